@@ -1,0 +1,175 @@
+"""Value objects shared by every pipeline step: power lists, their items, and citations.
+
+All are frozen; every span carries character offsets into the text it was found in, so that
+``text[c.start:c.end] == c.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+#: The field keys of a power item, in output order (see spec/citations.md).
+FIELD_KEYS: tuple[str, ...] = (
+    "row",
+    "code",
+    "name",
+    "type",
+    "department",
+    "level",
+    "guiding_department",
+    "basis",
+    "responsibility",
+    "accountability",
+    "accountability_basis",
+    "time_limit",
+    "remarks",
+)
+
+#: Fields whose text is searched for citations, in the order they are searched.
+TEXT_FIELDS: tuple[str, ...] = (
+    "name",
+    "basis",
+    "responsibility",
+    "accountability",
+    "accountability_basis",
+    "remarks",
+)
+
+CitationKind = Literal[
+    "explicit",  # a full title in title marks
+    "abbreviation",  # a short title resolved to the full one (《社会保险法》)
+    "continuation",  # a bare 第N条 that carries the last law cited in the same cell
+    "unmarked",  # a title without title marks
+    "law-level",  # a whole instrument, no provision
+    "malformed",  # kept as written, flagged (《价格法》第四项: an item with no article)
+    "unresolved",  # a provision with no law in reach
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Anomaly:
+    """Something odd about a row that was kept rather than dropped.
+
+    >>> Anomaly("misplaced-cell", "服务电话 holds a time limit", "服务电话", "60个工作日").code
+    'misplaced-cell'
+    """
+
+    code: str
+    message: str
+    column: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PowerItem:
+    """One row of a power list (事项), its cells mapped onto the field keys.
+
+    ``raw`` keeps every cell as read, under the list's own header, in column order;
+    ``extra`` holds the cells whose header maps to no field key (服务电话 …).
+    """
+
+    source: str
+    row: str | None
+    line: int
+    code: str | None = None
+    name: str | None = None
+    type: str | None = None
+    department: str | None = None
+    level: str | None = None
+    guiding_department: str | None = None
+    basis: str | None = None
+    responsibility: str | None = None
+    accountability: str | None = None
+    accountability_basis: str | None = None
+    time_limit: str | None = None
+    remarks: str | None = None
+    parent: str | None = None
+    raw: tuple[tuple[str, str], ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    anomalies: tuple[Anomaly, ...] = ()
+
+    def get(self, key: str) -> str | None:
+        """The value of field ``key`` (one of FIELD_KEYS)."""
+        if key not in FIELD_KEYS:
+            raise KeyError(f"unknown field {key!r}; valid fields: {', '.join(FIELD_KEYS)}")
+        value: str | None = getattr(self, key)
+        return value
+
+    def to_json(self) -> dict[str, Any]:
+        """The item as the JSON object that ``quanze parse`` prints."""
+        out: dict[str, Any] = {"source": self.source}
+        for key in FIELD_KEYS:
+            out[key] = getattr(self, key)
+        out["parent"] = self.parent
+        out["line"] = self.line
+        out["extra"] = dict(self.extra)
+        out["anomalies"] = [asdict(a) for a in self.anomalies]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A stretch of input that could not be made into an item, with the reason."""
+
+    source: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListMeta:
+    """What a list says about itself, when it says it."""
+
+    title: str | None = None
+    department: str | None = None
+    region: str | None = None
+    date: str | None = None
+    source_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PowerList:
+    """One published power list (权责清单) as read from one file."""
+
+    source: str
+    format: str
+    encoding: str | None
+    meta: ListMeta
+    items: tuple[PowerItem, ...]
+    rejects: tuple[Reject, ...] = ()
+    rows_seen: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One provision (or whole instrument) cited in one piece of text.
+
+    ``text`` is the citation as written and ``text == cell[start:end]``. ``law`` is the canonical
+    title, or None when no law is in reach (``kind == "unresolved"``).
+    """
+
+    text: str
+    start: int
+    end: int
+    law: str | None
+    kind: CitationKind
+    chapter: int | None = None
+    article: int | None = None
+    article_suffix: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    point: int | None = None
+    version: str | None = None
+    doc_number: str | None = None
+    via: str | None = None
+    rank: str | None = None
+    in_registry: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation's own keys, as ``quanze extract`` prints them (without source/row/field)."""
+        out = asdict(self)
+        out["warnings"] = list(self.warnings)
+        return out
