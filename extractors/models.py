@@ -173,3 +173,17 @@ class Citation:
         out = asdict(self)
         out["warnings"] = list(self.warnings)
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class CellCitation:
+    """A citation together with the cell it was found in: file, item row and field."""
+
+    source: str
+    row: str | None
+    field: str
+    citation: Citation
+
+    def to_json(self) -> dict[str, Any]:
+        """One line of ``quanze extract`` output."""
+        return {"source": self.source, "row": self.row, "field": self.field, **self.citation.to_json()}

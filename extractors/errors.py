@@ -1,0 +1,37 @@
+"""The errors quanze raises for bad input: each names the file, the position and the text."""
+
+from __future__ import annotations
+
+
+class QuanzeError(Exception):
+    """Base class of every error quanze raises on purpose; the CLI turns these into exit code 1."""
+
+
+class InputError(QuanzeError):
+    """Input that cannot be read as what it claims to be.
+
+    >>> str(InputError("a.md", "no table found", line=3, text="扫一扫"))
+    "a.md:3: no table found: '扫一扫'"
+    """
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.text = text
+        where = path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        tail = f": {text[:80]!r}" if text else ""
+        super().__init__(f"{where}: {message}{tail}")
