@@ -167,6 +167,9 @@ class Citation:
     rank: str | None = None
     in_registry: bool = False
     warnings: tuple[str, ...] = field(default=())
+    part: int | None = None
+    section: int | None = None
+    subitem: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The citation's own keys, as ``quanze extract`` prints them (without source/row/field)."""
@@ -186,4 +189,9 @@ class CellCitation:
 
     def to_json(self) -> dict[str, Any]:
         """One line of ``quanze extract`` output."""
-        return {"source": self.source, "row": self.row, "field": self.field, **self.citation.to_json()}
+        return {
+            "source": self.source,
+            "row": self.row,
+            "field": self.field,
+            **self.citation.to_json(),
+        }

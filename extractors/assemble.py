@@ -1,0 +1,324 @@
+"""Turns the rows of a Grid into power items: finds the header, maps cells onto field keys, makes
+sub-items, merges continuation rows, and records every oddity as an anomaly or a reject."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors.headers import SUBITEM, is_header, map_headers
+from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject
+from extractors.tables.grid import Grid, SourceRow
+from extractors.vocab import is_level, is_phone, is_power_type, is_serial, is_time_limit
+
+# Fields whose cells a stray cell can be recognised as belonging to, by shape.
+_SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "time_limit": ("a time limit", is_time_limit),
+    "type": ("a power type", is_power_type),
+    "level": ("an exercise level", is_level),
+}
+# Long text fields: two columns mapping to one of these are joined, not dropped.
+_JOINABLE = frozenset({"basis", "responsibility", "accountability", "accountability_basis"})
+_IDENTITY = ("row", "code", "name", SUBITEM, "type")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A header row: its cells as written, their keys, and the line it stands on."""
+
+    line: int
+    cells: tuple[str, ...]
+    keys: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """What assembling a Grid gives: items, rejects, the data rows seen, and where it happened."""
+
+    items: tuple[PowerItem, ...]
+    rejects: tuple[Reject, ...]
+    rows_seen: int
+    header: Header
+    context: tuple[tuple[int, str], ...]
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A row on its way to becoming an item (mutable while continuation rows are merged in)."""
+
+    line: int
+    values: dict[str, str]
+    raw: list[tuple[str, str]]
+    extra: list[tuple[str, str]]
+    anomalies: list[Anomaly] = field(default_factory=list)
+
+
+def find_header(grid: Grid) -> int | None:
+    """The index of the header row in ``grid`` (the reader's, or the first row that reads as one).
+
+    >>> title, header = ("清单",), ("序号", "事项名称", "事项类型", "实施部门")
+    >>> find_header(Grid((SourceRow(1, title, title), SourceRow(2, header, header))))
+    1
+    """
+    if grid.header is not None:
+        return grid.header
+    return next((i for i, r in enumerate(grid.rows) if is_header(r.cells)), None)
+
+
+def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ...]:
+    """Header cells, with a second header row folded in when there is one.
+
+    A two-level header (职权名称 spanning 项目 | 子项) reaches us either flattened into one row or
+    as two rows; in the second case the lower row names the 子项 column.
+    """
+    if below is None or SUBITEM not in map_headers(below.cells):
+        return top.cells
+    if any(is_serial(c) for c in below.cells[:1]):
+        return top.cells
+    merged = []
+    for i, upper in enumerate(top.cells):
+        lower = below.cells[i] if i < len(below.cells) else ""
+        merged.append(f"{upper} {lower}".strip() if lower and lower != upper else upper)
+    return tuple(merged)
+
+
+def _column_names(header: Header, width: int) -> tuple[str, ...]:
+    names = [c or f"列{i + 1}" for i, c in enumerate(header.cells)]
+    names += [f"列{i + 1}" for i in range(len(names), width)]
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
+    return tuple(unique)
+
+
+def _draft(row: SourceRow, header: Header) -> _Draft:
+    width = max(len(row.cells), len(header.cells))
+    names = _column_names(header, width)
+    anomalies = list(row.notes)
+    cells = list(row.cells) + [""] * (width - len(row.cells))
+    raw_cells = list(row.raw) + [""] * (width - len(row.raw))
+    cut_off = any(a.code == "cut-off" for a in row.notes)
+    if len(row.cells) < len(header.cells) and not cut_off:
+        missing = [n for n in names[len(row.cells) : len(header.cells)]]
+        if any(c for c in row.cells) and any(missing):
+            anomalies.append(
+                Anomaly(
+                    "short-row",
+                    f"row has {len(row.cells)} of {len(header.cells)} cells; "
+                    f"missing: {', '.join(missing)}",
+                )
+            )
+    values: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for i, text in enumerate(cells):
+        key = header.keys[i] if i < len(header.keys) else None
+        if i >= len(header.cells) and text:
+            anomalies.append(
+                Anomaly("extra-cell", "cell beyond the last header column", names[i], text)
+            )
+        if key is None:
+            if text:
+                extra.append((names[i], text))
+        elif key in values and values[key] and text:
+            if key in _JOINABLE:
+                values[key] += "\n" + text
+            else:
+                extra.append((names[i], text))
+                anomalies.append(
+                    Anomaly(
+                        "duplicate-column", f"second {key} column kept in extra", names[i], text
+                    )
+                )
+        elif text or key not in values:
+            values[key] = text
+    raw = list(zip(names, raw_cells, strict=True))
+    return _Draft(row.line, values, raw, extra, anomalies)
+
+
+def _check_shapes(draft: _Draft, keys: frozenset[str]) -> None:
+    """Moves or flags cells that sit in the wrong column.
+
+    Seen in a Tibetan list: the 服务电话 column holds 60个工作日 while 法定期限 is empty; the
+    evidence is clear (a time limit, and its own column empty), so it moves, with an anomaly.
+    """
+    kept: list[tuple[str, str]] = []
+    for column, text in draft.extra:
+        target = next((k for k, (_, test) in _SHAPES.items() if test(text)), None)
+        if target is None:
+            kept.append((column, text))
+            continue
+        label = _SHAPES[target][0]
+        if target in keys and not draft.values.get(target):
+            draft.values[target] = text
+            draft.anomalies.append(
+                Anomaly(
+                    "misplaced-cell",
+                    f"{column} holds {label} while the {target} column is empty; moved to {target}",
+                    column,
+                    text,
+                )
+            )
+            continue
+        where = repr(draft.values[target]) if draft.values.get(target) else "absent"
+        draft.anomalies.append(
+            Anomaly(
+                "misplaced-cell",
+                f"{column} holds {label} but the {target} column is {where}; kept in extra",
+                column,
+                text,
+            )
+        )
+        kept.append((column, text))
+    draft.extra = kept
+    time_limit = draft.values.get("time_limit", "")
+    if time_limit and is_phone(time_limit):
+        draft.anomalies.append(
+            Anomaly(
+                "misplaced-cell",
+                "the time_limit column holds a phone number",
+                "time_limit",
+                time_limit,
+            )
+        )
+    power_type = draft.values.get("type", "")
+    if power_type and not is_power_type(power_type):
+        draft.anomalies.append(
+            Anomaly("unknown-type", "type is not in the power-type vocabulary", "type", power_type)
+        )
+
+
+def _is_section(row: SourceRow) -> bool:
+    """True for a heading row inside a table: "一、行政许可（12项）" alone, or spread by a merge."""
+    filled = [c for c in row.cells if c]
+    if not filled or len(set(filled)) != 1 or is_serial(filled[0]):
+        return False
+    return len(filled) > 1 or bool(row.cells[0])
+
+
+def _is_continuation(draft: _Draft) -> bool:
+    """True for a row that only carries more text for the row above (a record wrapped over rows,
+    as PDF converters leave them: serial, name and type empty, later cells filled)."""
+    return not any(draft.values.get(k) for k in _IDENTITY) and bool(
+        [v for v in draft.values.values() if v] or draft.extra
+    )
+
+
+def _merge_into(previous: _Draft, draft: _Draft) -> None:
+    for key, text in draft.values.items():
+        if text:
+            old = previous.values.get(key, "")
+            previous.values[key] = f"{old}\n{text}" if old else text
+    previous.extra = previous.extra + draft.extra
+    previous.raw = [
+        (name, f"{old}\n{new}" if old and new else old or new)
+        for (name, old), (_, new) in zip(previous.raw, draft.raw, strict=False)
+    ] + previous.raw[len(draft.raw) :]
+    previous.anomalies.append(
+        Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
+    )
+    previous.anomalies.extend(draft.anomalies)
+
+
+def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> list[PowerItem]:
+    items: list[PowerItem] = []
+    seen_rows: set[str] = set()
+    main_name: str | None = None
+    main_row: str | None = None
+    sub_count = 0
+    for draft in drafts:
+        _check_shapes(draft, keys_seen)
+        values = {k: v.strip() for k, v in draft.values.items()}
+        anomalies = list(draft.anomalies)
+        serial = values.get("row") or None
+        subitem = values.get(SUBITEM) or None
+        name = values.get("name") or None
+        parent: str | None = None
+        if subitem is not None:
+            parent = name or main_name
+            if name is not None:
+                main_name, main_row, sub_count = name, serial, 0
+            sub_count += 1
+            name = subitem
+            if parent is None:
+                anomalies.append(Anomaly("orphan-subitem", "a 子项 with no main item above it"))
+            if serial is None or serial in seen_rows:
+                derived = f"{serial or main_row or ''}-{sub_count}"
+                anomalies.append(
+                    Anomaly("derived-row", f"sub-item without a serial of its own: row {derived}")
+                )
+                serial = derived
+        else:
+            main_name, main_row, sub_count = name, serial, 0
+            if serial is not None and serial in seen_rows:
+                anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
+        if serial is not None:
+            seen_rows.add(serial)
+        fields = {k: (values.get(k) or None) for k in FIELD_KEYS if k not in ("row", "name")}
+        items.append(
+            PowerItem(
+                source=source,
+                row=serial,
+                line=draft.line,
+                name=name,
+                parent=parent,
+                raw=tuple(draft.raw),
+                extra=tuple(draft.extra),
+                anomalies=tuple(anomalies),
+                **fields,
+            )
+        )
+    return items
+
+
+def assemble(grid: Grid, source: str) -> Assembled | None:
+    """The items of ``grid``, or None when it has no header row.
+
+    >>> rows = [("序号", "事项名称", "事项类型", "服务电话", "法定期限"),
+    ...         ("1", "城乡医疗救助", "行政确认", "60个工作日", "")]
+    >>> out = assemble(Grid(tuple(SourceRow(i + 1, r, r) for i, r in enumerate(rows))), "a.md")
+    >>> item = out.items[0]
+    >>> item.name, item.time_limit, item.anomalies[0].code, out.rows_seen
+    ('城乡医疗救助', '60个工作日', 'misplaced-cell', 1)
+    """
+    index = find_header(grid)
+    if index is None:
+        return None
+    rows = grid.rows
+    context = list(grid.context)
+    context += [(r.line, " ".join(c for c in r.cells if c)) for r in rows[:index] if any(r.cells)]
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    cells = _merge_header_rows(rows[index], below)
+    header = Header(rows[index].line, cells, map_headers(cells))
+    first = header
+    start = index + (2 if cells != rows[index].cells else 1)
+    drafts: list[_Draft] = []
+    rejects: list[Reject] = list(grid.rejects)
+    keys_seen: set[str] = {k for k in header.keys if k}
+    rows_seen = len(grid.rejects)
+    for row in rows[start:]:
+        if not any(row.cells):
+            continue
+        if is_header(row.cells):
+            # A repeated header (page break) or the header of a further table.
+            header = Header(row.line, row.cells, map_headers(row.cells))
+            keys_seen |= {k for k in header.keys if k}
+            continue
+        rows_seen += 1
+        if _is_section(row):
+            text = next(c for c in row.cells if c)
+            rejects.append(Reject(source, row.line, text, "section heading, not an item"))
+            continue
+        draft = _draft(row, header)
+        if drafts and _is_continuation(draft):
+            _merge_into(drafts[-1], draft)
+            rows_seen -= 1
+            continue
+        if not (draft.values.get("name") or draft.values.get(SUBITEM)):
+            text = " | ".join(c for c in row.cells if c)
+            rejects.append(Reject(source, row.line, text, "row has no item name"))
+            continue
+        drafts.append(draft)
+    items = _finish(drafts, source, frozenset(keys_seen))
+    return Assembled(tuple(items), tuple(rejects), rows_seen, first, tuple(sorted(context)))

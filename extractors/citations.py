@@ -1,0 +1,413 @@
+"""Extracting the statute citations of one cell: titles with their provisions, continuations that
+carry the cell's last law, unmarked titles and self-references, resolved to canonical titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.find import (
+    Provision,
+    Tail,
+    at_segment_start,
+    find_doc_number,
+    match_title,
+    opens_quote,
+    parse_chain,
+    parse_tail,
+    rank_before,
+    self_reference_before,
+    standalone_titles,
+    unmarked_before,
+)
+from extractors.lawdb import title_key
+from extractors.models import TEXT_FIELDS, CellCitation, Citation, CitationKind, PowerItem
+from extractors.resolve import (
+    Resolution,
+    clean_title,
+    ends_like_instrument,
+    is_form,
+    resolve_with,
+    version_note,
+)
+
+_ANCHOR = re.compile(r"[《〈<＜第]")
+_NOTICE_AFTER = re.compile(r"\s*的\s*通\s*知")
+_CARRIER_VERB = re.compile(r"印\s*发|转\s*发|批\s*转|颁\s*发|发\s*布|颁\s*布")
+_SEGMENT_LEAD = re.compile(
+    r"(?:\s|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"|[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?)*"
+)
+_BOUNDARY = "\n。;；!?！？"
+_IN_TITLE_NOTE = re.compile(r"[（(]([^（）()]{1,80})[）)]\s*$")
+# a bare provision used as a noun inside quoted text: 第三条规定的…, 第二款所列…
+_NOUN_USE = re.compile(r"规定|所列|所称|所指|所规定|中的|的规定|的情形|之规定")
+
+
+@dataclass(slots=True)
+class _Law:
+    """The cell's last law: what a continuation carries."""
+
+    law: str
+    kind: CitationKind  # the kind of the articles it heads (unmarked under an unmarked title)
+    in_registry: bool
+    pending: int | None  # index of its law-level record, dropped when provisions follow
+    chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
+    heading: int | None = None  # index of that heading's record, dropped when articles follow
+    headed: bool = False  # its own record gave way to the articles under it
+
+
+class _Cell:
+    """One pass over one cell's text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Citation | None] = []
+        self.last: _Law | None = None
+        self.quoted = False
+        self.local: dict[str, str] = {}
+
+    def run(self) -> list[Citation]:
+        text = self.text
+        lines = standalone_titles(text) if "\n" in text or len(text) < 120 else []
+        li = 0
+        pos = 0
+        while True:
+            m = _ANCHOR.search(text, pos)
+            while li < len(lines) and lines[li][0] < pos:
+                li += 1
+            if li < len(lines) and (m is None or lines[li][0] <= m.start()):
+                pos = self.standalone(*lines[li])
+                continue
+            if m is None:
+                break
+            start = m.start()
+            new = self.title(start) if m.group() != "第" else self.bare(start)
+            pos = max(new, start + 1)
+        return [c for c in self.out if c is not None]
+
+    # --- anchors -------------------------------------------------------------------------
+
+    def title(self, p: int) -> int:
+        text = self.text
+        end = match_title(text, p)
+        if end is None:
+            return p + 1
+        written = text[p + 1 : end - 1]
+        if text[p] != "《" and not ends_like_instrument(written):
+            return p + 1
+        version = doc = None
+        # 《中华人民共和国社会保险法（2018年修正）》: notes written inside the title marks
+        while (note := _IN_TITLE_NOTE.search(written)) is not None:
+            v, d = version_note(note.group(1)), find_doc_number(note.group(1))
+            if v is None and d is None:
+                break
+            version, doc = version or v, doc or d
+            written = written[: note.start()]
+        if not written.strip():
+            return end
+        start = p
+        kind_override: CitationKind | None = None
+        via_written: str | None = None
+        notice = self.unmarked_notice(p, end)
+        if notice is not None:
+            start, end, via_written = notice
+            kind_override = "unmarked"
+        tail = parse_tail(text, end)
+        if is_form(written) and tail.chain is None:
+            return tail.end
+        if via_written is not None:
+            resolutions = tuple(
+                Resolution(r.law, r.kind, r.in_registry, clean_title(via_written), r.rank)
+                for r in resolve_with(written + tail.glued, self.local)
+            )
+        else:
+            resolutions = resolve_with(written + tail.glued, self.local)
+        if tail.alias:
+            self.local[title_key(tail.alias)] = resolutions[-1].law
+        self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
+        return tail.end
+
+    def unmarked_notice(self, p: int, end: int) -> tuple[int, int, str] | None:
+        """An unmarked notice around a marked title (…批转…关于《X》的通知，第七章)."""
+        text = self.text
+        after = _NOTICE_AFTER.match(text, end)
+        if after is None:
+            return None
+        lo = p
+        while lo > 0 and text[lo - 1] not in _BOUNDARY and p - lo < 150:
+            lo -= 1
+        lo = _SEGMENT_LEAD.match(text, lo, p).end()  # type: ignore[union-attr]
+        pre = text[lo:p]
+        if not pre or not _CARRIER_VERB.search(pre) or any(c in pre for c in "《》〈〉<>"):
+            return None
+        outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
+        return lo, after.end(), outer
+
+    def emit_anchor(
+        self,
+        start: int,
+        tail: Tail,
+        resolutions: tuple[Resolution, ...],
+        kind_override: CitationKind | None,
+        version: str | None,
+        doc: str | None,
+    ) -> None:
+        text = self.text
+        seg = at_segment_start(text, start)
+        if seg:
+            self.quoted = False
+        rank = rank_before(text, start)
+        provisions: list[Provision] = list(tail.chain.provisions) if tail.chain else []
+        if tail.point is not None:
+            if provisions:
+                provisions = [_with_point(p, tail.point) for p in provisions]
+            else:
+                provisions = [Provision(start, tail.end, point=tail.point)]
+        warnings = tuple(tail.chain.warnings) if tail.chain else ()
+        for r in resolutions:
+            base: CitationKind = kind_override or r.kind
+
+            def cite(s: int, e: int, kind: CitationKind, prov: Provision | None) -> Citation:
+                return self.cite(
+                    s,
+                    e,
+                    kind,
+                    prov,
+                    law=r.law,  # noqa: B023 (called within this iteration)
+                    version=tail.version or version,
+                    doc_number=tail.doc_number or doc,
+                    via=r.via,  # noqa: B023
+                    rank=rank[0] if rank else None,
+                    in_registry=r.in_registry,  # noqa: B023
+                    warnings=r.warnings + warnings,  # noqa: B023
+                )
+
+            if not provisions:
+                self.out.append(cite(start, tail.end, "law-level", None))
+                pending: int | None = len(self.out) - 1
+            else:
+                pending = None
+                for i, prov in enumerate(provisions):
+                    s = start if i == 0 else prov.start
+                    self.out.append(cite(s, prov.end, _kind(prov, base), prov))
+            if seg or not self.quoted:
+                self.last = _Law(r.law, base, r.in_registry, pending)
+        if tail.chain is not None:
+            self.quoted = self.quoted or opens_quote(text, tail.end)
+
+    def standalone(self, start: int, end: int, title: str) -> int:
+        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
+        self.quoted = False
+        rank = rank_before(self.text, start)
+        for r in resolve_with(title, self.local):
+            self.out.append(
+                self.cite(
+                    start,
+                    end,
+                    "law-level",
+                    None,
+                    law=r.law,
+                    via=r.via,
+                    rank=rank[0] if rank else None,
+                    in_registry=r.in_registry,
+                    warnings=r.warnings,
+                )
+            )
+            self.last = _Law(r.law, "unmarked", r.in_registry, len(self.out) - 1)
+        return end
+
+    def bare(self, p: int) -> int:
+        """A provision chain with no title before it: unmarked title, self-reference, or
+        continuation of the cell's last law (or nothing, inside quoted text)."""
+        text = self.text
+        chain = parse_chain(text, p)
+        if chain is None:
+            return p + 1
+        provisions = chain.provisions
+        warnings = tuple(chain.warnings)
+        selfref = self_reference_before(text, p)
+        if selfref is not None:
+            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
+            if self.quoted:
+                return chain.end
+            self.continue_last(selfref, chain.end, provisions, warnings, "continuation")
+            return chain.end
+        unmarked = unmarked_before(text, p)
+        if unmarked is not None:
+            ustart, utitle = unmarked
+            tail = Tail(chain.end, chain=chain)
+            self.emit_anchor(ustart, tail, resolve_with(utitle, self.local), "unmarked", None, None)
+            return chain.end
+        if not at_segment_start(text, p):
+            return chain.end
+        top = provisions[0].top()
+        if self.quoted and (
+            _NOUN_USE.match(text, chain.end)
+            or (top in ("paragraph", "item", "subitem") and not opens_quote(text, chain.end))
+        ):
+            return chain.end
+        self.continue_last(p, chain.end, provisions, warnings, None)
+        self.quoted = self.quoted or opens_quote(text, chain.end)
+        return chain.end
+
+    def continue_last(
+        self,
+        start: int,
+        end: int,
+        provisions: list[Provision],
+        warnings: tuple[str, ...],
+        kind: CitationKind | None,
+    ) -> None:
+        last = self.last
+        if last is None:
+            for i, prov in enumerate(provisions):
+                s = start if i == 0 else prov.start
+                self.out.append(
+                    self.cite(s, prov.end, "unresolved", prov, law=None, warnings=warnings)
+                )
+            return
+        heading_only = all(
+            p.article is None and p.point is None and p.paragraph is None and p.item is None
+            for p in provisions
+        )
+        # the articles under a title that heads them (no provision of its own) take its kind
+        headed = last.pending is not None or last.headed
+        base: CitationKind = kind or (last.kind if headed else "continuation")
+        if heading_only:
+            # 第六章 责任及其他 on its own line: a heading that the following articles sit in
+            last.chapter = provisions[-1].chapter
+            self.out.append(self.cite(start, end, base, provisions[-1], law=last.law))
+            last.heading = len(self.out) - 1
+            return
+        if last.pending is not None:
+            self.out[last.pending] = None
+        if last.heading is not None:
+            self.out[last.heading] = None
+            last.heading = None
+        for i, prov in enumerate(provisions):
+            if prov.chapter is None and last.chapter is not None and prov.article is not None:
+                prov = _with_chapter(prov, last.chapter)
+            s = start if i == 0 else prov.start
+            self.out.append(
+                self.cite(
+                    s,
+                    prov.end,
+                    _kind(prov, base),
+                    prov,
+                    law=last.law,
+                    in_registry=last.in_registry,
+                    warnings=warnings,
+                )
+            )
+        if last.pending is not None:
+            last.pending = None
+            last.headed = True
+
+    def cite(
+        self,
+        start: int,
+        end: int,
+        kind: CitationKind,
+        prov: Provision | None,
+        *,
+        law: str | None,
+        version: str | None = None,
+        doc_number: str | None = None,
+        via: str | None = None,
+        rank: str | None = None,
+        in_registry: bool = False,
+        warnings: tuple[str, ...] = (),
+    ) -> Citation:
+        p = prov or _EMPTY
+        return Citation(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            law=law,
+            kind=kind,
+            chapter=p.chapter,
+            article=p.article,
+            article_suffix=p.article_suffix,
+            paragraph=p.paragraph,
+            item=p.item,
+            point=p.point,
+            version=version,
+            doc_number=doc_number,
+            via=via,
+            rank=rank,
+            in_registry=in_registry,
+            warnings=warnings,
+            part=p.part,
+            section=p.section,
+            subitem=p.subitem,
+        )
+
+
+_EMPTY = Provision(0, 0)
+
+
+def _with_point(p: Provision, point: int) -> Provision:
+    return Provision(
+        p.start, p.end, p.part, p.chapter, p.section, p.article, p.article_suffix, point,
+        p.paragraph, p.item, p.subitem,
+    )  # fmt: skip
+
+
+def _with_chapter(p: Provision, chapter: int) -> Provision:
+    return Provision(
+        p.start, p.end, p.part, chapter, p.section, p.article, p.article_suffix, p.point,
+        p.paragraph, p.item, p.subitem,
+    )  # fmt: skip
+
+
+def _kind(p: Provision, base: CitationKind) -> CitationKind:
+    """《价格法》第四项 (an item with no article) is kept but flagged."""
+    if p.article is None and p.point is None and (p.paragraph or p.item or p.subitem):
+        return "malformed"
+    return base
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str) -> tuple[Citation, ...]:
+    return tuple(_Cell(text).run())
+
+
+def get_citations(text: str) -> list[Citation]:
+    """Every statute citation in one cell's text, one record per provision cited.
+
+    >>> [(c.article, c.kind) for c in get_citations("2.《社会保险法》第九十二条、九十三条")]
+    [(92, 'abbreviation'), (93, 'abbreviation')]
+    >>> get_citations("《社会保险法》第九十二条")[0].law
+    '中华人民共和国社会保险法'
+    """
+    if len(text) > 20000:
+        return _Cell(text).run()
+    return list(_cached(text))
+
+
+def cite_items(items: Iterable[PowerItem]) -> Iterator[CellCitation]:
+    """The citations in every text field (TEXT_FIELDS) of every item, with file, row and field.
+
+    >>> item = PowerItem(source="a.txt", row="1", line=1, basis="《社会救助暂行办法》第五十七条")
+    >>> [(c.field, c.citation.article) for c in cite_items([item])]
+    [('basis', 57)]
+    """
+    for item in items:
+        for key in TEXT_FIELDS:
+            value = item.get(key)
+            if value:
+                for c in get_citations(value):
+                    yield CellCitation(item.source, item.row, key, c)
+
+
+def cite_text(source: str, text: str, *, field: str = "text") -> Iterator[CellCitation]:
+    """The citations of a whole plain text treated as one cell (``quanze extract --plain``).
+
+    >>> [c.citation.article for c in cite_text("a.txt", "《社会救助暂行办法》第五十七条")]
+    [57]
+    """
+    for c in get_citations(text):
+        yield CellCitation(source, None, field, c)

@@ -1,0 +1,549 @@
+"""Finding the pieces of statute references in one cell's text: titles in title marks, rank tags,
+the parentheticals after a title, provision chains (第…条…款…项), and unmarked titles.
+
+Every function here works on the text as written (any width, any white space) and returns
+character offsets into it; nothing here decides which law a bare provision belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from extractors.lawdb import load_registry, title_key
+from extractors.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
+from extractors.resolve import INSTRUMENT_SUFFIX, version_note
+
+Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
+_LEVELS: dict[str, Level] = {
+    "编": "part",
+    "章": "chapter",
+    "节": "section",
+    "条": "article",
+    "部分": "point",
+    "点": "point",
+    "款": "paragraph",
+    "项": "item",
+    "目": "subitem",
+}
+_DEPTH: dict[str, int] = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "article": 3,
+    "point": 3,
+    "paragraph": 4,
+    "item": 5,
+    "subitem": 6,
+}
+_STRUCTURAL = {"part", "chapter", "section"}
+#: A range wider than this is not expanded (第1条至第9999条 is a typo, not 9999 citations).
+MAX_RANGE = 200
+
+_N = f"[{NUMERAL_CHARS}]"
+NUM = rf"{_N}(?:\s*{_N})*"
+_PNUM = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
+_NUM_SEP = r"(?:、|,|，|至|到|-|－|—|~|～)"
+_UNIT = re.compile(
+    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
+    rf"|(?P<pnums>{_PNUM}(?:\s*(?:、|,|，|和|及|至|到)\s*(?:第\s*)?{_PNUM})*))"
+    rf"\s*(?P<lvl>部分|编(?![辑制写码号排印])|章|节|条|款|项|目|点)(?:\s*之\s*(?P<suf>{NUM}))?"
+)
+_SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
+_RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
+_SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
+_PNUM_VALUE = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+_POINT_DUNHAO = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
+
+_OPENERS = "《〈<＜"
+_CLOSERS = "》〉>＞"
+_FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
+_TITLE_STOP = set("。;；")
+_RANK_BEFORE = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
+_PAREN_OPEN = "(（﹙[［【"
+_PAREN_CLOSE = ")）﹚]］】"
+_GLUED = re.compile(r"^\s*(试行|暂行|草案|修订稿|征求意见稿|修订草案)\s*$")
+_ALIAS = re.compile(
+    r"以下(?:简)?称\s*[“\"《〈‘「『]?\s*([^”\"》〉’」』)）,，;；]{1,20}?)\s*[”\"》〉’」』]?\s*$"
+)
+_BARE_POINT = re.compile(rf"^\s*(?:第\s*)?({NUM})\s*$")
+_DIGIT = "0-9０-９"
+_DOC = re.compile(
+    rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
+    rf"|[\u4e00-\u9fff]{{1,24}}?令\s*(?:第\s*)?{NUM}\s*号"
+    rf"|[\u4e00-\u9fff]{{1,20}}?(?:公告|通告)\s*[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
+)
+_DOC_LEAD = re.compile(r"^[日月年号于经由以和及与、]+")
+_DOC_BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
+    | {"﹝": "〔", "﹞": "〕", "［": "〔", "］": "〕"}
+    | {chr(0xFF10 + d): str(d) for d in range(10)}
+)
+_ORDER_NO_DI = re.compile(r"令(?!第)")
+_SPACE = re.compile(r"\s+")
+_JOIN = re.compile(r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*")
+_ANNEX = re.compile(rf"附件\s*{NUM}[^\n。;；第《]{{0,12}}?(?=第)")
+_BOUNDARY = set("\n。;；!?！？")
+_LEAD = re.compile(
+    r"(?:[\s“\"‘「『]|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．)）]"
+    r"|[(（]\s*(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳]"
+    r"|[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?)*\Z"
+)
+_SELF = re.compile(
+    r"(?:本|该)(?:法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|准则|章程|"
+    r"法律|法规|文件)\s*\Z"
+)
+_BACK = re.compile(
+    r"[^\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？]{2,60}"
+    r"(?:[(（](?:试行|暂行)[)）])?\Z"
+)
+_VERBS = re.compile(
+    r"^(?:根据|依据|按照|依照|违反|参照|适用|遵照|遵守|执行|对照|详见|参见|同时|以及|依|据|按|照|和|及|与|"
+    r"或|并|另|又|还|即|见)"
+)
+_GENERIC = re.compile(
+    r"法律|法规|规章|有关|相关|上述|下列|前款|前述|其他|其它|国家规定|规定的|以上|之规定|上级|此|"
+    r"^(?:本|该|其|原|新|现行|各|各项|各类|某)"
+)
+_SENTENCE_START = re.compile(r"^(?:对|由|在|因|经|凡|如|向|将|把|被|给|为|从|自|以|未|不|应|可|须)")
+_STRONG_END = re.compile(
+    r"(?:法|法典|条例|规定|办法|细则|规则|准则|章程|规程)(?:[（(](?:试行|暂行)[)）])?$"
+)
+_LINE_TITLE = re.compile(
+    r"^[ \t\u3000]*(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[、.．]\s*)?"
+    r"(?:[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?[ \t\u3000]*)?"
+    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
+    r"(?:法|法典|条例|规定|办法|细则|规则|准则|决定|意见|通知|章程|规程|纲要|方案)"
+    r"(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?)[ \t\u3000]*$",
+    re.M,
+)
+_QUOTE_START = re.compile(
+    r"\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]|[^\s、,，和及与或以《;；。规的之中]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One provision in a chain, with the span of the words that name it."""
+
+    start: int
+    end: int
+    part: int | None = None
+    chapter: int | None = None
+    section: int | None = None
+    article: int | None = None
+    article_suffix: int | None = None
+    point: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    subitem: int | None = None
+
+    def top(self) -> Level | None:
+        """The shallowest level this provision names."""
+        for level in ("part", "chapter", "section", "article", "point", "paragraph", "item"):
+            if getattr(self, level) is not None:
+                return level
+        return "subitem" if self.subitem is not None else None
+
+
+@dataclass(slots=True)
+class Chain:
+    """The provisions of one chain (第五十五条、第五十六条 …) and where it ends."""
+
+    provisions: list[Provision]
+    end: int
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Builder:
+    """Accumulates the path of the provision being read; emits it when a sibling starts."""
+
+    def __init__(self) -> None:
+        self.path: dict[str, int] = {}
+        self.start = 0
+        self.end = 0
+        self.out: list[Provision] = []
+        self.warnings: list[str] = []
+
+    def emit(self, start: int | None = None, end: int | None = None, **override: int) -> None:
+        values = dict(self.path) | override
+        self.out.append(
+            Provision(
+                self.start if start is None else start, self.end if end is None else end, **values
+            )
+        )
+
+    def truncate(self, level: Level) -> None:
+        depth = _DEPTH[level]
+        for key in list(self.path):
+            name = "article" if key == "article_suffix" else key
+            if _DEPTH[name] >= depth:
+                del self.path[key]
+
+    def add(self, level: Level, values: list[int], seps: list[str], start: int, end: int) -> None:
+        """Set ``level`` to the last of ``values``; emit the ones before it (a list or range)."""
+        for i, v in enumerate(values[:-1]):
+            nxt = values[i + 1]
+            self.truncate(level)
+            self.path[level] = v
+            self.start, self.end = start, end
+            self.emit()
+            if seps[i] in _RANGE_SEPS:
+                self.range_fill(level, v, nxt, start, end)
+        self.truncate(level)
+        self.path[level] = values[-1]
+        self.start, self.end = start, end
+
+    def range_fill(self, level: Level, a: int, b: int, start: int, end: int) -> None:
+        if b <= a or b - a > MAX_RANGE:
+            self.warnings.append(f"range {a}–{b} not expanded")
+            return
+        for x in range(a + 1, b):
+            self.emit(start, end, **{level: x})
+
+
+def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
+    """The numbers of one unit (第十、十一条 → [10, 11]) and the separators between them."""
+    if m.group("nums") is not None:
+        parts = _SPLIT_NUMS.split(m.group("nums"))
+        nums = [parse_numeral(p) for p in parts[::2]]
+        seps = parts[1::2]
+    else:
+        pn = m.group("pnums")
+        nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
+        seps = ["至" if ("至" in g or "到" in g) else "、" for g in re.split(_PNUM, pn)[1:-1]]
+    if any(n is None for n in nums):
+        return None
+    return [n for n in nums if n is not None], seps
+
+
+def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
+    """The provision chain that starts at ``pos``, or None when none does.
+
+    >>> [(p.article, p.paragraph) for p in parse_chain("第七条第二款、第三款", 0).provisions]
+    [(7, 2), (7, 3)]
+    >>> [p.article for p in parse_chain("第十条至第十三条", 0).provisions]
+    [10, 11, 12, 13]
+    """
+    m = _UNIT.match(text, pos)
+    if m is None or (need_di and m.group("di") is None):
+        return None
+    b = _Builder()
+    last: Level | None = None
+    sep: str | None = None
+    while m is not None:
+        parsed = _values(m)
+        level = _LEVELS[m.group("lvl")]
+        if parsed is None or (level == "subitem" and "item" not in b.path):
+            break
+        values, seps = parsed
+        unit_start = m.start() if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
+        if last is None:
+            b.add(level, values, seps, unit_start, m.end())
+        elif sep is None:
+            if _DEPTH[level] <= _DEPTH[last]:
+                break
+            b.add(level, values, seps, b.start, m.end())
+        elif sep in _RANGE_SEPS and level in b.path:
+            a = b.path[level]
+            b.emit()
+            b.range_fill(level, a, values[0], b.start, m.end())
+            b.add(level, values, seps, unit_start, m.end())
+        elif last in _STRUCTURAL and _DEPTH[level] > _DEPTH[last]:
+            # 第七章，第三十五条: a heading then an article in it, not two citations
+            b.add(level, values, seps, b.start, m.end())
+        else:
+            b.emit()
+            b.add(level, values, seps, unit_start, m.end())
+        if level == "article" and m.group("suf"):
+            suffix = parse_suffix("之" + m.group("suf"))
+            if suffix is not None:
+                b.path["article_suffix"] = suffix
+        last = level
+        end = m.end()
+        # the next unit: after a separator (第 optional) or directly (第 required)
+        s = _SEP.match(text, end)
+        nxt = _UNIT.match(text, s.end()) if s else None
+        if nxt is not None and s is not None:
+            m, sep = nxt, s.group("sep")
+            continue
+        nxt = _UNIT.match(text, end)
+        m, sep = (nxt, None) if nxt is not None and nxt.group("di") is not None else (None, None)
+    if last is None:
+        return None
+    b.emit()
+    return Chain(b.out, b.end, b.warnings)
+
+
+def match_title(text: str, pos: int) -> int | None:
+    """The offset just past the title mark that closes the one opened at ``pos`` (nesting 〈〉 <>
+    《》 either way round), or None when it is not closed before the sentence ends.
+
+    >>> s = "《实施〈中华人民共和国社会保险法〉若干规定》第二十五条"
+    >>> s[: match_title(s, 0)]
+    '《实施〈中华人民共和国社会保险法〉若干规定》'
+    """
+    m = _FLAT_TITLE.match(text, pos)
+    if m is not None:
+        return m.end()
+    depth = 0
+    for i in range(pos, min(len(text), pos + 200)):
+        c = text[i]
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c in _TITLE_STOP:
+            return None
+    return None
+
+
+def rank_before(text: str, start: int) -> tuple[str, int] | None:
+    """The rank tag (【法律】, [部门规章]：) just before ``start`` and where it starts.
+
+    >>> rank_before("【行政法规】《社会救助暂行办法》", 6)
+    ('行政法规', 0)
+    """
+    m = _RANK_BEFORE.search(text, max(0, start - 24), start)
+    return (m.group(1), m.start()) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What follows a title: glued (试行), version, document number, a bare point, an alias the
+    list defines (以下简称…), and the provision chain, with where each part ends."""
+
+    end: int
+    glued: str = ""
+    version: str | None = None
+    doc_number: str | None = None
+    point: int | None = None
+    alias: str | None = None
+    annex: bool = False
+    chain: Chain | None = None
+
+
+def normalise_doc_number(written: str) -> str:
+    """A document number with brackets normalised to 〔〕, no white space, and 第 after 令.
+
+    >>> normalise_doc_number("国务院令709号"), normalise_doc_number("藏医保 [2019] 136号")
+    ('国务院令第709号', '藏医保〔2019〕136号')
+    """
+    s = _DOC_LEAD.sub("", _SPACE.sub("", written))
+    if "〔" in s or "[" in s or "【" in s or "(" in s or "（" in s or "﹝" in s or "［" in s:
+        return s.translate(_DOC_BRACKETS)
+    return _ORDER_NO_DI.sub("令第", s, count=1) if "令" in s else s
+
+
+def find_doc_number(text: str) -> str | None:
+    """The first document or order number in ``text``, normalised.
+
+    >>> find_doc_number("2014年2月21日中华人民共和国国务院令第649号公布")
+    '中华人民共和国国务院令第649号'
+    """
+    m = _DOC.search(text)
+    return normalise_doc_number(m.group(0)) if m else None
+
+
+def _close_paren(text: str, pos: int) -> int | None:
+    depth = 0
+    for i in range(pos, min(len(text), pos + 200)):
+        c = text[i]
+        if c in _PAREN_OPEN:
+            depth += 1
+        elif c in _PAREN_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and depth == 1 and i - pos > 120:
+            return None
+    return None
+
+
+def parse_tail(text: str, pos: int) -> Tail:
+    """Parentheticals, document number and provisions after a title that ends at ``pos``.
+
+    >>> t = parse_tail("《社会救助暂行办法》（2019修订）（国务院令709号）第五十七条：", 10)
+    >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
+    ('2019修订', '国务院令第709号', [57])
+    """
+    glued = ""
+    version = doc = alias = None
+    point: int | None = None
+    i = end = pos
+    n = len(text)
+    while True:
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and text[j] in _PAREN_OPEN:
+            close = _close_paren(text, j)
+            if close is None:
+                break
+            inner = text[j + 1 : close - 1]
+            g = _GLUED.match(inner)
+            if g and j == i == end and not version and not doc and point is None:
+                # 《…办法》(试行): the trial mark belongs to the title
+                glued += "（" + g.group(1) + "）"
+            elif (a := _ALIAS.search(inner)) is not None:
+                alias = a.group(1)
+            elif (p := _BARE_POINT.match(inner)) is not None and point is None:
+                value = parse_numeral(p.group(1))
+                if value is None or value > 999:
+                    break
+                point = value  # 《…意见》(十八): a numbered point of a policy document
+            else:
+                v = version_note(inner)
+                d = find_doc_number(inner)
+                if v is None and d is None and ("《" in inner or len(inner) > 60):
+                    break
+                version = version or v
+                doc = doc or d
+            i = end = close
+            continue
+        d_m = _DOC.match(text, j)
+        if d_m is not None and doc is None and j - i <= 1:
+            doc = normalise_doc_number(d_m.group(0))
+            i = end = d_m.end()
+            continue
+        break
+    j = _JOIN.match(text, end).end()  # type: ignore[union-attr]
+    annex = False
+    a_m = _ANNEX.match(text, j)
+    if a_m is not None:
+        annex, j = True, a_m.end()
+    chain = parse_chain(text, j)
+    if chain is None and point is None and not annex:
+        pm = _POINT_DUNHAO.match(text, j)
+        if pm is not None and (value := parse_numeral(pm.group("n"))) is not None:
+            # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
+            chain = Chain([Provision(pm.start(), pm.end() - 1, point=value)], pm.end() - 1)
+    if chain is not None and annex:
+        # 附件1目录第66项: an entry of an annexed list is a point of the instrument
+        chain.provisions[:] = [
+            replace(p, point=p.item, item=None) if p.article is None and p.item else p
+            for p in chain.provisions
+        ]
+    if chain is not None:
+        end = chain.end
+    return Tail(end, glued, version, doc, point, alias, annex, chain)
+
+
+def at_segment_start(text: str, pos: int) -> bool:
+    """True when ``pos`` opens a sentence, line, paragraph or numbered entry (after 。；; or a
+    line break, optionally behind 2、 / 2. / （二） numbering, quotes or a rank tag).
+
+    >>> s = "第二十七条：…。第二十九条：…对有第(一)项"
+    >>> at_segment_start(s, 0), at_segment_start(s, 8), at_segment_start(s, s.index("第(一)"))
+    (True, True, False)
+    """
+    lo = max(0, pos - 40)
+    m = _LEAD.search(text, lo, pos)
+    if m is None:
+        return pos == 0
+    k = m.start()
+    return k == 0 or text[k - 1] in _BOUNDARY or "\n" in text[k:pos]
+
+
+def self_reference_before(text: str, pos: int) -> int | None:
+    """Where 本法/本条例/该办法… ends just before ``pos`` starts, or None.
+
+    >>> self_reference_before("依照本法第八十六条", 4)
+    2
+    """
+    m = _SELF.search(text, max(0, pos - 8), pos)
+    return m.start() if m else None
+
+
+def plausible_unmarked(title: str, *, standalone: bool) -> bool:
+    """True when an unmarked stretch of text reads as an instrument title, not as prose.
+
+    >>> plausible_unmarked("社会保险法", standalone=False)
+    True
+    >>> plausible_unmarked("国家规定", standalone=False)
+    False
+    """
+    key = title_key(title)
+    registry = load_registry()
+    if registry.lookup(key):
+        return True
+    if len(key) < 5 or _GENERIC.search(key) or _SENTENCE_START.match(key):
+        return False
+    if "的" in key and "关于" not in key:
+        return False
+    if _STRONG_END.search(key):
+        return True
+    # 决定/意见/通知/方案 without 关于 are everyday words (行政许可决定, 处理意见)
+    return "关于" in key and standalone
+
+
+def strip_verbs(candidate: str) -> tuple[str, int]:
+    """``candidate`` without leading 根据/依据/按照/违反…, and how many characters went.
+
+    >>> strip_verbs("依据社会保险法")
+    ('社会保险法', 2)
+    """
+    cut = 0
+    while True:
+        m = _VERBS.match(candidate, cut)
+        if m is None or len(candidate) - m.end() < 3:
+            return candidate[cut:], cut
+        cut = m.end()
+
+
+def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
+    """An unmarked title that ends just before the provision at ``pos`` (依据社会保险法第八十七条),
+    as its start offset and text, or None.
+
+    >>> unmarked_before("依据社会保险法第八十七条", 7)
+    (2, '社会保险法')
+    """
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u3000" and pos - j < 4:
+        j -= 1
+    m = _BACK.search(text, max(0, j - 70), j)
+    if m is None:
+        return None
+    raw = m.group(0)
+    stripped, cut = strip_verbs(raw)
+    registry = load_registry()
+    if not registry.lookup(stripped):
+        # 用人单位违反社会保险法第八十六条: the registry knows where the title starts
+        suffix = registry.longest_suffix(raw)
+        if suffix is not None and len(suffix) < len(title_key(raw)):
+            cut = len(raw) - len(suffix)
+            stripped = raw[cut:]
+    if not re.search(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$", stripped):
+        return None
+    if not plausible_unmarked(stripped, standalone=False):
+        return None
+    return m.start() + cut, stripped
+
+
+def standalone_titles(text: str) -> list[tuple[int, int, str]]:
+    """Unmarked titles standing alone on their line, as (start, end, title).
+
+    >>> standalone_titles("西藏自治区城镇职工基本医疗保险暂行办法\\n第七章 法律责任")
+    [(0, 19, '西藏自治区城镇职工基本医疗保险暂行办法')]
+    """
+    out = []
+    for m in _LINE_TITLE.finditer(text):
+        raw = m.group("t")
+        stripped, cut = strip_verbs(raw)
+        if plausible_unmarked(stripped, standalone=True):
+            start = m.start("t") + cut
+            out.append((start, m.end("t"), text[start : m.end("t")]))
+    return out
+
+
+def opens_quote(text: str, pos: int) -> bool:
+    """True when the text at ``pos`` (just after a cited provision) quotes the provision's words
+    (第八十七条：…, 第二条 本办法…, 第三条县级以上…) rather than continuing the author's sentence.
+
+    >>> opens_quote("第八十七条：社会保险", 5), opens_quote("第十条和第十一条", 3)
+    (True, False)
+    """
+    return _QUOTE_START.match(text, pos) is not None

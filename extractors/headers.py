@@ -1,0 +1,116 @@
+"""Maps a power list's own column headers onto field keys, through the synonym table in
+``data/headers.json``."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+#: The reader-only key of the 子项 column of a two-level name header (项目 | 子项).
+SUBITEM = "subitem"
+
+# Required-field marks and decorations seen on header cells: "*序号", "★事项名称", "序号:".
+_DECORATION = re.compile(r"[\s*★☆※:：]+")
+_PARENTHESISED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+# Two-level headers flattened into one cell ("职权名称 项目", "职权名称/子项").
+_PART_SPLIT = re.compile(r"[\s/／\-—]+")
+
+
+@cache
+def load_headers() -> dict[str, Any]:
+    """The parsed ``data/headers.json`` (cached)."""
+    text = resources.files("extractors").joinpath("data/headers.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, spec in load_headers()["fields"].items():
+        for synonym in spec["synonyms"]:
+            table[normalise_header(synonym)] = key
+    return table
+
+
+@cache
+def _by_length() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(_synonyms().items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def normalise_header(text: str) -> str:
+    """A header cell reduced for lookup: NFKC, case-folded, no white space, no required-marks.
+
+    >>> normalise_header("*序 号："), normalise_header("NO.")
+    ('序号', 'no.')
+    """
+    return _DECORATION.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _lookup(text: str) -> str | None:
+    norm = normalise_header(text)
+    if not norm:
+        return None
+    table = _synonyms()
+    if norm in table:
+        return table[norm]
+    bare = normalise_header(_PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)))
+    if bare in table:
+        return table[bare]
+    # "行政权力事项名称", "法定办结时限": a known header with a qualifier in front.
+    for synonym, key in _by_length():
+        if len(synonym) >= 3 and bare.endswith(synonym):
+            return key
+    # "备注说明", "追责情形内容": a known header with a qualifier after it.
+    for synonym, key in _by_length():
+        if len(synonym) >= 3 and bare.startswith(synonym):
+            return key
+    return None
+
+
+def map_header(text: str) -> str | None:
+    """The field key a header cell stands for, ``"subitem"`` for a 子项 column, or None.
+
+    A two-level header flattened into one cell is read from its last part (``职权名称 子项`` is
+    the 子项 column, ``职权名称 项目`` falls back to 职权名称).
+
+    >>> map_header("职权名称 项目"), map_header("子项"), map_header("追责依据（法律法规规章）")
+    ('name', 'subitem', 'accountability_basis')
+    >>> map_header("服务电话") is None
+    True
+    """
+    key = _lookup(text)
+    if key is not None and normalise_header(text) in _synonyms():
+        return key
+    bare = _PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)).strip()
+    parts = [p for p in _PART_SPLIT.split(bare) if p]
+    if len(parts) > 1:
+        for part in reversed(parts):
+            part_key = _lookup(part)
+            if part_key is not None:
+                return part_key
+    return key
+
+
+def map_headers(cells: Sequence[str]) -> tuple[str | None, ...]:
+    """The key of each header cell (None for unknown ones), see :func:`map_header`.
+
+    >>> map_headers(["序号", "事项名称", "服务电话"])
+    ('row', 'name', None)
+    """
+    return tuple(map_header(c) for c in cells)
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """True when ``cells`` read as a header row: at least three distinct field keys, one a name.
+
+    >>> is_header(["序号", "实施部门", "事项名称", "事项类型"]), is_header(["序号", "备注"])
+    (True, False)
+    """
+    keys = {k for k in map_headers(cells) if k is not None}
+    return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)

@@ -1,0 +1,600 @@
+"""Turns power lists and their citations into triples: the only place quanze makes RDF.
+
+Each list goes into its own named graph, which a rebuild replaces whole, so building the same input
+twice gives the same (isomorphic) store. Laws, provisions and authorities a list mentions are
+written into that list's graph too: every list graph stands on its own, and queries read the union.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import DCTERMS, ORG, RDF, RDFS, SKOS, XSD, URIRef
+
+from extractors.models import CellCitation, Citation, PowerItem, PowerList
+from graph import concepts, laws
+from graph.errors import BuildError
+from graph.iri import DEFAULT_BASE, Iris, Locator, Step, division_steps, provision_steps
+from ontology import ONTOLOGY_PATH
+from ontology.namespace import ELI, OA, QZ, QZSUB
+
+#: Above this many quads a list graph is written with Store.bulk_extend (not transactional).
+BULK_THRESHOLD = 200_000
+
+_ORG_SEPARATORS = re.compile(r"[/／、;；,，]+")
+_CLAUSE_MARK = re.compile(r"(?:^|(?<=[\s；;。：:>]))(\d{1,3})\s*[.．、](?!\d)")
+_EDGE_TAGS = re.compile(r"^(?:\s|</?p>)+|(?:\s|</?p>)+$")
+
+_FIELD_TEXT: dict[str, URIRef] = {
+    "basis": QZ.basisText,
+    "responsibility": QZ.responsibilityText,
+    "accountability": QZ.accountabilityText,
+    "accountability_basis": QZ.accountabilityBasisText,
+    "time_limit": QZ.timeLimit,
+    "remarks": QZ.remarks,
+}
+_DIVISION = {"part": "编", "chapter": "章", "section": "节", "paragraph": "款"}
+_SHORTCUT: dict[str, URIRef] = {
+    "basis": QZ.legalBasis,
+    "accountability_basis": QZ.accountabilityBasis,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ListReport:
+    """What the build made of one list."""
+
+    list_id: str
+    source: str
+    graph: str
+    items: int
+    citations: int
+    unresolved: int
+    rejects: int
+    anomalies: int
+    triples: int
+    unmapped: tuple[
+        tuple[str, str], ...
+    ] = ()  # (what, value as written), e.g. ("power type", "备案")
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts as a JSON-ready dict."""
+        return {
+            "list": self.list_id,
+            "source": self.source,
+            "graph": self.graph,
+            "items": self.items,
+            "citations": self.citations,
+            "unresolved": self.unresolved,
+            "rejects": self.rejects,
+            "anomalies": self.anomalies,
+            "triples": self.triples,
+            "unmapped": [{"what": w, "value": v} for w, v in self.unmapped],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """Totals and per-list counts of one build; ``triples`` counts the list graphs only."""
+
+    lists: tuple[ListReport, ...]
+    ontology_triples: int = 0
+    store_quads: int = 0
+
+    @property
+    def items(self) -> int:
+        """Power items built."""
+        return sum(r.items for r in self.lists)
+
+    @property
+    def citations(self) -> int:
+        """Citations built, unresolved ones included."""
+        return sum(r.citations for r in self.lists)
+
+    @property
+    def unresolved(self) -> int:
+        """Citations with no law in reach."""
+        return sum(r.unresolved for r in self.lists)
+
+    @property
+    def rejects(self) -> int:
+        """Stretches of input kept as rejects."""
+        return sum(r.rejects for r in self.lists)
+
+    @property
+    def triples(self) -> int:
+        """Triples written into the list graphs."""
+        return sum(r.triples for r in self.lists)
+
+    def summary(self) -> str:
+        """A few human-readable lines (what ``quanze build`` prints on stderr)."""
+        lines = [
+            f"{len(self.lists)} list(s): {self.items} items, {self.citations} citations "
+            f"({self.unresolved} unresolved), {self.rejects} rejects, {self.triples} triples; "
+            f"store holds {self.store_quads} quads"
+        ]
+        for r in self.lists:
+            lines.append(
+                f"  {r.source}: {r.items} items, {r.citations} citations ({r.unresolved} "
+                f"unresolved), {r.rejects} rejects, {r.anomalies} anomalies, {r.triples} triples"
+            )
+            counts = Counter(r.unmapped)
+            for (what, value), n in sorted(counts.items()):
+                lines.append(f"    unmapped {what} {value!r} ×{n}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict."""
+        return {
+            "items": self.items,
+            "citations": self.citations,
+            "unresolved": self.unresolved,
+            "rejects": self.rejects,
+            "triples": self.triples,
+            "ontology_triples": self.ontology_triples,
+            "store_quads": self.store_quads,
+            "lists": [r.to_json() for r in self.lists],
+        }
+
+
+def list_id_of(power_list: PowerList) -> str:
+    """The id a list is named by: its source file name without directory or extension.
+
+    >>> from extractors.models import ListMeta
+    >>> list_id_of(PowerList("samples/001_6c98652daac37f2e.txt", "txt", "utf-8", ListMeta(), ()))
+    '001_6c98652daac37f2e'
+    """
+    return PurePath(power_list.source.replace("\\", "/")).stem or power_list.source
+
+
+def item_keys(items: Sequence[PowerItem]) -> list[str]:
+    """A key per item, unique within its list: the row as written; a repeated row gets ``.2``,
+    ``.3`` …; an item without a row is keyed by its source line (``line-12``).
+
+    >>> item_keys([PowerItem("a", "1", 3), PowerItem("a", "1", 4), PowerItem("a", None, 9)])
+    ['1', '1.2', 'line-9']
+    """
+    seen: Counter[str] = Counter()
+    keys = []
+    for item in items:
+        base = item.row.strip() if item.row and item.row.strip() else f"line-{item.line}"
+        seen[base] += 1
+        keys.append(base if seen[base] == 1 else f"{base}.{seen[base]}")
+    return keys
+
+
+def split_clauses(text: str) -> list[tuple[int | None, str]]:
+    """The numbered clauses of a responsibility or accountability cell, as (number, text).
+
+    Numbers must run 1, 2, 3 … so a 2.5倍 or a year is not taken for a clause mark; a cell with
+    no numbering is one clause without a number. Seen in 001_…: ``…损害的;14. 对应当…`` (two
+    clauses on one line).
+
+    >>> split_clauses("<p>1. 案前审查：审查；</p> <p>2. 立案：填写《立案审批表》；</p>")
+    [(1, '案前审查：审查；'), (2, '立案：填写《立案审批表》；')]
+    >>> split_clauses("依法处理")
+    [(None, '依法处理')]
+    """
+    marks: list[re.Match[str]] = []
+    for match in _CLAUSE_MARK.finditer(text):
+        if int(match.group(1)) == len(marks) + 1:
+            marks.append(match)
+    if not marks:
+        body = _EDGE_TAGS.sub("", text)
+        return [(None, body)] if body else []
+    out: list[tuple[int | None, str]] = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        out.append((i + 1, _EDGE_TAGS.sub("", text[mark.end() : end])))
+    return out
+
+
+def authority_names(text: str) -> list[str]:
+    """The authorities a department cell names (``县人力社保局/县医保局`` names two).
+
+    >>> authority_names("县人力社保局/县医保局")
+    ['县人力社保局', '县医保局']
+    """
+    return [name.strip() for name in _ORG_SEPARATORS.split(text) if name.strip()]
+
+
+def date_literal(text: str) -> ox.Literal:
+    """A typed literal for a list date: xsd:date, xsd:gYearMonth, xsd:gYear, else a plain string.
+
+    >>> date_literal("2025年4月2日").value, date_literal("2023").datatype.value[-5:]
+    ('2025-04-02', 'gYear')
+    """
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?", text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return ox.Literal(f"{y:04d}-{mo:02d}-{d:02d}", datatype=_nn(XSD.date))
+    m = re.fullmatch(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?", text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return ox.Literal(f"{m.group(1)}-{int(m.group(2)):02d}", datatype=_nn(XSD.gYearMonth))
+    m = re.fullmatch(r"(\d{4})\s*年?", text)
+    if m:
+        return ox.Literal(m.group(1), datatype=_nn(XSD.gYear))
+    return ox.Literal(text)
+
+
+_NODES: dict[str, ox.NamedNode] = {}
+
+
+def _nn(iri: str) -> ox.NamedNode:
+    node = _NODES.get(iri)
+    if node is None:
+        node = _NODES[iri] = ox.NamedNode(str(iri))
+    return node
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_nn(XSD.integer))
+
+
+def _bool(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=_nn(XSD.boolean))
+
+
+class _Graph:
+    """The quads of one named graph, de-duplicated, with helpers for the common shapes."""
+
+    def __init__(self, name: str) -> None:
+        self.name = ox.NamedNode(name)
+        self.quads: dict[ox.Quad, None] = {}
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads[ox.Quad(_nn(s), _nn(p), o, self.name)] = None
+
+    def link(self, s: str, p: str, o: str) -> None:
+        self.add(s, p, _nn(o))
+
+    def text(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
+        if value is not None and value != "":
+            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
+
+
+class _ListBuilder:
+    """Builds the graph of one list; one instance per list."""
+
+    def __init__(self, power_list: PowerList, iris: Iris) -> None:
+        self.list = power_list
+        self.iris = iris
+        self.list_id = list_id_of(power_list)
+        self.list_iri = iris.power_list(self.list_id)
+        self.g = _Graph(iris.list_graph(self.list_id))
+        self.unmapped: list[tuple[str, str]] = []
+        self.anomalies = 0
+        self.citations = 0
+        self.unresolved = 0
+        self.item_iris: list[str] = []
+        self.by_row: dict[str, list[int]] = defaultdict(list)
+
+    # lists, items, cells ----------------------------------------------------------------------
+
+    def build_list(self) -> None:
+        g, lst, it = self.g, self.list, self.list_iri
+        g.link(it, RDF.type, QZ.PowerList)
+        g.text(it, QZ.sourceFile, lst.source)
+        g.text(it, QZ.format, lst.format)
+        g.text(it, QZ.encoding, lst.encoding)
+        g.add(it, QZ.rowsSeen, _int(lst.rows_seen))
+        meta = lst.meta
+        g.text(it, DCTERMS.title, meta.title, "zh")
+        if meta.date:
+            g.add(it, DCTERMS.issued, date_literal(meta.date))
+        g.text(it, QZ.region, meta.region)
+        if meta.department:
+            g.link(it, DCTERMS.publisher, self.authority(meta.department))
+        if meta.source_url and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", meta.source_url):
+            g.link(it, DCTERMS.source, meta.source_url)
+        for n, reject in enumerate(lst.rejects, start=1):
+            node = f"{it}/reject/{n}"
+            g.link(it, QZ.hasReject, node)
+            g.link(node, RDF.type, QZ.Reject)
+            g.add(node, QZ.sourceLine, _int(reject.line))
+            g.text(node, QZ.text, reject.text)
+            g.text(node, QZ.reason, reject.reason)
+        for key, item in zip(item_keys(lst.items), lst.items, strict=True):
+            self.by_row[item.row or ""].append(len(self.item_iris))
+            self.item_iris.append(self.iris.item(self.list_id, key))
+            self.build_item(self.item_iris[-1], item)
+
+    def authority(self, name: str) -> str:
+        node = self.iris.org(name)
+        self.g.link(node, RDF.type, ORG.Organization)
+        self.g.text(node, SKOS.prefLabel, name, "zh")
+        return node
+
+    def build_item(self, node: str, item: PowerItem) -> None:
+        g = self.g
+        g.link(node, RDF.type, QZ.PowerItem)
+        g.link(node, QZ.inList, self.list_iri)
+        g.text(node, QZ.row, item.row)
+        g.add(node, QZ.sourceLine, _int(item.line))
+        g.text(node, DCTERMS.identifier, item.code)
+        g.text(node, DCTERMS.title, item.name)
+        g.text(node, QZ.parentName, item.parent)
+        if item.type:
+            g.text(node, QZ.powerTypeText, item.type)
+            concept = concepts.power_type(item.type)
+            if concept is None:
+                self.unmapped.append(("power type", item.type))
+            else:
+                g.link(node, QZ.powerType, concept)
+        if item.level:
+            g.text(node, QZ.levelText, item.level)
+            levels, unknown = concepts.exercise_levels(item.level)
+            for concept in levels:
+                g.link(node, QZ.exerciseLevel, concept)
+            self.unmapped += [("exercise level", part) for part in unknown]
+        for text, text_prop, org_prop in (
+            (item.department, QZ.departmentText, QZ.exercisedBy),
+            (item.guiding_department, QZ.guidingDepartmentText, QZ.guidedBy),
+        ):
+            if text:
+                g.text(node, text_prop, text)
+                for name in authority_names(text):
+                    g.link(node, org_prop, self.authority(name))
+        for key, prop in _FIELD_TEXT.items():
+            g.text(node, prop, item.get(key))
+        self.build_clauses(node, item.responsibility, "responsibility", QZ.ResponsibilityItem)
+        self.build_clauses(node, item.accountability, "accountability", QZ.AccountabilityClause)
+        extra = set(item.extra)
+        for position, (header, value) in enumerate(item.raw, start=1):
+            if value == "":
+                continue
+            cell = f"{node}/cell/{position}"
+            g.link(node, QZ.hasCell, cell)
+            g.link(cell, RDF.type, QZ.Cell)
+            g.add(cell, QZ.position, _int(position))
+            g.add(cell, QZ.header, ox.Literal(header))
+            g.add(cell, RDF.value, ox.Literal(value))
+            g.add(cell, QZ.mapped, _bool((header, value) not in extra))
+        for n, anomaly in enumerate(item.anomalies, start=1):
+            self.anomalies += 1
+            a = f"{node}/anomaly/{n}"
+            g.link(node, QZ.hasAnomaly, a)
+            g.link(a, RDF.type, QZ.Anomaly)
+            g.text(a, QZ.code, anomaly.code)
+            g.text(a, RDFS.comment, anomaly.message)
+            g.text(a, QZ.column, anomaly.column)
+            g.text(a, QZ.text, anomaly.text)
+
+    def build_clauses(self, node: str, text: str | None, segment: str, cls: URIRef) -> None:
+        if not text:
+            return
+        prop = (
+            QZ.hasResponsibilityItem if cls == QZ.ResponsibilityItem else QZ.hasAccountabilityClause
+        )
+        for n, (number, body) in enumerate(split_clauses(text), start=1):
+            clause = f"{node}/{segment}/{n}"
+            self.g.link(node, prop, clause)
+            self.g.link(clause, RDF.type, cls)
+            if number is not None:
+                self.g.add(clause, QZ.clauseNumber, _int(number))
+            self.g.text(clause, QZ.text, body)
+
+    # citations, laws, provisions ---------------------------------------------------------------
+
+    def find_item(self, cc: CellCitation) -> tuple[str, PowerItem]:
+        """The item a cell citation belongs to; a repeated row is told apart by the cited text."""
+        candidates = self.by_row.get(cc.row or "", [])
+        if not candidates:
+            raise BuildError(
+                f"{cc.source}: citation {cc.citation.text!r} in field {cc.field!r} names row "
+                f"{cc.row!r}, which the list does not have"
+            )
+        c = cc.citation
+        for index in candidates:
+            text = self.list.items[index].get(cc.field) if cc.field != "text" else None
+            if text is not None and text[c.start : c.end] == c.text:
+                return self.item_iris[index], self.list.items[index]
+        index = candidates[0]
+        return self.item_iris[index], self.list.items[index]
+
+    def build_citations(self, cell_citations: Iterable[CellCitation]) -> None:
+        counters: Counter[tuple[str, str]] = Counter()
+        for cc in cell_citations:
+            item_iri, _ = self.find_item(cc)
+            counters[(item_iri, cc.field)] += 1
+            node = f"{item_iri}/citation/{cc.field}/{counters[(item_iri, cc.field)]}"
+            self.build_citation(node, item_iri, cc.field, cc.citation)
+
+    def build_citation(self, node: str, item_iri: str, field_key: str, c: Citation) -> None:
+        g = self.g
+        self.citations += 1
+        g.link(node, RDF.type, QZ.Citation)
+        g.link(node, QZ.citedBy, item_iri)
+        g.link(node, OA.hasSource, item_iri)
+        g.link(node, QZ.field, concepts.item_field(field_key))
+        g.link(node, QZ.kind, concepts.citation_kind(c.kind))
+        quote, position = f"{node}/quote", f"{node}/position"
+        g.link(node, OA.hasSelector, quote)
+        g.link(quote, RDF.type, OA.TextQuoteSelector)
+        g.add(quote, OA.exact, ox.Literal(c.text))
+        g.link(node, OA.hasSelector, position)
+        g.link(position, RDF.type, OA.TextPositionSelector)
+        # xsd:integer, not the spec's xsd:nonNegativeInteger: Oxigraph stores the latter as the
+        # former, and the store is the truth (the shapes check the value is >= 0)
+        g.add(position, OA.start, _int(c.start))
+        g.add(position, OA.end, _int(c.end))
+        g.text(node, QZ.versionNote, c.version)
+        g.text(node, QZ.docNumber, c.doc_number)
+        g.text(node, QZ.via, c.via)
+        for warning in c.warnings:
+            g.text(node, QZ.warning, warning)
+        if c.law is None:
+            self.unresolved += 1
+            return
+        target = self.build_provision(c)
+        g.link(node, QZ.cites, target)
+        shortcut = _SHORTCUT.get(field_key)
+        if shortcut is not None:
+            g.link(item_iri, shortcut, target)
+        if c.version:
+            g.link(node, QZ.citedVersion, self.build_version(c.law, c.version))
+
+    def build_law(self, c: Citation) -> str:
+        """The work: title, rank (from the citation, else the registry), issuer when known."""
+        assert c.law is not None
+        g, law = self.g, self.iris.law(laws.law_id(c.law))
+        entry = laws.registry_entry(c.law)
+        g.link(law, RDF.type, ELI.LegalResource)
+        g.text(law, ELI.title, c.law, "zh")
+        in_registry = c.in_registry or entry is not None
+        g.add(law, QZ.inRegistry, _bool(in_registry))
+        rank_text = c.rank or (entry.rank if entry is not None else None)
+        if rank_text:
+            rank = concepts.legal_rank(rank_text)
+            if rank is None:
+                self.unmapped.append(("legal rank", rank_text))
+                g.text(law, QZ.rankText, rank_text)
+            else:
+                g.link(law, ELI.type_document, rank)
+        if entry is not None and entry.issuer:
+            g.link(law, ELI.passed_by, self.authority(entry.issuer))
+        return law
+
+    def build_provision(self, c: Citation) -> str:
+        """The law and the provision hierarchy down to the cited work-level provision."""
+        assert c.law is not None
+        node = parent = self.build_law(c)
+        loc = Locator.of(c)
+        law_id = laws.law_id(c.law)
+        for step, division in zip(
+            division_steps(loc), self.iris.divisions(law_id, loc), strict=True
+        ):
+            parent = self.subdivision(parent, division, step.kind, step.number, _label(step, True))
+        label = ""
+        for step in provision_steps(loc):
+            node = f"{node}/{step.token}"
+            label += _label(step, c.article is not None)
+            parent = self.subdivision(parent, node, step.kind, step.number, label)
+        return node
+
+    def subdivision(self, parent: str, node: str, kind: str, number: str, label: str) -> str:
+        g = self.g
+        g.link(node, RDF.type, ELI.LegalResourceSubdivision)
+        g.link(node, ELI.type_subdivision, QZSUB[kind])
+        g.link(node, ELI.is_part_of, parent)
+        g.link(parent, ELI.has_part, node)
+        g.text(node, ELI.number, number)
+        g.text(node, RDFS.label, label, "zh")
+        return node
+
+    def build_version(self, law_title: str, note: str) -> str:
+        """The version a note names: dated when the registry knows the date, else by the note."""
+        date = laws.version_date(law_title, note)
+        law_id = laws.law_id(law_title)
+        law, version = self.iris.law(law_id), self.iris.version(law_id, date or note)
+        self.g.link(version, RDF.type, ELI.LegalExpression)
+        self.g.link(law, ELI.is_realized_by, version)
+        self.g.link(version, ELI.realizes, law)
+        self.g.text(version, QZ.versionNote, note)
+        if date:
+            self.g.add(version, ELI.version_date, ox.Literal(date, datatype=_nn(XSD.date)))
+        return version
+
+    def report(self) -> ListReport:
+        return ListReport(
+            list_id=self.list_id,
+            source=self.list.source,
+            graph=self.g.name.value,
+            items=len(self.list.items),
+            citations=self.citations,
+            unresolved=self.unresolved,
+            rejects=len(self.list.rejects),
+            anomalies=self.anomalies,
+            triples=len(self.g.quads),
+            unmapped=tuple(self.unmapped),
+        )
+
+
+def _label(step: Step, in_article: bool) -> str:
+    """The Chinese label of one level: 第87条, 第2款, 第4项; （18） for a point of a policy text."""
+    if step.kind == "article":
+        article, _, suffix = step.number.partition("之")
+        return f"第{article}条" + (f"之{suffix}" if suffix else "")
+    if step.kind in _DIVISION:
+        return f"第{step.number}{_DIVISION[step.kind]}"
+    return f"第{step.number}项" if in_article else f"（{step.number}）"
+
+
+def list_quads(
+    power_list: PowerList, citations: Iterable[CellCitation], *, base: str = DEFAULT_BASE
+) -> tuple[list[ox.Quad], ListReport]:
+    """The quads of one list's named graph and its report, without touching a store."""
+    builder = _ListBuilder(power_list, Iris(base))
+    builder.build_list()
+    builder.build_citations(citations)
+    return list(builder.g.quads), builder.report()
+
+
+def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
+    from extractors.citations import cite_items  # the extractor is only needed when not given
+
+    return iter(cite_items(power_list.items))
+
+
+def build_graph(
+    lists: Iterable[PowerList],
+    store: ox.Store,
+    *,
+    citations: Iterable[CellCitation] | None = None,
+    base: str = DEFAULT_BASE,
+) -> BuildReport:
+    """Write each list (with its citations) into its own named graph of ``store``, replacing what
+    an earlier build of the same list wrote; also (re)load the ontology into its own graph.
+
+    ``citations`` are the cell citations of all the lists, matched to a list by ``source``; when
+    None they are extracted here with ``extractors.citations.cite_items``.
+    """
+    iris = Iris(base)
+    by_source: dict[str, list[CellCitation]] | None = None
+    if citations is not None:
+        by_source = defaultdict(list)
+        for cc in citations:
+            by_source[cc.source].append(cc)
+    reports: list[ListReport] = []
+    seen: set[str] = set()
+    for power_list in lists:
+        if power_list.source in seen:
+            raise BuildError(f"{power_list.source}: the same list was given twice in one build")
+        seen.add(power_list.source)
+        cited = by_source.pop(power_list.source, []) if by_source is not None else None
+        quads, report = list_quads(
+            power_list, cited if cited is not None else _citations_for(power_list), base=base
+        )
+        _replace_graph(store, ox.NamedNode(report.graph), quads)
+        reports.append(report)
+    if by_source:
+        raise BuildError(
+            "citations given for sources that are not among the lists: "
+            + ", ".join(sorted(by_source))
+        )
+    ontology_triples = load_ontology_graph(store, iris)
+    return BuildReport(tuple(reports), ontology_triples, len(store))
+
+
+def _replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+    store.remove_graph(graph)
+    if len(quads) > BULK_THRESHOLD:
+        store.bulk_extend(quads)
+    else:
+        store.extend(quads)
+
+
+def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:
+    """Replace the ontology graph of ``store`` with quanze.ttl; returns its triple count."""
+    graph = ox.NamedNode((iris or Iris()).ontology_graph())
+    store.remove_graph(graph)
+    store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))

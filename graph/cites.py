@@ -1,0 +1,119 @@
+"""Answers "which power items cite this law or provision?" for a reference written as free text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pyoxigraph as ox
+
+from extractors.models import Citation
+from graph.errors import UnknownReferenceError
+from graph.iri import DEFAULT_BASE, Iris, Locator
+from graph.laws import law_id
+from graph.query import run_query
+from graph.results import term_text
+
+#: The keys of each answer row, in display order.
+COLUMNS: tuple[str, ...] = (
+    "source",
+    "region",
+    "row",
+    "name",
+    "department",
+    "field",
+    "law",
+    "article",
+    "paragraph",
+    "item",
+    "version",
+    "kind",
+    "text",
+)
+_INT_KEYS = ("article", "paragraph", "item")
+_FIRST_ARTICLE = re.compile(r"第\s*[0-9０-９零〇一二两三四五六七八九十百千]+\s*条")
+
+
+def reference_variants(ref: str) -> list[str]:
+    """The spellings of REF tried in turn: as written, the title part in 《》, all of it in 《》.
+
+    >>> reference_variants("社会保险法第八十七条")
+    ['社会保险法第八十七条', '《社会保险法》第八十七条', '《社会保险法第八十七条》']
+    """
+    ref = ref.strip()
+    variants = [ref]
+    if "《" not in ref:
+        match = _FIRST_ARTICLE.search(ref)
+        if match and match.start() > 0:
+            variants.append(f"《{ref[: match.start()].strip()}》{ref[match.start() :]}")
+        variants.append(f"《{ref}》")
+    return variants
+
+
+def parse_reference(ref: str) -> list[Citation]:
+    """The laws or provisions REF names (each with a law), read by the citation extractor.
+
+    >>> [(c.law, c.article, c.paragraph) for c in parse_reference("社会保险法第八十七条第二款")]
+    [('中华人民共和国社会保险法', 87, 2)]
+    """
+    from extractors.citations import get_citations
+
+    for variant in reference_variants(ref):
+        found = [c for c in get_citations(variant) if c.law is not None]
+        if found:
+            return found
+    raise UnknownReferenceError(
+        f"no law or provision found in {ref!r}; write it like 社会保险法第八十七条, "
+        "《中华人民共和国社会保险法》第87条 or 社会保险法"
+    )
+
+
+def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the work-level provision (or law) a citation names."""
+    assert citation.law is not None
+    return Iris(base).provision(law_id(citation.law), Locator.of(citation))
+
+
+def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
+    text = term_text(term)
+    if key in _INT_KEYS and text.isdigit():
+        return int(text)
+    return text
+
+
+def find_citing_items(
+    store: ox.Store, ref: str, *, base: str = DEFAULT_BASE
+) -> list[dict[str, Any]]:
+    """The citations, one row each, by which power items cite what REF names.
+
+    REF is free text (``社会保险法第八十七条``, ``《中华人民共和国社会保险法》第87条``,
+    ``社会保险法``); a citation of 第八十七条第二款 counts as citing 第八十七条, and any provision
+    of a law counts as citing the law. Each row has the keys of COLUMNS (``item`` is a 项 number)
+    plus ``list``, ``power_item``, ``provision`` and ``citation`` IRIs; missing values are None.
+    Raises UnknownReferenceError when REF names no law.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for citation in parse_reference(ref):
+        target = ox.NamedNode(target_iri(citation, base))
+        result = run_query(store, "who-cites", {"target": target})
+        for solution in result.rows:
+            row: dict[str, Any] = {key: None for key in COLUMNS}
+            for key, term in solution.items():
+                if key in ("powerItem", "target"):
+                    continue
+                row[key] = _value(key, term)
+            row["power_item"] = term_text(solution["powerItem"])
+            rows.setdefault(row["citation"], row)
+    return sorted(rows.values(), key=_order)
+
+
+def _order(row: dict[str, Any]) -> tuple[Any, ...]:
+    number = str(row.get("row") or "")
+    return (
+        row["source"],
+        (0, int(number), "") if number.isdigit() else (1, 0, number),
+        row["field"] or "",
+        row["law"] or "",
+        row["article"] if isinstance(row["article"], int) else -1,
+        row["text"] or "",
+    )

@@ -1,0 +1,38 @@
+"""The errors the graph layer raises: store trouble, bad queries, references it cannot read."""
+
+from __future__ import annotations
+
+from extractors.errors import QuanzeError
+
+
+class StoreError(QuanzeError):
+    """A store that cannot be opened or used; the message names the directory."""
+
+
+class StoreMissingError(StoreError):
+    """No store at the given directory (and creating one was not asked for)."""
+
+
+class StoreLockedError(StoreError):
+    """The store is open for writing in another process."""
+
+
+class StoreCorruptError(StoreError):
+    """The directory holds something that is not a readable store."""
+
+
+class QueryError(QuanzeError):
+    """A SPARQL query that cannot be run: malformed (with line and column), unknown, or refused."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None):
+        self.line = line
+        self.column = column
+        super().__init__(message)
+
+
+class BuildError(QuanzeError):
+    """Input to the build that does not fit together (a citation for a row that no list has)."""
+
+
+class UnknownReferenceError(QuanzeError):
+    """A free-text reference (REF of ``quanze cites``) in which no law or provision was found."""

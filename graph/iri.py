@@ -1,0 +1,222 @@
+"""Deterministic, readable IRIs for everything the graph names: laws, provisions, lists, items.
+
+Segments keep Chinese as Unicode (IRIs may hold it, RFC 3987) and percent-encode, as UTF-8, every
+character that an IRI path segment may not hold or that would change its structure (``/ ? # %``,
+spaces, controls); so the same name always gives the same IRI and both pyoxigraph and rdflib
+accept it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import quote
+
+from extractors.models import Citation
+
+#: The base under which every quanze resource is named (configurable per build).
+DEFAULT_BASE = "https://w3id.org/quanze/id/"
+
+_ASCII_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _is_ucschar(char: str) -> bool:
+    """True for a non-ASCII character that RFC 3987 allows unescaped in a path (``ucschar``)."""
+    code = ord(char)
+    if unicodedata.category(char) in {"Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cs", "Cn"}:
+        return False  # white space (U+3000 too) and invisible characters are escaped
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return False  # non-characters
+    return code >= 0xA0
+
+
+def segment(text: str) -> str:
+    """One path segment for ``text``: NFC-normalised, stripped, reserved characters escaped.
+
+    >>> segment("达孜区医保局")
+    '达孜区医保局'
+    >>> segment("中共中央 国务院关于深化医疗保障制度改革的意见")
+    '中共中央%20国务院关于深化医疗保障制度改革的意见'
+    >>> segment("县人力社保局/县医保局")
+    '县人力社保局%2F县医保局'
+    """
+    text = unicodedata.normalize("NFC", text.strip())
+    if not text:
+        raise ValueError("an IRI segment cannot be empty")
+    if text in {".", ".."}:
+        return text.replace(".", "%2E")
+    out = []
+    for char in text:
+        if char in _ASCII_SAFE or (ord(char) >= 0x80 and _is_ucschar(char)):
+            out.append(char)
+        else:
+            out.append(quote(char, safe=""))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """Where in a law a citation points: 编/章/节 (divisions), 条 (with 之一), 款, 项, 目.
+
+    ``item`` is a 项 and ``subitem`` a 目 (Akoma Ntoso ``point`` and nested ``point``); ``point``
+    is a numbered division of a policy document that has no articles (``(十八)``).
+    """
+
+    chapter: int | None = None
+    article: int | None = None
+    article_suffix: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    point: int | None = None
+    part: int | None = None
+    section: int | None = None
+    subitem: int | None = None
+
+    @classmethod
+    def of(cls, c: Citation) -> Locator:
+        """The locator a citation writes."""
+        return cls(
+            chapter=c.chapter,
+            article=c.article,
+            article_suffix=c.article_suffix,
+            paragraph=c.paragraph,
+            item=c.item,
+            point=c.point,
+            part=c.part,
+            section=c.section,
+            subitem=c.subitem,
+        )
+
+
+def article_token(article: int, suffix: int | None = None) -> str:
+    """The eId token of an article: ``art_87``, or ``art_20-1`` for 第二十条之一.
+
+    >>> article_token(20, 1)
+    'art_20-1'
+    """
+    return f"art_{article}" if suffix is None else f"art_{article}-{suffix}"
+
+
+SubdivisionKind = Literal["part", "chapter", "section", "article", "paragraph", "point"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One level of a provision below its work: its eId token, kind and number as written."""
+
+    token: str
+    kind: SubdivisionKind
+    number: str
+
+
+def provision_steps(loc: Locator) -> list[Step]:
+    """The levels below the work down to ``loc``, outermost first; empty for the whole work.
+
+    Articles are numbered through the whole law, so an article's path never includes its chapter;
+    the chapter is its own node that the article is part of.
+
+    >>> [s.token for s in provision_steps(Locator(article=87, paragraph=2, item=4))]
+    ['art_87', 'para_2', 'point_4']
+    >>> provision_steps(Locator(article=20, article_suffix=1))[0].number
+    '20之1'
+    >>> provision_steps(Locator(point=18))
+    [Step(token='point_18', kind='point', number='18')]
+    """
+    if loc.article is None:
+        return (
+            [Step(f"point_{loc.point}", "point", str(loc.point))] if loc.point is not None else []
+        )
+    number = (
+        str(loc.article) if loc.article_suffix is None else f"{loc.article}之{loc.article_suffix}"
+    )
+    steps = [Step(article_token(loc.article, loc.article_suffix), "article", number)]
+    if loc.paragraph is not None:
+        steps.append(Step(f"para_{loc.paragraph}", "paragraph", str(loc.paragraph)))
+    if loc.item is not None:
+        steps.append(Step(f"point_{loc.item}", "point", str(loc.item)))
+        if loc.subitem is not None:
+            steps.append(Step(f"point_{loc.subitem}", "point", str(loc.subitem)))
+    return steps
+
+
+def division_steps(loc: Locator) -> list[Step]:
+    """The divisions above an article, as written (编 part, 章 chp, 节 sec), outermost first.
+
+    Articles are numbered through the whole law, so divisions are nodes the article is part of,
+    not segments of its IRI; a division's own IRI nests in the divisions written above it.
+
+    >>> [s.token for s in division_steps(Locator(chapter=6, section=2, article=19))]
+    ['chp_6', 'sec_2']
+    """
+    if loc.article is None:
+        return []
+    levels: tuple[tuple[str, SubdivisionKind, int | None], ...] = (
+        ("part", "part", loc.part),
+        ("chp", "chapter", loc.chapter),
+        ("sec", "section", loc.section),
+    )
+    return [Step(f"{token}_{n}", kind, str(n)) for token, kind, n in levels if n is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Iris:
+    """The IRI scheme under one base; every method returns a plain ``str`` IRI.
+
+    >>> ids = Iris()
+    >>> ids.provision("中华人民共和国社会保险法", Locator(article=87, paragraph=2))
+    'https://w3id.org/quanze/id/law/中华人民共和国社会保险法/art_87/para_2'
+    >>> ids.item("001_6c98652daac37f2e", "4268")
+    'https://w3id.org/quanze/id/list/001_6c98652daac37f2e/item/4268'
+    """
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+/$", self.base):
+            raise ValueError(f"IRI base must be an http(s) IRI ending in '/': {self.base!r}")
+
+    def law(self, law_id: str) -> str:
+        """The work (eli:LegalResource) identified by its canonical title or registry id."""
+        return f"{self.base}law/{segment(law_id)}"
+
+    def provision(self, law_id: str, loc: Locator) -> str:
+        """The work-level provision ``loc`` of a law (the law itself for an empty locator)."""
+        return "/".join([self.law(law_id), *(step.token for step in provision_steps(loc))])
+
+    def divisions(self, law_id: str, loc: Locator) -> list[str]:
+        """The IRIs of the divisions written above the article: ``…/law/{id}/chp_6/sec_2`` …"""
+        out, node = [], self.law(law_id)
+        for step in division_steps(loc):
+            node = f"{node}/{step.token}"
+            out.append(node)
+        return out
+
+    def version(self, law_id: str, note: str) -> str:
+        """A version (eli:LegalExpression) of a law: ``…/law/{id}/2018修正``."""
+        return f"{self.law(law_id)}/{segment(note)}"
+
+    def power_list(self, list_id: str) -> str:
+        """A power list (one published document)."""
+        return f"{self.base}list/{segment(list_id)}"
+
+    def list_graph(self, list_id: str) -> str:
+        """The named graph that holds everything built from one list."""
+        return f"{self.base}graph/list/{segment(list_id)}"
+
+    def ontology_graph(self) -> str:
+        """The named graph that holds the ontology and its concept schemes."""
+        return f"{self.base}graph/ontology"
+
+    def item(self, list_id: str, key: str) -> str:
+        """A power item, keyed by its row as written (see ``item_keys``)."""
+        return f"{self.power_list(list_id)}/item/{segment(key)}"
+
+    def org(self, name: str) -> str:
+        """An authority, by its name as written."""
+        return f"{self.base}org/{segment(name)}"
+
+    def is_own(self, iri: str) -> bool:
+        """True if ``iri`` lies under this base."""
+        return iri.startswith(self.base)

@@ -1,0 +1,96 @@
+"""Runs the whole pipeline over files: read each list, extract its citations, load it into a store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extractors.errors import QuanzeError
+from extractors.models import PowerList
+from extractors.read import read_list
+from graph.build import BuildReport, build_graph
+from graph.store import open_store
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineReport:
+    """The build report plus the files that could not be read."""
+
+    build: BuildReport
+    failures: tuple[tuple[str, str], ...]  # (file, message)
+
+    @property
+    def failed_files(self) -> int:
+        """How many files were not read."""
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """What ``quanze build`` prints when it is done."""
+        text = self.build.summary()
+        if self.failures:
+            text += f"\n{self.failed_files} file(s) not read"
+        return text
+
+
+def read_lists(
+    paths: Sequence[Path],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    failures: list[tuple[str, str]],
+    on_error: Callable[[str], None] | None = None,
+    console: Console | None = None,
+) -> Iterator[PowerList]:
+    """Read each file in turn; a file that fails is recorded in ``failures`` and the rest go on."""
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=console is None or len(paths) < 2,
+    )
+    with progress:
+        task = progress.add_task("building", total=len(paths))
+        for path in paths:
+            try:
+                yield read_list(path, format=format, encoding=encoding)
+            except QuanzeError as exc:
+                failures.append((str(path), str(exc)))
+                if on_error is not None:
+                    on_error(str(exc))
+            progress.advance(task)
+
+
+def build_files(
+    paths: Iterable[Path],
+    store_dir: Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    on_error: Callable[[str], None] | None = None,
+    console: Console | None = None,
+) -> PipelineReport:
+    """Parse, extract and load every file into the on-disk store at ``store_dir``.
+
+    Each list replaces its own named graph, so running it twice on the same input leaves the same
+    store.
+    """
+    failures: list[tuple[str, str]] = []
+    store = open_store(store_dir)
+    lists = read_lists(
+        list(paths),
+        format=format,
+        encoding=encoding,
+        failures=failures,
+        on_error=on_error,
+        console=console,
+    )
+    report = build_graph(lists, store)
+    store.flush()
+    return PipelineReport(report, tuple(failures))

@@ -1,0 +1,24 @@
+"""Fixtures shared by the whole suite: the embedded sample lists and the shared law texts."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    """The directory of the two embedded sample lists, as installed with the package."""
+    with as_file(files("extractors") / "samples") as path:
+        return Path(path)
+
+
+@pytest.fixture(scope="session")
+def sample_paths(samples_dir: Path) -> list[Path]:
+    """The sample lists: 达孜区 (Markdown table) and 巫溪县 (flattened web page)."""
+    return sorted(samples_dir.glob("*.txt"))

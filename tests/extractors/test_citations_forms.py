@@ -1,0 +1,265 @@
+"""Every citation form of the grammar (spec/citations.md), one table row per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import get_citations
+from extractors.models import Citation
+
+SIF = "中华人民共和国社会保险法"
+JZ = "社会救助暂行办法"
+SHISHI = "实施《中华人民共和国社会保险法》若干规定"
+
+
+def brief(c: Citation) -> tuple[object, ...]:
+    """law, article, paragraph, item, point, kind: the part of a citation most cases check."""
+    return (c.law, c.article, c.paragraph, c.item, c.point, c.kind)
+
+
+def run(text: str) -> list[tuple[object, ...]]:
+    cites = get_citations(text)
+    for c in cites:
+        assert text[c.start : c.end] == c.text
+    return [brief(c) for c in cites]
+
+
+TITLES = [
+    pytest.param("《中华人民共和国社会保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="plain-title"),
+    pytest.param(
+        "《实施〈中华人民共和国社会保险法〉若干规定》第二十五条",
+        [(SHISHI, 25, None, None, None, "explicit")],
+        id="nested-corner-marks",
+    ),
+    pytest.param(
+        "《实施<中华人民共和国社会保险法>若干规定》第二十五条",
+        [(SHISHI, 25, None, None, None, "explicit")],
+        id="nested-half-width-angle",
+    ),
+    pytest.param(
+        "《实施《中华人民共和国社会保险法》若干规定》第二十五条",
+        [(SHISHI, 25, None, None, None, "explicit")],
+        id="nested-double-marks",
+    ),
+    pytest.param(
+        "〈实施《中华人民共和国社会保险法》若干规定〉第二十五条",
+        [(SHISHI, 25, None, None, None, "explicit")],
+        id="nested-reversed",
+    ),
+    pytest.param("《中华人民共和国社会\n保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="title-line-wrap"),
+    pytest.param("《中华人民共和国　社会 保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="title-stray-spaces"),
+    pytest.param("《社会保险法》第九十二条", [(SIF, 92, None, None, None, "abbreviation")], id="abbreviation-registry"),
+    pytest.param(
+        "《城乡规划法》第十条",
+        [("中华人民共和国城乡规划法", 10, None, None, None, "abbreviation")],
+        id="abbreviation-national-law-rule",
+    ),
+    pytest.param(
+        "《重庆市劳动保障监察条例》第四十五条",
+        [("重庆市劳动保障监察条例", 45, None, None, None, "explicit")],
+        id="local-regulation-keeps-title",
+    ),
+    pytest.param(
+        "《重庆市人力资源和社会保障局规范行政处罚裁量权办法(试行)》第二十八条",
+        [("重庆市人力资源和社会保障局规范行政处罚裁量权办法（试行）", 28, None, None, None, "explicit")],
+        id="trial-inside-marks-half-width",
+    ),
+    pytest.param(
+        "《重庆市举报骗取社会保险基金行为奖励办法》（暂行）第二条",
+        [("重庆市举报骗取社会保险基金行为奖励办法（暂行）", 2, None, None, None, "explicit")],
+        id="trial-glued-after-marks",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》和《国家医疗保障局办公室 财政部办公厅关于印发〈欺诈骗取医疗保障基金"
+        "行为举报奖励暂行办法〉的通知》（医保办发〔2018〕22号）规定。",
+        [
+            (SIF, None, None, None, None, "law-level"),
+            ("欺诈骗取医疗保障基金行为举报奖励暂行办法", None, None, None, None, "law-level"),
+        ],
+        id="law-level-and-carrier",
+    ),
+    pytest.param(
+        "《关于修改〈中华人民共和国社会保险法〉的决定》",
+        [("关于修改《中华人民共和国社会保险法》的决定", None, None, None, None, "law-level")],
+        id="amending-decision-is-not-a-carrier",
+    ),
+    pytest.param(
+        "《关于印发〈甲市医疗救助办法〉和〈甲市临时救助办法〉的通知》",
+        [
+            ("甲市医疗救助办法", None, None, None, None, "law-level"),
+            ("甲市临时救助办法", None, None, None, None, "law-level"),
+        ],
+        id="carrier-issuing-two",
+    ),
+    pytest.param(
+        "《国务院办公厅转发民政部等部门〈关于进一步完善城乡医疗救助制度的意见〉的通知》",
+        [("关于进一步完善城乡医疗救助制度的意见", None, None, None, None, "law-level")],
+        id="carrier-forwarding",
+    ),
+    pytest.param(
+        "西藏自治区人民政府批转自治区劳动和社会保障厅等部门关于《西藏自治区城镇职工基本医疗保险暂行办法》"
+        "的通知，第七章，第三十五条。",
+        [("西藏自治区城镇职工基本医疗保险暂行办法", 35, None, None, None, "unmarked")],
+        id="carrier-outer-unmarked",
+    ),
+    pytest.param("《立案审批表》《行政处罚决定书》《结案报告》《案卷目录》《送达回执》", [], id="forms-are-not-citations"),
+    pytest.param("《中华人民共和国价格法》第四项", [("中华人民共和国价格法", None, None, 4, None, "malformed")], id="malformed-item-without-article"),
+    pytest.param("《处分条例》第二十条", [("处分条例", 20, None, None, None, "explicit")], id="ambiguous-alias-not-guessed"),
+    pytest.param(
+        "《重庆市骗取社会保险基金处理办法》（以下简称《办法》）第七条。《办法》第十五条",
+        [
+            ("重庆市骗取社会保险基金处理办法", 7, None, None, None, "explicit"),
+            ("重庆市骗取社会保险基金处理办法", 15, None, None, None, "abbreviation"),
+        ],
+        id="alias-defined-in-cell",
+    ),
+    pytest.param("<中华人民共和国社会保险法>第八十七条", [(SIF, 87, None, None, None, "explicit")], id="half-width-angle-as-title-marks"),
+]
+
+PROVISIONS = [
+    pytest.param("《社会救助暂行办法》第一百零四条", [(JZ, 104, None, None, None, "explicit")], id="chinese-numeral"),
+    pytest.param("《社会救助暂行办法》第13条", [(JZ, 13, None, None, None, "explicit")], id="arabic-numeral"),
+    pytest.param("《社会救助暂行办法》第１３条", [(JZ, 13, None, None, None, "explicit")], id="full-width-digits"),
+    pytest.param("《社会救助暂行办法》第 十三 条", [(JZ, 13, None, None, None, "explicit")], id="spaces-inside-number"),
+    pytest.param(
+        "《社会救助暂行办法》第七条第二款第（三）项",
+        [(JZ, 7, 2, 3, None, "explicit")],
+        id="article-paragraph-item",
+    ),
+    pytest.param("《社会救助暂行办法》第七条第(三)项", [(JZ, 7, None, 3, None, "explicit")], id="item-half-width-parens"),
+    pytest.param(
+        "《行政处罚法》第五十五条、第五十六条、第五十八条",
+        [("中华人民共和国行政处罚法", n, None, None, None, "abbreviation") for n in (55, 56, 58)],
+        id="article-list-with-dunhao",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十条，第十一条和第十二条及第十三条以及第十四条与第十五条或第十六条",
+        [(JZ, n, None, None, None, "explicit") for n in range(10, 17)],
+        id="article-list-connectives",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十条、十一条",
+        [(JZ, 10, None, None, None, "explicit"), (JZ, 11, None, None, None, "explicit")],
+        id="list-missing-di",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十、十一条",
+        [(JZ, 10, None, None, None, "explicit"), (JZ, 11, None, None, None, "explicit")],
+        id="list-sharing-level",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十条至第十三条",
+        [(JZ, n, None, None, None, "explicit") for n in range(10, 14)],
+        id="range-zhi",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第10到12条",
+        [(JZ, n, None, None, None, "explicit") for n in range(10, 13)],
+        id="range-inside-unit",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第七条第二款、第三款",
+        [(JZ, 7, 2, None, None, "explicit"), (JZ, 7, 3, None, None, "explicit")],
+        id="carried-article",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第六十六条第（一）、（二）项",
+        [(JZ, 66, None, 1, None, "explicit"), (JZ, 66, None, 2, None, "explicit")],
+        id="item-list-in-parens",
+    ),
+    pytest.param("《社会救助暂行办法》第五章第三十条", [(JZ, 30, None, None, None, "explicit")], id="chapter-then-article"),
+    pytest.param(
+        "《社会救助暂行办法》第八十七条社会保险经办机构",
+        [(JZ, 87, None, None, None, "explicit")],
+        id="glued-to-following-text",
+    ),
+    pytest.param(
+        "《中共中央国务院关于深化医疗保障制度改革的意见》(十八)深化药品集中带量采购制度改革。",
+        [("中共中央 国务院关于深化医疗保障制度改革的意见", None, None, None, 18, "explicit")],
+        id="bare-numeral-point",
+    ),
+    pytest.param(
+        "《西藏自治区人民政府关于建立城镇职工基本医疗保险制度的决定》（藏政发〔2001〕103号）第五、基本医疗",
+        [("西藏自治区人民政府关于建立城镇职工基本医疗保险制度的决定", None, None, None, 5, "explicit")],
+        id="numbered-section-dunhao",
+    ),
+    pytest.param(
+        "《甲市医疗保障工作方案》第三部分、第二点",
+        [("甲市医疗保障工作方案", None, None, None, 3, "explicit"), ("甲市医疗保障工作方案", None, None, None, 2, "explicit")],
+        id="part-and-point",
+    ),
+    pytest.param(
+        "《国家基本医疗保险诊疗项目管理办法》附件1目录第66项",
+        [("国家基本医疗保险诊疗项目管理办法", None, None, None, 66, "explicit")],
+        id="annex-entry",
+    ),
+]
+
+CONTINUATIONS = [
+    pytest.param(
+        "《社会救助暂行办法》第二十七条：国家建立健全医疗救助制度。第二十九条：医疗救助采取下列方式：\n"
+        "（一）对救助对象参加城镇居民基本医疗保险的个人缴费部分，给予补贴；\n第三十条：申请医疗救助的",
+        [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation"), (JZ, 30, None, None, None, "continuation")],
+        id="continuation-after-full-stop-and-line",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第二十七条；第二十九条",
+        [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation")],
+        id="continuation-after-semicolon",
+    ),
+    pytest.param(
+        "1.《社会救助暂行办法》第二十七条 国家建立健全医疗救助制度\n2、第二十九条 医疗救助采取下列方式",
+        [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation")],
+        id="continuation-after-numbering",
+    ),
+    pytest.param(
+        "《重庆市骗取社会保险基金处理办法》(渝府令第231号)第十五条 有下列行为之一的,责令改正;"
+        "对有第(一)项、第(二)项规定情形的,处罚款",
+        [("重庆市骗取社会保险基金处理办法", 15, None, None, None, "explicit")],
+        id="quoted-self-reference-is-not-a-citation",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十六条 用人单位未按时足额缴纳社会保险费的，依照本法第八十六条处罚。",
+        [(SIF, 86, None, None, None, "explicit")],
+        id="quoted-benfa-is-not-a-citation",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》规定，用人单位应当依照本法第五十八条办理登记",
+        [(SIF, None, None, None, None, "law-level"), (SIF, 58, None, None, None, "continuation")],
+        id="benfa-in-author-text",
+    ),
+    pytest.param("第十条 用人单位应当", [(None, 10, None, None, None, "unresolved")], id="unresolved-bare-article"),
+    pytest.param(
+        "西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）\n第六章 责任及其他\n"
+        "第十九条 各级医疗保障部门支付举报奖金时，应当严格审核。\n第二十条 各级医疗保障部门应当依法保护举报人。",
+        [
+            ("西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）", 19, None, None, None, "unmarked"),
+            ("西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）", 20, None, None, None, "unmarked"),
+        ],
+        id="unmarked-title-on-its-own-line",
+    ),
+    pytest.param("依据社会保险法第八十七条", [(SIF, 87, None, None, None, "unmarked")], id="unmarked-title-before-article"),
+    pytest.param(
+        "违反重庆市骗取社会保险基金处理办法第十五条规定的",
+        [("重庆市骗取社会保险基金处理办法", 15, None, None, None, "unmarked")],
+        id="unmarked-local-title-before-article",
+    ),
+    pytest.param("（一）对符合申请条件的；（二）对符合救助条件的；（1）材料", [], id="enumerations-are-not-citations"),
+    pytest.param("按照国家规定第十条执行", [], id="generic-words-are-not-titles"),
+    pytest.param("前款规定的情形，依照本条处理", [], id="prose-is-not-a-citation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES)
+def test_titles(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PROVISIONS)
+def test_provisions(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTINUATIONS)
+def test_continuations(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert run(text) == expected
