@@ -4,9 +4,10 @@ sub-items, merges continuation rows, and records every oddity as an anomaly or a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.headers import SUBITEM, is_header, map_headers
+from extractors.limits import check_cell
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject
 from extractors.tables.grid import Grid, SourceRow
 from extractors.vocab import is_level, is_phone, is_power_type, is_serial, is_time_limit
@@ -101,8 +102,8 @@ def _draft(row: SourceRow, header: Header) -> _Draft:
     raw_cells = list(row.raw) + [""] * (width - len(row.raw))
     cut_off = any(a.code == "cut-off" for a in row.notes)
     if len(row.cells) < len(header.cells) and not cut_off:
-        missing = [n for n in names[len(row.cells) : len(header.cells)]]
-        if any(c for c in row.cells) and any(missing):
+        missing = names[len(row.cells) : len(header.cells)]
+        if any(row.cells):
             anomalies.append(
                 Anomaly(
                     "short-row",
@@ -272,8 +273,9 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
     return items
 
 
-def assemble(grid: Grid, source: str) -> Assembled | None:
-    """The items of ``grid``, or None when it has no header row.
+def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | None:
+    """The items of ``grid``, or None when it has no header row. ``path`` names the file in
+    errors (a cell over the size limit); it defaults to ``source``.
 
     >>> rows = [("序号", "事项名称", "事项类型", "服务电话", "法定期限"),
     ...         ("1", "城乡医疗救助", "行政确认", "60个工作日", "")]
@@ -287,17 +289,21 @@ def assemble(grid: Grid, source: str) -> Assembled | None:
         return None
     rows = grid.rows
     context = list(grid.context)
-    context += [(r.line, " ".join(c for c in r.cells if c)) for r in rows[:index] if any(r.cells)]
+    # Rows above the header (a title merged across the sheet, a date row) are context, each
+    # distinct cell once.
+    context += [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in rows[:index]]
     below = rows[index + 1] if index + 1 < len(rows) else None
     cells = _merge_header_rows(rows[index], below)
     header = Header(rows[index].line, cells, map_headers(cells))
     first = header
     start = index + (2 if cells != rows[index].cells else 1)
     drafts: list[_Draft] = []
-    rejects: list[Reject] = list(grid.rejects)
+    rejects = [replace(r, source=source) for r in grid.rejects]
     keys_seen: set[str] = {k for k in header.keys if k}
     rows_seen = len(grid.rejects)
     for row in rows[start:]:
+        for column, text in enumerate(row.cells, start=1):
+            check_cell(text, path or source, row.line, column)
         if not any(row.cells):
             continue
         if is_header(row.cells):

@@ -17,6 +17,7 @@ from extractors.find import (
     opens_quote,
     parse_chain,
     parse_tail,
+    quotes_title,
     rank_before,
     self_reference_before,
     standalone_titles,
@@ -197,6 +198,8 @@ class _Cell:
                 self.last = _Law(r.law, base, r.in_registry, pending)
         if tail.chain is not None:
             self.quoted = self.quoted or opens_quote(text, tail.end)
+        elif tail.point is None:
+            self.quoted = self.quoted or quotes_title(text, tail.end)
 
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""

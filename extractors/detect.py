@@ -42,6 +42,16 @@ def detect_binary(data: bytes) -> Format | None:
     return None
 
 
+def is_encrypted(data: bytes) -> bool:
+    """True for a password-protected Office file: an OLE container holding the encrypted package
+    of an XLSX/DOCX (its directory names the EncryptionInfo and EncryptedPackage streams).
+
+    >>> is_encrypted(_OLE + "EncryptedPackage".encode("utf-16-le")), is_encrypted(b"PK\\x03\\x04")
+    (True, False)
+    """
+    return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+
+
 def detect_text(text: str) -> Format:
     """The text format of ``text``: html with a ``<table>``, pipe table, JSON, CSV/TSV, or text.
 

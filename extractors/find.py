@@ -90,6 +90,9 @@ _LEAD = re.compile(
     r"|[(（]\s*(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳]"
     r"|[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?)*\Z"
 )
+_AFTER_BOUNDARY = re.compile(r"[\n。;；!?！？]" + _LEAD.pattern)
+_LEAD_CHARS = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
+_TITLE_END_CHARS = frozenset("法典例定则见知序程范准要划案释复函告议令度南引录单)）")
 _SELF = re.compile(
     r"(?:本|该)(?:法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|准则|章程|"
     r"法律|法规|文件)\s*\Z"
@@ -106,6 +109,7 @@ _GENERIC = re.compile(
     r"法律|法规|规章|有关|相关|上述|下列|前款|前述|其他|其它|国家规定|规定的|以上|之规定|上级|此|"
     r"^(?:本|该|其|原|新|现行|各|各项|各类|某)"
 )
+_PROVISION_INSIDE = re.compile(rf"第\s*{NUM}\s*[编章节条款项目]")
 _SENTENCE_START = re.compile(r"^(?:对|由|在|因|经|凡|如|向|将|把|被|给|为|从|自|以|未|不|应|可|须)")
 _STRONG_END = re.compile(
     r"(?:法|法典|条例|规定|办法|细则|规则|准则|章程|规程)(?:[（(](?:试行|暂行)[)）])?$"
@@ -118,14 +122,22 @@ _LINE_TITLE = re.compile(
     r"(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?)[ \t\u3000]*$",
     re.M,
 )
-_QUOTE_START = re.compile(
-    r"\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]|[^\s、,，和及与或以《;；。规的之中]"
+_LINE_END = re.compile(
+    r"(?:法|典|例|定|法|则|见|知|程|要|案)(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?[ \t\u3000]*$",
+    re.M,
 )
+_QUOTE_START = re.compile(
+    r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]"
+    r"|[^\s、,，和及与或以《;；。规的之中]"
+)
+# 《社会保险法》规定：“…” — a title whose words are quoted without a provision
+_TITLE_QUOTE = re.compile(r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Provision:
-    """One provision in a chain, with the span of the words that name it."""
+    """One provision in a chain, with the span of the words that name it (not frozen: built
+    thousands of times a second, and never shared)."""
 
     start: int
     end: int
@@ -205,8 +217,12 @@ class _Builder:
 
 def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
     """The numbers of one unit (第十、十一条 → [10, 11]) and the separators between them."""
-    if m.group("nums") is not None:
-        parts = _SPLIT_NUMS.split(m.group("nums"))
+    nums_written = m.group("nums")
+    if nums_written is not None:
+        single = parse_numeral(nums_written)
+        if single is not None:
+            return [single], []
+        parts = _SPLIT_NUMS.split(nums_written)
         nums = [parse_numeral(p) for p in parts[::2]]
         seps = parts[1::2]
     else:
@@ -216,6 +232,22 @@ def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
     if any(n is None for n in nums):
         return None
     return [n for n in nums if n is not None], seps
+
+
+def _lone(m: re.Match[str]) -> Provision | None:
+    """The provision named by a single unit with a single number, or None for anything else."""
+    nums = m.group("nums")
+    level = _LEVELS[m.group("lvl")]
+    if nums is None or level == "subitem":
+        return None
+    value = parse_numeral(nums)
+    if value is None:
+        return None
+    prov = Provision(m.start(), m.end())
+    setattr(prov, level, value)
+    if level == "article" and m.group("suf"):
+        prov.article_suffix = parse_suffix("之" + m.group("suf"))
+    return prov
 
 
 def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
@@ -229,6 +261,13 @@ def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
     m = _UNIT.match(text, pos)
     if m is None or (need_di and m.group("di") is None):
         return None
+    end = m.end()
+    s = _SEP.match(text, end)
+    if (s is None or _UNIT.match(text, s.end()) is None) and text.find("第", end, end + 3) == -1:
+        # the common case, one unit on its own (第八十七条：…): no path to carry
+        lone = _lone(m)
+        if lone is not None:
+            return Chain([lone], end, [])
     b = _Builder()
     last: Level | None = None
     sep: str | None = None
@@ -344,7 +383,7 @@ def find_doc_number(text: str) -> str | None:
     >>> find_doc_number("2014年2月21日中华人民共和国国务院令第649号公布")
     '中华人民共和国国务院令第649号'
     """
-    m = _DOC.search(text)
+    m = _DOC.search(text) if "号" in text else None
     return normalise_doc_number(m.group(0)) if m else None
 
 
@@ -396,15 +435,15 @@ def parse_tail(text: str, pos: int) -> Tail:
                     break
                 point = value  # 《…意见》(十八): a numbered point of a policy document
             else:
-                v = version_note(inner)
-                d = find_doc_number(inner)
+                v = version_note(inner) if ("修" in inner or "版" in inner) else None
+                d = find_doc_number(inner) if "号" in inner else None
                 if v is None and d is None and ("《" in inner or len(inner) > 60):
                     break
                 version = version or v
                 doc = doc or d
             i = end = close
             continue
-        d_m = _DOC.match(text, j)
+        d_m = _DOC.match(text, j) if text.find("号", j, j + 40) != -1 else None
         if d_m is not None and doc is None and j - i <= 1:
             doc = normalise_doc_number(d_m.group(0))
             i = end = d_m.end()
@@ -440,12 +479,17 @@ def at_segment_start(text: str, pos: int) -> bool:
     >>> at_segment_start(s, 0), at_segment_start(s, 8), at_segment_start(s, s.index("第(一)"))
     (True, True, False)
     """
+    if pos == 0:
+        return True
+    c = text[pos - 1]
+    if c in _BOUNDARY:
+        return True
+    if c not in _LEAD_CHARS:
+        return False
     lo = max(0, pos - 40)
-    m = _LEAD.search(text, lo, pos)
-    if m is None:
-        return pos == 0
-    k = m.start()
-    return k == 0 or text[k - 1] in _BOUNDARY or "\n" in text[k:pos]
+    if _AFTER_BOUNDARY.search(text, lo, pos) is not None:
+        return True
+    return lo == 0 and _LEAD.match(text, 0, pos) is not None
 
 
 def self_reference_before(text: str, pos: int) -> int | None:
@@ -471,6 +515,9 @@ def plausible_unmarked(title: str, *, standalone: bool) -> bool:
     if registry.lookup(key):
         return True
     if len(key) < 5 or _GENERIC.search(key) or _SENTENCE_START.match(key):
+        return False
+    if _PROVISION_INSIDE.search(key):
+        # 按照社会保险费征缴暂行条例第十条规定: a line that cites, not a title
         return False
     if "的" in key and "关于" not in key:
         return False
@@ -504,6 +551,8 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     j = pos
     while j > 0 and text[j - 1] in " \t\u3000" and pos - j < 4:
         j -= 1
+    if j == 0 or text[j - 1] not in _TITLE_END_CHARS:
+        return None
     m = _BACK.search(text, max(0, j - 70), j)
     if m is None:
         return None
@@ -529,7 +578,9 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     >>> standalone_titles("西藏自治区城镇职工基本医疗保险暂行办法\\n第七章 法律责任")
     [(0, 19, '西藏自治区城镇职工基本医疗保险暂行办法')]
     """
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if _LINE_END.search(text) is None:
+        return out
     for m in _LINE_TITLE.finditer(text):
         raw = m.group("t")
         stripped, cut = strip_verbs(raw)
@@ -547,3 +598,12 @@ def opens_quote(text: str, pos: int) -> bool:
     (True, False)
     """
     return _QUOTE_START.match(text, pos) is not None
+
+
+def quotes_title(text: str, pos: int) -> bool:
+    """True when the words of a title just cited (no provision) are quoted from ``pos`` on.
+
+    >>> quotes_title("《社会保险法》规定：“…”", 7), quotes_title("《社会保险法》和《…》", 7)
+    (True, False)
+    """
+    return _TITLE_QUOTE.match(text, pos) is not None

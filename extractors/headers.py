@@ -19,6 +19,8 @@ _DECORATION = re.compile(r"[\s*★☆※:：]+")
 _PARENTHESISED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 # Two-level headers flattened into one cell ("职权名称 项目", "职权名称/子项").
 _PART_SPLIT = re.compile(r"[\s/／\-—]+")
+# A label with its value ("事项名称：城乡医疗救助") is a record line, not a header cell.
+_LABEL_VALUE = re.compile(r"[:：]\s*\S")
 
 
 @cache
@@ -62,13 +64,13 @@ def _lookup(text: str) -> str | None:
     bare = normalise_header(_PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)))
     if bare in table:
         return table[bare]
-    # "行政权力事项名称", "法定办结时限": a known header with a qualifier in front.
+    # "行政权力事项名称", "市级主管部门": a known header with a short qualifier in front.
     for synonym, key in _by_length():
-        if len(synonym) >= 3 and bare.endswith(synonym):
+        if len(synonym) >= 3 and bare.endswith(synonym) and len(bare) - len(synonym) <= 6:
             return key
-    # "备注说明", "追责情形内容": a known header with a qualifier after it.
+    # "备注说明", "追责情形内容": a known header with a short qualifier after it.
     for synonym, key in _by_length():
-        if len(synonym) >= 3 and bare.startswith(synonym):
+        if len(synonym) >= 3 and bare.startswith(synonym) and len(bare) - len(synonym) <= 4:
             return key
     return None
 
@@ -81,9 +83,11 @@ def map_header(text: str) -> str | None:
 
     >>> map_header("职权名称 项目"), map_header("子项"), map_header("追责依据（法律法规规章）")
     ('name', 'subitem', 'accountability_basis')
-    >>> map_header("服务电话") is None
-    True
+    >>> map_header("服务电话") is None, map_header("事项名称：城乡医疗救助") is None
+    (True, True)
     """
+    if _LABEL_VALUE.search(text):
+        return None
     key = _lookup(text)
     if key is not None and normalise_header(text) in _synonyms():
         return key

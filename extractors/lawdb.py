@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal, get_args
@@ -54,6 +54,7 @@ _WIDTH = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def title_key(title: str) -> str:
     """The form a title is looked up by: no white space, one width, title marks folded.
 

@@ -13,8 +13,11 @@ _DATE = re.compile(
     r"(?:日期|发布时间|发布日期|成文日期|公开日期|更新时间|时间)\s*[:：]\s*"
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
-# Words that end a list's title: "…行政权力和责任清单详表", "…权责事项目录", "…权力运行一览表".
+# Words that end a list's title: "…行政权力和责任清单详表", "…权责事项目录", "…权力运行一览表",
+# "…权责清单（2023年版）"; a sentence that only mentions a 清单 ("本表依据权责清单制度编制") ranks
+# below a line that ends with one.
 _TITLE_WORD = re.compile(r"清单|目录|一览表|事项表|职权表|权力表")
+_TITLE_END = re.compile(r"(?:清单|目录|一览表|表)\s*(?:[（(][^（()）]{1,20}[）)])?\s*$")
 _YEAR_PREFIX = re.compile(r"^\s*\d{4}\s*年度?\s*")
 _DEPARTMENT = re.compile(
     r"^(?P<dept>[\u4e00-\u9fff（）()]{2,40}?"
@@ -74,8 +77,9 @@ def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) 
         and _iso_date(line) is None
         and ">" not in line
     ]
+    ended = [c for c in candidates if _TITLE_END.search(c)]
     titled = [c for c in candidates if _TITLE_WORD.search(c)]
-    title = (titled or candidates)[0] if candidates else None
+    title = (ended or titled or candidates)[0] if candidates else None
     department = department_of(title) if title else None
     region = region_of(department) if department else None
     return ListMeta(title=title, department=department, region=region, date=date)

@@ -7,20 +7,41 @@ from pathlib import Path
 
 from extractors.assemble import assemble
 from extractors.decode import decode_text
-from extractors.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text
+from extractors.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text, is_encrypted
 from extractors.errors import InputError
+from extractors.limits import MAX_FILE_BYTES
 from extractors.meta import read_meta
 from extractors.models import PowerList
+from extractors.tables.delimited import read_delimited
+from extractors.tables.docx import read_docx
 from extractors.tables.flat import read_flat
 from extractors.tables.grid import Grid
+from extractors.tables.html import read_html
+from extractors.tables.labelled import read_labelled
 from extractors.tables.markdown import read_markdown
+from extractors.tables.records import read_records
+from extractors.tables.xls import read_xls
+from extractors.tables.xlsx import read_xlsx
 
-#: Largest file read at all; real lists are a few MB (a county's whole list as XLSX: ~5 MB).
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
-_TEXT_READERS: dict[str, Callable[[str, str], Grid]] = {
-    "markdown": lambda text, source: read_markdown(text),
-    "text": read_flat,
+def _read_plain(text: str, path: str) -> list[Grid]:
+    """A flattened table when a line reads as a header row, else vertical label：value records."""
+    grid = read_flat(text, path)
+    return [grid if grid.rows else read_labelled(text)]
+
+
+_BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
+    "xlsx": read_xlsx,
+    "xls": read_xls,
+    "docx": read_docx,
+}
+_TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
+    "markdown": lambda text, path: [read_markdown(text)],
+    "html": read_html,
+    "csv": lambda text, path: [read_delimited(text, path, ",")],
+    "tsv": lambda text, path: [read_delimited(text, path, "\t")],
+    "json": lambda text, path: [read_records(text, path)],
+    "text": _read_plain,
 }
 
 
@@ -45,6 +66,10 @@ def read_list(
 ) -> PowerList:
     """Reads the power list in ``path``; format and encoding are detected unless given.
 
+    Formats: markdown (pipe tables), html, xlsx, xls, docx, csv, tsv, json, text (a table
+    flattened into text, or label：value records). Every table with a header row contributes
+    items; ``rows_seen == len(items) + len(rejects)``.
+
     >>> from importlib import resources
     >>> seed = resources.files("extractors") / "samples" / "001_6c98652daac37f2e.txt"
     >>> plist = read_list(str(seed))
@@ -56,36 +81,51 @@ def read_list(
     if format is not None and format not in FORMATS:
         raise InputError(where, f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
     data = _read_bytes(path)
+    if is_encrypted(data):
+        raise InputError(where, "encrypted (password-protected) file; save an unprotected copy")
     fmt = format or detect_binary(data)
+    used: str | None = None
     if fmt in BINARY_FORMATS:
-        raise InputError(where, f"{fmt} files are not supported yet")
-    text, used = decode_text(data, where, encoding)
-    if not text.strip():
-        raise InputError(where, "empty file; expected a power list with a header row")
-    fmt = fmt or detect_text(text)
-    reader = _TEXT_READERS.get(fmt)
-    if reader is None:
-        raise InputError(where, f"{fmt} files are not supported yet")
-    grid = reader(text, path.name)
-    assembled = assemble(grid, path.name)
-    if assembled is None:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        grids = _BINARY_READERS[fmt](data, where)
+    else:
+        text, used = decode_text(data, where, encoding)
+        if not text.strip():
+            raise InputError(where, "empty file; expected a power list with a header row")
+        fmt = fmt or detect_text(text)
+        grids = _TEXT_READERS[fmt](text, where)
+    assembled = [(g, assemble(g, path.name, where)) for g in grids]
+    parts = [a for _, a in assembled if a is not None]
+    if not parts:
         raise InputError(
             where,
             "no recognisable table: expected a header row whose cells map to at least three "
             "field keys including a name column (e.g. 序号 | 事项名称 | 事项类型 | 实施部门)",
             line=1,
-            text=first,
+            text=_first_text(grids),
         )
+    meta = read_meta(parts[0].context, parts[0].header.line)
+    if meta.title is None:
+        # A cover sheet or caption table without a header row may carry the title.
+        cover = [(0, " ".join(r.cells)) for g, a in assembled if a is None for r in g.rows[:5]]
+        meta = read_meta(cover + list(parts[0].context), parts[0].header.line)
     return PowerList(
         source=path.name,
         format=fmt,
         encoding=used,
-        meta=read_meta(assembled.context, assembled.header.line),
-        items=assembled.items,
-        rejects=assembled.rejects,
-        rows_seen=assembled.rows_seen,
+        meta=meta,
+        items=tuple(i for a in parts for i in a.items),
+        rejects=tuple(r for a in parts for r in a.rejects),
+        rows_seen=sum(a.rows_seen for a in parts),
     )
+
+
+def _first_text(grids: list[Grid]) -> str:
+    for grid in grids:
+        for _, line in grid.context:
+            return line
+        for row in grid.rows:
+            return " | ".join(c for c in row.cells if c)
+    return ""
 
 
 def read_text(path: str | Path, *, encoding: str | None = None) -> str:

@@ -92,6 +92,7 @@ def clean_title(written: str) -> str:
     return "".join(parts).translate(_WIDTH)
 
 
+@lru_cache(maxsize=8192)
 def is_form(title: str) -> bool:
     """True for the title of a form or paper (not an instrument).
 
@@ -101,6 +102,7 @@ def is_form(title: str) -> bool:
     return bool(FORM_SUFFIX.search(title_key(title))) and not load_registry().lookup(title)
 
 
+@lru_cache(maxsize=8192)
 def ends_like_instrument(title: str) -> bool:
     """True when a title ends the way instrument titles end (办法, 条例, …, optionally （试行）).
 
@@ -163,11 +165,17 @@ def resolve_title(written: str) -> tuple[Resolution, ...]:
     >>> resolve_title("实施<中华人民共和国社会保险法>若干规定")[0].law
     '实施《中华人民共和国社会保险法》若干规定'
     """
-    return resolve_with(written, None)
+    return _resolve(written, None)
 
 
 def resolve_with(written: str, local: dict[str, str] | None) -> tuple[Resolution, ...]:
     """As :func:`resolve_title`, with the abbreviations a cell defines (以下简称…) in ``local``."""
+    if not local:
+        return resolve_title(written)
+    return _resolve(written, local)
+
+
+def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ...]:
     title = clean_title(written)
     carried = _carried(title)
     if carried:

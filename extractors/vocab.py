@@ -54,6 +54,34 @@ def _chrome_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_vocab()["page_chrome"]["patterns"]))
 
 
+@cache
+def _glued_type() -> re.Pattern[str]:
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(f"(?:{alternatives})(?={load_vocab()['citation_starts']['pattern']})")
+
+
+def find_glued_cells(text: str) -> list[int]:
+    """Offsets inside ``text`` where a flattening step ran two cells together: before and after
+    a power type that a citation follows (``…的处罚行政处罚《社会保险法》``), and before and
+    after exercise levels that follow a sentence end (``…的罚款。市级、区县级``).
+
+    >>> find_glued_cells("骗取医保基金的处罚行政处罚《社会保险法》第八十七条")
+    [9, 13]
+    >>> find_glued_cells("二倍以上五倍以下的罚款。市级、区县级 "), find_glued_cells("行政处罚")
+    ([12, 18], [])
+    """
+    cuts: set[int] = set()
+    for match in _glued_type().finditer(text):
+        cuts.update((match.start(), match.end()))
+    levels = _level_pattern()
+    for end in re.finditer(r"[。；;]", text):
+        level = levels.match(text, end.end())
+        if level is not None:
+            cuts.update((level.start(), level.end()))
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
 def is_power_type(text: str) -> bool:
     """True when ``text`` is a power type of the closed vocabulary (or a listed variant).
 

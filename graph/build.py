@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import DCTERMS, ORG, RDF, RDFS, SKOS, XSD, URIRef
+from rdflib import DCTERMS, ORG, RDF, RDFS, SKOS, URIRef
 
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
 from graph import concepts, laws
@@ -215,13 +215,13 @@ def date_literal(text: str) -> ox.Literal:
     if m:
         y, mo, d = (int(g) for g in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            return ox.Literal(f"{y:04d}-{mo:02d}-{d:02d}", datatype=_nn(XSD.date))
+            return ox.Literal(f"{y:04d}-{mo:02d}-{d:02d}", datatype=_xsd("date"))
     m = re.fullmatch(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?", text)
     if m and 1 <= int(m.group(2)) <= 12:
-        return ox.Literal(f"{m.group(1)}-{int(m.group(2)):02d}", datatype=_nn(XSD.gYearMonth))
+        return ox.Literal(f"{m.group(1)}-{int(m.group(2)):02d}", datatype=_xsd("gYearMonth"))
     m = re.fullmatch(r"(\d{4})\s*年?", text)
     if m:
-        return ox.Literal(m.group(1), datatype=_nn(XSD.gYear))
+        return ox.Literal(m.group(1), datatype=_xsd("gYear"))
     return ox.Literal(text)
 
 
@@ -235,12 +235,17 @@ def _nn(iri: str) -> ox.NamedNode:
     return node
 
 
+def _xsd(name: str) -> ox.NamedNode:
+    # plain strings: rdflib's XSD namespace warns when pytest's doctest finder inspects it
+    return _nn(f"http://www.w3.org/2001/XMLSchema#{name}")
+
+
 def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_nn(XSD.integer))
+    return ox.Literal(str(value), datatype=_xsd("integer"))
 
 
 def _bool(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=_nn(XSD.boolean))
+    return ox.Literal("true" if value else "false", datatype=_xsd("boolean"))
 
 
 class _Graph:
@@ -500,7 +505,7 @@ class _ListBuilder:
         self.g.link(version, ELI.realizes, law)
         self.g.text(version, QZ.versionNote, note)
         if date:
-            self.g.add(version, ELI.version_date, ox.Literal(date, datatype=_nn(XSD.date)))
+            self.g.add(version, ELI.version_date, ox.Literal(date, datatype=_xsd("date")))
         return version
 
     def report(self) -> ListReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -50,22 +51,39 @@ def reference_variants(ref: str) -> list[str]:
     return variants
 
 
-def parse_reference(ref: str) -> list[Citation]:
+def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> list[Citation]:
     """The laws or provisions REF names (each with a law), read by the citation extractor.
+
+    REF is tried as written first; the spellings with added 《》 only count when the law they
+    yield is in the registry or ``known(title)`` (wrapping anything in 《》 makes it a title).
 
     >>> [(c.law, c.article, c.paragraph) for c in parse_reference("社会保险法第八十七条第二款")]
     [('中华人民共和国社会保险法', 87, 2)]
     """
     from extractors.citations import get_citations
 
-    for variant in reference_variants(ref):
+    for n, variant in enumerate(reference_variants(ref)):
         found = [c for c in get_citations(variant) if c.law is not None]
+        if n > 0:
+            found = [
+                c for c in found if c.in_registry or (known is not None and known(c.law or ""))
+            ]
         if found:
             return found
     raise UnknownReferenceError(
         f"no law or provision found in {ref!r}; write it like 社会保险法第八十七条, "
         "《中华人民共和国社会保险法》第87条 or 社会保险法"
     )
+
+
+def law_in_store(store: ox.Store, title: str) -> bool:
+    """True if the store has a law with this canonical title."""
+    result = run_query(
+        store,
+        "ASK { ?law <http://data.europa.eu/eli/ontology#title> ?title }",
+        {"title": ox.Literal(title, language="zh")},
+    )
+    return bool(result.boolean)
 
 
 def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
@@ -93,7 +111,7 @@ def find_citing_items(
     Raises UnknownReferenceError when REF names no law.
     """
     rows: dict[str, dict[str, Any]] = {}
-    for citation in parse_reference(ref):
+    for citation in parse_reference(ref, lambda title: law_in_store(store, title)):
         target = ox.NamedNode(target_iri(citation, base))
         result = run_query(store, "who-cites", {"target": target})
         for solution in result.rows:

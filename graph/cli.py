@@ -1,4 +1,4 @@
-"""The ``quanze`` command: a thin layer that turns library calls into stdout data and stderr messages.
+"""The ``quanze`` command: a thin layer turning library calls into stdout data and stderr messages.
 
 Exit codes: 0 ok, 1 data error or validation failure, 2 usage error.
 """
@@ -19,7 +19,7 @@ from extractors.errors import QuanzeError
 
 app = typer.Typer(
     name="quanze",
-    help="Read Chinese power lists (权责清单), extract their statute citations, and query the graph.",
+    help="Read power lists (权责清单), extract their statute citations, query the graph.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -180,7 +180,7 @@ def extract(
 def build(
     files: Files, store: StoreOpt, fmt: FormatOpt = None, encoding: EncodingOpt = None
 ) -> None:
-    """Parse, extract and load lists into the on-disk store; re-running with the same input changes nothing."""
+    """Parse, extract and load lists into the store; the same input again changes nothing."""
     from graph.pipeline import build_files
 
     report = build_files(files, store, format=fmt, encoding=encoding, on_error=fail, console=err)

@@ -1,4 +1,4 @@
-"""Runs the whole pipeline over files: read each list, extract its citations, load it into a store."""
+"""Runs the pipeline over files: read each list, extract its citations, load it into a store."""
 
 from __future__ import annotations
 

@@ -128,9 +128,11 @@ def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     if match is None:
         return QueryError(f"malformed SPARQL: {message}")
     line, column, reason = int(match.group(1)), int(match.group(2)), match.group(3)
+    if len(reason) > 160:  # Oxigraph lists every expected character class
+        reason = reason[:160].rstrip() + " …"
     lines = text.splitlines() or [""]
     shown = lines[line - 1] if 0 < line <= len(lines) else ""
-    caret = " " * max(column - 1, 0) + "^"
+    caret = " " * min(max(column - 2, 0), len(shown)) + "^"  # Oxigraph points just past the fault
     return QueryError(
         f"malformed SPARQL at line {line}, column {column}: {reason}\n  {shown}\n  {caret}",
         line=line,

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from graph.errors import StoreCorruptError, StoreError, StoreLockedError, StoreMissingError
 
@@ -60,22 +60,15 @@ def to_rdflib(store: ox.Store, graph: str | None = None) -> Graph:
     Meant for small graphs (SHACL, serialisation, tests): everything is copied into memory.
     """
     if graph is None:
-        data = store.dump(format=ox.RdfFormat.N_QUADS)
-        dataset = Dataset()
-        dataset.parse(data=data, format="nquads")
-        merged = Graph()
-        for s, p, o, _ in dataset.quads((None, None, None, None)):
-            merged.add((s, p, o))
-        return merged
-    name = ox.NamedNode(graph)
-    if not store.contains_named_graph(name):
-        raise StoreError(f"no graph {graph} in the store; graphs: {', '.join(graph_names(store))}")
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-    return Graph().parse(data=data, format="nt")
-
-
-def to_dataset(store: ox.Store) -> Dataset:
-    """An rdflib Dataset with every named graph of the store (for TriG / N-Quads export)."""
-    dataset = Dataset()
-    dataset.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-    return dataset
+        names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+        names += list(store.named_graphs())
+    else:
+        wanted = ox.NamedNode(graph)
+        if not store.contains_named_graph(wanted):
+            known = ", ".join(graph_names(store)) or "none"
+            raise StoreError(f"no graph {graph} in the store; graphs: {known}")
+        names = [wanted]
+    merged = Graph()
+    for name in names:
+        merged.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name), format="nt")
+    return merged

@@ -22,9 +22,7 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     start = 1
     try:
         for cells in reader:
-            while cells and not cells[-1].strip():
-                cells.pop()
-            if cells:
+            if any(c.strip() for c in cells):
                 rows.append(SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells)))
             start = reader.line_num + 1
     except csv.Error as err:

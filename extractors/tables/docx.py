@@ -43,9 +43,7 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
             for row in Table(block, document).rows:
                 number += 1
                 raw = [""] * row.grid_cols_before + [cell.text for cell in row.cells]
-                while raw and not raw[-1].strip():
-                    raw.pop()
-                if raw:
+                if any(c.strip() for c in raw):
                     rows.append(SourceRow(number, tuple(_text(c) for c in raw), tuple(raw)))
             tables.append((len(tables) + 1, rows))
     if not tables:

@@ -5,14 +5,18 @@ vocabularies of power lists."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extractors.errors import InputError
 from extractors.headers import is_header, map_headers
+from extractors.limits import MAX_CELL_CHARS
 from extractors.models import Anomaly, Reject
 from extractors.tables.grid import Grid, SourceRow
 from extractors.vocab import (
+    find_glued_cells,
     is_code,
     is_level,
     is_org_name,
@@ -66,16 +70,39 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of ``text[start:end]``, cut where cells were run together without a space."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        cuts = [0, *find_glued_cells(match.group()), len(match.group())]
+        for a, b in itertools.pairwise(cuts):
+            tokens.append(_Token(match.start() + a, match.start() + b, match.group()[a:b]))
+    return tokens
 
 
-def find_flat_header(lines: Sequence[str]) -> int | None:
-    """The index of the line whose space-separated words read as a header row.
+def _all_headers(words: Sequence[str]) -> bool:
+    return bool(words) and all(k is not None for k in map_headers(words))
 
-    >>> find_flat_header(["巫溪县医疗保障局权力清单", "序号 实施部门 事项名称 事项类型 设定依据"])
-    1
+
+def find_flat_header(lines: Sequence[str]) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where the header is: (first line, line after it, its words), or None.
+
+    A header may run over several lines when the page wrapped it (every word of each added line
+    is a known header).
+
+    >>> find_flat_header(["权力清单", "序号 实施部门 事项名称", "事项类型 设定依据", "1 县医保局"])
+    (1, 3, ('序号', '实施部门', '事项名称', '事项类型', '设定依据'))
     """
-    return next((i for i, line in enumerate(lines) if is_header(line.split())), None)
+    for i, line in enumerate(lines):
+        words = line.split()
+        if not (is_header(words) or _all_headers(words)):
+            continue
+        stop = i + 1
+        while stop < len(lines) and _all_headers(lines[stop].split()):
+            words += lines[stop].split()
+            stop += 1
+        if is_header(words):
+            return i, stop, tuple(words)
+    return None
 
 
 def _assign(tokens: Sequence[_Token], keys: Sequence[str | None], text: str) -> list[range]:
@@ -140,7 +167,7 @@ def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
 
 
-def read_flat(text: str, source: str) -> Grid:
+def read_flat(text: str, path: str) -> Grid:
     """The records of a flattened table, each split into the header's columns.
 
     >>> page = "权力清单\\n序号 实施部门 事项名称 事项类型 行使层级\\n"
@@ -148,15 +175,15 @@ def read_flat(text: str, source: str) -> Grid:
     ('4281', '县医保局', '医疗救助', '行政确认', '区县级')
     """
     lines = text.splitlines()
-    header_at = find_flat_header(lines)
-    if header_at is None:
+    found = find_flat_header(lines)
+    if found is None:
         return Grid((), tuple((i + 1, ln) for i, ln in enumerate(lines) if ln.strip()))
-    header_cells = tuple(lines[header_at].split())
+    header_at, body_at, header_cells = found
     keys = map_headers(header_cells)
     context = [(i + 1, ln.strip()) for i, ln in enumerate(lines[:header_at]) if ln.strip()]
     # Page furniture after the table ("扫一扫在手机打开当前页") is context, not the last cell.
     end = len(lines)
-    while end > header_at + 1 and (not lines[end - 1].strip() or is_page_chrome(lines[end - 1])):
+    while end > body_at and (not lines[end - 1].strip() or is_page_chrome(lines[end - 1])):
         if lines[end - 1].strip():
             context.append((end, lines[end - 1].strip()))
         end -= 1
@@ -164,17 +191,25 @@ def read_flat(text: str, source: str) -> Grid:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    repeated = {i for i in range(header_at + 1, end) if lines[i].split() == list(header_cells)}
-    body = [i for i in range(header_at + 1, end) if i not in repeated]
+    repeated = {i for i in range(body_at, end) if lines[i].split() == list(header_cells)}
+    body = [i for i in range(body_at, end) if i not in repeated]
     starts = _record_starts(lines, body, keys)
     rejects = [
-        Reject(source, i + 1, lines[i].strip(), "text before the first record")
+        Reject(path, i + 1, lines[i].strip(), "text before the first record")
         for i in body
         if (not starts or i < starts[0]) and lines[i].strip() and not is_page_chrome(lines[i])
     ]
     records: list[tuple[int, list[tuple[str, str]]]] = []
     bounds = [*starts, end]
     for n, first in enumerate(starts):
+        length = offsets[bounds[n + 1]] - offsets[first]
+        if length > MAX_CELL_CHARS:
+            raise InputError(
+                path,
+                f"a record of {length} characters; the limit is {MAX_CELL_CHARS}",
+                line=first + 1,
+                text=lines[first][:40],
+            )
         tokens = [
             t
             for t in _tokens(text, offsets[first], offsets[bounds[n + 1]])

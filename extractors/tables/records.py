@@ -47,7 +47,7 @@ def _starts(text: str) -> list[int]:
     position = text.find("[")
     if position < 0 or text[:position].strip():
         return []
-    lines = []
+    lines: list[int] = []
     position += 1
     while True:
         while position < len(text) and text[position] in " \t\r\n,":
@@ -83,7 +83,7 @@ def read_records(text: str, path: str) -> Grid:
         if isinstance(record, dict):
             keys.update(dict.fromkeys(str(k) for k in record))
     header = tuple(keys)
-    rows = [SourceRow(0, header, header)]
+    rows = [SourceRow(1, header, header)]
     rejects = []
     for index, record in enumerate(records):
         line = starts[index] if index < len(starts) else index + 1

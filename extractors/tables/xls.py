@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import xlrd
+import struct
 
-from extractors.cells import clean_cell
+import xlrd
+import xlrd.compdoc
+
 from extractors.errors import InputError
-from extractors.tables.grid import Grid, SourceRow
-from extractors.tables.xlsx import cell_text, fill_merged
+from extractors.tables.grid import Grid
+from extractors.tables.xlsx import cell_text, fill_merged, sheet_grid
 
 
 def read_xls(data: bytes, path: str) -> list[Grid]:
     """One Grid per worksheet (rows keep their sheet row numbers as ``line``)."""
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
-    except xlrd.XLRDError as err:
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, ValueError) as err:
         if "encrypt" in str(err).lower():
             raise InputError(
                 path, "encrypted (password-protected) workbook; save an unprotected copy"
@@ -31,13 +33,7 @@ def read_xls(data: bytes, path: str) -> list[Grid]:
             # xlrd gives (rlo, rhi, clo, chi), half-open and 0-based.
             ranges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in sheet.merged_cells]
             fill_merged(rows, ranges)
-            out = []
-            for number, cells in enumerate(rows, start=1):
-                while cells and not cells[-1].strip():
-                    cells.pop()
-                if cells:
-                    out.append(SourceRow(number, tuple(clean_cell(c) for c in cells), tuple(cells)))
-            grids.append(Grid(tuple(out), name=sheet.name))
+            grids.append(sheet_grid(rows, sheet.name))
             book.unload_sheet(index)
     finally:
         book.release_resources()

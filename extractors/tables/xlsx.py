@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Iterator
 
 import openpyxl
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 from openpyxl.utils.cell import range_boundaries
 
 from extractors.cells import clean_cell
@@ -44,7 +44,7 @@ def _merged_ranges(archive: zipfile.ZipFile, member: str) -> Iterator[tuple[int,
             bounds = range_boundaries(element.get("ref", ""))
             element.clear()
             if None not in bounds:
-                yield bounds  # type: ignore[misc]
+                yield bounds
 
 
 def fill_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> list[list[str]]:
@@ -84,17 +84,25 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
                 member = getattr(sheet, "_worksheet_path", None)
                 if member:
                     fill_merged(rows, list(_merged_ranges(archive, member.lstrip("/"))))
-                grids.append(_grid(rows, sheet.title))
+                grids.append(sheet_grid(rows, sheet.title))
     finally:
         book.close()
     return grids
 
 
-def _grid(rows: list[list[str]], name: str) -> Grid:
+def sheet_grid(rows: list[list[str]], name: str) -> Grid:
+    """The Grid of one sheet: empty rows dropped, every row cut or padded to the sheet's used
+    width (a sheet formatted out to column XFD reports 16384 columns, mostly empty).
+
+    >>> sheet_grid([["序号", "备注", ""], [], ["1", ""]], "清单").rows[1].cells
+    ('1', '')
+    """
+    width = max(
+        (max((i + 1 for i, c in enumerate(r) if c.strip()), default=0) for r in rows), default=0
+    )
     out = []
     for number, cells in enumerate(rows, start=1):
-        while cells and not cells[-1].strip():
-            cells.pop()
-        if cells:
+        cells = (cells + [""] * width)[:width]
+        if any(c.strip() for c in cells):
             out.append(SourceRow(number, tuple(clean_cell(c) for c in cells), tuple(cells)))
     return Grid(tuple(out), name=name)

@@ -25,7 +25,11 @@ def run(text: str) -> list[tuple[object, ...]]:
 
 
 TITLES = [
-    pytest.param("《中华人民共和国社会保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="plain-title"),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="plain-title",
+    ),
     pytest.param(
         "《实施〈中华人民共和国社会保险法〉若干规定》第二十五条",
         [(SHISHI, 25, None, None, None, "explicit")],
@@ -46,9 +50,21 @@ TITLES = [
         [(SHISHI, 25, None, None, None, "explicit")],
         id="nested-reversed",
     ),
-    pytest.param("《中华人民共和国社会\n保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="title-line-wrap"),
-    pytest.param("《中华人民共和国　社会 保险法》第八十七条", [(SIF, 87, None, None, None, "explicit")], id="title-stray-spaces"),
-    pytest.param("《社会保险法》第九十二条", [(SIF, 92, None, None, None, "abbreviation")], id="abbreviation-registry"),
+    pytest.param(
+        "《中华人民共和国社会\n保险法》第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="title-line-wrap",
+    ),
+    pytest.param(
+        "《中华人民共和国　社会 保险法》第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="title-stray-spaces",
+    ),
+    pytest.param(
+        "《社会保险法》第九十二条",
+        [(SIF, 92, None, None, None, "abbreviation")],
+        id="abbreviation-registry",
+    ),
     pytest.param(
         "《城乡规划法》第十条",
         [("中华人民共和国城乡规划法", 10, None, None, None, "abbreviation")],
@@ -61,7 +77,16 @@ TITLES = [
     ),
     pytest.param(
         "《重庆市人力资源和社会保障局规范行政处罚裁量权办法(试行)》第二十八条",
-        [("重庆市人力资源和社会保障局规范行政处罚裁量权办法（试行）", 28, None, None, None, "explicit")],
+        [
+            (
+                "重庆市人力资源和社会保障局规范行政处罚裁量权办法（试行）",
+                28,
+                None,
+                None,
+                None,
+                "explicit",
+            )
+        ],
         id="trial-inside-marks-half-width",
     ),
     pytest.param(
@@ -70,8 +95,9 @@ TITLES = [
         id="trial-glued-after-marks",
     ),
     pytest.param(
-        "《中华人民共和国社会保险法》和《国家医疗保障局办公室 财政部办公厅关于印发〈欺诈骗取医疗保障基金"
-        "行为举报奖励暂行办法〉的通知》（医保办发〔2018〕22号）规定。",
+        "《中华人民共和国社会保险法》和《国家医疗保障局办公室 财政部办公厅"
+        "关于印发〈欺诈骗取医疗保障基金行为举报奖励暂行办法〉的通知》"
+        "（医保办发〔2018〕22号）规定。",
         [
             (SIF, None, None, None, None, "law-level"),
             ("欺诈骗取医疗保障基金行为举报奖励暂行办法", None, None, None, None, "law-level"),
@@ -102,9 +128,21 @@ TITLES = [
         [("西藏自治区城镇职工基本医疗保险暂行办法", 35, None, None, None, "unmarked")],
         id="carrier-outer-unmarked",
     ),
-    pytest.param("《立案审批表》《行政处罚决定书》《结案报告》《案卷目录》《送达回执》", [], id="forms-are-not-citations"),
-    pytest.param("《中华人民共和国价格法》第四项", [("中华人民共和国价格法", None, None, 4, None, "malformed")], id="malformed-item-without-article"),
-    pytest.param("《处分条例》第二十条", [("处分条例", 20, None, None, None, "explicit")], id="ambiguous-alias-not-guessed"),
+    pytest.param(
+        "《立案审批表》《行政处罚决定书》《结案报告》《案卷目录》《送达回执》",
+        [],
+        id="forms-are-not-citations",
+    ),
+    pytest.param(
+        "《中华人民共和国价格法》第四项",
+        [("中华人民共和国价格法", None, None, 4, None, "malformed")],
+        id="malformed-item-without-article",
+    ),
+    pytest.param(
+        "《处分条例》第二十条",
+        [("处分条例", 20, None, None, None, "explicit")],
+        id="ambiguous-alias-not-guessed",
+    ),
     pytest.param(
         "《重庆市骗取社会保险基金处理办法》（以下简称《办法》）第七条。《办法》第十五条",
         [
@@ -113,20 +151,42 @@ TITLES = [
         ],
         id="alias-defined-in-cell",
     ),
-    pytest.param("<中华人民共和国社会保险法>第八十七条", [(SIF, 87, None, None, None, "explicit")], id="half-width-angle-as-title-marks"),
+    pytest.param(
+        "<中华人民共和国社会保险法>第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="half-width-angle-as-title-marks",
+    ),
 ]
 
 PROVISIONS = [
-    pytest.param("《社会救助暂行办法》第一百零四条", [(JZ, 104, None, None, None, "explicit")], id="chinese-numeral"),
-    pytest.param("《社会救助暂行办法》第13条", [(JZ, 13, None, None, None, "explicit")], id="arabic-numeral"),
-    pytest.param("《社会救助暂行办法》第１３条", [(JZ, 13, None, None, None, "explicit")], id="full-width-digits"),
-    pytest.param("《社会救助暂行办法》第 十三 条", [(JZ, 13, None, None, None, "explicit")], id="spaces-inside-number"),
+    pytest.param(
+        "《社会救助暂行办法》第一百零四条",
+        [(JZ, 104, None, None, None, "explicit")],
+        id="chinese-numeral",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第13条", [(JZ, 13, None, None, None, "explicit")], id="arabic-numeral"
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第１３条",
+        [(JZ, 13, None, None, None, "explicit")],
+        id="full-width-digits",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第 十三 条",
+        [(JZ, 13, None, None, None, "explicit")],
+        id="spaces-inside-number",
+    ),
     pytest.param(
         "《社会救助暂行办法》第七条第二款第（三）项",
         [(JZ, 7, 2, 3, None, "explicit")],
         id="article-paragraph-item",
     ),
-    pytest.param("《社会救助暂行办法》第七条第(三)项", [(JZ, 7, None, 3, None, "explicit")], id="item-half-width-parens"),
+    pytest.param(
+        "《社会救助暂行办法》第七条第(三)项",
+        [(JZ, 7, None, 3, None, "explicit")],
+        id="item-half-width-parens",
+    ),
     pytest.param(
         "《行政处罚法》第五十五条、第五十六条、第五十八条",
         [("中华人民共和国行政处罚法", n, None, None, None, "abbreviation") for n in (55, 56, 58)],
@@ -167,7 +227,11 @@ PROVISIONS = [
         [(JZ, 66, None, 1, None, "explicit"), (JZ, 66, None, 2, None, "explicit")],
         id="item-list-in-parens",
     ),
-    pytest.param("《社会救助暂行办法》第五章第三十条", [(JZ, 30, None, None, None, "explicit")], id="chapter-then-article"),
+    pytest.param(
+        "《社会救助暂行办法》第五章第三十条",
+        [(JZ, 30, None, None, None, "explicit")],
+        id="chapter-then-article",
+    ),
     pytest.param(
         "《社会救助暂行办法》第八十七条社会保险经办机构",
         [(JZ, 87, None, None, None, "explicit")],
@@ -180,12 +244,24 @@ PROVISIONS = [
     ),
     pytest.param(
         "《西藏自治区人民政府关于建立城镇职工基本医疗保险制度的决定》（藏政发〔2001〕103号）第五、基本医疗",
-        [("西藏自治区人民政府关于建立城镇职工基本医疗保险制度的决定", None, None, None, 5, "explicit")],
+        [
+            (
+                "西藏自治区人民政府关于建立城镇职工基本医疗保险制度的决定",
+                None,
+                None,
+                None,
+                5,
+                "explicit",
+            )
+        ],
         id="numbered-section-dunhao",
     ),
     pytest.param(
         "《甲市医疗保障工作方案》第三部分、第二点",
-        [("甲市医疗保障工作方案", None, None, None, 3, "explicit"), ("甲市医疗保障工作方案", None, None, None, 2, "explicit")],
+        [
+            ("甲市医疗保障工作方案", None, None, None, 3, "explicit"),
+            ("甲市医疗保障工作方案", None, None, None, 2, "explicit"),
+        ],
         id="part-and-point",
     ),
     pytest.param(
@@ -199,7 +275,11 @@ CONTINUATIONS = [
     pytest.param(
         "《社会救助暂行办法》第二十七条：国家建立健全医疗救助制度。第二十九条：医疗救助采取下列方式：\n"
         "（一）对救助对象参加城镇居民基本医疗保险的个人缴费部分，给予补贴；\n第三十条：申请医疗救助的",
-        [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation"), (JZ, 30, None, None, None, "continuation")],
+        [
+            (JZ, 27, None, None, None, "explicit"),
+            (JZ, 29, None, None, None, "continuation"),
+            (JZ, 30, None, None, None, "continuation"),
+        ],
         id="continuation-after-full-stop-and-line",
     ),
     pytest.param(
@@ -208,7 +288,8 @@ CONTINUATIONS = [
         id="continuation-after-semicolon",
     ),
     pytest.param(
-        "1.《社会救助暂行办法》第二十七条 国家建立健全医疗救助制度\n2、第二十九条 医疗救助采取下列方式",
+        "1.《社会救助暂行办法》第二十七条 国家建立健全医疗救助制度\n"
+        "2、第二十九条 医疗救助采取下列方式",
         [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation")],
         id="continuation-after-numbering",
     ),
@@ -219,32 +300,71 @@ CONTINUATIONS = [
         id="quoted-self-reference-is-not-a-citation",
     ),
     pytest.param(
-        "《中华人民共和国社会保险法》第八十六条 用人单位未按时足额缴纳社会保险费的，依照本法第八十六条处罚。",
+        "《中华人民共和国社会保险法》第八十六条 用人单位未按时足额缴纳社会保险费的，"
+        "依照本法第八十六条处罚。",
         [(SIF, 86, None, None, None, "explicit")],
         id="quoted-benfa-is-not-a-citation",
     ),
     pytest.param(
         "《中华人民共和国社会保险法》规定，用人单位应当依照本法第五十八条办理登记",
-        [(SIF, None, None, None, None, "law-level"), (SIF, 58, None, None, None, "continuation")],
+        [(SIF, 58, None, None, None, "continuation")],
         id="benfa-in-author-text",
     ),
-    pytest.param("第十条 用人单位应当", [(None, 10, None, None, None, "unresolved")], id="unresolved-bare-article"),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十四条规定：“用人单位不办理社会保险登记的，"
+        "依照本法第八十六条处罚”",
+        [(SIF, 84, None, None, None, "explicit")],
+        id="quoted-after-guiding-word",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》规定：“依照本法第八十六条处罚”",
+        [(SIF, None, None, None, None, "law-level")],
+        id="quoted-law-level",
+    ),
+    pytest.param(
+        "第十条 用人单位应当",
+        [(None, 10, None, None, None, "unresolved")],
+        id="unresolved-bare-article",
+    ),
     pytest.param(
         "西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）\n第六章 责任及其他\n"
-        "第十九条 各级医疗保障部门支付举报奖金时，应当严格审核。\n第二十条 各级医疗保障部门应当依法保护举报人。",
+        "第十九条 各级医疗保障部门支付举报奖金时，应当严格审核。\n"
+        "第二十条 各级医疗保障部门应当依法保护举报人。",
         [
-            ("西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）", 19, None, None, None, "unmarked"),
-            ("西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）", 20, None, None, None, "unmarked"),
+            (
+                "西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）",
+                19,
+                None,
+                None,
+                None,
+                "unmarked",
+            ),
+            (
+                "西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则（试行）",
+                20,
+                None,
+                None,
+                None,
+                "unmarked",
+            ),
         ],
         id="unmarked-title-on-its-own-line",
     ),
-    pytest.param("依据社会保险法第八十七条", [(SIF, 87, None, None, None, "unmarked")], id="unmarked-title-before-article"),
+    pytest.param(
+        "依据社会保险法第八十七条",
+        [(SIF, 87, None, None, None, "unmarked")],
+        id="unmarked-title-before-article",
+    ),
     pytest.param(
         "违反重庆市骗取社会保险基金处理办法第十五条规定的",
         [("重庆市骗取社会保险基金处理办法", 15, None, None, None, "unmarked")],
         id="unmarked-local-title-before-article",
     ),
-    pytest.param("（一）对符合申请条件的；（二）对符合救助条件的；（1）材料", [], id="enumerations-are-not-citations"),
+    pytest.param(
+        "（一）对符合申请条件的；（二）对符合救助条件的；（1）材料",
+        [],
+        id="enumerations-are-not-citations",
+    ),
     pytest.param("按照国家规定第十条执行", [], id="generic-words-are-not-titles"),
     pytest.param("前款规定的情形，依照本条处理", [], id="prose-is-not-a-citation"),
 ]

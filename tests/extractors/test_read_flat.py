@@ -140,3 +140,49 @@ def test_last_record_with_empty_optional_cell_is_not_cut_off(tmp_path: Path) -> 
     )
     plist = _read(tmp_path, text)
     assert [i.anomalies for i in plist.items] == [(), ()]
+
+
+def test_header_over_two_lines(tmp_path: Path) -> None:
+    text = (
+        "序号 实施部门 事项名称 事项类型 设定依据\n行使层级 指导部门 追责情形 追责依据\n"
+        "4 区民政局 对社会团体的检查 行政检查 《社会团体登记管理条例》第二十四条 区县级 市民政局 "
+        "未依法检查的 《社会团体登记管理条例》第三十七条"
+    )
+    item = _read(tmp_path, text).items[0]
+    assert (item.row, item.level, item.guiding_department) == ("4", "区县级", "市民政局")
+
+
+def test_cells_run_together(tmp_path: Path) -> None:
+    text = (
+        f"{HEADER}\n"
+        "6 县医保局 对骗取医保基金的处罚行政处罚《中华人民共和国社会保险法》第八十八条 以欺诈手段"
+        "骗取社会保险待遇的，处骗取金额二倍以上五倍以下的罚款。市级、区县级 市医保局 "
+        "滥用职权的 《社会保险法》第九十三条"
+    )
+    item = _read(tmp_path, text).items[0]
+    assert (item.name, item.type, item.level) == (
+        "对骗取医保基金的处罚",
+        "行政处罚",
+        "市级、区县级",
+    )
+    assert item.basis is not None and item.basis.endswith("罚款。")
+
+
+def test_vertical_label_value_records(tmp_path: Path) -> None:
+    text = (
+        "某区人力资源和社会保障局权责清单\n"
+        "序号：1\n事项名称：对用人单位违反劳动合同法的处罚\n事项类型：行政处罚\n"
+        "设定依据：《中华人民共和国劳动合同法》第八十条\n用人单位直接涉及劳动者切身利益的规章制度违反"
+        "法律、法规规定的，由劳动行政部门责令改正。\n实施主体：区人力社保局\n\n"
+        "序号：2\n事项名称：劳动保障监察\n事项类型：行政检查\n实施主体：区人力社保局\n"
+    )
+    plist = _read(tmp_path, text)
+    assert [(i.row, i.name, i.type, i.department) for i in plist.items] == [
+        ("1", "对用人单位违反劳动合同法的处罚", "行政处罚", "区人力社保局"),
+        ("2", "劳动保障监察", "行政检查", "区人力社保局"),
+    ]
+    assert plist.items[0].basis == (
+        "《中华人民共和国劳动合同法》第八十条\n"
+        "用人单位直接涉及劳动者切身利益的规章制度违反法律、法规规定的，由劳动行政部门责令改正。"
+    )
+    assert plist.meta.title == "某区人力资源和社会保障局权责清单"

@@ -151,7 +151,7 @@ def test_view_writes_offline_html(store: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "4268" in html and "达孜区医保局" in html
-    assert "<script src=\"http" not in html
+    assert '<script src="http' not in html
 
 
 BAD_INPUTS = [
