@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -75,6 +75,11 @@ def _lookup(text: str) -> str | None:
     return None
 
 
+#: Longer cells are never taken for headers (the longest known header with its qualifiers is
+#: about 20 characters: 法律法规规章依据（设定和实施依据）).
+MAX_HEADER_CHARS = 40
+
+
 def map_header(text: str) -> str | None:
     """The field key a header cell stands for, ``"subitem"`` for a 子项 column, or None.
 
@@ -86,8 +91,15 @@ def map_header(text: str) -> str | None:
     >>> map_header("服务电话") is None, map_header("事项名称：城乡医疗救助") is None
     (True, True)
     """
-    if _LABEL_VALUE.search(text):
+    # A header names a column in a few words; a data cell (a 3 KB 职权依据) is never one, and
+    # is_header runs on every row to catch repeated headers, so long cells leave at once.
+    if len(text) > MAX_HEADER_CHARS or _LABEL_VALUE.search(text):
         return None
+    return _map_short(text)
+
+
+@lru_cache(maxsize=4096)
+def _map_short(text: str) -> str | None:
     key = _lookup(text)
     if key is not None and normalise_header(text) in _synonyms():
         return key

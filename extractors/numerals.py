@@ -35,7 +35,9 @@ def parse_numeral(written: str) -> int | None:
         return None
     try:
         value = cn2an.cn2an(s, "normal")
-    except ValueError:
+    except (ValueError, KeyError, IndexError):
+        # cn2an rejects most malformed numerals with ValueError, but 零十一 (seen in OCR'd lists)
+        # and its kin hit a KeyError inside it: all mean "not a number"
         return None
     return int(value)
 

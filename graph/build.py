@@ -3,6 +3,9 @@
 Each list goes into its own named graph, which a rebuild replaces whole, so building the same input
 twice gives the same (isomorphic) store. Laws, provisions and authorities a list mentions are
 written into that list's graph too: every list graph stands on its own, and queries read the union.
+
+For speed the builder writes N-Quads lines (no per-triple Python objects) and hands them to
+Oxigraph's parser in large chunks, bulk-loaded when big (see ``BULK_THRESHOLD``).
 """
 
 from __future__ import annotations
@@ -15,23 +18,71 @@ from pathlib import PurePath
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import DCTERMS, ORG, RDF, RDFS, SKOS, URIRef
+from rdflib import DCTERMS as _DCTERMS
+from rdflib import ORG as _ORG
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import SKOS as _SKOS
 
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
 from graph import concepts, laws
 from graph.errors import BuildError
-from graph.iri import DEFAULT_BASE, Iris, Locator, Step, division_steps, provision_steps
+from graph.iri import (
+    DEFAULT_BASE,
+    Iris,
+    Locator,
+    Step,
+    division_steps,
+    is_relative_authority,
+    place_of,
+    provision_steps,
+    qualified_authority,
+)
 from ontology import ONTOLOGY_PATH
-from ontology.namespace import ELI, OA, QZ, QZSUB
+from ontology.namespace import ELI as _ELI
+from ontology.namespace import OA as _OA
+from ontology.namespace import QZ as _QZ
+from ontology.namespace import QZSUB as _QZSUB
 
-#: Above this many quads a list graph is written with Store.bulk_extend (not transactional).
+#: Quads are handed to the store in chunks of about this many; a chunk this big or bigger is
+#: bulk-loaded (fast, not transactional), a smaller one is loaded in one transaction.
 BULK_THRESHOLD = 200_000
 
 _ORG_SEPARATORS = re.compile(r"[/／、;；,，]+")
 _CLAUSE_MARK = re.compile(r"(?:^|(?<=[\s；;。：:>]))(\d{1,3})\s*[.．、](?!\d)")
 _EDGE_TAGS = re.compile(r"^(?:\s|</?p>)+|(?:\s|</?p>)+$")
 
-_FIELD_TEXT: dict[str, URIRef] = {
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class _Terms:
+    """A closed namespace whose terms are read once as plain ``str`` (attribute lookups on an
+    rdflib DefinedNamespace cost microseconds, and the build reads millions); typos still raise."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        return self.__getattr__(name)
+
+
+QZ, ELI, OA, QZSUB = _Terms(_QZ), _Terms(_ELI), _Terms(_OA), _Terms(_QZSUB)
+RDF, RDFS, SKOS, ORG, DCTERMS = (
+    _Terms(_RDF),
+    _Terms(_RDFS),
+    _Terms(_SKOS),
+    _Terms(_ORG),
+    _Terms(_DCTERMS),
+)
+
+
+_FIELD_TEXT: dict[str, str] = {
     "basis": QZ.basisText,
     "responsibility": QZ.responsibilityText,
     "accountability": QZ.accountabilityText,
@@ -40,7 +91,7 @@ _FIELD_TEXT: dict[str, URIRef] = {
     "remarks": QZ.remarks,
 }
 _DIVISION = {"part": "编", "chapter": "章", "section": "节", "paragraph": "款"}
-_SHORTCUT: dict[str, URIRef] = {
+_SHORTCUT: dict[str, str] = {
     "basis": QZ.legalBasis,
     "accountability_basis": QZ.accountabilityBasis,
 }
@@ -225,45 +276,49 @@ def date_literal(text: str) -> ox.Literal:
     return ox.Literal(text)
 
 
-_NODES: dict[str, ox.NamedNode] = {}
-
-
-def _nn(iri: str) -> ox.NamedNode:
-    node = _NODES.get(iri)
-    if node is None:
-        node = _NODES[iri] = ox.NamedNode(str(iri))
-    return node
-
-
 def _xsd(name: str) -> ox.NamedNode:
     # plain strings: rdflib's XSD namespace warns when pytest's doctest finder inspects it
-    return _nn(f"http://www.w3.org/2001/XMLSchema#{name}")
+    return ox.NamedNode(f"{_XSD}{name}")
 
 
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_xsd("integer"))
+def _quote(value: str) -> str:
+    """``value`` as an N-Triples string literal (only ``\\ " LF CR`` need escaping)."""
+    if "\\" in value or '"' in value or "\n" in value or "\r" in value:
+        value = value.translate(_ESCAPES)
+    return f'"{value}"'
 
 
-def _bool(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=_xsd("boolean"))
+def _int(value: int) -> str:
+    return f'"{value}"^^<{_XSD}integer>'
+
+
+def _bool(value: bool) -> str:
+    return f'"{"true" if value else "false"}"^^<{_XSD}boolean>'
 
 
 class _Graph:
-    """The quads of one named graph, de-duplicated, with helpers for the common shapes."""
+    """The quads of one named graph as N-Quads lines, de-duplicated, with helpers for the common
+    shapes; subjects, predicates and IRIs are plain ``str`` IRIs, objects N-Triples terms."""
 
     def __init__(self, name: str) -> None:
-        self.name = ox.NamedNode(name)
-        self.quads: dict[ox.Quad, None] = {}
+        self.name = name
+        self._suffix = f" <{name}> .\n"
+        self.lines: dict[str, None] = {}
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads[ox.Quad(_nn(s), _nn(p), o, self.name)] = None
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines[f"<{s}> <{p}> {o}{self._suffix}"] = None
 
     def link(self, s: str, p: str, o: str) -> None:
-        self.add(s, p, _nn(o))
+        self.lines[f"<{s}> <{p}> <{o}>{self._suffix}"] = None
 
     def text(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
         if value is not None and value != "":
-            self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
+            literal = _quote(value)
+            self.lines[f"<{s}> <{p}> {literal}{'@' + lang if lang else ''}{self._suffix}"] = None
+
+    def nquads(self) -> str:
+        """The graph as an N-Quads document."""
+        return "".join(self.lines)
 
 
 class _ListBuilder:
@@ -275,12 +330,18 @@ class _ListBuilder:
         self.list_id = list_id_of(power_list)
         self.list_iri = iris.power_list(self.list_id)
         self.g = _Graph(iris.list_graph(self.list_id))
+        meta = power_list.meta
+        self.region = (meta.region or "").strip() or (
+            place_of(meta.department) if meta.department else None
+        )
         self.unmapped: list[tuple[str, str]] = []
         self.anomalies = 0
         self.citations = 0
         self.unresolved = 0
         self.item_iris: list[str] = []
         self.by_row: dict[str, list[int]] = defaultdict(list)
+        self.authorities: dict[tuple[str, bool], str] = {}
+        self.laws: dict[str, str] = {}
 
     # lists, items, cells ----------------------------------------------------------------------
 
@@ -294,7 +355,7 @@ class _ListBuilder:
         meta = lst.meta
         g.text(it, DCTERMS.title, meta.title, "zh")
         if meta.date:
-            g.add(it, DCTERMS.issued, date_literal(meta.date))
+            g.add(it, DCTERMS.issued, str(date_literal(meta.date)))
         g.text(it, QZ.region, meta.region)
         if meta.department:
             g.link(it, DCTERMS.publisher, self.authority(meta.department))
@@ -312,10 +373,27 @@ class _ListBuilder:
             self.item_iris.append(self.iris.item(self.list_id, key))
             self.build_item(self.item_iris[-1], item)
 
-    def authority(self, name: str) -> str:
-        node = self.iris.org(name)
+    def authority(self, name: str, *, scoped: bool = True) -> str:
+        """The node of an authority the list names; a relative name (县医保局) is scoped by the
+        list's region (or the list), with the full name as skos:altLabel when the text tells it.
+        Issuers of laws (``scoped=False``) are always global."""
+        key = (name, scoped)
+        node = self.authorities.get(key)
+        if node is not None:
+            return node
+        relative = scoped and is_relative_authority(name)
+        if relative and self.region:
+            node = self.iris.org(name, region=self.region)
+        elif relative:
+            node = self.iris.org(name, list_id=self.list_id)
+        else:
+            node = self.iris.org(name)
+        self.authorities[key] = node
         self.g.link(node, RDF.type, ORG.Organization)
         self.g.text(node, SKOS.prefLabel, name, "zh")
+        full = qualified_authority(name, self.region) if relative and self.region else None
+        if full is not None and full != name:
+            self.g.text(node, SKOS.altLabel, full, "zh")
         return node
 
     def build_item(self, node: str, item: PowerItem) -> None:
@@ -360,8 +438,8 @@ class _ListBuilder:
             g.link(node, QZ.hasCell, cell)
             g.link(cell, RDF.type, QZ.Cell)
             g.add(cell, QZ.position, _int(position))
-            g.add(cell, QZ.header, ox.Literal(header))
-            g.add(cell, RDF.value, ox.Literal(value))
+            g.add(cell, QZ.header, _quote(header))
+            g.add(cell, RDF.value, _quote(value))
             g.add(cell, QZ.mapped, _bool((header, value) not in extra))
         for n, anomaly in enumerate(item.anomalies, start=1):
             self.anomalies += 1
@@ -373,7 +451,7 @@ class _ListBuilder:
             g.text(a, QZ.column, anomaly.column)
             g.text(a, QZ.text, anomaly.text)
 
-    def build_clauses(self, node: str, text: str | None, segment: str, cls: URIRef) -> None:
+    def build_clauses(self, node: str, text: str | None, segment: str, cls: str) -> None:
         if not text:
             return
         prop = (
@@ -424,7 +502,7 @@ class _ListBuilder:
         quote, position = f"{node}/quote", f"{node}/position"
         g.link(node, OA.hasSelector, quote)
         g.link(quote, RDF.type, OA.TextQuoteSelector)
-        g.add(quote, OA.exact, ox.Literal(c.text))
+        g.add(quote, OA.exact, _quote(c.text))
         g.link(node, OA.hasSelector, position)
         g.link(position, RDF.type, OA.TextPositionSelector)
         # xsd:integer, not the spec's xsd:nonNegativeInteger: Oxigraph stores the latter as the
@@ -465,7 +543,7 @@ class _ListBuilder:
             else:
                 g.link(law, ELI.type_document, rank)
         if entry is not None and entry.issuer:
-            g.link(law, ELI.passed_by, self.authority(entry.issuer))
+            g.link(law, ELI.passed_by, self.authority(entry.issuer, scoped=False))
         return law
 
     def build_provision(self, c: Citation) -> str:
@@ -505,20 +583,20 @@ class _ListBuilder:
         self.g.link(version, ELI.realizes, law)
         self.g.text(version, QZ.versionNote, note)
         if date:
-            self.g.add(version, ELI.version_date, ox.Literal(date, datatype=_xsd("date")))
+            self.g.add(version, ELI.version_date, f"{_quote(date)}^^<{_XSD}date>")
         return version
 
     def report(self) -> ListReport:
         return ListReport(
             list_id=self.list_id,
             source=self.list.source,
-            graph=self.g.name.value,
+            graph=self.g.name,
             items=len(self.list.items),
             citations=self.citations,
             unresolved=self.unresolved,
             rejects=len(self.list.rejects),
             anomalies=self.anomalies,
-            triples=len(self.g.quads),
+            triples=len(self.g.lines),
             unmapped=tuple(self.unmapped),
         )
 
@@ -533,20 +611,56 @@ def _label(step: Step, in_article: bool) -> str:
     return f"第{step.number}项" if in_article else f"（{step.number}）"
 
 
+def _build_list(
+    power_list: PowerList, citations: Iterable[CellCitation], iris: Iris
+) -> tuple[_Graph, ListReport]:
+    builder = _ListBuilder(power_list, iris)
+    builder.build_list()
+    builder.build_citations(citations)
+    return builder.g, builder.report()
+
+
 def list_quads(
     power_list: PowerList, citations: Iterable[CellCitation], *, base: str = DEFAULT_BASE
 ) -> tuple[list[ox.Quad], ListReport]:
     """The quads of one list's named graph and its report, without touching a store."""
-    builder = _ListBuilder(power_list, Iris(base))
-    builder.build_list()
-    builder.build_citations(citations)
-    return list(builder.g.quads), builder.report()
+    graph, report = _build_list(power_list, citations, Iris(base))
+    return list(ox.parse(graph.nquads(), format=ox.RdfFormat.N_QUADS)), report
 
 
 def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
     from extractors.citations import cite_items  # the extractor is only needed when not given
 
     return iter(cite_items(power_list.items))
+
+
+class _Loader:
+    """Collects N-Quads of list graphs and loads them into the store in large chunks."""
+
+    def __init__(self, store: ox.Store, chunk: int = BULK_THRESHOLD) -> None:
+        self.store = store
+        self.chunk = chunk
+        self.parts: list[str] = []
+        self.pending = 0
+
+    def replace(self, graph: _Graph) -> None:
+        """Drop what the store holds in ``graph``'s name and queue its new quads."""
+        self.store.remove_graph(ox.NamedNode(graph.name))
+        self.parts.append(graph.nquads())
+        self.pending += len(graph.lines)
+        if self.pending >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load what is queued: bulk (fast, not transactional) when big, else in one transaction."""
+        if not self.parts:
+            return
+        data = "".join(self.parts).encode("utf-8")
+        if self.pending >= self.chunk:
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        else:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+        self.parts, self.pending = [], 0
 
 
 def build_graph(
@@ -560,7 +674,9 @@ def build_graph(
     an earlier build of the same list wrote; also (re)load the ontology into its own graph.
 
     ``citations`` are the cell citations of all the lists, matched to a list by ``source``; when
-    None they are extracted here with ``extractors.citations.cite_items``.
+    None they are extracted here with ``extractors.citations.cite_items``. Two lists with the same
+    id (file name without directory and extension) in one build are refused: they would share a
+    graph.
     """
     iris = Iris(base)
     by_source: dict[str, list[CellCitation]] | None = None
@@ -569,17 +685,25 @@ def build_graph(
         for cc in citations:
             by_source[cc.source].append(cc)
     reports: list[ListReport] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
+    loader = _Loader(store)
     for power_list in lists:
-        if power_list.source in seen:
+        if power_list.source in seen.values():
             raise BuildError(f"{power_list.source}: the same list was given twice in one build")
-        seen.add(power_list.source)
+        list_id = list_id_of(power_list)
+        if list_id in seen:
+            raise BuildError(
+                f"{power_list.source}: has the same list id {list_id!r} as {seen[list_id]}; "
+                "rename one of the files"
+            )
+        seen[list_id] = power_list.source
         cited = by_source.pop(power_list.source, []) if by_source is not None else None
-        quads, report = list_quads(
-            power_list, cited if cited is not None else _citations_for(power_list), base=base
+        graph, report = _build_list(
+            power_list, cited if cited is not None else _citations_for(power_list), iris
         )
-        _replace_graph(store, ox.NamedNode(report.graph), quads)
+        loader.replace(graph)
         reports.append(report)
+    loader.flush()
     if by_source:
         raise BuildError(
             "citations given for sources that are not among the lists: "
@@ -587,14 +711,6 @@ def build_graph(
         )
     ontology_triples = load_ontology_graph(store, iris)
     return BuildReport(tuple(reports), ontology_triples, len(store))
-
-
-def _replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
-    store.remove_graph(graph)
-    if len(quads) > BULK_THRESHOLD:
-        store.bulk_extend(quads)
-    else:
-        store.extend(quads)
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:

@@ -40,7 +40,9 @@ def run_demo(out: Path, stdout: TextIO, console: Console) -> None:
     say.rule("most-cited articles")
     result = run_query(store, "most-cited-articles")
     for row in result.rows[:8]:
-        say.print("  " + "  ".join(term_text(row.get(v)) for v in result.variables))
+        law, article = term_text(row.get("law")), term_text(row.get("article"))
+        items, citations = term_text(row.get("items")), term_text(row.get("citations"))
+        say.print(f"  {items:>3} items ({citations} citations)  {law} 第{article}条")
 
     say.rule(f"which powers rely on {DEMO_REFERENCE}?")
     for hit in find_citing_items(store, DEMO_REFERENCE):

@@ -56,6 +56,77 @@ def segment(text: str) -> str:
     return "".join(out)
 
 
+# Names of national bodies (国务院, 人力资源和社会保障部, 国家医疗保障局办公室 …) are global.
+_NATIONAL = re.compile(
+    r"^(?:国家|国务院|中共中央|中央|全国|中华人民共和国|最高人民)|部(?:办公厅)?$"
+)
+# A name starting with a level word names "the county's / the city's …" body of whichever place
+# the list belongs to: 县医保局 in the 巫溪县 list (市场 is a word, not a level: 市场监管局).
+_RELATIVE = re.compile(
+    r"^(?:自治区|自治州|自治县|自治旗|街道|县|区|市(?!场)|省|州|旗|盟|乡|镇|本级)"
+)
+_LEVEL_WORDS = frozenset(
+    ("自治区", "自治州", "自治县", "自治旗", "街道", "县", "区", "市", "省", "州", "旗", "盟")
+)
+# A place name of two or more characters and its level word (达孜区医保局, 重庆市医疗保障局); 城 is
+# not a place before 市/乡/区 (城市管理局, 住房城乡建设局, 城区管理局).
+_PLACE = re.compile(
+    r"(?!城)[\u4e00-\u9fff]{2,12}?(?<!城)"
+    r"(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|州|盟|旗|乡|镇)"
+)
+
+
+def place_of(name: str) -> str | None:
+    """The place an absolute authority name starts with, or None.
+
+    >>> place_of("拉萨市达孜区医保局"), place_of("县医保局"), place_of("住房城乡建设局")
+    ('拉萨市达孜区', None, None)
+    """
+    name = unicodedata.normalize("NFC", name.strip())
+    if _NATIONAL.search(name) or _RELATIVE.match(name):
+        return None
+    end = 0
+    while (match := _PLACE.match(name, end)) is not None:  # 拉萨市 + 达孜区
+        end = match.end()
+    return name[:end] or None
+
+
+def is_relative_authority(name: str) -> bool:
+    """True for an authority name that only means something within a place: it starts with a
+    level word (县医保局, 市场监管局 is not one) or carries no place name (医疗保障局); national
+    bodies (国务院, 财政部) and names with a place (达孜区医保局) are absolute.
+
+    >>> [is_relative_authority(n) for n in ("县医保局", "达孜区医保局", "卫生健康委", "财政部")]
+    [True, False, True, False]
+    """
+    name = unicodedata.normalize("NFC", name.strip())
+    if _NATIONAL.search(name):
+        return False
+    if _RELATIVE.match(name):
+        return True
+    return place_of(name) is None
+
+
+def qualified_authority(name: str, region: str) -> str | None:
+    """The full name of a relative authority in ``region`` when the text lets one tell it: the
+    level word stands for the region itself (县医保局 in 巫溪县), or there is none (卫生健康委);
+    None when it names another level (市医保局 in a county's list: the city is not written).
+
+    >>> qualified_authority("县医保局", "巫溪县"), qualified_authority("区医保局", "拉萨市达孜区")
+    ('巫溪县医保局', '拉萨市达孜区医保局')
+    >>> qualified_authority("市医保局", "巫溪县") is None
+    True
+    """
+    name, region = name.strip(), region.strip()
+    match = _RELATIVE.match(name)
+    if match is None:
+        return region + name
+    word = match.group(0)
+    if word in _LEVEL_WORDS and region.endswith(word):
+        return region + name[len(word) :]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Locator:
     """Where in a law a citation points: 编/章/节 (divisions), 条 (with 之一), 款, 项, 目.
@@ -213,8 +284,19 @@ class Iris:
         """A power item, keyed by its row as written (see ``item_keys``)."""
         return f"{self.power_list(list_id)}/item/{segment(key)}"
 
-    def org(self, name: str) -> str:
-        """An authority, by its name as written."""
+    def org(self, name: str, *, region: str | None = None, list_id: str | None = None) -> str:
+        """An authority by its name as written: global (``…/org/达孜区医保局``), or, for a name
+        relative to a place (see ``is_relative_authority``), scoped by the list's region
+        (``…/org/巫溪县/县医保局``) or, when the list names no region, by the list itself
+        (``…/list/{list-id}/org/县医保局``).
+
+        >>> Iris().org("县医保局", region="巫溪县")
+        'https://w3id.org/quanze/id/org/巫溪县/县医保局'
+        """
+        if region is not None:
+            return f"{self.base}org/{segment(region)}/{segment(name)}"
+        if list_id is not None:
+            return f"{self.power_list(list_id)}/org/{segment(name)}"
         return f"{self.base}org/{segment(name)}"
 
     def is_own(self, iri: str) -> bool:

@@ -21,6 +21,24 @@ _LABEL_CHARS = 16
 
 
 @dataclass(frozen=True, slots=True)
+class Subdivision:
+    """A provision's kind (``article`` …), label (``第87条``) and what it is part of, each with
+    its kind (empty for the law itself)."""
+
+    kind: str
+    label: str
+    parents: tuple[tuple[str, str], ...]
+
+    @property
+    def shown_parent(self) -> str | None:
+        """The article, paragraph or item it is part of, if any (chapters are skipped)."""
+        for parent, kind in self.parents:
+            if kind in ("article", "paragraph", "point"):
+                return parent
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class CitationRow:
     """One citation: the item, the field it was found in, the provision it cites, the text."""
 
@@ -59,7 +77,7 @@ class Fetcher:
         self.store = store
         self.items: dict[str, dict[str, str]] = {}
         self.authorities: dict[str, list[tuple[str, str]]] = {}
-        self.provisions: dict[str, dict[str, str]] = {}
+        self.provisions: dict[str, Subdivision | None] = {}
         self.laws: dict[str, dict[str, str]] = {}
         self.by_item: dict[str, list[CitationRow]] = {}
         self.by_provision: dict[str, list[CitationRow]] = {}
@@ -116,13 +134,22 @@ class Fetcher:
             self.authorities.setdefault(item, [])
         return self.authorities[item]
 
-    def provision(self, iri: str) -> dict[str, str]:
-        """Kind, label, parent (article or paragraph) and law of a subdivision; {} for a law."""
+    def provision(self, iri: str) -> Subdivision | None:
+        """Kind, label and parents of a subdivision; None for a law (or anything else)."""
         if iri not in self.provisions:
             rows = run_query(self.store, "view-provisions", {"provision": ox.NamedNode(iri)}).rows
             self._keep_provisions(rows)
-            self.provisions.setdefault(iri, {})
+            self.provisions.setdefault(iri, None)
         return self.provisions[iri]
+
+    def law_of(self, iri: str) -> str:
+        """The law a subdivision belongs to (``iri`` itself for a law)."""
+        seen = set()
+        while (info := self.provision(iri)) is not None and iri not in seen:
+            seen.add(iri)
+            laws = [p for p, kind in info.parents if not kind]
+            iri = laws[0] if laws else info.parents[0][0]
+        return iri
 
     def law(self, iri: str) -> dict[str, str]:
         """Title and rank of a law."""
@@ -139,6 +166,8 @@ class Fetcher:
         self._keep_authorities(run_query(self.store, "view-authorities").rows)
         self._keep_provisions(run_query(self.store, "view-provisions").rows)
         self._keep_laws(run_query(self.store, "view-laws").rows)
+        for law in self.laws:
+            self.provisions.setdefault(law, None)
         by_item: dict[str, list[CitationRow]] = defaultdict(list)
         by_provision: dict[str, list[CitationRow]] = defaultdict(list)
         for row in rows:
@@ -165,8 +194,16 @@ class Fetcher:
                 found.append(pair)
 
     def _keep_provisions(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
+        parents: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        first: dict[str, dict[str, str]] = {}
         for r in rows:
-            self.provisions.setdefault(_text(r["provision"]), {k: _text(v) for k, v in r.items()})
+            iri = _text(r["provision"])
+            first.setdefault(iri, {k: _text(v) for k, v in r.items()})
+            parents[iri].append((_text(r["parent"]), _text(r.get("parentKind"))))
+        for iri, info in first.items():
+            self.provisions[iri] = Subdivision(
+                info.get("kind", ""), info.get("label", ""), tuple(parents[iri])
+            )
 
     def _keep_laws(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
         for r in rows:
@@ -220,19 +257,17 @@ class Selection:
         nodes: list[ViewNode] = []
         edges: list[ViewEdge] = []
         node, first = iri, True
-        while node:
+        while True:
             info = self.fetch.provision(node)
-            if not info:  # a law
+            if info is None:  # a law
                 nodes.append(self._law_node(node, focus and first))
                 break
-            law = self.fetch.law(info["law"])
-            title = law.get("title", "")
-            label = info.get("label", "")
-            details = (("条款 provision", f"《{title}》{label}"), ("法律法规 law", title))
-            nodes.append(
-                ViewNode(node, "provision", short_law(title) + label, details, focus and first)
-            )
-            parent = info.get("parent") or info["law"]
+            law_iri = self.fetch.law_of(node)
+            title = self.fetch.law(law_iri).get("title", "")
+            details = (("条款 provision", f"《{title}》{info.label}"), ("法律法规 law", title))
+            label = short_law(title) + info.label
+            nodes.append(ViewNode(node, "provision", label, details, focus and first))
+            parent = info.shown_parent or law_iri
             edges.append(ViewEdge(node, parent, "part_of"))
             node, first = parent, False
         return nodes, edges

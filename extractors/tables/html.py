@@ -3,7 +3,7 @@ the document's headings and paragraphs as context."""
 
 from __future__ import annotations
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 from lxml import etree
 
 from extractors.cells import clean_cell

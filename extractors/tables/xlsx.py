@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Iterator
 
 import openpyxl
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from openpyxl.utils.cell import range_boundaries
 
 from extractors.cells import clean_cell

@@ -80,7 +80,7 @@ EXPECTED_TINY = """
 @prefix id: <https://w3id.org/quanze/id/> .
 
 <https://w3id.org/quanze/id/list/t> a qz:PowerList ;
-    qz:sourceFile "t.csv" ; qz:format "csv" ; qz:rowsSeen 1 ;
+    qz:sourceFile "t.csv" ; qz:format "csv" ; qz:rowsSeen 1 ; qz:region "巫溪县" ;
     dcterms:issued "2025-04-02"^^xsd:date .
 
 <https://w3id.org/quanze/id/list/t/item/7> a qz:PowerItem ;
@@ -89,11 +89,12 @@ EXPECTED_TINY = """
     dcterms:title "对骗保的处罚" ;
     qz:powerTypeText "行政处罚" ; qz:powerType qzpt:penalty ;
     qz:departmentText "县医保局" ;
-    qz:exercisedBy <https://w3id.org/quanze/id/org/县医保局> ;
+    qz:exercisedBy <https://w3id.org/quanze/id/org/巫溪县/县医保局> ;
     qz:basisText "《重庆市骗取社会保险基金处理办法》第七条第二款" ;
     qz:legalBasis <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7/para_2> .
 
-<https://w3id.org/quanze/id/org/县医保局> a org:Organization ; skos:prefLabel "县医保局"@zh .
+<https://w3id.org/quanze/id/org/巫溪县/县医保局> a org:Organization ;
+    skos:prefLabel "县医保局"@zh ; skos:altLabel "巫溪县医保局"@zh .
 
 <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法> a eli:LegalResource ;
     eli:title "重庆市骗取社会保险基金处理办法"@zh ;
@@ -135,7 +136,8 @@ def test_tiny_list_gives_exactly_the_expected_graph() -> None:
     item = PowerItem(
         "t.csv", "7", 2, name="对骗保的处罚", type="行政处罚", department="县医保局", basis=basis
     )
-    plist = PowerList("t.csv", "csv", None, ListMeta(date="2025-04-02"), (item,), (), 1)
+    meta = ListMeta(date="2025-04-02", region="巫溪县")
+    plist = PowerList("t.csv", "csv", None, meta, (item,), (), 1)
     citation = Citation(
         basis,
         0,
@@ -254,3 +256,77 @@ def test_date_literal(text: str, value: str, datatype: str) -> None:
 def test_item_keys() -> None:
     items = [PowerItem("a", "1", 1), PowerItem("a", "1", 2), PowerItem("a", None, 3)]
     assert item_keys(items) == ["1", "1.2", "line-3"]
+
+
+def _one_item_list(source: str, department: str, region: str | None) -> PowerList:
+    item = PowerItem(source, "1", 2, name="对骗保的处罚", department=department)
+    meta = ListMeta(region=region, department=f"{region}医疗保障局" if region else None)
+    return PowerList(source, "txt", "utf-8", meta, (item,), (), 1)
+
+
+def _authorities(store: ox.Store) -> dict[str, tuple[str, ...]]:
+    """Each power item's authorities: IRI, preferred and alternative labels."""
+    rows = store.query(
+        """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?i ?o ?pref (GROUP_CONCAT(?alt) AS ?alts) WHERE {
+          ?i <https://w3id.org/quanze/ontology#exercisedBy> ?o . ?o skos:prefLabel ?pref .
+          OPTIONAL { ?o skos:altLabel ?alt } } GROUP BY ?i ?o ?pref ORDER BY ?i""",
+        use_default_graph_as_union=True,
+    )
+    return {
+        r["i"].value.removeprefix(ID): (
+            r["o"].value.removeprefix(ID),
+            r["pref"].value,
+            r["alts"].value if r["alts"] is not None else "",
+        )
+        for r in rows
+    }
+
+
+def test_relative_authorities_are_scoped_by_region_absolute_ones_are_shared() -> None:
+    lists = [
+        _one_item_list("wuxi.txt", "县医保局", "巫溪县"),
+        _one_item_list("yunyang.txt", "县医保局", "云阳县"),
+        _one_item_list("dazi.txt", "达孜区医保局", "拉萨市达孜区"),
+        _one_item_list("dazi-2024.txt", "达孜区医保局", "达孜区"),
+    ]
+    store = build(*lists, citations=[])
+    assert _authorities(store) == {
+        "list/wuxi/item/1": ("org/巫溪县/县医保局", "县医保局", "巫溪县医保局"),
+        "list/yunyang/item/1": ("org/云阳县/县医保局", "县医保局", "云阳县医保局"),
+        "list/dazi/item/1": ("org/达孜区医保局", "达孜区医保局", ""),
+        "list/dazi-2024/item/1": ("org/达孜区医保局", "达孜区医保局", ""),
+    }
+    publishers = {
+        r["p"].value.removeprefix(ID)
+        for r in store.query(
+            "SELECT ?p WHERE { ?l <http://purl.org/dc/terms/publisher> ?p }",
+            use_default_graph_as_union=True,
+        )
+    }
+    assert publishers == {
+        "org/巫溪县医疗保障局",
+        "org/云阳县医疗保障局",
+        "org/拉萨市达孜区医疗保障局",
+        "org/达孜区医疗保障局",
+    }
+
+
+def test_region_comes_from_the_publisher_when_not_given_else_the_list_scopes() -> None:
+    from_department = dataclasses.replace(
+        _one_item_list("a.txt", "市医保局", None), meta=ListMeta(department="巫溪县医疗保障局")
+    )
+    nowhere = _one_item_list("b.txt", "县医保局", None)
+    assert _authorities(build(from_department, nowhere, citations=[])) == {
+        "list/a/item/1": ("org/巫溪县/市医保局", "市医保局", ""),  # the city is not written
+        "list/b/item/1": ("list/b/org/县医保局", "县医保局", ""),
+    }
+
+
+def test_lists_with_the_same_id_are_refused() -> None:
+    with pytest.raises(BuildError, match="same list id"):
+        build(
+            _one_item_list("a/x.txt", "县医保局", "巫溪县"),
+            _one_item_list("b/x.txt", "县医保局", "云阳县"),
+            citations=[],
+        )

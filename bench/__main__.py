@@ -1,0 +1,36 @@
+"""``make bench``: runs each benchmark in its own process (so peak memory is its own).
+
+Usage: python -m bench [NAME ...]   (names: readers, citations, store, views; default all)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+BENCHMARKS = ("readers", "citations", "store", "views")
+
+
+def main(argv: list[str]) -> int:
+    """Run the named benchmarks (all by default); return the number that failed."""
+    names = argv or list(BENCHMARKS)
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+        return 2
+    failed = 0
+    for name in names:
+        print(f"\n=== bench.{name} ===", flush=True)
+        if importlib.util.find_spec(f"bench.{name}") is None:
+            print(f"bench.{name} is missing")
+            failed += 1
+            continue
+        failed += (
+            subprocess.run([sys.executable, "-m", f"bench.{name}"], check=False).returncode != 0
+        )
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
