@@ -48,7 +48,16 @@ _DEPARTMENTS = (
 )
 _SYLLABLES = "巫溪云阳奉节开州忠丰都石柱秀山酉阳彭水黔江武隆城口垫江梁平达孜墨竹林周当雄尼木曲水"
 _PROVINCES = ("重庆市", "西藏自治区", "四川省", "贵州省", "云南省", "湖北省")
-_TOPICS = ("社会保险", "医疗保障", "安全生产", "食品安全", "价格监督", "消防", "道路运输", "教育督导")
+_TOPICS = (
+    "社会保险",
+    "医疗保障",
+    "安全生产",
+    "食品安全",
+    "价格监督",
+    "消防",
+    "道路运输",
+    "教育督导",
+)
 _LOCAL_RANKS = (("条例", "地方性法规"), ("办法", "地方政府规章"), ("规定", "规范性文件"))
 _KINDS = (
     ("explicit", 55),
@@ -123,7 +132,9 @@ class Generator:
         self.rng = random.Random(seed)
         self.laws = _laws(self.rng)
         self.law_weights = _zipf_weights(len(self.laws))
-        self.article_weights = {n: _zipf_weights(n, 1.3) for n in {law.articles for law in self.laws}}
+        self.article_weights = {
+            n: _zipf_weights(n, 1.3) for n in {law.articles for law in self.laws}
+        }
         self.n_lists = max(1, -(-items // ITEMS_PER_LIST))
         n_regions = max(1, -(-self.n_lists // DEPARTMENTS_PER_REGION))
         self.regions = [self._region(i) for i in range(n_regions)]
@@ -170,7 +181,9 @@ class Generator:
             self._cite(acc)
         responsibility = " ".join(
             f"<p>{k}. {stage}：依法{stage}{topic}事项；</p>"
-            for k, stage in enumerate(("受理", "审查", "决定", "送达", "事后监管")[: rng.randint(3, 5)], 1)
+            for k, stage in enumerate(
+                ("受理", "审查", "决定", "送达", "事后监管")[: rng.randint(3, 5)], 1
+            )
         )
         accountability = "有下列情形的，依法追究责任：" + ";".join(
             f"{k}. 对{topic}违法行为不依法处理的" for k in range(1, rng.randint(2, 4) + 1)

@@ -128,11 +128,15 @@ def main() -> None:
         path = Path(folder) / "bench-view.html"
         path.write_text(page, encoding="utf-8")
         print(f"view: {view.summary()}, page {len(page.encode()) / 1e6:.2f} MB")
-        print(f"python: store {t1 - t0:.2f} s, select {t2 - t1:.2f} s, layout+render {t3 - t2:.2f} s")
+        print(
+            f"python: store {t1 - t0:.2f} s, select {t2 - t1:.2f} s, layout+render {t3 - t2:.2f} s"
+        )
         draws = [first_draw_ms(path) for _ in range(args.runs)]
     for drawn, wall in draws:
         print(f"chromium first draw: {drawn:.0f} ms after navigation start ({wall:.0f} ms wall)")
-    print(f"median first draw: {statistics.median(d for d, _ in draws) / 1000:.2f} s (target ≤ 3 s)")
+    print(
+        f"median first draw: {statistics.median(d for d, _ in draws) / 1000:.2f} s (target ≤ 3 s)"
+    )
 
 
 if __name__ == "__main__":

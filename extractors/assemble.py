@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractors.headers import SUBITEM, is_header, map_headers
-from extractors.limits import check_cell
-from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject
+from extractors.limits import MAX_CELL_CHARS, check_cell
+from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
 from extractors.tables.grid import Grid, SourceRow
-from extractors.vocab import is_level, is_phone, is_power_type, is_serial, is_time_limit
+from extractors.vocab import (
+    is_level,
+    is_phone,
+    is_power_type,
+    is_serial,
+    is_time_limit,
+    section_type,
+)
 
 # Fields whose cells a stray cell can be recognised as belonging to, by shape.
 _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
@@ -21,6 +29,7 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # Long text fields: two columns mapping to one of these are joined, not dropped.
 _JOINABLE = frozenset({"basis", "responsibility", "accountability", "accountability_basis"})
 _IDENTITY = ("row", "code", "name", SUBITEM, "type")
+_OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +43,17 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class Assembled:
-    """What assembling a Grid gives: items, rejects, the data rows seen, and where it happened."""
+    """What assembling a Grid gives: items, rejects, section headings, blank rows, the rows seen
+    (``rows_seen == len(items) + len(rejects) + len(sections) + blank_rows``), and where it
+    happened."""
 
     items: tuple[PowerItem, ...]
     rejects: tuple[Reject, ...]
     rows_seen: int
     header: Header
     context: tuple[tuple[int, str], ...]
+    sections: tuple[Section, ...] = ()
+    blank_rows: int = 0
 
 
 @dataclass(slots=True)
@@ -52,6 +65,7 @@ class _Draft:
     raw: list[tuple[str, str]]
     extra: list[tuple[str, str]]
     anomalies: list[Anomaly] = field(default_factory=list)
+    section: Section | None = None
 
 
 def find_header(grid: Grid) -> int | None:
@@ -83,7 +97,10 @@ def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ..
     return tuple(merged)
 
 
+@lru_cache(maxsize=64)
 def _column_names(header: Header, width: int) -> tuple[str, ...]:
+    """The unique name of each column (``列7`` for a column without a header cell), computed
+    once per header and row width rather than once per row."""
     names = [c or f"列{i + 1}" for i, c in enumerate(header.cells)]
     names += [f"列{i + 1}" for i in range(len(names), width)]
     seen: dict[str, int] = {}
@@ -95,27 +112,27 @@ def _column_names(header: Header, width: int) -> tuple[str, ...]:
 
 
 def _draft(row: SourceRow, header: Header) -> _Draft:
-    width = max(len(row.cells), len(header.cells))
+    size, header_size = len(row.cells), len(header.cells)
+    width = max(size, header_size)
     names = _column_names(header, width)
     anomalies = list(row.notes)
-    cells = list(row.cells) + [""] * (width - len(row.cells))
-    raw_cells = list(row.raw) + [""] * (width - len(row.raw))
-    cut_off = any(a.code == "cut-off" for a in row.notes)
-    if len(row.cells) < len(header.cells) and not cut_off:
-        missing = names[len(row.cells) : len(header.cells)]
+    cells = row.cells + ("",) * (width - size)
+    raw_cells = row.raw + ("",) * (width - len(row.raw))
+    keys = header.keys + (None,) * (width - len(header.keys))
+    if size < header_size and not any(a.code == "cut-off" for a in row.notes):
+        missing = names[size:header_size]
         if any(row.cells):
             anomalies.append(
                 Anomaly(
                     "short-row",
-                    f"row has {len(row.cells)} of {len(header.cells)} cells; "
-                    f"missing: {', '.join(missing)}",
+                    f"row has {size} of {header_size} cells; missing: {', '.join(missing)}",
                 )
             )
     values: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
     for i, text in enumerate(cells):
-        key = header.keys[i] if i < len(header.keys) else None
-        if i >= len(header.cells) and text:
+        key = keys[i]
+        if i >= header_size and text:
             anomalies.append(
                 Anomaly("extra-cell", "cell beyond the last header column", names[i], text)
             )
@@ -232,13 +249,29 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
+        if not values.get("type") and draft.section is not None and draft.section.type:
+            values["type"] = draft.section.type
+            anomalies.append(
+                Anomaly(
+                    "type-from-section",
+                    f"no type of its own; took {draft.section.type} from the section heading "
+                    f"at line {draft.section.line}",
+                    "type",
+                    draft.section.text,
+                )
+            )
         serial = values.get("row") or None
         subitem = values.get(SUBITEM) or None
         name = values.get("name") or None
         parent: str | None = None
         if subitem is not None:
+            # The parent is the main item's name: written on this row, or on the row of the
+            # first sub-item (merged cells exported as one value and then blanks).
             parent = name or main_name
-            if name is not None:
+            # A merged 项目 cell filled into every sub-item row repeats the main name (and
+            # serial): the same main item, so the sub-items go on counting under it.
+            same_main = name == main_name and (serial is None or serial == main_row)
+            if name is not None and not same_main:
                 main_name, main_row, sub_count = name, serial, 0
             sub_count += 1
             name = subitem
@@ -256,7 +289,7 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         if serial is not None:
             seen_rows.add(serial)
-        fields = {k: (values.get(k) or None) for k in FIELD_KEYS if k not in ("row", "name")}
+        fields = {k: (values.get(k) or None) for k in _OTHER_FIELDS}
         items.append(
             PowerItem(
                 source=source,
@@ -301,11 +334,20 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     rejects = [replace(r, source=source) for r in grid.rejects]
     keys_seen: set[str] = {k for k in header.keys if k}
     rows_seen = len(grid.rejects)
+    sections: list[Section] = []
+    section: Section | None = None
+    blank_rows = pending_blanks = 0
     for row in rows[start:]:
-        for column, text in enumerate(row.cells, start=1):
-            check_cell(text, path or source, row.line, column)
         if not any(row.cells):
+            # Counted once a later row shows it lies inside the table, not after its end.
+            pending_blanks += 1
             continue
+        blank_rows += pending_blanks
+        rows_seen += pending_blanks
+        pending_blanks = 0
+        if max(map(len, row.cells)) > MAX_CELL_CHARS:
+            for column, text in enumerate(row.cells, start=1):
+                check_cell(text, path or source, row.line, column)
         if is_header(row.cells):
             # A repeated header (page break) or the header of a further table.
             header = Header(row.line, row.cells, map_headers(row.cells))
@@ -314,9 +356,11 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
         rows_seen += 1
         if _is_section(row):
             text = next(c for c in row.cells if c)
-            rejects.append(Reject(source, row.line, text, "section heading, not an item"))
+            section = Section(source, row.line, text, section_type(text))
+            sections.append(section)
             continue
         draft = _draft(row, header)
+        draft.section = section
         if drafts and _is_continuation(draft):
             _merge_into(drafts[-1], draft)
             rows_seen -= 1
@@ -327,4 +371,12 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             continue
         drafts.append(draft)
     items = _finish(drafts, source, frozenset(keys_seen))
-    return Assembled(tuple(items), tuple(rejects), rows_seen, first, tuple(sorted(context)))
+    return Assembled(
+        tuple(items),
+        tuple(rejects),
+        rows_seen,
+        first,
+        tuple(sorted(c for c in context if c[1])),
+        tuple(sections),
+        blank_rows,
+    )

@@ -9,18 +9,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.find import (
+    Head,
     Provision,
     Tail,
     at_segment_start,
+    chain_at,
     find_doc_number,
     match_title,
     opens_quote,
     parse_chain,
     parse_tail,
+    plausible_unmarked,
     quotes_title,
     rank_before,
+    read_head,
     self_reference_before,
     standalone_titles,
+    strip_verbs,
     unmarked_before,
 )
 from extractors.lawdb import title_key
@@ -30,11 +35,12 @@ from extractors.resolve import (
     clean_title,
     ends_like_instrument,
     is_form,
+    resolve_title,
     resolve_with,
     version_note,
 )
 
-_ANCHOR = re.compile(r"[《〈<＜第]")
+_ANCHOR = re.compile(r"[《〈<＜「“第]")
 _NOTICE_AFTER = re.compile(r"\s*的\s*通\s*知")
 _CARRIER_VERB = re.compile(r"印\s*发|转\s*发|批\s*转|颁\s*发|发\s*布|颁\s*布")
 _SEGMENT_LEAD = re.compile(
@@ -93,31 +99,62 @@ class _Cell:
 
     def title(self, p: int) -> int:
         text = self.text
-        end = match_title(text, p)
-        if end is None:
-            return p + 1
-        written = text[p + 1 : end - 1]
-        if text[p] != "《" and not ends_like_instrument(written):
-            return p + 1
-        version = doc = None
+        if not self.local and (fast := _FAST_TITLE.match(text, p)) is not None:
+            # the common shape, 《…》（…）第…条: the title and its notes are read once per distinct
+            # text, the chain once per distinct chain, then placed at ``p``
+            at = fast.end()
+            notes = fast.end("notes")
+            if text.find("号", notes, notes + 42) == -1:
+                unit = _title_unit(text[p:at])
+                chain = chain_at(text, at) if unit is not None else None
+                if unit is not None and chain is not None:
+                    head, resolutions, version, doc = unit
+                    tail = Tail(chain.end, head.glued, head.version, head.doc_number, head.point,
+                                None, False, chain)  # fmt: skip
+                    self.emit_anchor(p, tail, resolutions, None, version, doc, at)
+                    return at + chain.end
+        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
+            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
+        ):
+            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
+            # provisions (the general path would read none and drop it)
+            written = _notes_inside(flat.group(1))[0]
+            if written.strip() and is_form(written):
+                return flat.end()
+        if text[p] in "「“":
+            # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
+            # around something that reads as a title (they mostly quote article text)
+            quoted = _QUOTED_TITLE.match(text, p)
+            if quoted is None:
+                return p + 1
+            end = quoted.end()
+            written = text[p + 1 : end - 1]
+            if not ends_like_instrument(written) or strip_verbs(written)[1]:
+                return p + 1
+            if not plausible_unmarked(written, standalone=False):
+                return p + 1
+        else:
+            found_end = match_title(text, p)
+            if found_end is None:
+                return p + 1
+            end = found_end
+            written = text[p + 1 : end - 1]
+            if text[p] != "《" and not ends_like_instrument(written):
+                return p + 1
         # 《中华人民共和国社会保险法（2018年修正）》: notes written inside the title marks
-        while (note := _IN_TITLE_NOTE.search(written)) is not None:
-            v, d = version_note(note.group(1)), find_doc_number(note.group(1))
-            if v is None and d is None:
-                break
-            version, doc = version or v, doc or d
-            written = written[: note.start()]
+        written, version, doc = _notes_inside(written)
         if not written.strip():
             return end
         start = p
         kind_override: CitationKind | None = None
         via_written: str | None = None
-        notice = self.unmarked_notice(p, end)
-        if notice is not None:
-            start, end, via_written = notice
-            kind_override = "unmarked"
+        if end < len(text) and (text[end] == "的" or text[end].isspace()):
+            notice = self.unmarked_notice(p, end)
+            if notice is not None:
+                start, end, via_written = notice
+                kind_override = "unmarked"
         tail = parse_tail(text, end)
-        if is_form(written) and tail.chain is None:
+        if tail.chain is None and is_form(written):
             return tail.end
         if via_written is not None:
             resolutions = tuple(
@@ -129,6 +166,13 @@ class _Cell:
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
         self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
+        if tail.chain is None and (its := _AND_ITS.match(text, tail.end)) is not None:
+            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another one
+            implementing = resolutions[-1].law + _SPACE.sub("", its.group(1))
+            more = parse_tail(text, its.end())
+            implemented = resolve_title(implementing)
+            self.emit_anchor(its.start(1), more, implemented, "unmarked", None, None)
+            return more.end
         return tail.end
 
     def unmarked_notice(self, p: int, end: int) -> tuple[int, int, str] | None:
@@ -155,51 +199,54 @@ class _Cell:
         kind_override: CitationKind | None,
         version: str | None,
         doc: str | None,
+        base: int = 0,
     ) -> None:
+        """Records for a title (or unmarked title) and the provisions after it; ``base`` is
+        where the text the tail was read from starts (tails cached by their text)."""
         text = self.text
+        out = self.out
         seg = at_segment_start(text, start)
         if seg:
             self.quoted = False
-        rank = rank_before(text, start)
-        provisions: list[Provision] = list(tail.chain.provisions) if tail.chain else []
+        rank_tag = rank_before(text, start)
+        rank = rank_tag[0] if rank_tag else None
+        chain = tail.chain
+        provisions: tuple[Provision, ...] = chain.provisions if chain else ()
         if tail.point is not None:
             if provisions:
-                provisions = [_with_point(p, tail.point) for p in provisions]
+                provisions = tuple(p._replace(point=tail.point) for p in provisions)
             else:
-                provisions = [Provision(start, tail.end, point=tail.point)]
-        warnings = tuple(tail.chain.warnings) if tail.chain else ()
+                provisions = (Provision(start - base, tail.end, point=tail.point),)
+        warnings = chain.warnings if chain else ()
+        version = tail.version or version
+        doc = tail.doc_number or doc
+        tail_end = tail.end + base
         for r in resolutions:
-            base: CitationKind = kind_override or r.kind
-
-            def cite(s: int, e: int, kind: CitationKind, prov: Provision | None) -> Citation:
-                return self.cite(
-                    s,
-                    e,
-                    kind,
-                    prov,
-                    law=r.law,  # noqa: B023 (called within this iteration)
-                    version=tail.version or version,
-                    doc_number=tail.doc_number or doc,
-                    via=r.via,  # noqa: B023
-                    rank=rank[0] if rank else None,
-                    in_registry=r.in_registry,  # noqa: B023
-                    warnings=r.warnings + warnings,  # noqa: B023
-                )
-
+            kind: CitationKind = kind_override or r.kind
+            warn = r.warnings + warnings if warnings else r.warnings
             if not provisions:
-                self.out.append(cite(start, tail.end, "law-level", None))
-                pending: int | None = len(self.out) - 1
+                out.append(
+                    _citation(
+                        text, start, tail_end, r.law, "law-level", _EMPTY,
+                        version, doc, r.via, rank, r.in_registry, warn,
+                    )
+                )  # fmt: skip
+                pending: int | None = len(out) - 1
             else:
                 pending = None
                 for i, prov in enumerate(provisions):
-                    s = start if i == 0 else prov.start
-                    self.out.append(cite(s, prov.end, _kind(prov, base), prov))
+                    out.append(
+                        _citation(
+                            text, start if i == 0 else prov.start + base, prov.end + base, r.law,
+                            _kind(prov, kind), prov, version, doc, r.via, rank, r.in_registry, warn,
+                        )
+                    )  # fmt: skip
             if seg or not self.quoted:
-                self.last = _Law(r.law, base, r.in_registry, pending)
-        if tail.chain is not None:
-            self.quoted = self.quoted or opens_quote(text, tail.end)
+                self.last = _Law(r.law, kind, r.in_registry, pending)
+        if chain is not None:
+            self.quoted = self.quoted or opens_quote(text, tail_end)
         elif tail.point is None:
-            self.quoted = self.quoted or quotes_title(text, tail.end)
+            self.quoted = self.quoted or quotes_title(text, tail_end)
 
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
@@ -230,7 +277,7 @@ class _Cell:
         if chain is None:
             return p + 1
         provisions = chain.provisions
-        warnings = tuple(chain.warnings)
+        warnings = chain.warnings
         selfref = self_reference_before(text, p)
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
@@ -260,7 +307,7 @@ class _Cell:
         self,
         start: int,
         end: int,
-        provisions: list[Provision],
+        provisions: tuple[Provision, ...],
         warnings: tuple[str, ...],
         kind: CitationKind | None,
     ) -> None:
@@ -292,7 +339,7 @@ class _Cell:
             last.heading = None
         for i, prov in enumerate(provisions):
             if prov.chapter is None and last.chapter is not None and prov.article is not None:
-                prov = _with_chapter(prov, last.chapter)
+                prov = prov._replace(chapter=last.chapter)
             s = start if i == 0 else prov.start
             self.out.append(
                 self.cite(
@@ -317,53 +364,84 @@ class _Cell:
         prov: Provision | None,
         *,
         law: str | None,
-        version: str | None = None,
-        doc_number: str | None = None,
         via: str | None = None,
         rank: str | None = None,
         in_registry: bool = False,
         warnings: tuple[str, ...] = (),
     ) -> Citation:
-        p = prov or _EMPTY
-        return Citation(
-            text=self.text[start:end],
-            start=start,
-            end=end,
-            law=law,
-            kind=kind,
-            chapter=p.chapter,
-            article=p.article,
-            article_suffix=p.article_suffix,
-            paragraph=p.paragraph,
-            item=p.item,
-            point=p.point,
-            version=version,
-            doc_number=doc_number,
-            via=via,
-            rank=rank,
-            in_registry=in_registry,
-            warnings=warnings,
-            part=p.part,
-            section=p.section,
-            subitem=p.subitem,
-        )
+        return _citation(
+            self.text, start, end, law, kind, prov or _EMPTY, None, None, via, rank, in_registry,
+            warnings,
+        )  # fmt: skip
 
 
 _EMPTY = Provision(0, 0)
 
 
-def _with_point(p: Provision, point: int) -> Provision:
-    return Provision(
-        p.start, p.end, p.part, p.chapter, p.section, p.article, p.article_suffix, point,
-        p.paragraph, p.item, p.subitem,
+def _citation(
+    text: str,
+    start: int,
+    end: int,
+    law: str | None,
+    kind: CitationKind,
+    p: Provision,
+    version: str | None,
+    doc_number: str | None,
+    via: str | None,
+    rank: str | None,
+    in_registry: bool,
+    warnings: tuple[str, ...],
+) -> Citation:
+    return Citation(
+        text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
+        p.paragraph, p.item, p.point, version, doc_number, via, rank, in_registry, warnings,
+        p.part, p.section, p.subitem,
     )  # fmt: skip
 
 
-def _with_chapter(p: Provision, chapter: int) -> Provision:
-    return Provision(
-        p.start, p.end, p.part, chapter, p.section, p.article, p.article_suffix, p.point,
-        p.paragraph, p.item, p.subitem,
-    )  # fmt: skip
+_FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
+_QUOTED_TITLE = re.compile(r"「[^「」“”《》。;；\n]{2,60}」|“[^「」“”《》。;；\n]{2,60}”")
+_AND_ITS = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
+_SPACE = re.compile(r"\s+")
+_AFTER_FORM = frozenset("、。；;!?！？《〈<＜)）")
+# 《title》, flat parentheticals and what joins them to a provision chain: what most citations
+# look like. All the general path reads of it lies within this match (document numbers outside
+# the notes are checked for by the caller), so its reading is cached on the text matched.
+_FAST_TITLE = re.compile(
+    r"《(?:[^《》〈〉<>＜＞。;；]|[《〈<＜][^《》〈〉<>＜＞。;；]{1,150}[》〉>＞]){1,198}》"
+    r"(?P<notes>(?:\s*[(（﹙\[［【][^(（﹙\[［【)）﹚\]］】\n]{0,198}[)）﹚\]］】])*)"
+    r"(?!\s*[(（﹙\[［【])"
+    r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*(?=第)"
+)
+
+
+@lru_cache(maxsize=16384)
+def _title_unit(key: str) -> tuple[Head, tuple[Resolution, ...], str | None, str | None] | None:
+    """The notes after a title matched by _FAST_TITLE (offsets relative to its start), its
+    resolutions and the notes inside its marks; None when it needs the general path."""
+    end = match_title(key, 0)
+    if end is None:
+        return None
+    written, version, doc = _notes_inside(key[1 : end - 1])
+    if not written.strip():
+        return None
+    head = read_head(key, end)
+    if head.alias or head.annex or head.chain_at != len(key):
+        return None
+    return head, resolve_title(written + head.glued), version, doc
+
+
+@lru_cache(maxsize=8192)
+def _notes_inside(written: str) -> tuple[str, str | None, str | None]:
+    """A title without the version and number notes written inside its marks, and the notes."""
+    version = doc = None
+    while (note := _IN_TITLE_NOTE.search(written)) is not None:
+        v, d = version_note(note.group(1)), find_doc_number(note.group(1))
+        if v is None and d is None:
+            break
+        version, doc = version or v, doc or d
+        written = written[: note.start()]
+    return written, version, doc
 
 
 def _kind(p: Provision, base: CitationKind) -> CitationKind:

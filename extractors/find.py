@@ -8,12 +8,12 @@ character offsets into it; nothing here decides which law a bare provision belon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from extractors.lawdb import load_registry, title_key
 from extractors.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
-from extractors.resolve import INSTRUMENT_SUFFIX, version_note
+from extractors.resolve import INSTRUMENT_SUFFIX, is_carrier, version_note
 
 Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
 _LEVELS: dict[str, Level] = {
@@ -52,6 +52,7 @@ _UNIT = re.compile(
 )
 _SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
 _RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
+_SPACE_GAP = re.compile(r"[ \t\u3000]{1,3}(?=第)")
 _SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
 _PNUM_VALUE = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 _POINT_DUNHAO = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
@@ -59,10 +60,18 @@ _POINT_DUNHAO = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
 _OPENERS = "《〈<＜"
 _CLOSERS = "》〉>＞"
 _FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
-_TITLE_STOP = set("。;；")
+_TITLE_MARK = re.compile(r"[《〈<＜》〉>＞。;；]")
 _RANK_BEFORE = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
+# 法律：《…》 — the rank written as a word before a colon, at the start of an entry
+_RANK_WORD_BEFORE = re.compile(
+    r"(?:^|(?<=[\s。；;、.．)）]))(法律|行政法规|部门规章|地方性法规|地方政府规章|规范性文件|党内法规|"
+    r"司法解释|自治条例|单行条例)\s*[:：]\s*\Z"
+)
 _PAREN_OPEN = "(（﹙[［【"
 _PAREN_CLOSE = ")）﹚]］】"
+# a parenthetical with nothing nested and no line break: the common case of _close_paren
+_FLAT_PAREN = re.compile(r"[(（﹙\[［【][^(（﹙\[［【)）﹚\]］】\n]{0,198}[)）﹚\]］】]")
+_RANK_LAST = frozenset("】]］:：")
 _GLUED = re.compile(r"^\s*(试行|暂行|草案|修订稿|征求意见稿|修订草案)\s*$")
 _ALIAS = re.compile(
     r"以下(?:简)?称\s*[“\"《〈‘「『]?\s*([^”\"》〉’」』)）,，;；]{1,20}?)\s*[”\"》〉’」』]?\s*$"
@@ -73,6 +82,10 @@ _DOC = re.compile(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
     rf"|[\u4e00-\u9fff]{{1,24}}?令\s*(?:第\s*)?{NUM}\s*号"
     rf"|[\u4e00-\u9fff]{{1,20}}?(?:公告|通告)\s*[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
+)
+_DOC_NO_HAO = re.compile(
+    rf"^\s*([\u4e00-\u9fff]{{1,16}}\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*"
+    rf"(?:第\s*)?[{_DIGIT}]{{0,5}})\s*$"
 )
 _DOC_LEAD = re.compile(r"^[日月年号于经由以和及与、]+")
 _DOC_BRACKETS = str.maketrans(
@@ -97,6 +110,8 @@ _SELF = re.compile(
     r"(?:本|该)(?:法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|准则|章程|"
     r"法律|法规|文件)\s*\Z"
 )
+_ENDS_TITLE = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
+_SELF_LAST = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
 _BACK = re.compile(
     r"[^\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？]{2,60}"
     r"(?:[(（](?:试行|暂行)[)）])?\Z"
@@ -134,10 +149,9 @@ _QUOTE_START = re.compile(
 _TITLE_QUOTE = re.compile(r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]")
 
 
-@dataclass(slots=True)
-class Provision:
-    """One provision in a chain, with the span of the words that name it (not frozen: built
-    thousands of times a second, and never shared)."""
+class Provision(NamedTuple):
+    """One provision in a chain, with the span of the words that name it (a tuple: built
+    thousands of times a second, and shared between the chains cached by their text)."""
 
     start: int
     end: int
@@ -159,13 +173,20 @@ class Provision:
         return "subitem" if self.subitem is not None else None
 
 
-@dataclass(slots=True)
-class Chain:
+class Chain(NamedTuple):
     """The provisions of one chain (第五十五条、第五十六条 …) and where it ends."""
 
-    provisions: list[Provision]
+    provisions: tuple[Provision, ...]
     end: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+
+_new_tuple = tuple.__new__
+
+
+def shift(p: Provision, by: int) -> Provision:
+    """``p`` with its span moved ``by`` characters (a cached chain placed in its text)."""
+    return _new_tuple(Provision, (p[0] + by, p[1] + by, *p[2:]))
 
 
 class _Builder:
@@ -243,11 +264,20 @@ def _lone(m: re.Match[str]) -> Provision | None:
     value = parse_numeral(nums)
     if value is None:
         return None
-    prov = Provision(m.start(), m.end())
-    setattr(prov, level, value)
+    values: dict[str, int | None] = {level: value}
     if level == "article" and m.group("suf"):
-        prov.article_suffix = parse_suffix("之" + m.group("suf"))
-    return prov
+        values["article_suffix"] = parse_suffix("之" + m.group("suf"))
+    return Provision(m.start(), m.end(), **values)
+
+
+# A run of the characters a provision chain is written with (numerals, levels, separators,
+# brackets, white space), starting at 第. A chain never ends in a separator, bracket or space,
+# so what it reads depends only on the run without those at its end (and on the character after
+# a final 编, for the lookahead after it): chains are cached on that text.
+CHAIN_RUN = re.compile(
+    rf"第[{NUMERAL_CHARS}\s第编章节条款项目部分点之、,，和及以与或者至到\-－—~～(（﹙)）﹚]*"
+)
+CHAIN_TRAIL = " \t\n\r\u3000\xa0、,，和及以与或者至到-－—~～(（﹙)）﹚"
 
 
 def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
@@ -258,18 +288,51 @@ def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
     >>> [p.article for p in parse_chain("第十条至第十三条", 0).provisions]
     [10, 11, 12, 13]
     """
+    if not need_di:
+        return _read_chain(text, pos, need_di=False)
+    chain = chain_at(text, pos)
+    if chain is None or pos == 0:
+        return chain
+    provisions = chain.provisions
+    if len(provisions) == 1:
+        return Chain((shift(provisions[0], pos),), chain.end + pos, chain.warnings)
+    return Chain(tuple([shift(p, pos) for p in provisions]), chain.end + pos, chain.warnings)
+
+
+def chain_at(text: str, pos: int) -> Chain | None:
+    """As :func:`parse_chain`, with offsets relative to ``pos`` (shared, cached chains).
+
+    >>> chain_at("依据第八十七条", 2).provisions[0][:2]
+    (0, 5)
+    """
+    run = CHAIN_RUN.match(text, pos)
+    if run is None:
+        return None
+    key = run.group().rstrip(CHAIN_TRAIL)
+    if key[-1] == "编":
+        key = text[pos : pos + len(key) + 1]
+    return _chain_of(key)
+
+
+@lru_cache(maxsize=16384)
+def _chain_of(written: str) -> Chain | None:
+    return _read_chain(written, 0, need_di=True)
+
+
+def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     m = _UNIT.match(text, pos)
     if m is None or (need_di and m.group("di") is None):
         return None
     end = m.end()
     s = _SEP.match(text, end)
-    if (s is None or _UNIT.match(text, s.end()) is None) and text.find("第", end, end + 3) == -1:
+    if (s is None or _UNIT.match(text, s.end()) is None) and text.find("第", end, end + 4) == -1:
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
         if lone is not None:
-            return Chain([lone], end, [])
+            return Chain((lone,), end)
     b = _Builder()
     last: Level | None = None
+    last_written = ""
     sep: str | None = None
     while m is not None:
         parsed = _values(m)
@@ -278,6 +341,9 @@ def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
             break
         values, seps = parsed
         unit_start = m.start() if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
+        if last == "point" and sep is None and m.group("lvl") == "点" and last_written == "部分":
+            # 第二部分第（三）点: a point of a part; the sub-point is kept as the item
+            level = "item"
         if last is None:
             b.add(level, values, seps, unit_start, m.end())
         elif sep is None:
@@ -299,7 +365,7 @@ def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
             suffix = parse_suffix("之" + m.group("suf"))
             if suffix is not None:
                 b.path["article_suffix"] = suffix
-        last = level
+        last, last_written = level, m.group("lvl")
         end = m.end()
         # the next unit: after a separator (第 optional) or directly (第 required)
         s = _SEP.match(text, end)
@@ -308,11 +374,25 @@ def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
             m, sep = nxt, s.group("sep")
             continue
         nxt = _UNIT.match(text, end)
-        m, sep = (nxt, None) if nxt is not None and nxt.group("di") is not None else (None, None)
+        if nxt is not None and nxt.group("di") is not None:
+            m, sep = nxt, None
+            continue
+        # 《…》第十二条 第十三条: a list written with spaces; 第十条 第一款: a deeper level
+        gap = _SPACE_GAP.match(text, end)
+        nxt = _UNIT.match(text, gap.end()) if gap else None
+        if nxt is not None and nxt.group("di") is not None:
+            nxt_level = _LEVELS[nxt.group("lvl")]
+            if _DEPTH[nxt_level] == _DEPTH[level] and nxt_level == level:
+                m, sep = nxt, "、"
+                continue
+            if _DEPTH[nxt_level] > _DEPTH[level]:
+                m, sep = nxt, None
+                continue
+        m, sep = None, None
     if last is None:
         return None
     b.emit()
-    return Chain(b.out, b.end, b.warnings)
+    return Chain(tuple(b.out), b.end, tuple(b.warnings))
 
 
 def match_title(text: str, pos: int) -> int | None:
@@ -326,16 +406,17 @@ def match_title(text: str, pos: int) -> int | None:
     m = _FLAT_TITLE.match(text, pos)
     if m is not None:
         return m.end()
+    # nested marks, or a stray < (an HTML tag in a cell): step from mark to mark, not by character
     depth = 0
-    for i in range(pos, min(len(text), pos + 200)):
-        c = text[i]
+    for mark in _TITLE_MARK.finditer(text, pos, min(len(text), pos + 200)):
+        c = mark.group()
         if c in _OPENERS:
             depth += 1
         elif c in _CLOSERS:
             depth -= 1
             if depth == 0:
-                return i + 1
-        elif c in _TITLE_STOP:
+                return mark.end()
+        else:
             return None
     return None
 
@@ -345,13 +426,18 @@ def rank_before(text: str, start: int) -> tuple[str, int] | None:
 
     >>> rank_before("【行政法规】《社会救助暂行办法》", 6)
     ('行政法规', 0)
+    >>> rank_before("2.法律：《中华人民共和国社会保险法》", 5)
+    ('法律', 2)
     """
-    m = _RANK_BEFORE.search(text, max(0, start - 24), start)
+    if not start or not ((c := text[start - 1]) in _RANK_LAST or c.isspace()):
+        return None
+    m = _RANK_BEFORE.search(text, max(0, start - 24), start) or _RANK_WORD_BEFORE.search(
+        text, max(0, start - 16), start
+    )
     return (m.group(1), m.start()) if m else None
 
 
-@dataclass(frozen=True, slots=True)
-class Tail:
+class Tail(NamedTuple):
     """What follows a title: glued (试行), version, document number, a bare point, an alias the
     list defines (以下简称…), and the provision chain, with where each part ends."""
 
@@ -377,6 +463,7 @@ def normalise_doc_number(written: str) -> str:
     return _ORDER_NO_DI.sub("令第", s, count=1) if "令" in s else s
 
 
+@lru_cache(maxsize=8192)
 def find_doc_number(text: str) -> str | None:
     """The first document or order number in ``text``, normalised.
 
@@ -388,6 +475,9 @@ def find_doc_number(text: str) -> str | None:
 
 
 def _close_paren(text: str, pos: int) -> int | None:
+    m = _FLAT_PAREN.match(text, pos)
+    if m is not None:
+        return m.end()
     depth = 0
     for i in range(pos, min(len(text), pos + 200)):
         c = text[i]
@@ -402,12 +492,59 @@ def _close_paren(text: str, pos: int) -> int | None:
     return None
 
 
-def parse_tail(text: str, pos: int) -> Tail:
-    """Parentheticals, document number and provisions after a title that ends at ``pos``.
+class _Note(NamedTuple):
+    """What one parenthetical after a title may be (each reading is tried in turn)."""
 
-    >>> t = parse_tail("《社会救助暂行办法》（2019修订）（国务院令709号）第五十七条：", 10)
-    >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
-    ('2019修订', '国务院令第709号', [57])
+    glued: str | None  # 试行, 暂行 …
+    alias: str | None  # 以下简称…
+    bare_point: bool  # (十八)
+    point: int | None  # its value, when it is a well-formed number up to 999
+    version: str | None
+    doc: str | None
+    stops: bool  # neither version nor number, and too long or holding a title: not a note
+
+
+@lru_cache(maxsize=8192)
+def _read_note(inner: str) -> _Note:
+    g = _GLUED.match(inner)
+    a = _ALIAS.search(inner)
+    p = _BARE_POINT.match(inner)
+    value = parse_numeral(p.group(1)) if p else None
+    v = version_note(inner) if ("修" in inner or "版" in inner) else None
+    d = find_doc_number(inner) if "号" in inner else None
+    if d is None and (bare := _DOC_NO_HAO.match(inner)) is not None:
+        d = normalise_doc_number(bare.group(1))  # （甲府办发〔2018〕12）: the 号 left out
+    return _Note(
+        g.group(1) if g else None,
+        a.group(1) if a else None,
+        p is not None,
+        value if value is not None and value <= 999 else None,
+        v,
+        d,
+        v is None and d is None and ("《" in inner or len(inner) > 60),
+    )
+
+
+class Head(NamedTuple):
+    """What follows a title before its provisions: glued (试行), version, document number, a
+    bare point, an alias (以下简称…); ``end`` is where the last of them ends and ``chain_at``
+    where provisions would start."""
+
+    end: int
+    chain_at: int
+    glued: str = ""
+    version: str | None = None
+    doc_number: str | None = None
+    point: int | None = None
+    alias: str | None = None
+    annex: bool = False
+
+
+def read_head(text: str, pos: int) -> Head:
+    """The notes after a title that ends at ``pos`` (see :func:`parse_tail`).
+
+    >>> read_head("《社会救助暂行办法》（2019修订）第五十七条", 10)[:4]
+    (18, 18, '', '2019修订')
     """
     glued = ""
     version = doc = alias = None
@@ -422,50 +559,59 @@ def parse_tail(text: str, pos: int) -> Tail:
             close = _close_paren(text, j)
             if close is None:
                 break
-            inner = text[j + 1 : close - 1]
-            g = _GLUED.match(inner)
-            if g and j == i == end and not version and not doc and point is None:
+            note = _read_note(text[j + 1 : close - 1])
+            if note.glued and j == i == end and not version and not doc and point is None:
                 # 《…办法》(试行): the trial mark belongs to the title
-                glued += "（" + g.group(1) + "）"
-            elif (a := _ALIAS.search(inner)) is not None:
-                alias = a.group(1)
-            elif (p := _BARE_POINT.match(inner)) is not None and point is None:
-                value = parse_numeral(p.group(1))
-                if value is None or value > 999:
+                glued += "（" + note.glued + "）"
+            elif note.alias is not None:
+                alias = note.alias
+            elif note.bare_point and point is None:
+                if note.point is None:
                     break
-                point = value  # 《…意见》(十八): a numbered point of a policy document
+                point = note.point  # 《…意见》(十八): a numbered point of a policy document
             else:
-                v = version_note(inner) if ("修" in inner or "版" in inner) else None
-                d = find_doc_number(inner) if "号" in inner else None
-                if v is None and d is None and ("《" in inner or len(inner) > 60):
+                if note.stops:
                     break
-                version = version or v
-                doc = doc or d
+                version = version or note.version
+                doc = doc or note.doc
             i = end = close
             continue
-        d_m = _DOC.match(text, j) if text.find("号", j, j + 40) != -1 else None
-        if d_m is not None and doc is None and j - i <= 1:
-            doc = normalise_doc_number(d_m.group(0))
-            i = end = d_m.end()
-            continue
+        if doc is None and j - i <= 1 and text.find("号", j, j + 40) != -1:
+            d_m = _DOC.match(text, j)
+            if d_m is not None:
+                doc = normalise_doc_number(d_m.group(0))
+                i = end = d_m.end()
+                continue
         break
     j = _JOIN.match(text, end).end()  # type: ignore[union-attr]
     annex = False
-    a_m = _ANNEX.match(text, j)
-    if a_m is not None:
+    if text.startswith("附", j) and (a_m := _ANNEX.match(text, j)) is not None:
         annex, j = True, a_m.end()
-    chain = parse_chain(text, j)
-    if chain is None and point is None and not annex:
+    return Head(end, j, glued, version, doc, point, alias, annex)
+
+
+def parse_tail(text: str, pos: int) -> Tail:
+    """Parentheticals, document number and provisions after a title that ends at ``pos``.
+
+    >>> t = parse_tail("《社会救助暂行办法》（2019修订）（国务院令709号）第五十七条：", 10)
+    >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
+    ('2019修订', '国务院令第709号', [57])
+    """
+    end, j, glued, version, doc, point, alias, annex = read_head(text, pos)
+    chain = parse_chain(text, j) if text.startswith("第", j) else None
+    if chain is None and point is None and not annex and text.startswith("第", j):
         pm = _POINT_DUNHAO.match(text, j)
         if pm is not None and (value := parse_numeral(pm.group("n"))) is not None:
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
-            chain = Chain([Provision(pm.start(), pm.end() - 1, point=value)], pm.end() - 1)
+            chain = Chain((Provision(pm.start(), pm.end() - 1, point=value),), pm.end() - 1)
     if chain is not None and annex:
         # 附件1目录第66项: an entry of an annexed list is a point of the instrument
-        chain.provisions[:] = [
-            replace(p, point=p.item, item=None) if p.article is None and p.item else p
-            for p in chain.provisions
-        ]
+        chain = chain._replace(
+            provisions=tuple(
+                p._replace(point=p.item, item=None) if p.article is None and p.item else p
+                for p in chain.provisions
+            )
+        )
     if chain is not None:
         end = chain.end
     return Tail(end, glued, version, doc, point, alias, annex, chain)
@@ -498,6 +644,8 @@ def self_reference_before(text: str, pos: int) -> int | None:
     >>> self_reference_before("依照本法第八十六条", 4)
     2
     """
+    if not pos or not ((c := text[pos - 1]) in _SELF_LAST or c.isspace()):
+        return None
     m = _SELF.search(text, max(0, pos - 8), pos)
     return m.start() if m else None
 
@@ -519,6 +667,9 @@ def plausible_unmarked(title: str, *, standalone: bool) -> bool:
     if _PROVISION_INSIDE.search(key):
         # 按照社会保险费征缴暂行条例第十条规定: a line that cites, not a title
         return False
+    if is_carrier(key):
+        # 国务院办公厅转发民政部等部门关于…的意见的通知: a notice that issues an instrument
+        return True
     if "的" in key and "关于" not in key:
         return False
     if _STRONG_END.search(key):
@@ -556,7 +707,22 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     m = _BACK.search(text, max(0, j - 70), j)
     if m is None:
         return None
-    raw = m.group(0)
+    lo = m.start()
+    if lo and text[lo - 1] == "、" and (front := _BACK.search(text, max(0, lo - 41), lo - 1)):
+        # 依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条: a 、 inside the title, when
+        # what stands before it is not a title of its own (社会保险法、劳动法第十条 is two)
+        head, _ = strip_verbs(front.group(0))
+        if not _ENDS_TITLE.search(head):
+            found = _unmarked_candidate(text[front.start() : j])
+            if found is not None:
+                return front.start() + found[0], found[1]
+    found = _unmarked_candidate(m.group(0))
+    return (lo + found[0], found[1]) if found is not None else None
+
+
+def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
+    """Where the title starts in ``raw`` (text that ends where a provision starts) and the
+    title, or None when ``raw`` does not end in a plausible title."""
     stripped, cut = strip_verbs(raw)
     registry = load_registry()
     if not registry.lookup(stripped):
@@ -565,11 +731,11 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
         if suffix is not None and len(suffix) < len(title_key(raw)):
             cut = len(raw) - len(suffix)
             stripped = raw[cut:]
-    if not re.search(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$", stripped):
+    if not _ENDS_TITLE.search(stripped):
         return None
     if not plausible_unmarked(stripped, standalone=False):
         return None
-    return m.start() + cut, stripped
+    return cut, stripped
 
 
 def standalone_titles(text: str) -> list[tuple[int, int, str]]:

@@ -40,9 +40,10 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
-@cache
-def _by_length() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(_synonyms().items(), key=lambda kv: len(kv[0]), reverse=True))
+#: Longest qualifier allowed in front of (behind) a known header: "行政权力事项名称", "市级主管部门"
+#: ("备注说明", "追责情形内容").
+_MAX_PREFIX = 6
+_MAX_SUFFIX = 4
 
 
 def normalise_header(text: str) -> str:
@@ -64,14 +65,16 @@ def _lookup(text: str) -> str | None:
     bare = normalise_header(_PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)))
     if bare in table:
         return table[bare]
-    # "行政权力事项名称", "市级主管部门": a known header with a short qualifier in front.
-    for synonym, key in _by_length():
-        if len(synonym) >= 3 and bare.endswith(synonym) and len(bare) - len(synonym) <= 6:
-            return key
+    # "行政权力事项名称", "市级主管部门": a known header with a short qualifier in front; the
+    # longest known header wins. Only the few tails of ``bare`` are looked up, not every synonym.
+    size = len(bare)
+    for cut in range(1, min(_MAX_PREFIX, size - 3) + 1):
+        if bare[cut:] in table:
+            return table[bare[cut:]]
     # "备注说明", "追责情形内容": a known header with a short qualifier after it.
-    for synonym, key in _by_length():
-        if len(synonym) >= 3 and bare.startswith(synonym) and len(bare) - len(synonym) <= 4:
-            return key
+    for cut in range(1, min(_MAX_SUFFIX, size - 3) + 1):
+        if bare[: size - cut] in table:
+            return table[bare[: size - cut]]
     return None
 
 
@@ -93,8 +96,17 @@ def map_header(text: str) -> str | None:
     """
     # A header names a column in a few words; a data cell (a 3 KB 职权依据) is never one, and
     # is_header runs on every row to catch repeated headers, so long cells leave at once.
-    if len(text) > MAX_HEADER_CHARS or _LABEL_VALUE.search(text):
+    if len(text) > MAX_HEADER_CHARS or (
+        ("：" in text or ":" in text) and _LABEL_VALUE.search(text)
+    ):
         return None
+    if text.isascii():
+        # ASCII headers (No., sxmc, qlmc, name) are matched whole: the ASCII cells of data rows
+        # (serials 4267, codes DZQYBJXZC-F-881) are unique per row and must leave at once.
+        table = _synonyms()
+        return table.get(normalise_header(text)) or table.get(
+            normalise_header(_PARENTHESISED.sub("", text))
+        )
     return _map_short(text)
 
 
@@ -128,5 +140,7 @@ def is_header(cells: Sequence[str]) -> bool:
     >>> is_header(["序号", "实施部门", "事项名称", "事项类型"]), is_header(["序号", "备注"])
     (True, False)
     """
-    keys = {k for k in map_headers(cells) if k is not None}
+    # Runs on every row of every table: long cells (a 3 KB 职权依据) are skipped inline.
+    keys = {map_header(c) for c in cells if len(c) <= MAX_HEADER_CHARS}
+    keys.discard(None)
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)

@@ -67,6 +67,11 @@ class PowerItem:
 
     ``raw`` keeps every cell as read, under the list's own header, in column order;
     ``extra`` holds the cells whose header maps to no field key (服务电话 …).
+
+    A sub-item (a row of a 项目 | 子项 table) has the 子项 text as ``name`` and the main item's
+    name as ``parent``; when it has no serial of its own its ``row`` is derived from the main
+    item's serial and its place under it (``3-2``: the second sub-item of item 3), with a
+    ``derived-row`` anomaly.
     """
 
     source: str
@@ -119,6 +124,17 @@ class Reject:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A heading row inside a table (一、行政许可（12项）, 行政处罚类) and the power type it names,
+    which the rows below it take when they have none of their own."""
+
+    source: str
+    line: int
+    text: str
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ListMeta:
     """What a list says about itself, when it says it."""
 
@@ -140,6 +156,14 @@ class PowerList:
     items: tuple[PowerItem, ...]
     rejects: tuple[Reject, ...] = ()
     rows_seen: int = 0
+    sections: tuple[Section, ...] = ()
+    blank_rows: int = 0
+
+    def rows_accounted(self) -> int:
+        """Every row seen is an item, a reject, a section heading or a blank row (a row merged
+        into the item above it as a continuation is part of that item); this sum always equals
+        ``rows_seen``."""
+        return len(self.items) + len(self.rejects) + len(self.sections) + self.blank_rows
 
 
 @dataclass(frozen=True, slots=True)

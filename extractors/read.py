@@ -67,8 +67,9 @@ def read_list(
     """Reads the power list in ``path``; format and encoding are detected unless given.
 
     Formats: markdown (pipe tables), html, xlsx, xls, docx, csv, tsv, json, text (a table
-    flattened into text, or label：value records). Every table with a header row contributes
-    items; ``rows_seen == len(items) + len(rejects)``.
+    flattened into text, or label：value records, also as two-column tables). Every table with
+    a header row contributes items; every row seen is an item, a reject, a section heading or
+    a blank row: ``plist.rows_seen == plist.rows_accounted()``.
 
     >>> from importlib import resources
     >>> seed = resources.files("extractors") / "samples" / "001_6c98652daac37f2e.txt"
@@ -116,6 +117,8 @@ def read_list(
         items=tuple(i for a in parts for i in a.items),
         rejects=tuple(r for a in parts for r in a.rejects),
         rows_seen=sum(a.rows_seen for a in parts),
+        sections=tuple(s for a in parts for s in a.sections),
+        blank_rows=sum(a.blank_rows for a in parts),
     )
 
 

@@ -60,6 +60,12 @@ _VERSION_NOTE = re.compile(
 )
 
 
+_CLAUSES = re.compile(r"[\s，,；;]+")
+_DATED_AMENDMENT = re.compile(r"^(?:根据|经)?\d{4}\s*年.*(?:修正|修订|修改)$")
+# 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
+_NATIONAL_IMPLEMENTING = re.compile(r"^([\u4e00-\u9fff]{1,20}法)(实施条例|实施细则)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What a written title resolves to (a carrier notice: each instrument it issues)."""
@@ -122,13 +128,22 @@ def is_version_note(note: str) -> bool:
 
 
 def version_note(note: str) -> str | None:
-    """The version part of a parenthetical, as written (stripped of outer white space).
+    """The version part of a parenthetical, as written (stripped of outer white space); in an
+    enactment clause, the last clause that amends (the order or decision stays in it).
 
     >>> version_note("2019年修订，国务院令第709号")
     '2019年修订'
+    >>> version_note("2010年12月20日国务院令第586号修订")
+    '2010年12月20日国务院令第586号修订'
     """
     m = _VERSION_NOTE.search(note)
-    return m.group(0).strip() if m else None
+    if m is not None:
+        return m.group(0).strip()
+    # (2014年2月21日国务院令第649号公布 根据2019年3月24日《国务院关于修改部分行政法规的决定》修订)
+    for clause in reversed(_CLAUSES.split(note)):
+        if _DATED_AMENDMENT.match(clause):
+            return clause
+    return None
 
 
 def _one(
@@ -149,6 +164,10 @@ def _one(
         return canonical, "explicit", False, None, (f"ambiguous title {canonical!r}: {names}",)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
         return "中华人民共和国" + canonical, "abbreviation", False, "法律", ()
+    implementing = _NATIONAL_IMPLEMENTING.match(key)
+    if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
+        rank = "行政法规" if implementing.group(2) == "实施条例" else None
+        return "中华人民共和国" + canonical, "abbreviation", False, rank, ()
     return canonical, "explicit", False, None, ()
 
 
@@ -187,6 +206,17 @@ def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ..
         return tuple(out)
     law, kind, reg, rank, warn = _one(title, local)
     return (Resolution(law, kind, reg, None, rank, warn),)
+
+
+def is_carrier(title: str) -> bool:
+    """True when ``title`` is a notice that issues, forwards or approves another instrument.
+
+    >>> is_carrier("国务院办公厅转发民政部等部门关于进一步完善城乡医疗救助制度的意见的通知")
+    True
+    >>> is_carrier("关于做好2019年城乡居民基本医疗保障工作的通知")
+    False
+    """
+    return bool(_carried(clean_title(title)))
 
 
 def _carried(title: str) -> list[str]:

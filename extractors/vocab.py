@@ -9,8 +9,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_SPACE = re.compile(r"\s+")
-
 
 @cache
 def load_vocab() -> dict[str, Any]:
@@ -21,7 +19,7 @@ def load_vocab() -> dict[str, Any]:
 
 
 def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
+    return "".join(text.split())
 
 
 @cache
@@ -61,17 +59,30 @@ def _glued_type() -> re.Pattern[str]:
     return re.compile(f"(?:{alternatives})(?={load_vocab()['citation_starts']['pattern']})")
 
 
+@cache
+def _glued_org() -> re.Pattern[str]:
+    spec = load_vocab()["item_name_starts"]
+    return re.compile(f"{_org_pattern().pattern}(?={spec['pattern']})")
+
+
 def find_glued_cells(text: str) -> list[int]:
     """Offsets inside ``text`` where a flattening step ran two cells together: before and after
-    a power type that a citation follows (``…的处罚行政处罚《社会保险法》``), and before and
-    after exercise levels that follow a sentence end (``…的罚款。市级、区县级``).
+    a power type that a citation follows (``…的处罚行政处罚《社会保险法》``), before and after
+    exercise levels that follow a sentence end (``…的罚款。市级、区县级``), and after an
+    organisation name that opens ``text`` and runs straight into an item name or a citation
+    (``县医保局对用人单位…``, ``县医保局《社会保险法》…``).
 
     >>> find_glued_cells("骗取医保基金的处罚行政处罚《社会保险法》第八十七条")
     [9, 13]
     >>> find_glued_cells("二倍以上五倍以下的罚款。市级、区县级 "), find_glued_cells("行政处罚")
     ([12, 18], [])
+    >>> find_glued_cells("县医保局对用人单位不办理社会保险登记的处罚"), find_glued_cells("县医保局")
+    ([4], [])
     """
     cuts: set[int] = set()
+    org = _glued_org().match(text)
+    if org is not None:
+        cuts.add(org.end())
     for match in _glued_type().finditer(text):
         cuts.update((match.start(), match.end()))
     levels = _level_pattern()
@@ -80,6 +91,28 @@ def find_glued_cells(text: str) -> list[int]:
         if level is not None:
             cuts.update((level.start(), level.end()))
     return sorted(c for c in cuts if 0 < c < len(text))
+
+
+@cache
+def _types_by_length() -> tuple[str, ...]:
+    return tuple(sorted(_words("power_types"), key=len, reverse=True))
+
+
+#: Headings are short ("一、行政许可（12项）", "行政处罚类"); a longer row is an item or a note.
+MAX_SECTION_CHARS = 30
+
+
+def section_type(heading: str) -> str | None:
+    """The power type a section heading inside a table names, if it names one (the longest
+    vocabulary word it contains).
+
+    >>> section_type("一、行政许可（12项）"), section_type("行政强制措施类"), section_type("一、本级权力事项")
+    ('行政许可', '行政强制措施', None)
+    """
+    text = _squash(heading)
+    if len(text) > MAX_SECTION_CHARS:
+        return None
+    return next((w for w in _types_by_length() if w in text), None)
 
 
 def is_power_type(text: str) -> bool:
@@ -155,6 +188,16 @@ def starts_citation(text: str) -> bool:
     (True, False)
     """
     return _pattern("citation_starts").match(text.lstrip()) is not None
+
+
+def starts_item_name(text: str) -> bool:
+    """True when ``text`` opens the way a cell run into an organisation name does: an item name
+    (对…的处罚) or a citation.
+
+    >>> starts_item_name("对用人单位不办理社会保险登记的处罚"), starts_item_name("对外联络")
+    (True, False)
+    """
+    return _pattern("item_name_starts").match(text) is not None
 
 
 def is_placeholder(text: str) -> bool:

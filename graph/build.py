@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -341,7 +342,10 @@ class _ListBuilder:
         self.item_iris: list[str] = []
         self.by_row: dict[str, list[int]] = defaultdict(list)
         self.authorities: dict[tuple[str, bool], str] = {}
-        self.laws: dict[str, str] = {}
+        self.provisions: dict[
+            tuple[str, str | None, bool, Locator], tuple[str, list[tuple[str, str]]]
+        ] = {}
+        self.versions: dict[tuple[str, str], str] = {}
 
     # lists, items, cells ----------------------------------------------------------------------
 
@@ -547,10 +551,23 @@ class _ListBuilder:
         return law
 
     def build_provision(self, c: Citation) -> str:
-        """The law and the provision hierarchy down to the cited work-level provision."""
+        """The law and the provision hierarchy down to the cited work-level provision (written
+        once per list; what was unmapped is counted again for every citation)."""
+        assert c.law is not None
+        loc = Locator.of(c)
+        key = (c.law, c.rank, c.in_registry, loc)
+        known = self.provisions.get(key)
+        if known is not None:
+            self.unmapped += known[1]
+            return known[0]
+        before = len(self.unmapped)
+        node = self._provision(c, loc)
+        self.provisions[key] = (node, self.unmapped[before:])
+        return node
+
+    def _provision(self, c: Citation, loc: Locator) -> str:
         assert c.law is not None
         node = parent = self.build_law(c)
-        loc = Locator.of(c)
         law_id = laws.law_id(c.law)
         for step, division in zip(
             division_steps(loc), self.iris.divisions(law_id, loc), strict=True
@@ -575,6 +592,9 @@ class _ListBuilder:
 
     def build_version(self, law_title: str, note: str) -> str:
         """The version a note names: dated when the registry knows the date, else by the note."""
+        known = self.versions.get((law_title, note))
+        if known is not None:
+            return known
         date = laws.version_date(law_title, note)
         law_id = laws.law_id(law_title)
         law, version = self.iris.law(law_id), self.iris.version(law_id, date or note)
@@ -584,6 +604,7 @@ class _ListBuilder:
         self.g.text(version, QZ.versionNote, note)
         if date:
             self.g.add(version, ELI.version_date, f"{_quote(date)}^^<{_XSD}date>")
+        self.versions[(law_title, note)] = version
         return version
 
     def report(self) -> ListReport:
@@ -635,13 +656,22 @@ def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
 
 
 class _Loader:
-    """Collects N-Quads of list graphs and loads them into the store in large chunks."""
+    """Collects N-Quads of list graphs and loads them into the store in large chunks.
+
+    A full chunk is bulk-loaded (fast, not transactional) on a worker thread while the next one
+    is built (pyoxigraph releases the GIL while it loads); what is left at the end, or a whole
+    small build, is loaded in one transaction. The N-Quads are made by this module from IRIs
+    that ``graph.iri`` guarantees valid and literals escaped by ``_quote``, so bulk chunks are
+    parsed leniently (no IRI re-validation), which is faster.
+    """
 
     def __init__(self, store: ox.Store, chunk: int = BULK_THRESHOLD) -> None:
         self.store = store
         self.chunk = chunk
         self.parts: list[str] = []
         self.pending = 0
+        self.worker: ThreadPoolExecutor | None = None
+        self.loading: Future[None] | None = None
 
     def replace(self, graph: _Graph) -> None:
         """Drop what the store holds in ``graph``'s name and queue its new quads."""
@@ -649,18 +679,34 @@ class _Loader:
         self.parts.append(graph.nquads())
         self.pending += len(graph.lines)
         if self.pending >= self.chunk:
-            self.flush()
+            data = self._take()
+            self._wait()
+            if self.worker is None:
+                self.worker = ThreadPoolExecutor(1, thread_name_prefix="quanze-load")
+            self.loading = self.worker.submit(
+                self.store.bulk_load, data, format=ox.RdfFormat.N_QUADS, lenient=True
+            )
 
-    def flush(self) -> None:
-        """Load what is queued: bulk (fast, not transactional) when big, else in one transaction."""
-        if not self.parts:
-            return
+    def _take(self) -> bytes:
         data = "".join(self.parts).encode("utf-8")
-        if self.pending >= self.chunk:
-            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        else:
-            self.store.load(data, format=ox.RdfFormat.N_QUADS)
         self.parts, self.pending = [], 0
+        return data
+
+    def _wait(self) -> None:
+        if self.loading is not None:
+            loading, self.loading = self.loading, None
+            loading.result()  # re-raises what the worker raised
+
+    def close(self) -> None:
+        """Wait for the worker and load what is still queued, in one transaction."""
+        try:
+            self._wait()
+            if self.parts:
+                self.store.load(self._take(), format=ox.RdfFormat.N_QUADS)
+        finally:
+            if self.worker is not None:
+                self.worker.shutdown(wait=True)
+                self.worker = None
 
 
 def build_graph(
@@ -684,9 +730,28 @@ def build_graph(
         by_source = defaultdict(list)
         for cc in citations:
             by_source[cc.source].append(cc)
-    reports: list[ListReport] = []
-    seen: dict[str, str] = {}
     loader = _Loader(store)
+    reports: list[ListReport] = []
+    try:
+        for graph, report in _built(lists, by_source, iris):
+            loader.replace(graph)
+            reports.append(report)
+    finally:
+        loader.close()
+    if by_source:
+        raise BuildError(
+            "citations given for sources that are not among the lists: "
+            + ", ".join(sorted(by_source))
+        )
+    ontology_triples = load_ontology_graph(store, iris)
+    return BuildReport(tuple(reports), ontology_triples, len(store))
+
+
+def _built(
+    lists: Iterable[PowerList], by_source: dict[str, list[CellCitation]] | None, iris: Iris
+) -> Iterator[tuple[_Graph, ListReport]]:
+    """Each list's graph and report; the citations used are taken out of ``by_source``."""
+    seen: dict[str, str] = {}
     for power_list in lists:
         if power_list.source in seen.values():
             raise BuildError(f"{power_list.source}: the same list was given twice in one build")
@@ -698,19 +763,9 @@ def build_graph(
             )
         seen[list_id] = power_list.source
         cited = by_source.pop(power_list.source, []) if by_source is not None else None
-        graph, report = _build_list(
+        yield _build_list(
             power_list, cited if cited is not None else _citations_for(power_list), iris
         )
-        loader.replace(graph)
-        reports.append(report)
-    loader.flush()
-    if by_source:
-        raise BuildError(
-            "citations given for sources that are not among the lists: "
-            + ", ".join(sorted(by_source))
-        )
-    ontology_triples = load_ontology_graph(store, iris)
-    return BuildReport(tuple(reports), ontology_triples, len(store))
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:

@@ -246,22 +246,30 @@ def view(
     item: Annotated[
         str | None, typer.Option(help="A power item, as SOURCE#ROW or its IRI.")
     ] = None,
+    authority: Annotated[
+        str | None, typer.Option(help="An authority (department), e.g. 县医保局.")
+    ] = None,
     everything: Annotated[bool, typer.Option("--all", help="The whole store.")] = False,
+    depth: Annotated[int, typer.Option(min=1, help="Citation hops around the focus.")] = 2,
+    max_nodes: Annotated[int, typer.Option(min=10, help="Node cap; larger views aggregate.")] = 500,
 ) -> None:
     """Write an interactive HTML view of part of the graph that works offline."""
     from graph.store import open_store
     from graph.views import write_view
 
-    chosen = [x for x in (article, law, item) if x] + (["all"] if everything else [])
+    chosen = [x for x in (article, law, item, authority) if x] + (["all"] if everything else [])
     if len(chosen) != 1:
-        raise typer.BadParameter("give exactly one of --article, --law, --item, --all")
+        raise typer.BadParameter("give exactly one of --article, --law, --item, --authority, --all")
     summary = write_view(
         open_store(store, read_only=True),
         out,
         article=article,
         law=law,
         item=item,
+        authority=authority,
         everything=everything,
+        depth=depth,
+        max_nodes=max_nodes,
     )
     err.print(f"wrote {out} ({summary})")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import quote
 
@@ -32,6 +33,7 @@ def _is_ucschar(char: str) -> bool:
     return code >= 0xA0
 
 
+@lru_cache(maxsize=1 << 16)
 def segment(text: str) -> str:
     """One path segment for ``text``: NFC-normalised, stripped, reserved characters escaped.
 

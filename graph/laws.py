@@ -22,8 +22,8 @@ def registry_entry(title: str) -> LawEntry | None:
 def law_id(title: str) -> str:
     """The id a law is named by in IRIs: its registry id, else its canonical title.
 
-    >>> law_id("中华人民共和国社会保险法"), law_id("重庆市骗取社会保险基金处理办法")
-    ('shehui-baoxian-fa', '重庆市骗取社会保险基金处理办法')
+    >>> law_id("中华人民共和国社会保险法"), law_id("拉萨市城乡居民医疗救助实施办法")
+    ('shehui-baoxian-fa', '拉萨市城乡居民医疗救助实施办法')
     """
     entry = registry_entry(title)
     return entry.id if entry is not None else title

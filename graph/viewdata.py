@@ -8,12 +8,13 @@ citation hops (item ↔ provision) and authority → item hops out from the focu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 
-from graph.query import run_query
+from graph.query import Term, run_query
 from graph.viewfocus import Focus
 from graph.viewmodel import CITATION_FIELDS, EdgeKind, ViewEdge, ViewGraph, ViewNode
 
@@ -56,7 +57,7 @@ def short(text: str, limit: int = _LABEL_CHARS) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis.
 
     >>> short("对以欺诈、伪造证明材料或者其他手段骗取医疗保险基金支出的处罚", 8)
-    '对以欺诈、伪造证…'
+    '对以欺诈、伪造…'
     """
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -90,11 +91,12 @@ class Fetcher:
         for r in rows:
             field = _text(r["field"])
             if field in CITATION_FIELDS:
+                kind = cast(EdgeKind, field)
                 out.append(
                     CitationRow(
-                        _text(r["powerItem"]), field, _text(r["provision"]), _text(r["text"])
+                        _text(r["powerItem"]), kind, _text(r["provision"]), _text(r["text"])
                     )
-                )  # type: ignore[arg-type]
+                )
         return out
 
     def cited_under(self, target: str) -> list[CitationRow]:
@@ -181,11 +183,11 @@ class Fetcher:
 
     # caches -------------------------------------------------------------------------------------
 
-    def _keep_items(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
+    def _keep_items(self, rows: Iterable[Mapping[str, Term]]) -> None:
         for r in rows:
             self.items.setdefault(_text(r["powerItem"]), {k: _text(v) for k, v in r.items()})
 
-    def _keep_authorities(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
+    def _keep_authorities(self, rows: Iterable[Mapping[str, Term]]) -> None:
         for r in rows:
             org = _text(r["org"])
             pair = (org, _text(r.get("orgName")) or org.rsplit("/", 1)[-1])
@@ -193,7 +195,7 @@ class Fetcher:
             if pair[0] not in {o for o, _ in found}:
                 found.append(pair)
 
-    def _keep_provisions(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
+    def _keep_provisions(self, rows: Iterable[Mapping[str, Term]]) -> None:
         parents: dict[str, list[tuple[str, str]]] = defaultdict(list)
         first: dict[str, dict[str, str]] = {}
         for r in rows:
@@ -205,7 +207,7 @@ class Fetcher:
                 info.get("kind", ""), info.get("label", ""), tuple(parents[iri])
             )
 
-    def _keep_laws(self, rows: Iterable[dict[str, ox.NamedNode | ox.Literal]]) -> None:
+    def _keep_laws(self, rows: Iterable[Mapping[str, Term]]) -> None:
         for r in rows:
             self.laws.setdefault(_text(r["law"]), {k: _text(v) for k, v in r.items()})
 

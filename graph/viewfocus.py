@@ -1,6 +1,6 @@
 """Resolves what a view is about (an article, a law, a power item, an authority) to a store IRI.
 
-References are free text read by the citation extractor (``社会保险法第八十七条``,
+References are free text read as ``quanze cites`` reads them (``社会保险法第八十七条``,
 ``《中华人民共和国社会保险法》第87条``); items are ``SOURCE#ROW`` or an IRI; authorities a name.
 Values reach SPARQL only as bindings.
 """
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from extractors.citations import get_citations
 from extractors.models import Citation
+from graph.cites import law_in_store, parse_reference
 from graph.errors import UnknownReferenceError
-from graph.iri import Locator, provision_steps, segment
+from graph.iri import Locator, Step, provision_steps, segment
 from graph.query import run_query
 
 _SHOWN_OPTIONS = 12  # how many valid options an error message lists
@@ -44,15 +45,12 @@ def _options(values: list[str]) -> str:
     return shown + (f" … ({more} more)" if more > 0 else "")
 
 
-def _cited_law(ref: str) -> Citation:
-    """The first citation with a law that ``ref`` writes."""
-    for citation in get_citations(ref):
-        if citation.law is not None:
-            return citation
-    raise UnknownFocusError(
-        f"no law found in {ref!r}; write it as a title with an optional article, "
-        "e.g. 社会保险法第八十七条 or 《中华人民共和国社会保险法》第87条"
-    )
+def _cited_law(store: ox.Store, ref: str) -> Citation:
+    """The first law or provision ``ref`` names, read as ``quanze cites`` reads it."""
+    try:
+        return parse_reference(ref, lambda title: law_in_store(store, title))[0]
+    except UnknownReferenceError as exc:
+        raise UnknownFocusError(str(exc)) from exc
 
 
 def _law_iri(store: ox.Store, title: str, ref: str) -> str:
@@ -72,7 +70,7 @@ def resolve_law(store: ox.Store, ref: str) -> Focus:
 
     Raises UnknownFocusError when ``ref`` names no law or no item in the store cites it.
     """
-    citation = _cited_law(ref)
+    citation = _cited_law(store, ref)
     assert citation.law is not None
     return Focus(_law_iri(store, citation.law, ref), "law", f"《{citation.law}》")
 
@@ -83,7 +81,7 @@ def resolve_article(store: ox.Store, ref: str) -> Focus:
     Raises UnknownFocusError when ``ref`` names no provision or no item in the store cites it
     (or a part of it).
     """
-    citation = _cited_law(ref)
+    citation = _cited_law(store, ref)
     assert citation.law is not None
     steps = provision_steps(Locator.of(citation))
     if not steps:
@@ -95,13 +93,27 @@ def resolve_article(store: ox.Store, ref: str) -> Focus:
     iri = "/".join([law, *(step.token for step in steps)])
     if not run_query(store, "view-provisions", {"provision": ox.NamedNode(iri)}).rows:
         cited = run_query(store, "view-cited-under", {"target": ox.NamedNode(law)}).rows
-        provisions = sorted({_text(r["provision"]).removeprefix(law + "/") for r in cited})
-        raise UnknownFocusError(
-            f"no power item in the store cites {ref!r} (read as 《{citation.law}》 "
-            f"{'/'.join(s.token for s in steps)}); cited provisions of that law: "
-            f"{_options([p for p in provisions if p != law])}"
+        provisions = sorted({_text(r["provision"]).removeprefix(law + "/") for r in cited} - {law})
+        known = (
+            f"cited provisions of that law: {_options(provisions)}"
+            if provisions
+            else "the law is only cited as a whole (ask for a law view, --law)"
         )
-    return Focus(iri, "article", f"《{citation.law}》{citation.text.split('》')[-1]}")
+        raise UnknownFocusError(
+            f"no power item in the store cites {ref!r} (read as 《{citation.law}》"
+            f"{_steps_label(steps)}); {known}"
+        )
+    return Focus(iri, "article", f"《{citation.law}》{_steps_label(steps)}")
+
+
+def _steps_label(steps: list[Step]) -> str:
+    """第87条第2款第4项 for the steps art_87/para_2/point_4.
+
+    >>> _steps_label(provision_steps(Locator(article=87, paragraph=2)))
+    '第87条第2款'
+    """
+    marks = {"article": "条", "paragraph": "款", "point": "项"}
+    return "".join(f"第{s.number}{marks.get(s.kind, '')}" for s in steps)
 
 
 def resolve_item(store: ox.Store, ref: str) -> Focus:
@@ -137,13 +149,30 @@ def resolve_item(store: ox.Store, ref: str) -> Focus:
 
 
 def resolve_authority(store: ox.Store, name: str) -> Focus:
-    """The authority (org:Organization) named exactly ``name`` (``县医保局``)."""
-    rows = run_query(store, "view-authority-named", {"name": name.strip()}).rows
-    if not rows:
-        known = sorted({_text(r.get("orgName")) for r in run_query(store, "view-authorities").rows})
-        near = [k for k in known if name.strip() and (name.strip() in k or k in name)] or known
+    """The authority (org:Organization) named ``name`` (``达孜区医保局``; a relative name such as
+    ``县医保局`` also matches by its full name ``巫溪县医保局``), or given by its IRI.
+
+    Raises UnknownFocusError when no authority has that name, or several do (naming them).
+    """
+    wanted = name.strip()
+    if wanted.startswith(("http://", "https://")):
+        if not run_query(store, "view-authorities", {"org": ox.NamedNode(wanted)}).rows:
+            raise UnknownFocusError(f"no authority <{wanted}> exercises a power item in the store")
+        label = unquote(wanted.rstrip("/").rsplit("/", 1)[-1])
+        return Focus(wanted, "authority", label)
+    orgs = sorted(
+        {_text(r["org"]) for r in run_query(store, "view-authority-named", {"name": wanted}).rows}
+    )
+    if len(orgs) == 1:
+        return Focus(orgs[0], "authority", wanted)
+    if orgs:
         raise UnknownFocusError(
-            f"no authority named {name!r} exercises a power item in the store; "
-            f"authorities: {_options(near)}"
+            f"{len(orgs)} authorities are named {wanted!r}; give one by its full name or IRI: "
+            f"{_options(orgs)}"
         )
-    return Focus(_text(rows[0]["org"]), "authority", name.strip())
+    known = sorted({_text(r.get("orgName")) for r in run_query(store, "view-authorities").rows})
+    near = [k for k in known if wanted and (wanted in k or k in wanted)] or known
+    raise UnknownFocusError(
+        f"no authority named {wanted!r} exercises a power item in the store; "
+        f"authorities: {_options(near)}"
+    )

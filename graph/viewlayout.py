@@ -1,9 +1,11 @@
 """Computes node positions for a view ahead of time, so the browser draws at once without physics.
 
-networkx's own force layouts need numpy (not a quanze dependency), so this is a small seeded
-Fruchterman–Reingold in pure Python: networkx gives the components and the rings around the
-focus; repulsion only acts between nodes in neighbouring grid cells, which keeps each iteration
-linear in the number of nodes (2,000 nodes lay out in about a second). Same input, same output.
+A small seeded Fruchterman–Reingold in pure Python: networkx gives the components and the rings
+around the focus; above 200 nodes repulsion is exact only between close nodes and comes from
+coarse grid cells' centres of mass beyond, which keeps each round linear in the number of nodes.
+Measured on the 2-core target machine for a 2,000-node graph: this layout 1.3 s; networkx's own
+(with numpy and scipy installed) spring_layout 21-31 s, forceatlas2_layout 34 s, and
+spectral_layout 0.7 s but with 2,000 nodes collapsed onto 219 points. Same input, same output.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ Point = tuple[float, float]
 
 #: Pixels per unit of ideal edge length.
 SCALE = 110.0
+#: Up to this many nodes repulsion is computed between every pair.
+_EXACT_MAX_NODES = 200
+#: Beyond that: exact repulsion closer than _NEAR units, coarse cells of _COARSE units farther.
+_NEAR = 1.0
+_COARSE = 4.0
 
 
 def _ring_start(
@@ -44,63 +51,109 @@ def _ring_start(
     return pos
 
 
+def _repulsion_exact(pos: dict[str, list[float]], disp: dict[str, list[float]]) -> None:
+    """Repulsion k²/d between every pair (small graphs)."""
+    items = list(pos.items())
+    for i, (a, (ax, ay)) in enumerate(items):
+        da = disp[a]
+        for b, (bx, by) in items[i + 1 :]:
+            dx, dy = ax - bx, ay - by
+            dist2 = dx * dx + dy * dy
+            if dist2 < 1e-9:
+                dx, dy, dist2 = 0.01, 0.0, 1e-4
+            fx, fy = dx / dist2, dy / dist2  # k²/d along the unit vector, k = 1
+            da[0] += fx
+            da[1] += fy
+            db = disp[b]
+            db[0] -= fx
+            db[1] -= fy
+
+
+def _repulsion_grid(pos: dict[str, list[float]], disp: dict[str, list[float]]) -> None:
+    """Repulsion approximated in linear time: exact between nodes less than ``_NEAR`` apart,
+    and from the centre of mass of each coarse cell (softened) for everything farther."""
+    grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+    mass: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for node, (x, y) in pos.items():
+        grid[(int(x // _NEAR), int(y // _NEAR))].append(node)
+        cell = mass[(int(x // _COARSE), int(y // _COARSE))]
+        cell[0] += 1
+        cell[1] += x
+        cell[2] += y
+    centres = [(c[0], c[1] / c[0], c[2] / c[0]) for c in mass.values()]
+    soft = _COARSE * _COARSE
+    near2 = _NEAR * _NEAR
+    for (cx, cy), members in grid.items():
+        near = [
+            (other, pos[other])
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in grid.get((cx + dx, cy + dy), ())
+        ]
+        mx, my = (cx + 0.5) * _NEAR, (cy + 0.5) * _NEAR
+        far_x = far_y = 0.0
+        for weight, x0, y0 in centres:
+            dx, dy = mx - x0, my - y0
+            f = weight / (dx * dx + dy * dy + soft)
+            far_x += dx * f
+            far_y += dy * f
+        for node in members:
+            x, y = pos[node]
+            d = disp[node]
+            d[0] += far_x
+            d[1] += far_y
+            for other, (ox_, oy) in near:
+                if other is node:
+                    continue
+                dx, dy = x - ox_, y - oy
+                dist2 = dx * dx + dy * dy
+                if dist2 >= near2:
+                    continue
+                if dist2 < 1e-9:
+                    dx, dy, dist2 = 0.01, 0.0, 1e-4
+                d[0] += dx / dist2
+                d[1] += dy / dist2
+
+
 def _relax(graph: nx.Graph, pos: dict[str, list[float]], iterations: int) -> None:
-    """Fruchterman–Reingold with unit ideal length; repulsion cut off beyond two units."""
-    nodes = list(pos)
-    n = len(nodes)
+    """Fruchterman–Reingold with unit ideal edge length and a linearly cooling step."""
+    n = len(pos)
     if n < 2:
         return
     edges = [(u, v) for u, v in graph.edges() if u != v]
     temperature = max(1.0, math.sqrt(n) / 3)
     cooling = temperature / (iterations + 1)
-    cell = 2.0
     for _ in range(iterations):
-        disp = {node: [0.0, 0.0] for node in nodes}
-        grid: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for node in nodes:
-            x, y = pos[node]
-            grid[(int(x // cell), int(y // cell))].append(node)
-        for (cx, cy), members in grid.items():
-            near = [
-                other
-                for dx in (-1, 0, 1)
-                for dy in (-1, 0, 1)
-                for other in grid.get((cx + dx, cy + dy), ())
-            ]
-            for node in members:
-                x, y = pos[node]
-                d = disp[node]
-                for other in near:
-                    if other is node:
-                        continue
-                    ox_, oy = pos[other]
-                    dx_, dy_ = x - ox_, y - oy
-                    dist2 = dx_ * dx_ + dy_ * dy_
-                    if dist2 >= cell * cell:
-                        continue
-                    if dist2 < 1e-9:
-                        dx_, dy_, dist2 = 0.01, 0.0, 1e-4
-                    # repulsive force k²/d along the unit vector: (dx, dy) / d²
-                    d[0] += dx_ / dist2
-                    d[1] += dy_ / dist2
+        disp = {node: [0.0, 0.0] for node in pos}
+        if n <= _EXACT_MAX_NODES:
+            _repulsion_exact(pos, disp)
+        else:
+            _repulsion_grid(pos, disp)
         for u, v in edges:
             (ux, uy), (vx, vy) = pos[u], pos[v]
-            dx_, dy_ = ux - vx, uy - vy
-            dist = math.sqrt(dx_ * dx_ + dy_ * dy_) or 1e-3
-            # attractive force d²/k along the unit vector: (dx, dy) * d
-            fx, fy = dx_ * dist, dy_ * dist
+            dx, dy = ux - vx, uy - vy
+            dist = math.sqrt(dx * dx + dy * dy) or 1e-3
+            fx, fy = dx * dist, dy * dist  # d²/k along the unit vector
             disp[u][0] -= fx
             disp[u][1] -= fy
             disp[v][0] += fx
             disp[v][1] += fy
-        for node in nodes:
-            dx_, dy_ = disp[node]
-            length = math.sqrt(dx_ * dx_ + dy_ * dy_)
+        for node, (dx, dy) in disp.items():
+            length = math.sqrt(dx * dx + dy * dy)
             if length > 0:
                 step = min(length, temperature)
-                pos[node][0] += dx_ / length * step
-                pos[node][1] += dy_ / length * step
+                pos[node][0] += dx / length * step
+                pos[node][1] += dy / length * step
         temperature -= cooling
+
+
+def iterations_for(n: int) -> int:
+    """Fewer rounds for bigger graphs (each costs more): 150 up to 200 nodes, 20 at 2,000.
+
+    >>> iterations_for(15), iterations_for(500), iterations_for(2000)
+    (150, 60, 20)
+    """
+    return 150 if n <= _EXACT_MAX_NODES else max(20, min(150, 30_000 // n))
 
 
 def _pack(parts: list[dict[str, list[float]]]) -> dict[str, Point]:
@@ -133,9 +186,10 @@ def compute_layout(
 ) -> dict[str, Point]:
     """Pixel positions for ``nodes``, centred on (0, 0); deterministic for the same input.
 
-    >>> pos = compute_layout(["a", "b", "c"], [("a", "b"), ("b", "c")], focus=["b"])
-    >>> sorted(pos) == ["a", "b", "c"], pos == compute_layout(["a", "b", "c"], [("a", "b"), ("b", "c")], focus=["b"])
-    (True, True)
+    >>> path = [("a", "b"), ("b", "c")]
+    >>> pos = compute_layout("abc", path, focus=["b"])
+    >>> sorted(pos), pos == compute_layout("abc", path, focus=["b"]), pos["b"] != pos["a"]
+    (['a', 'b', 'c'], True, True)
     """
     graph = nx.Graph()
     graph.add_nodes_from(sorted(set(nodes)))
@@ -150,8 +204,7 @@ def compute_layout(
     for members in components:
         sub = graph.subgraph(members)
         pos = _ring_start(sub, members, focus, rng)
-        rounds = iterations if iterations is not None else (60 if len(members) > 500 else 120)
-        _relax(sub, pos, rounds if len(members) > 1 else 0)
+        _relax(sub, pos, iterations if iterations is not None else iterations_for(len(members)))
         parts.append(pos)
     placed = _pack(parts)
     cx = sum(p[0] for p in placed.values()) / len(placed)

@@ -98,9 +98,7 @@ def render_page(view: ViewGraph, positions: dict[str, tuple[float, float]]) -> s
     edge_counts = {k: 0 for k in EDGE_STYLES}
     for edge in view.edges.values():
         edge_counts[edge.kind] += 1
-    shown_edges = [
-        k for k in EDGE_STYLES if edge_counts[k] or k in _ALWAYS_IN_LEGEND
-    ]
+    shown_edges = [k for k in EDGE_STYLES if edge_counts[k] or k in _ALWAYS_IN_LEGEND]
     details = _details(view)
     data = {
         "title": view.title,

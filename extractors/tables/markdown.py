@@ -23,6 +23,8 @@ def split_pipe_row(line: str) -> tuple[str, ...]:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
+    if "\\|" not in body:
+        return tuple(map(str.strip, body.split("|")))
     return tuple(c.strip().replace("\\|", "|") for c in _UNESCAPED_PIPE.split(body))
 
 

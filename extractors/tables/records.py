@@ -9,7 +9,7 @@ from extractors.cells import clean_cell
 from extractors.errors import InputError
 from extractors.models import Reject
 from extractors.tables.grid import Grid, SourceRow
-from extractors.tables.xlsx import cell_text
+from extractors.tables.sheetxml import cell_text
 
 
 def _value(value: Any) -> str:

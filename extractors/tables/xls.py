@@ -9,7 +9,8 @@ import xlrd.compdoc
 
 from extractors.errors import InputError
 from extractors.tables.grid import Grid
-from extractors.tables.xlsx import cell_text, fill_merged, sheet_grid
+from extractors.tables.sheetxml import cell_text
+from extractors.tables.xlsx import fill_merged, sheet_grid
 
 
 def read_xls(data: bytes, path: str) -> list[Grid]:

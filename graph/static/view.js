@@ -97,19 +97,21 @@
     nodes: { borderWidthSelected: 4 },
     edges: { selectionWidth: 1.5 }
   });
-  if (data.physics) {
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-    });
-  }
-
+  /* firstDrawMs: ms from navigation start to the first drawing; stable: nodes stay put */
   var api = {
-    network: network, nodes: nodes, edges: edges, data: data, firstDrawMs: null,
+    network: network, nodes: nodes, edges: edges, data: data, firstDrawMs: null, stable: false,
     highlighted: function () { return highlighted; }
   };
   window.quanzeView = api;
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      api.stable = true;
+    });
+  }
   network.once("afterDrawing", function () {
     api.firstDrawMs = performance.now();
+    if (!data.physics) { api.stable = true; }
     document.body.setAttribute("data-drawn", "1");
   });
 

@@ -21,6 +21,7 @@ PREDICATES = {
     "phones": vocab.is_phone,
     "codes": vocab.is_code,
     "citation_starts": vocab.starts_citation,
+    "item_name_starts": vocab.starts_item_name,
     "serials": vocab.is_serial,
     "placeholders": vocab.is_placeholder,
     "page_chrome": vocab.is_page_chrome,

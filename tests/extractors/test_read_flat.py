@@ -17,7 +17,7 @@ def _read(tmp_path: Path, text: str) -> PowerList:
     path.write_text(text, encoding="utf-8")
     plist = read_list(path)
     assert plist.format == "text"
-    assert plist.rows_seen == len(plist.items) + len(plist.rejects)
+    assert plist.rows_seen == plist.rows_accounted()
     return plist
 
 

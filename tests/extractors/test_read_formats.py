@@ -138,7 +138,7 @@ def _read(tmp_path: Path, name: str, content: bytes, **options: str) -> PowerLis
     path = tmp_path / name
     path.write_bytes(content)
     plist = read_list(path, **options)  # type: ignore[arg-type]
-    assert plist.rows_seen == len(plist.items) + len(plist.rejects)
+    assert plist.rows_seen == plist.rows_accounted()
     return plist
 
 
@@ -181,9 +181,10 @@ def test_format_metadata(
     assert (meta.title, meta.date, meta.department) == (TITLE, date, "拉萨市达孜区医保局")
 
 
-def test_html_colspan_section_row_is_rejected_with_reason(tmp_path: Path) -> None:
+def test_html_colspan_section_row_is_a_section_not_a_reject(tmp_path: Path) -> None:
     plist = _read(tmp_path, "a.html", _html())
-    assert [r.reason for r in plist.rejects] == ["section heading, not an item"]
+    assert [(s.text, s.type) for s in plist.sections] == [("一、本级权力事项", None)]
+    assert plist.rejects == ()
 
 
 def test_format_flag_overrides_detection(tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_seed_list_shape(
 ) -> None:
     plist = lists[seed]
     assert (plist.format, plist.encoding, len(plist.items)) == (fmt, "utf-8", count)
-    assert plist.rows_seen == len(plist.items) + len(plist.rejects)
+    assert plist.rows_seen == plist.rows_accounted()
     assert not plist.rejects
     assert (plist.meta.title, plist.meta.date, plist.meta.department) == (title, date, department)
 
