@@ -16,21 +16,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from bench.chromium import launch_chromium
 from extractors.models import CellCitation, Citation, ListMeta, PowerItem, PowerList
 from graph.build import build_graph
 from graph.views import build_view, render_view
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -97,17 +87,13 @@ def synthetic_store(nodes: int = 2000) -> ox.Store:
 
 def first_draw_ms(page_path: Path) -> tuple[float, float]:
     """(ms from navigation start to vis-network's first drawing, wall ms until then)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         start = time.perf_counter()
         page.goto(page_path.resolve().as_uri())
         page.wait_for_function("window.quanzeView && window.quanzeView.firstDrawMs !== null")
         wall = (time.perf_counter() - start) * 1000
         drawn = float(page.evaluate("window.quanzeView.firstDrawMs"))
-        browser.close()
     return drawn, wall
 
 

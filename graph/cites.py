@@ -31,6 +31,8 @@ COLUMNS: tuple[str, ...] = (
     "kind",
     "text",
 )
+#: The keys shown when answers are a table or CSV (JSON carries every key).
+TABLE_COLUMNS: tuple[str, ...] = (*COLUMNS[:10], "text")
 _INT_KEYS = ("article", "paragraph", "item")
 _FIRST_ARTICLE = re.compile(r"第\s*[0-9０-９零〇一二两三四五六七八九十百千]+\s*条")
 

@@ -46,22 +46,6 @@ OutFormatOpt = Annotated[
 ]
 
 
-#: The columns ``quanze cites`` shows as a table or CSV (JSON carries every key).
-CITES_COLUMNS = (
-    "source",
-    "region",
-    "row",
-    "name",
-    "department",
-    "field",
-    "law",
-    "article",
-    "paragraph",
-    "item",
-    "text",
-)
-
-
 class DataError(Exception):
     """Raised inside a command to leave with exit code 1 after the messages were printed."""
 
@@ -196,13 +180,13 @@ def cites(
     out: OutFormatOpt = "table",
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
-    from graph.cites import find_citing_items
+    from graph.cites import TABLE_COLUMNS, find_citing_items
     from graph.results import write_rows
     from graph.store import open_store
 
     fmt = check_out_format(out)
     rows = find_citing_items(open_store(store, read_only=True), ref)
-    write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=CITES_COLUMNS)
+    write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
     if fmt != "json":
         err.print(f"{len(rows)} citing item(s)")
 

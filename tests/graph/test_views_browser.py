@@ -13,6 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
+from bench.chromium import CHROMIUM, launch_chromium
 from graph.pipeline import build_files
 from graph.store import open_store
 from graph.viewmodel import NODE_STYLES, ViewGraph
@@ -21,17 +22,6 @@ from tests.graph.test_views import XSS_LIST
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTICLE = {"article": "社会保险法第八十七条"}
 
 
@@ -42,12 +32,8 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing, and CI must run the browser tests")
         pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
