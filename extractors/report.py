@@ -37,15 +37,15 @@ class ListReport:
         >>> report = ListReport("a.md", "markdown", "utf-8", 4, 2, 1, (), (("derived-row", 1),),
         ...                     (Section("a.md", 3, "一、行政许可", "行政许可"),), 1)
         >>> print("\\n".join(report.lines()))
-        a.md (markdown, utf-8): rows seen 4 = items 2 (sub-items 1) + rejects 0 + sections 1 + blank rows 1
+        a.md (markdown, utf-8): rows seen=4 items=2 sub-items=1 rejects=0 sections=1 blank rows=1 (rows seen = items + rejects + sections + blank rows)
           anomalies: derived-row 1
           section line 3: '一、行政许可' (type 行政许可)
         """
         head = (
             f"{self.source} ({self.format}{', ' + self.encoding if self.encoding else ''}): "
-            f"rows seen {self.rows_seen} = items {self.items} (sub-items {self.sub_items}) + "
-            f"rejects {len(self.rejects)} + sections {len(self.sections)} + "
-            f"blank rows {self.blank_rows}"
+            f"rows seen={self.rows_seen} items={self.items} sub-items={self.sub_items} "
+            f"rejects={len(self.rejects)} sections={len(self.sections)} "
+            f"blank rows={self.blank_rows} (rows seen = items + rejects + sections + blank rows)"
         )
         out = [head]
         for reason, count in self.reject_reasons:

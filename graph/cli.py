@@ -124,16 +124,12 @@ def parse(
 
 
 def print_report(plist: Any) -> None:
-    """The per-file reading report: rows seen = items + rejects, always."""
-    subs = sum(1 for i in plist.items if i.parent)
-    anomalies = sum(len(i.anomalies) for i in plist.items)
-    err.print(
-        f"{plist.source}: format={plist.format} encoding={plist.encoding} "
-        f"rows seen={plist.rows_seen} items={len(plist.items)} (sub-items {subs}) "
-        f"rejected={len(plist.rejects)} anomalies={anomalies}"
-    )
-    for reject in plist.rejects:
-        err.print(f"  rejected line {reject.line}: {reject.reason}: {reject.text[:60]!r}")
+    """The per-file reading report on stderr (rows seen = items + rejects + sections + blank
+    rows, always): rejects with reasons, anomalies by code, section headings."""
+    from extractors.report import report_list
+
+    for line in report_list(plist).lines():
+        err.print(line, markup=False)
 
 
 @command
@@ -158,6 +154,22 @@ def extract(
 
     total = sum(each_file(files, work))
     err.print(f"{total} citation(s)")
+
+
+@command
+def annotate(
+    file: Annotated[Path, typer.Argument(help="A power-list file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Write an offline HTML page of the list's cells with their citations highlighted."""
+    from extractors.annotate import annotate_list
+    from extractors.read import read_list
+
+    plist = read_list(file, format=fmt, encoding=encoding)
+    out.write_text(annotate_list(plist), encoding="utf-8")
+    err.print(f"wrote {out}")
 
 
 @command

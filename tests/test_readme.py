@@ -36,4 +36,5 @@ def test_readme_commands_run(
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output, result.exception)
         assert result.stdout.strip() or args[0] in {"build", "view"}, args
-    assert "1" in (tmp_path / "article87.html").read_text(encoding="utf-8")
+    page = (tmp_path / "article87.html").read_text(encoding="utf-8")
+    assert "4268" in page and "达孜区医保局" in page
