@@ -66,8 +66,11 @@ def annotate_cell(text: str) -> str:
     """A cell's text as HTML, every citation inside a ``<mark>`` titled with what it resolved to
     (citations whose spans overlap, as the provisions of one chain do, share one mark).
 
-    >>> annotate_cell("依据《社会保险法》第八十七条")
-    '依据<mark class="ok" title="中华人民共和国社会保险法 第87条 [abbreviation]">《社会保险法》第八十七条</mark>'
+    >>> html = annotate_cell("依据《社会保险法》第八十七条<b>")
+    >>> html.split('"')[1:4]
+    ['ok', ' title=', '中华人民共和国社会保险法 第87条 [abbreviation]']
+    >>> html.split(">", 1)[1]
+    '《社会保险法》第八十七条</mark>&lt;b&gt;'
     """
     cites = sorted(get_citations(text), key=lambda c: (c.start, -c.end))
     out: list[str] = []
@@ -129,7 +132,8 @@ def annotate_list(plist: PowerList) -> str:
     legend = (
         '<p class="legend"><mark class="ok">resolved provision</mark>'
         '<mark class="law">whole instrument</mark><mark class="bad">malformed</mark>'
-        '<mark class="none">unresolved</mark> hover a highlight for the provision it resolved to</p>'
+        '<mark class="none">unresolved</mark>'
+        " hover a highlight for the provision it resolved to</p>"
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'

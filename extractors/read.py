@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from extractors.assemble import assemble
+from extractors.assemble import Assembled, assemble
 from extractors.decode import decode_text
 from extractors.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text, is_encrypted
 from extractors.errors import InputError
@@ -17,7 +17,7 @@ from extractors.tables.docx import read_docx
 from extractors.tables.flat import read_flat
 from extractors.tables.grid import Grid
 from extractors.tables.html import read_html
-from extractors.tables.labelled import read_labelled
+from extractors.tables.labelled import read_label_table, read_labelled
 from extractors.tables.markdown import read_markdown
 from extractors.tables.records import read_records
 from extractors.tables.xls import read_xls
@@ -94,7 +94,7 @@ def read_list(
             raise InputError(where, "empty file; expected a power list with a header row")
         fmt = fmt or detect_text(text)
         grids = _TEXT_READERS[fmt](text, where)
-    assembled = [(g, assemble(g, path.name, where)) for g in grids]
+    assembled = [(g, _assemble(g, path.name, where)) for g in grids]
     parts = [a for _, a in assembled if a is not None]
     if not parts:
         raise InputError(
@@ -120,6 +120,15 @@ def read_list(
         sections=tuple(s for a in parts for s in a.sections),
         blank_rows=sum(a.blank_rows for a in parts),
     )
+
+
+def _assemble(grid: Grid, source: str, where: str) -> Assembled | None:
+    """The items of a table with a header row, or else of a table of label | value rows."""
+    found = assemble(grid, source, where)
+    if found is not None or grid.header is not None:
+        return found
+    vertical = read_label_table(grid)
+    return assemble(vertical, source, where) if vertical is not None else None
 
 
 def _first_text(grids: list[Grid]) -> str:

@@ -548,6 +548,8 @@ class _ListBuilder:
                 g.link(law, ELI.type_document, rank)
         if entry is not None and entry.issuer:
             g.link(law, ELI.passed_by, self.authority(entry.issuer, scoped=False))
+        for number in entry.doc_numbers if entry is not None else ():
+            g.text(law, ELI.id_local, number)
         return law
 
     def build_provision(self, c: Citation) -> str:

@@ -12,7 +12,7 @@ from extractors.models import Citation
 from graph.errors import UnknownReferenceError
 from graph.iri import DEFAULT_BASE, Iris, Locator
 from graph.laws import law_id
-from graph.query import run_query
+from graph.query import Source, run_query
 from graph.results import term_text
 
 #: The keys of each answer row, in display order.
@@ -78,8 +78,8 @@ def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> lis
     )
 
 
-def law_in_store(store: ox.Store, title: str) -> bool:
-    """True if the store has a law with this canonical title."""
+def law_in_store(store: Source, title: str) -> bool:
+    """True if the store (or endpoint) has a law with this canonical title."""
     result = run_query(
         store,
         "ASK { ?law <http://data.europa.eu/eli/ontology#title> ?title }",
@@ -102,7 +102,7 @@ def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple)
 
 
 def find_citing_items(
-    store: ox.Store, ref: str, *, base: str = DEFAULT_BASE
+    store: Source, ref: str, *, base: str = DEFAULT_BASE, timeout: float | None = None
 ) -> list[dict[str, Any]]:
     """The citations, one row each, by which power items cite what REF names.
 
@@ -110,12 +110,13 @@ def find_citing_items(
     ``社会保险法``); a citation of 第八十七条第二款 counts as citing 第八十七条, and any provision
     of a law counts as citing the law. Each row has the keys of COLUMNS (``item`` is a 项 number)
     plus ``list``, ``power_item``, ``provision`` and ``citation`` IRIs; missing values are None.
-    Raises UnknownReferenceError when REF names no law.
+    ``store`` is the embedded store or a remote ``Endpoint``. Raises UnknownReferenceError when
+    REF names no law.
     """
     rows: dict[str, dict[str, Any]] = {}
     for citation in parse_reference(ref, lambda title: law_in_store(store, title)):
         target = ox.NamedNode(target_iri(citation, base))
-        result = run_query(store, "who-cites", {"target": target})
+        result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
         for solution in result.rows:
             row: dict[str, Any] = {key: None for key in COLUMNS}
             for key, term in solution.items():

@@ -1,28 +1,37 @@
 """Runs SPARQL on the store: bundled named queries (graph/queries/*.rq), files or text.
 
-Values reach a query only as bindings (pyoxigraph substitutions), never by pasting user text
-into SPARQL. Updates are refused unless asked for.
+Values reach a query only as bindings (pyoxigraph substitutions, or a VALUES block of
+serialised terms for a remote endpoint), never by pasting user text into SPARQL. Updates are
+refused unless asked for; a time limit and a row limit keep a runaway query in check.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 
+from graph.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
 from graph.errors import QueryError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
 ResultKind = Literal["select", "ask", "graph", "update"]
+#: Where queries run: the embedded store, or a remote SPARQL 1.1 endpoint.
+Source = ox.Store | Endpoint
+R = TypeVar("R")
+
+__all__ = ["QueryTimeoutError", "Source", "run_query"]
 
 _ERROR_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 _UPDATE_WORDS = frozenset(
@@ -36,7 +45,8 @@ class QueryResult:
     """A materialised query result.
 
     ``rows`` (SELECT) map each bound variable to its term; unbound variables are absent.
-    ``boolean`` is set for ASK, ``triples`` for CONSTRUCT / DESCRIBE.
+    ``boolean`` is set for ASK, ``triples`` for CONSTRUCT / DESCRIBE. ``truncated`` is true when
+    rows (or triples) beyond the limit asked for were cut.
     """
 
     kind: ResultKind
@@ -44,6 +54,7 @@ class QueryResult:
     rows: tuple[dict[str, Term], ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = field(default=())
+    truncated: bool = False
 
 
 @cache
@@ -78,6 +89,30 @@ def load_query(text_or_name: str) -> str:
         names = ", ".join(bundled_queries())
         raise QueryError(f"no bundled query named {text_or_name!r}; bundled queries: {names}")
     return text_or_name
+
+
+def parse_binding(text: str) -> tuple[str, BindingValue]:
+    """A ``NAME=VALUE`` binding as the CLI takes it: an IRI when VALUE looks like one (``<…>``,
+    ``http(s)://…``, ``urn:…``), an integer when it is all digits, else a plain literal.
+
+    >>> parse_binding("law=社会保险法"), parse_binding("article=87")
+    (('law', '社会保险法'), ('article', 87))
+    >>> parse_binding("target=https://w3id.org/quanze/id/law/x")[1]
+    <NamedNode value=https://w3id.org/quanze/id/law/x>
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not _VARIABLE.fullmatch(name):
+        raise QueryError(f"binding {text!r}: write it as NAME=VALUE, e.g. law=社会保险法")
+    iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    if value != iri or re.match(r"(?:https?://|urn:)\S+$", value):
+        try:
+            return name, ox.NamedNode(iri)
+        except ValueError as exc:
+            raise QueryError(f"binding {text!r}: not a valid IRI: {exc}") from exc
+    if value.isascii() and value.isdigit():
+        return name, int(value)
+    return name, value
 
 
 def _strip_lexical(text: str) -> str:
@@ -140,36 +175,101 @@ def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     )
 
 
+#: The time limit, in seconds, a query gets unless told otherwise (``quanze query --timeout``).
+DEFAULT_TIMEOUT = 30.0
+
+_EMPTY = ox.Store()  # parses queries meant for an endpoint, to report errors with positions
+
+
 def run_query(
-    store: ox.Store,
+    source: Source,
     text_or_name: str,
     bindings: Mapping[str, BindingValue] | None = None,
     *,
     allow_update: bool = False,
+    timeout: float | None = None,
+    limit: int | None = None,
 ) -> QueryResult:
-    """Run a bundled query (by name), a ``.rq`` file or SPARQL text against ``store``.
+    """Run a bundled query (by name), a ``.rq`` file or SPARQL text against ``source``: the
+    embedded store, or an ``Endpoint`` (a remote SPARQL 1.1 endpoint); the result is the same.
 
     The default graph is the union of all graphs. ``bindings`` give variables their values before
-    evaluation (a bound variable must be in the SELECT projection). UPDATE is refused unless
-    ``allow_update``. Malformed SPARQL raises QueryError with line and column.
+    evaluation (a bound variable must be in the SELECT projection): substitutions on the store, a
+    VALUES block at the head of the WHERE clause for an endpoint. UPDATE is refused unless
+    ``allow_update``. Malformed SPARQL raises QueryError with line and column; a query still
+    running after ``timeout`` seconds raises QueryTimeoutError; at most ``limit`` rows (or
+    triples) are kept, and ``truncated`` says whether more were cut.
     """
+    if limit is not None and limit < 0:
+        raise QueryError(f"the row limit must be 0 or more, not {limit}")
     text = load_query(text_or_name)
-    if is_update(text):
-        if not allow_update:
-            raise QueryError("this is a SPARQL UPDATE; updates are refused unless allowed")
-        if bindings:
-            raise QueryError("bindings are not supported for updates")
-        try:
-            store.update(text)
-        except SyntaxError as exc:
-            raise _syntax_error(text, exc) from exc
+    update = is_update(text)
+    if update and not allow_update:
+        raise QueryError("this is a SPARQL UPDATE; updates are refused unless allowed")
+    if update and bindings:
+        raise QueryError("bindings are not supported for updates")
+    terms = _terms(bindings)
+    if isinstance(source, Endpoint):
+        return _on_endpoint(source, text, terms, update=update, timeout=timeout, limit=limit)
+    if update:
+        _in_worker(lambda: _update(source, text), timeout)
         return QueryResult("update")
-    substitutions = {}
+    return _in_worker(lambda: _evaluate(source, text, terms, limit), timeout)
+
+
+def _terms(bindings: Mapping[str, BindingValue] | None) -> dict[str, Term]:
+    out: dict[str, Term] = {}
     for name, value in (bindings or {}).items():
         name = name.lstrip("?$")
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-        substitutions[ox.Variable(name)] = _term(name, value)
+        out[name] = _term(name, value)
+    return out
+
+
+def _in_worker(work: Callable[[], R], timeout: float | None) -> R:
+    """Run ``work`` on a worker thread and wait at most ``timeout`` seconds for it.
+
+    pyoxigraph releases the GIL while it evaluates, so the wait is honoured; it cannot cancel a
+    query, so an abandoned one runs on, on a daemon thread, until it ends (or the process does).
+    """
+    if timeout is None:
+        return work()
+    if timeout <= 0:
+        raise QueryError(f"the time limit must be more than 0 seconds, not {timeout:g}")
+    outcome: list[R] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="quanze-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeoutError(
+            f"the query ran longer than {timeout:g} s and was abandoned; narrow it, add a LIMIT, "
+            "or give a longer --timeout"
+        )
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _update(store: ox.Store, text: str) -> None:
+    try:
+        store.update(text)
+    except SyntaxError as exc:
+        raise _syntax_error(text, exc) from exc
+
+
+def _evaluate(
+    store: ox.Store, text: str, terms: Mapping[str, Term], limit: int | None
+) -> QueryResult:
+    substitutions = {ox.Variable(name): term for name, term in terms.items()}
     try:
         result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as exc:
@@ -179,10 +279,16 @@ def run_query(
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QueryTriples):
-        return QueryResult("graph", triples=tuple(result))
+        triples = list(itertools.islice(result, None if limit is None else limit + 1))
+        cut = limit is not None and len(triples) > limit
+        return QueryResult(
+            "graph", triples=tuple(triples[:limit] if cut else triples), truncated=cut
+        )
     variables = tuple(v.value for v in result.variables)
-    rows = []
+    rows: list[dict[str, Term]] = []
     for solution in result:
+        if limit is not None and len(rows) == limit:
+            return QueryResult("select", variables, tuple(rows), truncated=True)
         row = {}
         for name in variables:
             value = solution[name]
@@ -190,3 +296,99 @@ def run_query(
                 row[name] = value
         rows.append(row)
     return QueryResult("select", variables, tuple(rows))
+
+
+def check_syntax(text: str) -> None:
+    """Raise QueryError (with line and column) if ``text`` is not SPARQL 1.1 query or update.
+
+    >>> check_syntax("SELECT * WHERE { ?s ?p ?o }")
+    """
+    try:
+        if is_update(text):
+            ox.Store().update(text)  # a throwaway store: only the syntax is of interest
+        else:
+            _EMPTY.query(text)
+    except SyntaxError as exc:
+        raise _syntax_error(text, exc) from exc
+
+
+def _mask(text: str) -> str:
+    """``text`` with IRIs, strings and comments blanked by spaces, keeping every offset."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    text = re.sub(r"<[^<>\"{}|^`\\\s]*>", blank, text)
+    text = re.sub(
+        r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"",
+        blank,
+        text,
+        flags=re.S,
+    )
+    return re.sub(r"#[^\n]*", blank, text)
+
+
+def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
+    """The query with a VALUES block for ``terms`` at the head of its WHERE clause, which binds
+    the variables before the rest is evaluated (as the store's substitutions do).
+
+    >>> inline_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal("第87条")})
+    'SELECT ?s WHERE { VALUES (?o) { ("第87条") } ?s ?p ?o }'
+    """
+    if not terms:
+        return text
+    masked = _mask(text)
+    form = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", masked)
+    if form is None:
+        raise QueryError("cannot bind values: no SELECT, ASK, CONSTRUCT or DESCRIBE in the query")
+    start = masked.find("{", form.end())
+    if form.group(1).upper() == "CONSTRUCT" and not re.match(
+        r"(?i)\s*WHERE\s*\{", masked[form.end() :]
+    ):
+        depth, i = 0, start  # skip the template
+        while i < len(masked):
+            depth += {"{": 1, "}": -1}.get(masked[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        start = masked.find("{", i + 1)
+    if start < 0:
+        raise QueryError("cannot bind values: the query has no WHERE clause")
+    for name, term in terms.items():
+        if isinstance(term, ox.BlankNode | ox.Triple):
+            raise QueryError(
+                f"binding ?{name}: blank nodes and triples cannot be sent to an endpoint"
+            )
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"{text[: start + 1]} VALUES ({names}) {{ ({values}) }}{text[start + 1 :]}"
+
+
+def _on_endpoint(
+    endpoint: Endpoint,
+    text: str,
+    terms: Mapping[str, Term],
+    *,
+    update: bool,
+    timeout: float | None,
+    limit: int | None,
+) -> QueryResult:
+    check_syntax(text)
+    if update:
+        endpoint.update(text, timeout=timeout)
+        return QueryResult("update")
+    media, body = endpoint.query(inline_bindings(text, terms), timeout=timeout)
+    answer = parse_results(endpoint.url, media, body)
+    if isinstance(answer, list):
+        cut = limit is not None and len(answer) > limit
+        return QueryResult("graph", triples=tuple(answer[:limit] if cut else answer), truncated=cut)
+    if "boolean" in answer:
+        return QueryResult("ask", boolean=bool(answer["boolean"]))
+    variables = tuple(answer.get("head", {}).get("vars", ()))
+    bindings = answer["results"]["bindings"]
+    cut = limit is not None and len(bindings) > limit
+    rows = tuple(
+        {name: term_of(value) for name, value in solution.items()}
+        for solution in (bindings[:limit] if cut else bindings)
+    )
+    return QueryResult("select", variables, rows, truncated=cut)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from pyshacl import validate
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from graph.store import to_rdflib
 from ontology import load_ontology, load_shapes
+
+_SH = "http://www.w3.org/ns/shacl#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +22,50 @@ class ValidationReport:
     conforms: bool
     text: str
     results: Graph
+
+    @property
+    def violations(self) -> int:
+        """How many results of severity sh:Violation the report holds."""
+        return sum(
+            1
+            for _ in self.results.subjects(
+                URIRef(_SH + "resultSeverity"), URIRef(_SH + "Violation")
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationSummary:
+    """The SHACL verdict on several graphs (what ``quanze build --validate`` reports)."""
+
+    reports: tuple[tuple[str, ValidationReport], ...]  # (graph IRI, its report)
+
+    @property
+    def conforms(self) -> bool:
+        """True when every graph conforms."""
+        return all(report.conforms for _, report in self.reports)
+
+    @property
+    def violations(self) -> int:
+        """Violations in all graphs."""
+        return sum(report.violations for _, report in self.reports)
+
+    def summary(self, max_lines: int = 20) -> str:
+        """One line of totals, then the start of each failing graph's report."""
+        failing = [(g, r) for g, r in self.reports if not r.conforms]
+        if not failing:
+            return f"SHACL: conforms ({len(self.reports)} graph(s) checked)"
+        lines = [
+            f"SHACL: {self.violations} violation(s) in {len(failing)} of "
+            f"{len(self.reports)} graph(s)"
+        ]
+        for graph, report in failing:
+            lines.append(f"  {graph}:")
+            text = report.text.strip().splitlines()
+            lines += ["    " + line for line in text[:max_lines]]
+            if len(text) > max_lines:
+                lines.append(f"    … {len(text) - max_lines} more line(s)")
+        return "\n".join(lines)
 
 
 def validate_graph(data: Graph) -> ValidationReport:
@@ -36,3 +83,9 @@ def validate_graph(data: Graph) -> ValidationReport:
 def validate_store(store: ox.Store, graph: str | None = None) -> ValidationReport:
     """Validate one named graph of the store, or all of them merged (small stores only)."""
     return validate_graph(to_rdflib(store, graph))
+
+
+def validate_graphs(store: ox.Store, graphs: Iterable[str]) -> ValidationSummary:
+    """Validate each named graph on its own (each list graph stands alone, so memory stays that
+    of one list)."""
+    return ValidationSummary(tuple((g, validate_store(store, g)) for g in graphs))

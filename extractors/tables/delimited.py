@@ -22,8 +22,8 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     start = 1
     try:
         for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append(SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells)))
+            # Empty lines and rows of empty cells stay: inside the table they are blank rows.
+            rows.append(SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells)))
             start = reader.line_num + 1
     except csv.Error as err:
         raise InputError(

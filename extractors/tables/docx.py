@@ -43,8 +43,8 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
             for row in Table(block, document).rows:
                 number += 1
                 raw = [""] * row.grid_cols_before + [cell.text for cell in row.cells]
-                if any(c.strip() for c in raw):
-                    rows.append(SourceRow(number, tuple(_text(c) for c in raw), tuple(raw)))
+                # Rows of empty cells stay: inside the table they are blank rows.
+                rows.append(SourceRow(number, tuple(_text(c) for c in raw), tuple(raw)))
             tables.append((len(tables) + 1, rows))
     if not tables:
         return [Grid((), tuple(context))]

@@ -256,6 +256,8 @@ def _record_starts(
     number is folded back into the record it belongs to.
     """
     candidates = [i for i in body if _SERIAL_LINE.match(lines[i])]
+    if "row" not in keys or not candidates:
+        return _unnumbered_starts(lines, body, keys)
     has_type = "type" in keys
     starts: list[int] = []
     previous = -1
@@ -273,3 +275,38 @@ def _record_starts(
             starts.append(i)
             previous = serial
     return starts
+
+
+def _unnumbered_starts(
+    lines: Sequence[str], body: Sequence[int], keys: Sequence[str | None]
+) -> list[int]:
+    """The lines that open a record in a list without serial numbers.
+
+    Pages without a 序号 column separate their records by blank lines, or open each record
+    with the cell of the first column, which then has a shape of its own (a power type:
+    ``行政处罚 对…的处罚 …``; a code: ``330217001000 城乡居民养老保险待遇申领 …``). Failing
+    both, each line is a record.
+    """
+    filled = [i for i in body if lines[i].strip()]
+    if not filled:
+        return []
+    after_blank = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
+    if len(after_blank) > 1:
+        return after_blank
+    anchor = _ANCHORS.get(keys[0] or "") if keys else None
+    if anchor is not None:
+        starts = [i for i in filled if _opens_with(lines[i], anchor.test)]
+        if starts:
+            return starts if starts[0] == filled[0] else [filled[0], *starts]
+    return filled
+
+
+def _opens_with(line: str, test: Callable[[str], bool]) -> bool:
+    """True when the first token of ``line``, or its part before a glued cell, passes ``test``."""
+    words = line.split(maxsplit=1)
+    if not words:
+        return False
+    first = words[0]
+    cuts = find_glued_cells(first)
+    return test(first) or (bool(cuts) and test(first[: cuts[0]]))
+

@@ -22,6 +22,10 @@ def _label(line: str) -> tuple[str, str] | None:
     return match.group(1), match.group(2).strip()
 
 
+#: One step of a vertical list: a label with its value, or more text for the value above.
+_Event = tuple[int, str | None, str]
+
+
 def read_labelled(text: str) -> Grid:
     """Records of ``label：value`` lines; a record ends where a label it already has comes again.
     Lines without a label continue the value above them; lines before the first record are
@@ -32,22 +36,83 @@ def read_labelled(text: str) -> Grid:
     >>> [r.cells for r in grid.rows[1:]]
     [('城乡医疗救助', '行政确认', '县医保局'), ('医疗保险稽核', '行政检查')]
     """
-    labels: dict[str, None] = {}  # every label, in the order first seen
-    records: list[tuple[int, dict[str, list[str]]]] = []
-    context: list[tuple[int, str]] = []
-    current: dict[str, list[str]] | None = None
-    last = ""
+    events: list[_Event] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         found = _label(line)
         if found is None:
-            if current is None:
-                context.append((number, line.strip()))
-            else:
-                current[last].append(line.strip())
+            events.append((number, None, line.strip()))
+        else:
+            events.append((number, *found))
+    return _records_grid(events, ())
+
+
+def read_label_table(grid: Grid) -> Grid | None:
+    """The records of a table whose rows are ``label | value`` (or ``label | value | label |
+    value``) pairs, as a Grid with a header row; None when the table does not read that way.
+
+    Seen in lists exported one item per form: a two-column Word or Excel table with 事项名称 /
+    事项类型 / 实施主体 … down its first column, one such block per item. A value merged across
+    several columns counts once; a label repeated on the next row (a merged label cell) goes
+    on with the same value.
+
+    >>> rows = [("事项名称", "城乡医疗救助"), ("事项类型", "行政确认"), ("实施主体", "县医保局"),
+    ...         ("事项名称", "医疗保险稽核"), ("事项类型", "行政检查")]
+    >>> table = Grid(tuple(SourceRow(n, r, r) for n, r in enumerate(rows, start=1)))
+    >>> for row in read_label_table(table).rows:
+    ...     print(row.cells)
+    ('事项名称', '事项类型', '实施主体')
+    ('城乡医疗救助', '行政确认', '县医保局')
+    ('医疗保险稽核', '行政检查')
+    """
+    events: list[_Event] = []
+    labelled = unlabelled = 0
+    previous: str | None = None
+    for row in grid.rows:
+        # Merged cells arrive repeated: each run of equal cells counts once.
+        cells = [c for i, c in enumerate(row.cells) if c and (i == 0 or c != row.cells[i - 1])]
+        if not cells:
             continue
-        label, value = found
+        found = [(i, c) for i, c in enumerate(cells) if map_header(c) is not None]
+        if not found:
+            unlabelled += 1 if events else 0
+            events.append((row.line, None, " ".join(cells)))
+            continue
+        labelled += 1
+        if found[0][0] > 0:  # text before the first label continues the value above
+            events.append((row.line, None, " ".join(cells[: found[0][0]])))
+        for n, (i, label) in enumerate(found):
+            stop = found[n + 1][0] if n + 1 < len(found) else len(cells)
+            value = "\n".join(cells[i + 1 : stop])
+            if n == 0 and label == previous:
+                events.append((row.line, None, value))
+            else:
+                events.append((row.line, label, value))
+        previous = found[-1][1]
+    if labelled < 3 or unlabelled > labelled:
+        return None
+    table = _records_grid(events, grid.context, grid.name)
+    return table if table.header is not None and len(table.rows) > 1 else None
+
+
+def _records_grid(
+    events: list[_Event], context: tuple[tuple[int, str], ...], name: str | None = None
+) -> Grid:
+    """The Grid of vertical records: a record ends where a label it already has comes again;
+    text without a label continues the value above it, or is context before the first record."""
+    labels: dict[str, None] = {}  # every label, in the order first seen
+    records: list[tuple[int, dict[str, list[str]]]] = []
+    before: list[tuple[int, str]] = list(context)
+    current: dict[str, list[str]] | None = None
+    last = ""
+    for number, label, value in events:
+        if label is None:
+            if current is None:
+                before.append((number, value))
+            elif value:
+                current[last].append(value)
+            continue
         if current is None or label in current:
             current = {}
             records.append((number, current))
@@ -61,4 +126,4 @@ def read_labelled(text: str) -> Grid:
         while cells and not cells[-1]:
             cells.pop()
         rows.append(SourceRow(number, tuple(cells), tuple(cells)))
-    return Grid(tuple(rows), tuple(context), header=0 if is_header(header) else None)
+    return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)

@@ -1,8 +1,10 @@
-"""Reads JSON arrays of objects (keys are the list's own headers, in Chinese) into a Grid."""
+"""Reads JSON arrays of objects (keys are the list's own headers, in Chinese or as the coded keys
+of government APIs) into a Grid, top level or wrapped in an envelope."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from extractors.cells import clean_cell
@@ -24,38 +26,78 @@ def _value(value: Any) -> str:
     return cell_text(value)
 
 
-def _records(data: Any, context: list[tuple[int, str]]) -> list[Any] | None:
-    """The array of records in ``data``: the top level, or the first array of objects inside
-    an envelope (``{"title": …, "data": [...]}``), whose string values become context."""
+def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tuple[str, ...]] | None:
+    """The array of records in ``data`` and the keys that lead to it: the top level, or the
+    first array of objects inside an envelope (``{"code": 200, "data": {"list": [...]}}``, as
+    government APIs return them), whose string values become context."""
     if isinstance(data, list):
-        return data
+        return data, ()
     if not isinstance(data, dict):
         return None
     for key, value in data.items():
         if isinstance(value, str) and value.strip():
             context.append((0, f"{key}：{value.strip()}" if len(value) > 40 else value.strip()))
-    for value in data.values():
+    for key, value in data.items():
         found = _records(value, context) if isinstance(value, dict | list) else None
-        if found and any(isinstance(v, dict) for v in found):
-            return found
+        if found and any(isinstance(v, dict) for v in found[0]):
+            return found[0], (str(key), *found[1])
     return None
 
 
-def _starts(text: str) -> list[int]:
-    """The line each element of a top-level JSON array starts on (empty when it is no array)."""
-    decoder = json.JSONDecoder()
-    position = text.find("[")
-    if position < 0 or text[:position].strip():
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _skip(text: str, position: int) -> int:
+    """The offset of the first character at or after ``position`` that is not JSON white space."""
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def _locate(text: str, path: tuple[str, ...]) -> int | None:
+    """The offset in ``text`` of the value reached through the object keys ``path`` (the last
+    occurrence of a repeated key, as json.loads keeps it), skipping other values unparsed."""
+    position = _skip(text, 0)
+    for key in path:
+        if text[position : position + 1] != "{":
+            return None
+        found: int | None = None
+        position += 1
+        while True:
+            position = _skip(text, position)
+            if text[position : position + 1] in ("}", ""):
+                break
+            name, position = _DECODER.raw_decode(text, position)
+            position = _skip(text, _skip(text, position) + 1)  # past the colon
+            if name == key:
+                found = position
+            _, position = _DECODER.raw_decode(text, position)
+            position = _skip(text, position)
+            if text[position : position + 1] == ",":
+                position += 1
+        if found is None:
+            return None
+        position = found
+    return position
+
+
+def _starts(text: str, position: int | None) -> list[int]:
+    """The line each element of the JSON array at ``position`` starts on (empty when there is
+    no array there)."""
+    if position is None or text[position : position + 1] != "[":
         return []
     lines: list[int] = []
+    line, counted = 1, 0
     position += 1
     while True:
         while position < len(text) and text[position] in " \t\r\n,":
             position += 1
         if position >= len(text) or text[position] == "]":
             return lines
-        lines.append(text.count("\n", 0, position) + 1)
-        _, position = decoder.raw_decode(text, position)
+        line += text.count("\n", counted, position)
+        counted = position
+        lines.append(line)
+        _, position = _DECODER.raw_decode(text, position)
 
 
 def read_records(text: str, path: str) -> Grid:
@@ -72,12 +114,13 @@ def read_records(text: str, path: str) -> Grid:
             path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
         ) from None
     context: list[tuple[int, str]] = []
-    records = _records(data, context)
-    if not records:
+    found = _records(data, context)
+    if not found or not found[0]:
         raise InputError(
             path, 'no array of objects found; expected [{"序号": …, "事项名称": …}, …]'
         )
-    starts = _starts(text) if isinstance(data, list) else []
+    records, keys_path = found
+    starts = _starts(text, _locate(text, keys_path))
     keys: dict[str, None] = {}
     for record in records:
         if isinstance(record, dict):

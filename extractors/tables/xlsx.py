@@ -65,21 +65,27 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
 
 
 def sheet_grid(rows: list[list[str]], name: str) -> Grid:
-    """The Grid of one sheet: empty rows dropped, every row cut or padded to the sheet's used
-    width (a sheet formatted out to column XFD reports 16384 columns, mostly empty).
+    """The Grid of one sheet, every row cut or padded to the sheet's used width (a sheet
+    formatted out to column XFD reports 16384 columns, mostly empty). Empty rows inside the
+    table are kept (they are counted as blank rows); those before and after it are dropped.
 
-    >>> sheet_grid([["序号", "备注", ""], [], ["1", ""]], "清单").rows[1].cells
-    ('1', '')
+    >>> grid = sheet_grid([["序号", "备注", ""], [], ["1", ""], []], "清单")
+    >>> [(r.line, r.cells) for r in grid.rows]
+    [(1, ('序号', '备注')), (2, ('', '')), (3, ('1', ''))]
     """
     used = [_used_width(cells) for cells in rows]
     width = max(used, default=0)
+    filled = [n for n, last in enumerate(used) if last]
     padding = [""] * width
+    blank = tuple(padding)
     out = []
-    for number, (cells, last) in enumerate(zip(rows, used, strict=True), start=1):
-        if not last:
+    for number in range(filled[0], filled[-1] + 1) if filled else ():
+        cells = rows[number]
+        if not used[number]:
+            out.append(SourceRow(number + 1, blank, blank))
             continue
         raw = tuple(cells if len(cells) == width else (cells + padding)[:width])
-        out.append(SourceRow(number, tuple(map(clean_cell, raw)), raw))
+        out.append(SourceRow(number + 1, tuple(map(clean_cell, raw)), raw))
     return Grid(tuple(out), name=name)
 
 

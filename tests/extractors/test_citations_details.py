@@ -26,6 +26,9 @@ def first(text: str, key: str) -> object:
         pytest.param("[部门规章]" + SIF + "第八十七条", "部门规章", id="rank-square-brackets"),
         pytest.param("【地方性法规】：" + SIF + "第八十七条", "地方性法规", id="rank-with-colon"),
         pytest.param("［规范性文件］ " + SIF, "规范性文件", id="rank-full-width-square"),
+        pytest.param("法律：" + SIF + "第八十七条", "法律", id="rank-word-before-colon"),
+        pytest.param("2.行政法规：" + JZ + "第八条", "行政法规", id="rank-word-after-numbering"),
+        pytest.param("依据法律：" + SIF, None, id="rank-word-mid-sentence-is-not-a-tag"),
         pytest.param(SIF + "第八十七条", None, id="no-rank"),
     ],
 )
@@ -74,6 +77,26 @@ def test_rank(text: str, rank: str | None) -> None:
         pytest.param(
             "《某办法》渝府令第231号第三条", None, "渝府令第231号", id="doc-without-parens"
         ),
+        pytest.param(
+            JZ + "（2010年12月20日国务院令第586号修订）第二条",
+            "2010年12月20日国务院令第586号修订",
+            "国务院令第586号",
+            id="version-in-enactment-clause",
+        ),
+        pytest.param(
+            JZ + "（2014年2月21日国务院令第649号公布 根据2019年3月24日"
+            "《国务院关于修改部分行政法规的决定》修订）第二条",
+            "根据2019年3月24日《国务院关于修改部分行政法规的决定》修订",
+            "国务院令第649号",
+            id="last-amendment-of-enactment-clause",
+        ),
+        pytest.param(
+            "《关于印发甲市临时救助办法的通知》（甲府办发〔2018〕12）",
+            None,
+            "甲府办发〔2018〕12",
+            id="doc-number-without-hao",
+        ),
+        pytest.param("《某办法》（甲府办发[2018]）", None, "甲府办发〔2018〕", id="doc-year-only"),
         pytest.param(
             "《中华人民共和国社会保险法（2018年修正）》第八十七条",
             "2018年修正",
@@ -170,3 +193,8 @@ def test_cite_text_treats_text_as_one_cell() -> None:
         (c.source, c.row, c.citation.article) for c in cite_text("a.txt", "《社会保险法》第十条")
     ]
     assert got == [("a.txt", None, 10)]
+
+
+def test_decision_in_version_note_is_not_a_citation() -> None:
+    text = JZ + "（根据2019年3月24日《国务院关于修改部分行政法规的决定》修订）第二条"
+    assert [(c.law, c.article) for c in get_citations(text)] == [("社会救助暂行办法", 2)]

@@ -369,6 +369,146 @@ CONTINUATIONS = [
     pytest.param("前款规定的情形，依照本条处理", [], id="prose-is-not-a-citation"),
 ]
 
+# Known gaps of issue 3, one row each.
+GAPS = [
+    pytest.param(
+        "《甲市医疗保障工作方案》第二部分第（三）点",
+        [("甲市医疗保障工作方案", None, None, 3, 2, "explicit")],
+        id="nested-point-keeps-sub-point-as-item",
+    ),
+    pytest.param(
+        "依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条",
+        [("重庆市城镇职工基本医疗保险、生育保险实施办法", 10, None, None, None, "unmarked")],
+        id="unmarked-title-with-dunhao",
+    ),
+    pytest.param(
+        "依据社会保险法、劳动法第十条",
+        [("中华人民共和国劳动法", 10, None, None, None, "unmarked")],
+        id="unmarked-dunhao-between-two-titles-is-not-merged",
+    ),
+    pytest.param(
+        "依据国务院办公厅转发民政部等部门关于进一步完善城乡医疗救助制度的意见的通知第三条",
+        [("民政部等部门关于进一步完善城乡医疗救助制度的意见", 3, None, None, None, "unmarked")],
+        id="unmarked-forwarding-notice-keeps-issuer",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十六条：用人单位未按时足额缴纳的，"
+        "依照《中华人民共和国行政处罚法》的规定处罚。第八十七条：社会保险经办机构",
+        [
+            (SIF, 86, None, None, None, "explicit"),
+            ("中华人民共和国行政处罚法", None, None, None, None, "law-level"),
+            (SIF, 87, None, None, None, "continuation"),
+        ],
+        id="title-quoted-in-article-text-is-not-the-last-law",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十四条规定：“依照《中华人民共和国行政处罚法》处罚”\n"
+        "第八十六条",
+        [
+            (SIF, 84, None, None, None, "explicit"),
+            ("中华人民共和国行政处罚法", None, None, None, None, "law-level"),
+            (SIF, 86, None, None, None, "continuation"),
+        ],
+        id="continuation-after-quote-naming-another-law",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第五十七条。违反本办法第六十六条规定的",
+        [(JZ, 57, None, None, None, "explicit"), (JZ, 66, None, None, None, "continuation")],
+        id="benbanfa-in-author-text",
+    ),
+    pytest.param(
+        "《社会团体登记管理条例》第三十条；依照本条例第三十三条处理",
+        [
+            ("社会团体登记管理条例", 30, None, None, None, "explicit"),
+            ("社会团体登记管理条例", 33, None, None, None, "continuation"),
+        ],
+        id="bentiaoli-in-author-text",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第六十六条：违反本办法规定的，依照本办法第六十七条处理。",
+        [(JZ, 66, None, None, None, "explicit")],
+        id="benbanfa-in-quoted-text-is-not-a-citation",
+    ),
+]
+
+# Forms from other regions' lists, written from the grammar.
+REGIONS = [
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十六条、《社会保险费征缴暂行条例》第十三条",
+        [
+            (SIF, 86, None, None, None, "explicit"),
+            ("社会保险费征缴暂行条例", 13, None, None, None, "explicit"),
+        ],
+        id="two-laws-in-one-chain",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十条第一款第（二）项、第二款",
+        [(JZ, 10, 1, 2, None, "explicit"), (JZ, 10, 2, None, None, "explicit")],
+        id="item-then-sibling-paragraph",
+    ),
+    pytest.param(
+        "依照《社会救助暂行办法》第十条、第十一条规定",
+        [(JZ, 10, None, None, None, "explicit"), (JZ, 11, None, None, None, "explicit")],
+        id="yizhao-list-guiding",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十二条 第十三条",
+        [(JZ, 12, None, None, None, "explicit"), (JZ, 13, None, None, None, "explicit")],
+        id="space-separated-list",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第十二条\u3000第一款",
+        [(JZ, 12, 1, None, None, "explicit")],
+        id="space-before-deeper-level",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第10、11、12条",
+        [(JZ, n, None, None, None, "explicit") for n in (10, 11, 12)],
+        id="arabic-list-sharing-level",
+    ),
+    pytest.param(
+        "《中华人民共和国食品安全法》（以下简称“食品安全法”）第十条；“食品安全法”第十一条",
+        [
+            ("中华人民共和国食品安全法", 10, None, None, None, "explicit"),
+            ("中华人民共和国食品安全法", 11, None, None, None, "abbreviation"),
+        ],
+        id="alias-in-quotes-then-used",
+    ),
+    pytest.param(
+        "《中华人民共和国食品安全法》及其实施条例",
+        [
+            ("中华人民共和国食品安全法", None, None, None, None, "law-level"),
+            ("中华人民共和国食品安全法实施条例", None, None, None, None, "law-level"),
+        ],
+        id="law-and-its-implementing-regulation",
+    ),
+    pytest.param(
+        "《劳动合同法实施条例》第十条",
+        [("中华人民共和国劳动合同法实施条例", 10, None, None, None, "abbreviation")],
+        id="implementing-regulation-abbreviated-registry",
+    ),
+    pytest.param(
+        "《消防法实施条例》第十条",
+        [("中华人民共和国消防法实施条例", 10, None, None, None, "abbreviation")],
+        id="implementing-regulation-abbreviated-rule",
+    ),
+    pytest.param(
+        "「中华人民共和国社会保险法」第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="corner-quotes-as-title-marks",
+    ),
+    pytest.param(
+        "依据“社会救助暂行办法”第十条",
+        [(JZ, 10, None, None, None, "explicit")],
+        id="double-quotes-as-title-marks",
+    ),
+    pytest.param(
+        "《社会保险法》规定：“用人单位应当依照本法缴纳”",
+        [(SIF, None, None, None, None, "law-level")],
+        id="quotes-around-article-text-are-not-titles",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), TITLES)
 def test_titles(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -382,4 +522,14 @@ def test_provisions(text: str, expected: list[tuple[object, ...]]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), CONTINUATIONS)
 def test_continuations(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPS)
+def test_gaps(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), REGIONS)
+def test_other_regions(text: str, expected: list[tuple[object, ...]]) -> None:
     assert run(text) == expected

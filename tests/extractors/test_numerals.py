@@ -29,7 +29,7 @@ def test_parse_numeral(written: str, value: int) -> None:
     assert parse_numeral(written) == value
 
 
-@pytest.mark.parametrize("written", ["百四", "", "一2", "abc"])
+@pytest.mark.parametrize("written", ["百四", "", "一2", "abc", "零十一", "〇十三"])
 def test_parse_numeral_refuses_malformed(written: str) -> None:
     assert parse_numeral(written) is None
 
@@ -48,3 +48,9 @@ def test_chinese_numerals_round_trip(n: int) -> None:
 def test_arabic_numerals_any_width_round_trip(n: int) -> None:
     assert parse_numeral(str(n)) == n
     assert parse_numeral(str(n).translate(WIDE)) == n
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万 ", max_size=6))
+def test_parse_numeral_never_raises(written: str) -> None:
+    value = parse_numeral(written)
+    assert value is None or value >= 0
