@@ -44,6 +44,23 @@ StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Directory of the 
 OutFormatOpt = Annotated[
     str, typer.Option("--format", "-f", help="Output: table, json or csv.", case_sensitive=False)
 ]
+QueryStoreOpt = Annotated[
+    Path | None, typer.Option("--store", "-s", help="Directory of the on-disk store.")
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        help="Ask this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of --store.",
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--timeout", help="Give up on a query after this many seconds.", min=0.001),
+]
+
+#: Rows a table shows unless --limit says otherwise (JSON and CSV are not cut by default).
+TABLE_ROW_LIMIT = 10_000
 
 
 class DataError(Exception):
@@ -174,30 +191,61 @@ def annotate(
 
 @command
 def build(
-    files: Files, store: StoreOpt, fmt: FormatOpt = None, encoding: EncodingOpt = None
+    files: Files,
+    store: StoreOpt,
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check each built list graph against the SHACL shapes."),
+    ] = False,
 ) -> None:
     """Parse, extract and load lists into the store; the same input again changes nothing."""
     from graph.pipeline import build_files
 
     report = build_files(files, store, format=fmt, encoding=encoding, on_error=fail, console=err)
     err.print(report.summary())
-    if report.failed_files:
+    failed = bool(report.failed_files)
+    if validate:
+        from graph.store import open_store
+        from graph.validate import validate_graphs
+
+        graphs = [r.graph for r in report.build.lists]
+        verdict = validate_graphs(open_store(store, read_only=True), graphs)
+        err.print(verdict.summary())
+        failed = failed or not verdict.conforms
+    if failed:
         raise DataError("")
+
+
+def query_source(store: Path | None, endpoint: str | None, *, writable: bool = False) -> Any:
+    """The store or endpoint a query command asks: exactly one of --store and --endpoint."""
+    if (store is None) == (endpoint is None):
+        raise typer.BadParameter("give either --store or --endpoint")
+    if endpoint is not None:
+        from graph.endpoint import Endpoint
+
+        return Endpoint(endpoint)
+    from graph.store import open_store
+
+    assert store is not None
+    return open_store(store, create=False, read_only=not writable)
 
 
 @command
 def cites(
     ref: Annotated[str, typer.Argument(help="A provision or law, e.g. 社会保险法第八十七条.")],
-    store: StoreOpt,
+    store: QueryStoreOpt = None,
     out: OutFormatOpt = "table",
+    endpoint: EndpointOpt = None,
+    timeout: TimeoutOpt = 30.0,
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
     from graph.cites import TABLE_COLUMNS, find_citing_items
     from graph.results import write_rows
-    from graph.store import open_store
 
     fmt = check_out_format(out)
-    rows = find_citing_items(open_store(store, read_only=True), ref)
+    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout)
     write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
     if fmt != "json":
         err.print(f"{len(rows)} citing item(s)")
@@ -209,26 +257,117 @@ def query(
         str | None,
         typer.Argument(help="SPARQL text, a .rq file, or the name of a bundled query."),
     ] = None,
-    store: Annotated[Path | None, typer.Option("--store", "-s", help="Store directory.")] = None,
+    store: QueryStoreOpt = None,
     out: OutFormatOpt = "table",
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the bundled queries and exit.")
     ] = False,
+    endpoint: EndpointOpt = None,
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bind",
+            "-b",
+            help="NAME=VALUE, repeatable: an IRI if VALUE looks like one, an integer if digits, "
+            "else a literal (e.g. --bind law=社会保险法 --bind article=87).",
+        ),
+    ] = None,
+    timeout: TimeoutOpt = 30.0,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=0,
+            help=f"Keep at most this many rows (tables: {TABLE_ROW_LIMIT} unless given).",
+        ),
+    ] = None,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Allow SPARQL UPDATE (changes the store).")
+    ] = False,
 ) -> None:
-    """Run SPARQL against the store: text, a .rq file, or a bundled named query."""
-    from graph.query import bundled_queries, run_query
+    """Run SPARQL against the store or an endpoint: text, a .rq file, or a bundled named query."""
+    from graph.query import bundled_queries, parse_binding, run_query
     from graph.results import write_result
-    from graph.store import open_store
 
     if list_queries:
         for name, description in bundled_queries().items():
             sys.stdout.write(f"{name}\t{description}\n")
         return
-    if text is None or store is None:
-        raise typer.BadParameter("give a QUERY and --store (or --list)")
+    if text is None:
+        raise typer.BadParameter("give a QUERY and --store or --endpoint (or --list)")
     fmt = check_out_format(out)
-    result = run_query(open_store(store, read_only=True), text)
+    bindings = dict(parse_binding(b) for b in bind or ())
+    source = query_source(store, endpoint, writable=allow_update)
+    if limit is None and fmt == "table":
+        limit = TABLE_ROW_LIMIT
+    result = run_query(
+        source, text, bindings, allow_update=allow_update, timeout=timeout, limit=limit
+    )
     write_result(result, fmt, sys.stdout)
+    if result.truncated:
+        shown = len(result.rows) if result.kind == "select" else len(result.triples)
+        err.print(f"showing the first {shown} rows; more were cut (raise --limit to see them)")
+
+
+@command
+def serve(
+    store: StoreOpt,
+    port: Annotated[int, typer.Option("--port", "-p", help="TCP port to listen on.")] = 7878,
+    host: Annotated[
+        str, typer.Option("--bind", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Accept SPARQL UPDATE (takes the store's lock).")
+    ] = False,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Server-side query time limit in seconds.")
+    ] = None,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (oxigraph server) until interrupted."""
+    from graph.serve import start_server
+
+    server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
+    mode = "read-write" if writable else "read-only"
+    err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
+    try:
+        code = server.process.wait()
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        server.stop()
+    if code:
+        raise DataError(f"the oxigraph server stopped with exit code {code}")
+
+
+@command
+def export(
+    store: StoreOpt,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="nq (default), nt, ttl or jsonld.")
+    ] = "nq",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Only this named graph (its IRI).")
+    ] = None,
+) -> None:
+    """Write the store as N-Quads, N-Triples, Turtle or JSON-LD (for other SPARQL engines)."""
+    from graph.export import EXPORT_FORMATS, export_store
+    from graph.store import open_store
+
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format"
+        )
+    source = open_store(store, create=False, read_only=True)
+    if out is None:
+        export_store(source, fmt, sys.stdout.buffer, graph=graph)
+        sys.stdout.buffer.flush()
+    else:
+        with out.open("wb") as stream:
+            export_store(source, fmt, stream, graph=graph)
+        err.print(f"wrote {out}")
 
 
 @command
