@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.find import (
     Head,
@@ -79,40 +80,59 @@ class _Cell:
     def run(self) -> list[Citation]:
         text = self.text
         lines = standalone_titles(text) if "\n" in text or len(text) < 120 else []
-        li = 0
+        # every anchor character, in order; those inside a stretch already read are skipped
+        # (one scan of the cell instead of a search from each new position)
+        pending = iter(lines)
+        line = next(pending, None)
         pos = 0
-        while True:
-            m = _ANCHOR.search(text, pos)
-            while li < len(lines) and lines[li][0] < pos:
-                li += 1
-            if li < len(lines) and (m is None or lines[li][0] <= m.start()):
-                pos = self.standalone(*lines[li])
-                continue
-            if m is None:
-                break
+        for m in _ANCHOR.finditer(text):
             start = m.start()
-            new = self.title(start) if m.group() != "第" else self.bare(start)
-            pos = max(new, start + 1)
+            if start < pos:
+                continue
+            while line is not None and line[0] <= start:
+                if line[0] >= pos:
+                    pos = self.standalone(*line)
+                line = next(pending, None)
+            if start < pos:
+                continue
+            new = self.bare(start) if text[start] == "第" else self.title(start)
+            pos = new if new > start else start + 1
+        while line is not None:
+            if line[0] >= pos:
+                pos = self.standalone(*line)
+            line = next(pending, None)
         return [c for c in self.out if c is not None]
 
     # --- anchors -------------------------------------------------------------------------
 
     def title(self, p: int) -> int:
         text = self.text
-        if not self.local and (fast := _FAST_TITLE.match(text, p)) is not None:
+        head = None if self.local else _TITLE_HEAD.match(text, p)
+        if head is not None and text.find("号", head.end("notes"), head.end("notes") + 42) != -1:
+            head = None  # a document number after the notes may reach past them: read in full
+        if head is not None:
             # the common shape, 《…》（…）第…条: the title and its notes are read once per distinct
             # text, the chain once per distinct chain, then placed at ``p``
-            at = fast.end()
-            notes = fast.end("notes")
-            if text.find("号", notes, notes + 42) == -1:
+            at = head.end()
+            if text.startswith("第", at):
                 unit = _title_unit(text[p:at])
                 chain = chain_at(text, at) if unit is not None else None
                 if unit is not None and chain is not None:
-                    head, resolutions, version, doc = unit
-                    tail = Tail(chain.end, head.glued, head.version, head.doc_number, head.point,
-                                None, False, chain)  # fmt: skip
+                    notes, resolutions, version, doc, _ = unit
+                    tail = Tail(chain.end, notes.glued, notes.version, notes.doc_number,
+                                notes.point, None, False, chain)  # fmt: skip
                     self.emit_anchor(p, tail, resolutions, None, version, doc, at)
                     return at + chain.end
+        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
+            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
+        ):
+            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
+            # provisions (the general path would read none and drop it)
+            written = _notes_inside(flat.group(1))[0]
+            if written.strip() and is_form(written):
+                return flat.end()
+        if head is not None and (found := self.whole_title(p, head)) is not None:
+            return found
         if (flat := _FLAT_TITLE.match(text, p)) is not None and (
             flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
         ):
@@ -174,6 +194,30 @@ class _Cell:
             self.emit_anchor(its.start(1), more, implemented, "unmarked", None, None)
             return more.end
         return tail.end
+
+    def whole_title(self, p: int, head: re.Match[str]) -> int | None:
+        """A title with no provision after it (《…》（…）规定：), read through the cache as in
+        :meth:`title`; None when the general path must read it."""
+        text = self.text
+        at = head.end()
+        closed = head.end("title")
+        if text.startswith(("第", "附"), at) or (
+            closed < len(text) and (text[closed] == "的" or text[closed].isspace())
+        ):
+            # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
+            return None
+        unit = _title_unit(text[p:at])
+        if unit is None:
+            return None
+        notes, resolutions, version, doc, form = unit
+        end = p + notes.end
+        if form:
+            return end
+        if _AND_ITS.match(text, end) is not None:
+            return None  # 《中华人民共和国食品安全法》及其实施条例
+        tail = Tail(notes.end, notes.glued, notes.version, notes.doc_number, notes.point)
+        self.emit_anchor(p, tail, resolutions, None, version, doc, p)
+        return end
 
     def unmarked_notice(self, p: int, end: int) -> tuple[int, int, str] | None:
         """An unmarked notice around a marked title (…批转…关于《X》的通知，第七章)."""
@@ -392,7 +436,7 @@ def _citation(
     in_registry: bool,
     warnings: tuple[str, ...],
 ) -> Citation:
-    return Citation(
+    return Citation.fast(
         text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
         p.paragraph, p.item, p.point, version, doc_number, via, rank, in_registry, warnings,
         p.part, p.section, p.subitem,
@@ -404,31 +448,49 @@ _QUOTED_TITLE = re.compile(r"「[^「」“”《》。;；\n]{2,60}」|“[^「
 _AND_ITS = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
 _SPACE = re.compile(r"\s+")
 _AFTER_FORM = frozenset("、。；;!?！？《〈<＜)）")
-# 《title》, flat parentheticals and what joins them to a provision chain: what most citations
-# look like. All the general path reads of it lies within this match (document numbers outside
-# the notes are checked for by the caller), so its reading is cached on the text matched.
-_FAST_TITLE = re.compile(
-    r"《(?:[^《》〈〉<>＜＞。;；]|[《〈<＜][^《》〈〉<>＜＞。;；]{1,150}[》〉>＞]){1,198}》"
-    r"(?P<notes>(?:\s*[(（﹙\[［【][^(（﹙\[［【)）﹚\]］】\n]{0,198}[)）﹚\]］】])*)"
+# 《title》 (or 〈title〉, one level of marks nested in it), parentheticals (one level of brackets
+# nested: （渝人社发【2020】24号）) and what joins them to a provision chain: what most citations look
+# like. All the general path reads of a title lies within this match (document numbers outside
+# the notes are checked for by the caller), so its reading is cached on the text matched;
+# _title_unit checks that the general readers, run on the match alone, end where it ends.
+_PAREN_BODY = r"[^(（﹙\[［【)）﹚\]］】\n]"
+_TITLE_HEAD = re.compile(
+    r"(?P<title>[《〈<＜](?:[^《》〈〉<>＜＞。;；]|[《〈<＜][^《》〈〉<>＜＞。;；]{1,150}[》〉>＞]){1,198}[》〉>＞])"
+    rf"(?P<notes>(?:\s*[(（﹙\[［【](?:{_PAREN_BODY}|[(（﹙\[［【]{_PAREN_BODY}{{0,196}}[)）﹚\]］】])"
+    r"{0,198}[)）﹚\]］】])*)"
     r"(?!\s*[(（﹙\[［【])"
-    r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*(?=第)"
+    r"(?P<join>[\s:：,，“\"‘「]*(?:中的|中|的)?\s*)"
 )
 
 
+class _TitleUnit(NamedTuple):
+    """A title read once: its notes (offsets relative to its start), what it resolves to, the
+    version and number written inside its marks, and whether it names a form."""
+
+    notes: Head
+    resolutions: tuple[Resolution, ...]
+    version: str | None
+    doc: str | None
+    form: bool
+
+
 @lru_cache(maxsize=16384)
-def _title_unit(key: str) -> tuple[Head, tuple[Resolution, ...], str | None, str | None] | None:
-    """The notes after a title matched by _FAST_TITLE (offsets relative to its start), its
-    resolutions and the notes inside its marks; None when it needs the general path."""
+def _title_unit(key: str) -> _TitleUnit | None:
+    """The reading of a title matched by _TITLE_HEAD; None when it needs the general path."""
     end = match_title(key, 0)
     if end is None:
         return None
-    written, version, doc = _notes_inside(key[1 : end - 1])
+    written = key[1 : end - 1]
+    if key[0] != "《" and not ends_like_instrument(written):
+        return None
+    written, version, doc = _notes_inside(written)
     if not written.strip():
         return None
     head = read_head(key, end)
     if head.alias or head.annex or head.chain_at != len(key):
         return None
-    return head, resolve_title(written + head.glued), version, doc
+    resolutions = resolve_title(written + head.glued)
+    return _TitleUnit(head, resolutions, version, doc, is_form(written))
 
 
 @lru_cache(maxsize=8192)

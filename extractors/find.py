@@ -189,51 +189,72 @@ def shift(p: Provision, by: int) -> Provision:
     return _new_tuple(Provision, (p[0] + by, p[1] + by, *p[2:]))
 
 
+# Where each level sits in a Provision after (start, end); a provision's path is kept as a list in
+# that order. Depth never decreases along it (article, its suffix and point share depth 3), so
+# dropping every level at or below a depth is clearing the list from one index on.
+_SLOT: dict[str, int] = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "article": 3,
+    "article_suffix": 4,
+    "point": 5,
+    "paragraph": 6,
+    "item": 7,
+    "subitem": 8,
+}
+_FIRST_AT_DEPTH: dict[str, int] = {
+    level: min(i for name, i in _SLOT.items() if _DEPTH.get(name, 3) >= _DEPTH[level])
+    for level in _DEPTH
+}
+_ITEM = _SLOT["item"]
+
+
 class _Builder:
     """Accumulates the path of the provision being read; emits it when a sibling starts."""
 
     def __init__(self) -> None:
-        self.path: dict[str, int] = {}
+        self.path: list[int | None] = [None] * 9  # by _SLOT; None: the level is not named
         self.start = 0
         self.end = 0
         self.out: list[Provision] = []
         self.warnings: list[str] = []
 
-    def emit(self, start: int | None = None, end: int | None = None, **override: int) -> None:
-        values = dict(self.path) | override
-        self.out.append(
-            Provision(
-                self.start if start is None else start, self.end if end is None else end, **values
-            )
-        )
+    def emit(self) -> None:
+        self.out.append(_new_tuple(Provision, (self.start, self.end, *self.path)))
 
     def truncate(self, level: Level) -> None:
-        depth = _DEPTH[level]
-        for key in list(self.path):
-            name = "article" if key == "article_suffix" else key
-            if _DEPTH[name] >= depth:
-                del self.path[key]
+        """Forget ``level`` and everything at its depth or deeper."""
+        first = _FIRST_AT_DEPTH[level]
+        self.path[first:] = _NONE_PATH[first:]
 
     def add(self, level: Level, values: list[int], seps: list[str], start: int, end: int) -> None:
         """Set ``level`` to the last of ``values``; emit the ones before it (a list or range)."""
+        slot = _SLOT[level]
         for i, v in enumerate(values[:-1]):
             nxt = values[i + 1]
             self.truncate(level)
-            self.path[level] = v
+            self.path[slot] = v
             self.start, self.end = start, end
             self.emit()
             if seps[i] in _RANGE_SEPS:
                 self.range_fill(level, v, nxt, start, end)
         self.truncate(level)
-        self.path[level] = values[-1]
+        self.path[slot] = values[-1]
         self.start, self.end = start, end
 
     def range_fill(self, level: Level, a: int, b: int, start: int, end: int) -> None:
         if b <= a or b - a > MAX_RANGE:
             self.warnings.append(f"range {a}–{b} not expanded")
             return
+        path = list(self.path)
+        slot = _SLOT[level]
         for x in range(a + 1, b):
-            self.emit(start, end, **{level: x})
+            path[slot] = x
+            self.out.append(_new_tuple(Provision, (start, end, *path)))
+
+
+_NONE_PATH: list[int | None] = [None] * 9
 
 
 def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
@@ -337,7 +358,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     while m is not None:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
-        if parsed is None or (level == "subitem" and "item" not in b.path):
+        if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
             break
         values, seps = parsed
         unit_start = m.start() if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
@@ -350,8 +371,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             if _DEPTH[level] <= _DEPTH[last]:
                 break
             b.add(level, values, seps, b.start, m.end())
-        elif sep in _RANGE_SEPS and level in b.path:
-            a = b.path[level]
+        elif sep in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
             b.emit()
             b.range_fill(level, a, values[0], b.start, m.end())
             b.add(level, values, seps, unit_start, m.end())
@@ -364,7 +384,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         if level == "article" and m.group("suf"):
             suffix = parse_suffix("之" + m.group("suf"))
             if suffix is not None:
-                b.path["article_suffix"] = suffix
+                b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
         end = m.end()
         # the next unit: after a separator (第 optional) or directly (第 required)

@@ -46,6 +46,14 @@ _MAX_PREFIX = 6
 _MAX_SUFFIX = 4
 
 
+@cache
+def _name_markers() -> tuple[str, ...]:
+    """The shortest words one of which every name or 子项 header contains (each synonym holds
+    one: 事项名称 holds 事项, 子项目 holds 子项), for a quick test before mapping a row."""
+    words = {s for s, key in _synonyms().items() if key in ("name", SUBITEM)}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 def normalise_header(text: str) -> str:
     """A header cell reduced for lookup: NFKC, case-folded, no white space, no required-marks.
 
@@ -103,10 +111,14 @@ def map_header(text: str) -> str | None:
     if text.isascii():
         # ASCII headers (No., sxmc, qlmc, name) are matched whole: the ASCII cells of data rows
         # (serials 4267, codes DZQYBJXZC-F-881) are unique per row and must leave at once.
+        if text.isdigit():
+            return None
+        # NFKC leaves ASCII as it is: only decorations and case to fold.
         table = _synonyms()
-        return table.get(normalise_header(text)) or table.get(
-            normalise_header(_PARENTHESISED.sub("", text))
-        )
+        key = table.get(_DECORATION.sub("", text).casefold())
+        if key is None and "(" in text:
+            key = table.get(_DECORATION.sub("", _PARENTHESISED.sub("", text)).casefold())
+        return key
     return _map_short(text)
 
 
@@ -140,7 +152,15 @@ def is_header(cells: Sequence[str]) -> bool:
     >>> is_header(["序号", "实施部门", "事项名称", "事项类型"]), is_header(["序号", "备注"])
     (True, False)
     """
-    # Runs on every row of every table: long cells (a 3 KB 职权依据) are skipped inline.
-    keys = {map_header(c) for c in cells if len(c) <= MAX_HEADER_CHARS}
+    # Runs on every row of every table: long cells (a 3 KB 职权依据) are skipped, and a row
+    # none of whose short cells holds a name header's words (名称, 事项, 子项, sxmc …) leaves
+    # after one pass over their joined text.
+    short = [c for c in cells if len(c) <= MAX_HEADER_CHARS]
+    if len(short) < 3:
+        return False
+    joined = normalise_header("\x1f".join(short))
+    if not any(marker in joined for marker in _name_markers()):
+        return False
+    keys = {map_header(c) for c in short}
     keys.discard(None)
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)

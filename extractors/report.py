@@ -36,8 +36,9 @@ class ListReport:
 
         >>> report = ListReport("a.md", "markdown", "utf-8", 4, 2, 1, (), (("derived-row", 1),),
         ...                     (Section("a.md", 3, "一、行政许可", "行政许可"),), 1)
-        >>> print("\\n".join(report.lines()))
-        a.md (markdown, utf-8): rows seen=4 items=2 sub-items=1 rejects=0 sections=1 blank rows=1 (rows seen = items + rejects + sections + blank rows)
+        >>> print("\\n".join(report.lines()))  # doctest: +NORMALIZE_WHITESPACE
+        a.md (markdown, utf-8): rows seen=4 items=2 sub-items=1 rejects=0 sections=1
+            blank rows=1 (rows seen = items + rejects + sections + blank rows)
           anomalies: derived-row 1
           section line 3: '一、行政许可' (type 行政许可)
         """

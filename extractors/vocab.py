@@ -106,8 +106,10 @@ def section_type(heading: str) -> str | None:
     """The power type a section heading inside a table names, if it names one (the longest
     vocabulary word it contains).
 
-    >>> section_type("一、行政许可（12项）"), section_type("行政强制措施类"), section_type("一、本级权力事项")
-    ('行政许可', '行政强制措施', None)
+    >>> section_type("一、行政许可（12项）"), section_type("行政强制措施类")
+    ('行政许可', '行政强制措施')
+    >>> section_type("一、本级权力事项") is None
+    True
     """
     text = _squash(heading)
     if len(text) > MAX_SECTION_CHARS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -104,6 +105,7 @@ def start_server(
     """
     if not is_store(store_dir):
         raise StoreMissingError(f"{store_dir}: no quanze store here (run `quanze build` first)")
+    _check_free(host, port)  # else the server that holds the port would seem to be this one
     command = server_command(store_dir, host=host, port=port, writable=writable, timeout=timeout)
     # what the server says goes to a file: a pipe nobody reads could fill up and stall it
     log = tempfile.TemporaryFile()  # noqa: SIM115 (it lives as long as the server)
@@ -120,6 +122,17 @@ def start_server(
         time.sleep(0.05)
     server.stop()
     raise EndpointError(f"{server.endpoint.url}: the oxigraph server did not answer in time")
+
+
+def _check_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise EndpointError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port"
+            ) from exc
 
 
 def _answers(url: str) -> bool:

@@ -25,12 +25,13 @@ class ValidationReport:
 
     @property
     def violations(self) -> int:
-        """How many results of severity sh:Violation the report holds."""
+        """How many results of severity sh:Violation the report holds (not counting the nested
+        results that detail one)."""
+        violation = URIRef(_SH + "Violation")
         return sum(
             1
-            for _ in self.results.subjects(
-                URIRef(_SH + "resultSeverity"), URIRef(_SH + "Violation")
-            )
+            for result in self.results.objects(None, URIRef(_SH + "result"))
+            if (result, URIRef(_SH + "resultSeverity"), violation) in self.results
         )
 
 
@@ -86,6 +87,11 @@ def validate_store(store: ox.Store, graph: str | None = None) -> ValidationRepor
 
 
 def validate_graphs(store: ox.Store, graphs: Iterable[str]) -> ValidationSummary:
-    """Validate each named graph on its own (each list graph stands alone, so memory stays that
-    of one list)."""
-    return ValidationSummary(tuple((g, validate_store(store, g)) for g in graphs))
+    """Validate each named graph on its own, with the ontology's concept schemes beside it (a
+    list graph stands alone, so memory stays that of one list)."""
+    reports = []
+    for graph in graphs:
+        data = to_rdflib(store, graph)
+        data += load_ontology()
+        reports.append((graph, validate_graph(data)))
+    return ValidationSummary(tuple(reports))

@@ -309,4 +309,3 @@ def _opens_with(line: str, test: Callable[[str], bool]) -> bool:
     first = words[0]
     cuts = find_glued_cells(first)
     return test(first) or (bool(cuts) and test(first[: cuts[0]]))
-

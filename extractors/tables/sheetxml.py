@@ -92,9 +92,13 @@ def _shared_strings(archive: zipfile.ZipFile, member: str | None) -> tuple[str, 
     strings = []
     with archive.open(member) as stream:
         for _, si in etree.iterparse(stream, tag=_SI, **_PARSER_OPTIONS):
+            # Nearly every entry is one plain <t>; runs and phonetic guides take the long way.
+            text = (si[0].text or "") if len(si) == 1 and si[0].tag == _TEXT else _text_of(si)
             # openpyxl drops the escape of a literal "_x" (x005F_) the same way.
-            strings.append(_text_of(si).replace("x005F_", ""))
+            strings.append(text.replace("x005F_", ""))
             si.clear()
+            while si.getprevious() is not None:
+                del si.getparent()[0]
     return tuple(strings)
 
 

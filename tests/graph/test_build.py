@@ -90,49 +90,49 @@ EXPECTED_TINY = """
     qz:powerTypeText "行政处罚" ; qz:powerType qzpt:penalty ;
     qz:departmentText "县医保局" ;
     qz:exercisedBy <https://w3id.org/quanze/id/org/巫溪县/县医保局> ;
-    qz:basisText "《重庆市骗取社会保险基金处理办法》第七条第二款" ;
-    qz:legalBasis <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7/para_2> .
+    qz:basisText "《巫溪县骗取医保基金处理办法》第七条第二款" ;
+    qz:legalBasis <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7/para_2> .
 
 <https://w3id.org/quanze/id/org/巫溪县/县医保局> a org:Organization ;
     skos:prefLabel "县医保局"@zh ; skos:altLabel "巫溪县医保局"@zh .
 
-<https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法> a eli:LegalResource ;
-    eli:title "重庆市骗取社会保险基金处理办法"@zh ;
+<https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法> a eli:LegalResource ;
+    eli:title "巫溪县骗取医保基金处理办法"@zh ;
     qz:inRegistry false ;
     eli:type_document qzrank:local_government_rule ;
-    eli:has_part <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7> .
+    eli:has_part <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7> .
 
-<https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7>
+<https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7>
     a eli:LegalResourceSubdivision ;
     eli:type_subdivision qzsub:article ; eli:number "7" ; rdfs:label "第7条"@zh ;
-    eli:is_part_of <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法> ;
-    eli:has_part <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7/para_2> .
+    eli:is_part_of <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法> ;
+    eli:has_part <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7/para_2> .
 
-<https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7/para_2>
+<https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7/para_2>
     a eli:LegalResourceSubdivision ;
     eli:type_subdivision qzsub:paragraph ; eli:number "2" ; rdfs:label "第7条第2款"@zh ;
-    eli:is_part_of <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7> .
+    eli:is_part_of <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7> .
 
 <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1> a qz:Citation ;
     qz:citedBy <https://w3id.org/quanze/id/list/t/item/7> ;
     oa:hasSource <https://w3id.org/quanze/id/list/t/item/7> ;
     qz:field qzfield:basis ;
     qz:kind qzkind:explicit ;
-    qz:cites <https://w3id.org/quanze/id/law/重庆市骗取社会保险基金处理办法/art_7/para_2> ;
+    qz:cites <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7/para_2> ;
     qz:docNumber "渝府令第231号" ;
     oa:hasSelector <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1/quote> ,
         <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1/position> .
 
 <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1/quote> a oa:TextQuoteSelector ;
-    oa:exact "《重庆市骗取社会保险基金处理办法》第七条第二款" .
+    oa:exact "《巫溪县骗取医保基金处理办法》第七条第二款" .
 
 <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1/position> a oa:TextPositionSelector ;
-    oa:start 0 ; oa:end 23 .
+    oa:start 0 ; oa:end 21 .
 """
 
 
 def test_tiny_list_gives_exactly_the_expected_graph() -> None:
-    basis = "《重庆市骗取社会保险基金处理办法》第七条第二款"
+    basis = "《巫溪县骗取医保基金处理办法》第七条第二款"
     item = PowerItem(
         "t.csv", "7", 2, name="对骗保的处罚", type="行政处罚", department="县医保局", basis=basis
     )
@@ -142,7 +142,7 @@ def test_tiny_list_gives_exactly_the_expected_graph() -> None:
         basis,
         0,
         len(basis),
-        "重庆市骗取社会保险基金处理办法",
+        "巫溪县骗取医保基金处理办法",
         "explicit",
         article=7,
         paragraph=2,

@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib.term import _is_valid_uri
 
-from graph.iri import Iris, Locator, division_steps, segment
+from graph.iri import (
+    Iris,
+    Locator,
+    division_steps,
+    is_relative_authority,
+    place_of,
+    qualified_authority,
+    segment,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +96,51 @@ def test_base_is_configurable_and_checked() -> None:
     assert Iris("http://example.org/q/").law("x") == "http://example.org/q/law/x"
     with pytest.raises(ValueError, match="ending in '/'"):
         Iris("http://example.org/q")
+
+
+@pytest.mark.parametrize(
+    ("name", "relative", "place"),
+    [
+        pytest.param("县医保局", True, None, id="county-level-word"),
+        pytest.param("区医保局", True, None, id="district-level-word"),
+        pytest.param("市医保局", True, None, id="city-level-word"),
+        pytest.param("市场监督管理局", True, None, id="shichang-is-not-a-level"),
+        pytest.param("卫生健康委", True, None, id="no-place"),
+        pytest.param("城市管理局", True, None, id="chengshi-is-not-a-place"),
+        pytest.param("住房城乡建设局", True, None, id="chengxiang-is-not-a-place"),
+        pytest.param("街道办事处", True, None, id="street-office"),
+        pytest.param("达孜区医保局", False, "达孜区", id="district"),
+        pytest.param("拉萨市达孜区医保局", False, "拉萨市达孜区", id="city-and-district"),
+        pytest.param("重庆市医疗保障局", False, "重庆市", id="municipality"),
+        pytest.param("人力资源和社会保障部", False, None, id="ministry"),
+        pytest.param("国家医疗保障局办公室 财政部办公厅", False, None, id="national-joint"),
+        pytest.param("全国人民代表大会常务委员会", False, None, id="npc"),
+    ],
+)
+def test_authority_names_relative_or_placed(name: str, relative: bool, place: str | None) -> None:
+    assert is_relative_authority(name) is relative
+    assert place_of(name) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "full"),
+    [
+        pytest.param("县医保局", "巫溪县", "巫溪县医保局", id="county"),
+        pytest.param(
+            "县医保局", "石柱土家族自治县", "石柱土家族自治县医保局", id="autonomous-county"
+        ),
+        pytest.param("区医保局", "拉萨市达孜区", "拉萨市达孜区医保局", id="district"),
+        pytest.param("卫生健康委", "巫溪县", "巫溪县卫生健康委", id="no-level-word"),
+        pytest.param("市场监督管理局", "巫溪县", "巫溪县市场监督管理局", id="shichang"),
+        pytest.param("市医保局", "巫溪县", None, id="the-city-is-not-written"),
+        pytest.param("县医保局", "拉萨市达孜区", None, id="county-word-in-a-district"),
+    ],
+)
+def test_qualified_authority(name: str, region: str, full: str | None) -> None:
+    assert qualified_authority(name, region) == full
+
+
+def test_scoped_org_iris() -> None:
+    assert IDS.org("县医保局", region="巫溪县") == "https://w3id.org/quanze/id/org/巫溪县/县医保局"
+    assert IDS.org("县医保局", list_id="b") == "https://w3id.org/quanze/id/list/b/org/县医保局"
+    assert IDS.org("县医保局", region="巫溪县") != IDS.org("县医保局", region="云阳县")

@@ -79,3 +79,69 @@ def test_store_locked_by_another_process(tmp_path: Path) -> None:
 def test_unknown_graph(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no graph"):
         to_rdflib(ox.Store(), "https://w3id.org/quanze/id/graph/list/nope")
+
+
+def _hold_open(where: Path) -> subprocess.Popen[str]:
+    """A second process that opens the store for writing and keeps it until its stdin closes."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('ready', flush=True);"
+            " sys.stdin.read()",
+            str(where),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_cli_on_a_locked_store(tmp_path: Path, sample_paths: list[Path]) -> None:
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    runner = CliRunner()
+    where = tmp_path / "store"
+    assert runner.invoke(app, ["build", str(sample_paths[0]), "-s", str(where)]).exit_code == 0
+    holder = _hold_open(where)
+    try:
+        build = runner.invoke(app, ["build", str(sample_paths[0]), "-s", str(where)])
+        assert build.exit_code == 1
+        assert "open for writing in another process" in build.stderr
+        assert "Traceback" not in build.output
+        query = runner.invoke(app, ["query", "counts", "-s", str(where), "-f", "csv"])
+        assert query.exit_code == 0 and query.stdout.splitlines()[1].startswith("1,5,")
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+@pytest.mark.parametrize("damage", ["current", "manifest", "truncated-sst"])
+def test_cli_on_a_damaged_store(tmp_path: Path, damage: str) -> None:
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    where = tmp_path / "store"
+    store = open_store(where)
+    build_graph([list_a()], store, citations=citations_a())
+    store.flush()
+    del store
+    if damage == "current":
+        (where / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    elif damage == "manifest":
+        for manifest in where.glob("MANIFEST-*"):
+            manifest.write_bytes(b"\0" * 64)
+    else:
+        for table in where.glob("*.sst"):
+            table.write_bytes(table.read_bytes()[:100])
+    runner = CliRunner()
+    result = runner.invoke(app, ["query", "counts", "-s", str(where)])
+    assert result.exit_code == 1, result.output
+    assert str(where) in result.stderr and "damaged" in result.stderr
+    assert "Traceback" not in result.output

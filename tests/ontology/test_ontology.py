@@ -165,3 +165,17 @@ def test_shapes_parse_and_target_the_main_classes() -> None:
     shapes = load_shapes()
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
     assert {QZ.PowerList, QZ.PowerItem, QZ.Citation, ELI.LegalResource} <= targets
+
+
+def test_readme_has_the_glossary_and_names_every_own_class(onto: Graph) -> None:
+    readme = (Path(ONTOLOGY_PATH).parent / "README.md").read_text(encoding="utf-8")
+    assert "## Glossary" in readme and "## Classes and links" in readme
+    for chinese in ("权责清单", "事项", "设定依据", "追责依据", "条", "款", "项"):
+        assert f"| {chinese}" in readme or f" {chinese} " in readme, chinese
+    classes = [
+        str(c).rsplit("#", 1)[1]
+        for c in onto.subjects(RDF.type, OWL.Class)
+        if str(c).startswith(str(QZ))
+    ]
+    missing = [name for name in classes if f"qz:{name}" not in readme]
+    assert not missing, f"classes not in ontology/README.md: {missing}"

@@ -1,0 +1,207 @@
+"""Store benchmark: build time, triples/s, disk size, peak memory and query latency at scale.
+
+Synthetic lists (``bench.synthetic``: value objects, no parsing, so the graph is what is timed) of
+10 k and 100 k items by default, 1 M on request, each size in its own process so peak RSS is its
+own; the rdflib in-memory store is measured on the same data as the baseline (small sizes only).
+
+    python -m bench.store                      # 10k and 100k
+    python -m bench.store --sizes 10k,100k,1M  # 1 M items takes ~20+ minutes and ~20 GB of disk
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: Targets at 1 M items (issue 5).
+TARGETS = {"triples/s": 100_000, "who-cites ms": 20, "most-cited ms": 1000, "peak RSS MB": 2048}
+RDFLIB_TIMEOUT = 300.0  # seconds an rdflib query may take before it is reported as "> …"
+
+
+def parse_size(text: str) -> int:
+    """``10k`` → 10000, ``1M`` → 1000000."""
+    text = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * scale)
+
+
+def _timed(work: Callable[[], Any], runs: int = 5) -> tuple[float, Any]:
+    """Median wall time in ms over ``runs`` (after one warm-up run) and the last result."""
+    result = work()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def _disk_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def measure_oxigraph(items: int, workdir: Path) -> dict[str, Any]:
+    """Build ``items`` synthetic items into an on-disk store and time the two key queries."""
+    import pyoxigraph as ox
+
+    from bench.memory import peak_rss_mb
+    from bench.synthetic import Generator
+    from graph.build import build_graph
+    from graph.query import run_query
+
+    generator = Generator(items)
+    pairs = list(generator.generate())
+    lists = [power_list for power_list, _ in pairs]
+    citations = [c for _, cited in pairs for c in cited]
+    del pairs
+    store = ox.Store(str(workdir / "store"))
+    start = time.perf_counter()
+    report = build_graph(lists, store, citations=citations)
+    store.flush()
+    build_s = time.perf_counter() - start
+    del lists, citations
+    most_ms, ranked = _timed(lambda: run_query(store, "most-cited-articles"), runs=3)
+    top = ranked.rows[0]
+    typical = ranked.rows[len(ranked.rows) // 2]
+    who_top_ms, top_hits = _timed(
+        lambda: run_query(store, "who-cites", {"target": top["articleNode"]})
+    )
+    who_ms, hits = _timed(lambda: run_query(store, "who-cites", {"target": typical["articleNode"]}))
+    return {
+        "engine": "oxigraph (disk)",
+        "items": report.items,
+        "triples": report.triples,
+        "build s": round(build_s, 1),
+        "triples/s": round(report.triples / build_s),
+        "disk MB": round(_disk_mb(workdir / "store")),
+        "peak RSS MB": round(peak_rss_mb()),
+        "who-cites ms": round(who_ms, 1),
+        "who-cites rows": len(hits.rows),
+        "who-cites top ms": round(who_top_ms, 1),
+        "who-cites top rows": len(top_hits.rows),
+        "most-cited ms": round(most_ms),
+    }
+
+
+def _with_limit(work: Callable[[], Any], seconds: float) -> float | None:
+    """Wall time in ms of ``work``, or None if it did not finish within ``seconds``."""
+    done: list[float] = []
+
+    def run() -> None:
+        start = time.perf_counter()
+        work()
+        done.append((time.perf_counter() - start) * 1000)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return done[0] if done else None
+
+
+def measure_rdflib(items: int) -> dict[str, Any]:
+    """The same lists in rdflib's in-memory Dataset: load rate, memory and the same queries."""
+    import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
+
+    from bench.memory import peak_rss_mb
+    from bench.synthetic import Generator
+    from graph.build import build_graph
+    from graph.query import load_query, run_query
+
+    pairs = list(Generator(items).generate())
+    scratch = ox.Store()
+    build_graph([p for p, _ in pairs], scratch, citations=[c for _, cs in pairs for c in cs])
+    ranked = run_query(scratch, "most-cited-articles")
+    typical = URIRef(str(ranked.rows[len(ranked.rows) // 2]["articleNode"])[1:-1])
+    data = scratch.dump(format=ox.RdfFormat.N_QUADS)
+    del pairs, scratch
+    dataset = Dataset(default_union=True)
+    start = time.perf_counter()
+    dataset.parse(data=data, format="nquads")
+    load_s = time.perf_counter() - start
+    triples = sum(1 for _ in dataset.quads((None, None, None, None)))
+    who = load_query("who-cites")
+    who_ms = _with_limit(
+        lambda: list(dataset.query(who, initBindings={"target": typical})), RDFLIB_TIMEOUT
+    )
+    most = load_query("most-cited-articles")
+    most_ms = _with_limit(lambda: list(dataset.query(most)), RDFLIB_TIMEOUT)
+    return {
+        "engine": "rdflib (memory)",
+        "items": items,
+        "triples": triples,
+        "build s": round(load_s, 1),
+        "triples/s": round(triples / load_s),
+        "disk MB": 0,
+        "peak RSS MB": round(peak_rss_mb()),
+        "who-cites ms": round(who_ms, 1) if who_ms is not None else f"> {RDFLIB_TIMEOUT:g} s",
+        "most-cited ms": round(most_ms) if most_ms is not None else f"> {RDFLIB_TIMEOUT:g} s",
+    }
+
+
+def _child(engine: str, items: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.store", "--one", str(items), "--engine", engine]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"engine": engine, "items": items, "error": done.stderr.strip()[-400:]}
+    last: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return last
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    """The figures as a Markdown table."""
+    keys = ["engine", "items", "triples", "build s", "triples/s", "disk MB", "peak RSS MB"]
+    keys += ["who-cites ms", "who-cites rows", "who-cites top ms", "most-cited ms"]
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for row in rows:
+        print("| " + " | ".join(str(row.get(k, "")) for k in keys) + " |")
+    errors = [r for r in rows if "error" in r]
+    for row in errors:
+        print(f"{row['engine']} at {row['items']}: {row['error']}")
+    print(
+        "targets at 1 M items: "
+        + ", ".join(f"{k} {'≥' if k == 'triples/s' else '≤'} {v:,}" for k, v in TARGETS.items())
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark; each (engine, size) in its own process."""
+    parser = argparse.ArgumentParser(prog="python -m bench.store", description=__doc__)
+    parser.add_argument("--sizes", default="10k,100k", help="item counts, e.g. 10k,100k,1M")
+    parser.add_argument(
+        "--rdflib-max", default="10k", help="largest size also measured with rdflib (0: none)"
+    )
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="oxigraph", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one is not None:
+        if args.engine == "rdflib":
+            figures = measure_rdflib(args.one)
+        else:
+            with tempfile.TemporaryDirectory(prefix="quanze-bench-") as workdir:
+                figures = measure_oxigraph(args.one, Path(workdir))
+        print(json.dumps(figures, ensure_ascii=False))
+        return 0
+    rows = []
+    for size in (parse_size(s) for s in args.sizes.split(",")):
+        print(f"… {size:,} items (oxigraph)", file=sys.stderr, flush=True)
+        rows.append(_child("oxigraph", size))
+        if size <= parse_size(args.rdflib_max):
+            print(f"… {size:,} items (rdflib)", file=sys.stderr, flush=True)
+            rows.append(_child("rdflib", size))
+    print_table(rows)
+    return int(any("error" in r for r in rows))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

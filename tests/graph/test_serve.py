@@ -1,0 +1,77 @@
+"""``quanze serve``: the real command in its own process, answering SPARQL until stopped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.build import build_graph
+from graph.endpoint import Endpoint, EndpointError
+from graph.errors import StoreMissingError
+from graph.query import run_query
+from graph.serve import server_command, start_server
+from graph.store import open_store
+from tests.graph.handmade import citations_a, list_a
+from tests.graph.test_endpoint import free_port
+
+QUANZE = str(Path(sys.executable).with_name("quanze"))
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("serve") / "store"
+    store = open_store(where)
+    build_graph([list_a()], store, citations=citations_a())
+    store.flush()
+    return where
+
+
+def test_quanze_serve_prints_its_url_and_answers(store_dir: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [QUANZE, "serve", "--store", str(store_dir), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        url = f"http://127.0.0.1:{port}/query"
+        assert url in line and "read-only" in line
+        counts = run_query(Endpoint(url), "counts").rows[0]
+        assert (counts["lists"].value, counts["items"].value) == ("1", "2")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serving_needs_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreMissingError, match="quanze build"):
+        start_server(tmp_path / "none", port=free_port())
+
+
+def test_a_taken_port_is_a_clear_error(store_dir: Path) -> None:
+    first = start_server(store_dir, port=free_port())
+    try:
+        port = int(first.endpoint.url.rsplit(":", 1)[1].split("/")[0])
+        with pytest.raises(EndpointError, match="choose another --port"):
+            start_server(store_dir, port=port)
+    finally:
+        first.stop()
+
+
+def test_server_command() -> None:
+    read_only = server_command("/data/qz", port=8000)
+    assert read_only[1:] == [
+        "serve-read-only",
+        "--location",
+        "/data/qz",
+        "--bind",
+        "127.0.0.1:8000",
+        "--union-default-graph",
+    ]
+    writable = server_command("/data/qz", host="0.0.0.0", writable=True, timeout=9.6)
+    assert writable[1] == "serve" and writable[-2:] == ["--timeout-s", "10"]
