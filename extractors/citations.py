@@ -18,7 +18,6 @@ from extractors.find import (
     find_doc_number,
     match_title,
     opens_quote,
-    parse_chain,
     parse_tail,
     plausible_unmarked,
     quotes_title,
@@ -80,8 +79,8 @@ class _Cell:
     def run(self) -> list[Citation]:
         text = self.text
         lines = standalone_titles(text) if "\n" in text or len(text) < 120 else []
-        # every anchor character, in order; those inside a stretch already read are skipped
-        # (one scan of the cell instead of a search from each new position)
+        # every anchor, in order (one scan of the cell); those inside a stretch already read
+        # are skipped
         pending = iter(lines)
         line = next(pending, None)
         pos = 0
@@ -107,6 +106,14 @@ class _Cell:
 
     def title(self, p: int) -> int:
         text = self.text
+        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
+            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
+        ):
+            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
+            # provisions (the general path would read none and drop it)
+            written = _notes_inside(flat.group(1))[0]
+            if written.strip() and is_form(written):
+                return flat.end()
         head = None if self.local else _TITLE_HEAD.match(text, p)
         if head is not None and text.find("号", head.end("notes"), head.end("notes") + 42) != -1:
             head = None  # a document number after the notes may reach past them: read in full
@@ -123,24 +130,8 @@ class _Cell:
                                 notes.point, None, False, chain)  # fmt: skip
                     self.emit_anchor(p, tail, resolutions, None, version, doc, at)
                     return at + chain.end
-        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
-            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
-        ):
-            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
-            # provisions (the general path would read none and drop it)
-            written = _notes_inside(flat.group(1))[0]
-            if written.strip() and is_form(written):
-                return flat.end()
         if head is not None and (found := self.whole_title(p, head)) is not None:
             return found
-        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
-            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
-        ):
-            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
-            # provisions (the general path would read none and drop it)
-            written = _notes_inside(flat.group(1))[0]
-            if written.strip() and is_form(written):
-                return flat.end()
         if text[p] in "「“":
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
@@ -270,21 +261,19 @@ class _Cell:
             warn = r.warnings + warnings if warnings else r.warnings
             if not provisions:
                 out.append(
-                    _citation(
-                        text, start, tail_end, r.law, "law-level", _EMPTY,
-                        version, doc, r.via, rank, r.in_registry, warn,
+                    _new_citation(
+                        text[start:tail_end], start, tail_end, r.law, "law-level", None, None,
+                        None, None, None, None, version, doc, r.via, rank, r.in_registry, warn,
+                        None, None, None,
                     )
                 )  # fmt: skip
                 pending: int | None = len(out) - 1
             else:
                 pending = None
-                for i, prov in enumerate(provisions):
-                    out.append(
-                        _citation(
-                            text, start if i == 0 else prov.start + base, prov.end + base, r.law,
-                            _kind(prov, kind), prov, version, doc, r.via, rank, r.in_registry, warn,
-                        )
-                    )  # fmt: skip
+                _cite_chain(
+                    out, text, start, base, provisions, r.law, kind, version, doc, r.via, rank,
+                    r.in_registry, warn, None,
+                )  # fmt: skip
             if seg or not self.quoted:
                 self.last = _Law(r.law, kind, r.in_registry, pending)
         if chain is not None:
@@ -317,35 +306,39 @@ class _Cell:
         """A provision chain with no title before it: unmarked title, self-reference, or
         continuation of the cell's last law (or nothing, inside quoted text)."""
         text = self.text
-        chain = parse_chain(text, p)
+        chain = chain_at(text, p)  # offsets relative to p
         if chain is None:
             return p + 1
         provisions = chain.provisions
         warnings = chain.warnings
+        end = p + chain.end
         selfref = self_reference_before(text, p)
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
             if self.quoted:
-                return chain.end
-            self.continue_last(selfref, chain.end, provisions, warnings, "continuation")
-            return chain.end
+                return end
+            self.continue_last(selfref, end, provisions, warnings, "continuation", p)
+            return end
         unmarked = unmarked_before(text, p)
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain=chain)
-            self.emit_anchor(ustart, tail, resolve_with(utitle, self.local), "unmarked", None, None)
-            return chain.end
+            resolutions = resolve_with(utitle, self.local)
+            self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
+            return end
         if not at_segment_start(text, p):
-            return chain.end
-        top = provisions[0].top()
+            return end
         if self.quoted and (
-            _NOUN_USE.match(text, chain.end)
-            or (top in ("paragraph", "item", "subitem") and not opens_quote(text, chain.end))
+            _NOUN_USE.match(text, end)
+            or (
+                provisions[0].top() in ("paragraph", "item", "subitem")
+                and not opens_quote(text, end)
+            )
         ):
-            return chain.end
-        self.continue_last(p, chain.end, provisions, warnings, None)
-        self.quoted = self.quoted or opens_quote(text, chain.end)
-        return chain.end
+            return end
+        self.continue_last(p, end, provisions, warnings, None, p)
+        self.quoted = self.quoted or opens_quote(text, end)
+        return end
 
     def continue_last(
         self,
@@ -354,13 +347,16 @@ class _Cell:
         provisions: tuple[Provision, ...],
         warnings: tuple[str, ...],
         kind: CitationKind | None,
+        base: int,
     ) -> None:
+        """Records for a bare chain (provision offsets relative to ``base``) under the cell's
+        last law, or unresolved when there is none."""
         last = self.last
         if last is None:
             for i, prov in enumerate(provisions):
-                s = start if i == 0 else prov.start
+                s = start if i == 0 else prov.start + base
                 self.out.append(
-                    self.cite(s, prov.end, "unresolved", prov, law=None, warnings=warnings)
+                    self.cite(s, prov.end + base, "unresolved", prov, law=None, warnings=warnings)
                 )
             return
         heading_only = all(
@@ -369,11 +365,11 @@ class _Cell:
         )
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
-        base: CitationKind = kind or (last.kind if headed else "continuation")
+        base_kind: CitationKind = kind or (last.kind if headed else "continuation")
         if heading_only:
             # 第六章 责任及其他 on its own line: a heading that the following articles sit in
             last.chapter = provisions[-1].chapter
-            self.out.append(self.cite(start, end, base, provisions[-1], law=last.law))
+            self.out.append(self.cite(start, end, base_kind, provisions[-1], law=last.law))
             last.heading = len(self.out) - 1
             return
         if last.pending is not None:
@@ -381,21 +377,10 @@ class _Cell:
         if last.heading is not None:
             self.out[last.heading] = None
             last.heading = None
-        for i, prov in enumerate(provisions):
-            if prov.chapter is None and last.chapter is not None and prov.article is not None:
-                prov = prov._replace(chapter=last.chapter)
-            s = start if i == 0 else prov.start
-            self.out.append(
-                self.cite(
-                    s,
-                    prov.end,
-                    _kind(prov, base),
-                    prov,
-                    law=last.law,
-                    in_registry=last.in_registry,
-                    warnings=warnings,
-                )
-            )
+        _cite_chain(
+            self.out, self.text, start, base, provisions, last.law, base_kind, None, None, None,
+            None, last.in_registry, warnings, last.chapter,
+        )  # fmt: skip
         if last.pending is not None:
             last.pending = None
             last.headed = True
@@ -436,11 +421,52 @@ def _citation(
     in_registry: bool,
     warnings: tuple[str, ...],
 ) -> Citation:
-    return Citation.fast(
+    return _new_citation(
         text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
         p.paragraph, p.item, p.point, version, doc_number, via, rank, in_registry, warnings,
         p.part, p.section, p.subitem,
     )  # fmt: skip
+
+
+_new_citation = Citation.fast
+
+
+def _cite_chain(
+    out: list[Citation | None],
+    text: str,
+    start: int,
+    base: int,
+    provisions: tuple[Provision, ...],
+    law: str | None,
+    kind: CitationKind,
+    version: str | None,
+    doc: str | None,
+    via: str | None,
+    rank: str | None,
+    in_registry: bool,
+    warnings: tuple[str, ...],
+    chapter: int | None,
+) -> None:
+    """One record per provision (offsets relative to ``base``; the first record starts at
+    ``start``, with its title); ``chapter`` is that of a heading the articles sit under.
+    The hot loop of the extractor: provisions are unpacked once, records built positionally."""
+    first = True
+    for ps, pe, part, ch, section, article, suffix, point, paragraph, item, subitem in provisions:
+        s = start if first else ps + base  # the first record starts with the title
+        first = False
+        e = pe + base
+        if ch is None and article is not None:
+            ch = chapter
+        out.append(
+            _new_citation(
+                text[s:e], s, e, law,
+                # 《价格法》第四项 (an item with no article) is kept but flagged
+                "malformed" if article is None and point is None and (paragraph or item or subitem)
+                else kind,
+                ch, article, suffix, paragraph, item, point, version, doc, via, rank, in_registry,
+                warnings, part, section, subitem,
+            )
+        )  # fmt: skip
 
 
 _FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
@@ -448,11 +474,12 @@ _QUOTED_TITLE = re.compile(r"「[^「」“”《》。;；\n]{2,60}」|“[^「
 _AND_ITS = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
 _SPACE = re.compile(r"\s+")
 _AFTER_FORM = frozenset("、。；;!?！？《〈<＜)）")
-# 《title》 (or 〈title〉, one level of marks nested in it), parentheticals (one level of brackets
-# nested: （渝人社发【2020】24号）) and what joins them to a provision chain: what most citations look
-# like. All the general path reads of a title lies within this match (document numbers outside
-# the notes are checked for by the caller), so its reading is cached on the text matched;
-# _title_unit checks that the general readers, run on the match alone, end where it ends.
+# 《title》 (or 〈title〉, one level of marks nested in it), parentheticals (one level of
+# brackets nested: （渝人社发【2020】24号）) and what joins them to a provision chain: what most
+# citations look like. All the general path reads of a title lies within this match (document
+# numbers outside the notes are checked for by the caller), so its reading is cached on the
+# text matched; _title_unit checks that the general readers, run on the match alone, end
+# where it ends.
 _PAREN_BODY = r"[^(（﹙\[［【)）﹚\]］】\n]"
 _TITLE_HEAD = re.compile(
     r"(?P<title>[《〈<＜](?:[^《》〈〉<>＜＞。;；]|[《〈<＜][^《》〈〉<>＜＞。;；]{1,150}[》〉>＞]){1,198}[》〉>＞])"
@@ -504,13 +531,6 @@ def _notes_inside(written: str) -> tuple[str, str | None, str | None]:
         version, doc = version or v, doc or d
         written = written[: note.start()]
     return written, version, doc
-
-
-def _kind(p: Provision, base: CitationKind) -> CitationKind:
-    """《价格法》第四项 (an item with no article) is kept but flagged."""
-    if p.article is None and p.point is None and (p.paragraph or p.item or p.subitem):
-        return "malformed"
-    return base
 
 
 @lru_cache(maxsize=4096)

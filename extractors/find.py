@@ -54,6 +54,7 @@ _SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-
 _RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
 _SPACE_GAP = re.compile(r"[ \t\u3000]{1,3}(?=第)")
 _SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
+_PNUM_SPLIT = re.compile(_PNUM)
 _PNUM_VALUE = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 _POINT_DUNHAO = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
 
@@ -137,10 +138,9 @@ _LINE_TITLE = re.compile(
     r"(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?)[ \t\u3000]*$",
     re.M,
 )
-_LINE_END = re.compile(
-    r"(?:法|典|例|定|法|则|见|知|程|要|案)(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?[ \t\u3000]*$",
-    re.M,
-)
+# the last character of a line that _LINE_TITLE may match (a title ending, or the bracket of
+# （试行）): a cheap test that rules out most cells before the line regex runs
+_LINE_LAST = frozenset("法典例定则见知程要案)）")
 _QUOTE_START = re.compile(
     r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]"
     r"|[^\s、,，和及与或以《;；。规的之中]"
@@ -270,7 +270,7 @@ def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
     else:
         pn = m.group("pnums")
         nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
-        seps = ["至" if ("至" in g or "到" in g) else "、" for g in re.split(_PNUM, pn)[1:-1]]
+        seps = ["至" if ("至" in g or "到" in g) else "、" for g in _PNUM_SPLIT.split(pn)[1:-1]]
     if any(n is None for n in nums):
         return None
     return [n for n in nums if n is not None], seps
@@ -765,7 +765,7 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     [(0, 19, '西藏自治区城镇职工基本医疗保险暂行办法')]
     """
     out: list[tuple[int, int, str]] = []
-    if _LINE_END.search(text) is None:
+    if not _may_end_title_line(text):
         return out
     for m in _LINE_TITLE.finditer(text):
         raw = m.group("t")
@@ -774,6 +774,16 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
             start = m.start("t") + cut
             out.append((start, m.end("t"), text[start : m.end("t")]))
     return out
+
+
+def _may_end_title_line(text: str) -> bool:
+    """False when no line of ``text`` ends the way a standalone title does (a string test per
+    line; scanning the whole cell with a multi-line regex cost more than the rest of a cell)."""
+    for line in text.split("\n"):
+        line = line.rstrip(" \t\u3000")
+        if line and line[-1] in _LINE_LAST:
+            return True
+    return False
 
 
 def opens_quote(text: str, pos: int) -> bool:
