@@ -10,11 +10,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.find import (
+    CHAIN_RUN,
+    Chain,
     Head,
     Provision,
     Tail,
     at_segment_start,
     chain_at,
+    chain_of_run,
     find_doc_number,
     match_title,
     opens_quote,
@@ -79,6 +82,15 @@ class _Cell:
     def run(self) -> list[Citation]:
         text = self.text
         lines = standalone_titles(text) if "\n" in text or len(text) < 120 else []
+        if not lines:
+            # the common case: each anchor searched for from where the last read ended
+            search = _ANCHOR.search
+            m = search(text)
+            while m is not None:
+                start = m.start()
+                new = self.bare(start) if m.group() == "第" else self.title(start)
+                m = search(text, new if new > start else start + 1)
+            return [c for c in self.out if c is not None]
         # every anchor, in order (one scan of the cell); those inside a stretch already read
         # are skipped
         pending = iter(lines)
@@ -117,19 +129,22 @@ class _Cell:
         head = None if self.local else _TITLE_HEAD.match(text, p)
         if head is not None and text.find("号", head.end("notes"), head.end("notes") + 42) != -1:
             head = None  # a document number after the notes may reach past them: read in full
-        if head is not None:
+        if head is not None and (run := head.group("run")) is not None:
             # the common shape, 《…》（…）第…条: the title and its notes are read once per distinct
             # text, the chain once per distinct chain, then placed at ``p``
-            at = head.end()
-            if text.startswith("第", at):
-                unit = _title_unit(text[p:at])
-                chain = chain_at(text, at) if unit is not None else None
-                if unit is not None and chain is not None:
-                    notes, resolutions, version, doc, _ = unit
+            at = head.end("join")
+            closed = head.end("title")
+            unit = _title_unit(text[p:closed], text[closed:at])
+            chain = chain_of_run(text, at, run) if unit is not None else None
+            if unit is not None and chain is not None:
+                if unit.notes.point is None:
+                    self.emit_chain(p, at, unit, chain)
+                else:
+                    notes = unit.notes
                     tail = Tail(chain.end, notes.glued, notes.version, notes.doc_number,
                                 notes.point, None, False, chain)  # fmt: skip
-                    self.emit_anchor(p, tail, resolutions, None, version, doc, at)
-                    return at + chain.end
+                    self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
+                return at + chain.end
         if head is not None and (found := self.whole_title(p, head)) is not None:
             return found
         if text[p] in "「“":
@@ -190,14 +205,14 @@ class _Cell:
         """A title with no provision after it (《…》（…）规定：), read through the cache as in
         :meth:`title`; None when the general path must read it."""
         text = self.text
-        at = head.end()
+        at = head.end("join")
         closed = head.end("title")
         if text.startswith(("第", "附"), at) or (
             closed < len(text) and (text[closed] == "的" or text[closed].isspace())
         ):
             # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
             return None
-        unit = _title_unit(text[p:at])
+        unit = _title_unit(text[p:closed], text[closed:at])
         if unit is None:
             return None
         notes, resolutions, version, doc, form = unit
@@ -281,6 +296,29 @@ class _Cell:
         elif tail.point is None:
             self.quoted = self.quoted or quotes_title(text, tail_end)
 
+    def emit_chain(self, p: int, at: int, unit: _TitleUnit, chain: Chain) -> None:
+        """:meth:`emit_anchor` for a title read through the cache with a chain after it at
+        ``at`` and no bare point in its notes (the shape of most citations)."""
+        text = self.text
+        if at_segment_start(text, p):
+            self.quoted = False
+        rank_tag = rank_before(text, p)
+        rank = rank_tag[0] if rank_tag else None
+        notes = unit.notes
+        version = notes.version or unit.version
+        doc = notes.doc_number or unit.doc
+        warnings = chain.warnings
+        r = None
+        for r in unit.resolutions:
+            _cite_chain(
+                self.out, text, p, at, chain.provisions, r.law, r.kind, version, doc, r.via,
+                rank, r.in_registry, r.warnings + warnings if warnings else r.warnings, None,
+            )  # fmt: skip
+        if not self.quoted:
+            if r is not None:
+                self.last = _Law(r.law, r.kind, r.in_registry, None)
+            self.quoted = opens_quote(text, at + chain.end)
+
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
         self.quoted = False
@@ -331,7 +369,7 @@ class _Cell:
         if self.quoted and (
             _NOUN_USE.match(text, end)
             or (
-                provisions[0].top() in ("paragraph", "item", "subitem")
+                _below_article(provisions[0])
                 and not opens_quote(text, end)
             )
         ):
@@ -359,10 +397,7 @@ class _Cell:
                     self.cite(s, prov.end + base, "unresolved", prov, law=None, warnings=warnings)
                 )
             return
-        heading_only = all(
-            p.article is None and p.point is None and p.paragraph is None and p.item is None
-            for p in provisions
-        )
+        heading_only = _heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
@@ -405,6 +440,27 @@ class _Cell:
 
 
 _EMPTY = Provision(0, 0)
+
+
+def _below_article(p: Provision) -> bool:
+    """``p.top() in ("paragraph", "item", "subitem")``, without the method's loop (asked of
+    every bare chain inside quoted text: 有前款第（一）项规定情形的)."""
+    _, _, part, chapter, section, article, _, point, paragraph, item, subitem = p
+    if part is not None or chapter is not None or section is not None:
+        return False
+    if article is not None or point is not None:
+        return False
+    return paragraph is not None or item is not None or subitem is not None
+
+
+def _heading_only(provisions: tuple[Provision, ...]) -> bool:
+    """True when no provision names an article, point, paragraph or item (第六章 责任及其他)."""
+    for p in provisions:
+        if p.article is not None or p.point is not None:
+            return False
+        if p.paragraph is not None or p.item is not None:
+            return False
+    return True
 
 
 def _citation(
@@ -487,6 +543,9 @@ _TITLE_HEAD = re.compile(
     r"{0,198}[)）﹚\]］】])*)"
     r"(?!\s*[(（﹙\[［【])"
     r"(?P<join>[\s:：,，“\"‘「]*(?:中的|中|的)?\s*)"
+    # the chain's run (CHAIN_RUN), when one follows: an optional group at the end of the pattern
+    # leaves every group before it as _TITLE_HEAD alone would match it
+    rf"(?P<run>{CHAIN_RUN.pattern})?"
 )
 
 
@@ -502,7 +561,52 @@ class _TitleUnit(NamedTuple):
 
 
 @lru_cache(maxsize=16384)
-def _title_unit(key: str) -> _TitleUnit | None:
+def _title_unit(title: str, notes: str) -> _TitleUnit | None:
+    """The reading of a title matched by _TITLE_HEAD (its marks, then its notes and join); None
+    when it needs the general path. The title and the notes are read apart, each once per
+    distinct text: a list cites few titles, each with many notes and provisions."""
+    alone = _title_alone(title)
+    if alone is None:
+        # the general readers close the title elsewhere (nested or stray marks): read it whole
+        return _title_unit_whole(title + notes)
+    if not alone:
+        return None
+    written, version, doc, form = alone
+    note = _notes_alone(notes)
+    if note is None:
+        return None
+    n = len(title)
+    head = note._replace(end=note.end + n, chain_at=note.chain_at + n)
+    return _TitleUnit(head, resolve_title(written + head.glued), version, doc, form)
+
+
+@lru_cache(maxsize=8192)
+def _title_alone(title: str) -> tuple[str, str | None, str | None, bool] | tuple[()] | None:
+    """A title in its marks read as :func:`_title_unit_whole` reads it: its words, the version
+    and number inside its marks, whether it names a form; () when the general path must read it,
+    None when the general readers would not close it where ``title`` ends."""
+    if match_title(title, 0) != len(title):
+        return None
+    written = title[1:-1]
+    if title[0] != "《" and not ends_like_instrument(written):
+        return ()
+    written, version, doc = _notes_inside(written)
+    if not written.strip():
+        return ()
+    return written, version, doc, is_form(written)
+
+
+@lru_cache(maxsize=8192)
+def _notes_alone(notes: str) -> Head | None:
+    """The notes and join after a title, offsets relative to their start (:func:`read_head`
+    looks only forward), or None when the general path must read them."""
+    head = read_head(notes, 0)
+    if head.alias or head.annex or head.chain_at != len(notes):
+        return None
+    return head
+
+
+def _title_unit_whole(key: str) -> _TitleUnit | None:
     """The reading of a title matched by _TITLE_HEAD; None when it needs the general path."""
     end = match_title(key, 0)
     if end is None:

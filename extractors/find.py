@@ -51,6 +51,14 @@ _UNIT = re.compile(
     rf"\s*(?P<lvl>部分|编(?![辑制写码号排印])|章|节|条|款|项|目|点)(?:\s*之\s*(?P<suf>{NUM}))?"
 )
 _SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
+# One unit after the first of a chain, with what joins it to the one before, in the order the
+# readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款)
+# or a few spaces (第 required: 《…》第十二条 第十三条). Each part is atomic, as each was one
+# match call of its own; read contiguously with ``scanner(...).match``.
+_NEXT_UNIT = re.compile(
+    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
+    rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?!)))"
+)
 _RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
 _SPACE_GAP = re.compile(r"[ \t\u3000]{1,3}(?=第)")
 _SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
@@ -140,7 +148,10 @@ _LINE_TITLE = re.compile(
 )
 # the last character of a line that _LINE_TITLE may match (a title ending, or the bracket of
 # （试行）): a cheap test that rules out most cells before the line regex runs
-_LINE_LAST = frozenset("法典例定则见知程要案)）")
+_LINE_LAST = frozenset("法典例定则见知程要案")
+# a line that ends in a bracket can only be a title's when the bracket closes （试行）/（暂行）: the
+# short cells that end in a number (对社会保险违法行为的处罚（898）) otherwise all reach _LINE_TITLE
+_TRIAL_END = re.compile(r"[（(](?:试行|暂行)[）)]\Z")
 _QUOTE_START = re.compile(
     r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]"
     r"|[^\s、,，和及与或以《;；。规的之中]"
@@ -329,7 +340,16 @@ def chain_at(text: str, pos: int) -> Chain | None:
     run = CHAIN_RUN.match(text, pos)
     if run is None:
         return None
-    key = run.group().rstrip(CHAIN_TRAIL)
+    return chain_of_run(text, pos, run.group())
+
+
+def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
+    """:func:`chain_at` for the CHAIN_RUN match ``run`` at ``pos`` (matched by the caller).
+
+    >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
+    3
+    """
+    key = run.rstrip(CHAIN_TRAIL)
     if key[-1] == "编":
         key = text[pos : pos + len(key) + 1]
     return _chain_of(key)
@@ -337,7 +357,38 @@ def chain_at(text: str, pos: int) -> Chain | None:
 
 @lru_cache(maxsize=16384)
 def _chain_of(written: str) -> Chain | None:
+    simple = _SIMPLE_CHAIN.fullmatch(written)
+    if simple is not None and (chain := _simple_chain(simple)) is not None:
+        return chain
     return _read_chain(written, 0, need_di=True)
+
+
+# One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
+# between the units (第十八条第一款第（八）项): half the distinct chains of a list, one provision
+# whose span is the whole chain, read without the builder.
+_SIMPLE_CHAIN = re.compile(
+    rf"第({NUM})条(?:之({NUM}))?(?:第({NUM})款)?(?:第(?:({NUM})|[(（﹙]({NUM})[)）﹚])项)?"
+)
+
+
+def _simple_chain(m: re.Match[str]) -> Chain | None:
+    """The chain :func:`_read_chain` reads from a _SIMPLE_CHAIN match, or None when one of its
+    numbers is not well formed (the general reader stops there)."""
+    article_w, suffix_w, paragraph_w, item_w, item_pw = m.groups()
+    article = parse_numeral(article_w)
+    if article is None:
+        return None
+    suffix = parse_suffix("之" + suffix_w) if suffix_w is not None else None
+    paragraph = item = None
+    if paragraph_w is not None and (paragraph := parse_numeral(paragraph_w)) is None:
+        return None
+    if (item_w := item_w or item_pw) is not None and (item := parse_numeral(item_w)) is None:
+        return None
+    end = m.end()
+    provision = Provision(
+        0, end, article=article, article_suffix=suffix, paragraph=paragraph, item=item
+    )
+    return Chain((provision,), end)
 
 
 def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
@@ -355,13 +406,14 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     last: Level | None = None
     last_written = ""
     sep: str | None = None
-    while m is not None:
+    next_unit = _NEXT_UNIT.scanner(text, end).match
+    while True:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
         if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
             break
         values, seps = parsed
-        unit_start = m.start() if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
+        unit_start = m.start("di") if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
         if last == "point" and sep is None and m.group("lvl") == "点" and last_written == "部分":
             # 第二部分第（三）点: a point of a part; the sub-point is kept as the item
             level = "item"
@@ -386,29 +438,23 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             if suffix is not None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
-        end = m.end()
-        # the next unit: after a separator (第 optional) or directly (第 required)
-        s = _SEP.match(text, end)
-        nxt = _UNIT.match(text, s.end()) if s else None
-        if nxt is not None and s is not None:
-            m, sep = nxt, s.group("sep")
-            continue
-        nxt = _UNIT.match(text, end)
-        if nxt is not None and nxt.group("di") is not None:
-            m, sep = nxt, None
-            continue
-        # 《…》第十二条 第十三条: a list written with spaces; 第十条 第一款: a deeper level
-        gap = _SPACE_GAP.match(text, end)
-        nxt = _UNIT.match(text, gap.end()) if gap else None
-        if nxt is not None and nxt.group("di") is not None:
+        nxt = next_unit()
+        if nxt is None:
+            break
+        if nxt.group("sepw") is not None:
+            sep = nxt.group("sep")
+        elif nxt.group("gap") is None:
+            sep = None
+        else:
+            # 《…》第十二条 第十三条: a list written with spaces; 第十条 第一款: a deeper level
             nxt_level = _LEVELS[nxt.group("lvl")]
             if _DEPTH[nxt_level] == _DEPTH[level] and nxt_level == level:
-                m, sep = nxt, "、"
-                continue
-            if _DEPTH[nxt_level] > _DEPTH[level]:
-                m, sep = nxt, None
-                continue
-        m, sep = None, None
+                sep = "、"
+            elif _DEPTH[nxt_level] > _DEPTH[level]:
+                sep = None
+            else:
+                break
+        m = nxt
     if last is None:
         return None
     b.emit()
@@ -779,9 +825,15 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
 def _may_end_title_line(text: str) -> bool:
     """False when no line of ``text`` ends the way a standalone title does (a string test per
     line; scanning the whole cell with a multi-line regex cost more than the rest of a cell)."""
+    if "\n" not in text:
+        # a cell of one line (most are): the same test, without the split
+        line = text.rstrip(" \t\u3000")
+        return bool(line) and (
+            line[-1] in _LINE_LAST or (line[-1] in ")）" and _TRIAL_END.search(line) is not None)
+        )
     for line in text.split("\n"):
         line = line.rstrip(" \t\u3000")
-        if line and line[-1] in _LINE_LAST:
+        if line and (line[-1] in _LINE_LAST or (line[-1] in ")）" and _TRIAL_END.search(line))):
             return True
     return False
 

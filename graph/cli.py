@@ -410,6 +410,46 @@ def view(
 
 
 @command
+def analyze(
+    store: StoreOpt,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows per ranking.")] = 10,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Lowest score (0–1) for a pair of items to count as equivalent powers.",
+        ),
+    ] = 0.3,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: table or json.", case_sensitive=False)
+    ] = "table",
+) -> None:
+    """Analyse the citation network (central articles and laws, laws cited together, communities,
+    equivalent powers across lists, keywords) and write the analysis graph into the store."""
+    from graph.analyze import analyze as run_analysis
+    from graph.analyze import load_network
+    from graph.enrich import analysis_graph, write_analysis
+    from graph.store import open_store
+
+    if fmt.lower() not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, json", param_hint="--format")
+    source = open_store(store, create=False)
+    analysis = run_analysis(load_network(source), top=top, threshold=threshold)
+    quads = write_analysis(source, analysis)
+    source.flush()
+    if fmt.lower() == "json":
+        sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(analysis.to_text())
+    err.print(
+        f"{len(analysis.equivalences)} equivalent pair(s), {len(analysis.keywords)} item(s) with "
+        f"keywords: {quads} triples in {analysis_graph()}"
+    )
+
+
+@command
 def demo(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the store and views.")

@@ -17,6 +17,7 @@ class QZ(namespace.DefinedNamespace):
     Anomaly: URIRef  # anomaly
     Cell: URIRef  # cell
     Citation: URIRef  # citation
+    Equivalence: URIRef  # equivalence
     PowerItem: URIRef  # power item
     PowerList: URIRef  # power list
     Reject: URIRef  # reject
@@ -24,9 +25,11 @@ class QZ(namespace.DefinedNamespace):
 
     # object properties
     accountabilityBasis: URIRef  # accountability basis
+    between: URIRef  # between
     citedBy: URIRef  # cited by
     citedVersion: URIRef  # cited version
     cites: URIRef  # cites
+    equivalentPower: URIRef  # equivalent power
     exerciseLevel: URIRef  # exercise level
     exercisedBy: URIRef  # exercised by
     field: URIRef  # field
@@ -37,14 +40,17 @@ class QZ(namespace.DefinedNamespace):
     hasReject: URIRef  # has reject
     hasResponsibilityItem: URIRef  # has responsibility item
     inList: URIRef  # in list
+    keyword: URIRef  # keyword
     kind: URIRef  # citation kind
     legalBasis: URIRef  # legal basis
     powerType: URIRef  # power type
+    sharedProvision: URIRef  # shared provision
 
     # datatype properties
     accountabilityBasisText: URIRef  # accountability basis text
     accountabilityText: URIRef  # accountability text
     basisText: URIRef  # legal basis text
+    citationSimilarity: URIRef  # citation similarity
     clauseNumber: URIRef  # clause number
     code: URIRef  # anomaly code
     column: URIRef  # column
@@ -57,6 +63,7 @@ class QZ(namespace.DefinedNamespace):
     inRegistry: URIRef  # in registry
     levelText: URIRef  # exercise level as written
     mapped: URIRef  # mapped
+    nameSimilarity: URIRef  # name similarity
     parentName: URIRef  # parent name
     position: URIRef  # column position
     powerTypeText: URIRef  # power type as written
@@ -67,6 +74,7 @@ class QZ(namespace.DefinedNamespace):
     responsibilityText: URIRef  # responsibility text
     row: URIRef  # row
     rowsSeen: URIRef  # rows seen
+    score: URIRef  # score
     sourceFile: URIRef  # source file
     sourceLine: URIRef  # source line
     text: URIRef  # text
@@ -79,6 +87,7 @@ class QZ(namespace.DefinedNamespace):
     citationKinds: URIRef  # citation kinds
     exerciseLevels: URIRef  # exercise levels
     itemFields: URIRef  # item fields
+    keywords: URIRef  # keywords
     legalRanks: URIRef  # legal ranks
     powerTypes: URIRef  # power types
     subdivisionTypes: URIRef  # subdivision types
