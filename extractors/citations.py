@@ -20,6 +20,7 @@ from extractors.find import (
     chain_of_run,
     find_doc_number,
     match_title,
+    may_end_title_line,
     opens_quote,
     parse_tail,
     plausible_unmarked,
@@ -81,7 +82,7 @@ class _Cell:
 
     def run(self) -> list[Citation]:
         text = self.text
-        lines = standalone_titles(text) if "\n" in text or len(text) < 120 else []
+        lines = standalone_titles(text) if _may_stand_alone(text) else []
         if not lines:
             # the common case: each anchor searched for from where the last read ended
             search = _ANCHOR.search
@@ -118,14 +119,14 @@ class _Cell:
 
     def title(self, p: int) -> int:
         text = self.text
-        if (flat := _FLAT_TITLE.match(text, p)) is not None and (
-            flat.end() == len(text) or text[flat.end()] in _AFTER_FORM
+        # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
+        # provisions (the general path would read none and drop it)
+        if (
+            (flat := _FLAT_TITLE.match(text, p)) is not None
+            and (flat.end() == len(text) or text[flat.end()] in _AFTER_FORM)
+            and _names_form(flat.group(1))
         ):
-            # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
-            # provisions (the general path would read none and drop it)
-            written = _notes_inside(flat.group(1))[0]
-            if written.strip() and is_form(written):
-                return flat.end()
+            return flat.end()
         head = None if self.local else _TITLE_HEAD.match(text, p)
         if head is not None and text.find("号", head.end("notes"), head.end("notes") + 42) != -1:
             head = None  # a document number after the notes may reach past them: read in full
@@ -368,10 +369,7 @@ class _Cell:
             return end
         if self.quoted and (
             _NOUN_USE.match(text, end)
-            or (
-                _below_article(provisions[0])
-                and not opens_quote(text, end)
-            )
+            or (_below_article(provisions[0]) and not opens_quote(text, end))
         ):
             return end
         self.continue_last(p, end, provisions, warnings, None, p)
@@ -576,7 +574,7 @@ def _title_unit(title: str, notes: str) -> _TitleUnit | None:
     if note is None:
         return None
     n = len(title)
-    head = note._replace(end=note.end + n, chain_at=note.chain_at + n)
+    head = Head(note.end + n, note.chain_at + n, *note[2:])
     return _TitleUnit(head, resolve_title(written + head.glued), version, doc, form)
 
 
@@ -625,6 +623,14 @@ def _title_unit_whole(key: str) -> _TitleUnit | None:
 
 
 @lru_cache(maxsize=8192)
+def _names_form(written: str) -> bool:
+    """True when the words in a pair of title marks name a form (立案审批表), once the notes
+    inside them are set aside."""
+    written = _notes_inside(written)[0]
+    return bool(written.strip()) and is_form(written)
+
+
+@lru_cache(maxsize=8192)
 def _notes_inside(written: str) -> tuple[str, str | None, str | None]:
     """A title without the version and number notes written inside its marks, and the notes."""
     version = doc = None
@@ -650,9 +656,19 @@ def get_citations(text: str) -> list[Citation]:
     >>> get_citations("《社会保险法》第九十二条")[0].law
     '中华人民共和国社会保险法'
     """
+    if _ANCHOR.search(text) is None and not _may_stand_alone(text):
+        # no title mark, quotation mark or 第, and no line a title could stand alone on: nothing
+        # to read (half the cells of a list: 对社会保险违法行为的处罚（898）)
+        return []
     if len(text) > 20000:
         return _Cell(text).run()
     return list(_cached(text))
+
+
+def _may_stand_alone(text: str) -> bool:
+    """False when no line of ``text`` can be a standalone title (see :func:`standalone_titles`;
+    a long cell of one line is prose)."""
+    return ("\n" in text or len(text) < 120) and may_end_title_line(text)
 
 
 def cite_items(items: Iterable[PowerItem]) -> Iterator[CellCitation]:

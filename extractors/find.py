@@ -54,13 +54,12 @@ _SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-
 # One unit after the first of a chain, with what joins it to the one before, in the order the
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款)
 # or a few spaces (第 required: 《…》第十二条 第十三条). Each part is atomic, as each was one
-# match call of its own; read contiguously with ``scanner(...).match``.
+# match call of its own.
 _NEXT_UNIT = re.compile(
     rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?!)))"
 )
 _RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
-_SPACE_GAP = re.compile(r"[ \t\u3000]{1,3}(?=第)")
 _SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
 _PNUM_SPLIT = re.compile(_PNUM)
 _PNUM_VALUE = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
@@ -146,8 +145,8 @@ _LINE_TITLE = re.compile(
     r"(?:[ \t\u3000]*[（(](?:试行|暂行)[）)])?)[ \t\u3000]*$",
     re.M,
 )
-# the last character of a line that _LINE_TITLE may match (a title ending, or the bracket of
-# （试行）): a cheap test that rules out most cells before the line regex runs
+# the last character of a line that _LINE_TITLE may match (a title ending; a closing bracket
+# is tested apart): a cheap test that rules out most cells before the line regex runs
 _LINE_LAST = frozenset("法典例定则见知程要案")
 # a line that ends in a bracket can only be a title's when the bracket closes （试行）/（暂行）: the
 # short cells that end in a number (对社会保险违法行为的处罚（898）) otherwise all reach _LINE_TITLE
@@ -406,14 +405,16 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     last: Level | None = None
     last_written = ""
     sep: str | None = None
-    next_unit = _NEXT_UNIT.scanner(text, end).match
     while True:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
         if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
             break
         values, seps = parsed
-        unit_start = m.start("di") if m.group("di") else m.start("nums" if m.group("nums") else "pnums")
+        if m.group("di"):
+            unit_start = m.start("di")
+        else:
+            unit_start = m.start("nums" if m.group("nums") else "pnums")
         if last == "point" and sep is None and m.group("lvl") == "点" and last_written == "部分":
             # 第二部分第（三）点: a point of a part; the sub-point is kept as the item
             level = "item"
@@ -438,7 +439,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             if suffix is not None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
-        nxt = next_unit()
+        nxt = _NEXT_UNIT.match(text, m.end())
         if nxt is None:
             break
         if nxt.group("sepw") is not None:
@@ -786,9 +787,11 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     return (lo + found[0], found[1]) if found is not None else None
 
 
+@lru_cache(maxsize=8192)
 def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
     """Where the title starts in ``raw`` (text that ends where a provision starts) and the
-    title, or None when ``raw`` does not end in a plausible title."""
+    title, or None when ``raw`` does not end in a plausible title (read once per distinct text:
+    the same 依照社会保险法 comes before many chains)."""
     stripped, cut = strip_verbs(raw)
     registry = load_registry()
     if not registry.lookup(stripped):
@@ -811,7 +814,7 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     [(0, 19, '西藏自治区城镇职工基本医疗保险暂行办法')]
     """
     out: list[tuple[int, int, str]] = []
-    if not _may_end_title_line(text):
+    if not may_end_title_line(text):
         return out
     for m in _LINE_TITLE.finditer(text):
         raw = m.group("t")
@@ -822,9 +825,15 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _may_end_title_line(text: str) -> bool:
+def may_end_title_line(text: str) -> bool:
     """False when no line of ``text`` ends the way a standalone title does (a string test per
-    line; scanning the whole cell with a multi-line regex cost more than the rest of a cell)."""
+    line; scanning the whole cell with a multi-line regex cost more than the rest of a cell).
+
+    >>> may_end_title_line("对社会保险违法行为的处罚（898）")
+    False
+    >>> may_end_title_line("某办法（试行）\\n")
+    True
+    """
     if "\n" not in text:
         # a cell of one line (most are): the same test, without the split
         line = text.rstrip(" \t\u3000")

@@ -27,6 +27,7 @@ from rdflib import SKOS as _SKOS
 
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
 from graph import concepts, laws
+from graph.clauses import ClauseWriter
 from graph.errors import BuildError
 from graph.iri import (
     DEFAULT_BASE,
@@ -50,8 +51,6 @@ from ontology.namespace import QZSUB as _QZSUB
 BULK_THRESHOLD = 200_000
 
 _ORG_SEPARATORS = re.compile(r"[/／、;；,，]+")
-_CLAUSE_MARK = re.compile(r"(?:^|(?<=[\s；;。：:>]))(\d{1,3})\s*[.．、](?!\d)")
-_EDGE_TAGS = re.compile(r"^(?:\s|</?p>)+|(?:\s|</?p>)+$")
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -221,32 +220,6 @@ def item_keys(items: Sequence[PowerItem]) -> list[str]:
     return keys
 
 
-def split_clauses(text: str) -> list[tuple[int | None, str]]:
-    """The numbered clauses of a responsibility or accountability cell, as (number, text).
-
-    Numbers must run 1, 2, 3 … so a 2.5倍 or a year is not taken for a clause mark; a cell with
-    no numbering is one clause without a number. Seen in 001_…: ``…损害的;14. 对应当…`` (two
-    clauses on one line).
-
-    >>> split_clauses("<p>1. 案前审查：审查；</p> <p>2. 立案：填写《立案审批表》；</p>")
-    [(1, '案前审查：审查；'), (2, '立案：填写《立案审批表》；')]
-    >>> split_clauses("依法处理")
-    [(None, '依法处理')]
-    """
-    marks: list[re.Match[str]] = []
-    for match in _CLAUSE_MARK.finditer(text):
-        if int(match.group(1)) == len(marks) + 1:
-            marks.append(match)
-    if not marks:
-        body = _EDGE_TAGS.sub("", text)
-        return [(None, body)] if body else []
-    out: list[tuple[int | None, str]] = []
-    for i, mark in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        out.append((i + 1, _EDGE_TAGS.sub("", text[mark.end() : end])))
-    return out
-
-
 def authority_names(text: str) -> list[str]:
     """The authorities a department cell names (``县人力社保局/县医保局`` names two).
 
@@ -331,6 +304,7 @@ class _ListBuilder:
         self.list_id = list_id_of(power_list)
         self.list_iri = iris.power_list(self.list_id)
         self.g = _Graph(iris.list_graph(self.list_id))
+        self.shared = _Graph(iris.shared_graph())
         meta = power_list.meta
         self.region = (meta.region or "").strip() or (
             place_of(meta.department) if meta.department else None
@@ -346,6 +320,7 @@ class _ListBuilder:
             tuple[str, str | None, bool, Locator], tuple[str, list[tuple[str, str]]]
         ] = {}
         self.versions: dict[tuple[str, str], str] = {}
+        self.clauses = ClauseWriter(self.g, iris.base)
 
     # lists, items, cells ----------------------------------------------------------------------
 
@@ -393,11 +368,11 @@ class _ListBuilder:
         else:
             node = self.iris.org(name)
         self.authorities[key] = node
-        self.g.link(node, RDF.type, ORG.Organization)
-        self.g.text(node, SKOS.prefLabel, name, "zh")
+        self.shared.link(node, RDF.type, ORG.Organization)
+        self.shared.text(node, SKOS.prefLabel, name, "zh")
         full = qualified_authority(name, self.region) if relative and self.region else None
         if full is not None and full != name:
-            self.g.text(node, SKOS.altLabel, full, "zh")
+            self.shared.text(node, SKOS.altLabel, full, "zh")
         return node
 
     def build_item(self, node: str, item: PowerItem) -> None:
@@ -432,8 +407,8 @@ class _ListBuilder:
                     g.link(node, org_prop, self.authority(name))
         for key, prop in _FIELD_TEXT.items():
             g.text(node, prop, item.get(key))
-        self.build_clauses(node, item.responsibility, "responsibility", QZ.ResponsibilityItem)
-        self.build_clauses(node, item.accountability, "accountability", QZ.AccountabilityClause)
+        self.clauses.build(node, item.responsibility, "responsibility")
+        self.clauses.build(node, item.accountability, "accountability")
         extra = set(item.extra)
         for position, (header, value) in enumerate(item.raw, start=1):
             if value == "":
@@ -454,20 +429,6 @@ class _ListBuilder:
             g.text(a, RDFS.comment, anomaly.message)
             g.text(a, QZ.column, anomaly.column)
             g.text(a, QZ.text, anomaly.text)
-
-    def build_clauses(self, node: str, text: str | None, segment: str, cls: str) -> None:
-        if not text:
-            return
-        prop = (
-            QZ.hasResponsibilityItem if cls == QZ.ResponsibilityItem else QZ.hasAccountabilityClause
-        )
-        for n, (number, body) in enumerate(split_clauses(text), start=1):
-            clause = f"{node}/{segment}/{n}"
-            self.g.link(node, prop, clause)
-            self.g.link(clause, RDF.type, cls)
-            if number is not None:
-                self.g.add(clause, QZ.clauseNumber, _int(number))
-            self.g.text(clause, QZ.text, body)
 
     # citations, laws, provisions ---------------------------------------------------------------
 
@@ -518,11 +479,13 @@ class _ListBuilder:
         g.text(node, QZ.via, c.via)
         for warning in c.warnings:
             g.text(node, QZ.warning, warning)
+        g.text(node, QZ.rankTag, c.rank)
         if c.law is None:
             self.unresolved += 1
             return
         target = self.build_provision(c)
         g.link(node, QZ.cites, target)
+        self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
         if shortcut is not None:
             g.link(item_iri, shortcut, target)
@@ -532,18 +495,19 @@ class _ListBuilder:
     def build_law(self, c: Citation) -> str:
         """The work: title, rank (from the citation, else the registry), issuer when known."""
         assert c.law is not None
-        g, law = self.g, self.iris.law(laws.law_id(c.law))
+        g, law = self.shared, self.iris.law(laws.law_id(c.law))
         entry = laws.registry_entry(c.law)
         g.link(law, RDF.type, ELI.LegalResource)
         g.text(law, ELI.title, c.law, "zh")
-        in_registry = c.in_registry or entry is not None
-        g.add(law, QZ.inRegistry, _bool(in_registry))
-        rank_text = c.rank or (entry.rank if entry is not None else None)
-        if rank_text:
-            rank = concepts.legal_rank(rank_text)
+        g.add(law, QZ.inRegistry, _bool(entry is not None))
+        # The law's rank comes from the registry alone: it sits in the shared graph, where two
+        # lists tagging one law differently (【行政法规】, 【党纪政纪条例】) would give it two
+        # ranks. A list's own tag stays on its citation (qz:rankTag).
+        if entry is not None and entry.rank:
+            rank = concepts.legal_rank(entry.rank)
             if rank is None:
-                self.unmapped.append(("legal rank", rank_text))
-                g.text(law, QZ.rankText, rank_text)
+                self.unmapped.append(("legal rank", entry.rank))
+                g.text(law, QZ.rankText, entry.rank)
             else:
                 g.link(law, ELI.type_document, rank)
         if entry is not None and entry.issuer:
@@ -583,7 +547,7 @@ class _ListBuilder:
         return node
 
     def subdivision(self, parent: str, node: str, kind: str, number: str, label: str) -> str:
-        g = self.g
+        g = self.shared
         g.link(node, RDF.type, ELI.LegalResourceSubdivision)
         g.link(node, ELI.type_subdivision, QZSUB[kind])
         g.link(node, ELI.is_part_of, parent)
@@ -600,12 +564,12 @@ class _ListBuilder:
         date = laws.version_date(law_title, note)
         law_id = laws.law_id(law_title)
         law, version = self.iris.law(law_id), self.iris.version(law_id, date or note)
-        self.g.link(version, RDF.type, ELI.LegalExpression)
-        self.g.link(law, ELI.is_realized_by, version)
-        self.g.link(version, ELI.realizes, law)
-        self.g.text(version, QZ.versionNote, note)
+        self.shared.link(version, RDF.type, ELI.LegalExpression)
+        self.shared.link(law, ELI.is_realized_by, version)
+        self.shared.link(version, ELI.realizes, law)
+        self.shared.text(version, QZ.versionNote, note)
         if date:
-            self.g.add(version, ELI.version_date, f"{_quote(date)}^^<{_XSD}date>")
+            self.shared.add(version, ELI.version_date, f"{_quote(date)}^^<{_XSD}date>")
         self.versions[(law_title, note)] = version
         return version
 
@@ -619,7 +583,7 @@ class _ListBuilder:
             unresolved=self.unresolved,
             rejects=len(self.list.rejects),
             anomalies=self.anomalies,
-            triples=len(self.g.lines),
+            triples=len(self.g.lines) + len(self.shared.lines),
             unmapped=tuple(self.unmapped),
         )
 
@@ -636,19 +600,21 @@ def _label(step: Step, in_article: bool) -> str:
 
 def _build_list(
     power_list: PowerList, citations: Iterable[CellCitation], iris: Iris
-) -> tuple[_Graph, ListReport]:
+) -> tuple[_Graph, _Graph, ListReport]:
     builder = _ListBuilder(power_list, iris)
     builder.build_list()
     builder.build_citations(citations)
-    return builder.g, builder.report()
+    return builder.g, builder.shared, builder.report()
 
 
 def list_quads(
     power_list: PowerList, citations: Iterable[CellCitation], *, base: str = DEFAULT_BASE
 ) -> tuple[list[ox.Quad], ListReport]:
-    """The quads of one list's named graph and its report, without touching a store."""
-    graph, report = _build_list(power_list, citations, Iris(base))
-    return list(ox.parse(graph.nquads(), format=ox.RdfFormat.N_QUADS)), report
+    """The quads one list contributes (its own graph and its part of the shared graph) and its
+    report, without touching a store."""
+    graph, shared, report = _build_list(power_list, citations, Iris(base))
+    data = graph.nquads() + shared.nquads()
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), report
 
 
 def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
@@ -678,6 +644,11 @@ class _Loader:
     def replace(self, graph: _Graph) -> None:
         """Drop what the store holds in ``graph``'s name and queue its new quads."""
         self.store.remove_graph(ox.NamedNode(graph.name))
+        self.add(graph)
+
+    def add(self, graph: _Graph) -> None:
+        """Queue ``graph``'s quads beside what the store holds (a graph is a set: a quad the
+        store has already is not added twice)."""
         self.parts.append(graph.nquads())
         self.pending += len(graph.lines)
         if self.pending >= self.chunk:
@@ -735,8 +706,9 @@ def build_graph(
     loader = _Loader(store)
     reports: list[ListReport] = []
     try:
-        for graph, report in _built(lists, by_source, iris):
+        for graph, shared, report in _built(lists, by_source, iris):
             loader.replace(graph)
+            loader.add(shared)
             reports.append(report)
     finally:
         loader.close()
@@ -751,8 +723,9 @@ def build_graph(
 
 def _built(
     lists: Iterable[PowerList], by_source: dict[str, list[CellCitation]] | None, iris: Iris
-) -> Iterator[tuple[_Graph, ListReport]]:
-    """Each list's graph and report; the citations used are taken out of ``by_source``."""
+) -> Iterator[tuple[_Graph, _Graph, ListReport]]:
+    """Each list's graph, its part of the shared graph and its report; the citations used are
+    taken out of ``by_source``."""
     seen: dict[str, str] = {}
     for power_list in lists:
         if power_list.source in seen.values():

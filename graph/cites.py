@@ -110,6 +110,8 @@ def find_citing_items(
     ``社会保险法``); a citation of 第八十七条第二款 counts as citing 第八十七条, and any provision
     of a law counts as citing the law. Each row has the keys of COLUMNS (``item`` is a 项 number)
     plus ``list``, ``power_item``, ``provision`` and ``citation`` IRIs; missing values are None.
+    A row of the accountability basis (追责依据) also has ``clauses``: the item's accountability
+    clauses (追责情形) that rest on that provision, as ``3. 违反法定的行政处罚程序的``.
     ``store`` is the embedded store or a remote ``Endpoint``. Raises UnknownReferenceError when
     REF names no law.
     """
@@ -117,6 +119,7 @@ def find_citing_items(
     for citation in parse_reference(ref, lambda title: law_in_store(store, title)):
         target = ox.NamedNode(target_iri(citation, base))
         result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
+        clauses: dict[tuple[str, str], list[str]] | None = None
         for solution in result.rows:
             row: dict[str, Any] = {key: None for key in COLUMNS}
             for key, term in solution.items():
@@ -124,8 +127,29 @@ def find_citing_items(
                     continue
                 row[key] = _value(key, term)
             row["power_item"] = term_text(solution["powerItem"])
+            if row["field"] == "accountability_basis":
+                if clauses is None:
+                    clauses = clauses_resting_on(store, target, timeout=timeout)
+                row["clauses"] = clauses.get((row["power_item"], row["provision"]), [])
             rows.setdefault(row["citation"], row)
     return sorted(rows.values(), key=_order)
+
+
+def clauses_resting_on(
+    store: Source, target: ox.NamedNode, *, timeout: float | None = None
+) -> dict[tuple[str, str], list[str]]:
+    """The accountability clauses resting on ``target`` or a part of it, as ``13. 执法人员…``
+    (the number as parsed, then the text), by (power item, provision rested on), in order."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    result = run_query(store, "accountability-resting-on", {"target": target}, timeout=timeout)
+    for solution in result.rows:
+        number = term_text(solution.get("number"))
+        text = term_text(solution["text"])
+        key = (term_text(solution["powerItem"]), term_text(solution["provision"]))
+        entry = (int(number) if number.isdigit() else 0, f"{number}. {text}" if number else text)
+        if entry not in found.setdefault(key, []):
+            found[key].append(entry)
+    return {key: [text for _, text in sorted(entries)] for key, entries in found.items()}
 
 
 def _order(row: dict[str, Any]) -> tuple[Any, ...]:

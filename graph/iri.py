@@ -278,6 +278,14 @@ class Iris:
         """The named graph that holds everything built from one list."""
         return f"{self.base}graph/list/{segment(list_id)}"
 
+    def shared_graph(self) -> str:
+        """The named graph of what lists share: laws, provisions, versions and authorities.
+
+        Written once however many lists cite a law, so queries over the union of graphs see each
+        fact once (a law repeated in every list graph multiplied every join by the list count).
+        """
+        return f"{self.base}graph/shared"
+
     def ontology_graph(self) -> str:
         """The named graph that holds the ontology and its concept schemes."""
         return f"{self.base}graph/ontology"

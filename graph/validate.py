@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph, URIRef
 
+from graph.iri import Iris
 from graph.store import to_rdflib
 from ontology import load_ontology, load_shapes
 
@@ -87,11 +88,13 @@ def validate_store(store: ox.Store, graph: str | None = None) -> ValidationRepor
 
 
 def validate_graphs(store: ox.Store, graphs: Iterable[str]) -> ValidationSummary:
-    """Validate each named graph on its own, with the ontology's concept schemes beside it (a
-    list graph stands alone, so memory stays that of one list)."""
+    """Validate each named graph with the ontology and the shared graph (laws, provisions,
+    authorities) beside it, so memory stays that of one list plus what lists share."""
+    shared = to_rdflib(store, Iris().shared_graph())
     reports = []
     for graph in graphs:
         data = to_rdflib(store, graph)
         data += load_ontology()
+        data += shared  # the laws, provisions and authorities the list's citations point to
         reports.append((graph, validate_graph(data)))
     return ValidationSummary(tuple(reports))

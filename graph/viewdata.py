@@ -49,6 +49,19 @@ class CitationRow:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class ClauseRow:
+    """One responsibility item or accountability clause of an item, and what it rests on."""
+
+    clause: str
+    item: str
+    field: str  # "responsibility" or "accountability"
+    number: str
+    text: str
+    warnings: tuple[str, ...]
+    provisions: tuple[str, ...]
+
+
 def _text(term: object) -> str:
     return term.value if isinstance(term, ox.NamedNode | ox.Literal) else ""
 
@@ -114,6 +127,18 @@ class Fetcher:
         if provision not in self.by_provision:
             self.by_provision[provision] = self._citations("view-citations", provision=provision)
         return self.by_provision[provision]
+
+    def clauses_of_item(self, item: str) -> list[ClauseRow]:
+        """The responsibility items and accountability clauses of ``item``, in cell order."""
+        rows = run_query(self.store, "clauses-of-item", {"powerItem": ox.NamedNode(item)}).rows
+        return _clause_rows(rows, "field")
+
+    def clauses_resting_on(self, target: str) -> list[ClauseRow]:
+        """The accountability clauses resting on ``target`` or a part of it."""
+        rows = run_query(
+            self.store, "accountability-resting-on", {"target": ox.NamedNode(target)}
+        ).rows
+        return _clause_rows(rows, None)
 
     def items_of_authority(self, org: str) -> list[str]:
         """The items ``org`` exercises."""
@@ -212,6 +237,40 @@ class Fetcher:
             self.laws.setdefault(_text(r["law"]), {k: _text(v) for k, v in r.items()})
 
 
+def _clause_rows(rows: Iterable[Mapping[str, Term]], field_key: str | None) -> list[ClauseRow]:
+    """Query rows (one per clause and provision or warning) gathered into one row per clause."""
+    found: dict[str, dict[str, object]] = {}
+    for r in rows:
+        iri = _text(r["clause"])
+        row = found.setdefault(
+            iri,
+            {
+                "item": _text(r["powerItem"]),
+                "field": _text(r[field_key]) if field_key else "accountability",
+                "number": _text(r.get("number")),
+                "text": _text(r["text"]),
+                "warnings": {},
+                "provisions": {},
+            },
+        )
+        for key, name in (("warnings", "warning"), ("provisions", "provision")):
+            value = _text(r.get(name))
+            if value:
+                cast(dict[str, None], row[key])[value] = None
+    return [
+        ClauseRow(
+            iri,
+            str(v["item"]),
+            str(v["field"]),
+            str(v["number"]),
+            str(v["text"]),
+            tuple(cast(dict[str, None], v["warnings"])),
+            tuple(cast(dict[str, None], v["provisions"])),
+        )
+        for iri, v in found.items()
+    ]
+
+
 class Selection:
     """Builds a ViewGraph node by node: each unit (an item with its authorities and list, a
     provision with its article and law) goes in whole or not at all, under the node cap."""
@@ -280,6 +339,27 @@ class Selection:
         details = (("法律法规 law", title), ("效力级别 rank", law.get("rank", "")))
         return ViewNode(iri, "law", short_law(title), tuple(d for d in details if d[1]), focus)
 
+    def clause_unit(self, row: ClauseRow) -> tuple[list[ViewNode], list[ViewEdge]]:
+        """A clause node with its edge from its item (the item must already be in the view)."""
+        what = (
+            "追责情形 accountability"
+            if row.field == "accountability"
+            else "责任事项 responsibility"
+        )
+        details = [(what, row.text), ("编号 number", row.number)]
+        details += [("提示 warning", w) for w in row.warnings]
+        label = f"{row.number}. {short(row.text, 10)}" if row.number else short(row.text, 10)
+        node = ViewNode(row.clause, "clause", label, tuple(d for d in details if d[1]))
+        return [node], [ViewEdge(row.item, row.clause, "has_clause")]
+
+    def add_clauses(self, rows: Iterable[ClauseRow]) -> None:
+        """Add the clauses whose item is in the view, with their edges to the provisions (in the
+        view) they rest on."""
+        for row in rows:
+            if row.item in self.view.nodes and self.add(self.clause_unit(row)):
+                for provision in row.provisions:
+                    self.view.add_edge(row.clause, provision, "rests_on")
+
     def add(self, unit: tuple[list[ViewNode], list[ViewEdge]]) -> bool:
         """Add a whole unit if it fits under the cap; True if its head node is in the view."""
         nodes, edges = unit
@@ -335,10 +415,12 @@ def select_focus(store: ox.Store, focus: Focus, *, depth: int, max_nodes: int) -
             sel.add(sel.provision_unit(provision))
         if depth >= 1:
             items = sel.grow(rows, to_items=True)
+            sel.add_clauses(fetch.clauses_resting_on(focus.iri))
             sel.expand(items, [], depth - 1)
     elif focus.kind == "item":
         sel.add(sel.item_unit(focus.iri, focus=True))
         sel.expand([focus.iri], [], depth)
+        sel.add_clauses(fetch.clauses_of_item(focus.iri))
     else:
         name = focus.reading
         view.add_node(ViewNode(focus.iri, "authority", name, (("实施主体 authority", name),), True))

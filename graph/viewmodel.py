@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-NodeKind = Literal["item", "authority", "list", "law", "provision"]
+NodeKind = Literal["item", "authority", "list", "law", "provision", "clause"]
 EdgeKind = Literal[
     "basis",
     "accountability_basis",
@@ -20,6 +20,8 @@ EdgeKind = Literal[
     "exercised_by",
     "in_list",
     "part_of",
+    "has_clause",
+    "rests_on",
 ]
 
 #: The item fields a citation can be found in, in legend order (keys of extractors.models).
@@ -60,6 +62,7 @@ NODE_STYLES: dict[NodeKind, NodeStyle] = {
     "law": NodeStyle("法律法规 law", "#e15759", "hexagon", 18),
     "authority": NodeStyle("实施主体 authority", "#f28e2b", "diamond", 15),
     "list": NodeStyle("清单·地区 list / region", "#59a14f", "square", 14),
+    "clause": NodeStyle("责任事项·追责情形 clause", "#76b7b2", "triangleDown", 10),
 }
 
 EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
@@ -72,6 +75,8 @@ EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
     "exercised_by": EdgeStyle("实施主体 exercised by", "#d69e2e", (), 1.0, False),
     "in_list": EdgeStyle("所属清单 in list", "#a0aec0", (), 0.8, False),
     "part_of": EdgeStyle("所属条文 part of", "#c4a1c9", (), 1.0, False),
+    "has_clause": EdgeStyle("事项条目 has clause", "#9ccfcb", (), 1.0, False),
+    "rests_on": EdgeStyle("追责所依 rests on", "#e8a33d", (4, 3), 1.4),
 }
 
 

@@ -55,6 +55,7 @@ def _node_swatch(kind: NodeKind) -> str:
         "diamond": f'<polygon points="9,2 16,9 9,16 2,9" fill="{c}"/>',
         "square": f'<rect x="3" y="3" width="12" height="12" fill="{c}"/>',
         "triangle": f'<polygon points="9,2 16,15 2,15" fill="{c}"/>',
+        "triangleDown": f'<polygon points="2,3 16,3 9,16" fill="{c}"/>',
         "hexagon": f'<polygon points="5,2.5 13,2.5 17,9 13,15.5 5,15.5 1,9" fill="{c}"/>',
     }
     return f'<svg width="18" height="18" aria-hidden="true">{shapes[style.shape]}</svg>'

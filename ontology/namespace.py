@@ -29,6 +29,8 @@ class QZ(namespace.DefinedNamespace):
     citedBy: URIRef  # cited by
     citedVersion: URIRef  # cited version
     cites: URIRef  # cites
+    clauseConcept: URIRef  # clause concept
+    clauseOf: URIRef  # clause of
     equivalentPower: URIRef  # equivalent power
     exerciseLevel: URIRef  # exercise level
     exercisedBy: URIRef  # exercised by
@@ -44,14 +46,19 @@ class QZ(namespace.DefinedNamespace):
     kind: URIRef  # citation kind
     legalBasis: URIRef  # legal basis
     powerType: URIRef  # power type
+    restsOn: URIRef  # rests on
     sharedProvision: URIRef  # shared provision
 
     # datatype properties
     accountabilityBasisText: URIRef  # accountability basis text
+    accountabilityLead: URIRef  # accountability lead
     accountabilityText: URIRef  # accountability text
     basisText: URIRef  # legal basis text
     citationSimilarity: URIRef  # citation similarity
+    clauseLabel: URIRef  # clause label
+    clauseMark: URIRef  # clause mark
     clauseNumber: URIRef  # clause number
+    clauseWarning: URIRef  # clause warning
     code: URIRef  # anomaly code
     column: URIRef  # column
     departmentText: URIRef  # department as written
@@ -67,10 +74,12 @@ class QZ(namespace.DefinedNamespace):
     parentName: URIRef  # parent name
     position: URIRef  # column position
     powerTypeText: URIRef  # power type as written
+    rankTag: URIRef  # rank tag
     rankText: URIRef  # legal rank as given
     reason: URIRef  # reason
     region: URIRef  # region
     remarks: URIRef  # remarks
+    responsibilityLead: URIRef  # responsibility lead
     responsibilityText: URIRef  # responsibility text
     row: URIRef  # row
     rowsSeen: URIRef  # rows seen
@@ -84,12 +93,14 @@ class QZ(namespace.DefinedNamespace):
     warning: URIRef  # warning
 
     # concept schemes
+    accountabilityClauses: URIRef  # accountability clauses
     citationKinds: URIRef  # citation kinds
     exerciseLevels: URIRef  # exercise levels
     itemFields: URIRef  # item fields
     keywords: URIRef  # keywords
     legalRanks: URIRef  # legal ranks
     powerTypes: URIRef  # power types
+    responsibilityItems: URIRef  # responsibility items
     subdivisionTypes: URIRef  # subdivision types
 
     _NS = namespace.Namespace("https://w3id.org/quanze/ontology#")
