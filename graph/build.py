@@ -485,6 +485,13 @@ class _ListBuilder:
             return
         target = self.build_provision(c)
         g.link(node, QZ.cites, target)
+        # Shortcuts to the article and the law the cited provision belongs to, so that "who cites
+        # article 87" and "most-cited articles" are one hop instead of an eli:is_part_of* path.
+        law_id = laws.law_id(c.law)
+        g.link(node, QZ.citesLaw, self.iris.law(law_id))
+        if c.article is not None:
+            article = Locator(article=c.article, article_suffix=c.article_suffix)
+            g.link(node, QZ.citesArticle, self.iris.provision(law_id, article))
         self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
         if shortcut is not None:

@@ -29,6 +29,8 @@ class QZ(namespace.DefinedNamespace):
     citedBy: URIRef  # cited by
     citedVersion: URIRef  # cited version
     cites: URIRef  # cites
+    citesArticle: URIRef  # cites article
+    citesLaw: URIRef  # cites law
     clauseConcept: URIRef  # clause concept
     clauseOf: URIRef  # clause of
     equivalentPower: URIRef  # equivalent power

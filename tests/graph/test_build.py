@@ -119,6 +119,8 @@ EXPECTED_TINY = """
     qz:field qzfield:basis ;
     qz:kind qzkind:explicit ;
     qz:cites <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7/para_2> ;
+    qz:citesArticle <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法/art_7> ;
+    qz:citesLaw <https://w3id.org/quanze/id/law/巫溪县骗取医保基金处理办法> ;
     qz:docNumber "渝府令第231号" ;
     qz:rankTag "地方政府规章" ;
     oa:hasSelector <https://w3id.org/quanze/id/list/t/item/7/citation/basis/1/quote> ,

@@ -64,9 +64,15 @@ def test_bindings_are_values_not_sparql(store: ox.Store) -> None:
     assert len(run_query(store, text, {"name": "价格监督"}).rows) == 1
 
 
-def test_binding_must_be_projected(store: ox.Store) -> None:
-    with pytest.raises(QueryError, match="projection"):
-        run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"})
+def test_a_binding_narrows_even_an_unprojected_variable(store: ox.Store) -> None:
+    everything = run_query(store, "SELECT ?s WHERE { ?s ?p ?o }")
+    narrowed = run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", {"o": "达孜区医保局"})
+    assert 0 < len(narrowed.rows) < len(everything.rows)
+
+
+def test_binding_a_variable_the_query_lacks_is_refused(store: ox.Store) -> None:
+    with pytest.raises(QueryError, match=r"cannot bind \?target: the query has no such variable"):
+        run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", {"target": "x"})
 
 
 def test_malformed_sparql_names_the_position(store: ox.Store) -> None:
