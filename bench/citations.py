@@ -18,6 +18,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 
+from bench.synthetic import TOPICS
 from extractors import get_citations
 from extractors.lawdb import load_registry
 from extractors.numerals import to_chinese
@@ -26,18 +27,6 @@ from extractors.numerals import to_chinese
 BASELINE = re.compile(r"《[^》]+》第[一二三四五六七八九十百零\d]+条")
 
 _PLACES = ("重庆市", "西藏自治区", "四川省", "拉萨市", "贵州省", "巫溪县", "云南省", "湖北省")
-_TOPICS = (
-    "社会保险",
-    "医疗保障",
-    "安全生产",
-    "食品安全",
-    "价格监督",
-    "消防",
-    "道路运输",
-    "教育督导",
-    "城乡居民医疗救助",
-    "劳动保障监察",
-)
 _ENDINGS = ("条例", "办法", "规定", "实施细则", "管理办法", "实施办法", "暂行办法")
 _ISSUERS = ("国务院办公厅", "自治区人民政府办公厅", "市人力资源和社会保障局", "县医疗保障局")
 _RANKS = ("【法律】", "【行政法规】", "[部门规章]", "【地方性法规】：", "法律：", "［规范性文件］")
@@ -89,7 +78,7 @@ class Corpus:
 
     def local_title(self) -> str:
         rng = self.rng
-        title = rng.choice(_PLACES) + rng.choice(_TOPICS) + rng.choice(_ENDINGS)
+        title = rng.choice(_PLACES) + rng.choice(TOPICS) + rng.choice(_ENDINGS)
         return title + ("（试行）" if rng.random() < 0.1 else "")
 
     def title(self) -> tuple[str, str]:
@@ -220,7 +209,7 @@ class Corpus:
         situations and their basis (mostly bare provisions)."""
         rng = self.rng
         self.serial += 1
-        topic = rng.choice(_TOPICS)
+        topic = rng.choice(TOPICS)
         cells = [f"对{topic}违法行为的处罚（{self.serial}）"]
         n = rng.choice((1, 1, 2, 2, 3, 4))
         cells.append("\n".join(self.entry(k, 0.85) for k in range(1, n + 1)))

@@ -48,7 +48,8 @@ _DEPARTMENTS = (
 )
 _SYLLABLES = "巫溪云阳奉节开州忠丰都石柱秀山酉阳彭水黔江武隆城口垫江梁平达孜墨竹林周当雄尼木曲水"
 _PROVINCES = ("重庆市", "西藏自治区", "四川省", "贵州省", "云南省", "湖北省")
-_TOPICS = (
+#: Subject areas of the generated local rules and power names (used by both benchmarks).
+TOPICS = (
     "社会保险",
     "医疗保障",
     "安全生产",
@@ -57,6 +58,8 @@ _TOPICS = (
     "消防",
     "道路运输",
     "教育督导",
+    "城乡居民医疗救助",
+    "劳动保障监察",
 )
 _LOCAL_RANKS = (("条例", "地方性法规"), ("办法", "地方政府规章"), ("规定", "规范性文件"))
 _KINDS = (
@@ -86,7 +89,7 @@ def _laws(rng: random.Random) -> list[_Law]:
         for e in load_registry().entries
     ]
     for province in _PROVINCES:
-        for topic in _TOPICS:
+        for topic in TOPICS:
             for suffix, rank in _LOCAL_RANKS:
                 title = f"{province}{topic}{suffix}"
                 out.append(_Law(title, title, rank, False, rng.randint(15, 60)))
@@ -171,7 +174,7 @@ class Generator:
         rng = self.rng
         row = str(i + 1)
         ptype = rng.choices([t for t, _ in _POWER_TYPES], [w for _, w in _POWER_TYPES])[0]
-        topic = rng.choice(_TOPICS)
+        topic = rng.choice(TOPICS)
         department = dept if rng.random() > 0.05 else f"{dept}/县医保局"
         basis = _CellWriter("【法律】")
         for _ in range(rng.choice((1, 1, 2, 2, 3))):

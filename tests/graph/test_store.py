@@ -53,20 +53,8 @@ def test_corrupt_store(tmp_path: Path) -> None:
 def test_store_locked_by_another_process(tmp_path: Path) -> None:
     where = tmp_path / "store"
     open_store(where).flush()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('ready', flush=True);"
-            " sys.stdin.read()",
-            str(where),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold_open(where)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreLockedError, match="another process"):
             open_store(where)
         assert len(open_store(where, read_only=True)) == 0  # queries still work
