@@ -32,7 +32,19 @@ COLUMNS: tuple[str, ...] = (
     "text",
 )
 #: The keys shown when answers are a table or CSV (JSON carries every key).
-TABLE_COLUMNS: tuple[str, ...] = (*COLUMNS[:10], "text")
+TABLE_COLUMNS: tuple[str, ...] = (*COLUMNS[:10], "text", "clauses")
+
+
+def flat_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An answer row for a table or CSV: the accountability clauses resting on the provision
+    joined into one cell (JSON keeps them as a list).
+
+    >>> flat_row({"row": "1", "clauses": ["1. 没有法律依据的", "2. 擅自改变种类的"]})["clauses"]
+    '1. 没有法律依据的；2. 擅自改变种类的'
+    """
+    return {**row, "clauses": "；".join(row.get("clauses") or [])}
+
+
 _INT_KEYS = ("article", "paragraph", "item")
 _FIRST_ARTICLE = re.compile(r"第\s*[0-9０-９零〇一二两三四五六七八九十百千]+\s*条")
 

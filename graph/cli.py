@@ -241,11 +241,13 @@ def cites(
     timeout: TimeoutOpt = 30.0,
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
-    from graph.cites import TABLE_COLUMNS, find_citing_items
+    from graph.cites import TABLE_COLUMNS, find_citing_items, flat_row
     from graph.results import write_rows
 
     fmt = check_out_format(out)
     rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout)
+    if fmt != "json":
+        rows = [flat_row(r) for r in rows]
     write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
     if fmt != "json":
         err.print(f"{len(rows)} citing item(s)")

@@ -197,3 +197,11 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_querying_a_missing_store_is_a_data_error(tmp_path: Path) -> None:
     result = invoke("cites", "社会保险法", "--store", tmp_path / "none")
     assert result.exit_code == 1 and "quanze build" in result.stderr
+
+
+def test_cites_on_an_accountability_provision_shows_the_clauses_resting_on_it(store: Path) -> None:
+    table = invoke("cites", "社会保险法第九十三条", "--store", store, "--format", "csv").stdout
+    dazi = next(line for line in table.splitlines() if line.startswith("000_"))
+    assert "accountability_basis" in dazi and "2. 擅自改变劳动保障行政处罚种类、幅度的" in dazi
+    rows = json.loads(invoke("cites", "社会保险法第九十三条", "-s", store, "-f", "json").stdout)
+    assert len(next(r for r in rows if r["row"] == "1")["clauses"]) == 7
