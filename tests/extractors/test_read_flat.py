@@ -6,19 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors import read_list
 from extractors.models import PowerList
+from tests.extractors.reading import read_written
 
 HEADER = "序号 实施部门 事项名称 事项类型 设定依据 行使层级 指导部门 追责情形 追责依据"
 
 
 def _read(tmp_path: Path, text: str) -> PowerList:
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    plist = read_list(path)
-    assert plist.format == "text"
-    assert plist.rows_seen == plist.rows_accounted()
-    return plist
+    return read_written(tmp_path, "page.txt", text, expect="text")
 
 
 CASES = [

@@ -19,6 +19,7 @@ import pytest
 from extractors import read_list
 from extractors.models import PowerList
 from extractors.tables.markdown import read_markdown
+from tests.extractors.reading import read_written
 
 SEED = (resources.files("extractors") / "samples" / "000_814c7fb49acd7d24.txt").read_text(
     encoding="utf-8"
@@ -135,11 +136,7 @@ def seed_items(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str |
 
 
 def _read(tmp_path: Path, name: str, content: bytes, **options: str) -> PowerList:
-    path = tmp_path / name
-    path.write_bytes(content)
-    plist = read_list(path, **options)  # type: ignore[arg-type]
-    assert plist.rows_seen == plist.rows_accounted()
-    return plist
+    return read_written(tmp_path, name, content, **options)
 
 
 @pytest.mark.parametrize(("fmt", "name", "make"), [pytest.param(*m, id=m[0]) for m in MAKERS])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import read_list
 from extractors.models import PowerList
+from tests.extractors.reading import read_written
 
 HEAD = (
     "| 序号 | 事项类型 | 事项名称 项目 | 子项 | 实施依据 | 实施主体 | 承诺期限 | 服务电话 |\n"
@@ -18,12 +18,7 @@ ROW5 = "| 5 | 行政检查 | 对加油站的检查 | | 《安全生产法》第�
 
 
 def _read(tmp_path: Path, text: str) -> PowerList:
-    path = tmp_path / "list.md"
-    path.write_text(text, encoding="utf-8")
-    plist = read_list(path)
-    assert plist.format == "markdown"
-    assert plist.rows_seen == plist.rows_accounted()
-    return plist
+    return read_written(tmp_path, "list.md", text, expect="markdown")
 
 
 def test_sub_items_take_parent_and_derived_rows(tmp_path: Path) -> None:

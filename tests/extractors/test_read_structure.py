@@ -14,20 +14,13 @@ import docx
 import openpyxl
 import pytest
 
-from extractors import read_list
 from extractors.models import PowerList
 from extractors.report import report_list
+from tests.extractors.reading import read_written
 
 
 def _read(tmp_path: Path, name: str, content: str | bytes) -> PowerList:
-    path = tmp_path / name
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    plist = read_list(path)
-    assert plist.rows_seen == plist.rows_accounted()
-    return plist
+    return read_written(tmp_path, name, content)
 
 
 def _fields(plist: PowerList, *keys: str) -> list[tuple[str | None, ...]]:
