@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -331,14 +332,23 @@ def serve(
     server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
     mode = "read-write" if writable else "read-only"
     err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
+    # SIGTERM (kill, a service manager) must stop the server too: by default Python exits on it
+    # without running the finally below, which would leave the oxigraph process running alone.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         code = server.process.wait()
     except KeyboardInterrupt:
         code = 0
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
     if code:
         raise DataError(f"the oxigraph server stopped with exit code {code}")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """A signal handler that stops ``quanze serve`` as Ctrl-C does."""
+    raise KeyboardInterrupt
 
 
 @command

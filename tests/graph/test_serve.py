@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,12 @@ def test_quanze_serve_prints_its_url_and_answers(store_dir: Path) -> None:
         assert (counts["lists"].value, counts["items"].value) == ("1", "2")
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        assert process.wait(timeout=30) == 0
+    # the oxigraph server it started is gone too: nothing listens on the port any more
+    # (SO_REUSEADDR lets the bind pass connections in TIME_WAIT, never a live listener)
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("127.0.0.1", port))
 
 
 def test_serving_needs_a_store(tmp_path: Path) -> None:
