@@ -5,22 +5,46 @@
 [('中华人民共和国社会保险法', 87), ('中华人民共和国社会保险法', 88)]
 
 Public verbs: ``read_list`` (a power-list file → PowerList), ``get_citations`` (one cell's text →
-citations), ``cite_items`` (every text field of every item → cell citations).
+citations), ``cite_items`` (every text field of every item → cell citations). They are loaded on
+first use, so importing ``extractors.models`` alone does not load the readers and the grammar.
 """
 
-from extractors.citations import cite_items, get_citations
-from extractors.errors import InputError, QuanzeError
-from extractors.models import CellCitation, Citation, PowerItem, PowerList
-from extractors.read import read_list
+from __future__ import annotations
 
-__all__ = [
-    "CellCitation",
-    "Citation",
-    "InputError",
-    "PowerItem",
-    "PowerList",
-    "QuanzeError",
-    "cite_items",
-    "get_citations",
-    "read_list",
-]
+from typing import TYPE_CHECKING
+
+from extractors.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from extractors.citations import cite_items as cite_items
+    from extractors.citations import get_citations as get_citations
+    from extractors.errors import InputError as InputError
+    from extractors.errors import QuanzeError as QuanzeError
+    from extractors.models import (
+        CellCitation as CellCitation,
+    )
+    from extractors.models import (
+        Citation as Citation,
+    )
+    from extractors.models import (
+        PowerItem as PowerItem,
+    )
+    from extractors.models import (
+        PowerList as PowerList,
+    )
+    from extractors.read import read_list as read_list
+
+_EXPORTS = {
+    "CellCitation": "extractors.models",
+    "Citation": "extractors.models",
+    "InputError": "extractors.errors",
+    "PowerItem": "extractors.models",
+    "PowerList": "extractors.models",
+    "QuanzeError": "extractors.errors",
+    "cite_items": "extractors.citations",
+    "get_citations": "extractors.citations",
+    "read_list": "extractors.read",
+}
+__all__ = sorted(_EXPORTS)
+
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from extractors.lawdb import load_registry, title_key
+from extractors.lawdb import RANKS, load_registry, title_key
 from extractors.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
 from extractors.resolve import INSTRUMENT_SUFFIX, is_carrier, version_note
 
@@ -72,8 +72,7 @@ _TITLE_MARK = re.compile(r"[《〈<＜》〉>＞。;；]")
 _RANK_BEFORE = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
 # 法律：《…》 — the rank written as a word before a colon, at the start of an entry
 _RANK_WORD_BEFORE = re.compile(
-    r"(?:^|(?<=[\s。；;、.．)）]))(法律|行政法规|部门规章|地方性法规|地方政府规章|规范性文件|党内法规|"
-    r"司法解释|自治条例|单行条例)\s*[:：]\s*\Z"
+    r"(?:^|(?<=[\s。；;、.．)）]))(" + "|".join(RANKS) + r")\s*[:：]\s*\Z"
 )
 _PAREN_OPEN = "(（﹙[［【"
 _PAREN_CLOSE = ")）﹚]］】"

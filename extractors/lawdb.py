@@ -42,6 +42,8 @@ Rank = Literal[
     "规范性文件",
     "党内法规",
     "司法解释",
+    "自治条例",
+    "单行条例",
     "宪法",
 ]
 RANKS: tuple[str, ...] = get_args(Rank)

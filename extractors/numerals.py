@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import cn2an
+from types import ModuleType
 
 #: Every character that may appear in a provision number (before white space is removed).
 NUMERAL_CHARS = "0-9０-９零〇○一二两三四五六七八九十百千万"
@@ -14,6 +13,14 @@ NUMERAL_CHARS = "0-9０-９零〇○一二两三四五六七八九十百千万"
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789〇")
 _SPACE = re.compile(r"\s+")
 _SUFFIX = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
+
+
+def _cn2an() -> ModuleType:
+    """cn2an, imported on first use: importing it costs ~0.3 s, which every ``quanze`` command
+    (``--help`` and ``query`` included) would otherwise pay at start-up."""
+    import cn2an
+
+    return cn2an
 
 
 @lru_cache(maxsize=4096)
@@ -34,7 +41,7 @@ def parse_numeral(written: str) -> int | None:
         # mixed forms such as "1百" do not occur in statute references; refuse them
         return None
     try:
-        value = cn2an.cn2an(s, "normal")
+        value = _cn2an().cn2an(s, "normal")
     except (ValueError, KeyError, IndexError):
         # cn2an rejects most malformed numerals with ValueError, but 零十一 (seen in OCR'd lists)
         # and its kin hit a KeyError inside it: all mean "not a number"
@@ -60,4 +67,4 @@ def to_chinese(number: int) -> str:
     """
     if number < 0:
         raise ValueError(f"provision numbers are not negative: {number}")
-    return str(cn2an.an2cn(number))
+    return str(_cn2an().an2cn(number))
