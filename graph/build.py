@@ -26,7 +26,7 @@ from rdflib import RDFS as _RDFS
 from rdflib import SKOS as _SKOS
 
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
-from graph import concepts, laws
+from graph import concepts, laws, tally
 from graph.clauses import ClauseWriter
 from graph.errors import BuildError
 from graph.iri import (
@@ -48,7 +48,7 @@ from ontology.namespace import QZSUB as _QZSUB
 
 #: Quads are handed to the store in chunks of about this many; a chunk this big or bigger is
 #: bulk-loaded (fast, not transactional), a smaller one is loaded in one transaction.
-BULK_THRESHOLD = 200_000
+BULK_THRESHOLD = 500_000
 
 _ORG_SEPARATORS = re.compile(r"[/／、;；,，]+")
 
@@ -321,6 +321,8 @@ class _ListBuilder:
         ] = {}
         self.versions: dict[tuple[str, str], str] = {}
         self.clauses = ClauseWriter(self.g, iris.base)
+        self.citing: defaultdict[str, set[str]] = defaultdict(set)  # law/article → items
+        self.citation_counts: Counter[str] = Counter()  # law/article → citations
 
     # lists, items, cells ----------------------------------------------------------------------
 
@@ -488,16 +490,30 @@ class _ListBuilder:
         # Shortcuts to the article and the law the cited provision belongs to, so that "who cites
         # article 87" and "most-cited articles" are one hop instead of an eli:is_part_of* path.
         law_id = laws.law_id(c.law)
-        g.link(node, QZ.citesLaw, self.iris.law(law_id))
+        law = self.iris.law(law_id)
+        g.link(node, QZ.citesLaw, law)
+        self.count(law, item_iri)
         if c.article is not None:
-            article = Locator(article=c.article, article_suffix=c.article_suffix)
-            g.link(node, QZ.citesArticle, self.iris.provision(law_id, article))
+            article = self.iris.provision(
+                law_id, Locator(article=c.article, article_suffix=c.article_suffix)
+            )
+            g.link(node, QZ.citesArticle, article)
+            self.count(article, item_iri)
         self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
         if shortcut is not None:
             g.link(item_iri, shortcut, target)
         if c.version:
             g.link(node, QZ.citedVersion, self.build_version(c.law, c.version))
+
+    def count(self, target: str, item_iri: str) -> None:
+        """Count one citation of a law or article (for the tallies, ``graph.tally``)."""
+        self.citing[target].add(item_iri)
+        self.citation_counts[target] += 1
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """What the list cites: law or article → (items, citations)."""
+        return {t: (len(items), self.citation_counts[t]) for t, items in self.citing.items()}
 
     def build_law(self, c: Citation) -> str:
         """The work: title, rank (from the citation, else the registry), issuer when known."""
@@ -607,11 +623,11 @@ def _label(step: Step, in_article: bool) -> str:
 
 def _build_list(
     power_list: PowerList, citations: Iterable[CellCitation], iris: Iris
-) -> tuple[_Graph, _Graph, ListReport]:
+) -> _ListBuilder:
     builder = _ListBuilder(power_list, iris)
     builder.build_list()
     builder.build_citations(citations)
-    return builder.g, builder.shared, builder.report()
+    return builder
 
 
 def list_quads(
@@ -619,9 +635,9 @@ def list_quads(
 ) -> tuple[list[ox.Quad], ListReport]:
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
-    graph, shared, report = _build_list(power_list, citations, Iris(base))
-    data = graph.nquads() + shared.nquads()
-    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), report
+    built = _build_list(power_list, citations, Iris(base))
+    data = built.g.nquads() + built.shared.nquads()
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
 
 
 def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
@@ -634,15 +650,16 @@ class _Loader:
     """Collects N-Quads of list graphs and loads them into the store in large chunks.
 
     A full chunk is bulk-loaded (fast, not transactional) on a worker thread while the next one
-    is built (pyoxigraph releases the GIL while it loads); what is left at the end, or a whole
-    small build, is loaded in one transaction. The N-Quads are made by this module from IRIs
-    that ``graph.iri`` guarantees valid and literals escaped by ``_quote``, so bulk chunks are
-    parsed leniently (no IRI re-validation), which is faster.
+    is built (pyoxigraph releases the GIL while it loads). A build that never fills a chunk is
+    loaded in one transaction at the end; one that did is past being atomic, so its remainder is
+    bulk-loaded too (a transaction loads about ten times slower). The N-Quads are made by this
+    module from IRIs that ``graph.iri`` guarantees valid and literals escaped by ``_quote``, so
+    bulk chunks are parsed leniently (no IRI re-validation), which is faster.
     """
 
-    def __init__(self, store: ox.Store, chunk: int = BULK_THRESHOLD) -> None:
+    def __init__(self, store: ox.Store, chunk: int | None = None) -> None:
         self.store = store
-        self.chunk = chunk
+        self.chunk = BULK_THRESHOLD if chunk is None else chunk
         self.parts: list[str] = []
         self.pending = 0
         self.worker: ThreadPoolExecutor | None = None
@@ -659,13 +676,15 @@ class _Loader:
         self.parts.append(graph.nquads())
         self.pending += len(graph.lines)
         if self.pending >= self.chunk:
-            data = self._take()
-            self._wait()
-            if self.worker is None:
-                self.worker = ThreadPoolExecutor(1, thread_name_prefix="quanze-load")
-            self.loading = self.worker.submit(
-                self.store.bulk_load, data, format=ox.RdfFormat.N_QUADS, lenient=True
-            )
+            self._bulk(self._take())
+
+    def _bulk(self, data: bytes) -> None:
+        self._wait()
+        if self.worker is None:
+            self.worker = ThreadPoolExecutor(1, thread_name_prefix="quanze-load")
+        self.loading = self.worker.submit(
+            self.store.bulk_load, data, format=ox.RdfFormat.N_QUADS, lenient=True
+        )
 
     def _take(self) -> bytes:
         data = "".join(self.parts).encode("utf-8")
@@ -678,8 +697,10 @@ class _Loader:
             loading.result()  # re-raises what the worker raised
 
     def close(self) -> None:
-        """Wait for the worker and load what is still queued, in one transaction."""
+        """Load what is still queued and wait until everything is in the store."""
         try:
+            if self.parts and self.worker is not None:
+                self._bulk(self._take())
             self._wait()
             if self.parts:
                 self.store.load(self._take(), format=ox.RdfFormat.N_QUADS)
@@ -687,6 +708,9 @@ class _Loader:
             if self.worker is not None:
                 self.worker.shutdown(wait=True)
                 self.worker = None
+
+
+Cited = tuple[PowerList, Iterable[CellCitation] | None]
 
 
 def build_graph(
@@ -704,37 +728,55 @@ def build_graph(
     id (file name without directory and extension) in one build are refused: they would share a
     graph.
     """
-    iris = Iris(base)
-    by_source: dict[str, list[CellCitation]] | None = None
-    if citations is not None:
-        by_source = defaultdict(list)
-        for cc in citations:
-            by_source[cc.source].append(cc)
-    loader = _Loader(store)
-    reports: list[ListReport] = []
-    try:
-        for graph, shared, report in _built(lists, by_source, iris):
-            loader.replace(graph)
-            loader.add(shared)
-            reports.append(report)
-    finally:
-        loader.close()
+    if citations is None:
+        return build_cited(((power_list, None) for power_list in lists), store, base=base)
+    by_source: dict[str, list[CellCitation]] = defaultdict(list)
+    for cc in citations:
+        by_source[cc.source].append(cc)
+    pairs = ((power_list, by_source.pop(power_list.source, [])) for power_list in lists)
+    report = build_cited(pairs, store, base=base)
     if by_source:
         raise BuildError(
             "citations given for sources that are not among the lists: "
             + ", ".join(sorted(by_source))
         )
+    return report
+
+
+def build_cited(
+    pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE
+) -> BuildReport:
+    """``build_graph`` for lists that come with their own cell citations (None: extract them),
+    one pair at a time, so a build of any size holds one list in memory, not all of them.
+
+    Keeps the citation tallies (``graph.tally``) up to date: each list's counts are added and
+    those of the graph it replaces taken away.
+    """
+    iris = Iris(base)
+    tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
+    loader = _Loader(store)
+    reports: list[ListReport] = []
+    try:
+        for built in _built(pairs, iris):
+            name = built.g.name
+            if tallies is not None:
+                if store.contains_named_graph(ox.NamedNode(name)):
+                    tallies.add_list(tally.list_counts(store, name), sign=-1)
+                tallies.add_list(built.counts())
+            loader.replace(built.g)
+            loader.add(built.shared)
+            reports.append(built.report())
+    finally:
+        loader.close()
+        tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
     ontology_triples = load_ontology_graph(store, iris)
     return BuildReport(tuple(reports), ontology_triples, len(store))
 
 
-def _built(
-    lists: Iterable[PowerList], by_source: dict[str, list[CellCitation]] | None, iris: Iris
-) -> Iterator[tuple[_Graph, _Graph, ListReport]]:
-    """Each list's graph, its part of the shared graph and its report; the citations used are
-    taken out of ``by_source``."""
+def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_ListBuilder]:
+    """Each list built (its graph, its part of the shared graph, its report and counts)."""
     seen: dict[str, str] = {}
-    for power_list in lists:
+    for power_list, cited in pairs:
         if power_list.source in seen.values():
             raise BuildError(f"{power_list.source}: the same list was given twice in one build")
         list_id = list_id_of(power_list)
@@ -744,7 +786,6 @@ def _built(
                 "rename one of the files"
             )
         seen[list_id] = power_list.source
-        cited = by_source.pop(power_list.source, []) if by_source is not None else None
         yield _build_list(
             power_list, cited if cited is not None else _citations_for(power_list), iris
         )

@@ -28,6 +28,8 @@ ClauseKind = Literal["responsibility", "accountability"]
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_OA_SELECTOR, _OA_POSITION = str(OA.hasSelector), str(OA.TextPositionSelector)
+_OA_START, _OA_END = str(OA.start), str(OA.end)
 _SPACE = re.compile(r"\s+")
 #: Closing punctuation a clause may or may not be written with (after NFKC: ；→; ，→, ．→.).
 _CLOSING = ";;。,,.、"
@@ -145,10 +147,10 @@ class ClauseWriter:
             for warning in clause.warnings:
                 g.text(node, _P["clauseWarning"], warning)
             position = f"{node}/position"
-            g.link(node, str(OA.hasSelector), position)
-            g.link(position, _RDF_TYPE, str(OA.TextPositionSelector))
-            g.add(position, str(OA.start), _int(clause.start))
-            g.add(position, str(OA.end), _int(clause.end))
+            g.link(node, _OA_SELECTOR, position)
+            g.link(position, _RDF_TYPE, _OA_POSITION)
+            g.add(position, _OA_START, _int(clause.start))
+            g.add(position, _OA_END, _int(clause.end))
             normalised = normalise_clause(clause.text) or clause.text
             concept = self.concept(kind, normalised)
             g.link(node, _P["clauseConcept"], concept)

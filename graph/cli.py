@@ -208,10 +208,11 @@ def build(
     err.print(report.summary())
     failed = bool(report.failed_files)
     if validate:
+        from graph.iri import Iris
         from graph.store import open_store
         from graph.validate import validate_graphs
 
-        graphs = [r.graph for r in report.build.lists]
+        graphs = [r.graph for r in report.build.lists] + [Iris().tally_graph()]
         verdict = validate_graphs(open_store(store, read_only=True), graphs)
         err.print(verdict.summary())
         failed = failed or not verdict.conforms

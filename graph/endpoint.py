@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from extractors.errors import QuanzeError
-from graph.errors import QueryError
+from graph.errors import EndpointRefusedError, QueryError
 
 _RESULTS_JSON = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
@@ -85,9 +85,8 @@ class Endpoint:
             body = exc.read().decode("utf-8", "replace").strip()
             if len(body) > _ERROR_BODY:
                 body = body[:_ERROR_BODY] + " …"
-            raise QueryError(
-                f"{url}: the endpoint refused the request ({exc.code}): {body}"
-            ) from exc
+            refused = EndpointRefusedError if exc.code == 400 else QueryError
+            raise refused(f"{url}: the endpoint refused the request ({exc.code}): {body}") from exc
         except TimeoutError as exc:
             raise QueryTimeoutError(
                 f"{url}: no answer within {timeout:g} s; narrow the query or raise --timeout"

@@ -30,6 +30,10 @@ class QueryError(QuanzeError):
         super().__init__(message)
 
 
+class EndpointRefusedError(QueryError):
+    """A SPARQL endpoint answered a query with HTTP 400: it could not parse or run it."""
+
+
 class BuildError(QuanzeError):
     """Input to the build that does not fit together (a citation for a row that no list has)."""
 

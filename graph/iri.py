@@ -276,7 +276,11 @@ class Iris:
 
     def list_graph(self, list_id: str) -> str:
         """The named graph that holds everything built from one list."""
-        return f"{self.base}graph/list/{segment(list_id)}"
+        return f"{self.list_graphs()}{segment(list_id)}"
+
+    def list_graphs(self) -> str:
+        """What the name of every list graph starts with."""
+        return f"{self.base}graph/list/"
 
     def shared_graph(self) -> str:
         """The named graph of what lists share: laws, provisions, versions and authorities.
@@ -285,6 +289,11 @@ class Iris:
         fact once (a law repeated in every list graph multiplied every join by the list count).
         """
         return f"{self.base}graph/shared"
+
+    def tally_graph(self) -> str:
+        """The named graph of the citation tallies: how many items, citations and lists cite each
+        law and article (``qz:citingItems`` …), kept up to date by every build."""
+        return f"{self.base}graph/tally"
 
     def ontology_graph(self) -> str:
         """The named graph that holds the ontology and its concept schemes."""

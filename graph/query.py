@@ -22,7 +22,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 
 from graph.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
-from graph.errors import QueryError
+from graph.errors import EndpointRefusedError, QueryError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
@@ -376,6 +376,44 @@ def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
     return f"{text[: start + 1]} VALUES ({names}) {{ ({values}) }}{text[start + 1 :]}"
 
 
+_LATERAL = re.compile(r"\bLATERAL\s*\{", re.I)
+_NOT_TRIPLES = re.compile(r"(?i)\s*(?:\{|(?:OPTIONAL|FILTER|BIND|VALUES|MINUS|GRAPH|SERVICE)\b)")
+
+
+def standard_form(text: str) -> str:
+    """The query with each ``LATERAL { … }`` (SEP-0006, not in SPARQL 1.1) replaced by what it
+    holds. Bundled queries wrap only plain patterns and OPTIONALs in LATERAL, which makes
+    Oxigraph look each row's details up for that row instead of joining them for the whole store;
+    for those the two forms give the same answers.
+
+    >>> standard_form("SELECT * WHERE { ?s ?p ?o LATERAL { OPTIONAL { ?s <p> ?x } } }")
+    'SELECT * WHERE { ?s ?p ?o  OPTIONAL { ?s <p> ?x }  }'
+    >>> standard_form("SELECT * WHERE { ?s ?p ?o LATERAL { ?s <p> ?x } ?x <q> ?y }")
+    'SELECT * WHERE { ?s ?p ?o  . ?s <p> ?x . ?x <q> ?y }'
+    """
+    while True:
+        masked = _mask(text)
+        found = _LATERAL.search(masked)
+        if found is None:
+            return text
+        depth, close = 0, -1
+        for i in range(found.end() - 1, len(masked)):
+            depth += {"{": 1, "}": -1}.get(masked[i], 0)
+            if depth == 0:
+                close = i
+                break
+        if close < 0:
+            return text  # unbalanced: left for the parser to report
+        inner = text[found.end() : close]
+        if not _NOT_TRIPLES.match(masked[found.end() : close]):
+            # triples stand apart from the triples around them with a '.'
+            before = masked[: found.start()].rstrip()
+            lead = "" if before.endswith(("{", ".")) else " ."
+            trail = "" if masked[found.end() : close].rstrip().endswith(".") else " ."
+            inner = f"{lead} {inner.strip()}{trail}"
+        text = text[: found.start()] + inner + text[close + 1 :]
+
+
 def _on_endpoint(
     endpoint: Endpoint,
     text: str,
@@ -389,7 +427,14 @@ def _on_endpoint(
     if update:
         endpoint.update(text, timeout=timeout)
         return QueryResult("update")
-    media, body = endpoint.query(inline_bindings(text, terms), timeout=timeout)
+    text = inline_bindings(text, terms)
+    try:
+        media, body = endpoint.query(text, timeout=timeout)
+    except EndpointRefusedError:
+        standard = standard_form(text)
+        if standard == text:
+            raise
+        media, body = endpoint.query(standard, timeout=timeout)  # an engine without LATERAL
     answer = parse_results(endpoint.url, media, body)
     if isinstance(answer, list):
         cut = limit is not None and len(answer) > limit

@@ -56,7 +56,10 @@ class QZ(namespace.DefinedNamespace):
     accountabilityLead: URIRef  # accountability lead
     accountabilityText: URIRef  # accountability text
     basisText: URIRef  # legal basis text
+    citationCount: URIRef  # citation count
     citationSimilarity: URIRef  # citation similarity
+    citingItems: URIRef  # citing items
+    citingLists: URIRef  # citing lists
     clauseLabel: URIRef  # clause label
     clauseMark: URIRef  # clause mark
     clauseNumber: URIRef  # clause number

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 import pytest
@@ -155,3 +159,49 @@ def test_an_unreachable_endpoint_is_a_clear_error() -> None:
 def test_an_endpoint_must_be_an_http_url(url: str) -> None:
     with pytest.raises(EndpointError, match="not an http"):
         Endpoint(url)
+
+
+class _Sparql11Only(BaseHTTPRequestHandler):
+    """A SPARQL 1.1 endpoint over a store that, like many engines, does not know LATERAL."""
+
+    store: ox.Store
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        query = parse_qs(self.rfile.read(length).decode("utf-8"))["query"][0]
+        if "LATERAL" in re.sub(r"#[^\n]*", "", query):
+            self._answer(400, "text/plain", b"Parse error: unexpected LATERAL")
+            return
+        result = self.store.query(query, use_default_graph_as_union=True)
+        body = result.serialize(format=ox.QueryResultsFormat.JSON)  # type: ignore[union-attr]
+        self._answer(200, "application/sparql-results+json", body)
+
+    def _answer(self, status: int, media: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_an_endpoint_without_lateral_gets_the_standard_form(local: ox.Store) -> None:
+    handler = type("Handler", (_Sparql11Only,), {"store": local})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = Endpoint(f"http://127.0.0.1:{httpd.server_address[1]}/query")
+        bindings = {"law": "社会保险法", "article": 87}
+        remote = run_query(endpoint, "who-cites-article", bindings)
+        assert remote.rows
+        assert remote == run_query(local, "who-cites-article", bindings)
+        plain = "SELECT * WHERE { ?s ?p ?o LATERAL { ?s ?p ?x } } LIMIT 1"
+        assert run_query(endpoint, plain) == run_query(local, plain)
+        with pytest.raises(QueryError, match="400"):  # no LATERAL to take out: the refusal stands
+            run_query(endpoint, 'SELECT * WHERE { ?s ?p "LATERAL {" }')
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -15,13 +15,17 @@ from graph.errors import QueryError
 from graph.query import (
     QueryTimeoutError,
     bundled_queries,
+    check_syntax,
     inline_bindings,
+    load_query,
     parse_binding,
     run_query,
+    standard_form,
 )
 from graph.results import result_rows
 from tests.graph.handmade import citations_a, citations_b, list_a, list_b
 
+LAW = "https://w3id.org/quanze/id/law/"
 ANALYST_QUERIES = {
     "who-cites",
     "who-cites-article",
@@ -335,3 +339,33 @@ def test_a_runaway_query_times_out(seeds: ox.Store) -> None:
 def test_a_syntax_error_is_reported_before_the_time_limit(seeds: ox.Store) -> None:
     with pytest.raises(QueryError, match="line 1, column"):
         run_query(seeds, "SELECT ?x WHERE { ?x", timeout=5)
+
+
+LATERAL_CASES = [
+    ("who-cites", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa")}),
+    ("who-cites", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa/art_87")}),
+    ("who-cites-law", {"law": "社会保险法"}),
+    ("who-cites-article", {"law": "社会保险法", "article": 87}),
+    ("most-cited-articles", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "bindings"), LATERAL_CASES)
+def test_lateral_queries_answer_as_their_standard_form(
+    seeds: ox.Store, handmade: ox.Store, name: str, bindings: dict[str, object]
+) -> None:
+    text = load_query(name)
+    standard = standard_form(text)
+    assert "LATERAL {" in text
+    assert "LATERAL {" not in standard
+    check_syntax(standard)
+    for store in (seeds, handmade):
+        lateral_rows = run_query(store, text, bindings).rows  # type: ignore[arg-type]
+        standard_rows = run_query(store, standard, bindings).rows  # type: ignore[arg-type]
+        assert lateral_rows == standard_rows
+    assert run_query(seeds, text, bindings).rows  # type: ignore[arg-type]
+
+
+def test_every_bundled_lateral_is_checked_against_its_standard_form() -> None:
+    uses = {name for name in bundled_queries() if "LATERAL {" in load_query(name)}
+    assert uses == {name for name, _ in LATERAL_CASES}
