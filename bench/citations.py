@@ -16,6 +16,7 @@ import resource
 import sys
 import time
 import tracemalloc
+import zlib
 from collections.abc import Callable, Sequence
 
 from bench.synthetic import TOPICS
@@ -98,7 +99,7 @@ class Corpus:
         if r < 0.93:
             lt, rt = rng.choice((("〈", "〉"), ("<", ">"), ("《", "》")))
             t = self.local_title()
-            issuer = _ISSUERS[hash(t) % len(_ISSUERS)]
+            issuer = _ISSUERS[zlib.crc32(t.encode()) % len(_ISSUERS)]  # hash() varies by process
             verb = ("关于印发", "关于转发", "批转")[len(t) % 3]
             return f"《{issuer}{verb}{lt}{t}{rt}的通知》", t
         t = rng.choice(self.titles)

@@ -10,17 +10,17 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.find import (
-    CHAIN_RUN,
     Chain,
     Head,
     Provision,
     Tail,
     at_segment_start,
-    chain_at,
     chain_of_run,
     find_doc_number,
+    lead_before,
     match_title,
     may_end_title_line,
+    may_refer_before,
     opens_quote,
     parse_tail,
     plausible_unmarked,
@@ -43,8 +43,22 @@ from extractors.resolve import (
     resolve_with,
     version_note,
 )
+from extractors.scan import (
+    BARE,
+    HEAD,
+    JOIN,
+    NESTED,
+    NOTES,
+    QUOTED_TITLE,
+    RUN,
+    SHORT_HEAD,
+    TITLE,
+    TOKEN,
+    head_spans,
+)
 
 _ANCHOR = re.compile(r"[《〈<＜「“第]")
+_SCAN = TOKEN.finditer
 _NOTICE_AFTER = re.compile(r"\s*的\s*通\s*知")
 _CARRIER_VERB = re.compile(r"印\s*发|转\s*发|批\s*转|颁\s*发|发\s*布|颁\s*布")
 _SEGMENT_LEAD = re.compile(
@@ -82,76 +96,151 @@ class _Cell:
 
     def run(self) -> list[Citation]:
         text = self.text
-        lines = standalone_titles(text) if _may_stand_alone(text) else []
-        if not lines:
-            # the common case: each anchor searched for from where the last read ended
-            search = _ANCHOR.search
-            m = search(text)
-            while m is not None:
-                start = m.start()
-                new = self.bare(start) if m.group() == "第" else self.title(start)
-                m = search(text, new if new > start else start + 1)
-            return [c for c in self.out if c is not None]
-        # every anchor, in order (one scan of the cell); those inside a stretch already read
-        # are skipped
-        pending = iter(lines)
-        line = next(pending, None)
+        # titles alone on their line (rare), each read where the anchors reach it
+        lines = iter(standalone_titles(text) if _may_stand_alone(text) else ())
+        line = next(lines, None)
+        line_at = line[0] if line is not None else len(text)
         pos = 0
-        for m in _ANCHOR.finditer(text):
-            start = m.start()
-            if start < pos:
-                continue
-            while line is not None and line[0] <= start:
-                if line[0] >= pos:
-                    pos = self.standalone(*line)
-                line = next(pending, None)
-            if start < pos:
-                continue
-            new = self.bare(start) if text[start] == "第" else self.title(start)
-            pos = new if new > start else start + 1
+        scanning = True
+        while scanning:
+            # one scan of the cell from ``pos``, scanned again from where a reading ended only
+            # when that is not where the anchor's match ended and an anchor may lie between
+            scanning = False
+            for m in _SCAN(text, pos):
+                start = m.start()
+                if start < pos:
+                    scanning = True
+                    break
+                if start >= line_at:
+                    while line is not None and line[0] <= start:
+                        if line[0] >= pos:
+                            pos = self.standalone(*line)
+                        line = next(lines, None)
+                    line_at = line[0] if line is not None else len(text)
+                    if start < pos:
+                        scanning = True
+                        break
+                kind = m.lastindex
+                if kind == BARE:
+                    run = m.group()
+                    chain = chain_of_run(text, start, run)  # offsets relative to start
+                    if chain is None:
+                        pos = start + 1
+                    else:
+                        pos = start + (chain.end or 1)
+                        # most bare chains inside quoted text (对有第（三）项) are ruled out by
+                        # the character before them
+                        if may_refer_before(text, start):
+                            self.bare(start, chain)
+                    if pos < m.end() and "第" in run[pos - start :]:
+                        # a chain that ended inside its run (第十条第): a 第 after it is an anchor
+                        scanning = True
+                        break
+                elif kind == HEAD:
+                    new = self.head(start, m)
+                    pos = new if new > start else start + 1
+                    end = m.end()
+                    if pos < end and (pos < m.end(JOIN) or text.find("第", pos, end) != -1):
+                        # a title read in full may end before its notes, a chain inside its run
+                        scanning = True
+                        break
+                else:
+                    new = self.title(start)
+                    pos = new if new > start else start + 1
         while line is not None:
             if line[0] >= pos:
                 pos = self.standalone(*line)
-            line = next(pending, None)
+            line = next(lines, None)
         return [c for c in self.out if c is not None]
 
     # --- anchors -------------------------------------------------------------------------
 
-    def title(self, p: int) -> int:
+    def head(self, p: int, m: re.Match[str]) -> int:
+        """A title whose head TOKEN read at ``p``: read through the caches (see
+        :func:`_title_unit`) when it has the common shape, by the general readers otherwise."""
         text = self.text
+        regs = m.regs
+        closed = regs[TITLE][1]
+        notes_end = regs[NOTES][1]
+        if notes_end - p > SHORT_HEAD:
+            spans = head_spans(m)  # long enough to reach a bound of TITLE_HEAD: read again
+            if spans is None:
+                return self.title(p)
+            closed, notes_end, at, run_start, run_end = spans
+        else:
+            at = regs[JOIN][1]
+            run_start, run_end = regs[RUN]
         # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
         # provisions (the general path would read none and drop it)
+        if (
+            (closed == len(text) or text[closed] in _AFTER_FORM)
+            and text[p] == "《"
+            and text[closed - 1] == "》"
+            and regs[NESTED][0] == -1
+            and closed - p <= 152
+            and _names_form(text[p + 1 : closed - 1])
+        ):
+            return closed
+        if self.local or text.find("号", notes_end, notes_end + 42) != -1:
+            # abbreviations the cell defines, or a document number after the notes that may
+            # reach past them: read in full
+            return self.general(p)
+        if run_start < 0:
+            found = self.whole_title(p, closed, at)
+            return found if found is not None else self.general(p)
+        # the common shape, 《…》（…）第…条: the title and its notes are read once per distinct
+        # text, the chain once per distinct chain, then placed at ``p``
+        unit = _title_unit(text[p:closed], text[closed:at])
+        if unit is None:
+            return self.general(p)
+        chain = chain_of_run(text, at, text[run_start:run_end])
+        if chain is None:
+            return self.general(p)
+        if unit.notes.point is not None:
+            notes = unit.notes
+            tail = Tail(chain.end, notes.glued, notes.version, notes.doc_number,
+                        notes.point, None, False, chain)  # fmt: skip
+            self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
+            return at + chain.end
+        # emit_anchor for a title read through the caches with a chain after it and no bare
+        # point in its notes (the shape of most citations)
+        seg, rank = lead_before(text, p)
+        if seg:
+            self.quoted = False
+        warnings = chain.warnings
+        out = self.out
+        r = None
+        for r in unit.resolutions:
+            _cite_chain(
+                out, text, p, at, chain.provisions, r.law, r.kind, unit.cited_version,
+                unit.cited_doc, r.via, rank, r.in_registry,
+                r.warnings + warnings if warnings else r.warnings, None,
+            )  # fmt: skip
+        end = at + chain.end
+        if not self.quoted:
+            if r is not None:
+                self.last = _Law(r.law, r.kind, r.in_registry, None)
+            self.quoted = opens_quote(text, end)
+        return end
+
+    def title(self, p: int) -> int:
+        """A title (or quoted title) at ``p`` that TOKEN could not read a head for."""
+        text = self.text
         if (
             (flat := _FLAT_TITLE.match(text, p)) is not None
             and (flat.end() == len(text) or text[flat.end()] in _AFTER_FORM)
             and _names_form(flat.group(1))
         ):
             return flat.end()
-        head = None if self.local else _TITLE_HEAD.match(text, p)
-        if head is not None and text.find("号", head.end("notes"), head.end("notes") + 42) != -1:
-            head = None  # a document number after the notes may reach past them: read in full
-        if head is not None and (run := head.group("run")) is not None:
-            # the common shape, 《…》（…）第…条: the title and its notes are read once per distinct
-            # text, the chain once per distinct chain, then placed at ``p``
-            at = head.end("join")
-            closed = head.end("title")
-            unit = _title_unit(text[p:closed], text[closed:at])
-            chain = chain_of_run(text, at, run) if unit is not None else None
-            if unit is not None and chain is not None:
-                if unit.notes.point is None:
-                    self.emit_chain(p, at, unit, chain)
-                else:
-                    notes = unit.notes
-                    tail = Tail(chain.end, notes.glued, notes.version, notes.doc_number,
-                                notes.point, None, False, chain)  # fmt: skip
-                    self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
-                return at + chain.end
-        if head is not None and (found := self.whole_title(p, head)) is not None:
-            return found
+        return self.general(p)
+
+    def general(self, p: int) -> int:
+        """A title (or quoted title) read by the general readers."""
+        text = self.text
         if text[p] in "「“":
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
-            quoted = _QUOTED_TITLE.match(text, p)
+            quoted = QUOTED_TITLE.match(text, p)
             if quoted is None:
                 return p + 1
             end = quoted.end()
@@ -202,12 +291,10 @@ class _Cell:
             return more.end
         return tail.end
 
-    def whole_title(self, p: int, head: re.Match[str]) -> int | None:
+    def whole_title(self, p: int, closed: int, at: int) -> int | None:
         """A title with no provision after it (《…》（…）规定：), read through the cache as in
-        :meth:`title`; None when the general path must read it."""
+        :meth:`head`; None when the general path must read it."""
         text = self.text
-        at = head.end("join")
-        closed = head.end("title")
         if text.startswith(("第", "附"), at) or (
             closed < len(text) and (text[closed] == "的" or text[closed].isspace())
         ):
@@ -216,7 +303,7 @@ class _Cell:
         unit = _title_unit(text[p:closed], text[closed:at])
         if unit is None:
             return None
-        notes, resolutions, version, doc, form = unit
+        notes, resolutions, version, doc, form, _, _ = unit
         end = p + notes.end
         if form:
             return end
@@ -297,29 +384,6 @@ class _Cell:
         elif tail.point is None:
             self.quoted = self.quoted or quotes_title(text, tail_end)
 
-    def emit_chain(self, p: int, at: int, unit: _TitleUnit, chain: Chain) -> None:
-        """:meth:`emit_anchor` for a title read through the cache with a chain after it at
-        ``at`` and no bare point in its notes (the shape of most citations)."""
-        text = self.text
-        if at_segment_start(text, p):
-            self.quoted = False
-        rank_tag = rank_before(text, p)
-        rank = rank_tag[0] if rank_tag else None
-        notes = unit.notes
-        version = notes.version or unit.version
-        doc = notes.doc_number or unit.doc
-        warnings = chain.warnings
-        r = None
-        for r in unit.resolutions:
-            _cite_chain(
-                self.out, text, p, at, chain.provisions, r.law, r.kind, version, doc, r.via,
-                rank, r.in_registry, r.warnings + warnings if warnings else r.warnings, None,
-            )  # fmt: skip
-        if not self.quoted:
-            if r is not None:
-                self.last = _Law(r.law, r.kind, r.in_registry, None)
-            self.quoted = opens_quote(text, at + chain.end)
-
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
         self.quoted = False
@@ -341,40 +405,37 @@ class _Cell:
             self.last = _Law(r.law, "unmarked", r.in_registry, len(self.out) - 1)
         return end
 
-    def bare(self, p: int) -> int:
-        """A provision chain with no title before it: unmarked title, self-reference, or
-        continuation of the cell's last law (or nothing, inside quoted text)."""
+    def bare(self, p: int, chain: Chain) -> None:
+        """A provision chain at ``p`` (offsets relative to ``p``) with no title before it:
+        unmarked title, self-reference, or continuation of the cell's last law (or nothing,
+        inside quoted text)."""
         text = self.text
-        chain = chain_at(text, p)  # offsets relative to p
-        if chain is None:
-            return p + 1
+        end = p + chain.end
         provisions = chain.provisions
         warnings = chain.warnings
-        end = p + chain.end
         selfref = self_reference_before(text, p)
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
             if self.quoted:
-                return end
+                return
             self.continue_last(selfref, end, provisions, warnings, "continuation", p)
-            return end
+            return
         unmarked = unmarked_before(text, p)
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
-            return end
+            return
         if not at_segment_start(text, p):
-            return end
+            return
         if self.quoted and (
             _NOUN_USE.match(text, end)
             or (_below_article(provisions[0]) and not opens_quote(text, end))
         ):
-            return end
+            return
         self.continue_last(p, end, provisions, warnings, None, p)
         self.quoted = self.quoted or opens_quote(text, end)
-        return end
 
     def continue_last(
         self,
@@ -524,27 +585,9 @@ def _cite_chain(
 
 
 _FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
-_QUOTED_TITLE = re.compile(r"「[^「」“”《》。;；\n]{2,60}」|“[^「」“”《》。;；\n]{2,60}”")
 _AND_ITS = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
 _SPACE = re.compile(r"\s+")
 _AFTER_FORM = frozenset("、。；;!?！？《〈<＜)）")
-# 《title》 (or 〈title〉, one level of marks nested in it), parentheticals (one level of
-# brackets nested: （渝人社发【2020】24号）) and what joins them to a provision chain: what most
-# citations look like. All the general path reads of a title lies within this match (document
-# numbers outside the notes are checked for by the caller), so its reading is cached on the
-# text matched; _title_unit checks that the general readers, run on the match alone, end
-# where it ends.
-_PAREN_BODY = r"[^(（﹙\[［【)）﹚\]］】\n]"
-_TITLE_HEAD = re.compile(
-    r"(?P<title>[《〈<＜](?:[^《》〈〉<>＜＞。;；]|[《〈<＜][^《》〈〉<>＜＞。;；]{1,150}[》〉>＞]){1,198}[》〉>＞])"
-    rf"(?P<notes>(?:\s*[(（﹙\[［【](?:{_PAREN_BODY}|[(（﹙\[［【]{_PAREN_BODY}{{0,196}}[)）﹚\]］】])"
-    r"{0,198}[)）﹚\]］】])*)"
-    r"(?!\s*[(（﹙\[［【])"
-    r"(?P<join>[\s:：,，“\"‘「]*(?:中的|中|的)?\s*)"
-    # the chain's run (CHAIN_RUN), when one follows: an optional group at the end of the pattern
-    # leaves every group before it as _TITLE_HEAD alone would match it
-    rf"(?P<run>{CHAIN_RUN.pattern})?"
-)
 
 
 class _TitleUnit(NamedTuple):
@@ -556,6 +599,8 @@ class _TitleUnit(NamedTuple):
     version: str | None
     doc: str | None
     form: bool
+    cited_version: str | None  # the version a provision cites: in the notes, or in the marks
+    cited_doc: str | None
 
 
 @lru_cache(maxsize=16384)
@@ -575,7 +620,10 @@ def _title_unit(title: str, notes: str) -> _TitleUnit | None:
         return None
     n = len(title)
     head = Head(note.end + n, note.chain_at + n, *note[2:])
-    return _TitleUnit(head, resolve_title(written + head.glued), version, doc, form)
+    return _TitleUnit(
+        head, resolve_title(written + head.glued), version, doc, form,
+        head.version or version, head.doc_number or doc,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -619,7 +667,10 @@ def _title_unit_whole(key: str) -> _TitleUnit | None:
     if head.alias or head.annex or head.chain_at != len(key):
         return None
     resolutions = resolve_title(written + head.glued)
-    return _TitleUnit(head, resolutions, version, doc, is_form(written))
+    return _TitleUnit(
+        head, resolutions, version, doc, is_form(written),
+        head.version or version, head.doc_number or doc,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=8192)

@@ -119,10 +119,15 @@ _SELF = re.compile(
 )
 _ENDS_TITLE = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
 _SELF_LAST = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
-_BACK = re.compile(
-    r"[^\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？]{2,60}"
-    r"(?:[(（](?:试行|暂行)[)）])?\Z"
-)
+# what may stand just before a bare provision that is read (white space aside): the end of a
+# self-reference or of an unmarked title, a segment boundary or what leads a segment
+_REFER_TEST = _SELF_LAST | _TITLE_END_CHARS | _BOUNDARY | _LEAD_CHARS
+# What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
+# or shorter than 2): it may end in （试行）/（暂行）.
+_BACK_STOPS = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
+_BACK_TRIAL = re.compile(r"[(（](?:试行|暂行)[)）]")
+# the last stop character before a point (greedy, then backtracking from the point: one pass)
+_LAST_STOP = re.compile(rf".*[{_BACK_STOPS}]", re.S)
 _VERBS = re.compile(
     r"^(?:根据|依据|按照|依照|违反|参照|适用|遵照|遵守|执行|对照|详见|参见|同时|以及|依|据|按|照|和|及|与|"
     r"或|并|另|又|还|即|见)"
@@ -347,9 +352,17 @@ def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
     >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
     3
     """
+    if run[-1] == "编":
+        return _chain_of(text[pos : pos + len(run) + 1])
+    return _run_chain(run)
+
+
+@lru_cache(maxsize=16384)
+def _run_chain(run: str) -> Chain | None:
+    """:func:`chain_of_run` for a run that does not end in 编 (what follows it does not count)."""
     key = run.rstrip(CHAIN_TRAIL)
     if key[-1] == "编":
-        key = text[pos : pos + len(key) + 1]
+        key = run[: len(key) + 1]
     return _chain_of(key)
 
 
@@ -358,7 +371,40 @@ def _chain_of(written: str) -> Chain | None:
     simple = _SIMPLE_CHAIN.fullmatch(written)
     if simple is not None and (chain := _simple_chain(simple)) is not None:
         return chain
+    if _ARTICLE_LIST.fullmatch(written) is not None and (chain := _article_list(written)):
+        return chain
     return _read_chain(written, 0, need_di=True)
+
+
+# Whole articles, each with its 第, joined by a list or range mark and nothing else
+# (第四十四条、第四十五条, 第十七条至第二十一条): most chains of more than one provision.
+_ARTICLE_LIST = re.compile(rf"(?:第[{NUMERAL_CHARS}]+条[、，,和及至到])+第[{NUMERAL_CHARS}]+条")
+_ARTICLE_UNIT = re.compile(rf"([、，,和及至到]?)第([{NUMERAL_CHARS}]+)条")
+
+
+def _article_list(written: str) -> Chain | None:
+    """The chain :func:`_read_chain` reads from an _ARTICLE_LIST match, or None when one of its
+    numbers is not well formed (the general reader stops there)."""
+    out: list[Provision] = []
+    warnings: list[str] = []
+    start = end = 0
+    value = 0
+    for m in _ARTICLE_UNIT.finditer(written):
+        sep, number = m.groups()
+        v = parse_numeral(number)
+        if v is None:
+            return None
+        if sep:
+            out.append(Provision(start, end, article=value))
+            if sep in _RANGE_SEPS:
+                if v <= value or v - value > MAX_RANGE:
+                    warnings.append(f"range {value}–{v} not expanded")
+                else:
+                    out.extend(Provision(start, m.end(), article=x) for x in range(value + 1, v))
+            start = m.start() + 1
+        end, value = m.end(), v
+    out.append(Provision(start, end, article=value))
+    return Chain(tuple(out), end, tuple(warnings))
 
 
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
@@ -704,6 +750,22 @@ def at_segment_start(text: str, pos: int) -> bool:
     return lo == 0 and _LEAD.match(text, 0, pos) is not None
 
 
+_LEAD_TEST = _BOUNDARY | _LEAD_CHARS | _RANK_LAST
+
+
+def lead_before(text: str, pos: int) -> tuple[bool, str | None]:
+    """``at_segment_start(text, pos)`` and the rank tag before ``pos`` (see :func:`rank_before`),
+    read together: one character rules both out before most titles (依据《…》).
+
+    >>> lead_before("1.【法律】《社会保险法》", 6), lead_before("依据《社会保险法》", 2)
+    ((True, '法律'), (False, None))
+    """
+    if pos and (c := text[pos - 1]) not in _LEAD_TEST and not c.isspace():
+        return False, None
+    rank = rank_before(text, pos)
+    return at_segment_start(text, pos), rank[0] if rank else None
+
+
 def self_reference_before(text: str, pos: int) -> int | None:
     """Where 本法/本条例/该办法… ends just before ``pos`` starts, or None.
 
@@ -758,6 +820,17 @@ def strip_verbs(candidate: str) -> tuple[str, int]:
         cut = m.end()
 
 
+def may_refer_before(text: str, pos: int) -> bool:
+    """False when the character before ``pos`` rules out a self-reference, an unmarked title and
+    the start of a segment before a bare provision there (对有第（三）项: most bare provisions
+    inside quoted article text).
+
+    >>> may_refer_before("对有第（三）项", 2), may_refer_before("依照本法第八十六条", 4)
+    (False, True)
+    """
+    return not pos or (c := text[pos - 1]) in _REFER_TEST or c.isspace()
+
+
 def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     """An unmarked title that ends just before the provision at ``pos`` (依据社会保险法第八十七条),
     as its start offset and text, or None.
@@ -770,20 +843,40 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
         j -= 1
     if j == 0 or text[j - 1] not in _TITLE_END_CHARS:
         return None
-    m = _BACK.search(text, max(0, j - 70), j)
-    if m is None:
+    lo = _back_start(text, max(0, j - 70), j)
+    if lo is None:
         return None
-    lo = m.start()
-    if lo and text[lo - 1] == "、" and (front := _BACK.search(text, max(0, lo - 41), lo - 1)):
+    if (
+        lo
+        and text[lo - 1] == "、"
+        and (front := _back_start(text, max(0, lo - 41), lo - 1)) is not None
+    ):
         # 依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条: a 、 inside the title, when
         # what stands before it is not a title of its own (社会保险法、劳动法第十条 is two)
-        head, _ = strip_verbs(front.group(0))
+        head, _ = strip_verbs(text[front : lo - 1])
         if not _ENDS_TITLE.search(head):
-            found = _unmarked_candidate(text[front.start() : j])
+            found = _unmarked_candidate(text[front:j])
             if found is not None:
-                return front.start() + found[0], found[1]
-    found = _unmarked_candidate(m.group(0))
+                return front + found[0], found[1]
+    found = _unmarked_candidate(text[lo:j])
     return (lo + found[0], found[1]) if found is not None else None
+
+
+def _back_start(text: str, lo: int, j: int) -> int | None:
+    """Where the stretch that may be an unmarked title ending at ``j`` starts (no stop
+    character, 2 to 60 characters, optionally followed by （试行）), not before ``lo``; None when
+    there is none.
+
+    >>> _back_start("依据社会保险法", 0, 7), _back_start("某办法(试行)", 0, 7)
+    (0, 0)
+    """
+    end = j
+    if j - lo >= 6 and _BACK_TRIAL.match(text, j - 4, j) is not None:
+        end = j - 4
+    floor = max(lo, end - 60)
+    stop = _LAST_STOP.match(text, floor, end)
+    start = stop.end() if stop is not None else floor
+    return start if end - start >= 2 else None
 
 
 @lru_cache(maxsize=8192)

@@ -8,13 +8,16 @@ import pytest
 from extractors import get_citations
 from extractors.citations import _title_unit, _title_unit_whole
 from extractors.find import (
+    _ARTICLE_LIST,
     CHAIN_RUN,
     _chain_of,
     _read_chain,
     chain_at,
     chain_of_run,
     may_end_title_line,
+    unmarked_before,
 )
+from extractors.scan import SHORT_HEAD, TITLE_HEAD, TOKEN, head_spans
 
 
 @pytest.mark.parametrize(
@@ -83,3 +86,65 @@ def test_cell_without_anchor_has_no_citations_but_standalone_titles_count() -> N
     assert get_citations("对社会保险违法行为的处罚（898）") == []
     cites = get_citations("西藏自治区城镇职工基本医疗保险暂行办法\n责任及其他")
     assert [c.text for c in cites] == ["西藏自治区城镇职工基本医疗保险暂行办法"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("第四十四条、第四十五条、第46条、第四十七条", id="list"),
+        pytest.param("第十七条至第二十一条", id="range"),
+        pytest.param("第3条至第5条、第7条", id="range-then-list"),
+        pytest.param("第一条，第二条及第三条到第五条", id="mixed-marks"),
+        pytest.param("第十条至第八条", id="backward-range"),
+        pytest.param("第1条至第500条", id="range-too-wide"),
+        pytest.param("第十条和第零十一条", id="malformed-second-number"),
+    ],
+)
+def test_article_list_reads_as_general(written: str) -> None:
+    assert _ARTICLE_LIST.fullmatch(written) is not None
+    assert _chain_of(written) == _read_chain(written, 0, need_di=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("依据社会保险法第八十七条", (2, "社会保险法"), id="verb-before"),
+        pytest.param(
+            "依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条",
+            (2, "重庆市城镇职工基本医疗保险、生育保险实施办法"),
+            id="dunhao-inside-title-from-cell-start",
+        ),
+        pytest.param("根据社会保险法、劳动法第十条", (8, "劳动法"), id="two-titles"),
+        pytest.param("对有第（三）项", None, id="prose"),
+    ],
+)
+def test_unmarked_title_before_a_provision(text: str, expected: tuple[int, str] | None) -> None:
+    assert unmarked_before(text, text.rindex("第")) == expected
+
+
+def test_scan_groups_are_shared_with_the_exact_title_head() -> None:
+    for name in ("title", "notes", "join", "run"):
+        assert name in TITLE_HEAD.groupindex and name in TOKEN.groupindex
+    text = "《" + "社会保险" * 60 + "法》第八十七条"  # longer than SHORT_HEAD: read again
+    m = TOKEN.match(text)
+    assert m is not None and m.end() - m.start() > SHORT_HEAD
+    assert head_spans(m) is None  # 242 characters between the marks: TITLE_HEAD stops at 198
+    short = "《社会保险法》（2018修正）第八十七条"
+    m = TOKEN.match(short)
+    assert m is not None
+    assert head_spans(m) == (7, 15, 15, 15, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchors"),
+    [
+        pytest.param("规定：“社会保险经办机构，处罚款。”", [], id="quoted-article-text-skipped"),
+        pytest.param(
+            "「中华人民共和国社会保险法」第八十七条", ["「", "第八十七条"], id="quoted-title-kept"
+        ),
+        pytest.param("《社会保险法", ["《"], id="unclosed-title-mark"),
+        pytest.param("第十条第一款", ["第十条第一款"], id="bare-run"),
+    ],
+)
+def test_scan_stops_only_where_a_reader_reads(text: str, anchors: list[str]) -> None:
+    assert [m.group() for m in TOKEN.finditer(text)] == anchors
