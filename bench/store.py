@@ -97,9 +97,8 @@ def measure_oxigraph(items: int, workdir: Path) -> dict[str, Any]:
     store.flush()
     build_s = time.perf_counter() - start - lists.seconds
     limit = QUERY_TIMEOUT
-    most_ms, _ = _timed(lambda: run_query(store, "most-cited-articles", timeout=limit), runs=3)
-    # the articles asked about, from the tallies: the most cited one and a typical one (the
-    # median of the articles cited)
+    # the articles asked about, from the tallies: a typical one (the median of the articles
+    # cited) and the most cited one, asked last: a query abandoned at the time limit runs on
     counts = run_query(
         store,
         "SELECT ?a WHERE { ?a <https://w3id.org/quanze/ontology#citationCount> ?n ; "
@@ -108,10 +107,11 @@ def measure_oxigraph(items: int, workdir: Path) -> dict[str, Any]:
         timeout=limit,
     ).rows
     top, typical = counts[0]["a"], counts[len(counts) // 2]["a"]
+    who_ms, hits = _timed(lambda: run_query(store, "who-cites", {"target": typical}, timeout=limit))
+    most_ms, _ = _timed(lambda: run_query(store, "most-cited-articles", timeout=limit), runs=3)
     who_top_ms, top_hits = _timed(
         lambda: run_query(store, "who-cites", {"target": top}, timeout=limit)
     )
-    who_ms, hits = _timed(lambda: run_query(store, "who-cites", {"target": typical}, timeout=limit))
     return {
         "engine": "oxigraph (disk)",
         "items": report.items,
