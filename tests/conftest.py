@@ -6,6 +6,12 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed (speed is measured by `make bench`): no per-example
+# deadline, which a loaded CI machine or a library's first import would trip.
+settings.register_profile("quanze", deadline=None)
+settings.load_profile("quanze")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
