@@ -62,7 +62,7 @@ class _Draft:
 
     line: int
     values: dict[str, str]
-    raw: list[tuple[str, str]]
+    raw: tuple[tuple[str, str], ...]
     extra: list[tuple[str, str]]
     anomalies: list[Anomaly] = field(default_factory=list)
     section: Section | None = None
@@ -97,10 +97,21 @@ def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ..
     return tuple(merged)
 
 
-@lru_cache(maxsize=64)
-def _column_names(header: Header, width: int) -> tuple[str, ...]:
-    """The unique name of each column (``列7`` for a column without a header cell), computed
-    once per header and row width rather than once per row."""
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The columns of the rows of one width under one header, worked out once rather than once
+    per row: their unique names (``列7`` for a column without a header cell) and keys."""
+
+    names: tuple[str, ...]
+    keys: tuple[str | None, ...]
+    #: (index, key) of each column with a key, and the index of each column without one.
+    keyed: tuple[tuple[int, str], ...]
+    unkeyed: tuple[int, ...]
+    #: True when no two columns share a key, so that no cell is joined or set aside.
+    distinct: bool
+
+
+def _columns(header: Header, width: int) -> _Columns:
     names = [c or f"列{i + 1}" for i, c in enumerate(header.cells)]
     names += [f"列{i + 1}" for i in range(len(names), width)]
     seen: dict[str, int] = {}
@@ -108,17 +119,40 @@ def _column_names(header: Header, width: int) -> tuple[str, ...]:
     for name in names:
         seen[name] = seen.get(name, 0) + 1
         unique.append(name if seen[name] == 1 else f"{name}#{seen[name]}")
-    return tuple(unique)
+    keys = header.keys + (None,) * (width - len(header.keys))
+    keyed = tuple((i, k) for i, k in enumerate(keys) if k is not None)
+    return _Columns(
+        names=tuple(unique),
+        keys=keys,
+        keyed=keyed,
+        unkeyed=tuple(i for i, k in enumerate(keys) if k is None),
+        distinct=len({k for _, k in keyed}) == len(keyed),
+    )
 
 
-def _draft(row: SourceRow, header: Header) -> _Draft:
-    size, header_size = len(row.cells), len(header.cells)
-    width = max(size, header_size)
-    names = _column_names(header, width)
+def _ordinary_draft(row: SourceRow, columns: _Columns) -> _Draft:
+    """The draft of a row with a cell under each header cell when each key has one column:
+    nearly every row, and what :func:`_draft` comes to for it."""
+    cells, names = row.cells, columns.names
+    return _Draft(
+        row.line,
+        {key: cells[i] for i, key in columns.keyed},
+        tuple(zip(names, row.raw, strict=True)),
+        [(names[i], cells[i]) for i in columns.unkeyed if cells[i]],
+        list(row.notes),
+    )
+
+
+def _draft(row: SourceRow, header_size: int, columns: _Columns) -> _Draft:
+    size = len(row.cells)
+    if size == header_size == len(row.raw) and columns.distinct:
+        return _ordinary_draft(row, columns)
+    names = columns.names
+    width = len(names)
     anomalies = list(row.notes)
     cells = row.cells + ("",) * (width - size)
     raw_cells = row.raw + ("",) * (width - len(row.raw))
-    keys = header.keys + (None,) * (width - len(header.keys))
+    keys = columns.keys
     if size < header_size and not any(a.code == "cut-off" for a in row.notes):
         missing = names[size:header_size]
         if any(row.cells):
@@ -151,7 +185,7 @@ def _draft(row: SourceRow, header: Header) -> _Draft:
                 )
         elif text or key not in values:
             values[key] = text
-    raw = list(zip(names, raw_cells, strict=True))
+    raw = tuple(zip(names, raw_cells, strict=True))
     return _Draft(row.line, values, raw, extra, anomalies)
 
 
@@ -201,16 +235,23 @@ def _check_shapes(draft: _Draft, keys: frozenset[str]) -> None:
             )
         )
     power_type = draft.values.get("type", "")
-    if power_type and not is_power_type(power_type):
+    if power_type and not _is_known_type(power_type):
         draft.anomalies.append(
             Anomaly("unknown-type", "type is not in the power-type vocabulary", "type", power_type)
         )
 
 
+@lru_cache(maxsize=1024)
+def _is_known_type(text: str) -> bool:
+    """:func:`is_power_type`, remembered: a list repeats a few types over thousands of rows."""
+    return is_power_type(text)
+
+
 def _is_section(row: SourceRow) -> bool:
     """True for a heading row inside a table: "一、行政许可（12项）" alone, or spread by a merge."""
     filled = [c for c in row.cells if c]
-    if not filled or len(set(filled)) != 1 or is_serial(filled[0]):
+    # All filled cells the same text (counted by comparison: hashing 3 KB cells costs more).
+    if not filled or filled.count(filled[0]) != len(filled) or is_serial(filled[0]):
         return False
     return len(filled) > 1 or bool(row.cells[0])
 
@@ -229,10 +270,13 @@ def _merge_into(previous: _Draft, draft: _Draft) -> None:
             old = previous.values.get(key, "")
             previous.values[key] = f"{old}\n{text}" if old else text
     previous.extra = previous.extra + draft.extra
-    previous.raw = [
-        (name, f"{old}\n{new}" if old and new else old or new)
-        for (name, old), (_, new) in zip(previous.raw, draft.raw, strict=False)
-    ] + previous.raw[len(draft.raw) :]
+    previous.raw = (
+        tuple(
+            (name, f"{old}\n{new}" if old and new else old or new)
+            for (name, old), (_, new) in zip(previous.raw, draft.raw, strict=False)
+        )
+        + previous.raw[len(draft.raw) :]
+    )
     previous.anomalies.append(
         Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
     )
@@ -297,7 +341,7 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
                 line=draft.line,
                 name=name,
                 parent=parent,
-                raw=tuple(draft.raw),
+                raw=draft.raw,
                 extra=tuple(draft.extra),
                 anomalies=tuple(anomalies),
                 **fields,
@@ -337,6 +381,7 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     sections: list[Section] = []
     section: Section | None = None
     blank_rows = pending_blanks = 0
+    columns: dict[int, _Columns] = {}  # of the current header, by row width
     for row in rows[start:]:
         if not any(row.cells):
             # Counted once a later row shows it lies inside the table, not after its end.
@@ -352,6 +397,7 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             # A repeated header (page break) or the header of a further table.
             header = Header(row.line, row.cells, map_headers(row.cells))
             keys_seen |= {k for k in header.keys if k}
+            columns = {}
             continue
         rows_seen += 1
         if _is_section(row):
@@ -359,7 +405,10 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             section = Section(source, row.line, text, section_type(text))
             sections.append(section)
             continue
-        draft = _draft(row, header)
+        width = max(len(row.cells), len(header.cells))
+        if width not in columns:
+            columns[width] = _columns(header, width)
+        draft = _draft(row, len(header.cells), columns[width])
         draft.section = section
         if drafts and _is_continuation(draft):
             _merge_into(drafts[-1], draft)

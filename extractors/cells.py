@@ -33,4 +33,6 @@ def clean_cell(text: str) -> str:
     if "\n" not in text:
         return text.strip()
     # map/filter keep the per-line work in C: a 3 KB 职权依据 cell has dozens of lines.
-    return "\n".join(filter(None, map(str.strip, text.split("\n"))))
+    clean = "\n".join(filter(None, map(str.strip, text.split("\n"))))
+    # Most cells are clean already; keeping the one copy halves what a large list holds.
+    return text if clean == text else clean

@@ -54,6 +54,12 @@ def _name_markers() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
+@cache
+def _name_marker_pattern() -> re.Pattern[str]:
+    """Any of :func:`_name_markers`, found in one pass."""
+    return re.compile("|".join(map(re.escape, _name_markers())))
+
+
 def normalise_header(text: str) -> str:
     """A header cell reduced for lookup: NFKC, case-folded, no white space, no required-marks.
 
@@ -158,8 +164,7 @@ def is_header(cells: Sequence[str]) -> bool:
     short = [c for c in cells if len(c) <= MAX_HEADER_CHARS]
     if len(short) < 3:
         return False
-    joined = normalise_header("\x1f".join(short))
-    if not any(marker in joined for marker in _name_markers()):
+    if _name_marker_pattern().search(normalise_header("\x1f".join(short))) is None:
         return False
     keys = {map_header(c) for c in short}
     keys.discard(None)

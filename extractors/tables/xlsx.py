@@ -11,7 +11,12 @@ from extractors.cells import clean_cell
 from extractors.errors import InputError
 from extractors.limits import check_archive
 from extractors.tables.grid import Grid, SourceRow
-from extractors.tables.sheetxml import open_workbook, read_sheet
+from extractors.tables.sheetxml import (
+    open_workbook,
+    read_shared_strings,
+    read_sheet,
+    resolve_strings,
+)
 
 
 def fill_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> list[list[str]]:
@@ -37,8 +42,9 @@ def fill_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]) 
 def read_xlsx(data: bytes, path: str) -> list[Grid]:
     """One Grid per worksheet (rows keep their sheet row numbers as ``line``).
 
-    The sheet XML is read in one streaming pass with lxml (cell values, then the merged ranges
-    at its end); openpyxl's per-cell objects cost about three times the parse itself.
+    Each part's XML is read in one streaming pass with lxml (the sheets, then the shared
+    strings they refer to); openpyxl's per-cell objects cost about three times the parse
+    itself.
 
     >>> import openpyxl
     >>> book = openpyxl.Workbook()
@@ -53,11 +59,12 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = open_workbook(archive)
-            grids = []
-            for name, member in book.sheets:
-                rows, merged = read_sheet(archive, member, book)
-                grids.append(sheet_grid(fill_merged(rows, merged), name))
-            return grids
+            sheets = [(name, read_sheet(archive, member, book)) for name, member in book.sheets]
+            strings = read_shared_strings(archive, book.shared_strings)
+            return [
+                sheet_grid(fill_merged(resolve_strings(sheet, strings), sheet.merged), name)
+                for name, sheet in sheets
+            ]
     except (KeyError, OSError, ValueError, IndexError, zipfile.BadZipFile) as err:
         raise InputError(path, f"not a readable xlsx workbook ({err})") from None
     except etree.XMLSyntaxError as err:
