@@ -666,8 +666,12 @@ class _Loader:
         self.loading: Future[None] | None = None
 
     def replace(self, graph: _Graph) -> None:
-        """Drop what the store holds in ``graph``'s name and queue its new quads."""
-        self.store.remove_graph(ox.NamedNode(graph.name))
+        """Drop what the store holds in ``graph``'s name and queue its new quads. A graph the
+        store does not hold is not removed: that would be a write, which in a large store waits
+        for RocksDB to compact what the bulk loads left behind."""
+        name = ox.NamedNode(graph.name)
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
         self.add(graph)
 
     def add(self, graph: _Graph) -> None:
