@@ -665,13 +665,12 @@ class _Loader:
         self.worker: ThreadPoolExecutor | None = None
         self.loading: Future[None] | None = None
 
-    def replace(self, graph: _Graph) -> None:
+    def replace(self, graph: _Graph, held: bool) -> None:
         """Drop what the store holds in ``graph``'s name and queue its new quads. A graph the
-        store does not hold is not removed: that would be a write, which in a large store waits
-        for RocksDB to compact what the bulk loads left behind."""
-        name = ox.NamedNode(graph.name)
-        if self.store.contains_named_graph(name):
-            self.store.remove_graph(name)
+        store does not hold (``held`` false) is not removed: that would be a write, which in a
+        large store waits for RocksDB to compact what the bulk loads left behind."""
+        if held:
+            self.store.remove_graph(ox.NamedNode(graph.name))
         self.add(graph)
 
     def add(self, graph: _Graph) -> None:
@@ -762,12 +761,12 @@ def build_cited(
     reports: list[ListReport] = []
     try:
         for built in _built(pairs, iris):
-            name = built.g.name
+            held = store.contains_named_graph(ox.NamedNode(built.g.name))
             if tallies is not None:
-                if store.contains_named_graph(ox.NamedNode(name)):
-                    tallies.add_list(tally.list_counts(store, name), sign=-1)
+                if held:
+                    tallies.add_list(tally.list_counts(store, built.g.name), sign=-1)
                 tallies.add_list(built.counts())
-            loader.replace(built.g)
+            loader.replace(built.g, held)
             loader.add(built.shared)
             reports.append(built.report())
     finally:

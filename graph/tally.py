@@ -12,7 +12,7 @@ tally graph beside list graphs) is counted in full once, at its next build.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -61,14 +61,20 @@ class Tally:
             row[2] += sign
 
 
-def list_counts(store: ox.Store, graph: str) -> dict[str, tuple[int, int]]:
-    """What the list graph ``graph`` now in the store cites: target → (items, citations)."""
+def _counted(
+    store: ox.Store, graph: str | None = None
+) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """(list graph, target, (items, citations)) for every list graph, or the one named."""
     result = store.query(_per_list(graph))
     assert isinstance(result, ox.QuerySolutions)
-    return {
-        row["target"].value: (int(row["items"].value), int(row["citations"].value))
-        for row in result
-    }
+    for row in result:
+        counts = (int(row["items"].value), int(row["citations"].value))
+        yield row["graph"].value, row["target"].value, counts
+
+
+def list_counts(store: ox.Store, graph: str) -> dict[str, tuple[int, int]]:
+    """What the list graph ``graph`` now in the store cites: target → (items, citations)."""
+    return {target: counts for _, target, counts in _counted(store, graph)}
 
 
 def take(store: ox.Store, iris: Iris) -> Tally | None:
@@ -100,13 +106,9 @@ def recount(store: ox.Store, iris: Iris) -> Tally:
     """The tallies of every list graph in the store, counted afresh."""
     prefix = iris.list_graphs()
     total = Tally()
-    result = store.query(_per_list())
-    assert isinstance(result, ox.QuerySolutions)
-    for row in result:
-        if row["graph"].value.startswith(prefix):
-            total.add_list(
-                {row["target"].value: (int(row["items"].value), int(row["citations"].value))}
-            )
+    for graph, target, counts in _counted(store):
+        if graph.startswith(prefix):
+            total.add_list({target: counts})
     return total
 
 
