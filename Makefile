@@ -6,7 +6,8 @@ STAMP = $(VENV)/.installed
 
 .PHONY: demo test lint bench clean
 
-$(STAMP): pyproject.toml
+# the install compiles the extractor's hot modules (setup.py): redone when their source changes
+$(STAMP): pyproject.toml setup.py $(wildcard extractors/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -27,4 +28,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) quanze-demo build *.egg-info
+	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/*.so

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from bench.synthetic import TOPICS
 from extractors import get_citations
 from extractors.lawdb import load_registry
+from extractors.native import build_name
 from extractors.numerals import to_chinese
 
 #: The naive baseline: a marked title followed by one article, nothing else.
@@ -280,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"cells, seed {args.seed} (generated in {time.process_time() - t:.1f} s)"
     )
     get_citations("《中华人民共和国社会保险法》第八十七条")  # load the registry outside the timing
+    print(f"   build: {build_name()}")
     rss_before = _peak_rss_mb()
     for name, fn in (("quanze", _quanze), ("baseline", _baseline)):
         secs, n = _timed(fn, cells)

@@ -14,6 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.lazy import lazy_exports
+from extractors.native import use_source_when_needed
+
+use_source_when_needed()  # before any compiled module is imported (see extractors.native)
 
 if TYPE_CHECKING:
     from extractors.citations import cite_items as cite_items

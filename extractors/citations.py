@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from extractors.find import (
     Chain,
@@ -57,31 +56,36 @@ from extractors.scan import (
     head_spans,
 )
 
-_ANCHOR = re.compile(r"[《〈<＜「“第]")
-_SCAN = TOKEN.finditer
-_NOTICE_AFTER = re.compile(r"\s*的\s*通\s*知")
-_CARRIER_VERB = re.compile(r"印\s*发|转\s*发|批\s*转|颁\s*发|发\s*布|颁\s*布")
-_SEGMENT_LEAD = re.compile(
+_ANCHOR: Final = re.compile(r"[《〈<＜「“第]")
+_SCAN: Final = TOKEN.finditer
+_NOTICE_AFTER: Final = re.compile(r"\s*的\s*通\s*知")
+_CARRIER_VERB: Final = re.compile(r"印\s*发|转\s*发|批\s*转|颁\s*发|发\s*布|颁\s*布")
+_SEGMENT_LEAD: Final = re.compile(
     r"(?:\s|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．]"
     r"|[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?)*"
 )
-_BOUNDARY = "\n。;；!?！？"
-_IN_TITLE_NOTE = re.compile(r"[（(]([^（）()]{1,80})[）)]\s*$")
+_BOUNDARY: Final = "\n。;；!?！？"
+_IN_TITLE_NOTE: Final = re.compile(r"[（(]([^（）()]{1,80})[）)]\s*$")
 # a bare provision used as a noun inside quoted text: 第三条规定的…, 第二款所列…
-_NOUN_USE = re.compile(r"规定|所列|所称|所指|所规定|中的|的规定|的情形|之规定")
+_NOUN_USE: Final = re.compile(r"规定|所列|所称|所指|所规定|中的|的规定|的情形|之规定")
 
 
-@dataclass(slots=True)
 class _Law:
-    """The cell's last law: what a continuation carries."""
+    """The cell's last law: what a continuation carries (a plain class: one is made per title
+    read, and a compiled build constructs it natively)."""
 
-    law: str
-    kind: CitationKind  # the kind of the articles it heads (unmarked under an unmarked title)
-    in_registry: bool
-    pending: int | None  # index of its law-level record, dropped when provisions follow
-    chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
-    heading: int | None = None  # index of that heading's record, dropped when articles follow
-    headed: bool = False  # its own record gave way to the articles under it
+    __slots__ = ("chapter", "headed", "heading", "in_registry", "kind", "law", "pending")
+
+    def __init__(
+        self, law: str, kind: CitationKind, in_registry: bool, pending: int | None
+    ) -> None:
+        self.law = law
+        self.kind = kind  # the kind of the articles it heads (unmarked under an unmarked title)
+        self.in_registry = in_registry
+        self.pending = pending  # index of its law-level record, dropped when provisions follow
+        self.chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
+        self.heading: int | None = None  # its record's index, dropped when articles follow
+        self.headed = False  # its own record gave way to the articles under it
 
 
 class _Cell:
@@ -498,7 +502,7 @@ class _Cell:
         )  # fmt: skip
 
 
-_EMPTY = Provision(0, 0)
+_EMPTY: Final = Provision(0, 0)
 
 
 def _below_article(p: Provision) -> bool:
@@ -543,7 +547,7 @@ def _citation(
     )  # fmt: skip
 
 
-_new_citation = Citation.fast
+_new_citation: Final = Citation.fast
 
 
 def _cite_chain(
@@ -584,10 +588,11 @@ def _cite_chain(
         )  # fmt: skip
 
 
-_FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
-_AND_ITS = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
-_SPACE = re.compile(r"\s+")
-_AFTER_FORM = frozenset("、。；;!?！？《〈<＜)）")
+_FLAT_TITLE: Final = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
+_AND_ITS: Final = re.compile(r"\s*及其\s*(实\s*施\s*(?:条\s*例|细\s*则|办\s*法))")
+_SPACE: Final = re.compile(r"\s+")
+_new_tuple: Final = tuple.__new__
+_AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 
 
 class _TitleUnit(NamedTuple):
@@ -619,11 +624,11 @@ def _title_unit(title: str, notes: str) -> _TitleUnit | None:
     if note is None:
         return None
     n = len(title)
-    head = Head(note.end + n, note.chain_at + n, *note[2:])
-    return _TitleUnit(
+    head: Head = _new_tuple(Head, (note.end + n, note.chain_at + n, *note[2:]))
+    return _new_tuple(_TitleUnit, (
         head, resolve_title(written + head.glued), version, doc, form,
         head.version or version, head.doc_number or doc,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -667,10 +672,10 @@ def _title_unit_whole(key: str) -> _TitleUnit | None:
     if head.alias or head.annex or head.chain_at != len(key):
         return None
     resolutions = resolve_title(written + head.glued)
-    return _TitleUnit(
+    return _new_tuple(_TitleUnit, (
         head, resolutions, version, doc, is_form(written),
         head.version or version, head.doc_number or doc,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @lru_cache(maxsize=8192)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from extractors.lawdb import RANKS, load_registry, title_key
 from extractors.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
 from extractors.resolve import INSTRUMENT_SUFFIX, is_carrier, version_note
 
 Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
-_LEVELS: dict[str, Level] = {
+_LEVELS: Final[dict[str, Level]] = {
     "编": "part",
     "章": "chapter",
     "节": "section",
@@ -27,7 +27,7 @@ _LEVELS: dict[str, Level] = {
     "项": "item",
     "目": "subitem",
 }
-_DEPTH: dict[str, int] = {
+_DEPTH: Final[dict[str, int]] = {
     "part": 0,
     "chapter": 1,
     "section": 2,
@@ -37,111 +37,113 @@ _DEPTH: dict[str, int] = {
     "item": 5,
     "subitem": 6,
 }
-_STRUCTURAL = {"part", "chapter", "section"}
+_STRUCTURAL: Final = {"part", "chapter", "section"}
 #: A range wider than this is not expanded (第1条至第9999条 is a typo, not 9999 citations).
-MAX_RANGE = 200
+MAX_RANGE: Final = 200
 
-_N = f"[{NUMERAL_CHARS}]"
-NUM = rf"{_N}(?:\s*{_N})*"
-_PNUM = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
-_NUM_SEP = r"(?:、|,|，|至|到|-|－|—|~|～)"
-_UNIT = re.compile(
+_N: Final = f"[{NUMERAL_CHARS}]"
+NUM: Final = rf"{_N}(?:\s*{_N})*"
+_PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
+_NUM_SEP: Final = r"(?:、|,|，|至|到|-|－|—|~|～)"
+_UNIT: Final = re.compile(
     rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
     rf"|(?P<pnums>{_PNUM}(?:\s*(?:、|,|，|和|及|至|到)\s*(?:第\s*)?{_PNUM})*))"
     rf"\s*(?P<lvl>部分|编(?![辑制写码号排印])|章|节|条|款|项|目|点)(?:\s*之\s*(?P<suf>{NUM}))?"
 )
-_SEP = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
+_SEP: Final = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
 # One unit after the first of a chain, with what joins it to the one before, in the order the
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款)
 # or a few spaces (第 required: 《…》第十二条 第十三条). Each part is atomic, as each was one
 # match call of its own.
-_NEXT_UNIT = re.compile(
+_NEXT_UNIT: Final = re.compile(
     rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?!)))"
 )
-_RANGE_SEPS = {"至", "到", "-", "－", "—", "~", "～"}
-_SPLIT_NUMS = re.compile(rf"\s*({_NUM_SEP})\s*")
-_PNUM_SPLIT = re.compile(_PNUM)
-_PNUM_VALUE = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
-_POINT_DUNHAO = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
+_RANGE_SEPS: Final = {"至", "到", "-", "－", "—", "~", "～"}
+_SPLIT_NUMS: Final = re.compile(rf"\s*({_NUM_SEP})\s*")
+_PNUM_SPLIT: Final = re.compile(_PNUM)
+_PNUM_VALUE: Final = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+_POINT_DUNHAO: Final = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
 
-_OPENERS = "《〈<＜"
-_CLOSERS = "》〉>＞"
-_FLAT_TITLE = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
-_TITLE_MARK = re.compile(r"[《〈<＜》〉>＞。;；]")
-_RANK_BEFORE = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
+_OPENERS: Final = "《〈<＜"
+_CLOSERS: Final = "》〉>＞"
+_FLAT_TITLE: Final = re.compile(r"《([^《》〈〉<>＜＞。;；]{1,150})》")
+_TITLE_MARK: Final = re.compile(r"[《〈<＜》〉>＞。;；]")
+_RANK_BEFORE: Final = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
 # 法律：《…》 — the rank written as a word before a colon, at the start of an entry
-_RANK_WORD_BEFORE = re.compile(
+_RANK_WORD_BEFORE: Final = re.compile(
     r"(?:^|(?<=[\s。；;、.．)）]))(" + "|".join(RANKS) + r")\s*[:：]\s*\Z"
 )
-_PAREN_OPEN = "(（﹙[［【"
-_PAREN_CLOSE = ")）﹚]］】"
+_PAREN_OPEN: Final = "(（﹙[［【"
+_PAREN_CLOSE: Final = ")）﹚]］】"
 # a parenthetical with nothing nested and no line break: the common case of _close_paren
-_FLAT_PAREN = re.compile(r"[(（﹙\[［【][^(（﹙\[［【)）﹚\]］】\n]{0,198}[)）﹚\]］】]")
-_RANK_LAST = frozenset("】]］:：")
-_GLUED = re.compile(r"^\s*(试行|暂行|草案|修订稿|征求意见稿|修订草案)\s*$")
-_ALIAS = re.compile(
+_FLAT_PAREN: Final = re.compile(r"[(（﹙\[［【][^(（﹙\[［【)）﹚\]］】\n]{0,198}[)）﹚\]］】]")
+_RANK_LAST: Final = frozenset("】]］:：")
+_GLUED: Final = re.compile(r"^\s*(试行|暂行|草案|修订稿|征求意见稿|修订草案)\s*$")
+_ALIAS: Final = re.compile(
     r"以下(?:简)?称\s*[“\"《〈‘「『]?\s*([^”\"》〉’」』)）,，;；]{1,20}?)\s*[”\"》〉’」』]?\s*$"
 )
-_BARE_POINT = re.compile(rf"^\s*(?:第\s*)?({NUM})\s*$")
-_DIGIT = "0-9０-９"
-_DOC = re.compile(
+_BARE_POINT: Final = re.compile(rf"^\s*(?:第\s*)?({NUM})\s*$")
+_DIGIT: Final = "0-9０-９"
+_DOC: Final = re.compile(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
     rf"|[\u4e00-\u9fff]{{1,24}}?令\s*(?:第\s*)?{NUM}\s*号"
     rf"|[\u4e00-\u9fff]{{1,20}}?(?:公告|通告)\s*[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
 )
-_DOC_NO_HAO = re.compile(
+_DOC_NO_HAO: Final = re.compile(
     rf"^\s*([\u4e00-\u9fff]{{1,16}}\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*"
     rf"(?:第\s*)?[{_DIGIT}]{{0,5}})\s*$"
 )
-_DOC_LEAD = re.compile(r"^[日月年号于经由以和及与、]+")
-_DOC_BRACKETS = str.maketrans(
+_DOC_LEAD: Final = re.compile(r"^[日月年号于经由以和及与、]+")
+_DOC_BRACKETS: Final = str.maketrans(
     {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
     | {"﹝": "〔", "﹞": "〕", "［": "〔", "］": "〕"}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
-_ORDER_NO_DI = re.compile(r"令(?!第)")
-_SPACE = re.compile(r"\s+")
-_JOIN = re.compile(r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*")
-_ANNEX = re.compile(rf"附件\s*{NUM}[^\n。;；第《]{{0,12}}?(?=第)")
-_BOUNDARY = set("\n。;；!?！？")
-_LEAD = re.compile(
+_ORDER_NO_DI: Final = re.compile(r"令(?!第)")
+_SPACE: Final = re.compile(r"\s+")
+_JOIN: Final = re.compile(r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*")
+_ANNEX: Final = re.compile(rf"附件\s*{NUM}[^\n。;；第《]{{0,12}}?(?=第)")
+_BOUNDARY: Final = set("\n。;；!?！？")
+_LEAD: Final = re.compile(
     r"(?:[\s“\"‘「『]|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．)）]"
     r"|[(（]\s*(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳]"
     r"|[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?)*\Z"
 )
-_AFTER_BOUNDARY = re.compile(r"[\n。;；!?！？]" + _LEAD.pattern)
-_LEAD_CHARS = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
-_TITLE_END_CHARS = frozenset("法典例定则见知序程范准要划案释复函告议令度南引录单)）")
-_SELF = re.compile(
+_AFTER_BOUNDARY: Final = re.compile(r"[\n。;；!?！？]" + _LEAD.pattern)
+_LEAD_CHARS: Final = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
+_TITLE_END_CHARS: Final = frozenset("法典例定则见知序程范准要划案释复函告议令度南引录单)）")
+_SELF: Final = re.compile(
     r"(?:本|该)(?:法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|准则|章程|"
     r"法律|法规|文件)\s*\Z"
 )
-_ENDS_TITLE = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
-_SELF_LAST = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
+_ENDS_TITLE: Final = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
+_SELF_LAST: Final = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference or of an unmarked title, a segment boundary or what leads a segment
-_REFER_TEST = _SELF_LAST | _TITLE_END_CHARS | _BOUNDARY | _LEAD_CHARS
+_REFER_TEST: Final = _SELF_LAST | _TITLE_END_CHARS | _BOUNDARY | _LEAD_CHARS
 # What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
 # or shorter than 2): it may end in （试行）/（暂行）.
-_BACK_STOPS = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
-_BACK_TRIAL = re.compile(r"[(（](?:试行|暂行)[)）]")
+_BACK_STOPS: Final = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
+_BACK_TRIAL: Final = re.compile(r"[(（](?:试行|暂行)[)）]")
 # the last stop character before a point (greedy, then backtracking from the point: one pass)
-_LAST_STOP = re.compile(rf".*[{_BACK_STOPS}]", re.S)
-_VERBS = re.compile(
+_LAST_STOP: Final = re.compile(rf".*[{_BACK_STOPS}]", re.S)
+_VERBS: Final = re.compile(
     r"^(?:根据|依据|按照|依照|违反|参照|适用|遵照|遵守|执行|对照|详见|参见|同时|以及|依|据|按|照|和|及|与|"
     r"或|并|另|又|还|即|见)"
 )
-_GENERIC = re.compile(
+_GENERIC: Final = re.compile(
     r"法律|法规|规章|有关|相关|上述|下列|前款|前述|其他|其它|国家规定|规定的|以上|之规定|上级|此|"
     r"^(?:本|该|其|原|新|现行|各|各项|各类|某)"
 )
-_PROVISION_INSIDE = re.compile(rf"第\s*{NUM}\s*[编章节条款项目]")
-_SENTENCE_START = re.compile(r"^(?:对|由|在|因|经|凡|如|向|将|把|被|给|为|从|自|以|未|不|应|可|须)")
-_STRONG_END = re.compile(
+_PROVISION_INSIDE: Final = re.compile(rf"第\s*{NUM}\s*[编章节条款项目]")
+_SENTENCE_START: Final = re.compile(
+    r"^(?:对|由|在|因|经|凡|如|向|将|把|被|给|为|从|自|以|未|不|应|可|须)"
+)
+_STRONG_END: Final = re.compile(
     r"(?:法|法典|条例|规定|办法|细则|规则|准则|章程|规程)(?:[（(](?:试行|暂行)[)）])?$"
 )
-_LINE_TITLE = re.compile(
+_LINE_TITLE: Final = re.compile(
     r"^[ \t\u3000]*(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[、.．]\s*)?"
     r"(?:[【\[［][^】\]［］\n]{1,14}[】\]］][:：]?[ \t\u3000]*)?"
     r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
@@ -151,16 +153,17 @@ _LINE_TITLE = re.compile(
 )
 # the last character of a line that _LINE_TITLE may match (a title ending; a closing bracket
 # is tested apart): a cheap test that rules out most cells before the line regex runs
-_LINE_LAST = frozenset("法典例定则见知程要案")
+_LINE_LAST: Final = frozenset("法典例定则见知程要案")
 # a line that ends in a bracket can only be a title's when the bracket closes （试行）/（暂行）: the
 # short cells that end in a number (对社会保险违法行为的处罚（898）) otherwise all reach _LINE_TITLE
-_TRIAL_END = re.compile(r"[（(](?:试行|暂行)[）)]\Z")
-_QUOTE_START = re.compile(
+_TRIAL_ENDINGS: Final = frozenset(o + w + c for o in "（(" for w in ("试行", "暂行") for c in "）)")
+_LINE_SPACE: Final = " \t\u3000"
+_QUOTE_START: Final = re.compile(
     r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]|\s+[^\s、,，和及与或《;；。]"
     r"|[^\s、,，和及与或以《;；。规的之中]"
 )
 # 《社会保险法》规定：“…” — a title whose words are quoted without a provision
-_TITLE_QUOTE = re.compile(r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]")
+_TITLE_QUOTE: Final = re.compile(r"\s*(?:中|的)?(?:规定|明确|指出)?\s*[:：“\"]")
 
 
 class Provision(NamedTuple):
@@ -203,10 +206,17 @@ def shift(p: Provision, by: int) -> Provision:
     return _new_tuple(Provision, (p[0] + by, p[1] + by, *p[2:]))
 
 
+def _article(start: int, end: int, article: int) -> Provision:
+    """``Provision(start, end, article=article)``, built without the keyword-argument call."""
+    return _new_tuple(
+        Provision, (start, end, None, None, None, article, None, None, None, None, None)
+    )
+
+
 # Where each level sits in a Provision after (start, end); a provision's path is kept as a list in
 # that order. Depth never decreases along it (article, its suffix and point share depth 3), so
 # dropping every level at or below a depth is clearing the list from one index on.
-_SLOT: dict[str, int] = {
+_SLOT: Final[dict[str, int]] = {
     "part": 0,
     "chapter": 1,
     "section": 2,
@@ -217,11 +227,11 @@ _SLOT: dict[str, int] = {
     "item": 7,
     "subitem": 8,
 }
-_FIRST_AT_DEPTH: dict[str, int] = {
+_FIRST_AT_DEPTH: Final[dict[str, int]] = {
     level: min(i for name, i in _SLOT.items() if _DEPTH.get(name, 3) >= _DEPTH[level])
     for level in _DEPTH
 }
-_ITEM = _SLOT["item"]
+_ITEM: Final = _SLOT["item"]
 
 
 class _Builder:
@@ -268,7 +278,7 @@ class _Builder:
             self.out.append(_new_tuple(Provision, (start, end, *path)))
 
 
-_NONE_PATH: list[int | None] = [None] * 9
+_NONE_PATH: Final[list[int | None]] = [None] * 9
 
 
 def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
@@ -309,10 +319,10 @@ def _lone(m: re.Match[str]) -> Provision | None:
 # brackets, white space), starting at 第. A chain never ends in a separator, bracket or space,
 # so what it reads depends only on the run without those at its end (and on the character after
 # a final 编, for the lookahead after it): chains are cached on that text.
-CHAIN_RUN = re.compile(
+CHAIN_RUN: Final = re.compile(
     rf"第[{NUMERAL_CHARS}\s第编章节条款项目部分点之、,，和及以与或者至到\-－—~～(（﹙)）﹚]*"
 )
-CHAIN_TRAIL = " \t\n\r\u3000\xa0、,，和及以与或者至到-－—~～(（﹙)）﹚"
+CHAIN_TRAIL: Final = " \t\n\r\u3000\xa0、,，和及以与或者至到-－—~～(（﹙)）﹚"
 
 
 def parse_chain(text: str, pos: int, *, need_di: bool = True) -> Chain | None:
@@ -378,8 +388,10 @@ def _chain_of(written: str) -> Chain | None:
 
 # Whole articles, each with its 第, joined by a list or range mark and nothing else
 # (第四十四条、第四十五条, 第十七条至第二十一条): most chains of more than one provision.
-_ARTICLE_LIST = re.compile(rf"(?:第[{NUMERAL_CHARS}]+条[、，,和及至到])+第[{NUMERAL_CHARS}]+条")
-_ARTICLE_UNIT = re.compile(rf"([、，,和及至到]?)第([{NUMERAL_CHARS}]+)条")
+_ARTICLE_LIST: Final = re.compile(
+    rf"(?:第[{NUMERAL_CHARS}]+条[、，,和及至到])+第[{NUMERAL_CHARS}]+条"
+)
+_ARTICLE_UNIT: Final = re.compile(rf"([、，,和及至到]?)第([{NUMERAL_CHARS}]+)条")
 
 
 def _article_list(written: str) -> Chain | None:
@@ -395,22 +407,22 @@ def _article_list(written: str) -> Chain | None:
         if v is None:
             return None
         if sep:
-            out.append(Provision(start, end, article=value))
+            out.append(_article(start, end, value))
             if sep in _RANGE_SEPS:
                 if v <= value or v - value > MAX_RANGE:
                     warnings.append(f"range {value}–{v} not expanded")
                 else:
-                    out.extend(Provision(start, m.end(), article=x) for x in range(value + 1, v))
+                    out.extend(_article(start, m.end(), x) for x in range(value + 1, v))
             start = m.start() + 1
         end, value = m.end(), v
-    out.append(Provision(start, end, article=value))
-    return Chain(tuple(out), end, tuple(warnings))
+    out.append(_article(start, end, value))
+    return _new_tuple(Chain, (tuple(out), end, tuple(warnings)))
 
 
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
 # between the units (第十八条第一款第（八）项): half the distinct chains of a list, one provision
 # whose span is the whole chain, read without the builder.
-_SIMPLE_CHAIN = re.compile(
+_SIMPLE_CHAIN: Final = re.compile(
     rf"第({NUM})条(?:之({NUM}))?(?:第({NUM})款)?(?:第(?:({NUM})|[(（﹙]({NUM})[)）﹚])项)?"
 )
 
@@ -429,10 +441,10 @@ def _simple_chain(m: re.Match[str]) -> Chain | None:
     if (item_w := item_w or item_pw) is not None and (item := parse_numeral(item_w)) is None:
         return None
     end = m.end()
-    provision = Provision(
-        0, end, article=article, article_suffix=suffix, paragraph=paragraph, item=item
+    provision = _new_tuple(
+        Provision, (0, end, None, None, None, article, suffix, None, paragraph, item, None)
     )
-    return Chain((provision,), end)
+    return _new_tuple(Chain, ((provision,), end, ()))
 
 
 def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
@@ -699,7 +711,7 @@ def read_head(text: str, pos: int) -> Head:
     annex = False
     if text.startswith("附", j) and (a_m := _ANNEX.match(text, j)) is not None:
         annex, j = True, a_m.end()
-    return Head(end, j, glued, version, doc, point, alias, annex)
+    return _new_tuple(Head, (end, j, glued, version, doc, point, alias, annex))
 
 
 def parse_tail(text: str, pos: int) -> Tail:
@@ -726,7 +738,7 @@ def parse_tail(text: str, pos: int) -> Tail:
         )
     if chain is not None:
         end = chain.end
-    return Tail(end, glued, version, doc, point, alias, annex, chain)
+    return _new_tuple(Tail, (end, glued, version, doc, point, alias, annex, chain))
 
 
 def at_segment_start(text: str, pos: int) -> bool:
@@ -750,7 +762,7 @@ def at_segment_start(text: str, pos: int) -> bool:
     return lo == 0 and _LEAD.match(text, 0, pos) is not None
 
 
-_LEAD_TEST = _BOUNDARY | _LEAD_CHARS | _RANK_LAST
+_LEAD_TEST: Final = _BOUNDARY | _LEAD_CHARS | _RANK_LAST
 
 
 def lead_before(text: str, pos: int) -> tuple[bool, str | None]:
@@ -926,17 +938,20 @@ def may_end_title_line(text: str) -> bool:
     >>> may_end_title_line("某办法（试行）\\n")
     True
     """
-    if "\n" not in text:
-        # a cell of one line (most are): the same test, without the split
-        line = text.rstrip(" \t\u3000")
-        return bool(line) and (
-            line[-1] in _LINE_LAST or (line[-1] in ")）" and _TRIAL_END.search(line) is not None)
-        )
-    for line in text.split("\n"):
-        line = line.rstrip(" \t\u3000")
-        if line and (line[-1] in _LINE_LAST or (line[-1] in ")）" and _TRIAL_END.search(line))):
+    end = len(text)
+    while True:
+        start = text.rfind("\n", 0, end) + 1  # the line is text[start:end]
+        last = end
+        while last > start and text[last - 1] in _LINE_SPACE:
+            last -= 1
+        if last > start and (
+            (c := text[last - 1]) in _LINE_LAST
+            or (c in ")）" and text[max(start, last - 4) : last] in _TRIAL_ENDINGS)
+        ):
             return True
-    return False
+        if start == 0:
+            return False
+        end = start - 1
 
 
 def opens_quote(text: str, pos: int) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Final, Literal, get_args
 
 import ahocorasick
 
@@ -46,14 +46,16 @@ Rank = Literal[
     "单行条例",
     "宪法",
 ]
-RANKS: tuple[str, ...] = get_args(Rank)
+RANKS: Final[tuple[str, ...]] = get_args(Rank)
 
-_MARKS = str.maketrans({"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"})
-_WIDTH = str.maketrans(
+_MARKS: Final = str.maketrans(
+    {"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"}
+)
+_WIDTH: Final = str.maketrans(
     {"(": "（", ")": "）", "﹙": "（", "﹚": "）", "[": "〔", "]": "〕", "﹝": "〔", "﹞": "〕"}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
-_SPACE = re.compile(r"\s+")
+_SPACE: Final = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)

@@ -4,17 +4,19 @@ width, stray white space, and the 之一 suffix of inserted articles."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import ModuleType
+from typing import Final
 
 #: Every character that may appear in a provision number (before white space is removed).
-NUMERAL_CHARS = "0-9０-９零〇○一二两三四五六七八九十百千万"
+NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万"
 
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９○", "0123456789〇")
-_SPACE = re.compile(r"\s+")
-_SUFFIX = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
+_WIDE_DIGITS: Final = str.maketrans("０１２３４５６７８９○", "0123456789〇")
+_SPACE: Final = re.compile(r"\s+")
+_SUFFIX: Final = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
 
 
+@cache
 def _cn2an() -> ModuleType:
     """cn2an, imported on first use: importing it costs ~0.3 s, which every ``quanze`` command
     (``--help`` and ``query`` included) would otherwise pay at start-up."""

@@ -7,63 +7,69 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from extractors.lawdb import LawEntry, load_registry, title_key
 
 TitleKind = Literal["explicit", "abbreviation"]
 
 #: Endings of instrument titles (a title without title marks must end in one of these).
-INSTRUMENT_SUFFIX = (
+INSTRUMENT_SUFFIX: Final = (
     r"(?:法|法典|条例|规定|办法|细则|决定|意见|通知|规则|准则|章程|规程|规范|标准|纲要|规划|"
     r"方案|解释|批复|复函|答复|公告|通告|决议|令|制度|指南|指引|目录|清单|名录|要点|守则)"
 )
 #: Endings of forms and papers written in title marks: 《立案审批表》, 《行政处罚决定书》 ….
-FORM_SUFFIX = re.compile(
+FORM_SUFFIX: Final = re.compile(
     r"(?:表|书|单|证|卡|报告|目录|笔录|记录|回执|凭证|清册|台账|存根|名册|收据|票据|文书|证明|"
     r"照片|底稿|报|刊|册)$"
 )
-_TRIAL = r"(?:（(?:试行|暂行|草案|修订稿|征求意见稿)）)"
-_ENDS_INSTRUMENT = re.compile(INSTRUMENT_SUFFIX + _TRIAL + r"?$")
-_CARRIER_VERB = r"(?:印发|转发|批转|颁发|发布|颁布|公布)"
-_INNER = re.compile(r"[《〈<＜]([^《》〈〉<>＜＞]+)[》〉>＞]")
-_INNER_CARRIER = re.compile(
+_TRIAL: Final = r"(?:（(?:试行|暂行|草案|修订稿|征求意见稿)）)"
+_ENDS_INSTRUMENT: Final = re.compile(INSTRUMENT_SUFFIX + _TRIAL + r"?$")
+_CARRIER_VERB: Final = r"(?:印发|转发|批转|颁发|发布|颁布|公布)"
+_INNER: Final = re.compile(r"[《〈<＜]([^《》〈〉<>＜＞]+)[》〉>＞]")
+_INNER_CARRIER: Final = re.compile(
     r"^(?P<pre>.*?" + _CARRIER_VERB + r".*?)(?P<titles>[《〈<＜].*[》〉>＞])"
     r"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+[个项件部份])?(?:文件)?)?的(?:通知|决定))$"
 )
-_BARE_CARRIER = re.compile(
+_BARE_CARRIER: Final = re.compile(
     r"^(?P<pre>.*?" + _CARRIER_VERB + r")(?P<x>.+?)(?P<post>的(?:通知|决定))$"
 )
-_BETWEEN_INNER = re.compile(r"^[、，,和及与\s]*(?:以及)?$")
-_SPACE_RUN = re.compile(r"\s+")
+_BETWEEN_INNER: Final = re.compile(r"^[、，,和及与\s]*(?:以及)?$")
+_SPACE_RUN: Final = re.compile(r"\s+")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》
-_ORGAN_END = re.compile(r"(?:中央|国务院|办公厅|办公室|委员会|部|局|厅|委|政府|总局|法院|检察院)$")
-_WIDTH = str.maketrans(
+_ORGAN_END: Final = re.compile(
+    r"(?:中央|国务院|办公厅|办公室|委员会|部|局|厅|委|政府|总局|法院|检察院)$"
+)
+_WIDTH: Final = str.maketrans(
     {"(": "（", ")": "）", "﹙": "（", "﹚": "）", "[": "〔", "]": "〕", "﹝": "〔", "﹞": "〕"}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
     | {chr(0xFF21 + d): chr(0x41 + d) for d in range(26)}
     | {chr(0xFF41 + d): chr(0x61 + d) for d in range(26)}
 )
-_TO_BOOK = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》"})
-_TO_ANGLE = str.maketrans({"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"})
+_TO_BOOK: Final = str.maketrans(
+    {"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》"}
+)
+_TO_ANGLE: Final = str.maketrans(
+    {"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"}
+)
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
-_NATIONAL_LAW = re.compile(r"^[\u4e00-\u9fff]{1,20}法$")
-_NOT_NATIONAL = re.compile(
+_NATIONAL_LAW: Final = re.compile(r"^[\u4e00-\u9fff]{1,20}法$")
+_NOT_NATIONAL: Final = re.compile(
     r"(?:办法|方法|做法|立法|司法|执法|用法|说法|手法|语法)$|^(?:中华人民共和国|国务院|中共|中央|最高)"
     r"|^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
     r"湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
     r"|^(?!城市)[\u4e00-\u9fff]{2,4}(?:省|市|县|自治州|自治县|自治区|盟|旗)"
 )
-_VERSION_NOTE = re.compile(
+_VERSION_NOTE: Final = re.compile(
     r"(?:^根据.*(?:修正|修订|修改)$)|(?:\d{4}\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
     r"(?:第[一二三四五六七八九十]+次)?\s*(?:修正|修订|修改|版|年版|修正本|修订本))"
 )
 
 
-_CLAUSES = re.compile(r"[\s，,；;]+")
-_DATED_AMENDMENT = re.compile(r"^(?:根据|经)?\d{4}\s*年.*(?:修正|修订|修改)$")
+_CLAUSES: Final = re.compile(r"[\s，,；;]+")
+_DATED_AMENDMENT: Final = re.compile(r"^(?:根据|经)?\d{4}\s*年.*(?:修正|修订|修改)$")
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
-_NATIONAL_IMPLEMENTING = re.compile(r"^([\u4e00-\u9fff]{1,20}法)(实施条例|实施细则)$")
+_NATIONAL_IMPLEMENTING: Final = re.compile(r"^([\u4e00-\u9fff]{1,20}法)(实施条例|实施细则)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,19 @@ no law.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from extractors.find import CHAIN_RUN
 
-_NOT_MARK = r"[^《》〈〉<>＜＞。;；]"
-_OPEN = r"[《〈<＜]"
-_CLOSE = r"[》〉>＞]"
-_NESTED_TITLE = rf"{_OPEN}{_NOT_MARK}{{1,150}}{_CLOSE}"
-_PAREN_OPEN = r"[(（﹙\[［【]"
-_PAREN_CLOSE = r"[)）﹚\]］】]"
-_PAREN_BODY = r"[^(（﹙\[［【)）﹚\]］】\n]"
-_NESTED_PAREN = rf"{_PAREN_OPEN}{_PAREN_BODY}{{0,196}}{_PAREN_CLOSE}"
-_QUOTED = r"[^「」“”《》。;；\n]{2,60}"  # the words of a quoted title
+_NOT_MARK: Final = r"[^《》〈〉<>＜＞。;；]"
+_OPEN: Final = r"[《〈<＜]"
+_CLOSE: Final = r"[》〉>＞]"
+_NESTED_TITLE: Final = rf"{_OPEN}{_NOT_MARK}{{1,150}}{_CLOSE}"
+_PAREN_OPEN: Final = r"[(（﹙\[［【]"
+_PAREN_CLOSE: Final = r"[)）﹚\]］】]"
+_PAREN_BODY: Final = r"[^(（﹙\[［【)）﹚\]］】\n]"
+_NESTED_PAREN: Final = rf"{_PAREN_OPEN}{_PAREN_BODY}{{0,196}}{_PAREN_CLOSE}"
+_QUOTED: Final = r"[^「」“”《》。;；\n]{2,60}"  # the words of a quoted title
 
 
 def _head(title: str, paren: str) -> str:
@@ -42,7 +43,7 @@ def _head(title: str, paren: str) -> str:
 #: between the marks, and as many in each parenthetical. All the general path reads of a title
 #: lies within this match (document numbers outside the notes are checked for by the caller),
 #: so its reading is cached on the text matched.
-TITLE_HEAD = re.compile(
+TITLE_HEAD: Final = re.compile(
     _OPEN
     + _head(
         rf"(?:{_NOT_MARK}|{_NESTED_TITLE}){{1,198}}{_CLOSE}",
@@ -52,33 +53,33 @@ TITLE_HEAD = re.compile(
 # The same without the counted repeats of an alternation (each character of a title went
 # through a branch and a counter: 4 µs a title): runs of plain characters between nested marks.
 # Within SHORT_HEAD characters it matches as TITLE_HEAD does, since no bound can be reached.
-_FAST_HEAD = _head(
+_FAST_HEAD: Final = _head(
     rf"(?!{_CLOSE}){_NOT_MARK}*(?:(?P<nested>{_NESTED_TITLE}){_NOT_MARK}*)*{_CLOSE}",
     rf"{_PAREN_OPEN}{_PAREN_BODY}*(?:{_NESTED_PAREN}{_PAREN_BODY}*)*{_PAREN_CLOSE}",
 )
-SHORT_HEAD = 190
+SHORT_HEAD: Final = 190
 
 #: Every anchor of a cell, in order: a title head, a bare run (第…), or a lone mark (《 with no
 #: closing mark, 「 or “ before what may be a quoted title) that only the general readers read.
 #: The pattern opens with the class of anchor characters, so that a scan skips the text between
 #: anchors in C (a pattern opening with alternatives is tried at every character).
-TOKEN = re.compile(
+TOKEN: Final = re.compile(
     rf"[《〈<＜「“第](?:(?<={_OPEN})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
     # a lone title mark; a quotation mark only where it may quote a title (「…法」, “…条例”): the
     # general readers skip any other, and so does the scan
     rf"|(?<={_OPEN})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”))"
 )
 #: 「中华人民共和国社会保险法」, “…条例”: quotation marks around what may be a title.
-QUOTED_TITLE = re.compile(rf"「{_QUOTED}」|“{_QUOTED}”")
-HEAD = TOKEN.groupindex["head"]
-BARE = TOKEN.groupindex["bare"]
-TITLE = TOKEN.groupindex["title"]
-NESTED = TOKEN.groupindex["nested"]
-NOTES = TOKEN.groupindex["notes"]
-JOIN = TOKEN.groupindex["join"]
-RUN = TOKEN.groupindex["run"]
-_SPANS = tuple(TOKEN.groupindex[g] for g in ("title", "notes", "join", "run"))
-_EXACT_SPANS = tuple(TITLE_HEAD.groupindex[g] for g in ("title", "notes", "join", "run"))
+QUOTED_TITLE: Final = re.compile(rf"「{_QUOTED}」|“{_QUOTED}”")
+HEAD: Final = TOKEN.groupindex["head"]
+BARE: Final = TOKEN.groupindex["bare"]
+TITLE: Final = TOKEN.groupindex["title"]
+NESTED: Final = TOKEN.groupindex["nested"]
+NOTES: Final = TOKEN.groupindex["notes"]
+JOIN: Final = TOKEN.groupindex["join"]
+RUN: Final = TOKEN.groupindex["run"]
+_SPANS: Final = tuple(TOKEN.groupindex[g] for g in ("title", "notes", "join", "run"))
+_EXACT_SPANS: Final = tuple(TITLE_HEAD.groupindex[g] for g in ("title", "notes", "join", "run"))
 
 
 def head_spans(m: re.Match[str]) -> tuple[int, int, int, int, int] | None:

@@ -1,0 +1,111 @@
+"""The compiled build of the citation extractor, and when its source runs instead.
+
+Installing the package (``make`` does) compiles the modules the extractor spends its time in
+(``setup.py`` lists them) with mypyc, into extension modules next to their source; Python imports
+an extension before a source file of the same name. The modules stay plain typed Python, and
+their source is what runs when
+
+- ``QUANZE_PURE=1`` is set (to compare the two builds, or to step through the source), or
+- a compiled module is older than its source (edited since the last build): stale code is not
+  run; a warning asks for a rebuild (``make``, or ``pip install -e .``).
+
+The set is loaded from source as a whole: compiled modules call each other natively, so one
+module loaded from source next to compiled ones would still run their old code.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+_HERE = Path(__file__).parent
+_PACKAGE = __name__.rpartition(".")[0]
+#: Set to 1 to run the extractor from source although a compiled build is installed.
+PURE_ENV = "QUANZE_PURE"
+
+
+def compiled_modules(directory: Path = _HERE) -> dict[str, tuple[Path, Path]]:
+    """Each module of ``directory`` built as an extension: name → (extension, source).
+
+    >>> compiled_modules(Path("/nonexistent"))
+    {}
+    """
+    out: dict[str, tuple[Path, Path]] = {}
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for extension in directory.glob(f"*{suffix}"):
+            name = extension.name[: -len(suffix)]
+            source = directory / f"{name}.py"
+            if name.isidentifier() and source.is_file() and name not in out:
+                out[name] = (extension, source)
+    return out
+
+
+def stale(modules: dict[str, tuple[Path, Path]]) -> list[str]:
+    """The modules whose source changed after their extension was built."""
+    return sorted(
+        name
+        for name, (extension, source) in modules.items()
+        if source.stat().st_mtime > extension.stat().st_mtime
+    )
+
+
+class _SourceFinder(importlib.abc.MetaPathFinder):
+    """Finds the listed modules as their source files, ahead of the extensions beside them."""
+
+    def __init__(self, sources: dict[str, Path]) -> None:
+        self.sources = sources
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        source = self.sources.get(fullname)
+        return None if source is None else importlib.util.spec_from_file_location(fullname, source)
+
+
+_finder: _SourceFinder | None = None
+
+
+def use_source_when_needed() -> None:
+    """Load the compiled modules from source when asked to or when their build is stale (see
+    the module docstring). Called by the package on import, before any of them is loaded."""
+    global _finder
+    modules = compiled_modules()
+    if not modules or _finder is not None:
+        return
+    old = stale(modules)
+    if os.environ.get(PURE_ENV) != "1" and not old:
+        return
+    if old:
+        warnings.warn(
+            f"quanze: compiled modules older than their source ({', '.join(old)}); running the "
+            "source (rebuild with `make` or `pip install -e .`)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    _finder = _SourceFinder({f"{_PACKAGE}.{n}": src for n, (_, src) in modules.items()})
+    sys.meta_path.insert(0, _finder)
+
+
+def compiled_sources() -> list[Path]:
+    """The source files of the modules that this process runs compiled (none when it runs the
+    source: no build, ``QUANZE_PURE=1``, or a stale build)."""
+    if _finder is not None:
+        return []
+    return sorted(source for _, source in compiled_modules().values())
+
+
+def build_name() -> str:
+    """How this process runs the extractor, for benchmark and report headers."""
+    sources = compiled_sources()
+    if sources:
+        return f"compiled with mypyc ({len(sources)} modules)"
+    if compiled_modules():
+        return "pure Python (compiled build present but not used)"
+    return "pure Python (no compiled build)"

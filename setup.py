@@ -1,0 +1,55 @@
+"""Build step: compile the citation extractor's hot modules with mypyc (see extractors/native.py).
+
+Everything else about the package is in pyproject.toml. ``QUANZE_PURE=1`` at install time skips
+compiling; without mypy or a working C compiler the install keeps the pure Python modules and
+says so, so installing never fails for want of a compiler.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError, PlatformError
+
+#: The modules extraction spends its time in (profiled with bench.citations), all plain typed
+#: Python that mypy checks; models.py stays interpreted, as its dataclasses are slower compiled.
+COMPILED = ("citations", "find", "lawdb", "numerals", "resolve", "scan")
+_FAILURES = (CCompilerError, CompileError, ExecError, LinkError, PlatformError, OSError)
+
+
+def _say(message: str) -> None:
+    print(f"quanze build: {message}", file=sys.stderr)
+
+
+def _extensions() -> list[Extension]:
+    if os.environ.get("QUANZE_PURE") == "1":
+        _say("QUANZE_PURE=1, keeping the pure Python extractor")
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        _say("mypyc is not available, keeping the pure Python extractor")
+        return []
+    paths = [str(Path("extractors") / f"{name}.py") for name in COMPILED]
+    # the build environment holds mypy but not the runtime dependencies: their types are Any
+    return mypycify(["--ignore-missing-imports", *paths], opt_level="3", group_name="quanze_native")
+
+
+class _OptionalBuildExt(build_ext):
+    """build_ext that falls back to the pure Python modules when compiling fails."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except _FAILURES as exc:
+            for ext in self.extensions:
+                built = Path(self.get_ext_fullpath(ext.name))
+                built.unlink(missing_ok=True)
+            _say(f"compiling failed ({exc}); keeping the pure Python extractor")
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": _OptionalBuildExt})
