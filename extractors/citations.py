@@ -704,6 +704,13 @@ def _cached(text: str) -> tuple[Citation, ...]:
     return tuple(_Cell(text).run())
 
 
+#: Hashes of the cells read once: a cell enters the per-cell cache when it is met again (the
+#: same accountability text under many items). Cells met once, most of a list, are not kept:
+#: holding their citations cost more in garbage collection than the cache saved.
+_MET: Final[set[int]] = set()
+_MET_MAX: Final = 65536
+
+
 def get_citations(text: str) -> list[Citation]:
     """Every statute citation in one cell's text, one record per provision cited.
 
@@ -717,6 +724,12 @@ def get_citations(text: str) -> list[Citation]:
         # to read (half the cells of a list: 对社会保险违法行为的处罚（898）)
         return []
     if len(text) > 20000:
+        return _Cell(text).run()
+    key = hash(text)
+    if key not in _MET:
+        if len(_MET) >= _MET_MAX:
+            _MET.clear()
+        _MET.add(key)
         return _Cell(text).run()
     return list(_cached(text))
 

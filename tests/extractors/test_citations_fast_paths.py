@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import get_citations
-from extractors.citations import _title_unit, _title_unit_whole
+from extractors.citations import _cached, _title_unit, _title_unit_whole
 from extractors.find import (
     _ARTICLE_LIST,
     CHAIN_RUN,
@@ -148,3 +148,20 @@ def test_scan_groups_are_shared_with_the_exact_title_head() -> None:
 )
 def test_scan_stops_only_where_a_reader_reads(text: str, anchors: list[str]) -> None:
     assert [m.group() for m in TOKEN.finditer(text)] == anchors
+
+
+def test_a_cell_is_cached_when_met_again() -> None:
+    """The per-cell cache admits a cell on its second reading; a cell met once is not kept, and
+    every call returns a list of its own."""
+    text = "依据《中华人民共和国社会保险法》第八十六条（test_a_cell_is_cached_when_met_again）"
+    before = _cached.cache_info()
+    first = get_citations(text)
+    assert _cached.cache_info().misses == before.misses  # read directly, not through the cache
+    second = get_citations(text)
+    assert _cached.cache_info().misses == before.misses + 1
+    third = get_citations(text)
+    assert _cached.cache_info().hits == before.hits + 1
+    assert first == second == third and [c.article for c in first] == [86]
+    assert first is not second and second is not third
+    third.clear()
+    assert get_citations(text) == first
