@@ -259,7 +259,7 @@ class Citation:
         c.part = part
         c.section = section
         c.subitem = subitem
-        _set_attr(c, "__class__", cls)
+        c.__class__ = cls  # type: ignore[assignment]
         return c  # type: ignore[return-value]
 
 
@@ -290,7 +290,6 @@ class _CitationDraft:
 
 
 _new_object = object.__new__
-_set_attr = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
