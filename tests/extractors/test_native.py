@@ -56,13 +56,13 @@ def _python(code: str, *args: str, pure: bool) -> subprocess.CompletedProcess[st
 
 @needs_build
 def test_compiled_and_source_give_the_same_citations() -> None:
-    runs = [_python(_EXTRACT, "2", pure=pure) for pure in (False, True)]
+    runs = [_python(_EXTRACT, "5", pure=pure) for pure in (False, True)]
     assert all(r.returncode == 0 for r in runs), [r.stderr[-2000:] for r in runs]
     compiled, source = (json.loads(r.stdout) for r in runs)
     assert compiled["build"].startswith("compiled with mypyc")
     assert source["build"].startswith("pure Python")
-    assert compiled["cells"] == source["cells"] > 3000
-    assert sum(map(len, compiled["out"])) > 5000
+    assert compiled["cells"] == source["cells"] > 9000
+    assert sum(map(len, compiled["out"])) > 12000
     differ = [
         i for i, (a, b) in enumerate(zip(compiled["out"], source["out"], strict=True)) if a != b
     ]
