@@ -28,4 +28,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/*.so
+	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/*.so extractors/compiled.json

@@ -8,6 +8,7 @@ says so, so installing never fails for want of a compiler.
 from __future__ import annotations
 
 import os
+import runpy
 import sys
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError
 #: Python that mypy checks; models.py stays interpreted, as its dataclasses are slower compiled.
 COMPILED = ("citations", "find", "lawdb", "numerals", "resolve", "scan")
 _FAILURES = (CCompilerError, CompileError, ExecError, LinkError, PlatformError, OSError)
+# digest and write_manifest, shared with the runtime check (run from its file: the package's
+# dependencies are not installed in the build environment)
+_NATIVE = runpy.run_path(str(Path("extractors") / "native.py"))
+#: The digest of each source as mypyc read it, recorded beside the extensions once built.
+_DIGESTS: dict[str, str] = {}
 
 
 def _say(message: str) -> None:
@@ -34,8 +40,10 @@ def _extensions() -> list[Extension]:
     except ImportError:
         _say("mypyc is not available, keeping the pure Python extractor")
         return []
-    paths = [str(Path("extractors") / f"{name}.py") for name in COMPILED]
+    sources = [Path("extractors") / f"{name}.py" for name in COMPILED]
+    _DIGESTS.update({source.stem: _NATIVE["digest"](source) for source in sources})
     # the build environment holds mypy but not the runtime dependencies: their types are Any
+    paths = [str(source) for source in sources]
     return mypycify(["--ignore-missing-imports", *paths], opt_level="3", group_name="quanze_native")
 
 
@@ -50,6 +58,10 @@ class _OptionalBuildExt(build_ext):
                 built = Path(self.get_ext_fullpath(ext.name))
                 built.unlink(missing_ok=True)
             _say(f"compiling failed ({exc}); keeping the pure Python extractor")
+            return
+        if _DIGESTS:
+            where = Path(self.get_ext_fullpath(f"extractors.{COMPILED[0]}")).parent
+            _NATIVE["write_manifest"](where, _DIGESTS)
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": _OptionalBuildExt})

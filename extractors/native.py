@@ -6,8 +6,9 @@ an extension before a source file of the same name. The modules stay plain typed
 their source is what runs when
 
 - ``QUANZE_PURE=1`` is set (to compare the two builds, or to step through the source), or
-- a compiled module is older than its source (edited since the last build): stale code is not
-  run; a warning asks for a rebuild (``make``, or ``pip install -e .``).
+- a compiled module's source is not the one it was built from (edited since the build, as
+  recorded in ``compiled.json`` by ``setup.py``): stale code is not run; a warning asks for a
+  rebuild (``make``, or ``pip install -e .``).
 
 The set is loaded from source as a whole: compiled modules call each other natively, so one
 module loaded from source next to compiled ones would still run their old code.
@@ -15,9 +16,11 @@ module loaded from source next to compiled ones would still run their old code.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import json
 import os
 import sys
 import warnings
@@ -29,6 +32,19 @@ _HERE = Path(__file__).parent
 _PACKAGE = __name__.rpartition(".")[0]
 #: Set to 1 to run the extractor from source although a compiled build is installed.
 PURE_ENV = "QUANZE_PURE"
+#: Written by the build beside the extensions: the digest of each source compiled.
+MANIFEST = "compiled.json"
+
+
+def digest(source: Path) -> str:
+    """The SHA-256 of a source file, as the build records it."""
+    return hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def write_manifest(directory: Path, sources: dict[str, str]) -> None:
+    """Record, beside the extensions built into ``directory``, the digest of each compiled
+    module's source (``sources``: name → digest, taken when the build read them)."""
+    (directory / MANIFEST).write_text(json.dumps(sources, indent=1, sort_keys=True) + "\n")
 
 
 def compiled_modules(directory: Path = _HERE) -> dict[str, tuple[Path, Path]]:
@@ -47,12 +63,15 @@ def compiled_modules(directory: Path = _HERE) -> dict[str, tuple[Path, Path]]:
     return out
 
 
-def stale(modules: dict[str, tuple[Path, Path]]) -> list[str]:
-    """The modules whose source changed after their extension was built."""
+def stale(modules: dict[str, tuple[Path, Path]], directory: Path = _HERE) -> list[str]:
+    """The modules whose source is not the one their extension was built from (all of them when
+    the build left no manifest)."""
+    try:
+        built = json.loads((directory / MANIFEST).read_text())
+    except (OSError, ValueError):
+        built = {}
     return sorted(
-        name
-        for name, (extension, source) in modules.items()
-        if source.stat().st_mtime > extension.stat().st_mtime
+        name for name, (_, source) in modules.items() if built.get(name) != digest(source)
     )
 
 
@@ -84,8 +103,8 @@ def use_source_when_needed() -> None:
         return
     if old:
         warnings.warn(
-            f"quanze: compiled modules older than their source ({', '.join(old)}); running the "
-            "source (rebuild with `make` or `pip install -e .`)",
+            f"quanze: compiled modules built from another source ({', '.join(old)}); running "
+            "the source (rebuild with `make` or `pip install -e .`)",
             RuntimeWarning,
             stacklevel=2,
         )

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors.native import PURE_ENV, compiled_modules, compiled_sources, stale
+from extractors.native import (
+    PURE_ENV,
+    compiled_modules,
+    compiled_sources,
+    digest,
+    stale,
+    write_manifest,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 needs_build = pytest.mark.skipif(
@@ -117,32 +124,35 @@ def test_a_stale_build_is_not_run(tmp_path: Path) -> None:
     shutil.copytree(REPO / "extractors", tmp_path / "extractors")
     for runtime in REPO.glob("quanze_native__mypyc*"):
         shutil.copy2(runtime, tmp_path)
-    find = tmp_path / "extractors" / "find.py"
-    extension = compiled_modules(tmp_path / "extractors")["find"][0]
-    os.utime(find, (extension.stat().st_mtime + 10, extension.stat().st_mtime + 10))
-    run = subprocess.run(
-        [sys.executable, "-c", "import extractors.citations as c; print(c.__file__)"],
-        cwd=tmp_path,
-        env={k: v for k, v in os.environ.items() if k != PURE_ENV},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
+    code = "import extractors.citations as c; print(c.__file__)"
+    env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
+    as_built = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
     )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == str(tmp_path / "extractors" / "citations.py")
-    assert "compiled modules older than their source (find)" in run.stderr
+    assert as_built.stdout.strip().endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    assert "RuntimeWarning" not in as_built.stderr
+    find = tmp_path / "extractors" / "find.py"
+    find.write_text(find.read_text() + "\n# edited after the build\n")
+    edited = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.strip() == str(tmp_path / "extractors" / "citations.py")
+    assert "compiled modules built from another source (find)" in edited.stderr
 
 
-def test_staleness_is_read_from_modification_times(tmp_path: Path) -> None:
+def test_staleness_is_read_from_the_build_manifest(tmp_path: Path) -> None:
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    (tmp_path / "mod.py").write_text("x = 1\n")
+    source = tmp_path / "mod.py"
+    source.write_text("x = 1\n")
     (tmp_path / f"mod{suffix}").write_bytes(b"")
     (tmp_path / f"orphan{suffix}").write_bytes(b"")  # no source beside it: not ours to judge
     modules = compiled_modules(tmp_path)
     assert list(modules) == ["mod"]
-    os.utime(tmp_path / "mod.py", (1_000, 1_000))
-    os.utime(tmp_path / f"mod{suffix}", (2_000, 2_000))
-    assert stale(modules) == []
-    os.utime(tmp_path / "mod.py", (3_000, 3_000))
-    assert stale(modules) == ["mod"]
+    assert stale(modules, tmp_path) == ["mod"]  # no manifest: nothing is known to match
+    write_manifest(tmp_path, {"mod": digest(source)})
+    assert stale(modules, tmp_path) == []
+    os.utime(source, (4_000_000_000, 4_000_000_000))  # a newer file with the same text
+    assert stale(modules, tmp_path) == []
+    source.write_text("x = 2\n")
+    assert stale(modules, tmp_path) == ["mod"]
