@@ -23,8 +23,7 @@ _FAILURES = (CCompilerError, CompileError, ExecError, LinkError, PlatformError, 
 # digest and write_manifest, shared with the runtime check (run from its file: the package's
 # dependencies are not installed in the build environment)
 _NATIVE = runpy.run_path(str(Path("extractors") / "native.py"))
-#: The digest of each source as mypyc read it, recorded beside the extensions once built.
-_DIGESTS: dict[str, str] = {}
+_SOURCES = {name: Path("extractors") / f"{name}.py" for name in COMPILED}
 
 
 def _say(message: str) -> None:
@@ -32,18 +31,16 @@ def _say(message: str) -> None:
 
 
 def _extensions() -> list[Extension]:
-    if os.environ.get("QUANZE_PURE") == "1":
-        _say("QUANZE_PURE=1, keeping the pure Python extractor")
+    if os.environ.get(_NATIVE["PURE_ENV"]) == "1":
+        _say(f"{_NATIVE['PURE_ENV']}=1, keeping the pure Python extractor")
         return []
     try:
         from mypyc.build import mypycify
     except ImportError:
         _say("mypyc is not available, keeping the pure Python extractor")
         return []
-    sources = [Path("extractors") / f"{name}.py" for name in COMPILED]
-    _DIGESTS.update({source.stem: _NATIVE["digest"](source) for source in sources})
     # the build environment holds mypy but not the runtime dependencies: their types are Any
-    paths = [str(source) for source in sources]
+    paths = [str(source) for source in _SOURCES.values()]
     return mypycify(["--ignore-missing-imports", *paths], opt_level="3", group_name="quanze_native")
 
 
@@ -59,9 +56,10 @@ class _OptionalBuildExt(build_ext):
                 built.unlink(missing_ok=True)
             _say(f"compiling failed ({exc}); keeping the pure Python extractor")
             return
-        if _DIGESTS:
+        if self.extensions:
             where = Path(self.get_ext_fullpath(f"extractors.{COMPILED[0]}")).parent
-            _NATIVE["write_manifest"](where, _DIGESTS)
+            digests = {name: _NATIVE["digest"](source) for name, source in _SOURCES.items()}
+            _NATIVE["write_manifest"](where, digests)
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": _OptionalBuildExt})

@@ -46,19 +46,23 @@ print(json.dumps({"build": build_name(), "cells": len(cells), "out": out}, ensur
 """
 
 
-def _python(code: str, *args: str, pure: bool) -> subprocess.CompletedProcess[str]:
+#: Prints the file the citation extractor was loaded from.
+_WHERE = "import extractors.citations as c; print(c.__file__)"
+
+
+def _run(argv: list[str], *, pure: bool, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
     if pure:
         env[PURE_ENV] = "1"
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
+        argv, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600
     )
+
+
+def _python(
+    code: str, *args: str, pure: bool, cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
+    return _run([sys.executable, "-c", code, *args], pure=pure, cwd=cwd)
 
 
 @needs_build
@@ -81,39 +85,22 @@ def test_the_doctests_of_compiled_modules_run_from_source() -> None:
     """A compiled module keeps no docstrings; conftest.py leaves it out of doctest collection,
     and its examples run here, on the source."""
     sources = [str(p.relative_to(REPO)) for p in compiled_sources()]
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "no:xdist",
-            *sources,
-        ],
-        cwd=REPO,
-        env={**os.environ, PURE_ENV: "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    pytest_argv = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *sources]
+    run = _run([sys.executable, *pytest_argv], pure=True)
     assert run.returncode == 0, run.stdout[-3000:]
     passed = re.search(r"(\d+) passed", run.stdout)
     assert passed is not None and int(passed.group(1)) >= 30, run.stdout[-500:]
 
 
 def test_pure_env_runs_the_source() -> None:
-    run = _python("import extractors.citations as c; print(c.__file__)", pure=True)
+    run = _python(_WHERE, pure=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().endswith("citations.py")
 
 
 @needs_build
 def test_without_the_env_the_build_runs() -> None:
-    run = _python("import extractors.citations as c; print(c.__file__)", pure=False)
+    run = _python(_WHERE, pure=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
@@ -124,18 +111,12 @@ def test_a_stale_build_is_not_run(tmp_path: Path) -> None:
     shutil.copytree(REPO / "extractors", tmp_path / "extractors")
     for runtime in REPO.glob("quanze_native__mypyc*"):
         shutil.copy2(runtime, tmp_path)
-    code = "import extractors.citations as c; print(c.__file__)"
-    env = {k: v for k, v in os.environ.items() if k != PURE_ENV}
-    as_built = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
+    as_built = _python(_WHERE, pure=False, cwd=tmp_path)
     assert as_built.stdout.strip().endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
     assert "RuntimeWarning" not in as_built.stderr
     find = tmp_path / "extractors" / "find.py"
     find.write_text(find.read_text() + "\n# edited after the build\n")
-    edited = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
+    edited = _python(_WHERE, pure=False, cwd=tmp_path)
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.strip() == str(tmp_path / "extractors" / "citations.py")
     assert "compiled modules built from another source (find)" in edited.stderr
