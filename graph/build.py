@@ -4,8 +4,8 @@ Each list goes into its own named graph, which a rebuild replaces whole, so buil
 twice gives the same (isomorphic) store. Laws, provisions and authorities a list mentions are
 written into that list's graph too: every list graph stands on its own, and queries read the union.
 
-For speed the builder writes N-Quads lines (no per-triple Python objects) and hands them to
-Oxigraph's parser in large chunks, bulk-loaded when big (see ``BULK_THRESHOLD``).
+For speed the builder writes N-Quads lines (no per-triple Python objects), which ``graph.load``
+hands to Oxigraph's parser as they are made: in one transaction when small, else in one bulk load.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -26,7 +25,7 @@ from rdflib import RDFS as _RDFS
 from rdflib import SKOS as _SKOS
 
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
-from graph import concepts, laws, tally
+from graph import concepts, laws, load, tally
 from graph.clauses import ClauseWriter
 from graph.errors import BuildError
 from graph.iri import (
@@ -45,10 +44,6 @@ from ontology.namespace import ELI as _ELI
 from ontology.namespace import OA as _OA
 from ontology.namespace import QZ as _QZ
 from ontology.namespace import QZSUB as _QZSUB
-
-#: Quads are handed to the store in chunks of about this many; a chunk this big or bigger is
-#: bulk-loaded (fast, not transactional), a smaller one is loaded in one transaction.
-BULK_THRESHOLD = 500_000
 
 _ORG_SEPARATORS = re.compile(r"[/／、;；,，]+")
 
@@ -646,73 +641,6 @@ def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
     return iter(cite_items(power_list.items))
 
 
-class _Loader:
-    """Collects N-Quads of list graphs and loads them into the store in large chunks.
-
-    A full chunk is bulk-loaded (fast, not transactional) on a worker thread while the next one
-    is built (pyoxigraph releases the GIL while it loads). A build that never fills a chunk is
-    loaded in one transaction at the end; one that did is past being atomic, so its remainder is
-    bulk-loaded too (a transaction loads about ten times slower). The N-Quads are made by this
-    module from IRIs that ``graph.iri`` guarantees valid and literals escaped by ``_quote``, so
-    bulk chunks are parsed leniently (no IRI re-validation), which is faster.
-    """
-
-    def __init__(self, store: ox.Store, chunk: int | None = None) -> None:
-        self.store = store
-        self.chunk = BULK_THRESHOLD if chunk is None else chunk
-        self.parts: list[str] = []
-        self.pending = 0
-        self.worker: ThreadPoolExecutor | None = None
-        self.loading: Future[None] | None = None
-
-    def replace(self, graph: _Graph, held: bool) -> None:
-        """Drop what the store holds in ``graph``'s name and queue its new quads. A graph the
-        store does not hold (``held`` false) is not removed: that would be a write, which in a
-        large store waits for RocksDB to compact what the bulk loads left behind."""
-        if held:
-            self.store.remove_graph(ox.NamedNode(graph.name))
-        self.add(graph)
-
-    def add(self, graph: _Graph) -> None:
-        """Queue ``graph``'s quads beside what the store holds (a graph is a set: a quad the
-        store has already is not added twice)."""
-        self.parts.append(graph.nquads())
-        self.pending += len(graph.lines)
-        if self.pending >= self.chunk:
-            self._bulk(self._take())
-
-    def _bulk(self, data: bytes) -> None:
-        self._wait()
-        if self.worker is None:
-            self.worker = ThreadPoolExecutor(1, thread_name_prefix="quanze-load")
-        self.loading = self.worker.submit(
-            self.store.bulk_load, data, format=ox.RdfFormat.N_QUADS, lenient=True
-        )
-
-    def _take(self) -> bytes:
-        data = "".join(self.parts).encode("utf-8")
-        self.parts, self.pending = [], 0
-        return data
-
-    def _wait(self) -> None:
-        if self.loading is not None:
-            loading, self.loading = self.loading, None
-            loading.result()  # re-raises what the worker raised
-
-    def close(self) -> None:
-        """Load what is still queued and wait until everything is in the store."""
-        try:
-            if self.parts and self.worker is not None:
-                self._bulk(self._take())
-            self._wait()
-            if self.parts:
-                self.store.load(self._take(), format=ox.RdfFormat.N_QUADS)
-        finally:
-            if self.worker is not None:
-                self.worker.shutdown(wait=True)
-                self.worker = None
-
-
 Cited = tuple[PowerList, Iterable[CellCitation] | None]
 
 
@@ -757,20 +685,30 @@ def build_cited(
     """
     iris = Iris(base)
     tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
-    loader = _Loader(store)
     reports: list[ListReport] = []
-    try:
+    shared = load.Seen()
+
+    def documents() -> Iterator[load.Document]:
         for built in _built(pairs, iris):
-            held = store.contains_named_graph(ox.NamedNode(built.g.name))
-            if tallies is not None:
-                if held:
+            graph = ox.NamedNode(built.g.name)
+            if store.contains_named_graph(graph):
+                if tallies is not None:
                     tallies.add_list(tally.list_counts(store, built.g.name), sign=-1)
+                store.remove_graph(graph)
+            if tallies is not None:
                 tallies.add_list(built.counts())
-            loader.replace(built.g, held)
-            loader.add(built.shared)
             reports.append(built.report())
+            fresh = shared.fresh(built.shared.lines)
+            yield built.g.nquads() + "".join(fresh), len(built.g.lines) + len(fresh)
+
+    try:
+        load.load(store, documents())
+    except BaseException:
+        # the lists made before the failure are in the store, but a failure (Ctrl-C) between a
+        # list's counts and its load would leave the kept counts off: count afresh
+        tallies = None
+        raise
     finally:
-        loader.close()
         tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
     ontology_triples = load_ontology_graph(store, iris)
     return BuildReport(tuple(reports), ontology_triples, len(store))

@@ -21,6 +21,10 @@ class StoreCorruptError(StoreError):
     """The directory holds something that is not a readable store."""
 
 
+class LoadError(StoreError):
+    """The store did not take the quads of a build (a full disk, say); none of them is in it."""
+
+
 class QueryError(QuanzeError):
     """A SPARQL query that cannot be run: malformed (with line and column), unknown, or refused."""
 

@@ -1,0 +1,131 @@
+"""Hands the N-Quads a build makes to the store: in one transaction when small, else in one pass of
+Oxigraph's bulk loader that reads them as the build makes them.
+
+A bulk load of the whole build, rather than one per chunk, matters at scale: each bulk load ends by
+adding its sorted files to the store, and RocksDB merges every such addition into everything
+already there, so chunk after chunk the store is rewritten again and again (a 1 M-item build
+spent most of its time in those merges). Loaded in one pass, the files are added once and merged
+once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from hashlib import blake2b
+from itertools import chain
+from typing import IO, cast
+
+import pyoxigraph as ox
+
+from graph.errors import LoadError
+
+#: A build that makes fewer quads than this is loaded in one transaction; a bigger one is
+#: bulk-loaded (fast, not transactional).
+BULK_THRESHOLD = 500_000
+#: Shared-graph lines a build remembers so as not to hand the store the same line twice; the
+#: memory is emptied when full (a line given twice costs time, not correctness: a graph is a set).
+SHARED_MEMORY = 200_000
+
+#: An N-Quads document and its line count.
+Document = tuple[str, int]
+
+
+class Seen:
+    """Lines already handed to the store, forgotten all at once past ``limit``; each is kept as a
+    16-byte BLAKE2 digest (a fifth of the line's memory, and no two lines share one in practice).
+
+    >>> seen = Seen(limit=2)
+    >>> seen.fresh(["a", "b", "a"]), seen.fresh(["b", "c"])
+    (['a', 'b'], ['c'])
+    >>> seen.fresh(["a"])  # three remembered: past the limit, so forgotten
+    ['a']
+    """
+
+    def __init__(self, limit: int = SHARED_MEMORY) -> None:
+        self.limit = limit
+        self.digests: set[bytes] = set()
+
+    def fresh(self, lines: Iterable[str]) -> list[str]:
+        """The lines not seen before, in order, now remembered."""
+        if len(self.digests) > self.limit:
+            self.digests.clear()
+        new = []
+        for line in lines:
+            digest = blake2b(line.encode("utf-8"), digest_size=16).digest()
+            if digest not in self.digests:
+                self.digests.add(digest)
+                new.append(line)
+        return new
+
+
+class Feed:
+    """Documents as a binary file whose ``read`` makes the next document when the last is used up.
+
+    Oxigraph's bulk loader reads it on the thread that called ``bulk_load``, so the Python that
+    makes the quads runs while Oxigraph's own threads sort and write what it read before. An
+    exception from the documents ends the file there (what was read before is loaded) and is kept
+    in ``error`` for the caller.
+
+    >>> feed = Feed(iter(["ab", "cde"]))
+    >>> [feed.read(2) for _ in range(4)]
+    [b'ab', b'cd', b'e', b'']
+    """
+
+    def __init__(self, documents: Iterator[str]) -> None:
+        self.documents = documents
+        self.buffer = b""
+        self.offset = 0
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (all of the current document when negative); b"" at the end."""
+        while self.offset >= len(self.buffer):
+            if self.error is not None:
+                return b""
+            try:
+                document = next(self.documents)
+            except StopIteration:
+                return b""
+            except BaseException as error:  # Ctrl-C too: what was read is still loaded
+                self.error = error
+                return b""
+            self.buffer, self.offset = document.encode("utf-8"), 0
+        start = self.offset
+        self.offset = len(self.buffer) if size < 0 else start + size
+        return self.buffer[start : self.offset]
+
+
+def load(store: ox.Store, documents: Iterator[Document], threshold: int | None = None) -> None:
+    """Load N-Quads ``documents`` into ``store``: in one transaction if together they have fewer
+    than ``threshold`` lines (default ``BULK_THRESHOLD``), else in one bulk load that reads them
+    as they are made.
+
+    The documents are made from IRIs ``graph.iri`` guarantees valid and literals the builder
+    escapes, so a bulk load parses them leniently (no IRI re-validation). An exception raised
+    while the documents are made is raised here after the documents made before it are loaded;
+    a store that fails raises ``LoadError`` and holds nothing of this load.
+    """
+    threshold = BULK_THRESHOLD if threshold is None else threshold
+    head: list[str] = []
+    lines = 0
+    error: BaseException | None = None
+    try:
+        for text, count in documents:
+            head.append(text)
+            lines += count
+            if lines >= threshold:
+                break
+    except BaseException as caught:  # load what was made, then raise
+        error = caught
+    try:
+        if error is None and lines >= threshold:
+            feed = Feed(chain(head, (text for text, _ in documents)))
+            # pyoxigraph calls nothing but read(size) on a binary file
+            store.bulk_load(cast(IO[bytes], feed), format=ox.RdfFormat.N_QUADS, lenient=True)
+            error = feed.error
+        elif head:
+            store.load("".join(head).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    except (OSError, RuntimeError, ValueError, SyntaxError) as failure:
+        raise LoadError(f"the store did not take the build's quads: {failure}") from failure
+    if error is not None:
+        raise error
