@@ -686,7 +686,7 @@ def build_cited(
     iris = Iris(base)
     tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
     reports: list[ListReport] = []
-    shared = load.Seen()
+    sent = load.Seen()  # shared-graph lines already handed to the store
 
     def documents() -> Iterator[load.Document]:
         for built in _built(pairs, iris):
@@ -698,7 +698,7 @@ def build_cited(
             if tallies is not None:
                 tallies.add_list(built.counts())
             reports.append(built.report())
-            fresh = shared.fresh(built.shared.lines)
+            fresh = sent.fresh(built.shared.lines)
             yield built.g.nquads() + "".join(fresh), len(built.g.lines) + len(fresh)
 
     try:

@@ -58,13 +58,34 @@ class Seen:
         return new
 
 
+class _UntilError:
+    """Iterates ``documents`` until they end or raise; what they raised is kept in ``error``
+    (Ctrl-C too), so the documents made before it can still be loaded."""
+
+    def __init__(self, documents: Iterator[Document]) -> None:
+        self.documents = documents
+        self.error: BaseException | None = None
+
+    def __iter__(self) -> Iterator[Document]:
+        return self
+
+    def __next__(self) -> Document:
+        if self.error is not None:
+            raise StopIteration
+        try:
+            return next(self.documents)
+        except StopIteration:
+            raise
+        except BaseException as error:
+            self.error = error
+            raise StopIteration from None
+
+
 class Feed:
     """Documents as a binary file whose ``read`` makes the next document when the last is used up.
 
     Oxigraph's bulk loader reads it on the thread that called ``bulk_load``, so the Python that
-    makes the quads runs while Oxigraph's own threads sort and write what it read before. An
-    exception from the documents ends the file there (what was read before is loaded) and is kept
-    in ``error`` for the caller.
+    makes the quads runs while Oxigraph's own threads sort and write what it read before.
 
     >>> feed = Feed(iter(["ab", "cde"]))
     >>> [feed.read(2) for _ in range(4)]
@@ -75,23 +96,16 @@ class Feed:
         self.documents = documents
         self.buffer = b""
         self.offset = 0
-        self.error: BaseException | None = None
 
-    def read(self, size: int = -1) -> bytes:
-        """Up to ``size`` bytes (all of the current document when negative); b"" at the end."""
+    def read(self, size: int) -> bytes:
+        """Up to ``size`` bytes; b"" at the end."""
         while self.offset >= len(self.buffer):
-            if self.error is not None:
-                return b""
-            try:
-                document = next(self.documents)
-            except StopIteration:
-                return b""
-            except BaseException as error:  # Ctrl-C too: what was read is still loaded
-                self.error = error
+            document = next(self.documents, None)
+            if document is None:
                 return b""
             self.buffer, self.offset = document.encode("utf-8"), 0
         start = self.offset
-        self.offset = len(self.buffer) if size < 0 else start + size
+        self.offset += size
         return self.buffer[start : self.offset]
 
 
@@ -106,26 +120,22 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
     a store that fails raises ``LoadError`` and holds nothing of this load.
     """
     threshold = BULK_THRESHOLD if threshold is None else threshold
+    made = _UntilError(documents)
     head: list[str] = []
     lines = 0
-    error: BaseException | None = None
+    for text, count in made:
+        head.append(text)
+        lines += count
+        if lines >= threshold:
+            break
     try:
-        for text, count in documents:
-            head.append(text)
-            lines += count
-            if lines >= threshold:
-                break
-    except BaseException as caught:  # load what was made, then raise
-        error = caught
-    try:
-        if error is None and lines >= threshold:
-            feed = Feed(chain(head, (text for text, _ in documents)))
+        if lines >= threshold:
+            feed = Feed(chain(head, (text for text, _ in made)))
             # pyoxigraph calls nothing but read(size) on a binary file
             store.bulk_load(cast(IO[bytes], feed), format=ox.RdfFormat.N_QUADS, lenient=True)
-            error = feed.error
         elif head:
             store.load("".join(head).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     except (OSError, RuntimeError, ValueError, SyntaxError) as failure:
         raise LoadError(f"the store did not take the build's quads: {failure}") from failure
-    if error is not None:
-        raise error
+    if made.error is not None:
+        raise made.error
