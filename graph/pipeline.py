@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,6 +15,8 @@ from extractors.models import PowerList
 from extractors.read import read_list
 from graph.build import BuildReport, build_graph
 from graph.store import open_store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,12 @@ def read_lists(
             progress.advance(task)
 
 
+def _then(items: Iterator[T], after: Callable[[], None]) -> Iterator[T]:
+    """``items``, then a call to ``after`` once they are used up."""
+    yield from items
+    after()
+
+
 def build_files(
     paths: Iterable[Path],
     store_dir: Path,
@@ -82,15 +91,18 @@ def build_files(
     store.
     """
     failures: list[tuple[str, str]] = []
+    files = list(paths)
     store = open_store(store_dir)
     lists = read_lists(
-        list(paths),
+        files,
         format=format,
         encoding=encoding,
         failures=failures,
         on_error=on_error,
         console=console,
     )
+    if console is not None and len(files) > 1:
+        lists = _then(lists, lambda: console.print("all lists read; finishing the store …"))
     report = build_graph(lists, store)
     store.flush()
     return PipelineReport(report, tuple(failures))

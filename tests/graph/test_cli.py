@@ -93,6 +93,19 @@ def test_build_twice_changes_nothing(store: Path, sample_paths: list[Path]) -> N
     assert before.stdout == after.stdout
 
 
+def test_a_build_of_several_files_says_when_all_are_read(
+    sample_paths: list[Path], tmp_path: Path
+) -> None:
+    # a large build spends minutes writing the store after the progress bar is gone
+    result = invoke("build", *sample_paths, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.index("all lists read; finishing the store") < result.stderr.index(
+        "2 list(s): 22 items"
+    )
+    one = invoke("build", sample_paths[0], "--store", tmp_path / "store")
+    assert "finishing the store" not in one.stderr
+
+
 @pytest.mark.parametrize(
     "ref",
     [

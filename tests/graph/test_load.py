@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 import pytest
@@ -96,3 +97,38 @@ def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> N
     shared = [line for line in handed if line.endswith("/graph/shared> .")]
     assert shared  # both lists cite 社会保险法: its law node is written once
     assert len(store) > len(handed)  # plus the ontology and tally graphs
+
+
+class Recording:
+    """A real store that notes which of its loading methods were called, in order."""
+
+    def __init__(self) -> None:
+        self.store = ox.Store()
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        self.calls.append(name)
+        return getattr(self.store, name)
+
+
+@pytest.mark.parametrize(
+    ("merge_threshold", "calls"),
+    [(8, ["bulk_load", "optimize"]), (100, ["bulk_load"])],
+    ids=["large-merged", "small-left"],
+)
+def test_a_large_bulk_load_is_merged_before_it_returns(
+    monkeypatch: pytest.MonkeyPatch, merge_threshold: int, calls: list[str]
+) -> None:
+    monkeypatch.setattr(load, "MERGE_THRESHOLD", merge_threshold)
+    store = Recording()
+    load.load(cast(ox.Store, store), iter([document(1, 3), document(2, 5)]), threshold=2)
+    assert store.calls == calls
+    assert graphs(store.store) == {f"{EX}g1": 3, f"{EX}g2": 5}
+
+
+def test_a_load_cut_short_is_not_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MERGE_THRESHOLD", 2)
+    store = Recording()
+    with pytest.raises(KeyboardInterrupt):
+        load.load(cast(ox.Store, store), failing([document(1, 3)], KeyboardInterrupt()), 2)
+    assert store.calls == ["bulk_load"]  # Ctrl-C: stop now, not after minutes of merging
