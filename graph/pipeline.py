@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -15,8 +14,6 @@ from extractors.models import PowerList
 from extractors.read import read_list
 from graph.build import BuildReport, build_graph
 from graph.store import open_store
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +46,7 @@ def read_lists(
     console: Console | None = None,
 ) -> Iterator[PowerList]:
     """Read each file in turn; a file that fails is recorded in ``failures`` and the rest go on."""
+    quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -56,7 +54,7 @@ def read_lists(
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=console is None or len(paths) < 2,
+        disable=quiet,
     )
     with progress:
         task = progress.add_task("building", total=len(paths))
@@ -68,12 +66,9 @@ def read_lists(
                 if on_error is not None:
                     on_error(str(exc))
             progress.advance(task)
-
-
-def _then(items: Iterator[T], after: Callable[[], None]) -> Iterator[T]:
-    """``items``, then a call to ``after`` once they are used up."""
-    yield from items
-    after()
+    if console is not None and not quiet:
+        # the store is written after the last list is read: minutes for a large build
+        console.print("all lists read; finishing the store …")
 
 
 def build_files(
@@ -91,18 +86,15 @@ def build_files(
     store.
     """
     failures: list[tuple[str, str]] = []
-    files = list(paths)
     store = open_store(store_dir)
     lists = read_lists(
-        files,
+        list(paths),
         format=format,
         encoding=encoding,
         failures=failures,
         on_error=on_error,
         console=console,
     )
-    if console is not None and len(files) > 1:
-        lists = _then(lists, lambda: console.print("all lists read; finishing the store …"))
     report = build_graph(lists, store)
     store.flush()
     return PipelineReport(report, tuple(failures))
