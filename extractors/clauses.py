@@ -26,7 +26,28 @@ _STYLES: dict[str, str] = {
 #: Where a mark may stand: the start of the cell or a line, or after a clause's closing
 #: punctuation (巫溪县's ``…损害的;14. 对应当…`` runs two clauses together on one line).
 _OPENING = r"(?:^|(?<=\n)|(?<=[；;。]))[ \t\u3000]*"
-_MARKS = {name: re.compile(_OPENING + style, re.M) for name, style in _STYLES.items()}
+
+
+def _group(style: str) -> str:
+    """The regex group name of a style (``paren-chinese`` → ``paren_chinese``)."""
+    return style.replace("-", "_")
+
+
+#: Every style in one pattern, so a cell is scanned once, not once per style: group ``<style>``
+#: is a mark of that style, ``<style>_n`` its number. No two styles' marks can overlap (each
+#: starts where a line or a clause does, and no mark holds such a place), so one scan finds
+#: what a scan per style would.
+_MARK = re.compile(
+    _OPENING
+    + "(?:"
+    + "|".join(
+        f"(?P<{_group(name)}>{style.replace('(?P<n>', f'(?P<{_group(name)}_n>')})"
+        for name, style in _STYLES.items()
+    )
+    + ")",
+    re.M,
+)
+_STYLE_OF_GROUP = {_group(name): name for name in _STYLES}
 #: A label that names an un-numbered clause: ``检查责任：``, ``其他责任：``, ``受理环节：``.
 _LABEL = re.compile(r"\s*(?P<label>[^\s：:，,。；;]{1,12}?(?:责任|环节|义务|情形))\s*[:：]")
 _TRIM = " \t\u3000\n；;，,"
@@ -75,12 +96,11 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _first_style(text: str) -> tuple[str, list[re.Match[str]]] | None:
     """The marking style whose first mark comes first in the cell, with all its marks."""
-    best: tuple[int, str, list[re.Match[str]]] | None = None
-    for name, pattern in _MARKS.items():
-        found = list(pattern.finditer(text))
-        if found and (best is None or found[0].start() < best[0]):
-            best = (found[0].start(), name, found)
-    return None if best is None else (best[1], best[2])
+    by_style: dict[str, list[re.Match[str]]] = {}
+    for mark in _MARK.finditer(text):
+        by_style.setdefault(_STYLE_OF_GROUP[str(mark.lastgroup)], []).append(mark)
+    first = next(iter(by_style), None)  # dicts keep insertion order: the first mark's style
+    return None if first is None else (first, by_style[first])
 
 
 def _accepted(style: str, marks: list[re.Match[str]]) -> list[tuple[re.Match[str], int, str]]:
@@ -92,7 +112,7 @@ def _accepted(style: str, marks: list[re.Match[str]]) -> list[tuple[re.Match[str
     out: list[tuple[re.Match[str], int, str]] = []
     last = 0
     for mark in marks:
-        number = _number(style, mark.group("n"))
+        number = _number(style, mark.group(_group(style) + "_n"))
         if number is None:
             continue
         if number == last + 1:

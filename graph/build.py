@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import PurePath
 from typing import Any
 
@@ -64,7 +65,7 @@ class _Terms:
         return value
 
     def __getitem__(self, name: str) -> str:
-        return self.__getattr__(name)
+        return getattr(self, name)  # the cached attribute once read, not rdflib again
 
 
 QZ, ELI, OA, QZSUB = _Terms(_QZ), _Terms(_ELI), _Terms(_OA), _Terms(_QZSUB)
@@ -284,10 +285,6 @@ class _Graph:
         if value is not None and value != "":
             literal = _quote(value)
             self.lines[f"<{s}> <{p}> {literal}{'@' + lang if lang else ''}{self._suffix}"] = None
-
-    def nquads(self) -> str:
-        """The graph as an N-Quads document."""
-        return "".join(self.lines)
 
 
 class _ListBuilder:
@@ -631,7 +628,7 @@ def list_quads(
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
     built = _build_list(power_list, citations, Iris(base))
-    data = built.g.nquads() + built.shared.nquads()
+    data = "".join(chain(built.g.lines, built.shared.lines))
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
 
 
@@ -699,7 +696,8 @@ def build_cited(
                 tallies.add_list(built.counts())
             reports.append(built.report())
             fresh = sent.fresh(built.shared.lines)
-            yield built.g.nquads() + "".join(fresh), len(built.g.lines) + len(fresh)
+            # one join, not a join per part and a third string for their sum
+            yield "".join(chain(built.g.lines, fresh)), len(built.g.lines) + len(fresh)
 
     try:
         load.load(store, documents())

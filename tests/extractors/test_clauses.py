@@ -42,6 +42,12 @@ CASES = [
         id="inner-style-stays-inside",
     ),
     pytest.param(
+        "（一）受理责任：1. 甲；2. 乙；3. 丙。\n（二）审查责任：审查。",
+        None,
+        [1, 2],
+        id="first-mark-names-the-style-not-the-most-marks",
+    ),
+    pytest.param(
         "1. 处骗取金额2.5倍罚款的；\n2. 2019年以前的。", None, [1, 2], id="decimals-are-not-marks"
     ),
     pytest.param("滥用职权、玩忽职守、徇私舞弊的。", None, [None], id="one-unnumbered-clause"),
