@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -31,6 +32,6 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
         timeout=300,
         kernel_name="python3",
         resources={"metadata": {"path": str(tmp_path)}},
-    ).execute()
+    ).execute(env={**os.environ, "TMPDIR": str(tmp_path)})  # what the notebook makes, in tmp_path
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
