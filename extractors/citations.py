@@ -16,6 +16,7 @@ from extractors.find import (
     at_segment_start,
     chain_of_run,
     find_doc_number,
+    is_kind,
     lead_before,
     match_title,
     may_end_title_line,
@@ -420,9 +421,8 @@ class _Cell:
         selfref = self_reference_before(text, p)
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
-            if self.quoted:
-                return
-            self.continue_last(selfref, end, provisions, warnings, "continuation", p)
+            if not self.quoted:
+                self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
             return
         unmarked = unmarked_before(text, p)
         if unmarked is not None:
@@ -441,6 +441,42 @@ class _Cell:
         self.continue_last(p, end, provisions, warnings, None, p)
         self.quoted = self.quoted or opens_quote(text, end)
 
+    def refer_back(
+        self,
+        start: int,
+        noun: str | None,
+        end: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after 本法/该条例/同办法 (from ``start``): under the last law cited
+        in the cell of the kind the noun names (any kind when ``noun`` is None), or unresolved,
+        and flagged, when the cell cites none of that kind."""
+        last = self.last
+        if noun is None or last is None or is_kind(last.law, noun):
+            self.continue_last(start, end, provisions, warnings, "continuation", base)
+            return
+        for earlier in reversed(self.out):
+            if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
+                _cite_chain(
+                    self.out, self.text, start, base, provisions, earlier.law, "continuation",
+                    None, None, None, None, earlier.in_registry, warnings, None,
+                )  # fmt: skip
+                return
+        said = _SPACE.sub("", self.text[start : provisions[0].start + base])
+        self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
+
+    def unresolved(
+        self, start: int, base: int, provisions: tuple[Provision, ...], warnings: tuple[str, ...]
+    ) -> None:
+        """One unresolved record per provision (offsets relative to ``base``)."""
+        for i, prov in enumerate(provisions):
+            s = start if i == 0 else prov.start + base
+            self.out.append(
+                self.cite(s, prov.end + base, "unresolved", prov, law=None, warnings=warnings)
+            )
+
     def continue_last(
         self,
         start: int,
@@ -454,11 +490,7 @@ class _Cell:
         last law, or unresolved when there is none."""
         last = self.last
         if last is None:
-            for i, prov in enumerate(provisions):
-                s = start if i == 0 else prov.start + base
-                self.out.append(
-                    self.cite(s, prov.end + base, "unresolved", prov, law=None, warnings=warnings)
-                )
+            self.unresolved(start, base, provisions, warnings)
             return
         heading_only = _heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind

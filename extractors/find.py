@@ -113,10 +113,14 @@ _LEAD: Final = re.compile(
 _AFTER_BOUNDARY: Final = re.compile(r"[\n。;；!?！？]" + _LEAD.pattern)
 _LEAD_CHARS: Final = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
 _TITLE_END_CHARS: Final = frozenset("法典例定则见知序程范准要划案释复函告议令度南引录单)）")
+# 本法/该条例 (this, that) and 同法/上述办法/前述规定 (the same, the above): a law cited before,
+# of the kind the noun names (法律/法规/规章/文件: any kind)
 _SELF: Final = re.compile(
-    r"(?:本|该)(?:法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|准则|章程|"
-    r"法律|法规|文件)\s*\Z"
+    r"(?:本|该|同|上述|前述)(?P<noun>法|条例|办法|规定|细则|规则|决定|意见|通知|实施细则|实施办法|规章|"
+    r"准则|章程|法律|法规|文件)\s*\Z"
 )
+_ANY_KIND: Final = frozenset({"法律", "法规", "规章", "文件"})
+_TRAILING_NOTE: Final = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _ENDS_TITLE: Final = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
 _SELF_LAST: Final = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
 # what may stand just before a bare provision that is read (white space aside): the end of a
@@ -778,16 +782,32 @@ def lead_before(text: str, pos: int) -> tuple[bool, str | None]:
     return at_segment_start(text, pos), rank[0] if rank else None
 
 
-def self_reference_before(text: str, pos: int) -> int | None:
-    """Where 本法/本条例/该办法… ends just before ``pos`` starts, or None.
+def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
+    """Where a 本法/该条例/同法… that ends just before ``pos`` starts, with the kind of instrument
+    it names (None: 该法规, any kind), or None.
 
-    >>> self_reference_before("依照本法第八十六条", 4)
-    2
+    >>> self_reference_before("依照本法第八十六条", 4), self_reference_before("同条例第八条", 3)
+    ((2, '法'), (0, '条例'))
     """
     if not pos or not ((c := text[pos - 1]) in _SELF_LAST or c.isspace()):
         return None
     m = _SELF.search(text, max(0, pos - 8), pos)
-    return m.start() if m else None
+    if m is None:
+        return None
+    noun = m.group("noun")
+    return m.start(), None if noun in _ANY_KIND else noun
+
+
+def is_kind(title: str, noun: str) -> bool:
+    """True when ``title`` is an instrument of the kind ``noun`` names (a note in brackets at
+    the end aside): what 该条例 or 同办法 may refer to.
+
+    >>> is_kind("社会保险费征缴暂行条例", "条例"), is_kind("若干规定（试行）", "规定")
+    (True, True)
+    >>> is_kind("中华人民共和国社会保险法", "条例")
+    False
+    """
+    return _TRAILING_NOTE.sub("", title).endswith(noun)
 
 
 def plausible_unmarked(title: str, *, standalone: bool) -> bool:

@@ -311,6 +311,30 @@ CONTINUATIONS = [
         id="benfa-in-author-text",
     ),
     pytest.param(
+        "1.《中华人民共和国社会保险法》第八十七条；2.同法第八十八条",
+        [(SIF, 87, None, None, None, "explicit"), (SIF, 88, None, None, None, "continuation")],
+        id="tongfa-the-same-law",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》第二十七条；上述办法第二十九条",
+        [(JZ, 27, None, None, None, "explicit"), (JZ, 29, None, None, None, "continuation")],
+        id="shangshu-the-above-instrument",
+    ),
+    pytest.param(
+        "《社会保险费征缴暂行条例》第十三条；《中华人民共和国社会保险法》第八十六条；同条例第十条",
+        [
+            ("社会保险费征缴暂行条例", 13, None, None, None, "explicit"),
+            (SIF, 86, None, None, None, "explicit"),
+            ("社会保险费征缴暂行条例", 10, None, None, None, "continuation"),
+        ],
+        id="tiaoli-is-the-last-regulation-not-the-last-law",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》第八十七条，同条例第八条",
+        [(SIF, 87, None, None, None, "explicit"), (None, 8, None, None, None, "unresolved")],
+        id="tiaoli-with-no-regulation-cited-is-unresolved",
+    ),
+    pytest.param(
         "《中华人民共和国社会保险法》第八十四条规定：“用人单位不办理社会保险登记的，"
         "依照本法第八十六条处罚”",
         [(SIF, 84, None, None, None, "explicit")],
