@@ -14,6 +14,7 @@ from extractors.find import (
     Provision,
     Tail,
     at_segment_start,
+    bare_article_at,
     chain_of_run,
     find_doc_number,
     is_kind,
@@ -300,8 +301,10 @@ class _Cell:
         """A title with no provision after it (《…》（…）规定：), read through the cache as in
         :meth:`head`; None when the general path must read it."""
         text = self.text
-        if text.startswith(("第", "附"), at) or (
-            closed < len(text) and (text[closed] == "的" or text[closed].isspace())
+        if (
+            text.startswith(("第", "附"), at)
+            or bare_article_at(text, at)
+            or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
         ):
             # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
             return None

@@ -103,7 +103,9 @@ _DOC_BRACKETS: Final = str.maketrans(
 _ORDER_NO_DI: Final = re.compile(r"令(?!第)")
 _SPACE: Final = re.compile(r"\s+")
 _JOIN: Final = re.compile(r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*")
-_ANNEX: Final = re.compile(rf"附件\s*{NUM}[^\n。;；第《]{{0,12}}?(?=第)")
+_BARE_ARTICLE: Final = re.compile(rf"{NUM}\s*条")
+# 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
+_ANNEX: Final = re.compile(rf"附件\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
 _BOUNDARY: Final = set("\n。;；!?！？")
 _LEAD: Final = re.compile(
     r"(?:[\s“\"‘「『]|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．)）]"
@@ -718,6 +720,15 @@ def read_head(text: str, pos: int) -> Head:
     return _new_tuple(Head, (end, j, glued, version, doc, point, alias, annex))
 
 
+def bare_article_at(text: str, pos: int) -> bool:
+    """True when an article number without its 第 starts at ``pos`` (《社会保险法》八十七条).
+
+    >>> bare_article_at("八十七条", 0), bare_article_at("2018年修正", 0)
+    (True, False)
+    """
+    return _BARE_ARTICLE.match(text, pos) is not None
+
+
 def parse_tail(text: str, pos: int) -> Tail:
     """Parentheticals, document number and provisions after a title that ends at ``pos``.
 
@@ -727,6 +738,11 @@ def parse_tail(text: str, pos: int) -> Tail:
     """
     end, j, glued, version, doc, point, alias, annex = read_head(text, pos)
     chain = parse_chain(text, j) if text.startswith("第", j) else None
+    if chain is None and point is None and not annex and bare_article_at(text, j):
+        # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
+        bare = parse_chain(text, j, need_di=False)
+        if bare is not None and bare.provisions[0].article is not None:
+            chain = bare._replace(warnings=(*bare.warnings, "第 missing before the first article"))
     if chain is None and point is None and not annex and text.startswith("第", j):
         pm = _POINT_DUNHAO.match(text, j)
         if pm is not None and (value := parse_numeral(pm.group("n"))) is not None:

@@ -269,6 +269,11 @@ PROVISIONS = [
         [("国家基本医疗保险诊疗项目管理办法", None, None, None, 66, "explicit")],
         id="annex-entry",
     ),
+    pytest.param(
+        "《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）附件第213项",
+        [("国务院对确需保留的行政审批项目设定行政许可的决定", None, None, None, 213, "explicit")],
+        id="entry-of-the-only-annex",
+    ),
 ]
 
 CONTINUATIONS = [
@@ -557,3 +562,30 @@ def test_gaps(text: str, expected: list[tuple[object, ...]]) -> None:
 @pytest.mark.parametrize(("text", "expected"), REGIONS)
 def test_other_regions(text: str, expected: list[tuple[object, ...]]) -> None:
     assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《社会保险法》八十七条", [(SIF, 87, None, None, None, "abbreviation")], id="chinese"
+        ),
+        pytest.param(
+            "《社会保险法》（2018修正）87条第二款、第八十八条",
+            [
+                (SIF, 87, 2, None, None, "abbreviation"),
+                (SIF, 88, None, None, None, "abbreviation"),
+            ],
+            id="arabic-after-a-note",
+        ),
+    ],
+)
+def test_an_article_written_without_di_is_read_and_flagged(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert run(text) == expected
+    assert all("第 missing" in " ".join(c.warnings) for c in get_citations(text))
+
+
+def test_a_number_after_a_title_that_is_no_article_is_not_read_as_one() -> None:
+    assert run("《社会保险法》2018年修正") == [(SIF, None, None, None, None, "law-level")]
