@@ -47,17 +47,18 @@ _PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
 _NUM_SEP: Final = r"(?:、|,|，|至|到|-|－|—|~|～)"
 _UNIT: Final = re.compile(
     rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
-    rf"|(?P<pnums>{_PNUM}(?:\s*(?:、|,|，|和|及|至|到)\s*(?:第\s*)?{_PNUM})*))"
+    # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
+    rf"|(?P<pnums>{_PNUM}(?:\s*(?:、|,|，|和|及|至|到)?\s*(?:第\s*)?{_PNUM})*))"
     rf"\s*(?P<lvl>部分|编(?![辑制写码号排印])|章|节|条|款|项|目|点)(?:\s*之\s*(?P<suf>{NUM}))?"
 )
 _SEP: Final = re.compile(r"\s*(?P<sep>、|,|，|和|及|以及|与|或者|或|至|到|-|－|—|~|～)\s*")
 # One unit after the first of a chain, with what joins it to the one before, in the order the
-# readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款)
-# or a few spaces (第 required: 《…》第十二条 第十三条). Each part is atomic, as each was one
-# match call of its own.
+# readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
+# unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
+# 第十三条). Each part is atomic, as each was one match call of its own.
 _NEXT_UNIT: Final = re.compile(
     rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
-    rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?!)))"
+    rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
 )
 _RANGE_SEPS: Final = {"至", "到", "-", "－", "—", "~", "～"}
 _SPLIT_NUMS: Final = re.compile(rf"\s*({_NUM_SEP})\s*")
@@ -459,7 +460,11 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         return None
     end = m.end()
     s = _SEP.match(text, end)
-    if (s is None or _UNIT.match(text, s.end()) is None) and text.find("第", end, end + 4) == -1:
+    if (
+        (s is None or _UNIT.match(text, s.end()) is None)
+        and text.find("第", end, end + 4) == -1
+        and not text.startswith(("(", "（", "﹙"), end)
+    ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
         if lone is not None:

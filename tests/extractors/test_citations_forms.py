@@ -274,6 +274,21 @@ PROVISIONS = [
         [("国务院对确需保留的行政审批项目设定行政许可的决定", None, None, None, 213, "explicit")],
         id="entry-of-the-only-annex",
     ),
+    pytest.param(
+        "《XX条例》第十条第（一）（二）（三）项",
+        [("XX条例", 10, None, k, None, "explicit") for k in (1, 2, 3)],
+        id="bracketed-items-with-nothing-between",
+    ),
+    pytest.param(
+        "《XX条例》第十条（一）、（二）项",
+        [("XX条例", 10, None, k, None, "explicit") for k in (1, 2)],
+        id="bracketed-items-without-di",
+    ),
+    pytest.param(
+        "《XX条例》第十条：（一）未按规定公示的；（二）其他",
+        [("XX条例", 10, None, None, None, "explicit")],
+        id="quoted-enumeration-after-an-article-is-not-items",
+    ),
 ]
 
 CONTINUATIONS = [
