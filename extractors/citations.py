@@ -16,6 +16,7 @@ from extractors.find import (
     at_segment_start,
     bare_article_at,
     chain_of_run,
+    doc_number_before,
     find_doc_number,
     is_kind,
     lead_before,
@@ -33,7 +34,7 @@ from extractors.find import (
     strip_verbs,
     unmarked_before,
 )
-from extractors.lawdb import title_key
+from extractors.lawdb import load_registry, title_key
 from extractors.models import TEXT_FIELDS, CellCitation, Citation, CitationKind, PowerItem
 from extractors.resolve import (
     Resolution,
@@ -427,6 +428,11 @@ class _Cell:
             if not self.quoted:
                 self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
             return
+        numbered = doc_number_before(text, p)
+        if numbered is not None:
+            # 国务院令第735号第三十八条: the instrument named by its number alone
+            self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
+            return
         unmarked = unmarked_before(text, p)
         if unmarked is not None:
             ustart, utitle = unmarked
@@ -470,14 +476,49 @@ class _Cell:
         said = _SPACE.sub("", self.text[start : provisions[0].start + base])
         self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
 
+    def by_doc_number(
+        self,
+        start: int,
+        doc: str,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after a document number (from ``start``): under the instrument the
+        registry knows by that number, or unresolved, with the number, when it knows none or
+        several."""
+        entries = load_registry().by_doc_number(doc)
+        if len(entries) == 1:
+            law = entries[0].title
+            _cite_chain(
+                self.out, self.text, start, base, provisions, law, "unmarked", None, doc, None,
+                None, True, warnings, None,
+            )  # fmt: skip
+            self.last = _Law(law, "unmarked", True, None)
+            return
+        why = (
+            f"{doc} enacted or amended {len(entries)} instruments in the registry"
+            if entries
+            else f"{doc} is not in the registry"
+        )
+        self.unresolved(start, base, provisions, (*warnings, why), doc=doc)
+
     def unresolved(
-        self, start: int, base: int, provisions: tuple[Provision, ...], warnings: tuple[str, ...]
+        self,
+        start: int,
+        base: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        *,
+        doc: str | None = None,
     ) -> None:
         """One unresolved record per provision (offsets relative to ``base``)."""
         for i, prov in enumerate(provisions):
             s = start if i == 0 else prov.start + base
             self.out.append(
-                self.cite(s, prov.end + base, "unresolved", prov, law=None, warnings=warnings)
+                self.cite(
+                    s, prov.end + base, "unresolved", prov, law=None, doc=doc, warnings=warnings
+                )
             )
 
     def continue_last(
@@ -526,13 +567,14 @@ class _Cell:
         prov: Provision | None,
         *,
         law: str | None,
+        doc: str | None = None,
         via: str | None = None,
         rank: str | None = None,
         in_registry: bool = False,
         warnings: tuple[str, ...] = (),
     ) -> Citation:
         return _citation(
-            self.text, start, end, law, kind, prov or _EMPTY, None, None, via, rank, in_registry,
+            self.text, start, end, law, kind, prov or _EMPTY, None, doc, via, rank, in_registry,
             warnings,
         )  # fmt: skip
 

@@ -105,6 +105,9 @@ _ORDER_NO_DI: Final = re.compile(r"令(?!第)")
 _SPACE: Final = re.compile(r"\s+")
 _JOIN: Final = re.compile(r"[\s:：,，“\"‘「]*(?:中的|中|的)?\s*")
 _BARE_ARTICLE: Final = re.compile(rf"{NUM}\s*条")
+# a document number and what may stand between it and the provisions it is cited with
+_DOC_BEFORE: Final = re.compile(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
+_DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000")
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
 _ANNEX: Final = re.compile(rf"附件\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
 _BOUNDARY: Final = set("\n。;；!?！？")
@@ -127,8 +130,9 @@ _TRAILING_NOTE: Final = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _ENDS_TITLE: Final = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
 _SELF_LAST: Final = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
 # what may stand just before a bare provision that is read (white space aside): the end of a
-# self-reference or of an unmarked title, a segment boundary or what leads a segment
-_REFER_TEST: Final = _SELF_LAST | _TITLE_END_CHARS | _BOUNDARY | _LEAD_CHARS
+# self-reference, of an unmarked title or of a document number, a segment boundary or what leads
+# a segment
+_REFER_TEST: Final = _SELF_LAST | _TITLE_END_CHARS | _BOUNDARY | _LEAD_CHARS | {"号"}
 # What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
 # or shorter than 2): it may end in （试行）/（暂行）.
 _BACK_STOPS: Final = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
@@ -723,6 +727,31 @@ def read_head(text: str, pos: int) -> Head:
     if text.startswith("附", j) and (a_m := _ANNEX.match(text, j)) is not None:
         annex, j = True, a_m.end()
     return _new_tuple(Head, (end, j, glued, version, doc, point, alias, annex))
+
+
+def doc_number_before(text: str, pos: int) -> tuple[int, str] | None:
+    """A document or order number (国务院令第709号, 国发〔2014〕8号) that ends just before ``pos``
+    (a 文件 after it aside), as its start and normalised form; what the match took in before the
+    issuer (依据…) is cut to the longest issuer the registry knows, else after a leading verb.
+
+    >>> doc_number_before("依据国务院令第735号第三十八条", 11)
+    (2, '国务院令第735号')
+    """
+    if not pos or text[pos - 1] not in _DOC_BEFORE_LAST:
+        return None
+    m = _DOC_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    written = m.group("doc")
+    registry = load_registry()
+    for cut in range(len(written) - 4):
+        if not "\u4e00" <= written[cut] <= "\u9fff":
+            break
+        doc = normalise_doc_number(written[cut:])
+        if registry.by_doc_number(doc):
+            return m.start() + cut, doc
+    stripped, cut = strip_verbs(written)
+    return m.start() + cut, normalise_doc_number(stripped)
 
 
 def bare_article_at(text: str, pos: int) -> bool:

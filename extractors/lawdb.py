@@ -33,6 +33,8 @@ from typing import Final, Literal, get_args
 
 import ahocorasick
 
+from extractors.numerals import parse_numeral
+
 Rank = Literal[
     "法律",
     "行政法规",
@@ -115,6 +117,12 @@ class Registry:
                 bucket = self._by_key.setdefault(title_key(name), [])
                 if entry not in bucket:
                     bucket.append(entry)
+        self._by_doc: dict[tuple[str, int], list[tuple[str, LawEntry]]] = {}
+        for entry in self.entries:
+            for doc in entry.doc_numbers:
+                number = doc_key(doc)
+                if number is not None:
+                    self._by_doc.setdefault(number[1:], []).append((number[0], entry))
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -123,6 +131,24 @@ class Registry:
     def lookup(self, title: str) -> list[LawEntry]:
         """Entries whose title or alias has the same title key as ``title`` (several: ambiguous)."""
         return list(self._by_key.get(title_key(title), ()))
+
+    def by_doc_number(self, doc: str) -> list[LawEntry]:
+        """Entries that the document or order ``doc`` (normalised) enacted or amended: its issuer
+        as the registry writes it, with or without 中华人民共和国 (国务院令第709号 is
+        中华人民共和国国务院令第709号); a shortened issuer (渝府令 for 重庆市人民政府令) names none.
+
+        >>> [e.title for e in load_registry().by_doc_number("主席令第25号")]
+        ['中华人民共和国社会保险法']
+        """
+        key = doc_key(doc)
+        if key is None:
+            return []
+        issuer = key[0].removeprefix(_PRC)
+        found: list[LawEntry] = []
+        for known, entry in self._by_doc.get(key[1:], ()):
+            if known.removeprefix(_PRC) == issuer and entry not in found:
+                found.append(entry)
+        return found
 
     def longest_suffix(self, text: str) -> str | None:
         """The longest registry title or alias (as a title key) that ``text`` ends with.
@@ -142,6 +168,27 @@ class Registry:
         for entry in self.entries:
             yield entry.title
             yield from entry.aliases
+
+
+_PRC: Final = "中华人民共和国"
+_ORDER_NUMBER: Final = re.compile(r"(?P<issuer>.*?)令第(?P<n>[^号]+)号")
+_FILE_NUMBER: Final = re.compile(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
+
+
+def doc_key(doc: str) -> tuple[str, str, int] | None:
+    """A normalised document number as (issuer, year, number): what tells two writings of one
+    number alike (第二十五号 and 第25号); None for what reads as neither an order nor a file number.
+
+    >>> doc_key("中华人民共和国主席令第二十五号"), doc_key("国发〔2014〕8号")
+    (('中华人民共和国主席', '', 25), ('国发', '2014', 8))
+    """
+    m = _FILE_NUMBER.fullmatch(doc)
+    if m is not None:
+        return m.group("issuer"), m.group("year"), int(m.group("n"))
+    m = _ORDER_NUMBER.fullmatch(doc)
+    if m is not None and (n := parse_numeral(m.group("n"))) is not None:
+        return m.group("issuer"), "", n
+    return None
 
 
 def _entry(raw: dict[str, object]) -> LawEntry:

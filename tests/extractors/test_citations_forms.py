@@ -604,3 +604,31 @@ def test_an_article_written_without_di_is_read_and_flagged(
 
 def test_a_number_after_a_title_that_is_no_article_is_not_read_as_one() -> None:
     assert run("《社会保险法》2018年修正") == [(SIF, None, None, None, None, "law-level")]
+
+
+def test_an_instrument_named_by_its_document_number_alone() -> None:
+    text = "依据国务院令第735号第三十八条、第四十条"
+    law = "医疗保障基金使用监督管理条例"
+    assert run(text) == [
+        (law, 38, None, None, None, "unmarked"),
+        (law, 40, None, None, None, "unmarked"),
+    ]
+    assert [c.doc_number for c in get_citations(text)] == ["国务院令第735号"] * 2
+    # 主席令第二十五号 is the registry's 中华人民共和国主席令第二十五号, in Chinese numerals or not
+    assert run("根据主席令第25号第八十七条") == [(SIF, 87, None, None, None, "unmarked")]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        pytest.param("国务院令第666号第十条", "2 instruments", id="one-order-amended-several"),
+        pytest.param("按照渝府发〔2016〕10号文件第三条", "not in the registry", id="unknown"),
+    ],
+)
+def test_a_document_number_the_registry_cannot_place_is_kept_unresolved(
+    text: str, why: str
+) -> None:
+    (found,) = get_citations(text)
+    assert (found.law, found.kind, found.article) == (None, "unresolved", found.article)
+    assert found.doc_number is not None and found.doc_number in text.replace(" ", "")
+    assert why in found.warnings[-1]
