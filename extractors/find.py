@@ -126,7 +126,6 @@ _SELF: Final = re.compile(
     r"准则|章程|法律|法规|文件)\s*\Z"
 )
 _ANY_KIND: Final = frozenset({"法律", "法规", "规章", "文件"})
-_TRAILING_NOTE: Final = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _ENDS_TITLE: Final = re.compile(INSTRUMENT_SUFFIX + r"(?:[(（](?:试行|暂行)[)）])?$")
 _SELF_LAST: Final = frozenset("法例定则见知章程律规件")  # the last characters of _SELF's words
 # what may stand just before a bare provision that is read (white space aside): the end of a
@@ -772,16 +771,18 @@ def parse_tail(text: str, pos: int) -> Tail:
     """
     end, j, glued, version, doc, point, alias, annex = read_head(text, pos)
     chain = parse_chain(text, j) if text.startswith("第", j) else None
-    if chain is None and point is None and not annex and bare_article_at(text, j):
-        # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
-        bare = parse_chain(text, j, need_di=False)
-        if bare is not None and bare.provisions[0].article is not None:
-            chain = bare._replace(warnings=(*bare.warnings, "第 missing before the first article"))
-    if chain is None and point is None and not annex and text.startswith("第", j):
-        pm = _POINT_DUNHAO.match(text, j)
-        if pm is not None and (value := parse_numeral(pm.group("n"))) is not None:
-            # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
-            chain = Chain((Provision(pm.start(), pm.end() - 1, point=value),), pm.end() - 1)
+    if chain is None and point is None and not annex:
+        if text.startswith("第", j):
+            pm = _POINT_DUNHAO.match(text, j)
+            if pm is not None and (value := parse_numeral(pm.group("n"))) is not None:
+                # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
+                chain = Chain((Provision(pm.start(), pm.end() - 1, point=value),), pm.end() - 1)
+        elif bare_article_at(text, j):
+            # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
+            bare = parse_chain(text, j, need_di=False)
+            if bare is not None and bare.provisions[0].article is not None:
+                warned = (*bare.warnings, "第 missing before the first article")
+                chain = bare._replace(warnings=warned)
     if chain is not None and annex:
         # 附件1目录第66项: an entry of an annexed list is a point of the instrument
         chain = chain._replace(
@@ -849,15 +850,15 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
 
 
 def is_kind(title: str, noun: str) -> bool:
-    """True when ``title`` is an instrument of the kind ``noun`` names (a note in brackets at
-    the end aside): what 该条例 or 同办法 may refer to.
+    """True when ``title`` is an instrument of the kind ``noun`` names (（试行）/（暂行） at the
+    end aside): what 该条例 or 同办法 may refer to.
 
     >>> is_kind("社会保险费征缴暂行条例", "条例"), is_kind("若干规定（试行）", "规定")
     (True, True)
     >>> is_kind("中华人民共和国社会保险法", "条例")
     False
     """
-    return _TRAILING_NOTE.sub("", title).endswith(noun)
+    return _BACK_TRIAL.sub("", title).rstrip().endswith(noun)
 
 
 def plausible_unmarked(title: str, *, standalone: bool) -> bool:
