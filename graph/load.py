@@ -124,6 +124,22 @@ class Feed:
         return self.buffer[start : self.offset]
 
 
+def _drained(texts: list[str]) -> Iterator[str]:
+    """``texts`` in order, each dropped from the list as it is handed out, so a bulk load does not
+    hold the documents it read first until it ends (500 k lines are some 200 MB of text).
+
+    >>> texts = ["a", "b", "c"]
+    >>> drained = _drained(texts)
+    >>> next(drained), texts
+    ('a', ['c', 'b'])
+    >>> list(drained), texts
+    (['b', 'c'], [])
+    """
+    texts.reverse()
+    while texts:
+        yield texts.pop()
+
+
 def load(store: ox.Store, documents: Iterator[Document], threshold: int | None = None) -> None:
     """Load N-Quads ``documents`` into ``store``: in one transaction if together they have fewer
     than ``threshold`` lines (default ``BULK_THRESHOLD``), else in one bulk load that reads them
@@ -143,7 +159,7 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
             break
     try:
         if made.lines >= threshold:
-            feed = Feed(chain(head, (text for text, _ in made)))
+            feed = Feed(chain(_drained(head), (text for text, _ in made)))
             # pyoxigraph calls nothing but read(size) on a binary file
             store.bulk_load(cast(IO[bytes], feed), format=ox.RdfFormat.N_QUADS, lenient=True)
             if made.error is None and made.lines >= MERGE_THRESHOLD:
