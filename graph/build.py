@@ -128,11 +128,14 @@ class ListReport:
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    """Totals and per-list counts of one build; ``triples`` counts the list graphs only."""
+    """Totals and per-list counts of one build; ``triples`` counts the list graphs only.
+
+    What the whole store holds is not counted: Oxigraph counts by reading an entire index, which
+    grows with the store, not with the build (``len(store)`` when it is wanted).
+    """
 
     lists: tuple[ListReport, ...]
     ontology_triples: int = 0
-    store_quads: int = 0
 
     @property
     def items(self) -> int:
@@ -163,8 +166,7 @@ class BuildReport:
         """A few human-readable lines (what ``quanze build`` prints on stderr)."""
         lines = [
             f"{len(self.lists)} list(s): {self.items} items, {self.citations} citations "
-            f"({self.unresolved} unresolved), {self.rejects} rejects, {self.triples} triples; "
-            f"store holds {self.store_quads} quads"
+            f"({self.unresolved} unresolved), {self.rejects} rejects, {self.triples} triples"
         ]
         for r in self.lists:
             lines.append(
@@ -185,7 +187,6 @@ class BuildReport:
             "rejects": self.rejects,
             "triples": self.triples,
             "ontology_triples": self.ontology_triples,
-            "store_quads": self.store_quads,
             "lists": [r.to_json() for r in self.lists],
         }
 
@@ -709,7 +710,7 @@ def build_cited(
     finally:
         tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
     ontology_triples = load_ontology_graph(store, iris)
-    return BuildReport(tuple(reports), ontology_triples, len(store))
+    return BuildReport(tuple(reports), ontology_triples)
 
 
 def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_ListBuilder]:
