@@ -117,12 +117,16 @@ class Registry:
                 bucket = self._by_key.setdefault(title_key(name), [])
                 if entry not in bucket:
                     bucket.append(entry)
-        self._by_doc: dict[tuple[str, int], list[tuple[str, LawEntry]]] = {}
+        # keyed by doc_key with 中华人民共和国 taken off the issuer: written either way, one number
+        self._by_doc: dict[tuple[str, str, int], list[LawEntry]] = {}
         for entry in self.entries:
             for doc in entry.doc_numbers:
-                number = doc_key(doc)
-                if number is not None:
-                    self._by_doc.setdefault(number[1:], []).append((number[0], entry))
+                number = _doc_lookup_key(doc)
+                if number is None:
+                    continue
+                enacted = self._by_doc.setdefault(number, [])
+                if entry not in enacted:
+                    enacted.append(entry)
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -140,15 +144,8 @@ class Registry:
         >>> [e.title for e in load_registry().by_doc_number("主席令第25号")]
         ['中华人民共和国社会保险法']
         """
-        key = doc_key(doc)
-        if key is None:
-            return []
-        issuer = key[0].removeprefix(_PRC)
-        found: list[LawEntry] = []
-        for known, entry in self._by_doc.get(key[1:], ()):
-            if known.removeprefix(_PRC) == issuer and entry not in found:
-                found.append(entry)
-        return found
+        key = _doc_lookup_key(doc)
+        return list(self._by_doc.get(key, ())) if key is not None else []
 
     def longest_suffix(self, text: str) -> str | None:
         """The longest registry title or alias (as a title key) that ``text`` ends with.
@@ -189,6 +186,12 @@ def doc_key(doc: str) -> tuple[str, str, int] | None:
     if m is not None and (n := parse_numeral(m.group("n"))) is not None:
         return m.group("issuer"), "", n
     return None
+
+
+def _doc_lookup_key(doc: str) -> tuple[str, str, int] | None:
+    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令)."""
+    key = doc_key(doc)
+    return None if key is None else (key[0].removeprefix(_PRC), key[1], key[2])
 
 
 def _entry(raw: dict[str, object]) -> LawEntry:
