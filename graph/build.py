@@ -4,8 +4,9 @@ Each list goes into its own named graph, which a rebuild replaces whole, so buil
 twice gives the same (isomorphic) store. Laws, provisions and authorities a list mentions are
 written into that list's graph too: every list graph stands on its own, and queries read the union.
 
-For speed the builder writes N-Quads lines (no per-triple Python objects), which ``graph.load``
-hands to Oxigraph's parser as they are made: in one transaction when small, else in one bulk load.
+For speed the builder writes N-Quads lines as UTF-8 bytes (no per-triple Python objects), which
+``graph.load`` hands to Oxigraph's parser as they are made: in one transaction when small, else in
+one bulk load.
 """
 
 from __future__ import annotations
@@ -268,24 +269,57 @@ def _bool(value: bool) -> str:
 
 
 class _Graph:
-    """The quads of one named graph as N-Quads lines, de-duplicated, with helpers for the common
-    shapes; subjects, predicates and IRIs are plain ``str`` IRIs, objects N-Triples terms."""
+    """The quads of one named graph as UTF-8 N-Quads lines, de-duplicated, with helpers for the
+    common shapes; subjects, predicates and IRIs are plain ``str`` IRIs, objects N-Triples terms.
+
+    Lines are bytes, made from parts encoded once where they repeat: the graph name ends every
+    line, a node's facts are written one after another (so its subject is encoded once), and
+    predicates come from a small vocabulary. A store reads UTF-8, so nothing is encoded twice and
+    a list's lines join into a document without a copy into a wider string.
+
+    >>> g = _Graph("urn:g")
+    >>> g.link("urn:s", "urn:p", "urn:o"); g.text("urn:s", "urn:q", '说"是"', "zh")
+    >>> g.text("urn:s", "urn:q", ""); g.link("urn:s", "urn:p", "urn:o")  # nothing new
+    >>> print(b"".join(g.lines).decode(), end="")
+    <urn:s> <urn:p> <urn:o> <urn:g> .
+    <urn:s> <urn:q> "说\\"是\\""@zh <urn:g> .
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._suffix = f" <{name}> .\n"
-        self.lines: dict[str, None] = {}
+        self.lines: dict[bytes, None] = {}
+        self._suffix = f" <{name}> .\n".encode()
+        self._subject = ""
+        self._head = b""  # b"<subject> " of the subject last written
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.lines[f"<{s}> <{p}> {o}{self._suffix}"] = None
+        if s != self._subject:
+            self._subject, self._head = s, f"<{s}> ".encode()
+        self.lines[b"".join((self._head, _PREDICATES[p], o.encode(), self._suffix))] = None
 
     def link(self, s: str, p: str, o: str) -> None:
-        self.lines[f"<{s}> <{p}> <{o}>{self._suffix}"] = None
+        if s != self._subject:
+            self._subject, self._head = s, f"<{s}> ".encode()
+        self.lines[b"".join((self._head, _PREDICATES[p], f"<{o}>".encode(), self._suffix))] = None
 
     def text(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
         if value is not None and value != "":
-            literal = _quote(value)
-            self.lines[f"<{s}> <{p}> {literal}{'@' + lang if lang else ''}{self._suffix}"] = None
+            if s != self._subject:
+                self._subject, self._head = s, f"<{s}> ".encode()
+            literal = (f"{_quote(value)}@{lang}" if lang else _quote(value)).encode()
+            self.lines[b"".join((self._head, _PREDICATES[p], literal, self._suffix))] = None
+
+
+class _Predicates(dict[str, bytes]):
+    """Predicate IRI → ``b"<iri> "``, encoded the first time it is asked for."""
+
+    def __missing__(self, p: str) -> bytes:
+        self[p] = f"<{p}> ".encode()
+        return self[p]
+
+
+#: Predicates as written in a line (``b"<iri> "``): the build uses a few dozen, millions of times.
+_PREDICATES = _Predicates()
 
 
 class _ListBuilder:
@@ -629,7 +663,7 @@ def list_quads(
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
     built = _build_list(power_list, citations, Iris(base))
-    data = "".join(chain(built.g.lines, built.shared.lines))
+    data = b"".join(chain(built.g.lines, built.shared.lines))
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
 
 
@@ -698,7 +732,7 @@ def build_cited(
             reports.append(built.report())
             fresh = sent.fresh(built.shared.lines)
             # one join, not a join per part and a third string for their sum
-            yield "".join(chain(built.g.lines, fresh)), len(built.g.lines) + len(fresh)
+            yield b"".join(chain(built.g.lines, fresh)), len(built.g.lines) + len(fresh)
 
     try:
         load.load(store, documents())

@@ -37,8 +37,8 @@ SHARED_MEMORY = 200_000
 #: leaves as it is; from two files on RocksDB would merge them anyway, in the background.
 MERGE_THRESHOLD = 2_000_000
 
-#: An N-Quads document and its line count.
-Document = tuple[str, int]
+#: An N-Quads document (UTF-8) and its line count.
+Document = tuple[bytes, int]
 
 
 class Seen:
@@ -46,23 +46,23 @@ class Seen:
     16-byte BLAKE2 digest (a fifth of the line's memory, and no two lines share one in practice).
 
     >>> seen = Seen(limit=2)
-    >>> seen.fresh(["a", "b", "a"]), seen.fresh(["b", "c"])
-    (['a', 'b'], ['c'])
-    >>> seen.fresh(["a"])  # three remembered: past the limit, so forgotten
-    ['a']
+    >>> seen.fresh([b"a", b"b", b"a"]), seen.fresh([b"b", b"c"])
+    ([b'a', b'b'], [b'c'])
+    >>> seen.fresh([b"a"])  # three remembered: past the limit, so forgotten
+    [b'a']
     """
 
     def __init__(self, limit: int = SHARED_MEMORY) -> None:
         self.limit = limit
         self.digests: set[bytes] = set()
 
-    def fresh(self, lines: Iterable[str]) -> list[str]:
+    def fresh(self, lines: Iterable[bytes]) -> list[bytes]:
         """The lines not seen before, in order, now remembered."""
         if len(self.digests) > self.limit:
             self.digests.clear()
         new = []
         for line in lines:
-            digest = blake2b(line.encode("utf-8"), digest_size=16).digest()
+            digest = blake2b(line, digest_size=16).digest()
             if digest not in self.digests:
                 self.digests.add(digest)
                 new.append(line)
@@ -102,12 +102,12 @@ class Feed:
     Oxigraph's bulk loader reads it on the thread that called ``bulk_load``, so the Python that
     makes the quads runs while Oxigraph's own threads sort and write what it read before.
 
-    >>> feed = Feed(iter(["ab", "cde"]))
+    >>> feed = Feed(iter([b"ab", b"cde"]))
     >>> [feed.read(2) for _ in range(4)]
     [b'ab', b'cd', b'e', b'']
     """
 
-    def __init__(self, documents: Iterator[str]) -> None:
+    def __init__(self, documents: Iterator[bytes]) -> None:
         self.documents = documents
         self.buffer = b""
         self.offset = 0
@@ -118,22 +118,22 @@ class Feed:
             document = next(self.documents, None)
             if document is None:
                 return b""
-            self.buffer, self.offset = document.encode("utf-8"), 0
+            self.buffer, self.offset = document, 0
         start = self.offset
         self.offset += size
         return self.buffer[start : self.offset]
 
 
-def _drained(texts: list[str]) -> Iterator[str]:
+def _drained(texts: list[bytes]) -> Iterator[bytes]:
     """``texts`` in order, each dropped from the list as it is handed out, so a bulk load does not
     hold the documents it read first until it ends (500 k lines are some 200 MB of text).
 
-    >>> texts = ["a", "b", "c"]
+    >>> texts = [b"a", b"b", b"c"]
     >>> drained = _drained(texts)
     >>> next(drained), texts
-    ('a', ['c', 'b'])
+    (b'a', [b'c', b'b'])
     >>> list(drained), texts
-    (['b', 'c'], [])
+    ([b'b', b'c'], [])
     """
     texts.reverse()
     while texts:
@@ -152,7 +152,7 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
     """
     threshold = BULK_THRESHOLD if threshold is None else threshold
     made = _UntilError(documents)
-    head: list[str] = []
+    head: list[bytes] = []
     for text, _ in made:
         head.append(text)
         if made.lines >= threshold:
@@ -165,7 +165,7 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
             if made.error is None and made.lines >= MERGE_THRESHOLD:
                 store.optimize()  # merge the loaded files now, not in the background: see above
         elif head:
-            store.load("".join(head).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            store.load(b"".join(head), format=ox.RdfFormat.N_QUADS)
     except (OSError, RuntimeError, ValueError, SyntaxError) as failure:
         raise LoadError(f"the store did not take the build's quads: {failure}") from failure
     if made.error is not None:

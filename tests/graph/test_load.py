@@ -20,7 +20,7 @@ EX = "https://example.org/"
 
 def document(graph: int, lines: int) -> load.Document:
     text = "".join(f'<{EX}s{graph}_{n}> <{EX}p> "第{n}条" <{EX}g{graph}> .\n' for n in range(lines))
-    return text, lines
+    return text.encode(), lines
 
 
 def graphs(store: ox.Store) -> dict[str, int]:
@@ -39,7 +39,7 @@ def failing(documents: list[load.Document], error: BaseException) -> Iterator[lo
 @pytest.mark.parametrize("threshold", [10_000, 5], ids=["transaction", "bulk"])
 def test_every_document_is_loaded(threshold: int) -> None:
     store = ox.Store()
-    load.load(store, iter([document(1, 3), document(2, 4), ("", 0), document(3, 2)]), threshold)
+    load.load(store, iter([document(1, 3), document(2, 4), (b"", 0), document(3, 2)]), threshold)
     assert graphs(store) == {f"{EX}g1": 3, f"{EX}g2": 4, f"{EX}g3": 2}
 
 
@@ -55,7 +55,7 @@ def test_what_was_made_before_a_failure_is_loaded(threshold: int, error: BaseExc
 
 def test_a_bulk_load_the_store_refuses_leaves_nothing_of_it() -> None:
     store = ox.Store()
-    broken = ("<not an iri at all> .\n", 1)
+    broken = (b"<not an iri at all> .\n", 1)
     with pytest.raises(LoadError, match="did not take"):
         load.load(store, iter([document(1, 3), broken, document(2, 4)]), threshold=2)
     assert len(store) == 0
@@ -69,17 +69,17 @@ def test_a_read_only_store_gives_a_load_error(tmp_path: Path) -> None:
 
 
 def test_the_feed_hands_out_documents_in_reads_of_the_size_asked() -> None:
-    text = "<a> <b> <c> <d> .\n" * 50
-    feed = load.Feed(iter([text, "", text]))
+    text = b"<a> <b> <c> <d> .\n" * 50
+    feed = load.Feed(iter([text, b"", text]))
     read = b""
     while chunk := feed.read(7):
         assert len(chunk) <= 7
         read += chunk
-    assert read.decode() == text * 2
+    assert read == text * 2
 
 
 def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    handed: list[str] = []
+    handed: list[bytes] = []
     real = load.load
 
     def spy(store: ox.Store, documents: Iterator[load.Document], threshold: int = 5) -> None:
@@ -94,7 +94,7 @@ def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> N
     store = ox.Store()
     build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
     assert len(handed) == len(set(handed))
-    shared = [line for line in handed if line.endswith("/graph/shared> .")]
+    shared = [line for line in handed if line.endswith(b"/graph/shared> .")]
     assert shared  # both lists cite 社会保险法: its law node is written once
     assert len(store) > len(handed)  # plus the ontology and tally graphs
 
