@@ -328,28 +328,38 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (oxigraph server) until interrupted."""
-    from graph.serve import start_server
+    from graph.serve import Server, start_server
 
-    server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
-    mode = "read-write" if writable else "read-only"
-    err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
-    # SIGTERM (kill, a service manager) must stop the server too: by default Python exits on it
-    # without running the finally below, which would leave the oxigraph process running alone.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    server: Server | None = None
+    asked: list[int] = []
+
+    def stop_on_sigterm(signum: int, frame: object) -> None:
+        # SIGTERM (kill, a service manager) stops quanze and its server as Ctrl-C does; Python's
+        # default would exit without the finally below and leave the oxigraph process running.
+        # The exception raised here can be lost (Python ignores one raised while an object is
+        # being finalised), so the server is told to stop here too, which ends the wait below.
+        asked.append(signum)
+        if server is not None:
+            server.process.terminate()
+        raise KeyboardInterrupt
+
+    # in place before the server starts: a SIGTERM while it starts stops it too
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
+        server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
+        if asked:  # asked to stop while the server started, and the exception was lost
+            raise KeyboardInterrupt
+        mode = "read-write" if writable else "read-only"
+        err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
         code = server.process.wait()
     except KeyboardInterrupt:
         code = 0
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
         signal.signal(signal.SIGTERM, previous)
-    if code:
+    if code and not asked:  # not the server this SIGTERM stopped
         raise DataError(f"the oxigraph server stopped with exit code {code}")
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """A signal handler that stops ``quanze serve`` as Ctrl-C does."""
-    raise KeyboardInterrupt
 
 
 @command

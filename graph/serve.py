@@ -81,13 +81,17 @@ class Server:
 
     def stop(self) -> None:
         """Terminate the server and wait for it to exit (killing it if it does not)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        _stop(self.process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def start_server(
@@ -110,18 +114,21 @@ def start_server(
     # what the server says goes to a file: a pipe nobody reads could fill up and stall it
     log = tempfile.TemporaryFile()  # noqa: SIM115 (it lives as long as the server)
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(process, Endpoint(endpoint_url(host, port)))
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            said = " ".join(log.read().decode("utf-8", "replace").split())
-            raise EndpointError(f"{store_dir}: the oxigraph server stopped at start: {said}")
-        if _answers(server.endpoint.url):
-            return server
-        time.sleep(0.05)
-    server.stop()
-    raise EndpointError(f"{server.endpoint.url}: the oxigraph server did not answer in time")
+    try:  # whatever stops the wait (an error, Ctrl-C, SIGTERM) stops the server too
+        server = Server(process, Endpoint(endpoint_url(host, port)))
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                log.seek(0)
+                said = " ".join(log.read().decode("utf-8", "replace").split())
+                raise EndpointError(f"{store_dir}: the oxigraph server stopped at start: {said}")
+            if _answers(server.endpoint.url):
+                return server
+            time.sleep(0.05)
+        raise EndpointError(f"{server.endpoint.url}: the oxigraph server did not answer in time")
+    except BaseException:
+        _stop(process)
+        raise
 
 
 def _check_free(host: str, port: int) -> None:

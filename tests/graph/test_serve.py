@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,54 @@ def test_server_command() -> None:
     ]
     writable = server_command("/data/qz", host="0.0.0.0", writable=True, timeout=9.6)
     assert writable[1] == "serve" and writable[-2:] == ["--timeout-s", "10"]
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def _servers(pid: int) -> list[int]:
+    """The children of ``pid`` that are oxigraph servers."""
+    found = []
+    for child in _children(pid):
+        try:
+            if b"oxigraph" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.parametrize("when", ["starting", "announced"])
+def test_sigterm_stops_quanze_serve_and_its_server(store_dir: Path, when: str) -> None:
+    """SIGTERM while the server starts, or the moment its URL is printed (no query first), stops
+    both processes: the handler is in place before the server is."""
+    process = subprocess.Popen(
+        [QUANZE, "serve", "--store", str(store_dir), "--port", str(free_port())],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        if when == "starting":
+            # once the server runs (not the fork before it: a signal inside Popen itself would
+            # come before quanze holds the process, a window of microseconds left open)
+            deadline = time.monotonic() + 30
+            while not (children := _servers(process.pid)) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.05)
+        else:
+            assert process.stderr is not None
+            assert "SPARQL endpoint" in process.stderr.readline()
+            children = _servers(process.pid)
+        assert children, "quanze serve started no server"
+    finally:
+        process.terminate()
+        code = process.wait(timeout=30)
+    assert code == 0  # stopped as asked, as with Ctrl-C
+    for child in children:
+        assert not Path(f"/proc/{child}").exists() or "zombie" in _state(child)
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
