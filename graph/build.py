@@ -275,7 +275,8 @@ class _Graph:
     Lines are bytes, made from parts encoded once where they repeat: the graph name ends every
     line, a node's facts are written one after another (so its subject is encoded once), and
     predicates come from a small vocabulary. A store reads UTF-8, so nothing is encoded twice and
-    a list's lines join into a document without a copy into a wider string.
+    a list's lines join into a document without a copy into a wider string. The subject check is
+    written out in each method: a shared helper costs a call per line, millions of times.
 
     >>> g = _Graph("urn:g")
     >>> g.link("urn:s", "urn:p", "urn:o"); g.text("urn:s", "urn:q", '说"是"', "zh")

@@ -43,7 +43,7 @@ Document = tuple[bytes, int]
 
 class Seen:
     """Lines already handed to the store, forgotten all at once past ``limit``; each is kept as a
-    16-byte BLAKE2 digest (a fifth of the line's memory, and no two lines share one in practice).
+    16-byte BLAKE2 digest (a sixth of the line's memory, and no two lines share one in practice).
 
     >>> seen = Seen(limit=2)
     >>> seen.fresh([b"a", b"b", b"a"]), seen.fresh([b"b", b"c"])
@@ -126,7 +126,7 @@ class Feed:
 
 def _drained(texts: list[bytes]) -> Iterator[bytes]:
     """``texts`` in order, each dropped from the list as it is handed out, so a bulk load does not
-    hold the documents it read first until it ends (500 k lines are some 200 MB of text).
+    hold the documents it read first until it ends (500 k lines are some 120 MB).
 
     >>> texts = [b"a", b"b", b"c"]
     >>> drained = _drained(texts)

@@ -84,18 +84,14 @@ def test_server_command() -> None:
     assert writable[1] == "serve" and writable[-2:] == ["--timeout-s", "10"]
 
 
-def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(child) for child in path.read_text().split()] if path.exists() else []
-
-
 def _servers(pid: int) -> list[int]:
     """The children of ``pid`` that are oxigraph servers."""
+    listed = Path(f"/proc/{pid}/task/{pid}/children")
     found = []
-    for child in _children(pid):
+    for child in listed.read_text().split() if listed.exists() else []:
         try:
             if b"oxigraph" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(child)
+                found.append(int(child))
         except OSError:
             pass
     return found
