@@ -11,7 +11,7 @@ unresolved) over the real law registry plus synthetic local rules, Zipf-skewed s
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.lawdb import load_registry
@@ -132,6 +132,7 @@ class Generator:
 
     def __init__(self, items: int, seed: int = 20250402) -> None:
         self.items = items
+        self.seed = seed
         self.rng = random.Random(seed)
         self.laws = _laws(self.rng)
         self.law_weights = _zipf_weights(len(self.laws))
@@ -146,18 +147,26 @@ class Generator:
         a, b = _SYLLABLES[i % len(_SYLLABLES)], _SYLLABLES[(i // len(_SYLLABLES)) % len(_SYLLABLES)]
         return f"{a}{b}{i // (len(_SYLLABLES) ** 2) or ''}{'县' if i % 5 else '区'}"
 
-    def generate(self) -> Iterator[tuple[PowerList, list[CellCitation]]]:
-        """Each list with its cell citations, lazily (a list is ~200 items)."""
-        made = 0
-        for n in range(self.n_lists):
-            count = min(ITEMS_PER_LIST, self.items - made)
-            made += count
-            yield self._list(n, count)
+    def sources(self) -> list[str]:
+        """The source name of each list, by list number."""
+        return [self._source(n) for n in range(self.n_lists)]
+
+    def _source(self, n: int) -> str:
+        return f"synthetic/{n:06d}_{self.regions[n // DEPARTMENTS_PER_REGION]}.txt"
+
+    def generate(
+        self, order: Iterable[int] | None = None
+    ) -> Iterator[tuple[PowerList, list[CellCitation]]]:
+        """Each list with its cell citations, lazily (a list is ~200 items), by list number or in
+        ``order``; a list is the same whatever the order (each has its own random stream)."""
+        for n in range(self.n_lists) if order is None else order:
+            self.rng = random.Random(self.seed * 1_000_003 + n)
+            yield self._list(n, min(ITEMS_PER_LIST, self.items - n * ITEMS_PER_LIST))
 
     def _list(self, n: int, count: int) -> tuple[PowerList, list[CellCitation]]:
         region = self.regions[n // DEPARTMENTS_PER_REGION]
         dept = _DEPARTMENTS[n % DEPARTMENTS_PER_REGION % len(_DEPARTMENTS)]
-        source = f"synthetic/{n:06d}_{region}.txt"
+        source = self._source(n)
         items: list[PowerItem] = []
         cited: list[CellCitation] = []
         for i in range(count):

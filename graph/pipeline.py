@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractors.errors import QuanzeError
 from extractors.models import PowerList
 from extractors.read import read_list
-from graph.build import BuildReport, build_graph
+from graph.build import BuildReport, build_graph, in_store_order
 from graph.store import open_store
 
 
@@ -83,12 +83,15 @@ def build_files(
     """Parse, extract and load every file into the on-disk store at ``store_dir``.
 
     Each list replaces its own named graph, so running it twice on the same input leaves the same
-    store.
+    store. The files are read in the order the store keys their graphs (``in_store_order``: a
+    large build then merges less); the report keeps the order they were given in.
     """
+    given = list(paths)
+    rank = {path.name: n for n, path in reversed(list(enumerate(given)))}
     failures: list[tuple[str, str]] = []
     store = open_store(store_dir)
     lists = read_lists(
-        list(paths),
+        [given[n] for n in in_store_order([path.name for path in given])],
         format=format,
         encoding=encoding,
         failures=failures,
@@ -97,4 +100,6 @@ def build_files(
     )
     report = build_graph(lists, store)
     store.flush()
-    return PipelineReport(report, tuple(failures))
+    by_rank = sorted(report.lists, key=lambda listed: rank[listed.source])
+    failures.sort(key=lambda failure: rank[Path(failure[0]).name])
+    return PipelineReport(replace(report, lists=tuple(by_rank)), tuple(failures))

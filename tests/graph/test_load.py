@@ -3,12 +3,15 @@ what was made before a failure kept, a store that fails leaving nothing of the l
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph import load
 from graph.build import build_graph
@@ -18,9 +21,14 @@ from tests.graph.handmade import citations_a, citations_b, list_a, list_b
 EX = "https://example.org/"
 
 
-def document(graph: int, lines: int) -> load.Document:
-    text = "".join(f'<{EX}s{graph}_{n}> <{EX}p> "第{n}条" <{EX}g{graph}> .\n' for n in range(lines))
-    return text.encode(), lines
+def nquads(graph: str, lines: int) -> bytes:
+    return "".join(
+        f'<{EX}s{graph}_{n}> <{EX}p> "第{n}条" <{EX}g{graph}> .\n' for n in range(lines)
+    ).encode()
+
+
+def document(graph: int, lines: int, shared: int = 0) -> load.Document:
+    return load.Document(nquads(str(graph), lines), lines, nquads(f"s{graph}", shared), shared)
 
 
 def graphs(store: ox.Store) -> dict[str, int]:
@@ -39,7 +47,9 @@ def failing(documents: list[load.Document], error: BaseException) -> Iterator[lo
 @pytest.mark.parametrize("threshold", [10_000, 5], ids=["transaction", "bulk"])
 def test_every_document_is_loaded(threshold: int) -> None:
     store = ox.Store()
-    load.load(store, iter([document(1, 3), document(2, 4), (b"", 0), document(3, 2)]), threshold)
+    load.load(
+        store, iter([document(1, 3), document(2, 4), document(4, 0), document(3, 2)]), threshold
+    )
     assert graphs(store) == {f"{EX}g1": 3, f"{EX}g2": 4, f"{EX}g3": 2}
 
 
@@ -55,7 +65,7 @@ def test_what_was_made_before_a_failure_is_loaded(threshold: int, error: BaseExc
 
 def test_a_bulk_load_the_store_refuses_leaves_nothing_of_it() -> None:
     store = ox.Store()
-    broken = (b"<not an iri at all> .\n", 1)
+    broken = load.Document(b"<not an iri at all> .\n", 1)
     with pytest.raises(LoadError, match="did not take"):
         load.load(store, iter([document(1, 3), broken, document(2, 4)]), threshold=2)
     assert len(store) == 0
@@ -80,13 +90,15 @@ def test_the_feed_hands_out_documents_in_reads_of_the_size_asked() -> None:
 
 def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> None:
     handed: list[bytes] = []
+    shared: list[bytes] = []
     real = load.load
 
     def spy(store: ox.Store, documents: Iterator[load.Document], threshold: int = 5) -> None:
         def seen() -> Iterator[load.Document]:
-            for text, count in documents:
-                handed.extend(text.splitlines())
-                yield text, count
+            for document in documents:
+                handed.extend(document.own.splitlines() + document.shared.splitlines())
+                shared.extend(document.shared.splitlines())
+                yield document
 
         real(store, seen(), threshold)
 
@@ -94,9 +106,82 @@ def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> N
     store = ox.Store()
     build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
     assert len(handed) == len(set(handed))
-    shared = [line for line in handed if line.endswith(b"/graph/shared> .")]
     assert shared  # both lists cite 社会保险法: its law node is written once
+    assert all(line.endswith(b"/graph/shared> .") for line in shared)
     assert len(store) > len(handed)  # plus the ontology and tally graphs
+
+
+def batches(documents: list[load.Document], batch: int) -> list[list[bytes]]:
+    """What ``aligned`` hands a loader that takes ``batch`` lines at a time, batch by batch."""
+    with tempfile.TemporaryFile() as spool:
+        lines = b"".join(load.aligned(documents, spool, batch)).splitlines()
+    return [lines[start : start + batch] for start in range(0, len(lines), batch)]
+
+
+def graph_of(line: bytes) -> bytes:
+    return line.rsplit(b" ", 2)[-2]
+
+
+@given(
+    sizes=st.lists(st.tuples(st.integers(0, 12), st.integers(0, 5)), max_size=12),
+    batch=st.integers(1, 10),
+)
+def test_aligned_keeps_each_graph_in_one_batch_and_the_shared_lines_apart(
+    sizes: list[tuple[int, int]], batch: int
+) -> None:
+    documents = [document(n, own, shared) for n, (own, shared) in enumerate(sizes)]
+    handed = batches(documents, batch)
+    lines = [line for lines in handed for line in lines]
+    given_lines = [line for d in documents for line in (d.own + d.shared).splitlines()]
+    assert set(lines) == set(given_lines)  # nothing lost; the padding repeats lines only
+    shared = {line for d in documents for line in d.shared.splitlines()}
+    first_shared = next((n for n, line in enumerate(lines) if line in shared), len(lines))
+    assert not shared or first_shared % batch == 0  # the shared graph starts a batch of its own
+    assert shared.isdisjoint(lines[:first_shared]) and shared.issuperset(lines[first_shared:])
+    for d in documents:
+        if 0 < d.own_lines <= batch:  # a graph that fits a batch is in one batch
+            own = set(d.own.splitlines())
+            assert sum(1 for lines in handed if own & set(lines)) == 1
+    own_order = [graph_of(line) for line in lines[:first_shared]]
+    assert own_order == sorted(own_order, key=[graph_of(line) for line in given_lines].index)
+
+
+def test_aligned_pads_with_the_line_before() -> None:
+    handed = batches([document(1, 3), document(2, 3, shared=2)], batch=4)
+    assert [len(lines) for lines in handed] == [4, 4, 2]
+    one, two = nquads("1", 3).splitlines(), nquads("2", 3).splitlines()
+    assert handed[0] == [*one, one[-1]]
+    assert handed[1] == [*two, two[-1]]
+    assert handed[2] == nquads("s2", 2).splitlines()
+
+
+def test_a_padded_bulk_load_holds_exactly_the_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "BULK_BATCH", 4)
+    store = ox.Store()
+    documents = [document(1, 3, shared=1), document(2, 6), document(3, 2, shared=3)]
+    load.load(store, iter(documents), threshold=2)
+    assert graphs(store) == {
+        f"{EX}g1": 3,
+        f"{EX}g2": 6,
+        f"{EX}g3": 2,
+        f"{EX}gs1": 1,
+        f"{EX}gs3": 3,
+    }
+
+
+def test_store_order_is_the_order_a_store_keys_its_graphs_by(tmp_path: Path) -> None:
+    names = [f"{EX}graph/{n}" for n in range(40)] + [f"{EX}graph/7"]
+    order = load.store_order(names)
+    assert sorted(order) == list(range(41))
+    assert abs(order.index(7) - order.index(40)) == 1  # a name given twice: side by side
+    store = ox.Store(str(tmp_path / "store"))  # a store as builds make them: bulk-loaded
+    store.bulk_load(
+        b"".join(nquads(f"x{n}", 1).replace(b"gx", b"graph/") for n in range(40)),
+        format=ox.RdfFormat.N_QUADS,
+    )
+    kept = [graph.value for graph in store.named_graphs()]
+    assert kept == [names[n] for n in order if n != 40]
+    assert order != list(range(41))  # not the order given: the store keys graphs by a hash
 
 
 class Recording:
