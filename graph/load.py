@@ -21,9 +21,9 @@ order the store keys their graph names (``store_order``), the files of those ind
 overlap; RocksDB then adds them to its last level as they are and the merge leaves them alone (on
 30 k items the merge wrote 982 MB instead of 1,495 MB). So a list that would run past the end of a
 batch is moved to the next one by repeating a line the batch already holds (the store keeps one
-copy), and the shared graph, which every list adds to, is held back in a temporary file and loaded
-after the last list, from the start of a batch of its own. Lists in any other order load the same
-quads; only the merge is longer.
+copy). The shared graph, which every list adds to, would be in every batch: its lines are held
+back in a temporary file and bulk-loaded on their own once the lists are in. Lists in any other
+order load the same quads; only the merge is longer.
 """
 
 from __future__ import annotations
@@ -194,15 +194,16 @@ def _repeated(line: bytes, times: int) -> Iterator[bytes]:
 
 
 def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iterator[bytes]:
-    """The lines of ``documents`` for a loader that takes ``batch`` lines at a time: the own lines
-    of each document within one batch unless they are more than a batch (the gap before them filled
-    with copies of the line before), then the shared lines, kept in ``spool`` until the own lines
-    are all out, from the start of a batch.
+    """The own lines of ``documents`` for a loader that takes ``batch`` lines at a time, those of
+    each document within one batch unless they are more than a batch (the gap before them filled
+    with copies of the line before); their shared lines are written to ``spool``.
 
     >>> spool = tempfile.TemporaryFile()
     >>> docs = [Document(b"a1\\na2\\n", 2, b"s1\\n", 1), Document(b"b1\\nb2\\n", 2, b"s2\\n", 1)]
     >>> b"".join(aligned(docs, spool, batch=3)).split()
-    [b'a1', b'a2', b'a2', b'b1', b'b2', b'b2', b's1', b's2']
+    [b'a1', b'a2', b'a2', b'b1', b'b2']
+    >>> _ = spool.seek(0); spool.read()
+    b's1\\ns2\\n'
     """
     position = 0
     last = b""
@@ -217,23 +218,18 @@ def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iter
         yield document.own
         position += document.own_lines
         last = document.own[document.own.rfind(b"\n", 0, -1) + 1 :]
-    room = batch - position % batch
-    if spool.tell() and room < batch:
-        yield from _repeated(last, room)
-    spool.seek(0)
-    while chunk := spool.read(1 << 20):
-        yield chunk
 
 
 def load(store: ox.Store, documents: Iterator[Document], threshold: int | None = None) -> None:
     """Load N-Quads ``documents`` into ``store``: in one transaction if together they have fewer
-    than ``threshold`` lines (default ``BULK_THRESHOLD``), else in one bulk load that reads them
-    as they are made.
+    than ``threshold`` lines (default ``BULK_THRESHOLD``), else in two bulk loads, one of the own
+    lines of the documents as they are made, then one of their shared lines.
 
     The documents are made from IRIs ``graph.iri`` guarantees valid and literals the builder
     escapes, so a bulk load parses them leniently (no IRI re-validation). An exception raised
-    while the documents are made is raised here after the documents made before it are loaded;
-    a store that fails raises ``LoadError`` and holds nothing of this load.
+    while the documents are made is raised here after the documents made before it are loaded. A
+    store that fails raises ``LoadError``: if it fails on the own lines it holds nothing of this
+    load; if it then fails on the shared lines it holds the own lines without them (build again).
     """
     threshold = BULK_THRESHOLD if threshold is None else threshold
     made = _UntilError(documents)
@@ -244,10 +240,7 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
             break
     try:
         if made.lines >= threshold:
-            with tempfile.TemporaryFile(prefix="quanze-shared-") as spool:
-                feed = Feed(aligned(chain(_drained(head), made), spool, BULK_BATCH))
-                # pyoxigraph calls nothing but read(size) on a binary file
-                store.bulk_load(cast(IO[bytes], feed), format=_NQ, lenient=True)
+            _bulk_load(store, chain(_drained(head), made))
             if made.error is None and made.lines >= MERGE_THRESHOLD:
                 store.optimize()  # merge the loaded files now, not in the background: see above
         elif head:
@@ -256,3 +249,20 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
         raise LoadError(f"the store did not take the build's quads: {failure}") from failure
     if made.error is not None:
         raise made.error
+
+
+def _bulk_load(store: ox.Store, documents: Iterator[Document]) -> None:
+    """The own lines of ``documents`` in one bulk load, then their shared lines in another."""
+    with tempfile.TemporaryFile(prefix="quanze-shared-") as spool:
+        feed = Feed(aligned(documents, spool, BULK_BATCH))
+        # pyoxigraph calls nothing but read(size) on a binary file
+        store.bulk_load(cast(IO[bytes], feed), format=_NQ, lenient=True)
+        if spool.tell():
+            spool.seek(0)
+            try:
+                store.bulk_load(spool, format=_NQ, lenient=True)
+            except (OSError, RuntimeError, ValueError, SyntaxError) as failure:
+                raise LoadError(
+                    "the store took the lists' own graphs but not their part of the shared graph "
+                    f"(laws, provisions, authorities); build again: {failure}"
+                ) from failure

@@ -71,6 +71,14 @@ def test_a_bulk_load_the_store_refuses_leaves_nothing_of_it() -> None:
     assert len(store) == 0
 
 
+def test_shared_lines_the_store_refuses_leave_the_own_lines_and_say_so() -> None:
+    store = ox.Store()
+    broken = load.Document(nquads("2", 4), 4, b"<not an iri at all> .\n", 1)
+    with pytest.raises(LoadError, match="took the lists' own graphs but not"):
+        load.load(store, iter([document(1, 3, shared=2), broken]), threshold=2)
+    assert graphs(store) == {f"{EX}g1": 3, f"{EX}g2": 4}
+
+
 def test_a_read_only_store_gives_a_load_error(tmp_path: Path) -> None:
     ox.Store(str(tmp_path / "store")).flush()  # made, then closed when collected
     store = ox.Store.read_only(str(tmp_path / "store"))
@@ -111,15 +119,18 @@ def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(store) > len(handed)  # plus the ontology and tally graphs
 
 
-def batches(documents: list[load.Document], batch: int) -> list[list[bytes]]:
-    """What ``aligned`` hands a loader that takes ``batch`` lines at a time, batch by batch."""
-    with tempfile.TemporaryFile() as spool:
-        lines = b"".join(load.aligned(documents, spool, batch)).splitlines()
-    return [lines[start : start + batch] for start in range(0, len(lines), batch)]
-
-
 def graph_of(line: bytes) -> bytes:
     return line.rsplit(b" ", 2)[-2]
+
+
+def spooled(documents: list[load.Document], batch: int) -> tuple[list[list[bytes]], bytes]:
+    """What ``aligned`` hands a loader that takes ``batch`` lines at a time, batch by batch, and
+    what it spooled."""
+    with tempfile.TemporaryFile() as spool:
+        lines = b"".join(load.aligned(documents, spool, batch)).splitlines()
+        spool.seek(0)
+        kept = spool.read()
+    return [lines[start : start + batch] for start in range(0, len(lines), batch)], kept
 
 
 @given(
@@ -130,29 +141,23 @@ def test_aligned_keeps_each_graph_in_one_batch_and_the_shared_lines_apart(
     sizes: list[tuple[int, int]], batch: int
 ) -> None:
     documents = [document(n, own, shared) for n, (own, shared) in enumerate(sizes)]
-    handed = batches(documents, batch)
+    handed, kept = spooled(documents, batch)
     lines = [line for lines in handed for line in lines]
-    given_lines = [line for d in documents for line in (d.own + d.shared).splitlines()]
-    assert set(lines) == set(given_lines)  # nothing lost; the padding repeats lines only
-    shared = {line for d in documents for line in d.shared.splitlines()}
-    first_shared = next((n for n, line in enumerate(lines) if line in shared), len(lines))
-    assert not shared or first_shared % batch == 0  # the shared graph starts a batch of its own
-    assert shared.isdisjoint(lines[:first_shared]) and shared.issuperset(lines[first_shared:])
+    assert set(lines) == {line for d in documents for line in d.own.splitlines()}
+    assert kept == b"".join(d.shared for d in documents)
     for d in documents:
         if 0 < d.own_lines <= batch:  # a graph that fits a batch is in one batch
             own = set(d.own.splitlines())
             assert sum(1 for lines in handed if own & set(lines)) == 1
-    own_order = [graph_of(line) for line in lines[:first_shared]]
-    assert own_order == sorted(own_order, key=[graph_of(line) for line in given_lines].index)
+    order = [graph_of(line) for line in lines]
+    assert order == sorted(order, key=[graph_of(d.own) for d in documents if d.own].index)
 
 
 def test_aligned_pads_with_the_line_before() -> None:
-    handed = batches([document(1, 3), document(2, 3, shared=2)], batch=4)
-    assert [len(lines) for lines in handed] == [4, 4, 2]
+    handed, kept = spooled([document(1, 3), document(2, 3, shared=2)], batch=4)
     one, two = nquads("1", 3).splitlines(), nquads("2", 3).splitlines()
-    assert handed[0] == [*one, one[-1]]
-    assert handed[1] == [*two, two[-1]]
-    assert handed[2] == nquads("s2", 2).splitlines()
+    assert handed == [[*one, one[-1]], two]
+    assert kept == nquads("s2", 2)
 
 
 def test_a_padded_bulk_load_holds_exactly_the_documents(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,7 +203,7 @@ class Recording:
 
 @pytest.mark.parametrize(
     ("merge_threshold", "calls"),
-    [(8, ["bulk_load", "optimize"]), (100, ["bulk_load"])],
+    [(8, ["bulk_load", "bulk_load", "optimize"]), (100, ["bulk_load", "bulk_load"])],
     ids=["large-merged", "small-left"],
 )
 def test_a_large_bulk_load_is_merged_before_it_returns(
@@ -206,9 +211,10 @@ def test_a_large_bulk_load_is_merged_before_it_returns(
 ) -> None:
     monkeypatch.setattr(load, "MERGE_THRESHOLD", merge_threshold)
     store = Recording()
-    load.load(cast(ox.Store, store), iter([document(1, 3), document(2, 5)]), threshold=2)
-    assert store.calls == calls
-    assert graphs(store.store) == {f"{EX}g1": 3, f"{EX}g2": 5}
+    documents = iter([document(1, 3), document(2, 5, shared=1)])
+    load.load(cast(ox.Store, store), documents, threshold=2)
+    assert store.calls == calls  # the own lines, then the shared ones
+    assert graphs(store.store) == {f"{EX}g1": 3, f"{EX}g2": 5, f"{EX}gs2": 1}
 
 
 def test_a_load_cut_short_is_not_merged(monkeypatch: pytest.MonkeyPatch) -> None:
