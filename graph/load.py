@@ -79,6 +79,8 @@ def store_order(graphs: Sequence[str]) -> list[int]:
     >>> sorted(order) == list(range(6)), store_order(names) == order
     (True, True)
     """
+    if len(graphs) < 2:  # nothing to order: no scratch store (a one-list build starts sooner)
+        return list(range(len(graphs)))
     with tempfile.TemporaryDirectory(prefix="quanze-order-") as scratch:
         store = ox.Store(scratch)
         store.extend(ox.Quad(_ANY, _ANY, _ANY, ox.NamedNode(name)) for name in set(graphs))

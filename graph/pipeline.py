@@ -87,7 +87,9 @@ def build_files(
     large build then merges less); the report keeps the order they were given in.
     """
     given = list(paths)
-    rank = {path.name: n for n, path in reversed(list(enumerate(given)))}
+    rank: dict[str, int] = {}  # a file's place in ``given``, by name (as its list's source)
+    for n, path in enumerate(given):
+        rank.setdefault(path.name, n)
     failures: list[tuple[str, str]] = []
     store = open_store(store_dir)
     lists = read_lists(
