@@ -1,4 +1,4 @@
-"""Build step: compile the citation extractor's hot modules with mypyc (see extractors/native.py).
+"""Build step: compile the citation extractor's hot modules with mypyc (extractors/citing/native).
 
 Everything else about the package is in pyproject.toml. ``QUANZE_PURE=1`` at install time skips
 compiling; without mypy or a working C compiler the install keeps the pure Python modules and
@@ -18,12 +18,13 @@ from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError
 
 #: The modules extraction spends its time in (profiled with bench.citations), all plain typed
 #: Python that mypy checks; models.py stays interpreted, as its dataclasses are slower compiled.
-COMPILED = ("citations", "find", "lawdb", "numerals", "resolve", "scan")
+COMPILED = ("cite", "find", "lawdb", "numerals", "resolve", "scan")
 _FAILURES = (CCompilerError, CompileError, ExecError, LinkError, PlatformError, OSError)
 # digest and write_manifest, shared with the runtime check (run from its file: the package's
 # dependencies are not installed in the build environment)
-_NATIVE = runpy.run_path(str(Path("extractors") / "native.py"))
-_SOURCES = {name: Path("extractors") / f"{name}.py" for name in COMPILED}
+_PACKAGE = Path("extractors") / "citing"
+_NATIVE = runpy.run_path(str(_PACKAGE / "native.py"))
+_SOURCES = {name: _PACKAGE / f"{name}.py" for name in COMPILED}
 
 
 def _say(message: str) -> None:
@@ -57,7 +58,7 @@ class _OptionalBuildExt(build_ext):
             _say(f"compiling failed ({exc}); keeping the pure Python extractor")
             return
         if self.extensions:
-            where = Path(self.get_ext_fullpath(f"extractors.{COMPILED[0]}")).parent
+            where = Path(self.get_ext_fullpath(f"extractors.citing.{COMPILED[0]}")).parent
             digests = {name: _NATIVE["digest"](source) for name, source in _SOURCES.items()}
             _NATIVE["write_manifest"](where, digests)
 

@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 
 from bench.synthetic import TOPICS
 from extractors import get_citations
-from extractors.lawdb import load_registry
-from extractors.native import build_name
-from extractors.numerals import to_chinese
+from extractors.citing.lawdb import load_registry
+from extractors.citing.native import build_name
+from extractors.citing.numerals import to_chinese
 
 #: The naive baseline: a marked title followed by one article, nothing else.
 BASELINE = re.compile(r"《[^》]+》第[一二三四五六七八九十百零\d]+条")

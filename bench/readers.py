@@ -23,7 +23,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from bench.memory import current_rss_mb, peak_rss_mb
-from extractors.read import read_list
+from extractors.reading.read import read_list
 
 HEADER = (
     "序号",

@@ -38,7 +38,7 @@ def parse_size(text: str) -> int:
 def _timed(work: Callable[[], Any], runs: int = 5) -> tuple[float | str, Any]:
     """Median wall time in ms over ``runs`` and the last result; a first run over a second is
     the only one, and one over ``QUERY_TIMEOUT`` is reported as ``> … s`` with no result."""
-    from graph.query import QueryTimeoutError
+    from graph.store.query import QueryTimeoutError
 
     start = time.perf_counter()
     try:
@@ -87,8 +87,8 @@ def measure_oxigraph(items: int, workdir: Path) -> dict[str, Any]:
 
     from bench.memory import peak_rss_mb
     from bench.synthetic import Generator
-    from graph.build import build_cited, in_store_order
-    from graph.query import run_query
+    from graph.build.build import build_cited, in_store_order
+    from graph.store.query import run_query
 
     generator = Generator(items)
     store = ox.Store(str(workdir / "store"))
@@ -157,8 +157,8 @@ def measure_rdflib(items: int) -> dict[str, Any]:
 
     from bench.memory import peak_rss_mb
     from bench.synthetic import Generator
-    from graph.build import build_graph
-    from graph.query import load_query, run_query, standard_form
+    from graph.build.build import build_graph
+    from graph.store.query import load_query, run_query, standard_form
 
     pairs = list(Generator(items).generate())
     scratch = ox.Store()

@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from extractors.lawdb import load_registry
+from extractors.citing.lawdb import load_registry
 from extractors.models import CellCitation, Citation, ListMeta, PowerItem, PowerList
 
 ITEMS_PER_LIST = 200

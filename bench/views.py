@@ -18,8 +18,8 @@ import pyoxigraph as ox
 
 from bench.chromium import launch_chromium
 from extractors.models import CellCitation, Citation, ListMeta, PowerItem, PowerList
-from graph.build import build_graph
-from graph.views import build_view, render_view
+from graph.build.build import build_graph
+from graph.views.write import build_view, render_view
 
 _NUMERALS = "一二三四五六七八九十"
 

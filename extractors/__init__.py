@@ -14,13 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.lazy import lazy_exports
-from extractors.native import use_source_when_needed
-
-use_source_when_needed()  # before any compiled module is imported (see extractors.native)
 
 if TYPE_CHECKING:
-    from extractors.citations import cite_items as cite_items
-    from extractors.citations import get_citations as get_citations
+    from extractors.citing.cite import cite_items as cite_items
+    from extractors.citing.cite import get_citations as get_citations
     from extractors.errors import InputError as InputError
     from extractors.errors import QuanzeError as QuanzeError
     from extractors.models import (
@@ -35,7 +32,7 @@ if TYPE_CHECKING:
     from extractors.models import (
         PowerList as PowerList,
     )
-    from extractors.read import read_list as read_list
+    from extractors.reading.read import read_list as read_list
 
 _EXPORTS = {
     "CellCitation": "extractors.models",
@@ -44,9 +41,9 @@ _EXPORTS = {
     "PowerItem": "extractors.models",
     "PowerList": "extractors.models",
     "QuanzeError": "extractors.errors",
-    "cite_items": "extractors.citations",
-    "get_citations": "extractors.citations",
-    "read_list": "extractors.read",
+    "cite_items": "extractors.citing.cite",
+    "get_citations": "extractors.citing.cite",
+    "read_list": "extractors.reading.read",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.numerals import parse_numeral
+from extractors.citing.numerals import parse_numeral
 
 #: Marking styles, each a pattern whose group ``n`` is the number as written.
 _STYLES: dict[str, str] = {

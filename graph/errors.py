@@ -22,8 +22,8 @@ class StoreCorruptError(StoreError):
 
 
 class LoadError(StoreError):
-    """The store did not take the quads of a build (a full disk, say); ``graph.load.load`` says
-    what is then in it."""
+    """The store did not take the quads of a build (a full disk, say); ``graph.store.load.load``
+    says what is then in it."""
 
 
 class QueryError(QuanzeError):

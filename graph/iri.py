@@ -30,6 +30,8 @@ def _is_ucschar(char: str) -> bool:
         return False  # white space (U+3000 too) and invisible characters are escaped
     if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
         return False  # non-characters
+    if 0xE0000 <= code <= 0xE0FFF:
+        return False  # tags and variation selectors 17-256 (U+E0100): outside ucschar
     return code >= 0xA0
 
 

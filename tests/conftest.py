@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: the embedded sample lists and the shared law texts."""
+"""Fixtures shared by the whole suite: the embedded sample lists."""
 
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ from hypothesis import settings
 # deadline, which a loaded CI machine or a library's first import would trip.
 settings.register_profile("quanze", deadline=None)
 settings.load_profile("quanze")
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")

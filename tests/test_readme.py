@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli import app
+from graph.app.cli import app
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -14,9 +14,9 @@ import graph
 
 def test_importing_the_cli_loads_no_heavy_libraries() -> None:
     probe = (
-        "import sys, graph.cli; "
+        "import sys, graph.app.cli; "
         "print(sorted(m for m in ('rdflib', 'pyshacl', 'cn2an', 'openpyxl', 'docx', "
-        "'extractors.read', 'extractors.citations') if m in sys.modules))"
+        "'extractors.reading.read', 'extractors.citing.cite') if m in sys.modules))"
     )
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.clauses import split_clauses
-from extractors.read import read_list
+from extractors.reading.read import read_list
 
 LEAD = "因不履行或不正确履行行政职责，有下列情形的，行政机关及相关工作人员应承担相应责任："
 

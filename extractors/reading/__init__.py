@@ -1,0 +1,8 @@
+"""Reading power lists: one file in any format and encoding → a PowerList of items and rejects.
+
+``read`` dispatches on the detected format (``detect``) after decoding (``decode``); each format
+module under ``formats`` turns content into a ``Grid`` of rows, which ``assemble`` maps onto the
+fields of a power item through the header synonyms (``headers``) and the list vocabularies
+(``vocab``); ``meta`` reads what the list says about itself, ``limits`` guards sizes and
+``report`` accounts for every row.
+"""

@@ -1,0 +1,78 @@
+"""Tells which format a power-list file is in, from its content rather than its name."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from typing import Literal, get_args
+
+from extractors.reading.headers import is_header
+
+Format = Literal["markdown", "html", "xlsx", "xls", "docx", "csv", "tsv", "json", "text"]
+FORMATS: tuple[str, ...] = get_args(Format)
+BINARY_FORMATS = frozenset({"xlsx", "xls", "docx"})
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*$", re.MULTILINE)
+
+
+def detect_binary(data: bytes) -> Format | None:
+    """The binary format ``data`` is in (xlsx, docx, xls), or None for text.
+
+    >>> detect_binary(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(8)), detect_binary("序号".encode())
+    ('xls', None)
+    """
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        return None
+    if data.startswith(_OLE):
+        return "xls"
+    return None
+
+
+def is_encrypted(data: bytes) -> bool:
+    """True for a password-protected Office file: an OLE container holding the encrypted package
+    of an XLSX/DOCX (its directory names the EncryptionInfo and EncryptedPackage streams).
+
+    >>> is_encrypted(_OLE + "EncryptedPackage".encode("utf-16-le")), is_encrypted(b"PK\\x03\\x04")
+    (True, False)
+    """
+    return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+
+
+def detect_text(text: str) -> Format:
+    """The text format of ``text``: html with a ``<table>``, pipe table, JSON, CSV/TSV, or text.
+
+    >>> detect_text("| 序号 | 事项名称 |\\n| 1 | 城乡医疗救助 |"), detect_text("序号 事项名称")
+    ('markdown', 'text')
+    """
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:1] in "[{":
+        return "json"
+    if _HTML_TABLE.search(text):
+        return "html"
+    if len(_PIPE_ROW.findall(text)) >= 2:
+        return "markdown"
+    return _delimited(text) or "text"
+
+
+def _delimited(text: str) -> Format | None:
+    """CSV or TSV when one of the first lines splits on the delimiter into a header row."""
+    for line in text.splitlines()[:50]:
+        if line.count("\t") >= 2 and is_header(line.split("\t")):
+            return "tsv"
+        if line.count(",") >= 2 and is_header(next(csv.reader([line]))):
+            return "csv"
+    return None

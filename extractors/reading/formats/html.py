@@ -1,0 +1,112 @@
+"""Reads the ``<table>`` elements of an HTML document into Grids, rowspan/colspan filled, with
+the document's headings and paragraphs as context."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from extractors.errors import InputError
+from extractors.reading.formats.cells import clean_cell
+from extractors.reading.grid import Grid, SourceRow
+
+_BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
+_MAX_SPAN = 1000
+
+
+def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, "1").strip() or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _inner_html(cell: lxml.html.HtmlElement) -> str:
+    parts = [cell.text or ""]
+    parts += [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in cell]
+    return "".join(parts)
+
+
+def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tuple[str, str]:
+    """The text a rowspan above puts into ``column`` of this row, counted down by one."""
+    left, text, raw = pending.pop(column)
+    if left > 1:
+        pending[column] = (left - 1, text, raw)
+    return text, raw
+
+
+def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
+    """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans.
+
+    >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
+    ...                          "<tr><td>县级</td></tr></table>")
+    >>> [r.cells for r in table_rows(t)]
+    [('医疗救助', '行政确认'), ('医疗救助', '县级')]
+    """
+    rows: list[SourceRow] = []
+    pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows still to fill, text, raw)
+    trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    for index, tr in enumerate(trs):
+        out: list[tuple[str, str]] = []
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while len(out) in pending:
+                out.append(_take_pending(pending, len(out)))
+            raw = _inner_html(cell)
+            text = clean_cell(raw)
+            rowspan = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                if rowspan > 1:
+                    pending[len(out)] = (rowspan - 1, text, raw)
+                out.append((text, raw))
+        for column in sorted(c for c in pending if c >= len(out)):
+            out.extend([("", "")] * (column - len(out)))
+            out.append(_take_pending(pending, column))
+        line = tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+        rows.append(SourceRow(line, tuple(t for t, _ in out), tuple(r for _, r in out)))
+    return rows
+
+
+def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    return next(element.iterancestors("table"), None)
+
+
+def read_html(text: str, path: str) -> list[Grid]:
+    """One Grid per innermost table (layout tables that wrap the list are skipped); headings
+    and paragraphs outside those tables are the context.
+
+    >>> page = "<h1>某县林业局权责清单</h1><table><tr><th>序号</th><th>权力名称</th></tr></table>"
+    >>> grid = read_html(page, "a.html")[0]
+    >>> grid.context, grid.rows[0].cells
+    (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
+    """
+    try:
+        document = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as err:
+        raise InputError(path, f"not readable as HTML ({err})") from None
+    # Leaf tables hold the data; a layout table wrapping them (and its title cell) does not.
+    leaves = [t for t in document.iter("table") if next(t.iterdescendants("table"), None) is None]
+    inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
+    # Context above the first table counts as line 0: a page on one line gives no order by line.
+    before = True
+    context = []
+    for element in document.iter():
+        if leaves and element is leaves[0]:
+            before = False
+        if element.tag not in _BLOCKS or element in inside:
+            continue
+        if element.tag == "td" and len(element):
+            continue
+        own = clean_cell(
+            (element.text or "")
+            if element.tag in ("div", "span", "li")
+            else lxml.html.tostring(element, encoding="unicode", with_tail=False)
+        )
+        line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
+        context += [(line, ln) for ln in own.split("\n") if ln]
+    grids = [
+        Grid(tuple(table_rows(t)), tuple(context) if i == 0 else (), name=f"table {i + 1}")
+        for i, t in enumerate(leaves)
+    ]
+    return grids or [Grid((), tuple(context))]

@@ -1,0 +1,140 @@
+"""Reads JSON arrays of objects (keys are the list's own headers, in Chinese or as the coded keys
+of government APIs) into a Grid, top level or wrapped in an envelope."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from extractors.errors import InputError
+from extractors.models import Reject
+from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.sheetxml import cell_text
+from extractors.reading.grid import Grid, SourceRow
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "\n".join(_value(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return cell_text(value)
+
+
+def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tuple[str, ...]] | None:
+    """The array of records in ``data`` and the keys that lead to it: the top level, or the
+    first array of objects inside an envelope (``{"code": 200, "data": {"list": [...]}}``, as
+    government APIs return them), whose string values become context."""
+    if isinstance(data, list):
+        return data, ()
+    if not isinstance(data, dict):
+        return None
+    for key, value in data.items():
+        if isinstance(value, str) and value.strip():
+            context.append((0, f"{key}：{value.strip()}" if len(value) > 40 else value.strip()))
+    for key, value in data.items():
+        found = _records(value, context) if isinstance(value, dict | list) else None
+        if found and any(isinstance(v, dict) for v in found[0]):
+            return found[0], (str(key), *found[1])
+    return None
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _skip(text: str, position: int) -> int:
+    """The offset of the first character at or after ``position`` that is not JSON white space."""
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def _locate(text: str, path: tuple[str, ...]) -> int | None:
+    """The offset in ``text`` of the value reached through the object keys ``path`` (the last
+    occurrence of a repeated key, as json.loads keeps it), skipping other values unparsed."""
+    position = _skip(text, 0)
+    for key in path:
+        if text[position : position + 1] != "{":
+            return None
+        found: int | None = None
+        position += 1
+        while True:
+            position = _skip(text, position)
+            if text[position : position + 1] in ("}", ""):
+                break
+            name, position = _DECODER.raw_decode(text, position)
+            position = _skip(text, _skip(text, position) + 1)  # past the colon
+            if name == key:
+                found = position
+            _, position = _DECODER.raw_decode(text, position)
+            position = _skip(text, position)
+            if text[position : position + 1] == ",":
+                position += 1
+        if found is None:
+            return None
+        position = found
+    return position
+
+
+def _starts(text: str, position: int | None) -> list[int]:
+    """The line each element of the JSON array at ``position`` starts on (empty when there is
+    no array there)."""
+    if position is None or text[position : position + 1] != "[":
+        return []
+    lines: list[int] = []
+    line, counted = 1, 0
+    position += 1
+    while True:
+        while position < len(text) and text[position] in " \t\r\n,":
+            position += 1
+        if position >= len(text) or text[position] == "]":
+            return lines
+        line += text.count("\n", counted, position)
+        counted = position
+        lines.append(line)
+        _, position = _DECODER.raw_decode(text, position)
+
+
+def read_records(text: str, path: str) -> Grid:
+    """A Grid whose header is every key seen (in order) and whose rows are the objects.
+
+    >>> grid = read_records('[{"序号": 1, "事项名称": "城乡医疗救助"}]', "a.json")
+    >>> [r.cells for r in grid.rows], grid.rows[1].line
+    ([('序号', '事项名称'), ('1', '城乡医疗救助')], 1)
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(
+            path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
+        ) from None
+    context: list[tuple[int, str]] = []
+    found = _records(data, context)
+    if not found or not found[0]:
+        raise InputError(
+            path, 'no array of objects found; expected [{"序号": …, "事项名称": …}, …]'
+        )
+    records, keys_path = found
+    starts = _starts(text, _locate(text, keys_path))
+    keys: dict[str, None] = {}
+    for record in records:
+        if isinstance(record, dict):
+            keys.update(dict.fromkeys(str(k) for k in record))
+    header = tuple(keys)
+    rows = [SourceRow(1, header, header)]
+    rejects = []
+    for index, record in enumerate(records):
+        line = starts[index] if index < len(starts) else index + 1
+        if not isinstance(record, dict):
+            rejects.append(
+                Reject(path, line, _value(record)[:200], "array element is not an object")
+            )
+            continue
+        raw = tuple(_value(record.get(k)) for k in header)
+        rows.append(SourceRow(line, tuple(clean_cell(c) for c in raw), raw))
+    return Grid(tuple(rows), tuple(context), tuple(rejects), header=0)

@@ -1,0 +1,85 @@
+"""Reads what a list says about itself (title, date, department, region) from the lines around
+its table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.models import ListMeta
+from extractors.reading.vocab import is_page_chrome
+
+_DATE = re.compile(
+    r"(?:日期|发布时间|发布日期|成文日期|公开日期|更新时间|时间)\s*[:：]\s*"
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+# Words that end a list's title: "…行政权力和责任清单详表", "…权责事项目录", "…权力运行一览表",
+# "…权责清单（2023年版）"; a sentence that only mentions a 清单 ("本表依据权责清单制度编制") ranks
+# below a line that ends with one.
+_TITLE_WORD = re.compile(r"清单|目录|一览表|事项表|职权表|权力表")
+_TITLE_END = re.compile(r"(?:清单|目录|一览表|表)\s*(?:[（(][^（()）]{1,20}[）)])?\s*$")
+_YEAR_PREFIX = re.compile(r"^\s*\d{4}\s*年度?\s*")
+_DEPARTMENT = re.compile(
+    r"^(?P<dept>[\u4e00-\u9fff（）()]{2,40}?"
+    r"(?:局|委员会|委|办公室|厅|中心|人民政府|政府|院|部|所|站|队|署))"
+    r"(?=行政|权力|权责|责任|职权|部门|政务|公共服务|清单|事项|及)"
+)
+_REGION = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治州|市|州|地区|盟|自治县|县|区|旗))+"
+)
+
+
+def _iso_date(line: str) -> str | None:
+    match = _DATE.search(line)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def department_of(title: str) -> str | None:
+    """The department a list's title names, when it opens with one.
+
+    >>> department_of("2023年拉萨市达孜区医保局行政权力和责任清单详表")
+    '拉萨市达孜区医保局'
+    """
+    match = _DEPARTMENT.match(_YEAR_PREFIX.sub("", title))
+    return match.group("dept") if match else None
+
+
+def region_of(department: str) -> str | None:
+    """The administrative region a department's name opens with.
+
+    >>> region_of("拉萨市达孜区医保局"), region_of("县医保局")
+    ('拉萨市达孜区', None)
+    """
+    match = _REGION.match(department)
+    return match.group(0) if match else None
+
+
+def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) -> ListMeta:
+    """The list's metadata from its numbered context lines (those before ``header_line`` give the
+    title).
+
+    >>> lines = [(1, "首页>权力清单"), (2, "巫溪县医疗保障局权力清单"), (3, "日期:2025-04-02")]
+    >>> meta = read_meta(lines)
+    >>> meta.title, meta.department, meta.region, meta.date
+    ('巫溪县医疗保障局权力清单', '巫溪县医疗保障局', '巫溪县', '2025-04-02')
+    """
+    date = next((d for _, line in lines if (d := _iso_date(line)) is not None), None)
+    candidates = [
+        line.strip()
+        for number, line in lines
+        if (header_line is None or number < header_line)
+        and line.strip()
+        and len(line.strip()) <= 80
+        and not is_page_chrome(line)
+        and _iso_date(line) is None
+        and ">" not in line
+    ]
+    ended = [c for c in candidates if _TITLE_END.search(c)]
+    titled = [c for c in candidates if _TITLE_WORD.search(c)]
+    title = (ended or titled or candidates)[0] if candidates else None
+    department = department_of(title) if title else None
+    region = region_of(department) if department else None
+    return ListMeta(title=title, department=department, region=region, date=date)

@@ -1,0 +1,160 @@
+"""Reads one power-list file, in whatever format and encoding, into a PowerList."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from extractors.errors import InputError
+from extractors.models import PowerList
+from extractors.reading.assemble import Assembled, assemble
+from extractors.reading.decode import decode_text
+from extractors.reading.detect import (
+    BINARY_FORMATS,
+    FORMATS,
+    detect_binary,
+    detect_text,
+    is_encrypted,
+)
+from extractors.reading.formats.delimited import read_delimited
+from extractors.reading.formats.docx import read_docx
+from extractors.reading.formats.flat import read_flat
+from extractors.reading.formats.html import read_html
+from extractors.reading.formats.labelled import read_label_table, read_labelled
+from extractors.reading.formats.markdown import read_markdown
+from extractors.reading.formats.records import read_records
+from extractors.reading.formats.xls import read_xls
+from extractors.reading.formats.xlsx import read_xlsx
+from extractors.reading.grid import Grid
+from extractors.reading.limits import MAX_FILE_BYTES
+from extractors.reading.meta import read_meta
+
+
+def _read_plain(text: str, path: str) -> list[Grid]:
+    """A flattened table when a line reads as a header row, else vertical label：value records."""
+    grid = read_flat(text, path)
+    return [grid if grid.rows else read_labelled(text)]
+
+
+_BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
+    "xlsx": read_xlsx,
+    "xls": read_xls,
+    "docx": read_docx,
+}
+_TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
+    "markdown": lambda text, path: [read_markdown(text)],
+    "html": read_html,
+    "csv": lambda text, path: [read_delimited(text, path, ",")],
+    "tsv": lambda text, path: [read_delimited(text, path, "\t")],
+    "json": lambda text, path: [read_records(text, path)],
+    "text": _read_plain,
+}
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refusing what cannot be a power list: missing, huge or empty."""
+    where = str(path)
+    if not path.exists():
+        raise InputError(where, "no such file")
+    if not path.is_file():
+        raise InputError(where, "not a regular file; expected a power-list file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(where, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(where, "empty file; expected a power list with a header row")
+    return data
+
+
+def read_list(
+    path: str | Path, *, format: str | None = None, encoding: str | None = None
+) -> PowerList:
+    """Reads the power list in ``path``; format and encoding are detected unless given.
+
+    Formats: markdown (pipe tables), html, xlsx, xls, docx, csv, tsv, json, text (a table
+    flattened into text, or label：value records, also as two-column tables). Every table with
+    a header row contributes items; every row seen is an item, a reject, a section heading or
+    a blank row: ``plist.rows_seen == plist.rows_accounted()``.
+
+    >>> from importlib import resources
+    >>> seed = resources.files("extractors") / "samples" / "001_6c98652daac37f2e.txt"
+    >>> plist = read_list(str(seed))
+    >>> plist.format, plist.meta.title, plist.items[0].row, plist.items[0].department
+    ('text', '巫溪县医疗保障局行政权力事项清单', '1177', '县人力社保局/县医保局')
+    """
+    path = Path(path)
+    where = str(path)
+    if format is not None and format not in FORMATS:
+        raise InputError(where, f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
+    data = _read_bytes(path)
+    if is_encrypted(data):
+        raise InputError(where, "encrypted (password-protected) file; save an unprotected copy")
+    fmt = format or detect_binary(data)
+    used: str | None = None
+    if fmt in BINARY_FORMATS:
+        grids = _BINARY_READERS[fmt](data, where)
+    else:
+        text, used = decode_text(data, where, encoding)
+        if not text.strip():
+            raise InputError(where, "empty file; expected a power list with a header row")
+        fmt = fmt or detect_text(text)
+        grids = _TEXT_READERS[fmt](text, where)
+    assembled = [(g, _assemble(g, path.name, where)) for g in grids]
+    parts = [a for _, a in assembled if a is not None]
+    if not parts:
+        raise InputError(
+            where,
+            "no recognisable table: expected a header row whose cells map to at least three "
+            "field keys including a name column (e.g. 序号 | 事项名称 | 事项类型 | 实施部门)",
+            line=1,
+            text=_first_text(grids),
+        )
+    meta = read_meta(parts[0].context, parts[0].header.line)
+    if meta.title is None:
+        # A cover sheet or caption table without a header row may carry the title.
+        cover = [(0, " ".join(r.cells)) for g, a in assembled if a is None for r in g.rows[:5]]
+        meta = read_meta(cover + list(parts[0].context), parts[0].header.line)
+    return PowerList(
+        source=path.name,
+        format=fmt,
+        encoding=used,
+        meta=meta,
+        items=tuple(i for a in parts for i in a.items),
+        rejects=tuple(r for a in parts for r in a.rejects),
+        rows_seen=sum(a.rows_seen for a in parts),
+        sections=tuple(s for a in parts for s in a.sections),
+        blank_rows=sum(a.blank_rows for a in parts),
+    )
+
+
+def _assemble(grid: Grid, source: str, where: str) -> Assembled | None:
+    """The items of a table with a header row, or else of a table of label | value rows."""
+    found = assemble(grid, source, where)
+    if found is not None or grid.header is not None:
+        return found
+    vertical = read_label_table(grid)
+    return assemble(vertical, source, where) if vertical is not None else None
+
+
+def _first_text(grids: list[Grid]) -> str:
+    for grid in grids:
+        for _, line in grid.context:
+            return line
+        for row in grid.rows:
+            return " | ".join(c for c in row.cells if c)
+    return ""
+
+
+def read_text(path: str | Path, *, encoding: str | None = None) -> str:
+    """The whole text of a text file (for ``quanze extract --plain``), with the same checks and
+    encoding detection as :func:`read_list`.
+
+    >>> from importlib import resources
+    >>> seed = resources.files("extractors") / "samples" / "001_6c98652daac37f2e.txt"
+    >>> read_text(str(seed)).splitlines()[2]
+    '日期:2025-04-02'
+    """
+    path = Path(path)
+    text, _ = decode_text(_read_bytes(path), str(path), encoding)
+    return text

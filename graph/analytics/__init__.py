@@ -1,0 +1,1 @@
+"""Analytics over the citation network (networkx, jieba) and the analysis graph they write."""

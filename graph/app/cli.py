@@ -1,0 +1,489 @@
+"""The ``quanze`` command: a thin layer turning library calls into stdout data and stderr messages.
+
+Exit codes: 0 ok, 1 data error or validation failure, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import typer
+from rich.console import Console
+
+from extractors.errors import QuanzeError
+
+app = typer.Typer(
+    name="quanze",
+    help="Read power lists (权责清单), extract their statute citations, query the graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+T = TypeVar("T")
+OutFormat = Literal["table", "json", "csv"]
+
+Files = Annotated[
+    list[Path], typer.Argument(help="Power-list files (md, html, txt, xlsx, docx, csv, json).")
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Input format; detected from content if omitted."),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", "-e", help="Text encoding, e.g. gb18030; detected if omitted."),
+]
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Directory of the on-disk store.")]
+OutFormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="Output: table, json or csv.", case_sensitive=False)
+]
+QueryStoreOpt = Annotated[
+    Path | None, typer.Option("--store", "-s", help="Directory of the on-disk store.")
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        help="Ask this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of --store.",
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--timeout", help="Give up on a query after this many seconds.", min=0.001),
+]
+
+#: Rows a table shows unless --limit says otherwise (JSON and CSV are not cut by default).
+TABLE_ROW_LIMIT = 10_000
+
+
+class DataError(Exception):
+    """Raised inside a command to leave with exit code 1 after the messages were printed."""
+
+
+def command(fn: Callable[..., None]) -> Callable[..., None]:
+    """Register ``fn`` as a subcommand whose library errors become one line and exit code 1."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except (QuanzeError, DataError) as exc:
+            if str(exc):
+                fail(str(exc))
+            raise typer.Exit(1) from None
+
+    app.command()(run)
+    return run
+
+
+def fail(message: str) -> None:
+    """Print one error line on stderr."""
+    err.print(f"[bold red]quanze: error:[/] {message}", markup=True)
+
+
+def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
+    """Run ``work`` on every path; a bad file is reported and the others still go through."""
+    failed = seen = 0
+    for path in paths:
+        seen += 1
+        try:
+            yield work(path)
+        except QuanzeError as exc:
+            fail(str(exc))
+            failed += 1
+    if failed:
+        raise DataError(f"{failed} of {seen} files could not be read" if seen > 1 else "")
+
+
+def print_jsonl(records: Iterable[dict[str, Any]]) -> int:
+    """Write one JSON object per line on stdout; return how many."""
+    n = 0
+    out = sys.stdout
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    out.flush()
+    return n
+
+
+def check_out_format(value: str) -> OutFormat:
+    """Validate --format for commands that print results."""
+    lowered = value.lower()
+    if lowered not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{value!r} is not one of table, json, csv", param_hint="--format")
+    return lowered  # type: ignore[return-value]
+
+
+@command
+def parse(
+    files: Files,
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    report: Annotated[
+        bool, typer.Option("--report", help="Print a per-file report on stderr.")
+    ] = False,
+) -> None:
+    """Read power lists and print one JSON object per item (JSON Lines)."""
+    from extractors.reading.read import read_list
+
+    for plist in each_file(files, lambda p: read_list(p, format=fmt, encoding=encoding)):
+        print_jsonl(item.to_json() for item in plist.items)
+        if report:
+            print_report(plist)
+
+
+def print_report(plist: Any) -> None:
+    """The per-file reading report on stderr (rows seen = items + rejects + sections + blank
+    rows, always): rejects with reasons, anomalies by code, section headings."""
+    from extractors.reading.report import report_list
+
+    for line in report_list(plist).lines():
+        err.print(line, markup=False)
+
+
+@command
+def extract(
+    files: Files,
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Treat each file as one plain-text cell.")
+    ] = False,
+) -> None:
+    """Extract every statute citation from every field and print one JSON object per citation."""
+    from extractors.citing.cite import cite_items, cite_text
+    from extractors.reading.read import read_list, read_text
+
+    def work(path: Path) -> int:
+        if plain:
+            text = read_text(path, encoding=encoding)
+            return print_jsonl(c.to_json() for c in cite_text(path.name, text))
+        plist = read_list(path, format=fmt, encoding=encoding)
+        return print_jsonl(c.to_json() for c in cite_items(plist.items))
+
+    total = sum(each_file(files, work))
+    err.print(f"{total} citation(s)")
+
+
+@command
+def annotate(
+    file: Annotated[Path, typer.Argument(help="A power-list file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Write an offline HTML page of the list's cells with their citations highlighted."""
+    from extractors.citing.annotate import annotate_list
+    from extractors.reading.read import read_list
+
+    plist = read_list(file, format=fmt, encoding=encoding)
+    out.write_text(annotate_list(plist), encoding="utf-8")
+    err.print(f"wrote {out}")
+
+
+@command
+def build(
+    files: Files,
+    store: StoreOpt,
+    fmt: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check each built list graph against the SHACL shapes."),
+    ] = False,
+) -> None:
+    """Parse, extract and load lists into the store; the same input again changes nothing."""
+    from graph.app.pipeline import build_files
+
+    report = build_files(files, store, format=fmt, encoding=encoding, on_error=fail, console=err)
+    err.print(report.summary())
+    failed = bool(report.failed_files)
+    if validate:
+        from graph.iri import Iris
+        from graph.store.open import open_store
+        from graph.store.validate import validate_graphs
+
+        graphs = [r.graph for r in report.build.lists] + [Iris().tally_graph()]
+        verdict = validate_graphs(open_store(store, read_only=True), graphs)
+        err.print(verdict.summary())
+        failed = failed or not verdict.conforms
+    if failed:
+        raise DataError("")
+
+
+def query_source(store: Path | None, endpoint: str | None, *, writable: bool = False) -> Any:
+    """The store or endpoint a query command asks: exactly one of --store and --endpoint."""
+    if (store is None) == (endpoint is None):
+        raise typer.BadParameter("give either --store or --endpoint")
+    if endpoint is not None:
+        from graph.store.endpoint import Endpoint
+
+        return Endpoint(endpoint)
+    from graph.store.open import open_store
+
+    assert store is not None
+    return open_store(store, create=False, read_only=not writable)
+
+
+@command
+def cites(
+    ref: Annotated[str, typer.Argument(help="A provision or law, e.g. 社会保险法第八十七条.")],
+    store: QueryStoreOpt = None,
+    out: OutFormatOpt = "table",
+    endpoint: EndpointOpt = None,
+    timeout: TimeoutOpt = 30.0,
+) -> None:
+    """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
+    from graph.store.cites import TABLE_COLUMNS, find_citing_items, flat_row
+    from graph.store.results import write_rows
+
+    fmt = check_out_format(out)
+    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout)
+    if fmt != "json":
+        rows = [flat_row(r) for r in rows]
+    write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
+    if fmt != "json":
+        err.print(f"{len(rows)} citing item(s)")
+
+
+@command
+def query(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="SPARQL text, a .rq file, or the name of a bundled query."),
+    ] = None,
+    store: QueryStoreOpt = None,
+    out: OutFormatOpt = "table",
+    list_queries: Annotated[
+        bool, typer.Option("--list", help="List the bundled queries and exit.")
+    ] = False,
+    endpoint: EndpointOpt = None,
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bind",
+            "-b",
+            help="NAME=VALUE, repeatable: an IRI if VALUE looks like one, an integer if digits, "
+            "else a literal (e.g. --bind law=社会保险法 --bind article=87).",
+        ),
+    ] = None,
+    timeout: TimeoutOpt = 30.0,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=0,
+            help=f"Keep at most this many rows (tables: {TABLE_ROW_LIMIT} unless given).",
+        ),
+    ] = None,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Allow SPARQL UPDATE (changes the store).")
+    ] = False,
+) -> None:
+    """Run SPARQL against the store or an endpoint: text, a .rq file, or a bundled named query."""
+    from graph.store.query import bundled_queries, parse_binding, run_query
+    from graph.store.results import write_result
+
+    if list_queries:
+        for name, description in bundled_queries().items():
+            sys.stdout.write(f"{name}\t{description}\n")
+        return
+    if text is None:
+        raise typer.BadParameter("give a QUERY and --store or --endpoint (or --list)")
+    fmt = check_out_format(out)
+    bindings = dict(parse_binding(b) for b in bind or ())
+    source = query_source(store, endpoint, writable=allow_update)
+    if limit is None and fmt == "table":
+        limit = TABLE_ROW_LIMIT
+    result = run_query(
+        source, text, bindings, allow_update=allow_update, timeout=timeout, limit=limit
+    )
+    write_result(result, fmt, sys.stdout)
+    if result.truncated:
+        shown = len(result.rows) if result.kind == "select" else len(result.triples)
+        err.print(f"showing the first {shown} rows; more were cut (raise --limit to see them)")
+
+
+@command
+def serve(
+    store: StoreOpt,
+    port: Annotated[int, typer.Option("--port", "-p", help="TCP port to listen on.")] = 7878,
+    host: Annotated[
+        str, typer.Option("--bind", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Accept SPARQL UPDATE (takes the store's lock).")
+    ] = False,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Server-side query time limit in seconds.")
+    ] = None,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (oxigraph server) until interrupted."""
+    from graph.store.serve import Server, start_server
+
+    server: Server | None = None
+    asked: list[int] = []
+
+    def stop_on_sigterm(signum: int, frame: object) -> None:
+        # SIGTERM (kill, a service manager) stops quanze and its server as Ctrl-C does; Python's
+        # default would exit without the finally below and leave the oxigraph process running.
+        # The exception raised here can be lost (Python ignores one raised while an object is
+        # being finalised), so the server is told to stop here too, which ends the wait below.
+        asked.append(signum)
+        if server is not None:
+            server.process.terminate()
+        raise KeyboardInterrupt
+
+    # in place before the server starts: a SIGTERM while it starts stops it too
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
+    try:
+        server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
+        if asked:  # asked to stop while the server started, and the exception was lost
+            raise KeyboardInterrupt
+        mode = "read-write" if writable else "read-only"
+        err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
+        code = server.process.wait()
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        if server is not None:
+            server.stop()
+        signal.signal(signal.SIGTERM, previous)
+    if code and not asked:  # not the server this SIGTERM stopped
+        raise DataError(f"the oxigraph server stopped with exit code {code}")
+
+
+@command
+def export(
+    store: StoreOpt,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="nq (default), nt, ttl or jsonld.")
+    ] = "nq",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Only this named graph (its IRI).")
+    ] = None,
+) -> None:
+    """Write the store as N-Quads, N-Triples, Turtle or JSON-LD (for other SPARQL engines)."""
+    from graph.store.export import EXPORT_FORMATS, export_store
+    from graph.store.open import open_store
+
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format"
+        )
+    source = open_store(store, create=False, read_only=True)
+    if out is None:
+        export_store(source, fmt, sys.stdout.buffer, graph=graph)
+        sys.stdout.buffer.flush()
+    else:
+        with out.open("wb") as stream:
+            export_store(source, fmt, stream, graph=graph)
+        err.print(f"wrote {out}")
+
+
+@command
+def view(
+    store: StoreOpt,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    article: Annotated[
+        str | None, typer.Option(help="A provision, e.g. 社会保险法第八十七条.")
+    ] = None,
+    law: Annotated[str | None, typer.Option(help="A law, e.g. 社会保险法.")] = None,
+    item: Annotated[
+        str | None, typer.Option(help="A power item, as SOURCE#ROW or its IRI.")
+    ] = None,
+    authority: Annotated[
+        str | None, typer.Option(help="An authority (department), e.g. 县医保局.")
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="The whole store.")] = False,
+    depth: Annotated[int, typer.Option(min=1, help="Citation hops around the focus.")] = 2,
+    max_nodes: Annotated[int, typer.Option(min=10, help="Node cap; larger views aggregate.")] = 500,
+) -> None:
+    """Write an interactive HTML view of part of the graph that works offline."""
+    from graph.store.open import open_store
+    from graph.views.write import write_view
+
+    chosen = [x for x in (article, law, item, authority) if x] + (["all"] if everything else [])
+    if len(chosen) != 1:
+        raise typer.BadParameter("give exactly one of --article, --law, --item, --authority, --all")
+    summary = write_view(
+        open_store(store, read_only=True),
+        out,
+        article=article,
+        law=law,
+        item=item,
+        authority=authority,
+        everything=everything,
+        depth=depth,
+        max_nodes=max_nodes,
+    )
+    err.print(f"wrote {out} ({summary})")
+
+
+@command
+def analyze(
+    store: StoreOpt,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows per ranking.")] = 10,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Lowest score (0–1) for a pair of items to count as equivalent powers.",
+        ),
+    ] = 0.3,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: table or json.", case_sensitive=False)
+    ] = "table",
+) -> None:
+    """Analyse the citation network (central articles and laws, laws cited together, communities,
+    equivalent powers across lists, keywords) and write the analysis graph into the store."""
+    from graph.analytics.analyze import analyze as run_analysis
+    from graph.analytics.analyze import load_network
+    from graph.analytics.enrich import analysis_graph, write_analysis
+    from graph.store.open import open_store
+
+    if fmt.lower() not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, json", param_hint="--format")
+    source = open_store(store, create=False)
+    analysis = run_analysis(load_network(source), top=top, threshold=threshold)
+    quads = write_analysis(source, analysis)
+    source.flush()
+    if fmt.lower() == "json":
+        sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(analysis.to_text())
+    err.print(
+        f"{len(analysis.equivalences)} equivalent pair(s), {len(analysis.keywords)} item(s) with "
+        f"keywords: {quads} triples in {analysis_graph()}"
+    )
+
+
+@command
+def demo(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the store and views.")
+    ] = Path("quanze-demo"),
+) -> None:
+    """Build the graph from the two embedded sample lists and show what it can answer."""
+    from graph.app.demo import run_demo
+
+    run_demo(out, sys.stdout, err)
+
+
+def main() -> None:
+    """Entry point of the ``quanze`` console script."""
+    app()

@@ -1,0 +1,107 @@
+"""Runs the pipeline over files: read each list, extract its citations, load it into a store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extractors.errors import QuanzeError
+from extractors.models import PowerList
+from extractors.reading.read import read_list
+from graph.build.build import BuildReport, build_graph, in_store_order
+from graph.store.open import open_store
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineReport:
+    """The build report plus the files that could not be read."""
+
+    build: BuildReport
+    failures: tuple[tuple[str, str], ...]  # (file, message)
+
+    @property
+    def failed_files(self) -> int:
+        """How many files were not read."""
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """What ``quanze build`` prints when it is done."""
+        text = self.build.summary()
+        if self.failures:
+            text += f"\n{self.failed_files} file(s) not read"
+        return text
+
+
+def read_lists(
+    paths: Sequence[Path],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    failures: list[tuple[str, str]],
+    on_error: Callable[[str], None] | None = None,
+    console: Console | None = None,
+) -> Iterator[PowerList]:
+    """Read each file in turn; a file that fails is recorded in ``failures`` and the rest go on."""
+    quiet = console is None or len(paths) < 2
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("building", total=len(paths))
+        for path in paths:
+            try:
+                yield read_list(path, format=format, encoding=encoding)
+            except QuanzeError as exc:
+                failures.append((str(path), str(exc)))
+                if on_error is not None:
+                    on_error(str(exc))
+            progress.advance(task)
+    if console is not None and not quiet:
+        # the store is written after the last list is read: minutes for a large build
+        console.print("all lists read; finishing the store …")
+
+
+def build_files(
+    paths: Iterable[Path],
+    store_dir: Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    on_error: Callable[[str], None] | None = None,
+    console: Console | None = None,
+) -> PipelineReport:
+    """Parse, extract and load every file into the on-disk store at ``store_dir``.
+
+    Each list replaces its own named graph, so running it twice on the same input leaves the same
+    store. The files are read in the order the store keys their graphs (``in_store_order``: a
+    large build then merges less); the report keeps the order they were given in.
+    """
+    given = list(paths)
+    rank: dict[str, int] = {}  # a file's place in ``given``, by name (as its list's source)
+    for n, path in enumerate(given):
+        rank.setdefault(path.name, n)
+    failures: list[tuple[str, str]] = []
+    store = open_store(store_dir)
+    lists = read_lists(
+        [given[n] for n in in_store_order([path.name for path in given])],
+        format=format,
+        encoding=encoding,
+        failures=failures,
+        on_error=on_error,
+        console=console,
+    )
+    report = build_graph(lists, store)
+    store.flush()
+    by_rank = sorted(report.lists, key=lambda listed: rank[listed.source])
+    failures.sort(key=lambda failure: rank[Path(failure[0]).name])
+    return PipelineReport(replace(report, lists=tuple(by_rank)), tuple(failures))

@@ -1,0 +1,176 @@
+"""Answers "which power items cite this law or provision?" for a reference written as free text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pyoxigraph as ox
+
+from extractors.models import Citation
+from graph.build.laws import law_id
+from graph.errors import UnknownReferenceError
+from graph.iri import DEFAULT_BASE, Iris, Locator
+from graph.store.query import Source, run_query
+from graph.store.results import term_text
+
+#: The keys of each answer row, in display order.
+COLUMNS: tuple[str, ...] = (
+    "source",
+    "region",
+    "row",
+    "name",
+    "department",
+    "field",
+    "law",
+    "article",
+    "paragraph",
+    "item",
+    "version",
+    "kind",
+    "text",
+)
+#: The keys shown when answers are a table or CSV (JSON carries every key).
+TABLE_COLUMNS: tuple[str, ...] = (*COLUMNS[:10], "text", "clauses")
+
+
+def flat_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An answer row for a table or CSV: the accountability clauses resting on the provision
+    joined into one cell (JSON keeps them as a list).
+
+    >>> flat_row({"row": "1", "clauses": ["1. 没有法律依据的", "2. 擅自改变种类的"]})["clauses"]
+    '1. 没有法律依据的；2. 擅自改变种类的'
+    """
+    return {**row, "clauses": "；".join(row.get("clauses") or [])}
+
+
+_INT_KEYS = ("article", "paragraph", "item")
+_FIRST_ARTICLE = re.compile(r"第\s*[0-9０-９零〇一二两三四五六七八九十百千]+\s*条")
+
+
+def reference_variants(ref: str) -> list[str]:
+    """The spellings of REF tried in turn: as written, the title part in 《》, all of it in 《》.
+
+    >>> reference_variants("社会保险法第八十七条")
+    ['社会保险法第八十七条', '《社会保险法》第八十七条', '《社会保险法第八十七条》']
+    """
+    ref = ref.strip()
+    variants = [ref]
+    if "《" not in ref:
+        match = _FIRST_ARTICLE.search(ref)
+        if match and match.start() > 0:
+            variants.append(f"《{ref[: match.start()].strip()}》{ref[match.start() :]}")
+        variants.append(f"《{ref}》")
+    return variants
+
+
+def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> list[Citation]:
+    """The laws or provisions REF names (each with a law), read by the citation extractor.
+
+    REF is tried as written first; the spellings with added 《》 only count when the law they
+    yield is in the registry or ``known(title)`` (wrapping anything in 《》 makes it a title).
+
+    >>> [(c.law, c.article, c.paragraph) for c in parse_reference("社会保险法第八十七条第二款")]
+    [('中华人民共和国社会保险法', 87, 2)]
+    """
+    from extractors.citing.cite import get_citations
+
+    for n, variant in enumerate(reference_variants(ref)):
+        found = [c for c in get_citations(variant) if c.law is not None]
+        if n > 0:
+            found = [
+                c for c in found if c.in_registry or (known is not None and known(c.law or ""))
+            ]
+        if found:
+            return found
+    raise UnknownReferenceError(
+        f"no law or provision found in {ref!r}; write it like 社会保险法第八十七条, "
+        "《中华人民共和国社会保险法》第87条 or 社会保险法"
+    )
+
+
+def law_in_store(store: Source, title: str) -> bool:
+    """True if the store (or endpoint) has a law with this canonical title."""
+    result = run_query(
+        store,
+        "ASK { ?law <http://data.europa.eu/eli/ontology#title> ?title }",
+        {"title": ox.Literal(title, language="zh")},
+    )
+    return bool(result.boolean)
+
+
+def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the work-level provision (or law) a citation names."""
+    assert citation.law is not None
+    return Iris(base).provision(law_id(citation.law), Locator.of(citation))
+
+
+def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
+    text = term_text(term)
+    if key in _INT_KEYS and text.isdigit():
+        return int(text)
+    return text
+
+
+def find_citing_items(
+    store: Source, ref: str, *, base: str = DEFAULT_BASE, timeout: float | None = None
+) -> list[dict[str, Any]]:
+    """The citations, one row each, by which power items cite what REF names.
+
+    REF is free text (``社会保险法第八十七条``, ``《中华人民共和国社会保险法》第87条``,
+    ``社会保险法``); a citation of 第八十七条第二款 counts as citing 第八十七条, and any provision
+    of a law counts as citing the law. Each row has the keys of COLUMNS (``item`` is a 项 number)
+    plus ``list``, ``power_item``, ``provision`` and ``citation`` IRIs; missing values are None.
+    A row of the accountability basis (追责依据) also has ``clauses``: the item's accountability
+    clauses (追责情形) that rest on that provision, as ``3. 违反法定的行政处罚程序的``.
+    ``store`` is the embedded store or a remote ``Endpoint``. Raises UnknownReferenceError when
+    REF names no law.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for citation in parse_reference(ref, lambda title: law_in_store(store, title)):
+        target = ox.NamedNode(target_iri(citation, base))
+        result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
+        clauses: dict[tuple[str, str], list[str]] | None = None
+        for solution in result.rows:
+            row: dict[str, Any] = {key: None for key in COLUMNS}
+            for key, term in solution.items():
+                if key in ("powerItem", "target"):
+                    continue
+                row[key] = _value(key, term)
+            row["power_item"] = term_text(solution["powerItem"])
+            if row["field"] == "accountability_basis":
+                if clauses is None:
+                    clauses = clauses_resting_on(store, target, timeout=timeout)
+                row["clauses"] = clauses.get((row["power_item"], row["provision"]), [])
+            rows.setdefault(row["citation"], row)
+    return sorted(rows.values(), key=_order)
+
+
+def clauses_resting_on(
+    store: Source, target: ox.NamedNode, *, timeout: float | None = None
+) -> dict[tuple[str, str], list[str]]:
+    """The accountability clauses resting on ``target`` or a part of it, as ``13. 执法人员…``
+    (the number as parsed, then the text), by (power item, provision rested on), in order."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    result = run_query(store, "accountability-resting-on", {"target": target}, timeout=timeout)
+    for solution in result.rows:
+        number = term_text(solution.get("number"))
+        text = term_text(solution["text"])
+        key = (term_text(solution["powerItem"]), term_text(solution["provision"]))
+        entry = (int(number) if number.isdigit() else 0, f"{number}. {text}" if number else text)
+        if entry not in found.setdefault(key, []):
+            found[key].append(entry)
+    return {key: [text for _, text in sorted(entries)] for key, entries in found.items()}
+
+
+def _order(row: dict[str, Any]) -> tuple[Any, ...]:
+    number = str(row.get("row") or "")
+    return (
+        row["source"],
+        (0, int(number), "") if number.isdigit() else (1, 0, number),
+        row["field"] or "",
+        row["law"] or "",
+        row["article"] if isinstance(row["article"], int) else -1,
+        row["text"] or "",
+    )

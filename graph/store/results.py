@@ -1,0 +1,170 @@
+"""Writes query results and answer rows as text tables, CSV or JSON (SPARQL 1.1 JSON results)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import IO, Any, Literal
+
+import pyoxigraph as ox
+
+from graph.store.query import QueryResult, Term
+
+OutputFormat = Literal["table", "json", "csv"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_CELL_WIDTH = 48  # display columns a table cell is cut to
+
+
+def term_text(term: Term | None) -> str:
+    """The plain text of a term, as a table or CSV shows it: IRI, lexical form, ``_:id``, or ""
+    for an unbound value.
+
+    >>> term_text(ox.Literal("第87条", language="zh")), term_text(ox.NamedNode("http://e/a"))
+    ('第87条', 'http://e/a')
+    """
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def term_json(term: Term) -> dict[str, Any]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": term_json(term.subject),
+            "predicate": term_json(term.predicate),
+            "object": term_json(term.object),
+        },
+    }
+
+
+def to_sparql_json(result: QueryResult) -> dict[str, Any]:
+    """A SELECT or ASK result as a SPARQL 1.1 JSON results document."""
+    if result.kind == "ask":
+        return {"head": {}, "boolean": bool(result.boolean)}
+    if result.kind != "select":
+        raise ValueError(f"a {result.kind} result has no SPARQL JSON form; write it as N-Triples")
+    bindings = [{name: term_json(term) for name, term in row.items()} for row in result.rows]
+    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+
+
+def result_rows(result: QueryResult) -> list[dict[str, str]]:
+    """A SELECT result as plain rows (unbound variables give empty strings)."""
+    return [
+        {name: term_text(row[name]) if name in row else "" for name in result.variables}
+        for row in result.rows
+    ]
+
+
+def to_ntriples(result: QueryResult) -> str:
+    """A CONSTRUCT / DESCRIBE result as N-Triples."""
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result.triples)
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows as CSV (RFC 4180, the SPARQL 1.1 CSV layout); None is an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if row.get(k) is None else row[k] for k in header])
+    return buffer.getvalue()
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if _width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > limit - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
+
+
+def to_table(header: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows as an aligned plain-text table; wide (Chinese) characters count two columns.
+
+    >>> print(to_table(["row", "name"], [{"row": "1", "name": "处罚"}]), end="")
+    row  name
+    ---  ----
+    1    处罚
+    """
+    cells = [
+        [_cut("" if r.get(k) is None else str(r[k]), _CELL_WIDTH) for k in header] for r in rows
+    ]
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(header)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = [v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)]
+        return "  ".join(padded).rstrip() + "\n"
+
+    return line(header) + line(["-" * w for w in widths]) + "".join(line(c) for c in cells)
+
+
+def write_result(result: QueryResult, fmt: OutputFormat, stream: IO[str]) -> None:
+    """Write a query result: SPARQL 1.1 JSON, SPARQL 1.1 CSV or a table (graphs as N-Triples)."""
+    if result.kind == "update":
+        return
+    if result.kind == "graph":
+        stream.write(to_ntriples(result))
+    elif fmt == "json":
+        stream.write(json.dumps(to_sparql_json(result), ensure_ascii=False, indent=2) + "\n")
+    elif result.kind == "ask":
+        stream.write(("true" if result.boolean else "false") + "\n")
+    elif fmt == "csv":
+        stream.write(to_csv(result.variables, result_rows(result)))
+    else:
+        stream.write(to_table(result.variables, result_rows(result)))
+
+
+def write_rows(
+    rows: Sequence[Mapping[str, Any]],
+    fmt: OutputFormat,
+    stream: IO[str],
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Write answer rows (e.g. from ``find_citing_items``): a JSON array, CSV, or a table.
+
+    ``columns`` chooses and orders the CSV / table columns (default: the keys of the first row);
+    JSON always carries every key. ``title`` heads the table.
+    """
+    if fmt == "json":
+        stream.write(json.dumps(list(map(dict, rows)), ensure_ascii=False, indent=2) + "\n")
+        return
+    header = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "csv":
+        stream.write(to_csv(header, rows))
+        return
+    if title:
+        stream.write(title + "\n")
+    stream.write(to_table(header, rows) if header else "(none)\n")

@@ -1,0 +1,25 @@
+"""Test helper: write a list to a temporary file, read it, and check that no row was lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extractors.models import PowerList
+from extractors.reading.read import read_list
+
+
+def read_written(
+    tmp_path: Path, name: str, content: str | bytes, *, expect: str | None = None, **options: Any
+) -> PowerList:
+    """Read ``content`` saved as ``tmp_path/name``; every row seen is accounted for."""
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    plist = read_list(path, **options)
+    if expect is not None:
+        assert plist.format == expect
+    assert plist.rows_seen == plist.rows_accounted()
+    return plist

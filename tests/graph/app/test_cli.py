@@ -1,0 +1,219 @@
+"""The quanze command, called in-process: output forms, exit codes, and bad input."""
+
+from __future__ import annotations
+
+import json
+import runpy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.app.cli import app
+from tests.shared import shared_path
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path) -> Any:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Path]) -> Path:
+    where = tmp_path_factory.mktemp("cli") / "store"
+    result = invoke("build", *sample_paths, "--store", where)
+    assert result.exit_code == 0, result.output
+    return where
+
+
+def test_parse_prints_one_item_per_line_with_the_contract_keys(sample_paths: list[Path]) -> None:
+    result = invoke("parse", *sample_paths)
+    assert result.exit_code == 0, result.output
+    items = jsonl(result.stdout)
+    assert len(items) == 22
+    contract = {"source", "row", "name", "type", "code", "department", "level"}
+    contract |= {"guiding_department", "basis", "responsibility", "accountability"}
+    contract |= {"accountability_basis", "time_limit", "remarks", "parent", "anomalies"}
+    assert all(contract <= item.keys() for item in items)
+    assert {i["row"] for i in items if i["source"].startswith("000_")} == {"1", "2", "3", "4", "5"}
+
+
+def test_parse_report_counts_rows(sample_paths: list[Path]) -> None:
+    result = invoke("parse", sample_paths[1], "--report")
+    assert "rows seen=17 items=17" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("what", "command"), [("items", "parse"), ("citations", "extract")], ids=["items", "citations"]
+)
+def test_seed_scores_are_perfect(
+    what: str, command: str, sample_paths: list[Path], tmp_path: Path, capsys: Any
+) -> None:
+    result = invoke(command, *sample_paths)
+    assert result.exit_code == 0, result.output
+    predicted = tmp_path / "pred.jsonl"
+    predicted.write_text(result.stdout, encoding="utf-8")
+    score = runpy.run_path(str(shared_path("eval", "score.py")))
+    args = type("Args", (), {"gold": str(shared_path("gold", f"seed_{what}.jsonl"))})()
+    args.pred, args.by, args.show_errors = str(predicted), None, 20  # type: ignore[attr-defined]
+    assert score[what](args) == 1.0, capsys.readouterr().out
+
+
+def test_extract_spans_round_trip_on_the_cells(sample_paths: list[Path]) -> None:
+    items = {(i["source"], i["row"]): i for i in jsonl(invoke("parse", *sample_paths).stdout)}
+    citations = jsonl(invoke("extract", *sample_paths).stdout)
+    assert citations
+    for c in citations:
+        cell = items[(c["source"], c["row"])][c["field"]]
+        assert cell[c["start"] : c["end"]] == c["text"]
+
+
+def test_extract_plain_treats_the_file_as_one_cell(tmp_path: Path) -> None:
+    text = tmp_path / "basis.txt"
+    text.write_text("依据《社会保险法》第八十七条、第八十八条处理。", encoding="utf-8")
+    rows = jsonl(invoke("extract", text, "--plain").stdout)
+    assert [(r["row"], r["field"], r["law"], r["article"]) for r in rows] == [
+        (None, "text", "中华人民共和国社会保险法", 87),
+        (None, "text", "中华人民共和国社会保险法", 88),
+    ]
+
+
+def test_build_twice_changes_nothing(store: Path, sample_paths: list[Path]) -> None:
+    before = invoke("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "-s", store)
+    again = invoke("build", *sample_paths, "--store", store)
+    assert again.exit_code == 0, again.output
+    after = invoke("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "-s", store)
+    assert before.stdout == after.stdout
+
+
+def test_a_build_of_several_files_says_when_all_are_read(
+    sample_paths: list[Path], tmp_path: Path
+) -> None:
+    # a large build spends minutes writing the store after the progress bar is gone
+    result = invoke("build", *sample_paths, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.index("all lists read; finishing the store") < result.stderr.index(
+        "2 list(s): 22 items"
+    )
+    one = invoke("build", sample_paths[0], "--store", tmp_path / "store")
+    assert "finishing the store" not in one.stderr
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "社会保险法第八十七条",
+        "《中华人民共和国社会保险法》第87条",
+        "中华人民共和国社会保险法第八十七条",
+        "《社会保险法》第八十七条",
+    ],
+    ids=["abbreviation", "full-title-arabic", "full-title-unmarked", "marked-abbreviation"],
+)
+def test_cites_article_87(store: Path, ref: str) -> None:
+    result = invoke("cites", ref, "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = {(h["source"][:3], h["row"], h["field"]) for h in json.loads(result.stdout)}
+    assert hits == {("000", "1", "basis"), ("001", "4268", "basis"), ("001", "4271", "basis")}
+
+
+def test_cites_paragraph_counts_for_its_article(store: Path) -> None:
+    # 巫溪县 4282 cites 《重庆市骗取社会保险基金处理办法》第七条第二款
+    result = invoke("cites", "重庆市骗取社会保险基金处理办法第七条", "-s", store, "-f", "json")
+    assert [(h["row"], h["paragraph"]) for h in json.loads(result.stdout)] == [("4282", 2)]
+
+
+def test_cites_csv_has_a_header_and_the_department(store: Path) -> None:
+    result = invoke("cites", "社会保险法第八十七条", "--store", store, "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("source,region,row,name,department,field")
+    assert any("达孜区医保局" in line for line in lines[1:])
+
+
+def test_query_bundled_and_text_and_json(store: Path) -> None:
+    listed = invoke("query", "--list").stdout
+    assert "most-cited-articles" in listed
+    result = invoke("query", "most-cited-articles", "--store", store, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["head"]["vars"] and data["results"]["bindings"]
+    count = invoke("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-s", store, "-f", "json")
+    assert int(json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_query_from_file(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert invoke("query", rq, "--store", store).stdout.strip() == "true"
+
+
+def test_malformed_sparql_is_a_data_error(store: Path) -> None:
+    result = invoke("query", "SELECT ?x WHERE { ?x ", "--store", store)
+    assert result.exit_code == 1
+    assert "quanze: error:" in result.stderr and "Traceback" not in result.output
+
+
+def test_view_writes_offline_html(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "v.html"
+    result = invoke("view", "--article", "社会保险法第八十七条", "--store", store, "--out", out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "4268" in html and "达孜区医保局" in html
+    assert '<script src="http' not in html
+
+
+BAD_INPUTS = [
+    pytest.param(None, "no such file", id="missing-file"),
+    pytest.param(b"", "empty", id="empty-file"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary", id="binary"),
+    pytest.param("今天天气很好。\n没有表格。\n".encode(), "table", id="no-table"),
+]
+
+
+@pytest.mark.parametrize(("content", "says"), BAD_INPUTS)
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, content: bytes | None, says: str) -> None:
+    path = tmp_path / "list.md"
+    if content is not None:
+        path.write_bytes(content)
+    result = invoke("parse", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and says in lines[0].lower()
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_file_does_not_stop_the_others(tmp_path: Path, sample_paths: list[Path]) -> None:
+    bad = tmp_path / "empty.md"
+    bad.write_bytes(b"")
+    result = invoke("parse", bad, sample_paths[0])
+    assert result.exit_code == 1
+    assert len(jsonl(result.stdout)) == 5
+    assert "empty.md" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["cites", "社会保险法"], ["query", "ASK {}", "--store", "x", "--format", "xml"], ["nope"]],
+    ids=["missing-store", "bad-format", "unknown-command"],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert invoke(*args).exit_code == 2
+
+
+def test_querying_a_missing_store_is_a_data_error(tmp_path: Path) -> None:
+    result = invoke("cites", "社会保险法", "--store", tmp_path / "none")
+    assert result.exit_code == 1 and "quanze build" in result.stderr
+
+
+def test_cites_on_an_accountability_provision_shows_the_clauses_resting_on_it(store: Path) -> None:
+    table = invoke("cites", "社会保险法第九十三条", "--store", store, "--format", "csv").stdout
+    dazi = next(line for line in table.splitlines() if line.startswith("000_"))
+    assert "accountability_basis" in dazi and "2. 擅自改变劳动保障行政处罚种类、幅度的" in dazi
+    rows = json.loads(invoke("cites", "社会保险法第九十三条", "-s", store, "-f", "json").stdout)
+    assert len(next(r for r in rows if r["row"] == "1")["clauses"]) == 7

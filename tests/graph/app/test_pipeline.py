@@ -1,0 +1,47 @@
+"""quanze build over files (graph.app.pipeline): the lists are read in the order the store keys
+their graphs, and the report keeps the order the files were given in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.app.pipeline import build_files
+from graph.build.build import in_store_order
+
+
+def quads(folder: Path) -> set[str]:
+    return {str(quad) for quad in ox.Store.read_only(str(folder))}
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["as-listed", "reversed"])
+def test_the_report_keeps_the_order_the_files_were_given_in(
+    sample_paths: list[Path], tmp_path: Path, reverse: bool
+) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("no table here\n", encoding="utf-8")
+    paths = [*sample_paths, broken]
+    if reverse:
+        paths.reverse()
+    report = build_files(paths, tmp_path / "store")
+    assert [listed.source for listed in report.build.lists] == [
+        path.name for path in paths if path != broken
+    ]
+    assert [failure[0] for failure in report.failures] == [str(broken)]
+
+
+def test_the_store_is_the_same_whatever_the_order_of_the_files(
+    sample_paths: list[Path], tmp_path: Path
+) -> None:
+    build_files(sample_paths, tmp_path / "given")
+    build_files(sample_paths[::-1], tmp_path / "reversed")
+    assert quads(tmp_path / "given") == quads(tmp_path / "reversed")
+
+
+def test_in_store_order_follows_the_list_graphs() -> None:
+    sources = [f"lists/{n:03d}_county.md" for n in range(30)]
+    order = in_store_order(sources)
+    assert sorted(order) == list(range(30))
+    assert in_store_order([sources[n] for n in order]) == list(range(30))
