@@ -79,20 +79,20 @@ class _Law:
     title: str
     short: str
     rank: str | None
-    in_registry: bool
+    law_id: str | None
     articles: int
 
 
 def _laws(rng: random.Random) -> list[_Law]:
     out = [
-        _Law(e.title, e.aliases[0] if e.aliases else e.title, e.rank, True, rng.randint(40, 120))
+        _Law(e.title, e.aliases[0] if e.aliases else e.title, e.rank, e.id, rng.randint(40, 120))
         for e in load_registry().entries
     ]
     for province in _PROVINCES:
         for topic in TOPICS:
             for suffix, rank in _LOCAL_RANKS:
                 title = f"{province}{topic}{suffix}"
-                out.append(_Law(title, title, rank, False, rng.randint(15, 60)))
+                out.append(_Law(title, title, rank, None, rng.randint(15, 60)))
     rng.shuffle(out)
     return out
 
@@ -251,7 +251,7 @@ class Generator:
             extra["version"] = rng.choice(_VERSIONS)
         if rng.random() < 0.05:
             extra["doc_number"] = f"渝府令第{rng.randint(1, 400)}号"
-        common = {"rank": law.rank, "in_registry": law.in_registry}
+        common = {"rank": law.rank, "law_id": law.law_id}
         if kind == "unresolved":
             cell.cite(f"第{article}条", None, kind, article=article)
         elif kind == "law-level":

@@ -171,7 +171,9 @@ class Citation:
     """One provision (or whole instrument) cited in one piece of text.
 
     ``text`` is the citation as written and ``text == cell[start:end]``. ``law`` is the canonical
-    title, or None when no law is in reach (``kind == "unresolved"``).
+    title, or None when no law is in reach (``kind == "unresolved"``). ``law_id`` is the id of
+    the law's registry entry (None when the registry does not know it), so nothing downstream
+    resolves the title again; ``rank`` is the rank tag the text wrote before the title (【法律】).
     """
 
     text: str
@@ -189,15 +191,21 @@ class Citation:
     doc_number: str | None = None
     via: str | None = None
     rank: str | None = None
-    in_registry: bool = False
+    law_id: str | None = None
     warnings: tuple[str, ...] = field(default=())
     part: int | None = None
     section: int | None = None
     subitem: int | None = None
 
+    @property
+    def in_registry(self) -> bool:
+        """True when the law resolved to an entry of the law registry (``law_id`` is its id)."""
+        return self.law_id is not None
+
     def to_json(self) -> dict[str, Any]:
         """The citation's own keys, as ``quanze extract`` prints them (without source/row/field)."""
         out = asdict(self)
+        out["in_registry"] = self.law_id is not None
         out["warnings"] = list(self.warnings)
         return out
 
@@ -219,7 +227,7 @@ class Citation:
         doc_number: str | None,
         via: str | None,
         rank: str | None,
-        in_registry: bool,
+        law_id: str | None,
         warnings: tuple[str, ...],
         part: int | None,
         section: int | None,
@@ -234,7 +242,7 @@ class Citation:
         with identical slots). The result is an ordinary, frozen Citation.
 
         >>> Citation.fast("第八十七条", 0, 5, None, "unresolved", None, 87, None, None, None, None,
-        ...               None, None, None, None, False, (), None, None, None) == Citation(
+        ...               None, None, None, None, None, (), None, None, None) == Citation(
         ...     "第八十七条", 0, 5, None, "unresolved", article=87)
         True
         """
@@ -254,7 +262,7 @@ class Citation:
         c.doc_number = doc_number
         c.via = via
         c.rank = rank
-        c.in_registry = in_registry
+        c.law_id = law_id
         c.warnings = warnings
         c.part = part
         c.section = section
@@ -282,7 +290,7 @@ class _CitationDraft:
     doc_number: str | None
     via: str | None
     rank: str | None
-    in_registry: bool
+    law_id: str | None
     warnings: tuple[str, ...]
     part: int | None
     section: int | None

@@ -77,14 +77,14 @@ class _Law:
     """The cell's last law: what a continuation carries (a plain class: one is made per title
     read, and a compiled build constructs it natively)."""
 
-    __slots__ = ("chapter", "headed", "heading", "in_registry", "kind", "law", "pending")
+    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending")
 
     def __init__(
-        self, law: str, kind: CitationKind, in_registry: bool, pending: int | None
+        self, law: str, kind: CitationKind, law_id: str | None, pending: int | None
     ) -> None:
         self.law = law
         self.kind = kind  # the kind of the articles it heads (unmarked under an unmarked title)
-        self.in_registry = in_registry
+        self.law_id = law_id
         self.pending = pending  # index of its law-level record, dropped when provisions follow
         self.chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
         self.heading: int | None = None  # its record's index, dropped when articles follow
@@ -220,13 +220,13 @@ class _Cell:
         for r in unit.resolutions:
             _cite_chain(
                 out, text, p, at, chain.provisions, r.law, r.kind, unit.cited_version,
-                unit.cited_doc, r.via, rank, r.in_registry,
+                unit.cited_doc, r.via, rank, r.law_id,
                 r.warnings + warnings if warnings else r.warnings, None,
             )  # fmt: skip
         end = at + chain.end
         if not self.quoted:
             if r is not None:
-                self.last = _Law(r.law, r.kind, r.in_registry, None)
+                self.last = _Law(r.law, r.kind, r.law_id, None)
             self.quoted = opens_quote(text, end)
         return end
 
@@ -281,7 +281,7 @@ class _Cell:
             return tail.end
         if via_written is not None:
             resolutions = tuple(
-                Resolution(r.law, r.kind, r.in_registry, clean_title(via_written), r.rank)
+                Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
                 for r in resolve_with(written + tail.glued, self.local)
             )
         else:
@@ -375,7 +375,7 @@ class _Cell:
                 out.append(
                     _new_citation(
                         text[start:tail_end], start, tail_end, r.law, "law-level", None, None,
-                        None, None, None, None, version, doc, r.via, rank, r.in_registry, warn,
+                        None, None, None, None, version, doc, r.via, rank, r.law_id, warn,
                         None, None, None,
                     )
                 )  # fmt: skip
@@ -384,10 +384,10 @@ class _Cell:
                 pending = None
                 _cite_chain(
                     out, text, start, base, provisions, r.law, kind, version, doc, r.via, rank,
-                    r.in_registry, warn, None,
+                    r.law_id, warn, None,
                 )  # fmt: skip
             if seg or not self.quoted:
-                self.last = _Law(r.law, kind, r.in_registry, pending)
+                self.last = _Law(r.law, kind, r.law_id, pending)
         if chain is not None:
             self.quoted = self.quoted or opens_quote(text, tail_end)
         elif tail.point is None:
@@ -407,11 +407,11 @@ class _Cell:
                     law=r.law,
                     via=r.via,
                     rank=rank[0] if rank else None,
-                    in_registry=r.in_registry,
+                    law_id=r.law_id,
                     warnings=r.warnings,
                 )
             )
-            self.last = _Law(r.law, "unmarked", r.in_registry, len(self.out) - 1)
+            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
         return end
 
     def bare(self, p: int, chain: Chain) -> None:
@@ -470,7 +470,7 @@ class _Cell:
             if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
                 _cite_chain(
                     self.out, self.text, start, base, provisions, earlier.law, "continuation",
-                    None, None, None, None, earlier.in_registry, warnings, None,
+                    None, None, None, None, earlier.law_id, warnings, None,
                 )  # fmt: skip
                 return
         said = _SPACE.sub("", self.text[start : provisions[0].start + base])
@@ -489,12 +489,12 @@ class _Cell:
         several."""
         entries = load_registry().by_doc_number(doc)
         if len(entries) == 1:
-            law = entries[0].title
+            entry = entries[0]
             _cite_chain(
-                self.out, self.text, start, base, provisions, law, "unmarked", None, doc, None,
-                None, True, warnings, None,
+                self.out, self.text, start, base, provisions, entry.title, "unmarked", None, doc,
+                None, None, entry.id, warnings, None,
             )  # fmt: skip
-            self.last = _Law(law, "unmarked", True, None)
+            self.last = _Law(entry.title, "unmarked", entry.id, None)
             return
         why = (
             f"{doc} enacted or amended {len(entries)} instruments in the registry"
@@ -553,7 +553,7 @@ class _Cell:
             last.heading = None
         _cite_chain(
             self.out, self.text, start, base, provisions, last.law, base_kind, None, None, None,
-            None, last.in_registry, warnings, last.chapter,
+            None, last.law_id, warnings, last.chapter,
         )  # fmt: skip
         if last.pending is not None:
             last.pending = None
@@ -570,11 +570,11 @@ class _Cell:
         doc: str | None = None,
         via: str | None = None,
         rank: str | None = None,
-        in_registry: bool = False,
+        law_id: str | None = None,
         warnings: tuple[str, ...] = (),
     ) -> Citation:
         return _citation(
-            self.text, start, end, law, kind, prov or _EMPTY, None, doc, via, rank, in_registry,
+            self.text, start, end, law, kind, prov or _EMPTY, None, doc, via, rank, law_id,
             warnings,
         )  # fmt: skip
 
@@ -614,12 +614,12 @@ def _citation(
     doc_number: str | None,
     via: str | None,
     rank: str | None,
-    in_registry: bool,
+    law_id: str | None,
     warnings: tuple[str, ...],
 ) -> Citation:
     return _new_citation(
         text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
-        p.paragraph, p.item, p.point, version, doc_number, via, rank, in_registry, warnings,
+        p.paragraph, p.item, p.point, version, doc_number, via, rank, law_id, warnings,
         p.part, p.section, p.subitem,
     )  # fmt: skip
 
@@ -639,7 +639,7 @@ def _cite_chain(
     doc: str | None,
     via: str | None,
     rank: str | None,
-    in_registry: bool,
+    law_id: str | None,
     warnings: tuple[str, ...],
     chapter: int | None,
 ) -> None:
@@ -659,7 +659,7 @@ def _cite_chain(
                 # 《价格法》第四项 (an item with no article) is kept but flagged
                 "malformed" if article is None and point is None and (paragraph or item or subitem)
                 else kind,
-                ch, article, suffix, paragraph, item, point, version, doc, via, rank, in_registry,
+                ch, article, suffix, paragraph, item, point, version, doc, via, rank, law_id,
                 warnings, part, section, subitem,
             )
         )  # fmt: skip

@@ -78,7 +78,7 @@ class Resolution:
 
     law: str
     kind: TitleKind
-    in_registry: bool
+    law_id: str | None  # the registry id, None when the registry does not know the law
     via: str | None = None
     rank: str | None = None
     warnings: tuple[str, ...] = ()
@@ -154,27 +154,28 @@ def version_note(note: str) -> str | None:
 
 def _one(
     title: str, local: dict[str, str] | None = None
-) -> tuple[str, TitleKind, bool, str | None, tuple[str, ...]]:
-    """Canonical title, kind, registry flag, rank and warnings for a non-carrier title."""
+) -> tuple[str, TitleKind, str | None, str | None, tuple[str, ...]]:
+    """Canonical title, kind, registry id (None when not in the registry), rank and warnings for
+    a non-carrier title."""
     canonical = title.translate(_TO_BOOK)
     key = title_key(canonical)
     if local and key in local:
-        return local[key], "abbreviation", False, None, ()
+        return local[key], "abbreviation", None, None, ()
     entries: list[LawEntry] = load_registry().lookup(canonical)
     if len(entries) == 1:
         entry = entries[0]
         kind: TitleKind = "explicit" if title_key(entry.title) == key else "abbreviation"
-        return entry.title, kind, True, entry.rank, ()
+        return entry.title, kind, entry.id, entry.rank, ()
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
-        return canonical, "explicit", False, None, (f"ambiguous title {canonical!r}: {names}",)
+        return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return "中华人民共和国" + canonical, "abbreviation", False, "法律", ()
+        return "中华人民共和国" + canonical, "abbreviation", None, "法律", ()
     implementing = _NATIONAL_IMPLEMENTING.match(key)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
         rank = "行政法规" if implementing.group(2) == "实施条例" else None
-        return "中华人民共和国" + canonical, "abbreviation", False, rank, ()
-    return canonical, "explicit", False, None, ()
+        return "中华人民共和国" + canonical, "abbreviation", None, rank, ()
+    return canonical, "explicit", None, None, ()
 
 
 @lru_cache(maxsize=8192)

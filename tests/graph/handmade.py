@@ -82,7 +82,7 @@ def citations_a() -> list[CellCitation]:
                 version="2018修正",
                 doc_number="中华人民共和国主席令第二十五号",
                 rank="法律",
-                in_registry=True,
+                law_id="shehui-baoxian-fa",
             ),
         ),
         CellCitation(
@@ -96,7 +96,7 @@ def citations_a() -> list[CellCitation]:
                 "abbreviation",
                 article=93,
                 rank="法律",
-                in_registry=True,
+                law_id="shehui-baoxian-fa",
             ),
         ),
         CellCitation(

@@ -29,6 +29,8 @@ def test_example_resolves_to_entry(entry: object, example: str) -> None:
     cites = get_citations(example)
     assert cites, f"no citation found in {example!r}"
     assert cites[0].law == entry.title  # type: ignore[attr-defined]
+    # the citation carries its resolution: nothing downstream looks the title up again
+    assert cites[0].law_id == entry.id  # type: ignore[attr-defined]
     assert cites[0].in_registry
 
 
@@ -45,7 +47,7 @@ def test_entry_schema(entry: object) -> None:
 
 def test_shared_alias_is_ambiguous_and_not_guessed() -> None:
     (c,) = get_citations("《处分条例》第二十条")
-    assert c.law == "处分条例" and not c.in_registry
+    assert c.law == "处分条例" and not c.in_registry and c.law_id is None
     assert any("ambiguous" in w for w in c.warnings)
 
 

@@ -55,7 +55,7 @@ def seeds(sample_paths: list[Path]) -> ox.Store:
 def handmade() -> ox.Store:
     """list_a and list_b, plus a third list citing 社会保险法 as its 2010 version."""
     cited = dataclasses.replace(
-        citations_a()[0].citation, version="2010修订", doc_number=None, in_registry=True
+        citations_a()[0].citation, version="2010修订", doc_number=None, law_id="shehui-baoxian-fa"
     )
     item = dataclasses.replace(list_a().items[0], source="002_c.txt")
     list_c = dataclasses.replace(list_a(), source="002_c.txt", items=(item,), rejects=())
