@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench realworld clean
 
 # the install compiles the extractor's hot modules (setup.py): redone when their source changes
 $(STAMP): pyproject.toml setup.py $(wildcard extractors/citing/*.py)
@@ -26,6 +26,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# accuracy on the real lists of ../shared/realworld, per file and in total
+realworld: $(STAMP)
+	$(BIN)/python -m bench realworld
 
 clean:
 	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/citing/*.so extractors/citing/compiled.json
