@@ -37,6 +37,7 @@ class FileScore:
 
     source: str
     read: str  # the format read, or the error that stopped it
+    plausibility: float | None  # the reading's plausibility score (None when not read)
     items: int
     rejects: int
     citations: int
@@ -106,11 +107,12 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                 cites: list[dict[str, object]] = []
                 # the message names the temporary copy: keep what follows "file:line: "
                 why = str(exc).splitlines()[0].split(f"{copy}:", 1)[-1].split(": ", 1)[-1]
-                how, rejects = f"error: {why.strip()}", 0
+                how, rejects, plausible = f"error: {why.strip()}", 0, None
             else:
                 items = [i.to_json() for i in plist.items]
                 cites = [c.to_json() for c in cite_items(plist.items)]
                 how, rejects = plist.format, len(plist.rejects)
+                plausible = plist.plausibility.score if plist.plausibility else None
             all_items += items
             all_cites += cites
             mine_items = [g for g in gold_items if g["source"] == path.name]
@@ -129,7 +131,7 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                     "doc",
                 )
             counts = (len(items), rejects, len(cites), len(mine_items), len(mine_cites))
-            scores.append(FileScore(path.name, how, *counts, accuracy, f1))
+            scores.append(FileScore(path.name, how, plausible, *counts, accuracy, f1))
         totals = {
             "item_accuracy": _score(
                 "items", folder / "gold_items.jsonl", _jsonl(work / "ai", all_items)
@@ -146,8 +148,8 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
     return scores, totals
 
 
-def _cell(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def _cell(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,10 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"files": [asdict(s) for s in scores], "totals": totals}, indent=1))
         return 0
-    print(f"{'file':46} {'read':12} {'items':>9} {'cites':>9} {'item acc':>8} {'cite F1':>8}")
+    print(
+        f"{'file':46} {'read':12} {'plaus':>5} {'items':>9} {'cites':>9} {'item acc':>8} "
+        f"{'cite F1':>8}"
+    )
     for s in scores:
         print(
-            f"{s.source[:46]:46} {s.read[:12]:12} {s.items:>4}/{s.gold_items:<4} "
+            f"{s.source[:46]:46} {s.read[:12]:12} {_cell(s.plausibility, 2):>5} "
+            f"{s.items:>4}/{s.gold_items:<4} "
             f"{s.citations:>4}/{s.gold_citations:<4} {_cell(s.item_accuracy):>8} "
             f"{_cell(s.citation_f1):>8}"
         )

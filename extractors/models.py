@@ -146,6 +146,51 @@ class ListMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Plausibility:
+    """The score of a reading (0 to 1) and the share of items passing each check that applied.
+
+    ``verdict`` is ``sure``, ``doubtful`` (kept but said: ``quanze parse`` warns and
+    ``--report`` shows the weakest check) or ``wrong`` (the reader refuses the reading).
+
+    >>> Plausibility(0.4, (("names", 0.25), ("types", 1.0))).doubt()
+    'names read like names in 25% of items'
+    """
+
+    score: float
+    checks: tuple[tuple[str, float], ...]
+    verdict: Literal["sure", "doubtful", "wrong"] = "sure"
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the reading is not sure (doubtful or wrong)."""
+        return self.verdict != "sure"
+
+    def doubt(self) -> str:
+        """The weakest check, said in words (for error messages and reports)."""
+        if not self.checks:
+            return "no item to judge"
+        name, share = min(self.checks, key=lambda check: check[1])
+        return f"{_SAID[name]} in {share:.0%} of items"
+
+    def to_json(self) -> dict[str, object]:
+        """The score and checks as ``--report`` prints them in JSON."""
+        return {
+            "score": round(self.score, 3),
+            "verdict": self.verdict,
+            "checks": {name: round(share, 3) for name, share in self.checks},
+        }
+
+
+_SAID = {
+    "names": "names read like names",
+    "types": "power types are known types",
+    "basis": "basis cells hold citations",
+    "serials": "serials are serials and increase",
+    "distinct": "items are distinct",
+}
+
+
+@dataclass(frozen=True, slots=True)
 class PowerList:
     """One published power list (权责清单) as read from one file."""
 
@@ -158,6 +203,7 @@ class PowerList:
     rows_seen: int = 0
     sections: tuple[Section, ...] = ()
     blank_rows: int = 0
+    plausibility: Plausibility | None = None
 
     def rows_accounted(self) -> int:
         """Every row seen is an item, a reject, a section heading or a blank row (a row merged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.errors import InputError
@@ -28,6 +29,7 @@ from extractors.reading.formats.xlsx import read_xlsx
 from extractors.reading.grid import Grid
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
+from extractors.reading.plausibility import Plausibility, judge
 
 
 def _read_plain(text: str, path: str) -> list[Grid]:
@@ -93,15 +95,13 @@ def read_list(
     fmt = format or detect_binary(data)
     used: str | None = None
     if fmt in BINARY_FORMATS:
-        grids = _BINARY_READERS[fmt](data, where)
+        reading = _Reading.of(fmt, _BINARY_READERS[fmt](data, where), path.name, where)
     else:
         text, used = decode_text(data, where, encoding)
         if not text.strip():
             raise InputError(where, "empty file; expected a power list with a header row")
-        fmt = fmt or detect_text(text)
-        grids = _TEXT_READERS[fmt](text, where)
-    assembled = [(g, _assemble(g, path.name, where)) for g in grids]
-    parts = [a for _, a in assembled if a is not None]
+        reading = _read_text(text, fmt, path.name, where)
+    fmt, grids, assembled, parts = reading.format, reading.grids, reading.assembled, reading.parts
     if not parts:
         raise InputError(
             where,
@@ -109,6 +109,14 @@ def read_list(
             "field keys including a name column (e.g. 序号 | 事项名称 | 事项类型 | 实施部门)",
             line=1,
             text=_first_text(grids),
+        )
+    if reading.plausibility.verdict == "wrong":
+        raise InputError(
+            where,
+            f"read as {fmt} but probably wrong (plausibility {reading.plausibility.score:.2f}: "
+            f"{reading.plausibility.doubt()}); --format reads it as another format",
+            line=parts[0].header.line,
+            text=" | ".join(c for c in parts[0].header.cells if c),
         )
     meta = read_meta(parts[0].context, parts[0].header.line)
     if meta.title is None:
@@ -125,7 +133,56 @@ def read_list(
         rows_seen=sum(a.rows_seen for a in parts),
         sections=tuple(s for a in parts for s in a.sections),
         blank_rows=sum(a.blank_rows for a in parts),
+        plausibility=reading.plausibility,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way of reading a file: its format, grids, what each grid assembled to, and how
+    plausible the items are."""
+
+    format: str
+    grids: list[Grid]
+    assembled: list[tuple[Grid, Assembled | None]]
+    plausibility: Plausibility
+
+    @property
+    def parts(self) -> list[Assembled]:
+        return [a for _, a in self.assembled if a is not None]
+
+    @classmethod
+    def of(cls, fmt: str, grids: list[Grid], source: str, where: str) -> _Reading:
+        assembled = [(g, _assemble(g, source, where)) for g in grids]
+        items = [i for _, a in assembled if a is not None for i in a.items]
+        return cls(fmt, grids, assembled, judge(items))
+
+
+#: Other readings tried for text of a detected format when its own reading is doubtful (a pipe
+#: table whose rows wrap may read better as flattened text), in order of preference on a tie.
+_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",)}
+
+
+def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
+    """The reading of ``text`` in the given format; when none is given, in the detected format,
+    or in an alternative that is more plausible when that reading is not sure (see
+    :mod:`extractors.reading.plausibility`)."""
+    if fmt is not None:
+        return _Reading.of(fmt, _TEXT_READERS[fmt](text, where), source, where)
+    detected = detect_text(text)
+    best = _Reading.of(detected, _TEXT_READERS[detected](text, where), source, where)
+    if best.parts and not best.plausibility.doubtful:
+        return best
+    for other in _TEXT_ALTERNATIVES.get(detected, ()):
+        try:
+            grids = _TEXT_READERS[other](text, where)
+        except InputError:
+            continue
+        reading = _Reading.of(other, grids, source, where)
+        better = reading.plausibility.score > best.plausibility.score
+        if reading.parts and reading.plausibility.verdict != "wrong" and (better or not best.parts):
+            best = reading
+    return best
 
 
 def _assemble(grid: Grid, source: str, where: str) -> Assembled | None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.models import PowerList, Reject, Section
+from extractors.models import Plausibility, PowerList, Reject, Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class ListReport:
     anomalies: tuple[tuple[str, int], ...]
     sections: tuple[Section, ...] = ()
     blank_rows: int = 0
+    plausibility: Plausibility | None = None
 
     @property
     def reject_reasons(self) -> tuple[tuple[str, int], ...]:
@@ -49,6 +50,12 @@ class ListReport:
             f"blank rows={self.blank_rows} (rows seen = items + rejects + sections + blank rows)"
         )
         out = [head]
+        if self.plausibility is not None:
+            out.append(
+                f"  reading: plausibility {self.plausibility.score:.2f} "
+                f"({self.plausibility.verdict}; weakest: "
+                f"{self.plausibility.doubt()})"
+            )
         for reason, count in self.reject_reasons:
             out.append(f"  rejects: {reason}: {count}")
         for reject in self.rejects:
@@ -73,6 +80,7 @@ class ListReport:
             "anomalies": dict(self.anomalies),
             "sections": [{"line": s.line, "text": s.text, "type": s.type} for s in self.sections],
             "blank_rows": self.blank_rows,
+            "plausibility": self.plausibility.to_json() if self.plausibility else None,
         }
 
 
@@ -98,4 +106,5 @@ def report_list(plist: PowerList) -> ListReport:
         anomalies=tuple(counts.most_common()),
         sections=plist.sections,
         blank_rows=plist.blank_rows,
+        plausibility=plist.plausibility,
     )

@@ -136,9 +136,22 @@ def parse(
     from extractors.reading.read import read_list
 
     for plist in each_file(files, lambda p: read_list(p, format=fmt, encoding=encoding)):
+        warn_doubtful(plist)
         print_jsonl(item.to_json() for item in plist.items)
         if report:
             print_report(plist)
+
+
+def warn_doubtful(plist: Any) -> None:
+    """One warning line on stderr when a list was read with doubts (see
+    ``extractors.reading.plausibility``): the items are kept, the reading is said."""
+    doubt = plist.plausibility
+    if doubt is not None and doubt.doubtful:
+        err.print(
+            f"quanze: warning: {plist.source}: read as {plist.format} with doubts "
+            f"(plausibility {doubt.score:.2f}; weakest: {doubt.doubt()})",
+            markup=False,
+        )
 
 
 def print_report(plist: Any) -> None:
@@ -168,6 +181,7 @@ def extract(
             text = read_text(path, encoding=encoding)
             return print_jsonl(c.to_json() for c in cite_text(path.name, text))
         plist = read_list(path, format=fmt, encoding=encoding)
+        warn_doubtful(plist)
         return print_jsonl(c.to_json() for c in cite_items(plist.items))
 
     total = sum(each_file(files, work))
