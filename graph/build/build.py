@@ -26,8 +26,9 @@ from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
 from rdflib import SKOS as _SKOS
 
+from extractors.citing.lawdb import LawEntry, load_registry
 from extractors.models import CellCitation, Citation, PowerItem, PowerList
-from graph.build import concepts, laws, tally
+from graph.build import concepts, tally
 from graph.build.clauses import ClauseWriter
 from graph.errors import BuildError
 from graph.iri import (
@@ -37,6 +38,7 @@ from graph.iri import (
     Step,
     division_steps,
     is_relative_authority,
+    law_key,
     place_of,
     provision_steps,
     qualified_authority,
@@ -353,10 +355,11 @@ class _ListBuilder:
         self.by_row: dict[str, list[int]] = defaultdict(list)
         self.authorities: dict[tuple[str, bool], str] = {}
         self.provisions: dict[
-            tuple[str, str | None, bool, Locator], tuple[str, list[tuple[str, str]]]
+            tuple[str, str | None, Locator], tuple[str, list[tuple[str, str]]]
         ] = {}
         self.versions: dict[tuple[str, str], str] = {}
         self.clauses = ClauseWriter(self.g, iris.base)
+        self.registry = load_registry()
         self.citing: defaultdict[str, set[str]] = defaultdict(set)  # law/article → items
         self.citation_counts: Counter[str] = Counter()  # law/article → citations
 
@@ -525,7 +528,7 @@ class _ListBuilder:
         g.link(node, QZ.cites, target)
         # Shortcuts to the article and the law the cited provision belongs to, so that "who cites
         # article 87" and "most-cited articles" are one hop instead of an eli:is_part_of* path.
-        law_id = laws.law_id(c.law)
+        law_id = law_key(c)
         law = self.iris.law(law_id)
         g.link(node, QZ.citesLaw, law)
         self.count(law, item_iri)
@@ -540,7 +543,7 @@ class _ListBuilder:
         if shortcut is not None:
             g.link(item_iri, shortcut, target)
         if c.version:
-            g.link(node, QZ.citedVersion, self.build_version(c.law, c.version))
+            g.link(node, QZ.citedVersion, self.build_version(c, c.version))
 
     def count(self, target: str, item_iri: str) -> None:
         """Count one citation of a law or article (for the tallies, ``graph.build.tally``)."""
@@ -551,11 +554,15 @@ class _ListBuilder:
         """What the list cites: law or article → (items, citations)."""
         return {t: (len(items), self.citation_counts[t]) for t, items in self.citing.items()}
 
+    def entry(self, c: Citation) -> LawEntry | None:
+        """The registry entry of the cited law, by the id the citation carries."""
+        return self.registry.by_id(c.law_id) if c.law_id is not None else None
+
     def build_law(self, c: Citation) -> str:
-        """The work: title, rank (from the citation, else the registry), issuer when known."""
+        """The work: title, rank and issuer (from the registry), whether the registry knows it."""
         assert c.law is not None
-        g, law = self.shared, self.iris.law(laws.law_id(c.law))
-        entry = laws.registry_entry(c.law)
+        g, law = self.shared, self.iris.law(law_key(c))
+        entry = self.entry(c)
         g.link(law, RDF.type, ELI.LegalResource)
         g.text(law, ELI.title, c.law, "zh")
         g.add(law, QZ.inRegistry, _bool(entry is not None))
@@ -580,7 +587,7 @@ class _ListBuilder:
         once per list; what was unmapped is counted again for every citation)."""
         assert c.law is not None
         loc = Locator.of(c)
-        key = (c.law, c.rank, c.in_registry, loc)
+        key = (c.law, c.law_id, loc)
         known = self.provisions.get(key)
         if known is not None:
             self.unmapped += known[1]
@@ -593,7 +600,7 @@ class _ListBuilder:
     def _provision(self, c: Citation, loc: Locator) -> str:
         assert c.law is not None
         node = parent = self.build_law(c)
-        law_id = laws.law_id(c.law)
+        law_id = law_key(c)
         for step, division in zip(
             division_steps(loc), self.iris.divisions(law_id, loc), strict=True
         ):
@@ -615,13 +622,14 @@ class _ListBuilder:
         g.text(node, RDFS.label, label, "zh")
         return node
 
-    def build_version(self, law_title: str, note: str) -> str:
+    def build_version(self, c: Citation, note: str) -> str:
         """The version a note names: dated when the registry knows the date, else by the note."""
-        known = self.versions.get((law_title, note))
+        law_id = law_key(c)
+        known = self.versions.get((law_id, note))
         if known is not None:
             return known
-        date = laws.version_date(law_title, note)
-        law_id = laws.law_id(law_title)
+        entry = self.entry(c)
+        date = version_date(entry, note) if entry is not None else None
         law, version = self.iris.law(law_id), self.iris.version(law_id, date or note)
         self.shared.link(version, RDF.type, ELI.LegalExpression)
         self.shared.link(law, ELI.is_realized_by, version)
@@ -629,7 +637,7 @@ class _ListBuilder:
         self.shared.text(version, QZ.versionNote, note)
         if date:
             self.shared.add(version, ELI.version_date, f"{_quote(date)}^^<{_XSD}date>")
-        self.versions[(law_title, note)] = version
+        self.versions[(law_id, note)] = version
         return version
 
     def report(self) -> ListReport:
@@ -645,6 +653,20 @@ class _ListBuilder:
             triples=len(self.g.lines) + len(self.shared.lines),
             unmapped=tuple(self.unmapped),
         )
+
+
+def version_date(entry: LawEntry, note: str) -> str | None:
+    """The date (YYYY-MM-DD) of the version a note names, when the entry has exactly one.
+
+    >>> version_date(load_registry().by_id("shehui-baoxian-fa"), "2018修正")
+    '2018-12-29'
+    """
+    year = re.match(r"\s*(\d{4})", note)
+    if year is None:
+        return None
+    event = re.sub(r"[\d\s年]", "", note)
+    dates = [v.date for v in entry.versions if v.date.startswith(year.group(1)) and v.note in event]
+    return dates[0] if len(dates) == 1 else None
 
 
 def _label(step: Step, in_article: bool) -> str:
