@@ -10,7 +10,9 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from extractors.models import CellCitation, Citation, ListMeta, PowerItem, PowerList
-from graph.build.build import build_graph, date_literal, item_keys, list_quads
+from graph.build.build import build_graph, list_quads
+from graph.build.lists import item_keys
+from graph.build.quads import date_literal
 from graph.errors import BuildError
 from graph.store.open import to_rdflib
 from tests.graph.handmade import citations_a, citations_b, list_a, list_b
