@@ -1,4 +1,6 @@
-"""Runs the pipeline over files: read each list, extract its citations, load it into a store."""
+"""Runs the pipeline over files in three steps, each lazy, one list at a time: read each file into
+a list (``extractors.read_list``), extract its citations (``extractors.cite_items``), build the
+list and its citations into a store (``graph.build.build_cited``)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from extractors import cite_items, read_list
 from extractors.errors import QuanzeError
-from extractors.models import PowerList
-from extractors.reading.read import read_list
-from graph.build.build import BuildReport, build_graph, in_store_order
+from extractors.models import CellCitation, PowerList
+from graph.build.build import BuildReport, build_cited, in_store_order
 from graph.store.open import open_store
 
 
@@ -71,6 +73,14 @@ def read_lists(
         console.print("all lists read; finishing the store …")
 
 
+def cite_lists(
+    lists: Iterable[PowerList],
+) -> Iterator[tuple[PowerList, Iterator[CellCitation]]]:
+    """Each list with its cell citations, extracted as the build consumes them."""
+    for power_list in lists:
+        yield power_list, cite_items(power_list.items)
+
+
 def build_files(
     paths: Iterable[Path],
     store_dir: Path,
@@ -80,7 +90,7 @@ def build_files(
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
 ) -> PipelineReport:
-    """Parse, extract and load every file into the on-disk store at ``store_dir``.
+    """Read, extract and build every file into the on-disk store at ``store_dir``.
 
     Each list replaces its own named graph, so running it twice on the same input leaves the same
     store. The files are read in the order the store keys their graphs (``in_store_order``: a
@@ -90,17 +100,20 @@ def build_files(
     rank: dict[str, int] = {}  # a file's place in ``given``, by name (as its list's source)
     for n, path in enumerate(given):
         rank.setdefault(path.name, n)
+    ordered = [given[n] for n in in_store_order([path.name for path in given])]
     failures: list[tuple[str, str]] = []
     store = open_store(store_dir)
+    # three steps, each a generator: the build pulls one list at a time through all three
     lists = read_lists(
-        [given[n] for n in in_store_order([path.name for path in given])],
+        ordered,
         format=format,
         encoding=encoding,
         failures=failures,
         on_error=on_error,
         console=console,
     )
-    report = build_graph(lists, store)
+    cited = cite_lists(lists)
+    report = build_cited(cited, store)
     store.flush()
     by_rank = sorted(report.lists, key=lambda listed: rank[listed.source])
     failures.sort(key=lambda failure: rank[Path(failure[0]).name])

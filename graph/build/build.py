@@ -29,8 +29,8 @@ from graph.iri import DEFAULT_BASE, Iris
 from graph.store import load
 from ontology import ONTOLOGY_PATH
 
-#: A list and its cell citations (None: extract them), as the build takes them.
-Cited = tuple[PowerList, Iterable[CellCitation] | None]
+#: A list and its cell citations, as the build takes them.
+Cited = tuple[PowerList, Iterable[CellCitation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +193,14 @@ def build_graph(
     an earlier build of the same list wrote; also (re)load the ontology into its own graph.
 
     ``citations`` are the cell citations of all the lists, matched to a list by ``source``; when
-    None they are extracted here with ``extractors.citing.cite.cite_items``. Two lists with the same
-    id (file name without directory and extension) in one build are refused: they would share a
-    graph.
+    None each list's are extracted as it is built (``extractors.cite_items``). Two lists with the
+    same id (file name without directory and extension) in one build are refused: they would
+    share a graph. ``build_cited`` takes each list with its own citations.
     """
     if citations is None:
-        return build_cited(((power_list, None) for power_list in lists), store, base=base)
+        from extractors import cite_items
+
+        return build_cited(((plist, cite_items(plist.items)) for plist in lists), store, base=base)
     by_source: dict[str, list[CellCitation]] = defaultdict(list)
     for cc in citations:
         by_source[cc.source].append(cc)
@@ -215,8 +217,8 @@ def build_graph(
 def build_cited(
     pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE
 ) -> BuildReport:
-    """``build_graph`` for lists that come with their own cell citations (None: extract them),
-    one pair at a time, so a build of any size holds one list in memory, not all of them.
+    """``build_graph`` for lists that come with their own cell citations, one pair at a time, so
+    a build of any size holds one list in memory, not all of them.
 
     Keeps the citation tallies (``graph.build.tally``) up to date: each list's counts are added and
     those of the graph it replaces taken away.
@@ -267,15 +269,7 @@ def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_Built]:
                 "rename one of the files"
             )
         seen[list_id] = power_list.source
-        yield build_list(
-            power_list, cited if cited is not None else _citations_for(power_list), iris
-        )
-
-
-def _citations_for(power_list: PowerList) -> Iterator[CellCitation]:
-    from extractors.citing.cite import cite_items  # the extractor is only needed when not given
-
-    return iter(cite_items(power_list.items))
+        yield build_list(power_list, cited, iris)
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:

@@ -216,6 +216,16 @@ def test_a_chapter_heading_after_a_registry_law_cites_it_by_its_registry_id() ->
     assert {q.subject.value for q in laws} == {f"{ID}law/xingzheng-chufa-fa"}
 
 
+def test_lists_alone_have_their_citations_extracted() -> None:
+    item = PowerItem("c.md", "1", 2, name="处罚", basis="《社会保险法》第八十七条")
+    store = ox.Store()
+    report = build_graph([PowerList("c.md", "md", "utf-8", ListMeta(), (item,))], store)
+    assert report.citations == 1
+    article = f"{ID}law/shehui-baoxian-fa/art_87"
+    ask = f"ASK {{ ?c <https://w3id.org/quanze/ontology#citesArticle> <{article}> }}"
+    assert bool(store.query(ask, use_default_graph_as_union=True))
+
+
 def test_repeated_row_items_stay_apart_and_citations_find_their_item() -> None:
     store = build(list_b(), citations=citations_b())
     titles = {
