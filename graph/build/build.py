@@ -12,15 +12,15 @@ one list at a time, the tallies kept, the report made, the ontology (re)loaded.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
 
 import pyoxigraph as ox
 
 from extractors.models import CellCitation, PowerList
+from extractors.report import Building, FileReport, Reading, Report
 from graph.build import tally
 from graph.build.citations import CitationWriter
 from graph.build.lists import ListWriter, list_id_of
@@ -31,104 +31,6 @@ from ontology import ONTOLOGY_PATH
 
 #: A list and its cell citations, as the build takes them.
 Cited = tuple[PowerList, Iterable[CellCitation]]
-
-
-@dataclass(frozen=True, slots=True)
-class ListReport:
-    """What the build made of one list."""
-
-    list_id: str
-    source: str
-    graph: str
-    items: int
-    citations: int
-    unresolved: int
-    rejects: int
-    anomalies: int
-    triples: int
-    unmapped: tuple[
-        tuple[str, str], ...
-    ] = ()  # (what, value as written), e.g. ("power type", "备案")
-
-    def to_json(self) -> dict[str, Any]:
-        """The counts as a JSON-ready dict."""
-        return {
-            "list": self.list_id,
-            "source": self.source,
-            "graph": self.graph,
-            "items": self.items,
-            "citations": self.citations,
-            "unresolved": self.unresolved,
-            "rejects": self.rejects,
-            "anomalies": self.anomalies,
-            "triples": self.triples,
-            "unmapped": [{"what": w, "value": v} for w, v in self.unmapped],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    """Totals and per-list counts of one build; ``triples`` counts the list graphs only.
-
-    What the whole store holds is not counted: Oxigraph counts by reading an entire index, which
-    grows with the store, not with the build (``len(store)`` when it is wanted).
-    """
-
-    lists: tuple[ListReport, ...]
-    ontology_triples: int = 0
-
-    @property
-    def items(self) -> int:
-        """Power items built."""
-        return sum(r.items for r in self.lists)
-
-    @property
-    def citations(self) -> int:
-        """Citations built, unresolved ones included."""
-        return sum(r.citations for r in self.lists)
-
-    @property
-    def unresolved(self) -> int:
-        """Citations with no law in reach."""
-        return sum(r.unresolved for r in self.lists)
-
-    @property
-    def rejects(self) -> int:
-        """Stretches of input kept as rejects."""
-        return sum(r.rejects for r in self.lists)
-
-    @property
-    def triples(self) -> int:
-        """Triples written into the list graphs."""
-        return sum(r.triples for r in self.lists)
-
-    def summary(self) -> str:
-        """A few human-readable lines (what ``quanze build`` prints on stderr)."""
-        lines = [
-            f"{len(self.lists)} list(s): {self.items} items, {self.citations} citations "
-            f"({self.unresolved} unresolved), {self.rejects} rejects, {self.triples} triples"
-        ]
-        for r in self.lists:
-            lines.append(
-                f"  {r.source}: {r.items} items, {r.citations} citations ({r.unresolved} "
-                f"unresolved), {r.rejects} rejects, {r.anomalies} anomalies, {r.triples} triples"
-            )
-            counts = Counter(r.unmapped)
-            for (what, value), n in sorted(counts.items()):
-                lines.append(f"    unmapped {what} {value!r} ×{n}")
-        return "\n".join(lines)
-
-    def to_json(self) -> dict[str, Any]:
-        """The report as a JSON-ready dict."""
-        return {
-            "items": self.items,
-            "citations": self.citations,
-            "unresolved": self.unresolved,
-            "rejects": self.rejects,
-            "triples": self.triples,
-            "ontology_triples": self.ontology_triples,
-            "lists": [r.to_json() for r in self.lists],
-        }
 
 
 def in_store_order(sources: Sequence[str], *, base: str = DEFAULT_BASE) -> list[int]:
@@ -146,20 +48,20 @@ class _Built:
     written: ListWriter
     cited: CitationWriter
 
-    def report(self) -> ListReport:
-        """What the build made of the list."""
-        written, cited = self.written, self.cited
-        return ListReport(
+    def report(self) -> FileReport:
+        """The list's report: reading and extraction counts, and what the build wrote."""
+        written = self.written
+        building = Building(
             list_id=written.list_id,
-            source=written.list.source,
             graph=written.g.name,
-            items=len(written.list.items),
-            citations=cited.citations,
-            unresolved=cited.unresolved,
-            rejects=len(written.list.rejects),
-            anomalies=sum(len(item.anomalies) for item in written.list.items),
             triples=len(written.g.lines) + len(written.shared.lines),
             unmapped=tuple(written.unmapped),
+        )
+        return FileReport(
+            written.list.source,
+            reading=Reading.of(written.list),
+            extraction=self.cited.extraction(),
+            building=building,
         )
 
 
@@ -174,7 +76,7 @@ def build_list(power_list: PowerList, citations: Iterable[CellCitation], iris: I
 
 def list_quads(
     power_list: PowerList, citations: Iterable[CellCitation], *, base: str = DEFAULT_BASE
-) -> tuple[list[ox.Quad], ListReport]:
+) -> tuple[list[ox.Quad], FileReport]:
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
     built = build_list(power_list, citations, Iris(base))
@@ -188,7 +90,7 @@ def build_graph(
     *,
     citations: Iterable[CellCitation] | None = None,
     base: str = DEFAULT_BASE,
-) -> BuildReport:
+) -> Report:
     """Write each list (with its citations) into its own named graph of ``store``, replacing what
     an earlier build of the same list wrote; also (re)load the ontology into its own graph.
 
@@ -214,9 +116,7 @@ def build_graph(
     return report
 
 
-def build_cited(
-    pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE
-) -> BuildReport:
+def build_cited(pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE) -> Report:
     """``build_graph`` for lists that come with their own cell citations, one pair at a time, so
     a build of any size holds one list in memory, not all of them.
 
@@ -225,7 +125,7 @@ def build_cited(
     """
     iris = Iris(base)
     tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
-    reports: list[ListReport] = []
+    reports: list[FileReport] = []
     sent = load.Seen()  # shared-graph lines already handed to the store
 
     def documents() -> Iterator[load.Document]:
@@ -252,8 +152,8 @@ def build_cited(
         raise
     finally:
         tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
-    ontology_triples = load_ontology_graph(store, iris)
-    return BuildReport(tuple(reports), ontology_triples)
+    load_ontology_graph(store, iris)
+    return Report(tuple(reports))
 
 
 def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_Built]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from extractors.citing.lawdb import LawEntry, load_registry
 from extractors.models import CellCitation, Citation
+from extractors.report import Extraction, count_citations
 from graph.build import concepts
 from graph.build.lists import ListWriter
 from graph.build.quads import ELI, OA, QZ, QZSUB, RDF, RDFS, XSD, boolean, integer, quote
@@ -28,9 +29,8 @@ _SHORTCUT: dict[str, str] = {
 
 
 class CitationWriter:
-    """Writes the citations of the list a ``ListWriter`` wrote, and counts them: in all and
-    unresolved (for the report), and by cited law and article (for the tallies,
-    ``graph.build.tally``)."""
+    """Writes the citations of the list a ``ListWriter`` wrote, and counts them: by kind (for the
+    report) and by cited law and article (for the tallies, ``graph.build.tally``)."""
 
     def __init__(self, written: ListWriter) -> None:
         self.items = written
@@ -38,8 +38,7 @@ class CitationWriter:
         self.clauses = written.clauses
         self.unmapped = written.unmapped  # one list: what the list and its citations left unmapped
         self.registry = load_registry()
-        self.citations = 0
-        self.unresolved = 0
+        self.kinds: Counter[str] = Counter()
         self.provisions: dict[
             tuple[str, str | None, Locator], tuple[str, list[tuple[str, str]]]
         ] = {}
@@ -50,16 +49,19 @@ class CitationWriter:
     def write(self, cell_citations: Iterable[CellCitation]) -> None:
         """Write every cell citation, numbered within its item and field."""
         counters: Counter[tuple[str, str]] = Counter()
-        for cc in cell_citations:
+        for cc in count_citations(cell_citations, self.kinds):
             item_iri, _ = self.items.find_item(cc)
             counters[(item_iri, cc.field)] += 1
             node = f"{item_iri}/citation/{cc.field}/{counters[(item_iri, cc.field)]}"
             self.write_citation(node, item_iri, cc.field, cc.citation)
 
+    def extraction(self) -> Extraction:
+        """The citations written, counted by kind."""
+        return Extraction.of(self.kinds)
+
     def write_citation(self, node: str, item_iri: str, field_key: str, c: Citation) -> None:
         """One citation node: where it was found, what it cites, and its shortcuts."""
         g = self.g
-        self.citations += 1
         g.link(node, RDF.type, QZ.Citation)
         g.link(node, QZ.citedBy, item_iri)
         g.link(node, OA.hasSource, item_iri)
@@ -82,7 +84,6 @@ class CitationWriter:
             g.text(node, QZ.warning, warning)
         g.text(node, QZ.rankTag, c.rank)
         if c.law is None:
-            self.unresolved += 1
             return
         target = self.provision(c)
         g.link(node, QZ.cites, target)

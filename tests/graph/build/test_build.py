@@ -190,11 +190,11 @@ def test_report_counts() -> None:
     store = ox.Store()
     report = build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
     assert (report.items, report.citations, report.unresolved, report.rejects) == (5, 7, 1, 1)
-    assert [r.list_id for r in report.lists] == ["000_a", "001_b"]
-    assert report.triples == sum(r.triples for r in report.lists) > 0
-    assert report.ontology_triples > 0
+    assert [built.list_id for built in report.built] == ["000_a", "001_b"]
+    assert report.triples == sum(built.triples for built in report.built) > 0
+    assert store.contains_named_graph(ox.NamedNode(f"{ID}graph/ontology"))
     assert "unresolved" in report.summary()
-    assert report.to_json()["lists"][0]["items"] == 2
+    assert report.to_json()["files"][0]["items"] == 2
 
 
 @pytest.mark.xfail(
