@@ -65,7 +65,7 @@ class _Built:
         )
 
 
-def build_list(power_list: PowerList, citations: Iterable[CellCitation], iris: Iris) -> _Built:
+def _build_list(power_list: PowerList, citations: Iterable[CellCitation], iris: Iris) -> _Built:
     """Write one list and then its citations (consumed as they come)."""
     written = ListWriter(power_list, iris)
     written.write()
@@ -79,7 +79,7 @@ def list_quads(
 ) -> tuple[list[ox.Quad], FileReport]:
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
-    built = build_list(power_list, citations, Iris(base))
+    built = _build_list(power_list, citations, Iris(base))
     data = b"".join(chain(built.written.g.lines, built.written.shared.lines))
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
 
@@ -169,7 +169,7 @@ def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_Built]:
                 "rename one of the files"
             )
         seen[list_id] = power_list.source
-        yield build_list(power_list, cited, iris)
+        yield _build_list(power_list, cited, iris)
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:

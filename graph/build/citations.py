@@ -33,7 +33,7 @@ class CitationWriter:
     report) and by cited law and article (for the tallies, ``graph.build.tally``)."""
 
     def __init__(self, written: ListWriter) -> None:
-        self.items = written
+        self.written = written  # the list: its items, authorities and graphs
         self.g, self.shared, self.iris = written.g, written.shared, written.iris
         self.clauses = written.clauses
         self.unmapped = written.unmapped  # one list: what the list and its citations left unmapped
@@ -50,7 +50,7 @@ class CitationWriter:
         """Write every cell citation, numbered within its item and field."""
         counters: Counter[tuple[str, str]] = Counter()
         for cc in count_citations(cell_citations, self.kinds):
-            item_iri, _ = self.items.find_item(cc)
+            item_iri, _ = self.written.find_item(cc)
             counters[(item_iri, cc.field)] += 1
             node = f"{item_iri}/citation/{cc.field}/{counters[(item_iri, cc.field)]}"
             self.write_citation(node, item_iri, cc.field, cc.citation)
@@ -138,7 +138,7 @@ class CitationWriter:
             else:
                 g.link(law, ELI.type_document, rank)
         if entry is not None and entry.issuer:
-            g.link(law, ELI.passed_by, self.items.authority(entry.issuer, scoped=False))
+            g.link(law, ELI.passed_by, self.written.authority(entry.issuer, scoped=False))
         for number in entry.doc_numbers if entry is not None else ():
             g.text(law, ELI.id_local, number)
         return law
