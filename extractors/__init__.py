@@ -7,6 +7,7 @@
 Public verbs: ``read_list`` (a power-list file → PowerList), ``get_citations`` (one cell's text →
 citations), ``cite_items`` (every text field of every item → cell citations). They are loaded on
 first use, so importing ``extractors.models`` alone does not load the readers and the grammar.
+``Report`` and ``FileReport`` (``extractors.report``) count what each step made of each file.
 """
 
 from __future__ import annotations
@@ -33,14 +34,18 @@ if TYPE_CHECKING:
         PowerList as PowerList,
     )
     from extractors.reading.read import read_list as read_list
+    from extractors.report import FileReport as FileReport
+    from extractors.report import Report as Report
 
 _EXPORTS = {
     "CellCitation": "extractors.models",
     "Citation": "extractors.models",
+    "FileReport": "extractors.report",
     "InputError": "extractors.errors",
     "PowerItem": "extractors.models",
     "PowerList": "extractors.models",
     "QuanzeError": "extractors.errors",
+    "Report": "extractors.report",
     "cite_items": "extractors.citing.cite",
     "get_citations": "extractors.citing.cite",
     "read_list": "extractors.reading.read",

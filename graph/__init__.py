@@ -1,8 +1,9 @@
 """The graph layer: power lists and citations become triples in an Oxigraph store, then answers.
 
 Public verbs: ``build_graph``, ``open_store``, ``run_query``, ``find_citing_items``,
-``validate_store``; result writers live in ``graph.store.results``. They are loaded on first use, so
-the CLI starts without loading rdflib and pyshacl for commands that do not need them.
+``validate_store``; result writers live in ``graph.store.results``. They are loaded on first use,
+so the CLI starts without loading rdflib and pyshacl for commands that do not need them. A build
+returns an ``extractors.Report``: per file, what reading, extraction and the build made of it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,6 @@ from typing import TYPE_CHECKING
 from extractors.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from graph.build.build import (
-        BuildReport as BuildReport,
-    )
-    from graph.build.build import (
-        ListReport as ListReport,
-    )
     from graph.build.build import (
         build_graph as build_graph,
     )
@@ -35,8 +30,6 @@ if TYPE_CHECKING:
     from graph.store.validate import validate_store as validate_store
 
 _EXPORTS = {
-    "BuildReport": "graph.build.build",
-    "ListReport": "graph.build.build",
     "QueryResult": "graph.store.query",
     "build_graph": "graph.build.build",
     "bundled_queries": "graph.store.query",

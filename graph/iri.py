@@ -165,6 +165,18 @@ class Locator:
         )
 
 
+def law_key(c: Citation) -> str:
+    """The id a cited law is named by in IRIs: the registry id the citation carries, else the
+    law's canonical title (a law the registry does not know).
+
+    >>> law_key(Citation("《社会保险法》", 0, 7, "中华人民共和国社会保险法", "abbreviation",
+    ...                  law_id="shehui-baoxian-fa"))
+    'shehui-baoxian-fa'
+    """
+    assert c.law is not None, "an unresolved citation names no law"
+    return c.law_id if c.law_id is not None else c.law
+
+
 def article_token(article: int, suffix: int | None = None) -> str:
     """The eId token of an article: ``art_87``, or ``art_20-1`` for 第二十条之一.
 

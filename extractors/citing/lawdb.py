@@ -104,11 +104,11 @@ class Registry:
     def __init__(self, entries: Iterable[LawEntry]) -> None:
         self.entries: tuple[LawEntry, ...] = tuple(entries)
         self._by_key: dict[str, list[LawEntry]] = {}
-        seen: set[str] = set()
+        self._by_id: dict[str, LawEntry] = {}
         for entry in self.entries:
-            if entry.id in seen:
+            if entry.id in self._by_id:
                 raise ValueError(f"laws.json: duplicate id {entry.id!r}")
-            seen.add(entry.id)
+            self._by_id[entry.id] = entry
             if entry.rank not in RANKS:
                 raise ValueError(
                     f"laws.json: {entry.id}: unknown rank {entry.rank!r}; valid: {', '.join(RANKS)}"
@@ -135,6 +135,14 @@ class Registry:
     def lookup(self, title: str) -> list[LawEntry]:
         """Entries whose title or alias has the same title key as ``title`` (several: ambiguous)."""
         return list(self._by_key.get(title_key(title), ()))
+
+    def by_id(self, law_id: str) -> LawEntry | None:
+        """The entry with this id (``Citation.law_id``), or None.
+
+        >>> load_registry().by_id("shehui-baoxian-fa").title
+        '中华人民共和国社会保险法'
+        """
+        return self._by_id.get(law_id)
 
     def by_doc_number(self, doc: str) -> list[LawEntry]:
         """Entries that the document or order ``doc`` (normalised) enacted or amended: its issuer

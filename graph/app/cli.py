@@ -129,17 +129,18 @@ def parse(
     fmt: FormatOpt = None,
     encoding: EncodingOpt = None,
     report: Annotated[
-        bool, typer.Option("--report", help="Print a per-file report on stderr.")
+        bool, typer.Option("--report", help="Print a per-file reading report on stderr.")
     ] = False,
 ) -> None:
     """Read power lists and print one JSON object per item (JSON Lines)."""
     from extractors.reading.read import read_list
+    from extractors.report import FileReport, Reading
 
     for plist in each_file(files, lambda p: read_list(p, format=fmt, encoding=encoding)):
         warn_doubtful(plist)
         print_jsonl(item.to_json() for item in plist.items)
         if report:
-            print_report(plist)
+            print_lines(FileReport(plist.source, reading=Reading.of(plist)).lines())
 
 
 def warn_doubtful(plist: Any) -> None:
@@ -154,12 +155,9 @@ def warn_doubtful(plist: Any) -> None:
         )
 
 
-def print_report(plist: Any) -> None:
-    """The per-file reading report on stderr (rows seen = items + rejects + sections + blank
-    rows, always): rejects with reasons, anomalies by code, section headings."""
-    from extractors.reading.report import report_list
-
-    for line in report_list(plist).lines():
+def print_lines(lines: Iterable[str]) -> None:
+    """Print report lines on stderr, as written (no markup)."""
+    for line in lines:
         err.print(line, markup=False)
 
 
@@ -171,18 +169,33 @@ def extract(
     plain: Annotated[
         bool, typer.Option("--plain", help="Treat each file as one plain-text cell.")
     ] = False,
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report", help="Print per file on stderr: citations by kind, unresolved, malformed."
+        ),
+    ] = False,
 ) -> None:
     """Extract every statute citation from every field and print one JSON object per citation."""
+    from collections import Counter
+
     from extractors.citing.cite import cite_items, cite_text
     from extractors.reading.read import read_list, read_text
+    from extractors.report import Extraction, FileReport, count_citations
 
     def work(path: Path) -> int:
         if plain:
-            text = read_text(path, encoding=encoding)
-            return print_jsonl(c.to_json() for c in cite_text(path.name, text))
-        plist = read_list(path, format=fmt, encoding=encoding)
-        warn_doubtful(plist)
-        return print_jsonl(c.to_json() for c in cite_items(plist.items))
+            source = path.name
+            cited = cite_text(source, read_text(path, encoding=encoding))
+        else:
+            plist = read_list(path, format=fmt, encoding=encoding)
+            warn_doubtful(plist)
+            source, cited = plist.source, cite_items(plist.items)
+        kinds: Counter[str] = Counter()
+        n = print_jsonl(c.to_json() for c in count_citations(cited, kinds))
+        if report:
+            print_lines(FileReport(source, extraction=Extraction.of(kinds)).lines())
+        return n
 
     total = sum(each_file(files, work))
     err.print(f"{total} citation(s)")
@@ -215,18 +228,19 @@ def build(
         typer.Option("--validate", help="Check each built list graph against the SHACL shapes."),
     ] = False,
 ) -> None:
-    """Parse, extract and load lists into the store; the same input again changes nothing."""
+    """Read lists, extract their citations and build them into the store; the same input again
+    changes nothing."""
     from graph.app.pipeline import build_files
 
     report = build_files(files, store, format=fmt, encoding=encoding, on_error=fail, console=err)
     err.print(report.summary())
-    failed = bool(report.failed_files)
+    failed = bool(report.failed)
     if validate:
         from graph.iri import Iris
         from graph.store.open import open_store
         from graph.store.validate import validate_graphs
 
-        graphs = [r.graph for r in report.build.lists] + [Iris().tally_graph()]
+        graphs = [built.graph for built in report.built] + [Iris().tally_graph()]
         verdict = validate_graphs(open_store(store, read_only=True), graphs)
         err.print(verdict.summary())
         failed = failed or not verdict.conforms

@@ -1,39 +1,21 @@
-"""Runs the pipeline over files: read each list, extract its citations, load it into a store."""
+"""Runs the pipeline over files in three steps, each lazy, one list at a time: read each file into
+a list (``extractors.read_list``), extract its citations (``extractors.cite_items``), build the
+list and its citations into a store (``graph.build.build_cited``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from extractors import cite_items, read_list
 from extractors.errors import QuanzeError
-from extractors.models import PowerList
-from extractors.reading.read import read_list
-from graph.build.build import BuildReport, build_graph, in_store_order
+from extractors.models import CellCitation, PowerList
+from extractors.report import FileReport, Report
+from graph.build.build import build_cited, in_store_order
 from graph.store.open import open_store
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineReport:
-    """The build report plus the files that could not be read."""
-
-    build: BuildReport
-    failures: tuple[tuple[str, str], ...]  # (file, message)
-
-    @property
-    def failed_files(self) -> int:
-        """How many files were not read."""
-        return len(self.failures)
-
-    def summary(self) -> str:
-        """What ``quanze build`` prints when it is done."""
-        text = self.build.summary()
-        if self.failures:
-            text += f"\n{self.failed_files} file(s) not read"
-        return text
 
 
 def read_lists(
@@ -41,11 +23,11 @@ def read_lists(
     *,
     format: str | None = None,
     encoding: str | None = None,
-    failures: list[tuple[str, str]],
+    failures: list[FileReport],
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
 ) -> Iterator[PowerList]:
-    """Read each file in turn; a file that fails is recorded in ``failures`` and the rest go on."""
+    """Read each file in turn; a file that fails is reported in ``failures`` and the rest go on."""
     quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -62,13 +44,21 @@ def read_lists(
             try:
                 yield read_list(path, format=format, encoding=encoding)
             except QuanzeError as exc:
-                failures.append((str(path), str(exc)))
+                failures.append(FileReport(str(path), error=str(exc)))
                 if on_error is not None:
                     on_error(str(exc))
             progress.advance(task)
     if console is not None and not quiet:
         # the store is written after the last list is read: minutes for a large build
         console.print("all lists read; finishing the store …")
+
+
+def cite_lists(
+    lists: Iterable[PowerList],
+) -> Iterator[tuple[PowerList, Iterator[CellCitation]]]:
+    """Each list with its cell citations, extracted as the build consumes them."""
+    for power_list in lists:
+        yield power_list, cite_items(power_list.items)
 
 
 def build_files(
@@ -79,29 +69,32 @@ def build_files(
     encoding: str | None = None,
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
-) -> PipelineReport:
-    """Parse, extract and load every file into the on-disk store at ``store_dir``.
+) -> Report:
+    """Read, extract and build every file into the on-disk store at ``store_dir``.
 
     Each list replaces its own named graph, so running it twice on the same input leaves the same
     store. The files are read in the order the store keys their graphs (``in_store_order``: a
-    large build then merges less); the report keeps the order they were given in.
+    large build then merges less); the report keeps the order they were given in, a file that
+    could not be read included.
     """
     given = list(paths)
     rank: dict[str, int] = {}  # a file's place in ``given``, by name (as its list's source)
     for n, path in enumerate(given):
         rank.setdefault(path.name, n)
-    failures: list[tuple[str, str]] = []
+    ordered = [given[n] for n in in_store_order([path.name for path in given])]
+    failures: list[FileReport] = []
     store = open_store(store_dir)
+    # three steps, each a generator: the build pulls one list at a time through all three
     lists = read_lists(
-        [given[n] for n in in_store_order([path.name for path in given])],
+        ordered,
         format=format,
         encoding=encoding,
         failures=failures,
         on_error=on_error,
         console=console,
     )
-    report = build_graph(lists, store)
+    cited = cite_lists(lists)
+    report = build_cited(cited, store)
     store.flush()
-    by_rank = sorted(report.lists, key=lambda listed: rank[listed.source])
-    failures.sort(key=lambda failure: rank[Path(failure[0]).name])
-    return PipelineReport(replace(report, lists=tuple(by_rank)), tuple(failures))
+    files = sorted((*report.files, *failures), key=lambda f: rank[Path(f.source).name])
+    return Report(tuple(files))

@@ -36,7 +36,7 @@ _CLOSING = ";;。,,.、"
 
 
 class TripleSink(Protocol):
-    """Where triples go: the builder's graph of one list (``graph.build.build._Graph``)."""
+    """Where triples go: the builder's graph of one list (``graph.build.quads.GraphLines``)."""
 
     def add(self, s: str, p: str, o: str) -> None: ...
     def link(self, s: str, p: str, o: str) -> None: ...

@@ -9,9 +9,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from extractors.models import Citation
-from graph.build.laws import law_id
 from graph.errors import UnknownReferenceError
-from graph.iri import DEFAULT_BASE, Iris, Locator
+from graph.iri import DEFAULT_BASE, Iris, Locator, law_key
 from graph.store.query import Source, run_query
 from graph.store.results import term_text
 
@@ -102,8 +101,7 @@ def law_in_store(store: Source, title: str) -> bool:
 
 def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
     """The IRI of the work-level provision (or law) a citation names."""
-    assert citation.law is not None
-    return Iris(base).provision(law_id(citation.law), Locator.of(citation))
+    return Iris(base).provision(law_key(citation), Locator.of(citation))
 
 
 def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:

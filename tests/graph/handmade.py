@@ -104,7 +104,11 @@ def citations_a() -> list[CellCitation]:
             "2",
             "basis",
             _cite(
-                "《社会救助暂行办法》", "依据《社会救助暂行办法》", "社会救助暂行办法", "law-level"
+                "《社会救助暂行办法》",
+                "依据《社会救助暂行办法》",
+                "社会救助暂行办法",
+                "law-level",
+                law_id="shehui-jiuzhu-zanxing-banfa",
             ),
         ),
     ]
@@ -156,6 +160,7 @@ def citations_b() -> list[CellCitation]:
                 "explicit",
                 article=87,
                 paragraph=2,
+                law_id="shehui-baoxian-fa",
             ),
         ),
         CellCitation(
@@ -169,6 +174,7 @@ def citations_b() -> list[CellCitation]:
                 "explicit",
                 article=15,
                 rank="地方政府规章",
+                law_id="chongqing-pianqu-shebao-jijin-chuli-banfa",
             ),
         ),
         CellCitation(
@@ -181,6 +187,7 @@ def citations_b() -> list[CellCitation]:
                 "中华人民共和国价格法",
                 "malformed",
                 item=4,
+                law_id="jiage-fa",
             ),
         ),
         CellCitation(

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from extractors.models import PowerList
-from extractors.reading.report import report_list
+from extractors.report import Reading
 from tests.extractors.reading.support import read_written
 
 
@@ -252,8 +252,8 @@ def test_blank_rows_inside_a_sheet_are_counted(tmp_path: Path) -> None:
 
 
 def test_report_states_every_count(tmp_path: Path) -> None:
-    report = report_list(_read(tmp_path, "a.md", SECTIONED + "| 4 | | | 县林业局 |\n"))
-    head, *rest = report.lines()
+    report = Reading.of(_read(tmp_path, "a.md", SECTIONED + "| 4 | | | 县林业局 |\n"))
+    head, *rest = report.lines("a.md")
     assert "rows seen=8 items=3 sub-items=0 rejects=1 sections=2 blank rows=2" in head
     assert "  rejects: row has no item name: 1" in rest
     assert "  anomalies: type-from-section 2" in rest

@@ -49,6 +49,15 @@ def test_parse_report_counts_rows(sample_paths: list[Path]) -> None:
     assert "rows seen=17 items=17" in result.stderr
 
 
+def test_extract_report_counts_citations_by_kind(sample_paths: list[Path]) -> None:
+    result = invoke("extract", sample_paths[1], "--report")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert f"{sample_paths[1].name}: citations=64 unresolved=0 malformed=1" in lines
+    assert "  kinds: explicit 33, abbreviation 26, continuation 4, malformed 1" in lines
+    assert len(jsonl(result.stdout)) == 64
+
+
 @pytest.mark.parametrize(
     ("what", "command"), [("items", "parse"), ("citations", "extract")], ids=["items", "citations"]
 )

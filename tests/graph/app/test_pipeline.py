@@ -26,10 +26,12 @@ def test_the_report_keeps_the_order_the_files_were_given_in(
     if reverse:
         paths.reverse()
     report = build_files(paths, tmp_path / "store")
-    assert [listed.source for listed in report.build.lists] == [
-        path.name for path in paths if path != broken
+    assert [f.source for f in report.files] == [
+        str(path) if path == broken else path.name for path in paths
     ]
-    assert [failure[0] for failure in report.failures] == [str(broken)]
+    assert [failure.source for failure in report.failed] == [str(broken)]
+    assert "no recognisable table" in (report.failed[0].error or "")
+    assert report.summary().endswith("1 file(s) not read")
 
 
 def test_the_store_is_the_same_whatever_the_order_of_the_files(

@@ -10,7 +10,9 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from extractors.models import CellCitation, Citation, ListMeta, PowerItem, PowerList
-from graph.build.build import build_graph, date_literal, item_keys, list_quads
+from graph.build.build import build_graph, list_quads
+from graph.build.lists import item_keys
+from graph.build.quads import date_literal
 from graph.errors import BuildError
 from graph.store.open import to_rdflib
 from tests.graph.handmade import citations_a, citations_b, list_a, list_b
@@ -188,11 +190,40 @@ def test_report_counts() -> None:
     store = ox.Store()
     report = build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
     assert (report.items, report.citations, report.unresolved, report.rejects) == (5, 7, 1, 1)
-    assert [r.list_id for r in report.lists] == ["000_a", "001_b"]
-    assert report.triples == sum(r.triples for r in report.lists) > 0
-    assert report.ontology_triples > 0
+    assert [built.list_id for built in report.built] == ["000_a", "001_b"]
+    assert report.triples == sum(built.triples for built in report.built) > 0
+    assert store.contains_named_graph(ox.NamedNode(f"{ID}graph/ontology"))
     assert "unresolved" in report.summary()
-    assert report.to_json()["lists"][0]["items"] == 2
+    assert report.to_json()["files"][0]["items"] == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extractors/citing/cite.py continue_last: a chapter heading after a registry law is "
+    "cited without the law's law_id (pass law_id=last.law_id to self.cite); the graph then names "
+    "the law by its title (realworld 201_xinjiang_kelamayi_tjj, 207_xinjiang_kelamayi_jtysj)",
+)
+def test_a_chapter_heading_after_a_registry_law_cites_it_by_its_registry_id() -> None:
+    basis = "《中华人民共和国行政处罚法》。第五章、第六章。"
+    item = PowerItem("h.md", "1", 2, name="处罚", basis=basis)
+    store = ox.Store()
+    build_graph([PowerList("h.md", "md", "utf-8", ListMeta(), (item,))], store)
+    laws = store.quads_for_pattern(
+        None,
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode("http://data.europa.eu/eli/ontology#LegalResource"),
+    )
+    assert {q.subject.value for q in laws} == {f"{ID}law/xingzheng-chufa-fa"}
+
+
+def test_lists_alone_have_their_citations_extracted() -> None:
+    item = PowerItem("c.md", "1", 2, name="处罚", basis="《社会保险法》第八十七条")
+    store = ox.Store()
+    report = build_graph([PowerList("c.md", "md", "utf-8", ListMeta(), (item,))], store)
+    assert report.citations == 1
+    article = f"{ID}law/shehui-baoxian-fa/art_87"
+    ask = f"ASK {{ ?c <https://w3id.org/quanze/ontology#citesArticle> <{article}> }}"
+    assert bool(store.query(ask, use_default_graph_as_union=True))
 
 
 def test_repeated_row_items_stay_apart_and_citations_find_their_item() -> None:

@@ -13,7 +13,6 @@ from extractors.models import CellCitation, Citation, ListMeta, PowerItem, Power
 from graph.app.pipeline import build_files
 from graph.build.build import build_graph
 from graph.build.clauses import normalise_clause
-from graph.build.laws import law_id
 from graph.iri import Iris
 from graph.store.cites import find_citing_items
 from graph.store.open import open_store, to_rdflib
@@ -24,7 +23,8 @@ from graph.views.write import build_view
 
 IDS = Iris()
 DAZI, WUXI = "000_814c7fb49acd7d24", "001_6c98652daac37f2e"
-SHEBAO = IDS.law(law_id("中华人民共和国社会保险法"))
+SHEBAO_ID = "shehui-baoxian-fa"
+SHEBAO = IDS.law(SHEBAO_ID)
 PREFIXES = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -194,13 +194,17 @@ def test_a_clause_rests_on_what_it_cites_itself_and_on_the_items_accountability_
             "x.txt",
             "1",
             "accountability",
-            Citation(cited, start, start + len(cited), law, "explicit", article=92),
+            Citation(
+                cited, start, start + len(cited), law, "explicit", article=92, law_id=SHEBAO_ID
+            ),
         ),
         CellCitation(
             "x.txt",
             "1",
             "accountability_basis",
-            Citation("《社会保险法》第九十三条", 0, 13, law, "abbreviation", article=93),
+            Citation(
+                "《社会保险法》第九十三条", 0, 13, law, "abbreviation", article=93, law_id=SHEBAO_ID
+            ),
         ),
     ]
     store = ox.Store()
@@ -251,7 +255,9 @@ def test_responsibility_without_accountability_basis() -> None:
     ]
     law = "中华人民共和国社会保险法"
     store = ox.Store()
-    citation = Citation("《社会保险法》第九十三条", 0, 13, law, "abbreviation", article=93)
+    citation = Citation(
+        "《社会保险法》第九十三条", 0, 13, law, "abbreviation", article=93, law_id=SHEBAO_ID
+    )
     build_graph(
         [PowerList("y.txt", "md", "utf-8", ListMeta(), tuple(seeds))],
         store,

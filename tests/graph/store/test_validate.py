@@ -39,7 +39,7 @@ def test_a_tally_out_of_range_is_a_violation() -> None:
 def test_violations_are_counted_per_graph() -> None:
     store = ox.Store()
     report = build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
-    graphs = [r.graph for r in report.lists]
+    graphs = [built.graph for built in report.built]
     assert validate_graphs(store, graphs).conforms
     item = ox.NamedNode(f"{ID}list/000_a/item/1")
     graph = ox.NamedNode(graphs[0])
