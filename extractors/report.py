@@ -224,6 +224,9 @@ class FileReport:
             parts.append(f"{cited.citations} citations ({cited.unresolved} unresolved)")
         if read is not None:
             parts += [f"{len(read.rejects)} rejects", f"{read.anomaly_count} anomalies"]
+            doubt = read.plausibility
+            if doubt is not None and doubt.doubtful:
+                parts.append(f"read with doubts ({doubt.score:.2f}; weakest: {doubt.doubt()})")
         if built is not None:
             parts.append(f"{built.triples} triples")
         if self.error is not None:

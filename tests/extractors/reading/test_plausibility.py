@@ -105,3 +105,12 @@ def test_the_seeds_read_without_doubt(sample_paths: list[Path]) -> None:
     for path in sample_paths:
         plausibility = read_list(path).plausibility
         assert plausibility is not None and not plausibility.doubtful, path.name
+
+
+def test_a_build_says_which_lists_were_read_with_doubts(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(DUPLICATED_ROWS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "list.md: 4 items" in result.stderr
+    assert "read with doubts (0.90; weakest: items are distinct in 50% of items)" in result.stderr
