@@ -5,7 +5,7 @@ Synthetic lists (``bench.synthetic``: value objects, no parsing, so the graph is
 own; the rdflib in-memory store is measured on the same data as the baseline (small sizes only).
 
     python -m bench.store                      # 10k and 100k
-    python -m bench.store --sizes 10k,100k,1M  # 1 M items: see the README for time and disk
+    python -m bench.store --sizes 10k,100k,1M  # 1 M items: see docs/performance.md
 """
 
 from __future__ import annotations

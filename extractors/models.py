@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-#: The field keys of a power item, in output order (see spec/citations.md).
+#: The field keys of a power item, in output order (see docs/formats.md, "The header row and the
+#: fields").
 FIELD_KEYS: tuple[str, ...] = (
     "row",
     "code",
@@ -26,7 +27,7 @@ FIELD_KEYS: tuple[str, ...] = (
     "remarks",
 )
 
-#: Fields whose text is searched for citations, in the order they are searched.
+#: Fields whose text is searched for citations, in the order they are searched (docs/citations.md).
 TEXT_FIELDS: tuple[str, ...] = (
     "name",
     "basis",

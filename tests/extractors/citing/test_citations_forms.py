@@ -1,4 +1,4 @@
-"""Every citation form of the grammar (spec/citations.md), one table row per form."""
+"""Every citation form of the grammar (docs/citations.md), one table row per form."""
 
 from __future__ import annotations
 
