@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.models import Anomaly
+from extractors.reading.formats.ragged import FIELD_SHAPES
 from extractors.reading.grid import Grid, SourceRow
 from extractors.reading.headers import SUBITEM, is_header, map_header
-from extractors.reading.vocab import (
-    is_code,
-    is_level,
-    is_org_name,
-    is_power_type,
-    is_serial,
-    is_time_limit,
-)
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
@@ -31,8 +24,6 @@ _LABEL = re.compile(
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
 # and in Chinese words: 第十三条： or 1、受理责任： inside a value are no labels.
 _OTHER_LABEL = re.compile(r"(?!第)[\u4e00-\u9fff（）()]{2,10}")
-# Letter-spaced words ("受 理", "实 施 主 体"): single characters, one space apart.
-_LETTER_SPACED = re.compile(rf"\S(?:{_SPACE}\S)+")
 # The column of text that belongs to no label (a cell run into the value of a short field).
 UNLABELLED = "无标签文字"
 # The labels given to a record's name and serial when they come from a heading line.
@@ -44,17 +35,6 @@ _HEADING = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。；;，,、：:]$")
 _MAX_HEADING = 40
-
-# Fields whose values are a word of a known shape: one line, not a block of text.
-_SHAPED: dict[str, Callable[[str], bool]] = {
-    "row": is_serial,
-    "code": is_code,
-    "type": is_power_type,
-    "level": is_level,
-    "department": is_org_name,
-    "guiding_department": is_org_name,
-    "time_limit": is_time_limit,
-}
 
 
 def _squash(text: str) -> str:
@@ -86,13 +66,17 @@ def _space_labels(line: str) -> list[tuple[str, str]]:
     """The (label, value) pairs of a line whose cells a flattened form separates by spaces:
     ``事项名称 教师资格认定``, ``事项编码 001  职权类别 行政许可`` (several pairs when the words
     alternate label, value with labels of different fields), ``实 施 主 体`` alone (empty)."""
-    if not line.strip():
+    words = line.split()
+    if not words:
         return []
-    spaced = _LETTER_SPACED.match(line.strip())
-    if spaced is not None and len(spaced.group()) > 2 and map_header(spaced.group()) is not None:
-        label, rest = spaced.group(), line.strip()[spaced.end() :]
+    # A letter-spaced label is a run of one-character words: the longest start of it that
+    # names a field (实 施 主 体 县医保局, 备 注 无).
+    run = next((n for n, w in enumerate(words) if len(w) > 1), len(words))
+    spaced = (k for k in range(run, 1, -1) if map_header("".join(words[:k])) is not None)
+    if (size := next(spaced, 0)) > 0:
+        label, rest = " ".join(words[:size]), " ".join(words[size:])
     else:
-        label, rest = (*line.split(maxsplit=1), "")[:2]
+        label, rest = words[0], line.split(maxsplit=1)[1] if len(words) > 1 else ""
         if map_header(label) is None:
             return []
     words = rest.split()
@@ -262,7 +246,8 @@ def _continue(record: _Record, label: str, line: int, value: str) -> str:
     longer fits once the field has its word (a cell run into it on a flattened page: 教育体育局
     “三定规定”) is kept apart under no label, with a note.
     """
-    test = _SHAPED.get(map_header(label) or "")
+    # A short field (实施主体, 职权类型 …): one word of its shape, not a block of text.
+    test = FIELD_SHAPES.get(map_header(label) or "")
     values = record.fields[label]
     if test is None or (values and not test(_squash("".join(values)))):
         values.append(value)

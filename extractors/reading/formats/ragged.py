@@ -23,8 +23,9 @@ def _is_serial(text: str) -> bool:
     return _SERIAL.fullmatch(text) is not None
 
 
-# Columns whose cells have a shape of their own, by which a cell shows which column it is in.
-_SHAPES: dict[str, Callable[[str], bool]] = {
+#: Columns whose cells have a shape of their own (a serial, a code, a power type, a level, an
+#: organisation, a time limit), by which a cell shows which field it belongs to.
+FIELD_SHAPES: dict[str, Callable[[str], bool]] = {
     "row": _is_serial,
     "code": is_code,
     "type": is_power_type,
@@ -48,7 +49,7 @@ def _fit(
         if not text:
             continue
         column = i + shift
-        test = _SHAPES.get(keys[column] or "")
+        test = FIELD_SHAPES.get(keys[column] or "")
         if test is not None:
             score += 1 if test(text) else -1
         if column < len(previous) and previous[column] == text:
@@ -77,7 +78,7 @@ def realign_ragged(
     width = len(keys)
     if len(cells) > width or not cells or not cells[0]:
         return None
-    first = _SHAPES.get(keys[0] or "")
+    first = FIELD_SHAPES.get(keys[0] or "")
     if first is not None and first(cells[0]):
         return None  # the row has its first cell: the usual case, decided at once
     filled = [i for i, c in enumerate(cells) if c]

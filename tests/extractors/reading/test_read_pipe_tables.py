@@ -10,7 +10,7 @@ import pytest
 
 from extractors.models import PowerList
 from extractors.reading.detect import detect_text
-from tests.extractors.reading.support import read_written
+from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
 
 FIELDS = ("row", "name", "parent", "type", "department", "basis")
 
@@ -20,12 +20,12 @@ def _read(tmp_path: Path, text: str, newline: str = "\n") -> PowerList:
     return read_written(tmp_path, "list.md", data, expect="markdown")
 
 
-def _items(plist: PowerList) -> list[dict[str, str | None]]:
-    return [{k: v for k in FIELDS if (v := item.to_json()[k]) is not None} for item in plist.items]
-
-
-def _codes(plist: PowerList) -> list[list[str]]:
-    return [[a.code for a in item.anomalies] for item in plist.items]
+TWO = [
+    {"row": "1", "name": "典当业特种行业许可", "type": "行政许可", "department": "治安大队",
+     "basis": "《典当管理办法》第二十四条"},
+    {"row": "2", "name": "对违法出租房屋的处罚", "type": "行政处罚", "department": "治安大队",
+     "basis": "《治安管理处罚法》第五十七条"},
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -37,22 +37,7 @@ def _codes(plist: PowerList) -> list[list[str]]:
             "序号 | 权力类型 | 权力名称 | 权力依据 | 承办机构 |\n"
             "1 | 行政许可 | 典当业特种行业许可 | 《典当管理办法》第二十四条 | 治安大队 |\n"
             "2 | 行政处罚 | 对违法出租房屋的处罚 | 《治安管理处罚法》第五十七条 | 治安大队 |\n",
-            [
-                {
-                    "row": "1",
-                    "name": "典当业特种行业许可",
-                    "type": "行政许可",
-                    "department": "治安大队",
-                    "basis": "《典当管理办法》第二十四条",
-                },
-                {
-                    "row": "2",
-                    "name": "对违法出租房屋的处罚",
-                    "type": "行政处罚",
-                    "department": "治安大队",
-                    "basis": "《治安管理处罚法》第五十七条",
-                },
-            ],
+            TWO,
             [[], []],
             id="no-opening-pipe-title-and-count-rows",
         ),
@@ -62,22 +47,7 @@ def _codes(plist: PowerList) -> list[list[str]]:
             "治安大队 |\n"
             "2 | 行政处罚 | 对违法出租房屋的处罚 |\n"
             "《治安管理处罚法》第五十七条 | 治安大队 |\n",
-            [
-                {
-                    "row": "1",
-                    "name": "典当业特种行业许可",
-                    "type": "行政许可",
-                    "department": "治安大队",
-                    "basis": "《典当管理办法》第二十四条",
-                },
-                {
-                    "row": "2",
-                    "name": "对违法出租房屋的处罚",
-                    "type": "行政处罚",
-                    "department": "治安大队",
-                    "basis": "《治安管理处罚法》第五十七条",
-                },
-            ],
+            TWO,
             [["wrapped-row"], ["wrapped-row"]],
             id="rows-broken-between-cells",
         ),
@@ -151,8 +121,8 @@ def test_rows_as_published(
     tmp_path: Path, text: str, items: list[dict[str, str]], codes: list[list[str]]
 ) -> None:
     plist = _read(tmp_path, text)
-    assert _items(plist) == items
-    assert _codes(plist) == codes
+    assert filled_fields(plist, FIELDS) == items
+    assert anomaly_codes(plist) == codes
 
 
 def test_header_and_metadata_rows_above_it_are_context(tmp_path: Path) -> None:
@@ -165,7 +135,7 @@ def test_header_and_metadata_rows_above_it_are_context(tmp_path: Path) -> None:
         "| 1. | 林木采伐许可 | 行政许可 | 市林业局 |\n"
     )
     plist = _read(tmp_path, text)
-    assert _items(plist) == [
+    assert filled_fields(plist, FIELDS) == [
         {"row": "1", "name": "林木采伐许可", "type": "行政许可", "department": "市林业局"}
     ]
     assert plist.meta.title == "某市林业局权责清单（2020年）"
@@ -190,8 +160,8 @@ def test_ragged_sub_item_rows_move_under_their_columns(tmp_path: Path) -> None:
         ("2-2", "演出经纪机构变更审批", "演出经纪机构审批", "000200002", "区县级"),
     ]
     assert [i.type for i in plist.items] == ["行政许可"] * 4
-    assert _codes(plist)[1] == ["ragged-row", "derived-row"]
-    assert _codes(plist)[3] == ["ragged-row", "type-from-section", "derived-row"]
+    assert anomaly_codes(plist)[1] == ["ragged-row", "derived-row"]
+    assert anomaly_codes(plist)[3] == ["ragged-row", "type-from-section", "derived-row"]
     assert [(s.line, s.type) for s in plist.sections] == [(2, "行政许可")]
 
 
@@ -202,7 +172,7 @@ def test_two_level_header_with_sub_columns(tmp_path: Path) -> None:
         "| 1 | 对违法排污的处罚 | 对超标排放的处罚 | 行政处罚 "
         "| 《环境保护法》第五十九条 | 《排污许可管理条例》第三十三条 | 市生态环境局 |\n"
     )
-    assert _items(_read(tmp_path, text)) == [
+    assert filled_fields(_read(tmp_path, text), FIELDS) == [
         {
             "row": "1",
             "name": "对超标排放的处罚",
@@ -223,7 +193,7 @@ def test_group_rows_give_the_type_but_not_to_a_row_cut_off(tmp_path: Path) -> No
     )
     plist = _read(tmp_path, text)
     assert [(i.row, i.type) for i in plist.items] == [("1", "行政处罚"), ("2", None)]
-    assert _codes(plist) == [["type-from-section"], ["cut-off"]]
+    assert anomaly_codes(plist) == [["type-from-section"], ["cut-off"]]
 
 
 @pytest.mark.parametrize("newline", ["\r", "\r\n"], ids=["cr-only", "crlf"])

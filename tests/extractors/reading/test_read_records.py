@@ -11,21 +11,13 @@ import pytest
 
 from extractors.errors import InputError
 from extractors.models import PowerList
-from tests.extractors.reading.support import read_written
+from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
 
 FIELDS = ("row", "name", "type", "department", "level", "basis", "responsibility")
 
 
 def _read(tmp_path: Path, name: str, text: str) -> PowerList:
     return read_written(tmp_path, name, text)
-
-
-def _items(plist: PowerList) -> list[dict[str, str | None]]:
-    return [{k: v for k in FIELDS if (v := item.to_json()[k]) is not None} for item in plist.items]
-
-
-def _codes(plist: PowerList) -> list[list[str]]:
-    return [[a.code for a in item.anomalies] for item in plist.items]
 
 
 TWO = [
@@ -83,7 +75,7 @@ TWO = [
 )
 def test_records_in_their_shapes(tmp_path: Path, name: str, text: str) -> None:
     plist = _read(tmp_path, name, text)
-    assert _items(plist) == TWO
+    assert filled_fields(plist, FIELDS) == TWO
     assert plist.rows_seen == 2
 
 
@@ -97,7 +89,7 @@ def test_numbered_headings_give_the_serial_and_are_reported(tmp_path: Path) -> N
         ("1", "林木采伐许可"),
         ("2", "森林植被恢复费征收"),
     ]
-    assert _codes(plist) == [["name-from-heading"], ["name-from-heading"]]
+    assert anomaly_codes(plist) == [["name-from-heading"], ["name-from-heading"]]
     assert plist.items[0].extra == ()
 
 
@@ -157,7 +149,7 @@ def test_flattened_form_with_empty_labels_and_a_sub_table(tmp_path: Path) -> Non
     assert item.basis == "【法律】《森林法》第五十六条"
     assert item.responsibility is not None and item.responsibility.endswith("资源股")
     assert dict(item.extra) == {"无标签文字": "联系方式\n0000-1234567"}
-    assert _codes(plist) == [["unlabelled-text"]]
+    assert anomaly_codes(plist) == [["unlabelled-text"]]
     assert plist.meta.title is None or "林业局" in plist.meta.title
 
 
