@@ -297,8 +297,12 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
         # A row the file cuts off may have lost its own type cell: it takes none from above.
-        cut = any(a.code == "cut-off" for a in anomalies)
-        if not values.get("type") and draft.section is not None and draft.section.type and not cut:
+        if (
+            not values.get("type")
+            and draft.section is not None
+            and draft.section.type
+            and not any(a.code == "cut-off" for a in anomalies)
+        ):
             values["type"] = draft.section.type
             anomalies.append(
                 Anomaly(
@@ -310,7 +314,7 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
                 )
             )
         serial = values.get("row") or None
-        if serial is not None and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
+        if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
             serial = numbered.group(1)
         subitem = values.get(SUBITEM) or None
         name = values.get("name") or None

@@ -39,7 +39,7 @@ def _split(line: str, leading: bool) -> tuple[list[str], bool]:
     if closed:
         body = body[:-1]
     if "\\|" not in body:
-        return [c.strip() for c in body.split("|")], closed
+        return list(map(str.strip, body.split("|"))), closed
     return [c.strip().replace("\\|", "|") for c in _UNESCAPED_PIPE.split(body)], closed
 
 
@@ -198,7 +198,7 @@ def read_markdown(text: str) -> Grid:
     rows: list[SourceRow] = []
     header_at: int | None = None
     table: _Table | None = None
-    previous: list[str] | None = None
+    previous: tuple[str, ...] | None = None
     at = 0
     while at < len(pieces):
         # A header, or the header of a further table; a row of the table's width is tested by
@@ -220,13 +220,16 @@ def read_markdown(text: str) -> Grid:
             rows.append(_row(pieces[at]))
             at += 1
             continue
-        take = _wrapped(pieces, at, table.width, table.serial_column)
-        piece = _join(pieces[at : at + take]) if take > 1 else pieces[at]
+        piece = pieces[at]
+        take = 1
+        if len(piece.cells) < table.width and piece.closed:
+            take = _wrapped(pieces, at, table.width, table.serial_column)
+            piece = _join(pieces[at : at + take]) if take > 1 else piece
         at += take
         row = table.row(piece, previous)
         rows.append(row)
         if any(row.cells):
-            previous = list(row.cells)
+            previous = row.cells
     return Grid(tuple(rows), tuple(context), header=header_at)
 
 
@@ -239,10 +242,12 @@ class _Table:
         self.keys = [map_header(c) for c in names]
         self.serial_column = self.keys.index("row") if "row" in self.keys else None
 
-    def row(self, piece: _Piece, previous: list[str] | None) -> SourceRow:
+    def row(self, piece: _Piece, previous: tuple[str, ...] | None) -> SourceRow:
         """The row of ``piece``, moved under its columns when it is ragged."""
-        cells = list(piece.clean())
-        if previous is not None and cells != self.names:
+        cells = piece.clean()
+        # Only a row that ends short of the last column can have lost its leading cells.
+        short = len(cells) < self.width or not cells[-1]
+        if previous is not None and short and cells != self.names:
             moved = realign_ragged(cells, piece.cells, self.keys, self.names, previous)
             if moved is not None:
                 cells, raw, note = moved
