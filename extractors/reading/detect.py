@@ -17,8 +17,9 @@ BINARY_FORMATS = frozenset({"xlsx", "xls", "docx"})
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
-#: How far into a text file a pipe table's header is looked for.
+#: How far into a text file a pipe table's header is looked for, and its most cells.
 _DETECT_CHARS = 1 << 20
+_HEADER_CELLS = 60
 
 
 def detect_binary(data: bytes) -> Format | None:
@@ -93,8 +94,11 @@ def _pipe_table(text: str) -> bool:
                 return True
         if is_header(cells):
             return True
-        run = [*run, *cells[:-1]] if line.endswith("|") else []
-        if len(run) >= 3 and is_header(run):
+        if line.endswith("|"):
+            run.extend(cells[:-1])
+        else:
+            run = []
+        if 3 <= len(run) <= _HEADER_CELLS and is_header(run):
             return True
     return False
 
