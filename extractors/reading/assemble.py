@@ -3,6 +3,7 @@ sub-items, merges continuation rows, and records every oddity as an anomaly or a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -28,6 +29,8 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 }
 # Long text fields: two columns mapping to one of these are joined, not dropped.
 _JOINABLE = frozenset({"basis", "responsibility", "accountability", "accountability_basis"})
+# A serial written as a numbered line ("1.", "12、"): the row is the number.
+_NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
 _IDENTITY = ("row", "code", "name", SUBITEM, "type")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 
@@ -293,7 +296,13 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
-        if not values.get("type") and draft.section is not None and draft.section.type:
+        # A row the file cuts off may have lost its own type cell: it takes none from above.
+        if (
+            not values.get("type")
+            and draft.section is not None
+            and draft.section.type
+            and not any(a.code == "cut-off" for a in anomalies)
+        ):
             values["type"] = draft.section.type
             anomalies.append(
                 Anomaly(
@@ -305,6 +314,8 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
                 )
             )
         serial = values.get("row") or None
+        if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
+            serial = numbered.group(1)
         subitem = values.get(SUBITEM) or None
         name = values.get("name") or None
         parent: str | None = None
@@ -321,7 +332,7 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
             name = subitem
             if parent is None:
                 anomalies.append(Anomaly("orphan-subitem", "a 子项 with no main item above it"))
-            if serial is None or serial in seen_rows:
+            if (serial is None and main_row is not None) or (serial and serial in seen_rows):
                 derived = f"{serial or main_row or ''}-{sub_count}"
                 anomalies.append(
                     Anomaly("derived-row", f"sub-item without a serial of its own: row {derived}")

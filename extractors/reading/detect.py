@@ -17,7 +17,9 @@ BINARY_FORMATS = frozenset({"xlsx", "xls", "docx"})
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
-_PIPE_ROW = re.compile(r"^\s*\|.*\|.*$", re.MULTILINE)
+#: How far into a text file a pipe table's header is looked for, and its most cells.
+_DETECT_CHARS = 1 << 20
+_HEADER_CELLS = 60
 
 
 def detect_binary(data: bytes) -> Format | None:
@@ -63,9 +65,42 @@ def detect_text(text: str) -> Format:
         return "json"
     if _HTML_TABLE.search(text):
         return "html"
-    if len(_PIPE_ROW.findall(text)) >= 2:
+    if "|" in text and _pipe_table(text):
         return "markdown"
     return _delimited(text) or "text"
+
+
+def _pipe_table(text: str) -> bool:
+    """True when two lines are pipe-table rows (``| a | b |``, ``a | b |``: two pipes, one at
+    an end of the line), or when a line, or a run of lines each closed by a pipe (one header
+    cell per line), splits on its pipes into a header row.
+
+    >>> _pipe_table("序号 | 事项名称 | 事项类型\\n1 | 城乡医疗救助 | 行政确认")
+    True
+    >>> _pipe_table("序号 |\\n事项名称 |\\n事项类型 |\\n1 |"), _pipe_table("a | b\\n首页 |")
+    (True, False)
+    """
+    rows = 0
+    run: list[str] = []  # the cells of consecutive lines closed by a pipe
+    for line in text[:_DETECT_CHARS].splitlines():
+        line = line.strip()
+        if "|" not in line:
+            run = []
+            continue
+        cells = line.split("|")
+        if line.count("|") >= 2 and (line.startswith("|") or line.endswith("|")):
+            rows += 1
+            if rows >= 2:
+                return True
+        if is_header(cells):
+            return True
+        if line.endswith("|"):
+            run.extend(cells[:-1])
+        else:
+            run = []
+        if 3 <= len(run) <= _HEADER_CELLS and is_header(run):
+            return True
+    return False
 
 
 def _delimited(text: str) -> Format | None:

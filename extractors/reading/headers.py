@@ -1,5 +1,5 @@
-"""Maps a power list's own column headers onto field keys, through the synonym table in
-``data/headers.json``."""
+"""Maps a power list's own column headers onto field keys, through the synonym table and the
+wording rules in ``data/headers.json``, and folds two-level headers into one row."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def load_headers() -> dict[str, Any]:
     text = resources.files("extractors").joinpath("data/headers.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The wording rules of ``data/headers.json`` (抽查依据 → basis), in the order they apply."""
+    return tuple((re.compile(r["pattern"]), r["key"]) for r in load_headers()["rules"])
 
 
 @cache
@@ -79,6 +85,11 @@ def _lookup(text: str) -> str | None:
     bare = normalise_header(_PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)))
     if bare in table:
         return table[bare]
+    # "抽查依据", "追责情形及依据", "责任追究的法律依据": no synonym, but the wording names the
+    # field. Before the qualifier rules, which read these as 追责情形 and 法律依据.
+    for pattern, key in _rules():
+        if pattern.search(bare):
+            return key
     # "行政权力事项名称", "市级主管部门": a known header with a short qualifier in front; the
     # longest known header wins. Only the few tails of ``bare`` are looked up, not every synonym.
     size = len(bare)
@@ -169,3 +180,50 @@ def is_header(cells: Sequence[str]) -> bool:
     keys = {map_header(c) for c in short}
     keys.discard(None)
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)
+
+
+# The first cell of a data row: a serial, written bare or as a numbered line ("12", "1.").
+_SERIAL_CELL = re.compile(r"\d{1,6}[.．、]?")
+
+
+def merge_header_levels(top: Sequence[str], below: Sequence[str]) -> tuple[str, ...] | None:
+    """The cells of a two-level header read as one row, or None when ``below`` is no second
+    header level under ``top``.
+
+    A merged header cell spans several columns that the row below names (执法依据 over 法律 |
+    行政法规, 职权名称 over 项 目 | 子项); exports leave the spanned cells empty, or repeat the
+    merged text in each. Each column is read as "upper lower"; a lower cell must sit under a
+    span, repeat its upper cell or be a header of its own (子项), and the row must not open with
+    a serial (a data row).
+
+    >>> merge_header_levels(["序号", "执法依据", "", "事项名称", "类型"],
+    ...                     ["", "法律", "行政法规", "", ""])
+    ('序号', '执法依据 法律', '执法依据 行政法规', '事项名称', '类型')
+    >>> merge_header_levels(["序号", "职权名称", "", "类型"], ["", "项 目", "子 项", ""])
+    ('序号', '职权名称 项目', '职权名称 子项', '类型')
+    >>> merge_header_levels(["序号", "事项名称", "类型"], ["1", "城乡医疗救助", "行政确认"]) is None
+    True
+    """
+    if len(below) > len(top) or not any(below) or _SERIAL_CELL.fullmatch(below[0].strip()):
+        return None
+    # The text over each column: a merged cell's own text over every column it spans.
+    upper: list[str] = []
+    span: list[bool] = []
+    for i, cell in enumerate(top):
+        spanned = i > 0 and (not cell or cell == top[i - 1]) and bool(upper[i - 1])
+        upper.append(upper[i - 1] if spanned else cell)
+        span.append(spanned)
+        if spanned:
+            span[i - 1] = True
+    named = False  # some lower cell names a part of a span, or the 子项 column
+    merged = []
+    for i, head in enumerate(upper):
+        lower = "".join(below[i].split()) if i < len(below) else ""
+        if not lower or lower == "".join(head.split()):
+            merged.append(top[i] if not lower else head)
+            continue
+        if len(lower) > MAX_HEADER_CHARS or not (span[i] or map_header(lower) is not None):
+            return None
+        named = named or span[i] or map_header(lower) == SUBITEM
+        merged.append(f"{head} {lower}".strip())
+    return tuple(merged) if named and is_header(merged) else None

@@ -1,50 +1,143 @@
-"""Reads vertical records, one ``label：value`` line per field (事项名称：… / 事项类型：…), into a
-Grid whose header is the labels in the order first seen."""
+"""Reads vertical records, one field per line or table row (``事项名称：…``, ``实施主体 县医保局``,
+``类别 | 行政许可``), into a Grid whose header is the labels in the order first seen."""
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
+from extractors.models import Anomaly
+from extractors.reading.formats.ragged import FIELD_SHAPES
 from extractors.reading.grid import Grid, SourceRow
-from extractors.reading.headers import is_header, map_header
+from extractors.reading.headers import SUBITEM, is_header, map_header
 
-# "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》"; a label is short and has no spaces.
+_SPACE = "[ \\t\\u3000]"
+# "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
+# short, without spaces unless letter-spaced (one character, a space, one character …).
 _LABEL = re.compile(
-    r"[ \t\u3000]*(?:\d{1,3}[.、．][ \t]*)?([^:：\s]{2,16})[ \t\u3000]*[:：][ \t\u3000]*(.*)"
+    rf"{_SPACE}*(?:\d{{1,3}}[.、．]{_SPACE}*)?"
+    rf"([^:：\s]{{2,16}}|[^:：\s](?:{_SPACE}[^:：\s]){{1,7}}){_SPACE}*[:：]{_SPACE}*(.*)"
 )
+# A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
+# and in Chinese words: 第十三条： or 1、受理责任： inside a value are no labels.
+_OTHER_LABEL = re.compile(r"(?!第)[\u4e00-\u9fff（）()]{2,10}")
+# The column of text that belongs to no label (a cell run into the value of a short field).
+UNLABELLED = "无标签文字"
+# The labels given to a record's name and serial when they come from a heading line.
+_NAME_LABEL, _ROW_LABEL = "事项名称", "序号"
+# A heading that names the record below it: "## 1. 城乡医疗救助", "（一）城乡医疗救助", "【…】".
+_HEADING = re.compile(
+    r"#*\s*(?:(\d{1,6})\s*[.．、]|[（(]?[一二三四五六七八九十百]+[)）、.．]|第[一二三四五六七八九十百\d]+项)?"
+    r"\s*【?(.+?)】?"
+)
+_SENTENCE_END = re.compile(r"[。；;，,、：:]$")
+_MAX_HEADING = 40
 
 
-def _label(line: str) -> tuple[str, str] | None:
-    """(label, value) when ``line`` opens with a label that maps to a field key."""
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """One step of a vertical list: a label with its value, or more text (``label`` None) for
+    the value above. ``known`` labels name a field; only they start records. A ``gap`` is a line
+    between the rows of a table: a heading when a record starts below it, else context."""
+
+    line: int
+    label: str | None
+    value: str
+    known: bool = True
+    gap: bool = False
+
+
+def _colon_label(line: str) -> tuple[str, str] | None:
+    """(label, value) when ``line`` opens with ``label：``."""
     match = _LABEL.fullmatch(line)
-    if match is None or map_header(match.group(1)) is None:
+    if match is None:
         return None
     return match.group(1), match.group(2).strip()
 
 
-#: One step of a vertical list: a label with its value, or more text for the value above.
-_Event = tuple[int, str | None, str]
+def _space_labels(line: str) -> list[tuple[str, str]]:
+    """The (label, value) pairs of a line whose cells a flattened form separates by spaces:
+    ``事项名称 教师资格认定``, ``事项编码 001  职权类别 行政许可`` (several pairs when the words
+    alternate label, value with labels of different fields), ``实 施 主 体`` alone (empty)."""
+    words = line.split()
+    if not words:
+        return []
+    # A letter-spaced label is a run of one-character words: the longest start of it that
+    # names a field (实 施 主 体 县医保局, 备 注 无).
+    run = next((n for n, w in enumerate(words) if len(w) > 1), len(words))
+    spaced = (k for k in range(run, 1, -1) if map_header("".join(words[:k])) is not None)
+    if (size := next(spaced, 0)) > 0:
+        label, rest = " ".join(words[:size]), " ".join(words[size:])
+    else:
+        label, rest = words[0], line.split(maxsplit=1)[1] if len(words) > 1 else ""
+        if map_header(label) is None:
+            return []
+    words = rest.split()
+    keys = [map_header(w) for w in words]
+    if words and None not in keys:
+        return []  # header words one after another: a header row, not a record
+    if len(words) >= 3 and len(words) % 2 == 1:
+        labels = [label, *words[1::2]]
+        pair_keys = [map_header(label), *keys[1::2]]
+        if all(k is None for k in keys[::2]) and len(set(pair_keys) - {None}) == len(labels):
+            return list(zip(labels, words[::2], strict=True))
+    return [(label, rest.strip())]
 
 
 def read_labelled(text: str) -> Grid:
-    """Records of ``label：value`` lines; a record ends where a label it already has comes again.
-    Lines without a label continue the value above them; lines before the first record are
-    context.
+    """Records of label lines, ``label：value`` or, in a page of such lines without colons,
+    ``label value`` with the label a known header; a record ends where a label it already has
+    comes again. Lines without a label continue the value above them; lines before the first
+    record are context. Inside a record, ``label：value`` lines whose label names no field are
+    kept under their own label (unless they sit in a block under a label with no value on its
+    line).
 
     >>> grid = read_labelled("事项名称：城乡医疗救助\\n事项类型：行政确认\\n实施主体：县医保局\\n"
     ...                      "事项名称：医疗保险稽核\\n事项类型：行政检查")
     >>> [r.cells for r in grid.rows[1:]]
-    [('城乡医疗救助', '行政确认', '县医保局'), ('医疗保险稽核', '行政检查')]
+    [('城乡医疗救助', '行政确认', '县医保局'), ('医疗保险稽核', '行政检查', '')]
+    >>> grid = read_labelled("事项编码 00X1  职权类别 行政许可\\n事项名称 教师资格认定\\n"
+    ...                      "实施主体\\n教育局\\n设定依据 《教师法》第十三条")
+    >>> grid.rows[0].cells
+    ('事项编码', '职权类别', '事项名称', '实施主体', '设定依据')
+    >>> grid.rows[1].cells
+    ('00X1', '行政许可', '教师资格认定', '教育局', '《教师法》第十三条')
     """
+    lines = text.splitlines()
+    colon = [_colon_label(line) for line in lines]
+    known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
+    # ``label value`` lines are read only on a page with no ``label：value`` lines and three
+    # lines at least with a label and its value: header words one per line make no record.
+    spaced = known < 3 and sum(any(v for _, v in _space_labels(ln)) for ln in lines) >= 3
     events: list[_Event] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    started = block = False  # inside a record; in a block under a label without a value
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        found = _label(line)
-        if found is None:
-            events.append((number, None, line.strip()))
+        found = colon[number - 1]
+        if found is not None and map_header(found[0]) is not None:
+            events.append(_Event(number, *found))
+            started, block = True, not found[1]
+        elif (
+            found is not None
+            and started
+            and not block
+            and _OTHER_LABEL.fullmatch(_squash(found[0])) is not None
+        ):
+            events.append(_Event(number, *found, known=False))
+            block = not found[1]
+        elif spaced and (pairs := _space_labels(line)):
+            events += [_Event(number, label, value) for label, value in pairs]
+            started, block = True, not pairs[-1][1]
         else:
-            events.append((number, *found))
+            events.append(_Event(number, None, line.strip()))
     return _records_grid(events, ())
 
 
@@ -55,7 +148,9 @@ def read_label_table(grid: Grid) -> Grid | None:
     Seen in lists exported one item per form: a two-column Word or Excel table with 事项名称 /
     事项类型 / 实施主体 … down its first column, one such block per item. A value merged across
     several columns counts once; a label repeated on the next row (a merged label cell) goes
-    on with the same value.
+    on with the same value; inside a record, a first cell in Chinese words that names no field
+    (管理权限, 运行流程) is a label of its own, but for the rows of a sub-table (a label whose
+    row holds several cells, 责任事项 | 环节 | 内容, heads the rows below it).
 
     >>> rows = [("事项名称", "城乡医疗救助"), ("事项类型", "行政确认"), ("实施主体", "县医保局"),
     ...         ("事项名称", "医疗保险稽核"), ("事项类型", "行政检查")]
@@ -64,11 +159,12 @@ def read_label_table(grid: Grid) -> Grid | None:
     ...     print(row.cells)
     ('事项名称', '事项类型', '实施主体')
     ('城乡医疗救助', '行政确认', '县医保局')
-    ('医疗保险稽核', '行政检查')
+    ('医疗保险稽核', '行政检查', '')
     """
     events: list[_Event] = []
     labelled = unlabelled = 0
     previous: str | None = None
+    subtable = False  # under a label whose row holds several cells: the header of a sub-table
     for row in grid.rows:
         # Merged cells arrive repeated: each run of equal cells counts once.
         cells = [c for i, c in enumerate(row.cells) if c and (i == 0 or c != row.cells[i - 1])]
@@ -76,54 +172,189 @@ def read_label_table(grid: Grid) -> Grid | None:
             continue
         found = [(i, c) for i, c in enumerate(cells) if map_header(c) is not None]
         if not found:
+            head = row.cells[0]
+            if (
+                labelled
+                and not subtable
+                and len(row.cells) > 1
+                and _OTHER_LABEL.fullmatch(_squash(head))
+            ):
+                events.append(_Event(row.line, head, "\n".join(cells[1:]), known=False))
+                previous = None
+                continue
             unlabelled += 1 if events else 0
-            events.append((row.line, None, " ".join(cells)))
+            events.append(_Event(row.line, None, " ".join(cells)))
             continue
         labelled += 1
         if found[0][0] > 0:  # text before the first label continues the value above
-            events.append((row.line, None, " ".join(cells[: found[0][0]])))
+            events.append(_Event(row.line, None, " ".join(cells[: found[0][0]])))
         for n, (i, label) in enumerate(found):
             stop = found[n + 1][0] if n + 1 < len(found) else len(cells)
             value = "\n".join(cells[i + 1 : stop])
             if n == 0 and label == previous:
-                events.append((row.line, None, value))
+                events.append(_Event(row.line, None, value))
             else:
-                events.append((row.line, label, value))
+                events.append(_Event(row.line, label, value))
         previous = found[-1][1]
+        subtable = len(cells) - found[-1][0] > 2
     if labelled < 3 or unlabelled > labelled:
         return None
-    table = _records_grid(events, grid.context, grid.name)
+    # Lines between the rows (and above them) may be the headings that name the records.
+    last = grid.rows[-1].line
+    gaps = [_Event(n, None, text, gap=True) for n, text in grid.context if n < last]
+    events = list(heapq.merge(gaps, events, key=lambda e: e.line))
+    after = tuple((n, text) for n, text in grid.context if n >= last)
+    table = _records_grid(events, after, grid.name)
     return table if table.header is not None and len(table.rows) > 1 else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A line of text without a label, and the list it went into (a value, or the context)."""
+
+    line: int
+    text: str
+    into: list[Any]
+    item: Any
+    #: The note made when the line was set apart (under no label), and the notes it is in.
+    note: tuple[list[Anomaly], Anomaly] | None = None
+
+    def take(self) -> None:
+        """Removes the line from where it went (it is the heading of the record below)."""
+        at = len(self.into) - 1 - self.into[::-1].index(self.item)
+        del self.into[at]
+        if self.note is not None:
+            self.note[0].remove(self.note[1])
+
+
+@dataclass(slots=True)
+class _Record:
+    """A record on its way to a row: its values by label, and what was noticed about it."""
+
+    line: int
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[Anomaly] = field(default_factory=list)
+    #: The line of text just above the record: its heading, when records have no name label.
+    heading: _Text | None = None
+
+
+def _continue(record: _Record, label: str, line: int, value: str) -> str:
+    """Adds a line of text without a label to the value of ``label``; returns the label the
+    next such line goes on with.
+
+    A short field (实施主体, 职权类型 …) holds one word of its own shape: a line that it no
+    longer fits once the field has its word (a cell run into it on a flattened page: 教育体育局
+    “三定规定”) is kept apart under no label, with a note.
+    """
+    # A short field (实施主体, 职权类型 …): one word of its shape, not a block of text.
+    test = FIELD_SHAPES.get(map_header(label) or "")
+    values = record.fields[label]
+    if test is None or (values and not test(_squash("".join(values)))):
+        values.append(value)
+        return label
+    if not values:
+        first, _, rest = value.partition(" ")
+        if test(_squash(value)) or not rest.strip() or not test(first):
+            values.append(value)
+            return label
+        values.append(first)
+        value = rest.strip()
+    elif test(_squash("".join(values) + value)):
+        values.append(value)
+        return label
+    record.fields.setdefault(UNLABELLED, []).append(value)
+    record.notes.append(
+        Anomaly(
+            "unlabelled-text",
+            f"line {line}: text without a label that does not fit the {label} value above; "
+            f"kept under {UNLABELLED}",
+            label,
+            value,
+        )
+    )
+    return UNLABELLED
+
+
 def _records_grid(
-    events: list[_Event], context: tuple[tuple[int, str], ...], name: str | None = None
+    events: Sequence[_Event], context: tuple[tuple[int, str], ...], name: str | None = None
 ) -> Grid:
     """The Grid of vertical records: a record ends where a label it already has comes again;
-    text without a label continues the value above it, or is context before the first record."""
-    labels: dict[str, None] = {}  # every label, in the order first seen
-    records: list[tuple[int, dict[str, list[str]]]] = []
-    before: list[tuple[int, str]] = list(context)
-    current: dict[str, list[str]] | None = None
+    text without a label continues the value above it, or is context before the first record.
+    Records without a name label take the line above them (a heading) as their name."""
+    records: list[_Record] = []
+    before: list[tuple[int, str]] = []
+    current: _Record | None = None
     last = ""
-    for number, label, value in events:
+    tail: _Text | None = None  # the last line of text
+    for event in events:
+        label = event.label
         if label is None:
-            if current is None:
-                before.append((number, value))
-            elif value:
-                current[last].append(value)
+            if not event.value:
+                continue
+            if current is None or event.gap:
+                before.append((event.line, event.value))
+                tail = _Text(event.line, event.value, before, before[-1])
+            else:
+                notes = len(current.notes)
+                last = _continue(current, last, event.line, event.value)
+                values = current.fields[last]
+                note = (current.notes, current.notes[-1]) if len(current.notes) > notes else None
+                tail = _Text(event.line, values[-1], values, values[-1], note)
             continue
-        if current is None or label in current:
-            current = {}
-            records.append((number, current))
-        labels.setdefault(label)
-        current[label] = [value] if value else []
-        last = label
+        if current is None or (event.known and label in current.fields):
+            current = _Record(event.line, heading=tail)
+            records.append(current)
+        elif label in current.fields:  # a label of no field, again: more of its value
+            current.fields[label].append(event.value)
+            last, tail = label, None
+            continue
+        current.fields[label] = [event.value] if event.value else []
+        last, tail = label, None
+    # Every label, in the order first seen (a name and serial from headings first).
+    labels: dict[str, None] = {}
+    if not any(map_header(k) in ("name", SUBITEM) for r in records for k in r.fields):
+        _names_from_headings(records)
+        for record in records:
+            labels.update(dict.fromkeys(k for k in (_ROW_LABEL, _NAME_LABEL) if k in record.fields))
+    for record in records:
+        if not record.fields.get(UNLABELLED, True):  # its text was a heading
+            del record.fields[UNLABELLED]
+        labels.update(dict.fromkeys(record.fields))
+    before += context
     header = tuple(labels)
-    rows = [SourceRow(records[0][0] if records else 1, header, header)]
-    for number, fields in records:
-        cells = ["\n".join(fields.get(label, [])) for label in labels]
-        while cells and not cells[-1]:
-            cells.pop()
-        rows.append(SourceRow(number, tuple(cells), tuple(cells)))
+    rows = [SourceRow(records[0].line if records else 1, header, header)]
+    for record in records:
+        cells = ["\n".join(record.fields.get(label, [])) for label in labels]
+        rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
+
+
+def _names_from_headings(records: Sequence[_Record]) -> None:
+    """Gives each record without a name the short line just above it as its name (and serial,
+    when the heading is numbered 1. / 1、): ``城乡医疗救助`` over ``类别：行政确认 …``."""
+    for record in records:
+        if record.heading is None:
+            continue
+        line, text = record.heading.line, record.heading.text
+        match = _HEADING.fullmatch(text.strip())
+        if (
+            match is None
+            or len(text) > _MAX_HEADING
+            or _SENTENCE_END.search(text)
+            or text.lstrip().startswith("《")
+        ):
+            continue
+        record.heading.take()
+        serial, name = match.groups()
+        fields = {_NAME_LABEL: [name.strip()]}
+        if serial:
+            fields = {_ROW_LABEL: [serial], **fields}
+        record.fields = {**fields, **record.fields}
+        record.notes.append(
+            Anomaly(
+                "name-from-heading",
+                f"no name label: the line above the record (line {line}) is taken as its name",
+                _NAME_LABEL,
+                text,
+            )
+        )

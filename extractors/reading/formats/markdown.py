@@ -1,15 +1,22 @@
-"""Reads pipe tables (Markdown as exported from web pages and converters) into a Grid."""
+"""Reads pipe tables (Markdown as exported from web pages and converters) into a Grid, putting
+back together the rows that the export spread over several lines."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.ragged import realign_ragged
 from extractors.reading.grid import Grid, SourceRow
+from extractors.reading.headers import is_header, map_header, merge_header_levels
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
+# The serial a data row opens with: "12", or "1." as numbered lists write it.
+_SERIAL = re.compile(r"(\d{1,6})[.．、]?")
 
 
 def split_pipe_row(line: str) -> tuple[str, ...]:
@@ -18,61 +25,235 @@ def split_pipe_row(line: str) -> tuple[str, ...]:
     >>> split_pipe_row("| 1 | 行政处罚 | a\\\\|b |")
     ('1', '行政处罚', 'a|b')
     """
+    cells, _ = _split(line, leading=True)
+    return tuple(cells)
+
+
+def _split(line: str, leading: bool) -> tuple[list[str], bool]:
+    """The cells of a line and whether it closes with a pipe. With ``leading`` (the table's rows
+    open with a pipe) an opening pipe is dropped; without, it stands for an empty first cell."""
     body = line.strip()
-    if body.startswith("|"):
+    if leading and body.startswith("|"):
         body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
+    closed = body.endswith("|") and not body.endswith("\\|")
+    if closed:
         body = body[:-1]
     if "\\|" not in body:
-        return tuple(map(str.strip, body.split("|")))
-    return tuple(c.strip().replace("\\|", "|") for c in _UNESCAPED_PIPE.split(body))
+        return list(map(str.strip, body.split("|"))), closed
+    return [c.strip().replace("\\|", "|") for c in _UNESCAPED_PIPE.split(body)], closed
 
 
-def _is_separator(cells: tuple[str, ...]) -> bool:
+def _is_separator(cells: Sequence[str]) -> bool:
     return any(cells) and all(_SEPARATOR_CELL.fullmatch(c) or not c.strip() for c in cells)
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A row as the lines give it: the cells of one line, with the lines a cell broke over."""
+
+    line: int
+    end: int  # the last line it takes
+    cells: list[str]
+    closed: bool
+    notes: list[Anomaly] = field(default_factory=list)
+    cleaned: list[str] | None = None
+
+    def clean(self) -> list[str]:
+        """The clean text of the cells (worked out once: the header test and the row need it)."""
+        if self.cleaned is None:
+            self.cleaned = [clean_cell(c) for c in self.cells]
+        return self.cleaned
+
+
+def _pieces(lines: Sequence[str]) -> tuple[list[_Piece], list[tuple[int, str]]]:
+    """The pipe lines of ``lines`` as pieces, and the other lines as context.
+
+    When the table's lines close with a pipe, a line that does not has a cell broken by a raw
+    line break (as converters leave ``<br>``): the cell goes on over the following lines up to
+    a closing pipe. The file ending inside such a row is noted as a cut-off.
+    """
+    pipe_lines = [ln.strip() for ln in lines if "|" in ln]
+    leading = sum(ln.startswith("|") for ln in pipe_lines) * 2 > len(pipe_lines)
+    closing = sum(ln.endswith("|") for ln in pipe_lines) * 2 > len(pipe_lines)
+    pieces: list[_Piece] = []
+    context: list[tuple[int, str]] = []
+    index, count = 0, len(lines)
+    while index < count:
+        line = lines[index].strip()
+        index += 1
+        if "|" not in line:
+            if line:
+                context.append((index, line))
+            continue
+        cells, closed = _split(line, leading)
+        if _is_separator(cells):
+            continue
+        piece = _Piece(index, index, cells, closed)
+        if closing and not closed:
+            while index < count and not (leading and lines[index].lstrip().startswith("|")):
+                more, closed = _split(lines[index], leading=False)
+                cells[-1] = f"{cells[-1]}\n{more[0]}"
+                cells.extend(more[1:])
+                index += 1
+                if closed:
+                    break
+            piece.end, piece.closed = index, closed
+            if closed:
+                piece.notes.append(
+                    Anomaly("wrapped-row", f"row continues over lines {piece.line}-{index}")
+                )
+            elif index >= count:
+                piece.notes.append(
+                    Anomaly("cut-off", "the file ends inside this row (no closing |)")
+                )
+            else:
+                piece.notes.append(Anomaly("unclosed-row", "row has no closing |"))
+        pieces.append(piece)
+    return pieces, context
+
+
+def _maps_whole(cells: Sequence[str]) -> bool:
+    """True for a piece made of header words only (part of a header that wraps)."""
+    return all(c and map_header(c) is not None for c in cells)
+
+
+def _header_run(pieces: Sequence[_Piece], first: int) -> int | None:
+    """Where the header that starts at ``pieces[first]`` stops, or None when none starts there:
+    a piece that reads as a header, with the pieces after it that hold only header words (a
+    header wrapped over lines, or one header cell per line)."""
+    clean = list(pieces[first].clean())
+    if not (is_header(clean) or (pieces[first].closed and _maps_whole(clean))):
+        return None
+    stop = first + 1
+    while stop < len(pieces) and pieces[stop - 1].closed and _maps_whole(pieces[stop].clean()):
+        clean += pieces[stop].clean()
+        stop += 1
+    # The longest run that reads as a header.
+    while stop > first and not is_header(clean):
+        stop -= 1
+        clean = clean[: -len(pieces[stop].cells)]
+    return stop if stop > first else None
+
+
+def _join(pieces: Sequence[_Piece]) -> _Piece:
+    joined = _Piece(pieces[0].line, pieces[-1].end, [], pieces[-1].closed)
+    for piece in pieces:
+        joined.cells.extend(piece.cells)
+        joined.notes.extend(n for n in piece.notes if n.code != "wrapped-row")
+    if len(pieces) > 1 or any(n.code == "wrapped-row" for n in pieces[0].notes):
+        joined.notes.insert(
+            0, Anomaly("wrapped-row", f"row continues over lines {joined.line}-{joined.end}")
+        )
+    return joined
+
+
+def _serial(piece: _Piece, column: int) -> int | None:
+    if column >= len(piece.cells):
+        return None
+    match = _SERIAL.fullmatch(piece.cells[column])
+    return int(match.group(1)) if match else None
+
+
+def _wrapped(pieces: Sequence[_Piece], at: int, width: int, serial_column: int | None) -> int:
+    """How many pieces from ``at`` make one row of ``width`` cells: 1, or more when the row's
+    cells go on over the next lines (each cell on a line of its own, or the row broken between
+    two cells). Pieces join only when their cells add up to the width exactly (or the file ends
+    first), and never across a piece that opens with the next serial."""
+    total = len(pieces[at].cells)
+    if total >= width or not pieces[at].closed:
+        return 1
+    serial = _serial(pieces[at], serial_column) if serial_column is not None else None
+    if serial_column is not None and serial is None:
+        return 1  # a row that does not open with its serial is no row start (a ragged row)
+    stop = at + 1
+    while stop < len(pieces) and total < width:
+        piece = pieces[stop]
+        if serial_column == 0 and _serial(piece, 0) == (serial or 0) + 1:
+            return 1
+        total += len(piece.cells)
+        stop += 1
+        if not piece.closed:
+            break
+    cut = stop == len(pieces) and not pieces[stop - 1].closed
+    return stop - at if total == width or (cut and total < width) else 1
 
 
 def read_markdown(text: str) -> Grid:
     """The pipe-table rows of ``text``; other lines are kept as context for metadata.
 
-    A row whose line does not end in ``|`` while the table's rows do (a cell with a raw line
-    break, as left by converters) continues on the following lines up to the closing pipe; a row
-    still open at the end of the file is flagged as cut off.
+    Rows may open without a pipe (``序号 | 事项名称 |``); a row whose cells go on over the next
+    lines (a raw line break in a cell, a break between two cells, each cell on a line of its
+    own) is put back together to the header's width, with a ``wrapped-row`` note; a two-level
+    header is folded into one row, and sub-item rows that lost their leading cells under
+    merged cells are moved back under their columns (a ``ragged-row`` note).
 
     >>> grid = read_markdown("清单\\n| 序号 | 事项名称 |\\n|--|--|\\n| 1 | 城乡<br>医疗救助 |")
     >>> [r.cells for r in grid.rows], grid.context
     ([('序号', '事项名称'), ('1', '城乡\\n医疗救助')], ((1, '清单'),))
+    >>> grid = read_markdown("序号 | 事项名称 | 事项类型 |\\n1 | 城乡医疗救助 |\\n行政确认 |")
+    >>> grid.rows[1].cells, grid.rows[1].notes[0].code
+    (('1', '城乡医疗救助', '行政确认'), 'wrapped-row')
     """
-    lines = text.splitlines()
-    pipe_lines = [ln.strip() for ln in lines if ln.strip().startswith("|")]
-    closed_style = sum(ln.endswith("|") for ln in pipe_lines) * 2 > len(pipe_lines)
+    pieces, context = _pieces(text.splitlines())
     rows: list[SourceRow] = []
-    context: list[tuple[int, str]] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index].strip()
-        start = index + 1
-        index += 1
-        if not line.startswith("|"):
-            if line:
-                context.append((start, line))
+    header_at: int | None = None
+    table: _Table | None = None
+    previous: tuple[str, ...] | None = None
+    at = 0
+    while at < len(pieces):
+        # A header, or the header of a further table; a row of the table's width is tested by
+        # assemble, which also takes a header repeated at a page break for one.
+        fits = table is not None and len(pieces[at].cells) == table.width
+        stop = None if fits else _header_run(pieces, at)
+        if stop is not None:
+            header = _join(pieces[at:stop])
+            header.notes = []
+            if stop < len(pieces):
+                merged = merge_header_levels(header.clean(), pieces[stop].clean())
+                if merged is not None:
+                    header.cells, header.cleaned, stop = list(merged), None, stop + 1
+            header_at = len(rows) if header_at is None else header_at
+            rows.append(_row(header))
+            table, previous, at = _Table(header.clean()), None, stop
             continue
-        notes: list[Anomaly] = []
-        if closed_style and not line.endswith("|"):
-            # Raw line breaks inside a cell: the row goes on until a line closes it.
-            while index < len(lines) and not lines[index].strip().startswith("|"):
-                line += "\n" + lines[index].strip()
-                index += 1
-                if line.endswith("|"):
-                    break
-            if line.endswith("|"):
-                notes.append(Anomaly("wrapped-row", f"row continues over lines {start}-{index}"))
-            elif index >= len(lines):
-                notes.append(Anomaly("cut-off", "the file ends inside this row (no closing |)"))
-            else:
-                notes.append(Anomaly("unclosed-row", "row has no closing |"))
-        raw = split_pipe_row(line)
-        if _is_separator(raw):
+        if table is None:
+            rows.append(_row(pieces[at]))
+            at += 1
             continue
-        rows.append(SourceRow(start, tuple(clean_cell(c) for c in raw), raw, tuple(notes)))
-    return Grid(tuple(rows), tuple(context))
+        piece = pieces[at]
+        take = 1
+        if len(piece.cells) < table.width and piece.closed:
+            take = _wrapped(pieces, at, table.width, table.serial_column)
+            piece = _join(pieces[at : at + take]) if take > 1 else piece
+        at += take
+        row = table.row(piece, previous)
+        rows.append(row)
+        if any(row.cells):
+            previous = row.cells
+    return Grid(tuple(rows), tuple(context), header=header_at)
+
+
+class _Table:
+    """The header a table's rows are read under: its width, keys and serial column."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.width = len(names)
+        self.keys = [map_header(c) for c in names]
+        self.serial_column = self.keys.index("row") if "row" in self.keys else None
+
+    def row(self, piece: _Piece, previous: tuple[str, ...] | None) -> SourceRow:
+        """The row of ``piece``, moved under its columns when it is ragged."""
+        cells = piece.clean()
+        # Only a row that ends short of the last column can have lost its leading cells.
+        short = len(cells) < self.width or not cells[-1]
+        if previous is not None and short and cells != self.names:
+            moved = realign_ragged(cells, piece.cells, self.keys, self.names, previous)
+            if moved is not None:
+                cells, raw, note = moved
+                return SourceRow(piece.line, tuple(cells), tuple(raw), (*piece.notes, note))
+        return SourceRow(piece.line, tuple(cells), tuple(piece.cells), tuple(piece.notes))
+
+
+def _row(piece: _Piece) -> SourceRow:
+    return SourceRow(piece.line, tuple(piece.clean()), tuple(piece.cells), tuple(piece.notes))

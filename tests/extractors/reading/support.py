@@ -23,3 +23,13 @@ def read_written(
         assert plist.format == expect
     assert plist.rows_seen == plist.rows_accounted()
     return plist
+
+
+def filled_fields(plist: PowerList, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Each item as a dict of those of ``keys`` that it has a value for."""
+    return [{k: v for k in keys if (v := item.to_json()[k]) is not None} for item in plist.items]
+
+
+def anomaly_codes(plist: PowerList) -> list[list[str]]:
+    """The codes of each item's anomalies."""
+    return [[a.code for a in item.anomalies] for item in plist.items]
