@@ -69,10 +69,10 @@ class PowerItem:
     ``raw`` keeps every cell as read, under the list's own header, in column order;
     ``extra`` holds the cells whose header maps to no field key (服务电话 …).
 
-    A sub-item (a row of a 项目 | 子项 table) has the 子项 text as ``name`` and the main item's
-    name as ``parent``; when it has no serial of its own its ``row`` is derived from the main
-    item's serial and its place under it (``3-2``: the second sub-item of item 3), with a
-    ``derived-row`` anomaly.
+    A 项目 | 子项 table gives one item per main item: the 子项 rows without a serial of their own
+    join it, ``subitems`` lists their names and its text cells gather theirs. A sub-item row
+    with a serial of its own stays an item: the 子项 text as ``name``, the main item's name as
+    ``parent``.
     """
 
     source: str
@@ -91,6 +91,7 @@ class PowerItem:
     time_limit: str | None = None
     remarks: str | None = None
     parent: str | None = None
+    subitems: tuple[str, ...] = ()
     raw: tuple[tuple[str, str], ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
@@ -108,6 +109,7 @@ class PowerItem:
         for key in FIELD_KEYS:
             out[key] = getattr(self, key)
         out["parent"] = self.parent
+        out["subitems"] = list(self.subitems)
         out["line"] = self.line
         out["extra"] = dict(self.extra)
         out["anomalies"] = [asdict(a) for a in self.anomalies]

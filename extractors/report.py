@@ -50,7 +50,7 @@ class Reading:
             encoding=plist.encoding,
             rows_seen=plist.rows_seen,
             items=len(plist.items),
-            sub_items=sum(1 for i in plist.items if i.parent is not None),
+            sub_items=sum(len(i.subitems) or i.parent is not None for i in plist.items),
             rejects=plist.rejects,
             anomalies=tuple(counts.most_common()),
             sections=plist.sections,

@@ -91,6 +91,7 @@ class QZ(namespace.DefinedNamespace):
     score: URIRef  # score
     sourceFile: URIRef  # source file
     sourceLine: URIRef  # source line
+    subitemName: URIRef  # sub-item name
     text: URIRef  # text
     timeLimit: URIRef  # time limit
     versionNote: URIRef  # version note

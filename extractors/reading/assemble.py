@@ -69,6 +69,7 @@ class _Draft:
     extra: list[tuple[str, str]]
     anomalies: list[Anomaly] = field(default_factory=list)
     section: Section | None = None
+    subitems: list[str] = field(default_factory=list)  # the 子项 folded into this main item
 
 
 def find_header(grid: Grid) -> int | None:
@@ -286,6 +287,82 @@ def _merge_into(previous: _Draft, draft: _Draft) -> None:
     previous.anomalies.extend(draft.anomalies)
 
 
+def _fold_subitems(drafts: list[_Draft]) -> tuple[list[_Draft], int]:
+    """One draft per main item: the 子项 rows under a main item (a 项目 | 子项 table) that have no
+    serial of their own join their main item, which lists their names (``subitems``) and takes
+    the text of their cells (a cell repeated from a merge is taken once). A sub-item row with a
+    serial of its own stays an item, its main item's name in ``parent``. Returns the drafts and
+    how many rows were folded (they count as part of their item, like continuation rows)."""
+    out: list[_Draft] = []
+    head: _Draft | None = None  # the main item the sub-item rows join
+    folded = 0
+    for draft in drafts:
+        subitem = draft.values.get(SUBITEM, "").strip()
+        name = draft.values.get("name", "").strip()
+        serial = draft.values.get("row", "").strip()
+        if not subitem:
+            head = draft if name else None  # a main item written on a row of its own
+            out.append(draft)
+            continue
+        main = head.values.get("name", "").strip() if head is not None else ""
+        same_main = head is not None and (not name or name == main)
+        if same_main and head is not None and (not serial or serial == head.values.get("row")):
+            head.subitems.append(subitem)
+            _merge_cells(head, draft)
+            folded += 1
+            continue
+        if serial and head is not None and same_main:
+            out.append(draft)  # a sub-item with a serial of its own: an item under ``main``
+            continue
+        if not name and head is None:
+            out.append(draft)  # no main item above it: an orphan, said in _finish
+            continue
+        if not name:
+            draft.values["name"] = main
+        draft.subitems.append(subitem)
+        head = draft
+        out.append(draft)
+    return out, folded
+
+
+def _merge_cells(head: _Draft, draft: _Draft) -> None:
+    """The cells of a folded sub-item row joined to its main item: text a cell has not yet
+    written is added on a new line; the identity cells stay the main item's."""
+    for key, text in draft.values.items():
+        text = text.strip()
+        if not text or key in (SUBITEM, "row", "name"):
+            continue
+        old = head.values.get(key, "")
+        if key in _IDENTITY:  # a sub-item's own code or type: kept under its header in extra
+            if text != old.strip():
+                header = next((h for h, v in draft.raw if v.strip() == text), key)
+                if (header, text) not in head.extra:
+                    head.extra.append((header, text))
+            continue
+        if not _written(text, old):
+            head.values[key] = f"{old}\n{text}" if old else text
+    for cell in draft.extra:
+        if cell not in head.extra:
+            head.extra.append(cell)
+    head.raw = (
+        tuple(
+            (name, old if not new or _written(new, old) else f"{old}\n{new}" if old else new)
+            for (name, old), (_, new) in zip(head.raw, draft.raw, strict=False)
+        )
+        + head.raw[len(draft.raw) :]
+    )
+    head.anomalies.extend(draft.anomalies)
+
+
+def _written(text: str, cell: str) -> bool:
+    r"""True when ``cell`` already holds ``text`` as whole lines (a cell repeated by a merge).
+
+    >>> _written("5个工作日", "15个工作日"), _written("《消防法》", "审查\n《消防法》")
+    (False, True)
+    """
+    return f"\n{text}\n" in f"\n{cell}\n"
+
+
 def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> list[PowerItem]:
     items: list[PowerItem] = []
     seen_rows: set[str] = set()
@@ -319,7 +396,12 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
         subitem = values.get(SUBITEM) or None
         name = values.get("name") or None
         parent: str | None = None
-        if subitem is not None:
+        if draft.subitems:  # a main item with its 子项 folded in
+            main_name, main_row, sub_count = name, serial, 0
+            subitem = None
+            if serial is not None and serial in seen_rows:
+                anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
+        elif subitem is not None:
             # The parent is the main item's name: written on this row, or on the row of the
             # first sub-item (merged cells exported as one value and then blanks).
             parent = name or main_name
@@ -352,6 +434,7 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
                 line=draft.line,
                 name=name,
                 parent=parent,
+                subitems=tuple(draft.subitems),
                 raw=draft.raw,
                 extra=tuple(draft.extra),
                 anomalies=tuple(anomalies),
@@ -430,6 +513,8 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             rejects.append(Reject(source, row.line, text, "row has no item name"))
             continue
         drafts.append(draft)
+    drafts, folded = _fold_subitems(drafts)
+    rows_seen -= folded
     items = _finish(drafts, source, frozenset(keys_seen))
     return Assembled(
         tuple(items),

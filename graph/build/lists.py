@@ -159,6 +159,8 @@ class ListWriter:
         g.text(node, DCTERMS.identifier, item.code)
         g.text(node, DCTERMS.title, item.name)
         g.text(node, QZ.parentName, item.parent)
+        for subitem in item.subitems:
+            g.text(node, QZ.subitemName, subitem)
         if item.type:
             g.text(node, QZ.powerTypeText, item.type)
             concept = concepts.power_type(item.type)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: What reading a rendered list must give back for each item.
-KEYS = ("row", "name", "parent", "type", "department", "basis")
+KEYS = ("row", "name", "parent", "subitems", "type", "department", "basis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +39,21 @@ class TableStyle:
     wraps: tuple[str, ...] = field(default_factory=tuple)
 
 
-def expected(items: list[Item], *, serials: bool = True) -> list[dict[str, str | None]]:
-    """The items a reader gives back, in the reader's model: a sub-item is an item named by
-    its 子项 with its main item as ``parent``; the first takes the serial, the others ``N-k``."""
-    out: list[dict[str, str | None]] = []
-    for n, item in enumerate(items, start=1):
-        common = {"type": item.type, "department": item.department, "basis": "\n".join(item.basis)}
-        serial = str(n) if serials else None
-        if not item.subitems:
-            out.append({"row": serial, "name": item.name, "parent": None, **common})
-            continue
-        for k, sub in enumerate(item.subitems, start=1):
-            row = serial if k == 1 else f"{n}-{k}" if serials else None
-            out.append({"row": row, "name": sub, "parent": item.name, **common})
-    return out
+def expected(items: list[Item], *, serials: bool = True) -> list[dict[str, object]]:
+    """The items a reader gives back, in the reader's model: one item per main item, named by
+    it, listing its 子项 in ``subitems`` (the sub-item rows carry the main item's cells)."""
+    return [
+        {
+            "row": str(n) if serials else None,
+            "name": item.name,
+            "parent": None,
+            "subitems": list(item.subitems),
+            "type": item.type,
+            "department": item.department,
+            "basis": "\n".join(item.basis),
+        }
+        for n, item in enumerate(items, start=1)
+    ]
 
 
 # -- pipe tables --------------------------------------------------------------------------------

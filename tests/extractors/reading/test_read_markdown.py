@@ -21,20 +21,30 @@ def _read(tmp_path: Path, text: str) -> PowerList:
     return read_written(tmp_path, "list.md", text, expect="markdown")
 
 
-def test_sub_items_take_parent_and_derived_rows(tmp_path: Path) -> None:
+def test_sub_items_fold_into_their_main_item(tmp_path: Path) -> None:
     text = HEAD + (
         "| 3 | 行政许可 | 建设工程消防设计审查 | 特殊建设工程消防设计审查 "
         "| 《消防法》第十一条 | 县住建局 | 15个工作日 | |\n"
         "| | | | 其他建设工程消防设计备案 | 《消防法》第十二条 | 县住建局 | 5个工作日 | |\n"
         "| 4 | 行政确认 | 城乡医疗救助 | | 《社会救助暂行办法》第三十条 | 县医保局 | 即办 | |\n"
     )
-    items = _read(tmp_path, text).items
-    assert [(i.row, i.name, i.parent) for i in items] == [
-        ("3", "特殊建设工程消防设计审查", "建设工程消防设计审查"),
-        ("3-2", "其他建设工程消防设计备案", "建设工程消防设计审查"),
-        ("4", "城乡医疗救助", None),
+    plist = _read(tmp_path, text)
+    items = plist.items
+    assert [(i.row, i.name, i.parent, i.subitems) for i in items] == [
+        (
+            "3",
+            "建设工程消防设计审查",
+            None,
+            ("特殊建设工程消防设计审查", "其他建设工程消防设计备案"),
+        ),
+        ("4", "城乡医疗救助", None, ()),
     ]
-    assert [a.code for a in items[1].anomalies] == ["derived-row"]
+    # the sub-item rows' cells join the main item; a row folded in is part of it
+    assert (items[0].basis, items[0].time_limit) == (
+        "《消防法》第十一条\n《消防法》第十二条",
+        "15个工作日\n5个工作日",
+    )
+    assert plist.rows_seen == plist.rows_accounted()
 
 
 def test_two_row_header_names_the_subitem_column(tmp_path: Path) -> None:
@@ -44,9 +54,9 @@ def test_two_row_header_names_the_subitem_column(tmp_path: Path) -> None:
         "| 1 | 对违法排污的处罚 | 对超标排放的处罚 | 行政处罚 | 市生态环境局 |\n"
     )
     item = _read(tmp_path, text).items[0]
-    assert (item.name, item.parent, item.type) == (
-        "对超标排放的处罚",
+    assert (item.name, item.subitems, item.type) == (
         "对违法排污的处罚",
+        ("对超标排放的处罚",),
         "行政处罚",
     )
 

@@ -153,15 +153,23 @@ def test_ragged_sub_item_rows_move_under_their_columns(tmp_path: Path) -> None:
         "| 000200002 | 演出经纪机构变更审批 | | 区县级 | 区文旅委 |\n"
     )
     plist = _read(tmp_path, text)
-    assert [(i.row, i.name, i.parent, i.code, i.level) for i in plist.items] == [
-        ("1", "歌舞娱乐场所审批", "娱乐场所审批", "0001Y", "市级"),
-        ("1-2", "游艺娱乐场所审批", "娱乐场所审批", "000100002", "市级"),
-        ("2", "演出经纪机构设立审批", "演出经纪机构审批", "0002Y", "市级"),
-        ("2-2", "演出经纪机构变更审批", "演出经纪机构审批", "000200002", "区县级"),
+    assert [(i.row, i.name, i.subitems, i.code, i.level) for i in plist.items] == [
+        ("1", "娱乐场所审批", ("歌舞娱乐场所审批", "游艺娱乐场所审批"), "0001Y", "市级"),
+        (
+            "2",
+            "演出经纪机构审批",
+            ("演出经纪机构设立审批", "演出经纪机构变更审批"),
+            "0002Y",
+            "市级\n区县级",
+        ),
     ]
-    assert [i.type for i in plist.items] == ["行政许可"] * 4
-    assert anomaly_codes(plist)[1] == ["ragged-row", "derived-row"]
-    assert anomaly_codes(plist)[3] == ["ragged-row", "type-from-section", "derived-row"]
+    assert [i.type for i in plist.items] == ["行政许可"] * 2
+    assert anomaly_codes(plist) == [["duplicate-column", "ragged-row"]] * 2
+    # each sub-item's own code is kept, under its header
+    assert [i.extra for i in plist.items] == [
+        (("子项编码", "000100001"), ("子项编码", "000100002")),
+        (("子项编码", "000200001"), ("子项编码", "000200002")),
+    ]
     assert [(s.line, s.type) for s in plist.sections] == [(2, "行政许可")]
 
 
@@ -175,8 +183,7 @@ def test_two_level_header_with_sub_columns(tmp_path: Path) -> None:
     assert filled_fields(_read(tmp_path, text), FIELDS) == [
         {
             "row": "1",
-            "name": "对超标排放的处罚",
-            "parent": "对违法排污的处罚",
+            "name": "对违法排污的处罚",
             "type": "行政处罚",
             "department": "市生态环境局",
             "basis": "《环境保护法》第五十九条\n《排污许可管理条例》第三十三条",

@@ -48,16 +48,16 @@ bases = st.lists(
 @st.composite
 def item_lists(draw: st.DrawFn, subitems: bool) -> list[Item]:
     count = draw(st.integers(1, 6))
+    # a list names each power and each of its sub-items once
+    unique = draw(st.lists(names, min_size=4 * count, max_size=4 * count, unique=True))
     items = []
-    for _ in range(count):
-        subs = (
-            draw(st.lists(names, min_size=2, max_size=3))
-            if subitems and draw(st.booleans())
-            else []
-        )
+    for n in range(count):
+        subs = unique[4 * n + 1 : 4 * n + 1 + draw(st.integers(2, 3))]
+        if not (subitems and draw(st.booleans())):
+            subs = []
         items.append(
             Item(
-                name=draw(names),
+                name=unique[4 * n],
                 type=draw(st.sampled_from(_TYPES)),
                 department=draw(departments),
                 basis=draw(bases),

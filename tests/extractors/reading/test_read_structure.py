@@ -263,7 +263,7 @@ def test_report_states_every_count(tmp_path: Path) -> None:
 # -- sub-items -------------------------------------------------------------------------------
 
 
-def test_sub_items_under_merged_cells_count_on_and_link_to_the_main_name(tmp_path: Path) -> None:
+def test_sub_items_under_merged_cells_are_one_item(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["序号", "事项名称", "子项", "事项类型"])
@@ -276,18 +276,16 @@ def test_sub_items_under_merged_cells_count_on_and_link_to_the_main_name(tmp_pat
     out = io.BytesIO()
     book.save(out)
     plist = _read(tmp_path, "a.xlsx", out.getvalue())
-    assert _fields(plist, "row", "name") == [
-        ("3", "对骗取基金的处罚"),
-        ("3-2", "对违规收费的处罚"),
-        ("3-3", "对拒不配合检查的处罚"),
-        ("4", "城乡医疗救助"),
+    assert _fields(plist, "row", "name", "type") == [
+        ("3", "对医疗机构的处罚", "行政处罚"),
+        ("4", "城乡医疗救助", "行政给付"),
     ]
-    assert [i.parent for i in plist.items] == ["对医疗机构的处罚"] * 3 + [None]
-    assert [[a.code for a in i.anomalies] for i in plist.items[:3]] == [
-        [],
-        ["derived-row"],
-        ["derived-row"],
-    ]
+    assert plist.items[0].subitems == (
+        "对骗取基金的处罚",
+        "对违规收费的处罚",
+        "对拒不配合检查的处罚",
+    )
+    assert (plist.rows_seen, plist.rows_accounted()) == (2, 2)
 
 
 # -- JSON envelopes and coded keys -------------------------------------------------------------
