@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
-from extractors.reading.grid import Grid, SourceRow
+from extractors.reading.grid import Grid, SourceRow, Span
 from extractors.reading.headers import SUBITEM, is_header, map_headers
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
@@ -28,6 +28,10 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 }
 # Long text fields: two columns mapping to one of these are joined, not dropped.
 _JOINABLE = frozenset({"basis", "responsibility", "accountability", "accountability_basis"})
+# The fields of an item itself, one value each: a row under the item's merged cells that gives
+# another value for one of them is reported, not joined (the rest of its text joins the item).
+_FIRST_STANDS = frozenset({"row", "code", "name", "type", "department", "level"})
+_FIRST_STANDS |= {"guiding_department", SUBITEM}
 _IDENTITY = ("row", "code", "name", SUBITEM, "type")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 
@@ -264,10 +268,27 @@ def _is_continuation(draft: _Draft) -> bool:
     )
 
 
-def _merge_into(previous: _Draft, draft: _Draft) -> None:
+def _merge_into(previous: _Draft, draft: _Draft, *, under_merge: bool = False) -> None:
+    """Joins the text of ``draft``'s row to the item of ``previous``. A row under the merged
+    cells of that item (``under_merge``) is one of its steps: its text fields join, and a
+    different value for one of the item's own fields (department, type …) is kept in extra
+    and reported, the first one standing."""
     for key, text in draft.values.items():
         if text:
             old = previous.values.get(key, "")
+            if under_merge and old and key in _FIRST_STANDS:
+                if text != old:
+                    previous.extra.append((key, text))
+                    previous.anomalies.append(
+                        Anomaly(
+                            "merged-row-conflict",
+                            f"row at line {draft.line}, under the merged cells of this item, "
+                            f"gives another {key}; kept {old!r}, the other in extra",
+                            key,
+                            text,
+                        )
+                    )
+                continue
             previous.values[key] = f"{old}\n{text}" if old else text
     previous.extra = previous.extra + draft.extra
     previous.raw = (
@@ -277,10 +298,35 @@ def _merge_into(previous: _Draft, draft: _Draft) -> None:
         )
         + previous.raw[len(draft.raw) :]
     )
-    previous.anomalies.append(
-        Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
-    )
+    if not under_merge:
+        previous.anomalies.append(
+            Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
+        )
     previous.anomalies.extend(draft.anomalies)
+
+
+def _without(row: SourceRow, drop: Callable[[Span, str | None], bool], keys: _Columns) -> SourceRow:
+    """``row`` with the cells that ``drop`` picks (by span and key) emptied."""
+    gone = {i for i, span in enumerate(row.spans) if drop(span, keys.keys[i])}
+    cells = tuple("" if i in gone else c for i, c in enumerate(row.cells))
+    raw = tuple("" if i in gone else c for i, c in enumerate(row.raw))
+    return replace(row, cells=cells, raw=raw, spans=())
+
+
+def _sub_item_drops(span: Span, key: str | None) -> bool:
+    """The cells a sub-item row under its main item's merged cells does not read: copies from
+    its left, and the merged text fields (basis …), which belong to the main item once."""
+    return span == "left" or (span == "above" and key in _JOINABLE)
+
+
+def _own_key(row: SourceRow, keys: tuple[str | None, ...], wanted: tuple[str, ...]) -> bool:
+    """True when a cell that ``row`` writes itself (not repeated by a merge) under one of the
+    ``wanted`` keys holds text."""
+    spans = row.spans
+    return any(
+        text and i < len(keys) and keys[i] in wanted and (i >= len(spans) or spans[i] == "own")
+        for i, text in enumerate(row.cells)
+    )
 
 
 def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> list[PowerItem]:
@@ -400,14 +446,43 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             columns = {}
             continue
         rows_seen += 1
-        if _is_section(row):
+        width = max(len(row.cells), len(header.cells))
+        if width not in columns:
+            columns[width] = _columns(header, width)
+        seen = row
+        if row.spans:
+            # A row that merged ranges reach (seen in XLSX/XLS exports and HTML rowspan):
+            # see _under_merge.
+            keys = columns[width].keys
+            if not any(c for c, s in zip(row.cells, row.spans, strict=False) if s == "own"):
+                # A spacer row under an item's merged cells: nothing of its own to read.
+                if drafts or not row.notes:
+                    blank_rows += 1
+                    if drafts:
+                        drafts[-1].anomalies.extend(row.notes)
+                else:
+                    text = " | ".join(n.text or "" for n in row.notes)
+                    rejects.append(Reject(source, row.line, text, "text hidden under merged cells"))
+                continue
+            if drafts and not _own_key(row, keys, ("row", "name")):
+                if not _own_key(row, keys, (SUBITEM,)):
+                    # A step of the item above: its own cells join that item.
+                    own = _without(row, lambda span, key: span != "own", columns[width])
+                    _merge_into(
+                        drafts[-1], _draft(own, len(header.cells), columns[width]), under_merge=True
+                    )
+                    rows_seen -= 1
+                    continue
+                # A sub-item under its main item's merged cells: the merged text fields (basis
+                # …) belong to the main item once, its name and serial carry on.
+                row = _without(row, _sub_item_drops, columns[width])
+            else:
+                row = _without(row, lambda span, key: span == "left", columns[width])
+        if _is_section(seen):
             text = next(c for c in row.cells if c)
             section = Section(source, row.line, text, section_type(text))
             sections.append(section)
             continue
-        width = max(len(row.cells), len(header.cells))
-        if width not in columns:
-            columns[width] = _columns(header, width)
         draft = _draft(row, len(header.cells), columns[width])
         draft.section = section
         if drafts and _is_continuation(draft):

@@ -17,14 +17,14 @@ from extractors.reading.detect import (
     is_encrypted,
 )
 from extractors.reading.formats.delimited import read_delimited
-from extractors.reading.formats.docx import read_docx
+from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.flat import read_flat
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table, read_labelled
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
-from extractors.reading.formats.xls import read_xls
-from extractors.reading.formats.xlsx import read_xlsx
+from extractors.reading.formats.sheets.xls import read_xls
+from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.grid import Grid
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
