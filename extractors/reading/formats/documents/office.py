@@ -21,7 +21,9 @@ from extractors.reading.grid import Grid
 #: Longest a conversion may take; a list of some thousand items converts in a few seconds.
 TIMEOUT_SECONDS = 180.0
 #: The Debian packages that bring LibreOffice without its desktop (named in the error).
-PACKAGES = {"docx": "libreoffice-writer-nogui", "xlsx": "libreoffice-calc-nogui"}
+WRITER, CALC = "libreoffice-writer-nogui", "libreoffice-calc-nogui"
+Target = Literal["docx", "xlsx", "doc", "xls", "odt"]
+PACKAGES: dict[str, str] = {"docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC}
 
 
 def soffice() -> str | None:
@@ -29,9 +31,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(
-    data: bytes, path: str, source: str, target: Literal["docx", "xlsx"], *, timeout: float = 0
-) -> bytes:
+def convert(data: bytes, path: str, source: str, target: Target, *, timeout: float = 0) -> bytes:
     """``data`` (a file of the kind the suffix ``source`` names) converted by LibreOffice into
     ``target``. Each conversion runs in a temporary folder with its own LibreOffice profile, so
     that conversions running side by side do not share (and lock) one, and is stopped after
