@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
 from extractors.reading.grid import Grid, SourceRow, Span
@@ -305,18 +306,59 @@ def _merge_into(previous: _Draft, draft: _Draft, *, under_merge: bool = False) -
     previous.anomalies.extend(draft.anomalies)
 
 
-def _without(row: SourceRow, drop: Callable[[Span, str | None], bool], keys: _Columns) -> SourceRow:
-    """``row`` with the cells that ``drop`` picks (by span and key) emptied."""
-    gone = {i for i, span in enumerate(row.spans) if drop(span, keys.keys[i])}
+def _without(
+    row: SourceRow, drop: Callable[[Span, str | None], bool], columns: _Columns
+) -> SourceRow:
+    """``row`` with the cells that ``drop`` picks (by span and column key) emptied."""
+    gone = {i for i, span in enumerate(row.spans) if drop(span, columns.keys[i])}
     cells = tuple("" if i in gone else c for i, c in enumerate(row.cells))
     raw = tuple("" if i in gone else c for i, c in enumerate(row.raw))
     return replace(row, cells=cells, raw=raw, spans=())
+
+
+def _group_header_keys(
+    keys: tuple[str | None, ...], spans: tuple[Span, ...]
+) -> tuple[str | None, ...]:
+    """The keys of a header row whose cells a merge spreads over several columns with no row
+    below naming them (实施层级及权限 over 市级 | 权限说明): the first column takes the key; the
+    others are its sub-columns, kept in extra, unless the key is a text field (设定依据 over
+    two columns), which joins them.
+
+    >>> _group_header_keys(("row", "level", "level", "basis", "basis"),
+    ...                    ("own", "own", "left", "own", "left"))
+    ('row', 'level', None, 'basis', 'basis')
+    """
+    return tuple(
+        None if i < len(spans) and spans[i] == "left" and key not in _JOINABLE else key
+        for i, key in enumerate(keys)
+    )
 
 
 def _sub_item_drops(span: Span, key: str | None) -> bool:
     """The cells a sub-item row under its main item's merged cells does not read: copies from
     its left, and the merged text fields (basis …), which belong to the main item once."""
     return span == "left" or (span == "above" and key in _JOINABLE)
+
+
+def _under_merge(
+    row: SourceRow, columns: _Columns, after_item: bool
+) -> tuple[Literal["spacer", "section", "step", "sub-item", "item"], SourceRow]:
+    """How to read a row that merged cells begun above reach (XLSX/XLS, DOCX, PDF, HTML
+    rowspan): by what it writes itself, a merge's copy of a cell being no text of its own.
+    Nothing -> a spacer; a heading across the row -> a section; no serial or name of its own
+    under an item -> a step of that item (its own cells); its own 子项 -> a sub-item, without
+    the merged text fields, which are its main item's once; else an item sharing the merged
+    values. Returns the row to read on."""
+    mine = _without(row, lambda span, key: span == "above", columns)
+    if not any(mine.cells):
+        return "spacer", row
+    if _is_section(mine):
+        return "section", mine
+    if after_item and not _own_key(row, columns.keys, ("row", "name")):
+        if not _own_key(row, columns.keys, (SUBITEM,)):
+            return "step", _without(row, lambda span, key: span != "own", columns)
+        return "sub-item", _without(row, _sub_item_drops, columns)
+    return "item", row
 
 
 def _own_key(row: SourceRow, keys: tuple[str | None, ...], wanted: tuple[str, ...]) -> bool:
@@ -417,7 +459,10 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     context += [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in rows[:index]]
     below = rows[index + 1] if index + 1 < len(rows) else None
     cells = _merge_header_rows(rows[index], below)
-    header = Header(rows[index].line, cells, map_headers(cells))
+    keys = map_headers(cells)
+    if cells == rows[index].cells and "left" in rows[index].spans:
+        keys = _group_header_keys(keys, rows[index].spans)
+    header = Header(rows[index].line, cells, keys)
     first = header
     start = index + (2 if cells != rows[index].cells else 1)
     drafts: list[_Draft] = []
@@ -450,12 +495,10 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
         if width not in columns:
             columns[width] = _columns(header, width)
         seen = row
-        if row.spans:
-            # A row that merged ranges reach (seen in XLSX/XLS exports and HTML rowspan):
-            # see _under_merge.
-            keys = columns[width].keys
-            if not any(c for c, s in zip(row.cells, row.spans, strict=False) if s == "own"):
-                # A spacer row under an item's merged cells: nothing of its own to read.
+        if "above" in row.spans:
+            how, row = _under_merge(row, columns[width], bool(drafts))
+            if how == "spacer":
+                # Nothing of its own to read: a blank row, its notes (hidden text) the item's.
                 if drafts or not row.notes:
                     blank_rows += 1
                     if drafts:
@@ -464,20 +507,16 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
                     text = " | ".join(n.text or "" for n in row.notes)
                     rejects.append(Reject(source, row.line, text, "text hidden under merged cells"))
                 continue
-            if drafts and not _own_key(row, keys, ("row", "name")):
-                if not _own_key(row, keys, (SUBITEM,)):
-                    # A step of the item above: its own cells join that item.
-                    own = _without(row, lambda span, key: span != "own", columns[width])
-                    _merge_into(
-                        drafts[-1], _draft(own, len(header.cells), columns[width]), under_merge=True
-                    )
-                    rows_seen -= 1
-                    continue
-                # A sub-item under its main item's merged cells: the merged text fields (basis
-                # …) belong to the main item once, its name and serial carry on.
-                row = _without(row, _sub_item_drops, columns[width])
-            else:
-                row = _without(row, lambda span, key: span == "left", columns[width])
+            if how == "step":
+                step = _draft(row, len(header.cells), columns[width])
+                _merge_into(drafts[-1], step, under_merge=True)
+                rows_seen -= 1
+                continue
+            if how == "section":
+                seen = row
+        if row.spans:
+            # A cell merged across columns is one value, in the first of them.
+            row = _without(row, lambda span, key: span == "left", columns[width])
         if _is_section(seen):
             text = next(c for c in row.cells if c)
             section = Section(source, row.line, text, section_type(text))

@@ -22,7 +22,8 @@ BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf"})
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# A PDF starts with its version line, which some servers let a few bytes of junk precede.
+# A PDF starts with its version line, which some servers let a few bytes of junk precede (then
+# its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _PIPE_ROW = re.compile(r"^\s*\|.*\|.*$", re.MULTILINE)
@@ -51,7 +52,7 @@ def detect_binary(data: bytes) -> Format | None:
         return None
     if data.startswith(_OLE):
         return "doc" if "WordDocument" in ole_streams(data) else "xls"
-    if _PDF in data[:1024]:
+    if _PDF in data[:1024] and (data.startswith(_PDF) or b" obj" in data[: 1 << 16]):
         return "pdf"
     return None
 

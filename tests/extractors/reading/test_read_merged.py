@@ -280,3 +280,24 @@ def test_old_xls_saved_as_xlsx_and_several_sheets(tmp_path: Path) -> None:
         ("1", "林木采伐许可", "行政许可"),
         ("2", "对毁林的处罚", "行政处罚"),
     ]
+
+
+def test_heading_row_across_merged_columns_is_a_section_not_a_step(tmp_path: Path) -> None:
+    """The department cell is merged down the whole table, over a group heading merged across
+    the other columns: the heading is a section, not a step of the item above it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "事项名称", "事项类型", "责任事项", "实施主体"])
+    sheet.append([1, "林木采伐许可", "行政许可", "1.受理", "县林业局"])
+    sheet.append([None, None, None, "2.决定", None])
+    sheet.append([None, "二、行政处罚", None, None, None])
+    sheet.append([2, "对毁林的处罚", None, "立案", None])
+    for merged in ("A2:A3", "B2:B3", "C2:C3", "B4:D4", "E2:E5"):
+        sheet.merge_cells(merged)
+    plist = _read(tmp_path, "a.xlsx", _saved(book))
+    got = [(i.row, i.name, i.type, i.responsibility, i.department) for i in plist.items]
+    assert got == [
+        ("1", "林木采伐许可", "行政许可", "1.受理\n2.决定", "县林业局"),
+        ("2", "对毁林的处罚", "行政处罚", "立案", "县林业局"),
+    ]
+    assert [(s.line, s.text) for s in plist.sections] == [(4, "二、行政处罚")]
