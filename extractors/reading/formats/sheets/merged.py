@@ -3,7 +3,7 @@ each covered cell marked as repeating it, and text hidden under a range kept as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -83,7 +83,8 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     >>> [(r.line, r.cells) for r in grid.rows]
     [(1, ('序号', '备注')), (2, ('', '')), (3, ('1', ''))]
     """
-    merged = merged or Merged()
+    spans_of = merged.spans if merged is not None else {}
+    notes_of = merged.notes if merged is not None else {}
     used = [_used_width(cells) for cells in rows]
     width = max(used, default=0)
     filled = [n for n, last in enumerate(used) if last]
@@ -92,21 +93,17 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     out = []
     for number in range(filled[0], filled[-1] + 1) if filled else ():
         cells = rows[number]
-        notes = tuple(merged.notes.get(number, ()))
+        notes = notes_of.get(number)
         if not used[number]:
-            out.append(SourceRow(number + 1, blank, blank, notes))
+            out.append(SourceRow(number + 1, blank, blank, tuple(notes) if notes else ()))
             continue
         raw = tuple(cells if len(cells) == width else (cells + padding)[:width])
-        spans = merged.spans.get(number)
-        out.append(
-            SourceRow(
-                number + 1,
-                tuple(map(clean_cell, raw)),
-                raw,
-                notes,
-                () if spans is None else _fit(spans, width),
-            )
-        )
+        row = SourceRow(number + 1, tuple(map(clean_cell, raw)), raw)
+        spans = spans_of.get(number)
+        if notes or spans:
+            fitted = _fit(spans, width) if spans else ()
+            row = replace(row, notes=tuple(notes or ()), spans=fitted)
+        out.append(row)
     return Grid(tuple(out), name=name)
 
 
