@@ -138,6 +138,9 @@ def _docx() -> bytes:
         if c in MERGED_ALWAYS:
             table.cell(1, c).text = ITEM1[c] or ""
         table.cell(4, c).text = ITEM2[c] or ""
+    # Text in a cell that continues the merge F2:F4: Word keeps it, and never shows it.
+    covered = table._tbl.tr_lst[2].tc_lst[5]  # the sixth <w:tc> of table row 3: column F
+    covered.add_p().add_r().text = HIDDEN
     return _saved(document)
 
 
@@ -198,15 +201,22 @@ def test_spacer_rows_under_merges_are_blank_rows(
     assert (len(plist.items), plist.rejects, plist.sections, plist.blank_rows) == (2, (), (), 1)
 
 
-@pytest.mark.parametrize(("name", "make"), MAKERS[:2])
+@pytest.mark.parametrize(
+    ("name", "make", "where", "merge"),
+    [
+        pytest.param("list.xlsx", _xlsx, "F4", "F3:F5", id="xlsx"),
+        pytest.param("list.xls", _xls, "F4", "F3:F5", id="xls"),
+        pytest.param("list.docx", _docx, "F3", "F2", id="docx"),  # table rows, no title row
+    ],
+)
 def test_text_hidden_under_a_merge_is_reported_not_read(
-    tmp_path: Path, name: str, make: Callable[[], bytes]
+    tmp_path: Path, name: str, make: Callable[[], bytes], where: str, merge: str
 ) -> None:
     item = _read(tmp_path, name, make()).items[0]
     assert HIDDEN not in (item.accountability or "")
     hidden = [a for a in item.anomalies if a.code == "hidden-cell"]
-    assert [(a.column, a.text) for a in hidden] == [("F4", HIDDEN)]
-    assert "F3:F5" in hidden[0].message
+    assert [(a.column, a.text) for a in hidden] == [(where, HIDDEN)]
+    assert merge in hidden[0].message
 
 
 def test_formula_serial_reads_its_cached_value(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
 from extractors.models import Anomaly
@@ -27,8 +28,9 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
     or continuing a vertical merge (vMerge) repeats the text of the cell it continues, marked
     so in ``spans``; text that Word keeps but hides in a continuing cell is a note."""
     rows = []
-    above: dict[int, str] = {}  # grid column -> text of the vertical merge running there
-    for row in table.rows:
+    # grid column -> (text, table row) of the vertical merge running there
+    above: dict[int, tuple[str, int]] = {}
+    for at, row in enumerate(table.rows, start=1):
         number += 1
         raw: list[str] = [""] * row.grid_cols_before
         spans: list[Span] = ["own"] * row.grid_cols_before
@@ -36,15 +38,17 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
         for tc in row._tr.tc_lst:
             column = len(raw)
             if tc.vMerge == "continue":
-                text = above.get(column, "")
+                text, begun = above.get(column, ("", at))
                 hidden = "\n".join(_text(Paragraph(p, table).text) for p in tc.p_lst).strip()
                 if hidden:
+                    # Cells named as in a sheet: column letter, then the row of the table.
+                    where = f"{get_column_letter(column + 1)}{at}"
                     notes.append(
                         Anomaly(
                             "hidden-cell",
-                            f"a cell of table row {number} continues a vertical merge but holds "
-                            "text of its own; not read",
-                            None,
+                            f"cell {where} of the table holds text hidden under the vertical "
+                            f"merge begun at {get_column_letter(column + 1)}{begun}; not read",
+                            where,
                             hidden,
                         )
                     )
@@ -53,7 +57,7 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
                 text = "\n".join(Paragraph(p, table).text for p in tc.p_lst)
                 first = "own"
                 if tc.vMerge == "restart":
-                    above[column] = text
+                    above[column] = (text, at)
                 else:
                     above.pop(column, None)
             for copy in range(tc.grid_span):
