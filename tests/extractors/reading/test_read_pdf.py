@@ -153,3 +153,21 @@ def test_cells_in_a_font_without_unicode_map_are_reported(tmp_path: Path) -> Non
     flagged = [(i.row, a.code) for i in plist.items for a in i.anomalies if "glyph" in a.code]
     assert flagged == [("3", "unmapped-glyph")]
     assert "(cid:" in (plist.items[2].name or "")
+
+
+def test_password_protected_pdf_is_one_clear_error(tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    page.setFont("STSong-Light", 12)
+    page.drawString(50, 700, "序号 事项名称 事项类型 实施部门")
+    page.save()
+    with pytest.raises(InputError, match=r"encrypted \(password-protected\) PDF"):
+        _read(tmp_path, out.getvalue())
+
+
+def test_damaged_pdf_is_one_clear_error(tmp_path: Path) -> None:
+    pdf = _pdf(MERGED, style=SPANS)
+    with pytest.raises(InputError, match=r"not a readable PDF \(Unexpected EOF\)"):
+        _read(tmp_path, pdf[: len(pdf) // 3])
