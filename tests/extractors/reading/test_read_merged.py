@@ -223,14 +223,26 @@ def test_formula_serial_reads_its_cached_value(tmp_path: Path) -> None:
     assert _read(tmp_path, "list.xlsx", _xlsx()).items[0].row == "1"
 
 
-def test_formula_without_cached_value_is_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("shared", "shown"),
+    [
+        pytest.param(False, "ROW()-1", id="formula"),
+        pytest.param(True, "(shared formula 0)", id="shared"),
+    ],
+)
+def test_formula_without_cached_value_is_reported(tmp_path: Path, shared: bool, shown: str) -> None:
     book = openpyxl.Workbook()
     book.active.append(HEADER)
     book.active.append(["=ROW()-1", "城乡医疗救助", "行政给付", "", "", "", "县医保局"])
-    item = _read(tmp_path, "list.xlsx", _saved(book)).items[0]
+    data = _saved(book)
+    if shared:  # a later cell of a shared formula holds only the formula's index
+        data = _patch_sheet(
+            data, lambda xml: xml.replace("<f>ROW()-1</f>", '<f t="shared" si="0"/>')
+        )
+    item = _read(tmp_path, "list.xlsx", data).items[0]
     assert item.row is None
     assert [(a.code, a.column, a.text) for a in item.anomalies] == [
-        ("uncached-formula", "A2", "ROW()-1")
+        ("uncached-formula", "A2", shown)
     ]
 
 

@@ -305,7 +305,9 @@ def _row_values(
         if text is None:
             text = _value(cell, book)
             if text == "" and len(cell):
-                formula = cell.findtext(_FORMULA)
+                found = cell.find(_FORMULA)
+                if found is not None:  # a shared formula's later cells carry only its index
+                    formula = found.text or f"(shared formula {found.get('si', '?')})"
         ref = cell.get("r")
         if ref:
             letters = ref.rstrip(_DIGITS)
