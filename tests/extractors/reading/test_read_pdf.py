@@ -171,3 +171,17 @@ def test_damaged_pdf_is_one_clear_error(tmp_path: Path) -> None:
     pdf = _pdf(MERGED, style=SPANS)
     with pytest.raises(InputError, match=r"not a readable PDF \(Unexpected EOF\)"):
         _read(tmp_path, pdf[: len(pdf) // 3])
+
+
+def test_page_of_label_value_records_without_a_table(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("STSong-Light", 12)
+    lines = ["事项名称：城乡医疗救助", "事项类型：行政确认", "实施主体：县医保局"]
+    for n, line in enumerate([*lines, "设定依据：《社会救助暂行办法》第二十八条"]):
+        page.drawString(50, 700 - 20 * n, line)
+    page.save()
+    plist = _read(tmp_path, out.getvalue())
+    assert _items(plist) == [
+        (None, "城乡医疗救助", "行政确认", "《社会救助暂行办法》第二十八条", "县医保局")
+    ]
