@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
-from extractors.reading.grid import Grid, SourceRow
+from extractors.reading.grid import Grid, SourceRow, Span
 from extractors.reading.headers import SUBITEM, is_header, map_headers
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
@@ -31,6 +32,10 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 _JOINABLE = frozenset({"basis", "responsibility", "accountability", "accountability_basis"})
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
+# The fields of an item itself, one value each: a row under the item's merged cells that gives
+# another value for one of them is reported, not joined (the rest of its text joins the item).
+_FIRST_STANDS = frozenset({"row", "code", "name", "type", "department", "level"})
+_FIRST_STANDS |= {"guiding_department", SUBITEM}
 _IDENTITY = ("row", "code", "name", SUBITEM, "type")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 
@@ -268,10 +273,27 @@ def _is_continuation(draft: _Draft) -> bool:
     )
 
 
-def _merge_into(previous: _Draft, draft: _Draft) -> None:
+def _merge_into(previous: _Draft, draft: _Draft, *, under_merge: bool = False) -> None:
+    """Joins the text of ``draft``'s row to the item of ``previous``. A row under the merged
+    cells of that item (``under_merge``) is one of its steps: its text fields join, and a
+    different value for one of the item's own fields (department, type …) is kept in extra
+    and reported, the first one standing."""
     for key, text in draft.values.items():
         if text:
             old = previous.values.get(key, "")
+            if under_merge and old and key in _FIRST_STANDS:
+                if text != old:
+                    previous.extra.append((key, text))
+                    previous.anomalies.append(
+                        Anomaly(
+                            "merged-row-conflict",
+                            f"row at line {draft.line}, under the merged cells of this item, "
+                            f"gives another {key}; kept {old!r}, the other in extra",
+                            key,
+                            text,
+                        )
+                    )
+                continue
             previous.values[key] = f"{old}\n{text}" if old else text
     previous.extra = previous.extra + draft.extra
     previous.raw = (
@@ -281,9 +303,10 @@ def _merge_into(previous: _Draft, draft: _Draft) -> None:
         )
         + previous.raw[len(draft.raw) :]
     )
-    previous.anomalies.append(
-        Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
-    )
+    if not under_merge:
+        previous.anomalies.append(
+            Anomaly("continuation-row", f"row at line {draft.line} continues this item; merged")
+        )
     previous.anomalies.extend(draft.anomalies)
 
 
@@ -327,13 +350,14 @@ def _fold_subitems(drafts: list[_Draft]) -> tuple[list[_Draft], int]:
 
 def _merge_cells(head: _Draft, draft: _Draft) -> None:
     """The cells of a folded sub-item row joined to its main item: text a cell has not yet
-    written is added on a new line; the identity cells stay the main item's."""
+    written is added on a new line; the main item's own fields (code, type, department …) stand,
+    a sub-item's other value for one of them is kept under its header in ``extra``."""
     for key, text in draft.values.items():
         text = text.strip()
         if not text or key in (SUBITEM, "row", "name"):
             continue
         old = head.values.get(key, "")
-        if key in _IDENTITY:  # a sub-item's own code or type: kept under its header in extra
+        if key in _FIRST_STANDS:  # a sub-item's own code, department …: kept under its header
             if text != old.strip():
                 header = next((h for h, v in draft.raw if v.strip() == text), key)
                 if (header, text) not in head.extra:
@@ -361,6 +385,71 @@ def _written(text: str, cell: str) -> bool:
     (False, True)
     """
     return f"\n{text}\n" in f"\n{cell}\n"
+
+
+def _without(
+    row: SourceRow, drop: Callable[[Span, str | None], bool], columns: _Columns
+) -> SourceRow:
+    """``row`` with the cells that ``drop`` picks (by span and column key) emptied."""
+    gone = {i for i, span in enumerate(row.spans) if drop(span, columns.keys[i])}
+    cells = tuple("" if i in gone else c for i, c in enumerate(row.cells))
+    raw = tuple("" if i in gone else c for i, c in enumerate(row.raw))
+    return replace(row, cells=cells, raw=raw, spans=())
+
+
+def _group_header_keys(
+    keys: tuple[str | None, ...], spans: tuple[Span, ...]
+) -> tuple[str | None, ...]:
+    """The keys of a header row whose cells a merge spreads over several columns with no row
+    below naming them (实施层级及权限 over 市级 | 权限说明): the first column takes the key; the
+    others are its sub-columns, kept in extra, unless the key is a text field (设定依据 over
+    two columns), which joins them.
+
+    >>> _group_header_keys(("row", "level", "level", "basis", "basis"),
+    ...                    ("own", "own", "left", "own", "left"))
+    ('row', 'level', None, 'basis', 'basis')
+    """
+    return tuple(
+        None if i < len(spans) and spans[i] == "left" and key not in _JOINABLE else key
+        for i, key in enumerate(keys)
+    )
+
+
+def _sub_item_drops(span: Span, key: str | None) -> bool:
+    """The cells a sub-item row under its main item's merged cells does not read: copies from
+    its left, and the merged text fields (basis …), which belong to the main item once."""
+    return span == "left" or (span == "above" and key in _JOINABLE)
+
+
+def _under_merge(
+    row: SourceRow, columns: _Columns, after_item: bool
+) -> tuple[Literal["spacer", "section", "step", "sub-item", "item"], SourceRow]:
+    """How to read a row that merged cells begun above reach (XLSX/XLS, DOCX, PDF, HTML
+    rowspan): by what it writes itself, a merge's copy of a cell being no text of its own.
+    Nothing -> a spacer; a heading across the row -> a section; no serial or name of its own
+    under an item -> a step of that item (its own cells); its own 子项 -> a sub-item, without
+    the merged text fields, which are its main item's once; else an item sharing the merged
+    values. Returns the row to read on."""
+    mine = _without(row, lambda span, key: span == "above", columns)
+    if not any(mine.cells):
+        return "spacer", row
+    if _is_section(mine):
+        return "section", mine
+    if after_item and not _own_key(row, columns.keys, ("row", "name")):
+        if not _own_key(row, columns.keys, (SUBITEM,)):
+            return "step", _without(row, lambda span, key: span != "own", columns)
+        return "sub-item", _without(row, _sub_item_drops, columns)
+    return "item", row
+
+
+def _own_key(row: SourceRow, keys: tuple[str | None, ...], wanted: tuple[str, ...]) -> bool:
+    """True when a cell that ``row`` writes itself (not repeated by a merge) under one of the
+    ``wanted`` keys holds text."""
+    spans = row.spans
+    return any(
+        text and i < len(keys) and keys[i] in wanted and (i >= len(spans) or spans[i] == "own")
+        for i, text in enumerate(row.cells)
+    )
 
 
 def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> list[PowerItem]:
@@ -465,7 +554,10 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     context += [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in rows[:index]]
     below = rows[index + 1] if index + 1 < len(rows) else None
     cells = _merge_header_rows(rows[index], below)
-    header = Header(rows[index].line, cells, map_headers(cells))
+    keys = map_headers(cells)
+    if cells == rows[index].cells and "left" in rows[index].spans:
+        keys = _group_header_keys(keys, rows[index].spans)
+    header = Header(rows[index].line, cells, keys)
     first = header
     start = index + (2 if cells != rows[index].cells else 1)
     drafts: list[_Draft] = []
@@ -494,14 +586,37 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
             columns = {}
             continue
         rows_seen += 1
-        if _is_section(row):
+        width = max(len(row.cells), len(header.cells))
+        if width not in columns:
+            columns[width] = _columns(header, width)
+        seen = row
+        if "above" in row.spans:
+            how, row = _under_merge(row, columns[width], bool(drafts))
+            if how == "spacer":
+                # Nothing of its own to read: a blank row, its notes (hidden text) the item's.
+                if drafts or not row.notes:
+                    blank_rows += 1
+                    if drafts:
+                        drafts[-1].anomalies.extend(row.notes)
+                else:
+                    text = " | ".join(n.text or "" for n in row.notes)
+                    rejects.append(Reject(source, row.line, text, "text hidden under merged cells"))
+                continue
+            if how == "step":
+                step = _draft(row, len(header.cells), columns[width])
+                _merge_into(drafts[-1], step, under_merge=True)
+                rows_seen -= 1
+                continue
+            if how == "section":
+                seen = row
+        if row.spans:
+            # A cell merged across columns is one value, in the first of them.
+            row = _without(row, lambda span, key: span == "left", columns[width])
+        if _is_section(seen):
             text = next(c for c in row.cells if c)
             section = Section(source, row.line, text, section_type(text))
             sections.append(section)
             continue
-        width = max(len(row.cells), len(header.cells))
-        if width not in columns:
-            columns[width] = _columns(header, width)
         draft = _draft(row, len(header.cells), columns[width])
         draft.section = section
         if drafts and _is_continuation(draft):

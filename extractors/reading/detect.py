@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import struct
 import zipfile
 from typing import Literal, get_args
 
+import xlrd.compdoc
+
 from extractors.reading.headers import is_header
 
-Format = Literal["markdown", "html", "xlsx", "xls", "docx", "csv", "tsv", "json", "text"]
+Format = Literal[
+    "markdown", "html", "xlsx", "xls", "docx", "doc", "pdf", "csv", "tsv", "json", "text"
+]
 FORMATS: tuple[str, ...] = get_args(Format)
-BINARY_FORMATS = frozenset({"xlsx", "xls", "docx"})
+BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf"})
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A PDF starts with its version line, which some servers let a few bytes of junk precede (then
+# its first object, "1 0 obj", tells it from a text that names the format).
+_PDF = b"%PDF-"
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 _DETECT_CHARS = 1 << 20
@@ -23,10 +32,14 @@ _HEADER_CELLS = 60
 
 
 def detect_binary(data: bytes) -> Format | None:
-    """The binary format ``data`` is in (xlsx, docx, xls), or None for text.
+    """The binary format ``data`` is in (xlsx, docx, xls, doc, pdf), or None for text. Old
+    Office files (OLE compound files) tell their kind by the streams they hold: a workbook
+    (XLS, and Kingsoft ET) or a Word document (DOC, and Kingsoft WPS).
 
     >>> detect_binary(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(8)), detect_binary("序号".encode())
     ('xls', None)
+    >>> detect_binary(b"%PDF-1.7 ...")
+    'pdf'
     """
     if data.startswith(_ZIP):
         try:
@@ -40,8 +53,21 @@ def detect_binary(data: bytes) -> Format | None:
             return "docx"
         return None
     if data.startswith(_OLE):
-        return "xls"
+        return "doc" if "WordDocument" in ole_streams(data) else "xls"
+    if _PDF in data[:1024] and (data.startswith(_PDF) or b" obj" in data[: 1 << 16]):
+        return "pdf"
     return None
+
+
+def ole_streams(data: bytes) -> frozenset[str]:
+    """The names of the streams in the OLE compound file ``data`` (empty when its directory
+    cannot be read: the reader then reports the damage)."""
+    try:
+        with open(os.devnull, "w") as quiet:
+            directory = xlrd.compdoc.CompDoc(data, logfile=quiet).dirlist
+    except (xlrd.compdoc.CompDocError, IndexError, ValueError, struct.error):
+        return frozenset()
+    return frozenset(entry.name for entry in directory)
 
 
 def is_encrypted(data: bytes) -> bool:

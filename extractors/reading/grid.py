@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from extractors.models import Anomaly, Reject
+
+#: Where a cell's text comes from: the cell itself, or the first cell of a merged range
+#: (rowspan/colspan) that covers it, begun in a row above or in a cell to its left.
+Span = Literal["own", "above", "left"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,12 +18,15 @@ class SourceRow:
 
     ``raw`` holds each cell as written (HTML and all), ``cells`` the clean text of the same cells;
     ``notes`` are what the reader noticed about the row (wrapped over lines, cut off at the end).
+    ``spans`` says, cell by cell, whether a merged range repeats its text there (empty when no
+    merged range reaches the row): such a cell holds one value of the row the range starts on.
     """
 
     line: int
     cells: tuple[str, ...]
     raw: tuple[str, ...]
     notes: tuple[Anomaly, ...] = ()
+    spans: tuple[Span, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,14 +18,15 @@ from extractors.reading.detect import (
     is_encrypted,
 )
 from extractors.reading.formats.delimited import read_delimited
-from extractors.reading.formats.docx import read_docx
+from extractors.reading.formats.documents.docx import read_docx
+from extractors.reading.formats.documents.office import read_doc, read_old_workbook
+from extractors.reading.formats.documents.pdf import read_pdf
 from extractors.reading.formats.flat import read_flat
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table, read_labelled
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
-from extractors.reading.formats.xls import read_xls
-from extractors.reading.formats.xlsx import read_xlsx
+from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.grid import Grid
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
@@ -40,8 +41,10 @@ def _read_plain(text: str, path: str) -> list[Grid]:
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "xlsx": read_xlsx,
-    "xls": read_xls,
+    "xls": read_old_workbook,  # XLS and Kingsoft ET; LibreOffice where xlrd cannot
     "docx": read_docx,
+    "doc": read_doc,  # DOC and Kingsoft WPS, through LibreOffice
+    "pdf": read_pdf,
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],
@@ -74,7 +77,8 @@ def read_list(
 ) -> PowerList:
     """Reads the power list in ``path``; format and encoding are detected unless given.
 
-    Formats: markdown (pipe tables), html, xlsx, xls, docx, csv, tsv, json, text (a table
+    Formats: markdown (pipe tables), html, xlsx, xls (and Kingsoft ET), docx, doc (and
+    Kingsoft WPS, through LibreOffice), pdf (with a text layer), csv, tsv, json, text (a table
     flattened into text, or label：value records, also as two-column tables). Every table with
     a header row contributes items; every row seen is an item, a reject, a section heading or
     a blank row: ``plist.rows_seen == plist.rows_accounted()``.

@@ -8,7 +8,7 @@ from lxml import etree
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.grid import Grid, SourceRow
+from extractors.reading.grid import Grid, SourceRow, Span
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000
@@ -27,27 +27,28 @@ def _inner_html(cell: lxml.html.HtmlElement) -> str:
     return "".join(parts)
 
 
-def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tuple[str, str]:
+def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tuple[str, str, Span]:
     """The text a rowspan above puts into ``column`` of this row, counted down by one."""
     left, text, raw = pending.pop(column)
     if left > 1:
         pending[column] = (left - 1, text, raw)
-    return text, raw
+    return text, raw, "above"
 
 
 def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
-    """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans.
+    """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans (and
+    marked as repeated in the row's ``spans``).
 
     >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
     ...                          "<tr><td>县级</td></tr></table>")
-    >>> [r.cells for r in table_rows(t)]
-    [('医疗救助', '行政确认'), ('医疗救助', '县级')]
+    >>> [(r.cells, r.spans) for r in table_rows(t)]
+    [(('医疗救助', '行政确认'), ()), (('医疗救助', '县级'), ('above', 'own'))]
     """
     rows: list[SourceRow] = []
     pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows still to fill, text, raw)
     trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
     for index, tr in enumerate(trs):
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, Span]] = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
@@ -56,15 +57,23 @@ def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
             raw = _inner_html(cell)
             text = clean_cell(raw)
             rowspan = _span(cell, "rowspan")
-            for _ in range(_span(cell, "colspan")):
+            for copy in range(_span(cell, "colspan")):
                 if rowspan > 1:
                     pending[len(out)] = (rowspan - 1, text, raw)
-                out.append((text, raw))
+                out.append((text, raw, "left" if copy else "own"))
         for column in sorted(c for c in pending if c >= len(out)):
-            out.extend([("", "")] * (column - len(out)))
+            out.extend([("", "", "own")] * (column - len(out)))
             out.append(_take_pending(pending, column))
         line = tr.sourceline if isinstance(tr.sourceline, int) else index + 1
-        rows.append(SourceRow(line, tuple(t for t, _ in out), tuple(r for _, r in out)))
+        spans = tuple(s for _, _, s in out)
+        rows.append(
+            SourceRow(
+                line,
+                tuple(t for t, _, _ in out),
+                tuple(r for _, r, _ in out),
+                spans=spans if any(s != "own" for s in spans) else (),
+            )
+        )
     return rows
 
 

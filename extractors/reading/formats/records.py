@@ -10,7 +10,7 @@ from typing import Any
 from extractors.errors import InputError
 from extractors.models import Reject
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.formats.sheetxml import cell_text
+from extractors.reading.formats.sheets.sheetxml import cell_text
 from extractors.reading.grid import Grid, SourceRow
 
 

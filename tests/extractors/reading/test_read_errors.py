@@ -69,7 +69,7 @@ def test_directory(tmp_path: Path) -> None:
 
 def test_unknown_format_lists_valid_ones(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="valid formats: markdown"):
-        read_list(_write(tmp_path, TABLE.encode()), format="pdf")
+        read_list(_write(tmp_path, TABLE.encode()), format="pptx")
 
 
 def test_wrong_encoding_flag_names_line(tmp_path: Path) -> None:

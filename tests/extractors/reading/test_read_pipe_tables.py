@@ -160,15 +160,23 @@ def test_ragged_sub_item_rows_move_under_their_columns(tmp_path: Path) -> None:
             "演出经纪机构审批",
             ("演出经纪机构设立审批", "演出经纪机构变更审批"),
             "0002Y",
-            "市级\n区县级",
+            "市级",
         ),
     ]
     assert [i.type for i in plist.items] == ["行政许可"] * 2
-    assert anomaly_codes(plist) == [["duplicate-column", "ragged-row"]] * 2
-    # each sub-item's own code is kept, under its header
+    assert anomaly_codes(plist) == [
+        ["duplicate-column", "ragged-row"],
+        ["duplicate-column", "ragged-row", "misplaced-cell"],  # 区县级 under a 市级 main item
+    ]
+    # each sub-item's own code, level and guiding body are kept, under their headers
     assert [i.extra for i in plist.items] == [
         (("子项编码", "000100001"), ("子项编码", "000100002")),
-        (("子项编码", "000200001"), ("子项编码", "000200002")),
+        (
+            ("子项编码", "000200001"),
+            ("子项编码", "000200002"),
+            ("行使层级", "区县级"),
+            ("指导部门", "区文旅委"),
+        ),
     ]
     assert [(s.line, s.type) for s in plist.sections] == [(2, "行政许可")]
 

@@ -8,8 +8,8 @@ import xlrd
 import xlrd.compdoc
 
 from extractors.errors import InputError
-from extractors.reading.formats.sheetxml import cell_text
-from extractors.reading.formats.xlsx import fill_merged, sheet_grid
+from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
+from extractors.reading.formats.sheets.sheetxml import cell_text
 from extractors.reading.grid import Grid
 
 
@@ -33,8 +33,7 @@ def read_xls(data: bytes, path: str) -> list[Grid]:
             ]
             # xlrd gives (rlo, rhi, clo, chi), half-open and 0-based.
             ranges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in sheet.merged_cells]
-            fill_merged(rows, ranges)
-            grids.append(sheet_grid(rows, sheet.name))
+            grids.append(sheet_grid(rows, sheet.name, fill_merged(rows, ranges)))
             book.unload_sheet(index)
     finally:
         book.release_resources()

@@ -20,6 +20,7 @@ _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ROW, _CELL, _VALUE, _INLINE = _MAIN + "row", _MAIN + "c", _MAIN + "v", _MAIN + "is"
 _TEXT, _RUN, _MERGE, _SI = _MAIN + "t", _MAIN + "r", _MAIN + "mergeCell", _MAIN + "si"
 _SST, _SHEET_DATA, _MERGES = _MAIN + "sst", _MAIN + "sheetData", _MAIN + "mergeCells"
+_FORMULA = _MAIN + "f"
 # lxml refuses text nodes over 10 MB unless told otherwise; the cell limit is checked later,
 # with the cell's position in the message.
 _PARSER_OPTIONS = {"huge_tree": True, "resolve_entities": False, "no_network": True}
@@ -237,6 +238,9 @@ class Sheet:
     #: Cells that a later cell of the same place replaced: their shared-string indexes are
     #: still checked, as they were when the strings were looked up while reading.
     replaced: list[Cell] = field(default_factory=list)
+    #: (0-based row, 0-based column, formula) of each formula cell saved without a cached value
+    #: (a file written by a program that never calculated it): read as empty, and reported.
+    uncached: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
@@ -255,7 +259,7 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
             if index >= len(rows):
                 rows.extend([] for _ in range(index + 1 - len(rows)))
             sheet.replaced.extend(rows[index])  # a row written twice: the later one wins
-            rows[index] = _row_values(element, book, columns, sheet.replaced)
+            rows[index] = _row_values(element, book, columns, sheet, index)
         elif tag == _MERGE:
             bounds = range_boundaries(element.get("ref", ""))
             if None not in bounds:
@@ -278,11 +282,13 @@ def resolve_strings(sheet: Sheet, strings: tuple[str, ...]) -> list[list[str]]:
 
 
 def _row_values(
-    row: etree._Element, book: Workbook, columns: dict[str, int], replaced: list[Cell]
+    row: etree._Element, book: Workbook, columns: dict[str, int], sheet: Sheet, index: int
 ) -> list[Cell]:
-    """The cells of one ``<row>``, placed by their references. ``columns`` caches the index
-    of each column's letters for the sheet; cells written over go to ``replaced``."""
+    """The cells of ``<row>`` number ``index``, placed by their references. ``columns`` caches
+    the index of each column's letters for the sheet; cells written over go to the sheet's
+    ``replaced``, formulas without a cached value to its ``uncached``."""
     values: list[Cell] = []
+    replaced = sheet.replaced
     for cell in row.iterchildren(_CELL):
         kind = cell.get("t")
         text: Cell | None = None
@@ -295,8 +301,13 @@ def _row_values(
                     text = int(first.text or "")
             elif kind == "inlineStr" and first.tag == _INLINE:
                 text = _text_of(first)
+        formula = None
         if text is None:
             text = _value(cell, book)
+            if text == "" and len(cell):
+                found = cell.find(_FORMULA)
+                if found is not None:  # a shared formula's later cells carry only its index
+                    formula = found.text or f"(shared formula {found.get('si', '?')})"
         ref = cell.get("r")
         if ref:
             letters = ref.rstrip(_DIGITS)
@@ -313,4 +324,6 @@ def _row_values(
         else:  # a cell written twice or out of order: the later one wins, as in openpyxl
             replaced.append(values[column])
             values[column] = text
+        if formula:
+            sheet.uncached.append((index, column, formula))
     return values

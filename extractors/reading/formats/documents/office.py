@@ -1,0 +1,113 @@
+"""Converts old Office and Kingsoft files (DOC, WPS, ET, and XLS that xlrd cannot read) with
+LibreOffice headless into DOCX/XLSX, and reads those."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from extractors.errors import InputError
+from extractors.reading.detect import ole_streams
+from extractors.reading.formats.documents.docx import read_docx
+from extractors.reading.formats.sheets.xls import read_xls
+from extractors.reading.formats.sheets.xlsx import read_xlsx
+from extractors.reading.grid import Grid
+
+#: Longest a conversion may take; a list of some thousand items converts in a few seconds.
+TIMEOUT_SECONDS = 180.0
+#: The Debian packages that bring LibreOffice without its desktop (named in the error).
+WRITER, CALC = "libreoffice-writer-nogui", "libreoffice-calc-nogui"
+Target = Literal["docx", "xlsx", "doc", "xls", "odt"]
+PACKAGES: dict[str, str] = {"docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC}
+
+
+def soffice() -> str | None:
+    """The LibreOffice program on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(data: bytes, path: str, source: str, target: Target, *, timeout: float = 0) -> bytes:
+    """``data`` (a file of the kind the suffix ``source`` names) converted by LibreOffice into
+    ``target``. Each conversion runs in a temporary folder with its own LibreOffice profile, so
+    that conversions running side by side do not share (and lock) one, and is stopped after
+    ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
+    program = soffice()
+    if program is None:
+        raise InputError(
+            path,
+            f"reading a {source} file needs LibreOffice (soffice), which is not installed: "
+            f"apt-get install {PACKAGES[target]}",
+        )
+    limit = timeout or TIMEOUT_SECONDS
+    with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
+        work = Path(folder)
+        given = work / f"list.{source}"
+        given.write_bytes(data)
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(work / "out"),
+            str(given),
+        ]
+        env = {**os.environ, "HOME": str(work)}
+        # A session of its own, so that a conversion that hangs is ended with every process
+        # LibreOffice started for it.
+        with subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+        ) as process:
+            try:
+                _, errors = process.communicate(timeout=limit)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                raise InputError(
+                    path, f"LibreOffice did not convert the {source} file within {limit:.0f} s"
+                ) from None
+        converted = work / "out" / f"list.{target}"
+        if not converted.exists():
+            why = errors.decode("utf-8", "replace").strip().splitlines()
+            raise InputError(
+                path,
+                f"LibreOffice could not convert the {source} file to {target}"
+                + (f" ({why[-1]})" if why else f" (exit code {process.returncode})"),
+            )
+        return converted.read_bytes()
+
+
+def read_doc(data: bytes, path: str) -> list[Grid]:
+    """The tables of a Word 97-2003 (DOC) or Kingsoft Writer (WPS) document, read through its
+    DOCX conversion."""
+    return read_docx(convert(data, path, "doc", "docx"), path)
+
+
+def read_old_workbook(data: bytes, path: str) -> list[Grid]:
+    """The sheets of an XLS or Kingsoft ET workbook: read by xlrd, or, where xlrd cannot read
+    it (records of newer Excel or Kingsoft versions) and LibreOffice is installed, through its
+    XLSX conversion."""
+    try:
+        return read_xls(data, path)
+    except InputError as err:
+        workbook = ole_streams(data) & {"Workbook", "Book"}
+        if "encrypted" in str(err) or not workbook or soffice() is None:
+            raise
+        try:
+            converted = convert(data, path, "xls", "xlsx")
+        except InputError:
+            raise err from None
+        return read_xlsx(converted, path)

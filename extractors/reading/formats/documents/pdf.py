@@ -1,0 +1,362 @@
+"""Reads the tables of a PDF with a text layer into Grids: ruled tables from their lines (merged
+cells marked), text outside them as context, and pages without ruling as flattened text."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from extractors.errors import InputError
+from extractors.models import Anomaly
+from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.flat import read_flat
+from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.grid import Grid, SourceRow, Span
+from extractors.reading.headers import is_header
+
+# A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
+# pdfminer: "(cid:1234)"; fonts that map glyphs into the private use area do the same in effect.
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+# What a damaged PDF makes pdfminer raise (plain ValueError/KeyError/TypeError from its parser
+# on some truncated files).
+_BROKEN = (
+    PdfminerException,
+    MalformedPDFException,
+    PDFException,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+)
+#: Above this share of unmapped characters the text is not read at all.
+MAX_UNMAPPED_SHARE = 0.2
+
+
+def unmapped(text: str) -> int:
+    """The number of glyphs in ``text`` that came out without a Unicode value.
+
+    >>> unmapped("《(cid:2345)(cid:77)法》第十条"), unmapped("\\ue0a1\\ue0a2条"), unmapped("第十条")
+    (2, 2, 0)
+    """
+    return len(_UNMAPPED.findall(text))
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What reading the pages found so far."""
+
+    path: str
+    number: int = 0  # the last block number given (context lines and table rows, in order)
+    tables: list[list[SourceRow]] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)
+    context: list[tuple[int, str]] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
+    #: The columns (x0, x1, header text) of the last table without ruling read.
+    columns: list[tuple[float, float, str]] | None = None
+    chars: int = 0
+    fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
+    unmapped: int = 0
+
+
+def _span_of(table: Table, r: int, c: int) -> tuple[int, int] | None:
+    """The (row, column) of the cell of ``table`` that covers the empty slot (r, c)."""
+    row = table.rows[r]
+    column = table.columns[c]
+    x = (column.bbox[0] + column.bbox[2]) / 2
+    y = (row.bbox[1] + row.bbox[3]) / 2
+    for i, other in enumerate(table.rows[: r + 1]):
+        for j, box in enumerate(other.cells):
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return i, j
+    return None
+
+
+def _table_rows(table: Table, page: int, reading: _Reading) -> list[SourceRow]:
+    """The rows of one ruled table: a cell merged over several rows or columns gives its text
+    to each slot it covers, marked as repeated there."""
+    texts = table.extract()
+    rows = []
+    for r, cells in enumerate(texts):
+        reading.number += 1
+        out: list[str] = []
+        spans: list[Span] = []
+        for c, text in enumerate(cells):
+            if text is not None:
+                out.append(text)
+                spans.append("own")
+                continue
+            origin = _span_of(table, r, c)
+            if origin is None:
+                out.append("")
+                spans.append("own")
+                continue
+            out.append(texts[origin[0]][origin[1]] or "")
+            spans.append("above" if origin[0] < r else "left")
+        clean = tuple(clean_cell(t) for t in out)
+        notes = tuple(_unmapped_notes(clean, page, reading))
+        rows.append(
+            SourceRow(
+                reading.number,
+                clean,
+                tuple(out),
+                notes,
+                tuple(spans) if any(s != "own" for s in spans) else (),
+            )
+        )
+    return rows
+
+
+def _unmapped_notes(cells: Iterable[str], page: int, reading: _Reading) -> Iterable[Anomaly]:
+    for text in cells:
+        count = unmapped(text)
+        if count:
+            yield Anomaly(
+                "unmapped-glyph",
+                f"{count} character(s) on page {page} come from a font without a Unicode map "
+                "and read as glyph numbers; the cell's text is incomplete",
+                None,
+                text,
+            )
+
+
+# -- tables without ruling, from the positions of their words ------------------------------------
+
+Word = dict[str, Any]
+#: Points within which two words stand on one line.
+_LINE_TOLERANCE = 3.0
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """``words`` grouped into lines by their tops, each line left to right, top to bottom."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _columns_of(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
+    """The columns that the words of ``lines`` (a header, perhaps wrapped over lines) stand in:
+    words that overlap horizontally share a column, their texts joined top to bottom."""
+    columns: list[list[Word]] = []
+    for word in sorted((w for line in lines for w in line), key=lambda w: w["x0"]):
+        if columns and word["x0"] < max(w["x1"] for w in columns[-1]):
+            columns[-1].append(word)
+        else:
+            columns.append([word])
+    out = []
+    for column in columns:
+        text = "".join(w["text"] for w in sorted(column, key=lambda w: (w["top"], w["x0"])))
+        out.append((min(w["x0"] for w in column), max(w["x1"] for w in column), text))
+    return out
+
+
+def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
+    """(first, end) of the lines that make the header row: the first lines, fewest first (up
+    to three), whose columns read as a header; then, above and below, the lines close to them
+    that put words only inside its columns or beside them (序 above 号, a centred header's
+    short cells on lines of their own), not a title that runs across columns."""
+    for end in range(1, len(lines) + 1):
+        for first in range(end - 1, max(end - 3, 0) - 1, -1):
+            if is_header([text for _, _, text in _columns_of(lines[first:end])]):
+                while first > 0 and _joins_header(lines[first - 1], lines[first:end]):
+                    first -= 1
+                while end < len(lines) and _joins_header(lines[end], lines[first:end]):
+                    end += 1
+                return first, end
+    return None
+
+
+def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
+    """True when ``line`` continues the header lines: close above or below them, each of its
+    words inside one of their columns or clear of all of them."""
+    height = max(w["bottom"] - w["top"] for w in header[0])
+    near = min(abs(line[0]["top"] - ln[0]["top"]) for ln in header) <= 1.5 * height
+    columns = _columns_of(header)
+    return near and all(
+        all(w["x1"] <= x0 or w["x0"] >= x1 for x0, x1, _ in columns)
+        or any(x0 - 2 <= w["x0"] and w["x1"] <= x1 + 2 for x0, x1, _ in columns)
+        for w in line
+    )
+
+
+def _text_rows(
+    lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: _Reading
+) -> list[SourceRow]:
+    """The rows of a table without ruling: a row starts on each line with a word in the first
+    column (the serial); the other lines join the row whose start they belong to: the row above
+    when cells are aligned to their top, the nearest when they are centred (lines stand between
+    the header and the first serial)."""
+    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+
+    def column_of(word: Word) -> int:
+        centre = (word["x0"] + word["x1"]) / 2
+        return sum(1 for b in bounds if centre > b)
+
+    starts = [i for i, line in enumerate(lines) if column_of(line[0]) == 0]
+    if not starts:
+        return []
+    centred = starts[0] > 0
+    owner: list[int] = []
+    for i, line in enumerate(lines):
+        before = max((s for s in starts if s <= i), default=starts[0])
+        after = min((s for s in starts if s >= i), default=before)
+        top = line[0]["top"]
+        nearer = abs(lines[after][0]["top"] - top) < abs(top - lines[before][0]["top"])
+        owner.append(after if centred and nearer else before)
+    rows = []
+    for start in starts:
+        cells: list[list[str]] = [[] for _ in columns]
+        for i, line in enumerate(lines):
+            if owner[i] == start:
+                for column, group in _by_column(line, column_of).items():
+                    cells[column].append(group)
+        reading.number += 1
+        texts = tuple("\n".join(parts) for parts in cells)
+        rows.append(SourceRow(reading.number, texts, texts))
+    return rows
+
+
+def _by_column(line: list[Word], column_of: Any) -> dict[int, str]:
+    out: dict[int, list[str]] = {}
+    for word in line:
+        out.setdefault(column_of(word), []).append(word["text"])
+    return {c: " ".join(parts) for c, parts in out.items()}
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _read_page(page: Any, number: int, reading: _Reading) -> None:
+    chars = page.chars
+    reading.chars += len(chars)
+    for char in chars:
+        if unmapped(char["text"]):
+            reading.unmapped += 1
+            reading.fonts[char.get("fontname", "?")] += 1
+    tables = page.find_tables()
+    if not tables:
+        _read_unruled(page, number, reading)
+        return
+    boxes = [t.bbox for t in tables]
+    _add_context(page.filter(lambda obj: not _inside(obj, boxes)).extract_text() or "", reading)
+    for index, table in enumerate(tables):
+        rows = _table_rows(table, number, reading)
+        # A table that goes on over a page break comes back as one table per page: the first
+        # table of a page, as wide as the last one read, continues it (a repeated header and
+        # a row split by the break are the assembler's to join).
+        _add_table(rows, len(table.columns), reading, index == 0)
+
+
+def _add_context(text: str, reading: _Reading) -> None:
+    for line in text.splitlines():
+        if line.strip():
+            reading.number += 1
+            reading.context.append((reading.number, line.strip()))
+
+
+def _add_table(rows: list[SourceRow], width: int, reading: _Reading, may_continue: bool) -> None:
+    if may_continue and reading.widths and reading.widths[-1] == width:
+        reading.tables[-1].extend(rows)
+    else:
+        reading.tables.append(rows)
+        reading.widths.append(width)
+
+
+def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
+    """A page without ruling lines: a table laid out by the positions of its words, under a
+    header found on this page or carried on from the page before."""
+    lines = _lines(page.extract_words())
+    found = _find_text_header(lines)
+    if found is not None:
+        first, end = found
+        reading.columns = _columns_of(lines[first:end])
+        _add_context("\n".join(" ".join(w["text"] for w in ln) for ln in lines[:first]), reading)
+        reading.number += 1
+        cells = tuple(text for _, _, text in reading.columns)
+        header = [SourceRow(reading.number, cells, cells)]
+        body, rest = _table_lines(lines[end:])
+        rows = header + _text_rows(body, reading.columns, reading)
+        _add_table(rows, len(reading.columns), reading, False)
+    elif reading.columns is not None and reading.tables:
+        body, rest = _table_lines(lines)
+        _add_table(_text_rows(body, reading.columns, reading), len(reading.columns), reading, True)
+    else:
+        rest = lines
+    text = "\n".join(" ".join(w["text"] for w in ln) for ln in rest)
+    reading.plain.append(text)
+    _add_context(text, reading)
+
+
+def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[Word]]]:
+    """``lines`` cut where the table ends: at a gap over three times the usual one between
+    lines (the page number or a note below the table)."""
+    gaps = sorted(b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines))
+    if not gaps:
+        return lines, []
+    usual = gaps[len(gaps) // 2]
+    for i in range(1, len(lines)):
+        if lines[i][0]["top"] - lines[i - 1][0]["top"] > 3 * max(usual, 1.0):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def read_pdf(data: bytes, path: str) -> list[Grid]:
+    """One Grid per ruled table (one that runs over several pages counted once), with the text
+    outside the tables as context; without ruled tables, the text of the pages read as a
+    flattened table or label：value records. A PDF without a text layer (a scan) is refused in
+    one line, and so is one whose fonts give glyph numbers rather than text; where only some
+    cells suffer, their rows carry an ``unmapped-glyph`` anomaly."""
+    reading = _Reading(path)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                _read_page(page, number, reading)
+    except _BROKEN as err:
+        # pdfplumber wraps what pdfminer raises
+        cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
+        if isinstance(cause, PDFEncryptionError):
+            message = "encrypted (password-protected) PDF; save an unprotected copy"
+            raise InputError(path, message) from None
+        raise InputError(path, f"not a readable PDF ({cause})") from None
+    if not reading.chars:
+        raise InputError(
+            path,
+            "PDF has no text layer (a scanned image?); run OCR on it first, or get the list "
+            "as a spreadsheet or document",
+        )
+    if reading.unmapped > MAX_UNMAPPED_SHARE * reading.chars:
+        fonts = ", ".join(f"{name} ({n})" for name, n in reading.fonts.most_common(3))
+        raise InputError(
+            path,
+            f"{reading.unmapped} of {reading.chars} characters come from fonts without a "
+            f"Unicode map and read as glyph numbers, not text: {fonts}; export the PDF again "
+            "with Unicode fonts, or run OCR on it",
+        )
+    context = tuple(reading.context)
+    if not reading.tables:
+        # No table, ruled or laid out: the pages may still hold one flattened into text.
+        text = "\n".join(reading.plain)
+        grid = read_flat(text, path)
+        return [grid if grid.rows else read_labelled(text)]
+    return [
+        Grid(tuple(rows), context if index == 0 else (), name=f"table {index + 1}")
+        for index, rows in enumerate(reading.tables)
+    ]

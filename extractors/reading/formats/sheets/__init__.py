@@ -1,0 +1,1 @@
+"""Readers of spreadsheet workbooks (XLSX, XLS): cells, merged ranges, sheets."""

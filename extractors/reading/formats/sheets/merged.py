@@ -1,0 +1,120 @@
+"""Lays a sheet's merged ranges over its cells: the first cell's value shown across the range,
+each covered cell marked as repeating it, and text hidden under a range kept as a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from openpyxl.utils.cell import get_column_letter
+
+from extractors.models import Anomaly
+from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.sheets.sheetxml import Bounds
+from extractors.reading.grid import Grid, SourceRow, Span
+
+
+@dataclass(slots=True)
+class Merged:
+    """What laying the merged ranges over a sheet found, by 0-based row index."""
+
+    spans: dict[int, list[Span]] = field(default_factory=dict)
+    notes: dict[int, list[Anomaly]] = field(default_factory=dict)
+
+
+def _name(min_col: int, min_row: int, max_col: int, max_row: int) -> str:
+    first = f"{get_column_letter(min_col)}{min_row}"
+    return f"{first}:{get_column_letter(max_col)}{max_row}"
+
+
+def fill_merged(rows: list[list[str]], ranges: list[Bounds]) -> Merged:
+    """Fills each merged range of ``rows`` (in place) with the value of its top-left cell and
+    tells which cells repeat it: "above" below the range's first row, "left" right of its first
+    column on that row. A covered cell that holds text of its own (a spreadsheet program keeps
+    but never shows it) is not read: a note on its row names it.
+
+    >>> rows = [["1", "城乡医疗救助", "第一步"], ["", "旧文字", "第二步"]]
+    >>> merged = fill_merged(rows, [(1, 1, 1, 2), (2, 1, 2, 2)])
+    >>> rows[1], merged.spans[1]
+    (['1', '城乡医疗救助', '第二步'], ['above', 'above'])
+    >>> merged.notes[1][0].message
+    'cell B2 holds text hidden under the merged range B1:B2; not read'
+    """
+    out = Merged()
+    for min_col, min_row, max_col, max_row in ranges:
+        if min_row > len(rows) or (min_col == max_col and min_row == max_row):
+            continue
+        top = rows[min_row - 1]
+        value = top[min_col - 1] if min_col - 1 < len(top) else ""
+        for r in range(min_row - 1, min(max_row, len(rows))):
+            row = rows[r]
+            if len(row) < max_col:
+                row.extend([""] * (max_col - len(row)))
+            spans = out.spans.get(r)
+            if spans is None:
+                spans = out.spans[r] = []
+            if len(spans) < max_col:
+                spans.extend(["own"] * (max_col - len(spans)))
+            for c in range(min_col - 1, max_col):
+                if r == min_row - 1 and c == min_col - 1:
+                    continue
+                hidden = row[c]
+                if hidden and hidden.strip() and hidden != value:
+                    where = f"{get_column_letter(c + 1)}{r + 1}"
+                    out.notes.setdefault(r, []).append(
+                        Anomaly(
+                            "hidden-cell",
+                            f"cell {where} holds text hidden under the merged range "
+                            f"{_name(min_col, min_row, max_col, max_row)}; not read",
+                            where,
+                            hidden,
+                        )
+                    )
+                row[c] = value
+                spans[c] = "above" if r > min_row - 1 else "left"
+    return out
+
+
+def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -> Grid:
+    """The Grid of one sheet, every row cut or padded to the sheet's used width (a sheet
+    formatted out to column XFD reports 16384 columns, mostly empty). Empty rows inside the
+    table are kept (they are counted as blank rows); those before and after it are dropped.
+
+    >>> grid = sheet_grid([["序号", "备注", ""], [], ["1", ""], []], "清单")
+    >>> [(r.line, r.cells) for r in grid.rows]
+    [(1, ('序号', '备注')), (2, ('', '')), (3, ('1', ''))]
+    """
+    spans_of = merged.spans if merged is not None else {}
+    notes_of = merged.notes if merged is not None else {}
+    used = [_used_width(cells) for cells in rows]
+    width = max(used, default=0)
+    filled = [n for n, last in enumerate(used) if last]
+    padding = [""] * width
+    blank = tuple(padding)
+    out = []
+    for number in range(filled[0], filled[-1] + 1) if filled else ():
+        cells = rows[number]
+        notes = notes_of.get(number)
+        if not used[number]:
+            out.append(SourceRow(number + 1, blank, blank, tuple(notes) if notes else ()))
+            continue
+        raw = tuple(cells if len(cells) == width else (cells + padding)[:width])
+        row = SourceRow(number + 1, tuple(map(clean_cell, raw)), raw)
+        spans = spans_of.get(number)
+        if notes or spans:
+            fitted = _fit(spans, width) if spans else ()
+            row = replace(row, notes=tuple(notes or ()), spans=fitted)
+        out.append(row)
+    return Grid(tuple(out), name=name)
+
+
+def _fit(spans: list[Span], width: int) -> tuple[Span, ...]:
+    own: list[Span] = ["own"]
+    return tuple(spans[:width] + own * (width - len(spans)))
+
+
+def _used_width(cells: list[str]) -> int:
+    """The number of cells up to the last one that is not blank."""
+    size = len(cells)
+    while size and not cells[size - 1].strip():
+        size -= 1
+    return size
