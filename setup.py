@@ -18,14 +18,15 @@ from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError
 
 #: The modules extraction spends its time in (profiled with bench.citations), all plain typed
 #: Python that mypy checks, named below extractors/citing (the first one at its root); models.py
-#: stays interpreted, as its dataclasses are slower compiled, and so does words.py, which only
-#: builds patterns at import.
+#: stays interpreted, as its dataclasses are slower compiled.
 COMPILED = (
     "cell",
     "cite",
     "lawdb",
     "numerals",
+    "records",
     "resolve",
+    "words",
     "grammar.anchors",
     "grammar.chains",
     "grammar.context",

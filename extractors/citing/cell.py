@@ -63,6 +63,7 @@ from extractors.citing.grammar.unmarked import (
     unmarked_before,
 )
 from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     Resolution,
     clean_title,
@@ -236,7 +237,11 @@ class _Cell:
         if chain is None:
             return self.general(p)
         # the notes read with the title, their end made the chain's (relative to ``at``)
-        tail = _new_tuple(Tail, (chain.end, *unit.notes[1:-1], chain))
+        n = unit.notes
+        tail = _new_tuple(Tail, (
+            chain.end, n.chain_at, n.glued, n.version, n.doc_number, n.point, n.alias, n.annex,
+            chain,
+        ))  # fmt: skip
         self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
         return at + chain.end
 
@@ -336,18 +341,11 @@ class _Cell:
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
-                self.cite(
-                    start,
-                    end,
-                    "law-level",
-                    None,
-                    law=r.law,
-                    via=r.via,
-                    rank=rank[0] if rank else None,
-                    law_id=r.law_id,
-                    warnings=r.warnings,
+                cite_one(
+                    self.text, start, end, "law-level", None, law=r.law, via=r.via,
+                    rank=rank[0] if rank else None, law_id=r.law_id, warnings=r.warnings,
                 )
-            )
+            )  # fmt: skip
             self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
         return end
 
@@ -380,7 +378,7 @@ class _Cell:
         if not at_segment_start(text, p):
             return
         if self.quoted and (
-            noun_use_at(text, end) or (_below_article(provisions[0]) and not opens_quote(text, end))
+            noun_use_at(text, end) or (below_article(provisions[0]) and not opens_quote(text, end))
         ):
             return
         self.continue_last(p, end, provisions, warnings, None, p)
@@ -421,16 +419,15 @@ class _Cell:
             warn = r.warnings + warnings if warnings else r.warnings
             if not provisions:
                 out.append(
-                    _new_citation(
-                        text[start:tail_end], start, tail_end, r.law, "law-level", None, None,
-                        None, None, None, None, version, doc, r.via, rank, r.law_id, warn,
-                        None, None, None,
+                    cite_one(
+                        text, start, tail_end, "law-level", None, law=r.law, version=version,
+                        doc=doc, via=r.via, rank=rank, law_id=r.law_id, warnings=warn,
                     )
                 )  # fmt: skip
                 pending: int | None = len(out) - 1
             else:
                 pending = None
-                _cite_chain(
+                cite_chain(
                     out, text, start, base, provisions, r.law, kind, version, doc, r.via, rank,
                     r.law_id, warn, None,
                 )  # fmt: skip
@@ -459,7 +456,7 @@ class _Cell:
             return
         for earlier in reversed(self.out):
             if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
-                _cite_chain(
+                cite_chain(
                     self.out, self.text, start, base, provisions, earlier.law, "continuation",
                     None, None, None, None, earlier.law_id, warnings, None,
                 )  # fmt: skip
@@ -481,7 +478,7 @@ class _Cell:
         entries = load_registry().by_doc_number(doc)
         if len(entries) == 1:
             entry = entries[0]
-            _cite_chain(
+            cite_chain(
                 self.out, self.text, start, base, provisions, entry.title, "unmarked", None, doc,
                 None, None, entry.id, warnings, None,
             )  # fmt: skip
@@ -507,10 +504,11 @@ class _Cell:
         for i, prov in enumerate(provisions):
             s = start if i == 0 else prov.start + base
             self.out.append(
-                self.cite(
-                    s, prov.end + base, "unresolved", prov, law=None, doc=doc, warnings=warnings
+                cite_one(
+                    self.text, s, prov.end + base, "unresolved", prov, law=None, doc=doc,
+                    warnings=warnings,
                 )
-            )
+            )  # fmt: skip
 
     def continue_last(
         self,
@@ -527,14 +525,16 @@ class _Cell:
         if last is None:
             self.unresolved(start, base, provisions, warnings)
             return
-        heading_only = _heading_only(provisions)
+        headings = heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
-        if heading_only:
+        if headings:
             # 第六章 责任及其他 on its own line: a heading that the following articles sit in
             last.chapter = provisions[-1].chapter
-            self.out.append(self.cite(start, end, base_kind, provisions[-1], law=last.law))
+            self.out.append(
+                cite_one(self.text, start, end, base_kind, provisions[-1], law=last.law)
+            )
             last.heading = len(self.out) - 1
             return
         if last.pending is not None:
@@ -542,94 +542,10 @@ class _Cell:
         if last.heading is not None:
             self.out[last.heading] = None
             last.heading = None
-        _cite_chain(
+        cite_chain(
             self.out, self.text, start, base, provisions, last.law, base_kind, None, None, None,
             None, last.law_id, warnings, last.chapter,
         )  # fmt: skip
         if last.pending is not None:
             last.pending = None
             last.headed = True
-
-    def cite(
-        self,
-        start: int,
-        end: int,
-        kind: CitationKind,
-        prov: Provision | None,
-        *,
-        law: str | None,
-        doc: str | None = None,
-        via: str | None = None,
-        rank: str | None = None,
-        law_id: str | None = None,
-        warnings: tuple[str, ...] = (),
-    ) -> Citation:
-        p = prov or _EMPTY
-        return _new_citation(
-            self.text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
-            p.paragraph, p.item, p.point, None, doc, via, rank, law_id, warnings, p.part,
-            p.section, p.subitem,
-        )  # fmt: skip
-
-
-_EMPTY: Final = Provision(0, 0)
-_new_citation: Final = Citation.fast
-
-
-def _below_article(p: Provision) -> bool:
-    """``p.top() in ("paragraph", "item", "subitem")``, without the method's loop (asked of
-    every bare chain inside quoted text: 有前款第（一）项规定情形的)."""
-    _, _, part, chapter, section, article, _, point, paragraph, item, subitem = p
-    if part is not None or chapter is not None or section is not None:
-        return False
-    if article is not None or point is not None:
-        return False
-    return paragraph is not None or item is not None or subitem is not None
-
-
-def _heading_only(provisions: tuple[Provision, ...]) -> bool:
-    """True when no provision names an article, point, paragraph or item (第六章 责任及其他)."""
-    for p in provisions:
-        if p.article is not None or p.point is not None:
-            return False
-        if p.paragraph is not None or p.item is not None:
-            return False
-    return True
-
-
-def _cite_chain(
-    out: list[Citation | None],
-    text: str,
-    start: int,
-    base: int,
-    provisions: tuple[Provision, ...],
-    law: str | None,
-    kind: CitationKind,
-    version: str | None,
-    doc: str | None,
-    via: str | None,
-    rank: str | None,
-    law_id: str | None,
-    warnings: tuple[str, ...],
-    chapter: int | None,
-) -> None:
-    """One record per provision (offsets relative to ``base``; the first record starts at
-    ``start``, with its title); ``chapter`` is that of a heading the articles sit under.
-    The hot loop of the extractor: provisions are unpacked once, records built positionally."""
-    first = True
-    for ps, pe, part, ch, section, article, suffix, point, paragraph, item, subitem in provisions:
-        s = start if first else ps + base  # the first record starts with the title
-        first = False
-        e = pe + base
-        if ch is None and article is not None:
-            ch = chapter
-        out.append(
-            _new_citation(
-                text[s:e], s, e, law,
-                # 《价格法》第四项 (an item with no article) is kept but flagged
-                "malformed" if article is None and point is None and (paragraph or item or subitem)
-                else kind,
-                ch, article, suffix, paragraph, item, point, version, doc, via, rank, law_id,
-                warnings, part, section, subitem,
-            )
-        )  # fmt: skip

@@ -61,14 +61,15 @@ _NOT_NATIONAL: Final = re.compile(
     + alternation(words("local_units"))
 )
 _AMENDS: Final = alternation(words("amendment_words", "amends"))
+_ENACTMENT: Final = alternation(words("enactment_leads"))
 _VERSION_NOTE: Final = re.compile(
-    rf"(?:^根据.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+    rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
     rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))})"
 )
 
 
 _CLAUSES: Final = re.compile(r"[\s，,；;]+")
-_DATED_AMENDMENT: Final = re.compile(rf"^(?:根据|经)?\d{{4}}\s*年.*{_AMENDS}$")
+_DATED_AMENDMENT: Final = re.compile(rf"^{_ENACTMENT}?\d{{4}}\s*年.*{_AMENDS}$")
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
 _NATIONAL_IMPLEMENTING: Final = re.compile(
     rf"^([\u4e00-\u9fff]{{1,20}}法)({alternation(words('implementing_names', 'national'))})$"

@@ -85,6 +85,8 @@ def exceptions(name: str) -> tuple[str, ...]:
 def alternation(found: Iterable[str], *, spaced: bool = False) -> str:
     """A non-capturing alternation of ``found``, escaped, the longest first (或者 is tried before
     或); with ``spaced``, white space may stand between the characters of a word (印\\s*发).
+    Every alternative starts with a literal, so that a search skips to the characters that may
+    start one (the regex engine's prefix charset).
 
     >>> alternation(["或", "或者", "-"])
     '(?:或者|或|\\\\-)'

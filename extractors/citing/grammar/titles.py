@@ -103,8 +103,11 @@ def read_marked(text: str, pos: int) -> Marked | None:
     True
     """
     end = match_title(text, pos)
-    if end is None:
-        return None
+    return None if end is None else _marked(text, pos, end)
+
+
+def _marked(text: str, pos: int, end: int) -> Marked | None:
+    """:func:`read_marked` for a title whose marks close at ``end``."""
     written = text[pos + 1 : end - 1]
     if text[pos] != "《" and not ends_like_instrument(written):
         return None
@@ -185,7 +188,7 @@ def _title_alone(title: str) -> tuple[str, str | None, str | None, bool] | tuple
     None when the general readers would not close it where ``title`` ends."""
     if match_title(title, 0) != len(title):
         return None
-    marked = read_marked(title, 0)
+    marked = _marked(title, 0, len(title))
     if marked is None or not marked.words.strip():
         return ()
     return marked.words, marked.version, marked.doc, is_form(marked.words)

@@ -87,6 +87,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "provinces": _kept,
     "local_units": _kept,
     "amendment_words": is_version_note,
+    "enactment_leads": is_version_note,
     "lead_verbs": lambda t: strip_verbs(t)[1] > 0,
     "separators": _chain_of_several,
     "generic_words": lambda t: reads_as_prose(title_key(t)),
