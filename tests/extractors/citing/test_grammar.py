@@ -5,8 +5,10 @@ counterexamples are not; and the lists that must agree do, through both backends
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -104,6 +106,39 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "document_number_leads": lambda t: normalise_doc_number(t)[0] != t[0],
     "annex_words": lambda t: read_head(t, 0).annex,
 }
+
+
+def canonical(value: object, indent: int = 0) -> str:
+    """``value`` written the way grammar.json is: one key a line, a list on one line when it fits
+    in 100 columns and wrapped to the width otherwise."""
+    pad = "  " * indent
+    if isinstance(value, dict):
+        items = [f"{pad}  {json.dumps(k, ensure_ascii=False)}: {canonical(v, indent + 1)}"
+                 for k, v in value.items()]  # fmt: skip
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}" if items else "{}"
+    if isinstance(value, list):
+        flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        if len(flat) + len(pad) < 100:
+            return flat
+        lines, line = [], ""
+        for item in value:
+            written = json.dumps(item, ensure_ascii=False)
+            if line and len(pad) + len(line) + len(written) + 4 > 100:
+                lines.append(line.rstrip(", "))
+                line = ""
+            line += written + ", "
+        lines.append(line.rstrip(", "))
+        return "[\n" + ",\n".join(pad + "  " + x for x in lines) + "\n" + pad + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def test_the_grammar_file_is_formatted() -> None:
+    """FIX_JSON=1 rewrites it formatted (as reporters-db does its data files)."""
+    path = Path(str(files("extractors").joinpath("data/grammar.json")))
+    written = canonical(GRAMMAR) + "\n"
+    if os.environ.get("FIX_JSON") == "1":
+        path.write_text(written, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == written, "run with FIX_JSON=1 to format it"
 
 
 def test_the_grammar_file_holds_to_its_schema() -> None:
