@@ -11,8 +11,6 @@ from typing import Final, Literal
 
 from extractors.citing.lawdb import LawEntry, load_registry, title_key
 from extractors.citing.words import (
-    CARRIER_NOUN,
-    CARRIER_VERB,
     CLOSE_MARK,
     ENDS_INSTRUMENT,
     ONE_WIDTH,
@@ -30,17 +28,20 @@ from extractors.citing.words import (
 
 TitleKind = Literal["explicit", "abbreviation"]
 
+# the verbs and nouns of a carrier notice (关于印发〈X〉的通知)
+_CARRIER_VERB: Final = alternation(words("carrier_verbs"))
+_CARRIER_NOUN: Final = alternation(words("carrier_nouns"))
 #: Endings of forms and papers written in title marks: 《立案审批表》, 《行政处罚决定书》 ….
 FORM_SUFFIX: Final = re.compile(alternation(words("form_endings")) + "$")
 _MARKED: Final = char_class(TITLE_OPEN + TITLE_CLOSE, negate=True)
 _INNER: Final = re.compile(rf"{OPEN_MARK}({_MARKED}+){CLOSE_MARK}")
 _INNER_CARRIER: Final = re.compile(
-    rf"^(?P<pre>.*?{CARRIER_VERB}.*?)(?P<titles>{OPEN_MARK}.*{CLOSE_MARK})"
+    rf"^(?P<pre>.*?{_CARRIER_VERB}.*?)(?P<titles>{OPEN_MARK}.*{CLOSE_MARK})"
     rf"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+{alternation(words('measure_words'))})?"
-    rf"(?:文件)?)?的{CARRIER_NOUN})$"
+    rf"(?:文件)?)?的{_CARRIER_NOUN})$"
 )
 _BARE_CARRIER: Final = re.compile(
-    rf"^(?P<pre>.*?{CARRIER_VERB})(?P<x>.+?)(?P<post>的{CARRIER_NOUN})$"
+    rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>的{_CARRIER_NOUN})$"
 )
 _BETWEEN_INNER: Final = re.compile(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》

@@ -179,8 +179,5 @@ TITLE_END_CHARS: Final = (
 )
 #: Conjunctions (和, 及, 以及 …): they join units of a chain, titles and clauses alike.
 CONJUNCTIONS: Final = words("separators", "conjunction")
-#: The verbs and nouns of a carrier notice (关于印发〈X〉的通知).
-CARRIER_VERB: Final = alternation(words("carrier_verbs"))
-CARRIER_NOUN: Final = alternation(words("carrier_nouns"))
 #: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条.
 TITLE_JOIN: Final = rf"[\s:：,，“\"‘「]*{alternation(words('join_words'))}?\s*"
