@@ -7,7 +7,7 @@ STAMP = $(VENV)/.installed
 .PHONY: demo test lint bench realworld clean
 
 # the install compiles the extractor's hot modules (setup.py): redone when their source changes
-$(STAMP): pyproject.toml setup.py $(wildcard extractors/citing/*.py)
+$(STAMP): pyproject.toml setup.py $(wildcard extractors/citing/*.py extractors/citing/*/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -32,4 +32,5 @@ realworld: $(STAMP)
 	$(BIN)/python -m bench realworld
 
 clean:
-	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/citing/*.so extractors/citing/compiled.json
+	rm -rf $(VENV) quanze-demo build *.egg-info *.so extractors/citing/*.so extractors/citing/*/*.so \
+		extractors/citing/compiled.json

@@ -17,14 +17,30 @@ from setuptools.command.build_ext import build_ext
 from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError, PlatformError
 
 #: The modules extraction spends its time in (profiled with bench.citations), all plain typed
-#: Python that mypy checks; models.py stays interpreted, as its dataclasses are slower compiled.
-COMPILED = ("cite", "find", "lawdb", "numerals", "resolve", "scan")
+#: Python that mypy checks, named below extractors/citing (the first one at its root); models.py
+#: stays interpreted, as its dataclasses are slower compiled.
+COMPILED = (
+    "cell",
+    "cite",
+    "lawdb",
+    "numerals",
+    "records",
+    "resolve",
+    "words",
+    "grammar.anchors",
+    "grammar.chains",
+    "grammar.context",
+    "grammar.docnums",
+    "grammar.notes",
+    "grammar.titles",
+    "grammar.unmarked",
+)
 _FAILURES = (CCompilerError, CompileError, ExecError, LinkError, PlatformError, OSError)
 # digest and write_manifest, shared with the runtime check (run from its file: the package's
 # dependencies are not installed in the build environment)
 _PACKAGE = Path("extractors") / "citing"
 _NATIVE = runpy.run_path(str(_PACKAGE / "native.py"))
-_SOURCES = {name: _PACKAGE / f"{name}.py" for name in COMPILED}
+_SOURCES = {name: _PACKAGE.joinpath(*name.split(".")).with_suffix(".py") for name in COMPILED}
 
 
 def _say(message: str) -> None:

@@ -34,6 +34,7 @@ from typing import Final, Literal, get_args
 import ahocorasick
 
 from extractors.citing.numerals import parse_numeral
+from extractors.citing.words import ONE_WIDTH, SPACE, TO_ANGLE, alternation, words
 
 Rank = Literal[
     "法律",
@@ -50,15 +51,6 @@ Rank = Literal[
 ]
 RANKS: Final[tuple[str, ...]] = get_args(Rank)
 
-_MARKS: Final = str.maketrans(
-    {"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"}
-)
-_WIDTH: Final = str.maketrans(
-    {"(": "（", ")": "）", "﹙": "（", "﹚": "）", "[": "〔", "]": "〕", "﹝": "〔", "﹞": "〕"}
-    | {chr(0xFF10 + d): str(d) for d in range(10)}
-)
-_SPACE: Final = re.compile(r"\s+")
-
 
 @lru_cache(maxsize=16384)
 def title_key(title: str) -> str:
@@ -67,7 +59,7 @@ def title_key(title: str) -> str:
     >>> title_key("实施<中华人民共和国社会保险法> 若干规定(试行)")
     '实施〈中华人民共和国社会保险法〉若干规定（试行）'
     """
-    return _SPACE.sub("", title).translate(_WIDTH).translate(_MARKS)
+    return SPACE.sub("", title).translate(ONE_WIDTH).translate(TO_ANGLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +167,10 @@ class Registry:
             yield from entry.aliases
 
 
-_PRC: Final = "中华人民共和国"
-_ORDER_NUMBER: Final = re.compile(r"(?P<issuer>.*?)令第(?P<n>[^号]+)号")
+_PRC: Final = words("state_name")[0]
+_ORDER_NUMBER: Final = re.compile(
+    rf"(?P<issuer>.*?){alternation(words('document_kinds', 'order'))}第(?P<n>[^号]+)号"
+)
 _FILE_NUMBER: Final = re.compile(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
 
 
@@ -256,7 +250,7 @@ def write_jieba_dict(path: str | Path, registry: Registry | None = None) -> int:
     True
     """
     reg = registry or load_registry()
-    names = sorted({_SPACE.sub("", n) for n in reg.names()})
+    names = sorted({SPACE.sub("", n) for n in reg.names()})
     with open(path, "w", encoding="utf-8") as f:
         for name in names:
             f.write(f"{name} {1000 + 10 * len(name)} nz\n")

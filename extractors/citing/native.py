@@ -48,17 +48,24 @@ def write_manifest(directory: Path, sources: dict[str, str]) -> None:
 
 
 def compiled_modules(directory: Path = _HERE) -> dict[str, tuple[Path, Path]]:
-    """Each module of ``directory`` built as an extension: name → (extension, source).
+    """Each module of ``directory`` and its sub-packages built as an extension: name (dotted
+    below ``directory``: ``grammar.chains``) → (extension, source).
 
     >>> compiled_modules(Path("/nonexistent"))
     {}
     """
     out: dict[str, tuple[Path, Path]] = {}
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for extension in directory.glob(f"*{suffix}"):
-            name = extension.name[: -len(suffix)]
-            source = directory / f"{name}.py"
-            if name.isidentifier() and source.is_file() and name not in out:
+        for extension in sorted(directory.rglob(f"*{suffix}")):
+            *packages, stem = extension.relative_to(directory).parts
+            stem = stem[: -len(suffix)]
+            name = ".".join((*packages, stem))
+            source = extension.with_name(f"{stem}.py")
+            in_packages = all(
+                (extension.parents[i] / "__init__.py").is_file() for i in range(len(packages))
+            )
+            named = all(p.isidentifier() for p in (*packages, stem))
+            if named and in_packages and source.is_file() and name not in out:
                 out[name] = (extension, source)
     return out
 

@@ -8,11 +8,12 @@ from functools import cache, lru_cache
 from types import ModuleType
 from typing import Final
 
+from extractors.citing.words import SPACE
+
 #: Every character that may appear in a provision number (before white space is removed).
 NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万"
 
 _WIDE_DIGITS: Final = str.maketrans("０１２３４５６７８９○", "0123456789〇")
-_SPACE: Final = re.compile(r"\s+")
 _SUFFIX: Final = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
 
 
@@ -34,7 +35,7 @@ def parse_numeral(written: str) -> int | None:
     >>> parse_numeral("百四") is None
     True
     """
-    s = _SPACE.sub("", written).translate(_WIDE_DIGITS)
+    s = SPACE.sub("", written).translate(_WIDE_DIGITS)
     if not s:
         return None
     if s.isascii():

@@ -10,66 +10,71 @@ from functools import lru_cache
 from typing import Final, Literal
 
 from extractors.citing.lawdb import LawEntry, load_registry, title_key
+from extractors.citing.words import (
+    CLOSE_MARK,
+    ENDS_INSTRUMENT,
+    ONE_WIDTH,
+    OPEN_MARK,
+    SPACE,
+    TITLE_CLOSE,
+    TITLE_OPEN,
+    TO_ANGLE,
+    TO_BOOK,
+    alternation,
+    char_class,
+    exceptions,
+    words,
+)
 
 TitleKind = Literal["explicit", "abbreviation"]
 
-#: Endings of instrument titles (a title without title marks must end in one of these).
-INSTRUMENT_SUFFIX: Final = (
-    r"(?:法|法典|条例|规定|办法|细则|决定|意见|通知|规则|准则|章程|规程|规范|标准|纲要|规划|"
-    r"方案|解释|批复|复函|答复|公告|通告|决议|令|制度|指南|指引|目录|清单|名录|要点|守则)"
-)
+# the verbs and nouns of a carrier notice (关于印发〈X〉的通知)
+_CARRIER_VERB: Final = alternation(words("carrier_verbs"))
+_CARRIER_NOUN: Final = alternation(words("carrier_nouns"))
 #: Endings of forms and papers written in title marks: 《立案审批表》, 《行政处罚决定书》 ….
-FORM_SUFFIX: Final = re.compile(
-    r"(?:表|书|单|证|卡|报告|目录|笔录|记录|回执|凭证|清册|台账|存根|名册|收据|票据|文书|证明|"
-    r"照片|底稿|报|刊|册)$"
-)
-_TRIAL: Final = r"(?:（(?:试行|暂行|草案|修订稿|征求意见稿)）)"
-_ENDS_INSTRUMENT: Final = re.compile(INSTRUMENT_SUFFIX + _TRIAL + r"?$")
-_CARRIER_VERB: Final = r"(?:印发|转发|批转|颁发|发布|颁布|公布)"
-_INNER: Final = re.compile(r"[《〈<＜]([^《》〈〉<>＜＞]+)[》〉>＞]")
+FORM_SUFFIX: Final = re.compile(alternation(words("form_endings")) + "$")
+_MARKED: Final = char_class(TITLE_OPEN + TITLE_CLOSE, negate=True)
+_INNER: Final = re.compile(rf"{OPEN_MARK}({_MARKED}+){CLOSE_MARK}")
 _INNER_CARRIER: Final = re.compile(
-    r"^(?P<pre>.*?" + _CARRIER_VERB + r".*?)(?P<titles>[《〈<＜].*[》〉>＞])"
-    r"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+[个项件部份])?(?:文件)?)?的(?:通知|决定))$"
+    rf"^(?P<pre>.*?{_CARRIER_VERB}.*?)(?P<titles>{OPEN_MARK}.*{CLOSE_MARK})"
+    rf"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+{alternation(words('measure_words'))})?"
+    rf"(?:文件)?)?的{_CARRIER_NOUN})$"
 )
 _BARE_CARRIER: Final = re.compile(
-    r"^(?P<pre>.*?" + _CARRIER_VERB + r")(?P<x>.+?)(?P<post>的(?:通知|决定))$"
+    rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>的{_CARRIER_NOUN})$"
 )
-_BETWEEN_INNER: Final = re.compile(r"^[、，,和及与\s]*(?:以及)?$")
-_SPACE_RUN: Final = re.compile(r"\s+")
+_BETWEEN_INNER: Final = re.compile(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》
-_ORGAN_END: Final = re.compile(
-    r"(?:中央|国务院|办公厅|办公室|委员会|部|局|厅|委|政府|总局|法院|检察院)$"
-)
-_WIDTH: Final = str.maketrans(
-    {"(": "（", ")": "）", "﹙": "（", "﹚": "）", "[": "〔", "]": "〕", "﹝": "〔", "﹞": "〕"}
-    | {chr(0xFF10 + d): str(d) for d in range(10)}
-    | {chr(0xFF21 + d): chr(0x41 + d) for d in range(26)}
-    | {chr(0xFF41 + d): chr(0x61 + d) for d in range(26)}
-)
-_TO_BOOK: Final = str.maketrans(
-    {"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》"}
-)
-_TO_ANGLE: Final = str.maketrans(
-    {"《": "〈", "》": "〉", "<": "〈", ">": "〉", "＜": "〈", "＞": "〉"}
-)
+_ORGAN_END: Final = re.compile(alternation(words("organ_endings")) + "$")
+#: The start of a national law's full title: 中华人民共和国.
+STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
 _NATIONAL_LAW: Final = re.compile(r"^[\u4e00-\u9fff]{1,20}法$")
 _NOT_NATIONAL: Final = re.compile(
-    r"(?:办法|方法|做法|立法|司法|执法|用法|说法|手法|语法)$|^(?:中华人民共和国|国务院|中共|中央|最高)"
-    r"|^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
-    r"湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
-    r"|^(?!城市)[\u4e00-\u9fff]{2,4}(?:省|市|县|自治州|自治县|自治区|盟|旗)"
+    alternation(words("not_law_words"))
+    + "$"
+    + "|^"
+    + alternation(words("national_prefixes"))
+    + "|^"
+    + alternation(words("provinces"))
+    # 巫溪县…, 拉萨市…: two to four characters and a unit (城市 is no city's name)
+    + f"|^(?!{alternation(exceptions('local_units'))})[\u4e00-\u9fff]{{2,4}}"
+    + alternation(words("local_units"))
 )
+_AMENDS: Final = alternation(words("amendment_words", "amends"))
+_ENACTMENT: Final = alternation(words("enactment_leads"))
 _VERSION_NOTE: Final = re.compile(
-    r"(?:^根据.*(?:修正|修订|修改)$)|(?:\d{4}\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
-    r"(?:第[一二三四五六七八九十]+次)?\s*(?:修正|修订|修改|版|年版|修正本|修订本))"
+    rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+    rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))})"
 )
 
 
 _CLAUSES: Final = re.compile(r"[\s，,；;]+")
-_DATED_AMENDMENT: Final = re.compile(r"^(?:根据|经)?\d{4}\s*年.*(?:修正|修订|修改)$")
+_DATED_AMENDMENT: Final = re.compile(rf"^{_ENACTMENT}?\d{{4}}\s*年.*{_AMENDS}$")
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
-_NATIONAL_IMPLEMENTING: Final = re.compile(r"^([\u4e00-\u9fff]{1,20}法)(实施条例|实施细则)$")
+_NATIONAL_IMPLEMENTING: Final = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,20}}法)({alternation(words('implementing_names', 'national'))})$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +98,15 @@ def clean_title(written: str) -> str:
     >>> clean_title("中共中央 国务院关于深化医疗保障制度改革的意见")
     '中共中央 国务院关于深化医疗保障制度改革的意见'
     """
-    if not _SPACE_RUN.search(written):
-        return written.strip().translate(_WIDTH)
+    if not SPACE.search(written):
+        return written.strip().translate(ONE_WIDTH)
     parts: list[str] = []
-    pieces = _SPACE_RUN.split(written.strip())
+    pieces = SPACE.split(written.strip())
     for i, piece in enumerate(pieces):
         if i and parts and _ORGAN_END.search(parts[-1]) and "\n" not in written:
             parts.append(" ")
         parts.append(piece)
-    return "".join(parts).translate(_WIDTH)
+    return "".join(parts).translate(ONE_WIDTH)
 
 
 @lru_cache(maxsize=8192)
@@ -121,7 +126,7 @@ def ends_like_instrument(title: str) -> bool:
     >>> ends_like_instrument("西藏自治区欺诈骗取医疗保障基金行为举报奖励办法实施细则(试行)")
     True
     """
-    return bool(_ENDS_INSTRUMENT.search(title_key(title)))
+    return bool(ENDS_INSTRUMENT.search(title_key(title)))
 
 
 def is_version_note(note: str) -> bool:
@@ -157,7 +162,7 @@ def _one(
 ) -> tuple[str, TitleKind, str | None, str | None, tuple[str, ...]]:
     """Canonical title, kind, registry id (None when not in the registry), rank and warnings for
     a non-carrier title."""
-    canonical = title.translate(_TO_BOOK)
+    canonical = title.translate(TO_BOOK)
     key = title_key(canonical)
     if local and key in local:
         return local[key], "abbreviation", None, None, ()
@@ -170,11 +175,12 @@ def _one(
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return "中华人民共和国" + canonical, "abbreviation", None, "法律", ()
+        return STATE_NAME + canonical, "abbreviation", None, "法律", ()
     implementing = _NATIONAL_IMPLEMENTING.match(key)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
-        rank = "行政法规" if implementing.group(2) == "实施条例" else None
-        return "中华人民共和国" + canonical, "abbreviation", None, rank, ()
+        # a national law's implementing 条例 is an administrative regulation (行政法规)
+        rank = "行政法规" if implementing.group(2).endswith("条例") else None
+        return STATE_NAME + canonical, "abbreviation", None, rank, ()
     return canonical, "explicit", None, None, ()
 
 
@@ -205,7 +211,7 @@ def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ..
     title = clean_title(written)
     carried = _carried(title)
     if carried:
-        via = title.translate(_TO_ANGLE)
+        via = title.translate(TO_ANGLE)
         out = []
         for inner in carried:
             law, kind, reg, rank, warn = _one(inner, local)

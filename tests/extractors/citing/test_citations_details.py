@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import get_citations
 from extractors.citing.cite import cite_items, cite_text
 from extractors.models import PowerItem
+from tests.extractors.citing.conftest import Cite
 
 SIF = "《中华人民共和国社会保险法》"
 JZ = "《社会救助暂行办法》"
 
 
-def first(text: str, key: str) -> object:
-    cites = get_citations(text)
+def first(cite: Cite, text: str, key: str) -> object:
+    cites = cite(text)
     assert cites, text
     return getattr(cites[0], key)
 
@@ -32,8 +32,8 @@ def first(text: str, key: str) -> object:
         pytest.param(SIF + "第八十七条", None, id="no-rank"),
     ],
 )
-def test_rank(text: str, rank: str | None) -> None:
-    assert first(text, "rank") == rank
+def test_rank(cite: Cite, text: str, rank: str | None) -> None:
+    assert first(cite, text, "rank") == rank
 
 
 @pytest.mark.parametrize(
@@ -105,8 +105,10 @@ def test_rank(text: str, rank: str | None) -> None:
         ),
     ],
 )
-def test_version_and_doc_number(text: str, version: str | None, doc: str | None) -> None:
-    assert (first(text, "version"), first(text, "doc_number")) == (version, doc)
+def test_version_and_doc_number(
+    cite: Cite, text: str, version: str | None, doc: str | None
+) -> None:
+    assert (first(cite, text, "version"), first(cite, text, "doc_number")) == (version, doc)
 
 
 CARRIER = (
@@ -140,34 +142,34 @@ CARRIER = (
         ),
     ],
 )
-def test_carrier(text: str, law: str | None, via: str | None) -> None:
-    c = get_citations(text)[0]
+def test_carrier(cite: Cite, text: str, law: str | None, via: str | None) -> None:
+    c = cite(text)[0]
     if law is None:
         assert c.via is None and c.law == text.strip("《》")
     else:
         assert (c.law, c.via) == (law, via)
 
 
-def test_carrier_number_goes_to_doc_number() -> None:
-    c = get_citations("《" + CARRIER + "》（医保办发〔2018〕22号）")[0]
+def test_carrier_number_goes_to_doc_number(cite: Cite) -> None:
+    c = cite("《" + CARRIER + "》（医保办发〔2018〕22号）")[0]
     assert c.doc_number == "医保办发〔2018〕22号" and c.kind == "law-level"
 
 
-def test_article_suffix() -> None:
-    c = get_citations("《中华人民共和国刑法》第二百八十七条之一")[0]
+def test_article_suffix(cite: Cite) -> None:
+    c = cite("《中华人民共和国刑法》第二百八十七条之一")[0]
     assert (c.article, c.article_suffix) == (287, 1)
 
 
-def test_continuation_carries_no_version_or_number() -> None:
+def test_continuation_carries_no_version_or_number(cite: Cite) -> None:
     text = "《社会救助暂行办法》（2019修订）（国务院令709号）第六十六条：……。第六十七条：……"
-    a, b = get_citations(text)
+    a, b = cite(text)
     assert (a.version, a.doc_number) == ("2019修订", "国务院令第709号")
     assert (b.kind, b.version, b.doc_number) == ("continuation", None, None)
 
 
-def test_spans_on_chinese_text() -> None:
+def test_spans_on_chinese_text(cite: Cite) -> None:
     text = "【法律】《中华人民共和国社会保险法》第八十七条、第八十八条：社会保险经办机构……"
-    a, b = get_citations(text)
+    a, b = cite(text)
     assert a.text == "《中华人民共和国社会保险法》第八十七条"
     assert (a.start, a.end) == (4, 23)
     assert b.text == "第八十八条" and text[b.start : b.end] == b.text
@@ -195,6 +197,6 @@ def test_cite_text_treats_text_as_one_cell() -> None:
     assert got == [("a.txt", None, 10)]
 
 
-def test_decision_in_version_note_is_not_a_citation() -> None:
+def test_decision_in_version_note_is_not_a_citation(cite: Cite) -> None:
     text = JZ + "（根据2019年3月24日《国务院关于修改部分行政法规的决定》修订）第二条"
-    assert [(c.law, c.article) for c in get_citations(text)] == [("社会救助暂行办法", 2)]
+    assert [(c.law, c.article) for c in cite(text)] == [("社会救助暂行办法", 2)]

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import get_citations
+from extractors.citing.cell import read_cell
 from extractors.citing.lawdb import load_registry
 from extractors.citing.numerals import to_chinese
 
@@ -120,3 +121,31 @@ def test_citations_in_one_cell_keep_their_order(cases: list[tuple[str, dict[str,
     starts = [c.start for c in cites]
     assert starts == sorted(starts)
     assert [c.article for c in cites] == [e["article"] for _, e in cases]
+
+
+#: Pieces of citations and of the text around them, for texts that reach every reader.
+PIECES = [
+    *["《社会保险法》", "《中华人民共和国社会保险法", "》", "〈", "〉", "<", ">", "《立案审批表》"],
+    *["第十条", "第（一）项", "第二款", "第三编", "第二部分", "第五点", "第十条之一", "第10-12条"],
+    *[
+        "八十七条",
+        "、",
+        "，",
+        "和",
+        "至",
+        "（2018修正）",
+        "(试行)",
+        "（十八）",
+        "（以下简称《办法》）",
+    ],
+    *["《办法》", "本法", "该条例", "同法", "依据", "违反", "\n", "。", "；", "“", "”", "「", "」"],
+    *["规定：", "国务院令第709号", "国发〔2014〕8号", "关于印发", "的通知", "甲市人民政府批转"],
+    *["西藏自治区城镇职工基本医疗保险暂行办法", "社会保险工作要点", "第六章 责任", "附件1目录"],
+    *["第66项", "及其实施条例", "中的", " ", "1.", "【法律】", "法律：", "对有", "所列"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(ALPHABET, max_size=80))
+def test_both_backends_read_any_text_alike(text: str) -> None:
+    assert get_citations(text) == read_cell(text, "fast") == read_cell(text, "general")

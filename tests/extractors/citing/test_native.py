@@ -115,12 +115,12 @@ def test_a_stale_build_is_not_run(tmp_path: Path) -> None:
     as_built = _python(_WHERE, pure=False, cwd=tmp_path)
     assert as_built.stdout.strip().endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
     assert "RuntimeWarning" not in as_built.stderr
-    find = tmp_path / "extractors" / "citing" / "find.py"
-    find.write_text(find.read_text() + "\n# edited after the build\n")
+    chains = tmp_path / "extractors" / "citing" / "grammar" / "chains.py"
+    chains.write_text(chains.read_text() + "\n# edited after the build\n")
     edited = _python(_WHERE, pure=False, cwd=tmp_path)
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.strip() == str(tmp_path / "extractors" / "citing" / "cite.py")
-    assert "compiled modules built from another source (find)" in edited.stderr
+    assert "compiled modules built from another source (grammar.chains)" in edited.stderr
 
 
 def test_staleness_is_read_from_the_build_manifest(tmp_path: Path) -> None:
@@ -129,10 +129,19 @@ def test_staleness_is_read_from_the_build_manifest(tmp_path: Path) -> None:
     source.write_text("x = 1\n")
     (tmp_path / f"mod{suffix}").write_bytes(b"")
     (tmp_path / f"orphan{suffix}").write_bytes(b"")  # no source beside it: not ours to judge
+    package = tmp_path / "sub"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "part.py").write_text("y = 1\n")
+    (package / f"part{suffix}").write_bytes(b"")
+    (tmp_path / "data").mkdir()  # not a package: what lies in it is no module of ours
+    (tmp_path / "data" / "loose.py").write_text("")
+    (tmp_path / "data" / f"loose{suffix}").write_bytes(b"")
     modules = compiled_modules(tmp_path)
-    assert list(modules) == ["mod"]
-    assert stale(modules, tmp_path) == ["mod"]  # no manifest: nothing is known to match
-    write_manifest(tmp_path, {"mod": digest(source)})
+    assert list(modules) == ["mod", "sub.part"]
+    assert modules["sub.part"] == (package / f"part{suffix}", package / "part.py")
+    assert stale(modules, tmp_path) == ["mod", "sub.part"]  # no manifest: nothing matches
+    write_manifest(tmp_path, {"mod": digest(source), "sub.part": digest(package / "part.py")})
     assert stale(modules, tmp_path) == []
     os.utime(source, (4_000_000_000, 4_000_000_000))  # a newer file with the same text
     assert stale(modules, tmp_path) == []

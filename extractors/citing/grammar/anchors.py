@@ -1,9 +1,10 @@
-"""Scanning one cell for the anchors of statute references in one pass: a single pattern whose
-alternatives read a marked title with its notes and the provision run after it (the shape of
-most citations), a bare provision run (第…), or a lone mark left to the general readers.
+"""Anchors: scanning one cell for where statute references start, in one pass. A single pattern
+whose alternatives read a marked title with its notes and the provision run after it (the shape
+of most citations, which the fast backend reads through its caches), a bare provision run (第…),
+or a lone mark left to the general readers.
 
 The pattern stops only at the rare literals a reference starts with (《 〈 < ＜ 「 “ 第); it names
-no law.
+no law (STYLE.md: anchor patterns on rare literals).
 """
 
 from __future__ import annotations
@@ -11,17 +12,24 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from extractors.citing.find import CHAIN_RUN
+from extractors.citing.grammar.chains import CHAIN_RUN
+from extractors.citing.words import (
+    CLOSE_MARK,
+    CLOSE_PAREN,
+    IN_PAREN,
+    IN_TITLE,
+    OPEN_MARK,
+    OPEN_PAREN,
+    TITLE_JOIN,
+    TITLE_OPEN,
+    char_class,
+)
 
-_NOT_MARK: Final = r"[^《》〈〉<>＜＞。;；]"
-_OPEN: Final = r"[《〈<＜]"
-_CLOSE: Final = r"[》〉>＞]"
-_NESTED_TITLE: Final = rf"{_OPEN}{_NOT_MARK}{{1,150}}{_CLOSE}"
-_PAREN_OPEN: Final = r"[(（﹙\[［【]"
-_PAREN_CLOSE: Final = r"[)）﹚\]］】]"
-_PAREN_BODY: Final = r"[^(（﹙\[［【)）﹚\]］】\n]"
-_NESTED_PAREN: Final = rf"{_PAREN_OPEN}{_PAREN_BODY}{{0,196}}{_PAREN_CLOSE}"
+_NESTED_TITLE: Final = rf"{OPEN_MARK}{IN_TITLE}{{1,150}}{CLOSE_MARK}"
+_NESTED_PAREN: Final = rf"{OPEN_PAREN}{IN_PAREN}{{0,196}}{CLOSE_PAREN}"
 _QUOTED: Final = r"[^「」“”《》。;；\n]{2,60}"  # the words of a quoted title
+#: The characters a reference starts with: a title mark, a quotation mark around a title, 第.
+ANCHOR_CHARS: Final = TITLE_OPEN + "「“第"
 
 
 def _head(title: str, paren: str) -> str:
@@ -33,8 +41,8 @@ def _head(title: str, paren: str) -> str:
     return (
         rf"(?P<title>{title})"
         rf"(?P<notes>(?:\s*{paren})*)"
-        rf"(?!\s*{_PAREN_OPEN})"
-        r"(?P<join>[\s:：,，“\"‘「]*(?:中的|中|的)?\s*)"
+        rf"(?!\s*{OPEN_PAREN})"
+        rf"(?P<join>{TITLE_JOIN})"
         rf"(?P<run>{CHAIN_RUN.pattern})?"
     )
 
@@ -44,18 +52,18 @@ def _head(title: str, paren: str) -> str:
 #: lies within this match (document numbers outside the notes are checked for by the caller),
 #: so its reading is cached on the text matched.
 TITLE_HEAD: Final = re.compile(
-    _OPEN
+    OPEN_MARK
     + _head(
-        rf"(?:{_NOT_MARK}|{_NESTED_TITLE}){{1,198}}{_CLOSE}",
-        rf"{_PAREN_OPEN}(?:{_PAREN_BODY}|{_NESTED_PAREN}){{0,198}}{_PAREN_CLOSE}",
+        rf"(?:{IN_TITLE}|{_NESTED_TITLE}){{1,198}}{CLOSE_MARK}",
+        rf"{OPEN_PAREN}(?:{IN_PAREN}|{_NESTED_PAREN}){{0,198}}{CLOSE_PAREN}",
     )
 )
 # The same without the counted repeats of an alternation (each character of a title went
 # through a branch and a counter: 4 µs a title): runs of plain characters between nested marks.
 # Within SHORT_HEAD characters it matches as TITLE_HEAD does, since no bound can be reached.
 _FAST_HEAD: Final = _head(
-    rf"(?!{_CLOSE}){_NOT_MARK}*(?:(?P<nested>{_NESTED_TITLE}){_NOT_MARK}*)*{_CLOSE}",
-    rf"{_PAREN_OPEN}{_PAREN_BODY}*(?:{_NESTED_PAREN}{_PAREN_BODY}*)*{_PAREN_CLOSE}",
+    rf"(?!{CLOSE_MARK}){IN_TITLE}*(?:(?P<nested>{_NESTED_TITLE}){IN_TITLE}*)*{CLOSE_MARK}",
+    rf"{OPEN_PAREN}{IN_PAREN}*(?:{_NESTED_PAREN}{IN_PAREN}*)*{CLOSE_PAREN}",
 )
 SHORT_HEAD: Final = 190
 
@@ -64,10 +72,10 @@ SHORT_HEAD: Final = 190
 #: The pattern opens with the class of anchor characters, so that a scan skips the text between
 #: anchors in C (a pattern opening with alternatives is tried at every character).
 TOKEN: Final = re.compile(
-    rf"[《〈<＜「“第](?:(?<={_OPEN})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
+    rf"{char_class(ANCHOR_CHARS)}(?:(?<={OPEN_MARK})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
     # a lone title mark; a quotation mark only where it may quote a title (「…法」, “…条例”): the
     # general readers skip any other, and so does the scan
-    rf"|(?<={_OPEN})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”))"
+    rf"|(?<={OPEN_MARK})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”))"
 )
 #: 「中华人民共和国社会保险法」, “…条例”: quotation marks around what may be a title.
 QUOTED_TITLE: Final = re.compile(rf"「{_QUOTED}」|“{_QUOTED}”")

@@ -1,0 +1,551 @@
+"""The one pass over a cell: its anchors read in order into citation records — titles with their
+provisions, continuations that carry the cell's last law, unmarked titles, references back and
+document numbers — each resolved to the instrument it names.
+
+The pass has two backends, which read alike (the whole table of citation forms runs through both):
+``"general"`` reads every anchor with the general readers of the grammar; ``"fast"`` (what
+``get_citations`` runs) reads the commonest shapes through caches keyed on their text — a title and
+its notes read once (:func:`~extractors.citing.grammar.titles.title_unit`), a chain read once by
+the fast chain readers (:func:`~extractors.citing.grammar.chains.chain_of_run`) — skips what a
+cheap test rules out, and leaves every other anchor to the general readers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+from extractors.citing.grammar.anchors import (
+    BARE,
+    HEAD,
+    JOIN,
+    NESTED,
+    NOTES,
+    QUOTED_TITLE,
+    RUN,
+    SHORT_HEAD,
+    TITLE,
+    TOKEN,
+    head_spans,
+)
+from extractors.citing.grammar.chains import (
+    Chain,
+    Provision,
+    bare_article_at,
+    chain_at,
+    chain_of_run,
+)
+from extractors.citing.grammar.context import (
+    at_segment_start,
+    is_kind,
+    lead_before,
+    may_refer_before,
+    noun_use_at,
+    opens_quote,
+    quotes_title,
+    self_reference_before,
+)
+from extractors.citing.grammar.docnums import doc_number_before
+from extractors.citing.grammar.notes import Tail, parse_tail
+from extractors.citing.grammar.titles import (
+    names_form,
+    notes_inside,
+    rank_before,
+    read_marked,
+    title_unit,
+)
+from extractors.citing.grammar.unmarked import (
+    may_stand_alone,
+    notice_around,
+    plausible_unmarked,
+    standalone_titles,
+    strip_verbs,
+    unmarked_before,
+)
+from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
+from extractors.citing.resolve import (
+    Resolution,
+    clean_title,
+    ends_like_instrument,
+    is_form,
+    resolve_title,
+    resolve_with,
+)
+from extractors.citing.words import FLAT_TITLE, SPACE, alternation, words
+from extractors.models import Citation, CitationKind
+
+#: The backends of the pass (see the module docstring).
+Backend = Literal["fast", "general"]
+BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
+
+# 《中华人民共和国食品安全法》及其实施条例: the implementing instrument of the law just cited
+_AND_ITS: Final = re.compile(
+    rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})"
+)
+# what may follow a form's title when nothing after it can be its notes or provisions
+_AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
+_new_tuple: Final = tuple.__new__
+
+
+class _Law:
+    """The cell's last law: what a continuation carries (a plain class: one is made per title
+    read, and a compiled build constructs it natively)."""
+
+    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending")
+
+    def __init__(
+        self, law: str, kind: CitationKind, law_id: str | None, pending: int | None
+    ) -> None:
+        self.law = law
+        self.kind = kind  # the kind of the articles it heads (unmarked under an unmarked title)
+        self.law_id = law_id
+        self.pending = pending  # index of its law-level record, dropped when provisions follow
+        self.chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
+        self.heading: int | None = None  # its record's index, dropped when articles follow
+        self.headed = False  # its own record gave way to the articles under it
+
+
+def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
+    """Every statute citation in one cell's text, read by the given backend (uncached: see
+    :func:`extractors.citing.cite.get_citations`).
+
+    >>> [(c.law, c.article) for c in read_cell("依据社会保险工作要点第三条", "general")]
+    [('社会保险工作要点', 3)]
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
+    return _Cell(text, backend == "fast").run()
+
+
+class _Cell:
+    """One pass over one cell's text."""
+
+    def __init__(self, text: str, fast: bool) -> None:
+        self.text = text
+        self.fast = fast
+        self.out: list[Citation | None] = []
+        self.last: _Law | None = None
+        self.quoted = False
+        self.local: dict[str, str] = {}
+
+    def run(self) -> list[Citation]:
+        text = self.text
+        fast = self.fast
+        # titles alone on their line (rare), each read where the anchors reach it
+        lines = iter(standalone_titles(text) if not fast or may_stand_alone(text) else ())
+        line = next(lines, None)
+        line_at = line[0] if line is not None else len(text)
+        pos = 0
+        scanning = True
+        while scanning:
+            # one scan of the cell from ``pos``, scanned again from where a reading ended only
+            # when that is not where the anchor's match ended and an anchor may lie between
+            scanning = False
+            for m in TOKEN.finditer(text, pos):
+                start = m.start()
+                if start < pos:
+                    scanning = True
+                    break
+                if start >= line_at:
+                    while line is not None and line[0] <= start:
+                        if line[0] >= pos:
+                            pos = self.standalone(*line)
+                        line = next(lines, None)
+                    line_at = line[0] if line is not None else len(text)
+                    if start < pos:
+                        scanning = True
+                        break
+                kind = m.lastindex
+                if kind == BARE:
+                    run = m.group()
+                    if fast:
+                        chain = chain_of_run(text, start, run)
+                    else:
+                        chain = chain_at(text, start, fast=False)
+                    if chain is None:
+                        pos = start + 1
+                    else:
+                        pos = start + (chain.end or 1)
+                        # most bare chains inside quoted text (对有第（三）项) are ruled out by
+                        # the character before them (what bare() reads needs one of a few)
+                        if not fast or may_refer_before(text, start):
+                            self.bare(start, chain)
+                    if pos < m.end() and "第" in run[pos - start :]:
+                        # a chain that ended inside its run (第十条第): a 第 after it is an anchor
+                        scanning = True
+                        break
+                elif kind == HEAD:
+                    new = self.head(start, m) if fast else self.general(start)
+                    pos = new if new > start else start + 1
+                    end = m.end()
+                    if pos < end and (pos < m.end(JOIN) or text.find("第", pos, end) != -1):
+                        # a title read in full may end before its notes, a chain inside its run
+                        scanning = True
+                        break
+                else:
+                    new = self.title(start) if fast else self.general(start)
+                    pos = new if new > start else start + 1
+        while line is not None:
+            if line[0] >= pos:
+                pos = self.standalone(*line)
+            line = next(lines, None)
+        return [c for c in self.out if c is not None]
+
+    # --- anchors: the fast backend ---------------------------------------------------------
+
+    def head(self, p: int, m: re.Match[str]) -> int:
+        """A title whose head TOKEN read at ``p``: read through the caches when it has the
+        common shape (《…》（…）第…条, or no provision after it), by the general readers
+        otherwise."""
+        text = self.text
+        regs = m.regs
+        closed = regs[TITLE][1]
+        notes_end = regs[NOTES][1]
+        if notes_end - p > SHORT_HEAD:
+            spans = head_spans(m)  # long enough to reach a bound of TITLE_HEAD: read again
+            if spans is None:
+                return self.title(p)
+            closed, notes_end, at, run_start, run_end = spans
+        else:
+            at = regs[JOIN][1]
+            run_start, run_end = regs[RUN]
+        # 《立案审批表》、《送达回执》: a form, with nothing after it that could be its notes or
+        # provisions (the general path would read none and drop it)
+        if (
+            (closed == len(text) or text[closed] in _AFTER_FORM)
+            and text[p] == "《"
+            and text[closed - 1] == "》"
+            and regs[NESTED][0] == -1
+            and closed - p <= 152
+            and names_form(text[p + 1 : closed - 1])
+        ):
+            return closed
+        if self.local or text.find("号", notes_end, notes_end + 42) != -1:
+            # abbreviations the cell defines, or a document number after the notes that may
+            # reach past them: read in full
+            return self.general(p)
+        if run_start < 0:
+            found = self.whole_title(p, closed, at)
+            return found if found is not None else self.general(p)
+        # the title and its notes are read once per distinct text, the chain once per distinct
+        # chain, then placed at ``p``
+        unit = title_unit(text[p:closed], text[closed:at])
+        if unit is None:
+            return self.general(p)
+        chain = chain_of_run(text, at, text[run_start:run_end])
+        if chain is None:
+            return self.general(p)
+        # the notes read with the title, their end made the chain's (relative to ``at``)
+        n = unit.notes
+        tail = _new_tuple(Tail, (
+            chain.end, n.chain_at, n.glued, n.version, n.doc_number, n.point, n.alias, n.annex,
+            chain,
+        ))  # fmt: skip
+        self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
+        return at + chain.end
+
+    def whole_title(self, p: int, closed: int, at: int) -> int | None:
+        """A title with no provision after it (《…》（…）规定：), read through the cache as in
+        :meth:`head`; None when the general path must read it."""
+        text = self.text
+        if (
+            text.startswith(("第", "附"), at)
+            or bare_article_at(text, at)
+            or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
+        ):
+            # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
+            return None
+        unit = title_unit(text[p:closed], text[closed:at])
+        if unit is None:
+            return None
+        notes = unit.notes
+        end = p + notes.end
+        if unit.form:
+            return end
+        if _AND_ITS.match(text, end) is not None:
+            return None  # 《中华人民共和国食品安全法》及其实施条例
+        self.emit_anchor(p, notes, unit.resolutions, None, unit.version, unit.doc, p)
+        return end
+
+    def title(self, p: int) -> int:
+        """A title (or quoted title) at ``p`` that TOKEN could not read a head for."""
+        text = self.text
+        if (
+            (flat := FLAT_TITLE.match(text, p)) is not None
+            and (flat.end() == len(text) or text[flat.end()] in _AFTER_FORM)
+            and names_form(flat.group(1))
+        ):
+            return flat.end()
+        return self.general(p)
+
+    # --- anchors: the general readers --------------------------------------------------------
+
+    def general(self, p: int) -> int:
+        """A title (or quoted title) read by the general readers."""
+        text = self.text
+        if text[p] in "「“":
+            # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
+            # around something that reads as a title (they mostly quote article text)
+            quoted = QUOTED_TITLE.match(text, p)
+            if quoted is None:
+                return p + 1
+            end = quoted.end()
+            written = text[p + 1 : end - 1]
+            if not ends_like_instrument(written) or strip_verbs(written)[1]:
+                return p + 1
+            if not plausible_unmarked(written, place="quoted"):
+                return p + 1
+            written, version, doc = notes_inside(written)
+        else:
+            marked = read_marked(text, p)
+            if marked is None:
+                return p + 1
+            # 《中华人民共和国社会保险法（2018年修正）》: notes written inside the title marks
+            end, written, version, doc = marked
+        if not written.strip():
+            return end
+        start = p
+        kind_override: CitationKind | None = None
+        via_written: str | None = None
+        if end < len(text) and (text[end] == "的" or text[end].isspace()):
+            notice = notice_around(text, p, end)
+            if notice is not None:
+                start, end, via_written = notice
+                kind_override = "unmarked"
+        tail = parse_tail(text, end, fast=self.fast)
+        if tail.chain is None and is_form(written):
+            return tail.end
+        if via_written is not None:
+            resolutions = tuple(
+                Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
+                for r in resolve_with(written + tail.glued, self.local)
+            )
+        else:
+            resolutions = resolve_with(written + tail.glued, self.local)
+        if tail.alias:
+            self.local[title_key(tail.alias)] = resolutions[-1].law
+        self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
+        if tail.chain is None and (its := _AND_ITS.match(text, tail.end)) is not None:
+            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another one
+            implementing = resolutions[-1].law + SPACE.sub("", its.group(1))
+            more = parse_tail(text, its.end(), fast=self.fast)
+            implemented = resolve_title(implementing)
+            self.emit_anchor(its.start(1), more, implemented, "unmarked", None, None)
+            return more.end
+        return tail.end
+
+    def standalone(self, start: int, end: int, title: str) -> int:
+        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
+        self.quoted = False
+        rank = rank_before(self.text, start)
+        for r in resolve_with(title, self.local):
+            self.out.append(
+                cite_one(
+                    self.text, start, end, "law-level", None, law=r.law, via=r.via,
+                    rank=rank[0] if rank else None, law_id=r.law_id, warnings=r.warnings,
+                )
+            )  # fmt: skip
+            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
+        return end
+
+    def bare(self, p: int, chain: Chain) -> None:
+        """A provision chain at ``p`` (offsets relative to ``p``) with no title before it:
+        self-reference, document number, unmarked title, or continuation of the cell's last law
+        (or nothing, inside quoted text)."""
+        text = self.text
+        end = p + chain.end
+        provisions = chain.provisions
+        warnings = chain.warnings
+        selfref = self_reference_before(text, p)
+        if selfref is not None:
+            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
+            if not self.quoted:
+                self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
+            return
+        numbered = doc_number_before(text, p)
+        if numbered is not None:
+            # 国务院令第735号第三十八条: the instrument named by its number alone
+            self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
+            return
+        unmarked = unmarked_before(text, p)
+        if unmarked is not None:
+            ustart, utitle = unmarked
+            tail = Tail(chain.end, chain.end, chain=chain)
+            resolutions = resolve_with(utitle, self.local)
+            self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
+            return
+        if not at_segment_start(text, p):
+            return
+        if self.quoted and (
+            noun_use_at(text, end) or (below_article(provisions[0]) and not opens_quote(text, end))
+        ):
+            return
+        self.continue_last(p, end, provisions, warnings, None, p)
+        self.quoted = self.quoted or opens_quote(text, end)
+
+    # --- records -------------------------------------------------------------------------
+
+    def emit_anchor(
+        self,
+        start: int,
+        tail: Tail,
+        resolutions: tuple[Resolution, ...],
+        kind_override: CitationKind | None,
+        version: str | None,
+        doc: str | None,
+        base: int = 0,
+    ) -> None:
+        """Records for a title (or unmarked title) and the provisions after it; ``base`` is
+        where the text the tail was read from starts (tails cached by their text)."""
+        text = self.text
+        out = self.out
+        seg, rank = lead_before(text, start)
+        if seg:
+            self.quoted = False
+        chain = tail.chain
+        provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
+        if tail.point is not None:
+            if provisions:
+                provisions = tuple(p._replace(point=tail.point) for p in provisions)
+            else:
+                provisions = (Provision(start - base, tail.end, point=tail.point),)
+        warnings = chain.warnings if chain is not None else ()
+        version = tail.version or version
+        doc = tail.doc_number or doc
+        tail_end = tail.end + base
+        for r in resolutions:
+            kind: CitationKind = kind_override or r.kind
+            warn = r.warnings + warnings if warnings else r.warnings
+            if not provisions:
+                out.append(
+                    cite_one(
+                        text, start, tail_end, "law-level", None, law=r.law, version=version,
+                        doc=doc, via=r.via, rank=rank, law_id=r.law_id, warnings=warn,
+                    )
+                )  # fmt: skip
+                pending: int | None = len(out) - 1
+            else:
+                pending = None
+                cite_chain(
+                    out, text, start, base, provisions, r.law, kind, version, doc, r.via, rank,
+                    r.law_id, warn, None,
+                )  # fmt: skip
+            if not self.quoted:
+                self.last = _Law(r.law, kind, r.law_id, pending)
+        if chain is not None:
+            self.quoted = self.quoted or opens_quote(text, tail_end)
+        elif tail.point is None:
+            self.quoted = self.quoted or quotes_title(text, tail_end)
+
+    def refer_back(
+        self,
+        start: int,
+        noun: str | None,
+        end: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after 本法/该条例/同办法 (from ``start``): under the last law cited
+        in the cell of the kind the noun names (any kind when ``noun`` is None), or unresolved,
+        and flagged, when the cell cites none of that kind."""
+        last = self.last
+        if noun is None or last is None or is_kind(last.law, noun):
+            self.continue_last(start, end, provisions, warnings, "continuation", base)
+            return
+        for earlier in reversed(self.out):
+            if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
+                cite_chain(
+                    self.out, self.text, start, base, provisions, earlier.law, "continuation",
+                    None, None, None, None, earlier.law_id, warnings, None,
+                )  # fmt: skip
+                return
+        said = SPACE.sub("", self.text[start : provisions[0].start + base])
+        self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
+
+    def by_doc_number(
+        self,
+        start: int,
+        doc: str,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after a document number (from ``start``): under the instrument the
+        registry knows by that number, or unresolved, with the number, when it knows none or
+        several."""
+        entries = load_registry().by_doc_number(doc)
+        if len(entries) == 1:
+            entry = entries[0]
+            cite_chain(
+                self.out, self.text, start, base, provisions, entry.title, "unmarked", None, doc,
+                None, None, entry.id, warnings, None,
+            )  # fmt: skip
+            self.last = _Law(entry.title, "unmarked", entry.id, None)
+            return
+        why = (
+            f"{doc} enacted or amended {len(entries)} instruments in the registry"
+            if entries
+            else f"{doc} is not in the registry"
+        )
+        self.unresolved(start, base, provisions, (*warnings, why), doc=doc)
+
+    def unresolved(
+        self,
+        start: int,
+        base: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        *,
+        doc: str | None = None,
+    ) -> None:
+        """One unresolved record per provision (offsets relative to ``base``)."""
+        for i, prov in enumerate(provisions):
+            s = start if i == 0 else prov.start + base
+            self.out.append(
+                cite_one(
+                    self.text, s, prov.end + base, "unresolved", prov, law=None, doc=doc,
+                    warnings=warnings,
+                )
+            )  # fmt: skip
+
+    def continue_last(
+        self,
+        start: int,
+        end: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        kind: CitationKind | None,
+        base: int,
+    ) -> None:
+        """Records for a bare chain (provision offsets relative to ``base``) under the cell's
+        last law, or unresolved when there is none."""
+        last = self.last
+        if last is None:
+            self.unresolved(start, base, provisions, warnings)
+            return
+        headings = heading_only(provisions)
+        # the articles under a title that heads them (no provision of its own) take its kind
+        headed = last.pending is not None or last.headed
+        base_kind: CitationKind = kind or (last.kind if headed else "continuation")
+        if headings:
+            # 第六章 责任及其他 on its own line: a heading that the following articles sit in
+            last.chapter = provisions[-1].chapter
+            self.out.append(
+                cite_one(self.text, start, end, base_kind, provisions[-1], law=last.law)
+            )
+            last.heading = len(self.out) - 1
+            return
+        if last.pending is not None:
+            self.out[last.pending] = None
+        if last.heading is not None:
+            self.out[last.heading] = None
+            last.heading = None
+        cite_chain(
+            self.out, self.text, start, base, provisions, last.law, base_kind, None, None, None,
+            None, last.law_id, warnings, last.chapter,
+        )  # fmt: skip
+        if last.pending is not None:
+            last.pending = None
+            last.headed = True

@@ -1,0 +1,503 @@
+"""Provision chains (spec/citations.md, "What one citation resolves to"): 第五十五条、第五十六
+条, 第七条第二款第（三）项, 第十条至第十三条 … read into one provision per citation, with the span
+of the words that name each.
+
+Two readers read a chain: the general one (:func:`_read_chain`, every form), and the fast backend,
+which reads the two commonest shapes (one article with its paragraph and item, a list or range of
+whole articles) with one regex each and caches every chain on its text. They read alike: a chain
+the fast readers cannot read is read by the general one, and the whole table of citation forms runs
+through both (``tests/extractors/citing``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, Literal, NamedTuple, get_args
+
+from extractors.citing.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
+from extractors.citing.words import alternation, exceptions, tags_of, words
+
+Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
+
+
+def _levels() -> dict[str, Level]:
+    """Each level word of the grammar (条, 款, 部分 …) with the level it names."""
+    out: dict[str, Level] = {}
+    for word, tags in tags_of("levels").items():
+        level = next((t for t in get_args(Level) if t in tags), None)
+        if level is None:
+            raise ValueError(f"grammar.json: level word {word!r} names no level ({tags})")
+        out[word] = level
+    return out
+
+
+_LEVELS: Final[dict[str, Level]] = _levels()
+_DEPTH: Final[dict[str, int]] = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "article": 3,
+    "point": 3,
+    "paragraph": 4,
+    "item": 5,
+    "subitem": 6,
+}
+_STRUCTURAL: Final = {"part", "chapter", "section"}
+#: A range wider than this is not expanded (第1条至第9999条 is a typo, not 9999 citations).
+MAX_RANGE: Final = 200
+
+
+def _word_of(level: Level) -> str:
+    return next(word for word, named in _LEVELS.items() if named == level)
+
+
+def _level_words() -> str:
+    """The level words as alternatives, each followed by a lookahead that rules out the words
+    that start like it but name no level (第三编辑: 编辑 is no 编)."""
+    out = []
+    for word in sorted(_LEVELS, key=len, reverse=True):
+        rests = [e[len(word) :] for e in exceptions("levels") if e.startswith(word)]
+        out.append(re.escape(word) + (f"(?!{alternation(rests)})" if rests else ""))
+    return "(?:" + "|".join(out) + ")"
+
+
+# 条, 款 and 项 name the levels of the fast readers' regexes
+_ARTICLE_WORD: Final = _word_of("article")
+_PARAGRAPH_WORD: Final = _word_of("paragraph")
+_ITEM_WORD: Final = _word_of("item")
+#: The last characters of the level words whose reading depends on the character after them.
+_LOOKAHEAD_LAST: Final = frozenset(
+    w[-1] for w in _LEVELS for e in exceptions("levels") if e.startswith(w)
+)
+
+_N: Final = f"[{NUMERAL_CHARS}]"
+NUM: Final = rf"{_N}(?:\s*{_N})*"
+#: A level word (第三条, 第二部分 …).
+LEVEL: Final = _level_words()
+_PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
+_NUM_SEP: Final = alternation(words("separators", "number"))
+_UNIT: Final = re.compile(
+    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
+    # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
+    rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
+    rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
+)
+_SEP_WORD: Final = alternation(words("separators"))
+_SEP: Final = re.compile(rf"\s*(?P<sep>{_SEP_WORD})\s*")
+# One unit after the first of a chain, with what joins it to the one before, in the order the
+# readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
+# unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
+# 第十三条). Each part is atomic, as each was one match call of its own.
+_NEXT_UNIT: Final = re.compile(
+    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
+    rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
+)
+_RANGE_SEPS: Final = frozenset(words("separators", "range"))
+_SPLIT_NUMS: Final = re.compile(rf"\s*({_NUM_SEP})\s*")
+_PNUM_SPLIT: Final = re.compile(_PNUM)
+_PNUM_VALUE: Final = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+# 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
+_POINT_DUNHAO: Final = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
+# 《社会保险法》八十七条: an article number without its 第
+_BARE_ARTICLE: Final = re.compile(rf"{NUM}\s*{_ARTICLE_WORD}")
+# what a run of chain characters is written with, apart from numerals, 第 and 之
+_RUN_CHARS: Final = "".join(dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚"))
+
+
+class Provision(NamedTuple):
+    """One provision in a chain, with the span of the words that name it (a tuple: built
+    thousands of times a second, and shared between the chains cached by their text)."""
+
+    start: int
+    end: int
+    part: int | None = None
+    chapter: int | None = None
+    section: int | None = None
+    article: int | None = None
+    article_suffix: int | None = None
+    point: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    subitem: int | None = None
+
+    def top(self) -> Level | None:
+        """The shallowest level this provision names."""
+        for level in ("part", "chapter", "section", "article", "point", "paragraph", "item"):
+            if getattr(self, level) is not None:
+                return level
+        return "subitem" if self.subitem is not None else None
+
+
+class Chain(NamedTuple):
+    """The provisions of one chain (第五十五条、第五十六条 …) and where it ends."""
+
+    provisions: tuple[Provision, ...]
+    end: int
+    warnings: tuple[str, ...] = ()
+
+
+_new_tuple = tuple.__new__
+
+
+def shift(p: Provision, by: int) -> Provision:
+    """``p`` with its span moved ``by`` characters (a cached chain placed in its text)."""
+    return _new_tuple(Provision, (p[0] + by, p[1] + by, *p[2:]))
+
+
+def _shift_chain(chain: Chain, by: int) -> Chain:
+    provisions = chain.provisions
+    if len(provisions) == 1:
+        return Chain((shift(provisions[0], by),), chain.end + by, chain.warnings)
+    return Chain(tuple([shift(p, by) for p in provisions]), chain.end + by, chain.warnings)
+
+
+def _article(start: int, end: int, article: int) -> Provision:
+    """``Provision(start, end, article=article)``, built without the keyword-argument call."""
+    return _new_tuple(
+        Provision, (start, end, None, None, None, article, None, None, None, None, None)
+    )
+
+
+# Where each level sits in a Provision after (start, end); a provision's path is kept as a list in
+# that order. Depth never decreases along it (article, its suffix and point share depth 3), so
+# dropping every level at or below a depth is clearing the list from one index on.
+_SLOT: Final[dict[str, int]] = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "article": 3,
+    "article_suffix": 4,
+    "point": 5,
+    "paragraph": 6,
+    "item": 7,
+    "subitem": 8,
+}
+_FIRST_AT_DEPTH: Final[dict[str, int]] = {
+    level: min(i for name, i in _SLOT.items() if _DEPTH.get(name, 3) >= _DEPTH[level])
+    for level in _DEPTH
+}
+_ITEM: Final = _SLOT["item"]
+
+
+class _Builder:
+    """Accumulates the path of the provision being read; emits it when a sibling starts."""
+
+    def __init__(self) -> None:
+        self.path: list[int | None] = [None] * 9  # by _SLOT; None: the level is not named
+        self.start = 0
+        self.end = 0
+        self.out: list[Provision] = []
+        self.warnings: list[str] = []
+
+    def emit(self) -> None:
+        self.out.append(_new_tuple(Provision, (self.start, self.end, *self.path)))
+
+    def truncate(self, level: Level) -> None:
+        """Forget ``level`` and everything at its depth or deeper."""
+        first = _FIRST_AT_DEPTH[level]
+        self.path[first:] = _NONE_PATH[first:]
+
+    def add(self, level: Level, values: list[int], seps: list[str], start: int, end: int) -> None:
+        """Set ``level`` to the last of ``values``; emit the ones before it (a list or range)."""
+        slot = _SLOT[level]
+        for i, v in enumerate(values[:-1]):
+            nxt = values[i + 1]
+            self.truncate(level)
+            self.path[slot] = v
+            self.start, self.end = start, end
+            self.emit()
+            if seps[i] in _RANGE_SEPS:
+                self.range_fill(level, v, nxt, start, end)
+        self.truncate(level)
+        self.path[slot] = values[-1]
+        self.start, self.end = start, end
+
+    def range_fill(self, level: Level, a: int, b: int, start: int, end: int) -> None:
+        if b <= a or b - a > MAX_RANGE:
+            self.warnings.append(f"range {a}–{b} not expanded")
+            return
+        path = list(self.path)
+        slot = _SLOT[level]
+        for x in range(a + 1, b):
+            path[slot] = x
+            self.out.append(_new_tuple(Provision, (start, end, *path)))
+
+
+_NONE_PATH: Final[list[int | None]] = [None] * 9
+_RANGE_MARK: Final = words("separators", "range")[0]
+
+
+def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
+    """The numbers of one unit (第十、十一条 → [10, 11]) and the separators between them."""
+    nums_written = m.group("nums")
+    if nums_written is not None:
+        single = parse_numeral(nums_written)
+        if single is not None:
+            return [single], []
+        parts = _SPLIT_NUMS.split(nums_written)
+        nums = [parse_numeral(p) for p in parts[::2]]
+        seps = parts[1::2]
+    else:
+        pn = m.group("pnums")
+        nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
+        seps = [
+            _RANGE_MARK if any(r in g for r in _RANGE_SEPS) else "、"
+            for g in _PNUM_SPLIT.split(pn)[1:-1]
+        ]
+    if any(n is None for n in nums):
+        return None
+    return [n for n in nums if n is not None], seps
+
+
+def _lone(m: re.Match[str]) -> Provision | None:
+    """The provision named by a single unit with a single number, or None for anything else."""
+    nums = m.group("nums")
+    level = _LEVELS[m.group("lvl")]
+    if nums is None or level == "subitem":
+        return None
+    value = parse_numeral(nums)
+    if value is None:
+        return None
+    values: dict[str, int | None] = {level: value}
+    if level == "article" and m.group("suf"):
+        values["article_suffix"] = parse_suffix("之" + m.group("suf"))
+    return Provision(m.start(), m.end(), **values)
+
+
+# A run of the characters a provision chain is written with (numerals, levels, separators,
+# brackets, white space), starting at 第. A chain never ends in a separator, bracket or space,
+# so what it reads depends only on the run without those at its end (and on the character after
+# a final 编, for the lookahead after it): chains are cached on that text.
+CHAIN_RUN: Final = re.compile(rf"第[{NUMERAL_CHARS}\s第之{re.escape(_RUN_CHARS)}]*")
+CHAIN_TRAIL: Final = " \t\n\r\u3000\xa0" + "".join(
+    c for c in _RUN_CHARS if c not in "".join(_LEVELS)
+)
+
+
+def parse_chain(text: str, pos: int, *, need_di: bool = True, fast: bool = True) -> Chain | None:
+    """The provision chain that starts at ``pos``, or None when none does; ``fast`` picks the
+    backend (the general reader alone when False).
+
+    >>> [(p.article, p.paragraph) for p in parse_chain("第七条第二款、第三款", 0).provisions]
+    [(7, 2), (7, 3)]
+    >>> [p.article for p in parse_chain("第十条至第十三条", 0, fast=False).provisions]
+    [10, 11, 12, 13]
+    """
+    if not need_di or not fast:
+        return _read_chain(text, pos, need_di=need_di)
+    chain = chain_at(text, pos)
+    if chain is None or pos == 0:
+        return chain
+    return _shift_chain(chain, pos)
+
+
+def chain_at(text: str, pos: int, *, fast: bool = True) -> Chain | None:
+    """As :func:`parse_chain`, with offsets relative to ``pos`` (shared, cached chains).
+
+    >>> chain_at("依据第八十七条", 2).provisions[0][:2]
+    (0, 5)
+    """
+    if not fast:
+        chain = _read_chain(text, pos, need_di=True)
+        return chain if chain is None or pos == 0 else _shift_chain(chain, -pos)
+    run = CHAIN_RUN.match(text, pos)
+    if run is None:
+        return None
+    return chain_of_run(text, pos, run.group())
+
+
+def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
+    """:func:`chain_at` for the CHAIN_RUN match ``run`` at ``pos`` (matched by the caller).
+
+    >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
+    3
+    """
+    if run[-1] in _LOOKAHEAD_LAST:
+        return _chain_of(text[pos : pos + len(run) + 1])
+    return _run_chain(run)
+
+
+@lru_cache(maxsize=16384)
+def _run_chain(run: str) -> Chain | None:
+    """:func:`chain_of_run` for a run whose reading does not depend on what follows it."""
+    key = run.rstrip(CHAIN_TRAIL)
+    if key[-1] in _LOOKAHEAD_LAST:
+        key = run[: len(key) + 1]
+    return _chain_of(key)
+
+
+@lru_cache(maxsize=16384)
+def _chain_of(written: str) -> Chain | None:
+    """The chain at the start of ``written``, read by the fast readers when it has one of their
+    shapes, by the general reader otherwise."""
+    simple = _SIMPLE_CHAIN.fullmatch(written)
+    if simple is not None and (chain := _simple_chain(simple)) is not None:
+        return chain
+    if _ARTICLE_LIST.fullmatch(written) is not None and (chain := _article_list(written)):
+        return chain
+    return _read_chain(written, 0, need_di=True)
+
+
+# Whole articles, each with its 第, joined by a separator and nothing else (第四十四条、第四十五条,
+# 第十七条至第二十一条): most chains of more than one provision.
+_ARTICLE_LIST: Final = re.compile(
+    rf"(?:第[{NUMERAL_CHARS}]+{_ARTICLE_WORD}{_SEP_WORD})+第[{NUMERAL_CHARS}]+{_ARTICLE_WORD}"
+)
+_ARTICLE_UNIT: Final = re.compile(
+    rf"(?P<sep>{_SEP_WORD})?第(?P<n>[{NUMERAL_CHARS}]+){_ARTICLE_WORD}"
+)
+
+
+def _article_list(written: str) -> Chain | None:
+    """The chain :func:`_read_chain` reads from an _ARTICLE_LIST match, or None when one of its
+    numbers is not well formed (the general reader stops there)."""
+    out: list[Provision] = []
+    warnings: list[str] = []
+    start = end = 0
+    value = 0
+    for m in _ARTICLE_UNIT.finditer(written):
+        sep, number = m.groups()
+        v = parse_numeral(number)
+        if v is None:
+            return None
+        if sep:
+            out.append(_article(start, end, value))
+            if sep in _RANGE_SEPS:
+                if v <= value or v - value > MAX_RANGE:
+                    warnings.append(f"range {value}–{v} not expanded")
+                else:
+                    out.extend(_article(start, m.end(), x) for x in range(value + 1, v))
+            start = m.end(1)  # the next article starts with its 第
+        end, value = m.end(), v
+    out.append(_article(start, end, value))
+    return _new_tuple(Chain, (tuple(out), end, tuple(warnings)))
+
+
+# One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
+# between the units (第十八条第一款第（八）项): half the distinct chains of a list, one provision
+# whose span is the whole chain, read without the builder.
+_SIMPLE_CHAIN: Final = re.compile(
+    rf"第({NUM}){_ARTICLE_WORD}(?:之({NUM}))?(?:第({NUM}){_PARAGRAPH_WORD})?"
+    rf"(?:第(?:({NUM})|[(（﹙]({NUM})[)）﹚]){_ITEM_WORD})?"
+)
+
+
+def _simple_chain(m: re.Match[str]) -> Chain | None:
+    """The chain :func:`_read_chain` reads from a _SIMPLE_CHAIN match, or None when one of its
+    numbers is not well formed (the general reader stops there)."""
+    article_w, suffix_w, paragraph_w, item_w, item_pw = m.groups()
+    article = parse_numeral(article_w)
+    if article is None:
+        return None
+    suffix = parse_suffix("之" + suffix_w) if suffix_w is not None else None
+    paragraph = item = None
+    if paragraph_w is not None and (paragraph := parse_numeral(paragraph_w)) is None:
+        return None
+    if (item_w := item_w or item_pw) is not None and (item := parse_numeral(item_w)) is None:
+        return None
+    end = m.end()
+    provision = _new_tuple(
+        Provision, (0, end, None, None, None, article, suffix, None, paragraph, item, None)
+    )
+    return _new_tuple(Chain, ((provision,), end, ()))
+
+
+def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
+    """The general reader: any chain the grammar knows, from ``pos`` (offsets into ``text``)."""
+    m = _UNIT.match(text, pos)
+    if m is None or (need_di and m.group("di") is None):
+        return None
+    end = m.end()
+    s = _SEP.match(text, end)
+    if (
+        (s is None or _UNIT.match(text, s.end()) is None)
+        and text.find("第", end, end + 4) == -1
+        and not text.startswith(("(", "（", "﹙"), end)
+    ):
+        # the common case, one unit on its own (第八十七条：…): no path to carry
+        lone = _lone(m)
+        if lone is not None:
+            return Chain((lone,), end)
+    b = _Builder()
+    last: Level | None = None
+    last_written = ""
+    sep: str | None = None
+    while True:
+        parsed = _values(m)
+        level = _LEVELS[m.group("lvl")]
+        if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
+            break
+        values, seps = parsed
+        if m.group("di"):
+            unit_start = m.start("di")
+        else:
+            unit_start = m.start("nums" if m.group("nums") else "pnums")
+        if last == "point" and sep is None and level == "point" and last_written != m["lvl"]:
+            # 第二部分第（三）点: a point of a part (the two words of the point level in a row);
+            # the sub-point is kept as the item
+            level = "item"
+        if last is None:
+            b.add(level, values, seps, unit_start, m.end())
+        elif sep is None:
+            if _DEPTH[level] <= _DEPTH[last]:
+                break
+            b.add(level, values, seps, b.start, m.end())
+        elif sep in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
+            b.emit()
+            b.range_fill(level, a, values[0], b.start, m.end())
+            b.add(level, values, seps, unit_start, m.end())
+        elif last in _STRUCTURAL and _DEPTH[level] > _DEPTH[last]:
+            # 第七章，第三十五条: a heading then an article in it, not two citations
+            b.add(level, values, seps, b.start, m.end())
+        else:
+            b.emit()
+            b.add(level, values, seps, unit_start, m.end())
+        if level == "article" and m.group("suf"):
+            suffix = parse_suffix("之" + m.group("suf"))
+            if suffix is not None:
+                b.path[_SLOT["article_suffix"]] = suffix
+        last, last_written = level, m.group("lvl")
+        nxt = _NEXT_UNIT.match(text, m.end())
+        if nxt is None:
+            break
+        if nxt.group("sepw") is not None:
+            sep = nxt.group("sep")
+        elif nxt.group("gap") is None:
+            sep = None
+        else:
+            # 《…》第十二条 第十三条: a list written with spaces; 第十条 第一款: a deeper level
+            nxt_level = _LEVELS[nxt.group("lvl")]
+            if _DEPTH[nxt_level] == _DEPTH[level] and nxt_level == level:
+                sep = "、"
+            elif _DEPTH[nxt_level] > _DEPTH[level]:
+                sep = None
+            else:
+                break
+        m = nxt
+    if last is None:
+        return None
+    b.emit()
+    return Chain(tuple(b.out), b.end, tuple(b.warnings))
+
+
+def bare_article_at(text: str, pos: int) -> bool:
+    """True when an article number without its 第 starts at ``pos`` (《社会保险法》八十七条).
+
+    >>> bare_article_at("八十七条", 0), bare_article_at("2018年修正", 0)
+    (True, False)
+    """
+    return _BARE_ARTICLE.match(text, pos) is not None
+
+
+def numbered_section_at(text: str, pos: int) -> Chain | None:
+    """A numbered section of a policy document at ``pos``, read as a point (《…的决定》第五、基本
+    医疗保险基金的支付: not an article), or None.
+
+    >>> numbered_section_at("第五、基本医疗", 0).provisions[0].point
+    5
+    """
+    m = _POINT_DUNHAO.match(text, pos)
+    if m is None or (value := parse_numeral(m.group("n"))) is None:
+        return None
+    return Chain((Provision(m.start(), m.end() - 1, point=value),), m.end() - 1)

@@ -1,0 +1,172 @@
+"""The context of a reference (spec/citations.md, rule 2 and "Not citations"): where a sentence,
+line or numbered entry starts (a continuation needs one), references back to an instrument
+cited before (本法, 该条例, 同法, 上述办法), and quoted text, inside which a list quotes an
+instrument's own words (第八十七条：…, 规定：“…”) and its references are not the list's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from extractors.citing.grammar.titles import RANK_LAST, rank_before
+from extractors.citing.words import (
+    BOUNDARY,
+    ENTRY_NUMBER,
+    RANK_TAG,
+    TITLE_END_CHARS,
+    TITLE_OPEN,
+    TRIAL_NOTE,
+    alternation,
+    char_class,
+    first_chars,
+    last_chars,
+    words,
+)
+
+_LEAD: Final = re.compile(
+    rf"(?:[\s“\"‘「『]|{ENTRY_NUMBER}\s*[、.．)）]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳]"
+    rf"|{RANK_TAG}[:：]?)*\Z"
+)
+_AFTER_BOUNDARY: Final = re.compile(char_class(BOUNDARY) + _LEAD.pattern)
+_LEAD_CHARS: Final = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
+_BOUNDARIES: Final = frozenset(BOUNDARY)
+_LEAD_TEST: Final = _BOUNDARIES | _LEAD_CHARS | RANK_LAST
+# 本法/该条例 (this, that) and 同法/上述办法/前述规定 (the same, the above): a law cited before,
+# of the kind the noun names (法律/法规/规章/文件: any kind)
+_KIND_WORDS: Final = words("kind_words")
+_SELF_NOUNS: Final = (
+    *words("instrument_endings", "self"),
+    *words("implementing_names", "self"),
+    *_KIND_WORDS,
+)
+_SELF: Final = re.compile(
+    rf"{alternation(words('self_determiners'))}(?P<noun>{alternation(_SELF_NOUNS)})\s*\Z"
+)
+_ANY_KIND: Final = frozenset(_KIND_WORDS)
+_SELF_LAST: Final = last_chars(_SELF_NOUNS)
+# what may stand just before a bare provision that is read (white space aside): the end of a
+# self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
+# boundary or what leads a segment
+_REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号"}
+_TRIAL_NOTE: Final = re.compile(TRIAL_NOTE)
+# 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
+_NOUN_USE: Final = re.compile(alternation(words("noun_uses")))
+# 《社会保险法》规定：“…” — a title (or provision) whose words are quoted after it
+_GUIDED: Final = (
+    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
+)
+_TITLE_QUOTE: Final = re.compile(_GUIDED)
+# what continues the author's sentence after a provision: a list mark or conjunction (their first
+# characters), a title, the end of the sentence, and (glued to the provision) a word that uses it
+# as a noun or joins it to what follows
+_GOES_ON: Final = (
+    "".join(sorted(first_chars(words("separators", "list")))) + TITLE_OPEN[0] + ";；。"
+)
+_USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *words("join_words")])))
+_SPACE_CLASS: Final = r"\s"
+_QUOTE_START: Final = re.compile(
+    rf"{_GUIDED}|\s+{char_class(_GOES_ON, negate=True, extra=_SPACE_CLASS)}"
+    rf"|{char_class(_GOES_ON + _USED_AS, negate=True, extra=_SPACE_CLASS)}"
+)
+
+
+def at_segment_start(text: str, pos: int) -> bool:
+    """True when ``pos`` opens a sentence, line, paragraph or numbered entry (after 。；; or a
+    line break, optionally behind 2、 / 2. / （二） numbering, quotes or a rank tag).
+
+    >>> s = "第二十七条：…。第二十九条：…对有第(一)项"
+    >>> at_segment_start(s, 0), at_segment_start(s, 8), at_segment_start(s, s.index("第(一)"))
+    (True, True, False)
+    """
+    if pos == 0:
+        return True
+    c = text[pos - 1]
+    if c in _BOUNDARIES:
+        return True
+    if c not in _LEAD_CHARS:
+        return False
+    lo = max(0, pos - 40)
+    if _AFTER_BOUNDARY.search(text, lo, pos) is not None:
+        return True
+    return lo == 0 and _LEAD.match(text, 0, pos) is not None
+
+
+def lead_before(text: str, pos: int) -> tuple[bool, str | None]:
+    """``at_segment_start(text, pos)`` and the rank tag before ``pos`` (see :func:`rank_before`),
+    read together: one character rules both out before most titles (依据《…》).
+
+    >>> lead_before("1.【法律】《社会保险法》", 6), lead_before("依据《社会保险法》", 2)
+    ((True, '法律'), (False, None))
+    """
+    if pos and (c := text[pos - 1]) not in _LEAD_TEST and not c.isspace():
+        return False, None
+    rank = rank_before(text, pos)
+    return at_segment_start(text, pos), rank[0] if rank else None
+
+
+def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
+    """Where a 本法/该条例/同法… that ends just before ``pos`` starts, with the kind of instrument
+    it names (None: 该法规, any kind), or None.
+
+    >>> self_reference_before("依照本法第八十六条", 4), self_reference_before("同条例第八条", 3)
+    ((2, '法'), (0, '条例'))
+    """
+    if not pos or not ((c := text[pos - 1]) in _SELF_LAST or c.isspace()):
+        return None
+    m = _SELF.search(text, max(0, pos - 8), pos)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    return m.start(), None if noun in _ANY_KIND else noun
+
+
+def is_kind(title: str, noun: str) -> bool:
+    """True when ``title`` is an instrument of the kind ``noun`` names (a trial mark at the end
+    aside): what 该条例 or 同办法 may refer to.
+
+    >>> is_kind("社会保险费征缴暂行条例", "条例"), is_kind("若干规定（试行）", "规定")
+    (True, True)
+    >>> is_kind("中华人民共和国社会保险法", "条例")
+    False
+    """
+    return _TRIAL_NOTE.sub("", title).rstrip().endswith(noun)
+
+
+def may_refer_before(text: str, pos: int) -> bool:
+    """False when the character before ``pos`` rules out a self-reference, an unmarked title, a
+    document number and the start of a segment before a bare provision there (对有第（三）项: most
+    bare provisions inside quoted article text).
+
+    >>> may_refer_before("对有第（三）项", 2), may_refer_before("依照本法第八十六条", 4)
+    (False, True)
+    """
+    return not pos or (c := text[pos - 1]) in _REFER_TEST or c.isspace()
+
+
+def noun_use_at(text: str, pos: int) -> bool:
+    """True when the provision that ends at ``pos`` is a noun of the sentence (第三条规定的…).
+
+    >>> noun_use_at("第三条规定的情形", 3), noun_use_at("第三条：用人单位", 3)
+    (True, False)
+    """
+    return _NOUN_USE.match(text, pos) is not None
+
+
+def opens_quote(text: str, pos: int) -> bool:
+    """True when the text at ``pos`` (just after a cited provision) quotes the provision's words
+    (第八十七条：…, 第二条 本办法…, 第三条县级以上…) rather than continuing the author's sentence.
+
+    >>> opens_quote("第八十七条：社会保险", 5), opens_quote("第十条和第十一条", 3)
+    (True, False)
+    """
+    return _QUOTE_START.match(text, pos) is not None
+
+
+def quotes_title(text: str, pos: int) -> bool:
+    """True when the words of a title just cited (no provision) are quoted from ``pos`` on.
+
+    >>> quotes_title("《社会保险法》规定：“…”", 7), quotes_title("《社会保险法》和《…》", 7)
+    (True, False)
+    """
+    return _TITLE_QUOTE.match(text, pos) is not None

@@ -1,0 +1,106 @@
+"""Document numbers (spec/citations.md, ``doc_number``): order numbers (国务院令第709号),
+file numbers (藏医保〔2019〕136号) and numbered announcements (…公告2018年第31号), found in the
+notes after a title or standing for the instrument they name (依据国务院令第735号第三十八条),
+written in any bracket and width and normalised to 〔〕.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from extractors.citing.grammar.chains import NUM
+from extractors.citing.grammar.unmarked import strip_verbs
+from extractors.citing.lawdb import load_registry
+from extractors.citing.words import (
+    CONJUNCTIONS,
+    SPACE,
+    alternation,
+    char_class,
+    first_chars,
+    words,
+)
+
+_DIGIT: Final = "0-9０-９"
+_ORDER: Final = alternation(words("document_kinds", "order"))
+_DOC: Final = re.compile(
+    rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
+    rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:第\s*)?{NUM}\s*号"
+    rf"|[\u4e00-\u9fff]{{1,20}}?{alternation(words('document_kinds', 'announcement'))}\s*"
+    rf"[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
+)
+#: （甲府办发〔2018〕12）: a file number with its 号 left out, alone in a parenthetical.
+DOC_NO_HAO: Final = re.compile(
+    rf"^\s*([\u4e00-\u9fff]{{1,16}}\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*"
+    rf"(?:第\s*)?[{_DIGIT}]{{0,5}})\s*$"
+)
+_DOC_LEAD: Final = re.compile(
+    "^" + char_class(sorted({*words("document_number_leads"), *first_chars(CONJUNCTIONS)})) + "+"
+)
+_DOC_BRACKETS: Final = str.maketrans(
+    {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
+    | {"﹝": "〔", "﹞": "〕", "［": "〔", "］": "〕"}
+    | {chr(0xFF10 + d): str(d) for d in range(10)}
+)
+_ORDER_NO_DI: Final = re.compile(rf"({_ORDER})(?!第)")
+# a document number and what may stand between it and the provisions it is cited with
+_DOC_BEFORE: Final = re.compile(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
+_DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000")
+
+
+def match_doc_number(text: str, pos: int) -> re.Match[str] | None:
+    """The document number that starts at ``pos``, as a match, or None.
+
+    >>> match_doc_number("（国务院令709号）", 1).group()
+    '国务院令709号'
+    """
+    return _DOC.match(text, pos)
+
+
+def normalise_doc_number(written: str) -> str:
+    """A document number with brackets normalised to 〔〕, no white space, and 第 after 令.
+
+    >>> normalise_doc_number("国务院令709号"), normalise_doc_number("藏医保 [2019] 136号")
+    ('国务院令第709号', '藏医保〔2019〕136号')
+    """
+    s = _DOC_LEAD.sub("", SPACE.sub("", written))
+    if "〔" in s or "[" in s or "【" in s or "(" in s or "（" in s or "﹝" in s or "［" in s:
+        return s.translate(_DOC_BRACKETS)
+    return _ORDER_NO_DI.sub(r"\1第", s, count=1)
+
+
+@lru_cache(maxsize=8192)
+def find_doc_number(text: str) -> str | None:
+    """The first document or order number in ``text``, normalised.
+
+    >>> find_doc_number("2014年2月21日中华人民共和国国务院令第649号公布")
+    '中华人民共和国国务院令第649号'
+    """
+    m = _DOC.search(text) if "号" in text else None
+    return normalise_doc_number(m.group(0)) if m else None
+
+
+def doc_number_before(text: str, pos: int) -> tuple[int, str] | None:
+    """A document or order number (国务院令第709号, 国发〔2014〕8号) that ends just before ``pos``
+    (a 文件 after it aside), as its start and normalised form; what the match took in before the
+    issuer (依据…) is cut to the longest issuer the registry knows, else after a leading verb.
+
+    >>> doc_number_before("依据国务院令第735号第三十八条", 11)
+    (2, '国务院令第735号')
+    """
+    if not pos or text[pos - 1] not in _DOC_BEFORE_LAST:
+        return None
+    m = _DOC_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    written = m.group("doc")
+    registry = load_registry()
+    for cut in range(len(written) - 4):
+        if not "\u4e00" <= written[cut] <= "\u9fff":
+            break
+        doc = normalise_doc_number(written[cut:])
+        if registry.by_doc_number(doc):
+            return m.start() + cut, doc
+    stripped, cut = strip_verbs(written)
+    return m.start() + cut, normalise_doc_number(stripped)

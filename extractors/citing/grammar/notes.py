@@ -1,0 +1,208 @@
+"""What follows a title (spec/citations.md, ``version``, ``doc_number``, ``point``): its head —
+the parentheticals after it, a trial mark glued to it （试行）, a version (2018修正), a document
+number, a bare point (十八), an alias the list defines (以下简称…), and an annex (附件1目录) — then
+its tail, the head and the provision chain cited from the title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from extractors.citing.grammar.chains import (
+    NUM,
+    Chain,
+    bare_article_at,
+    numbered_section_at,
+    parse_chain,
+)
+from extractors.citing.grammar.docnums import (
+    DOC_NO_HAO,
+    find_doc_number,
+    match_doc_number,
+    normalise_doc_number,
+)
+from extractors.citing.numerals import parse_numeral
+from extractors.citing.resolve import version_note
+from extractors.citing.words import (
+    CLOSE_PAREN,
+    IN_PAREN,
+    OPEN_PAREN,
+    PAREN_CLOSE,
+    PAREN_OPEN,
+    TITLE_JOIN,
+    alternation,
+    first_chars,
+    words,
+)
+
+# a parenthetical with nothing nested and no line break: the common case of _close_paren
+_FLAT_PAREN: Final = re.compile(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
+_GLUED: Final = re.compile(rf"^\s*({alternation(words('trial_marks'))})\s*$")
+_ALIAS: Final = re.compile(
+    rf"{alternation(words('alias_leads'))}\s*[“\"《〈‘「『]?\s*([^”\"》〉’」』)）,，;；]{{1,20}}?)\s*"
+    r"[”\"》〉’」』]?\s*$"
+)
+_BARE_POINT: Final = re.compile(rf"^\s*(?:第\s*)?({NUM})\s*$")
+# what a version note holds one of (修正, 版 …): tested before the version pattern runs
+_VERSION_HINTS: Final = first_chars(words("amendment_words"))
+_JOIN: Final = re.compile(TITLE_JOIN)
+_ANNEX_WORD: Final = alternation(words("annex_words"))
+_ANNEX_FIRST: Final = first_chars(words("annex_words"))
+# 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
+_ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+
+
+class _Note(NamedTuple):
+    """What one parenthetical after a title may be (each reading is tried in turn)."""
+
+    glued: str | None  # 试行, 暂行 …
+    alias: str | None  # 以下简称…
+    bare_point: bool  # (十八)
+    point: int | None  # its value, when it is a well-formed number up to 999
+    version: str | None
+    doc: str | None
+    stops: bool  # neither version nor number, and too long or holding a title: not a note
+
+
+@lru_cache(maxsize=8192)
+def _read_note(inner: str) -> _Note:
+    g = _GLUED.match(inner)
+    a = _ALIAS.search(inner)
+    p = _BARE_POINT.match(inner)
+    value = parse_numeral(p.group(1)) if p else None
+    v = version_note(inner) if any(c in inner for c in _VERSION_HINTS) else None
+    d = find_doc_number(inner) if "号" in inner else None
+    if d is None and (bare := DOC_NO_HAO.match(inner)) is not None:
+        d = normalise_doc_number(bare.group(1))  # （甲府办发〔2018〕12）: the 号 left out
+    return _Note(
+        g.group(1) if g else None,
+        a.group(1) if a else None,
+        p is not None,
+        value if value is not None and value <= 999 else None,
+        v,
+        d,
+        v is None and d is None and ("《" in inner or len(inner) > 60),
+    )
+
+
+def _close_paren(text: str, pos: int) -> int | None:
+    m = _FLAT_PAREN.match(text, pos)
+    if m is not None:
+        return m.end()
+    depth = 0
+    for i in range(pos, min(len(text), pos + 200)):
+        c = text[i]
+        if c in PAREN_OPEN:
+            depth += 1
+        elif c in PAREN_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and depth == 1 and i - pos > 120:
+            return None
+    return None
+
+
+class Tail(NamedTuple):
+    """What follows a title: glued (试行), version, document number, a bare point, an alias the
+    list defines (以下简称…), an annex, and the provision chain. ``end`` is where the last of them
+    ends, ``chain_at`` where provisions start (or would: :func:`read_head` reads no chain)."""
+
+    end: int
+    chain_at: int
+    glued: str = ""
+    version: str | None = None
+    doc_number: str | None = None
+    point: int | None = None
+    alias: str | None = None
+    annex: bool = False
+    chain: Chain | None = None
+
+
+_new_tuple = tuple.__new__
+
+
+def read_head(text: str, pos: int) -> Tail:
+    """The notes after a title that ends at ``pos``, up to where provisions would start (the
+    tail without its chain: see :func:`parse_tail`).
+
+    >>> read_head("《社会救助暂行办法》（2019修订）第五十七条", 10)[:4]
+    (18, 18, '', '2019修订')
+    """
+    glued = ""
+    version = doc = alias = None
+    point: int | None = None
+    i = end = pos
+    n = len(text)
+    while True:
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and text[j] in PAREN_OPEN:
+            close = _close_paren(text, j)
+            if close is None:
+                break
+            note = _read_note(text[j + 1 : close - 1])
+            if note.glued and j == i == end and not version and not doc and point is None:
+                # 《…办法》(试行): the trial mark belongs to the title
+                glued += "（" + note.glued + "）"
+            elif note.alias is not None:
+                alias = note.alias
+            elif note.bare_point and point is None:
+                if note.point is None:
+                    break
+                point = note.point  # 《…意见》(十八): a numbered point of a policy document
+            else:
+                if note.stops:
+                    break
+                version = version or note.version
+                doc = doc or note.doc
+            i = end = close
+            continue
+        if doc is None and j - i <= 1 and text.find("号", j, j + 40) != -1:
+            d_m = match_doc_number(text, j)
+            if d_m is not None:
+                doc = normalise_doc_number(d_m.group(0))
+                i = end = d_m.end()
+                continue
+        break
+    j = _JOIN.match(text, end).end()  # type: ignore[union-attr]
+    annex = False
+    if j < n and text[j] in _ANNEX_FIRST and (a_m := _ANNEX.match(text, j)) is not None:
+        annex, j = True, a_m.end()
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
+
+
+def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
+    """Parentheticals, document number and provisions after a title that ends at ``pos``
+    (``fast`` picks the backend of the chain readers).
+
+    >>> t = parse_tail("《社会救助暂行办法》（2019修订）（国务院令709号）第五十七条：", 10)
+    >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
+    ('2019修订', '国务院令第709号', [57])
+    """
+    end, j, glued, version, doc, point, alias, annex, _ = read_head(text, pos)
+    chain = parse_chain(text, j, fast=fast) if text.startswith("第", j) else None
+    if chain is None and point is None and not annex:
+        if text.startswith("第", j):
+            # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
+            chain = numbered_section_at(text, j)
+        elif bare_article_at(text, j):
+            # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
+            bare = parse_chain(text, j, need_di=False)
+            if bare is not None and bare.provisions[0].article is not None:
+                warned = (*bare.warnings, "第 missing before the first article")
+                chain = bare._replace(warnings=warned)
+    if chain is not None and annex:
+        # 附件1目录第66项: an entry of an annexed list is a point of the instrument
+        chain = chain._replace(
+            provisions=tuple(
+                p._replace(point=p.item, item=None) if p.article is None and p.item else p
+                for p in chain.provisions
+            )
+        )
+    if chain is not None:
+        end = chain.end
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, chain))

@@ -1,0 +1,265 @@
+"""Unmarked titles (spec/citations.md, rule 4): a title written without title marks, before a
+provision (依据社会保险法第八十七条), alone on its line (…实施细则（试行） over 第六章 …), or as the
+outer notice around a marked one (…批转…关于《X》的通知), told from prose by its ending and words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, Literal
+
+from extractors.citing.grammar.chains import LEVEL, NUM
+from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.resolve import is_carrier
+from extractors.citing.words import (
+    BOUNDARY,
+    CONJUNCTIONS,
+    ENDS_INSTRUMENT,
+    ENTRY_NUMBER,
+    RANK_TAG,
+    TITLE_CLOSE,
+    TITLE_END_CHARS,
+    TITLE_OPEN,
+    TRIAL_NOTE,
+    alternation,
+    last_chars,
+    words,
+)
+
+#: Where an unmarked title stands: before a provision, alone on its line, in quotation marks.
+Place = Literal["provision", "line", "quoted"]
+
+# What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
+# or shorter than 2): it may end in a trial mark (（试行）).
+_BACK_STOPS: Final = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
+_TRIAL_AT_END: Final = re.compile(rf"{TRIAL_NOTE}\Z")
+_TRIAL_LONGEST: Final = max(map(len, words("trial_marks"))) + 2
+# the last stop character before a point (greedy, then backtracking from the point: one pass)
+_LAST_STOP: Final = re.compile(rf".*[{_BACK_STOPS}]", re.S)
+_VERBS: Final = re.compile("^" + alternation([*words("lead_verbs"), *CONJUNCTIONS]))
+_GENERIC: Final = re.compile(
+    alternation(words("generic_words")) + "|^" + alternation(words("generic_starts"))
+)
+_PROVISION_INSIDE: Final = re.compile(rf"第\s*{NUM}\s*{LEVEL}")
+_SENTENCE_START: Final = re.compile("^" + alternation(words("sentence_starts")))
+_STRONG_END: Final = re.compile(
+    rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
+)
+_LINE_ENDINGS: Final = words("instrument_endings", "line")
+_LINE_TITLE: Final = re.compile(
+    rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
+    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
+    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)[ \t\u3000]*$",
+    re.M,
+)
+# the last character of a line that _LINE_TITLE may match (a title ending; a closing bracket
+# is tested apart): a cheap test that rules out most cells before the line regex runs
+_LINE_LAST: Final = last_chars(_LINE_ENDINGS)
+# a line that ends in a bracket can only be a title's when the bracket closes a trial mark: the
+# short cells that end in a number (对社会保险违法行为的处罚（898）) otherwise all reach _LINE_TITLE
+_TRIAL_ENDINGS: Final = frozenset(
+    o + w + c for o in "（(" for w in words("trial_marks") for c in "）)"
+)
+_LINE_SPACE: Final = " \t\u3000"
+# …批转…关于《X》的通知: the outer notice of a marked title, the title marks around it missing
+_NOTICE_AFTER: Final = re.compile(rf"\s*的\s*{alternation(words('carrier_nouns'), spaced=True)}")
+_SPACED_CARRIER_VERB: Final = re.compile(alternation(words("carrier_verbs"), spaced=True))
+_SEGMENT_LEAD: Final = re.compile(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
+_MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
+
+
+def strip_verbs(candidate: str) -> tuple[str, int]:
+    """``candidate`` without leading 根据/依据/按照/违反…, and how many characters went.
+
+    >>> strip_verbs("依据社会保险法")
+    ('社会保险法', 2)
+    """
+    cut = 0
+    while True:
+        m = _VERBS.match(candidate, cut)
+        if m is None or len(candidate) - m.end() < 3:
+            return candidate[cut:], cut
+        cut = m.end()
+
+
+def plausible_unmarked(title: str, *, place: Place) -> bool:
+    """True when an unmarked stretch of text reads as an instrument title, not as prose. Before a
+    provision any instrument ending will do (the provision after it is the evidence); alone on a
+    line or in quotation marks the ending must name an instrument on its own (法, 条例 …) unless
+    the title is a 关于… one standing alone.
+
+    >>> plausible_unmarked("社会保险法", place="quoted")
+    True
+    >>> plausible_unmarked("国家规定", place="provision")
+    False
+    >>> plausible_unmarked("社会保险工作要点", place="provision")
+    True
+    """
+    key = title_key(title)
+    registry = load_registry()
+    if registry.lookup(key):
+        return True
+    if len(key) < 5 or reads_as_prose(key):
+        return False
+    if _PROVISION_INSIDE.search(key):
+        # 按照社会保险费征缴暂行条例第十条规定: a line that cites, not a title
+        return False
+    if is_carrier(key):
+        # 国务院办公厅转发民政部等部门关于…的意见的通知: a notice that issues an instrument
+        return True
+    if "的" in key and "关于" not in key:
+        return False
+    if _STRONG_END.search(key):
+        return True
+    if place == "provision":
+        # 依据社会保险工作要点第三条: a provision is cited from the instrument just before it
+        return bool(ENDS_INSTRUMENT.search(key))
+    # 决定/意见/通知/方案 without 关于 are everyday words (行政许可决定, 处理意见)
+    return "关于" in key and place == "line"
+
+
+def reads_as_prose(key: str) -> bool:
+    """True when a stretch of text (as a title key) holds words of prose or of a reference
+    (国家规定, 有关, 本办法) or starts a sentence (对…, 由…): no title.
+
+    >>> [reads_as_prose(t) for t in ("有关法律法规", "对用人单位处罚", "社会保险法")]
+    [True, True, False]
+    """
+    return _GENERIC.search(key) is not None or _SENTENCE_START.match(key) is not None
+
+
+def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
+    """An unmarked title that ends just before the provision at ``pos`` (依据社会保险法第八十七条),
+    as its start offset and text, or None.
+
+    >>> unmarked_before("依据社会保险法第八十七条", 7)
+    (2, '社会保险法')
+    """
+    j = pos
+    while j > 0 and text[j - 1] in _LINE_SPACE and pos - j < 4:
+        j -= 1
+    if j == 0 or text[j - 1] not in TITLE_END_CHARS:
+        return None
+    lo = _back_start(text, max(0, j - 70), j)
+    if lo is None:
+        return None
+    if (
+        lo
+        and text[lo - 1] == "、"
+        and (front := _back_start(text, max(0, lo - 41), lo - 1)) is not None
+    ):
+        # 依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条: a 、 inside the title, when
+        # what stands before it is not a title of its own (社会保险法、劳动法第十条 is two)
+        head, _ = strip_verbs(text[front : lo - 1])
+        if not ENDS_INSTRUMENT.search(head):
+            found = _unmarked_candidate(text[front:j])
+            if found is not None:
+                return front + found[0], found[1]
+    found = _unmarked_candidate(text[lo:j])
+    return (lo + found[0], found[1]) if found is not None else None
+
+
+def _back_start(text: str, lo: int, j: int) -> int | None:
+    """Where the stretch that may be an unmarked title ending at ``j`` starts (no stop
+    character, 2 to 60 characters, optionally followed by a trial mark), not before ``lo``;
+    None when there is none.
+
+    >>> _back_start("依据社会保险法", 0, 7), _back_start("某办法(试行)", 0, 7)
+    (0, 0)
+    """
+    end = j
+    trial = _TRIAL_AT_END.search(text, max(lo, j - _TRIAL_LONGEST), j)
+    if trial is not None and trial.start() - lo >= 2:
+        end = trial.start()
+    floor = max(lo, end - 60)
+    stop = _LAST_STOP.match(text, floor, end)
+    start = stop.end() if stop is not None else floor
+    return start if end - start >= 2 else None
+
+
+@lru_cache(maxsize=8192)
+def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
+    """Where the title starts in ``raw`` (text that ends where a provision starts) and the
+    title, or None when ``raw`` does not end in a plausible title (read once per distinct text:
+    the same 依照社会保险法 comes before many chains)."""
+    stripped, cut = strip_verbs(raw)
+    registry = load_registry()
+    if not registry.lookup(stripped):
+        # 用人单位违反社会保险法第八十六条: the registry knows where the title starts
+        suffix = registry.longest_suffix(raw)
+        if suffix is not None and len(suffix) < len(title_key(raw)):
+            cut = len(raw) - len(suffix)
+            stripped = raw[cut:]
+    if not ENDS_INSTRUMENT.search(stripped):
+        return None
+    if not plausible_unmarked(stripped, place="provision"):
+        return None
+    return cut, stripped
+
+
+def standalone_titles(text: str) -> list[tuple[int, int, str]]:
+    """Unmarked titles standing alone on their line, as (start, end, title).
+
+    >>> standalone_titles("西藏自治区城镇职工基本医疗保险暂行办法\\n第七章 法律责任")
+    [(0, 19, '西藏自治区城镇职工基本医疗保险暂行办法')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _LINE_TITLE.finditer(text):
+        raw = m.group("t")
+        stripped, cut = strip_verbs(raw)
+        if plausible_unmarked(stripped, place="line"):
+            start = m.start("t") + cut
+            out.append((start, m.end("t"), text[start : m.end("t")]))
+    return out
+
+
+def may_stand_alone(text: str) -> bool:
+    """False when no line of ``text`` ends the way a standalone title does (see
+    :func:`standalone_titles`): a string test per line, as scanning the whole cell with the
+    multi-line regex cost more than the rest of a cell.
+
+    >>> may_stand_alone("对社会保险违法行为的处罚（898）")
+    False
+    >>> may_stand_alone("某办法（试行）\\n"), may_stand_alone("第一行。\\n某办法(征求意见稿)")
+    (True, True)
+    """
+    end = len(text)
+    while True:
+        start = text.rfind("\n", 0, end) + 1  # the line is text[start:end]
+        last = end
+        while last > start and text[last - 1] in _LINE_SPACE:
+            last -= 1
+        if last > start:
+            c = text[last - 1]
+            if c in _LINE_LAST:
+                return True
+            if c in ")）":
+                bracket = max(text.rfind("(", start, last), text.rfind("（", start, last))
+                if bracket >= 0 and text[bracket:last] in _TRIAL_ENDINGS:
+                    return True
+        if start == 0:
+            return False
+        end = start - 1
+
+
+def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
+    """The unmarked carrier notice around the marked title ``text[p:end]`` (…批转…关于《X》的
+    通知): its start, its end and its title (the inner marks made 〈〉), or None.
+
+    >>> s = "自治区人民政府批转劳动厅关于《甲市医疗救助办法》的通知，第七章"
+    >>> notice_around(s, 14, 24)
+    (0, 27, '自治区人民政府批转劳动厅关于〈甲市医疗救助办法〉的通知')
+    """
+    after = _NOTICE_AFTER.match(text, end)
+    if after is None:
+        return None
+    lo = p
+    while lo > 0 and text[lo - 1] not in BOUNDARY and p - lo < 150:
+        lo -= 1
+    lo = _SEGMENT_LEAD.match(text, lo, p).end()  # type: ignore[union-attr]
+    pre = text[lo:p]
+    if not pre or not _SPACED_CARRIER_VERB.search(pre) or any(c in _MARKS for c in pre):
+        return None
+    outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
+    return lo, after.end(), outer
