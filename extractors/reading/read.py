@@ -18,11 +18,11 @@ from extractors.reading.detect import (
 )
 from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.docx import read_docx
-from extractors.reading.formats.flat import read_flat
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table, read_labelled
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
+from extractors.reading.formats.text.page import read_page
 from extractors.reading.formats.xls import read_xls
 from extractors.reading.formats.xlsx import read_xlsx
 from extractors.reading.grid import Grid
@@ -31,9 +31,10 @@ from extractors.reading.meta import read_meta
 
 
 def _read_plain(text: str, path: str) -> list[Grid]:
-    """A flattened table when a line reads as a header row, else vertical label：value records."""
-    grid = read_flat(text, path)
-    return [grid if grid.rows else read_labelled(text)]
+    """The lists of a page copied as text when it has a header, else vertical label：value
+    records."""
+    grids = read_page(text, path)
+    return grids if grids[0].rows else [read_labelled(text)]
 
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
