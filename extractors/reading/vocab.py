@@ -76,6 +76,12 @@ def _opening_type() -> re.Pattern[str]:
 
 
 @cache
+def _trailing_type() -> re.Pattern[str]:
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    return re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{'|'.join(map(re.escape, words))})$")
+
+
+@cache
 def _rank_label() -> re.Pattern[str]:
     """A numbered rank label inside a run of text (``…审批1.[法律]…``), where a basis cell opens."""
     return re.compile(r"(?<=[^\d\s.、．])(?=\d{1,2}[.、．]?\s*[【\[][^】\]]{2,8}[】\]])")
@@ -99,6 +105,8 @@ def find_glued_cells(text: str) -> list[int]:
     ([4], [])
     >>> find_glued_cells("行政许可市地税局直属(派出)机构因不履行或不正确履行行政职责")
     [4, 16]
+    >>> find_glued_cells("水路运输经营许可行政许可")
+    [8]
     """
     cuts: set[int] = set()
     start = 0
@@ -112,6 +120,10 @@ def find_glued_cells(text: str) -> list[int]:
     for match in _glued_type().finditer(text):
         cuts.update((match.start(), match.end()))
     cuts.update(m.start() for m in _rank_label().finditer(text))
+    # A type that ends a longer run closes it (…经营许可行政许可, letter-spaced cells run together).
+    last = _trailing_type().search(text)
+    if last is not None:
+        cuts.add(last.start())
     levels = _level_pattern()
     for end in re.finditer(r"[。；;]", text):
         level = levels.match(text, end.end())

@@ -274,13 +274,14 @@ def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
 
 
-def _is_paragraphs(text: str, spans: Sequence[Span]) -> bool:
-    """True when the body holds one cell per paragraph: blank lines between most of its lines."""
-    filled = [n for n, s in enumerate(spans) if text[s.start : s.end].strip()]
-    if len(filled) < 3:
-        return False
-    blanks = filled[-1] - filled[0] + 1 - len(filled)
-    return blanks >= 0.6 * (len(filled) - 1)
+def _is_paragraphs(lines: Sequence[str]) -> bool:
+    """True when the body holds one cell per paragraph: blank lines between most of its lines,
+    and cells of a recognisable shape (a serial, a power type) alone in theirs (records
+    separated by blank lines have them inside a line of cells)."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    paragraphs = sum(1 for k, n in enumerate(filled) if not k or n - filled[k - 1] > 1)
+    alone = any(is_serial(lines[n]) or is_power_type(lines[n]) for n in filled)
+    return alone and paragraphs >= 3 and paragraphs >= 0.4 * len(filled)
 
 
 def _record_tokens(text: str, spans: Sequence[Span], paragraphs: bool) -> list[_Token]:
@@ -378,8 +379,8 @@ def read_body(
     ('4281', '县医保局', '医疗救助', '行政确认', '区县级')
     """
     keys = map_headers(header)
-    paragraphs = _is_paragraphs(text, spans)
     lines = [text[s.start : s.end] for s in spans]
+    paragraphs = _is_paragraphs(lines)
     starts = set(_record_starts(lines, keys, paragraphs))
     chrome: list[tuple[int, str]] = []
     rejects: list[Reject] = []
@@ -432,6 +433,7 @@ def read_body(
         notes: list[Anomaly] = []
         if count == len(read) and last and not footer:
             notes += _cut_off(values, read[:-1], cells)
+        notes += _unanchored(values, columns, cells)
         filled = [
             cells[c] or f"列{c + 1}"
             for c, column in enumerate(columns)
@@ -454,6 +456,18 @@ def read_body(
             )
         )
     return Body(cells, tuple(rows), tuple(rejects), tuple(chrome), footer)
+
+
+def _unanchored(
+    values: Sequence[tuple[str, str]], columns: Sequence[_Column], cells: Sequence[str]
+) -> list[Anomaly]:
+    """Notes on short cells read by their place alone: outside their column's vocabulary."""
+    notes = []
+    for (text, _), column, name in zip(values, columns, cells, strict=True):
+        if column.key in _SHORT and text and column.anchor and not column.anchor.test(text):
+            message = f"{name} holds a phrase outside its vocabulary, read by its place in the row"
+            notes.append(Anomaly("unanchored-cell", message, name, text))
+    return notes
 
 
 def _check_size(text: str, record: list[Span], path: str) -> list[Span]:
@@ -514,6 +528,12 @@ def _record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs:
         return _unnumbered_starts(lines, keys, paragraphs)
     has_type = "type" in keys
     starts: list[int] = []
+
+    def line_of(i: int) -> list[str]:
+        """The line at ``i``, with the next non-blank one when it is a serial alone."""
+        following = [line.strip() for line in lines[i : i + 4] if line.strip()]
+        return following[:2] if is_serial(following[0]) else following[:1]
+
     previous = -1
     for n, (i, serial) in enumerate(candidates):
         stop = candidates[n + 1][0] if n + 1 < len(candidates) else len(lines)
@@ -524,7 +544,9 @@ def _record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs:
             keep = typed or (n == len(candidates) - 1 and serial == previous + 1)
         else:
             keep = serial > previous
-        if keep or not starts:
+        # a record printed twice opens with the same line again
+        again = bool(starts) and serial == previous and line_of(i) == line_of(starts[-1])
+        if keep or again or not starts:
             starts.append(i)
             previous = serial
     return starts
@@ -532,7 +554,8 @@ def _record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs:
 
 def _holds_type(word: str) -> bool:
     """True when ``word`` is a power type, or holds one run together with the cells around it
-    (行政许可市地税局…)."""
+    (行政许可市地税局…, 1行政许可)."""
+    word = word[_glued_serial(word) :]
     if is_power_type(word):
         return True
     cuts = [0, *find_glued_cells(word), len(word)]
@@ -544,24 +567,63 @@ def _unnumbered_starts(
 ) -> list[int]:
     """The lines that open a record in a list without serial numbers.
 
-    Pages without a 序号 column separate their records by blank lines, or open each record
-    with the cell of the first column, which then has a shape of its own (a power type:
-    ``行政处罚 对…的处罚 …``; a code: ``330217001000 城乡居民养老保险待遇申领 …``). Failing
-    both, each line is a record (one record, when each cell is a paragraph).
+    Pages without a 序号 column separate their records by blank lines, or write each record on
+    a line whose first cells have a shape of their own: the first column (a power type:
+    ``行政处罚 对…的处罚 …``; a code: ``330217001000 城乡居民养老保险待遇申领 …``), or the
+    power type in its place after the name (``林木采伐许可 行政许可 …``). Failing both, each
+    line is a record, but for the lines that go on with a cell (a numbered line, a citation,
+    受理阶段责任：…, a line after a colon). With one cell per paragraph, a record opens as many
+    paragraphs before its power type (or code) as the header has columns before it.
     """
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
         return []
+    if paragraphs:
+        return _paragraph_starts(lines, keys, filled)
+    after_blank = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
+    if len(after_blank) > 1:
+        return after_blank
+    at = next((n for n, k in enumerate(keys) if k in ("type", "code")), None)
     anchor = _ANCHORS.get(keys[0] or "") if keys else None
-    if not paragraphs:
-        after_blank = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
-        if len(after_blank) > 1:
-            return after_blank
     if anchor is not None:
         starts = [i for i in filled if _opens_with(lines[i], anchor.test)]
-        if starts:
-            return starts if starts[0] == filled[0] else [filled[0], *starts]
-    return filled[:1] if paragraphs else filled
+    elif at is not None and at <= 2:
+        test = _ANCHORS[keys[at] or ""].test
+        starts = [i for i in filled if _word_at(lines[i], at, test)]
+    else:
+        starts = []
+    if starts:
+        return starts if starts[0] == filled[0] else [filled[0], *starts]
+    return [
+        i
+        for n, i in enumerate(filled)
+        if not n or not (_goes_on(lines[i]) or lines[filled[n - 1]].rstrip().endswith(("：", ":")))
+    ]
+
+
+def _goes_on(line: str) -> bool:
+    """True for a line that goes on with the cell above rather than opening a record: numbered
+    (a name never is), or opening with a citation or a responsibility or accountability cell."""
+    return _numbering(line) is not None or starts_citation(line) or cell_opening(line) is not None
+
+
+def _word_at(line: str, at: int, test: Callable[[str], bool]) -> bool:
+    """True when the word of ``line`` in place ``at`` passes ``test``."""
+    words = line.split()
+    return at < len(words) and test(words[at])
+
+
+def _paragraph_starts(
+    lines: Sequence[str], keys: Sequence[str | None], filled: Sequence[int]
+) -> list[int]:
+    heads = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
+    # the first column whose cells have a shape, and how many columns stand before it
+    before = next((n for n, k in enumerate(keys) if k in ("type", "code")), None)
+    if before is None:
+        return heads[:1]
+    test = _ANCHORS[keys[before] or ""].test
+    starts = {heads[max(n - before, 0)] for n, i in enumerate(heads) if test(lines[i].strip())}
+    return sorted(starts | {heads[0]})
 
 
 def _opens_with(line: str, test: Callable[[str], bool]) -> bool:

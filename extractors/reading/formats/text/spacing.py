@@ -17,7 +17,11 @@ _JOINABLE = (
     r"!-/:-@\[-`{-~"  # ASCII punctuation
 )
 _SINGLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff65]")
-_GAP = re.compile(rf"(?<=[{_JOINABLE}]) +(?=[{_JOINABLE}])")
+_GAP = re.compile(
+    rf"(?<=[{_JOINABLE}]) +(?=[{_JOINABLE}])"
+    # a number with its dot or bracket ("1 . [ 法 律 ]", "第 617 )")
+    r"|(?<=\d) +(?=[.．、)）])|(?<=[(（]) +(?=\d)"
+)
 #: A line is letter-spaced when most of its words are single characters (and it has a few).
 _MIN_WORDS = 6
 _MIN_SHARE = 0.6

@@ -1,0 +1,297 @@
+"""Page text: lists inside web pages copied as text, in the shapes flattening leaves (one table of
+cases per part of the reader: finding lists, headers, rows, directories)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.models import PowerList
+from extractors.reading.formats.text.header import find_headers
+from extractors.reading.formats.text.spacing import collapse_spacing
+from tests.extractors.reading.support import read_written
+
+
+def _read(tmp_path: Path, text: str) -> PowerList:
+    return read_written(tmp_path, "page.txt", text, expect="text")
+
+
+def _items(plist: PowerList, *keys: str) -> list[tuple[str | None, ...]]:
+    return [tuple(item.get(k) for k in keys) for item in plist.items]
+
+
+# -- headers ---------------------------------------------------------------------------------
+
+HEADERS = [
+    pytest.param(
+        "序号 事项名称 事项类型 实施主体 设定依据",
+        ("序号", "事项名称", "事项类型", "实施主体", "设定依据"),
+        id="spaced",
+    ),
+    pytest.param(
+        "序号职权名称职权类型行使主体职权依据责任事项备注",
+        ("序号", "职权名称", "职权类型", "行使主体", "职权依据", "责任事项", "备注"),
+        id="run-together",
+    ),
+    pytest.param(
+        "序号\n权力\n类型\n项目\n名称\n实施依据 追责情形",
+        ("序号", "权力类型", "项目名称", "实施依据", "追责情形"),
+        id="words-wrapped-one-half-per-line",
+    ),
+    pytest.param(
+        "序号\n\n事项\n名称\n\n事项类型\n\n服务\n对象\n\n行使\n\n层级\n\n备注",
+        ("序号", "事项名称", "事项类型", "服务对象", "行使层级", "备注"),
+        id="one-word-per-paragraph-with-an-unknown-word",
+    ),
+    pytest.param(
+        "序  号    事  项  名  称    事  项  类  型    实  施  依  据",
+        ("序号", "事项名称", "事项类型", "实施依据"),
+        id="letter-spaced-words",
+    ),
+    pytest.param(
+        "序号 项目名称 执法依据 办理时限 备注\n法律 行政法规 地方性法规",
+        (
+            "序号",
+            "项目名称",
+            "执法依据/法律",
+            "执法依据/行政法规",
+            "执法依据/地方性法规",
+            "办理时限",
+            "备注",
+        ),
+        id="two-level-lower-row-after",
+    ),
+    pytest.param(
+        "事项名称 子项名称 事项类型 设定依据 实施主体和责任主体 追责情形及依据",
+        ("事项名称", "子项名称", "事项类型", "设定依据", "实施主体和责任主体", "追责情形及依据"),
+        id="without-serial-and-joined-words",
+    ),
+    pytest.param(
+        '下载 "类别:行政处罚目录名称依据行使主体服务对象备注12 对超限运输的处罚',
+        ("名称", "依据", "行使主体", "服务对象", "备注"),
+        id="opening-a-line-that-goes-on-with-data",
+    ),
+    pytest.param(
+        "序号 | 权力类型 | 权力名称 | 权力依据 | 承办机构 | 联系电话 |",
+        ("序号", "权力类型", "权力名称", "权力依据", "承办机构", "联系电话"),
+        id="pipe-rules-and-a-last-unknown-word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cells"), HEADERS)
+def test_header_shapes(text: str, cells: tuple[str, ...]) -> None:
+    page = "\n".join(collapse_spacing(line) for line in text.split("\n"))
+    assert [h.cells for h in find_headers(page)] == [cells]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("某县林业局权力事项清单\n发布日期：2023年5月6日", id="title-and-date"),
+        pytest.param("事项名称 林木采伐许可\n子项名称\n实施主体\n责任主体", id="label-and-value"),
+        pytest.param("职责：负责审查事项名称、事项类型、实施主体等内容。", id="sentence"),
+    ],
+)
+def test_no_header(text: str) -> None:
+    assert find_headers(text) == []
+
+
+# -- rows --------------------------------------------------------------------------------------
+
+SPACED = "序号 事项名称 事项类型 实施主体 设定依据 行使层级"
+ROWS = [
+    pytest.param(
+        f"{SPACED}\n"
+        "1    对未取得许可擅自经营的处罚   行政处罚   县文旅局   《旅游条例》第十条   县级\n",
+        [("1", "对未取得许可擅自经营的处罚", "行政处罚", "县文旅局", "《旅游条例》第十条", "县级")],
+        id="cells-separated-by-runs-of-spaces",
+    ),
+    pytest.param(
+        f"{SPACED}\n"
+        "1 对未取得许可擅自经营的处罚\n行政处罚 县文旅局 《旅游条例》第十条 县级\n"
+        "2 旅行社设立许可\n行政许可 县文旅局 《旅游条例》第二十条 县级\n",
+        [
+            (
+                "1",
+                "对未取得许可擅自经营的处罚",
+                "行政处罚",
+                "县文旅局",
+                "《旅游条例》第十条",
+                "县级",
+            ),
+            ("2", "旅行社设立许可", "行政许可", "县文旅局", "《旅游条例》第二十条", "县级"),
+        ],
+        id="name-broken-onto-its-own-line",
+    ),
+    pytest.param(
+        "序号\n\n事项\n名称\n\n事项类型\n\n实施主体\n\n设定依据\n\n行使层级\n\n"
+        "1\n\n对未取得许可擅自经营的处罚\n\n行政处罚\n\n县文旅局\n\n《旅游条例》第十条 经营者"
+        "应当\n取得许可。\n\n县级\n\n2\n\n旅行社设立许可\n\n行政许可\n\n县文旅局\n\n"
+        "《旅游条例》第二十条\n\n县级\n",
+        [
+            (
+                "1",
+                "对未取得许可擅自经营的处罚",
+                "行政处罚",
+                "县文旅局",
+                "《旅游条例》第十条 经营者应当\n取得许可。",
+                "县级",
+            ),
+            ("2", "旅行社设立许可", "行政许可", "县文旅局", "《旅游条例》第二十条", "县级"),
+        ],
+        id="one-cell-per-paragraph",
+    ),
+    pytest.param(
+        "序号事项名称事项类型实施主体设定依据行使层级\n"
+        "7对未取得许可擅自经营的处罚    行政处罚县文旅局    《旅游条例》第十条\n县级\n",
+        [("7", "对未取得许可擅自经营的处罚", "行政处罚", "县文旅局", "《旅游条例》第十条", "县级")],
+        id="serial-run-into-the-name",
+    ),
+    pytest.param(
+        "序号 权力类型 事项名称 设定依据 实施主体\n"
+        "一、行政许可(1项)\n1 行政许可 林木采伐许可 《森林法》第五十六条 县林业局\n"
+        "二、行政处罚(1项)\n2 行政处罚 对盗伐林木的处罚 《森林法》第七十六条 县林业局\n",
+        [
+            ("1", "林木采伐许可", "行政许可", "县林业局", "《森林法》第五十六条", None),
+            ("2", "对盗伐林木的处罚", "行政处罚", "县林业局", "《森林法》第七十六条", None),
+        ],
+        id="group-rows-between-records",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_row_shapes(tmp_path: Path, text: str, expected: list[tuple[str | None, ...]]) -> None:
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name", "type", "department", "basis", "level") == expected
+
+
+def test_cells_by_how_they_open(tmp_path: Path) -> None:
+    text = (
+        "权力类型 事项名称 实施依据 责任事项\n"
+        "1 行政确认 渔业船舶登记 1.《渔业法》第二十三条：…。\n"
+        "2.《渔港水域交通安全管理条例》第十二条。\n"
+        "1.受理阶段责任：公示应当提交的材料。\n2.审查阶段责任：审查申请材料。\n"
+    )
+    item = _read(tmp_path, text).items[0]
+    assert item.basis == "1.《渔业法》第二十三条：…。\n2.《渔港水域交通安全管理条例》第十二条。"
+    assert (
+        item.responsibility
+        == "1.受理阶段责任：公示应当提交的材料。\n2.审查阶段责任：审查申请材料。"
+    )
+    assert [a.code for a in item.anomalies] == ["implicit-column"]
+
+
+def test_glued_type_department_and_accountability(tmp_path: Path) -> None:
+    text = (
+        "序号事项名称设定依据事项类型实施主体追责情形\n"
+        "3对擅自占用林地的处罚    《森林法》\n    第七十三条  擅自占用林地的，责令限期恢复。\n"
+        "行政处罚县林业局直属执法机构因不履行或不正确履行行政职责，有下列情形之一的：\n"
+        "1.未依法处罚的；\n2.滥用职权的。\n"
+    )
+    item = _read(tmp_path, text).items[0]
+    assert (item.row, item.name, item.type) == ("3", "对擅自占用林地的处罚", "行政处罚")
+    assert item.department == "县林业局直属执法机构"
+    assert item.accountability is not None and item.accountability.startswith("因不履行")
+    assert item.basis is not None and item.basis.endswith("责令限期恢复。")
+
+
+def test_letter_spaced_page(tmp_path: Path) -> None:
+    text = (
+        " ".join("序号事项名称事项类型设定依据")
+        + "\n"
+        + " ".join("1水路运输经营许可行政许可1.[行政法规]国内水路运输管理条例第八条")
+    )
+    item = _read(tmp_path, text).items[0]
+    assert (item.row, item.name, item.type) == ("1", "水路运输经营许可", "行政许可")
+    assert item.basis == "1.[行政法规]国内水路运输管理条例第八条"
+
+
+def test_short_cell_outside_the_vocabulary_is_reported(tmp_path: Path) -> None:
+    text = (
+        "序号 事项名称 事项类型 设定依据 实施层级 责任事项\n"
+        "1 会计师事务所设立审批 行政许可 《注册会计师法》第二十五条。 省财政部门 "
+        "直接实施责任：依法审批。"
+    )
+    item = _read(tmp_path, text).items[0]
+    assert item.level == "省财政部门"
+    assert "unanchored-cell" in [a.code for a in item.anomalies]
+
+
+# -- lists on a page -------------------------------------------------------------------------
+
+NOTICE = (
+    "您当前的位置：首页 > 政务公开 > 权责清单\n"
+    "关于印发《某县权责清单》的通知\n发布时间：2023-05-06 浏览次数：118\n"
+    "索引号： 000014349/2023-00021 发文机关： 某县人民政府办公室\n\n"
+    "各乡镇人民政府，县直各单位：\n    现将《某县权责清单》印发给你们，请认真贯彻执行。\n"
+    " \n\n \n\n                某县人民政府办公室\n                2023年5月6日\n \n\n"
+)
+
+
+def test_lists_after_an_issuing_notice(tmp_path: Path) -> None:
+    text = NOTICE + (
+        "附件1\n某县林业局行政许可事项清单\n序号 事项名称 实施主体 设定依据\n"
+        "1 林木采伐许可证核发 县林业局 《中华人民共和国森林法》第五十六条\n"
+        "2 林草种子生产经营许可 县林业局 《中华人民共和国种子法》第三十一条\n"
+        "附件2\n某县林业局行政处罚事项清单\n序号 事项名称 实施主体 处罚依据\n"
+        "1 对盗伐林木的处罚 县林业局 《中华人民共和国森林法》第七十六条\n"
+    )
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name", "type") == [
+        ("1", "林木采伐许可证核发", "行政许可"),
+        ("2", "林草种子生产经营许可", "行政许可"),
+        ("1", "对盗伐林木的处罚", "行政处罚"),
+    ]
+    assert plist.items[1].basis == "《中华人民共和国种子法》第三十一条"
+    assert not plist.rejects
+    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
+
+
+def test_directory_with_group_rows_starting_at_117(tmp_path: Path) -> None:
+    text = (
+        "当前位置：首页 > 信息公开 > 权责清单\n某区发展和改革委员会权责清单目录\n"
+        "一、区发展和改革委员会\n序号 事项名称 子项名称 备注\n"
+        "行政许可 共2项\n117 固定资产投资项目核准\n118 企业投资项目核准\n"
+        "行政处罚 共1项\n119 对违反节能审查规定的处罚\n"
+    )
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name", "type") == [
+        ("117", "固定资产投资项目核准", "行政许可"),
+        ("118", "企业投资项目核准", "行政许可"),
+        ("119", "对违反节能审查规定的处罚", "行政处罚"),
+    ]
+    assert [s.text for s in plist.sections] == ["行政许可 共2项", "行政处罚 共1项"]
+
+
+def test_item_printed_twice_is_read_once(tmp_path: Path) -> None:
+    block = "名称 依据 行使主体 备注\n渔业船舶登记 《渔业法》第二十三条 县农业农村局 无\n"
+    text = block + "Size: px\n" + block.replace("渔业船舶登记", "5 渔业船舶登记")
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name") == [("5", "渔业船舶登记")]
+    assert [r.reason for r in plist.rejects] == [
+        "the same item as the record at line 5, printed twice"
+    ]
+    assert "duplicate-item" in [a.code for a in plist.items[0].anomalies]
+
+
+def test_record_cut_off_keeps_the_partial_item(tmp_path: Path) -> None:
+    text = (
+        "序号\n\n事项名称\n\n事项类型\n\n实施主体\n\n设定依据\n\n"
+        "1\n\n旅行社设立许可\n\n行政许可\n\n县文旅局\n\n《旅游条例》第二十条\n\n"
+        "2\n\n对未取得许可擅自经营的处"
+    )
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name") == [
+        ("1", "旅行社设立许可"),
+        ("2", "对未取得许可擅自经营的处"),
+    ]
+    assert "cut-off" in [a.code for a in plist.items[1].anomalies]
+
+
+def test_page_without_a_list_falls_back_to_records(tmp_path: Path) -> None:
+    text = "首页 > 权责清单\n事项名称：林木采伐许可\n事项类型：行政许可\n实施主体：县林业局\n"
+    plist = _read(tmp_path, text)
+    assert _items(plist, "name", "type") == [("林木采伐许可", "行政许可")]
