@@ -169,20 +169,30 @@ def _numbering(text: str) -> int | None:
     return int(arabic) if arabic else _CHINESE_DIGITS.index(match.group(3)) + 1
 
 
-def _opening_score(key: str | None, token: _Token) -> float:
-    """What opening a free-text cell of column ``key`` with ``token`` is worth."""
-    score = 0.0
-    if key in _CITING and starts_citation(token.text):
-        score += 2.0
-    elif key in _NAMES and starts_citation(token.text):
-        score -= 2.0
-    opening = cell_opening(token.text)
-    if opening is not None and opening == key:
-        score += 2.0
-    number = _numbering(token.text)
-    if number is not None and number > 1:
-        score -= 2.5
-    return score
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """How a token would open a cell: with a citation, the way the template opens a field's
+    cell, or with a numbered line after the first (which goes on with a cell instead)."""
+
+    citation: bool
+    field: str | None
+    goes_on: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Opening:
+        number = _numbering(text)
+        return cls(starts_citation(text), cell_opening(text), number is not None and number > 1)
+
+    def score(self, key: str | None) -> float:
+        """What opening a free-text cell of column ``key`` so is worth."""
+        score = 0.0
+        if self.citation:
+            score += 2.0 if key in _CITING else -2.0 if key in _NAMES else 0.0
+        if self.field is not None and self.field == key:
+            score += 2.0
+        if self.goes_on:
+            score -= 2.5
+        return score
 
 
 def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> list[range]:
@@ -200,6 +210,7 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
     choice = [[0] * (width + 1) for _ in range(n + 1)]
     best[n][width] = 0.0
     ends = [0.5 if _SENTENCE_END.search(t.text) else 0.0 for t in tokens]
+    openings = [_Opening.of(t.text) for t in tokens]
     for c in range(width - 1, -1, -1):
         column = columns[c]
         anchor = column.anchor
@@ -207,12 +218,9 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
             for i in range(n, -1, -1):
                 top, take = column.empty + best[i][c + 1], 0
                 for k in range(min(_MAX_ANCHOR_TOKENS, n - i), 0, -1):
-                    if best[i + k][c + 1] == _NEG:
-                        continue
-                    if anchor.test(text[tokens[i].start : tokens[i + k - 1].end]):
-                        score = anchor.score + best[i + k][c + 1]
-                        if score > top:
-                            top, take = score, k
+                    score = anchor.score + best[i + k][c + 1]
+                    if score > top and anchor.test(text[tokens[i].start : tokens[i + k - 1].end]):
+                        top, take = score, k
                 if (
                     column.key in _SHORT
                     and take == 0
@@ -227,7 +235,7 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
                 best[i][c], choice[i][c] = top, take
             continue
         empty = column.empty
-        opening = [_opening_score(column.key, t) for t in tokens]
+        opening = [o.score(column.key) for o in openings]
         if column.key in _NAMES:
             for i in range(n, -1, -1):
                 top, take = empty + best[i][c + 1], 0

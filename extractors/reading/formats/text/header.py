@@ -312,7 +312,8 @@ def find_headers(text: str) -> list[PageHeader]:
             else:
                 break
         end = starts[last] + len(lines[last])
-        if _may_hold_header(text[starts[n] : end]):
+        # words wrapped over lines are looked for whole
+        if _may_hold_header("".join(text[starts[n] : end].split())):
             found += _headers_in(text, starts[n], end)
         n = last + 1
     return found

@@ -19,6 +19,8 @@ from extractors.reading.vocab import is_list_title, is_page_chrome, section_type
 #: How many title lines above a header (附件2 / …事项清单 / 表一) open its list.
 _MAX_TITLE_LINES = 3
 _QUOTES = re.compile(r"[\s\"'“”‘’]+")
+# Fields of long text, which a download may cut short.
+_TEXTS = frozenset({"basis", "responsibility", "accountability", "accountability_basis", "remarks"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,17 +101,21 @@ def _values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
 
 def _same_item(a: dict[str, str], b: dict[str, str]) -> bool:
     """True when two records are one item printed twice: the same name, and every other field
-    they both fill alike (or one copy cut short of the other)."""
+    they both fill alike (a text cell of one copy may be cut short of the other's)."""
     if not a.get("name") or a.get("name") != b.get("name"):
         return False
-    return all(a[k].startswith(b[k]) or b[k].startswith(a[k]) for k in a.keys() & b.keys())
+    return all(
+        a[k] == b[k] or (k in _TEXTS and (a[k].startswith(b[k]) or b[k].startswith(a[k])))
+        for k in a.keys() & b.keys()
+    )
 
 
 def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
     """Sets aside a record that repeats an item read before (a page that prints an item twice,
     as a download link and as a transcript): the fuller copy is kept, noted, and the other
     becomes a reject naming it."""
-    seen: list[tuple[int, int, dict[str, str]]] = []  # (part, row index, values)
+    # (part, row index, values) of the records read so far, by name and serial
+    seen: dict[str, dict[str, list[tuple[int, int, dict[str, str]]]]] = {}
     dropped: dict[tuple[int, int], int] = {}  # (part, row) → line of the copy kept
     noted: dict[tuple[int, int], list[int]] = {}
     for p, part in enumerate(parts):
@@ -117,9 +123,15 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             if len(row.cells) < 2:
                 continue
             values = _values(part.body.cells, row)
-            twin = next((s for s in seen if _same_item(s[2], values)), None)
+            name, serial = values.get("name", ""), values.get("row", "")
+            by_serial = seen.setdefault(name, {})
+            named = by_serial.setdefault(serial, [])
+            # a copy may lack the serial (or the other may): those are compared too
+            others = [s for r, group in by_serial.items() if r != serial and not (r and serial)
+                      for s in group]  # fmt: skip
+            twin = next((s for s in [*named, *others] if _same_item(s[2], values)), None)
             if twin is None:
-                seen.append((p, r, values))
+                named.append((p, r, values))
                 continue
             tp, tr, twin_values = twin
             keep_new = len(values) > len(twin_values)
@@ -128,7 +140,8 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             dropped[gone] = kept_row.line
             noted.setdefault(kept, []).append(parts[gone[0]].body.rows[gone[1]].line)
             if keep_new:
-                seen[seen.index(twin)] = (p, r, values)
+                group = by_serial[twin[2].get("row", "")]
+                group[group.index(twin)] = (p, r, values)
     if not dropped:
         return parts
     out = []
