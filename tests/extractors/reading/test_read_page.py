@@ -23,67 +23,72 @@ def _items(plist: PowerList, *keys: str) -> list[tuple[str | None, ...]]:
 
 # -- headers ---------------------------------------------------------------------------------
 
+# (id, header text, its cells separated by spaces)
 HEADERS = [
-    pytest.param(
+    (
+        "spaced",
         "序号 事项名称 事项类型 实施主体 设定依据",
-        ("序号", "事项名称", "事项类型", "实施主体", "设定依据"),
-        id="spaced",
+        "序号 事项名称 事项类型 实施主体 设定依据",
     ),
-    pytest.param(
+    (
+        "run-together",
         "序号职权名称职权类型行使主体职权依据责任事项备注",
-        ("序号", "职权名称", "职权类型", "行使主体", "职权依据", "责任事项", "备注"),
-        id="run-together",
+        "序号 职权名称 职权类型 行使主体 职权依据 责任事项 备注",
     ),
-    pytest.param(
+    (
+        "words-wrapped-one-half-per-line",
         "序号\n权力\n类型\n项目\n名称\n实施依据 追责情形",
-        ("序号", "权力类型", "项目名称", "实施依据", "追责情形"),
-        id="words-wrapped-one-half-per-line",
+        "序号 权力类型 项目名称 实施依据 追责情形",
     ),
-    pytest.param(
+    (
+        "a-word-over-three-lines",
+        "序号\n地方\n权力\n编码\n事项名称\n事项类型",
+        "序号 地方权力编码 事项名称 事项类型",
+    ),
+    (
+        "one-word-per-paragraph-with-an-unknown-word",
         "序号\n\n事项\n名称\n\n事项类型\n\n服务\n对象\n\n行使\n\n层级\n\n备注",
-        ("序号", "事项名称", "事项类型", "服务对象", "行使层级", "备注"),
-        id="one-word-per-paragraph-with-an-unknown-word",
+        "序号 事项名称 事项类型 服务对象 行使层级 备注",
     ),
-    pytest.param(
+    (
+        "letter-spaced-words",
         "序  号    事  项  名  称    事  项  类  型    实  施  依  据",
-        ("序号", "事项名称", "事项类型", "实施依据"),
-        id="letter-spaced-words",
+        "序号 事项名称 事项类型 实施依据",
     ),
-    pytest.param(
+    (
+        "two-level-lower-row-after",
         "序号 项目名称 执法依据 办理时限 备注\n法律 行政法规 地方性法规",
-        (
-            "序号",
-            "项目名称",
-            "执法依据/法律",
-            "执法依据/行政法规",
-            "执法依据/地方性法规",
-            "办理时限",
-            "备注",
-        ),
-        id="two-level-lower-row-after",
+        "序号 项目名称 执法依据/法律 执法依据/行政法规 执法依据/地方性法规 办理时限 备注",
     ),
-    pytest.param(
+    (
+        "two-level-main-and-sub-items",
+        "序号 职权名称 主项 子项 职权类型 职权依据",
+        "序号 职权名称/主项 职权名称/子项 职权类型 职权依据",
+    ),
+    (
+        "without-serial-and-joined-words",
         "事项名称 子项名称 事项类型 设定依据 实施主体和责任主体 追责情形及依据",
-        ("事项名称", "子项名称", "事项类型", "设定依据", "实施主体和责任主体", "追责情形及依据"),
-        id="without-serial-and-joined-words",
+        "事项名称 子项名称 事项类型 设定依据 实施主体和责任主体 追责情形及依据",
     ),
-    pytest.param(
+    (
+        "opening-a-line-that-goes-on-with-data",
         '下载 "类别:行政处罚目录名称依据行使主体服务对象备注12 对超限运输的处罚',
-        ("名称", "依据", "行使主体", "服务对象", "备注"),
-        id="opening-a-line-that-goes-on-with-data",
+        "名称 依据 行使主体 服务对象 备注",
     ),
-    pytest.param(
+    (
+        "pipe-rules-and-a-last-unknown-word",
         "序号 | 权力类型 | 权力名称 | 权力依据 | 承办机构 | 联系电话 |",
-        ("序号", "权力类型", "权力名称", "权力依据", "承办机构", "联系电话"),
-        id="pipe-rules-and-a-last-unknown-word",
+        "序号 权力类型 权力名称 权力依据 承办机构 联系电话",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "cells"), HEADERS)
-def test_header_shapes(text: str, cells: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("text", "cells"), [pytest.param(text, cells, id=name) for name, text, cells in HEADERS]
+)
+def test_header_shapes(text: str, cells: str) -> None:
     page = "\n".join(collapse_spacing(line) for line in text.split("\n"))
-    assert [h.cells for h in find_headers(page)] == [cells]
+    assert [h.cells for h in find_headers(page)] == [tuple(cells.split())]
 
 
 @pytest.mark.parametrize(
@@ -101,71 +106,56 @@ def test_no_header(text: str) -> None:
 # -- rows --------------------------------------------------------------------------------------
 
 SPACED = "序号 事项名称 事项类型 实施主体 设定依据 行使层级"
+FIRST = "1|对未取得许可擅自经营的处罚|行政处罚|县文旅局|《旅游条例》第十条|县级"
+SECOND = "2|旅行社设立许可|行政许可|县文旅局|《旅游条例》第二十条|县级"
+# (id, page, the items read: row|name|type|department|basis|level, an empty cell for None)
 ROWS = [
-    pytest.param(
-        f"{SPACED}\n"
-        "1    对未取得许可擅自经营的处罚   行政处罚   县文旅局   《旅游条例》第十条   县级\n",
-        [("1", "对未取得许可擅自经营的处罚", "行政处罚", "县文旅局", "《旅游条例》第十条", "县级")],
-        id="cells-separated-by-runs-of-spaces",
+    (
+        "cells-separated-by-runs-of-spaces",
+        f"{SPACED}\n1    对未取得许可擅自经营的处罚   行政处罚   县文旅局   《旅游条例》第十条"
+        "   县级\n",
+        [FIRST],
     ),
-    pytest.param(
-        f"{SPACED}\n"
-        "1 对未取得许可擅自经营的处罚\n行政处罚 县文旅局 《旅游条例》第十条 县级\n"
+    (
+        "name-broken-onto-its-own-line",
+        f"{SPACED}\n1 对未取得许可擅自经营的处罚\n行政处罚 县文旅局 《旅游条例》第十条 县级\n"
         "2 旅行社设立许可\n行政许可 县文旅局 《旅游条例》第二十条 县级\n",
-        [
-            (
-                "1",
-                "对未取得许可擅自经营的处罚",
-                "行政处罚",
-                "县文旅局",
-                "《旅游条例》第十条",
-                "县级",
-            ),
-            ("2", "旅行社设立许可", "行政许可", "县文旅局", "《旅游条例》第二十条", "县级"),
-        ],
-        id="name-broken-onto-its-own-line",
+        [FIRST, SECOND],
     ),
-    pytest.param(
+    (
+        "one-cell-per-paragraph",
         "序号\n\n事项\n名称\n\n事项类型\n\n实施主体\n\n设定依据\n\n行使层级\n\n"
         "1\n\n对未取得许可擅自经营的处罚\n\n行政处罚\n\n县文旅局\n\n《旅游条例》第十条 经营者"
         "应当\n取得许可。\n\n县级\n\n2\n\n旅行社设立许可\n\n行政许可\n\n县文旅局\n\n"
         "《旅游条例》第二十条\n\n县级\n",
-        [
-            (
-                "1",
-                "对未取得许可擅自经营的处罚",
-                "行政处罚",
-                "县文旅局",
-                "《旅游条例》第十条 经营者应当\n取得许可。",
-                "县级",
-            ),
-            ("2", "旅行社设立许可", "行政许可", "县文旅局", "《旅游条例》第二十条", "县级"),
-        ],
-        id="one-cell-per-paragraph",
+        [FIRST.replace("第十条", "第十条 经营者应当\n取得许可。"), SECOND],
     ),
-    pytest.param(
+    (
+        "serial-run-into-the-name",
         "序号事项名称事项类型实施主体设定依据行使层级\n"
-        "7对未取得许可擅自经营的处罚    行政处罚县文旅局    《旅游条例》第十条\n县级\n",
-        [("7", "对未取得许可擅自经营的处罚", "行政处罚", "县文旅局", "《旅游条例》第十条", "县级")],
-        id="serial-run-into-the-name",
+        "1对未取得许可擅自经营的处罚    行政处罚县文旅局    《旅游条例》第十条\n县级\n",
+        [FIRST],
     ),
-    pytest.param(
+    (
+        "group-rows-between-records",
         "序号 权力类型 事项名称 设定依据 实施主体\n"
         "一、行政许可(1项)\n1 行政许可 林木采伐许可 《森林法》第五十六条 县林业局\n"
         "二、行政处罚(1项)\n2 行政处罚 对盗伐林木的处罚 《森林法》第七十六条 县林业局\n",
         [
-            ("1", "林木采伐许可", "行政许可", "县林业局", "《森林法》第五十六条", None),
-            ("2", "对盗伐林木的处罚", "行政处罚", "县林业局", "《森林法》第七十六条", None),
+            "1|林木采伐许可|行政许可|县林业局|《森林法》第五十六条|",
+            "2|对盗伐林木的处罚|行政处罚|县林业局|《森林法》第七十六条|",
         ],
-        id="group-rows-between-records",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_row_shapes(tmp_path: Path, text: str, expected: list[tuple[str | None, ...]]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"), [pytest.param(text, items, id=name) for name, text, items in ROWS]
+)
+def test_row_shapes(tmp_path: Path, text: str, expected: list[str]) -> None:
     plist = _read(tmp_path, text)
-    assert _items(plist, "row", "name", "type", "department", "basis", "level") == expected
+    read = _items(plist, "row", "name", "type", "department", "basis", "level")
+    assert read == [tuple(cell or None for cell in item.split("|")) for item in expected]
 
 
 def test_cells_by_how_they_open(tmp_path: Path) -> None:
@@ -231,39 +221,47 @@ NOTICE = (
 )
 
 
-def test_lists_after_an_issuing_notice(tmp_path: Path) -> None:
-    text = NOTICE + (
-        "附件1\n某县林业局行政许可事项清单\n序号 事项名称 实施主体 设定依据\n"
+# (id, page, the items read as row|name|type, the group rows and list titles read as sections)
+LISTS = [
+    (
+        "lists-after-an-issuing-notice",
+        NOTICE + "附件1\n某县林业局行政许可事项清单\n序号 事项名称 实施主体 设定依据\n"
         "1 林木采伐许可证核发 县林业局 《中华人民共和国森林法》第五十六条\n"
         "2 林草种子生产经营许可 县林业局 《中华人民共和国种子法》第三十一条\n"
         "附件2\n某县林业局行政处罚事项清单\n序号 事项名称 实施主体 处罚依据\n"
-        "1 对盗伐林木的处罚 县林业局 《中华人民共和国森林法》第七十六条\n"
-    )
-    plist = _read(tmp_path, text)
-    assert _items(plist, "row", "name", "type") == [
-        ("1", "林木采伐许可证核发", "行政许可"),
-        ("2", "林草种子生产经营许可", "行政许可"),
-        ("1", "对盗伐林木的处罚", "行政处罚"),
-    ]
-    assert plist.items[1].basis == "《中华人民共和国种子法》第三十一条"
-    assert not plist.rejects
-    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
-
-
-def test_directory_with_group_rows_starting_at_117(tmp_path: Path) -> None:
-    text = (
+        "1 对盗伐林木的处罚 县林业局 《中华人民共和国森林法》第七十六条\n",
+        [
+            "1|林木采伐许可证核发|行政许可",
+            "2|林草种子生产经营许可|行政许可",
+            "1|对盗伐林木的处罚|行政处罚",
+        ],
+        ["某县林业局行政许可事项清单", "某县林业局行政处罚事项清单"],
+    ),
+    (
+        "directory-with-group-rows-starting-at-117",
         "当前位置：首页 > 信息公开 > 权责清单\n某区发展和改革委员会权责清单目录\n"
         "一、区发展和改革委员会\n序号 事项名称 子项名称 备注\n"
         "行政许可 共2项\n117 固定资产投资项目核准\n118 企业投资项目核准\n"
-        "行政处罚 共1项\n119 对违反节能审查规定的处罚\n"
-    )
+        "行政处罚 共1项\n119 对违反节能审查规定的处罚\n",
+        [
+            "117|固定资产投资项目核准|行政许可",
+            "118|企业投资项目核准|行政许可",
+            "119|对违反节能审查规定的处罚|行政处罚",
+        ],
+        ["行政许可 共2项", "行政处罚 共1项"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "sections"),
+    [pytest.param(text, items, sections, id=name) for name, text, items, sections in LISTS],
+)
+def test_lists_on_a_page(tmp_path: Path, text: str, items: list[str], sections: list[str]) -> None:
     plist = _read(tmp_path, text)
-    assert _items(plist, "row", "name", "type") == [
-        ("117", "固定资产投资项目核准", "行政许可"),
-        ("118", "企业投资项目核准", "行政许可"),
-        ("119", "对违反节能审查规定的处罚", "行政处罚"),
-    ]
-    assert [s.text for s in plist.sections] == ["行政许可 共2项", "行政处罚 共1项"]
+    assert _items(plist, "row", "name", "type") == [tuple(i.split("|")) for i in items]
+    assert [s.text for s in plist.sections] == sections
+    assert not plist.rejects
 
 
 def test_item_printed_twice_is_read_once(tmp_path: Path) -> None:

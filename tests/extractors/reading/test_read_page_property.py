@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.reading.formats.text.page import read_page
 from extractors.reading.read import read_list
 from tests.extractors.reading.pagetext import (
     HEADER_WORDS,
@@ -95,3 +96,20 @@ def test_page_text_round_trip(
             assert _same(read.get(key), getattr(written, key)), (key, read.get(key), text)
     if layout.twice:
         assert [r.reason for r in plist.rejects if "printed twice" in r.reason], text
+
+
+# pieces of page text in its shapes, to run together at random
+_WORDS = (
+    "序号 事项名称 事项类型 实施主体 设定依据 法律 行政法规 行政许可 1 12 县林业局 《森林法》第十条"
+)
+_MARKS = '一、行政许可(2项) 附件1 ： 。 1. 类别: Download" Size:px 项目 名称 和 / |'
+_PIECES = st.sampled_from([*_WORDS.split(" "), *_MARKS.split(" "), " ", "  ", "\n", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40))
+def test_page_reader_never_raises(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for grid in read_page(text, "page.txt"):
+        for row in grid.rows:
+            assert all(isinstance(c, str) for c in row.cells)

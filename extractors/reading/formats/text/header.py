@@ -15,6 +15,7 @@ from extractors.reading.vocab import (
     is_item_name_like,
     is_page_chrome,
     load_vocab,
+    sub_header_family,
 )
 
 
@@ -199,20 +200,20 @@ def _two_level(cells: list[str], keys: list[str | None]) -> str | None:
     """Folds the lower row of a two-level header into the column it divides: ``执法依据 … 备注
     法律 行政法规`` becomes ``… 执法依据/法律 执法依据/行政法规 … 备注``. Returns a note, or None
     when there is nothing to fold."""
+    families = [sub_header_family(c) for c in cells]
     groups: list[tuple[int, int]] = []
     n = 0
-    while n < len(keys):
-        key = keys[n]
-        if key is not None and key.startswith(_SUB):
+    while n < len(cells):
+        if families[n] is not None:
             stop = n
-            while stop < len(keys) and keys[stop] == key:
+            while stop < len(cells) and families[stop] == families[n]:
                 stop += 1
             groups.append((n, stop))
             n = stop
         else:
             n += 1
     for first, stop in reversed(groups):
-        family = (keys[first] or "")[1:]
+        family = families[first] or ""
         words = cells[first:stop]
         main = family != "name" or any("主" in w for w in words)
         if stop - first < 2 or not main:

@@ -127,8 +127,12 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             by_serial = seen.setdefault(name, {})
             named = by_serial.setdefault(serial, [])
             # a copy may lack the serial (or the other may): those are compared too
-            others = [s for r, group in by_serial.items() if r != serial and not (r and serial)
-                      for s in group]  # fmt: skip
+            others = [
+                s
+                for r, group in by_serial.items()
+                if r != serial and not (r and serial)
+                for s in group
+            ]
             twin = next((s for s in [*named, *others] if _same_item(s[2], values)), None)
             if twin is None:
                 named.append((p, r, values))
