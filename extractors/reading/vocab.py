@@ -137,6 +137,9 @@ def _types_by_length() -> tuple[str, ...]:
     return tuple(sorted(_words("power_types"), key=len, reverse=True))
 
 
+# What follows a power type that is part of a body's name: 行政审批局, 行政审批服务中心.
+_BODY_AFTER = re.compile(r"(?:服务)?(?:局|处|科|室|办|厅|委|中心|股)")
+
 #: Headings are short ("一、行政许可（12项）", "行政处罚类"); a longer row is an item or a note.
 MAX_SECTION_CHARS = 30
 
@@ -158,15 +161,19 @@ def section_type(heading: str) -> str | None:
 
 def types_named(text: str) -> list[str]:
     """The power types ``text`` names, each once, a shorter one left out when a longer one named
-    holds it (行政强制 in 行政强制措施).
+    holds it (行政强制 in 行政强制措施), and none that is part of a body's name (行政审批局).
 
     >>> types_named("鸠江区水务局行政许可分表"), types_named("行政许可和行政强制措施清单")
     (['行政许可'], ['行政强制措施', '行政许可'])
+    >>> types_named("某县行政审批服务局权力清单")
+    []
     """
     text = _squash(text)
     found: list[str] = []
     for word in _types_by_length():
-        if word in text and not any(word in longer for longer in found):
+        if any(word in longer for longer in found):
+            continue
+        if any(not _BODY_AFTER.match(text, m.end()) for m in re.finditer(re.escape(word), text)):
             found.append(word)
     return found
 

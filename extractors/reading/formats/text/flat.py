@@ -11,6 +11,12 @@ from dataclasses import dataclass
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
+from extractors.reading.formats.text.boundaries import (
+    SHAPES,
+    glued_serial,
+    numbering,
+    record_starts,
+)
 from extractors.reading.grid import SourceRow
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
@@ -18,13 +24,11 @@ from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
     is_code,
-    is_level,
-    is_org_name,
     is_page_chrome,
+    is_placeholder,
     is_power_type,
     is_section_heading,
     is_serial,
-    is_time_limit,
     starts_citation,
 )
 
@@ -32,20 +36,9 @@ from extractors.reading.vocab import (
 # too); a sub-line number written apart from its text ("1. 《重庆市劳动保障监察条例》第四十五条")
 # stays with it.
 _TOKEN = re.compile(r"(?:\d{1,3}[.、．][ \t\u3000]*)?[^\s|｜│]+")
-# A serial opening a line: alone ("4268 县医保局 …"), or run into the name after it ("1对纳税人
-# 延期申报的核准", a header and rows flattened without separators); not a number with its unit
-# ("15日内提交材料") and not a numbered citation ("1《…》").
-_UNITS = "日天月年个次条款项号元万千百岁人户家件台辆吨米倍期批届周分秒时"
-_SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![{_UNITS}]))")
 # A cell that ends a sentence; used to prefer cell boundaries that fall between sentences when a
 # stray space has split a phrase ("由县级 人民政府") into something that looks like a cell.
 _SENTENCE_END = re.compile(r"[。；;.!！?？）)】」”\"]$")
-# A numbered line inside a cell (2. / 2、 / （2） / 二、): from the second on, it goes on with
-# the enumeration of the cell it is in rather than opening a new cell.
-_NUMBERING = re.compile(
-    r"\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十])、)"
-)
-_CHINESE_DIGITS = "一二三四五六七八九十"
 # A short phrase of Chinese words: what a column of short cells (level, department) may hold even
 # when it is not in the vocabulary ("省财政部门" under 实施层级及权限).
 _SHORT_CELL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()/]{1,11}")
@@ -66,22 +59,18 @@ def _is_number(text: str) -> bool:
     return is_serial(text) or is_code(text)
 
 
-def _is_days(text: str) -> bool:
-    """A time limit, or a bare number of days under a 时限 header ("20")."""
-    return is_time_limit(text) or (text.isascii() and text.isdigit() and len(text) <= 3)
-
-
 # Columns whose cells have a recognisable shape. The scores rank how sure a match is: a power type
 # or a serial is near-certain, an organisation-shaped word much less so.
-_ANCHORS: dict[str, _Anchor] = {
-    "row": _Anchor(is_serial, 10.0, -5.0),
-    "type": _Anchor(is_power_type, 10.0, -2.0),
-    "level": _Anchor(is_level, 6.0, -2.0),
-    "code": _Anchor(is_code, 5.0, -1.0),
-    "time_limit": _Anchor(_is_days, 3.0, -1.0),
-    "department": _Anchor(is_org_name, 3.0, -1.0),
-    "guiding_department": _Anchor(is_org_name, 3.0, -1.0),
+_SCORES: dict[str, tuple[float, float]] = {  # (a match, an empty cell)
+    "row": (10.0, -5.0),
+    "type": (10.0, -2.0),
+    "level": (6.0, -2.0),
+    "code": (5.0, -1.0),
+    "time_limit": (3.0, -1.0),
+    "department": (3.0, -1.0),
+    "guiding_department": (3.0, -1.0),
 }
+_ANCHORS = {key: _Anchor(SHAPES[key], *scores) for key, scores in _SCORES.items()}
 # Columns of short cells that may hold a short phrase outside their vocabulary, at a small gain
 # over leaving them empty.
 _SHORT = frozenset({"level", "department", "guiding_department"})
@@ -137,14 +126,6 @@ class _Token:
     text: str
 
 
-def _glued_serial(text: str) -> int:
-    """The length of a serial run into the text after it at the start of ``text`` ("1对…"), or 0."""
-    match = _SERIAL_LINE.match(text)
-    if match is None or match.end() == len(text) or text[match.end()].isspace():
-        return 0
-    return match.end()
-
-
 def _tokens(text: str, start: int, end: int, *, opening: bool = False) -> list[_Token]:
     """The tokens of ``text[start:end]``, cut where cells were run together without a space;
     ``opening`` when the stretch opens a record (its serial may be run into the name)."""
@@ -153,7 +134,7 @@ def _tokens(text: str, start: int, end: int, *, opening: bool = False) -> list[_
         word = match.group()
         cuts = [0, *find_glued_cells(word), len(word)]
         if opening and not tokens:
-            serial = _glued_serial(word)
+            serial = glued_serial(word)
             if serial:
                 cuts = sorted({*cuts, serial})
         for a, b in itertools.pairwise(cuts):
@@ -161,27 +142,26 @@ def _tokens(text: str, start: int, end: int, *, opening: bool = False) -> list[_
     return tokens
 
 
-def _numbering(text: str) -> int | None:
-    match = _NUMBERING.match(text)
-    if match is None:
-        return None
-    arabic = match.group(1) or match.group(2)
-    return int(arabic) if arabic else _CHINESE_DIGITS.index(match.group(3)) + 1
-
-
 @dataclass(frozen=True, slots=True)
 class _Opening:
     """How a token would open a cell: with a citation, the way the template opens a field's
-    cell, or with a numbered line after the first (which goes on with a cell instead)."""
+    cell, with a numbered line after the first (which goes on with a cell instead), or as a
+    placeholder (无, /) that fills a cell alone."""
 
     citation: bool
     field: str | None
     goes_on: bool
+    placeholder: bool
 
     @classmethod
     def of(cls, text: str) -> _Opening:
-        number = _numbering(text)
-        return cls(starts_citation(text), cell_opening(text), number is not None and number > 1)
+        number = numbering(text)
+        return cls(
+            starts_citation(text),
+            cell_opening(text),
+            number is not None and number > 1,
+            is_placeholder(text),
+        )
 
     def score(self, key: str | None) -> float:
         """What opening a free-text cell of column ``key`` so is worth."""
@@ -192,6 +172,8 @@ class _Opening:
             score += 2.0
         if self.goes_on:
             score -= 2.5
+        if self.placeholder:
+            score += 1.0
         return score
 
 
@@ -389,7 +371,7 @@ def read_body(
     keys = map_headers(header)
     lines = [text[s.start : s.end] for s in spans]
     paragraphs = _is_paragraphs(lines)
-    starts = set(_record_starts(lines, keys, paragraphs))
+    starts = set(record_starts(lines, keys, paragraphs))
     chrome: list[tuple[int, str]] = []
     rejects: list[Reject] = []
     # (index into rows-to-be, spans of a record) or a group row
@@ -506,139 +488,3 @@ def _cut_off(
         return []
     missing = ", ".join(header[c] or f"列{c + 1}" for c in usual)
     return [Anomaly("cut-off", f"the file ends inside this record: {missing} missing")]
-
-
-def _serial_at(line: str, paragraphs: bool) -> int | None:
-    """The serial that opens ``line``: alone in its paragraph, or opening a line of words."""
-    if paragraphs:
-        return int(line.strip()) if is_serial(line) else None
-    match = _SERIAL_LINE.match(line)
-    return int(match.group(1)) if match else None
-
-
-def _record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: bool) -> list[int]:
-    """The lines that open a record: a serial number at the start of the line (alone in its
-    paragraph when the body has one cell per paragraph).
-
-    A numbered sub-line inside a cell is written ``1.`` / ``1、`` and is no candidate. A candidate
-    is kept when its stretch holds a power type (if the header has a type column), or else when
-    its serial is larger than the one before: a wrapped cell line that happens to open with a
-    number is folded back into the record it belongs to.
-    """
-    candidates: list[tuple[int, int]] = []
-    for i, line in enumerate(lines):
-        if paragraphs and i and lines[i - 1].strip():
-            continue
-        serial = _serial_at(line, paragraphs)
-        if serial is not None:
-            candidates.append((i, serial))
-    if not candidates:
-        return _unnumbered_starts(lines, keys, paragraphs)
-    has_type = "type" in keys
-    starts: list[int] = []
-
-    def line_of(i: int) -> list[str]:
-        """The line at ``i``, with the next non-blank one when it is a serial alone."""
-        following = [line.strip() for line in lines[i : i + 4] if line.strip()]
-        return following[:2] if is_serial(following[0]) else following[:1]
-
-    previous = -1
-    for n, (i, serial) in enumerate(candidates):
-        stop = candidates[n + 1][0] if n + 1 < len(candidates) else len(lines)
-        if has_type:
-            typed = any(_holds_type(w) for j in range(i, stop) for w in lines[j].split())
-            # The file's last record may be cut off before its type: kept when its serial follows
-            # on (a wrapped cell line "15 日内提交材料" in the last record rarely does).
-            keep = typed or (n == len(candidates) - 1 and serial == previous + 1)
-        else:
-            keep = serial > previous
-        # a record printed twice opens with the same line again
-        again = bool(starts) and serial == previous and line_of(i) == line_of(starts[-1])
-        if keep or again or not starts:
-            starts.append(i)
-            previous = serial
-    return starts
-
-
-def _holds_type(word: str) -> bool:
-    """True when ``word`` is a power type, or holds one run together with the cells around it
-    (行政许可市地税局…, 1行政许可)."""
-    word = word[_glued_serial(word) :]
-    if is_power_type(word):
-        return True
-    cuts = [0, *find_glued_cells(word), len(word)]
-    return len(cuts) > 2 and any(is_power_type(word[a:b]) for a, b in itertools.pairwise(cuts))
-
-
-def _unnumbered_starts(
-    lines: Sequence[str], keys: Sequence[str | None], paragraphs: bool
-) -> list[int]:
-    """The lines that open a record in a list without serial numbers.
-
-    Pages without a 序号 column separate their records by blank lines, or write each record on
-    a line whose first cells have a shape of their own: the first column (a power type:
-    ``行政处罚 对…的处罚 …``; a code: ``330217001000 城乡居民养老保险待遇申领 …``), or the
-    power type in its place after the name (``林木采伐许可 行政许可 …``). Failing both, each
-    line is a record, but for the lines that go on with a cell (a numbered line, a citation,
-    受理阶段责任：…, a line after a colon). With one cell per paragraph, a record opens as many
-    paragraphs before its power type (or code) as the header has columns before it.
-    """
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    if not filled:
-        return []
-    if paragraphs:
-        return _paragraph_starts(lines, keys, filled)
-    after_blank = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
-    if len(after_blank) > 1:
-        return after_blank
-    at = next((n for n, k in enumerate(keys) if k in ("type", "code")), None)
-    anchor = _ANCHORS.get(keys[0] or "") if keys else None
-    if anchor is not None:
-        starts = [i for i in filled if _opens_with(lines[i], anchor.test)]
-    elif at is not None and at <= 2:
-        test = _ANCHORS[keys[at] or ""].test
-        starts = [i for i in filled if _word_at(lines[i], at, test)]
-    else:
-        starts = []
-    if starts:
-        return starts if starts[0] == filled[0] else [filled[0], *starts]
-    return [
-        i
-        for n, i in enumerate(filled)
-        if not n or not (_goes_on(lines[i]) or lines[filled[n - 1]].rstrip().endswith(("：", ":")))
-    ]
-
-
-def _goes_on(line: str) -> bool:
-    """True for a line that goes on with the cell above rather than opening a record: numbered
-    (a name never is), or opening with a citation or a responsibility or accountability cell."""
-    return _numbering(line) is not None or starts_citation(line) or cell_opening(line) is not None
-
-
-def _word_at(line: str, at: int, test: Callable[[str], bool]) -> bool:
-    """True when the word of ``line`` in place ``at`` passes ``test``."""
-    words = line.split()
-    return at < len(words) and test(words[at])
-
-
-def _paragraph_starts(
-    lines: Sequence[str], keys: Sequence[str | None], filled: Sequence[int]
-) -> list[int]:
-    heads = [i for n, i in enumerate(filled) if n == 0 or i - filled[n - 1] > 1]
-    # the first column whose cells have a shape, and how many columns stand before it
-    before = next((n for n, k in enumerate(keys) if k in ("type", "code")), None)
-    if before is None:
-        return heads[:1]
-    test = _ANCHORS[keys[before] or ""].test
-    starts = {heads[max(n - before, 0)] for n, i in enumerate(heads) if test(lines[i].strip())}
-    return sorted(starts | {heads[0]})
-
-
-def _opens_with(line: str, test: Callable[[str], bool]) -> bool:
-    """True when the first token of ``line``, or its part before a glued cell, passes ``test``."""
-    words = line.split(maxsplit=1)
-    if not words:
-        return False
-    first = words[0]
-    cuts = find_glued_cells(first)
-    return test(first) or (bool(cuts) and test(first[: cuts[0]]))
