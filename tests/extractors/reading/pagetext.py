@@ -68,6 +68,7 @@ class Layout:
     rows: RowStyle = "spaced"
     serial_column: bool = True  # the header has a 序号 column
     serials: bool = True  # the rows have serials
+    dot: str = ""  # written after each serial ("1." / "1、")
     first: int = 1  # the first serial
     groups: bool = False  # types given by group rows (一、行政许可（2项）) instead of a column
     annexes: bool = False  # one list per type (附件1 …行政许可事项清单), its title giving the type
@@ -149,7 +150,7 @@ def _cells(item: Item, layout: Layout) -> list[str]:
     for key in layout.columns:
         if key == "row":
             if item.row is not None:
-                cells.append(item.row)
+                cells.append(item.row + layout.dot)
         elif key == "type" and _typeless(layout):
             continue
         else:

@@ -40,21 +40,28 @@ def pages(draw: st.DrawFn) -> tuple[list[Item], Layout, str]:
     # one cell per paragraph, without serials, needs a type cell to tell the records apart
     may_drop_type = not letter and (serials or rows != "paragraphs")
     annexes = may_drop_type and draw(st.booleans())
+    serial_column = serials and draw(st.booleans())
+    # serials with a dot are read only under 序号 where each record holds its type (a record cut
+    # off before its type is lost there)
+    typed = not annexes and rows in ("spaced", "paragraphs") and serial_column
+    groups = may_drop_type and not annexes and draw(st.booleans())
+    dot = draw(st.sampled_from(["", ".", "、"])) if typed and not groups else ""
     layout = Layout(
         columns=columns,
         header=header,
         rows=rows,
-        serial_column=draw(st.booleans()) if serials else False,
+        serial_column=serial_column,
         serials=serials,
         first=draw(st.sampled_from([1, 117])),
-        groups=may_drop_type and not annexes and draw(st.booleans()),
+        groups=groups,
+        dot=dot,
         annexes=annexes,
         chrome=draw(st.booleans()),
         notice=not letter and draw(st.booleans()),
         twice=draw(st.booleans()),
         # a record cut off before its type cannot be told apart without serials when each cell
         # is a paragraph
-        cut=(serials or rows != "paragraphs") and draw(st.booleans()),
+        cut=(serials or rows != "paragraphs") and not dot and draw(st.booleans()),
         words={k: rng.choice(v) for k, v in HEADER_WORDS.items()},
     )
     count = draw(st.integers(min_value=1, max_value=4))

@@ -26,6 +26,10 @@ from extractors.reading.vocab import (
 # ("15日内提交材料") and not a numbered citation ("1《…》").
 _UNITS = "日天月年个次条款项号元万千百岁人户家件台辆吨米倍期批届周分秒时"
 _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![{_UNITS}]))")
+# A serial written with a dot ("1. 行政许可 …", "12、林木采伐许可"), as some lists number their
+# rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
+# missing, in a run of serials that go up one by one, each record holding its power type.
+_DOTTED = re.compile(r"[ \t\u3000]*(\d{1,6})[.、．](?!\d)")
 # A numbered line inside a cell (2. / 2、 / （2） / 二、): from the second on, it goes on with
 # the enumeration of the cell it is in rather than opening a new cell.
 _NUMBERING = re.compile(
@@ -82,8 +86,23 @@ def numbering(text: str) -> int | None:
     return int(arabic) if arabic else _CHINESE_DIGITS.index(match.group(3)) + 1
 
 
-def _serial_at(line: str, paragraphs: bool) -> int | None:
-    """The serial that opens ``line``: alone in its paragraph, or opening a line of words."""
+def dotted_serial(text: str) -> int:
+    """The end of the digits of a serial written with a dot at the start of ``text``, or 0.
+
+    >>> dotted_serial("12. 林木采伐许可"), dotted_serial("1.5倍"), dotted_serial("12 林木采伐许可")
+    (2, 0, 0)
+    """
+    match = _DOTTED.match(text)
+    return match.end(1) if match else 0
+
+
+def _serial_at(line: str, paragraphs: bool, dotted: bool) -> int | None:
+    """The serial that opens ``line``: alone in its paragraph, or opening a line of words; with
+    a dot after it when ``dotted``."""
+    if dotted:
+        match = _DOTTED.match(line)
+        alone = match is not None and not line[match.end() :].strip()
+        return int(match.group(1)) if match and (alone or not paragraphs) else None
     if paragraphs:
         return int(line.strip()) if is_serial(line) else None
     match = _SERIAL_LINE.match(line)
@@ -98,22 +117,24 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
     is kept when its stretch holds a power type (if the header has a type column), or else when
     its serial is larger than the one before: a wrapped cell line that happens to open with a
     number is folded back into the record it belongs to. A record printed twice opens with the
-    same line again.
+    same line again. Serials written with a dot (``1.``) are taken where no bare one is found,
+    under a header with 序号 and type columns: the first opens the body, and each must follow the
+    one before and open a typed stretch.
 
     >>> lines = ["1 林木采伐许可 行政许可", "15 日内办结", "2 对盗伐林木的处罚 行政处罚"]
     >>> record_starts(lines, ("row", "name", "type"), paragraphs=False)
     [0, 2]
     """
-    candidates: list[tuple[int, int]] = []
-    for i, line in enumerate(lines):
-        if paragraphs and i and lines[i - 1].strip():
-            continue
-        serial = _serial_at(line, paragraphs)
-        if serial is not None:
-            candidates.append((i, serial))
+    has_type = "type" in keys
+    candidates = _candidates(lines, paragraphs, dotted=False)
+    dotted = not candidates and has_type and "row" in keys
+    if dotted:
+        candidates = _candidates(lines, paragraphs, dotted=True)
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if not candidates or candidates[0][0] != first:
+            candidates = []
     if not candidates:
         return _unnumbered_starts(lines, keys, paragraphs)
-    has_type = "type" in keys
     starts: list[int] = []
 
     def line_of(i: int) -> list[str]:
@@ -129,6 +150,8 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
             # The file's last record may be cut off before its type: kept when its serial follows
             # on (a wrapped cell line "15 日内提交材料" in the last record rarely does).
             keep = typed or (n == len(candidates) - 1 and serial == previous + 1)
+            if dotted:  # where a numbered line looks the same, no record without its type
+                keep = typed and serial == previous + 1
         else:
             keep = serial > previous
         # a record printed twice opens with the same line again
@@ -139,10 +162,23 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
     return starts
 
 
+def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> list[tuple[int, int]]:
+    """(line, serial) of every line that may open a record."""
+    found = []
+    for i, line in enumerate(lines):
+        if paragraphs and i and lines[i - 1].strip():
+            continue
+        serial = _serial_at(line, paragraphs, dotted)
+        if serial is not None:
+            found.append((i, serial))
+    return found
+
+
 def _holds_type(word: str) -> bool:
     """True when ``word`` is a power type, or holds one run together with the cells around it
-    (行政许可市地税局…, 1行政许可)."""
-    word = word[glued_serial(word) :]
+    (行政许可市地税局…, 1行政许可, 1.行政许可)."""
+    dotted = dotted_serial(word)
+    word = word[dotted + 1 if dotted else glued_serial(word) :]
     if is_power_type(word):
         return True
     cuts = [0, *find_glued_cells(word), len(word)]

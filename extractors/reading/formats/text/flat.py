@@ -13,6 +13,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
+    dotted_serial,
     glued_serial,
     numbering,
     record_starts,
@@ -126,10 +127,21 @@ class _Token:
     text: str
 
 
-def _tokens(text: str, start: int, end: int, *, opening: bool = False) -> list[_Token]:
+def _tokens(
+    text: str, start: int, end: int, *, opening: bool = False, dotted: bool = False
+) -> list[_Token]:
     """The tokens of ``text[start:end]``, cut where cells were run together without a space;
-    ``opening`` when the stretch opens a record (its serial may be run into the name)."""
+    ``opening`` when the stretch opens a record (its serial may be run into the name), and
+    ``dotted`` when that serial is written with a dot (1.), which is left out."""
     tokens: list[_Token] = []
+    if dotted:
+        digits = dotted_serial(text[start:end])
+        stripped = len(text[start:end]) - len(text[start:end].lstrip())
+        tokens.append(
+            _Token(start + stripped, start + digits, text[start + stripped : start + digits])
+        )
+        start += digits + 1
+        opening = False
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         cuts = [0, *find_glued_cells(word), len(word)]
@@ -274,8 +286,11 @@ def _is_paragraphs(lines: Sequence[str]) -> bool:
     return alone and paragraphs >= 3 and paragraphs >= 0.4 * len(filled)
 
 
-def _record_tokens(text: str, spans: Sequence[Span], paragraphs: bool) -> list[_Token]:
-    """The tokens of one record: its paragraphs (one cell per paragraph), or its words."""
+def _record_tokens(
+    text: str, spans: Sequence[Span], paragraphs: bool, dotted: bool
+) -> list[_Token]:
+    """The tokens of one record: its paragraphs (one cell per paragraph), or its words; a serial
+    written with a dot (``dotted``) without its dot."""
     tokens: list[_Token] = []
     if paragraphs:
         groups = itertools.groupby(spans, key=lambda s: bool(text[s.start : s.end].strip()))
@@ -288,10 +303,12 @@ def _record_tokens(text: str, spans: Sequence[Span], paragraphs: bool) -> list[_
                     - len(text[lines[0].start : lines[0].end].lstrip())
                 )
                 end = lines[-1].start + len(text[lines[-1].start : lines[-1].end].rstrip())
+                if dotted and not tokens:
+                    end = start + dotted_serial(text[start:end])
                 tokens.append(_Token(start, end, text[start:end]))
         return tokens
     for n, span in enumerate(spans):
-        tokens += _tokens(text, span.start, span.end, opening=n == 0)
+        tokens += _tokens(text, span.start, span.end, opening=n == 0, dotted=dotted and n == 0)
     return tokens
 
 
@@ -372,6 +389,7 @@ def read_body(
     lines = [text[s.start : s.end] for s in spans]
     paragraphs = _is_paragraphs(lines)
     starts = set(record_starts(lines, keys, paragraphs))
+    dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
     chrome: list[tuple[int, str]] = []
     rejects: list[Reject] = []
     # (index into rows-to-be, spans of a record) or a group row
@@ -401,7 +419,7 @@ def read_body(
         else:
             rejects.append(Reject(path, span.number, line, "text before the first record"))
     records = [
-        _record_tokens(text, _check_size(text, record, path), paragraphs)
+        _record_tokens(text, _check_size(text, record, path), paragraphs, dotted)
         for _, record in parts
         if record is not None
     ]
