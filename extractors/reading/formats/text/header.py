@@ -51,6 +51,11 @@ _GAP_TEXT = re.compile(r"[\u4e00-\u9fff]+")
 # Lines that cannot be part of a header: digits or sentence punctuation.
 _NOT_HEADER = re.compile(r"[0-9０-９。，,；;：:！？!?“”\"《》〈〉]")
 _JOINERS = frozenset("和及与、/／")
+# Header words inside a longer line stand at most this far apart (an unknown word between them);
+# the header may go on this far after the last (an unknown last word).
+_WINDOW_GAP, _WINDOW_TAIL = 12, 16
+# A stretch of header-like lines longer than this is a body of short cells rather than a header.
+_MAX_STRETCH = 600
 # Pieces of header text, and what separates them: white space, and the rules of a pipe table
 # copied as text ("序号 | 权力类型 | 权力名称 |").
 _PIECE = re.compile(r"[^\s|｜│]+|[\s|｜│]+")
@@ -271,6 +276,24 @@ def _is_headerish(line: str) -> bool:
     return bool(stripped) and not _NOT_HEADER.search(stripped) and not is_page_chrome(stripped)
 
 
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` dense with header words (naming three fields, one the
+    name) where a header may stand inside a line of other text; only these are segmented, so a
+    long line (a whole transcript on one line) costs no more than its header."""
+    words, _ = _dictionary()
+    windows: list[tuple[int, int]] = []
+    cluster: list[re.Match[str]] = []
+    for match in [*_word_pattern().finditer(text, start, end), None]:
+        if match is not None and (not cluster or match.start() - cluster[-1].end() <= _WINDOW_GAP):
+            cluster.append(match)
+            continue
+        keys = {words[normalise_header(m.group())] for m in cluster}
+        if len(keys) >= 3 and keys & {"name", "subitem"}:
+            windows.append((cluster[0].start(), min(end, cluster[-1].end() + _WINDOW_TAIL)))
+        cluster = [match] if match is not None else []
+    return windows
+
+
 def _may_hold_header(line: str) -> bool:
     """True when ``line`` names at least three fields, one of them the name: worth segmenting."""
     keys = {_dictionary()[0][normalise_header(m.group())] for m in _word_pattern().finditer(line)}
@@ -298,8 +321,8 @@ def find_headers(text: str) -> list[PageHeader]:
     n = 0
     while n < len(lines):
         if not _is_headerish(lines[n]):
-            if _may_hold_header(lines[n]):
-                found += _headers_in(text, starts[n], starts[n] + len(lines[n]))
+            for a, b in _windows(text, starts[n], starts[n] + len(lines[n])):
+                found += _headers_in(text, a, b)
             n += 1
             continue
         stop = last = n
@@ -313,8 +336,11 @@ def find_headers(text: str) -> list[PageHeader]:
             else:
                 break
         end = starts[last] + len(lines[last])
+        if end - starts[n] > _MAX_STRETCH:  # a body of short lines: only where headers may be
+            for a, b in _windows(text, starts[n], end):
+                found += _headers_in(text, a, b)
         # words wrapped over lines are looked for whole
-        if _may_hold_header("".join(text[starts[n] : end].split())):
+        elif _may_hold_header("".join(text[starts[n] : end].split())):
             found += _headers_in(text, starts[n], end)
         n = last + 1
     return found
