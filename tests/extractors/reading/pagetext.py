@@ -75,6 +75,7 @@ class Layout:
     chrome: bool = True
     notice: bool = False
     twice: bool = False  # the first record printed twice
+    one_line: bool = False  # the header and records run on one line (a transcript)
     cut: bool = False  # the download stops inside the last record
     words: dict[str, str] = field(default_factory=dict)  # header word of each key
 
@@ -240,6 +241,8 @@ def render(items: list[Item], layout: Layout, rng: random.Random) -> str:
     if layout.notice:
         lines += _notice(rng)
     separator = "\n\n" if layout.rows == "paragraphs" or not layout.serials else "\n"
+    if layout.one_line:
+        separator = " "
     previous: str | None = None
     groups = 0
     body: list[str] = []

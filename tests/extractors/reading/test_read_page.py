@@ -199,6 +199,19 @@ def test_letter_spaced_page(tmp_path: Path) -> None:
     assert item.basis == "1.[行政法规]国内水路运输管理条例第八条"
 
 
+def test_transcript_running_records_on_one_line(tmp_path: Path) -> None:
+    records = [("林木采伐许可", "森林法实施条例"), ("渔业捕捞许可", "渔业法实施细则")]
+    text = " ".join("序号事项名称事项类型设定依据") + "".join(
+        f" {n} " + " ".join(f"{name}行政许可1.[行政法规]{law}第十条")
+        for n, (name, law) in enumerate(records, start=1)
+    )
+    plist = _read(tmp_path, text)
+    assert _items(plist, "row", "name", "basis") == [
+        ("1", "林木采伐许可", "1.[行政法规]森林法实施条例第十条"),
+        ("2", "渔业捕捞许可", "1.[行政法规]渔业法实施细则第十条"),
+    ]
+
+
 def test_short_cell_outside_the_vocabulary_is_reported(tmp_path: Path) -> None:
     text = (
         "序号 事项名称 事项类型 设定依据 实施层级 责任事项\n"

@@ -46,6 +46,7 @@ def pages(draw: st.DrawFn) -> tuple[list[Item], Layout, str]:
     typed = not annexes and rows in ("spaced", "paragraphs") and serial_column
     groups = may_drop_type and not annexes and draw(st.booleans())
     dot = draw(st.sampled_from(["", ".", "、"])) if typed and not groups else ""
+    one_line = letter and draw(st.booleans())
     layout = Layout(
         columns=columns,
         header=header,
@@ -58,7 +59,8 @@ def pages(draw: st.DrawFn) -> tuple[list[Item], Layout, str]:
         annexes=annexes,
         chrome=draw(st.booleans()),
         notice=not letter and draw(st.booleans()),
-        twice=draw(st.booleans()),
+        twice=not one_line and draw(st.booleans()),
+        one_line=one_line,
         # a record cut off before its type cannot be told apart without serials when each cell
         # is a paragraph
         cut=(serials or rows != "paragraphs") and not dot and draw(st.booleans()),

@@ -24,7 +24,7 @@ from extractors.reading.vocab import (
 # A serial opening a line: alone ("4268 县医保局 …"), or run into the name after it ("1对纳税人
 # 延期申报的核准", a header and rows flattened without separators); not a number with its unit
 # ("15日内提交材料") and not a numbered citation ("1《…》").
-_UNITS = "日天月年个次条款项号元万千百岁人户家件台辆吨米倍期批届周分秒时"
+_UNITS = "日天月年个次条款项号元万千百岁人户家件台辆吨米倍期批届周分秒时小"
 _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![{_UNITS}]))")
 # A serial written with a dot ("1. 行政许可 …", "12、林木采伐许可"), as some lists number their
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
@@ -94,6 +94,31 @@ def dotted_serial(text: str) -> int:
     """
     match = _DOTTED.match(text)
     return match.end(1) if match else 0
+
+
+# A serial standing alone inside a line, before a word (a transcript that runs several records
+# on one line: "… 第 十 五 条 2 校 车 使 用 许 可 …"); not a number with its unit ("3 个工作日").
+_INLINE_SERIAL = re.compile(rf"(?<=\s)(\d{{1,6}})\s+(?=[\u4e00-\u9fff](?<![{_UNITS}]))")
+
+
+def inline_serials(line: str, previous: int | None) -> tuple[list[int], int | None]:
+    """Where records may open inside ``line`` (the offsets of serials standing alone, each the
+    one after the serial before, starting from ``previous``), and the last serial of the line.
+
+    >>> inline_serials("1 林木采伐许可 行政许可 2 对盗伐林木的处罚 行政处罚 3 个工作日", None)
+    ([14], 2)
+    """
+    opening = _SERIAL_LINE.match(line)
+    if opening is not None:
+        previous = int(opening.group(1))
+    offsets: list[int] = []
+    if previous is None:
+        return offsets, previous
+    for match in _INLINE_SERIAL.finditer(line, opening.end() if opening else 0):
+        if int(match.group(1)) == previous + 1:
+            offsets.append(match.start())
+            previous += 1
+    return offsets, previous
 
 
 def _serial_at(line: str, paragraphs: bool, dotted: bool) -> int | None:

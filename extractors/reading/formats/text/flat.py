@@ -15,6 +15,7 @@ from extractors.reading.formats.text.boundaries import (
     SHAPES,
     dotted_serial,
     glued_serial,
+    inline_serials,
     numbering,
     record_starts,
 )
@@ -388,6 +389,9 @@ def read_body(
     keys = map_headers(header)
     lines = [text[s.start : s.end] for s in spans]
     paragraphs = _is_paragraphs(lines)
+    if not paragraphs:
+        spans = _split_runs(text, spans)
+        lines = [text[s.start : s.end] for s in spans]
     starts = set(record_starts(lines, keys, paragraphs))
     dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
     chrome: list[tuple[int, str]] = []
@@ -464,6 +468,18 @@ def read_body(
             )
         )
     return Body(cells, tuple(rows), tuple(rejects), tuple(chrome), footer)
+
+
+def _split_runs(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans with a line cut where a further record opens inside it (a transcript running
+    several records on one line), before the serial that follows on from the one before."""
+    out: list[Span] = []
+    previous: int | None = None
+    for span in spans:
+        offsets, previous = inline_serials(text[span.start : span.end], previous)
+        cuts = [span.start, *(span.start + o for o in offsets), span.end]
+        out += [Span(span.number, a, b) for a, b in itertools.pairwise(cuts)]
+    return out
 
 
 def _unanchored(
