@@ -223,6 +223,16 @@ def test_short_cell_outside_the_vocabulary_is_reported(tmp_path: Path) -> None:
     assert "unanchored-cell" in [a.code for a in item.anomalies]
 
 
+def test_record_without_its_type_is_reported(tmp_path: Path) -> None:
+    text = (
+        "序号 事项名称 事项类型 实施主体\n1 林木采伐许可 行政许可 县林业局\n"
+        "2 对盗伐林木的处罚 行政处分 县林业局\n3 渔业捕捞许可 行政许可 县农业农村局\n"
+    )
+    items = _read(tmp_path, text).items
+    assert [i.type for i in items] == ["行政许可", None, "行政许可"]
+    assert [(a.code, a.column) for a in items[1].anomalies] == [("missing-cell", "事项类型")]
+
+
 # -- lists on a page -------------------------------------------------------------------------
 
 NOTICE = (

@@ -172,9 +172,11 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         stop = candidates[n + 1][0] if n + 1 < len(candidates) else len(lines)
         if has_type:
             typed = any(_holds_type(w) for j in range(i, stop) for w in lines[j].split())
-            # The file's last record may be cut off before its type: kept when its serial follows
-            # on (a wrapped cell line "15 日内提交材料" in the last record rarely does).
-            keep = typed or (n == len(candidates) - 1 and serial == previous + 1)
+            # A record without its type (cut off at the end of the file, or with a type outside
+            # the vocabulary) is kept when its serial follows on and the next one follows on
+            # from it (a wrapped cell line "15 日内提交材料" rarely does).
+            following = candidates[n + 1][1] if n + 1 < len(candidates) else serial + 1
+            keep = typed or (serial == previous + 1 and following == serial + 1)
             if dotted:  # where a numbered line looks the same, no record without its type
                 keep = typed and serial == previous + 1
         else:

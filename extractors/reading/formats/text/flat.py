@@ -76,6 +76,8 @@ _ANCHORS = {key: _Anchor(SHAPES[key], *scores) for key, scores in _SCORES.items(
 # Columns of short cells that may hold a short phrase outside their vocabulary, at a small gain
 # over leaving them empty.
 _SHORT = frozenset({"level", "department", "guiding_department"})
+# Columns every record fills: a record without theirs is probably misread.
+_REQUIRED = frozenset({"row", "type"})
 # Free-text columns whose cell usually opens with a citation (《…》, 1.《…》, 【法律】《…》).
 _CITING = frozenset({"basis", "accountability_basis"})
 # Free-text columns of a few words, which never open with a citation.
@@ -443,9 +445,10 @@ def read_body(
         values = read[count]
         count += 1
         notes: list[Anomaly] = []
-        if count == len(read) and last and not footer:
+        cut = count == len(read) and last and not footer
+        if cut:
             notes += _cut_off(values, read[:-1], cells)
-        notes += _unanchored(values, columns, cells)
+        notes += _unanchored(values, columns, cells, cut=cut)
         filled = [
             cells[c] or f"列{c + 1}"
             for c, column in enumerate(columns)
@@ -483,14 +486,23 @@ def _split_runs(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _unanchored(
-    values: Sequence[tuple[str, str]], columns: Sequence[_Column], cells: Sequence[str]
+    values: Sequence[tuple[str, str]],
+    columns: Sequence[_Column],
+    cells: Sequence[str],
+    *,
+    cut: bool,
 ) -> list[Anomaly]:
-    """Notes on short cells read by their place alone: outside their column's vocabulary."""
+    """Notes on cells read by their place alone: a short cell outside its column's vocabulary,
+    and no serial or power type found for a header that has their column (unless the file
+    ends inside the record): the record may be misread."""
     notes = []
     for (text, _), column, name in zip(values, columns, cells, strict=True):
         if column.key in _SHORT and text and column.anchor and not column.anchor.test(text):
             message = f"{name} holds a phrase outside its vocabulary, read by its place in the row"
             notes.append(Anomaly("unanchored-cell", message, name, text))
+        elif column.key in _REQUIRED and not text and not column.implicit and not cut:
+            message = f"no {name} found in the record; its cells may be misread"
+            notes.append(Anomaly("missing-cell", message, name))
     return notes
 
 
