@@ -21,15 +21,15 @@ from extractors.reading.vocab import (
 
 @dataclass(frozen=True, slots=True)
 class PageHeader:
-    """A header found in page text: its cells as written (a wrapped word joined up), where it
-    stands (``start``/``end``: offsets of its first character and just after its last; ``line``:
-    1-based line of ``start``), and what was noticed about its shape."""
+    """A header found in page text: its cells as written (a wrapped word joined up, a lower-row
+    word of a two-level header after its upper one: 执法依据/法律), and where it stands
+    (``start``/``end``: offsets of its first character and just after its last; ``line``:
+    1-based line of ``start``)."""
 
     start: int
     end: int
     line: int
     cells: tuple[str, ...]
-    notes: tuple[str, ...] = ()
 
 
 # Kinds of boundary before a piece of text (a run without white space).
@@ -201,10 +201,9 @@ def _join_words(cells: list[str], keys: list[str | None]) -> None:
         n += 1
 
 
-def _two_level(cells: list[str], keys: list[str | None]) -> str | None:
+def _two_level(cells: list[str], keys: list[str | None]) -> None:
     """Folds the lower row of a two-level header into the column it divides: ``执法依据 … 备注
-    法律 行政法规`` becomes ``… 执法依据/法律 执法依据/行政法规 … 备注``. Returns a note, or None
-    when there is nothing to fold."""
+    法律 行政法规`` becomes ``… 执法依据/法律 执法依据/行政法规 … 备注``."""
     families = [sub_header_family(c) for c in cells]
     groups: list[tuple[int, int]] = []
     n = 0
@@ -233,8 +232,7 @@ def _two_level(cells: list[str], keys: list[str | None]) -> str | None:
         del cells[first:stop], keys[first:stop]
         cells[before : before + 1] = subs
         keys[before : before + 1] = [map_header(s) for s in subs]
-        return f"two-level header: {parent} → {'/'.join(words)}"
-    return None
+        return
 
 
 def _header_of(
@@ -249,12 +247,11 @@ def _header_of(
     cells = [chars[s.start : s.end] for s in run]
     keys: list[str | None] = [s.key for s in run]
     _join_words(cells, keys)
-    note = _two_level(cells, keys)
+    _two_level(cells, keys)
     if not is_header(cells):
         return None
     start, end = offsets[run[0].start], offsets[run[-1].end - 1] + 1
-    line = text.count("\n", 0, start) + 1
-    return PageHeader(start, end, line, tuple(cells), (note,) if note else ())
+    return PageHeader(start, end, text.count("\n", 0, start) + 1, tuple(cells))
 
 
 def _headers_in(text: str, start: int, end: int) -> list[PageHeader]:
