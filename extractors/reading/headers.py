@@ -139,10 +139,17 @@ def map_header(text: str) -> str | None:
     return _map_short(text)
 
 
+@cache
+def _split_synonyms() -> tuple[str, ...]:
+    """Synonyms that hold a separator themselves (指导/实施部门): read whole, not by their parts."""
+    return tuple(s for s in _synonyms() if _PART_SPLIT.search(s))
+
+
 @lru_cache(maxsize=4096)
 def _map_short(text: str) -> str | None:
     key = _lookup(text)
-    if key is not None and normalise_header(text) in _synonyms():
+    norm = normalise_header(text)
+    if key is not None and (norm in _synonyms() or norm.endswith(_split_synonyms())):
         return key
     bare = _PARENTHESISED.sub("", unicodedata.normalize("NFKC", text)).strip()
     parts = [p for p in _PART_SPLIT.split(bare) if p]

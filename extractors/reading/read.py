@@ -21,23 +21,16 @@ from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.pdf import read_pdf
-from extractors.reading.formats.flat import read_flat
 from extractors.reading.formats.html import read_html
-from extractors.reading.formats.labelled import read_label_table, read_labelled
+from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
+from extractors.reading.formats.text.page import read_plain
 from extractors.reading.grid import Grid
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
-
-
-def _read_plain(text: str, path: str) -> list[Grid]:
-    """A flattened table when a line reads as a header row, else vertical label：value records."""
-    grid = read_flat(text, path)
-    return [grid if grid.rows else read_labelled(text)]
-
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "xlsx": read_xlsx,
@@ -52,7 +45,7 @@ _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "csv": lambda text, path: [read_delimited(text, path, ",")],
     "tsv": lambda text, path: [read_delimited(text, path, "\t")],
     "json": lambda text, path: [read_records(text, path)],
-    "text": _read_plain,
+    "text": read_plain,
 }
 
 

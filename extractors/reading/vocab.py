@@ -65,12 +65,37 @@ def _glued_org() -> re.Pattern[str]:
     return re.compile(f"{_org_pattern().pattern}(?={spec['pattern']})")
 
 
+@cache
+def _opening_type() -> re.Pattern[str]:
+    """A power type opening a run of text that goes on with an organisation name
+    (行政许可市地税局…), not with the rest of a title (行政许可法…, 行政处罚决定书…)."""
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    title = "法|条例|规定|办法|决定|事项|申请|实施|文书"
+    return re.compile(f"(?:{alternatives})类?(?!{title})(?={_org_pattern().pattern})")
+
+
+@cache
+def _trailing_type() -> re.Pattern[str]:
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    return re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{'|'.join(map(re.escape, words))})$")
+
+
+@cache
+def _rank_label() -> re.Pattern[str]:
+    """A numbered rank label inside a run of text (``…审批1.[法律]…``), where a basis cell opens."""
+    return re.compile(r"(?<=[^\d\s.、．])(?=\d{1,2}[.、．]?\s*[【\[][^】\]]{2,8}[】\]])")
+
+
 def find_glued_cells(text: str) -> list[int]:
     """Offsets inside ``text`` where a flattening step ran two cells together: before and after
     a power type that a citation follows (``…的处罚行政处罚《社会保险法》``), before and after
-    exercise levels that follow a sentence end (``…的罚款。市级、区县级``), and after an
-    organisation name that opens ``text`` and runs straight into an item name or a citation
-    (``县医保局对用人单位…``, ``县医保局《社会保险法》…``).
+    exercise levels that follow a sentence end (``…的罚款。市级、区县级``), after a power type
+    that opens ``text`` and runs into an organisation name (``行政许可市地税局…``), after an
+    organisation name that opens ``text`` (or follows that type) and runs straight into an item
+    name, a citation or an accountability cell (``县医保局对用人单位…``,
+    ``县医保局《社会保险法》…``, ``…机构因不履行…``), and before a numbered rank label
+    (``…设置审批1.[法律]…``).
 
     >>> find_glued_cells("骗取医保基金的处罚行政处罚《社会保险法》第八十七条")
     [9, 13]
@@ -78,13 +103,27 @@ def find_glued_cells(text: str) -> list[int]:
     ([12, 18], [])
     >>> find_glued_cells("县医保局对用人单位不办理社会保险登记的处罚"), find_glued_cells("县医保局")
     ([4], [])
+    >>> find_glued_cells("行政许可市地税局直属(派出)机构因不履行或不正确履行行政职责")
+    [4, 16]
+    >>> find_glued_cells("水路运输经营许可行政许可")
+    [8]
     """
     cuts: set[int] = set()
-    org = _glued_org().match(text)
+    start = 0
+    opening = _opening_type().match(text)
+    if opening is not None:
+        start = opening.end()
+        cuts.add(start)
+    org = _glued_org().match(text, start)
     if org is not None:
         cuts.add(org.end())
     for match in _glued_type().finditer(text):
         cuts.update((match.start(), match.end()))
+    cuts.update(m.start() for m in _rank_label().finditer(text))
+    # A type that ends a longer run closes it (…经营许可行政许可, letter-spaced cells run together).
+    last = _trailing_type().search(text)
+    if last is not None:
+        cuts.add(last.start())
     levels = _level_pattern()
     for end in re.finditer(r"[。；;]", text):
         level = levels.match(text, end.end())
@@ -97,6 +136,9 @@ def find_glued_cells(text: str) -> list[int]:
 def _types_by_length() -> tuple[str, ...]:
     return tuple(sorted(_words("power_types"), key=len, reverse=True))
 
+
+# What follows a power type that is part of a body's name: 行政审批局, 行政审批服务中心.
+_BODY_AFTER = re.compile(r"(?:服务)?(?:局|处|科|室|办|厅|委|中心|股)")
 
 #: Headings are short ("一、行政许可（12项）", "行政处罚类"); a longer row is an item or a note.
 MAX_SECTION_CHARS = 30
@@ -117,13 +159,37 @@ def section_type(heading: str) -> str | None:
     return next((w for w in _types_by_length() if w in text), None)
 
 
+def types_named(text: str) -> list[str]:
+    """The power types ``text`` names, each once, a shorter one left out when a longer one named
+    holds it (行政强制 in 行政强制措施), and none that is part of a body's name (行政审批局).
+
+    >>> types_named("鸠江区水务局行政许可分表"), types_named("行政许可和行政强制措施清单")
+    (['行政许可'], ['行政强制措施', '行政许可'])
+    >>> types_named("某县行政审批服务局权力清单")
+    []
+    """
+    text = _squash(text)
+    found: list[str] = []
+    for word in _types_by_length():
+        if any(word in longer for longer in found):
+            continue
+        if any(not _BODY_AFTER.match(text, m.end()) for m in re.finditer(re.escape(word), text)):
+            found.append(word)
+    return found
+
+
 def is_power_type(text: str) -> bool:
-    """True when ``text`` is a power type of the closed vocabulary (or a listed variant).
+    """True when ``text`` is a power type of the closed vocabulary (or a listed variant), also
+    with 类 after it (行政审批类).
 
     >>> is_power_type("行政处罚"), is_power_type("其他权力"), is_power_type("对医疗救助的监督检查")
     (True, True, False)
+    >>> is_power_type("行政审批类"), is_power_type("类")
+    (True, False)
     """
-    return _squash(text) in _words("power_types")
+    word = _squash(text)
+    words = _words("power_types")
+    return word in words or (word.endswith("类") and word[:-1] in words)
 
 
 def is_level(text: str) -> bool:
@@ -200,6 +266,105 @@ def starts_item_name(text: str) -> bool:
     (True, False)
     """
     return _pattern("item_name_starts").match(text) is not None
+
+
+@cache
+def _cell_starts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    patterns = load_vocab()["cell_starts"]["patterns"]
+    return tuple((key, re.compile(pattern)) for key, pattern in patterns.items())
+
+
+def cell_opening(text: str) -> str | None:
+    """The field whose cell ``text`` opens the way the national template opens it (1.受理阶段责任：…
+    opens responsibility, 因不履行… accountability), or None.
+
+    >>> cell_opening("1.受理阶段责任：公示依法应当提交的材料"), cell_opening("因不履行或不正确履行")
+    ('responsibility', 'accountability')
+    >>> cell_opening("《行政许可法》第三十条") is None
+    True
+    """
+    text = text.lstrip()
+    return next((key for key, pattern in _cell_starts() if pattern.match(text)), None)
+
+
+@cache
+def _section_heading() -> re.Pattern[str]:
+    return re.compile(load_vocab()["section_headings"]["pattern"])
+
+
+@cache
+def _section_kinds() -> re.Pattern[str]:
+    return re.compile(f"(?:{load_vocab()['section_headings']['kinds']})+$")
+
+
+def is_section_heading(line: str) -> bool:
+    """True when ``line`` is a group row of a flattened list that names a power type: an ordinal
+    or an item count around the type (一、行政许可(3项), 行政处罚 共31项); a bare type is a cell.
+
+    >>> is_section_heading("一、行政许可(3项)"), is_section_heading("行政处罚 共31项")
+    (True, True)
+    >>> is_section_heading("行政许可"), is_section_heading("一、区发展和改革委员会")
+    (False, False)
+    """
+    text = line.strip()
+    if len(text) > MAX_SECTION_CHARS + 10:
+        return False
+    match = _section_heading().fullmatch(text)
+    if match is None:
+        return False
+    word = match.group("a") or match.group("b")
+    return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
+
+
+@cache
+def _sub_headers() -> dict[str, str]:
+    families = load_vocab()["sub_headers"]["families"]
+    return {word: key for key, words in families.items() for word in words}
+
+
+def sub_header_family(word: str) -> str | None:
+    """The field key of the column that ``word`` divides in a two-level header (法律 and 行政法规
+    divide the basis column, 主项 and 子项 the name), or None.
+
+    >>> sub_header_family("行政法规"), sub_header_family("子项"), sub_header_family("备注")
+    ('basis', 'name', None)
+    """
+    return _sub_headers().get(_squash(word))
+
+
+def is_sub_header(word: str) -> bool:
+    """True when ``word`` is a lower-row word of a two-level header (see :func:`sub_header_family`).
+
+    >>> is_sub_header("地方性法规"), is_sub_header("执法依据")
+    (True, False)
+    """
+    return sub_header_family(word) is not None
+
+
+def is_item_name_like(text: str) -> bool:
+    """True when ``text`` ends the way an item name does, with the act of the power.
+
+    >>> is_item_name_like("教师资格认定"), is_item_name_like("实施对象")
+    (True, False)
+    """
+    return _pattern("item_name_ends").fullmatch(text.strip()) is not None
+
+
+@cache
+def _list_title() -> re.Pattern[str]:
+    return re.compile(load_vocab()["list_titles"]["pattern"])
+
+
+def is_list_title(line: str) -> bool:
+    """True when ``line`` opens a list on a page (附件2, …事项清单（2023年版）, 类别：行政许可).
+
+    >>> is_list_title("附件2"), is_list_title("綦江区林业局行政权力事项清单")
+    (True, True)
+    >>> is_list_title("依法应当举行听证而不举行听证的;")
+    False
+    """
+    text = line.strip()
+    return len(text) <= 60 and _list_title().fullmatch(text) is not None
 
 
 def is_placeholder(text: str) -> bool:

@@ -25,6 +25,11 @@ PREDICATES = {
     "serials": vocab.is_serial,
     "placeholders": vocab.is_placeholder,
     "page_chrome": vocab.is_page_chrome,
+    "cell_starts": lambda text: vocab.cell_opening(text) is not None,
+    "section_headings": vocab.is_section_heading,
+    "sub_headers": vocab.is_sub_header,
+    "list_titles": vocab.is_list_title,
+    "item_name_ends": vocab.is_item_name_like,
 }
 
 

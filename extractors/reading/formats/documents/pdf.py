@@ -21,8 +21,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.formats.flat import read_flat
-from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.text.page import read_plain
 from extractors.reading.grid import Grid, SourceRow, Span
 from extractors.reading.headers import is_header
 
@@ -353,9 +352,7 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
     context = tuple(reading.context)
     if not reading.tables:
         # No table, ruled or laid out: the pages may still hold one flattened into text.
-        text = "\n".join(reading.plain)
-        grid = read_flat(text, path)
-        return [grid if grid.rows else read_labelled(text)]
+        return read_plain("\n".join(reading.plain), path)
     return [
         Grid(tuple(rows), context if index == 0 else (), name=f"table {index + 1}")
         for index, rows in enumerate(reading.tables)

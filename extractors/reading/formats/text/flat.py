@@ -1,0 +1,536 @@
+"""Reads the records of one list in page text (a table flattened into text: cells separated by
+spaces, line breaks or blank lines, or run together) by anchoring each record on its serial
+number and each cell on the closed vocabularies of power lists."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from extractors.errors import InputError
+from extractors.models import Anomaly, Reject
+from extractors.reading.formats.text.boundaries import (
+    SHAPES,
+    dotted_serial,
+    glued_serial,
+    inline_serials,
+    numbering,
+    record_starts,
+)
+from extractors.reading.grid import SourceRow
+from extractors.reading.headers import map_headers
+from extractors.reading.limits import MAX_CELL_CHARS
+from extractors.reading.vocab import (
+    cell_opening,
+    find_glued_cells,
+    is_code,
+    is_page_chrome,
+    is_placeholder,
+    is_power_type,
+    is_section_heading,
+    is_serial,
+    starts_citation,
+)
+
+# A token is a run of non-space text (the rules of a pipe table copied as text separate tokens
+# too); a sub-line number written apart from its text ("1. 《重庆市劳动保障监察条例》第四十五条")
+# stays with it.
+_TOKEN = re.compile(r"(?:\d{1,3}[.、．][ \t\u3000]*)?[^\s|｜│]+")
+# A cell that ends a sentence; used to prefer cell boundaries that fall between sentences when a
+# stray space has split a phrase ("由县级 人民政府") into something that looks like a cell.
+_SENTENCE_END = re.compile(r"[。；;.!！?？）)】」”\"]$")
+# A short phrase of Chinese words: what a column of short cells (level, department) may hold even
+# when it is not in the vocabulary ("省财政部门" under 实施层级及权限).
+_SHORT_CELL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()/]{1,11}")
+_NEG = float("-inf")
+_MAX_NAME_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """How a column's cell is recognised: a shape test and the score of a match."""
+
+    test: Callable[[str], bool]
+    score: float
+    empty: float
+
+
+def _is_number(text: str) -> bool:
+    return is_serial(text) or is_code(text)
+
+
+# Columns whose cells have a recognisable shape. The scores rank how sure a match is: a power type
+# or a serial is near-certain, an organisation-shaped word much less so.
+_SCORES: dict[str, tuple[float, float]] = {  # (a match, an empty cell)
+    "row": (10.0, -5.0),
+    "type": (10.0, -2.0),
+    "level": (6.0, -2.0),
+    "code": (5.0, -1.0),
+    "time_limit": (3.0, -1.0),
+    "department": (3.0, -1.0),
+    "guiding_department": (3.0, -1.0),
+}
+_ANCHORS = {key: _Anchor(SHAPES[key], *scores) for key, scores in _SCORES.items()}
+# Columns of short cells that may hold a short phrase outside their vocabulary, at a small gain
+# over leaving them empty.
+_SHORT = frozenset({"level", "department", "guiding_department"})
+# Columns every record fills: a record without theirs is probably misread.
+_REQUIRED = frozenset({"row", "type"})
+# Free-text columns whose cell usually opens with a citation (《…》, 1.《…》, 【法律】《…》).
+_CITING = frozenset({"basis", "accountability_basis"})
+# Free-text columns of a few words, which never open with a citation.
+_NAMES = frozenset({"name", "subitem"})
+_MAX_ANCHOR_TOKENS = 3
+#: Leading columns a header may lack while its records carry them (序号 and a code before the
+#: name): the header cell each gets, and how its cell is recognised (an empty one costs nothing).
+_IMPLICIT: tuple[tuple[str, _Anchor], ...] = (
+    ("序号", _Anchor(is_serial, 10.0, 0.0)),
+    ("编码", _Anchor(is_code, 5.0, 0.0)),
+    ("", _Anchor(_is_number, 1.0, 0.0)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One line of a list's body: its 1-based number and offsets (the first may start mid-line,
+    after a header that the line opens with)."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """What the records below one header give: the header's cells (with the leading columns it
+    lacked, when its records carry them), the rows (records and group rows, in order), rejects,
+    and page chrome seen among them."""
+
+    cells: tuple[str, ...]
+    rows: tuple[SourceRow, ...]
+    rejects: tuple[Reject, ...]
+    chrome: tuple[tuple[int, str], ...]
+    footer: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    key: str | None
+    anchor: _Anchor | None
+    empty: float
+    implicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(
+    text: str, start: int, end: int, *, opening: bool = False, dotted: bool = False
+) -> list[_Token]:
+    """The tokens of ``text[start:end]``, cut where cells were run together without a space;
+    ``opening`` when the stretch opens a record (its serial may be run into the name), and
+    ``dotted`` when that serial is written with a dot (1.), which is left out."""
+    tokens: list[_Token] = []
+    if dotted:
+        digits = dotted_serial(text[start:end])
+        stripped = len(text[start:end]) - len(text[start:end].lstrip())
+        tokens.append(
+            _Token(start + stripped, start + digits, text[start + stripped : start + digits])
+        )
+        start += digits + 1
+        opening = False
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        cuts = [0, *find_glued_cells(word), len(word)]
+        if opening and not tokens:
+            serial = glued_serial(word)
+            if serial:
+                cuts = sorted({*cuts, serial})
+        for a, b in itertools.pairwise(cuts):
+            tokens.append(_Token(match.start() + a, match.start() + b, word[a:b]))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """How a token would open a cell: with a citation, the way the template opens a field's
+    cell, with a numbered line after the first (which goes on with a cell instead), or as a
+    placeholder (无, /) that fills a cell alone."""
+
+    citation: bool
+    field: str | None
+    goes_on: bool
+    placeholder: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Opening:
+        number = numbering(text)
+        return cls(
+            starts_citation(text),
+            cell_opening(text),
+            number is not None and number > 1,
+            is_placeholder(text),
+        )
+
+    def score(self, key: str | None) -> float:
+        """What opening a free-text cell of column ``key`` so is worth."""
+        score = 0.0
+        if self.citation:
+            score += 2.0 if key in _CITING else -2.0 if key in _NAMES else 0.0
+        if self.field is not None and self.field == key:
+            score += 2.0
+        if self.goes_on:
+            score -= 2.5
+        if self.placeholder:
+            score += 1.0
+        return score
+
+
+def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> list[range]:
+    """The best split of ``tokens`` into one contiguous (possibly empty) run per column.
+
+    Dynamic programming over (token, column): an anchored column takes 0-3 tokens whose text has
+    its shape (or, for a column of short cells, one short phrase); a free-text column takes any
+    run, scored on how its first token opens a cell of its kind (a citation under 设定依据,
+    1.受理阶段责任 under 责任事项; a numbered line after the first continues a cell) and, a
+    little, on ending a sentence; a name takes few tokens. Ties go to the earliest boundary and
+    to filling the earlier column.
+    """
+    n, width = len(tokens), len(columns)
+    best = [[_NEG] * (width + 1) for _ in range(n + 1)]
+    choice = [[0] * (width + 1) for _ in range(n + 1)]
+    best[n][width] = 0.0
+    ends = [0.5 if _SENTENCE_END.search(t.text) else 0.0 for t in tokens]
+    openings = [_Opening.of(t.text) for t in tokens]
+    for c in range(width - 1, -1, -1):
+        column = columns[c]
+        anchor = column.anchor
+        if anchor is not None:
+            for i in range(n, -1, -1):
+                top, take = column.empty + best[i][c + 1], 0
+                for k in range(min(_MAX_ANCHOR_TOKENS, n - i), 0, -1):
+                    score = anchor.score + best[i + k][c + 1]
+                    if score > top and anchor.test(text[tokens[i].start : tokens[i + k - 1].end]):
+                        top, take = score, k
+                if (
+                    column.key in _SHORT
+                    and take == 0
+                    and i < n
+                    and best[i + 1][c + 1] > _NEG
+                    and _SHORT_CELL.fullmatch(tokens[i].text)
+                    and not is_serial(tokens[i].text)
+                ):
+                    score = column.empty + 0.5 + best[i + 1][c + 1]
+                    if score > top:
+                        top, take = score, 1
+                best[i][c], choice[i][c] = top, take
+            continue
+        empty = column.empty
+        opening = [o.score(column.key) for o in openings]
+        if column.key in _NAMES:
+            for i in range(n, -1, -1):
+                top, take = empty + best[i][c + 1], 0
+                fill, fill_take = _NEG, 0
+                for k in range(1, min(_MAX_NAME_TOKENS, n - i) + 1):
+                    if best[i + k][c + 1] == _NEG:
+                        continue
+                    score = -float(k) + opening[i] + ends[i + k - 1] + best[i + k][c + 1]
+                    if score > fill:
+                        fill, fill_take = score, k
+                if fill >= top:
+                    top, take = fill, fill_take
+                best[i][c], choice[i][c] = top, take
+            continue
+        # suffix[j]: best over j' >= j of (end bonus at j') + best[j'][c+1], earliest j' on ties.
+        suffix_score, suffix_at = _NEG, n
+        for i in range(n, -1, -1):
+            if i < n:
+                j = i + 1
+                candidate = ends[j - 1] + best[j][c + 1]
+                if candidate >= suffix_score:
+                    suffix_score, suffix_at = candidate, j
+            top, take = empty + best[i][c + 1], 0
+            if i < n and suffix_score > _NEG:
+                score = -1.0 + opening[i] + suffix_score
+                # Ties fill the earlier column: a record cut off at the end of a file lacks its
+                # last cells, not its first ones.
+                if score >= top:
+                    top, take = score, suffix_at - i
+            best[i][c], choice[i][c] = top, take
+    spans: list[range] = []
+    i = 0
+    for c in range(width):
+        take = choice[i][c]
+        spans.append(range(i, i + take))
+        i += take
+    return spans
+
+
+def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
+    if not span:
+        return "", ""
+    raw = text[tokens[span.start].start : tokens[span.stop - 1].end]
+    return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
+
+
+def _is_paragraphs(lines: Sequence[str]) -> bool:
+    """True when the body holds one cell per paragraph: blank lines between most of its lines,
+    and cells of a recognisable shape (a serial, a power type) alone in theirs (records
+    separated by blank lines have them inside a line of cells)."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    paragraphs = sum(1 for k, n in enumerate(filled) if not k or n - filled[k - 1] > 1)
+    alone = any(is_serial(lines[n]) or is_power_type(lines[n]) for n in filled)
+    return alone and paragraphs >= 3 and paragraphs >= 0.4 * len(filled)
+
+
+def _record_tokens(
+    text: str, spans: Sequence[Span], paragraphs: bool, dotted: bool
+) -> list[_Token]:
+    """The tokens of one record: its paragraphs (one cell per paragraph), or its words; a serial
+    written with a dot (``dotted``) without its dot."""
+    tokens: list[_Token] = []
+    if paragraphs:
+        groups = itertools.groupby(spans, key=lambda s: bool(text[s.start : s.end].strip()))
+        for filled, group in groups:
+            if filled:
+                lines = list(group)
+                start = (
+                    lines[0].start
+                    + len(text[lines[0].start : lines[0].end])
+                    - len(text[lines[0].start : lines[0].end].lstrip())
+                )
+                end = lines[-1].start + len(text[lines[-1].start : lines[-1].end].rstrip())
+                if dotted and not tokens:
+                    end = start + dotted_serial(text[start:end])
+                tokens.append(_Token(start, end, text[start:end]))
+        return tokens
+    for n, span in enumerate(spans):
+        tokens += _tokens(text, span.start, span.end, opening=n == 0, dotted=dotted and n == 0)
+    return tokens
+
+
+def _implicit(keys: Sequence[str | None], records: Sequence[Sequence[_Token]]) -> list[str]:
+    """The leading columns the header lacks and its records carry: a serial before the first
+    cell (a header without 序号), a code after it, and a further number (in that order)."""
+    leads = []
+    for tokens in records:
+        lead = list(itertools.takewhile(lambda t: t.text.isascii() and _is_number(t.text), tokens))
+        leads.append([t.text for t in lead[:3]])
+    added: list[str] = []
+    if "row" not in keys and any(lead and is_serial(lead[0]) for lead in leads):
+        added.append("序号")
+    # after the serial (the header's own or the one added), what the header has no column for
+    after = [lead[1:] if lead and is_serial(lead[0]) else lead for lead in leads]
+    if "code" not in keys and any(any(is_code(t) for t in lead) for lead in after):
+        added.append("编码")
+    extra = len(added) - (1 if "序号" in added else 0)
+    if added and any(len(lead) > extra for lead in after):
+        added.append("")
+    return added
+
+
+def _columns(keys: Sequence[str | None], implicit: Sequence[str]) -> list[_Column]:
+    """The columns of the records: the header's, with the implicit ones put in front (a code
+    after the header's own 序号)."""
+    anchors = dict(_IMPLICIT)
+    known = {"序号": "row", "编码": "code"}
+    columns = []
+    for n, key in enumerate(keys):
+        anchor = _ANCHORS.get(key or "")
+        if anchor is not None:
+            empty = anchor.empty
+        elif key == "name":
+            empty = -20.0
+        elif key is not None and key in (keys[n - 1] if n else None, _at(keys, n + 1)):
+            # Columns of one field side by side (执法依据 divided into 法律, 行政法规 …): most of
+            # them are empty in any one record.
+            empty = -0.1
+        else:
+            empty = -0.5
+        columns.append(_Column(key, anchor, empty))
+    added = [_Column(known.get(c), anchors[c], 0.0, implicit=True) for c in implicit]
+    at = 1 if keys and keys[0] == "row" else 0
+    if added and added[0].key == "row":
+        return [added[0], *columns[:at], *added[1:], *columns[at:]]
+    return [*columns[:at], *added, *columns[at:]]
+
+
+def _at(keys: Sequence[str | None], n: int) -> str | None:
+    return keys[n] if n < len(keys) else None
+
+
+def _with_implicit(
+    header: Sequence[str], keys: Sequence[str | None], implicit: Sequence[str]
+) -> tuple[str, ...]:
+    """The header cells with the implicit columns where :func:`_columns` puts them."""
+    at = 1 if keys and keys[0] == "row" else 0
+    if implicit and implicit[0] == "序号":
+        return (implicit[0], *header[:at], *implicit[1:], *header[at:])
+    return (*header[:at], *implicit, *header[at:])
+
+
+def read_body(
+    text: str, spans: Sequence[Span], header: Sequence[str], path: str, *, last: bool
+) -> Body:
+    """The records below a header, each split into the header's columns; group rows (一、行政许可
+    （3项）) as rows of their own; page chrome set aside; text before the first record rejected.
+    ``last`` when the body ends the file (its last record may be cut off).
+
+    >>> page = "4281 县医保局 医疗救助 行政确认 区县级"
+    >>> body = read_body(page, [Span(2, 0, len(page))], ("序号", "实施部门", "事项名称",
+    ...                  "事项类型", "行使层级"), "a.txt", last=True)
+    >>> body.rows[0].cells
+    ('4281', '县医保局', '医疗救助', '行政确认', '区县级')
+    """
+    keys = map_headers(header)
+    lines = [text[s.start : s.end] for s in spans]
+    paragraphs = _is_paragraphs(lines)
+    if not paragraphs:
+        spans = _split_runs(text, spans)
+        lines = [text[s.start : s.end] for s in spans]
+    starts = set(record_starts(lines, keys, paragraphs))
+    dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
+    chrome: list[tuple[int, str]] = []
+    rejects: list[Reject] = []
+    # (index into rows-to-be, spans of a record) or a group row
+    parts: list[tuple[Span, list[Span]] | tuple[Span, None]] = []
+    current: list[Span] | None = None
+    footer = False
+    for n, span in enumerate(spans):
+        line = lines[n].strip()
+        if not line:
+            if current is not None:
+                current.append(span)
+            continue
+        footer = False
+        if is_page_chrome(line):
+            chrome.append((span.number, line))
+            footer = True
+            continue
+        if is_section_heading(line):
+            parts.append((span, None))
+            current = None
+            continue
+        if n in starts:
+            current = [span]
+            parts.append((span, current))
+        elif current is not None:
+            current.append(span)
+        else:
+            rejects.append(Reject(path, span.number, line, "text before the first record"))
+    records = [
+        _record_tokens(text, _check_size(text, record, path), paragraphs, dotted)
+        for _, record in parts
+        if record is not None
+    ]
+    implicit = _implicit(keys, records)
+    columns = _columns(keys, implicit)
+    cells = _with_implicit(header, keys, implicit)
+    read: list[list[tuple[str, str]]] = [
+        [_cell(text, tokens, span) for span in _assign(tokens, columns, text)] for tokens in records
+    ]
+    rows: list[SourceRow] = []
+    count = 0
+    for first, record in parts:
+        if record is None:
+            heading = text[first.start : first.end].strip()
+            rows.append(SourceRow(first.number, (heading,), (heading,)))
+            continue
+        values = read[count]
+        count += 1
+        notes: list[Anomaly] = []
+        cut = count == len(read) and last and not footer
+        if cut:
+            notes += _cut_off(values, read[:-1], cells)
+        notes += _unanchored(values, columns, cells, cut=cut)
+        filled = [
+            cells[c] or f"列{c + 1}"
+            for c, column in enumerate(columns)
+            if column.implicit and values[c][0]
+        ]
+        if filled:
+            notes.append(
+                Anomaly(
+                    "implicit-column",
+                    f"the header has no {', '.join(filled)} column; read from the numbers "
+                    "that open the record",
+                )
+            )
+        rows.append(
+            SourceRow(
+                first.number,
+                tuple(c for c, _ in values),
+                tuple(r for _, r in values),
+                tuple(notes),
+            )
+        )
+    return Body(cells, tuple(rows), tuple(rejects), tuple(chrome), footer)
+
+
+def _split_runs(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans with a line cut where a further record opens inside it (a transcript running
+    several records on one line), before the serial that follows on from the one before."""
+    out: list[Span] = []
+    previous: int | None = None
+    for span in spans:
+        offsets, previous = inline_serials(text[span.start : span.end], previous)
+        cuts = [span.start, *(span.start + o for o in offsets), span.end]
+        out += [Span(span.number, a, b) for a, b in itertools.pairwise(cuts)]
+    return out
+
+
+def _unanchored(
+    values: Sequence[tuple[str, str]],
+    columns: Sequence[_Column],
+    cells: Sequence[str],
+    *,
+    cut: bool,
+) -> list[Anomaly]:
+    """Notes on cells read by their place alone: a short cell outside its column's vocabulary,
+    and no serial or power type found for a header that has their column (unless the file
+    ends inside the record): the record may be misread."""
+    notes = []
+    for (text, _), column, name in zip(values, columns, cells, strict=True):
+        if column.key in _SHORT and text and column.anchor and not column.anchor.test(text):
+            message = f"{name} holds a phrase outside its vocabulary, read by its place in the row"
+            notes.append(Anomaly("unanchored-cell", message, name, text))
+        elif column.key in _REQUIRED and not text and not column.implicit and not cut:
+            message = f"no {name} found in the record; its cells may be misread"
+            notes.append(Anomaly("missing-cell", message, name))
+    return notes
+
+
+def _check_size(text: str, record: list[Span], path: str) -> list[Span]:
+    length = record[-1].end - record[0].start
+    if length > MAX_CELL_CHARS:
+        raise InputError(
+            path,
+            f"a record of {length} characters; the limit is {MAX_CELL_CHARS}",
+            line=record[0].number,
+            text=text[record[0].start : record[0].end][:40],
+        )
+    return record
+
+
+def _cut_off(
+    cells: Sequence[tuple[str, str]],
+    others: Sequence[Sequence[tuple[str, str]]],
+    header: Sequence[str],
+) -> list[Anomaly]:
+    """A note when the file's last record ends early: the columns after its last filled cell are
+    ones the other records usually fill (or, with no other record, any column at all)."""
+    filled = [c for c, (text, _) in enumerate(cells) if text]
+    trailing = range((filled[-1] + 1) if filled else 0, len(cells))
+    usual = [
+        c for c in trailing if not others or sum(1 for o in others if o[c][0]) * 2 >= len(others)
+    ]
+    if not usual:
+        return []
+    missing = ", ".join(header[c] or f"列{c + 1}" for c in usual)
+    return [Anomaly("cut-off", f"the file ends inside this record: {missing} missing")]
