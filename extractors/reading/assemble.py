@@ -462,13 +462,10 @@ def _finish(drafts: list[_Draft], source: str, keys_seen: frozenset[str]) -> lis
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
-        # A row the file cuts off may have lost its own type cell: it takes none from above.
-        if (
-            not values.get("type")
-            and draft.section is not None
-            and draft.section.type
-            and not any(a.code == "cut-off" for a in anomalies)
-        ):
+        # A row the file cuts off may have lost its own type cell: it takes none from above
+        # (where the table has no type column, the heading's type is the only one it has).
+        cut = "type" in keys_seen and any(a.code == "cut-off" for a in anomalies)
+        if not values.get("type") and draft.section is not None and draft.section.type and not cut:
             values["type"] = draft.section.type
             anomalies.append(
                 Anomaly(

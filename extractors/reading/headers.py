@@ -31,6 +31,10 @@ def load_headers() -> dict[str, Any]:
     return data
 
 
+#: The longest header (normalised, without its bracketed note) a wording rule is tried on.
+_MAX_RULE_CHARS = 10
+
+
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The wording rules of ``data/headers.json`` (抽查依据 → basis), in the order they apply."""
@@ -87,7 +91,9 @@ def _lookup(text: str) -> str | None:
         return table[bare]
     # "抽查依据", "追责情形及依据", "责任追究的法律依据": no synonym, but the wording names the
     # field. Before the qualifier rules, which read these as 追责情形 and 法律依据.
-    for pattern, key in _rules():
+    # A rule reads one header's wording: a longer text is several headers run together
+    # (事项名称事项类型设定依据, a flattened page's header), which the page reader segments.
+    for pattern, key in _rules() if len(bare) <= _MAX_RULE_CHARS else ():
         if pattern.search(bare):
             return key
     # "行政权力事项名称", "市级主管部门": a known header with a short qualifier in front; the

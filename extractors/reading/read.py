@@ -155,20 +155,21 @@ class _Reading:
         return cls(fmt, grids, assembled, judge(items))
 
 
-#: Other readings tried for text of a detected format when its own reading is doubtful (a pipe
-#: table whose rows wrap may read better as flattened text), in order of preference on a tie.
+#: Other readings tried for text of a detected format when its own reading finds no table or is
+#: wrong (text with pipe rows that is no pipe table), in order of preference.
 _TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",)}
 
 
 def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     """The reading of ``text`` in the given format; when none is given, in the detected format,
-    or in an alternative that is more plausible when that reading is not sure (see
-    :mod:`extractors.reading.plausibility`)."""
+    or, when that reading finds no table or is wrong, in the first alternative that is not (see
+    :mod:`extractors.reading.plausibility`). A doubtful reading in the detected format is kept
+    (and said): a reader that leaves a field empty would dodge that field's check."""
     if fmt is not None:
         return _Reading.of(fmt, _TEXT_READERS[fmt](text, where), source, where)
     detected = detect_text(text)
     best = _Reading.of(detected, _TEXT_READERS[detected](text, where), source, where)
-    if best.parts and not best.plausibility.doubtful:
+    if best.parts and best.plausibility.verdict != "wrong":
         return best
     for other in _TEXT_ALTERNATIVES.get(detected, ()):
         try:
@@ -176,9 +177,8 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
         except InputError:
             continue
         reading = _Reading.of(other, grids, source, where)
-        better = reading.plausibility.score > best.plausibility.score
-        if reading.parts and reading.plausibility.verdict != "wrong" and (better or not best.parts):
-            best = reading
+        if reading.parts and reading.plausibility.verdict != "wrong":
+            return reading
     return best
 
 
