@@ -533,7 +533,15 @@ class _Cell:
             # 第六章 责任及其他 on its own line: a heading that the following articles sit in
             last.chapter = provisions[-1].chapter
             self.out.append(
-                cite_one(self.text, start, end, base_kind, provisions[-1], law=last.law)
+                cite_one(
+                    self.text,
+                    start,
+                    end,
+                    base_kind,
+                    provisions[-1],
+                    law=last.law,
+                    law_id=last.law_id,
+                )
             )
             last.heading = len(self.out) - 1
             return

@@ -86,3 +86,8 @@ def test_jieba_dictionary_is_generated_from_the_registry(tmp_path: Path) -> None
     assert "中华人民共和国基本医疗卫生与健康促进法" in tokenizer.lcut(
         "依据中华人民共和国基本医疗卫生与健康促进法第一百零四条"
     )
+
+
+def test_a_chapter_heading_after_a_registry_law_carries_its_registry_id() -> None:
+    cites = get_citations("《中华人民共和国行政处罚法》。\n第六章 法律责任")
+    assert [(c.chapter, c.law_id) for c in cites if c.chapter] == [(6, "xingzheng-chufa-fa")]

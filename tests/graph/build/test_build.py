@@ -197,12 +197,6 @@ def test_report_counts() -> None:
     assert report.to_json()["files"][0]["items"] == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractors/citing/cite.py continue_last: a chapter heading after a registry law is "
-    "cited without the law's law_id (pass law_id=last.law_id to self.cite); the graph then names "
-    "the law by its title (realworld 201_xinjiang_kelamayi_tjj, 207_xinjiang_kelamayi_jtysj)",
-)
 def test_a_chapter_heading_after_a_registry_law_cites_it_by_its_registry_id() -> None:
     basis = "《中华人民共和国行政处罚法》。第五章、第六章。"
     item = PowerItem("h.md", "1", 2, name="处罚", basis=basis)
