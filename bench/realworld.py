@@ -45,6 +45,7 @@ class FileScore:
     gold_citations: int
     item_accuracy: float | None  # None when the file has no gold items
     citation_f1: float | None  # None when the file has no gold citations
+    rows_accounted: bool = False  # rows seen = items + rejects + sections + blank rows
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -108,10 +109,12 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                 # the message names the temporary copy: keep what follows "file:line: "
                 why = str(exc).splitlines()[0].split(f"{copy}:", 1)[-1].split(": ", 1)[-1]
                 how, rejects, plausible = f"error: {why.strip()}", 0, None
+                accounted = False
             else:
                 items = [i.to_json() for i in plist.items]
                 cites = [c.to_json() for c in cite_items(plist.items)]
                 how, rejects = plist.format, len(plist.rejects)
+                accounted = plist.rows_seen == plist.rows_accounted()
                 plausible = plist.plausibility.score if plist.plausibility else None
             all_items += items
             all_cites += cites
@@ -131,7 +134,7 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                     "doc",
                 )
             counts = (len(items), rejects, len(cites), len(mine_items), len(mine_cites))
-            scores.append(FileScore(path.name, how, plausible, *counts, accuracy, f1))
+            scores.append(FileScore(path.name, how, plausible, *counts, accuracy, f1, accounted))
         totals = {
             "item_accuracy": _score(
                 "items", folder / "gold_items.jsonl", _jsonl(work / "ai", all_items)
