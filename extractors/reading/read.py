@@ -21,13 +21,13 @@ from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.pdf import read_pdf
+from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.formats.text.page import read_plain
-from extractors.reading.grid import Grid
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge

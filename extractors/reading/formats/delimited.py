@@ -7,7 +7,7 @@ import io
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.grid import Grid, SourceRow
+from extractors.reading.formats.grid import Grid, SourceRow
 
 
 def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.grid import Grid, SourceRow, Span
+from extractors.reading.formats.grid import Grid, SourceRow, Span
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000

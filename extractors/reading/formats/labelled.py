@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.models import Anomaly
+from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
-from extractors.reading.grid import Grid, SourceRow
 from extractors.reading.headers import SUBITEM, is_header, map_header
 
 _SPACE = "[ \\t\\u3000]"

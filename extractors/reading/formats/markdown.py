@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import realign_ragged
-from extractors.reading.grid import Grid, SourceRow
 from extractors.reading.headers import is_header, map_header, merge_header_levels
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")

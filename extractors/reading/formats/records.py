@@ -10,8 +10,8 @@ from typing import Any
 from extractors.errors import InputError
 from extractors.models import Reject
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.sheets.sheetxml import cell_text
-from extractors.reading.grid import Grid, SourceRow
 
 
 def _value(value: Any) -> str:

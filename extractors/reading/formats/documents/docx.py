@@ -15,7 +15,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
 from extractors.models import Anomaly
-from extractors.reading.grid import Grid, SourceRow, Span
+from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.limits import check_archive
 
 

@@ -14,9 +14,9 @@ from typing import Literal
 from extractors.errors import InputError
 from extractors.reading.detect import ole_streams
 from extractors.reading.formats.documents.docx import read_docx
+from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.xls import read_xls
 from extractors.reading.formats.sheets.xlsx import read_xlsx
-from extractors.reading.grid import Grid
 
 #: Longest a conversion may take; a list of some thousand items converts in a few seconds.
 TIMEOUT_SECONDS = 180.0

@@ -21,8 +21,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
-from extractors.reading.grid import Grid, SourceRow, Span
 from extractors.reading.headers import is_header
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives

@@ -9,8 +9,8 @@ from openpyxl.utils.cell import get_column_letter
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.sheets.sheetxml import Bounds
-from extractors.reading.grid import Grid, SourceRow, Span
 
 
 @dataclass(slots=True)

@@ -8,9 +8,9 @@ import xlrd
 import xlrd.compdoc
 
 from extractors.errors import InputError
+from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
 from extractors.reading.formats.sheets.sheetxml import cell_text
-from extractors.reading.grid import Grid
 
 
 def read_xls(data: bytes, path: str) -> list[Grid]:

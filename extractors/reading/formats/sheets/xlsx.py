@@ -10,6 +10,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
 from extractors.models import Anomaly
+from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
 from extractors.reading.formats.sheets.sheetxml import (
     open_workbook,
@@ -17,7 +18,6 @@ from extractors.reading.formats.sheets.sheetxml import (
     read_sheet,
     resolve_strings,
 )
-from extractors.reading.grid import Grid
 from extractors.reading.limits import check_archive
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
+from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
     dotted_serial,
@@ -19,7 +20,6 @@ from extractors.reading.formats.text.boundaries import (
     numbering,
     record_starts,
 )
-from extractors.reading.grid import SourceRow
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.models import Anomaly, Reject
+from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, Span, read_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.spacing import collapse_spacing
-from extractors.reading.grid import Grid, SourceRow
 from extractors.reading.headers import map_headers
 from extractors.reading.vocab import is_list_title, is_page_chrome, section_type, types_named
 
