@@ -39,6 +39,7 @@ from extractors.citing.grammar.context import (
     at_segment_start,
     is_kind,
     lead_before,
+    led_line_before,
     may_refer_before,
     noun_use_at,
     opens_quote,
@@ -127,6 +128,9 @@ class _Cell:
         self.out: list[Citation | None] = []
         self.last: _Law | None = None
         self.quoted = False
+        # the quoted text was opened by a colon or quotation mark (第八条：…, 规定：“…”): the
+        # instruments named inside its sentences are the quoted statute's
+        self.said = False
         self.local: dict[str, str] = {}
 
     def run(self) -> list[Citation]:
@@ -337,7 +341,7 @@ class _Cell:
 
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
-        self.quoted = False
+        self.quoted = self.said = False
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
@@ -383,6 +387,7 @@ class _Cell:
             return
         self.continue_last(p, end, provisions, warnings, None, p)
         self.quoted = self.quoted or opens_quote(text, end)
+        self.said = self.said or quotes_title(text, end)
 
     # --- records -------------------------------------------------------------------------
 
@@ -401,8 +406,12 @@ class _Cell:
         text = self.text
         out = self.out
         seg, rank = lead_before(text, start)
-        if seg:
-            self.quoted = False
+        if seg or (self.said and led_line_before(text, start)):
+            self.quoted = self.said = False
+        elif self.said:
+            # 第四十二条：…依照《中华人民共和国森林法》的规定办理: an instrument that quoted article
+            # text names, inside its sentence, is the quoted statute's reference, not the list's
+            return
         chain = tail.chain
         provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
         if tail.point is not None:
@@ -435,8 +444,9 @@ class _Cell:
                 self.last = _Law(r.law, kind, r.law_id, pending)
         if chain is not None:
             self.quoted = self.quoted or opens_quote(text, tail_end)
-        elif tail.point is None:
-            self.quoted = self.quoted or quotes_title(text, tail_end)
+            self.said = self.said or quotes_title(text, tail_end)
+        elif tail.point is None and quotes_title(text, tail_end):
+            self.quoted = self.said = True
 
     def refer_back(
         self,
@@ -525,12 +535,13 @@ class _Cell:
         if last is None:
             self.unresolved(start, base, provisions, warnings)
             return
-        headings = heading_only(provisions)
+        # 第六章 责任及其他 on its own line heads the articles after it; a list of chapters
+        # (第五章、第六章) cites each of them
+        headings = len(provisions) == 1 and heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
         if headings:
-            # 第六章 责任及其他 on its own line: a heading that the following articles sit in
             last.chapter = provisions[-1].chapter
             self.out.append(
                 cite_one(

@@ -52,6 +52,12 @@ _ANNEX_WORD: Final = alternation(words("annex_words"))
 _ANNEX_FIRST: Final = first_chars(words("annex_words"))
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
 _ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+# (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
+# promulgation note, however long, and whatever titles it names (the amending decisions)
+_DATED: Final = re.compile(r"\s*\d[\d\s]{3}\s*年")
+#: The longest parenthetical read as a note after a title (a version note that lists five
+#: amending decisions runs to some 450 characters).
+MAX_NOTE: Final = 600
 
 
 class _Note(NamedTuple):
@@ -83,7 +89,10 @@ def _read_note(inner: str) -> _Note:
         value if value is not None and value <= 999 else None,
         v,
         d,
-        v is None and d is None and ("《" in inner or len(inner) > 60),
+        v is None
+        and d is None
+        and ("《" in inner or len(inner) > 60)
+        and _DATED.match(inner) is None,
     )
 
 
@@ -92,7 +101,7 @@ def _close_paren(text: str, pos: int) -> int | None:
     if m is not None:
         return m.end()
     depth = 0
-    for i in range(pos, min(len(text), pos + 200)):
+    for i in range(pos, min(len(text), pos + MAX_NOTE)):
         c = text[i]
         if c in PAREN_OPEN:
             depth += 1
