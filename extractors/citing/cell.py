@@ -67,9 +67,11 @@ from extractors.citing.lawdb import load_registry, title_key
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     Resolution,
+    amended_by,
     clean_title,
     ends_like_instrument,
     is_form,
+    numbers_entries,
     resolve_title,
     resolve_with,
 )
@@ -419,6 +421,22 @@ class _Cell:
                 provisions = tuple(p._replace(point=tail.point) for p in provisions)
             else:
                 provisions = (Provision(start - base, tail.end, point=tail.point),)
+        elif (
+            provisions
+            and resolutions
+            and provisions[0].article is None
+            and numbers_entries(resolutions[-1].law)
+        ):
+            # 《国务院对确需保留的…的决定》第36项: an entry of the decision's list, a point
+            provisions = tuple(
+                p._replace(point=p.item, item=None)
+                if p.article is None and p.paragraph is None and p.item is not None
+                else p
+                for p in provisions
+            )
+        if provisions and (amended := amended_by(resolutions[-1].law)) is not None:
+            # 《国务院关于修改〈营业性演出管理条例〉的决定》第十六条: the amended instrument's
+            resolutions = amended
         warnings = chain.warnings if chain is not None else ()
         version = tail.version or version
         doc = tail.doc_number or doc
@@ -556,6 +574,18 @@ class _Cell:
             )
             last.heading = len(self.out) - 1
             return
+        first = provisions[0]
+        if first.article is None and first.point is None and first.paragraph is not None:
+            # 第十一条第一款：… 第三款：…: a paragraph of the article cited just before
+            cited = next((c for c in reversed(self.out) if c is not None), None)
+            if cited is not None and cited.law == last.law and cited.article is not None:
+                article, suffix = cited.article, cited.article_suffix
+                provisions = tuple(
+                    p._replace(article=article, article_suffix=suffix)
+                    if p.article is None and p.point is None
+                    else p
+                    for p in provisions
+                )
         if last.pending is not None:
             self.out[last.pending] = None
         if last.heading is not None:

@@ -27,6 +27,7 @@ from extractors.citing.numerals import parse_numeral
 from extractors.citing.resolve import version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
+    FLAT_TITLE,
     IN_PAREN,
     OPEN_PAREN,
     PAREN_CLOSE,
@@ -52,6 +53,9 @@ _ANNEX_WORD: Final = alternation(words("annex_words"))
 _ANNEX_FIRST: Final = first_chars(words("annex_words"))
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
 _ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+# 附件《国务院决定修改的行政法规》: the title of an annex of the instrument just cited, part of its
+# citation (an annex is no instrument of its own)
+_ANNEX_TITLE: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
 _DATED: Final = re.compile(r"\s*\d[\d\s]{3}\s*年")
@@ -179,8 +183,14 @@ def read_head(text: str, pos: int) -> Tail:
         break
     j = _JOIN.match(text, end).end()  # type: ignore[union-attr]
     annex = False
-    if j < n and text[j] in _ANNEX_FIRST and (a_m := _ANNEX.match(text, j)) is not None:
-        annex, j = True, a_m.end()
+    if j < n and text[j] in _ANNEX_FIRST:
+        if (a_m := _ANNEX.match(text, j)) is not None:
+            annex, j = True, a_m.end()
+        elif (t_m := _ANNEX_TITLE.match(text, j)) is not None and (
+            flat := FLAT_TITLE.match(text, t_m.end())
+        ) is not None:
+            annex, j = True, flat.end()
+            end = j
     return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
 
 

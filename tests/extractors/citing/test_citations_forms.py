@@ -27,6 +27,24 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 TITLES = [
     pytest.param(
+        "《国务院关于修改〈社会救助暂行办法〉的决定》(国务院令第9号)第十二条第二款",
+        [(JZ, 12, 2, None, None, "explicit")],
+        id="provision-cited-through-an-amending-decision",
+    ),
+    pytest.param(
+        "《甲市人民政府关于废止和修改部分规章的决定》(甲府令第3号)附件《甲市决定修改的规章》将第五条修改为",
+        [("甲市人民政府关于废止和修改部分规章的决定", None, None, None, None, "law-level")],
+        id="annex-title-is-part-of-the-citation",
+    ),
+    pytest.param(
+        "《甲市人民政府关于保留行政审批项目的决定》(甲府令第6号)第36项、第37项",
+        [
+            ("甲市人民政府关于保留行政审批项目的决定", None, None, None, 36, "explicit"),
+            ("甲市人民政府关于保留行政审批项目的决定", None, None, None, 37, "explicit"),
+        ],
+        id="entry-of-a-decision-that-is-a-list",
+    ),
+    pytest.param(
         "《中华人民共和国社会保险法》（2010年10月28日第十一届全国人民代表大会常务委员会第十七次会议"
         "通过，2018年12月29日第十三届全国人民代表大会常务委员会第七次会议修正，自公布之日起施行）\n"
         "第八十七条",
@@ -309,6 +327,11 @@ PROVISIONS = [
 ]
 
 CONTINUATIONS = [
+    pytest.param(
+        "《社会救助暂行办法》第十一条第一款：县级以上人民政府负责。 第三款：乡镇人民政府受理。",
+        [(JZ, 11, 1, None, None, "explicit"), (JZ, 11, 3, None, None, "continuation")],
+        id="bare-paragraph-after-article-and-paragraph",
+    ),
     pytest.param(
         "《社会救助暂行办法》\n第九条：县级以上人民政府依照《中华人民共和国社会保险法》的规定办理。",
         [(JZ, 9, None, None, None, "explicit")],
