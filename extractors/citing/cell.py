@@ -47,7 +47,7 @@ from extractors.citing.grammar.context import (
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before
-from extractors.citing.grammar.notes import Tail, parse_tail
+from extractors.citing.grammar.notes import Tail, parse_tail, read_head
 from extractors.citing.grammar.titles import (
     names_form,
     notes_inside,
@@ -57,6 +57,7 @@ from extractors.citing.grammar.titles import (
 )
 from extractors.citing.grammar.unmarked import (
     may_stand_alone,
+    noted_unmarked_before,
     notice_around,
     plausible_unmarked,
     standalone_titles,
@@ -380,6 +381,17 @@ class _Cell:
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
+            return
+        noted = noted_unmarked_before(text, p)
+        if noted is not None:
+            # [行政法规]校车安全管理条例(…令第617)第十五条: the title's marks lost, its note kept
+            ustart, utitle, note_at = noted
+            head = read_head(text, note_at)
+            tail = Tail(chain.end, chain.end, chain=chain)
+            resolutions = resolve_with(utitle, self.local)
+            self.emit_anchor(
+                ustart, tail, resolutions, "unmarked", head.version, head.doc_number, p
+            )
             return
         if not at_segment_start(text, p):
             return

@@ -27,6 +27,15 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 TITLES = [
     pytest.param(
+        "1.[行政法规]甲市校车管理条例(2012 年甲市人民政府令第 17)第十五条学校申请取得许可"
+        " 2.[地方政府规章]甲市实施校车管理条例办法(甲市人民政府令第 208)第十五条教育行政部门",
+        [
+            ("甲市校车管理条例", 15, None, None, None, "unmarked"),
+            ("甲市实施校车管理条例办法", 15, None, None, None, "unmarked"),
+        ],
+        id="unmarked-title-after-rank-tag-with-a-note",
+    ),
+    pytest.param(
         "《国务院关于修改〈社会救助暂行办法〉的决定》(国务院令第9号)第十二条第二款",
         [(JZ, 12, 2, None, None, "explicit")],
         id="provision-cited-through-an-amending-decision",
