@@ -89,6 +89,8 @@ _AND_ITS: Final = re.compile(
 )
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
+# 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
+_HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 
 
@@ -259,9 +261,11 @@ class _Cell:
         if (
             text.startswith(("第", "附"), at)
             or bare_article_at(text, at)
+            or (at < len(text) and text[at] in _HEADING_NUMERALS)
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
         ):
-            # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
+            # provisions, an annex or a numbered part after it, or an unmarked notice around it
+            # (…关于《X》的通知)
             return None
         unit = title_unit(text[p:closed], text[closed:at])
         if unit is None:

@@ -56,6 +56,9 @@ _ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12
 # 附件《国务院决定修改的行政法规》: the title of an annex of the instrument just cited, part of its
 # citation (an annex is no instrument of its own)
 _ANNEX_TITLE: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
+# 《…的意见》(皖政办秘〔2014〕189号)一、优化审批流程: the numbered part of a policy document,
+# glued to the title and its notes, opening its heading (a point)
+_HEADING_POINT: Final = re.compile(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
 _DATED: Final = re.compile(r"\s*\d[\d\s]{3}\s*年")
@@ -208,6 +211,10 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
         if text.startswith("第", j):
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
             chain = numbered_section_at(text, j)
+        elif (heading := _HEADING_POINT.match(text, end)) is not None:
+            point = parse_numeral(heading.group(1))
+            if point is not None:
+                end = heading.end(1)
         elif bare_article_at(text, j):
             # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
             bare = parse_chain(text, j, need_di=False)

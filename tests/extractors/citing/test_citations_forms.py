@@ -27,6 +27,16 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 TITLES = [
     pytest.param(
+        "4.《甲市人民政府办公厅关于加快推进水利项目的意见》(甲政办〔2014〕18号)二、简化审批。除新建水库外",
+        [("甲市人民政府办公厅关于加快推进水利项目的意见", None, None, None, 2, "explicit")],
+        id="numbered-part-of-a-policy-document",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》\n二、《社会救助暂行办法》",
+        [(SIF, None, None, None, None, "law-level"), (JZ, None, None, None, None, "law-level")],
+        id="entry-number-on-the-next-line-is-no-part",
+    ),
+    pytest.param(
         "1.[行政法规]甲市校车管理条例(2012 年甲市人民政府令第 17)第十五条学校申请取得许可"
         " 2.[地方政府规章]甲市实施校车管理条例办法(甲市人民政府令第 208)第十五条教育行政部门",
         [
