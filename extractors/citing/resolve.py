@@ -192,6 +192,13 @@ def _one(
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
+    if canonical.startswith(STATE_NAME):
+        # 《中华人民共和国教师资格条例》: a regulation titled without the state's name, which the
+        # list prefixed to it (the registry knows the title without it, and not with it)
+        bare = load_registry().lookup(canonical[len(STATE_NAME) :])
+        if len(bare) == 1 and not bare[0].title.startswith(STATE_NAME):
+            why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
+            return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
         return STATE_NAME + canonical, "abbreviation", None, "法律", ()
     implementing = _NATIONAL_IMPLEMENTING.match(key)

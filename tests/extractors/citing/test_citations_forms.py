@@ -27,6 +27,11 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 TITLES = [
     pytest.param(
+        "按照《中华人民共和国工伤保险条例》规定",
+        [("工伤保险条例", None, None, None, None, "law-level")],
+        id="state-name-prefixed-to-a-regulation-the-registry-knows-without-it",
+    ),
+    pytest.param(
         "4.《甲市人民政府办公厅关于加快推进水利项目的意见》(甲政办〔2014〕18号)二、简化审批。除新建水库外",
         [("甲市人民政府办公厅关于加快推进水利项目的意见", None, None, None, 2, "explicit")],
         id="numbered-part-of-a-policy-document",
