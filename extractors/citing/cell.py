@@ -65,6 +65,7 @@ from extractors.citing.grammar.unmarked import (
     unmarked_before,
 )
 from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     Resolution,
@@ -87,6 +88,9 @@ BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 _AND_ITS: Final = re.compile(
     rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})"
 )
+# what a cell cut off after a title ends in, an unclosed note or a number without its level word
+# (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
+_CUT_OFF: Final = re.compile(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
@@ -432,6 +436,8 @@ class _Cell:
             return
         chain = tail.chain
         provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
+        if not provisions and tail.point is None and _CUT_OFF.match(text, tail.end + base):
+            return
         if tail.point is not None:
             if provisions:
                 provisions = tuple(p._replace(point=tail.point) for p in provisions)

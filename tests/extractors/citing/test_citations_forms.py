@@ -26,6 +26,13 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 
 TITLES = [
+    pytest.param("1.《中华人民共和国社会保险法》(第十一届全国人民代", [], id="cut-inside-the-note"),
+    pytest.param("1.   《社会保险法》第八十", [], id="cut-inside-the-number"),
+    pytest.param(
+        "1.《社会保险法》第八十六条；\n2.《社会救助暂行办法》（",
+        [(SIF, 86, None, None, None, "abbreviation")],
+        id="cut-after-a-complete-citation",
+    ),
     pytest.param(
         "按照《中华人民共和国工伤保险条例》规定",
         [("工伤保险条例", None, None, None, None, "law-level")],
