@@ -39,6 +39,7 @@ from extractors.citing.grammar.context import (
     at_segment_start,
     is_kind,
     lead_before,
+    led_line_before,
     may_refer_before,
     noun_use_at,
     opens_quote,
@@ -46,7 +47,7 @@ from extractors.citing.grammar.context import (
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before
-from extractors.citing.grammar.notes import Tail, parse_tail
+from extractors.citing.grammar.notes import Tail, parse_tail, read_head
 from extractors.citing.grammar.titles import (
     names_form,
     notes_inside,
@@ -56,6 +57,7 @@ from extractors.citing.grammar.titles import (
 )
 from extractors.citing.grammar.unmarked import (
     may_stand_alone,
+    noted_unmarked_before,
     notice_around,
     plausible_unmarked,
     standalone_titles,
@@ -63,12 +65,15 @@ from extractors.citing.grammar.unmarked import (
     unmarked_before,
 )
 from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     Resolution,
+    amended_by,
     clean_title,
     ends_like_instrument,
     is_form,
+    numbers_entries,
     resolve_title,
     resolve_with,
 )
@@ -83,8 +88,13 @@ BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 _AND_ITS: Final = re.compile(
     rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})"
 )
+# what a cell cut off after a title ends in, an unclosed note or a number without its level word
+# (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
+_CUT_OFF: Final = re.compile(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
+# 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
+_HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 
 
@@ -127,6 +137,9 @@ class _Cell:
         self.out: list[Citation | None] = []
         self.last: _Law | None = None
         self.quoted = False
+        # the quoted text was opened by a colon or quotation mark (第八条：…, 规定：“…”): the
+        # instruments named inside its sentences are the quoted statute's
+        self.said = False
         self.local: dict[str, str] = {}
 
     def run(self) -> list[Citation]:
@@ -252,9 +265,11 @@ class _Cell:
         if (
             text.startswith(("第", "附"), at)
             or bare_article_at(text, at)
+            or (at < len(text) and text[at] in _HEADING_NUMERALS)
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
         ):
-            # provisions or an annex after it, or an unmarked notice around it (…关于《X》的通知)
+            # provisions, an annex or a numbered part after it, or an unmarked notice around it
+            # (…关于《X》的通知)
             return None
         unit = title_unit(text[p:closed], text[closed:at])
         if unit is None:
@@ -337,7 +352,7 @@ class _Cell:
 
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
-        self.quoted = False
+        self.quoted = self.said = False
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
@@ -375,6 +390,17 @@ class _Cell:
             resolutions = resolve_with(utitle, self.local)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
             return
+        noted = noted_unmarked_before(text, p)
+        if noted is not None:
+            # [行政法规]校车安全管理条例(…令第617)第十五条: the title's marks lost, its note kept
+            ustart, utitle, note_at = noted
+            head = read_head(text, note_at)
+            tail = Tail(chain.end, chain.end, chain=chain)
+            resolutions = resolve_with(utitle, self.local)
+            self.emit_anchor(
+                ustart, tail, resolutions, "unmarked", head.version, head.doc_number, p
+            )
+            return
         if not at_segment_start(text, p):
             return
         if self.quoted and (
@@ -383,6 +409,7 @@ class _Cell:
             return
         self.continue_last(p, end, provisions, warnings, None, p)
         self.quoted = self.quoted or opens_quote(text, end)
+        self.said = self.said or quotes_title(text, end)
 
     # --- records -------------------------------------------------------------------------
 
@@ -401,15 +428,37 @@ class _Cell:
         text = self.text
         out = self.out
         seg, rank = lead_before(text, start)
-        if seg:
-            self.quoted = False
+        if seg or (self.said and led_line_before(text, start)):
+            self.quoted = self.said = False
+        elif self.said:
+            # 第四十二条：…依照《中华人民共和国森林法》的规定办理: an instrument that quoted article
+            # text names, inside its sentence, is the quoted statute's reference, not the list's
+            return
         chain = tail.chain
         provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
+        if not provisions and tail.point is None and _CUT_OFF.match(text, tail.end + base):
+            return
         if tail.point is not None:
             if provisions:
                 provisions = tuple(p._replace(point=tail.point) for p in provisions)
             else:
                 provisions = (Provision(start - base, tail.end, point=tail.point),)
+        elif (
+            provisions
+            and resolutions
+            and provisions[0].article is None
+            and numbers_entries(resolutions[-1].law)
+        ):
+            # 《国务院对确需保留的…的决定》第36项: an entry of the decision's list, a point
+            provisions = tuple(
+                p._replace(point=p.item, item=None)
+                if p.article is None and p.paragraph is None and p.item is not None
+                else p
+                for p in provisions
+            )
+        if provisions and (amended := amended_by(resolutions[-1].law)) is not None:
+            # 《国务院关于修改〈营业性演出管理条例〉的决定》第十六条: the amended instrument's
+            resolutions = amended
         warnings = chain.warnings if chain is not None else ()
         version = tail.version or version
         doc = tail.doc_number or doc
@@ -435,8 +484,9 @@ class _Cell:
                 self.last = _Law(r.law, kind, r.law_id, pending)
         if chain is not None:
             self.quoted = self.quoted or opens_quote(text, tail_end)
-        elif tail.point is None:
-            self.quoted = self.quoted or quotes_title(text, tail_end)
+            self.said = self.said or quotes_title(text, tail_end)
+        elif tail.point is None and quotes_title(text, tail_end):
+            self.quoted = self.said = True
 
     def refer_back(
         self,
@@ -525,12 +575,13 @@ class _Cell:
         if last is None:
             self.unresolved(start, base, provisions, warnings)
             return
-        headings = heading_only(provisions)
+        # 第六章 责任及其他 on its own line heads the articles after it; a list of chapters
+        # (第五章、第六章) cites each of them
+        headings = len(provisions) == 1 and heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
         if headings:
-            # 第六章 责任及其他 on its own line: a heading that the following articles sit in
             last.chapter = provisions[-1].chapter
             self.out.append(
                 cite_one(
@@ -545,6 +596,18 @@ class _Cell:
             )
             last.heading = len(self.out) - 1
             return
+        first = provisions[0]
+        if first.article is None and first.point is None and first.paragraph is not None:
+            # 第十一条第一款：… 第三款：…: a paragraph of the article cited just before
+            cited = next((c for c in reversed(self.out) if c is not None), None)
+            if cited is not None and cited.law == last.law and cited.article is not None:
+                article, suffix = cited.article, cited.article_suffix
+                provisions = tuple(
+                    p._replace(article=article, article_suffix=suffix)
+                    if p.article is None and p.point is None
+                    else p
+                    for p in provisions
+                )
         if last.pending is not None:
             self.out[last.pending] = None
         if last.heading is not None:

@@ -35,6 +35,12 @@ _CARRIER_NOUN: Final = alternation(words("carrier_nouns"))
 FORM_SUFFIX: Final = re.compile(alternation(words("form_endings")) + "$")
 _MARKED: Final = char_class(TITLE_OPEN + TITLE_CLOSE, negate=True)
 _INNER: Final = re.compile(rf"{OPEN_MARK}({_MARKED}+){CLOSE_MARK}")
+_LIST_BODIES: Final = words("list_bodies")
+# 国务院关于修改〈营业性演出管理条例〉的决定: an amending decision that names one instrument
+_AMENDING: Final = re.compile(
+    rf"^[^{TITLE_OPEN}]*?{alternation(words('amending_verbs'))}\s*{OPEN_MARK}({_MARKED}+)"
+    rf"{CLOSE_MARK}\s*的{_CARRIER_NOUN}$"
+)
 _INNER_CARRIER: Final = re.compile(
     rf"^(?P<pre>.*?{_CARRIER_VERB}.*?)(?P<titles>{OPEN_MARK}.*{CLOSE_MARK})"
     rf"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+{alternation(words('measure_words'))})?"
@@ -119,6 +125,18 @@ def is_form(title: str) -> bool:
     return bool(FORM_SUFFIX.search(title_key(title))) and not load_registry().lookup(title)
 
 
+def numbers_entries(title: str) -> bool:
+    """True when ``title`` is an instrument whose body is a numbered list of entries (决定, 目录,
+    清单): a 第N项 cited from it with no article is an entry, a point.
+
+    >>> numbers_entries("国务院对确需保留的行政审批项目设定行政许可的决定")
+    True
+    >>> numbers_entries("中华人民共和国价格法")
+    False
+    """
+    return title.endswith(_LIST_BODIES)
+
+
 @lru_cache(maxsize=8192)
 def ends_like_instrument(title: str) -> bool:
     """True when a title ends the way instrument titles end (办法, 条例, …, optionally （试行）).
@@ -174,6 +192,13 @@ def _one(
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
+    if canonical.startswith(STATE_NAME):
+        # 《中华人民共和国教师资格条例》: a regulation titled without the state's name, which the
+        # list prefixed to it (the registry knows the title without it, and not with it)
+        bare = load_registry().lookup(canonical[len(STATE_NAME) :])
+        if len(bare) == 1 and not bare[0].title.startswith(STATE_NAME):
+            why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
+            return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
         return STATE_NAME + canonical, "abbreviation", None, "法律", ()
     implementing = _NATIONAL_IMPLEMENTING.match(key)
@@ -219,6 +244,23 @@ def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ..
         return tuple(out)
     law, kind, reg, rank, warn = _one(title, local)
     return (Resolution(law, kind, reg, None, rank, warn),)
+
+
+@lru_cache(maxsize=1024)
+def amended_by(law: str) -> tuple[Resolution, ...] | None:
+    """The instrument an amending decision amends, with the decision in ``via`` (the provisions a
+    list cites from 关于修改〈X〉的决定 are X's, as amended), or None when ``law`` is no such
+    decision. Cited whole, the decision is itself.
+
+    >>> r = amended_by("国务院关于修改《营业性演出管理条例》的决定")[0]
+    >>> r.law, r.via
+    ('营业性演出管理条例', '国务院关于修改〈营业性演出管理条例〉的决定')
+    """
+    m = _AMENDING.match(law.translate(TO_BOOK))
+    if m is None:
+        return None
+    found = _one(m.group(1), None)
+    return (Resolution(found[0], found[1], found[2], law.translate(TO_ANGLE), found[3], found[4]),)
 
 
 def is_carrier(title: str) -> bool:

@@ -28,6 +28,8 @@ _LEAD: Final = re.compile(
     rf"(?:[\s“\"‘「『]|{ENTRY_NUMBER}\s*[、.．)）]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳]"
     rf"|{RANK_TAG}[:：]?)*\Z"
 )
+_GLUED_NUMBER: Final = re.compile(rf"(?:^|{char_class(BOUNDARY)})[0-9０-９]{{1,2}}\Z")
+_LED: Final = re.compile(rf"{alternation(words('lead_verbs'))}[^\S\n]*\Z")
 _AFTER_BOUNDARY: Final = re.compile(char_class(BOUNDARY) + _LEAD.pattern)
 _LEAD_CHARS: Final = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
 _BOUNDARIES: Final = frozenset(BOUNDARY)
@@ -98,11 +100,37 @@ def lead_before(text: str, pos: int) -> tuple[bool, str | None]:
 
     >>> lead_before("1.【法律】《社会保险法》", 6), lead_before("依据《社会保险法》", 2)
     ((True, '法律'), (False, None))
+    >>> lead_before("…的规定。2《社会保险法》", 6), lead_before("第2《社会保险法》", 2)
+    ((True, None), (False, None))
     """
     if pos and (c := text[pos - 1]) not in _LEAD_TEST and not c.isspace():
-        return False, None
+        # 。2《…》: citations numbered with the number glued to the title (1《…》2《…》)
+        glued = _GLUED_NUMBER.search(text, max(0, pos - 4), pos)
+        return glued is not None, None
     rank = rank_before(text, pos)
     return at_segment_start(text, pos), rank[0] if rank else None
+
+
+def led_line_before(text: str, pos: int) -> bool:
+    """True when a lead verb (依据, 根据 …) that opens a line or a numbered or ranked entry stands
+    just before ``pos``: 依据《…》 there is the list's own words, even after quoted article text
+    (a sentence of the quoted text may open 依照《…》 after 。, a list entry does not).
+
+    >>> led_line_before("第一条：…\\n依据《社会保险法》", 8), led_line_before("…依照《森林法》", 3)
+    (True, False)
+    >>> led_line_before("…。2、依据《社会保险法》", 6), led_line_before("…。依据《社会保险法》", 4)
+    (True, False)
+    """
+    m = _LED.search(text, max(0, pos - 8), pos)
+    if m is None:
+        return False
+    q = m.start()
+    rank = rank_before(text, q)
+    if rank is not None:
+        q = rank[1]
+    if q == 0 or text[q - 1] == "\n":
+        return True
+    return text[q - 1] not in _BOUNDARIES and at_segment_start(text, q)
 
 
 def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:

@@ -27,6 +27,7 @@ from extractors.citing.numerals import parse_numeral
 from extractors.citing.resolve import version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
+    FLAT_TITLE,
     IN_PAREN,
     OPEN_PAREN,
     PAREN_CLOSE,
@@ -52,6 +53,18 @@ _ANNEX_WORD: Final = alternation(words("annex_words"))
 _ANNEX_FIRST: Final = first_chars(words("annex_words"))
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
 _ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+# 附件《国务院决定修改的行政法规》: the title of an annex of the instrument just cited, part of its
+# citation (an annex is no instrument of its own)
+_ANNEX_TITLE: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
+# 《…的意见》(皖政办秘〔2014〕189号)一、优化审批流程: the numbered part of a policy document,
+# glued to the title and its notes, opening its heading (a point)
+_HEADING_POINT: Final = re.compile(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
+# (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
+# promulgation note, however long, and whatever titles it names (the amending decisions)
+_DATED: Final = re.compile(r"\s*\d[\d\s]{3}\s*年")
+#: The longest parenthetical read as a note after a title (a version note that lists five
+#: amending decisions runs to some 450 characters).
+MAX_NOTE: Final = 600
 
 
 class _Note(NamedTuple):
@@ -83,7 +96,10 @@ def _read_note(inner: str) -> _Note:
         value if value is not None and value <= 999 else None,
         v,
         d,
-        v is None and d is None and ("《" in inner or len(inner) > 60),
+        v is None
+        and d is None
+        and ("《" in inner or len(inner) > 60)
+        and _DATED.match(inner) is None,
     )
 
 
@@ -92,7 +108,7 @@ def _close_paren(text: str, pos: int) -> int | None:
     if m is not None:
         return m.end()
     depth = 0
-    for i in range(pos, min(len(text), pos + 200)):
+    for i in range(pos, min(len(text), pos + MAX_NOTE)):
         c = text[i]
         if c in PAREN_OPEN:
             depth += 1
@@ -170,8 +186,14 @@ def read_head(text: str, pos: int) -> Tail:
         break
     j = _JOIN.match(text, end).end()  # type: ignore[union-attr]
     annex = False
-    if j < n and text[j] in _ANNEX_FIRST and (a_m := _ANNEX.match(text, j)) is not None:
-        annex, j = True, a_m.end()
+    if j < n and text[j] in _ANNEX_FIRST:
+        if (a_m := _ANNEX.match(text, j)) is not None:
+            annex, j = True, a_m.end()
+        elif (t_m := _ANNEX_TITLE.match(text, j)) is not None and (
+            flat := FLAT_TITLE.match(text, t_m.end())
+        ) is not None:
+            annex, j = True, flat.end()
+            end = j
     return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
 
 
@@ -189,6 +211,10 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
         if text.startswith("第", j):
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
             chain = numbered_section_at(text, j)
+        elif (heading := _HEADING_POINT.match(text, end)) is not None:
+            point = parse_numeral(heading.group(1))
+            if point is not None:
+                end = heading.end(1)
         elif bare_article_at(text, j):
             # 《社会保险法》八十七条: an article written without its 第 is read, and flagged
             bare = parse_chain(text, j, need_di=False)

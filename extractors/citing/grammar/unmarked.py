@@ -160,6 +160,29 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     return (lo + found[0], found[1]) if found is not None else None
 
 
+# a parenthetical note (version, document number) that ends just before a provision:
+# 校车安全管理条例(2012年国务院令第617)第十五条
+_NOTE_BEFORE: Final = re.compile(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
+_RANKED: Final = re.compile(rf"{RANK_TAG}\s*[:：]?\s*\Z")
+
+
+def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int] | None:
+    """An unmarked title after a rank tag, then a parenthetical note, before the provision at
+    ``pos`` (text whose title marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条): its
+    start, text and where its note opens, or None. The rank tag is what makes it a title.
+
+    >>> noted_unmarked_before("1.[行政法规]甲市校车管理条例(2012年令第6号)第五条", 27)
+    (8, '甲市校车管理条例', 16)
+    """
+    note = _NOTE_BEFORE.search(text, max(0, pos - 130), pos)
+    if note is None:
+        return None
+    found = unmarked_before(text, note.start())
+    if found is None or _RANKED.search(text, max(0, found[0] - 16), found[0]) is None:
+        return None
+    return found[0], found[1], note.start()
+
+
 def _back_start(text: str, lo: int, j: int) -> int | None:
     """Where the stretch that may be an unmarked title ending at ``j`` starts (no stop
     character, 2 to 60 characters, optionally followed by a trial mark), not before ``lo``;

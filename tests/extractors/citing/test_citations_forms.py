@@ -26,6 +26,71 @@ def run(cite: Cite, text: str) -> list[tuple[object, ...]]:
 
 
 TITLES = [
+    pytest.param("1.《中华人民共和国社会保险法》(第十一届全国人民代", [], id="cut-inside-the-note"),
+    pytest.param("1.   《社会保险法》第八十", [], id="cut-inside-the-number"),
+    pytest.param(
+        "1.《社会保险法》第八十六条；\n2.《社会救助暂行办法》（",
+        [(SIF, 86, None, None, None, "abbreviation")],
+        id="cut-after-a-complete-citation",
+    ),
+    pytest.param(
+        "按照《中华人民共和国工伤保险条例》规定",
+        [("工伤保险条例", None, None, None, None, "law-level")],
+        id="state-name-prefixed-to-a-regulation-the-registry-knows-without-it",
+    ),
+    pytest.param(
+        "4.《甲市人民政府办公厅关于加快推进水利项目的意见》(甲政办〔2014〕18号)二、简化审批。除新建水库外",
+        [("甲市人民政府办公厅关于加快推进水利项目的意见", None, None, None, 2, "explicit")],
+        id="numbered-part-of-a-policy-document",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》\n二、《社会救助暂行办法》",
+        [(SIF, None, None, None, None, "law-level"), (JZ, None, None, None, None, "law-level")],
+        id="entry-number-on-the-next-line-is-no-part",
+    ),
+    pytest.param(
+        "1.[行政法规]甲市校车管理条例(2012 年甲市人民政府令第 17)第十五条学校申请取得许可"
+        " 2.[地方政府规章]甲市实施校车管理条例办法(甲市人民政府令第 208)第十五条教育行政部门",
+        [
+            ("甲市校车管理条例", 15, None, None, None, "unmarked"),
+            ("甲市实施校车管理条例办法", 15, None, None, None, "unmarked"),
+        ],
+        id="unmarked-title-after-rank-tag-with-a-note",
+    ),
+    pytest.param(
+        "《国务院关于修改〈社会救助暂行办法〉的决定》(国务院令第9号)第十二条第二款",
+        [(JZ, 12, 2, None, None, "explicit")],
+        id="provision-cited-through-an-amending-decision",
+    ),
+    pytest.param(
+        "《甲市人民政府关于废止和修改部分规章的决定》(甲府令第3号)附件《甲市决定修改的规章》将第五条修改为",
+        [("甲市人民政府关于废止和修改部分规章的决定", None, None, None, None, "law-level")],
+        id="annex-title-is-part-of-the-citation",
+    ),
+    pytest.param(
+        "《甲市人民政府关于保留行政审批项目的决定》(甲府令第6号)第36项、第37项",
+        [
+            ("甲市人民政府关于保留行政审批项目的决定", None, None, None, 36, "explicit"),
+            ("甲市人民政府关于保留行政审批项目的决定", None, None, None, 37, "explicit"),
+        ],
+        id="entry-of-a-decision-that-is-a-list",
+    ),
+    pytest.param(
+        "《中华人民共和国社会保险法》（2010年10月28日第十一届全国人民代表大会常务委员会第十七次会议"
+        "通过，2018年12月29日第十三届全国人民代表大会常务委员会第七次会议修正，自公布之日起施行）\n"
+        "第八十七条",
+        [(SIF, 87, None, None, None, "explicit")],
+        id="long-dated-enactment-note",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》（2014年2月21日国务院令第649号公布\u3000根据2019年3月2日《国务院关于修改"
+        "部分行政法规的决定》第一次修订\u3000根据2020年1月5日《国务院关于修改〈社会救助暂行办法〉的决定》"
+        "第二次修订\u3000根据2021年6月7日《国务院关于修改〈社会救助暂行办法〉等五部行政法规的决定》"
+        "第三次修订\u3000根据2022年4月1日《国务院关于修改〈社会救助暂行办法〉和〈其他条例〉的决定》"
+        "第四次修订\u3000根据2023年9月9日《国务院关于修改和废止部分行政法规的决定》第五次修订）\n第九条",
+        [(JZ, 9, None, None, None, "explicit")],
+        id="version-note-naming-five-amending-decisions",
+    ),
     pytest.param(
         "《中华人民共和国社会保险法》第八十七条",
         [(SIF, 87, None, None, None, "explicit")],
@@ -294,6 +359,27 @@ PROVISIONS = [
 
 CONTINUATIONS = [
     pytest.param(
+        "《社会救助暂行办法》第十一条第一款：县级以上人民政府负责。 第三款：乡镇人民政府受理。",
+        [(JZ, 11, 1, None, None, "explicit"), (JZ, 11, 3, None, None, "continuation")],
+        id="bare-paragraph-after-article-and-paragraph",
+    ),
+    pytest.param(
+        "《社会救助暂行办法》\n第九条：县级以上人民政府依照《中华人民共和国社会保险法》的规定办理。",
+        [(JZ, 9, None, None, None, "explicit")],
+        id="instrument-named-inside-quoted-article",
+    ),
+    pytest.param(
+        "1《社会救助暂行办法》第九条：应当办理。2《中华人民共和国社会保险法》第十条",
+        [(JZ, 9, None, None, None, "explicit"), (SIF, 10, None, None, None, "explicit")],
+        id="entries-numbered-glued-to-titles",
+    ),
+    pytest.param(
+        "(1)违反《社会救助暂行办法》第九条关于审核的规定的;\n"
+        "2. 违反《中华人民共和国社会保险法》的情形",
+        [(JZ, 9, None, None, None, "explicit"), (SIF, None, None, None, None, "law-level")],
+        id="authors-words-after-a-provision-are-no-quote",
+    ),
+    pytest.param(
         "《社会救助暂行办法》第二十七条：国家建立健全医疗救助制度。第二十九条：医疗救助采取下列方式：\n"
         "（一）对救助对象参加城镇居民基本医疗保险的个人缴费部分，给予补贴；\n第三十条：申请医疗救助的",
         [
@@ -451,17 +537,15 @@ GAPS = [
         "依照《中华人民共和国行政处罚法》的规定处罚。第八十七条：社会保险经办机构",
         [
             (SIF, 86, None, None, None, "explicit"),
-            ("中华人民共和国行政处罚法", None, None, None, None, "law-level"),
             (SIF, 87, None, None, None, "continuation"),
         ],
-        id="title-quoted-in-article-text-is-not-the-last-law",
+        id="title-quoted-in-article-text-is-neither-cited-nor-the-last-law",
     ),
     pytest.param(
         "《中华人民共和国社会保险法》第八十四条规定：“依照《中华人民共和国行政处罚法》处罚”\n"
         "第八十六条",
         [
             (SIF, 84, None, None, None, "explicit"),
-            ("中华人民共和国行政处罚法", None, None, None, None, "law-level"),
             (SIF, 86, None, None, None, "continuation"),
         ],
         id="continuation-after-quote-naming-another-law",
@@ -611,6 +695,23 @@ def test_an_article_written_without_di_is_read_and_flagged(
 ) -> None:
     assert run(cite, text) == expected
     assert all("第 missing" in " ".join(c.warnings) for c in cite(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("《社会救助暂行办法》。第三章、第四章、第五章", id="after-a-sentence"),
+        pytest.param(
+            "《社会救助暂行办法》（2019年修订）\n第三章、第四章、第五章", id="on-its-own-line"
+        ),
+    ],
+)
+def test_a_list_of_chapters_cites_each_chapter(cite: Cite, text: str) -> None:
+    assert [(c.law, c.chapter, c.article) for c in cite(text)] == [
+        (JZ, 3, None),
+        (JZ, 4, None),
+        (JZ, 5, None),
+    ]
 
 
 def test_a_number_after_a_title_that_is_no_article_is_not_read_as_one(cite: Cite) -> None:

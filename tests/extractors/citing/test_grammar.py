@@ -36,6 +36,7 @@ from extractors.citing.grammar.unmarked import may_stand_alone, reads_as_prose, 
 from extractors.citing.lawdb import title_key
 from extractors.citing.resolve import (
     STATE_NAME,
+    amended_by,
     clean_title,
     ends_like_instrument,
     is_carrier,
@@ -80,6 +81,8 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
     "carrier_verbs": is_carrier,
+    "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
+    "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
     "carrier_nouns": is_carrier,
     "measure_words": is_carrier,
     "organ_endings": lambda t: " " in clean_title(t),
