@@ -1,5 +1,5 @@
 """Citation records: one per provision cited, its span starting with the title for the first
-(spec/citations.md, "What one citation resolves to"), built positionally — the hot loop of the
+(docs/citations.md, "One record per provision"), built positionally — the hot loop of the
 extractor — and flagged malformed when its shape is (an item with no article)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The grammar of a statute reference in a power list's cell, one module per part of the citation
-spec (spec/citations.md), each reading the text as written (any width, any white space) and
+spec (docs/citations.md), each reading the text as written (any width, any white space) and
 returning character offsets into it; none decides which law a bare provision belongs to (the cell
 pass does, :mod:`extractors.citing.cell`).
 

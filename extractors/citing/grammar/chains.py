@@ -1,4 +1,4 @@
-"""Provision chains (spec/citations.md, "What one citation resolves to"): 第五十五条、第五十六
+"""Provision chains (docs/citations.md, "One record per provision"): 第五十五条、第五十六
 条, 第七条第二款第（三）项, 第十条至第十三条 … read into one provision per citation, with the span
 of the words that name each.
 

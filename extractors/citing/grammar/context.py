@@ -1,8 +1,7 @@
-"""The context of a reference (spec/citations.md, rule 2 and "Not citations"): where a sentence,
-line or numbered entry starts (a continuation needs one), references back to an instrument
-cited before (本法, 该条例, 同法, 上述办法), and quoted text, inside which a list quotes an
-instrument's own words (第八十七条：…, 规定：“…”) and its references are not the list's.
-"""
+"""The context of a reference (docs/citations.md, "continuation", "What counts as a citation"):
+where a sentence, line or numbered entry starts (a continuation needs one), references back to an
+instrument cited before (本法, 该条例, 同法, 上述办法), and quoted text, inside which a list quotes
+an instrument's own words (第八十七条：…, 规定：“…”) and its references are not the list's."""
 
 from __future__ import annotations
 

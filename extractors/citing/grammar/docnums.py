@@ -1,4 +1,4 @@
-"""Document numbers (spec/citations.md, ``doc_number``): order numbers (国务院令第709号),
+"""Document numbers (docs/citations.md, "Document numbers"): order numbers (国务院令第709号),
 file numbers (藏医保〔2019〕136号) and numbered announcements (…公告2018年第31号), found in the
 notes after a title or standing for the instrument they name (依据国务院令第735号第三十八条),
 written in any bracket and width and normalised to 〔〕.

@@ -1,8 +1,7 @@
-"""What follows a title (spec/citations.md, ``version``, ``doc_number``, ``point``): its head —
-the parentheticals after it, a trial mark glued to it （试行）, a version (2018修正), a document
-number, a bare point (十八), an alias the list defines (以下简称…), and an annex (附件1目录) — then
-its tail, the head and the provision chain cited from the title.
-"""
+"""What follows a title (docs/citations.md, "Notes after a title", "Points, annexes and chapters"):
+its head — the parentheticals after it, a trial mark glued to it （试行）, a version (2018修正), a
+document number, a bare point (十八), an alias the list defines (以下简称…), and an annex
+(附件1目录) — then its tail, the head and the provision chain cited from the title."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Titles in title marks (spec/citations.md, rules 1, 3 and 8, and "Not citations"): where the
-title a mark opens closes (marks nest either way round), the notes written inside the marks
-(《…（2018年修正）》), forms that are no instruments (《立案审批表》), the rank tag before a title
-(【法律】), and the fast backend's reading of a title apart from its notes, cached on their text.
-"""
+"""Titles in title marks (docs/citations.md, "What a title resolves to", "Carrier notices", "What
+counts as a citation"): where the title a mark opens closes (marks nest either way round), the notes
+written inside the marks (《…（2018年修正）》), forms that are no instruments (《立案审批表》), the
+rank tag before a title (【法律】), and the fast backend's reading of a title apart from its notes,
+cached on their text."""
 
 from __future__ import annotations
 

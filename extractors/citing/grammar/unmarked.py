@@ -1,4 +1,4 @@
-"""Unmarked titles (spec/citations.md, rule 4): a title written without title marks, before a
+"""Unmarked titles (docs/citations.md, "unmarked"): a title written without title marks, before a
 provision (依据社会保险法第八十七条), alone on its line (…实施细则（试行） over 第六章 …), or as the
 outer notice around a marked one (…批转…关于《X》的通知), told from prose by its ending and words.
 """
