@@ -8,6 +8,10 @@ The pass has two backends, which read alike (the whole table of citation forms r
 its notes read once (:func:`~extractors.citing.grammar.titles.title_unit`), a chain read once by
 the fast chain readers (:func:`~extractors.citing.grammar.chains.chain_of_run`) — skips what a
 cheap test rules out, and leaves every other anchor to the general readers.
+
+The module runs a little over 600 lines on purpose: the pass is one class whose methods share the
+cell's state (the last law, the quote in force, the records so far) and call one another natively
+in the compiled build; the pieces of a reference it reads are in ``grammar/``.
 """
 
 from __future__ import annotations
