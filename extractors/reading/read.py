@@ -98,14 +98,14 @@ def read_list(
         if not text.strip():
             raise InputError(where, "empty file; expected a power list with a header row")
         reading = _read_text(text, fmt, path.name, where)
-    fmt, grids, assembled, parts = reading.format, reading.grids, reading.assembled, reading.parts
+    fmt, assembled, parts = reading.format, reading.assembled, reading.parts
     if not parts:
         raise InputError(
             where,
             "no recognisable table: expected a header row whose cells map to at least three "
             "field keys including a name column (e.g. 序号 | 事项名称 | 事项类型 | 实施部门)",
             line=1,
-            text=_first_text(grids),
+            text=_first_text([g for g, _ in assembled]),
         )
     if reading.plausibility.verdict == "wrong":
         raise InputError(
@@ -136,11 +136,10 @@ def read_list(
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """One way of reading a file: its format, grids, what each grid assembled to, and how
+    """One way of reading a file: its format, its grids with what each assembled to, and how
     plausible the items are."""
 
     format: str
-    grids: list[Grid]
     assembled: list[tuple[Grid, Assembled | None]]
     plausibility: Plausibility
 
@@ -152,7 +151,7 @@ class _Reading:
     def of(cls, fmt: str, grids: list[Grid], source: str, where: str) -> _Reading:
         assembled = [(g, _assemble(g, source, where)) for g in grids]
         items = [i for _, a in assembled if a is not None for i in a.items]
-        return cls(fmt, grids, assembled, judge(items))
+        return cls(fmt, assembled, judge(items))
 
 
 #: Other readings tried for text of a detected format when its own reading finds no table or is
