@@ -13,32 +13,44 @@ one list at a time, the tallies kept, the report made, the ontology (re)loaded.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 import pyoxigraph as ox
 
+from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerList
 from extractors.report import Building, FileReport, Reading, Report
 from graph.build import tally
 from graph.build.citations import CitationWriter
-from graph.build.lists import ListWriter, list_id_of
-from graph.errors import BuildError
+from graph.build.commit import replace_graphs
+from graph.build.identity import ListIds, content_digest
+from graph.build.lists import ListWriter
+from graph.build.record import Entry, Record, list_graphs
+from graph.errors import BuildError, BuildInterruptedError, LoadError
 from graph.iri import DEFAULT_BASE, Iris
 from graph.store import load
 from ontology import ONTOLOGY_PATH
 
-#: A list and its cell citations, as the build takes them.
-Cited = tuple[PowerList, Iterable[CellCitation]]
+#: A list and its cell citations, as the build takes them, optionally with the path of its file
+#: (which tells apart files of the same name, ``graph.build.identity``; else its ``source``).
+Cited = tuple[PowerList, Iterable[CellCitation]] | tuple[PowerList, Iterable[CellCitation], str]
 
 
-def in_store_order(sources: Sequence[str], *, base: str = DEFAULT_BASE) -> list[int]:
-    """Positions in ``sources`` (list files, as ``PowerList.source``), in the order the store keys
-    the lists' graphs: a large build given its lists in this order leaves a third of the store's
-    indexes out of the merge that ends it (``graph.store.load``)."""
+def in_store_order(
+    sources: Sequence[str], *, base: str = DEFAULT_BASE, ids: ListIds | None = None
+) -> list[int]:
+    """Positions in ``sources`` (list files, as ``PowerList.source`` or paths), in the order the
+    store keys the lists' graphs: a large build given its lists in this order leaves a third of
+    the store's indexes out of the merge that ends it (``graph.store.load``). ``ids`` names the
+    lists as the build will (each file's stem when not given)."""
     iris = Iris(base)
-    return load.store_order([iris.list_graph(list_id_of(source)) for source in sources])
+    ids = ids or ListIds()
+    if not ids.given:
+        ids.plan(sources)
+    return load.store_order([iris.list_graph(ids.assign(source)) for source in sources])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +77,11 @@ class _Built:
         )
 
 
-def _build_list(power_list: PowerList, citations: Iterable[CellCitation], iris: Iris) -> _Built:
+def _build_list(
+    power_list: PowerList, citations: Iterable[CellCitation], iris: Iris, list_id: str | None = None
+) -> _Built:
     """Write one list and then its citations (consumed as they come)."""
-    written = ListWriter(power_list, iris)
+    written = ListWriter(power_list, iris, list_id)
     written.write()
     cited = CitationWriter(written)
     cited.write(citations)
@@ -90,24 +104,27 @@ def build_graph(
     *,
     citations: Iterable[CellCitation] | None = None,
     base: str = DEFAULT_BASE,
+    warn: Callable[[str], None] | None = None,
 ) -> Report:
     """Write each list (with its citations) into its own named graph of ``store``, replacing what
     an earlier build of the same list wrote; also (re)load the ontology into its own graph.
 
     ``citations`` are the cell citations of all the lists, matched to a list by ``source``; when
-    None each list's are extracted as it is built (``extractors.cite_items``). Two lists with the
-    same id (file name without directory and extension) in one build are refused: they would
-    share a graph. ``build_cited`` takes each list with its own citations.
+    None each list's are extracted as it is built (``extractors.cite_items``). Lists are named
+    as ``graph.build.identity`` says (their ``source`` as path); ``build_cited`` takes each list
+    with its own citations.
     """
     if citations is None:
         from extractors import cite_items
 
-        return build_cited(((plist, cite_items(plist.items)) for plist in lists), store, base=base)
+        return build_cited(
+            ((plist, cite_items(plist.items)) for plist in lists), store, base=base, warn=warn
+        )
     by_source: dict[str, list[CellCitation]] = defaultdict(list)
     for cc in citations:
         by_source[cc.source].append(cc)
     pairs = ((power_list, by_source.pop(power_list.source, [])) for power_list in lists)
-    report = build_cited(pairs, store, base=base)
+    report = build_cited(pairs, store, base=base, warn=warn)
     if by_source:
         raise BuildError(
             "citations given for sources that are not among the lists: "
@@ -116,65 +133,202 @@ def build_graph(
     return report
 
 
-def build_cited(pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE) -> Report:
+@dataclass(slots=True)
+class _Pending:
+    """A list whose new quads were handed to the store, to be made current by the commit."""
+
+    graph: str
+    list_id: str
+    entry: Entry
+    stale: list[ox.Quad]
+
+
+@dataclass(slots=True)
+class _Build:
+    """The state of one build: the store's record and tallies, the lists loaded and not yet
+    committed, and whether the tallies must be counted afresh."""
+
+    store: ox.Store
+    iris: Iris
+    record: Record
+    tallies: tally.Tally | None
+    pending: list[_Pending] = field(default_factory=list)
+    committed: list[str] = field(default_factory=list)
+
+    def prepare(self, built: _Built, path: str, digest: str) -> None:
+        """The list's document for the loader, after noting what the commit must do for it: the
+        old quads its new build no longer has, its counts in the tallies, its record."""
+        written = built.written
+        graph = written.g.name
+        own = written.g.lines
+        stale: list[ox.Quad] = []
+        node = ox.NamedNode(graph)
+        if self.store.contains_named_graph(node):
+            new = {hash(q) for q in ox.parse(b"".join(own), format=ox.RdfFormat.N_QUADS)}
+            size = 0
+            for quad in self.store.quads_for_pattern(None, None, None, node):
+                size += 1
+                if hash(quad) not in new:
+                    stale.append(quad)
+            del new
+            entry = self.record.entries.get(graph)
+            if entry is None or entry.quads != size:
+                self.tallies = None  # the graph is not as recorded: count the tallies afresh
+            elif self.tallies is not None:
+                self.tallies.add_list(tally.list_counts(self.store, graph), sign=-1)
+        if self.tallies is not None:
+            self.tallies.add_list(built.cited.counts())
+        self.pending.append(_Pending(graph, written.list_id, Entry(len(own), path, digest), stale))
+
+    def commit(self) -> None:
+        """Make the loaded lists current in one transaction (``graph.build.commit``), then, when
+        they must be, count the tallies afresh and write them."""
+        for pending in self.pending:
+            self.record.entries[pending.graph] = pending.entry
+        iris = self.iris
+        record = (iris.record_graph(), self.record.quads(iris))
+        stale = chain.from_iterable(p.stale for p in self.pending)
+        if self.tallies is not None:
+            tallies = (iris.tally_graph(), tally.quads(self.tallies, iris))
+            replace_graphs(self.store, remove=stale, graphs=[record, tallies])
+        else:
+            replace_graphs(self.store, remove=stale, graphs=[record], drop=[iris.tally_graph()])
+        self.committed += [p.list_id for p in self.pending]
+        self.pending.clear()
+        if self.tallies is None:
+            recounted = tally.recount(self.store, iris)
+            replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
+
+
+def build_cited(
+    pairs: Iterable[Cited],
+    store: ox.Store,
+    *,
+    base: str = DEFAULT_BASE,
+    ids: ListIds | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Report:
     """``build_graph`` for lists that come with their own cell citations, one pair at a time, so
     a build of any size holds one list in memory, not all of them.
 
-    Keeps the citation tallies (``graph.build.tally``) up to date: each list's counts are added and
-    those of the graph it replaces taken away.
+    Nothing the store held is lost, whatever stops the build (a bad file, Ctrl-C, a kill, a full
+    disk): each list's new quads go in beside its old ones, and one transaction then removes the
+    old ones it no longer has and writes the build's record and tallies (``graph.build.commit``).
+    Lists are named by ``ids`` (``graph.build.identity``; planned from the store's record when
+    not given). A list whose content another list of the build or the store already has is a
+    duplicate: ``warn`` is told, and it is stored once. A list that cannot be built is reported
+    in its file's report and the others go on. Ctrl-C raises ``BuildInterruptedError`` once the
+    lists loaded before it are committed, saying which they are.
     """
     iris = Iris(base)
-    tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
+    record = Record.adopted(store, iris)
+    if not record.exists:  # so that a first build cut short leaves its lists unrecorded
+        store.add_graph(ox.NamedNode(iris.record_graph()))
+        replace_graphs(store, graphs=[(iris.record_graph(), record.quads(iris))])
+    tallies = tally.take(store, iris)  # None: counted afresh at the end
+    if any(graph not in record.entries for graph in list_graphs(store, iris)):
+        tallies = None  # a list graph a build cut short left unrecorded: count afresh
+    state = _Build(store, iris, record, tallies)
+    ids = ids or ListIds(record.held_ids(iris))
     reports: list[FileReport] = []
     sent = load.Seen()  # shared-graph lines already handed to the store
 
     def documents() -> Iterator[load.Document]:
-        for built in _built(pairs, iris):
+        for built, path, digest in _built(pairs, iris, ids, record, reports, warn):
             written = built.written
-            graph = ox.NamedNode(written.g.name)
-            if store.contains_named_graph(graph):
-                if tallies is not None:
-                    tallies.add_list(tally.list_counts(store, written.g.name), sign=-1)
-                store.remove_graph(graph)
-            if tallies is not None:
-                tallies.add_list(built.cited.counts())
+            state.prepare(built, path, digest)
             reports.append(built.report())
             fresh = sent.fresh(written.shared.lines)
             own = written.g.lines
             yield load.Document(b"".join(own), len(own), b"".join(fresh), len(fresh))
 
+    stopped: BaseException | None = None
     try:
         load.load(store, documents())
-    except BaseException:
-        # the lists made before the failure are in the store, but a failure (Ctrl-C) between a
-        # list's counts and its load would leave the kept counts off: count afresh
-        tallies = None
-        raise
-    finally:
-        tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
+    except LoadError as failure:
+        raise LoadError(
+            f"{failure}; the lists the store held before are all still in it"
+            + _committed(state.committed)
+        ) from failure
+    except BaseException as error:  # loaded what was made before it: commit that, then say
+        stopped = error
+    state.commit()
     load_ontology_graph(store, iris)
+    if isinstance(stopped, KeyboardInterrupt):
+        raise BuildInterruptedError(
+            "interrupted: the store holds every list it held before, none lost"
+            + _committed(state.committed)
+        ) from None
+    if stopped is not None:
+        raise stopped
     return Report(tuple(reports))
 
 
-def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_Built]:
-    """Each list built (its graph, its part of the shared graph, its report and counts)."""
-    seen: dict[str, str] = {}
-    for power_list, cited in pairs:
-        if power_list.source in seen.values():
-            raise BuildError(f"{power_list.source}: the same list was given twice in one build")
-        list_id = list_id_of(power_list.source)
-        if list_id in seen:
-            raise BuildError(
-                f"{power_list.source}: has the same list id {list_id!r} as {seen[list_id]}; "
-                "rename one of the files"
-            )
-        seen[list_id] = power_list.source
-        yield _build_list(power_list, cited, iris)
+def _committed(list_ids: Sequence[str]) -> str:
+    """What a build stopped part-way had stored, for its message."""
+    if not list_ids:
+        return "; this build stored no list"
+    shown = ", ".join(list_ids[:10]) + (
+        f" and {len(list_ids) - 10} more" if len(list_ids) > 10 else ""
+    )
+    return f"; this build stored {len(list_ids)} list(s): {shown}"
+
+
+def _built(
+    pairs: Iterable[Cited],
+    iris: Iris,
+    ids: ListIds,
+    record: Record,
+    reports: list[FileReport],
+    warn: Callable[[str], None] | None,
+) -> Iterator[tuple[_Built, str, str]]:
+    """Each list built (its graph, its part of the shared graph, its report and counts), with its
+    path and content digest. A duplicate (same content as a list of this build or the store) is
+    reported and skipped; a list that cannot be built is reported as failed; neither stops the
+    others."""
+    stored = {
+        entry.digest: (name, entry.path)
+        for name, entry in record.entries.items()
+        if entry.digest is not None
+    }
+    seen: dict[str, str] = {}  # content digest → path, in this build
+    for pair in pairs:
+        power_list, cited, path = _unpacked(pair)
+        digest = content_digest(power_list)
+        list_id = ids.assign(path)
+        graph = iris.list_graph(list_id)
+        twin = seen.get(digest)
+        held = stored.get(digest)
+        if twin is None and held is not None and held[0] != graph:
+            twin = held[1] or held[0]
+        if twin is not None:
+            if warn is not None:
+                warn(f"{path}: the same list as {twin} (same items); stored once, as {twin}")
+            reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
+            continue
+        seen[digest] = path
+        try:
+            built = _build_list(power_list, cited, iris, list_id)
+        except QuanzeError as error:
+            reports.append(FileReport(power_list.source, error=f"not built: {error}"))
+            if warn is not None:
+                warn(f"{path}: not built: {error}")
+            continue
+        yield built, path, digest
+
+
+def _unpacked(pair: Any) -> tuple[PowerList, Iterable[CellCitation], str]:
+    """A ``Cited`` pair or triple as (list, citations, path)."""
+    if len(pair) == 3:
+        return pair[0], pair[1], pair[2]
+    return pair[0], pair[1], pair[0].source
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:
-    """Replace the ontology graph of ``store`` with quanze.ttl; returns its triple count."""
+    """Replace the ontology graph of ``store`` with quanze.ttl, in one transaction (a build
+    stopped here leaves the old one); returns its triple count."""
     graph = ox.NamedNode((iris or Iris()).ontology_graph())
-    store.remove_graph(graph)
-    store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    triples = list(ox.parse(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE))
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    replace_graphs(store, graphs=[(graph.value, quads)])
+    return len(quads)
