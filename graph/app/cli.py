@@ -79,6 +79,8 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
             if str(exc):
                 fail(str(exc))
             raise typer.Exit(1) from None
+        except typer.Exit:  # an exit code a command chose (click's Exit is a RuntimeError)
+            raise
         except (OSError, RuntimeError) as exc:  # the store failed under a command (RocksDB)
             fail(_store_failure(exc))
             raise typer.Exit(1) from None

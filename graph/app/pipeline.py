@@ -86,9 +86,12 @@ def build_files(
     """
     given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
-    ids = ListIds(Record.read(store, Iris()).held_ids(Iris()))
-    ids.plan(str(path) for path in given)
-    ordered = [given[n] for n in in_store_order([str(path) for path in given], ids=ids)]
+    held = Record.read(store, Iris()).held_ids(Iris())
+    # the ids as planned order the reading; the build gives them as it meets the lists, so that
+    # a duplicate it leaves out claims none
+    planned = ListIds(held)
+    planned.plan(str(path) for path in given)
+    ordered = [given[n] for n in in_store_order([str(path) for path in given], ids=planned)]
     failures: list[FileReport] = []
     fed: list[Path] = []  # the paths of the lists handed to the build, in its order
 
@@ -106,7 +109,7 @@ def build_files(
         on_error=on_error,
         console=console,
     )
-    report = build_cited(cite_lists(noted(lists)), store, ids=ids, warn=on_warning)
+    report = build_cited(cite_lists(noted(lists)), store, ids=ListIds(held), warn=on_warning)
     store.flush()
     rank = {path: n for n, path in enumerate(given)}
     placed = [(rank[path], f) for path, f in zip(fed, report.files, strict=True)]

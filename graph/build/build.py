@@ -295,18 +295,17 @@ def _built(
     for pair in pairs:
         power_list, cited, path = _unpacked(pair)
         digest = content_digest(power_list)
-        list_id = ids.assign(path)
-        graph = iris.list_graph(list_id)
         twin = seen.get(digest)
         held = stored.get(digest)
-        if twin is None and held is not None and held[0] != graph:
+        if twin is None and held is not None and held[1] != path:
             twin = held[1] or held[0]
         if twin is not None:
             if warn is not None:
-                warn(f"{path}: the same list as {twin} (same items); stored once, as {twin}")
+                warn(f"{path}: the same list as {twin} (same items); stored once")
             reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
             continue
         seen[digest] = path
+        list_id = ids.assign(path)
         try:
             built = _build_list(power_list, cited, iris, list_id)
         except QuanzeError as error:
