@@ -135,18 +135,24 @@ def build_graph(
 
 @dataclass(slots=True)
 class _Pending:
-    """A list whose new quads were handed to the store, to be made current by the commit."""
+    """A list whose new quads were handed to the store, to be made current by the commit: its
+    record, the old quads to remove, and what it cites now and (when its old graph was as
+    recorded) before; ``dirty`` when its old graph was not as recorded."""
 
     graph: str
     list_id: str
     entry: Entry
     stale: list[ox.Quad]
+    cites: dict[str, tuple[int, int]]
+    cited: dict[str, tuple[int, int]] | None = None
+    dirty: bool = False
 
 
 @dataclass(slots=True)
 class _Build:
     """The state of one build: the store's record and tallies, the lists loaded and not yet
-    committed, and whether the tallies must be counted afresh."""
+    committed. Nothing here changes until the commit, so a build stopped anywhere before it
+    (Ctrl-C while a list is made) leaves the record and tallies as the store holds them."""
 
     store: ox.Store
     iris: Iris
@@ -156,48 +162,57 @@ class _Build:
     committed: list[str] = field(default_factory=list)
 
     def prepare(self, built: _Built, path: str, digest: str) -> None:
-        """The list's document for the loader, after noting what the commit must do for it: the
-        old quads its new build no longer has, its counts in the tallies, its record."""
+        """Note what the commit must do for a list about to be handed to the loader: the old
+        quads its new build no longer has (read now, before its new quads go in), what its old
+        graph cited, its record."""
         written = built.written
         graph = written.g.name
         own = written.g.lines
-        stale: list[ox.Quad] = []
         node = ox.NamedNode(graph)
+        pending = _Pending(
+            graph, written.list_id, Entry(len(own), path, digest), [], built.cited.counts()
+        )
         if self.store.contains_named_graph(node):
             new = {hash(q) for q in ox.parse(b"".join(own), format=ox.RdfFormat.N_QUADS)}
             size = 0
             for quad in self.store.quads_for_pattern(None, None, None, node):
                 size += 1
-                if hash(quad) not in new:
-                    stale.append(quad)
+                if hash(quad) not in new:  # a hash shared by chance keeps a quad: never loses one
+                    pending.stale.append(quad)
             del new
             entry = self.record.entries.get(graph)
             if entry is None or entry.quads != size:
-                self.tallies = None  # the graph is not as recorded: count the tallies afresh
-            elif self.tallies is not None:
-                self.tallies.add_list(tally.list_counts(self.store, graph), sign=-1)
-        if self.tallies is not None:
-            self.tallies.add_list(built.cited.counts())
-        self.pending.append(_Pending(graph, written.list_id, Entry(len(own), path, digest), stale))
+                pending.dirty = True  # not as recorded: the tallies are counted afresh
+            else:
+                pending.cited = tally.list_counts(self.store, graph)
+        self.pending.append(pending)
 
     def commit(self) -> None:
         """Make the loaded lists current in one transaction (``graph.build.commit``), then, when
         they must be, count the tallies afresh and write them."""
+        tallies = self.tallies
         for pending in self.pending:
             self.record.entries[pending.graph] = pending.entry
+            if pending.dirty:
+                tallies = None
+            elif tallies is not None:
+                if pending.cited is not None:
+                    tallies.add_list(pending.cited, sign=-1)
+                tallies.add_list(pending.cites)
         iris = self.iris
         record = (iris.record_graph(), self.record.quads(iris))
         stale = chain.from_iterable(p.stale for p in self.pending)
-        if self.tallies is not None:
-            tallies = (iris.tally_graph(), tally.quads(self.tallies, iris))
-            replace_graphs(self.store, remove=stale, graphs=[record, tallies])
+        if tallies is not None:
+            kept = (iris.tally_graph(), tally.quads(tallies, iris))
+            replace_graphs(self.store, remove=stale, graphs=[record, kept])
         else:
             replace_graphs(self.store, remove=stale, graphs=[record], drop=[iris.tally_graph()])
         self.committed += [p.list_id for p in self.pending]
         self.pending.clear()
-        if self.tallies is None:
+        if tallies is None:
             recounted = tally.recount(self.store, iris)
             replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
+        self.tallies = tallies
 
 
 def build_cited(
@@ -226,7 +241,9 @@ def build_cited(
         store.add_graph(ox.NamedNode(iris.record_graph()))
         replace_graphs(store, graphs=[(iris.record_graph(), record.quads(iris))])
     tallies = tally.take(store, iris)  # None: counted afresh at the end
-    if any(graph not in record.entries for graph in list_graphs(store, iris)):
+    present = set(list_graphs(store, iris))
+    record.entries = {g: e for g, e in record.entries.items() if g in present}  # removed: forgot
+    if any(graph not in record.entries for graph in present):
         tallies = None  # a list graph a build cut short left unrecorded: count afresh
     state = _Build(store, iris, record, tallies)
     ids = ids or ListIds(record.held_ids(iris))
@@ -252,7 +269,12 @@ def build_cited(
         ) from failure
     except BaseException as error:  # loaded what was made before it: commit that, then say
         stopped = error
-    state.commit()
+    try:
+        state.commit()
+    except LoadError as failure:
+        raise LoadError(f"{failure}; the lists the store held before are all still in it") from (
+            stopped or failure
+        )
     load_ontology_graph(store, iris)
     if isinstance(stopped, KeyboardInterrupt):
         raise BuildInterruptedError(
@@ -303,6 +325,13 @@ def _built(
             if warn is not None:
                 warn(f"{path}: the same list as {twin} (same items); stored once")
             reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
+            continue
+        if path in seen.values():
+            reports.append(
+                FileReport(power_list.source, error="given twice with different items; not built")
+            )
+            if warn is not None:
+                warn(f"{path}: given twice in one build with different items; built once")
             continue
         seen[digest] = path
         list_id = ids.assign(path)

@@ -362,5 +362,14 @@ def test_the_same_list_given_twice_is_stored_once_with_a_warning() -> None:
     again = dataclasses.replace(one, source="b/y.csv", format="csv")
     report = build_graph([one, again], ox.Store(), citations=[], warn=warnings.append)
     assert [b.list_id for b in report.built] == ["x"]
-    assert warnings == ["b/y.csv: the same list as a/x.txt (same items); stored once, as a/x.txt"]
+    assert warnings == ["b/y.csv: the same list as a/x.txt (same items); stored once"]
     assert not report.failed
+
+
+def test_one_file_given_twice_with_different_items_is_built_once() -> None:
+    warnings: list[str] = []
+    one = _one_item_list("a/x.txt", "县医保局", "巫溪县")
+    other = _one_item_list("a/x.txt", "县医保局", "云阳县")
+    report = build_graph([one, other], ox.Store(), citations=[], warn=warnings.append)
+    assert [b.list_id for b in report.built] == ["x"]
+    assert warnings == ["a/x.txt: given twice in one build with different items; built once"]
