@@ -138,6 +138,8 @@ def _compare_with_record(
     store: ox.Store, verdict: Verdict, iris: Iris, sizes: Counter[str], names: set[str]
 ) -> None:
     """Each list graph against its record; unknown graphs; the tallies against the citations."""
+    from graph.analytics.enrich import analysis_graph  # (networkx and jieba load on first use)
+
     lists = list_graphs(store, iris)
     verdict.lists = len(lists)
     record = Record.read(store, iris)
@@ -172,7 +174,7 @@ def _compare_with_record(
         iris.tally_graph(),
         iris.record_graph(),
         iris.ontology_graph(),
-        f"{iris.base}graph/analysis",
+        analysis_graph(iris.base),
     }
     for name in sorted(names - known):
         if name.startswith(f"{iris.base}graph/") and not name.startswith(prefix):
