@@ -294,7 +294,8 @@ def check(
     ] = "table",
 ) -> None:
     """Verify a store: read all of it, compare each list with what its build recorded and the
-    tallies with the citations; exit 1 with one line per problem."""
+    tallies with the citations; one line per problem, then one of what was read (exit 1 when
+    anything is wrong)."""
     from graph.store.check import check_store
     from graph.store.open import open_store
 
@@ -306,7 +307,7 @@ def check(
     else:
         for problem in verdict.problems:
             sys.stdout.write(f"{problem}\n")
-    err.print(f"{store}: {verdict.summary()}", markup=False)
+        sys.stdout.write(f"{store}: {verdict.summary()}\n")
     if not verdict.ok:
         raise DataError("")
 
