@@ -80,6 +80,7 @@ class QZ(namespace.DefinedNamespace):
     parentName: URIRef  # parent name
     position: URIRef  # column position
     powerTypeText: URIRef  # power type as written
+    quadsDigest: URIRef  # quads digest
     rankTag: URIRef  # rank tag
     rankText: URIRef  # legal rank as given
     reason: URIRef  # reason

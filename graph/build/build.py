@@ -28,7 +28,7 @@ from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
 from graph.build.lists import ListWriter
-from graph.build.record import Entry, Record, list_graphs
+from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
 from graph.errors import BuildError, BuildInterruptedError, LoadError
 from graph.iri import DEFAULT_BASE, Iris
 from graph.store import load
@@ -164,14 +164,24 @@ class _Build:
     def prepare(self, built: _Built, path: str, digest: str) -> None:
         """Note what the commit must do for a list about to be handed to the loader: the old
         quads its new build no longer has (read now, before its new quads go in), what its old
-        graph cited, its record."""
+        graph cited, its record. A list rebuilt with the lines its record holds, whose graph
+        holds as many quads, is left as it is: its graph is only counted, not read."""
         written = built.written
         graph = written.g.name
         own = written.g.lines
         node = ox.NamedNode(graph)
-        pending = _Pending(
-            graph, written.list_id, Entry(len(own), path, digest), [], built.cited.counts()
-        )
+        entry = Entry(len(own), path, digest, lines_digest(own))
+        cites = built.cited.counts()
+        pending = _Pending(graph, written.list_id, entry, [], cites)
+        held = self.record.entries.get(graph)
+        if (
+            held is not None
+            and (held.quads, held.lines) == (entry.quads, entry.lines)
+            and graph_size(self.store, graph) == held.quads  # not more: no build cut short
+        ):  # the lines recorded, in a graph that holds as many: nothing to remove
+            pending.cited = cites
+            self.pending.append(pending)
+            return
         if self.store.contains_named_graph(node):
             new = {hash(q) for q in ox.parse(b"".join(own), format=ox.RdfFormat.N_QUADS)}
             size = 0
@@ -180,8 +190,7 @@ class _Build:
                 if hash(quad) not in new:  # a hash shared by chance keeps a quad: never loses one
                     pending.stale.append(quad)
             del new
-            entry = self.record.entries.get(graph)
-            if entry is None or entry.quads != size:
+            if held is None or held.quads != size:
                 pending.dirty = True  # not as recorded: the tallies are counted afresh
             else:
                 pending.cited = tally.list_counts(self.store, graph)
