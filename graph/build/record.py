@@ -1,5 +1,6 @@
 """The build's own record of each list graph it committed (named graph ``Iris.record_graph``):
-how many quads the graph held, the path it was built from and a digest of its content.
+how many quads the graph held, the path it was built from, a digest of its content and one of
+its lines.
 
 A list graph is complete when it holds the quads its record says. A build commits a list (its
 stale quads removed, its record and the tallies written) in one transaction after its new quads
