@@ -155,6 +155,11 @@ def warn_doubtful(plist: Any) -> None:
         )
 
 
+def warn(message: str) -> None:
+    """Print one warning line on stderr, as written (no markup)."""
+    err.print(f"quanze: warning: {message}", markup=False)
+
+
 def print_lines(lines: Iterable[str]) -> None:
     """Print report lines on stderr, as written (no markup)."""
     for line in lines:
@@ -275,7 +280,7 @@ def cites(
     from graph.store.results import write_rows
 
     fmt = check_out_format(out)
-    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout)
+    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout, warn=warn)
     if fmt != "json":
         rows = [flat_row(r) for r in rows]
     write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)

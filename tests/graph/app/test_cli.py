@@ -226,3 +226,18 @@ def test_cites_on_an_accountability_provision_shows_the_clauses_resting_on_it(st
     assert "accountability_basis" in dazi and "2. 擅自改变劳动保障行政处罚种类、幅度的" in dazi
     rows = json.loads(invoke("cites", "社会保险法第九十三条", "-s", store, "-f", "json").stdout)
     assert len(next(r for r in rows if r["row"] == "1")["clauses"]) == 7
+
+
+def test_cites_an_unreadable_provision_is_one_line_and_exit_1(store: Path) -> None:
+    result = invoke("cites", "《食品安全法》第}{1条", "--store", store)
+    assert result.exit_code == 1 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert "cannot read '第}{1条'" in line and "Traceback" not in result.output
+
+
+def test_cites_warns_what_it_ignored(store: Path) -> None:
+    result = invoke("cites", "社会保险法第八十七条和第}{1条", "--store", store, "-f", "json")
+    assert result.exit_code == 0
+    assert {h["row"] for h in json.loads(result.stdout)} == {"1", "4268", "4271"}
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("quanze: warning:") and "'和第}{1条'" in line
