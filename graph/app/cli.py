@@ -59,6 +59,13 @@ TimeoutOpt = Annotated[
     float,
     typer.Option("--timeout", help="Give up on a query after this many seconds.", min=0.001),
 ]
+AllowServiceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-service",
+        help="Allow SERVICE (federated queries, which make requests to other endpoints).",
+    ),
+]
 
 #: Rows a table shows unless --limit says otherwise (JSON and CSV are not cut by default).
 TABLE_ROW_LIMIT = 10_000
@@ -321,6 +328,7 @@ def query(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow SPARQL UPDATE (changes the store).")
     ] = False,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
     """Run SPARQL against the store or an endpoint: text, a .rq file, or a bundled named query."""
     from graph.store.query import bundled_queries, parse_binding, run_query
@@ -338,7 +346,13 @@ def query(
     if limit is None and fmt == "table":
         limit = TABLE_ROW_LIMIT
     result = run_query(
-        source, text, bindings, allow_update=allow_update, timeout=timeout, limit=limit
+        source,
+        text,
+        bindings,
+        allow_update=allow_update,
+        allow_service=allow_service,
+        timeout=timeout,
+        limit=limit,
     )
     write_result(result, fmt, sys.stdout)
     if result.truncated:
@@ -357,10 +371,21 @@ def serve(
         bool, typer.Option("--writable", help="Accept SPARQL UPDATE (takes the store's lock).")
     ] = False,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Server-side query time limit in seconds.")
-    ] = None,
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            help="Stop a request after this many seconds (the server is restarted if need be).",
+        ),
+    ] = 30.0,
+    max_result_mb: Annotated[
+        float,
+        typer.Option("--max-result-mb", min=0.001, help="Cut an answer larger than this (MB)."),
+    ] = 256.0,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (oxigraph server) until interrupted."""
+    from graph.store.guard import Limits
     from graph.store.serve import Server, start_server
 
     server: Server | None = None
@@ -368,23 +393,25 @@ def serve(
 
     def stop_on_sigterm(signum: int, frame: object) -> None:
         # SIGTERM (kill, a service manager) stops quanze and its server as Ctrl-C does; Python's
-        # default would exit without the finally below and leave the oxigraph process running.
-        # The exception raised here can be lost (Python ignores one raised while an object is
-        # being finalised), so the server is told to stop here too, which ends the wait below.
+        # default would exit without the finally below (the server would still die with this
+        # process, but not cleanly). The exception raised here can be lost (Python ignores one
+        # raised while an object is being finalised), so the server is told to stop here too,
+        # which ends the wait below.
         asked.append(signum)
         if server is not None:
-            server.process.terminate()
+            server.interrupt()
         raise KeyboardInterrupt
 
+    limits = Limits(timeout, max_bytes=round(max_result_mb * 1e6), allow_service=allow_service)
     # in place before the server starts: a SIGTERM while it starts stops it too
     previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
-        server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
+        server = start_server(store, host=host, port=port, writable=writable, limits=limits)
         if asked:  # asked to stop while the server started, and the exception was lost
             raise KeyboardInterrupt
         mode = "read-write" if writable else "read-only"
         err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
-        code = server.process.wait()
+        code = server.wait()
     except KeyboardInterrupt:
         code = 0
     finally:

@@ -8,6 +8,7 @@ N-Quads. The endpoint must read the union of all graphs as its default graph (``
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -82,11 +83,21 @@ class Endpoint:
                 media = response.headers.get_content_type()
                 return media, response.read()
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip()
+            body = " ".join(exc.read().decode("utf-8", "replace").split())
             if len(body) > _ERROR_BODY:
                 body = body[:_ERROR_BODY] + " …"
+            if exc.code >= 500:  # e.g. quanze serve's guard: past the time limit, or restarting
+                message = f"{url}: the endpoint could not answer ({exc.code}): {body}"
+                raise QueryError(message) from exc
             refused = EndpointRefusedError if exc.code == 400 else QueryError
             raise refused(f"{url}: the endpoint refused the request ({exc.code}): {body}") from exc
+        except http.client.IncompleteRead as exc:
+            raise EndpointError(
+                f"{url}: the endpoint broke its answer off after {len(exc.partial)} bytes "
+                "(over its time limit or size cap?); narrow the query or add a LIMIT"
+            ) from exc
+        except http.client.HTTPException as exc:
+            raise EndpointError(f"{url}: the endpoint's answer is not valid HTTP: {exc}") from exc
         except TimeoutError as exc:
             raise QueryTimeoutError(
                 f"{url}: no answer within {timeout:g} s; narrow the query or raise --timeout"
