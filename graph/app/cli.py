@@ -67,8 +67,9 @@ AllowServiceOpt = Annotated[
     ),
 ]
 
-#: Rows a table shows unless --limit says otherwise (JSON and CSV are not cut by default).
-TABLE_ROW_LIMIT = 10_000
+#: Rows (or triples) a query prints unless --limit says otherwise, in every output format: a
+#: runaway result is cut, and stderr says so, rather than filling memory or a disk.
+ROW_LIMIT = 10_000
 
 
 class DataError(Exception):
@@ -322,7 +323,7 @@ def query(
         typer.Option(
             "--limit",
             min=0,
-            help=f"Keep at most this many rows (tables: {TABLE_ROW_LIMIT} unless given).",
+            help=f"Keep at most this many rows ({ROW_LIMIT} unless given; raise it to see more).",
         ),
     ] = None,
     allow_update: Annotated[
@@ -343,8 +344,8 @@ def query(
     fmt = check_out_format(out)
     bindings = dict(parse_binding(b) for b in bind or ())
     source = query_source(store, endpoint, writable=allow_update)
-    if limit is None and fmt == "table":
-        limit = TABLE_ROW_LIMIT
+    if limit is None:
+        limit = ROW_LIMIT
     result = run_query(
         source,
         text,

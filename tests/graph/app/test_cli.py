@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import runpy
 from pathlib import Path
@@ -241,3 +243,22 @@ def test_cites_warns_what_it_ignored(store: Path) -> None:
     assert {h["row"] for h in json.loads(result.stdout)} == {"1", "4268", "4271"}
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("quanze: warning:") and "'和第}{1条'" in line
+
+
+def test_query_cuts_every_format_at_the_row_limit_and_says_so(store: Path) -> None:
+    from graph.app.cli import ROW_LIMIT
+
+    twice = "SELECT * WHERE { ?s ?p ?o VALUES ?n { 1 2 } }"  # 2 × 6,538 quads: over the limit
+    for fmt in ("json", "csv"):
+        cut = invoke("query", twice, "--store", store, "-f", fmt)
+        assert cut.exit_code == 0
+        rows = (
+            json.loads(cut.stdout)["results"]["bindings"]
+            if fmt == "json"
+            else list(csv.reader(io.StringIO(cut.stdout)))[1:]
+        )
+        assert len(rows) == ROW_LIMIT
+        assert "more were cut (raise --limit" in cut.stderr
+    raised = invoke("query", twice, "--store", store, "-f", "json", "--limit", "1000000")
+    assert len(json.loads(raised.stdout)["results"]["bindings"]) > ROW_LIMIT
+    assert raised.stderr == ""
