@@ -10,11 +10,11 @@ the public address, with the server on a private loopback port behind it. The gu
 - refuses a query or update that calls another endpoint (SERVICE) unless federation was allowed,
   with HTTP 400 and one line saying so, before the server sees it;
 - times every request: an answer not complete within the time limit is replaced by HTTP 503 and
-  one line saying the limit (or, when part of a large answer was already sent, cut off, so the
-  client sees an incomplete answer rather than a short one); a request still running
-  ``GRACE`` seconds after its limit is reported ``overdue``, and the server's supervisor
-  (``graph.store.serve``) kills the server and starts it again, which is the only way to stop a
-  query Oxigraph does not cancel;
+  one line saying the limit, sent at the limit (or, when part of a large answer was already
+  sent, cut off, so the client sees an incomplete answer rather than a short one); ``GRACE``
+  seconds after the limit of a request given up on, ``overdue`` says so, and the server's
+  supervisor (``graph.store.serve``) kills the server and starts it again if it is still busy,
+  which is the only way to stop a query Oxigraph does not cancel;
 - cuts an answer larger than the size cap the same way, so a runaway result cannot fill memory
   or a disk on either side.
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import sys
 import threading
 import time
 import urllib.parse
@@ -91,7 +92,13 @@ class Guard(ThreadingHTTPServer):
         self.limits = limits
         self._lock = threading.Lock()
         self._tickets: set[_Ticket] = set()
+        self._abandoned: list[_Ticket] = []  # answered 503, the server may still be at them
         super().__init__(address, _Forward)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet about a client that left (the default prints a traceback)."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
     @contextmanager
     def track(self) -> Iterator[_Ticket]:
@@ -105,17 +112,29 @@ class Guard(ThreadingHTTPServer):
             with self._lock:
                 self._tickets.discard(ticket)
 
+    def abandon(self, ticket: _Ticket) -> None:
+        """Remember a request given up on at its time limit: the server may still be at it."""
+        with self._lock:
+            self._abandoned.append(ticket)
+
     def overdue(self) -> bool:
-        """True when a request has run ``GRACE`` seconds past its time limit."""
+        """True when a request, answered or not, was sent ``GRACE`` seconds past its time limit
+        ago and may still be running on the server."""
         limit = self.limits.timeout + GRACE
         with self._lock:
-            return any(t.elapsed() > limit for t in self._tickets)
+            return any(t.elapsed() > limit for t in (*self._tickets, *self._abandoned))
+
+    def settled(self) -> None:
+        """The server is idle: the requests given up on are no longer running on it."""
+        with self._lock:
+            self._abandoned.clear()
 
     def restarting(self) -> None:
         """Mark every request in flight as cut short by a restart of the server."""
         with self._lock:
             for ticket in self._tickets:
                 ticket.restarted = True
+            self._abandoned.clear()
 
 
 def sparql_texts(path: str, content_type: str, body: bytes) -> list[str]:
@@ -174,16 +193,21 @@ class _Forward(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         if body or self.command in ("POST", "PUT"):
             headers["Content-Length"] = str(len(body))
-        backend = http.client.HTTPConnection(*self.server.backend)
+        # no read waits longer than the limit, so the client hears at the limit, not at the kill
+        backend = http.client.HTTPConnection(*self.server.backend, timeout=limits.timeout + 0.05)
         try:
             try:
                 backend.request(self.command, self.path, body=body, headers=headers)
                 answer = backend.getresponse()
             except OSError:
+                if ticket.elapsed() >= limits.timeout:
+                    self.server.abandon(ticket)
                 self._say(503, self._unavailable(ticket))
                 return
             held, ended = self._read(answer, HOLD)
             if held is None or ticket.restarted or ticket.elapsed() >= limits.timeout:
+                if ticket.elapsed() >= limits.timeout:
+                    self.server.abandon(ticket)
                 self._say(503, self._unavailable(ticket))
                 return
             self.send_response(answer.status, answer.reason)
@@ -212,6 +236,7 @@ class _Forward(BaseHTTPRequestHandler):
                 sent += len(chunk)
                 if sent > limits.max_bytes or ticket.elapsed() >= limits.timeout:
                     self.close_connection = True  # an incomplete answer: the client must see it
+                    self.server.abandon(ticket)
                     return
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                 chunk, _ = self._read(answer, _CHUNK)

@@ -11,6 +11,7 @@ process, however it ends.
 
 from __future__ import annotations
 
+import collections
 import os
 import shutil
 import socket
@@ -22,6 +23,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import psutil
 
 from graph.errors import StoreMissingError
 from graph.store.endpoint import Endpoint, EndpointError
@@ -181,17 +184,49 @@ class Server:
         return None
 
     def _watch(self, process: subprocess.Popen[bytes]) -> int | None:
-        """Wait for the server to exit (its code), or kill it when a query is overdue (None)."""
+        """Wait for the server to exit (its code), or kill it (None) when a request is overdue
+        and the server is still busy (over half a core in the last second: a query Oxigraph did
+        not cancel; an idle server has stopped the query by itself and is left running)."""
+        busy = _Busy(process.pid)
         while True:
             try:
                 return process.wait(timeout=0.2)
             except subprocess.TimeoutExpired:
                 pass
-            if self.guard.overdue() and not self._stopping.is_set():
-                self.guard.restarting()
-                process.kill()
-                process.wait()
-                return None
+            load = busy.load()
+            if not self.guard.overdue() or self._stopping.is_set():
+                continue
+            if load is not None and load < 0.5:
+                self.guard.settled()
+                continue
+            self.guard.restarting()
+            process.kill()
+            process.wait()
+            return None
+
+
+class _Busy:
+    """How busy a process has been over about the last second (cores used), from its CPU times."""
+
+    def __init__(self, pid: int):
+        self._process = psutil.Process(pid)
+        self._samples: collections.deque[tuple[float, float]] = collections.deque()
+
+    def load(self) -> float | None:
+        """Cores used over the last second or so; None until a second has been seen (or when
+        the process cannot be read, which counts as busy)."""
+        try:
+            times = self._process.cpu_times()
+        except psutil.Error:
+            return None
+        now = time.monotonic()
+        self._samples.append((now, times.user + times.system))
+        while len(self._samples) > 2 and now - self._samples[1][0] >= 1.0:
+            self._samples.popleft()
+        first_at, first = self._samples[0]
+        if now - first_at < 0.9:
+            return None
+        return (self._samples[-1][1] - first) / (now - first_at)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

@@ -23,8 +23,9 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.app.cli import app
+from graph.errors import QueryError
 from graph.store.endpoint import Endpoint
-from graph.store.guard import GRACE
+from graph.store.guard import GRACE, Limits
 from graph.store.query import run_query
 from graph.store.serve import start_server
 from tests.graph.store.test_endpoint import free_port
@@ -283,3 +284,17 @@ def test_an_answer_over_the_size_cap_is_cut_and_said(store_dir: Path) -> None:  
     assert client.returncode == 1 and client.stdout == ""
     (line,) = client.stderr.strip().splitlines()
     assert "broke its answer off" in line and "Traceback" not in client.stderr
+
+
+def test_a_query_the_server_cancels_itself_costs_no_restart(store_dir: Path) -> None:  # noqa: F811
+    """Oxigraph stops a count at its own limit: the guard answers 503 and leaves the server be."""
+    server = start_server(store_dir, port=free_port(), limits=Limits(timeout=1))
+    try:
+        counting = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        with pytest.raises(QueryError, match="time limit of 1 s"):
+            run_query(server.endpoint, counting)
+        time.sleep(1 + GRACE + 1.5)
+        assert server.restarts == 0
+        assert run_query(server.endpoint, "counts").rows
+    finally:
+        server.stop()
