@@ -1,11 +1,12 @@
 """The guard in front of ``quanze serve``'s oxigraph server: the limits a public endpoint needs
 and the server does not keep by itself.
 
-Measured with oxigraph 0.5.13: ``--timeout-s`` stops a streaming or counting query, but not one
-that sorts or groups (a cartesian ``ORDER BY`` or ``GROUP BY`` ran on at full CPU for minutes
-past a 2 s limit, with or without a client), and a ``SERVICE`` clause makes the server send a
-request wherever the query says. So every request goes through this guard, an HTTP proxy on
-the public address, with the server on a private loopback port behind it. The guard
+Measured with oxigraph 0.5.13: ``--timeout-s`` stops some queries (a streaming answer, a
+three-way cartesian count) but not others (a cartesian ``ORDER BY``, ``GROUP BY`` or four-way
+count ran on at full CPU for 20 s and more past a 2 s limit, with or without a client), and a
+``SERVICE`` clause makes the server send a request wherever the query says. So every request
+goes through this guard, an HTTP proxy on the public address, with the server on a private
+loopback port behind it. The guard
 
 - refuses a query or update that calls another endpoint (SERVICE) unless federation was allowed,
   with HTTP 400 and one line saying so, before the server sees it;

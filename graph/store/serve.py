@@ -35,6 +35,9 @@ from graph.store.tether import die_with_parent
 
 #: How long ``start_server`` waits for the server to answer before giving up.
 STARTUP_SECONDS = 30.0
+#: Cores a server may use and still count as idle: an idle oxigraph server uses next to none,
+#: and one at work on a query at least a good part of one even on a loaded machine.
+IDLE = 0.1
 
 
 def oxigraph_binary() -> str:
@@ -185,8 +188,8 @@ class Server:
 
     def _watch(self, process: subprocess.Popen[bytes]) -> int | None:
         """Wait for the server to exit (its code), or kill it (None) when a request is overdue
-        and the server is still busy (over half a core in the last second: a query Oxigraph did
-        not cancel; an idle server has stopped the query by itself and is left running)."""
+        and the server is still busy (over ``IDLE`` cores in the last second: a query Oxigraph
+        did not cancel; an idle server has stopped the query by itself and is left running)."""
         busy = _Busy(process.pid)
         while True:
             try:
@@ -196,7 +199,7 @@ class Server:
             load = busy.load()
             if not self.guard.overdue() or self._stopping.is_set():
                 continue
-            if load is not None and load < 0.5:
+            if load is not None and load < IDLE:
                 self.guard.settled()
                 continue
             self.guard.restarting()

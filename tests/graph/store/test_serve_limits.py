@@ -70,14 +70,15 @@ def _cpu(pid: int) -> float:
 
 
 def seconds_until_quiet(quanze: int, within: float) -> float | None:
-    """Seconds until the oxigraph servers of ``quanze`` used under 0.3 CPU seconds in one second
-    (None if that did not happen ``within`` seconds); a query at work uses a whole second."""
+    """Seconds until the oxigraph servers of ``quanze`` used under 0.1 CPU seconds in one second
+    (None if that did not happen ``within`` seconds): an idle server uses next to none, one at
+    work on a query most of a core (half of one on a loaded 2-core machine)."""
     start = time.monotonic()
     while time.monotonic() - start < within:
         before = {pid: _cpu(pid) for pid in _servers(quanze)}
         time.sleep(1.0)
         used = sum(_cpu(pid) - before.get(pid, 0.0) for pid in _servers(quanze))
-        if used < 0.3:
+        if used < 0.1:
             return time.monotonic() - start
     return None
 
@@ -96,8 +97,8 @@ def test_a_query_past_the_time_limit_is_stopped_and_said(store_dir: Path) -> Non
         (line,) = client.stderr.strip().splitlines()
         assert f"time limit of {LIMIT} s" in line and "Traceback" not in client.stderr
         assert took < LIMIT + GRACE + 10
-        quiet = seconds_until_quiet(process.pid, within=10)
-        assert quiet is not None and quiet < 3, "the server still works on the query"
+        quiet = seconds_until_quiet(process.pid, within=GRACE + 10)
+        assert quiet is not None and quiet < GRACE + 4, "the server still works on the query"
         # and the endpoint answers again
         assert run_query(Endpoint(url), "counts").rows
 
@@ -290,7 +291,7 @@ def test_a_query_the_server_cancels_itself_costs_no_restart(store_dir: Path) -> 
     """Oxigraph stops a count at its own limit: the guard answers 503 and leaves the server be."""
     server = start_server(store_dir, port=free_port(), limits=Limits(timeout=1))
     try:
-        counting = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        counting = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
         with pytest.raises(QueryError, match="time limit of 1 s"):
             run_query(server.endpoint, counting)
         time.sleep(1 + GRACE + 1.5)
