@@ -420,7 +420,8 @@ def serve(
             server.stop()
         signal.signal(signal.SIGTERM, previous)
     if code and not asked:  # not the server this SIGTERM stopped
-        raise DataError(f"the oxigraph server stopped with exit code {code}")
+        assert server is not None
+        raise DataError(server.failure or f"the oxigraph server stopped with exit code {code}")
 
 
 @command

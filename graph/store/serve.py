@@ -107,8 +107,13 @@ class Server:
         self._ended = threading.Event()
         self._failure = ""
         self._code = 0
-        self._supervisor = threading.Thread(target=self._supervise, name="quanze-serve")
-        self._guarding = threading.Thread(target=guard.serve_forever, name="quanze-guard")
+        # daemon threads: a program that ends without stop() ends, and its server with it
+        self._supervisor = threading.Thread(
+            target=self._supervise, name="quanze-serve", daemon=True
+        )
+        self._guarding = threading.Thread(
+            target=guard.serve_forever, name="quanze-guard", daemon=True
+        )
 
     def start(self) -> None:
         """Start the server, then the guard; return once the server answers (else EndpointError
@@ -120,10 +125,16 @@ class Server:
         self._guarding.start()
 
     def wait(self) -> int:
-        """Block until the server stops on its own (its exit code) or ``stop`` is called (0)."""
+        """Block until the server stops on its own (its exit code, 1 if it could not be started
+        again) or ``stop`` is called (0)."""
         while not self._ended.wait(0.5):
             pass
         return self._code
+
+    @property
+    def failure(self) -> str:
+        """Why the server could not be started (again), or ""."""
+        return self._failure
 
     def interrupt(self) -> None:
         """Ask the server to stop, without waiting (safe in a signal handler); ``wait`` returns."""
@@ -148,6 +159,7 @@ class Server:
             while not self._stopping.is_set():
                 process = self._spawn()
                 if process is None:
+                    self._code = 0 if self._stopping.is_set() else 1
                     return
                 code = self._watch(process)
                 if code is not None:  # it stopped on its own, or was stopped

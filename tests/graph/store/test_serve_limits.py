@@ -299,3 +299,15 @@ def test_a_query_the_server_cancels_itself_costs_no_restart(store_dir: Path) -> 
         assert run_query(server.endpoint, "counts").rows
     finally:
         server.stop()
+
+
+def test_a_server_that_dies_on_its_own_ends_quanze_serve_with_exit_1(
+    store_dir: Path,  # noqa: F811
+) -> None:
+    with serving(store_dir) as (process, _):
+        (child,) = _servers(process.pid)
+        os.kill(child, 9)  # not the guard's doing: quanze must not restart it, nor exit 0
+        assert process.wait(timeout=30) == 1
+        assert process.stderr is not None
+        (line,) = process.stderr.read().strip().splitlines()
+        assert "stopped with exit code -9" in line
