@@ -49,6 +49,8 @@ class Endpoint:
 
     url: str
     update_url: str = ""
+    #: The largest answer read (bytes); a larger one is an error, not a full memory.
+    max_bytes: int = 256 * 1024 * 1024
 
     def __post_init__(self) -> None:
         parts = urllib.parse.urlsplit(self.url)
@@ -81,7 +83,13 @@ class Endpoint:
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 media = response.headers.get_content_type()
-                return media, response.read()
+                body = response.read(self.max_bytes + 1)
+                if len(body) > self.max_bytes:
+                    raise EndpointError(
+                        f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB and was "
+                        "not read; narrow the query or add a LIMIT"
+                    )
+                return media, body
         except urllib.error.HTTPError as exc:
             body = " ".join(exc.read().decode("utf-8", "replace").split())
             if len(body) > _ERROR_BODY:

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from graph.app.cli import app
 from graph.errors import QueryError
-from graph.store.endpoint import Endpoint
+from graph.store.endpoint import Endpoint, EndpointError
 from graph.store.guard import GRACE, Limits
 from graph.store.query import run_query
 from graph.store.serve import start_server
@@ -311,3 +311,12 @@ def test_a_server_that_dies_on_its_own_ends_quanze_serve_with_exit_1(
         assert process.stderr is not None
         (line,) = process.stderr.read().strip().splitlines()
         assert "stopped with exit code -9" in line
+
+
+def test_the_client_reads_no_more_than_its_cap(store_dir: Path) -> None:  # noqa: F811
+    """Whatever an endpoint sends, the client stops reading at its own cap (1 MB here)."""
+    with serving(store_dir) as (_, url):
+        capped = Endpoint(url, max_bytes=1_000_000)
+        with pytest.raises(EndpointError, match="larger than 1 MB"):
+            run_query(capped, "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }")
+        assert run_query(capped, "counts").rows
