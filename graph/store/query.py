@@ -309,14 +309,23 @@ def _evaluate(
     # 10.9 s with substitutions, 0.8 s with VALUES).
     if terms:
         text = inline_bindings(text, terms)
+    # ValueError, RuntimeError: e.g. a bound variable not in the projection; OSError: a SERVICE
+    # call that failed (allowed, and the endpoint it calls does not answer), which surfaces
+    # while the solutions are read. The error is raised with no reference left to the
+    # solutions, which must not be dropped on the thread the error is handed to.
     try:
-        return _materialise(store.query(text, use_default_graph_as_union=True), limit)
+        result = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise _syntax_error(text, exc) from exc
-    # e.g. a bound variable not in the projection; OSError: a SERVICE call that failed (allowed,
-    # the endpoint it calls does not answer), which surfaces while the solutions are read
     except (ValueError, RuntimeError, OSError) as exc:
         raise QueryError(f"cannot run the query: {exc}") from exc
+    try:
+        return _materialise(result, limit)
+    except (ValueError, RuntimeError, OSError) as exc:
+        message = str(exc)
+    finally:
+        del result
+    raise QueryError(f"cannot run the query: {message}")
 
 
 def _materialise(

@@ -166,6 +166,13 @@ def test_service_reaches_out_from_the_cli_only_when_allowed(
     )
     assert allowed.exit_code == 0, allowed.output
     assert seen, "the listener should have seen the allowed SERVICE call"
+    nobody = f"http://127.0.0.1:{free_port()}/sparql"
+    failed = runner.invoke(
+        app, ["query", federated(nobody), "--store", str(store_dir), "--allow-service"]
+    )
+    assert failed.exit_code == 1 and isinstance(failed.exception, SystemExit)
+    (line,) = failed.stderr.strip().splitlines()
+    assert "cannot run the query" in line
 
 
 def test_service_through_quanze_serve_reaches_nobody(
