@@ -178,7 +178,11 @@ class _Forward(BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self._say(411, "send the request with a Content-Length")
             return
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        length = self.headers.get("Content-Length") or "0"
+        if not length.isdigit():
+            self._say(400, f"Content-Length {length!r} is not a number of bytes")
+            return
+        body = self.rfile.read(int(length))
         limits = self.server.limits
         if not limits.allow_service:
             for text in sparql_texts(self.path, self.headers.get("Content-Type", ""), body):
@@ -237,7 +241,8 @@ class _Forward(BaseHTTPRequestHandler):
                 sent += len(chunk)
                 if sent > limits.max_bytes or ticket.elapsed() >= limits.timeout:
                     self.close_connection = True  # an incomplete answer: the client must see it
-                    self.server.abandon(ticket)
+                    if ticket.elapsed() >= limits.timeout:
+                        self.server.abandon(ticket)
                     return
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                 chunk, _ = self._read(answer, _CHUNK)
@@ -279,7 +284,7 @@ class _Forward(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        if status >= 500 or status == 411:
+        if status >= 500 or status in (400, 411):
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
