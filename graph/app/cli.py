@@ -9,6 +9,7 @@ import functools
 import json
 import signal
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -546,6 +547,14 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
+def _one_line_warning(
+    message: Warning | str, category: type[Warning], *args: object, **kwargs: object
+) -> None:
+    """Show a library's warning (``warnings.warn``) as one ``quanze: warning:`` line."""
+    warn(str(message))
+
+
 def main() -> None:
     """Entry point of the ``quanze`` console script."""
+    warnings.showwarning = _one_line_warning
     app()

@@ -262,3 +262,21 @@ def test_query_cuts_every_format_at_the_row_limit_and_says_so(store: Path) -> No
     raised = invoke("query", twice, "--store", store, "-f", "json", "--limit", "1000000")
     assert len(json.loads(raised.stdout)["results"]["bindings"]) > ROW_LIMIT
     assert raised.stderr == ""
+
+
+def test_view_warns_in_one_line_what_it_ignored(store: Path, tmp_path: Path) -> None:
+    """A library warning reaches the console as one ``quanze: warning:`` line, not Python's two."""
+    import subprocess
+    import sys
+
+    quanze = str(Path(sys.executable).with_name("quanze"))
+    ref = "社会保险法第八十七条和第}{1条"
+    args = ["view", "--store", str(store), "--article", ref, "--out", str(tmp_path / "v.html")]
+    result = subprocess.run([quanze, *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    warned = [line for line in result.stderr.splitlines() if "和第}{1条" in line]
+    assert warned == [
+        f"quanze: warning: in '{ref}', '和第}}{{1条' could not be read as a "
+        "provision and was ignored"
+    ]
+    assert "ReferenceWarning" not in result.stderr
