@@ -1,6 +1,6 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
-Usage: python -m bench [NAME ...]   (names: readers, citations, store, views, realworld;
+Usage: python -m bench [NAME ...]   (names: readers, citations, store, views, serve, realworld;
 default all)
 """
 
@@ -10,7 +10,7 @@ import importlib.util
 import subprocess
 import sys
 
-BENCHMARKS = ("readers", "citations", "store", "views", "realworld")
+BENCHMARKS = ("readers", "citations", "store", "views", "serve", "realworld")
 
 
 def main(argv: list[str]) -> int:
