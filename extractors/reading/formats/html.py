@@ -12,6 +12,9 @@ from extractors.reading.formats.grid import Grid, SourceRow, Span
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000
+#: libxml2 stops at 256 levels of nesting unless told the tree may be huge, and a table that
+#: deep in the page's layout was then no table at all; entities are never fetched.
+_PARSER_OPTIONS = {"huge_tree": True, "no_network": True}
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
@@ -90,10 +93,19 @@ def read_html(text: str, path: str) -> list[Grid]:
     >>> grid.context, grid.rows[0].cells
     (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
     """
+    parser = lxml.html.HTMLParser(**_PARSER_OPTIONS)  # one per document: it keeps its errors
     try:
-        document = lxml.html.document_fromstring(text)
+        document = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err})") from None
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            # What lies deeper is dropped by the parser: say so rather than miss the table.
+            raise InputError(
+                path,
+                f"HTML nested deeper than libxml2 reads ({error.message.split(',')[0]})",
+                line=error.line,
+            )
     # Leaf tables hold the data; a layout table wrapping them (and its title cell) does not.
     leaves = [t for t in document.iter("table") if next(t.iterdescendants("table"), None) is None]
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
