@@ -46,6 +46,13 @@ def detect_binary(data: bytes) -> Format | None:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
         except zipfile.BadZipFile:
+            # Cut short or damaged: its local headers still name its parts, and the reader of
+            # that kind then reports a damaged archive rather than a "binary file".
+            head = data[: 1 << 16]
+            if b"xl/" in head:
+                return "xlsx"
+            if b"word/" in head:
+                return "docx"
             return None
         if any(n.startswith("xl/") for n in names):
             return "xlsx"

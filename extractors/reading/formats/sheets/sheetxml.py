@@ -27,6 +27,9 @@ _PARSER_OPTIONS = {"huge_tree": True, "resolve_entities": False, "no_network": T
 # Bytes of XML handed to the parser at a time (and so, roughly, the XML kept in memory).
 _CHUNK = 1 << 16
 _DIGITS = "0123456789"
+#: The most rows and columns a sheet has (Excel's A1:XFD1048576): a cell the file places
+#: beyond them is damage, and the rows and cells before it are not made.
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
 
 #: (min_col, min_row, max_col, max_row) of a merged range, 1-based.
 Bounds = tuple[int, int, int, int]
@@ -256,6 +259,8 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
         if tag == _ROW:
             number = element.get("r")
             index = int(number) - 1 if number else len(rows)
+            if not 0 <= index < MAX_ROWS:
+                raise ValueError(f"row number {number} outside the sheet (1 to {MAX_ROWS})")
             if index >= len(rows):
                 rows.extend([] for _ in range(index + 1 - len(rows)))
             sheet.replaced.extend(rows[index])  # a row written twice: the later one wins
@@ -314,6 +319,8 @@ def _row_values(
             column = columns.get(letters)
             if column is None:
                 column = columns[letters] = _column(letters)
+                if not 0 <= column < MAX_COLUMNS:
+                    raise ValueError(f"cell reference {ref} outside the sheet (A to XFD)")
         else:
             column = len(values)
         if column == len(values):
