@@ -21,6 +21,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,8 @@ class Outcome:
     """What reading one file in a bounded child gave.
 
     ``kind`` is "items" (``items`` items were read), "error" (an InputError, ``message``),
-    "crash" (any other exception: ``message`` is its traceback) or "killed" (by ``signal``).
+    "crash" (any other exception: ``message`` is its traceback), "stdout" (the read wrote
+    ``message`` to stdout) or "killed" (by ``signal``).
     """
 
     kind: str
@@ -98,6 +100,9 @@ def _child(path: str, options: dict[str, Any], cpu: int, memory: int, out: int) 
         resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # What the read writes to stdout is kept apart: `quanze parse` prints items there.
+        stdout = tempfile.TemporaryFile()  # noqa: SIM115 - open until os._exit
+        os.dup2(stdout.fileno(), 1)
         try:
             plist = read_list(path, **options)
             # What the CLI does with the items: write them out as UTF-8 JSON.
@@ -109,6 +114,10 @@ def _child(path: str, options: dict[str, Any], cpu: int, memory: int, out: int) 
             result = {"kind": "error", "message": str(err)}
         except BaseException:
             result = {"kind": "crash", "message": traceback.format_exc()[-3000:]}
+        sys.stdout.flush()
+        if os.fstat(1).st_size:
+            stdout.seek(0)
+            result = {"kind": "stdout", "message": stdout.read(500).decode("utf-8", "replace")}
         data = json.dumps(result).encode()
         while data:
             data = data[os.write(out, data) :]
@@ -121,6 +130,10 @@ def _child(path: str, options: dict[str, Any], cpu: int, memory: int, out: int) 
 def _serve(cpu: int, memory: int) -> None:
     import extractors.reading.read  # noqa: F401 - imported once, before the forks
 
+    # Outcomes go out on the stdout the worker was given; its fd 1 (and its children's, until
+    # they set their own) is stderr, so nothing else can run into them.
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
     for line in sys.stdin:
         request = json.loads(line)
         read_end, write_end = os.pipe()
@@ -144,8 +157,8 @@ def _serve(cpu: int, memory: int) -> None:
             outcome = {"kind": "killed", "signal": number, "message": name, **measured}
         else:
             outcome = {**json.loads(b"".join(chunks)), **measured}
-        sys.stdout.write(json.dumps(outcome) + "\n")
-        sys.stdout.flush()
+        protocol.write(json.dumps(outcome) + "\n")
+        protocol.flush()
 
 
 if __name__ == "__main__":
