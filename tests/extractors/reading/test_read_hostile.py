@@ -4,9 +4,10 @@ within bounded time and memory, and the other files of a run still come out."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -161,7 +162,40 @@ def test_merged_range_over_the_whole_sheet_is_cut_to_the_cells_present(
     content = hostile.rewrite(hostile.xlsx(more=3000), hostile.SHEET, merge_all)
     outcome = bounded.read(_write(tmp_path, "merged.xlsx", content))
     assert (outcome.kind, outcome.items) == ("items", 3002), outcome
-    assert outcome.peak_rss_bytes < 400 << 20, outcome  # once 830 MB
+    assert outcome.peak_rss_bytes < 200 << 20, outcome  # once 830 MB
+
+
+def test_overlapping_merged_ranges_are_refused(tmp_path: Path, bounded: BoundedReader) -> None:
+    def merge_often(xml: str) -> str:
+        merges = '<mergeCell ref="A2:D3002"/>' * 1000
+        return xml.replace("</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>")
+
+    content = hostile.rewrite(hostile.xlsx(more=3000), hostile.SHEET, merge_often)
+    outcome = bounded.read(_write(tmp_path, "merged.xlsx", content))
+    assert outcome.kind == "error" and "merged ranges overlap" in outcome.message, outcome
+
+
+def _far_cells(text: str) -> Callable[[str], str]:
+    """A sheet with a cell holding ``text`` at column XFD of each of its rows."""
+
+    def far(row: re.Match[str]) -> str:
+        cell = f'<c r="XFD{row.group(2)}" t="inlineStr"><is><t>{text}</t></is></c>'
+        return f"{row.group(1)}{cell}</row>"
+
+    return lambda xml: re.sub(r'(<row r="(\d+)"[^>]*>.*?)</row>', far, xml)
+
+
+def test_styled_empty_cells_out_to_xfd_cost_nothing(tmp_path: Path, bounded: BoundedReader) -> None:
+    content = hostile.rewrite(hostile.xlsx(more=3000), hostile.SHEET, _far_cells(""))
+    outcome = bounded.read(_write(tmp_path, "styled.xlsx", content))
+    assert (outcome.kind, outcome.items) == ("items", 3002), outcome
+    assert outcome.peak_rss_bytes < 200 << 20, outcome  # once 440 MB
+
+
+def test_text_far_from_every_row_is_refused(tmp_path: Path, bounded: BoundedReader) -> None:
+    content = hostile.rewrite(hostile.xlsx(more=3000), hostile.SHEET, _far_cells("x"))
+    outcome = bounded.read(_write(tmp_path, "far.xlsx", content))
+    assert outcome.kind == "error" and "empty ones lie between" in outcome.message, outcome
 
 
 # Item 10: line ends, deep HTML, truncated archives.

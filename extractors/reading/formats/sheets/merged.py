@@ -43,6 +43,13 @@ def fill_merged(rows: list[list[str]], ranges: list[Bounds]) -> Merged:
     # A range reaches no further than the cells present: A1:XFD1048576 over a table of six
     # columns fills six, not sixteen thousand.
     width = max(map(len, rows), default=0)
+    covered = sum(
+        max(0, min(c2, width) - c1 + 1) * max(0, min(r2, len(rows)) - r1 + 1)
+        for c1, r1, c2, r2 in ranges
+    )
+    if covered > width * len(rows):
+        # Ranges that do not overlap cover each cell once at most.
+        raise ValueError(f"merged ranges overlap ({len(ranges)} ranges cover {covered} cells)")
     for min_col, min_row, claimed_col, max_row in ranges:
         max_col = min(claimed_col, width)
         if min_row > len(rows) or min_col > max_col or (min_col == max_col and min_row == max_row):
