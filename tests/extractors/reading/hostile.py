@@ -107,3 +107,15 @@ def far_cell(xml: str) -> str:
 def wide_span(xml: str, span: int = 1_000_000) -> str:
     """A document whose first table cell claims to span ``span`` grid columns."""
     return xml.replace("<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{span}"/>', 1)
+
+
+def damage_member(archive: bytes, member: str, at: float) -> bytes:
+    """``archive`` with one byte of ``member``'s compressed data flipped, ``at`` of the way in
+    (the archive's directory intact: the damage shows only when the member is unpacked)."""
+    info = zipfile.ZipFile(io.BytesIO(archive)).getinfo(member)
+    name_and_extra = int.from_bytes(
+        archive[info.header_offset + 26 : info.header_offset + 30], "little"
+    )
+    start = info.header_offset + 30 + (name_and_extra & 0xFFFF) + (name_and_extra >> 16)
+    where = start + int(info.compress_size * at)
+    return archive[:where] + bytes([archive[where] ^ 0x5A]) + archive[where + 1 :]

@@ -198,6 +198,32 @@ def test_text_far_from_every_row_is_refused(tmp_path: Path, bounded: BoundedRead
     assert outcome.kind == "error" and "empty ones lie between" in outcome.message, outcome
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "member"),
+    [
+        pytest.param("list.xlsx", hostile.xlsx(), hostile.SHEET, id="xlsx"),
+        pytest.param("list.docx", hostile.docx_file(), hostile.DOCUMENT, id="docx"),
+    ],
+)
+def test_damaged_compressed_members_are_one_line(
+    tmp_path: Path, name: str, content: bytes, member: str
+) -> None:
+    for at in (0.1, 0.3, 0.5, 0.7, 0.9):
+        path = _write(tmp_path, name, hostile.damage_member(content, member, at))
+        try:
+            read_list(path)
+        except InputError as err:
+            assert str(path) in str(err) and "\n" not in str(err)
+
+
+def test_a_line_of_a_hundred_thousand_one_character_words(
+    tmp_path: Path, bounded: BoundedReader
+) -> None:
+    # Each was tried as the start of a letter-spaced label (实 施 主 体), at every length.
+    outcome = bounded.read(_write(tmp_path, "list.txt", "| " * 100_000))
+    assert outcome.kind == "error" and "no recognisable table" in outcome.message, outcome
+
+
 # Item 10: line ends, deep HTML, truncated archives.
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -100,8 +101,9 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
     """One Grid per table. ``line`` numbers the document's blocks in order (each paragraph and
     each table row is one), so a title paragraph comes before the header row it names.
 
-    Damage python-docx meets (a part missing, XML that is not well formed or amplifies
-    entities, an attribute that is no number) is one InputError naming the file."""
+    Damage python-docx meets (a part missing or its compressed data damaged, XML that is
+    not well formed or amplifies entities, an attribute that is no number) is one InputError
+    naming the file."""
     check_archive(data, path)
     try:
         return _read_docx(data)
@@ -112,7 +114,9 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
         PythonDocxError,
         KeyError,
         ValueError,
+        EOFError,
         zipfile.BadZipFile,
+        zlib.error,  # a member whose compressed data is damaged
     ) as err:
         raise InputError(path, f"not a readable docx document ({err})") from None
 
