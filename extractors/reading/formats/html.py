@@ -3,6 +3,8 @@ the document's headings and paragraphs as context."""
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -38,9 +40,47 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
     return text, raw, "above"
 
 
-def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
+#: The last line libxml2's HTML parser numbers: an element on a later line says this one.
+_LAST_LINE = 65535
+_TR = re.compile(r"<tr[\s>/]", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _tr_lines(text: str, document: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    """The line of each ``<tr>`` of a page longer than the parser numbers (empty for a shorter
+    one, or when the tags cannot be matched up): the n-th ``<tr`` tag of the text outside
+    comments is the n-th tr element.
+
+    >>> page = "<table>" + "<tr><td>1</td></tr>\\n" * 70_000 + "</table>"
+    >>> document = lxml.html.document_fromstring(page)
+    >>> lines = _tr_lines(page, document)
+    >>> trs = list(document.iter("tr"))
+    >>> trs[-1].sourceline, lines[trs[-1]]
+    (65535, 70000)
+    """
+    trs = list(document.iter("tr"))
+    if not trs or (trs[-1].sourceline or 0) < _LAST_LINE:
+        return {}
+    # Comments blanked to their line breaks, so that offsets still give lines.
+    clean = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    starts = [m.start() for m in _TR.finditer(clean)]
+    if len(starts) != len(trs):
+        return {}
+    lines: dict[lxml.html.HtmlElement, int] = {}
+    line, counted = 1, 0
+    for tr, start in zip(trs, starts, strict=True):
+        line += clean.count("\n", counted, start)
+        counted = start
+        lines[tr] = line
+    return lines
+
+
+def table_rows(
+    table: lxml.html.HtmlElement, lines: dict[lxml.html.HtmlElement, int] | None = None
+) -> list[SourceRow]:
     """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans (and
-    marked as repeated in the row's ``spans``).
+    marked as repeated in the row's ``spans``); ``lines`` gives the line of a row where the
+    parser's own numbering stops (:func:`_tr_lines`).
 
     >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
     ...                          "<tr><td>县级</td></tr></table>")
@@ -67,7 +107,9 @@ def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
         for column in sorted(c for c in pending if c >= len(out)):
             out.extend([("", "", "own")] * (column - len(out)))
             out.append(_take_pending(pending, column))
-        line = tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+        line = (lines or {}).get(tr) or (
+            tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+        )
         spans = tuple(s for _, _, s in out)
         rows.append(
             SourceRow(
@@ -126,8 +168,9 @@ def read_html(text: str, path: str) -> list[Grid]:
         )
         line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
         context += [(line, ln) for ln in own.split("\n") if ln]
+    lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     grids = [
-        Grid(tuple(table_rows(t)), tuple(context) if i == 0 else (), name=f"table {i + 1}")
+        Grid(tuple(table_rows(t, lines)), tuple(context) if i == 0 else (), name=f"table {i + 1}")
         for i, t in enumerate(leaves)
     ]
     return grids or [Grid((), tuple(context))]

@@ -259,6 +259,18 @@ def test_line_ends_give_the_same_items_on_the_same_lines(
         assert want.rejects and want.rejects[0].line > 1
 
 
+def test_html_rejects_past_line_65535_carry_their_line(tmp_path: Path) -> None:
+    # libxml2's HTML parser stops numbering lines at 65535.
+    page = hostile.html().replace("<table>", "<!--\n-->" + "<p>说明</p>\n" * 70_000 + "<table>")
+    page = page.replace("医疗保险稽核", "")
+    plist = read_list(_write(tmp_path, "long.html", page))
+    lines = page.split("\n")
+    assert [r.line for r in plist.rejects] == [
+        n for n, line in enumerate(lines, start=1) if "<td>2</td>" in line
+    ]
+    assert plist.items[0].line == next(n for n, ln in enumerate(lines, 1) if "城乡医疗救助" in ln)
+
+
 @pytest.mark.parametrize("depth", [300, 2000])
 def test_tables_nested_deep_in_html_are_read(tmp_path: Path, depth: int) -> None:
     page = hostile.html().replace("<table>", "<div>" * depth + "<table>")
