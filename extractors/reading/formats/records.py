@@ -131,11 +131,15 @@ def _starts(text: str, position: int | None) -> list[int]:
 
 
 def read_records(text: str, path: str) -> Grid:
-    """A Grid whose header is every key seen (in order) and whose rows are the objects.
+    """A Grid whose header is every key seen (in order) and whose rows are the objects: of a
+    JSON array (top level or in an envelope), or of JSON Lines (one object a line).
 
     >>> grid = read_records('[{"序号": 1, "事项名称": "城乡医疗救助"}]', "a.json")
     >>> [r.cells for r in grid.rows], grid.rows[1].line
     ([('序号', '事项名称'), ('1', '城乡医疗救助')], 1)
+    >>> grid = read_records('{"序号": 1}\\n\\n{"序号": 2}\\n', "a.jsonl")
+    >>> [(r.line, r.cells) for r in grid.rows]
+    [(1, ('序号',)), (1, ('1',)), (3, ('2',))]
     """
     try:
         return _read_records(text, path)
@@ -150,6 +154,8 @@ def _read_records(text: str, path: str) -> Grid:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and text.lstrip().startswith("{"):
+            return _grid(*_json_lines(text, path), [], text, path, "line")
         raise InputError(
             path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
         ) from None
@@ -161,6 +167,34 @@ def _read_records(text: str, path: str) -> Grid:
         )
     records, keys_path = found
     starts = _starts(text, _locate(text, keys_path))
+    return _grid(records, starts, context, text, path, "array element")
+
+
+def _json_lines(text: str, path: str) -> tuple[list[Any], list[int]]:
+    """The values of JSON Lines text and the line of each (blank lines skipped)."""
+    records, lines = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise InputError(
+                    path, f"not valid JSON Lines: {err.msg}", line=number, column=err.colno
+                ) from None
+            lines.append(number)
+    return records, lines
+
+
+def _grid(
+    records: list[Any],
+    starts: list[int],
+    context: list[tuple[int, str]],
+    text: str,
+    path: str,
+    element: str,
+) -> Grid:
+    """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
+    holds a record (in the reason of a reject)."""
     keys: dict[str, None] = {}
     for record in records:
         if isinstance(record, dict):
@@ -174,8 +208,8 @@ def _read_records(text: str, path: str) -> Grid:
     for index, record in enumerate(records):
         line = starts[index] if index < len(starts) else index + 1
         if not isinstance(record, dict):
-            text = _SURROGATE.sub("\ufffd", _value(record)[:200])
-            rejects.append(Reject(path, line, text, "array element is not an object"))
+            value = _SURROGATE.sub("\ufffd", _value(record)[:200])
+            rejects.append(Reject(path, line, value, f"{element} is not an object"))
             continue
         raw, note = _scrubbed(record, header, scrub)
         notes = (note,) if note else ()

@@ -33,6 +33,14 @@ def records() -> str:
     return "[\n" + ",\n".join(objects) + "\n]\n"
 
 
+def json_lines() -> str:
+    """The records as JSON Lines, one object a line."""
+    return (
+        "\n".join(json.dumps(dict(zip(HEADER, r, strict=True)), ensure_ascii=False) for r in ROWS)
+        + "\n"
+    )
+
+
 def html() -> str:
     def row(cells: tuple[str, ...], tag: str) -> str:
         return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>\n"

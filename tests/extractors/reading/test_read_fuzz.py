@@ -40,6 +40,7 @@ TEXT_SEEDS = {
     "list.csv": hostile.delimited().encode(),
     "list.tsv": hostile.delimited("\t").encode(),
     "list.json": hostile.records().encode(),
+    "list.jsonl": hostile.json_lines().encode(),
     "list.html": hostile.html().encode(),
     "list.txt": hostile.page().encode(),
 }
