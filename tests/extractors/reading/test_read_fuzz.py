@@ -56,7 +56,7 @@ OTHER_SEEDS = {
 }
 
 FUZZ = settings(
-    max_examples=400,
+    max_examples=150,
     deadline=None,
     derandomize=True,
     database=None,
@@ -250,7 +250,7 @@ def test_archives(
     _check(bounded, name, _apply(data, raw))
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=60)
 @given(name=st.sampled_from(sorted(OTHER_SEEDS)), raw=st.lists(_BYTES, min_size=1, max_size=3))
 def test_xls_and_pdf(
     bounded: BoundedReader, name: str, raw: list[tuple[Callable[..., bytes], object]]
