@@ -90,6 +90,7 @@ def table_rows(
     rows: list[SourceRow] = []
     pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows still to fill, text, raw)
     trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    budget = max(MAX_LAID_OUT, SPAN_RATIO * sum(len(tr) for tr in trs))
     for index, tr in enumerate(trs):
         out: list[tuple[str, str, Span]] = []
         for cell in tr:
@@ -110,6 +111,9 @@ def table_rows(
         line = (lines or {}).get(tr) or (
             tr.sourceline if isinstance(tr.sourceline, int) else index + 1
         )
+        budget -= len(out)
+        if budget < 0:
+            raise SpansTooWide(line, len(trs))
         spans = tuple(s for _, _, s in out)
         rows.append(
             SourceRow(
@@ -120,6 +124,23 @@ def table_rows(
             )
         )
     return rows
+
+
+#: Most cells a table's spans may lay out: this many, or SPAN_RATIO per cell the page holds. A
+#: real table repeats each cell a few times at most; a thousand cells each spanning a thousand
+#: columns and rows would otherwise lay out a thousand million from a page of 40 KB.
+MAX_LAID_OUT, SPAN_RATIO = 1_000_000, 100
+
+
+class SpansTooWide(ValueError):
+    """A table whose rowspan/colspan lay out more cells than :data:`MAX_LAID_OUT` allows."""
+
+    def __init__(self, line: int, rows: int) -> None:
+        super().__init__(
+            f"the spans of a table of {rows} rows lay out more cells than "
+            f"{SPAN_RATIO} per cell it holds (a damaged or hostile table?)"
+        )
+        self.line = line
 
 
 def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -169,8 +190,13 @@ def read_html(text: str, path: str) -> list[Grid]:
         line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
         context += [(line, ln) for ln in own.split("\n") if ln]
     lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
-    grids = [
-        Grid(tuple(table_rows(t, lines)), tuple(context) if i == 0 else (), name=f"table {i + 1}")
-        for i, t in enumerate(leaves)
-    ]
+    try:
+        grids = [
+            Grid(
+                tuple(table_rows(t, lines)), tuple(context) if i == 0 else (), name=f"table {i + 1}"
+            )
+            for i, t in enumerate(leaves)
+        ]
+    except SpansTooWide as err:
+        raise InputError(path, str(err), line=err.line) from None
     return grids or [Grid((), tuple(context))]

@@ -271,6 +271,16 @@ def test_html_rejects_past_line_65535_carry_their_line(tmp_path: Path) -> None:
     assert plist.items[0].line == next(n for n, ln in enumerate(lines, 1) if "城乡医疗救助" in ln)
 
 
+def test_html_spans_lay_out_no_more_than_the_cells_allow(
+    tmp_path: Path, bounded: BoundedReader
+) -> None:
+    spanning = '<td colspan="1000" rowspan="1000">1</td>' * 200
+    rows = "<tr><td>3</td><td>医疗保险稽核</td><td>行政检查</td><td>县医保局</td></tr>\n" * 1000
+    page = hostile.html().replace("<td>1</td>", spanning).replace("</table>", rows + "</table>")
+    outcome = bounded.read(_write(tmp_path, "spans.html", page))
+    assert outcome.kind == "error" and "spans of a table" in outcome.message, outcome
+
+
 @pytest.mark.parametrize("depth", [300, 2000])
 def test_tables_nested_deep_in_html_are_read(tmp_path: Path, depth: int) -> None:
     page = hostile.html().replace("<table>", "<div>" * depth + "<table>")
