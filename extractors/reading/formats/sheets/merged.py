@@ -89,6 +89,8 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     """The Grid of one sheet, every row cut or padded to the sheet's used width (a sheet
     formatted out to column XFD reports 16384 columns, mostly empty). Empty rows inside the
     table are kept (they are counted as blank rows); those before and after it are dropped.
+    What is laid out follows the cells present, not where they are: long runs of empty columns
+    (:func:`_kept_columns`) and blank rows (:data:`_MAX_BLANK_RUN`) are left out.
 
     >>> grid = sheet_grid([["序号", "备注", ""], [], ["1", ""], []], "清单")
     >>> [(r.line, r.cells) for r in grid.rows]
@@ -132,9 +134,8 @@ _WIDE = 256
 #: A run of this many columns empty in every row is no part of the table: a cell far to its
 #: right (XFD1) is read next to it, not sixteen thousand empty cells away.
 _EMPTY_RUN = 64
-#: A run of this many blank rows is not read row by row: a cell far below the table
-#: (A1048576) is read after the table's last rows, not after a million blank ones (the rows of
-#: a longer run past this many are not counted as blank rows either).
+#: Of a run of blank rows only this many are laid out (and so counted as blank rows): a cell
+#: far below the table (A1048576) is read after the table and these, not a million blank rows.
 _MAX_BLANK_RUN = 1000
 
 
