@@ -80,7 +80,8 @@ BAD = {
     ),
     "surrogate.json": hostile.records().replace("城乡", "\\ud800").encode(),
     "deep.json": b"[" * 100_000 + b"]" * 100_000,
-    "no-table.md": "[/bold] 没有表格 [red]\n".encode(),
+    # Its text, quoted in the error line, is no rich markup.
+    "no-table.md": "扫一扫 [/bold] 没有表格 [red]\n".encode(),
 }
 
 
@@ -105,6 +106,7 @@ def test_bad_files_are_one_line_each_and_the_good_one_comes_out(
         refused = [p for p in bad if p.name != "surrogate.json"]
     for path in refused:
         assert sum(str(path) in line for line in errors) == 1, (path, done.stderr)
+    assert any("'扫一扫 [/bold] 没有表格 [red]'" in line for line in errors), done.stderr
     assert errors[-1] == f"quanze: error: {len(refused)} of {len(bad) + 1} files could not be read"
     assert done.returncode == 1
 
