@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from extractors.errors import QuanzeError
 
@@ -94,12 +95,16 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def fail(message: str) -> None:
-    """Print one error line on stderr."""
-    err.print(f"[bold red]quanze: error:[/] {message}", markup=True)
+    """Print one error line on stderr (the message as written: a file's text may hold [...])."""
+    err.print(f"[bold red]quanze: error:[/] {escape(message)}", markup=True)
 
 
 def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
-    """Run ``work`` on every path; a bad file is reported and the others still go through."""
+    """Run ``work`` on every path; a bad file is reported and the others still go through.
+
+    A fault quanze did not foresee in one file (a library's own exception on a damaged file) is
+    one line too, naming the file and the exception, rather than a traceback that loses the
+    files after it."""
     failed = seen = 0
     for path in paths:
         seen += 1
@@ -107,6 +112,10 @@ def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
             yield work(path)
         except QuanzeError as exc:
             fail(str(exc))
+            failed += 1
+        except Exception as exc:  # the other files go through
+            first = (str(exc).splitlines() or [""])[0][:200]
+            fail(f"{path}: could not be read ({type(exc).__name__}: {first}); please report this")
             failed += 1
     if failed:
         raise DataError(f"{failed} of {seen} files could not be read" if seen > 1 else "")
@@ -145,11 +154,15 @@ def parse(
     from extractors.reading.read import read_list
     from extractors.report import FileReport, Reading
 
-    for plist in each_file(files, lambda p: read_list(p, format=fmt, encoding=encoding)):
+    def work(path: Path) -> None:
+        plist = read_list(path, format=fmt, encoding=encoding)
         warn_doubtful(plist)
         print_jsonl(item.to_json() for item in plist.items)
         if report:
             print_lines(FileReport(plist.source, reading=Reading.of(plist)).lines())
+
+    for _ in each_file(files, work):
+        pass
 
 
 def warn_doubtful(plist: Any) -> None:
