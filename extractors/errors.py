@@ -8,10 +8,13 @@ class QuanzeError(Exception):
 
 
 class InputError(QuanzeError):
-    """Input that cannot be read as what it claims to be.
+    """Input that cannot be read as what it claims to be; always one line, so a library's
+    message that runs over lines (lxml's) is joined.
 
     >>> str(InputError("a.md", "no table found", line=3, text="扫一扫"))
     "a.md:3: no table found: '扫一扫'"
+    >>> str(InputError("a.xlsx", "bad XML: Char 0x0 out of allowed range\\n, line 1"))
+    'a.xlsx: bad XML: Char 0x0 out of allowed range , line 1'
     """
 
     def __init__(
@@ -23,6 +26,8 @@ class InputError(QuanzeError):
         column: int | None = None,
         text: str | None = None,
     ) -> None:
+        if "\n" in message or "\r" in message:
+            message = " ".join(part.strip() for part in message.splitlines() if part.strip())
         self.path = path
         self.message = message
         self.line = line

@@ -22,7 +22,17 @@ _MAX_CHAOS = 0.1
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    """The line of byte ``offset``, counting a CR-only line end as one (as the text will)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _lf(text: str) -> str:
+    """``text`` with CRLF and CR-only line ends made LF, so that every reader counts lines
+    the same way (a CR-only file read by a reader that counts LF is all on line 1)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _snippet(data: bytes, offset: int) -> str:
@@ -30,7 +40,7 @@ def _snippet(data: bytes, offset: int) -> str:
 
 
 def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
-    """The text of ``data`` and the encoding it was read with.
+    """The text of ``data`` and the encoding it was read with, its line ends made LF.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read directly; GB18030/GBK when
     charset-normalizer is confident; anything else raises InputError naming the likely encoding
@@ -41,7 +51,7 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     """
     if encoding is not None:
         try:
-            return data.decode(encoding), encoding
+            return _lf(data.decode(encoding)), encoding
         except LookupError:
             raise InputError(path, f"unknown encoding {encoding!r}; try utf-8 or gb18030") from None
         except UnicodeDecodeError as err:
@@ -54,7 +64,7 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return _lf(data.decode(name)), name
             except UnicodeDecodeError as err:
                 raise InputError(
                     path,
@@ -72,14 +82,14 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
             text=_snippet(data, nul),
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _lf(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
     best = from_bytes(data).best()
     guess = best.encoding.lower() if best is not None else None
     if guess in _GB_FAMILY and best is not None and best.chaos <= _MAX_CHAOS:
         try:
-            return data.decode("gb18030"), "gb18030"
+            return _lf(data.decode("gb18030")), "gb18030"
         except UnicodeDecodeError:
             pass
     likely = guess if guess and guess not in _GB_FAMILY else "GB18030"

@@ -36,7 +36,9 @@ def check_archive(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile as err:
-        raise InputError(path, f"damaged archive ({err}); expected an xlsx or docx file") from None
+        raise InputError(
+            path, f"damaged or cut-short archive ({err}); expected an xlsx or docx file"
+        ) from None
     total = 0
     for info in members:
         if info.flag_bits & 0x1:

@@ -9,12 +9,14 @@ import functools
 import json
 import signal
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from extractors.errors import QuanzeError
 
@@ -59,9 +61,17 @@ TimeoutOpt = Annotated[
     float,
     typer.Option("--timeout", help="Give up on a query after this many seconds.", min=0.001),
 ]
+AllowServiceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-service",
+        help="Allow SERVICE (federated queries, which make requests to other endpoints).",
+    ),
+]
 
-#: Rows a table shows unless --limit says otherwise (JSON and CSV are not cut by default).
-TABLE_ROW_LIMIT = 10_000
+#: Rows (or triples) a query prints unless --limit says otherwise, in every output format: a
+#: runaway result is cut, and stderr says so, rather than filling memory or a disk.
+ROW_LIMIT = 10_000
 
 
 class DataError(Exception):
@@ -99,12 +109,16 @@ def _store_failure(exc: BaseException) -> str:
 
 
 def fail(message: str) -> None:
-    """Print one error line on stderr."""
-    err.print(f"[bold red]quanze: error:[/] {message}", markup=True)
+    """Print one error line on stderr (the message as written: a file's text may hold [...])."""
+    err.print(f"[bold red]quanze: error:[/] {escape(message)}", markup=True)
 
 
 def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
-    """Run ``work`` on every path; a bad file is reported and the others still go through."""
+    """Run ``work`` on every path; a bad file is reported and the others still go through.
+
+    A fault quanze did not foresee in one file (a library's own exception on a damaged file) is
+    one line too, naming the file and the exception, rather than a traceback that loses the
+    files after it."""
     failed = seen = 0
     for path in paths:
         seen += 1
@@ -112,6 +126,10 @@ def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
             yield work(path)
         except QuanzeError as exc:
             fail(str(exc))
+            failed += 1
+        except Exception as exc:  # the other files go through
+            first = (str(exc).splitlines() or [""])[0][:200]
+            fail(f"{path}: could not be read ({type(exc).__name__}: {first}); please report this")
             failed += 1
     if failed:
         raise DataError(f"{failed} of {seen} files could not be read" if seen > 1 else "")
@@ -150,11 +168,15 @@ def parse(
     from extractors.reading.read import read_list
     from extractors.report import FileReport, Reading
 
-    for plist in each_file(files, lambda p: read_list(p, format=fmt, encoding=encoding)):
+    def work(path: Path) -> None:
+        plist = read_list(path, format=fmt, encoding=encoding)
         warn_doubtful(plist)
         print_jsonl(item.to_json() for item in plist.items)
         if report:
             print_lines(FileReport(plist.source, reading=Reading.of(plist)).lines())
+
+    for _ in each_file(files, work):
+        pass
 
 
 def warn_doubtful(plist: Any) -> None:
@@ -167,6 +189,11 @@ def warn_doubtful(plist: Any) -> None:
             f"(plausibility {doubt.score:.2f}; weakest: {doubt.doubt()})",
             markup=False,
         )
+
+
+def warn(message: str) -> None:
+    """Print one warning line on stderr, as written (no markup)."""
+    err.print(f"quanze: warning: {message}", markup=False)
 
 
 def print_lines(lines: Iterable[str]) -> None:
@@ -339,7 +366,7 @@ def cites(
     from graph.store.results import write_rows
 
     fmt = check_out_format(out)
-    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout)
+    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout, warn=warn)
     if fmt != "json":
         rows = [flat_row(r) for r in rows]
     write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
@@ -374,12 +401,13 @@ def query(
         typer.Option(
             "--limit",
             min=0,
-            help=f"Keep at most this many rows (tables: {TABLE_ROW_LIMIT} unless given).",
+            help=f"Keep at most this many rows ({ROW_LIMIT} unless given; raise it to see more).",
         ),
     ] = None,
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow SPARQL UPDATE (changes the store).")
     ] = False,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
     """Run SPARQL against the store or an endpoint: text, a .rq file, or a bundled named query."""
     from graph.store.query import bundled_queries, parse_binding, run_query
@@ -394,10 +422,16 @@ def query(
     fmt = check_out_format(out)
     bindings = dict(parse_binding(b) for b in bind or ())
     source = query_source(store, endpoint, writable=allow_update)
-    if limit is None and fmt == "table":
-        limit = TABLE_ROW_LIMIT
+    if limit is None:
+        limit = ROW_LIMIT
     result = run_query(
-        source, text, bindings, allow_update=allow_update, timeout=timeout, limit=limit
+        source,
+        text,
+        bindings,
+        allow_update=allow_update,
+        allow_service=allow_service,
+        timeout=timeout,
+        limit=limit,
     )
     write_result(result, fmt, sys.stdout)
     if result.truncated:
@@ -416,10 +450,21 @@ def serve(
         bool, typer.Option("--writable", help="Accept SPARQL UPDATE (takes the store's lock).")
     ] = False,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Server-side query time limit in seconds.")
-    ] = None,
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            help="Stop a request after this many seconds (the server is restarted if need be).",
+        ),
+    ] = 30.0,
+    max_result_mb: Annotated[
+        float,
+        typer.Option("--max-result-mb", min=0.001, help="Cut an answer larger than this (MB)."),
+    ] = 256.0,
+    allow_service: AllowServiceOpt = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (oxigraph server) until interrupted."""
+    from graph.store.guard import Limits
     from graph.store.serve import Server, start_server
 
     server: Server | None = None
@@ -427,23 +472,25 @@ def serve(
 
     def stop_on_sigterm(signum: int, frame: object) -> None:
         # SIGTERM (kill, a service manager) stops quanze and its server as Ctrl-C does; Python's
-        # default would exit without the finally below and leave the oxigraph process running.
-        # The exception raised here can be lost (Python ignores one raised while an object is
-        # being finalised), so the server is told to stop here too, which ends the wait below.
+        # default would exit without the finally below (the server would still die with this
+        # process, but not cleanly). The exception raised here can be lost (Python ignores one
+        # raised while an object is being finalised), so the server is told to stop here too,
+        # which ends the wait below.
         asked.append(signum)
         if server is not None:
-            server.process.terminate()
+            server.interrupt()
         raise KeyboardInterrupt
 
+    limits = Limits(timeout, max_bytes=round(max_result_mb * 1e6), allow_service=allow_service)
     # in place before the server starts: a SIGTERM while it starts stops it too
     previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
-        server = start_server(store, host=host, port=port, writable=writable, timeout=timeout)
+        server = start_server(store, host=host, port=port, writable=writable, limits=limits)
         if asked:  # asked to stop while the server started, and the exception was lost
             raise KeyboardInterrupt
         mode = "read-write" if writable else "read-only"
         err.print(f"SPARQL endpoint ({mode}): {server.endpoint.url}  (Ctrl-C to stop)")
-        code = server.process.wait()
+        code = server.wait()
     except KeyboardInterrupt:
         code = 0
     finally:
@@ -451,7 +498,8 @@ def serve(
             server.stop()
         signal.signal(signal.SIGTERM, previous)
     if code and not asked:  # not the server this SIGTERM stopped
-        raise DataError(f"the oxigraph server stopped with exit code {code}")
+        assert server is not None
+        raise DataError(server.failure or f"the oxigraph server stopped with exit code {code}")
 
 
 @command
@@ -576,6 +624,14 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
+def _one_line_warning(
+    message: Warning | str, category: type[Warning], *args: object, **kwargs: object
+) -> None:
+    """Show a library's warning (``warnings.warn``) as one ``quanze: warning:`` line."""
+    warn(str(message))
+
+
 def main() -> None:
     """Entry point of the ``quanze`` console script."""
+    warnings.showwarning = _one_line_warning
     app()

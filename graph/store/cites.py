@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -64,14 +65,40 @@ def reference_variants(ref: str) -> list[str]:
     return variants
 
 
-def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> list[Citation]:
-    """The laws or provisions REF names (each with a law), read by the citation extractor.
+#: What may stand between the citations of a reference without being a part of one.
+_BETWEEN = re.compile(r"[\s、，,；;。.和及与或以《》]+")
+
+
+class ReferenceWarning(UserWarning):
+    """A reference read in part: what the grammar could not read was left out of the answer."""
+
+
+def unread_parts(text: str, citations: Sequence[Citation]) -> list[str]:
+    """The pieces of ``text`` that no citation covers, separators (、，和 …) aside.
+
+    >>> from extractors.citing.cite import get_citations
+    >>> ref = "《社会保险法》第八十七条和第}{1条"
+    >>> unread_parts(ref, get_citations(ref))
+    ['和第}{1条']
+    """
+    pieces, at = [], 0
+    for citation in sorted(citations, key=lambda c: c.start):
+        pieces.append(text[at : citation.start])
+        at = max(at, citation.end)
+    pieces.append(text[at:])
+    return [piece.strip() for piece in pieces if _BETWEEN.sub("", piece)]
+
+
+def read_reference(
+    ref: str, known: Callable[[str], bool] | None = None
+) -> tuple[list[Citation], list[str]]:
+    """The laws or provisions REF names (each with a law), and the parts of REF left unread.
 
     REF is tried as written first; the spellings with added 《》 only count when the law they
     yield is in the registry or ``known(title)`` (wrapping anything in 《》 makes it a title).
-
-    >>> [(c.law, c.article, c.paragraph) for c in parse_reference("社会保险法第八十七条第二款")]
-    [('中华人民共和国社会保险法', 87, 2)]
+    A reference whose only reading is a whole law while it writes more than the law's name
+    (``《食品安全法》第}{1条``, ``《食品安全法》第条``) is refused: answering for the whole law
+    would silently widen the question. Raises UnknownReferenceError naming what was not read.
     """
     from extractors.citing.cite import get_citations
 
@@ -81,12 +108,42 @@ def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> lis
             found = [
                 c for c in found if c.in_registry or (known is not None and known(c.law or ""))
             ]
-        if found:
-            return found
+        if not found:
+            continue
+        unread = unread_parts(variant, found)
+        if unread and all(Locator.of(c) == Locator() for c in found):
+            raise UnknownReferenceError(
+                f"cannot read {unread[0]!r} in {ref.strip()!r} as a provision; write it like "
+                "第八十七条 or 第87条第二款, or give the law's name alone for the whole law"
+            )
+        return found, unread
     raise UnknownReferenceError(
         f"no law or provision found in {ref!r}; write it like 社会保险法第八十七条, "
         "《中华人民共和国社会保险法》第87条 or 社会保险法"
     )
+
+
+def parse_reference(ref: str, known: Callable[[str], bool] | None = None) -> list[Citation]:
+    """The laws or provisions REF names, as ``read_reference`` reads them (parts it cannot read
+    become a ReferenceWarning).
+
+    >>> [(c.law, c.article, c.paragraph) for c in parse_reference("社会保险法第八十七条第二款")]
+    [('中华人民共和国社会保险法', 87, 2)]
+    """
+    citations, unread = read_reference(ref, known)
+    if unread:
+        _warn(ignored_message(ref, unread))
+    return citations
+
+
+def ignored_message(ref: str, unread: Sequence[str]) -> str:
+    """The warning for the parts of a reference that were not read."""
+    parts = ", ".join(repr(part) for part in unread)
+    return f"in {ref.strip()!r}, {parts} could not be read as a provision and was ignored"
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, ReferenceWarning, stacklevel=3)
 
 
 def law_in_store(store: Source, title: str) -> bool:
@@ -112,7 +169,12 @@ def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple)
 
 
 def find_citing_items(
-    store: Source, ref: str, *, base: str = DEFAULT_BASE, timeout: float | None = None
+    store: Source,
+    ref: str,
+    *,
+    base: str = DEFAULT_BASE,
+    timeout: float | None = None,
+    warn: Callable[[str], None] = _warn,
 ) -> list[dict[str, Any]]:
     """The citations, one row each, by which power items cite what REF names.
 
@@ -123,10 +185,14 @@ def find_citing_items(
     A row of the accountability basis (追责依据) also has ``clauses``: the item's accountability
     clauses (追责情形) that rest on that provision, as ``3. 违反法定的行政处罚程序的``.
     ``store`` is the embedded store or a remote ``Endpoint``. Raises UnknownReferenceError when
-    REF names no law.
+    REF names no law, or names a law and a provision that cannot be read; when part of REF is
+    read, ``warn`` is told what was ignored (a ReferenceWarning by default).
     """
     rows: dict[str, dict[str, Any]] = {}
-    for citation in parse_reference(ref, lambda title: law_in_store(store, title)):
+    citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
+    if unread:
+        warn(ignored_message(ref, unread))
+    for citation in citations:
         target = ox.NamedNode(target_iri(citation, base))
         result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
         clauses: dict[tuple[str, str], list[str]] | None = None

@@ -8,6 +8,7 @@ N-Quads. The endpoint must read the union of all graphs as its default graph (``
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -48,6 +49,8 @@ class Endpoint:
 
     url: str
     update_url: str = ""
+    #: The largest answer read (bytes); a larger one is an error, not a full memory.
+    max_bytes: int = 256 * 1024 * 1024
 
     def __post_init__(self) -> None:
         parts = urllib.parse.urlsplit(self.url)
@@ -80,13 +83,29 @@ class Endpoint:
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 media = response.headers.get_content_type()
-                return media, response.read()
+                body = response.read(self.max_bytes + 1)
+                if len(body) > self.max_bytes:
+                    raise EndpointError(
+                        f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB and was "
+                        "not read; narrow the query or add a LIMIT"
+                    )
+                return media, body
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip()
+            body = " ".join(exc.read().decode("utf-8", "replace").split())
             if len(body) > _ERROR_BODY:
                 body = body[:_ERROR_BODY] + " …"
+            if exc.code >= 500:  # e.g. quanze serve's guard: past the time limit, or restarting
+                message = f"{url}: the endpoint could not answer ({exc.code}): {body}"
+                raise QueryError(message) from exc
             refused = EndpointRefusedError if exc.code == 400 else QueryError
             raise refused(f"{url}: the endpoint refused the request ({exc.code}): {body}") from exc
+        except http.client.IncompleteRead as exc:
+            raise EndpointError(
+                f"{url}: the endpoint broke its answer off after {len(exc.partial)} bytes "
+                "(over its time limit or size cap?); narrow the query or add a LIMIT"
+            ) from exc
+        except http.client.HTTPException as exc:
+            raise EndpointError(f"{url}: the endpoint's answer is not valid HTTP: {exc}") from exc
         except TimeoutError as exc:
             raise QueryTimeoutError(
                 f"{url}: no answer within {timeout:g} s; narrow the query or raise --timeout"

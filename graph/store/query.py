@@ -143,6 +143,35 @@ def is_update(text: str) -> bool:
     return first is not None and first.group(0).upper() in _UPDATE_WORDS
 
 
+_SERVICE = re.compile(r"(?i)(?<![\w?$:.\-])SERVICE(?![\w:\-])")
+
+
+def service_error(text: str) -> QueryError | None:
+    """The error for a query that asks another endpoint (``SERVICE``), or None if it does not.
+
+    Federation is off unless asked for: a SERVICE call makes the machine that runs the query
+    send a request wherever the query says (a local port, an intranet host), so a query typed
+    or received is refused before it is evaluated. The keyword is looked for outside IRIs,
+    strings and comments, so ``?service`` or ``ex:SERVICE`` do not count.
+
+    >>> service_error("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }") is None
+    False
+    >>> service_error("SELECT ?service { ?service <http://e/SERVICE> 'SERVICE' }") is None
+    True
+    """
+    found = _SERVICE.search(_mask(text))
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return QueryError(
+        f"the query calls another endpoint (SERVICE at line {line}, column {column}); "
+        "federated queries are refused unless allowed (--allow-service)",
+        line=line,
+        column=column,
+    )
+
+
 def _term(name: str, value: BindingValue) -> Term:
     if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
         return value
@@ -189,6 +218,7 @@ def run_query(
     bindings: Mapping[str, BindingValue] | None = None,
     *,
     allow_update: bool = False,
+    allow_service: bool = False,
     timeout: float | None = None,
     limit: int | None = None,
 ) -> QueryResult:
@@ -198,9 +228,10 @@ def run_query(
     The default graph is the union of all graphs. ``bindings`` give variables their values before
     evaluation (a bound variable must be in the SELECT projection): a VALUES block at the head
     of the WHERE clause, on the store and on an endpoint alike. UPDATE is refused unless
-    ``allow_update``. Malformed SPARQL raises QueryError with line and column; a query still
-    running after ``timeout`` seconds raises QueryTimeoutError; at most ``limit`` rows (or
-    triples) are kept, and ``truncated`` says whether more were cut.
+    ``allow_update``, and a query or update that calls another endpoint (SERVICE) unless
+    ``allow_service``: nothing is sent. Malformed SPARQL raises QueryError with line and column;
+    a query still running after ``timeout`` seconds raises QueryTimeoutError; at most ``limit``
+    rows (or triples) are kept, and ``truncated`` says whether more were cut.
     """
     if limit is not None and limit < 0:
         raise QueryError(f"the row limit must be 0 or more, not {limit}")
@@ -210,6 +241,8 @@ def run_query(
         raise QueryError("this is a SPARQL UPDATE; updates are refused unless allowed")
     if update and bindings:
         raise QueryError("bindings are not supported for updates")
+    if not allow_service and (refused := service_error(text)) is not None:
+        raise refused
     terms = _terms(bindings)
     if isinstance(source, Endpoint):
         return _on_endpoint(source, text, terms, update=update, timeout=timeout, limit=limit)
@@ -276,12 +309,28 @@ def _evaluate(
     # 10.9 s with substitutions, 0.8 s with VALUES).
     if terms:
         text = inline_bindings(text, terms)
+    # ValueError, RuntimeError: e.g. a bound variable not in the projection; OSError: a SERVICE
+    # call that failed (allowed, and the endpoint it calls does not answer), which surfaces
+    # while the solutions are read. The error is raised with no reference left to the
+    # solutions, which must not be dropped on the thread the error is handed to.
     try:
         result = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise _syntax_error(text, exc) from exc
-    except (ValueError, RuntimeError) as exc:  # e.g. a bound variable not in the projection
+    except (ValueError, RuntimeError, OSError) as exc:
         raise QueryError(f"cannot run the query: {exc}") from exc
+    try:
+        return _materialise(result, limit)
+    except (ValueError, RuntimeError, OSError) as exc:
+        message = str(exc)
+    finally:
+        del result
+    raise QueryError(f"cannot run the query: {message}")
+
+
+def _materialise(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, limit: int | None
+) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QueryTriples):

@@ -8,6 +8,13 @@ import io
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.limits import MAX_CELL_CHARS
+
+# The csv module refuses fields over 131,072 characters by default; the documented cell limit
+# is MAX_CELL_CHARS (a process-wide setting, raised once; the module refuses a field as long as
+# its limit, hence the one more).
+if csv.field_size_limit() <= MAX_CELL_CHARS:
+    csv.field_size_limit(MAX_CELL_CHARS + 1)
 
 
 def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:

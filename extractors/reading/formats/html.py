@@ -3,6 +3,8 @@ the document's headings and paragraphs as context."""
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -12,6 +14,9 @@ from extractors.reading.formats.grid import Grid, SourceRow, Span
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000
+#: libxml2 stops at 256 levels of nesting unless told the tree may be huge, and a table that
+#: deep in the page's layout was then no table at all; entities are never fetched.
+_PARSER_OPTIONS = {"huge_tree": True, "no_network": True}
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
@@ -35,9 +40,47 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
     return text, raw, "above"
 
 
-def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
+#: The last line libxml2's HTML parser numbers: an element on a later line says this one.
+_LAST_LINE = 65535
+_TR = re.compile(r"<tr[\s>/]", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _tr_lines(text: str, document: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    """The line of each ``<tr>`` of a page longer than the parser numbers (empty for a shorter
+    one, or when the tags cannot be matched up): the n-th ``<tr`` tag of the text outside
+    comments is the n-th tr element.
+
+    >>> page = "<table>" + "<tr><td>1</td></tr>\\n" * 70_000 + "</table>"
+    >>> document = lxml.html.document_fromstring(page)
+    >>> lines = _tr_lines(page, document)
+    >>> trs = list(document.iter("tr"))
+    >>> trs[-1].sourceline, lines[trs[-1]]
+    (65535, 70000)
+    """
+    trs = list(document.iter("tr"))
+    if not trs or (trs[-1].sourceline or 0) < _LAST_LINE:
+        return {}
+    # Comments blanked to their line breaks, so that offsets still give lines.
+    clean = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    starts = [m.start() for m in _TR.finditer(clean)]
+    if len(starts) != len(trs):
+        return {}
+    lines: dict[lxml.html.HtmlElement, int] = {}
+    line, counted = 1, 0
+    for tr, start in zip(trs, starts, strict=True):
+        line += clean.count("\n", counted, start)
+        counted = start
+        lines[tr] = line
+    return lines
+
+
+def table_rows(
+    table: lxml.html.HtmlElement, lines: dict[lxml.html.HtmlElement, int] | None = None
+) -> list[SourceRow]:
     """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans (and
-    marked as repeated in the row's ``spans``).
+    marked as repeated in the row's ``spans``); ``lines`` gives the line of a row where the
+    parser's own numbering stops (:func:`_tr_lines`).
 
     >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
     ...                          "<tr><td>县级</td></tr></table>")
@@ -47,6 +90,7 @@ def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
     rows: list[SourceRow] = []
     pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows still to fill, text, raw)
     trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    budget = max(MAX_LAID_OUT, SPAN_RATIO * sum(len(tr) for tr in trs))
     for index, tr in enumerate(trs):
         out: list[tuple[str, str, Span]] = []
         for cell in tr:
@@ -64,7 +108,12 @@ def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
         for column in sorted(c for c in pending if c >= len(out)):
             out.extend([("", "", "own")] * (column - len(out)))
             out.append(_take_pending(pending, column))
-        line = tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+        line = (lines or {}).get(tr) or (
+            tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+        )
+        budget -= len(out)
+        if budget < 0:
+            raise SpansTooWide(line, len(trs))
         spans = tuple(s for _, _, s in out)
         rows.append(
             SourceRow(
@@ -75,6 +124,23 @@ def table_rows(table: lxml.html.HtmlElement) -> list[SourceRow]:
             )
         )
     return rows
+
+
+#: Most cells a table's spans may lay out: this many, or SPAN_RATIO per cell the page holds. A
+#: real table repeats each cell a few times at most; a thousand cells each spanning a thousand
+#: columns and rows would otherwise lay out a thousand million from a page of 40 KB.
+MAX_LAID_OUT, SPAN_RATIO = 1_000_000, 100
+
+
+class SpansTooWide(ValueError):
+    """A table whose rowspan/colspan lay out more cells than :data:`MAX_LAID_OUT` allows."""
+
+    def __init__(self, line: int, rows: int) -> None:
+        super().__init__(
+            f"the spans of a table of {rows} rows lay out more cells than "
+            f"{SPAN_RATIO} per cell it holds (a damaged or hostile table?)"
+        )
+        self.line = line
 
 
 def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -90,10 +156,19 @@ def read_html(text: str, path: str) -> list[Grid]:
     >>> grid.context, grid.rows[0].cells
     (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
     """
+    parser = lxml.html.HTMLParser(**_PARSER_OPTIONS)  # one per document: it keeps its errors
     try:
-        document = lxml.html.document_fromstring(text)
+        document = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err})") from None
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            # What lies deeper is dropped by the parser: say so rather than miss the table.
+            raise InputError(
+                path,
+                f"HTML nested deeper than libxml2 reads ({error.message.split(',')[0]})",
+                line=error.line,
+            )
     # Leaf tables hold the data; a layout table wrapping them (and its title cell) does not.
     leaves = [t for t in document.iter("table") if next(t.iterdescendants("table"), None) is None]
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
@@ -114,8 +189,14 @@ def read_html(text: str, path: str) -> list[Grid]:
         )
         line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
         context += [(line, ln) for ln in own.split("\n") if ln]
-    grids = [
-        Grid(tuple(table_rows(t)), tuple(context) if i == 0 else (), name=f"table {i + 1}")
-        for i, t in enumerate(leaves)
-    ]
+    lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
+    try:
+        grids = [
+            Grid(
+                tuple(table_rows(t, lines)), tuple(context) if i == 0 else (), name=f"table {i + 1}"
+            )
+            for i, t in enumerate(leaves)
+        ]
+    except SpansTooWide as err:
+        raise InputError(path, str(err), line=err.line) from None
     return grids or [Grid((), tuple(context))]

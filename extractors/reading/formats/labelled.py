@@ -12,7 +12,7 @@ from typing import Any
 from extractors.models import Anomaly
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
-from extractors.reading.headers import SUBITEM, is_header, map_header
+from extractors.reading.headers import MAX_HEADER_CHARS, SUBITEM, is_header, map_header
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
@@ -72,6 +72,9 @@ def _space_labels(line: str) -> list[tuple[str, str]]:
     # A letter-spaced label is a run of one-character words: the longest start of it that
     # names a field (实 施 主 体 县医保局, 备 注 无).
     run = next((n for n, w in enumerate(words) if len(w) > 1), len(words))
+    # No header is longer than MAX_HEADER_CHARS: a longer run (a line of 100,000 "|") is not
+    # tried at every length, which took minutes.
+    run = min(run, MAX_HEADER_CHARS)
     spaced = (k for k in range(run, 1, -1) if map_header("".join(words[:k])) is not None)
     if (size := next(spaced, 0)) > 0:
         label, rest = " ".join(words[:size]), " ".join(words[size:])

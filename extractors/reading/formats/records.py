@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.errors import InputError
-from extractors.models import Reject
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.sheets.sheetxml import cell_text
@@ -26,6 +26,13 @@ def _value(value: Any) -> str:
     return cell_text(value)
 
 
+#: A UTF-16 surrogate on its own: JSON may escape one (``"\\ud800"``) though no text holds it,
+#: and such a string cannot be written out as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: How one is written in JSON text; a text without it is not scrubbed cell by cell.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tuple[str, ...]] | None:
     """The array of records in ``data`` and the keys that lead to it: the top level, or the
     first array of objects inside an envelope (``{"code": 200, "data": {"list": [...]}}``, as
@@ -36,12 +43,35 @@ def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tupl
         return None
     for key, value in data.items():
         if isinstance(value, str) and value.strip():
-            context.append((0, f"{key}：{value.strip()}" if len(value) > 40 else value.strip()))
+            line = f"{key}：{value.strip()}" if len(value) > 40 else value.strip()
+            context.append((0, _SURROGATE.sub("\ufffd", line)))
     for key, value in data.items():
         found = _records(value, context) if isinstance(value, dict | list) else None
         if found and any(isinstance(v, dict) for v in found[0]):
             return found[0], (str(key), *found[1])
     return None
+
+
+def _scrubbed(
+    record: dict[Any, Any], header: tuple[str, ...], scrub: bool
+) -> tuple[tuple[str, ...], Anomaly | None]:
+    """The cells of ``record`` under ``header``, each lone surrogate replaced by U+FFFD when
+    ``scrub`` (the text escapes a surrogate), and a note saying so when there was one (in a
+    value or in a key)."""
+    raw = tuple(_value(record.get(k)) for k in header)
+    if not scrub:
+        return raw, None
+    bad = [str(k) for k in record if _SURROGATE.search(str(k))]
+    bad += [h for h, cell in zip(header, raw, strict=True) if _SURROGATE.search(cell)]
+    if not bad:
+        return raw, None
+    where = _SURROGATE.sub("\ufffd", bad[0])
+    note = Anomaly(
+        "lone-surrogate",
+        f"the JSON escapes a lone UTF-16 surrogate (no character) under {where}; read as U+FFFD",
+        where,
+    )
+    return tuple(_SURROGATE.sub("\ufffd", c) for c in raw), note
 
 
 _DECODER = json.JSONDecoder()
@@ -101,15 +131,31 @@ def _starts(text: str, position: int | None) -> list[int]:
 
 
 def read_records(text: str, path: str) -> Grid:
-    """A Grid whose header is every key seen (in order) and whose rows are the objects.
+    """A Grid whose header is every key seen (in order) and whose rows are the objects: of a
+    JSON array (top level or in an envelope), or of JSON Lines (one object a line).
 
     >>> grid = read_records('[{"序号": 1, "事项名称": "城乡医疗救助"}]', "a.json")
     >>> [r.cells for r in grid.rows], grid.rows[1].line
     ([('序号', '事项名称'), ('1', '城乡医疗救助')], 1)
+    >>> grid = read_records('{"序号": 1}\\n\\n{"序号": 2}\\n', "a.jsonl")
+    >>> [(r.line, r.cells) for r in grid.rows]
+    [(1, ('序号',)), (1, ('1',)), (3, ('2',))]
     """
+    try:
+        return _read_records(text, path)
+    except RecursionError:
+        # json and the walk over the records recurse once per level of nesting.
+        raise InputError(
+            path, "JSON nested too deep to be a list of records (thousands of levels)"
+        ) from None
+
+
+def _read_records(text: str, path: str) -> Grid:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and text.lstrip().startswith("{"):
+            return _grid(*_json_lines(text, path), [], text, path, "line")
         raise InputError(
             path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
         ) from None
@@ -121,20 +167,51 @@ def read_records(text: str, path: str) -> Grid:
         )
     records, keys_path = found
     starts = _starts(text, _locate(text, keys_path))
+    return _grid(records, starts, context, text, path, "array element")
+
+
+def _json_lines(text: str, path: str) -> tuple[list[Any], list[int]]:
+    """The values of JSON Lines text and the line of each (blank lines skipped)."""
+    records, lines = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise InputError(
+                    path, f"not valid JSON Lines: {err.msg}", line=number, column=err.colno
+                ) from None
+            lines.append(number)
+    return records, lines
+
+
+def _grid(
+    records: list[Any],
+    starts: list[int],
+    context: list[tuple[int, str]],
+    text: str,
+    path: str,
+    element: str,
+) -> Grid:
+    """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
+    holds a record (in the reason of a reject)."""
     keys: dict[str, None] = {}
     for record in records:
         if isinstance(record, dict):
             keys.update(dict.fromkeys(str(k) for k in record))
+    fixed = {k: _SURROGATE.sub("\ufffd", k) for k in keys if _SURROGATE.search(k)}
     header = tuple(keys)
-    rows = [SourceRow(1, header, header)]
+    scrub = _ESCAPED_SURROGATE.search(text) is not None
+    shown = tuple(fixed.get(k, k) for k in header)
+    rows = [SourceRow(1, shown, shown)]
     rejects = []
     for index, record in enumerate(records):
         line = starts[index] if index < len(starts) else index + 1
         if not isinstance(record, dict):
-            rejects.append(
-                Reject(path, line, _value(record)[:200], "array element is not an object")
-            )
+            value = _SURROGATE.sub("\ufffd", _value(record)[:200])
+            rejects.append(Reject(path, line, value, f"{element} is not an object"))
             continue
-        raw = tuple(_value(record.get(k)) for k in header)
-        rows.append(SourceRow(line, tuple(clean_cell(c) for c in raw), raw))
+        raw, note = _scrubbed(record, header, scrub)
+        notes = (note,) if note else ()
+        rows.append(SourceRow(line, tuple(clean_cell(c) for c in raw), raw, notes))
     return Grid(tuple(rows), tuple(context), tuple(rejects), header=0)

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from extractors import read_list
+from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.formats.markdown import read_markdown
 from tests.extractors.reading.support import read_written
@@ -220,3 +221,17 @@ def test_json_top_level_array_keeps_lines_and_rejects_non_objects(tmp_path: Path
     plist = _read(tmp_path, "a.json", text.encode())
     assert [(i.row, i.line) for i in plist.items] == [("1", 2), ("2", 4)]
     assert [(r.line, r.reason) for r in plist.rejects] == [(3, "array element is not an object")]
+
+
+def test_json_lines_keep_lines_and_reject_non_objects(tmp_path: Path) -> None:
+    text = (
+        '{"序号": 1, "事项名称": "城乡医疗救助", "事项类型": "行政确认"}\n\n"注：无"\n'
+        '{"序号": 2, "事项名称": "医疗保险稽核", "事项类型": "行政检查"}\n'
+    )
+    plist = _read(tmp_path, "a.jsonl", text.encode())
+    assert plist.format == "json"
+    assert [(i.row, i.line) for i in plist.items] == [("1", 1), ("2", 4)]
+    assert [(r.line, r.reason) for r in plist.rejects] == [(3, "line is not an object")]
+    with pytest.raises(InputError, match="not valid JSON Lines") as caught:
+        _read(tmp_path, "b.jsonl", text.replace('"注：无"', "{注").encode())
+    assert caught.value.line == 3

@@ -3,7 +3,6 @@ here by converting our own DOCX/XLSX with it, each conversion in its own profile
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -13,18 +12,6 @@ from extractors.errors import InputError
 from extractors.reading.formats.documents import office
 from tests.extractors.reading.support import read_written
 from tests.extractors.reading.test_read_merged import ITEM1, ITEM2, STEPS, _docx, _xlsx
-
-
-@pytest.fixture(scope="module")
-def soffice() -> str:
-    """LibreOffice's program: CI installs it (.ci/run), so there its absence fails the test."""
-    program = office.soffice()
-    if program is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(message)
-        pytest.skip(message)
-    return program
 
 
 @pytest.fixture(scope="module")

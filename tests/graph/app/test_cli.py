@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import runpy
 from pathlib import Path
@@ -226,3 +228,55 @@ def test_cites_on_an_accountability_provision_shows_the_clauses_resting_on_it(st
     assert "accountability_basis" in dazi and "2. 擅自改变劳动保障行政处罚种类、幅度的" in dazi
     rows = json.loads(invoke("cites", "社会保险法第九十三条", "-s", store, "-f", "json").stdout)
     assert len(next(r for r in rows if r["row"] == "1")["clauses"]) == 7
+
+
+def test_cites_an_unreadable_provision_is_one_line_and_exit_1(store: Path) -> None:
+    result = invoke("cites", "《食品安全法》第}{1条", "--store", store)
+    assert result.exit_code == 1 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert "cannot read '第}{1条'" in line and "Traceback" not in result.output
+
+
+def test_cites_warns_what_it_ignored(store: Path) -> None:
+    result = invoke("cites", "社会保险法第八十七条和第}{1条", "--store", store, "-f", "json")
+    assert result.exit_code == 0
+    assert {h["row"] for h in json.loads(result.stdout)} == {"1", "4268", "4271"}
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("quanze: warning:") and "'和第}{1条'" in line
+
+
+def test_query_cuts_every_format_at_the_row_limit_and_says_so(store: Path) -> None:
+    from graph.app.cli import ROW_LIMIT
+
+    twice = "SELECT * WHERE { ?s ?p ?o VALUES ?n { 1 2 } }"  # 2 × 6,538 quads: over the limit
+    for fmt in ("json", "csv"):
+        cut = invoke("query", twice, "--store", store, "-f", fmt)
+        assert cut.exit_code == 0
+        rows = (
+            json.loads(cut.stdout)["results"]["bindings"]
+            if fmt == "json"
+            else list(csv.reader(io.StringIO(cut.stdout)))[1:]
+        )
+        assert len(rows) == ROW_LIMIT
+        assert "more were cut (raise --limit" in cut.stderr
+    raised = invoke("query", twice, "--store", store, "-f", "json", "--limit", "1000000")
+    assert len(json.loads(raised.stdout)["results"]["bindings"]) > ROW_LIMIT
+    assert raised.stderr == ""
+
+
+def test_view_warns_in_one_line_what_it_ignored(store: Path, tmp_path: Path) -> None:
+    """A library warning reaches the console as one ``quanze: warning:`` line, not Python's two."""
+    import subprocess
+    import sys
+
+    quanze = str(Path(sys.executable).with_name("quanze"))
+    ref = "社会保险法第八十七条和第}{1条"
+    args = ["view", "--store", str(store), "--article", ref, "--out", str(tmp_path / "v.html")]
+    result = subprocess.run([quanze, *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    warned = [line for line in result.stderr.splitlines() if "和第}{1条" in line]
+    assert warned == [
+        f"quanze: warning: in '{ref}', '和第}}{{1条' could not be read as a "
+        "provision and was ignored"
+    ]
+    assert "ReferenceWarning" not in result.stderr

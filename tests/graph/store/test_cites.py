@@ -81,3 +81,34 @@ def test_seeds(sample_paths: list[Path]) -> None:
     ]
     departments = [r["department"] for r in rows]
     assert departments == ["达孜区医保局", None, "县医保局"]  # 4268's 实施部门 cell is empty
+
+
+@pytest.mark.parametrize(
+    ("ref", "unread"),
+    [
+        pytest.param("《社会保险法》第}{1条", "第}{1条", id="garbled-article"),
+        pytest.param("《社会保险法》第条", "第条", id="article-without-number"),
+        pytest.param("《社会保险法》全文第", "全文第", id="trailing-garbage"),
+    ],
+)
+def test_an_unreadable_provision_is_an_error_not_the_whole_law(
+    store: ox.Store, ref: str, unread: str
+) -> None:
+    """A provision the grammar cannot read must not widen the answer to every item citing the
+    law: the error names the text it could not read."""
+    with pytest.raises(UnknownReferenceError, match=f"cannot read {unread!r}"):
+        find_citing_items(store, ref)
+
+
+def test_a_partly_readable_reference_warns_what_was_ignored(store: ox.Store) -> None:
+    said: list[str] = []
+    rows = find_citing_items(store, "《社会保险法》第八十七条和第}{1条", warn=said.append)
+    assert [(r["source"], r["row"]) for r in rows] == [("000_a.txt", "1"), ("001_b.txt", "4268")]
+    assert len(said) == 1 and "'和第}{1条'" in said[0] and "ignored" in said[0]
+
+
+@pytest.mark.parametrize("ref", ["社会保险法", "《社会保险法》", " 社会保险法第八十七条、第九十条"])
+def test_a_fully_read_reference_says_nothing(store: ox.Store, ref: str) -> None:
+    said: list[str] = []
+    find_citing_items(store, ref, warn=said.append)
+    assert said == []

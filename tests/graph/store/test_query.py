@@ -143,3 +143,33 @@ def test_ask_and_table(store: ox.Store) -> None:
     out = io.StringIO()
     write_rows([{"row": "1", "name": "处罚"}], "table", out, title="t")
     assert out.getvalue().splitlines() == ["t", "row  name", "---  ----", "1    处罚"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "select * where { service silent <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE<http://127.0.0.1:9/sparql>{ ?s ?p ?o } }",
+        "SELECT * WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+        "PREFIX r: <http://127.0.0.1:9/>\nSELECT * WHERE {\n  SERVICE r:sparql { ?s ?p ?o } }",
+    ],
+)
+def test_service_is_refused_unless_allowed(store: ox.Store, text: str) -> None:
+    with pytest.raises(QueryError, match=r"SERVICE at line .*--allow-service"):
+        run_query(store, text)
+    update = f"INSERT {{ ?s ?p ?o }} WHERE {{ {text.split('{', 1)[1]}"
+    with pytest.raises(QueryError, match="SERVICE"):
+        run_query(store, update, allow_update=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?service WHERE { ?service ?p 'SERVICE <http://e/>' }",
+        "PREFIX ex: <http://e/>\nSELECT * WHERE { ?s ex:SERVICE ?o } # SERVICE <http://e/>",
+        "SELECT * WHERE { ?s <http://e/SERVICE> ?o }",
+    ],
+)
+def test_the_word_service_elsewhere_is_no_federation(store: ox.Store, text: str) -> None:
+    assert run_query(store, text).kind == "select"

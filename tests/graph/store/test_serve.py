@@ -85,15 +85,19 @@ def test_server_command() -> None:
 
 
 def _servers(pid: int) -> list[int]:
-    """The children of ``pid`` that are oxigraph servers."""
-    listed = Path(f"/proc/{pid}/task/{pid}/children")
+    """The children of ``pid`` (forked by any of its threads) that are oxigraph servers."""
     found = []
-    for child in listed.read_text().split() if listed.exists() else []:
+    for listed in Path(f"/proc/{pid}/task").glob("*/children"):
         try:
-            if b"oxigraph" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(int(child))
-        except OSError:
-            pass
+            children = listed.read_text().split()
+        except OSError:  # the thread ended
+            continue
+        for child in children:
+            try:
+                if b"oxigraph" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(int(child))
+            except OSError:
+                pass
     return found
 
 

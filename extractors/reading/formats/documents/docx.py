@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import docx
+from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
@@ -23,19 +26,36 @@ def _text(raw: str) -> str:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip())
 
 
+def _grid_width(table: Table) -> int:
+    """The columns of ``table``: its grid's, or its longest row's when that has more cells.
+
+    A cell's gridSpan or a row's gridBefore is a number the file claims; a span of a million
+    columns in a table of six is bounded by this, not repeated a million times.
+    """
+    tbl = table._tbl
+    grid = tbl.find(qn("w:tblGrid"))
+    columns = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+    return max([columns, 1] + [len(tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))])
+
+
 def _table_rows(table: Table, number: int) -> list[SourceRow]:
     """The rows of one table, numbered on from ``number``: a cell spanning columns (gridSpan)
     or continuing a vertical merge (vMerge) repeats the text of the cell it continues, marked
-    so in ``spans``; text that Word keeps but hides in a continuing cell is a note."""
+    so in ``spans``; text that Word keeps but hides in a continuing cell is a note. Spans reach
+    no further than the table's width (:func:`_grid_width`) leaves room for the row's other
+    cells."""
     rows = []
+    width = _grid_width(table)
     # grid column -> (text, table row) of the vertical merge running there
     above: dict[int, tuple[str, int]] = {}
     for at, row in enumerate(table.rows, start=1):
         number += 1
-        raw: list[str] = [""] * row.grid_cols_before
-        spans: list[Span] = ["own"] * row.grid_cols_before
+        before = max(0, min(row.grid_cols_before, width - 1))
+        raw: list[str] = [""] * before
+        spans: list[Span] = ["own"] * before
         notes: list[Anomaly] = []
-        for tc in row._tr.tc_lst:
+        cells = row._tr.tc_lst
+        for index, tc in enumerate(cells):
             column = len(raw)
             if tc.vMerge == "continue":
                 text, begun = above.get(column, ("", at))
@@ -60,7 +80,9 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
                     above[column] = (text, at)
                 else:
                     above.pop(column, None)
-            for copy in range(tc.grid_span):
+            # The cells after this one keep a column each.
+            room = width - column - (len(cells) - index - 1)
+            for copy in range(max(1, min(tc.grid_span, room))):
                 raw.append(text)
                 spans.append(first if copy == 0 else "left" if first == "own" else "above")
         rows.append(
@@ -77,12 +99,30 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
 
 def read_docx(data: bytes, path: str) -> list[Grid]:
     """One Grid per table. ``line`` numbers the document's blocks in order (each paragraph and
-    each table row is one), so a title paragraph comes before the header row it names."""
+    each table row is one), so a title paragraph comes before the header row it names.
+
+    Damage python-docx meets (a part missing or its compressed data damaged, XML that is
+    not well formed or amplifies entities, an attribute that is no number) is one InputError
+    naming the file."""
     check_archive(data, path)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        return _read_docx(data)
+    except etree.XMLSyntaxError as err:
+        raise InputError(path, f"not a readable docx document (bad XML: {err})") from None
+    except (
+        PackageNotFoundError,
+        PythonDocxError,
+        KeyError,
+        ValueError,
+        EOFError,
+        zipfile.BadZipFile,
+        zlib.error,  # a member whose compressed data is damaged
+    ) as err:
         raise InputError(path, f"not a readable docx document ({err})") from None
+
+
+def _read_docx(data: bytes) -> list[Grid]:
+    document = docx.Document(io.BytesIO(data))
     context: list[tuple[int, str]] = []
     tables: list[tuple[int, list[SourceRow]]] = []
     number = 0

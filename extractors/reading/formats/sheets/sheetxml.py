@@ -27,6 +27,13 @@ _PARSER_OPTIONS = {"huge_tree": True, "resolve_entities": False, "no_network": T
 # Bytes of XML handed to the parser at a time (and so, roughly, the XML kept in memory).
 _CHUNK = 1 << 16
 _DIGITS = "0123456789"
+#: The most rows and columns a sheet has (Excel's A1:XFD1048576): a cell the file places
+#: beyond them is damage, and the rows and cells before it are not made.
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+#: Most empty rows and cells laid out between the cells a sheet holds, beyond this many times
+#: their number: a few cells each at column XFD of their own row would otherwise take
+#: gigabytes of empty cells from a file of a megabyte. (Real sheets lay out a few per cell.)
+MAX_PADDING, PADDING_RATIO = 10_000_000, 100
 
 #: (min_col, min_row, max_col, max_row) of a merged range, 1-based.
 Bounds = tuple[int, int, int, int]
@@ -251,15 +258,26 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
     sheet = Sheet()
     rows = sheet.rows
     columns: dict[str, int] = {}
+    present = padding = 0  # cells in the file; empty rows and cells laid out between them
     for element in _children(archive, member, (_SHEET_DATA, _MERGES)):
         tag = element.tag
         if tag == _ROW:
             number = element.get("r")
             index = int(number) - 1 if number else len(rows)
+            if not 0 <= index < MAX_ROWS:
+                raise ValueError(f"row number {number} outside the sheet (1 to {MAX_ROWS})")
             if index >= len(rows):
+                padding += index - len(rows)
                 rows.extend([] for _ in range(index + 1 - len(rows)))
             sheet.replaced.extend(rows[index])  # a row written twice: the later one wins
-            rows[index] = _row_values(element, book, columns, sheet, index)
+            values = rows[index] = _row_values(element, book, columns, sheet, index)
+            present += len(element)
+            padding += max(0, len(values) - len(element))
+            if padding > MAX_PADDING and padding > PADDING_RATIO * present:
+                raise ValueError(
+                    f"{present} cells placed so far apart that {padding} empty ones lie between "
+                    f"them (by row {index + 1}); a damaged or hostile sheet?"
+                )
         elif tag == _MERGE:
             bounds = range_boundaries(element.get("ref", ""))
             if None not in bounds:
@@ -314,11 +332,15 @@ def _row_values(
             column = columns.get(letters)
             if column is None:
                 column = columns[letters] = _column(letters)
+                if not 0 <= column < MAX_COLUMNS:
+                    raise ValueError(f"cell reference {ref} outside the sheet (A to XFD)")
         else:
             column = len(values)
         if column == len(values):
             values.append(text)
         elif column > len(values):
+            if text == "" and not formula:
+                continue  # an empty cell past the row's last one (styled out to XFD) adds none
             values.extend([""] * (column - len(values)))
             values.append(text)
         else:  # a cell written twice or out of order: the later one wins, as in openpyxl

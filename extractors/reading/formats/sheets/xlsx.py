@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from lxml import etree
 from openpyxl.utils.cell import get_column_letter
@@ -60,7 +61,15 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
                     )
                 grids.append(sheet_grid(rows, name, marks))
             return grids
-    except (KeyError, OSError, ValueError, IndexError, zipfile.BadZipFile) as err:
+    except (
+        KeyError,
+        OSError,
+        EOFError,
+        ValueError,
+        IndexError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as err:
         raise InputError(path, f"not a readable xlsx workbook ({err})") from None
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable xlsx workbook (bad XML: {err})") from None
