@@ -308,11 +308,6 @@ def build(
         raise DataError("")
 
 
-def warn(message: str) -> None:
-    """Print one warning line on stderr."""
-    err.print(f"quanze: warning: {message}", markup=False)
-
-
 @command
 def check(
     store: StoreOpt,
