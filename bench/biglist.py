@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bench.readers import own_peak_rss_mb, write_excel_style, write_markdown
+from bench.readers import own_peak_rss_mb, write_excel_style
 from bench.store import parse_size
 
 HEADER = ("序号", "职权类型", "职权名称", "实施主体", "设定依据")
@@ -77,15 +77,8 @@ def _write_markdown(path: Path, table: Iterator[tuple[str, ...]]) -> None:
 
 
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
-    # the Excel-saved shape (shared strings, UTF-8 XML), under the readers benchmark's header
-    import bench.readers as readers
-
-    saved = readers.HEADER
-    readers.HEADER = HEADER
-    try:
-        write_excel_style(path, list(table))
-    finally:
-        readers.HEADER = saved
+    # the shape Excel saves (shared strings, UTF-8 XML)
+    write_excel_style(path, list(table), HEADER)
 
 
 WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
@@ -94,7 +87,6 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "json": write_json,
     "xlsx": _write_xlsx,
 }
-assert write_markdown  # the readers benchmark's Markdown writer escapes cells ours never need
 
 
 def build_one(path: Path, store: Path) -> dict[str, float]:
