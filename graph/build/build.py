@@ -40,9 +40,9 @@ def in_store_order(sources: Sequence[str], *, base: str = DEFAULT_BASE) -> list[
     return load.store_order([iris.list_graph(list_id_of(source)) for source in sources])
 
 
-#: Lines of a list's own graph handed to the store at a time (some 15 MB): a larger list is
+#: Lines of a list's own graph handed to the store at a time (some 6 MB): a larger list is
 #: written and loaded in chunks of about this size, so its build holds one chunk, not the list.
-CHUNK_LINES = 50_000
+CHUNK_LINES = 20_000
 
 
 class _Built:
