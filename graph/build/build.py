@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from itertools import chain
 
 import pyoxigraph as ox
@@ -179,9 +180,11 @@ def build_cited(pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_
         # the lists made before the failure are in the store, but a failure (Ctrl-C) between a
         # list's counts and its load would leave the kept counts off: count afresh
         tallies = None
-        # a list that failed part-way through its chunks leaves no half graph behind
+        # a list that failed part-way through its chunks leaves no half graph behind, unless
+        # the store cannot even take that (a full disk): the first failure is the one to tell
         for graph in partial:
-            store.remove_graph(graph)
+            with suppress(OSError, RuntimeError):
+                store.remove_graph(graph)
         raise
     finally:
         tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
