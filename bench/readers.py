@@ -105,14 +105,16 @@ def _relationships(*links: tuple[str, str]) -> str:
     return f'<Relationships xmlns="{_PACKAGE}">{inner}</Relationships>'
 
 
-def write_excel_style(path: Path, rows: list[tuple[str, ...]]) -> None:
+def write_excel_style(
+    path: Path, rows: list[tuple[str, ...]], header: tuple[str, ...] = HEADER
+) -> None:
     """The same workbook as Excel and WPS save it: text in a shared-string table, UTF-8 XML
     (openpyxl writes every character of an inline string as a ``&#NNNNN;`` reference, which
     makes its sheet XML 2.4 times longer and slower to parse). Every cell gets its own entry,
     as the distinct texts of a real list would (the generated rows repeat the sample's)."""
     strings: list[str] = []
     sheet = [f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}"><sheetData>']
-    for number, cells in enumerate([("某县医疗保障局权责清单",), HEADER, *rows], start=1):
+    for number, cells in enumerate([("某县医疗保障局权责清单",), header, *rows], start=1):
         refs = []
         for column, text in enumerate(cells):
             refs.append(f'<c r="{chr(65 + column)}{number}" t="s"><v>{len(strings)}</v></c>')

@@ -8,6 +8,11 @@ citations by ``graph.build.citations`` (the laws, provisions and versions they c
 N-Quads lines (``graph.build.quads``), which ``graph.store.load`` hands to Oxigraph's parser as
 they are made: in one transaction when small, else in one bulk load. This module is the driver:
 one list at a time, the tallies kept, the report made, the ontology (re)loaded.
+
+A list's own graph goes to the loader in chunks of ``CHUNK_LINES`` lines as it is written, not
+whole: one 200 k-item list is 11 M lines, which held whole and joined took 7.8 GB. Its new quads
+go in beside its old ones, and the commit (``graph.build.commit``) then removes the old ones the
+new build no longer has, so a list is never removed before its replacement is in.
 """
 
 from __future__ import annotations
@@ -53,12 +58,34 @@ def in_store_order(
     return load.store_order([iris.list_graph(ids.assign(source)) for source in sources])
 
 
-@dataclass(frozen=True, slots=True)
-class _Built:
-    """One list written: its graph's lines, its part of the shared graph, what it cites."""
+#: Lines of a list's own graph handed to the store at a time (some 6 MB): a larger list is
+#: written and loaded in chunks of about this size, so its build holds one chunk, not the list.
+CHUNK_LINES = 20_000
 
-    written: ListWriter
-    cited: CitationWriter
+
+class _Built:
+    """One list being written: its graph's lines in chunks, its part of the shared graph, what it
+    cites. The report and the counts are whole once ``chunks`` is used up."""
+
+    def __init__(
+        self,
+        power_list: PowerList,
+        citations: Iterable[CellCitation],
+        iris: Iris,
+        list_id: str | None = None,
+    ):
+        self.written = ListWriter(power_list, iris, list_id)
+        self.cited = CitationWriter(self.written)
+        self.citations = citations
+
+    def chunks(self) -> Iterator[list[bytes]]:
+        """The lines of the list's own graph, about ``CHUNK_LINES`` at a time, as they are
+        written: the list, then its citations (consumed as they come); the last may be empty."""
+        g = self.written.g
+        for _ in chain(self.written.write(), self.cited.write(self.citations)):
+            if len(g.lines) >= CHUNK_LINES:
+                yield g.take()
+        yield g.take()
 
     def report(self) -> FileReport:
         """The list's report: reading and extraction counts, and what the build wrote."""
@@ -66,7 +93,7 @@ class _Built:
         building = Building(
             list_id=written.list_id,
             graph=written.g.name,
-            triples=len(written.g.lines) + len(written.shared.lines),
+            triples=written.g.count + len(written.shared.lines),
             unmapped=tuple(written.unmapped),
         )
         return FileReport(
@@ -77,24 +104,14 @@ class _Built:
         )
 
 
-def _build_list(
-    power_list: PowerList, citations: Iterable[CellCitation], iris: Iris, list_id: str | None = None
-) -> _Built:
-    """Write one list and then its citations (consumed as they come)."""
-    written = ListWriter(power_list, iris, list_id)
-    written.write()
-    cited = CitationWriter(written)
-    cited.write(citations)
-    return _Built(written, cited)
-
-
 def list_quads(
     power_list: PowerList, citations: Iterable[CellCitation], *, base: str = DEFAULT_BASE
 ) -> tuple[list[ox.Quad], FileReport]:
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
-    built = _build_list(power_list, citations, Iris(base))
-    data = b"".join(chain(built.written.g.lines, built.written.shared.lines))
+    built = _Built(power_list, citations, Iris(base))
+    own = b"".join(line for chunk in built.chunks() for line in chunk)
+    data = own + b"".join(built.written.shared.lines)
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
 
 
@@ -160,40 +177,43 @@ class _Build:
     tallies: tally.Tally | None
     pending: list[_Pending] = field(default_factory=list)
     committed: list[str] = field(default_factory=list)
+    #: the graph of a new list whose chunks are being sent (dropped by the commit if it fails)
+    sending: str | None = None
+    dropped: list[str] = field(default_factory=list)
 
-    def prepare(self, built: _Built, path: str, digest: str) -> None:
-        """Note what the commit must do for a list about to be handed to the loader: the old
-        quads its new build no longer has (read now, before its new quads go in), what its old
-        graph cited, its record. A list rebuilt with the lines its record holds, whose graph
-        holds as many quads, is left as it is: its graph is only counted, not read."""
+    def documents(self, built: _Built, path: str, digest: str) -> Iterator[load.Document]:
+        """The list's own lines for the loader, chunk by chunk, while noting what the commit must
+        do for it: the old quads its new build no longer has, what its old graph cited, its
+        record. What the old graph cites and holds is read before any new quad goes in; which
+        old quads are stale once every new one is known (a quad read then that the new build
+        has is kept, so reading part of the new quads does no harm). A list rebuilt with the
+        lines its record holds, in a graph that held as many quads, is only counted."""
         written = built.written
         graph = written.g.name
-        own = written.g.lines
         node = ox.NamedNode(graph)
-        entry = Entry(len(own), path, digest, lines_digest(own))
-        cites = built.cited.counts()
-        pending = _Pending(graph, written.list_id, entry, [], cites)
         held = self.record.entries.get(graph)
-        if (
-            held is not None
-            and (held.quads, held.lines) == (entry.quads, entry.lines)
-            and graph_size(self.store, graph) == held.quads  # not more: no build cut short
-        ):  # the lines recorded, in a graph that holds as many: nothing to remove
-            pending.cited = cites
-            self.pending.append(pending)
-            return
-        if self.store.contains_named_graph(node):
-            new = {hash(q) for q in ox.parse(b"".join(own), format=ox.RdfFormat.N_QUADS)}
-            size = 0
+        exists = self.store.contains_named_graph(node)
+        size = graph_size(self.store, graph) if exists else 0
+        clean = held is not None and held.quads == size
+        cited = tally.list_counts(self.store, graph) if exists and clean else None
+        new: set[int] = set()  # a hash per new quad of a list that replaces one
+        self.sending = None if exists else graph
+        crc, lines = 0, ""
+        for n, chunk in enumerate(built.chunks()):
+            crc, lines = lines_digest(chunk, crc)
+            if exists:
+                data = b"".join(chunk)
+                new.update(hash(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
+            yield load.Document(b"".join(chunk), len(chunk), continued=n > 0)
+        entry = Entry(written.g.count, path, digest, lines)
+        pending = _Pending(graph, written.list_id, entry, [], built.cited.counts(), cited)
+        if exists and not (clean and held is not None and held.lines == entry.lines):
             for quad in self.store.quads_for_pattern(None, None, None, node):
-                size += 1
                 if hash(quad) not in new:  # a hash shared by chance keeps a quad: never loses one
                     pending.stale.append(quad)
-            del new
-            if held is None or held.quads != size:
-                pending.dirty = True  # not as recorded: the tallies are counted afresh
-            else:
-                pending.cited = tally.list_counts(self.store, graph)
+            pending.dirty = not clean
+        del new
+        self.sending = None
         self.pending.append(pending)
 
     def commit(self) -> None:
@@ -213,9 +233,10 @@ class _Build:
         stale = chain.from_iterable(p.stale for p in self.pending)
         if tallies is not None:
             kept = (iris.tally_graph(), tally.quads(tallies, iris))
-            replace_graphs(self.store, remove=stale, graphs=[record, kept])
+            replace_graphs(self.store, remove=stale, graphs=[record, kept], drop=self.dropped)
         else:
-            replace_graphs(self.store, remove=stale, graphs=[record], drop=[iris.tally_graph()])
+            drop = [*self.dropped, iris.tally_graph()]
+            replace_graphs(self.store, remove=stale, graphs=[record], drop=drop)
         self.committed += [p.list_id for p in self.pending]
         self.pending.clear()
         if tallies is None:
@@ -261,12 +282,18 @@ def build_cited(
 
     def documents() -> Iterator[load.Document]:
         for built, path, digest in _built(pairs, iris, ids, record, reports, warn):
-            written = built.written
-            state.prepare(built, path, digest)
+            try:
+                yield from state.documents(built, path, digest)
+            except QuanzeError as error:  # this list alone, and no half of it if it is new
+                if state.sending is not None:
+                    state.dropped.append(state.sending)
+                reports.append(FileReport(built.written.list.source, error=f"not built: {error}"))
+                if warn is not None:
+                    warn(f"{path}: not built: {error}")
+                continue
             reports.append(built.report())
-            fresh = sent.fresh(written.shared.lines)
-            own = written.g.lines
-            yield load.Document(b"".join(own), len(own), b"".join(fresh), len(fresh))
+            fresh = sent.fresh(built.written.shared.lines)
+            yield load.Document(b"", 0, b"".join(fresh), len(fresh), continued=True)
 
     stopped: BaseException | None = None
     try:
@@ -313,10 +340,9 @@ def _built(
     reports: list[FileReport],
     warn: Callable[[str], None] | None,
 ) -> Iterator[tuple[_Built, str, str]]:
-    """Each list built (its graph, its part of the shared graph, its report and counts), with its
-    path and content digest. A duplicate (same content as a list of this build or the store) is
-    reported and skipped; a list that cannot be built is reported as failed; neither stops the
-    others."""
+    """Each list to be built (its graph, its part of the shared graph, its report and counts),
+    with its path and content digest. A duplicate (same content as a list of this build or the
+    store) is reported and skipped, and does not stop the others."""
     stored = {
         entry.digest: (name, entry.path)
         for name, entry in record.entries.items()
@@ -343,15 +369,7 @@ def _built(
                 warn(f"{path}: given twice in one build with different items; built once")
             continue
         seen[digest] = path
-        list_id = ids.assign(path)
-        try:
-            built = _build_list(power_list, cited, iris, list_id)
-        except QuanzeError as error:
-            reports.append(FileReport(power_list.source, error=f"not built: {error}"))
-            if warn is not None:
-                warn(f"{path}: not built: {error}")
-            continue
-        yield built, path, digest
+        yield _Built(power_list, cited, iris, ids.assign(path)), path, digest
 
 
 def _unpacked(pair: Any) -> tuple[PowerList, Iterable[CellCitation], str]:

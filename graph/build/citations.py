@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from extractors.citing.lawdb import LawEntry, load_registry
 from extractors.models import CellCitation, Citation
@@ -46,14 +46,15 @@ class CitationWriter:
         self.citing: defaultdict[str, set[str]] = defaultdict(set)  # law/article → items
         self.citation_counts: Counter[str] = Counter()  # law/article → citations
 
-    def write(self, cell_citations: Iterable[CellCitation]) -> None:
-        """Write every cell citation, numbered within its item and field."""
+    def write(self, cell_citations: Iterable[CellCitation]) -> Iterator[None]:
+        """Write every cell citation, numbered within its item and field, pausing after each."""
         counters: Counter[tuple[str, str]] = Counter()
         for cc in count_citations(cell_citations, self.kinds):
             item_iri, _ = self.written.find_item(cc)
             counters[(item_iri, cc.field)] += 1
             node = f"{item_iri}/citation/{cc.field}/{counters[(item_iri, cc.field)]}"
             self.write_citation(node, item_iri, cc.field, cc.citation)
+            yield
 
     def extraction(self) -> Extraction:
         """The citations written, counted by kind."""
@@ -101,8 +102,8 @@ class CitationWriter:
             self.count(article, item_iri)
         self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
-        if shortcut is not None:
-            g.link(item_iri, shortcut, target)
+        if shortcut is not None:  # the item's other citations may name the target again
+            g.link_once(item_iri, shortcut, target)
         if c.version:
             g.link(node, QZ.citedVersion, self.version(c, c.version))
 

@@ -41,6 +41,8 @@ class TripleSink(Protocol):
     def add(self, s: str, p: str, o: str) -> None: ...
     def link(self, s: str, p: str, o: str) -> None: ...
     def text(self, s: str, p: str, value: str | None, lang: str | None = None) -> None: ...
+    def link_once(self, s: str, p: str, o: str) -> None: ...
+    def text_once(self, s: str, p: str, value: str | None, lang: str | None = None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +156,12 @@ class ClauseWriter:
             normalised = normalise_clause(clause.text) or clause.text
             concept = self.concept(kind, normalised)
             g.link(node, _P["clauseConcept"], concept)
-            g.link(concept, _RDF_TYPE, f"{_SKOS}Concept")
-            g.link(concept, f"{_SKOS}inScheme", terms.scheme)
-            g.text(concept, f"{_SKOS}prefLabel", normalised, "zh")
+            # a concept is shared by the items that write the clause alike: written once
+            g.link_once(concept, _RDF_TYPE, f"{_SKOS}Concept")
+            g.link_once(concept, f"{_SKOS}inScheme", terms.scheme)
+            g.text_once(concept, f"{_SKOS}prefLabel", normalised, "zh")
             if clause.text != normalised:
-                g.text(concept, f"{_SKOS}altLabel", clause.text, "zh")
+                g.text_once(concept, f"{_SKOS}altLabel", clause.text, "zh")
             if kind == "accountability":
                 self.spans[item].append((node, clause.start, clause.end))
         return split.clauses
@@ -171,4 +174,5 @@ class ClauseWriter:
             if field == "accountability_basis" or (
                 field == "accountability" and start >= clause_start and end <= clause_end
             ):
-                self.g.link(node, _P["restsOn"], target)
+                # the clause's item may have been taken already: its citations come after it
+                self.g.link_once(node, _P["restsOn"], target)

@@ -2,14 +2,16 @@
 fields, concepts, clauses and anomalies, and the authorities it names (into the shared graph).
 
 Its citations are written next, by ``graph.build.citations``, which finds the items they belong
-to here (``ListWriter.find_item``).
+to here (``ListWriter.find_item``). Both pause after each item or citation, so that the driver
+(``graph.build.build``) hands the lines written so far to the store: what stays for the whole
+list is small per item (its IRI, its row, its accountability clauses' spans).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 
 from extractors.models import CellCitation, PowerItem, PowerList
@@ -98,8 +100,9 @@ class ListWriter:
         self.authorities: dict[tuple[str, bool], str] = {}
         self.clauses = ClauseWriter(self.g, iris.base)
 
-    def write(self) -> None:
-        """Write the list node, its rejects and its items."""
+    def write(self) -> Iterator[None]:
+        """Write the list node, its rejects and its items, pausing after each item (so the lines
+        written so far can be taken: ``GraphLines.take``)."""
         g, lst, it = self.g, self.list, self.list_iri
         g.link(it, RDF.type, QZ.PowerList)
         g.text(it, QZ.sourceFile, lst.source)
@@ -126,6 +129,7 @@ class ListWriter:
             self.by_row[item.row or ""].append(len(self.item_iris))
             self.item_iris.append(self.iris.item(self.list_id, key))
             self.write_item(self.item_iris[-1], item)
+            yield
 
     def authority(self, name: str, *, scoped: bool = True) -> str:
         """The node of an authority the list names; a relative name (县医保局) is scoped by the

@@ -8,6 +8,7 @@ For speed the builder writes N-Quads lines as bytes (no per-triple Python object
 from __future__ import annotations
 
 import re
+from hashlib import blake2b
 from typing import Any
 
 import pyoxigraph as ox
@@ -97,6 +98,14 @@ class GraphLines:
     """The quads of one named graph as UTF-8 N-Quads lines, de-duplicated, with helpers for the
     common shapes; subjects, predicates and IRIs are plain ``str`` IRIs, objects N-Triples terms.
 
+    The lines are handed out in chunks (``take``), so a list of any size is never held whole: a
+    200 k-item list is 11 M lines, some 3 GB as Python bytes. Lines written since the last take
+    are kept once each in ``lines``; a line that may come back after a take (a clause concept
+    shared by items, an item's shortcut to a provision its citations name again) is written with
+    ``link_once`` or ``text_once``, which remember it as a 16-byte digest (no two lines share one
+    in practice). Every other line is about one item or one citation, which the build writes
+    whole between two takes, so it cannot come back.
+
     Lines are bytes, made from parts encoded once where they repeat: the graph name ends every
     line, a node's facts are written one after another (so its subject is encoded once), and
     predicates come from a small vocabulary. A store reads UTF-8, so nothing is encoded twice and
@@ -106,14 +115,21 @@ class GraphLines:
     >>> g = GraphLines("urn:g")
     >>> g.link("urn:s", "urn:p", "urn:o"); g.text("urn:s", "urn:q", '说"是"', "zh")
     >>> g.text("urn:s", "urn:q", ""); g.link("urn:s", "urn:p", "urn:o")  # nothing new
-    >>> print(b"".join(g.lines).decode(), end="")
+    >>> print(b"".join(g.take()).decode(), end="")
     <urn:s> <urn:p> <urn:o> <urn:g> .
     <urn:s> <urn:q> "说\\"是\\""@zh <urn:g> .
+    >>> g.link("urn:s", "urn:p", "urn:o"); g.link_once("urn:c", "urn:p", "urn:o")
+    >>> g.take(), g.count  # a line taken is forgotten, unless written once
+    ([b'<urn:s> <urn:p> <urn:o> <urn:g> .\\n', b'<urn:c> <urn:p> <urn:o> <urn:g> .\\n'], 4)
+    >>> g.link_once("urn:c", "urn:p", "urn:o"); g.take(), g.count
+    ([], 4)
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.lines: dict[bytes, None] = {}
+        self.lines: dict[bytes, None] = {}  # written since the last take
+        self.taken = 0  # lines handed out by take
+        self._once: set[bytes] = set()  # digests of the lines written once
         self._suffix = f" <{name}> .\n".encode()
         self._subject = ""
         self._head = b""  # b"<subject> " of the subject last written
@@ -134,6 +150,35 @@ class GraphLines:
                 self._subject, self._head = s, f"<{s}> ".encode()
             literal = (f"{quote(value)}@{lang}" if lang else quote(value)).encode()
             self.lines[b"".join((self._head, _PREDICATES[p], literal, self._suffix))] = None
+
+    def link_once(self, s: str, p: str, o: str) -> None:
+        """``link``, for a line that may come back after a take: written the first time only."""
+        self._once_line(f"<{s}> ".encode() + b"".join((_PREDICATES[p], f"<{o}>".encode())))
+
+    def text_once(self, s: str, p: str, value: str | None, lang: str | None = None) -> None:
+        """``text``, for a line that may come back after a take: written the first time only."""
+        if value is not None and value != "":
+            literal = f"{quote(value)}@{lang}" if lang else quote(value)
+            self._once_line(f"<{s}> ".encode() + _PREDICATES[p] + literal.encode())
+
+    def _once_line(self, head: bytes) -> None:
+        line = head + self._suffix
+        digest = blake2b(line, digest_size=16).digest()
+        if digest not in self._once:
+            self._once.add(digest)
+            self.lines[line] = None
+
+    def take(self) -> list[bytes]:
+        """The lines written since the last take, in order; forgotten here."""
+        lines = list(self.lines)
+        self.lines = {}
+        self.taken += len(lines)
+        return lines
+
+    @property
+    def count(self) -> int:
+        """The lines written, taken or not (each counted once)."""
+        return self.taken + len(self.lines)
 
 
 class _Predicates(dict[str, bytes]):

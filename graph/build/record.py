@@ -42,14 +42,16 @@ class Entry:
     lines: str | None = None
 
 
-def lines_digest(lines: Iterable[bytes]) -> str:
-    """An order-free digest of N-Quads lines (the sum of their CRC-32s), cheap enough to take of
-    every list a build writes: the same lines in any order give the same digest.
+def lines_digest(lines: Iterable[bytes], before: int = 0) -> tuple[int, str]:
+    """An order-free digest of N-Quads lines, cheap enough to take of every list a build writes:
+    the sum of their CRC-32s, ``before`` (the sum of the lines before, for a list written in
+    chunks) included, and that sum as the digest the record keeps.
 
-    >>> lines_digest([b"a", b"b"]) == lines_digest([b"b", b"a"]) != lines_digest([b"a"])
+    >>> lines_digest([b"a", b"b"])[1] == lines_digest([b"b"], lines_digest([b"a"])[0])[1]
     True
     """
-    return f"{sum(map(zlib.crc32, lines)) & 0xFFFFFFFFFFFFFFFF:016x}"
+    total = before + sum(map(zlib.crc32, lines))
+    return total, f"{total & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 def graph_size(store: ox.Store, graph: str) -> int:

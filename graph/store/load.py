@@ -57,12 +57,14 @@ _PAD_CHUNK = 20_000
 
 class Document(NamedTuple):
     """One list's N-Quads (UTF-8): the lines of its own graph, and its lines of the shared graph
-    that have not been handed to the store before, with their counts."""
+    that have not been handed to the store before, with their counts. A large list comes in
+    several documents, each after the first ``continued`` (its shared lines in the last)."""
 
     own: bytes
     own_lines: int
     shared: bytes = b""
     shared_lines: int = 0
+    continued: bool = False
 
 
 _NQ = ox.RdfFormat.N_QUADS
@@ -198,7 +200,8 @@ def _repeated(line: bytes, times: int) -> Iterator[bytes]:
 def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iterator[bytes]:
     """The own lines of ``documents`` for a loader that takes ``batch`` lines at a time, those of
     each document within one batch unless they are more than a batch (the gap before them filled
-    with copies of the line before); their shared lines are written to ``spool``.
+    with copies of the line before) or continue the document before; their shared lines are
+    written to ``spool``.
 
     >>> spool = tempfile.TemporaryFile()
     >>> docs = [Document(b"a1\\na2\\n", 2, b"s1\\n", 1), Document(b"b1\\nb2\\n", 2, b"s2\\n", 1)]
@@ -206,6 +209,9 @@ def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iter
     [b'a1', b'a2', b'a2', b'b1', b'b2']
     >>> _ = spool.seek(0); spool.read()
     b's1\\ns2\\n'
+    >>> docs[1] = docs[1]._replace(continued=True)  # the rest of the list before: no gap
+    >>> b"".join(aligned(docs, spool, batch=3)).split()
+    [b'a1', b'a2', b'b1', b'b2']
     """
     position = 0
     last = b""
@@ -214,7 +220,7 @@ def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iter
         if not document.own_lines:
             continue
         room = batch - position % batch
-        if room < document.own_lines and room < batch:
+        if room < document.own_lines and room < batch and not document.continued:
             yield from _repeated(last, room)
             position += room
         yield document.own

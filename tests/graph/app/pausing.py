@@ -30,16 +30,16 @@ def main() -> None:
         load.BULK_THRESHOLD = int(os.environ["QUANZE_BULK_THRESHOLD"])
     if point.startswith("list:"):
         wanted = int(point.removeprefix("list:"))
-        made = build._build_list
+        made = build._Built.__init__
         seen = [0]
 
-        def build_list(*given: Any, **named: Any) -> Any:
+        def built(self: Any, *given: Any, **named: Any) -> None:
             seen[0] += 1
             if seen[0] == wanted:
                 _pause()
-            return made(*given, **named)
+            made(self, *given, **named)
 
-        build._build_list = build_list  # type: ignore[assignment]
+        build._Built.__init__ = built  # type: ignore[method-assign]
     else:
         commit = build._Build.commit
 

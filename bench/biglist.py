@@ -1,0 +1,142 @@
+"""Memory of one large list through the whole pipeline (issue #20, item 13: one 25 MB list of 200 k
+items peaked at 7.8 GB).
+
+Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, XLSX),
+rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a department and a
+basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
+load) on each in a fresh process, printing items/s and that process's peak RSS. With memory that
+does not grow with the size of one list the peaks are flat along a row.
+
+    python -m bench.biglist                                   # 50k,100k,200k items, Markdown
+    python -m bench.biglist --sizes 200k --formats csv,json,xlsx
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from bench.readers import own_peak_rss_mb, write_excel_style
+from bench.store import parse_size
+
+HEADER = ("序号", "职权类型", "职权名称", "实施主体", "设定依据")
+_TYPES = ("行政处罚", "行政检查", "行政许可", "行政确认", "行政强制")
+_TOPICS = ("社会保险", "医疗保障", "安全生产", "食品安全", "价格监督", "消防", "道路运输")
+_DEPARTMENTS = ("县医保局", "县人力社保局", "县市场监管局", "县应急局")
+_NUMERALS = "一二三四五六七八九"
+
+
+def _article(n: int) -> str:
+    """A Chinese article number below 100 (第八十七条's 八十七)."""
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return head + (_NUMERALS[units - 1] if units else "")
+
+
+def rows(n: int) -> Iterator[tuple[str, ...]]:
+    """``n`` small rows, each distinct (its own serial and name), citing registry laws."""
+    from extractors.citing.lawdb import load_registry
+
+    laws = [entry.title for entry in load_registry().entries][:60]
+    for i in range(n):
+        topic = _TOPICS[i % len(_TOPICS)]
+        kind = _TYPES[i % len(_TYPES)]
+        yield (
+            str(i + 1),
+            kind,
+            f"对{topic}违法行为的{kind[-2:]}（{i}）",
+            _DEPARTMENTS[i % len(_DEPARTMENTS)],
+            f"《{laws[i % len(laws)]}》第{_article(i % 97 + 1)}条",
+        )
+
+
+def write_csv(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        writer.writerows(table)
+
+
+def write_json(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        json.dump([dict(zip(HEADER, row, strict=True)) for row in table], out, ensure_ascii=False)
+
+
+def _write_markdown(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("| " + " | ".join(HEADER) + " |\n|" + "---|" * len(HEADER) + "\n")
+        for row in table:
+            out.write("| " + " | ".join(row) + " |\n")
+
+
+def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    # the shape Excel saves (shared strings, UTF-8 XML)
+    write_excel_style(path, list(table), HEADER)
+
+
+WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
+    "md": _write_markdown,
+    "csv": write_csv,
+    "json": write_json,
+    "xlsx": _write_xlsx,
+}
+
+
+def build_one(path: Path, store: Path) -> dict[str, float]:
+    """``quanze build`` of one file into a new store, in this process: items, seconds, peak."""
+    from graph.app.pipeline import build_files
+
+    start = time.perf_counter()
+    report = build_files([path], store)
+    items = sum(f.reading.items for f in report.files if f.reading is not None)
+    return {"items": items, "wall": time.perf_counter() - start, "peak": own_peak_rss_mb()}
+
+
+def run_build(path: Path, store: Path) -> dict[str, float]:
+    """:func:`build_one` in a fresh process, so the peak is the build's own."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.biglist", "--build", str(path), "--store", str(store)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.biglist")
+    parser.add_argument("--sizes", default="50k,100k,200k")
+    parser.add_argument("--formats", default="md", help="md, csv, json, xlsx (comma-separated)")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build:
+        print(json.dumps(build_one(args.build, args.store)))
+        return
+    sizes = [parse_size(s) for s in args.sizes.split(",")]
+    for fmt in args.formats.split(","):
+        for size in sizes:
+            with tempfile.TemporaryDirectory(prefix="quanze-biglist-") as tmp:
+                path = Path(tmp) / f"list.{fmt}"
+                WRITERS[fmt](path, rows(size))
+                mib = path.stat().st_size / 2**20
+                r = run_build(path, Path(tmp) / "store")
+                rate = r["items"] / r["wall"]
+                print(
+                    f"{fmt:5s} {r['items']:>8,.0f} items  {mib:6.1f} MiB  "
+                    f"build {r['wall']:6.1f} s  {rate:>7,.0f} items/s  "
+                    f"peak RSS {r['peak']:>7,.0f} MiB",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
