@@ -26,6 +26,10 @@ class LoadError(StoreError):
     says what is then in it."""
 
 
+class BuildInterruptedError(QuanzeError):
+    """A build stopped by Ctrl-C; the message says what the store then holds."""
+
+
 class QueryError(QuanzeError):
     """A SPARQL query that cannot be run: malformed (with line and column), unknown, or refused."""
 

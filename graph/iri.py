@@ -309,6 +309,12 @@ class Iris:
         law and article (``qz:citingItems`` …), kept up to date by every build."""
         return f"{self.base}graph/tally"
 
+    def record_graph(self) -> str:
+        """The named graph of the build's own record: per list graph, the quads it held when its
+        build committed, the path it was built from and a digest of its content
+        (``graph.build.record``), which ``quanze check`` compares with the store."""
+        return f"{self.base}graph/record"
+
     def ontology_graph(self) -> str:
         """The named graph that holds the ontology and its concept schemes."""
         return f"{self.base}graph/ontology"

@@ -66,6 +66,7 @@ class QZ(namespace.DefinedNamespace):
     clauseWarning: URIRef  # clause warning
     code: URIRef  # anomaly code
     column: URIRef  # column
+    contentDigest: URIRef  # content digest
     departmentText: URIRef  # department as written
     docNumber: URIRef  # document number
     encoding: URIRef  # encoding
@@ -79,6 +80,7 @@ class QZ(namespace.DefinedNamespace):
     parentName: URIRef  # parent name
     position: URIRef  # column position
     powerTypeText: URIRef  # power type as written
+    quadsDigest: URIRef  # quads digest
     rankTag: URIRef  # rank tag
     rankText: URIRef  # legal rank as given
     reason: URIRef  # reason
@@ -91,6 +93,8 @@ class QZ(namespace.DefinedNamespace):
     score: URIRef  # score
     sourceFile: URIRef  # source file
     sourceLine: URIRef  # source line
+    sourcePath: URIRef  # source path
+    storedQuads: URIRef  # stored quads
     subitemName: URIRef  # sub-item name
     text: URIRef  # text
     timeLimit: URIRef  # time limit

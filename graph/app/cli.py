@@ -89,9 +89,23 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
             if str(exc):
                 fail(str(exc))
             raise typer.Exit(1) from None
+        except typer.Exit:  # an exit code a command chose (click's Exit is a RuntimeError)
+            raise
+        except (OSError, RuntimeError) as exc:  # the store failed under a command (RocksDB)
+            fail(_store_failure(exc))
+            raise typer.Exit(1) from None
 
     app.command()(run)
     return run
+
+
+def _store_failure(exc: BaseException) -> str:
+    """One line for an error the store (or the system under it) raised mid-command: a damaged
+    file, a full disk."""
+    message = " ".join(str(exc).split())
+    if "corrupt" in message.lower():
+        return f"the store is damaged ({message}); `quanze check --store DIR` says what is wrong"
+    return f"the store failed: {message}"
 
 
 def fail(message: str) -> None:
@@ -258,8 +272,27 @@ def build(
     """Read lists, extract their citations and build them into the store; the same input again
     changes nothing."""
     from graph.app.pipeline import build_files
+    from graph.errors import BuildInterruptedError
 
-    report = build_files(files, store, format=fmt, encoding=encoding, on_error=fail, console=err)
+    try:
+        report = build_files(
+            files,
+            store,
+            format=fmt,
+            encoding=encoding,
+            on_error=fail,
+            on_warning=warn,
+            console=err,
+        )
+    except BuildInterruptedError as stop:
+        fail(str(stop))
+        raise typer.Exit(130) from None
+    except KeyboardInterrupt:  # a second Ctrl-C, while the first one's lists were committed
+        fail(
+            "interrupted while storing the lists already built: the store keeps every list it "
+            f"held; `quanze check --store {store}` says which lists are incomplete"
+        )
+        raise typer.Exit(130) from None
     err.print(report.summary())
     failed = bool(report.failed)
     if validate:
@@ -272,6 +305,32 @@ def build(
         err.print(verdict.summary())
         failed = failed or not verdict.conforms
     if failed:
+        raise DataError("")
+
+
+@command
+def check(
+    store: StoreOpt,
+    out: Annotated[
+        str, typer.Option("--format", "-f", help="Output: table or json.", case_sensitive=False)
+    ] = "table",
+) -> None:
+    """Verify a store: read all of it, compare each list with what its build recorded and the
+    tallies with the citations; one line per problem, then one of what was read (exit 1 when
+    anything is wrong)."""
+    from graph.store.check import check_store
+    from graph.store.open import open_store
+
+    if out.lower() not in ("table", "json"):
+        raise typer.BadParameter(f"{out!r} is not one of table, json", param_hint="--format")
+    verdict = check_store(open_store(store, create=False, read_only=True))
+    if out.lower() == "json":
+        sys.stdout.write(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for problem in verdict.problems:
+            sys.stdout.write(f"{problem}\n")
+        sys.stdout.write(f"{store}: {verdict.summary()}\n")
+    if not verdict.ok:
         raise DataError("")
 
 

@@ -15,6 +15,9 @@ from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerList
 from extractors.report import FileReport, Report
 from graph.build.build import build_cited, in_store_order
+from graph.build.identity import ListIds
+from graph.build.record import Record
+from graph.iri import Iris
 from graph.store.open import open_store
 
 
@@ -26,8 +29,9 @@ def read_lists(
     failures: list[FileReport],
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
-) -> Iterator[PowerList]:
-    """Read each file in turn; a file that fails is reported in ``failures`` and the rest go on."""
+) -> Iterator[tuple[PowerList, Path]]:
+    """Read each file in turn, giving each list with its path; a file that fails is reported in
+    ``failures`` and the rest go on."""
     quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -42,7 +46,7 @@ def read_lists(
         task = progress.add_task("building", total=len(paths))
         for path in paths:
             try:
-                yield read_list(path, format=format, encoding=encoding)
+                yield read_list(path, format=format, encoding=encoding), path
             except QuanzeError as exc:
                 failures.append(FileReport(str(path), error=str(exc)))
                 if on_error is not None:
@@ -54,11 +58,11 @@ def read_lists(
 
 
 def cite_lists(
-    lists: Iterable[PowerList],
-) -> Iterator[tuple[PowerList, Iterator[CellCitation]]]:
-    """Each list with its cell citations, extracted as the build consumes them."""
-    for power_list in lists:
-        yield power_list, cite_items(power_list.items)
+    lists: Iterable[tuple[PowerList, Path]],
+) -> Iterator[tuple[PowerList, Iterator[CellCitation], str]]:
+    """Each list with its cell citations, extracted as the build consumes them, and its path."""
+    for power_list, path in lists:
+        yield power_list, cite_items(power_list.items), str(path)
 
 
 def build_files(
@@ -68,22 +72,34 @@ def build_files(
     format: str | None = None,
     encoding: str | None = None,
     on_error: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
     console: Console | None = None,
 ) -> Report:
     """Read, extract and build every file into the on-disk store at ``store_dir``.
 
     Each list replaces its own named graph, so running it twice on the same input leaves the same
-    store. The files are read in the order the store keys their graphs (``in_store_order``: a
-    large build then merges less); the report keeps the order they were given in, a file that
-    could not be read included.
+    store. Files are named as ``graph.build.identity`` says, from their paths as given (two files
+    of the same name are two lists; the same list given twice is stored once, and
+    ``on_warning`` told). The files are read in the order the store keys their graphs
+    (``in_store_order``: a large build then merges less); the report keeps the order they were
+    given in, a file that could not be read included.
     """
-    given = list(paths)
-    rank: dict[str, int] = {}  # a file's place in ``given``, by name (as its list's source)
-    for n, path in enumerate(given):
-        rank.setdefault(path.name, n)
-    ordered = [given[n] for n in in_store_order([path.name for path in given])]
-    failures: list[FileReport] = []
+    given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
+    held = Record.read(store, Iris()).held_ids(Iris())
+    # the ids as planned order the reading; the build gives them as it meets the lists, so that
+    # a duplicate it leaves out claims none
+    planned = ListIds(held)
+    planned.plan(str(path) for path in given)
+    ordered = [given[n] for n in in_store_order([str(path) for path in given], ids=planned)]
+    failures: list[FileReport] = []
+    fed: list[Path] = []  # the paths of the lists handed to the build, in its order
+
+    def noted(lists: Iterable[tuple[PowerList, Path]]) -> Iterator[tuple[PowerList, Path]]:
+        for power_list, path in lists:
+            fed.append(path)
+            yield power_list, path
+
     # three steps, each a generator: the build pulls one list at a time through all three
     lists = read_lists(
         ordered,
@@ -93,8 +109,9 @@ def build_files(
         on_error=on_error,
         console=console,
     )
-    cited = cite_lists(lists)
-    report = build_cited(cited, store)
+    report = build_cited(cite_lists(noted(lists)), store, ids=ListIds(held), warn=on_warning)
     store.flush()
-    files = sorted((*report.files, *failures), key=lambda f: rank[Path(f.source).name])
-    return Report(tuple(files))
+    rank = {path: n for n, path in enumerate(given)}
+    placed = [(rank[path], f) for path, f in zip(fed, report.files, strict=True)]
+    placed += [(rank[Path(f.source)], f) for f in failures]
+    return Report(tuple(f for _, f in sorted(placed, key=lambda pair: pair[0])))

@@ -10,40 +10,52 @@ they are made: in one transaction when small, else in one bulk load. This module
 one list at a time, the tallies kept, the report made, the ontology (re)loaded.
 
 A list's own graph goes to the loader in chunks of ``CHUNK_LINES`` lines as it is written, not
-whole: one 200 k-item list is 11 M lines, which held whole and joined took 7.8 GB. A list of one
-chunk is written whole before the graph it replaces is removed; a longer one replaces it as its
-first chunk goes, and is taken out again if it fails part-way (no half list in the store).
+whole: one 200 k-item list is 11 M lines, which held whole and joined took 7.8 GB. Its new quads
+go in beside its old ones, and the commit (``graph.build.commit``) then removes the old ones the
+new build no longer has, so a list is never removed before its replacement is in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 import pyoxigraph as ox
 
+from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerList
 from extractors.report import Building, FileReport, Reading, Report
 from graph.build import tally
 from graph.build.citations import CitationWriter
-from graph.build.lists import ListWriter, list_id_of
-from graph.errors import BuildError
+from graph.build.commit import replace_graphs
+from graph.build.identity import ListIds, content_digest
+from graph.build.lists import ListWriter
+from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
+from graph.errors import BuildError, BuildInterruptedError, LoadError
 from graph.iri import DEFAULT_BASE, Iris
 from graph.store import load
 from ontology import ONTOLOGY_PATH
 
-#: A list and its cell citations, as the build takes them.
-Cited = tuple[PowerList, Iterable[CellCitation]]
+#: A list and its cell citations, as the build takes them, optionally with the path of its file
+#: (which tells apart files of the same name, ``graph.build.identity``; else its ``source``).
+Cited = tuple[PowerList, Iterable[CellCitation]] | tuple[PowerList, Iterable[CellCitation], str]
 
 
-def in_store_order(sources: Sequence[str], *, base: str = DEFAULT_BASE) -> list[int]:
-    """Positions in ``sources`` (list files, as ``PowerList.source``), in the order the store keys
-    the lists' graphs: a large build given its lists in this order leaves a third of the store's
-    indexes out of the merge that ends it (``graph.store.load``)."""
+def in_store_order(
+    sources: Sequence[str], *, base: str = DEFAULT_BASE, ids: ListIds | None = None
+) -> list[int]:
+    """Positions in ``sources`` (list files, as ``PowerList.source`` or paths), in the order the
+    store keys the lists' graphs: a large build given its lists in this order leaves a third of
+    the store's indexes out of the merge that ends it (``graph.store.load``). ``ids`` names the
+    lists as the build will (each file's stem when not given)."""
     iris = Iris(base)
-    return load.store_order([iris.list_graph(list_id_of(source)) for source in sources])
+    ids = ids or ListIds()
+    if not ids.given:
+        ids.plan(sources)
+    return load.store_order([iris.list_graph(ids.assign(source)) for source in sources])
 
 
 #: Lines of a list's own graph handed to the store at a time (some 6 MB): a larger list is
@@ -55,8 +67,14 @@ class _Built:
     """One list being written: its graph's lines in chunks, its part of the shared graph, what it
     cites. The report and the counts are whole once ``chunks`` is used up."""
 
-    def __init__(self, power_list: PowerList, citations: Iterable[CellCitation], iris: Iris):
-        self.written = ListWriter(power_list, iris)
+    def __init__(
+        self,
+        power_list: PowerList,
+        citations: Iterable[CellCitation],
+        iris: Iris,
+        list_id: str | None = None,
+    ):
+        self.written = ListWriter(power_list, iris, list_id)
         self.cited = CitationWriter(self.written)
         self.citations = citations
 
@@ -103,24 +121,27 @@ def build_graph(
     *,
     citations: Iterable[CellCitation] | None = None,
     base: str = DEFAULT_BASE,
+    warn: Callable[[str], None] | None = None,
 ) -> Report:
     """Write each list (with its citations) into its own named graph of ``store``, replacing what
     an earlier build of the same list wrote; also (re)load the ontology into its own graph.
 
     ``citations`` are the cell citations of all the lists, matched to a list by ``source``; when
-    None each list's are extracted as it is built (``extractors.cite_items``). Two lists with the
-    same id (file name without directory and extension) in one build are refused: they would
-    share a graph. ``build_cited`` takes each list with its own citations.
+    None each list's are extracted as it is built (``extractors.cite_items``). Lists are named
+    as ``graph.build.identity`` says (their ``source`` as path); ``build_cited`` takes each list
+    with its own citations.
     """
     if citations is None:
         from extractors import cite_items
 
-        return build_cited(((plist, cite_items(plist.items)) for plist in lists), store, base=base)
+        return build_cited(
+            ((plist, cite_items(plist.items)) for plist in lists), store, base=base, warn=warn
+        )
     by_source: dict[str, list[CellCitation]] = defaultdict(list)
     for cc in citations:
         by_source[cc.source].append(cc)
     pairs = ((power_list, by_source.pop(power_list.source, [])) for power_list in lists)
-    report = build_cited(pairs, store, base=base)
+    report = build_cited(pairs, store, base=base, warn=warn)
     if by_source:
         raise BuildError(
             "citations given for sources that are not among the lists: "
@@ -129,88 +150,240 @@ def build_graph(
     return report
 
 
-def build_cited(pairs: Iterable[Cited], store: ox.Store, *, base: str = DEFAULT_BASE) -> Report:
+@dataclass(slots=True)
+class _Pending:
+    """A list whose new quads were handed to the store, to be made current by the commit: its
+    record, the old quads to remove, and what it cites now and (when its old graph was as
+    recorded) before; ``dirty`` when its old graph was not as recorded."""
+
+    graph: str
+    list_id: str
+    entry: Entry
+    stale: list[ox.Quad]
+    cites: dict[str, tuple[int, int]]
+    cited: dict[str, tuple[int, int]] | None = None
+    dirty: bool = False
+
+
+@dataclass(slots=True)
+class _Build:
+    """The state of one build: the store's record and tallies, the lists loaded and not yet
+    committed. Nothing here changes until the commit, so a build stopped anywhere before it
+    (Ctrl-C while a list is made) leaves the record and tallies as the store holds them."""
+
+    store: ox.Store
+    iris: Iris
+    record: Record
+    tallies: tally.Tally | None
+    pending: list[_Pending] = field(default_factory=list)
+    committed: list[str] = field(default_factory=list)
+    #: the graph of a new list whose chunks are being sent (dropped by the commit if it fails)
+    sending: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+    def documents(self, built: _Built, path: str, digest: str) -> Iterator[load.Document]:
+        """The list's own lines for the loader, chunk by chunk, while noting what the commit must
+        do for it: the old quads its new build no longer has, what its old graph cited, its
+        record. What the old graph cites and holds is read before any new quad goes in; which
+        old quads are stale once every new one is known (a quad read then that the new build
+        has is kept, so reading part of the new quads does no harm). A list rebuilt with the
+        lines its record holds, in a graph that held as many quads, is only counted."""
+        written = built.written
+        graph = written.g.name
+        node = ox.NamedNode(graph)
+        held = self.record.entries.get(graph)
+        exists = self.store.contains_named_graph(node)
+        size = graph_size(self.store, graph) if exists else 0
+        clean = held is not None and held.quads == size
+        cited = tally.list_counts(self.store, graph) if exists and clean else None
+        new: set[int] = set()  # a hash per new quad of a list that replaces one
+        self.sending = None if exists else graph
+        crc, lines = 0, ""
+        for n, chunk in enumerate(built.chunks()):
+            crc, lines = lines_digest(chunk, crc)
+            if exists:
+                data = b"".join(chunk)
+                new.update(hash(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
+            yield load.Document(b"".join(chunk), len(chunk), continued=n > 0)
+        entry = Entry(written.g.count, path, digest, lines)
+        pending = _Pending(graph, written.list_id, entry, [], built.cited.counts(), cited)
+        if exists and not (clean and held is not None and held.lines == entry.lines):
+            for quad in self.store.quads_for_pattern(None, None, None, node):
+                if hash(quad) not in new:  # a hash shared by chance keeps a quad: never loses one
+                    pending.stale.append(quad)
+            pending.dirty = not clean
+        del new
+        self.sending = None
+        self.pending.append(pending)
+
+    def commit(self) -> None:
+        """Make the loaded lists current in one transaction (``graph.build.commit``), then, when
+        they must be, count the tallies afresh and write them."""
+        tallies = self.tallies
+        for pending in self.pending:
+            self.record.entries[pending.graph] = pending.entry
+            if pending.dirty:
+                tallies = None
+            elif tallies is not None:
+                if pending.cited is not None:
+                    tallies.add_list(pending.cited, sign=-1)
+                tallies.add_list(pending.cites)
+        iris = self.iris
+        record = (iris.record_graph(), self.record.quads(iris))
+        stale = chain.from_iterable(p.stale for p in self.pending)
+        if tallies is not None:
+            kept = (iris.tally_graph(), tally.quads(tallies, iris))
+            replace_graphs(self.store, remove=stale, graphs=[record, kept], drop=self.dropped)
+        else:
+            drop = [*self.dropped, iris.tally_graph()]
+            replace_graphs(self.store, remove=stale, graphs=[record], drop=drop)
+        self.committed += [p.list_id for p in self.pending]
+        self.pending.clear()
+        if tallies is None:
+            recounted = tally.recount(self.store, iris)
+            replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
+        self.tallies = tallies
+
+
+def build_cited(
+    pairs: Iterable[Cited],
+    store: ox.Store,
+    *,
+    base: str = DEFAULT_BASE,
+    ids: ListIds | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Report:
     """``build_graph`` for lists that come with their own cell citations, one pair at a time, so
     a build of any size holds one list in memory, not all of them.
 
-    Keeps the citation tallies (``graph.build.tally``) up to date: each list's counts are added and
-    those of the graph it replaces taken away.
+    Nothing the store held is lost, whatever stops the build (a bad file, Ctrl-C, a kill, a full
+    disk): each list's new quads go in beside its old ones, and one transaction then removes the
+    old ones it no longer has and writes the build's record and tallies (``graph.build.commit``).
+    Lists are named by ``ids`` (``graph.build.identity``; planned from the store's record when
+    not given). A list whose content another list of the build or the store already has is a
+    duplicate: ``warn`` is told, and it is stored once. A list that cannot be built is reported
+    in its file's report and the others go on. Ctrl-C raises ``BuildInterruptedError`` once the
+    lists loaded before it are committed, saying which they are.
     """
     iris = Iris(base)
-    tallies = tally.take(store, iris)  # None: an older store, counted afresh at the end
+    record = Record.adopted(store, iris)
+    if not record.exists:  # so that a first build cut short leaves its lists unrecorded
+        store.add_graph(ox.NamedNode(iris.record_graph()))
+        replace_graphs(store, graphs=[(iris.record_graph(), record.quads(iris))])
+    tallies = tally.take(store, iris)  # None: counted afresh at the end
+    present = set(list_graphs(store, iris))
+    record.entries = {g: e for g, e in record.entries.items() if g in present}  # removed: forgot
+    if any(graph not in record.entries for graph in present):
+        tallies = None  # a list graph a build cut short left unrecorded: count afresh
+    state = _Build(store, iris, record, tallies)
+    ids = ids or ListIds(record.held_ids(iris))
     reports: list[FileReport] = []
     sent = load.Seen()  # shared-graph lines already handed to the store
 
-    partial: list[ox.NamedNode] = []  # the graph of a list part of which went to the store
-
     def documents() -> Iterator[load.Document]:
-        for built in _built(pairs, iris):
-            written = built.written
-            graph = ox.NamedNode(written.g.name)
-            chunks = built.chunks()
-            # the first two chunks made before the old graph goes: a list of one chunk (the
-            # second is None) is then written whole, as a failure while writing it leaves the
-            # old graph; a longer one replaces the old graph as its first chunk goes
-            pending, following = next(chunks), next(chunks, None)
-            if store.contains_named_graph(graph):
-                if tallies is not None:
-                    tallies.add_list(tally.list_counts(store, written.g.name), sign=-1)
-                store.remove_graph(graph)
-            if following is not None:
-                partial.append(graph)
-                for n, chunk in enumerate(chain([following], chunks)):
-                    yield load.Document(b"".join(pending), len(pending), continued=n > 0)
-                    pending = chunk
-            if tallies is not None:
-                tallies.add_list(built.cited.counts())
+        for built, path, digest in _built(pairs, iris, ids, record, reports, warn):
+            try:
+                yield from state.documents(built, path, digest)
+            except QuanzeError as error:  # this list alone, and no half of it if it is new
+                if state.sending is not None:
+                    state.dropped.append(state.sending)
+                reports.append(FileReport(built.written.list.source, error=f"not built: {error}"))
+                if warn is not None:
+                    warn(f"{path}: not built: {error}")
+                continue
             reports.append(built.report())
-            fresh = sent.fresh(written.shared.lines)
-            yield load.Document(
-                b"".join(pending),
-                len(pending),
-                b"".join(fresh),
-                len(fresh),
-                continued=following is not None,
-            )
-            partial.clear()
+            fresh = sent.fresh(built.written.shared.lines)
+            yield load.Document(b"", 0, b"".join(fresh), len(fresh), continued=True)
 
+    stopped: BaseException | None = None
     try:
         load.load(store, documents())
-    except BaseException:
-        # the lists made before the failure are in the store, but a failure (Ctrl-C) between a
-        # list's counts and its load would leave the kept counts off: count afresh
-        tallies = None
-        # a list that failed part-way through its chunks leaves no half graph behind, unless
-        # the store cannot even take that (a full disk): the first failure is the one to tell
-        for graph in partial:
-            with suppress(OSError, RuntimeError):
-                store.remove_graph(graph)
-        raise
-    finally:
-        tally.put(store, tally.recount(store, iris) if tallies is None else tallies, iris)
+    except LoadError as failure:
+        raise LoadError(
+            f"{failure}; the lists the store held before are all still in it"
+            + _committed(state.committed)
+        ) from failure
+    except BaseException as error:  # loaded what was made before it: commit that, then say
+        stopped = error
+    try:
+        state.commit()
+    except LoadError as failure:
+        raise LoadError(f"{failure}; the lists the store held before are all still in it") from (
+            stopped or failure
+        )
     load_ontology_graph(store, iris)
+    if isinstance(stopped, KeyboardInterrupt):
+        raise BuildInterruptedError(
+            "interrupted: the store holds every list it held before, none lost"
+            + _committed(state.committed)
+        ) from None
+    if stopped is not None:
+        raise stopped
     return Report(tuple(reports))
 
 
-def _built(pairs: Iterable[Cited], iris: Iris) -> Iterator[_Built]:
-    """Each list to be built (its graph, its part of the shared graph, its report and counts)."""
-    seen: dict[str, str] = {}
-    for power_list, cited in pairs:
-        if power_list.source in seen.values():
-            raise BuildError(f"{power_list.source}: the same list was given twice in one build")
-        list_id = list_id_of(power_list.source)
-        if list_id in seen:
-            raise BuildError(
-                f"{power_list.source}: has the same list id {list_id!r} as {seen[list_id]}; "
-                "rename one of the files"
+def _committed(list_ids: Sequence[str]) -> str:
+    """What a build stopped part-way had stored, for its message."""
+    if not list_ids:
+        return "; this build stored no list"
+    shown = ", ".join(list_ids[:10]) + (
+        f" and {len(list_ids) - 10} more" if len(list_ids) > 10 else ""
+    )
+    return f"; this build stored {len(list_ids)} list(s): {shown}"
+
+
+def _built(
+    pairs: Iterable[Cited],
+    iris: Iris,
+    ids: ListIds,
+    record: Record,
+    reports: list[FileReport],
+    warn: Callable[[str], None] | None,
+) -> Iterator[tuple[_Built, str, str]]:
+    """Each list to be built (its graph, its part of the shared graph, its report and counts),
+    with its path and content digest. A duplicate (same content as a list of this build or the
+    store) is reported and skipped, and does not stop the others."""
+    stored = {
+        entry.digest: (name, entry.path)
+        for name, entry in record.entries.items()
+        if entry.digest is not None
+    }
+    seen: dict[str, str] = {}  # content digest → path, in this build
+    for pair in pairs:
+        power_list, cited, path = _unpacked(pair)
+        digest = content_digest(power_list)
+        twin = seen.get(digest)
+        held = stored.get(digest)
+        if twin is None and held is not None and held[1] != path:
+            twin = held[1] or held[0]
+        if twin is not None:
+            if warn is not None:
+                warn(f"{path}: the same list as {twin} (same items); stored once")
+            reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
+            continue
+        if path in seen.values():
+            reports.append(
+                FileReport(power_list.source, error="given twice with different items; not built")
             )
-        seen[list_id] = power_list.source
-        yield _Built(power_list, cited, iris)
+            if warn is not None:
+                warn(f"{path}: given twice in one build with different items; built once")
+            continue
+        seen[digest] = path
+        yield _Built(power_list, cited, iris, ids.assign(path)), path, digest
+
+
+def _unpacked(pair: Any) -> tuple[PowerList, Iterable[CellCitation], str]:
+    """A ``Cited`` pair or triple as (list, citations, path)."""
+    if len(pair) == 3:
+        return pair[0], pair[1], pair[2]
+    return pair[0], pair[1], pair[0].source
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:
-    """Replace the ontology graph of ``store`` with quanze.ttl; returns its triple count."""
+    """Replace the ontology graph of ``store`` with quanze.ttl, in one transaction (a build
+    stopped here leaves the old one); returns its triple count."""
     graph = ox.NamedNode((iris or Iris()).ontology_graph())
-    store.remove_graph(graph)
-    store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    triples = list(ox.parse(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE))
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    replace_graphs(store, graphs=[(graph.value, quads)])
+    return len(quads)

@@ -46,7 +46,8 @@ _FIELD_TEXT: dict[str, str] = {
 
 
 def list_id_of(source: str) -> str:
-    """The id a list is named by: its source file name without directory or extension.
+    """The id a list is named by when no other file claims it: its source file name without
+    directory or extension (``graph.build.identity`` tells apart files that share it).
 
     >>> list_id_of("samples/001_6c98652daac37f2e.txt")
     '001_6c98652daac37f2e'
@@ -82,10 +83,10 @@ def authority_names(text: str) -> list[str]:
 class ListWriter:
     """Writes the graph of one list, and the authorities it names; one instance per list."""
 
-    def __init__(self, power_list: PowerList, iris: Iris) -> None:
+    def __init__(self, power_list: PowerList, iris: Iris, list_id: str | None = None) -> None:
         self.list = power_list
         self.iris = iris
-        self.list_id = list_id_of(power_list.source)
+        self.list_id = list_id or list_id_of(power_list.source)
         self.list_iri = iris.power_list(self.list_id)
         self.g = GraphLines(iris.list_graph(self.list_id))
         self.shared = GraphLines(iris.shared_graph())

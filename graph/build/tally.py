@@ -5,8 +5,11 @@ of their own (``Iris.tally_graph``).
 "Most cited" would otherwise group every citation in the store, which on Oxigraph takes 1.6 s at
 10 k items and grows with the store. A build knows what each list it writes cites, so it adds that
 list's counts and takes away those of the graph it replaces; as items and citations belong to one
-list, the per-list counts add up to the store's exactly. A store built before tallies existed (no
-tally graph beside list graphs) is counted in full once, at its next build.
+list, the per-list counts add up to the store's exactly. The tallies are written in the same
+transaction that makes the build's lists current (``graph.build.commit``), so they never count a
+list the store does not hold in full. A store with list graphs but no tally graph (made before
+tallies existed, or by a build stopped while it counted afresh), or whose list graphs are not as
+the build's record says (a build cut short), is counted in full at its next build.
 """
 
 from __future__ import annotations
@@ -78,8 +81,7 @@ def list_counts(store: ox.Store, graph: str) -> dict[str, tuple[int, int]]:
 
 
 def take(store: ox.Store, iris: Iris) -> Tally | None:
-    """The tallies the store holds, taken out of it (the graph is removed until ``put`` writes
-    it back, so a build killed part-way leaves no tallies rather than wrong ones); None when the
+    """The tallies the store holds (left in it: the build's commit replaces them); None when the
     store must be counted afresh: it has list graphs but no tally graph."""
     graph = ox.NamedNode(iris.tally_graph())
     held = Tally()
@@ -98,7 +100,6 @@ def take(store: ox.Store, iris: Iris) -> Tally | None:
             and isinstance(value, ox.Literal)
         ):
             held.rows[subject.value][position] = int(value.value)
-    store.remove_graph(graph)
     return held
 
 
@@ -112,17 +113,12 @@ def recount(store: ox.Store, iris: Iris) -> Tally:
     return total
 
 
-def put(store: ox.Store, tallies: Tally, iris: Iris) -> None:
-    """Write ``tallies`` as the store's tally graph (a target no citation names is left out)."""
+def quads(tallies: Tally, iris: Iris) -> Iterator[ox.Quad]:
+    """``tallies`` as the quads of the tally graph (a target no citation names is left out)."""
     graph = ox.NamedNode(iris.tally_graph())
-    store.remove_graph(graph)
-    store.add_graph(graph)
-    store.extend(
-        quad
-        for target, counts in sorted(tallies.rows.items())
-        if counts[1] > 0
-        for quad in _quads(ox.NamedNode(target), counts, graph)
-    )
+    for target, counts in sorted(tallies.rows.items()):
+        if counts[1] > 0:
+            yield from _quads(ox.NamedNode(target), counts, graph)
 
 
 def _quads(node: ox.NamedNode, counts: Iterable[int], graph: ox.NamedNode) -> list[ox.Quad]:

@@ -233,10 +233,13 @@ def test_repeated_row_items_stay_apart_and_citations_find_their_item() -> None:
     assert titles[f"{ID}list/001_b/item/4273.2"] == "价格监督（子项）"
 
 
-def test_citation_of_a_row_the_list_lacks_is_an_error() -> None:
+def test_citation_of_a_row_the_list_lacks_fails_that_list_alone() -> None:
     bad = dataclasses.replace(citations_b()[0], row="9999")
-    with pytest.raises(BuildError, match="9999"):
-        build(list_b(), citations=[bad])
+    store = ox.Store()
+    report = build_graph([list_b(), list_a()], store, citations=[bad, *citations_a()])
+    assert [f.source for f in report.failed] == ["001_b.txt"]
+    assert "9999" in (report.failed[0].error or "")
+    assert [b.list_id for b in report.built] == ["000_a"]
 
 
 def test_citations_for_a_source_not_built_are_an_error() -> None:
@@ -329,10 +332,44 @@ def test_region_comes_from_the_publisher_when_not_given_else_the_list_scopes() -
     }
 
 
-def test_lists_with_the_same_id_are_refused() -> None:
-    with pytest.raises(BuildError, match="same list id"):
-        build(
+def test_different_lists_with_the_same_file_name_are_both_stored() -> None:
+    warnings: list[str] = []
+    store = ox.Store()
+    report = build_graph(
+        [
             _one_item_list("a/x.txt", "县医保局", "巫溪县"),
             _one_item_list("b/x.txt", "县医保局", "云阳县"),
-            citations=[],
+        ],
+        store,
+        citations=[],
+        warn=warnings.append,
+    )
+    assert [b.list_id for b in report.built] == ["x", "x~b"]
+    assert not warnings
+    regions = {
+        r["r"].value
+        for r in store.query(
+            "SELECT ?r WHERE { ?l <https://w3id.org/quanze/ontology#region> ?r }",
+            use_default_graph_as_union=True,
         )
+    }
+    assert regions == {"巫溪县", "云阳县"}
+
+
+def test_the_same_list_given_twice_is_stored_once_with_a_warning() -> None:
+    warnings: list[str] = []
+    one = _one_item_list("a/x.txt", "县医保局", "巫溪县")
+    again = dataclasses.replace(one, source="b/y.csv", format="csv")
+    report = build_graph([one, again], ox.Store(), citations=[], warn=warnings.append)
+    assert [b.list_id for b in report.built] == ["x"]
+    assert warnings == ["b/y.csv: the same list as a/x.txt (same items); stored once"]
+    assert not report.failed
+
+
+def test_one_file_given_twice_with_different_items_is_built_once() -> None:
+    warnings: list[str] = []
+    one = _one_item_list("a/x.txt", "县医保局", "巫溪县")
+    other = _one_item_list("a/x.txt", "县医保局", "云阳县")
+    report = build_graph([one, other], ox.Store(), citations=[], warn=warnings.append)
+    assert [b.list_id for b in report.built] == ["x"]
+    assert warnings == ["a/x.txt: given twice in one build with different items; built once"]

@@ -1,0 +1,58 @@
+"""Runs the real ``quanze`` command, paused at a chosen point of its build, so that a test can
+send it a real signal there: ``python -m tests.graph.app.pausing POINT ARGS…``.
+
+POINT is ``list:N`` (as the N-th list is about to be built: the lists before it are made and
+handed to the loader, none committed) or ``commit`` (the lists' new quads are in the store, the
+commit that makes them current is next). There the process prints ``paused`` on stdout and
+waits for a line on stdin, and then goes on. ``QUANZE_BULK_THRESHOLD`` in the environment sets
+the quads from which the build bulk-loads (``graph.store.load.BULK_THRESHOLD``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from graph.build import build
+from graph.store import load
+
+
+def _pause() -> None:
+    sys.stdout.write("paused\n")
+    sys.stdout.flush()
+    sys.stdin.readline()
+
+
+def main() -> None:
+    point, *args = sys.argv[1:]
+    if "QUANZE_BULK_THRESHOLD" in os.environ:
+        load.BULK_THRESHOLD = int(os.environ["QUANZE_BULK_THRESHOLD"])
+    if point.startswith("list:"):
+        wanted = int(point.removeprefix("list:"))
+        made = build._Built.__init__
+        seen = [0]
+
+        def built(self: Any, *given: Any, **named: Any) -> None:
+            seen[0] += 1
+            if seen[0] == wanted:
+                _pause()
+            made(self, *given, **named)
+
+        build._Built.__init__ = built  # type: ignore[method-assign]
+    else:
+        commit = build._Build.commit
+
+        def paused_commit(self: Any) -> None:
+            _pause()
+            commit(self)
+
+        build._Build.commit = paused_commit  # type: ignore[method-assign]
+    from graph.app.cli import app
+
+    sys.argv = ["quanze", *args]
+    app()
+
+
+if __name__ == "__main__":
+    main()
