@@ -40,3 +40,15 @@ class InputError(QuanzeError):
                 where += f":{column}"
         tail = f": {text[:80]!r}" if text else ""
         super().__init__(f"{where}: {message}{tail}")
+
+
+def unforeseen(path: object, exc: Exception) -> str:
+    """One line for an exception quanze did not foresee while reading one file (a library's own
+    error on a damaged file): the file, the exception's type and the first line of its message,
+    so the other files can go on.
+
+    >>> unforeseen("a.xls", IndexError("list index out of range\\nmore"))
+    'a.xls: could not be read (IndexError: list index out of range); please report this'
+    """
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{path}: could not be read ({type(exc).__name__}: {first}); please report this"

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from extractors.errors import QuanzeError
+from extractors.errors import QuanzeError, unforeseen
 
 app = typer.Typer(
     name="quanze",
@@ -128,8 +128,7 @@ def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
             fail(str(exc))
             failed += 1
         except Exception as exc:  # the other files go through
-            first = (str(exc).splitlines() or [""])[0][:200]
-            fail(f"{path}: could not be read ({type(exc).__name__}: {first}); please report this")
+            fail(unforeseen(path, exc))
             failed += 1
     if failed:
         raise DataError(f"{failed} of {seen} files could not be read" if seen > 1 else "")

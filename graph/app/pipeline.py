@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import cite_items, read_list
-from extractors.errors import QuanzeError
+from extractors.errors import QuanzeError, unforeseen
 from extractors.models import CellCitation, PowerList
 from extractors.report import FileReport, Report
 from graph.build.build import build_cited, in_store_order
@@ -46,11 +46,15 @@ def read_lists(
         task = progress.add_task("building", total=len(paths))
         for path in paths:
             try:
-                yield read_list(path, format=format, encoding=encoding), path
-            except QuanzeError as exc:
-                failures.append(FileReport(str(path), error=str(exc)))
+                power_list = read_list(path, format=format, encoding=encoding)
+            except Exception as exc:  # a bad file never stops the others
+                message = str(exc) if isinstance(exc, QuanzeError) else unforeseen(path, exc)
+                failures.append(FileReport(str(path), error=message))
                 if on_error is not None:
-                    on_error(str(exc))
+                    on_error(message)
+            else:
+                yield power_list, path
+                del power_list  # not held while the next file is read
             progress.advance(task)
     if console is not None and not quiet:
         # the store is written after the last list is read: minutes for a large build

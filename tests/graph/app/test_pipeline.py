@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graph.app import pipeline
 from graph.app.pipeline import build_files
 from graph.build.build import in_store_order
 
@@ -32,6 +33,31 @@ def test_the_report_keeps_the_order_the_files_were_given_in(
     assert [failure.source for failure in report.failed] == [str(broken)]
     assert "no recognisable table" in (report.failed[0].error or "")
     assert report.summary().endswith("1 file(s) not read")
+
+
+def test_a_fault_nobody_foresaw_in_one_file_stops_no_other(
+    sample_paths: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader's unforeseen exception (a library's own error on a damaged file) is that file's
+    one-line failure; the other lists are built."""
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(b"\xd0\xcf\x11\xe0")
+    real_read = pipeline.read_list
+
+    def read(path: Path, **options: object) -> object:
+        if path == damaged:
+            raise IndexError("list index out of range")
+        return real_read(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "read_list", read)
+    report = build_files([damaged, *sample_paths], tmp_path / "store")
+    assert [failure.error for failure in report.failed] == [
+        f"{damaged}: could not be read (IndexError: list index out of range); please report this"
+    ]
+    assert len(report.files) - len(report.failed) == len(sample_paths)
+    assert len(list(ox.Store.read_only(str(tmp_path / "store")).named_graphs())) > len(
+        sample_paths
+    )
 
 
 def test_the_store_is_the_same_whatever_the_order_of_the_files(
