@@ -55,9 +55,7 @@ def test_a_fault_nobody_foresaw_in_one_file_stops_no_other(
         f"{damaged}: could not be read (IndexError: list index out of range); please report this"
     ]
     assert len(report.files) - len(report.failed) == len(sample_paths)
-    assert len(list(ox.Store.read_only(str(tmp_path / "store")).named_graphs())) > len(
-        sample_paths
-    )
+    assert len(list(ox.Store.read_only(str(tmp_path / "store")).named_graphs())) > len(sample_paths)
 
 
 def test_the_store_is_the_same_whatever_the_order_of_the_files(
