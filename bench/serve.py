@@ -11,7 +11,6 @@ server is quiet again, and how long the restart took.
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
@@ -47,21 +46,13 @@ def _median_ms(work: Callable[[], object], runs: int = 20) -> float:
     return round(statistics.median(times), 2)
 
 
-def _cpu(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def main() -> None:
     from extractors.reading.read import read_list
     from graph.build.build import build_graph
     from graph.store.guard import Limits
     from graph.store.open import open_store
     from graph.store.query import load_query
-    from graph.store.serve import start_server
+    from graph.store.serve import cpu_seconds, start_server
 
     samples = sorted((Path(__file__).parent.parent / "extractors" / "samples").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,9 +79,9 @@ def main() -> None:
             while True:  # quiet: the server process used under 0.1 CPU s in 0.5 s
                 assert server.process is not None
                 pid = server.process.pid
-                before = _cpu(pid)
+                before = cpu_seconds(pid)
                 time.sleep(0.5)
-                if server.process.pid == pid and _cpu(pid) - before < 0.05:
+                if server.process.pid == pid and cpu_seconds(pid) - before < 0.05:
                     break
             print(
                 f"server quiet {time.monotonic() - start:.1f} s after the query was sent "

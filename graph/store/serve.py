@@ -220,6 +220,15 @@ class Server:
             return None
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) process ``pid`` has used so far; 0.0 once it is gone."""
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0
+    return float(times.user + times.system)
+
+
 class _Busy:
     """How busy a process has been over about the last second (cores used), from its CPU times."""
 
