@@ -27,7 +27,6 @@ from graph.errors import QueryError
 from graph.store.endpoint import Endpoint, EndpointError
 from graph.store.guard import GRACE, Limits
 from graph.store.query import QueryResult, run_query
-
 from graph.store.serve import cpu_seconds, start_server
 from tests.graph.store.test_endpoint import free_port
 from tests.graph.store.test_serve import QUANZE, _servers, _state, store_dir  # noqa: F401
