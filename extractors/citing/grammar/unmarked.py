@@ -166,21 +166,23 @@ _NOTE_BEFORE: Final = re.compile(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]
 _RANKED: Final = re.compile(rf"{RANK_TAG}\s*[:：]?\s*\Z")
 
 
-def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int] | None:
-    """An unmarked title after a rank tag, then a parenthetical note, before the provision at
-    ``pos`` (text whose title marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条): its
-    start, text and where its note opens, or None. The rank tag is what makes it a title.
+def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int, bool] | None:
+    """An unmarked title, then a parenthetical note, before the provision at ``pos`` (text whose
+    title marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条): its start, text, where
+    its note opens and whether a rank tag stands before it, or None. A rank tag makes it a title;
+    without one the caller asks the note for a document number (港口经营管理规定（…令…号）第五条).
 
     >>> noted_unmarked_before("1.[行政法规]甲市校车管理条例(2012年令第6号)第五条", 27)
-    (8, '甲市校车管理条例', 16)
+    (8, '甲市校车管理条例', 16, True)
     """
     note = _NOTE_BEFORE.search(text, max(0, pos - 130), pos)
     if note is None:
         return None
     found = unmarked_before(text, note.start())
-    if found is None or _RANKED.search(text, max(0, found[0] - 16), found[0]) is None:
+    if found is None:
         return None
-    return found[0], found[1], note.start()
+    ranked = _RANKED.search(text, max(0, found[0] - 16), found[0]) is not None
+    return found[0], found[1], note.start(), ranked
 
 
 def _back_start(text: str, lo: int, j: int) -> int | None:
