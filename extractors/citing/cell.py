@@ -345,7 +345,11 @@ class _Cell:
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end
-        if via_written is not None:
+        if via_written is not None and amended_by(clean_title(via_written)) is not None:
+            # 国务院关于修改《X》的决定第十二条: the decision, whose provisions cited are X's
+            # (emit_anchor), and which is itself when cited whole
+            resolutions = resolve_with(clean_title(via_written), self.local)
+        elif via_written is not None:
             resolutions = tuple(
                 Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
                 for r in resolve_with(written + tail.glued, self.local)

@@ -64,7 +64,10 @@ _TRIAL_ENDINGS: Final = frozenset(
 _LINE_SPACE: Final = " \t\u3000"
 # …批转…关于《X》的通知: the outer notice of a marked title, the title marks around it missing
 _NOTICE_AFTER: Final = re.compile(rf"\s*的\s*{alternation(words('carrier_nouns'), spaced=True)}")
-_SPACED_CARRIER_VERB: Final = re.compile(alternation(words("carrier_verbs"), spaced=True))
+# a carrier issues the instrument in its marks; an amending decision names the one it amends
+_SPACED_CARRIER_VERB: Final = re.compile(
+    alternation([*words("carrier_verbs"), *words("amending_verbs")], spaced=True)
+)
 _SEGMENT_LEAD: Final = re.compile(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
 
@@ -283,7 +286,8 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
     while lo > 0 and text[lo - 1] not in BOUNDARY and p - lo < 150:
         lo -= 1
     lo = _SEGMENT_LEAD.match(text, lo, p).end()  # type: ignore[union-attr]
-    pre = text[lo:p]
+    pre, cut = strip_verbs(text[lo:p])  # 依据国务院关于修改《X》的决定: the lead verb is not its
+    lo += cut
     if not pre or not _SPACED_CARRIER_VERB.search(pre) or any(c in _MARKS for c in pre):
         return None
     outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
