@@ -30,7 +30,10 @@ def main(argv: list[str]) -> int:
             failed += 1
             continue
         failed += (
-            subprocess.run([sys.executable, "-m", f"bench.{name}", *options], check=False).returncode != 0
+            subprocess.run(
+                [sys.executable, "-m", f"bench.{name}", *options], check=False
+            ).returncode
+            != 0
         )
     return failed
 

@@ -218,8 +218,7 @@ def _print_plain(folder: Path, as_json: bool) -> None:
     print(f"{'file (as plain text)':46} {'cites':>9} {'cite F1':>8}")
     for s in scores:
         print(
-            f"{s.source[:46]:46} {s.citations:>4}/{s.gold_citations:<4} "
-            f"{_cell(s.citation_f1):>8}"
+            f"{s.source[:46]:46} {s.citations:>4}/{s.gold_citations:<4} {_cell(s.citation_f1):>8}"
         )
     print(f"total: {len(scores)} text file(s) as plain text; citation F1 (doc) {total:.4f}")
 

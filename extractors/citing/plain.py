@@ -42,7 +42,9 @@ _ISSUING: Final = re.compile(
     re.MULTILINE,
 )
 #: The line that opens the annex (the list itself): 附件, 附件1, 附件一：, alone on its line.
-_ANNEX: Final = re.compile(r"^[^\S\n]*附\s*件[^\S\n]*[0-9０-９一二三四五六七八九十]*[:：]?[^\S\n]*$", re.M)
+_ANNEX: Final = re.compile(
+    r"^[^\S\n]*附\s*件[^\S\n]*[0-9０-９一二三四五六七八九十]*[:：]?[^\S\n]*$", re.M
+)
 #: The share of the ideographs that must change for a text to be taken as traditional script.
 _TRADITIONAL_SHARE: Final = 0.02
 _IDEOGRAPH: Final = re.compile(r"[\u4e00-\u9fff]")

@@ -213,26 +213,29 @@ def quote_close(text: str, pos: int) -> int:
     return text.find(closer, at + 1)
 
 
-#: What starts a new reference after quoted words that opened without a mark: an item number
-#: or a rank tag after white space (cells run together: …说明理由 2.[地方政府规章]…), or a line
-#: that opens with a label (责任事项依据：…).
+#: What starts a new reference after quoted words that opened without a mark: an item number,
+#: a rank tag or a title after white space or a cell's edge (cells run together: …说明理由
+#: 2.[地方政府规章]…, …徇私舞弊的, 《甲法》第九条), or a line that opens with a label
+#: (责任事项依据：…). Quoted statutory text has no white space before its titles.
 _NEW_REFERENCE: Final = re.compile(
-    rf"\s(?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG})"
+    rf"[\s|>](?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG}|[《〈])"
     r"|\n[^\S\n]*[^\s:：，,。；;、“”《》()（）]{1,12}[:：]"
 )
 
 
 def new_reference_in(text: str, lo: int, hi: int) -> int:
     """Where a new reference starts between ``lo`` and ``hi`` (what ends quoted words opened
-    without a mark), or -1.
+    without a mark; the reference may start at ``hi`` itself), or -1.
 
     >>> s = "第五条 应当书面说明理由 2.[规章]甲办法"
     >>> new_reference_in(s, 3, len(s)), new_reference_in("第五条 处3 个工作日内", 3, 12)
     (12, -1)
+    >>> new_reference_in("第五条 应当…的, 《甲法》第九条", 3, 10)
+    9
     >>> new_reference_in("第五条 应当…\\n责任依据：《甲法》", 3, 16)
     7
     """
-    m = _NEW_REFERENCE.search(text, lo, hi)
+    m = _NEW_REFERENCE.search(text, lo, min(hi + 1, len(text)))
     return -1 if m is None else m.start()
 
 
