@@ -4,7 +4,8 @@ For every list of the development set: how it was read (format, items, rejects, 
 stopped it), item field accuracy and citation F1 (document level, through the readers), each
 scored by the official scorer (``../shared/eval/score.py``), per file and in total.
 
-Usage: python -m bench realworld [--plain]  |  python -m bench.realworld [--dir DIR] [--json] [--plain]
+Usage: python -m bench realworld [--plain]
+       python -m bench.realworld [--dir DIR] [--json] [--plain]
 
 ``--plain`` scores the text files as plain text instead (``quanze extract --plain``: each file
 one cell, no reader): per file and in total citation F1 (document level), the gold restricted to

@@ -1,5 +1,5 @@
-"""The citation grammar on real text read as plain text (``quanze extract --plain``, issue #21): what
-authors write around their citations, and what pages do to the text, one table per rule
+"""The citation grammar on real text read as plain text (``quanze extract --plain``, issue #21):
+what authors write around their citations, and what pages do to the text, one table per rule
 (docs/citations.md, "Plain text"). Every line here is written for the test, none copied from a list.
 
 A row is the text and the provisions it cites: (law, chapter, article, paragraph, item, point), in
@@ -125,8 +125,8 @@ NUMBERS = [
 # titles broken across lines.
 MANGLED = [
     (
-        "序 号 事 项 依 据 1 . [ 部 门 规 章 ] 甲 省 林 木 种 苗 管 理 办 法 ( 甲 省 人 民 政 府 令 "
-        "第 12 号 ) 第 八 条 县 级 以 上",
+        "序 号 事 项 依 据 1 . [ 部 门 规 章 ] 甲 省 林 木 种 苗 管 理 办 法 "
+        "( 甲 省 人 民 政 府 令 第 12 号 ) 第 八 条 县 级 以 上",
         [law("甲省林木种苗管理办法", 8)],
     ),
     ("依 据 ： 《 中 华 人 民 共 和 国 森 林 法 》 第 五 十 六 条", [law(FOREST, 56)]),
