@@ -10,6 +10,8 @@ well-kept library:
 - traditional script (中華人民共和國…條): converted to simplified with OpenCC when a good share of
   the text converts (a simplified text is left as it is);
 - pinyin glosses a page injects after a character (權（quán）力, 森（sēn）林): dropped;
+- paragraph and line-break tags left in the text (…</p> <p>第十九条, <br>): each a line break, as
+  the readers make them (a title alone in its paragraph heads the articles below it);
 - the issuing notice (关于印发…的通知, its body, signature and date) above the list it issues,
   up to the line 附件 that opens the list: its references are the notice's, not the list's
   (docs/citations.md, "Plain text").
@@ -48,6 +50,9 @@ _ANNEX: Final = re.compile(
 #: The share of the ideographs that must change for a text to be taken as traditional script.
 _TRADITIONAL_SHARE: Final = 0.02
 _IDEOGRAPH: Final = re.compile(r"[\u4e00-\u9fff]")
+#: Paragraph tags and line breaks left in the text (a run of them is one line break).
+_TAG: Final = r"(?:</?p(?:\s[^<>\n]*)?>|<br\s*/?>)"
+_BREAK_TAGS: Final = re.compile(rf"[^\S\n]*{_TAG}(?:[^\S\n]*{_TAG})*[^\S\n]*", re.IGNORECASE)
 #: Three ideographs each followed by one space: what a letter-spaced line has (the cheap test
 #: before the page reader's own, which splits the line).
 _SPACED: Final = re.compile(r"(?:[\u4e00-\u9fff] ){3}")
@@ -109,6 +114,8 @@ def prepare(text: str) -> str:
     '依据：《中华人民共和国森林法》第三十八条'
     """
     text = after_issuing_notice(text)
+    if "<" in text:
+        text = _BREAK_TAGS.sub("\n", text)
     if _SPACED.search(text) is not None:
         text = "\n".join(
             collapse_spacing(line) if _SPACED.search(line) else line for line in text.split("\n")

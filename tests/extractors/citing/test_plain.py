@@ -122,7 +122,7 @@ NUMBERS = [
 ]
 
 # Text as pages mangle it: letter spacing (marks lost too), traditional script, pinyin glosses,
-# titles broken across lines.
+# titles broken across lines, paragraph tags left in the text.
 MANGLED = [
     (
         "序 号 事 项 依 据 1 . [ 部 门 规 章 ] 甲 省 林 木 种 苗 管 理 办 法 "
@@ -134,6 +134,14 @@ MANGLED = [
     ("權（quán）力依据《中华人民共和国森林法》第五十六条", [law(FOREST, 56)]),
     ("依据《中华人民共和国森（sēn）林法》第五十六条", [law(FOREST, 56)]),
     ("依据《中华人民共和国\n森林法》第五十六条", [law(FOREST, 56)]),
+    (
+        "| 3 | <p>甲市林木种苗管理办法</p> <p>第五章 法律责任</p> <p>第三十条 违反本办法的，"
+        "责令改正。</p><br>第三十一条 拒不改正的，处罚款。</p> |",
+        [
+            law("甲市林木种苗管理办法", 30, chapter=5),
+            law("甲市林木种苗管理办法", 31, chapter=5),
+        ],
+    ),
 ]
 
 
