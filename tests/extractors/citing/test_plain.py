@@ -145,6 +145,22 @@ MANGLED = [
 ]
 
 
+# Canonical titles (the registry's ranks, extractors/citing/lawdb.py): an administrative regulation
+# the list prefixes with 中华人民共和国 is titled without it; inner marks of an official title stay.
+CANONICAL = [
+    ("依照《中华人民共和国殡葬管理条例》第二十条", [law("殡葬管理条例", 20)]),
+    (
+        "《实施〈中华人民共和国社会保险法〉若干规定》第二十五条",
+        [law("实施《中华人民共和国社会保险法》若干规定", 25)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CANONICAL)
+def test_canonical_titles(text: str, want: list[Cited]) -> None:
+    assert cited(text) == want
+
+
 @pytest.mark.parametrize(("text", "want"), QUOTED)
 def test_quoted_statutory_text_is_not_the_authors_citation(text: str, want: list[Cited]) -> None:
     assert cited(text) == want
