@@ -1,7 +1,8 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
-Usage: python -m bench [NAME ...]   (names: readers, citations, store, rebuild, biglist, views,
-serve, realworld; default all)
+Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
+biglist, views, serve, realworld; default all). Options go to every benchmark named
+(``python -m bench realworld --plain``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ BENCHMARKS = ("readers", "citations", "store", "rebuild", "biglist", "views", "s
 
 def main(argv: list[str]) -> int:
     """Run the named benchmarks (all by default); return the number that failed."""
-    names = argv or list(BENCHMARKS)
+    options = [a for a in argv if a.startswith("-")]
+    names = [a for a in argv if not a.startswith("-")] or list(BENCHMARKS)
     unknown = sorted(set(names) - set(BENCHMARKS))
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
@@ -28,7 +30,10 @@ def main(argv: list[str]) -> int:
             failed += 1
             continue
         failed += (
-            subprocess.run([sys.executable, "-m", f"bench.{name}"], check=False).returncode != 0
+            subprocess.run(
+                [sys.executable, "-m", f"bench.{name}", *options], check=False
+            ).returncode
+            != 0
         )
     return failed
 

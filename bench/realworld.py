@@ -4,7 +4,12 @@ For every list of the development set: how it was read (format, items, rejects, 
 stopped it), item field accuracy and citation F1 (document level, through the readers), each
 scored by the official scorer (``../shared/eval/score.py``), per file and in total.
 
-Usage: python -m bench realworld  |  python -m bench.realworld [--dir DIR] [--json]
+Usage: python -m bench realworld [--plain]
+       python -m bench.realworld [--dir DIR] [--json] [--plain]
+
+``--plain`` scores the text files as plain text instead (``quanze extract --plain``: each file
+one cell, no reader): per file and in total citation F1 (document level), the gold restricted to
+the files that can be plain text (not the spreadsheets).
 
 Text files of the set start with a ``# source: URL`` line that is not part of the page; it is
 left out before reading, as the set's NOTES.md says.
@@ -21,10 +26,11 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Final
 
-from extractors.citing.cite import cite_items
+from extractors.citing.cite import cite_items, cite_text
 from extractors.errors import QuanzeError
-from extractors.reading.read import read_list
+from extractors.reading.read import read_list, read_text
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 _SOURCE_LINE = b"# source:"
@@ -151,6 +157,73 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
     return scores, totals
 
 
+#: Lists that cannot be read as plain text (binary spreadsheets).
+_BINARY: Final = (".xlsx", ".xls")
+
+
+@dataclass(frozen=True, slots=True)
+class PlainScore:
+    """What reading one text file of the set as plain text gave, scored against its gold."""
+
+    source: str
+    citations: int
+    gold_citations: int
+    citation_f1: float | None  # None when the file has no gold citations
+
+
+def score_plain(folder: Path) -> tuple[list[PlainScore], float]:
+    """Per-file plain-text citation F1 and the total over the text files of the set."""
+    gold = [
+        row
+        for row in (
+            json.loads(line) for line in (folder / "gold_citations.jsonl").open(encoding="utf-8")
+        )
+        if not str(row["source"]).endswith(_BINARY)
+    ]
+    scores: list[PlainScore] = []
+    everything: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for path in list_files(folder):
+            if path.name.endswith(_BINARY):
+                continue
+            copy = page_copy(path, work)
+            cites = [c.to_json() for c in cite_text(path.name, read_text(copy))]
+            everything += cites
+            mine = [g for g in gold if g["source"] == path.name]
+            f1 = None
+            if mine:
+                f1 = _score(
+                    "citations",
+                    _jsonl(work / "gc", mine),
+                    _jsonl(work / "pc", cites),
+                    "--level",
+                    "doc",
+                )
+            scores.append(PlainScore(path.name, len(cites), len(mine), f1))
+        total = _score(
+            "citations",
+            _jsonl(work / "g", gold),
+            _jsonl(work / "p", everything),
+            "--level",
+            "doc",
+        )
+    return scores, total
+
+
+def _print_plain(folder: Path, as_json: bool) -> None:
+    scores, total = score_plain(folder)
+    if as_json:
+        print(json.dumps({"files": [asdict(s) for s in scores], "citation_f1": total}, indent=1))
+        return
+    print(f"{'file (as plain text)':46} {'cites':>9} {'cite F1':>8}")
+    for s in scores:
+        print(
+            f"{s.source[:46]:46} {s.citations:>4}/{s.gold_citations:<4} {_cell(s.citation_f1):>8}"
+        )
+    print(f"total: {len(scores)} text file(s) as plain text; citation F1 (doc) {total:.4f}")
+
+
 def _cell(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
@@ -160,10 +233,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.realworld", description=__doc__)
     parser.add_argument("--dir", type=Path, default=SHARED / "realworld")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--plain", action="store_true", help="score the text files read as plain text"
+    )
     args = parser.parse_args(argv)
     if not (args.dir / "gold_items.jsonl").is_file():
         print(f"no development set at {args.dir}")
         return 1
+    if args.plain:
+        _print_plain(args.dir, args.json)
+        return 0
     scores, totals = score_folder(args.dir)
     if args.json:
         print(json.dumps({"files": [asdict(s) for s in scores], "totals": totals}, indent=1))

@@ -45,12 +45,14 @@ from extractors.citing.grammar.context import (
     lead_before,
     led_line_before,
     may_refer_before,
+    new_reference_in,
     noun_use_at,
     opens_quote,
+    quote_close,
     quotes_title,
     self_reference_before,
 )
-from extractors.citing.grammar.docnums import doc_number_before
+from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
 from extractors.citing.grammar.notes import Tail, parse_tail, read_head
 from extractors.citing.grammar.titles import (
     names_form,
@@ -100,6 +102,8 @@ _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
 _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
+# what may stand between a quotation's closing mark and the author's next reference (”。第九条)
+_AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
 
 class _Law:
@@ -144,6 +148,12 @@ class _Cell:
         # the quoted text was opened by a colon or quotation mark (第八条：…, 规定：“…”): the
         # instruments named inside its sentences are the quoted statute's
         self.said = False
+        # where the quotation in force closes (its closing quotation mark), -1 when it opened
+        # without a mark: what follows the close is the author's again
+        self.close = -1
+        # where the quotation in force opened without a mark was last looked at for the start
+        # of a new reference (an item number, a rank tag, a labelled line) that ends it
+        self.seen = 0
         self.local: dict[str, str] = {}
 
     def run(self) -> list[Citation]:
@@ -335,7 +345,11 @@ class _Cell:
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end
-        if via_written is not None:
+        if via_written is not None and amended_by(clean_title(via_written)) is not None:
+            # 国务院关于修改《X》的决定第十二条: the decision, whose provisions cited are X's
+            # (emit_anchor), and which is itself when cited whole
+            resolutions = resolve_with(clean_title(via_written), self.local)
+        elif via_written is not None:
             resolutions = tuple(
                 Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
                 for r in resolve_with(written + tail.glued, self.local)
@@ -357,6 +371,7 @@ class _Cell:
     def standalone(self, start: int, end: int, title: str) -> int:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
         self.quoted = self.said = False
+        self.close = -1
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
@@ -395,9 +410,10 @@ class _Cell:
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
             return
         noted = noted_unmarked_before(text, p)
-        if noted is not None:
-            # [行政法规]校车安全管理条例(…令第617)第十五条: the title's marks lost, its note kept
-            ustart, utitle, note_at = noted
+        if noted is not None and (noted[3] or names_doc_number(text[noted[2] : p])):
+            # [行政法规]校车安全管理条例(…令第617)第十五条, 港口经营管理规定（…令…号）第五条: the
+            # title's marks lost, its rank tag or its document number kept
+            ustart, utitle, note_at, _ = noted
             head = read_head(text, note_at)
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
@@ -405,15 +421,15 @@ class _Cell:
                 ustart, tail, resolutions, "unmarked", head.version, head.doc_number, p
             )
             return
-        if not at_segment_start(text, p):
+        closed = self.closed_before(p)
+        if not closed and not at_segment_start(text, p):
             return
         if self.quoted and (
             noun_use_at(text, end) or (below_article(provisions[0]) and not opens_quote(text, end))
         ):
             return
         self.continue_last(p, end, provisions, warnings, None, p)
-        self.quoted = self.quoted or opens_quote(text, end)
-        self.said = self.said or quotes_title(text, end)
+        self.enter_quote(end, opens_quote(text, end))
 
     # --- records -------------------------------------------------------------------------
 
@@ -432,8 +448,9 @@ class _Cell:
         text = self.text
         out = self.out
         seg, rank = lead_before(text, start)
-        if seg or (self.said and led_line_before(text, start)):
+        if self.closed_before(start) or seg or (self.said and led_line_before(text, start)):
             self.quoted = self.said = False
+            self.close = -1
         elif self.said:
             # 第四十二条：…依照《中华人民共和国森林法》的规定办理: an instrument that quoted article
             # text names, inside its sentence, is the quoted statute's reference, not the list's
@@ -487,10 +504,39 @@ class _Cell:
             if not self.quoted:
                 self.last = _Law(r.law, kind, r.law_id, pending)
         if chain is not None:
-            self.quoted = self.quoted or opens_quote(text, tail_end)
-            self.said = self.said or quotes_title(text, tail_end)
+            self.enter_quote(tail_end, opens_quote(text, tail_end))
         elif tail.point is None and quotes_title(text, tail_end):
-            self.quoted = self.said = True
+            self.enter_quote(tail_end, True)
+
+    def enter_quote(self, pos: int, opens: bool) -> None:
+        """The words after the reference that ends at ``pos`` are quoted (``opens``): quoted
+        statutory text, with or without a colon or quotation marks, whose references are the
+        quoted statute's; it runs to its closing mark, or until a new reference starts."""
+        if not opens:
+            return
+        if not self.quoted:
+            self.close = quote_close(self.text, pos)
+            self.seen = pos
+        self.quoted = self.said = True
+
+    def closed_before(self, pos: int) -> bool:
+        """True when the quotation in force was closed before ``pos`` (the quotation ended, and
+        it is left); True also means ``pos`` opens the author's words again when only white
+        space or punctuation stands between the close and ``pos``."""
+        close = self.close
+        if close < 0 and self.quoted and pos > self.seen:
+            # a quotation opened without a mark: ended by a new reference before ``pos``
+            found = new_reference_in(self.text, self.seen, pos)
+            if found < 0:
+                self.seen = pos
+                return False
+            self.quoted = self.said = False
+            return False
+        if close < 0 or pos <= close:
+            return False
+        self.quoted = self.said = False
+        self.close = -1
+        return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
 
     def refer_back(
         self,

@@ -72,10 +72,14 @@ def cite_items(items: Iterable[PowerItem]) -> Iterator[CellCitation]:
 
 
 def cite_text(source: str, text: str, *, field: str = "text") -> Iterator[CellCitation]:
-    """The citations of a whole plain text treated as one cell (``quanze extract --plain``).
+    """The citations of a whole plain text treated as one cell (``quanze extract --plain``), the
+    text first prepared as :func:`extractors.citing.plain.prepare` says (letter spacing,
+    traditional script and pinyin glosses undone, an issuing notice above the list left out).
 
     >>> [c.citation.article for c in cite_text("a.txt", "《社会救助暂行办法》第五十七条")]
     [57]
     """
-    for c in get_citations(text):
+    from extractors.citing.plain import prepare  # interpreted (OpenCC), loaded when needed
+
+    for c in get_citations(prepare(text)):
         yield CellCitation(source, None, field, c)

@@ -49,7 +49,7 @@ _SELF_LAST: Final = last_chars(_SELF_NOUNS)
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
-_REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号"}
+_REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"}
 _TRIAL_NOTE: Final = re.compile(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
 _NOUN_USE: Final = re.compile(alternation(words("noun_uses")))
@@ -188,6 +188,55 @@ def opens_quote(text: str, pos: int) -> bool:
     (True, False)
     """
     return _QUOTE_START.match(text, pos) is not None
+
+
+#: Quotation marks and the mark that closes each: a quotation opened by one runs to its close.
+_CLOSERS: Final = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+#: What may stand between a provision (or title) and the mark that opens its quoted words.
+_BEFORE_MARK: Final = re.compile(
+    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
+)
+
+
+def quote_close(text: str, pos: int) -> int:
+    """Where the quotation that opens at ``pos`` (just after a cited provision or title) with a
+    quotation mark is closed (the index of its closing mark), or -1 when it opens with no mark
+    or is not closed: such a quotation runs until a new reference starts.
+
+    >>> quote_close("第八条：“…依照《甲法》办理。”第九条", 3), quote_close("第八条 本法…", 3)
+    (15, -1)
+    """
+    lead = _BEFORE_MARK.match(text, pos)
+    at = lead.end() if lead is not None else pos
+    if at >= len(text) or (closer := _CLOSERS.get(text[at])) is None:
+        return -1
+    return text.find(closer, at + 1)
+
+
+#: What starts a new reference after quoted words that opened without a mark: an item number,
+#: a rank tag or a title after white space or a cell's edge (cells run together: …说明理由
+#: 2.[地方政府规章]…, …徇私舞弊的, 《甲法》第九条), or a line that opens with a label
+#: (责任事项依据：…). Quoted statutory text has no white space before its titles.
+_NEW_REFERENCE: Final = re.compile(
+    rf"[\s|>](?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG}|[《〈])"
+    r"|\n[^\S\n]*[^\s:：，,。；;、“”《》()（）]{1,12}[:：]"
+)
+
+
+def new_reference_in(text: str, lo: int, hi: int) -> int:
+    """Where a new reference starts between ``lo`` and ``hi`` (what ends quoted words opened
+    without a mark; the reference may start at ``hi`` itself), or -1.
+
+    >>> s = "第五条 应当书面说明理由 2.[规章]甲办法"
+    >>> new_reference_in(s, 3, len(s)), new_reference_in("第五条 处3 个工作日内", 3, 12)
+    (12, -1)
+    >>> new_reference_in("第五条 应当…的, 《甲法》第九条", 3, 10)
+    9
+    >>> new_reference_in("第五条 应当…\\n责任依据：《甲法》", 3, 16)
+    7
+    """
+    m = _NEW_REFERENCE.search(text, lo, min(hi + 1, len(text)))
+    return -1 if m is None else m.start()
 
 
 def quotes_title(text: str, pos: int) -> bool:

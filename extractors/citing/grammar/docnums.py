@@ -26,7 +26,8 @@ _DIGIT: Final = "0-9０-９"
 _ORDER: Final = alternation(words("document_kinds", "order"))
 _DOC: Final = re.compile(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
-    rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:第\s*)?{NUM}\s*号"
+    # 交通运输部令2016年第28号: a ministry's orders are numbered within the year
+    rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
     rf"|[\u4e00-\u9fff]{{1,20}}?{alternation(words('document_kinds', 'announcement'))}\s*"
     rf"[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
 )
@@ -47,6 +48,16 @@ _ORDER_NO_DI: Final = re.compile(rf"({_ORDER})(?!第)")
 # a document number and what may stand between it and the provisions it is cited with
 _DOC_BEFORE: Final = re.compile(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
 _DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000")
+
+
+def names_doc_number(note: str) -> bool:
+    """True when ``note`` (a parenthetical's words) holds a document number: what makes the words
+    before it an instrument's title when its marks were lost.
+
+    >>> names_doc_number("交通运输部令2019年第8号"), names_doc_number("2019年修正")
+    (True, False)
+    """
+    return _DOC.search(note) is not None
 
 
 def match_doc_number(text: str, pos: int) -> re.Match[str] | None:

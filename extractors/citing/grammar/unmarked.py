@@ -64,7 +64,10 @@ _TRIAL_ENDINGS: Final = frozenset(
 _LINE_SPACE: Final = " \t\u3000"
 # …批转…关于《X》的通知: the outer notice of a marked title, the title marks around it missing
 _NOTICE_AFTER: Final = re.compile(rf"\s*的\s*{alternation(words('carrier_nouns'), spaced=True)}")
-_SPACED_CARRIER_VERB: Final = re.compile(alternation(words("carrier_verbs"), spaced=True))
+# a carrier issues the instrument in its marks; an amending decision names the one it amends
+_SPACED_CARRIER_VERB: Final = re.compile(
+    alternation([*words("carrier_verbs"), *words("amending_verbs")], spaced=True)
+)
 _SEGMENT_LEAD: Final = re.compile(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
 
@@ -166,21 +169,23 @@ _NOTE_BEFORE: Final = re.compile(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]
 _RANKED: Final = re.compile(rf"{RANK_TAG}\s*[:：]?\s*\Z")
 
 
-def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int] | None:
-    """An unmarked title after a rank tag, then a parenthetical note, before the provision at
-    ``pos`` (text whose title marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条): its
-    start, text and where its note opens, or None. The rank tag is what makes it a title.
+def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int, bool] | None:
+    """An unmarked title, then a parenthetical note, before the provision at ``pos`` (text whose
+    title marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条): its start, text, where
+    its note opens and whether a rank tag stands before it, or None. A rank tag makes it a title;
+    without one the caller asks the note for a document number (港口经营管理规定（…令…号）第五条).
 
     >>> noted_unmarked_before("1.[行政法规]甲市校车管理条例(2012年令第6号)第五条", 27)
-    (8, '甲市校车管理条例', 16)
+    (8, '甲市校车管理条例', 16, True)
     """
     note = _NOTE_BEFORE.search(text, max(0, pos - 130), pos)
     if note is None:
         return None
     found = unmarked_before(text, note.start())
-    if found is None or _RANKED.search(text, max(0, found[0] - 16), found[0]) is None:
+    if found is None:
         return None
-    return found[0], found[1], note.start()
+    ranked = _RANKED.search(text, max(0, found[0] - 16), found[0]) is not None
+    return found[0], found[1], note.start(), ranked
 
 
 def _back_start(text: str, lo: int, j: int) -> int | None:
@@ -281,7 +286,8 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
     while lo > 0 and text[lo - 1] not in BOUNDARY and p - lo < 150:
         lo -= 1
     lo = _SEGMENT_LEAD.match(text, lo, p).end()  # type: ignore[union-attr]
-    pre = text[lo:p]
+    pre, cut = strip_verbs(text[lo:p])  # 依据国务院关于修改《X》的决定: the lead verb is not its
+    lo += cut
     if not pre or not _SPACED_CARRIER_VERB.search(pre) or any(c in _MARKS for c in pre):
         return None
     outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
