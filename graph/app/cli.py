@@ -80,6 +80,13 @@ class DataError(Exception):
 
 def command(fn: Callable[..., None]) -> Callable[..., None]:
     """Register ``fn`` as a subcommand whose library errors become one line and exit code 1."""
+    run = guarded(fn)
+    app.command()(run)
+    return run
+
+
+def guarded(fn: Callable[..., None]) -> Callable[..., None]:
+    """``fn`` with its library errors turned into one line and exit code 1."""
 
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> None:
@@ -95,7 +102,6 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
             fail(_store_failure(exc))
             raise typer.Exit(1) from None
 
-    app.command()(run)
     return run
 
 
@@ -616,6 +622,43 @@ def demo(
     from graph.app.demo import run_demo
 
     run_demo(out, sys.stdout, err)
+
+
+laws = typer.Typer(help="The law registry.", no_args_is_help=True)
+app.add_typer(laws, name="laws")
+
+
+def laws_registry(
+    catalogue: Annotated[
+        Path, typer.Argument(help="Folder of an official catalogue (db.sqlite3, DLC/, texts).")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The JSON file to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Generate the law registry from an official catalogue: titles, ranks, issuers, versions
+    with article counts, aliases by rule. Ambiguous aliases and left-out rows go to stderr."""
+    from extractors.errors import InputError
+    from extractors.registry.catalogue import databases
+    from extractors.registry.generate import generate, write_registry
+
+    if not databases(catalogue):
+        raise InputError(str(catalogue), "no catalogue here (db.sqlite3 or DLC/*/db.sqlite3)")
+    generated = generate(catalogue)
+    for problem in generated.problems:
+        warn(problem)
+    for alias, titles in generated.ambiguous.items():
+        warn(f"ambiguous alias {alias!r}: {' | '.join(titles)} (kept on each; never guessed)")
+    if out is None:
+        sys.stdout.write(json.dumps(generated.registry, ensure_ascii=False) + "\n")
+    else:
+        write_registry(generated, out)
+    err.print(
+        f"{len(generated.registry['laws'])} instrument(s)" + (f": wrote {out}" if out else "")
+    )
+
+
+laws.command("registry")(guarded(laws_registry))
 
 
 def _one_line_warning(
