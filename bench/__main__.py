@@ -1,7 +1,7 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...]   (names: readers, citations, store, rebuild, biglist, views,
-serve, realworld; default all)
+serve, realworld, registry; default all)
 """
 
 from __future__ import annotations
@@ -10,7 +10,17 @@ import importlib.util
 import subprocess
 import sys
 
-BENCHMARKS = ("readers", "citations", "store", "rebuild", "biglist", "views", "serve", "realworld")
+BENCHMARKS = (
+    "readers",
+    "citations",
+    "registry",
+    "store",
+    "rebuild",
+    "biglist",
+    "views",
+    "serve",
+    "realworld",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -41,8 +41,9 @@ def read_facts(path: Path) -> TextFacts:
     ...     p = Path(d, "x.md")
     ...     _ = p.write_text("# 中华人民共和国某法\\n\\n2020年通过\\n\\n<!-- INFO END -->\\n\\n"
     ...                      "第一条 甲\\n\\n第二条 乙\\n\\n第二条之一 丙\\n", encoding="utf-8")
-    ...     read_facts(p)
-    TextFacts(title='中华人民共和国某法', history='2020年通过', articles=3, last_article=2)
+    ...     facts = read_facts(p)
+    >>> facts.title, facts.history, facts.articles, facts.last_article, facts.misnumbered
+    ('中华人民共和国某法', '2020年通过', 3, 2, ())
     """
     text = path.read_text(encoding="utf-8")
     first = text.lstrip("\ufeff").split("\n", 1)[0]
