@@ -115,22 +115,24 @@ class LawEntry:
 
     def text_for(self, version: str | None) -> TextVersion | None:
         """The text a citation of ``version`` (a note such as 2018修正, or None) refers to: the
-        latest text published in the note's year, else the latest one that is in force, else the
-        latest; None when the catalogue holds no text of the instrument.
+        latest text published in the note's year; with no year in the note (or no note), the
+        latest text in force, else the latest. None when the catalogue holds no text of the
+        instrument, or none of the year the note names (a version it does not know).
 
         >>> e = LawEntry("x", "x", (), "法律", "", texts=(
         ...     TextVersion("2010-01-01", None, True, 90, 90),
         ...     TextVersion("2018-12-29", None, False, 98, 98)))
         >>> e.text_for("2010年").last_article, e.text_for(None).last_article
         (90, 98)
+        >>> e.text_for("2015修正") is None
+        True
         """
         if not self.texts:
             return None
         year = re.match(r"\s*(\d{4})", version) if version else None
         if year is not None:
             dated = [t for t in self.texts if (t.published or "").startswith(year.group(1))]
-            if dated:
-                return dated[-1]
+            return dated[-1] if dated else None
         current = [t for t in self.texts if not t.expired]
         return (current or list(self.texts))[-1]
 
@@ -360,6 +362,37 @@ def load_registry() -> Registry:
         resources.as_file(data.joinpath("catalogue.json")) as generated,
     ):
         return read_registry(hand, generated)
+
+
+@lru_cache(maxsize=8192)
+def last_article(law_id: str, version: str | None) -> tuple[int, str] | None:
+    """The highest article number of the text of ``law_id`` that a citation of ``version``
+    refers to (:meth:`LawEntry.text_for`), with that text's publication date; None when the
+    registry holds no such text or the text has no numbered articles.
+
+    >>> last_article("shehui-baoxian-fa", None)
+    (98, '2018-12-29')
+    """
+    entry = load_registry().by_id(law_id)
+    text = entry.text_for(version) if entry is not None else None
+    if text is None or text.last_article == 0:
+        return None
+    return text.last_article, text.published or ""
+
+
+def past_last_article(law_id: str, version: str | None, article: int) -> str | None:
+    """A warning when ``article`` is past the last article of the cited text, else None.
+
+    >>> past_last_article("shehui-baoxian-fa", None, 120)
+    '第120条 is past the last article (第98条) of the text of 2018-12-29'
+    >>> past_last_article("shehui-baoxian-fa", None, 98) is None
+    True
+    """
+    last = last_article(law_id, version)
+    if last is None or article <= last[0]:
+        return None
+    of = f"the text of {last[1]}" if last[1] else "the text"
+    return f"第{article}条 is past the last article (第{last[0]}条) of {of}"
 
 
 def write_jieba_dict(path: str | Path, registry: Registry | None = None) -> int:
