@@ -39,11 +39,12 @@ from extractors.registry.lawtext import TextFacts, read_facts
 _PRC: Final = words("state_name")[0]
 _TRIAL: Final = re.compile(r"[（(]试行[)）]$")
 _DATED_NAME: Final = re.compile(r"\(\d{4}-\d{2}-\d{2}\)$")
-#: Bodies named in a file's history, the first named being the issuer (longest first, so
-#: 常务委员会 is not read as the congress itself).
+#: Bodies named in a file's history, the first named being the issuer (常务委员会 before the
+#: congress itself); a local congress is written with its term (北京市第十五届…, 第十三届上海市…).
 _BODIES: Final = re.compile(
-    r"(全国人民代表大会常务委员会|全国人民代表大会|最高人民法院|最高人民检察院|国务院"
-    r"|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区)人民代表大会常务委员会)"
+    r"(?P<national>全国人民代表大会常务委员会|全国人民代表大会|最高人民法院|最高人民检察院|国务院)"
+    r"|(?<![0-9])(?P<place>[\u4e00-\u9fff]{2,10}?(?:省|市|自治区|自治州|县))(?:第[一二三四五六七八九十]+届)?"
+    r"(?P<local>人民代表大会(?:常务委员会)?)"
 )
 _STANDING: Final = re.compile(r"^第[一二三四五六七八九十]+届")
 
@@ -64,6 +65,12 @@ def issuer(rank: str, folder: str, history: str) -> str:
     '全国人民代表大会常务委员会'
     >>> issuer("行政法规", "行政法规", ""), issuer("部门规章", "部门规章/公安部", "")
     ('国务院', '公安部')
+    >>> issuer("地方性法规", "", "2020年11月27日北京市第十五届人民代表大会常务委员会")
+    '北京市人民代表大会常务委员会'
+    >>> issuer("地方性法规", "", "2020年11月27日日照市人民代表大会常务委员会")
+    '日照市人民代表大会常务委员会'
+    >>> issuer("地方性法规", "", "2020年 第十三届上海市人民代表大会常务委员会")
+    '上海市人民代表大会常务委员会'
     """
     if rank == "行政法规":
         return "国务院"
@@ -72,9 +79,10 @@ def issuer(rank: str, folder: str, history: str) -> str:
     m = _BODIES.search(history)
     if m is None:
         return ""
-    body = m.group(1)
-    # 第十三届上海市人民代表大会常务委员会: the 届 ordinal is not part of the body's name
-    return _STANDING.sub("", body)
+    if m.group("national"):
+        return m.group("national")
+    # 第十三届上海市…, 北京市第十五届…: the term is not part of the body's name
+    return _STANDING.sub("", m.group("place")) + m.group("local")
 
 
 def aliases(title: str, names: Iterable[str]) -> list[str]:
