@@ -221,6 +221,15 @@ class Registry:
                 best = name
         return best
 
+    def ambiguous(self) -> dict[str, list[str]]:
+        """Every title or alias (as a title key) that names several entries, with their titles
+        sorted: what :func:`lookup` returns several for, and resolution never guesses.
+
+        >>> load_registry().ambiguous()["处分条例"]
+        ['中国共产党纪律处分条例', '行政机关公务员处分条例']
+        """
+        return {k: sorted(e.title for e in v) for k, v in self._by_key.items() if len(v) > 1}
+
     def names(self) -> Iterable[str]:
         """Every title and alias, as written in the data file."""
         for entry in self.entries:
@@ -338,14 +347,24 @@ def _without_titles(entry: LawEntry, titles: set[str]) -> LawEntry:
 def read_registry(path: str | Path, generated: str | Path | None = None) -> Registry:
     """Read a hand registry file with the schema above, merged with a generated one when given;
     raises ValueError naming the bad entry."""
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    hand = [_entry(raw) for raw in data["laws"]]
     if generated is None:
-        return Registry(hand)
+        return Registry(_hand(path))
     with open(generated, encoding="utf-8") as f:
         catalogue = json.load(f)
-    return Registry(merge(hand, (_generated(raw) for raw in catalogue["laws"])))
+    return with_hand(path, catalogue)
+
+
+def _hand(path: str | Path) -> list[LawEntry]:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return [_entry(raw) for raw in data["laws"]]
+
+
+def with_hand(path: str | Path, catalogue: dict[str, Any]) -> Registry:
+    """The hand entries of ``path`` merged with generated registry data (``catalogue.json``'s
+    content): what :func:`load_registry` builds, and what ``quanze laws registry`` checks a
+    new catalogue with before it is shipped."""
+    return Registry(merge(_hand(path), (_generated(raw) for raw in catalogue["laws"])))
 
 
 @cache

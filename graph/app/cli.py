@@ -637,7 +637,11 @@ def laws_registry(
     ] = None,
 ) -> None:
     """Generate the law registry from an official catalogue: titles, ranks, issuers, versions
-    with article counts, aliases by rule. Ambiguous aliases and left-out rows go to stderr."""
+    with article counts, aliases by rule. Ambiguous aliases (with the hand entries merged in, as
+    shipped) and left-out rows go to stderr."""
+    from importlib import resources
+
+    from extractors.citing.lawdb import with_hand
     from extractors.errors import InputError
     from extractors.registry.catalogue import databases
     from extractors.registry.generate import generate, write_registry
@@ -647,7 +651,10 @@ def laws_registry(
     generated = generate(catalogue)
     for problem in generated.problems:
         warn(problem)
-    for alias, titles in generated.ambiguous.items():
+    # ambiguous once merged with the hand entries, as the shipped registry would be
+    with resources.as_file(resources.files("extractors").joinpath("data/laws.json")) as hand:
+        merged = with_hand(hand, generated.registry)
+    for alias, titles in merged.ambiguous().items():
         warn(f"ambiguous alias {alias!r}: {' | '.join(titles)} (kept on each; never guessed)")
     if out is None:
         sys.stdout.write(json.dumps(generated.registry, ensure_ascii=False) + "\n")

@@ -77,6 +77,8 @@ def test_registry_command_reports_ambiguity_and_bad_files(tmp_path: Path) -> Non
         "ambiguous alias '管理办法'" in line and "乙部管理办法 | 甲部管理办法" in line
         for line in lines
     )
+    # the hand entries' own ambiguity is reported too: the registry as it would ship
+    assert any("ambiguous alias '处分条例'" in line for line in lines)
     bad = [line for line in lines if "坏条例" in line]
     assert len(bad) == 1 and "no '# title' line" in bad[0] and "Traceback" not in result.stderr
     laws = {e["title"]: e for e in data["laws"]}
