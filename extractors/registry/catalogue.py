@@ -40,6 +40,7 @@ class Row:
     valid_from: str | None
     expired: bool
     folder: str
+    root: Path  # the folder of the row's database, which ``path`` lies under
     path: Path
     part: bool  # the file holds one part (编) of the instrument, named by the catalogue's filename
 
@@ -86,6 +87,7 @@ def read_rows(root: Path, problems: list[str]) -> Iterator[Row]:
                 valid_from=valid_from or None,
                 expired=bool(expired),
                 folder=folder,
+                root=base,
                 path=path,
                 part=filename is not None,
             )

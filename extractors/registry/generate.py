@@ -112,15 +112,8 @@ def _version(rows: list[tuple[Row, TextFacts]]) -> dict[str, Any]:
         "expired": any(r.expired for r, _ in rows),
         "articles": sum(f.articles for _, f in rows),
         "last_article": max(f.last_article for _, f in rows),
-        "files": sorted(str(r.path.relative_to(_root_of(r))) for r, _ in rows),
+        "files": sorted(r.path.relative_to(r.root).as_posix() for r, _ in rows),
     }
-
-
-def _root_of(row: Row) -> Path:
-    """The catalogue folder a row's file path is relative to (the folder of its database)."""
-    path = row.path
-    depth = len(Path(row.folder).parts) + 1
-    return path.parents[depth - 1]
 
 
 def generate(root: Path) -> Generated:
