@@ -1,7 +1,7 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, realworld; default all). Options go to every benchmark named
+biglist, views, serve, realworld, registry; default all). Options go to every benchmark named
 (``python -m bench realworld --plain``).
 """
 
@@ -11,7 +11,17 @@ import importlib.util
 import subprocess
 import sys
 
-BENCHMARKS = ("readers", "citations", "store", "rebuild", "biglist", "views", "serve", "realworld")
+BENCHMARKS = (
+    "readers",
+    "citations",
+    "registry",
+    "store",
+    "rebuild",
+    "biglist",
+    "views",
+    "serve",
+    "realworld",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -87,6 +87,7 @@ def _laws(rng: random.Random) -> list[_Law]:
     out = [
         _Law(e.title, e.aliases[0] if e.aliases else e.title, e.rank, e.id, rng.randint(40, 120))
         for e in load_registry().entries
+        if e.examples  # the hand entries: the synthetic lists stay what they were
     ]
     for province in _PROVINCES:
         for topic in TOPICS:

@@ -1,12 +1,14 @@
 """Citation records: one per provision cited, its span starting with the title for the first
 (docs/citations.md, "One record per provision"), built positionally — the hot loop of the
-extractor — and flagged malformed when its shape is (an item with no article)."""
+extractor — flagged malformed when its shape is (an item with no article), and warned when the
+article is past the last one of the cited text the registry knows."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from extractors.citing.grammar.chains import Provision
+from extractors.citing.lawdb import past_last_article
 from extractors.models import Citation, CitationKind
 
 _EMPTY: Final = Provision(0, 0)
@@ -35,11 +37,22 @@ def cite_one(
     '《社会保险法》'
     """
     p = prov or _EMPTY
+    if law_id is not None and p.article is not None:
+        warnings = _checked(law_id, version, p.article, warnings)
     return _new_citation(
         text[start:end], start, end, law, kind, p.chapter, p.article, p.article_suffix,
         p.paragraph, p.item, p.point, version, doc, via, rank, law_id, warnings, p.part,
         p.section, p.subitem,
     )  # fmt: skip
+
+
+def _checked(
+    law_id: str, version: str | None, article: int, warnings: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``warnings``, with one more when the article is past the last of the cited text (the
+    registry's article figures, from the official catalogue)."""
+    past = past_last_article(law_id, version, article)
+    return warnings if past is None else (*warnings, past)
 
 
 def below_article(p: Provision) -> bool:
@@ -89,6 +102,9 @@ def cite_chain(
         e = pe + base
         if ch is None and article is not None:
             ch = chapter
+        warned = warnings
+        if law_id is not None and article is not None:
+            warned = _checked(law_id, version, article, warnings)
         out.append(
             _new_citation(
                 text[s:e], s, e, law,
@@ -96,6 +112,6 @@ def cite_chain(
                 "malformed" if article is None and point is None and (paragraph or item or subitem)
                 else kind,
                 ch, article, suffix, paragraph, item, point, version, doc, via, rank, law_id,
-                warnings, part, section, subitem,
+                warned, part, section, subitem,
             )
         )  # fmt: skip

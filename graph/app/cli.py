@@ -80,6 +80,13 @@ class DataError(Exception):
 
 def command(fn: Callable[..., None]) -> Callable[..., None]:
     """Register ``fn`` as a subcommand whose library errors become one line and exit code 1."""
+    run = guarded(fn)
+    app.command()(run)
+    return run
+
+
+def guarded(fn: Callable[..., None]) -> Callable[..., None]:
+    """``fn`` with its library errors turned into one line and exit code 1."""
 
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> None:
@@ -95,7 +102,6 @@ def command(fn: Callable[..., None]) -> Callable[..., None]:
             fail(_store_failure(exc))
             raise typer.Exit(1) from None
 
-    app.command()(run)
     return run
 
 
@@ -616,6 +622,50 @@ def demo(
     from graph.app.demo import run_demo
 
     run_demo(out, sys.stdout, err)
+
+
+laws = typer.Typer(help="The law registry.", no_args_is_help=True)
+app.add_typer(laws, name="laws")
+
+
+def laws_registry(
+    catalogue: Annotated[
+        Path, typer.Argument(help="Folder of an official catalogue (db.sqlite3, DLC/, texts).")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The JSON file to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Generate the law registry from an official catalogue: titles, ranks, issuers, versions
+    with article counts, aliases by rule. Ambiguous aliases (with the hand entries merged in, as
+    shipped) and left-out rows go to stderr."""
+    from importlib import resources
+
+    from extractors.citing.lawdb import with_hand
+    from extractors.errors import InputError
+    from extractors.registry.catalogue import databases
+    from extractors.registry.generate import generate, write_registry
+
+    if not databases(catalogue):
+        raise InputError(str(catalogue), "no catalogue here (db.sqlite3 or DLC/*/db.sqlite3)")
+    generated = generate(catalogue)
+    for problem in generated.problems:
+        warn(problem)
+    # ambiguous once merged with the hand entries, as the shipped registry would be
+    with resources.as_file(resources.files("extractors").joinpath("data/laws.json")) as hand:
+        merged = with_hand(hand, generated.registry)
+    for alias, titles in merged.ambiguous().items():
+        warn(f"ambiguous alias {alias!r}: {' | '.join(titles)} (kept on each; never guessed)")
+    if out is None:
+        sys.stdout.write(json.dumps(generated.registry, ensure_ascii=False) + "\n")
+    else:
+        write_registry(generated, out)
+    err.print(
+        f"{len(generated.registry['laws'])} instrument(s)" + (f": wrote {out}" if out else "")
+    )
+
+
+laws.command("registry")(guarded(laws_registry))
 
 
 def _one_line_warning(
