@@ -80,6 +80,11 @@ def _jsonl(path: Path, rows: Iterator[dict[str, object]] | list[dict[str, object
     return path
 
 
+def _citation_f1(gold: Path, pred: Path) -> float:
+    """Doc-level citation F1 of ``pred`` against ``gold``, by the official scorer."""
+    return _score("citations", gold, pred, "--level", "doc")
+
+
 def _score(what: str, gold: Path, pred: Path, *extra: str) -> float:
     scorer = SHARED / "eval" / "score.py"
     run = subprocess.run(
@@ -132,25 +137,15 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                     "items", _jsonl(work / "gi", mine_items), _jsonl(work / "pi", items)
                 )
             if mine_cites:
-                f1 = _score(
-                    "citations",
-                    _jsonl(work / "gc", mine_cites),
-                    _jsonl(work / "pc", cites),
-                    "--level",
-                    "doc",
-                )
+                f1 = _citation_f1(_jsonl(work / "gc", mine_cites), _jsonl(work / "pc", cites))
             counts = (len(items), rejects, len(cites), len(mine_items), len(mine_cites))
             scores.append(FileScore(path.name, how, plausible, *counts, accuracy, f1, accounted))
         totals = {
             "item_accuracy": _score(
                 "items", folder / "gold_items.jsonl", _jsonl(work / "ai", all_items)
             ),
-            "citation_f1": _score(
-                "citations",
-                folder / "gold_citations.jsonl",
-                _jsonl(work / "ac", all_cites),
-                "--level",
-                "doc",
+            "citation_f1": _citation_f1(
+                folder / "gold_citations.jsonl", _jsonl(work / "ac", all_cites)
             ),
             "files_not_read": sum(s.read.startswith("error") for s in scores),
         }
@@ -193,21 +188,9 @@ def score_plain(folder: Path) -> tuple[list[PlainScore], float]:
             mine = [g for g in gold if g["source"] == path.name]
             f1 = None
             if mine:
-                f1 = _score(
-                    "citations",
-                    _jsonl(work / "gc", mine),
-                    _jsonl(work / "pc", cites),
-                    "--level",
-                    "doc",
-                )
+                f1 = _citation_f1(_jsonl(work / "gc", mine), _jsonl(work / "pc", cites))
             scores.append(PlainScore(path.name, len(cites), len(mine), f1))
-        total = _score(
-            "citations",
-            _jsonl(work / "g", gold),
-            _jsonl(work / "p", everything),
-            "--level",
-            "doc",
-        )
+        total = _citation_f1(_jsonl(work / "g", gold), _jsonl(work / "p", everything))
     return scores, total
 
 
