@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from extractors.models import CellCitation, Plausibility, PowerList, Reject, Section
@@ -231,7 +232,20 @@ class FileReport:
             parts.append(f"{built.triples} triples")
         if self.error is not None:
             parts.append(f"not read: {self.error}")
-        return f"{self.source}: " + ", ".join(parts)
+        return f"{self.named()}: " + ", ".join(parts)
+
+    def named(self) -> str:
+        """The file as the report names it: with its list id when that is not the file's stem
+        (two files of the same name are two lists, told apart by their ids).
+
+        >>> built = Building(list_id="list~b", graph="g", triples=0)
+        >>> FileReport("list.md", building=built).named()
+        'list.md (list list~b)'
+        """
+        built = self.building
+        if built is None or built.list_id == PurePath(self.source.replace("\\", "/")).stem:
+            return self.source
+        return f"{self.source} (list {built.list_id})"
 
     def lines(self) -> list[str]:
         """Every part the steps filled in full: reading, extraction, building, error."""

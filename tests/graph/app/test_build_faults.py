@@ -200,6 +200,8 @@ def test_files_with_the_same_name_are_different_lists_in_one_build_or_two(
     assert result.returncode == 0, result.stderr
     stored = items_per_list(together)  # the first the build meets keeps the name
     assert stored in ({"list": 3, "list~b": 4}, {"list~a": 3, "list": 4})
+    (renamed,) = set(stored) - {"list"}  # the report tells the two apart by the renamed one's id
+    assert f"list.csv (list {renamed}): " in result.stderr
     reversed_order = tmp_path / "reversed"
     assert build(second, first, "--store", reversed_order).returncode == 0
     assert items_per_list(reversed_order) == stored  # whatever order they are given in
