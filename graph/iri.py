@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from extractors.models import Citation
 
@@ -58,6 +58,15 @@ def segment(text: str) -> str:
         else:
             out.append(quote(char, safe=""))
     return "".join(out)
+
+
+def unsegment(text: str) -> str:
+    """The text of a path segment ``segment`` made (its escapes undone).
+
+    >>> unsegment(segment("县人力社保局/县医保局"))
+    '县人力社保局/县医保局'
+    """
+    return unquote(text)
 
 
 # Names of national bodies (国务院, 人力资源和社会保障部, 国家医疗保障局办公室 …) are global.

@@ -201,10 +201,10 @@ class _Build:
         crc, lines = 0, ""
         for n, chunk in enumerate(built.chunks()):
             crc, lines = lines_digest(chunk, crc)
+            data = b"".join(chunk)
             if exists:
-                data = b"".join(chunk)
                 new.update(hash(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
-            yield load.Document(b"".join(chunk), len(chunk), continued=n > 0)
+            yield load.Document(data, len(chunk), continued=n > 0)
         entry = Entry(written.g.count, path, digest, lines)
         pending = _Pending(graph, written.list_id, entry, [], built.cited.counts(), cited)
         if exists and not (clean and held is not None and held.lines == entry.lines):
@@ -277,19 +277,19 @@ def build_cited(
         tallies = None  # a list graph a build cut short left unrecorded: count afresh
     state = _Build(store, iris, record, tallies)
     ids = ids or ListIds(record.held_ids(iris))
+    say = warn or _unsaid
     reports: list[FileReport] = []
     sent = load.Seen()  # shared-graph lines already handed to the store
 
     def documents() -> Iterator[load.Document]:
-        for built, path, digest in _built(pairs, iris, ids, record, reports, warn):
+        for built, path, digest in _built(pairs, iris, ids, record, reports, say):
             try:
                 yield from state.documents(built, path, digest)
             except QuanzeError as error:  # this list alone, and no half of it if it is new
                 if state.sending is not None:
                     state.dropped.append(state.sending)
                 reports.append(FileReport(built.written.list.source, error=f"not built: {error}"))
-                if warn is not None:
-                    warn(f"{path}: not built: {error}")
+                say(f"{path}: not built: {error}")
                 continue
             reports.append(built.report())
             fresh = sent.fresh(built.written.shared.lines)
@@ -322,6 +322,10 @@ def build_cited(
     return Report(tuple(reports))
 
 
+def _unsaid(message: str) -> None:
+    """A warning nobody asked to hear."""
+
+
 def _committed(list_ids: Sequence[str]) -> str:
     """What a build stopped part-way had stored, for its message."""
     if not list_ids:
@@ -338,7 +342,7 @@ def _built(
     ids: ListIds,
     record: Record,
     reports: list[FileReport],
-    warn: Callable[[str], None] | None,
+    warn: Callable[[str], None],
 ) -> Iterator[tuple[_Built, str, str]]:
     """Each list to be built (its graph, its part of the shared graph, its report and counts),
     with its path and content digest. A duplicate (same content as a list of this build or the
@@ -349,6 +353,7 @@ def _built(
         if entry.digest is not None
     }
     seen: dict[str, str] = {}  # content digest → path, in this build
+    paths: set[str] = set()  # the paths built in this build
     for pair in pairs:
         power_list, cited, path = _unpacked(pair)
         digest = content_digest(power_list)
@@ -357,18 +362,17 @@ def _built(
         if twin is None and held is not None and held[1] != path:
             twin = held[1] or held[0]
         if twin is not None:
-            if warn is not None:
-                warn(f"{path}: the same list as {twin} (same items); stored once")
+            warn(f"{path}: the same list as {twin} (same items); stored once")
             reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
             continue
-        if path in seen.values():
+        if path in paths:
             reports.append(
                 FileReport(power_list.source, error="given twice with different items; not built")
             )
-            if warn is not None:
-                warn(f"{path}: given twice in one build with different items; built once")
+            warn(f"{path}: given twice in one build with different items; built once")
             continue
         seen[digest] = path
+        paths.add(path)
         yield _Built(power_list, cited, iris, ids.assign(path)), path, digest
 
 

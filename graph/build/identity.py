@@ -123,7 +123,3 @@ class ListIds:
         self.owner[candidate] = path
         self.given[path] = candidate
         return candidate
-
-    def path_of(self, list_id: str) -> str | None:
-        """The path that holds ``list_id`` in this build or the store, if one is known."""
-        return self.owner.get(list_id)

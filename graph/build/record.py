@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from graph.iri import Iris
+from graph.iri import Iris, unsegment
 from ontology.namespace import QZ
 
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -115,7 +115,7 @@ class Record:
         """List id → the path its record names, for ``graph.build.identity.ListIds``."""
         prefix = iris.list_graphs()
         return {
-            _unsegment(name[len(prefix) :]): entry.path
+            unsegment(name[len(prefix) :]): entry.path
             for name, entry in self.entries.items()
             if name.startswith(prefix)
         }
@@ -132,11 +132,3 @@ class Record:
                 yield ox.Quad(node, _DIGEST, ox.Literal(entry.digest), graph)
             if entry.lines is not None:
                 yield ox.Quad(node, _LINES, ox.Literal(entry.lines), graph)
-
-
-def _unsegment(segment: str) -> str:
-    """A list id back from its IRI segment (``graph.iri.segment`` percent-encodes a few
-    characters)."""
-    from urllib.parse import unquote
-
-    return unquote(segment)

@@ -22,10 +22,7 @@ import pyoxigraph as ox
 
 from graph.build import tally
 from graph.build.record import Record, list_graphs
-from graph.iri import Iris
-
-#: Problems listed by name before the rest are summarised (a damaged store can have many).
-SHOWN = 20
+from graph.iri import Iris, unsegment
 
 
 @dataclass(slots=True)
@@ -83,7 +80,8 @@ def _read_everything(store: ox.Store, verdict: Verdict, iris: Iris) -> None:
         graphs = list(store.named_graphs())
     except (OSError, RuntimeError) as failure:
         raise _Damaged(f"the store is damaged: its graphs cannot be listed: {failure}") from failure
-    verdict.lists = len(list_graphs(store, iris))
+    lists = list_graphs(store, iris)
+    verdict.lists = len(lists)
     sizes: Counter[str] = Counter()
     everywhere: tuple[set[Any], set[Any], set[Any]] = (set(), set(), set())
     for graph in [ox.DefaultGraph(), *graphs]:
@@ -105,7 +103,8 @@ def _read_everything(store: ox.Store, verdict: Verdict, iris: Iris) -> None:
     verdict.quads = sum(sizes.values())
     for position in (0, 1, 2):  # the indexes that begin with the subject, predicate, object
         _agree(store, everywhere[position], position, None, verdict.quads, "the store", verdict)
-    _compare_with_record(store, verdict, iris, sizes, {g.value for g in graphs})
+    names = {g.value for g in graphs if isinstance(g, ox.NamedNode)}
+    _compare_with_record(store, verdict, iris, lists, sizes, names)
 
 
 _POSITIONS = ("subject", "predicate", "object")
@@ -135,13 +134,16 @@ def _agree(
 
 
 def _compare_with_record(
-    store: ox.Store, verdict: Verdict, iris: Iris, sizes: Counter[str], names: set[str]
+    store: ox.Store,
+    verdict: Verdict,
+    iris: Iris,
+    lists: list[str],
+    sizes: Counter[str],
+    names: set[str],
 ) -> None:
     """Each list graph against its record; unknown graphs; the tallies against the citations."""
     from graph.analytics.enrich import analysis_graph  # (networkx and jieba load on first use)
 
-    lists = list_graphs(store, iris)
-    verdict.lists = len(lists)
     record = Record.read(store, iris)
     prefix = iris.list_graphs()
     if not record.exists and lists:
@@ -151,7 +153,7 @@ def _compare_with_record(
         )
     else:
         for graph in lists:
-            list_id = graph[len(prefix) :]
+            list_id = unsegment(graph[len(prefix) :])
             entry = record.entries.get(graph)
             if entry is None:
                 verdict.problems.append(
@@ -166,8 +168,8 @@ def _compare_with_record(
                 )
         for graph in sorted(set(record.entries) - names):
             verdict.problems.append(
-                f"list {graph[len(prefix) :]}: recorded but not in the store (removed by an "
-                "update; the next build forgets it)"
+                f"list {unsegment(graph[len(prefix) :])}: recorded but not in the store "
+                "(removed by an update; the next build forgets it)"
             )
     known = {
         iris.shared_graph(),

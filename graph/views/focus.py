@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
-from urllib.parse import unquote
 
 import pyoxigraph as ox
 
 from extractors.models import Citation
 from graph.errors import UnknownReferenceError
-from graph.iri import Locator, Step, provision_steps, segment
+from graph.iri import Locator, Step, provision_steps, segment, unsegment
 from graph.store.cites import law_in_store, parse_reference
 from graph.store.query import run_query
 
@@ -158,7 +157,7 @@ def resolve_authority(store: ox.Store, name: str) -> Focus:
     if wanted.startswith(("http://", "https://")):
         if not run_query(store, "view-authorities", {"org": ox.NamedNode(wanted)}).rows:
             raise UnknownFocusError(f"no authority <{wanted}> exercises a power item in the store")
-        label = unquote(wanted.rstrip("/").rsplit("/", 1)[-1])
+        label = unsegment(wanted.rstrip("/").rsplit("/", 1)[-1])
         return Focus(wanted, "authority", label)
     orgs = sorted(
         {_text(r["org"]) for r in run_query(store, "view-authority-named", {"name": wanted}).rows}
