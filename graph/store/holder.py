@@ -66,3 +66,8 @@ def held_by(store_dir: str | os.PathLike[str]) -> str:
     if not holders:
         return ""
     return " (held by " + ", ".join(describe(pid) for pid in holders) + ")"
+
+
+def locked(store_dir: str | os.PathLike[str]) -> str:
+    """The start of a message for a store another process holds open for writing, naming it."""
+    return f"{store_dir}: the store is open for writing in another process{held_by(store_dir)}"

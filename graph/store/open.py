@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.errors import StoreCorruptError, StoreError, StoreLockedError, StoreMissingError
-from graph.store.holder import held_by
+from graph.store.holder import locked
 
 _MARKER = "CURRENT"  # every RocksDB directory (so every Oxigraph store) has this file
 
@@ -42,8 +42,7 @@ def open_store(
         message = str(exc)
         if "lock" in message.lower():
             raise StoreLockedError(
-                f"{where}: the store is open for writing in another process{held_by(where)} "
-                f"({message}); close it, or open it read-only to query"
+                f"{locked(where)} ({message}); close it, or open it read-only to query"
             ) from exc
         raise StoreError(f"{where}: cannot open the store: {message}") from exc
     except RuntimeError as exc:  # RocksDB reports corruption as a RuntimeError

@@ -29,7 +29,7 @@ import psutil
 from graph.errors import StoreMissingError
 from graph.store.endpoint import Endpoint, EndpointError
 from graph.store.guard import Guard, Limits
-from graph.store.holder import held_by
+from graph.store.holder import locked
 from graph.store.open import is_store
 from graph.store.tether import die_with_parent
 
@@ -186,8 +186,7 @@ class Server:
                 self._failure = f"{self.store_dir}: the oxigraph server stopped at start: {said}"
                 if "lock file" in said.lower():
                     self._failure = (
-                        f"{self.store_dir}: the store is open for writing in another process"
-                        f"{held_by(self.store_dir)}; stop it, or serve without --writable"
+                        f"{locked(self.store_dir)}; stop it, or serve without --writable"
                     )
                 return None
             if _answers(self.backend_url):
