@@ -28,6 +28,7 @@ from typing import Final
 
 from opencc import OpenCC
 
+from extractors.citing.words import alternation, words
 from extractors.reading.formats.text.spacing import collapse_spacing
 
 #: A pinyin syllable or two in brackets right after an ideograph: a reading gloss, not words.
@@ -38,9 +39,11 @@ _PINYIN: Final = re.compile(
 )
 #: Lower-case letters with a tone mark or ü: what tells a gloss from a bracketed code (A)/(B).
 _TONED: Final = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]")
-#: The title of a notice (or decision, announcement) that issues the list below it.
+#: The title of a notice (or decision, announcement) that issues the list below it: a carrier's
+#: verb or an issuing verb, and a carrier's noun (extractors/data/grammar.json).
 _ISSUING: Final = re.compile(
-    r"^[^\n]{0,60}关于(?:印发|发布|公布|下发|调整|公开)[^\n]{1,120}的(?:通知|决定|公告)\s*$",
+    rf"^[^\n]{{0,60}}关于{alternation([*words('carrier_verbs'), *words('issuing_verbs')])}"
+    rf"[^\n]{{1,120}}的{alternation(words('carrier_nouns'))}\s*$",
     re.MULTILINE,
 )
 #: The line that opens the annex (the list itself): 附件, 附件1, 附件一：, alone on its line.
@@ -86,6 +89,15 @@ def without_glosses(text: str) -> str:
     '權力清单，森林法，附件(A)'
     """
     return _PINYIN.sub(lambda m: "" if _TONED.search(m.group()) else m.group(), text)
+
+
+def is_issuing_notice(line: str) -> bool:
+    """True when ``line`` is the title of a notice that issues a list.
+
+    >>> is_issuing_notice("关于调整甲县权责清单的通知"), is_issuing_notice("关于做好工作的通知")
+    (True, False)
+    """
+    return _ISSUING.fullmatch(line.strip()) is not None
 
 
 def after_issuing_notice(text: str) -> str:

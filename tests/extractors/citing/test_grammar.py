@@ -34,6 +34,7 @@ from extractors.citing.grammar.docnums import find_doc_number, normalise_doc_num
 from extractors.citing.grammar.notes import read_head
 from extractors.citing.grammar.unmarked import may_stand_alone, reads_as_prose, strip_verbs
 from extractors.citing.lawdb import title_key
+from extractors.citing.plain import is_issuing_notice
 from extractors.citing.resolve import (
     STATE_NAME,
     amended_by,
@@ -84,6 +85,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
     "carrier_nouns": is_carrier,
+    "issuing_verbs": is_issuing_notice,
     "measure_words": is_carrier,
     "organ_endings": lambda t: " " in clean_title(t),
     "state_name": _national,
