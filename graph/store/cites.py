@@ -156,9 +156,14 @@ def law_in_store(store: Source, title: str) -> bool:
     return bool(result.boolean)
 
 
-def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
-    """The IRI of the work-level provision (or law) a citation names."""
-    return Iris(base).provision(law_key(citation), Locator.of(citation))
+def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> ox.NamedNode:
+    """The IRI of the work-level provision (or law) a citation names, as an IRI term: bound to a
+    query it means the node (a ``str`` would be bound as a literal and match nothing).
+
+    >>> target_iri(parse_reference("社会保险法第八十七条")[0]).value
+    'https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87'
+    """
+    return ox.NamedNode(Iris(base).provision(law_key(citation), Locator.of(citation)))
 
 
 def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
@@ -193,7 +198,7 @@ def find_citing_items(
     if unread:
         warn(ignored_message(ref, unread))
     for citation in citations:
-        target = ox.NamedNode(target_iri(citation, base))
+        target = target_iri(citation, base)
         result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
         clauses: dict[tuple[str, str], list[str]] | None = None
         for solution in result.rows:
