@@ -362,16 +362,34 @@ def cites(
     timeout: TimeoutOpt = 30.0,
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
-    from graph.store.cites import TABLE_COLUMNS, find_citing_items, flat_row
+    from graph.store.cites import (
+        TABLE_COLUMNS,
+        citing_items,
+        find_citing_items,
+        flat_row,
+        whole_articles,
+    )
     from graph.store.results import write_rows
 
     fmt = check_out_format(out)
-    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout, warn=warn)
+    source = query_source(store, endpoint)
+    rows = find_citing_items(source, ref, timeout=timeout, warn=warn)
+    title = f"items citing {ref}"
+    if not rows:
+        articles, rows = whole_articles(source, ref, timeout=timeout)
+        if rows:
+            whole = "、".join(articles)
+            warn(
+                f"no item cites {ref} itself; {citing_items(rows)} item(s) cite {whole} as a "
+                "whole, which includes it: shown below"
+            )
+            title = f"items citing {whole} as a whole"
+    counted = f"{citing_items(rows)} citing item(s), {len(rows)} citation(s)"
     if fmt != "json":
         rows = [flat_row(r) for r in rows]
-    write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
+    write_rows(rows, fmt, sys.stdout, title=title, columns=TABLE_COLUMNS)
     if fmt != "json":
-        err.print(f"{len(rows)} citing item(s)")
+        err.print(counted)
 
 
 @command

@@ -193,12 +193,19 @@ def find_citing_items(
     REF names no law, or names a law and a provision that cannot be read; when part of REF is
     read, ``warn`` is told what was ignored (a ReferenceWarning by default).
     """
-    rows: dict[str, dict[str, Any]] = {}
     citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
     if unread:
         warn(ignored_message(ref, unread))
-    for citation in citations:
-        target = target_iri(citation, base)
+    return citing_rows(store, [target_iri(c, base) for c in citations], timeout=timeout)
+
+
+def citing_rows(
+    store: Source, targets: Sequence[ox.NamedNode], *, timeout: float | None = None
+) -> list[dict[str, Any]]:
+    """The rows of ``find_citing_items`` for laws or provisions given by their IRIs, each
+    citation once, in the order of the answer."""
+    rows: dict[str, dict[str, Any]] = {}
+    for target in targets:
         result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
         clauses: dict[tuple[str, str], list[str]] | None = None
         for solution in result.rows:
@@ -214,6 +221,49 @@ def find_citing_items(
                 row["clauses"] = clauses.get((row["power_item"], row["provision"]), [])
             rows.setdefault(row["citation"], row)
     return sorted(rows.values(), key=_order)
+
+
+def citing_items(rows: Sequence[dict[str, Any]]) -> int:
+    """How many power items the answer rows come from (a row is one citation, and an item may
+    cite the same provision in several fields or several times).
+
+    >>> citing_items([{"power_item": "a"}, {"power_item": "a"}, {"power_item": "b"}])
+    2
+    """
+    return len({row["power_item"] for row in rows})
+
+
+def whole_articles(
+    store: Source,
+    ref: str,
+    *,
+    base: str = DEFAULT_BASE,
+    timeout: float | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """For a reference to a paragraph or item (第八十七条第一款) that no item cites, what cites
+    its article as a whole: the articles (as 中华人民共和国社会保险法第87条) and the rows of the
+    citations that name the article and nothing below it. A list that cites 第八十七条 whole may
+    well rest on 第一款, so an empty answer names them rather than saying nothing; ``([], [])``
+    when REF names no paragraph or item.
+    """
+    citations, _ = read_reference(ref, lambda title: law_in_store(store, title))
+    below = [c for c in citations if c.article is not None and Locator.of(c) != _article_of(c)]
+    if not below:
+        return [], []
+    iris = Iris(base)
+    targets = {
+        iris.provision(law_key(c), _article_of(c)): f"{c.law}{_article_label(c)}" for c in below
+    }
+    rows = citing_rows(store, [ox.NamedNode(t) for t in targets], timeout=timeout)
+    return list(targets.values()), [row for row in rows if row["provision"] in targets]
+
+
+def _article_of(c: Citation) -> Locator:
+    return Locator(article=c.article, article_suffix=c.article_suffix)
+
+
+def _article_label(c: Citation) -> str:
+    return f"第{c.article}条" + (f"之{c.article_suffix}" if c.article_suffix else "")
 
 
 def clauses_resting_on(

@@ -23,6 +23,7 @@ from rdflib import URIRef
 
 from graph.errors import EndpointRefusedError, QueryError
 from graph.store.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
+from graph.store.parameters import declared, read_values
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
@@ -229,9 +230,11 @@ def run_query(
     evaluation (a bound variable must be in the SELECT projection): a VALUES block at the head
     of the WHERE clause, on the store and on an endpoint alike. UPDATE is refused unless
     ``allow_update``, and a query or update that calls another endpoint (SERVICE) unless
-    ``allow_service``: nothing is sent. Malformed SPARQL raises QueryError with line and column;
-    a query still running after ``timeout`` seconds raises QueryTimeoutError; at most ``limit``
-    rows (or triples) are kept, and ``truncated`` says whether more were cut.
+    ``allow_service``: nothing is sent. A query's declared parameters (``# parameter:`` lines,
+    ``graph.store.parameters``) must be bound when required and are read by their kind (an
+    article as 87 or 第八十七条, an IRI given as text). Malformed SPARQL raises QueryError with
+    line and column; a query still running after ``timeout`` seconds raises QueryTimeoutError;
+    at most ``limit`` rows (or triples) are kept, and ``truncated`` says whether more were cut.
     """
     if limit is not None and limit < 0:
         raise QueryError(f"the row limit must be 0 or more, not {limit}")
@@ -243,13 +246,20 @@ def run_query(
         raise QueryError("bindings are not supported for updates")
     if not allow_service and (refused := service_error(text)) is not None:
         raise refused
-    terms = _terms(bindings)
+    terms = read_values(
+        _named(text_or_name), declared(text), _terms(bindings), require=text != text_or_name
+    )
     if isinstance(source, Endpoint):
         return _on_endpoint(source, text, terms, update=update, timeout=timeout, limit=limit)
     if update:
         _in_worker(lambda: _update(source, text), timeout)
         return QueryResult("update")
     return _in_worker(lambda: _evaluate(source, text, terms, limit), timeout)
+
+
+def _named(text_or_name: str) -> str:
+    """How errors name the query: by its bundled name, else as "the query"."""
+    return text_or_name if text_or_name in bundled_queries() else "the query"
 
 
 def _terms(bindings: Mapping[str, BindingValue] | None) -> dict[str, Term]:

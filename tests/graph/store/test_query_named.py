@@ -101,6 +101,37 @@ def test_who_cites_an_article_on_handmade_paragraph(handmade: ox.Store) -> None:
     assert found == [("000", "1", ""), ("001", "4268", "2"), ("002", "1", "")]
 
 
+def test_a_text_binding_for_an_iri_parameter_binds_the_iri(seeds: ox.Store) -> None:
+    # the tour notebook bound target_iri(...)'s str and got 0 rows: a literal matches no node
+    found = rows(seeds, "who-cites", "row", target=f"{LAW}shehui-baoxian-fa/art_87")
+    assert sorted(found) == [("1",), ("4268",), ("4271",)]
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [(87, "87"), ("八十七", "87"), ("第八十七条", "87"), ("第二十条之一", "20之1"), ("２０", "20")],
+)
+def test_article_numbers_in_any_writing(written: object, number: str) -> None:
+    from graph.store.parameters import article_number
+
+    assert article_number(written) == number  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("written", ["社会保险法", "第条", "87条之"])
+def test_what_is_not_an_article_number_is_refused(written: str) -> None:
+    from graph.store.parameters import article_number
+
+    with pytest.raises(QueryError, match="not an article number"):
+        article_number(written)
+
+
+def test_every_required_parameter_must_be_bound(seeds: ox.Store) -> None:
+    with pytest.raises(QueryError, match=r"who-cites-article needs .*\?law.*\?article"):
+        run_query(seeds, "who-cites-article")
+    with pytest.raises(QueryError, match=r"\?article"):
+        run_query(seeds, "who-cites-article", {"law": "社会保险法"})
+
+
 def test_who_cites_a_law_through_any_article(seeds: ox.Store) -> None:
     found = rows(
         seeds, "who-cites-law", "row", "field", "article", law="重庆市骗取社会保险基金处理办法"
