@@ -238,7 +238,7 @@ def test_the_same_article_across_departments_and_regions(seeds: ox.Store) -> Non
         "3",
         "2",
     )
-    assert set(first["departmentNames"].split("、")) == {
+    assert set(first["departmentNames"].split(" | ")) == {
         "巫溪县医保局",
         "巫溪县人力社保局",
         "达孜区医保局",
@@ -246,7 +246,7 @@ def test_the_same_article_across_departments_and_regions(seeds: ox.Store) -> Non
     art87 = next(
         r for r in found if r["law"] == "中华人民共和国社会保险法" and r["article"] == "87"
     )
-    assert set(art87["regionNames"].split("、")) == {"巫溪县", "拉萨市达孜区"}
+    assert set(art87["regionNames"].split(" | ")) == {"巫溪县", "拉萨市达孜区"}
     assert all(int(r["departments"]) > 1 or int(r["regions"]) > 1 for r in found)
 
 
@@ -271,7 +271,7 @@ def test_laws_cited_with_conflicting_versions(seeds: ox.Store, handmade: ox.Stor
     ((law, versions, notes, items),) = rows(
         handmade, "conflicting-versions", "law", "versions", "notes", "items"
     )
-    assert (law, versions, set(notes.split("、")), items) == (
+    assert (law, versions, set(notes.split(" | ")), items) == (
         "中华人民共和国社会保险法",
         "2",
         {"2018修正", "2010修订"},
