@@ -81,11 +81,12 @@ def article_number(written: str | int) -> str:
 
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Bound = Term | tuple[Term, ...]
 
 
 def read_values(
-    query: str, parameters: tuple[Parameter, ...], terms: dict[str, Term], *, require: bool = True
-) -> dict[str, Term]:
+    query: str, parameters: tuple[Parameter, ...], terms: dict[str, Bound], *, require: bool = True
+) -> dict[str, Bound]:
     """``terms`` read by the kinds ``parameters`` declare; QueryError when a value cannot be read
     as its kind, or (with ``require``) when a required one is missing, naming each with what it
     is. SPARQL text run as such may carry its values already (a VALUES block), so is not held to
@@ -97,15 +98,21 @@ def read_values(
     out = dict(terms)
     for p in parameters:
         value = terms.get(p.name)
-        if value is None:
-            continue
-        if p.kind == "iri" and isinstance(value, ox.Literal):
-            try:
-                out[p.name] = ox.NamedNode(value.value)
-            except ValueError as exc:
-                raise QueryError(f"{query}: ?{p.name} must be an IRI ({p.help}): {exc}") from exc
-        elif p.kind == "article" and isinstance(value, ox.Literal):
-            out[p.name] = ox.Literal(article_number(value.value))
-        elif p.kind == "text" and isinstance(value, ox.Literal):
-            out[p.name] = ox.Literal(value.value)
+        if isinstance(value, tuple):
+            out[p.name] = tuple(_read(query, p, term) for term in value)
+        elif value is not None:
+            out[p.name] = _read(query, p, value)
     return out
+
+
+def _read(query: str, p: Parameter, value: Term) -> Term:
+    if p.kind == "iri" and isinstance(value, ox.Literal):
+        try:
+            return ox.NamedNode(value.value)
+        except ValueError as exc:
+            raise QueryError(f"{query}: ?{p.name} must be an IRI ({p.help}): {exc}") from exc
+    if p.kind == "article" and isinstance(value, ox.Literal):
+        return ox.Literal(article_number(value.value))
+    if p.kind == "text" and isinstance(value, ox.Literal):
+        return ox.Literal(value.value)
+    return value

@@ -27,6 +27,10 @@ from graph.store.parameters import declared, read_values
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
+#: A variable's value, or several (a list or tuple): one VALUES row each, e.g. a page of citations.
+Binding = BindingValue | list[BindingValue] | tuple[BindingValue, ...]
+#: A bound variable's term, or its several terms.
+Bound = Term | tuple[Term, ...]
 ResultKind = Literal["select", "ask", "graph", "update"]
 #: Where queries run: the embedded store, or a remote SPARQL 1.1 endpoint.
 Source = ox.Store | Endpoint
@@ -216,7 +220,7 @@ _EMPTY = ox.Store()  # parses queries meant for an endpoint, to report errors wi
 def run_query(
     source: Source,
     text_or_name: str,
-    bindings: Mapping[str, BindingValue] | None = None,
+    bindings: Mapping[str, Binding] | None = None,
     *,
     allow_update: bool = False,
     allow_service: bool = False,
@@ -262,13 +266,16 @@ def _named(text_or_name: str) -> str:
     return text_or_name if text_or_name in bundled_queries() else "the query"
 
 
-def _terms(bindings: Mapping[str, BindingValue] | None) -> dict[str, Term]:
-    out: dict[str, Term] = {}
+def _terms(bindings: Mapping[str, Binding] | None) -> dict[str, Bound]:
+    out: dict[str, Bound] = {}
     for name, value in (bindings or {}).items():
         name = name.lstrip("?$")
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-        out[name] = _term(name, value)
+        if isinstance(value, list | tuple):
+            out[name] = tuple(_term(name, v) for v in value)
+        else:
+            out[name] = _term(name, value)
     return out
 
 
@@ -312,7 +319,7 @@ def _update(store: ox.Store, text: str) -> None:
 
 
 def _evaluate(
-    store: ox.Store, text: str, terms: Mapping[str, Term], limit: int | None
+    store: ox.Store, text: str, terms: Mapping[str, Bound], limit: int | None
 ) -> QueryResult:
     # Bindings go in as a VALUES block at the head of WHERE, as for an endpoint: pyoxigraph's
     # own substitutions join them in late (measured on 10 k items: who-cites for one article
@@ -393,13 +400,16 @@ def _mask(text: str) -> str:
     return re.sub(r"#[^\n]*", blank, text)
 
 
-def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
+def inline_bindings(text: str, terms: Mapping[str, Bound]) -> str:
     """The query with a VALUES block for ``terms`` at the head of its WHERE clause, which binds
-    the variables before the rest is evaluated. A binding for a variable the query does not use
-    is refused (a misspelt name would otherwise bind nothing and go unnoticed).
+    the variables before the rest is evaluated; a variable given several terms (a tuple) gives
+    a row for each. A binding for a variable the query does not use is refused (a misspelt name
+    would otherwise bind nothing and go unnoticed).
 
     >>> inline_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal("第87条")})
     'SELECT ?s WHERE { VALUES (?o) { ("第87条") } ?s ?p ?o }'
+    >>> inline_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": (ox.Literal("a"), ox.Literal("b"))})
+    'SELECT ?s WHERE { VALUES (?o) { ("a") ("b") } ?s ?p ?o }'
     """
     if not terms:
         return text
@@ -427,14 +437,17 @@ def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
         start = masked.find("{", i + 1)
     if start < 0:
         raise QueryError("cannot bind values: the query has no WHERE clause")
-    for name, term in terms.items():
-        if isinstance(term, ox.BlankNode | ox.Triple):
+    columns = [bound if isinstance(bound, tuple) else (bound,) for bound in terms.values()]
+    for name, column in zip(terms, columns, strict=True):
+        if any(isinstance(term, ox.BlankNode | ox.Triple) for term in column):
             raise QueryError(
                 f"binding ?{name}: blank nodes and triples cannot be sent to an endpoint"
             )
     names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"{text[: start + 1]} VALUES ({names}) {{ ({values}) }}{text[start + 1 :]}"
+    rows = " ".join(
+        "(" + " ".join(str(term) for term in row) + ")" for row in itertools.product(*columns)
+    )
+    return f"{text[: start + 1]} VALUES ({names}) {{ {rows} }}{text[start + 1 :]}"
 
 
 _LATERAL = re.compile(r"\bLATERAL\s*\{", re.I)
@@ -478,7 +491,7 @@ def standard_form(text: str) -> str:
 def _on_endpoint(
     endpoint: Endpoint,
     text: str,
-    terms: Mapping[str, Term],
+    terms: Mapping[str, Bound],
     *,
     update: bool,
     timeout: float | None,
