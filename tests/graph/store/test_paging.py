@@ -90,9 +90,11 @@ def test_the_first_page_reads_a_few_lists_not_the_store(
         return real(source, name, bindings, **kwargs)
 
     monkeypatch.setattr(paging, "run_query", counting)
-    monkeypatch.setattr(paging, "FIRST_LISTS", 2)
-    first = next(citing_pages(store, [most_cited(store)], page_size=5))
-    assert len(first) >= 5 and asked == [2]
+    target = most_cited(store)
+    first = next(citing_pages(store, [target], page_size=5))
+    expected = paging.first_width(count_citing(store, [target]), 5)  # from the tallies
+    assert len(first) >= 5 and asked == [expected]
+    assert expected < len(paging.list_graphs(store)) == ITEMS // 200
 
 
 def test_the_count_comes_from_the_tallies(store: ox.Store) -> None:
