@@ -15,20 +15,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Literal as RdfLiteral
-from rdflib import URIRef
 
 from graph.errors import EndpointRefusedError, QueryError
 from graph.store.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
 from graph.store.parameters import declared, read_values
 
+if TYPE_CHECKING:  # rdflib is imported when an rdflib term is bound: 45 ms of every start-up
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
+BindingValue: TypeAlias = "Term | URIRef | RdfLiteral | str | int | float | bool"
 #: A variable's value, or several (a list or tuple): one VALUES row each, e.g. a page of citations.
-Binding = BindingValue | list[BindingValue] | tuple[BindingValue, ...]
+Binding: TypeAlias = "BindingValue | list[BindingValue] | tuple[BindingValue, ...]"
 #: A bound variable's term, or its several terms.
 Bound = Term | tuple[Term, ...]
 ResultKind = Literal["select", "ask", "graph", "update"]
@@ -180,6 +182,17 @@ def service_error(text: str) -> QueryError | None:
 def _term(name: str, value: BindingValue) -> Term:
     if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
         return value
+    if type(value).__module__.startswith("rdflib."):  # URIRef and Literal are str: tell them first
+        return _rdflib_term(name, value)
+    if isinstance(value, bool | int | float | str):
+        return ox.Literal(value)
+    raise QueryError(f"binding ?{name}: cannot bind a {type(value).__name__}")
+
+
+def _rdflib_term(name: str, value: BindingValue) -> Term:
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
+
     if isinstance(value, URIRef):
         return ox.NamedNode(str(value))
     if isinstance(value, RdfLiteral):
