@@ -326,7 +326,16 @@ def clauses_of(
 
 def answer_order(row: dict[str, Any]) -> tuple[Any, ...]:
     """The order of answer rows: source file, list, row (numbers in order), field, law, article,
-    text."""
+    text, and the citation last, so that the order is the same whatever order an engine gave the
+    rows in (an item citing 第1条 twice in one field, with the same text, was listed in either
+    order by Virtuoso and by the store).
+
+    >>> same = {"source": "a", "list": "l", "row": "2", "field": "basis", "law": "法", "article": 1,
+    ...         "text": "第1条"}
+    >>> [r["citation"] for r in sorted([{**same, "citation": "c/2"}, {**same, "citation": "c/1"}],
+    ...                              key=answer_order)]
+    ['c/1', 'c/2']
+    """
     number = str(row.get("row") or "")
     return (
         row["source"],
@@ -336,4 +345,5 @@ def answer_order(row: dict[str, Any]) -> tuple[Any, ...]:
         row["law"] or "",
         row["article"] if isinstance(row["article"], int) else -1,
         row["text"] or "",
+        row["citation"] or "",
     )
