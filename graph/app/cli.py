@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 data error or validation failure, 2 usage error.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import signal
 import sys
@@ -362,16 +363,49 @@ def cites(
     timeout: TimeoutOpt = 30.0,
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
-    from graph.store.cites import TABLE_COLUMNS, find_citing_items, flat_row
-    from graph.store.results import write_rows
+    from graph.store.cites import (
+        TABLE_COLUMNS,
+        citing_items,
+        citing_pages,
+        citing_targets,
+        flat_row,
+        whole_articles,
+    )
+    from graph.store.paging import count_citing
+    from graph.store.results import RowStream
 
     fmt = check_out_format(out)
-    rows = find_citing_items(query_source(store, endpoint), ref, timeout=timeout, warn=warn)
+    source = query_source(store, endpoint)
+    targets = citing_targets(source, ref, warn=warn)
+    # the first page is written as soon as it is read, the rest as it comes (graph.store.paging)
+    pages = citing_pages(source, targets, timeout=timeout)
+    first = next(pages, [])
+    title = f"items citing {ref}"
+    if not first:
+        articles, first = whole_articles(source, ref, timeout=timeout)
+        if first:
+            whole = "、".join(articles)
+            warn(
+                f"no item cites {ref} itself; {citing_items(first)} item(s) cite {whole} as a "
+                "whole, which includes it: shown below"
+            )
+            title = f"items citing {whole} as a whole"
+    counted = count_citing(source, targets, timeout=timeout)
+    if counted is not None and counted.citations > len(first):  # say how much is coming
+        err.print(
+            f"{counted.items} citing item(s), {counted.citations} citation(s) in "
+            f"{counted.lists} list(s) (from the tallies); the rows follow as they are read"
+        )
+    written = RowStream(fmt, sys.stdout, title=title, columns=TABLE_COLUMNS)
+    items: set[str] = set()
+    citations = 0
+    for page in itertools.chain([first], pages):
+        items.update(row["power_item"] for row in page)
+        citations += len(page)
+        written.write(page if fmt == "json" else [flat_row(r) for r in page])
+    written.close()
     if fmt != "json":
-        rows = [flat_row(r) for r in rows]
-    write_rows(rows, fmt, sys.stdout, title=f"items citing {ref}", columns=TABLE_COLUMNS)
-    if fmt != "json":
-        err.print(f"{len(rows)} citing item(s)")
+        err.print(f"{len(items)} citing item(s), {citations} citation(s)")
 
 
 @command

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from extractors.models import Citation
 from graph.errors import UnknownReferenceError
 from graph.iri import DEFAULT_BASE, Iris, Locator, law_key
+from graph.store.paging import PAGE_SIZE, citation_pages
 from graph.store.query import Source, run_query
 from graph.store.results import term_text
 
@@ -156,9 +157,14 @@ def law_in_store(store: Source, title: str) -> bool:
     return bool(result.boolean)
 
 
-def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> str:
-    """The IRI of the work-level provision (or law) a citation names."""
-    return Iris(base).provision(law_key(citation), Locator.of(citation))
+def target_iri(citation: Citation, base: str = DEFAULT_BASE) -> ox.NamedNode:
+    """The IRI of the work-level provision (or law) a citation names, as an IRI term: bound to a
+    query it means the node (a ``str`` would be bound as a literal and match nothing).
+
+    >>> target_iri(parse_reference("社会保险法第八十七条")[0]).value
+    'https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87'
+    """
+    return ox.NamedNode(Iris(base).provision(law_key(citation), Locator.of(citation)))
 
 
 def _value(key: str, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
@@ -188,37 +194,127 @@ def find_citing_items(
     REF names no law, or names a law and a provision that cannot be read; when part of REF is
     read, ``warn`` is told what was ignored (a ReferenceWarning by default).
     """
-    rows: dict[str, dict[str, Any]] = {}
+    return citing_rows(store, citing_targets(store, ref, base=base, warn=warn), timeout=timeout)
+
+
+def citing_targets(
+    store: Source,
+    ref: str,
+    *,
+    base: str = DEFAULT_BASE,
+    warn: Callable[[str], None] = _warn,
+) -> list[ox.NamedNode]:
+    """The IRIs of the laws or provisions REF names, as ``find_citing_items`` reads REF (what
+    cannot be read is an error, or, when part of REF is read, told to ``warn``)."""
     citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
     if unread:
         warn(ignored_message(ref, unread))
-    for citation in citations:
-        target = ox.NamedNode(target_iri(citation, base))
-        result = run_query(store, "who-cites", {"target": target}, timeout=timeout)
-        clauses: dict[tuple[str, str], list[str]] | None = None
-        for solution in result.rows:
-            row: dict[str, Any] = {key: None for key in COLUMNS}
-            for key, term in solution.items():
-                if key in ("powerItem", "target"):
-                    continue
-                row[key] = _value(key, term)
-            row["power_item"] = term_text(solution["powerItem"])
-            if row["field"] == "accountability_basis":
-                if clauses is None:
-                    clauses = clauses_resting_on(store, target, timeout=timeout)
-                row["clauses"] = clauses.get((row["power_item"], row["provision"]), [])
-            rows.setdefault(row["citation"], row)
-    return sorted(rows.values(), key=_order)
+    return list(dict.fromkeys(target_iri(c, base) for c in citations))
 
 
-def clauses_resting_on(
-    store: Source, target: ox.NamedNode, *, timeout: float | None = None
-) -> dict[tuple[str, str], list[str]]:
-    """The accountability clauses resting on ``target`` or a part of it, as ``13. 执法人员…``
-    (the number as parsed, then the text), by (power item, provision rested on), in order."""
-    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    result = run_query(store, "accountability-resting-on", {"target": target}, timeout=timeout)
+def citing_pages(
+    store: Source,
+    targets: Sequence[ox.NamedNode],
+    *,
+    page_size: int = PAGE_SIZE,
+    timeout: float | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of ``find_citing_items`` for laws or provisions given by their IRIs, page by
+    page (``graph.store.paging``): each citation once, the whole in the order of the answer."""
+    for page in citation_pages(store, targets, page_size=page_size, timeout=timeout):
+        yield _page_rows(store, targets, page, timeout)
+
+
+def citing_rows(
+    store: Source, targets: Sequence[ox.NamedNode], *, timeout: float | None = None
+) -> list[dict[str, Any]]:
+    """Every row of ``citing_pages``."""
+    return [row for page in citing_pages(store, targets, timeout=timeout) for row in page]
+
+
+def _page_rows(
+    store: Source,
+    targets: Sequence[ox.NamedNode],
+    page: Sequence[ox.NamedNode],
+    timeout: float | None,
+) -> list[dict[str, Any]]:
+    bindings = {"target": tuple(targets), "citation": tuple(page)}
+    result = run_query(store, "who-cites", bindings, timeout=timeout)
+    rows: dict[str, dict[str, Any]] = {}
     for solution in result.rows:
+        row: dict[str, Any] = {key: None for key in COLUMNS}
+        for key, term in solution.items():
+            if key in ("powerItem", "target"):
+                continue
+            row[key] = _value(key, term)
+        row["power_item"] = term_text(solution["powerItem"])
+        rows.setdefault(row["citation"], row)
+    accountable = sorted(
+        {row["power_item"] for row in rows.values() if row["field"] == "accountability_basis"}
+    )
+    if accountable:
+        clauses = clauses_of(store, [ox.NamedNode(item) for item in accountable], timeout=timeout)
+        for row in rows.values():
+            if row["field"] == "accountability_basis":
+                row["clauses"] = clauses.get((row["power_item"], row["provision"]), [])
+    return sorted(rows.values(), key=answer_order)
+
+
+def citing_items(rows: Sequence[dict[str, Any]]) -> int:
+    """How many power items the answer rows come from (a row is one citation, and an item may
+    cite the same provision in several fields or several times).
+
+    >>> citing_items([{"power_item": "a"}, {"power_item": "a"}, {"power_item": "b"}])
+    2
+    """
+    return len({row["power_item"] for row in rows})
+
+
+def whole_articles(
+    store: Source,
+    ref: str,
+    *,
+    base: str = DEFAULT_BASE,
+    timeout: float | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """For a reference to a paragraph or item (第八十七条第一款) that no item cites, what cites
+    its article as a whole: the articles (as 中华人民共和国社会保险法第87条) and the rows of the
+    citations that name the article and nothing below it. A list that cites 第八十七条 whole may
+    well rest on 第一款, so an empty answer names them rather than saying nothing; ``([], [])``
+    when REF names no paragraph or item.
+    """
+    citations, _ = read_reference(ref, lambda title: law_in_store(store, title))
+    below = [c for c in citations if c.article is not None and Locator.of(c) != _article_of(c)]
+    if not below:
+        return [], []
+    iris = Iris(base)
+    targets = {
+        iris.provision(law_key(c), _article_of(c)): f"{c.law}{_article_label(c)}" for c in below
+    }
+    rows = citing_rows(store, [ox.NamedNode(t) for t in targets], timeout=timeout)
+    return list(targets.values()), [row for row in rows if row["provision"] in targets]
+
+
+def _article_of(c: Citation) -> Locator:
+    return Locator(article=c.article, article_suffix=c.article_suffix)
+
+
+def _article_label(c: Citation) -> str:
+    return f"第{c.article}条" + (f"之{c.article_suffix}" if c.article_suffix else "")
+
+
+def clauses_of(
+    store: Source, items: Sequence[ox.NamedNode], *, timeout: float | None = None
+) -> dict[tuple[str, str], list[str]]:
+    """The accountability clauses of the power items, as ``13. 执法人员…`` (the number as
+    parsed, then the text), by (power item, provision the clause rests on), in order. Asked by
+    item (``clauses-of-item``), not by the provision (``accountability-resting-on``), which at
+    100 k items reads every clause resting on a much cited article for each page."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    result = run_query(store, "clauses-of-item", {"powerItem": tuple(items)}, timeout=timeout)
+    for solution in result.rows:
+        if term_text(solution["field"]) != "accountability" or "provision" not in solution:
+            continue
         number = term_text(solution.get("number"))
         text = term_text(solution["text"])
         key = (term_text(solution["powerItem"]), term_text(solution["provision"]))
@@ -228,13 +324,26 @@ def clauses_resting_on(
     return {key: [text for _, text in sorted(entries)] for key, entries in found.items()}
 
 
-def _order(row: dict[str, Any]) -> tuple[Any, ...]:
+def answer_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """The order of answer rows: source file, list, row (numbers in order), field, law, article,
+    text, and the citation last, so that the order is the same whatever order an engine gave the
+    rows in (an item citing 第1条 twice in one field, with the same text, was listed in either
+    order by Virtuoso and by the store).
+
+    >>> same = {"source": "a", "list": "l", "row": "2", "field": "basis", "law": "法", "article": 1,
+    ...         "text": "第1条"}
+    >>> [r["citation"] for r in sorted([{**same, "citation": "c/2"}, {**same, "citation": "c/1"}],
+    ...                              key=answer_order)]
+    ['c/1', 'c/2']
+    """
     number = str(row.get("row") or "")
     return (
         row["source"],
+        row["list"] or "",
         (0, int(number), "") if number.isdigit() else (1, 0, number),
         row["field"] or "",
         row["law"] or "",
         row["article"] if isinstance(row["article"], int) else -1,
         row["text"] or "",
+        row["citation"] or "",
     )

@@ -15,17 +15,24 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Literal as RdfLiteral
-from rdflib import URIRef
 
 from graph.errors import EndpointRefusedError, QueryError
 from graph.store.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
+from graph.store.parameters import declared, read_values
+
+if TYPE_CHECKING:  # rdflib is imported when an rdflib term is bound: 45 ms of every start-up
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-BindingValue = Term | URIRef | RdfLiteral | str | int | float | bool
+BindingValue: TypeAlias = "Term | URIRef | RdfLiteral | str | int | float | bool"
+#: A variable's value, or several (a list or tuple): one VALUES row each, e.g. a page of citations.
+Binding: TypeAlias = "BindingValue | list[BindingValue] | tuple[BindingValue, ...]"
+#: A bound variable's term, or its several terms.
+Bound = Term | tuple[Term, ...]
 ResultKind = Literal["select", "ask", "graph", "update"]
 #: Where queries run: the embedded store, or a remote SPARQL 1.1 endpoint.
 Source = ox.Store | Endpoint
@@ -175,6 +182,17 @@ def service_error(text: str) -> QueryError | None:
 def _term(name: str, value: BindingValue) -> Term:
     if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
         return value
+    if type(value).__module__.startswith("rdflib."):  # URIRef and Literal are str: tell them first
+        return _rdflib_term(name, value)
+    if isinstance(value, bool | int | float | str):
+        return ox.Literal(value)
+    raise QueryError(f"binding ?{name}: cannot bind a {type(value).__name__}")
+
+
+def _rdflib_term(name: str, value: BindingValue) -> Term:
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
+
     if isinstance(value, URIRef):
         return ox.NamedNode(str(value))
     if isinstance(value, RdfLiteral):
@@ -215,7 +233,7 @@ _EMPTY = ox.Store()  # parses queries meant for an endpoint, to report errors wi
 def run_query(
     source: Source,
     text_or_name: str,
-    bindings: Mapping[str, BindingValue] | None = None,
+    bindings: Mapping[str, Binding] | None = None,
     *,
     allow_update: bool = False,
     allow_service: bool = False,
@@ -229,9 +247,11 @@ def run_query(
     evaluation (a bound variable must be in the SELECT projection): a VALUES block at the head
     of the WHERE clause, on the store and on an endpoint alike. UPDATE is refused unless
     ``allow_update``, and a query or update that calls another endpoint (SERVICE) unless
-    ``allow_service``: nothing is sent. Malformed SPARQL raises QueryError with line and column;
-    a query still running after ``timeout`` seconds raises QueryTimeoutError; at most ``limit``
-    rows (or triples) are kept, and ``truncated`` says whether more were cut.
+    ``allow_service``: nothing is sent. A query's declared parameters (``# parameter:`` lines,
+    ``graph.store.parameters``) must be bound when required and are read by their kind (an
+    article as 87 or 第八十七条, an IRI given as text). Malformed SPARQL raises QueryError with
+    line and column; a query still running after ``timeout`` seconds raises QueryTimeoutError;
+    at most ``limit`` rows (or triples) are kept, and ``truncated`` says whether more were cut.
     """
     if limit is not None and limit < 0:
         raise QueryError(f"the row limit must be 0 or more, not {limit}")
@@ -243,7 +263,9 @@ def run_query(
         raise QueryError("bindings are not supported for updates")
     if not allow_service and (refused := service_error(text)) is not None:
         raise refused
-    terms = _terms(bindings)
+    terms = read_values(
+        _named(text_or_name), declared(text), _terms(bindings), require=text != text_or_name
+    )
     if isinstance(source, Endpoint):
         return _on_endpoint(source, text, terms, update=update, timeout=timeout, limit=limit)
     if update:
@@ -252,13 +274,21 @@ def run_query(
     return _in_worker(lambda: _evaluate(source, text, terms, limit), timeout)
 
 
-def _terms(bindings: Mapping[str, BindingValue] | None) -> dict[str, Term]:
-    out: dict[str, Term] = {}
+def _named(text_or_name: str) -> str:
+    """How errors name the query: by its bundled name, else as "the query"."""
+    return text_or_name if text_or_name in bundled_queries() else "the query"
+
+
+def _terms(bindings: Mapping[str, Binding] | None) -> dict[str, Bound]:
+    out: dict[str, Bound] = {}
     for name, value in (bindings or {}).items():
         name = name.lstrip("?$")
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-        out[name] = _term(name, value)
+        if isinstance(value, list | tuple):
+            out[name] = tuple(_term(name, v) for v in value)
+        else:
+            out[name] = _term(name, value)
     return out
 
 
@@ -302,7 +332,7 @@ def _update(store: ox.Store, text: str) -> None:
 
 
 def _evaluate(
-    store: ox.Store, text: str, terms: Mapping[str, Term], limit: int | None
+    store: ox.Store, text: str, terms: Mapping[str, Bound], limit: int | None
 ) -> QueryResult:
     # Bindings go in as a VALUES block at the head of WHERE, as for an endpoint: pyoxigraph's
     # own substitutions join them in late (measured on 10 k items: who-cites for one article
@@ -383,13 +413,16 @@ def _mask(text: str) -> str:
     return re.sub(r"#[^\n]*", blank, text)
 
 
-def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
+def inline_bindings(text: str, terms: Mapping[str, Bound]) -> str:
     """The query with a VALUES block for ``terms`` at the head of its WHERE clause, which binds
-    the variables before the rest is evaluated. A binding for a variable the query does not use
-    is refused (a misspelt name would otherwise bind nothing and go unnoticed).
+    the variables before the rest is evaluated; a variable given several terms (a tuple) gives
+    a row for each. A binding for a variable the query does not use is refused (a misspelt name
+    would otherwise bind nothing and go unnoticed).
 
     >>> inline_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal("第87条")})
     'SELECT ?s WHERE { VALUES (?o) { ("第87条") } ?s ?p ?o }'
+    >>> inline_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": (ox.Literal("a"), ox.Literal("b"))})
+    'SELECT ?s WHERE { VALUES (?o) { ("a") ("b") } ?s ?p ?o }'
     """
     if not terms:
         return text
@@ -417,14 +450,17 @@ def inline_bindings(text: str, terms: Mapping[str, Term]) -> str:
         start = masked.find("{", i + 1)
     if start < 0:
         raise QueryError("cannot bind values: the query has no WHERE clause")
-    for name, term in terms.items():
-        if isinstance(term, ox.BlankNode | ox.Triple):
+    columns = [bound if isinstance(bound, tuple) else (bound,) for bound in terms.values()]
+    for name, column in zip(terms, columns, strict=True):
+        if any(isinstance(term, ox.BlankNode | ox.Triple) for term in column):
             raise QueryError(
                 f"binding ?{name}: blank nodes and triples cannot be sent to an endpoint"
             )
     names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"{text[: start + 1]} VALUES ({names}) {{ ({values}) }}{text[start + 1 :]}"
+    rows = " ".join(
+        "(" + " ".join(str(term) for term in row) + ")" for row in itertools.product(*columns)
+    )
+    return f"{text[: start + 1]} VALUES ({names}) {{ {rows} }}{text[start + 1 :]}"
 
 
 _LATERAL = re.compile(r"\bLATERAL\s*\{", re.I)
@@ -468,7 +504,7 @@ def standard_form(text: str) -> str:
 def _on_endpoint(
     endpoint: Endpoint,
     text: str,
-    terms: Mapping[str, Term],
+    terms: Mapping[str, Bound],
     *,
     update: bool,
     timeout: float | None,

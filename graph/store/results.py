@@ -117,16 +117,25 @@ def to_table(header: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
     ---  ----
     1    处罚
     """
-    cells = [
+    cells = _cells(header, rows)
+    widths = _widths(header, cells)
+    dashes = _line(["-" * w for w in widths], widths)
+    return _line(header, widths) + dashes + "".join(_line(c, widths) for c in cells)
+
+
+def _cells(header: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
+    return [
         [_cut("" if r.get(k) is None else str(r[k]), _CELL_WIDTH) for k in header] for r in rows
     ]
-    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(header)]
 
-    def line(values: Sequence[str]) -> str:
-        padded = [v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)]
-        return "  ".join(padded).rstrip() + "\n"
 
-    return line(header) + line(["-" * w for w in widths]) + "".join(line(c) for c in cells)
+def _widths(header: Sequence[str], cells: Sequence[Sequence[str]]) -> list[int]:
+    return [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(header)]
+
+
+def _line(values: Sequence[str], widths: Sequence[int]) -> str:
+    padded = [v + " " * max(w - _width(v), 0) for v, w in zip(values, widths, strict=True)]
+    return "  ".join(padded).rstrip() + "\n"
 
 
 def write_result(result: QueryResult, fmt: OutputFormat, stream: IO[str]) -> None:
@@ -143,6 +152,63 @@ def write_result(result: QueryResult, fmt: OutputFormat, stream: IO[str]) -> Non
         stream.write(to_csv(result.variables, result_rows(result)))
     else:
         stream.write(to_table(result.variables, result_rows(result)))
+
+
+class RowStream:
+    """Writes answer rows page by page as they come (``quanze cites``): a JSON array, CSV, or a
+    table whose columns are as wide as the first page needs (a wider cell later pushes its row
+    out of line rather than being cut further). ``close`` ends the output; the text written is
+    that of ``write_rows`` with all the rows when one page holds them all."""
+
+    def __init__(
+        self,
+        fmt: OutputFormat,
+        stream: IO[str],
+        *,
+        title: str | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> None:
+        self.fmt, self.stream, self.title = fmt, stream, title
+        self.header: list[str] | None = list(columns) if columns else None
+        self.widths: list[int] = []
+        self.count = 0
+
+    def write(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Write one page of rows."""
+        if self.fmt == "json":
+            for row in rows:
+                lead = "[\n" if self.count == 0 else ",\n"
+                body = json.dumps(dict(row), ensure_ascii=False, indent=2)
+                self.stream.write(lead + "\n".join("  " + line for line in body.splitlines()))
+                self.count += 1
+            self.stream.flush()
+            return
+        if not rows:
+            return
+        if self.header is None:
+            self.header = list(rows[0].keys())
+        if self.fmt == "csv":
+            text = to_csv(self.header, rows)
+            self.stream.write(text if self.count == 0 else text.split("\r\n", 1)[1])
+        else:
+            cells = _cells(self.header, rows)
+            if self.count == 0:
+                self.widths = _widths(self.header, cells)
+                if self.title:
+                    self.stream.write(self.title + "\n")
+                self.stream.write(_line(self.header, self.widths))
+                self.stream.write(_line(["-" * w for w in self.widths], self.widths))
+            self.stream.write("".join(_line(c, self.widths) for c in cells))
+        self.count += len(rows)
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the output (the closing bracket of JSON; the empty table's line)."""
+        if self.fmt == "json":
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.count == 0:
+            write_rows([], self.fmt, self.stream, title=self.title, columns=self.header)
+        self.stream.flush()
 
 
 def write_rows(

@@ -154,6 +154,10 @@ def test_equivalent_powers_query(store: ox.Store, written: int) -> None:
     assert ("1", "4268") in pairs and ("1", "4271") in pairs
     first = next(r for r in rows if (r["row"], r["otherRow"]) == ("1", "4268"))
     assert float(first["score"]) > 0.6 and first["region"] == "拉萨市达孜区"
+    assert set(first["sharedProvisions"].split()) == {
+        "https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87",
+        "https://w3id.org/quanze/id/law/shishi-shehui-baoxian-fa-ruogan-guiding/art_25",
+    }
 
 
 def test_equivalence_is_symmetric_in_sparql(store: ox.Store, written: int) -> None:

@@ -139,6 +139,62 @@ def test_cites_paragraph_counts_for_its_article(store: Path) -> None:
     assert [(h["row"], h["paragraph"]) for h in json.loads(result.stdout)] == [("4282", 2)]
 
 
+def test_cites_counts_items_not_citations(store: Path) -> None:
+    # 社会保险法 is cited 24 times by 9 items; "24 citing item(s)" counted the citations
+    result = invoke("cites", "社会保险法", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "9 citing item(s), 24 citation(s)" in result.stderr
+
+
+def test_cites_a_paragraph_no_one_cites_offers_its_whole_article(store: Path) -> None:
+    # no list cites 第八十七条第一款, three items cite 第八十七条 as a whole
+    result = invoke("cites", "社会保险法第八十七条第一款", "-s", store, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert "no item cites 社会保险法第八十七条第一款 itself; 3 item(s) cite" in result.stderr
+    assert "中华人民共和国社会保险法第87条 as a whole" in result.stderr
+    offered = {(h["source"][:3], h["row"]) for h in json.loads(result.stdout)}
+    assert offered == {("000", "1"), ("001", "4268"), ("001", "4271")}
+
+
+def test_cites_a_paragraph_no_one_cites_in_a_law_no_one_cites_is_empty(store: Path) -> None:
+    result = invoke("cites", "社会保险法第一条第一款", "-s", store)
+    assert result.exit_code == 0, result.output
+    assert "0 citing item(s)" in result.stderr and "as a whole" not in result.stderr
+
+
+@pytest.mark.parametrize("article", ["87", "八十七", "第八十七条"])
+def test_query_who_cites_article_reads_chinese_numerals(store: Path, article: str) -> None:
+    result = invoke(
+        "query",
+        "who-cites-article",
+        "-b",
+        "law=社会保险法",
+        "-b",
+        f"article={article}",
+        "-s",
+        store,
+        "-f",
+        "csv",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted(r["row"] for r in rows) == ["1", "4268", "4271"]
+
+
+def test_query_without_a_required_binding_is_an_error(store: Path) -> None:
+    # it printed an empty table with exit 0, as if no item cited anything
+    result = invoke("query", "who-cites-article", "--store", store)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "who-cites-article needs a value" in result.stderr and "?article" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_query_binds_an_iri_parameter_given_as_text(store: Path) -> None:
+    iri = "https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87"
+    result = invoke("query", "who-cites", "-b", f"target={iri}", "-s", store, "-f", "csv")
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 3
+
+
 def test_cites_csv_has_a_header_and_the_department(store: Path) -> None:
     result = invoke("cites", "社会保险法第八十七条", "--store", store, "--format", "csv")
     lines = result.stdout.splitlines()
