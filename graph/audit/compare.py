@@ -1,0 +1,119 @@
+"""How close a list's quote is to an official text: a similarity score and a character diff.
+
+Both texts are compared in a normal form (NFKC, so full- and half-width punctuation agree, and
+without white space, which lists and texts break differently). A quote may be an excerpt, so
+the score is the share of the quote's characters found, in order, in the official text
+(difflib's matching blocks): 1.0 for a faithful excerpt, whatever the article holds besides.
+The diff is taken against the stretch of the official text the quote lines up with.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Final
+
+from graph.audit.models import DiffPart
+
+#: Characters left out of the comparison: white space, and the marks a quote is wrapped in.
+_DROPPED: Final = frozenset(" \t\r\n\u3000“”\"‘’「」『』")
+#: Trailing marks a quote may lose or gain (the list ends its quote on 。 or on nothing).
+_ENDING: Final = "。；;，,.:："
+
+
+def normal(text: str) -> str:
+    """``text`` as compared: NFKC, without white space or quotation marks.
+
+    >>> normal("第八十七条：社会 保险，“经办”机构")
+    '第八十七条:社会保险,经办机构'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in _DROPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A quote against an official text: the score (0–1), the diff, and the official stretch
+    the quote lines up with."""
+
+    similarity: float
+    diff: tuple[DiffPart, ...]
+    official: str
+
+    @property
+    def same(self) -> bool:
+        """True when the quote is the official text (or an excerpt of it) character for
+        character."""
+        return all(p.op == "equal" for p in self.diff)
+
+
+def similarity(quote: str, official: str) -> float:
+    """The share of the quote's characters found in order in the official text (normal forms).
+
+    >>> similarity("处骗取金额二倍以上五倍以下的罚款", "责令退回，处骗取金额二倍以上五倍以下的罚款；")
+    1.0
+    >>> round(similarity("处骗取金额一倍以上三倍以下的罚款", "处骗取金额二倍以上五倍以下的罚款"), 2)
+    0.88
+    """
+    q, o = normal(quote).rstrip(_ENDING), normal(official)
+    if not q:
+        return 0.0
+    matcher = SequenceMatcher(None, q, o, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) / len(q)
+
+
+def compare(quote: str, official: str) -> Comparison:
+    """Score and character diff of ``quote`` against ``official`` (normal forms).
+
+    >>> c = compare("处骗取金额一倍以上五倍以下的罚款", "责令退回，处骗取金额二倍以上五倍以下的罚款。")
+    >>> [(p.op, p.written, p.official) for p in c.diff if p.op != "equal"]
+    [('replace', '一', '二')]
+    >>> c.official
+    '处骗取金额二倍以上五倍以下的罚款'
+    """
+    q, o = normal(quote).rstrip(_ENDING), normal(official)
+    if not q:
+        return Comparison(0.0, (), "")
+    matcher = SequenceMatcher(None, q, o, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    score = sum(b.size for b in blocks) / len(q)
+    if not blocks:
+        return Comparison(0.0, (DiffPart("replace", q, o),), o)
+    # the official stretch the quote lines up with: from before its first match to its last,
+    # widened by what the quote holds before and after them
+    lo = max(0, blocks[0].b - blocks[0].a)
+    hi = min(len(o), blocks[-1].b + blocks[-1].size + (len(q) - blocks[-1].a - blocks[-1].size))
+    stretch = o[lo:hi]
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, q, stretch, autojunk=False).get_opcodes():
+        parts.append(DiffPart(op, q[i1:i2], stretch[j1:j2]))  # type: ignore[arg-type]
+    return Comparison(score, tuple(parts), stretch)
+
+
+class ArticleIndex:
+    """The articles of one version, indexed by their character bigrams, to find which article a
+    quote matches best without comparing it with every article."""
+
+    def __init__(self, texts: Iterable[tuple[str, str]]) -> None:
+        self.texts: dict[str, str] = {}
+        self.postings: defaultdict[str, set[str]] = defaultdict(set)
+        for key, text in texts:
+            self.texts[key] = text
+            for gram in _bigrams(normal(text)):
+                self.postings[gram].add(key)
+
+    def best(self, quote: str, *, candidates: int = 3) -> list[tuple[str, float]]:
+        """The articles that share the most bigrams with ``quote``, best first, with their
+        similarity (at most ``candidates`` of them are compared)."""
+        shared: Counter[str] = Counter()
+        for gram in set(_bigrams(normal(quote))):
+            for key in self.postings.get(gram, ()):
+                shared[key] += 1
+        scored = [(key, similarity(quote, self.texts[key])) for key, _ in shared.most_common(candidates)]
+        return sorted(scored, key=lambda pair: -pair[1])
+
+
+def _bigrams(text: str) -> Sequence[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]

@@ -1,0 +1,103 @@
+"""Which version of an instrument a citation is checked against, and which versions a version
+note (2018修正) can name.
+
+The order: the version the citation's note names, when its text is known; else the version in
+force on the list's date (the latest text dated on or before it); else the latest text known,
+said so in every finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from graph.audit.models import Chosen, Expression, Instrument
+
+_YEAR: Final = re.compile(r"(\d{4})")
+#: The events of a law's life a note can name, and those that change its text.
+EVENTS: Final = ("修正", "修订", "公布", "通过", "施行", "发布", "修改")
+AMENDMENTS: Final = frozenset({"修正", "修订", "修改"})
+
+
+def note_year(note: str | None) -> str | None:
+    """The year a version note names, or None.
+
+    >>> note_year("2018修正"), note_year("2019年修订"), note_year("试行")
+    ('2018', '2019', None)
+    """
+    m = _YEAR.search(note or "")
+    return m.group(1) if m else None
+
+
+def note_event(note: str) -> str | None:
+    """The event a version note names (修正, 修订 …), or None.
+
+    >>> note_event("2018修正"), note_event("2019年")
+    ('修正', None)
+    """
+    return next((e for e in EVENTS if e in note), None)
+
+
+def note_matches(instrument: Instrument, note: str) -> bool:
+    """True when a version note names a known version: a text of the note's year, or an event
+    of its life in that year (of the same kind when the note names one). A note with no year
+    cannot be checked and matches.
+
+    >>> law = Instrument("x", "x", (Expression("x/2018-12-29", "2018-12-29", ()),),
+    ...                  events=(("2010-10-28", "通过"),))
+    >>> note_matches(law, "2018修正"), note_matches(law, "2010年"), note_matches(law, "2014修正")
+    (True, True, False)
+    """
+    year = note_year(note)
+    if year is None:
+        return True
+    if any(e.date.startswith(year) for e in instrument.expressions):
+        return True
+    event = note_event(note)
+    return any(
+        date.startswith(year) and (event is None or event == action or action not in EVENTS)
+        for date, action in instrument.events
+    )
+
+
+def choose_version(
+    instrument: Instrument, note: str | None, list_date: str | None
+) -> Chosen | None:
+    """The text a citation is checked against, and why; None when no text is known.
+
+    >>> law = Instrument("x", "x", (Expression("x/2009", "2009-08-27", ()),
+    ...                             Expression("x/2021", "2021-01-22", ())))
+    >>> [choose_version(law, n, d).why for n, d in
+    ...  (("2009修正", "2025-04-02"), (None, "2020-05-01"), (None, None), (None, "2001-01-01"))]
+    ['the version cited (2009修正)', 'in force on 2020-05-01', 'latest known', 'latest known']
+    """
+    texts = instrument.expressions
+    if not texts:
+        return None
+    year = note_year(note)
+    if year is not None:
+        named = [e for e in texts if e.date.startswith(year)]
+        if named:
+            return Chosen(named[-1], f"the version cited ({note})")
+    if list_date:
+        in_force = [e for e in texts if e.date <= list_date[:10]]
+        if in_force:
+            return Chosen(in_force[-1], f"in force on {list_date[:10]}")
+    return Chosen(texts[-1], "latest known")
+
+
+def amendments_after(instrument: Instrument, list_date: str | None) -> list[str]:
+    """Dates (YYYY-MM-DD) after ``list_date`` when the instrument's text changed: a newer text,
+    or an amendment its history or the registry tells.
+
+    >>> law = Instrument("x", "x", (Expression("x/2021", "2021-01-22", ()),),
+    ...                  events=(("2017-09-01", "修正"), ("2021-01-22", "修订")))
+    >>> amendments_after(law, "2019-03-01"), amendments_after(law, None)
+    (['2021-01-22'], [])
+    """
+    if not list_date:
+        return []
+    day = list_date[:10]
+    dates = {e.date for e in instrument.expressions if e.date > day}
+    dates |= {d for d, action in instrument.events if d > day and action in AMENDMENTS}
+    return sorted(dates)
