@@ -613,6 +613,34 @@ def analyze(
 
 
 @command
+def audit(
+    store: StoreOpt,
+    out: OutFormatOpt = "table",
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write an offline HTML report here.")
+    ] = None,
+) -> None:
+    """Check every citation against the official law texts in the store (quanze laws import):
+    provisions past the last, quotes that differ or belong to another article, accountability
+    bases outside the liability chapter, expired instruments, unknown versions, amendments after
+    the list. Findings are data: exit 0 when the audit ran."""
+    from graph.audit.audit import audit_store
+    from graph.audit.report import count_lines, write_findings
+    from graph.store.open import open_store
+
+    fmt = check_out_format(out)
+    result = audit_store(open_store(store, create=False, read_only=True))
+    write_findings(result, fmt, sys.stdout)
+    if html_out is not None:
+        from graph.audit.page import render_report
+
+        html_out.write_text(render_report(result), encoding="utf-8")
+        err.print(f"wrote {html_out}")
+    if fmt != "table":  # the table ends with them already
+        print_lines(count_lines(result))
+
+
+@command
 def demo(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the store and views.")

@@ -93,25 +93,36 @@ def compare(quote: str, official: str) -> Comparison:
 
 
 class ArticleIndex:
-    """The articles of one version, indexed by their character bigrams, to find which article a
-    quote matches best without comparing it with every article."""
+    """The articles of one version, indexed by their character bigrams on first use, to find
+    which article a quote matches best without comparing it with every article."""
 
     def __init__(self, texts: Iterable[tuple[str, str]]) -> None:
-        self.texts: dict[str, str] = {}
-        self.postings: defaultdict[str, set[str]] = defaultdict(set)
-        for key, text in texts:
-            self.texts[key] = text
-            for gram in _bigrams(normal(text)):
-                self.postings[gram].add(key)
+        self.texts: dict[str, str] = dict(texts)
+        self._postings: defaultdict[str, set[str]] | None = None
+
+    def _index(self) -> defaultdict[str, set[str]]:
+        if self._postings is None:
+            self._postings = defaultdict(set)
+            for key, text in self.texts.items():
+                for gram in _bigrams(normal(text)):
+                    self._postings[gram].add(key)
+        return self._postings
 
     def best(self, quote: str, *, candidates: int = 3) -> list[tuple[str, float]]:
         """The articles that share the most bigrams with ``quote``, best first, with their
-        similarity (at most ``candidates`` of them are compared)."""
+        similarity (at most ``candidates`` of them are compared).
+
+        >>> index = ArticleIndex([("第一条", "为了规范行政处罚的设定和实施"), ("第二条", "行政处罚是指")])
+        >>> index.best("规范行政处罚的设定")[0]
+        ('第一条', 1.0)
+        """
+        postings = self._index()
         shared: Counter[str] = Counter()
         for gram in set(_bigrams(normal(quote))):
-            for key in self.postings.get(gram, ()):
+            for key in postings.get(gram, ()):
                 shared[key] += 1
-        scored = [(key, similarity(quote, self.texts[key])) for key, _ in shared.most_common(candidates)]
+        top = shared.most_common(candidates)
+        scored = [(key, similarity(quote, self.texts[key])) for key, _ in top]
         return sorted(scored, key=lambda pair: -pair[1])
 
 

@@ -178,17 +178,20 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         """The finding as ``quanze audit --format json`` prints it."""
         out = asdict(self)
+        out["list"] = out.pop("list_id")
         out["diff"] = [asdict(d) for d in self.diff]
         return out
 
 
 @dataclass(frozen=True, slots=True)
 class Audit:
-    """Every finding, the lists audited (id → title) and how many citations were read."""
+    """Every finding, the lists audited (id → title), how many resolved citations were read
+    and how many of them cite a law whose text the store holds (the others cannot be checked)."""
 
     findings: tuple[Finding, ...]
     lists: dict[str, str] = field(default_factory=dict)
     citations: int = 0
+    checked: int = 0
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per list id: findings by severity (every list audited appears, with zeros)."""
