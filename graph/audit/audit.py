@@ -38,7 +38,7 @@ def audit_citations(
         if instrument is None:
             continue
         checked += 1
-        chosen = choose_version(instrument, c.version_note, c.list_date)
+        chosen = choose_version(instrument, c.list_date)
         index = None
         if chosen is not None:
             text = chosen.expression

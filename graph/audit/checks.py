@@ -74,15 +74,13 @@ def beyond_last(c: CitedProvision, chosen: Chosen) -> Finding | None:
     if c.article is None:
         return None
     text = chosen.expression
+    if not text.articles:  # a text without numbered articles (a notice in 一、二、) says nothing
+        return None
     article = text.article(c.article, c.suffix)
     where = f"in the version of {_version(chosen)}"
     if article is None:
         last = text.last_article
-        what = (
-            f"has {provision_label(last, None, None, None)} as its last article"
-            if last
-            else "has no numbered articles"
-        )
+        what = f"has {provision_label(last, None, None, None)} as its last article"
         gap = "beyond the last" if c.article > last else "not in it"
         message = f"{c.law} {what} {where}: {c.reference} is {gap}"
         return finding("beyond-last", c, message, version=_version(chosen))

@@ -96,12 +96,20 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Expression:
-    """One version of an instrument's official text: its IRI and date (YYYY-MM-DD), and its
-    articles in order."""
+    """One version of an instrument's official text: its IRI, date (YYYY-MM-DD), its articles
+    in order, the date it took effect (the catalogue's valid-from, when known) and whether the
+    catalogue says it has expired."""
 
     iri: str
     date: str
     articles: tuple[Article, ...]
+    valid_from: str | None = None
+    expired: bool = False
+
+    @property
+    def in_force_from(self) -> str:
+        """The day it took effect: its valid-from, else its date."""
+        return self.valid_from or self.date
 
     def article(self, number: int, suffix: int | None = None) -> Article | None:
         """The article numbered ``number`` (之``suffix``), or None."""
@@ -132,8 +140,8 @@ class Instrument:
 
 @dataclass(frozen=True, slots=True)
 class Chosen:
-    """The version a citation is checked against and why: ``in force on 2025-04-02``, ``the
-    version cited (2018修正)``, or ``latest known``."""
+    """The version a citation is checked against and why: ``in force on 2025-04-02`` or
+    ``latest known``."""
 
     expression: Expression
     why: str

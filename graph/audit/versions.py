@@ -1,9 +1,8 @@
 """Which version of an instrument a citation is checked against, and which versions a version
 note (2018修正) can name.
 
-The order: the version the citation's note names, when its text is known; else the version in
-force on the list's date (the latest text dated on or before it); else the latest text known,
-said so in every finding.
+The version in force on the list's date, else the latest text known, said so in every finding;
+a version note is checked against the versions known (kind 6), it does not choose the text.
 """
 
 from __future__ import annotations
@@ -60,29 +59,27 @@ def note_matches(instrument: Instrument, note: str) -> bool:
     )
 
 
-def choose_version(
-    instrument: Instrument, note: str | None, list_date: str | None
-) -> Chosen | None:
-    """The text a citation is checked against, and why; None when no text is known.
+def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | None:
+    """The text a citation is checked against, and why: the version in force on the list's date
+    (the latest that took effect on or before it), else the latest known (the list has no date,
+    or predates every text). The rule of the citations' text links (``qz:citesText``, see
+    docs/laws.md). None when no text is known.
 
     >>> law = Instrument("x", "x", (Expression("x/2009", "2009-08-27", ()),
-    ...                             Expression("x/2021", "2021-01-22", ())))
-    >>> [choose_version(law, n, d).why for n, d in
-    ...  (("2009修正", "2025-04-02"), (None, "2020-05-01"), (None, None), (None, "2001-01-01"))]
-    ['the version cited (2009修正)', 'in force on 2020-05-01', 'latest known', 'latest known']
+    ...                             Expression("x/2021", "2021-01-22", (), "2021-07-15")))
+    >>> [(c.expression.date, c.why) for c in (choose_version(law, d) for d in
+    ...   ("2021-03-01", "2021-08-01", None, "2001-01-01"))]  # doctest: +NORMALIZE_WHITESPACE
+    [('2009-08-27', 'in force on 2021-03-01'), ('2021-01-22', 'in force on 2021-08-01'),
+     ('2021-01-22', 'latest known'), ('2021-01-22', 'latest known')]
     """
     texts = instrument.expressions
     if not texts:
         return None
-    year = note_year(note)
-    if year is not None:
-        named = [e for e in texts if e.date.startswith(year)]
-        if named:
-            return Chosen(named[-1], f"the version cited ({note})")
     if list_date:
-        in_force = [e for e in texts if e.date <= list_date[:10]]
+        day = list_date[:10]
+        in_force = [e for e in texts if e.in_force_from <= day]
         if in_force:
-            return Chosen(in_force[-1], f"in force on {list_date[:10]}")
+            return Chosen(max(in_force, key=lambda e: e.in_force_from), f"in force on {day}")
     return Chosen(texts[-1], "latest known")
 
 
