@@ -25,6 +25,7 @@ _LEAD: Final = re.compile(
     r"(?:\s|<[^<>]{0,40}>)*"
     r"(?P<mark>[：:“「『\"‘﹁])"
 )
+_OPENING: Final = re.compile(r"(?:\s|<[^<>]{0,40}>)*([“「『\"‘﹁])")
 _TAGS: Final = re.compile(r"<[^<>]{0,40}>")
 # what trails a quote before the next reference: separators, a rank tag opening the next one
 _TRAIL: Final = re.compile(r"(?:[\s、，,；;]|【[^】]{0,10}】?)+$")
@@ -59,6 +60,10 @@ def find_quote(cell: str, end: int, limit: int | None = None) -> Quote | None:
         return None
     mark = m.group("mark")
     start = m.end()
+    if mark in _COLONS:  # 规定：“…”: the marks after the colon bound the quote
+        opened = _OPENING.match(cell, start, stop)
+        if opened is not None:
+            mark, start = opened.group(1), opened.end()
     if mark in _COLONS:
         close = stop
     else:
