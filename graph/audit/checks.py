@@ -108,11 +108,11 @@ def _cn(n: int) -> str:
 
 
 def _items(article: Article, paragraph: int | None) -> int:
-    """How many items the cited paragraph has (with no paragraph cited: the paragraph with
-    the most, as a citation of 第九条第三项 counts the items of the paragraph that has them)."""
+    """How many items the cited paragraph has (with no paragraph cited: the first paragraph
+    that has items, as the text links read 第九条第三项, see docs/laws.md)."""
     if paragraph is not None:
         return len(article.paragraphs[paragraph - 1].items)
-    return max((len(p.items) for p in article.paragraphs), default=0)
+    return next((len(p.items) for p in article.paragraphs if p.items), 0)
 
 
 def official_text(article: Article, c: CitedProvision) -> str:
@@ -123,8 +123,8 @@ def official_text(article: Article, c: CitedProvision) -> str:
             return para.items[c.item - 1]
         return para.text
     if c.item is not None:
-        with_items = [p for p in article.paragraphs if len(p.items) >= c.item]
-        if with_items:
+        with_items = [p for p in article.paragraphs if p.items]
+        if with_items and c.item <= len(with_items[0].items):
             return with_items[0].items[c.item - 1]
     return article.text
 

@@ -64,32 +64,66 @@ def similarity(quote: str, official: str) -> float:
     return sum(b.size for b in matcher.get_matching_blocks()) / len(q)
 
 
+def _normal_map(text: str) -> tuple[str, list[int]]:
+    """``normal(text)`` and, for each of its characters, where it starts in ``text``."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for out in unicodedata.normalize("NFKC", ch):
+            if out not in _DROPPED:
+                chars.append(out)
+                where.append(i)
+    return "".join(chars), where
+
+
+def _span(where: list[int], length: int, i: int, j: int) -> tuple[int, int]:
+    """The stretch of the original text that normal characters ``i:j`` come from, with the
+    dropped characters (white space) that follow them."""
+    start = 0 if i == 0 else where[i] if i < len(where) else length
+    end = where[j] if j < len(where) else length
+    return start, end
+
+
 def compare(quote: str, official: str) -> Comparison:
-    """Score and character diff of ``quote`` against ``official`` (normal forms).
+    """Score and character diff of ``quote`` against ``official``: compared in normal forms,
+    the parts given as written (the official stretch from the first character the quote lines
+    up with to the last).
 
     >>> c = compare("处骗取金额一倍以上五倍以下的罚款", "责令退回，处骗取金额二倍以上五倍以下的罚款。")
     >>> [(p.op, p.written, p.official) for p in c.diff if p.op != "equal"]
     [('replace', '一', '二')]
     >>> c.official
     '处骗取金额二倍以上五倍以下的罚款'
+    >>> [p.written for p in compare("责令退回， 处骗取", "责令退回，处骗取").diff]
+    ['责令退回， 处骗取']
     """
-    q, o = normal(quote).rstrip(_ENDING), normal(official)
+    q, qmap = _normal_map(quote.strip())
+    while q and q[-1] in _ENDING:  # a quote may end on 。 or on nothing: not a difference
+        q = q[:-1]
+    o, omap = _normal_map(official)
     if not q:
         return Comparison(0.0, (), "")
+    quote = quote.strip()[: qmap[len(q) - 1] + 1]
     matcher = SequenceMatcher(None, q, o, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     score = sum(b.size for b in blocks) / len(q)
     if not blocks:
-        return Comparison(0.0, (DiffPart("replace", q, o),), o)
+        return Comparison(0.0, (DiffPart("replace", quote, official),), official)
     # the official stretch the quote lines up with: from before its first match to its last,
     # widened by what the quote holds before and after them
     lo = max(0, blocks[0].b - blocks[0].a)
     hi = min(len(o), blocks[-1].b + blocks[-1].size + (len(q) - blocks[-1].a - blocks[-1].size))
     stretch = o[lo:hi]
+    o_start = omap[lo] if lo < len(omap) else len(official)
+    o_end = omap[hi - 1] + 1 if hi else o_start
+    shown = official[o_start:o_end]
+    smap = [i - o_start for i in omap[lo:hi]]
     parts = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, q, stretch, autojunk=False).get_opcodes():
-        parts.append(DiffPart(op, q[i1:i2], stretch[j1:j2]))  # type: ignore[arg-type]
-    return Comparison(score, tuple(parts), stretch)
+        a, b = _span(qmap, len(quote), i1, i2)
+        c, d = _span(smap, len(shown), j1, j2)
+        parts.append(DiffPart(op, quote[a:b], shown[c:d]))  # type: ignore[arg-type]
+    return Comparison(score, tuple(parts), shown)
 
 
 class ArticleIndex:

@@ -2,8 +2,8 @@
 
 A list quotes an article in one of two shapes, told apart by punctuation alone (no words of any
 one list): the reference followed by a colon, the quote running to the next reference of the cell
-or the cell's end (``第八十七条：社会保险经办机构…``, the 达孜区 sample, where paragraph tags
-stand between the colon and the text); or the reference followed by an opening quotation mark,
+or the cell's end (``第八十七条：社会保险经办机构…``, the 达孜区 sample, where a line break stands
+between the colon and the text); or the reference followed by an opening quotation mark,
 the quote running to its closing mark (``第八十七条“社会保险经办机构…”``). A few characters that
 are not punctuation may stand between the reference and the mark (``第八十七条规定：``).
 """
@@ -20,13 +20,10 @@ _COLONS: Final = "：:"
 # up to 6 characters that are neither punctuation nor space between the reference and the mark
 # (规定, 的规定): anything longer is prose, not the lead of a quote
 _LEAD: Final = re.compile(
-    r"(?:\s|<[^<>]{0,40}>)*"  # white space and HTML tags a cell kept (<p>, </p>, <br>)
-    r"(?P<lead>[^\s\W]{0,6}?)"
-    r"(?:\s|<[^<>]{0,40}>)*"
+    r"\s*(?P<lead>[^\s\W]{0,6}?)\s*"
     r"(?P<mark>[：:“「『\"‘﹁])"
 )
-_OPENING: Final = re.compile(r"(?:\s|<[^<>]{0,40}>)*([“「『\"‘﹁])")
-_TAGS: Final = re.compile(r"<[^<>]{0,40}>")
+_OPENING: Final = re.compile(r"\s*([“「『\"‘﹁])")
 # what trails a quote before the next reference: separators, a rank tag opening the next one
 _TRAIL: Final = re.compile(r"(?:[\s、，,；;]|【[^】]{0,10}】?)+$")
 #: A quote shorter than this (in characters, after white space is dropped) is not compared.
@@ -35,8 +32,8 @@ MIN_QUOTE: Final = 6
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quote found after a citation: its text (tags and outer white space removed) and its
-    span in the cell."""
+    """A quote found after a citation: its text (outer white space and inner blank lines
+    removed) and its span in the cell."""
 
     text: str
     start: int
@@ -70,8 +67,7 @@ def find_quote(cell: str, end: int, limit: int | None = None) -> Quote | None:
         close = cell.find(CLOSING[mark], start, stop)
         if close < 0:  # never closed before the next reference: up to it
             close = stop
-    raw = cell[start:close]
-    text = _TAGS.sub("\n", raw)
+    text = cell[start:close]
     text = _TRAIL.sub("", text) if mark in _COLONS else text
     text = "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
     if len("".join(text.split())) < MIN_QUOTE:

@@ -112,10 +112,10 @@ def load_instruments(
         entry = registry.by_id(unsegment(law.rsplit("/", 1)[-1]))
         if entry is not None:
             events |= {(v.date, v.note) for v in entry.versions}
-        # replaced: the registry's note names the successor; expired: the catalogue says so of
-        # the latest version, and a lasting title of the same words may be its successor
+        # expired: the catalogue says so of the latest version; its successor is the one the
+        # registry's note names, else a lasting title of the same words the store holds
+        expired = expressions[-1].expired
         successor = successor_in_note(entry.notes if entry is not None else None)
-        expired = expressions[-1].expired or successor is not None
         if expired and successor is None:
             lasting = lasting_title(title)
             other = titles.get(lasting) if lasting else None
