@@ -262,13 +262,13 @@ def check(
         found = beyond_last(c, chosen)
         if found is not None:
             yield found
-        elif index is not None:
-            quoted = check_quote(c, chosen, index)
+        else:  # the provision is in the text: what it says, and where it stands
+            quoted = check_quote(c, chosen, index) if index is not None else None
             if quoted is not None:
                 yield quoted
-        liability = outside_liability(c, chosen)
-        if liability is not None:
-            yield liability
+            liability = outside_liability(c, chosen)
+            if liability is not None:
+                yield liability
     gone = expired(c, instrument)
     if gone is not None:
         yield gone

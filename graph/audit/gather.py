@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Final
 
 import pyoxigraph as ox
@@ -48,8 +48,11 @@ def _numbers(rows: Iterable[Mapping[str, Term]]) -> dict[str, dict[str, tuple[in
     return out
 
 
-def gather(store: ox.Store, *, timeout: float = 600.0) -> list[CitedProvision]:
-    """Every resolved citation of the store, ordered by list, item and cell position."""
+def gather(
+    store: ox.Store, *, laws: Collection[str] | None = None, timeout: float = 600.0
+) -> list[CitedProvision]:
+    """Every resolved citation of the store (of the ``laws`` given, by IRI, when not None),
+    ordered by item, field and cell position."""
     cells: dict[tuple[str, str], str] = {}
     for r in run_query(store, "audit-cells", timeout=timeout).rows:
         cells[(_value(r, "powerItem") or "", _value(r, "field") or "")] = _value(r, "text") or ""
@@ -75,6 +78,8 @@ def gather(store: ox.Store, *, timeout: float = 600.0) -> list[CitedProvision]:
             paragraph = provision.get("paragraph")
             item = provision.get("point")
             list_iri = _value(r, "list") or ""
+            if laws is not None and _value(r, "lawNode") not in laws:
+                continue  # read above all the same: it ends the quote of the one before
             out.append(
                 CitedProvision(
                     citation=_value(r, "citation") or "",
@@ -96,6 +101,8 @@ def gather(store: ox.Store, *, timeout: float = 600.0) -> list[CitedProvision]:
                     item=item[0] if item else None,
                     next_start=next_start,
                     chained=chained,
+                    provision=_value(r, "provision") or "",
+                    item_iri=key[0],
                 )
             )
     return out

@@ -58,6 +58,8 @@ class CitedProvision:
     item: int | None = None
     next_start: int | None = None
     chained: bool = False
+    provision: str = ""
+    item_iri: str = ""
 
     @property
     def reference(self) -> str:
