@@ -1,7 +1,7 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, realworld, registry; default all). Options go to every benchmark named
+biglist, views, serve, realworld, registry, audit; default all). Options go to every benchmark named
 (``python -m bench realworld --plain``).
 """
 
@@ -21,6 +21,7 @@ BENCHMARKS = (
     "views",
     "serve",
     "realworld",
+    "audit",
 )
 
 
