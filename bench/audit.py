@@ -80,7 +80,11 @@ def write_list(path: Path, rng: random.Random, laws: list[LawText], n: int) -> C
     """One Markdown list of ``n`` items; returns what its basis cells were made to be."""
     made: Counter[str] = Counter()
     year = rng.randint(2015, 2025)
-    lines = [f"某县某局权力清单（{n}）", f"日期:{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}", ""]
+    lines = [
+        f"某县某局权力清单（{n}）",
+        f"日期:{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        "",
+    ]
     lines += ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for i in range(n):
         law = rng.choice(laws)
@@ -89,14 +93,18 @@ def write_list(path: Path, rng: random.Random, laws: list[LawText], n: int) -> C
         numbered = [a.number for a in law.articles if a.number is not None]
         blame = f"《{law.title}》第{to_chinese(rng.choice(numbered))}条"
         row = (str(i + 1), f"对违法行为的处罚（{i}）", "行政处罚", cell, blame)
-        lines.append("| " + " | ".join(c.replace("|", "｜").replace("\n", "<br>") for c in row) + " |")
+        lines.append(
+            "| " + " | ".join(c.replace("|", "｜").replace("\n", "<br>") for c in row) + " |"
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return made
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.audit")
-    parser.add_argument("--lists", type=int, default=500, help="lists of 100 items (2 citations each)")
+    parser.add_argument(
+        "--lists", type=int, default=500, help="lists of 100 items (2 citations each)"
+    )
     parser.add_argument("--seed", type=int, default=22)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -110,9 +118,17 @@ def main(argv: list[str]) -> int:
             made += write_list(folder / f"list{n:04d}.md", rng, laws, ITEMS_PER_LIST)
         t0 = time.perf_counter()
         files = sorted(folder.glob("*.md"))
-        subprocess.run([quanze, "build", *map(str, files), "--store", str(store)], check=True, capture_output=True)
+        subprocess.run(
+            [quanze, "build", *map(str, files), "--store", str(store)],
+            check=True,
+            capture_output=True,
+        )
         t1 = time.perf_counter()
-        subprocess.run([quanze, "laws", "import", str(LAWTEXTS), "--store", str(store)], check=True, capture_output=True)
+        subprocess.run(
+            [quanze, "laws", "import", str(LAWTEXTS), "--store", str(store)],
+            check=True,
+            capture_output=True,
+        )
         t2 = time.perf_counter()
         from graph.audit.audit import audit_store
         from graph.store.open import open_store
@@ -124,7 +140,10 @@ def main(argv: list[str]) -> int:
     print(f"lists: {args.lists}, citations read: {audit.citations}, checked: {audit.checked}")
     print(f"basis cells made: {dict(sorted(made.items()))}")
     print(f"build {t1 - t0:.1f} s, laws import {t2 - t1:.1f} s")
-    print(f"audit: {t4 - t3:.1f} s ({audit.citations / (t4 - t3):,.0f} citations/s); target ≤ 60 s for 100k")
+    print(
+        f"audit: {t4 - t3:.1f} s ({audit.citations / (t4 - t3):,.0f} citations/s); "
+        "target ≤ 60 s for 100k"
+    )
     print(f"findings: {len(audit.findings)} {dict(sorted(kinds.items()))}")
     return 0
 

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from graph.audit.checks import check
 from graph.audit.compare import ArticleIndex
 from graph.audit.gather import gather
-from graph.audit.models import Audit, CitedProvision, Finding, Instrument, SEVERITIES
+from graph.audit.models import SEVERITIES, Audit, CitedProvision, Finding, Instrument
 from graph.audit.texts import load_instruments
 from graph.audit.versions import choose_version
 from graph.errors import NoLawTextsError

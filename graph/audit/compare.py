@@ -13,14 +13,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Final
 
 from graph.audit.models import DiffPart
 
 #: Characters left out of the comparison: white space, and the marks a quote is wrapped in.
-_DROPPED: Final = frozenset(" \t\r\n\u3000“”\"‘’「」『』")
+_DROPPED: Final = frozenset(' \t\r\n\u3000“”"‘’「」『』')
 #: Trailing marks a quote may lose or gain (the list ends its quote on 。 or on nothing).
 _ENDING: Final = "。；;，,.:："
 
@@ -55,7 +55,8 @@ class Comparison:
 def similarity(quote: str, official: str) -> float:
     """The share of the quote's characters found in order in the official text (normal forms).
 
-    >>> similarity("处骗取金额二倍以上五倍以下的罚款", "责令退回，处骗取金额二倍以上五倍以下的罚款；")
+    >>> similarity("处骗取金额二倍以上五倍以下的罚款",
+    ...            "责令退回，处骗取金额二倍以上五倍以下的罚款；")
     1.0
     >>> round(similarity("处骗取金额一倍以上三倍以下的罚款", "处骗取金额二倍以上五倍以下的罚款"), 2)
     0.88
@@ -92,7 +93,8 @@ def compare(quote: str, official: str) -> Comparison:
     the parts given as written (the official stretch from the first character the quote lines
     up with to the last).
 
-    >>> c = compare("处骗取金额一倍以上五倍以下的罚款", "责令退回，处骗取金额二倍以上五倍以下的罚款。")
+    >>> c = compare("处骗取金额一倍以上五倍以下的罚款",
+    ...             "责令退回，处骗取金额二倍以上五倍以下的罚款。")
     >>> [(p.op, p.written, p.official) for p in c.diff if p.op != "equal"]
     [('replace', '一', '二')]
     >>> c.official
@@ -127,7 +129,7 @@ def compare(quote: str, official: str) -> Comparison:
     for op, i1, i2, j1, j2 in SequenceMatcher(None, q, stretch, autojunk=False).get_opcodes():
         a, b = _span(qmap, len(quote), i1, i2)
         c, d = _span(smap, len(shown), j1, j2)
-        parts.append(DiffPart(op, quote[a:b], shown[c:d]))  # type: ignore[arg-type]
+        parts.append(DiffPart(op, quote[a:b], shown[c:d]))
     return Comparison(score, tuple(parts), shown)
 
 
@@ -151,7 +153,8 @@ class ArticleIndex:
         """The articles that share the most bigrams with ``quote``, best first, with their
         similarity (at most ``candidates`` of them are compared).
 
-        >>> index = ArticleIndex([("第一条", "为了规范行政处罚的设定和实施"), ("第二条", "行政处罚是指")])
+        >>> index = ArticleIndex([("第一条", "为了规范行政处罚的设定和实施"),
+        ...                       ("第二条", "行政处罚是指")])
         >>> index.best("规范行政处罚的设定")[0]
         ('第一条', 1.0)
         """

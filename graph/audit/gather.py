@@ -59,19 +59,23 @@ def gather(
     numbers = _numbers(run_query(store, "audit-provisions", timeout=timeout).rows)
     rows = run_query(store, "audit-citations", timeout=timeout).rows
     by_cell: defaultdict[tuple[str, str], list[Mapping[str, Term]]] = defaultdict(list)
-    for r in rows:
-        by_cell[(_value(r, "powerItem") or "", _value(r, "field") or "")].append(r)
+    for row in rows:
+        by_cell[(_value(row, "powerItem") or "", _value(row, "field") or "")].append(row)
     out: list[CitedProvision] = []
     for key in sorted(by_cell):
         cell = cells.get(key, "")
-        ordered = sorted(by_cell[key], key=lambda r: (int(_value(r, "start") or 0), _value(r, "citation") or ""))
+        ordered = sorted(
+            by_cell[key], key=lambda r: (int(_value(r, "start") or 0), _value(r, "citation") or "")
+        )
         for n, r in enumerate(ordered):
             start, end = int(_value(r, "start") or 0), int(_value(r, "end") or 0)
             following = [int(_value(o, "start") or 0) for o in ordered[n + 1 :]]
             next_start = next((s for s in following if s >= end), None)
             before = int(_value(ordered[n - 1], "end") or 0) if n else None
-            chained = before is not None and before <= start and bool(
-                _CHAIN.fullmatch(cell[before:start])
+            chained = (
+                before is not None
+                and before <= start
+                and bool(_CHAIN.fullmatch(cell[before:start]))
             )
             provision = numbers.get(_value(r, "provision") or "", {})
             article = provision.get("article")

@@ -205,7 +205,7 @@ class Audit:
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per list id: findings by severity (every list audited appears, with zeros)."""
-        out = {lst: dict.fromkeys(SEVERITIES, 0) for lst in self.lists}
+        out: dict[str, dict[str, int]] = {lst: dict.fromkeys(SEVERITIES, 0) for lst in self.lists}
         for f in self.findings:
             out.setdefault(f.list_id, dict.fromkeys(SEVERITIES, 0))[f.severity] += 1
         return out

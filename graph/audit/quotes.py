@@ -44,7 +44,8 @@ def find_quote(cell: str, end: int, limit: int | None = None) -> Quote | None:
     """The text quoted right after a citation ending at ``end`` in ``cell``, before ``limit``
     (where the next citation starts), or None.
 
-    >>> find_quote("《社会保险法》第八十七条：社会保险经办机构以欺诈手段骗取的，责令退回。", 12).text
+    >>> find_quote("《社会保险法》第八十七条：社会保险经办机构以欺诈手段骗取的，责令退回。",
+    ...            12).text
     '社会保险经办机构以欺诈手段骗取的，责令退回。'
     >>> find_quote("第二十五条规定“医疗机构骗取社会保险基金支出的，责令退回”。另见", 5).text
     '医疗机构骗取社会保险基金支出的，责令退回'

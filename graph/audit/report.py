@@ -38,7 +38,8 @@ def inline_diff(parts: tuple[DiffPart, ...]) -> str:
     """A character diff on one line: equal text as is, ``[-written+official]`` where they
     differ.
 
-    >>> inline_diff((DiffPart("equal", "处骗取金额", "处骗取金额"), DiffPart("replace", "一", "二")))
+    >>> inline_diff((DiffPart("equal", "处骗取金额", "处骗取金额"),
+    ...              DiffPart("replace", "一", "二")))
     '处骗取金额[-一+二]'
     """
     out = []
@@ -46,7 +47,12 @@ def inline_diff(parts: tuple[DiffPart, ...]) -> str:
         if p.op == "equal":
             out.append(p.written)
         else:
-            out.append("[" + (f"-{p.written}" if p.written else "") + (f"+{p.official}" if p.official else "") + "]")
+            out.append(
+                "["
+                + (f"-{p.written}" if p.written else "")
+                + (f"+{p.official}" if p.official else "")
+                + "]"
+            )
     return "".join(out)
 
 
@@ -54,8 +60,10 @@ def flat(f: Finding) -> dict[str, Any]:
     """One finding as a table or CSV row."""
     row = f.to_json()
     row["diff"] = inline_diff(f.diff)
-    row["article"] = f.article + (f"第{f.paragraph}款" if f.paragraph else "") + (
-        f"第{f.item}项" if f.item else ""
+    row["article"] = (
+        f.article
+        + (f"第{f.paragraph}款" if f.paragraph else "")
+        + (f"第{f.item}项" if f.item else "")
     )
     return row
 
@@ -97,8 +105,11 @@ def count_lines(audit: Audit) -> Iterator[str]:
         )
         shown = " ".join(f"{k} {n}" for k, n in by_kind.items() if n)
         title = audit.lists.get(list_id, "")
-        yield f"{list_id}" + (f" ({title})" if title else "") + f": {severities}" + (
-            f"; {shown}" if shown else ""
+        yield (
+            f"{list_id}"
+            + (f" ({title})" if title else "")
+            + f": {severities}"
+            + (f"; {shown}" if shown else "")
         )
     yield (
         f"{audit.citations} citation(s) read, {audit.checked} checked against a law text, "

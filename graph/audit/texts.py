@@ -79,9 +79,7 @@ def _articles(store: ox.Store, version: str) -> tuple[Article, ...]:
     return tuple(out)
 
 
-def load_instruments(
-    store: ox.Store, laws: Collection[str] | None = None
-) -> dict[str, Instrument]:
+def load_instruments(store: ox.Store, laws: Collection[str] | None = None) -> dict[str, Instrument]:
     """Law IRI → its instrument, for every law with an official text in the store; the articles
     of only those in ``laws`` (all when None) are read."""
     versions: defaultdict[str, list[Mapping[str, Term]]] = defaultdict(list)
@@ -121,7 +119,5 @@ def load_instruments(
             other = titles.get(lasting) if lasting else None
             if other is not None and _value(versions[other][-1], "expired") != "true":
                 successor = lasting
-        out[law] = Instrument(
-            law, title, expressions, tuple(sorted(events)), expired, successor
-        )
+        out[law] = Instrument(law, title, expressions, tuple(sorted(events)), expired, successor)
     return out

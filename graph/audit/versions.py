@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graph.audit.models import Chosen, Expression, Instrument
+from graph.audit.models import Chosen, Instrument
 
 _YEAR: Final = re.compile(r"(\d{4})")
 #: The events of a law's life a note can name, and those that change its text.
@@ -42,6 +42,7 @@ def note_matches(instrument: Instrument, note: str) -> bool:
     of its life in that year (of the same kind when the note names one). A note with no year
     cannot be checked and matches.
 
+    >>> from graph.audit.models import Expression
     >>> law = Instrument("x", "x", (Expression("x/2018-12-29", "2018-12-29", ()),),
     ...                  events=(("2010-10-28", "通过"),))
     >>> note_matches(law, "2018修正"), note_matches(law, "2010年"), note_matches(law, "2014修正")
@@ -65,6 +66,7 @@ def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | No
     or predates every text). The rule of the citations' text links (``qz:citesText``, see
     docs/laws.md). None when no text is known.
 
+    >>> from graph.audit.models import Expression
     >>> law = Instrument("x", "x", (Expression("x/2009", "2009-08-27", ()),
     ...                             Expression("x/2021", "2021-01-22", (), "2021-07-15")))
     >>> [(c.expression.date, c.why) for c in (choose_version(law, d) for d in
@@ -87,6 +89,7 @@ def amendments_after(instrument: Instrument, list_date: str | None) -> list[str]
     """Dates (YYYY-MM-DD) after ``list_date`` when the instrument's text changed: a newer text,
     or an amendment its history or the registry tells.
 
+    >>> from graph.audit.models import Expression
     >>> law = Instrument("x", "x", (Expression("x/2021", "2021-01-22", ()),),
     ...                  events=(("2017-09-01", "修正"), ("2021-01-22", "修订")))
     >>> amendments_after(law, "2019-03-01"), amendments_after(law, None)

@@ -30,14 +30,20 @@ TEXTS = {
     "新增": "医疗保障经办机构应当建立健全内部控制制度，明确对定点医药机构的监督职责。",
     "监督": "县级以上人民政府医疗保障行政部门负责本行政区域的医疗保障基金使用监督管理工作。",
     "程序": "医疗保障行政部门实施监督检查，可以采取下列措施：",
-    "责任一": "定点医药机构以欺诈手段骗取医疗保障基金支出的，由医疗保障行政部门责令退回，处骗取金额二倍以上五倍以下的罚款。",
+    "责任一": "定点医药机构以欺诈手段骗取医疗保障基金支出的，由医疗保障行政部门责令退回，"
+    "处骗取金额二倍以上五倍以下的罚款。",
     "责任二": "医疗保障行政部门工作人员滥用职权、玩忽职守、徇私舞弊的，依法给予处分。",
 }
 ITEMS = ("（一）进入现场检查；", "（二）询问有关人员；", "（三）要求提供有关资料。")
 
 
 def article(n: int, key: str, chapter: str) -> Article:
-    paras = (Paragraph(TEXTS[key] + ("\n" + "\n".join(ITEMS) if key == "程序" else ""), ITEMS if key == "程序" else ()),)
+    paras = (
+        Paragraph(
+            TEXTS[key] + ("\n" + "\n".join(ITEMS) if key == "程序" else ""),
+            ITEMS if key == "程序" else (),
+        ),
+    )
     if key == "责任二":
         paras += (Paragraph("构成犯罪的，依法追究刑事责任。"),)
     return Article(n, paras, chapter)
@@ -56,7 +62,9 @@ def version(date: str, keys: list[str], liability_from: int) -> Expression:
 
 OLD = version("2010-10-28", ["总则甲", "监督", "程序", "责任一", "责任二"], 4)
 NEW = version("2018-12-29", ["总则甲", "新增", "监督", "程序", "责任一", "责任二"], 5)
-LAW_X = Instrument(LAW, "某某法", (OLD, NEW), events=(("2010-10-28", "通过"), ("2018-12-29", "修正")))
+LAW_X = Instrument(
+    LAW, "某某法", (OLD, NEW), events=(("2010-10-28", "通过"), ("2018-12-29", "修正"))
+)
 
 
 def cite(
@@ -95,17 +103,20 @@ def test_a_faithful_citation_and_quote_give_no_finding() -> None:
 @pytest.mark.parametrize(
     ("reference", "numbers", "said"),
     [
-        pytest.param("第九条", {"article": 9}, "第九条 is beyond the last", id="article"),
-        pytest.param("第六条第三款", {"article": 6, "paragraph": 3}, "第三款 is beyond the last", id="paragraph"),
-        pytest.param("第四条第四项", {"article": 4, "item": 4}, "第四项 is beyond the last", id="item"),
+        pytest.param("第九条", {"article": 9}, "第九条 is", id="article"),
+        pytest.param("第六条第三款", {"article": 6, "paragraph": 3}, "第三款 is", id="paragraph"),
+        pytest.param("第四条第四项", {"article": 4, "item": 4}, "第四项 is", id="item"),
     ],
-)  # fmt: skip
+)
 def test_kind_1_a_provision_beyond_the_last(
     reference: str, numbers: dict[str, int], said: str
 ) -> None:
     (found,) = findings(cite(f"《某某法》{reference}", reference, **numbers))
     assert found.kind == "beyond-last" and found.severity == "error"
-    assert said in found.message and "2018-12-29 (in force on 2019-06-01)" in found.message
+    assert (
+        f"{said} beyond the last" in found.message
+        and "2018-12-29 (in force on 2019-06-01)" in found.message
+    )
 
 
 def test_kind_1_is_judged_in_the_version_in_force_on_the_lists_date() -> None:
@@ -153,7 +164,9 @@ def test_kind_4_an_accountability_basis_outside_the_liability_chapter() -> None:
 
 
 def test_kind_4_needs_a_liability_chapter_to_judge() -> None:
-    flat = Instrument(LAW, "某某条例", (Expression(f"{LAW}/1", "2010-01-01", (article(1, "监督", None),)),))  # type: ignore[arg-type]
+    flat = Instrument(
+        LAW, "某某条例", (Expression(f"{LAW}/1", "2010-01-01", (article(1, "监督", None),)),)
+    )  # type: ignore[arg-type]
     c = cite("《某某条例》第一条", "《某某条例》第一条", field="accountability_basis", article=1)
     assert kinds_of(c, flat) == []
 
@@ -197,18 +210,22 @@ def test_a_chain_followed_by_a_quote_is_not_compared_article_by_article() -> Non
 
 
 @pytest.mark.parametrize(
-    ("cell", "end", "quote"),
+    ("after", "quote"),
     [
-        pytest.param("第八十七条：\n社会保险经办机构骗取的，责令退回。\n【部门规章】", 5, "社会保险经办机构骗取的，责令退回。", id="colon-then-line-and-rank-tag"),
-        pytest.param("第八十七条规定：“社会保险经办机构骗取的”，依法处理", 5, "社会保险经办机构骗取的", id="lead-then-marks"),
-        pytest.param("第八十七条「社会保险经办机构骗取的」", 5, "社会保险经办机构骗取的", id="corner-marks"),
-        pytest.param("第八十七条的规定处罚。", 5, None, id="no-mark"),
-        pytest.param("第八十七条，社会保险经办机构骗取的：", 5, None, id="comma-first"),
-        pytest.param("第八十七条：见上", 5, None, id="too-short"),
+        pytest.param(
+            "：\n经办机构骗取的，责令退回。\n【部门规章】",
+            "经办机构骗取的，责令退回。",
+            id="colon-line-tag",
+        ),
+        pytest.param("规定：“经办机构骗取的”，依法处理", "经办机构骗取的", id="lead-then-marks"),
+        pytest.param("「经办机构骗取的」", "经办机构骗取的", id="corner-marks"),
+        pytest.param("的规定处罚。", None, id="no-mark"),
+        pytest.param("，经办机构骗取的：", None, id="comma-first"),
+        pytest.param("：见上", None, id="too-short"),
     ],
-)  # fmt: skip
-def test_quotes_are_found_by_their_marks(cell: str, end: int, quote: str | None) -> None:
-    found = find_quote(cell, end)
+)
+def test_quotes_are_found_by_their_marks(after: str, quote: str | None) -> None:
+    found = find_quote("第八十七条" + after, 5)
     assert (found.text if found else None) == quote
 
 
