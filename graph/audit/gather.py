@@ -54,8 +54,9 @@ def gather(
     """Every resolved citation of the store (of the ``laws`` given, by IRI, when not None),
     ordered by item, field and cell position."""
     cells: dict[tuple[str, str], str] = {}
-    for r in run_query(store, "audit-cells", timeout=timeout).rows:
-        cells[(_value(r, "powerItem") or "", _value(r, "field") or "")] = _value(r, "text") or ""
+    for cell_row in run_query(store, "audit-cells", timeout=timeout).rows:
+        key = (_value(cell_row, "powerItem") or "", _value(cell_row, "field") or "")
+        cells[key] = _value(cell_row, "text") or ""
     numbers = _numbers(run_query(store, "audit-provisions", timeout=timeout).rows)
     rows = run_query(store, "audit-citations", timeout=timeout).rows
     by_cell: defaultdict[tuple[str, str], list[Mapping[str, Term]]] = defaultdict(list)
