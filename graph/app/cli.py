@@ -299,6 +299,7 @@ def build(
         )
         raise typer.Exit(130) from None
     err.print(report.summary())
+    _link_texts(store)
     failed = bool(report.failed)
     if validate:
         from graph.iri import Iris
@@ -311,6 +312,16 @@ def build(
         failed = failed or not verdict.conforms
     if failed:
         raise DataError("")
+
+
+def _link_texts(store: Path) -> None:
+    """Link the citations to the law texts the store holds (docs/laws.md), after a build."""
+    from graph.laws.links import refresh_links
+    from graph.store.open import open_store
+
+    linked = refresh_links(open_store(store))
+    if linked:
+        err.print(f"{linked} citation(s) linked to their text in force")
 
 
 @command
@@ -652,7 +663,7 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
-laws = typer.Typer(help="The law registry.", no_args_is_help=True)
+laws = typer.Typer(help="The law registry and the official law texts.", no_args_is_help=True)
 app.add_typer(laws, name="laws")
 
 
@@ -694,6 +705,69 @@ def laws_registry(
 
 
 laws.command("registry")(guarded(laws_registry))
+
+
+def laws_import(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of official texts (TITLE(YYYY-MM-DD).md, catalogues), or one file."
+        ),
+    ],
+    store: StoreOpt,
+) -> None:
+    """Read official law texts into the store: each instrument, version, chapter, section,
+    article, paragraph, item and point with its text, and the catalogue's facts; importing again
+    changes nothing, a newer version is added. Citations are then linked to their text."""
+    from extractors.errors import InputError
+    from graph.build.build import load_ontology_graph
+    from graph.laws.importer import import_laws
+    from graph.store.open import open_store
+
+    if not folder.exists():
+        raise InputError(str(folder), "no such file or folder")
+    opened = open_store(store)
+    load_ontology_graph(opened)
+    report = import_laws(folder, opened, on_problem=warn)
+    err.print(report.summary())
+    if report.failed:
+        raise DataError("")
+
+
+laws.command("import")(guarded(laws_import))
+
+
+def laws_show(
+    ref: Annotated[str, typer.Argument(help="A provision, e.g. 社会保险法第八十七条第二款.")],
+    store: StoreOpt,
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="Show the version in force on this day (YYYY-MM-DD)."),
+    ] = None,
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Show this version: its date, or a note such as 2018修正."),
+    ] = None,
+) -> None:
+    """Print the official text of a provision (article, paragraph or item) written as free
+    text, naming the instrument and the version: the one in force today unless told."""
+    import datetime as dt
+
+    from graph.laws.show import show
+    from graph.store.open import open_store
+
+    if on is not None:
+        try:
+            on = dt.date.fromisoformat(on).isoformat()
+        except ValueError:
+            raise typer.BadParameter(
+                f"{on!r} is not a date YYYY-MM-DD", param_hint="--date"
+            ) from None
+    for shown in show(open_store(store, create=False, read_only=True), ref, on=on, version=version):
+        sys.stdout.write(shown.render())
+
+
+laws.command("show")(guarded(laws_show))
 
 
 def _one_line_warning(
