@@ -770,6 +770,31 @@ def laws_show(
 laws.command("show")(guarded(laws_show))
 
 
+def workbench(
+    store: StoreOpt,
+    port: Annotated[int, typer.Option("--port", "-p", help="TCP port (0: any free port).")] = 8765,
+) -> None:
+    """Open the analyst's workbench in the browser: search, article, law, item, list and
+    authority pages with tables, graph and exports, over the store read-only (loopback)."""
+    from graph.web.serve import serve_app
+
+    try:
+        serve_app(store, port=port, say=err.print)
+    except KeyboardInterrupt:
+        pass
+
+
+def mcp(store: StoreOpt) -> None:
+    """Answer the workbench's questions as an MCP server over stdio (for AI assistants)."""
+    from graph.web.mcp import serve_mcp
+
+    serve_mcp(store)
+
+
+app.command("app")(guarded(workbench))
+app.command("mcp")(guarded(mcp))
+
+
 def _one_line_warning(
     message: Warning | str, category: type[Warning], *args: object, **kwargs: object
 ) -> None:
