@@ -786,7 +786,7 @@ def workbench(
 
 def mcp(store: StoreOpt) -> None:
     """Answer the workbench's questions as an MCP server over stdio (for AI assistants)."""
-    from graph.web.mcp import serve_mcp
+    from graph.web.assistant import serve_mcp
 
     serve_mcp(store)
 
