@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, UnknownReferenceError
 from graph.store.cites import find_citing_items, flat_row, law_in_store, read_reference
-from graph.store.query import bundled_queries, load_query, parse_binding, run_query
+from graph.store.query import bundled_queries, parse_binding, run_query
 from graph.store.results import result_rows, term_text
 from graph.views.focus import resolve_article, resolve_authority, resolve_item, resolve_law
 
@@ -536,15 +536,16 @@ _BOUND = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def query_forms() -> list[dict[str, Any]]:
-    """Each bundled query with its description and the variables it can be given as form fields
-    (those its SELECT names)."""
-    out = []
-    for name, description in bundled_queries().items():
-        text = load_query(name)
-        head = text.split("WHERE", 1)[0]
-        names = [n for n in dict.fromkeys(_BOUND.findall(head.split("SELECT", 1)[-1]))]
-        out.append({"name": name, "description": description, "variables": names})
-    return out
+    """Each bundled query with its description and the variables it is meant to be given (those
+    its description names, as ``?target``), which the workbench shows as form fields.
+
+    >>> next(f for f in query_forms() if f["name"] == "who-cites")["variables"]
+    ['target']
+    """
+    return [
+        {"name": name, "description": text, "variables": list(dict.fromkeys(_BOUND.findall(text)))}
+        for name, text in bundled_queries().items()
+    ]
 
 
 def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer:
