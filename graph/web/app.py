@@ -146,6 +146,7 @@ class Workbench:
             request,
             "page.html",
             answer=answer,
+            columns=_filled(answer),
             facets=facets,
             chosen={k: v for k, v in chosen.items() if v},
             exports=[(fmt, _with(request, format=fmt)) for fmt in FORMATS],
@@ -175,6 +176,7 @@ class Workbench:
             request,
             "page.html",
             answer=answer,
+            columns=answer.columns,
             facets={},
             chosen={},
             exports=[(fmt, _with(request, format=fmt)) for fmt in FORMATS],
@@ -210,6 +212,11 @@ class Workbench:
 
 
 _GRAPHS = ("article", "law", "item", "authority")
+
+
+def _filled(answer: Answer) -> tuple[str, ...]:
+    """The columns a page shows: those with a value in some row (exports keep every column)."""
+    return tuple(c for c in answer.columns if any(r.get(c) not in (None, "") for r in answer.rows))
 
 
 def _with(request: Request, **changes: str) -> str:

@@ -524,6 +524,7 @@ def _add_findings(
             "row": f.row,
             "field": f.field,
             "written": f.written,
+            "quote": f.quote or "",
             "official": f.official or "",
         }
         for f in found

@@ -6,6 +6,7 @@ say which port it got, and a port in use is one error line naming it.
 
 from __future__ import annotations
 
+import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -46,8 +47,17 @@ def serve_app(
     url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
-    say(f"quanze app: {url}  (read-only; Ctrl-C to stop)")
+    # uvicorn shuts down on SIGTERM, then raises the signal again for the handler it found in
+    # place: this one makes that a KeyboardInterrupt (as Ctrl-C), so a service manager's stop
+    # ends the command with exit code 0 instead of killing it by the signal.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
+        say(f"quanze app: {url}  (read-only; Ctrl-C to stop)")
         server.run(sockets=[sock])
     finally:
+        signal.signal(signal.SIGTERM, previous)
         sock.close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

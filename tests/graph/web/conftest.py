@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from graph.app.pipeline import build_files
+from graph.laws.importer import import_laws
+from graph.store.open import open_store
+from tests.shared import shared_path
 
 #: One payload per field of the list, each setting its own number if it ever runs.
 XSS_ROW = {
@@ -77,4 +80,27 @@ def crowded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ]
         paths.append(write_csv(folder / f"{county}-{n}.csv", rows))
     build_files(paths, folder / "store")
+    return folder / "store"
+
+
+#: A list citing 社会保险法 past its last article (98) and quoting 第八十七条 wrongly.
+TEXTS_ROW = {
+    "序号": "1",
+    "事项名称": "对骗保行为的处罚",
+    "职权类型": "行政处罚",
+    "实施主体": "县医保局",
+    "设定依据": "《中华人民共和国社会保险法》第一百零五条；《中华人民共和国社会保险法》第八十七条："
+    "社会保险经办机构以欺诈手段骗取社会保险基金支出的，处骗取金额十倍的罚款。",
+}
+
+
+@pytest.fixture(scope="session")
+def texts_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of TEXTS_ROW with the official text of 社会保险法 (2018) imported."""
+    text = shared_path("lawtexts", "社会法", "社会保险法(2018-12-29).md")
+    folder = tmp_path_factory.mktemp("texts")
+    build_files([write_csv(folder / "texts.csv", [TEXTS_ROW])], folder / "store")
+    store = open_store(folder / "store")
+    import_laws(text, store)
+    del store
     return folder / "store"

@@ -232,3 +232,18 @@ def test_a_small_neighbourhood_is_drawn_item_by_item(sample_store: Path) -> None
     view = build_view(store, article="社会保险法第八十七条", depth=1)
     before = {n for n, node in view.nodes.items() if node.kind == "item"}
     assert {n for n, node in aggregate(view).nodes.items() if node.kind == "item"} == before
+
+
+def test_article_page_shows_the_official_text_versions_and_findings(texts_store: Path) -> None:
+    with TestClient(create_app(texts_store), base_url="http://127.0.0.1") as client:
+        article = client.get("/api/article", params=REF).json()
+        (text,) = article["sections"]["text"]
+        assert text["head"] == "第八十七条" and text["text"].startswith("社会保险经办机构以及医疗机构")
+        assert [v["date"] for v in article["sections"]["versions"]] == ["2018-12-29"]
+        assert [f["kind"] for f in article["sections"]["findings"]] == ["quote-differs"]
+        page = client.get(ARTICLE).text
+        assert 'id="qz-text"' in page and 'id="qz-findings"' in page
+        item = client.get("/api/item", params={"ref": "texts.csv#1"}).json()
+        kinds = sorted(f["kind"] for f in item["sections"]["findings"])
+        assert kinds == ["beyond-last", "quote-differs"]
+        assert "十倍" in next(f["quote"] for f in item["sections"]["findings"] if f["quote"])
