@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 data error or validation failure, 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import signal
@@ -778,10 +779,8 @@ def workbench(
     authority pages with tables, graph and exports, over the store read-only (loopback)."""
     from graph.web.serve import serve_app
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: a normal stop
         serve_app(store, port=port, say=err.print)
-    except KeyboardInterrupt:
-        pass
 
 
 def mcp(store: StoreOpt) -> None:

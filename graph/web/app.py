@@ -92,17 +92,23 @@ class Workbench:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
 
-    def render(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    def render(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
         lang = language(request)
         words = messages()[lang]
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        page = _templates().get_template(template).render(
-            t=lambda key: words.get(key, key),
-            lang=lang,
-            here=here,
-            switch_to="en" if lang == "zh" else "zh",
-            request=request,
-            **context,
+        page = (
+            _templates()
+            .get_template(template)
+            .render(
+                t=lambda key: words.get(key, key),
+                lang=lang,
+                here=here,
+                switch_to="en" if lang == "zh" else "zh",
+                request=request,
+                **context,
+            )
         )
         return HTMLResponse(page, status_code=status)
 
@@ -131,7 +137,9 @@ class Workbench:
         answer = ask(self.store, value)
         return self.show(request, answer, graph=(name, value) if name in _GRAPHS else None)
 
-    def show(self, request: Request, answer: Answer, graph: tuple[str, str] | None = None) -> Response:
+    def show(
+        self, request: Request, answer: Answer, graph: tuple[str, str] | None = None
+    ) -> Response:
         chosen = {k: request.query_params.get(k, "") for k in FACETS}
         facets = questions.facet_counts(answer.rows) if answer.kind == "article" else {}
         if facets:
@@ -198,7 +206,9 @@ class Workbench:
     def api(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name == "search":
-            return JSONResponse({"path": questions.search(self.store, request.query_params.get("q", ""))})
+            return JSONResponse(
+                {"path": questions.search(self.store, request.query_params.get("q", ""))}
+            )
         if name == "queries":
             return JSONResponse(questions.query_forms())
         if name not in QUESTIONS:
@@ -208,7 +218,9 @@ class Workbench:
 
     def api_query(self, request: Request) -> Response:
         params = {k: v for k, v in request.query_params.items()}
-        return JSONResponse(questions.run_named(self.store, request.path_params["name"], params).to_json())
+        return JSONResponse(
+            questions.run_named(self.store, request.path_params["name"], params).to_json()
+        )
 
 
 _GRAPHS = ("article", "law", "item", "authority")

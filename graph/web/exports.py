@@ -61,7 +61,9 @@ def _xlsx(answer: Answer, rows: list[dict[str, Any]]) -> bytes:
     sheet = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", "_", answer.kind)[:31] or "answer")
     sheet.append(list(answer.columns))
     for row in rows:
-        sheet.append([row[k] if not isinstance(row[k], list | dict) else str(row[k]) for k in answer.columns])
+        sheet.append(
+            [row[k] if not isinstance(row[k], list | dict) else str(row[k]) for k in answer.columns]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

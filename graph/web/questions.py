@@ -74,7 +74,9 @@ def _query(name: str) -> str:
 def _queries() -> dict[str, str]:
     folder = resources.files("graph.web").joinpath("queries")
     return {
-        e.name[:-3]: e.read_text(encoding="utf-8") for e in folder.iterdir() if e.name.endswith(".rq")
+        e.name[:-3]: e.read_text(encoding="utf-8")
+        for e in folder.iterdir()
+        if e.name.endswith(".rq")
     }
 
 
@@ -105,9 +107,9 @@ def region_parts(region: str) -> tuple[str, str, str]:
         province, rest = match.group(1), rest[match.end() :]
     if match := _CITY.match(rest):
         city, rest = match.group(1), rest[match.end() :]
-    elif rest.endswith(("市", "州", "盟", "地区")) and not province:
-        city, rest = rest, ""
-    elif rest.endswith(("市", "州", "盟", "地区")):
+    elif (rest.endswith(("市", "州", "盟", "地区")) and not province) or rest.endswith(
+        ("市", "州", "盟", "地区")
+    ):
         city, rest = rest, ""
     return province, city, rest
 
@@ -243,9 +245,7 @@ def _reliance_rows(store: ox.Store, ref: str) -> list[dict[str, Any]]:
     return out
 
 
-def filter_rows(
-    rows: Iterable[dict[str, Any]], chosen: Mapping[str, str]
-) -> list[dict[str, Any]]:
+def filter_rows(rows: Iterable[dict[str, Any]], chosen: Mapping[str, str]) -> list[dict[str, Any]]:
     """The rows whose facet values are the ``chosen`` ones (facet → value)."""
     wanted = {k: v for k, v in chosen.items() if k in FACETS and v}
     return [r for r in rows if all((r.get(k) or "") == v for k, v in wanted.items())]
@@ -295,13 +295,22 @@ def law(store: ox.Store, ref: str) -> Answer:
                 "iri": r["article"],
             }
         )
-    answer = Answer("law", focus.reading, focus.iri, columns=("article", "items", "citations", "lists"))
+    answer = Answer(
+        "law", focus.reading, focus.iri, columns=("article", "items", "citations", "lists")
+    )
     answer.rows, answer.links = rows, {"article": "article_path"}
     answer.facts = {"articles": len(rows)}
     return answer
 
 
-_FIELD_ORDER = ("name", "basis", "accountability_basis", "responsibility", "accountability", "remarks")
+_FIELD_ORDER = (
+    "name",
+    "basis",
+    "accountability_basis",
+    "responsibility",
+    "accountability",
+    "remarks",
+)
 
 
 def item(store: ox.Store, ref: str) -> Answer:
@@ -415,7 +424,9 @@ def power_list(store: ox.Store, source: str) -> Answer:
     info = found[0]
     rows = run_query(store, "view-items", {"list": ox.NamedNode(info["list"])}, timeout=TIMEOUT)
     answer = Answer("list", info.get("title") or info["source"], info["list"])
-    answer.facts = {k: info.get(k, "") for k in ("source", "region", "issued", "items", "citations")}
+    answer.facts = {
+        k: info.get(k, "") for k in ("source", "region", "issued", "items", "citations")
+    }
     answer.columns, answer.rows = ITEM_COLUMNS, _item_rows(result_rows(rows))
     answer.links = {"name": "item_path"}
     return answer
@@ -426,9 +437,14 @@ def authority(store: ox.Store, name: str) -> Answer:
     focus = resolve_authority(store, name)
     rows = []
     for item_iri in sorted(
-        {term_text(r["powerItem"]) for r in run_query(store, "view-authorities", {"org": ox.NamedNode(focus.iri)}).rows}
+        {
+            term_text(r["powerItem"])
+            for r in run_query(store, "view-authorities", {"org": ox.NamedNode(focus.iri)}).rows
+        }
     ):
-        rows.extend(result_rows(run_query(store, "view-items", {"powerItem": ox.NamedNode(item_iri)})))
+        rows.extend(
+            result_rows(run_query(store, "view-items", {"powerItem": ox.NamedNode(item_iri)}))
+        )
     answer = Answer("authority", focus.reading, focus.iri, columns=ITEM_COLUMNS)
     answer.rows, answer.links = _item_rows(rows), {"name": "item_path"}
     answer.facts = {"items": len(answer.rows)}
@@ -440,7 +456,10 @@ def items_named(store: ox.Store, words: str) -> Answer:
     rows = _rows(store, "items-named", words=words)
     answer = Answer("items", words, columns=("row", "name", "region", "source"))
     answer.rows = [
-        {**{k: r.get(k, "") for k in answer.columns}, "item_path": path("item", ref=_item_ref(r["powerItem"], r["source"]))}
+        {
+            **{k: r.get(k, "") for k in answer.columns},
+            "item_path": path("item", ref=_item_ref(r["powerItem"], r["source"])),
+        }
         for r in rows
     ]
     answer.links = {"name": "item_path"}
@@ -487,7 +506,12 @@ def _add_law_text(store: ox.Store, answer: Answer, ref: str) -> None:
     for instrument in load_instruments(store, {law_iri}).values():
         for e in instrument.expressions:
             versions.append(
-                {"date": e.date, "in_force_from": e.in_force_from, "expired": e.expired, "articles": e.last_article}
+                {
+                    "date": e.date,
+                    "in_force_from": e.in_force_from,
+                    "expired": e.expired,
+                    "articles": e.last_article,
+                }
             )
     answer.sections["versions"] = versions
 
@@ -553,7 +577,9 @@ def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer
     """Run a bundled query by name with ``bindings`` (variable → value as the CLI's
     ``--bind`` reads it); empty values are left unbound."""
     if name not in bundled_queries():
-        raise QueryError(f"no bundled query named {name!r}; bundled queries: {', '.join(bundled_queries())}")
+        raise QueryError(
+            f"no bundled query named {name!r}; bundled queries: {', '.join(bundled_queries())}"
+        )
     values = dict(parse_binding(f"{k}={v}") for k, v in bindings.items() if v.strip())
     result = run_query(store, name, values, timeout=TIMEOUT, limit=ROW_LIMIT)
     answer = Answer("query", name)

@@ -24,7 +24,7 @@ XSS_ROW = {
     "追责依据": "《社会保险法》第九十三条</script><script>window.__xss=7</script>",
     "责任事项": "1.立案<iframe src=javascript:window.__xss=8>责任",
     "追责情形": "1.<a href=javascript:window.__xss=9>未依法</a>履行职责的",
-    "备注": "=HYPERLINK(\"http://example.invalid\",\"x\")<b onmouseover=window.__xss=10>备注</b>",
+    "备注": '=HYPERLINK("http://example.invalid","x")<b onmouseover=window.__xss=10>备注</b>',
 }
 XSS_FIELDS = len(XSS_ROW) - 1
 
@@ -37,7 +37,9 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: v.replace("<", "&lt;").replace(">", "&gt;") for k, v in row.items()})
+            writer.writerow(
+                {k: v.replace("<", "&lt;").replace(">", "&gt;") for k, v in row.items()}
+            )
     return path
 
 

@@ -92,7 +92,9 @@ def test_csv_export_has_a_bom_and_the_rows(client: TestClient) -> None:
 
 
 def test_xlsx_and_json_exports_hold_the_same_rows(client: TestClient) -> None:
-    book = load_workbook(io.BytesIO(client.get("/article", params={**REF, "format": "xlsx"}).content))
+    book = load_workbook(
+        io.BytesIO(client.get("/article", params={**REF, "format": "xlsx"}).content)
+    )
     sheet = list(book.active.values)
     header, body = sheet[0], sheet[1:]
     data = client.get("/article", params={**REF, "format": "json"}).json()
@@ -135,11 +137,15 @@ def test_bundled_query_with_a_binding_runs_from_its_form(client: TestClient) -> 
 
 def test_language_toggle_keeps_the_page_and_never_leaves_the_site(client: TestClient) -> None:
     to_en = client.get("/lang", params={"to": "en", "next": ARTICLE}, follow_redirects=False)
-    assert unquote(to_en.headers["location"]) == ARTICLE and "lang=en" in to_en.headers["set-cookie"]
+    assert (
+        unquote(to_en.headers["location"]) == ARTICLE and "lang=en" in to_en.headers["set-cookie"]
+    )
     assert "Export" in client.get(ARTICLE).text  # the cookie set above
     client.cookies.clear()
     assert "导出" in client.get(ARTICLE).text
-    away = client.get("/lang", params={"to": "en", "next": "//evil.example/"}, follow_redirects=False)
+    away = client.get(
+        "/lang", params={"to": "en", "next": "//evil.example/"}, follow_redirects=False
+    )
     assert away.headers["location"] == "/"
 
 
@@ -205,7 +211,11 @@ def test_list_text_is_escaped_on_every_page(xss_store: Path) -> None:
 
 def test_region_is_split_into_province_city_and_county() -> None:
     assert region_parts("重庆市巫溪县") == ("重庆市", "", "巫溪县")
-    assert region_parts("新疆维吾尔自治区乌鲁木齐市天山区") == ("新疆维吾尔自治区", "乌鲁木齐市", "天山区")
+    assert region_parts("新疆维吾尔自治区乌鲁木齐市天山区") == (
+        "新疆维吾尔自治区",
+        "乌鲁木齐市",
+        "天山区",
+    )
 
 
 def test_a_crowded_neighbourhood_is_drawn_in_groups_not_as_a_hairball(crowded_store: Path) -> None:
@@ -238,7 +248,9 @@ def test_article_page_shows_the_official_text_versions_and_findings(texts_store:
     with TestClient(create_app(texts_store), base_url="http://127.0.0.1") as client:
         article = client.get("/api/article", params=REF).json()
         (text,) = article["sections"]["text"]
-        assert text["head"] == "第八十七条" and text["text"].startswith("社会保险经办机构以及医疗机构")
+        assert text["head"] == "第八十七条" and text["text"].startswith(
+            "社会保险经办机构以及医疗机构"
+        )
         assert [v["date"] for v in article["sections"]["versions"]] == ["2018-12-29"]
         assert [f["kind"] for f in article["sections"]["findings"]] == ["quote-differs"]
         page = client.get(ARTICLE).text
