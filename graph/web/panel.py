@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from graph.views.model import ViewEdge, ViewGraph
 from graph.views.write import build_view, render_view
+from graph.web.questions import written_reference
 
 #: Above this many item nodes a view's items are gathered into their lists.
 ITEMS_SHOWN = 60
@@ -72,5 +73,7 @@ def render_panel(store: ox.Store, kind: str, ref: str, depth: int = 1) -> str:
     gathered when there are many; raises UnknownFocusError for a reference the store lacks."""
     if kind not in ("article", "law", "item", "authority"):
         raise ValueError(f"no graph of a {kind!r}; give an article, law, item or authority")
+    if kind in ("article", "law"):
+        ref = written_reference(store, ref)  # an IRI, as the query page links it
     view = build_view(store, **{kind: ref}, depth=depth, max_nodes=MAX_NODES)  # type: ignore[arg-type]
     return render_view(aggregate(view))

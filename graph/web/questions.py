@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from graph.errors import QueryError, UnknownReferenceError
+from graph.iri import DEFAULT_BASE
 from graph.store.cites import find_citing_items, flat_row, law_in_store, read_reference
 from graph.store.query import bundled_queries, parse_binding, run_query
 from graph.store.results import result_rows, term_text
@@ -153,6 +154,44 @@ def path(page: str, **params: str) -> str:
     return f"/{page}" + (f"?{urlencode(kept)}" if kept else "")
 
 
+def iri_path(iri: str, base: str = DEFAULT_BASE) -> str | None:
+    """The workbench page of an IRI of the store: an item, a list, an authority, a law or one of
+    its provisions; None for anything else (a citation, a clause, a concept).
+
+    >>> iri_path("https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87")
+    '/article?ref=https%3A%2F%2Fw3id.org%2Fquanze%2Fid%2Flaw%2Fshehui-baoxian-fa%2Fart_87'
+    >>> iri_path("https://w3id.org/quanze/id/list/a/item/1/citation/basis/1") is None
+    True
+    """
+    if not iri.startswith(base):
+        return None
+    parts = iri[len(base) :].split("/")
+    if parts[0] == "list" and len(parts) == 2:
+        return path("list", source=iri)
+    if parts[0] == "list" and len(parts) == 4 and parts[2] == "item":
+        return path("item", ref=iri)
+    if parts[0] == "org" or (parts[0] == "list" and len(parts) == 4 and parts[2] == "org"):
+        return path("authority", name=iri)
+    if parts[0] == "law" and len(parts) == 2:
+        return path("law", ref=iri)
+    if parts[0] == "law" and all(_STEP.fullmatch(p) for p in parts[2:]):
+        return path("article", ref=iri)
+    return None
+
+
+def written_reference(store: ox.Store, ref: str) -> str:
+    """A reference as ``quanze cites`` reads it: ``ref`` itself, or for the IRI of a law or a
+    provision, its title and numbers (《中华人民共和国社会保险法》第87条)."""
+    if not ref.startswith(("http://", "https://")):
+        return ref
+    law_iri = _law_iri_of(ref)
+    found = result_rows(run_query(store, "view-laws", {"law": ox.NamedNode(law_iri)}))
+    if not found:
+        raise UnknownReferenceError(f"no law <{law_iri}> in the store")
+    title = found[0]["title"]
+    return provision_reference(title, ref, law_iri) or f"《{title}》"
+
+
 def _item_ref(item_iri: str, source: str) -> str:
     return f"{source}#{item_iri.rsplit('/item/', 1)[-1]}"
 
@@ -268,6 +307,7 @@ def facet_counts(rows: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str, in
 def article(store: ox.Store, ref: str) -> Answer:
     """Who relies on an article (or a paragraph or item of one): its official text and
     versions when law texts are imported, every citing item, the audit's findings."""
+    ref = written_reference(store, ref)
     focus = resolve_article(store, ref)
     rows = _reliance_rows(store, ref)
     answer = Answer("article", focus.reading, focus.iri, columns=RELIANCE_COLUMNS, rows=rows)
@@ -280,7 +320,7 @@ def article(store: ox.Store, ref: str) -> Answer:
 
 def law(store: ox.Store, ref: str) -> Answer:
     """A law's cited articles, each with how many items, citations and lists cite it."""
-    focus = resolve_law(store, ref)
+    focus = resolve_law(store, written_reference(store, ref))
     title = focus.reading.strip("《》")
     rows = []
     for r in _rows(store, "law-articles", law=ox.NamedNode(focus.iri)):
@@ -358,6 +398,11 @@ def item(store: ox.Store, ref: str) -> Answer:
     ]
     _add_findings(store, answer, items={focus.iri})
     answer.facts["list_path"] = path("list", source=info.get("source", ""))
+    orgs = {
+        term_text(r["org"]) for r in run_query(store, "view-authorities", {"powerItem": node}).rows
+    }
+    if len(orgs) == 1:
+        answer.facts["department_path"] = path("authority", name=orgs.pop())
     return answer
 
 
@@ -589,7 +634,12 @@ def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer
     if result.kind != "select":
         raise QueryError(f"{name} is a {result.kind} query; the workbench shows SELECT and ASK")
     answer.columns, answer.rows = result.variables, result_rows(result)
-    answer.facts = {"rows": len(answer.rows), "description": bundled_queries()[name]}
+    for column in answer.columns:
+        for row in answer.rows:
+            if target := iri_path(row[column]):
+                row[f"{column}_path"] = target
+                answer.links[column] = f"{column}_path"
+    answer.facts = {"rows": len(answer.rows)}
     if result.truncated:
         answer.notes.append(f"only the first {ROW_LIMIT} rows are shown")
     return answer

@@ -259,3 +259,19 @@ def test_article_page_shows_the_official_text_versions_and_findings(texts_store:
         kinds = sorted(f["kind"] for f in item["sections"]["findings"])
         assert kinds == ["beyond-last", "quote-differs"]
         assert "十倍" in next(f["quote"] for f in item["sections"]["findings"] if f["quote"])
+
+
+def test_query_results_link_each_iri_to_its_page(client: TestClient) -> None:
+    law = "https://w3id.org/quanze/id/law/shehui-baoxian-fa"
+    answer = client.get("/api/queries/who-cites", params={"target": law}).json()
+    page = client.get("/queries/who-cites", params={"target": law}).text
+    links = set(re.findall(r'href="(/(?:item|article|law|list)\?[^"]+)"', page))
+    kinds = {urlsplit(link).path for link in links}
+    assert kinds == {"/item", "/article", "/law", "/list"}
+    for link in links:
+        target = client.get(link.replace("&amp;", "&"))
+        assert target.status_code == 200, link
+    article = next(link for link in links if link.startswith("/article"))
+    graph = re.search(r'src="(/graph/article\?[^"]+)"', client.get(article).text)
+    assert graph and client.get(graph[1].replace("&amp;", "&")).status_code == 200
+    assert answer["facts"]["rows"] == len(answer["rows"])
