@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extractors.errors import QuanzeError
-from graph.errors import UnknownReferenceError
+from graph.errors import QueryError, UnknownReferenceError
 from graph.store.open import open_store
 from graph.store.query import run_query
 from graph.store.results import result_rows
@@ -178,6 +178,16 @@ class Workbench:
         params = {k: v for k, v in request.query_params.items() if k not in ("format", "lang")}
         answer = questions.run_named(self.store, name, params)
         form = next(f for f in questions.query_forms() if f["name"] == name)
+        return self.result(request, answer, form=form, values=params)
+
+    def sparql(self, request: Request) -> Response:
+        text = request.query_params.get("query", "")
+        if not text.strip() and not request.query_params.get("format"):
+            return self.result(request, questions.Answer("sparql", "SPARQL"), sparql=_EXAMPLE)
+        return self.result(request, questions.run_sparql(self.store, text), sparql=text)
+
+    def result(self, request: Request, answer: Answer, **context: Any) -> Response:
+        """A query's page (its form above the table), or its export."""
         if request.query_params.get("format"):
             return self.show(request, answer)
         return self.render(
@@ -187,12 +197,11 @@ class Workbench:
             columns=answer.columns,
             facets={},
             chosen={},
-            exports=[(fmt, _with(request, format=fmt)) for fmt in FORMATS],
+            exports=[(fmt, _with(request, format=fmt)) for fmt in FORMATS] if answer.rows else [],
             graph_src="",
             clear="",
             facet_link=None,
-            form=form,
-            values=params,
+            **context,
         )
 
     def switch_language(self, request: Request) -> Response:
@@ -211,6 +220,9 @@ class Workbench:
             )
         if name == "queries":
             return JSONResponse(questions.query_forms())
+        if name == "sparql":
+            text = request.query_params.get("query", "")
+            return JSONResponse(questions.run_sparql(self.store, text).to_json())
         if name not in QUESTIONS:
             raise HTTPException(404, f"no question {name!r}; ask one of {', '.join(QUESTIONS)}")
         param, ask = QUESTIONS[name]
@@ -224,6 +236,13 @@ class Workbench:
 
 
 _GRAPHS = ("article", "law", "item", "authority")
+#: What the SPARQL editor holds before anything is typed.
+_EXAMPLE = """PREFIX qz: <https://w3id.org/quanze/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?powerItem ?name ?type WHERE {
+  ?powerItem a qz:PowerItem ; dcterms:title ?name ; qz:powerTypeText ?type .
+}
+LIMIT 20"""
 
 
 def _filled(answer: Answer) -> tuple[str, ...]:
@@ -277,6 +296,8 @@ def create_app(store: ox.Store | Path) -> Starlette:
         def run(request: Request) -> Response:
             try:
                 return handler(request)
+            except QueryError as exc:  # the request's own query is wrong
+                return bench.failure(request, str(exc), 400)
             except QuanzeError as exc:
                 return bench.failure(request, str(exc), 404)
             except ValueError as exc:
@@ -292,6 +313,7 @@ def create_app(store: ox.Store | Path) -> Starlette:
         Route("/graph/{kind}", guard(bench.graph)),
         Route("/queries", guard(bench.queries)),
         Route("/queries/{name}", guard(bench.query)),
+        Route("/sparql", guard(bench.sparql)),
         Route("/lang", bench.switch_language),
         Route("/api/queries/{name}", guard(bench.api_query)),
         Route("/api/{name}", guard(bench.api)),

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -23,9 +23,12 @@ import pyoxigraph as ox
 from graph.errors import QueryError, UnknownReferenceError
 from graph.iri import DEFAULT_BASE
 from graph.store.cites import find_citing_items, flat_row, law_in_store, read_reference
-from graph.store.query import bundled_queries, parse_binding, run_query
+from graph.store.query import QueryResult, bundled_queries, parse_binding, run_query
 from graph.store.results import result_rows, term_text
 from graph.views.focus import resolve_article, resolve_authority, resolve_item, resolve_law
+
+if TYPE_CHECKING:
+    from graph.audit.models import Finding
 
 #: Rows a table shows at most (a query's rows past it are cut, and the answer says so).
 ROW_LIMIT = 5_000
@@ -569,21 +572,16 @@ def _add_findings(
     items: set[str] | None = None,
 ) -> None:
     """The audit's findings on the citations of these provisions or items (none without texts)."""
-    from graph.audit.audit import audit_citations
-    from graph.audit.gather import gather
-    from graph.audit.texts import load_instruments
-
-    cited = [
-        c
-        for c in gather(store)
-        if (provisions and c.provision in provisions) or (items and c.item_iri in items)
-    ]
-    if not cited:
+    audit = store_findings(store)
+    if audit is None:
         return
-    instruments = load_instruments(store, {c.law_iri for c in cited})
-    if not instruments:
+    found: dict[int, Finding] = {}
+    for key in provisions or ():
+        found.update((id(f), f) for f in audit[0].get(key, ()))
+    for key in items or ():
+        found.update((id(f), f) for f in audit[1].get(key, ()))
+    if not found:
         return
-    found = audit_citations(cited, instruments).findings
     answer.sections["findings"] = [
         {
             "severity": f.severity,
@@ -596,8 +594,38 @@ def _add_findings(
             "quote": f.quote or "",
             "official": f.official or "",
         }
-        for f in found
+        for f in found.values()
     ]
+
+
+_HAS_TEXTS = """
+PREFIX qz: <https://w3id.org/quanze/ontology#>
+ASK { ?version qz:lastArticle ?n }
+"""
+Findings = dict[str, list["Finding"]]
+
+
+@lru_cache(maxsize=2)
+def store_findings(store: ox.Store) -> tuple[Findings, Findings] | None:
+    """The audit's findings of the whole store by cited provision and by item, worked out once
+    per store (the workbench's store is read-only, so they cannot change while it runs); None
+    when the store holds no law texts."""
+    from graph.audit.audit import audit_citations
+    from graph.audit.gather import gather
+    from graph.audit.texts import load_instruments
+
+    if not run_query(store, _HAS_TEXTS).boolean:
+        return None
+    cited = gather(store)
+    instruments = load_instruments(store, {c.law_iri for c in cited})
+    by_citation = {c.citation: c for c in cited}
+    by_provision: Findings = {}
+    by_item: Findings = {}
+    for f in audit_citations(cited, instruments).findings:
+        c = by_citation[f.citation]
+        by_provision.setdefault(c.provision, []).append(f)
+        by_item.setdefault(c.item_iri, []).append(f)
+    return by_provision, by_item
 
 
 # queries ----------------------------------------------------------------------------------------
@@ -628,11 +656,36 @@ def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer
     values = dict(parse_binding(f"{k}={v}") for k, v in bindings.items() if v.strip())
     result = run_query(store, name, values, timeout=TIMEOUT, limit=ROW_LIMIT)
     answer = Answer("query", name)
+    _fill(answer, result)
+    return answer
+
+
+def run_sparql(store: ox.Store, text: str) -> Answer:
+    """Run SPARQL text typed into the workbench's editor (SELECT or ASK; updates and SERVICE
+    are refused, as ``quanze query`` refuses them, with the same time and row limits).
+
+    Only text is run: a file name (``….rq``), which ``quanze query`` would read from disk, is
+    refused, so a page cannot make the app read its files.
+    """
+    text = text.strip()
+    if not text:
+        raise QueryError("type a SPARQL query, e.g. SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")
+    if "\n" not in text and text.endswith(".rq"):
+        raise QueryError(f"{text!r} names a file; the editor runs SPARQL text only")
+    result = run_query(store, text, timeout=TIMEOUT, limit=ROW_LIMIT)
+    answer = Answer("sparql", "SPARQL")
+    _fill(answer, result)
+    return answer
+
+
+def _fill(answer: Answer, result: QueryResult) -> None:
+    """Put a query's result into ``answer``: its rows (IRIs linked to their pages) or its
+    boolean."""
     if result.kind == "ask":
         answer.facts = {"answer": bool(result.boolean)}
-        return answer
+        return
     if result.kind != "select":
-        raise QueryError(f"{name} is a {result.kind} query; the workbench shows SELECT and ASK")
+        raise QueryError(f"a {result.kind} query; the workbench shows SELECT and ASK results")
     answer.columns, answer.rows = result.variables, result_rows(result)
     for column in answer.columns:
         for row in answer.rows:
@@ -642,7 +695,6 @@ def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer
     answer.facts = {"rows": len(answer.rows)}
     if result.truncated:
         answer.notes.append(f"only the first {ROW_LIMIT} rows are shown")
-    return answer
 
 
 #: The questions by page name, each taking the store and the page's one parameter.

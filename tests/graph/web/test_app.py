@@ -132,7 +132,7 @@ def test_bundled_query_with_a_binding_runs_from_its_form(client: TestClient) -> 
     answer = client.get("/api/queries/who-cites", params={"target": law}).json()
     assert answer["facts"]["rows"] == 24
     bad = client.get("/queries/no-such-query")
-    assert bad.status_code == 404 and "no bundled query named" in bad.text
+    assert bad.status_code == 400 and "no bundled query named" in bad.text
 
 
 def test_language_toggle_keeps_the_page_and_never_leaves_the_site(client: TestClient) -> None:
@@ -275,3 +275,27 @@ def test_query_results_link_each_iri_to_its_page(client: TestClient) -> None:
     graph = re.search(r'src="(/graph/article\?[^"]+)"', client.get(article).text)
     assert graph and client.get(graph[1].replace("&amp;", "&")).status_code == 200
     assert answer["facts"]["rows"] == len(answer["rows"])
+
+
+def test_sparql_editor_runs_a_select_and_refuses_updates_files_and_service(
+    client: TestClient, tmp_path: Path
+) -> None:
+    select = "SELECT ?powerItem WHERE { ?powerItem a <https://w3id.org/quanze/ontology#PowerItem> }"
+    answer = client.get("/api/sparql", params={"query": select}).json()
+    assert answer["facts"]["rows"] == 22
+    page = client.get("/sparql", params={"query": select}).text
+    assert page.count('href="/item?ref=') == 22 and 'id="qz-sparql"' in page
+    exported = client.get("/sparql", params={"query": select, "format": "csv"}).content
+    assert exported.startswith(b"\xef\xbb\xbf") and len(exported.splitlines()) == 23
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = client.get("/api/sparql", params={"query": count}).json()["rows"]
+    update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
+    refused = client.get("/sparql", params={"query": update})
+    assert refused.status_code == 400 and "updates are refused" in refused.text
+    assert client.get("/api/sparql", params={"query": count}).json()["rows"] == before
+    secret = tmp_path / "secret.rq"
+    secret.write_text("SELECT * WHERE { ?s ?p 'TOP-SECRET-LINE' ", encoding="utf-8")
+    leaked = client.get("/sparql", params={"query": str(secret)})
+    assert leaked.status_code == 400 and "TOP-SECRET" not in leaked.text
+    remote = "SELECT * WHERE { SERVICE <http://example.invalid/sparql> { ?s ?p ?o } }"
+    assert client.get("/sparql", params={"query": remote}).status_code == 400

@@ -208,6 +208,11 @@ def test_law_list_queries_and_errors_in_the_browser(tab: Tab) -> None:
     tab.page.wait_for_url(re.compile(r".*target="))
     assert tab.rows() == 24
     tab.shot("query")
+    tab.go("/sparql")
+    tab.page.click("form.qz-sparql button")
+    tab.page.wait_for_url(re.compile(r".*query="))
+    assert tab.rows() == 20  # the example the editor holds
+    tab.shot("sparql")
     tab.go("/search?q=无此事物")
     assert "无此事物" in tab.page.inner_text("#qz-error")
     tab.shot("error")
