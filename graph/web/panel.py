@@ -24,6 +24,14 @@ from graph.web.questions import written_reference
 ITEMS_SHOWN = 60
 #: The node cap of the views the app draws (the views' own default).
 MAX_NODES = 500
+#: In a frame beside a table the view's side panel (search, legend, details) goes under the
+#: drawing, so that the drawing gets the frame's width.
+EMBEDDED_STYLE = """<style>
+#qz-main { flex-direction: column; }
+#qz-network { flex: 3 1 0; min-height: 320px; }
+#qz-side { order: 2; flex: 2 1 0; width: auto; border-right: 0; border-top: 1px solid #e2e8f0; }
+</style>
+"""
 
 
 def aggregate(view: ViewGraph, items_shown: int = ITEMS_SHOWN) -> ViewGraph:
@@ -76,4 +84,4 @@ def render_panel(store: ox.Store, kind: str, ref: str, depth: int = 1) -> str:
     if kind in ("article", "law"):
         ref = written_reference(store, ref)  # an IRI, as the query page links it
     view = build_view(store, **{kind: ref}, depth=depth, max_nodes=MAX_NODES)  # type: ignore[arg-type]
-    return render_view(aggregate(view))
+    return render_view(aggregate(view)).replace("</head>", EMBEDDED_STYLE + "</head>", 1)
