@@ -165,7 +165,7 @@ class Workbench:
 
     def graph(self, request: Request) -> Response:
         kind = request.path_params["kind"]
-        if kind not in _GRAPHS:
+        if kind not in (*_GRAPHS, "everything"):
             raise HTTPException(404, f"no graph of a {kind!r}")
         page = render_panel(self.store, kind, request.query_params.get("ref", ""))
         return HTMLResponse(page, headers={"Content-Security-Policy": GRAPH_POLICY})

@@ -66,7 +66,8 @@ CROWD = 150
 
 @pytest.fixture(scope="session")
 def crowded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store where CROWD items of three lists cite the same article."""
+    """A store where CROWD items of three lists cite the same article (设定依据), and each
+    another article of the same law of its own (追责依据, 第101条 to 第250条)."""
     folder = tmp_path_factory.mktemp("crowd")
     paths = []
     for n, county in enumerate(("巫溪县", "巫山县", "奉节县")):
@@ -77,6 +78,7 @@ def crowded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "职权类型": "行政处罚",
                 "实施主体": f"{county}医保局",
                 "设定依据": "《中华人民共和国社会保险法》第八十七条",
+                "追责依据": f"《中华人民共和国社会保险法》第{100 + n * (CROWD // 3) + row}条",
             }
             for row in range(1, CROWD // 3 + 1)
         ]

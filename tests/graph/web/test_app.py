@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from importlib import resources
@@ -235,6 +236,30 @@ def test_a_crowded_neighbourhood_is_drawn_in_groups_not_as_a_hairball(crowded_st
         re.search(r'<script type="application/json" id="quanze-data">(.*?)</script>', page, re.S)[1]  # type: ignore[index]
     )
     assert len(data["nodes"]) == len(grouped.nodes)
+
+
+def test_a_law_cited_in_many_provisions_is_drawn_as_lists_citing_the_law(
+    crowded_store: Path,
+) -> None:
+    store = open_store(crowded_store, read_only=True)
+    whole = build_view(store, law="社会保险法", depth=1, max_nodes=1000)
+    assert sum(n.kind == "provision" for n in whole.nodes.values()) == CROWD + 1
+    grouped = aggregate(whole)
+    kinds = Counter(n.kind for n in grouped.nodes.values())
+    assert kinds == {"list": 3, "authority": 3, "law": 1}
+    law = next(n for n in grouped.nodes.values() if n.kind == "law")
+    assert law.label.endswith(f" · {CROWD + 1}条")
+    cites = {(e.source, e.kind) for e in grouped.edges.values() if e.target == law.id}
+    assert len(cites) == 6  # each list, by 设定依据 and by 追责依据
+
+
+def test_the_overview_is_which_lists_cite_which_laws(crowded_store: Path) -> None:
+    store = open_store(crowded_store, read_only=True)
+    page = render_panel(store, "everything", "")
+    data = json.loads(
+        re.search(r'<script type="application/json" id="quanze-data">(.*?)</script>', page, re.S)[1]  # type: ignore[index]
+    )
+    assert Counter(n["kind"] for n in data["nodes"]) == {"list": 3, "authority": 3, "law": 1}
 
 
 def test_a_small_neighbourhood_is_drawn_item_by_item(sample_store: Path) -> None:

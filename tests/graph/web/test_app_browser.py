@@ -147,6 +147,7 @@ def tab(browser: Any, server: Server, tmp_path: Path) -> Iterator[Tab]:
 
 def test_search_article_item_export_journey(tab: Tab) -> None:
     tab.go("/")
+    tab.graph_drawn()
     tab.shot("home")
     tab.page.fill("#qz-q", "社会保险法第八十七条")
     tab.page.press("#qz-q", "Enter")
