@@ -263,16 +263,15 @@ RELIANCE_COLUMNS: tuple[str, ...] = (
 FACETS: tuple[str, ...] = ("province", "city", "county", "department", "type", "field")
 
 
-def _reliance_rows(store: ox.Store, ref: str) -> list[dict[str, Any]]:
+def _reliance_rows(store: ox.Store, ref: str, target: str) -> list[dict[str, Any]]:
     """``find_citing_items`` rows with the item's power type and its region split up."""
     rows = find_citing_items(store, ref, timeout=TIMEOUT, warn=lambda message: None)
-    types: dict[str, str] = {}
+    types = {
+        r["powerItem"]: r["type"] for r in _rows(store, "types-citing", target=ox.NamedNode(target))
+    }
     out = []
     for row in rows:
         item = row["power_item"]
-        if item not in types:
-            found = run_query(store, "view-items", {"powerItem": ox.NamedNode(item)}).rows
-            types[item] = term_text(found[0].get("type")) if found else ""
         province, city, county = region_parts(row.get("region") or "")
         out.append(
             {
@@ -280,7 +279,7 @@ def _reliance_rows(store: ox.Store, ref: str) -> list[dict[str, Any]]:
                 "province": province,
                 "city": city,
                 "county": county,
-                "type": types[item],
+                "type": types.get(item, ""),
                 "item_path": path("item", ref=_item_ref(item, row["source"])),
             }
         )
@@ -312,7 +311,7 @@ def article(store: ox.Store, ref: str) -> Answer:
     versions when law texts are imported, every citing item, the audit's findings."""
     ref = written_reference(store, ref)
     focus = resolve_article(store, ref)
-    rows = _reliance_rows(store, ref)
+    rows = _reliance_rows(store, ref, focus.iri)
     answer = Answer("article", focus.reading, focus.iri, columns=RELIANCE_COLUMNS, rows=rows)
     answer.links = {"name": "item_path"}
     answer.facts = _counts(rows)
