@@ -27,7 +27,9 @@ async def _ask(store: Path, calls: list[tuple[str, dict[str, Any]]]) -> tuple[li
     with anyio.fail_after(60):
         async with stdio_client(params) as streams, ClientSession(*streams) as session:
             await session.initialize()
-            tools = [t.name for t in (await session.list_tools()).tools]
+            listed = (await session.list_tools()).tools
+            assert all(t.annotations and t.annotations.read_only_hint for t in listed)
+            tools = [t.name for t in listed]
             results = [await session.call_tool(name, arguments) for name, arguments in calls]
     return tools, results
 
