@@ -108,11 +108,6 @@ class Expression:
     valid_from: str | None = None
     expired: bool = False
 
-    @property
-    def in_force_from(self) -> str:
-        """The day it took effect: its valid-from, else its date."""
-        return self.valid_from or self.date
-
     def article(self, number: int, suffix: int | None = None) -> Article | None:
         """The article numbered ``number`` (之``suffix``), or None."""
         for a in self.articles:
