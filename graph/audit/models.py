@@ -180,6 +180,11 @@ class Finding:
     paragraph: int | None = None
     item: int | None = None
 
+    @property
+    def provision(self) -> str:
+        """The provision cited, written out: ``第九条第七项``."""
+        return self.article + provision_label(None, None, self.paragraph, self.item)
+
     def to_json(self) -> dict[str, Any]:
         """The finding as ``quanze audit --format json`` prints it."""
         out = asdict(self)
