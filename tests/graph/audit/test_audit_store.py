@@ -56,7 +56,7 @@ def test_wuxi_accountability_basis_cites_the_procedure_of_the_2021_text(audit: A
     # the example: 行政处罚法 第五十五条–第六十二条 for accountability; in the 2021 text
     # those are procedure, its 法律责任 chapter is 第七十六条 onward
     found = of(audit, WUXI, "outside-liability")
-    numbers = "五十五 五十六 五十八 五十九 六十 六十一 六十二".split()
+    numbers = ["五十五", "五十六", "五十八", "五十九", "六十", "六十一", "六十二"]
     assert [f.article for f in found] == [f"第{n}条" for n in numbers]
     assert {f.row for f in found} == {"1177"} and {f.field for f in found} == {
         "accountability_basis"
