@@ -54,7 +54,7 @@ def audit_citations(
 def audit_store(store: ox.Store) -> Audit:
     """Audit every citation of ``store``; raises NoLawTextsError when it holds no law texts."""
     cited = gather(store)
-    instruments = load_instruments(store)
+    instruments = load_instruments(store, {c.law_iri for c in cited})
     if not instruments:
         raise NoLawTextsError(
             "the store holds no law texts: run `quanze laws import DIR --store DIR` first"

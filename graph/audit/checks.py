@@ -14,6 +14,7 @@ of the instrument it cites (plain values: ``graph.audit.models``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from graph.audit.compare import ArticleIndex, compare
@@ -22,6 +23,7 @@ from graph.audit.models import (
     Article,
     Chosen,
     CitedProvision,
+    Expression,
     Finding,
     Instrument,
     Kind,
@@ -186,6 +188,12 @@ def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Findi
     )
 
 
+@lru_cache(maxsize=256)
+def liability_articles(text: Expression) -> tuple[Article, ...]:
+    """The articles of a version that stand in its liability chapter(s), in order."""
+    return tuple(a for a in text.articles if is_liability_heading(a.chapter))
+
+
 def outside_liability(c: CitedProvision, chosen: Chosen) -> Finding | None:
     """Kind 4: an accountability basis (追责依据) citing an article outside the law's liability
     chapter. None for other fields, a law with no liability chapter, or an article not in the
@@ -205,7 +213,7 @@ def outside_liability(c: CitedProvision, chosen: Chosen) -> Finding | None:
     if c.field != "accountability_basis" or c.article is None:
         return None
     text = chosen.expression
-    liable = [a for a in text.articles if is_liability_heading(a.chapter)]
+    liable = liability_articles(text)
     article = text.article(c.article, c.suffix)
     if not liable or article is None or is_liability_heading(article.chapter):
         return None

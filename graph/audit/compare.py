@@ -1,10 +1,12 @@
 """How close a list's quote is to an official text: a similarity score and a character diff.
 
 Both texts are compared in a normal form (NFKC, so full- and half-width punctuation agree, and
-without white space, which lists and texts break differently). A quote may be an excerpt, so
-the score is the share of the quote's characters found, in order, in the official text
-(difflib's matching blocks): 1.0 for a faithful excerpt, whatever the article holds besides.
-The diff is taken against the stretch of the official text the quote lines up with.
+without white space, which lists and texts break differently). A quote may be an excerpt, so it
+is compared with the stretch of the official text it lines up with (from the first character
+that matches to the last): the similarity is difflib's ratio of the two (1.0 for a faithful
+excerpt, whatever the article holds besides; a character left out or added lowers it), and the
+diff is theirs. Which article a quote matches best is found by ``coverage``, the share of the
+quote's characters found in order in an article.
 """
 
 from __future__ import annotations
@@ -52,13 +54,13 @@ class Comparison:
         return all(p.op == "equal" for p in self.diff)
 
 
-def similarity(quote: str, official: str) -> float:
+def coverage(quote: str, official: str) -> float:
     """The share of the quote's characters found in order in the official text (normal forms).
 
-    >>> similarity("处骗取金额二倍以上五倍以下的罚款",
+    >>> coverage("处骗取金额二倍以上五倍以下的罚款",
     ...            "责令退回，处骗取金额二倍以上五倍以下的罚款；")
     1.0
-    >>> round(similarity("处骗取金额一倍以上三倍以下的罚款", "处骗取金额二倍以上五倍以下的罚款"), 2)
+    >>> round(coverage("处骗取金额一倍以上三倍以下的罚款", "处骗取金额二倍以上五倍以下的罚款"), 2)
     0.88
     """
     q, o = normal(quote).rstrip(_ENDING), normal(official)
@@ -113,7 +115,6 @@ def compare(quote: str, official: str) -> Comparison:
     quote = quote.strip()[: qmap[len(q) - 1] + 1]
     matcher = SequenceMatcher(None, q, o, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    score = sum(b.size for b in blocks) / len(q)
     if not blocks:
         return Comparison(0.0, (DiffPart("replace", quote, official),), official)
     # the official stretch the quote lines up with: from before its first match to its last,
@@ -126,7 +127,9 @@ def compare(quote: str, official: str) -> Comparison:
     shown = official[o_start:o_end]
     smap = [i - o_start for i in omap[lo:hi]]
     parts = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, q, stretch, autojunk=False).get_opcodes():
+    aligned = SequenceMatcher(None, q, stretch, autojunk=False)
+    score = aligned.ratio()
+    for op, i1, i2, j1, j2 in aligned.get_opcodes():
         a, b = _span(qmap, len(quote), i1, i2)
         c, d = _span(smap, len(shown), j1, j2)
         parts.append(DiffPart(op, quote[a:b], shown[c:d]))
@@ -151,7 +154,7 @@ class ArticleIndex:
 
     def best(self, quote: str, *, candidates: int = 3) -> list[tuple[str, float]]:
         """The articles that share the most bigrams with ``quote``, best first, with their
-        similarity (at most ``candidates`` of them are compared).
+        similarity (only ``candidates`` of them are compared).
 
         >>> index = ArticleIndex([("第一条", "为了规范行政处罚的设定和实施"),
         ...                       ("第二条", "行政处罚是指")])
@@ -164,7 +167,7 @@ class ArticleIndex:
             for key in postings.get(gram, ()):
                 shared[key] += 1
         top = shared.most_common(candidates)
-        scored = [(key, similarity(quote, self.texts[key])) for key, _ in top]
+        scored = [(key, compare(quote, self.texts[key]).similarity) for key, _ in top]
         return sorted(scored, key=lambda pair: -pair[1])
 
 

@@ -9,6 +9,7 @@ from the store.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from extractors.citing.numerals import to_chinese
@@ -96,7 +97,7 @@ class Article:
         return provision_label(self.number, self.suffix, None, None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per version: hashed by identity
 class Expression:
     """One version of an instrument's official text: its IRI, date (YYYY-MM-DD), its articles
     in order, the date it took effect (the catalogue's valid-from, when known) and whether the
@@ -107,18 +108,19 @@ class Expression:
     articles: tuple[Article, ...]
     valid_from: str | None = None
     expired: bool = False
+    _by_number: dict[tuple[int, int | None], Article] = field(
+        init=False, repr=False, compare=False
+    )
 
-    @property
-    def in_force_from(self) -> str:
-        """The day it took effect: its valid-from, else its date."""
-        return self.valid_from or self.date
+    def __post_init__(self) -> None:
+        by_number: dict[tuple[int, int | None], Article] = {}
+        for a in self.articles:
+            by_number.setdefault((a.number, a.suffix), a)
+        object.__setattr__(self, "_by_number", by_number)
 
     def article(self, number: int, suffix: int | None = None) -> Article | None:
         """The article numbered ``number`` (之``suffix``), or None."""
-        for a in self.articles:
-            if a.number == number and a.suffix == suffix:
-                return a
-        return None
+        return self._by_number.get((number, suffix))
 
     @property
     def last_article(self) -> int:
@@ -185,6 +187,11 @@ class Finding:
     paragraph: int | None = None
     item: int | None = None
 
+    @property
+    def provision(self) -> str:
+        """The provision cited, written out: ``第九条第七项``."""
+        return self.article + provision_label(None, None, self.paragraph, self.item)
+
     def to_json(self) -> dict[str, Any]:
         """The finding as ``quanze audit --format json`` prints it."""
         out = asdict(self)
@@ -211,6 +218,7 @@ class Audit:
         return out
 
 
+@lru_cache(maxsize=4096)
 def provision_label(
     article: int | None, suffix: int | None, paragraph: int | None, item: int | None
 ) -> str:

@@ -65,11 +65,9 @@ def finding_html(f: Finding) -> str:
     where = " · ".join(
         x
         for x in (
-            f"第{f.row}行" if f.row else "",
+            f"序号 {f.row}" if f.row else "",
             FIELD_LABELS.get(f.field, f.field),
-            f"《{f.law}》{f.article}"
-            + (f"第{f.paragraph}款" if f.paragraph else "")
-            + (f"第{f.item}项" if f.item else ""),
+            f"《{f.law}》{f.provision}",
         )
         if x
     )

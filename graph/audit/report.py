@@ -60,11 +60,7 @@ def flat(f: Finding) -> dict[str, Any]:
     """One finding as a table or CSV row."""
     row = f.to_json()
     row["diff"] = inline_diff(f.diff)
-    row["article"] = (
-        f.article
-        + (f"第{f.paragraph}款" if f.paragraph else "")
-        + (f"第{f.item}项" if f.item else "")
-    )
+    row["article"] = f.provision
     return row
 
 

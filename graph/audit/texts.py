@@ -3,9 +3,8 @@ the audit's ``Instrument``s: versions with their dates and whether they expired,
 their chapter headings, paragraphs and items, the events of each law's history, and the
 successor of an expired law where the registry's notes or the titles say.
 
-Versions are read for every law; articles only for the laws asked for (those the citations
-cite), one version at a time, with the bundled queries ``audit-versions``, ``audit-articles``
-and ``audit-paragraphs``.
+Versions are read for every law (the bundled query ``audit-versions``); articles only for the
+laws asked for (those the citations cite), one version's graph at a time.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ import pyoxigraph as ox
 from extractors.citing.lawdb import load_registry
 from extractors.lawtext.parse import history_event
 from graph.audit.models import Article, Expression, Instrument, Paragraph
+from graph.build.quads import QZ
 from graph.iri import unsegment
 from graph.store.query import Term, run_query
 
@@ -27,7 +27,17 @@ from graph.store.query import Term, run_query
 _REPLACED_BY: Final = re.compile(r"由[^《]{0,30}《([^》]+)》(?:取代|替代|代替)")
 #: Marks of a provisional title whose lasting successor drops them (社会保险费征缴暂行条例).
 _PROVISIONAL: Final = re.compile(r"暂行|（试行）|\(试行\)|试行")
-_NUMBER: Final = re.compile(r"(\d+)(?:之(\d+))?")
+_ENDING: Final = re.compile(r"(?:条例|办法|规定|细则)$")
+_STATE: Final = "中华人民共和国"
+#: The last token of an expression's IRI: kind, number, 之N suffix (art_20-1).
+_TOKEN: Final = re.compile(r"/(art|para|point|chp|sec|part|subpart)_(\d+)(?:-(\d+))?$")
+#: What the audit reads of each expression in a version's graph.
+_READ: Final = {
+    QZ.partOfExpression: "parent",
+    QZ.text: "text",
+    QZ.heading: "heading",
+    QZ.ordinal: "ordinal",
+}
 
 
 def _value(row: Mapping[str, Term], name: str) -> str | None:
@@ -45,47 +55,92 @@ def successor_in_note(note: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def lasting_title(title: str) -> str | None:
-    """A provisional title without its provisional marks (None when it has none).
+def lasting_titles(title: str) -> list[str]:
+    """The titles a provisional instrument's lasting successor may have: without its
+    provisional marks, and as a law (契税暂行条例 was replaced by 契税法); none when the title is
+    not provisional.
 
-    >>> lasting_title("社会保险费征缴暂行条例"), lasting_title("行政处罚法")
-    ('社会保险费征缴条例', None)
+    >>> lasting_titles("中华人民共和国契税暂行条例"), lasting_titles("行政处罚法")
+    (['契税条例', '契税法'], [])
     """
-    lasting = _PROVISIONAL.sub("", title)
-    return lasting if lasting != title else None
+    bare = title.removeprefix(_STATE)
+    lasting = _PROVISIONAL.sub("", bare)
+    if lasting == bare:
+        return []
+    as_law = _ENDING.sub("法", lasting)
+    return [lasting] + ([as_law] if as_law != lasting else [])
+
+
+def _version_graph(version: str) -> str:
+    """A version's named graph: ``…/law/{id}/{date}`` → ``…/graph/law/{id}/{date}``."""
+    base, _, law_and_date = version.partition("/law/")
+    return f"{base}/graph/law/{law_and_date}"
 
 
 def _articles(store: ox.Store, version: str) -> tuple[Article, ...]:
-    bound = {"version": ox.NamedNode(version)}
-    paragraphs: defaultdict[str, dict[str, tuple[str, list[str]]]] = defaultdict(dict)
-    for r in run_query(store, "audit-paragraphs", bound).rows:
-        para = paragraphs[_value(r, "article") or ""].setdefault(
-            _value(r, "paragraph") or "", (_value(r, "text") or "", [])
-        )
-        item = _value(r, "itemText")
-        if item is not None:
-            para[1].append(item)
-    out = []
-    for r in run_query(store, "audit-articles", bound).rows:
-        m = _NUMBER.fullmatch(_value(r, "number") or "")
-        if m is None:
+    """The articles of one version with their chapter, paragraphs and items, read from its
+    graph (an index lookup; a query with the graph bound scans every law's graph). An
+    expression's kind and number are the last token of its IRI (docs/laws.md: the version's IRI,
+    then the work-level tokens); an article of one paragraph has no paragraph nodes: its items
+    are the article's, its one paragraph the article."""
+    facts: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(_version_graph(version))):
+        predicate = quad.predicate.value
+        if predicate in _READ and isinstance(quad.object, ox.NamedNode | ox.Literal):
+            facts[quad.subject.value][_READ[predicate]] = quad.object.value  # type: ignore[union-attr]
+    children: defaultdict[str, list[tuple[str, int, str]]] = defaultdict(list)  # parent → kids
+    articles: list[tuple[int, str, int, int | None]] = []
+    for iri, fact in facts.items():
+        m = _TOKEN.search(iri)
+        if m is None or "parent" not in fact:
             continue
-        iri = _value(r, "article") or ""
-        paras = tuple(Paragraph(text, tuple(items)) for text, items in paragraphs[iri].values())
-        if not paras:  # an article read without paragraphs: its text is its one paragraph
-            paras = (Paragraph(_value(r, "text") or ""),)
-        suffix = int(m.group(2)) if m.group(2) else None
-        out.append(Article(int(m.group(1)), paras, _value(r, "chapter"), suffix))
+        kind, number = m.group(1), int(m.group(2))
+        if kind == "art":
+            suffix = int(m.group(3)) if m.group(3) else None
+            articles.append((int(fact.get("ordinal", "0")), iri, number, suffix))
+        elif kind in ("para", "point"):
+            children[fact["parent"]].append((kind, number, iri))
+    out = []
+    for _, iri, number, suffix in sorted(articles):
+        paras = []
+        for kind, _, para in sorted(children[iri], key=lambda k: k[1]):
+            if kind == "para":
+                items = sorted(c[1:] for c in children[para] if c[0] == "point")
+                paras.append(
+                    Paragraph(
+                        facts[para].get("text", ""), tuple(facts[i]["text"] for _, i in items)
+                    )
+                )
+        if not paras:  # one paragraph: the article, with the article's items
+            items = sorted(c[1:] for c in children[iri] if c[0] == "point")
+            paras = [
+                Paragraph(facts[iri].get("text", ""), tuple(facts[i]["text"] for _, i in items))
+            ]
+        out.append(Article(number, tuple(paras), _chapter(facts, iri), suffix))
     return tuple(out)
 
 
+def _chapter(facts: Mapping[str, Mapping[str, str]], article: str) -> str | None:
+    """The heading of the chapter (章) an article stands in, going up its divisions."""
+    at = facts[article].get("parent")
+    while at is not None and at in facts:
+        m = _TOKEN.search(at)
+        if m is not None and m.group(1) == "chp":
+            return facts[at].get("heading")
+        at = facts[at].get("parent")
+    return None
+
+
 def load_instruments(store: ox.Store, laws: Collection[str] | None = None) -> dict[str, Instrument]:
-    """Law IRI → its instrument, for every law with an official text in the store; the articles
-    of only those in ``laws`` (all when None) are read."""
+    """Law IRI → its instrument, for every law with an official text in the store (an empty
+    dict: the store holds none); the articles of only those in ``laws`` (all when None) are
+    read."""
     versions: defaultdict[str, list[Mapping[str, Term]]] = defaultdict(list)
     for r in run_query(store, "audit-versions").rows:
         versions[_value(r, "law") or ""].append(r)
-    titles = {(_value(rows[0], "title") or ""): law for law, rows in versions.items()}
+    titles = {
+        (_value(rows[0], "title") or "").removeprefix(_STATE): law for law, rows in versions.items()
+    }
     registry = load_registry()
     out: dict[str, Instrument] = {}
     for law, rows in versions.items():
@@ -114,10 +169,10 @@ def load_instruments(store: ox.Store, laws: Collection[str] | None = None) -> di
         # registry's note names, else a lasting title of the same words the store holds
         expired = expressions[-1].expired
         successor = successor_in_note(entry.notes if entry is not None else None)
-        if expired and successor is None:
-            lasting = lasting_title(title)
-            other = titles.get(lasting) if lasting else None
+        for lasting in lasting_titles(title) if expired and successor is None else []:
+            other = titles.get(lasting)
             if other is not None and _value(versions[other][-1], "expired") != "true":
-                successor = lasting
+                successor = _value(versions[other][0], "title") or lasting
+                break
         out[law] = Instrument(law, title, expressions, tuple(sorted(events)), expired, successor)
     return out

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from graph.audit.models import Chosen, Instrument
+from graph.laws.links import TextVersion, choose, last_day
 
 _YEAR: Final = re.compile(r"(\d{4})")
 #: The events of a law's life a note can name, and those that change its text.
@@ -63,8 +64,8 @@ def note_matches(instrument: Instrument, note: str) -> bool:
 def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | None:
     """The text a citation is checked against, and why: the version in force on the list's date
     (the latest that took effect on or before it), else the latest known (the list has no date,
-    or predates every text). The rule of the citations' text links (``qz:citesText``, see
-    docs/laws.md). None when no text is known.
+    or predates every text). The rule of the citations' text links, taken from them
+    (``graph.laws.links.choose``). None when no text is known.
 
     >>> from graph.audit.models import Expression
     >>> law = Instrument("x", "x", (Expression("x/2009", "2009-08-27", ()),
@@ -74,15 +75,13 @@ def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | No
     [('2009-08-27', 'in force on 2021-03-01'), ('2021-01-22', 'in force on 2021-08-01'),
      ('2021-01-22', 'latest known'), ('2021-01-22', 'latest known')]
     """
-    texts = instrument.expressions
+    texts = {e.iri: e for e in instrument.expressions}
     if not texts:
         return None
-    if list_date:
-        day = list_date[:10]
-        in_force = [e for e in texts if e.in_force_from <= day]
-        if in_force:
-            return Chosen(max(in_force, key=lambda e: e.in_force_from), f"in force on {day}")
-    return Chosen(texts[-1], "latest known")
+    day = last_day(list_date)
+    versions = [TextVersion.of(e.iri, e.date, e.valid_from) for e in instrument.expressions]
+    version, how = choose(versions, day)
+    return Chosen(texts[version.iri], f"in force on {day}" if how == "in-force" else "latest known")
 
 
 def amendments_after(instrument: Instrument, list_date: str | None) -> list[str]:
@@ -95,9 +94,9 @@ def amendments_after(instrument: Instrument, list_date: str | None) -> list[str]
     >>> amendments_after(law, "2019-03-01"), amendments_after(law, None)
     (['2021-01-22'], [])
     """
-    if not list_date:
+    day = last_day(list_date)
+    if day is None:
         return []
-    day = list_date[:10]
     dates = {e.date for e in instrument.expressions if e.date > day}
     dates |= {d for d, action in instrument.events if d > day and action in AMENDMENTS}
     return sorted(dates)

@@ -30,7 +30,7 @@ ASK { ?version qz:lastArticle ?n }
 
 
 def _line(f: Finding) -> tuple[str, str]:
-    where = f"{f.list_title or f.list_id} 第{f.row}行" if f.row else f.list_title or f.list_id
+    where = f"{f.list_title or f.list_id} 序号 {f.row}" if f.row else f.list_title or f.list_id
     return (
         f"审查 finding · {SEVERITY_LABELS[f.severity]}",
         f"{kinds()[f.kind].label}: {f.message} ({where})",

@@ -7,7 +7,7 @@ import pytest
 
 from graph.audit.audit import audit_citations
 from graph.audit.checks import check
-from graph.audit.compare import ArticleIndex, compare, similarity
+from graph.audit.compare import ArticleIndex, compare, coverage
 from graph.audit.models import (
     Article,
     Chosen,
@@ -236,7 +236,10 @@ def test_a_colon_quote_ends_at_the_next_reference() -> None:
 
 
 def test_similarity_ignores_width_and_white_space_and_scores_excerpts_whole() -> None:
-    assert similarity("处 骗取金额2倍 ,", "责令退回，处骗取金额2倍，") == 1.0
+    assert coverage("处 骗取金额2倍 ,", "责令退回，处骗取金额2倍，") == 1.0
+    left_out = compare("违反本法规定，截留社会救助资金", "违反本办法规定，截留社会救助资金的")
+    assert 0.9 < left_out.similarity < 1
+    assert [(p.written, p.official) for p in left_out.diff if p.op != "equal"] == [("", "办")]
     assert compare("罚款", "处骗取金额二倍以上五倍以下的罚款").same
 
 

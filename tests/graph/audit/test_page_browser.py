@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +121,38 @@ def test_the_counts_per_list_are_shown(page: Any) -> None:
     assert counts[0].startswith("list-a (某县清单): 1 error(s), 1 warning(s), 1 info")
     summary = page.evaluate("document.querySelector('.qz-summary').innerText")
     assert summary == "4 citation(s) read, 4 checked against a law text, 4 finding(s)"
+
+
+def test_the_views_details_panel_shows_the_official_text_and_findings(
+    browser: Any, audited_store: Path, tmp_path: Path
+) -> None:
+    from graph.store.open import open_store
+    from graph.views.write import build_view, write_view
+
+    store = open_store(audited_store, read_only=True)
+    path = tmp_path / "view.html"
+    write_view(store, path, article="行政处罚法第五十五条", depth=1)
+    view = build_view(store, article="行政处罚法第五十五条", depth=1)
+    (node,) = [n.id for n in view.nodes.values() if n.id.endswith("xingzheng-chufa-fa/art_55")]
+    opened = browser.new_page(viewport={"width": 1200, "height": 800})
+    try:
+        opened.goto(path.resolve().as_uri())
+        opened.wait_for_function("window.quanzeView && window.quanzeView.stable", timeout=15000)
+        x, y = opened.evaluate(
+            """id => {
+                const net = quanzeView.network;
+                const p = net.canvasToDOM(net.getPositions([id])[id]);
+                const box = document.getElementById("qz-network").getBoundingClientRect();
+                return [box.left + p.x, box.top + p.y];
+            }""",
+            node,
+        )
+        opened.mouse.click(x, y)
+        panel = opened.inner_text("#qz-details-body")
+    finally:
+        opened.close()
+    assert "官方条文 official text (2021-01-22, latest known)" in panel
+    assert "执法人员在调查或者进行检查时" in panel
+    assert (
+        "追责依据不在法律责任章" in panel and "巫溪县医疗保障局行政权力事项清单 序号 1177" in panel
+    )
