@@ -555,7 +555,7 @@ def _add_law_text(store: ox.Store, answer: Answer, ref: str) -> None:
             versions.append(
                 {
                     "date": e.date,
-                    "in_force_from": e.in_force_from,
+                    "in_force_from": e.valid_from or e.date,
                     "expired": e.expired,
                     "articles": e.last_article,
                 }
