@@ -25,21 +25,22 @@ XSS_ROW = {
     "责任事项": "1.立案<iframe src=javascript:window.__xss=8>责任",
     "追责情形": "1.<a href=javascript:window.__xss=9>未依法</a>履行职责的",
     "备注": '=HYPERLINK("http://example.invalid","x")<b onmouseover=window.__xss=10>备注</b>',
+    "<img src=x onerror=window.__xss=11>其他": "<svg/onload=window.__xss=12>",
 }
-XSS_FIELDS = len(XSS_ROW) - 1
 
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     """``rows`` as a UTF-8 CSV list (its header from the first row's keys), with ``<`` and
     ``>`` written as the entities a list copied from a web page has (the reader decodes them
     and keeps the text; a tag written as such is taken for markup and dropped)."""
+
+    def entities(text: str) -> str:
+        return text.replace("<", "&lt;").replace(">", "&gt;")
+
     with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {k: v.replace("<", "&lt;").replace(">", "&gt;") for k, v in row.items()}
-            )
+        writer = csv.writer(out)
+        writer.writerow([entities(k) for k in rows[0]])
+        writer.writerows([entities(v) for v in row.values()] for row in rows)
     return path
 
 
