@@ -34,10 +34,12 @@ from graph.errors import QueryError, UnknownReferenceError
 from graph.store.open import open_store
 from graph.store.query import run_query
 from graph.store.results import result_rows
-from graph.web import questions
+from graph.web import questions, sparql
+from graph.web.answer import TIMEOUT, Answer
 from graph.web.exports import FORMATS, export, filename
+from graph.web.links import path
 from graph.web.panel import render_panel
-from graph.web.questions import FACETS, QUESTIONS, Answer
+from graph.web.questions import FACETS, QUESTIONS
 
 LANGUAGES = ("zh", "en")
 
@@ -120,7 +122,7 @@ class Workbench:
     # pages ----------------------------------------------------------------------------------
 
     def home(self, request: Request) -> Response:
-        lists = result_rows(run_query(self.store, "lists", timeout=questions.TIMEOUT))
+        lists = result_rows(run_query(self.store, "lists", timeout=TIMEOUT))
         laws = result_rows(run_query(self.store, "most-cited-laws", limit=20))
         return self.render(request, "home.html", lists=lists, laws=laws)
 
@@ -149,7 +151,7 @@ class Workbench:
             data, media = export(answer, fmt)
             disposition = f'attachment; filename="{filename(answer, fmt)}"'
             return Response(data, media_type=media, headers={"Content-Disposition": disposition})
-        graph_src = questions.path(f"graph/{graph[0]}", ref=graph[1]) if graph else ""
+        graph_src = path(f"graph/{graph[0]}", ref=graph[1]) if graph else ""
         return self.render(
             request,
             "page.html",
@@ -171,20 +173,20 @@ class Workbench:
         return HTMLResponse(page, headers={"Content-Security-Policy": GRAPH_POLICY})
 
     def queries(self, request: Request) -> Response:
-        return self.render(request, "queries.html", forms=questions.query_forms())
+        return self.render(request, "queries.html", forms=sparql.query_forms())
 
     def query(self, request: Request) -> Response:
         name = request.path_params["name"]
         params = {k: v for k, v in request.query_params.items() if k not in ("format", "lang")}
-        answer = questions.run_named(self.store, name, params)
-        form = next(f for f in questions.query_forms() if f["name"] == name)
+        answer = sparql.run_named(self.store, name, params)
+        form = next(f for f in sparql.query_forms() if f["name"] == name)
         return self.result(request, answer, form=form, values=params)
 
-    def sparql(self, request: Request) -> Response:
+    def editor(self, request: Request) -> Response:
         text = request.query_params.get("query", "")
         if not text.strip() and not request.query_params.get("format"):
-            return self.result(request, questions.Answer("sparql", "SPARQL"), sparql=_EXAMPLE)
-        return self.result(request, questions.run_sparql(self.store, text), sparql=text)
+            return self.result(request, Answer("sparql", "SPARQL"), sparql=_EXAMPLE)
+        return self.result(request, sparql.run_sparql(self.store, text), sparql=text)
 
     def result(self, request: Request, answer: Answer, **context: Any) -> Response:
         """A query's page (its form above the table), or its export."""
@@ -219,10 +221,10 @@ class Workbench:
                 {"path": questions.search(self.store, request.query_params.get("q", ""))}
             )
         if name == "queries":
-            return JSONResponse(questions.query_forms())
+            return JSONResponse(sparql.query_forms())
         if name == "sparql":
             text = request.query_params.get("query", "")
-            return JSONResponse(questions.run_sparql(self.store, text).to_json())
+            return JSONResponse(sparql.run_sparql(self.store, text).to_json())
         if name not in QUESTIONS:
             raise HTTPException(404, f"no question {name!r}; ask one of {', '.join(QUESTIONS)}")
         param, ask = QUESTIONS[name]
@@ -231,7 +233,7 @@ class Workbench:
     def api_query(self, request: Request) -> Response:
         params = {k: v for k, v in request.query_params.items()}
         return JSONResponse(
-            questions.run_named(self.store, request.path_params["name"], params).to_json()
+            sparql.run_named(self.store, request.path_params["name"], params).to_json()
         )
 
 
@@ -259,7 +261,7 @@ def _with(request: Request, **changes: str) -> str:
             params[key] = value
         else:
             params.pop(key, None)
-    return questions.path(request.url.path.strip("/"), **params)
+    return path(request.url.path.strip("/"), **params)
 
 
 class SecurityHeaders:
@@ -313,7 +315,7 @@ def create_app(store: ox.Store | Path) -> Starlette:
         Route("/graph/{kind}", guard(bench.graph)),
         Route("/queries", guard(bench.queries)),
         Route("/queries/{name}", guard(bench.query)),
-        Route("/sparql", guard(bench.sparql)),
+        Route("/sparql", guard(bench.editor)),
         Route("/lang", bench.switch_language),
         Route("/api/queries/{name}", guard(bench.api_query)),
         Route("/api/{name}", guard(bench.api)),

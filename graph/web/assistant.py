@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from extractors.errors import QuanzeError
 from graph.store.open import open_store
-from graph.web import questions
+from graph.web import questions, sparql
 
 T = TypeVar("T")
 
@@ -89,13 +89,13 @@ def build_server(store: ox.Store) -> Any:
     @server.tool(annotations=read_only)
     def list_queries() -> list[dict[str, Any]]:
         """The bundled SPARQL queries: name, description and the variables they can be given."""
-        return ask(lambda: questions.query_forms())
+        return ask(lambda: sparql.query_forms())
 
     @server.tool(annotations=read_only)
     def run_query(name: str, bindings: dict[str, str] | None = None) -> dict[str, Any]:
         """Run a bundled query by name; bindings give variables values (law=社会保险法,
         target=https://w3id.org/quanze/id/law/…)."""
-        return ask(lambda: questions.run_named(store, name, bindings or {}).to_json())
+        return ask(lambda: sparql.run_named(store, name, bindings or {}).to_json())
 
     return server
 

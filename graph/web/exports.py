@@ -1,7 +1,7 @@
 """An answer's table as a file to download: CSV (UTF-8 with a BOM, so Excel on Windows reads
 the Chinese), XLSX (openpyxl) or JSON (the whole answer).
 
-    >>> from graph.web.questions import Answer
+    >>> from graph.web.answer import Answer
     >>> data, kind = export(Answer("law", "社会保险法", columns=("article",),
     ...                            rows=[{"article": "第87条"}]), "csv")
     >>> data[:3] == b"\\xef\\xbb\\xbf", data.decode("utf-8-sig"), kind
@@ -16,7 +16,7 @@ import re
 from typing import Any, Literal
 
 from graph.store.results import to_csv
-from graph.web.questions import Answer
+from graph.web.answer import Answer
 
 ExportFormat = Literal["csv", "xlsx", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "json")

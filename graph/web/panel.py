@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from graph.views.model import ViewEdge, ViewGraph
 from graph.views.write import build_view, render_view
-from graph.web.questions import written_reference
+from graph.web.links import written_reference
 
 #: Above this many item nodes a view's items are gathered into their lists.
 ITEMS_SHOWN = 60

@@ -25,7 +25,7 @@ from graph.store.results import term_text
 from graph.views.write import build_view
 from graph.web.app import create_app, messages
 from graph.web.panel import ITEMS_SHOWN, aggregate, render_panel
-from graph.web.questions import region_parts
+from graph.web.regions import region_parts
 from tests.graph.web.conftest import CROWD, XSS_ROW
 
 ARTICLE = "/article?ref=社会保险法第八十七条"
