@@ -42,6 +42,8 @@ from graph.web.panel import render_panel
 from graph.web.questions import FACETS, QUESTIONS
 
 LANGUAGES = ("zh", "en")
+#: Rows a page's table shows (the page says how many more there are; exports carry every row).
+SHOWN_ROWS = 1_000
 
 #: The pages may load only what the app serves; the graph frame runs the view's inline script.
 PAGE_POLICY = (
@@ -91,13 +93,17 @@ def _local(target: str) -> str:
 class Workbench:
     """The app's state: the store (opened read-only) and the rendering of pages."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, shown_rows: int = SHOWN_ROWS) -> None:
         self.store = store
+        self.shown_rows = shown_rows
 
     def render(
         self, request: Request, template: str, status: int = 200, **context: Any
     ) -> HTMLResponse:
         lang = language(request)
+        answer = context.get("answer")
+        if answer is not None:  # a table's first rows; its exports carry them all
+            context["rows"] = answer.rows[: self.shown_rows]
         words = messages()[lang]
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         page = (
@@ -286,11 +292,12 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(store: ox.Store | Path) -> Starlette:
-    """The workbench over ``store`` (an open store, or the directory of one, opened read-only)."""
+def create_app(store: ox.Store | Path, *, shown_rows: int = 0) -> Starlette:
+    """The workbench over ``store`` (an open store, or the directory of one, opened read-only);
+    a page's table shows its first ``shown_rows`` rows (SHOWN_ROWS by default)."""
     if not isinstance(store, ox.Store):
         store = open_store(store, read_only=True)
-    bench = Workbench(store)
+    bench = Workbench(store, shown_rows or SHOWN_ROWS)
 
     def guard(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
         """The handler with library errors as one-line error pages (or JSON), never a trace."""

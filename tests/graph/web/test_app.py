@@ -324,3 +324,12 @@ def test_sparql_editor_runs_a_select_and_refuses_updates_files_and_service(
     assert leaked.status_code == 400 and "TOP-SECRET" not in leaked.text
     remote = "SELECT * WHERE { SERVICE <http://example.invalid/sparql> { ?s ?p ?o } }"
     assert client.get("/sparql", params={"query": remote}).status_code == 400
+
+
+def test_a_long_table_shows_its_first_rows_and_exports_them_all(crowded_store: Path) -> None:
+    with TestClient(create_app(crowded_store, shown_rows=40), base_url="http://127.0.0.1") as c:
+        page = c.get(ARTICLE).text
+        assert page.count('<td data-col="name">') == 40 and 'id="qz-more"' in page
+        assert re.search(r'id="qz-rowcount">40 / 150 ', page)
+        exported = c.get("/article", params={**REF, "format": "csv"}).content.decode("utf-8-sig")
+        assert len(exported.splitlines()) == CROWD + 1
