@@ -162,12 +162,14 @@ class ArticleIndex:
         ('第一条', 1.0)
         """
         postings = self._index()
+        grams = set(_bigrams(normal(quote)))
         shared: Counter[str] = Counter()
-        for gram in set(_bigrams(normal(quote))):
+        for gram in grams:
             for key in postings.get(gram, ()):
                 shared[key] += 1
-        top = shared.most_common(candidates)
-        scored = [(key, compare(quote, self.texts[key]).similarity) for key, _ in top]
+        # an article sharing under half the quote's character pairs cannot be its text
+        top = [key for key, n in shared.most_common(candidates) if n >= len(grams) / 2]
+        scored = [(key, compare(quote, self.texts[key]).similarity) for key in top]
         return sorted(scored, key=lambda pair: -pair[1])
 
 

@@ -28,7 +28,7 @@ _NUMBER: Final = re.compile(r"(\d+)(?:之(\d+))?")
 
 def _value(row: Mapping[str, Term], name: str) -> str | None:
     term = row.get(name)
-    return term.value if isinstance(term, ox.NamedNode | ox.Literal) else None
+    return None if term is None else term.value  # type: ignore[union-attr]
 
 
 def _numbers(rows: Iterable[Mapping[str, Term]]) -> dict[str, dict[str, tuple[int, int | None]]]:
