@@ -1,8 +1,8 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, answers, realworld, registry; default all). Options go to every benchmark
-named (``python -m bench realworld --plain``).
+biglist, views, serve, answers, realworld, registry, audit, app; default all). Options go to
+every benchmark named (``python -m bench realworld --plain``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ BENCHMARKS = (
     "serve",
     "answers",
     "realworld",
+    "audit",
+    "app",
 )
 
 

@@ -49,3 +49,7 @@ class BuildError(QuanzeError):
 
 class UnknownReferenceError(QuanzeError):
     """A free-text reference (REF of ``quanze cites``) in which no law or provision was found."""
+
+
+class NoLawTextsError(QuanzeError):
+    """The store holds no official law texts to audit citations against (``quanze audit``)."""

@@ -324,6 +324,25 @@ class Iris:
         (``graph.build.record``), which ``quanze check`` compares with the store."""
         return f"{self.base}graph/record"
 
+    def law_graph(self, law_id: str, version: str) -> str:
+        """The named graph of one version of a law's official text (``quanze laws import``):
+        the version's catalogue facts and the expressions of its divisions and provisions."""
+        return f"{self.law_graphs()}{segment(law_id)}/{segment(version)}"
+
+    def law_graphs(self) -> str:
+        """What the name of every law-text graph starts with."""
+        return f"{self.base}graph/law/"
+
+    def law_record_graph(self) -> str:
+        """The named graph of the law import's record: each law-text graph's content digest,
+        written once its quads are in (``graph.laws.record``)."""
+        return f"{self.base}graph/lawrecord"
+
+    def text_links_graph(self) -> str:
+        """The derived graph linking each citation to its provision's text in the version chosen
+        for its list (``graph.laws.links``), recomputed whole by builds and imports."""
+        return f"{self.base}graph/textlinks"
+
     def ontology_graph(self) -> str:
         """The named graph that holds the ontology and its concept schemes."""
         return f"{self.base}graph/ontology"

@@ -31,6 +31,7 @@ class QZ(namespace.DefinedNamespace):
     cites: URIRef  # cites
     citesArticle: URIRef  # cites article
     citesLaw: URIRef  # cites law
+    citesText: URIRef  # cites text
     clauseConcept: URIRef  # clause concept
     clauseOf: URIRef  # clause of
     equivalentPower: URIRef  # equivalent power
@@ -44,9 +45,11 @@ class QZ(namespace.DefinedNamespace):
     hasReject: URIRef  # has reject
     hasResponsibilityItem: URIRef  # has responsibility item
     inList: URIRef  # in list
+    inVersion: URIRef  # in version
     keyword: URIRef  # keyword
     kind: URIRef  # citation kind
     legalBasis: URIRef  # legal basis
+    partOfExpression: URIRef  # part of expression
     powerType: URIRef  # power type
     restsOn: URIRef  # rests on
     sharedProvision: URIRef  # shared provision
@@ -56,6 +59,7 @@ class QZ(namespace.DefinedNamespace):
     accountabilityLead: URIRef  # accountability lead
     accountabilityText: URIRef  # accountability text
     basisText: URIRef  # legal basis text
+    category: URIRef  # catalogue category
     citationCount: URIRef  # citation count
     citationSimilarity: URIRef  # citation similarity
     citingItems: URIRef  # citing items
@@ -70,13 +74,19 @@ class QZ(namespace.DefinedNamespace):
     departmentText: URIRef  # department as written
     docNumber: URIRef  # document number
     encoding: URIRef  # encoding
+    expired: URIRef  # expired
     format: URIRef  # file format
     guidingDepartmentText: URIRef  # guiding department as written
+    head: URIRef  # article head
     header: URIRef  # header
+    heading: URIRef  # heading
+    history: URIRef  # history
     inRegistry: URIRef  # in registry
+    lastArticle: URIRef  # last article
     levelText: URIRef  # exercise level as written
     mapped: URIRef  # mapped
     nameSimilarity: URIRef  # name similarity
+    ordinal: URIRef  # ordinal
     parentName: URIRef  # parent name
     position: URIRef  # column position
     powerTypeText: URIRef  # power type as written
@@ -97,6 +107,7 @@ class QZ(namespace.DefinedNamespace):
     storedQuads: URIRef  # stored quads
     subitemName: URIRef  # sub-item name
     text: URIRef  # text
+    textChoice: URIRef  # text choice
     timeLimit: URIRef  # time limit
     versionNote: URIRef  # version note
     via: URIRef  # carrier notice
@@ -218,6 +229,7 @@ class QZSUB(namespace.DefinedNamespace):
     part: URIRef  # part
     point: URIRef  # point
     section: URIRef  # section
+    subpart: URIRef  # subpart
 
     _NS = namespace.Namespace("https://w3id.org/quanze/ontology/subdivision#")
 
@@ -243,6 +255,8 @@ class ELI(namespace.DefinedNamespace):
     type_subdivision: URIRef
 
     # datatype properties
+    date_publication: URIRef
+    first_date_entry_in_force: URIRef
     id_local: URIRef
     number: URIRef
     title: URIRef

@@ -51,9 +51,11 @@ def databases(root: Path) -> list[Path]:
     return found + sorted((root / "DLC").glob("*/db.sqlite3"))
 
 
-def read_rows(root: Path, problems: list[str]) -> Iterator[Row]:
+def read_rows(root: Path, problems: list[str], left_out: list[Path] | None = None) -> Iterator[Row]:
     """Every instrument row of every catalogue under ``root``; a row whose file is missing or
-    whose level is no known rank is reported in ``problems`` (one line each) and left out."""
+    whose level is no known rank is reported in ``problems`` (one line each) and left out. The
+    files of rows whose level names no instrument (``SKIPPED_LEVELS``) go to ``left_out`` when
+    given (the law import tells them apart from files no catalogue names)."""
     for db in databases(root):
         base = db.parent
         by_name: dict[str, list[Path]] = {}
@@ -66,6 +68,12 @@ def read_rows(root: Path, problems: list[str]) -> Iterator[Row]:
             con.close()
         for level, name, filename, publish, valid_from, expired, folder in rows:
             if level in SKIPPED_LEVELS:
+                if left_out is not None:
+                    stem = filename or name
+                    left_out += [
+                        base / folder / f"{stem}({publish}).md",
+                        base / folder / f"{stem}.md",
+                    ]
                 continue
             if level not in RANKS:
                 problems.append(f"{db}: {name}: level {level!r} is no known rank; left out")

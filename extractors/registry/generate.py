@@ -34,6 +34,7 @@ from typing import Any, Final
 
 from extractors.citing.lawdb import title_key
 from extractors.citing.words import words
+from extractors.errors import QuanzeError
 from extractors.registry.catalogue import Row, read_rows
 from extractors.registry.lawtext import TextFacts, read_facts
 
@@ -124,7 +125,7 @@ def generate(root: Path) -> Generated:
     for row in read_rows(root, problems):
         try:
             facts = read_facts(row.path)
-        except (ValueError, UnicodeDecodeError, OSError) as e:
+        except (QuanzeError, OSError) as e:
             problems.append(str(e))
             continue
         problems.extend(facts.misnumbered)

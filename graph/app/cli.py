@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 data error or validation failure, 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
@@ -300,6 +301,7 @@ def build(
         )
         raise typer.Exit(130) from None
     err.print(report.summary())
+    _link_texts(store)
     failed = bool(report.failed)
     if validate:
         from graph.iri import Iris
@@ -312,6 +314,16 @@ def build(
         failed = failed or not verdict.conforms
     if failed:
         raise DataError("")
+
+
+def _link_texts(store: Path) -> None:
+    """Link the citations to the law texts the store holds (docs/laws.md), after a build."""
+    from graph.laws.links import refresh_links
+    from graph.store.open import open_store
+
+    linked = refresh_links(open_store(store))
+    if linked:
+        err.print(f"{linked} citation(s) linked to their text in force")
 
 
 @command
@@ -647,6 +659,34 @@ def analyze(
 
 
 @command
+def audit(
+    store: StoreOpt,
+    out: OutFormatOpt = "table",
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write an offline HTML report here.")
+    ] = None,
+) -> None:
+    """Check every citation against the official law texts in the store (quanze laws import):
+    provisions past the last, quotes that differ or belong to another article, accountability
+    bases outside the liability chapter, expired instruments, unknown versions, amendments after
+    the list. Findings are data: exit 0 when the audit ran."""
+    from graph.audit.audit import audit_store
+    from graph.audit.report import count_lines, write_findings
+    from graph.store.open import open_store
+
+    fmt = check_out_format(out)
+    result = audit_store(open_store(store, create=False, read_only=True))
+    write_findings(result, fmt, sys.stdout)
+    if html_out is not None:
+        from graph.audit.page import render_report
+
+        html_out.write_text(render_report(result), encoding="utf-8")
+        err.print(f"wrote {html_out}")
+    if fmt != "table":  # the table ends with them already
+        print_lines(count_lines(result))
+
+
+@command
 def demo(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the store and views.")
@@ -658,7 +698,7 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
-laws = typer.Typer(help="The law registry.", no_args_is_help=True)
+laws = typer.Typer(help="The law registry and the official law texts.", no_args_is_help=True)
 app.add_typer(laws, name="laws")
 
 
@@ -700,6 +740,92 @@ def laws_registry(
 
 
 laws.command("registry")(guarded(laws_registry))
+
+
+def laws_import(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of official texts (TITLE(YYYY-MM-DD).md, catalogues), or one file."
+        ),
+    ],
+    store: StoreOpt,
+) -> None:
+    """Read official law texts into the store: each instrument, version, chapter, section,
+    article, paragraph, item and point with its text, and the catalogue's facts; importing again
+    changes nothing, a newer version is added. Citations are then linked to their text."""
+    from extractors.errors import InputError
+    from graph.build.build import load_ontology_graph
+    from graph.laws.importer import import_laws
+    from graph.store.open import open_store
+
+    if not folder.exists():
+        raise InputError(str(folder), "no such file or folder")
+    opened = open_store(store)
+    load_ontology_graph(opened)
+    report = import_laws(folder, opened, on_problem=warn)
+    err.print(report.summary())
+    if report.failed:
+        raise DataError("")
+
+
+laws.command("import")(guarded(laws_import))
+
+
+def laws_show(
+    ref: Annotated[str, typer.Argument(help="A provision, e.g. 社会保险法第八十七条第二款.")],
+    store: StoreOpt,
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="Show the version in force on this day (YYYY-MM-DD)."),
+    ] = None,
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Show this version: its date, or a note such as 2018修正."),
+    ] = None,
+) -> None:
+    """Print the official text of a provision (article, paragraph or item) written as free
+    text, naming the instrument and the version: the one in force today unless told."""
+    import datetime as dt
+
+    from graph.laws.show import show
+    from graph.store.open import open_store
+
+    if on is not None:
+        try:
+            on = dt.date.fromisoformat(on).isoformat()
+        except ValueError:
+            raise typer.BadParameter(
+                f"{on!r} is not a date YYYY-MM-DD", param_hint="--date"
+            ) from None
+    for shown in show(open_store(store, create=False, read_only=True), ref, on=on, version=version):
+        sys.stdout.write(shown.render())
+
+
+laws.command("show")(guarded(laws_show))
+
+
+def workbench(
+    store: StoreOpt,
+    port: Annotated[int, typer.Option("--port", "-p", help="TCP port (0: any free port).")] = 8765,
+) -> None:
+    """Open the analyst's workbench in the browser: search, article, law, item, list and
+    authority pages with tables, graph and exports, over the store read-only (loopback)."""
+    from graph.web.serve import serve_app
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: a normal stop
+        serve_app(store, port=port, say=err.print)
+
+
+def mcp(store: StoreOpt) -> None:
+    """Answer the workbench's questions as an MCP server over stdio (for AI assistants)."""
+    from graph.web.assistant import serve_mcp
+
+    serve_mcp(store)
+
+
+app.command("app")(guarded(workbench))
+app.command("mcp")(guarded(mcp))
 
 
 def _one_line_warning(

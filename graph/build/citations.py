@@ -18,10 +18,28 @@ from extractors.models import CellCitation, Citation
 from extractors.report import Extraction, count_citations
 from graph.build import concepts
 from graph.build.lists import ListWriter
-from graph.build.quads import ELI, OA, QZ, QZSUB, RDF, RDFS, XSD, boolean, integer, quote
+from graph.build.quads import (
+    ELI,
+    OA,
+    QZ,
+    QZSUB,
+    RDF,
+    RDFS,
+    XSD,
+    GraphLines,
+    boolean,
+    integer,
+    quote,
+)
 from graph.iri import Locator, Step, division_steps, law_key, provision_steps
 
-_DIVISION = {"part": "编", "chapter": "章", "section": "节", "paragraph": "款"}
+_DIVISION = {
+    "part": "编",
+    "subpart": "分编",
+    "chapter": "章",
+    "section": "节",
+    "paragraph": "款",
+}
 _SHORTCUT: dict[str, str] = {
     "basis": QZ.legalBasis,
     "accountability_basis": QZ.accountabilityBasis,
@@ -166,24 +184,19 @@ class CitationWriter:
         for step, division in zip(
             division_steps(loc), self.iris.divisions(law_id, loc), strict=True
         ):
-            parent = self.subdivision(parent, division, step.kind, step.number, _label(step, True))
+            parent = self.subdivision(
+                parent, division, step.kind, step.number, step_label(step, True)
+            )
         label = ""
         for step in provision_steps(loc):
             node = f"{node}/{step.token}"
-            label += _label(step, c.article is not None)
+            label += step_label(step, c.article is not None)
             parent = self.subdivision(parent, node, step.kind, step.number, label)
         return node
 
     def subdivision(self, parent: str, node: str, kind: str, number: str, label: str) -> str:
         """One level of a law's hierarchy (chapter, article, paragraph …) under ``parent``."""
-        g = self.shared
-        g.link(node, RDF.type, ELI.LegalResourceSubdivision)
-        g.link(node, ELI.type_subdivision, QZSUB[kind])
-        g.link(node, ELI.is_part_of, parent)
-        g.link(parent, ELI.has_part, node)
-        g.text(node, ELI.number, number)
-        g.text(node, RDFS.label, label, "zh")
-        return node
+        return write_subdivision(self.shared, parent, node, kind, number, label)
 
     def version(self, c: Citation, note: str) -> str:
         """The version a note names: dated when the registry knows the date, else by the note."""
@@ -204,6 +217,21 @@ class CitationWriter:
         return version
 
 
+def write_subdivision(
+    g: GraphLines, parent: str, node: str, kind: str, number: str, label: str
+) -> str:
+    """One level of a law's hierarchy (chapter, article, paragraph …) under ``parent``, as the
+    shared graph holds it: what citations and imported law texts (``graph.laws``) both write,
+    with the same lines, so the store holds each once."""
+    g.link(node, RDF.type, ELI.LegalResourceSubdivision)
+    g.link(node, ELI.type_subdivision, QZSUB[kind])
+    g.link(node, ELI.is_part_of, parent)
+    g.link(parent, ELI.has_part, node)
+    g.text(node, ELI.number, number)
+    g.text(node, RDFS.label, label, "zh")
+    return node
+
+
 def version_date(entry: LawEntry, note: str) -> str | None:
     """The date (YYYY-MM-DD) of the version a note names, when the entry has exactly one.
 
@@ -218,7 +246,7 @@ def version_date(entry: LawEntry, note: str) -> str | None:
     return dates[0] if len(dates) == 1 else None
 
 
-def _label(step: Step, in_article: bool) -> str:
+def step_label(step: Step, in_article: bool) -> str:
     """The Chinese label of one level: 第87条, 第2款, 第4项; （18） for a point of a policy text."""
     if step.kind == "article":
         article, _, suffix = step.number.partition("之")

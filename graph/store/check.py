@@ -177,9 +177,12 @@ def _compare_with_record(
         iris.record_graph(),
         iris.ontology_graph(),
         analysis_graph(iris.base),
+        iris.law_record_graph(),
+        iris.text_links_graph(),
     }
     for name in sorted(names - known):
-        if name.startswith(f"{iris.base}graph/") and not name.startswith(prefix):
+        own = name.startswith(prefix) or name.startswith(iris.law_graphs())
+        if name.startswith(f"{iris.base}graph/") and not own:
             verdict.problems.append(f"graph {name}: not a graph quanze writes (a leftover?)")
     _compare_tallies(store, verdict, iris, bool(lists))
 

@@ -24,6 +24,7 @@ from graph.views.focus import (
 )
 from graph.views.layout import compute_layout
 from graph.views.model import ViewGraph
+from graph.views.notes import add_audit_notes
 from graph.views.page import render_page
 
 __all__ = ["UnknownFocusError", "build_view", "write_view"]
@@ -46,6 +47,8 @@ def build_view(
     item to the provisions it cites, from an authority to its items. Items always come with
     their authorities and list, provisions with their article and law. At most ``max_nodes``
     nodes are kept (the nearest and most cited; for ``everything`` the most connected).
+    Provisions and items carry the official text and the audit's findings in their details
+    when the store holds law texts (``graph.views.notes``).
     """
     chosen = [
         name
@@ -65,6 +68,21 @@ def build_view(
         )
     if depth < 0 or max_nodes < 1:
         raise ValueError(f"depth must be ≥ 0 and max_nodes ≥ 1 (got {depth}, {max_nodes})")
+    view = _select(store, article, law, item, everything, authority, depth, max_nodes)
+    add_audit_notes(store, view)
+    return view
+
+
+def _select(
+    store: ox.Store,
+    article: str | None,
+    law: str | None,
+    item: str | None,
+    everything: bool,
+    authority: str | None,
+    depth: int,
+    max_nodes: int,
+) -> ViewGraph:
     if everything:
         return select_everything(store, max_nodes=max_nodes)
     focus: Focus
