@@ -61,7 +61,8 @@ class HistoryEvent:
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    """A 编, 分编, 章 or 节 (or an unnumbered heading): its number (None for ``heading``), its
+    """A 编, 分编, 章 or 节 (or an unnumbered heading): its number (None for ``heading``, and for
+    a part a file holds and names without a number under its title, 民法典/合同编.md), its
     title without the number (法律责任), the heading as written (第六章 法律责任), and the
     divisions it sits in, outermost first, as indexes into ``LawText.divisions``."""
 

@@ -61,6 +61,7 @@ class VersionWriter:
         self.shared = GraphLines(iris.shared_graph())
         self.ordinals: Counter[str] = Counter()  # parent (or "articles") → children so far
         self.seen: set[str] = set()  # provision expressions written
+        self.parts = 0  # parts its files name without a number (民法典/合同编.md), so far
         self.written = Written(self.own.name, [], [])
 
     def write(self) -> Written:
@@ -127,15 +128,19 @@ class VersionWriter:
         out: dict[int, str] = {}
         works: dict[int, str] = {}
         for d in text.divisions:
-            if d.kind == "heading" or d.number is None:
+            number = d.number
+            if d.kind == "part" and number is None:  # 民法典/合同编.md: numbered by its place
+                self.parts += 1
+                number = self.parts
+            if d.kind == "heading" or number is None:
                 continue
             parents = [i for i in d.parents if i in works]
             work_parent = works[parents[-1]] if parents else self.law
-            token = f"{_TOKENS[d.kind]}_{d.number}"
+            token = f"{_TOKENS[d.kind]}_{number}"
             work = f"{work_parent}/{token}"
-            step = Step(token, d.kind, str(d.number))  # type: ignore[arg-type]
+            step = Step(token, d.kind, str(number))  # type: ignore[arg-type]
             write_subdivision(
-                self.shared, work_parent, work, d.kind, str(d.number), step_label(step, True)
+                self.shared, work_parent, work, d.kind, str(number), step_label(step, True)
             )
             works[d.index] = work
             parent = out[parents[-1]] if parents else self.node
