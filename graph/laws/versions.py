@@ -136,7 +136,7 @@ def _first_article(text: LawText) -> tuple[int, str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
 

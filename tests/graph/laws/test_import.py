@@ -152,3 +152,16 @@ def test_a_bad_file_is_reported_and_the_others_go_through(lawtexts: Path, tmp_pa
         for line in told
     )
     assert any("无题(2020-01-01).md:1: no '# title' line" in line for line in told)
+
+
+def test_a_topic_folder_reads_the_catalogue_above_it(lawtexts: Path, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store")
+    first = import_laws(lawtexts / "行政法", store)
+    assert (first.files, first.new, first.uncatalogued) == (1, 1, 0)
+    version = f"{ID}law/xingzheng-chufa-fa/2021-01-22"
+    assert _select(
+        store, f"SELECT ?d WHERE {{ <{version}> eli:first_date_entry_in_force ?d }}"
+    ) == [("2021-07-15",)]
+    # the whole tree after the topic folder: the same version, unchanged; the others new
+    whole = import_laws(lawtexts, store)
+    assert (whole.new, whole.changed, whole.unchanged) == (3, 0, 1)
