@@ -155,3 +155,18 @@ def test_laws_show_says_what_it_cannot_find_in_one_line(
     assert result.exit_code == 1
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_laws_import_names_a_bad_file_and_imports_the_others(
+    lawtexts: Path, tmp_path: Path
+) -> None:
+    (lawtexts / "行政法" / "坏(2020-01-01).md").write_bytes("# 坏\n\n第一条 甲".encode("gb18030"))
+    result = runner.invoke(app, ["laws", "import", str(lawtexts), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if "坏(2020-01-01).md" in line]
+    assert len(errors) == 1 and "not UTF-8" in errors[0]
+    assert "4 version(s): 4 new, 0 changed, 0 unchanged" in result.stderr
+    missing = runner.invoke(
+        app, ["laws", "import", str(tmp_path / "no"), "--store", str(tmp_path / "s")]
+    )
+    assert missing.exit_code == 1 and "no such file or folder" in missing.stderr
