@@ -107,7 +107,7 @@ def text_versions(store: ox.Store) -> dict[str, list[TextVersion]]:
     return {law: sorted(vs, key=lambda v: (v.date, v.iri)) for law, vs in found.items()}
 
 
-class _Expressions:
+class Expressions:
     """The expressions of the versions links point into, read once per version graph."""
 
     def __init__(self, store: ox.Store, iris: Iris) -> None:
@@ -138,7 +138,7 @@ class _Expressions:
         return f"{self.iris.law_graphs()}{law_and_date}"
 
 
-def resolve(target: str, law: str, version: str, expressions: _Expressions) -> str | None:
+def resolve(target: str, law: str, version: str, expressions: Expressions) -> str | None:
     """The expression in ``version`` of the work-level ``target`` of ``law``, or None."""
     if target == law:
         return version
@@ -177,7 +177,7 @@ def refresh_links(store: ox.Store, iris: Iris | None = None) -> int:
     versions = text_versions(store)
     lines: list[bytes] = []
     if versions:
-        expressions = _Expressions(store, iris)
+        expressions = Expressions(store, iris)
         laws = iris.law("x")[:-1]  # what every law IRI starts with
         cited_by = _objects(store, QZ.citedBy)
         in_list = _objects(store, QZ.inList)

@@ -16,7 +16,7 @@ from graph.build.citations import step_label
 from graph.build.quads import QZ
 from graph.errors import UnknownReferenceError
 from graph.iri import Iris, Locator, law_key, provision_steps
-from graph.laws.links import TextVersion, _Expressions, choose, resolve
+from graph.laws.links import Expressions, TextVersion, choose, resolve
 from graph.store.cites import (
     ReferenceWarning,
     ignored_message,
@@ -116,7 +116,7 @@ def show(
     citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
     if unread:  # as quanze cites says it: one warning line, the rest is shown
         warnings.warn(ignored_message(ref, unread), ReferenceWarning, stacklevel=2)
-    expressions = _Expressions(store, iris)
+    expressions = Expressions(store, iris)
     return [_one(store, c, on, version, iris, expressions) for c in citations]
 
 
@@ -126,7 +126,7 @@ def _one(
     on: str | None,
     version: str | None,
     iris: Iris,
-    expressions: _Expressions,
+    expressions: Expressions,
 ) -> Shown:
     law = iris.law(law_key(c))
     name = f"《{c.law}》"
