@@ -31,7 +31,7 @@ def _import(workdir: Path) -> Path:
     versions = group_versions(texts, load_registry(), LAWTEXTS, [])
     parsed = time.perf_counter() - start
     start = time.perf_counter()
-    lines = sum(len(w.own) + len(w.shared) for w in (write_version(v, Iris()) for v in versions))
+    lines = sum(write_version(v, Iris()).lines for v in versions)
     written = time.perf_counter() - start
     print(
         f"read and parse {len(texts):,} files: {parsed:.1f} s; "

@@ -207,7 +207,7 @@ def import_laws(
                 report.changed += 1
             else:
                 report.new += 1
-            report.quads += len(written.own) + len(written.shared)
+            report.quads += written.lines
             digests[graph] = written.digest
             yield written
 
@@ -221,12 +221,11 @@ def import_laws(
 
 
 def _documents(written: Iterator[Written]) -> Iterator[load.Document]:
-    """Each version's lines as one document for the store's loader (its own graph, then its
-    shared lines not handed over before)."""
-    seen = load.Seen()
+    """Each version's lines as one document for the store's loader: its own graph, then its
+    shared lines (those two versions of a law share are handed over twice: the store keeps one
+    copy, and telling them costs more than loading them)."""
     for w in written:
-        shared = seen.fresh(w.shared)
-        yield load.Document(b"".join(w.own), len(w.own), b"".join(shared), len(shared))
+        yield load.Document(w.own, w.own_lines, w.shared, w.shared_lines)
 
 
 def _record(store: ox.Store, iris: Iris, digests: dict[str, str], known: dict[str, str]) -> None:
