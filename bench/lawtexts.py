@@ -8,12 +8,21 @@ Usage: python -m bench lawtexts [--citations N] [--skip-links]
 
 from __future__ import annotations
 
+import os
+import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 LAWTEXTS = Path(__file__).resolve().parent.parent.parent / "shared" / "lawtexts"
+
+
+def _cpu() -> float:
+    """CPU seconds this process has used (its threads included: Oxigraph's loader), a figure
+    less swayed than wall time by other work on the machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _import(workdir: Path) -> Path:
@@ -40,10 +49,10 @@ def _import(workdir: Path) -> Path:
     del texts, versions
     path = workdir / "store"
     store = open_store(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     report = import_laws(LAWTEXTS, store, link=False)
-    first = time.perf_counter() - start
-    print(f"import (fresh store): {first:.1f} s; {report.summary()}")
+    first, cpu = time.perf_counter() - start, _cpu() - cpu
+    print(f"import (fresh store): {first:.1f} s wall, {cpu:.1f} s CPU; {report.summary()}")
     print(f"peak RSS: {peak_rss_mb():,.0f} MB")
     start = time.perf_counter()
     again = import_laws(LAWTEXTS, store, link=False)
@@ -83,6 +92,7 @@ def _links(path: Path, citations: int) -> None:
 
 def main(argv: list[str]) -> int:
     """Run the figures; 0, or 1 without the law texts."""
+    print("load average at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     if not LAWTEXTS.is_dir():
         print(f"skipped: {LAWTEXTS} is missing")
         return 1
