@@ -195,7 +195,7 @@ def article_token(article: int, suffix: int | None = None) -> str:
     return f"art_{article}" if suffix is None else f"art_{article}-{suffix}"
 
 
-SubdivisionKind = Literal["part", "chapter", "section", "article", "paragraph", "point"]
+SubdivisionKind = Literal["part", "subpart", "chapter", "section", "article", "paragraph", "point"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,7 +146,7 @@ class VersionWriter:
             work_parent = works[parents[-1]] if parents else self.law
             token = f"{_TOKENS[d.kind]}_{number}"
             work = f"{work_parent}/{token}"
-            step = Step(token, d.kind, str(number))  # type: ignore[arg-type]
+            step = Step(token, d.kind, str(number))
             write_subdivision(
                 self.shared, work_parent, work, d.kind, str(number), step_label(step, True)
             )
