@@ -36,9 +36,7 @@ _ROWS = (
         "《中华人民共和国行政处罚法》第九十九条",
     ),
 )
-_LIST = "测试县司法局行政权力清单\n\n日期：{date}\n\n" + "".join(
-    "| " + " | ".join(row) + " |\n" for row in _ROWS
-)
+_TABLE = "".join("| " + " | ".join(row) + " |\n" for row in _ROWS)
 
 runner = CliRunner()
 
@@ -49,9 +47,11 @@ def invoke(*args: str | Path) -> Any:
     return result
 
 
-def write_list(folder: Path, date: str) -> Path:
+def write_list(folder: Path, date: str | None) -> Path:
+    """The list, dated ``date`` (or not dated)."""
     path = folder / "测试县司法局权责清单.md"
-    path.write_text(_LIST.format(date=date), encoding="utf-8")
+    dated = f"日期：{date}\n\n" if date else ""
+    path.write_text(f"测试县司法局行政权力清单\n\n{dated}{_TABLE}", encoding="utf-8")
     return path
 
 
@@ -112,6 +112,12 @@ def test_the_version_follows_the_list_date_on_every_rebuild(texts: Path, tmp_pat
     assert links(store)["1/citation/basis/1"] == (f"{LIFA}/2023-03-13/art_80", "latest")
     invoke("laws", "import", texts, "--store", store)  # nothing changes on a re-import
     assert links(store)["1/citation/basis/1"] == (f"{LIFA}/2023-03-13/art_80", "latest")
+    write_list(tmp_path, None)  # no date: the latest, said
+    invoke("build", listed, "--store", store)
+    assert links(store)["1/citation/basis/1"] == (f"{LIFA}/2023-03-13/art_80", "latest")
+    write_list(tmp_path, "2016-05-01")
+    invoke("build", listed, "--store", store)
+    assert links(store)["1/citation/basis/1"] == (f"{LIFA}/2015-03-15/art_80/para_1", "in-force")
 
 
 def test_laws_show_prints_the_text_in_force(texts: Path, tmp_path: Path) -> None:
