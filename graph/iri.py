@@ -260,12 +260,30 @@ def division_steps(loc: Locator) -> list[Step]:
     """
     if loc.article is None:
         return []
-    levels: tuple[tuple[str, SubdivisionKind, int | None], ...] = (
-        ("part", "part", loc.part),
-        ("chp", "chapter", loc.chapter),
-        ("sec", "section", loc.section),
+    levels: tuple[tuple[SubdivisionKind, int | None], ...] = (
+        ("part", loc.part),
+        ("chapter", loc.chapter),
+        ("section", loc.section),
     )
-    return [Step(f"{token}_{n}", kind, str(n)) for token, kind, n in levels if n is not None]
+    return [division_step(kind, n) for kind, n in levels if n is not None]
+
+
+#: The eId token of each kind of division (Akoma Ntoso; 分编 of the 民法典 has none there).
+DIVISION_TOKENS: dict[str, str] = {
+    "part": "part",
+    "subpart": "subpart",
+    "chapter": "chp",
+    "section": "sec",
+}
+
+
+def division_step(kind: SubdivisionKind, number: int) -> Step:
+    """The level of a division: ``chp_6`` for 第六章.
+
+    >>> division_step("subpart", 2).token
+    'subpart_2'
+    """
+    return Step(f"{DIVISION_TOKENS[kind]}_{number}", kind, str(number))
 
 
 @dataclass(frozen=True, slots=True)

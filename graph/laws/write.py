@@ -14,11 +14,8 @@ from extractors.lawtext.model import Article, LawText, Problem
 from graph.build import concepts
 from graph.build.citations import step_label, write_subdivision
 from graph.build.quads import DCTERMS, ELI, QZ, RDF, XSD, GraphLines, boolean, integer, quote
-from graph.iri import Iris, Step, article_step, paragraph_step, point_step
+from graph.iri import Iris, Step, article_step, division_step, paragraph_step, point_step
 from graph.laws.versions import Version
-
-#: The IRI token of each kind of division (Akoma Ntoso; 分编 has none there: ``subpart``).
-_TOKENS = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
 
 
 @dataclass(slots=True)
@@ -144,11 +141,10 @@ class VersionWriter:
                 continue
             parents = [i for i in d.parents if i in works]
             work_parent = works[parents[-1]] if parents else self.law
-            token = f"{_TOKENS[d.kind]}_{number}"
-            work = f"{work_parent}/{token}"
-            step = Step(token, d.kind, str(number))
+            step = division_step(d.kind, number)
+            work = f"{work_parent}/{step.token}"
             write_subdivision(
-                self.shared, work_parent, work, d.kind, str(number), step_label(step, True)
+                self.shared, work_parent, work, step.kind, step.number, step_label(step, True)
             )
             works[d.index] = work
             parent = out[parents[-1]] if parents else self.node
