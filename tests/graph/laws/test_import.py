@@ -16,6 +16,7 @@ from graph.store.validate import validate_graphs
 from tests.graph.laws.conftest import NEWER, add_text
 
 ID = "https://w3id.org/quanze/id/"
+QZ = "https://w3id.org/quanze/ontology#"
 _PREFIXES = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -165,3 +166,26 @@ def test_a_topic_folder_reads_the_catalogue_above_it(lawtexts: Path, tmp_path: P
     # the whole tree after the topic folder: the same version, unchanged; the others new
     whole = import_laws(lawtexts, store)
     assert (whole.new, whole.changed, whole.unchanged) == (3, 0, 1)
+
+
+def test_the_civil_code_filed_in_parts_is_one_version_with_numbered_parts() -> None:
+    from extractors.citing.lawdb import load_registry
+    from graph.iri import Iris
+    from graph.laws.importer import ImportReport, read_texts
+    from graph.laws.versions import group_versions
+    from graph.laws.write import write_version
+    from tests.shared import shared_path
+
+    folder = shared_path("lawtexts", "民法典")
+    texts = list(read_texts(folder, ImportReport(), lambda _: None))
+    (version,) = group_versions(texts, load_registry(), folder, [])
+    assert version.date == "2020-05-28" and len(version.texts) == 8
+    own = write_version(version, Iris()).own.decode()
+    law = f"{ID}law/minfadian"
+    # 合同编 is the third part: 第九章 买卖合同 of its 第二分编 holds 第五百九十五条
+    chapter = f"{law}/2020-05-28/part_3/subpart_2/chp_9"
+    assert f'<{chapter}> <http://data.europa.eu/eli/ontology#title> "买卖合同"@zh' in own
+    assert f"<{law}/2020-05-28/art_595> <{QZ}partOfExpression> <{chapter}>" in own
+    # 附则 is no part: its articles sit in the version
+    assert f"<{law}/2020-05-28/art_1260> <{QZ}partOfExpression> <{law}/2020-05-28>" in own
+    assert "part_8" not in own
