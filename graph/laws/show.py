@@ -78,10 +78,8 @@ def _pick(
     ``on`` (today by default)."""
     if version is not None:
         year = re.match(r"\s*(\d{4})", version)
-        matching = [
-            v
-            for v in versions
-            if v[0].date == version.strip() or (year and v[0].date.startswith(year.group(1)))
+        matching = [v for v in versions if v[0].date == version.strip()] or [
+            v for v in versions if year and v[0].date.startswith(year.group(1))
         ]
         if not matching:
             dates = ", ".join(v[0].date for v in versions)
