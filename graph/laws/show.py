@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -15,8 +16,14 @@ from graph.build.citations import step_label
 from graph.build.quads import QZ
 from graph.errors import UnknownReferenceError
 from graph.iri import Iris, Locator, law_key, provision_steps
-from graph.laws.links import TextVersion, _Expressions, choose, resolve
-from graph.store.cites import law_in_store, read_reference, target_iri
+from graph.laws.links import Expressions, TextVersion, choose, resolve
+from graph.store.cites import (
+    ReferenceWarning,
+    ignored_message,
+    law_in_store,
+    read_reference,
+    target_iri,
+)
 from graph.store.query import run_query
 from graph.store.results import term_text
 
@@ -24,7 +31,8 @@ _VERSIONS = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 SELECT ?law ?version ?date ?from ?title ?expired WHERE {
-  ?version qz:lastArticle ?last ; eli:realizes ?law ; eli:version_date ?date ; eli:title ?title .
+  ?version qz:lastArticle ?last ; eli:realizes ?law ; eli:title ?title .
+  OPTIONAL { ?version eli:version_date ?date }
   OPTIONAL { ?version eli:first_date_entry_in_force ?from }
   OPTIONAL { ?version qz:expired ?expired }
 }
@@ -38,25 +46,29 @@ class Shown:
     title: str
     provision: str  # 第87条第2款, or '' for the whole law
     version: str  # its date
-    chosen: str  # "in force on 2024-05-01", "version 2018-12-29", "latest"
+    chosen: str  # "in force on 2024-05-01", or "as asked" (--version)
     expired: bool
     head: str | None  # an article's head as written
     text: str
 
     def render(self) -> str:
-        """The text with a line naming the instrument and the version."""
-        state = ", expired" if self.expired else ""
-        name = f"{self.title}{self.provision}"
+        """The text under a line naming the instrument, the provision and the version:
+        ``《中华人民共和国立法法》第80条第2款 (version of 2015-03-15, in force on 2016-01-01;
+        expired)``."""
+        state = "; expired" if self.expired else ""
         body = f"{self.head} {self.text}" if self.head else self.text
-        return f"{name}（{self.version}版，{self.chosen}{state}）\n{body}\n"
+        name = f"《{self.title}》{self.provision}"
+        return f"{name} (version of {self.version or 'no date'}, {self.chosen}{state})\n{body}\n"
 
 
 def _versions(store: ox.Store, law: str) -> list[tuple[TextVersion, str, bool]]:
     found = []
     for row in run_query(store, _VERSIONS, {"law": ox.NamedNode(law)}).rows:
-        start, expired = row.get("from"), row.get("expired")
+        start, expired, date = row.get("from"), row.get("expired"), row.get("date")
         version = TextVersion.of(
-            term_text(row["version"]), term_text(row["date"]), term_text(start) if start else None
+            term_text(row["version"]),
+            term_text(date) if date else None,
+            term_text(start) if start else None,
         )
         found.append((version, term_text(row["title"]), term_text(expired) == "true"))
     return sorted(found, key=lambda f: (f[0].date, f[0].iri))
@@ -69,10 +81,8 @@ def _pick(
     ``on`` (today by default)."""
     if version is not None:
         year = re.match(r"\s*(\d{4})", version)
-        matching = [
-            v
-            for v in versions
-            if v[0].date == version.strip() or (year and v[0].date.startswith(year.group(1)))
+        matching = [v for v in versions if v[0].date == version.strip()] or [
+            v for v in versions if year and v[0].date.startswith(year.group(1))
         ]
         if not matching:
             dates = ", ".join(v[0].date for v in versions)
@@ -80,14 +90,17 @@ def _pick(
                 f"{name}: no version {version!r} in the store (it has {dates})"
             )
         text, title, expired = matching[-1]
-        return text, title, expired, f"version {text.date}"
+        return text, title, expired, "as asked"
     day = on or dt.date.today().isoformat()
     chosen, how = choose([v[0] for v in versions], day)
+    if how != "in-force" and on is None:  # none in force today that the store knows of
+        _, title, expired = next(v for v in versions if v[0] is chosen)
+        return chosen, title, expired, "the latest known"
     if how != "in-force":
-        first = versions[0][0]
+        dated = [v[0].effective for v in versions if v[0].effective]
+        earliest = f"the earliest in the store took effect on {min(dated)}" if dated else "undated"
         raise UnknownReferenceError(
-            f"{name}: no version in force on {day} (the earliest in the store took effect on "
-            f"{first.effective}); --version names one"
+            f"{name}: no version in force on {day} ({earliest}); --version names one"
         )
     _, title, expired = next(v for v in versions if v[0] is chosen)
     return chosen, title, expired, f"in force on {day}"
@@ -104,8 +117,10 @@ def show(
     """The text of each provision REF names; raises UnknownReferenceError naming what is not
     in the store (the law, its version, the provision)."""
     iris = iris or Iris()
-    citations, _ = read_reference(ref, lambda title: law_in_store(store, title))
-    expressions = _Expressions(store, iris)
+    citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
+    if unread:  # as quanze cites says it: one warning line, the rest is shown
+        warnings.warn(ignored_message(ref, unread), ReferenceWarning, stacklevel=2)
+    expressions = Expressions(store, iris)
     return [_one(store, c, on, version, iris, expressions) for c in citations]
 
 
@@ -115,7 +130,7 @@ def _one(
     on: str | None,
     version: str | None,
     iris: Iris,
-    expressions: _Expressions,
+    expressions: Expressions,
 ) -> Shown:
     law = iris.law(law_key(c))
     name = f"《{c.law}》"
@@ -128,7 +143,7 @@ def _one(
     loc = Locator.of(c)
     steps = provision_steps(loc)
     label = "".join(step_label(s, True) for s in steps)
-    expression = resolve(target_iri(c, iris.base), law, chosen.iri, expressions)
+    expression = resolve(target_iri(c, iris.base).value, law, chosen.iri, expressions)
     if expression is None:
         last = _value(store, chosen.iri, QZ.lastArticle)
         raise UnknownReferenceError(

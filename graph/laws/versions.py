@@ -5,8 +5,9 @@ An instrument is named by the registry entry whose title has the file's official
 entry's slug, else the official title, as ``quanze laws registry`` makes ids), and a law the
 registry does not know by its official title: so a citation and a text of the same law meet on
 one IRI. A version is dated by its file name (``TITLE(YYYY-MM-DD).md``), else by the catalogue's
-publication date, else by the latest date of the history the text states (宪法.md); the files of one
-instrument with one date are one version (the 民法典 is filed as eight parts of one version).
+publication date, else by the last adoption or amendment its history states (宪法.md: 2018-03-11;
+not a 施行 date), else named ``undated`` (reported); the files of one instrument with one date are
+one version (the 民法典 is filed as eight parts of one version).
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def identify(official_title: str, registry: Registry) -> Identity:
     return Identity(official_title, official_title, None)
 
 
+#: The name of a version no file name, catalogue or history dates (上海市专利保护条例.md).
+UNDATED = "undated"
+
+
 @dataclass(slots=True)
 class Version:
     """One version of one instrument: its texts (several files when it is filed in parts, in the
@@ -56,6 +61,11 @@ class Version:
     texts: list[LawText] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # the files, relative to the folder read
+
+    @property
+    def dated(self) -> bool:
+        """Whether the version has a date (``date`` is else ``UNDATED``)."""
+        return self.date != UNDATED
 
     @property
     def official_title(self) -> str:
@@ -91,12 +101,15 @@ class Version:
 
 
 def version_date(text: LawText, row: Row | None) -> str | None:
-    """The date a file's version is named by: its file name's, the catalogue's, the history's."""
+    """The date a file's version is named by: its file name's, the catalogue's, else the last
+    adoption or amendment its history states."""
     if text.version_date:
         return text.version_date
     if row is not None and row.publish:
         return row.publish
-    dated = [e.date for e in text.history if e.date]
+    # the last adoption or amendment: not the day it took effect (民法典 parts write 2021年1月1日
+    # 施行 after 2020年5月28日 通过, and one of them does not)
+    dated = [e.date for e in text.history if e.date and e.action != "施行"]
     return max(dated) if dated else None
 
 
@@ -112,12 +125,28 @@ def group_versions(
     for text, row in texts:
         date = version_date(text, row)
         if date is None:
+            date = UNDATED
             problems.append(
-                Problem(text.path, 1, "no-date", "no version date (file name, catalogue, history)")
+                Problem(
+                    text.path,
+                    1,
+                    "no-date",
+                    f"no version date (file name, catalogue, history): imported as '{UNDATED}'",
+                )
             )
-            continue
         identity = identify(text.title, registry)
         version = versions.setdefault((identity.law_id, date), Version(identity, date))
+        twin = next((t for t in version.texts if _overlap(t, text)), None)
+        if (
+            twin is not None
+        ):  # the same version filed twice (行政法/ and 经济法/广告法(2021-04-29).md)
+            same = "the same text as" if _body(twin) == _body(text) else "a text that differs from"
+            problems.append(
+                Problem(
+                    text.path, 1, "duplicate", f"{same} {twin.path}, of the same version: read once"
+                )
+            )
+            continue
         version.texts.append(text)
         if row is not None:
             version.rows.append(row)
@@ -129,6 +158,17 @@ def group_versions(
     return out
 
 
+def _overlap(a: LawText, b: LawText) -> bool:
+    """Whether two texts of one version hold an article of the same number (two files of one
+    version are its parts, which do not)."""
+    numbers = {(x.number, x.suffix) for x in a.articles}
+    return any((x.number, x.suffix) in numbers for x in b.articles)
+
+
+def _body(text: LawText) -> list[str]:
+    return [a.text for a in text.articles]
+
+
 def _first_article(text: LawText) -> tuple[int, str]:
     numbers = [a.number for a in text.articles if a.number is not None]
     return (min(numbers) if numbers else 0, text.path.name)
@@ -136,7 +176,7 @@ def _first_article(text: LawText) -> tuple[int, str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
 
