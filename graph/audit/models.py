@@ -108,9 +108,7 @@ class Expression:
     articles: tuple[Article, ...]
     valid_from: str | None = None
     expired: bool = False
-    _by_number: dict[tuple[int, int | None], Article] = field(
-        init=False, repr=False, compare=False
-    )
+    _by_number: dict[tuple[int, int | None], Article] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_number: dict[tuple[int, int | None], Article] = {}
