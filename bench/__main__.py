@@ -1,8 +1,8 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, realworld, registry, audit; default all). Options go to every benchmark named
-(``python -m bench realworld --plain``).
+biglist, views, serve, realworld, registry, lawtexts, audit; default all). Options go to every
+benchmark named (``python -m bench realworld --plain``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ BENCHMARKS = (
     "readers",
     "citations",
     "registry",
+    "lawtexts",
     "store",
     "rebuild",
     "biglist",

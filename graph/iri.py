@@ -195,7 +195,7 @@ def article_token(article: int, suffix: int | None = None) -> str:
     return f"art_{article}" if suffix is None else f"art_{article}-{suffix}"
 
 
-SubdivisionKind = Literal["part", "chapter", "section", "article", "paragraph", "point"]
+SubdivisionKind = Literal["part", "subpart", "chapter", "section", "article", "paragraph", "point"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,20 +221,32 @@ def provision_steps(loc: Locator) -> list[Step]:
     [Step(token='point_18', kind='point', number='18')]
     """
     if loc.article is None:
-        return (
-            [Step(f"point_{loc.point}", "point", str(loc.point))] if loc.point is not None else []
-        )
-    number = (
-        str(loc.article) if loc.article_suffix is None else f"{loc.article}之{loc.article_suffix}"
-    )
-    steps = [Step(article_token(loc.article, loc.article_suffix), "article", number)]
+        return [point_step(loc.point)] if loc.point is not None else []
+    steps = [article_step(loc.article, loc.article_suffix)]
     if loc.paragraph is not None:
-        steps.append(Step(f"para_{loc.paragraph}", "paragraph", str(loc.paragraph)))
+        steps.append(paragraph_step(loc.paragraph))
     if loc.item is not None:
-        steps.append(Step(f"point_{loc.item}", "point", str(loc.item)))
+        steps.append(point_step(loc.item))
         if loc.subitem is not None:
-            steps.append(Step(f"point_{loc.subitem}", "point", str(loc.subitem)))
+            steps.append(point_step(loc.subitem))
     return steps
+
+
+def article_step(article: int, suffix: int | None = None) -> Step:
+    """The level of an article: ``art_87``, number ``87``; ``art_20-1``, number ``20之1``."""
+    number = str(article) if suffix is None else f"{article}之{suffix}"
+    return Step(article_token(article, suffix), "article", number)
+
+
+def paragraph_step(paragraph: int) -> Step:
+    """The level of a paragraph (款) in its article: ``para_2``."""
+    return Step(f"para_{paragraph}", "paragraph", str(paragraph))
+
+
+def point_step(point: int) -> Step:
+    """The level of an item (项), a point (目) in an item, or a numbered point of a policy
+    document: ``point_4``."""
+    return Step(f"point_{point}", "point", str(point))
 
 
 def division_steps(loc: Locator) -> list[Step]:
@@ -248,12 +260,30 @@ def division_steps(loc: Locator) -> list[Step]:
     """
     if loc.article is None:
         return []
-    levels: tuple[tuple[str, SubdivisionKind, int | None], ...] = (
-        ("part", "part", loc.part),
-        ("chp", "chapter", loc.chapter),
-        ("sec", "section", loc.section),
+    levels: tuple[tuple[SubdivisionKind, int | None], ...] = (
+        ("part", loc.part),
+        ("chapter", loc.chapter),
+        ("section", loc.section),
     )
-    return [Step(f"{token}_{n}", kind, str(n)) for token, kind, n in levels if n is not None]
+    return [division_step(kind, n) for kind, n in levels if n is not None]
+
+
+#: The eId token of each kind of division (Akoma Ntoso; 分编 of the 民法典 has none there).
+DIVISION_TOKENS: dict[str, str] = {
+    "part": "part",
+    "subpart": "subpart",
+    "chapter": "chp",
+    "section": "sec",
+}
+
+
+def division_step(kind: SubdivisionKind, number: int) -> Step:
+    """The level of a division: ``chp_6`` for 第六章.
+
+    >>> division_step("subpart", 2).token
+    'subpart_2'
+    """
+    return Step(f"{DIVISION_TOKENS[kind]}_{number}", kind, str(number))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,8 @@ class Problem:
 
     ``code`` sorts problems for reports and tests: ``misnumbered`` (a head whose number does
     not parse), ``sequence`` (an article or item whose number does not follow the one before),
-    ``no-title``, ``no-history``, ``no-articles``, ``no-date``, ``stray`` (text outside any
-    article that is not a preamble).
+    ``no-history`` (no ``<!-- INFO END -->``), ``no-articles`` (no 第N条 head); the importer
+    adds ``no-date`` (no version date in the file name, the catalogue or the history).
 
     >>> str(Problem(Path("a.md"), 7, "misnumbered", "article head 第三十－条 has no number"))
     'a.md:7: article head 第三十－条 has no number'
@@ -61,7 +61,8 @@ class HistoryEvent:
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    """A 编, 分编, 章 or 节 (or an unnumbered heading): its number (None for ``heading``), its
+    """A 编, 分编, 章 or 节 (or an unnumbered heading): its number (None for ``heading``, and for
+    a part a file holds and names without a number under its title, 民法典/合同编.md), its
     title without the number (法律责任), the heading as written (第六章 法律责任), and the
     divisions it sits in, outermost first, as indexes into ``LawText.divisions``."""
 

@@ -120,7 +120,9 @@ def parse_law_text(text: str, path: Path) -> LawText:
     else:
         for i in range(1, end):
             line = lines[i].strip()
-            if line:
+            if line.startswith("#"):  # 民法典/合同编.md: '# 合同编', the part the file holds
+                reader.part(line.lstrip("#").strip(), i + 1)
+            elif line:
                 reader.history.append(history_event(line, i + 1))
         start = end + 1
     for i in range(start, len(lines)):
@@ -129,7 +131,7 @@ def parse_law_text(text: str, path: Path) -> LawText:
     articles = reader.settle_numbers()
     if not articles:
         reader.problem(
-            start, "no-articles", "no article heads (第N条): instrument and version only"
+            start + 1, "no-articles", "no article heads (第N条): instrument and version only"
         )
     return LawText(
         path=path,
@@ -225,6 +227,14 @@ class _Reader:
             Division(kind, number, title.strip(), text, n, index, tuple(self.stack))
         )
         self.stack.append(index)
+
+    def part(self, title: str, n: int) -> None:
+        """A file that holds one part of an instrument names it under its title, unnumbered
+        (``# 合同编``): a part the writer numbers by its place among the version's files (a
+        ``# 附则`` is an unnumbered heading)."""
+        kind: DivisionKind = "heading" if title == "附则" else "part"
+        self.divisions.append(Division(kind, None, title, title, n, len(self.divisions)))
+        self.stack = [len(self.divisions) - 1]
 
     @staticmethod
     def _rank(d: Division) -> int:

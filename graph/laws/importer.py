@@ -86,20 +86,31 @@ def text_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.md") if p.name not in NOT_TEXTS)
 
 
+def catalogue_of(root: Path) -> Path | None:
+    """The folder of the catalogue that covers ``root``: ``root`` itself or the nearest folder
+    above it with one (importing ``lawtexts/社会法`` or one file reads ``lawtexts/db.sqlite3``),
+    else None."""
+    here = (root if root.is_dir() else root.parent).resolve()
+    for folder in (here, *here.parents):
+        if databases(folder):
+            return folder
+    return None
+
+
 def read_texts(
     root: Path, report: ImportReport, on_problem: Callable[[str], None]
 ) -> Iterator[tuple[LawText, Row | None]]:
     """Each text under ``root`` with its catalogue row; a file that cannot be read is reported
     and the others go on."""
-    folder = root if root.is_dir() else root.parent
+    folder = catalogue_of(root)
     catalogue_problems: list[str] = []
     left_out: list[Path] = []
-    rows = by_path(read_rows(folder, catalogue_problems, left_out)) if databases(folder) else {}
+    rows = by_path(read_rows(folder, catalogue_problems, left_out)) if folder else {}
     for problem in catalogue_problems:
         _problem(report, on_problem, problem)
     skipped = set(left_out)
     for path in text_files(root):
-        if path in skipped:
+        if path.resolve() in skipped:
             report.left_out += 1
             continue
         report.files += 1
@@ -115,7 +126,7 @@ def read_texts(
                 report.counted[p.code] = report.counted.get(p.code, 0) + 1
             else:
                 _problem(report, on_problem, str(p))
-        row = rows.get(path)
+        row = rows.get(path.resolve())
         if row is None and rows:
             report.uncatalogued += 1
         yield text, row
@@ -152,9 +163,10 @@ def import_laws(
     report = ImportReport()
     problems: list[Problem] = []
     texts = list(read_texts(root, report, on_problem))
-    versions = group_versions(
-        texts, load_registry(), root if root.is_dir() else root.parent, problems
-    )
+    # files are named relative to their catalogue's folder (or to the folder imported), so a
+    # version reads the same whether its topic folder or the whole tree was imported
+    base = catalogue_of(root) or (root if root.is_dir() else root.parent)
+    versions = group_versions(texts, load_registry(), base, problems)
     for p in problems:
         _problem(report, on_problem, str(p))
     report.instruments = len({v.identity.law_id for v in versions})
@@ -195,7 +207,7 @@ def import_laws(
                 report.changed += 1
             else:
                 report.new += 1
-            report.quads += len(written.own) + len(written.shared)
+            report.quads += written.lines
             digests[graph] = written.digest
             yield written
 
@@ -209,12 +221,11 @@ def import_laws(
 
 
 def _documents(written: Iterator[Written]) -> Iterator[load.Document]:
-    """Each version's lines as one document for the store's loader (its own graph, then its
-    shared lines not handed over before)."""
-    seen = load.Seen()
+    """Each version's lines as one document for the store's loader: its own graph, then its
+    shared lines (those two versions of a law share are handed over twice: the store keeps one
+    copy, and telling them costs more than loading them)."""
     for w in written:
-        shared = seen.fresh(w.shared)
-        yield load.Document(b"".join(w.own), len(w.own), b"".join(shared), len(shared))
+        yield load.Document(w.own, w.own_lines, w.shared, w.shared_lines)
 
 
 def _record(store: ox.Store, iris: Iris, digests: dict[str, str], known: dict[str, str]) -> None:

@@ -24,21 +24,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from graph.build.quads import QZ, quote
+from graph.build.quads import DCTERMS, QZ, quote
 from graph.iri import Iris
 from graph.store import load
 from graph.store.query import run_query
 from graph.store.results import term_text
 
-_CITATIONS = """
-PREFIX qz: <https://w3id.org/quanze/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?citation ?target ?law ?issued WHERE {
-  ?citation qz:cites ?target ; qz:citesLaw ?law ; qz:citedBy ?item .
-  ?item qz:inList ?list .
-  OPTIONAL { ?list dcterms:issued ?issued }
-}
-"""
 _VERSIONS = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -116,7 +107,7 @@ def text_versions(store: ox.Store) -> dict[str, list[TextVersion]]:
     return {law: sorted(vs, key=lambda v: (v.date, v.iri)) for law, vs in found.items()}
 
 
-class _Expressions:
+class Expressions:
     """The expressions of the versions links point into, read once per version graph."""
 
     def __init__(self, store: ox.Store, iris: Iris) -> None:
@@ -147,7 +138,7 @@ class _Expressions:
         return f"{self.iris.law_graphs()}{law_and_date}"
 
 
-def resolve(target: str, law: str, version: str, expressions: _Expressions) -> str | None:
+def resolve(target: str, law: str, version: str, expressions: Expressions) -> str | None:
     """The expression in ``version`` of the work-level ``target`` of ``law``, or None."""
     if target == law:
         return version
@@ -165,27 +156,48 @@ def resolve(target: str, law: str, version: str, expressions: _Expressions) -> s
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _objects(store: ox.Store, predicate: str) -> dict[str, str]:
+    """Subject → object (its text) of every quad with ``predicate``, read through the
+    predicate-first index (faster than a SPARQL join of the same, on 100 k citations)."""
+    return {
+        quad.subject.value: quad.object.value  # type: ignore[union-attr]
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
+    }
+
+
 def refresh_links(store: ox.Store, iris: Iris | None = None) -> int:
-    """Recompute the text links graph whole; the number of citations linked."""
+    """Recompute the text links graph whole; the number of citations linked.
+
+    Each citation's target (``qz:cites``), item (``qz:citedBy``), the item's list
+    (``qz:inList``) and the list's date (``dcterms:issued``) are read through the
+    predicate-first index, one pass each; the law is the target's work (its IRI up to the law's
+    segment, as ``graph.iri`` names provisions)."""
     iris = iris or Iris()
     graph = iris.text_links_graph()
     versions = text_versions(store)
-    expressions = _Expressions(store, iris)
     lines: list[bytes] = []
-    suffix = f" <{graph}> .\n"
-    cites, choice = QZ.citesText, QZ.textChoice
     if versions:
-        for row in run_query(store, _CITATIONS).rows:
-            law = term_text(row["law"])
-            known = versions.get(law)
+        expressions = Expressions(store, iris)
+        laws = iris.law("x")[:-1]  # what every law IRI starts with
+        cited_by = _objects(store, QZ.citedBy)
+        in_list = _objects(store, QZ.inList)
+        issued = _objects(store, DCTERMS.issued)
+        suffix = f" <{graph}> .\n"
+        cites, choice = QZ.citesText, QZ.textChoice
+        for quad in store.quads_for_pattern(None, ox.NamedNode(QZ.cites), None, None):
+            target = quad.object.value  # type: ignore[union-attr]
+            if not target.startswith(laws):
+                continue
+            law_iri = laws + target[len(laws) :].split("/", 1)[0]  # …/law/{id}[/art_87…]
+            known = versions.get(law_iri)
             if known is None:
                 continue
-            issued = row.get("issued")
-            version, how = choose(known, last_day(term_text(issued) if issued else None))
-            text = resolve(term_text(row["target"]), law, version.iri, expressions)
+            citation = quad.subject.value  # type: ignore[union-attr]
+            listed = in_list.get(cited_by.get(citation, ""), "")
+            version, how = choose(known, last_day(issued.get(listed)))
+            text = resolve(target, law_iri, version.iri, expressions)
             if text is None:
                 continue
-            citation = term_text(row["citation"])
             lines.append(f"<{citation}> <{cites}> <{text}>{suffix}".encode())
             lines.append(f"<{citation}> <{choice}> {quote(how)}{suffix}".encode())
     store.update(f"DROP SILENT GRAPH <{graph}>")

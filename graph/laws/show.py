@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -15,8 +16,14 @@ from graph.build.citations import step_label
 from graph.build.quads import QZ
 from graph.errors import UnknownReferenceError
 from graph.iri import Iris, Locator, law_key, provision_steps
-from graph.laws.links import TextVersion, _Expressions, choose, resolve
-from graph.store.cites import law_in_store, read_reference, target_iri
+from graph.laws.links import Expressions, TextVersion, choose, resolve
+from graph.store.cites import (
+    ReferenceWarning,
+    ignored_message,
+    law_in_store,
+    read_reference,
+    target_iri,
+)
 from graph.store.query import run_query
 from graph.store.results import term_text
 
@@ -38,17 +45,19 @@ class Shown:
     title: str
     provision: str  # 第87条第2款, or '' for the whole law
     version: str  # its date
-    chosen: str  # "in force on 2024-05-01", "version 2018-12-29", "latest"
+    chosen: str  # "in force on 2024-05-01", or "as asked" (--version)
     expired: bool
     head: str | None  # an article's head as written
     text: str
 
     def render(self) -> str:
-        """The text with a line naming the instrument and the version."""
-        state = ", expired" if self.expired else ""
-        name = f"{self.title}{self.provision}"
+        """The text under a line naming the instrument, the provision and the version:
+        ``《中华人民共和国立法法》第80条第2款 (version of 2015-03-15, in force on 2016-01-01;
+        expired)``."""
+        state = "; expired" if self.expired else ""
         body = f"{self.head} {self.text}" if self.head else self.text
-        return f"{name}（{self.version}版，{self.chosen}{state}）\n{body}\n"
+        name = f"《{self.title}》{self.provision}"
+        return f"{name} (version of {self.version}, {self.chosen}{state})\n{body}\n"
 
 
 def _versions(store: ox.Store, law: str) -> list[tuple[TextVersion, str, bool]]:
@@ -80,7 +89,7 @@ def _pick(
                 f"{name}: no version {version!r} in the store (it has {dates})"
             )
         text, title, expired = matching[-1]
-        return text, title, expired, f"version {text.date}"
+        return text, title, expired, "as asked"
     day = on or dt.date.today().isoformat()
     chosen, how = choose([v[0] for v in versions], day)
     if how != "in-force":
@@ -104,8 +113,10 @@ def show(
     """The text of each provision REF names; raises UnknownReferenceError naming what is not
     in the store (the law, its version, the provision)."""
     iris = iris or Iris()
-    citations, _ = read_reference(ref, lambda title: law_in_store(store, title))
-    expressions = _Expressions(store, iris)
+    citations, unread = read_reference(ref, lambda title: law_in_store(store, title))
+    if unread:  # as quanze cites says it: one warning line, the rest is shown
+        warnings.warn(ignored_message(ref, unread), ReferenceWarning, stacklevel=2)
+    expressions = Expressions(store, iris)
     return [_one(store, c, on, version, iris, expressions) for c in citations]
 
 
@@ -115,7 +126,7 @@ def _one(
     on: str | None,
     version: str | None,
     iris: Iris,
-    expressions: _Expressions,
+    expressions: Expressions,
 ) -> Shown:
     law = iris.law(law_key(c))
     name = f"《{c.law}》"

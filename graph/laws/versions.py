@@ -5,8 +5,9 @@ An instrument is named by the registry entry whose title has the file's official
 entry's slug, else the official title, as ``quanze laws registry`` makes ids), and a law the
 registry does not know by its official title: so a citation and a text of the same law meet on
 one IRI. A version is dated by its file name (``TITLE(YYYY-MM-DD).md``), else by the catalogue's
-publication date, else by the latest date of the history the text states (宪法.md); the files of one
-instrument with one date are one version (the 民法典 is filed as eight parts of one version).
+publication date, else by the last adoption or amendment its history states (宪法.md: 2018-03-11;
+not a 施行 date); the files of one instrument with one date are one version (the 民法典 is filed
+as eight parts of one version).
 """
 
 from __future__ import annotations
@@ -91,12 +92,15 @@ class Version:
 
 
 def version_date(text: LawText, row: Row | None) -> str | None:
-    """The date a file's version is named by: its file name's, the catalogue's, the history's."""
+    """The date a file's version is named by: its file name's, the catalogue's, else the last
+    adoption or amendment its history states."""
     if text.version_date:
         return text.version_date
     if row is not None and row.publish:
         return row.publish
-    dated = [e.date for e in text.history if e.date]
+    # the last adoption or amendment: not the day it took effect (民法典 parts write 2021年1月1日
+    # 施行 after 2020年5月28日 通过, and one of them does not)
+    dated = [e.date for e in text.history if e.date and e.action != "施行"]
     return max(dated) if dated else None
 
 
@@ -136,7 +140,7 @@ def _first_article(text: LawText) -> tuple[int, str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
 

@@ -7,41 +7,40 @@ build's primitives so that a fact a citation also writes is the same line (docs/
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from hashlib import blake2b
 
 from extractors.lawtext.model import Article, LawText, Problem
 from graph.build import concepts
 from graph.build.citations import step_label, write_subdivision
 from graph.build.quads import DCTERMS, ELI, QZ, RDF, XSD, GraphLines, boolean, integer, quote
-from graph.iri import Iris, Locator, Step, provision_steps
+from graph.iri import Iris, Step, article_step, division_step, paragraph_step, point_step
 from graph.laws.versions import Version
-
-#: The IRI token of each kind of division (Akoma Ntoso; 分编 has none there: ``subpart``).
-_TOKENS = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
 
 
 @dataclass(slots=True)
 class Written:
-    """A version's lines: its own graph's and the shared graph's, with what they hold."""
+    """A version's lines (N-Quads, UTF-8): its own graph's and the shared graph's, with what they
+    hold, and their digest: the same text imported again has the same digest (its lines come in
+    a fixed order)."""
 
     graph: str
-    own: list[bytes]
-    shared: list[bytes]
+    own: bytes = b""
+    own_lines: int = 0
+    shared: bytes = b""
+    shared_lines: int = 0
     provisions: int = 0  # expressions of articles, paragraphs, items and points
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def lines(self) -> int:
+        """Its lines, in both graphs."""
+        return self.own_lines + self.shared_lines
+
+    @property
     def digest(self) -> str:
-        """What the version's lines are, as a hex digest: the same text imported again has the
-        same digest (its lines come in a fixed order)."""
-        h = blake2b(digest_size=16)
-        for line in self.own:
-            h.update(line)
-        h.update(b"--shared--\n")
-        for line in self.shared:
-            h.update(line)
-        return h.hexdigest()
+        """What the version's lines are, as a hex digest."""
+        return blake2b(self.own + b"--shared--\n" + self.shared, digest_size=16).hexdigest()
 
 
 def _date(value: str) -> str:
@@ -61,7 +60,8 @@ class VersionWriter:
         self.shared = GraphLines(iris.shared_graph())
         self.ordinals: Counter[str] = Counter()  # parent (or "articles") → children so far
         self.seen: set[str] = set()  # provision expressions written
-        self.written = Written(self.own.name, [], [])
+        self.parts = 0  # parts its files name without a number (民法典/合同编.md), so far
+        self.written = Written(self.own.name)
 
     def write(self) -> Written:
         """The version's lines."""
@@ -69,9 +69,15 @@ class VersionWriter:
         self.facts()
         for text in self.version.texts:
             self.text(text)
-        self.written.own = self.own.take()
-        self.written.shared = self.shared.take()
-        return self.written
+        own, shared = self.own.take(), self.shared.take()
+        w = self.written
+        w.own, w.own_lines, w.shared, w.shared_lines = (
+            b"".join(own),
+            len(own),
+            b"".join(shared),
+            len(shared),
+        )
+        return w
 
     def work(self) -> None:
         """The work and the version's identity, in the shared graph (as a build writes them)."""
@@ -127,15 +133,18 @@ class VersionWriter:
         out: dict[int, str] = {}
         works: dict[int, str] = {}
         for d in text.divisions:
-            if d.kind == "heading" or d.number is None:
+            number = d.number
+            if d.kind == "part" and number is None:  # 民法典/合同编.md: numbered by its place
+                self.parts += 1
+                number = self.parts
+            if d.kind == "heading" or number is None:
                 continue
             parents = [i for i in d.parents if i in works]
             work_parent = works[parents[-1]] if parents else self.law
-            token = f"{_TOKENS[d.kind]}_{d.number}"
-            work = f"{work_parent}/{token}"
-            step = Step(token, d.kind, str(d.number))  # type: ignore[arg-type]
+            step = division_step(d.kind, number)
+            work = f"{work_parent}/{step.token}"
             write_subdivision(
-                self.shared, work_parent, work, d.kind, str(d.number), step_label(step, True)
+                self.shared, work_parent, work, step.kind, step.number, step_label(step, True)
             )
             works[d.index] = work
             parent = out[parents[-1]] if parents else self.node
@@ -163,28 +172,26 @@ class VersionWriter:
         self.ordinals[parent] += 1
         self.own.add(expression, QZ.ordinal, integer(self.ordinals[parent]))
 
-    def provision(self, loc: Locator, parent: str, text: str) -> str:
-        """A provision (article, paragraph, item, point): work-level in the shared graph, its
-        expression with its text in this version."""
-        steps = provision_steps(loc)
-        work = self.iris.provision(self.law_id, loc)
-        up = self.iris.provision(self.law_id, _up(loc)) if len(steps) > 1 else self.law
-        label = "".join(step_label(step, True) for step in steps)
-        write_subdivision(self.shared, up, work, steps[-1].kind, steps[-1].number, label)
-        expression = f"{self.node}/{work[len(self.law) + 1 :]}"
+    def provision(self, up: tuple[str, str], step: Step, parent: str, text: str) -> tuple[str, str]:
+        """A provision (article, paragraph, item, point) one ``step`` below the work-level node
+        ``up`` (its IRI and label): work-level in the shared graph, its expression with its text
+        in this version, in ``parent``. Its IRI and label, for the provisions under it."""
+        work, label = f"{up[0]}/{step.token}", up[1] + step_label(step, True)
+        write_subdivision(self.shared, up[0], work, step.kind, step.number, label)
+        expression = self._expression(work)
         self.expression(expression, work, parent)
         self.own.text(expression, QZ.text, text)
         self.written.provisions += 1
-        return expression
+        return work, label
 
     def article(self, text: LawText, article: Article, parent: str) -> None:
         """An article with its paragraphs, items and points. An article of one paragraph has no
         paragraph nodes: its items are the article's (``art_9/point_2``, as a citation of
         第九条第二项 names them); an article of several has ``art_9/para_1`` …"""
         assert article.number is not None
-        at = Locator(article=article.number, article_suffix=article.suffix)
-        expression = f"{self.node}/{provision_steps(at)[0].token}"
-        if expression in self.seen:
+        step = article_step(article.number, article.suffix)
+        art = f"{self.node}/{step.token}"
+        if art in self.seen:
             self.written.problems.append(
                 Problem(
                     text.path,
@@ -194,31 +201,25 @@ class VersionWriter:
                 )
             )
             return
-        self.seen.add(expression)
-        art = self.provision(at, parent, article.text)
+        self.seen.add(art)
+        at = self.provision((self.law, ""), step, parent, article.text)
         self.placed(art, "articles")
         self.own.text(art, QZ.head, article.head)
         several = len(article.paragraphs) > 1
         for para in article.paragraphs:
-            p_at, p_expr = at, art
+            p_at = at
             if several:
-                p_at = replace(at, paragraph=para.number)
-                p_expr = self.provision(p_at, art, para.full_text)
+                p_at = self.provision(at, paragraph_step(para.number), art, para.full_text)
+            p_expr = self._expression(p_at[0])
             for item in para.items:
-                i_at = replace(p_at, item=item.number)
-                i_expr = self.provision(i_at, p_expr, item.full_text)
+                i_at = self.provision(p_at, point_step(item.number), p_expr, item.full_text)
+                i_expr = self._expression(i_at[0])
                 for point in item.points:
-                    self.provision(replace(i_at, subitem=point.number), i_expr, point.text)
+                    self.provision(i_at, point_step(point.number), i_expr, point.text)
 
-
-def _up(loc: Locator) -> Locator:
-    """The locator one level up: a point's item, an item's paragraph (or article), a paragraph's
-    article."""
-    if loc.subitem is not None:
-        return replace(loc, subitem=None)
-    if loc.item is not None:
-        return replace(loc, item=None)
-    return replace(loc, paragraph=None)
+    def _expression(self, work: str) -> str:
+        """The expression in this version of a work-level provision."""
+        return f"{self.node}{work[len(self.law) :]}"
 
 
 def write_version(version: Version, iris: Iris) -> Written:
