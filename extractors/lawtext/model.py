@@ -29,7 +29,8 @@ class Problem:
     ``code`` sorts problems for reports and tests: ``misnumbered`` (a head whose number does
     not parse), ``sequence`` (an article or item whose number does not follow the one before),
     ``no-history`` (no ``<!-- INFO END -->``), ``no-articles`` (no 第N条 head); the importer
-    adds ``no-date`` (no version date in the file name, the catalogue or the history).
+    adds ``no-date`` (no version date in the file name, the catalogue or the history) and
+    ``duplicate`` (a second file of a version it has read).
 
     >>> str(Problem(Path("a.md"), 7, "misnumbered", "article head 第三十－条 has no number"))
     'a.md:7: article head 第三十－条 has no number'

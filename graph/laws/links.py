@@ -34,7 +34,8 @@ _VERSIONS = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 SELECT ?version ?law ?date ?from WHERE {
-  ?version qz:lastArticle ?last ; eli:realizes ?law ; eli:version_date ?date .
+  ?version qz:lastArticle ?last ; eli:realizes ?law .
+  OPTIONAL { ?version eli:version_date ?date }
   OPTIONAL { ?version eli:first_date_entry_in_force ?from }
 }
 """
@@ -43,16 +44,18 @@ _PARA_ITEM = re.compile(r"/para_\d+(/point_\d+(?:/point_\d+)?)$")
 
 @dataclass(frozen=True, slots=True)
 class TextVersion:
-    """An imported version of a law: its expression IRI, its date and when it took effect."""
+    """An imported version of a law: its expression IRI, its date ('' when it has none) and
+    when it took effect (None when nothing tells: an undated version is in force on no date, and
+    is the latest only of a law with no dated version)."""
 
     iri: str
     date: str
-    effective: str  # valid-from, else the version date
+    effective: str | None  # valid-from, else the version date
 
     @classmethod
-    def of(cls, iri: str, date: str, valid_from: str | None) -> TextVersion:
+    def of(cls, iri: str, date: str | None, valid_from: str | None) -> TextVersion:
         """A version from what the store says of it."""
-        return cls(iri, date, valid_from or date)
+        return cls(iri, date or "", valid_from or date or None)
 
 
 def last_day(issued: str | None) -> str | None:
@@ -86,9 +89,9 @@ def choose(versions: list[TextVersion], on: str | None) -> tuple[TextVersion, st
     'latest'
     """
     if on is not None:
-        in_force = [v for v in versions if v.effective <= on]
+        in_force = [v for v in versions if v.effective is not None and v.effective <= on]
         if in_force:
-            return max(in_force, key=lambda v: (v.effective, v.date)), "in-force"
+            return max(in_force, key=lambda v: (v.effective or "", v.date)), "in-force"
     return versions[-1], "latest"
 
 
@@ -96,11 +99,11 @@ def text_versions(store: ox.Store) -> dict[str, list[TextVersion]]:
     """The imported versions of each law (by law IRI), oldest first."""
     found: defaultdict[str, list[TextVersion]] = defaultdict(list)
     for row in run_query(store, _VERSIONS).rows:
-        start = row.get("from")
+        start, date = row.get("from"), row.get("date")
         found[term_text(row["law"])].append(
             TextVersion.of(
                 term_text(row["version"]),
-                term_text(row["date"]),
+                term_text(date) if date else None,
                 term_text(start) if start else None,
             )
         )

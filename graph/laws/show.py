@@ -31,7 +31,8 @@ _VERSIONS = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 SELECT ?law ?version ?date ?from ?title ?expired WHERE {
-  ?version qz:lastArticle ?last ; eli:realizes ?law ; eli:version_date ?date ; eli:title ?title .
+  ?version qz:lastArticle ?last ; eli:realizes ?law ; eli:title ?title .
+  OPTIONAL { ?version eli:version_date ?date }
   OPTIONAL { ?version eli:first_date_entry_in_force ?from }
   OPTIONAL { ?version qz:expired ?expired }
 }
@@ -57,15 +58,17 @@ class Shown:
         state = "; expired" if self.expired else ""
         body = f"{self.head} {self.text}" if self.head else self.text
         name = f"《{self.title}》{self.provision}"
-        return f"{name} (version of {self.version}, {self.chosen}{state})\n{body}\n"
+        return f"{name} (version of {self.version or 'no date'}, {self.chosen}{state})\n{body}\n"
 
 
 def _versions(store: ox.Store, law: str) -> list[tuple[TextVersion, str, bool]]:
     found = []
     for row in run_query(store, _VERSIONS, {"law": ox.NamedNode(law)}).rows:
-        start, expired = row.get("from"), row.get("expired")
+        start, expired, date = row.get("from"), row.get("expired"), row.get("date")
         version = TextVersion.of(
-            term_text(row["version"]), term_text(row["date"]), term_text(start) if start else None
+            term_text(row["version"]),
+            term_text(date) if date else None,
+            term_text(start) if start else None,
         )
         found.append((version, term_text(row["title"]), term_text(expired) == "true"))
     return sorted(found, key=lambda f: (f[0].date, f[0].iri))
@@ -78,10 +81,8 @@ def _pick(
     ``on`` (today by default)."""
     if version is not None:
         year = re.match(r"\s*(\d{4})", version)
-        matching = [
-            v
-            for v in versions
-            if v[0].date == version.strip() or (year and v[0].date.startswith(year.group(1)))
+        matching = [v for v in versions if v[0].date == version.strip()] or [
+            v for v in versions if year and v[0].date.startswith(year.group(1))
         ]
         if not matching:
             dates = ", ".join(v[0].date for v in versions)
@@ -92,11 +93,14 @@ def _pick(
         return text, title, expired, "as asked"
     day = on or dt.date.today().isoformat()
     chosen, how = choose([v[0] for v in versions], day)
+    if how != "in-force" and on is None:  # none in force today that the store knows of
+        _, title, expired = next(v for v in versions if v[0] is chosen)
+        return chosen, title, expired, "the latest known"
     if how != "in-force":
-        first = versions[0][0]
+        dated = [v[0].effective for v in versions if v[0].effective]
+        earliest = f"the earliest in the store took effect on {min(dated)}" if dated else "undated"
         raise UnknownReferenceError(
-            f"{name}: no version in force on {day} (the earliest in the store took effect on "
-            f"{first.effective}); --version names one"
+            f"{name}: no version in force on {day} ({earliest}); --version names one"
         )
     _, title, expired = next(v for v in versions if v[0] is chosen)
     return chosen, title, expired, f"in force on {day}"

@@ -6,8 +6,8 @@ entry's slug, else the official title, as ``quanze laws registry`` makes ids), a
 registry does not know by its official title: so a citation and a text of the same law meet on
 one IRI. A version is dated by its file name (``TITLE(YYYY-MM-DD).md``), else by the catalogue's
 publication date, else by the last adoption or amendment its history states (宪法.md: 2018-03-11;
-not a 施行 date); the files of one instrument with one date are one version (the 民法典 is filed
-as eight parts of one version).
+not a 施行 date), else named ``undated`` (reported); the files of one instrument with one date are
+one version (the 民法典 is filed as eight parts of one version).
 """
 
 from __future__ import annotations
@@ -47,6 +47,10 @@ def identify(official_title: str, registry: Registry) -> Identity:
     return Identity(official_title, official_title, None)
 
 
+#: The name of a version no file name, catalogue or history dates (上海市专利保护条例.md).
+UNDATED = "undated"
+
+
 @dataclass(slots=True)
 class Version:
     """One version of one instrument: its texts (several files when it is filed in parts, in the
@@ -57,6 +61,11 @@ class Version:
     texts: list[LawText] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # the files, relative to the folder read
+
+    @property
+    def dated(self) -> bool:
+        """Whether the version has a date (``date`` is else ``UNDATED``)."""
+        return self.date != UNDATED
 
     @property
     def official_title(self) -> str:
@@ -116,12 +125,28 @@ def group_versions(
     for text, row in texts:
         date = version_date(text, row)
         if date is None:
+            date = UNDATED
             problems.append(
-                Problem(text.path, 1, "no-date", "no version date (file name, catalogue, history)")
+                Problem(
+                    text.path,
+                    1,
+                    "no-date",
+                    f"no version date (file name, catalogue, history): imported as '{UNDATED}'",
+                )
             )
-            continue
         identity = identify(text.title, registry)
         version = versions.setdefault((identity.law_id, date), Version(identity, date))
+        twin = next((t for t in version.texts if _overlap(t, text)), None)
+        if (
+            twin is not None
+        ):  # the same version filed twice (行政法/ and 经济法/广告法(2021-04-29).md)
+            same = "the same text as" if _body(twin) == _body(text) else "a text that differs from"
+            problems.append(
+                Problem(
+                    text.path, 1, "duplicate", f"{same} {twin.path}, of the same version: read once"
+                )
+            )
+            continue
         version.texts.append(text)
         if row is not None:
             version.rows.append(row)
@@ -131,6 +156,17 @@ def group_versions(
         version.texts.sort(key=_first_article)
         version.sources.sort()
     return out
+
+
+def _overlap(a: LawText, b: LawText) -> bool:
+    """Whether two texts of one version hold an article of the same number (two files of one
+    version are its parts, which do not)."""
+    numbers = {(x.number, x.suffix) for x in a.articles}
+    return any((x.number, x.suffix) in numbers for x in b.articles)
+
+
+def _body(text: LawText) -> list[str]:
+    return [a.text for a in text.articles]
 
 
 def _first_article(text: LawText) -> tuple[int, str]:

@@ -95,7 +95,8 @@ class VersionWriter:
         g.link(self.node, RDF.type, ELI.LegalExpression)
         g.link(self.law, ELI.is_realized_by, self.node)
         g.link(self.node, ELI.realizes, self.law)
-        g.add(self.node, ELI.version_date, _date(self.version.date))
+        if self.version.dated:
+            g.add(self.node, ELI.version_date, _date(self.version.date))
 
     def facts(self) -> None:
         """The version's own facts: title, files, catalogue facts, history, last article."""

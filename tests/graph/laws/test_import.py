@@ -189,3 +189,28 @@ def test_the_civil_code_filed_in_parts_is_one_version_with_numbered_parts() -> N
     # 附则 is no part: its articles sit in the version
     assert f"<{law}/2020-05-28/art_1260> <{QZ}partOfExpression> <{law}/2020-05-28>" in own
     assert "part_8" not in own
+
+
+def test_a_text_nothing_dates_is_imported_as_undated(tmp_path: Path) -> None:
+    from graph.laws.show import show
+    from tests.shared import shared_path
+
+    name = "上海市专利保护条例.md"  # no date in its name, its catalogue row or its history
+    root = tmp_path / "texts"
+    root.mkdir()
+    source = shared_path("lawtexts", "DLC", "上海地方法规", "地方性法规", "上海", name)
+    (root / name).write_bytes(source.read_bytes())
+    told: list[str] = []
+    store = open_store(tmp_path / "store")
+    report = import_laws(root, store, on_problem=told.append)
+    assert report.new == 1
+    assert told == [
+        f"{root / name}:1: no version date (file name, catalogue, history): imported as 'undated'"
+    ]
+    (shown,) = show(store, "《上海市专利保护条例》第一条")
+    assert (shown.version, shown.chosen) == ("", "the latest known")
+    assert shown.render().startswith(
+        "《上海市专利保护条例》第1条 (version of no date, the latest known)"
+    )
+    assert check_store(store).ok
+    assert validate_graphs(store, [f"{ID}graph/law/上海市专利保护条例/undated"]).conforms
