@@ -59,7 +59,7 @@ def finding(kind: Kind, c: CitedProvision, message: str, **more: Any) -> Finding
 
 
 def _version(chosen: Chosen) -> str:
-    return f"{chosen.expression.date} ({chosen.why})"
+    return f"{chosen.expression.date or 'undated'} ({chosen.why})"
 
 
 def beyond_last(c: CitedProvision, chosen: Chosen) -> Finding | None:
@@ -247,7 +247,8 @@ def expired(c: CitedProvision, instrument: Instrument) -> Finding | None:
 def check_version(c: CitedProvision, instrument: Instrument) -> Iterator[Finding]:
     """Kind 6: a version note that names no known version; amendments after the list's date."""
     if c.version_note and not note_matches(instrument, c.version_note):
-        known = sorted({e.date for e in instrument.expressions} | {d for d, _ in instrument.events})
+        dated = {e.date for e in instrument.expressions if e.date}
+        known = sorted(dated | {d for d, _ in instrument.events})
         message = f"{c.law} has no version {c.version_note!r}; known: " + (
             "、".join(known) if known else "none"
         )

@@ -99,9 +99,9 @@ class Article:
 
 @dataclass(frozen=True, slots=True, eq=False)  # one object per version: hashed by identity
 class Expression:
-    """One version of an instrument's official text: its IRI, date (YYYY-MM-DD), its articles
-    in order, the date it took effect (the catalogue's valid-from, when known) and whether the
-    catalogue says it has expired."""
+    """One version of an instrument's official text: its IRI, date (YYYY-MM-DD; '' for the
+    version nothing dates, ``…/undated``), its articles in order, the date it took effect (the
+    catalogue's valid-from, when known) and whether the catalogue says it has expired."""
 
     iri: str
     date: str

@@ -20,7 +20,8 @@ from extractors.citing.lawdb import load_registry
 from extractors.lawtext.parse import history_event
 from graph.audit.models import Article, Expression, Instrument, Paragraph
 from graph.build.quads import QZ
-from graph.iri import unsegment
+from graph.iri import Iris, unsegment
+from graph.laws.links import Expressions
 from graph.store.query import Term, run_query
 
 #: A registry note naming the instrument that replaced one (由《中华人民共和国医师法》取代).
@@ -71,12 +72,6 @@ def lasting_titles(title: str) -> list[str]:
     return [lasting] + ([as_law] if as_law != lasting else [])
 
 
-def _version_graph(version: str) -> str:
-    """A version's named graph: ``…/law/{id}/{date}`` → ``…/graph/law/{id}/{date}``."""
-    base, _, law_and_date = version.partition("/law/")
-    return f"{base}/graph/law/{law_and_date}"
-
-
 def _articles(store: ox.Store, version: str) -> tuple[Article, ...]:
     """The articles of one version with their chapter, paragraphs and items, read from its
     graph (an index lookup; a query with the graph bound scans every law's graph). An
@@ -84,7 +79,8 @@ def _articles(store: ox.Store, version: str) -> tuple[Article, ...]:
     then the work-level tokens); an article of one paragraph has no paragraph nodes: its items
     are the article's, its one paragraph the article."""
     facts: defaultdict[str, dict[str, str]] = defaultdict(dict)
-    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(_version_graph(version))):
+    graph = ox.NamedNode(Expressions(store, Iris()).graph_of(version))
+    for quad in store.quads_for_pattern(None, None, None, graph):
         predicate = quad.predicate.value
         if predicate in _READ and isinstance(quad.object, ox.NamedNode | ox.Literal):
             facts[quad.subject.value][_READ[predicate]] = quad.object.value  # type: ignore[union-attr]

@@ -79,7 +79,7 @@ def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | No
     if not texts:
         return None
     day = last_day(list_date)
-    versions = [TextVersion.of(e.iri, e.date, e.valid_from) for e in instrument.expressions]
+    versions = [TextVersion.of(e.iri, e.date or None, e.valid_from) for e in instrument.expressions]
     version, how = choose(versions, day)
     return Chosen(texts[version.iri], f"in force on {day}" if how == "in-force" else "latest known")
 
@@ -97,6 +97,6 @@ def amendments_after(instrument: Instrument, list_date: str | None) -> list[str]
     day = last_day(list_date)
     if day is None:
         return []
-    dates = {e.date for e in instrument.expressions if e.date > day}
+    dates = {e.date for e in instrument.expressions if e.date and e.date > day}
     dates |= {d for d, action in instrument.events if d > day and action in AMENDMENTS}
     return sorted(dates)

@@ -45,7 +45,8 @@ def _official(instrument: Instrument, c: CitedProvision) -> tuple[str, str] | No
     article = latest.article(c.article, c.suffix)
     if article is None:
         return None
-    return (f"官方条文 official text ({latest.date}, latest known)", official_text(article, c))
+    when = latest.date or "undated"
+    return (f"官方条文 official text ({when}, latest known)", official_text(article, c))
 
 
 def add_audit_notes(store: ox.Store, view: ViewGraph) -> None:

@@ -189,3 +189,35 @@ def test_the_views_show_the_official_text_and_the_findings(store: ox.Store) -> N
     assert "巫溪县医疗保障局行政权力事项清单 序号 1177" in findings[0]
     item = next(n for n in view.nodes.values() if n.kind == "item")
     assert sum(k.startswith("审查 finding") for k, _ in item.details) == 7
+
+
+def test_citations_read_through_the_index_are_those_of_the_sparql_statement(
+    store: ox.Store,
+) -> None:
+    from graph.audit.gather import gather
+
+    rows = run_query(store, "audit-citations").rows
+    expected = {
+        (
+            term_text(r["citation"]),
+            term_text(r["powerItem"]),
+            term_text(r["field"]),
+            term_text(r["text"]),
+            int(term_text(r["start"])),
+            int(term_text(r["end"])),
+            term_text(r["lawNode"]),
+            term_text(r["law"]),
+            term_text(r["provision"]),
+            term_text(r["note"]) if "note" in r else None,
+            term_text(r["row"]),
+            term_text(r["listTitle"]),
+            term_text(r["issued"]) if "issued" in r else None,
+        )
+        for r in rows
+    }
+    gathered = {
+        (c.citation, c.item_iri, c.field, c.text, c.start, c.end, c.law_iri, c.law, c.provision,
+         c.version_note, c.row, c.list_title, c.list_date)
+        for c in gather(store)
+    }  # fmt: skip
+    assert gathered == expected and len(expected) == 98

@@ -259,3 +259,15 @@ def test_the_audit_counts_per_list_and_orders_by_severity() -> None:
 def test_provision_labels_are_written_as_lists_write_them() -> None:
     assert provision_label(104, None, None, None) == "第一百零四条"
     assert Chosen(OLD, "latest known").expression.last_article == 5
+
+
+def test_a_version_nothing_dates_is_checked_only_when_it_is_all_there_is() -> None:
+    # the importer names a text nothing dates …/undated, without eli:version_date
+    undated = Expression(f"{LAW}/undated", "", OLD.articles)
+    both = Instrument(LAW, "某某条例", (undated, NEW))
+    alone = Instrument(LAW, "某某条例", (undated,))
+    assert choose_version(both, "2019-06-01").expression is NEW  # type: ignore[union-attr]
+    assert choose_version(both, None).expression is NEW  # type: ignore[union-attr]
+    (found,) = findings(cite("《某某条例》第九条", "第九条", article=9, date="2019-06-01"), alone)
+    assert "in the version of undated (latest known)" in found.message
+    assert kinds_of(cite("《某某条例》第一条", "第一条", article=1, date="2001-01-01"), alone) == []
