@@ -184,8 +184,12 @@ class Workbench:
     def query(self, request: Request) -> Response:
         name = request.path_params["name"]
         params = {k: v for k, v in request.query_params.items() if k not in ("format", "lang")}
-        answer = sparql.run_named(self.store, name, params)
-        form = next(f for f in sparql.query_forms() if f["name"] == name)
+        forms = [f for f in sparql.query_forms() if f["name"] == name]
+        if not forms or not sparql.missing(name, params):
+            answer = sparql.run_named(self.store, name, params)  # an unknown name: its error
+        else:
+            answer = Answer("query", name)  # the form, waiting for its required values
+        form = forms[0]
         return self.result(request, answer, form=form, values=params)
 
     def editor(self, request: Request) -> Response:

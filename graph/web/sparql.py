@@ -1,35 +1,55 @@
-"""The SPARQL side of the workbench: the bundled queries as forms (the variables their
-descriptions name), a bundled query run with bindings, and SPARQL text from the editor; every
-IRI of a result linked to its page."""
+"""The SPARQL side of the workbench: the bundled queries as forms (the parameters they
+declare, ``graph.store.parameters``), a bundled query run with bindings, and SPARQL text from the
+editor; every IRI of a result linked to its page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.store.query import QueryResult, bundled_queries, parse_binding, run_query
+from graph.store.parameters import declared
+from graph.store.query import QueryResult, bundled_queries, load_query, parse_binding, run_query
 from graph.store.results import result_rows
 from graph.web.answer import ROW_LIMIT, TIMEOUT, Answer
 from graph.web.links import iri_path
 
-_BOUND = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")
-
 
 def query_forms() -> list[dict[str, Any]]:
-    """Each bundled query with its description and the variables it is meant to be given (those
-    its description names, as ``?target``), which the workbench shows as form fields.
+    """Each bundled query with its description and the parameters it declares, which the
+    workbench shows as form fields (``variables``: their names; ``required``: those it cannot run
+    without; ``help``: what each takes).
 
-    >>> next(f for f in query_forms() if f["name"] == "who-cites")["variables"]
-    ['target']
+    >>> form = next(f for f in query_forms() if f["name"] == "who-cites")
+    >>> form["variables"], form["required"]
+    (['target', 'citation'], ['target'])
     """
-    return [
-        {"name": name, "description": text, "variables": list(dict.fromkeys(_BOUND.findall(text)))}
-        for name, text in bundled_queries().items()
-    ]
+    forms = []
+    for name, text in bundled_queries().items():
+        parameters = declared(load_query(name), name)
+        forms.append(
+            {
+                "name": name,
+                "description": text,
+                "variables": [p.name for p in parameters],
+                "required": [p.name for p in parameters if p.required],
+                "help": {p.name: p.help for p in parameters},
+            }
+        )
+    return forms
+
+
+def missing(name: str, bindings: Mapping[str, str]) -> list[str]:
+    """The required parameters of bundled query ``name`` that ``bindings`` leaves empty: a form
+    opened without them is shown, not run.
+
+    >>> missing("who-cites", {}), missing("who-cites", {"target": "urn:x"})
+    (['target'], [])
+    """
+    form = next(f for f in query_forms() if f["name"] == name)
+    return [v for v in form["required"] if not bindings.get(v, "").strip()]
 
 
 def run_named(store: ox.Store, name: str, bindings: Mapping[str, str]) -> Answer:

@@ -126,7 +126,9 @@ def test_law_list_and_authority_pages(client: TestClient) -> None:
 def test_bundled_query_with_a_binding_runs_from_its_form(client: TestClient) -> None:
     forms = client.get("/api/queries").json()
     who = next(f for f in forms if f["name"] == "who-cites")
-    assert who["variables"] == ["target"]
+    assert who["variables"][0] == "target" and who["required"] == ["target"]
+    empty = client.get("/queries/who-cites")  # the form, waiting for its required value
+    assert empty.status_code == 200 and 'name="target"' in empty.text and "required" in empty.text
     law = "https://w3id.org/quanze/id/law/shehui-baoxian-fa"
     page = client.get("/queries/who-cites", params={"target": law})
     assert page.status_code == 200 and 'name="target"' in page.text
