@@ -4,7 +4,7 @@ sub-items, merges continuation rows, and records every oddity as an anomaly or a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain
@@ -255,7 +255,7 @@ class Assembly:
         merged: bool,
         source: str,
         path: str,
-        context: list[tuple[int, str]],
+        context: tuple[Sequence[tuple[int, str]], list[tuple[int, str]]],
         rejects: list[Reject],
     ) -> None:
         self.rows = rows
@@ -280,24 +280,29 @@ class Assembly:
         source: str,
         path: str | None = None,
         *,
-        header: int | None = None,
-        context: Iterable[tuple[int, str]] = (),
+        header: int | Callable[[], int | None] | None = None,
+        context: Sequence[tuple[int, str]] = (),
         rejects: Iterable[Reject] = (),
     ) -> Assembly | None:
         """The assembly of a table whose rows are ``rows`` (``header``: the index of the header
-        row when the reader knows it), read up to its header; None when it has none."""
+        row when the reader knows it, or a function that tells it once the reader has met it),
+        read up to its header; None when it has none. ``context`` (the lines around the table)
+        may be a list the reader is still filling."""
         rows = iter(rows)
         before: list[SourceRow] = []
         for row in rows:
-            if (len(before) == header) if header is not None else is_header(row.cells):
+            at = header() if callable(header) else header
+            if callable(header) or at is not None:
+                if len(before) == at:
+                    break
+            elif is_header(row.cells):
                 break
             before.append(row)
         else:
             return None
         # Rows above the header (a title merged across the sheet, a date row) are context, each
         # distinct cell once.
-        seen = list(context)
-        seen += [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in before]
+        seen = [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in before]
         below = next(rows, None)
         cells = _merge_header_rows(row, below)
         keys = map_headers(cells)
@@ -308,12 +313,13 @@ class Assembly:
             rows = chain((below,), rows)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
-        return cls(rows, first, merged, source, path or source, seen, stamped)
+        return cls(rows, first, merged, source, path or source, (context, seen), stamped)
 
     @property
     def context(self) -> tuple[tuple[int, str], ...]:
         """The lines around the table, numbered, in order."""
-        return tuple(sorted(c for c in self._context if c[1]))
+        around, above = self._context
+        return tuple(sorted(c for c in chain(around, above) if c[1]))
 
     def drafts(self) -> Iterator[Draft]:
         """The table's rows as drafts, each once no later row can join it (a continuation row, a

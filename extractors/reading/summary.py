@@ -27,6 +27,7 @@ class ContentDigest:
     """
 
     def __init__(self, meta: ListMeta) -> None:
+        self.meta = meta
         self.digest = blake2b(digest_size=16)
         self.digest.update(
             json.dumps([meta.title, meta.department, meta.region, meta.date]).encode()
