@@ -3,10 +3,14 @@ the same order, the same description, rejects, sections, counts, plausibility an
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.biglist import WRITERS, rows
 from extractors.errors import InputError
@@ -15,6 +19,7 @@ from extractors.reading.read import read_list
 from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
 from extractors.report import Reading
+from tests.extractors.reading.test_read_fuzz import _BYTES, TEXT_SEEDS, _apply, _line_ends
 from tests.shared import shared_path
 
 
@@ -109,3 +114,22 @@ def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path) -> None:
 
 def _fields_of(stream: ListStream) -> dict[str, object]:
     return {name: getattr(stream, name) for name in ListStream.__slots__}
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(
+    name=st.sampled_from(["list.md", "list.csv", "list.tsv"]),
+    ends=st.sampled_from(["\n", "\r", "\r\n", "mixed"]),
+    raw=st.lists(_BYTES, max_size=2),
+)
+def test_mutated_files_read_in_batches_are_read_whole(
+    name: str, ends: str, raw: list[tuple[Callable[..., bytes], object]]
+) -> None:
+    """Cut, flipped, NULs, stray bytes, every kind of line end: either way the same list or the
+    same one-line error."""
+    text = TEXT_SEEDS[name].decode()
+    text = _line_ends(text, ends) if ends != "\n" else text
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(_apply(text.encode(), raw))
+        _same(path, size=2)
