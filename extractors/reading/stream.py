@@ -75,8 +75,10 @@ class ListStream:
     where: str
     keys: frozenset[str]
 
-    def batches(self, size: int = BATCH_ITEMS) -> Iterator[tuple[PowerItem, ...]]:
-        """The items, ``size`` at a time, in order: the same as ``read_list(path).items``."""
+    def batches(self, size: int | None = None) -> Iterator[tuple[PowerItem, ...]]:
+        """The items, ``size`` (``BATCH_ITEMS``) at a time, in order: the same as
+        ``read_list(path).items``."""
+        size = size or BATCH_ITEMS
         head = self.head
         run = _assembly(self.text, head.format, head.source, self.where)
         if run is None:
@@ -99,10 +101,11 @@ def open_list(
     *,
     format: str | None = None,
     encoding: str | None = None,
-    min_bytes: int = STREAM_MIN_BYTES,
+    min_bytes: int | None = None,
 ) -> PowerList | ListStream:
     """The list in ``path``: read in batches (a :class:`ListStream`) when it is large and its
-    format allows, else read whole (:func:`read_list`, whose arguments these are).
+    format allows, else read whole (:func:`read_list`, whose arguments these are). Large is
+    ``min_bytes`` (``STREAM_MIN_BYTES``) and more.
 
     >>> from importlib import resources
     >>> seed = resources.files("extractors") / "samples" / "000_814c7fb49acd7d24.txt"
@@ -114,7 +117,8 @@ def open_list(
     whole = lambda: read_list(path, format=format, encoding=encoding)  # noqa: E731
     if format is not None and format not in FORMATS:
         return whole()  # which says what is wrong
-    if not path.is_file() or path.stat().st_size < min_bytes:
+    least = STREAM_MIN_BYTES if min_bytes is None else min_bytes
+    if not path.is_file() or path.stat().st_size < least:
         return whole()
     data = read_bytes(path)
     fmt = format or detect_binary(data)
