@@ -37,7 +37,8 @@ def test_lists_built_in_batches_make_the_store_they_make_whole(
     whole = build_files(files, tmp_path / "whole")
     monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 0)
     monkeypatch.setattr(stream, "BATCH_ITEMS", 7)
-    assert all(isinstance(stream.open_list(path), stream.ListStream) for path in files)
+    streamed = [path for path in files if isinstance(stream.open_list(path), stream.ListStream)]
+    assert len(streamed) >= 4  # the two made here and the real pipe tables read as such
     batched = build_files(files, tmp_path / "batched")
     assert batched.files == whole.files
     assert _quads(tmp_path / "batched") == _quads(tmp_path / "whole")
