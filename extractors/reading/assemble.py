@@ -271,7 +271,6 @@ class Assembly:
         self.keys_seen: set[str] = {k for k in header.keys if k}
         self._keys = frozenset(self.keys_seen)
         self.late_keys = False  # a header added keys once the first draft was out
-        self.folded = 0
 
     @classmethod
     def start(
@@ -413,7 +412,6 @@ class Assembly:
         for final in folder.close():
             yield finisher.item(final)
         self.rows_seen -= folder.folded
-        self.folded = folder.folded
 
     def _seen(self) -> frozenset[str]:
         return self._keys
