@@ -796,7 +796,9 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
-laws = typer.Typer(help="The law registry and the official law texts.", no_args_is_help=True)
+laws = typer.Typer(
+    cls=QuanzeGroup, help="The law registry and the official law texts.", no_args_is_help=True
+)
 app.add_typer(laws, name="laws")
 
 

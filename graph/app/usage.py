@@ -59,7 +59,7 @@ def choose(value: str, choices: Sequence[str], option: str) -> str:
 
 
 def one_line(exc: ClickException) -> str:
-    """The error as one line: ``quanze: error: <command>: <what> (see 'quanze <command> --help')``."""
+    """The error as one line: ``quanze: error: CMD: WHAT (see 'quanze CMD --help')``."""
     if isinstance(exc, NoSuchOption) and exc.possibilities:
         message = (
             f"no such option {exc.option_name}{did_you_mean(exc.option_name, exc.possibilities)}"
@@ -77,6 +77,17 @@ def one_line(exc: ClickException) -> str:
 
 class QuanzeGroup(TyperGroup):
     """The top command group: click's own errors become one line (exit 2 for usage errors)."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named first in ``args``; a misspelled one is a usage error naming the
+        closest."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            if args and args[0] not in self.commands:
+                near = did_you_mean(args[0], self.commands)
+                exc.message = f"no such command {args[0]!r}{near}"
+            raise
 
     def main(  # type: ignore[override]
         self,
