@@ -519,7 +519,10 @@ def cites(
 def query(
     text: Annotated[
         str | None,
-        typer.Argument(help="SPARQL text, a .rq file, or the name of a bundled query."),
+        typer.Argument(
+            metavar="QUERY",
+            help="SPARQL text, a .rq file, the name of a bundled query, or - (stdin).",
+        ),
     ] = None,
     store: QueryStoreOpt = None,
     out: RowFormatOpt = "table",

@@ -27,7 +27,7 @@ USAGE_EXIT = 2
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """`` (did you mean X?)`` for the choices closest to ``value``, or "" when none is close.
 
-    >>> did_you_mean("most-cited-article", ["lists", "most-cited-articles", "counts"])
+    >>> did_you_mean("most-cited-article", ["who-cites-article", "most-cited-articles"])
     " (did you mean 'most-cited-articles'?)"
     >>> did_you_mean("xslx", ["md", "xlsx", "csv"]), did_you_mean("zzz", ["md"])
     (" (did you mean 'xlsx'?)", '')
@@ -35,7 +35,14 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
     if not close:
         return ""
+    # only those about as close as the closest: 'most-cited-article' is not 'who-cites-article'
+    best = _likeness(value, close[0])
+    close = [c for c in close if _likeness(value, c) >= best - 0.1]
     return f" (did you mean {' or '.join(repr(c) for c in close)}?)"
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def usage_error(message: str, option: str | None = None) -> NoReturn:

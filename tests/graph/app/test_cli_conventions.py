@@ -55,7 +55,7 @@ USAGE_ERRORS = [
     ),
     pytest.param(
         ["query", "ASK {}", "-s", "x", "--format", "jsn"],
-        "did you mean 'json' or 'jsonl'",
+        "did you mean 'json'",
         id="output-format",
     ),
     pytest.param(
@@ -83,6 +83,25 @@ def test_a_usage_error_is_one_line_and_exit_2(args: list[str], says: str) -> Non
     (line,) = result.stderr.splitlines()
     assert line.startswith("quanze: error: ") and says in line, line
     assert "╭" not in line and "Traceback" not in result.output
+
+
+def _documented_errors() -> list[Any]:
+    """The ``$ quanze …`` lines of docs/cli.md followed by the error line they print."""
+    import shlex
+
+    doc = Path(__file__).parents[3] / "docs" / "cli.md"
+    lines = doc.read_text(encoding="utf-8").splitlines()
+    return [
+        pytest.param(shlex.split(line[2:])[1:], said, id=line[9:30])
+        for line, said in zip(lines, lines[1:], strict=False)
+        if line.startswith("$ quanze ") and said.startswith("quanze: error:")
+    ]
+
+
+@pytest.mark.parametrize(("args", "says"), _documented_errors())
+def test_docs_show_the_usage_errors_as_printed(args: list[str], says: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stderr.splitlines() == [says]
 
 
 def test_a_usage_error_in_a_real_process_is_one_line_and_exit_2() -> None:
