@@ -5,6 +5,7 @@ pipe, stdin or an exit code is the point."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -93,7 +94,7 @@ def _documented_errors() -> list[Any]:
     lines = doc.read_text(encoding="utf-8").splitlines()
     return [
         pytest.param(shlex.split(line[2:])[1:], said, id=line[9:30])
-        for line, said in zip(lines, lines[1:], strict=False)
+        for line, said in itertools.pairwise(lines)
         if line.startswith("$ quanze ") and said.startswith("quanze: error:")
     ]
 
