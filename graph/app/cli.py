@@ -766,6 +766,7 @@ def audit(
     html_out: Annotated[
         Path | None, typer.Option("--html", help="Also write an offline HTML report here.")
     ] = None,
+    wide: WideOpt = False,
 ) -> None:
     """Check every citation against the official law texts in the store (quanze laws import):
     provisions past the last, quotes that differ or belong to another article, accountability
@@ -777,7 +778,7 @@ def audit(
 
     fmt = check_out_format(out)
     result = audit_store(open_store(store, create=False, read_only=True))
-    write_findings(result, fmt, sys.stdout)
+    write_findings(result, fmt, sys.stdout, width=table_width(), wide=wide)
     if html_out is not None:
         from graph.audit.page import render_report
 
