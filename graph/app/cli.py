@@ -434,14 +434,11 @@ def check(
 
 
 def table_width() -> int | None:
-    """The width a table is fitted to: the terminal's (or $COLUMNS), none when stdout is a file or
-    a pipe and $COLUMNS is not set (cells are then cut at 48 columns only)."""
-    import os
+    """The width a table is fitted to: the terminal's ($COLUMNS if set) when stdout is one; none
+    when it is a file or a pipe (cells are then cut at 48 columns only), as ``ls`` does."""
     import shutil
 
-    if "COLUMNS" in os.environ or sys.stdout.isatty():
-        return shutil.get_terminal_size().columns
-    return None
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def query_source(store: Path | None, endpoint: str | None, *, writable: bool = False) -> Any:

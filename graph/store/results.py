@@ -156,13 +156,27 @@ def to_table(
     name
     ----------
     行政处罚…
+
+    Columns that cannot fit even when narrowed are left out, from the last, and a line says so:
+
+    >>> print(to_table(["row", "name", "note"], [{"row": "1", "name": "处罚"}], width=12), end="")
+    (left out to fit the terminal: note; --wide shows them)
+    row  name
+    ---  ----
+    1    处罚
     """
     texts = _texts(header, rows)
     widths = _widths(header, texts, width=width, wide=wide)
+    body = "".join(_line(_fitted(t, widths), widths) for t in texts)
+    return _head(header, widths) + body
+
+
+def _head(header: Sequence[str], widths: Sequence[int]) -> str:
+    """The header line and its dashes, after a line naming the columns left out, if any."""
+    left_out = [h for h, w in zip(header, widths, strict=True) if w == 0]
+    note = f"(left out to fit the terminal: {', '.join(left_out)}; --wide shows them)\n"
     dashes = _line(["-" * w for w in widths], widths)
-    return (
-        _line(header, widths) + dashes + "".join(_line(_fitted(t, widths), widths) for t in texts)
-    )
+    return (note if left_out else "") + _line(header, widths) + dashes
 
 
 def _texts(header: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
@@ -183,7 +197,8 @@ def _widths(
     wide: bool = False,
 ) -> list[int]:
     """Column widths: as wide as the cells (at most 48 unless ``wide``), then the widest narrowed
-    in turn until a line fits ``width`` (no column below its header or 6)."""
+    in turn until a line fits ``width`` (no column below its header or 6); the last columns get 0
+    (left out) when even that does not fit."""
     cap = None if wide else _CELL_WIDTH
     widths = [
         max([_width(h)] + [min(_width(t[i]), cap or _width(t[i])) for t in texts])
@@ -191,8 +206,12 @@ def _widths(
     ]
     if wide or width is None:
         return widths
-    room = width - 2 * (len(widths) - 1)
     floors = [min(w, max(_width(h), _NARROWEST)) for w, h in zip(widths, header, strict=True)]
+    kept = len(widths)
+    while kept > 1 and sum(floors[:kept]) + 2 * (kept - 1) > width:
+        kept -= 1
+    widths[kept:] = [0] * (len(widths) - kept)
+    room = width - 2 * (kept - 1)
     while sum(widths) > room:
         shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
         if not shrinkable:
@@ -207,7 +226,8 @@ def _fitted(texts: Sequence[str], widths: Sequence[int]) -> list[str]:
 
 
 def _line(values: Sequence[str], widths: Sequence[int]) -> str:
-    padded = [v + " " * max(w - _width(v), 0) for v, w in zip(values, widths, strict=True)]
+    """One line of the table; a column of width 0 is left out."""
+    padded = [v + " " * max(w - _width(v), 0) for v, w in zip(values, widths, strict=True) if w]
     return "  ".join(padded).rstrip() + "\n"
 
 
@@ -296,8 +316,7 @@ class RowStream:
                 self.widths = _widths(self.header, texts, width=self.width, wide=self.wide)
                 if self.title:
                     self.stream.write(self.title + "\n")
-                self.stream.write(_line(self.header, self.widths))
-                self.stream.write(_line(["-" * w for w in self.widths], self.widths))
+                self.stream.write(_head(self.header, self.widths))
             self.stream.write("".join(_line(_fitted(t, self.widths), self.widths) for t in texts))
         self.count += len(rows)
         self.stream.flush()

@@ -208,17 +208,52 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+def in_terminal(columns: int, *args: str | Path) -> str:
+    """What quanze writes to a real terminal (a pseudo-terminal) ``columns`` wide."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen(
+        [QUANZE, *map(str, args)], stdout=follower, stderr=subprocess.DEVNULL, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=120) == 0
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
 def test_a_table_fits_the_terminal_and_wide_shows_it_all(store: Path) -> None:
-    narrow = invoke("cites", "社会保险法第八十七条", "-s", store, env={"COLUMNS": "100"})
-    assert narrow.exit_code == 0
-    assert max(_width(line) for line in narrow.stdout.splitlines()) <= 100
+    # before: cells were cut at 48 columns whatever the terminal, so a table ran over its width
+    ref = "社会保险法第八十七条"
+    narrow = in_terminal(100, "cites", ref, "-s", store)
+    assert max(_width(line) for line in narrow.splitlines()) <= 100
     name = "对以违反医药价格管理政策等为手段,骗取医保基金支出行为的处罚"
-    assert name not in narrow.stdout
-    wide = invoke("cites", "社会保险法第八十七条", "-s", store, "--wide", env={"COLUMNS": "100"})
-    assert name in wide.stdout and max(_width(line) for line in wide.stdout.splitlines()) > 100
-    unbound = "SELECT ?s ?o WHERE { ?s ?p ?o } LIMIT 40"
-    fitted = invoke("query", unbound, "-s", store, env={"COLUMNS": "60"}).stdout
+    assert name not in narrow
+    wide = in_terminal(100, "cites", ref, "-s", store, "--wide")
+    assert name in wide and max(_width(line) for line in wide.splitlines()) > 100
+    # twelve columns cannot all fit in 80: the last ones are left out, and a line says which
+    trimmed = in_terminal(80, "cites", ref, "-s", store)
+    assert max(_width(line) for line in trimmed.splitlines()) <= 80
+    assert "(left out to fit the terminal: item, text, clauses; --wide shows them)" in trimmed
+    fitted = in_terminal(60, "query", "SELECT ?s ?o WHERE { ?s ?p ?o } LIMIT 40", "-s", store)
     assert max(_width(line) for line in fitted.splitlines()) <= 60
+    # piped, the table is not fitted (cells cut at 48 only), whatever $COLUMNS says
+    piped = invoke("cites", ref, "-s", store, env={"COLUMNS": "80"}).stdout
+    assert "left out" not in piped and max(_width(line) for line in piped.splitlines()) > 80
 
 
 def test_a_missing_value_is_a_dash_in_tables_empty_in_csv_null_in_json(store: Path) -> None:
