@@ -363,11 +363,12 @@ def build(
     from graph.app.pipeline import build_files
     from graph.errors import BuildInterruptedError
 
+    fmt = check_input_format(fmt)
     try:
         report = build_files(
             files,
             store,
-            format=check_input_format(fmt),
+            format=fmt,
             encoding=encoding,
             on_error=fail,
             on_warning=warn,

@@ -68,6 +68,9 @@ USAGE_ERRORS = [
         id="format-names-the-output",
     ),
     pytest.param(["export", "-s", "x", "-f", "nqq"], "did you mean 'nq'", id="export-format"),
+    pytest.param(
+        ["build", "x.md", "-s", "x", "-i", "markdwn"], "did you mean 'markdown'", id="build-input"
+    ),
     pytest.param(["check", "-s", "x", "-f", "csv"], "not one of table, json", id="check-format"),
     pytest.param(["parse"], "Missing argument", id="missing-argument"),
     pytest.param(["parse", "-", "-"], "stdin (-) can be read once only", id="stdin-twice"),
