@@ -21,7 +21,7 @@ import numpy as np
 import pyoxigraph as ox
 
 #: Old quads looked up at a time.
-_LOOKUP_BATCH = 65_536
+_LOOKUP_BATCH = 8_192
 
 
 class QuadHashes:
