@@ -9,9 +9,10 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 before the next is read. A file that changes between the readings is refused (its digest).
 
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
-and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every other format, a smaller file, and a file whose first reading
-finds no table or a reading judged wrong (which :func:`read_list` may then read another way, or
-refuse with its message) is read whole by :func:`read_list`.
+and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every
+other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
+table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
+another way, or refuse with its message) is read whole by :func:`read_list`.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ from graph.build import tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
-from graph.build.quadhashes import QuadHashes
 from graph.build.lists import ListWriter
+from graph.build.quadhashes import QuadHashes
 from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
 from graph.errors import BuildError, BuildInterruptedError, LoadError
 from graph.iri import DEFAULT_BASE, Iris

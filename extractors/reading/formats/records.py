@@ -303,10 +303,10 @@ class RecordRows:
                 end = text.find("\n", at)
                 end = len(text) if end < 0 else end
                 number += 1
-                line = text[at:end]
+                piece = text[at:end]
                 at = end + 1
-                if line.strip():
-                    yield number, json.loads(line)
+                if piece.strip():
+                    yield number, json.loads(piece)
             return
         position = _skip(text, 0) + 1
         line, counted = 1, 0
