@@ -45,14 +45,6 @@ class QuadHashes:
             self._sorted = joined
         return self._sorted
 
-    def __len__(self) -> int:
-        return sum(len(c) for c in self._chunks)
-
-    @property
-    def nbytes(self) -> int:
-        """The bytes the hashes take."""
-        return sum(c.nbytes for c in self._chunks)
-
     def missing(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         """The quads of ``quads`` whose hash was not added, in order.
 
