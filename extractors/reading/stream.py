@@ -8,26 +8,28 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 :func:`~extractors.reading.read.read_list` gives, one batch after another. Each batch is let go
 before the next is read. A file that changes between the readings is refused (its digest).
 
-Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown) and CSV/TSV,
-from ``STREAM_MIN_BYTES`` on. Every other format, a smaller file, and a file whose first reading
-finds no table or a reading judged wrong (which :func:`read_list` may then read another way, or
-refuse with its message) is read whole by :func:`read_list`.
+Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
+and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every
+other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
+table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
+another way, or refuse with its message) is read whole by :func:`read_list`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.errors import InputError
-from extractors.models import ListMeta, PowerItem, PowerList
+from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
 from extractors.reading.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text
 from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.markdown import MarkdownRows
+from extractors.reading.formats.records import RecordRows
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
 from extractors.reading.summary import ItemCounts, Summary
@@ -44,8 +46,9 @@ class _Rows:
     """A reader's rows for the assembly, how it tells the header, and its context lines."""
 
     rows: Iterable[SourceRow]
-    header: Callable[[], int | None] | None
+    header: int | Callable[[], int | None] | None
     context: list[tuple[int, str]]
+    rejects: Sequence[Reject] = ()
 
 
 def _markdown(text: str, where: str) -> _Rows:
@@ -53,9 +56,15 @@ def _markdown(text: str, where: str) -> _Rows:
     return _Rows(rows, lambda: rows.header_at, rows.context)
 
 
-#: Formats read in batches, and their readers' rows.
-_ROWS: dict[str, Callable[[str, str], _Rows]] = {
+def _records(text: str, where: str) -> _Rows | None:
+    rows = RecordRows.open(text, where)
+    return None if rows is None else _Rows(rows, 0, [], rows.rejects)
+
+
+#: Formats read in batches, and their readers' rows (None: this text is read whole).
+_ROWS: dict[str, Callable[[str, str], _Rows | None]] = {
     "markdown": _markdown,
+    "json": _records,
     "csv": lambda text, where: _Rows(delimited_rows(text, where, ","), None, []),
     "tsv": lambda text, where: _Rows(delimited_rows(text, where, "\t"), None, []),
 }
@@ -135,7 +144,11 @@ def open_list(
 
 def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:
     rows = _ROWS[fmt](text, where)
-    return Assembly.start(rows.rows, source, where, header=rows.header, context=rows.context)
+    if rows is None:
+        return None
+    return Assembly.start(
+        rows.rows, source, where, header=rows.header, context=rows.context, rejects=rows.rejects
+    )
 
 
 def _first_reading(

@@ -33,6 +33,7 @@ from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
 from graph.build.lists import ListWriter
+from graph.build.quadhashes import QuadHashes
 from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
 from graph.errors import BuildError, BuildInterruptedError, LoadError
 from graph.iri import DEFAULT_BASE, Iris
@@ -221,21 +222,20 @@ class _Build:
         size = graph_size(self.store, graph) if exists else 0
         clean = held is not None and held.quads == size
         cited = tally.list_counts(self.store, graph) if exists and clean else None
-        new: set[int] = set()  # a hash per new quad of a list that replaces one
+        new = QuadHashes()  # a hash per new quad of a list that replaces one
         self.sending = None if exists else graph
         crc, lines = 0, ""
         for n, chunk in enumerate(built.chunks()):
             crc, lines = lines_digest(chunk, crc)
             data = b"".join(chunk)
             if exists:
-                new.update(hash(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
+                new.add(ox.parse(data, format=ox.RdfFormat.N_QUADS))
             yield load.Document(data, len(chunk), continued=n > 0)
         entry = Entry(written.g.count, path, digest, lines)
         pending = _Pending(graph, written.list_id, entry, [], built.cited.counts(), cited)
         if exists and not (clean and held is not None and held.lines == entry.lines):
-            for quad in self.store.quads_for_pattern(None, None, None, node):
-                if hash(quad) not in new:  # a hash shared by chance keeps a quad: never loses one
-                    pending.stale.append(quad)
+            # a hash shared by chance keeps a quad: never loses one
+            pending.stale.extend(new.missing(self.store.quads_for_pattern(None, None, None, node)))
             pending.dirty = not clean
         del new
         self.sending = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from extractors.errors import InputError
@@ -195,23 +197,142 @@ def _grid(
 ) -> Grid:
     """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
     holds a record (in the reason of a reject)."""
-    keys: dict[str, None] = {}
-    for record in records:
-        if isinstance(record, dict):
-            keys.update(dict.fromkeys(str(k) for k in record))
-    fixed = {k: _SURROGATE.sub("\ufffd", k) for k in keys if _SURROGATE.search(k)}
-    header = tuple(keys)
-    scrub = _ESCAPED_SURROGATE.search(text) is not None
-    shown = tuple(fixed.get(k, k) for k in header)
-    rows = [SourceRow(1, shown, shown)]
+    layout = _Layout.of(records, text)
+    rows = [layout.header_row()]
     rejects = []
     for index, record in enumerate(records):
         line = starts[index] if index < len(starts) else index + 1
-        if not isinstance(record, dict):
-            value = _SURROGATE.sub("\ufffd", _value(record)[:200])
-            rejects.append(Reject(path, line, value, f"{element} is not an object"))
-            continue
-        raw, note = _scrubbed(record, header, scrub)
-        notes = (note,) if note else ()
-        rows.append(SourceRow(line, tuple(clean_cell(c) for c in raw), raw, notes))
+        if isinstance(record, dict):
+            rows.append(layout.row(record, line))
+        else:
+            rejects.append(_reject(record, line, path, element))
     return Grid(tuple(rows), tuple(context), tuple(rejects), header=0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The header of a list of records (every key of every record, in order), as written and
+    as shown (a lone surrogate replaced), and whether cells are scrubbed of lone surrogates."""
+
+    keys: tuple[str, ...]
+    shown: tuple[str, ...]
+    scrub: bool
+
+    @classmethod
+    def of(cls, records: Iterable[Any], text: str) -> _Layout:
+        keys: dict[str, None] = {}
+        for record in records:
+            if isinstance(record, dict):
+                keys.update(dict.fromkeys(str(k) for k in record))
+        fixed = {k: _SURROGATE.sub("\ufffd", k) for k in keys if _SURROGATE.search(k)}
+        header = tuple(keys)
+        scrub = _ESCAPED_SURROGATE.search(text) is not None
+        return cls(header, tuple(fixed.get(k, k) for k in header), scrub)
+
+    def header_row(self) -> SourceRow:
+        return SourceRow(1, self.shown, self.shown)
+
+    def row(self, record: dict[Any, Any], line: int) -> SourceRow:
+        raw, note = _scrubbed(record, self.keys, self.scrub)
+        notes = (note,) if note else ()
+        return SourceRow(line, tuple(clean_cell(c) for c in raw), raw, notes)
+
+
+def _reject(record: Any, line: int, path: str, element: str) -> Reject:
+    value = _SURROGATE.sub("\ufffd", _value(record)[:200])
+    return Reject(path, line, value, f"{element} is not an object")
+
+
+class RecordRows:
+    """The rows of a large JSON array of records (at the top level) or of JSON Lines, made one
+    record at a time (``extractors.reading.stream``), the same as :func:`read_records` gives:
+    the header row, then a row per object. A first pass over the records (each decoded and let
+    go) finds the header and the elements that are no objects (:attr:`rejects`); each pass
+    after decodes them again.
+
+    :meth:`open` gives None for any other text (an envelope, bad JSON, nesting too deep):
+    :func:`read_records` reads it whole and says what is wrong.
+    """
+
+    def __init__(self, text: str, path: str, lines: bool, layout: _Layout) -> None:
+        self.text = text
+        self.path = path
+        self.lines = lines  # JSON Lines, not an array
+        self.layout = layout
+        self.rejects: list[Reject] = []
+
+    @classmethod
+    def open(cls, text: str, path: str) -> RecordRows | None:
+        """The rows of ``text``, or None when it is not a valid top-level array or JSON Lines."""
+        start = _skip(text, 0)
+        opening = text[start : start + 1]
+        if opening not in ("{", "["):
+            return None
+        lines = opening == "{"
+        element = "line" if lines else "array element"
+        rejects: list[Reject] = []
+        found = cls(text, path, lines, _Layout((), (), False))
+
+        def objects() -> Iterator[Any]:
+            for line, record in found._elements():
+                if isinstance(record, dict):
+                    yield record
+                else:
+                    rejects.append(_reject(record, line, path, element))
+
+        try:
+            if lines:
+                _, end = _DECODER.raw_decode(text, start)
+                if _skip(text, end) == len(text):
+                    return None  # one object: an envelope
+            layout = _Layout.of(objects(), text)
+        except (json.JSONDecodeError, RecursionError):
+            return None
+        if not layout.keys:
+            return None  # no object with a key: read whole, which says what is wrong
+        found.layout, found.rejects = layout, rejects
+        return found
+
+    def _elements(self) -> Iterator[tuple[int, Any]]:
+        """Each record with the line it starts on; JSONDecodeError where the text is not a
+        valid array (or JSON Lines) as ``json.loads`` reads it."""
+        text = self.text
+        if self.lines:
+            number, at = 0, 0
+            while at <= len(text):
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                number += 1
+                piece = text[at:end]
+                at = end + 1
+                if piece.strip():
+                    yield number, json.loads(piece)
+            return
+        position = _skip(text, 0) + 1
+        line, counted = 1, 0
+        position = _skip(text, position)
+        if text[position : position + 1] != "]":
+            while True:
+                line += text.count("\n", counted, position)
+                counted = position
+                record, position = _DECODER.raw_decode(text, position)
+                yield line, record
+                position = _skip(text, position)
+                mark = text[position : position + 1]
+                if mark == "]":
+                    break
+                if mark != ",":
+                    raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+                position = _skip(text, position + 1)
+        if _skip(text, position + 1) != len(text):
+            raise json.JSONDecodeError("Extra data", text, position + 1)
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        layout = self.layout
+        yield layout.header_row()
+        try:
+            for line, record in self._elements():
+                if isinstance(record, dict):
+                    yield layout.row(record, line)
+        except (json.JSONDecodeError, RecursionError):
+            raise InputError(self.path, "changed while it was read; read it again") from None

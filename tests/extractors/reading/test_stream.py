@@ -3,6 +3,7 @@ the same order, the same description, rejects, sections, counts, plausibility an
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
 from importlib import resources
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.biglist import WRITERS, rows
+from bench.biglist import HEADER, WRITERS, rows
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.read import read_list
@@ -54,7 +55,8 @@ def _fields(plist: PowerList) -> dict[str, object]:
 
 
 def _text_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".csv", ".tsv"))
+    suffixes = (".md", ".txt", ".csv", ".tsv", ".json", ".jsonl")
+    return sorted(p for p in folder.iterdir() if p.suffix in suffixes)
 
 
 def test_real_lists_read_in_batches_are_read_whole() -> None:
@@ -65,12 +67,66 @@ def test_real_lists_read_in_batches_are_read_whole() -> None:
     assert len(streamed) >= 3  # the pipe tables among them, read in batches
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv"])
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
 def test_generated_list_in_batches(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"list.{fmt}"
     WRITERS[fmt](path, rows(3_000))
     opened = _same(path, size=700)
     assert opened is not None and opened.counts.items == 3_000
+
+
+def _record(row: tuple[str, ...], extra: dict[str, object] | None = None) -> str:
+    return json.dumps({**dict(zip(HEADER, row, strict=True)), **(extra or {})}, ensure_ascii=False)
+
+
+def test_json_lines_in_batches(tmp_path: Path) -> None:
+    """JSON Lines with blank lines, a line that is no object and a key only a late record has
+    (so the header is known only once every record was seen): the same either way."""
+    lines = [_record(row) for row in rows(300)]
+    lines[5] = ""
+    lines[7] = "[1, 2]"
+    lines[250] = _record(next(rows(1)), {"备注": "late"})
+    path = tmp_path / "list.jsonl"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    opened = _same(path, size=40)
+    assert opened is not None and opened.counts.items == 298
+    assert [(r.line, r.reason) for r in opened.head.rejects] == [(8, "line is not an object")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("[" + ",".join(["{}"] * 3) + "]", id="no keys"),
+        pytest.param("[1, 2, 3]", id="no objects"),
+        pytest.param("[]", id="empty"),
+        pytest.param('[{"序号": 1},]', id="trailing comma"),
+        pytest.param('[{"序号": 1}] x', id="extra data"),
+        pytest.param('[{"序号": 1} {"序号": 2}]', id="no comma"),
+        pytest.param('{"序号": 1}\n{"序号": 2', id="cut json lines"),
+        pytest.param('{"data": {"list": [{"序号": 1}]}}', id="envelope"),
+        pytest.param("[" * 100_000 + "]" * 100_000, id="deep"),
+        pytest.param('[{"a": ' + "[" * 100_000 + "]" * 100_000 + "}]", id="deep record"),
+        pytest.param('{"a": 1}\n' + "[" * 100_000 + "]" * 100_000, id="deep line"),
+    ],
+)
+def test_json_read_whole_or_refused_alike(tmp_path: Path, text: str) -> None:
+    """JSON that is no plain array or JSON Lines, or is bad, gives what ``read_list`` gives:
+    the same list, or the same one-line error."""
+    path = tmp_path / "list.json"
+    path.write_text(text, encoding="utf-8")
+    _same(path)
+
+
+def test_lone_surrogates_in_json_in_batches(tmp_path: Path) -> None:
+    records = [_record(row) for row in rows(20)]
+    records[3] = records[3].replace("对", "\\ud800对", 1)
+    records[9] = _record(next(rows(1)), {"\\udc00键": "x"})
+    path = tmp_path / "list.json"
+    path.write_text("[\n" + ",\n".join(records) + "\n]", encoding="utf-8")
+    opened = _same(path, size=4)
+    assert opened is not None
+    items = [i for batch in opened.batches() for i in batch]
+    assert "lone-surrogate" in [a.code for a in items[3].anomalies]
 
 
 def test_tables_written_many_ways(tmp_path: Path) -> None:
@@ -118,7 +174,7 @@ def _fields_of(stream: ListStream) -> dict[str, object]:
 
 @settings(max_examples=80, deadline=None, derandomize=True)
 @given(
-    name=st.sampled_from(["list.md", "list.csv", "list.tsv"]),
+    name=st.sampled_from(["list.md", "list.csv", "list.tsv", "list.json", "list.jsonl"]),
     ends=st.sampled_from(["\n", "\r", "\r\n", "mixed"]),
     raw=st.lists(_BYTES, max_size=2),
 )

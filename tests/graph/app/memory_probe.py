@@ -1,8 +1,9 @@
 """Test helper: the memory one large list takes to read, cite and write, in a process of its own.
 
-Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER``: writes a Markdown list of ITEMS
-items (``bench.biglist``) in FOLDER, then reads it (``open_list``), extracts its citations and
-writes its graph's lines as ``quanze build`` does, with no store (whose bulk loader's own buffers,
+Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT]``: writes a list of ITEMS
+items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json`` or ``xlsx``) in FOLDER,
+then reads it (``open_list``), extracts its citations and writes its graph's lines as
+``quanze build`` does, with no store (whose bulk loader's own buffers,
 some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
 built and how far the peak RSS rose above the RSS before the reading, in MiB.
 """
@@ -47,9 +48,10 @@ def _build(path: Path) -> int:
 
 def main() -> None:
     items, folder = int(sys.argv[1]), Path(sys.argv[2])
-    small, path = folder / "small.md", folder / "big.md"
-    WRITERS["md"](small, rows(100))
-    WRITERS["md"](path, rows(items))
+    fmt = sys.argv[3] if len(sys.argv) > 3 else "md"
+    small, path = folder / f"small.{fmt}", folder / f"big.{fmt}"
+    WRITERS[fmt](small, rows(100))
+    WRITERS[fmt](path, rows(items))
     _build(small)  # the registry, the grammar, the caches: loaded before the measure
     before = _status_mib("VmRSS")
     _reset_peak()

@@ -15,19 +15,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.extractors.reading.bounded import ROOT
 
 
-def _rise(items: int, folder: Path) -> float:
+def _rise(items: int, folder: Path, fmt: str) -> float:
     folder.mkdir()
-    probe = [sys.executable, "-m", "tests.graph.app.memory_probe", str(items), str(folder)]
+    probe = [sys.executable, "-m", "tests.graph.app.memory_probe", str(items), str(folder), fmt]
     out = subprocess.run(probe, cwd=ROOT, check=True, capture_output=True, text=True, timeout=300)
     measured = json.loads(out.stdout.splitlines()[-1])
     assert measured["items"] == items
     return float(measured["rise_mib"])
 
 
-def test_five_times_the_items_take_no_more_memory(tmp_path: Path) -> None:
-    small, large = _rise(15_000, tmp_path / "small"), _rise(75_000, tmp_path / "large")
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_five_times_the_items_take_no_more_memory(tmp_path: Path, fmt: str) -> None:
+    small = _rise(15_000, tmp_path / "small", fmt)
+    large = _rise(75_000, tmp_path / "large", fmt)
     # 60,000 more items held as before, at about 1.9 KB each, are 110 MiB more
     assert large - small < 40, f"15,000 items: {small:.0f} MiB, 75,000 items: {large:.0f} MiB"
