@@ -5,7 +5,8 @@ Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (
 rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a department and a
 basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
 load) on each in a fresh process, printing items/s and that process's peak RSS. With memory that
-does not grow with the size of one list the peaks are flat along a row.
+does not grow with the size of one list the peaks are flat along a row: Markdown and CSV are read
+and built in batches of items (``extractors.reading.stream``); JSON and XLSX are still read whole.
 
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx

@@ -13,9 +13,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.models import CellCitation, Plausibility, PowerList, Reject, Section
+
+if TYPE_CHECKING:
+    from extractors.reading.summary import ItemCounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +48,22 @@ class Reading:
         >>> read.rows_seen, read.items, read.sub_items, read.anomalies, read.blank_rows
         (6, 5, 0, (('misplaced-cell', 4),), 1)
         """
-        counts = Counter(a.code for item in plist.items for a in item.anomalies)
+        from extractors.reading.summary import ItemCounts
+
+        return cls.counted(plist, ItemCounts.of(plist.items))
+
+    @classmethod
+    def counted(cls, plist: PowerList, counts: ItemCounts) -> Reading:
+        """The counts of a list whose items were counted as they were read (``counts``); the
+        rest (rejects, sections, rows) from ``plist``."""
         return cls(
             format=plist.format,
             encoding=plist.encoding,
             rows_seen=plist.rows_seen,
-            items=len(plist.items),
-            sub_items=sum(len(i.subitems) or i.parent is not None for i in plist.items),
+            items=counts.items,
+            sub_items=counts.sub_items,
             rejects=plist.rejects,
-            anomalies=tuple(counts.most_common()),
+            anomalies=tuple(counts.anomalies.most_common()),
             sections=plist.sections,
             blank_rows=plist.blank_rows,
             plausibility=plist.plausibility,

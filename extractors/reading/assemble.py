@@ -4,17 +4,18 @@ sub-items, merges continuation rows, and records every oddity as an anomaly or a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
 from extractors.reading.drafts import (
     Columns,
     Draft,
     Header,
+    SubitemFolder,
     column_layout,
-    fold_subitems,
     group_header_keys,
     is_continuation,
     is_section,
@@ -148,13 +149,22 @@ def _is_known_type(text: str) -> bool:
     return is_power_type(text)
 
 
-def _finish(drafts: list[Draft], source: str, keys_seen: frozenset[str]) -> list[PowerItem]:
-    items: list[PowerItem] = []
-    seen_rows: set[str] = set()
-    main_name: str | None = None
-    main_row: str | None = None
-    sub_count = 0
-    for draft in drafts:
+class _Finisher:
+    """Drafts → items, one at a time, in order: the running state is the serials seen (to flag a
+    duplicate) and the main item that sub-items come under."""
+
+    def __init__(self, source: str, keys_seen: Callable[[], frozenset[str]]) -> None:
+        self.source = source
+        self.keys_seen = keys_seen  # the field keys of the table's headers
+        self.seen_rows: set[str] = set()
+        self.main_name: str | None = None
+        self.main_row: str | None = None
+        self.sub_count = 0
+
+    def item(self, draft: Draft) -> PowerItem:
+        """The item of ``draft``, which follows the drafts given before."""
+        keys_seen = self.keys_seen()
+        seen_rows = self.seen_rows
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
@@ -179,51 +189,244 @@ def _finish(drafts: list[Draft], source: str, keys_seen: frozenset[str]) -> list
         name = values.get("name") or None
         parent: str | None = None
         if draft.subitems:  # a main item with its 子项 folded in
-            main_name, main_row, sub_count = name, serial, 0
+            self.main_name, self.main_row, self.sub_count = name, serial, 0
             subitem = None
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         elif subitem is not None:
             # The parent is the main item's name: written on this row, or on the row of the
             # first sub-item (merged cells exported as one value and then blanks).
-            parent = name or main_name
+            parent = name or self.main_name
             # A merged 项目 cell filled into every sub-item row repeats the main name (and
             # serial): the same main item, so the sub-items go on counting under it.
-            same_main = name == main_name and (serial is None or serial == main_row)
+            same_main = name == self.main_name and (serial is None or serial == self.main_row)
             if name is not None and not same_main:
-                main_name, main_row, sub_count = name, serial, 0
-            sub_count += 1
+                self.main_name, self.main_row, self.sub_count = name, serial, 0
+            self.sub_count += 1
             name = subitem
             if parent is None:
                 anomalies.append(Anomaly("orphan-subitem", "a 子项 with no main item above it"))
+            main_row = self.main_row
             if (serial is None and main_row is not None) or (serial and serial in seen_rows):
-                derived = f"{serial or main_row or ''}-{sub_count}"
+                derived = f"{serial or main_row or ''}-{self.sub_count}"
                 anomalies.append(
                     Anomaly("derived-row", f"sub-item without a serial of its own: row {derived}")
                 )
                 serial = derived
         else:
-            main_name, main_row, sub_count = name, serial, 0
+            self.main_name, self.main_row, self.sub_count = name, serial, 0
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         if serial is not None:
             seen_rows.add(serial)
         fields = {k: (values.get(k) or None) for k in _OTHER_FIELDS}
-        items.append(
-            PowerItem(
-                source=source,
-                row=serial,
-                line=draft.line,
-                name=name,
-                parent=parent,
-                subitems=tuple(draft.subitems),
-                raw=draft.raw,
-                extra=tuple(draft.extra),
-                anomalies=tuple(anomalies),
-                **fields,
-            )
+        return PowerItem(
+            source=self.source,
+            row=serial,
+            line=draft.line,
+            name=name,
+            parent=parent,
+            subitems=tuple(draft.subitems),
+            raw=draft.raw,
+            extra=tuple(draft.extra),
+            anomalies=tuple(anomalies),
+            **fields,
         )
-    return items
+
+
+class Assembly:
+    """One table being made into items, row by row: its header, field layout, the section a row
+    falls under, the draft still open to continuation rows, and the counts. Rows come from an
+    iterator and items go out as soon as no later row can change them, so a table of any length
+    is assembled with a few rows in hand (``extractors.reading.stream``); :func:`assemble` takes
+    a whole Grid through the same steps.
+
+    ``rows_seen == len(items) + len(rejects) + len(sections) + blank_rows`` once the items are
+    all out. The field keys of every header of the table (a further table's header can add
+    some) decide how a stray cell is moved (``_check_shapes``): :meth:`items` takes them fixed
+    (known from the whole table, or from an earlier reading of the same file), or else the keys
+    seen so far, and ``late_keys`` then says whether a header added keys after the first item.
+    """
+
+    def __init__(
+        self,
+        rows: Iterator[SourceRow],
+        header: Header,
+        merged: bool,
+        source: str,
+        path: str,
+        context: tuple[Sequence[tuple[int, str]], list[tuple[int, str]]],
+        rejects: list[Reject],
+    ) -> None:
+        self.rows = rows
+        self.header = header  # the first header
+        self.merged = merged  # its row and the row below it make the header
+        self.source = source
+        self.path = path
+        self._context = context
+        self.rejects = rejects
+        self.rows_seen = len(rejects)
+        self.sections: list[Section] = []
+        self.blank_rows = 0
+        self.keys_seen: set[str] = {k for k in header.keys if k}
+        self._keys = frozenset(self.keys_seen)
+        self.late_keys = False  # a header added keys once the first draft was out
+
+    @classmethod
+    def start(
+        cls,
+        rows: Iterable[SourceRow],
+        source: str,
+        path: str | None = None,
+        *,
+        header: int | Callable[[], int | None] | None = None,
+        context: Sequence[tuple[int, str]] = (),
+        rejects: Iterable[Reject] = (),
+    ) -> Assembly | None:
+        """The assembly of a table whose rows are ``rows`` (``header``: the index of the header
+        row when the reader knows it, or a function that tells it once the reader has met it),
+        read up to its header; None when it has none. ``context`` (the lines around the table)
+        may be a list the reader is still filling."""
+        rows = iter(rows)
+        before: list[SourceRow] = []
+        for row in rows:
+            at = header() if callable(header) else header
+            if callable(header) or at is not None:
+                if len(before) == at:
+                    break
+            elif is_header(row.cells):
+                break
+            before.append(row)
+        else:
+            return None
+        # Rows above the header (a title merged across the sheet, a date row) are context, each
+        # distinct cell once.
+        seen = [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in before]
+        below = next(rows, None)
+        cells = _merge_header_rows(row, below)
+        keys = map_headers(cells)
+        if cells == row.cells and "left" in row.spans:
+            keys = group_header_keys(keys, row.spans)
+        merged = cells != row.cells
+        if below is not None and not merged:
+            rows = chain((below,), rows)
+        first = Header(row.line, cells, keys)
+        stamped = [replace(r, source=source) for r in rejects]
+        return cls(rows, first, merged, source, path or source, (context, seen), stamped)
+
+    @property
+    def context(self) -> tuple[tuple[int, str], ...]:
+        """The lines around the table, numbered, in order."""
+        around, above = self._context
+        return tuple(sorted(c for c in chain(around, above) if c[1]))
+
+    def drafts(self) -> Iterator[Draft]:
+        """The table's rows as drafts, each once no later row can join it (a continuation row, a
+        row under its merged cells); rejects, sections and blank rows are counted on the way."""
+        source, header = self.source, self.header
+        last: Draft | None = None  # the draft later rows may still join
+        section: Section | None = None
+        pending_blanks = 0
+        columns: dict[int, Columns] = {}  # of the current header, by row width
+        for row in self.rows:
+            if not any(row.cells):
+                # Counted once a later row shows it lies inside the table, not after its end.
+                pending_blanks += 1
+                continue
+            self.blank_rows += pending_blanks
+            self.rows_seen += pending_blanks
+            pending_blanks = 0
+            if max(map(len, row.cells)) > MAX_CELL_CHARS:
+                for column, text in enumerate(row.cells, start=1):
+                    check_cell(text, self.path, row.line, column)
+            if is_header(row.cells):
+                # A repeated header (page break) or the header of a further table.
+                header = Header(row.line, row.cells, map_headers(row.cells))
+                keys = {k for k in header.keys if k}
+                if not keys <= self.keys_seen:
+                    self.keys_seen |= keys
+                    self._keys = frozenset(self.keys_seen)
+                    self.late_keys = self.late_keys or last is not None
+                columns = {}
+                continue
+            self.rows_seen += 1
+            width = max(len(row.cells), len(header.cells))
+            if width not in columns:
+                columns[width] = column_layout(header, width)
+            seen = row
+            if "above" in row.spans:
+                how, row = under_merge(row, columns[width], last is not None)
+                if how == "spacer":
+                    # Nothing of its own to read: a blank row, its notes (hidden text) the item's.
+                    if last is not None or not row.notes:
+                        self.blank_rows += 1
+                        if last is not None:
+                            last.anomalies.extend(row.notes)
+                    else:
+                        text = " | ".join(n.text or "" for n in row.notes)
+                        self.rejects.append(
+                            Reject(source, row.line, text, "text hidden under merged cells")
+                        )
+                    continue
+                if how == "step" and last is not None:
+                    step = make_draft(row, len(header.cells), columns[width])
+                    merge_into(last, step, under_merge=True)
+                    self.rows_seen -= 1
+                    continue
+                if how == "section":
+                    seen = row
+            if row.spans:
+                # A cell merged across columns is one value, in the first of them.
+                row = without_cells(row, lambda span, key: span == "left", columns[width])
+            if is_section(seen):
+                text = next(c for c in row.cells if c)
+                section = Section(source, row.line, text, section_type(text))
+                self.sections.append(section)
+                continue
+            draft = make_draft(row, len(header.cells), columns[width])
+            draft.section = section
+            if last is not None and is_continuation(draft):
+                merge_into(last, draft)
+                self.rows_seen -= 1
+                continue
+            if not (draft.values.get("name") or draft.values.get(SUBITEM)):
+                text = " | ".join(c for c in row.cells if c)
+                self.rejects.append(Reject(source, row.line, text, "row has no item name"))
+                continue
+            if last is not None:
+                yield last
+            last = draft
+        if last is not None:
+            yield last
+
+    def items(
+        self, drafts: Iterable[Draft], keys: frozenset[str] | None = None
+    ) -> Iterator[PowerItem]:
+        """The items of ``drafts`` (from :meth:`drafts`), in order, their 子项 rows folded in;
+        ``keys`` are the field keys of the whole table's headers (else those seen so far)."""
+        folder = SubitemFolder()
+        finisher = _Finisher(self.source, (lambda: keys) if keys is not None else self._seen)
+        for draft in drafts:
+            for final in folder.add(draft):
+                yield finisher.item(final)
+        for final in folder.close():
+            yield finisher.item(final)
+        self.rows_seen -= folder.folded
+
+    def _seen(self) -> frozenset[str]:
+        return self._keys
+
+    def assembled(self, items: tuple[PowerItem, ...]) -> Assembled:
+        """What the table gave, once its ``items`` are all out."""
+        return Assembled(
+            items,
+            tuple(self.rejects),
+            self.rows_seen,
+            self.header,
+            self.context,
+            tuple(self.sections),
+            self.blank_rows,
+        )
 
 
 def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | None:
@@ -237,99 +440,10 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     >>> item.name, item.time_limit, item.anomalies[0].code, out.rows_seen
     ('城乡医疗救助', '60个工作日', 'misplaced-cell', 1)
     """
-    index = find_header(grid)
-    if index is None:
-        return None
-    rows = grid.rows
-    context = list(grid.context)
-    # Rows above the header (a title merged across the sheet, a date row) are context, each
-    # distinct cell once.
-    context += [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in rows[:index]]
-    below = rows[index + 1] if index + 1 < len(rows) else None
-    cells = _merge_header_rows(rows[index], below)
-    keys = map_headers(cells)
-    if cells == rows[index].cells and "left" in rows[index].spans:
-        keys = group_header_keys(keys, rows[index].spans)
-    header = Header(rows[index].line, cells, keys)
-    first = header
-    start = index + (2 if cells != rows[index].cells else 1)
-    drafts: list[Draft] = []
-    rejects = [replace(r, source=source) for r in grid.rejects]
-    keys_seen: set[str] = {k for k in header.keys if k}
-    rows_seen = len(grid.rejects)
-    sections: list[Section] = []
-    section: Section | None = None
-    blank_rows = pending_blanks = 0
-    columns: dict[int, Columns] = {}  # of the current header, by row width
-    for row in rows[start:]:
-        if not any(row.cells):
-            # Counted once a later row shows it lies inside the table, not after its end.
-            pending_blanks += 1
-            continue
-        blank_rows += pending_blanks
-        rows_seen += pending_blanks
-        pending_blanks = 0
-        if max(map(len, row.cells)) > MAX_CELL_CHARS:
-            for column, text in enumerate(row.cells, start=1):
-                check_cell(text, path or source, row.line, column)
-        if is_header(row.cells):
-            # A repeated header (page break) or the header of a further table.
-            header = Header(row.line, row.cells, map_headers(row.cells))
-            keys_seen |= {k for k in header.keys if k}
-            columns = {}
-            continue
-        rows_seen += 1
-        width = max(len(row.cells), len(header.cells))
-        if width not in columns:
-            columns[width] = column_layout(header, width)
-        seen = row
-        if "above" in row.spans:
-            how, row = under_merge(row, columns[width], bool(drafts))
-            if how == "spacer":
-                # Nothing of its own to read: a blank row, its notes (hidden text) the item's.
-                if drafts or not row.notes:
-                    blank_rows += 1
-                    if drafts:
-                        drafts[-1].anomalies.extend(row.notes)
-                else:
-                    text = " | ".join(n.text or "" for n in row.notes)
-                    rejects.append(Reject(source, row.line, text, "text hidden under merged cells"))
-                continue
-            if how == "step":
-                step = make_draft(row, len(header.cells), columns[width])
-                merge_into(drafts[-1], step, under_merge=True)
-                rows_seen -= 1
-                continue
-            if how == "section":
-                seen = row
-        if row.spans:
-            # A cell merged across columns is one value, in the first of them.
-            row = without_cells(row, lambda span, key: span == "left", columns[width])
-        if is_section(seen):
-            text = next(c for c in row.cells if c)
-            section = Section(source, row.line, text, section_type(text))
-            sections.append(section)
-            continue
-        draft = make_draft(row, len(header.cells), columns[width])
-        draft.section = section
-        if drafts and is_continuation(draft):
-            merge_into(drafts[-1], draft)
-            rows_seen -= 1
-            continue
-        if not (draft.values.get("name") or draft.values.get(SUBITEM)):
-            text = " | ".join(c for c in row.cells if c)
-            rejects.append(Reject(source, row.line, text, "row has no item name"))
-            continue
-        drafts.append(draft)
-    drafts, folded = fold_subitems(drafts)
-    rows_seen -= folded
-    items = _finish(drafts, source, frozenset(keys_seen))
-    return Assembled(
-        tuple(items),
-        tuple(rejects),
-        rows_seen,
-        first,
-        tuple(sorted(c for c in context if c[1])),
-        tuple(sections),
-        blank_rows,
+    run = Assembly.start(
+        grid.rows, source, path, header=grid.header, context=grid.context, rejects=grid.rejects
     )
+    if run is None:
+        return None
+    drafts = list(run.drafts())  # the whole table: the keys of all its headers are known
+    return run.assembled(tuple(run.items(drafts, frozenset(run.keys_seen))))

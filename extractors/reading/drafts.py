@@ -182,42 +182,71 @@ def merge_into(previous: Draft, draft: Draft, *, under_merge: bool = False) -> N
     previous.anomalies.extend(draft.anomalies)
 
 
-def fold_subitems(drafts: list[Draft]) -> tuple[list[Draft], int]:
+class SubitemFolder:
     """One draft per main item: the 子项 rows under a main item (a 项目 | 子项 table) that have no
     serial of their own join their main item, which lists their names (``subitems``) and takes
     the text of their cells (a cell repeated from a merge is taken once). A sub-item row with a
-    serial of its own stays an item, its main item's name in ``parent``. Returns the drafts and
-    how many rows were folded (they count as part of their item, like continuation rows)."""
-    out: list[Draft] = []
-    head: Draft | None = None  # the main item the sub-item rows join
-    folded = 0
-    for draft in drafts:
+    serial of its own stays an item, its main item's name in ``parent``. ``folded`` counts the
+    rows folded (they count as part of their item, like continuation rows).
+
+    Drafts go in one at a time (``add``) and come out as soon as no later row can change them:
+    only the main item that sub-items join, and the drafts after it, are held, so a list of any
+    length is folded with a few drafts in hand."""
+
+    def __init__(self) -> None:
+        self.head: Draft | None = None  # the main item the sub-item rows join
+        self.pending: list[Draft] = []  # from the head on, not yet handed out
+        self.folded = 0
+
+    def _new_head(self, head: Draft | None, draft: Draft) -> list[Draft]:
+        """Make ``head`` the main item from now on: what was held is final."""
+        out, self.pending, self.head = self.pending, [draft], head
+        return out
+
+    def add(self, draft: Draft) -> list[Draft]:
+        """Take the next draft; return the drafts that are final now, in order."""
         subitem = draft.values.get(SUBITEM, "").strip()
         name = draft.values.get("name", "").strip()
         serial = draft.values.get("row", "").strip()
+        head = self.head
         if not subitem:
-            head = draft if name else None  # a main item written on a row of its own
-            out.append(draft)
-            continue
+            return self._new_head(draft if name else None, draft)  # a main item on its own row
         main = head.values.get("name", "").strip() if head is not None else ""
         same_main = head is not None and (not name or name == main)
         if same_main and head is not None and (not serial or serial == head.values.get("row")):
             head.subitems.append(subitem)
             _merge_cells(head, draft)
-            folded += 1
-            continue
+            self.folded += 1
+            return []
         if serial and head is not None and same_main:
-            out.append(draft)  # a sub-item with a serial of its own: an item under ``main``
-            continue
+            self.pending.append(draft)  # a sub-item with a serial of its own: under ``main``
+            return []
         if not name and head is None:
-            out.append(draft)  # no main item above it: an orphan, said in _finish
-            continue
+            self.pending.append(draft)  # no main item above it: an orphan, said in _finish
+            return []
         if not name:
             draft.values["name"] = main
         draft.subitems.append(subitem)
-        head = draft
-        out.append(draft)
-    return out, folded
+        return self._new_head(draft, draft)
+
+    def close(self) -> list[Draft]:
+        """The drafts still held: the last rows are read."""
+        out, self.pending, self.head = self.pending, [], None
+        return out
+
+
+def fold_subitems(drafts: list[Draft]) -> tuple[list[Draft], int]:
+    """The drafts of a whole table folded (:class:`SubitemFolder`), and how many rows were folded.
+
+    >>> main = Draft(1, {"name": "检查", "row": "1"}, (), [])
+    >>> sub = Draft(2, {SUBITEM: "现场检查"}, (), [])
+    >>> out, folded = fold_subitems([main, sub])
+    >>> [d.subitems for d in out], folded
+    ([['现场检查']], 1)
+    """
+    folder = SubitemFolder()
+    out = [final for draft in drafts for final in folder.add(draft)]
+    return out + folder.close(), folder.folded
 
 
 def _merge_cells(head: Draft, draft: Draft) -> None:

@@ -9,15 +9,16 @@ do not apply (no type column, no serials) are left out; the score is their weigh
 
 from __future__ import annotations
 
-import itertools
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
+from hashlib import blake2b
 from typing import Literal
 
 from extractors.models import Plausibility, PowerItem
 from extractors.reading.vocab import is_org_name, is_power_type
 
-__all__ = ["Plausibility", "judge", "name_reads_like_name"]
+__all__ = ["Judge", "Plausibility", "judge", "name_reads_like_name"]
 
 #: Below this score a reading is wrong: the list was probably read wrong and is refused; so is a
 #: reading in which fewer than half the names read like names (the name is what makes an item).
@@ -74,25 +75,65 @@ def name_reads_like_name(name: str | None) -> bool:
     return not (_NAME_OPENS_BADLY.match(squashed) or _ARTICLE_PROSE.search(squashed))
 
 
-def _serials(items: Sequence[PowerItem]) -> float | None:
-    """The share of serials that are serials (not a code in the serial column) and do not go
-    back; None when the items have fewer than two serials."""
-    rows = [i.row for i in items if i.row]
-    if len(rows) < 2:
-        return None
-    numbers = [int(m.group(1)) for row in rows if (m := _SERIAL.match(row))]
-    forward = sum(b >= a for a, b in itertools.pairwise(numbers))
-    return (len(numbers) + forward) / (2 * len(rows) - 1)
+class Judge:
+    """The checks of :func:`judge`, item by item: a few counters, the last serial, and a 16-byte
+    digest per distinct item (for ``distinct``), so a list of any length is judged as it is read.
+    """
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.names = 0
+        self.typed = self.known_types = 0
+        self.based = self.cited = 0
+        self.rows = self.numbers = self.forward = 0
+        self.last: int | None = None
+        self.distinct: set[bytes] = set()
+
+    def add(self, item: PowerItem) -> None:
+        """Count one more item."""
+        self.items += 1
+        self.names += name_reads_like_name(item.name)
+        if item.type:
+            self.typed += 1
+            self.known_types += is_power_type(item.type)
+        if item.basis:
+            self.based += 1
+            self.cited += bool(_CITATION.search(item.basis))
+        if item.row:
+            self.rows += 1
+            if m := _SERIAL.match(item.row):
+                number = int(m.group(1))
+                self.numbers += 1
+                self.forward += self.last is not None and number >= self.last
+                self.last = number
+        # a row of a merged-cell block read as an item of its own repeats the item above it
+        key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
+        self.distinct.add(blake2b(key.encode(), digest_size=16).digest())
+
+    def verdict(self) -> Plausibility:
+        """How plausible the items counted so far are."""
+        if not self.items:
+            return Plausibility(0.0, (), "wrong")
+        checks: list[tuple[str, float]] = [("names", self.names / self.items)]
+        if self.typed:
+            checks.append(("types", self.known_types / self.typed))
+        if self.based:
+            checks.append(("basis", self.cited / self.based))
+        if self.rows >= 2:
+            # serials that are serials (not a code in the serial column) and do not go back
+            checks.append(("serials", (self.numbers + self.forward) / (2 * self.rows - 1)))
+        checks.append(("distinct", len(self.distinct) / self.items))
+        total = sum(WEIGHTS[name] for name, _ in checks)
+        score = sum(WEIGHTS[name] * share for name, share in checks) / total
+        verdict: Verdict = "sure"
+        if score < MIN_SCORE or checks[0][1] < MIN_NAMES:
+            verdict = "wrong"
+        elif score < SURE_SCORE or min(share for _, share in checks) < MIN_CHECK:
+            verdict = "doubtful"
+        return Plausibility(score, tuple(checks), verdict)
 
 
-def _distinct(items: Sequence[PowerItem]) -> float:
-    """The share of items that do not repeat an earlier item's serial, name and basis (a row of
-    a merged-cell block read as an item of its own repeats the item above it)."""
-    seen = {(i.row, i.name, i.basis) for i in items}
-    return len(seen) / len(items)
-
-
-def judge(items: Sequence[PowerItem]) -> Plausibility:
+def judge(items: Iterable[PowerItem]) -> Plausibility:
     """How plausible it is that ``items`` are a list read right (sub-items judged as items).
 
     >>> from extractors.models import Plausibility, PowerItem
@@ -105,28 +146,10 @@ def judge(items: Sequence[PowerItem]) -> Plausibility:
     >>> judge([bad]).score, judge([bad]).doubt()
     (0.2222222222222222, 'names read like names in 0% of items')
     """
-    if not items:
-        return Plausibility(0.0, (), "wrong")
-    checks: list[tuple[str, float]] = []
-    checks.append(("names", sum(name_reads_like_name(i.name) for i in items) / len(items)))
-    typed = [i.type for i in items if i.type]
-    if typed:
-        checks.append(("types", sum(is_power_type(t) for t in typed) / len(typed)))
-    based = [i.basis for i in items if i.basis]
-    if based:
-        checks.append(("basis", sum(bool(_CITATION.search(b)) for b in based) / len(based)))
-    serials = _serials(items)
-    if serials is not None:
-        checks.append(("serials", serials))
-    checks.append(("distinct", _distinct(items)))
-    total = sum(WEIGHTS[name] for name, _ in checks)
-    score = sum(WEIGHTS[name] * share for name, share in checks) / total
-    verdict: Verdict = "sure"
-    if score < MIN_SCORE or checks[0][1] < MIN_NAMES:
-        verdict = "wrong"
-    elif score < SURE_SCORE or min(share for _, share in checks) < MIN_CHECK:
-        verdict = "doubtful"
-    return Plausibility(score, tuple(checks), verdict)
+    judged = Judge()
+    for item in items:
+        judged.add(item)
+    return judged.verdict()
 
 
 Verdict = Literal["sure", "doubtful", "wrong"]

@@ -49,7 +49,7 @@ _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
 }
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The bytes of ``path``, refusing what cannot be a power list: missing, huge or empty."""
     where = str(path)
     if not path.exists():
@@ -86,7 +86,7 @@ def read_list(
     where = str(path)
     if format is not None and format not in FORMATS:
         raise InputError(where, f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if is_encrypted(data):
         raise InputError(where, "encrypted (password-protected) file; save an unprotected copy")
     fmt = format or detect_binary(data)
@@ -209,5 +209,5 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     '日期:2025-04-02'
     """
     path = Path(path)
-    text, _ = decode_text(_read_bytes(path), str(path), encoding)
+    text, _ = decode_text(read_bytes(path), str(path), encoding)
     return text

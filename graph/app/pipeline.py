@@ -1,6 +1,7 @@
 """Runs the pipeline over files in three steps, each lazy, one list at a time: read each file into
-a list (``extractors.read_list``), extract its citations (``extractors.cite_items``), build the
-list and its citations into a store (``graph.build.build_cited``)."""
+a list (``extractors.reading.stream.open_list``: a large list in batches of items), extract its
+citations (``extractors.cite_items``, batch by batch), build the list and its citations into a
+store (``graph.build.build_cited``), so a build holds one batch of one list, whatever its size."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extractors import cite_items, read_list
+from extractors import cite_items
 from extractors.errors import QuanzeError, unforeseen
-from extractors.models import CellCitation, PowerList
-from extractors.report import FileReport, Report
-from graph.build.build import build_cited, in_store_order
+from extractors.models import PowerList
+from extractors.reading.stream import ListStream, open_list
+from extractors.report import FileReport, Reading, Report
+from graph.build.build import Batched, Cited, build_cited, in_store_order
 from graph.build.identity import ListIds
 from graph.build.record import Record
 from graph.iri import Iris
@@ -29,9 +31,9 @@ def read_lists(
     failures: list[FileReport],
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
-) -> Iterator[tuple[PowerList, Path]]:
-    """Read each file in turn, giving each list with its path; a file that fails is reported in
-    ``failures`` and the rest go on."""
+) -> Iterator[tuple[PowerList | ListStream, Path]]:
+    """Read each file in turn, giving each list (or, for a large one, its batches: ``open_list``)
+    with its path; a file that fails is reported in ``failures`` and the rest go on."""
     quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -46,7 +48,7 @@ def read_lists(
         task = progress.add_task("building", total=len(paths))
         for path in paths:
             try:
-                power_list = read_list(path, format=format, encoding=encoding)
+                power_list = open_list(path, format=format, encoding=encoding)
             except Exception as exc:  # a bad file never stops the others
                 message = str(exc) if isinstance(exc, QuanzeError) else unforeseen(path, exc)
                 failures.append(FileReport(str(path), error=message))
@@ -61,12 +63,21 @@ def read_lists(
         console.print("all lists read; finishing the store …")
 
 
-def cite_lists(
-    lists: Iterable[tuple[PowerList, Path]],
-) -> Iterator[tuple[PowerList, Iterator[CellCitation], str]]:
-    """Each list with its cell citations, extracted as the build consumes them, and its path."""
+def cite_lists(lists: Iterable[tuple[PowerList | ListStream, Path]]) -> Iterator[Cited]:
+    """Each list with its cell citations, extracted as the build consumes them (batch by batch
+    for a list read in batches), and its path."""
     for power_list, path in lists:
-        yield power_list, cite_items(power_list.items), str(path)
+        if isinstance(power_list, ListStream):
+            yield _batched(power_list, str(path))
+        else:
+            yield power_list, cite_items(power_list.items), str(path)
+
+
+def _batched(stream: ListStream, path: str) -> Batched:
+    """A list read in batches, each batch with its citations, as the build takes it."""
+    batches = ((items, cite_items(items)) for items in stream.batches())
+    reading = Reading.counted(stream.head, stream.counts)
+    return Batched(stream.head, batches, reading, stream.digest, path)
 
 
 def build_files(
@@ -99,7 +110,9 @@ def build_files(
     failures: list[FileReport] = []
     fed: list[Path] = []  # the paths of the lists handed to the build, in its order
 
-    def noted(lists: Iterable[tuple[PowerList, Path]]) -> Iterator[tuple[PowerList, Path]]:
+    def noted(
+        lists: Iterable[tuple[PowerList | ListStream, Path]],
+    ) -> Iterator[tuple[PowerList | ListStream, Path]]:
         for power_list, path in lists:
             fed.append(path)
             yield power_list, path

@@ -21,12 +21,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 from extractors.errors import QuanzeError
-from extractors.models import CellCitation, PowerList
+from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
 from graph.build import tally
 from graph.build.citations import CitationWriter
@@ -39,9 +39,27 @@ from graph.iri import DEFAULT_BASE, Iris
 from graph.store import load
 from ontology import ONTOLOGY_PATH
 
+
+class Batched(NamedTuple):
+    """A list read in batches (``extractors.reading.stream``), as the build takes it: ``head``
+    is the list but for its items, which come in ``batches``, each with its cell citations;
+    its report's reading part, its content digest (``graph.build.identity``) and its path."""
+
+    head: PowerList
+    batches: Iterable[tuple[Sequence[PowerItem], Iterable[CellCitation]]]
+    reading: Reading
+    digest: str
+    path: str
+
+
 #: A list and its cell citations, as the build takes them, optionally with the path of its file
-#: (which tells apart files of the same name, ``graph.build.identity``; else its ``source``).
-Cited = tuple[PowerList, Iterable[CellCitation]] | tuple[PowerList, Iterable[CellCitation], str]
+#: (which tells apart files of the same name, ``graph.build.identity``; else its ``source``); or
+#: a list in batches.
+Cited = (
+    tuple[PowerList, Iterable[CellCitation]]
+    | tuple[PowerList, Iterable[CellCitation], str]
+    | Batched
+)
 
 
 def in_store_order(
@@ -67,24 +85,25 @@ class _Built:
     """One list being written: its graph's lines in chunks, its part of the shared graph, what it
     cites. The report and the counts are whole once ``chunks`` is used up."""
 
-    def __init__(
-        self,
-        power_list: PowerList,
-        citations: Iterable[CellCitation],
-        iris: Iris,
-        list_id: str | None = None,
-    ):
-        self.written = ListWriter(power_list, iris, list_id)
+    def __init__(self, source: Batched, iris: Iris, list_id: str | None = None):
+        self.written = ListWriter(source.head, iris, list_id)
         self.cited = CitationWriter(self.written)
-        self.citations = citations
+        self.batches = source.batches
+        self.reading = source.reading
 
     def chunks(self) -> Iterator[list[bytes]]:
         """The lines of the list's own graph, about ``CHUNK_LINES`` at a time, as they are
-        written: the list, then its citations (consumed as they come); the last may be empty."""
-        g = self.written.g
-        for _ in chain(self.written.write(), self.cited.write(self.citations)):
-            if len(g.lines) >= CHUNK_LINES:
-                yield g.take()
+        written: the list, then batch by batch its items and their citations (consumed as they
+        come), each batch let go before the next is read; the last may be empty."""
+        g, written, cited = self.written.g, self.written, self.cited
+        for n, (items, citations) in enumerate(self.batches):
+            writing = written.write(items) if n == 0 else written.write_items(items)
+            for _ in chain(writing, cited.write(citations)):
+                if len(g.lines) >= CHUNK_LINES:
+                    yield g.take()
+            cited.next_batch()
+            g.next_batch()
+            del items, citations, writing
         yield g.take()
 
     def report(self) -> FileReport:
@@ -98,10 +117,16 @@ class _Built:
         )
         return FileReport(
             written.list.source,
-            reading=Reading.of(written.list),
+            reading=self.reading,
             extraction=self.cited.extraction(),
             building=building,
         )
+
+
+def _whole(power_list: PowerList, citations: Iterable[CellCitation], path: str) -> Batched:
+    """A list read whole as one batch."""
+    batches = [(power_list.items, citations)]
+    return Batched(power_list, batches, Reading.of(power_list), content_digest(power_list), path)
 
 
 def list_quads(
@@ -109,7 +134,7 @@ def list_quads(
 ) -> tuple[list[ox.Quad], FileReport]:
     """The quads one list contributes (its own graph and its part of the shared graph) and its
     report, without touching a store."""
-    built = _Built(power_list, citations, Iris(base))
+    built = _Built(_whole(power_list, citations, power_list.source), Iris(base))
     own = b"".join(line for chunk in built.chunks() for line in chunk)
     data = own + b"".join(built.written.shared.lines)
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)), built.report()
@@ -355,15 +380,15 @@ def _built(
     seen: dict[str, str] = {}  # content digest → path, in this build
     paths: set[str] = set()  # the paths built in this build
     for pair in pairs:
-        power_list, cited, path = _unpacked(pair)
-        digest = content_digest(power_list)
+        source = _unpacked(pair)
+        power_list, path, digest = source.head, source.path, source.digest
         twin = seen.get(digest)
         held = stored.get(digest)
         if twin is None and held is not None and held[1] != path:
             twin = held[1] or held[0]
         if twin is not None:
             warn(f"{path}: the same list as {twin} (same items); stored once")
-            reports.append(FileReport(power_list.source, reading=Reading.of(power_list)))
+            reports.append(FileReport(power_list.source, reading=source.reading))
             continue
         if path in paths:
             reports.append(
@@ -373,14 +398,16 @@ def _built(
             continue
         seen[digest] = path
         paths.add(path)
-        yield _Built(power_list, cited, iris, ids.assign(path)), path, digest
+        yield _Built(source, iris, ids.assign(path)), path, digest
 
 
-def _unpacked(pair: Any) -> tuple[PowerList, Iterable[CellCitation], str]:
-    """A ``Cited`` pair or triple as (list, citations, path)."""
+def _unpacked(pair: Any) -> Batched:
+    """A ``Cited`` pair or triple as a list of one batch."""
+    if isinstance(pair, Batched):
+        return pair
     if len(pair) == 3:
-        return pair[0], pair[1], pair[2]
-    return pair[0], pair[1], pair[0].source
+        return _whole(pair[0], pair[1], pair[2])
+    return _whole(pair[0], pair[1], pair[0].source)
 
 
 def load_ontology_graph(store: ox.Store, iris: Iris | None = None) -> int:

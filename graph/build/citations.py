@@ -61,7 +61,8 @@ class CitationWriter:
             tuple[str, str | None, Locator], tuple[str, list[tuple[str, str]]]
         ] = {}
         self.versions: dict[tuple[str, str], str] = {}
-        self.citing: defaultdict[str, set[str]] = defaultdict(set)  # law/article → items
+        self.citing: defaultdict[str, set[str]] = defaultdict(set)  # law/article → batch's items
+        self.items_citing: Counter[str] = Counter()  # law/article → items of earlier batches
         self.citation_counts: Counter[str] = Counter()  # law/article → citations
 
     def write(self, cell_citations: Iterable[CellCitation]) -> Iterator[None]:
@@ -121,7 +122,7 @@ class CitationWriter:
         self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
         if shortcut is not None:  # the item's other citations may name the target again
-            g.link_once(item_iri, shortcut, target)
+            g.item_once(item_iri, shortcut, target)
         if c.version:
             g.link(node, QZ.citedVersion, self.version(c, c.version))
 
@@ -130,9 +131,16 @@ class CitationWriter:
         self.citing[target].add(item_iri)
         self.citation_counts[target] += 1
 
+    def next_batch(self) -> None:
+        """The citations of a batch of items are written: count its items citing each law and
+        article (an item's citations all come in its batch), and let them go."""
+        self.items_citing.update({t: len(items) for t, items in self.citing.items()})
+        self.citing.clear()
+
     def counts(self) -> dict[str, tuple[int, int]]:
         """What the list cites: law or article → (items, citations)."""
-        return {t: (len(items), self.citation_counts[t]) for t, items in self.citing.items()}
+        self.next_batch()
+        return {t: (n, self.citation_counts[t]) for t, n in self.items_citing.items()}
 
     def entry(self, c: Citation) -> LawEntry | None:
         """The registry entry of the cited law, by the id the citation carries."""

@@ -21,13 +21,13 @@ The rule, deterministic and readable:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from hashlib import blake2b
 from itertools import zip_longest
 from pathlib import PurePosixPath
 
 from extractors.models import PowerList
+from extractors.reading.summary import ContentDigest
 from graph.build.lists import list_id_of
 
 
@@ -42,13 +42,9 @@ def content_digest(power_list: PowerList) -> str:
     >>> content_digest(one) == content_digest(two)
     True
     """
-    digest = blake2b(digest_size=16)
-    meta = power_list.meta
-    digest.update(json.dumps([meta.title, meta.department, meta.region, meta.date]).encode())
+    digest = ContentDigest(power_list.meta)
     for item in power_list.items:
-        fields = item.to_json()
-        del fields["source"], fields["line"]
-        digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
+        digest.add(item)
     return digest.hexdigest()
 
 

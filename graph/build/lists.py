@@ -55,14 +55,15 @@ def list_id_of(source: str) -> str:
     return PurePath(source.replace("\\", "/")).stem or source
 
 
-def item_keys(items: Sequence[PowerItem]) -> list[str]:
+def item_keys(items: Sequence[PowerItem], seen: Counter[str] | None = None) -> list[str]:
     """A key per item, unique within its list: the row as written; a repeated row gets ``.2``,
-    ``.3`` …; an item without a row is keyed by its source line (``line-12``).
+    ``.3`` …; an item without a row is keyed by its source line (``line-12``). ``seen`` counts
+    the keys of the items before these (a list written in batches), and is updated.
 
     >>> item_keys([PowerItem("a", "1", 3), PowerItem("a", "1", 4), PowerItem("a", None, 9)])
     ['1', '1.2', 'line-9']
     """
-    seen: Counter[str] = Counter()
+    seen = Counter() if seen is None else seen
     keys = []
     for item in items:
         base = item.row.strip() if item.row and item.row.strip() else f"line-{item.line}"
@@ -95,14 +96,18 @@ class ListWriter:
             place_of(meta.department) if meta.department else None
         )
         self.unmapped: list[tuple[str, str]] = []
+        # the batch of items being written, their IRIs, and their positions by row
+        self.batch: Sequence[PowerItem] = ()
         self.item_iris: list[str] = []
         self.by_row: dict[str, list[int]] = defaultdict(list)
+        self.keys: Counter[str] = Counter()  # the item keys given so far (``item_keys``)
         self.authorities: dict[tuple[str, bool], str] = {}
         self.clauses = ClauseWriter(self.g, iris.base)
 
-    def write(self) -> Iterator[None]:
-        """Write the list node, its rejects and its items, pausing after each item (so the lines
-        written so far can be taken: ``GraphLines.take``)."""
+    def write(self, items: Sequence[PowerItem] | None = None) -> Iterator[None]:
+        """Write the list node, its rejects and ``items`` (the list's own when not given: a list
+        read in batches gives its first batch), pausing after each item (so the lines written so
+        far can be taken: ``GraphLines.take``)."""
         g, lst, it = self.g, self.list, self.list_iri
         g.link(it, RDF.type, QZ.PowerList)
         g.text(it, QZ.sourceFile, lst.source)
@@ -125,7 +130,14 @@ class ListWriter:
             g.add(node, QZ.sourceLine, integer(reject.line))
             g.text(node, QZ.text, reject.text)
             g.text(node, QZ.reason, reject.reason)
-        for key, item in zip(item_keys(lst.items), lst.items, strict=True):
+        yield from self.write_items(lst.items if items is None else items)
+
+    def write_items(self, items: Sequence[PowerItem]) -> Iterator[None]:
+        """Write a batch of the list's items, after those before it, pausing after each; the
+        citations written next (``find_item``) are those of this batch."""
+        self.batch, self.item_iris, self.by_row = items, [], defaultdict(list)
+        self.clauses.spans.clear()  # those of the batch before, whose citations are written
+        for key, item in zip(item_keys(items, self.keys), items, strict=True):
             self.by_row[item.row or ""].append(len(self.item_iris))
             self.item_iris.append(self.iris.item(self.list_id, key))
             self.write_item(self.item_iris[-1], item)
@@ -212,7 +224,8 @@ class ListWriter:
             g.text(a, QZ.text, anomaly.text)
 
     def find_item(self, cc: CellCitation) -> tuple[str, PowerItem]:
-        """The item a cell citation belongs to; a repeated row is told apart by the cited text."""
+        """The item of the batch last written a cell citation belongs to; a repeated row is told
+        apart by the cited text."""
         candidates = self.by_row.get(cc.row or "", [])
         if not candidates:
             raise BuildError(
@@ -221,8 +234,8 @@ class ListWriter:
             )
         c = cc.citation
         for index in candidates:
-            text = self.list.items[index].get(cc.field) if cc.field != "text" else None
+            text = self.batch[index].get(cc.field) if cc.field != "text" else None
             if text is not None and text[c.start : c.end] == c.text:
-                return self.item_iris[index], self.list.items[index]
+                return self.item_iris[index], self.batch[index]
         index = candidates[0]
-        return self.item_iris[index], self.list.items[index]
+        return self.item_iris[index], self.batch[index]

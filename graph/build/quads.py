@@ -130,6 +130,7 @@ class GraphLines:
         self.lines: dict[bytes, None] = {}  # written since the last take
         self.taken = 0  # lines handed out by take
         self._once: set[bytes] = set()  # digests of the lines written once
+        self._batch: set[bytes] = set()  # those of lines about one batch's items (``item_once``)
         self._suffix = f" <{name}> .\n".encode()
         self._subject = ""
         self._head = b""  # b"<subject> " of the subject last written
@@ -161,11 +162,22 @@ class GraphLines:
             literal = f"{quote(value)}@{lang}" if lang else quote(value)
             self._once_line(f"<{s}> ".encode() + _PREDICATES[p] + literal.encode())
 
-    def _once_line(self, head: bytes) -> None:
+    def item_once(self, s: str, p: str, o: str) -> None:
+        """``link_once`` for a line about one item (its shortcut to a provision, a clause resting
+        on one): it can come back only while that item's batch is written, so it is remembered
+        until ``next_batch``, not for the whole list."""
+        self._once_line(f"<{s}> ".encode() + b"".join((_PREDICATES[p], f"<{o}>".encode())), True)
+
+    def next_batch(self) -> None:
+        """The items written so far are done with: forget their ``item_once`` lines."""
+        self._batch.clear()
+
+    def _once_line(self, head: bytes, item: bool = False) -> None:
         line = head + self._suffix
         digest = blake2b(line, digest_size=16).digest()
-        if digest not in self._once:
-            self._once.add(digest)
+        seen = self._batch if item else self._once
+        if digest not in seen:
+            seen.add(digest)
             self.lines[line] = None
 
     def take(self) -> list[bytes]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.lines import file_lines
 from extractors.reading.limits import MAX_CELL_CHARS
 
 # The csv module refuses fields over 131,072 characters by default; the documented cell limit
@@ -24,16 +25,19 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     >>> read_delimited('序号,事项名称\\n1,"城乡\\n医疗救助"\\n', "a.csv").rows[1]
     SourceRow(line=2, cells=('1', '城乡\\n医疗救助'), raw=('1', '城乡\\n医疗救助'), notes=())
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[SourceRow] = []
+    return Grid(tuple(delimited_rows(text, path, delimiter)))
+
+
+def delimited_rows(text: str, path: str, delimiter: str = ",") -> Iterator[SourceRow]:
+    """The rows of :func:`read_delimited` one at a time, the text read a block at a time."""
+    reader = csv.reader(file_lines(text), delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
-            rows.append(SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells)))
+            yield SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells))
             start = reader.line_num + 1
     except csv.Error as err:
         raise InputError(
             path, f"not readable as {'TSV' if delimiter == chr(9) else 'CSV'}: {err}", line=start
         ) from None
-    return Grid(tuple(rows))

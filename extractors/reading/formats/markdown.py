@@ -4,12 +4,13 @@ back together the rows that the export spread over several lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.lines import split_lines
 from extractors.reading.formats.ragged import realign_ragged
 from extractors.reading.headers import is_header, map_header, merge_header_levels
 
@@ -65,21 +66,44 @@ class _Piece:
         return self.cleaned
 
 
-def _pieces(lines: Sequence[str]) -> tuple[list[_Piece], list[tuple[int, str]]]:
-    """The pipe lines of ``lines`` as pieces, and the other lines as context.
+class _Lines:
+    """Lines one at a time, with a look at the next."""
 
-    When the table's lines close with a pipe, a line that does not has a cell broken by a raw
-    line break (as converters leave ``<br>``): the cell goes on over the following lines up to
-    a closing pipe. The file ending inside such a row is noted as a cut-off.
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.ahead: str | None = next(self.lines, None)
+
+    def next(self) -> str | None:
+        line, self.ahead = self.ahead, next(self.lines, None)
+        return line
+
+
+def _votes(lines: Iterable[str]) -> tuple[bool, bool]:
+    """Whether most of the table's lines open with a pipe, and whether most close with one."""
+    pipe_lines = leading = closing = 0
+    for raw in lines:
+        if "|" in raw:
+            line = raw.strip()
+            pipe_lines += 1
+            leading += line.startswith("|")
+            closing += line.endswith("|")
+    return leading * 2 > pipe_lines, closing * 2 > pipe_lines
+
+
+def _pieces(
+    lines: Iterable[str], leading: bool, closing: bool, context: list[tuple[int, str]]
+) -> Iterator[_Piece]:
+    """The pipe lines of ``lines`` as pieces; the other lines go to ``context``.
+
+    When the table's lines close with a pipe (``closing``), a line that does not has a cell
+    broken by a raw line break (as converters leave ``<br>``): the cell goes on over the
+    following lines up to a closing pipe. The file ending inside such a row is noted as a
+    cut-off.
     """
-    pipe_lines = [ln.strip() for ln in lines if "|" in ln]
-    leading = sum(ln.startswith("|") for ln in pipe_lines) * 2 > len(pipe_lines)
-    closing = sum(ln.endswith("|") for ln in pipe_lines) * 2 > len(pipe_lines)
-    pieces: list[_Piece] = []
-    context: list[tuple[int, str]] = []
-    index, count = 0, len(lines)
-    while index < count:
-        line = lines[index].strip()
+    source = _Lines(lines)
+    index = 0
+    while (raw := source.next()) is not None:
+        line = raw.strip()
         index += 1
         if "|" not in line:
             if line:
@@ -90,8 +114,11 @@ def _pieces(lines: Sequence[str]) -> tuple[list[_Piece], list[tuple[int, str]]]:
             continue
         piece = _Piece(index, index, cells, closed)
         if closing and not closed:
-            while index < count and not (leading and lines[index].lstrip().startswith("|")):
-                more, closed = _split(lines[index], leading=False)
+            while (ahead := source.ahead) is not None and not (
+                leading and ahead.lstrip().startswith("|")
+            ):
+                source.next()
+                more, closed = _split(ahead, leading=False)
                 cells[-1] = f"{cells[-1]}\n{more[0]}"
                 cells.extend(more[1:])
                 index += 1
@@ -102,14 +129,47 @@ def _pieces(lines: Sequence[str]) -> tuple[list[_Piece], list[tuple[int, str]]]:
                 piece.notes.append(
                     Anomaly("wrapped-row", f"row continues over lines {piece.line}-{index}")
                 )
-            elif index >= count:
+            elif source.ahead is None:
                 piece.notes.append(
                     Anomaly("cut-off", "the file ends inside this row (no closing |)")
                 )
             else:
                 piece.notes.append(Anomaly("unclosed-row", "row has no closing |"))
-        pieces.append(piece)
-    return pieces, context
+        yield piece
+
+
+class _Window:
+    """Pieces read on demand from an iterator, looked at by position like a list; those before
+    the position the reading has passed (``release``) are let go."""
+
+    def __init__(self, pieces: Iterator[_Piece]) -> None:
+        self.pieces = pieces
+        self.base = 0  # the position of held[0]
+        self.held: list[_Piece] = []
+
+    def has(self, at: int) -> bool:
+        """True when there is a piece at ``at``."""
+        while self.base + len(self.held) <= at:
+            piece = next(self.pieces, None)
+            if piece is None:
+                return False
+            self.held.append(piece)
+        return True
+
+    def __getitem__(self, at: int) -> _Piece:
+        if not self.has(at):
+            raise IndexError(at)
+        return self.held[at - self.base]
+
+    def span(self, start: int, stop: int) -> list[_Piece]:
+        """The pieces from ``start`` up to ``stop``."""
+        return [self[at] for at in range(start, stop) if self.has(at)]
+
+    def release(self, at: int) -> None:
+        """Let go of the pieces before ``at``."""
+        if at > self.base:
+            del self.held[: at - self.base]
+            self.base = at
 
 
 def _maps_whole(cells: Sequence[str]) -> bool:
@@ -117,7 +177,7 @@ def _maps_whole(cells: Sequence[str]) -> bool:
     return all(c and map_header(c) is not None for c in cells)
 
 
-def _header_run(pieces: Sequence[_Piece], first: int) -> int | None:
+def _header_run(pieces: _Window, first: int) -> int | None:
     """Where the header that starts at ``pieces[first]`` stops, or None when none starts there:
     a piece that reads as a header, with the pieces after it that hold only header words (a
     header wrapped over lines, or one header cell per line)."""
@@ -125,7 +185,7 @@ def _header_run(pieces: Sequence[_Piece], first: int) -> int | None:
     if not (is_header(clean) or (pieces[first].closed and _maps_whole(clean))):
         return None
     stop = first + 1
-    while stop < len(pieces) and pieces[stop - 1].closed and _maps_whole(pieces[stop].clean()):
+    while pieces.has(stop) and pieces[stop - 1].closed and _maps_whole(pieces[stop].clean()):
         clean += pieces[stop].clean()
         stop += 1
     # The longest run that reads as a header.
@@ -154,7 +214,7 @@ def _serial(piece: _Piece, column: int) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _wrapped(pieces: Sequence[_Piece], at: int, width: int, serial_column: int | None) -> int:
+def _wrapped(pieces: _Window, at: int, width: int, serial_column: int | None) -> int:
     """How many pieces from ``at`` make one row of ``width`` cells: 1, or more when the row's
     cells go on over the next lines (each cell on a line of its own, or the row broken between
     two cells). Pieces join only when their cells add up to the width exactly (or the file ends
@@ -166,7 +226,7 @@ def _wrapped(pieces: Sequence[_Piece], at: int, width: int, serial_column: int |
     if serial_column is not None and serial is None:
         return 1  # a row that does not open with its serial is no row start (a ragged row)
     stop = at + 1
-    while stop < len(pieces) and total < width:
+    while pieces.has(stop) and total < width:
         piece = pieces[stop]
         if serial_column == 0 and _serial(piece, 0) == (serial or 0) + 1:
             return 1
@@ -174,7 +234,7 @@ def _wrapped(pieces: Sequence[_Piece], at: int, width: int, serial_column: int |
         stop += 1
         if not piece.closed:
             break
-    cut = stop == len(pieces) and not pieces[stop - 1].closed
+    cut = not pieces.has(stop) and not pieces[stop - 1].closed
     return stop - at if total == width or (cut and total < width) else 1
 
 
@@ -194,43 +254,65 @@ def read_markdown(text: str) -> Grid:
     >>> grid.rows[1].cells, grid.rows[1].notes[0].code
     (('1', '城乡医疗救助', '行政确认'), 'wrapped-row')
     """
-    pieces, context = _pieces(text.splitlines())
-    rows: list[SourceRow] = []
-    header_at: int | None = None
-    table: _Table | None = None
-    previous: tuple[str, ...] | None = None
-    at = 0
-    while at < len(pieces):
-        # A header, or the header of a further table; a row of the table's width is tested by
-        # assemble, which also takes a header repeated at a page break for one.
-        fits = table is not None and len(pieces[at].cells) == table.width
-        stop = None if fits else _header_run(pieces, at)
-        if stop is not None:
-            header = _join(pieces[at:stop])
-            header.notes = []
-            if stop < len(pieces):
-                merged = merge_header_levels(header.clean(), pieces[stop].clean())
-                if merged is not None:
-                    header.cells, header.cleaned, stop = list(merged), None, stop + 1
-            header_at = len(rows) if header_at is None else header_at
-            rows.append(_row(header))
-            table, previous, at = _Table(header.clean()), None, stop
-            continue
-        if table is None:
-            rows.append(_row(pieces[at]))
-            at += 1
-            continue
-        piece = pieces[at]
-        take = 1
-        if len(piece.cells) < table.width and piece.closed:
-            take = _wrapped(pieces, at, table.width, table.serial_column)
-            piece = _join(pieces[at : at + take]) if take > 1 else piece
-        at += take
-        row = table.row(piece, previous)
-        rows.append(row)
-        if any(row.cells):
-            previous = row.cells
-    return Grid(tuple(rows), tuple(context), header=header_at)
+    rows = MarkdownRows(text)
+    return Grid(tuple(rows), tuple(rows.context), header=rows.header_at)
+
+
+class MarkdownRows:
+    """The rows of the pipe tables of ``text``, made as they are iterated (:func:`read_markdown`
+    takes them all; ``extractors.reading.stream`` a few at a time): the lines are gone through
+    a block at a time, and only the pieces a row may still need are held. ``context`` (the
+    other lines) and ``header_at`` (the index of the first header row) fill in as they come."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.leading, self.closing = _votes(split_lines(text))
+        self.context: list[tuple[int, str]] = []
+        self.header_at: int | None = None
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        self.context.clear()
+        self.header_at = None
+        lines = split_lines(self.text)
+        pieces = _Window(_pieces(lines, self.leading, self.closing, self.context))
+        count = 0
+        table: _Table | None = None
+        previous: tuple[str, ...] | None = None
+        at = 0
+        while pieces.has(at):
+            pieces.release(at)
+            # A header, or the header of a further table; a row of the table's width is tested
+            # by assemble, which also takes a header repeated at a page break for one.
+            fits = table is not None and len(pieces[at].cells) == table.width
+            stop = None if fits else _header_run(pieces, at)
+            if stop is not None:
+                header = _join(pieces.span(at, stop))
+                header.notes = []
+                if pieces.has(stop):
+                    merged = merge_header_levels(header.clean(), pieces[stop].clean())
+                    if merged is not None:
+                        header.cells, header.cleaned, stop = list(merged), None, stop + 1
+                self.header_at = count if self.header_at is None else self.header_at
+                count += 1
+                yield _row(header)
+                table, previous, at = _Table(header.clean()), None, stop
+                continue
+            if table is None:
+                count += 1
+                yield _row(pieces[at])
+                at += 1
+                continue
+            piece = pieces[at]
+            take = 1
+            if len(piece.cells) < table.width and piece.closed:
+                take = _wrapped(pieces, at, table.width, table.serial_column)
+                piece = _join(pieces.span(at, at + take)) if take > 1 else piece
+            at += take
+            row = table.row(piece, previous)
+            count += 1
+            yield row
+            if any(row.cells):
+                previous = row.cells
 
 
 class _Table:

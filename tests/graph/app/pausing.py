@@ -11,6 +11,7 @@ the quads from which the build bulk-loads (``graph.store.load.BULK_THRESHOLD``).
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Any
 
@@ -26,6 +27,12 @@ def _pause() -> None:
 
 def main() -> None:
     point, *args = sys.argv[1:]
+    # A process started with SIGINT ignored keeps it ignored (Python installs its Ctrl-C handler
+    # only where SIGINT was not ignored), and a test worker may have inherited it so: the build
+    # is to hear Ctrl-C as a user's terminal sends it.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        sys.stderr.write("pausing: SIGINT was ignored; restored\n")
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     if "QUANZE_BULK_THRESHOLD" in os.environ:
         load.BULK_THRESHOLD = int(os.environ["QUANZE_BULK_THRESHOLD"])
     if point.startswith("list:"):

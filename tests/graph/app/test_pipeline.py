@@ -42,14 +42,14 @@ def test_a_fault_nobody_foresaw_in_one_file_stops_no_other(
     one-line failure; the other lists are built."""
     damaged = tmp_path / "damaged.xls"
     damaged.write_bytes(b"\xd0\xcf\x11\xe0")
-    real_read = pipeline.read_list
+    real_read = pipeline.open_list
 
     def read(path: Path, **options: object) -> object:
         if path == damaged:
             raise IndexError("list index out of range")
         return real_read(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "read_list", read)
+    monkeypatch.setattr(pipeline, "open_list", read)
     report = build_files([damaged, *sample_paths], tmp_path / "store")
     assert [failure.error for failure in report.failed] == [
         f"{damaged}: could not be read (IndexError: list index out of range); please report this"

@@ -1,0 +1,61 @@
+"""Test helper: the memory one large list takes to read, cite and write, in a process of its own.
+
+Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER``: writes a Markdown list of ITEMS
+items (``bench.biglist``) in FOLDER, then reads it (``open_list``), extracts its citations and
+writes its graph's lines as ``quanze build`` does, with no store (whose bulk loader's own buffers,
+some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
+built and how far the peak RSS rose above the RSS before the reading, in MiB.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bench.biglist import WRITERS, rows
+from graph.app.pipeline import cite_lists, read_lists
+from graph.build.build import _Built, _unpacked
+from graph.iri import Iris
+
+
+def _status_mib(field: str) -> float:
+    """A memory figure of this process (``VmRSS``, ``VmHWM``: its peak) from /proc, in MiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def _reset_peak() -> None:
+    """Start the peak (``VmHWM``) afresh from the RSS now (Linux: ``clear_refs`` 5)."""
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+
+
+def _build(path: Path) -> int:
+    """Read, cite and write the list in ``path`` as ``quanze build`` does; the items built."""
+    built = 0
+    for cited in cite_lists(read_lists([path], failures=[])):
+        one = _Built(_unpacked(cited), Iris())
+        for _chunk in one.chunks():
+            pass
+        built += one.reading.items
+    return built
+
+
+def main() -> None:
+    items, folder = int(sys.argv[1]), Path(sys.argv[2])
+    small, path = folder / "small.md", folder / "big.md"
+    WRITERS["md"](small, rows(100))
+    WRITERS["md"](path, rows(items))
+    _build(small)  # the registry, the grammar, the caches: loaded before the measure
+    before = _status_mib("VmRSS")
+    _reset_peak()
+    built = _build(path)
+    print(json.dumps({"items": built, "rise_mib": _status_mib("VmHWM") - before}))
+
+
+if __name__ == "__main__":
+    main()
