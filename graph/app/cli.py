@@ -270,7 +270,9 @@ def build(
     files: Files,
     store: Annotated[
         Path | None,
-        typer.Option("--store", "-s", help="Directory of the on-disk store (not with --nquads-out)."),
+        typer.Option(
+            "--store", "-s", help="Directory of the on-disk store (not with --nquads-out)."
+        ),
     ] = None,
     fmt: FormatOpt = None,
     encoding: EncodingOpt = None,
@@ -280,13 +282,15 @@ def build(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", min=1, help="Worker processes reading the lists (default: the cores)."),
+        typer.Option(
+            "--jobs", min=1, help="Worker processes reading the lists (default: the cores)."
+        ),
     ] = None,
     nquads_out: Annotated[
         Path | None,
         typer.Option(
             "--nquads-out",
-            help="Write one N-Quads shard per list and the shared graph into this folder; no store.",
+            help="Write an N-Quads shard per list, and the shared graph, here; no store.",
         ),
     ] = None,
     dask: Annotated[
@@ -301,9 +305,23 @@ def build(
     from graph.errors import BuildInterruptedError
 
     if nquads_out is not None or dask is not None:
-        from graph.app.shards import shard_command
+        if nquads_out is None or store is not None:
+            raise typer.BadParameter("--nquads-out DIR writes files, no store; --dask needs it")
+        from graph.app.shards import write_shards
 
-        shard_command(files, nquads_out, dask, jobs or default_jobs(), fmt, encoding)
+        shards = write_shards(
+            files,
+            nquads_out,
+            jobs=jobs or default_jobs(),
+            dask=dask,
+            format=fmt,
+            encoding=encoding,
+            on_error=fail,
+            on_warning=warn,
+        )
+        err.print(shards.summary())
+        if shards.failed:
+            raise DataError("")
         return
     if store is None:
         raise typer.BadParameter("give the store's directory (--store DIR), or --nquads-out DIR")

@@ -13,9 +13,10 @@ and where its lines are; the build reads them back from the spool a chunk at a t
 with the build.
 
 A list's IRIs hold its id, which the build gives it as it meets it (``graph.build.identity``:
-a duplicate left out claims none). A worker names the list with the id the build plans for it;
-in the rare case the build then gives another id (a duplicate earlier in the build took the
-planned one's place), the list is made again, in the build's process, under the id it was given.
+a duplicate left out claims none). A worker names the list with the id the build will give it
+if no duplicate comes before; in the rare case the build then gives another id (a duplicate
+earlier in the build claimed none and a list of the same file name takes its place), the list is
+made again, in the build's process, under the id it was given.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def make(task: Task) -> Premade | str:
     made = Premade(source.head, source.reading, source.digest, source.path, task)
     built = source.writing(Iris(task.base), task.list_id)
     made.graph, made.list_id, made.source = built.graph, built.list_id, built.source
-    fd, made.file = tempfile.mkstemp(prefix="list-", suffix=".nq", dir=task.spool)
+    fd, made.file = tempfile.mkstemp(prefix="list-", suffix=".part", dir=task.spool)
     try:
         with os.fdopen(fd, "wb") as spool:
             for chunk in built.chunks():
@@ -181,11 +182,13 @@ def _quiet() -> None:
 
 
 class Workers:
-    """A pool of ``jobs`` worker processes and their spool directory, for one build."""
+    """A pool of ``jobs`` worker processes and their spool directory, for one build; with
+    ``shards`` (a directory) the lines are spooled there, and it is kept."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, shards: Path | None = None) -> None:
         self.jobs = jobs
-        self.spool = tempfile.mkdtemp(prefix="quanze-spool-")
+        self.shards = shards
+        self.spool = str(shards) if shards else tempfile.mkdtemp(prefix="quanze-spool-")
         # not forked: the build's process holds an open store and its threads
         context = multiprocessing.get_context("forkserver")
         self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet)
@@ -195,7 +198,8 @@ class Workers:
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self.spool, ignore_errors=True)
+        if self.shards is None:
+            shutil.rmtree(self.spool, ignore_errors=True)
 
     def made(
         self,
@@ -207,9 +211,11 @@ class Workers:
         base: str = DEFAULT_BASE,
         failures: list[FileReport],
         on_error: Callable[[str], None] | None = None,
+        advance: Callable[[], None] | None = None,
     ) -> Iterator[Premade]:
         """The lists at ``paths``, made by the workers, in the order of ``paths``; a file that
-        fails is reported in ``failures`` (and ``on_error`` told) and the rest go on."""
+        fails is reported in ``failures`` (and ``on_error`` told) and the rest go on;
+        ``advance`` is called once a file's list is taken (or its failure told)."""
         waiting: deque[tuple[Path, Future[Premade | str]]] = deque()
         pending = iter(paths)
 
@@ -229,5 +235,7 @@ class Workers:
                 failures.append(FileReport(str(path), error=made))
                 if on_error is not None:
                     on_error(made)
-                continue
-            yield made
+            else:
+                yield made
+            if advance is not None:
+                advance()

@@ -6,6 +6,7 @@ store (``graph.build.build_cited``), so a build holds one batch of one list, wha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -34,6 +35,25 @@ def read_lists(
 ) -> Iterator[tuple[PowerList | ListStream, Path]]:
     """Read each file in turn, giving each list (or, for a large one, its batches: ``open_list``)
     with its path; a file that fails is reported in ``failures`` and the rest go on."""
+    with shown(paths, console) as advance:
+        for path in paths:
+            try:
+                power_list = open_list(path, format=format, encoding=encoding)
+            except Exception as exc:  # a bad file never stops the others
+                message = read_failure(path, exc)
+                failures.append(FileReport(str(path), error=message))
+                if on_error is not None:
+                    on_error(message)
+            else:
+                yield power_list, path
+                del power_list  # not held while the next file is read
+            advance()
+
+
+@contextmanager
+def shown(paths: Sequence[Path], console: Console | None) -> Iterator[Callable[[], None]]:
+    """A progress bar over ``paths`` (none for one file or no console), advanced by the function
+    given; at its end, a word that the store is being finished."""
     quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -46,18 +66,7 @@ def read_lists(
     )
     with progress:
         task = progress.add_task("building", total=len(paths))
-        for path in paths:
-            try:
-                power_list = open_list(path, format=format, encoding=encoding)
-            except Exception as exc:  # a bad file never stops the others
-                message = read_failure(path, exc)
-                failures.append(FileReport(str(path), error=message))
-                if on_error is not None:
-                    on_error(message)
-            else:
-                yield power_list, path
-                del power_list  # not held while the next file is read
-            progress.advance(task)
+        yield lambda: progress.advance(task)
     if console is not None and not quiet:
         # the store is written after the last list is read: minutes for a large build
         console.print("all lists read; finishing the store …")
@@ -122,14 +131,15 @@ def build_files(
             yield power_list, path
 
     if jobs > 1 and len(ordered) > 1:
-        with Workers(min(jobs, len(ordered))) as workers:
+        with Workers(min(jobs, len(ordered))) as workers, shown(ordered, console) as advance:
             made = workers.made(
                 ordered,
-                planned.assign,
+                ListIds(held).assign,  # as the build will give them, but for a duplicate
                 format=format,
                 encoding=encoding,
                 failures=failures,
                 on_error=on_error,
+                advance=advance,
             )
             pairs: Iterable[Cited] = _fed(made, fed)
             report = build_cited(pairs, store, ids=ListIds(held), warn=on_warning)
