@@ -1,7 +1,7 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, answers, realworld, registry, lawtexts, audit, app; default all). Options
+biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national; default all). Options
 go to every benchmark named (``python -m bench realworld --plain``).
 """
 
@@ -25,6 +25,7 @@ BENCHMARKS = (
     "realworld",
     "audit",
     "app",
+    "national",
 )
 
 
