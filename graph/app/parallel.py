@@ -154,7 +154,9 @@ def make(task: Task) -> Premade | str:
         return read_failure(path, exc)
     (cited,) = cite_lists([(power_list, path)])
     source = _unpacked(cited)
-    made = Premade(source.head, source.reading, source.digest, source.path, task)
+    # its items stay here: the build needs the head to name and report the list
+    head = replace(source.head, items=(), rejects=())
+    made = Premade(head, source.reading, source.digest, source.path, task)
     built = source.writing(Iris(task.base), task.list_id)
     made.graph, made.list_id, made.source = built.graph, built.list_id, built.source
     fd, made.file = tempfile.mkstemp(prefix="list-", suffix=".part", dir=task.spool)
