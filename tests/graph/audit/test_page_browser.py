@@ -4,14 +4,12 @@ marked, and list text never runs as markup."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.chromium import CHROMIUM, launch_chromium
 from graph.audit.audit import audit_citations
 from graph.audit.page import render_report
 from tests.graph.audit.test_checks import LAW, LAW_X, TEXTS, cite
@@ -19,17 +17,6 @@ from tests.graph.audit.test_checks import LAW, LAW_X, TEXTS, cite
 pytestmark = pytest.mark.browser
 
 XSS = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module; skipped without Chromium unless CI is set."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing, and CI must run the browser tests")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

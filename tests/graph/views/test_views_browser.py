@@ -3,17 +3,15 @@ nodes and edges, and their search, filters and click-highlighting work; list tex
 
 from __future__ import annotations
 
-import os
 import struct
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
 
-from bench.chromium import CHROMIUM, launch_chromium
 from graph.app.pipeline import build_files
 from graph.store.open import open_store
 from graph.views.model import NODE_STYLES, ViewGraph
@@ -23,17 +21,6 @@ from tests.graph.views.test_views import XSS_LIST
 pytestmark = pytest.mark.browser
 
 ARTICLE = {"article": "社会保险法第八十七条"}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module; skipped without Chromium unless CI is set."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing, and CI must run the browser tests")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,6 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from bench.chromium import CHROMIUM, launch_chromium
-
 pytestmark = pytest.mark.browser
 
 #: QUANZE_SCREENSHOTS names a folder to keep the journey's screenshots in (to look at them).
@@ -67,17 +65,6 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module; skipped without Chromium unless CI is set."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing, and CI must run the browser tests")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
