@@ -26,6 +26,8 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -178,9 +180,23 @@ def make(task: Task) -> Premade | str:
     return made
 
 
+#: How often a worker looks whether the process that started it is still there (seconds).
+ORPHAN_CHECK_S = 0.5
+
+
 def _quiet() -> None:
-    """A worker leaves Ctrl-C to the build, which stops it once the lists made are committed."""
+    """A worker leaves Ctrl-C to the build, which stops it once the lists made are committed, and
+    ends when its parent does (the build killed, ``SIGKILL``): else it would hold the build's
+    output open and its spool for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quanze-orphan-check", daemon=True).start()
 
 
 class Workers:
@@ -191,8 +207,9 @@ class Workers:
         self.jobs = jobs
         self.shards = shards
         self.spool = str(shards) if shards else tempfile.mkdtemp(prefix="quanze-spool-")
-        # not forked: the build's process holds an open store and its threads
-        context = multiprocessing.get_context("forkserver")
+        # not forked: the build's process holds an open store and its threads; and started by
+        # this process, not a fork server, so that a worker sees its parent go (``_quiet``)
+        context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet)
 
     def __enter__(self) -> Workers:
