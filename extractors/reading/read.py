@@ -111,7 +111,7 @@ def read_list(
         raise InputError(
             where,
             f"read as {fmt} but probably wrong (plausibility {reading.plausibility.score:.2f}: "
-            f"{reading.plausibility.doubt()}); --format reads it as another format",
+            f"{reading.plausibility.doubt()}); --input-format reads it as another format",
             line=parts[0].header.line,
             text=" | ".join(c for c in parts[0].header.cells if c),
         )

@@ -21,36 +21,92 @@ from rich.console import Console
 from rich.markup import escape
 
 from extractors.errors import QuanzeError, unforeseen
+from graph.app import stdin
+from graph.app.output import stop_writing, writes_stdout
+from graph.app.usage import QuanzeCommand, QuanzeGroup, choose, usage_error
 
 app = typer.Typer(
     name="quanze",
+    cls=QuanzeGroup,
     help="Read power lists (权责清单), extract their statute citations, query the graph.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 T = TypeVar("T")
-OutFormat = Literal["table", "json", "csv"]
+OutFormat = Literal["table", "json", "jsonl", "csv"]
+#: The output formats of commands that print answer rows (``cites``, ``query``).
+ROW_FORMATS: tuple[OutFormat, ...] = ("table", "json", "jsonl", "csv")
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"quanze {version('quanze')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Read power lists (权责清单), extract their statute citations, query the graph."""
+
 
 Files = Annotated[
-    list[Path], typer.Argument(help="Power-list files (md, html, txt, xlsx, docx, csv, json).")
+    list[Path],
+    typer.Argument(
+        help="Power-list files (md, html, txt, xlsx, docx, csv, json); - reads stdin.",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="Input format; detected from content if omitted."),
+    typer.Option(
+        "--input-format",
+        "-i",
+        metavar="FORMAT",
+        help="The lists' format (md, html, xlsx, …); detected from content if omitted.",
+    ),
 ]
 EncodingOpt = Annotated[
     str | None,
     typer.Option("--encoding", "-e", help="Text encoding, e.g. gb18030; detected if omitted."),
 ]
-StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Directory of the on-disk store.")]
+StoreOpt = Annotated[
+    Path, typer.Option("--store", "-s", metavar="DIR", help="Directory of the on-disk store.")
+]
 OutFormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="Output: table, json or csv.", case_sensitive=False)
+    str,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Output: table, json or csv.", case_sensitive=False
+    ),
+]
+RowFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="Output: table, json, jsonl (JSON Lines: one object per row) or csv.",
+    ),
+]
+WideOpt = Annotated[
+    bool,
+    typer.Option("--wide", "-w", help="Show table cells in full rather than fit the terminal."),
 ]
 QueryStoreOpt = Annotated[
-    Path | None, typer.Option("--store", "-s", help="Directory of the on-disk store.")
+    Path | None,
+    typer.Option("--store", "-s", metavar="DIR", help="Directory of the on-disk store."),
 ]
 EndpointOpt = Annotated[
     str | None,
@@ -83,7 +139,7 @@ class DataError(Exception):
 def command(fn: Callable[..., None]) -> Callable[..., None]:
     """Register ``fn`` as a subcommand whose library errors become one line and exit code 1."""
     run = guarded(fn)
-    app.command()(run)
+    app.command(cls=QuanzeCommand)(run)
     return run
 
 
@@ -100,6 +156,9 @@ def guarded(fn: Callable[..., None]) -> Callable[..., None]:
             raise typer.Exit(1) from None
         except typer.Exit:  # an exit code a command chose (click's Exit is a RuntimeError)
             raise
+        except BrokenPipeError:  # the reader stopped early (`quanze export | head`): not a fault
+            stop_writing()
+            raise typer.Exit(0) from None
         except (OSError, RuntimeError) as exc:  # the store failed under a command (RocksDB)
             fail(_store_failure(exc))
             raise typer.Exit(1) from None
@@ -122,22 +181,27 @@ def fail(message: str) -> None:
 
 
 def each_file(paths: Iterable[Path], work: Callable[[Path], T]) -> Iterator[T]:
-    """Run ``work`` on every path; a bad file is reported and the others still go through.
+    """Run ``work`` on every path (``-``: stdin); a bad file is reported and the others still go
+    through.
 
     A fault quanze did not foresee in one file (a library's own exception on a damaged file) is
     one line too, naming the file and the exception, rather than a traceback that loses the
     files after it."""
+    paths = list(paths)
+    if sum(str(p) == stdin.STDIN for p in paths) > 1:
+        usage_error("stdin (-) can be read once only", "FILE")
     failed = seen = 0
-    for path in paths:
-        seen += 1
-        try:
-            yield work(path)
-        except QuanzeError as exc:
-            fail(str(exc))
-            failed += 1
-        except Exception as exc:  # the other files go through
-            fail(unforeseen(path, exc))
-            failed += 1
+    with stdin.stdin_as_file(paths) as (files, copy):
+        for path in files:
+            seen += 1
+            try:
+                yield work(path)
+            except QuanzeError as exc:
+                fail(stdin.shown(str(exc), copy))
+                failed += 1
+            except Exception as exc:  # the other files go through
+                fail(stdin.shown(unforeseen(path, exc), copy))
+                failed += 1
     if failed:
         raise DataError(f"{failed} of {seen} files could not be read" if seen > 1 else "")
 
@@ -154,12 +218,18 @@ def print_jsonl(records: Iterable[dict[str, Any]]) -> int:
     return n
 
 
-def check_out_format(value: str) -> OutFormat:
-    """Validate --format for commands that print results."""
-    lowered = value.lower()
-    if lowered not in ("table", "json", "csv"):
-        raise typer.BadParameter(f"{value!r} is not one of table, json, csv", param_hint="--format")
-    return lowered  # type: ignore[return-value]
+def check_out_format(value: str, choices: tuple[str, ...] = ("table", "json", "csv")) -> OutFormat:
+    """Validate --format for commands that print results (a usage error, with the closest)."""
+    return choose(value, choices, "--format")  # type: ignore[return-value]
+
+
+def check_input_format(value: str | None) -> str | None:
+    """Validate --input-format against the formats the readers know (a usage error otherwise)."""
+    if value is None:
+        return None
+    from extractors.reading.detect import FORMATS
+
+    return choose(value, FORMATS, "--input-format")
 
 
 @command
@@ -174,6 +244,8 @@ def parse(
     """Read power lists and print one JSON object per item (JSON Lines)."""
     from extractors.reading.read import read_list
     from extractors.report import FileReport, Reading
+
+    fmt = check_input_format(fmt)
 
     def work(path: Path) -> None:
         plist = read_list(path, format=fmt, encoding=encoding)
@@ -231,6 +303,8 @@ def extract(
     from extractors.reading.read import read_list, read_text
     from extractors.report import Extraction, FileReport, count_citations
 
+    fmt = check_input_format(fmt)
+
     def work(path: Path) -> int:
         if plain:
             source = path.name
@@ -252,7 +326,10 @@ def extract(
 @command
 def annotate(
     file: Annotated[Path, typer.Argument(help="A power-list file.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", metavar="FILE", help="The HTML file to write (-: stdout)."),
+    ],
     fmt: FormatOpt = None,
     encoding: EncodingOpt = None,
 ) -> None:
@@ -260,8 +337,13 @@ def annotate(
     from extractors.citing.annotate import annotate_list
     from extractors.reading.read import read_list
 
-    plist = read_list(file, format=fmt, encoding=encoding)
-    out.write_text(annotate_list(plist), encoding="utf-8")
+    plist = read_list(file, format=check_input_format(fmt), encoding=encoding)
+    page = annotate_list(plist)
+    if writes_stdout(out):
+        sys.stdout.write(page)
+        sys.stdout.flush()
+        return
+    out.write_text(page, encoding="utf-8")
     err.print(f"wrote {out}")
 
 
@@ -304,6 +386,7 @@ def build(
     from graph.app.pipeline import build_files
     from graph.errors import BuildInterruptedError
 
+    fmt = check_input_format(fmt)
     if nquads_out is not None or dask is not None:
         if nquads_out is None or store is not None:
             raise typer.BadParameter("--nquads-out DIR writes files, no store; --dask needs it")
@@ -385,10 +468,9 @@ def check(
     from graph.store.check import check_store
     from graph.store.open import open_store
 
-    if out.lower() not in ("table", "json"):
-        raise typer.BadParameter(f"{out!r} is not one of table, json", param_hint="--format")
+    out = choose(out, ("table", "json"), "--format")
     verdict = check_store(open_store(store, create=False, read_only=True))
-    if out.lower() == "json":
+    if out == "json":
         sys.stdout.write(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         for problem in verdict.problems:
@@ -396,6 +478,14 @@ def check(
         sys.stdout.write(f"{store}: {verdict.summary()}\n")
     if not verdict.ok:
         raise DataError("")
+
+
+def table_width() -> int | None:
+    """The width a table is fitted to: the terminal's ($COLUMNS if set) when stdout is one; none
+    when it is a file or a pipe (cells are then cut at 48 columns only), as ``ls`` does."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def query_source(store: Path | None, endpoint: str | None, *, writable: bool = False) -> Any:
@@ -416,9 +506,10 @@ def query_source(store: Path | None, endpoint: str | None, *, writable: bool = F
 def cites(
     ref: Annotated[str, typer.Argument(help="A provision or law, e.g. 社会保险法第八十七条.")],
     store: QueryStoreOpt = None,
-    out: OutFormatOpt = "table",
+    out: RowFormatOpt = "table",
     endpoint: EndpointOpt = None,
     timeout: TimeoutOpt = 30.0,
+    wide: WideOpt = False,
 ) -> None:
     """List the power items that cite REF (citing 第八十七条第二款 counts as citing 第八十七条)."""
     from graph.store.cites import (
@@ -432,7 +523,7 @@ def cites(
     from graph.store.paging import count_citing
     from graph.store.results import RowStream
 
-    fmt = check_out_format(out)
+    fmt = check_out_format(out, ROW_FORMATS)
     source = query_source(store, endpoint)
     targets = citing_targets(source, ref, warn=warn)
     # the first page is written as soon as it is read, the rest as it comes (graph.store.paging)
@@ -454,15 +545,17 @@ def cites(
             f"{counted.items} citing item(s), {counted.citations} citation(s) in "
             f"{counted.lists} list(s) (from the tallies); the rows follow as they are read"
         )
-    written = RowStream(fmt, sys.stdout, title=title, columns=TABLE_COLUMNS)
+    written = RowStream(
+        fmt, sys.stdout, title=title, columns=TABLE_COLUMNS, width=table_width(), wide=wide
+    )
     items: set[str] = set()
     citations = 0
     for page in itertools.chain([first], pages):
         items.update(row["power_item"] for row in page)
         citations += len(page)
-        written.write(page if fmt == "json" else [flat_row(r) for r in page])
+        written.write(page if fmt in ("json", "jsonl") else [flat_row(r) for r in page])
     written.close()
-    if fmt != "json":
+    if fmt not in ("json", "jsonl"):
         err.print(f"{len(items)} citing item(s), {citations} citation(s)")
 
 
@@ -470,10 +563,13 @@ def cites(
 def query(
     text: Annotated[
         str | None,
-        typer.Argument(help="SPARQL text, a .rq file, or the name of a bundled query."),
+        typer.Argument(
+            metavar="QUERY",
+            help="SPARQL text, a .rq file, the name of a bundled query, or - (stdin).",
+        ),
     ] = None,
     store: QueryStoreOpt = None,
-    out: OutFormatOpt = "table",
+    out: RowFormatOpt = "table",
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the bundled queries and exit.")
     ] = False,
@@ -483,6 +579,7 @@ def query(
         typer.Option(
             "--bind",
             "-b",
+            metavar="NAME=VALUE",
             help="NAME=VALUE, repeatable: an IRI if VALUE looks like one, an integer if digits, "
             "else a literal (e.g. --bind law=社会保险法 --bind article=87).",
         ),
@@ -500,9 +597,12 @@ def query(
         bool, typer.Option("--allow-update", help="Allow SPARQL UPDATE (changes the store).")
     ] = False,
     allow_service: AllowServiceOpt = False,
+    wide: WideOpt = False,
 ) -> None:
-    """Run SPARQL against the store or an endpoint: text, a .rq file, or a bundled named query."""
-    from graph.store.query import bundled_queries, parse_binding, run_query
+    """Run SPARQL against the store or an endpoint: text, a .rq file, a bundled named query, or
+    - to read the query from stdin."""
+    from graph.app.asking import read_bindings, read_query
+    from graph.store.query import bundled_queries, run_query
     from graph.store.results import write_result
 
     if list_queries:
@@ -511,8 +611,9 @@ def query(
         return
     if text is None:
         raise typer.BadParameter("give a QUERY and --store or --endpoint (or --list)")
-    fmt = check_out_format(out)
-    bindings = dict(parse_binding(b) for b in bind or ())
+    fmt = check_out_format(out, ROW_FORMATS)
+    text = read_query(text)
+    bindings = read_bindings(text, bind or ())
     source = query_source(store, endpoint, writable=allow_update)
     if limit is None:
         limit = ROW_LIMIT
@@ -525,7 +626,7 @@ def query(
         timeout=timeout,
         limit=limit,
     )
-    write_result(result, fmt, sys.stdout)
+    write_result(result, fmt, sys.stdout, width=table_width(), wide=wide)
     if result.truncated:
         shown = len(result.rows) if result.kind == "select" else len(result.triples)
         err.print(f"showing the first {shown} rows; more were cut (raise --limit to see them)")
@@ -601,7 +702,8 @@ def export(
         str, typer.Option("--format", "-f", help="nq (default), nt, ttl or jsonld.")
     ] = "nq",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="File to write (default or -: stdout)."),
     ] = None,
     graph: Annotated[
         str | None, typer.Option("--graph", help="Only this named graph (its IRI).")
@@ -611,15 +713,13 @@ def export(
     from graph.store.export import EXPORT_FORMATS, export_store
     from graph.store.open import open_store
 
-    if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(
-            f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format"
-        )
+    fmt = choose(fmt, tuple(EXPORT_FORMATS), "--format")
     source = open_store(store, create=False, read_only=True)
-    if out is None:
+    if writes_stdout(out):
         export_store(source, fmt, sys.stdout.buffer, graph=graph)
         sys.stdout.buffer.flush()
     else:
+        assert out is not None
         with out.open("wb") as stream:
             export_store(source, fmt, stream, graph=graph)
         err.print(f"wrote {out}")
@@ -688,13 +788,12 @@ def analyze(
     from graph.analytics.enrich import analysis_graph, write_analysis
     from graph.store.open import open_store
 
-    if fmt.lower() not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} is not one of table, json", param_hint="--format")
+    fmt = choose(fmt, ("table", "json"), "--format")
     source = open_store(store, create=False)
     analysis = run_analysis(load_network(source), top=top, threshold=threshold)
     quads = write_analysis(source, analysis)
     source.flush()
-    if fmt.lower() == "json":
+    if fmt == "json":
         sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(analysis.to_text())
@@ -711,6 +810,7 @@ def audit(
     html_out: Annotated[
         Path | None, typer.Option("--html", help="Also write an offline HTML report here.")
     ] = None,
+    wide: WideOpt = False,
 ) -> None:
     """Check every citation against the official law texts in the store (quanze laws import):
     provisions past the last, quotes that differ or belong to another article, accountability
@@ -722,7 +822,7 @@ def audit(
 
     fmt = check_out_format(out)
     result = audit_store(open_store(store, create=False, read_only=True))
-    write_findings(result, fmt, sys.stdout)
+    write_findings(result, fmt, sys.stdout, width=table_width(), wide=wide)
     if html_out is not None:
         from graph.audit.page import render_report
 
@@ -744,7 +844,9 @@ def demo(
     run_demo(out, sys.stdout, err)
 
 
-laws = typer.Typer(help="The law registry and the official law texts.", no_args_is_help=True)
+laws = typer.Typer(
+    cls=QuanzeGroup, help="The law registry and the official law texts.", no_args_is_help=True
+)
 app.add_typer(laws, name="laws")
 
 
@@ -785,7 +887,7 @@ def laws_registry(
     )
 
 
-laws.command("registry")(guarded(laws_registry))
+laws.command("registry", cls=QuanzeCommand)(guarded(laws_registry))
 
 
 def laws_import(
@@ -815,7 +917,7 @@ def laws_import(
         raise DataError("")
 
 
-laws.command("import")(guarded(laws_import))
+laws.command("import", cls=QuanzeCommand)(guarded(laws_import))
 
 
 def laws_show(
@@ -823,7 +925,11 @@ def laws_show(
     store: StoreOpt,
     on: Annotated[
         str | None,
-        typer.Option("--date", help="Show the version in force on this day (YYYY-MM-DD)."),
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Show the version in force on this day (YYYY-MM-DD).",
+        ),
     ] = None,
     version: Annotated[
         str | None,
@@ -848,7 +954,7 @@ def laws_show(
         sys.stdout.write(shown.render())
 
 
-laws.command("show")(guarded(laws_show))
+laws.command("show", cls=QuanzeCommand)(guarded(laws_show))
 
 
 def workbench(
@@ -870,8 +976,8 @@ def mcp(store: StoreOpt) -> None:
     serve_mcp(store)
 
 
-app.command("app")(guarded(workbench))
-app.command("mcp")(guarded(mcp))
+app.command("app", cls=QuanzeCommand)(guarded(workbench))
+app.command("mcp", cls=QuanzeCommand)(guarded(mcp))
 
 
 def _one_line_warning(

@@ -64,8 +64,16 @@ def flat(f: Finding) -> dict[str, Any]:
     return row
 
 
-def write_findings(audit: Audit, fmt: OutputFormat, stream: IO[str]) -> None:
-    """Write the findings: a JSON array, CSV, or a table followed by the counts per list."""
+def write_findings(
+    audit: Audit,
+    fmt: OutputFormat,
+    stream: IO[str],
+    *,
+    width: int | None = None,
+    wide: bool = False,
+) -> None:
+    """Write the findings: a JSON array, CSV, or a table (fitted to ``width`` columns unless
+    ``wide``) followed by the counts per list."""
     if fmt == "json":
         write_rows([f.to_json() for f in audit.findings], "json", stream)
         return
@@ -73,7 +81,15 @@ def write_findings(audit: Audit, fmt: OutputFormat, stream: IO[str]) -> None:
     if fmt == "csv":
         write_rows(rows, "csv", stream, columns=COLUMNS)
         return
-    write_rows(rows, "table", stream, title="audit findings", columns=TABLE_COLUMNS)
+    write_rows(
+        rows,
+        "table",
+        stream,
+        title="audit findings",
+        columns=TABLE_COLUMNS,
+        width=width,
+        wide=wide,
+    )
     stream.write("\n")
     for line in count_lines(audit):
         stream.write(line + "\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +22,7 @@ from graph.store.parameters import declared
 from graph.store.query import QueryResult, bundled_queries, load_query, run_query
 from tests.graph.store.virtuoso import virtuoso
 
+XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 LAW = "https://w3id.org/quanze/id/law/"
 ITEM = "https://w3id.org/quanze/id/list/000_814c7fb49acd7d24/item/1"
 GRAPH = "https://w3id.org/quanze/id/graph/list/"
@@ -47,6 +49,7 @@ BINDINGS: dict[str, dict[str, object]] = {
 #: Queries Virtuoso 7.2.5 refuses (HTTP 500: a stack overflow in its optimiser, an internal
 #: compiler error); quanze says so in one line. Any other query must answer as the store does.
 REFUSED = {"accountability-only-articles", "who-cites-doc-number"}
+_LIMIT = re.compile(r"^LIMIT\s+(\d+)\s*$", re.M)
 _CONCAT = re.compile(r'GROUP_CONCAT\(.*?separator="([^"]*)"\)\s+AS\s+\?(\w+)', re.S)
 
 runner = CliRunner()
@@ -87,6 +90,23 @@ def comparable(name: str, result: QueryResult) -> list[tuple[tuple[str, str], ..
     return sorted(out)
 
 
+def above_the_cut(name: str, result: QueryResult) -> QueryResult:
+    """The rows of an answer its LIMIT cut, less those tied with its last row in every number
+    (which rows of a tie make the cut is the engine's choice: Virtuoso orders Chinese titles,
+    the tie-break after the counts, as it mangles them); an answer not cut stays whole."""
+    cut = _LIMIT.search(load_query(name))
+    if cut is None or len(result.rows) < int(cut.group(1)):
+        return result
+
+    def numbers(row: dict[str, ox.Term]) -> tuple[str, ...]:
+        return tuple(
+            t.value for t in row.values() if isinstance(t, ox.Literal) and t.datatype == XSD_INT
+        )
+
+    last = numbers(result.rows[-1])
+    return replace(result, rows=tuple(r for r in result.rows if numbers(r) != last))
+
+
 def test_every_query_that_needs_values_is_given_them() -> None:
     for name in bundled_queries():
         needs = {p.name for p in declared(load_query(name)) if p.required}
@@ -103,7 +123,10 @@ def test_virtuoso_answers_as_the_store(stores: tuple[ox.Store, Endpoint], name: 
             run_query(endpoint, name, bindings, timeout=60)  # type: ignore[arg-type]
         return
     answer = run_query(endpoint, name, bindings, timeout=60)  # type: ignore[arg-type]
-    assert comparable(name, answer) == comparable(name, expected)
+    assert len(answer.rows) == len(expected.rows)
+    assert comparable(name, above_the_cut(name, answer)) == comparable(
+        name, above_the_cut(name, expected)
+    )
     assert answer.variables == expected.variables
 
 
