@@ -184,12 +184,12 @@ def make(task: Task) -> Premade | str:
 ORPHAN_CHECK_S = 0.5
 
 
-def _quiet() -> None:
+def _quiet(parent: int) -> None:
     """A worker leaves Ctrl-C to the build, which stops it once the lists made are committed, and
     ends when its parent does (the build killed, ``SIGKILL``): else it would hold the build's
     output open and its spool for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
+    # the build's id is given, not read here: the build may be gone before a worker has started
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -210,7 +210,9 @@ class Workers:
         # not forked: the build's process holds an open store and its threads; and started by
         # this process, not a fork server, so that a worker sees its parent go (``_quiet``)
         context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet)
+        self.pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_quiet, initargs=(os.getpid(),)
+        )
 
     def __enter__(self) -> Workers:
         return self
