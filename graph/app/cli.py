@@ -350,20 +350,65 @@ def annotate(
 @command
 def build(
     files: Files,
-    store: StoreOpt,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store", "-s", help="Directory of the on-disk store (not with --nquads-out)."
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     encoding: EncodingOpt = None,
     validate: Annotated[
         bool,
         typer.Option("--validate", help="Check each built list graph against the SHACL shapes."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", min=1, help="Worker processes reading the lists (default: the cores)."
+        ),
+    ] = None,
+    nquads_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--nquads-out",
+            help="Write an N-Quads shard per list, and the shared graph, here; no store.",
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="With --nquads-out: run on this Dask scheduler (host:port)."),
+    ] = None,
 ) -> None:
     """Read lists, extract their citations and build them into the store; the same input again
     changes nothing."""
+    from graph.app.parallel import default_jobs
     from graph.app.pipeline import build_files
     from graph.errors import BuildInterruptedError
 
     fmt = check_input_format(fmt)
+    if nquads_out is not None or dask is not None:
+        if nquads_out is None or store is not None:
+            raise typer.BadParameter("--nquads-out DIR writes files, no store; --dask needs it")
+        from graph.app.shards import write_shards
+
+        shards = write_shards(
+            files,
+            nquads_out,
+            jobs=jobs or default_jobs(),
+            dask=dask,
+            format=fmt,
+            encoding=encoding,
+            on_error=fail,
+            on_warning=warn,
+        )
+        err.print(shards.summary())
+        if shards.failed:
+            raise DataError("")
+        return
+    if store is None:
+        raise typer.BadParameter("give the store's directory (--store DIR), or --nquads-out DIR")
+
     try:
         report = build_files(
             files,
@@ -373,6 +418,7 @@ def build(
             on_error=fail,
             on_warning=warn,
             console=err,
+            jobs=jobs or default_jobs(),
         )
     except BuildInterruptedError as stop:
         fail(str(stop))

@@ -6,16 +6,17 @@ store (``graph.build.build_cited``), so a build holds one batch of one list, wha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import cite_items
-from extractors.errors import QuanzeError, unforeseen
 from extractors.models import PowerList
 from extractors.reading.stream import ListStream, open_list
 from extractors.report import FileReport, Reading, Report
+from graph.app.parallel import Premade, Workers, read_failure
 from graph.build.build import Batched, Cited, build_cited, in_store_order
 from graph.build.identity import ListIds
 from graph.build.record import Record
@@ -34,6 +35,25 @@ def read_lists(
 ) -> Iterator[tuple[PowerList | ListStream, Path]]:
     """Read each file in turn, giving each list (or, for a large one, its batches: ``open_list``)
     with its path; a file that fails is reported in ``failures`` and the rest go on."""
+    with shown(paths, console) as advance:
+        for path in paths:
+            try:
+                power_list = open_list(path, format=format, encoding=encoding)
+            except Exception as exc:  # a bad file never stops the others
+                message = read_failure(path, exc)
+                failures.append(FileReport(str(path), error=message))
+                if on_error is not None:
+                    on_error(message)
+            else:
+                yield power_list, path
+                del power_list  # not held while the next file is read
+            advance()
+
+
+@contextmanager
+def shown(paths: Sequence[Path], console: Console | None) -> Iterator[Callable[[], None]]:
+    """A progress bar over ``paths`` (none for one file or no console), advanced by the function
+    given; at its end, a word that the store is being finished."""
     quiet = console is None or len(paths) < 2
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -46,18 +66,7 @@ def read_lists(
     )
     with progress:
         task = progress.add_task("building", total=len(paths))
-        for path in paths:
-            try:
-                power_list = open_list(path, format=format, encoding=encoding)
-            except Exception as exc:  # a bad file never stops the others
-                message = str(exc) if isinstance(exc, QuanzeError) else unforeseen(path, exc)
-                failures.append(FileReport(str(path), error=message))
-                if on_error is not None:
-                    on_error(message)
-            else:
-                yield power_list, path
-                del power_list  # not held while the next file is read
-            progress.advance(task)
+        yield lambda: progress.advance(task)
     if console is not None and not quiet:
         # the store is written after the last list is read: minutes for a large build
         console.print("all lists read; finishing the store …")
@@ -89,6 +98,7 @@ def build_files(
     on_error: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     console: Console | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Read, extract and build every file into the on-disk store at ``store_dir``.
 
@@ -98,6 +108,9 @@ def build_files(
     ``on_warning`` told). The files are read in the order the store keys their graphs
     (``in_store_order``: a large build then merges less); the report keeps the order they were
     given in, a file that could not be read included.
+
+    With ``jobs`` above 1 the lists are read, extracted and written in that many worker
+    processes (``graph.app.parallel``) and this one loads them: the same store.
     """
     given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
@@ -117,18 +130,39 @@ def build_files(
             fed.append(path)
             yield power_list, path
 
-    # three steps, each a generator: the build pulls one list at a time through all three
-    lists = read_lists(
-        ordered,
-        format=format,
-        encoding=encoding,
-        failures=failures,
-        on_error=on_error,
-        console=console,
-    )
-    report = build_cited(cite_lists(noted(lists)), store, ids=ListIds(held), warn=on_warning)
+    if jobs > 1 and len(ordered) > 1:
+        with Workers(min(jobs, len(ordered))) as workers, shown(ordered, console) as advance:
+            made = workers.made(
+                ordered,
+                ListIds(held).assign,  # as the build will give them, but for a duplicate
+                format=format,
+                encoding=encoding,
+                failures=failures,
+                on_error=on_error,
+                advance=advance,
+            )
+            pairs: Iterable[Cited] = _fed(made, fed)
+            report = build_cited(pairs, store, ids=ListIds(held), warn=on_warning)
+    else:
+        # three steps, each a generator: the build pulls one list at a time through all three
+        lists = read_lists(
+            ordered,
+            format=format,
+            encoding=encoding,
+            failures=failures,
+            on_error=on_error,
+            console=console,
+        )
+        report = build_cited(cite_lists(noted(lists)), store, ids=ListIds(held), warn=on_warning)
     store.flush()
     rank = {path: n for n, path in enumerate(given)}
     placed = [(rank[path], f) for path, f in zip(fed, report.files, strict=True)]
     placed += [(rank[Path(f.source)], f) for f in failures]
     return Report(tuple(f for _, f in sorted(placed, key=lambda pair: pair[0])))
+
+
+def _fed(made: Iterable[Premade], fed: list[Path]) -> Iterator[Premade]:
+    """The lists made by workers, each path noted as it is handed to the build."""
+    for premade in made:
+        fed.append(Path(premade.path))
+        yield premade

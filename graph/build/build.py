@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, cast
 
 import pyoxigraph as ox
 
@@ -52,6 +52,40 @@ class Batched(NamedTuple):
     digest: str
     path: str
 
+    def writing(self, iris: Iris, list_id: str) -> _Built:
+        """The list's lines, made here as the load takes them."""
+        return _Built(self, iris, list_id)
+
+
+class Writing(Protocol):
+    """One list's lines as the load takes them: made in this process (``_Built``) or made before
+    in a worker process (``graph.build.parallel``)."""
+
+    graph: str
+    list_id: str
+    source: str
+
+    def chunks(self) -> Iterator[list[bytes]]: ...
+    def lines(self) -> int: ...
+    def shared(self) -> list[bytes]: ...
+    def counts(self) -> dict[str, tuple[int, int]]: ...
+    def report(self) -> FileReport: ...
+
+
+class Made(Protocol):
+    """A list as the build takes it, read and counted: its head, reading, digest and path tell
+    the build whether it is a duplicate, ``writing`` gives its lines under the id it is given."""
+
+    @property
+    def head(self) -> PowerList: ...
+    @property
+    def reading(self) -> Reading: ...
+    @property
+    def digest(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    def writing(self, iris: Iris, list_id: str) -> Writing: ...
+
 
 #: A list and its cell citations, as the build takes them, optionally with the path of its file
 #: (which tells apart files of the same name, ``graph.build.identity``; else its ``source``); or
@@ -60,6 +94,7 @@ Cited = (
     tuple[PowerList, Iterable[CellCitation]]
     | tuple[PowerList, Iterable[CellCitation], str]
     | Batched
+    | Made
 )
 
 
@@ -91,6 +126,21 @@ class _Built:
         self.cited = CitationWriter(self.written)
         self.batches = source.batches
         self.reading = source.reading
+        self.graph = self.written.g.name
+        self.list_id = self.written.list_id
+        self.source = self.written.list.source
+
+    def lines(self) -> int:
+        """The lines of the list's own graph (whole once ``chunks`` is used up)."""
+        return self.written.g.count
+
+    def shared(self) -> list[bytes]:
+        """The list's lines of the shared graph (whole once ``chunks`` is used up)."""
+        return list(self.written.shared.lines)
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """What the list cites, as the tallies count it."""
+        return self.cited.counts()
 
     def chunks(self) -> Iterator[list[bytes]]:
         """The lines of the list's own graph, about ``CHUNK_LINES`` at a time, as they are
@@ -207,15 +257,14 @@ class _Build:
     sending: str | None = None
     dropped: list[str] = field(default_factory=list)
 
-    def documents(self, built: _Built, path: str, digest: str) -> Iterator[load.Document]:
+    def documents(self, built: Writing, path: str, digest: str) -> Iterator[load.Document]:
         """The list's own lines for the loader, chunk by chunk, while noting what the commit must
         do for it: the old quads its new build no longer has, what its old graph cited, its
         record. What the old graph cites and holds is read before any new quad goes in; which
         old quads are stale once every new one is known (a quad read then that the new build
         has is kept, so reading part of the new quads does no harm). A list rebuilt with the
         lines its record holds, in a graph that held as many quads, is only counted."""
-        written = built.written
-        graph = written.g.name
+        graph = built.graph
         node = ox.NamedNode(graph)
         held = self.record.entries.get(graph)
         exists = self.store.contains_named_graph(node)
@@ -231,8 +280,8 @@ class _Build:
             if exists:
                 new.add(ox.parse(data, format=ox.RdfFormat.N_QUADS))
             yield load.Document(data, len(chunk), continued=n > 0)
-        entry = Entry(written.g.count, path, digest, lines)
-        pending = _Pending(graph, written.list_id, entry, [], built.cited.counts(), cited)
+        entry = Entry(built.lines(), path, digest, lines)
+        pending = _Pending(graph, built.list_id, entry, [], built.counts(), cited)
         if exists and not (clean and held is not None and held.lines == entry.lines):
             # a hash shared by chance keeps a quad: never loses one
             pending.stale.extend(new.missing(self.store.quads_for_pattern(None, None, None, node)))
@@ -313,11 +362,11 @@ def build_cited(
             except QuanzeError as error:  # this list alone, and no half of it if it is new
                 if state.sending is not None:
                     state.dropped.append(state.sending)
-                reports.append(FileReport(built.written.list.source, error=f"not built: {error}"))
+                reports.append(FileReport(built.source, error=f"not built: {error}"))
                 say(f"{path}: not built: {error}")
                 continue
             reports.append(built.report())
-            fresh = sent.fresh(built.written.shared.lines)
+            fresh = sent.fresh(built.shared())
             yield load.Document(b"", 0, b"".join(fresh), len(fresh), continued=True)
 
     stopped: BaseException | None = None
@@ -368,7 +417,7 @@ def _built(
     record: Record,
     reports: list[FileReport],
     warn: Callable[[str], None],
-) -> Iterator[tuple[_Built, str, str]]:
+) -> Iterator[tuple[Writing, str, str]]:
     """Each list to be built (its graph, its part of the shared graph, its report and counts),
     with its path and content digest. A duplicate (same content as a list of this build or the
     store) is reported and skipped, and does not stop the others."""
@@ -398,13 +447,13 @@ def _built(
             continue
         seen[digest] = path
         paths.add(path)
-        yield _Built(source, iris, ids.assign(path)), path, digest
+        yield source.writing(iris, ids.assign(path)), path, digest
 
 
-def _unpacked(pair: Any) -> Batched:
+def _unpacked(pair: Any) -> Batched | Made:
     """A ``Cited`` pair or triple as a list of one batch."""
-    if isinstance(pair, Batched):
-        return pair
+    if not isinstance(pair, tuple) or isinstance(pair, Batched):
+        return cast(Batched | Made, pair)
     if len(pair) == 3:
         return _whole(pair[0], pair[1], pair[2])
     return _whole(pair[0], pair[1], pair[0].source)

@@ -37,16 +37,17 @@ def main() -> None:
         load.BULK_THRESHOLD = int(os.environ["QUANZE_BULK_THRESHOLD"])
     if point.startswith("list:"):
         wanted = int(point.removeprefix("list:"))
-        made = build._Built.__init__
+        # the build's own process takes each list's lines here, made by it or by a worker
+        made = build._Build.documents
         seen = [0]
 
-        def built(self: Any, *given: Any, **named: Any) -> None:
+        def documents(self: Any, *given: Any, **named: Any) -> Any:
             seen[0] += 1
             if seen[0] == wanted:
                 _pause()
-            made(self, *given, **named)
+            yield from made(self, *given, **named)
 
-        build._Built.__init__ = built  # type: ignore[method-assign]
+        build._Build.documents = documents  # type: ignore[method-assign]
     else:
         commit = build._Build.commit
 

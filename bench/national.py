@@ -1,0 +1,126 @@
+"""``quanze build --jobs 1`` against ``--jobs 2`` (issue #24, target: ≥ 1.7× at 100 k items), and
+``--nquads-out`` (no store), on lists shaped as a county department's (``ITEMS_PER_LIST`` items).
+
+Each build is a real ``quanze build`` process; its peak memory is the largest sum of the resident
+memory of it and its worker processes, sampled every ``SAMPLE_S``; the load average is printed
+beside each figure, since a loaded machine gives less than its cores.
+
+Usage: python -m bench.national [--items 10000,100000] [--jobs 1,2] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from bench.biglist import HEADER, rows, write_csv
+from bench.store import parse_size
+
+#: Items per list: a county department's (2,800 counties × 40 departments × 300 items ≈ 34 M).
+ITEMS_PER_LIST = 300
+SAMPLE_S = 0.1
+QUANZE = str(Path(sys.executable).with_name("quanze"))
+
+
+def write_lists(folder: Path, items: int) -> list[Path]:
+    """``items`` items in lists of ``ITEMS_PER_LIST``, each list its own (its names numbered)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(0, items, ITEMS_PER_LIST):
+        path = folder / f"dept{n // ITEMS_PER_LIST:05d}.csv"
+        count = min(ITEMS_PER_LIST, items - n)
+        table = ((r[0], r[1], f"{r[2]}·{n}", *r[3:]) for r in rows(count))
+        write_csv(path, table)
+        paths.append(path)
+    assert len(HEADER) == 5
+    return paths
+
+
+def timed(args: list[str]) -> tuple[float, float, str]:
+    """Run ``quanze`` with ``args``: seconds, peak memory of its process tree (MiB), stderr."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [QUANZE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    watched = psutil.Process(process.pid)
+    peak = 0.0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(SAMPLE_S)
+    _, err = process.communicate()
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"quanze {' '.join(args[:1])} failed: {err.strip()[-500:]}")
+    return wall, peak, err
+
+
+def triples(stderr: str) -> int:
+    """The triples a build's summary line counts."""
+    found = re.search(r"list\(s\): .*?, ([\d,]+) triples", stderr)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", default="10000,100000")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    jobs = [int(j) for j in args.jobs.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="quanze-national-", dir=args.workdir))
+    print(f"cores: {os.cpu_count()}; lists of {ITEMS_PER_LIST} items", flush=True)
+    print(
+        f"{'items':>8} {'mode':>14} {'wall s':>8} {'triples/s':>10} {'/core':>9} "
+        f"{'peak MB':>8} {'disk MB':>8} {'speed-up':>8}  load",
+        flush=True,
+    )
+    try:
+        for items in (parse_size(s) for s in args.items.split(",")):
+            paths = [str(p) for p in write_lists(work / f"in{items}", items)]
+            first = None
+            for j in jobs:
+                store = work / f"store{items}-{j}"
+                load = os.getloadavg()[0]
+                wall, peak, err = timed(["build", *paths, "--store", str(store), "--jobs", str(j)])
+                count = triples(err)
+                first = first or wall
+                disk = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+                print(
+                    f"{items:>8} {f'--jobs {j}':>14} {wall:>8.1f} {count / wall:>10,.0f} "
+                    f"{count / wall / j:>9,.0f} {peak:>8.0f} {disk:>8.0f} {first / wall:>7.2f}×"
+                    f"  {load:.2f}",
+                    flush=True,
+                )
+                shutil.rmtree(store)
+            out = work / f"nq{items}"
+            load = os.getloadavg()[0]
+            wall, peak, err = timed(
+                ["build", *paths, "--nquads-out", str(out), "--jobs", str(max(jobs))]
+            )
+            disk = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20
+            count = triples(err)
+            print(
+                f"{items:>8} {f'nquads -j{max(jobs)}':>14} {wall:>8.1f} {count / wall:>10,.0f} "
+                f"{count / wall / max(jobs):>9,.0f} {peak:>8.0f} {disk:>8.0f} {'':>8}  {load:.2f}",
+                flush=True,
+            )
+            shutil.rmtree(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+"""Reads, extracts and writes the N-Quads of lists in worker processes (``quanze build --jobs N``),
+so the one process that bulk-loads the store (``graph.store.load``) is left the load: in a build
+on one core, reading and extracting took 3% of the time, making the lines 35–40% and the load
+about 55% (issue #24).
+
+Each worker takes one file (``make``): reads it (in batches when it is large,
+``extractors.reading.stream``), extracts its citations and writes its own graph's lines to a
+spool file chunk by chunk, so a worker holds one batch of one list whatever the list's size. It
+hands back what is small (the list's head, its report, its shared-graph lines, what it cites)
+and where its lines are; the build reads them back from the spool a chunk at a time
+(``Premade.chunks``) exactly as it would have made them (``graph.build.build.Writing``). At most
+``AHEAD`` lists per worker are read ahead of the load, so neither memory nor the spool grows
+with the build.
+
+A list's IRIs hold its id, which the build gives it as it meets it (``graph.build.identity``:
+a duplicate left out claims none). A worker names the list with the id the build will give it
+if no duplicate comes before; in the rare case the build then gives another id (a duplicate
+earlier in the build claimed none and a list of the same file name takes its place), the list is
+made again, in the build's process, under the id it was given.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from extractors.errors import QuanzeError, unforeseen
+from extractors.models import PowerList
+from extractors.reading.stream import open_list
+from extractors.report import FileReport, Reading
+from graph.build.build import Writing, _unpacked
+from graph.iri import DEFAULT_BASE, Iris
+
+#: Lists read ahead of the load, per worker: enough to keep the workers busy while the load takes
+#: a large list, few enough that their spooled lines stay small.
+AHEAD = 2
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (``--jobs`` when not given)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file for a worker: how to read it, the id and base to name it by, where to spool."""
+
+    path: str
+    list_id: str
+    spool: str
+    format: str | None = None
+    encoding: str | None = None
+    base: str = DEFAULT_BASE
+
+
+@dataclass(slots=True)
+class Premade:
+    """One list made by a worker: what the build needs to tell a duplicate (``head``,
+    ``reading``, ``digest``, ``path``) and, as a ``Writing``, its lines in ``file`` (chunk sizes in
+    ``sizes``, bytes), the count of them, its shared-graph lines, what it cites and its report.
+    ``error`` is what stopped its lines being made (raised when the build takes them)."""
+
+    head: PowerList
+    reading: Reading
+    digest: str
+    path: str
+    task: Task
+    graph: str = ""
+    list_id: str = ""
+    source: str = ""
+    file: str | None = None
+    sizes: list[int] = field(default_factory=list)
+    own: int = 0
+    shared_lines: list[bytes] = field(default_factory=list)
+    cites: dict[str, tuple[int, int]] = field(default_factory=dict)
+    made: FileReport | None = None
+    error: QuanzeError | None = None
+
+    def writing(self, iris: Iris, list_id: str) -> Writing:
+        """Itself, when made under ``list_id``; else made again here under it."""
+        if list_id == self.task.list_id and iris.base == self.task.base:
+            return self
+        self.discard()
+        again = make(replace(self.task, list_id=list_id, base=iris.base))
+        if isinstance(again, str):  # the file changed since the worker read it
+            raise _Unreadable(again)
+        return again
+
+    def chunks(self) -> Iterator[list[bytes]]:
+        """The lines of the list's own graph, read back from the spool a chunk at a time (each a
+        list of lines, as ``_Built.chunks`` gives them); the spool is removed once read."""
+        if self.error is not None:
+            self.discard()
+            raise self.error
+        if self.file is None:
+            return
+        try:
+            with open(self.file, "rb") as spool:
+                for size in self.sizes:
+                    yield spool.read(size).splitlines(keepends=True)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove the spool file, if there is one still."""
+        if self.file is not None:
+            Path(self.file).unlink(missing_ok=True)
+            self.file = None
+
+    def lines(self) -> int:
+        return self.own
+
+    def shared(self) -> list[bytes]:
+        return self.shared_lines
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        return self.cites
+
+    def report(self) -> FileReport:
+        assert self.made is not None, "the report of a list whose lines were not made"
+        return self.made
+
+
+class _Unreadable(QuanzeError):
+    """A file that read in a worker and not when made again (it changed in between)."""
+
+
+def read_failure(path: Path | str, exc: Exception) -> str:
+    """The one line for a file that could not be read (its error's own, or one saying which
+    unforeseen exception it was)."""
+    return str(exc) if isinstance(exc, QuanzeError) else unforeseen(path, exc)
+
+
+def make(task: Task) -> Premade | str:
+    """Read, extract and write one list (in a worker); a file that cannot be read gives the line
+    saying why instead."""
+    from graph.app.pipeline import cite_lists  # the pipeline's own extraction, batch by batch
+
+    path = Path(task.path)
+    try:
+        power_list = open_list(path, format=task.format, encoding=task.encoding)
+    except Exception as exc:  # a bad file never stops the others
+        return read_failure(path, exc)
+    (cited,) = cite_lists([(power_list, path)])
+    source = _unpacked(cited)
+    # its items stay here: the build needs the head to name and report the list
+    head = replace(source.head, items=(), rejects=())
+    made = Premade(head, source.reading, source.digest, source.path, task)
+    built = source.writing(Iris(task.base), task.list_id)
+    made.graph, made.list_id, made.source = built.graph, built.list_id, built.source
+    fd, made.file = tempfile.mkstemp(prefix="list-", suffix=".part", dir=task.spool)
+    try:
+        with os.fdopen(fd, "wb") as spool:
+            for chunk in built.chunks():
+                data = b"".join(chunk)
+                spool.write(data)
+                made.sizes.append(len(data))
+    except QuanzeError as error:  # raised again when the build takes it: reported as there
+        made.discard()
+        made.error = error
+        return made
+    except Exception as exc:
+        made.discard()
+        return read_failure(path, exc)
+    made.own, made.shared_lines, made.cites = built.lines(), built.shared(), built.counts()
+    made.made = built.report()
+    return made
+
+
+#: How often a worker looks whether the process that started it is still there (seconds).
+ORPHAN_CHECK_S = 0.5
+
+
+def _quiet(parent: int) -> None:
+    """A worker leaves Ctrl-C to the build, which stops it once the lists made are committed, and
+    ends when its parent does (the build killed, ``SIGKILL``): else it would hold the build's
+    output open and its spool for nobody."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the build's id is given, not read here: the build may be gone before a worker has started
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quanze-orphan-check", daemon=True).start()
+
+
+class Workers:
+    """A pool of ``jobs`` worker processes and their spool directory, for one build; with
+    ``shards`` (a directory) the lines are spooled there, and it is kept."""
+
+    def __init__(self, jobs: int, shards: Path | None = None) -> None:
+        self.jobs = jobs
+        self.shards = shards
+        self.spool = str(shards) if shards else tempfile.mkdtemp(prefix="quanze-spool-")
+        # not forked: the build's process holds an open store and its threads; and started by
+        # this process, not a fork server, so that a worker sees its parent go (``_quiet``)
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_quiet, initargs=(os.getpid(),)
+        )
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.shards is None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+
+    def made(
+        self,
+        paths: Sequence[Path],
+        list_id: Callable[[str], str],
+        *,
+        format: str | None = None,
+        encoding: str | None = None,
+        base: str = DEFAULT_BASE,
+        failures: list[FileReport],
+        on_error: Callable[[str], None] | None = None,
+        advance: Callable[[], None] | None = None,
+    ) -> Iterator[Premade]:
+        """The lists at ``paths``, made by the workers, in the order of ``paths``; a file that
+        fails is reported in ``failures`` (and ``on_error`` told) and the rest go on;
+        ``advance`` is called once a file's list is taken (or its failure told)."""
+        waiting: deque[tuple[Path, Future[Premade | str]]] = deque()
+        pending = iter(paths)
+
+        def submit() -> None:
+            path = next(pending, None)
+            if path is not None:
+                task = Task(str(path), list_id(str(path)), self.spool, format, encoding, base)
+                waiting.append((path, self.pool.submit(make, task)))
+
+        for _ in range(self.jobs * AHEAD):
+            submit()
+        while waiting:
+            path, future = waiting.popleft()
+            made = future.result()
+            submit()
+            if isinstance(made, str):
+                failures.append(FileReport(str(path), error=made))
+                if on_error is not None:
+                    on_error(made)
+            else:
+                yield made
+            if advance is not None:
+                advance()
