@@ -17,6 +17,7 @@ import pytest
 
 from graph.iri import Iris
 from tests.graph.app.test_build_faults import write_list
+from tests.processes import stop
 
 QUANZE = str(Path(sys.executable).with_name("quanze"))
 DASK = str(Path(sys.executable).with_name("dask"))
@@ -123,12 +124,7 @@ def cluster(tmp_path: Path) -> Iterator[str]:
         yield address
     finally:
         for process in reversed(started):
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
         for log in logs:
             log.close()
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import stop
+
 STARTUP_SECONDS = 60.0
 _INI = """\
 [Database]
@@ -118,10 +120,5 @@ def virtuoso(export: Path, workdir: Path) -> Iterator[str]:
             raise RuntimeError(f"Virtuoso did not load {export.name}: {done.stdout}{done.stderr}")
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
