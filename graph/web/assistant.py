@@ -89,7 +89,7 @@ def build_server(store: ox.Store) -> Any:
     @server.tool(annotations=read_only)
     def list_queries() -> list[dict[str, Any]]:
         """The bundled SPARQL queries: name, description and the variables they can be given."""
-        return ask(lambda: sparql.query_forms())
+        return ask(lambda: list(sparql.query_forms()))
 
     @server.tool(annotations=read_only)
     def run_query(name: str, bindings: dict[str, str] | None = None) -> dict[str, Any]:

@@ -5,6 +5,7 @@ editor; every IRI of a result linked to its page."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -17,10 +18,11 @@ from graph.web.answer import ROW_LIMIT, TIMEOUT, Answer
 from graph.web.links import iri_path
 
 
-def query_forms() -> list[dict[str, Any]]:
+@cache
+def query_forms() -> tuple[dict[str, Any], ...]:
     """Each bundled query with its description and the parameters it declares, which the
     workbench shows as form fields (``variables``: their names; ``required``: those it cannot run
-    without; ``help``: what each takes).
+    without; ``help``: what each takes). Read once: the bundled queries are package files.
 
     >>> form = next(f for f in query_forms() if f["name"] == "who-cites")
     >>> form["variables"], form["required"]
@@ -38,7 +40,7 @@ def query_forms() -> list[dict[str, Any]]:
                 "help": {p.name: p.help for p in parameters},
             }
         )
-    return forms
+    return tuple(forms)
 
 
 def missing(name: str, bindings: Mapping[str, str]) -> list[str]:
