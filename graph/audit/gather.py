@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Final
 
 import pyoxigraph as ox
@@ -23,7 +24,7 @@ from extractors.citing.numerals import parse_numeral
 from graph.audit.models import CitedProvision
 from graph.build.quads import DCTERMS, ELI, OA, QZ
 from graph.iri import unsegment
-from graph.store.query import Term, run_query
+from graph.store.query import Binding, Term, run_query
 
 #: What may stand between two citations of one chain (第五十五条、第五十六条, 第七条至第九条).
 _CHAIN: Final = re.compile(r"[\s、，,和及与或至到\-—～~]*")
@@ -67,23 +68,140 @@ def _numbers(rows: Iterable[Mapping[str, Term]]) -> dict[str, dict[str, tuple[in
     return out
 
 
-def gather(
-    store: ox.Store, *, laws: Collection[str] | None = None, timeout: float = 600.0
-) -> list[CitedProvision]:
-    """Every resolved citation of the store (of the ``laws`` given, by IRI, when not None),
-    ordered by item, field and cell position."""
-    law_of = _objects(store, QZ.citesLaw)  # resolved citations only: they name a law
-    cites, item_of, field_of = (_objects(store, p) for p in (QZ.cites, QZ.citedBy, QZ.field))
-    notes, exact, starts = (_objects(store, p) for p in (QZ.versionNote, OA.exact, OA.start))
-    in_list, rows = _objects(store, QZ.inList), _objects(store, QZ.row)
+#: The facts read of a citation, a selector and an item.
+_CITATION_FACTS: Final = (QZ.citesLaw, QZ.cites, QZ.citedBy, QZ.field, QZ.versionNote)
+_SELECTOR_FACTS: Final = (OA.exact, OA.start)
+_ITEM_FACTS: Final = (QZ.inList, QZ.row)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """The facts of the citations gathered: ``of[predicate]`` maps a subject to its object's
+    text (a citation's law, provision, item, field and version note; a selector's quote and
+    start; an item's list and row); a citation's selectors; a provision's numbers; a cell's
+    text by (item, field)."""
+
+    of: dict[str, dict[str, str]]
+    selectors: Mapping[str, list[str]]
+    numbers: dict[str, dict[str, tuple[int, int | None]]]
+    cells: dict[tuple[str, str], str]
+
+
+def _cells(rows: Iterable[Mapping[str, Term]]) -> dict[tuple[str, str], str]:
+    return {
+        (_value(r, "powerItem") or "", _value(r, "field") or ""): _value(r, "text") or ""
+        for r in rows
+    }
+
+
+def _whole_store(store: ox.Store, timeout: float) -> _Facts:
+    """The facts of every citation, each predicate read in one pass of its index."""
     selectors: defaultdict[str, list[str]] = defaultdict(list)
     for quad in store.quads_for_pattern(None, ox.NamedNode(OA.hasSelector), None, None):
         selectors[quad.subject.value].append(quad.object.value)  # type: ignore[union-attr]
-    numbers = _numbers(run_query(store, "audit-provisions", timeout=timeout).rows)
-    cells: dict[tuple[str, str], str] = {}
-    for cell_row in run_query(store, "audit-cells", timeout=timeout).rows:
-        cell_key = (_value(cell_row, "powerItem") or "", _value(cell_row, "field") or "")
-        cells[cell_key] = _value(cell_row, "text") or ""
+    facts = _CITATION_FACTS + _SELECTOR_FACTS + _ITEM_FACTS
+    return _Facts(
+        {p: _objects(store, p) for p in facts},
+        selectors=selectors,
+        numbers=_numbers(run_query(store, "audit-provisions", timeout=timeout).rows),
+        cells=_cells(run_query(store, "audit-cells", timeout=timeout).rows),
+    )
+
+
+def _of_subjects(
+    store: ox.Store, subjects: Iterable[str], predicates: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
+    """Predicate → subject → object (its text) of ``predicates``, for ``subjects`` only."""
+    out: dict[str, dict[str, str]] = {p: {} for p in predicates}
+    for subject in subjects:
+        for quad in store.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+            found = out.get(quad.predicate.value)
+            if found is not None:
+                found[subject] = quad.object.value  # type: ignore[union-attr]
+    return out
+
+
+def _provision_rows(store: ox.Store, provisions: Iterable[str]) -> list[dict[str, Term]]:
+    """The rows ``audit-provisions`` gives for ``provisions``: each level a provision is part of
+    (itself included) with its kind and number."""
+    levels = (ELI.is_part_of, ELI.type_subdivision, ELI.number)
+    part_of, kind, number = (ox.NamedNode(p) for p in levels)
+    rows: list[dict[str, Term]] = []
+    for provision in provisions:
+        seen: set[str] = set()
+        todo = [provision]
+        while todo:
+            part = todo.pop()
+            if part in seen:
+                continue
+            seen.add(part)
+            node = ox.NamedNode(part)
+            todo.extend(q.object.value for q in store.quads_for_pattern(node, part_of, None))  # type: ignore[union-attr]
+            for k in store.quads_for_pattern(node, kind, None):
+                for n in store.quads_for_pattern(node, number, None):
+                    level = ox.Literal(k.object.value.rpartition("#")[2])  # type: ignore[union-attr]
+                    rows.append(
+                        {
+                            "provision": ox.NamedNode(provision),
+                            "part": node,
+                            "level": level,
+                            "number": n.object,
+                        }
+                    )
+    return rows
+
+
+def _of_items(store: ox.Store, items: Collection[str], timeout: float) -> _Facts:
+    """The facts of the citations of ``items`` only, each read by its subject."""
+    cited_by = ox.NamedNode(QZ.citedBy)
+    citations = [
+        quad.subject.value  # type: ignore[union-attr]
+        for item in items
+        for quad in store.quads_for_pattern(None, cited_by, ox.NamedNode(item), None)
+    ]
+    of = _of_subjects(store, citations, _CITATION_FACTS)
+    has_selector = ox.NamedNode(OA.hasSelector)
+    selectors = {
+        c: [
+            q.object.value  # type: ignore[union-attr]
+            for q in store.quads_for_pattern(ox.NamedNode(c), has_selector, None, None)
+        ]
+        for c in citations
+    }
+    of |= _of_subjects(store, {s for c in selectors.values() for s in c}, _SELECTOR_FACTS)
+    of |= _of_subjects(store, items, _ITEM_FACTS)
+    bound: dict[str, Binding] = {"powerItem": [ox.NamedNode(i) for i in items]}
+    cells = run_query(store, "audit-cells", bindings=bound, timeout=timeout).rows if items else ()
+    numbers = _numbers(_provision_rows(store, set(of[QZ.cites].values())))
+    return _Facts(of, selectors, numbers, _cells(cells))
+
+
+def citing_items(store: ox.Store, provisions: Iterable[str]) -> set[str]:
+    """The items whose citations cite one of ``provisions`` (IRIs) as such."""
+    cites, cited_by = ox.NamedNode(QZ.cites), ox.NamedNode(QZ.citedBy)
+    return {
+        item.object.value  # type: ignore[union-attr]
+        for provision in provisions
+        for citation in store.quads_for_pattern(None, cites, ox.NamedNode(provision), None)
+        for item in store.quads_for_pattern(citation.subject, cited_by, None, None)
+    }
+
+
+def gather(
+    store: ox.Store,
+    *,
+    laws: Collection[str] | None = None,
+    items: Collection[str] | None = None,
+    timeout: float = 600.0,
+) -> list[CitedProvision]:
+    """Every resolved citation of the store (of the ``laws`` given, by IRI, when not None; in
+    the ``items`` given, by IRI, when not None, read item by item rather than the whole store),
+    ordered by item, field and cell position."""
+    facts = _whole_store(store, timeout) if items is None else _of_items(store, items, timeout)
+    law_of, cites, item_of, field_of, notes = (facts.of[p] for p in _CITATION_FACTS)
+    exact, starts = (facts.of[p] for p in _SELECTOR_FACTS)
+    in_list, rows = (facts.of[p] for p in _ITEM_FACTS)
+    selectors, numbers, cells = facts.selectors, facts.numbers, facts.cells
     by_cell: defaultdict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
     for citation in law_of:
         if citation not in cites or citation not in item_of:

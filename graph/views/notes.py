@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from graph.audit.audit import audit_citations
 from graph.audit.checks import official_text
-from graph.audit.gather import gather
+from graph.audit.gather import citing_items, gather
 from graph.audit.kinds import kinds
 from graph.audit.models import CitedProvision, Finding, Instrument
 from graph.audit.page import SEVERITY_LABELS
@@ -57,7 +57,10 @@ def add_audit_notes(store: ox.Store, view: ViewGraph) -> None:
         return
     if not run_query(store, _HAS_TEXTS).boolean:
         return
-    cited = [c for c in gather(store) if c.provision in provisions or c.item_iri in items]
+    read = items | citing_items(store, provisions)
+    cited = [
+        c for c in gather(store, items=read) if c.provision in provisions or c.item_iri in items
+    ]
     laws = {c.law_iri for c in cited}
     instruments = load_instruments(store, laws)
     audit = audit_citations(cited, instruments)

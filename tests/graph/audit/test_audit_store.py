@@ -221,3 +221,19 @@ def test_citations_read_through_the_index_are_those_of_the_sparql_statement(
         for c in gather(store)
     }  # fmt: skip
     assert gathered == expected and len(expected) == 98
+
+
+def test_citations_gathered_for_some_items_are_theirs_of_the_whole_store(
+    store: ox.Store,
+) -> None:
+    from graph.audit.gather import citing_items, gather
+
+    whole = gather(store)
+    items = sorted({c.item_iri for c in whole})
+    for chosen in ({items[0]}, set(items[1:6]), set(items[::7])):
+        assert gather(store, items=chosen) == [c for c in whole if c.item_iri in chosen]
+    assert gather(store, items=()) == []
+    article_55 = next(c.provision for c in whole if c.provision.endswith("/art_55"))
+    assert citing_items(store, [article_55]) == {
+        c.item_iri for c in whole if c.provision == article_55
+    }
