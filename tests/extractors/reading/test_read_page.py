@@ -316,3 +316,20 @@ def test_page_without_a_list_falls_back_to_records(tmp_path: Path) -> None:
     text = "首页 > 权责清单\n事项名称：林木采伐许可\n事项类型：行政许可\n实施主体：县林业局\n"
     plist = _read(tmp_path, text)
     assert _items(plist, "name", "type") == [("林木采伐许可", "行政许可")]
+
+
+def test_one_cell_per_paragraph_keeps_main_and_sub_item_names_apart(tmp_path: Path) -> None:
+    # An unread column (行业分类) before the name must not take the main item's paragraph
+    # because that leaves the sub-item column empty; sub-items are numbered (1.… 2.…).
+    head = "序号\n\n行业分类\n\n主项名称\n\n子项名称\n\n事项类型\n\n设定依据\n\n备注\n\n"
+    records = [
+        ("1", "道路旅客运输经营许可(含2个子项)", "1.班车客运经营许可", "第八条"),
+        ("2", "道路货物运输经营许可", "2.普通货运经营许可", "第二十一条"),
+    ]
+    body = "".join(
+        f"{row}\n\n交通运输\n\n{name}\n\n{sub}\n\n行政许可\n\n《道路运输条例》{article}\n\n无\n\n"
+        for row, name, sub, article in records
+    )
+    plist = _read(tmp_path, "附件\n交通运输部门行政许可事项目录\n" + head + body)
+    read = [(i.row, i.name, i.subitems, dict(i.extra).get("行业分类")) for i in plist.items]
+    assert read == [(row, name, (sub,), "交通运输") for row, name, sub, _ in records]

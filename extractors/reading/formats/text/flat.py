@@ -46,6 +46,9 @@ _SENTENCE_END = re.compile(r"[。；;.!！?？）)】」”\"]$")
 _SHORT_CELL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()/]{1,11}")
 _NEG = float("-inf")
 _MAX_NAME_TOKENS = 12
+# What a free-text cell pays for each further paragraph that does not read as going on, when
+# the record has one cell per paragraph (see ``_assign``).
+_PARAGRAPH_ON = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +188,16 @@ class _Opening:
             score += 2.0 if key in _CITING else -2.0 if key in _NAMES else 0.0
         if self.field is not None and self.field == key:
             score += 2.0
-        if self.goes_on:
+        if self.goes_on and key != "subitem":  # sub-items are numbered: 1.… 2.…
             score -= 2.5
         if self.placeholder:
             score += 1.0
         return score
 
 
-def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> list[range]:
+def _assign(
+    tokens: Sequence[_Token], columns: Sequence[_Column], text: str, *, paragraphs: bool = False
+) -> list[range]:
     """The best split of ``tokens`` into one contiguous (possibly empty) run per column.
 
     Dynamic programming over (token, column): an anchored column takes 0-3 tokens whose text has
@@ -200,7 +205,11 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
     run, scored on how its first token opens a cell of its kind (a citation under 设定依据,
     1.受理阶段责任 under 责任事项; a numbered line after the first continues a cell) and, a
     little, on ending a sentence; a name takes few tokens. Ties go to the earliest boundary and
-    to filling the earlier column.
+    to filling the earlier column. When the tokens are paragraphs (one cell per paragraph), a
+    free-text cell that goes on into a further paragraph pays ``_PARAGRAPH_ON`` for it, unless
+    that paragraph reads as going on (a numbered line after the first, a further citation):
+    else an unknown column next to the name would swallow the name's paragraph whenever that
+    left a later column empty, which costs less than filling it.
     """
     n, width = len(tokens), len(columns)
     best = [[_NEG] * (width + 1) for _ in range(n + 1)]
@@ -208,6 +217,11 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
     best[n][width] = 0.0
     ends = [0.5 if _SENTENCE_END.search(t.text) else 0.0 for t in tokens]
     openings = [_Opening.of(t.text) for t in tokens]
+    # on[j]: what the further paragraphs of a cell cost, summed over tokens[:j]
+    on = list(itertools.accumulate(
+        (_PARAGRAPH_ON if paragraphs and not (o.goes_on or o.citation) else 0.0 for o in openings),
+        initial=0.0,
+    ))  # fmt: skip
     for c in range(width - 1, -1, -1):
         column = columns[c]
         anchor = column.anchor
@@ -247,17 +261,18 @@ def _assign(tokens: Sequence[_Token], columns: Sequence[_Column], text: str) -> 
                     top, take = fill, fill_take
                 best[i][c], choice[i][c] = top, take
             continue
-        # suffix[j]: best over j' >= j of (end bonus at j') + best[j'][c+1], earliest j' on ties.
+        # suffix[j]: best over j' >= j of (end bonus at j') - on[j'] + best[j'][c+1], earliest
+        # j' on ties; a cell of tokens[i:j'] pays on[j'] - on[i + 1] for going on.
         suffix_score, suffix_at = _NEG, n
         for i in range(n, -1, -1):
             if i < n:
                 j = i + 1
-                candidate = ends[j - 1] + best[j][c + 1]
+                candidate = ends[j - 1] - on[j] + best[j][c + 1]
                 if candidate >= suffix_score:
                     suffix_score, suffix_at = candidate, j
             top, take = empty + best[i][c + 1], 0
             if i < n and suffix_score > _NEG:
-                score = -1.0 + opening[i] + suffix_score
+                score = -1.0 + opening[i] + on[i + 1] + suffix_score
                 # Ties fill the earlier column: a record cut off at the end of a file lacks its
                 # last cells, not its first ones.
                 if score >= top:
@@ -433,7 +448,11 @@ def read_body(
     columns = _columns(keys, implicit)
     cells = _with_implicit(header, keys, implicit)
     read: list[list[tuple[str, str]]] = [
-        [_cell(text, tokens, span) for span in _assign(tokens, columns, text)] for tokens in records
+        [
+            _cell(text, tokens, span)
+            for span in _assign(tokens, columns, text, paragraphs=paragraphs)
+        ]
+        for tokens in records
     ]
     rows: list[SourceRow] = []
     count = 0
