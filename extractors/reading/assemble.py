@@ -25,13 +25,12 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.headers import SUBITEM, is_header, map_headers
+from extractors.reading.headers import SUBITEM, is_header, map_headers, merge_header_levels
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
     is_level,
     is_phone,
     is_power_type,
-    is_serial,
     is_time_limit,
     section_type,
 )
@@ -77,18 +76,12 @@ def find_header(grid: Grid) -> int | None:
 def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ...]:
     """Header cells, with a second header row folded in when there is one.
 
-    A two-level header (职权名称 spanning 项目 | 子项) reaches us either flattened into one row or
-    as two rows; in the second case the lower row names the 子项 column.
+    A two-level header (职权名称 spanning 项目 | 子项, 设定依据 spanning 法律法规 | 规章) reaches us
+    either flattened into one row or as two rows; in the second case the lower row names the
+    parts of the upper row's merged cells (``headers.merge_header_levels``).
     """
-    if below is None or SUBITEM not in map_headers(below.cells):
-        return top.cells
-    if any(is_serial(c) for c in below.cells[:1]):
-        return top.cells
-    merged = []
-    for i, upper in enumerate(top.cells):
-        lower = below.cells[i] if i < len(below.cells) else ""
-        merged.append(f"{upper} {lower}".strip() if lower and lower != upper else upper)
-    return tuple(merged)
+    merged = None if below is None else merge_header_levels(top.cells, below.cells)
+    return top.cells if merged is None else merged
 
 
 def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:

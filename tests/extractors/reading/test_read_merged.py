@@ -323,3 +323,75 @@ def test_heading_row_across_merged_columns_is_a_section_not_a_step(tmp_path: Pat
         ("2", "对毁林的处罚", "行政处罚", "立案", "县林业局"),
     ]
     assert [(s.line, s.text) for s in plist.sections] == [(4, "二、行政处罚")]
+
+
+# A two-level header: 设定依据 merged over the columns its lower row names (法律法规 | 规章), the
+# other header cells merged down over both rows.
+TWO_LEVEL_TOP = ["序号", "事项名称", "事项类型", "设定依据", "", "实施主体"]
+TWO_LEVEL_BELOW = ["", "", "", "法律法规", "规章", ""]
+TWO_LEVEL_ITEM = [
+    "1",
+    "对无证经营的处罚",
+    "行政处罚",
+    "《某某法》第十条",
+    "《某某办法》第五条",
+    "县局",
+]
+
+
+def _two_level_xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (TWO_LEVEL_TOP, TWO_LEVEL_BELOW, TWO_LEVEL_ITEM):
+        sheet.append([c or None for c in row])
+    sheet.merge_cells("D1:E1")
+    for letter in "ABCF":
+        sheet.merge_cells(f"{letter}1:{letter}2")
+    return _saved(book)
+
+
+def _two_level_docx() -> bytes:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=len(TWO_LEVEL_TOP))
+    for r, row in enumerate((TWO_LEVEL_TOP, TWO_LEVEL_BELOW, TWO_LEVEL_ITEM)):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for c in (0, 1, 2, 5):
+        table.cell(0, c).merge(table.cell(1, c))
+    return _saved(document)
+
+
+def _two_level_html() -> bytes:
+    top = "".join(
+        '<th colspan="2">设定依据</th>' if h == "设定依据" else f'<th rowspan="2">{h}</th>'
+        for h in TWO_LEVEL_TOP
+        if h
+    )
+    below = "<th>法律法规</th><th>规章</th>"
+    item = "".join(f"<td>{escape(c)}</td>" for c in TWO_LEVEL_ITEM)
+    rows = f"<tr>{top}</tr><tr>{below}</tr><tr>{item}</tr>"
+    return f"<html><body><table>{rows}</table></body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        pytest.param("list.xlsx", _two_level_xlsx, id="xlsx"),
+        pytest.param("list.docx", _two_level_docx, id="docx"),
+        pytest.param("list.html", _two_level_html, id="html"),
+    ],
+)
+def test_two_level_header_reads_the_lower_row_as_parts_of_the_upper(
+    tmp_path: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    (item,) = _read(tmp_path, name, make()).items
+    assert (item.row, item.name, item.type, item.department) == (
+        "1",
+        "对无证经营的处罚",
+        "行政处罚",
+        "县局",
+    )
+    assert item.basis == "《某某法》第十条\n《某某办法》第五条"
+    assert item.extra == ()
