@@ -42,6 +42,25 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
+def _ascii_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The word rules of ``data/headers.json`` for ASCII headers (setBasis → basis), in order."""
+    return tuple((re.compile(r["pattern"]), r["key"]) for r in load_headers()["ascii_rules"])
+
+
+# The words of an ASCII header: camelCase humps (an acronym as one word), lower-case runs, digits.
+_ASCII_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def ascii_words(text: str) -> str:
+    """An ASCII header's words, lower-cased and joined with ``_``, as the ASCII rules read it.
+
+    >>> ascii_words("implDeptName"), ascii_words("set-basis"), ascii_words("DZQYBJXZC-F-881")
+    ('impl_dept_name', 'set_basis', 'dzqybjxzc_f_881')
+    """
+    return "_".join(w.lower() for w in _ASCII_WORD.findall(text))
+
+
+@cache
 def _synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for key, spec in load_headers()["fields"].items():
@@ -141,6 +160,9 @@ def map_header(text: str) -> str | None:
         key = table.get(_DECORATION.sub("", text).casefold())
         if key is None and "(" in text:
             key = table.get(_DECORATION.sub("", _PARENTHESISED.sub("", text)).casefold())
+        if key is None:
+            words = ascii_words(text)
+            key = next((k for pattern, k in _ascii_rules() if pattern.search(words)), None)
         return key
     return _map_short(text)
 

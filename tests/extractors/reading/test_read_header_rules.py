@@ -8,14 +8,14 @@ import re
 import pytest
 
 from extractors.models import FIELD_KEYS
-from extractors.reading.headers import load_headers, map_header, merge_header_levels
+from extractors.reading.headers import SUBITEM, load_headers, map_header, merge_header_levels
 
-RULES = load_headers()["rules"]
+RULES = load_headers()["rules"] + load_headers()["ascii_rules"]
 
 
 def test_rules_name_field_keys_and_compile() -> None:
     for rule in RULES:
-        assert rule["key"] in FIELD_KEYS
+        assert rule["key"] in FIELD_KEYS or rule["key"] == SUBITEM
         assert rule["examples"]
         re.compile(rule["pattern"])
 

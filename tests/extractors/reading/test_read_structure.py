@@ -316,12 +316,15 @@ def test_json_envelope_keeps_line_numbers_and_reads_coded_keys(tmp_path: Path) -
     [
         pytest.param(("qlmc", "qllx", "ssbm"), id="pinyin-initials"),
         pytest.param(("name", "type", "department"), id="english"),
-        pytest.param(("itemName", "itemType", "deptName"), id="camel-case"),
+        pytest.param(("itemName", "itemType", "deptName", "sdyj"), id="camel-case"),
+        pytest.param(("powerName", "powerType", "implDeptName", "setBasis"), id="camel-words"),
+        pytest.param(("matter_name", "matter_category", "org_name", "legal_basis"), id="snake"),
     ],
 )
-def test_json_coded_keys(tmp_path: Path, keys: tuple[str, str, str]) -> None:
-    records = [dict(zip(keys, ("城乡医疗救助", "行政确认", "县医保局"), strict=True))]
+def test_json_coded_keys(tmp_path: Path, keys: tuple[str, ...]) -> None:
+    values = ("城乡医疗救助", "行政确认", "县医保局", "《社会救助暂行办法》第二十八条")
+    records = [dict(zip(keys, values[: len(keys)], strict=True))]
     plist = _read(tmp_path, "api.json", json.dumps({"rows": records}, ensure_ascii=False))
-    assert _fields(plist, "name", "type", "department") == [
-        ("城乡医疗救助", "行政确认", "县医保局")
-    ]
+    fields = ("name", "type", "department", "basis")[: len(keys)]
+    assert _fields(plist, *fields) == [values[: len(keys)]]
+    assert plist.items[0].extra == ()
