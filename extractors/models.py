@@ -186,6 +186,7 @@ class Plausibility:
 
 _SAID = {
     "names": "names read like names",
+    "unread": "citations sit in columns read as fields",
     "types": "power types are known types",
     "basis": "basis cells hold citations",
     "serials": "serials are serials and increase",

@@ -40,6 +40,10 @@ _ARTICLE_PROSE = re.compile(r"[，,；;].*(?:应当|可以|不得|处以?|责令
 _CITATION = re.compile(
     rf"[《〈<＜][^《》〈〉<>＜＞]{{2,}}[》〉>＞]|第\s*{_NUMBER}\s*条|法|条例|规定|办法"
 )
+# A citation of a provision: a title in title marks, then an article (《社会保险法》第八十七条).
+_PROVISION = re.compile(
+    rf"[《〈][^《》〈〉]{{2,}}[》〉]\s*(?:[（(][^）)]{{0,40}}[）)])?\s*第\s*{_NUMBER}\s*条"
+)
 # A serial as lists write it: 12, 12., 12、, and a sub-item's 3-2 (its main serial first).
 _SERIAL = re.compile(r"^\s*(\d{1,5})\s*(?:[.、．]|[-－—]\s*\d{1,3})?\s*$")
 
@@ -50,6 +54,7 @@ WEIGHTS: dict[str, float] = {
     "basis": 2.0,
     "serials": 1.0,
     "distinct": 2.0,
+    "unread": 2.0,
 }
 
 
@@ -88,6 +93,7 @@ class Judge:
         self.rows = self.numbers = self.forward = 0
         self.last: int | None = None
         self.distinct: set[bytes] = set()
+        self.unread = 0
 
     def add(self, item: PowerItem) -> None:
         """Count one more item."""
@@ -106,6 +112,14 @@ class Judge:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last
                 self.last = number
+        # citations under a header read as no field, none in the item's basis columns: the
+        # header probably names the basis in words the vocabulary lacks, and they go unread
+        if (
+            item.extra
+            and not (item.basis or item.accountability_basis)
+            and any(_PROVISION.search(value) for _, value in item.extra)
+        ):
+            self.unread += 1
         # a row of a merged-cell block read as an item of its own repeats the item above it
         key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
         self.distinct.add(blake2b(key.encode(), digest_size=16).digest())
@@ -123,6 +137,8 @@ class Judge:
             # serials that are serials (not a code in the serial column) and do not go back
             checks.append(("serials", (self.numbers + self.forward) / (2 * self.rows - 1)))
         checks.append(("distinct", len(self.distinct) / self.items))
+        if self.unread:
+            checks.append(("unread", 1 - self.unread / self.items))
         total = sum(WEIGHTS[name] for name, _ in checks)
         score = sum(WEIGHTS[name] * share for name, share in checks) / total
         verdict: Verdict = "sure"

@@ -101,6 +101,39 @@ def test_a_doubtful_reading_is_kept_and_said(tmp_path: Path) -> None:
     assert "reading: plausibility 0.90 (doubtful; weakest: items are distinct" in result.stderr
 
 
+UNREAD_BASIS = """\
+| 序号 | 事项名称 | 事项类型 | 出处 |
+| --- | --- | --- | --- |
+| 1 | 对骗取社会保险基金的处罚 | 行政处罚 | 《社会保险法》第八十八条 |
+| 2 | 对医疗机构违规使用基金的处罚 | 行政处罚 | 《社会保险法》第八十七条 |
+"""
+
+
+BASIS_AND_SOURCE = """\
+| 序号 | 事项名称 | 事项类型 | 设定依据 | 出处 |
+| --- | --- | --- | --- | --- |
+| 1 | 对骗取社会保险基金的处罚 | 行政处罚 | 《社会保险法》第八十八条 | 《社会保险法》第八十八条 |
+| 2 | 对违规使用基金的处罚 | 行政处罚 | 《社会保险法》第八十七条 | 《社会保险法》第八十七条 |
+"""
+
+
+def test_citations_only_in_a_column_read_as_no_field_make_a_reading_doubtful(
+    tmp_path: Path,
+) -> None:
+    # 出处 names the basis in words the vocabulary lacks: its citations would go unread.
+    path = tmp_path / "list.md"
+    path.write_text(UNREAD_BASIS, encoding="utf-8")
+    plist = read_list(path)
+    assert plist.plausibility is not None and plist.plausibility.doubtful
+    assert plist.plausibility.doubt() == "citations sit in columns read as fields in 0% of items"
+    result = CliRunner().invoke(app, ["parse", str(path), "--report"])
+    assert "quanze: warning: list.md: read as markdown with doubts" in result.stderr
+    # with the basis in a column of its own as well, a citation elsewhere is no doubt
+    path.write_text(BASIS_AND_SOURCE, encoding="utf-8")
+    plist = read_list(path)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+
+
 def test_the_seeds_read_without_doubt(sample_paths: list[Path]) -> None:
     for path in sample_paths:
         plausibility = read_list(path).plausibility
