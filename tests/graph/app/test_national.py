@@ -61,6 +61,29 @@ def test_jobs_two_builds_the_store_jobs_one_builds(lists: list[Path], tmp_path: 
     assert again.returncode == 1 and dump(tmp_path / "two") == quads
 
 
+def test_jobs_two_is_the_loading_process_and_one_worker(tmp_path: Path) -> None:
+    """``--jobs 2``: this process loads, one worker makes the lines (which it does four times as
+    fast as they load); a second worker would only add its memory. Its processes are watched."""
+    import psutil
+
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 400) for n, place in enumerate(PLACES)]
+    build = subprocess.Popen(
+        [QUANZE, "build", *map(str, paths), "--store", str(tmp_path / "s"), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    watched, workers = psutil.Process(build.pid), 0
+    while build.poll() is None:
+        try:  # the pool's processes but for multiprocessing's resource tracker
+            tree = watched.children(recursive=True)
+            makers = [p for p in tree if "resource_tracker" not in " ".join(p.cmdline())]
+            workers = max(workers, len(makers))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    assert build.returncode == 0 and workers == 1
+
+
 def shard_lines(out: Path) -> bytes:
     """All the lines of a ``--nquads-out`` folder, sorted."""
     files = [out / "shared.nq", *sorted((out / "lists").iterdir())]
