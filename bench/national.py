@@ -2,10 +2,12 @@
 ``--nquads-out`` (no store), on lists shaped as a county department's (``ITEMS_PER_LIST`` items).
 
 Each build is a real ``quanze build`` process; its peak memory is the largest sum of the resident
-memory of it and its worker processes, sampled every ``SAMPLE_S``; the load average is printed
-beside each figure, since a loaded machine gives less than its cores.
+memory of it and its worker processes, sampled every ``SAMPLE_S``; its CPU time (user and system,
+its workers' included) is printed beside its wall time, and the load average beside each figure:
+a loaded machine gives less than its cores, so triples per CPU second ("/cpu s") is the figure to
+compare between runs, and CPU time over wall time ("cores") says how many cores a build kept busy.
 
-Usage: python -m bench.national [--items 10000,100000] [--jobs 1,2] [--workdir DIR]
+Usage: python -m bench.national [--items 10000,100000] [--jobs 1,2] [--workdir DIR] [--no-nquads]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -45,8 +48,16 @@ def write_lists(folder: Path, items: int) -> list[Path]:
     return paths
 
 
-def timed(args: list[str]) -> tuple[float, float, str]:
-    """Run ``quanze`` with ``args``: seconds, peak memory of its process tree (MiB), stderr."""
+def _children_cpu() -> float:
+    """CPU seconds of the processes this one has waited for (and theirs)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(args: list[str]) -> tuple[float, float, float, str]:
+    """Run ``quanze`` with ``args``: seconds, CPU seconds (its workers' included), peak memory of
+    its process tree (MiB), stderr."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         [QUANZE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -64,7 +75,7 @@ def timed(args: list[str]) -> tuple[float, float, str]:
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"quanze {' '.join(args[:1])} failed: {err.strip()[-500:]}")
-    return wall, peak, err
+    return wall, _children_cpu() - cpu, peak, err
 
 
 def triples(stderr: str) -> int:
@@ -78,13 +89,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--items", default="10000,100000")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--no-nquads", action="store_true", help="Build stores only.")
     args = parser.parse_args(argv)
     jobs = [int(j) for j in args.jobs.split(",")]
     work = Path(tempfile.mkdtemp(prefix="quanze-national-", dir=args.workdir))
     print(f"cores: {os.cpu_count()}; lists of {ITEMS_PER_LIST} items", flush=True)
     print(
-        f"{'items':>8} {'mode':>14} {'wall s':>8} {'triples/s':>10} {'/core':>9} "
-        f"{'peak MB':>8} {'disk MB':>8} {'speed-up':>8}  load",
+        f"{'items':>8} {'mode':>14} {'wall s':>8} {'cpu s':>8} {'cores':>5} {'triples/s':>10} "
+        f"{'/cpu s':>9} {'peak MB':>8} {'disk MB':>8} {'speed-up':>8}  load",
         flush=True,
     )
     try:
@@ -94,27 +106,32 @@ def main(argv: list[str] | None = None) -> None:
             for j in jobs:
                 store = work / f"store{items}-{j}"
                 load = os.getloadavg()[0]
-                wall, peak, err = timed(["build", *paths, "--store", str(store), "--jobs", str(j)])
+                wall, cpu, peak, err = timed(
+                    ["build", *paths, "--store", str(store), "--jobs", str(j)]
+                )
                 count = triples(err)
                 first = first or wall
                 disk = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
                 print(
-                    f"{items:>8} {f'--jobs {j}':>14} {wall:>8.1f} {count / wall:>10,.0f} "
-                    f"{count / wall / j:>9,.0f} {peak:>8.0f} {disk:>8.0f} {first / wall:>7.2f}×"
-                    f"  {load:.2f}",
+                    f"{items:>8} {f'--jobs {j}':>14} {wall:>8.1f} {cpu:>8.1f} {cpu / wall:>5.2f} "
+                    f"{count / wall:>10,.0f} {count / cpu:>9,.0f} {peak:>8.0f} {disk:>8.0f} "
+                    f"{first / wall:>7.2f}×  {load:.2f}",
                     flush=True,
                 )
                 shutil.rmtree(store)
+            if args.no_nquads:
+                continue
             out = work / f"nq{items}"
             load = os.getloadavg()[0]
-            wall, peak, err = timed(
+            wall, cpu, peak, err = timed(
                 ["build", *paths, "--nquads-out", str(out), "--jobs", str(max(jobs))]
             )
             disk = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20
             count = triples(err)
             print(
-                f"{items:>8} {f'nquads -j{max(jobs)}':>14} {wall:>8.1f} {count / wall:>10,.0f} "
-                f"{count / wall / max(jobs):>9,.0f} {peak:>8.0f} {disk:>8.0f} {'':>8}  {load:.2f}",
+                f"{items:>8} {f'nquads -j{max(jobs)}':>14} {wall:>8.1f} {cpu:>8.1f} "
+                f"{cpu / wall:>5.2f} {count / wall:>10,.0f} {count / cpu:>9,.0f} {peak:>8.0f} "
+                f"{disk:>8.0f} {'':>8}  {load:.2f}",
                 flush=True,
             )
             shutil.rmtree(out)

@@ -365,7 +365,10 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", min=1, help="Worker processes reading the lists (default: the cores)."
+            "--jobs",
+            min=1,
+            help="Processes: this one loads the store, the others read the lists (with "
+            "--nquads-out all of them read); default: the cores.",
         ),
     ] = None,
     nquads_out: Annotated[

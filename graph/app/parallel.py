@@ -36,7 +36,7 @@ from pathlib import Path
 
 from extractors.errors import QuanzeError, unforeseen
 from extractors.models import PowerList
-from extractors.reading.stream import open_list
+from extractors.reading.stream import ListStream, open_list
 from extractors.report import FileReport, Reading
 from graph.build.build import Writing, _unpacked
 from graph.iri import DEFAULT_BASE, Iris
@@ -145,15 +145,36 @@ def read_failure(path: Path | str, exc: Exception) -> str:
 
 
 def make(task: Task) -> Premade | str:
-    """Read, extract and write one list (in a worker); a file that cannot be read gives the line
-    saying why instead."""
-    from graph.app.pipeline import cite_lists  # the pipeline's own extraction, batch by batch
-
+    """Read, extract and write one list (in a worker); a file that cannot be read, or whose lines
+    cannot be made or spooled, gives the line saying why instead: whatever goes wrong, a worker
+    hands back a line naming the file, never an exception (on a cluster that would end the whole
+    build in a traceback, ``graph.app.shards``)."""
     path = Path(task.path)
     try:
         power_list = open_list(path, format=task.format, encoding=task.encoding)
     except Exception as exc:  # a bad file never stops the others
         return read_failure(path, exc)
+    try:
+        return _made(task, path, power_list)
+    except Exception as exc:  # its spool not there (a cluster without a shared file system) …
+        return unmade(path, exc)
+
+
+def unmade(path: Path | str, exc: BaseException) -> str:
+    """The one line for a list that was read and then could not be made: the file, the
+    exception's type and the first line of its message.
+
+    >>> unmade("a.csv", FileNotFoundError(2, "No such file or directory"))
+    'a.csv: not built (FileNotFoundError: [Errno 2] No such file or directory)'
+    """
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{path}: not built ({type(exc).__name__}: {first})"
+
+
+def _made(task: Task, path: Path, power_list: PowerList | ListStream) -> Premade | str:
+    """``make`` once its file is read."""
+    from graph.app.pipeline import cite_lists  # the pipeline's own extraction, batch by batch
+
     (cited,) = cite_lists([(power_list, path)])
     source = _unpacked(cited)
     # its items stay here: the build needs the head to name and report the list

@@ -109,8 +109,12 @@ def build_files(
     (``in_store_order``: a large build then merges less); the report keeps the order they were
     given in, a file that could not be read included.
 
-    With ``jobs`` above 1 the lists are read, extracted and written in that many worker
-    processes (``graph.app.parallel``) and this one loads them: the same store.
+    With ``jobs`` above 1 the lists are read, extracted and written in ``jobs - 1`` worker
+    processes (``graph.app.parallel``) and this one loads them: the same store, ``jobs``
+    processes in all. The load keeps this process busy on threads of its own (Oxigraph parses on
+    one and sorts on two), and making the lines is a fifth of a build's CPU, so one worker keeps
+    two cores' load fed; a second would add its memory (some 100 MB) and no speed
+    (docs/national.md).
     """
     given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
@@ -131,7 +135,8 @@ def build_files(
             yield power_list, path
 
     if jobs > 1 and len(ordered) > 1:
-        with Workers(min(jobs, len(ordered))) as workers, shown(ordered, console) as advance:
+        makers = min(jobs - 1, len(ordered))
+        with Workers(makers) as workers, shown(ordered, console) as advance:
             made = workers.made(
                 ordered,
                 ListIds(held).assign,  # as the build will give them, but for a duplicate

@@ -85,10 +85,28 @@ def _on_dask(
             submit()
         while waiting:
             path, future = waiting.popleft()
-            made = future.result()
+            try:
+                made = future.result()
+            except Exception as exc:  # the list's task ended without its result: this list only
+                made = cluster_failure(path, exc)
             future.release()
             submit()
             yield path, made
+
+
+def cluster_failure(path: Path | str, exc: BaseException) -> str:
+    """The one line for a list whose task on the cluster gave no result: its worker died (killed,
+    out of memory; Dask gave up after its retries), or the task could not run there (quanze not
+    installed on the workers, …). ``make`` itself never raises."""
+    from distributed import KilledWorker
+
+    if isinstance(exc, KilledWorker):
+        return (
+            f"{path}: not built: the Dask worker making it died "
+            f"({exc.last_worker.address}; its log says why)"
+        )
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{path}: not built on the Dask cluster ({type(exc).__name__}: {first})"
 
 
 def write_shards(

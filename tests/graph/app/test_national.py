@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from bench.biglist import rows as big_rows
+from bench.biglist import write_csv
 from graph.iri import Iris
 from tests.graph.app.test_build_faults import write_list
 from tests.processes import stop
@@ -58,6 +61,29 @@ def test_jobs_two_builds_the_store_jobs_one_builds(lists: list[Path], tmp_path: 
     assert again.returncode == 1 and dump(tmp_path / "two") == quads
 
 
+def test_jobs_two_is_the_loading_process_and_one_worker(tmp_path: Path) -> None:
+    """``--jobs 2``: this process loads, one worker makes the lines (which it does four times as
+    fast as they load); a second worker would only add its memory. Its processes are watched."""
+    import psutil
+
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 400) for n, place in enumerate(PLACES)]
+    build = subprocess.Popen(
+        [QUANZE, "build", *map(str, paths), "--store", str(tmp_path / "s"), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    watched, workers = psutil.Process(build.pid), 0
+    while build.poll() is None:
+        try:  # the pool's processes but for multiprocessing's resource tracker
+            tree = watched.children(recursive=True)
+            makers = [p for p in tree if "resource_tracker" not in " ".join(p.cmdline())]
+            workers = max(workers, len(makers))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    assert build.returncode == 0 and workers == 1
+
+
 def shard_lines(out: Path) -> bytes:
     """All the lines of a ``--nquads-out`` folder, sorted."""
     files = [out / "shared.nq", *sorted((out / "lists").iterdir())]
@@ -90,7 +116,12 @@ def cluster(tmp_path: Path) -> Iterator[str]:
     stopped (SIGTERM, then SIGKILL) by their ids."""
     address = f"tcp://127.0.0.1:{_free_port()}"
     port = address.rsplit(":", 1)[1]
-    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+    # a task whose worker dies fails at once, not after three more workers died running it
+    env = {
+        **os.environ,
+        "DASK_DISTRIBUTED__WORKER__DAEMON": "False",
+        "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0",
+    }
     logs = (tmp_path / "scheduler.log").open("w"), (tmp_path / "worker.log").open("w")
     started = [
         subprocess.Popen(
@@ -140,3 +171,57 @@ def test_a_dask_cluster_writes_the_shards_one_process_writes(
     assert sorted(os.listdir(tmp_path / "dask" / "lists")) == sorted(
         os.listdir(tmp_path / "local" / "lists")
     )
+
+
+#: Items of the list a test's Dask worker is killed making: some seconds of work.
+BIG_ITEMS = 60_000
+
+
+def test_a_dask_worker_killed_fails_its_list_alone(tmp_path: Path, cluster: str) -> None:
+    """The worker process making one list is killed (SIGKILL) mid-list: one line names the file
+    and says its worker died, the other lists are written, no traceback."""
+    from distributed import Client
+
+    small = [write_list(tmp_path / f"s{n}.csv", place, 20) for n, place in enumerate(PLACES[:3])]
+    big = tmp_path / "big.csv"
+    write_csv(big, big_rows(BIG_ITEMS))
+    out = tmp_path / "out"
+    build = subprocess.Popen(
+        [QUANZE, "build", *map(str, [*small, big]), "--nquads-out", str(out), "--dask", cluster],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        with Client(cluster, timeout=30) as client:
+            # the small lists take a second; a task running alone for seconds is the big one
+            streak, worker = 0, ""
+            deadline = time.monotonic() + 240
+            while streak < 6:
+                assert time.monotonic() < deadline, "the big list's task never ran alone"
+                assert build.poll() is None, build.communicate()
+                running = [w for w, keys in client.processing().items() for _ in keys]
+                alone = running[0] if len(running) == 1 else ""
+                streak, worker = (streak + 1 if alone == worker else 1) if alone else 0, alone
+                time.sleep(0.5)
+            pid = client.run(os.getpid, workers=[worker])[worker]
+        os.kill(pid, signal.SIGKILL)
+        _, stderr = build.communicate(timeout=240)
+    finally:
+        if build.poll() is None:
+            stop(build)
+    lines = stderr.strip().splitlines()
+    died = [line for line in lines if "big.csv" in line]
+    assert len(died) == 1 and "worker making it died" in died[0], stderr
+    assert "Traceback" not in stderr and build.returncode == 1, stderr
+    assert len(os.listdir(out / "lists")) == len(small) and (out / "shared.nq").exists()
+
+
+def test_a_worker_that_cannot_spool_a_list_says_so_in_one_line(tmp_path: Path) -> None:
+    """A worker whose spool folder is not there (a cluster's workers not sharing the output's
+    file system) hands back the line naming the file, not an exception that ends the build."""
+    from graph.app.parallel import Task, make
+
+    path = write_list(tmp_path / "a.csv", PLACES[0], 5)
+    made = make(Task(str(path), "a", str(tmp_path / "not-shared")))
+    assert isinstance(made, str) and made.startswith(f"{path}: not built (FileNotFoundError: ")
