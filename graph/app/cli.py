@@ -603,7 +603,7 @@ def query(
     - to read the query from stdin."""
     from graph.app.asking import read_bindings, read_query
     from graph.store.pages import answer_pages, is_select, write_pages
-    from graph.store.query import bundled_queries, run_query
+    from graph.store.query import bundled_queries, load_query, run_query
     from graph.store.results import write_result
 
     if list_queries:
@@ -618,7 +618,7 @@ def query(
     source = query_source(store, endpoint, writable=allow_update)
     if limit is None:
         limit = ROW_LIMIT
-    if not allow_update and is_select(text):  # a page at a time (graph.store.pages)
+    if not allow_update and is_select(load_query(text)):  # page by page (graph.store.pages)
         answer = answer_pages(source, text, bindings, timeout=timeout, allow_service=allow_service)
         done = write_pages(answer, fmt, sys.stdout, limit=limit, width=table_width(), wide=wide)
         if done.truncated:
