@@ -10,9 +10,11 @@ Two ways, by what the query says of itself in its header:
   rows are ordered first by ``?source``, or by the power item's IRI, each row belongs to the one
   power list ``?list`` and no row is made from two lists) is asked for a few lists at a time, in
   that order, ``?list`` bound to them; the first page then costs what the first list costs, not
-  what the store does (``unresolved-citations``: 19.8 s whole at 10 k items). Lists of one source
-  file are asked together, so the query's own order within them holds. The lists asked grow from
-  one to ``MOST_LISTS`` at a time.
+  what the store does (``unresolved-citations``: 19.8 s whole at 10 k items). The first page is
+  what the first list with rows gives (fewer or more rows than a page), the pages after it
+  ``page_size`` and twice as many each time. Lists of one source file are asked together, so the
+  query's own order within them holds. The lists asked grow from one to ``MOST_LISTS`` at a
+  time.
 
 The solutions are read on a thread of their own: pyoxigraph's results must be read and dropped on
 the thread that made them, and the wait for each page keeps to the query's time limit.
@@ -164,7 +166,7 @@ def _by_list(
     def pages() -> Iterator[list[Row]]:
         pending: list[Row] = []
         sizes = grow(page_size, LAST_PAGE_SIZE)
-        size, at, width = next(sizes), 0, 1
+        size, at, width, first = next(sizes), 0, 1, True
         while at < len(groups):
             batch = [iri for group in groups[at : at + width] for iri in group]
             at, width = at + width, min(width * 2, MOST_LISTS)
@@ -175,10 +177,12 @@ def _by_list(
                 timeout=timeout,
             ).rows
             pending.extend(found)
+            if first and pending:  # the first page: what the first lists with rows hold
+                size = min(size, len(pending))
             while len(pending) >= size:
                 yield pending[:size]
                 del pending[:size]
-                size = next(sizes)
+                size, first = next(sizes), False
         if pending:
             yield pending
 

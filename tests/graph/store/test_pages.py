@@ -96,7 +96,7 @@ def test_pages_by_list_make_the_whole_answer_in_its_order(lists: ox.Store, name:
     text = load_query(name)
     assert normal(text, [row for page in paged for row in page]) == normal(text, whole.rows)
     if len(whole.rows) > 7:
-        assert len(paged) > 1 and len(paged[0]) == 7
+        assert len(paged) > 1 and 0 < len(paged[0]) <= 7
 
 
 def test_the_first_page_by_list_asks_one_list(
