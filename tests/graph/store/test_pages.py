@@ -114,10 +114,10 @@ def test_the_first_page_by_list_asks_one_list(
     answer = pages.answer_pages(lists, "analysis-items", page_size=50)
     first = next(answer.pages)
     assert len(first) == 50
-    assert asked == [0, 1]  # the variables (no list), then the first list alone
+    assert asked == [1]  # the first list alone
     rest = [row for page in answer.pages for row in page]
     assert len(first) + len(rest) == 600
-    assert asked == [0, 1, 2]  # the second and third lists together
+    assert asked == [1, 2]  # then the second and third lists together
 
 
 def test_streamed_pages_grow_and_make_the_whole_answer(lists: ox.Store) -> None:
