@@ -132,10 +132,17 @@ def test_streamed_pages_grow_and_make_the_whole_answer(lists: ox.Store) -> None:
     assert sizes[:4] == [10, 20, 40, 80]
 
 
-def test_a_streamed_query_keeps_to_its_time_limit(samples: ox.Store) -> None:
-    runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i"
-    with pytest.raises(QueryTimeoutError, match=r"longer than 0\.3 s"):
-        pages.answer_pages(samples, runaway, timeout=0.3)
+def test_a_streamed_query_keeps_to_its_time_limit() -> None:
+    # a few seconds of work that holds no memory (pyoxigraph cannot stop it: it runs on, on its
+    # thread, until it ends; an ORDER BY over a cross product here filled the test's memory)
+    store = ox.Store()
+    e = "http://e/"
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{e}{n}"), ox.NamedNode(f"{e}p"), ox.Literal(n)) for n in range(3000)
+    )
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c != ?f) }"
+    with pytest.raises(QueryTimeoutError, match=r"longer than 0\.05 s"):
+        next(pages.answer_pages(store, slow, timeout=0.05).pages)
 
 
 def test_quanze_query_streams_the_answer_and_says_how_many_rows(lists_dir: Path) -> None:
