@@ -4,8 +4,9 @@ On a store of synthetic items (``bench.synthetic``, built once per size, or give
 when one of that size is at hand), against the targets: the first page of "who cites" ≤ 100 ms
 and its total count ≤ 1 s at 100 k items, for the most cited article and law and a typical
 article; ``quanze cites`` as a process ≤ 0.3 s on a warm machine (the median of three runs after
-one to warm it); and every bundled query run whole, each in its own process (an abandoned query
-runs on in its process and would slow the next), given up after ``--timeout`` seconds.
+one to warm it); and every bundled query as ``quanze query`` reads it, page by page
+(``graph.store.pages``): its first page ≤ 100 ms, its every row counted ≤ 1 s, each in its own
+process, given up after ``--timeout`` seconds.
 
     python -m bench.answers                        # 10k and 100k
     python -m bench.answers --sizes 100k --store /data/s100k
@@ -28,6 +29,7 @@ from typing import Any
 
 from bench.store import parse_size
 
+QUERY_HEAD = "| query | first page ms | first page rows | count ms | rows |\n|---|---|---|---|---|"
 TARGETS = {"first page ms": 100, "count ms": 1000, "cites process s": 0.3}
 QZ = "https://w3id.org/quanze/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -148,27 +150,35 @@ def measure_process(store_dir: Path) -> dict[str, Any]:
 
 
 def measure_query(store_dir: Path, name: str, bindings: dict[str, Any], timeout: float) -> str:
-    """One bundled query, whole, in its own process: its time and rows, or that it gave up."""
+    """One bundled query in its own process (an abandoned query runs on in its process and would
+    slow the next), as ``quanze query`` reads it (``graph.store.pages``): the first page, then
+    every row (the count: the answer's rows, read to the end), as the cells of a table row;
+    ``> N s`` for what did not come within ``timeout`` seconds."""
     code = (
         "import json, sys, time; import pyoxigraph as ox\n"
-        "from graph.store.query import run_query\n"
+        "from graph.store.pages import answer_pages\n"
         f"store = ox.Store.read_only({str(store_dir)!r})\n"
         f"b = {{k: ox.NamedNode(v[1:-1]) if v.startswith('<') else v "
         f"for k, v in json.loads({json.dumps(json.dumps(bindings))}).items()}}\n"
         "s = time.perf_counter()\n"
-        f"r = run_query(store, {name!r}, b, timeout={timeout})\n"
-        "print(f'{(time.perf_counter() - s) * 1000:.0f} ms, {len(r.rows)} rows')\n"
+        f"pages = answer_pages(store, {name!r}, b, timeout={timeout}).pages\n"
+        "first = next(pages, [])\n"
+        "print(f'{(time.perf_counter() - s) * 1000:.0f} | {len(first)}', flush=True)\n"
+        "n = len(first) + sum(len(page) for page in pages)\n"
+        "print(f'{(time.perf_counter() - s) * 1000:.0f} | {n}', flush=True)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout + 120,
-    )
-    if done.returncode:
-        return f"> {timeout:g} s" if "longer than" in done.stderr else "error"
-    return done.stdout.strip()
+    gave_up = f"> {timeout:g} s | "
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as stopped:  # its output is bytes, whatever text says
+        lines = bytes(stopped.stdout or b"").decode().splitlines()
+    else:
+        if done.returncode and "longer than" not in done.stderr:
+            return "error: " + done.stderr.strip().splitlines()[-1]
+        lines = done.stdout.splitlines()
+    return " | ".join([*lines, gave_up, gave_up][:2])
 
 
 def query_bindings(store_dir: Path) -> dict[str, dict[str, Any]]:
@@ -202,26 +212,31 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.answers", description=__doc__)
     parser.add_argument("--sizes", default="10k,100k", help="item counts, e.g. 10k,100k,1M")
     parser.add_argument("--store", help="a store of the (one) size given, built by bench")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds a query may take")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds a query may take")
     parser.add_argument("--no-queries", action="store_true", help="skip the bundled queries")
+    parser.add_argument("--only", help="these bundled queries alone (comma-separated)")
+    parser.add_argument("--no-pages", action="store_true", help="skip who-cites and quanze cites")
     args = parser.parse_args(argv)
     from graph.store.query import bundled_queries
 
     for size in (parse_size(s) for s in args.sizes.split(",")):
         print(f"\n{size:,} items", flush=True)
         with synthetic_store(size, args.store) as store_dir:
-            pages = measure_pages(store_dir)
-            keys = list(pages[0])
-            print("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
-            for row in pages:
-                print("| " + " | ".join(str(row[k]) for k in keys) + " |", flush=True)
-            print(json.dumps(measure_process(store_dir)), flush=True)
+            if not args.no_pages:
+                pages = measure_pages(store_dir)
+                keys = list(pages[0])
+                print("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
+                for row in pages:
+                    print("| " + " | ".join(str(row[k]) for k in keys) + " |", flush=True)
+                print(json.dumps(measure_process(store_dir)), flush=True)
             if args.no_queries:
                 continue
             bindings = query_bindings(store_dir)
-            for name in bundled_queries():
+            print(QUERY_HEAD, flush=True)
+            only = args.only.split(",") if args.only else bundled_queries()
+            for name in only:
                 figure = measure_query(store_dir, name, bindings.get(name, {}), args.timeout)
-                print(f"{name}: {figure}", flush=True)
+                print(f"| {name} | {figure} |", flush=True)
     print("targets at 100k items: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS.items()))
     return 0
 

@@ -605,7 +605,8 @@ def query(
     """Run SPARQL against the store or an endpoint: text, a .rq file, a bundled named query, or
     - to read the query from stdin."""
     from graph.app.asking import read_bindings, read_query
-    from graph.store.query import bundled_queries, run_query
+    from graph.store.pages import answer_pages, is_select, write_pages
+    from graph.store.query import bundled_queries, load_query, run_query
     from graph.store.results import write_result
 
     if list_queries:
@@ -620,6 +621,16 @@ def query(
     source = query_source(store, endpoint, writable=allow_update)
     if limit is None:
         limit = ROW_LIMIT
+    if not allow_update and is_select(load_query(text)):  # page by page (graph.store.pages)
+        answer = answer_pages(source, text, bindings, timeout=timeout, allow_service=allow_service)
+        done = write_pages(answer, fmt, sys.stdout, limit=limit, width=table_width(), wide=wide)
+        if done.truncated:
+            err.print(
+                f"showing the first {done.rows} rows; more were cut (raise --limit to see them)"
+            )
+        elif done.pages > 1 and fmt != "json":  # streamed: say how many came
+            err.print(f"{done.rows} rows")
+        return
     result = run_query(
         source,
         text,

@@ -24,6 +24,7 @@ from graph.store.query import (
 )
 from graph.store.results import result_rows
 from tests.graph.handmade import citations_a, citations_b, list_a, list_b
+from tests.graph.store.rows import normal
 
 LAW = "https://w3id.org/quanze/id/law/"
 ANALYST_QUERIES = {
@@ -386,6 +387,13 @@ LATERAL_CASES = [
     ("who-cites-law", {"law": "社会保险法"}),
     ("who-cites-article", {"law": "社会保险法", "article": 87}),
     ("most-cited-articles", {}),
+    ("unresolved-citations", {}),
+    ("analysis-items", {}),
+    ("analysis-citations", {}),
+    ("view-items", {}),
+    ("items-without-article-basis", {}),
+    ("accountability-law-differs-from-basis", {}),
+    ("responsibility-without-accountability-basis", {}),
 ]
 
 
@@ -398,11 +406,13 @@ def test_lateral_queries_answer_as_their_standard_form(
     assert "LATERAL {" in text
     assert "LATERAL {" not in standard
     check_syntax(standard)
+    answered = []
     for store in (seeds, handmade):
         lateral_rows = run_query(store, text, bindings).rows  # type: ignore[arg-type]
         standard_rows = run_query(store, standard, bindings).rows  # type: ignore[arg-type]
-        assert lateral_rows == standard_rows
-    assert run_query(seeds, text, bindings).rows  # type: ignore[arg-type]
+        assert normal(text, lateral_rows) == normal(text, standard_rows)
+        answered.append(len(lateral_rows))
+    assert any(answered)
 
 
 def test_every_bundled_lateral_is_checked_against_its_standard_form() -> None:

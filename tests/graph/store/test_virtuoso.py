@@ -20,6 +20,7 @@ from graph.store.endpoint import Endpoint
 from graph.store.open import open_store
 from graph.store.parameters import declared
 from graph.store.query import QueryResult, bundled_queries, load_query, run_query
+from tests.graph.store.rows import comparable as comparable_rows
 from tests.graph.store.virtuoso import virtuoso
 
 XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -50,7 +51,6 @@ BINDINGS: dict[str, dict[str, object]] = {
 #: compiler error); quanze says so in one line. Any other query must answer as the store does.
 REFUSED = {"accountability-only-articles", "who-cites-doc-number"}
 _LIMIT = re.compile(r"^LIMIT\s+(\d+)\s*$", re.M)
-_CONCAT = re.compile(r'GROUP_CONCAT\(.*?separator="([^"]*)"\)\s+AS\s+\?(\w+)', re.S)
 
 runner = CliRunner()
 
@@ -73,21 +73,8 @@ def stores(
 
 
 def comparable(name: str, result: QueryResult) -> list[tuple[tuple[str, str], ...]]:
-    """The rows as sorted tuples of (variable, term): a GROUP_CONCAT's parts as a set (SPARQL
-    leaves their order open), and its empty string as no value (Oxigraph leaves it unbound)."""
-    concat = {var: sep for sep, var in _CONCAT.findall(load_query(name))}
-    out = []
-    for row in result.rows:
-        cells = []
-        for var, term in row.items():
-            text = str(term)
-            if var in concat:
-                if not term.value:  # type: ignore[union-attr]
-                    continue
-                text = " ".join(sorted(term.value.split(concat[var])))  # type: ignore[union-attr]
-            cells.append((var, text))
-        out.append(tuple(sorted(cells)))
-    return sorted(out)
+    """The rows as sorted tuples of (variable, term) (``tests.graph.store.rows``)."""
+    return comparable_rows(load_query(name), result.rows)
 
 
 def above_the_cut(name: str, result: QueryResult) -> QueryResult:
