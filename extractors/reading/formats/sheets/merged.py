@@ -4,7 +4,7 @@ each covered cell marked as repeating it, and text hidden under a range kept as 
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
 
@@ -103,6 +103,10 @@ class MergedRanges:
         )
         self._next = 0  # the first range of _waiting not yet met
         self._active: list[_Range] = []  # the ranges met, in their order in the sheet
+
+    def reaches(self) -> Iterator[tuple[int, int]]:
+        """The first and last column (1-based) of each range that is laid over some cells."""
+        return ((r.min_col, r.max_col) for r in self._waiting if r.first <= r.last)
 
     def quiet_until(self, number: int) -> int:
         """The first row from ``number`` on that a range reaches (rows before it are left as
@@ -248,9 +252,9 @@ _EMPTY_RUN = 64
 _MAX_BLANK_RUN = 1000
 
 
-def occupied_columns(rows: Iterable[list[str]]) -> set[int]:
-    """The columns (0-based) with text in some row."""
-    occupied: set[int] = set()
+def occupied_columns(rows: Iterable[list[str]], occupied: set[int] | None = None) -> set[int]:
+    """The columns (0-based) with text in some row, added to ``occupied`` when given."""
+    occupied = set() if occupied is None else occupied
     for cells in rows:
         occupied.update(compress(range(len(cells)), map(str.strip, cells)))
     return occupied
