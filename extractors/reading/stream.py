@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 #: Files from this size on are read in batches, when their format allows (below it a list is
 #: small enough to read whole: some 35,000 items of Markdown).
 STREAM_MIN_BYTES = 4 * 2**20
+#: XLSX workbooks from this size on are read in batches (compressed, a sheet's XML takes a
+#: quarter of the bytes of the same list in Markdown: some 35,000 items of a workbook).
+XLSX_STREAM_MIN_BYTES = 2**20
 #: Items handed out at a time (some 2 MB of items).
 BATCH_ITEMS = 2_000
 
@@ -132,7 +135,7 @@ def open_list(
     """The list in ``path``: read in batches (a :class:`ListStream`, or for an XLSX workbook a
     ``workbook_stream.WorkbookStream``) when it is large and its format allows, else read whole
     (:func:`read_list`, whose arguments these are). Large is ``min_bytes``
-    (``STREAM_MIN_BYTES``) and more.
+    (``STREAM_MIN_BYTES``, for a workbook ``XLSX_STREAM_MIN_BYTES``) and more.
 
     >>> from importlib import resources
     >>> seed = resources.files("extractors") / "samples" / "000_814c7fb49acd7d24.txt"
@@ -145,13 +148,16 @@ def open_list(
     if format is not None and format not in FORMATS:
         return whole()  # which says what is wrong
     least = STREAM_MIN_BYTES if min_bytes is None else min_bytes
-    if not path.is_file() or path.stat().st_size < least:
+    least_xlsx = XLSX_STREAM_MIN_BYTES if min_bytes is None else min_bytes
+    if not path.is_file() or (size := path.stat().st_size) < min(least, least_xlsx):
         return whole()
     data = read_bytes(path)
     fmt = format or detect_binary(data)
     if fmt == "xlsx" and not is_encrypted(data):
         del data  # read again from the file, a part at a time
         return _open_workbook(path) or whole()
+    if size < least:
+        return whole()
     if fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
         return whole()
     text, used = decode_text(data, where, encoding)

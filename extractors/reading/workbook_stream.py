@@ -24,6 +24,7 @@ from pathlib import Path
 
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList
+from extractors.reading import stream
 from extractors.reading.assemble import Assembled, Assembly
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, open_workbook
@@ -32,7 +33,6 @@ from extractors.reading.formats.sheets.xlsx import xlsx_errors
 from extractors.reading.limits import check_archive
 from extractors.reading.meta import read_meta
 from extractors.reading.read import assemble_grid
-from extractors.reading.stream import BATCH_ITEMS
 from extractors.reading.summary import ContentDigest, ItemCounts, Summary
 
 #: Readings the first reading may take to settle what it foresaw (the description, the keys of
@@ -127,7 +127,7 @@ class WorkbookStream:
     def batches(self, size: int | None = None) -> Iterator[tuple[PowerItem, ...]]:
         """The items, ``size`` (``BATCH_ITEMS``) at a time, in order: the same as
         ``read_list(path).items``."""
-        size = size or BATCH_ITEMS
+        size = size or stream.BATCH_ITEMS
         changed = InputError(self.where, "changed while it was read; read it again")
         digest = ContentDigest(self.head.meta)
         batch: list[PowerItem] = []

@@ -87,9 +87,9 @@ def test_merged_ranges_and_several_sheets_in_batches(tmp_path: Path) -> None:
     """A title merged wider than the table, a section heading merged across it, sub-items under
     merged cells across every batch boundary, text hidden under a range, a formula never
     calculated, a merged range of empty cells over the only text past the table's columns (the
-    width it leaves is found only once the rows went by: read again), blank rows, a thousand and more empty rows, a
-    further header adding a column, a second table sheet and a cover sheet after them that
-    gives the title (read again to know it)."""
+    width it leaves is found only once the rows went by: read again), blank rows, a thousand
+    and more empty rows, a further header adding a column, a second table sheet and a cover
+    sheet after them that gives the title (read again to know it)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "清单"

@@ -29,7 +29,7 @@ def _rise(items: int, folder: Path, fmt: str) -> float:
     return float(measured["rise_mib"])
 
 
-@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("fmt", ["md", "json", "xlsx"])
 def test_five_times_the_items_take_no_more_memory(tmp_path: Path, fmt: str) -> None:
     small = _rise(15_000, tmp_path / "small", fmt)
     large = _rise(75_000, tmp_path / "large", fmt)
