@@ -153,10 +153,11 @@ def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> tuple[s
 
 class SharedStrings:
     """The shared-string table held compactly, for a workbook read a row at a time
-    (``streamed``): every text UTF-8 encoded in one buffer, with its end offset in an array, so
-    about 8 bytes and a string's UTF-8 length apiece (a tuple of str costs some 60 bytes more
-    per string, and as many objects); a text is decoded when a cell asks for it. Indexes behave
-    as a tuple's, errors too.
+    (``streamed``): every text UTF-8 encoded in one buffer, with its end offset in an array of
+    4-byte numbers (the texts come from a part of at most ``MAX_UNZIPPED_BYTES``), so 4 bytes
+    and a string's UTF-8 length apiece: 35 MiB for the million strings of a list of 200 k items,
+    which a tuple of str holds in 92 MiB. A text is decoded when a cell asks for it. Indexes
+    behave as a tuple's, errors too.
 
     >>> strings = SharedStrings(["城乡医疗救助", "", "行政确认"])
     >>> len(strings), strings[0], strings[-1], strings[1]
@@ -166,14 +167,15 @@ class SharedStrings:
     IndexError: tuple index out of range
     """
 
-    __slots__ = ("_ends", "_texts")
+    __slots__ = ("_ends", "_size", "_texts")
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._texts = bytearray()
-        self._ends = array("Q", [0])
+        self._ends = array("I", [0])
         for text in texts:
             self._texts += text.encode()
             self._ends.append(len(self._texts))
+        self._size = len(self._ends) - 1
 
     @classmethod
     def read(cls, archive: zipfile.ZipFile, member: str | None) -> SharedStrings:
@@ -181,14 +183,13 @@ class SharedStrings:
         return cls(_shared_texts(archive, member))
 
     def __len__(self) -> int:
-        return len(self._ends) - 1
+        return self._size
 
     def __getitem__(self, index: int) -> str:
-        size = len(self._ends) - 1
-        if index < 0:
-            index += size
-        if not 0 <= index < size:
-            raise IndexError("tuple index out of range")
+        if not 0 <= index < self._size:
+            if not -self._size <= index < 0:
+                raise IndexError("tuple index out of range")
+            index += self._size
         ends = self._ends
         return self._texts[ends[index] : ends[index + 1]].decode()
 
