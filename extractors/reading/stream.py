@@ -9,7 +9,8 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 before the next is read. A file that changes between the readings is refused (its digest).
 
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
-and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every
+and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on, and XLSX
+workbooks from ``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every
 other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
 table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
 another way, or refuse with its message) is read whole by :func:`read_list`.
