@@ -56,17 +56,17 @@ def fill_merged(rows: list[list[str]], ranges: list[Bounds]) -> Merged:
 
 
 class _Range:
-    """A merged range as it is laid over the rows: its index among the sheet's ranges, its
-    first and last rows (0-based), columns (1-based, cut to the cells present), and its value
-    once its first row is met."""
+    """A merged range as it is laid over the rows: its index among the sheet's ranges and its
+    bounds as the sheet gives them, its first and last rows (0-based), columns (1-based, cut to
+    the cells present), and its value once its first row is met."""
 
-    __slots__ = ("first", "index", "last", "max_col", "min_col", "name", "value")
+    __slots__ = ("bounds", "first", "index", "last", "max_col", "min_col", "value")
 
     def __init__(self, index: int, bounds: Bounds, width: int, count: int) -> None:
         min_col, min_row, claimed_col, max_row = bounds
-        self.index, self.first, self.last = index, min_row - 1, min(max_row, count) - 1
+        self.index, self.bounds = index, bounds
+        self.first, self.last = min_row - 1, min(max_row, count) - 1
         self.min_col, self.max_col = min_col, min(claimed_col, width)
-        self.name = _name(min_col, min_row, claimed_col, max_row)
         self.value = ""
 
 
@@ -97,7 +97,7 @@ class MergedRanges:
                 for r in laid
                 if 0 <= r.first < count
                 and 1 <= r.min_col <= r.max_col
-                and not (r.min_col == r.max_col and r.first == ranges[r.index][3] - 1)
+                and not (r.min_col == r.max_col and r.first == r.bounds[3] - 1)
             ),
             key=lambda r: (r.first, r.index),
         )
@@ -154,7 +154,7 @@ class MergedRanges:
                         Anomaly(
                             "hidden-cell",
                             f"cell {where} holds text hidden under the merged range "
-                            f"{laid.name}; not read",
+                            f"{_name(*laid.bounds)}; not read",
                             where,
                             hidden,
                         )
