@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from extractors.errors import InputError
 
@@ -21,9 +22,10 @@ MAX_RATIO = 200
 MAX_CELL_CHARS = 1_000_000
 
 
-def check_archive(data: bytes, path: str) -> None:
-    """Raises InputError when an XLSX/DOCX archive is encrypted or would unpack too large,
-    judging from the sizes in its central directory (nothing is decompressed).
+def check_archive(data: bytes | Path, path: str) -> None:
+    """Raises InputError when an XLSX/DOCX archive (its bytes, or its file) is encrypted or
+    would unpack too large, judging from the sizes in its central directory (nothing is
+    decompressed).
 
     >>> buffer = io.BytesIO()
     >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
@@ -33,7 +35,7 @@ def check_archive(data: bytes, path: str) -> None:
     extractors.errors.InputError: bomb.xlsx: archive member xl/worksheets/sheet1.xml ...
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile as err:
         raise InputError(

@@ -149,7 +149,7 @@ class _Reading:
 
     @classmethod
     def of(cls, fmt: str, grids: list[Grid], source: str, where: str) -> _Reading:
-        assembled = [(g, _assemble(g, source, where)) for g in grids]
+        assembled = [(g, assemble_grid(g, source, where)) for g in grids]
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
 
@@ -181,7 +181,7 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     return best
 
 
-def _assemble(grid: Grid, source: str, where: str) -> Assembled | None:
+def assemble_grid(grid: Grid, source: str, where: str) -> Assembled | None:
     """The items of a table with a header row, or else of a table of label | value rows."""
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:

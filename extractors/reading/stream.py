@@ -9,7 +9,8 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 before the next is read. A file that changes between the readings is refused (its digest).
 
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
-and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every
+and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on, and XLSX
+workbooks from ``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every
 other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
 table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
 another way, or refuse with its message) is read whole by :func:`read_list`.
@@ -20,12 +21,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
-from extractors.reading.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text
+from extractors.reading.detect import (
+    BINARY_FORMATS,
+    FORMATS,
+    detect_binary,
+    detect_text,
+    is_encrypted,
+)
 from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.markdown import MarkdownRows
@@ -34,9 +42,17 @@ from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
 from extractors.reading.summary import ItemCounts, Summary
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from extractors.reading.workbook_stream import WorkbookStream
+
 #: Files from this size on are read in batches, when their format allows (below it a list is
 #: small enough to read whole: some 35,000 items of Markdown).
 STREAM_MIN_BYTES = 4 * 2**20
+#: XLSX workbooks from this size on are read in batches (compressed, a sheet's XML takes a
+#: quarter of the bytes of the same list in Markdown: some 35,000 items of a workbook).
+XLSX_STREAM_MIN_BYTES = 2**20
 #: Items handed out at a time (some 2 MB of items).
 BATCH_ITEMS = 2_000
 
@@ -105,16 +121,22 @@ class ListStream:
         yield tuple(batch)
 
 
+if TYPE_CHECKING:
+    #: A list read in batches: a text list, or an XLSX workbook.
+    Streamed: TypeAlias = ListStream | WorkbookStream
+
+
 def open_list(
     path: str | Path,
     *,
     format: str | None = None,
     encoding: str | None = None,
     min_bytes: int | None = None,
-) -> PowerList | ListStream:
-    """The list in ``path``: read in batches (a :class:`ListStream`) when it is large and its
-    format allows, else read whole (:func:`read_list`, whose arguments these are). Large is
-    ``min_bytes`` (``STREAM_MIN_BYTES``) and more.
+) -> PowerList | Streamed:
+    """The list in ``path``: read in batches (a :class:`ListStream`, or for an XLSX workbook a
+    ``workbook_stream.WorkbookStream``) when it is large and its format allows, else read whole
+    (:func:`read_list`, whose arguments these are). Large is ``min_bytes``
+    (``STREAM_MIN_BYTES``, for a workbook ``XLSX_STREAM_MIN_BYTES``) and more.
 
     >>> from importlib import resources
     >>> seed = resources.files("extractors") / "samples" / "000_814c7fb49acd7d24.txt"
@@ -127,10 +149,16 @@ def open_list(
     if format is not None and format not in FORMATS:
         return whole()  # which says what is wrong
     least = STREAM_MIN_BYTES if min_bytes is None else min_bytes
-    if not path.is_file() or path.stat().st_size < least:
+    least_xlsx = XLSX_STREAM_MIN_BYTES if min_bytes is None else min_bytes
+    if not path.is_file() or (size := path.stat().st_size) < min(least, least_xlsx):
         return whole()
     data = read_bytes(path)
     fmt = format or detect_binary(data)
+    if fmt == "xlsx" and not is_encrypted(data):
+        del data  # read again from the file, a part at a time
+        return _open_workbook(path) or whole()
+    if size < least:
+        return whole()
     if fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
         return whole()
     text, used = decode_text(data, where, encoding)
@@ -140,6 +168,14 @@ def open_list(
         return whole()
     stream = _first_reading(text, fmt, path.name, where, used)
     return whole() if stream is None else stream
+
+
+def _open_workbook(path: Path) -> WorkbookStream | None:
+    """An XLSX workbook read in batches (``extractors.reading.workbook_stream``, imported
+    when one is met)."""
+    from extractors.reading.workbook_stream import open_workbook_stream
+
+    return open_workbook_stream(path)
 
 
 def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:

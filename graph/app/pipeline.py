@@ -8,19 +8,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import cite_items
 from extractors.models import PowerList
-from extractors.reading.stream import ListStream, open_list
+from extractors.reading.stream import open_list
 from extractors.report import FileReport, Reading, Report
 from graph.app.parallel import Premade, Workers, read_failure
 from graph.build.build import Batched, Cited, build_cited, in_store_order
 from graph.build.identity import ListIds
 from graph.build.record import Record
 from graph.iri import Iris
+
+if TYPE_CHECKING:
+    from extractors.reading.stream import Streamed
 from graph.store.open import open_store
 
 
@@ -32,7 +36,7 @@ def read_lists(
     failures: list[FileReport],
     on_error: Callable[[str], None] | None = None,
     console: Console | None = None,
-) -> Iterator[tuple[PowerList | ListStream, Path]]:
+) -> Iterator[tuple[PowerList | Streamed, Path]]:
     """Read each file in turn, giving each list (or, for a large one, its batches: ``open_list``)
     with its path; a file that fails is reported in ``failures`` and the rest go on."""
     with shown(paths, console) as advance:
@@ -72,17 +76,17 @@ def shown(paths: Sequence[Path], console: Console | None) -> Iterator[Callable[[
         console.print("all lists read; finishing the store …")
 
 
-def cite_lists(lists: Iterable[tuple[PowerList | ListStream, Path]]) -> Iterator[Cited]:
+def cite_lists(lists: Iterable[tuple[PowerList | Streamed, Path]]) -> Iterator[Cited]:
     """Each list with its cell citations, extracted as the build consumes them (batch by batch
     for a list read in batches), and its path."""
     for power_list, path in lists:
-        if isinstance(power_list, ListStream):
+        if not isinstance(power_list, PowerList):
             yield _batched(power_list, str(path))
         else:
             yield power_list, cite_items(power_list.items), str(path)
 
 
-def _batched(stream: ListStream, path: str) -> Batched:
+def _batched(stream: Streamed, path: str) -> Batched:
     """A list read in batches, each batch with its citations, as the build takes it."""
     batches = ((items, cite_items(items)) for items in stream.batches())
     reading = Reading.counted(stream.head, stream.counts)
@@ -128,8 +132,8 @@ def build_files(
     fed: list[Path] = []  # the paths of the lists handed to the build, in its order
 
     def noted(
-        lists: Iterable[tuple[PowerList | ListStream, Path]],
-    ) -> Iterator[tuple[PowerList | ListStream, Path]]:
+        lists: Iterable[tuple[PowerList | Streamed, Path]],
+    ) -> Iterator[tuple[PowerList | Streamed, Path]]:
         for power_list, path in lists:
             fed.append(path)
             yield power_list, path

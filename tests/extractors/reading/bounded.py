@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,8 @@ class BoundedReader:
         self.wall_seconds = cpu_seconds * 4 + 30
 
     def read(self, path: Path, **options: Any) -> Outcome:
-        """The outcome of ``read_list(path, **options)`` in a bounded child."""
+        """The outcome of ``read_list(path, **options)`` in a bounded child (with
+        ``batches=True``: of ``open_list(path, min_bytes=0)``, read in batches)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(json.dumps({"path": str(path), "options": options}) + "\n")
         self.process.stdin.flush()
@@ -91,7 +92,9 @@ class BoundedReader:
 def _child(path: str, options: dict[str, Any], cpu: int, memory: int, out: int) -> None:
     """Read ``path`` under the limits and write the outcome to the pipe ``out``; never returns."""
     from extractors.errors import InputError
+    from extractors.models import PowerList
     from extractors.reading.read import read_list
+    from extractors.reading.stream import open_list
 
     code = 0
     try:
@@ -104,7 +107,15 @@ def _child(path: str, options: dict[str, Any], cpu: int, memory: int, out: int) 
         stdout = tempfile.TemporaryFile()  # noqa: SIM115 - open until os._exit
         os.dup2(stdout.fileno(), 1)
         try:
-            plist = read_list(path, **options)
+            if options.pop("batches", False):
+                # read in batches (``open_list``), as a large list is, and put back together
+                opened = open_list(path, min_bytes=0, **options)
+                if not isinstance(opened, PowerList):
+                    items = tuple(i for batch in opened.batches() for i in batch)
+                    opened = replace(opened.head, items=items)
+                plist = opened
+            else:
+                plist = read_list(path, **options)
             # What the CLI does with the items: write them out as UTF-8 JSON.
             for item in plist.items:
                 json.dumps(item.to_json(), ensure_ascii=False).encode("utf-8")

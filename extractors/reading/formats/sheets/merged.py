@@ -3,14 +3,17 @@ each covered cell marked as repeating it, and text hidden under a range kept as 
 
 from __future__ import annotations
 
+from bisect import insort
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from openpyxl.utils.cell import get_column_letter
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
-from extractors.reading.formats.sheets.sheetxml import Bounds
+from extractors.reading.formats.sheets.sheetxml import MAX_ROWS, Bounds
 
 
 @dataclass(slots=True)
@@ -40,49 +43,126 @@ def fill_merged(rows: list[list[str]], ranges: list[Bounds]) -> Merged:
     'cell B2 holds text hidden under the merged range B1:B2; not read'
     """
     out = Merged()
-    # A range reaches no further than the cells present: A1:XFD1048576 over a table of six
-    # columns fills six, not sixteen thousand.
-    width = max(map(len, rows), default=0)
-    covered = sum(
-        max(0, min(c2, width) - c1 + 1) * max(0, min(r2, len(rows)) - r1 + 1)
-        for c1, r1, c2, r2 in ranges
-    )
-    if covered > width * len(rows):
-        # Ranges that do not overlap cover each cell once at most.
-        raise ValueError(f"merged ranges overlap ({len(ranges)} ranges cover {covered} cells)")
-    for min_col, min_row, claimed_col, max_row in ranges:
-        max_col = min(claimed_col, width)
-        if min_row > len(rows) or min_col > max_col or (min_col == max_col and min_row == max_row):
-            continue
-        top = rows[min_row - 1]
-        value = top[min_col - 1] if min_col - 1 < len(top) else ""
-        for r in range(min_row - 1, min(max_row, len(rows))):
-            row = rows[r]
+    laying = MergedRanges(ranges, max(map(len, rows), default=0), len(rows))
+    number = laying.quiet_until(0)
+    while number < len(rows):
+        spans, notes = laying.lay(number, rows[number])
+        if spans is not None:
+            out.spans[number] = spans
+        if notes:
+            out.notes[number] = notes
+        number = laying.quiet_until(number + 1)
+    return out
+
+
+class _Range:
+    """A merged range as it is laid over the rows: its index among the sheet's ranges and its
+    bounds as the sheet gives them, its first and last rows (0-based), columns (1-based, cut to
+    the cells present), and its value once its first row is met."""
+
+    __slots__ = ("bounds", "first", "index", "last", "max_col", "min_col", "value")
+
+    def __init__(self, index: int, bounds: Bounds, width: int, count: int) -> None:
+        min_col, min_row, claimed_col, max_row = bounds
+        self.index, self.bounds = index, bounds
+        self.first, self.last = min_row - 1, min(max_row, count) - 1
+        self.min_col, self.max_col = min_col, min(claimed_col, width)
+        self.value = ""
+
+
+class MergedRanges:
+    """Lays a sheet's merged ranges over its rows one row at a time (:meth:`lay`, rows in
+    order), as :func:`fill_merged` over the whole sheet: a sheet read a row at a time
+    (``streamed``) holds its ranges, not its rows. ``width`` is the longest row's length and
+    ``count`` the number of rows: a range reaches no further than the cells present (A1:
+    XFD1048576 over a table of six columns fills six, not sixteen thousand).
+
+    A range that names no cell (row 0) is left out. Where ranges overlap (no spreadsheet
+    program writes either), the later range is laid over the
+    earlier one, and its value is its first cell as the earlier ones left it, as when laid one
+    range after another over the whole sheet."""
+
+    def __init__(self, ranges: Sequence[Bounds], width: int, count: int) -> None:
+        covered = sum(
+            max(0, min(c2, width) - c1 + 1) * max(0, min(r2, count) - r1 + 1)
+            for c1, r1, c2, r2 in ranges
+        )
+        if covered > width * count:
+            # Ranges that do not overlap cover each cell once at most.
+            raise ValueError(f"merged ranges overlap ({len(ranges)} ranges cover {covered} cells)")
+        laid = [_Range(index, bounds, width, count) for index, bounds in enumerate(ranges)]
+        self._waiting = sorted(
+            (
+                r
+                for r in laid
+                if 0 <= r.first < count
+                and 1 <= r.min_col <= r.max_col
+                and not (r.min_col == r.max_col and r.first == r.bounds[3] - 1)
+            ),
+            key=lambda r: (r.first, r.index),
+        )
+        self._next = 0  # the first range of _waiting not yet met
+        self._active: list[_Range] = []  # the ranges met, in their order in the sheet
+
+    def reaches(self) -> Iterator[tuple[int, int]]:
+        """The first and last column (1-based) of each range that is laid over some cells."""
+        return ((r.min_col, r.max_col) for r in self._waiting if r.first <= r.last)
+
+    def quiet_until(self, number: int) -> int:
+        """The first row from ``number`` on that a range reaches (rows before it are left as
+        they are); a number past every row when none does."""
+        if any(r.last >= number for r in self._active):
+            return number
+        waiting = self._waiting
+        return waiting[self._next].first if self._next < len(waiting) else MAX_ROWS
+
+    def lay(self, number: int, row: list[str]) -> tuple[list[Span] | None, list[Anomaly]]:
+        """Lays the ranges that reach row ``number`` (0-based) over its cells ``row`` (in
+        place, called for each row a range reaches, in order): what each cell repeats, or None
+        when no range reaches it, and the notes on text hidden under a range."""
+        waiting = self._waiting
+        met = self._next
+        while met < len(waiting) and waiting[met].first == number:
+            insort(self._active, waiting[met], key=lambda r: r.index)
+            met += 1
+        self._next = met
+        spans: list[Span] | None = None
+        notes: list[Anomaly] = []
+        still = []
+        for laid in self._active:
+            if laid.last < number:
+                continue
+            still.append(laid)
+            min_col, max_col, first = laid.min_col, laid.max_col, number == laid.first
+            if first:
+                laid.value = row[min_col - 1] if min_col - 1 < len(row) else ""
+            value = laid.value
             if len(row) < max_col:
                 row.extend([""] * (max_col - len(row)))
-            spans = out.spans.get(r)
             if spans is None:
-                spans = out.spans[r] = []
+                spans = []
             if len(spans) < max_col:
                 spans.extend(["own"] * (max_col - len(spans)))
+            span: Span = "left" if first else "above"
             for c in range(min_col - 1, max_col):
-                if r == min_row - 1 and c == min_col - 1:
+                if first and c == min_col - 1:
                     continue
                 hidden = row[c]
                 if hidden and hidden.strip() and hidden != value:
-                    where = f"{get_column_letter(c + 1)}{r + 1}"
-                    out.notes.setdefault(r, []).append(
+                    where = f"{get_column_letter(c + 1)}{number + 1}"
+                    notes.append(
                         Anomaly(
                             "hidden-cell",
                             f"cell {where} holds text hidden under the merged range "
-                            f"{_name(min_col, min_row, claimed_col, max_row)}; not read",
+                            f"{_name(*laid.bounds)}; not read",
                             where,
                             hidden,
                         )
                     )
                 row[c] = value
-                spans[c] = "above" if r > min_row - 1 else "left"
-    return out
+                spans[c] = span
+        self._active = still
+        return spans, notes
 
 
 def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -> Grid:
@@ -90,7 +170,7 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     formatted out to column XFD reports 16384 columns, mostly empty). Empty rows inside the
     table are kept (they are counted as blank rows); those before and after it are dropped.
     What is laid out follows the cells present, not where they are: long runs of empty columns
-    (:func:`_kept_columns`) and blank rows (:data:`_MAX_BLANK_RUN`) are left out.
+    (:func:`kept_columns`) and blank rows (:data:`_MAX_BLANK_RUN`) are left out.
 
     >>> grid = sheet_grid([["序号", "备注", ""], [], ["1", ""], []], "清单")
     >>> [(r.line, r.cells) for r in grid.rows]
@@ -98,39 +178,72 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     """
     spans_of = merged.spans if merged is not None else {}
     notes_of = merged.notes if merged is not None else {}
-    used = [_used_width(cells) for cells in rows]
-    width = max(used, default=0)
-    keep = _kept_columns(rows, width) if width > _WIDE else None
-    if keep is not None:
-        width = len(keep)
-    filled = [n for n, last in enumerate(used) if last]
-    padding = [""] * width
-    blank = tuple(padding)
-    out = []
-    since = filled[0] if filled else 0  # the first row of the run of blank rows going on
-    for number in range(filled[0], filled[-1] + 1) if filled else ():
-        cells = rows[number]
-        notes = notes_of.get(number)
-        if not used[number]:
-            if notes or number - since < _MAX_BLANK_RUN:
-                out.append(SourceRow(number + 1, blank, blank, tuple(notes) if notes else ()))
-            continue
-        since = number + 1
-        spans = spans_of.get(number)
+    width = max(map(used_width, rows), default=0)
+    keep = kept_columns(occupied_columns(rows), width) if width > WIDE else None
+    laying = GridRows(width, keep)
+    out: list[SourceRow] = []
+    for number, cells in enumerate(rows):
+        out.extend(laying.add(number, cells, notes_of.get(number), spans_of.get(number)))
+    return Grid(tuple(out), name=name)
+
+
+class GridRows:
+    """Lays out a sheet's rows, merged ranges laid over them, as the rows of its Grid, one
+    row at a time (:meth:`add`, every row in order): each cut or padded to ``width`` (the
+    sheet's used width), only the columns ``keep`` when given (:func:`kept_columns`), blank
+    rows before the first row with text and after the last left out, and of a run of blank
+    rows only :data:`_MAX_BLANK_RUN`. Blank rows are held until a row with text shows they lie
+    inside the table."""
+
+    def __init__(self, width: int, keep: Sequence[int] | None) -> None:
+        self.width = width
+        self.keep = keep
+        self._padding = [""] * width
+        self._blank = tuple(self._padding)
+        self._since: int | None = None  # the first row of the run of blank rows going on
+        self._held: list[SourceRow] = []
+
+    def add(
+        self,
+        number: int,
+        cells: list[str],
+        notes: list[Anomaly] | None = None,
+        spans: list[Span] | None = None,
+    ) -> list[SourceRow]:
+        """The rows that go out once row ``number`` (0-based) is laid out: none, while blank
+        rows are held; else those held and this one."""
+        since = self._since
+        if not used_width(cells):
+            if since is not None and (notes or number - since < _MAX_BLANK_RUN):
+                blank = self._blank
+                self._held.append(SourceRow(number + 1, blank, blank, tuple(notes or ())))
+            return []
+        self._since = number + 1
+        width, keep = self.width, self.keep
         if keep is not None:
             cells = [cells[c] if c < len(cells) else "" for c in keep]
             spans = [spans[c] if c < len(spans) else "own" for c in keep] if spans else None
-        raw = tuple(cells if len(cells) == width else (cells + padding)[:width])
+        raw = tuple(cells if len(cells) == width else (cells + self._padding)[:width])
         row = SourceRow(number + 1, tuple(map(clean_cell, raw)), raw)
         if notes or spans:
             fitted = _fit(spans, width) if spans else ()
             row = replace(row, notes=tuple(notes or ()), spans=fitted)
+        out, self._held = self._held, []
         out.append(row)
-    return Grid(tuple(out), name=name)
+        return out
+
+    def add_blank(self, number: int, stop: int) -> None:
+        """Rows ``number`` up to ``stop`` are empty, with no notes (a long run is added at
+        once: a cell at A1048576 lays out a million empty rows)."""
+        since = self._since
+        if since is not None:
+            blank = self._blank
+            last = min(stop, since + _MAX_BLANK_RUN)
+            self._held.extend(SourceRow(n + 1, blank, blank) for n in range(number, last))
 
 
 #: Past this many columns a sheet is looked at for long runs of columns empty in every row.
-_WIDE = 256
+WIDE = 256
 #: A run of this many columns empty in every row is no part of the table: a cell far to its
 #: right (XFD1) is read next to it, not sixteen thousand empty cells away.
 _EMPTY_RUN = 64
@@ -139,23 +252,30 @@ _EMPTY_RUN = 64
 _MAX_BLANK_RUN = 1000
 
 
-def _kept_columns(rows: list[list[str]], width: int) -> list[int] | None:
-    """The columns of a wide sheet left once each run of :data:`_EMPTY_RUN` or more columns
-    empty in every row is dropped, or None when there is no such run.
+def occupied_columns(rows: Iterable[list[str]], occupied: set[int] | None = None) -> set[int]:
+    """The columns (0-based) with text in some row, added to ``occupied`` when given."""
+    occupied = set() if occupied is None else occupied
+    for cells in rows:
+        occupied.update(compress(range(len(cells)), map(str.strip, cells)))
+    return occupied
 
-    >>> rows = [["序号", "事项名称"] + [""] * 300 + ["x"]]
-    >>> _kept_columns(rows, 303)
-    [0, 1, 302]
+
+def kept_columns(occupied: Iterable[int], width: int) -> tuple[int, ...] | None:
+    """The columns of a wide sheet left once each run of :data:`_EMPTY_RUN` or more columns
+    empty in every row is dropped, or None when there is no such run; ``occupied`` are the
+    columns with text (:func:`occupied_columns`).
+
+    >>> kept_columns(occupied_columns([["序号", "事项名称"] + [""] * 300 + ["x"]]), 303)
+    (0, 1, 302)
     """
-    occupied = sorted({c for cells in rows for c, text in enumerate(cells) if text.strip()})
     keep: list[int] = []
     last = -1
-    for column in occupied:
+    for column in sorted(occupied):
         gap = column - last - 1
         keep.extend(range(last + 1, column) if gap < _EMPTY_RUN else ())
         keep.append(column)
         last = column
-    return keep if len(keep) < width else None
+    return tuple(keep) if len(keep) < width else None
 
 
 def _fit(spans: list[Span], width: int) -> tuple[Span, ...]:
@@ -163,7 +283,7 @@ def _fit(spans: list[Span], width: int) -> tuple[Span, ...]:
     return tuple(spans[:width] + own * (width - len(spans)))
 
 
-def _used_width(cells: list[str]) -> int:
+def used_width(cells: list[str]) -> int:
     """The number of cells up to the last one that is not blank."""
     size = len(cells)
     while size and not cells[size - 1].strip():

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
+
+from extractors.models import Anomaly
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -132,16 +135,63 @@ def _children(
         del parent[:]
 
 
+def _shared_texts(archive: zipfile.ZipFile, member: str | None) -> Iterator[str]:
+    """The texts of the workbook's shared-string table (``member``, from :func:`open_workbook`),
+    in order."""
+    if member is None or member not in archive.NameToInfo:
+        return
+    for si in _children(archive, member, (_SST,)):
+        if si.tag == _SI:
+            # openpyxl drops the escape of a literal "_x" (x005F_) the same way.
+            yield _text_of(si).replace("x005F_", "")
+
+
 def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> tuple[str, ...]:
     """The workbook's shared-string table (``member``, from :func:`open_workbook`)."""
-    if member is None or member not in archive.NameToInfo:
-        return ()
-    # openpyxl drops the escape of a literal "_x" (x005F_) the same way.
-    return tuple(
-        _text_of(si).replace("x005F_", "")
-        for si in _children(archive, member, (_SST,))
-        if si.tag == _SI
-    )
+    return tuple(_shared_texts(archive, member))
+
+
+class SharedStrings:
+    """The shared-string table held compactly, for a workbook read a row at a time
+    (``streamed``): every text UTF-8 encoded in one buffer, with its end offset in an array of
+    4-byte numbers (the texts come from a part of at most ``MAX_UNZIPPED_BYTES``), so 4 bytes
+    and a string's UTF-8 length apiece: 35 MiB for the million strings of a list of 200 k items,
+    which a tuple of str holds in 92 MiB. A text is decoded when a cell asks for it. Indexes
+    behave as a tuple's, errors too.
+
+    >>> strings = SharedStrings(["城乡医疗救助", "", "行政确认"])
+    >>> len(strings), strings[0], strings[-1], strings[1]
+    (3, '城乡医疗救助', '行政确认', '')
+    >>> strings[3]
+    Traceback (most recent call last):
+    IndexError: tuple index out of range
+    """
+
+    __slots__ = ("_ends", "_size", "_texts")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = bytearray()
+        self._ends = array("I", [0])
+        for text in texts:
+            self._texts += text.encode()
+            self._ends.append(len(self._texts))
+        self._size = len(self._ends) - 1
+
+    @classmethod
+    def read(cls, archive: zipfile.ZipFile, member: str | None) -> SharedStrings:
+        """The workbook's shared-string table (``member``, from :func:`open_workbook`)."""
+        return cls(_shared_texts(archive, member))
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index: int) -> str:
+        if not 0 <= index < self._size:
+            if not -self._size <= index < 0:
+                raise IndexError("tuple index out of range")
+            index += self._size
+        ends = self._ends
+        return self._texts[ends[index] : ends[index + 1]].decode()
 
 
 def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int], set[int]]:
@@ -257,20 +307,36 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
     parse some 60% slower."""
     sheet = Sheet()
     rows = sheet.rows
-    columns: dict[str, int] = {}
+    for index, values in laid_rows(archive, member, book, sheet):
+        if index >= len(rows):
+            rows.extend([] for _ in range(index + 1 - len(rows)))
+        sheet.replaced.extend(rows[index])  # a row written twice: the later one wins
+        rows[index] = values
+    return sheet
+
+
+def laid_rows(
+    archive: zipfile.ZipFile, member: str, book: Workbook, sheet: Sheet
+) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows of one sheet as they come in its XML: (0-based row index, cells placed by their
+    references), each checked for its place (within the sheet, not so far from the cells
+    before it that mostly empty cells would be laid out between them). The cells each row
+    replaces and its formulas without a cached value go to ``sheet`` (``replaced``,
+    ``uncached``), as do the merged ranges, which come after the rows."""
+    count = 0  # rows laid out so far: the highest row number seen
     present = padding = 0  # cells in the file; empty rows and cells laid out between them
+    columns: dict[str, int] = {}
     for element in _children(archive, member, (_SHEET_DATA, _MERGES)):
         tag = element.tag
         if tag == _ROW:
             number = element.get("r")
-            index = int(number) - 1 if number else len(rows)
+            index = int(number) - 1 if number else count
             if not 0 <= index < MAX_ROWS:
                 raise ValueError(f"row number {number} outside the sheet (1 to {MAX_ROWS})")
-            if index >= len(rows):
-                padding += index - len(rows)
-                rows.extend([] for _ in range(index + 1 - len(rows)))
-            sheet.replaced.extend(rows[index])  # a row written twice: the later one wins
-            values = rows[index] = _row_values(element, book, columns, sheet, index)
+            if index >= count:
+                padding += index - count
+                count = index + 1
+            values = _row_values(element, book, columns, sheet, index)
             present += len(element)
             padding += max(0, len(values) - len(element))
             if padding > MAX_PADDING and padding > PADDING_RATIO * present:
@@ -278,11 +344,27 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
                     f"{present} cells placed so far apart that {padding} empty ones lie between "
                     f"them (by row {index + 1}); a damaged or hostile sheet?"
                 )
+            yield index, values
         elif tag == _MERGE:
             bounds = range_boundaries(element.get("ref", ""))
             if None not in bounds:
                 sheet.merged.append(bounds)
-    return sheet
+
+
+def uncached_note(row: int, column: int, formula: str) -> Anomaly:
+    """The note on a formula cell (0-based ``row``, ``column``) saved without a cached value.
+
+    >>> uncached_note(4, 2, "SUM(A1:A4)").column
+    'C5'
+    """
+    where = f"{get_column_letter(column + 1)}{row + 1}"
+    return Anomaly(
+        "uncached-formula",
+        f"cell {where} holds the formula ={formula} saved without its value "
+        "(the file was never recalculated); read as empty",
+        where,
+        formula,
+    )
 
 
 def resolve_strings(sheet: Sheet, strings: tuple[str, ...]) -> list[list[str]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from lxml import etree
-from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
-from extractors.models import Anomaly
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
 from extractors.reading.formats.sheets.sheetxml import (
@@ -18,6 +18,7 @@ from extractors.reading.formats.sheets.sheetxml import (
     read_shared_strings,
     read_sheet,
     resolve_strings,
+    uncached_note,
 )
 from extractors.reading.limits import check_archive
 
@@ -39,28 +40,26 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
     [('序号', '事项名称'), ('4267', '城乡医疗救助')]
     """
     check_archive(data, path)
+    with xlsx_errors(path), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        book = open_workbook(archive)
+        sheets = [(name, read_sheet(archive, member, book)) for name, member in book.sheets]
+        strings = read_shared_strings(archive, book.shared_strings)
+        grids = []
+        for name, sheet in sheets:
+            rows = resolve_strings(sheet, strings)
+            marks = fill_merged(rows, sheet.merged)
+            for row, column, formula in sheet.uncached:
+                marks.notes.setdefault(row, []).append(uncached_note(row, column, formula))
+            grids.append(sheet_grid(rows, name, marks))
+        return grids
+
+
+@contextmanager
+def xlsx_errors(path: str) -> Iterator[None]:
+    """What a damaged workbook makes the reading run into (a bad archive, bad XML, a cell or
+    row out of place, a shared string that is not there), as one InputError naming the file."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            book = open_workbook(archive)
-            sheets = [(name, read_sheet(archive, member, book)) for name, member in book.sheets]
-            strings = read_shared_strings(archive, book.shared_strings)
-            grids = []
-            for name, sheet in sheets:
-                rows = resolve_strings(sheet, strings)
-                marks = fill_merged(rows, sheet.merged)
-                for row, column, formula in sheet.uncached:
-                    where = f"{get_column_letter(column + 1)}{row + 1}"
-                    marks.notes.setdefault(row, []).append(
-                        Anomaly(
-                            "uncached-formula",
-                            f"cell {where} holds the formula ={formula} saved without its value "
-                            "(the file was never recalculated); read as empty",
-                            where,
-                            formula,
-                        )
-                    )
-                grids.append(sheet_grid(rows, name, marks))
-            return grids
+        yield
     except (
         KeyError,
         OSError,
