@@ -33,13 +33,17 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.errors import QuanzeError, unforeseen
 from extractors.models import PowerList
-from extractors.reading.stream import ListStream, open_list
+from extractors.reading.stream import open_list
 from extractors.report import FileReport, Reading
 from graph.build.build import Writing, _unpacked
 from graph.iri import DEFAULT_BASE, Iris
+
+if TYPE_CHECKING:
+    from extractors.reading.stream import Streamed
 
 #: Lists read ahead of the load, per worker: enough to keep the workers busy while the load takes
 #: a large list, few enough that their spooled lines stay small.
@@ -171,7 +175,7 @@ def unmade(path: Path | str, exc: BaseException) -> str:
     return f"{path}: not built ({type(exc).__name__}: {first})"
 
 
-def _made(task: Task, path: Path, power_list: PowerList | ListStream) -> Premade | str:
+def _made(task: Task, path: Path, power_list: PowerList | Streamed) -> Premade | str:
     """``make`` once its file is read."""
     from graph.app.pipeline import cite_lists  # the pipeline's own extraction, batch by batch
 
