@@ -13,18 +13,18 @@ cn2an writes itself (``tests/extractors/citing/test_numerals.py`` checks every n
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from types import ModuleType
 from typing import Final
 
+from extractors.citing.patterns import regex
 from extractors.citing.words import SPACE
 
 #: Every character that may appear in a provision number (before white space is removed).
 NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万"
 
 _WIDE_DIGITS: Final = str.maketrans("０１２３４５６７８９○", "0123456789〇")
-_SUFFIX: Final = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
+_SUFFIX: Final = regex(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
 #: The digits as the usual writing has them, by value.
 _DIGITS: Final = "零一二三四五六七八九"
 #: The places below 万 and their characters, highest first.
@@ -73,8 +73,8 @@ def _usual_value(written: str) -> int | None:
     """The value of ``written`` when it is exactly the usual writing of a number below 10,000,
     else None (for cn2an to read).
 
-    >>> _usual_value("八十七"), _usual_value("一千零一十"), _usual_value("一十一"), _usual_value("两百")
-    (87, 1010, None, None)
+    >>> [_usual_value(w) for w in ("八十七", "一千零一十", "一十一", "两百")]
+    [87, 1010, None, None]
     """
     total = digit = 0
     for char in written:

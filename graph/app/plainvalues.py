@@ -4,11 +4,11 @@ Typer (0.29) converts every value a command is given through a pydantic ``TypeAd
 value read imports pydantic and builds an adapter per parameter, 60–120 ms of every ``quanze``
 call that takes an option (``quanze cites REF --store S`` among them) for turning ``"30"`` into
 ``30.0``. The values quanze's commands take are plain: text, paths, flags, whole numbers and
-decimals with a lower or upper bound, or lists of those. Such a value, when it is plainly well-formed
-(digits, a non-empty path, within its bounds), is converted here to what pydantic would give;
-anything else (``--timeout abc``, ``--jobs 0``, a parameter of another kind) goes on to Typer's own
-conversion, so its checks and error messages stay Typer's. Paths still go through Typer's path
-checks (which need no pydantic for a ``Path``).
+decimals with a lower or upper bound, or lists of those. Such a value, when it is plainly
+well-formed (digits, a non-empty path, within its bounds), is converted here to what pydantic
+would give; anything else (``--timeout abc``, ``--jobs 0``, a parameter of another kind) goes on
+to Typer's own conversion, so its checks and error messages stay Typer's. Paths still go through
+Typer's path checks (which need no pydantic for a ``Path``).
 
 Typer's conversion is reached through its private ``typer._coercion`` and ``typer._param_types``
 (as ``graph.app.usage`` reaches its click); ``tests/graph/app/test_plainvalues.py`` checks every

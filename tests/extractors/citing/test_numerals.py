@@ -98,7 +98,7 @@ def test_every_numeral_reads_as_cn2an_reads_it(written: str) -> None:
     assert parse_numeral(written) == _read_by_cn2an(written)
 
 
-@pytest.mark.parametrize("written", ["一十一", "两百", "二〇一八", "一百四", "一千零十", "十万零三"])
+@pytest.mark.parametrize("written", ["一十一", "两百", "二〇一八", "一百四", "一千零十", "十万三"])
 def test_other_writings_are_cn2an_s(written: str) -> None:
     assert parse_numeral(written) == _read_by_cn2an(written) is not None
 
