@@ -85,6 +85,7 @@ class _Cache:
         atexit.register(self.save)
 
     def pattern(self, text: str, flags: int) -> re.Pattern[str]:
+        flags = int(flags)
         key = (text, flags)
         entry = self.read.get(key)
         if entry is not None:
@@ -116,7 +117,7 @@ class _Cache:
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except OSError:
+        except (OSError, ValueError):
             return  # a read-only installation, a full disk: the next process compiles again
         self.read, self.missed = entries, 0
 
