@@ -55,6 +55,9 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _HERE = Path(__file__).parent
 #: The environment variable naming the cache file instead (empty: no cache).
 CACHE_ENV = "QUANZE_PATTERN_CACHE"
+#: Entries kept from earlier processes besides this one's, at most (patterns of an older grammar
+#: are dropped past it, so the file does not grow with every edit of the grammar).
+MAX_ENTRIES = 1024
 
 
 def cache_file() -> Path | None:
@@ -102,10 +105,13 @@ class _Cache:
 
     def save(self) -> None:
         """Write the file when this process compiled a pattern it did not hold: the entries used
-        here, and those it held that this process did not ask for (another program may)."""
+        here, and those it held that this process did not ask for (another program may), unless
+        they are more than MAX_ENTRIES."""
         if not self.missed:
             return
         entries = {**self.read, **self.used}
+        if len(entries) > MAX_ENTRIES:
+            entries = dict(self.used)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")

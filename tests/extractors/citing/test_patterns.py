@@ -120,3 +120,22 @@ def test_a_cache_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
     found = _read_in_process(where)
     assert found["compiled"] > 50 and not where.exists()
     assert found["found"] == _read_in_process("")["found"]
+
+
+def test_the_cache_keeps_older_entries_only_up_to_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    where = tmp_path / "patterns.marshal"
+    older = _Cache(where)
+    for n in range(3):
+        older.pattern(f"old{n}", 0)
+    older.save()
+    monkeypatch.setattr("extractors.citing.patterns.MAX_ENTRIES", 4)
+    newer = _Cache(where)
+    newer.pattern("new", 0)
+    newer.save()  # 4 entries: the older ones kept (another program may ask for them)
+    assert len(_Cache(where).read) == 4
+    newest = _Cache(where)
+    newest.pattern("newest", 0)
+    newest.save()  # 5 would be past the bound: only what this process used
+    assert set(_Cache(where).read) == {("newest", 0)}
