@@ -1,12 +1,13 @@
-"""Every test here leaves no query result of pyoxigraph to the garbage collector.
+"""The tests that run commands in process leave no query result of pyoxigraph to the garbage
+collector (``no_query_result_left_in_a_cycle``, used by the modules that run them).
 
 A pyoxigraph result (``QuerySolutions``) may only be dropped on the thread that made it. One left
 in a reference cycle (a test frame holding it, kept by the traceback a ``CliRunner`` result holds)
 was freed by whichever thread next ran a collection: in a later test, often the query worker
 thread of ``graph.store.query``, which made the collection raise "PyQuerySolutions is
-unsendable" as an unraisable exception in an unrelated test. The CLI tests run commands in
-process, so each is checked here: what the test left in cycles is collected on this thread, and
-a query result among it fails the test, naming what held it.
+unsendable" as an unraisable exception in an unrelated test. After each such test, what it left
+in cycles is collected on this thread, and a query result among it fails the test, naming what
+held it. (Two full collections a test: used where commands run in process, not everywhere.)
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _holders(result: object) -> list[str]:
     ]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_query_result_left_in_a_cycle() -> Iterator[None]:
     yield
     gc.set_debug(gc.DEBUG_SAVEALL)

@@ -25,6 +25,8 @@ from typer.testing import CliRunner
 from graph.app.cli import app
 from graph.store.check import check_store
 
+#: run in process, commands must leave no query result for another thread to free (conftest.py)
+pytestmark = pytest.mark.usefixtures("no_query_result_left_in_a_cycle")
 ROOT = Path(__file__).resolve().parents[3]
 QUANZE = str(Path(sys.executable).with_name("quanze"))
 QZ = "https://w3id.org/quanze/ontology#"
