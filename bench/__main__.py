@@ -1,8 +1,8 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader;
-default all). Options go to every benchmark named (``python -m bench realworld --plain``).
+biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader,
+startup; default all). Options go to every benchmark named (``python -m bench realworld --plain``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ BENCHMARKS = (
     "app",
     "national",
     "loader",
+    "startup",
 )
 
 

@@ -1,15 +1,95 @@
 """The CLI starts without loading what only some commands need; the packages' public names
-still resolve (loaded on first use)."""
+still resolve (loaded on first use).
+
+Start-up is guarded by what a command loads, not by a timed test (the figures are
+``python -m bench.startup``'s): ``quanze cites`` ≤ 0.3 s (issue #23) holds while it imports no
+pydantic (Typer's value conversion), no cn2an (numerals), no rdflib, and reads the grammar's
+compiled patterns instead of compiling them.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import extractors
 import graph
+from graph.app.pipeline import build_files
+
+#: What a process of ``quanze`` reports after running: the heavy modules it loaded and how many
+#: patterns of the grammar it compiled (None: the grammar was not loaded at all).
+_PROBE = """
+import json, sys
+from graph.app.cli import main
+try:
+    main()
+finally:
+    patterns = sys.modules.get("extractors.citing.patterns")
+    heavy = ("pydantic", "cn2an", "rdflib", "pyshacl", "jieba", "rich.table", "pyoxigraph",
+             "extractors.citing.cell", "openpyxl", "http.client")
+    report = {
+        "loaded": sorted(m for m in heavy if m in sys.modules),
+        "compiled": patterns.compiled_here() if patterns else None,
+    }
+    print(json.dumps(report), file=sys.stderr)
+"""
+
+
+def _quanze(*args: str, cache: Path) -> tuple[subprocess.CompletedProcess[str], dict]:
+    """Run ``quanze ARGS`` in a fresh process, its grammar's pattern cache in ``cache``; return
+    the process and what it loaded."""
+    env = {**os.environ, "QUANZE_PATTERN_CACHE": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env
+    )
+    return done, json.loads(done.stderr.splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Path]) -> Path:
+    folder = tmp_path_factory.mktemp("startup") / "store"
+    build_files(sample_paths, folder)
+    return folder
+
+
+def test_quanze_cites_loads_no_pydantic_cn2an_rdflib_or_http(store: Path, tmp_path: Path) -> None:
+    # each cost quanze cites 10-180 ms: Typer's pydantic conversion of --store, cn2an for 八十七,
+    # rdflib through graph.store.open, urllib.request (http.client) for the endpoint it does not ask
+    done, probe = _quanze(
+        "cites", "社会保险法第八十七条", "--store", str(store), cache=tmp_path / "p"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3 citing item(s)" in done.stderr
+    assert probe["loaded"] == ["extractors.citing.cell", "pyoxigraph"]
+
+
+def test_a_second_quanze_cites_compiles_no_pattern(store: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "patterns.marshal"
+    first, before = _quanze("cites", "社会保险法第八十七条", "--store", str(store), cache=cache)
+    second, after = _quanze("cites", "社会保险法第八十七条", "--store", str(store), cache=cache)
+    assert before["compiled"] > 50 and cache.is_file()
+    assert after["compiled"] == 0
+    assert second.stdout == first.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("cites", "--help"), ("query", "--help"), ("--version",)]
+)
+def test_help_loads_no_store_grammar_or_pydantic(args: tuple[str, ...], tmp_path: Path) -> None:
+    done, probe = _quanze(*args, cache=tmp_path / "p")
+    assert done.returncode == 0, done.stderr
+    assert probe == {"loaded": [], "compiled": None}
+
+
+def test_quanze_query_loads_no_grammar_or_pydantic(store: Path, tmp_path: Path) -> None:
+    done, probe = _quanze("query", "counts", "--store", str(store), cache=tmp_path / "p")
+    assert done.returncode == 0, done.stderr
+    assert probe == {"loaded": ["pyoxigraph"], "compiled": None}
 
 
 def test_importing_the_cli_loads_no_heavy_libraries() -> None:

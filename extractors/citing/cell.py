@@ -72,6 +72,7 @@ from extractors.citing.grammar.unmarked import (
 )
 from extractors.citing.lawdb import load_registry, title_key
 from extractors.citing.numerals import NUMERAL_CHARS
+from extractors.citing.patterns import regex
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     Resolution,
@@ -91,12 +92,10 @@ Backend = Literal["fast", "general"]
 BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 
 # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument of the law just cited
-_AND_ITS: Final = re.compile(
-    rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})"
-)
+_AND_ITS: Final = regex(rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})")
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
-_CUT_OFF: Final = re.compile(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+_CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)

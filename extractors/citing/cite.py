@@ -7,7 +7,6 @@ nothing a reference starts with, and keep the citations of the cells met again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Final
@@ -15,10 +14,11 @@ from typing import Final
 from extractors.citing.cell import read_cell
 from extractors.citing.grammar.anchors import ANCHOR_CHARS
 from extractors.citing.grammar.unmarked import may_stand_alone
+from extractors.citing.patterns import regex
 from extractors.citing.words import char_class
 from extractors.models import TEXT_FIELDS, CellCitation, Citation, PowerItem
 
-_ANCHOR: Final = re.compile(char_class(ANCHOR_CHARS))
+_ANCHOR: Final = regex(char_class(ANCHOR_CHARS))
 
 
 @lru_cache(maxsize=4096)

@@ -49,6 +49,7 @@ from typing import Any, Final, Literal, get_args
 import ahocorasick
 
 from extractors.citing.numerals import parse_numeral
+from extractors.citing.patterns import regex
 from extractors.citing.words import ONE_WIDTH, SPACE, TO_ANGLE, alternation, words
 
 Rank = Literal[
@@ -238,10 +239,10 @@ class Registry:
 
 
 _PRC: Final = words("state_name")[0]
-_ORDER_NUMBER: Final = re.compile(
+_ORDER_NUMBER: Final = regex(
     rf"(?P<issuer>.*?){alternation(words('document_kinds', 'order'))}第(?P<n>[^号]+)号"
 )
-_FILE_NUMBER: Final = re.compile(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
+_FILE_NUMBER: Final = regex(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
 
 
 def doc_key(doc: str) -> tuple[str, str, int] | None:

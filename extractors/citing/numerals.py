@@ -1,29 +1,96 @@
 """Reading the numbers written in statute references: Chinese numerals, Arabic digits in either
-width, stray white space, and the 之一 suffix of inserted articles."""
+width, stray white space, and the 之一 suffix of inserted articles.
+
+A Chinese numeral below 10,000 written the usual way (八十七, 一百零四, 一千零一十) is read here;
+any other writing (两百, 一十一, 二〇一八, 一百四, a number of 万 …) goes to cn2an, which knows the
+variants. cn2an is not asked for the usual ones because importing it costs 0.13–0.18 s of every
+process that reads a reference (``quanze cites``): its dependency proces compiles a pattern of
+every Chinese place name on import (~30 ms), and cn2an builds two converters at import, each
+compiling validating patterns of several kilobytes (~110 ms). The usual writing is exactly the one
+cn2an writes itself (``tests/extractors/citing/test_numerals.py`` checks every number below
+10,000 against it), so both read every numeral alike.
+"""
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from types import ModuleType
 from typing import Final
 
+from extractors.citing.patterns import regex
 from extractors.citing.words import SPACE
 
 #: Every character that may appear in a provision number (before white space is removed).
 NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万"
 
 _WIDE_DIGITS: Final = str.maketrans("０１２３４５６７８９○", "0123456789〇")
-_SUFFIX: Final = re.compile(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
+_SUFFIX: Final = regex(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
+#: The digits as the usual writing has them, by value.
+_DIGITS: Final = "零一二三四五六七八九"
+#: The places below 万 and their characters, highest first.
+_PLACES: Final = ((1000, "千"), (100, "百"), (10, "十"))
+_PLACE_VALUE: Final = {unit: place for place, unit in _PLACES}
+#: The usual writing is read here below this; at and above it, cn2an reads and writes.
+USUAL_BELOW: Final = 10000
 
 
 @cache
 def _cn2an() -> ModuleType:
-    """cn2an, imported on first use: importing it costs ~0.3 s, which every ``quanze`` command
-    (``--help`` and ``query`` included) would otherwise pay at start-up."""
+    """cn2an, imported the first time a numeral is not written the usual way (see above)."""
     import cn2an
 
     return cn2an
+
+
+def usual_writing(number: int) -> str:
+    """How statutes (and cn2an) write ``number``, 0 ≤ number < 10,000: 十 for 10 and 十三 for
+    13, 一百一十 for 110, one 零 for each run of empty places (一千零一十).
+
+    >>> usual_writing(104), usual_writing(13), usual_writing(1010), usual_writing(0)
+    ('一百零四', '十三', '一千零一十', '零')
+    """
+    if not 0 <= number < USUAL_BELOW:
+        raise ValueError(f"{number} is not between 0 and {USUAL_BELOW - 1}")
+    if number == 0:
+        return _DIGITS[0]
+    if 10 <= number < 20:
+        return "十" + (_DIGITS[number - 10] if number > 10 else "")
+    out = ""
+    gap = False
+    for place, unit in _PLACES:
+        digit = number // place % 10
+        if digit == 0:
+            gap = bool(out)
+            continue
+        out += ("零" if gap else "") + _DIGITS[digit] + unit
+        gap = False
+    if number % 10:
+        out += ("零" if gap else "") + _DIGITS[number % 10]
+    return out
+
+
+def _usual_value(written: str) -> int | None:
+    """The value of ``written`` when it is exactly the usual writing of a number below 10,000,
+    else None (for cn2an to read).
+
+    >>> [_usual_value(w) for w in ("八十七", "一千零一十", "一十一", "两百")]
+    [87, 1010, None, None]
+    """
+    total = digit = 0
+    for char in written:
+        value = _DIGITS.find(char)
+        if value >= 0:
+            digit = value
+            continue
+        place = _PLACE_VALUE.get(char)
+        if place is None:
+            return None
+        total += (digit or 1) * place
+        digit = 0
+    total += digit
+    if total >= USUAL_BELOW or usual_writing(total) != written:
+        return None
+    return total
 
 
 @lru_cache(maxsize=4096)
@@ -43,6 +110,9 @@ def parse_numeral(written: str) -> int | None:
     if any(c.isdigit() for c in s):
         # mixed forms such as "1百" do not occur in statute references; refuse them
         return None
+    usual = _usual_value(s)
+    if usual is not None:
+        return usual
     try:
         value = _cn2an().cn2an(s, "normal")
     except (ValueError, KeyError, IndexError):
@@ -65,9 +135,11 @@ def parse_suffix(written: str) -> int | None:
 def to_chinese(number: int) -> str:
     """The Chinese numeral for ``number`` as statutes write it (used to render test input).
 
-    >>> to_chinese(104), to_chinese(10), to_chinese(9999)
-    ('一百零四', '十', '九千九百九十九')
+    >>> to_chinese(104), to_chinese(10), to_chinese(9999), to_chinese(10010)
+    ('一百零四', '十', '九千九百九十九', '一万零一十')
     """
     if number < 0:
         raise ValueError(f"provision numbers are not negative: {number}")
+    if number < USUAL_BELOW:
+        return usual_writing(number)
     return str(_cn2an().an2cn(number))

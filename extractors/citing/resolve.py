@@ -4,12 +4,12 @@ abbreviated national laws, and carrier notices that issue another instrument."""
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
 from extractors.citing.lawdb import LawEntry, load_registry, title_key
+from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
     ENDS_INSTRUMENT,
@@ -32,31 +32,29 @@ TitleKind = Literal["explicit", "abbreviation"]
 _CARRIER_VERB: Final = alternation(words("carrier_verbs"))
 _CARRIER_NOUN: Final = alternation(words("carrier_nouns"))
 #: Endings of forms and papers written in title marks: 《立案审批表》, 《行政处罚决定书》 ….
-FORM_SUFFIX: Final = re.compile(alternation(words("form_endings")) + "$")
+FORM_SUFFIX: Final = regex(alternation(words("form_endings")) + "$")
 _MARKED: Final = char_class(TITLE_OPEN + TITLE_CLOSE, negate=True)
-_INNER: Final = re.compile(rf"{OPEN_MARK}({_MARKED}+){CLOSE_MARK}")
+_INNER: Final = regex(rf"{OPEN_MARK}({_MARKED}+){CLOSE_MARK}")
 _LIST_BODIES: Final = words("list_bodies")
 # 国务院关于修改〈营业性演出管理条例〉的决定: an amending decision that names one instrument
-_AMENDING: Final = re.compile(
+_AMENDING: Final = regex(
     rf"^[^{TITLE_OPEN}]*?{alternation(words('amending_verbs'))}\s*{OPEN_MARK}({_MARKED}+)"
     rf"{CLOSE_MARK}\s*的{_CARRIER_NOUN}$"
 )
-_INNER_CARRIER: Final = re.compile(
+_INNER_CARRIER: Final = regex(
     rf"^(?P<pre>.*?{_CARRIER_VERB}.*?)(?P<titles>{OPEN_MARK}.*{CLOSE_MARK})"
     rf"(?P<post>(?:等(?:[一二三四五六七八九十两\d]+{alternation(words('measure_words'))})?"
     rf"(?:文件)?)?的{_CARRIER_NOUN})$"
 )
-_BARE_CARRIER: Final = re.compile(
-    rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>的{_CARRIER_NOUN})$"
-)
-_BETWEEN_INNER: Final = re.compile(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
+_BARE_CARRIER: Final = regex(rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>的{_CARRIER_NOUN})$")
+_BETWEEN_INNER: Final = regex(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》
-_ORGAN_END: Final = re.compile(alternation(words("organ_endings")) + "$")
+_ORGAN_END: Final = regex(alternation(words("organ_endings")) + "$")
 #: The start of a national law's full title: 中华人民共和国.
 STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
-_NATIONAL_LAW: Final = re.compile(r"^[\u4e00-\u9fff]{1,20}法$")
-_NOT_NATIONAL: Final = re.compile(
+_NATIONAL_LAW: Final = regex(r"^[\u4e00-\u9fff]{1,20}法$")
+_NOT_NATIONAL: Final = regex(
     alternation(words("not_law_words"))
     + "$"
     + "|^"
@@ -69,16 +67,16 @@ _NOT_NATIONAL: Final = re.compile(
 )
 _AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))
-_VERSION_NOTE: Final = re.compile(
+_VERSION_NOTE: Final = regex(
     rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
     rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))})"
 )
 
 
-_CLAUSES: Final = re.compile(r"[\s，,；;]+")
-_DATED_AMENDMENT: Final = re.compile(rf"^{_ENACTMENT}?\d{{4}}\s*年.*{_AMENDS}$")
+_CLAUSES: Final = regex(r"[\s，,；;]+")
+_DATED_AMENDMENT: Final = regex(rf"^{_ENACTMENT}?\d{{4}}\s*年.*{_AMENDS}$")
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
-_NATIONAL_IMPLEMENTING: Final = re.compile(
+_NATIONAL_IMPLEMENTING: Final = regex(
     rf"^([\u4e00-\u9fff]{{1,20}}法)({alternation(words('implementing_names', 'national'))})$"
 )
 

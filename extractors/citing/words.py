@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from extractors.citing.patterns import regex
+
 #: The data file, in the ``extractors`` package.
 GRAMMAR_FILE: Final = "data/grammar.json"
 
@@ -123,7 +125,7 @@ def first_chars(found: Iterable[str]) -> frozenset[str]:
 # --- punctuation (code, not data) -----------------------------------------------------------
 
 #: White space of any kind; spaces, U+3000 and line wraps fall anywhere in a citation.
-SPACE: Final = re.compile(r"\s+")
+SPACE: Final = regex(r"\s+")
 #: Title marks, both widths and both kinds (《》 〈〉 <> ＜＞), nesting either way round.
 TITLE_OPEN: Final = "《〈<＜"
 TITLE_CLOSE: Final = "》〉>＞"
@@ -144,7 +146,7 @@ OPEN_PAREN: Final = char_class(PAREN_OPEN)
 CLOSE_PAREN: Final = char_class(PAREN_CLOSE)
 IN_PAREN: Final = char_class(PAREN_OPEN + PAREN_CLOSE, negate=True, extra=r"\n")
 #: A title in 《》 with nothing nested and no sentence end inside (the common case).
-FLAT_TITLE: Final = re.compile(rf"《({IN_TITLE}{{1,150}})》")
+FLAT_TITLE: Final = regex(rf"《({IN_TITLE}{{1,150}})》")
 #: The number of a numbered entry of a cell (2、 二. ): up to three digits or Chinese numerals.
 ENTRY_NUMBER: Final = r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
 #: A rank tag in brackets before a title (【法律】, [部门规章]); a colon may follow it.
@@ -170,9 +172,7 @@ TO_BOOK: Final = str.maketrans(
 #: Trial marks in brackets of either width: （试行）, (暂行), （征求意见稿）.
 TRIAL_NOTE: Final = rf"[(（]{alternation(words('trial_marks'))}[)）]"
 #: A title that ends the way instrument titles end, a trial mark after it allowed.
-ENDS_INSTRUMENT: Final = re.compile(
-    rf"{alternation(words('instrument_endings'))}(?:{TRIAL_NOTE})?$"
-)
+ENDS_INSTRUMENT: Final = regex(rf"{alternation(words('instrument_endings'))}(?:{TRIAL_NOTE})?$")
 #: The last characters of instrument titles: every ending's, and a trial mark's closing bracket.
 TITLE_END_CHARS: Final = (
     last_chars(words("instrument_endings")) | last_chars(words("implementing_names")) | {")", "）"}

@@ -20,6 +20,8 @@ import typer
 from typer._click.exceptions import ClickException, NoSuchOption, UsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from graph.app.plainvalues import read_plainly
+
 #: The exit code of a usage error (spec/cli.md: 0 ok, 1 data error, 2 usage error).
 USAGE_EXIT = 2
 
@@ -83,7 +85,14 @@ def one_line(exc: ClickException) -> str:
 
 
 class QuanzeGroup(TyperGroup):
-    """The top command group: click's own errors become one line (exit 2 for usage errors)."""
+    """The top command group: click's own errors become one line (exit 2 for usage errors); its
+    plain values (``--version``, the help and completion flags) are read without pydantic
+    (``graph.app.plainvalues``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        read_plainly(params)
+        return params
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The command named first in ``args``; a misspelled one is a usage error naming the
@@ -131,7 +140,7 @@ class _Argument(TyperArgument):
 class QuanzeCommand(TyperCommand):
     """A command whose help names values as words (``--store STORE``, ``REF``) rather than Python
     types (``<path>``, ``<list[str]>``): every option taking a value gets a metavar, and arguments
-    show none."""
+    show none. Its plain values are read without pydantic (``graph.app.plainvalues``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,3 +150,8 @@ class QuanzeCommand(TyperCommand):
                 param.metavar = param.metavar or (param.name or "value").upper()
             elif isinstance(param, TyperOption) and not param.is_flag and param.metavar is None:
                 param.metavar = (param.name or "value").upper()
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        read_plainly(params)
+        return params

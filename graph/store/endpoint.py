@@ -8,11 +8,8 @@ N-Quads. The endpoint must read the union of all graphs as its default graph (``
 
 from __future__ import annotations
 
-import http.client
 import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +68,12 @@ class Endpoint:
     def _post(
         self, url: str, form: Mapping[str, str], accept: str, timeout: float | None
     ) -> tuple[str, bytes]:
+        # imported here: urllib.request brings http.client, email and ssl, ~10 ms of every
+        # command that imports the store's queries (quanze cites) and asks no endpoint
+        import http.client
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(
             url,
             data=urllib.parse.urlencode(form).encode("utf-8"),

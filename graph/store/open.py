@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph.errors import StoreCorruptError, StoreError, StoreLockedError, StoreMissingError
 from graph.store.holder import locked
+
+if TYPE_CHECKING:  # imported by to_rdflib only: every command opens a store, few need rdflib
+    from rdflib import Graph
 
 _MARKER = "CURRENT"  # every RocksDB directory (so every Oxigraph store) has this file
 
@@ -59,6 +62,8 @@ def to_rdflib(store: ox.Store, graph: str | None = None) -> Graph:
 
     Meant for small graphs (SHACL, serialisation, tests): everything is copied into memory.
     """
+    from rdflib import Graph
+
     if graph is None:
         names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
         names += list(store.named_graphs())

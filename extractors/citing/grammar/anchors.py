@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from extractors.citing.grammar.chains import CHAIN_RUN
+from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
     CLOSE_PAREN,
@@ -51,7 +52,7 @@ def _head(title: str, paren: str) -> str:
 #: between the marks, and as many in each parenthetical. All the general path reads of a title
 #: lies within this match (document numbers outside the notes are checked for by the caller),
 #: so its reading is cached on the text matched.
-TITLE_HEAD: Final = re.compile(
+TITLE_HEAD: Final = regex(
     OPEN_MARK
     + _head(
         rf"(?:{IN_TITLE}|{_NESTED_TITLE}){{1,198}}{CLOSE_MARK}",
@@ -71,14 +72,14 @@ SHORT_HEAD: Final = 190
 #: closing mark, 「 or “ before what may be a quoted title) that only the general readers read.
 #: The pattern opens with the class of anchor characters, so that a scan skips the text between
 #: anchors in C (a pattern opening with alternatives is tried at every character).
-TOKEN: Final = re.compile(
+TOKEN: Final = regex(
     rf"{char_class(ANCHOR_CHARS)}(?:(?<={OPEN_MARK})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
     # a lone title mark; a quotation mark only where it may quote a title (「…法」, “…条例”): the
     # general readers skip any other, and so does the scan
     rf"|(?<={OPEN_MARK})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”))"
 )
 #: 「中华人民共和国社会保险法」, “…条例”: quotation marks around what may be a title.
-QUOTED_TITLE: Final = re.compile(rf"「{_QUOTED}」|“{_QUOTED}”")
+QUOTED_TITLE: Final = regex(rf"「{_QUOTED}」|“{_QUOTED}”")
 HEAD: Final = TOKEN.groupindex["head"]
 BARE: Final = TOKEN.groupindex["bare"]
 TITLE: Final = TOKEN.groupindex["title"]

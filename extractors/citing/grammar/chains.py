@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Final, Literal, NamedTuple, get_args
 
 from extractors.citing.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
+from extractors.citing.patterns import regex
 from extractors.citing.words import alternation, exceptions, tags_of, words
 
 Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
@@ -77,30 +78,30 @@ NUM: Final = rf"{_N}(?:\s*{_N})*"
 LEVEL: Final = _level_words()
 _PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
 _NUM_SEP: Final = alternation(words("separators", "number"))
-_UNIT: Final = re.compile(
+_UNIT: Final = regex(
     rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
     # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
     rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
     rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
 )
 _SEP_WORD: Final = alternation(words("separators"))
-_SEP: Final = re.compile(rf"\s*(?P<sep>{_SEP_WORD})\s*")
+_SEP: Final = regex(rf"\s*(?P<sep>{_SEP_WORD})\s*")
 # One unit after the first of a chain, with what joins it to the one before, in the order the
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
 # unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
 # 第十三条). Each part is atomic, as each was one match call of its own.
-_NEXT_UNIT: Final = re.compile(
+_NEXT_UNIT: Final = regex(
     rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
 )
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
-_SPLIT_NUMS: Final = re.compile(rf"\s*({_NUM_SEP})\s*")
-_PNUM_SPLIT: Final = re.compile(_PNUM)
-_PNUM_VALUE: Final = re.compile(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+_SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*")
+_PNUM_SPLIT: Final = regex(_PNUM)
+_PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
-_POINT_DUNHAO: Final = re.compile(rf"第\s*(?P<n>{NUM})\s*、")
+_POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
-_BARE_ARTICLE: Final = re.compile(rf"{NUM}\s*{_ARTICLE_WORD}")
+_BARE_ARTICLE: Final = regex(rf"{NUM}\s*{_ARTICLE_WORD}")
 # what a run of chain characters is written with, apart from numerals, 第 and 之
 _RUN_CHARS: Final = "".join(dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚"))
 
@@ -269,7 +270,7 @@ def _lone(m: re.Match[str]) -> Provision | None:
 # brackets, white space), starting at 第. A chain never ends in a separator, bracket or space,
 # so what it reads depends only on the run without those at its end (and on the character after
 # a final 编, for the lookahead after it): chains are cached on that text.
-CHAIN_RUN: Final = re.compile(rf"第[{NUMERAL_CHARS}\s第之{re.escape(_RUN_CHARS)}]*")
+CHAIN_RUN: Final = regex(rf"第[{NUMERAL_CHARS}\s第之{re.escape(_RUN_CHARS)}]*")
 CHAIN_TRAIL: Final = " \t\n\r\u3000\xa0" + "".join(
     c for c in _RUN_CHARS if c not in "".join(_LEVELS)
 )
@@ -341,12 +342,10 @@ def _chain_of(written: str) -> Chain | None:
 
 # Whole articles, each with its 第, joined by a separator and nothing else (第四十四条、第四十五条,
 # 第十七条至第二十一条): most chains of more than one provision.
-_ARTICLE_LIST: Final = re.compile(
+_ARTICLE_LIST: Final = regex(
     rf"(?:第[{NUMERAL_CHARS}]+{_ARTICLE_WORD}{_SEP_WORD})+第[{NUMERAL_CHARS}]+{_ARTICLE_WORD}"
 )
-_ARTICLE_UNIT: Final = re.compile(
-    rf"(?P<sep>{_SEP_WORD})?第(?P<n>[{NUMERAL_CHARS}]+){_ARTICLE_WORD}"
-)
+_ARTICLE_UNIT: Final = regex(rf"(?P<sep>{_SEP_WORD})?第(?P<n>[{NUMERAL_CHARS}]+){_ARTICLE_WORD}")
 
 
 def _article_list(written: str) -> Chain | None:
@@ -377,7 +376,7 @@ def _article_list(written: str) -> Chain | None:
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
 # between the units (第十八条第一款第（八）项): half the distinct chains of a list, one provision
 # whose span is the whole chain, read without the builder.
-_SIMPLE_CHAIN: Final = re.compile(
+_SIMPLE_CHAIN: Final = regex(
     rf"第({NUM}){_ARTICLE_WORD}(?:之({NUM}))?(?:第({NUM}){_PARAGRAPH_WORD})?"
     rf"(?:第(?:({NUM})|[(（﹙]({NUM})[)）﹚]){_ITEM_WORD})?"
 )

@@ -5,10 +5,10 @@ an instrument's own words (第八十七条：…, 规定：“…”) and its re
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from extractors.citing.grammar.titles import RANK_LAST, rank_before
+from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
     ENTRY_NUMBER,
@@ -23,13 +23,13 @@ from extractors.citing.words import (
     words,
 )
 
-_LEAD: Final = re.compile(
+_LEAD: Final = regex(
     rf"(?:[\s“\"‘「『]|{ENTRY_NUMBER}\s*[、.．)）]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳]"
     rf"|{RANK_TAG}[:：]?)*\Z"
 )
-_GLUED_NUMBER: Final = re.compile(rf"(?:^|{char_class(BOUNDARY)})[0-9０-９]{{1,2}}\Z")
-_LED: Final = re.compile(rf"{alternation(words('lead_verbs'))}[^\S\n]*\Z")
-_AFTER_BOUNDARY: Final = re.compile(char_class(BOUNDARY) + _LEAD.pattern)
+_GLUED_NUMBER: Final = regex(rf"(?:^|{char_class(BOUNDARY)})[0-9０-９]{{1,2}}\Z")
+_LED: Final = regex(rf"{alternation(words('lead_verbs'))}[^\S\n]*\Z")
+_AFTER_BOUNDARY: Final = regex(char_class(BOUNDARY) + _LEAD.pattern)
 _LEAD_CHARS: Final = frozenset(' \t\u3000\n“"‘「『、.．)）】]］:：①②③④⑤⑥⑦⑧⑨⑩')
 _BOUNDARIES: Final = frozenset(BOUNDARY)
 _LEAD_TEST: Final = _BOUNDARIES | _LEAD_CHARS | RANK_LAST
@@ -41,7 +41,7 @@ _SELF_NOUNS: Final = (
     *words("implementing_names", "self"),
     *_KIND_WORDS,
 )
-_SELF: Final = re.compile(
+_SELF: Final = regex(
     rf"{alternation(words('self_determiners'))}(?P<noun>{alternation(_SELF_NOUNS)})\s*\Z"
 )
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
@@ -50,14 +50,14 @@ _SELF_LAST: Final = last_chars(_SELF_NOUNS)
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
 _REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"}
-_TRIAL_NOTE: Final = re.compile(TRIAL_NOTE)
+_TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
-_NOUN_USE: Final = re.compile(alternation(words("noun_uses")))
+_NOUN_USE: Final = regex(alternation(words("noun_uses")))
 # 《社会保险法》规定：“…” — a title (or provision) whose words are quoted after it
 _GUIDED: Final = (
     rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
 )
-_TITLE_QUOTE: Final = re.compile(_GUIDED)
+_TITLE_QUOTE: Final = regex(_GUIDED)
 # what continues the author's sentence after a provision: a list mark or conjunction (their first
 # characters), a title, the end of the sentence, and (glued to the provision) a word that uses it
 # as a noun or joins it to what follows
@@ -66,7 +66,7 @@ _GOES_ON: Final = (
 )
 _USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *words("join_words")])))
 _SPACE_CLASS: Final = r"\s"
-_QUOTE_START: Final = re.compile(
+_QUOTE_START: Final = regex(
     rf"{_GUIDED}|\s+{char_class(_GOES_ON, negate=True, extra=_SPACE_CLASS)}"
     rf"|{char_class(_GOES_ON + _USED_AS, negate=True, extra=_SPACE_CLASS)}"
 )
@@ -193,7 +193,7 @@ def opens_quote(text: str, pos: int) -> bool:
 #: Quotation marks and the mark that closes each: a quotation opened by one runs to its close.
 _CLOSERS: Final = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 #: What may stand between a provision (or title) and the mark that opens its quoted words.
-_BEFORE_MARK: Final = re.compile(
+_BEFORE_MARK: Final = regex(
     rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
 )
 
@@ -217,7 +217,7 @@ def quote_close(text: str, pos: int) -> int:
 #: a rank tag or a title after white space or a cell's edge (cells run together: …说明理由
 #: 2.[地方政府规章]…, …徇私舞弊的, 《甲法》第九条), or a line that opens with a label
 #: (责任事项依据：…). Quoted statutory text has no white space before its titles.
-_NEW_REFERENCE: Final = re.compile(
+_NEW_REFERENCE: Final = regex(
     rf"[\s|>](?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG}|[《〈])"
     r"|\n[^\S\n]*[^\s:：，,。；;、“”《》()（）]{1,12}[:：]"
 )

@@ -13,6 +13,7 @@ from typing import Final
 from extractors.citing.grammar.chains import NUM
 from extractors.citing.grammar.unmarked import strip_verbs
 from extractors.citing.lawdb import load_registry
+from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CONJUNCTIONS,
     SPACE,
@@ -24,7 +25,7 @@ from extractors.citing.words import (
 
 _DIGIT: Final = "0-9０-９"
 _ORDER: Final = alternation(words("document_kinds", "order"))
-_DOC: Final = re.compile(
+_DOC: Final = regex(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
     # 交通运输部令2016年第28号: a ministry's orders are numbered within the year
     rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
@@ -32,11 +33,11 @@ _DOC: Final = re.compile(
     rf"[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
 )
 #: （甲府办发〔2018〕12）: a file number with its 号 left out, alone in a parenthetical.
-DOC_NO_HAO: Final = re.compile(
+DOC_NO_HAO: Final = regex(
     rf"^\s*([\u4e00-\u9fff]{{1,16}}\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*"
     rf"(?:第\s*)?[{_DIGIT}]{{0,5}})\s*$"
 )
-_DOC_LEAD: Final = re.compile(
+_DOC_LEAD: Final = regex(
     "^" + char_class(sorted({*words("document_number_leads"), *first_chars(CONJUNCTIONS)})) + "+"
 )
 _DOC_BRACKETS: Final = str.maketrans(
@@ -44,9 +45,9 @@ _DOC_BRACKETS: Final = str.maketrans(
     | {"﹝": "〔", "﹞": "〕", "［": "〔", "］": "〕"}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
-_ORDER_NO_DI: Final = re.compile(rf"({_ORDER})(?!第)")
+_ORDER_NO_DI: Final = regex(rf"({_ORDER})(?!第)")
 # a document number and what may stand between it and the provisions it is cited with
-_DOC_BEFORE: Final = re.compile(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
+_DOC_BEFORE: Final = regex(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
 _DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000")
 
 

@@ -5,7 +5,6 @@ document number, a bare point (十八), an alias the list defines (以下简称�
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -23,6 +22,7 @@ from extractors.citing.grammar.docnums import (
     normalise_doc_number,
 )
 from extractors.citing.numerals import parse_numeral
+from extractors.citing.patterns import regex
 from extractors.citing.resolve import version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
@@ -38,29 +38,29 @@ from extractors.citing.words import (
 )
 
 # a parenthetical with nothing nested and no line break: the common case of _close_paren
-_FLAT_PAREN: Final = re.compile(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
-_GLUED: Final = re.compile(rf"^\s*({alternation(words('trial_marks'))})\s*$")
-_ALIAS: Final = re.compile(
+_FLAT_PAREN: Final = regex(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
+_GLUED: Final = regex(rf"^\s*({alternation(words('trial_marks'))})\s*$")
+_ALIAS: Final = regex(
     rf"{alternation(words('alias_leads'))}\s*[“\"《〈‘「『]?\s*([^”\"》〉’」』)）,，;；]{{1,20}}?)\s*"
     r"[”\"》〉’」』]?\s*$"
 )
-_BARE_POINT: Final = re.compile(rf"^\s*(?:第\s*)?({NUM})\s*$")
+_BARE_POINT: Final = regex(rf"^\s*(?:第\s*)?({NUM})\s*$")
 # what a version note holds one of (修正, 版 …): tested before the version pattern runs
 _VERSION_HINTS: Final = first_chars(words("amendment_words"))
-_JOIN: Final = re.compile(TITLE_JOIN)
+_JOIN: Final = regex(TITLE_JOIN)
 _ANNEX_WORD: Final = alternation(words("annex_words"))
 _ANNEX_FIRST: Final = first_chars(words("annex_words"))
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
-_ANNEX: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+_ANNEX: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
 # 附件《国务院决定修改的行政法规》: the title of an annex of the instrument just cited, part of its
 # citation (an annex is no instrument of its own)
-_ANNEX_TITLE: Final = re.compile(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
+_ANNEX_TITLE: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
 # 《…的意见》(皖政办秘〔2014〕189号)一、优化审批流程: the numbered part of a policy document,
 # glued to the title and its notes, opening its heading (a point)
-_HEADING_POINT: Final = re.compile(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
+_HEADING_POINT: Final = regex(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
-_DATED: Final = re.compile(r"\s*\d[\d\s]{3}\s*年")
+_DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
 #: The longest parenthetical read as a note after a title (a version note that lists five
 #: amending decisions runs to some 450 characters).
 MAX_NOTE: Final = 600

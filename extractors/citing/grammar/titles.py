@@ -6,13 +6,13 @@ cached on their text."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
 from extractors.citing.grammar.docnums import find_doc_number
 from extractors.citing.grammar.notes import Tail, read_head
 from extractors.citing.lawdb import RANKS
+from extractors.citing.patterns import regex
 from extractors.citing.resolve import (
     Resolution,
     ends_like_instrument,
@@ -29,15 +29,15 @@ from extractors.citing.words import (
     char_class,
 )
 
-_TITLE_MARK: Final = re.compile(char_class(TITLE_OPEN + TITLE_CLOSE + SENTENCE_END))
-_RANK_BEFORE: Final = re.compile(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
+_TITLE_MARK: Final = regex(char_class(TITLE_OPEN + TITLE_CLOSE + SENTENCE_END))
+_RANK_BEFORE: Final = regex(r"[【\[［]\s*([^】\]［］\n]{2,14}?)\s*[】\]］]\s*[:：]?\s*\Z")
 # 法律：《…》 — the rank written as a word before a colon, at the start of an entry
-_RANK_WORD_BEFORE: Final = re.compile(
+_RANK_WORD_BEFORE: Final = regex(
     rf"(?:^|(?<=[\s。；;、.．)）]))({alternation(RANKS)})\s*[:：]\s*\Z"
 )
 #: The characters a rank tag before a title may end with (before white space).
 RANK_LAST: Final = frozenset("】]］:：")
-_IN_TITLE_NOTE: Final = re.compile(r"[（(]([^（）()]{1,80})[）)]\s*$")
+_IN_TITLE_NOTE: Final = regex(r"[（(]([^（）()]{1,80})[）)]\s*$")
 _new_tuple: Final = tuple.__new__
 
 

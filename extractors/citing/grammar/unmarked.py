@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from extractors.citing.grammar.chains import LEVEL, NUM
 from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.patterns import regex
 from extractors.citing.resolve import is_carrier
 from extractors.citing.words import (
     BOUNDARY,
@@ -33,21 +34,21 @@ Place = Literal["provision", "line", "quoted"]
 # What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
 # or shorter than 2): it may end in a trial mark (（试行）).
 _BACK_STOPS: Final = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
-_TRIAL_AT_END: Final = re.compile(rf"{TRIAL_NOTE}\Z")
+_TRIAL_AT_END: Final = regex(rf"{TRIAL_NOTE}\Z")
 _TRIAL_LONGEST: Final = max(map(len, words("trial_marks"))) + 2
 # the last stop character before a point (greedy, then backtracking from the point: one pass)
-_LAST_STOP: Final = re.compile(rf".*[{_BACK_STOPS}]", re.S)
-_VERBS: Final = re.compile("^" + alternation([*words("lead_verbs"), *CONJUNCTIONS]))
-_GENERIC: Final = re.compile(
+_LAST_STOP: Final = regex(rf".*[{_BACK_STOPS}]", re.S)
+_VERBS: Final = regex("^" + alternation([*words("lead_verbs"), *CONJUNCTIONS]))
+_GENERIC: Final = regex(
     alternation(words("generic_words")) + "|^" + alternation(words("generic_starts"))
 )
-_PROVISION_INSIDE: Final = re.compile(rf"第\s*{NUM}\s*{LEVEL}")
-_SENTENCE_START: Final = re.compile("^" + alternation(words("sentence_starts")))
-_STRONG_END: Final = re.compile(
+_PROVISION_INSIDE: Final = regex(rf"第\s*{NUM}\s*{LEVEL}")
+_SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
+_STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
 )
 _LINE_ENDINGS: Final = words("instrument_endings", "line")
-_LINE_TITLE: Final = re.compile(
+_LINE_TITLE: Final = regex(
     rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
     r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
     rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)[ \t\u3000]*$",
@@ -63,12 +64,12 @@ _TRIAL_ENDINGS: Final = frozenset(
 )
 _LINE_SPACE: Final = " \t\u3000"
 # …批转…关于《X》的通知: the outer notice of a marked title, the title marks around it missing
-_NOTICE_AFTER: Final = re.compile(rf"\s*的\s*{alternation(words('carrier_nouns'), spaced=True)}")
+_NOTICE_AFTER: Final = regex(rf"\s*的\s*{alternation(words('carrier_nouns'), spaced=True)}")
 # a carrier issues the instrument in its marks; an amending decision names the one it amends
-_SPACED_CARRIER_VERB: Final = re.compile(
+_SPACED_CARRIER_VERB: Final = regex(
     alternation([*words("carrier_verbs"), *words("amending_verbs")], spaced=True)
 )
-_SEGMENT_LEAD: Final = re.compile(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
+_SEGMENT_LEAD: Final = regex(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
 
 
@@ -165,8 +166,8 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
 
 # a parenthetical note (version, document number) that ends just before a provision:
 # 校车安全管理条例(2012年国务院令第617)第十五条
-_NOTE_BEFORE: Final = re.compile(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
-_RANKED: Final = re.compile(rf"{RANK_TAG}\s*[:：]?\s*\Z")
+_NOTE_BEFORE: Final = regex(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
+_RANKED: Final = regex(rf"{RANK_TAG}\s*[:：]?\s*\Z")
 
 
 def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int, bool] | None:

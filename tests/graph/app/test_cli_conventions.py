@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from graph.app.cli import app
 
+#: run in process, commands must leave no query result for another thread to free (conftest.py)
+pytestmark = pytest.mark.usefixtures("no_query_result_left_in_a_cycle")
 runner = CliRunner()
 QUANZE = str(Path(sys.executable).with_name("quanze"))
 
