@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import json
 import subprocess
 import sys
@@ -77,6 +78,17 @@ def _write_markdown(path: Path, table: Iterator[tuple[str, ...]]) -> None:
             out.write("| " + " | ".join(row) + " |\n")
 
 
+def write_html(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """A page as a site exports one: a title, the table a row a line, a date below it."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<html><head><meta charset="utf-8"><title>权责清单</title></head><body>\n')
+        out.write("<h1>某县权责清单</h1>\n<table>\n<tr>")
+        out.write("".join(f"<th>{h}</th>" for h in HEADER) + "</tr>\n")
+        for row in table:
+            out.write("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>\n")
+        out.write("</table>\n<p>发布日期：2024-05-06</p>\n</body></html>\n")
+
+
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     # the shape Excel saves (shared strings, UTF-8 XML)
     write_excel_style(path, list(table), HEADER)
@@ -87,6 +99,7 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "csv": write_csv,
     "json": write_json,
     "xlsx": _write_xlsx,
+    "html": write_html,
 }
 
 
@@ -115,7 +128,9 @@ def run_build(path: Path, store: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.biglist")
     parser.add_argument("--sizes", default="50k,100k,200k")
-    parser.add_argument("--formats", default="md", help="md, csv, json, xlsx (comma-separated)")
+    parser.add_argument(
+        "--formats", default="md", help="md, csv, json, html, docx, xlsx (comma-separated)"
+    )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

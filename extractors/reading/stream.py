@@ -27,7 +27,9 @@ from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
 from extractors.reading.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text
 from extractors.reading.formats.delimited import delimited_rows
-from extractors.reading.formats.grid import SourceRow
+from extractors.reading.formats.grid import ReadWhole, SourceRow
+from extractors.reading.formats.htmlrows import HtmlRows
+from extractors.reading.formats.lines import text_blocks
 from extractors.reading.formats.markdown import MarkdownRows
 from extractors.reading.formats.records import RecordRows
 from extractors.reading.meta import read_meta
@@ -61,10 +63,16 @@ def _records(text: str, where: str) -> _Rows | None:
     return None if rows is None else _Rows(rows, 0, [], rows.rejects)
 
 
+def _html(text: str, where: str) -> _Rows | None:
+    rows = HtmlRows.open(lambda: text_blocks(text))
+    return None if rows is None else _Rows(rows, None, rows.context)
+
+
 #: Formats read in batches, and their readers' rows (None: this text is read whole).
 _ROWS: dict[str, Callable[[str, str], _Rows | None]] = {
     "markdown": _markdown,
     "json": _records,
+    "html": _html,
     "csv": lambda text, where: _Rows(delimited_rows(text, where, ","), None, []),
     "tsv": lambda text, where: _Rows(delimited_rows(text, where, "\t"), None, []),
 }
@@ -94,12 +102,15 @@ class ListStream:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
         batch: list[PowerItem] = []
-        for item in run.items(run.drafts(), self.keys):
-            digest.add(item)
-            batch.append(item)
-            if len(batch) >= size:
-                yield tuple(batch)
-                batch = []
+        try:
+            for item in run.items(run.drafts(), self.keys):
+                digest.add(item)
+                batch.append(item)
+                if len(batch) >= size:
+                    yield tuple(batch)
+                    batch = []
+        except ReadWhole:
+            raise InputError(self.where, "changed while it was read; read it again") from None
         if digest.hexdigest() != self.digest:
             raise InputError(self.where, "changed while it was read; read it again")
         yield tuple(batch)
@@ -138,7 +149,10 @@ def open_list(
     fmt = fmt or detect_text(text)
     if fmt not in _ROWS:
         return whole()
-    stream = _first_reading(text, fmt, path.name, where, used)
+    try:
+        stream = _first_reading(text, fmt, path.name, where, used)
+    except ReadWhole:
+        stream = None
     return whole() if stream is None else stream
 
 

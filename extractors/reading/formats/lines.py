@@ -10,7 +10,7 @@ from collections.abc import Iterator
 BLOCK_CHARS = 1 << 20
 
 
-def _blocks(text: str, size: int) -> Iterator[str]:
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     """``text`` in pieces of about ``size`` characters, each but the last ending with ``\\n`` (so
     no ``\\r\\n`` is cut in two, and a line ends where a piece does)."""
     start = 0
@@ -28,7 +28,7 @@ def split_lines(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     >>> list(split_lines(text, size=2)) == text.splitlines()
     True
     """
-    for block in _blocks(text, size):
+    for block in text_blocks(text, size):
         yield from block.splitlines()
 
 
@@ -40,5 +40,5 @@ def file_lines(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     >>> list(file_lines(text, size=3)) == list(io.StringIO(text, newline=""))
     True
     """
-    for block in _blocks(text, size):
+    for block in text_blocks(text, size):
         yield from io.StringIO(block, newline="")
