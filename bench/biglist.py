@@ -17,11 +17,13 @@ from __future__ import annotations
 import argparse
 import csv
 import html
+import io
 import json
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,6 +91,36 @@ def write_html(path: Path, table: Iterator[tuple[str, ...]]) -> None:
         out.write("</table>\n<p>发布日期：2024-05-06</p>\n</body></html>\n")
 
 
+def write_docx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """A Word document as Word saves one: a title paragraph, the table (a grid, a row per item),
+    a date paragraph below; ``word/document.xml`` written a row at a time."""
+    import docx
+
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p>"
+
+    def row(cells: tuple[str, ...]) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{paragraph(c)}</w:tc>" for c in cells) + "</w:tr>"
+
+    with zipfile.ZipFile(blank) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                out.writestr(info, source.read(info))
+                continue
+            with out.open("word/document.xml", "w") as part, io.TextIOWrapper(part, "utf-8") as xml:
+                xml.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+                xml.write(f'<w:document xmlns:w="{w}"><w:body>{paragraph("某县权责清单")}<w:tbl>')
+                xml.write("<w:tblGrid>" + "<w:gridCol/>" * len(HEADER) + "</w:tblGrid>")
+                xml.write(row(HEADER))
+                for cells in table:
+                    xml.write(row(cells))
+                xml.write(f"</w:tbl>{paragraph('发布日期：2024-05-06')}</w:body></w:document>")
+
+
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     # the shape Excel saves (shared strings, UTF-8 XML)
     write_excel_style(path, list(table), HEADER)
@@ -100,6 +132,7 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "json": write_json,
     "xlsx": _write_xlsx,
     "html": write_html,
+    "docx": write_docx,
 }
 
 

@@ -25,8 +25,15 @@ from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
-from extractors.reading.detect import BINARY_FORMATS, FORMATS, detect_binary, detect_text
+from extractors.reading.detect import (
+    BINARY_FORMATS,
+    FORMATS,
+    detect_binary,
+    detect_text,
+    is_encrypted,
+)
 from extractors.reading.formats.delimited import delimited_rows
+from extractors.reading.formats.documents.docxrows import DocxRows
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import text_blocks
@@ -88,7 +95,7 @@ class ListStream:
     head: PowerList
     counts: ItemCounts
     digest: str
-    text: str
+    rows: Callable[[], _Rows | None]  # the rows again, read from the file
     where: str
     keys: frozenset[str]
 
@@ -97,7 +104,7 @@ class ListStream:
         ``read_list(path).items``."""
         size = size or BATCH_ITEMS
         head = self.head
-        run = _assembly(self.text, head.format, head.source, self.where)
+        run = _assembly(self.rows, head.source, self.where)
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
@@ -142,22 +149,36 @@ def open_list(
         return whole()
     data = read_bytes(path)
     fmt = format or detect_binary(data)
-    if fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
+    used: str | None = None
+    if fmt == "docx" and not is_encrypted(data):
+        docx_rows = DocxRows.open(data, path)
+        del data
+        if docx_rows is None:
+            return whole()
+        make: Callable[[], _Rows | None] = lambda: _Rows(docx_rows, None, docx_rows.context)  # noqa: E731
+    elif fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
         return whole()
-    text, used = decode_text(data, where, encoding)
-    del data
-    fmt = fmt or detect_text(text)
-    if fmt not in _ROWS:
-        return whole()
+    else:
+        text, used = decode_text(data, where, encoding)
+        del data
+        fmt = fmt or detect_text(text)
+        if fmt not in _ROWS:
+            return whole()
+        make = _text_rows(text, fmt, where)
     try:
-        stream = _first_reading(text, fmt, path.name, where, used)
+        stream = _first_reading(make, fmt, path.name, where, used)
     except ReadWhole:
         stream = None
     return whole() if stream is None else stream
 
 
-def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:
-    rows = _ROWS[fmt](text, where)
+def _text_rows(text: str, fmt: str, where: str) -> Callable[[], _Rows | None]:
+    """The rows of a text in a format read in batches, made again each reading."""
+    return lambda: _ROWS[fmt](text, where)
+
+
+def _assembly(make: Callable[[], _Rows | None], source: str, where: str) -> Assembly | None:
+    rows = make()
     if rows is None:
         return None
     return Assembly.start(
@@ -166,7 +187,7 @@ def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:
 
 
 def _first_reading(
-    text: str, fmt: str, source: str, where: str, encoding: str | None
+    make: Callable[[], _Rows | None], fmt: str, source: str, where: str, encoding: str | None
 ) -> ListStream | None:
     """The list summed item by item, or None when this reading finds no table or is wrong.
 
@@ -177,7 +198,7 @@ def _first_reading(
     meta: ListMeta | None = None
     keys: frozenset[str] | None = None
     while True:
-        run = _assembly(text, fmt, source, where)
+        run = _assembly(make, source, where)
         if run is None:
             return None
         summary = Summary(meta or read_meta(run.context, run.header.line))
@@ -203,4 +224,4 @@ def _first_reading(
             plausibility=plausibility,
         )
         digest = summary.digest.hexdigest()
-        return ListStream(head, summary.counts, digest, text, where, frozenset(run.keys_seen))
+        return ListStream(head, summary.counts, digest, make, where, frozenset(run.keys_seen))

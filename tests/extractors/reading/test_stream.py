@@ -23,7 +23,14 @@ from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
 from extractors.report import Reading
 from tests.extractors.reading import hostile
-from tests.extractors.reading.test_read_fuzz import _BYTES, TEXT_SEEDS, _apply, _line_ends
+from tests.extractors.reading.test_read_fuzz import (
+    _BYTES,
+    _XML,
+    ARCHIVE_SEEDS,
+    TEXT_SEEDS,
+    _apply,
+    _line_ends,
+)
 from tests.shared import shared_path
 
 
@@ -70,7 +77,7 @@ def test_real_lists_read_in_batches_are_read_whole() -> None:
     assert len(streamed) >= 3  # the pipe tables among them, read in batches
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html"])
+@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html", "docx"])
 def test_generated_list_in_batches(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"list.{fmt}"
     WRITERS[fmt](path, rows(3_000))
@@ -161,18 +168,15 @@ def test_tables_written_many_ways(tmp_path: Path) -> None:
     assert _same(path, size=1) is not None
 
 
-def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "list.csv"
-    WRITERS["csv"](path, rows(50))
+@pytest.mark.parametrize("fmt", ["csv", "html", "docx"])
+def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"list.{fmt}"
+    WRITERS[fmt](path, rows(50))
     opened = open_list(path, min_bytes=0)
     assert isinstance(opened, ListStream)
-    changed = opened.text.replace("（7）", "（七）")
+    WRITERS[fmt](path, (tuple(c.replace("（7）", "（七）") for c in row) for row in rows(50)))
     with pytest.raises(InputError, match="changed while it was read"):
-        list(ListStream(**{**_fields_of(opened), "text": changed}).batches())
-
-
-def _fields_of(stream: ListStream) -> dict[str, object]:
-    return {name: getattr(stream, name) for name in ListStream.__slots__}
+        list(opened.batches())
 
 
 @settings(max_examples=80, deadline=None, derandomize=True)
@@ -291,3 +295,69 @@ def test_tr_tags_found_a_block_at_a_time(pieces: list[str], cuts: list[int]) -> 
     found += tags.close()
     if not tags.unclosed:
         assert found == whole
+
+
+# DOCX: the document part parsed a row at a time (``formats.documents.docxrows``).
+
+_DOCX = ARCHIVE_SEEDS["list.docx"]
+_MERGED_DOCX = ARCHIVE_SEEDS["merged.docx"]
+
+
+def _docx_with(change: Callable[[str], str], seed: bytes = _DOCX) -> bytes:
+    return hostile.rewrite(seed, hostile.DOCUMENT, change)
+
+
+@pytest.mark.parametrize(
+    ("data", "streamed"),
+    [
+        pytest.param(_DOCX, True, id="as-written"),
+        pytest.param(_MERGED_DOCX, True, id="merged-cells"),
+        pytest.param(_docx_with(lambda x: hostile.wide_span(x, 1_000_000)), True, id="gridspan"),
+        pytest.param(
+            _docx_with(lambda x: hostile.laughs("w:document", x, "城乡医疗救助")),
+            False,
+            id="laughs",
+        ),
+        pytest.param(_docx_with(lambda x: x.replace("</w:tbl>", "</w:tbl>" * 2)), False, id="bad"),
+        pytest.param(
+            _docx_with(lambda x: x.replace("<w:tbl>", "<w:tbl><w:tr/></w:tbl><w:tbl>", 1)),
+            False,
+            id="two-tables",
+        ),
+        pytest.param(_docx_with(lambda x: x.replace("<w:body>", "<w:x>")), False, id="no-body"),
+        pytest.param(_DOCX[: len(_DOCX) // 2], False, id="cut"),
+        pytest.param(hostile.damage_member(_DOCX, hostile.DOCUMENT, 0.5), False, id="damaged"),
+        pytest.param(
+            hostile.rewrite(_DOCX, "word/styles.xml", lambda x: x[: len(x) // 2]),
+            False,
+            id="styles-cut",
+        ),
+    ],
+)
+def test_docx_in_batches(tmp_path: Path, data: bytes, streamed: bool) -> None:
+    """Merged cells, a span of a million columns, entity bombs, damaged parts, several tables:
+    read a row at a time, the same list (or the same one-line error) as read whole."""
+    path = tmp_path / "list.docx"
+    path.write_bytes(data)
+    opened = _same(path, size=1)
+    assert (opened is not None) == streamed
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    xml=st.lists(_XML, min_size=1, max_size=2),
+    raw=st.lists(_BYTES, max_size=1),
+    seed=st.sampled_from([_DOCX, _MERGED_DOCX]),
+)
+def test_mutated_docx_read_in_batches_is_read_whole(
+    xml: list[tuple[Callable[[str, float], str], float]],
+    raw: list[tuple[Callable[..., bytes], object]],
+    seed: bytes,
+) -> None:
+    data = seed
+    for mutation, at in xml:
+        data = _docx_with(lambda text, m=mutation, a=at: m(text, a), data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.docx"
+        path.write_bytes(_apply(data, raw))
+        _same(path, size=1)
