@@ -42,6 +42,19 @@ _EMPTY = (
 )
 
 
+def document_size(path: Path) -> int:
+    """The unpacked size of the document part of the DOCX file ``path`` (0 for any other
+    file): what reading it whole holds, as a tree, many times over."""
+    try:
+        with path.open("rb") as file:
+            if file.read(4) != b"PK\x03\x04":
+                return 0
+        with zipfile.ZipFile(path) as archive:
+            return archive.getinfo(DOCUMENT).file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return 0
+
+
 def _without_document(archive: zipfile.ZipFile) -> bytes:
     """The package with its document part empty (every other member as it is)."""
     out = io.BytesIO()
@@ -132,44 +145,60 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             done = True
 
 
-def _width(path: Path) -> int | None:
-    """The width of the one table in the body (the survey: ``grid_width`` of the table, its
-    rows let go as they are counted), or None when there is none or more than one."""
-    tables, width = 0, 1
+@dataclass(frozen=True, slots=True)
+class _Survey:
+    """What the first pass over the document part found: the width of its one table
+    (``grid_width``, its rows let go as they are counted) and the paragraphs around it,
+    numbered as the whole reader numbers them (each paragraph and each row a block)."""
+
+    width: int
+    context: tuple[tuple[int, str], ...]
+
+
+def _survey(path: Path) -> _Survey | None:
+    """The document's one table and context, or None when its body holds none or several."""
+    tables, width, number = 0, 1, 0
+    context: list[tuple[int, str]] = []
     for block in _blocks(_events(path)):
         element = block.element
         if block.kind == "row":
+            number += 1
             width = max(width, len(element.findall(_TC)))
         elif block.kind == "grid":
             width = max(width, len(element.findall(qn("w:gridCol"))))
         elif element.tag == _TBL:
             tables += 1
-    return width if tables == 1 else None
+        elif element.tag == _P:
+            number += 1
+            text = paragraph_line(element)
+            if text:
+                context.append((number, text))
+    return _Survey(width, tuple(context)) if tables == 1 else None
 
 
 class DocxRows:
     """The rows of the one table in a DOCX document's body, made as they are iterated;
-    ``context`` (the paragraphs around it, numbered as the whole reader numbers them) fills in
-    as they come. :meth:`open` gives None for any other document: ``read_docx`` reads it."""
+    ``context`` (the paragraphs around it, numbered as the whole reader numbers them) is
+    known from the survey, so the list's description is known before its first row.
+    :meth:`open` gives None for any other document: ``read_docx`` reads it."""
 
-    def __init__(self, path: Path, width: int) -> None:
+    def __init__(self, path: Path, survey: _Survey) -> None:
         self.path = path
-        self.width = width
-        self.context: list[tuple[int, str]] = []
+        self.width = survey.width
+        self.context = list(survey.context)
 
     @classmethod
     def open(cls, data: bytes, path: Path) -> DocxRows | None:
         if not _package_reads(data):
             return None
         try:
-            width = _width(path)
+            survey = _survey(path)
         except (etree.LxmlError, *DAMAGE):
             return None
-        return None if width is None else cls(path, width)
+        return None if survey is None else cls(path, survey)
 
     def __iter__(self) -> Iterator[SourceRow]:
-        self.context.clear()
-        number = 0
+        number = 0  # blocks before the table
         reader: RowReader | None = None
         try:
             for block in _blocks(_events(self.path)):
@@ -178,12 +207,7 @@ class DocxRows:
                     if reader is None:
                         reader = RowReader(self.width, number)
                     yield reader.row(element)
-                elif element.tag == _P:
+                elif element.tag == _P and reader is None:
                     number += 1
-                    text = paragraph_line(element)
-                    if text:
-                        self.context.append((number, text))
-                elif element.tag == _TBL and reader is not None:
-                    number = reader.number
         except (etree.LxmlError, *DAMAGE):
             raise ReadWhole("the document part reads otherwise in rows") from None
