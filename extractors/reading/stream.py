@@ -26,7 +26,6 @@ from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
 from extractors.reading.detect import (
-    BINARY_FORMATS,
     FORMATS,
     detect_binary,
     detect_text,
@@ -36,12 +35,14 @@ from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.documents.docxrows import DocxRows, document_size
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.htmlrows import HtmlRows
-from extractors.reading.formats.lines import text_blocks
+from extractors.reading.formats.lines import block_file_lines, block_lines
 from extractors.reading.formats.markdown import MarkdownRows
 from extractors.reading.formats.records import RecordRows
+from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
 from extractors.reading.summary import ItemCounts, Summary
+from extractors.reading.textfile import decoded_blocks, sniff
 
 #: Files from this size on are read in batches, when their format allows (below it a list is
 #: small enough to read whole: some 35,000 items of Markdown). A DOCX file is as large as its
@@ -61,29 +62,45 @@ class _Rows:
     rejects: Sequence[Reject] = ()
 
 
-def _markdown(text: str, where: str) -> _Rows:
-    rows = MarkdownRows(text)
-    return _Rows(rows, lambda: rows.header_at, rows.context)
+#: Text formats read in batches.
+_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+#: What a text file read again may meet, when it changed or a reading cannot be made in rows.
+_UNREADABLE = (ReadWhole, UnicodeDecodeError)
 
 
-def _records(text: str, where: str) -> _Rows | None:
-    rows = RecordRows.open(text, where)
-    return None if rows is None else _Rows(rows, 0, [], rows.rejects)
+def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
+    """How to read the rows of a text file in a format read in batches again, each reading
+    decoding the file anew (None: this file is read whole)."""
+
+    def blocks() -> Iterator[str]:
+        return decoded_blocks(path, encoding)
+
+    if fmt == "html":
+        page = HtmlRows.open(blocks)  # its survey, once
+        return None if page is None else lambda: _Rows(page, None, page.context)
+    if fmt == "markdown":
+
+        def markdown() -> _Rows:
+            table = MarkdownRows(lines=lambda: block_lines(blocks()))
+            return _Rows(table, lambda: table.header_at, table.context)
+
+        return markdown
+    if fmt == "json":
+
+        def records() -> _Rows | None:
+            found = RecordRows.open("".join(blocks()), where)  # its records' positions
+            return None if found is None else _Rows(found, 0, [], found.rejects)
+
+        return records
+    delimiter = _DELIMITERS[fmt]
+    return lambda: _Rows(
+        delimited_rows("", where, delimiter, lines=block_file_lines(blocks())), None, []
+    )
 
 
-def _html(text: str, where: str) -> _Rows | None:
-    rows = HtmlRows.open(lambda: text_blocks(text))
-    return None if rows is None else _Rows(rows, None, rows.context)
-
-
-#: Formats read in batches, and their readers' rows (None: this text is read whole).
-_ROWS: dict[str, Callable[[str, str], _Rows | None]] = {
-    "markdown": _markdown,
-    "json": _records,
-    "html": _html,
-    "csv": lambda text, where: _Rows(delimited_rows(text, where, ","), None, []),
-    "tsv": lambda text, where: _Rows(delimited_rows(text, where, "\t"), None, []),
-}
+#: The rows of a list again, from its file; None when the file no longer gives them.
+Rows = Callable[[], "_Rows | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +113,7 @@ class ListStream:
     head: PowerList
     counts: ItemCounts
     digest: str
-    rows: Callable[[], _Rows | None]  # the rows again, read from the file
+    rows: Rows  # the rows again, read from the file
     where: str
     keys: frozenset[str]
 
@@ -117,7 +134,7 @@ class ListStream:
                 if len(batch) >= size:
                     yield tuple(batch)
                     batch = []
-        except ReadWhole:
+        except _UNREADABLE:
             raise InputError(self.where, "changed while it was read; read it again") from None
         if digest.hexdigest() != self.digest:
             raise InputError(self.where, "changed while it was read; read it again")
@@ -146,39 +163,71 @@ def open_list(
     if format is not None and format not in FORMATS:
         return whole()  # which says what is wrong
     least = STREAM_MIN_BYTES if min_bytes is None else min_bytes
-    if not path.is_file() or max(path.stat().st_size, document_size(path)) < least:
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
         return whole()
-    data = read_bytes(path)
-    fmt = format or detect_binary(data)
-    used: str | None = None
-    if fmt == "docx" and not is_encrypted(data):
-        docx_rows = DocxRows.open(data, path)
-        del data
-        if docx_rows is None:
-            return whole()
-        make: Callable[[], _Rows | None] = lambda: _Rows(docx_rows, None, docx_rows.context)  # noqa: E731
-    elif fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
+    if max(path.stat().st_size, document_size(path)) < least:
         return whole()
-    else:
-        text, used = decode_text(data, where, encoding)
-        del data
-        fmt = fmt or detect_text(text)
-        if fmt not in _ROWS:
-            return whole()
-        make = _text_rows(text, fmt, where)
+    make = _binary_rows(path) if _is_archive(path) else _text_file_rows(path, format, encoding)
+    if make is None:
+        return whole()
+    rows, fmt, used = make
     try:
-        stream = _first_reading(make, fmt, path.name, where, used)
-    except ReadWhole:
+        stream = _first_reading(rows, fmt, path.name, where, used)
+    except _UNREADABLE:
         stream = None
     return whole() if stream is None else stream
 
 
-def _text_rows(text: str, fmt: str, where: str) -> Callable[[], _Rows | None]:
-    """The rows of a text in a format read in batches, made again each reading."""
-    return lambda: _ROWS[fmt](text, where)
+def _is_archive(path: Path) -> bool:
+    """A ZIP or OLE file (an Office document), whose format only its whole bytes tell."""
+    with path.open("rb") as file:
+        return file.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
-def _assembly(make: Callable[[], _Rows | None], source: str, where: str) -> Assembly | None:
+def _binary_rows(path: Path) -> tuple[Rows, str, None] | None:
+    """The rows of a DOCX document read in batches, or None for any other archive."""
+    data = read_bytes(path)
+    if detect_binary(data) != "docx" or is_encrypted(data):
+        return None
+    document = DocxRows.open(data, path)
+    del data
+    if document is None:
+        return None
+    return (lambda: _Rows(document, None, document.context)), "docx", None
+
+
+def _text_file_rows(
+    path: Path, format: str | None, encoding: str | None
+) -> tuple[Rows, str, str] | None:
+    """The rows of a text file in a format read in batches, its encoding and format found going
+    through it once (``textfile.sniff``), or, where only its whole bytes tell, from them (held
+    while they tell, let go before the first reading)."""
+    where = str(path)
+    with path.open("rb") as file:
+        head = file.read(1 << 16)  # what detect_binary reads of a file that is no archive
+    if format is None and detect_binary(head) is not None:
+        return None
+    if format is not None and format not in _TEXT_FORMATS:
+        return None
+    sniffed = sniff(path, encoding)
+    if sniffed is not None:
+        used, fmt = sniffed.encoding, format or sniffed.format
+    else:
+        data = read_bytes(path)
+        try:
+            text, used = decode_text(data, where, encoding)
+        except InputError:
+            return None  # read_list says what is wrong
+        del data
+        fmt = format or detect_text(text)
+        del text
+    if fmt not in _TEXT_FORMATS:
+        return None
+    rows = _text_rows(path, fmt, used, where)
+    return None if rows is None else (rows, fmt, used)
+
+
+def _assembly(make: Rows, source: str, where: str) -> Assembly | None:
     rows = make()
     if rows is None:
         return None
@@ -188,7 +237,7 @@ def _assembly(make: Callable[[], _Rows | None], source: str, where: str) -> Asse
 
 
 def _first_reading(
-    make: Callable[[], _Rows | None], fmt: str, source: str, where: str, encoding: str | None
+    make: Rows, fmt: str, source: str, where: str, encoding: str | None
 ) -> ListStream | None:
     """The list summed item by item, or None when this reading finds no table or is wrong.
 

@@ -16,11 +16,14 @@ from hypothesis import strategies as st
 from bench.biglist import HEADER, WRITERS, rows
 from extractors.errors import InputError
 from extractors.models import PowerList
+from extractors.reading.decode import decode_text
+from extractors.reading.detect import detect_text
 from extractors.reading.formats.html import COMMENT, TR_TAG
 from extractors.reading.formats.htmlrows import TrTags
 from extractors.reading.read import read_list
 from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
+from extractors.reading.textfile import sniff
 from extractors.report import Reading
 from tests.extractors.reading import hostile
 from tests.extractors.reading.test_read_fuzz import (
@@ -361,3 +364,47 @@ def test_mutated_docx_read_in_batches_is_read_whole(
         path = Path(folder) / "list.docx"
         path.write_bytes(_apply(data, raw))
         _same(path, size=1)
+
+
+# The text no longer held: each reading decodes the file again (``extractors.reading.textfile``).
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"])
+@pytest.mark.parametrize("ends", ["\n", "\r", "\r\n"])
+@pytest.mark.parametrize("name", ["list.md", "list.csv", "list.tsv", "list.jsonl", "list.html"])
+def test_encodings_and_line_ends_read_again_from_the_file(
+    tmp_path: Path, name: str, ends: str, encoding: str
+) -> None:
+    """BOMs, GB18030, UTF-16/32, CR-only and CRLF line ends: decoded again at each reading, the
+    same list as read whole."""
+    text = TEXT_SEEDS[name].decode().replace("\n", ends)
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    assert _same(path, size=1) is not None
+
+
+_SNIFF_PIECES = st.sampled_from(
+    ["序号", "|", ",", "\t", "\n", "\r", " ", "{", "[", "<table>", "<TABLE", "x", "\u2028", "\x00"]
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    pieces=st.lists(_SNIFF_PIECES, max_size=80),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+    size=st.integers(1, 7),
+)
+def test_a_file_sniffed_a_block_at_a_time_as_decoded_whole(
+    pieces: list[str], encoding: str, size: int
+) -> None:
+    """The encoding and format found going through a file a few characters at a time are those
+    ``decode_text`` and ``detect_text`` find in its whole text (or it is left to them)."""
+    data = "".join(pieces).encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.txt"
+        path.write_bytes(data)
+        found = sniff(path, size=size)
+    if found is None:
+        return
+    text, used = decode_text(data, "list.txt")
+    assert (found.encoding, found.format) == (used, detect_text(text))
