@@ -1,15 +1,17 @@
 """Memory of one large list through the whole pipeline (issue #20, item 13: one 25 MB list of 200 k
 items peaked at 7.8 GB).
 
-Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, XLSX),
-rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a department and a
-basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
+Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, HTML,
+DOCX, XLSX), rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a
+department and a basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
 load) on each in a fresh process, printing items/s and that process's peak RSS. With memory that
-does not grow with the size of one list the peaks are flat along a row: Markdown, CSV and JSON
-are read and built in batches of items (``extractors.reading.stream``); XLSX is still read whole.
+does not grow with the size of one list the peaks are flat along a row: Markdown, CSV, JSON, HTML
+and DOCX are read and built in batches of items (``extractors.reading.stream``); XLSX is still
+read whole.
 
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
+    python -m bench.biglist --sizes 50k,200k,400k --formats html,docx
 """
 
 from __future__ import annotations

@@ -8,11 +8,18 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 :func:`~extractors.reading.read.read_list` gives, one batch after another. Each batch is let go
 before the next is read. A file that changes between the readings is refused (its digest).
 
-Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
-and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on. Every
-other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
-table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
-another way, or refuse with its message) is read whole by :func:`read_list`.
+Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV,
+JSON (a top-level array of records, or JSON Lines), an HTML page's one leaf table
+(``formats.htmlrows``) and a DOCX document's one table (``formats.documents.docxrows``), from
+``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked). Every other format (a JSON
+envelope, a page or document of several tables too), a smaller file, and a file whose first
+reading finds no table, is no valid JSON, or is read in a way judged wrong (which
+:func:`read_list` may then read another way, or refuse with its message) is read whole by
+:func:`read_list`.
+
+The text of a text file is not held: its encoding and format are found going through it once
+(``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
+(JSON, whose records are found by their positions in the text, holds it during each reading).
 """
 
 from __future__ import annotations
