@@ -3,8 +3,9 @@ items peaked at 7.8 GB).
 
 Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, HTML,
 DOCX, XLSX), rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a
-department and a basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
-load) on each in a fresh process, printing items/s and that process's peak RSS. With memory that
+department and a basis cell citing one article of a registry law), and runs ``quanze build``
+(read → cite → build → load) on each in a fresh process, printing items/s and that process's
+peak RSS. With memory that
 does not grow with the size of one list the peaks are flat along a row: Markdown, CSV, JSON, HTML
 and DOCX are read and built in batches of items (``extractors.reading.stream``); XLSX is still
 read whole.
