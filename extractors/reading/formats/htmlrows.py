@@ -230,8 +230,10 @@ class HtmlRows:
             if tags is not None:
                 lines.extend(tags.close())
             yield from walk.rows(parser.read_events(), final=True)
-        except SpansTooWide:
-            raise ReadWhole("spans past the budget") from None  # the whole reader says so
+        except (SpansTooWide, etree.LxmlError, ValueError):
+            # spans past their budget, or a page that changed since the survey: the whole
+            # reader says what is wrong
+            raise ReadWhole("the page reads otherwise in rows") from None
 
 
 class _Walk:
