@@ -35,6 +35,16 @@ from extractors.reading.formats.html import (
 
 #: Blocks of text, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
+#: Characters fed to the parser at a time: the events of what is fed wait, each with its
+#: element, until they are read (some 150 bytes an element: a MiB of page held 40 MB of them).
+_FEED_CHARS = 1 << 15
+
+
+def _pieces(blocks: Blocks) -> Iterator[str]:
+    """The text of ``blocks`` in pieces of at most ``_FEED_CHARS`` characters."""
+    for block in blocks():
+        for start in range(0, len(block), _FEED_CHARS):
+            yield block[start : start + _FEED_CHARS]
 
 # Elements whose whole text is a context line (the rest give their own text): nothing inside
 # them may be let go before they end.
@@ -171,9 +181,9 @@ def _survey(blocks: Blocks) -> _Survey | None:
                 _let_go(element)
 
     try:
-        for block in blocks():
-            parser.feed(block)
-            tag_count += len(tags.feed(block))
+        for piece in _pieces(blocks):
+            parser.feed(piece)
+            tag_count += len(tags.feed(piece))
             walk(parser.read_events())
         root = parser.close()
         walk(parser.read_events())
@@ -221,10 +231,10 @@ class HtmlRows:
         lines: deque[int] = deque()
         walk = _Walk(self.survey, self.context, lines if tags is not None else None)
         try:
-            for block in self.blocks():
-                parser.feed(block)
+            for piece in _pieces(self.blocks):
+                parser.feed(piece)
                 if tags is not None:
-                    lines.extend(tags.feed(block))
+                    lines.extend(tags.feed(piece))
                 yield from walk.rows(parser.read_events())
             parser.close()
             if tags is not None:
