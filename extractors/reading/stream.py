@@ -96,7 +96,9 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
     if fmt == "json":
 
         def records() -> _Rows | None:
-            found = RecordRows.open("".join(blocks()), where)  # its records' positions
+            # its records are found by their positions in the text: read whole (each reading)
+            with path.open(encoding=encoding, newline=None) as file:
+                found = RecordRows.open(file.read(), where)
             return None if found is None else _Rows(found, 0, [], found.rejects)
 
         return records
