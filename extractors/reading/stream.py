@@ -84,7 +84,7 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
         return decoded_blocks(path, encoding)
 
     if fmt == "html":
-        page = HtmlRows.open(blocks)  # its survey, once
+        page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
         return None if page is None else lambda: _Rows(page, None, page.context)
     if fmt == "markdown":
 

@@ -21,20 +21,27 @@ from extractors.reading.formats.lines import BLOCK_CHARS
 _DELIMITED_LINES = 50
 
 
-def decoded_blocks(path: Path, encoding: str, size: int = BLOCK_CHARS) -> Iterator[str]:
-    """The text of ``path`` in ``encoding``, a block of some ``size`` characters at a time, each
-    block but the last ending with a line feed; line ends made LF as ``decode_text`` makes them
-    (CRLF and a lone CR, a CR at the end of one read and an LF at the start of the next too).
+def decoded_blocks(
+    path: Path, encoding: str, size: int = BLOCK_CHARS, *, lines: bool = True
+) -> Iterator[str]:
+    """The text of ``path`` in ``encoding``, a block of some ``size`` characters at a time, line
+    ends made LF as ``decode_text`` makes them (CRLF and a lone CR, a CR at the end of one read
+    and an LF at the start of the next too). With ``lines`` each block but the last ends with a
+    line feed (for readers that go line by line); without, blocks are ``size`` characters, so
+    that a file of one long line (a page or JSON array saved without line breaks) is not one
+    block.
 
     >>> import tempfile
     >>> with tempfile.NamedTemporaryFile(suffix=".md", delete=False) as f:
     ...     _ = f.write("序号|名称\\r1|救助\\r\\n".encode("gb18030"))
     >>> list(decoded_blocks(Path(f.name), "gb18030", size=2))
     ['序号|名称\\n', '1|救助\\n']
+    >>> list(decoded_blocks(Path(f.name), "gb18030", size=5, lines=False))
+    ['序号|名称', '\\n1|救助', '\\n']
     """
     with path.open(encoding=encoding, newline=None) as file:
         while block := file.read(size):
-            yield block + file.readline()
+            yield block + file.readline() if lines else block
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,7 @@ def sniff(path: Path, encoding: str | None = None, size: int = BLOCK_CHARS) -> S
         bom, name = None, encoding
     try:
         codecs.lookup(name)
-        blocks = decoded_blocks(path, name, size)
+        blocks = decoded_blocks(path, name, size, lines=False)
         prefix, table, carry = "", False, ""
         for block in blocks:
             if bom is None and encoding is None and "\x00" in block:

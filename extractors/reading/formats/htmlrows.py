@@ -46,6 +46,7 @@ def _pieces(blocks: Blocks) -> Iterator[str]:
         for start in range(0, len(block), _FEED_CHARS):
             yield block[start : start + _FEED_CHARS]
 
+
 # Elements whose whole text is a context line (the rest give their own text): nothing inside
 # them may be let go before they end.
 _WHOLE_TEXT = frozenset(("title", "h1", "h2", "h3", "h4", "h5", "h6", "p"))

@@ -18,8 +18,8 @@ from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.decode import decode_text
 from extractors.reading.detect import detect_text
-from extractors.reading.formats.html import COMMENT, TR_TAG
-from extractors.reading.formats.htmlrows import TrTags
+from extractors.reading.formats.html import COMMENT, TR_TAG, read_html
+from extractors.reading.formats.htmlrows import HtmlRows, TrTags
 from extractors.reading.read import read_list
 from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
@@ -408,3 +408,17 @@ def test_a_file_sniffed_a_block_at_a_time_as_decoded_whole(
         return
     text, used = decode_text(data, "list.txt")
     assert (found.encoding, found.format) == (used, detect_text(text))
+
+
+@pytest.mark.parametrize("size", [1, 7, 64])
+@pytest.mark.parametrize("page", [pytest.param(_PAGE, id="made"), pytest.param(None, id="real")])
+def test_html_rows_fed_any_way_are_those_read_whole(page: str | None, size: int) -> None:
+    """The page fed in blocks of any size, on one line or many: the rows and context lines of
+    ``read_html``."""
+    text = _real_page() if page is None else page
+    for shape in (text, text.replace("\n", "")):
+        grid = read_html(shape, "list.html")[0]
+        rows = HtmlRows.open(lambda s=shape: (s[at : at + size] for at in range(0, len(s), size)))
+        assert rows is not None
+        assert tuple(rows) == grid.rows
+        assert sorted(rows.context) == sorted(grid.context)
