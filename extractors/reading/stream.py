@@ -97,8 +97,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
         def records() -> _Rows | None:
             # its records are found by their positions in the text: read whole (each reading)
-            with path.open(encoding=encoding, newline=None) as file:
-                found = RecordRows.open(file.read(), where)
+            text, _ = decode_text(read_bytes(path), where, encoding)
+            found = RecordRows.open(text, where)
             return None if found is None else _Rows(found, 0, [], found.rejects)
 
         return records

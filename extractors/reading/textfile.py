@@ -17,6 +17,9 @@ from extractors.reading.decode import BOMS
 from extractors.reading.detect import DETECT_CHARS, HTML_TABLE, detect_text
 from extractors.reading.formats.lines import BLOCK_CHARS
 
+#: Characters decoded at a time while the file is sniffed: small, so that what is let go is
+#: taken again by what follows (blocks of a MiB left the heap some 16 MB larger).
+SNIFF_CHARS = 1 << 16
 # As many lines as detect_text's test for CSV/TSV reads.
 _DELIMITED_LINES = 50
 
@@ -52,7 +55,7 @@ class Sniffed:
     format: str
 
 
-def sniff(path: Path, encoding: str | None = None, size: int = BLOCK_CHARS) -> Sniffed | None:
+def sniff(path: Path, encoding: str | None = None, size: int = SNIFF_CHARS) -> Sniffed | None:
     """The encoding ``decode_text`` reads ``path`` in (``encoding`` when given, else a BOM's,
     else UTF-8) and the format ``detect_text`` finds, decoding the file once, a block at a time;
     None when only the whole bytes tell (not UTF-8: GB18030 is judged on them all; a NUL byte;
@@ -91,12 +94,15 @@ def _format(prefix: str, table: bool, whole: bool) -> str | None:
 
     detect_text reads JSON from the first character that is no space, HTML from a ``<table``
     tag anywhere, a pipe table from the first DETECT_CHARS characters, CSV/TSV from the first
-    50 lines; so the prefix tells when those lines are in it."""
+    50 lines; so the prefix tells but for CSV/TSV when those lines run past it."""
     head = prefix.lstrip("\ufeff \t\r\n")
-    if not whole and (not head or len(prefix.splitlines()) <= _DELIMITED_LINES):
-        return None
+    if not head:
+        return "json" if whole else None  # detect_text's reading of a text of spaces
     if head[:1] in "[{":
         return "json"
     if table:
         return "html"
-    return detect_text(prefix)
+    fmt = detect_text(prefix)
+    if fmt == "markdown" or whole or len(prefix.splitlines()) > _DELIMITED_LINES:
+        return fmt
+    return None
