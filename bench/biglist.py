@@ -1,27 +1,31 @@
 """Memory of one large list through the whole pipeline (issue #20, item 13: one 25 MB list of 200 k
 items peaked at 7.8 GB).
 
-Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, XLSX),
-rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a department and a
-basis cell citing one article of a registry law), and runs ``quanze build`` (read → cite → build →
-load) on each in a fresh process, printing items/s and that process's peak RSS. With memory that
-does not grow with the size of one list the peaks are flat along a row: Markdown, CSV, JSON and
-XLSX are read and built in batches of items (``extractors.reading.stream``).
+Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, HTML,
+DOCX, XLSX), rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a
+department and a basis cell citing one article of a registry law), and runs ``quanze build``
+(read → cite → build → load) on each in a fresh process, printing items/s and that process's
+peak RSS. With memory that does not grow with the size of one list the peaks are flat along a
+row: Markdown, CSV, JSON, HTML, DOCX and XLSX are read and built in batches of items
+(``extractors.reading.stream``, ``extractors.reading.workbook_stream``).
 
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
-    python -m bench.biglist --sizes 50k,200k,400k --formats xlsx
+    python -m bench.biglist --sizes 50k,200k,400k --formats html,docx,xlsx
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import html
+import io
 import json
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -78,6 +82,47 @@ def _write_markdown(path: Path, table: Iterator[tuple[str, ...]]) -> None:
             out.write("| " + " | ".join(row) + " |\n")
 
 
+def write_html(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """A page as a site exports one: a title, the table a row a line, a date below it."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<html><head><meta charset="utf-8"><title>权责清单</title></head><body>\n')
+        out.write("<h1>某县权责清单</h1>\n<table>\n<tr>")
+        out.write("".join(f"<th>{h}</th>" for h in HEADER) + "</tr>\n")
+        for row in table:
+            out.write("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>\n")
+        out.write("</table>\n<p>发布日期：2024-05-06</p>\n</body></html>\n")
+
+
+def write_docx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """A Word document as Word saves one: a title paragraph, the table (a grid, a row per item),
+    a date paragraph below; ``word/document.xml`` written a row at a time."""
+    import docx
+
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p>"
+
+    def row(cells: tuple[str, ...]) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{paragraph(c)}</w:tc>" for c in cells) + "</w:tr>"
+
+    with zipfile.ZipFile(blank) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                out.writestr(info, source.read(info))
+                continue
+            with out.open("word/document.xml", "w") as part, io.TextIOWrapper(part, "utf-8") as xml:
+                xml.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+                xml.write(f'<w:document xmlns:w="{w}"><w:body>{paragraph("某县权责清单")}<w:tbl>')
+                xml.write("<w:tblGrid>" + "<w:gridCol/>" * len(HEADER) + "</w:tblGrid>")
+                xml.write(row(HEADER))
+                for cells in table:
+                    xml.write(row(cells))
+                xml.write(f"</w:tbl>{paragraph('发布日期：2024-05-06')}</w:body></w:document>")
+
+
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     # the shape Excel saves (shared strings, UTF-8 XML)
     write_excel_style(path, list(table), HEADER)
@@ -88,6 +133,8 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "csv": write_csv,
     "json": write_json,
     "xlsx": _write_xlsx,
+    "html": write_html,
+    "docx": write_docx,
 }
 
 
@@ -116,7 +163,9 @@ def run_build(path: Path, store: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.biglist")
     parser.add_argument("--sizes", default="50k,100k,200k")
-    parser.add_argument("--formats", default="md", help="md, csv, json, xlsx (comma-separated)")
+    parser.add_argument(
+        "--formats", default="md", help="md, csv, json, html, docx, xlsx (comma-separated)"
+    )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -10,7 +10,7 @@ from extractors.errors import InputError
 
 # Encodings a Chinese power list comes in besides UTF-8; GB18030 decodes all of them.
 _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz", "cp936"})
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -61,7 +61,7 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
                 line=_line_of(data, err.start),
                 text=_snippet(data, err.start),
             ) from None
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             try:
                 return _lf(data.decode(name)), name

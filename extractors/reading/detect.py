@@ -24,9 +24,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A PDF starts with its version line, which some servers let a few bytes of junk precede (then
 # its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
-_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
-_DETECT_CHARS = 1 << 20
+DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60
 
 
@@ -95,7 +95,7 @@ def detect_text(text: str) -> Format:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "[{":
         return "json"
-    if _HTML_TABLE.search(text):
+    if HTML_TABLE.search(text):
         return "html"
     if "|" in text and _pipe_table(text):
         return "markdown"
@@ -114,7 +114,7 @@ def _pipe_table(text: str) -> bool:
     """
     rows = 0
     run: list[str] = []  # the cells of consecutive lines closed by a pipe
-    for line in text[:_DETECT_CHARS].splitlines():
+    for line in text[:DETECT_CHARS].splitlines():
         line = line.strip()
         if "|" not in line:
             run = []

@@ -8,12 +8,19 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 :func:`~extractors.reading.read.read_list` gives, one batch after another. Each batch is let go
 before the next is read. A file that changes between the readings is refused (its digest).
 
-Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV
-and JSON (a top-level array of records, or JSON Lines), from ``STREAM_MIN_BYTES`` on, and XLSX
-workbooks from ``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every
-other format (a JSON envelope too), a smaller file, and a file whose first reading finds no
-table, is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
-another way, or refuse with its message) is read whole by :func:`read_list`.
+Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV,
+JSON (a top-level array of records, or JSON Lines), an HTML page's one leaf table
+(``formats.htmlrows``) and a DOCX document's one table (``formats.documents.docxrows``), from
+``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked), and XLSX workbooks from
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (a
+JSON envelope, a page or document of several tables too), a smaller file, and a file whose first
+reading finds no table, is no valid JSON, or is read in a way judged wrong (which
+:func:`read_list` may then read another way, or refuse with its message) is read whole by
+:func:`read_list`.
+
+The text of a text file is not held: its encoding and format are found going through it once
+(``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
+(JSON, whose records are found by their positions in the text, holds it during each reading).
 """
 
 from __future__ import annotations
@@ -28,19 +35,23 @@ from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
 from extractors.reading.decode import decode_text
 from extractors.reading.detect import (
-    BINARY_FORMATS,
     FORMATS,
     detect_binary,
     detect_text,
     is_encrypted,
 )
 from extractors.reading.formats.delimited import delimited_rows
-from extractors.reading.formats.grid import SourceRow
+from extractors.reading.formats.documents.docxrows import DocxRows, document_size
+from extractors.reading.formats.grid import ReadWhole, SourceRow
+from extractors.reading.formats.htmlrows import HtmlRows
+from extractors.reading.formats.lines import block_file_lines, block_lines
 from extractors.reading.formats.markdown import MarkdownRows
 from extractors.reading.formats.records import RecordRows
+from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
 from extractors.reading.summary import ItemCounts, Summary
+from extractors.reading.textfile import decoded_blocks, sniff
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -48,7 +59,8 @@ if TYPE_CHECKING:
     from extractors.reading.workbook_stream import WorkbookStream
 
 #: Files from this size on are read in batches, when their format allows (below it a list is
-#: small enough to read whole: some 35,000 items of Markdown).
+#: small enough to read whole: some 35,000 items of Markdown). A DOCX file is as large as its
+#: document part unpacked (some 370 bytes a cell, packed ten to thirty times smaller).
 STREAM_MIN_BYTES = 4 * 2**20
 #: XLSX workbooks from this size on are read in batches (compressed, a sheet's XML takes a
 #: quarter of the bytes of the same list in Markdown: some 35,000 items of a workbook).
@@ -67,23 +79,47 @@ class _Rows:
     rejects: Sequence[Reject] = ()
 
 
-def _markdown(text: str, where: str) -> _Rows:
-    rows = MarkdownRows(text)
-    return _Rows(rows, lambda: rows.header_at, rows.context)
+#: Text formats read in batches.
+_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+#: What a text file read again may meet, when it changed or a reading cannot be made in rows.
+_UNREADABLE = (ReadWhole, UnicodeDecodeError)
 
 
-def _records(text: str, where: str) -> _Rows | None:
-    rows = RecordRows.open(text, where)
-    return None if rows is None else _Rows(rows, 0, [], rows.rejects)
+def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
+    """How to read the rows of a text file in a format read in batches again, each reading
+    decoding the file anew (None: this file is read whole)."""
+
+    def blocks() -> Iterator[str]:
+        return decoded_blocks(path, encoding)
+
+    if fmt == "html":
+        page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
+        return None if page is None else lambda: _Rows(page, None, page.context)
+    if fmt == "markdown":
+
+        def markdown() -> _Rows:
+            table = MarkdownRows(lines=lambda: block_lines(blocks()))
+            return _Rows(table, lambda: table.header_at, table.context)
+
+        return markdown
+    if fmt == "json":
+
+        def records() -> _Rows | None:
+            # its records are found by their positions in the text: read whole (each reading)
+            text, _ = decode_text(read_bytes(path), where, encoding)
+            found = RecordRows.open(text, where)
+            return None if found is None else _Rows(found, 0, [], found.rejects)
+
+        return records
+    delimiter = _DELIMITERS[fmt]
+    return lambda: _Rows(
+        delimited_rows("", where, delimiter, lines=block_file_lines(blocks())), None, []
+    )
 
 
-#: Formats read in batches, and their readers' rows (None: this text is read whole).
-_ROWS: dict[str, Callable[[str, str], _Rows | None]] = {
-    "markdown": _markdown,
-    "json": _records,
-    "csv": lambda text, where: _Rows(delimited_rows(text, where, ","), None, []),
-    "tsv": lambda text, where: _Rows(delimited_rows(text, where, "\t"), None, []),
-}
+#: The rows of a list again, from its file; None when the file no longer gives them.
+Rows = Callable[[], "_Rows | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +132,7 @@ class ListStream:
     head: PowerList
     counts: ItemCounts
     digest: str
-    text: str
+    rows: Rows  # the rows again, read from the file
     where: str
     keys: frozenset[str]
 
@@ -105,17 +141,20 @@ class ListStream:
         ``read_list(path).items``."""
         size = size or BATCH_ITEMS
         head = self.head
-        run = _assembly(self.text, head.format, head.source, self.where)
+        run = _assembly(self.rows, head.source, self.where)
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
         batch: list[PowerItem] = []
-        for item in run.items(run.drafts(), self.keys):
-            digest.add(item)
-            batch.append(item)
-            if len(batch) >= size:
-                yield tuple(batch)
-                batch = []
+        try:
+            for item in run.items(run.drafts(), self.keys):
+                digest.add(item)
+                batch.append(item)
+                if len(batch) >= size:
+                    yield tuple(batch)
+                    batch = []
+        except _UNREADABLE:
+            raise InputError(self.where, "changed while it was read; read it again") from None
         if digest.hexdigest() != self.digest:
             raise InputError(self.where, "changed while it was read; read it again")
         yield tuple(batch)
@@ -150,24 +189,34 @@ def open_list(
         return whole()  # which says what is wrong
     least = STREAM_MIN_BYTES if min_bytes is None else min_bytes
     least_xlsx = XLSX_STREAM_MIN_BYTES if min_bytes is None else min_bytes
-    if not path.is_file() or (size := path.stat().st_size) < min(least, least_xlsx):
+    if not path.is_file() or (size := path.stat().st_size) > MAX_FILE_BYTES:
         return whole()
-    data = read_bytes(path)
-    fmt = format or detect_binary(data)
-    if fmt == "xlsx" and not is_encrypted(data):
-        del data  # read again from the file, a part at a time
+    archive = _is_archive(path)
+    if archive and size >= least_xlsx and _is_workbook(path, format):
         return _open_workbook(path) or whole()
-    if size < least:
+    if max(size, document_size(path)) < least:
         return whole()
-    if fmt in BINARY_FORMATS or (fmt is not None and fmt not in _ROWS):
+    make = _binary_rows(path) if archive else _text_file_rows(path, format, encoding)
+    if make is None:
         return whole()
-    text, used = decode_text(data, where, encoding)
-    del data
-    fmt = fmt or detect_text(text)
-    if fmt not in _ROWS:
-        return whole()
-    stream = _first_reading(text, fmt, path.name, where, used)
+    rows, fmt, used = make
+    try:
+        stream = _first_reading(rows, fmt, path.name, where, used)
+    except _UNREADABLE:
+        stream = None
     return whole() if stream is None else stream
+
+
+def _is_archive(path: Path) -> bool:
+    """A ZIP or OLE file (an Office document), whose format only its whole bytes tell."""
+    with path.open("rb") as file:
+        return file.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def _is_workbook(path: Path, format: str | None) -> bool:
+    """An XLSX workbook that is not encrypted (its bytes held while they tell)."""
+    data = read_bytes(path)
+    return (format or detect_binary(data)) == "xlsx" and not is_encrypted(data)
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:
@@ -178,8 +227,51 @@ def _open_workbook(path: Path) -> WorkbookStream | None:
     return open_workbook_stream(path)
 
 
-def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:
-    rows = _ROWS[fmt](text, where)
+def _binary_rows(path: Path) -> tuple[Rows, str, None] | None:
+    """The rows of a DOCX document read in batches, or None for any other archive."""
+    data = read_bytes(path)
+    if detect_binary(data) != "docx" or is_encrypted(data):
+        return None
+    document = DocxRows.open(data, path)
+    del data
+    if document is None:
+        return None
+    return (lambda: _Rows(document, None, document.context)), "docx", None
+
+
+def _text_file_rows(
+    path: Path, format: str | None, encoding: str | None
+) -> tuple[Rows, str, str] | None:
+    """The rows of a text file in a format read in batches, its encoding and format found going
+    through it once (``textfile.sniff``), or, where only its whole bytes tell, from them (held
+    while they tell, let go before the first reading)."""
+    where = str(path)
+    with path.open("rb") as file:
+        head = file.read(1 << 16)  # what detect_binary reads of a file that is no archive
+    if format is None and detect_binary(head) is not None:
+        return None
+    if format is not None and format not in _TEXT_FORMATS:
+        return None
+    sniffed = sniff(path, encoding)
+    if sniffed is not None:
+        used, fmt = sniffed.encoding, format or sniffed.format
+    else:
+        data = read_bytes(path)
+        try:
+            text, used = decode_text(data, where, encoding)
+        except InputError:
+            return None  # read_list says what is wrong
+        del data
+        fmt = format or detect_text(text)
+        del text
+    if fmt not in _TEXT_FORMATS:
+        return None
+    rows = _text_rows(path, fmt, used, where)
+    return None if rows is None else (rows, fmt, used)
+
+
+def _assembly(make: Rows, source: str, where: str) -> Assembly | None:
+    rows = make()
     if rows is None:
         return None
     return Assembly.start(
@@ -188,7 +280,7 @@ def _assembly(text: str, fmt: str, source: str, where: str) -> Assembly | None:
 
 
 def _first_reading(
-    text: str, fmt: str, source: str, where: str, encoding: str | None
+    make: Rows, fmt: str, source: str, where: str, encoding: str | None
 ) -> ListStream | None:
     """The list summed item by item, or None when this reading finds no table or is wrong.
 
@@ -199,7 +291,7 @@ def _first_reading(
     meta: ListMeta | None = None
     keys: frozenset[str] | None = None
     while True:
-        run = _assembly(text, fmt, source, where)
+        run = _assembly(make, source, where)
         if run is None:
             return None
         summary = Summary(meta or read_meta(run.context, run.header.line))
@@ -225,4 +317,4 @@ def _first_reading(
             plausibility=plausibility,
         )
         digest = summary.digest.hexdigest()
-        return ListStream(head, summary.counts, digest, text, where, frozenset(run.keys_seen))
+        return ListStream(head, summary.counts, digest, make, where, frozenset(run.keys_seen))

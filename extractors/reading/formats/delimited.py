@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
@@ -28,9 +28,12 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     return Grid(tuple(delimited_rows(text, path, delimiter)))
 
 
-def delimited_rows(text: str, path: str, delimiter: str = ",") -> Iterator[SourceRow]:
-    """The rows of :func:`read_delimited` one at a time, the text read a block at a time."""
-    reader = csv.reader(file_lines(text), delimiter=delimiter)
+def delimited_rows(
+    text: str, path: str, delimiter: str = ",", lines: Iterable[str] | None = None
+) -> Iterator[SourceRow]:
+    """The rows of :func:`read_delimited` one at a time, the text read a block at a time (or
+    ``lines``, with their ends, in its place: a file read again)."""
+    reader = csv.reader(file_lines(text) if lines is None else lines, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:

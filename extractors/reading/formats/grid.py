@@ -43,3 +43,9 @@ class Grid:
     rejects: tuple[Reject, ...] = ()
     header: int | None = None
     name: str | None = None
+
+
+class ReadWhole(Exception):
+    """Raised by a reader that gives rows one at a time when it meets what only the whole reader
+    reads right (a table whose spans pass their budget, say): the list is then read whole, which
+    reads it or says what is wrong (``extractors.reading.stream``)."""

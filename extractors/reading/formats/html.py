@@ -16,7 +16,13 @@ _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li"
 _MAX_SPAN = 1000
 #: libxml2 stops at 256 levels of nesting unless told the tree may be huge, and a table that
 #: deep in the page's layout was then no table at all; entities are never fetched.
-_PARSER_OPTIONS = {"huge_tree": True, "no_network": True}
+PARSER_OPTIONS = {"huge_tree": True, "no_network": True}
+
+
+def too_deep(parser: etree.HTMLParser) -> etree._LogEntry | None:
+    """The error of a fed ``parser`` that met elements nested deeper than it reads, if it did."""
+    deep = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    return next((e for e in parser.feed_error_log if e.type == deep), None)
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
@@ -41,9 +47,9 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
 
 
 #: The last line libxml2's HTML parser numbers: an element on a later line says this one.
-_LAST_LINE = 65535
-_TR = re.compile(r"<tr[\s>/]", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+LAST_LINE = 65535
+TR_TAG = re.compile(r"<tr[\s>/]", re.IGNORECASE)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _tr_lines(text: str, document: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
@@ -59,11 +65,11 @@ def _tr_lines(text: str, document: lxml.html.HtmlElement) -> dict[lxml.html.Html
     (65535, 70000)
     """
     trs = list(document.iter("tr"))
-    if not trs or (trs[-1].sourceline or 0) < _LAST_LINE:
+    if not trs or (trs[-1].sourceline or 0) < LAST_LINE:
         return {}
     # Comments blanked to their line breaks, so that offsets still give lines.
-    clean = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
-    starts = [m.start() for m in _TR.finditer(clean)]
+    clean = COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    starts = [m.start() for m in TR_TAG.finditer(clean)]
     if len(starts) != len(trs):
         return {}
     lines: dict[lxml.html.HtmlElement, int] = {}
@@ -75,23 +81,21 @@ def _tr_lines(text: str, document: lxml.html.HtmlElement) -> dict[lxml.html.Html
     return lines
 
 
-def table_rows(
-    table: lxml.html.HtmlElement, lines: dict[lxml.html.HtmlElement, int] | None = None
-) -> list[SourceRow]:
-    """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans (and
-    marked as repeated in the row's ``spans``); ``lines`` gives the line of a row where the
-    parser's own numbering stops (:func:`_tr_lines`).
+class RowLayout:
+    """Lays out the rows of one table in turn: each cell spanned by rowspan/colspan repeated
+    where it spans (and marked as repeated in the row's ``spans``), within a budget of cells
+    (``cells``: the cells the table's own rows hold; :class:`SpansTooWide` past it). The whole
+    reader (:func:`table_rows`) and the one that reads a row at a time
+    (``extractors.reading.formats.htmlrows``) lay rows out alike through it."""
 
-    >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
-    ...                          "<tr><td>县级</td></tr></table>")
-    >>> [(r.cells, r.spans) for r in table_rows(t)]
-    [(('医疗救助', '行政确认'), ()), (('医疗救助', '县级'), ('above', 'own'))]
-    """
-    rows: list[SourceRow] = []
-    pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows still to fill, text, raw)
-    trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
-    budget = max(MAX_LAID_OUT, SPAN_RATIO * sum(len(tr) for tr in trs))
-    for index, tr in enumerate(trs):
+    def __init__(self, cells: int, rows: int) -> None:
+        self.pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows to fill, text, raw)
+        self.budget = max(MAX_LAID_OUT, SPAN_RATIO * cells)
+        self.rows = rows  # the table's rows, for the message
+
+    def row(self, tr: lxml.html.HtmlElement, line: int) -> SourceRow:
+        """The row of ``tr``, which starts on ``line``."""
+        pending = self.pending
         out: list[tuple[str, str, Span]] = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
@@ -108,22 +112,41 @@ def table_rows(
         for column in sorted(c for c in pending if c >= len(out)):
             out.extend([("", "", "own")] * (column - len(out)))
             out.append(_take_pending(pending, column))
-        line = (lines or {}).get(tr) or (
-            tr.sourceline if isinstance(tr.sourceline, int) else index + 1
-        )
-        budget -= len(out)
-        if budget < 0:
-            raise SpansTooWide(line, len(trs))
+        self.budget -= len(out)
+        if self.budget < 0:
+            raise SpansTooWide(line, self.rows)
         spans = tuple(s for _, _, s in out)
-        rows.append(
-            SourceRow(
-                line,
-                tuple(t for t, _, _ in out),
-                tuple(r for _, r, _ in out),
-                spans=spans if any(s != "own" for s in spans) else (),
-            )
+        return SourceRow(
+            line,
+            tuple(t for t, _, _ in out),
+            tuple(r for _, r, _ in out),
+            spans=spans if any(s != "own" for s in spans) else (),
         )
-    return rows
+
+
+def row_line(tr: lxml.html.HtmlElement, index: int) -> int:
+    """The line of the ``index``-th row of its table by the parser's numbering (which a page
+    longer than it numbers corrects: :func:`_tr_lines`)."""
+    return tr.sourceline if isinstance(tr.sourceline, int) else index + 1
+
+
+def table_rows(
+    table: lxml.html.HtmlElement, lines: dict[lxml.html.HtmlElement, int] | None = None
+) -> list[SourceRow]:
+    """The rows of one table, each cell spanned by rowspan/colspan repeated where it spans (and
+    marked as repeated in the row's ``spans``); ``lines`` gives the line of a row where the
+    parser's own numbering stops (:func:`_tr_lines`).
+
+    >>> t = lxml.html.fromstring("<table><tr><td rowspan=2>医疗救助</td><td>行政确认</td></tr>"
+    ...                          "<tr><td>县级</td></tr></table>")
+    >>> [(r.cells, r.spans) for r in table_rows(t)]
+    [(('医疗救助', '行政确认'), ()), (('医疗救助', '县级'), ('above', 'own'))]
+    """
+    trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    layout = RowLayout(sum(len(tr) for tr in trs), len(trs))
+    return [
+        layout.row(tr, (lines or {}).get(tr) or row_line(tr, index)) for index, tr in enumerate(trs)
+    ]
 
 
 #: Most cells a table's spans may lay out: this many, or SPAN_RATIO per cell the page holds. A
@@ -143,6 +166,22 @@ class SpansTooWide(ValueError):
         self.line = line
 
 
+def context_lines(element: lxml.html.HtmlElement, before: bool) -> list[tuple[int, str]]:
+    """The lines of ``element`` that tell about the list (its title, a date), numbered; a heading
+    or paragraph gives its whole text, a ``div``, ``span`` or ``li`` the text before its first
+    child, a cell of a layout table its text when it holds no element. ``before`` (it opens
+    before the list's table): numbered 0, as a page on one line gives no order by line."""
+    if element.tag not in _BLOCKS or (element.tag == "td" and len(element)):
+        return []
+    own = clean_cell(
+        (element.text or "")
+        if element.tag in ("div", "span", "li")
+        else lxml.html.tostring(element, encoding="unicode", with_tail=False)
+    )
+    line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
+    return [(line, ln) for ln in own.split("\n") if ln]
+
+
 def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return next(element.iterancestors("table"), None)
 
@@ -156,19 +195,24 @@ def read_html(text: str, path: str) -> list[Grid]:
     >>> grid.context, grid.rows[0].cells
     (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
     """
-    parser = lxml.html.HTMLParser(**_PARSER_OPTIONS)  # one per document: it keeps its errors
+    # Fed, as the reading in rows feeds it a block at a time: libxml2's parser of a whole string
+    # builds some pages otherwise (what follows an "</html>" written in the page's text).
+    parser = lxml.html.HTMLParser(**PARSER_OPTIONS)  # one per document: it keeps its errors
     try:
-        document = lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as err:
+        parser.feed(text)
+        document = parser.close()
+    except (etree.LxmlError, ValueError) as err:
         raise InputError(path, f"not readable as HTML ({err})") from None
-    for error in parser.error_log:
-        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
-            # What lies deeper is dropped by the parser: say so rather than miss the table.
-            raise InputError(
-                path,
-                f"HTML nested deeper than libxml2 reads ({error.message.split(',')[0]})",
-                line=error.line,
-            )
+    if document is None:
+        raise InputError(path, "not readable as HTML (Document is empty)")
+    error = too_deep(parser)
+    if error is not None:
+        # What lies deeper is dropped by the parser: say so rather than miss the table.
+        raise InputError(
+            path,
+            f"HTML nested deeper than libxml2 reads ({error.message.split(',')[0]})",
+            line=error.line,
+        )
     # Leaf tables hold the data; a layout table wrapping them (and its title cell) does not.
     leaves = [t for t in document.iter("table") if next(t.iterdescendants("table"), None) is None]
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
@@ -178,17 +222,8 @@ def read_html(text: str, path: str) -> list[Grid]:
     for element in document.iter():
         if leaves and element is leaves[0]:
             before = False
-        if element.tag not in _BLOCKS or element in inside:
-            continue
-        if element.tag == "td" and len(element):
-            continue
-        own = clean_cell(
-            (element.text or "")
-            if element.tag in ("div", "span", "li")
-            else lxml.html.tostring(element, encoding="unicode", with_tail=False)
-        )
-        line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
-        context += [(line, ln) for ln in own.split("\n") if ln]
+        if element not in inside:
+            context += context_lines(element, before)
     lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     try:
         grids = [

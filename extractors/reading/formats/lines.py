@@ -1,16 +1,18 @@
 """The lines of a text a block at a time, so a reader that goes through a large file line by line
-holds one block of lines, not a list of all of them beside the text."""
+holds one block of lines, not a list of all of them beside the text. A block ends just after a
+line feed; the blocks come from a text held whole (:func:`text_blocks`) or from a file read
+again (``extractors.reading.textfile``)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 #: Characters cut off at a time (about 2 MB of text); a block ends just after a line feed.
 BLOCK_CHARS = 1 << 20
 
 
-def _blocks(text: str, size: int) -> Iterator[str]:
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     """``text`` in pieces of about ``size`` characters, each but the last ending with ``\\n`` (so
     no ``\\r\\n`` is cut in two, and a line ends where a piece does)."""
     start = 0
@@ -28,8 +30,20 @@ def split_lines(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     >>> list(split_lines(text, size=2)) == text.splitlines()
     True
     """
-    for block in _blocks(text, size):
+    return block_lines(text_blocks(text, size))
+
+
+def block_lines(blocks: Iterable[str]) -> Iterator[str]:
+    """The lines of the text the ``blocks`` make (each ending at a line feed), as
+    ``str.splitlines`` gives them."""
+    for block in blocks:
         yield from block.splitlines()
+
+
+def block_file_lines(blocks: Iterable[str]) -> Iterator[str]:
+    """The lines of the text the ``blocks`` make, with their ends, as :func:`file_lines`."""
+    for block in blocks:
+        yield from io.StringIO(block, newline="")
 
 
 def file_lines(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
@@ -40,5 +54,4 @@ def file_lines(text: str, size: int = BLOCK_CHARS) -> Iterator[str]:
     >>> list(file_lines(text, size=3)) == list(io.StringIO(text, newline=""))
     True
     """
-    for block in _blocks(text, size):
-        yield from io.StringIO(block, newline="")
+    return block_file_lines(text_blocks(text, size))

@@ -4,7 +4,7 @@ back together the rows that the export spread over several lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors.models import Anomaly
@@ -262,18 +262,19 @@ class MarkdownRows:
     """The rows of the pipe tables of ``text``, made as they are iterated (:func:`read_markdown`
     takes them all; ``extractors.reading.stream`` a few at a time): the lines are gone through
     a block at a time, and only the pieces a row may still need are held. ``context`` (the
-    other lines) and ``header_at`` (the index of the first header row) fill in as they come."""
+    other lines) and ``header_at`` (the index of the first header row) fill in as they come.
+    ``lines`` gives the lines instead of ``text``, again each time (a file read again)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.leading, self.closing = _votes(split_lines(text))
+    def __init__(self, text: str = "", lines: Callable[[], Iterable[str]] | None = None) -> None:
+        self.lines = lines or (lambda: split_lines(text))
+        self.leading, self.closing = _votes(self.lines())
         self.context: list[tuple[int, str]] = []
         self.header_at: int | None = None
 
     def __iter__(self) -> Iterator[SourceRow]:
         self.context.clear()
         self.header_at = None
-        lines = split_lines(self.text)
+        lines = self.lines()
         pieces = _Window(_pieces(lines, self.leading, self.closing, self.context))
         count = 0
         table: _Table | None = None

@@ -16,11 +16,24 @@ from hypothesis import strategies as st
 from bench.biglist import HEADER, WRITERS, rows
 from extractors.errors import InputError
 from extractors.models import PowerList
+from extractors.reading.decode import decode_text
+from extractors.reading.detect import detect_text
+from extractors.reading.formats.html import COMMENT, TR_TAG, read_html
+from extractors.reading.formats.htmlrows import HtmlRows, TrTags
 from extractors.reading.read import read_list
 from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
+from extractors.reading.textfile import sniff
 from extractors.report import Reading
-from tests.extractors.reading.test_read_fuzz import _BYTES, TEXT_SEEDS, _apply, _line_ends
+from tests.extractors.reading import hostile
+from tests.extractors.reading.test_read_fuzz import (
+    _BYTES,
+    _XML,
+    ARCHIVE_SEEDS,
+    TEXT_SEEDS,
+    _apply,
+    _line_ends,
+)
 from tests.shared import shared_path
 
 
@@ -55,7 +68,7 @@ def _fields(plist: PowerList) -> dict[str, object]:
 
 
 def _text_files(folder: Path) -> list[Path]:
-    suffixes = (".md", ".txt", ".csv", ".tsv", ".json", ".jsonl")
+    suffixes = (".md", ".txt", ".csv", ".tsv", ".json", ".jsonl", ".html")
     return sorted(p for p in folder.iterdir() if p.suffix in suffixes)
 
 
@@ -67,7 +80,7 @@ def test_real_lists_read_in_batches_are_read_whole() -> None:
     assert len(streamed) >= 3  # the pipe tables among them, read in batches
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html", "docx"])
 def test_generated_list_in_batches(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"list.{fmt}"
     WRITERS[fmt](path, rows(3_000))
@@ -158,23 +171,22 @@ def test_tables_written_many_ways(tmp_path: Path) -> None:
     assert _same(path, size=1) is not None
 
 
-def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "list.csv"
-    WRITERS["csv"](path, rows(50))
+@pytest.mark.parametrize("fmt", ["csv", "html", "docx"])
+def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"list.{fmt}"
+    WRITERS[fmt](path, rows(50))
     opened = open_list(path, min_bytes=0)
     assert isinstance(opened, ListStream)
-    changed = opened.text.replace("（7）", "（七）")
+    WRITERS[fmt](path, (tuple(c.replace("（7）", "（七）") for c in row) for row in rows(50)))
     with pytest.raises(InputError, match="changed while it was read"):
-        list(ListStream(**{**_fields_of(opened), "text": changed}).batches())
-
-
-def _fields_of(stream: ListStream) -> dict[str, object]:
-    return {name: getattr(stream, name) for name in ListStream.__slots__}
+        list(opened.batches())
 
 
 @settings(max_examples=80, deadline=None, derandomize=True)
 @given(
-    name=st.sampled_from(["list.md", "list.csv", "list.tsv", "list.json", "list.jsonl"]),
+    name=st.sampled_from(
+        ["list.md", "list.csv", "list.tsv", "list.json", "list.jsonl", "list.html"]
+    ),
     ends=st.sampled_from(["\n", "\r", "\r\n", "mixed"]),
     raw=st.lists(_BYTES, max_size=2),
 )
@@ -189,3 +201,224 @@ def test_mutated_files_read_in_batches_are_read_whole(
         path = Path(folder) / name
         path.write_bytes(_apply(text.encode(), raw))
         _same(path, size=2)
+
+
+# HTML: the page read a row at a time (``extractors.reading.formats.htmlrows``).
+
+_PAGE = hostile.html()
+_CELLS = "<tr><td>1</td><td>城乡医疗救助</td><td>行政确认</td><td>县医保局</td></tr>"
+
+
+def _real_page() -> str:
+    """The real HTML list of the set, without the ``# source:`` line the set puts above it."""
+    path = shared_path("realworld") / "205_zhejiang_sheng_shipin_yaopin_choucha.html"
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("change", "streamed"),
+    [
+        pytest.param(lambda p: p, True, id="as-written"),
+        pytest.param(lambda p: p.replace("\n", "\r"), True, id="cr-line-ends"),
+        pytest.param(lambda p: p.replace("\n", "\r\n"), True, id="crlf-line-ends"),
+        pytest.param(
+            lambda p: p.replace("<table", "<table><tr><td>版式</td><td><table", 1).replace(
+                "</table>", "</table></td></tr></table><p>发布日期：2024-05-06</p>"
+            ),
+            True,
+            id="in-a-layout-table-date-below",
+        ),
+        pytest.param(lambda p: p.replace("<table", "<div>" * 300 + "<table"), True, id="deep-300"),
+        pytest.param(
+            lambda p: p.replace("<table", "<div>" * 3000 + "<table"), False, id="too-deep"
+        ),
+        pytest.param(
+            lambda p: p.replace("<table", "<table><tr><td>附表</td></tr></table><table", 1),
+            False,
+            id="two-leaf-tables",
+        ),
+        pytest.param(lambda p: p.replace("<tr>", "<!-- <tr> --><tr>"), True, id="comments"),
+        pytest.param(
+            lambda p: "<p>见 </body></html> 之后</p>\n" + p, False, id="end-tags-in-the-text"
+        ),
+        pytest.param(lambda p: p + "<table><tr><td>x</td></tr></table>", True, id="after-html"),
+        pytest.param(
+            lambda p: p.replace("<td>", '<td colspan="1000" rowspan="1000">'), False, id="spans"
+        ),
+        pytest.param(lambda p: p.replace("</td>", "").replace("</tr>", ""), True, id="no-ends"),
+        pytest.param(lambda p: p.replace("<tr>", "<tr>", 1).split("<tr>")[0], False, id="cut"),
+    ],
+)
+@pytest.mark.parametrize("page", [pytest.param(_PAGE, id="made"), pytest.param(None, id="real")])
+def test_html_pages_in_batches(
+    tmp_path: Path, page: str | None, change: Callable[[str], str], streamed: bool
+) -> None:
+    """Layout tables, nesting, comments, spans, pages that end twice, every kind of line end:
+    read a row at a time, the same list (or the same one-line error) as read whole."""
+    path = tmp_path / "list.html"
+    path.write_text(change(_real_page() if page is None else page), encoding="utf-8")
+    opened = _same(path, size=2)
+    # the made page's shapes: read a row at a time, or left whole
+    assert page is None or (opened is not None) == streamed
+
+
+def test_a_long_html_page_numbers_its_rows_past_the_parser(tmp_path: Path) -> None:
+    """libxml2 numbers lines up to 65,535: past it a row's line is told by its ``<tr`` tag, the
+    same way read a row at a time, a ``<tr>`` in a comment not counted."""
+    gap = "\n" * 700
+    body = "".join(_CELLS.replace("<td>1<", f"<td>{n}<") + gap for n in range(1, 120))
+    page = _PAGE.replace("</table>", "<!-- <tr>\n -->" + body + "</table>")
+    path = tmp_path / "list.html"
+    path.write_text(page, encoding="utf-8")
+    opened = _same(path, size=7)
+    assert opened is not None
+    lines = [item.line for batch in opened.batches() for item in batch]
+    assert lines[-1] > 65_535 and lines[-1] == page.count("\n", 0, page.rindex("<tr>")) + 1
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    pieces=st.lists(
+        st.sampled_from(["<tr>", "<TR ", "<tr/", "<tr", "<!--", "-->", "\n", "x", "-"])
+    ),
+    cuts=st.lists(st.integers(min_value=1, max_value=9), min_size=1),
+)
+def test_tr_tags_found_a_block_at_a_time(pieces: list[str], cuts: list[int]) -> None:
+    """The lines of ``<tr`` tags outside comments, the text cut anywhere: those found in the
+    whole text (a comment left open counts as none)."""
+    text = "".join(pieces)
+    clean = COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    whole = [clean.count("\n", 0, m.start()) + 1 for m in TR_TAG.finditer(clean)]
+    tags, found, at = TrTags(), [], 0
+    for n in cuts * (len(text) + 1):
+        if at >= len(text):
+            break
+        found += tags.feed(text[at : at + n])
+        at += n
+    found += tags.close()
+    if not tags.unclosed:
+        assert found == whole
+
+
+# DOCX: the document part parsed a row at a time (``formats.documents.docxrows``).
+
+_DOCX = ARCHIVE_SEEDS["list.docx"]
+_MERGED_DOCX = ARCHIVE_SEEDS["merged.docx"]
+
+
+def _docx_with(change: Callable[[str], str], seed: bytes = _DOCX) -> bytes:
+    return hostile.rewrite(seed, hostile.DOCUMENT, change)
+
+
+@pytest.mark.parametrize(
+    ("data", "streamed"),
+    [
+        pytest.param(_DOCX, True, id="as-written"),
+        pytest.param(_MERGED_DOCX, True, id="merged-cells"),
+        pytest.param(_docx_with(lambda x: hostile.wide_span(x, 1_000_000)), True, id="gridspan"),
+        pytest.param(
+            _docx_with(lambda x: hostile.laughs("w:document", x, "城乡医疗救助")),
+            False,
+            id="laughs",
+        ),
+        pytest.param(_docx_with(lambda x: x.replace("</w:tbl>", "</w:tbl>" * 2)), False, id="bad"),
+        pytest.param(
+            _docx_with(lambda x: x.replace("<w:tbl>", "<w:tbl><w:tr/></w:tbl><w:tbl>", 1)),
+            False,
+            id="two-tables",
+        ),
+        pytest.param(_docx_with(lambda x: x.replace("<w:body>", "<w:x>")), False, id="no-body"),
+        pytest.param(_DOCX[: len(_DOCX) // 2], False, id="cut"),
+        pytest.param(hostile.damage_member(_DOCX, hostile.DOCUMENT, 0.5), False, id="damaged"),
+        pytest.param(
+            hostile.rewrite(_DOCX, "word/styles.xml", lambda x: x[: len(x) // 2]),
+            False,
+            id="styles-cut",
+        ),
+    ],
+)
+def test_docx_in_batches(tmp_path: Path, data: bytes, streamed: bool) -> None:
+    """Merged cells, a span of a million columns, entity bombs, damaged parts, several tables:
+    read a row at a time, the same list (or the same one-line error) as read whole."""
+    path = tmp_path / "list.docx"
+    path.write_bytes(data)
+    opened = _same(path, size=1)
+    assert (opened is not None) == streamed
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    xml=st.lists(_XML, min_size=1, max_size=2),
+    raw=st.lists(_BYTES, max_size=1),
+    seed=st.sampled_from([_DOCX, _MERGED_DOCX]),
+)
+def test_mutated_docx_read_in_batches_is_read_whole(
+    xml: list[tuple[Callable[[str, float], str], float]],
+    raw: list[tuple[Callable[..., bytes], object]],
+    seed: bytes,
+) -> None:
+    data = seed
+    for mutation, at in xml:
+        data = _docx_with(lambda text, m=mutation, a=at: m(text, a), data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.docx"
+        path.write_bytes(_apply(data, raw))
+        _same(path, size=1)
+
+
+# The text no longer held: each reading decodes the file again (``extractors.reading.textfile``).
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"])
+@pytest.mark.parametrize("ends", ["\n", "\r", "\r\n"])
+@pytest.mark.parametrize("name", ["list.md", "list.csv", "list.tsv", "list.jsonl", "list.html"])
+def test_encodings_and_line_ends_read_again_from_the_file(
+    tmp_path: Path, name: str, ends: str, encoding: str
+) -> None:
+    """BOMs, GB18030, UTF-16/32, CR-only and CRLF line ends: decoded again at each reading, the
+    same list as read whole."""
+    text = TEXT_SEEDS[name].decode().replace("\n", ends)
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    assert _same(path, size=1) is not None
+
+
+_SNIFF_PIECES = st.sampled_from(
+    ["序号", "|", ",", "\t", "\n", "\r", " ", "{", "[", "<table>", "<TABLE", "x", "\u2028", "\x00"]
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    pieces=st.lists(_SNIFF_PIECES, max_size=80),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+    size=st.integers(1, 7),
+)
+def test_a_file_sniffed_a_block_at_a_time_as_decoded_whole(
+    pieces: list[str], encoding: str, size: int
+) -> None:
+    """The encoding and format found going through a file a few characters at a time are those
+    ``decode_text`` and ``detect_text`` find in its whole text (or it is left to them)."""
+    data = "".join(pieces).encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.txt"
+        path.write_bytes(data)
+        found = sniff(path, size=size)
+    if found is None:
+        return
+    text, used = decode_text(data, "list.txt")
+    assert (found.encoding, found.format) == (used, detect_text(text))
+
+
+@pytest.mark.parametrize("size", [1, 7, 64])
+@pytest.mark.parametrize("page", [pytest.param(_PAGE, id="made"), pytest.param(None, id="real")])
+def test_html_rows_fed_any_way_are_those_read_whole(page: str | None, size: int) -> None:
+    """The page fed in blocks of any size, on one line or many: the rows and context lines of
+    ``read_html``."""
+    text = _real_page() if page is None else page
+    for shape in (text, text.replace("\n", "")):
+        grid = read_html(shape, "list.html")[0]
+        rows = HtmlRows.open(lambda s=shape: (s[at : at + size] for at in range(0, len(s), size)))
+        assert rows is not None
+        assert tuple(rows) == grid.rows
+        assert sorted(rows.context) == sorted(grid.context)

@@ -11,8 +11,8 @@ import docx
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.oxml.table import CT_Row, CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
@@ -26,40 +26,48 @@ def _text(raw: str) -> str:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip())
 
 
-def _grid_width(table: Table) -> int:
-    """The columns of ``table``: its grid's, or its longest row's when that has more cells.
+def grid_width(tbl: CT_Tbl) -> int:
+    """The columns of the table ``tbl``: its grid's, or its longest row's when that has more
+    cells.
 
     A cell's gridSpan or a row's gridBefore is a number the file claims; a span of a million
     columns in a table of six is bounded by this, not repeated a million times.
     """
-    tbl = table._tbl
     grid = tbl.find(qn("w:tblGrid"))
     columns = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
     return max([columns, 1] + [len(tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))])
 
 
-def _table_rows(table: Table, number: int) -> list[SourceRow]:
-    """The rows of one table, numbered on from ``number``: a cell spanning columns (gridSpan)
-    or continuing a vertical merge (vMerge) repeats the text of the cell it continues, marked
-    so in ``spans``; text that Word keeps but hides in a continuing cell is a note. Spans reach
-    no further than the table's width (:func:`_grid_width`) leaves room for the row's other
-    cells."""
-    rows = []
-    width = _grid_width(table)
-    # grid column -> (text, table row) of the vertical merge running there
-    above: dict[int, tuple[str, int]] = {}
-    for at, row in enumerate(table.rows, start=1):
-        number += 1
-        before = max(0, min(row.grid_cols_before, width - 1))
+class RowReader:
+    """The rows of one table read in turn (``number`` numbers the document's blocks before
+    it): a cell spanning columns (gridSpan) or continuing a vertical merge (vMerge) repeats the
+    text of the cell it continues, marked so in ``spans``; text that Word keeps but hides in a
+    continuing cell is a note. Spans reach no further than the table's ``width``
+    (:func:`grid_width`) leaves room for the row's other cells. The whole reader and the one
+    that reads a row at a time (``docxrows``) read rows alike through it."""
+
+    def __init__(self, width: int, number: int) -> None:
+        self.width = width
+        self.number = number  # of the last block read
+        self.at = 0  # the row of the table
+        # grid column -> (text, table row) of the vertical merge running there
+        self.above: dict[int, tuple[str, int]] = {}
+
+    def row(self, tr: CT_Row) -> SourceRow:
+        """The row of ``tr``, the table's next."""
+        self.number += 1
+        self.at += 1
+        at, width, above = self.at, self.width, self.above
+        before = max(0, min(tr.grid_before, width - 1))
         raw: list[str] = [""] * before
         spans: list[Span] = ["own"] * before
         notes: list[Anomaly] = []
-        cells = row._tr.tc_lst
+        cells = tr.tc_lst
         for index, tc in enumerate(cells):
             column = len(raw)
             if tc.vMerge == "continue":
                 text, begun = above.get(column, ("", at))
-                hidden = "\n".join(_text(Paragraph(p, table).text) for p in tc.p_lst).strip()
+                hidden = "\n".join(_text(p.text) for p in tc.p_lst).strip()
                 if hidden:
                     # Cells named as in a sheet: column letter, then the row of the table.
                     where = f"{get_column_letter(column + 1)}{at}"
@@ -74,7 +82,7 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
                     )
                 first: Span = "above"
             else:
-                text = "\n".join(Paragraph(p, table).text for p in tc.p_lst)
+                text = "\n".join(p.text for p in tc.p_lst)
                 first = "own"
                 if tc.vMerge == "restart":
                     above[column] = (text, at)
@@ -85,16 +93,30 @@ def _table_rows(table: Table, number: int) -> list[SourceRow]:
             for copy in range(max(1, min(tc.grid_span, room))):
                 raw.append(text)
                 spans.append(first if copy == 0 else "left" if first == "own" else "above")
-        rows.append(
-            SourceRow(
-                number,
-                tuple(_text(c) for c in raw),
-                tuple(raw),
-                tuple(notes),
-                tuple(spans) if any(s != "own" for s in spans) else (),
-            )
+        return SourceRow(
+            self.number,
+            tuple(_text(c) for c in raw),
+            tuple(raw),
+            tuple(notes),
+            tuple(spans) if any(s != "own" for s in spans) else (),
         )
-    return rows
+
+
+def paragraph_line(p: CT_P) -> str:
+    """The text of a paragraph as a context line (its lines stripped, blank ones dropped)."""
+    return _text(p.text)
+
+
+#: What python-docx meets in a damaged document: each one InputError naming the file.
+DAMAGE = (
+    PackageNotFoundError,
+    PythonDocxError,
+    KeyError,
+    ValueError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,  # a member whose compressed data is damaged
+)
 
 
 def read_docx(data: bytes, path: str) -> list[Grid]:
@@ -109,15 +131,7 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
         return _read_docx(data)
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable docx document (bad XML: {err})") from None
-    except (
-        PackageNotFoundError,
-        PythonDocxError,
-        KeyError,
-        ValueError,
-        EOFError,
-        zipfile.BadZipFile,
-        zlib.error,  # a member whose compressed data is damaged
-    ) as err:
+    except DAMAGE as err:
         raise InputError(path, f"not a readable docx document ({err})") from None
 
 
@@ -129,12 +143,13 @@ def _read_docx(data: bytes) -> list[Grid]:
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
             number += 1
-            text = _text(Paragraph(block, document).text)
+            text = paragraph_line(block)
             if text:
                 context.append((number, text))
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            rows = _table_rows(Table(block, document), number)
+            reader = RowReader(grid_width(block), number)
+            rows = [reader.row(tr) for tr in block.tr_lst]
             number += len(rows)
             tables.append((len(tables) + 1, rows))
     if not tables:

@@ -1,0 +1,213 @@
+"""Reads the table of a large DOCX document a row at a time (``extractors.reading.stream``), giving
+the rows and context :func:`~extractors.reading.formats.documents.docx.read_docx` gives, while
+``word/document.xml`` is parsed a block of bytes at a time and each row let go once read.
+
+python-docx reads a document whole (every part's bytes, then ``word/document.xml`` as one
+tree). Here the package is first opened by python-docx with that one part made empty, so that
+every other part is read and checked as the whole reader checks it; then the document part is
+parsed by lxml's ``XMLPullParser`` with python-docx's own options and element classes (the same
+tree, element by element), in a first pass (the survey: the tables in the body, the width of
+the table) and then in rows. A document of one table in its body is read in rows; any other
+(several tables or none, a package or document that python-docx or the parser refuses) is
+left to the whole reader, which reads it or says what is wrong.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import docx
+from docx.oxml.ns import qn
+from docx.oxml.parser import element_class_lookup
+from lxml import etree
+
+from extractors.errors import InputError
+from extractors.reading.formats.documents.docx import DAMAGE, RowReader, paragraph_line
+from extractors.reading.formats.grid import ReadWhole, SourceRow
+from extractors.reading.limits import check_archive
+
+#: The document part, where a package made by Word and others keeps it.
+DOCUMENT = "word/document.xml"
+_BLOCK_BYTES = 1 << 20
+_BODY, _P, _TBL, _TR, _TC = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_GRID = qn("w:tblGrid")
+_EMPTY = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body/></w:document>"
+)
+
+
+def document_size(path: Path) -> int:
+    """The unpacked size of the document part of the DOCX file ``path`` (0 for any other
+    file): what reading it whole holds, as a tree, many times over."""
+    try:
+        with path.open("rb") as file:
+            if file.read(4) != b"PK\x03\x04":
+                return 0
+        with zipfile.ZipFile(path) as archive:
+            return archive.getinfo(DOCUMENT).file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return 0
+
+
+def _without_document(archive: zipfile.ZipFile) -> bytes:
+    """The package with its document part empty (every other member as it is)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            copy.writestr(info, _EMPTY if info.filename == DOCUMENT else archive.read(info))
+    return out.getvalue()
+
+
+def _package_reads(data: bytes) -> bool:
+    """Whether python-docx reads the package ``data`` (its document part aside) as it reads it
+    whole, and finds its document where :data:`DOCUMENT` says."""
+    try:
+        check_archive(data, "")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if DOCUMENT not in archive.namelist():
+                return False
+            stub = _without_document(archive)
+        document = docx.Document(io.BytesIO(stub))
+    except (InputError, etree.LxmlError, NotImplementedError, RuntimeError, *DAMAGE):
+        return False
+    return str(document.part.partname) == "/" + DOCUMENT
+
+
+def _events(path: Path) -> Iterator[tuple[str, etree._Element]]:
+    """The start and end of each element of the document part, parsed as python-docx parses it
+    (its options, its element classes), a block of bytes at a time."""
+    parser = etree.XMLPullParser(
+        events=("start", "end"), remove_blank_text=True, resolve_entities=False
+    )
+    parser.set_element_class_lookup(element_class_lookup)
+    with zipfile.ZipFile(path) as archive, archive.open(DOCUMENT) as part:
+        while block := part.read(_BLOCK_BYTES):
+            parser.feed(block)
+            yield from parser.read_events()
+        parser.close()
+        yield from parser.read_events()
+
+
+def _let_go(element: etree._Element) -> None:
+    """Drop what ``element`` holds and the siblings read before it."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """What ends: a block of the body (a paragraph, the table), a row of a table in it, or the
+    first grid of such a table."""
+
+    element: etree._Element
+    kind: Literal["block", "row", "grid"]
+
+
+def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
+    """The body's blocks and the table's rows as they end (what ``document.element.body``
+    holds: the first ``w:body`` of the document), each let go once the caller has it."""
+    depth = 0
+    body: etree._Element | None = None
+    gridded: etree._Element | None = None  # the table whose grid was given
+    done = False
+    for event, element in events:
+        if event == "start":
+            depth += 1
+            if depth == 2 and body is None and element.tag == _BODY:
+                body = element
+            continue
+        depth -= 1
+        if done or body is None:
+            continue
+        parent = element.getparent()
+        if depth == 2 and parent is body:
+            yield _Block(element, "block")
+            _let_go(element)
+        elif depth == 3 and parent is not None and parent.getparent() is body:
+            if parent.tag != _TBL:
+                continue
+            if element.tag == _TR:
+                yield _Block(element, "row")
+                _let_go(element)  # and what came before it: the grid, told as it ended
+            elif element.tag == _GRID and gridded is not parent:
+                gridded = parent  # its first grid: the one python-docx's ``find`` gives
+                yield _Block(element, "grid")
+        elif element is body:
+            done = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Survey:
+    """What the first pass over the document part found: the width of its one table
+    (``grid_width``, its rows let go as they are counted) and the paragraphs around it,
+    numbered as the whole reader numbers them (each paragraph and each row a block)."""
+
+    width: int
+    context: tuple[tuple[int, str], ...]
+
+
+def _survey(path: Path) -> _Survey | None:
+    """The document's one table and context, or None when its body holds none or several."""
+    tables, width, number = 0, 1, 0
+    context: list[tuple[int, str]] = []
+    for block in _blocks(_events(path)):
+        element = block.element
+        if block.kind == "row":
+            number += 1
+            width = max(width, len(element.findall(_TC)))
+        elif block.kind == "grid":
+            width = max(width, len(element.findall(qn("w:gridCol"))))
+        elif element.tag == _TBL:
+            tables += 1
+        elif element.tag == _P:
+            number += 1
+            text = paragraph_line(element)
+            if text:
+                context.append((number, text))
+    return _Survey(width, tuple(context)) if tables == 1 else None
+
+
+class DocxRows:
+    """The rows of the one table in a DOCX document's body, made as they are iterated;
+    ``context`` (the paragraphs around it, numbered as the whole reader numbers them) is
+    known from the survey, so the list's description is known before its first row.
+    :meth:`open` gives None for any other document: ``read_docx`` reads it."""
+
+    def __init__(self, path: Path, survey: _Survey) -> None:
+        self.path = path
+        self.width = survey.width
+        self.context = list(survey.context)
+
+    @classmethod
+    def open(cls, data: bytes, path: Path) -> DocxRows | None:
+        if not _package_reads(data):
+            return None
+        try:
+            survey = _survey(path)
+        except (etree.LxmlError, *DAMAGE):
+            return None
+        return None if survey is None else cls(path, survey)
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        number = 0  # blocks before the table
+        reader: RowReader | None = None
+        try:
+            for block in _blocks(_events(self.path)):
+                element = block.element
+                if block.kind == "row":
+                    if reader is None:
+                        reader = RowReader(self.width, number)
+                    yield reader.row(element)
+                elif element.tag == _P and reader is None:
+                    number += 1
+        except (etree.LxmlError, *DAMAGE):
+            raise ReadWhole("the document part reads otherwise in rows") from None

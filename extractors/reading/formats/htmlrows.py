@@ -1,0 +1,322 @@
+"""Reads the table of a large HTML page a row at a time (``extractors.reading.stream``), giving the
+rows and context :func:`~extractors.reading.formats.html.read_html` gives, while the page's
+elements are let go as soon as they are read.
+
+The page is parsed by libxml2's HTML parser fed a block of text at a time (lxml's
+``HTMLPullParser``, the options of the whole reader), twice or more. A first pass (the survey)
+finds the tables, which of them hold no other (the leaf tables: a layout table wrapping the list
+holds no rows of it), the cells of the leaf table (the budget its spans may lay out, item 9) and
+whether the parser's line numbers stop before the page ends (past line 65,535 the line of a
+``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page with one leaf table
+is read in rows; any other page (no table, several leaf tables, nesting too deep, an unclosed
+comment in a long page, a document lxml refuses) is left to the whole reader, which reads it or
+says what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from extractors.reading.formats.grid import ReadWhole, SourceRow
+from extractors.reading.formats.html import (
+    LAST_LINE,
+    PARSER_OPTIONS,
+    TR_TAG,
+    RowLayout,
+    SpansTooWide,
+    context_lines,
+    row_line,
+    too_deep,
+)
+
+#: Blocks of text, read again from the start each time it is called.
+Blocks = Callable[[], Iterable[str]]
+#: Characters fed to the parser at a time: the events of what is fed wait, each with its
+#: element, until they are read (some 150 bytes an element: a MiB of page held 40 MB of them).
+_FEED_CHARS = 1 << 15
+
+
+def _pieces(blocks: Blocks) -> Iterator[str]:
+    """The text of ``blocks`` in pieces of at most ``_FEED_CHARS`` characters."""
+    for block in blocks():
+        for start in range(0, len(block), _FEED_CHARS):
+            yield block[start : start + _FEED_CHARS]
+
+
+# Elements whose whole text is a context line (the rest give their own text): nothing inside
+# them may be let go before they end.
+_WHOLE_TEXT = frozenset(("title", "h1", "h2", "h3", "h4", "h5", "h6", "p"))
+
+
+class TrTags:
+    """The line of each ``<tr`` tag outside comments, the text fed a block at a time: the lines
+    ``html._tr_lines`` finds in the whole text (comments blanked to their line breaks, then
+    ``TR_TAG`` searched), a few characters held back where a block may cut a tag in two.
+
+    >>> tags = TrTags()
+    >>> tags.feed("<table><t") + tags.feed("r>\\n<!-- <tr> -") + tags.feed("->\\n<TR>")
+    [1]
+    >>> tags.close()
+    [3]
+    """
+
+    def __init__(self) -> None:
+        self._raw = ""  # text not yet blanked: what may begin "<!--" or end "-->"
+        self._comment = False  # inside a comment
+        self._clean = ""  # blanked text not yet searched: what may begin a "<tr" tag
+        self._line = 1  # the line self._clean starts on
+        self.unclosed = False  # the text ended inside a comment
+
+    def feed(self, block: str, final: bool = False) -> list[int]:
+        """The lines of the tags ``block`` completes."""
+        text, at, clean = self._raw + block, 0, []
+        while True:
+            if self._comment:
+                end = text.find("-->", at)
+                if end < 0:
+                    keep = len(text) if final else max(at, len(text) - 2)
+                    clean.append("\n" * text.count("\n", at, keep))
+                    self.unclosed = final
+                    break
+                clean.append("\n" * text.count("\n", at, end))
+                at, self._comment = end + 3, False
+            else:
+                start = text.find("<!--", at)
+                if start < 0:
+                    keep = len(text) if final else max(at, len(text) - 3)
+                    clean.append(text[at:keep])
+                    break
+                clean.append(text[at:start])
+                at, self._comment = start + 4, True
+        self._raw = text[keep:]
+        return self._search("".join(clean), final)
+
+    def close(self) -> list[int]:
+        """The lines of the tags in what was held back."""
+        return self.feed("", final=True)
+
+    def _search(self, clean: str, final: bool) -> list[int]:
+        text = self._clean + clean
+        lines, line, counted = [], self._line, 0
+        for match in TR_TAG.finditer(text):
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            lines.append(line)
+        # "<tr" and the character after it: a match needs four, so three may still begin one
+        keep = len(text) if final else max(0, len(text) - 3)
+        self._line = line + text.count("\n", counted, keep)
+        self._clean = text[keep:]
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Survey:
+    """What the first pass over the page found: the leaf table (its number among the tables, in
+    order), its rows and the cells they hold, and whether rows' lines are told by their tags."""
+
+    leaf: int
+    rows: int
+    cells: int
+    tag_lines: bool
+
+
+def _parser(**options: object) -> etree.HTMLPullParser:
+    return etree.HTMLPullParser(**PARSER_OPTIONS, **options)
+
+
+def _let_go(element: etree._Element) -> None:
+    """Drop what ``element`` holds and the siblings read before it (the usual way to parse a
+    large document in bounded memory: the element itself stays, so its parent still has a
+    child, which :func:`context_lines` asks of a layout cell)."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _survey(blocks: Blocks) -> _Survey | None:
+    """The page's shape, or None when it is no page of one leaf table."""
+    parser = _parser(events=("start", "end"))
+    tags = TrTags()
+    tables = trs = last_line = tag_count = depth = rows_open = 0
+    done = False  # the root element has ended: what follows is no part of the document
+    open_tables: list[list[int]] = []  # per open table: its number, a nested one?, rows, cells
+    leaves: list[list[int]] = []
+
+    def walk(events: Iterable[tuple[str, etree._Element]]) -> None:
+        nonlocal tables, trs, last_line, depth, rows_open, done
+        for event, element in events:
+            if done:
+                _let_go(element)
+                continue
+            tag = element.tag
+            if event == "start":
+                depth += 1
+                if tag == "table":
+                    tables += 1
+                    for table in open_tables:
+                        table[1] = 1
+                    open_tables.append([tables, 0, 0, 0])
+                elif tag == "tr":
+                    trs += 1
+                    rows_open += 1
+                    last_line = element.sourceline or 0
+                continue
+            depth -= 1
+            done = depth == 0
+            if tag == "table":
+                table = open_tables.pop()
+                if not table[1]:
+                    leaves.append(table)
+            elif tag == "tr":
+                rows_open -= 1
+                if open_tables:
+                    open_tables[-1][2] += 1
+                    open_tables[-1][3] += len(element)
+            if tag == "tr" or not rows_open:  # a row's cells are counted when it ends
+                _let_go(element)
+
+    try:
+        for piece in _pieces(blocks):
+            parser.feed(piece)
+            tag_count += len(tags.feed(piece))
+            walk(parser.read_events())
+        root = parser.close()
+        walk(parser.read_events())
+    except (etree.LxmlError, ValueError):
+        return None
+    tag_count += len(tags.close())
+    if root is None or too_deep(parser) is not None or len(leaves) != 1:
+        return None
+    long_page = trs > 0 and last_line >= LAST_LINE
+    if long_page and tags.unclosed:
+        return None  # the whole reader counts the tags after it: rare enough to leave to it
+    number, _, rows, cells = leaves[0]
+    return _Survey(number, rows, cells, long_page and tag_count == trs)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An element begun and not yet ended, with what its end needs."""
+
+    element: etree._Element
+    before: bool  # begun before the leaf table
+    keep: bool  # what it holds is read when it ends
+    line: int | None = None  # a row's line, told by its tag
+
+
+class HtmlRows:
+    """The rows of the one leaf table of an HTML page, made as they are iterated; ``context``
+    (the headings and paragraphs around it) fills in as they come. :meth:`open` gives None for
+    any other page: :func:`~extractors.reading.formats.html.read_html` reads it whole."""
+
+    def __init__(self, blocks: Blocks, survey: _Survey) -> None:
+        self.blocks = blocks
+        self.survey = survey
+        self.context: list[tuple[int, str]] = []
+
+    @classmethod
+    def open(cls, blocks: Blocks) -> HtmlRows | None:
+        survey = _survey(blocks)
+        return None if survey is None else cls(blocks, survey)
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        self.context.clear()
+        parser = _parser(events=("start", "end"))
+        tags = TrTags() if self.survey.tag_lines else None
+        lines: deque[int] = deque()
+        walk = _Walk(self.survey, self.context, lines if tags is not None else None)
+        try:
+            for piece in _pieces(self.blocks):
+                parser.feed(piece)
+                if tags is not None:
+                    lines.extend(tags.feed(piece))
+                yield from walk.rows(parser.read_events())
+            parser.close()
+            if tags is not None:
+                lines.extend(tags.close())
+            yield from walk.rows(parser.read_events(), final=True)
+        except (SpansTooWide, etree.LxmlError, ValueError):
+            # spans past their budget, or a page that changed since the survey: the whole
+            # reader says what is wrong
+            raise ReadWhole("the page reads otherwise in rows") from None
+
+
+class _Walk:
+    """The parser's events made into rows and context lines, element by element."""
+
+    def __init__(
+        self, survey: _Survey, context: list[tuple[int, str]], lines: deque[int] | None
+    ) -> None:
+        self.leaf = survey.leaf
+        self.layout = RowLayout(survey.cells, survey.rows)
+        self.context = context
+        self.lines = lines  # the lines of the tags the parser has yet to begin
+        self.waiting: deque[tuple[str, etree._Element]] = deque()
+        self.open: list[_Open] = []
+        self.tables = 0
+        self.inside = False  # in the leaf table
+        self.begun = False  # the leaf table has begun
+        self.kept = 0  # open elements whose content is still to be read
+        self.index = 0  # of the leaf table's row
+        self.done = False  # the root element has ended: what follows is no part of the document
+
+    def rows(
+        self, events: Iterable[tuple[str, etree._Element]], final: bool = False
+    ) -> Iterator[SourceRow]:
+        """The rows the events complete. A row whose line its tag tells waits for that tag
+        (the tags are searched a few characters behind the parser)."""
+        waiting = self.waiting
+        waiting.extend(events)
+        lines = self.lines
+        while waiting:
+            event, element = waiting[0]
+            if self.done:
+                waiting.popleft()
+                _let_go(element)
+                continue
+            if event == "start":
+                if lines is not None and element.tag == "tr" and not lines and not final:
+                    return
+                waiting.popleft()
+                self._start(element)
+                continue
+            waiting.popleft()
+            row = self._end(element)
+            if row is not None:
+                yield row
+
+    def _start(self, element: etree._Element) -> None:
+        tag = element.tag
+        line = None
+        if tag == "tr" and self.lines is not None:
+            line = self.lines.popleft() if self.lines else None
+        elif tag == "table":
+            self.tables += 1
+            if self.tables == self.leaf:
+                self.inside = self.begun = True
+        keep = (self.inside and tag == "tr") or (not self.inside and tag in _WHOLE_TEXT)
+        self.kept += keep
+        self.open.append(_Open(element, not self.begun, keep, line))
+
+    def _end(self, element: etree._Element) -> SourceRow | None:
+        opened = self.open.pop()
+        self.kept -= opened.keep
+        row = None
+        if self.inside:
+            if element.tag == "tr":
+                row = self.layout.row(element, opened.line or row_line(element, self.index))
+                self.index += 1
+            elif element.tag == "table":
+                self.inside = False
+        else:
+            self.context += context_lines(element, opened.before)
+        if not self.kept:
+            _let_go(element)
+        self.done = not self.open
+        return row
