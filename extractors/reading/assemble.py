@@ -32,6 +32,7 @@ from extractors.reading.vocab import (
     is_phone,
     is_power_type,
     is_time_limit,
+    names_section,
     section_type,
 )
 
@@ -250,6 +251,7 @@ class Assembly:
         path: str,
         context: tuple[Sequence[tuple[int, str]], list[tuple[int, str]]],
         rejects: list[Reject],
+        lead: Section | None = None,
     ) -> None:
         self.rows = rows
         self.header = header  # the first header
@@ -264,6 +266,7 @@ class Assembly:
         self.keys_seen: set[str] = {k for k in header.keys if k}
         self._keys = frozenset(self.keys_seen)
         self.late_keys = False  # a header added keys once the first draft was out
+        self._lead = lead  # the section the table opens in (a heading above it, its sheet)
 
     @classmethod
     def start(
@@ -275,11 +278,15 @@ class Assembly:
         header: int | Callable[[], int | None] | None = None,
         context: Sequence[tuple[int, str]] = (),
         rejects: Iterable[Reject] = (),
+        lead: tuple[int, str] | None = None,
     ) -> Assembly | None:
         """The assembly of a table whose rows are ``rows`` (``header``: the index of the header
         row when the reader knows it, or a function that tells it once the reader has met it),
         read up to its header; None when it has none. ``context`` (the lines around the table)
-        may be a list the reader is still filling."""
+        may be a list the reader is still filling. ``lead`` (``Grid.lead``: a heading above the
+        table, its sheet's name) opens the table's first section when it names a power type
+        (``vocab.names_section``): rows with no type of their own take it, as under a heading
+        row inside the table; it counts as a section row seen."""
         rows = iter(rows)
         before: list[SourceRow] = []
         for row in rows:
@@ -305,7 +312,9 @@ class Assembly:
             rows = chain((below,), rows)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
-        return cls(rows, first, merged, source, path or source, (context, seen), stamped)
+        kind = names_section(lead[1]) if lead is not None else None
+        opened = Section(source, lead[0], lead[1].strip(), kind) if lead and kind else None
+        return cls(rows, first, merged, source, path or source, (context, seen), stamped, opened)
 
     @property
     def context(self) -> tuple[tuple[int, str], ...]:
@@ -318,7 +327,10 @@ class Assembly:
         row under its merged cells); rejects, sections and blank rows are counted on the way."""
         source, header = self.source, self.header
         last: Draft | None = None  # the draft later rows may still join
-        section: Section | None = None
+        section: Section | None = self._lead
+        if section is not None:
+            self.sections.append(section)
+            self.rows_seen += 1
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         for row in self.rows:
@@ -434,7 +446,13 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     ('城乡医疗救助', '60个工作日', 'misplaced-cell', 1)
     """
     run = Assembly.start(
-        grid.rows, source, path, header=grid.header, context=grid.context, rejects=grid.rejects
+        grid.rows,
+        source,
+        path,
+        header=grid.header,
+        context=grid.context,
+        rejects=grid.rejects,
+        lead=grid.lead,
     )
     if run is None:
         return None

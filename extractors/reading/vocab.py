@@ -144,6 +144,25 @@ _BODY_AFTER = re.compile(r"(?:服务)?(?:局|处|科|室|办|厅|委|中心|股)
 MAX_SECTION_CHARS = 30
 
 
+def names_section(text: str) -> str | None:
+    """The power type that text standing above a table names for the rows below it, or None:
+    a section heading between two tables of a document (一、行政许可（3项）), a sheet named for a
+    type (行政处罚, 行政许可类). A longer text that merely holds a type (某县林业局行政许可事项,
+    the list's title) names none.
+
+    >>> names_section("一、行政许可（3项）"), names_section("行政处罚类"), names_section("Sheet1")
+    ('行政许可', '行政处罚', None)
+    >>> names_section("某县林业局行政许可事项清单") is None
+    True
+    """
+    kind = section_type(text)
+    if kind is None:
+        return None
+    if is_section_heading(text.strip()) or len(_squash(text)) <= len(kind) + 2:
+        return kind
+    return None
+
+
 def section_type(heading: str) -> str | None:
     """The power type a section heading inside a table names, if it names one (the longest
     vocabulary word it contains).

@@ -27,6 +27,7 @@ from extractors.models import ListMeta, PowerItem, PowerList
 from extractors.reading import stream
 from extractors.reading.assemble import Assembled, Assembly
 from extractors.reading.formats.grid import Grid
+from extractors.reading.formats.sheets.merged import sheet_lead
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, open_workbook
 from extractors.reading.formats.sheets.streamed import Layout, SheetRows, survey_sheet
 from extractors.reading.formats.sheets.xlsx import xlsx_errors
@@ -79,10 +80,10 @@ class _Reading:
         """The items of every sheet, in order, as :func:`read_list` gives them."""
         for plan in self.plans:
             rows = self._rows(plan)
-            run = Assembly.start(rows, self.source, self.where)
+            run = Assembly.start(rows, self.source, self.where, lead=sheet_lead(plan.name))
             if run is None:
                 rows = self._rows(plan)
-                grid = Grid(tuple(rows), name=plan.name)
+                grid = Grid(tuple(rows), name=plan.name, lead=sheet_lead(plan.name))
                 whole = assemble_grid(grid, self.source, self.where)
                 if whole is None:
                     self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])

@@ -43,6 +43,10 @@ class Grid:
     rejects: tuple[Reject, ...] = ()
     header: int | None = None
     name: str | None = None
+    #: What stands above the table outside it and may name the power type of its first rows
+    #: (``vocab.names_section``): a sheet's name, or the line of text between the document's
+    #: previous table and this one, with its line.
+    lead: tuple[int, str] | None = None
 
 
 class ReadWhole(Exception):

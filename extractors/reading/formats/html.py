@@ -219,16 +219,31 @@ def read_html(text: str, path: str) -> list[Grid]:
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True
     context = []
+    # The last line of text before each leaf table and after the one before it: a heading
+    # between tables names their type (一、行政许可（3项）), when there are several.
+    leading: dict[etree._Element, tuple[int, str]] = {}
+    last: tuple[int, str] | None = None
+    starts = set(leaves)
     for element in document.iter():
         if leaves and element is leaves[0]:
             before = False
+        if element in starts:
+            if last is not None:
+                leading[element] = last
+            last = None
         if element not in inside:
-            context += context_lines(element, before)
-    lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
+            lines = context_lines(element, before)
+            context += lines
+            last = lines[-1] if lines else last
+    tr_lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
+    several = len(leaves) > 1
     try:
         grids = [
             Grid(
-                tuple(table_rows(t, lines)), tuple(context) if i == 0 else (), name=f"table {i + 1}"
+                tuple(table_rows(t, tr_lines)),
+                tuple(context) if i == 0 else (),
+                name=f"table {i + 1}",
+                lead=leading.get(t) if several else None,
             )
             for i, t in enumerate(leaves)
         ]

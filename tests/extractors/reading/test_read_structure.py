@@ -328,3 +328,89 @@ def test_json_coded_keys(tmp_path: Path, keys: tuple[str, ...]) -> None:
     fields = ("name", "type", "department", "basis")[: len(keys)]
     assert _fields(plist, *fields) == [values[: len(keys)]]
     assert plist.items[0].extra == ()
+
+
+# Lists laid out as one table per power type: a heading above each table (a paragraph of the
+# page or document), or a sheet named for the type. (heading, rows of serial | name | basis)
+TYPED_TABLES = [
+    ("一、行政许可（1项）", [("1", "医疗机构执业登记", "《医疗机构管理条例》第十五条")]),
+    (
+        "二、行政处罚（2项）",
+        [
+            ("2", "对使用非卫生技术人员的处罚", "《医疗机构管理条例》第四十七条"),
+            ("3", "对无证行医的处罚", "《中华人民共和国医师法》第五十九条"),
+        ],
+    ),
+]
+TYPED_HEADER = ("序号", "权责事项", "实施依据")
+
+
+def _typed_html() -> bytes:
+    parts = ["<html><body><h2>某县卫生健康委员会权责清单</h2>"]
+    for heading, rows in TYPED_TABLES:
+        cells = ["".join(f"<td>{escape(c)}</td>" for c in row) for row in (TYPED_HEADER, *rows)]
+        parts.append(f"<p>{heading}</p><table>{''.join(f'<tr>{c}</tr>' for c in cells)}</table>")
+    return ("".join(parts) + "</body></html>").encode()
+
+
+def _typed_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("某县卫生健康委员会权责清单")
+    for heading, rows in TYPED_TABLES:
+        document.add_paragraph(heading)
+        table = document.add_table(rows=len(rows) + 1, cols=len(TYPED_HEADER))
+        for r, row in enumerate((TYPED_HEADER, *rows)):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _typed_xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for heading, rows in TYPED_TABLES:
+        sheet = book.create_sheet(heading[2:6])  # the sheet named for the type: 行政许可
+        for row in (TYPED_HEADER, *rows):
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        pytest.param("list.html", _typed_html, id="html-headings"),
+        pytest.param("list.docx", _typed_docx, id="docx-headings"),
+        pytest.param("list.xlsx", _typed_xlsx, id="xlsx-sheet-names"),
+    ],
+)
+def test_a_heading_above_each_table_types_its_items(
+    tmp_path: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    plist = _read(tmp_path, name, make())
+    assert [(i.row, i.type) for i in plist.items] == [
+        ("1", "行政许可"),
+        ("2", "行政处罚"),
+        ("3", "行政处罚"),
+    ]
+    assert all(a.code == "type-from-section" for i in plist.items for a in i.anomalies)
+    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
+    assert plist.rows_seen == len(plist.items) + len(plist.sections)
+
+
+def test_a_title_above_a_lone_table_types_nothing(tmp_path: Path) -> None:
+    # the list's title names a type among other words, and there is one table: no section
+    page = (
+        "<html><body><p>某县林业局行政许可事项清单</p><table>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+            for row in (TYPED_HEADER, ("1", "林木采伐许可证核发", "《森林法》第五十六条"))
+        )
+        + "</table></body></html>"
+    )
+    plist = _read(tmp_path, "list.html", page)
+    assert [(i.type, i.anomalies) for i in plist.items] == [(None, ())]
+    assert plist.sections == ()

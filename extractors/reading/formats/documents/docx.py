@@ -138,23 +138,33 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
     context: list[tuple[int, str]] = []
-    tables: list[tuple[int, list[SourceRow]]] = []
+    tables: list[tuple[int, list[SourceRow], tuple[int, str] | None]] = []
     number = 0
+    last: tuple[int, str] | None = None  # the last paragraph since the table before
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
             number += 1
             text = paragraph_line(block)
             if text:
                 context.append((number, text))
+                last = (number, text)
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
             reader = RowReader(grid_width(block), number)
             rows = [reader.row(tr) for tr in block.tr_lst]
             number += len(rows)
-            tables.append((len(tables) + 1, rows))
+            tables.append((len(tables) + 1, rows, last))
+            last = None
     if not tables:
         return [Grid((), tuple(context))]
+    # a heading between tables names their type (一、行政许可（3项）), when there are several
+    several = len(tables) > 1
     return [
-        Grid(tuple(rows), tuple(context) if index == 1 else (), name=f"table {index}")
-        for index, rows in tables
+        Grid(
+            tuple(rows),
+            tuple(context) if index == 1 else (),
+            name=f"table {index}",
+            lead=lead if several else None,
+        )
+        for index, rows, lead in tables
     ]

@@ -184,7 +184,12 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     out: list[SourceRow] = []
     for number, cells in enumerate(rows):
         out.extend(laying.add(number, cells, notes_of.get(number), spans_of.get(number)))
-    return Grid(tuple(out), name=name)
+    return Grid(tuple(out), name=name, lead=sheet_lead(name))
+
+
+def sheet_lead(name: str) -> tuple[int, str]:
+    """A sheet's name as the lead of its table (a sheet named 行政处罚 types its rows)."""
+    return (0, name)
 
 
 class GridRows:
