@@ -59,20 +59,24 @@ def timed(args: list[str]) -> tuple[float, float, float, str]:
     its process tree (MiB), stderr."""
     cpu = _children_cpu()
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [QUANZE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    watched = psutil.Process(process.pid)
-    peak = 0.0
-    while process.poll() is None:
-        try:
-            tree = [watched, *watched.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
-        except psutil.Error:
-            pass
-        time.sleep(SAMPLE_S)
-    _, err = process.communicate()
-    wall = time.perf_counter() - start
+    # stderr to a file, not a pipe: a pipe nobody reads until the end fills (64 KiB, a build of
+    # thousands of lists says more) and stops the build at its next line
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [QUANZE, *args], stdout=subprocess.DEVNULL, stderr=log, text=True
+        )
+        watched = psutil.Process(process.pid)
+        peak = 0.0
+        while process.poll() is None:
+            try:
+                tree = [watched, *watched.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(SAMPLE_S)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        err = log.read()
     if process.returncode != 0:
         raise SystemExit(f"quanze {' '.join(args[:1])} failed: {err.strip()[-500:]}")
     return wall, _children_cpu() - cpu, peak, err
