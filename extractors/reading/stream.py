@@ -191,12 +191,20 @@ def open_list(
     least_xlsx = XLSX_STREAM_MIN_BYTES if min_bytes is None else min_bytes
     if not path.is_file() or (size := path.stat().st_size) > MAX_FILE_BYTES:
         return whole()
-    archive = _is_archive(path)
-    if archive and size >= least_xlsx and _is_workbook(path, format):
-        return _open_workbook(path) or whole()
-    if max(size, document_size(path)) < least:
-        return whole()
-    make = _binary_rows(path) if archive else _text_file_rows(path, format, encoding)
+    large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
+    make: tuple[Rows, str, str | None] | None = None
+    if _is_archive(path):
+        if size < least_xlsx and not large:
+            return whole()
+        data = read_bytes(path)  # only the whole bytes tell an archive's format, read once
+        kind = None if is_encrypted(data) else format or detect_binary(data)
+        if kind == "xlsx" and size >= least_xlsx:
+            del data  # read again from the file, a part at a time
+            return _open_workbook(path) or whole()
+        make = _docx_rows(data, path) if kind == "docx" and large else None
+        del data
+    elif large:
+        make = _text_file_rows(path, format, encoding)
     if make is None:
         return whole()
     rows, fmt, used = make
@@ -213,12 +221,6 @@ def _is_archive(path: Path) -> bool:
         return file.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
 
 
-def _is_workbook(path: Path, format: str | None) -> bool:
-    """An XLSX workbook that is not encrypted (its bytes held while they tell)."""
-    data = read_bytes(path)
-    return (format or detect_binary(data)) == "xlsx" and not is_encrypted(data)
-
-
 def _open_workbook(path: Path) -> WorkbookStream | None:
     """An XLSX workbook read in batches (``extractors.reading.workbook_stream``, imported
     when one is met)."""
@@ -227,13 +229,10 @@ def _open_workbook(path: Path) -> WorkbookStream | None:
     return open_workbook_stream(path)
 
 
-def _binary_rows(path: Path) -> tuple[Rows, str, None] | None:
-    """The rows of a DOCX document read in batches, or None for any other archive."""
-    data = read_bytes(path)
-    if detect_binary(data) != "docx" or is_encrypted(data):
-        return None
+def _docx_rows(data: bytes, path: Path) -> tuple[Rows, str, None] | None:
+    """The rows of the DOCX document ``data`` (of ``path``) read in batches, or None when it
+    is not one table."""
     document = DocxRows.open(data, path)
-    del data
     if document is None:
         return None
     return (lambda: _Rows(document, None, document.context)), "docx", None
