@@ -31,6 +31,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -232,10 +233,14 @@ class Workers:
         self.jobs = jobs
         self.shards = shards
         self.spool = str(shards) if shards else tempfile.mkdtemp(prefix="quanze-spool-")
+        self.pool = self._started(jobs)
+
+    @staticmethod
+    def _started(jobs: int) -> ProcessPoolExecutor:
         # not forked: the build's process holds an open store and its threads; and started by
         # this process, not a fork server, so that a worker sees its parent go (``_quiet``)
         context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_quiet, initargs=(os.getpid(),)
         )
 
@@ -262,20 +267,25 @@ class Workers:
         """The lists at ``paths``, made by the workers, in the order of ``paths``; a file that
         fails is reported in ``failures`` (and ``on_error`` told) and the rest go on;
         ``advance`` is called once a file's list is taken (or its failure told)."""
-        waiting: deque[tuple[Path, Future[Premade | str]]] = deque()
+        waiting: deque[tuple[Path, Task, Future[Premade | str]]] = deque()
         pending = iter(paths)
 
         def submit() -> None:
             path = next(pending, None)
             if path is not None:
                 task = Task(str(path), list_id(str(path)), self.spool, format, encoding, base)
-                waiting.append((path, self.pool.submit(make, task)))
+                waiting.append((path, task, self.pool.submit(make, task)))
 
         for _ in range(self.jobs * AHEAD):
             submit()
         while waiting:
-            path, future = waiting.popleft()
-            made = future.result()
+            path, task, future = waiting.popleft()
+            try:
+                made = future.result()
+            except BrokenProcessPool:
+                made = self._after_death(task)
+                # the pool's other lists died with it: made again in a new pool
+                waiting = deque((p, t, self.pool.submit(make, t)) for p, t, _ in waiting)
             submit()
             if isinstance(made, str):
                 failures.append(FileReport(str(path), error=made))
@@ -285,3 +295,29 @@ class Workers:
                 yield made
             if advance is not None:
                 advance()
+
+    def _after_death(self, task: Task) -> Premade | str:
+        """A worker died (killed, out of memory) and took the pool with it. The first list not
+        yet taken was being made (workers take lists in order), or was waiting; it is made
+        again alone, in a pool of its own: a list whose worker dies again is the one that kills
+        it, and is reported in one line; a worker killed from outside costs the list a second
+        making, never the build. The pool is then started again for the others."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        alone = self._started(1)
+        try:
+            return alone.submit(make, task).result()
+        except BrokenProcessPool:
+            return died(task.path)
+        finally:
+            alone.shutdown(wait=True, cancel_futures=True)
+            self.pool = self._started(self.jobs)
+
+
+def died(path: Path | str) -> str:
+    """The one line for a list whose worker died twice making it (killed by a signal, or by the
+    kernel when out of memory).
+
+    >>> died("a.csv")
+    'a.csv: not built: the worker making it died, twice (killed, or out of memory)'
+    """
+    return f"{path}: not built: the worker making it died, twice (killed, or out of memory)"

@@ -84,6 +84,67 @@ def test_jobs_two_is_the_loading_process_and_one_worker(tmp_path: Path) -> None:
     assert build.returncode == 0 and workers == 1
 
 
+def killed_build(paths: list[Path], store: Path, kills: int) -> subprocess.CompletedProcess[str]:
+    """``quanze build --jobs 2`` with each of its first ``kills`` worker processes killed
+    (SIGKILL) as soon as it is seen: a worker dying as the kernel's out-of-memory killer ends it."""
+    import psutil
+
+    build = subprocess.Popen(
+        [QUANZE, "build", *map(str, paths), "--store", str(store), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watched, killed = psutil.Process(build.pid), set()
+    try:
+        while build.poll() is None and len(killed) < kills:
+            try:
+                tree = watched.children(recursive=True)
+                makers = [p for p in tree if "resource_tracker" not in " ".join(p.cmdline())]
+            except psutil.Error:
+                makers = []
+            for maker in makers:
+                if maker.pid not in killed:
+                    maker.kill()
+                    killed.add(maker.pid)
+                    break
+            time.sleep(0.02)
+        stdout, stderr = build.communicate(timeout=240)
+    finally:
+        if build.poll() is None:
+            stop(build)
+    assert len(killed) == kills, "the build ended before its workers were killed"
+    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr)
+
+
+def test_a_local_worker_killed_costs_its_list_a_second_making(tmp_path: Path) -> None:
+    """A worker killed from outside takes its pool with it: the lists it held are made again and
+    stored, nothing reported lost (before: the build ended, "the store failed")."""
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 500) for n, place in enumerate(PLACES[:2])]
+    built = killed_build(paths, tmp_path / "s", kills=1)
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    assert dump(tmp_path / "s") == dump_built(paths, tmp_path / "one")
+
+
+def test_a_list_whose_worker_dies_twice_is_reported_alone(tmp_path: Path) -> None:
+    """The list a worker died making, made again alone, kills its worker again: one line names
+    it, the other list is stored."""
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 500) for n, place in enumerate(PLACES[:2])]
+    built = killed_build(paths, tmp_path / "s", kills=2)
+    lines = [line for line in built.stderr.splitlines() if "died" in line]
+    assert len(lines) == 1 and "the worker making it died, twice" in lines[0], built.stderr
+    assert "Traceback" not in built.stderr and built.returncode == 1, built.stderr
+    (lost,) = [path for path in paths if str(path) in lines[0]]
+    (kept,) = [path for path in paths if path != lost]
+    assert dump(tmp_path / "s") == dump_built([kept], tmp_path / "one")
+
+
+def dump_built(paths: list[Path], store: Path) -> list[str]:
+    """The store ``--jobs 1`` builds of ``paths``."""
+    assert run("build", *paths, "--store", store, "--jobs", "1").returncode == 0
+    return dump(store)
+
+
 def shard_lines(out: Path) -> bytes:
     """All the lines of a ``--nquads-out`` folder, sorted."""
     files = [out / "shared.nq", *sorted((out / "lists").iterdir())]
