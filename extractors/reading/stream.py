@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
@@ -51,6 +51,7 @@ from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
 from extractors.reading.summary import ItemCounts, Summary
+from extractors.reading.tables_stream import Tables, TablesStream, open_tables_stream
 from extractors.reading.textfile import decoded_blocks, sniff
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ class _Rows:
     rejects: Sequence[Reject] = ()
 
 
+#: Formats of several tables, read by ``tables_stream``.
+_TABLES = frozenset({"html", "docx"})
 #: Text formats read in batches.
 _TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
@@ -86,7 +89,7 @@ _DELIMITERS = {"csv": ",", "tsv": "\t"}
 _UNREADABLE = (ReadWhole, UnicodeDecodeError)
 
 
-def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
+def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
     """How to read the rows of a text file in a format read in batches again, each reading
     decoding the file anew (None: this file is read whole)."""
 
@@ -95,7 +98,7 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
     if fmt == "html":
         page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
-        return None if page is None else lambda: _Rows(page, None, page.context)
+        return None if page is None else page.tables
     if fmt == "markdown":
 
         def markdown() -> _Rows:
@@ -120,6 +123,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
 #: The rows of a list again, from its file; None when the file no longer gives them.
 Rows = Callable[[], "_Rows | None"]
+#: How a list of one table is read again (its rows), or one of several (``tables_stream``).
+Reads = Rows | Tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +166,8 @@ class ListStream:
 
 
 if TYPE_CHECKING:
-    #: A list read in batches: a text list, or an XLSX workbook.
-    Streamed: TypeAlias = ListStream | WorkbookStream
+    #: A list read in batches: a text list, a page or document of tables, an XLSX workbook.
+    Streamed: TypeAlias = ListStream | TablesStream | WorkbookStream
 
 
 def open_list(
@@ -192,7 +197,7 @@ def open_list(
     if not path.is_file() or (size := path.stat().st_size) > MAX_FILE_BYTES:
         return whole()
     large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
-    make: tuple[Rows, str, str | None] | None = None
+    make: tuple[Reads, str, str | None] | None = None
     if _is_archive(path):
         if size < least_xlsx and not large:
             return whole()
@@ -208,8 +213,10 @@ def open_list(
     if make is None:
         return whole()
     rows, fmt, used = make
+    if fmt in _TABLES:  # read by tables_stream, which catches what it cannot read
+        return open_tables_stream(cast("Tables", rows), fmt, path.name, where, used) or whole()
     try:
-        stream = _first_reading(rows, fmt, path.name, where, used)
+        stream = _first_reading(cast("Rows", rows), fmt, path.name, where, used)
     except _UNREADABLE:
         stream = None
     return whole() if stream is None else stream
@@ -229,18 +236,16 @@ def _open_workbook(path: Path) -> WorkbookStream | None:
     return open_workbook_stream(path)
 
 
-def _docx_rows(data: bytes, path: Path) -> tuple[Rows, str, None] | None:
-    """The rows of the DOCX document ``data`` (of ``path``) read in batches, or None when it
-    is not one table."""
+def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:
+    """The tables of the DOCX document ``data`` (of ``path``) read in batches, or None when it
+    is read whole."""
     document = DocxRows.open(data, path)
-    if document is None:
-        return None
-    return (lambda: _Rows(document, None, document.context)), "docx", None
+    return None if document is None else (document.tables, "docx", None)
 
 
 def _text_file_rows(
     path: Path, format: str | None, encoding: str | None
-) -> tuple[Rows, str, str] | None:
+) -> tuple[Reads, str, str] | None:
     """The rows of a text file in a format read in batches, its encoding and format found going
     through it once (``textfile.sniff``), or, where only its whole bytes tell, from them (held
     while they tell, let go before the first reading)."""

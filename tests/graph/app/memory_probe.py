@@ -1,8 +1,8 @@
 """Test helper: the memory one large list takes to read, cite and write, in a process of its own.
 
 Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT]``: writes a list of ITEMS
-items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``, ``docx`` or
-``xlsx``) in FOLDER,
+items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``, ``docx``,
+``xlsx``, ``html-tables`` or ``docx-tables``: a table per 5,000 items, ``bench.biglist``) in FOLDER,
 then reads it (``open_list``), extracts its citations and writes its graph's lines as
 ``quanze build`` does, with no store (whose bulk loader's own buffers,
 some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.biglist import WRITERS, rows
+from bench.biglist import WRITERS, rows, suffix
 from graph.app.pipeline import cite_lists, read_lists
 from graph.build.build import _Built, _unpacked
 from graph.iri import Iris
@@ -50,7 +50,7 @@ def _build(path: Path) -> int:
 def main() -> None:
     items, folder = int(sys.argv[1]), Path(sys.argv[2])
     fmt = sys.argv[3] if len(sys.argv) > 3 else "md"
-    small, path = folder / f"small.{fmt}", folder / f"big.{fmt}"
+    small, path = folder / f"small.{suffix(fmt)}", folder / f"big.{suffix(fmt)}"
     WRITERS[fmt](small, rows(100))
     WRITERS[fmt](path, rows(items))
     _build(small)  # the registry, the grammar, the caches: loaded before the measure
