@@ -107,14 +107,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
 
         return markdown
     if fmt == "json":
-
-        def records() -> _Rows | None:
-            # its records are found by their positions in the text: read whole (each reading)
-            text, _ = decode_text(read_bytes(path), where, encoding)
-            found = RecordRows.open(text, where)
-            return None if found is None else _Rows(found, 0, [], found.rejects)
-
-        return records
+        found = RecordRows.open(lambda: decoded_blocks(path, encoding, lines=False), where)
+        return None if found is None else lambda: _Rows(found, 0, found.context, found.rejects)
     delimiter = _DELIMITERS[fmt]
     return lambda: _Rows(
         delimited_rows("", where, delimiter, lines=block_file_lines(blocks())), None, []
