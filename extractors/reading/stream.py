@@ -200,6 +200,9 @@ def open_list(
         if kind == "xlsx" and size >= least_xlsx:
             del data  # read again from the file, a part at a time
             return _open_workbook(path) or whole()
+        if kind == "xls" and large:
+            del data  # read again from the file, a sheet at a time
+            return _open_old_workbook(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
     elif large:
@@ -228,6 +231,14 @@ def _open_workbook(path: Path) -> WorkbookStream | None:
     from extractors.reading.workbook_stream import open_workbook_stream
 
     return open_workbook_stream(path)
+
+
+def _open_old_workbook(path: Path) -> TablesStream | None:
+    """An XLS workbook read in batches, a sheet at a time (``formats.sheets.xls``)."""
+    from extractors.reading.formats.sheets.xls import xls_tables
+
+    tables = xls_tables(path)
+    return None if tables is None else open_tables_stream(tables, "xls", path.name, str(path))
 
 
 def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:

@@ -371,9 +371,9 @@ class _Walk:
         else:
             lines = context_lines(element, opened.before)
             self.context += lines
-            if lines and opened.order > self.since:
-                if self.last is None or opened.order > self.last[0]:
-                    self.last = (opened.order, lines[-1])
+            later = self.last is None or opened.order > self.last[0]
+            if lines and opened.order > self.since and later:
+                self.last = (opened.order, lines[-1])
         if not self.kept:
             _let_go(element)
         self.done = not self.open

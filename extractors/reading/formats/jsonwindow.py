@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
 DECODER = json.JSONDecoder()
@@ -151,7 +151,9 @@ class Array(list[Any]):
     number = 0
 
 
-def envelope(window: Window, target: int | None = None) -> Iterator[tuple[int, Any]]:
+def envelope(
+    window: Window, target: int | None = None
+) -> Generator[tuple[int, Any], None, dict[str, Any]]:
     """Walk the object that begins at the window's position: the elements of its array number
     ``target`` (counted in order, arrays inside arrays not counted), each with its line. The
     object itself, its arrays given as :class:`Array` (``target`` None: every array's elements
@@ -159,7 +161,7 @@ def envelope(window: Window, target: int | None = None) -> Iterator[tuple[int, A
     the ``StopIteration`` (``yield from``)."""
     numbers = iter(range(1 << 62))
 
-    def walk() -> Iterator[tuple[int, Any]]:
+    def walk() -> Generator[tuple[int, Any], None, dict[str, Any]]:
         window.take("{")
         out: dict[str, Any] = {}
         if window.skip() == "}":

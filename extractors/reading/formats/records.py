@@ -24,7 +24,6 @@ from extractors.reading.formats.jsonwindow import (
 )
 from extractors.reading.formats.sheets.sheetxml import cell_text
 
-
 #: The text of a file, a block at a time, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
 
@@ -86,8 +85,6 @@ def _scrubbed(
         where,
     )
     return tuple(_SURROGATE.sub("\ufffd", c) for c in raw), note
-
-
 
 
 def _skip(text: str, position: int) -> int:

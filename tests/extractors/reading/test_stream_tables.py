@@ -98,8 +98,7 @@ def _docx_table(name: str) -> str:
     width = max((len(r) for r in rows), default=1)
     grid = "<w:tblGrid>" + "<w:gridCol/>" * width + "</w:tblGrid>"
     cells = "".join(
-        "<w:tr>" + "".join(f"<w:tc>{_paragraph(c)}</w:tc>" for c in row) + "</w:tr>"
-        for row in rows
+        "<w:tr>" + "".join(f"<w:tc>{_paragraph(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows
     )
     return f"<w:tbl>{grid}{cells}</w:tbl>"
 

@@ -126,9 +126,8 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             depth += 1
             if depth == 2 and body is None and element.tag == _BODY:
                 body = element
-            elif depth == 3 and not done and element.tag == _TBL and body is not None:
-                if element.getparent() is body:
-                    yield _Block(element, "table")
+            elif depth == 3 and not done and element.tag == _TBL and element.getparent() is body:
+                yield _Block(element, "table")
             continue
         depth -= 1
         if done or body is None:
