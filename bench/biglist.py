@@ -12,7 +12,7 @@ row: Markdown, CSV, JSON, HTML, DOCX and XLSX are read and built in batches of i
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
     python -m bench.biglist --sizes 50k,200k,400k --formats html,docx,xlsx
-    python -m bench.biglist --sizes 50k,200k --formats html-tables,docx-tables
+    python -m bench.biglist --sizes 50k,200k --formats html-tables,docx-tables,json-envelope,xls
 """
 
 from __future__ import annotations
@@ -167,6 +167,41 @@ def write_docx_tables(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     write_docx(path, table, TABLE_ITEMS)
 
 
+def write_json_envelope(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """The records in an envelope as government APIs return them:
+    ``{"code": 200, "data": {"list": [...], "total": N}, "msg": "查询成功"}``."""
+    records = (dict(zip(HEADER, row, strict=True)) for row in table)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"code": 200, "data": {"list": [\n')
+        total = 0
+        for total, record in enumerate(records, start=1):
+            out.write(("," if total > 1 else "") + json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(f'], "total": {total}}}, "msg": "查询成功"}}\n')
+
+
+#: Rows a sheet of an XLS workbook holds here (a sheet holds at most 65,536).
+SHEET_ROWS = 60_000
+
+
+def write_xls(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """An XLS workbook (BIFF, as xlwt writes it: text in a shared-string table), a sheet of
+    ``SHEET_ROWS`` items after another, each with its header row."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet, row, sheets = None, SHEET_ROWS, 0
+    for cells in table:
+        if row == SHEET_ROWS:
+            sheets += 1
+            sheet, row = book.add_sheet(f"清单{sheets}"), 0
+            for column, text in enumerate(HEADER):
+                sheet.write(0, column, text)
+        row += 1
+        for column, text in enumerate(cells):
+            sheet.write(row, column, text)
+    book.save(str(path))
+
+
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     # the shape Excel saves (shared strings, UTF-8 XML)
     write_excel_style(path, list(table), HEADER)
@@ -179,6 +214,8 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "xlsx": _write_xlsx,
     "html": write_html,
     "docx": write_docx,
+    "xls": write_xls,
+    "json-envelope": write_json_envelope,
     "html-tables": write_html_tables,
     "docx-tables": write_docx_tables,
 }
@@ -217,7 +254,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--formats",
         default="md",
-        help="md, csv, json, html, docx, xlsx, html-tables, docx-tables (comma-separated)",
+        help="md, csv, json, html, docx, xlsx, xls, json-envelope, html-tables, docx-tables "
+        "(comma-separated)",
     )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

@@ -9,18 +9,21 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 before the next is read. A file that changes between the readings is refused (its digest).
 
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV,
-JSON (a top-level array of records, or JSON Lines), an HTML page's one leaf table
-(``formats.htmlrows``) and a DOCX document's one table (``formats.documents.docxrows``), from
-``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked), and XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (a
-JSON envelope, a page or document of several tables too), a smaller file, and a file whose first
-reading finds no table, is no valid JSON, or is read in a way judged wrong (which
-:func:`read_list` may then read another way, or refuse with its message) is read whole by
-:func:`read_list`.
+JSON (an array of records, at the top level or in an envelope such as ``{"data": {"list":
+[...]}}``, or JSON Lines: ``formats.records.RecordRows``), from ``STREAM_MIN_BYTES`` on; HTML pages
+and DOCX documents, of one table or several (``formats.htmlrows``, ``formats.documents.docxrows``,
+table by table through ``extractors.reading.tables_stream``), from ``STREAM_MIN_BYTES`` on (a
+DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``formats.sheets.xls``,
+through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; and XLSX workbooks from
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (PDF,
+DOC, page text), a smaller file, and a file whose first reading finds no table, is no valid
+JSON, or is read in a way judged wrong (which :func:`read_list` may then read another way, or
+refuse with its message) is read whole by :func:`read_list`.
 
 The text of a text file is not held: its encoding and format are found going through it once
 (``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
-(JSON, whose records are found by their positions in the text, holds it during each reading).
+(JSON too: its records are decoded one at a time from a window over the text,
+``formats.jsonwindow``).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from extractors.reading.formats.records import RecordRows
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
-from extractors.reading.summary import ItemCounts, Summary
+from extractors.reading.summary import ItemCounts, Summary, full_batches
 from extractors.reading.tables_stream import Tables, TablesStream, open_tables_stream
 from extractors.reading.textfile import decoded_blocks, sniff
 
@@ -144,19 +147,13 @@ class ListStream:
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
-        batch: list[PowerItem] = []
         try:
-            for item in run.items(run.drafts(), self.keys):
-                digest.add(item)
-                batch.append(item)
-                if len(batch) >= size:
-                    yield tuple(batch)
-                    batch = []
+            last = yield from full_batches(run.items(run.drafts(), self.keys), size, digest)
         except _UNREADABLE:
             raise InputError(self.where, "changed while it was read; read it again") from None
         if digest.hexdigest() != self.digest:
             raise InputError(self.where, "changed while it was read; read it again")
-        yield tuple(batch)
+        yield last
 
 
 if TYPE_CHECKING:

@@ -25,8 +25,9 @@ from extractors.reading.assemble import Assembled, Assembly
 from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.meta import read_meta
+from extractors.reading.plausibility import Plausibility
 from extractors.reading.read import assemble_grid
-from extractors.reading.summary import ContentDigest, ItemCounts, Summary
+from extractors.reading.summary import ContentDigest, ItemCounts, Summary, full_batches
 
 #: One reading of a file's tables, in order: a fresh pass over the file each time it is called.
 Tables = Callable[[], Iterable[Table]]
@@ -128,28 +129,43 @@ class _Reading:
 
     def meta(self) -> ListMeta:
         """The list's description, as :func:`read_list` reads it from the tables read so far."""
-        first = self.parts[0]
-        meta = read_meta(first.context, first.header.line)
-        if meta.title is None:
-            # A cover or caption table without a header row may carry the title.
-            meta = read_meta(self.cover + list(first.context), first.header.line)
-        return meta
+        return list_meta(self.parts, self.cover)
 
-    def head(self, fmt: str, encoding: str | None, meta: ListMeta, summary: Summary) -> PowerList:
-        """The list as :func:`read_list` reads it, but for its items."""
-        parts = self.parts
-        return PowerList(
-            source=self.source,
-            format=fmt,
-            encoding=encoding,
-            meta=meta,
-            items=(),
-            rejects=tuple(r for a in parts for r in a.rejects),
-            rows_seen=sum(a.rows_seen for a in parts),
-            sections=tuple(s for a in parts for s in a.sections),
-            blank_rows=sum(a.blank_rows for a in parts),
-            plausibility=summary.judge.verdict(),
-        )
+
+def list_meta(parts: Sequence[Assembly | Assembled], cover: list[tuple[int, str]]) -> ListMeta:
+    """The description of a list whose tables gave ``parts`` (those with a header row, or read
+    as label | value rows), as :func:`read_list` reads it: from the first one's context, or,
+    without a title there, from the first rows of the tables that gave nothing (``cover``)."""
+    first = parts[0]
+    meta = read_meta(first.context, first.header.line)
+    if meta.title is None:
+        # A cover sheet or caption table without a header row may carry the title.
+        meta = read_meta(cover + list(first.context), first.header.line)
+    return meta
+
+
+def list_head(
+    parts: Sequence[Assembly | Assembled],
+    source: str,
+    fmt: str,
+    encoding: str | None,
+    meta: ListMeta,
+    plausibility: Plausibility,
+) -> PowerList:
+    """The list as :func:`read_list` reads it but for its items, its tables having given
+    ``parts`` (their items all out)."""
+    return PowerList(
+        source=source,
+        format=fmt,
+        encoding=encoding,
+        meta=meta,
+        items=(),
+        rejects=tuple(r for a in parts for r in a.rejects),
+        rows_seen=sum(a.rows_seen for a in parts),
+        sections=tuple(s for a in parts for s in a.sections),
+        blank_rows=sum(a.blank_rows for a in parts),
+        plausibility=plausibility,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,23 +187,16 @@ class TablesStream:
         ``read_list(path).items``."""
         from extractors.reading.stream import BATCH_ITEMS
 
-        size = size or BATCH_ITEMS
         changed = InputError(self.where, "changed while it was read; read it again")
         reading = _Reading(self.tables, self.keys, self.head.source, self.where)
         digest = ContentDigest(self.head.meta)
-        batch: list[PowerItem] = []
         try:
-            for item in reading.items():
-                digest.add(item)
-                batch.append(item)
-                if len(batch) >= size:
-                    yield tuple(batch)
-                    batch = []
+            last = yield from full_batches(reading.items(), size or BATCH_ITEMS, digest)
         except _UNREADABLE:
             raise changed from None
         if digest.hexdigest() != self.digest or reading.late:
             raise changed
-        yield tuple(batch)
+        yield last
 
 
 def open_tables_stream(
@@ -214,7 +223,7 @@ def open_tables_stream(
             return None
         final = reading.meta()
         if summary.digest.meta == final and not reading.late:
-            head = reading.head(fmt, encoding, final, summary)
+            head = list_head(reading.parts, source, fmt, encoding, final, summary.judge.verdict())
             digest = summary.digest.hexdigest()
             return TablesStream(head, summary.counts, digest, tables, where, keys)
         meta, keys = final, tuple(reading.found)
