@@ -1,16 +1,16 @@
-"""Reads the table of a large HTML page a row at a time (``extractors.reading.stream``), giving the
-rows and context :func:`~extractors.reading.formats.html.read_html` gives, while the page's
-elements are let go as soon as they are read.
+"""Reads the tables of a large HTML page a row at a time (``extractors.reading.tables_stream``),
+giving the rows, leads and context :func:`~extractors.reading.formats.html.read_html` gives,
+while the page's elements are let go as soon as they are read.
 
 The page is parsed by libxml2's HTML parser fed a block of text at a time (lxml's
 ``HTMLPullParser``, the options of the whole reader), twice or more. A first pass (the survey)
 finds the tables, which of them hold no other (the leaf tables: a layout table wrapping the list
-holds no rows of it), the cells of the leaf table (the budget its spans may lay out, item 9) and
+holds no rows of it), the cells of each leaf table (the budget its spans may lay out, item 9) and
 whether the parser's line numbers stop before the page ends (past line 65,535 the line of a
-``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page with one leaf table
-is read in rows; any other page (no table, several leaf tables, nesting too deep, an unclosed
-comment in a long page, a document lxml refuses) is left to the whole reader, which reads it or
-says what is wrong.
+``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page of leaf tables is
+read in rows, table after table; any other page (no table, nesting too deep, an unclosed comment
+in a long page, a document lxml refuses, several tables one of which a heading or paragraph
+holds) is left to the whole reader, which reads it or says what is wrong.
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
-"""Reads the table of a large DOCX document a row at a time (``extractors.reading.stream``), giving
-the rows and context :func:`~extractors.reading.formats.documents.docx.read_docx` gives, while
-``word/document.xml`` is parsed a block of bytes at a time and each row let go once read.
+"""Reads the tables of a large DOCX document a row at a time (``extractors.reading.tables_stream``),
+giving the rows, leads and context :func:`~extractors.reading.formats.documents.docx.read_docx`
+gives, while ``word/document.xml`` is parsed a block of bytes at a time and each row let go once
+read.
 
 python-docx reads a document whole (every part's bytes, then ``word/document.xml`` as one
 tree). Here the package is first opened by python-docx with that one part made empty, so that
 every other part is read and checked as the whole reader checks it; then the document part is
 parsed by lxml's ``XMLPullParser`` with python-docx's own options and element classes (the same
 tree, element by element), in a first pass (the survey: the tables in the body, the width of
-the table) and then in rows. A document of one table in its body is read in rows; any other
-(several tables or none, a package or document that python-docx or the parser refuses) is
-left to the whole reader, which reads it or says what is wrong.
+each, the paragraphs) and then in rows, table after table. A document of tables in its body is
+read in rows; any other (no table, a package or document that python-docx or the parser
+refuses) is left to the whole reader, which reads it or says what is wrong.
 """
 
 from __future__ import annotations
