@@ -234,8 +234,7 @@ def _open_old_workbook(path: Path) -> TablesStream | None:
     """An XLS workbook read in batches, a sheet at a time (``formats.sheets.xls``)."""
     from extractors.reading.formats.sheets.xls import xls_tables
 
-    tables = xls_tables(path)
-    return None if tables is None else open_tables_stream(tables, "xls", path.name, str(path))
+    return open_tables_stream(xls_tables(path), "xls", path.name, str(path))
 
 
 def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:

@@ -69,16 +69,10 @@ def _book(path: Path) -> Iterator[xlrd.Book]:
             book.release_resources()
 
 
-def xls_tables(path: Path) -> Callable[[], Iterator[Table]] | None:
+def xls_tables(path: Path) -> Callable[[], Iterator[Table]]:
     """The sheets of the XLS workbook ``path``, a Grid's rows at a time, read again from the file
-    each time the function given is called (``tables_stream``); None when xlrd cannot open it
-    (:func:`read_xls` says why, or LibreOffice reads it). A sheet xlrd cannot read raises
-    ``ReadWhole``: the whole reader says what is wrong."""
-    try:
-        with _book(path):
-            pass
-    except Exception:
-        return None
+    each time the function given is called (``tables_stream``). A workbook or sheet xlrd cannot
+    read raises ``ReadWhole``: the whole reader says what is wrong, or has LibreOffice read it."""
 
     def tables() -> Iterator[Table]:
         try:
