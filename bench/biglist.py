@@ -12,6 +12,7 @@ row: Markdown, CSV, JSON, HTML, DOCX and XLSX are read and built in batches of i
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
     python -m bench.biglist --sizes 50k,200k,400k --formats html,docx,xlsx
+    python -m bench.biglist --sizes 50k,200k --formats html-tables,docx-tables,json-envelope,xls
 """
 
 from __future__ import annotations
@@ -82,20 +83,49 @@ def _write_markdown(path: Path, table: Iterator[tuple[str, ...]]) -> None:
             out.write("| " + " | ".join(row) + " |\n")
 
 
-def write_html(path: Path, table: Iterator[tuple[str, ...]]) -> None:
-    """A page as a site exports one: a title, the table a row a line, a date below it."""
+#: Items a table holds in a page or document of several tables (``*-tables`` formats).
+TABLE_ITEMS = 5_000
+_HEADINGS = ("一、行政许可", "二、行政处罚", "三、行政强制", "四、行政检查", "五、其他职权")
+
+
+def _parts(table: Iterator[tuple[str, ...]], per_table: int | None) -> Iterator[tuple[str, ...]]:
+    """The rows, with an empty row where a further table begins (every ``per_table`` rows)."""
+    for n, row in enumerate(table):
+        if per_table and n and not n % per_table:
+            yield ()
+        yield row
+
+
+def write_html(path: Path, table: Iterator[tuple[str, ...]], per_table: int | None = None) -> None:
+    """A page as a site exports one: a title, the table a row a line, a date below it; with
+    ``per_table``, a table of so many rows per power type, a heading above each."""
+
+    def begin(n: int) -> str:
+        heading = f"<h2>{_HEADINGS[n % len(_HEADINGS)]}</h2>\n" if per_table else ""
+        return heading + "<table>\n<tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr>\n"
+
     with path.open("w", encoding="utf-8") as out:
         out.write('<html><head><meta charset="utf-8"><title>权责清单</title></head><body>\n')
-        out.write("<h1>某县权责清单</h1>\n<table>\n<tr>")
-        out.write("".join(f"<th>{h}</th>" for h in HEADER) + "</tr>\n")
-        for row in table:
+        out.write("<h1>某县权责清单</h1>\n" + begin(0))
+        tables = 1
+        for row in _parts(table, per_table):
+            if not row:
+                out.write("</table>\n" + begin(tables))
+                tables += 1
+                continue
             out.write("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>\n")
         out.write("</table>\n<p>发布日期：2024-05-06</p>\n</body></html>\n")
 
 
-def write_docx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+def write_html_tables(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """:func:`write_html`, a table of ``TABLE_ITEMS`` rows per power type."""
+    write_html(path, table, TABLE_ITEMS)
+
+
+def write_docx(path: Path, table: Iterator[tuple[str, ...]], per_table: int | None = None) -> None:
     """A Word document as Word saves one: a title paragraph, the table (a grid, a row per item),
-    a date paragraph below; ``word/document.xml`` written a row at a time."""
+    a date paragraph below; ``word/document.xml`` written a row at a time. With ``per_table``,
+    a table of so many rows per power type, a heading paragraph above each."""
     import docx
 
     blank = io.BytesIO()
@@ -108,6 +138,11 @@ def write_docx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     def row(cells: tuple[str, ...]) -> str:
         return "<w:tr>" + "".join(f"<w:tc>{paragraph(c)}</w:tc>" for c in cells) + "</w:tr>"
 
+    def begin(n: int) -> str:
+        heading = paragraph(_HEADINGS[n % len(_HEADINGS)]) if per_table else ""
+        grid = "<w:tblGrid>" + "<w:gridCol/>" * len(HEADER) + "</w:tblGrid>"
+        return heading + "<w:tbl>" + grid + row(HEADER)
+
     with zipfile.ZipFile(blank) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             if info.filename != "word/document.xml":
@@ -115,12 +150,56 @@ def write_docx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
                 continue
             with out.open("word/document.xml", "w") as part, io.TextIOWrapper(part, "utf-8") as xml:
                 xml.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
-                xml.write(f'<w:document xmlns:w="{w}"><w:body>{paragraph("某县权责清单")}<w:tbl>')
-                xml.write("<w:tblGrid>" + "<w:gridCol/>" * len(HEADER) + "</w:tblGrid>")
-                xml.write(row(HEADER))
-                for cells in table:
+                xml.write(f'<w:document xmlns:w="{w}"><w:body>{paragraph("某县权责清单")}')
+                xml.write(begin(0))
+                tables = 1
+                for cells in _parts(table, per_table):
+                    if not cells:
+                        xml.write("</w:tbl>" + begin(tables))
+                        tables += 1
+                        continue
                     xml.write(row(cells))
                 xml.write(f"</w:tbl>{paragraph('发布日期：2024-05-06')}</w:body></w:document>")
+
+
+def write_docx_tables(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """:func:`write_docx`, a table of ``TABLE_ITEMS`` rows per power type."""
+    write_docx(path, table, TABLE_ITEMS)
+
+
+def write_json_envelope(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """The records in an envelope as government APIs return them:
+    ``{"code": 200, "data": {"list": [...], "total": N}, "msg": "查询成功"}``."""
+    records = (dict(zip(HEADER, row, strict=True)) for row in table)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"code": 200, "data": {"list": [\n')
+        total = 0
+        for total, record in enumerate(records, start=1):
+            out.write(("," if total > 1 else "") + json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(f'], "total": {total}}}, "msg": "查询成功"}}\n')
+
+
+#: Rows a sheet of an XLS workbook holds here (a sheet holds at most 65,536).
+SHEET_ROWS = 60_000
+
+
+def write_xls(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """An XLS workbook (BIFF, as xlwt writes it: text in a shared-string table), a sheet of
+    ``SHEET_ROWS`` items after another, each with its header row."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet, row, sheets = None, SHEET_ROWS, 0
+    for cells in table:
+        if row == SHEET_ROWS:
+            sheets += 1
+            sheet, row = book.add_sheet(f"清单{sheets}"), 0
+            for column, text in enumerate(HEADER):
+                sheet.write(0, column, text)
+        row += 1
+        for column, text in enumerate(cells):
+            sheet.write(row, column, text)
+    book.save(str(path))
 
 
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
@@ -135,7 +214,16 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "xlsx": _write_xlsx,
     "html": write_html,
     "docx": write_docx,
+    "xls": write_xls,
+    "json-envelope": write_json_envelope,
+    "html-tables": write_html_tables,
+    "docx-tables": write_docx_tables,
 }
+
+
+def suffix(fmt: str) -> str:
+    """The file suffix of a format of :data:`WRITERS` (``html-tables``: ``html``)."""
+    return fmt.split("-")[0]
 
 
 def build_one(path: Path, store: Path) -> dict[str, float]:
@@ -164,7 +252,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.biglist")
     parser.add_argument("--sizes", default="50k,100k,200k")
     parser.add_argument(
-        "--formats", default="md", help="md, csv, json, html, docx, xlsx (comma-separated)"
+        "--formats",
+        default="md",
+        help="md, csv, json, html, docx, xlsx, xls, json-envelope, html-tables, docx-tables "
+        "(comma-separated)",
     )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -176,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     for fmt in args.formats.split(","):
         for size in sizes:
             with tempfile.TemporaryDirectory(prefix="quanze-biglist-") as tmp:
-                path = Path(tmp) / f"list.{fmt}"
+                path = Path(tmp) / f"list.{suffix(fmt)}"
                 WRITERS[fmt](path, rows(size))
                 mib = path.stat().st_size / 2**20
                 r = run_build(path, Path(tmp) / "store")

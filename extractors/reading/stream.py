@@ -9,18 +9,21 @@ reader and the same assembly (``extractors.reading.assemble.Assembly``), so the 
 before the next is read. A file that changes between the readings is refused (its digest).
 
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV,
-JSON (a top-level array of records, or JSON Lines), an HTML page's one leaf table
-(``formats.htmlrows``) and a DOCX document's one table (``formats.documents.docxrows``), from
-``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked), and XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (a
-JSON envelope, a page or document of several tables too), a smaller file, and a file whose first
-reading finds no table, is no valid JSON, or is read in a way judged wrong (which
-:func:`read_list` may then read another way, or refuse with its message) is read whole by
-:func:`read_list`.
+JSON (an array of records, at the top level or in an envelope such as ``{"data": {"list":
+[...]}}``, or JSON Lines: ``formats.records.RecordRows``), from ``STREAM_MIN_BYTES`` on; HTML pages
+and DOCX documents, of one table or several (``formats.htmlrows``, ``formats.documents.docxrows``,
+table by table through ``extractors.reading.tables_stream``), from ``STREAM_MIN_BYTES`` on (a
+DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``formats.sheets.xls``,
+through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; and XLSX workbooks from
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (PDF,
+DOC, page text), a smaller file, and a file whose first reading finds no table, is no valid
+JSON, or is read in a way judged wrong (which :func:`read_list` may then read another way, or
+refuse with its message) is read whole by :func:`read_list`.
 
 The text of a text file is not held: its encoding and format are found going through it once
 (``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
-(JSON, whose records are found by their positions in the text, holds it during each reading).
+(JSON too: its records are decoded one at a time from a window over the text,
+``formats.jsonwindow``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
@@ -50,7 +53,8 @@ from extractors.reading.formats.records import RecordRows
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
-from extractors.reading.summary import ItemCounts, Summary
+from extractors.reading.summary import ItemCounts, Summary, full_batches
+from extractors.reading.tables_stream import Tables, TablesStream, open_tables_stream
 from extractors.reading.textfile import decoded_blocks, sniff
 
 if TYPE_CHECKING:
@@ -79,6 +83,8 @@ class _Rows:
     rejects: Sequence[Reject] = ()
 
 
+#: Formats of several tables, read by ``tables_stream``.
+_TABLES = frozenset({"html", "docx"})
 #: Text formats read in batches.
 _TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
@@ -86,7 +92,7 @@ _DELIMITERS = {"csv": ",", "tsv": "\t"}
 _UNREADABLE = (ReadWhole, UnicodeDecodeError)
 
 
-def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
+def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
     """How to read the rows of a text file in a format read in batches again, each reading
     decoding the file anew (None: this file is read whole)."""
 
@@ -95,7 +101,7 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
     if fmt == "html":
         page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
-        return None if page is None else lambda: _Rows(page, None, page.context)
+        return None if page is None else page.tables
     if fmt == "markdown":
 
         def markdown() -> _Rows:
@@ -104,14 +110,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
         return markdown
     if fmt == "json":
-
-        def records() -> _Rows | None:
-            # its records are found by their positions in the text: read whole (each reading)
-            text, _ = decode_text(read_bytes(path), where, encoding)
-            found = RecordRows.open(text, where)
-            return None if found is None else _Rows(found, 0, [], found.rejects)
-
-        return records
+        found = RecordRows.open(lambda: decoded_blocks(path, encoding, lines=False), where)
+        return None if found is None else lambda: _Rows(found, 0, found.context, found.rejects)
     delimiter = _DELIMITERS[fmt]
     return lambda: _Rows(
         delimited_rows("", where, delimiter, lines=block_file_lines(blocks())), None, []
@@ -120,6 +120,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Rows | None:
 
 #: The rows of a list again, from its file; None when the file no longer gives them.
 Rows = Callable[[], "_Rows | None"]
+#: How a list of one table is read again (its rows), or one of several (``tables_stream``).
+Reads = Rows | Tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,24 +147,18 @@ class ListStream:
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
-        batch: list[PowerItem] = []
         try:
-            for item in run.items(run.drafts(), self.keys):
-                digest.add(item)
-                batch.append(item)
-                if len(batch) >= size:
-                    yield tuple(batch)
-                    batch = []
+            last = yield from full_batches(run.items(run.drafts(), self.keys), size, digest)
         except _UNREADABLE:
             raise InputError(self.where, "changed while it was read; read it again") from None
         if digest.hexdigest() != self.digest:
             raise InputError(self.where, "changed while it was read; read it again")
-        yield tuple(batch)
+        yield last
 
 
 if TYPE_CHECKING:
-    #: A list read in batches: a text list, or an XLSX workbook.
-    Streamed: TypeAlias = ListStream | WorkbookStream
+    #: A list read in batches: a text list, a page or document of tables, an XLSX workbook.
+    Streamed: TypeAlias = ListStream | TablesStream | WorkbookStream
 
 
 def open_list(
@@ -192,7 +188,7 @@ def open_list(
     if not path.is_file() or (size := path.stat().st_size) > MAX_FILE_BYTES:
         return whole()
     large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
-    make: tuple[Rows, str, str | None] | None = None
+    make: tuple[Reads, str, str | None] | None = None
     if _is_archive(path):
         if size < least_xlsx and not large:
             return whole()
@@ -201,6 +197,9 @@ def open_list(
         if kind == "xlsx" and size >= least_xlsx:
             del data  # read again from the file, a part at a time
             return _open_workbook(path) or whole()
+        if kind == "xls" and large:
+            del data  # read again from the file, a sheet at a time
+            return _open_old_workbook(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
     elif large:
@@ -208,8 +207,10 @@ def open_list(
     if make is None:
         return whole()
     rows, fmt, used = make
+    if fmt in _TABLES:  # read by tables_stream, which catches what it cannot read
+        return open_tables_stream(cast("Tables", rows), fmt, path.name, where, used) or whole()
     try:
-        stream = _first_reading(rows, fmt, path.name, where, used)
+        stream = _first_reading(cast("Rows", rows), fmt, path.name, where, used)
     except _UNREADABLE:
         stream = None
     return whole() if stream is None else stream
@@ -229,18 +230,23 @@ def _open_workbook(path: Path) -> WorkbookStream | None:
     return open_workbook_stream(path)
 
 
-def _docx_rows(data: bytes, path: Path) -> tuple[Rows, str, None] | None:
-    """The rows of the DOCX document ``data`` (of ``path``) read in batches, or None when it
-    is not one table."""
+def _open_old_workbook(path: Path) -> TablesStream | None:
+    """An XLS workbook read in batches, a sheet at a time (``formats.sheets.xls``)."""
+    from extractors.reading.formats.sheets.xls import xls_tables
+
+    return open_tables_stream(xls_tables(path), "xls", path.name, str(path))
+
+
+def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:
+    """The tables of the DOCX document ``data`` (of ``path``) read in batches, or None when it
+    is read whole."""
     document = DocxRows.open(data, path)
-    if document is None:
-        return None
-    return (lambda: _Rows(document, None, document.context)), "docx", None
+    return None if document is None else (document.tables, "docx", None)
 
 
 def _text_file_rows(
     path: Path, format: str | None, encoding: str | None
-) -> tuple[Rows, str, str] | None:
+) -> tuple[Reads, str, str] | None:
     """The rows of a text file in a format read in batches, its encoding and format found going
     through it once (``textfile.sniff``), or, where only its whole bytes tell, from them (held
     while they tell, let go before the first reading)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from hashlib import blake2b
 
 from extractors.models import ListMeta, PowerItem
@@ -77,3 +77,19 @@ class Summary:
         self.counts.add(item)
         self.judge.add(item)
         self.digest.add(item)
+
+
+def full_batches(
+    items: Iterable[PowerItem], size: int, digest: ContentDigest
+) -> Generator[tuple[PowerItem, ...], None, tuple[PowerItem, ...]]:
+    """The ``items`` ``size`` at a time, each added to ``digest`` on the way; the last batch, which
+    may be shorter, is the return value (``yield from``), for the caller to give once it has
+    checked the digest (a list read in batches: ``extractors.reading.stream``)."""
+    batch: list[PowerItem] = []
+    for item in items:
+        digest.add(item)
+        batch.append(item)
+        if len(batch) >= size:
+            yield tuple(batch)
+            batch = []
+    return tuple(batch)

@@ -32,9 +32,9 @@ from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, 
 from extractors.reading.formats.sheets.streamed import Layout, SheetRows, survey_sheet
 from extractors.reading.formats.sheets.xlsx import xlsx_errors
 from extractors.reading.limits import check_archive
-from extractors.reading.meta import read_meta
 from extractors.reading.read import assemble_grid
-from extractors.reading.summary import ContentDigest, ItemCounts, Summary
+from extractors.reading.summary import ContentDigest, ItemCounts, Summary, full_batches
+from extractors.reading.tables_stream import list_head, list_meta
 
 #: Readings the first reading may take to settle what it foresaw (the description, the keys of
 #: each table's headers, each sheet's width and columns); a workbook still unsettled then is
@@ -103,12 +103,7 @@ class _Reading:
 
     def meta(self) -> ListMeta:
         """The list's description, as :func:`read_list` reads it from the sheets read so far."""
-        first = self.parts[0]
-        meta = read_meta(first.context, first.header.line)
-        if meta.title is None:
-            # A cover sheet or caption table without a header row may carry the title.
-            meta = read_meta(self.cover + list(first.context), first.header.line)
-        return meta
+        return list_meta(self.parts, self.cover)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +123,8 @@ class WorkbookStream:
     def batches(self, size: int | None = None) -> Iterator[tuple[PowerItem, ...]]:
         """The items, ``size`` (``BATCH_ITEMS``) at a time, in order: the same as
         ``read_list(path).items``."""
-        size = size or stream.BATCH_ITEMS
         changed = InputError(self.where, "changed while it was read; read it again")
         digest = ContentDigest(self.head.meta)
-        batch: list[PowerItem] = []
         with xlsx_errors(self.where), zipfile.ZipFile(self.path) as archive:
             book = open_workbook(archive)
             if list(book.sheets) != [(p.name, p.member) for p in self.plans]:
@@ -139,15 +132,11 @@ class WorkbookStream:
             reading = _Reading(
                 archive, book, self.strings, self.plans, self.head.source, self.where
             )
-            for item in reading.items():
-                digest.add(item)
-                batch.append(item)
-                if len(batch) >= size:
-                    yield tuple(batch)
-                    batch = []
+            size = size or stream.BATCH_ITEMS
+            last = yield from full_batches(reading.items(), size, digest)
         if digest.hexdigest() != self.digest or reading.settled != list(self.plans):
             raise changed
-        yield tuple(batch)
+        yield last
 
 
 def open_workbook_stream(path: Path) -> WorkbookStream | None:
@@ -195,19 +184,7 @@ def _first_reading(
         final = reading.meta()
         settled = tuple(reading.settled)
         if summary.digest.meta == final and settled == plans:
-            parts = reading.parts
-            head = PowerList(
-                source=path.name,
-                format="xlsx",
-                encoding=None,
-                meta=final,
-                items=(),
-                rejects=tuple(r for a in parts for r in a.rejects),
-                rows_seen=sum(a.rows_seen for a in parts),
-                sections=tuple(s for a in parts for s in a.sections),
-                blank_rows=sum(a.blank_rows for a in parts),
-                plausibility=plausibility,
-            )
+            head = list_head(reading.parts, path.name, "xlsx", None, final, plausibility)
             digest = summary.digest.hexdigest()
             return WorkbookStream(head, summary.counts, digest, path, where, strings, plans)
         meta, plans = final, settled

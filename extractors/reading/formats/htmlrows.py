@@ -1,16 +1,16 @@
-"""Reads the table of a large HTML page a row at a time (``extractors.reading.stream``), giving the
-rows and context :func:`~extractors.reading.formats.html.read_html` gives, while the page's
-elements are let go as soon as they are read.
+"""Reads the tables of a large HTML page a row at a time (``extractors.reading.tables_stream``),
+giving the rows, leads and context :func:`~extractors.reading.formats.html.read_html` gives,
+while the page's elements are let go as soon as they are read.
 
 The page is parsed by libxml2's HTML parser fed a block of text at a time (lxml's
 ``HTMLPullParser``, the options of the whole reader), twice or more. A first pass (the survey)
 finds the tables, which of them hold no other (the leaf tables: a layout table wrapping the list
-holds no rows of it), the cells of the leaf table (the budget its spans may lay out, item 9) and
+holds no rows of it), the cells of each leaf table (the budget its spans may lay out, item 9) and
 whether the parser's line numbers stop before the page ends (past line 65,535 the line of a
-``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page with one leaf table
-is read in rows; any other page (no table, several leaf tables, nesting too deep, an unclosed
-comment in a long page, a document lxml refuses) is left to the whole reader, which reads it or
-says what is wrong.
+``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page of leaf tables is
+read in rows, table after table; any other page (no table, nesting too deep, an unclosed comment
+in a long page, a document lxml refuses, several tables one of which a heading or paragraph
+holds) is left to the whole reader, which reads it or says what is wrong.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from extractors.reading.formats.html import (
     row_line,
     too_deep,
 )
+from extractors.reading.formats.tables import Table, TableStart, split_tables
 
 #: Blocks of text, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
@@ -114,13 +115,21 @@ class TrTags:
 
 
 @dataclass(frozen=True, slots=True)
-class _Survey:
-    """What the first pass over the page found: the leaf table (its number among the tables, in
-    order), its rows and the cells they hold, and whether rows' lines are told by their tags."""
+class _Leaf:
+    """A leaf table: its number among the page's tables (in order), its rows and the cells they
+    hold (the budget its spans may lay out)."""
 
-    leaf: int
+    number: int
     rows: int
     cells: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Survey:
+    """What the first pass over the page found: its leaf tables, and whether rows' lines are
+    told by their tags."""
+
+    leaves: tuple[_Leaf, ...]
     tag_lines: bool
 
 
@@ -140,16 +149,17 @@ def _let_go(element: etree._Element) -> None:
 
 
 def _survey(blocks: Blocks) -> _Survey | None:
-    """The page's shape, or None when it is no page of one leaf table."""
+    """The page's shape, or None when it is to be read whole."""
     parser = _parser(events=("start", "end"))
     tags = TrTags()
-    tables = trs = last_line = tag_count = depth = rows_open = 0
+    tables = trs = last_line = tag_count = depth = rows_open = in_text = 0
     done = False  # the root element has ended: what follows is no part of the document
     open_tables: list[list[int]] = []  # per open table: its number, a nested one?, rows, cells
     leaves: list[list[int]] = []
+    texts: set[int] = set()  # the tables begun inside a heading or paragraph
 
     def walk(events: Iterable[tuple[str, etree._Element]]) -> None:
-        nonlocal tables, trs, last_line, depth, rows_open, done
+        nonlocal tables, trs, last_line, depth, rows_open, done, in_text
         for event, element in events:
             if done:
                 _let_go(element)
@@ -157,17 +167,21 @@ def _survey(blocks: Blocks) -> _Survey | None:
             tag = element.tag
             if event == "start":
                 depth += 1
+                in_text += tag in _WHOLE_TEXT
                 if tag == "table":
                     tables += 1
                     for table in open_tables:
                         table[1] = 1
                     open_tables.append([tables, 0, 0, 0])
+                    if in_text:
+                        texts.add(tables)
                 elif tag == "tr":
                     trs += 1
                     rows_open += 1
                     last_line = element.sourceline or 0
                 continue
             depth -= 1
+            in_text -= tag in _WHOLE_TEXT
             done = depth == 0
             if tag == "table":
                 table = open_tables.pop()
@@ -191,13 +205,17 @@ def _survey(blocks: Blocks) -> _Survey | None:
     except (etree.LxmlError, ValueError):
         return None
     tag_count += len(tags.close())
-    if root is None or too_deep(parser) is not None or len(leaves) != 1:
+    if root is None or too_deep(parser) is not None or not leaves:
+        return None
+    if len(leaves) > 1 and any(number in texts for number, *_ in leaves):
+        # a heading or paragraph holding a table: the whole reader's lead is its whole text,
+        # known only at its end (rare enough to leave to it)
         return None
     long_page = trs > 0 and last_line >= LAST_LINE
     if long_page and tags.unclosed:
         return None  # the whole reader counts the tags after it: rare enough to leave to it
-    number, _, rows, cells = leaves[0]
-    return _Survey(number, rows, cells, long_page and tag_count == trs)
+    found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells in leaves)
+    return _Survey(found, long_page and tag_count == trs)
 
 
 @dataclass(slots=True)
@@ -205,32 +223,36 @@ class _Open:
     """An element begun and not yet ended, with what its end needs."""
 
     element: etree._Element
-    before: bool  # begun before the leaf table
+    before: bool  # begun before the first leaf table
     keep: bool  # what it holds is read when it ends
+    order: int  # its place among the elements, in the order they begin
     line: int | None = None  # a row's line, told by its tag
 
 
 class HtmlRows:
-    """The rows of the one leaf table of an HTML page, made as they are iterated; ``context``
-    (the headings and paragraphs around it) fills in as they come. :meth:`open` gives None for
-    any other page: :func:`~extractors.reading.formats.html.read_html` reads it whole."""
+    """The leaf tables of an HTML page, their rows made as they are iterated (:meth:`tables`),
+    one pass over the page each time; the first table's ``context`` (the headings and
+    paragraphs around the tables) fills in as they come. :meth:`open` gives None for a page
+    :func:`~extractors.reading.formats.html.read_html` is to read whole."""
 
     def __init__(self, blocks: Blocks, survey: _Survey) -> None:
         self.blocks = blocks
         self.survey = survey
-        self.context: list[tuple[int, str]] = []
 
     @classmethod
     def open(cls, blocks: Blocks) -> HtmlRows | None:
         survey = _survey(blocks)
         return None if survey is None else cls(blocks, survey)
 
-    def __iter__(self) -> Iterator[SourceRow]:
-        self.context.clear()
+    def tables(self) -> Iterator[Table]:
+        """The page's leaf tables, in order, as ``read_html`` gives their Grids."""
+        return split_tables(self._run())
+
+    def _run(self) -> Iterator[TableStart | SourceRow]:
         parser = _parser(events=("start", "end"))
         tags = TrTags() if self.survey.tag_lines else None
         lines: deque[int] = deque()
-        walk = _Walk(self.survey, self.context, lines if tags is not None else None)
+        walk = _Walk(self.survey, lines if tags is not None else None)
         try:
             for piece in _pieces(self.blocks):
                 parser.feed(piece)
@@ -248,29 +270,37 @@ class HtmlRows:
 
 
 class _Walk:
-    """The parser's events made into rows and context lines, element by element."""
+    """The parser's events made into table starts, rows and context lines, element by element.
 
-    def __init__(
-        self, survey: _Survey, context: list[tuple[int, str]], lines: deque[int] | None
-    ) -> None:
-        self.leaf = survey.leaf
-        self.layout = RowLayout(survey.cells, survey.rows)
-        self.context = context
+    A heading between tables names their type (``Grid.lead``, when there are several): the last
+    context line of the elements begun after the table before (in the order they begin, as the
+    whole reader walks the tree) and before this one. Those that have ended gave their lines;
+    those still open hold the table, and give the text before their first child
+    (``context_lines``: a heading or paragraph holding a table is left to the whole reader)."""
+
+    def __init__(self, survey: _Survey, lines: deque[int] | None) -> None:
+        self.leaves = {leaf.number: leaf for leaf in survey.leaves}
+        self.several = len(survey.leaves) > 1
+        self.layout = RowLayout(0, 0)
+        self.context: list[tuple[int, str]] = []
         self.lines = lines  # the lines of the tags the parser has yet to begin
         self.waiting: deque[tuple[str, etree._Element]] = deque()
         self.open: list[_Open] = []
         self.tables = 0
-        self.inside = False  # in the leaf table
-        self.begun = False  # the leaf table has begun
+        self.inside = False  # in a leaf table
+        self.begun = False  # the first leaf table has begun
         self.kept = 0  # open elements whose content is still to be read
         self.index = 0  # of the leaf table's row
         self.done = False  # the root element has ended: what follows is no part of the document
+        self.order = 0  # elements begun
+        self.since = -1  # the order of the last leaf table begun
+        self.last: tuple[int, tuple[int, str]] | None = None  # the lead so far, by order
 
     def rows(
         self, events: Iterable[tuple[str, etree._Element]], final: bool = False
-    ) -> Iterator[SourceRow]:
-        """The rows the events complete. A row whose line its tag tells waits for that tag
-        (the tags are searched a few characters behind the parser)."""
+    ) -> Iterator[TableStart | SourceRow]:
+        """The table starts and rows the events complete. A row whose line its tag tells
+        waits for that tag (the tags are searched a few characters behind the parser)."""
         waiting = self.waiting
         waiting.extend(events)
         lines = self.lines
@@ -284,25 +314,49 @@ class _Walk:
                 if lines is not None and element.tag == "tr" and not lines and not final:
                     return
                 waiting.popleft()
-                self._start(element)
+                start = self._start(element)
+                if start is not None:
+                    yield start
                 continue
             waiting.popleft()
             row = self._end(element)
             if row is not None:
                 yield row
 
-    def _start(self, element: etree._Element) -> None:
+    def _start(self, element: etree._Element) -> TableStart | None:
         tag = element.tag
         line = None
+        start = None
         if tag == "tr" and self.lines is not None:
             line = self.lines.popleft() if self.lines else None
         elif tag == "table":
             self.tables += 1
-            if self.tables == self.leaf:
-                self.inside = self.begun = True
+            leaf = self.leaves.get(self.tables)
+            if leaf is not None:
+                start = self._leaf(leaf)
         keep = (self.inside and tag == "tr") or (not self.inside and tag in _WHOLE_TEXT)
         self.kept += keep
-        self.open.append(_Open(element, not self.begun, keep, line))
+        self.order += 1
+        self.open.append(_Open(element, not self.begun, keep, self.order, line))
+        return start
+
+    def _leaf(self, leaf: _Leaf) -> TableStart:
+        """A leaf table begins: its start, with its lead."""
+        last = self.last
+        for opened in self.open:  # those begun since the table before hold this one
+            lines = context_lines(opened.element, opened.before)
+            if lines and opened.order > self.since and (last is None or opened.order > last[0]):
+                last = (opened.order, lines[-1])
+        first = not self.begun
+        self.inside = self.begun = True
+        self.layout = RowLayout(leaf.cells, leaf.rows)
+        self.index = 0
+        self.since, self.last = self.order + 1, None
+        return TableStart(
+            self.context if first else (),
+            last[1] if last is not None and self.several else None,
+            settled=not first,
+        )
 
     def _end(self, element: etree._Element) -> SourceRow | None:
         opened = self.open.pop()
@@ -315,7 +369,11 @@ class _Walk:
             elif element.tag == "table":
                 self.inside = False
         else:
-            self.context += context_lines(element, opened.before)
+            lines = context_lines(element, opened.before)
+            self.context += lines
+            later = self.last is None or opened.order > self.last[0]
+            if lines and opened.order > self.since and later:
+                self.last = (opened.order, lines[-1])
         if not self.kept:
             _let_go(element)
         self.done = not self.open

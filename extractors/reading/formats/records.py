@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,19 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.jsonwindow import (
+    DECODER,
+    ESCAPED_SURROGATE,
+    SPACE,
+    Array,
+    Window,
+    elements,
+    envelope,
+)
 from extractors.reading.formats.sheets.sheetxml import cell_text
+
+#: The text of a file, a block at a time, read again from the start each time it is called.
+Blocks = Callable[[], Iterable[str]]
 
 
 def _value(value: Any) -> str:
@@ -29,10 +41,9 @@ def _value(value: Any) -> str:
 
 
 #: A UTF-16 surrogate on its own: JSON may escape one (``"\\ud800"``) though no text holds it,
-#: and such a string cannot be written out as UTF-8.
+#: and such a string cannot be written out as UTF-8 (how one is written in JSON text is
+#: ``ESCAPED_SURROGATE``; a text without it is not scrubbed cell by cell).
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: How one is written in JSON text; a text without it is not scrubbed cell by cell.
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tuple[str, ...]] | None:
@@ -76,13 +87,9 @@ def _scrubbed(
     return tuple(_SURROGATE.sub("\ufffd", c) for c in raw), note
 
 
-_DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\r\n]*")
-
-
 def _skip(text: str, position: int) -> int:
     """The offset of the first character at or after ``position`` that is not JSON white space."""
-    match = _SPACE.match(text, position)
+    match = SPACE.match(text, position)
     return match.end() if match else position
 
 
@@ -99,11 +106,11 @@ def _locate(text: str, path: tuple[str, ...]) -> int | None:
             position = _skip(text, position)
             if text[position : position + 1] in ("}", ""):
                 break
-            name, position = _DECODER.raw_decode(text, position)
+            name, position = DECODER.raw_decode(text, position)
             position = _skip(text, _skip(text, position) + 1)  # past the colon
             if name == key:
                 found = position
-            _, position = _DECODER.raw_decode(text, position)
+            _, position = DECODER.raw_decode(text, position)
             position = _skip(text, position)
             if text[position : position + 1] == ",":
                 position += 1
@@ -129,7 +136,7 @@ def _starts(text: str, position: int | None) -> list[int]:
         line += text.count("\n", counted, position)
         counted = position
         lines.append(line)
-        _, position = _DECODER.raw_decode(text, position)
+        _, position = DECODER.raw_decode(text, position)
 
 
 def read_records(text: str, path: str) -> Grid:
@@ -197,7 +204,8 @@ def _grid(
 ) -> Grid:
     """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
     holds a record (in the reason of a reject)."""
-    layout = _Layout.of(records, text)
+    scrub = ESCAPED_SURROGATE.search(text) is not None
+    layout = _Layout.of(_Layout.keys_of(records), scrub)
     rows = [layout.header_row()]
     rejects = []
     for index, record in enumerate(records):
@@ -218,15 +226,19 @@ class _Layout:
     shown: tuple[str, ...]
     scrub: bool
 
-    @classmethod
-    def of(cls, records: Iterable[Any], text: str) -> _Layout:
+    @staticmethod
+    def keys_of(records: Iterable[Any]) -> tuple[str, ...]:
+        """Every key of every record (of those that are objects), in order."""
         keys: dict[str, None] = {}
         for record in records:
             if isinstance(record, dict):
                 keys.update(dict.fromkeys(str(k) for k in record))
-        fixed = {k: _SURROGATE.sub("\ufffd", k) for k in keys if _SURROGATE.search(k)}
-        header = tuple(keys)
-        scrub = _ESCAPED_SURROGATE.search(text) is not None
+        return tuple(keys)
+
+    @classmethod
+    def of(cls, header: tuple[str, ...], scrub: bool) -> _Layout:
+        """The layout of the keys ``header``; ``scrub``: the text escapes a lone surrogate."""
+        fixed = {k: _SURROGATE.sub("\ufffd", k) for k in header if _SURROGATE.search(k)}
         return cls(header, tuple(fixed.get(k, k) for k in header), scrub)
 
     def header_row(self) -> SourceRow:
@@ -244,95 +256,114 @@ def _reject(record: Any, line: int, path: str, element: str) -> Reject:
 
 
 class RecordRows:
-    """The rows of a large JSON array of records (at the top level) or of JSON Lines, made one
-    record at a time (``extractors.reading.stream``), the same as :func:`read_records` gives:
-    the header row, then a row per object. A first pass over the records (each decoded and let
-    go) finds the header and the elements that are no objects (:attr:`rejects`); each pass
-    after decodes them again.
+    """The rows of a large JSON list of records, made one record at a time
+    (``extractors.reading.stream``), the same as :func:`read_records` gives: the header row,
+    then a row per object. The text is not held: each pass decodes the file again, a block at
+    a time, and each record is decoded and let go (``formats.jsonwindow``). A first pass over
+    the records finds the header and the elements that are no objects (:attr:`rejects`); a
+    list in an envelope (``{"code": 200, "data": {"list": [...]}}``) takes one pass before it,
+    over the envelope, to find which of its arrays holds the records and the envelope's own
+    text (:attr:`context`).
 
-    :meth:`open` gives None for any other text (an envelope, bad JSON, nesting too deep):
+    :meth:`open` gives None for any other text (bad JSON, no records, nesting too deep):
     :func:`read_records` reads it whole and says what is wrong.
     """
 
-    def __init__(self, text: str, path: str, lines: bool, layout: _Layout) -> None:
-        self.text = text
+    def __init__(self, blocks: Blocks, path: str, kind: str, target: int) -> None:
+        self.blocks = blocks
         self.path = path
-        self.lines = lines  # JSON Lines, not an array
-        self.layout = layout
+        self.kind = kind  # "array" (at the top level), "envelope" or "lines" (JSON Lines)
+        self.target = target  # the envelope's array that holds the records
+        self.layout = _Layout((), (), False)
         self.rejects: list[Reject] = []
+        self.context: list[tuple[int, str]] = []
 
     @classmethod
-    def open(cls, text: str, path: str) -> RecordRows | None:
-        """The rows of ``text``, or None when it is not a valid top-level array or JSON Lines."""
-        start = _skip(text, 0)
-        opening = text[start : start + 1]
-        if opening not in ("{", "["):
-            return None
-        lines = opening == "{"
-        element = "line" if lines else "array element"
-        rejects: list[Reject] = []
-        found = cls(text, path, lines, _Layout((), (), False))
-
-        def objects() -> Iterator[Any]:
-            for line, record in found._elements():
-                if isinstance(record, dict):
-                    yield record
-                else:
-                    rejects.append(_reject(record, line, path, element))
-
+    def open(cls, blocks: Blocks, path: str) -> RecordRows | None:
+        """The rows of the JSON text ``blocks`` gives, or None when it is to be read whole."""
         try:
-            if lines:
-                _, end = _DECODER.raw_decode(text, start)
-                if _skip(text, end) == len(text):
-                    return None  # one object: an envelope
-            layout = _Layout.of(objects(), text)
-        except (json.JSONDecodeError, RecursionError):
+            found = cls._shape(blocks, path)
+            if found is None:
+                return None
+            element = "line" if found.kind == "lines" else "array element"
+            rejects: list[Reject] = []
+
+            def objects() -> Iterator[Any]:
+                for line, record in found._elements(window):
+                    if isinstance(record, dict):
+                        yield record
+                    else:
+                        rejects.append(_reject(record, line, path, element))
+
+            window = Window(blocks())
+            keys = _Layout.keys_of(objects())
+        except (ValueError, RecursionError):  # no valid JSON, or text no longer decoded
             return None
-        if not layout.keys:
+        if not keys:
             return None  # no object with a key: read whole, which says what is wrong
-        found.layout, found.rejects = layout, rejects
+        found.layout, found.rejects = _Layout.of(keys, window.escapes), rejects
         return found
 
-    def _elements(self) -> Iterator[tuple[int, Any]]:
-        """Each record with the line it starts on; JSONDecodeError where the text is not a
-        valid array (or JSON Lines) as ``json.loads`` reads it."""
-        text = self.text
-        if self.lines:
-            number, at = 0, 0
-            while at <= len(text):
-                end = text.find("\n", at)
-                end = len(text) if end < 0 else end
-                number += 1
-                piece = text[at:end]
-                at = end + 1
-                if piece.strip():
-                    yield number, json.loads(piece)
+    @classmethod
+    def _shape(cls, blocks: Blocks, path: str) -> RecordRows | None:
+        """What the text holds: an array, JSON Lines, or an envelope (walked once: its arrays,
+        its text); None when it is none of these."""
+        window = Window(blocks())
+        opening = window.skip()
+        if opening == "[":
+            return cls(blocks, path, "array", 0)
+        if opening != "{":
+            return None
+        walk = envelope(window)
+        while True:
+            try:
+                next(walk)
+            except StopIteration as done:
+                skeleton = done.value
+                break
+        if window.skip():
+            return cls(blocks, path, "lines", 0)  # more than one value: JSON Lines
+        context: list[tuple[int, str]] = []
+        records = _records(skeleton, context)
+        if not records or not isinstance(records[0], Array) or not records[0]:
+            return None
+        shaped = cls(blocks, path, "envelope", records[0].number)
+        shaped.context = context
+        return shaped
+
+    def _elements(self, window: Window) -> Iterator[tuple[int, Any]]:
+        """Each record with the line it starts on; JSONDecodeError where the text is not valid
+        JSON (or JSON Lines) as ``json.loads`` reads it."""
+        if self.kind == "lines":
+            yield from _lines(window)
             return
-        position = _skip(text, 0) + 1
-        line, counted = 1, 0
-        position = _skip(text, position)
-        if text[position : position + 1] != "]":
-            while True:
-                line += text.count("\n", counted, position)
-                counted = position
-                record, position = _DECODER.raw_decode(text, position)
-                yield line, record
-                position = _skip(text, position)
-                mark = text[position : position + 1]
-                if mark == "]":
-                    break
-                if mark != ",":
-                    raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
-                position = _skip(text, position + 1)
-        if _skip(text, position + 1) != len(text):
-            raise json.JSONDecodeError("Extra data", text, position + 1)
+        if self.kind == "array":
+            yield from elements(window)
+        else:
+            yield from envelope(window, self.target)
+        window.end()
 
     def __iter__(self) -> Iterator[SourceRow]:
         layout = self.layout
         yield layout.header_row()
         try:
-            for line, record in self._elements():
+            for line, record in self._elements(Window(self.blocks())):
                 if isinstance(record, dict):
                     yield layout.row(record, line)
         except (json.JSONDecodeError, RecursionError):
             raise InputError(self.path, "changed while it was read; read it again") from None
+
+
+def _lines(window: Window) -> Iterator[tuple[int, Any]]:
+    """The values of JSON Lines text and the line of each (blank lines skipped), as
+    :func:`_json_lines` reads them, the text a block at a time."""
+    number, held = 0, ""
+    for block in window.rest():
+        pieces = (held + block).split("\n")
+        held = pieces.pop()
+        for piece in pieces:
+            number += 1
+            if piece.strip():
+                yield number, json.loads(piece)
+    if held.strip():
+        yield number + 1, json.loads(held)

@@ -23,6 +23,7 @@ from extractors.reading.formats.htmlrows import HtmlRows, TrTags
 from extractors.reading.read import read_list
 from extractors.reading.stream import ListStream, open_list
 from extractors.reading.summary import ContentDigest
+from extractors.reading.tables_stream import TablesStream
 from extractors.reading.textfile import sniff
 from extractors.report import Reading
 from tests.extractors.reading import hostile
@@ -37,7 +38,7 @@ from tests.extractors.reading.test_read_fuzz import (
 from tests.shared import shared_path
 
 
-def _same(path: Path, size: int = 3) -> ListStream | None:
+def _same(path: Path, size: int = 3) -> ListStream | TablesStream | None:
     """Read ``path`` both ways and check they agree; the stream, when it was read in batches."""
     try:
         whole = read_list(path)
@@ -176,7 +177,7 @@ def test_a_file_changed_between_the_readings_is_refused(tmp_path: Path, fmt: str
     path = tmp_path / f"list.{fmt}"
     WRITERS[fmt](path, rows(50))
     opened = open_list(path, min_bytes=0)
-    assert isinstance(opened, ListStream)
+    assert isinstance(opened, ListStream | TablesStream)
     WRITERS[fmt](path, (tuple(c.replace("（7）", "（七）") for c in row) for row in rows(50)))
     with pytest.raises(InputError, match="changed while it was read"):
         list(opened.batches())
@@ -234,7 +235,7 @@ def _real_page() -> str:
         ),
         pytest.param(
             lambda p: p.replace("<table", "<table><tr><td>附表</td></tr></table><table", 1),
-            False,
+            True,
             id="two-leaf-tables",
         ),
         pytest.param(lambda p: p.replace("<tr>", "<!-- <tr> --><tr>"), True, id="comments"),
@@ -324,7 +325,7 @@ def _docx_with(change: Callable[[str], str], seed: bytes = _DOCX) -> bytes:
         pytest.param(_docx_with(lambda x: x.replace("</w:tbl>", "</w:tbl>" * 2)), False, id="bad"),
         pytest.param(
             _docx_with(lambda x: x.replace("<w:tbl>", "<w:tbl><w:tr/></w:tbl><w:tbl>", 1)),
-            False,
+            True,
             id="two-tables",
         ),
         pytest.param(_docx_with(lambda x: x.replace("<w:body>", "<w:x>")), False, id="no-body"),
@@ -417,8 +418,10 @@ def test_html_rows_fed_any_way_are_those_read_whole(page: str | None, size: int)
     ``read_html``."""
     text = _real_page() if page is None else page
     for shape in (text, text.replace("\n", "")):
-        grid = read_html(shape, "list.html")[0]
-        rows = HtmlRows.open(lambda s=shape: (s[at : at + size] for at in range(0, len(s), size)))
-        assert rows is not None
-        assert tuple(rows) == grid.rows
-        assert sorted(rows.context) == sorted(grid.context)
+        (grid,) = read_html(shape, "list.html")
+        page = HtmlRows.open(lambda s=shape: (s[at : at + size] for at in range(0, len(s), size)))
+        assert page is not None
+        (table,) = [(tuple(t.rows), t.context, t.lead) for t in page.tables()]
+        assert table[0] == grid.rows
+        assert sorted(table[1]) == sorted(grid.context)
+        assert table[2] == grid.lead is None

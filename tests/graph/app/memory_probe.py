@@ -1,8 +1,9 @@
 """Test helper: the memory one large list takes to read, cite and write, in a process of its own.
 
-Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT]``: writes a list of ITEMS
-items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``, ``docx`` or
-``xlsx``) in FOLDER,
+Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT [whole]]``: writes a list
+of ITEMS items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``,
+``docx``, ``xlsx``, ``xls``, ``json-envelope``, ``html-tables`` or ``docx-tables``: a table per
+5,000 items) in FOLDER (``whole``: every list read whole, as before they were read in batches),
 then reads it (``open_list``), extracts its citations and writes its graph's lines as
 ``quanze build`` does, with no store (whose bulk loader's own buffers,
 some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
@@ -15,7 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-from bench.biglist import WRITERS, rows
+from bench.biglist import WRITERS, rows, suffix
+from extractors.reading import stream
 from graph.app.pipeline import cite_lists, read_lists
 from graph.build.build import _Built, _unpacked
 from graph.iri import Iris
@@ -50,7 +52,9 @@ def _build(path: Path) -> int:
 def main() -> None:
     items, folder = int(sys.argv[1]), Path(sys.argv[2])
     fmt = sys.argv[3] if len(sys.argv) > 3 else "md"
-    small, path = folder / f"small.{fmt}", folder / f"big.{fmt}"
+    if sys.argv[4:] == ["whole"]:  # as before lists were read in batches: every list read whole
+        stream.STREAM_MIN_BYTES = stream.XLSX_STREAM_MIN_BYTES = 1 << 62
+    small, path = folder / f"small.{suffix(fmt)}", folder / f"big.{suffix(fmt)}"
     WRITERS[fmt](small, rows(100))
     WRITERS[fmt](path, rows(items))
     _build(small)  # the registry, the grammar, the caches: loaded before the measure

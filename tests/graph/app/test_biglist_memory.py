@@ -10,7 +10,9 @@ citation extractor's cache, a batch, a chunk of lines. HTML and DOCX were read w
 they too were read in batches (HTML 4.2 KB an item, DOCX 4.9 KB), and the decoded text of a
 text file was held while it was read until each reading decoded the file again. XLSX rose 43
 and 136 MiB read whole; now 44 (15,000 items, 0.5 MiB, still read whole) and 39 MiB
-(``extractors.reading.workbook_stream``: the shared strings are held, compactly)."""
+(``extractors.reading.workbook_stream``: the shared strings are held, compactly). JSON in an
+envelope and pages of several tables were read whole until they were read in batches too
+(``extractors.reading.tables_stream``, ``formats.jsonwindow``)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,10 @@ def _rise(items: int, folder: Path, fmt: str) -> float:
         # read whole, 30,000 more items of HTML were some 125 MiB more, 20,000 of DOCX 98 MiB
         ("html", (10_000, 40_000)),
         ("docx", (5_000, 25_000)),
+        # read whole, 60,000 more items in an envelope rose 125 MiB more (2.1 KB an item), HTML in
+        # tables of 5,000 under headings 3.9 KB an item (docs/performance.md)
+        ("json-envelope", (10_000, 40_000)),
+        ("html-tables", (10_000, 40_000)),
     ],
 )
 def test_more_items_take_no_more_memory(tmp_path: Path, fmt: str, sizes: tuple[int, int]) -> None:

@@ -1,15 +1,16 @@
-"""Reads the table of a large DOCX document a row at a time (``extractors.reading.stream``), giving
-the rows and context :func:`~extractors.reading.formats.documents.docx.read_docx` gives, while
-``word/document.xml`` is parsed a block of bytes at a time and each row let go once read.
+"""Reads the tables of a large DOCX document a row at a time (``extractors.reading.tables_stream``),
+giving the rows, leads and context :func:`~extractors.reading.formats.documents.docx.read_docx`
+gives, while ``word/document.xml`` is parsed a block of bytes at a time and each row let go once
+read.
 
 python-docx reads a document whole (every part's bytes, then ``word/document.xml`` as one
 tree). Here the package is first opened by python-docx with that one part made empty, so that
 every other part is read and checked as the whole reader checks it; then the document part is
 parsed by lxml's ``XMLPullParser`` with python-docx's own options and element classes (the same
 tree, element by element), in a first pass (the survey: the tables in the body, the width of
-the table) and then in rows. A document of one table in its body is read in rows; any other
-(several tables or none, a package or document that python-docx or the parser refuses) is
-left to the whole reader, which reads it or says what is wrong.
+each, the paragraphs) and then in rows, table after table. A document of tables in its body is
+read in rows; any other (no table, a package or document that python-docx or the parser
+refuses) is left to the whole reader, which reads it or says what is wrong.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from lxml import etree
 from extractors.errors import InputError
 from extractors.reading.formats.documents.docx import DAMAGE, RowReader, paragraph_line
 from extractors.reading.formats.grid import ReadWhole, SourceRow
+from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.limits import check_archive
 
 #: The document part, where a package made by Word and others keeps it.
@@ -105,16 +107,17 @@ def _let_go(element: etree._Element) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """What ends: a block of the body (a paragraph, the table), a row of a table in it, or the
-    first grid of such a table."""
+    """What begins, a table of the body, or what ends: a block of the body (a paragraph, a
+    table), a row of a table in it, or the first grid of such a table."""
 
     element: etree._Element
-    kind: Literal["block", "row", "grid"]
+    kind: Literal["table", "block", "row", "grid"]
 
 
 def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
-    """The body's blocks and the table's rows as they end (what ``document.element.body``
-    holds: the first ``w:body`` of the document), each let go once the caller has it."""
+    """The body's tables as they begin, its blocks and its tables' rows as they end (what
+    ``document.element.body`` holds: the first ``w:body`` of the document), each let go once
+    the caller has it."""
     depth = 0
     body: etree._Element | None = None
     gridded: etree._Element | None = None  # the table whose grid was given
@@ -124,6 +127,8 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             depth += 1
             if depth == 2 and body is None and element.tag == _BODY:
                 body = element
+            elif depth == 3 and not done and element.tag == _TBL and element.getparent() is body:
+                yield _Block(element, "table")
             continue
         depth -= 1
         if done or body is None:
@@ -147,45 +152,47 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
 
 @dataclass(frozen=True, slots=True)
 class _Survey:
-    """What the first pass over the document part found: the width of its one table
-    (``grid_width``, its rows let go as they are counted) and the paragraphs around it,
+    """What the first pass over the document part found: the width of each table in its body
+    (``grid_width``, its rows let go as they are counted) and the paragraphs around them,
     numbered as the whole reader numbers them (each paragraph and each row a block)."""
 
-    width: int
+    widths: tuple[int, ...]
     context: tuple[tuple[int, str], ...]
 
 
 def _survey(path: Path) -> _Survey | None:
-    """The document's one table and context, or None when its body holds none or several."""
-    tables, width, number = 0, 1, 0
+    """The document's tables and context, or None when its body holds no table."""
+    widths: list[int] = []
+    number = 0
     context: list[tuple[int, str]] = []
     for block in _blocks(_events(path)):
         element = block.element
-        if block.kind == "row":
+        if block.kind == "table":
+            widths.append(1)
+        elif block.kind == "row":
             number += 1
-            width = max(width, len(element.findall(_TC)))
+            widths[-1] = max(widths[-1], len(element.findall(_TC)))
         elif block.kind == "grid":
-            width = max(width, len(element.findall(qn("w:gridCol"))))
-        elif element.tag == _TBL:
-            tables += 1
+            widths[-1] = max(widths[-1], len(element.findall(qn("w:gridCol"))))
         elif element.tag == _P:
             number += 1
             text = paragraph_line(element)
             if text:
                 context.append((number, text))
-    return _Survey(width, tuple(context)) if tables == 1 else None
+    return _Survey(tuple(widths), tuple(context)) if widths else None
 
 
 class DocxRows:
-    """The rows of the one table in a DOCX document's body, made as they are iterated;
-    ``context`` (the paragraphs around it, numbered as the whole reader numbers them) is
-    known from the survey, so the list's description is known before its first row.
-    :meth:`open` gives None for any other document: ``read_docx`` reads it."""
+    """The tables in a DOCX document's body, their rows made as they are iterated
+    (:meth:`tables`); the first table's ``context`` (the paragraphs around them, numbered as
+    the whole reader numbers them) is known from the survey, so the list's description is known
+    before its first row. :meth:`open` gives None for a document ``read_docx`` is to read
+    whole."""
 
     def __init__(self, path: Path, survey: _Survey) -> None:
         self.path = path
-        self.width = survey.width
-        self.context = list(survey.context)
+        self.widths = survey.widths
+        self.context = survey.context
 
     @classmethod
     def open(cls, data: bytes, path: Path) -> DocxRows | None:
@@ -197,17 +204,33 @@ class DocxRows:
             return None
         return None if survey is None else cls(path, survey)
 
-    def __iter__(self) -> Iterator[SourceRow]:
-        number = 0  # blocks before the table
-        reader: RowReader | None = None
+    def tables(self) -> Iterator[Table]:
+        """The document's tables, in order, as ``read_docx`` gives their Grids."""
+        return split_tables(self._run())
+
+    def _run(self) -> Iterator[TableStart | SourceRow]:
+        number = 0  # blocks read: paragraphs, and rows of the tables before
+        last: tuple[int, str] | None = None  # the last paragraph since the table before
+        several = len(self.widths) > 1
+        tables = 0
+        reader = RowReader(1, 0)
         try:
             for block in _blocks(_events(self.path)):
                 element = block.element
-                if block.kind == "row":
-                    if reader is None:
-                        reader = RowReader(self.width, number)
+                if block.kind == "table":
+                    reader = RowReader(self.widths[tables], number)
+                    context = self.context if not tables else ()
+                    # a heading between tables names their type (一、行政许可（3项）)
+                    yield TableStart(context, last if several else None)
+                    tables += 1
+                    last = None
+                elif block.kind == "row":
                     yield reader.row(element)
-                elif element.tag == _P and reader is None:
+                    number = reader.number
+                elif element.tag == _P:
                     number += 1
-        except (etree.LxmlError, *DAMAGE):
+                    text = paragraph_line(element)
+                    if text:
+                        last = (number, text)
+        except (etree.LxmlError, IndexError, *DAMAGE):
             raise ReadWhole("the document part reads otherwise in rows") from None

@@ -1,15 +1,22 @@
-"""Reads the sheets of a legacy XLS workbook (BIFF, via xlrd) into Grids, merged cells filled."""
+"""Reads the sheets of a legacy XLS workbook (BIFF, via xlrd) into Grids, merged cells filled:
+all of them (:func:`read_xls`), or one sheet at a time from the file (:func:`xls_tables`, for a
+large workbook read in batches: a sheet holds at most 65,536 rows, which bounds what one sheet
+takes, and a workbook of many sheets is held a sheet at a time)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import xlrd
 
 from extractors.errors import InputError
-from extractors.reading.formats.grid import Grid
-from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
-from extractors.reading.formats.sheets.sheetxml import cell_text
+from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
+from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid, sheet_lead
+from extractors.reading.formats.sheets.sheetxml import SharedStrings, cell_text
+from extractors.reading.formats.tables import Table
 
 
 def read_xls(data: bytes, path: str) -> list[Grid]:
@@ -31,7 +38,7 @@ def read_xls(data: bytes, path: str) -> list[Grid]:
                 ) from None
             raise InputError(path, f"not a readable xls workbook ({_cause(err)})") from None
         try:
-            return _sheets(book)
+            return [_sheet(book, index) for index in range(book.nsheets)]
         except Exception as err:
             raise InputError(path, f"not a readable xls workbook ({_cause(err)})") from None
         finally:
@@ -48,19 +55,61 @@ def _cause(err: Exception) -> str:
     )
 
 
-def _sheets(book: xlrd.Book) -> list[Grid]:
-    grids: list[Grid] = []
-    for index in range(book.nsheets):
-        sheet = book.sheet_by_index(index)
-        rows = [
-            [_value(book, sheet.cell(r, c)) for c in range(sheet.row_len(r))]
-            for r in range(sheet.nrows)
-        ]
-        # xlrd gives (rlo, rhi, clo, chi), half-open and 0-based.
-        ranges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in sheet.merged_cells]
-        grids.append(sheet_grid(rows, sheet.name, fill_merged(rows, ranges)))
-        book.unload_sheet(index)
-    return grids
+@contextmanager
+def _book(path: Path) -> Iterator[xlrd.Book]:
+    """The workbook in ``path``, its sheets loaded when asked for (xlrd maps the file rather than
+    read it), its shared strings held compactly (``SharedStrings``: a sheet's cells index
+    them as xlrd's own list), its warnings to the null device."""
+    with open(os.devnull, "w") as quiet:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=quiet)
+        book._sharedstrings = SharedStrings(book._sharedstrings)
+        try:
+            yield book
+        finally:
+            book.release_resources()
+
+
+def xls_tables(path: Path) -> Callable[[], Iterator[Table]]:
+    """The sheets of the XLS workbook ``path``, a Grid's rows at a time, read again from the file
+    each time the function given is called (``tables_stream``). A workbook or sheet xlrd cannot
+    read raises ``ReadWhole``: the whole reader says what is wrong, or has LibreOffice read it."""
+
+    def tables() -> Iterator[Table]:
+        try:
+            with _book(path) as book:
+                for index, name in enumerate(book.sheet_names()):
+                    # the sheet is read once its rows are asked for, and let go once they are out
+                    yield Table(_grid_rows(book, index), lead=sheet_lead(name), name=name)
+        except ReadWhole:
+            raise
+        except Exception as err:
+            raise ReadWhole(f"the workbook reads otherwise ({_cause(err)})") from None
+
+    return tables
+
+
+def _grid_rows(book: xlrd.Book, index: int) -> Iterator[SourceRow]:
+    """The rows of the Grid of sheet ``index``, its Grid let go once they are all out."""
+    try:
+        rows = _sheet(book, index).rows
+    except Exception as err:
+        raise ReadWhole(f"the workbook reads otherwise ({_cause(err)})") from None
+    yield from rows
+
+
+def _sheet(book: xlrd.Book, index: int) -> Grid:
+    """The Grid of sheet ``index``, the sheet let go once it is made."""
+    sheet = book.sheet_by_index(index)
+    rows = [
+        [_value(book, sheet.cell(r, c)) for c in range(sheet.row_len(r))]
+        for r in range(sheet.nrows)
+    ]
+    # xlrd gives (rlo, rhi, clo, chi), half-open and 0-based.
+    ranges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in sheet.merged_cells]
+    grid = sheet_grid(rows, sheet.name, fill_merged(rows, ranges))
+    del rows, sheet
+    book.unload_sheet(index)
+    return grid
 
 
 def _value(book: xlrd.Book, cell: xlrd.sheet.Cell) -> str:
