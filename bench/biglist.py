@@ -1,13 +1,14 @@
 """Memory of one large list through the whole pipeline (issue #20, item 13: one 25 MB list of 200 k
 items peaked at 7.8 GB).
 
-Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, HTML,
-DOCX, XLSX), rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a
-department and a basis cell citing one article of a registry law), and runs ``quanze build``
-(read → cite → build → load) on each in a fresh process, printing items/s and that process's
-peak RSS. With memory that does not grow with the size of one list the peaks are flat along a
-row: Markdown, CSV, JSON, HTML, DOCX and XLSX are read and built in batches of items
-(``extractors.reading.stream``, ``extractors.reading.workbook_stream``).
+Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON,
+HTML, DOCX, XLSX, PDF, page text), rows of about 125 bytes as in the list of the issue (a
+serial, a type, a name, a department and a basis cell citing one article of a registry law), and
+runs ``quanze build`` (read → cite → build → load) on each in a fresh process, printing items/s
+and that process's peak RSS. With memory that does not grow with the size of one list the peaks
+are flat along a row: Markdown, CSV, JSON, HTML, DOCX, XLSX and PDF are read and built in
+batches of items (``extractors.reading.stream``, ``extractors.reading.workbook_stream``); page
+text is read whole (docs/performance.md says why).
 
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
@@ -230,7 +231,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.biglist")
     parser.add_argument("--sizes", default="50k,100k,200k")
     parser.add_argument(
-        "--formats", default="md", help="md, csv, json, html, docx, xlsx (comma-separated)"
+        "--formats",
+        default="md",
+        help="md, csv, json, html, docx, xlsx, pdf, txt (comma-separated)",
     )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

@@ -37,7 +37,9 @@ from tests.extractors.reading.test_read_pdf import (
 )
 from tests.extractors.reading.test_stream import _same
 
-_PDF_ROWS = [[str(n), f"对第{n}类单位的检查", "行政检查", BASIS, "检查", "市统计局"] for n in range(1, 41)]
+_PDF_ROWS = [
+    [str(n), f"对第{n}类单位的检查", "行政检查", BASIS, "检查", "市统计局"] for n in range(1, 41)
+]
 
 
 def _written(tmp_path: Path, data: bytes, name: str = "list.pdf") -> Path:

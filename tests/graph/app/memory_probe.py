@@ -1,12 +1,12 @@
 """Test helper: the memory one large list takes to read, cite and write, in a process of its own.
 
 Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT]``: writes a list of ITEMS
-items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``, ``docx`` or
-``xlsx``) in FOLDER,
-then reads it (``open_list``), extracts its citations and writes its graph's lines as
-``quanze build`` does, with no store (whose bulk loader's own buffers,
-some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
-built and how far the peak RSS rose above the RSS before the reading, in MiB.
+items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``, ``docx``,
+``xlsx``, ``pdf`` or ``txt``, page text) in FOLDER, then reads it (``open_list``), extracts its
+citations and writes its graph's lines as ``quanze build`` does, with no store (whose bulk
+loader's own buffers, some 1.4 GB whatever the list, would hide the list's share); prints one
+JSON line: the items built and how far the peak RSS rose above the RSS before the reading, in
+MiB.
 """
 
 from __future__ import annotations

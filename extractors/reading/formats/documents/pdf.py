@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from io import BufferedReader, BytesIO
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -330,7 +331,7 @@ def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[W
     return lines, []
 
 
-def read_pages(source: IO[bytes], reading: PdfReading) -> Iterator[int]:
+def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterator[int]:
     """Reads the pages of the PDF in ``source`` into ``reading``, one at a time, yielding each
     page's number once it is read and let go (``Page.close``: its characters, objects and
     layout). The pages are made one by one from the page tree, not all at once

@@ -43,7 +43,7 @@ class PdfRows:
         (``ReadWhole``) when its pages hold other than one table, or do not read."""
         self.context.clear()
         reading = PdfReading(str(self.path), context=self.context)
-        kept = tempfile.TemporaryFile(prefix="quanze-pdf-")
+        kept = tempfile.TemporaryFile(prefix="quanze-pdf-")  # noqa: SIM115 (kept past this call)
         try:
             with self.path.open("rb") as source:
                 for _ in read_pages(source, reading):
