@@ -11,8 +11,11 @@ before the next is read. A file that changes between the readings is refused (it
 Formats whose rows a reader gives one at a time are read so: pipe tables (Markdown), CSV/TSV,
 JSON (a top-level array of records, or JSON Lines), an HTML page's one leaf table
 (``formats.htmlrows``) and a DOCX document's one table (``formats.documents.docxrows``), from
-``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked), and XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (a
+``STREAM_MIN_BYTES`` on (a DOCX file: its document part unpacked), XLSX workbooks from
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``), and a PDF's one table,
+page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
+reading keeps the rows it lays out for the readings after it). Page text is read whole
+(docs/performance.md says why). Every other format (a
 JSON envelope, a page or document of several tables too), a smaller file, and a file whose first
 reading finds no table, is no valid JSON, or is read in a way judged wrong (which
 :func:`read_list` may then read another way, or refuse with its message) is read whole by
