@@ -1,6 +1,7 @@
 """A PDF read page by page, in batches (``extractors.reading.formats.documents.pdfrows``), is the
 list ``read_list`` reads whole: the same items, description, rejects and counts, or the same
-one-line error; a PDF that is not one table (several, none, a scan, damaged) is read whole."""
+one-line error; a PDF that is not one table (several, none, a scan, damaged) is read whole, and
+so is page text (docs/performance.md says why): ``open_list`` gives what ``read_list`` gives."""
 
 from __future__ import annotations
 
@@ -24,7 +25,13 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 from bench.biglist import WRITERS, rows
 from extractors.models import PowerList
 from extractors.reading.stream import ListStream, open_list
-from tests.extractors.reading.test_read_fuzz import _BYTES, OTHER_SEEDS, _apply
+from tests.extractors.reading.test_read_fuzz import (
+    _BYTES,
+    OTHER_SEEDS,
+    TEXT_SEEDS,
+    _apply,
+    _line_ends,
+)
 from tests.extractors.reading.test_read_pdf import (
     BASIS,
     HEADER,
@@ -142,3 +149,26 @@ def test_a_small_pdf_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "list.pdf"
     WRITERS["pdf"](path, rows(30))
     assert isinstance(open_list(path), PowerList)
+
+
+def test_page_text_is_read_whole(tmp_path: Path) -> None:
+    """Page text of any size is read whole, by ``read_list`` itself."""
+    path = tmp_path / "list.txt"
+    WRITERS["txt"](path, rows(500))
+    opened = open_list(path, min_bytes=0)
+    assert isinstance(opened, PowerList) and len(opened.items) == 500
+    assert _same(path) is None
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(ends=st.sampled_from(["\n", "\r", "\r\n", "mixed"]), raw=st.lists(_BYTES, max_size=2))
+def test_mutated_page_text_is_read_whole(
+    ends: str, raw: list[tuple[Callable[..., bytes], object]]
+) -> None:
+    """Page text cut, flipped, with NULs and every kind of line end: the same list or the same
+    one-line error either way."""
+    text = _line_ends(TEXT_SEEDS["list.txt"].decode(), ends)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.txt"
+        path.write_bytes(_apply(text.encode(), raw))
+        _same(path, size=1)
