@@ -148,7 +148,10 @@ class ListStream:
         ``read_list(path).items``."""
         size = size or BATCH_ITEMS
         head = self.head
-        run = _assembly(self.rows, head.source, self.where)
+        try:
+            run = _assembly(self.rows, head.source, self.where)
+        except _UNREADABLE:  # before the header
+            run = None
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest

@@ -23,6 +23,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from bench.biglist import WRITERS, rows
+from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.stream import ListStream, open_list
 from tests.extractors.reading.test_read_fuzz import (
@@ -73,6 +74,22 @@ def test_pdf_pages_are_laid_out_once(tmp_path: Path) -> None:
     assert isinstance(opened, ListStream)
     path.unlink()
     assert sum(len(batch) for batch in opened.batches(30)) == 100
+
+
+def test_rows_not_kept_when_no_temporary_file_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no room for the rows (here no temporary directory), the batches lay out the pages
+    again: the same list; and a file gone before they do is one line, no traceback."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-directory"))
+    path = tmp_path / "list.pdf"
+    WRITERS["pdf"](path, rows(60))
+    assert _same(path, size=25) is not None
+    opened = open_list(path, min_bytes=0)
+    assert isinstance(opened, ListStream)
+    path.unlink()
+    with pytest.raises(InputError, match="changed while it was read"):
+        list(opened.batches())
 
 
 @pytest.mark.parametrize(

@@ -39,11 +39,13 @@ class PdfRows:
         return self._again() if self._kept is not None else self._first()
 
     def _first(self) -> Iterator[SourceRow]:
-        """The rows read from the pages, each kept as it goes out; the list is read whole
-        (``ReadWhole``) when its pages hold other than one table, or do not read."""
+        """The rows read from the pages, each kept as it goes out (when the temporary file
+        cannot be made or written, a full disk say, they are not kept and the next reading
+        lays out the pages again); the list is read whole (``ReadWhole``) when its pages hold
+        other than one table, or do not read."""
         self.context.clear()
         reading = PdfReading(str(self.path), context=self.context)
-        kept = tempfile.TemporaryFile(prefix="quanze-pdf-")  # noqa: SIM115 (kept past this call)
+        kept = _temporary()
         try:
             with self.path.open("rb") as source:
                 for _ in read_pages(source, reading):
@@ -51,18 +53,18 @@ class PdfRows:
                         raise ReadWhole("more than one table")
                     for rows in reading.tables:
                         for row in rows:
-                            pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
+                            kept = _keep(kept, row)
                             yield row
                         rows.clear()  # the page's rows, given out
             check_text(reading)
-        except InputError:
-            kept.close()
+        except (InputError, OSError):  # damaged, a scan, or gone since it was first read
+            _close(kept)
             raise ReadWhole("not a readable PDF") from None
         except BaseException:
-            kept.close()
+            _close(kept)
             raise
         if not reading.widths:
-            kept.close()
+            _close(kept)
             raise ReadWhole("no table: page text")
         self._kept = kept
 
@@ -80,6 +82,30 @@ class PdfRows:
 
     def close(self) -> None:
         """Lets the kept rows go (the temporary file is also removed when this is collected)."""
-        if self._kept is not None:
-            self._kept.close()
-            self._kept = None
+        _close(self._kept)
+        self._kept = None
+
+
+def _temporary() -> IO[bytes] | None:
+    """An anonymous temporary file for the rows, or None when none can be made."""
+    try:
+        return tempfile.TemporaryFile(prefix="quanze-pdf-")
+    except OSError:
+        return None
+
+
+def _keep(kept: IO[bytes] | None, row: SourceRow) -> IO[bytes] | None:
+    """``row`` written to ``kept``; None (and ``kept`` closed) when it cannot be written."""
+    if kept is None:
+        return None
+    try:
+        pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        _close(kept)
+        return None
+    return kept
+
+
+def _close(kept: IO[bytes] | None) -> None:
+    if kept is not None:
+        kept.close()
