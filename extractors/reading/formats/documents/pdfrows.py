@@ -33,7 +33,8 @@ class PdfRows:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.context: list[tuple[int, str]] = []
-        self._kept: IO[bytes] | None = None  # the rows of a whole first reading
+        # the rows of a whole first reading (the file goes when this is collected)
+        self._kept: IO[bytes] | None = None
 
     def __iter__(self) -> Iterator[SourceRow]:
         return self._again() if self._kept is not None else self._first()
@@ -79,11 +80,6 @@ class PdfRows:
             except EOFError:
                 return
             yield row
-
-    def close(self) -> None:
-        """Lets the kept rows go (the temporary file is also removed when this is collected)."""
-        _close(self._kept)
-        self._kept = None
 
 
 def _temporary() -> IO[bytes] | None:
