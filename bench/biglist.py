@@ -1,13 +1,14 @@
 """Memory of one large list through the whole pipeline (issue #20, item 13: one 25 MB list of 200 k
 items peaked at 7.8 GB).
 
-Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON, HTML,
-DOCX, XLSX), rows of about 125 bytes as in the list of the issue (a serial, a type, a name, a
-department and a basis cell citing one article of a registry law), and runs ``quanze build``
-(read → cite → build → load) on each in a fresh process, printing items/s and that process's
-peak RSS. With memory that does not grow with the size of one list the peaks are flat along a
-row: Markdown, CSV, JSON, HTML, DOCX and XLSX are read and built in batches of items
-(``extractors.reading.stream``, ``extractors.reading.workbook_stream``).
+Writes one list of each size (50 k, 100 k, 200 k items by default) in Markdown (or CSV, JSON,
+HTML, DOCX, XLSX, PDF, page text), rows of about 125 bytes as in the list of the issue (a
+serial, a type, a name, a department and a basis cell citing one article of a registry law), and
+runs ``quanze build`` (read → cite → build → load) on each in a fresh process, printing items/s
+and that process's peak RSS. With memory that does not grow with the size of one list the peaks
+are flat along a row: Markdown, CSV, JSON, HTML, DOCX, XLSX and PDF are read and built in
+batches of items (``extractors.reading.stream``, ``extractors.reading.workbook_stream``); page
+text is read whole (docs/performance.md says why).
 
     python -m bench.biglist                                   # 50k,100k,200k items, Markdown
     python -m bench.biglist --sizes 200k --formats csv,json,xlsx
@@ -202,6 +203,70 @@ def write_xls(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     book.save(str(path))
 
 
+#: Column widths (points) of the PDF's table, and the height of its rows: one line a cell.
+_PDF_WIDTHS = (50, 60, 200, 80, 380)
+_PDF_ROW = 16.0
+
+
+def write_pdf(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """A PDF as an office suite exports a list: a ruled table in a CJK font (reportlab's
+    STSong-Light), a title above it on the first page, the header again on every page, a page
+    number below; drawn a page at a time (reportlab's canvas), so a large list is written
+    quickly and in little memory."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = landscape(A4)
+    page = canvas.Canvas(str(path), pagesize=(width, height))
+    left, top, bottom = 30.0, height - 60.0, 50.0
+    edges = [left]
+    for w in _PDF_WIDTHS:
+        edges.append(edges[-1] + w)
+    per_page = int((top - bottom) // _PDF_ROW) - 1  # the header takes a row
+
+    def draw(rows: list[tuple[str, ...]], number: int) -> None:
+        page.setFont("STSong-Light", 9)
+        if number == 1:
+            page.drawString(left, height - 40, "某县权责清单")
+        lines = [HEADER, *rows]
+        y = top
+        for cells in lines:
+            for x, text in zip(edges, cells, strict=False):
+                page.drawString(x + 3, y - _PDF_ROW + 4, text)
+            y -= _PDF_ROW
+        for k in range(len(lines) + 1):
+            page.line(edges[0], top - k * _PDF_ROW, edges[-1], top - k * _PDF_ROW)
+        for x in edges:
+            page.line(x, top, x, top - len(lines) * _PDF_ROW)
+        page.drawString(width / 2, 25, f"第{number}页")
+        page.showPage()
+
+    batch: list[tuple[str, ...]] = []
+    number = 0
+    for row in table:
+        batch.append(row)
+        if len(batch) == per_page:
+            number += 1
+            draw(batch, number)
+            batch = []
+    if batch or not number:
+        draw(batch, number + 1)
+    page.save()
+
+
+def write_text(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """Page text as a web page's list copies out: a title, the header's words and each row's
+    cells separated by spaces, a row a line, a date below."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("某县权责清单\n" + " ".join(HEADER) + "\n")
+        for row in table:
+            out.write(" ".join(row) + "\n")
+        out.write("发布日期：2024-05-06\n")
+
+
 def _write_xlsx(path: Path, table: Iterator[tuple[str, ...]]) -> None:
     # the shape Excel saves (shared strings, UTF-8 XML)
     write_excel_style(path, list(table), HEADER)
@@ -218,6 +283,8 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "json-envelope": write_json_envelope,
     "html-tables": write_html_tables,
     "docx-tables": write_docx_tables,
+    "pdf": write_pdf,
+    "txt": write_text,
 }
 
 
@@ -254,8 +321,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--formats",
         default="md",
-        help="md, csv, json, html, docx, xlsx, xls, json-envelope, html-tables, docx-tables "
-        "(comma-separated)",
+        help="md, csv, json, html, docx, xlsx, xls, json-envelope, html-tables, docx-tables, "
+        "pdf, txt (comma-separated)",
     )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

@@ -14,11 +14,14 @@ JSON (an array of records, at the top level or in an envelope such as ``{"data":
 and DOCX documents, of one table or several (``formats.htmlrows``, ``formats.documents.docxrows``,
 table by table through ``extractors.reading.tables_stream``), from ``STREAM_MIN_BYTES`` on (a
 DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``formats.sheets.xls``,
-through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; and XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``). Every other format (PDF,
-DOC, page text), a smaller file, and a file whose first reading finds no table, is no valid
-JSON, or is read in a way judged wrong (which :func:`read_list` may then read another way, or
-refuse with its message) is read whole by :func:`read_list`.
+through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; XLSX workbooks from
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); and a PDF's one table,
+page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
+reading keeps the rows it lays out for the readings after it). Page text is read whole
+(docs/performance.md says why). Every other format (DOC, a PDF of several tables), a smaller
+file, and a file whose first reading finds no table, is no valid JSON, or is read in a way
+judged wrong (which :func:`read_list` may then read another way, or refuse with its message) is
+read whole by :func:`read_list`.
 
 The text of a text file is not held: its encoding and format are found going through it once
 (``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
@@ -45,6 +48,7 @@ from extractors.reading.detect import (
 )
 from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.documents.docxrows import DocxRows, document_size
+from extractors.reading.formats.documents.pdfrows import PdfRows
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import block_file_lines, block_lines
@@ -69,6 +73,9 @@ STREAM_MIN_BYTES = 4 * 2**20
 #: XLSX workbooks from this size on are read in batches (compressed, a sheet's XML takes a
 #: quarter of the bytes of the same list in Markdown: some 35,000 items of a workbook).
 XLSX_STREAM_MIN_BYTES = 2**20
+#: PDF files from this size on are read in batches, page by page (some 10,000 items of a ruled
+#: list; read whole, a PDF list takes some 2.3 KB an item).
+PDF_STREAM_MIN_BYTES = 2**20
 #: Items handed out at a time (some 2 MB of items).
 BATCH_ITEMS = 2_000
 
@@ -143,7 +150,10 @@ class ListStream:
         ``read_list(path).items``."""
         size = size or BATCH_ITEMS
         head = self.head
-        run = _assembly(self.rows, head.source, self.where)
+        try:
+            run = _assembly(self.rows, head.source, self.where)
+        except _UNREADABLE:  # before the header
+            run = None
         if run is None:
             raise InputError(self.where, "changed while it was read; read it again")
         digest = Summary(head.meta).digest
@@ -202,6 +212,10 @@ def open_list(
             return _open_old_workbook(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
+    elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
+        path, format
+    ):
+        make = _pdf_rows(path)
     elif large:
         make = _text_file_rows(path, format, encoding)
     if make is None:
@@ -220,6 +234,20 @@ def _is_archive(path: Path) -> bool:
     """A ZIP or OLE file (an Office document), whose format only its whole bytes tell."""
     with path.open("rb") as file:
         return file.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+
+
+def _is_pdf(path: Path, format: str | None) -> bool:
+    """A PDF, as ``read_list`` tells one from its first bytes (or as ``format`` says)."""
+    if format is not None:
+        return format == "pdf"
+    with path.open("rb") as file:
+        return detect_binary(file.read(1 << 16)) == "pdf"
+
+
+def _pdf_rows(path: Path) -> tuple[Rows, str, None]:
+    """The rows of a PDF's one table, read page by page (``formats.documents.pdfrows``)."""
+    table = PdfRows(path)
+    return (lambda: _Rows(table, None, table.context)), "pdf", None
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:

@@ -2,11 +2,11 @@
 
 Run as ``python -m tests.graph.app.memory_probe ITEMS FOLDER [FORMAT [whole]]``: writes a list
 of ITEMS items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``, ``html``,
-``docx``, ``xlsx``, ``xls``, ``json-envelope``, ``html-tables`` or ``docx-tables``: a table per
-5,000 items) in FOLDER (``whole``: every list read whole, as before they were read in batches),
-then reads it (``open_list``), extracts its citations and writes its graph's lines as
-``quanze build`` does, with no store (whose bulk loader's own buffers,
-some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
+``docx``, ``xlsx``, ``xls``, ``json-envelope``, ``html-tables``, ``docx-tables``: a table per
+5,000 items, ``pdf`` or ``txt``, page text) in FOLDER (``whole``: every list read whole, as
+before they were read in batches), then reads it (``open_list``), extracts its citations and
+writes its graph's lines as ``quanze build`` does, with no store (whose bulk loader's own
+buffers, some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
 built and how far the peak RSS rose above the RSS before the reading, in MiB.
 """
 

@@ -1,5 +1,11 @@
 """Reads the tables of a PDF with a text layer into Grids: ruled tables from their lines (merged
-cells marked), text outside them as context, and pages without ruling as flattened text."""
+cells marked), text outside them as context, and pages without ruling as flattened text.
+
+The pages are read one at a time (:func:`read_pages`), each let go once its rows and lines are
+taken: pdfplumber keeps a page's characters, objects and layout until the page is closed, some
+100 KB an item of a ruled list (a 8,000-item PDF held 830 MB when every page was kept), and its
+``PDF.pages`` makes every page at once. ``formats.documents.pdfrows`` gives the rows of a PDF's
+one table a page at a time, for a large list read in batches."""
 
 from __future__ import annotations
 
@@ -7,14 +13,17 @@ import io
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from io import BufferedReader, BytesIO
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -53,8 +62,11 @@ def unmapped(text: str) -> int:
 
 
 @dataclass(slots=True)
-class _Reading:
-    """What reading the pages found so far."""
+class PdfReading:
+    """What reading the pages found so far: the tables' rows (a table that goes on over a page
+    break is one), the lines outside them (``context``), the text of pages without a table
+    (kept only while no table is found: it is read as page text only when there is none), and
+    the characters counted for the checks of :func:`check_text`."""
 
     path: str
     number: int = 0  # the last block number given (context lines and table rows, in order)
@@ -82,7 +94,7 @@ def _span_of(table: Table, r: int, c: int) -> tuple[int, int] | None:
     return None
 
 
-def _table_rows(table: Table, page: int, reading: _Reading) -> list[SourceRow]:
+def _table_rows(table: Table, page: int, reading: PdfReading) -> list[SourceRow]:
     """The rows of one ruled table: a cell merged over several rows or columns gives its text
     to each slot it covers, marked as repeated there."""
     texts = table.extract()
@@ -117,7 +129,7 @@ def _table_rows(table: Table, page: int, reading: _Reading) -> list[SourceRow]:
     return rows
 
 
-def _unmapped_notes(cells: Iterable[str], page: int, reading: _Reading) -> Iterable[Anomaly]:
+def _unmapped_notes(cells: Iterable[str], page: int, reading: PdfReading) -> Iterable[Anomaly]:
     for text in cells:
         count = unmapped(text)
         if count:
@@ -194,7 +206,7 @@ def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
 
 
 def _text_rows(
-    lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: _Reading
+    lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: PdfReading
 ) -> list[SourceRow]:
     """The rows of a table without ruling: a row starts on each line with a word in the first
     column (the serial); the other lines join the row whose start they belong to: the row above
@@ -243,7 +255,7 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _read_page(page: Any, number: int, reading: _Reading) -> None:
+def _read_page(page: Any, number: int, reading: PdfReading) -> None:
     chars = page.chars
     reading.chars += len(chars)
     for char in chars:
@@ -264,22 +276,23 @@ def _read_page(page: Any, number: int, reading: _Reading) -> None:
         _add_table(rows, len(table.columns), reading, index == 0)
 
 
-def _add_context(text: str, reading: _Reading) -> None:
+def _add_context(text: str, reading: PdfReading) -> None:
     for line in text.splitlines():
         if line.strip():
             reading.number += 1
             reading.context.append((reading.number, line.strip()))
 
 
-def _add_table(rows: list[SourceRow], width: int, reading: _Reading, may_continue: bool) -> None:
+def _add_table(rows: list[SourceRow], width: int, reading: PdfReading, may_continue: bool) -> None:
     if may_continue and reading.widths and reading.widths[-1] == width:
         reading.tables[-1].extend(rows)
     else:
         reading.tables.append(rows)
         reading.widths.append(width)
+    reading.plain.clear()  # read only when there is no table
 
 
-def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
+def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     """A page without ruling lines: a table laid out by the positions of its words, under a
     header found on this page or carried on from the page before."""
     lines = _lines(page.extract_words())
@@ -300,7 +313,8 @@ def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
     else:
         rest = lines
     text = "\n".join(" ".join(w["text"] for w in ln) for ln in rest)
-    reading.plain.append(text)
+    if not reading.tables:
+        reading.plain.append(text)
     _add_context(text, reading)
 
 
@@ -317,17 +331,25 @@ def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[W
     return lines, []
 
 
-def read_pdf(data: bytes, path: str) -> list[Grid]:
-    """One Grid per ruled table (one that runs over several pages counted once), with the text
-    outside the tables as context; without ruled tables, the text of the pages read as a
-    flattened table or label：value records. A PDF without a text layer (a scan) is refused in
-    one line, and so is one whose fonts give glyph numbers rather than text; where only some
-    cells suffer, their rows carry an ``unmapped-glyph`` anomaly."""
-    reading = _Reading(path)
+def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterator[int]:
+    """Reads the pages of the PDF in ``source`` into ``reading``, one at a time, yielding each
+    page's number once it is read and let go (``Page.close``: its characters, objects and
+    layout). The pages are made one by one from the page tree, not all at once
+    (pdfplumber's ``PDF.pages``, which its ``close`` makes too). A damaged or encrypted PDF is
+    refused in one line (:class:`InputError`)."""
+    path = reading.path
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
+        pdf = pdfplumber.open(source)  # the stream is the caller's to close
+        top: Any = 0
+        for number, obj in enumerate(_page_objects(pdf.doc), start=1):
+            page = Page(pdf, obj, page_number=number, initial_doctop=top)
+            top += page.height
+            try:
                 _read_page(page, number, reading)
+            finally:
+                page.close()
+                _forget_contents(pdf.doc, obj)
+            yield number
     except _BROKEN as err:
         # pdfplumber wraps what pdfminer raises
         cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
@@ -335,6 +357,38 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
             message = "encrypted (password-protected) PDF; save an unprotected copy"
             raise InputError(path, message) from None
         raise InputError(path, f"not a readable PDF ({cause})") from None
+
+
+def _forget_contents(doc: Any, page: PDFPage) -> None:
+    """Lets go of a page's content streams, which pdfminer keeps decoded among every object it
+    has parsed (``PDFDocument._cached_objs``) once they are read: some 560 bytes an item of a
+    ruled list, growing with the pages. They are read once; fonts and other resources a later
+    page shares stay cached."""
+    cached = getattr(doc, "_cached_objs", None)
+    if not isinstance(cached, dict):
+        return
+    for stream in page.contents:
+        cached.pop(getattr(stream, "objid", None), None)
+
+
+def _page_objects(doc: Any) -> Iterator[PDFPage]:
+    """The pages of the page tree one at a time, what goes wrong wrapped as pdfplumber wraps it
+    (``PDF.pages``)."""
+    pages = PDFPage.create_pages(doc)
+    while True:
+        try:
+            obj = next(pages)
+        except StopIteration:
+            return
+        except Exception as err:  # as pdfplumber: any fault of the page tree is the PDF's
+            raise PdfminerException(err) from err
+        yield obj
+
+
+def check_text(reading: PdfReading) -> None:
+    """Refuses, in one line, a PDF whose pages gave no text (a scan) or mostly glyph numbers
+    (fonts without a Unicode map)."""
+    path = reading.path
     if not reading.chars:
         raise InputError(
             path,
@@ -349,6 +403,18 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
             f"Unicode map and read as glyph numbers, not text: {fonts}; export the PDF again "
             "with Unicode fonts, or run OCR on it",
         )
+
+
+def read_pdf(data: bytes, path: str) -> list[Grid]:
+    """One Grid per ruled table (one that runs over several pages counted once), with the text
+    outside the tables as context; without ruled tables, the text of the pages read as a
+    flattened table or label：value records. A PDF without a text layer (a scan) is refused in
+    one line, and so is one whose fonts give glyph numbers rather than text; where only some
+    cells suffer, their rows carry an ``unmapped-glyph`` anomaly."""
+    reading = PdfReading(path)
+    for _ in read_pages(io.BytesIO(data), reading):
+        pass
+    check_text(reading)
     context = tuple(reading.context)
     if not reading.tables:
         # No table, ruled or laid out: the pages may still hold one flattened into text.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extractors.errors import InputError
@@ -135,29 +135,27 @@ class _Token:
 
 def _tokens(
     text: str, start: int, end: int, *, opening: bool = False, dotted: bool = False
-) -> list[_Token]:
+) -> Iterator[_Token]:
     """The tokens of ``text[start:end]``, cut where cells were run together without a space;
     ``opening`` when the stretch opens a record (its serial may be run into the name), and
-    ``dotted`` when that serial is written with a dot (1.), which is left out."""
-    tokens: list[_Token] = []
+    ``dotted`` when that serial is written with a dot (1.), which is left out. Made as they
+    are asked for (:func:`_lead` asks for the first few)."""
     if dotted:
         digits = dotted_serial(text[start:end])
         stripped = len(text[start:end]) - len(text[start:end].lstrip())
-        tokens.append(
-            _Token(start + stripped, start + digits, text[start + stripped : start + digits])
-        )
+        yield _Token(start + stripped, start + digits, text[start + stripped : start + digits])
         start += digits + 1
         opening = False
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         cuts = [0, *find_glued_cells(word), len(word)]
-        if opening and not tokens:
+        if opening:
             serial = glued_serial(word)
             if serial:
                 cuts = sorted({*cuts, serial})
+            opening = False
         for a, b in itertools.pairwise(cuts):
-            tokens.append(_Token(match.start() + a, match.start() + b, word[a:b]))
-    return tokens
+            yield _Token(match.start() + a, match.start() + b, word[a:b])
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,11 +304,11 @@ def _is_paragraphs(lines: Sequence[str]) -> bool:
 
 def _record_tokens(
     text: str, spans: Sequence[Span], paragraphs: bool, dotted: bool
-) -> list[_Token]:
+) -> Iterator[_Token]:
     """The tokens of one record: its paragraphs (one cell per paragraph), or its words; a serial
-    written with a dot (``dotted``) without its dot."""
-    tokens: list[_Token] = []
+    written with a dot (``dotted``) without its dot. Made as they are asked for."""
     if paragraphs:
+        first = True
         groups = itertools.groupby(spans, key=lambda s: bool(text[s.start : s.end].strip()))
         for filled, group in groups:
             if filled:
@@ -321,22 +319,25 @@ def _record_tokens(
                     - len(text[lines[0].start : lines[0].end].lstrip())
                 )
                 end = lines[-1].start + len(text[lines[-1].start : lines[-1].end].rstrip())
-                if dotted and not tokens:
+                if dotted and first:
                     end = start + dotted_serial(text[start:end])
-                tokens.append(_Token(start, end, text[start:end]))
-        return tokens
+                first = False
+                yield _Token(start, end, text[start:end])
+        return
     for n, span in enumerate(spans):
-        tokens += _tokens(text, span.start, span.end, opening=n == 0, dotted=dotted and n == 0)
-    return tokens
+        yield from _tokens(text, span.start, span.end, opening=n == 0, dotted=dotted and n == 0)
 
 
-def _implicit(keys: Sequence[str | None], records: Sequence[Sequence[_Token]]) -> list[str]:
-    """The leading columns the header lacks and its records carry: a serial before the first
-    cell (a header without 序号), a code after it, and a further number (in that order)."""
-    leads = []
-    for tokens in records:
-        lead = list(itertools.takewhile(lambda t: t.text.isascii() and _is_number(t.text), tokens))
-        leads.append([t.text for t in lead[:3]])
+def _lead(tokens: Iterable[_Token]) -> list[str]:
+    """The numbers a record opens with (up to three): what :func:`_implicit` reads of it."""
+    lead = itertools.takewhile(lambda t: t.text.isascii() and _is_number(t.text), tokens)
+    return [t.text for t in itertools.islice(lead, 3)]
+
+
+def _implicit(keys: Sequence[str | None], leads: Sequence[Sequence[str]]) -> list[str]:
+    """The leading columns the header lacks and its records carry (``leads``: the numbers each
+    record opens with): a serial before the first cell (a header without 序号), a code after
+    it, and a further number (in that order)."""
     added: list[str] = []
     if "row" not in keys and any(lead and is_serial(lead[0]) for lead in leads):
         added.append("序号")
@@ -439,12 +440,15 @@ def read_body(
             current.append(span)
         else:
             rejects.append(Reject(path, span.number, line, "text before the first record"))
-    records = [
-        _record_tokens(text, _check_size(text, record, path), paragraphs, dotted)
-        for _, record in parts
-        if record is not None
+    # A record's tokens are made twice, its first few for the numbers it opens with and then all
+    # of them to split it, so that one record's are held at a time, not every record's (some
+    # 1 KB an item).
+    records = [record for _, record in parts if record is not None]
+    leads = [
+        _lead(_record_tokens(text, _check_size(text, record, path), paragraphs, dotted))
+        for record in records
     ]
-    implicit = _implicit(keys, records)
+    implicit = _implicit(keys, leads)
     columns = _columns(keys, implicit)
     cells = _with_implicit(header, keys, implicit)
     read: list[list[tuple[str, str]]] = [
@@ -452,7 +456,7 @@ def read_body(
             _cell(text, tokens, span)
             for span in _assign(tokens, columns, text, paragraphs=paragraphs)
         ]
-        for tokens in records
+        for tokens in (list(_record_tokens(text, record, paragraphs, dotted)) for record in records)
     ]
     rows: list[SourceRow] = []
     count = 0

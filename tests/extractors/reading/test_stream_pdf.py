@@ -1,0 +1,191 @@
+"""A PDF read page by page, in batches (``extractors.reading.formats.documents.pdfrows``), is the
+list ``read_list`` reads whole: the same items, description, rejects and counts, or the same
+one-line error; a PDF that is not one table (several, none, a scan, damaged) is read whole, and
+so is page text (docs/performance.md says why): ``open_list`` gives what ``read_list`` gives."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("reportlab")
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from bench.biglist import WRITERS, rows
+from extractors.errors import InputError
+from extractors.models import PowerList
+from extractors.reading.stream import ListStream, open_list
+from tests.extractors.reading.test_read_fuzz import (
+    _BYTES,
+    OTHER_SEEDS,
+    TEXT_SEEDS,
+    _apply,
+    _line_ends,
+)
+from tests.extractors.reading.test_read_pdf import (
+    BASIS,
+    HEADER,
+    MERGED,
+    SONG,
+    SPANS,
+    WIDTHS,
+    _pdf,
+    _without_unicode_map,
+)
+from tests.extractors.reading.test_stream import _same
+
+_PDF_ROWS = [
+    [str(n), f"对第{n}类单位的检查", "行政检查", BASIS, "检查", "市统计局"] for n in range(1, 41)
+]
+
+
+def _written(tmp_path: Path, data: bytes, name: str = "list.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_generated_pdf_in_batches(tmp_path: Path) -> None:
+    """A ruled table over 15 pages, its header again on each, a title above, page numbers."""
+    path = tmp_path / "list.pdf"
+    WRITERS["pdf"](path, rows(420))
+    opened = _same(path, size=70)
+    assert opened is not None and opened.counts.items == 420
+    assert opened.head.meta.title == "某县权责清单"
+
+
+def test_pdf_pages_are_laid_out_once(tmp_path: Path) -> None:
+    """The first reading keeps the rows it made; the batches are read from them, not from the
+    pages again (which take some 2 ms an item): they come out whole with the file gone."""
+    path = tmp_path / "list.pdf"
+    WRITERS["pdf"](path, rows(100))
+    opened = open_list(path, min_bytes=0)
+    assert isinstance(opened, ListStream)
+    path.unlink()
+    assert sum(len(batch) for batch in opened.batches(30)) == 100
+
+
+def test_rows_not_kept_when_no_temporary_file_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no room for the rows (here no temporary directory), the batches lay out the pages
+    again: the same list; and a file gone before they do is one line, no traceback."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-directory"))
+    path = tmp_path / "list.pdf"
+    WRITERS["pdf"](path, rows(60))
+    assert _same(path, size=25) is not None
+    opened = open_list(path, min_bytes=0)
+    assert isinstance(opened, ListStream)
+    path.unlink()
+    with pytest.raises(InputError, match="changed while it was read"):
+        list(opened.batches())
+
+
+@pytest.mark.parametrize(
+    ("make", "streamed"),
+    [
+        pytest.param(lambda: _pdf(MERGED, style=SPANS), True, id="cells-merged-over-rows"),
+        pytest.param(lambda: _pdf(_PDF_ROWS, repeat=1), True, id="over-pages-header-repeated"),
+        pytest.param(lambda: _pdf(_PDF_ROWS, repeat=0), True, id="over-pages-header-once"),
+        pytest.param(lambda: _pdf(_PDF_ROWS, ruled=False), False, id="unruled-header-per-page"),
+        pytest.param(lambda: _pdf(MERGED, style=SPANS, ruled=False), True, id="unruled"),
+        pytest.param(lambda: _two_tables(), False, id="two-tables"),
+        pytest.param(lambda: _labels(), False, id="no-table-label-records"),
+        pytest.param(lambda: _scan(), False, id="scan"),
+        pytest.param(lambda: _without_unicode_map(_pdf(MERGED, style=SPANS)), False, id="cid"),
+        pytest.param(lambda: _pdf(MERGED, style=SPANS)[:2000], False, id="cut-short"),
+        pytest.param(lambda: b"%PDF-1.4\n" + b"0" * 4000, False, id="no-pdf-body"),
+    ],
+)
+def test_pdfs_in_batches_or_read_whole(
+    tmp_path: Path, make: Callable[[], bytes], streamed: bool
+) -> None:
+    opened = _same(_written(tmp_path, make()), size=2)
+    assert (opened is not None) == streamed
+
+
+def _two_tables() -> bytes:
+    """A list's table, then on a page of its own a table of another width (a signature block)."""
+    out = io.BytesIO()
+
+    def table(data: list[list[str]], widths: list[int]) -> Table:
+        made = Table([[Paragraph(c, SONG) for c in r] for r in data], colWidths=widths)
+        made.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        return made
+
+    flow: list[Any] = [Paragraph("某市统计局权责清单", SONG)]
+    flow += [table([HEADER, *_PDF_ROWS[:5]], WIDTHS), PageBreak()]
+    flow += [table([["单位", "签章"], ["某市统计局", "（盖章）"]], [200, 200])]
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build(flow)
+    return out.getvalue()
+
+
+def _labels() -> bytes:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("STSong-Light", 12)
+    lines = ["事项名称：城乡医疗救助", "事项类型：行政确认", "实施主体：县医保局"]
+    for n, line in enumerate(lines):
+        page.drawString(50, 700 - 20 * n, line)
+    page.save()
+    return out.getvalue()
+
+
+def _scan() -> bytes:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.rect(50, 50, 400, 600, fill=1)
+    page.save()
+    return out.getvalue()
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(raw=st.lists(_BYTES, min_size=1, max_size=2))
+def test_mutated_pdfs_read_in_batches_are_read_whole(
+    raw: list[tuple[Callable[..., bytes], object]],
+) -> None:
+    """Cut, flipped, NULs, stray bytes: either way the same list or the same one-line error."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.pdf"
+        path.write_bytes(_apply(OTHER_SEEDS["list.pdf"], raw))
+        _same(path, size=1)
+
+
+def test_a_small_pdf_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "list.pdf"
+    WRITERS["pdf"](path, rows(30))
+    assert isinstance(open_list(path), PowerList)
+
+
+def test_page_text_is_read_whole(tmp_path: Path) -> None:
+    """Page text of any size is read whole, by ``read_list`` itself."""
+    path = tmp_path / "list.txt"
+    WRITERS["txt"](path, rows(500))
+    opened = open_list(path, min_bytes=0)
+    assert isinstance(opened, PowerList) and len(opened.items) == 500
+    assert _same(path) is None
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(ends=st.sampled_from(["\n", "\r", "\r\n", "mixed"]), raw=st.lists(_BYTES, max_size=2))
+def test_mutated_page_text_is_read_whole(
+    ends: str, raw: list[tuple[Callable[..., bytes], object]]
+) -> None:
+    """Page text cut, flipped, with NULs and every kind of line end: the same list or the same
+    one-line error either way."""
+    text = _line_ends(TEXT_SEEDS["list.txt"].decode(), ends)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.txt"
+        path.write_bytes(_apply(text.encode(), raw))
+        _same(path, size=1)
