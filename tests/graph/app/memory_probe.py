@@ -6,8 +6,8 @@ of ITEMS items (``bench.biglist``; FORMAT ``md``, the default, ``csv``, ``json``
 5,000 items, ``pdf`` or ``txt``, page text) in FOLDER (``whole``: every list read whole, as
 before they were read in batches), then reads it (``open_list``), extracts its citations and
 writes its graph's lines as ``quanze build`` does, with no store (whose bulk loader's own
-buffers, some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the items
-built and how far the peak RSS rose above the RSS before the reading, in MiB.
+buffers, some 1.4 GB whatever the list, would hide the list's share); prints one JSON line: the
+items built and how far the peak RSS rose above the RSS before the reading, in MiB.
 """
 
 from __future__ import annotations
