@@ -6,9 +6,10 @@ Two ways, by what the query says of itself in its header:
 - Any SELECT: its solutions are read as the engine makes them, a page at a time. A query with no
   ORDER BY or GROUP BY (``audit-cells``: 20,000 rows at 10 k items) gives its first rows in
   milliseconds; one that sorts or groups gives them when its whole answer is made.
-- A query whose answer comes list by list (``# paged: by-list source`` or ``by-list iri``: its
-  rows are ordered first by ``?source``, or by the power item's IRI, each row belongs to the one
-  power list ``?list`` and no row is made from two lists) is asked for a few lists at a time, in
+- A query whose answer comes list by list (``# paged: by-list source``, ``by-list iri`` or
+  ``by-list list``: its rows are ordered first by ``?source``, by the power item's IRI, or by
+  the list's IRI ``?list``; each row belongs to the one power list ``?list`` and no row is made
+  from two lists) is asked for a few lists at a time, in
   that order, ``?list`` bound to them; the first page then costs what the first list costs, not
   what the store does (``unresolved-citations``: 19.8 s whole at 10 k items). The first page is
   what the first list with rows gives (fewer or more rows than a page), the pages after it
@@ -48,8 +49,8 @@ PAGE_SIZE, LAST_PAGE_SIZE = 50, 1600
 #: Lists asked at once at most, when a query is paged by list (one at first, twice as many after).
 MOST_LISTS = 64
 
-Order = Literal["source", "iri"]
-_PAGED = re.compile(r"#\s*paged:\s*by-list\s+(source|iri)\b")
+Order = Literal["source", "iri", "list"]
+_PAGED = re.compile(r"#\s*paged:\s*by-list\s+(source|iri|list)\b")
 Row = dict[str, Term]
 
 
@@ -152,12 +153,16 @@ WHERE { GRAPH ?graph { ?list a <https://w3id.org/quanze/ontology#PowerList> ;
 
 def _list_batches(store: ox.Store, order: Order, timeout: float | None) -> list[list[str]]:
     """The power lists, in the order of the answer, as groups that must be asked together (the
-    lists of one source file, for an answer ordered by source)."""
+    lists of one source file, for an answer ordered by source). An item's IRI is its list's and
+    more (``…/list/000/item/12``), so an answer ordered by it comes list by list in the order of
+    ``list + "/"`` (``…/000-b/`` before ``…/000/``), where one ordered by the list's IRI
+    (``…/000`` before ``…/000-b``) does not."""
     rows = run_query(store, _LISTS, timeout=timeout).rows
     groups: dict[str, set[str]] = {}
     for row in rows:
         iri, source = term_text(row["list"]), term_text(row["source"])
-        groups.setdefault(source if order == "source" else iri + "/", set()).add(iri)
+        key = {"source": source, "iri": iri + "/", "list": iri}[order]
+        groups.setdefault(key, set()).add(iri)
     return [sorted(groups[key]) for key in sorted(groups)]
 
 
