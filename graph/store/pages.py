@@ -15,7 +15,10 @@ Two ways, by what the query says of itself in its header:
   what the first list with rows gives (fewer or more rows than a page), the pages after it
   ``page_size`` and twice as many each time. Lists of one source file are asked together, so the
   query's own order within them holds. The lists asked grow from one to ``MOST_LISTS`` at a
-  time.
+  time. A query ordered by the item's IRI whose lists hold many rows an item may say ``# paged:
+  by-list iri by-item``: its first list is then asked a few items at a time (``FIRST_ITEMS``,
+  ``?powerItem`` bound to them in IRI order), then the rest of it, then the lists after it
+  (``view-citations``: the 585 rows of one list at 100 k items took 374 ms under load).
 
 The solutions are read on a thread of their own: pyoxigraph's results must be read and dropped on
 the thread that made them, and the wait for each page keeps to the query's time limit.
@@ -48,9 +51,12 @@ from graph.store.results import OutputFormat, term_text
 PAGE_SIZE, LAST_PAGE_SIZE = 50, 1600
 #: Lists asked at once at most, when a query is paged by list (one at first, twice as many after).
 MOST_LISTS = 64
+#: Items of the first list asked first, when a query is paged by item too (``by-item``).
+FIRST_ITEMS = 16
 
 Order = Literal["source", "iri", "list"]
 _PAGED = re.compile(r"#\s*paged:\s*by-list\s+(source|iri|list)\b")
+_BY_ITEM = re.compile(r"#\s*paged:\s*by-list\s+iri\s+by-item\b")
 Row = dict[str, Term]
 
 
@@ -75,6 +81,16 @@ def list_order(text: str) -> Order | None:
         if match:
             return match.group(1)  # type: ignore[return-value]
     return None
+
+
+def by_item(text: str) -> bool:
+    """True if a query paged by list in item order asks its first list a few items at a time
+    (``# paged: by-list iri by-item``).
+
+    >>> by_item("# paged: by-list iri by-item"), by_item("# paged: by-list iri")
+    (True, False)
+    """
+    return any(_BY_ITEM.match(line) for line in text.splitlines() if line.startswith("#"))
 
 
 def grow(sizes: int, last: int) -> Iterator[int]:
@@ -108,7 +124,8 @@ def answer_pages(
     order = list_order(text)
     if isinstance(source, ox.Store) and order is not None and "list" not in terms:
         lists = _list_batches(source, order, timeout)
-        return _by_list(source, text_or_name, bindings or {}, lists, page_size, timeout)
+        items = by_item(text) and "powerItem" not in terms
+        return _by_list(source, text_or_name, bindings or {}, lists, page_size, timeout, items)
     if not isinstance(source, ox.Store):
         result = run_query(
             source, text_or_name, bindings, allow_service=allow_service, timeout=timeout
@@ -173,20 +190,31 @@ def _by_list(
     groups: list[list[str]],
     page_size: int,
     timeout: float | None,
+    items: bool = False,
 ) -> Answer:
-    """The answer asked one list, then 2, 4 … up to ``MOST_LISTS`` lists at a time; the first
+    """The answer asked one list, then 2, 4 … up to ``MOST_LISTS`` lists at a time (with
+    ``items``, the first list ``FIRST_ITEMS`` items first, then the rest of them); the first
     lists are asked here, for the answer's variables."""
 
-    def ask(batch: list[list[str]]) -> QueryResult:
+    def ask(batch: list[list[str]], among: Sequence[str] = ()) -> QueryResult:
         lists = tuple(ox.NamedNode(iri) for group in batch for iri in group)
-        return run_query(store, text_or_name, {**bindings, "list": lists}, timeout=timeout)
+        asked: dict[str, Binding] = {**bindings, "list": lists}
+        if among:
+            asked["powerItem"] = tuple(ox.NamedNode(iri) for iri in among)
+        return run_query(store, text_or_name, asked, timeout=timeout)
 
-    first_batch = ask(groups[:1])
+    steps: list[tuple[list[list[str]], Sequence[str]]] = [(groups[:1], ())]
+    if items and groups:
+        held = _items_of(store, groups[0], timeout)
+        steps = [(groups[:1], held[:FIRST_ITEMS]), (groups[:1], held[FIRST_ITEMS:])]
+        steps = [step for step in steps if step[1]] or [(groups[:1], ())]
+    first_batch = ask(*steps[0])
 
     def pages() -> Iterator[list[Row]]:
         pending: list[Row] = list(first_batch.rows)
         sizes = grow(page_size, LAST_PAGE_SIZE)
         size, at, width, first = next(sizes), 1, 2, True
+        step = 1
         while True:
             if first and pending:  # the first page: what the first lists with rows hold
                 size = min(size, len(pending))
@@ -194,6 +222,10 @@ def _by_list(
                 yield pending[:size]
                 del pending[:size]
                 size, first = next(sizes), False
+            if step < len(steps):  # the rest of the first list's items
+                pending.extend(ask(*steps[step]).rows)
+                step += 1
+                continue
             if at >= len(groups):
                 break
             pending.extend(ask(groups[at : at + width]).rows)
@@ -202,6 +234,20 @@ def _by_list(
             yield pending
 
     return Answer(first_batch.variables, pages())
+
+
+#: The power items of some lists (their order is the IRI's, sorted here).
+_ITEMS = """
+SELECT ?powerItem WHERE { ?powerItem <https://w3id.org/quanze/ontology#inList> ?list }
+"""
+
+
+def _items_of(store: ox.Store, lists: list[str], timeout: float | None) -> list[str]:
+    """The power items of the lists, in the order of their IRIs (as SPARQL orders IRIs: by
+    code point, as Python orders strings)."""
+    bound = {"list": tuple(ox.NamedNode(iri) for iri in lists)}
+    rows = run_query(store, _ITEMS, bound, timeout=timeout).rows
+    return sorted({term_text(row["powerItem"]) for row in rows})
 
 
 _DONE = object()
