@@ -19,6 +19,10 @@ Two ways, by what the query says of itself in its header:
   by-list iri by-item``: its first list is then asked a few items at a time (``FIRST_ITEMS``,
   ``?powerItem`` bound to them in IRI order), then the rest of it, then the lists after it
   (``view-citations``: the 585 rows of one list at 100 k items took 374 ms under load).
+- A query about the laws' structure, ordered by the provision's IRI (``# paged: by-law``: each
+  row belongs to the one law ``?law`` whose IRI the provision's extends), is asked the same way
+  a law at a time, ``?law`` bound (``view-provisions``: 35,072 rows at 100 k items, over 5 s to
+  the first).
 
 The solutions are read on a thread of their own: pyoxigraph's results must be read and dropped on
 the thread that made them, and the wait for each page keeps to the query's time limit.
@@ -54,8 +58,8 @@ MOST_LISTS = 64
 #: Items of the first list asked first, when a query is paged by item too (``by-item``).
 FIRST_ITEMS = 16
 
-Order = Literal["source", "iri", "list"]
-_PAGED = re.compile(r"#\s*paged:\s*by-list\s+(source|iri|list)\b")
+Order = Literal["source", "iri", "list", "law"]
+_PAGED = re.compile(r"#\s*paged:\s*by-(?:list\s+(source|iri|list)|(law))\b")
 _BY_ITEM = re.compile(r"#\s*paged:\s*by-list\s+iri\s+by-item\b")
 Row = dict[str, Term]
 
@@ -79,7 +83,7 @@ def list_order(text: str) -> Order | None:
             break
         match = _PAGED.match(line)
         if match:
-            return match.group(1)  # type: ignore[return-value]
+            return match.group(1) or match.group(2)  # type: ignore[return-value]
     return None
 
 
@@ -122,10 +126,13 @@ def answer_pages(
     if not is_select(text):
         raise QueryError("only a SELECT query is answered page by page")
     order = list_order(text)
-    if isinstance(source, ox.Store) and order is not None and "list" not in terms:
+    unit = "law" if order == "law" else "list"
+    if isinstance(source, ox.Store) and order is not None and unit not in terms:
         lists = _list_batches(source, order, timeout)
         items = by_item(text) and "powerItem" not in terms
-        return _by_list(source, text_or_name, bindings or {}, lists, page_size, timeout, items)
+        return _by_list(
+            source, text_or_name, bindings or {}, lists, page_size, timeout, items, unit
+        )
     if not isinstance(source, ox.Store):
         result = run_query(
             source, text_or_name, bindings, allow_service=allow_service, timeout=timeout
@@ -168,12 +175,19 @@ WHERE { GRAPH ?graph { ?list a <https://w3id.org/quanze/ontology#PowerList> ;
 """
 
 
+#: Each law (a law's provisions have its IRI and more: ``…/law/{id}/art_87``).
+_LAWS = "SELECT DISTINCT ?law WHERE { ?law a <http://data.europa.eu/eli/ontology#LegalResource> }"
+
+
 def _list_batches(store: ox.Store, order: Order, timeout: float | None) -> list[list[str]]:
     """The power lists, in the order of the answer, as groups that must be asked together (the
     lists of one source file, for an answer ordered by source). An item's IRI is its list's and
     more (``…/list/000/item/12``), so an answer ordered by it comes list by list in the order of
     ``list + "/"`` (``…/000-b/`` before ``…/000/``), where one ordered by the list's IRI
     (``…/000`` before ``…/000-b``) does not."""
+    if order == "law":  # ordered by the provision's IRI: the law's and more
+        laws = {term_text(row["law"]) for row in run_query(store, _LAWS, timeout=timeout).rows}
+        return [[law] for law in sorted(laws, key=lambda law: law + "/")]
     rows = run_query(store, _LISTS, timeout=timeout).rows
     groups: dict[str, set[str]] = {}
     for row in rows:
@@ -191,6 +205,7 @@ def _by_list(
     page_size: int,
     timeout: float | None,
     items: bool = False,
+    unit: str = "list",
 ) -> Answer:
     """The answer asked one list, then 2, 4 … up to ``MOST_LISTS`` lists at a time (with
     ``items``, the first list ``FIRST_ITEMS`` items first, then the rest of them); the first
@@ -198,7 +213,7 @@ def _by_list(
 
     def ask(batch: list[list[str]], among: Sequence[str] = ()) -> QueryResult:
         lists = tuple(ox.NamedNode(iri) for group in batch for iri in group)
-        asked: dict[str, Binding] = {**bindings, "list": lists}
+        asked: dict[str, Binding] = {**bindings, unit: lists}
         if among:
             asked["powerItem"] = tuple(ox.NamedNode(iri) for iri in among)
         return run_query(store, text_or_name, asked, timeout=timeout)

@@ -193,6 +193,24 @@ def test_the_first_page_by_item_asks_a_few_items_of_the_first_list(
     assert asked[-2:] == [(1, 200 - pages.FIRST_ITEMS), (2, 0)]  # its other items, the rest
 
 
+def test_the_first_page_by_law_asks_one_law(
+    lists: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # view-provisions: over 5 s to its first row at 100 k items (issue 23)
+    asked: list[int] = []
+    real = pages.run_query
+
+    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
+        if bindings and "law" in bindings:
+            asked.append(len(bindings["law"]))  # type: ignore[arg-type]
+        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "run_query", counting)
+    first = next(pages.answer_pages(lists, "view-provisions").pages)
+    assert asked == [1]
+    assert len({row["provision"].value.rsplit("/law/", 1)[1].split("/")[0] for row in first}) == 1  # type: ignore[union-attr]
+
+
 def test_streamed_pages_grow_and_make_the_whole_answer(lists: ox.Store) -> None:
     whole = run_query(lists, "audit-cells").rows  # no ORDER BY: read as the engine makes it
     answer = pages.answer_pages(lists, "audit-cells", page_size=10)
