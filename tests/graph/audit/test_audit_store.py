@@ -22,7 +22,7 @@ from graph.audit.texts import load_instruments
 from graph.audit.versions import choose_version
 from graph.store.open import open_store
 from graph.store.pages import answer_pages
-from graph.store.query import load_query, run_query
+from graph.store.query import load_query, run_query, standard_form
 from graph.store.results import term_text
 from graph.views.write import build_view
 from tests.graph.store.rows import comparable, normal
@@ -161,6 +161,8 @@ def test_the_audit_queries_paged_by_list_answer_as_their_former_formulations(
     assert comparable(former, run_query(store, former).rows) == comparable(text, whole.rows)
     paged = [row for page in answer_pages(store, query, page_size=2).pages for row in page]
     assert normal(text, paged) == normal(text, whole.rows)
+    standard = run_query(store, standard_form(text)).rows  # as an endpoint is sent it
+    assert normal(text, standard) == normal(text, whole.rows)
 
 
 def run(*args: str | Path) -> Any:
