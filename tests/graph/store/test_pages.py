@@ -150,64 +150,49 @@ def test_pages_by_list_make_the_whole_answer_in_its_order(
                 assert len(paged) > 1 and 0 < len(paged[0]) <= 7
 
 
-def test_the_first_page_by_list_asks_one_list(
-    lists: ox.Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[int] = []
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, int]]:
+    """How many values each query ``graph.store.pages`` asks binds to each variable, in order."""
+    seen: list[dict[str, int]] = []
     real = pages.run_query
 
     def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
-        if bindings and "list" in bindings:
-            asked.append(len(bindings["list"]))  # type: ignore[arg-type]
+        if bindings:
+            seen.append({k: len(v) if isinstance(v, tuple) else 1 for k, v in bindings.items()})
         return real(store, name, bindings, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pages, "run_query", counting)
+    return seen
+
+
+def test_the_first_page_by_list_asks_one_list(lists: ox.Store, asked: list[dict[str, int]]) -> None:
     answer = pages.answer_pages(lists, "analysis-items", page_size=50)
     first = next(answer.pages)
     assert len(first) == 50
-    assert asked == [1]  # the first list alone
+    assert [a["list"] for a in asked] == [1]  # the first list alone
     rest = [row for page in answer.pages for row in page]
     assert len(first) + len(rest) == 600
-    assert asked == [1, 2]  # then the second and third lists together
+    assert [a["list"] for a in asked] == [1, 2]  # then the second and third lists together
 
 
 def test_the_first_page_by_item_asks_a_few_items_of_the_first_list(
-    lists: ox.Store, monkeypatch: pytest.MonkeyPatch
+    lists: ox.Store, asked: list[dict[str, int]]
 ) -> None:
     # view-citations: one list's 585 rows at 100 k items took 374 ms (issue 23)
-    asked: list[tuple[int, int]] = []
-    real = pages.run_query
-
-    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
-        if bindings and "list" in bindings:
-            asked.append((len(bindings["list"]), len(bindings.get("powerItem", ()))))  # type: ignore[arg-type]
-        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "run_query", counting)
     answer = pages.answer_pages(lists, "view-citations", page_size=50)
     first = next(answer.pages)
-    assert asked[-1] == (1, pages.FIRST_ITEMS)  # the first list's first items alone
+    assert asked[-1] == {"list": 1, "powerItem": pages.FIRST_ITEMS}  # the first items alone
     items = sorted({row["powerItem"].value for row in run_query(lists, "view-citations").rows})  # type: ignore[union-attr]
     assert first and {row["powerItem"].value for row in first} <= set(items[: pages.FIRST_ITEMS])  # type: ignore[union-attr]
     list(answer.pages)
-    assert asked[-2:] == [(1, 200 - pages.FIRST_ITEMS), (2, 0)]  # its other items, the rest
+    rest = {"list": 1, "powerItem": 200 - pages.FIRST_ITEMS}
+    assert asked[-2:] == [rest, {"list": 2}]  # the first list's other items, the other lists
 
 
-def test_the_first_page_by_law_asks_one_law(
-    lists: ox.Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_first_page_by_law_asks_one_law(lists: ox.Store, asked: list[dict[str, int]]) -> None:
     # view-provisions: over 5 s to its first row at 100 k items (issue 23)
-    asked: list[int] = []
-    real = pages.run_query
-
-    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
-        if bindings and "law" in bindings:
-            asked.append(len(bindings["law"]))  # type: ignore[arg-type]
-        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "run_query", counting)
     first = next(pages.answer_pages(lists, "view-provisions").pages)
-    assert asked == [1]
+    assert [a["law"] for a in asked if "law" in a] == [1]
     assert len({row["provision"].value.rsplit("/law/", 1)[1].split("/")[0] for row in first}) == 1  # type: ignore[union-attr]
 
 
