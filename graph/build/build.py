@@ -365,6 +365,8 @@ def build_cited(
     if not record.exists:  # so that a first build cut short leaves its lists unrecorded
         store.add_graph(ox.NamedNode(iris.record_graph()))
         replace_graphs(store, graphs=[(iris.record_graph(), record.quads(iris))])
+    # first: the derived facts name power types by the ontology's labels (graph.build.derived)
+    load_ontology_graph(store, iris)
     tallies = tally.take(store, iris)  # None: counted afresh at the end
     facts = derived.take(store, iris)
     present = set(list_graphs(store, iris))
@@ -409,7 +411,6 @@ def build_cited(
         raise LoadError(f"{failure}; the lists the store held before are all still in it") from (
             stopped or failure
         )
-    load_ontology_graph(store, iris)
     if isinstance(stopped, KeyboardInterrupt):
         raise BuildInterruptedError(
             "interrupted: the store holds every list it held before, none lost"
