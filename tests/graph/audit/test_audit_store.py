@@ -21,7 +21,7 @@ from graph.audit.models import Audit, Finding
 from graph.audit.texts import load_instruments
 from graph.audit.versions import choose_version
 from graph.store.open import open_store
-from graph.store.query import run_query
+from graph.store.query import load_query, run_query
 from graph.store.results import term_text
 from graph.views.write import build_view
 
@@ -142,6 +142,16 @@ def test_bundled_queries_give_the_audits_findings(
     from_audit = Counter(f.citation for f in audit.findings if f.kind in kinds)
     assert from_query == from_audit
     assert from_query  # each kind is in the store
+
+
+def test_audit_beyond_last_answers_as_its_former_formulation(store: ox.Store) -> None:
+    from tests.graph.store.rows import comparable
+
+    former = (Path(__file__).parents[1] / "store/former/audit-beyond-last.rq").read_text("utf-8")
+    new, old = run_query(store, "audit-beyond-last"), run_query(store, former)
+    assert new.variables == old.variables
+    assert comparable(load_query("audit-beyond-last"), new.rows) == comparable(former, old.rows)
+    assert new.rows
 
 
 def run(*args: str | Path) -> Any:
