@@ -31,7 +31,7 @@ from graph.store.results import result_rows
 from tests.graph.store.rows import comparable, normal
 
 FORMER = Path(__file__).with_name("former")
-#: Compared where law texts are imported (tests/graph/audit/test_audit_store.py): here they give none.
+#: Compared where law texts are imported (tests/graph/audit/test_audit_store.py); none here.
 ON_LAW_TEXTS = {"audit-beyond-last"}
 REWRITTEN = sorted(path.stem for path in FORMER.glob("*.rq") if path.stem not in ON_LAW_TEXTS)
 #: Items of the generated store each former formulation can answer on in a few seconds.
