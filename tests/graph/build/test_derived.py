@@ -31,6 +31,7 @@ READERS = (
     "articles-across-departments",
     "conflicting-versions",
     "counts",
+    "most-reused-clauses",
 )
 runner = CliRunner()
 
