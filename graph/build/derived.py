@@ -400,11 +400,7 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
     graph = ox.NamedNode(iris.derived_graph())
     held = Facts()
     if not store.contains_named_graph(graph):
-        prefix = iris.list_graphs()
-        names = store.named_graphs()
-        if any(isinstance(g, ox.NamedNode) and g.value.startswith(prefix) for g in names):
-            return None
-        return held
+        return None if list_graphs(store, iris) else held
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
     kinds: dict[str, Kind] = {}
     for quad in store.quads_for_pattern(None, None, None, graph):

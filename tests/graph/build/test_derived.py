@@ -5,14 +5,12 @@ first builds, rebuilds, removals, failed builds, parallel builds and stores made
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from extractors.models import PowerList
 from graph.app.cli import app
 from graph.build import derived
 from graph.build.build import build_cited, build_graph
@@ -20,7 +18,7 @@ from graph.errors import BuildError
 from graph.iri import Iris
 from graph.store.open import open_store
 from graph.store.query import load_query, run_query
-from tests.graph.handmade import citations_a, citations_b, list_a, list_b
+from tests.graph.handmade import citations_a, citations_b, list_a, list_b, stopped_part_way
 from tests.graph.store.rows import comparable
 
 FORMER = Path(__file__).parents[1] / "store" / "former"
@@ -110,14 +108,8 @@ def test_a_store_without_derived_facts_is_counted_afresh() -> None:
 
 def test_a_build_that_fails_part_way_keeps_what_it_loaded() -> None:
     store = ox.Store()
-
-    def lists() -> Iterator[PowerList]:
-        yield list_a()
-        yield list_b()
-        raise BuildError("stopped part-way")
-
     with pytest.raises(BuildError):
-        build_graph(lists(), store, citations=citations_a() + citations_b())
+        build_graph(stopped_part_way(), store, citations=citations_a() + citations_b())
     assert kept(store) == live(store)
     assert kept(store)["Held"][()][0] == 2
 

@@ -19,15 +19,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Path]) -> Path:
-    where = tmp_path_factory.mktemp("counting") / "store"
-    for args in (
-        ["build", *map(str, sample_paths), "--store", str(where)],
-        ["analyze", "--store", str(where)],
-    ):
-        done = runner.invoke(app, args)
-        assert done.exit_code == 0, done.output
-    return where
+def store_dir(analyzed_dir: Path) -> Path:
+    return analyzed_dir
 
 
 @pytest.fixture(scope="module")

@@ -59,15 +59,8 @@ def generated(where: Path, items: int) -> Path:
 
 
 @pytest.fixture(scope="module")
-def analyzed(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Path]) -> ox.Store:
-    where = tmp_path_factory.mktemp("analyzed") / "store"
-    for args in (
-        ["build", *map(str, sample_paths), "--store", str(where)],
-        ["analyze", "--store", str(where)],
-    ):
-        done = runner.invoke(app, args)
-        assert done.exit_code == 0, done.output
-    return open_store(where, read_only=True)
+def analyzed(analyzed_dir: Path) -> ox.Store:
+    return open_store(analyzed_dir, read_only=True)
 
 
 @pytest.fixture(scope="module")
