@@ -320,15 +320,19 @@ class _Build:
         record = (iris.record_graph(), self.record.quads(iris))
         stale = chain.from_iterable(p.stale for p in self.pending)
         graphs, drop = [record], list(self.dropped)
-        for name, kept in (
-            (iris.tally_graph(), None if tallies is None else tally.quads(tallies, iris)),
-            (iris.derived_graph(), None if facts is None else derived.quads(facts, iris)),
-        ):
-            if kept is None:
-                drop.append(name)
-            else:
-                graphs.append((name, kept))
-        replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop)
+        if tallies is None:
+            drop.append(iris.tally_graph())
+        else:
+            graphs.append((iris.tally_graph(), tally.quads(tallies, iris)))
+        changed: tuple[set[ox.Quad], set[ox.Quad]] = (set(), set())
+        if facts is None:
+            drop.append(iris.derived_graph())
+        else:  # what changed: a rebuild of one list rewrites its part, not the whole graph
+            now = set(derived.quads(facts, iris))
+            changed = (facts.stored - now, now - facts.stored)
+            facts.stored = now
+        stale = chain(stale, changed[0])
+        replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop, add=changed[1])
         self.committed += [p.list_id for p in self.pending]
         self.pending.clear()
         if tallies is None:
@@ -336,7 +340,8 @@ class _Build:
             replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
         if facts is None:
             facts = derived.recount(self.store, iris)
-            replace_graphs(self.store, graphs=[(iris.derived_graph(), derived.quads(facts, iris))])
+            facts.stored = set(derived.quads(facts, iris))
+            replace_graphs(self.store, graphs=[(iris.derived_graph(), facts.stored)])
         self.tallies, self.facts = tallies, facts
 
 
