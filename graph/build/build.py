@@ -302,7 +302,8 @@ class _Build:
 
     def commit(self) -> None:
         """Make the loaded lists current in one transaction (``graph.build.commit``) with the
-        tallies and derived facts, then, when they must be, count them afresh and write them."""
+        tallies, dropping the derived graph; then, when they must be, count the tallies afresh
+        and write them, and write the derived graph (counted afresh when it must be)."""
         tallies, facts = self.tallies, self.facts
         for pending in self.pending:
             self.record.entries[pending.graph] = pending.entry
@@ -324,15 +325,8 @@ class _Build:
             drop.append(iris.tally_graph())
         else:
             graphs.append((iris.tally_graph(), tally.quads(tallies, iris)))
-        changed: tuple[set[ox.Quad], set[ox.Quad]] = (set(), set())
-        if facts is None:
-            drop.append(iris.derived_graph())
-        else:  # what changed: a rebuild of one list rewrites its part, not the whole graph
-            now = set(derived.quads(facts, iris))
-            changed = (facts.stored - now, now - facts.stored)
-            facts.stored = now
-        stale = chain(stale, changed[0])
-        replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop, add=changed[1])
+        drop.append(iris.derived_graph())  # written again below, in a transaction of its own
+        replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop)
         self.committed += [p.list_id for p in self.pending]
         self.pending.clear()
         if tallies is None:
@@ -340,8 +334,7 @@ class _Build:
             replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
         if facts is None:
             facts = derived.recount(self.store, iris)
-            facts.stored = set(derived.quads(facts, iris))
-            replace_graphs(self.store, graphs=[(iris.derived_graph(), facts.stored)])
+        derived.write(self.store, facts, iris)
         self.tallies, self.facts = tallies, facts
 
 

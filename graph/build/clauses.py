@@ -17,7 +17,6 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -119,12 +118,9 @@ class ClauseWriter:
     """Writes the clauses of one list's items into its graph and remembers where each
     accountability clause stands in its cell, so citations can be hung on them later."""
 
-    def __init__(
-        self, g: TripleSink, base: str, told: Callable[[str, str, str], None] | None = None
-    ) -> None:
+    def __init__(self, g: TripleSink, base: str) -> None:
         self.g = g
         self.base = base
-        self.told = told  # told each clause's concept, item and text (``graph.build.derived``)
         self.spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         self.count = 0
 
@@ -161,8 +157,6 @@ class ClauseWriter:
             normalised = normalise_clause(clause.text) or clause.text
             concept = self.concept(kind, normalised)
             g.link(node, _P["clauseConcept"], concept)
-            if self.told is not None and clause.text:  # a clause with no text has no qz:text
-                self.told(concept, item, clause.text)
             # a concept is shared by the items that write the clause alike: written once
             g.link_once(concept, _RDF_TYPE, f"{_SKOS}Concept")
             g.link_once(concept, f"{_SKOS}inScheme", terms.scheme)

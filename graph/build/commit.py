@@ -9,7 +9,8 @@ one SPARQL update, which Oxigraph applies as one transaction (all of it or none)
 - the tallies (``graph.build.tally``), or, when they must be counted afresh, no tally graph, which
   a second update then writes (so a build stopped between the two leaves no tallies, which the
   next build counts afresh, rather than wrong ones);
-- the derived facts (``graph.build.derived``) that changed, or likewise no derived graph.
+- no derived graph (``graph.build.derived``), which is written whole next, in a transaction of
+  its own (``Store.extend``).
 
 A rebuild of the same input has no old quads to remove: its update writes the record and tallies.
 """
@@ -38,11 +39,9 @@ def replace_graphs(
     remove: Iterable[ox.Quad] = (),
     graphs: Iterable[tuple[str, Iterable[ox.Quad]]] = (),
     drop: Iterable[str] = (),
-    add: Iterable[ox.Quad] = (),
 ) -> None:
-    """In one transaction: remove the quads ``remove``, add the quads ``add``, give each graph of
-    ``graphs`` exactly its quads (kept as a graph when it has none), and drop the graphs
-    ``drop``.
+    """In one transaction: remove the quads ``remove``, give each graph of ``graphs`` exactly its
+    quads (kept as a graph when it has none), and drop the graphs ``drop``.
 
     Raises ``LoadError`` when the store refuses (a full disk): then nothing of it was written.
     """
@@ -50,9 +49,6 @@ def replace_graphs(
     removed = _data(remove)
     if removed:
         operations.append(f"DELETE DATA {{ {removed} }}")
-    added = _data(add)
-    if added:
-        operations.append(f"INSERT DATA {{ {added} }}")
     for name, quads in graphs:
         operations.append(f"CLEAR SILENT GRAPH <{name}>")
         body = _data(quads)

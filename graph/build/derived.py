@@ -19,10 +19,10 @@ queries read. Facts over two levels (an article's departments and regions: sets,
 summed per (article, department, region) and turned into one row per article when written
 (``summaries``).
 
-The graph is written after the build's commit (the new part of a rebuilt list can be counted
-only once its old quads are gone), in a transaction of its own; the commit drops it, so a build
-stopped between the two leaves no derived graph, and the next counts it afresh. Labels (a
-department's name) are read when the list is built.
+The commit's update drops the graph, and it is then written whole in a transaction of its own
+(``write``): a build stopped between the two leaves no derived graph, which the next build counts
+afresh, never a wrong one; a query asked in that moment finds no facts. Labels (a department's
+name) are read when the list is built.
 """
 
 from __future__ import annotations
@@ -92,12 +92,6 @@ VERSIONS_CITED = Kind("VersionsCited", ("law",), ("items", "citations"))
 VERSION_CITED = Kind("VersionCited", ("law", "version", "note"), ("citations",))
 #: counts: the lists, items, citations, unresolved citations and rejects.
 HELD = Kind("Held", (), ("lists", "items", "citations", "unresolved", "rejects"))
-#: most-reused-clauses: per clause concept, the items writing it and the lists they are in.
-CLAUSE_USE = Kind("ClauseUse", ("concept",), ("items", "lists"))
-#: most-reused-clauses: per clause concept, each text it was written with (its clauses).
-CLAUSE_VARIANT = Kind("ClauseVariant", ("concept", "variant"), ("clauses",), packed=(False,))
-#: most-reused-clauses: per clause concept, each list's region (else its source file).
-CLAUSE_PLACE = Kind("ClausePlace", ("concept", "place"), ("lists",), packed=(False,))
 
 KINDS = (
     ITEMS_BY_TYPE,
@@ -106,18 +100,14 @@ KINDS = (
     VERSIONS_CITED,
     VERSION_CITED,
     HELD,
-    CLAUSE_USE,
-    CLAUSE_VARIANT,
-    CLAUSE_PLACE,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
 _UNWRITTEN = ox.Literal("（未写明）")
 
 _ITEMS = """
-SELECT ?list ?region ?source ?powerItem ?org ?type ?typeText WHERE { GRAPH {graph} {
+SELECT ?list ?region ?powerItem ?org ?type ?typeText WHERE { GRAPH {graph} {
   ?list a qz:PowerList . OPTIONAL { ?list qz:region ?region }
-  OPTIONAL { ?list qz:sourceFile ?source }
   OPTIONAL {
     ?powerItem qz:inList ?list ; a qz:PowerItem .
     OPTIONAL { ?powerItem qz:exercisedBy ?org }
@@ -135,10 +125,6 @@ SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites WHERE { GRAPH 
   OPTIONAL { ?citation qz:cites ?cites }
 } }"""
 _REALIZED = "SELECT ?version ?law WHERE { VALUES ?version { {nodes} } ?version eli:realizes ?law }"
-_CLAUSES = """
-SELECT ?clause ?concept ?powerItem ?variant WHERE { GRAPH {graph} {
-  ?clause qz:clauseConcept ?concept ; qz:clauseOf ?powerItem ; qz:text ?variant .
-} }"""
 _REJECTS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH {graph} { ?r a qz:Reject } }"
 _LABELS = """
 SELECT ?node ?pref ?alt WHERE {
@@ -156,9 +142,8 @@ class Collector:
     authorities' and types' names) by ``facts`` once the store holds the list. Plain values, so
     a worker of ``--jobs N`` hands it back with the list's lines."""
 
-    def __init__(self, region: str | None = None, rejects: int = 0, source: str = "") -> None:
+    def __init__(self, region: str | None = None, rejects: int = 0) -> None:
         self.region = region
-        self.source = source
         #: lists, items, citations, unresolved citations, rejects
         self.held = [1, 0, 0, 0, rejects]
         self.items: dict[str, Signature] = {}  # the batch's items → their authorities
@@ -171,9 +156,6 @@ class Collector:
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
-        self.clauses: Counter[str] = Counter()  # concept → items writing it
-        self.variants: Counter[tuple[str, str]] = Counter()  # (concept, text) → clauses
-        self._writing: defaultdict[str, set[str]] = defaultdict(set)  # concept → batch's items
 
     def item(self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]):  # type: ignore[no-untyped-def]
         """A power item, the authorities exercising it, its type concepts and type texts."""
@@ -210,11 +192,6 @@ class Collector:
             self._citing[law].add(item)
             self.versions[version] += 1
 
-    def clause(self, concept: str, item: str, text: str) -> None:
-        """A clause of an item: the concept its normalised text stands for, and its text."""
-        self._writing[concept].add(item)
-        self.variants[(concept, text)] += 1
-
     def next_batch(self) -> None:
         """A batch's items and citations are told (an item's citations all come in its batch):
         count its items per article and law, and let them go."""
@@ -224,9 +201,7 @@ class Collector:
             self.reach[key] += len(items)
         for law, items in self._citing.items():
             self.laws.setdefault(law, [0, 0])[0] += len(items)
-        for concept, items in self._writing.items():
-            self.clauses[concept] += len(items)
-        for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
+        for batch in (self._held_to_account, self._reaching, self._citing):
             batch.clear()
         self.items.clear()
 
@@ -235,12 +210,10 @@ class Collector:
         """What the list graph ``graph`` now in the store tells (a rebuilt list's old part)."""
         items: dict[str, tuple[set[str], set[str], set[str]]] = {}
         regions: set[str] = set()
-        sources: set[str] = set()
         for row in _rows(store, _ITEMS, graph):
             region, item = _value(row, "region"), _value(row, "powerItem")
             if region is not None:
                 regions.add(region)
-            sources.add(_value(row, "source") or "")
             if item is not None:
                 held = items.setdefault(item, (set(), set(), set()))
                 for n, name in enumerate(("org", "type", "typeText")):
@@ -248,7 +221,7 @@ class Collector:
                     if value is not None:
                         held[n].add(value)
         rejects = int(_value(next(iter(_rows(store, _REJECTS, graph))), "n") or 0)
-        collector = cls(min(regions, default=None), rejects, min(sources, default=""))
+        collector = cls(min(regions, default=None), rejects)
         for node, (orgs, types, texts) in items.items():
             collector.item(node, orgs, types, texts)
         citations: dict[str, list[set[str | None]]] = {}
@@ -274,10 +247,6 @@ class Collector:
                 cites != {None},
                 version,
             )
-        for row in _rows(store, _CLAUSES, graph):
-            concept, item, text = (_value(row, n) for n in ("concept", "powerItem", "variant"))
-            if concept is not None and item is not None and text is not None:
-                collector.clause(concept, item, text)
         collector.next_batch()
         return collector
 
@@ -313,12 +282,6 @@ class Collector:
         for (law, version, note), n in self.versions.items():
             cited: Key = (ox.NamedNode(law), ox.NamedNode(version), ox.Literal(note))
             facts.rows[VERSION_CITED.name][cited] = [n]
-        place = region or ox.Literal(self.source)
-        for concept, items in self.clauses.items():
-            facts.rows[CLAUSE_USE.name][(ox.NamedNode(concept),)] = [items, 1]
-            facts.rows[CLAUSE_PLACE.name][(ox.NamedNode(concept), place)] = [1]
-        for (concept, text), n in self.variants.items():
-            facts.rows[CLAUSE_VARIANT.name][(ox.NamedNode(concept), ox.Literal(text))] = [n]
         return facts
 
 
@@ -338,8 +301,6 @@ class Facts:
         self.rows: dict[str, defaultdict[Key, list[int]]] = {
             kind.name: defaultdict(partial(_zeros, len(kind.counts))) for kind in KINDS
         }
-        #: the quads the store held for them (``take``): what a commit writes is what changed
-        self.stored: set[ox.Quad] = set()
 
     def add(self, other: Facts, sign: int = 1) -> None:
         """Add (or with ``sign=-1`` take away) another's counts."""
@@ -416,7 +377,6 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
     kinds: dict[str, Kind] = {}
     for quad in store.quads_for_pattern(None, None, None, graph):
-        held.stored.add(quad)
         subject, predicate, value = quad.subject, quad.predicate.value, quad.object
         if not isinstance(subject, ox.NamedNode):
             continue
@@ -439,6 +399,13 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
     return held
 
 
+def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
+    """Write the derived graph, in one transaction (``Store.extend``: all of it or none), as it is
+    made: its quads are never held as SPARQL text (an ``INSERT DATA`` of them, in the commit's
+    update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without)."""
+    store.extend(quads(facts, iris))
+
+
 def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
     """``facts`` as the quads of the derived graph (a key counted nothing is left out), and each
     article's departments and regions (``summaries``)."""
@@ -457,7 +424,6 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
                         yield ox.Quad(node, ox.NamedNode(QZD + name), value, graph)
                 yield from _counts(node, kind.counts, counts, graph)
     yield from summaries(facts.rows[ARTICLE_REACH.name], iris)
-    yield from reused(facts, iris)
 
 
 def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
@@ -510,33 +476,6 @@ def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
             for name, values in (("orgNames", org_names), ("regionNames", region_names)):
                 text = " | ".join(sorted(values))
                 yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
-
-
-def reused(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
-    """Per clause concept written in more than one item: its items and lists, how many texts it
-    was written with, and the places of its lists (``qzd:ClauseSpread``)."""
-    graph = ox.NamedNode(iris.derived_graph())
-    wide = {
-        concept: counts
-        for (concept,), counts in facts.rows[CLAUSE_USE.name].items()
-        if concept is not None and counts[0] > 1
-    }
-    variants: Counter[Term] = Counter()
-    for (concept, _), (clauses,) in facts.rows[CLAUSE_VARIANT.name].items():
-        if concept in wide and clauses > 0:
-            variants[concept] += 1
-    places: defaultdict[Term, set[str]] = defaultdict(set)
-    for (concept, place), (lists,) in facts.rows[CLAUSE_PLACE.name].items():
-        if concept in wide and lists > 0 and place is not None:
-            places[concept].add(place.value)
-    for concept, (items, lists) in sorted(wide.items(), key=lambda kv: kv[0].value):
-        node = ox.NamedNode(f"{iris.derived_graph()}/ClauseSpread/{_digest((concept,))}")
-        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + "ClauseSpread"), graph)
-        yield ox.Quad(node, ox.NamedNode(QZD + "concept"), concept, graph)
-        counts = (items, lists, variants[concept])
-        yield from _counts(node, ("items", "lists", "variants"), counts, graph)
-        text = " | ".join(sorted(places[concept]))
-        yield ox.Quad(node, ox.NamedNode(QZD + "places"), ox.Literal(text), graph)
 
 
 def _zeros(n: int) -> list[int]:

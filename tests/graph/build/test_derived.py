@@ -29,7 +29,6 @@ READERS = (
     "articles-across-departments",
     "conflicting-versions",
     "counts",
-    "most-reused-clauses",
 )
 runner = CliRunner()
 
