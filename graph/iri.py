@@ -348,6 +348,11 @@ class Iris:
         law and article (``qz:citingItems`` …), kept up to date by every build."""
         return f"{self.base}graph/tally"
 
+    def derived_graph(self) -> str:
+        """The named graph of the derived facts: what the queries that rank or group the whole
+        store group by, summed over the lists (``graph.build.derived``), kept by every build."""
+        return f"{self.base}graph/derived"
+
     def record_graph(self) -> str:
         """The named graph of the build's own record: per list graph, the quads it held when its
         build committed, the path it was built from and a digest of its content

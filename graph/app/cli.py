@@ -601,6 +601,10 @@ def query(
     ] = False,
     allow_service: AllowServiceOpt = False,
     wide: WideOpt = False,
+    count: Annotated[
+        bool,
+        typer.Option("--count", help="Print how many rows the SELECT gives, not the rows."),
+    ] = False,
 ) -> None:
     """Run SPARQL against the store or an endpoint: text, a .rq file, a bundled named query, or
     - to read the query from stdin."""
@@ -619,6 +623,11 @@ def query(
     text = read_query(text)
     bindings = read_bindings(text, bind or ())
     source = query_source(store, endpoint, writable=allow_update)
+    if count:  # the engine counts them (graph.store.counting)
+        from graph.store.counting import count_rows
+
+        sys.stdout.write(f"{count_rows(source, text, bindings, timeout=timeout)}\n")
+        return
     if limit is None:
         limit = ROW_LIMIT
     if not allow_update and is_select(load_query(text)):  # page by page (graph.store.pages)

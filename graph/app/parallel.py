@@ -41,6 +41,7 @@ from extractors.models import PowerList
 from extractors.reading.stream import open_list
 from extractors.report import FileReport, Reading
 from graph.build.build import Writing, _unpacked
+from graph.build.derived import Collector
 from graph.iri import DEFAULT_BASE, Iris
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class Premade:
     own: int = 0
     shared_lines: list[bytes] = field(default_factory=list)
     cites: dict[str, tuple[int, int]] = field(default_factory=dict)
+    collector: Collector = field(default_factory=Collector)
     made: FileReport | None = None
     error: QuanzeError | None = None
 
@@ -133,6 +135,9 @@ class Premade:
 
     def counts(self) -> dict[str, tuple[int, int]]:
         return self.cites
+
+    def collected(self) -> Collector:
+        return self.collector
 
     def report(self) -> FileReport:
         assert self.made is not None, "the report of a list whose lines were not made"
@@ -202,6 +207,7 @@ def _made(task: Task, path: Path, power_list: PowerList | Streamed) -> Premade |
         made.discard()
         return read_failure(path, exc)
     made.own, made.shared_lines, made.cites = built.lines(), built.shared(), built.counts()
+    made.collector = built.collected()
     made.made = built.report()
     return made
 

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import tally
+from graph.build import derived, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -69,6 +69,7 @@ class Writing(Protocol):
     def lines(self) -> int: ...
     def shared(self) -> list[bytes]: ...
     def counts(self) -> dict[str, tuple[int, int]]: ...
+    def collected(self) -> derived.Collector: ...
     def report(self) -> FileReport: ...
 
 
@@ -141,6 +142,10 @@ class _Built:
     def counts(self) -> dict[str, tuple[int, int]]:
         """What the list cites, as the tallies count it."""
         return self.cited.counts()
+
+    def collected(self) -> derived.Collector:
+        """The list's part of the derived facts (whole once ``chunks`` is used up)."""
+        return self.written.derived
 
     def chunks(self) -> Iterator[list[bytes]]:
         """The lines of the list's own graph, about ``CHUNK_LINES`` at a time, as they are
@@ -237,7 +242,9 @@ class _Pending:
     entry: Entry
     stale: list[ox.Quad]
     cites: dict[str, tuple[int, int]]
+    collected: derived.Collector
     cited: dict[str, tuple[int, int]] | None = None
+    facts: derived.Facts | None = None  # the old graph's derived facts (when ``cited`` is)
     dirty: bool = False
 
 
@@ -251,6 +258,7 @@ class _Build:
     iris: Iris
     record: Record
     tallies: tally.Tally | None
+    facts: derived.Facts | None
     pending: list[_Pending] = field(default_factory=list)
     committed: list[str] = field(default_factory=list)
     #: the graph of a new list whose chunks are being sent (dropped by the commit if it fails)
@@ -271,6 +279,7 @@ class _Build:
         size = graph_size(self.store, graph) if exists else 0
         clean = held is not None and held.quads == size
         cited = tally.list_counts(self.store, graph) if exists and clean else None
+        facts = derived.list_facts(self.store, graph) if exists and clean else None
         new = QuadHashes()  # a hash per new quad of a list that replaces one
         self.sending = None if exists else graph
         crc, lines = 0, ""
@@ -281,7 +290,8 @@ class _Build:
                 new.add(ox.parse(data, format=ox.RdfFormat.N_QUADS))
             yield load.Document(data, len(chunk), continued=n > 0)
         entry = Entry(built.lines(), path, digest, lines)
-        pending = _Pending(graph, built.list_id, entry, [], built.counts(), cited)
+        pending = _Pending(graph, built.list_id, entry, [], built.counts(), built.collected())
+        pending.cited, pending.facts = cited, facts
         if exists and not (clean and held is not None and held.lines == entry.lines):
             # a hash shared by chance keeps a quad: never loses one
             pending.stale.extend(new.missing(self.store.quads_for_pattern(None, None, None, node)))
@@ -291,32 +301,41 @@ class _Build:
         self.pending.append(pending)
 
     def commit(self) -> None:
-        """Make the loaded lists current in one transaction (``graph.build.commit``), then, when
-        they must be, count the tallies afresh and write them."""
-        tallies = self.tallies
+        """Make the loaded lists current in one transaction (``graph.build.commit``) with the
+        tallies, dropping the derived graph; then, when they must be, count the tallies afresh
+        and write them, and write the derived graph (counted afresh when it must be)."""
+        tallies, facts = self.tallies, self.facts
         for pending in self.pending:
             self.record.entries[pending.graph] = pending.entry
             if pending.dirty:
-                tallies = None
-            elif tallies is not None:
+                tallies = facts = None
+            if tallies is not None:
                 if pending.cited is not None:
                     tallies.add_list(pending.cited, sign=-1)
                 tallies.add_list(pending.cites)
+            if facts is not None:
+                if pending.facts is not None:
+                    facts.add(pending.facts, sign=-1)
+                facts.add(pending.collected.facts(self.store))
         iris = self.iris
         record = (iris.record_graph(), self.record.quads(iris))
         stale = chain.from_iterable(p.stale for p in self.pending)
-        if tallies is not None:
-            kept = (iris.tally_graph(), tally.quads(tallies, iris))
-            replace_graphs(self.store, remove=stale, graphs=[record, kept], drop=self.dropped)
+        graphs, drop = [record], list(self.dropped)
+        if tallies is None:
+            drop.append(iris.tally_graph())
         else:
-            drop = [*self.dropped, iris.tally_graph()]
-            replace_graphs(self.store, remove=stale, graphs=[record], drop=drop)
+            graphs.append((iris.tally_graph(), tally.quads(tallies, iris)))
+        drop.append(iris.derived_graph())  # written again below, in a transaction of its own
+        replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop)
         self.committed += [p.list_id for p in self.pending]
         self.pending.clear()
         if tallies is None:
             recounted = tally.recount(self.store, iris)
             replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
-        self.tallies = tallies
+        if facts is None:
+            facts = derived.recount(self.store, iris)
+        derived.write(self.store, facts, iris)
+        self.tallies, self.facts = tallies, facts
 
 
 def build_cited(
@@ -344,12 +363,17 @@ def build_cited(
     if not record.exists:  # so that a first build cut short leaves its lists unrecorded
         store.add_graph(ox.NamedNode(iris.record_graph()))
         replace_graphs(store, graphs=[(iris.record_graph(), record.quads(iris))])
+    # first: the derived facts name power types by the ontology's labels (graph.build.derived)
+    load_ontology_graph(store, iris)
     tallies = tally.take(store, iris)  # None: counted afresh at the end
+    facts = derived.take(store, iris)
     present = set(list_graphs(store, iris))
+    if any(graph not in present for graph in record.entries):
+        facts = None  # a list removed since: its part of the derived facts is counted afresh
     record.entries = {g: e for g, e in record.entries.items() if g in present}  # removed: forgot
     if any(graph not in record.entries for graph in present):
-        tallies = None  # a list graph a build cut short left unrecorded: count afresh
-    state = _Build(store, iris, record, tallies)
+        tallies = facts = None  # a list graph a build cut short left unrecorded: count afresh
+    state = _Build(store, iris, record, tallies, facts)
     ids = ids or ListIds(record.held_ids(iris))
     say = warn or _unsaid
     reports: list[FileReport] = []
@@ -385,7 +409,6 @@ def build_cited(
         raise LoadError(f"{failure}; the lists the store held before are all still in it") from (
             stopped or failure
         )
-    load_ontology_graph(store, iris)
     if isinstance(stopped, KeyboardInterrupt):
         raise BuildInterruptedError(
             "interrupted: the store holds every list it held before, none lost"

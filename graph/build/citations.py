@@ -103,7 +103,9 @@ class CitationWriter:
         for warning in c.warnings:
             g.text(node, QZ.warning, warning)
         g.text(node, QZ.rankTag, c.rank)
+        field = str(concepts.item_field(field_key))
         if c.law is None:
+            self.written.derived.citation(node, item_iri, field, None, resolved=False)
             return
         target = self.provision(c)
         g.link(node, QZ.cites, target)
@@ -119,12 +121,16 @@ class CitationWriter:
             )
             g.link(node, QZ.citesArticle, article)
             self.count(article, item_iri)
+        else:
+            article = None
         self.clauses.rest_on(item_iri, field_key, c.start, c.end, target)
         shortcut = _SHORTCUT.get(field_key)
         if shortcut is not None:  # the item's other citations may name the target again
             g.item_once(item_iri, shortcut, target)
-        if c.version:
-            g.link(node, QZ.citedVersion, self.version(c, c.version))
+        version = (law, self.version(c, c.version), c.version) if c.version else None
+        if version is not None:
+            g.link(node, QZ.citedVersion, version[1])
+        self.written.derived.citation(node, item_iri, field, article, True, version)
 
     def count(self, target: str, item_iri: str) -> None:
         """Count one citation of a law or article (for the tallies, ``graph.build.tally``)."""
@@ -136,6 +142,7 @@ class CitationWriter:
         article (an item's citations all come in its batch), and let them go."""
         self.items_citing.update({t: len(items) for t, items in self.citing.items()})
         self.citing.clear()
+        self.written.derived.next_batch()
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """What the list cites: law or article → (items, citations)."""

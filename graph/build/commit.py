@@ -8,7 +8,9 @@ one SPARQL update, which Oxigraph applies as one transaction (all of it or none)
 - the build's record (``graph.build.record``): each committed list graph's size, path and digest;
 - the tallies (``graph.build.tally``), or, when they must be counted afresh, no tally graph, which
   a second update then writes (so a build stopped between the two leaves no tallies, which the
-  next build counts afresh, rather than wrong ones).
+  next build counts afresh, rather than wrong ones);
+- no derived graph (``graph.build.derived``), which is written whole next, in a transaction of
+  its own (``Store.extend``).
 
 A rebuild of the same input has no old quads to remove: its update writes the record and tallies.
 """

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from extractors.models import CellCitation, PowerItem, PowerList
 from graph.build import concepts
 from graph.build.clauses import ClauseWriter
+from graph.build.derived import Collector
 from graph.build.quads import (
     DCTERMS,
     ORG,
@@ -102,6 +103,8 @@ class ListWriter:
         self.by_row: dict[str, list[int]] = defaultdict(list)
         self.keys: Counter[str] = Counter()  # the item keys given so far (``item_keys``)
         self.authorities: dict[tuple[str, bool], str] = {}
+        #: the list's part of the derived facts (``graph.build.derived``), told each item
+        self.derived = Collector(meta.region or None, len(power_list.rejects))
         self.clauses = ClauseWriter(self.g, iris.base)
 
     def write(self, items: Sequence[PowerItem] | None = None) -> Iterator[None]:
@@ -178,6 +181,7 @@ class ListWriter:
         g.text(node, QZ.parentName, item.parent)
         for subitem in item.subitems:
             g.text(node, QZ.subitemName, subitem)
+        types: list[str] = []
         if item.type:
             g.text(node, QZ.powerTypeText, item.type)
             concept = concepts.power_type(item.type)
@@ -185,12 +189,14 @@ class ListWriter:
                 self.unmapped.append(("power type", item.type))
             else:
                 g.link(node, QZ.powerType, concept)
+                types.append(str(concept))
         if item.level:
             g.text(node, QZ.levelText, item.level)
             levels, unknown = concepts.exercise_levels(item.level)
             for concept in levels:
                 g.link(node, QZ.exerciseLevel, concept)
             self.unmapped += [("exercise level", part) for part in unknown]
+        exercising: list[str] = []
         for text, text_prop, org_prop in (
             (item.department, QZ.departmentText, QZ.exercisedBy),
             (item.guiding_department, QZ.guidingDepartmentText, QZ.guidedBy),
@@ -199,6 +205,9 @@ class ListWriter:
                 g.text(node, text_prop, text)
                 for name in authority_names(text):
                     g.link(node, org_prop, self.authority(name))
+                    if org_prop == QZ.exercisedBy:
+                        exercising.append(self.authority(name))
+        self.derived.item(node, exercising, types, [item.type] if item.type else [])
         for key, prop in _FIELD_TEXT.items():
             g.text(node, prop, item.get(key))
         self.clauses.build(node, item.responsibility, "responsibility")

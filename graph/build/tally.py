@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 
+from graph.build.record import list_graphs
 from graph.iri import Iris
 from ontology.namespace import QZ
 
@@ -86,11 +87,7 @@ def take(store: ox.Store, iris: Iris) -> Tally | None:
     graph = ox.NamedNode(iris.tally_graph())
     held = Tally()
     if not store.contains_named_graph(graph):
-        prefix = iris.list_graphs()
-        names = store.named_graphs()
-        if any(isinstance(g, ox.NamedNode) and g.value.startswith(prefix) for g in names):
-            return None
-        return held
+        return None if list_graphs(store, iris) else held
     for quad in store.quads_for_pattern(None, None, None, graph):
         position = _POSITION.get(quad.predicate.value)
         subject, value = quad.subject, quad.object

@@ -174,6 +174,7 @@ def _compare_with_record(
     known = {
         iris.shared_graph(),
         iris.tally_graph(),
+        iris.derived_graph(),
         iris.record_graph(),
         iris.ontology_graph(),
         analysis_graph(iris.base),

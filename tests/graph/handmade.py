@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from extractors.models import (
     Anomaly,
     CellCitation,
@@ -194,3 +196,12 @@ def citations_b() -> list[CellCitation]:
             "001_b.txt", "4273", "basis", _cite("第九条", BASIS_3, None, "unresolved", article=9)
         ),
     ]
+
+
+def stopped_part_way() -> Iterator[PowerList]:
+    """Lists a and b, then the error that stops a build part-way."""
+    from graph.errors import BuildError
+
+    yield list_a()
+    yield list_b()
+    raise BuildError("stopped part-way")

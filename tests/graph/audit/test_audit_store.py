@@ -165,6 +165,19 @@ def test_the_audit_queries_paged_by_list_answer_as_their_former_formulations(
     assert normal(text, standard) == normal(text, whole.rows)
 
 
+def test_audit_beyond_last_answers_as_its_former_formulation(store: ox.Store) -> None:
+    from tests.graph.store.rows import comparable
+
+    former = (Path(__file__).parents[1] / "store/former/audit-beyond-last.rq").read_text("utf-8")
+    new, old = run_query(store, "audit-beyond-last"), run_query(store, former)
+    assert new.variables == old.variables
+    text = load_query("audit-beyond-last")
+    assert comparable(text, new.rows) == comparable(former, old.rows)
+    assert new.rows
+    standard = run_query(store, standard_form(text))  # as an endpoint without LATERAL is asked
+    assert comparable(text, standard.rows) == comparable(text, new.rows)
+
+
 def run(*args: str | Path) -> Any:
     return runner.invoke(app, [str(a) for a in args])
 

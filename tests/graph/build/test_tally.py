@@ -4,18 +4,16 @@ through first builds, rebuilds, removals, failed builds and stores made before t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
 
-from extractors.models import PowerList
 from graph.build.build import build_cited, build_graph
 from graph.errors import BuildError
 from graph.iri import Iris
 from graph.store import load
 from graph.store.query import run_query
-from tests.graph.handmade import citations_a, citations_b, list_a, list_b
+from tests.graph.handmade import citations_a, citations_b, list_a, list_b, stopped_part_way
 
 QZ = "https://w3id.org/quanze/ontology#"
 
@@ -91,14 +89,8 @@ def test_a_store_without_tallies_is_counted_afresh() -> None:
 
 def test_a_build_that_fails_part_way_tallies_what_it_loaded() -> None:
     store = ox.Store()
-
-    def lists() -> Iterator[PowerList]:
-        yield list_a()
-        yield list_b()
-        raise BuildError("stopped part-way")
-
     with pytest.raises(BuildError):
-        build_graph(lists(), store, citations=citations_a() + citations_b())
+        build_graph(stopped_part_way(), store, citations=citations_a() + citations_b())
     assert kept(store) == live(store)
     assert kept(store)
 

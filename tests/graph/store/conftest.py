@@ -1,0 +1,23 @@
+"""A store of the sample lists with the analysis graph ``quanze analyze`` writes, for the tests that
+ask every bundled query (``equivalent-powers`` answers nothing without it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.app.cli import app
+
+
+@pytest.fixture(scope="session")
+def analyzed_dir(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Path]) -> Path:
+    where = tmp_path_factory.mktemp("analyzed") / "store"
+    for args in (
+        ["build", *map(str, sample_paths), "--store", str(where)],
+        ["analyze", "--store", str(where)],
+    ):
+        done = CliRunner().invoke(app, args)
+        assert done.exit_code == 0, done.output
+    return where
