@@ -112,11 +112,12 @@ class Judge:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last
                 self.last = number
-        # citations under a header read as no field, none in the item's basis columns: the
+        # citations under a header read as no field, none in the item's basis column: the
         # header probably names the basis in words the vocabulary lacks, and they go unread
+        # (an accountability basis read beside it is no sign that the basis was)
         if (
             item.extra
-            and not (item.basis or item.accountability_basis)
+            and not item.basis
             and any(_PROVISION.search(value) for _, value in item.extra)
         ):
             self.unread += 1
