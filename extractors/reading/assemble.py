@@ -31,6 +31,7 @@ from extractors.reading.vocab import (
     is_level,
     is_phone,
     is_power_type,
+    is_table_note,
     is_time_limit,
     names_section,
     section_type,
@@ -383,6 +384,12 @@ class Assembly:
             if row.spans:
                 # A cell merged across columns is one value, in the first of them.
                 row = without_cells(row, lambda span, key: span == "left", columns[width])
+            first = next(c for c in row.cells if c)
+            if is_table_note(first):
+                # 注：… or 合计 共12项 under the items (alone, or spread by a merge): no item.
+                text = " | ".join(dict.fromkeys(c for c in row.cells if c))
+                self.rejects.append(Reject(source, row.line, text, "a note or count row"))
+                continue
             if is_section(seen):
                 text = next(c for c in row.cells if c)
                 section = Section(source, row.line, text, section_type(text))

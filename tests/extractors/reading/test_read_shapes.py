@@ -1,0 +1,69 @@
+"""Lists in shapes the development set lacks, written in every format (``tables.py``) and read
+back item by item: each field and each citation where it was written, or the reading said to be
+doubtful. A field dropped or misplaced without a word is the defect these tests catch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import get_citations, read_list
+from extractors.models import PowerList
+from tests.extractors.reading.tables import FORMATS, Table, write
+
+HEADER = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
+#: (serial, name, type, department, basis, accountability basis)
+ITEMS = (
+    ("1", "职业技能鉴定机构设立审批", "行政许可", "县人力社保局",
+     "《中华人民共和国劳动法》第六十九条", "《行政机关公务员处分条例》第二十条"),
+    ("2", "对未按规定办理社会保险登记的处罚", "行政处罚", "县医疗保障局",
+     "《中华人民共和国社会保险法》第八十四条", "《中华人民共和国公务员法》第六十二条"),
+    ("3", "对用人单位遵守劳动保障法律情况的检查", "行政检查", "县人力社保局",
+     "《劳动保障监察条例》第十一条、第十五条", "《行政机关公务员处分条例》第二十一条"),
+)  # fmt: skip
+FIELDS = ("row", "name", "type", "department", "basis", "accountability_basis")
+
+
+def _fields(plist: PowerList) -> list[tuple[str | None, ...]]:
+    """Each item's fields, white space dropped (PDF cells wrap)."""
+    return [
+        tuple("".join(v.split()) if (v := getattr(i, k)) else None for k in FIELDS)
+        for i in plist.items
+    ]
+
+
+def _citations(rows: list[tuple[str | None, ...]]) -> list[tuple[str, str | None, int | None]]:
+    return sorted(
+        (FIELDS[k], c.law, c.article)
+        for row in rows
+        for k in (4, 5)
+        for c in get_citations(row[k] or "")
+    )
+
+
+def _read_back(path: Path, items: tuple[tuple[str, ...], ...]) -> PowerList:
+    """The list at ``path``, checked to give ``items`` field by field and citation by citation."""
+    plist = read_list(path)
+    assert _fields(plist) == list(items), path.name
+    assert _citations(_fields(plist)) == _citations(list(items))
+    assert plist.plausibility is not None and not plist.plausibility.doubtful, path.name
+    return plist
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_note_and_count_rows_under_the_items_are_no_items(tmp_path: Path, suffix: str) -> None:
+    # A count row (合计 共3项), a note row (注： …, a citation in it) under the last item, and a
+    # 说明 paragraph after the table: before, a table read them as two more items, and page
+    # text ran them into the last item's accountability basis (a citation it never had).
+    rows = (
+        HEADER,
+        *ITEMS,
+        ("合计", "共3项", "", "", "", ""),
+        ("注：", "本清单中《中华人民共和国社会保险法》第八十四条所列事项由县医保局实施。", "", "", "", ""),
+    )  # fmt: skip
+    table = Table(rows, after=("说明：本清单依据《中华人民共和国行政许可法》第十二条编制。",))
+    plist = _read_back(write(tmp_path, [table], suffix), ITEMS)
+    if not suffix.endswith(".txt"):
+        # (the 说明 line is a row of a sheet or CSV too)
+        assert {r.reason for r in plist.rejects} == {"a note or count row"}
