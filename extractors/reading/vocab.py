@@ -373,7 +373,7 @@ def is_table_note(cell: str) -> bool:
     """True when ``cell``, the first filled cell of a row, opens a note (注：…, 说明：…) or a count
     of the items (合计 共12项) rather than an item.
 
-    >>> is_table_note("注：本清单以法律法规最新规定为准。"), is_table_note("合计"), is_table_note("共5项")
+    >>> is_table_note("注：以最新规定为准。"), is_table_note("合计"), is_table_note("共5项")
     (True, True, True)
     >>> is_table_note("注销登记"), is_table_note("1")
     (False, False)

@@ -60,7 +60,7 @@ def test_note_and_count_rows_under_the_items_are_no_items(tmp_path: Path, suffix
         HEADER,
         *ITEMS,
         ("合计", "共3项", "", "", "", ""),
-        ("注：", "本清单中《中华人民共和国社会保险法》第八十四条所列事项由县医保局实施。", "", "", "", ""),
+        ("注：", "本清单中《中华人民共和国社会保险法》第八十四条事项由县医保局实施。", *[""] * 4),
     )  # fmt: skip
     table = Table(rows, after=("说明：本清单依据《中华人民共和国行政许可法》第十二条编制。",))
     plist = _read_back(write(tmp_path, [table], suffix), ITEMS)
