@@ -67,3 +67,19 @@ def test_note_and_count_rows_under_the_items_are_no_items(tmp_path: Path, suffix
     if not suffix.endswith(".txt"):
         # (the 说明 line is a row of a sheet or CSV too)
         assert {r.reason for r in plist.rejects} == {"a note or count row"}
+
+
+def _invisible(text: str, at: int) -> str:
+    """``text`` with a character that shows nothing put inside it (as editors leave them)."""
+    mark = ("\u200b", "\u200d", "\ufeff", "\u2060")[at % 4]
+    return text[:2] + mark + text[2:] if text else text
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_characters_that_show_nothing_are_dropped(tmp_path: Path, suffix: str) -> None:
+    # A zero-width space inside 行政许可 made an unknown power type, inside a name or a serial a
+    # different name or serial, inside a header cell no header at all.
+    rows = tuple(tuple(_invisible(c, k + r) for k, c in enumerate(row)) for r, row in
+                 enumerate((HEADER, *ITEMS)))  # fmt: skip
+    plist = _read_back(write(tmp_path, [Table(rows)], suffix), ITEMS)
+    assert not [a for i in plist.items for a in i.anomalies if a.code == "unknown-type"]

@@ -18,11 +18,13 @@ from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
 from extractors.models import Anomaly
+from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.limits import check_archive
 
 
 def _text(raw: str) -> str:
+    raw = drop_invisible(raw)
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip())
 
 

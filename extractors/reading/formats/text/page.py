@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.models import Anomaly, Reject
+from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, Span, read_body
@@ -227,6 +228,9 @@ def read_page(text: str, path: str) -> list[Grid]:
 
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
-    vertical label：value records (a text file, or the text of a PDF page without a table)."""
+    vertical label：value records (a text file, or the text of a PDF page without a table).
+    Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
+    table's cells."""
+    text = drop_invisible(text)
     grids = read_page(text, path)
     return grids if grids[0].rows else [read_labelled(text)]
