@@ -229,6 +229,20 @@ class _Finisher:
         )
 
 
+def _opening_section(
+    source: str, lead: tuple[int, str] | None, above: Sequence[tuple[int, str]]
+) -> Section | None:
+    """The section a table opens in: named by its lead (a heading between tables, its sheet's
+    name), else by the nearest line above its header inside the table's own rows (一、行政许可
+    over the header of a sheet, a CSV or a pipe table that lists one type per table); None
+    when neither names a power type (``vocab.names_section``: a list's title names none)."""
+    nearest = next(((n, t) for n, t in reversed(above) if t), None)
+    for found in (lead, nearest):
+        if found is not None and (kind := names_section(found[1])):
+            return Section(source, found[0], found[1].strip(), kind)
+    return None
+
+
 class Assembly:
     """One table being made into items, row by row: its header, field layout, the section a row
     falls under, the draft still open to continuation rows, and the counts. Rows come from an
@@ -313,9 +327,10 @@ class Assembly:
             rows = chain((below,), rows)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
-        kind = names_section(lead[1]) if lead is not None else None
-        opened = Section(source, lead[0], lead[1].strip(), kind) if lead and kind else None
-        return cls(rows, first, merged, source, path or source, (context, seen), stamped, opened)
+        return cls(
+            rows, first, merged, source, path or source, (context, seen), stamped,
+            _opening_section(source, lead, seen),
+        )  # fmt: skip
 
     @property
     def context(self) -> tuple[tuple[int, str], ...]:

@@ -83,3 +83,20 @@ def test_characters_that_show_nothing_are_dropped(tmp_path: Path, suffix: str) -
                  enumerate((HEADER, *ITEMS)))  # fmt: skip
     plist = _read_back(write(tmp_path, [Table(rows)], suffix), ITEMS)
     assert not [a for i in plist.items for a in i.anomalies if a.code == "unknown-type"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_heading_above_each_table_types_its_items(tmp_path: Path, suffix: str) -> None:
+    # One table per power type, each under a heading (一、行政许可) and without a type column:
+    # before, the first table's items had no type in a sheet, CSV and page text (its heading
+    # read as the list's title), and none had one in a pipe table or a PDF (the headings were
+    # context there).
+    header = tuple(h for h in HEADER if h != "事项类型")
+    tables = [
+        Table((header, tuple(c for k, c in enumerate(item) if k != 2)), before=(heading,))
+        for heading, item in zip(
+            ("一、行政许可", "二、行政处罚", "三、行政检查"), ITEMS, strict=True
+        )
+    ]
+    plist = _read_back(write(tmp_path, tables, suffix), ITEMS)
+    assert [i.anomalies[-1].code for i in plist.items] == ["type-from-section"] * 3

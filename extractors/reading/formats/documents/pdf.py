@@ -24,6 +24,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header
+from extractors.reading.vocab import names_section
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
 # pdfminer: "(cid:1234)"; fonts that map glyphs into the private use area do the same in effect.
@@ -60,6 +61,8 @@ class _Reading:
     number: int = 0  # the last block number given (context lines and table rows, in order)
     tables: list[list[SourceRow]] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
+    #: per table, the heading just above it that names a power type (``Grid.lead``), or None
+    leads: list[tuple[int, str] | None] = field(default_factory=list)
     context: list[tuple[int, str]] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
     #: The columns (x0, x1, header text) of the last table without ruling read.
@@ -255,13 +258,32 @@ def _read_page(page: Any, number: int, reading: _Reading) -> None:
         _read_unruled(page, number, reading)
         return
     boxes = [t.bbox for t in tables]
-    _add_context(page.filter(lambda obj: not _inside(obj, boxes)).extract_text() or "", reading)
+    outside = page.filter(lambda obj: not _inside(obj, boxes))
+    first = len(reading.context)
+    _add_context(outside.extract_text() or "", reading)
+    page_lines = reading.context[first:]
     for index, table in enumerate(tables):
         rows = _table_rows(table, number, reading)
+        lead = _heading_above(outside, table.bbox, tables[index - 1].bbox if index else None)
+        found = next((c for c in reversed(page_lines) if c[1] == lead), None) if lead else None
         # A table that goes on over a page break comes back as one table per page: the first
         # table of a page, as wide as the last one read, continues it (a repeated header and
-        # a row split by the break are the assembler's to join).
-        _add_table(rows, len(table.columns), reading, index == 0)
+        # a row split by the break are the assembler's to join), unless a heading that names
+        # a power type stands above it (one table per type).
+        _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
+
+
+def _heading_above(
+    outside: Any, box: tuple[float, float, float, float], previous: Any
+) -> str | None:
+    """The line of text right above the table at ``box`` (below the table before it on the
+    page) when it names a power type (一、行政许可): the section the table's rows are in."""
+    top = previous[3] if previous is not None else 0
+    if box[1] - top < 1:
+        return None
+    text = outside.crop((0, top, outside.width, box[1])).extract_text() or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines and names_section(lines[-1]) else None
 
 
 def _add_context(text: str, reading: _Reading) -> None:
@@ -271,12 +293,19 @@ def _add_context(text: str, reading: _Reading) -> None:
             reading.context.append((reading.number, line.strip()))
 
 
-def _add_table(rows: list[SourceRow], width: int, reading: _Reading, may_continue: bool) -> None:
+def _add_table(
+    rows: list[SourceRow],
+    width: int,
+    reading: _Reading,
+    may_continue: bool,
+    lead: tuple[int, str] | None = None,
+) -> None:
     if may_continue and reading.widths and reading.widths[-1] == width:
         reading.tables[-1].extend(rows)
     else:
         reading.tables.append(rows)
         reading.widths.append(width)
+        reading.leads.append(lead)
 
 
 def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
@@ -354,6 +383,11 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
         # No table, ruled or laid out: the pages may still hold one flattened into text.
         return read_plain("\n".join(reading.plain), path)
     return [
-        Grid(tuple(rows), context if index == 0 else (), name=f"table {index + 1}")
+        Grid(
+            tuple(rows),
+            context if index == 0 else (),
+            name=f"table {index + 1}",
+            lead=reading.leads[index],
+        )
         for index, rows in enumerate(reading.tables)
     ]

@@ -16,7 +16,13 @@ from extractors.reading.formats.text.flat import Body, Span, read_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import map_headers
-from extractors.reading.vocab import is_list_title, is_page_chrome, section_type, types_named
+from extractors.reading.vocab import (
+    is_list_title,
+    is_page_chrome,
+    is_section_heading,
+    section_type,
+    types_named,
+)
 
 #: How many title lines above a header (附件2 / …事项清单 / 表一) open its list.
 _MAX_TITLE_LINES = 3
@@ -46,7 +52,8 @@ def _preamble_start(
 ) -> int:
     """Where the text that opens ``header``'s list begins: the start of the header's line (a
     line may open with ``附件2：`` or ``Download "``), or higher up, over blank lines, page
-    chrome and up to three title lines, never above ``floor``."""
+    chrome and up to three title lines (a section heading such as 一、行政许可 among them),
+    never above ``floor``."""
     index = header.line - 1
     start = max(starts[index], floor)
     titles = 0
@@ -54,7 +61,7 @@ def _preamble_start(
     while index >= 0 and starts[index] >= floor:
         line = lines[index].strip()
         if line and not is_page_chrome(line):
-            if titles == _MAX_TITLE_LINES or not is_list_title(line):
+            if titles == _MAX_TITLE_LINES or not (is_list_title(line) or is_section_heading(line)):
                 break
             titles += 1
         start = starts[index]
