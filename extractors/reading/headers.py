@@ -90,6 +90,39 @@ def _name_marker_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _name_markers())))
 
 
+@cache
+def _to_simplified() -> Any:
+    from opencc import OpenCC  # loaded on first use: most lists never need it
+
+    return OpenCC("t2s")
+
+
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Any character that the header synonyms have in traditional script only (項 of 事項名稱,
+    稱, 據, 類 …): a header cell with none of them needs no conversion."""
+    from opencc import OpenCC
+
+    to_traditional = OpenCC("s2t")
+    chars = {
+        t
+        for synonym in _synonyms()
+        for s, t in zip(synonym, to_traditional.convert(synonym), strict=False)
+        if s != t
+    }
+    return re.compile(f"[{''.join(sorted(chars))}]")
+
+
+def simplified(text: str) -> str:
+    """A header written in traditional script (事項名稱, 設定依據) in simplified script, as the
+    synonyms are written; other text as it is.
+
+    >>> simplified("事項名稱"), simplified("事项名称")
+    ('事项名称', '事项名称')
+    """
+    return _to_simplified().convert(text) if _traditional().search(text) else text
+
+
 def normalise_header(text: str) -> str:
     """A header cell reduced for lookup: NFKC, case-folded, no white space, no required-marks.
 
@@ -165,7 +198,7 @@ def map_header(text: str) -> str | None:
             words = ascii_words(text)
             key = next((k for pattern, k in _ascii_rules() if pattern.search(words)), None)
         return key
-    return _map_short(text)
+    return _map_short(simplified(text))
 
 
 @cache
@@ -211,7 +244,10 @@ def is_header(cells: Sequence[str]) -> bool:
     short = [c for c in cells if len(c) <= MAX_HEADER_CHARS]
     if len(short) < 3:
         return False
-    if _name_marker_pattern().search(normalise_header("\x1f".join(short))) is None:
+    joined = normalise_header("\x1f".join(short))
+    if _name_marker_pattern().search(joined) is None and (
+        _name_marker_pattern().search(simplified(joined)) is None
+    ):
         return False
     keys = {map_header(c) for c in short}
     keys.discard(None)
