@@ -44,8 +44,11 @@ _CITATION = re.compile(
 _PROVISION = re.compile(
     rf"[《〈][^《》〈〉]{{2,}}[》〉]\s*(?:[（(][^）)]{{0,40}}[）)])?\s*第\s*{_NUMBER}\s*条"
 )
-# A serial as lists write it: 12, 12., 12、, and a sub-item's 3-2 (its main serial first).
-_SERIAL = re.compile(r"^\s*(\d{1,5})\s*(?:[.、．]|[-－—]\s*\d{1,3})?\s*$")
+# A serial as lists write it: 12, 12., 12、, （12）, and a sub-item's 3-2, 3.2 or 3-2-1 (its
+# main serial first).
+_SERIAL = re.compile(
+    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
+)
 
 #: The weight of each check in the score.
 WEIGHTS: dict[str, float] = {
@@ -108,7 +111,7 @@ class Judge:
         if item.row:
             self.rows += 1
             if m := _SERIAL.match(item.row):
-                number = int(m.group(1))
+                number = int(m.group(1) or m.group(2))
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last
                 self.last = number

@@ -268,6 +268,15 @@ def is_serial(text: str) -> bool:
     return _pattern("serials").fullmatch(text.strip()) is not None
 
 
+def is_compound_serial(text: str) -> bool:
+    """True when ``text`` is a serial written with its main item's number or in brackets.
+
+    >>> is_compound_serial("1-1"), is_compound_serial("（3）"), is_compound_serial("2017.10.1")
+    (True, True, False)
+    """
+    return _pattern("compound_serials").fullmatch(text.strip()) is not None
+
+
 def starts_citation(text: str) -> bool:
     """True when ``text`` opens with a citation: optional numbering, then a title mark.
 

@@ -31,6 +31,7 @@ PREDICATES = {
     "list_titles": vocab.is_list_title,
     "item_name_ends": vocab.is_item_name_like,
     "table_notes": vocab.is_table_note,
+    "compound_serials": vocab.is_compound_serial,
 }
 
 

@@ -113,3 +113,16 @@ def test_a_header_in_traditional_script_is_read(tmp_path: Path, suffix: str) -> 
             read_list(path)
         return
     _read_back(path, ITEMS)
+
+
+@pytest.mark.parametrize(
+    "serials", [("1-1", "1-2", "2-1"), ("1.1", "1.2", "2.1"), ("（1）", "（2）", "（3）")]
+)
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_serials_with_the_main_number_or_in_brackets(
+    tmp_path: Path, suffix: str, serials: tuple[str, ...]
+) -> None:
+    # Before, page text ran 1-1 and 1.1 into the name ('1-1 职业技能…', no serial), and every
+    # format judged a list numbered （1） or 1.1 doubtful (its serials read as no serials).
+    items = tuple((s, *item[1:]) for s, item in zip(serials, ITEMS, strict=True))
+    _read_back(write(tmp_path, [Table((HEADER, *items))], suffix), items)
