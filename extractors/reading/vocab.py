@@ -328,9 +328,13 @@ def _section_kinds() -> re.Pattern[str]:
 def is_section_heading(line: str) -> bool:
     """True when ``line`` is a group row of a flattened list that names a power type: an ordinal
     or an item count around the type (一、行政许可(3项), 行政处罚 共31项); a bare type is a cell.
+    A department's name with the count of its items (县林业局（12项）) heads a department's
+    section of a list of several departments.
 
     >>> is_section_heading("一、行政许可(3项)"), is_section_heading("行政处罚 共31项")
     (True, True)
+    >>> is_section_heading("县医疗保障局（3项）"), is_section_heading("县医疗保障局")
+    (True, False)
     >>> is_section_heading("行政许可"), is_section_heading("一、区发展和改革委员会")
     (False, False)
     """
@@ -341,6 +345,8 @@ def is_section_heading(line: str) -> bool:
     if match is None:
         return False
     word = match.group("a") or match.group("b")
+    if match.group("b") and is_org_name(word):
+        return True
     return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
 
 

@@ -126,3 +126,22 @@ def test_serials_with_the_main_number_or_in_brackets(
     # format judged a list numbered （1） or 1.1 doubtful (its serials read as no serials).
     items = tuple((s, *item[1:]) for s, item in zip(serials, ITEMS, strict=True))
     _read_back(write(tmp_path, [Table((HEADER, *items))], suffix), items)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_list_of_several_departments_under_their_headings(tmp_path: Path, suffix: str) -> None:
+    # 县人力社保局（2项） heads a department's section (no department column): before, page
+    # text ran the next department's heading into the last cell of the item above it.
+    header = tuple(h for h in HEADER if h != "实施主体")
+    rows: list[tuple[str, ...]] = [header]
+    merges = []
+    for department in ("县人力社保局", "县医疗保障局"):
+        mine = [i for i in ITEMS if i[3] == department]
+        merges.append((len(rows), 0, len(rows), len(header) - 1))
+        rows.append((f"{department}（{len(mine)}项）", *[""] * (len(header) - 1)))
+        rows += [tuple(c for k, c in enumerate(i) if k != 3) for i in mine]
+    expected = tuple(
+        (*i[:3], None, *i[4:]) for d in ("县人力社保局", "县医疗保障局") for i in ITEMS if i[3] == d
+    )
+    plist = _read_back(write(tmp_path, [Table(tuple(rows), tuple(merges))], suffix), expected)
+    assert [s.text for s in plist.sections] == ["县人力社保局（2项）", "县医疗保障局（1项）"]
