@@ -1,6 +1,6 @@
 """Test helper: writes one table (rows of cells, with merged ranges, and lines of text above and
 below it) in every format a list is published in: a pipe table, CSV, HTML (rowspan, colspan),
-XLSX and XLS (merged ranges), DOCX (merged cells), a ruled PDF table, and page text (cells
+XLSX and XLS (merged ranges), DOCX (merged cells), a PDF table ruled or not, and page text (cells
 separated by spaces, or one cell per paragraph). A test writes a shape once and reads it back in
 each format; a format that cannot carry a merge writes the merged cell once and blanks under it,
 as exports do."""
@@ -192,7 +192,9 @@ def document(tables: list[Table]) -> bytes:
     return out.getvalue()
 
 
-def pdf(tables: list[Table]) -> bytes:
+def pdf(tables: list[Table], *, ruled: bool = True) -> bytes:
+    """A ruled PDF table, or one without ruling whose cells are centred in their rows (as
+    government tables are laid out): a short cell's line then sits between a long one's."""
     flow: list[object] = []
     for t in tables:
         flow += [Paragraph(line, _SONG) for line in t.before]
@@ -202,7 +204,9 @@ def pdf(tables: list[Table]) -> bytes:
         ]
         spans = [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in t.merges]
         table = PdfTable(data, colWidths=[760 / t.width] * t.width, repeatRows=1)
-        table.setStyle(PdfStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *spans]))
+        rules = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+        middle = [] if ruled else [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        table.setStyle(PdfStyle([*rules, *middle, *spans]))
         flow += [table, *(Paragraph(line, _SONG) for line in t.after), Spacer(1, 10)]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=landscape(A4)).build(flow)
@@ -241,6 +245,7 @@ WRITERS = {
     "xls": xls,
     "docx": document,
     "pdf": pdf,
+    "unruled.pdf": lambda tables: pdf(tables, ruled=False),
     "spaced.txt": spaced_text,
     "paragraphs.txt": paragraph_text,
 }

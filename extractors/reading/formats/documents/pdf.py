@@ -335,8 +335,14 @@ def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
 
 def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[Word]]]:
     """``lines`` cut where the table ends: at a gap over three times the usual one between
-    lines (the page number or a note below the table)."""
-    gaps = sorted(b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines))
+    lines (the page number or a note below the table). Lines closer than a line's height
+    interleave (cells centred in their rows put a short cell's line between the lines of a
+    long one): those gaps say nothing of the spacing, and are left out of the usual one."""
+    gaps = sorted(
+        gap
+        for a, b in itertools.pairwise(lines)
+        if (gap := b[0]["top"] - a[0]["top"]) >= 0.9 * (a[0]["bottom"] - a[0]["top"])
+    )
     if not gaps:
         return lines, []
     usual = gaps[len(gaps) // 2]
