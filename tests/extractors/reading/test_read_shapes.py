@@ -166,3 +166,11 @@ def test_a_pdf_table_without_ruling_and_cells_centred_reads_every_item(tmp_path:
     # one, 5 points apart against 16 between rows: the table was taken to end at the first
     # row's end (a gap over three times the usual one), and the other items were lost.
     _read_back(write(tmp_path, [Table((HEADER, *ITEMS))], "unruled.pdf"), ITEMS)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_header_written_with_spaces_inside_its_cells(tmp_path: Path, suffix: str) -> None:
+    # 序　号, 实施　主体: a PDF without ruling gives the two halves as two words, which were
+    # taken for two columns that name nothing, and every item lost its serial and department.
+    header = ("序\u3000号", "事项名称", "事项类型", "实施\u3000主体", "设定依据", "追责依据")
+    _read_back(write(tmp_path, [Table((header, *ITEMS))], suffix), ITEMS)

@@ -23,7 +23,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
-from extractors.reading.headers import is_header
+from extractors.reading.headers import is_header, map_header
 from extractors.reading.vocab import names_section
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
@@ -160,11 +160,28 @@ def _columns_of(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
             columns[-1].append(word)
         else:
             columns.append([word])
-    out = []
+    out: list[tuple[float, float, str]] = []
     for column in columns:
         text = "".join(w["text"] for w in sorted(column, key=lambda w: (w["top"], w["x0"])))
-        out.append((min(w["x0"] for w in column), max(w["x1"] for w in column), text))
+        x0, x1 = min(w["x0"] for w in column), max(w["x1"] for w in column)
+        if out and _spaced_apart(out[-1], (x0, x1, text), column):
+            out[-1] = (out[-1][0], x1, out[-1][2] + text)
+        else:
+            out.append((x0, x1, text))
     return out
+
+
+def _spaced_apart(
+    left: tuple[float, float, str], right: tuple[float, float, str], words: list[Word]
+) -> bool:
+    """True when two header words side by side are one header written with a space inside
+    (序　号, 实施　主体): they stand closer than two characters' height, and together they name
+    a field that one of them alone does not."""
+    height = max(w["bottom"] - w["top"] for w in words)
+    if right[0] - left[1] > 2 * height:
+        return False
+    joined = map_header(left[2] + right[2])
+    return joined is not None and None in (map_header(left[2]), map_header(right[2]))
 
 
 def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
