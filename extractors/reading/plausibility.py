@@ -58,7 +58,12 @@ WEIGHTS: dict[str, float] = {
     "serials": 1.0,
     "distinct": 2.0,
     "unread": 2.0,
+    "runs": 2.0,
 }
+#: The fields of free text that a row run into the item above ends up in.
+_TEXT_FIELDS = ("basis", "responsibility", "accountability", "accountability_basis", "remarks")
+# A word of its own: a line, or a run of text between gaps of two spaces or more (page text).
+_WORDS = re.compile(r"\n|[ \t\u3000]{2,}")
 
 
 def name_reads_like_name(name: str | None) -> bool:
@@ -97,6 +102,7 @@ class Judge:
         self.last: int | None = None
         self.distinct: set[bytes] = set()
         self.unread = 0
+        self.runs = 0
 
     def add(self, item: PowerItem) -> None:
         """Count one more item."""
@@ -124,6 +130,14 @@ class Judge:
             and any(_PROVISION.search(value) for _, value in item.extra)
         ):
             self.unread += 1
+        # a power type as a word of its own inside a text field: a row without a serial of its
+        # own (a sub-item row of page text) ran into this item, its cells into this one's
+        if any(
+            any(is_power_type(word) for word in _WORDS.split(text) if word)
+            for key in _TEXT_FIELDS
+            if (text := getattr(item, key))
+        ):
+            self.runs += 1
         # a row of a merged-cell block read as an item of its own repeats the item above it
         key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
         self.distinct.add(blake2b(key.encode(), digest_size=16).digest())
@@ -143,6 +157,8 @@ class Judge:
         checks.append(("distinct", len(self.distinct) / self.items))
         if self.unread:
             checks.append(("unread", 1 - self.unread / self.items))
+        if self.runs:
+            checks.append(("runs", 1 - self.runs / self.items))
         total = sum(WEIGHTS[name] for name, _ in checks)
         score = sum(WEIGHTS[name] * share for name, share in checks) / total
         verdict: Verdict = "sure"

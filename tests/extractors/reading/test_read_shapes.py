@@ -174,3 +174,26 @@ def test_a_header_written_with_spaces_inside_its_cells(tmp_path: Path, suffix: s
     # taken for two columns that name nothing, and every item lost its serial and department.
     header = ("序\u3000号", "事项名称", "事项类型", "实施\u3000主体", "设定依据", "追责依据")
     _read_back(write(tmp_path, [Table((header, *ITEMS))], suffix), ITEMS)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_sub_item_rows_under_a_main_item(tmp_path: Path, suffix: str) -> None:
+    # 子项 rows under a 主项 whose serial and name are merged over them. A table folds them
+    # into the main item; page text, and a PDF without ruling, run the sub-item row into the
+    # main item's last cell (its basis citations then read as accountability basis): before,
+    # as sure; now the reading is doubtful and says so.
+    header = ("序号", "主项名称", "子项名称", *HEADER[2:])
+    first, second, third = ITEMS
+    rows = (
+        header,
+        ("1", "职业资格审批", first[1], *first[2:]),
+        ("", "", second[1], *first[2:4], *second[4:]),
+        ("2", third[1], "", *third[2:]),
+    )
+    path = write(tmp_path, [Table(rows, ((1, 0, 2, 0), (1, 1, 2, 1)))], suffix)
+    if suffix.endswith(".txt") or suffix == "unruled.pdf":
+        _doubtful(path)
+        return
+    joined = tuple(a + b for a, b in zip(first[4:], second[4:], strict=True))  # (spaces dropped)
+    plist = _read_back(path, (("1", "职业资格审批", *first[2:4], *joined), ("2", *third[1:])))
+    assert ["".join(s.split()) for s in plist.items[0].subitems] == [first[1], second[1]]
