@@ -197,3 +197,24 @@ def test_sub_item_rows_under_a_main_item(tmp_path: Path, suffix: str) -> None:
     joined = tuple(a + b for a, b in zip(first[4:], second[4:], strict=True))  # (spaces dropped)
     plist = _read_back(path, (("1", "职业资格审批", *first[2:4], *joined), ("2", *third[1:])))
     assert ["".join(s.split()) for s in plist.items[0].subitems] == [first[1], second[1]]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_header_over_two_rows(tmp_path: Path, suffix: str) -> None:
+    # 设定依据 merged over 法律 | 行政法规 | 规章, and 职权名称 over 主项 | 子项: before, a PDF
+    # without ruling read the lower row as text of the first item (its name began 主项 子项,
+    # its basis 法律 行政法规), as sure.
+    top = ("序号", "职权名称", "", "事项类型", "实施主体", "设定依据", "", "", "追责依据")
+    lower = ("", "主项", "子项", "", "", "法律", "行政法规", "规章", "")
+    rows = [top, lower]
+    for serial, name, kind, department, basis, accountability in ITEMS:
+        law, regulation = (basis, "") if "法》" in basis else ("", basis)
+        rows.append((serial, name, "", kind, department, law, regulation, "", accountability))
+    merges = ((0, 1, 0, 2), (0, 5, 0, 7), *((0, c, 1, c) for c in (0, 3, 4, 8)))
+    path = write(tmp_path, [Table(tuple(rows), merges)], suffix)
+    if suffix.endswith(".txt"):
+        # page text drops the empty cells: which of 法律 | 行政法规 | 规章 holds a citation is
+        # then a guess, which is not made: the reading is said to be doubtful
+        _doubtful(path)
+        return
+    _read_back(path, ITEMS)

@@ -24,7 +24,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
-from extractors.reading.vocab import names_section
+from extractors.reading.vocab import is_sub_header, names_section
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
 # pdfminer: "(cid:1234)"; fonts that map glyphs into the private use area do the same in effect.
@@ -202,7 +202,11 @@ def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
 
 def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
     """True when ``line`` continues the header lines: close above or below them, each of its
-    words inside one of their columns or clear of all of them."""
+    words inside one of their columns or clear of all of them. A line of words that each name
+    a part of a column (法律 | 行政法规) is the lower level of a two-level header
+    (:func:`_lower_level`), not more of its lines."""
+    if all(is_sub_header(w["text"]) for w in line):
+        return False
     height = max(w["bottom"] - w["top"] for w in header[0])
     near = min(abs(line[0]["top"] - ln[0]["top"]) for ln in header) <= 1.5 * height
     columns = _columns_of(header)
@@ -211,6 +215,31 @@ def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
         or any(x0 - 2 <= w["x0"] and w["x1"] <= x1 + 2 for x0, x1, _ in columns)
         for w in line
     )
+
+
+def _lower_level(
+    line: list[Word], columns: list[tuple[float, float, str]]
+) -> list[tuple[float, float, str]] | None:
+    """The columns of a two-level header whose lower row is ``line`` (设定依据 over 法律 |
+    行政法规 | 规章, 职权名称 over 主项 | 子项), or None when ``line`` is no such row: each of
+    its words names a part of a column (``vocab.is_sub_header``), and stands under the header
+    column whose centre is nearest; such a column gives way to its parts, each named with it
+    ("设定依据 法律"), as ``headers.merge_header_levels`` names the parts of a merged cell."""
+    if not all(is_sub_header(w["text"]) for w in line):
+        return None
+    parts: dict[int, list[Word]] = {}
+    for word in line:
+        centre = (word["x0"] + word["x1"]) / 2
+        nearest = min(range(len(columns)), key=lambda c: abs(sum(columns[c][:2]) / 2 - centre))
+        parts.setdefault(nearest, []).append(word)
+    out: list[tuple[float, float, str]] = []
+    for index, (x0, x1, text) in enumerate(columns):
+        below = parts.get(index)
+        if not below:
+            out.append((x0, x1, text))
+            continue
+        out += [(w["x0"], w["x1"], f"{text} {w['text']}") for w in below]
+    return out if is_header([text for _, _, text in out]) else None
 
 
 def _text_rows(
@@ -333,6 +362,8 @@ def _read_unruled(page: Any, number: int, reading: _Reading) -> None:
     if found is not None:
         first, end = found
         reading.columns = _columns_of(lines[first:end])
+        if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
+            reading.columns, end = lower, end + 1
         _add_context("\n".join(" ".join(w["text"] for w in ln) for ln in lines[:first]), reading)
         reading.number += 1
         cells = tuple(text for _, _, text in reading.columns)
