@@ -218,3 +218,13 @@ def test_a_header_over_two_rows(tmp_path: Path, suffix: str) -> None:
         _doubtful(path)
         return
     _read_back(path, ITEMS)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_the_serial_in_the_last_column(tmp_path: Path, suffix: str) -> None:
+    # 序号 at the right: before, a PDF without ruling started a row at each line of the first
+    # column (a wrapped name made two items), and page text of one cell per paragraph paired
+    # each serial with the next item's cells; both as sure.
+    header = (*HEADER[1:], HEADER[0])
+    rows = (header, *((*item[1:], item[0]) for item in ITEMS))
+    _read_back(write(tmp_path, [Table(rows)], suffix), ITEMS)

@@ -245,17 +245,18 @@ def _lower_level(
 def _text_rows(
     lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: _Reading
 ) -> list[SourceRow]:
-    """The rows of a table without ruling: a row starts on each line with a word in the first
-    column (the serial); the other lines join the row whose start they belong to: the row above
-    when cells are aligned to their top, the nearest when they are centred (lines stand between
-    the header and the first serial)."""
+    """The rows of a table without ruling: a row starts on each line with a word in the serial
+    column (序号, wherever it stands; else the first column); the other lines join the row
+    whose start they belong to: the row above when cells are aligned to their top, the nearest
+    when they are centred (lines stand between the header and the first serial)."""
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
 
     def column_of(word: Word) -> int:
         centre = (word["x0"] + word["x1"]) / 2
         return sum(1 for b in bounds if centre > b)
 
-    starts = [i for i, line in enumerate(lines) if column_of(line[0]) == 0]
+    starts = [i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)]
     if not starts:
         return []
     centred = starts[0] > 0

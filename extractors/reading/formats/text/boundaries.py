@@ -197,7 +197,22 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         if keep or again or not starts:
             starts.append(i)
             previous = serial
-    return starts
+    return (
+        _before_serials(lines, starts, keys.index("row"))
+        if paragraphs and "row" in keys
+        else starts
+    )
+
+
+def _before_serials(lines: Sequence[str], serials: list[int], column: int) -> list[int]:
+    """Where records of one cell per paragraph open when the 序号 column is not the first: as
+    many paragraphs before each serial as the header has columns before it (a 序号 at the right
+    ends its record)."""
+    if not column:
+        return serials
+    heads = [i for i, line in enumerate(lines) if line.strip() and not (i and lines[i - 1].strip())]
+    at = {head: n for n, head in enumerate(heads)}
+    return sorted({heads[max(at[i] - column, 0)] for i in serials if i in at})
 
 
 def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> list[tuple[int, int]]:
