@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from extractors import InputError, get_citations, read_list
@@ -228,3 +229,31 @@ def test_the_serial_in_the_last_column(tmp_path: Path, suffix: str) -> None:
     header = (*HEADER[1:], HEADER[0])
     rows = (header, *((*item[1:], item[0]) for item in ITEMS))
     _read_back(write(tmp_path, [Table(rows)], suffix), ITEMS)
+
+
+def test_a_document_of_label_value_paragraphs_without_a_table(tmp_path: Path) -> None:
+    # A DOCX whose items are paragraphs (权力名称：… 法定依据：…) and no table: before, refused
+    # ("no recognisable table"); a PDF of such pages was read as text already.
+    labels = ("序号", "权力名称", "权力类型", "实施机关", "法定依据", "问责依据")
+    document = docx.Document()
+    document.add_paragraph("某县人力资源和社会保障局权力清单")
+    for item in ITEMS:
+        for label, value in zip(labels, item, strict=True):
+            document.add_paragraph(f"{label}：{value}")
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    assert _read_back(path, ITEMS).format == "docx"
+
+
+def test_a_caption_naming_a_power_type_types_the_items_of_its_table(tmp_path: Path) -> None:
+    # <caption>行政许可</caption> over each table of a page: before, the items had no type.
+    header = "".join(f"<th>{h}</th>" for h in HEADER if h != "事项类型")
+    tables = "".join(
+        f"<table><caption>{item[2]}</caption><thead><tr>{header}</tr></thead><tbody><tr>"
+        + "".join(f"<td>{c}</td>" for k, c in enumerate(item) if k != 2)
+        + "</tr></tbody></table>"
+        for item in ITEMS
+    )
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body>{tables}</body></html>", encoding="utf-8")
+    _read_back(path, ITEMS)
