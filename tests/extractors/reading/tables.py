@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,31 +115,49 @@ def page_html(tables: list[Table]) -> str:
     return "\n".join([*parts, "</body></html>"])
 
 
+def _laid_out(
+    tables: list[Table], sheets: bool
+) -> Iterator[tuple[int, int, int, str, tuple[int, int] | None]]:
+    """Every cell a workbook holds, 0-based: (sheet, row, column, text, the last cell of the
+    merged range it opens); the tables one under the other with a blank row between, or
+    (``sheets``) one sheet each."""
+    sheet = top = 0
+    for k, t in enumerate(tables):
+        if sheets and k:
+            sheet, top = sheet + 1, 0
+        for line in t.before:
+            yield sheet, top, 0, line, None
+            top += 1
+        covered = t.covered()
+        ends = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in t.merges}
+        for r in range(len(t.rows)):
+            for c in range(t.width):
+                end = ends.get((r, c))
+                if (r, c) not in covered and (t.shown(r, c) or end):
+                    last = (top + end[0], end[1]) if end else None
+                    yield sheet, top + r, c, t.shown(r, c), last
+        top += len(t.rows)
+        for line in t.after:
+            yield sheet, top, 0, line, None
+            top += 1
+        top += 1
+
+
 def xlsx(tables: list[Table], *, sheets: bool = False) -> bytes:
     """One sheet with the tables one under the other, or (``sheets``) one sheet each, named."""
     book = openpyxl.Workbook()
-    sheet = book.active
-    top = 1
-    for k, t in enumerate(tables):
-        if sheets:
-            sheet = book.active if k == 0 else book.create_sheet()
-            sheet.title, top = t.sheet, 1
-        for line in t.before:
-            sheet.cell(top, 1, line)
-            top += 1
-        for r in range(len(t.rows)):
-            for c in range(t.width):
-                if text := t.shown(r, c):
-                    sheet.cell(top + r, c + 1, text)
-        for r0, c0, r1, c1 in t.merges:
+    book.active.title = tables[0].sheet
+    for t in tables[1:] if sheets else ():
+        book.create_sheet(t.sheet)
+    for at, row, column, text, last in _laid_out(tables, sheets):
+        sheet = book.worksheets[at]
+        if text:
+            sheet.cell(row + 1, column + 1, text)
+        if last is not None:
             sheet.merge_cells(
-                start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1
-            )
-        top += len(t.rows)
-        for line in t.after:
-            sheet.cell(top, 1, line)
-            top += 1
-        top += 1
+                start_row=row + 1, start_column=column + 1, end_row=last[0] + 1,
+                end_column=last[1] + 1,
+            )  # fmt: skip
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -146,28 +165,12 @@ def xlsx(tables: list[Table], *, sheets: bool = False) -> bytes:
 
 def xls(tables: list[Table], *, sheets: bool = False) -> bytes:
     book = xlwt.Workbook(encoding="utf-8")
-    sheet = book.add_sheet(tables[0].sheet)
-    top = 0
-    for k, t in enumerate(tables):
-        if sheets and k:
-            sheet, top = book.add_sheet(t.sheet), 0
-        for line in t.before:
-            sheet.write(top, 0, line)
-            top += 1
-        covered = t.covered()
-        starts = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in t.merges}
-        for r in range(len(t.rows)):
-            for c in range(t.width):
-                if (r, c) in starts:
-                    r1, c1 = starts[(r, c)]
-                    sheet.write_merge(top + r, top + r1, c, c1, t.shown(r, c))
-                elif (r, c) not in covered and t.shown(r, c):
-                    sheet.write(top + r, c, t.shown(r, c))
-        top += len(t.rows)
-        for line in t.after:
-            sheet.write(top, 0, line)
-            top += 1
-        top += 1
+    books = [book.add_sheet(t.sheet) for t in (tables if sheets else tables[:1])]
+    for at, row, column, text, last in _laid_out(tables, sheets):
+        if last is not None:
+            books[at].write_merge(row, last[0], column, last[1], text)
+        else:
+            books[at].write(row, column, text)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
