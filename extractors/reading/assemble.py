@@ -46,6 +46,8 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
+#: Columns whose cell lists merge down over the items that share it (a type, a department).
+_MERGED_DOWN = ("type", "department")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ class _Finisher:
         self.main_name: str | None = None
         self.main_row: str | None = None
         self.sub_count = 0
+        self.above: dict[str, str] = {}  # the item above's cells that a merge may cover
 
     def item(self, draft: Draft) -> PowerItem:
         """The item of ``draft``, which follows the drafts given before."""
@@ -177,6 +180,20 @@ class _Finisher:
                     draft.section.text,
                 )
             )
+        said = cut or any(a.code == "missing-cell" for a in anomalies)  # (page text says)
+        for key in _MERGED_DOWN:
+            # A merged cell exported as one value and blanks below (CSV, pipe tables): the
+            # item below has none of its own; not guessed, said.
+            if key in keys_seen and not values.get(key) and self.above.get(key) and not said:
+                anomalies.append(
+                    Anomaly(
+                        "missing-cell",
+                        f"no {key} while the item above has one (a merged cell exported as "
+                        "blanks?); not copied",
+                        key,
+                    )
+                )
+        self.above = {k: values.get(k, "") for k in _MERGED_DOWN}
         serial = values.get("row") or None
         if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
             serial = numbered.group(1)

@@ -257,3 +257,20 @@ def test_a_caption_naming_a_power_type_types_the_items_of_its_table(tmp_path: Pa
     path = tmp_path / "list.html"
     path.write_text(f"<html><body>{tables}</body></html>", encoding="utf-8")
     _read_back(path, ITEMS)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_type_merged_down_over_items(tmp_path: Path, suffix: str) -> None:
+    # 行政许可 merged over items 1 and 2: sheets, documents, HTML and ruled PDFs carry the
+    # merge and give item 2 its type; CSV, pipe tables and page text keep one value and a
+    # blank, which is not filled by guess but said on the item (before: said nowhere in CSV
+    # and pipe tables).
+    first, second, third = ITEMS
+    second = (second[0], second[1], first[2], *second[3:])
+    path = write(tmp_path, [Table((HEADER, first, second, third), ((1, 2, 2, 2),))], suffix)
+    plist = read_list(path)
+    if suffix in ("md", "csv") or suffix.endswith(".txt") or suffix == "unruled.pdf":
+        assert plist.items[1].type is None
+        assert [a.code for a in plist.items[1].anomalies] == ["missing-cell"]
+    else:
+        assert [i.type for i in plist.items] == [first[2], first[2], third[2]]
