@@ -180,11 +180,16 @@ class _Finisher:
                     draft.section.text,
                 )
             )
-        said = cut or any(a.code == "missing-cell" for a in anomalies)  # (page text says)
         for key in _MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
-            # item below has none of its own; not guessed, said.
-            if key in keys_seen and not values.get(key) and self.above.get(key) and not said:
+            # item below has none of its own; not guessed, said (page text says it itself).
+            if (
+                key in keys_seen
+                and not values.get(key)
+                and self.above.get(key)
+                and not cut
+                and not any(a.code == "missing-cell" for a in anomalies)
+            ):
                 anomalies.append(
                     Anomaly(
                         "missing-cell",

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from functools import cache
 from hashlib import blake2b
 from typing import Literal
 
 from extractors.models import Plausibility, PowerItem
-from extractors.reading.vocab import is_org_name, is_power_type
+from extractors.reading.vocab import is_org_name, is_power_type, load_vocab
 
 __all__ = ["Judge", "Plausibility", "judge", "name_reads_like_name"]
 
@@ -62,8 +63,19 @@ WEIGHTS: dict[str, float] = {
 }
 #: The fields of free text that a row run into the item above ends up in.
 _TEXT_FIELDS = ("basis", "responsibility", "accountability", "accountability_basis", "remarks")
+
+
 # A word of its own: a line, or a run of text between gaps of two spaces or more (page text).
-_WORDS = re.compile(r"\n|[ \t\u3000]{2,}")
+@cache
+def _run_type() -> re.Pattern[str]:
+    """A power type of the vocabulary (or with 类 after it) standing as a word of its own: a
+    line, or a run of text between gaps of two spaces or more (page text)."""
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, words))
+    gap = r"[ \t\u3000]"
+    return re.compile(
+        rf"(?:^|(?<={gap}{gap}))\s*(?:{alternatives})类?\s*(?:(?={gap}{{2}})|$)", re.M
+    )
 
 
 def name_reads_like_name(name: str | None) -> bool:
@@ -132,11 +144,7 @@ class Judge:
             self.unread += 1
         # a power type as a word of its own inside a text field: a row without a serial of its
         # own (a sub-item row of page text) ran into this item, its cells into this one's
-        if any(
-            any(is_power_type(word) for word in _WORDS.split(text) if word)
-            for key in _TEXT_FIELDS
-            if (text := getattr(item, key))
-        ):
+        if any((text := getattr(item, key)) and _run_type().search(text) for key in _TEXT_FIELDS):
             self.runs += 1
         # a row of a merged-cell block read as an item of its own repeats the item above it
         key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
