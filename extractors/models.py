@@ -191,6 +191,7 @@ _SAID = {
     "basis": "basis cells hold citations",
     "serials": "serials are serials and increase",
     "distinct": "items are distinct",
+    "runs": "text fields hold no other row's cells",
 }
 
 

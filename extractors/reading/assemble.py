@@ -31,6 +31,7 @@ from extractors.reading.vocab import (
     is_level,
     is_phone,
     is_power_type,
+    is_table_note,
     is_time_limit,
     names_section,
     section_type,
@@ -45,6 +46,8 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
+#: Columns whose cell lists merge down over the items that share it (a type, a department).
+_MERGED_DOWN = ("type", "department")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,7 @@ class _Finisher:
         self.main_name: str | None = None
         self.main_row: str | None = None
         self.sub_count = 0
+        self.above: dict[str, str] = {}  # the item above's cells that a merge may cover
 
     def item(self, draft: Draft) -> PowerItem:
         """The item of ``draft``, which follows the drafts given before."""
@@ -176,6 +180,25 @@ class _Finisher:
                     draft.section.text,
                 )
             )
+        for key in _MERGED_DOWN:
+            # A merged cell exported as one value and blanks below (CSV, pipe tables): the
+            # item below has none of its own; not guessed, said (page text says it itself).
+            if (
+                key in keys_seen
+                and not values.get(key)
+                and self.above.get(key)
+                and not cut
+                and not any(a.code == "missing-cell" for a in anomalies)
+            ):
+                anomalies.append(
+                    Anomaly(
+                        "missing-cell",
+                        f"no {key} while the item above has one (a merged cell exported as "
+                        "blanks?); not copied",
+                        key,
+                    )
+                )
+        self.above = {k: values.get(k, "") for k in _MERGED_DOWN}
         serial = values.get("row") or None
         if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
             serial = numbered.group(1)
@@ -226,6 +249,20 @@ class _Finisher:
             anomalies=tuple(anomalies),
             **fields,
         )
+
+
+def _opening_section(
+    source: str, lead: tuple[int, str] | None, above: Sequence[tuple[int, str]]
+) -> Section | None:
+    """The section a table opens in: named by its lead (a heading between tables, its sheet's
+    name), else by the nearest line above its header inside the table's own rows (一、行政许可
+    over the header of a sheet, a CSV or a pipe table that lists one type per table); None
+    when neither names a power type (``vocab.names_section``: a list's title names none)."""
+    nearest = next(((n, t) for n, t in reversed(above) if t), None)
+    for found in (lead, nearest):
+        if found is not None and (kind := names_section(found[1])):
+            return Section(source, found[0], found[1].strip(), kind)
+    return None
 
 
 class Assembly:
@@ -312,9 +349,10 @@ class Assembly:
             rows = chain((below,), rows)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
-        kind = names_section(lead[1]) if lead is not None else None
-        opened = Section(source, lead[0], lead[1].strip(), kind) if lead and kind else None
-        return cls(rows, first, merged, source, path or source, (context, seen), stamped, opened)
+        return cls(
+            rows, first, merged, source, path or source, (context, seen), stamped,
+            _opening_section(source, lead, seen),
+        )  # fmt: skip
 
     @property
     def context(self) -> tuple[tuple[int, str], ...]:
@@ -383,6 +421,12 @@ class Assembly:
             if row.spans:
                 # A cell merged across columns is one value, in the first of them.
                 row = without_cells(row, lambda span, key: span == "left", columns[width])
+            first = next(c for c in row.cells if c)
+            if is_table_note(first):
+                # 注：… or 合计 共12项 under the items (alone, or spread by a merge): no item.
+                text = " | ".join(dict.fromkeys(c for c in row.cells if c))
+                self.rejects.append(Reject(source, row.line, text, "a note or count row"))
+                continue
             if is_section(seen):
                 text = next(c for c in row.cells if c)
                 section = Section(source, row.line, text, section_type(text))

@@ -14,8 +14,9 @@ from typing import Any
 #: The reader-only key of the 子项 column of a two-level name header (项目 | 子项).
 SUBITEM = "subitem"
 
-# Required-field marks and decorations seen on header cells: "*序号", "★事项名称", "序号:".
-_DECORATION = re.compile(r"[\s*★☆※:：]+")
+# Required-field marks and decorations seen on header cells: "*序号", "★事项名称", "序号:", and
+# characters that show nothing (a zero-width space left by an editor: "事项\u200b名称").
+_DECORATION = re.compile(r"[\s*★☆※:：\u200b\u200c\u200d\u2060\ufeff]+")
 _PARENTHESISED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 # Two-level headers flattened into one cell ("职权名称 项目", "职权名称/子项").
 _PART_SPLIT = re.compile(r"[\s/／\-—]+")
@@ -87,6 +88,39 @@ def _name_markers() -> tuple[str, ...]:
 def _name_marker_pattern() -> re.Pattern[str]:
     """Any of :func:`_name_markers`, found in one pass."""
     return re.compile("|".join(map(re.escape, _name_markers())))
+
+
+@cache
+def _to_simplified() -> Any:
+    from opencc import OpenCC  # loaded on first use: most lists never need it
+
+    return OpenCC("t2s")
+
+
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Any character that the header synonyms have in traditional script only (項 of 事項名稱,
+    稱, 據, 類 …): a header cell with none of them needs no conversion."""
+    from opencc import OpenCC
+
+    to_traditional = OpenCC("s2t")
+    chars = {
+        t
+        for synonym in _synonyms()
+        for s, t in zip(synonym, to_traditional.convert(synonym), strict=False)
+        if s != t
+    }
+    return re.compile(f"[{''.join(sorted(chars))}]")
+
+
+def simplified(text: str) -> str:
+    """A header written in traditional script (事項名稱, 設定依據) in simplified script, as the
+    synonyms are written; other text as it is.
+
+    >>> simplified("事項名稱"), simplified("事项名称")
+    ('事项名称', '事项名称')
+    """
+    return _to_simplified().convert(text) if _traditional().search(text) else text
 
 
 def normalise_header(text: str) -> str:
@@ -164,7 +198,7 @@ def map_header(text: str) -> str | None:
             words = ascii_words(text)
             key = next((k for pattern, k in _ascii_rules() if pattern.search(words)), None)
         return key
-    return _map_short(text)
+    return _map_short(simplified(text))
 
 
 @cache
@@ -210,7 +244,10 @@ def is_header(cells: Sequence[str]) -> bool:
     short = [c for c in cells if len(c) <= MAX_HEADER_CHARS]
     if len(short) < 3:
         return False
-    if _name_marker_pattern().search(normalise_header("\x1f".join(short))) is None:
+    joined = normalise_header("\x1f".join(short))
+    if _name_marker_pattern().search(joined) is None and (
+        _name_marker_pattern().search(simplified(joined)) is None
+    ):
         return False
     keys = {map_header(c) for c in short}
     keys.discard(None)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from functools import cache
 from hashlib import blake2b
 from typing import Literal
 
 from extractors.models import Plausibility, PowerItem
-from extractors.reading.vocab import is_org_name, is_power_type
+from extractors.reading.vocab import is_org_name, is_power_type, load_vocab
 
 __all__ = ["Judge", "Plausibility", "judge", "name_reads_like_name"]
 
@@ -44,8 +45,11 @@ _CITATION = re.compile(
 _PROVISION = re.compile(
     rf"[《〈][^《》〈〉]{{2,}}[》〉]\s*(?:[（(][^）)]{{0,40}}[）)])?\s*第\s*{_NUMBER}\s*条"
 )
-# A serial as lists write it: 12, 12., 12、, and a sub-item's 3-2 (its main serial first).
-_SERIAL = re.compile(r"^\s*(\d{1,5})\s*(?:[.、．]|[-－—]\s*\d{1,3})?\s*$")
+# A serial as lists write it: 12, 12., 12、, （12）, and a sub-item's 3-2, 3.2 or 3-2-1 (its
+# main serial first).
+_SERIAL = re.compile(
+    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
+)
 
 #: The weight of each check in the score.
 WEIGHTS: dict[str, float] = {
@@ -55,7 +59,23 @@ WEIGHTS: dict[str, float] = {
     "serials": 1.0,
     "distinct": 2.0,
     "unread": 2.0,
+    "runs": 2.0,
 }
+#: The fields of free text that a row run into the item above ends up in.
+_TEXT_FIELDS = ("basis", "responsibility", "accountability", "accountability_basis", "remarks")
+
+
+# A word of its own: a line, or a run of text between gaps of two spaces or more (page text).
+@cache
+def _run_type() -> re.Pattern[str]:
+    """A power type of the vocabulary (or with 类 after it) standing as a word of its own: a
+    line, or a run of text between gaps of two spaces or more (page text)."""
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, words))
+    gap = r"[ \t\u3000]"
+    return re.compile(
+        rf"(?:^|(?<={gap}{gap}))\s*(?:{alternatives})类?\s*(?:(?={gap}{{2}})|$)", re.M
+    )
 
 
 def name_reads_like_name(name: str | None) -> bool:
@@ -94,6 +114,7 @@ class Judge:
         self.last: int | None = None
         self.distinct: set[bytes] = set()
         self.unread = 0
+        self.runs = 0
 
     def add(self, item: PowerItem) -> None:
         """Count one more item."""
@@ -108,18 +129,23 @@ class Judge:
         if item.row:
             self.rows += 1
             if m := _SERIAL.match(item.row):
-                number = int(m.group(1))
+                number = int(m.group(1) or m.group(2))
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last
                 self.last = number
-        # citations under a header read as no field, none in the item's basis columns: the
+        # citations under a header read as no field, none in the item's basis column: the
         # header probably names the basis in words the vocabulary lacks, and they go unread
+        # (an accountability basis read beside it is no sign that the basis was)
         if (
             item.extra
-            and not (item.basis or item.accountability_basis)
+            and not item.basis
             and any(_PROVISION.search(value) for _, value in item.extra)
         ):
             self.unread += 1
+        # a power type as a word of its own inside a text field: a row without a serial of its
+        # own (a sub-item row of page text) ran into this item, its cells into this one's
+        if any((text := getattr(item, key)) and _run_type().search(text) for key in _TEXT_FIELDS):
+            self.runs += 1
         # a row of a merged-cell block read as an item of its own repeats the item above it
         key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
         self.distinct.add(blake2b(key.encode(), digest_size=16).digest())
@@ -139,6 +165,8 @@ class Judge:
         checks.append(("distinct", len(self.distinct) / self.items))
         if self.unread:
             checks.append(("unread", 1 - self.unread / self.items))
+        if self.runs:
+            checks.append(("runs", 1 - self.runs / self.items))
         total = sum(WEIGHTS[name] for name, _ in checks)
         score = sum(WEIGHTS[name] * share for name, share in checks) / total
         verdict: Verdict = "sure"

@@ -268,6 +268,15 @@ def is_serial(text: str) -> bool:
     return _pattern("serials").fullmatch(text.strip()) is not None
 
 
+def is_compound_serial(text: str) -> bool:
+    """True when ``text`` is a serial written with its main item's number or in brackets.
+
+    >>> is_compound_serial("1-1"), is_compound_serial("（3）"), is_compound_serial("2017.10.1")
+    (True, True, False)
+    """
+    return _pattern("compound_serials").fullmatch(text.strip()) is not None
+
+
 def starts_citation(text: str) -> bool:
     """True when ``text`` opens with a citation: optional numbering, then a title mark.
 
@@ -319,9 +328,13 @@ def _section_kinds() -> re.Pattern[str]:
 def is_section_heading(line: str) -> bool:
     """True when ``line`` is a group row of a flattened list that names a power type: an ordinal
     or an item count around the type (一、行政许可(3项), 行政处罚 共31项); a bare type is a cell.
+    A department's name with the count of its items (县林业局（12项）) heads a department's
+    section of a list of several departments.
 
     >>> is_section_heading("一、行政许可(3项)"), is_section_heading("行政处罚 共31项")
     (True, True)
+    >>> is_section_heading("县医疗保障局（3项）"), is_section_heading("县医疗保障局")
+    (True, False)
     >>> is_section_heading("行政许可"), is_section_heading("一、区发展和改革委员会")
     (False, False)
     """
@@ -332,6 +345,8 @@ def is_section_heading(line: str) -> bool:
     if match is None:
         return False
     word = match.group("a") or match.group("b")
+    if match.group("b") and is_org_name(word):
+        return True
     return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
 
 
@@ -367,6 +382,18 @@ def is_item_name_like(text: str) -> bool:
     (True, False)
     """
     return _pattern("item_name_ends").fullmatch(text.strip()) is not None
+
+
+def is_table_note(cell: str) -> bool:
+    """True when ``cell``, the first filled cell of a row, opens a note (注：…, 说明：…) or a count
+    of the items (合计 共12项) rather than an item.
+
+    >>> is_table_note("注：以最新规定为准。"), is_table_note("合计"), is_table_note("共5项")
+    (True, True, True)
+    >>> is_table_note("注销登记"), is_table_note("1")
+    (False, False)
+    """
+    return _pattern("table_notes").fullmatch(cell.strip()) is not None
 
 
 @cache

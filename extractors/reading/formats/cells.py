@@ -10,11 +10,25 @@ import re
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Characters that show nothing (zero-width space, joiners, word joiner, a byte-order mark inside
+# the text): editors and web pages leave them in cells, where they split a power type
+# (行政\u200b许可) or a name from every other copy of it, and str.strip does not remove them.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing (U+200B-U+200D, U+2060, U+FEFF).
+
+    >>> drop_invisible("\u200b行政\u200b许可\ufeff")
+    '行政许可'
+    """
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def clean_cell(text: str) -> str:
     """The clean text of a cell: tags removed, ``<p>``/``<br>`` boundaries as line breaks,
-    entities unescaped, every line trimmed, blank lines dropped.
+    entities unescaped, characters that show nothing dropped, every line trimmed, blank lines
+    dropped.
 
     >>> clean_cell("<p>第八十七条：</p> <p>社会保险经办机构&nbsp;以及</p>")
     '第八十七条：\\n社会保险经办机构\\xa0以及'
@@ -30,6 +44,7 @@ def clean_cell(text: str) -> str:
         text = html.unescape(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = drop_invisible(text)
     if "\n" not in text:
         return text.strip()
     # map/filter keep the per-line work in C: a 3 KB 职权依据 cell has dozens of lines.

@@ -186,6 +186,15 @@ def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return next(element.iterancestors("table"), None)
 
 
+def _caption(table: etree._Element) -> tuple[int, str] | None:
+    """The table's own <caption> (行政许可 over a page's table of permits), with its line."""
+    caption = table.find("caption")
+    if caption is None:
+        return None
+    text = " ".join(caption.text_content().split())
+    return (caption.sourceline or 0, text) if text else None
+
+
 def read_html(text: str, path: str) -> list[Grid]:
     """One Grid per innermost table (layout tables that wrap the list are skipped); headings
     and paragraphs outside those tables are the context.
@@ -220,7 +229,8 @@ def read_html(text: str, path: str) -> list[Grid]:
     before = True
     context = []
     # The last line of text before each leaf table and after the one before it: a heading
-    # between tables names their type (一、行政许可（3项）), when there are several.
+    # between tables names their type (一、行政许可（3项）), when there are several; so does a
+    # table's own <caption>.
     leading: dict[etree._Element, tuple[int, str]] = {}
     last: tuple[int, str] | None = None
     starts = set(leaves)
@@ -243,7 +253,7 @@ def read_html(text: str, path: str) -> list[Grid]:
                 tuple(table_rows(t, tr_lines)),
                 tuple(context) if i == 0 else (),
                 name=f"table {i + 1}",
-                lead=leading.get(t) if several else None,
+                lead=(_caption(t) or leading.get(t)) if several else None,
             )
             for i, t in enumerate(leaves)
         ]

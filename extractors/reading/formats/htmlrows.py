@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -295,6 +295,10 @@ class _Walk:
         self.order = 0  # elements begun
         self.since = -1  # the order of the last leaf table begun
         self.last: tuple[int, tuple[int, str]] | None = None  # the lead so far, by order
+        # a leaf table's start, given before its first row (or at its end): its own <caption>,
+        # which comes after the table begins, is its lead when there are several
+        self.pending: TableStart | None = None
+        self.captioned = False
 
     def rows(
         self, events: Iterable[tuple[str, etree._Element]], final: bool = False
@@ -314,31 +318,32 @@ class _Walk:
                 if lines is not None and element.tag == "tr" and not lines and not final:
                     return
                 waiting.popleft()
-                start = self._start(element)
-                if start is not None:
-                    yield start
+                self._start(element)
                 continue
             waiting.popleft()
             row = self._end(element)
+            if self.pending is not None and (row is not None or not self.inside):
+                yield self.pending
+                self.pending = None
             if row is not None:
                 yield row
 
-    def _start(self, element: etree._Element) -> TableStart | None:
+    def _start(self, element: etree._Element) -> None:
         tag = element.tag
         line = None
-        start = None
         if tag == "tr" and self.lines is not None:
             line = self.lines.popleft() if self.lines else None
         elif tag == "table":
             self.tables += 1
             leaf = self.leaves.get(self.tables)
             if leaf is not None:
-                start = self._leaf(leaf)
-        keep = (self.inside and tag == "tr") or (not self.inside and tag in _WHOLE_TEXT)
+                self.pending, self.captioned = self._leaf(leaf), False
+        keep = (self.inside and tag in ("tr", "caption")) or (
+            not self.inside and tag in _WHOLE_TEXT
+        )
         self.kept += keep
         self.order += 1
         self.open.append(_Open(element, not self.begun, keep, self.order, line))
-        return start
 
     def _leaf(self, leaf: _Leaf) -> TableStart:
         """A leaf table begins: its start, with its lead."""
@@ -358,6 +363,18 @@ class _Walk:
             settled=not first,
         )
 
+    def _caption(self, element: etree._Element) -> None:
+        """The leaf table's first own <caption> (行政许可 over its table of permits) is its lead,
+        as the whole reader takes it (``html._caption``), when there are several tables."""
+        own = bool(self.open) and self.open[-1].element.tag == "table"
+        if self.pending is None or self.captioned or not own:
+            return
+        self.captioned = True
+        text = " ".join("".join(element.itertext()).split())
+        if text and self.several:
+            lead = (element.sourceline or 0, text)
+            self.pending = replace(self.pending, lead=lead)
+
     def _end(self, element: etree._Element) -> SourceRow | None:
         opened = self.open.pop()
         self.kept -= opened.keep
@@ -368,6 +385,8 @@ class _Walk:
                 self.index += 1
             elif element.tag == "table":
                 self.inside = False
+            elif element.tag == "caption":
+                self._caption(element)
         else:
             lines = context_lines(element, opened.before)
             self.context += lines

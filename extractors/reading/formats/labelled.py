@@ -28,9 +28,11 @@ _OTHER_LABEL = re.compile(r"(?!第)[\u4e00-\u9fff（）()]{2,10}")
 UNLABELLED = "无标签文字"
 # The labels given to a record's name and serial when they come from a heading line.
 _NAME_LABEL, _ROW_LABEL = "事项名称", "序号"
-# A heading that names the record below it: "## 1. 城乡医疗救助", "（一）城乡医疗救助", "【…】".
+# A heading that names the record below it: "## 1. 城乡医疗救助", "（一）城乡医疗救助", "（1）…",
+# "【…】".
 _HEADING = re.compile(
-    r"#*\s*(?:(\d{1,6})\s*[.．、]|[（(]?[一二三四五六七八九十百]+[)）、.．]|第[一二三四五六七八九十百\d]+项)?"
+    r"#*\s*(?:(\d{1,6})\s*[.．、]|[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(]\d{1,6}[)）]"
+    r"|第[一二三四五六七八九十百\d]+项)?"
     r"\s*【?(.+?)】?"
 )
 _SENTENCE_END = re.compile(r"[。；;，,、：:]$")

@@ -13,6 +13,7 @@ from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import split_lines
 from extractors.reading.formats.ragged import realign_ragged
 from extractors.reading.headers import is_header, map_header, merge_header_levels
+from extractors.reading.vocab import names_section
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
@@ -58,6 +59,8 @@ class _Piece:
     closed: bool
     notes: list[Anomaly] = field(default_factory=list)
     cleaned: list[str] | None = None
+    #: a line of text between the tables that names a power type (一、行政许可): a section row
+    heading: bool = False
 
     def clean(self) -> list[str]:
         """The clean text of the cells (worked out once: the header test and the row need it)."""
@@ -106,7 +109,10 @@ def _pieces(
         line = raw.strip()
         index += 1
         if "|" not in line:
-            if line:
+            if line and names_section(line):
+                # 一、行政许可 between tables of one type each: the rows below take its type.
+                yield _Piece(index, index, [line], True, heading=True)
+            elif line:
                 context.append((index, line))
             continue
         cells, closed = _split(line, leading)
@@ -228,6 +234,8 @@ def _wrapped(pieces: _Window, at: int, width: int, serial_column: int | None) ->
     stop = at + 1
     while pieces.has(stop) and total < width:
         piece = pieces[stop]
+        if piece.heading:
+            return 1
         if serial_column == 0 and _serial(piece, 0) == (serial or 0) + 1:
             return 1
         total += len(piece.cells)
@@ -298,7 +306,7 @@ class MarkdownRows:
                 yield _row(header)
                 table, previous, at = _Table(header.clean()), None, stop
                 continue
-            if table is None:
+            if table is None or pieces[at].heading:
                 count += 1
                 yield _row(pieces[at])
                 at += 1

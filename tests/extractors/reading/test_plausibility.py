@@ -134,6 +134,25 @@ def test_citations_only_in_a_column_read_as_no_field_make_a_reading_doubtful(
     assert plist.plausibility is not None and not plist.plausibility.doubtful
 
 
+UNREAD_BASIS_WITH_ACCOUNTABILITY = """\
+| 序号 | 事项名称 | 事项类型 | 出处 | 追责依据 |
+| --- | --- | --- | --- | --- |
+| 1 | 对骗取社会保险基金的处罚 | 行政处罚 | 《社会保险法》第八十八条 | 《公务员法》第六十二条 |
+| 2 | 对违规使用基金的处罚 | 行政处罚 | 《社会保险法》第八十七条 | 《公务员法》第六十一条 |
+"""
+
+
+def test_an_accountability_basis_does_not_hide_an_unread_basis(tmp_path: Path) -> None:
+    # The item's accountability basis is read, its basis (under 出处) is not: the citations of
+    # the basis would go unread all the same, so the reading is doubtful.
+    path = tmp_path / "list.md"
+    path.write_text(UNREAD_BASIS_WITH_ACCOUNTABILITY, encoding="utf-8")
+    plist = read_list(path)
+    assert plist.items[0].accountability_basis == "《公务员法》第六十二条"
+    assert plist.plausibility is not None and plist.plausibility.doubtful
+    assert plist.plausibility.doubt() == "citations sit in columns read as fields in 0% of items"
+
+
 def test_the_seeds_read_without_doubt(sample_paths: list[Path]) -> None:
     for path in sample_paths:
         plausibility = read_list(path).plausibility

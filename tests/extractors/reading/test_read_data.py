@@ -30,6 +30,8 @@ PREDICATES = {
     "sub_headers": vocab.is_sub_header,
     "list_titles": vocab.is_list_title,
     "item_name_ends": vocab.is_item_name_like,
+    "table_notes": vocab.is_table_note,
+    "compound_serials": vocab.is_compound_serial,
 }
 
 

@@ -93,6 +93,21 @@ def test_numbered_headings_give_the_serial_and_are_reported(tmp_path: Path) -> N
     assert plist.items[0].extra == ()
 
 
+def test_headings_numbered_in_brackets_name_the_record_without_their_number(
+    tmp_path: Path,
+) -> None:
+    # （1） before the name: before, the name kept it ('（1）林木采伐许可').
+    text = (
+        "（1）林木采伐许可\n类别：行政许可\n实施主体：县林业局\n\n"
+        "(2) 森林植被恢复费征收\n类别：行政征收\n实施主体：县林业局\n"
+    )
+    plist = _read(tmp_path, "page.txt", text)
+    assert [(i.row, i.name) for i in plist.items] == [
+        (None, "林木采伐许可"),
+        (None, "森林植被恢复费征收"),
+    ]
+
+
 def test_labels_of_no_field_are_kept_in_extra(tmp_path: Path) -> None:
     # The lines of a block under a label without a value are the block, label-like or not.
     text = (

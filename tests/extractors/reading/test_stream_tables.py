@@ -221,3 +221,23 @@ def test_generated_lists_of_several_tables_in_batches(tmp_path: Path, writer: ob
     opened = _same(path, size=300)
     assert isinstance(opened, TablesStream) and opened.counts.items == 2_000
     assert not isinstance(opened, PowerList)
+
+
+@pytest.mark.parametrize("inner", ["行政许可", "<b>行政</b>许可", "行政<br>许可"])
+def test_html_captions_name_the_tables_types_in_batches(tmp_path: Path, inner: str) -> None:
+    """A table's own <caption> naming a power type types its rows when the page has several
+    tables, read table by table as read whole (before, the batches gave the items no type)."""
+    tables = []
+    for caption, start in ((inner, 1), ("行政处罚", 4)):
+        rows = "".join(
+            f"<tr><td>{n}</td><td>对第{n}项事项的办理</td><td>县林业局</td></tr>"
+            for n in range(start, start + 3)
+        )
+        head = "<tr><th>序号</th><th>职权名称</th><th>实施主体</th></tr>"
+        tables.append(f"<table><caption>{caption}</caption>{head}{rows}</table>\n")
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body><p>某县权责清单</p>{''.join(tables)}</body></html>", "utf-8")
+    opened = _same(path, size=2)
+    assert isinstance(opened, TablesStream)
+    items = [i for batch in opened.batches(2) for i in batch]
+    assert [i.type for i in items] == ["行政许可"] * 3 + ["行政处罚"] * 3

@@ -18,11 +18,14 @@ from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
 from extractors.models import Anomaly
+from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.text.page import read_plain
 from extractors.reading.limits import check_archive
 
 
 def _text(raw: str) -> str:
+    raw = drop_invisible(raw)
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip())
 
 
@@ -121,18 +124,24 @@ DAMAGE = (
 
 def read_docx(data: bytes, path: str) -> list[Grid]:
     """One Grid per table. ``line`` numbers the document's blocks in order (each paragraph and
-    each table row is one), so a title paragraph comes before the header row it names.
+    each table row is one), so a title paragraph comes before the header row it names. A
+    document without a table is read as page text, its paragraphs its lines.
 
     Damage python-docx meets (a part missing or its compressed data damaged, XML that is
     not well formed or amplifies entities, an attribute that is no number) is one InputError
     naming the file."""
     check_archive(data, path)
     try:
-        return _read_docx(data)
+        grids = _read_docx(data)
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable docx document (bad XML: {err})") from None
     except DAMAGE as err:
         raise InputError(path, f"not a readable docx document ({err})") from None
+    if len(grids) == 1 and not grids[0].rows:
+        # No table: the paragraphs may hold the list as label：value records (事项名称：…) or
+        # flattened into text, as a PDF page without a table may; read as page text.
+        return read_plain("\n".join(text for _, text in grids[0].context), path)
+    return grids
 
 
 def _read_docx(data: bytes) -> list[Grid]:

@@ -32,7 +32,8 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
-from extractors.reading.headers import is_header
+from extractors.reading.headers import is_header, map_header
+from extractors.reading.vocab import is_sub_header, names_section
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
 # pdfminer: "(cid:1234)"; fonts that map glyphs into the private use area do the same in effect.
@@ -72,6 +73,8 @@ class PdfReading:
     number: int = 0  # the last block number given (context lines and table rows, in order)
     tables: list[list[SourceRow]] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
+    #: per table, the heading just above it that names a power type (``Grid.lead``), or None
+    leads: list[tuple[int, str] | None] = field(default_factory=list)
     context: list[tuple[int, str]] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
     #: The columns (x0, x1, header text) of the last table without ruling read.
@@ -169,11 +172,28 @@ def _columns_of(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
             columns[-1].append(word)
         else:
             columns.append([word])
-    out = []
+    out: list[tuple[float, float, str]] = []
     for column in columns:
         text = "".join(w["text"] for w in sorted(column, key=lambda w: (w["top"], w["x0"])))
-        out.append((min(w["x0"] for w in column), max(w["x1"] for w in column), text))
+        x0, x1 = min(w["x0"] for w in column), max(w["x1"] for w in column)
+        if out and _spaced_apart(out[-1], (x0, x1, text), column):
+            out[-1] = (out[-1][0], x1, out[-1][2] + text)
+        else:
+            out.append((x0, x1, text))
     return out
+
+
+def _spaced_apart(
+    left: tuple[float, float, str], right: tuple[float, float, str], words: list[Word]
+) -> bool:
+    """True when two header words side by side are one header written with a space inside
+    (序　号, 实施　主体): they stand closer than two characters' height, and together they name
+    a field that one of them alone does not."""
+    height = max(w["bottom"] - w["top"] for w in words)
+    if right[0] - left[1] > 2 * height:
+        return False
+    joined = map_header(left[2] + right[2])
+    return joined is not None and None in (map_header(left[2]), map_header(right[2]))
 
 
 def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
@@ -194,7 +214,11 @@ def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
 
 def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
     """True when ``line`` continues the header lines: close above or below them, each of its
-    words inside one of their columns or clear of all of them."""
+    words inside one of their columns or clear of all of them. A line of words that each name
+    a part of a column (法律 | 行政法规) is the lower level of a two-level header
+    (:func:`_lower_level`), not more of its lines."""
+    if all(is_sub_header(w["text"]) for w in line):
+        return False
     height = max(w["bottom"] - w["top"] for w in header[0])
     near = min(abs(line[0]["top"] - ln[0]["top"]) for ln in header) <= 1.5 * height
     columns = _columns_of(header)
@@ -205,20 +229,46 @@ def _joins_header(line: list[Word], header: list[list[Word]]) -> bool:
     )
 
 
+def _lower_level(
+    line: list[Word], columns: list[tuple[float, float, str]]
+) -> list[tuple[float, float, str]] | None:
+    """The columns of a two-level header whose lower row is ``line`` (设定依据 over 法律 |
+    行政法规 | 规章, 职权名称 over 主项 | 子项), or None when ``line`` is no such row: each of
+    its words names a part of a column (``vocab.is_sub_header``), and stands under the header
+    column whose centre is nearest; such a column gives way to its parts, each named with it
+    ("设定依据 法律"), as ``headers.merge_header_levels`` names the parts of a merged cell."""
+    if not all(is_sub_header(w["text"]) for w in line):
+        return None
+    parts: dict[int, list[Word]] = {}
+    for word in line:
+        centre = (word["x0"] + word["x1"]) / 2
+        nearest = min(range(len(columns)), key=lambda c: abs(sum(columns[c][:2]) / 2 - centre))
+        parts.setdefault(nearest, []).append(word)
+    out: list[tuple[float, float, str]] = []
+    for index, (x0, x1, text) in enumerate(columns):
+        below = parts.get(index)
+        if not below:
+            out.append((x0, x1, text))
+            continue
+        out += [(w["x0"], w["x1"], f"{text} {w['text']}") for w in below]
+    return out if is_header([text for _, _, text in out]) else None
+
+
 def _text_rows(
     lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: PdfReading
 ) -> list[SourceRow]:
-    """The rows of a table without ruling: a row starts on each line with a word in the first
-    column (the serial); the other lines join the row whose start they belong to: the row above
-    when cells are aligned to their top, the nearest when they are centred (lines stand between
-    the header and the first serial)."""
+    """The rows of a table without ruling: a row starts on each line with a word in the serial
+    column (序号, wherever it stands; else the first column); the other lines join the row
+    whose start they belong to: the row above when cells are aligned to their top, the nearest
+    when they are centred (lines stand between the header and the first serial)."""
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
 
     def column_of(word: Word) -> int:
         centre = (word["x0"] + word["x1"]) / 2
         return sum(1 for b in bounds if centre > b)
 
-    starts = [i for i, line in enumerate(lines) if column_of(line[0]) == 0]
+    starts = [i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)]
     if not starts:
         return []
     centred = starts[0] > 0
@@ -267,13 +317,32 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
         _read_unruled(page, number, reading)
         return
     boxes = [t.bbox for t in tables]
-    _add_context(page.filter(lambda obj: not _inside(obj, boxes)).extract_text() or "", reading)
+    outside = page.filter(lambda obj: not _inside(obj, boxes))
+    first = len(reading.context)
+    _add_context(outside.extract_text() or "", reading)
+    page_lines = reading.context[first:]
     for index, table in enumerate(tables):
         rows = _table_rows(table, number, reading)
+        lead = _heading_above(outside, table.bbox, tables[index - 1].bbox if index else None)
+        found = next((c for c in reversed(page_lines) if c[1] == lead), None) if lead else None
         # A table that goes on over a page break comes back as one table per page: the first
         # table of a page, as wide as the last one read, continues it (a repeated header and
-        # a row split by the break are the assembler's to join).
-        _add_table(rows, len(table.columns), reading, index == 0)
+        # a row split by the break are the assembler's to join), unless a heading that names
+        # a power type stands above it (one table per type).
+        _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
+
+
+def _heading_above(
+    outside: Any, box: tuple[float, float, float, float], previous: Any
+) -> str | None:
+    """The line of text right above the table at ``box`` (below the table before it on the
+    page) when it names a power type (一、行政许可): the section the table's rows are in."""
+    top = previous[3] if previous is not None else 0
+    if box[1] - top < 1:
+        return None
+    text = outside.crop((0, top, outside.width, box[1])).extract_text() or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines and names_section(lines[-1]) else None
 
 
 def _add_context(text: str, reading: PdfReading) -> None:
@@ -283,12 +352,19 @@ def _add_context(text: str, reading: PdfReading) -> None:
             reading.context.append((reading.number, line.strip()))
 
 
-def _add_table(rows: list[SourceRow], width: int, reading: PdfReading, may_continue: bool) -> None:
+def _add_table(
+    rows: list[SourceRow],
+    width: int,
+    reading: PdfReading,
+    may_continue: bool,
+    lead: tuple[int, str] | None = None,
+) -> None:
     if may_continue and reading.widths and reading.widths[-1] == width:
         reading.tables[-1].extend(rows)
     else:
         reading.tables.append(rows)
         reading.widths.append(width)
+        reading.leads.append(lead)
     reading.plain.clear()  # read only when there is no table
 
 
@@ -300,6 +376,8 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     if found is not None:
         first, end = found
         reading.columns = _columns_of(lines[first:end])
+        if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
+            reading.columns, end = lower, end + 1
         _add_context("\n".join(" ".join(w["text"] for w in ln) for ln in lines[:first]), reading)
         reading.number += 1
         cells = tuple(text for _, _, text in reading.columns)
@@ -320,8 +398,14 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
 
 def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[Word]]]:
     """``lines`` cut where the table ends: at a gap over three times the usual one between
-    lines (the page number or a note below the table)."""
-    gaps = sorted(b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines))
+    lines (the page number or a note below the table). Lines closer than a line's height
+    interleave (cells centred in their rows put a short cell's line between the lines of a
+    long one): those gaps say nothing of the spacing, and are left out of the usual one."""
+    gaps = sorted(
+        gap
+        for a, b in itertools.pairwise(lines)
+        if (gap := b[0]["top"] - a[0]["top"]) >= 0.9 * (a[0]["bottom"] - a[0]["top"])
+    )
     if not gaps:
         return lines, []
     usual = gaps[len(gaps) // 2]
@@ -420,6 +504,11 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
         # No table, ruled or laid out: the pages may still hold one flattened into text.
         return read_plain("\n".join(reading.plain), path)
     return [
-        Grid(tuple(rows), context if index == 0 else (), name=f"table {index + 1}")
+        Grid(
+            tuple(rows),
+            context if index == 0 else (),
+            name=f"table {index + 1}",
+            lead=reading.leads[index],
+        )
         for index, rows in enumerate(reading.tables)
     ]

@@ -52,6 +52,8 @@ class PdfRows:
                 for _ in read_pages(source, reading):
                     if len(reading.tables) > 1:
                         raise ReadWhole("more than one table")
+                    if any(reading.leads):  # a heading above names its section: read whole
+                        raise ReadWhole("a heading above the table")
                     for rows in reading.tables:
                         for row in rows:
                             kept = _keep(kept, row)

@@ -13,6 +13,7 @@ from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
     is_code,
+    is_compound_serial,
     is_level,
     is_org_name,
     is_power_type,
@@ -47,9 +48,19 @@ def is_days(text: str) -> bool:
     return is_time_limit(text) or (text.isascii() and text.isdigit() and len(text) <= 3)
 
 
+def is_row_serial(text: str) -> bool:
+    """True for a cell of the 序号 column: a bare serial, or one written with its main item's
+    number or in brackets (1-1, 2.3, （1）).
+
+    >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1.")
+    (True, True, False)
+    """
+    return is_serial(text) or is_compound_serial(text)
+
+
 #: The shape of the cells of each column that has one.
 SHAPES: dict[str, Callable[[str], bool]] = {
-    "row": is_serial,
+    "row": is_row_serial,
     "type": is_power_type,
     "level": is_level,
     "code": is_code,
@@ -186,7 +197,22 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         if keep or again or not starts:
             starts.append(i)
             previous = serial
-    return starts
+    return (
+        _before_serials(lines, starts, keys.index("row"))
+        if paragraphs and "row" in keys
+        else starts
+    )
+
+
+def _before_serials(lines: Sequence[str], serials: list[int], column: int) -> list[int]:
+    """Where records of one cell per paragraph open when the 序号 column is not the first: as
+    many paragraphs before each serial as the header has columns before it (a 序号 at the right
+    ends its record)."""
+    if not column:
+        return serials
+    heads = [i for i, line in enumerate(lines) if line.strip() and not (i and lines[i - 1].strip())]
+    at = {head: n for n, head in enumerate(heads)}
+    return sorted({heads[max(at[i] - column, 0)] for i in serials if i in at})
 
 
 def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> list[tuple[int, int]]:

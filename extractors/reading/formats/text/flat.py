@@ -31,6 +31,7 @@ from extractors.reading.vocab import (
     is_power_type,
     is_section_heading,
     is_serial,
+    is_table_note,
     starts_citation,
 )
 
@@ -418,6 +419,10 @@ def read_body(
     parts: list[tuple[Span, list[Span]] | tuple[Span, None]] = []
     current: list[Span] | None = None
     footer = False
+    # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
+    # follows are text outside the items, never more of the last record's last cell.
+    last_start = max(starts, default=len(spans))
+    noted = False
     for n, span in enumerate(spans):
         line = lines[n].strip()
         if not line:
@@ -425,6 +430,11 @@ def read_body(
                 current.append(span)
             continue
         footer = False
+        if noted or (n > last_start and is_table_note(line)):
+            chrome.append((span.number, line))
+            footer = noted = True
+            current = None
+            continue
         if is_page_chrome(line):
             chrome.append((span.number, line))
             footer = True

@@ -9,13 +9,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.models import Anomaly, Reject
+from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, Span, read_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import map_headers
-from extractors.reading.vocab import is_list_title, is_page_chrome, section_type, types_named
+from extractors.reading.vocab import (
+    is_list_title,
+    is_page_chrome,
+    is_section_heading,
+    section_type,
+    types_named,
+)
 
 #: How many title lines above a header (附件2 / …事项清单 / 表一) open its list.
 _MAX_TITLE_LINES = 3
@@ -45,7 +52,8 @@ def _preamble_start(
 ) -> int:
     """Where the text that opens ``header``'s list begins: the start of the header's line (a
     line may open with ``附件2：`` or ``Download "``), or higher up, over blank lines, page
-    chrome and up to three title lines, never above ``floor``."""
+    chrome and up to three title lines (a section heading such as 一、行政许可 among them),
+    never above ``floor``."""
     index = header.line - 1
     start = max(starts[index], floor)
     titles = 0
@@ -53,7 +61,7 @@ def _preamble_start(
     while index >= 0 and starts[index] >= floor:
         line = lines[index].strip()
         if line and not is_page_chrome(line):
-            if titles == _MAX_TITLE_LINES or not is_list_title(line):
+            if titles == _MAX_TITLE_LINES or not (is_list_title(line) or is_section_heading(line)):
                 break
             titles += 1
         start = starts[index]
@@ -227,6 +235,9 @@ def read_page(text: str, path: str) -> list[Grid]:
 
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
-    vertical label：value records (a text file, or the text of a PDF page without a table)."""
+    vertical label：value records (a text file, or the text of a PDF page without a table).
+    Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
+    table's cells."""
+    text = drop_invisible(text)
     grids = read_page(text, path)
     return grids if grids[0].rows else [read_labelled(text)]
