@@ -25,6 +25,7 @@ from extractors.citing.grammar.anchors import (
     JOIN,
     NESTED,
     NOTES,
+    QUOTE_MARKS,
     QUOTED_TITLE,
     RUN,
     SHORT_HEAD,
@@ -41,6 +42,7 @@ from extractors.citing.grammar.chains import (
 )
 from extractors.citing.grammar.context import (
     at_segment_start,
+    author_refers_back,
     is_kind,
     lead_before,
     led_line_before,
@@ -84,15 +86,20 @@ from extractors.citing.resolve import (
     resolve_title,
     resolve_with,
 )
-from extractors.citing.words import FLAT_TITLE, SPACE, alternation, words
+from extractors.citing.words import CONJUNCTIONS, FLAT_TITLE, SPACE, alternation, words
 from extractors.models import Citation, CitationKind
 
 #: The backends of the pass (see the module docstring).
 Backend = Literal["fast", "general"]
 BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 
-# 《中华人民共和国食品安全法》及其实施条例: the implementing instrument of the law just cited
-_AND_ITS: Final = regex(rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})")
+# 《中华人民共和国食品安全法》及其实施条例 (及实施条例, 和实施细则, or glued after the marks as
+# if they closed too early: 《…食品安全法》实施条例): the implementing instrument of the law just
+# cited
+_AND_ITS: Final = regex(
+    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*"
+    rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
+)
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
@@ -312,7 +319,7 @@ class _Cell:
     def general(self, p: int) -> int:
         """A title (or quoted title) read by the general readers."""
         text = self.text
-        if text[p] in "「“":
+        if text[p] in QUOTE_MARKS:
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
             quoted = QUOTED_TITLE.match(text, p)
@@ -357,13 +364,18 @@ class _Cell:
             resolutions = resolve_with(written + tail.glued, self.local)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
-        self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
-        if tail.chain is None and (its := _AND_ITS.match(text, tail.end)) is not None:
-            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another one
-            implementing = resolutions[-1].law + SPACE.sub("", its.group(1))
+        its = _AND_ITS.match(text, tail.end) if tail.chain is None else None
+        glued = its is not None and not its.group("join")
+        if not glued:
+            self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
+        if its is not None:
+            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another
+            # one; glued to the marks (《…食品安全法》实施条例) it is the only one cited
+            implementing = resolutions[-1].law + SPACE.sub("", its.group("name"))
             more = parse_tail(text, its.end(), fast=self.fast)
             implemented = resolve_title(implementing)
-            self.emit_anchor(its.start(1), more, implemented, "unmarked", None, None)
+            at = start if glued else its.start("name")
+            self.emit_anchor(at, more, implemented, "unmarked", None, None)
             return more.end
         return tail.end
 
@@ -392,7 +404,12 @@ class _Cell:
         warnings = chain.warnings
         selfref = self_reference_before(text, p)
         if selfref is not None:
-            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
+            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself;
+            # 依照该法第八十六条 opening a line after it is the author's again
+            self.closed_before(selfref[0])
+            if self.quoted and author_refers_back(text, selfref[0]):
+                self.quoted = self.said = False
+                self.close = -1
             if not self.quoted:
                 self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
             return
@@ -487,9 +504,12 @@ class _Cell:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
             if not provisions:
+                # a whole instrument: law-level, unless its title was abbreviated (《监察法》),
+                # which ranks before it (docs/citations.md, "Kinds")
+                whole: CitationKind = "abbreviation" if kind == "abbreviation" else "law-level"
                 out.append(
                     cite_one(
-                        text, start, tail_end, "law-level", None, law=r.law, version=version,
+                        text, start, tail_end, whole, None, law=r.law, version=version,
                         doc=doc, via=r.via, rank=rank, law_id=r.law_id, warnings=warn,
                     )
                 )  # fmt: skip

@@ -13,6 +13,7 @@ from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
     ENDS_INSTRUMENT,
+    LOCAL_PLACE,
     ONE_WIDTH,
     OPEN_MARK,
     SPACE,
@@ -22,7 +23,6 @@ from extractors.citing.words import (
     TO_BOOK,
     alternation,
     char_class,
-    exceptions,
     words,
 )
 
@@ -59,11 +59,8 @@ _NOT_NATIONAL: Final = regex(
     + "$"
     + "|^"
     + alternation(words("national_prefixes"))
-    + "|^"
-    + alternation(words("provinces"))
-    # 巫溪县…, 拉萨市…: two to four characters and a unit (城市 is no city's name)
-    + f"|^(?!{alternation(exceptions('local_units'))})[\u4e00-\u9fff]{{2,4}}"
-    + alternation(words("local_units"))
+    # 西藏…, 巫溪县…, 拉萨市…: a local instrument
+    + f"|^{LOCAL_PLACE}"
 )
 _AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))

@@ -439,9 +439,15 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         if last is None:
             b.add(level, values, seps, unit_start, m.end())
         elif sep is None:
-            if _DEPTH[level] <= _DEPTH[last]:
+            if level == last and last_written == m["lvl"] and m.group("di"):
+                # 第十条第十一条: a level cannot hold another of its own, so the second is a
+                # sibling, listed with nothing between (as with spaces: 第十条 第十一条)
+                b.emit()
+                b.add(level, values, seps, unit_start, m.end())
+            elif _DEPTH[level] <= _DEPTH[last]:
                 break
-            b.add(level, values, seps, b.start, m.end())
+            else:
+                b.add(level, values, seps, b.start, m.end())
         elif sep in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
             b.emit()
             b.range_fill(level, a, values[0], b.start, m.end())

@@ -18,6 +18,7 @@ from extractors.citing.words import (
     CONJUNCTIONS,
     ENDS_INSTRUMENT,
     ENTRY_NUMBER,
+    LOCAL_PLACE,
     RANK_TAG,
     TITLE_CLOSE,
     TITLE_END_CHARS,
@@ -71,6 +72,8 @@ _SPACED_CARRIER_VERB: Final = regex(
 )
 _SEGMENT_LEAD: Final = regex(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
+# 杭州市城市市容和环境卫生管理条例: a place's own instrument, named after a national one
+_PLACES_ONLY: Final = regex(rf"(?:{LOCAL_PLACE})+\Z")
 
 
 def strip_verbs(candidate: str) -> tuple[str, int]:
@@ -218,8 +221,12 @@ def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
         # 用人单位违反社会保险法第八十六条: the registry knows where the title starts
         suffix = registry.longest_suffix(raw)
         if suffix is not None and len(suffix) < len(title_key(raw)):
-            cut = len(raw) - len(suffix)
-            stripped = raw[cut:]
+            at = len(raw) - len(suffix)
+            if _PLACES_ONLY.match(raw, cut, at) is None:
+                # not 杭州市 + 城市市容和环境卫生管理条例: the city's own regulation, named
+                # after the national one, starts with the city
+                cut = at
+                stripped = raw[cut:]
     if not ENDS_INSTRUMENT.search(stripped):
         return None
     if not plausible_unmarked(stripped, place="provision"):
