@@ -52,6 +52,7 @@ from extractors.citing.grammar.context import (
     opens_quote,
     quote_close,
     quotes_title,
+    same_unit_before,
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
@@ -413,6 +414,15 @@ class _Cell:
             if not self.quoted:
                 self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
             return
+        same = same_unit_before(text, p)
+        if same is not None and below_article(provisions[0]):
+            # 同条第二款, 该款第（三）项: a part of the provision cited last, in the author's words
+            self.closed_before(same[0])
+            if not self.quoted or author_refers_back(text, same[0]):
+                self.quoted = self.said = False
+                self.close = -1
+                self.same_provision(same[0], same[1], end, provisions, warnings, p)
+            return
         numbered = doc_number_before(text, p)
         if numbered is not None:
             # 国务院令第735号第三十八条: the instrument named by its number alone
@@ -582,6 +592,44 @@ class _Cell:
                 return
         said = SPACE.sub("", self.text[start : provisions[0].start + base])
         self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
+
+    def same_provision(
+        self,
+        start: int,
+        level: str,
+        end: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after 同条/该条 (``level`` article) or 同款 (paragraph), from
+        ``start``: parts of the article (and paragraph) of the last record, continuing its law;
+        unresolved, and flagged, when the last record names no such provision."""
+        last = self.last
+        cited = next((c for c in reversed(self.out) if c is not None), None)
+        said = SPACE.sub("", self.text[start : provisions[0].start + base])
+        if (
+            last is None
+            or cited is None
+            or cited.law != last.law
+            or cited.article is None
+            or (level == "paragraph" and (cited.paragraph is None or provisions[0].paragraph))
+        ):
+            self.unresolved(
+                start, base, provisions, (*warnings, f"no {level} is cited before {said}")
+            )
+            return
+        article, suffix, paragraph = cited.article, cited.article_suffix, cited.paragraph
+        provisions = tuple(
+            p._replace(article=article, article_suffix=suffix)
+            if level == "article"
+            else p._replace(article=article, article_suffix=suffix, paragraph=paragraph)
+            for p in provisions
+        )
+        cite_chain(
+            self.out, self.text, start, base, provisions, last.law, "continuation", None, None,
+            None, None, last.law_id, warnings, last.chapter,
+        )  # fmt: skip
 
     def by_doc_number(
         self,

@@ -21,6 +21,7 @@ from extractors.citing.words import (
     char_class,
     first_chars,
     last_chars,
+    tags_of,
     words,
 )
 
@@ -48,11 +49,21 @@ _SELF: Final = regex(
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
 # 该法, 同条例, 上述办法: what quoted statutory text does not say of itself (it says 本法)
 _BACK_DETERMINERS: Final = tuple(words("self_determiners", "back"))
+# 同条第二款, 该款第三项: the article (or paragraph) the author cited last
+_SAME_LEVELS: Final = {
+    w: lvl for w, (lvl, *_) in tags_of("levels").items() if lvl in ("article", "paragraph")
+}
+_SAME_LAST: Final = last_chars(_SAME_LEVELS)
+_SAME_UNIT: Final = regex(
+    rf"{alternation(_BACK_DETERMINERS)}\s*(?P<unit>{alternation(_SAME_LEVELS)})\s*\Z"
+)
 _SELF_LAST: Final = last_chars(_SELF_NOUNS)
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
-_REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"}
+_REFER_TEST: Final = (
+    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"} | _SAME_LAST
+)
 _TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
 _NOUN_USE: Final = regex(alternation(words("noun_uses")))
@@ -174,6 +185,18 @@ def author_refers_back(text: str, pos: int) -> bool:
         return False
     line = text.rfind("\n", 0, pos) + 1
     return _LEAD.match(text, line, pos) is not None or led_line_before(text, pos)
+
+
+def same_unit_before(text: str, pos: int) -> tuple[int, str] | None:
+    """Where a 同条/该条/同款 that ends just before the provision at ``pos`` starts, and the level
+    it names (``article`` or ``paragraph``): the provision is part of the one cited last.
+
+    >>> same_unit_before("…第十条第一款；同条第二款", 11), same_unit_before("该款第三项", 2)
+    ((9, 'article'), (0, 'paragraph'))
+    >>> same_unit_before("本条第二款", 2)
+    """
+    m = _SAME_UNIT.search(text, max(0, pos - 6), pos)
+    return None if m is None else (m.start(), _SAME_LEVELS[m.group("unit")])
 
 
 def is_kind(title: str, noun: str) -> bool:

@@ -202,6 +202,44 @@ STYLES = [
 ]
 
 
+#: 同条/该条 (the same article) and 同款/该款 (the same paragraph) in the author's words: parts of
+#: the provision cited just before; 本条 is what quoted statutory text says of itself.
+SAME_PROVISION = [
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条第一款；同条第二款",
+        [rec(CF, 10, 1), rec(CF, 10, 2, kind="continuation")],
+        id="same-article",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条第一款、该条第二款第（一）项",
+        [rec(CF, 10, 1), rec(CF, 10, 2, 1, kind="continuation")],
+        id="that-article",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条第一款，同款第三项",
+        [rec(CF, 10, 1), rec(CF, 10, 1, 3, kind="continuation")],
+        id="same-paragraph",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条；同款第三项",
+        [rec(CF, 10), rec(None, None, None, 3, kind="unresolved")],
+        id="no-paragraph-before",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条第一款；本条第二款",
+        [rec(CF, 10, 1)],
+        id="this-article-is-statute-speak",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAME_PROVISION)
+def test_the_same_article_or_paragraph(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert run(cite, text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_styles(cite: Cite, text: str, expected: list[tuple[object, ...]]) -> None:
     assert run(cite, text) == expected
