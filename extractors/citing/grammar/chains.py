@@ -17,7 +17,13 @@ from typing import Final, Literal, NamedTuple, get_args
 
 from extractors.citing.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
 from extractors.citing.patterns import regex
-from extractors.citing.words import alternation, exceptions, tags_of, words
+from extractors.citing.words import (
+    SENTENCE_END,
+    alternation,
+    exceptions,
+    tags_of,
+    words,
+)
 
 Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
 
@@ -98,6 +104,15 @@ _RANGE_SEPS: Final = frozenset(words("separators", "range"))
 _SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*")
 _PNUM_SPLIT: Final = regex(_PNUM)
 _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+# 第三十条（一）, 第五条第一款（三）、（四）: items in brackets with neither 第 nor 项, read only
+# where the citation ends after them (the end, a sentence or list mark); before words they open
+# the article's quoted enumeration (第三十条（一）申请人…), and before a title they number the
+# next entry (第十条（2）《乙法》)
+_BARE_ITEMS: Final = regex(
+    rf"\s*(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*{_PNUM})*)"
+    rf"(?=\s*(?:\Z|[{SENTENCE_END}，,、\n]))"
+)
+_CLOSE_BRACKETS: Final = ")）﹚"
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
 _POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
@@ -240,12 +255,19 @@ def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
         nums = [parse_numeral(p) for p in parts[::2]]
         seps = parts[1::2]
     else:
-        pn = m.group("pnums")
-        nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
-        seps = [
-            _RANGE_MARK if any(r in g for r in _RANGE_SEPS) else "、"
-            for g in _PNUM_SPLIT.split(pn)[1:-1]
-        ]
+        return _bracketed(m.group("pnums"))
+    if any(n is None for n in nums):
+        return None
+    return [n for n in nums if n is not None], seps
+
+
+def _bracketed(pn: str) -> tuple[list[int], list[str]] | None:
+    """The numbers of bracketed units (（一）、（二）, （三）至（五）) and what separates them."""
+    nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
+    seps = [
+        _RANGE_MARK if any(r in g for r in _RANGE_SEPS) else "、"
+        for g in _PNUM_SPLIT.split(pn)[1:-1]
+    ]
     if any(n is None for n in nums):
         return None
     return [n for n in nums if n is not None], seps
@@ -314,7 +336,8 @@ def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
     >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
     3
     """
-    if run[-1] in _LOOKAHEAD_LAST:
+    if run[-1] in _LOOKAHEAD_LAST or run.rstrip()[-1] in _CLOSE_BRACKETS:
+        # 第三编辑 (no 编), 第三十条（一）申请人 (no item): what follows decides the reading
         return _chain_of(text[pos : pos + len(run) + 1])
     return _run_chain(run)
 
@@ -464,6 +487,15 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
         nxt = _NEXT_UNIT.match(text, m.end())
+        if (
+            nxt is None
+            and level in ("article", "paragraph")
+            and (bare := _BARE_ITEMS.match(text, m.end())) is not None
+            and (items := _bracketed(bare.group("pnums"))) is not None
+        ):
+            b.add("item", items[0], items[1], b.start, bare.end("pnums"))
+            last, last_written = "item", _ITEM_WORD
+            nxt = _NEXT_UNIT.match(text, bare.end("pnums"))
         if nxt is None:
             break
         if nxt.group("sepw") is not None:

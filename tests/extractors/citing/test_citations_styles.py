@@ -240,6 +240,33 @@ def test_the_same_article_or_paragraph(
     assert run(cite, text) == expected
 
 
+#: Items in brackets glued to the provision with neither 第 nor 项: read where the citation ends
+#: after them; before words they open the article's quoted enumeration, and before a title they
+#: number the next entry.
+BARE_ITEMS = [
+    pytest.param(XK + "》第三十条（一）", [rec(XK, 30, None, 1)], id="item"),
+    pytest.param(
+        XK + "》第三十条第一款（三）至（五）；",
+        [rec(XK, 30, 1, 3), rec(XK, 30, 1, 4), rec(XK, 30, 1, 5)],
+        id="range-of-items",
+    ),
+    pytest.param(
+        XK + "》第三十条（一）、第三十一条",
+        [rec(XK, 30, None, 1), rec(XK, 31)],
+        id="then-an-article",
+    ),
+    pytest.param(XK + "》第三十条（一）申请人应当", [rec(XK, 30)], id="quoted-enumeration"),
+    pytest.param(XK + "》第三十条 （一）", [rec(XK, 30)], id="spaced-is-quoted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_ITEMS)
+def test_items_in_brackets_without_di_or_xiang(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert run(cite, "《" + text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_styles(cite: Cite, text: str, expected: list[tuple[object, ...]]) -> None:
     assert run(cite, text) == expected
