@@ -286,11 +286,11 @@ class _Cell:
         if (
             text.startswith(("第", "附"), at)
             or bare_article_at(text, at)
-            or (at < len(text) and text[at] in _HEADING_NUMERALS)
+            or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
         ):
-            # provisions, an annex or a numbered part after it, or an unmarked notice around it
-            # (…关于《X》的通知)
+            # provisions, an annex, a numbered part or a version note without brackets after it
+            # (《…》2018年修正第十条), or an unmarked notice around it (…关于《X》的通知)
             return None
         unit = title_unit(text[p:closed], text[closed:at])
         if unit is None:

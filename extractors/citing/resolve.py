@@ -64,10 +64,12 @@ _NOT_NATIONAL: Final = regex(
 )
 _AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))
-_VERSION_NOTE: Final = regex(
-    rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
-    rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))})"
+#: A dated version note: 2018修正, 2019年修订, 2015年4月24日第二次修正, 2020年版.
+DATED_VERSION: Final = (
+    rf"\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+    rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))}"
 )
+_VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:{DATED_VERSION})")
 
 
 _CLAUSES: Final = regex(r"[\s，,；;]+")

@@ -393,7 +393,7 @@ def _article_list(written: str) -> Chain | None:
             start = m.end(1)  # the next article starts with its 第
         end, value = m.end(), v
     out.append(_article(start, end, value))
-    return _new_tuple(Chain, (tuple(out), end, tuple(warnings)))
+    return _zero_checked(_new_tuple(Chain, (tuple(out), end, tuple(warnings))))
 
 
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
@@ -422,7 +422,7 @@ def _simple_chain(m: re.Match[str]) -> Chain | None:
     provision = _new_tuple(
         Provision, (0, end, None, None, None, article, suffix, None, paragraph, item, None)
     )
-    return _new_tuple(Chain, ((provision,), end, ()))
+    return _zero_checked(_new_tuple(Chain, ((provision,), end, ())))
 
 
 def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
@@ -440,7 +440,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
         if lone is not None:
-            return Chain((lone,), end)
+            return _zero_checked(Chain((lone,), end))
     b = _Builder()
     last: Level | None = None
     last_written = ""
@@ -515,7 +515,30 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    return Chain(tuple(b.out), b.end, tuple(b.warnings))
+    return _zero_checked(Chain(tuple(b.out), b.end, tuple(b.warnings)))
+
+
+# the numbered fields of a Provision, after its span: every level, and the suffix of 之一
+_NUMBERED: Final[tuple[Level | Literal["article_suffix"], ...]] = (
+    "part", "chapter", "section", "article", "article_suffix", "point", "paragraph", "item",
+    "subitem",
+)  # fmt: skip
+
+
+def _zero_checked(chain: Chain) -> Chain:
+    """``chain``, warned when a number in it is 0 (第〇条, 第0款): provisions are numbered from 1,
+    so the reading is kept as written but is probably wrong.
+
+    >>> parse_chain("第〇条", 0).warnings
+    ('第0条: provisions are numbered from 1',)
+    """
+    for p in chain.provisions:
+        if 0 in p[2:]:
+            level = next(f for f, v in zip(_NUMBERED, p[2:], strict=True) if v == 0)
+            written = "之0" if level == "article_suffix" else "第0" + _word_of(level)
+            warning = f"{written}: provisions are numbered from 1"
+            return chain._replace(warnings=(*chain.warnings, warning))
+    return chain
 
 
 def bare_article_at(text: str, pos: int) -> bool:

@@ -270,3 +270,49 @@ def test_items_in_brackets_without_di_or_xiang(
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_styles(cite: Cite, text: str, expected: list[tuple[object, ...]]) -> None:
     assert run(cite, text) == expected
+
+
+@pytest.mark.parametrize("gap", ["", " ", "\u3000"], ids=["glued", "space", "wide-space"])
+def test_a_version_note_written_without_brackets(cite: Cite, gap: str) -> None:
+    """《…法》2012年修正 第十条: the note is read as the version, and the article after it is
+    cited (it was left out, and the title read as cited whole)."""
+    cites = cite(f"《中华人民共和国行政处罚法》2021年修订{gap}第十条")
+    assert [(c.law, c.article, c.version, c.kind) for c in cites] == [
+        (CF, 10, "2021年修订", "explicit")
+    ]
+
+
+def test_a_year_alone_after_a_title_is_no_version_note(cite: Cite) -> None:
+    cites = cite("《中华人民共和国行政处罚法》2021年第十条")
+    assert [(c.law, c.article, c.version) for c in cites] == [(CF, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》第〇条",
+            "第0条: provisions are numbered from 1",
+            id="article",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条第0款",
+            "第0款: provisions are numbered from 1",
+            id="paragraph",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条之〇",
+            "之0: provisions are numbered from 1",
+            id="suffix",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条第（0）项",
+            "第0项: provisions are numbered from 1",
+            id="item",
+        ),
+    ],
+)
+def test_a_zero_in_a_provision_is_kept_and_flagged(cite: Cite, text: str, warning: str) -> None:
+    """Provisions are numbered from 1: a 0 is kept as written (never repaired) and reported."""
+    (found,) = cite(text)
+    assert warning in found.warnings
