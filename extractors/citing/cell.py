@@ -65,6 +65,7 @@ from extractors.citing.grammar.titles import (
     title_unit,
 )
 from extractors.citing.grammar.unmarked import (
+    implementing_around,
     may_stand_alone,
     noted_unmarked_before,
     notice_around,
@@ -288,6 +289,7 @@ class _Cell:
             or bare_article_at(text, at)
             or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
+            or implementing_around(text, p, closed) is not None
         ):
             # provisions, an annex, a numbered part or a version note without brackets after it
             # (《…》2018年修正第十条), or an unmarked notice around it (…关于《X》的通知)
@@ -349,6 +351,11 @@ class _Cell:
             if notice is not None:
                 start, end, via_written = notice
                 kind_override = "unmarked"
+        elif (outer := implementing_around(text, p, end)) is not None:
+            # 甲省实施《中华人民共和国消防法》办法第十条: the marks are the inner ones of an
+            # unmarked title
+            start, end, written = outer
+            kind_override = "unmarked"
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end

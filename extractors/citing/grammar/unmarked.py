@@ -74,6 +74,14 @@ _SEGMENT_LEAD: Final = regex(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
 # 杭州市城市市容和环境卫生管理条例: a place's own instrument, named after a national one
 _PLACES_ONLY: Final = regex(rf"(?:{LOCAL_PLACE})+\Z")
+# 甲省实施《中华人民共和国消防法》办法: the marked title is the inner one of an unmarked title
+_IMPLEMENTING_BEFORE: Final = regex(
+    rf"(?:{LOCAL_PLACE})*{alternation(words('implementing_leads'))}\s*\Z"
+)
+_IMPLEMENTING_AFTER: Final = regex(
+    rf"\s*(?:若干)?{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?(?!的)"
+)
+_LEADS_ONLY: Final = regex(rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})*\Z")
 
 
 def strip_verbs(candidate: str) -> tuple[str, int]:
@@ -300,3 +308,29 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
         return None
     outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
     return lo, after.end(), outer
+
+
+def implementing_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
+    """The unmarked title of a (local) instrument that implements the marked title
+    ``text[p:end]`` (甲省实施《中华人民共和国消防法》办法): its start, its end and its title (the
+    inner marks made 《》), or None. Only lead verbs may stand before it in its clause (组织实施
+    《…》 is prose).
+
+    >>> implementing_around("依据甲省实施《中华人民共和国消防法》办法第十条", 6, 19)
+    (2, 21, '甲省实施《中华人民共和国消防法》办法')
+    >>> implementing_around("组织实施《中华人民共和国消防法》办法", 4, 17) is None
+    True
+    """
+    after = _IMPLEMENTING_AFTER.match(text, end)
+    before = _IMPLEMENTING_BEFORE.search(text, max(0, p - 30), p)
+    if after is None or before is None:
+        return None
+    lo = before.start()
+    lo += strip_verbs(text[lo:p])[1]  # 依据甲省…: the place pattern may take in a lead verb
+    j = lo
+    while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and lo - j < 12:
+        j -= 1
+    if _LEADS_ONLY.match(text, j, lo) is None:
+        return None
+    title = text[lo:p] + "《" + text[p + 1 : end - 1] + "》" + text[end : after.end()]
+    return lo, after.end(), title

@@ -316,3 +316,40 @@ def test_a_zero_in_a_provision_is_kept_and_flagged(cite: Cite, text: str, warnin
     """Provisions are numbered from 1: a 0 is kept as written (never repaired) and reported."""
     (found,) = cite(text)
     assert warning in found.warnings
+
+
+XF = "中华人民共和国消防法"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "依据浙江省实施《中华人民共和国消防法》办法第十条、第十一条",
+            [
+                rec(f"浙江省实施《{XF}》办法", 10, kind="unmarked"),
+                rec(f"浙江省实施《{XF}》办法", 11, kind="unmarked"),
+            ],
+            id="province",
+        ),
+        pytest.param(
+            "新疆维吾尔自治区实施<中华人民共和国消防法>若干规定第四条",
+            [rec(f"新疆维吾尔自治区实施《{XF}》若干规定", 4, kind="unmarked")],
+            id="region-half-width-marks",
+        ),
+        pytest.param(
+            "组织实施《中华人民共和国消防法》办法", [rec(XF, kind="law-level")], id="prose-before"
+        ),
+        pytest.param(
+            "各级政府实施《中华人民共和国消防法》规定的职责",
+            [rec(XF, kind="law-level")],
+            id="prose-after",
+        ),
+    ],
+)
+def test_a_local_implementing_title_written_without_outer_marks(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """甲省实施《…法》办法 with its outer marks lost is one title, the marks its inner ones; the
+    provisions are the local instrument's, not the national law's (which was cited whole)."""
+    assert run(cite, text) == expected
