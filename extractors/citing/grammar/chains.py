@@ -92,6 +92,10 @@ _UNIT: Final = regex(
 )
 _SEP_WORD: Final = alternation(words("separators"))
 _SEP: Final = regex(rf"\s*(?P<sep>{_SEP_WORD})\s*")
+# 、之二 after 第一百三十三条之一: another suffix of the same article
+_NEXT_SUFFIX: Final = regex(
+    rf"\s*(?P<sep>{_SEP_WORD})\s*(?P<zhi>之)\s*(?P<suf>{NUM})(?!\s*{LEVEL})"
+)
 # One unit after the first of a chain, with what joins it to the one before, in the order the
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
 # unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
@@ -194,6 +198,7 @@ _FIRST_AT_DEPTH: Final[dict[str, int]] = {
     for level in _DEPTH
 }
 _ITEM: Final = _SLOT["item"]
+_SUFFIX: Final = _SLOT["article_suffix"]
 
 
 class _Builder:
@@ -228,6 +233,27 @@ class _Builder:
         self.truncate(level)
         self.path[slot] = values[-1]
         self.start, self.end = start, end
+
+    def suffixes(self, text: str, pos: int) -> int:
+        """Read the suffixes listed after the article's own (、之二, 至之三) from ``pos``, each a
+        provision of the same article; where the last ends (``pos`` when there is none)."""
+        while (m := _NEXT_SUFFIX.match(text, pos)) is not None:
+            value = parse_suffix("之" + m.group("suf"))
+            first = self.path[_SUFFIX]
+            if value is None or first is None:
+                break
+            self.emit()
+            if m.group("sep") in _RANGE_SEPS:
+                if value <= first or value - first > MAX_RANGE:
+                    self.warnings.append(f"range 之{first}–之{value} not expanded")
+                else:
+                    for x in range(first + 1, value):
+                        self.path[_SUFFIX] = x
+                        self.out.append(_new_tuple(Provision, (self.start, m.end(), *self.path)))
+            self.path[_SUFFIX] = value
+            self.start, self.end = m.start("zhi"), m.end()
+            pos = m.end()
+        return pos
 
     def range_fill(self, level: Level, a: int, b: int, start: int, end: int) -> None:
         if b <= a or b - a > MAX_RANGE:
@@ -436,6 +462,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙"), end)
+        and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
@@ -496,6 +523,11 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             b.add("item", items[0], items[1], b.start, bare.end("pnums"))
             last, last_written = "item", _ITEM_WORD
             nxt = _NEXT_UNIT.match(text, bare.end("pnums"))
+        if nxt is None and level == "article" and b.path[_SUFFIX] is not None:
+            # 第一百三十三条之一、之二, 第十条之一至之三: more suffixes of the same article
+            at = b.suffixes(text, m.end())
+            if at != m.end():
+                nxt = _NEXT_UNIT.match(text, at)
         if nxt is None:
             break
         if nxt.group("sepw") is not None:

@@ -353,3 +353,26 @@ def test_a_local_implementing_title_written_without_outer_marks(
     """甲省实施《…法》办法 with its outer marks lost is one title, the marks its inner ones; the
     provisions are the local instrument's, not the national law's (which was cited whole)."""
     assert run(cite, text) == expected
+
+
+XS = "中华人民共和国刑法"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("第一百三十三条之一、之二", [(133, 1, None), (133, 2, None)], id="list"),
+        pytest.param("第十条之一至之三", [(10, 1, None), (10, 2, None), (10, 3, None)], id="range"),
+        pytest.param("第十条之一和之二第二款", [(10, 1, None), (10, 2, 2)], id="then-a-paragraph"),
+        pytest.param(
+            "第十条之一、第十一条", [(10, 1, None), (11, None, None)], id="then-an-article"
+        ),
+    ],
+)
+def test_suffixes_of_one_article_listed_after_it(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """第一百三十三条之一、之二 cites two articles 之N of 第一百三十三条 (the second was lost)."""
+    cites = cite(f"《{XS}》{text}")
+    assert [(c.article, c.article_suffix, c.paragraph) for c in cites] == expected
+    assert {c.law for c in cites} == {XS}
