@@ -376,3 +376,9 @@ def test_suffixes_of_one_article_listed_after_it(
     cites = cite(f"《{XS}》{text}")
     assert [(c.article, c.article_suffix, c.paragraph) for c in cites] == expected
     assert {c.law for c in cites} == {XS}
+
+
+@pytest.mark.parametrize("note", ["2015修订版", "2018年修正版", "2019年修订本"])
+def test_a_version_note_is_kept_whole_as_written(cite: Cite, note: str) -> None:
+    (found,) = cite(f"《中华人民共和国行政处罚法》（{note}）第十条")
+    assert (found.article, found.version) == (10, note)
