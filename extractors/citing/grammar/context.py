@@ -172,11 +172,11 @@ def author_refers_back(text: str, pos: int) -> bool:
     """True when the self-reference that starts at ``pos`` is the author's, even after quoted
     text opened without a mark: it points back with a word quoted statutory text does not use of
     itself (该法, 同条例, 上述办法; not 本法) and opens a line, alone or after a lead verb
-    (第十条 违反本法…\n依照该法第十一条).
+    (第十条 违反本法…, then 依照该法第十一条 on the next line).
 
-    >>> author_refers_back("第十条 违反本法的。\n依照该法第十一条", 13)
+    >>> author_refers_back("第十条 违反本法的。\\n依照该法第十一条", 13)
     True
-    >>> author_refers_back("第十条 违反本法的。\n依照本法第十一条", 13)
+    >>> author_refers_back("第十条 违反本法的。\\n依照本法第十一条", 13)
     False
     >>> author_refers_back("第十条 违反该法第十一条", 7)
     False
@@ -191,8 +191,8 @@ def same_unit_before(text: str, pos: int) -> tuple[int, str] | None:
     """Where a 同条/该条/同款 that ends just before the provision at ``pos`` starts, and the level
     it names (``article`` or ``paragraph``): the provision is part of the one cited last.
 
-    >>> same_unit_before("…第十条第一款；同条第二款", 11), same_unit_before("该款第三项", 2)
-    ((9, 'article'), (0, 'paragraph'))
+    >>> same_unit_before("…第十条第一款；同条第二款", 10), same_unit_before("该款第三项", 2)
+    ((8, 'article'), (0, 'paragraph'))
     >>> same_unit_before("本条第二款", 2)
     """
     m = _SAME_UNIT.search(text, max(0, pos - 6), pos)

@@ -312,13 +312,13 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
 
 def implementing_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
     """The unmarked title of a (local) instrument that implements the marked title
-    ``text[p:end]`` (甲省实施《中华人民共和国消防法》办法): its start, its end and its title (the
-    inner marks made 《》), or None. Only lead verbs may stand before it in its clause (组织实施
-    《…》 is prose).
+    ``text[p:end]`` (巫溪县实施《中华人民共和国消防法》办法): its start, its end and its title
+    (the inner marks made 《》), or None. Only lead verbs may stand before it in its clause
+    (组织实施《…》 is prose).
 
-    >>> implementing_around("依据甲省实施《中华人民共和国消防法》办法第十条", 6, 19)
-    (2, 21, '甲省实施《中华人民共和国消防法》办法')
-    >>> implementing_around("组织实施《中华人民共和国消防法》办法", 4, 17) is None
+    >>> implementing_around("依据巫溪县实施《中华人民共和国消防法》办法第十条", 7, 19)
+    (2, 21, '巫溪县实施《中华人民共和国消防法》办法')
+    >>> implementing_around("组织实施《中华人民共和国消防法》办法", 4, 16) is None
     True
     """
     after = _IMPLEMENTING_AFTER.match(text, end)
