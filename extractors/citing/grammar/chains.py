@@ -362,7 +362,9 @@ def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
     >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
     3
     """
-    if run[-1] in _LOOKAHEAD_LAST or run.rstrip()[-1] in _CLOSE_BRACKETS:
+    if run[-1] in _LOOKAHEAD_LAST or any(
+        c in _CLOSE_BRACKETS for c in run[len(run.rstrip(CHAIN_TRAIL)) :]
+    ):
         # 第三编辑 (no 编), 第三十条（一）申请人 (no item): what follows decides the reading
         return _chain_of(text[pos : pos + len(run) + 1])
     return _run_chain(run)

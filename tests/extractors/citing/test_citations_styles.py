@@ -245,6 +245,7 @@ def test_the_same_article_or_paragraph(
 #: number the next entry.
 BARE_ITEMS = [
     pytest.param(XK + "》第三十条（一）", [rec(XK, 30, None, 1)], id="item"),
+    pytest.param(XK + "》第三十条（十八）、", [rec(XK, 30, None, 18)], id="item-then-a-list-mark"),
     pytest.param(
         XK + "》第三十条第一款（三）至（五）；",
         [rec(XK, 30, 1, 3), rec(XK, 30, 1, 4), rec(XK, 30, 1, 5)],
