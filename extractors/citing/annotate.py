@@ -86,11 +86,10 @@ def annotate_cell(text: str) -> str:
             i += 1
         start = group[0].start
         out.append(escape(text[pos:start]))
-        worst = max(group, key=lambda c: _RANK[_CLASS[c.kind]])
+        worst = max((highlight(c) for c in group), key=_RANK.__getitem__)
         title = "\n".join(describe(c) for c in group)
         out.append(
-            f'<mark class="{_CLASS[worst.kind]}" title="{escape(title)}">'
-            f"{escape(text[start:end])}</mark>"
+            f'<mark class="{worst}" title="{escape(title)}">{escape(text[start:end])}</mark>'
         )
         pos = end
     out.append(escape(text[pos:]))
@@ -98,6 +97,20 @@ def annotate_cell(text: str) -> str:
 
 
 _RANK = {"ok": 0, "law": 1, "bad": 2, "none": 3}
+_PROVISION = ("part", "chapter", "section", "article", "paragraph", "item", "subitem", "point")
+
+
+def highlight(c: Citation) -> str:
+    """The highlight class of a citation: by its kind, and blue for any citation of a whole
+    instrument (an abbreviated title cited whole is kind ``abbreviation``, not ``law-level``).
+
+    >>> [highlight(c) for c in get_citations("《监察法》；《社会保险法》第八十七条")]
+    ['law', 'ok']
+    """
+    found = _CLASS[c.kind]
+    if found == "ok" and all(getattr(c, name) is None for name in _PROVISION):
+        return "law"
+    return found
 
 
 def annotate_list(plist: PowerList) -> str:

@@ -25,6 +25,7 @@ from extractors.citing.grammar.anchors import (
     JOIN,
     NESTED,
     NOTES,
+    QUOTE_MARKS,
     QUOTED_TITLE,
     RUN,
     SHORT_HEAD,
@@ -41,6 +42,7 @@ from extractors.citing.grammar.chains import (
 )
 from extractors.citing.grammar.context import (
     at_segment_start,
+    author_refers_back,
     is_kind,
     lead_before,
     led_line_before,
@@ -50,6 +52,7 @@ from extractors.citing.grammar.context import (
     opens_quote,
     quote_close,
     quotes_title,
+    same_unit_before,
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
@@ -62,6 +65,7 @@ from extractors.citing.grammar.titles import (
     title_unit,
 )
 from extractors.citing.grammar.unmarked import (
+    implementing_around,
     may_stand_alone,
     noted_unmarked_before,
     notice_around,
@@ -84,15 +88,20 @@ from extractors.citing.resolve import (
     resolve_title,
     resolve_with,
 )
-from extractors.citing.words import FLAT_TITLE, SPACE, alternation, words
+from extractors.citing.words import CONJUNCTIONS, FLAT_TITLE, SPACE, alternation, words
 from extractors.models import Citation, CitationKind
 
 #: The backends of the pass (see the module docstring).
 Backend = Literal["fast", "general"]
 BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 
-# 《中华人民共和国食品安全法》及其实施条例: the implementing instrument of the law just cited
-_AND_ITS: Final = regex(rf"\s*及其\s*({alternation(words('implementing_names'), spaced=True)})")
+# 《中华人民共和国食品安全法》及其实施条例 (及实施条例, 和实施细则, or glued after the marks as
+# if they closed too early: 《…食品安全法》实施条例): the implementing instrument of the law just
+# cited
+_AND_ITS: Final = regex(
+    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*"
+    rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
+)
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
@@ -278,11 +287,12 @@ class _Cell:
         if (
             text.startswith(("第", "附"), at)
             or bare_article_at(text, at)
-            or (at < len(text) and text[at] in _HEADING_NUMERALS)
+            or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
+            or implementing_around(text, p, closed) is not None
         ):
-            # provisions, an annex or a numbered part after it, or an unmarked notice around it
-            # (…关于《X》的通知)
+            # provisions, an annex, a numbered part or a version note without brackets after it
+            # (《…》2018年修正第十条), or an unmarked notice around it (…关于《X》的通知)
             return None
         unit = title_unit(text[p:closed], text[closed:at])
         if unit is None:
@@ -312,7 +322,7 @@ class _Cell:
     def general(self, p: int) -> int:
         """A title (or quoted title) read by the general readers."""
         text = self.text
-        if text[p] in "「“":
+        if text[p] in QUOTE_MARKS:
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
             quoted = QUOTED_TITLE.match(text, p)
@@ -341,6 +351,11 @@ class _Cell:
             if notice is not None:
                 start, end, via_written = notice
                 kind_override = "unmarked"
+        elif (outer := implementing_around(text, p, end)) is not None:
+            # 甲省实施《中华人民共和国消防法》办法第十条: the marks are the inner ones of an
+            # unmarked title
+            start, end, written = outer
+            kind_override = "unmarked"
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end
@@ -357,13 +372,18 @@ class _Cell:
             resolutions = resolve_with(written + tail.glued, self.local)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
-        self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
-        if tail.chain is None and (its := _AND_ITS.match(text, tail.end)) is not None:
-            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another one
-            implementing = resolutions[-1].law + SPACE.sub("", its.group(1))
+        its = _AND_ITS.match(text, tail.end) if tail.chain is None else None
+        glued = its is not None and not its.group("join")
+        if not glued:
+            self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
+        if its is not None:
+            # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another
+            # one; glued to the marks (《…食品安全法》实施条例) it is the only one cited
+            implementing = resolutions[-1].law + SPACE.sub("", its.group("name"))
             more = parse_tail(text, its.end(), fast=self.fast)
             implemented = resolve_title(implementing)
-            self.emit_anchor(its.start(1), more, implemented, "unmarked", None, None)
+            at = start if glued else its.start("name")
+            self.emit_anchor(at, more, implemented, "unmarked", None, None)
             return more.end
         return tail.end
 
@@ -392,9 +412,23 @@ class _Cell:
         warnings = chain.warnings
         selfref = self_reference_before(text, p)
         if selfref is not None:
-            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself
+            # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself;
+            # 依照该法第八十六条 opening a line after it is the author's again
+            self.closed_before(selfref[0])
+            if self.quoted and author_refers_back(text, selfref[0]):
+                self.quoted = self.said = False
+                self.close = -1
             if not self.quoted:
                 self.refer_back(selfref[0], selfref[1], end, provisions, warnings, p)
+            return
+        same = same_unit_before(text, p)
+        if same is not None and below_article(provisions[0]):
+            # 同条第二款, 该款第（三）项: a part of the provision cited last, in the author's words
+            self.closed_before(same[0])
+            if not self.quoted or author_refers_back(text, same[0]):
+                self.quoted = self.said = False
+                self.close = -1
+                self.same_provision(same[0], same[1], end, provisions, warnings, p)
             return
         numbered = doc_number_before(text, p)
         if numbered is not None:
@@ -487,9 +521,12 @@ class _Cell:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
             if not provisions:
+                # a whole instrument: law-level, unless its title was abbreviated (《监察法》),
+                # which ranks before it (docs/citations.md, "Kinds")
+                whole: CitationKind = "abbreviation" if kind == "abbreviation" else "law-level"
                 out.append(
                     cite_one(
-                        text, start, tail_end, "law-level", None, law=r.law, version=version,
+                        text, start, tail_end, whole, None, law=r.law, version=version,
                         doc=doc, via=r.via, rank=rank, law_id=r.law_id, warnings=warn,
                     )
                 )  # fmt: skip
@@ -562,6 +599,44 @@ class _Cell:
                 return
         said = SPACE.sub("", self.text[start : provisions[0].start + base])
         self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
+
+    def same_provision(
+        self,
+        start: int,
+        level: str,
+        end: int,
+        provisions: tuple[Provision, ...],
+        warnings: tuple[str, ...],
+        base: int,
+    ) -> None:
+        """Records for a chain after 同条/该条 (``level`` article) or 同款 (paragraph), from
+        ``start``: parts of the article (and paragraph) of the last record, continuing its law;
+        unresolved, and flagged, when the last record names no such provision."""
+        last = self.last
+        cited = next((c for c in reversed(self.out) if c is not None), None)
+        said = SPACE.sub("", self.text[start : provisions[0].start + base])
+        if (
+            last is None
+            or cited is None
+            or cited.law != last.law
+            or cited.article is None
+            or (level == "paragraph" and (cited.paragraph is None or provisions[0].paragraph))
+        ):
+            self.unresolved(
+                start, base, provisions, (*warnings, f"no {level} is cited before {said}")
+            )
+            return
+        article, suffix, paragraph = cited.article, cited.article_suffix, cited.paragraph
+        provisions = tuple(
+            p._replace(article=article, article_suffix=suffix)
+            if level == "article"
+            else p._replace(article=article, article_suffix=suffix, paragraph=paragraph)
+            for p in provisions
+        )
+        cite_chain(
+            self.out, self.text, start, base, provisions, last.law, "continuation", None, None,
+            None, None, last.law_id, warnings, last.chapter,
+        )  # fmt: skip
 
     def by_doc_number(
         self,

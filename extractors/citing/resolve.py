@@ -13,6 +13,7 @@ from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
     ENDS_INSTRUMENT,
+    LOCAL_PLACE,
     ONE_WIDTH,
     OPEN_MARK,
     SPACE,
@@ -22,7 +23,6 @@ from extractors.citing.words import (
     TO_BOOK,
     alternation,
     char_class,
-    exceptions,
     words,
 )
 
@@ -59,18 +59,17 @@ _NOT_NATIONAL: Final = regex(
     + "$"
     + "|^"
     + alternation(words("national_prefixes"))
-    + "|^"
-    + alternation(words("provinces"))
-    # 巫溪县…, 拉萨市…: two to four characters and a unit (城市 is no city's name)
-    + f"|^(?!{alternation(exceptions('local_units'))})[\u4e00-\u9fff]{{2,4}}"
-    + alternation(words("local_units"))
+    # 西藏…, 巫溪县…, 拉萨市…: a local instrument
+    + f"|^{LOCAL_PLACE}"
 )
 _AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))
-_VERSION_NOTE: Final = regex(
-    rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
-    rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))})"
+#: A dated version note: 2018修正, 2019年修订, 2015年4月24日第二次修正, 2020年版.
+DATED_VERSION: Final = (
+    rf"\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+    rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))}"
 )
+_VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:{DATED_VERSION})")
 
 
 _CLAUSES: Final = regex(r"[\s，,；;]+")

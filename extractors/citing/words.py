@@ -177,6 +177,12 @@ ENDS_INSTRUMENT: Final = regex(rf"{alternation(words('instrument_endings'))}(?:{
 TITLE_END_CHARS: Final = (
     last_chars(words("instrument_endings")) | last_chars(words("implementing_names")) | {")", "）"}
 )
+#: The name of a local area a local instrument's title starts with: a province (浙江, 浙江省) or
+#: two to four characters and a unit (巫溪县, 拉萨市; 城市 is no city's name).
+LOCAL_PLACE: Final = (
+    rf"(?:{alternation(words('provinces'))}|(?!{alternation(exceptions('local_units'))})"
+    rf"[\u4e00-\u9fff]{{2,4}}{alternation(words('local_units'))})"
+)
 #: Conjunctions (和, 及, 以及 …): they join units of a chain, titles and clauses alike.
 CONJUNCTIONS: Final = words("separators", "conjunction")
 #: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条.

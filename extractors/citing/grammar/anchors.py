@@ -29,8 +29,11 @@ from extractors.citing.words import (
 _NESTED_TITLE: Final = rf"{OPEN_MARK}{IN_TITLE}{{1,150}}{CLOSE_MARK}"
 _NESTED_PAREN: Final = rf"{OPEN_PAREN}{IN_PAREN}{{0,196}}{CLOSE_PAREN}"
 _QUOTED: Final = r"[^「」“”《》。;；\n]{2,60}"  # the words of a quoted title
+_QUOTED_PLAIN: Final = r'[^"「」“”《》。;；\n]{2,60}'  # the same between two plain " marks
+#: Quotation marks that may stand for title marks: corner brackets, curly and plain quotes.
+QUOTE_MARKS: Final = '「“"'
 #: The characters a reference starts with: a title mark, a quotation mark around a title, 第.
-ANCHOR_CHARS: Final = TITLE_OPEN + "「“第"
+ANCHOR_CHARS: Final = TITLE_OPEN + QUOTE_MARKS + "第"
 
 
 def _head(title: str, paren: str) -> str:
@@ -76,10 +79,10 @@ TOKEN: Final = regex(
     rf"{char_class(ANCHOR_CHARS)}(?:(?<={OPEN_MARK})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
     # a lone title mark; a quotation mark only where it may quote a title (「…法」, “…条例”): the
     # general readers skip any other, and so does the scan
-    rf"|(?<={OPEN_MARK})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”))"
+    rf"|(?<={OPEN_MARK})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”)|(?<=\")(?={_QUOTED_PLAIN}\"))"
 )
-#: 「中华人民共和国社会保险法」, “…条例”: quotation marks around what may be a title.
-QUOTED_TITLE: Final = regex(rf"「{_QUOTED}」|“{_QUOTED}”")
+#: 「中华人民共和国社会保险法」, “…条例”, "…办法": quotation marks around what may be a title.
+QUOTED_TITLE: Final = regex(rf'「{_QUOTED}」|“{_QUOTED}”|"{_QUOTED_PLAIN}"')
 HEAD: Final = TOKEN.groupindex["head"]
 BARE: Final = TOKEN.groupindex["bare"]
 TITLE: Final = TOKEN.groupindex["title"]

@@ -17,7 +17,13 @@ from typing import Final, Literal, NamedTuple, get_args
 
 from extractors.citing.numerals import NUMERAL_CHARS, parse_numeral, parse_suffix
 from extractors.citing.patterns import regex
-from extractors.citing.words import alternation, exceptions, tags_of, words
+from extractors.citing.words import (
+    SENTENCE_END,
+    alternation,
+    exceptions,
+    tags_of,
+    words,
+)
 
 Level = Literal["part", "chapter", "section", "article", "point", "paragraph", "item", "subitem"]
 
@@ -86,6 +92,10 @@ _UNIT: Final = regex(
 )
 _SEP_WORD: Final = alternation(words("separators"))
 _SEP: Final = regex(rf"\s*(?P<sep>{_SEP_WORD})\s*")
+# 、之二 after 第一百三十三条之一: another suffix of the same article
+_NEXT_SUFFIX: Final = regex(
+    rf"\s*(?P<sep>{_SEP_WORD})\s*(?P<zhi>之)\s*(?P<suf>{NUM})(?!\s*{LEVEL})"
+)
 # One unit after the first of a chain, with what joins it to the one before, in the order the
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
 # unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
@@ -98,6 +108,15 @@ _RANGE_SEPS: Final = frozenset(words("separators", "range"))
 _SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*")
 _PNUM_SPLIT: Final = regex(_PNUM)
 _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
+# 第三十条（一）, 第五条第一款（三）、（四）: items in brackets with neither 第 nor 项, read only
+# where the citation ends after them (the end, a sentence or list mark); before words they open
+# the article's quoted enumeration (第三十条（一）申请人…), and before a title they number the
+# next entry (第十条（2）《乙法》)
+_BARE_ITEMS: Final = regex(
+    rf"\s*(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*{_PNUM})*)"
+    rf"(?=\s*(?:\Z|[{SENTENCE_END}，,、\n]))"
+)
+_CLOSE_BRACKETS: Final = ")）﹚"
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
 _POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
@@ -179,6 +198,7 @@ _FIRST_AT_DEPTH: Final[dict[str, int]] = {
     for level in _DEPTH
 }
 _ITEM: Final = _SLOT["item"]
+_SUFFIX: Final = _SLOT["article_suffix"]
 
 
 class _Builder:
@@ -214,6 +234,27 @@ class _Builder:
         self.path[slot] = values[-1]
         self.start, self.end = start, end
 
+    def suffixes(self, text: str, pos: int) -> int:
+        """Read the suffixes listed after the article's own (、之二, 至之三) from ``pos``, each a
+        provision of the same article; where the last ends (``pos`` when there is none)."""
+        while (m := _NEXT_SUFFIX.match(text, pos)) is not None:
+            value = parse_suffix("之" + m.group("suf"))
+            first = self.path[_SUFFIX]
+            if value is None or first is None:
+                break
+            self.emit()
+            if m.group("sep") in _RANGE_SEPS:
+                if value <= first or value - first > MAX_RANGE:
+                    self.warnings.append(f"range 之{first}–之{value} not expanded")
+                else:
+                    for x in range(first + 1, value):
+                        self.path[_SUFFIX] = x
+                        self.out.append(_new_tuple(Provision, (self.start, m.end(), *self.path)))
+            self.path[_SUFFIX] = value
+            self.start, self.end = m.start("zhi"), m.end()
+            pos = m.end()
+        return pos
+
     def range_fill(self, level: Level, a: int, b: int, start: int, end: int) -> None:
         if b <= a or b - a > MAX_RANGE:
             self.warnings.append(f"range {a}–{b} not expanded")
@@ -240,12 +281,19 @@ def _values(m: re.Match[str]) -> tuple[list[int], list[str]] | None:
         nums = [parse_numeral(p) for p in parts[::2]]
         seps = parts[1::2]
     else:
-        pn = m.group("pnums")
-        nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
-        seps = [
-            _RANGE_MARK if any(r in g for r in _RANGE_SEPS) else "、"
-            for g in _PNUM_SPLIT.split(pn)[1:-1]
-        ]
+        return _bracketed(m.group("pnums"))
+    if any(n is None for n in nums):
+        return None
+    return [n for n in nums if n is not None], seps
+
+
+def _bracketed(pn: str) -> tuple[list[int], list[str]] | None:
+    """The numbers of bracketed units (（一）、（二）, （三）至（五）) and what separates them."""
+    nums = [parse_numeral(x) for x in _PNUM_VALUE.findall(pn)]
+    seps = [
+        _RANGE_MARK if any(r in g for r in _RANGE_SEPS) else "、"
+        for g in _PNUM_SPLIT.split(pn)[1:-1]
+    ]
     if any(n is None for n in nums):
         return None
     return [n for n in nums if n is not None], seps
@@ -314,7 +362,10 @@ def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
     >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
     3
     """
-    if run[-1] in _LOOKAHEAD_LAST:
+    if run[-1] in _LOOKAHEAD_LAST or any(
+        c in _CLOSE_BRACKETS for c in run[len(run.rstrip(CHAIN_TRAIL)) :]
+    ):
+        # 第三编辑 (no 编), 第三十条（一）申请人 (no item): what follows decides the reading
         return _chain_of(text[pos : pos + len(run) + 1])
     return _run_chain(run)
 
@@ -370,7 +421,7 @@ def _article_list(written: str) -> Chain | None:
             start = m.end(1)  # the next article starts with its 第
         end, value = m.end(), v
     out.append(_article(start, end, value))
-    return _new_tuple(Chain, (tuple(out), end, tuple(warnings)))
+    return _zero_checked(_new_tuple(Chain, (tuple(out), end, tuple(warnings))))
 
 
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
@@ -399,7 +450,7 @@ def _simple_chain(m: re.Match[str]) -> Chain | None:
     provision = _new_tuple(
         Provision, (0, end, None, None, None, article, suffix, None, paragraph, item, None)
     )
-    return _new_tuple(Chain, ((provision,), end, ()))
+    return _zero_checked(_new_tuple(Chain, ((provision,), end, ())))
 
 
 def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
@@ -413,11 +464,12 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙"), end)
+        and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
         if lone is not None:
-            return Chain((lone,), end)
+            return _zero_checked(Chain((lone,), end))
     b = _Builder()
     last: Level | None = None
     last_written = ""
@@ -439,9 +491,15 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         if last is None:
             b.add(level, values, seps, unit_start, m.end())
         elif sep is None:
-            if _DEPTH[level] <= _DEPTH[last]:
+            if level == last and last_written == m["lvl"] and m.group("di"):
+                # 第十条第十一条: a level cannot hold another of its own, so the second is a
+                # sibling, listed with nothing between (as with spaces: 第十条 第十一条)
+                b.emit()
+                b.add(level, values, seps, unit_start, m.end())
+            elif _DEPTH[level] <= _DEPTH[last]:
                 break
-            b.add(level, values, seps, b.start, m.end())
+            else:
+                b.add(level, values, seps, b.start, m.end())
         elif sep in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
             b.emit()
             b.range_fill(level, a, values[0], b.start, m.end())
@@ -458,6 +516,20 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
         nxt = _NEXT_UNIT.match(text, m.end())
+        if (
+            nxt is None
+            and level in ("article", "paragraph")
+            and (bare := _BARE_ITEMS.match(text, m.end())) is not None
+            and (items := _bracketed(bare.group("pnums"))) is not None
+        ):
+            b.add("item", items[0], items[1], b.start, bare.end("pnums"))
+            last, last_written = "item", _ITEM_WORD
+            nxt = _NEXT_UNIT.match(text, bare.end("pnums"))
+        if nxt is None and level == "article" and b.path[_SUFFIX] is not None:
+            # 第一百三十三条之一、之二, 第十条之一至之三: more suffixes of the same article
+            at = b.suffixes(text, m.end())
+            if at != m.end():
+                nxt = _NEXT_UNIT.match(text, at)
         if nxt is None:
             break
         if nxt.group("sepw") is not None:
@@ -477,7 +549,30 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    return Chain(tuple(b.out), b.end, tuple(b.warnings))
+    return _zero_checked(Chain(tuple(b.out), b.end, tuple(b.warnings)))
+
+
+# the numbered fields of a Provision, after its span: every level, and the suffix of 之一
+_NUMBERED: Final[tuple[Level | Literal["article_suffix"], ...]] = (
+    "part", "chapter", "section", "article", "article_suffix", "point", "paragraph", "item",
+    "subitem",
+)  # fmt: skip
+
+
+def _zero_checked(chain: Chain) -> Chain:
+    """``chain``, warned when a number in it is 0 (第〇条, 第0款): provisions are numbered from 1,
+    so the reading is kept as written but is probably wrong.
+
+    >>> parse_chain("第〇条", 0).warnings
+    ('第0条: provisions are numbered from 1',)
+    """
+    for p in chain.provisions:
+        if 0 in p[2:]:
+            level = next(f for f, v in zip(_NUMBERED, p[2:], strict=True) if v == 0)
+            written = "之0" if level == "article_suffix" else "第0" + _word_of(level)
+            warning = f"{written}: provisions are numbered from 1"
+            return chain._replace(warnings=(*chain.warnings, warning))
+    return chain
 
 
 def bare_article_at(text: str, pos: int) -> bool:

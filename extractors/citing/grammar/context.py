@@ -12,6 +12,7 @@ from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
     ENTRY_NUMBER,
+    OPEN_MARK,
     RANK_TAG,
     TITLE_END_CHARS,
     TITLE_OPEN,
@@ -20,6 +21,7 @@ from extractors.citing.words import (
     char_class,
     first_chars,
     last_chars,
+    tags_of,
     words,
 )
 
@@ -45,11 +47,23 @@ _SELF: Final = regex(
     rf"{alternation(words('self_determiners'))}(?P<noun>{alternation(_SELF_NOUNS)})\s*\Z"
 )
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
+# 该法, 同条例, 上述办法: what quoted statutory text does not say of itself (it says 本法)
+_BACK_DETERMINERS: Final = tuple(words("self_determiners", "back"))
+# 同条第二款, 该款第三项: the article (or paragraph) the author cited last
+_SAME_LEVELS: Final = {
+    w: lvl for w, (lvl, *_) in tags_of("levels").items() if lvl in ("article", "paragraph")
+}
+_SAME_LAST: Final = last_chars(_SAME_LEVELS)
+_SAME_UNIT: Final = regex(
+    rf"{alternation(_BACK_DETERMINERS)}\s*(?P<unit>{alternation(_SAME_LEVELS)})\s*\Z"
+)
 _SELF_LAST: Final = last_chars(_SELF_NOUNS)
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
-_REFER_TEST: Final = _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"}
+_REFER_TEST: Final = (
+    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"} | _SAME_LAST
+)
 _TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
 _NOUN_USE: Final = regex(alternation(words("noun_uses")))
@@ -69,6 +83,12 @@ _SPACE_CLASS: Final = r"\s"
 _QUOTE_START: Final = regex(
     rf"{_GUIDED}|\s+{char_class(_GOES_ON, negate=True, extra=_SPACE_CLASS)}"
     rf"|{char_class(_GOES_ON + _USED_AS, negate=True, extra=_SPACE_CLASS)}"
+)
+# 第十条（2）《乙法》, 第十条2.《乙法》, 第十条②《乙法》: the number of the list's next entry
+# glued to the provision (cells run together), then a title: statutory text never opens with a
+# title, so this is the author's next entry, not the provision's quoted words
+_NEXT_ENTRY: Final = regex(
+    rf"\s*(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*{OPEN_MARK}"
 )
 
 
@@ -148,6 +168,37 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
     return m.start(), None if noun in _ANY_KIND else noun
 
 
+def author_refers_back(text: str, pos: int) -> bool:
+    """True when the self-reference that starts at ``pos`` is the author's, even after quoted
+    text opened without a mark: it points back with a word quoted statutory text does not use of
+    itself (该法, 同条例, 上述办法; not 本法) and opens a line, alone or after a lead verb
+    (第十条 违反本法…, then 依照该法第十一条 on the next line).
+
+    >>> author_refers_back("第十条 违反本法的。\\n依照该法第十一条", 13)
+    True
+    >>> author_refers_back("第十条 违反本法的。\\n依照本法第十一条", 13)
+    False
+    >>> author_refers_back("第十条 违反该法第十一条", 7)
+    False
+    """
+    if not text.startswith(_BACK_DETERMINERS, pos):
+        return False
+    line = text.rfind("\n", 0, pos) + 1
+    return _LEAD.match(text, line, pos) is not None or led_line_before(text, pos)
+
+
+def same_unit_before(text: str, pos: int) -> tuple[int, str] | None:
+    """Where a 同条/该条/同款 that ends just before the provision at ``pos`` starts, and the level
+    it names (``article`` or ``paragraph``): the provision is part of the one cited last.
+
+    >>> same_unit_before("…第十条第一款；同条第二款", 10), same_unit_before("该款第三项", 2)
+    ((8, 'article'), (0, 'paragraph'))
+    >>> same_unit_before("本条第二款", 2)
+    """
+    m = _SAME_UNIT.search(text, max(0, pos - 6), pos)
+    return None if m is None else (m.start(), _SAME_LEVELS[m.group("unit")])
+
+
 def is_kind(title: str, noun: str) -> bool:
     """True when ``title`` is an instrument of the kind ``noun`` names (a trial mark at the end
     aside): what 该条例 or 同办法 may refer to.
@@ -186,8 +237,10 @@ def opens_quote(text: str, pos: int) -> bool:
 
     >>> opens_quote("第八十七条：社会保险", 5), opens_quote("第十条和第十一条", 3)
     (True, False)
+    >>> opens_quote("第十条（2）《乙法》第九条", 3), opens_quote("第十条（二）申请人", 3)
+    (False, True)
     """
-    return _QUOTE_START.match(text, pos) is not None
+    return _QUOTE_START.match(text, pos) is not None and _NEXT_ENTRY.match(text, pos) is None
 
 
 #: Quotation marks and the mark that closes each: a quotation opened by one runs to its close.

@@ -23,7 +23,7 @@ from extractors.citing.grammar.docnums import (
 )
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import version_note
+from extractors.citing.resolve import DATED_VERSION, version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
     FLAT_TITLE,
@@ -61,6 +61,9 @@ _HEADING_POINT: Final = regex(r"([一二三四五六七八九十]{1,3})、(?![\s
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
 _DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
+# 《…法》2018年修正 第十条: a dated version note written without brackets, glued to the title or
+# one space after it, and before a provision
+_BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
 #: The longest parenthetical read as a note after a title (a version note that lists five
 #: amending decisions runs to some 450 characters).
 MAX_NOTE: Final = 600
@@ -176,6 +179,12 @@ def read_head(text: str, pos: int) -> Tail:
                 doc = doc or note.doc
             i = end = close
             continue
+        if version is None and j - i <= 1 and j < n and text[j].isdigit():
+            v_m = _BARE_VERSION.match(text, j)
+            if v_m is not None:
+                version = v_m.group(0)
+                i = end = v_m.end()
+                continue
         if doc is None and j - i <= 1 and text.find("号", j, j + 40) != -1:
             d_m = match_doc_number(text, j)
             if d_m is not None:

@@ -18,6 +18,7 @@ from extractors.citing.words import (
     CONJUNCTIONS,
     ENDS_INSTRUMENT,
     ENTRY_NUMBER,
+    LOCAL_PLACE,
     RANK_TAG,
     TITLE_CLOSE,
     TITLE_END_CHARS,
@@ -71,6 +72,16 @@ _SPACED_CARRIER_VERB: Final = regex(
 )
 _SEGMENT_LEAD: Final = regex(rf"(?:\s|{ENTRY_NUMBER}\s*[、.．]|{RANK_TAG}[:：]?)*")
 _MARKS: Final = frozenset(TITLE_OPEN + TITLE_CLOSE)
+# 杭州市城市市容和环境卫生管理条例: a place's own instrument, named after a national one
+_PLACES_ONLY: Final = regex(rf"(?:{LOCAL_PLACE})+\Z")
+# 甲省实施《中华人民共和国消防法》办法: the marked title is the inner one of an unmarked title
+_IMPLEMENTING_BEFORE: Final = regex(
+    rf"(?:{LOCAL_PLACE})*{alternation(words('implementing_leads'))}\s*\Z"
+)
+_IMPLEMENTING_AFTER: Final = regex(
+    rf"\s*(?:若干)?{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?(?!的)"
+)
+_LEADS_ONLY: Final = regex(rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})*\Z")
 
 
 def strip_verbs(candidate: str) -> tuple[str, int]:
@@ -218,8 +229,12 @@ def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
         # 用人单位违反社会保险法第八十六条: the registry knows where the title starts
         suffix = registry.longest_suffix(raw)
         if suffix is not None and len(suffix) < len(title_key(raw)):
-            cut = len(raw) - len(suffix)
-            stripped = raw[cut:]
+            at = len(raw) - len(suffix)
+            if _PLACES_ONLY.match(raw, cut, at) is None:
+                # not 杭州市 + 城市市容和环境卫生管理条例: the city's own regulation, named
+                # after the national one, starts with the city
+                cut = at
+                stripped = raw[cut:]
     if not ENDS_INSTRUMENT.search(stripped):
         return None
     if not plausible_unmarked(stripped, place="provision"):
@@ -293,3 +308,29 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
         return None
     outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
     return lo, after.end(), outer
+
+
+def implementing_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
+    """The unmarked title of a (local) instrument that implements the marked title
+    ``text[p:end]`` (巫溪县实施《中华人民共和国消防法》办法): its start, its end and its title
+    (the inner marks made 《》), or None. Only lead verbs may stand before it in its clause
+    (组织实施《…》 is prose).
+
+    >>> implementing_around("依据巫溪县实施《中华人民共和国消防法》办法第十条", 7, 19)
+    (2, 21, '巫溪县实施《中华人民共和国消防法》办法')
+    >>> implementing_around("组织实施《中华人民共和国消防法》办法", 4, 16) is None
+    True
+    """
+    after = _IMPLEMENTING_AFTER.match(text, end)
+    before = _IMPLEMENTING_BEFORE.search(text, max(0, p - 30), p)
+    if after is None or before is None:
+        return None
+    lo = before.start()
+    lo += strip_verbs(text[lo:p])[1]  # 依据甲省…: the place pattern may take in a lead verb
+    j = lo
+    while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and lo - j < 12:
+        j -= 1
+    if _LEADS_ONLY.match(text, j, lo) is None:
+        return None
+    title = text[lo:p] + "《" + text[p + 1 : end - 1] + "》" + text[end : after.end()]
+    return lo, after.end(), title

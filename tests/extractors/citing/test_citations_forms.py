@@ -643,7 +643,7 @@ REGIONS = [
     ),
     pytest.param(
         "《社会保险法》规定：“用人单位应当依照本法缴纳”",
-        [(SIF, None, None, None, None, "law-level")],
+        [(SIF, None, None, None, None, "abbreviation")],
         id="quotes-around-article-text-are-not-titles",
     ),
 ]
@@ -715,7 +715,7 @@ def test_a_list_of_chapters_cites_each_chapter(cite: Cite, text: str) -> None:
 
 
 def test_a_number_after_a_title_that_is_no_article_is_not_read_as_one(cite: Cite) -> None:
-    assert run(cite, "《社会保险法》2018年修正") == [(SIF, None, None, None, None, "law-level")]
+    assert run(cite, "《社会保险法》2018年修正") == [(SIF, None, None, None, None, "abbreviation")]
 
 
 def test_an_instrument_named_by_its_document_number_alone(cite: Cite) -> None:

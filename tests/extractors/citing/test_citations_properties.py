@@ -149,3 +149,28 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(ALPHABET, max_size=80))
 def test_both_backends_read_any_text_alike(text: str) -> None:
     assert get_citations(text) == read_cell(text, "fast") == read_cell(text, "general")
+
+
+#: What may join the articles of one list: list marks, conjunctions, slashes, spaces, nothing.
+ARTICLE_JOINS = ["、", "，", ",", "和", "及", "或者", "/", "／", " ", "\u3000", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(1, 300), min_size=2, max_size=4, unique=True),
+    st.data(),
+)
+def test_a_list_of_articles_gives_each_article_in_order(
+    articles: list[int], data: st.DataObject
+) -> None:
+    """第十条、第十一条 / 第十条/第十一条 / 第十条第十一条 …: whatever joins the articles (each
+    written with its 第, in any numeral style), each is one record of the law, in order, and both
+    backends agree."""
+    text = "《中华人民共和国社会保险法》"
+    for i, article in enumerate(articles):
+        if i:
+            text += data.draw(st.sampled_from(ARTICLE_JOINS))
+        text += "第" + data.draw(numeral(article)) + "条"
+    for backend in ("fast", "general"):
+        got = [(c.law, c.article) for c in read_cell(text, backend=backend)]
+        assert got == [("中华人民共和国社会保险法", a) for a in articles], (backend, text)

@@ -32,7 +32,12 @@ from extractors.citing.grammar.context import (
 )
 from extractors.citing.grammar.docnums import find_doc_number, normalise_doc_number
 from extractors.citing.grammar.notes import read_head
-from extractors.citing.grammar.unmarked import may_stand_alone, reads_as_prose, strip_verbs
+from extractors.citing.grammar.unmarked import (
+    implementing_around,
+    may_stand_alone,
+    reads_as_prose,
+    strip_verbs,
+)
 from extractors.citing.lawdb import title_key
 from extractors.citing.plain import is_issuing_notice
 from extractors.citing.resolve import (
@@ -71,6 +76,11 @@ def _any_kind(text: str) -> bool:
     return found is not None and found[1] is None
 
 
+def _implementing(text: str) -> bool:
+    """The marked title in ``text`` is the inner one of an unmarked implementing title."""
+    return implementing_around(text, text.index("《"), text.index("》") + 1) is not None
+
+
 def _joins(join: str) -> bool:
     return [c.article for c in get_citations(f"《社会保险法》{join}第八十七条")][:1] == [87]
 
@@ -79,6 +89,7 @@ def _joins(join: str) -> bool:
 CHECKS: dict[str, Callable[[str], bool]] = {
     "instrument_endings": ends_like_instrument,
     "implementing_names": _national,
+    "implementing_leads": _implementing,
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
     "carrier_verbs": is_carrier,
