@@ -232,16 +232,30 @@ def citing_rows(
     return [row for page in citing_pages(store, targets, timeout=timeout) for row in page]
 
 
+#: Citations bound in one "who cites" query. Oxigraph looks each one up while they are a few
+#: hundred (at 100 k items: 200 in 53 ms, 400 in 103 ms) and plans a walk over every list's
+#: citations beyond (1,600, the last pages' size: over 60 s), so a long page is asked in parts.
+CITATIONS_PER_QUERY = 200
+
+
 def _page_rows(
     store: Source,
     targets: Sequence[ox.NamedNode],
     page: Sequence[ox.NamedNode],
     timeout: float | None,
 ) -> list[dict[str, Any]]:
-    bindings = {"target": tuple(targets), "citation": tuple(page)}
-    result = run_query(store, "who-cites", bindings, timeout=timeout)
+    solutions = [
+        solution
+        for at in range(0, len(page), CITATIONS_PER_QUERY)
+        for solution in run_query(
+            store,
+            "who-cites",
+            {"target": tuple(targets), "citation": tuple(page[at : at + CITATIONS_PER_QUERY])},
+            timeout=timeout,
+        ).rows
+    ]
     rows: dict[str, dict[str, Any]] = {}
-    for solution in result.rows:
+    for solution in solutions:
         row: dict[str, Any] = {key: None for key in COLUMNS}
         for key, term in solution.items():
             if key in ("powerItem", "target"):
