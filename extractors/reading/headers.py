@@ -11,12 +11,14 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from extractors.reading.formats.cells import INVISIBLE
+
 #: The reader-only key of the 子项 column of a two-level name header (项目 | 子项).
 SUBITEM = "subitem"
 
 # Required-field marks and decorations seen on header cells: "*序号", "★事项名称", "序号:", and
 # characters that show nothing (a zero-width space left by an editor: "事项\u200b名称").
-_DECORATION = re.compile(r"[\s*★☆※:：\u200b\u200c\u200d\u2060\ufeff]+")
+_DECORATION = re.compile(rf"[\s*★☆※:：{INVISIBLE}]+")
 _PARENTHESISED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 # Two-level headers flattened into one cell ("职权名称 项目", "职权名称/子项").
 _PART_SPLIT = re.compile(r"[\s/／\-—]+")

@@ -13,7 +13,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Characters that show nothing (zero-width space, joiners, word joiner, a byte-order mark inside
 # the text): editors and web pages leave them in cells, where they split a power type
 # (行政\u200b许可) or a name from every other copy of it, and str.strip does not remove them.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def drop_invisible(text: str) -> str:
