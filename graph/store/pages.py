@@ -40,6 +40,7 @@ from typing import IO, Literal
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store.paging import LAST_PAGE_SIZE, PAGE_SIZE, grow
 from graph.store.query import (
     Binding,
     QueryResult,
@@ -51,8 +52,6 @@ from graph.store.query import (
 )
 from graph.store.results import OutputFormat, term_text
 
-#: Rows of the first page; each page after it holds twice as many, up to LAST_PAGE_SIZE.
-PAGE_SIZE, LAST_PAGE_SIZE = 50, 1600
 #: Lists asked at once at most, when a query is paged by list (one at first, twice as many after).
 MOST_LISTS = 64
 #: Items of the first list asked first, when a query is paged by item too (``by-item``).
@@ -95,19 +94,6 @@ def by_item(text: str) -> bool:
     (True, False)
     """
     return any(_BY_ITEM.match(line) for line in text.splitlines() if line.startswith("#"))
-
-
-def grow(sizes: int, last: int) -> Iterator[int]:
-    """Page (or batch) sizes: the first as given, each after it twice the one before, up to
-    ``last`` (or the first, if larger).
-
-    >>> import itertools; list(itertools.islice(grow(50, 1600), 7))
-    [50, 100, 200, 400, 800, 1600, 1600]
-    """
-    size = sizes
-    while True:
-        yield size
-        size = min(size * 2, max(last, sizes))
 
 
 def answer_pages(

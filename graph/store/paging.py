@@ -29,6 +29,19 @@ PAGE_SIZE, LAST_PAGE_SIZE = 50, 1600
 FIRST_LISTS, MOST_LISTS = 8, 512
 
 
+def grow(sizes: int, last: int) -> Iterator[int]:
+    """Page (or batch) sizes: the first as given, each after it twice the one before, up to
+    ``last`` (or the first, if larger).
+
+    >>> import itertools; list(itertools.islice(grow(50, 1600), 7))
+    [50, 100, 200, 400, 800, 1600, 1600]
+    """
+    size = sizes
+    while True:
+        yield size
+        size = min(size * 2, max(last, sizes))
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """How many power items, citations and lists cite what was asked (from the tallies)."""
@@ -108,6 +121,8 @@ def citation_pages(
     order = {graph: n for n, graph in enumerate(graphs)}
     pending: list[tuple[tuple[object, ...], ox.NamedNode]] = []
     at, width = 0, first_width(count_citing(store, targets, timeout=timeout), page_size)
+    sizes = grow(page_size, LAST_PAGE_SIZE)
+    size = next(sizes)
     while at < len(graphs):
         batch = graphs[at : at + width]
         at += len(batch)
@@ -126,13 +141,13 @@ def citation_pages(
                 seen.add(key)
                 pending.append((key, citation))
         pending.sort(key=lambda entry: entry[0])
-        while len(pending) > page_size:
-            cut = page_size
+        while len(pending) > size:
+            cut = size
             while cut < len(pending) and pending[cut][0][:3] == pending[cut - 1][0][:3]:
                 cut += 1
             yield [citation for _, citation in pending[:cut]]
             del pending[:cut]
-            page_size = min(page_size * 2, max(LAST_PAGE_SIZE, page_size))
+            size = next(sizes)
         width = min(width * 2, MOST_LISTS)
     if pending:
         yield [citation for _, citation in pending]
