@@ -157,7 +157,9 @@ class Collector:
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
 
-    def item(self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]):  # type: ignore[no-untyped-def]
+    def item(
+        self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]
+    ) -> None:
         """A power item, the authorities exercising it, its type concepts and type texts."""
         signature = tuple(sorted(set(orgs)))
         self.items[node] = signature
