@@ -383,3 +383,31 @@ def test_suffixes_of_one_article_listed_after_it(
 def test_a_version_note_is_kept_whole_as_written(cite: Cite, note: str) -> None:
     (found,) = cite(f"《中华人民共和国行政处罚法》（{note}）第十条")
     assert (found.article, found.version) == (10, note)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("《中华人民共和国行政处罚法》第壹拾条", [rec(CF, 10)], id="financial"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第贰拾叁条第壹款", [rec(CF, 23, 1)], id="financial-paragraph"
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条、第贰拾条",
+            [rec(CF, 10), rec(CF, 20)],
+            id="financial-in-a-list",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条至第拾贰条",
+            [rec(CF, 10), rec(CF, 11), rec(CF, 12)],
+            id="financial-range-end",
+        ),
+        pytest.param("《中华人民共和国行政处罚法》第廿条", [rec(CF, 20)], id="nian-twenty"),
+    ],
+)
+def test_financial_numerals_number_provisions(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Financial numerals (大写数字: 壹贰叁…拾佰仟) and the old 廿/卅 are numbers like the usual
+    ones; before, the chain stopped at them and the article was lost (a law-level record)."""
+    assert run(cite, text) == expected
