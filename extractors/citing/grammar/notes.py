@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from extractors.citing.grammar.chains import (
+    LEVEL,
     NUM,
     Chain,
     bare_article_at,
@@ -64,6 +65,11 @@ _DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
 # 《…法》2018年修正 第十条: a dated version note written without brackets, glued to the title or
 # one space after it, and before a provision
 _BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
+# 《…法》（第十条）: a parenthetical that opens with a provision holds the provisions cited, not a
+# note (a note may open with 第 too, but with no level word after its number: 第十三届…会议修正)
+_PROVISION_NOTE: Final = regex(rf"\s*第\s*{NUM}\s*{LEVEL}")
+# what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
+_AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 #: The longest parenthetical read as a note after a title (a version note that lists five
 #: amending decisions runs to some 450 characters).
 MAX_NOTE: Final = 600
@@ -160,8 +166,8 @@ def read_head(text: str, pos: int) -> Tail:
             j += 1
         if j < n and text[j] in PAREN_OPEN:
             close = _close_paren(text, j)
-            if close is None:
-                break
+            if close is None or _PROVISION_NOTE.match(text, j + 1, close):
+                break  # （第十条）: the provisions, read by parse_tail
             note = _read_note(text[j + 1 : close - 1])
             if note.glued and j == i == end and not version and not doc and point is None:
                 # 《…办法》(试行): the trial mark belongs to the title
@@ -205,6 +211,24 @@ def read_head(text: str, pos: int) -> Tail:
     return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
 
 
+def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
+    """The provisions cited in brackets after a title (《…法》（第十条）, 【第十条、第十一条】,
+    （第十条规定）), their end the closing bracket's; None when the bracket holds anything else.
+
+    >>> c = _bracketed_chain("（第十条、第十一条）", 0, fast=True)
+    >>> [p.article for p in c.provisions], c.end
+    ([10, 11], 10)
+    """
+    close = _close_paren(text, pos)
+    if close is None or (at := _PROVISION_NOTE.match(text, pos + 1, close)) is None:
+        return None
+    start = at.end() - len(at.group().lstrip())
+    chain = parse_chain(text[: close - 1], start, fast=fast)
+    if chain is None or not _AFTER_BRACKETED.match(text, chain.end, close - 1):
+        return None
+    return chain._replace(end=close)
+
+
 def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     """Parentheticals, document number and provisions after a title that ends at ``pos``
     (``fast`` picks the backend of the chain readers).
@@ -215,6 +239,8 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     """
     end, j, glued, version, doc, point, alias, annex, _ = read_head(text, pos)
     chain = parse_chain(text, j, fast=fast) if text.startswith("第", j) else None
+    if chain is None and j < len(text) and text[j] in PAREN_OPEN:
+        chain = _bracketed_chain(text, j, fast=fast)
     if chain is None and point is None and not annex:
         if text.startswith("第", j):
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article

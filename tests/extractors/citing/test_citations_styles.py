@@ -411,3 +411,76 @@ def test_financial_numerals_number_provisions(
     """Financial numerals (大写数字: 壹贰叁…拾佰仟) and the old 廿/卅 are numbers like the usual
     ones; before, the chain stopped at them and the article was lost (a law-level record)."""
     assert run(cite, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("《中华人民共和国行政处罚法》（第十条）", [rec(CF, 10)], id="full-width"),
+        pytest.param("《中华人民共和国行政处罚法》(第十条第一款)", [rec(CF, 10, 1)], id="half-width"),
+        pytest.param("《中华人民共和国行政处罚法》【第十条】", [rec(CF, 10)], id="lenticular"),
+        pytest.param(
+            "依据《中华人民共和国行政许可法》（第十二条、第十三条）",
+            [rec(XK, 12), rec(XK, 13)],
+            id="list",
+        ),
+        pytest.param("依据《中华人民共和国行政许可法》（第十二条规定）", [rec(XK, 12)], id="规定"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》（2021修订）（第十条）", [rec(CF, 10)], id="after-a-note"
+        ),
+    ],
+)
+def test_provisions_in_brackets_after_a_title(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """《X》（第十条）: the provisions written in brackets after the title are cited; before, the
+    bracket was taken for a note and the citation read as the whole law."""
+    assert run(cite, text) == expected
+
+
+def test_a_note_opening_with_a_session_number_is_no_provision(cite: Cite) -> None:
+    text = "《中华人民共和国行政处罚法》（第十三届全国人大常委会第二十八次会议修订）第十条"
+    assert run(cite, text) == [rec(CF, 10)]
+
+
+@pytest.mark.parametrize(
+    ("note", "version", "doc"),
+    [
+        pytest.param(
+            "（第十三届全国人大常委会第七次会议修正）",
+            "第十三届全国人大常委会第七次会议修正",
+            None,
+            id="session",
+        ),
+        pytest.param(
+            "（十三届全国人民代表大会常务委员会第二十八次会议修订）",
+            "十三届全国人民代表大会常务委员会第二十八次会议修订",
+            None,
+            id="session-without-第",
+        ),
+        pytest.param(
+            "（第十二届全国人大常委会第十次会议第一次修正，第十三届全国人大常委会第七次会议第二次修正）",
+            "第十三届全国人大常委会第七次会议第二次修正",
+            None,
+            id="the-last-session",
+        ),
+        pytest.param(
+            "（国务院令第557号公布，国务院令第721号修订）",
+            "国务院令第721号修订",
+            "国务院令第557号",
+            id="amending-order",
+        ),
+    ],
+)
+def test_undated_amendment_notes_are_versions(
+    cite: Cite, note: str, version: str, doc: str | None
+) -> None:
+    """An amendment named by the session or the order that made it, without a date, is a
+    version note as written; before, only dated ones were (the version was null)."""
+    (c,) = cite(f"《中华人民共和国行政处罚法》{note}第十条")
+    assert (c.article, c.version, c.doc_number) == (10, version, doc)
+
+
+def test_an_adoption_note_by_session_is_no_version(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政处罚法》（第八届全国人民代表大会第四次会议通过）第十条")
+    assert (c.article, c.version) == (10, None)
