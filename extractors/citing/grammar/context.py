@@ -43,12 +43,15 @@ _SELF_NOUNS: Final = (
     *words("implementing_names", "self"),
     *_KIND_WORDS,
 )
+# 同上, 同前: the instrument cited just before, named by no noun (any kind); 同上条例 names one
+_ALONE: Final = words("back_alone")
 _SELF: Final = regex(
-    rf"{alternation(words('self_determiners'))}(?P<noun>{alternation(_SELF_NOUNS)})\s*\Z"
+    rf"(?:{alternation((*words('self_determiners'), *_ALONE))}"
+    rf"(?P<noun>{alternation(_SELF_NOUNS)})|{alternation(_ALONE)})\s*\Z"
 )
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
-# 该法, 同条例, 上述办法: what quoted statutory text does not say of itself (it says 本法)
-_BACK_DETERMINERS: Final = tuple(words("self_determiners", "back"))
+# 该法, 同条例, 上述办法, 同上: what quoted statutory text does not say of itself (it says 本法)
+_BACK_DETERMINERS: Final = (*words("self_determiners", "back"), *_ALONE)
 # 同条第二款, 该款第三项: the article (or paragraph) the author cited last
 _SAME_LEVELS: Final = {
     w: lvl for w, (lvl, *_) in tags_of("levels").items() if lvl in ("article", "paragraph")
@@ -57,7 +60,7 @@ _SAME_LAST: Final = last_chars(_SAME_LEVELS)
 _SAME_UNIT: Final = regex(
     rf"{alternation(_BACK_DETERMINERS)}\s*(?P<unit>{alternation(_SAME_LEVELS)})\s*\Z"
 )
-_SELF_LAST: Final = last_chars(_SELF_NOUNS)
+_SELF_LAST: Final = last_chars((*_SELF_NOUNS, *_ALONE))
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
@@ -158,6 +161,8 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
 
     >>> self_reference_before("依照本法第八十六条", 4), self_reference_before("同条例第八条", 3)
     ((2, '法'), (0, '条例'))
+    >>> self_reference_before("；同上第八条", 3)
+    (1, None)
     """
     if not pos or not ((c := text[pos - 1]) in _SELF_LAST or c.isspace()):
         return None
@@ -165,7 +170,7 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     noun = m.group("noun")
-    return m.start(), None if noun in _ANY_KIND else noun
+    return m.start(), None if noun is None or noun in _ANY_KIND else noun
 
 
 def author_refers_back(text: str, pos: int) -> bool:

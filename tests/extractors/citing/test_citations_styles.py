@@ -484,3 +484,32 @@ def test_undated_amendment_notes_are_versions(
 def test_an_adoption_note_by_session_is_no_version(cite: Cite) -> None:
     (c,) = cite("《中华人民共和国行政处罚法》（第八届全国人民代表大会第四次会议通过）第十条")
     assert (c.article, c.version) == (10, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "1.《中华人民共和国行政许可法》第十条\n2.《中华人民共和国行政处罚法》第十一条\n3.同上第十二条",
+            [rec(XK, 10), rec(CF, 11), rec(CF, 12, kind="continuation")],
+            id="numbered-entry",
+        ),
+        pytest.param(
+            "《中华人民共和国行政许可法》第十条；同前第十二条、第十三条",
+            [rec(XK, 10), rec(XK, 12, kind="continuation"), rec(XK, 13, kind="continuation")],
+            id="同前",
+        ),
+        pytest.param(
+            "《娱乐场所管理条例》第十条；同上条例第十一条",
+            [rec("娱乐场所管理条例", 10), rec("娱乐场所管理条例", 11, kind="continuation")],
+            id="同上-with-a-noun",
+        ),
+        pytest.param("同上第十二条", [rec(None, 12, kind="unresolved")], id="nothing-before"),
+    ],
+)
+def test_same_as_above_refers_to_the_last_instrument(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """同上 / 同前 (as above) before a provision refer back to the instrument cited just before,
+    of any kind, like 该法; before, the provision after them was dropped."""
+    assert run(cite, text) == expected

@@ -113,6 +113,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "sentence_starts": lambda t: reads_as_prose(title_key(t)),
     "self_determiners": lambda t: self_reference_before(t, len(t)) is not None,
     "kind_words": _any_kind,
+    "back_alone": _any_kind,
     "guiding_words": lambda t: quotes_title(t, 0),
     "noun_uses": lambda t: noun_use_at(t, 0),
     "levels": lambda t: parse_chain(t, 0) is not None,
