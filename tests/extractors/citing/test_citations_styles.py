@@ -513,3 +513,13 @@ def test_same_as_above_refers_to_the_last_instrument(
     """同上 / 同前 (as above) before a provision refer back to the instrument cited just before,
     of any kind, like 该法; before, the provision after them was dropped."""
     assert run(cite, text) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["<<娱乐场所管理条例>>", "《<娱乐场所管理条例>》", "<《娱乐场所管理条例》>", "《《娱乐场所管理条例》》"],
+)
+def test_a_title_marked_twice_over_is_read_once(cite: Cite, title: str) -> None:
+    """Title marks written twice (<<X>>, 《<X>》) hold no inner title: before, the law kept the
+    inner marks (《娱乐场所管理条例》) or the provision was lost."""
+    assert run(cite, f"{title}第十条") == [rec("娱乐场所管理条例", 10)]
