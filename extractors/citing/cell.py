@@ -66,6 +66,7 @@ from extractors.citing.grammar.titles import (
 )
 from extractors.citing.grammar.unmarked import (
     implementing_around,
+    listed_before,
     may_stand_alone,
     noted_unmarked_before,
     notice_around,
@@ -391,6 +392,10 @@ class _Cell:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
         self.quoted = self.said = False
         self.close = -1
+        return self.whole_unmarked(start, end, title)
+
+    def whole_unmarked(self, start: int, end: int, title: str) -> int:
+        """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
@@ -440,7 +445,16 @@ class _Cell:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
+            before, last = len(self.out), self.last
+            for listed in listed_before(text, ustart):
+                # 依据社会保险法、劳动法第十条: the first title is cited whole
+                self.whole_unmarked(*listed)
+            listed_at = len(self.out)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
+            if len(self.out) == listed_at > before:
+                # the title was not read (quoted text): nor are the ones listed before it
+                del self.out[before:]
+                self.last = last
             return
         noted = noted_unmarked_before(text, p)
         if noted is not None and (noted[3] or names_doc_number(text[noted[2] : p])):

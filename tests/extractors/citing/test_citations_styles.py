@@ -523,3 +523,41 @@ def test_a_title_marked_twice_over_is_read_once(cite: Cite, title: str) -> None:
     """Title marks written twice (<<X>>, 《<X>》) hold no inner title: before, the law kept the
     inner marks (《娱乐场所管理条例》) or the provision was lost."""
     assert run(cite, f"{title}第十条") == [rec("娱乐场所管理条例", 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "依据中华人民共和国行政许可法、中华人民共和国行政处罚法第十一条",
+            [rec(XK, kind="law-level"), rec(CF, 11, kind="unmarked")],
+            id="dunhao",
+        ),
+        pytest.param(
+            "依据中华人民共和国行政许可法和中华人民共和国行政处罚法第十一条",
+            [rec(XK, kind="law-level"), rec(CF, 11, kind="unmarked")],
+            id="和",
+        ),
+        pytest.param(
+            "依据中华人民共和国行政许可法和中华人民共和国行政处罚法",
+            [rec(XK, kind="law-level"), rec(CF, kind="law-level")],
+            id="two-on-their-line",
+        ),
+        pytest.param(
+            "根据城市市容和环境卫生管理条例",
+            [rec("城市市容和环境卫生管理条例", kind="law-level")],
+            id="和-inside-one-title",
+        ),
+        pytest.param(
+            "依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条",
+            [rec("重庆市城镇职工基本医疗保险、生育保险实施办法", 10, kind="unmarked")],
+            id="dunhao-inside-one-title",
+        ),
+    ],
+)
+def test_unmarked_titles_listed_together(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """A、B第十一条 unmarked: the article is B's and A is cited whole, as with marks; before, A
+    was dropped, and A和B alone on a line was read as one title that names no instrument."""
+    assert run(cite, text) == expected
