@@ -115,6 +115,13 @@ _new_tuple: Final = tuple.__new__
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
 
+def _listed_after_chain(its: re.Match[str]) -> bool:
+    """True when the implementing instrument ``its`` (matched by _AND_ITS) after the provisions
+    cited from a law is listed by a conjunction (《…条例》第十一条及其实施细则第五条): the
+    provisions are the law's, and the implementing instrument is cited too."""
+    return its.group("join").replace("其", "").strip() != ""
+
+
 class _Law:
     """The cell's last law: what a continuation carries (a plain class: one is made per title
     read, and a compiled build constructs it natively)."""
@@ -272,6 +279,8 @@ class _Cell:
         chain = chain_of_run(text, at, text[run_start:run_end])
         if chain is None:
             return self.general(p)
+        if (its := _AND_ITS.match(text, at + chain.end)) is not None and _listed_after_chain(its):
+            return self.general(p)  # 《…》第十条及其实施细则第五条: two instruments
         # the notes read with the title, their end made the chain's (relative to ``at``)
         n = unit.notes
         tail = _new_tuple(Tail, (
@@ -373,7 +382,9 @@ class _Cell:
             resolutions = resolve_with(written + tail.glued, self.local)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
-        its = _AND_ITS.match(text, tail.end) if tail.chain is None else None
+        its = _AND_ITS.match(text, tail.end)
+        if its is not None and tail.chain is not None and not _listed_after_chain(its):
+            its = None  # 《…》第十条实施…: only a conjunction lists another instrument after a chain
         glued = its is not None and not its.group("join")
         if not glued:
             self.emit_anchor(start, tail, resolutions, kind_override, version, doc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from extractors.citing.grammar.titles import RANK_LAST, rank_before
+from extractors.citing.lawdb import RANKS
 from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
@@ -90,8 +91,12 @@ _QUOTE_START: Final = regex(
 # 第十条（2）《乙法》, 第十条2.《乙法》, 第十条②《乙法》: the number of the list's next entry
 # glued to the provision (cells run together), then a title: statutory text never opens with a
 # title, so this is the author's next entry, not the provision's quoted words
+# a rank tag (【行政法规】) or rank word with its colon (行政法规：) before an entry's title
+_RANKED: Final = rf"(?:{RANK_TAG}[:：]?|{alternation(RANKS)}\s*[:：])\s*"
 _NEXT_ENTRY: Final = regex(
-    rf"\s*(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*{OPEN_MARK}"
+    rf"\s*(?:(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*(?:{_RANKED})?"
+    # 第十条【行政法规】《乙条例》: a rank tag then a title, glued, opens the next entry as well
+    rf"|{_RANKED}){OPEN_MARK}"
 )
 
 
@@ -244,6 +249,8 @@ def opens_quote(text: str, pos: int) -> bool:
     (True, False)
     >>> opens_quote("第十条（2）《乙法》第九条", 3), opens_quote("第十条（二）申请人", 3)
     (False, True)
+    >>> opens_quote("第十条【行政法规】《乙条例》第九条", 3)
+    False
     """
     return _QUOTE_START.match(text, pos) is not None and _NEXT_ENTRY.match(text, pos) is None
 

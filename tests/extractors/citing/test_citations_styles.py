@@ -561,3 +561,40 @@ def test_unmarked_titles_listed_together(
     """A、B第十一条 unmarked: the article is B's and A is cited whole, as with marks; before, A
     was dropped, and A和B alone on a line was read as one title that names no instrument."""
     assert run(cite, text) == expected
+
+
+@pytest.mark.parametrize("tag", ["【行政法规】", "[行政法规]", "2.【行政法规】", "行政法规："])
+def test_a_rank_tag_glued_to_a_provision_opens_the_next_entry(cite: Cite, tag: str) -> None:
+    """【法律】《甲法》第十条【行政法规】《乙条例》第十一条 (entries run together): statutory text
+    never opens with a rank tag and a title, so they are the author's next entry; before, they
+    were taken for the article's quoted words and the second citation was dropped."""
+    text = f"【法律】《中华人民共和国行政许可法》第十条{tag}《娱乐场所管理条例》第十一条"
+    assert run(cite, text) == [rec(XK, 10), rec("娱乐场所管理条例", 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《娱乐场所管理条例》第十一条及其实施细则第五条",
+            [rec("娱乐场所管理条例", 11), rec("娱乐场所管理条例实施细则", 5, kind="unmarked")],
+            id="及其",
+        ),
+        pytest.param(
+            "《中华人民共和国食品安全法》第十条和实施条例第五条",
+            [rec(SP, 10), rec(SPT, 5, kind="unmarked")],
+            id="和",
+        ),
+        pytest.param(
+            "《中华人民共和国食品安全法》第十条及其实施条例",
+            [rec(SP, 10), rec(SPT, kind="law-level")],
+            id="cited-whole",
+        ),
+    ],
+)
+def test_the_implementing_instrument_listed_after_provisions(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """及其实施细则 after the provisions cited from a law (not only after its title): before,
+    the implementing instrument and its provisions were dropped."""
+    assert run(cite, text) == expected
