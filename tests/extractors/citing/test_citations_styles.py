@@ -598,3 +598,15 @@ def test_the_implementing_instrument_listed_after_provisions(
     """及其实施细则 after the provisions cited from a law (not only after its title): before,
     the implementing instrument and its provisions were dropped."""
     assert run(cite, text) == expected
+
+
+@pytest.mark.parametrize("marks", ["『』", "‘’"])
+def test_single_and_double_corner_quotes_as_title_marks(cite: Cite, marks: str) -> None:
+    """『X条例』 and ‘X条例’ stand for title marks as 「」 and “” do (before: nothing read)."""
+    text = f"{marks[0]}娱乐场所管理条例{marks[1]}第十条"
+    assert run(cite, text) == [rec("娱乐场所管理条例", 10)]
+
+
+def test_a_single_quoted_title_inside_quoted_article_text_is_not_the_lists(cite: Cite) -> None:
+    text = "《娱乐场所管理条例》第十条规定：“依照‘某某条例’第五条处理”。"
+    assert run(cite, text) == [rec("娱乐场所管理条例", 10)]
