@@ -89,7 +89,14 @@ from extractors.citing.resolve import (
     resolve_title,
     resolve_with,
 )
-from extractors.citing.words import CONJUNCTIONS, FLAT_TITLE, SPACE, alternation, words
+from extractors.citing.words import (
+    CONJUNCTIONS,
+    FLAT_TITLE,
+    OPEN_PAREN,
+    SPACE,
+    alternation,
+    words,
+)
 from extractors.models import Citation, CitationKind
 
 #: The backends of the pass (see the module docstring).
@@ -111,6 +118,8 @@ _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
 _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
+# a bracket after a chain: a heading's articles may be listed in it
+_BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
 # what may stand between a quotation's closing mark and the author's next reference (”。第九条)
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
@@ -281,6 +290,8 @@ class _Cell:
             return self.general(p)
         if (its := _AND_ITS.match(text, at + chain.end)) is not None and _listed_after_chain(its):
             return self.general(p)  # 《…》第十条及其实施细则第五条: two instruments
+        if _BRACKET_AFTER.match(text, at + chain.end) and heading_only(chain.provisions):
+            return self.general(p)  # 第三章（第二十条至第二十五条）: the articles under it
         # the notes read with the title, their end made the chain's (relative to ``at``)
         n = unit.notes
         tail = _new_tuple(Tail, (

@@ -229,6 +229,33 @@ def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
     return chain._replace(end=close)
 
 
+def _articles_of_heading(text: str, chain: Chain, *, fast: bool) -> Chain:
+    """``chain``, or, when it names a heading alone (第三章第二节) and the articles under it follow
+    in brackets (（第二十条至第二十五条）), those articles with the heading's numbers on them.
+
+    >>> c = parse_tail("《某法》第三章（第二十条、第二十一条）", 4).chain
+    >>> [(p.chapter, p.article) for p in c.provisions], c.end
+    ([(3, 20), (3, 21)], 19)
+    """
+    last = chain.provisions[-1]
+    if len(chain.provisions) != 1 or last.article is not None or last.point is not None:
+        return chain
+    if last.paragraph is not None or last.item is not None or last.subitem is not None:
+        return chain
+    at = chain.end
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    if at == len(text) or text[at] not in PAREN_OPEN:
+        return chain
+    inner = _bracketed_chain(text, at, fast=fast)
+    if inner is None or any(p.article is None for p in inner.provisions):
+        return chain
+    heading = {"part": last.part, "chapter": last.chapter, "section": last.section}
+    provisions = tuple(p._replace(**heading) for p in inner.provisions)
+    first = provisions[0]._replace(start=last.start)
+    return inner._replace(provisions=(first, *provisions[1:]))
+
+
 def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     """Parentheticals, document number and provisions after a title that ends at ``pos``
     (``fast`` picks the backend of the chain readers).
@@ -241,6 +268,8 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     chain = parse_chain(text, j, fast=fast) if text.startswith("第", j) else None
     if chain is None and j < len(text) and text[j] in PAREN_OPEN:
         chain = _bracketed_chain(text, j, fast=fast)
+    elif chain is not None:
+        chain = _articles_of_heading(text, chain, fast=fast)
     if chain is None and point is None and not annex:
         if text.startswith("第", j):
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article

@@ -610,3 +610,19 @@ def test_single_and_double_corner_quotes_as_title_marks(cite: Cite, marks: str) 
 def test_a_single_quoted_title_inside_quoted_article_text_is_not_the_lists(cite: Cite) -> None:
     text = "《娱乐场所管理条例》第十条规定：“依照‘某某条例’第五条处理”。"
     assert run(cite, text) == [rec("娱乐场所管理条例", 10)]
+
+
+def test_the_articles_of_a_heading_listed_in_brackets(cite: Cite) -> None:
+    """第三章第二节（第二十条至第二十二条): the articles under a chapter and section, in brackets
+    after it, are cited with the heading on them; before, only the heading was."""
+    cites = cite("《中华人民共和国行政许可法》第三章第二节（第二十条至第二十二条）")
+    assert [(c.law, c.chapter, c.section, c.article) for c in cites] == [
+        (XK, 3, 2, 20),
+        (XK, 3, 2, 21),
+        (XK, 3, 2, 22),
+    ]
+
+
+def test_a_heading_with_its_name_in_brackets_stays_a_heading(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政许可法》第三章（行政许可的实施程序）")
+    assert (c.chapter, c.article) == (3, None)
