@@ -395,7 +395,9 @@ class _Cell:
             self.local[title_key(tail.alias)] = resolutions[-1].law
         its = _AND_ITS.match(text, tail.end)
         if its is not None and tail.chain is not None and not _listed_after_chain(its):
-            its = None  # 《…》第十条实施…: only a conjunction lists another instrument after a chain
+            its = (
+                None  # 《…》第十条实施…: only a conjunction lists another instrument after a chain
+            )
         glued = its is not None and not its.group("join")
         if not glued:
             self.emit_anchor(start, tail, resolutions, kind_override, version, doc)

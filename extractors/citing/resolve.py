@@ -82,7 +82,9 @@ _SESSION_VERSION: Final = regex(
 _CLAUSES: Final = regex(r"[\s，,；;]+")
 # an enactment clause that amends, dated (2019年3月2日国务院令第709号修订) or naming the amending
 # order alone (国务院令第721号修订, after 国务院令第557号公布)
-_DATED_AMENDMENT: Final = regex(rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{_AMENDS}$")
+_DATED_AMENDMENT: Final = regex(
+    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{_AMENDS}$"
+)
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
 _NATIONAL_IMPLEMENTING: Final = regex(
     rf"^([\u4e00-\u9fff]{{1,20}}法)({alternation(words('implementing_names', 'national'))})$"

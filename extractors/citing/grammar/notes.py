@@ -250,8 +250,10 @@ def _articles_of_heading(text: str, chain: Chain, *, fast: bool) -> Chain:
     inner = _bracketed_chain(text, at, fast=fast)
     if inner is None or any(p.article is None for p in inner.provisions):
         return chain
-    heading = {"part": last.part, "chapter": last.chapter, "section": last.section}
-    provisions = tuple(p._replace(**heading) for p in inner.provisions)
+    provisions = tuple(
+        p._replace(part=last.part, chapter=last.chapter, section=last.section)
+        for p in inner.provisions
+    )
     first = provisions[0]._replace(start=last.start)
     return inner._replace(provisions=(first, *provisions[1:]))
 

@@ -390,7 +390,9 @@ def test_a_version_note_is_kept_whole_as_written(cite: Cite, note: str) -> None:
     [
         pytest.param("《中华人民共和国行政处罚法》第壹拾条", [rec(CF, 10)], id="financial"),
         pytest.param(
-            "《中华人民共和国行政处罚法》第贰拾叁条第壹款", [rec(CF, 23, 1)], id="financial-paragraph"
+            "《中华人民共和国行政处罚法》第贰拾叁条第壹款",
+            [rec(CF, 23, 1)],
+            id="financial-paragraph",
         ),
         pytest.param(
             "《中华人民共和国行政处罚法》第十条、第贰拾条",
@@ -417,7 +419,9 @@ def test_financial_numerals_number_provisions(
     ("text", "expected"),
     [
         pytest.param("《中华人民共和国行政处罚法》（第十条）", [rec(CF, 10)], id="full-width"),
-        pytest.param("《中华人民共和国行政处罚法》(第十条第一款)", [rec(CF, 10, 1)], id="half-width"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》(第十条第一款)", [rec(CF, 10, 1)], id="half-width"
+        ),
         pytest.param("《中华人民共和国行政处罚法》【第十条】", [rec(CF, 10)], id="lenticular"),
         pytest.param(
             "依据《中华人民共和国行政许可法》（第十二条、第十三条）",
@@ -517,7 +521,12 @@ def test_same_as_above_refers_to_the_last_instrument(
 
 @pytest.mark.parametrize(
     "title",
-    ["<<娱乐场所管理条例>>", "《<娱乐场所管理条例>》", "<《娱乐场所管理条例》>", "《《娱乐场所管理条例》》"],
+    [
+        "<<娱乐场所管理条例>>",
+        "《<娱乐场所管理条例>》",
+        "<《娱乐场所管理条例》>",
+        "《《娱乐场所管理条例》》",
+    ],
 )
 def test_a_title_marked_twice_over_is_read_once(cite: Cite, title: str) -> None:
     """Title marks written twice (<<X>>, 《<X>》) hold no inner title: before, the law kept the
