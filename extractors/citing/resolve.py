@@ -213,13 +213,25 @@ def _one(
             why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
             return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return STATE_NAME + canonical, "abbreviation", None, "法律", ()
+        return STATE_NAME + canonical, "abbreviation", None, "法律", (_by_rule(canonical),)
     implementing = _NATIONAL_IMPLEMENTING.match(key)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
-        return STATE_NAME + canonical, "abbreviation", None, rank, ()
+        return STATE_NAME + canonical, "abbreviation", None, rank, (_by_rule(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+def _by_rule(title: str) -> str:
+    """The warning on a national law's title made by rule (中华人民共和国 + the title written):
+    the registry knows every national law in force by its title and short name, so a title it
+    does not know is an abbreviation of its own making (《食安法》), a repealed law (《食品卫生法》)
+    or a wrong one, and the record says so rather than passing the made title off as found.
+
+    >>> _by_rule("食安法")
+    "'中华人民共和国食安法' is not in the registry: titled by rule from '食安法'"
+    """
+    return f"{STATE_NAME + title!r} is not in the registry: titled by rule from {title!r}"
 
 
 @lru_cache(maxsize=8192)

@@ -591,3 +591,20 @@ def test_the_articles_of_a_heading_listed_in_brackets(cite: Cite) -> None:
 def test_a_heading_with_its_name_in_brackets_stays_a_heading(cite: Cite) -> None:
     (c,) = cite("《中华人民共和国行政许可法》第三章（行政许可的实施程序）")
     assert (c.chapter, c.article) == (3, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "made"),
+    [("食安法", "中华人民共和国食安法"), ("食品卫生法", "中华人民共和国食品卫生法")],
+)
+def test_a_national_title_made_by_rule_is_flagged(cite: Cite, written: str, made: str) -> None:
+    """《食安法》: a …法 the registry does not know is titled 中华人民共和国…法 by rule, and the
+    record says the title was made, not found (before: no warning, as if resolved)."""
+    (c,) = cite(f"《{written}》第十条")
+    assert (c.law, c.law_id, c.kind) == (made, None, "abbreviation")
+    assert c.warnings == (f"{made!r} is not in the registry: titled by rule from {written!r}",)
+
+
+def test_a_national_law_the_registry_knows_is_not_flagged(cite: Cite) -> None:
+    (c,) = cite("《行政许可法》第十条")
+    assert (c.law, c.warnings) == (XK, ())
