@@ -296,7 +296,7 @@ class _Cell:
         n = unit.notes
         tail = _new_tuple(Tail, (
             chain.end, n.chain_at, n.glued, n.version, n.doc_number, n.point, n.alias, n.annex,
-            chain,
+            chain, n.repealed,
         ))  # fmt: skip
         self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
         return at + chain.end
@@ -552,6 +552,9 @@ class _Cell:
             # 《国务院关于修改〈营业性演出管理条例〉的决定》第十六条: the amended instrument's
             resolutions = amended
         warnings = chain.warnings if chain is not None else ()
+        if tail.repealed is not None:
+            # （已废止）: the list cites an instrument it says is no longer in force
+            warnings = (*warnings, f"the list notes the instrument as {tail.repealed}")
         version = tail.version or version
         doc = tail.doc_number or doc
         tail_end = tail.end + base

@@ -46,6 +46,8 @@ _ALIAS: Final = regex(
     r"[”\"》〉’」』]?\s*$"
 )
 _BARE_POINT: Final = regex(rf"^\s*(?:第\s*)?({NUM})\s*$")
+# （已废止）, （失效）: the list notes the instrument as no longer in force
+_REPEALED: Final = regex(rf"^\s*({alternation(words('repealed_notes'))})\s*$")
 # what a version note holds one of (修正, 版 …): tested before the version pattern runs
 _VERSION_HINTS: Final = first_chars(words("amendment_words"))
 _JOIN: Final = regex(TITLE_JOIN)
@@ -85,6 +87,7 @@ class _Note(NamedTuple):
     version: str | None
     doc: str | None
     stops: bool  # neither version nor number, and too long or holding a title: not a note
+    repealed: str | None  # 已废止, 失效 …
 
 
 @lru_cache(maxsize=8192)
@@ -108,6 +111,7 @@ def _read_note(inner: str) -> _Note:
         and d is None
         and ("《" in inner or len(inner) > 60)
         and _DATED.match(inner) is None,
+        r.group(1) if (r := _REPEALED.match(inner)) is not None else None,
     )
 
 
@@ -143,6 +147,7 @@ class Tail(NamedTuple):
     alias: str | None = None
     annex: bool = False
     chain: Chain | None = None
+    repealed: str | None = None  # the note that says the instrument is repealed (已废止)
 
 
 _new_tuple = tuple.__new__
@@ -156,7 +161,7 @@ def read_head(text: str, pos: int) -> Tail:
     (18, 18, '', '2019修订')
     """
     glued = ""
-    version = doc = alias = None
+    version = doc = alias = repealed = None
     point: int | None = None
     i = end = pos
     n = len(text)
@@ -183,6 +188,7 @@ def read_head(text: str, pos: int) -> Tail:
                     break
                 version = version or note.version
                 doc = doc or note.doc
+                repealed = repealed or note.repealed
             i = end = close
             continue
         if version is None and j - i <= 1 and j < n and text[j].isdigit():
@@ -208,7 +214,7 @@ def read_head(text: str, pos: int) -> Tail:
         ) is not None:
             annex, j = True, flat.end()
             end = j
-    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None, repealed))
 
 
 def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
@@ -266,7 +272,7 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
     ('2019修订', '国务院令第709号', [57])
     """
-    end, j, glued, version, doc, point, alias, annex, _ = read_head(text, pos)
+    end, j, glued, version, doc, point, alias, annex, _, repealed = read_head(text, pos)
     chain = parse_chain(text, j, fast=fast) if text.startswith("第", j) else None
     if chain is None and j < len(text) and text[j] in PAREN_OPEN:
         chain = _bracketed_chain(text, j, fast=fast)
@@ -296,4 +302,4 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
         )
     if chain is not None:
         end = chain.end
-    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, chain))
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, chain, repealed))

@@ -608,3 +608,17 @@ def test_a_national_title_made_by_rule_is_flagged(cite: Cite, written: str, made
 def test_a_national_law_the_registry_knows_is_not_flagged(cite: Cite) -> None:
     (c,) = cite("《行政许可法》第十条")
     assert (c.law, c.warnings) == (XK, ())
+
+
+@pytest.mark.parametrize("note", ["（已废止）", "(失效)", "（已失效）"])
+def test_a_note_that_the_instrument_is_repealed_is_flagged(cite: Cite, note: str) -> None:
+    """《X》（已废止）第十条: the list cites an instrument it says is no longer in force; before,
+    the note was read as nothing and the record gave no sign of it."""
+    (c,) = cite(f"《中华人民共和国行政处罚法》{note}第十条")
+    assert (c.article, c.version) == (10, None)
+    assert c.warnings == (f"the list notes the instrument as {note[1:-1]}",)
+
+
+def test_a_note_that_the_instrument_is_in_force_is_no_warning(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政处罚法》（现行有效）")
+    assert (c.law, c.warnings) == (CF, ())

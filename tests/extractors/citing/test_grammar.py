@@ -105,6 +105,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "provinces": _kept,
     "local_units": _kept,
     "amendment_words": is_version_note,
+    "repealed_notes": lambda t: read_head(t, 0).repealed is not None,
     "enactment_leads": is_version_note,
     "lead_verbs": lambda t: strip_verbs(t)[1] > 0,
     "separators": _chain_of_several,
