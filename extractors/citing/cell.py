@@ -66,6 +66,7 @@ from extractors.citing.grammar.titles import (
 )
 from extractors.citing.grammar.unmarked import (
     implementing_around,
+    listed_before,
     may_stand_alone,
     noted_unmarked_before,
     notice_around,
@@ -88,7 +89,14 @@ from extractors.citing.resolve import (
     resolve_title,
     resolve_with,
 )
-from extractors.citing.words import CONJUNCTIONS, FLAT_TITLE, SPACE, alternation, words
+from extractors.citing.words import (
+    CONJUNCTIONS,
+    FLAT_TITLE,
+    OPEN_PAREN,
+    SPACE,
+    alternation,
+    words,
+)
 from extractors.models import Citation, CitationKind
 
 #: The backends of the pass (see the module docstring).
@@ -110,8 +118,17 @@ _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
 _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
+# a bracket after a chain: a heading's articles may be listed in it
+_BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
 # what may stand between a quotation's closing mark and the author's next reference (”。第九条)
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
+
+
+def _listed_after_chain(its: re.Match[str]) -> bool:
+    """True when the implementing instrument ``its`` (matched by _AND_ITS) after the provisions
+    cited from a law is listed by a conjunction (《…条例》第十一条及其实施细则第五条): the
+    provisions are the law's, and the implementing instrument is cited too."""
+    return its.group("join").replace("其", "").strip() != ""
 
 
 class _Law:
@@ -271,11 +288,15 @@ class _Cell:
         chain = chain_of_run(text, at, text[run_start:run_end])
         if chain is None:
             return self.general(p)
+        if (its := _AND_ITS.match(text, at + chain.end)) is not None and _listed_after_chain(its):
+            return self.general(p)  # 《…》第十条及其实施细则第五条: two instruments
+        if _BRACKET_AFTER.match(text, at + chain.end) and heading_only(chain.provisions):
+            return self.general(p)  # 第三章（第二十条至第二十五条）: the articles under it
         # the notes read with the title, their end made the chain's (relative to ``at``)
         n = unit.notes
         tail = _new_tuple(Tail, (
             chain.end, n.chain_at, n.glued, n.version, n.doc_number, n.point, n.alias, n.annex,
-            chain,
+            chain, n.repealed,
         ))  # fmt: skip
         self.emit_anchor(p, tail, unit.resolutions, None, unit.version, unit.doc, at)
         return at + chain.end
@@ -372,7 +393,11 @@ class _Cell:
             resolutions = resolve_with(written + tail.glued, self.local)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
-        its = _AND_ITS.match(text, tail.end) if tail.chain is None else None
+        its = _AND_ITS.match(text, tail.end)
+        if its is not None and tail.chain is not None and not _listed_after_chain(its):
+            its = (
+                None  # 《…》第十条实施…: only a conjunction lists another instrument after a chain
+            )
         glued = its is not None and not its.group("join")
         if not glued:
             self.emit_anchor(start, tail, resolutions, kind_override, version, doc)
@@ -391,6 +416,10 @@ class _Cell:
         """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
         self.quoted = self.said = False
         self.close = -1
+        return self.whole_unmarked(start, end, title)
+
+    def whole_unmarked(self, start: int, end: int, title: str) -> int:
+        """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
             self.out.append(
@@ -440,7 +469,16 @@ class _Cell:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
+            before, last = len(self.out), self.last
+            for listed in listed_before(text, ustart):
+                # 依据社会保险法、劳动法第十条: the first title is cited whole
+                self.whole_unmarked(*listed)
+            listed_at = len(self.out)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
+            if len(self.out) == listed_at > before:
+                # the title was not read (quoted text): nor are the ones listed before it
+                del self.out[before:]
+                self.last = last
             return
         noted = noted_unmarked_before(text, p)
         if noted is not None and (noted[3] or names_doc_number(text[noted[2] : p])):
@@ -514,6 +552,9 @@ class _Cell:
             # 《国务院关于修改〈营业性演出管理条例〉的决定》第十六条: the amended instrument's
             resolutions = amended
         warnings = chain.warnings if chain is not None else ()
+        if tail.repealed is not None:
+            # （已废止）: the list cites an instrument it says is no longer in force
+            warnings = (*warnings, f"the list notes the instrument as {tail.repealed}")
         version = tail.version or version
         doc = tail.doc_number or doc
         tail_end = tail.end + base

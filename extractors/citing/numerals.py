@@ -20,10 +20,22 @@ from typing import Final
 from extractors.citing.patterns import regex
 from extractors.citing.words import SPACE
 
+#: The financial (uppercase) numerals, 大写数字, written in place of the usual ones where a number
+#: must not be altered (第壹拾条), simplified and traditional, and the old contractions 廿 (twenty)
+#: and 卅 (thirty): each read as the usual writing it stands for.
+_FINANCIAL: Final = {
+    **dict(
+        zip("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万", strict=True)
+    ),
+    "廿": "二十",
+    "卅": "三十",
+}
 #: Every character that may appear in a provision number (before white space is removed).
-NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万"
+NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万" + "".join(_FINANCIAL)
 
-_WIDE_DIGITS: Final = str.maketrans("０１２３４５６７８９○", "0123456789〇")
+_WIDE_DIGITS: Final = str.maketrans(
+    {**dict(zip("０１２３４５６７８９○", "0123456789〇", strict=True)), **_FINANCIAL}
+)
 _SUFFIX: Final = regex(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
 #: The digits as the usual writing has them, by value.
 _DIGITS: Final = "零一二三四五六七八九"
@@ -101,6 +113,8 @@ def parse_numeral(written: str) -> int | None:
     (104, 13, 13)
     >>> parse_numeral("百四") is None
     True
+    >>> parse_numeral("壹佰零贰"), parse_numeral("贰拾叁"), parse_numeral("廿一")
+    (102, 23, 21)
     """
     s = SPACE.sub("", written).translate(_WIDE_DIGITS)
     if not s:

@@ -70,10 +70,21 @@ DATED_VERSION: Final = (
     rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))}"
 )
 _VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:{DATED_VERSION})")
+# 第十三届全国人大常委会第七次会议修正: an amendment named by the session that made it, undated
+# (the legislature's term 届, then its meeting 第N次会议, then the amending word); the last one
+# of the note, as with dated clauses
+_SESSION_VERSION: Final = regex(
+    r"第?\s*[一二三四五六七八九十]+\s*届[^，,；;()（）]{0,30}?第\s*[一二三四五六七八九十百]+\s*次"
+    rf"[^，,；;()（）]{{0,6}}?会议\s*(?:第[一二三四五六七八九十]+次)?\s*{_AMENDS}"
+)
 
 
 _CLAUSES: Final = regex(r"[\s，,；;]+")
-_DATED_AMENDMENT: Final = regex(rf"^{_ENACTMENT}?\d{{4}}\s*年.*{_AMENDS}$")
+# an enactment clause that amends, dated (2019年3月2日国务院令第709号修订) or naming the amending
+# order alone (国务院令第721号修订, after 国务院令第557号公布)
+_DATED_AMENDMENT: Final = regex(
+    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{_AMENDS}$"
+)
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
 _NATIONAL_IMPLEMENTING: Final = regex(
     rf"^([\u4e00-\u9fff]{{1,20}}法)({alternation(words('implementing_names', 'national'))})$"
@@ -161,6 +172,10 @@ def version_note(note: str) -> str | None:
     '2019年修订'
     >>> version_note("2010年12月20日国务院令第586号修订")
     '2010年12月20日国务院令第586号修订'
+    >>> version_note("第十三届全国人大常委会第七次会议修正")
+    '第十三届全国人大常委会第七次会议修正'
+    >>> version_note("国务院令第557号公布，国务院令第721号修订")
+    '国务院令第721号修订'
     """
     m = _VERSION_NOTE.search(note)
     if m is not None:
@@ -169,7 +184,8 @@ def version_note(note: str) -> str | None:
     for clause in reversed(_CLAUSES.split(note)):
         if _DATED_AMENDMENT.match(clause):
             return clause
-    return None
+    sessions = _SESSION_VERSION.findall(note)
+    return sessions[-1].strip() if sessions else None
 
 
 def _one(
@@ -197,13 +213,25 @@ def _one(
             why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
             return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
     if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return STATE_NAME + canonical, "abbreviation", None, "法律", ()
+        return STATE_NAME + canonical, "abbreviation", None, "法律", (_by_rule(canonical),)
     implementing = _NATIONAL_IMPLEMENTING.match(key)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
-        return STATE_NAME + canonical, "abbreviation", None, rank, ()
+        return STATE_NAME + canonical, "abbreviation", None, rank, (_by_rule(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+def _by_rule(title: str) -> str:
+    """The warning on a national law's title made by rule (中华人民共和国 + the title written):
+    the registry knows every national law in force by its title and short name, so a title it
+    does not know is an abbreviation of its own making (《食安法》), a repealed law (《食品卫生法》)
+    or a wrong one, and the record says so rather than passing the made title off as found.
+
+    >>> _by_rule("食安法")
+    "'中华人民共和国食安法' is not in the registry: titled by rule from '食安法'"
+    """
+    return f"{STATE_NAME + title!r} is not in the registry: titled by rule from {title!r}"
 
 
 @lru_cache(maxsize=8192)

@@ -28,10 +28,15 @@ from extractors.citing.words import (
 
 _NESTED_TITLE: Final = rf"{OPEN_MARK}{IN_TITLE}{{1,150}}{CLOSE_MARK}"
 _NESTED_PAREN: Final = rf"{OPEN_PAREN}{IN_PAREN}{{0,196}}{CLOSE_PAREN}"
-_QUOTED: Final = r"[^「」“”《》。;；\n]{2,60}"  # the words of a quoted title
-_QUOTED_PLAIN: Final = r'[^"「」“”《》。;；\n]{2,60}'  # the same between two plain " marks
-#: Quotation marks that may stand for title marks: corner brackets, curly and plain quotes.
-QUOTE_MARKS: Final = '「“"'
+#: The pairs of quotation marks that may stand for title marks: corner brackets, double and
+#: single, and curly quotes, double and single (plain " apart: it opens and closes alike).
+_QUOTE_PAIRS: Final = (("「", "」"), ("“", "”"), ("『", "』"), ("‘", "’"))
+_QUOTE_CHARS: Final = "".join(o + c for o, c in _QUOTE_PAIRS)
+_QUOTED: Final = rf"[^{_QUOTE_CHARS}《》。;；\n]{{2,60}}"  # the words of a quoted title
+_QUOTED_PLAIN: Final = rf'[^"{_QUOTE_CHARS}《》。;；\n]{{2,60}}'  # the same between two plain "
+#: Quotation marks that may stand for title marks.
+QUOTE_MARKS: Final = "".join(o for o, _ in _QUOTE_PAIRS) + '"'
+_QUOTED_ALTERNATIVES: Final = [f"{o}{_QUOTED}{c}" for o, c in _QUOTE_PAIRS]
 #: The characters a reference starts with: a title mark, a quotation mark around a title, 第.
 ANCHOR_CHARS: Final = TITLE_OPEN + QUOTE_MARKS + "第"
 
@@ -79,10 +84,13 @@ TOKEN: Final = regex(
     rf"{char_class(ANCHOR_CHARS)}(?:(?<={OPEN_MARK})(?P<head>{_FAST_HEAD})|(?<=第)(?P<bare>{CHAIN_RUN.pattern[1:]})"
     # a lone title mark; a quotation mark only where it may quote a title (「…法」, “…条例”): the
     # general readers skip any other, and so does the scan
-    rf"|(?<={OPEN_MARK})|(?<=「)(?={_QUOTED}」)|(?<=“)(?={_QUOTED}”)|(?<=\")(?={_QUOTED_PLAIN}\"))"
+    rf"|(?<={OPEN_MARK})"
+    + "".join(f"|(?<={o})(?={_QUOTED}{c})" for o, c in _QUOTE_PAIRS)
+    + rf"|(?<=\")(?={_QUOTED_PLAIN}\"))"
 )
-#: 「中华人民共和国社会保险法」, “…条例”, "…办法": quotation marks around what may be a title.
-QUOTED_TITLE: Final = regex(rf'「{_QUOTED}」|“{_QUOTED}”|"{_QUOTED_PLAIN}"')
+#: 「中华人民共和国社会保险法」, “…条例”, ‘…条例’, "…办法": quotation marks around what may be
+#: a title.
+QUOTED_TITLE: Final = regex("|".join([*_QUOTED_ALTERNATIVES, f'"{_QUOTED_PLAIN}"']))
 HEAD: Final = TOKEN.groupindex["head"]
 BARE: Final = TOKEN.groupindex["bare"]
 TITLE: Final = TOKEN.groupindex["title"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from extractors.citing.grammar.titles import RANK_LAST, rank_before
+from extractors.citing.lawdb import RANKS
 from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
@@ -43,12 +44,15 @@ _SELF_NOUNS: Final = (
     *words("implementing_names", "self"),
     *_KIND_WORDS,
 )
+# 同上, 同前: the instrument cited just before, named by no noun (any kind); 同上条例 names one
+_ALONE: Final = words("back_alone")
 _SELF: Final = regex(
-    rf"{alternation(words('self_determiners'))}(?P<noun>{alternation(_SELF_NOUNS)})\s*\Z"
+    rf"(?:{alternation((*words('self_determiners'), *_ALONE))}"
+    rf"(?P<noun>{alternation(_SELF_NOUNS)})|{alternation(_ALONE)})\s*\Z"
 )
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
-# 该法, 同条例, 上述办法: what quoted statutory text does not say of itself (it says 本法)
-_BACK_DETERMINERS: Final = tuple(words("self_determiners", "back"))
+# 该法, 同条例, 上述办法, 同上: what quoted statutory text does not say of itself (it says 本法)
+_BACK_DETERMINERS: Final = (*words("self_determiners", "back"), *_ALONE)
 # 同条第二款, 该款第三项: the article (or paragraph) the author cited last
 _SAME_LEVELS: Final = {
     w: lvl for w, (lvl, *_) in tags_of("levels").items() if lvl in ("article", "paragraph")
@@ -57,7 +61,7 @@ _SAME_LAST: Final = last_chars(_SAME_LEVELS)
 _SAME_UNIT: Final = regex(
     rf"{alternation(_BACK_DETERMINERS)}\s*(?P<unit>{alternation(_SAME_LEVELS)})\s*\Z"
 )
-_SELF_LAST: Final = last_chars(_SELF_NOUNS)
+_SELF_LAST: Final = last_chars((*_SELF_NOUNS, *_ALONE))
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
 # boundary or what leads a segment
@@ -87,8 +91,12 @@ _QUOTE_START: Final = regex(
 # 第十条（2）《乙法》, 第十条2.《乙法》, 第十条②《乙法》: the number of the list's next entry
 # glued to the provision (cells run together), then a title: statutory text never opens with a
 # title, so this is the author's next entry, not the provision's quoted words
+# a rank tag (【行政法规】) or rank word with its colon (行政法规：) before an entry's title
+_RANKED: Final = rf"(?:{RANK_TAG}[:：]?|{alternation(RANKS)}\s*[:：])\s*"
 _NEXT_ENTRY: Final = regex(
-    rf"\s*(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*{OPEN_MARK}"
+    rf"\s*(?:(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*(?:{_RANKED})?"
+    # 第十条【行政法规】《乙条例》: a rank tag then a title, glued, opens the next entry as well
+    rf"|{_RANKED}){OPEN_MARK}"
 )
 
 
@@ -158,6 +166,8 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
 
     >>> self_reference_before("依照本法第八十六条", 4), self_reference_before("同条例第八条", 3)
     ((2, '法'), (0, '条例'))
+    >>> self_reference_before("；同上第八条", 3)
+    (1, None)
     """
     if not pos or not ((c := text[pos - 1]) in _SELF_LAST or c.isspace()):
         return None
@@ -165,7 +175,7 @@ def self_reference_before(text: str, pos: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     noun = m.group("noun")
-    return m.start(), None if noun in _ANY_KIND else noun
+    return m.start(), None if noun is None or noun in _ANY_KIND else noun
 
 
 def author_refers_back(text: str, pos: int) -> bool:
@@ -239,6 +249,8 @@ def opens_quote(text: str, pos: int) -> bool:
     (True, False)
     >>> opens_quote("第十条（2）《乙法》第九条", 3), opens_quote("第十条（二）申请人", 3)
     (False, True)
+    >>> opens_quote("第十条【行政法规】《乙条例》第九条", 3)
+    False
     """
     return _QUOTE_START.match(text, pos) is not None and _NEXT_ENTRY.match(text, pos) is None
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from extractors.citing.grammar.chains import (
+    LEVEL,
     NUM,
     Chain,
     bare_article_at,
@@ -45,6 +46,8 @@ _ALIAS: Final = regex(
     r"[”\"》〉’」』]?\s*$"
 )
 _BARE_POINT: Final = regex(rf"^\s*(?:第\s*)?({NUM})\s*$")
+# （已废止）, （失效）: the list notes the instrument as no longer in force
+_REPEALED: Final = regex(rf"^\s*({alternation(words('repealed_notes'))})\s*$")
 # what a version note holds one of (修正, 版 …): tested before the version pattern runs
 _VERSION_HINTS: Final = first_chars(words("amendment_words"))
 _JOIN: Final = regex(TITLE_JOIN)
@@ -64,6 +67,11 @@ _DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
 # 《…法》2018年修正 第十条: a dated version note written without brackets, glued to the title or
 # one space after it, and before a provision
 _BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
+# 《…法》（第十条）: a parenthetical that opens with a provision holds the provisions cited, not a
+# note (a note may open with 第 too, but with no level word after its number: 第十三届…会议修正)
+_PROVISION_NOTE: Final = regex(rf"\s*第\s*{NUM}\s*{LEVEL}")
+# what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
+_AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 #: The longest parenthetical read as a note after a title (a version note that lists five
 #: amending decisions runs to some 450 characters).
 MAX_NOTE: Final = 600
@@ -79,6 +87,7 @@ class _Note(NamedTuple):
     version: str | None
     doc: str | None
     stops: bool  # neither version nor number, and too long or holding a title: not a note
+    repealed: str | None  # 已废止, 失效 …
 
 
 @lru_cache(maxsize=8192)
@@ -102,6 +111,7 @@ def _read_note(inner: str) -> _Note:
         and d is None
         and ("《" in inner or len(inner) > 60)
         and _DATED.match(inner) is None,
+        r.group(1) if (r := _REPEALED.match(inner)) is not None else None,
     )
 
 
@@ -137,6 +147,7 @@ class Tail(NamedTuple):
     alias: str | None = None
     annex: bool = False
     chain: Chain | None = None
+    repealed: str | None = None  # the note that says the instrument is repealed (已废止)
 
 
 _new_tuple = tuple.__new__
@@ -150,7 +161,7 @@ def read_head(text: str, pos: int) -> Tail:
     (18, 18, '', '2019修订')
     """
     glued = ""
-    version = doc = alias = None
+    version = doc = alias = repealed = None
     point: int | None = None
     i = end = pos
     n = len(text)
@@ -160,8 +171,8 @@ def read_head(text: str, pos: int) -> Tail:
             j += 1
         if j < n and text[j] in PAREN_OPEN:
             close = _close_paren(text, j)
-            if close is None:
-                break
+            if close is None or _PROVISION_NOTE.match(text, j + 1, close):
+                break  # （第十条）: the provisions, read by parse_tail
             note = _read_note(text[j + 1 : close - 1])
             if note.glued and j == i == end and not version and not doc and point is None:
                 # 《…办法》(试行): the trial mark belongs to the title
@@ -177,6 +188,7 @@ def read_head(text: str, pos: int) -> Tail:
                     break
                 version = version or note.version
                 doc = doc or note.doc
+                repealed = repealed or note.repealed
             i = end = close
             continue
         if version is None and j - i <= 1 and j < n and text[j].isdigit():
@@ -202,7 +214,54 @@ def read_head(text: str, pos: int) -> Tail:
         ) is not None:
             annex, j = True, flat.end()
             end = j
-    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None))
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None, repealed))
+
+
+def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
+    """The provisions cited in brackets after a title (《…法》（第十条）, 【第十条、第十一条】,
+    （第十条规定）), their end the closing bracket's; None when the bracket holds anything else.
+
+    >>> c = _bracketed_chain("（第十条、第十一条）", 0, fast=True)
+    >>> [p.article for p in c.provisions], c.end
+    ([10, 11], 10)
+    """
+    close = _close_paren(text, pos)
+    if close is None or (at := _PROVISION_NOTE.match(text, pos + 1, close)) is None:
+        return None
+    start = at.end() - len(at.group().lstrip())
+    chain = parse_chain(text[: close - 1], start, fast=fast)
+    if chain is None or not _AFTER_BRACKETED.match(text, chain.end, close - 1):
+        return None
+    return chain._replace(end=close)
+
+
+def _articles_of_heading(text: str, chain: Chain, *, fast: bool) -> Chain:
+    """``chain``, or, when it names a heading alone (第三章第二节) and the articles under it follow
+    in brackets (（第二十条至第二十五条）), those articles with the heading's numbers on them.
+
+    >>> c = parse_tail("《某法》第三章（第二十条、第二十一条）", 4).chain
+    >>> [(p.chapter, p.article) for p in c.provisions], c.end
+    ([(3, 20), (3, 21)], 19)
+    """
+    last = chain.provisions[-1]
+    if len(chain.provisions) != 1 or last.article is not None or last.point is not None:
+        return chain
+    if last.paragraph is not None or last.item is not None or last.subitem is not None:
+        return chain
+    at = chain.end
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    if at == len(text) or text[at] not in PAREN_OPEN:
+        return chain
+    inner = _bracketed_chain(text, at, fast=fast)
+    if inner is None or any(p.article is None for p in inner.provisions):
+        return chain
+    provisions = tuple(
+        p._replace(part=last.part, chapter=last.chapter, section=last.section)
+        for p in inner.provisions
+    )
+    first = provisions[0]._replace(start=last.start)
+    return inner._replace(provisions=(first, *provisions[1:]))
 
 
 def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
@@ -213,8 +272,12 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
     >>> t.version, t.doc_number, [p.article for p in t.chain.provisions]
     ('2019修订', '国务院令第709号', [57])
     """
-    end, j, glued, version, doc, point, alias, annex, _ = read_head(text, pos)
+    end, j, glued, version, doc, point, alias, annex, _, repealed = read_head(text, pos)
     chain = parse_chain(text, j, fast=fast) if text.startswith("第", j) else None
+    if chain is None and j < len(text) and text[j] in PAREN_OPEN:
+        chain = _bracketed_chain(text, j, fast=fast)
+    elif chain is not None:
+        chain = _articles_of_heading(text, chain, fast=fast)
     if chain is None and point is None and not annex:
         if text.startswith("第", j):
             # 《…的决定》第五、基本医疗保险基金的支付: a numbered section, not an article
@@ -239,4 +302,4 @@ def parse_tail(text: str, pos: int, *, fast: bool = True) -> Tail:
         )
     if chain is not None:
         end = chain.end
-    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, chain))
+    return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, chain, repealed))

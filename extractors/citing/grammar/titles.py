@@ -108,11 +108,25 @@ def read_marked(text: str, pos: int) -> Marked | None:
 
 def _marked(text: str, pos: int, end: int) -> Marked | None:
     """:func:`read_marked` for a title whose marks close at ``end``."""
-    written = text[pos + 1 : end - 1]
+    written = _unwrapped(text[pos + 1 : end - 1])
     if text[pos] != "《" and not ends_like_instrument(written):
         return None
     written, version, doc = notes_inside(written)
     return Marked(end, written, version, doc)
+
+
+def _unwrapped(written: str) -> str:
+    """The words of a title marked twice over (《<X>》, <<X>>, <《X》>): one pair of marks that
+    holds the whole title is no inner title of it (as 实施〈X〉若干规定 is), only the outer marks
+    written again.
+
+    >>> _unwrapped("<娱乐场所管理条例>"), _unwrapped("实施〈社会保险法〉若干规定")
+    ('娱乐场所管理条例', '实施〈社会保险法〉若干规定')
+    """
+    inner = written.strip()
+    if len(inner) > 2 and inner[0] in TITLE_OPEN and match_title(inner, 0) == len(inner):
+        return inner[1:-1]
+    return written
 
 
 @lru_cache(maxsize=8192)

@@ -242,6 +242,69 @@ def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
     return cut, stripped
 
 
+# 社会保险法、劳动法第十条, 社会保险法和劳动法: the marks that list titles (、 and the conjunctions;
+# not the comma, which also ends a clause of prose), written between two of them
+_TITLE_LIST: Final = alternation(
+    [w for w in words("separators", "list") if w in CONJUNCTIONS or w == "、"]
+)
+_LISTED_BEFORE: Final = regex(rf"(?:{_TITLE_LIST})[ \t\u3000]*\Z")
+_LIST_SPLIT: Final = regex(rf"[ \t\u3000]*(?:{_TITLE_LIST})[ \t\u3000]*")
+
+
+def listed_before(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The unmarked titles listed just before the unmarked title that starts at ``start``
+    (依据社会保险法、劳动法第十条: 社会保险法 is cited whole, 劳动法 with the article), as (start,
+    end, title) in the order written; only titles that name an instrument on their own (see
+    :func:`plausible_unmarked`, ``place="line"``), so that a 、 or 和 inside a title
+    (城镇职工基本医疗保险、生育保险办法) lists nothing.
+
+    >>> listed_before("依据社会保险法、劳动法第十条", 8)
+    [(2, 7, '社会保险法')]
+    >>> listed_before("依据城镇职工基本医疗保险、生育保险办法第十条", 13)
+    []
+    """
+    out: list[tuple[int, int, str]] = []
+    while (mark := _LISTED_BEFORE.search(text, max(0, start - 6), start)) is not None:
+        j = mark.start()
+        if j == 0 or text[j - 1] not in TITLE_END_CHARS:
+            break
+        lo = _back_start(text, max(0, j - 70), j)
+        if lo is None:
+            break
+        stripped, cut = strip_verbs(text[lo:j])
+        if not plausible_unmarked(stripped, place="line"):
+            break
+        out.append((lo + cut, j, stripped))
+        start = lo + cut
+    return out[::-1]
+
+
+def split_listed(title: str) -> list[tuple[int, str]]:
+    """The titles an unmarked line lists (社会保险法和劳动法), as (offset, title), when the
+    registry knows each of them and not the whole; else ``[(0, title)]``: 城市市容和环境卫生管理条例
+    is one title.
+
+    >>> split_listed("中华人民共和国社会保险法和中华人民共和国劳动法")
+    [(0, '中华人民共和国社会保险法'), (13, '中华人民共和国劳动法')]
+    >>> split_listed("城市市容和环境卫生管理条例")
+    [(0, '城市市容和环境卫生管理条例')]
+    """
+    registry = load_registry()
+    whole = [(0, title)]
+    if not _LIST_SPLIT.search(title) or registry.lookup(title):
+        return whole
+    parts: list[tuple[int, str]] = []
+    at = 0
+    for sep in _LIST_SPLIT.finditer(title):
+        # a mark may be part of a word (共和国): the titles end only where one is known
+        if sep.start() > at and registry.lookup(title[at : sep.start()]):
+            parts.append((at, title[at : sep.start()]))
+            at = sep.end()
+    if parts and registry.lookup(title[at:]):
+        return [*parts, (at, title[at:])]
+    return whole
+
+
 def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """Unmarked titles standing alone on their line, as (start, end, title).
 
@@ -254,7 +317,8 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
         stripped, cut = strip_verbs(raw)
         if plausible_unmarked(stripped, place="line"):
             start = m.start("t") + cut
-            out.append((start, m.end("t"), text[start : m.end("t")]))
+            for at, part in split_listed(text[start : m.end("t")]):
+                out.append((start + at, start + at + len(part), part))
     return out
 
 

@@ -524,7 +524,11 @@ GAPS = [
     ),
     pytest.param(
         "依据社会保险法、劳动法第十条",
-        [("中华人民共和国劳动法", 10, None, None, None, "unmarked")],
+        [
+            # the first title is cited whole (as in 《社会保险法》、《劳动法》第十条)
+            (SIF, None, None, None, None, "law-level"),
+            ("中华人民共和国劳动法", 10, None, None, None, "unmarked"),
+        ],
         id="unmarked-dunhao-between-two-titles-is-not-merged",
     ),
     pytest.param(

@@ -199,6 +199,114 @@ STYLES = [
         [rec(CF, 10, kind="abbreviation")],
         id="refer-back/inside-the-quoted-sentence",
     ),
+    # --- round 3: each group below was read wrong before its fix ---
+    # Financial numerals (大写数字: 壹贰叁…拾佰仟) and the old 廿/卅 are numbers like the usual
+    # ones; before, the chain stopped at them and the article was lost (a law-level record).
+    pytest.param("《中华人民共和国行政处罚法》第壹拾条", [rec(CF, 10)], id="financial/article"),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第贰拾叁条第壹款",
+        [rec(CF, 23, 1)],
+        id="financial/paragraph",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条、第贰拾条",
+        [rec(CF, 10), rec(CF, 20)],
+        id="financial/in-a-list",
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》第十条至第拾贰条",
+        [rec(CF, 10), rec(CF, 11), rec(CF, 12)],
+        id="financial/range-end",
+    ),
+    pytest.param("《中华人民共和国行政处罚法》第廿条", [rec(CF, 20)], id="financial/nian-twenty"),
+    # 《X》（第十条）: the provisions written in brackets after the title are cited; before, the
+    # bracket was taken for a note and the citation read as the whole law.
+    pytest.param(
+        "《中华人民共和国行政处罚法》（第十条）", [rec(CF, 10)], id="bracketed/full-width"
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》(第十条第一款)", [rec(CF, 10, 1)], id="bracketed/half-width"
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》【第十条】", [rec(CF, 10)], id="bracketed/lenticular"
+    ),
+    pytest.param(
+        "依据《中华人民共和国行政许可法》（第十二条、第十三条）",
+        [rec(XK, 12), rec(XK, 13)],
+        id="bracketed/list",
+    ),
+    pytest.param(
+        "依据《中华人民共和国行政许可法》（第十二条规定）", [rec(XK, 12)], id="bracketed/规定"
+    ),
+    pytest.param(
+        "《中华人民共和国行政处罚法》（2021修订）（第十条）",
+        [rec(CF, 10)],
+        id="bracketed/after-a-note",
+    ),
+    # 同上 / 同前 (as above) before a provision refer back to the instrument cited just before, of
+    # any kind, like 该法; before, the provision after them was dropped.
+    pytest.param(
+        "1.《中华人民共和国行政许可法》第十条\n2.《中华人民共和国行政处罚法》第十一条\n3.同上第十二条",
+        [rec(XK, 10), rec(CF, 11), rec(CF, 12, kind="continuation")],
+        id="same-as-above/numbered-entry",
+    ),
+    pytest.param(
+        "《中华人民共和国行政许可法》第十条；同前第十二条、第十三条",
+        [rec(XK, 10), rec(XK, 12, kind="continuation"), rec(XK, 13, kind="continuation")],
+        id="same-as-above/同前",
+    ),
+    pytest.param(
+        "《娱乐场所管理条例》第十条；同上条例第十一条",
+        [rec("娱乐场所管理条例", 10), rec("娱乐场所管理条例", 11, kind="continuation")],
+        id="same-as-above/同上-with-a-noun",
+    ),
+    pytest.param(
+        "同上第十二条", [rec(None, 12, kind="unresolved")], id="same-as-above/nothing-before"
+    ),
+    # A、B第十一条 unmarked: the article is B's and A is cited whole, as with marks; before, A was
+    # dropped, and A和B alone on a line was read as one title that names no instrument.
+    pytest.param(
+        "依据中华人民共和国行政许可法、中华人民共和国行政处罚法第十一条",
+        [rec(XK, kind="law-level"), rec(CF, 11, kind="unmarked")],
+        id="listed-unmarked/dunhao",
+    ),
+    pytest.param(
+        "依据中华人民共和国行政许可法和中华人民共和国行政处罚法第十一条",
+        [rec(XK, kind="law-level"), rec(CF, 11, kind="unmarked")],
+        id="listed-unmarked/和",
+    ),
+    pytest.param(
+        "依据中华人民共和国行政许可法和中华人民共和国行政处罚法",
+        [rec(XK, kind="law-level"), rec(CF, kind="law-level")],
+        id="listed-unmarked/two-on-their-line",
+    ),
+    pytest.param(
+        "根据城市市容和环境卫生管理条例",
+        [rec("城市市容和环境卫生管理条例", kind="law-level")],
+        id="listed-unmarked/和-inside-one-title",
+    ),
+    pytest.param(
+        "依据重庆市城镇职工基本医疗保险、生育保险实施办法第十条",
+        [rec("重庆市城镇职工基本医疗保险、生育保险实施办法", 10, kind="unmarked")],
+        id="listed-unmarked/dunhao-inside-one-title",
+    ),
+    # 及其实施细则 after the provisions cited from a law (not only after its title): before, the
+    # implementing instrument and its provisions were dropped.
+    pytest.param(
+        "《娱乐场所管理条例》第十一条及其实施细则第五条",
+        [rec("娱乐场所管理条例", 11), rec("娱乐场所管理条例实施细则", 5, kind="unmarked")],
+        id="implementing-after-provisions/及其",
+    ),
+    pytest.param(
+        "《中华人民共和国食品安全法》第十条和实施条例第五条",
+        [rec(SP, 10), rec(SPT, 5, kind="unmarked")],
+        id="implementing-after-provisions/和",
+    ),
+    pytest.param(
+        "《中华人民共和国食品安全法》第十条及其实施条例",
+        [rec(SP, 10), rec(SPT, kind="law-level")],
+        id="implementing-after-provisions/cited-whole",
+    ),
 ]
 
 
@@ -383,3 +491,134 @@ def test_suffixes_of_one_article_listed_after_it(
 def test_a_version_note_is_kept_whole_as_written(cite: Cite, note: str) -> None:
     (found,) = cite(f"《中华人民共和国行政处罚法》（{note}）第十条")
     assert (found.article, found.version) == (10, note)
+
+
+def test_a_note_opening_with_a_session_number_is_no_provision(cite: Cite) -> None:
+    text = "《中华人民共和国行政处罚法》（第十三届全国人大常委会第二十八次会议修订）第十条"
+    assert run(cite, text) == [rec(CF, 10)]
+
+
+@pytest.mark.parametrize(
+    ("note", "version", "doc"),
+    [
+        pytest.param(
+            "（第十三届全国人大常委会第七次会议修正）",
+            "第十三届全国人大常委会第七次会议修正",
+            None,
+            id="session",
+        ),
+        pytest.param(
+            "（十三届全国人民代表大会常务委员会第二十八次会议修订）",
+            "十三届全国人民代表大会常务委员会第二十八次会议修订",
+            None,
+            id="session-without-第",
+        ),
+        pytest.param(
+            "（第十二届全国人大常委会第十次会议第一次修正，第十三届全国人大常委会第七次会议第二次修正）",
+            "第十三届全国人大常委会第七次会议第二次修正",
+            None,
+            id="the-last-session",
+        ),
+        pytest.param(
+            "（国务院令第557号公布，国务院令第721号修订）",
+            "国务院令第721号修订",
+            "国务院令第557号",
+            id="amending-order",
+        ),
+    ],
+)
+def test_undated_amendment_notes_are_versions(
+    cite: Cite, note: str, version: str, doc: str | None
+) -> None:
+    """An amendment named by the session or the order that made it, without a date, is a
+    version note as written; before, only dated ones were (the version was null)."""
+    (c,) = cite(f"《中华人民共和国行政处罚法》{note}第十条")
+    assert (c.article, c.version, c.doc_number) == (10, version, doc)
+
+
+def test_an_adoption_note_by_session_is_no_version(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政处罚法》（第八届全国人民代表大会第四次会议通过）第十条")
+    assert (c.article, c.version) == (10, None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "<<娱乐场所管理条例>>",
+        "《<娱乐场所管理条例>》",
+        "<《娱乐场所管理条例》>",
+        "《《娱乐场所管理条例》》",
+    ],
+)
+def test_a_title_marked_twice_over_is_read_once(cite: Cite, title: str) -> None:
+    """Title marks written twice (<<X>>, 《<X>》) hold no inner title: before, the law kept the
+    inner marks (《娱乐场所管理条例》) or the provision was lost."""
+    assert run(cite, f"{title}第十条") == [rec("娱乐场所管理条例", 10)]
+
+
+@pytest.mark.parametrize("tag", ["【行政法规】", "[行政法规]", "2.【行政法规】", "行政法规："])
+def test_a_rank_tag_glued_to_a_provision_opens_the_next_entry(cite: Cite, tag: str) -> None:
+    """【法律】《甲法》第十条【行政法规】《乙条例》第十一条 (entries run together): statutory text
+    never opens with a rank tag and a title, so they are the author's next entry; before, they
+    were taken for the article's quoted words and the second citation was dropped."""
+    text = f"【法律】《中华人民共和国行政许可法》第十条{tag}《娱乐场所管理条例》第十一条"
+    assert run(cite, text) == [rec(XK, 10), rec("娱乐场所管理条例", 11)]
+
+
+@pytest.mark.parametrize("marks", ["『』", "‘’"])
+def test_single_and_double_corner_quotes_as_title_marks(cite: Cite, marks: str) -> None:
+    """『X条例』 and ‘X条例’ stand for title marks as 「」 and “” do (before: nothing read)."""
+    text = f"{marks[0]}娱乐场所管理条例{marks[1]}第十条"
+    assert run(cite, text) == [rec("娱乐场所管理条例", 10)]
+
+
+def test_a_single_quoted_title_inside_quoted_article_text_is_not_the_lists(cite: Cite) -> None:
+    text = "《娱乐场所管理条例》第十条规定：“依照‘某某条例’第五条处理”。"
+    assert run(cite, text) == [rec("娱乐场所管理条例", 10)]
+
+
+def test_the_articles_of_a_heading_listed_in_brackets(cite: Cite) -> None:
+    """第三章第二节（第二十条至第二十二条): the articles under a chapter and section, in brackets
+    after it, are cited with the heading on them; before, only the heading was."""
+    cites = cite("《中华人民共和国行政许可法》第三章第二节（第二十条至第二十二条）")
+    assert [(c.law, c.chapter, c.section, c.article) for c in cites] == [
+        (XK, 3, 2, 20),
+        (XK, 3, 2, 21),
+        (XK, 3, 2, 22),
+    ]
+
+
+def test_a_heading_with_its_name_in_brackets_stays_a_heading(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政许可法》第三章（行政许可的实施程序）")
+    assert (c.chapter, c.article) == (3, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "made"),
+    [("食安法", "中华人民共和国食安法"), ("食品卫生法", "中华人民共和国食品卫生法")],
+)
+def test_a_national_title_made_by_rule_is_flagged(cite: Cite, written: str, made: str) -> None:
+    """《食安法》: a …法 the registry does not know is titled 中华人民共和国…法 by rule, and the
+    record says the title was made, not found (before: no warning, as if resolved)."""
+    (c,) = cite(f"《{written}》第十条")
+    assert (c.law, c.law_id, c.kind) == (made, None, "abbreviation")
+    assert c.warnings == (f"{made!r} is not in the registry: titled by rule from {written!r}",)
+
+
+def test_a_national_law_the_registry_knows_is_not_flagged(cite: Cite) -> None:
+    (c,) = cite("《行政许可法》第十条")
+    assert (c.law, c.warnings) == (XK, ())
+
+
+@pytest.mark.parametrize("note", ["（已废止）", "(失效)", "（已失效）"])
+def test_a_note_that_the_instrument_is_repealed_is_flagged(cite: Cite, note: str) -> None:
+    """《X》（已废止）第十条: the list cites an instrument it says is no longer in force; before,
+    the note was read as nothing and the record gave no sign of it."""
+    (c,) = cite(f"《中华人民共和国行政处罚法》{note}第十条")
+    assert (c.article, c.version) == (10, None)
+    assert c.warnings == (f"the list notes the instrument as {note[1:-1]}",)
+
+
+def test_a_note_that_the_instrument_is_in_force_is_no_warning(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国行政处罚法》（现行有效）")
+    assert (c.law, c.warnings) == (CF, ())
