@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import chain
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
+from extractors.reading.cellparts import References, split_labelled
 from extractors.reading.drafts import (
     Columns,
     Draft,
@@ -158,6 +159,7 @@ class _Finisher:
         self.main_row: str | None = None
         self.sub_count = 0
         self.above: dict[str, str] = {}  # the item above's cells that a merge may cover
+        self.references = References()  # cells that point at another (同上, 见第3项)
 
     def item(self, draft: Draft) -> PowerItem:
         """The item of ``draft``, which follows the drafts given before."""
@@ -166,6 +168,7 @@ class _Finisher:
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
+        split_labelled(values, anomalies)
         # A row the file cuts off may have lost its own type cell: it takes none from above
         # (where the table has no type column, the heading's type is the only one it has).
         cut = "type" in keys_seen and any(a.code == "cut-off" for a in anomalies)
@@ -236,6 +239,7 @@ class _Finisher:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         if serial is not None:
             seen_rows.add(serial)
+        self.references.resolve(serial, values, anomalies)
         fields = {k: (values.get(k) or None) for k in _OTHER_FIELDS}
         return PowerItem(
             source=self.source,

@@ -274,3 +274,51 @@ def test_a_type_merged_down_over_items(tmp_path: Path, suffix: str) -> None:
         assert [a.code for a in plist.items[1].anomalies] == ["missing-cell"]
     else:
         assert [i.type for i in plist.items] == [first[2], first[2], third[2]]
+
+
+@pytest.mark.parametrize("inline", [False, True])
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_column_holding_basis_and_accountability_basis_under_labels(
+    tmp_path: Path, suffix: str, inline: bool
+) -> None:
+    # One 设定依据及追责依据 column (or a 依据 column) whose cells read 设定依据：… 追责依据：…:
+    # before, the whole cell was one field's, and the other field's citations were read as
+    # its, as sure.
+    header = (*HEADER[:4], "依据" if inline else "设定依据及追责依据")
+    joint = "。" if inline else "\n"
+    rows = (header, *((*i[:4], f"设定依据：{i[4]}{joint}追责依据：{i[5]}") for i in ITEMS))
+    plist = _read_back(write(tmp_path, [Table(rows)], suffix), ITEMS)
+    assert {a.code for i in plist.items for a in i.anomalies} == {"split-cell"}
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_labels_that_all_name_the_cells_own_field_leave_it_whole(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 设定依据：… 实施依据：… in a basis cell: both parts are basis, kept as written.
+    items = tuple((*i[:4], f"设定依据：{i[4]}\n实施依据：{ITEMS[0][4]}", i[5]) for i in ITEMS)
+    plist = read_list(write(tmp_path, [Table((HEADER, *items))], suffix))
+    assert ["".join((i.basis or "").split()) for i in plist.items] == [
+        "".join(i[4].split()) for i in items
+    ]
+    assert not [a for i in plist.items for a in i.anomalies if a.code == "split-cell"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_cells_that_point_at_another_cell_are_copied_and_said(tmp_path: Path, suffix: str) -> None:
+    # 同上 (the cell above), 同设定依据 (this item's basis), 见第1项 (item 1's cell): before,
+    # read as text, the items lost their accountability citations, as sure.
+    first, second, third = ITEMS
+    fourth = ("4", "对劳动保障监察的检查", "行政检查", "县人力社保局", third[4])
+    rows = (HEADER, first, (*second[:5], "同上"), (*third[:5], "同设定依据"), (*fourth, "见第1项"))
+    expected = (first, (*second[:5], first[5]), (*third[:5], third[4]), (*fourth, first[5]))
+    plist = _read_back(write(tmp_path, [Table(rows)], suffix), expected)
+    copied = [[a.code for a in i.anomalies if a.code == "copied-cell"] for i in plist.items]
+    assert copied == [[], ["copied-cell"], ["copied-cell"], ["copied-cell"]]
+
+
+def test_a_reference_to_no_cell_read_is_said(tmp_path: Path) -> None:
+    rows = (HEADER, ITEMS[0], (*ITEMS[1][:5], "见第9项"))
+    plist = read_list(write(tmp_path, [Table(rows)], "csv"))
+    assert plist.items[1].accountability_basis == "见第9项"
+    assert [a.code for a in plist.items[1].anomalies] == ["unresolved-reference"]

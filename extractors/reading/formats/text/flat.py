@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
+from extractors.reading.cellparts import is_reference
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -177,7 +178,7 @@ class _Opening:
             starts_citation(text),
             cell_opening(text),
             number is not None and number > 1,
-            is_placeholder(text),
+            is_placeholder(text) or is_reference(text),
         )
 
     def score(self, key: str | None) -> float:
