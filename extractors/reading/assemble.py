@@ -26,7 +26,13 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.headers import SUBITEM, is_header, map_headers, merge_header_levels
+from extractors.reading.headers import (
+    SUBITEM,
+    is_header,
+    is_other_header,
+    map_headers,
+    merge_header_levels,
+)
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
     is_level,
@@ -375,6 +381,7 @@ class Assembly:
             self.rows_seen += 1
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
+        other: str | None = None  # the header of a table of another kind the rows are under
         for row in self.rows:
             if not any(row.cells):
                 # Counted once a later row shows it lies inside the table, not after its end.
@@ -395,8 +402,18 @@ class Assembly:
                     self._keys = frozenset(self.keys_seen)
                     self.late_keys = self.late_keys or last is not None
                 columns = {}
+                other = None
                 continue
             self.rows_seen += 1
+            if other is not None or (not row.spans and is_other_header(row.cells)):
+                # An appendix table (序号 | 追责情形) under the items: its rows are no items,
+                # up to the next items header.
+                other = other or " | ".join(c for c in row.cells if c)
+                text = " | ".join(c for c in row.cells if c)
+                self.rejects.append(
+                    Reject(source, row.line, text, f"a row of a table of another kind ({other})")
+                )
+                continue
             width = max(len(row.cells), len(header.cells))
             if width not in columns:
                 columns[width] = column_layout(header, width)

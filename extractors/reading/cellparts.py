@@ -98,7 +98,8 @@ def split_labelled(values: dict[str, str], anomalies: list[Anomaly]) -> None:
 _ABOVE = re.compile(r"同上(?:一?项|栏|条)?")
 _FIELD = re.compile(r"同(?P<label>[^\s第]{2,8})")
 _ITEM = re.compile(
-    r"(?:详见|参见|见|同)(?:本清单)?(?:序号)?第?(?P<serial>\d{1,6})(?:项|号|条事项)?(?:事项)?"
+    r"(?:详见|参见|见|同)(?:本清单)?(?P<appendix>附表\d{0,2}|附件\d{0,2})?(?:序号)?第?"
+    r"(?P<serial>\d{1,6})(?:项|号|条事项)?(?:事项)?"
     r"(?:的?(?P<label>[^\s]{2,8}))?"
 )
 #: Items whose cells a later 见第N项 may point at: the last ones, so a list of any length is read
@@ -144,9 +145,9 @@ class References:
                 target, where = self.above.get(key), "the item above"
             elif (m := _ITEM.fullmatch(bare)) is not None:
                 named = map_header(m.group("label")) if m.group("label") else key
-                cells = self.by_serial.get(m.group("serial"))
+                cells = None if m.group("appendix") else self.by_serial.get(m.group("serial"))
                 target = cells.get(named or "") if cells else None
-                where = f"item {m.group('serial')}"
+                where = f"{m.group('appendix') or 'item'} {m.group('serial')}"
             elif (m := _FIELD.fullmatch(bare)) is not None and (
                 (named := map_header(m.group("label"))) in TEXT_KEYS and named != key
             ):

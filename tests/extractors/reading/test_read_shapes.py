@@ -322,3 +322,29 @@ def test_a_reference_to_no_cell_read_is_said(tmp_path: Path) -> None:
     plist = read_list(write(tmp_path, [Table(rows)], "csv"))
     assert plist.items[1].accountability_basis == "见第9项"
     assert [a.code for a in plist.items[1].anomalies] == ["unresolved-reference"]
+
+
+@pytest.mark.parametrize("basis", [False, True])
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_an_appendix_table_under_the_items_gives_no_items(
+    tmp_path: Path, suffix: str, basis: bool
+) -> None:
+    # The items' 追责情形 cells say 见附表第1项, and an appendix table (序号 | 追责情形, or with
+    # 追责依据 too) under them lists the situations: before, its header and rows were read as
+    # more items (names 追责情形, 违法准予许可的情形1 …), or in page text ran into the last
+    # item's accountability basis (a citation it never had), as sure.
+    header = (*HEADER[:5], "追责情形", HEADER[5])
+    rows = (header, *((*i[:5], f"见附表第{n}项", i[5]) for n, i in enumerate(ITEMS, 1)))
+    appendix = [("序号", "追责情形", *(("追责依据",) if basis else ()))]
+    appendix += [
+        (
+            str(n),
+            f"违法准予许可的情形{n}",
+            *(("《中华人民共和国行政许可法》第七十四条",) if basis else ()),
+        )
+        for n in range(1, 4)
+    ]
+    tables = [Table(rows), Table(tuple(appendix), before=("附表：追责情形",))]
+    plist = _read_back(write(tmp_path, tables, suffix), ITEMS)
+    assert [i.accountability for i in plist.items] == [f"见附表第{n}项" for n in (1, 2, 3)]
+    assert {a.code for i in plist.items for a in i.anomalies} == {"unresolved-reference"}
