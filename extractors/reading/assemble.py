@@ -36,6 +36,7 @@ from extractors.reading.headers import (
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
     is_level,
+    is_org_name,
     is_phone,
     is_power_type,
     is_table_note,
@@ -157,8 +158,11 @@ class _Finisher:
     """Drafts → items, one at a time, in order: the running state is the serials seen (to flag a
     duplicate) and the main item that sub-items come under."""
 
-    def __init__(self, source: str, keys_seen: Callable[[], frozenset[str]]) -> None:
+    def __init__(
+        self, source: str, keys_seen: Callable[[], frozenset[str]], owner: str | None = None
+    ) -> None:
         self.source = source
+        self.owner = owner  # the department a sheet's name or the heading above names
         self.keys_seen = keys_seen  # the field keys of the table's headers
         self.seen_rows: set[str] = set()
         self.main_name: str | None = None
@@ -187,6 +191,19 @@ class _Finisher:
                     f"at line {draft.section.line}",
                     "type",
                     draft.section.text,
+                )
+            )
+        if self.owner and "department" not in keys_seen and not values.get("department"):
+            # A workbook of a sheet per department (or a table under each one's name), and no
+            # department column: the sheet's name (the heading) is the items' department.
+            values["department"] = self.owner
+            anomalies.append(
+                Anomaly(
+                    "department-from-heading",
+                    f"no department column; took {self.owner} from the sheet's name or the "
+                    "heading above the table",
+                    "department",
+                    self.owner,
                 )
             )
         for key in _MERGED_DOWN:
@@ -299,6 +316,7 @@ class Assembly:
         context: tuple[Sequence[tuple[int, str]], list[tuple[int, str]]],
         rejects: list[Reject],
         lead: Section | None = None,
+        owner: str | None = None,
     ) -> None:
         self.rows = rows
         self.header = header  # the first header
@@ -314,6 +332,7 @@ class Assembly:
         self._keys = frozenset(self.keys_seen)
         self.late_keys = False  # a header added keys once the first draft was out
         self._lead = lead  # the section the table opens in (a heading above it, its sheet)
+        self._owner = owner  # the department that heading (sheet name) names, if any
 
     @classmethod
     def start(
@@ -362,6 +381,7 @@ class Assembly:
         return cls(
             rows, first, merged, source, path or source, (context, seen), stamped,
             _opening_section(source, lead, seen),
+            lead[1].strip() if lead is not None and is_org_name(lead[1].strip()) else None,
         )  # fmt: skip
 
     @property
@@ -475,7 +495,9 @@ class Assembly:
         """The items of ``drafts`` (from :meth:`drafts`), in order, their 子项 rows folded in;
         ``keys`` are the field keys of the whole table's headers (else those seen so far)."""
         folder = SubitemFolder()
-        finisher = _Finisher(self.source, (lambda: keys) if keys is not None else self._seen)
+        finisher = _Finisher(
+            self.source, (lambda: keys) if keys is not None else self._seen, self._owner
+        )
         for draft in drafts:
             for final in folder.add(draft):
                 yield finisher.item(final)

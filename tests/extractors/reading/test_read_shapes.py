@@ -11,7 +11,7 @@ import pytest
 
 from extractors import InputError, get_citations, read_list
 from extractors.models import PowerList
-from tests.extractors.reading.tables import FORMATS, Table, write
+from tests.extractors.reading.tables import FORMATS, Table, write, xls, xlsx
 
 HEADER = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
 #: (serial, name, type, department, basis, accountability basis)
@@ -348,3 +348,29 @@ def test_an_appendix_table_under_the_items_gives_no_items(
     plist = _read_back(write(tmp_path, tables, suffix), ITEMS)
     assert [i.accountability for i in plist.items] == [f"见附表第{n}项" for n in (1, 2, 3)]
     assert {a.code for i in plist.items for a in i.anomalies} == {"unresolved-reference"}
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "html", "docx"])
+def test_a_sheet_or_table_per_department_gives_its_items_their_department(
+    tmp_path: Path, suffix: str
+) -> None:
+    # A workbook of one sheet per department named after it (a page, a document: a table under
+    # each department's name), and no department column: before, no item had a department.
+    header = tuple(h for h in HEADER if h != "实施主体")
+    departments = dict.fromkeys(i[3] for i in ITEMS)
+    tables = [
+        Table(
+            (header, *(tuple(c for k, c in enumerate(i) if k != 3) for i in ITEMS if i[3] == d)),
+            before=() if suffix.startswith("xls") else (d,),
+            sheet=d,
+        )
+        for d in departments
+    ]
+    path = tmp_path / f"list.{suffix}"
+    if suffix.startswith("xls"):
+        path.write_bytes((xlsx if suffix == "xlsx" else xls)(tables, sheets=True))
+    else:
+        path = write(tmp_path, tables, suffix)
+    expected = tuple(i for d in departments for i in ITEMS if i[3] == d)
+    plist = _read_back(path, expected)
+    assert [i.anomalies[-1].code for i in plist.items] == ["department-from-heading"] * 3
