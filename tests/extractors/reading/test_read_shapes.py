@@ -374,3 +374,17 @@ def test_a_sheet_or_table_per_department_gives_its_items_their_department(
     expected = tuple(i for d in departments for i in ITEMS if i[3] == d)
     plist = _read_back(path, expected)
     assert [i.anomalies[-1].code for i in plist.items] == ["department-from-heading"] * 3
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_an_index_table_before_the_items_is_said(tmp_path: Path, suffix: str) -> None:
+    # A 目录 table (序号 | 事项名称 | 事项类型) before the table of the items: page text keeps
+    # each item once; a table of any other format reads the index's entries as items of their
+    # own, which is not undone by guess but said (before: as sure, every item twice).
+    index = Table(((*HEADER[:3],), *(i[:3] for i in ITEMS)), before=("目录",))
+    tables = [index, Table((HEADER, *ITEMS), before=("某县人力资源和社会保障局权责清单",))]
+    path = write(tmp_path, tables, suffix)
+    if suffix.endswith(".txt"):
+        _read_back(path, ITEMS)
+    else:
+        _doubtful(path)
