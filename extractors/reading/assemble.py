@@ -30,6 +30,7 @@ from extractors.reading.headers import (
     SUBITEM,
     is_header,
     is_other_header,
+    map_header,
     map_headers,
     merge_header_levels,
 )
@@ -54,8 +55,9 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
-#: Columns whose cell lists merge down over the items that share it (a type, a department).
-_MERGED_DOWN = ("type", "department")
+#: Columns whose cell lists merge down over the items that share it (a type, a department, an
+#: accountability basis common to all).
+_MERGED_DOWN = ("type", "department", "accountability_basis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,16 +208,14 @@ class _Finisher:
                     self.owner,
                 )
             )
+        said = {map_header(a.column) for a in anomalies if a.code == "missing-cell" and a.column}
         for key in _MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
-            # item below has none of its own; not guessed, said (page text says it itself).
-            if (
-                key in keys_seen
-                and not values.get(key)
-                and self.above.get(key)
-                and not cut
-                and not any(a.code == "missing-cell" for a in anomalies)
-            ):
+            # items below have none of their own; not guessed, said on each (page text says
+            # it itself). The value above goes on over the blanks, as the merge did.
+            if values.get(key) or cut or key not in keys_seen:
+                self.above[key] = values.get(key, "")
+            elif self.above.get(key) and key not in said:
                 anomalies.append(
                     Anomaly(
                         "missing-cell",
@@ -224,7 +224,6 @@ class _Finisher:
                         key,
                     )
                 )
-        self.above = {k: values.get(k, "") for k in _MERGED_DOWN}
         serial = values.get("row") or None
         if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
             serial = numbered.group(1)
