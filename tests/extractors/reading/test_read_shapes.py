@@ -408,3 +408,18 @@ def test_an_accountability_basis_merged_down_over_every_item(tmp_path: Path, suf
         assert all(said[first + 1 :])  # (page text: the last record seems cut off)
     else:
         assert read == [common] * 3
+
+
+@pytest.mark.parametrize("mark", ["；", "、"])
+def test_page_text_wrapped_after_a_separator_of_citations(tmp_path: Path, mark: str) -> None:
+    # A basis of several citations hard-wrapped right after its ；: before, the line below was
+    # taken for the next cell, and the basis's last citation was read as accountability basis.
+    more = "《中华人民共和国行政许可法》第十二条" if mark == "；" else "第七十条"
+    items = tuple((*i[:4], f"{i[4]}{mark}{more}", i[5]) for i in ITEMS)
+    lines = ["首页 > 政务公开 > 权责清单", "  ".join(HEADER)]
+    for item in items:
+        head, tail = item[4].rsplit(mark, 1)
+        lines += ["  ".join((*item[:4], head + mark)), "  ".join((tail, item[5]))]
+    path = tmp_path / "list.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _read_back(path, items)
