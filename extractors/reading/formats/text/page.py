@@ -16,7 +16,13 @@ from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, Span, read_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.spacing import collapse_spacing
-from extractors.reading.headers import SUBITEM, is_other_header, map_header, map_headers
+from extractors.reading.headers import (
+    SUBITEM,
+    is_other_header,
+    map_header,
+    map_headers,
+    simplified,
+)
 from extractors.reading.vocab import (
     is_list_title,
     is_page_chrome,
@@ -227,6 +233,16 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
     return grids
 
 
+def _traditional_headers(page: str) -> list[PageHeader]:
+    """The headers of a page whose header is written in traditional script (事項名稱 設定依據),
+    found in its simplified form (the header vocabulary's script) when that keeps every
+    character in its place; the page itself is read as written."""
+    converted = simplified(page)
+    if converted == page or len(converted) != len(page):
+        return []
+    return find_headers(converted)
+
+
 def read_page(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text, one Grid each (header row first); a single Grid of
     context lines alone when no header is found.
@@ -242,7 +258,7 @@ def read_page(text: str, path: str) -> list[Grid]:
     lines = [collapse_spacing(line) for line in text.splitlines()]
     page = "\n".join(lines)
     starts = _line_starts(lines)
-    headers = find_headers(page)
+    headers = find_headers(page) or _traditional_headers(page)
     if not headers:
         return [Grid((), tuple((i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()))]
     opens = [
