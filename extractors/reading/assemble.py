@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import chain
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
-from extractors.reading.cellparts import References, split_labelled
+from extractors.reading.cellparts import References, say_joint, split_labelled
 from extractors.reading.drafts import (
     Columns,
     Draft,
@@ -181,6 +181,7 @@ class _Finisher:
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
         split_labelled(values, anomalies)
+        say_joint(draft.raw, anomalies)
         # A row the file cuts off may have lost its own type cell: it takes none from above
         # (where the table has no type column, the heading's type is the only one it has).
         cut = "type" in keys_seen and any(a.code == "cut-off" for a in anomalies)

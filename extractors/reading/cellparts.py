@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import lru_cache
 
 from extractors.models import Anomaly
 from extractors.reading.headers import map_header
 
-__all__ = ["References", "is_reference", "split_labelled"]
+__all__ = ["References", "is_reference", "joint_fields", "say_joint", "split_labelled"]
 
 #: The fields whose cells carry labelled parts and references: the long text fields.
 TEXT_KEYS = ("basis", "responsibility", "accountability", "accountability_basis")
@@ -91,6 +92,42 @@ def split_labelled(values: dict[str, str], anomalies: list[Anomaly]) -> None:
                 )
         if own not in parts:
             values[own] = ""
+
+
+_JOINED = re.compile(r"及|和|与|、|/|／|＋|\+")
+
+
+@lru_cache(maxsize=256)
+def joint_fields(header: str) -> tuple[str, ...]:
+    """The long text fields a header names together (设定依据及追责依据: basis and
+    accountability basis), when it names two or more; else ().
+
+    >>> joint_fields("设定依据及追责依据"), joint_fields("追责依据"), joint_fields("追责情形及依据")
+    (('basis', 'accountability_basis'), (), ())
+    """
+    # (追责情形及依据: a bare 依据 after a field is that field's own basis)
+    parts = [p for p in _JOINED.split("".join(header.split())) if p]
+    parts = parts[:1] + [p for p in parts[1:] if p != "依据"]
+    keys = tuple(dict.fromkeys(k for p in parts if (k := map_header(p)) in TEXT_KEYS))
+    return keys if len(keys) >= 2 else ()
+
+
+def say_joint(raw: tuple[tuple[str, str], ...], anomalies: list[Anomaly]) -> None:
+    """Says on the item each cell of a column that names several text fields together and
+    whose text was not split by labels inside it: which field each citation belongs to is not
+    known, and is not guessed (it is read as the field the header maps to)."""
+    if any(a.code == "split-cell" for a in anomalies):
+        return
+    for column, text in raw:
+        if text.strip() and (fields := joint_fields(column)):
+            anomalies.append(
+                Anomaly(
+                    "joint-column",
+                    f"{column} names {' and '.join(fields)} together and its cell has no labels "
+                    "(设定依据：… 追责依据：…) to tell them apart; read as one field",
+                    column,
+                )
+            )
 
 
 # 同上, 同上一项: the item above's cell; 同设定依据: this item's cell of that field; 见第3项,

@@ -419,3 +419,14 @@ def test_page_text_wrapped_after_a_separator_of_citations(tmp_path: Path, mark: 
     path = tmp_path / "list.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _read_back(path, items)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_column_of_two_fields_without_labels_is_said(tmp_path: Path, suffix: str) -> None:
+    # 设定依据及追责依据 whose cells hold the citations without labels: which is which is not
+    # known; before, all were read as accountability basis without a word.
+    header = (*HEADER[:4], "设定依据及追责依据")
+    rows = (header, *((*i[:4], f"{i[4]}\n{i[5]}") for i in ITEMS))
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    said = [[a.code for a in i.anomalies if a.code == "joint-column"] for i in plist.items]
+    assert said == [["joint-column"]] * 3
