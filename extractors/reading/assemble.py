@@ -58,6 +58,8 @@ _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 #: Columns whose cell lists merge down over the items that share it (a type, a department, an
 #: accountability basis common to all).
 _MERGED_DOWN = ("type", "department", "accountability_basis")
+#: The main item's fields that a 子项 row without them shares.
+_FROM_MAIN = ("type", "department")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,7 @@ class _Finisher:
         self.sub_count = 0
         self.above: dict[str, str] = {}  # the item above's cells that a merge may cover
         self.references = References()  # cells that point at another (同上, 见第3项)
+        self.main_values: dict[str, str] = {}  # the main item's cells its 子项 may lack
 
     def item(self, draft: Draft) -> PowerItem:
         """The item of ``draft``, which follows the drafts given before."""
@@ -209,6 +212,20 @@ class _Finisher:
                     self.owner,
                 )
             )
+        if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
+            # A 子项 row of its own table (the main items in a table above, without the sub-items'
+            # columns of type or department): a sub-item is part of its main item.
+            for key in _FROM_MAIN:
+                if not values.get(key) and self.main_values.get(key):
+                    values[key] = self.main_values[key]
+                    anomalies.append(
+                        Anomaly(
+                            "from-main-item",
+                            f"a 子项 without a {key} of its own; took its main item's",
+                            key,
+                            values[key],
+                        )
+                    )
         said = {map_header(a.column) for a in anomalies if a.code == "missing-cell" and a.column}
         for key in _MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
@@ -233,6 +250,7 @@ class _Finisher:
         parent: str | None = None
         if draft.subitems:  # a main item with its 子项 folded in
             self.main_name, self.main_row, self.sub_count = name, serial, 0
+            self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             subitem = None
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
@@ -245,6 +263,7 @@ class _Finisher:
             same_main = name == self.main_name and (serial is None or serial == self.main_row)
             if name is not None and not same_main:
                 self.main_name, self.main_row, self.sub_count = name, serial, 0
+                self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             self.sub_count += 1
             name = subitem
             if parent is None:
@@ -258,6 +277,7 @@ class _Finisher:
                 serial = derived
         else:
             self.main_name, self.main_row, self.sub_count = name, serial, 0
+            self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         if serial is not None:

@@ -430,3 +430,30 @@ def test_a_column_of_two_fields_without_labels_is_said(tmp_path: Path, suffix: s
     plist = read_list(write(tmp_path, [Table(rows)], suffix))
     said = [[a.code for a in i.anomalies if a.code == "joint-column"] for i in plist.items]
     assert said == [["joint-column"]] * 3
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "html", "xlsx", "xls", "docx"])
+def test_sub_items_in_a_table_of_their_own_share_their_main_items_fields(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The 主项 in one table (序号 | 主项名称 | 事项类型 | 实施主体), their 子项 in the next
+    # (序号 | 子项名称 | 设定依据 | 追责依据): before, the sub-items, which hold the bases, had no
+    # type and no department, without a word.
+    first, second, _ = ITEMS
+    mains = Table(
+        (("序号", "主项名称", "事项类型", "实施主体"), ("1", "职业资格审批", *first[2:4]))
+    )
+    subs = Table((("序号", "子项名称", "设定依据", "追责依据"),
+                  ("1-1", first[1], *first[4:]), ("1-2", second[1], *second[4:])))  # fmt: skip
+    plist = read_list(write(tmp_path, [mains, subs], suffix))
+    if suffix in ("html", "docx"):
+        # two tables of a page or a document are read apart: the 子项 are said to have no main
+        assert [i.anomalies[0].code for i in plist.items[1:]] == ["orphan-subitem"] * 2
+        return
+    read = [(i.row, i.name, i.parent, i.type, i.department) for i in plist.items]
+    assert read == [
+        ("1", "职业资格审批", None, *first[2:4]),
+        ("1-1", first[1], "职业资格审批", *first[2:4]),
+        ("1-2", second[1], "职业资格审批", *first[2:4]),
+    ]
+    assert [i.anomalies[0].code for i in plist.items[1:]] == ["from-main-item"] * 2
