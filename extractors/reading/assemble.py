@@ -43,6 +43,7 @@ from extractors.reading.vocab import (
     is_table_note,
     is_time_limit,
     names_section,
+    section_department,
     section_type,
 )
 
@@ -199,17 +200,20 @@ class _Finisher:
                     draft.section.text,
                 )
             )
-        if self.owner and "department" not in keys_seen and not values.get("department"):
-            # A workbook of a sheet per department (or a table under each one's name), and no
-            # department column: the sheet's name (the heading) is the items' department.
-            values["department"] = self.owner
+        owner = self.owner
+        if draft.section is not None and (named := section_department(draft.section.text)):
+            owner = named  # a group row 县林业局（12项） over a department's items
+        if owner and "department" not in keys_seen and not values.get("department"):
+            # A workbook of a sheet per department (or a table under each one's name, or a
+            # group row naming it), and no department column: that is the items' department.
+            values["department"] = owner
             anomalies.append(
                 Anomaly(
                     "department-from-heading",
-                    f"no department column; took {self.owner} from the sheet's name or the "
-                    "heading above the table",
+                    f"no department column; took {owner} from the sheet's name or the "
+                    "heading above the items",
                     "department",
-                    self.owner,
+                    owner,
                 )
             )
         if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
