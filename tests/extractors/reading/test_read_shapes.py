@@ -378,7 +378,7 @@ def test_an_index_table_before_the_items_is_said(tmp_path: Path, suffix: str) ->
     # each item once; a table of any other format reads the index's entries as items of their
     # own, which is not undone by guess but said (before: as sure, every item twice).
     index = Table(((*HEADER[:3],), *(i[:3] for i in ITEMS)), before=("目录",))
-    tables = [index, Table((HEADER, *ITEMS), before=("某县人力资源和社会保障局权责清单",))]
+    tables = [index, Table((HEADER, *ITEMS), before=("某县人力资源和社会保障局权责清单详表",))]
     path = write(tmp_path, tables, suffix)
     if suffix.endswith(".txt"):
         _read_back(path, ITEMS)
