@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import chain
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
+from extractors.reading.cellparts import References, say_joint, split_labelled
 from extractors.reading.drafts import (
     Columns,
     Draft,
@@ -25,15 +26,24 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.headers import SUBITEM, is_header, map_headers, merge_header_levels
+from extractors.reading.headers import (
+    SUBITEM,
+    is_header,
+    is_other_header,
+    map_header,
+    map_headers,
+    merge_header_levels,
+)
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.vocab import (
     is_level,
+    is_org_name,
     is_phone,
     is_power_type,
     is_table_note,
     is_time_limit,
     names_section,
+    section_department,
     section_type,
 )
 
@@ -46,8 +56,11 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
-#: Columns whose cell lists merge down over the items that share it (a type, a department).
-_MERGED_DOWN = ("type", "department")
+#: Columns whose cell lists merge down over the items that share it (a type, a department, an
+#: accountability basis common to all).
+_MERGED_DOWN = ("type", "department", "accountability_basis")
+#: The main item's fields that a 子项 row without them shares.
+_FROM_MAIN = ("type", "department")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +163,19 @@ class _Finisher:
     """Drafts → items, one at a time, in order: the running state is the serials seen (to flag a
     duplicate) and the main item that sub-items come under."""
 
-    def __init__(self, source: str, keys_seen: Callable[[], frozenset[str]]) -> None:
+    def __init__(
+        self, source: str, keys_seen: Callable[[], frozenset[str]], owner: str | None = None
+    ) -> None:
         self.source = source
+        self.owner = owner  # the department a sheet's name or the heading above names
         self.keys_seen = keys_seen  # the field keys of the table's headers
         self.seen_rows: set[str] = set()
         self.main_name: str | None = None
         self.main_row: str | None = None
         self.sub_count = 0
         self.above: dict[str, str] = {}  # the item above's cells that a merge may cover
+        self.references = References()  # cells that point at another (同上, 见第3项)
+        self.main_values: dict[str, str] = {}  # the main item's cells its 子项 may lack
 
     def item(self, draft: Draft) -> PowerItem:
         """The item of ``draft``, which follows the drafts given before."""
@@ -166,6 +184,8 @@ class _Finisher:
         _check_shapes(draft, keys_seen)
         values = {k: v.strip() for k, v in draft.values.items()}
         anomalies = list(draft.anomalies)
+        split_labelled(values, anomalies)
+        say_joint(draft.raw, anomalies)
         # A row the file cuts off may have lost its own type cell: it takes none from above
         # (where the table has no type column, the heading's type is the only one it has).
         cut = "type" in keys_seen and any(a.code == "cut-off" for a in anomalies)
@@ -180,16 +200,44 @@ class _Finisher:
                     draft.section.text,
                 )
             )
+        owner = self.owner
+        if draft.section is not None and (named := section_department(draft.section.text)):
+            owner = named  # a group row 县林业局（12项） over a department's items
+        if owner and "department" not in keys_seen and not values.get("department"):
+            # A workbook of a sheet per department (or a table under each one's name, or a
+            # group row naming it), and no department column: that is the items' department.
+            values["department"] = owner
+            anomalies.append(
+                Anomaly(
+                    "department-from-heading",
+                    f"no department column; took {owner} from the sheet's name or the "
+                    "heading above the items",
+                    "department",
+                    owner,
+                )
+            )
+        if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
+            # A 子项 row of its own table (the main items in a table above, without the sub-items'
+            # columns of type or department): a sub-item is part of its main item.
+            for key in _FROM_MAIN:
+                if not values.get(key) and self.main_values.get(key):
+                    values[key] = self.main_values[key]
+                    anomalies.append(
+                        Anomaly(
+                            "from-main-item",
+                            f"a 子项 without a {key} of its own; took its main item's",
+                            key,
+                            values[key],
+                        )
+                    )
+        said = {map_header(a.column) for a in anomalies if a.code == "missing-cell" and a.column}
         for key in _MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
-            # item below has none of its own; not guessed, said (page text says it itself).
-            if (
-                key in keys_seen
-                and not values.get(key)
-                and self.above.get(key)
-                and not cut
-                and not any(a.code == "missing-cell" for a in anomalies)
-            ):
+            # items below have none of their own; not guessed, said on each (page text says
+            # it itself). The value above goes on over the blanks, as the merge did.
+            if values.get(key) or cut or key not in keys_seen:
+                self.above[key] = values.get(key, "")
+            elif self.above.get(key) and key not in said:
                 anomalies.append(
                     Anomaly(
                         "missing-cell",
@@ -198,7 +246,6 @@ class _Finisher:
                         key,
                     )
                 )
-        self.above = {k: values.get(k, "") for k in _MERGED_DOWN}
         serial = values.get("row") or None
         if serial and not serial.isdigit() and (numbered := _NUMBERED_SERIAL.fullmatch(serial)):
             serial = numbered.group(1)
@@ -207,6 +254,7 @@ class _Finisher:
         parent: str | None = None
         if draft.subitems:  # a main item with its 子项 folded in
             self.main_name, self.main_row, self.sub_count = name, serial, 0
+            self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             subitem = None
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
@@ -219,6 +267,7 @@ class _Finisher:
             same_main = name == self.main_name and (serial is None or serial == self.main_row)
             if name is not None and not same_main:
                 self.main_name, self.main_row, self.sub_count = name, serial, 0
+                self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             self.sub_count += 1
             name = subitem
             if parent is None:
@@ -232,10 +281,12 @@ class _Finisher:
                 serial = derived
         else:
             self.main_name, self.main_row, self.sub_count = name, serial, 0
+            self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}
             if serial is not None and serial in seen_rows:
                 anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         if serial is not None:
             seen_rows.add(serial)
+        self.references.resolve(serial, values, anomalies)
         fields = {k: (values.get(k) or None) for k in _OTHER_FIELDS}
         return PowerItem(
             source=self.source,
@@ -289,6 +340,7 @@ class Assembly:
         context: tuple[Sequence[tuple[int, str]], list[tuple[int, str]]],
         rejects: list[Reject],
         lead: Section | None = None,
+        owner: str | None = None,
     ) -> None:
         self.rows = rows
         self.header = header  # the first header
@@ -304,6 +356,7 @@ class Assembly:
         self._keys = frozenset(self.keys_seen)
         self.late_keys = False  # a header added keys once the first draft was out
         self._lead = lead  # the section the table opens in (a heading above it, its sheet)
+        self._owner = owner  # the department that heading (sheet name) names, if any
 
     @classmethod
     def start(
@@ -352,6 +405,7 @@ class Assembly:
         return cls(
             rows, first, merged, source, path or source, (context, seen), stamped,
             _opening_section(source, lead, seen),
+            lead[1].strip() if lead is not None and is_org_name(lead[1].strip()) else None,
         )  # fmt: skip
 
     @property
@@ -371,6 +425,7 @@ class Assembly:
             self.rows_seen += 1
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
+        other: str | None = None  # the header of a table of another kind the rows are under
         for row in self.rows:
             if not any(row.cells):
                 # Counted once a later row shows it lies inside the table, not after its end.
@@ -391,8 +446,18 @@ class Assembly:
                     self._keys = frozenset(self.keys_seen)
                     self.late_keys = self.late_keys or last is not None
                 columns = {}
+                other = None
                 continue
             self.rows_seen += 1
+            if other is not None or (not row.spans and is_other_header(row.cells)):
+                # An appendix table (序号 | 追责情形) under the items: its rows are no items,
+                # up to the next items header.
+                other = other or " | ".join(c for c in row.cells if c)
+                text = " | ".join(c for c in row.cells if c)
+                self.rejects.append(
+                    Reject(source, row.line, text, f"a row of a table of another kind ({other})")
+                )
+                continue
             width = max(len(row.cells), len(header.cells))
             if width not in columns:
                 columns[width] = column_layout(header, width)
@@ -454,7 +519,9 @@ class Assembly:
         """The items of ``drafts`` (from :meth:`drafts`), in order, their 子项 rows folded in;
         ``keys`` are the field keys of the whole table's headers (else those seen so far)."""
         folder = SubitemFolder()
-        finisher = _Finisher(self.source, (lambda: keys) if keys is not None else self._seen)
+        finisher = _Finisher(
+            self.source, (lambda: keys) if keys is not None else self._seen, self._owner
+        )
         for draft in drafts:
             for final in folder.add(draft):
                 yield finisher.item(final)

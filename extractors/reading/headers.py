@@ -256,6 +256,34 @@ def is_header(cells: Sequence[str]) -> bool:
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)
 
 
+_MAX_OTHER_CHARS = 12
+
+
+def is_other_header(cells: Sequence[str]) -> bool:
+    """True when ``cells`` head a table of another kind: every cell written names a field, two
+    fields or more, none the item's name (an appendix of 追责情形 referred to by number,
+    ``序号 | 追责情形 | 追责依据``). Its rows are no items.
+
+    >>> is_other_header(["序号", "追责情形", "", "追责依据"]), is_other_header(["序号", "备注"])
+    (True, True)
+    >>> is_other_header(["1", "追责情形"]), is_other_header(["序号", "事项名称", "事项类型"])
+    (False, False)
+    >>> is_other_header(["序号", "事项名称 事项类型 实施主体", "设定依据"])  # a header run together
+    False
+    """
+    written = ["".join(c.split()) for c in cells if c]
+    # each cell one header word (序　号 letter-spaced too), not several run together
+    if len(written) < 2 or any(len(c) > _MAX_OTHER_CHARS for c in written):
+        return False
+    keys = set()
+    for cell in written:  # a data row leaves at its first cell (a serial names no field)
+        key = map_header(cell)
+        if key in (None, "name", SUBITEM):
+            return False
+        keys.add(key)
+    return len(keys) >= 2
+
+
 # The first cell of a data row: a serial, written bare or as a numbered line ("12", "1.").
 _SERIAL_CELL = re.compile(r"\d{1,6}[.．、]?")
 

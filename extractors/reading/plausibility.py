@@ -60,6 +60,7 @@ WEIGHTS: dict[str, float] = {
     "distinct": 2.0,
     "unread": 2.0,
     "runs": 2.0,
+    "indexed": 2.0,
 }
 #: The fields of free text that a row run into the item above ends up in.
 _TEXT_FIELDS = ("basis", "responsibility", "accountability", "accountability_basis", "remarks")
@@ -115,6 +116,8 @@ class Judge:
         self.distinct: set[bytes] = set()
         self.unread = 0
         self.runs = 0
+        self.bare: set[bytes] = set()  # names of items with no text at all (an index's entries)
+        self.indexed = 0
 
     def add(self, item: PowerItem) -> None:
         """Count one more item."""
@@ -149,6 +152,14 @@ class Judge:
         # a row of a merged-cell block read as an item of its own repeats the item above it
         key = json.dumps((item.row, item.name, item.basis), ensure_ascii=False)
         self.distinct.add(blake2b(key.encode(), digest_size=16).digest())
+        # an index (目录) of the items' names before the items themselves: its entries, read as
+        # items with no text, come again below with their text
+        if item.name:
+            name = blake2b(item.name.encode(), digest_size=16).digest()
+            if not any(getattr(item, key) for key in _TEXT_FIELDS):
+                self.bare.add(name)
+            elif name in self.bare:
+                self.indexed += 1
 
     def verdict(self) -> Plausibility:
         """How plausible the items counted so far are."""
@@ -167,6 +178,8 @@ class Judge:
             checks.append(("unread", 1 - self.unread / self.items))
         if self.runs:
             checks.append(("runs", 1 - self.runs / self.items))
+        if self.indexed:
+            checks.append(("indexed", 1 - 2 * self.indexed / self.items))
         total = sum(WEIGHTS[name] for name, _ in checks)
         score = sum(WEIGHTS[name] * share for name, share in checks) / total
         verdict: Verdict = "sure"

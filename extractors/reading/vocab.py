@@ -350,6 +350,18 @@ def is_section_heading(line: str) -> bool:
     return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
 
 
+def section_department(line: str) -> str | None:
+    """The department a group row names (县林业局（12项）, a department's section of a list of
+    several departments), or None.
+
+    >>> section_department("县医疗保障局（3项）"), section_department("一、行政许可(3项)")
+    ('县医疗保障局', None)
+    """
+    match = _section_heading().fullmatch(line.strip())
+    word = match.group("b") if match is not None else None
+    return word if word and is_org_name(word) else None
+
+
 @cache
 def _sub_headers() -> dict[str, str]:
     families = load_vocab()["sub_headers"]["families"]

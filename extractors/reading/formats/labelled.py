@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,10 +17,16 @@ from extractors.reading.headers import MAX_HEADER_CHARS, SUBITEM, is_header, map
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
-# short, without spaces unless letter-spaced (one character, a space, one character …).
+# short, without spaces unless letter-spaced (one character, a space, one character …). Forms
+# mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or brackets
+# in place of the colon (【事项名称】…).
+_MARK = r"[■□●○◆◇▲△►▶•·※★☆]"
+_DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+_NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
 _LABEL = re.compile(
-    rf"{_SPACE}*(?:\d{{1,3}}[.、．]{_SPACE}*)?"
-    rf"([^:：\s]{{2,16}}|[^:：\s](?:{_SPACE}[^:：\s]){{1,7}}){_SPACE}*[:：]{_SPACE}*(.*)"
+    rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:(?:{_NUMBER}){_SPACE}*)?"
+    rf"(?:【([^【】:：\s]{{2,16}})】{_SPACE}*[:：]?"
+    rf"|([^:：\s【】]{{2,16}}|[^:：\s](?:{_SPACE}[^:：\s]){{1,7}}){_SPACE}*[:：]){_SPACE}*(.*)"
 )
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
 # and in Chinese words: 第十三条： or 1、受理责任： inside a value are no labels.
@@ -61,7 +68,9 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     match = _LABEL.fullmatch(line)
     if match is None:
         return None
-    return match.group(1), match.group(2).strip()
+    if match.group(1) is not None and map_header(match.group(1)) is None:
+        return None  # 【法律】《…》 inside a basis: a bracketed label names a field, or is none
+    return match.group(1) or match.group(2), match.group(3).strip()
 
 
 def _space_labels(line: str) -> list[tuple[str, str]]:
@@ -96,6 +105,19 @@ def _space_labels(line: str) -> list[tuple[str, str]]:
     return [(label, rest.strip())]
 
 
+def _labels_above_values(lines: Sequence[str]) -> int:
+    """How many lines are a label alone with a value on the next line that is not blank
+    (``事项名称`` / ``城乡医疗救助``); a header one word per line has a label below each label."""
+    written = [line.strip() for line in lines if line.strip()]
+    return sum(
+        1
+        for label, below in itertools.pairwise(written)
+        if len(label) <= MAX_HEADER_CHARS
+        and map_header(label) is not None
+        and map_header(below) is None
+    )
+
+
 def read_labelled(text: str) -> Grid:
     """Records of label lines, ``label：value`` or, in a page of such lines without colons,
     ``label value`` with the label a known header; a record ends where a label it already has
@@ -120,7 +142,11 @@ def read_labelled(text: str) -> Grid:
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
     # lines at least with a label and its value: header words one per line make no record.
-    spaced = known < 3 and sum(any(v for _, v in _space_labels(ln)) for ln in lines) >= 3
+    # So are labels alone on their lines, each with its value on the lines below it.
+    spaced = known < 3 and (
+        sum(any(v for _, v in _space_labels(ln)) for ln in lines) >= 3
+        or _labels_above_values(lines) >= 3
+    )
     events: list[_Event] = []
     started = block = False  # inside a record; in a block under a label without a value
     for number, line in enumerate(lines, start=1):

@@ -28,6 +28,20 @@ TWO = [
 ]  # fmt: skip
 
 
+_LABELS = ("事项名称", "类别", "实施主体", "实施依据", "行使层级")
+
+
+def _marked(form: str) -> str:
+    """The two records, each label written in ``form`` (label, value; ``n`` its number)."""
+    lines = ["某县林业局权责清单", ""]
+    for record in TWO:
+        values = (record[k] for k in ("name", "type", "department", "basis", "level"))
+        for n, (label, value) in enumerate(zip(_LABELS, values, strict=True), 1):
+            lines.append(form.format(label, value, n="一二三四五"[n - 1]))
+        lines.append("")
+    return "\n".join(lines)
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
@@ -70,6 +84,22 @@ TWO = [
             "事项名称 森林植被恢复费征收\n类别 行政征收  实施主体 县林业局\n"
             "实施依据 《森林法》第三十七条\n行使层级 县级\n",
             id="label-value-lines-without-colons",
+        ),
+        # Forms that mark their labels (before: refused, no recognisable table), or number them
+        # with Chinese numerals (before: 一、事项名称 named no field and each record ran into
+        # the one above it, as sure).
+        *(
+            pytest.param("page.txt", _marked(form), id=f"labels-marked-{k}")
+            for k, form in enumerate(
+                ("【{}】{}", "【{}】：{}", "■ {}：{}", "{n}、{}：{}", "（{n}）{}：{}")
+            )
+        ),
+        pytest.param(
+            "page.txt",
+            "某县林业局权责清单\n\n事项名称\n林木采伐许可\n类别\n行政许可\n实施主体\n县林业局\n"
+            "实施依据\n《森林法》第五十六条\n行使层级\n县级\n\n事项名称\n森林植被恢复费征收\n类别\n"
+            "行政征收\n实施主体\n县林业局\n实施依据\n《森林法》第三十七条\n行使层级\n县级\n",
+            id="labels-alone-values-below",  # before: refused
         ),
     ],
 )

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.cell import get_column_letter
 
 from bench.biglist import WRITERS, rows
+from extractors import read_list
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.stream import open_list
@@ -311,3 +312,16 @@ def test_archive_members_checked_as_by_the_whole_reading(tmp_path: Path) -> None
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(out.getvalue())
     _same(path)
+
+
+def test_a_hidden_row_is_read_and_said_in_batches_as_whole(tmp_path: Path) -> None:
+    # A row the sheet hides (<row hidden="1">): before, read as any item, without a word.
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    for n in range(1, 8):
+        book.active.append([n, "行政许可", f"事项{n}", "", "县林业局", "《森林法》第五十六条"])
+    book.active.row_dimensions[4].hidden = True
+    path = _save(book, tmp_path / "hidden.xlsx")
+    _streamed(path)  # the same items both ways
+    said = [[a.code for a in i.anomalies] for i in read_list(path).items]
+    assert said == [[], [], ["hidden-row"], [], [], [], []]

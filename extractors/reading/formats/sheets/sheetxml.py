@@ -298,6 +298,8 @@ class Sheet:
     #: (0-based row, 0-based column, formula) of each formula cell saved without a cached value
     #: (a file written by a program that never calculated it): read as empty, and reported.
     uncached: list[tuple[int, int, str]] = field(default_factory=list)
+    #: The 0-based index of each row with text that the sheet hides (``<row hidden="1">``).
+    hidden: list[int] = field(default_factory=list)
 
 
 def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
@@ -337,6 +339,8 @@ def laid_rows(
                 padding += index - count
                 count = index + 1
             values = _row_values(element, book, columns, sheet, index)
+            if element.get("hidden") in ("1", "true") and any(v != "" for v in values):
+                sheet.hidden.append(index)
             present += len(element)
             padding += max(0, len(values) - len(element))
             if padding > MAX_PADDING and padding > PADDING_RATIO * present:
@@ -364,6 +368,20 @@ def uncached_note(row: int, column: int, formula: str) -> Anomaly:
         "(the file was never recalculated); read as empty",
         where,
         formula,
+    )
+
+
+def hidden_note(row: int) -> Anomaly:
+    """The note on a row (0-based) that the sheet hides: read like any other, and said, for a
+    row a publisher hid may be one withdrawn from the list, or one a filter left out.
+
+    >>> hidden_note(6).code, hidden_note(6).column
+    ('hidden-row', '7')
+    """
+    return Anomaly(
+        "hidden-row",
+        f"row {row + 1} is hidden in the sheet (withdrawn, or left out by a filter?); read",
+        str(row + 1),
     )
 
 

@@ -32,6 +32,7 @@ from extractors.reading.formats.sheets.sheetxml import (
     SharedStrings,
     Sheet,
     Workbook,
+    hidden_note,
     laid_rows,
     uncached_note,
 )
@@ -71,6 +72,7 @@ def survey_sheet(
         last = index
         texts = _texts(values, sheet, strings)
         sheet.uncached.clear()
+        sheet.hidden.clear()
         length = max(length, len(texts))
         width = max(width, used_width(texts))
         occupied_columns((texts,), occupied)
@@ -146,6 +148,9 @@ class SheetRows:
             if sheet.uncached:
                 notes = notes + [uncached_note(*found) for found in sheet.uncached]
                 sheet.uncached.clear()
+            if sheet.hidden:
+                notes = notes + [hidden_note(found) for found in sheet.hidden]
+                sheet.hidden.clear()
             width = max(width, used_width(cells))
             if look:
                 occupied_columns((cells,), occupied)

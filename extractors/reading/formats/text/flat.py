@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
+from extractors.reading.cellparts import is_reference
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -177,7 +178,7 @@ class _Opening:
             starts_citation(text),
             cell_opening(text),
             number is not None and number > 1,
-            is_placeholder(text),
+            is_placeholder(text) or is_reference(text),
         )
 
     def score(self, key: str | None) -> float:
@@ -192,6 +193,24 @@ class _Opening:
         if self.placeholder:
             score += 1.0
         return score
+
+
+# An enumeration inside a cell goes on after these (《…》第三条；《…》第五条).
+_GOES_ON_AFTER = ("；", ";", "、", "，", ",")
+
+
+def _end_bonus(text: str, tokens: Sequence[_Token], k: int) -> float:
+    """What ending a cell at ``tokens[k]`` is worth: a little at the end of a sentence; less than
+    nothing at a line broken right after ``；`` or ``、`` with no gap (a hard wrap inside an
+    enumeration of citations: the line below goes on with it, it opens no cell)."""
+    word = tokens[k].text
+    if (
+        word.endswith(_GOES_ON_AFTER)
+        and k + 1 < len(tokens)
+        and text[tokens[k].end : tokens[k + 1].start] == "\n"
+    ):
+        return -0.5
+    return 0.5 if _SENTENCE_END.search(word) else 0.0
 
 
 def _assign(
@@ -214,7 +233,7 @@ def _assign(
     best = [[_NEG] * (width + 1) for _ in range(n + 1)]
     choice = [[0] * (width + 1) for _ in range(n + 1)]
     best[n][width] = 0.0
-    ends = [0.5 if _SENTENCE_END.search(t.text) else 0.0 for t in tokens]
+    ends = [_end_bonus(text, tokens, k) for k in range(len(tokens))]
     openings = [_Opening.of(t.text) for t in tokens]
     # on[j]: what the further paragraphs of a cell cost, summed over tokens[:j]
     on = list(itertools.accumulate(

@@ -5,6 +5,7 @@ own title and header), a header printed again at a page break going on with the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,13 @@ from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, Span, read_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.spacing import collapse_spacing
-from extractors.reading.headers import map_headers
+from extractors.reading.headers import (
+    SUBITEM,
+    is_other_header,
+    map_header,
+    map_headers,
+    simplified,
+)
 from extractors.reading.vocab import (
     is_list_title,
     is_page_chrome,
@@ -67,6 +74,32 @@ def _preamble_start(
         start = starts[index]
         index -= 1
     return start
+
+
+def _other_header(lines: Sequence[str], first: int, stop: int) -> int | None:
+    """The index of the first line from ``first`` (0-based, before ``stop``) that heads a table
+    of another kind (an appendix ``序号  追责情形  追责依据``, or its cells one per paragraph):
+    the list above ends there, and its rows are no items (``headers.is_other_header``)."""
+    for index in range(first, stop):
+        words = lines[index].split()
+        if len(words) >= 2:
+            if is_other_header(words):
+                return index
+        elif words and _other_key(words[0]):
+            # one cell per paragraph: the header's cells on the lines that follow
+            cells: list[str] = []
+            for line in lines[index:stop]:
+                if line.strip() and not _other_key(line.strip()):
+                    break
+                cells += line.split()
+            if is_other_header(cells):
+                return index
+    return None
+
+
+def _other_key(word: str) -> bool:
+    """True for a header word of a table of another kind (a field, not the item's name)."""
+    return map_header(word) not in (None, "name", SUBITEM)
 
 
 def _numbered(page: str, starts: Sequence[int], start: int, end: int) -> list[tuple[int, str]]:
@@ -200,6 +233,16 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
     return grids
 
 
+def _traditional_headers(page: str) -> list[PageHeader]:
+    """The headers of a page whose header is written in traditional script (事項名稱 設定依據),
+    found in its simplified form (the header vocabulary's script) when that keeps every
+    character in its place; the page itself is read as written."""
+    converted = simplified(page)
+    if converted == page or len(converted) != len(page):
+        return []
+    return find_headers(converted)
+
+
 def read_page(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text, one Grid each (header row first); a single Grid of
     context lines alone when no header is found.
@@ -215,7 +258,7 @@ def read_page(text: str, path: str) -> list[Grid]:
     lines = [collapse_spacing(line) for line in text.splitlines()]
     page = "\n".join(lines)
     starts = _line_starts(lines)
-    headers = find_headers(page)
+    headers = find_headers(page) or _traditional_headers(page)
     if not headers:
         return [Grid((), tuple((i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()))]
     opens = [
@@ -227,6 +270,14 @@ def read_page(text: str, path: str) -> list[Grid]:
     for k, header in enumerate(headers):
         end = opens[k + 1] if k + 1 < len(headers) else len(page)
         last = k + 1 == len(headers)
+        below = bisect_left(starts, header.end)  # the line after the header
+        other = _other_header(lines, below, bisect_left(starts, end))
+        if other is not None:
+            # a table of another kind (with its title above it) ends the list: its lines are
+            # context, not the last item's cells
+            top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
+            context += _numbered(page, starts, top, end)
+            end = top
         body = read_body(page, _spans(starts, header.end, end), header.cells, path, last=last)
         preamble = tuple(_numbered(page, starts, opens[k], header.start))
         parts.append(_Part(header, preamble, body))
