@@ -17,8 +17,10 @@ DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``forma
 through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; XLSX workbooks from
 ``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); and a PDF's one table,
 page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
-reading keeps the rows it lays out for the readings after it). Page text is read whole
-(docs/performance.md says why). Every other format (DOC, a PDF of several tables), a smaller
+reading keeps the rows it lays out for the readings after it); page text (a web page copied as
+text, a notice with annexes) from ``STREAM_MIN_BYTES`` on, its lists found and split by a survey
+of the page, which keeps their rows for the readings after it (``formats.text.pagerows``,
+through ``tables_stream``). Every other format (DOC, a PDF of several tables), a smaller
 file, and a file whose first reading finds no table, is no valid JSON, or is read in a way
 judged wrong (which :func:`read_list` may then read another way, or refuse with its message) is
 read whole by :func:`read_list`.
@@ -54,6 +56,7 @@ from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import block_file_lines, block_lines
 from extractors.reading.formats.markdown import MarkdownRows
 from extractors.reading.formats.records import RecordRows
+from extractors.reading.formats.text.pagerows import PageTables
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
@@ -91,9 +94,9 @@ class _Rows:
 
 
 #: Formats of several tables, read by ``tables_stream``.
-_TABLES = frozenset({"html", "docx"})
+_TABLES = frozenset({"html", "docx", "text"})
 #: Text formats read in batches.
-_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
+_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html", "text"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
 #: What a text file read again may meet, when it changed or a reading cannot be made in rows.
 _UNREADABLE = (ReadWhole, UnicodeDecodeError)
@@ -106,6 +109,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
     def blocks() -> Iterator[str]:
         return decoded_blocks(path, encoding)
 
+    if fmt == "text":  # page text: its lists, found by a survey of the page
+        return PageTables(path, encoding, where)
     if fmt == "html":
         page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
         return None if page is None else page.tables
