@@ -157,30 +157,16 @@ def _read(path: Path, encoding: str, where: str, kept: IO[bytes]) -> _Survey:
     layout = Layout.of(_page(path, encoding))
     if not layout.headers:
         raise ReadWhole("no header: label records, read whole")
-    parts: list[_Part] = []
     # the records that may be copies: their name's hash, place in the file, part and row
     names, places, part_of, row_of = array("q"), array("q"), array("q"), array("q")
     try:
-        for k, header in enumerate(layout.headers):
-            preamble, body = layout.body(k, where)
-            offset, count = kept.tell(), 0
-            for r, row in enumerate(body.rows()):
-                if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
-                    names.append(hash(name))
-                    places.append(kept.tell())
-                    part_of.append(k)
-                    row_of.append(r)
-                pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
-                count += 1
-            parts.append(
-                _Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count)
-            )
+        parts = _write(layout, where, kept, (names, places, part_of, row_of))
     except InputError:  # a record over the limit: read_list says so
         raise ReadWhole("a record too long") from None
     except OSError:
         raise ReadWhole("the rows could not be written") from None
     context = layout.context
-    del layout
+    del layout  # the page's text
     copies: Copies[_Key] = Copies()
     dropped: dict[int, list[tuple[int, Reject]]] = {}
     for group in _same_names(names):
@@ -196,6 +182,28 @@ def _read(path: Path, encoding: str, where: str, kept: IO[bytes]) -> _Survey:
     for rejects in dropped.values():
         rejects.sort(key=lambda found: found[0])
     return _Survey(parts, context, copies, dropped, kept)
+
+
+def _write(
+    layout: Layout, where: str, kept: IO[bytes], named: tuple[array[int], ...]
+) -> list[_Part]:
+    """The parts of the page, their rows written to ``kept``; ``named`` gets the hash of the
+    name of each record that may be a copy, its place in ``kept``, its part and its row."""
+    names, places, part_of, row_of = named
+    parts: list[_Part] = []
+    for k, header in enumerate(layout.headers):
+        preamble, body = layout.body(k, where)
+        offset, count = kept.tell(), 0
+        for r, row in enumerate(body.rows()):
+            if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
+                names.append(hash(name))
+                places.append(kept.tell())
+                part_of.append(k)
+                row_of.append(r)
+            pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
+            count += 1
+        parts.append(_Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count))
+    return parts
 
 
 def _same_names(names: array[int]) -> Iterator[Sequence[int]]:
