@@ -491,8 +491,9 @@ def split_body(
     if not paragraphs:
         spans = _split_runs(text, spans)
         lines = SpanLines(text, spans)
-    starts = set(record_starts(lines, keys, paragraphs))
+    starts = array("q", record_starts(lines, keys, paragraphs))  # in order
     dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
+    ahead = 0  # the first of ``starts`` not behind the line read
     chrome: list[tuple[int, str]] = []
     rejects: list[Reject] = []
     kinds = bytearray()
@@ -502,7 +503,7 @@ def split_body(
     footer = False
     # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
     # follows are text outside the items, never more of the last record's last cell.
-    last_start = max(starts, default=len(spans))
+    last_start = starts[-1] if starts else len(spans)
     noted = False
 
     def close(n: int) -> None:
@@ -533,7 +534,9 @@ def split_body(
             stops.append(n + 1)
             current = False
             continue
-        if n in starts:
+        while ahead < len(starts) and starts[ahead] < n:
+            ahead += 1
+        if ahead < len(starts) and starts[ahead] == n:
             close(n)
             kinds.append(_RECORD)
             firsts.append(n)

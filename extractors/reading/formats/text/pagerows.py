@@ -52,6 +52,9 @@ from extractors.reading.formats.text.page import (
 )
 from extractors.reading.textfile import decoded_blocks
 
+#: Characters decoded at a time while the page is made: small, so that a block's lines (a str
+#: each) add little to the page (blocks of a MiB took some 16 MiB more while the page was made).
+_BLOCK_CHARS = 1 << 16
 #: A record's key among the copies: its list's part and its place among the part's rows.
 _Key = tuple[int, int]
 
@@ -132,7 +135,7 @@ class PageTables:
 def _page(path: Path, encoding: str) -> str:
     """The page as ``read_plain`` reads it (``page.page_of`` of the lines of its text, the
     characters that show nothing dropped), decoded a block of whole lines at a time."""
-    blocks = decoded_blocks(path, encoding)
+    blocks = decoded_blocks(path, encoding, _BLOCK_CHARS)
     chunks = [page_of(drop_invisible(block).splitlines()) for block in blocks]
     page = "\n".join(chunks)
     del chunks
