@@ -110,7 +110,7 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
         return decoded_blocks(path, encoding)
 
     if fmt == "text":  # page text: its lists, found by a survey of the page
-        return PageTables(path, encoding, where)
+        return PageTables.of_file(path, encoding, where)
     if fmt == "html":
         page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
         return None if page is None else page.tables
@@ -204,6 +204,7 @@ def open_list(
         return whole()
     large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
     make: tuple[Reads, str, str | None] | None = None
+    pdf: PdfRows | None = None  # a PDF read page by page
     if _is_archive(path):
         if size < least_xlsx and not large:
             return whole()
@@ -220,7 +221,8 @@ def open_list(
     elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
         path, format
     ):
-        make = _pdf_rows(path)
+        pdf = PdfRows(path)
+        make = (lambda: _Rows(pdf, None, pdf.context)), "pdf", None
     elif large:
         make = _text_file_rows(path, format, encoding)
     if make is None:
@@ -232,6 +234,11 @@ def open_list(
         stream = _first_reading(cast("Rows", rows), fmt, path.name, where, used)
     except _UNREADABLE:
         stream = None
+    if stream is None and pdf is not None and (plain := pdf.page_text()) is not None:
+        # no table: its text read as page text (the pages laid out once)
+        tables = PageTables.of_lines(plain, where)
+        del plain
+        return open_tables_stream(tables, "pdf", path.name, where) or whole()
     return whole() if stream is None else stream
 
 
@@ -247,12 +254,6 @@ def _is_pdf(path: Path, format: str | None) -> bool:
         return format == "pdf"
     with path.open("rb") as file:
         return detect_binary(file.read(1 << 16)) == "pdf"
-
-
-def _pdf_rows(path: Path) -> tuple[Rows, str, None]:
-    """The rows of a PDF's one table, read page by page (``formats.documents.pdfrows``)."""
-    table = PdfRows(path)
-    return (lambda: _Rows(table, None, table.context)), "pdf", None
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:

@@ -141,6 +141,31 @@ def test_a_list_printed_twice(tmp_path: Path) -> None:
     assert [r.line for r in stream.head.rejects] == list(range(28, 53))
 
 
+def test_the_text_of_a_pdf_without_a_table_in_batches(tmp_path: Path) -> None:
+    """A PDF whose pages hold no table (a header run together, which no column lines up under)
+    is read as page text, in batches: its pages laid out once, its text surveyed."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    lines = ["某县林业局权责清单", HEADER.replace(" ", "")]
+    lines += [_record(n, _name(n), basis=n) for n in range(1, 130)]
+    lines.append(_record(3, _name(3), basis=3, cut=5))  # a copy cut short
+    for n, line in enumerate(lines):
+        if n and n % 50 == 0:
+            page.showPage()
+        page.setFont("STSong-Light", 9)
+        page.drawString(40, 800 - 15 * (n % 50), line)
+    page.save()
+    stream = _same(path, 40)
+    assert isinstance(stream, TablesStream) and stream.head.format == "pdf"
+    assert stream.counts.items == 129
+
+
 def test_a_page_without_a_header_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "records.txt"
     records = [f"事项名称：{_name(n)}\n事项类型：行政许可\n实施主体：县林业局\n" for n in range(60)]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -85,18 +85,37 @@ class _Survey:
     kept: IO[bytes]
 
 
+#: The text of a page, in blocks of whole lines, as ``read_plain`` would be given it joined.
+Blocks = Callable[[], Iterable[str]]
+
+
 class PageTables:
-    """The lists of the page of text in ``path`` (decoded in ``encoding``), one
+    """The lists of a page of text (``blocks``: its text, read once; ``where``: its file), one
     :class:`~extractors.reading.formats.tables.Table` each (``tables_stream.Tables``): each call
     is a reading, the first surveying the page."""
 
-    def __init__(self, path: Path, encoding: str, where: str) -> None:
-        self.path, self.encoding, self.where = path, encoding, where
+    def __init__(self, blocks: Blocks, where: str) -> None:
+        self.where = where
+        self._blocks: Blocks | None = blocks
         self._survey: _Survey | None = None
+
+    @classmethod
+    def of_file(cls, path: Path, encoding: str, where: str) -> PageTables:
+        """The lists of the text file ``path``, decoded in ``encoding`` a block at a time."""
+        return cls(lambda: decoded_blocks(path, encoding, _BLOCK_CHARS), where)
+
+    @classmethod
+    def of_lines(cls, lines: list[str], where: str) -> PageTables:
+        """The lists of the text ``lines`` make joined by line feeds (a PDF's text, as
+        ``read_pdf`` reads it as page text); the lines are let go once surveyed."""
+        return cls(lambda: ["\n".join(lines)], where)
 
     def __call__(self) -> Iterator[Table]:
         if self._survey is None:
-            self._survey = _survey(self.path, self.encoding, self.where)
+            blocks, self._blocks = self._blocks, None  # what they hold goes with the survey
+            if blocks is None:
+                raise ReadWhole("the survey failed")
+            self._survey = _survey(blocks, self.where)
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
@@ -132,17 +151,16 @@ class PageTables:
                     yield marked
 
 
-def _page(path: Path, encoding: str) -> str:
+def _page(blocks: Iterable[str]) -> str:
     """The page as ``read_plain`` reads it (``page.page_of`` of the lines of its text, the
-    characters that show nothing dropped), decoded a block of whole lines at a time."""
-    blocks = decoded_blocks(path, encoding, _BLOCK_CHARS)
+    characters that show nothing dropped), from its text in blocks of whole lines."""
     chunks = [page_of(drop_invisible(block).splitlines()) for block in blocks]
     page = "\n".join(chunks)
     del chunks
     return page
 
 
-def _survey(path: Path, encoding: str, where: str) -> _Survey:
+def _survey(blocks: Blocks, where: str) -> _Survey:
     """Goes through the page once: its lists found and split, their rows written to a
     temporary file, the copies found (module docstring)."""
     try:
@@ -150,14 +168,14 @@ def _survey(path: Path, encoding: str, where: str) -> _Survey:
     except OSError:
         raise ReadWhole("no temporary file for the rows") from None
     try:
-        return _read(path, encoding, where, kept)
+        return _read(blocks, where, kept)
     except BaseException:
         kept.close()
         raise
 
 
-def _read(path: Path, encoding: str, where: str, kept: IO[bytes]) -> _Survey:
-    layout = Layout.of(_page(path, encoding))
+def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
+    layout = Layout.of(_page(blocks()))
     if not layout.headers:
         raise ReadWhole("no header: label records, read whole")
     # the records that may be copies: their name's hash, place in the file, part and row
