@@ -8,7 +8,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +23,29 @@ class Span:
     end: int
 
 
-class Spans(Sequence[Span]):
+class _Made(Sequence[T]):
+    """A sequence whose items are made when asked (:meth:`_at`), a slice a list of them."""
+
+    __slots__ = ()
+
+    def _at(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._at(index)
+
+
+class Spans(_Made[Span]):
     """Spans kept as three arrays of ints (24 bytes a line), a :class:`Span` made when asked."""
 
     __slots__ = ("_ends", "_numbers", "_starts")
@@ -39,13 +63,7 @@ class Spans(Sequence[Span]):
     def __len__(self) -> int:
         return len(self._numbers)
 
-    @overload
-    def __getitem__(self, index: int) -> Span: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Span]: ...
-    def __getitem__(self, index: int | slice) -> Span | list[Span]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _at(self, index: int) -> Span:
         return Span(self._numbers[index], self._starts[index], self._ends[index])
 
     def __iter__(self) -> Iterator[Span]:
@@ -53,7 +71,7 @@ class Spans(Sequence[Span]):
             yield Span(number, start, end)
 
 
-class SpanLines(Sequence[str]):
+class SpanLines(_Made[str]):
     """The text of each of ``spans`` in ``text``, sliced out when asked.
 
     >>> lines = SpanLines("ab\\ncd", Spans([Span(1, 0, 2), Span(2, 3, 5)]))
@@ -69,13 +87,7 @@ class SpanLines(Sequence[str]):
     def __len__(self) -> int:
         return len(self._spans)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _at(self, index: int) -> str:
         span = self._spans[index]
         return self._text[span.start : span.end]
 
@@ -101,7 +113,7 @@ def line_starts(text: str) -> array[int]:
     return starts
 
 
-class PageLines(Sequence[str]):
+class PageLines(_Made[str]):
     """The lines of ``text`` (split at ``\\n``, as ``text.split("\\n")``), sliced out when asked.
 
     >>> lines = PageLines("ab\\n\\ncd")
@@ -118,17 +130,7 @@ class PageLines(Sequence[str]):
     def __len__(self) -> int:
         return len(self.starts) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _at(self, index: int) -> str:
         return self.text[self.starts[index] : self.starts[index + 1] - 1]
 
     def __iter__(self) -> Iterator[str]:
