@@ -2,7 +2,8 @@
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
 biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader,
-startup; default all). Options go to every benchmark named (``python -m bench realworld --plain``).
+startup, pagetext; default all). Options go to every benchmark named (``python -m bench realworld
+--plain``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BENCHMARKS = (
     "national",
     "loader",
     "startup",
+    "pagetext",
 )
 
 

@@ -17,8 +17,10 @@ DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``forma
 through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; XLSX workbooks from
 ``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); and a PDF's one table,
 page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
-reading keeps the rows it lays out for the readings after it). Page text is read whole
-(docs/performance.md says why). Every other format (DOC, a PDF of several tables), a smaller
+reading keeps the rows it lays out for the readings after it); page text (a web page copied as
+text, a notice with annexes) from ``STREAM_MIN_BYTES`` on, its lists found and split by a survey
+of the page, which keeps their rows for the readings after it (``formats.text.pagerows``,
+through ``tables_stream``). Every other format (DOC, a PDF of several tables), a smaller
 file, and a file whose first reading finds no table, is no valid JSON, or is read in a way
 judged wrong (which :func:`read_list` may then read another way, or refuse with its message) is
 read whole by :func:`read_list`.
@@ -54,6 +56,7 @@ from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import block_file_lines, block_lines
 from extractors.reading.formats.markdown import MarkdownRows
 from extractors.reading.formats.records import RecordRows
+from extractors.reading.formats.text.pagerows import PageTables
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.read import read_bytes, read_list
@@ -91,9 +94,9 @@ class _Rows:
 
 
 #: Formats of several tables, read by ``tables_stream``.
-_TABLES = frozenset({"html", "docx"})
+_TABLES = frozenset({"html", "docx", "text"})
 #: Text formats read in batches.
-_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
+_TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html", "text"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
 #: What a text file read again may meet, when it changed or a reading cannot be made in rows.
 _UNREADABLE = (ReadWhole, UnicodeDecodeError)
@@ -106,6 +109,8 @@ def _text_rows(path: Path, fmt: str, encoding: str, where: str) -> Reads | None:
     def blocks() -> Iterator[str]:
         return decoded_blocks(path, encoding)
 
+    if fmt == "text":  # page text: its lists, found by a survey of the page
+        return PageTables.of_file(path, encoding, where)
     if fmt == "html":
         page = HtmlRows.open(lambda: decoded_blocks(path, encoding, lines=False))  # its survey
         return None if page is None else page.tables
@@ -199,6 +204,7 @@ def open_list(
         return whole()
     large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
     make: tuple[Reads, str, str | None] | None = None
+    pdf: PdfRows | None = None  # a PDF read page by page
     if _is_archive(path):
         if size < least_xlsx and not large:
             return whole()
@@ -215,7 +221,8 @@ def open_list(
     elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
         path, format
     ):
-        make = _pdf_rows(path)
+        pdf = PdfRows(path)
+        make = (lambda: _Rows(pdf, None, pdf.context)), "pdf", None
     elif large:
         make = _text_file_rows(path, format, encoding)
     if make is None:
@@ -227,6 +234,11 @@ def open_list(
         stream = _first_reading(cast("Rows", rows), fmt, path.name, where, used)
     except _UNREADABLE:
         stream = None
+    if stream is None and pdf is not None and (plain := pdf.page_text()) is not None:
+        # no table: its text read as page text (the pages laid out once)
+        tables = PageTables.of_lines(plain, where)
+        del plain
+        return open_tables_stream(tables, "pdf", path.name, where) or whole()
     return whole() if stream is None else stream
 
 
@@ -242,12 +254,6 @@ def _is_pdf(path: Path, format: str | None) -> bool:
         return format == "pdf"
     with path.open("rb") as file:
         return detect_binary(file.read(1 << 16)) == "pdf"
-
-
-def _pdf_rows(path: Path) -> tuple[Rows, str, None]:
-    """The rows of a PDF's one table, read page by page (``formats.documents.pdfrows``)."""
-    table = PdfRows(path)
-    return (lambda: _Rows(table, None, table.context)), "pdf", None
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:

@@ -5,9 +5,11 @@ reads them as one Grid each, so the items, description, rejects and sections are
 
 The tables come from a reader that goes through the file once per reading (``formats.tables``:
 an HTML page's leaf tables, ``formats.htmlrows``; a DOCX document's tables,
-``formats.documents.docxrows``). A table with a header row is assembled as its rows come; one
-without (a table of label | value rows, a caption or cover table) is held until it ends and read
-as the whole reader reads it (``read.assemble_grid``), which a table of that kind needs. The
+``formats.documents.docxrows``; the lists of a page of text, ``formats.text.pagerows``, which
+goes through the page once and keeps their rows for the readings after it). A table with a
+header row is assembled as its rows come; one without (a table of label | value rows, a caption
+or cover table) is held until it ends and read as the whole reader reads it
+(``read.assemble_grid``), which a table of that kind needs. The
 first reading sums the items and keeps what is small (rejects, sections, counts, the
 description); it is read again while what it foresaw turns out otherwise (the description,
 which lines after the tables may change; the keys of a table's headers, which a later header may

@@ -1,6 +1,7 @@
-"""Page text is read whole (docs/performance.md says why), but no more of it is held at a time
-than it needs: a record's tokens are made when it is split and let go after, not every record's
-at once (which held some 1 KB an item more)."""
+"""Page text read whole (a page under ``stream.STREAM_MIN_BYTES``; a larger one is read in
+batches, ``formats.text.pagerows``) holds no more at a time than it needs: a record's tokens are
+made when it is split and let go after, not every record's at once (which held some 1 KB an item
+more)."""
 
 from __future__ import annotations
 

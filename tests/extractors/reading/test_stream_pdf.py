@@ -1,7 +1,8 @@
 """A PDF read page by page, in batches (``extractors.reading.formats.documents.pdfrows``), is the
 list ``read_list`` reads whole: the same items, description, rejects and counts, or the same
-one-line error; a PDF that is not one table (several, none, a scan, damaged) is read whole, and
-so is page text (docs/performance.md says why): ``open_list`` gives what ``read_list`` gives."""
+one-line error; a PDF that is not one table (several, a scan, damaged) is read whole, and one of
+no table is read as page text (``formats.text.pagerows``, tested with page text):
+``open_list`` gives what ``read_list`` gives."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from bench.biglist import WRITERS, rows
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.stream import ListStream, open_list
+from extractors.reading.tables_stream import TablesStream
 from tests.extractors.reading.test_read_fuzz import (
     _BYTES,
     OTHER_SEEDS,
@@ -168,13 +170,11 @@ def test_a_small_pdf_is_read_whole(tmp_path: Path) -> None:
     assert isinstance(open_list(path), PowerList)
 
 
-def test_page_text_is_read_whole(tmp_path: Path) -> None:
-    """Page text of any size is read whole, by ``read_list`` itself."""
+def test_page_text_is_read_in_batches(tmp_path: Path) -> None:
+    """Page text is read in batches too (``formats.text.pagerows``): the same list."""
     path = tmp_path / "list.txt"
     WRITERS["txt"](path, rows(500))
-    opened = open_list(path, min_bytes=0)
-    assert isinstance(opened, PowerList) and len(opened.items) == 500
-    assert _same(path) is None
+    assert isinstance(_same(path), TablesStream)
 
 
 @settings(max_examples=25, deadline=None, derandomize=True)

@@ -35,6 +35,7 @@ class PdfRows:
         self.context: list[tuple[int, str]] = []
         # the rows of a whole first reading (the file goes when this is collected)
         self._kept: IO[bytes] | None = None
+        self._plain: list[str] | None = None  # the pages' text, when they hold no table
 
     def __iter__(self) -> Iterator[SourceRow]:
         return self._again() if self._kept is not None else self._first()
@@ -68,8 +69,16 @@ class PdfRows:
             raise
         if not reading.widths:
             _close(kept)
+            if not reading.tables:  # as read_pdf tells it
+                self._plain = reading.plain
             raise ReadWhole("no table: page text")
         self._kept = kept
+
+    def page_text(self) -> list[str] | None:
+        """The text of the pages (lines) when the first reading found no table, to be read as
+        page text as ``read_pdf`` reads it (``formats.text.pagerows``); given once."""
+        plain, self._plain = self._plain, None
+        return plain
 
     def _again(self) -> Iterator[SourceRow]:
         """The rows kept by the first reading, read back one at a time."""

@@ -2,8 +2,9 @@
 finds and segments their headers, ``flat`` reads the records below each one, ``spacing`` undoes
 letter spacing first.
 
-Page text is read whole, never in batches: how one record is read depends on the records after
-it (the next header bounds a list; the body's share of blank lines, its run of serials and its
+A large page is read in batches (``pagerows``): how one record is read depends on the whole
+page (the next header bounds a list; the body's share of blank lines, its run of serials and its
 records' leading numbers decide how every record is split; an item printed twice keeps its
-fuller copy, wherever that comes), so the text and every record's cells are held, some 1.9 KB an
-item in all (docs/performance.md, "PDF page by page; page text read whole")."""
+fuller copy, wherever that comes), so a survey of the page finds and splits its lists, holding
+its text and a few ints a line (``lines``), and keeps their rows in a temporary file for the
+readings after it (docs/performance.md, "PDF page by page; page text in batches")."""

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from extractors.reading.vocab import (
     cell_opening,
@@ -163,13 +165,13 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
     """
     has_type = "type" in keys
     candidates = _candidates(lines, paragraphs, dotted=False)
-    dotted = not candidates and has_type and "row" in keys
+    dotted = not candidates.lines and has_type and "row" in keys
     if dotted:
         candidates = _candidates(lines, paragraphs, dotted=True)
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if not candidates or candidates[0][0] != first:
-            candidates = []
-    if not candidates:
+        if not candidates.lines or candidates.lines[0] != first:
+            candidates = _Candidates()
+    if not candidates.lines:
         return _unnumbered_starts(lines, keys, paragraphs)
     starts: list[int] = []
 
@@ -179,14 +181,15 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         return following[:2] if is_serial(following[0]) else following[:1]
 
     previous = -1
-    for n, (i, serial) in enumerate(candidates):
-        stop = candidates[n + 1][0] if n + 1 < len(candidates) else len(lines)
+    at, serials = candidates.lines, candidates.serials
+    for n, (i, serial) in enumerate(zip(at, serials, strict=True)):
+        stop = at[n + 1] if n + 1 < len(at) else len(lines)
         if has_type:
             typed = any(_holds_type(w) for j in range(i, stop) for w in lines[j].split())
             # A record without its type (cut off at the end of the file, or with a type outside
             # the vocabulary) is kept when its serial follows on and the next one follows on
             # from it (a wrapped cell line "15 日内提交材料" rarely does).
-            following = candidates[n + 1][1] if n + 1 < len(candidates) else serial + 1
+            following = serials[n + 1] if n + 1 < len(serials) else serial + 1
             keep = typed or (serial == previous + 1 and following == serial + 1)
             if dotted:  # where a numbered line looks the same, no record without its type
                 keep = typed and serial == previous + 1
@@ -215,15 +218,27 @@ def _before_serials(lines: Sequence[str], serials: list[int], column: int) -> li
     return sorted({heads[max(at[i] - column, 0)] for i in serials if i in at})
 
 
-def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> list[tuple[int, int]]:
-    """(line, serial) of every line that may open a record."""
-    found = []
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """The lines that may open a record and their serials, as arrays (16 bytes a record, where
+    a list of pairs takes some 120)."""
+
+    lines: array[int] = field(default_factory=lambda: array("q"))
+    serials: array[int] = field(default_factory=lambda: array("q"))
+
+
+def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> _Candidates:
+    """Every line that may open a record, and its serial."""
+    found = _Candidates()
+    blank = True  # the line before
     for i, line in enumerate(lines):
-        if paragraphs and i and lines[i - 1].strip():
+        after_blank, blank = blank, not line.strip()
+        if paragraphs and i and not after_blank:
             continue
         serial = _serial_at(line, paragraphs, dotted)
         if serial is not None:
-            found.append((i, serial))
+            found.lines.append(i)
+            found.serials.append(serial)
     return found
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
@@ -21,6 +22,7 @@ from extractors.reading.formats.text.boundaries import (
     numbering,
     record_starts,
 )
+from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
@@ -95,16 +97,6 @@ _IMPLICIT: tuple[tuple[str, _Anchor], ...] = (
     ("编码", _Anchor(is_code, 5.0, 0.0)),
     ("", _Anchor(_is_number, 1.0, 0.0)),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One line of a list's body: its 1-based number and offsets (the first may start mid-line,
-    after a header that the line opens with)."""
-
-    number: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,19 +346,26 @@ def _lead(tokens: Iterable[_Token]) -> list[str]:
     return [t.text for t in itertools.islice(lead, 3)]
 
 
-def _implicit(keys: Sequence[str | None], leads: Sequence[Sequence[str]]) -> list[str]:
+def _implicit(keys: Sequence[str | None], leads: Iterable[Sequence[str]]) -> list[str]:
     """The leading columns the header lacks and its records carry (``leads``: the numbers each
-    record opens with): a serial before the first cell (a header without 序号), a code after
-    it, and a further number (in that order)."""
+    record opens with, gone through once): a serial before the first cell (a header without
+    序号), a code after it, and a further number (in that order)."""
+    serial = code = False
+    longest = 0  # the most numbers a record opens with after its serial
+    for lead in leads:
+        opens = bool(lead) and is_serial(lead[0])
+        after = lead[1:] if opens else lead
+        serial |= opens
+        code |= any(is_code(t) for t in after)
+        longest = max(longest, len(after))
     added: list[str] = []
-    if "row" not in keys and any(lead and is_serial(lead[0]) for lead in leads):
+    if "row" not in keys and serial:
         added.append("序号")
     # after the serial (the header's own or the one added), what the header has no column for
-    after = [lead[1:] if lead and is_serial(lead[0]) else lead for lead in leads]
-    if "code" not in keys and any(any(is_code(t) for t in lead) for lead in after):
+    if "code" not in keys and code:
         added.append("编码")
     extra = len(added) - (1 if "序号" in added else 0)
-    if added and any(len(lead) > extra for lead in after):
+    if added and longest > extra:
         added.append("")
     return added
 
@@ -411,12 +410,191 @@ def _with_implicit(
     return (*header[:at], *implicit, *header[at:])
 
 
+@dataclass(frozen=True, slots=True)
+class BodyReading:
+    """A list's body split into records, its rows not yet made: the header's cells (with the
+    leading columns it lacked), rejects and page chrome, and :meth:`rows`, which makes the rows
+    (records and group rows, in order) one at a time, each time it is called. What splitting a
+    record needs of the whole body (where records open, the columns the header lacks) is known;
+    the rows are not held (``read_body`` holds them, a list read in batches does not)."""
+
+    cells: tuple[str, ...]
+    rejects: tuple[Reject, ...]
+    chrome: tuple[tuple[int, str], ...]
+    footer: bool
+    text: str
+    spans: Spans
+    # each part of the body in order: a record (its first and past-the-last span) or a group
+    # row (its one span), and the page chrome skipped inside records
+    kinds: bytes
+    firsts: array[int]
+    stops: array[int]
+    skipped: frozenset[int]
+    paragraphs: bool
+    dotted: bool
+    columns: tuple[_Column, ...]
+    last: bool
+
+    def records(self) -> Iterator[list[Span]]:
+        """The spans of each record, in order."""
+        for kind, first, stop in zip(self.kinds, self.firsts, self.stops, strict=True):
+            if kind == _RECORD:
+                yield [self.spans[n] for n in range(first, stop) if n not in self.skipped]
+
+    def rows(self) -> Iterator[SourceRow]:
+        """The rows of the body, made one at a time: a record split into the columns, with its
+        notes; a group row (一、行政许可（3项）)."""
+        text, cells, columns = self.text, self.cells, self.columns
+        total = self.kinds.count(_RECORD)
+        filled = [0] * len(columns)  # how many records before fill each column
+        count = 0
+        records = self.records()
+        for kind, first in zip(self.kinds, self.firsts, strict=True):
+            if kind != _RECORD:
+                span = self.spans[first]
+                heading = text[span.start : span.end].strip()
+                yield SourceRow(span.number, (heading,), (heading,))
+                continue
+            record = next(records)
+            tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
+            spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+            values = [_cell(text, tokens, span) for span in spans]
+            del tokens
+            notes: list[Anomaly] = []
+            count += 1
+            cut = count == total and self.last and not self.footer
+            if cut:
+                notes += _cut_off(values, filled, count - 1, cells)
+            notes += _unanchored(values, columns, cells, cut=cut)
+            implicit = [
+                cells[c] or f"列{c + 1}"
+                for c, column in enumerate(columns)
+                if column.implicit and values[c][0]
+            ]
+            if implicit:
+                notes.append(
+                    Anomaly(
+                        "implicit-column",
+                        f"the header has no {', '.join(implicit)} column; read from the numbers "
+                        "that open the record",
+                    )
+                )
+            for c, (value, _) in enumerate(values):
+                filled[c] += bool(value)
+            yield SourceRow(
+                record[0].number,
+                tuple(c for c, _ in values),
+                tuple(r for _, r in values),
+                tuple(notes),
+            )
+
+
+_RECORD, _GROUP = 1, 0
+
+
+def split_body(
+    text: str, spans: Sequence[Span], header: Sequence[str], path: str, *, last: bool
+) -> BodyReading:
+    """The records below a header, found (each to be split into the header's columns by
+    :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
+    set aside; text before the first record rejected. ``last`` when the body ends the file (its
+    last record may be cut off).
+
+    Holds the body's spans (24 bytes a line) and a few ints a record, and makes every record's
+    first few tokens once for the numbers it opens with, so that one record's are held at a
+    time, not every record's (some 1 KB an item)."""
+    keys = map_headers(header)
+    spans = as_spans(spans)
+    lines: Sequence[str] = SpanLines(text, spans)
+    paragraphs = _is_paragraphs(lines)
+    if not paragraphs:
+        spans = _split_runs(text, spans)
+        lines = SpanLines(text, spans)
+    starts = array("q", record_starts(lines, keys, paragraphs))  # in order
+    dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
+    ahead = 0  # the first of ``starts`` not behind the line read
+    chrome: list[tuple[int, str]] = []
+    rejects: list[Reject] = []
+    kinds = bytearray()
+    firsts, stops = array("q"), array("q")
+    skipped: set[int] = set()  # page chrome inside a record
+    current = False  # a record is open
+    footer = False
+    # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
+    # follows are text outside the items, never more of the last record's last cell.
+    last_start = starts[-1] if starts else len(spans)
+    noted = False
+
+    def close(n: int) -> None:
+        if current:
+            stops[-1] = n
+
+    for n, line in enumerate(lines):
+        line = line.strip()
+        if not line:
+            continue  # more of the record open, if one is
+        footer = False
+        if noted or (n > last_start and is_table_note(line)):
+            chrome.append((spans[n].number, line))
+            footer = noted = True
+            close(n)
+            current = False
+            continue
+        if is_page_chrome(line):
+            chrome.append((spans[n].number, line))
+            footer = True
+            if current:
+                skipped.add(n)
+            continue
+        if is_section_heading(line):
+            close(n)
+            kinds.append(_GROUP)
+            firsts.append(n)
+            stops.append(n + 1)
+            current = False
+            continue
+        while ahead < len(starts) and starts[ahead] < n:
+            ahead += 1
+        if ahead < len(starts) and starts[ahead] == n:
+            close(n)
+            kinds.append(_RECORD)
+            firsts.append(n)
+            stops.append(len(spans))
+            current = True
+        elif not current:
+            rejects.append(Reject(path, spans[n].number, line, "text before the first record"))
+    del starts
+    body = BodyReading(
+        (),
+        tuple(rejects),
+        tuple(chrome),
+        footer,
+        text,
+        spans,
+        bytes(kinds),
+        firsts,
+        stops,
+        frozenset(skipped),
+        paragraphs,
+        dotted,
+        (),
+        last,
+    )
+    leads = (
+        _lead(_record_tokens(text, _check_size(text, record, path), paragraphs, dotted))
+        for record in body.records()
+    )
+    implicit = _implicit(keys, leads)
+    columns = tuple(_columns(keys, implicit))
+    cells = _with_implicit(header, keys, implicit)
+    return replace(body, cells=cells, columns=columns)
+
+
 def read_body(
     text: str, spans: Sequence[Span], header: Sequence[str], path: str, *, last: bool
 ) -> Body:
-    """The records below a header, each split into the header's columns; group rows (一、行政许可
-    （3项）) as rows of their own; page chrome set aside; text before the first record rejected.
-    ``last`` when the body ends the file (its last record may be cut off).
+    """The records below a header, each split into the header's columns (:func:`split_body`,
+    its rows made).
 
     >>> page = "4281 县医保局 医疗救助 行政确认 区县级"
     >>> body = read_body(page, [Span(2, 0, len(page))], ("序号", "实施部门", "事项名称",
@@ -424,116 +602,20 @@ def read_body(
     >>> body.rows[0].cells
     ('4281', '县医保局', '医疗救助', '行政确认', '区县级')
     """
-    keys = map_headers(header)
-    lines = [text[s.start : s.end] for s in spans]
-    paragraphs = _is_paragraphs(lines)
-    if not paragraphs:
-        spans = _split_runs(text, spans)
-        lines = [text[s.start : s.end] for s in spans]
-    starts = set(record_starts(lines, keys, paragraphs))
-    dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
-    chrome: list[tuple[int, str]] = []
-    rejects: list[Reject] = []
-    # (index into rows-to-be, spans of a record) or a group row
-    parts: list[tuple[Span, list[Span]] | tuple[Span, None]] = []
-    current: list[Span] | None = None
-    footer = False
-    # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
-    # follows are text outside the items, never more of the last record's last cell.
-    last_start = max(starts, default=len(spans))
-    noted = False
-    for n, span in enumerate(spans):
-        line = lines[n].strip()
-        if not line:
-            if current is not None:
-                current.append(span)
-            continue
-        footer = False
-        if noted or (n > last_start and is_table_note(line)):
-            chrome.append((span.number, line))
-            footer = noted = True
-            current = None
-            continue
-        if is_page_chrome(line):
-            chrome.append((span.number, line))
-            footer = True
-            continue
-        if is_section_heading(line):
-            parts.append((span, None))
-            current = None
-            continue
-        if n in starts:
-            current = [span]
-            parts.append((span, current))
-        elif current is not None:
-            current.append(span)
-        else:
-            rejects.append(Reject(path, span.number, line, "text before the first record"))
-    # A record's tokens are made twice, its first few for the numbers it opens with and then all
-    # of them to split it, so that one record's are held at a time, not every record's (some
-    # 1 KB an item).
-    records = [record for _, record in parts if record is not None]
-    leads = [
-        _lead(_record_tokens(text, _check_size(text, record, path), paragraphs, dotted))
-        for record in records
-    ]
-    implicit = _implicit(keys, leads)
-    columns = _columns(keys, implicit)
-    cells = _with_implicit(header, keys, implicit)
-    read: list[list[tuple[str, str]]] = [
-        [
-            _cell(text, tokens, span)
-            for span in _assign(tokens, columns, text, paragraphs=paragraphs)
-        ]
-        for tokens in (list(_record_tokens(text, record, paragraphs, dotted)) for record in records)
-    ]
-    rows: list[SourceRow] = []
-    count = 0
-    for first, record in parts:
-        if record is None:
-            heading = text[first.start : first.end].strip()
-            rows.append(SourceRow(first.number, (heading,), (heading,)))
-            continue
-        values = read[count]
-        count += 1
-        notes: list[Anomaly] = []
-        cut = count == len(read) and last and not footer
-        if cut:
-            notes += _cut_off(values, read[:-1], cells)
-        notes += _unanchored(values, columns, cells, cut=cut)
-        filled = [
-            cells[c] or f"列{c + 1}"
-            for c, column in enumerate(columns)
-            if column.implicit and values[c][0]
-        ]
-        if filled:
-            notes.append(
-                Anomaly(
-                    "implicit-column",
-                    f"the header has no {', '.join(filled)} column; read from the numbers "
-                    "that open the record",
-                )
-            )
-        rows.append(
-            SourceRow(
-                first.number,
-                tuple(c for c, _ in values),
-                tuple(r for _, r in values),
-                tuple(notes),
-            )
-        )
-    return Body(cells, tuple(rows), tuple(rejects), tuple(chrome), footer)
+    body = split_body(text, spans, header, path, last=last)
+    return Body(body.cells, tuple(body.rows()), body.rejects, body.chrome, body.footer)
 
 
-def _split_runs(text: str, spans: Sequence[Span]) -> list[Span]:
+def _split_runs(text: str, spans: Spans) -> Spans:
     """The spans with a line cut where a further record opens inside it (a transcript running
     several records on one line), before the serial that follows on from the one before."""
-    out: list[Span] = []
+    out = Spans()
     previous: int | None = None
     for span in spans:
         offsets, previous = inline_serials(text[span.start : span.end], previous)
         cuts = [span.start, *(span.start + o for o in offsets), span.end]
-        out += [Span(span.number, a, b) for a, b in itertools.pairwise(cuts)]
+        for a, b in itertools.pairwise(cuts):
+            out.append(span.number, a, b)
     return out
 
 
@@ -572,16 +654,16 @@ def _check_size(text: str, record: list[Span], path: str) -> list[Span]:
 
 def _cut_off(
     cells: Sequence[tuple[str, str]],
-    others: Sequence[Sequence[tuple[str, str]]],
+    filled: Sequence[int],
+    others: int,
     header: Sequence[str],
 ) -> list[Anomaly]:
     """A note when the file's last record ends early: the columns after its last filled cell are
-    ones the other records usually fill (or, with no other record, any column at all)."""
-    filled = [c for c, (text, _) in enumerate(cells) if text]
-    trailing = range((filled[-1] + 1) if filled else 0, len(cells))
-    usual = [
-        c for c in trailing if not others or sum(1 for o in others if o[c][0]) * 2 >= len(others)
-    ]
+    ones the other records usually fill (``filled``: how many of the ``others`` fill each
+    column; with no other record, any column at all)."""
+    done = [c for c, (text, _) in enumerate(cells) if text]
+    trailing = range((done[-1] + 1) if done else 0, len(cells))
+    usual = [c for c in trailing if not others or filled[c] * 2 >= others]
     if not usual:
         return []
     missing = ", ".join(header[c] or f"列{c + 1}" for c in usual)

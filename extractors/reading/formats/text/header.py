@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extractors.reading.formats.text.lines import PageLines
 from extractors.reading.headers import is_header, load_headers, map_header, normalise_header
 from extractors.reading.vocab import (
     is_item_name_like,
@@ -297,12 +298,13 @@ def _may_hold_header(line: str) -> bool:
     return len(keys) >= 3 and bool(keys & {"name", "subitem"})
 
 
-def find_headers(text: str) -> list[PageHeader]:
+def find_headers(text: str, lines: PageLines | None = None) -> list[PageHeader]:
     """Every header in ``text``, in order.
 
     A header is a stretch of lines without digits or sentence punctuation (blank lines allowed
     inside) whose words segment into known header words; or, inside any other line, such a run of
-    words followed by the first record.
+    words followed by the first record. ``lines``: the lines of ``text``, when the caller has
+    them.
 
     >>> [h.cells for h in find_headers("权责清单\\n序号权力类型事项名称实施依据\\n1 行政许可 …")]
     [('序号', '权力类型', '事项名称', '实施依据')]
@@ -310,10 +312,8 @@ def find_headers(text: str) -> list[PageHeader]:
     >>> find_headers(page)[0].cells
     ('序号', '项目名称', '执法依据/法律', '执法依据/行政法规', '备注')
     """
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines = PageLines(text) if lines is None else lines  # text.split("\n"), not held again
+    starts = lines.starts
     found: list[PageHeader] = []
     n = 0
     while n < len(lines):

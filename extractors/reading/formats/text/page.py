@@ -5,16 +5,18 @@ own title and header), a header printed again at a page break going on with the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
-from extractors.reading.formats.text.flat import Body, Span, read_body
+from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
+from extractors.reading.formats.text.lines import PageLines, Spans
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import (
     SUBITEM,
@@ -47,11 +49,59 @@ class _Part:
     body: Body
 
 
-def _line_starts(lines: Sequence[str]) -> list[int]:
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    return starts
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the lists of a page stand, found before any is read: the page (its lines made
+    ``collapse_spacing``-ed, joined by line feeds), its lines, the headers, where the text that
+    opens each list begins (``opens``), and the lines before the first (its context)."""
+
+    page: str
+    lines: PageLines
+    headers: list[PageHeader]
+    opens: list[int]
+    #: where each list's text ends: where the next list opens, or a table of another kind
+    #: below it begins (an appendix the items refer to, :func:`_other_header`)
+    ends: list[int]
+    context: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, page: str) -> Layout:
+        lines = PageLines(page)
+        starts = lines.starts
+        headers = find_headers(page, lines) or _traditional_headers(page)
+        opens = [
+            _preamble_start(lines, starts, h, headers[k - 1].end if k else 0)
+            for k, h in enumerate(headers)
+        ]
+        context = _numbered(page, starts, 0, opens[0] if opens else len(page))
+        ends = []
+        for k, header in enumerate(headers):
+            end = opens[k + 1] if k + 1 < len(headers) else len(page)
+            below = bisect_left(starts, header.end)  # the line after the header
+            other = _other_header(lines, below, bisect_left(starts, end))
+            if other is not None:
+                # a table of another kind (with its title above it) ends the list: its lines
+                # are context, not the last item's cells
+                top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
+                context += _numbered(page, starts, top, end)
+                end = top
+            ends.append(end)
+        return cls(page, lines, headers, opens, ends, context)
+
+    def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
+        """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
+        page, starts, header = self.page, self.lines.starts, self.headers[k]
+        last = k + 1 == len(self.headers)
+        body = split_body(
+            page, _spans(starts, header.end, self.ends[k]), header.cells, path, last=last
+        )
+        return tuple(_numbered(page, starts, self.opens[k], header.start)), body
+
+
+def page_of(lines: Iterable[str]) -> str:
+    """The page read as :func:`read_page` reads it from the lines of its text: each line with
+    its letter spacing undone, joined by line feeds."""
+    return "\n".join(collapse_spacing(line) for line in lines)
 
 
 def _preamble_start(
@@ -102,43 +152,56 @@ def _other_key(word: str) -> bool:
     return map_header(word) not in (None, "name", SUBITEM)
 
 
+def _between(starts: Sequence[int], start: int, end: int) -> range:
+    """The lines that may overlap ``[start, end)``: those that begin before ``end`` and end
+    after ``start``."""
+    return range(
+        max(bisect_right(starts, start) - 1, 0), min(bisect_left(starts, end), len(starts) - 1)
+    )
+
+
 def _numbered(page: str, starts: Sequence[int], start: int, end: int) -> list[tuple[int, str]]:
     """The non-blank lines of ``page[start:end]`` with their 1-based numbers."""
     out = []
-    for index in range(len(starts) - 1):
+    for index in _between(starts, start, end):
         a, b = max(starts[index], start), min(starts[index + 1] - 1, end)
         if a < b and page[a:b].strip():
             out.append((index + 1, page[a:b].strip()))
     return out
 
 
-def _spans(starts: Sequence[int], start: int, end: int) -> list[Span]:
-    spans = []
-    for index in range(len(starts) - 1):
+def _spans(starts: Sequence[int], start: int, end: int) -> Spans:
+    spans = Spans()
+    for index in _between(starts, start, end):
         a, b = max(starts[index], start), min(starts[index + 1] - 1, end)
         if a <= b and starts[index] < end and starts[index + 1] > start:
-            spans.append(Span(index + 1, a, b))
+            spans.append(index + 1, a, b)
     return spans
 
 
-def _title_row(part: _Part) -> SourceRow | None:
+def title_row(cells: Sequence[str], preamble: Sequence[tuple[int, str]]) -> SourceRow | None:
     """A group row from the nearest title above a header without a type column that names one
     power type (鸠江区水务局行政许可分表, 类别：行政许可): its items take that type."""
-    if "type" in map_headers(part.body.cells):
+    if "type" in map_headers(cells):
         return None
-    for number, line in reversed(part.preamble):
+    for number, line in reversed(preamble):
         if len(types_named(line)) == 1 and section_type(line) is not None:
             return SourceRow(number, (line,), (line,))
     return None
 
 
-def _values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
+def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
     """A record's cells by field key (columns of one key joined), for comparing records."""
     values: dict[str, str] = {}
     for key, text in zip(map_headers(cells), row.cells, strict=False):
         if key is not None and text:
             values[key] = values.get(key, "") + _QUOTES.sub("", text)
     return values
+
+
+def may_repeat(row: SourceRow) -> bool:
+    """Whether ``row`` is compared with the records before it (a record, not a group row)."""
+    return len(row.cells) >= 2
 
 
 def _same_item(a: dict[str, str], b: dict[str, str]) -> bool:
@@ -152,19 +215,26 @@ def _same_item(a: dict[str, str], b: dict[str, str]) -> bool:
     )
 
 
-def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
-    """Sets aside a record that repeats an item read before (a page that prints an item twice,
-    as a download link and as a transcript): the fuller copy is kept, noted, and the other
-    becomes a reject naming it."""
-    # (part, row index, values) of the records read so far, by name and serial
-    seen: dict[str, dict[str, list[tuple[int, int, dict[str, str]]]]] = {}
-    dropped: dict[tuple[int, int], int] = {}  # (part, row) → line of the copy kept
-    noted: dict[tuple[int, int], list[int]] = {}
-    for p, part in enumerate(parts):
-        for r, row in enumerate(part.body.rows):
-            if len(row.cells) < 2:
-                continue
-            values = _values(part.body.cells, row)
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(slots=True)
+class Copies(Generic[K]):
+    """Records that repeat one read before: ``dropped`` (a record's key → the line of the copy
+    kept) and ``noted`` (the key of a copy kept → the lines of those dropped for it)."""
+
+    dropped: dict[K, int] = field(default_factory=dict)
+    noted: dict[K, list[int]] = field(default_factory=dict)
+
+    def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
+        """Goes through ``records`` (a key, the line and the values of each record, in order):
+        a record that is the same item as one before (:func:`_same_item`) is a copy, and the
+        fuller of the two is kept (the one with more fields filled; the first on a tie). A
+        record is only ever the same item as one of its name: records of other names may be
+        left out, or gone through apart."""
+        # (key, line, values) of the records read so far, by name and serial
+        seen: dict[str, dict[str, list[tuple[K, int, dict[str, str]]]]] = {}
+        for key, line, values in records:
             name, serial = values.get("name", ""), values.get("row", "")
             by_serial = seen.setdefault(name, {})
             named = by_serial.setdefault(serial, [])
@@ -177,59 +247,90 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             ]
             twin = next((s for s in [*named, *others] if _same_item(s[2], values)), None)
             if twin is None:
-                named.append((p, r, values))
+                named.append((key, line, values))
                 continue
-            tp, tr, twin_values = twin
-            keep_new = len(values) > len(twin_values)
-            kept, gone = ((p, r), (tp, tr)) if keep_new else ((tp, tr), (p, r))
-            kept_row = parts[kept[0]].body.rows[kept[1]]
-            dropped[gone] = kept_row.line
-            noted.setdefault(kept, []).append(parts[gone[0]].body.rows[gone[1]].line)
+            keep_new = len(values) > len(twin[2])
+            kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
+            self.dropped[gone[0]] = kept[1]
+            self.noted.setdefault(kept[0], []).append(gone[1])
             if keep_new:
                 group = by_serial[twin[2].get("row", "")]
-                group[group.index(twin)] = (p, r, values)
-    if not dropped:
+                group[group.index(twin)] = (key, line, values)
+
+    def mark(self, key: K, row: SourceRow, path: str) -> SourceRow | Reject:
+        """``row`` as it is read: a reject naming the copy kept when it is dropped, noted when
+        it is a copy kept, else as it is."""
+        if key in self.dropped:
+            text = " | ".join(c for c in row.cells if c)
+            reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
+            return Reject(path, row.line, text, reason)
+        if key in self.noted:
+            lines = ", ".join(map(str, self.noted[key]))
+            note = Anomaly("duplicate-item", f"printed again at line {lines}; read once")
+            return replace(row, notes=(*row.notes, note))
+        return row
+
+
+def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
+    """Sets aside a record that repeats an item read before (a page that prints an item twice,
+    as a download link and as a transcript): the fuller copy is kept, noted, and the other
+    becomes a reject naming it."""
+    copies: Copies[tuple[int, int]] = Copies()
+    copies.find(
+        ((p, r), row.line, row_values(part.body.cells, row))
+        for p, part in enumerate(parts)
+        for r, row in enumerate(part.body.rows)
+        if may_repeat(row)
+    )
+    if not copies.dropped:
         return parts
     out = []
     for p, part in enumerate(parts):
         rows: list[SourceRow] = []
         rejects = list(part.body.rejects)
         for r, row in enumerate(part.body.rows):
-            if (p, r) in dropped:
-                text = " | ".join(c for c in row.cells if c)
-                reason = f"the same item as the record at line {dropped[(p, r)]}, printed twice"
-                rejects.append(Reject(path, row.line, text, reason))
-                continue
-            if (p, r) in noted:
-                lines = ", ".join(map(str, noted[(p, r)]))
-                note = Anomaly("duplicate-item", f"printed again at line {lines}; read once")
-                row = replace(row, notes=(*row.notes, note))
-            rows.append(row)
+            marked = copies.mark((p, r), row, path)
+            if isinstance(marked, Reject):
+                rejects.append(marked)
+            else:
+                rows.append(marked)
         body = replace(part.body, rows=tuple(rows), rejects=tuple(rejects))
         out.append(replace(part, body=body))
     return out
 
 
+def list_runs(headers: Sequence[tuple[str, ...]]) -> list[range]:
+    """The parts of a page that make one list each: consecutive parts under the same header
+    (printed again at a page break) make one.
+
+    >>> list_runs([("a",), ("a",), ("b",)])
+    [range(0, 2), range(2, 3)]
+    """
+    runs: list[range] = []
+    first = 0
+    for k in range(1, len(headers) + 1):
+        if k == len(headers) or headers[k] != headers[k - 1]:
+            runs.append(range(first, k))
+            first = k
+    return runs
+
+
 def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]:
-    """One Grid per list: consecutive parts under the same header (printed again at a page
-    break) make one."""
+    """One Grid per list (:func:`list_runs`)."""
     grids: list[Grid] = []
-    rows: list[SourceRow] = []
-    rejects: list[Reject] = []
-    previous: tuple[str, ...] | None = None
-    for part in parts:
-        if previous is not None and part.header.cells != previous:
-            grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
-            rows, rejects, context = [], [], []
-        previous = part.header.cells
-        rows.append(SourceRow(part.header.line, part.body.cells, part.body.cells))
-        title = _title_row(part)
-        if title is not None:
-            rows.append(title)
-        rows += part.body.rows
-        rejects += part.body.rejects
-        context += [*part.preamble, *part.body.chrome]
-    grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
+    for run in list_runs([p.header.cells for p in parts]):
+        rows: list[SourceRow] = []
+        rejects: list[Reject] = []
+        for part in (parts[k] for k in run):
+            rows.append(SourceRow(part.header.line, part.body.cells, part.body.cells))
+            title = title_row(part.body.cells, part.preamble)
+            if title is not None:
+                rows.append(title)
+            rows += part.body.rows
+            rejects += part.body.rejects
+            context += [*part.preamble, *part.body.chrome]
+        grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
+        context = []
     return grids
 
 
@@ -255,33 +356,15 @@ def read_page(text: str, path: str) -> list[Grid]:
     [('某县行政许可事项清单',), ('1', '林木采伐许可', '《森林法》第五十六条', '县林业局')]
     [('某县行政处罚事项清单',), ('1', '对盗伐林木的处罚', '《森林法》第七十六条', '县林业局')]
     """
-    lines = [collapse_spacing(line) for line in text.splitlines()]
-    page = "\n".join(lines)
-    starts = _line_starts(lines)
-    headers = find_headers(page) or _traditional_headers(page)
-    if not headers:
-        return [Grid((), tuple((i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()))]
-    opens = [
-        _preamble_start(lines, starts, h, headers[k - 1].end if k else 0)
-        for k, h in enumerate(headers)
-    ]
-    context = _numbered(page, starts, 0, opens[0])
+    layout = Layout.of(page_of(text.splitlines()))
+    if not layout.headers:
+        return [Grid((), tuple(layout.context))]
     parts = []
-    for k, header in enumerate(headers):
-        end = opens[k + 1] if k + 1 < len(headers) else len(page)
-        last = k + 1 == len(headers)
-        below = bisect_left(starts, header.end)  # the line after the header
-        other = _other_header(lines, below, bisect_left(starts, end))
-        if other is not None:
-            # a table of another kind (with its title above it) ends the list: its lines are
-            # context, not the last item's cells
-            top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
-            context += _numbered(page, starts, top, end)
-            end = top
-        body = read_body(page, _spans(starts, header.end, end), header.cells, path, last=last)
-        preamble = tuple(_numbered(page, starts, opens[k], header.start))
+    for k, header in enumerate(layout.headers):
+        preamble, split = layout.body(k, path)
+        body = Body(split.cells, tuple(split.rows()), split.rejects, split.chrome, split.footer)
         parts.append(_Part(header, preamble, body))
-    return _grids(_dedupe(parts, path), context)
+    return _grids(_dedupe(parts, path), layout.context)
 
 
 def read_plain(text: str, path: str) -> list[Grid]:
