@@ -278,14 +278,30 @@ def quote_close(text: str, pos: int) -> int:
     return text.find(closer, at + 1)
 
 
+#: A basis field's label inside a cell (实施依据：): the cell's author's words, never a statute's.
+_LABEL: Final = rf"[^\s:：，,。；;、“”《》()（）]{{0,10}}{alternation(words('field_labels'))}[:：]"
 #: What starts a new reference after quoted words that opened without a mark: an item number,
 #: a rank tag or a title after white space or a cell's edge (cells run together: …说明理由
 #: 2.[地方政府规章]…, …徇私舞弊的, 《甲法》第九条), or a line that opens with a label
-#: (责任事项依据：…). Quoted statutory text has no white space before its titles.
+#: (责任事项依据：…), or a basis field's label after white space (…第六十九条 实施依据：…). Quoted
+#: statutory text has no white space before its titles.
 _NEW_REFERENCE: Final = regex(
     rf"[\s|>](?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG}|[《〈])"
     r"|\n[^\S\n]*[^\s:：，,。；;、“”《》()（）]{1,12}[:：]"
+    rf"|[\s|>]{_LABEL}"
 )
+
+
+def opens_label(text: str) -> bool:
+    """True when ``text`` opens with a basis field's label (实施依据：).
+
+    >>> opens_label("实施依据：《甲法》"), opens_label("实施依据《甲法》")
+    (True, False)
+    """
+    return _LABEL_START.match(text) is not None
+
+
+_LABEL_START: Final = regex(_LABEL)
 
 
 def new_reference_in(text: str, lo: int, hi: int) -> int:
@@ -299,6 +315,8 @@ def new_reference_in(text: str, lo: int, hi: int) -> int:
     9
     >>> new_reference_in("第五条 应当…\\n责任依据：《甲法》", 3, 16)
     7
+    >>> new_reference_in("第五条 实施依据：《甲法》第九条", 3, 12)
+    3
     """
     m = _NEW_REFERENCE.search(text, lo, min(hi + 1, len(text)))
     return -1 if m is None else m.start()

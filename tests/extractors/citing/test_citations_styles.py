@@ -622,3 +622,21 @@ def test_a_note_that_the_instrument_is_repealed_is_flagged(cite: Cite, note: str
 def test_a_note_that_the_instrument_is_in_force_is_no_warning(cite: Cite) -> None:
     (c,) = cite("《中华人民共和国行政处罚法》（现行有效）")
     assert (c.law, c.warnings) == (CF, ())
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "  "])
+@pytest.mark.parametrize("label", ["实施依据：", "追责依据:", "法律依据："])
+def test_a_basis_label_after_a_provision_opens_the_next_entry(
+    cite: Cite, gap: str, label: str
+) -> None:
+    """《甲法》第十条 实施依据：《乙条例》第十一条 (a cell holding two labelled parts): a field's
+    label is the author's, never a statute's words, so it opens the next entry; before, the words
+    after the space were taken for the article's quoted text and the second citation dropped."""
+    text = f"《中华人民共和国行政许可法》第十条{gap}{label}《娱乐场所管理条例》第十一条"
+    assert run(cite, text) == [rec(XK, 10), rec("娱乐场所管理条例", 11)]
+
+
+def test_quoted_words_after_a_provision_stay_quoted(cite: Cite) -> None:
+    """第十条 下列单位：《甲条例》… quotes the article (no basis label): its title is not cited."""
+    text = "《中华人民共和国行政许可法》第十条 下列单位：《娱乐场所管理条例》规定的"
+    assert run(cite, text) == [rec(XK, 10)]
