@@ -48,7 +48,7 @@ from extractors.reading.detect import (
 )
 from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.documents.docxrows import DocxRows, document_size
-from extractors.reading.formats.documents.pdfrows import PdfRows
+from extractors.reading.formats.documents.pdfrows import PdfTables
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import block_file_lines, block_lines
@@ -91,7 +91,7 @@ class _Rows:
 
 
 #: Formats of several tables, read by ``tables_stream``.
-_TABLES = frozenset({"html", "docx"})
+_TABLES = frozenset({"html", "docx", "pdf"})
 #: Text formats read in batches.
 _TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
@@ -210,6 +210,9 @@ def open_list(
         if kind == "xls" and large:
             del data  # read again from the file, a sheet at a time
             return _open_old_workbook(path) or whole()
+        if kind == "doc" and large:
+            del data  # converted from the file, its conversion read from a file
+            return _open_doc(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
     elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
@@ -244,10 +247,9 @@ def _is_pdf(path: Path, format: str | None) -> bool:
         return detect_binary(file.read(1 << 16)) == "pdf"
 
 
-def _pdf_rows(path: Path) -> tuple[Rows, str, None]:
-    """The rows of a PDF's one table, read page by page (``formats.documents.pdfrows``)."""
-    table = PdfRows(path)
-    return (lambda: _Rows(table, None, table.context)), "pdf", None
+def _pdf_rows(path: Path) -> tuple[Tables, str, None]:
+    """The tables of a PDF, read page by page (``formats.documents.pdfrows``)."""
+    return PdfTables(path).tables, "pdf", None
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:
@@ -263,6 +265,15 @@ def _open_old_workbook(path: Path) -> TablesStream | None:
     from extractors.reading.formats.sheets.xls import xls_tables
 
     return open_tables_stream(xls_tables(path), "xls", path.name, str(path))
+
+
+def _open_doc(path: Path) -> TablesStream | None:
+    """A DOC or WPS document read in batches from its DOCX conversion (``formats.documents.
+    docrows``); a conversion that fails raises ``read_list``'s one-line error."""
+    from extractors.reading.formats.documents.docrows import doc_tables
+
+    tables = doc_tables(path)
+    return None if tables is None else open_tables_stream(tables, "doc", path.name, str(path))
 
 
 def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:
