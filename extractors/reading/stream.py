@@ -15,13 +15,14 @@ and DOCX documents, of one table or several (``formats.htmlrows``, ``formats.doc
 table by table through ``extractors.reading.tables_stream``), from ``STREAM_MIN_BYTES`` on (a
 DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``formats.sheets.xls``,
 through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); and a PDF's one table,
-page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
-reading keeps the rows it lays out for the readings after it). Page text is read whole
-(docs/performance.md says why). Every other format (DOC, a PDF of several tables), a smaller
-file, and a file whose first reading finds no table, is no valid JSON, or is read in a way
-judged wrong (which :func:`read_list` may then read another way, or refuse with its message) is
-read whole by :func:`read_list`.
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); a PDF's tables (one or
+several), page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, through
+``tables_stream``, whose first reading keeps the rows it lays out for the readings after it);
+and a DOC or WPS document from ``STREAM_MIN_BYTES`` on, converted by LibreOffice into a DOCX
+file read as a DOCX is (``formats.documents.docrows``). Page text is read whole
+(docs/performance.md says why). A smaller file, and a file whose first reading finds no table,
+is no valid JSON, or is read in a way judged wrong (which :func:`read_list` may then read
+another way, or refuse with its message) is read whole by :func:`read_list`.
 
 The text of a text file is not held: its encoding and format are found going through it once
 (``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
