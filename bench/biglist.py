@@ -208,11 +208,12 @@ _PDF_WIDTHS = (50, 60, 200, 80, 380)
 _PDF_ROW = 16.0
 
 
-def write_pdf(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+def write_pdf(path: Path, table: Iterator[tuple[str, ...]], per_table: int | None = None) -> None:
     """A PDF as an office suite exports a list: a ruled table in a CJK font (reportlab's
     STSong-Light), a title above it on the first page, the header again on every page, a page
     number below; drawn a page at a time (reportlab's canvas), so a large list is written
-    quickly and in little memory."""
+    quickly and in little memory. With ``per_table``, a table of so many rows per power type,
+    each beginning on a page of its own under a heading naming the type."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -227,10 +228,12 @@ def write_pdf(path: Path, table: Iterator[tuple[str, ...]]) -> None:
         edges.append(edges[-1] + w)
     per_page = int((top - bottom) // _PDF_ROW) - 1  # the header takes a row
 
-    def draw(rows: list[tuple[str, ...]], number: int) -> None:
+    def draw(rows: list[tuple[str, ...]], number: int, heading: str | None) -> None:
         page.setFont("STSong-Light", 9)
         if number == 1:
             page.drawString(left, height - 40, "某县权责清单")
+        if heading is not None:
+            page.drawString(left, height - 52, heading)
         lines = [HEADER, *rows]
         y = top
         for cells in lines:
@@ -245,16 +248,30 @@ def write_pdf(path: Path, table: Iterator[tuple[str, ...]]) -> None:
         page.showPage()
 
     batch: list[tuple[str, ...]] = []
-    number = 0
-    for row in table:
-        batch.append(row)
-        if len(batch) == per_page:
+    number, tables = 0, 1
+    heading = _HEADINGS[0] if per_table else None
+    for row in _parts(table, per_table):
+        if not row or len(batch) == per_page:  # a page is full, or a table ends on it
             number += 1
-            draw(batch, number)
-            batch = []
+            draw(batch, number, heading)
+            batch, heading = [], None
+        if not row:
+            heading, tables = _HEADINGS[tables % len(_HEADINGS)], tables + 1
+            continue
+        batch.append(row)
     if batch or not number:
-        draw(batch, number + 1)
+        draw(batch, number + 1, heading)
     page.save()
+
+
+#: Items a table holds in a PDF of several tables (``pdf-tables``): fewer than in a page or
+#: document, so that a PDF small enough to lay out in a test holds several.
+PDF_TABLE_ITEMS = 1_000
+
+
+def write_pdf_tables(path: Path, table: Iterator[tuple[str, ...]]) -> None:
+    """:func:`write_pdf`, a table of ``PDF_TABLE_ITEMS`` rows per power type."""
+    write_pdf(path, table, PDF_TABLE_ITEMS)
 
 
 def write_text(path: Path, table: Iterator[tuple[str, ...]]) -> None:
@@ -284,6 +301,7 @@ WRITERS: dict[str, Callable[[Path, Iterator[tuple[str, ...]]], None]] = {
     "html-tables": write_html_tables,
     "docx-tables": write_docx_tables,
     "pdf": write_pdf,
+    "pdf-tables": write_pdf_tables,
     "txt": write_text,
 }
 
@@ -322,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
         "--formats",
         default="md",
         help="md, csv, json, html, docx, xlsx, xls, json-envelope, html-tables, docx-tables, "
-        "pdf, txt (comma-separated)",
+        "pdf, pdf-tables, txt (comma-separated)",
     )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)

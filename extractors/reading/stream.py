@@ -15,15 +15,17 @@ and DOCX documents, of one table or several (``formats.htmlrows``, ``formats.doc
 table by table through ``extractors.reading.tables_stream``), from ``STREAM_MIN_BYTES`` on (a
 DOCX file: its document part unpacked); XLS workbooks a sheet at a time (``formats.sheets.xls``,
 through ``tables_stream``) from ``STREAM_MIN_BYTES`` on; XLSX workbooks from
-``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); and a PDF's one table,
-page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, whose first
-reading keeps the rows it lays out for the readings after it); page text (a web page copied as
-text, a notice with annexes) from ``STREAM_MIN_BYTES`` on, its lists found and split by a survey
-of the page, which keeps their rows for the readings after it (``formats.text.pagerows``,
-through ``tables_stream``). Every other format (DOC, a PDF of several tables), a smaller
-file, and a file whose first reading finds no table, is no valid JSON, or is read in a way
-judged wrong (which :func:`read_list` may then read another way, or refuse with its message) is
-read whole by :func:`read_list`.
+``XLSX_STREAM_MIN_BYTES`` on (``extractors.reading.workbook_stream``); a PDF's tables (one or
+several), page by page, from ``PDF_STREAM_MIN_BYTES`` on (``formats.documents.pdfrows``, through
+``tables_stream``, whose first reading keeps the rows it lays out for the readings after it), and
+the text of a PDF without a table as page text; a DOC or WPS document from ``STREAM_MIN_BYTES``
+on, converted by LibreOffice into a DOCX file read as a DOCX is (``formats.documents.docrows``);
+page text (a web page copied as text, a notice with annexes) from ``STREAM_MIN_BYTES`` on, its
+lists found and split by a survey of the page, which keeps their rows for the readings after it
+(``formats.text.pagerows``, through ``tables_stream``). A smaller file, and a file whose first
+reading finds no table, is no valid JSON, or is read in a way judged wrong (which
+:func:`read_list` may then read another way, or refuse with its message) is read whole by
+:func:`read_list`.
 
 The text of a text file is not held: its encoding and format are found going through it once
 (``extractors.reading.textfile``), and each reading decodes the file again, a block at a time
@@ -50,7 +52,7 @@ from extractors.reading.detect import (
 )
 from extractors.reading.formats.delimited import delimited_rows
 from extractors.reading.formats.documents.docxrows import DocxRows, document_size
-from extractors.reading.formats.documents.pdfrows import PdfRows
+from extractors.reading.formats.documents.pdfrows import PdfTables
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.htmlrows import HtmlRows
 from extractors.reading.formats.lines import block_file_lines, block_lines
@@ -94,7 +96,7 @@ class _Rows:
 
 
 #: Formats of several tables, read by ``tables_stream``.
-_TABLES = frozenset({"html", "docx", "text"})
+_TABLES = frozenset({"html", "docx", "pdf", "text"})
 #: Text formats read in batches.
 _TEXT_FORMATS = frozenset({"markdown", "json", "csv", "tsv", "html", "text"})
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
@@ -204,7 +206,7 @@ def open_list(
         return whole()
     large = max(size, document_size(path)) >= least  # a DOCX: its document part unpacked
     make: tuple[Reads, str, str | None] | None = None
-    pdf: PdfRows | None = None  # a PDF read page by page
+    pdf: PdfTables | None = None  # a PDF read page by page
     if _is_archive(path):
         if size < least_xlsx and not large:
             return whole()
@@ -216,29 +218,33 @@ def open_list(
         if kind == "xls" and large:
             del data  # read again from the file, a sheet at a time
             return _open_old_workbook(path) or whole()
+        if kind == "doc" and large:
+            del data  # converted from the file, its conversion read from a file
+            return _open_doc(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
     elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
         path, format
     ):
-        pdf = PdfRows(path)
-        make = (lambda: _Rows(pdf, None, pdf.context)), "pdf", None
+        pdf = PdfTables(path)
+        make = pdf.tables, "pdf", None
     elif large:
         make = _text_file_rows(path, format, encoding)
     if make is None:
         return whole()
     rows, fmt, used = make
     if fmt in _TABLES:  # read by tables_stream, which catches what it cannot read
-        return open_tables_stream(cast("Tables", rows), fmt, path.name, where, used) or whole()
+        tables = open_tables_stream(cast("Tables", rows), fmt, path.name, where, used)
+        if tables is None and pdf is not None and (plain := pdf.page_text()) is not None:
+            # no table: its text read as page text (the pages laid out once)
+            pages = PageTables.of_lines(plain, where)
+            del plain
+            tables = open_tables_stream(pages, "pdf", path.name, where)
+        return tables or whole()
     try:
         stream = _first_reading(cast("Rows", rows), fmt, path.name, where, used)
     except _UNREADABLE:
         stream = None
-    if stream is None and pdf is not None and (plain := pdf.page_text()) is not None:
-        # no table: its text read as page text (the pages laid out once)
-        tables = PageTables.of_lines(plain, where)
-        del plain
-        return open_tables_stream(tables, "pdf", path.name, where) or whole()
     return whole() if stream is None else stream
 
 
@@ -269,6 +275,15 @@ def _open_old_workbook(path: Path) -> TablesStream | None:
     from extractors.reading.formats.sheets.xls import xls_tables
 
     return open_tables_stream(xls_tables(path), "xls", path.name, str(path))
+
+
+def _open_doc(path: Path) -> TablesStream | None:
+    """A DOC or WPS document read in batches from its DOCX conversion (``formats.documents.
+    docrows``); a conversion that fails raises ``read_list``'s one-line error."""
+    from extractors.reading.formats.documents.docrows import doc_tables
+
+    tables = doc_tables(path)
+    return None if tables is None else open_tables_stream(tables, "doc", path.name, str(path))
 
 
 def _docx_rows(data: bytes, path: Path) -> tuple[Tables, str, None] | None:

@@ -1,7 +1,9 @@
-"""A PDF read page by page, in batches (``extractors.reading.formats.documents.pdfrows``), is the
-list ``read_list`` reads whole: the same items, description, rejects and counts, or the same
-one-line error; a PDF that is not one table (several, a scan, damaged) is read whole, and one of
-no table is read as page text (``formats.text.pagerows``, tested with page text):
+"""A PDF read page by page, in batches (``extractors.reading.formats.documents.pdfrows``, table by
+table through ``extractors.reading.tables_stream``), is the list ``read_list`` reads whole: the
+same items, description, rejects and counts, or the same one-line error. One table or several
+(a table per power type under headings, tables of two widths, a table without ruling whose
+header is printed on every page) are read in batches, and one of no table as page text
+(``formats.text.pagerows``, tested with page text); a scan or a damaged PDF is read whole:
 ``open_list`` gives what ``read_list`` gives."""
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 from bench.biglist import WRITERS, rows
 from extractors.errors import InputError
 from extractors.models import PowerList
-from extractors.reading.stream import ListStream, open_list
+from extractors.reading.stream import open_list
 from extractors.reading.tables_stream import TablesStream
+from tests.extractors.reading import tables
 from tests.extractors.reading.test_read_fuzz import (
     _BYTES,
     OTHER_SEEDS,
@@ -73,7 +76,7 @@ def test_pdf_pages_are_laid_out_once(tmp_path: Path) -> None:
     path = tmp_path / "list.pdf"
     WRITERS["pdf"](path, rows(100))
     opened = open_list(path, min_bytes=0)
-    assert isinstance(opened, ListStream)
+    assert isinstance(opened, TablesStream)
     path.unlink()
     assert sum(len(batch) for batch in opened.batches(30)) == 100
 
@@ -88,7 +91,7 @@ def test_rows_not_kept_when_no_temporary_file_can_be_made(
     WRITERS["pdf"](path, rows(60))
     assert _same(path, size=25) is not None
     opened = open_list(path, min_bytes=0)
-    assert isinstance(opened, ListStream)
+    assert isinstance(opened, TablesStream)
     path.unlink()
     with pytest.raises(InputError, match="changed while it was read"):
         list(opened.batches())
@@ -100,9 +103,9 @@ def test_rows_not_kept_when_no_temporary_file_can_be_made(
         pytest.param(lambda: _pdf(MERGED, style=SPANS), True, id="cells-merged-over-rows"),
         pytest.param(lambda: _pdf(_PDF_ROWS, repeat=1), True, id="over-pages-header-repeated"),
         pytest.param(lambda: _pdf(_PDF_ROWS, repeat=0), True, id="over-pages-header-once"),
-        pytest.param(lambda: _pdf(_PDF_ROWS, ruled=False), False, id="unruled-header-per-page"),
+        pytest.param(lambda: _pdf(_PDF_ROWS, ruled=False), True, id="unruled-header-per-page"),
         pytest.param(lambda: _pdf(MERGED, style=SPANS, ruled=False), True, id="unruled"),
-        pytest.param(lambda: _two_tables(), False, id="two-tables"),
+        pytest.param(lambda: _two_tables(), True, id="two-tables"),
         pytest.param(lambda: _labels(), False, id="no-table-label-records"),
         pytest.param(lambda: _scan(), False, id="scan"),
         pytest.param(lambda: _without_unicode_map(_pdf(MERGED, style=SPANS)), False, id="cid"),
@@ -189,3 +192,120 @@ def test_mutated_page_text_is_read_whole(
         path = Path(folder) / "list.txt"
         path.write_bytes(_apply(text.encode(), raw))
         _same(path, size=1)
+
+
+# -- several tables --------------------------------------------------------------------------------
+
+_TYPED = ("序号", "职权名称", "实施主体", "设定依据")
+_WIDER = ("序号", "职权名称", "实施主体", "法定期限", "服务电话")
+
+
+def _rows_of(start: int, count: int, width: int = 4) -> tuple[tuple[str, ...], ...]:
+    made = []
+    for n in range(start, start + count):
+        cells = (str(n), f"对第{n}项违法行为的处罚", "县市场监管局", BASIS, "0000")
+        made.append(cells[:width])
+    return tuple(made)
+
+
+def _per_type(first: int = 3) -> list[tables.Table]:
+    """A table per power type, each under a heading naming it, the last of another width; a
+    title above, a date below."""
+    return [
+        tables.Table(
+            (_TYPED, *_rows_of(1, first)), before=("某县市场监管局权责清单", "一、行政许可")
+        ),
+        tables.Table((_TYPED, *_rows_of(first + 1, 3)), before=("二、行政处罚（3项）",)),
+        tables.Table(
+            (_WIDER, *_rows_of(first + 4, 2, 5)),
+            before=("三、行政检查",),
+            after=("发布日期：2024-05-06",),
+        ),
+    ]
+
+
+def test_a_table_per_power_type_under_headings_in_batches(tmp_path: Path) -> None:
+    """Each heading types its table's rows, the last table is wider, the date below the last
+    table is the list's: read table by table as read whole."""
+    opened = _same(_written(tmp_path, tables.pdf(_per_type())), size=2)
+    assert isinstance(opened, TablesStream)
+    items = [i for batch in opened.batches(2) for i in batch]
+    assert [i.type for i in items] == ["行政许可"] * 3 + ["行政处罚"] * 3 + ["行政检查"] * 2
+    assert opened.head.meta.date is not None and opened.head.meta.title is not None
+
+
+def test_a_table_over_pages_then_a_second_table_in_batches(tmp_path: Path) -> None:
+    """The first table runs over three pages (its header again on each), then a heading and a
+    table of another width: two tables, the first one whole across its page breaks."""
+    opened = _same(_written(tmp_path, tables.pdf(_per_type(first=70))), size=7)
+    assert isinstance(opened, TablesStream) and opened.counts.items == 75
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_tables_of_two_widths_in_batches(tmp_path: Path, ruled: bool) -> None:
+    two = [
+        tables.Table((_TYPED, *_rows_of(1, 30)), before=("某县权责清单",)),
+        tables.Table((_WIDER, *_rows_of(31, 30, 5)), before=("附表",)),
+    ]
+    opened = _same(_written(tmp_path, tables.pdf(two, ruled=ruled)), size=4)
+    assert isinstance(opened, TablesStream)
+
+
+def test_unruled_table_with_its_header_on_every_page_in_batches(tmp_path: Path) -> None:
+    """Without ruling, a header printed again on each page begins a table there, as read whole."""
+    opened = _same(_written(tmp_path, _pdf(_PDF_ROWS * 2, ruled=False)), size=9)
+    assert isinstance(opened, TablesStream) and opened.counts.items == 80
+
+
+_SEVERAL = (
+    tables.Table((_TYPED, *_rows_of(1, 2)), before=("某县权责清单", "一、行政许可")),
+    tables.Table((_WIDER, *_rows_of(3, 2, 5)), before=("二、行政处罚",), after=("说明：无",)),
+)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(raw=st.lists(_BYTES, min_size=1, max_size=2))
+def test_mutated_pdfs_of_several_tables_read_either_way_alike(
+    raw: list[tuple[Callable[..., bytes], object]],
+) -> None:
+    """A PDF of two tables cut, flipped, with NULs or stray bytes: the same list or the same
+    one-line error either way."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.pdf"
+        path.write_bytes(_apply(_SEVERAL_PDF, raw))
+        _same(path, size=1)
+
+
+_SEVERAL_PDF = tables.pdf(list(_SEVERAL))
+_PIECES = {
+    "typed": (_TYPED, *_rows_of(1, 2)),
+    "wider": (_WIDER, *_rows_of(3, 2, 5)),
+    "headerless": _rows_of(5, 2),
+    "label": (("事项名称", "城乡医疗救助"), ("事项类型", "行政确认"), ("实施主体", "县医保局")),
+}
+_LINES = ["某县权责清单", "一、行政许可", "二、行政处罚（2项）", "发布日期：2024-05-06", "说明"]
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    made=st.lists(
+        st.tuples(
+            st.sampled_from(sorted(_PIECES)),
+            st.lists(st.sampled_from(_LINES), max_size=2),
+            st.lists(st.sampled_from(_LINES), max_size=1),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    ruled=st.booleans(),
+)
+def test_any_pdf_of_tables_read_in_batches_is_read_whole(
+    made: list[tuple[str, list[str], list[str]]], ruled: bool
+) -> None:
+    """Tables of every kind in any order, lines above and below each, ruled or not: the same
+    list, or the same one-line error, either way."""
+    written = [tables.Table(_PIECES[k], before=tuple(b), after=tuple(a)) for k, b, a in made]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.pdf"
+        path.write_bytes(tables.pdf(written, ruled=ruled))
+        _same(path, size=2)

@@ -36,6 +36,25 @@ def convert(data: bytes, path: str, source: str, target: Target, *, timeout: flo
     ``target``. Each conversion runs in a temporary folder with its own LibreOffice profile, so
     that conversions running side by side do not share (and lock) one, and is stopped after
     ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
+    with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
+        given = given_file(Path(folder), source)
+        given.write_bytes(data)
+        return convert_in(given, path, target, timeout=timeout).read_bytes()
+
+
+def given_file(folder: Path, source: str) -> Path:
+    """Where in ``folder`` :func:`convert_in` takes the file to convert, of the kind the suffix
+    ``source`` names (LibreOffice reads it by its suffix)."""
+    return folder / f"list.{source}"
+
+
+def convert_in(given: Path, path: str, target: Target, *, timeout: float = 0) -> Path:
+    """The file ``given`` (:func:`given_file` of a folder of its own) converted by LibreOffice into
+    ``target``, in a file of that folder, whose LibreOffice profile, home and ``given`` are gone
+    once it is made (a large list converted is read from the file, not held: ``docrows``). Stopped
+    after ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default); what goes wrong is one
+    :class:`InputError` naming ``path``."""
+    source = given.suffix[1:]
     program = soffice()
     if program is None:
         raise InputError(
@@ -44,50 +63,50 @@ def convert(data: bytes, path: str, source: str, target: Target, *, timeout: flo
             f"apt-get install {PACKAGES[target]}",
         )
     limit = timeout or TIMEOUT_SECONDS
-    with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
-        work = Path(folder)
-        given = work / f"list.{source}"
-        given.write_bytes(data)
-        command = [
-            program,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(work / "out"),
-            str(given),
-        ]
-        env = {**os.environ, "HOME": str(work)}
-        # A session of its own, so that a conversion that hangs is ended with every process
-        # LibreOffice started for it.
-        with subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            start_new_session=True,
-        ) as process:
-            try:
-                _, errors = process.communicate(timeout=limit)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.communicate()
-                raise InputError(
-                    path, f"LibreOffice did not convert the {source} file within {limit:.0f} s"
-                ) from None
-        converted = work / "out" / f"list.{target}"
-        if not converted.exists():
-            why = errors.decode("utf-8", "replace").strip().splitlines()
+    work = given.parent
+    command = [
+        program,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(work / "out"),
+        str(given),
+    ]
+    env = {**os.environ, "HOME": str(work / "home")}
+    # A session of its own, so that a conversion that hangs is ended with every process
+    # LibreOffice started for it.
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    ) as process:
+        try:
+            _, errors = process.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             raise InputError(
-                path,
-                f"LibreOffice could not convert the {source} file to {target}"
-                + (f" ({why[-1]})" if why else f" (exit code {process.returncode})"),
-            )
-        return converted.read_bytes()
+                path, f"LibreOffice did not convert the {source} file within {limit:.0f} s"
+            ) from None
+    for made in ("profile", "home"):  # what LibreOffice wrote beside the conversion
+        shutil.rmtree(work / made, ignore_errors=True)
+    given.unlink(missing_ok=True)
+    converted = work / "out" / f"{given.stem}.{target}"
+    if not converted.exists():
+        why = errors.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            path,
+            f"LibreOffice could not convert the {source} file to {target}"
+            + (f" ({why[-1]})" if why else f" (exit code {process.returncode})"),
+        )
+    return converted
 
 
 def read_doc(data: bytes, path: str) -> list[Grid]:

@@ -5,7 +5,7 @@ The pages are read one at a time (:func:`read_pages`), each let go once its rows
 taken: pdfplumber keeps a page's characters, objects and layout until the page is closed, some
 100 KB an item of a ruled list (a 8,000-item PDF held 830 MB when every page was kept), and its
 ``PDF.pages`` makes every page at once. ``formats.documents.pdfrows`` gives the rows of a PDF's
-one table a page at a time, for a large list read in batches."""
+tables a page at a time, for a large list read in batches."""
 
 from __future__ import annotations
 
