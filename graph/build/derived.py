@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 
 import pyoxigraph as ox
 
@@ -92,6 +93,10 @@ VERSIONS_CITED = Kind("VersionsCited", ("law",), ("items", "citations"))
 VERSION_CITED = Kind("VersionCited", ("law", "version", "note"), ("citations",))
 #: counts: the lists, items, citations, unresolved citations and rejects.
 HELD = Kind("Held", (), ("lists", "items", "citations", "unresolved", "rejects"))
+#: articles-across-departments: per article cited by more than one department or from more than
+#: one region, how many of each and their names (``summaries``; not read back: made from
+#: ``ARTICLE_REACH``).
+SPREAD = "ArticleSpread"
 
 KINDS = (
     ITEMS_BY_TYPE,
@@ -404,8 +409,13 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
 def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     """Write the derived graph, in one transaction (``Store.extend``: all of it or none), as it is
     made: its quads are never held as SPARQL text (an ``INSERT DATA`` of them, in the commit's
-    update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without)."""
-    store.extend(quads(facts, iris))
+    update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without). The
+    ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), from
+    what the store holds now (the tallies and the laws' titles the commit made current)."""
+    from graph.build.ranked import positions  # it reads the facts' kinds from this module
+
+    numbered = positions(store, facts, iris)
+    store.extend(chain(quads(facts, iris), numbered))
 
 
 def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
@@ -419,7 +429,7 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
             continue
         for key, counts in sorted(rows.items(), key=lambda kv: _text(kv[0])):
             if any(counts):
-                node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{_digest(key)}")
+                node = fact_node(iris, kind.name, key)
                 yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
                 for name, value in zip(kind.keys, key, strict=True):
                     if value is not None:
@@ -436,7 +446,7 @@ def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[o
         if any(counts) and key[0] is not None:
             grouped[key[0]].append([[None if t is None else t.value for t in key[1:]], counts])
     for first, packed in sorted(grouped.items(), key=lambda kv: kv[0].value):
-        node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{_digest((first,))}")
+        node = fact_node(iris, kind.name, (first,))
         yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
         yield ox.Quad(node, ox.NamedNode(QZD + kind.keys[0]), first, graph)
         text = json.dumps(sorted(packed, key=str), ensure_ascii=False, separators=(",", ":"))
@@ -453,31 +463,43 @@ def _unpacked(kind: Kind, first: Term, text: str) -> Iterator[tuple[Key, list[in
         yield tuple(key), counts
 
 
-def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
-    """Per article cited by more than one department or from more than one region: how many
-    of each, and their names (``qzd:ArticleSpread``; its items are the article's tally)."""
-    graph = ox.NamedNode(iris.derived_graph())
-    spread: defaultdict[Term, tuple[set[Term], set[Term], set[str], set[str]]] = defaultdict(
-        lambda: (set(), set(), set(), set())
-    )
+Spread = tuple[set[Term], set[Term], set[str], set[str]]
+
+
+def spread(reach: Mapping[Key, list[int]]) -> dict[Term, Spread]:
+    """Per article cited by more than one department or from more than one region: its
+    departments, regions, and their names."""
+    found: defaultdict[Term, Spread] = defaultdict(lambda: (set(), set(), set(), set()))
     for (article, org, org_name, region, region_name), (items,) in reach.items():
         if items > 0 and article is not None:
-            orgs, regions, org_names, region_names = spread[article]
+            orgs, regions, org_names, region_names = found[article]
             orgs.update([org] if org is not None else [])
             regions.update([region] if region is not None else [])
             org_names.update([org_name.value] if org_name is not None else [])
             region_names.update([region_name.value] if region_name is not None else [])
+    return {a: s for a, s in found.items() if len(s[0]) > 1 or len(s[1]) > 1}
+
+
+def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
+    """Per article cited by more than one department or from more than one region (``spread``):
+    how many of each, and their names (``qzd:ArticleSpread``; its items are the article's
+    tally)."""
+    graph = ox.NamedNode(iris.derived_graph())
     for article, (orgs, regions, org_names, region_names) in sorted(
-        spread.items(), key=lambda kv: kv[0].value
+        spread(reach).items(), key=lambda kv: kv[0].value
     ):
-        if len(orgs) > 1 or len(regions) > 1:
-            node = ox.NamedNode(f"{iris.derived_graph()}/ArticleSpread/{_digest((article,))}")
-            yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + "ArticleSpread"), graph)
-            yield ox.Quad(node, ox.NamedNode(QZD + "article"), article, graph)
-            yield from _counts(node, ("departments", "regions"), (len(orgs), len(regions)), graph)
-            for name, values in (("orgNames", org_names), ("regionNames", region_names)):
-                text = " | ".join(sorted(values))
-                yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
+        node = fact_node(iris, SPREAD, (article,))
+        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + SPREAD), graph)
+        yield ox.Quad(node, ox.NamedNode(QZD + "article"), article, graph)
+        yield from _counts(node, ("departments", "regions"), (len(orgs), len(regions)), graph)
+        for name, values in (("orgNames", org_names), ("regionNames", region_names)):
+            text = " | ".join(sorted(values))
+            yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
+
+
+def fact_node(iris: Iris, kind: str, key: Key) -> ox.NamedNode:
+    """A fact's node, named from its kind and key: the same key, the same node, in every store."""
+    return ox.NamedNode(f"{iris.derived_graph()}/{kind}/{_digest(key)}")
 
 
 def _zeros(n: int) -> list[int]:

@@ -1,0 +1,176 @@
+"""Numbers the rows of the ranking queries that read the derived facts in their answers' order, so
+that a page of them is found by its numbers instead of by sorting them all.
+
+``items-per-type``, ``accountability-only-articles`` and ``articles-across-departments`` read a
+few thousand derived facts (``graph.build.derived``) where they grouped the whole store; at 100 k
+items their first page still took 207 ms, 212 ms and 1.3 s on a quiet machine, because a sorted
+answer gives its first row once every row is made, and each row is some ten lookups (4,895, 1,829
+and 7,823 rows; the 7,823 facts of ``articles-across-departments`` alone, with their four
+properties, took 0.6-1 s at load 6). The build knows their order when it writes the derived
+graph: every key the queries sort by is a fact's count, a name the fact holds, an article's
+number, its law's title or its tally (the commit has just made the tallies current). So each fact
+a query gives rows for gets its place in the answer (``qzd:position``, from 1), and each ranking
+says how many places it has (``qzd:positions``, on ``…/graph/derived/ranking/{Kind}``);
+``quanze query`` asks such a query a page of places at a time (``# paged: by-position Kind``,
+``graph.store.pages``). The queries still say their own ORDER BY: asked whole (``--count``, an
+endpoint, Virtuoso), they give the answer they gave.
+
+The articles' facts also name the article's law (``qzd:law``, the article's IRI without its last
+step: ``…/law/{id}/art_87``), which the queries joined through ``eli:is_part_of+`` over the store.
+
+Places follow the titles the store holds when the build writes them: a law given a second title
+afterwards (``quanze laws import`` writes one, tagged ``@zh``) gives its rows twice, as the
+queries always did, and those rows come in the place of its first title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from graph.build import derived
+from graph.iri import Iris
+from ontology.namespace import QZ
+
+_ELI = "http://data.europa.eu/eli/ontology#"
+_NUMBER = ox.NamedNode(_ELI + "number")
+_TITLE = ox.NamedNode(_ELI + "title")
+_CITING_ITEMS = ox.NamedNode(str(QZ.citingItems))
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+POSITION = ox.NamedNode(derived.QZD + "position")
+LAW = ox.NamedNode(derived.QZD + "law")
+#: A ranking's node: the class whose facts it numbers (``qzd:ranks``), how many (``positions``).
+RANKING = ox.NamedNode(derived.QZD + "Ranking")
+RANKS = ox.NamedNode(derived.QZD + "ranks")
+POSITIONS = ox.NamedNode(derived.QZD + "positions")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+SortKey = tuple[object, ...]
+
+
+def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad]:
+    """The quads numbering the ranked facts of ``facts`` (and naming their articles' laws), read
+    from the store before the derived graph is written."""
+    look = _Lookup(store)
+    graph = ox.NamedNode(iris.derived_graph())
+    out: list[ox.Quad] = []
+
+    def ranked(kind: str, nodes: Sequence[tuple[SortKey, ox.NamedNode, str | None]]) -> None:
+        ordered = sorted(nodes, key=lambda entry: entry[0])
+        for place, (_, node, article) in enumerate(ordered, start=1):
+            out.append(ox.Quad(node, POSITION, _integer(place), graph))
+            if article is not None:
+                out.append(ox.Quad(node, LAW, ox.NamedNode(law_of(article)), graph))
+        ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{kind}")
+        out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
+        out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + kind), graph))
+        out.append(ox.Quad(ranking, POSITIONS, _integer(len(ordered)), graph))
+
+    # items-per-type: ORDER BY ?region ?department DESC(?items) ?type
+    by_type = derived.ITEMS_BY_TYPE
+    ranked(
+        by_type.name,
+        [
+            ((_text(r), _text(d), -n, _text(t)), derived.fact_node(iris, by_type.name, key), None)
+            for key, (n,) in _kept(facts.rows[by_type.name])
+            for r, d, t in [key]
+        ],
+    )
+    # accountability-only-articles: ORDER BY DESC(?items) ?law xsd:integer(?article)
+    use = derived.ARTICLE_USE
+    ranked(
+        use.name,
+        [
+            (
+                (-items, *look.article(key[0].value), key[0].value),
+                derived.fact_node(iris, use.name, key),
+                key[0].value,
+            )
+            for key, (items, citations, others) in _kept(facts.rows[use.name])
+            if others == 0 and citations > 0 and key[0] is not None
+        ],
+    )
+    # articles-across-departments: ORDER BY DESC(?departments) DESC(?regions) DESC(?items) ?law
+    # xsd:integer(?article), ?items the article's tally
+    ranked(
+        derived.SPREAD,
+        [
+            (
+                (
+                    -len(orgs),
+                    -len(regions),
+                    -look.tally(article.value),
+                    *look.article(article.value),
+                    article.value,
+                ),
+                derived.fact_node(iris, derived.SPREAD, (article,)),
+                article.value,
+            )
+            for article, (orgs, regions, _, _) in derived.spread(
+                facts.rows[derived.ARTICLE_REACH.name]
+            ).items()
+        ],
+    )
+    return out
+
+
+def law_of(article: str) -> str:
+    """The law an article is part of: its IRI without the article's step.
+
+    >>> law_of("https://w3id.org/quanze/id/law/x/art_87")
+    'https://w3id.org/quanze/id/law/x'
+    """
+    return article.rsplit("/", 1)[0]
+
+
+class _Lookup:
+    """What the store says of the ranked articles and their laws, each read once."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.titles: dict[str, str | None] = {}
+
+    def _first(
+        self, node: str, predicate: ox.NamedNode, pick: Callable[[Iterable[str]], str]
+    ) -> str | None:
+        values = [
+            q.object.value
+            for q in self.store.quads_for_pattern(ox.NamedNode(node), predicate, None)
+            if isinstance(q.object, ox.Literal)
+        ]
+        return pick(values) if values else None
+
+    def article(self, article: str) -> tuple[object, object]:
+        """Its law's title (the least, when it has several; unbound sorts first, as in SPARQL)
+        and its number as ``xsd:integer`` casts it (not a whole number: unbound)."""
+        law = law_of(article)
+        if law not in self.titles:
+            self.titles[law] = self._first(law, _TITLE, min)
+        title = self.titles[law]
+        number = self._first(article, _NUMBER, min)
+        whole = number is not None and _INTEGER.fullmatch(number) is not None
+        return (
+            (0, "") if title is None else (1, title),
+            (1, int(number)) if whole and number is not None else (0, 0),
+        )
+
+    def tally(self, article: str) -> int:
+        """The items citing it, from the tallies."""
+        items = self._first(article, _CITING_ITEMS, max)
+        return int(items) if items is not None else 0
+
+
+def _kept(rows: derived.Mapping[derived.Key, list[int]]) -> list[tuple[derived.Key, list[int]]]:
+    """The facts the derived graph holds (a key that counted nothing is not written)."""
+    return [(key, counts) for key, counts in rows.items() if any(counts)]
+
+
+def _text(term: derived.Term | None) -> tuple[int, str]:
+    return (0, "") if term is None else (1, term.value)
+
+
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_XSD_INTEGER)
