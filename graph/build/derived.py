@@ -93,10 +93,18 @@ VERSIONS_CITED = Kind("VersionsCited", ("law",), ("items", "citations"))
 VERSION_CITED = Kind("VersionCited", ("law", "version", "note"), ("citations",))
 #: counts: the lists, items, citations, unresolved citations and rejects.
 HELD = Kind("Held", (), ("lists", "items", "citations", "unresolved", "rejects"))
+#: most-reused-clauses: per clause concept and place (the list's region, else its source file),
+#: the items writing a clause of it and the lists; and per concept and text written, the clauses.
+#: Kept packed, a node per concept.
+CLAUSE_USE = Kind("ClauseUse", ("concept", "place"), ("items", "lists"), packed=(False,))
+CLAUSE_TEXT = Kind("ClauseText", ("concept", "variant"), ("clauses",), packed=(False,))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
 #: ``ARTICLE_REACH``).
 SPREAD = "ArticleSpread"
+#: most-reused-clauses: per clause concept written in more than one item, its items, lists, texts
+#: and places (``reuse_summaries``: made from ``CLAUSE_USE`` and ``CLAUSE_TEXT``).
+REUSE = "ClauseReuse"
 
 KINDS = (
     ITEMS_BY_TYPE,
@@ -105,6 +113,8 @@ KINDS = (
     VERSIONS_CITED,
     VERSION_CITED,
     HELD,
+    CLAUSE_USE,
+    CLAUSE_TEXT,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -129,6 +139,11 @@ SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites WHERE { GRAPH 
   OPTIONAL { ?citation qz:citedVersion ?version ; qz:versionNote ?note }
   OPTIONAL { ?citation qz:cites ?cites }
 } }"""
+_CLAUSES = """
+SELECT ?powerItem ?concept ?text WHERE { GRAPH {graph} {
+  ?clause qz:clauseConcept ?concept ; qz:clauseOf ?powerItem ; qz:text ?text .
+} }"""
+_SOURCES = "SELECT ?source WHERE { GRAPH {graph} { ?list a qz:PowerList ; qz:sourceFile ?source } }"
 _REALIZED = "SELECT ?version ?law WHERE { VALUES ?version { {nodes} } ?version eli:realizes ?law }"
 _REJECTS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH {graph} { ?r a qz:Reject } }"
 _LABELS = """
@@ -147,8 +162,11 @@ class Collector:
     authorities' and types' names) by ``facts`` once the store holds the list. Plain values, so
     a worker of ``--jobs N`` hands it back with the list's lines."""
 
-    def __init__(self, region: str | None = None, rejects: int = 0) -> None:
+    def __init__(
+        self, region: str | None = None, rejects: int = 0, source: str | None = None
+    ) -> None:
         self.region = region
+        self.place = region or source  # where the list's clauses are written, as the query says
         #: lists, items, citations, unresolved citations, rejects
         self.held = [1, 0, 0, 0, rejects]
         self.items: dict[str, Signature] = {}  # the batch's items → their authorities
@@ -157,10 +175,18 @@ class Collector:
         self.reach: Counter[tuple[str, Signature]] = Counter()
         self.laws: dict[str, list[int]] = {}
         self.versions: Counter[tuple[str, str, str]] = Counter()
-        # the batch's items per article, (article, authorities) and law
+        self.concepts: Counter[str] = Counter()  # items per clause concept
+        self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
+        self._writing: defaultdict[str, set[str]] = defaultdict(set)
+
+    def clause(self, item: str, concept: str, text: str) -> None:
+        """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
+        self._writing[concept].add(item)
+        self.variants[(concept, text)] += 1
 
     def item(
         self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]
@@ -208,7 +234,9 @@ class Collector:
             self.reach[key] += len(items)
         for law, items in self._citing.items():
             self.laws.setdefault(law, [0, 0])[0] += len(items)
-        for batch in (self._held_to_account, self._reaching, self._citing):
+        for concept, items in self._writing.items():
+            self.concepts[concept] += len(items)
+        for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
         self.items.clear()
 
@@ -228,9 +256,14 @@ class Collector:
                     if value is not None:
                         held[n].add(value)
         rejects = int(_value(next(iter(_rows(store, _REJECTS, graph))), "n") or 0)
-        collector = cls(min(regions, default=None), rejects)
+        sources = {v for row in _rows(store, _SOURCES, graph) if (v := _value(row, "source"))}
+        collector = cls(min(regions, default=None), rejects, min(sources, default=None))
         for node, (orgs, types, texts) in items.items():
             collector.item(node, orgs, types, texts)
+        for row in _rows(store, _CLAUSES, graph):
+            item, concept, text = (_value(row, n) for n in ("powerItem", "concept", "text"))
+            if item is not None and concept is not None and text is not None:
+                collector.clause(item, concept, text)
         citations: dict[str, list[set[str | None]]] = {}
         for row in _rows(store, _CITATIONS, graph):
             held_of = citations.setdefault(_value(row, "citation") or "", [set() for _ in _CITED])
@@ -289,6 +322,11 @@ class Collector:
         for (law, version, note), n in self.versions.items():
             cited: Key = (ox.NamedNode(law), ox.NamedNode(version), ox.Literal(note))
             facts.rows[VERSION_CITED.name][cited] = [n]
+        where = ox.Literal(self.place) if self.place else None
+        for concept, items in self.concepts.items():
+            facts.rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)] = [items, 1]
+        for (concept, text), n in self.variants.items():
+            facts.rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))] = [n]
         return facts
 
 
@@ -436,6 +474,7 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
                         yield ox.Quad(node, ox.NamedNode(QZD + name), value, graph)
                 yield from _counts(node, kind.counts, counts, graph)
     yield from summaries(facts.rows[ARTICLE_REACH.name], iris)
+    yield from reuse_summaries(facts, iris)
 
 
 def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
@@ -495,6 +534,44 @@ def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
         for name, values in (("orgNames", org_names), ("regionNames", region_names)):
             text = " | ".join(sorted(values))
             yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
+
+
+Reuse = tuple[int, int, set[str], int]
+
+
+def reuse(facts: Facts) -> dict[Term, Reuse]:
+    """Per clause concept written in more than one power item: its items, lists, places and
+    texts (how many)."""
+    found: defaultdict[Term, Reuse] = defaultdict(lambda: (0, 0, set(), 0))
+    for (concept, place), (items, lists) in facts.rows[CLAUSE_USE.name].items():
+        if concept is not None and items > 0:
+            held, among, places, texts = found[concept]
+            found[concept] = (
+                held + items,
+                among + lists,
+                places | {place.value} if place else places,
+                texts,
+            )
+    for (concept, _), (clauses,) in facts.rows[CLAUSE_TEXT.name].items():
+        if concept is not None and concept in found and clauses > 0:
+            held, among, places, texts = found[concept]
+            found[concept] = (held, among, places, texts + 1)
+    return {concept: r for concept, r in found.items() if r[0] > 1}
+
+
+def reuse_summaries(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
+    """Per clause concept written in more than one item (``reuse``): its items, lists, texts and
+    places (``qzd:ClauseReuse``)."""
+    graph = ox.NamedNode(iris.derived_graph())
+    for concept, (items, lists, places, texts) in sorted(
+        reuse(facts).items(), key=lambda kv: kv[0].value
+    ):
+        node = fact_node(iris, REUSE, (concept,))
+        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + REUSE), graph)
+        yield ox.Quad(node, ox.NamedNode(QZD + "concept"), concept, graph)
+        yield from _counts(node, ("items", "lists", "variants"), (items, lists, texts), graph)
+        regions = ox.Literal(" | ".join(sorted(places)))
+        yield ox.Quad(node, ox.NamedNode(QZD + "regions"), regions, graph)
 
 
 def fact_node(iris: Iris, kind: str, key: Key) -> ox.NamedNode:

@@ -29,6 +29,7 @@ READERS = (
     "articles-across-departments",
     "conflicting-versions",
     "counts",
+    "most-reused-clauses",
 )
 runner = CliRunner()
 
