@@ -71,6 +71,9 @@ class Kind:
     #: 114,000 of the 156,000 quads at 10 k items). Says which of the other keys are IRIs (the
     #: rest are plain literals).
     packed: tuple[bool, ...] | None = None
+    #: Kept packed by the digest of the first key (a plain literal), ``BUCKETS`` nodes at most,
+    #: for kinds of many keys.
+    bucketed: bool = False
 
 
 #: items-per-type: power items per region, department and power type, as the query names them.
@@ -98,6 +101,14 @@ HELD = Kind("Held", (), ("lists", "items", "citations", "unresolved", "rejects")
 #: Kept packed, a node per concept.
 CLAUSE_USE = Kind("ClauseUse", ("concept", "place"), ("items", "lists"), packed=(False,))
 CLAUSE_TEXT = Kind("ClauseText", ("concept", "variant"), ("clauses",), packed=(False,))
+#: citations-by-rank: per law cited and rank tag written (【行政法规】; None: none), the resolved
+#: citations of an item and the resolved citations tagged (with an item or not: the least tag a
+#: law was given stands for it where a citation has none). Kept packed, a node per law.
+RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(False,))
+#: citations-by-rank: the items citing each set of (law, tag) pairs (a JSON list), whose ranks are
+#: only known when the laws' ranks are (they change with ``quanze laws import``). Kept packed by
+#: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
+RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
 #: ``ARTICLE_REACH``).
@@ -115,6 +126,8 @@ KINDS = (
     HELD,
     CLAUSE_USE,
     CLAUSE_TEXT,
+    RANK_CITED,
+    RANK_ITEMS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -131,13 +144,15 @@ SELECT ?list ?region ?powerItem ?org ?type ?typeText WHERE { GRAPH {graph} {
   }
 } }"""
 _CITATIONS = """
-SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites WHERE { GRAPH {graph} {
+SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites ?law ?tag WHERE { GRAPH {graph} {
   ?citation a qz:Citation .
   OPTIONAL { ?citation qz:citedBy ?powerItem }
   OPTIONAL { ?citation qz:field ?field }
   OPTIONAL { ?citation qz:citesArticle ?article }
   OPTIONAL { ?citation qz:citedVersion ?version ; qz:versionNote ?note }
   OPTIONAL { ?citation qz:cites ?cites }
+  OPTIONAL { ?citation qz:citesLaw ?law }
+  OPTIONAL { ?citation qz:rankTag ?tag }
 } }"""
 _CLAUSES = """
 SELECT ?powerItem ?concept ?text WHERE { GRAPH {graph} {
@@ -176,12 +191,15 @@ class Collector:
         self.laws: dict[str, list[int]] = {}
         self.versions: Counter[tuple[str, str, str]] = Counter()
         self.concepts: Counter[str] = Counter()  # items per clause concept
+        self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
+        self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
         self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
         # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
         self._writing: defaultdict[str, set[str]] = defaultdict(set)
+        self._pairing: defaultdict[str, set[tuple[str, str | None]]] = defaultdict(set)
 
     def clause(self, item: str, concept: str, text: str) -> None:
         """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
@@ -205,11 +223,19 @@ class Collector:
         article: str | None,
         resolved: bool,
         version: tuple[str, str, str] | None = None,
+        law: str | None = None,
+        tag: str | None = None,
     ) -> None:
-        """A citation: its item, field, the article it rolls up to, whether it is resolved, and
-        the (law, version, note) it cites as written."""
+        """A citation: its item, field, the article it rolls up to, whether it is resolved, the
+        (law, version, note) it cites as written, the law it rolls up to and its rank tag."""
         self.held[2] += 1
         self.held[3] += not resolved
+        if resolved and law is not None:
+            ranked = self.ranked.setdefault((law, tag), [0, 0])
+            ranked[1] += tag is not None
+            if item is not None:
+                ranked[0] += 1
+                self._pairing[item].add((law, tag))
         if article is not None:
             if field in _ACCOUNTABILITY:
                 if item is not None:
@@ -236,8 +262,11 @@ class Collector:
             self.laws.setdefault(law, [0, 0])[0] += len(items)
         for concept, items in self._writing.items():
             self.concepts[concept] += len(items)
+        for pairs in self._pairing.values():
+            self.pairs[pairs_key(pairs)] += 1
         for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
+        self._pairing.clear()
         self.items.clear()
 
     @classmethod
@@ -275,7 +304,8 @@ class Collector:
             values = " ".join(f"<{v}>" for v in sorted(written))
             for row in _rows(store, _REALIZED.replace("{nodes}", values), None):
                 realized[_value(row, "version")] = _value(row, "law") or ""
-        for node, (cited_by, fields, articles, versions, notes, cites) in citations.items():
+        for node, cited in citations.items():
+            cited_by, fields, articles, versions, notes, cites, laws, tags = cited
             number, note = next(iter(versions)), next(iter(notes))
             law = realized.get(number)
             version = (law, number, note) if law and number and note is not None else None
@@ -286,6 +316,8 @@ class Collector:
                 next(iter(articles)),
                 cites != {None},
                 version,
+                next(iter(laws)),
+                next(iter(tags)),
             )
         collector.next_batch()
         return collector
@@ -323,6 +355,11 @@ class Collector:
             cited: Key = (ox.NamedNode(law), ox.NamedNode(version), ox.Literal(note))
             facts.rows[VERSION_CITED.name][cited] = [n]
         where = ox.Literal(self.place) if self.place else None
+        for (law, tag), counts in self.ranked.items():
+            ranked: Key = (ox.NamedNode(law), None if tag is None else ox.Literal(tag))
+            facts.rows[RANK_CITED.name][ranked] = list(counts)
+        for pairs, items in self.pairs.items():
+            facts.rows[RANK_ITEMS.name][(ox.Literal(pairs),)] = [items]
         for concept, items in self.concepts.items():
             facts.rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)] = [items, 1]
         for (concept, text), n in self.variants.items():
@@ -330,7 +367,7 @@ class Collector:
         return facts
 
 
-_CITED = ("powerItem", "field", "article", "version", "note", "cites")
+_CITED = ("powerItem", "field", "article", "version", "note", "cites", "law", "tag")
 
 
 def _value(row: ox.QuerySolution, name: str) -> str | None:
@@ -433,6 +470,13 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
             nodes[subject.value][predicate.removeprefix(QZD)] = value
     for name, kind in kinds.items():
         values = nodes[name]
+        if kind.bucketed:
+            packed = values.get("packed")
+            if packed is not None:
+                held.rows[kind.name].update(
+                    ((ox.Literal(first),), counts) for first, counts in json.loads(packed.value)
+                )
+            continue
         if kind.packed is not None:
             first, packed = values.get(kind.keys[0]), values.get("packed")
             if first is not None and packed is not None:
@@ -448,12 +492,26 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     """Write the derived graph, in one transaction (``Store.extend``: all of it or none), as it is
     made: its quads are never held as SPARQL text (an ``INSERT DATA`` of them, in the commit's
     update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without). The
-    ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), from
-    what the store holds now (the tallies and the laws' titles the commit made current)."""
-    from graph.build.ranked import positions  # it reads the facts' kinds from this module
+    ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
+    citations per legal rank counted (``graph.build.byrank``), from what the store holds now
+    (the tallies, the laws' titles and ranks the commit made current)."""
+    from graph.build import byrank, ranked  # they read the facts' kinds from this module
 
-    numbered = positions(store, facts, iris)
-    store.extend(chain(quads(facts, iris), numbered))
+    made = ranked.positions(store, facts, iris) + byrank.quads(store, facts, iris)
+    store.extend(chain(quads(facts, iris), made))
+
+
+def refresh(store: ox.Store, iris: Iris) -> None:
+    """Write the derived graph again from the facts it holds, for what it takes from the laws
+    (their titles, ranks) once ``quanze laws import`` has changed them. A store with no derived
+    graph is left so: its next build counts it afresh."""
+    graph = ox.NamedNode(iris.derived_graph())
+    if not store.contains_named_graph(graph):
+        return
+    facts = take(store, iris)
+    assert facts is not None
+    store.remove_graph(graph)  # a stop here leaves no derived graph: counted afresh, never wrong
+    write(store, facts, iris)
 
 
 def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
@@ -462,6 +520,9 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
     graph = ox.NamedNode(iris.derived_graph())
     for kind in KINDS:
         rows = facts.rows[kind.name]
+        if kind.bucketed:
+            yield from _bucketed(kind, rows, iris)
+            continue
         if kind.packed is not None:
             yield from _packed(kind, rows, iris)
             continue
@@ -489,6 +550,21 @@ def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[o
         yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
         yield ox.Quad(node, ox.NamedNode(QZD + kind.keys[0]), first, graph)
         text = json.dumps(sorted(packed, key=str), ensure_ascii=False, separators=(",", ":"))
+        yield ox.Quad(node, _PACKED, ox.Literal(text), graph)
+
+
+def _bucketed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
+    """The facts of a bucketed kind (one key, a plain literal): a node per bucket of keys (by
+    their digest's first byte), the keys and counts in one JSON literal."""
+    graph = ox.NamedNode(iris.derived_graph())
+    grouped: defaultdict[str, list[list[object]]] = defaultdict(list)
+    for key, counts in rows.items():
+        if any(counts) and key[0] is not None:
+            grouped[_digest(key)[:2]].append([key[0].value, counts])
+    for bucket, packed in sorted(grouped.items()):
+        node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{bucket}")
+        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
+        text = json.dumps(sorted(packed), ensure_ascii=False, separators=(",", ":"))
         yield ox.Quad(node, _PACKED, ox.Literal(text), graph)
 
 
@@ -572,6 +648,12 @@ def reuse_summaries(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
         yield from _counts(node, ("items", "lists", "variants"), (items, lists, texts), graph)
         regions = ox.Literal(" | ".join(sorted(places)))
         yield ox.Quad(node, ox.NamedNode(QZD + "regions"), regions, graph)
+
+
+def pairs_key(pairs: Iterable[tuple[str, str | None]]) -> str:
+    """A set of (law, rank tag) pairs as the key ``RANK_ITEMS`` keeps it: a JSON list, sorted."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
+    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
 
 
 def fact_node(iris: Iris, kind: str, key: Key) -> ox.NamedNode:

@@ -30,6 +30,7 @@ READERS = (
     "conflicting-versions",
     "counts",
     "most-reused-clauses",
+    "citations-by-rank",
 )
 runner = CliRunner()
 
