@@ -46,6 +46,18 @@ QZD = "https://w3id.org/quanze/derived#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PACKED = ox.NamedNode(QZD + "packed")
+#: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
+#: written before a kind was added holds none of it, so its sums would count only the lists built
+#: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
+FORM = 2
+
+
+def _form(graph: ox.NamedNode) -> ox.Quad:
+    """The quad saying the derived graph's form."""
+    form = ox.Literal(str(FORM), datatype=_XSD_INTEGER)
+    return ox.Quad(ox.NamedNode(QZD + "graph"), ox.NamedNode(QZD + "form"), form, graph)
+
+
 _FIELD = "https://w3id.org/quanze/ontology/field#"
 _PREFIXES = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
@@ -451,11 +463,13 @@ def recount(store: ox.Store, iris: Iris) -> Facts:
 
 def take(store: ox.Store, iris: Iris) -> Facts | None:
     """The facts the store holds; None when they must be counted afresh: it has list graphs but
-    no derived graph."""
+    no derived graph, or one of another form (``FORM``: made by code that kept other kinds)."""
     graph = ox.NamedNode(iris.derived_graph())
     held = Facts()
     if not store.contains_named_graph(graph):
         return None if list_graphs(store, iris) else held
+    if _form(graph) not in store:
+        return None
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
     kinds: dict[str, Kind] = {}
     for quad in store.quads_for_pattern(None, None, None, graph):
@@ -518,6 +532,7 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
     """``facts`` as the quads of the derived graph (a key counted nothing is left out), and each
     article's departments and regions (``summaries``)."""
     graph = ox.NamedNode(iris.derived_graph())
+    yield _form(graph)
     for kind in KINDS:
         rows = facts.rows[kind.name]
         if kind.bucketed:

@@ -167,3 +167,21 @@ def test_the_rank_rows_are_made_again_when_a_law_is_given_a_rank() -> None:
     derived.refresh(store, Iris())
     assert comparable(text, run_query(store, name).rows) == old
     assert kept(store) == live(store)
+
+
+def test_a_derived_graph_of_an_earlier_form_is_counted_afresh() -> None:
+    # one written before the clause and rank facts held none of them: summed as it was, a build
+    # of one list would then count that list's alone
+    store = ox.Store()
+    both(store)
+    expected = kept(store)
+    graph = ox.NamedNode(Iris().derived_graph())
+    earlier = {
+        f"{derived.QZD}{kind}"
+        for kind in (derived.RANK_CITED.name, derived.RANK_ITEMS.name, derived.CLAUSE_USE.name)
+    }
+    for quad in list(store.quads_for_pattern(None, None, None, graph)):
+        if quad.predicate.value.endswith("#form") or quad.object.value in earlier:
+            store.remove(quad)
+    build_graph([list_b()], store, citations=citations_b())
+    assert kept(store) == expected == live(store)
