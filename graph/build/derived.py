@@ -49,7 +49,7 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 2
+FORM = 3
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -121,6 +121,10 @@ RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(
 #: only known when the laws' ranks are (they change with ``quanze laws import``). Kept packed by
 #: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
 RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
+#: quanze query NAME --count: per query whose rows each belong to one list and are made from its
+#: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
+#: for each such query, 0 too.
+LIST_ROWS = Kind("ListRows", ("query",), ("rows",))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
 #: ``ARTICLE_REACH``).
@@ -140,6 +144,7 @@ KINDS = (
     CLAUSE_TEXT,
     RANK_CITED,
     RANK_ITEMS,
+    LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -450,7 +455,28 @@ def _plain(term: Term) -> ox.Literal:
 
 def list_facts(store: ox.Store, graph: str) -> Facts:
     """The facts of the list graph ``graph`` now in the store."""
-    return Collector.stored(store, graph).facts(store)
+    facts = Collector.stored(store, graph).facts(store)
+    facts.add(list_rows(store, graph))
+    return facts
+
+
+_LISTS = "SELECT ?list WHERE { GRAPH {graph} { ?list a qz:PowerList } }"
+
+
+def list_rows(store: ox.Store, graph: str) -> Facts:
+    """The rows each query counted by list (``LIST_ROWS``) gives for the lists of the list graph
+    ``graph`` now in the store (the engine counts them: ``graph.store.counting``). Asked once the
+    build's lists are current, as the query would be."""
+    from graph.store.counting import by_list_queries, count_rows
+
+    facts = Facts()
+    lists = tuple(
+        ox.NamedNode(v) for row in _rows(store, _LISTS, graph) if (v := _value(row, "list"))
+    )
+    for name in by_list_queries():
+        rows = count_rows(store, name, {"list": lists}) if lists else 0
+        facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [rows]
+    return facts
 
 
 def recount(store: ox.Store, iris: Iris) -> Facts:
@@ -542,7 +568,7 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
             yield from _packed(kind, rows, iris)
             continue
         for key, counts in sorted(rows.items(), key=lambda kv: _text(kv[0])):
-            if any(counts):
+            if any(counts) or kind is LIST_ROWS:
                 node = fact_node(iris, kind.name, key)
                 yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
                 for name, value in zip(kind.keys, key, strict=True):
