@@ -16,12 +16,18 @@ says how many places it has (``qzd:positions``, on ``…/graph/derived/ranking/{
 ``graph.store.pages``). The queries still say their own ORDER BY: asked whole (``--count``, an
 endpoint, Virtuoso), they give the answer they gave.
 
-The articles' facts also name the article's law (``qzd:law``, the article's IRI without its last
-step: ``…/law/{id}/art_87``), which the queries joined through ``eli:is_part_of+`` over the store.
+The articles' facts also hold what the rows show of the article, as the store says it when the
+graph is written: its law's titles (``qzd:lawTitle``: of the law its IRI names, less its last step,
+``…/law/{id}/art_87``), its numbers (``qzd:number``) and, for ``articles-across-departments``, its
+tally (``qzd:tally``). The queries joined them from the article and its law, through
+``eli:is_part_of+`` over the store, and those triples are repeated in the graph of every list
+citing the article (the union of graphs keeps each: a row per pair of graphs). The tallies change
+with builds only, the titles with ``quanze laws import`` too, and both write the graph again
+(``derived.refresh``).
 
-Places follow the titles the store holds when the build writes them: a law given a second title
-afterwards (``quanze laws import`` writes one, tagged ``@zh``) gives its rows twice, as the
-queries always did, and those rows come in the place of its first title.
+Places follow the titles the store holds when the graph is written; a law with two titles (a
+title the import writes ``@zh`` beside the registry's) gives its rows twice, as the queries always
+did, both in the place of the least.
 """
 
 from __future__ import annotations
@@ -43,7 +49,15 @@ _CITING_ITEMS = ox.NamedNode(str(QZ.citingItems))
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 POSITION = ox.NamedNode(derived.QZD + "position")
-LAW = ox.NamedNode(derived.QZD + "law")
+#: An article's: its law's titles, its numbers, its tally (the items citing it).
+LAW_TITLE = ox.NamedNode(derived.QZD + "lawTitle")
+NUMBER = ox.NamedNode(derived.QZD + "number")
+TALLY = ox.NamedNode(derived.QZD + "tally")
+_ARTICLE = (
+    ox.NamedNode(_ELI + "type_subdivision"),
+    ox.NamedNode("https://w3id.org/quanze/ontology/subdivision#article"),
+)
+_WORK = (_TYPE, ox.NamedNode(_ELI + "LegalResource"))
 #: A ranking's node: the class whose facts it numbers (``qzd:ranks``), how many (``positions``).
 RANKING = ox.NamedNode(derived.QZD + "Ranking")
 RANKS = ox.NamedNode(derived.QZD + "ranks")
@@ -51,6 +65,7 @@ POSITIONS = ox.NamedNode(derived.QZD + "positions")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 SortKey = tuple[object, ...]
+Term = ox.NamedNode | ox.Literal
 
 
 def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad]:
@@ -65,7 +80,8 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
         for place, (_, node, article) in enumerate(ordered, start=1):
             out.append(ox.Quad(node, POSITION, _integer(place), graph))
             if article is not None:
-                out.append(ox.Quad(node, LAW, ox.NamedNode(law_of(article)), graph))
+                for predicate, value in look.details(article, tally=kind == derived.SPREAD):
+                    out.append(ox.Quad(node, predicate, value, graph))
         ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{kind}")
         out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
         out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + kind), graph))
@@ -169,6 +185,33 @@ class _Lookup:
         return (
             (0, "") if title is None else (1, title),
             (1, int(number)) if whole and number is not None else (0, 0),
+        )
+
+    def details(self, article: str, *, tally: bool) -> list[tuple[ox.NamedNode, Term]]:
+        """What the ranking queries show of an article, as the store says it now: its law's
+        titles (when the law is an ``eli:LegalResource``), its numbers (when it is an article),
+        and with ``tally`` the items citing it; each value once (the union of graphs repeats
+        them, once per list graph holding them)."""
+        law = law_of(article)
+        found: list[tuple[ox.NamedNode, Term]] = []
+        if self._has(law, *_WORK):
+            found += [(LAW_TITLE, v) for v in self._values(law, _TITLE)]
+        if self._has(article, *_ARTICLE):
+            found += [(NUMBER, v) for v in self._values(article, _NUMBER)]
+        if tally:
+            found += [(TALLY, v) for v in self._values(article, _CITING_ITEMS)]
+        return found
+
+    def _values(self, node: str, predicate: ox.NamedNode) -> list[Term]:
+        quads = self.store.quads_for_pattern(ox.NamedNode(node), predicate, None)
+        return sorted(
+            {q.object for q in quads if isinstance(q.object, ox.NamedNode | ox.Literal)}, key=str
+        )
+
+    def _has(self, node: str, predicate: ox.NamedNode, value: ox.NamedNode) -> bool:
+        return (
+            next(iter(self.store.quads_for_pattern(ox.NamedNode(node), predicate, value)), None)
+            is not None
         )
 
     def label(self, concept: str) -> tuple[int, str]:
