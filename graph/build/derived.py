@@ -49,7 +49,7 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 4
+FORM = 5
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:

@@ -53,6 +53,10 @@ POSITION = ox.NamedNode(derived.QZD + "position")
 LAW_TITLE = ox.NamedNode(derived.QZD + "lawTitle")
 NUMBER = ox.NamedNode(derived.QZD + "number")
 TALLY = ox.NamedNode(derived.QZD + "tally")
+#: A clause concept's: its labels and schemes.
+LABEL = ox.NamedNode(derived.QZD + "label")
+SCHEME = ox.NamedNode(derived.QZD + "scheme")
+_SCHEME = ox.NamedNode("http://www.w3.org/2004/02/skos/core#inScheme")
 _ARTICLE = (
     ox.NamedNode(_ELI + "type_subdivision"),
     ox.NamedNode("https://w3id.org/quanze/ontology/subdivision#article"),
@@ -77,11 +81,15 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
 
     def ranked(kind: str, nodes: Sequence[tuple[SortKey, ox.NamedNode, str | None]]) -> None:
         ordered = sorted(nodes, key=lambda entry: entry[0])
-        for place, (_, node, article) in enumerate(ordered, start=1):
+        for place, (_, node, shown) in enumerate(ordered, start=1):
             out.append(ox.Quad(node, POSITION, _integer(place), graph))
-            if article is not None:
-                for predicate, value in look.details(article, tally=kind == derived.SPREAD):
-                    out.append(ox.Quad(node, predicate, value, graph))
+            if shown is None:
+                continue
+            if kind == derived.REUSE:
+                details = look.concept(shown)
+            else:
+                details = look.details(shown, tally=kind == derived.SPREAD)
+            out.extend(ox.Quad(node, predicate, value, graph) for predicate, value in details)
         ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{kind}")
         out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
         out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + kind), graph))
@@ -139,7 +147,7 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
             (
                 (-items, -lists, look.label(concept.value), concept.value),
                 derived.fact_node(iris, derived.REUSE, (concept,)),
-                None,
+                concept.value,
             )
             for concept, (items, lists, _, _) in derived.reuse(facts).items()
         ],
@@ -213,6 +221,13 @@ class _Lookup:
             next(iter(self.store.quads_for_pattern(ox.NamedNode(node), predicate, value)), None)
             is not None
         )
+
+    def concept(self, concept: str) -> list[tuple[ox.NamedNode, Term]]:
+        """What ``most-reused-clauses`` shows of a clause concept: its prefLabels and schemes,
+        each once (its triples are repeated in the graph of every list writing it)."""
+        return [(LABEL, v) for v in self._values(concept, _LABEL)] + [
+            (SCHEME, v) for v in self._values(concept, _SCHEME)
+        ]
 
     def label(self, concept: str) -> tuple[int, str]:
         """A clause concept's prefLabel (the least, when it has several)."""
