@@ -645,8 +645,7 @@ def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
         spread(reach).items(), key=lambda kv: kv[0].value
     ):
         node = fact_node(iris, SPREAD, (article,))
-        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + SPREAD), graph)
-        yield ox.Quad(node, ox.NamedNode(QZD + "article"), article, graph)
+        yield from _summary(node, SPREAD, "article", article, graph)
         yield from _counts(node, ("departments", "regions"), (len(orgs), len(regions)), graph)
         for name, values in (("orgNames", org_names), ("regionNames", region_names)):
             text = " | ".join(sorted(values))
@@ -684,11 +683,20 @@ def reuse_summaries(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
         reuse(facts).items(), key=lambda kv: kv[0].value
     ):
         node = fact_node(iris, REUSE, (concept,))
-        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + REUSE), graph)
-        yield ox.Quad(node, ox.NamedNode(QZD + "concept"), concept, graph)
+        yield from _summary(node, REUSE, "concept", concept, graph)
         yield from _counts(node, ("items", "lists", "variants"), (items, lists, texts), graph)
         regions = ox.Literal(" | ".join(sorted(places)))
         yield ox.Quad(node, ox.NamedNode(QZD + "regions"), regions, graph)
+
+
+def _summary(
+    node: ox.NamedNode, kind: str, name: str, value: Term, graph: ox.NamedNode
+) -> tuple[ox.Quad, ox.Quad]:
+    """A summary node's class and what it summarises (``qzd:{name}``)."""
+    return (
+        ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind), graph),
+        ox.Quad(node, ox.NamedNode(QZD + name), value, graph),
+    )
 
 
 def pairs_key(pairs: Iterable[tuple[str, str | None]]) -> str:

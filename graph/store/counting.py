@@ -26,6 +26,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store.pages import header_line
 from graph.store.query import (
     Binding,
     Source,
@@ -75,15 +76,10 @@ def counted_by_list(text: str) -> bool:
     """True if a query's rows each belong to one list and are made from its graph alone (its
     ``# counted: by-list`` header line): the builds keep their number.
 
-    >>> counted_by_list("# counted: by-list\nSELECT …"), counted_by_list("SELECT …")
+    >>> counted_by_list("# counted: by-list\\nSELECT …"), counted_by_list("SELECT …")
     (True, False)
     """
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        if _BY_LIST.match(line):
-            return True
-    return False
+    return header_line(text, _BY_LIST) is not None
 
 
 @cache

@@ -78,35 +78,37 @@ class Answer:
     pages: Iterator[list[Row]]
 
 
+def header_line(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first of a query's header comment lines (those before its first other line) that
+    ``pattern`` matches."""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = pattern.match(line)
+        if match:
+            return match
+    return None
+
+
 def list_order(text: str) -> Order | None:
     """How a query's answer comes list by list (its ``# paged:`` header line), or None.
 
     >>> list_order("# description: x\\n# paged: by-list source\\nSELECT …"), list_order("SELECT …")
     ('source', None)
     """
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        match = _PAGED.match(line)
-        if match:
-            return match.group(1) or match.group(2)  # type: ignore[return-value]
-    return None
+    match = header_line(text, _PAGED)
+    return None if match is None else match.group(1) or match.group(2)  # type: ignore[return-value]
 
 
 def ranking(text: str) -> str | None:
     """The class of derived facts whose places a query's answer follows (its ``# paged:
     by-position Kind`` header line), or None.
 
-    >>> ranking("# paged: by-position ItemsByType\nSELECT …"), ranking("SELECT …")
+    >>> ranking("# paged: by-position ItemsByType\\nSELECT …"), ranking("SELECT …")
     ('ItemsByType', None)
     """
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        match = _RANKED.match(line)
-        if match:
-            return match.group(1)
-    return None
+    match = header_line(text, _RANKED)
+    return None if match is None else match.group(1)
 
 
 def by_item(text: str) -> bool:
