@@ -328,6 +328,9 @@ class _Build:
         drop.append(iris.derived_graph())  # written again below, in a transaction of its own
         replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop)
         self.committed += [p.list_id for p in self.pending]
+        if facts is not None:  # the rows of the queries counted by list, now the lists are current
+            for pending in self.pending:
+                facts.add(derived.list_rows(self.store, pending.graph))
         self.pending.clear()
         if tallies is None:
             recounted = tally.recount(self.store, iris)

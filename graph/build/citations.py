@@ -130,7 +130,9 @@ class CitationWriter:
         version = (law, self.version(c, c.version), c.version) if c.version else None
         if version is not None:
             g.link(node, QZ.citedVersion, version[1])
-        self.written.derived.citation(node, item_iri, field, article, True, version)
+        self.written.derived.citation(
+            node, item_iri, field, article, True, version, law, c.rank or None
+        )
 
     def count(self, target: str, item_iri: str) -> None:
         """Count one citation of a law or article (for the tallies, ``graph.build.tally``)."""

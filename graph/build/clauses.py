@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -118,9 +119,13 @@ class ClauseWriter:
     """Writes the clauses of one list's items into its graph and remembers where each
     accountability clause stands in its cell, so citations can be hung on them later."""
 
-    def __init__(self, g: TripleSink, base: str) -> None:
+    def __init__(
+        self, g: TripleSink, base: str, told: Callable[[str, str, str], None] | None = None
+    ) -> None:
         self.g = g
         self.base = base
+        #: told each clause written (item, concept, text): the list's derived facts
+        self.told = told
         self.spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         self.count = 0
 
@@ -157,6 +162,8 @@ class ClauseWriter:
             normalised = normalise_clause(clause.text) or clause.text
             concept = self.concept(kind, normalised)
             g.link(node, _P["clauseConcept"], concept)
+            if self.told is not None and clause.text:  # written as its qz:text
+                self.told(item, concept, clause.text)
             # a concept is shared by the items that write the clause alike: written once
             g.link_once(concept, _RDF_TYPE, f"{_SKOS}Concept")
             g.link_once(concept, f"{_SKOS}inScheme", terms.scheme)

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 
 import pyoxigraph as ox
 
@@ -45,6 +46,18 @@ QZD = "https://w3id.org/quanze/derived#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PACKED = ox.NamedNode(QZD + "packed")
+#: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
+#: written before a kind was added holds none of it, so its sums would count only the lists built
+#: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
+FORM = 5
+
+
+def _form(graph: ox.NamedNode) -> ox.Quad:
+    """The quad saying the derived graph's form."""
+    form = ox.Literal(str(FORM), datatype=_XSD_INTEGER)
+    return ox.Quad(ox.NamedNode(QZD + "graph"), ox.NamedNode(QZD + "form"), form, graph)
+
+
 _FIELD = "https://w3id.org/quanze/ontology/field#"
 _PREFIXES = """
 PREFIX qz: <https://w3id.org/quanze/ontology#>
@@ -70,6 +83,9 @@ class Kind:
     #: 114,000 of the 156,000 quads at 10 k items). Says which of the other keys are IRIs (the
     #: rest are plain literals).
     packed: tuple[bool, ...] | None = None
+    #: Kept packed by the digest of the first key (a plain literal), ``BUCKETS`` nodes at most,
+    #: for kinds of many keys.
+    bucketed: bool = False
 
 
 #: items-per-type: power items per region, department and power type, as the query names them.
@@ -92,6 +108,30 @@ VERSIONS_CITED = Kind("VersionsCited", ("law",), ("items", "citations"))
 VERSION_CITED = Kind("VersionCited", ("law", "version", "note"), ("citations",))
 #: counts: the lists, items, citations, unresolved citations and rejects.
 HELD = Kind("Held", (), ("lists", "items", "citations", "unresolved", "rejects"))
+#: most-reused-clauses: per clause concept and place (the list's region, else its source file),
+#: the items writing a clause of it and the lists; and per concept and text written, the clauses.
+#: Kept packed, a node per concept.
+CLAUSE_USE = Kind("ClauseUse", ("concept", "place"), ("items", "lists"), packed=(False,))
+CLAUSE_TEXT = Kind("ClauseText", ("concept", "variant"), ("clauses",), packed=(False,))
+#: citations-by-rank: per law cited and rank tag written (【行政法规】; None: none), the resolved
+#: citations of an item and the resolved citations tagged (with an item or not: the least tag a
+#: law was given stands for it where a citation has none). Kept packed, a node per law.
+RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(False,))
+#: citations-by-rank: the items citing each set of (law, tag) pairs (a JSON list), whose ranks are
+#: only known when the laws' ranks are (they change with ``quanze laws import``). Kept packed by
+#: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
+RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
+#: quanze query NAME --count: per query whose rows each belong to one list and are made from its
+#: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
+#: for each such query, 0 too.
+LIST_ROWS = Kind("ListRows", ("query",), ("rows",))
+#: articles-across-departments: per article cited by more than one department or from more than
+#: one region, how many of each and their names (``summaries``; not read back: made from
+#: ``ARTICLE_REACH``).
+SPREAD = "ArticleSpread"
+#: most-reused-clauses: per clause concept written in more than one item, its items, lists, texts
+#: and places (``reuse_summaries``: made from ``CLAUSE_USE`` and ``CLAUSE_TEXT``).
+REUSE = "ClauseReuse"
 
 KINDS = (
     ITEMS_BY_TYPE,
@@ -100,6 +140,11 @@ KINDS = (
     VERSIONS_CITED,
     VERSION_CITED,
     HELD,
+    CLAUSE_USE,
+    CLAUSE_TEXT,
+    RANK_CITED,
+    RANK_ITEMS,
+    LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -116,14 +161,21 @@ SELECT ?list ?region ?powerItem ?org ?type ?typeText WHERE { GRAPH {graph} {
   }
 } }"""
 _CITATIONS = """
-SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites WHERE { GRAPH {graph} {
+SELECT ?citation ?powerItem ?field ?article ?version ?note ?cites ?law ?tag WHERE { GRAPH {graph} {
   ?citation a qz:Citation .
   OPTIONAL { ?citation qz:citedBy ?powerItem }
   OPTIONAL { ?citation qz:field ?field }
   OPTIONAL { ?citation qz:citesArticle ?article }
   OPTIONAL { ?citation qz:citedVersion ?version ; qz:versionNote ?note }
   OPTIONAL { ?citation qz:cites ?cites }
+  OPTIONAL { ?citation qz:citesLaw ?law }
+  OPTIONAL { ?citation qz:rankTag ?tag }
 } }"""
+_CLAUSES = """
+SELECT ?powerItem ?concept ?text WHERE { GRAPH {graph} {
+  ?clause qz:clauseConcept ?concept ; qz:clauseOf ?powerItem ; qz:text ?text .
+} }"""
+_SOURCES = "SELECT ?source WHERE { GRAPH {graph} { ?list a qz:PowerList ; qz:sourceFile ?source } }"
 _REALIZED = "SELECT ?version ?law WHERE { VALUES ?version { {nodes} } ?version eli:realizes ?law }"
 _REJECTS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH {graph} { ?r a qz:Reject } }"
 _LABELS = """
@@ -142,8 +194,11 @@ class Collector:
     authorities' and types' names) by ``facts`` once the store holds the list. Plain values, so
     a worker of ``--jobs N`` hands it back with the list's lines."""
 
-    def __init__(self, region: str | None = None, rejects: int = 0) -> None:
+    def __init__(
+        self, region: str | None = None, rejects: int = 0, source: str | None = None
+    ) -> None:
         self.region = region
+        self.place = region or source  # where the list's clauses are written, as the query says
         #: lists, items, citations, unresolved citations, rejects
         self.held = [1, 0, 0, 0, rejects]
         self.items: dict[str, Signature] = {}  # the batch's items → their authorities
@@ -152,10 +207,21 @@ class Collector:
         self.reach: Counter[tuple[str, Signature]] = Counter()
         self.laws: dict[str, list[int]] = {}
         self.versions: Counter[tuple[str, str, str]] = Counter()
-        # the batch's items per article, (article, authorities) and law
+        self.concepts: Counter[str] = Counter()  # items per clause concept
+        self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
+        self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
+        self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
+        self._writing: defaultdict[str, set[str]] = defaultdict(set)
+        self._pairing: defaultdict[str, set[tuple[str, str | None]]] = defaultdict(set)
+
+    def clause(self, item: str, concept: str, text: str) -> None:
+        """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
+        self._writing[concept].add(item)
+        self.variants[(concept, text)] += 1
 
     def item(
         self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]
@@ -174,11 +240,19 @@ class Collector:
         article: str | None,
         resolved: bool,
         version: tuple[str, str, str] | None = None,
+        law: str | None = None,
+        tag: str | None = None,
     ) -> None:
-        """A citation: its item, field, the article it rolls up to, whether it is resolved, and
-        the (law, version, note) it cites as written."""
+        """A citation: its item, field, the article it rolls up to, whether it is resolved, the
+        (law, version, note) it cites as written, the law it rolls up to and its rank tag."""
         self.held[2] += 1
         self.held[3] += not resolved
+        if resolved and law is not None:
+            ranked = self.ranked.setdefault((law, tag), [0, 0])
+            ranked[1] += tag is not None
+            if item is not None:
+                ranked[0] += 1
+                self._pairing[item].add((law, tag))
         if article is not None:
             if field in _ACCOUNTABILITY:
                 if item is not None:
@@ -203,8 +277,13 @@ class Collector:
             self.reach[key] += len(items)
         for law, items in self._citing.items():
             self.laws.setdefault(law, [0, 0])[0] += len(items)
-        for batch in (self._held_to_account, self._reaching, self._citing):
+        for concept, items in self._writing.items():
+            self.concepts[concept] += len(items)
+        for pairs in self._pairing.values():
+            self.pairs[pairs_key(pairs)] += 1
+        for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
+        self._pairing.clear()
         self.items.clear()
 
     @classmethod
@@ -223,9 +302,14 @@ class Collector:
                     if value is not None:
                         held[n].add(value)
         rejects = int(_value(next(iter(_rows(store, _REJECTS, graph))), "n") or 0)
-        collector = cls(min(regions, default=None), rejects)
+        sources = {v for row in _rows(store, _SOURCES, graph) if (v := _value(row, "source"))}
+        collector = cls(min(regions, default=None), rejects, min(sources, default=None))
         for node, (orgs, types, texts) in items.items():
             collector.item(node, orgs, types, texts)
+        for row in _rows(store, _CLAUSES, graph):
+            item, concept, text = (_value(row, n) for n in ("powerItem", "concept", "text"))
+            if item is not None and concept is not None and text is not None:
+                collector.clause(item, concept, text)
         citations: dict[str, list[set[str | None]]] = {}
         for row in _rows(store, _CITATIONS, graph):
             held_of = citations.setdefault(_value(row, "citation") or "", [set() for _ in _CITED])
@@ -237,7 +321,8 @@ class Collector:
             values = " ".join(f"<{v}>" for v in sorted(written))
             for row in _rows(store, _REALIZED.replace("{nodes}", values), None):
                 realized[_value(row, "version")] = _value(row, "law") or ""
-        for node, (cited_by, fields, articles, versions, notes, cites) in citations.items():
+        for node, cited in citations.items():
+            cited_by, fields, articles, versions, notes, cites, laws, tags = cited
             number, note = next(iter(versions)), next(iter(notes))
             law = realized.get(number)
             version = (law, number, note) if law and number and note is not None else None
@@ -248,6 +333,8 @@ class Collector:
                 next(iter(articles)),
                 cites != {None},
                 version,
+                next(iter(laws)),
+                next(iter(tags)),
             )
         collector.next_batch()
         return collector
@@ -284,10 +371,20 @@ class Collector:
         for (law, version, note), n in self.versions.items():
             cited: Key = (ox.NamedNode(law), ox.NamedNode(version), ox.Literal(note))
             facts.rows[VERSION_CITED.name][cited] = [n]
+        where = ox.Literal(self.place) if self.place else None
+        for (law, tag), counts in self.ranked.items():
+            ranked: Key = (ox.NamedNode(law), None if tag is None else ox.Literal(tag))
+            facts.rows[RANK_CITED.name][ranked] = list(counts)
+        for pairs, items in self.pairs.items():
+            facts.rows[RANK_ITEMS.name][(ox.Literal(pairs),)] = [items]
+        for concept, items in self.concepts.items():
+            facts.rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)] = [items, 1]
+        for (concept, text), n in self.variants.items():
+            facts.rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))] = [n]
         return facts
 
 
-_CITED = ("powerItem", "field", "article", "version", "note", "cites")
+_CITED = ("powerItem", "field", "article", "version", "note", "cites", "law", "tag")
 
 
 def _value(row: ox.QuerySolution, name: str) -> str | None:
@@ -358,7 +455,28 @@ def _plain(term: Term) -> ox.Literal:
 
 def list_facts(store: ox.Store, graph: str) -> Facts:
     """The facts of the list graph ``graph`` now in the store."""
-    return Collector.stored(store, graph).facts(store)
+    facts = Collector.stored(store, graph).facts(store)
+    facts.add(list_rows(store, graph))
+    return facts
+
+
+_LISTS = "SELECT ?list WHERE { GRAPH {graph} { ?list a qz:PowerList } }"
+
+
+def list_rows(store: ox.Store, graph: str) -> Facts:
+    """The rows each query counted by list (``LIST_ROWS``) gives for the lists of the list graph
+    ``graph`` now in the store (the engine counts them: ``graph.store.counting``). Asked once the
+    build's lists are current, as the query would be."""
+    from graph.store.counting import by_list_queries, count_rows
+
+    facts = Facts()
+    lists = tuple(
+        ox.NamedNode(v) for row in _rows(store, _LISTS, graph) if (v := _value(row, "list"))
+    )
+    for name in by_list_queries():
+        rows = count_rows(store, name, {"list": lists}) if lists else 0
+        facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [rows]
+    return facts
 
 
 def recount(store: ox.Store, iris: Iris) -> Facts:
@@ -371,11 +489,13 @@ def recount(store: ox.Store, iris: Iris) -> Facts:
 
 def take(store: ox.Store, iris: Iris) -> Facts | None:
     """The facts the store holds; None when they must be counted afresh: it has list graphs but
-    no derived graph."""
+    no derived graph, or one of another form (``FORM``: made by code that kept other kinds)."""
     graph = ox.NamedNode(iris.derived_graph())
     held = Facts()
     if not store.contains_named_graph(graph):
         return None if list_graphs(store, iris) else held
+    if _form(graph) not in store:
+        return None
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
     kinds: dict[str, Kind] = {}
     for quad in store.quads_for_pattern(None, None, None, graph):
@@ -390,6 +510,13 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
             nodes[subject.value][predicate.removeprefix(QZD)] = value
     for name, kind in kinds.items():
         values = nodes[name]
+        if kind.bucketed:
+            packed = values.get("packed")
+            if packed is not None:
+                held.rows[kind.name].update(
+                    ((ox.Literal(first),), counts) for first, counts in json.loads(packed.value)
+                )
+            continue
         if kind.packed is not None:
             first, packed = values.get(kind.keys[0]), values.get("packed")
             if first is not None and packed is not None:
@@ -404,28 +531,52 @@ def take(store: ox.Store, iris: Iris) -> Facts | None:
 def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     """Write the derived graph, in one transaction (``Store.extend``: all of it or none), as it is
     made: its quads are never held as SPARQL text (an ``INSERT DATA`` of them, in the commit's
-    update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without)."""
-    store.extend(quads(facts, iris))
+    update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without). The
+    ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
+    citations per legal rank counted (``graph.build.byrank``), from what the store holds now
+    (the tallies, the laws' titles and ranks the commit made current)."""
+    from graph.build import byrank, ranked  # they read the facts' kinds from this module
+
+    made = ranked.positions(store, facts, iris) + byrank.quads(store, facts, iris)
+    store.extend(chain(quads(facts, iris), made))
+
+
+def refresh(store: ox.Store, iris: Iris) -> None:
+    """Write the derived graph again from the facts it holds, for what it takes from the laws
+    (their titles, ranks) once ``quanze laws import`` has changed them. A store with no derived
+    graph is left so: its next build counts it afresh."""
+    graph = ox.NamedNode(iris.derived_graph())
+    if not store.contains_named_graph(graph):
+        return
+    facts = take(store, iris)
+    assert facts is not None
+    store.remove_graph(graph)  # a stop here leaves no derived graph: counted afresh, never wrong
+    write(store, facts, iris)
 
 
 def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
     """``facts`` as the quads of the derived graph (a key counted nothing is left out), and each
     article's departments and regions (``summaries``)."""
     graph = ox.NamedNode(iris.derived_graph())
+    yield _form(graph)
     for kind in KINDS:
         rows = facts.rows[kind.name]
+        if kind.bucketed:
+            yield from _bucketed(kind, rows, iris)
+            continue
         if kind.packed is not None:
             yield from _packed(kind, rows, iris)
             continue
         for key, counts in sorted(rows.items(), key=lambda kv: _text(kv[0])):
-            if any(counts):
-                node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{_digest(key)}")
+            if any(counts) or kind is LIST_ROWS:
+                node = fact_node(iris, kind.name, key)
                 yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
                 for name, value in zip(kind.keys, key, strict=True):
                     if value is not None:
                         yield ox.Quad(node, ox.NamedNode(QZD + name), value, graph)
                 yield from _counts(node, kind.counts, counts, graph)
     yield from summaries(facts.rows[ARTICLE_REACH.name], iris)
+    yield from reuse_summaries(facts, iris)
 
 
 def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
@@ -436,10 +587,25 @@ def _packed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[o
         if any(counts) and key[0] is not None:
             grouped[key[0]].append([[None if t is None else t.value for t in key[1:]], counts])
     for first, packed in sorted(grouped.items(), key=lambda kv: kv[0].value):
-        node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{_digest((first,))}")
+        node = fact_node(iris, kind.name, (first,))
         yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
         yield ox.Quad(node, ox.NamedNode(QZD + kind.keys[0]), first, graph)
         text = json.dumps(sorted(packed, key=str), ensure_ascii=False, separators=(",", ":"))
+        yield ox.Quad(node, _PACKED, ox.Literal(text), graph)
+
+
+def _bucketed(kind: Kind, rows: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
+    """The facts of a bucketed kind (one key, a plain literal): a node per bucket of keys (by
+    their digest's first byte), the keys and counts in one JSON literal."""
+    graph = ox.NamedNode(iris.derived_graph())
+    grouped: defaultdict[str, list[list[object]]] = defaultdict(list)
+    for key, counts in rows.items():
+        if any(counts) and key[0] is not None:
+            grouped[_digest(key)[:2]].append([key[0].value, counts])
+    for bucket, packed in sorted(grouped.items()):
+        node = ox.NamedNode(f"{iris.derived_graph()}/{kind.name}/{bucket}")
+        yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind.name), graph)
+        text = json.dumps(sorted(packed), ensure_ascii=False, separators=(",", ":"))
         yield ox.Quad(node, _PACKED, ox.Literal(text), graph)
 
 
@@ -453,31 +619,95 @@ def _unpacked(kind: Kind, first: Term, text: str) -> Iterator[tuple[Key, list[in
         yield tuple(key), counts
 
 
-def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
-    """Per article cited by more than one department or from more than one region: how many
-    of each, and their names (``qzd:ArticleSpread``; its items are the article's tally)."""
-    graph = ox.NamedNode(iris.derived_graph())
-    spread: defaultdict[Term, tuple[set[Term], set[Term], set[str], set[str]]] = defaultdict(
-        lambda: (set(), set(), set(), set())
-    )
+Spread = tuple[set[Term], set[Term], set[str], set[str]]
+
+
+def spread(reach: Mapping[Key, list[int]]) -> dict[Term, Spread]:
+    """Per article cited by more than one department or from more than one region: its
+    departments, regions, and their names."""
+    found: defaultdict[Term, Spread] = defaultdict(lambda: (set(), set(), set(), set()))
     for (article, org, org_name, region, region_name), (items,) in reach.items():
         if items > 0 and article is not None:
-            orgs, regions, org_names, region_names = spread[article]
+            orgs, regions, org_names, region_names = found[article]
             orgs.update([org] if org is not None else [])
             regions.update([region] if region is not None else [])
             org_names.update([org_name.value] if org_name is not None else [])
             region_names.update([region_name.value] if region_name is not None else [])
+    return {a: s for a, s in found.items() if len(s[0]) > 1 or len(s[1]) > 1}
+
+
+def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
+    """Per article cited by more than one department or from more than one region (``spread``):
+    how many of each, and their names (``qzd:ArticleSpread``; its items are the article's
+    tally)."""
+    graph = ox.NamedNode(iris.derived_graph())
     for article, (orgs, regions, org_names, region_names) in sorted(
-        spread.items(), key=lambda kv: kv[0].value
+        spread(reach).items(), key=lambda kv: kv[0].value
     ):
-        if len(orgs) > 1 or len(regions) > 1:
-            node = ox.NamedNode(f"{iris.derived_graph()}/ArticleSpread/{_digest((article,))}")
-            yield ox.Quad(node, _TYPE, ox.NamedNode(QZD + "ArticleSpread"), graph)
-            yield ox.Quad(node, ox.NamedNode(QZD + "article"), article, graph)
-            yield from _counts(node, ("departments", "regions"), (len(orgs), len(regions)), graph)
-            for name, values in (("orgNames", org_names), ("regionNames", region_names)):
-                text = " | ".join(sorted(values))
-                yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
+        node = fact_node(iris, SPREAD, (article,))
+        yield from _summary(node, SPREAD, "article", article, graph)
+        yield from _counts(node, ("departments", "regions"), (len(orgs), len(regions)), graph)
+        for name, values in (("orgNames", org_names), ("regionNames", region_names)):
+            text = " | ".join(sorted(values))
+            yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
+
+
+Reuse = tuple[int, int, set[str], int]
+
+
+def reuse(facts: Facts) -> dict[Term, Reuse]:
+    """Per clause concept written in more than one power item: its items, lists, places and
+    texts (how many)."""
+    found: defaultdict[Term, Reuse] = defaultdict(lambda: (0, 0, set(), 0))
+    for (concept, place), (items, lists) in facts.rows[CLAUSE_USE.name].items():
+        if concept is not None and items > 0:
+            held, among, places, texts = found[concept]
+            found[concept] = (
+                held + items,
+                among + lists,
+                places | {place.value} if place else places,
+                texts,
+            )
+    for (concept, _), (clauses,) in facts.rows[CLAUSE_TEXT.name].items():
+        if concept is not None and concept in found and clauses > 0:
+            held, among, places, texts = found[concept]
+            found[concept] = (held, among, places, texts + 1)
+    return {concept: r for concept, r in found.items() if r[0] > 1}
+
+
+def reuse_summaries(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
+    """Per clause concept written in more than one item (``reuse``): its items, lists, texts and
+    places (``qzd:ClauseReuse``)."""
+    graph = ox.NamedNode(iris.derived_graph())
+    for concept, (items, lists, places, texts) in sorted(
+        reuse(facts).items(), key=lambda kv: kv[0].value
+    ):
+        node = fact_node(iris, REUSE, (concept,))
+        yield from _summary(node, REUSE, "concept", concept, graph)
+        yield from _counts(node, ("items", "lists", "variants"), (items, lists, texts), graph)
+        regions = ox.Literal(" | ".join(sorted(places)))
+        yield ox.Quad(node, ox.NamedNode(QZD + "regions"), regions, graph)
+
+
+def _summary(
+    node: ox.NamedNode, kind: str, name: str, value: Term, graph: ox.NamedNode
+) -> tuple[ox.Quad, ox.Quad]:
+    """A summary node's class and what it summarises (``qzd:{name}``)."""
+    return (
+        ox.Quad(node, _TYPE, ox.NamedNode(QZD + kind), graph),
+        ox.Quad(node, ox.NamedNode(QZD + name), value, graph),
+    )
+
+
+def pairs_key(pairs: Iterable[tuple[str, str | None]]) -> str:
+    """A set of (law, rank tag) pairs as the key ``RANK_ITEMS`` keeps it: a JSON list, sorted."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
+    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
+
+
+def fact_node(iris: Iris, kind: str, key: Key) -> ox.NamedNode:
+    """A fact's node, named from its kind and key: the same key, the same node, in every store."""
+    return ox.NamedNode(f"{iris.derived_graph()}/{kind}/{_digest(key)}")
 
 
 def _zeros(n: int) -> list[int]:

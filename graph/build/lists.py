@@ -104,8 +104,8 @@ class ListWriter:
         self.keys: Counter[str] = Counter()  # the item keys given so far (``item_keys``)
         self.authorities: dict[tuple[str, bool], str] = {}
         #: the list's part of the derived facts (``graph.build.derived``), told each item
-        self.derived = Collector(meta.region or None, len(power_list.rejects))
-        self.clauses = ClauseWriter(self.g, iris.base)
+        self.derived = Collector(meta.region or None, len(power_list.rejects), power_list.source)
+        self.clauses = ClauseWriter(self.g, iris.base, self.derived.clause)
 
     def write(self, items: Sequence[PowerItem] | None = None) -> Iterator[None]:
         """Write the list node, its rejects and ``items`` (the list's own when not given: a list

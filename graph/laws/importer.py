@@ -23,6 +23,7 @@ from extractors.errors import InputError, QuanzeError
 from extractors.lawtext.model import LawText, Problem
 from extractors.lawtext.parse import read_law_text
 from extractors.registry.catalogue import Row, databases, read_rows
+from graph.build import derived
 from graph.build.quads import QZ
 from graph.iri import Iris
 from graph.laws.versions import by_path, group_versions
@@ -213,6 +214,8 @@ def import_laws(
 
     load.load(store, _documents(fresh()))
     _record(store, iris, digests, known)
+    if digests or stale:  # the laws' titles and ranks the derived facts were made with
+        derived.refresh(store, iris)
     if link:
         from graph.laws.links import refresh_links
 

@@ -29,6 +29,8 @@ READERS = (
     "articles-across-departments",
     "conflicting-versions",
     "counts",
+    "most-reused-clauses",
+    "citations-by-rank",
 )
 runner = CliRunner()
 
@@ -138,3 +140,48 @@ def test_a_parallel_build_keeps_the_same_facts(tmp_path: Path, sample_paths: lis
         del store
     assert graphs[0] == graphs[1]
     assert graphs[0]
+
+
+def test_the_rank_rows_are_made_again_when_a_law_is_given_a_rank() -> None:
+    # citations-by-rank takes a law's rank from the store when the derived graph is written;
+    # quanze laws import gives laws ranks (graph.laws.importer calls derived.refresh)
+    from bench.synthetic import Generator
+
+    store = ox.Store()
+    build_cited(Generator(200).generate(), store)
+    name = "citations-by-rank"
+    former, text = (FORMER / f"{name}.rq").read_text(encoding="utf-8"), load_query(name)
+    law = run_query(
+        store,
+        "SELECT ?l WHERE { ?l <https://w3id.org/quanze/ontology#citingItems> ?n } "
+        "ORDER BY DESC(?n) ?l LIMIT 1",
+    ).rows[0]["l"]
+    store.update(
+        "PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        f"INSERT DATA {{ GRAPH <{Iris().shared_graph()}> {{ <{law.value}> eli:type_document "
+        '<https://example.org/rank> . <https://example.org/rank> skos:prefLabel "新级别"@zh } }'
+    )
+    old = comparable(former, run_query(store, former).rows)
+    assert comparable(text, run_query(store, name).rows) != old  # made before the law's rank
+    derived.refresh(store, Iris())
+    assert comparable(text, run_query(store, name).rows) == old
+    assert kept(store) == live(store)
+
+
+def test_a_derived_graph_of_an_earlier_form_is_counted_afresh() -> None:
+    # one written before the clause and rank facts held none of them: summed as it was, a build
+    # of one list would then count that list's alone
+    store = ox.Store()
+    both(store)
+    expected = kept(store)
+    graph = ox.NamedNode(Iris().derived_graph())
+    earlier = {
+        f"{derived.QZD}{kind}"
+        for kind in (derived.RANK_CITED.name, derived.RANK_ITEMS.name, derived.CLAUSE_USE.name)
+    }
+    for quad in list(store.quads_for_pattern(None, None, None, graph)):
+        if quad.predicate.value.endswith("#form") or quad.object.value in earlier:
+            store.remove(quad)
+    build_graph([list_b()], store, citations=citations_b())
+    assert kept(store) == expected == live(store)
