@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graph.app.parallel import left_to_load
 from graph.store import load
 from graph.store.sorters import counted_as
 
@@ -50,6 +51,10 @@ def most_sorting_threads(store_dir: Path, sorters: int | None) -> int:
 
     load.load(store, documents(), sorters=sorters)
     assert os.sched_getaffinity(0) == allowed
+    for n in (0, DOCUMENTS - 1):  # the first batch's lists and the last's, all there
+        assert (
+            len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(f"u:g{n}")))) == LINES
+        )
     return most
 
 
@@ -75,3 +80,9 @@ def test_the_affinity_is_narrowed_until_widened_and_given_back_at_the_end() -> N
     assert os.sched_getaffinity(0) == allowed
     with counted_as(None), counted_as(CORES):  # nothing to narrow
         assert os.sched_getaffinity(0) == allowed
+
+
+def test_the_load_counts_the_cores_the_workers_leave_it() -> None:
+    """``--jobs N`` with ``N - 1`` workers: on two cores the load sorts one batch at a time."""
+    assert left_to_load(CORES - 1) == 1 and left_to_load(CORES) == 1
+    assert left_to_load(0) == CORES
