@@ -60,6 +60,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def left_to_load(workers: int) -> int:
+    """The cores the load may count beside ``workers`` worker processes, at least one: the
+    sorting threads its bulk loader runs, each holding a batch of a million quads
+    (``graph.store.sorters``). On two cores, one worker leaves the load one: within 2 GB at 1M
+    items, where the load's second sorting thread took it past (docs/national.md)."""
+    return max(1, default_jobs() - workers)
+
+
 @dataclass(frozen=True, slots=True)
 class Task:
     """One file for a worker: how to read it, the id and base to name it by, where to spool."""

@@ -17,7 +17,7 @@ from extractors import cite_items
 from extractors.models import PowerList
 from extractors.reading.stream import open_list
 from extractors.report import FileReport, Reading, Report
-from graph.app.parallel import Premade, Workers, read_failure
+from graph.app.parallel import Premade, Workers, left_to_load, read_failure
 from graph.build.build import Batched, Cited, build_cited, in_store_order
 from graph.build.identity import ListIds
 from graph.build.record import Record
@@ -118,7 +118,8 @@ def build_files(
     processes in all. The load keeps this process busy on threads of its own (Oxigraph parses on
     one and sorts on two), and making the lines is a fifth of a build's CPU, so one worker keeps
     two cores' load fed; a second would add its memory (some 100 MB) and no speed
-    (docs/national.md).
+    (docs/national.md). The load sorts on the cores the workers leave it, at least one
+    (``left_to_load``): each sorting thread holds a batch of some 540 MB.
     """
     given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
@@ -151,7 +152,8 @@ def build_files(
                 advance=advance,
             )
             pairs: Iterable[Cited] = _fed(made, fed)
-            report = build_cited(pairs, store, ids=ListIds(held), warn=on_warning)
+            sorters = left_to_load(makers)
+            report = build_cited(pairs, store, ids=ListIds(held), warn=on_warning, sorters=sorters)
     else:
         # three steps, each a generator: the build pulls one list at a time through all three
         lists = read_lists(

@@ -348,6 +348,7 @@ def build_cited(
     base: str = DEFAULT_BASE,
     ids: ListIds | None = None,
     warn: Callable[[str], None] | None = None,
+    sorters: int | None = None,
 ) -> Report:
     """``build_graph`` for lists that come with their own cell citations, one pair at a time, so
     a build of any size holds one list in memory, not all of them.
@@ -359,7 +360,8 @@ def build_cited(
     not given). A list whose content another list of the build or the store already has is a
     duplicate: ``warn`` is told, and it is stored once. A list that cannot be built is reported
     in its file's report and the others go on. Ctrl-C raises ``BuildInterruptedError`` once the
-    lists loaded before it are committed, saying which they are.
+    lists loaded before it are committed, saying which they are. ``sorters`` bounds the bulk
+    load's sorting threads, and so its memory (``graph.store.sorters``).
     """
     iris = Iris(base)
     record = Record.adopted(store, iris)
@@ -398,7 +400,7 @@ def build_cited(
 
     stopped: BaseException | None = None
     try:
-        load.load(store, documents())
+        load.load(store, documents(), sorters=sorters)
     except LoadError as failure:
         raise LoadError(
             f"{failure}; the lists the store held before are all still in it"

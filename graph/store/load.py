@@ -29,7 +29,7 @@ order load the same quads; only the merge is longer.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from hashlib import blake2b
 from itertools import chain
 from typing import IO, NamedTuple, cast
@@ -37,6 +37,7 @@ from typing import IO, NamedTuple, cast
 import pyoxigraph as ox
 
 from graph.errors import LoadError
+from graph.store.sorters import counted_as
 
 #: A build that makes fewer quads than this is loaded in one transaction; a bigger one is
 #: bulk-loaded (fast, not transactional).
@@ -157,13 +158,20 @@ class Feed:
     [b'ab', b'cd', b'e', b'']
     """
 
-    def __init__(self, documents: Iterator[bytes]) -> None:
+    def __init__(
+        self, documents: Iterator[bytes], started: Callable[[], None] | None = None
+    ) -> None:
         self.documents = documents
         self.buffer = b""
         self.offset = 0
+        self.started = started
 
     def read(self, size: int) -> bytes:
-        """Up to ``size`` bytes; b"" at the end."""
+        """Up to ``size`` bytes; b"" at the end. The first read calls ``started`` (the loader has
+        counted its cores by then: ``graph.store.sorters``)."""
+        if self.started is not None:
+            started, self.started = self.started, None
+            started()
         while self.offset >= len(self.buffer):
             document = next(self.documents, None)
             if document is None:
@@ -228,10 +236,18 @@ def aligned(documents: Iterable[Document], spool: IO[bytes], batch: int) -> Iter
         last = document.own[document.own.rfind(b"\n", 0, -1) + 1 :]
 
 
-def load(store: ox.Store, documents: Iterator[Document], threshold: int | None = None) -> None:
+def load(
+    store: ox.Store,
+    documents: Iterator[Document],
+    threshold: int | None = None,
+    *,
+    sorters: int | None = None,
+) -> None:
     """Load N-Quads ``documents`` into ``store``: in one transaction if together they have fewer
     than ``threshold`` lines (default ``BULK_THRESHOLD``), else in two bulk loads, one of the own
-    lines of the documents as they are made, then one of their shared lines.
+    lines of the documents as they are made, then one of their shared lines. A bulk load sorts
+    on at most ``sorters`` threads (default: one a core), each holding a batch
+    (``graph.store.sorters``).
 
     The documents are made from IRIs ``graph.iri`` guarantees valid and literals the builder
     escapes, so a bulk load parses them leniently (no IRI re-validation). An exception raised
@@ -248,7 +264,7 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
             break
     try:
         if made.lines >= threshold:
-            _bulk_load(store, chain(_drained(head), made))
+            _bulk_load(store, chain(_drained(head), made), sorters)
             if made.error is None and made.lines >= MERGE_THRESHOLD:
                 store.optimize()  # merge the loaded files now, not in the background: see above
         elif head:
@@ -259,12 +275,14 @@ def load(store: ox.Store, documents: Iterator[Document], threshold: int | None =
         raise made.error
 
 
-def _bulk_load(store: ox.Store, documents: Iterator[Document]) -> None:
-    """The own lines of ``documents`` in one bulk load, then their shared lines in another."""
+def _bulk_load(store: ox.Store, documents: Iterator[Document], sorters: int | None) -> None:
+    """The own lines of ``documents`` in one bulk load (with at most ``sorters`` sorting threads,
+    ``graph.store.sorters``), then their shared lines in another (small: one batch)."""
     with tempfile.TemporaryFile(prefix="quanze-shared-") as spool:
-        feed = Feed(aligned(documents, spool, BULK_BATCH))
-        # pyoxigraph calls nothing but read(size) on a binary file
-        store.bulk_load(cast(IO[bytes], feed), format=_NQ, lenient=True)
+        with counted_as(sorters) as widen:
+            feed = Feed(aligned(documents, spool, BULK_BATCH), started=widen)
+            # pyoxigraph calls nothing but read(size) on a binary file
+            store.bulk_load(cast(IO[bytes], feed), format=_NQ, lenient=True)
         if spool.tell():
             spool.seek(0)
             try:

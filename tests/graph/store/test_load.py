@@ -101,14 +101,19 @@ def test_shared_lines_reach_the_store_once(monkeypatch: pytest.MonkeyPatch) -> N
     shared: list[bytes] = []
     real = load.load
 
-    def spy(store: ox.Store, documents: Iterator[load.Document], threshold: int = 5) -> None:
+    def spy(
+        store: ox.Store,
+        documents: Iterator[load.Document],
+        threshold: int = 5,
+        sorters: int | None = None,
+    ) -> None:
         def seen() -> Iterator[load.Document]:
             for document in documents:
                 handed.extend(document.own.splitlines() + document.shared.splitlines())
                 shared.extend(document.shared.splitlines())
                 yield document
 
-        real(store, seen(), threshold)
+        real(store, seen(), threshold, sorters=sorters)
 
     monkeypatch.setattr(load, "load", spy)
     store = ox.Store()
