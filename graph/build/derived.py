@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -345,7 +345,6 @@ class Collector:
         nodes |= {kind for _, kinds, _ in self.kinds for kind in kinds}
         labels = _labels(store, nodes)
         facts = Facts()
-        facts.rows[HELD.name][()] = list(self.held)
         region = ox.Literal(self.region) if self.region else None
         place = region or _UNWRITTEN
 
@@ -360,28 +359,47 @@ class Collector:
             for _, department in named(orgs):
                 for kind in kinds or {_UNWRITTEN}:
                     facts.rows[ITEMS_BY_TYPE.name][(place, department, kind)][0] += items
-        for article, counts in self.use.items():
-            facts.rows[ARTICLE_USE.name][(ox.NamedNode(article),)] = list(counts)
         for (article, orgs), items in self.reach.items():
             for org, name in named(orgs):
                 key = (ox.NamedNode(article), org, name, region, place)
                 facts.rows[ARTICLE_REACH.name][key][0] += items
+        self.fold(facts)
+        return facts
+
+    def fold(self, facts: Facts) -> None:
+        """Add to ``facts`` the counts that need no store to name them (the list's size, its
+        articles', laws', versions', ranks' and clause concepts' counts) and let them go: a
+        build sums them as each list comes (``graph.build.build``), one entry per article
+        however many lists cite it, rather than holding every list's until its commit."""
+        rows = facts.rows
+        _add(rows[HELD.name][()], self.held)
+        self.held = [0] * len(self.held)
+        for article, counts in self.use.items():
+            _add(rows[ARTICLE_USE.name][(ox.NamedNode(article),)], counts)
         for law, counts in self.laws.items():
-            facts.rows[VERSIONS_CITED.name][(ox.NamedNode(law),)] = list(counts)
+            _add(rows[VERSIONS_CITED.name][(ox.NamedNode(law),)], counts)
         for (law, version, note), n in self.versions.items():
             cited: Key = (ox.NamedNode(law), ox.NamedNode(version), ox.Literal(note))
-            facts.rows[VERSION_CITED.name][cited] = [n]
+            rows[VERSION_CITED.name][cited][0] += n
         where = ox.Literal(self.place) if self.place else None
         for (law, tag), counts in self.ranked.items():
             ranked: Key = (ox.NamedNode(law), None if tag is None else ox.Literal(tag))
-            facts.rows[RANK_CITED.name][ranked] = list(counts)
+            _add(rows[RANK_CITED.name][ranked], counts)
         for pairs, items in self.pairs.items():
-            facts.rows[RANK_ITEMS.name][(ox.Literal(pairs),)] = [items]
+            rows[RANK_ITEMS.name][(ox.Literal(pairs),)][0] += items
         for concept, items in self.concepts.items():
-            facts.rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)] = [items, 1]
+            _add(rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)], (items, 1))
         for (concept, text), n in self.variants.items():
-            facts.rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))] = [n]
-        return facts
+            rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))][0] += n
+        for folded in (self.use, self.laws, self.versions, self.ranked, self.pairs):
+            folded.clear()
+        self.concepts.clear()
+        self.variants.clear()
+
+
+def _add(row: list[int], counts: Sequence[int]) -> None:
+    for n, count in enumerate(counts):
+        row[n] += count
 
 
 _CITED = ("powerItem", "field", "article", "version", "note", "cites", "law", "tag")

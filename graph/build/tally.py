@@ -64,6 +64,13 @@ class Tally:
             row[1] += sign * citations
             row[2] += sign
 
+    def add(self, other: Tally) -> None:
+        """Add another's counts (lists' counts summed as they come, added at the commit)."""
+        for target, counts in other.rows.items():
+            row = self.rows[target]
+            for n, count in enumerate(counts):
+                row[n] += count
+
 
 def _counted(
     store: ox.Store, graph: str | None = None
