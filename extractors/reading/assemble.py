@@ -26,6 +26,7 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.tables import Table
 from extractors.reading.headers import (
     SUBITEM,
     is_header,
@@ -359,6 +360,27 @@ class Assembly:
         self._owner = owner  # the department that heading (sheet name) names, if any
 
     @classmethod
+    def of_table(
+        cls,
+        table: Grid | Table,
+        source: str,
+        path: str | None = None,
+        rows: Iterable[SourceRow] | None = None,
+    ) -> Assembly | None:
+        """:meth:`start` with what a whole reader's Grid or a Table read a row at a time holds
+        beside its rows (its header, context, rejects and lead); ``rows``: its rows as the caller
+        hands them on (kept as they go, say), else the table's own."""
+        return cls.start(
+            table.rows if rows is None else rows,
+            source,
+            path,
+            header=table.header,
+            context=table.context,
+            rejects=table.rejects,
+            lead=table.lead,
+        )
+
+    @classmethod
     def start(
         cls,
         rows: Iterable[SourceRow],
@@ -556,15 +578,7 @@ def assemble(grid: Grid, source: str, path: str | None = None) -> Assembled | No
     >>> item.name, item.time_limit, item.anomalies[0].code, out.rows_seen
     ('城乡医疗救助', '60个工作日', 'misplaced-cell', 1)
     """
-    run = Assembly.start(
-        grid.rows,
-        source,
-        path,
-        header=grid.header,
-        context=grid.context,
-        rejects=grid.rejects,
-        lead=grid.lead,
-    )
+    run = Assembly.of_table(grid, source, path)
     if run is None:
         return None
     drafts = list(run.drafts())  # the whole table: the keys of all its headers are known

@@ -84,15 +84,7 @@ class _Reading:
         for index, table in enumerate(self.tables()):
             keys = self.keys[index] if index < len(self.keys) else None
             rows = _Held(table.rows)
-            run = Assembly.start(
-                rows,
-                source,
-                where,
-                header=table.header,
-                context=table.context,
-                rejects=table.rejects,
-                lead=table.lead,
-            )
+            run = Assembly.of_table(table, source, where, rows)
             if run is None:
                 whole = self._whole(table, rows.held or [])
                 if whole is not None:
