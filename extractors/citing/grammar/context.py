@@ -292,18 +292,6 @@ _NEW_REFERENCE: Final = regex(
 )
 
 
-def opens_label(text: str) -> bool:
-    """True when ``text`` opens with a basis field's label (实施依据：).
-
-    >>> opens_label("实施依据：《甲法》"), opens_label("实施依据《甲法》")
-    (True, False)
-    """
-    return _LABEL_START.match(text) is not None
-
-
-_LABEL_START: Final = regex(_LABEL)
-
-
 def new_reference_in(text: str, lo: int, hi: int) -> int:
     """Where a new reference starts between ``lo`` and ``hi`` (what ends quoted words opened
     without a mark; the reference may start at ``hi`` itself), or -1.

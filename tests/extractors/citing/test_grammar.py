@@ -26,8 +26,8 @@ from extractors.citing.grammar.chains import (
 from extractors.citing.grammar.context import (
     is_kind,
     may_refer_before,
+    new_reference_in,
     noun_use_at,
-    opens_label,
     quotes_title,
     self_reference_before,
 )
@@ -116,7 +116,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "self_determiners": lambda t: self_reference_before(t, len(t)) is not None,
     "kind_words": _any_kind,
     "back_alone": _any_kind,
-    "field_labels": opens_label,
+    "field_labels": lambda t: new_reference_in(f" {t}", 0, len(t)) == 0,
     "guiding_words": lambda t: quotes_title(t, 0),
     "noun_uses": lambda t: noun_use_at(t, 0),
     "levels": lambda t: parse_chain(t, 0) is not None,
