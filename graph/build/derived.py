@@ -340,7 +340,8 @@ class Collector:
         return collector
 
     def facts(self, store: ox.Store) -> Facts:
-        """The list's facts, its authorities and power types named as the store names them."""
+        """The list's facts, its authorities and power types named as the store names them (the
+        counts :meth:`fold` takes are let go: asked once)."""
         nodes = {org for orgs, _, _ in self.kinds for org in orgs}
         nodes |= {kind for _, kinds, _ in self.kinds for kind in kinds}
         labels = _labels(store, nodes)
