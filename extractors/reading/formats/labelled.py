@@ -11,22 +11,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.models import Anomaly
+from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
 from extractors.reading.headers import MAX_HEADER_CHARS, SUBITEM, is_header, map_header
+from extractors.reading.vocab import is_page_chrome, is_section_heading
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
-# short, without spaces unless letter-spaced (one character, a space, one character …). Forms
-# mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or brackets
-# in place of the colon (【事项名称】…).
+# short, without spaces unless letter-spaced (one character, one to three spaces, one character
+# …). Forms mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or
+# brackets in place of the colon (【事项名称】…, [事项名称], 〔设定依据〕).
 _MARK = r"[■□●○◆◇▲△►▶•·※★☆]"
 _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
+# Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
+_OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
 _LABEL = re.compile(
     rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:(?:{_NUMBER}){_SPACE}*)?"
-    rf"(?:【([^【】:：\s]{{2,16}})】{_SPACE}*[:：]?"
-    rf"|([^:：\s【】]{{2,16}}|[^:：\s](?:{_SPACE}[^:：\s]){{1,7}}){_SPACE}*[:：]){_SPACE}*(.*)"
+    rf"(?:{_OPEN}([^{_BRACKETS}:：\s]{{2,16}}){_CLOSE}{_SPACE}*[:：]?"
+    rf"|([^:：\s{_BRACKETS}]{{2,16}}|[^:：\s](?:{_SPACE}{{1,3}}[^:：\s]){{1,7}}){_SPACE}*[:：])"
+    rf"{_SPACE}*(.*)"
 )
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
 # and in Chinese words: 第十三条： or 1、受理责任： inside a value are no labels.
@@ -61,6 +66,8 @@ class _Event:
     value: str
     known: bool = True
     gap: bool = False
+    #: a section heading between records (一、行政许可): a row of its own, typing those below
+    section: bool = False
 
 
 def _colon_label(line: str) -> tuple[str, str] | None:
@@ -149,8 +156,19 @@ def read_labelled(text: str) -> Grid:
     )
     events: list[_Event] = []
     started = block = False  # inside a record; in a block under a label without a value
+    # The page's layout inside the records is context, never more of a value: rules between
+    # records, page numbers and links (vocab.is_page_chrome), and the list's title or date line
+    # above the first record printed again at the top of each page.
+    running = running_headers(lines[: _first_record(lines, colon, spaced)])
+    furniture: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line.strip() or is_rule(line):
+            continue
+        if started and (is_page_chrome(line) or is_running_header(line, running)):
+            furniture.append((number, line.strip()))
+            continue
+        if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
+            events.append(_Event(number, None, line.strip(), section=True))
             continue
         found = colon[number - 1]
         if found is not None and map_header(found[0]) is not None:
@@ -169,7 +187,21 @@ def read_labelled(text: str) -> Grid:
             started, block = True, not pairs[-1][1]
         else:
             events.append(_Event(number, None, line.strip()))
-    return _records_grid(events, ())
+    return _records_grid(events, tuple(furniture))
+
+
+def _first_record(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None], spaced: bool
+) -> int:
+    """The index of the first line with a label that names a field (the lines above it are the
+    page's title, date and notice)."""
+    for index, line in enumerate(lines):
+        found = colon[index]
+        if (found is not None and map_header(found[0]) is not None) or (
+            spaced and _space_labels(line)
+        ):
+            return index
+    return len(lines)
 
 
 def read_label_table(grid: Grid) -> Grid | None:
@@ -313,12 +345,18 @@ def _records_grid(
     text without a label continues the value above it, or is context before the first record.
     Records without a name label take the line above them (a heading) as their name."""
     records: list[_Record] = []
+    sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
     before: list[tuple[int, str]] = []
     current: _Record | None = None
     last = ""
+    previous: str | None = None  # the label of the label line above
     tail: _Text | None = None  # the last line of text
     for event in events:
         label = event.label
+        if event.section:
+            sections.append((len(records), event.line, event.value))
+            current, previous, tail = None, None, None
+            continue
         if label is None:
             if not event.value:
                 continue
@@ -332,15 +370,21 @@ def _records_grid(
                 note = (current.notes, current.notes[-1]) if len(current.notes) > notes else None
                 tail = _Text(event.line, values[-1], values, values[-1], note)
             continue
-        if current is None or (event.known and label in current.fields):
+        # A field given twice in a row (设定依据：… 设定依据：…) is one value over two lines;
+        # its label again further down, or the label the record opened with, opens the next.
+        again = (
+            label == previous and label != next(iter(current.fields), None) if current else False
+        )
+        if current is None or (event.known and label in current.fields and not again):
             current = _Record(event.line, heading=tail)
             records.append(current)
         elif label in current.fields:  # a label of no field, again: more of its value
-            current.fields[label].append(event.value)
-            last, tail = label, None
+            if event.value:
+                current.fields[label].append(event.value)
+            last, previous, tail = label, label, None
             continue
         current.fields[label] = [event.value] if event.value else []
-        last, tail = label, None
+        last, previous, tail = label, label, None
     # Every label, in the order first seen (a name and serial from headings first).
     labels: dict[str, None] = {}
     if not any(map_header(k) in ("name", SUBITEM) for r in records for k in r.fields):
@@ -354,9 +398,18 @@ def _records_grid(
     before += context
     header = tuple(labels)
     rows = [SourceRow(records[0].line if records else 1, header, header)]
-    for record in records:
-        cells = ["\n".join(record.fields.get(label, [])) for label in labels]
-        rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
+    blank = ("",) * max(len(header) - 1, 0)
+    headings = iter(sections)
+    heading = next(headings, None)
+    for count in range(len(records) + 1):
+        # The section headings between the records before this one and it, in place.
+        while heading is not None and heading[0] == count:
+            rows.append(SourceRow(heading[1], (heading[2], *blank), (heading[2], *blank)))
+            heading = next(headings, None)
+        if count < len(records):
+            record = records[count]
+            cells = ["\n".join(record.fields.get(label, [])) for label in labels]
+            rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
 
 

@@ -1,0 +1,118 @@
+"""Vertical records (label：value) in the shapes of round 4: labels in other brackets or
+letter-spaced wider, rules between records, a print's page furniture inside them, section
+headings typing the records below, a field given twice. Each record must keep its name, type,
+department, basis and accountability basis, and nothing of the page's layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extractors import get_citations
+from tests.extractors.reading.support import filled_fields, read_written
+
+FIELDS = ("name", "type", "department", "basis", "accountability_basis")
+LABELS = ("事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
+ITEMS = (
+    ("职业技能鉴定机构设立审批", "行政许可", "县人力社保局",
+     "《中华人民共和国劳动法》第六十九条", "《行政机关公务员处分条例》第二十条"),
+    ("对未按规定办理社会保险登记的处罚", "行政处罚", "县医疗保障局",
+     "《中华人民共和国社会保险法》第八十四条", "《中华人民共和国公务员法》第六十二条"),
+    ("对用人单位遵守劳动保障法律情况的检查", "行政检查", "县人力社保局",
+     "《劳动保障监察条例》第十一条、第十五条", "《行政机关公务员处分条例》第二十一条"),
+)  # fmt: skip
+EXPECTED = [dict(zip(FIELDS, item, strict=True)) for item in ITEMS]
+TITLE = "某县人力社保局权责清单"
+
+
+def _record(item: tuple[str, ...], form: str = "{}：{}", labels: tuple[str, ...] = LABELS) -> str:
+    return "\n".join(form.format(label, value) for label, value in zip(labels, item, strict=True))
+
+
+def _records(between: str = "\n\n", **how: object) -> str:
+    return TITLE + "\n\n" + between.join(_record(i, **how) for i in ITEMS) + "\n"  # type: ignore[arg-type]
+
+
+def _paged(per: int) -> str:
+    """The records printed on pages of ``per`` lines, the title and date atop each page and the
+    page number at its foot, as a print copied into text keeps them."""
+    body = [line for i in ITEMS for line in (*_record(i).split("\n"), "")]
+    pages = [body[k : k + per] for k in range(0, len(body), per)]
+    return "\n".join(
+        line
+        for n, page in enumerate(pages, 1)
+        for line in (TITLE, "2023年5月6日", *page, f"第 {n} 页 共 {len(pages)} 页", f"- {n} -")
+    )
+
+
+def _citations(items: list[dict[str, str]]) -> list[tuple[str | None, int | None]]:
+    return sorted(
+        (c.law, c.article)
+        for item in items
+        for k in ("basis", "accountability_basis")
+        for c in get_citations(item.get(k, ""))
+    )
+
+
+SHAPES: dict[str, Callable[[], str]] = {
+    # before: refused (no recognisable table), the labels in brackets other than 【】
+    "square-brackets": lambda: _records(form="[{}]{}"),
+    "tortoise-brackets": lambda: _records(form="〔{}〕{}"),
+    "fullwidth-square-brackets-and-colon": lambda: _records(form="［{}］：{}"),
+    # before: refused, two spaces between the characters of a label
+    "labels-spaced-wide": lambda: _records(labels=tuple("  ".join(w) for w in LABELS)),
+    # before: the rule was read as the end of the accountability basis
+    "rules-between": lambda: _records(between="\n────────────────\n"),
+    "stars-between": lambda: _records(between="\n* * *\n"),
+    "dashes-between": lambda: _records(between="\n- - - - - - - -\n"),
+    # before: 第 1 页 共 5 页, the title and the date at each page top ran into the values
+    "page-furniture": lambda: _paged(4),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_records_in_round_4_shapes(tmp_path: Path, shape: str) -> None:
+    plist = read_written(tmp_path, "page.txt", SHAPES[shape]())
+    items = filled_fields(plist, FIELDS)
+    assert items == EXPECTED
+    assert _citations(items) == _citations(EXPECTED)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+
+
+def test_page_furniture_inside_records_is_context(tmp_path: Path) -> None:
+    plist = read_written(tmp_path, "page.txt", _paged(4))
+    assert plist.meta.title == TITLE
+    assert not [v for i in plist.items for v in i.to_json().values() if "页" in str(v)]
+
+
+def test_section_headings_between_records_type_those_below(tmp_path: Path) -> None:
+    # 一、行政许可 above each group of records whose records have no type label: before, each
+    # heading ran into the accountability basis of the record above, and no record had a type.
+    lines = [TITLE]
+    for heading, item in zip(
+        ("一、行政许可", "二、行政处罚（1项）", "第三部分 行政检查"), ITEMS, strict=True
+    ):
+        lines += [heading, _record(item[:1] + item[2:], labels=LABELS[:1] + LABELS[2:]), ""]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines))
+    assert filled_fields(plist, FIELDS) == EXPECTED
+    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚", "行政检查"]
+    assert [i.anomalies[-1].code for i in plist.items] == ["type-from-section"] * 3
+
+
+def test_a_field_given_twice_in_a_row_is_one_value(tmp_path: Path) -> None:
+    # 设定依据：… twice: before, the second opened a new record, which took the record's
+    # accountability basis, and the record above lost it, as sure.
+    extra = "《中华人民共和国行政许可法》第十二条"
+    lines = [TITLE]
+    for item in ITEMS:
+        lines += [
+            _record(item[:4], labels=LABELS[:4]),
+            f"设定依据：{extra}",
+            f"追责依据：{item[4]}",
+            "",
+        ]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines))
+    expected = [{**e, "basis": f"{e['basis']}\n{extra}"} for e in EXPECTED]
+    assert filled_fields(plist, FIELDS) == expected
