@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
+from extractors.reading.formats.furniture import is_rule, is_running_header
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -493,12 +494,20 @@ _RECORD, _GROUP = 1, 0
 
 
 def split_body(
-    text: str, spans: Sequence[Span], header: Sequence[str], path: str, *, last: bool
+    text: str,
+    spans: Sequence[Span],
+    header: Sequence[str],
+    path: str,
+    *,
+    last: bool,
+    running: frozenset[str] = frozenset(),
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
-    set aside; text before the first record rejected. ``last`` when the body ends the file (its
-    last record may be cut off).
+    set aside, with rules drawn between rows and the ``running`` headers (the list's title and
+    date line, ``furniture.running_headers``) a print repeats atop each page; text before the
+    first record rejected. ``last`` when the body ends the file (its last record may be cut
+    off).
 
     Holds the body's spans (24 bytes a line) and a few ints a record, and makes every record's
     first few tokens once for the numbers it opens with, so that one record's are held at a
@@ -540,7 +549,7 @@ def split_body(
             close(n)
             current = False
             continue
-        if is_page_chrome(line):
+        if is_page_chrome(line) or is_rule(line) or is_running_header(line, running):
             chrome.append((spans[n].number, line))
             footer = True
             if current:
@@ -612,7 +621,12 @@ def _split_runs(text: str, spans: Spans) -> Spans:
     out = Spans()
     previous: int | None = None
     for span in spans:
-        offsets, previous = inline_serials(text[span.start : span.end], previous)
+        line = text[span.start : span.end]
+        offsets, after = inline_serials(line, previous)
+        if offsets and is_page_chrome(line):
+            offsets = []  # 第 2 页 共 3 页: a page number, not a record opening at 3
+        else:
+            previous = after
         cuts = [span.start, *(span.start + o for o in offsets), span.end]
         for a, b in itertools.pairwise(cuts):
             out.append(span.number, a, b)

@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
@@ -92,10 +93,18 @@ class Layout:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
         page, starts, header = self.page, self.lines.starts, self.headers[k]
         last = k + 1 == len(self.headers)
+        preamble = tuple(_numbered(page, starts, self.opens[k], header.start))
+        # the list's title and date, which a print repeats atop each page of the body
+        running = running_headers(text for _, text in (*self.context, *preamble))
         body = split_body(
-            page, _spans(starts, header.end, self.ends[k]), header.cells, path, last=last
+            page,
+            _spans(starts, header.end, self.ends[k]),
+            header.cells,
+            path,
+            last=last,
+            running=running,
         )
-        return tuple(_numbered(page, starts, self.opens[k], header.start)), body
+        return preamble, body
 
 
 def page_of(lines: Iterable[str]) -> str:
