@@ -23,6 +23,7 @@ from extractors.reading.formats.text.boundaries import (
     numbering,
     record_starts,
 )
+from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
@@ -305,6 +306,15 @@ def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
 
 
+def _fixed_cells(text: str, record: Sequence[Span], starts: Sequence[int]) -> list[tuple[str, str]]:
+    """The cells of a record printed in fixed-width columns: each line cut at the columns'
+    starts, each column's pieces joined (``fixedwidth.join``), its lines as written its raw."""
+    pieces = [cut(text[span.start : span.end], starts) for span in record]
+    return [
+        (join(column), "\n".join(p for p in column if p)) for column in zip(*pieces, strict=True)
+    ]
+
+
 def _is_paragraphs(lines: Sequence[str]) -> bool:
     """True when the body holds one cell per paragraph: blank lines between most of its lines,
     and cells of a recognisable shape (a serial, a power type) alone in theirs (records
@@ -435,6 +445,8 @@ class BodyReading:
     dotted: bool
     columns: tuple[_Column, ...]
     last: bool
+    #: where the columns start, when the body is printed in fixed-width columns (``fixedwidth``)
+    fixed: tuple[int, ...] = ()
 
     def records(self) -> Iterator[list[Span]]:
         """The spans of each record, in order."""
@@ -457,10 +469,13 @@ class BodyReading:
                 yield SourceRow(span.number, (heading,), (heading,))
                 continue
             record = next(records)
-            tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
-            spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
-            values = [_cell(text, tokens, span) for span in spans]
-            del tokens
+            if self.fixed:
+                values = _fixed_cells(text, record, self.fixed)
+            else:
+                tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
+                spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+                values = [_cell(text, tokens, span) for span in spans]
+                del tokens
             notes: list[Anomaly] = []
             count += 1
             cut = count == total and self.last and not self.footer
@@ -501,6 +516,7 @@ def split_body(
     *,
     last: bool,
     running: frozenset[str] = frozenset(),
+    fixed: tuple[int, ...] = (),
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
@@ -596,7 +612,10 @@ def split_body(
     implicit = _implicit(keys, leads)
     columns = tuple(_columns(keys, implicit))
     cells = _with_implicit(header, keys, implicit)
-    return replace(body, cells=cells, columns=columns)
+    # printed in fixed-width columns (``fixed``: where the header's columns start), its cells
+    # are read by position, when the header gives every column
+    fixed = fixed if len(fixed) == len(columns) and not paragraphs else ()
+    return replace(body, cells=cells, columns=columns, fixed=fixed)
 
 
 def read_body(

@@ -15,6 +15,7 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.lines import PageLines, Spans
@@ -34,6 +35,8 @@ from extractors.reading.vocab import (
     types_named,
 )
 
+#: How many lines below a header show whether its list is printed in fixed-width columns.
+_FIXED_SAMPLE = 400
 #: How many title lines above a header (附件2 / …事项清单 / 表一) open its list.
 _MAX_TITLE_LINES = 3
 _QUOTES = re.compile(r"[\s\"'“”‘’]+")
@@ -64,12 +67,15 @@ class Layout:
     #: below it begins (an appendix the items refer to, :func:`_other_header`)
     ends: list[int]
     context: list[tuple[int, str]]
+    #: of each list printed in fixed-width columns, where its columns start (else ())
+    fixed: list[tuple[int, ...]]
 
     @classmethod
     def of(cls, page: str) -> Layout:
         lines = PageLines(page)
         starts = lines.starts
         headers = find_headers(page, lines) or _traditional_headers(page)
+        headers, fixed = _fixed_widths(page, lines, headers)
         opens = [
             _preamble_start(lines, starts, h, headers[k - 1].end if k else 0)
             for k, h in enumerate(headers)
@@ -87,7 +93,7 @@ class Layout:
                 context += _numbered(page, starts, top, end)
                 end = top
             ends.append(end)
-        return cls(page, lines, headers, opens, ends, context)
+        return cls(page, lines, headers, opens, ends, context, fixed)
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
@@ -103,8 +109,37 @@ class Layout:
             path,
             last=last,
             running=running,
+            fixed=self.fixed[k],
         )
         return preamble, body
+
+
+def _fixed_widths(
+    page: str, lines: PageLines, headers: list[PageHeader]
+) -> tuple[list[PageHeader], list[tuple[int, ...]]]:
+    """The headers, each of a list printed in fixed-width columns (``fixedwidth``) with its
+    cells read column by column (a header word wrapped in its column, 事项 / 类型, joined), and
+    where each list's columns start (() for a list that is not so printed). The body is judged
+    on its first lines (``_FIXED_SAMPLE``), up to the next header."""
+    out, fixed = [], []
+    starts = lines.starts
+    for k, header in enumerate(headers):
+        first, last = header.line - 1, bisect_left(starts, header.end) - 1
+        at_line_start = header.start == starts[first]
+        texts = [lines[i] for i in range(first, last + 1)]
+        columns = column_starts(texts) if at_line_start else ()
+        stop = bisect_left(starts, headers[k + 1].start) if k + 1 < len(headers) else len(lines)
+        sample = [lines[i] for i in range(last + 1, min(stop, last + 1 + _FIXED_SAMPLE))]
+        if columns and is_fixed_width(sample, columns):
+            cells = tuple(join(c) for c in zip(*(cut(t, columns) for t in texts), strict=True))
+            keys = [key for key in map_headers(cells) if key]
+            if len(keys) >= 3 and "name" in keys:
+                out.append(replace(header, cells=cells))
+                fixed.append(columns)
+                continue
+        out.append(header)
+        fixed.append(())
+    return out, fixed
 
 
 def page_of(lines: Iterable[str]) -> str:
