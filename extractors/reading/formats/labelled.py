@@ -301,6 +301,16 @@ class _Record:
     heading: _Text | None = None
 
 
+def _opens_main_item(label: str, record: _Record) -> bool:
+    """True when ``label`` names an item's name and ``record`` already has a 子项 but no name:
+    the record was a sub-item's (子项名称：… under its main item, its own fields below it), and
+    the name opens the next main item rather than naming the sub-item."""
+    if map_header(label) != "name":
+        return False
+    keys = {map_header(k) for k in record.fields}
+    return SUBITEM in keys and "name" not in keys
+
+
 def _continue(record: _Record, label: str, line: int, value: str) -> str:
     """Adds a line of text without a label to the value of ``label``; returns the label the
     next such line goes on with.
@@ -375,7 +385,11 @@ def _records_grid(
         again = (
             label == previous and label != next(iter(current.fields), None) if current else False
         )
-        if current is None or (event.known and label in current.fields and not again):
+        if (
+            current is None
+            or (event.known and label in current.fields and not again)
+            or (_opens_main_item(label, current))
+        ):
             current = _Record(event.line, heading=tail)
             records.append(current)
         elif label in current.fields:  # a label of no field, again: more of its value

@@ -116,3 +116,25 @@ def test_a_field_given_twice_in_a_row_is_one_value(tmp_path: Path) -> None:
     plist = read_written(tmp_path, "page.txt", "\n".join(lines))
     expected = [{**e, "basis": f"{e['basis']}\n{extra}"} for e in EXPECTED]
     assert filled_fields(plist, FIELDS) == expected
+
+
+def test_sub_items_under_a_main_item_record(tmp_path: Path) -> None:
+    # 事项名称 then a 子项名称 block per sub-item, each with its own fields; then the next item.
+    # Before: the next item's 事项名称 joined the last sub-item's record, and took its type,
+    # department and basis (渔业捕捞许可 read as 行政处罚 by 县林业局 under the 森林法), as sure.
+    text = (
+        f"{TITLE}\n事项名称：对违法行为的处罚\n"
+        "子项名称：对盗伐林木的处罚\n事项类型：行政处罚\n实施主体：县林业局\n"
+        "设定依据：《中华人民共和国森林法》第七十六条\n"
+        "子项名称：对滥伐林木的处罚\n事项类型：行政处罚\n实施主体：县林业局\n"
+        "设定依据：《中华人民共和国森林法》第七十七条\n\n"
+        "事项名称：渔业捕捞许可\n事项类型：行政许可\n实施主体：县农业农村局\n"
+        "设定依据：《中华人民共和国渔业法》第二十三条\n"
+    )
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.name, i.type, i.department, i.subitems) for i in plist.items] == [
+        ("对违法行为的处罚", "行政处罚", "县林业局", ("对盗伐林木的处罚", "对滥伐林木的处罚")),
+        ("渔业捕捞许可", "行政许可", "县农业农村局", ()),
+    ]
+    assert [c.article for c in get_citations(plist.items[0].basis or "")] == [76, 77]
+    assert [c.article for c in get_citations(plist.items[1].basis or "")] == [23]
