@@ -269,6 +269,9 @@ class Copies(Generic[K]):
 
     dropped: dict[K, int] = field(default_factory=dict)
     noted: dict[K, list[int]] = field(default_factory=dict)
+    #: of a copy dropped, the fields it fills that the copy kept lacks (an annex of the
+    #: responsibilities keyed by the item's name): not read into the item, and said
+    unread: dict[K, tuple[str, ...]] = field(default_factory=dict)
 
     def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
         """Goes through ``records`` (a key, the line and the values of each record, in order):
@@ -297,6 +300,9 @@ class Copies(Generic[K]):
             kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
             self.dropped[gone[0]] = kept[1]
             self.noted.setdefault(kept[0], []).append(gone[1])
+            kept_values, gone_values = (values, twin[2]) if keep_new else (twin[2], values)
+            if lacking := tuple(sorted(gone_values.keys() - kept_values.keys())):
+                self.unread[gone[0]] = lacking
             if keep_new:
                 group = by_serial[twin[2].get("row", "")]
                 group[group.index(twin)] = (key, line, values)
@@ -307,6 +313,11 @@ class Copies(Generic[K]):
         if key in self.dropped:
             text = " | ".join(c for c in row.cells if c)
             reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
+            if key in self.unread:
+                reason = (
+                    f"the same item as the record at line {self.dropped[key]}, with fields that "
+                    f"record lacks ({', '.join(self.unread[key])}): not read into it"
+                )
             return Reject(path, row.line, text, reason)
         if key in self.noted:
             lines = ", ".join(map(str, self.noted[key]))
