@@ -447,6 +447,8 @@ class BodyReading:
     last: bool
     #: where the columns start, when the body is printed in fixed-width columns (``fixedwidth``)
     fixed: tuple[int, ...] = ()
+    #: the page as written, when ``text`` is its simplified form: the cells are cut from it
+    written: str | None = None
 
     def records(self) -> Iterator[list[Span]]:
         """The spans of each record, in order."""
@@ -470,11 +472,17 @@ class BodyReading:
                 continue
             record = next(records)
             if self.fixed:
-                values = _fixed_cells(text, record, self.fixed)
+                values = _fixed_cells(self.written or text, record, self.fixed)
             else:
                 tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
-                values = [_cell(text, tokens, span) for span in spans]
+                values = [
+                    _cell(self.written or text, tokens, span)
+                    if column.key not in _VOCABULARY or self.written is None
+                    # a power type in the vocabulary's script, as written in ``raw``
+                    else (_cell(text, tokens, span)[0], _cell(self.written, tokens, span)[1])
+                    for span, column in zip(spans, columns, strict=True)
+                ]
                 del tokens
             notes: list[Anomaly] = []
             count += 1
@@ -506,6 +514,9 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+#: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
+#: given in it (行政許可 → 行政许可), their text as written kept in ``raw``.
+_VOCABULARY = frozenset({"type"})
 
 
 def split_body(
@@ -517,6 +528,7 @@ def split_body(
     last: bool,
     running: frozenset[str] = frozenset(),
     fixed: tuple[int, ...] = (),
+    written: str | None = None,
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
@@ -615,7 +627,7 @@ def split_body(
     # printed in fixed-width columns (``fixed``: where the header's columns start), its cells
     # are read by position, when the header gives every column
     fixed = fixed if len(fixed) == len(columns) and not paragraphs else ()
-    return replace(body, cells=cells, columns=columns, fixed=fixed)
+    return replace(body, cells=cells, columns=columns, fixed=fixed, written=written)
 
 
 def read_body(

@@ -69,12 +69,20 @@ class Layout:
     context: list[tuple[int, str]]
     #: of each list printed in fixed-width columns, where its columns start (else ())
     fixed: list[tuple[int, ...]]
+    #: the page as written, when ``page`` is its simplified form (a page in traditional
+    #: script, whose words the vocabularies know in simplified script): cells are cut from it
+    written: str | None = None
 
     @classmethod
     def of(cls, page: str) -> Layout:
+        written = None
         lines = PageLines(page)
+        headers = find_headers(page, lines)
+        if not headers and (converted := _simplified_page(page)) is not None:
+            headers = find_headers(converted)
+            if headers:
+                page, written, lines = converted, page, PageLines(converted)
         starts = lines.starts
-        headers = find_headers(page, lines) or _traditional_headers(page)
         headers, fixed = _fixed_widths(page, lines, headers)
         opens = [
             _preamble_start(lines, starts, h, headers[k - 1].end if k else 0)
@@ -93,13 +101,15 @@ class Layout:
                 context += _numbered(page, starts, top, end)
                 end = top
             ends.append(end)
-        return cls(page, lines, headers, opens, ends, context, fixed)
+        if written is not None:
+            context = _as_written(written, lines, context)
+        return cls(page, lines, headers, opens, ends, context, fixed, written)
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
         page, starts, header = self.page, self.lines.starts, self.headers[k]
         last = k + 1 == len(self.headers)
-        preamble = tuple(_numbered(page, starts, self.opens[k], header.start))
+        preamble = tuple(_numbered(self.written or page, starts, self.opens[k], header.start))
         # the list's title and date, which a print repeats atop each page of the body
         running = running_headers(text for _, text in (*self.context, *preamble))
         body = split_body(
@@ -110,6 +120,7 @@ class Layout:
             last=last,
             running=running,
             fixed=self.fixed[k],
+            written=self.written,
         )
         return preamble, body
 
@@ -389,14 +400,26 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
     return grids
 
 
-def _traditional_headers(page: str) -> list[PageHeader]:
-    """The headers of a page whose header is written in traditional script (事項名稱 設定依據),
-    found in its simplified form (the header vocabulary's script) when that keeps every
-    character in its place; the page itself is read as written."""
+def _simplified_page(page: str) -> str | None:
+    """The simplified form of a page in traditional script (事項名稱 設定依據 … 行政許可), in
+    which its header and cells are known to the vocabularies, when converting keeps every
+    character in its place (the cells are then cut from the page as written at the same
+    offsets); else None."""
     converted = simplified(page)
     if converted == page or len(converted) != len(page):
-        return []
-    return find_headers(converted)
+        return None
+    return converted
+
+
+def _as_written(
+    written: str, lines: PageLines, found: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Lines of context found in a page's simplified form, as the page writes them."""
+    out = []
+    for number, text in found:
+        start, at = lines.starts[number - 1], lines[number - 1].find(text)
+        out.append((number, written[start + at : start + at + len(text)] if at >= 0 else text))
+    return out
 
 
 def read_page(text: str, path: str) -> list[Grid]:
