@@ -306,6 +306,37 @@ def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
 
 
+def _is_subitem_row(line: str, width: int) -> bool:
+    """True when ``line`` is a sub-item's row without a serial: its cells, apart at gaps of two
+    spaces, hold a power type of their own (行政处罚), number the header's columns but for the
+    serial and the name (``width`` columns in all), and it opens with no serial.
+
+    >>> _is_subitem_row("    对滥伐林木的处罚  行政处罚  县林业局  《森林法》第七十七条", 6)
+    True
+    >>> _is_subitem_row("2  对滥伐林木的处罚  行政处罚  县林业局  《森林法》第七十七条", 6)
+    False
+    >>> _is_subitem_row("    第七十七条  行政处罚", 6)
+    False
+    """
+    cells = _GAP.split(line.strip())
+    return (
+        len(cells) == width - 2
+        and not is_serial(cells[0])
+        and any(is_power_type(c) for c in cells[1:])
+    )
+
+
+def _subitem_row(text: str, record: Sequence[Span], columns: Sequence[_Column]) -> SourceRow:
+    """A sub-item's row: its cells in the header's columns after the serial and the name,
+    those two left empty (the row joins its main item, ``drafts``)."""
+    line = " ".join(text[span.start : span.end].strip() for span in record)
+    own = [k for k, c in enumerate(columns) if c.key not in ("row", "name") and not c.implicit]
+    out = [""] * len(columns)
+    for k, cell in zip(own, _GAP.split(line), strict=False):
+        out[k] = cell
+    return SourceRow(record[0].number, tuple(out), tuple(out))
+
+
 def _fixed_cells(text: str, record: Sequence[Span], starts: Sequence[int]) -> list[tuple[str, str]]:
     """The cells of a record printed in fixed-width columns: each line cut at the columns'
     starts, each column's pieces joined (``fixedwidth.join``), its lines as written its raw."""
@@ -449,6 +480,8 @@ class BodyReading:
     fixed: tuple[int, ...] = ()
     #: the page as written, when ``text`` is its simplified form: the cells are cut from it
     written: str | None = None
+    #: the first spans of the records that are sub-items' rows (``_is_subitem_row``)
+    subrows: frozenset[int] = frozenset()
 
     def records(self) -> Iterator[list[Span]]:
         """The spans of each record, in order."""
@@ -471,6 +504,10 @@ class BodyReading:
                 yield SourceRow(span.number, (heading,), (heading,))
                 continue
             record = next(records)
+            if first in self.subrows:
+                # no serial or name of its own: its first cell is its 子项
+                yield _subitem_row(self.written or text, record, columns)
+                continue
             if self.fixed:
                 values = _fixed_cells(self.written or text, record, self.fixed)
             else:
@@ -514,6 +551,8 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+# A gap between cells of a row written on one line.
+_GAP = re.compile(r"\s{2,}|\t")
 #: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
 #: given in it (行政許可 → 行政许可), their text as written kept in ``raw``.
 _VOCABULARY = frozenset({"type"})
@@ -555,6 +594,10 @@ def split_body(
     kinds = bytearray()
     firsts, stops = array("q"), array("q")
     skipped: set[int] = set()  # page chrome inside a record
+    # under a header with a 子项 column, a line of cells without a serial inside a record: a
+    # sub-item's row (its main item's serial and name not repeated), a record of its own
+    subitems = "subitem" in keys and "name" in keys and not paragraphs
+    subrows: set[int] = set()
     current = False  # a record is open
     footer = False
     # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
@@ -592,12 +635,15 @@ def split_body(
             continue
         while ahead < len(starts) and starts[ahead] < n:
             ahead += 1
-        if ahead < len(starts) and starts[ahead] == n:
+        sub = current and subitems and _is_subitem_row(lines[n], len(keys))
+        if (ahead < len(starts) and starts[ahead] == n) or sub:
             close(n)
             kinds.append(_RECORD)
             firsts.append(n)
             stops.append(len(spans))
             current = True
+            if sub:
+                subrows.add(n)
         elif not current:
             rejects.append(Reject(path, spans[n].number, line, "text before the first record"))
     del starts
@@ -627,7 +673,14 @@ def split_body(
     # printed in fixed-width columns (``fixed``: where the header's columns start), its cells
     # are read by position, when the header gives every column
     fixed = fixed if len(fixed) == len(columns) and not paragraphs else ()
-    return replace(body, cells=cells, columns=columns, fixed=fixed, written=written)
+    return replace(
+        body,
+        cells=cells,
+        columns=columns,
+        fixed=fixed,
+        written=written,
+        subrows=frozenset(subrows),
+    )
 
 
 def read_body(
