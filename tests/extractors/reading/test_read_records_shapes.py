@@ -12,17 +12,13 @@ import pytest
 
 from extractors import get_citations
 from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_read_shapes import FIELDS as SHAPE_FIELDS
+from tests.extractors.reading.test_read_shapes import HEADER
+from tests.extractors.reading.test_read_shapes import ITEMS as SERIAL_ITEMS
 
-FIELDS = ("name", "type", "department", "basis", "accountability_basis")
-LABELS = ("事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
-ITEMS = (
-    ("职业技能鉴定机构设立审批", "行政许可", "县人力社保局",
-     "《中华人民共和国劳动法》第六十九条", "《行政机关公务员处分条例》第二十条"),
-    ("对未按规定办理社会保险登记的处罚", "行政处罚", "县医疗保障局",
-     "《中华人民共和国社会保险法》第八十四条", "《中华人民共和国公务员法》第六十二条"),
-    ("对用人单位遵守劳动保障法律情况的检查", "行政检查", "县人力社保局",
-     "《劳动保障监察条例》第十一条、第十五条", "《行政机关公务员处分条例》第二十一条"),
-)  # fmt: skip
+FIELDS = SHAPE_FIELDS[1:]
+LABELS = HEADER[1:]
+ITEMS = tuple(item[1:] for item in SERIAL_ITEMS)
 EXPECTED = [dict(zip(FIELDS, item, strict=True)) for item in ITEMS]
 TITLE = "某县人力社保局权责清单"
 
