@@ -144,7 +144,7 @@ def read_labelled(text: str) -> Grid:
     >>> grid.rows[1].cells
     ('00X1', '行政许可', '教师资格认定', '教育局', '《教师法》第十三条')
     """
-    lines = text.splitlines()
+    numbers, lines = _side_by_side(text.splitlines())
     colon = [_colon_label(line) for line in lines]
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
@@ -161,7 +161,8 @@ def read_labelled(text: str) -> Grid:
     # above the first record printed again at the top of each page.
     running = running_headers(lines[: _first_record(lines, colon, spaced)])
     furniture: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
+    for index, line in enumerate(lines):
+        number = numbers[index]
         if not line.strip() or is_rule(line):
             continue
         if started and (is_page_chrome(line) or is_running_header(line, running)):
@@ -170,7 +171,7 @@ def read_labelled(text: str) -> Grid:
         if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
             events.append(_Event(number, None, line.strip(), section=True))
             continue
-        found = colon[number - 1]
+        found = colon[index]
         if found is not None and map_header(found[0]) is not None:
             events.append(_Event(number, *found))
             started, block = True, not found[1]
@@ -188,6 +189,54 @@ def read_labelled(text: str) -> Grid:
         else:
             events.append(_Event(number, None, line.strip()))
     return _records_grid(events, tuple(furniture))
+
+
+# A line of two records printed side by side: a label and its value, a gap, the same label
+# and the other record's value (事项名称：A　　　　事项名称：B).
+_GAP = r"[ \t\u3000]{2,}"
+
+
+def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
+    """The lines, with each run of lines that print two records side by side (every line a
+    label with its value, a gap, the same label with the other's value) read as the left
+    record's lines, then the right one's; with each line's 1-based number.
+
+    >>> _side_by_side(["清单", "事项名称：甲　　事项名称：乙", "类型：许可  类型：处罚"])
+    ([1, 2, 3, 2, 3], ['清单', '事项名称：甲', '类型：许可', '事项名称：乙', '类型：处罚'])
+    """
+    numbers: list[int] = []
+    out: list[str] = []
+    right: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        halves = _halves(line)
+        if halves is None and right:
+            numbers += [n for n, _ in right]
+            out += [text for _, text in right]
+            right = []
+        if number > len(lines):
+            break
+        if halves is None:
+            numbers.append(number)
+            out.append(line)
+            continue
+        numbers.append(number)
+        out.append(halves[0])
+        right.append((number, halves[1]))
+    return numbers, out
+
+
+def _halves(line: str) -> tuple[str, str] | None:
+    """The two halves of a line that prints the same label twice, each with its value."""
+    found = _colon_label(line)
+    if found is None or map_header(found[0]) is None:
+        return None
+    label = found[0]
+    for gap in re.finditer(_GAP, line):
+        right = line[gap.end() :]
+        other = _colon_label(right)
+        if other is not None and other[0] == label:
+            return line[: gap.start()].strip(), right.strip()
+    return None
 
 
 def _first_record(

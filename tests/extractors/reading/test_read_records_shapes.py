@@ -65,7 +65,20 @@ SHAPES: dict[str, Callable[[], str]] = {
     "dashes-between": lambda: _records(between="\n- - - - - - - -\n"),
     # before: 第 1 页 共 5 页, the title and the date at each page top ran into the values
     "page-furniture": lambda: _paged(4),
+    # before: the right-hand record ran into the left one's values (事项名称 …A事项名称：B),
+    # read as doubtful
+    "side-by-side": lambda: _side_by_side("\u3000" * 4),
+    "side-by-side-bracketed": lambda: _side_by_side("    ", "【{}】{}"),
 }
+
+
+def _side_by_side(gap: str, form: str = "{}：{}") -> str:
+    """The first two records printed side by side, their lines padded to one width, then the
+    third below them."""
+    left, right = (_record(i, form).split("\n") for i in ITEMS[:2])
+    width = max(map(len, left))
+    lines = [a + "\u3000" * (width - len(a)) + gap + b for a, b in zip(left, right, strict=True)]
+    return "\n".join([TITLE, "", *lines, "", _record(ITEMS[2], form), ""])
 
 
 @pytest.mark.parametrize("shape", SHAPES)
