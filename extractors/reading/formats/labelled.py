@@ -47,6 +47,8 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百\d]+项)?"
     r"\s*【?(.+?)】?"
 )
+# A further annex's heading (附件2 责任清单): it opens other records, never text of a value.
+_ANNEX = re.compile(r"\s*(?:附件|附表)\s*\d{1,2}\s*[:：、.]?\s*\S{0,30}\s*")
 _SENTENCE_END = re.compile(r"[。；;，,、：:]$")
 _MAX_HEADING = 40
 
@@ -165,7 +167,9 @@ def read_labelled(text: str) -> Grid:
         number = numbers[index]
         if not line.strip() or is_rule(line):
             continue
-        if started and (is_page_chrome(line) or is_running_header(line, running)):
+        if started and (
+            is_page_chrome(line) or is_running_header(line, running) or _ANNEX.fullmatch(line)
+        ):
             furniture.append((number, line.strip()))
             continue
         if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
@@ -448,13 +452,15 @@ def _records_grid(
             continue
         current.fields[label] = [event.value] if event.value else []
         last, previous, tail = label, label, None
+    kept = _join_keyed(records)
+    joined_into = {id(r) for r in kept}  # the records kept, by identity
     # Every label, in the order first seen (a name and serial from headings first).
     labels: dict[str, None] = {}
     if not any(map_header(k) in ("name", SUBITEM) for r in records for k in r.fields):
         _names_from_headings(records)
         for record in records:
             labels.update(dict.fromkeys(k for k in (_ROW_LABEL, _NAME_LABEL) if k in record.fields))
-    for record in records:
+    for record in kept:
         if not record.fields.get(UNLABELLED, True):  # its text was a heading
             del record.fields[UNLABELLED]
         labels.update(dict.fromkeys(record.fields))
@@ -469,11 +475,42 @@ def _records_grid(
         while heading is not None and heading[0] == count:
             rows.append(SourceRow(heading[1], (heading[2], *blank), (heading[2], *blank)))
             heading = next(headings, None)
-        if count < len(records):
+        if count < len(records) and id(records[count]) in joined_into:
             record = records[count]
             cells = ["\n".join(record.fields.get(label, [])) for label in labels]
             rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
+
+
+def _join_keyed(records: Sequence[_Record]) -> list[_Record]:
+    """The records, each one that only adds fields to an earlier record of the same name
+    joined to it (an annex of responsibilities keyed by the items' names: 事项名称 / 追责依据
+    under 附件2), with a note on the record it joins; the others as they are."""
+    kept: list[_Record] = []
+    named: dict[str, _Record] = {}
+    for record in records:
+        labels = {k: map_header(k) for k in record.fields}
+        name = next(("".join(record.fields[k]) for k, v in labels.items() if v == "name"), "")
+        first = named.get(name) if name else None
+        own = [k for k, v in labels.items() if v not in ("name", "row")]
+        if first is not None and own:
+            taken = {map_header(k) for k in first.fields}
+            if not {labels[k] or k for k in own} & {*taken, *first.fields}:
+                first.fields.update({k: record.fields[k] for k in own})
+                first.notes.append(
+                    Anomaly(
+                        "joined-record",
+                        f"line {record.line}: a later record of the same name gives "
+                        f"{', '.join(own)}; joined to this one",
+                        own[0],
+                        name,
+                    )
+                )
+                continue
+        if name:
+            named.setdefault(name, record)
+        kept.append(record)
+    return kept
 
 
 def _names_from_headings(records: Sequence[_Record]) -> None:

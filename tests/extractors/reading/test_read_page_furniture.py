@@ -60,3 +60,26 @@ def test_part_headings_type_the_rows_below(tmp_path: Path) -> None:
     assert filled_fields(plist, FIELDS) == EXPECTED
     assert [s.type for s in plist.sections] == ["行政许可", "行政处罚", "行政检查"]
     _same(tmp_path / "page.txt", 1)
+
+
+def test_download_links_and_back_to_top_under_the_list_are_no_cells(tmp_path: Path) -> None:
+    # Before: 附件下载：, the file's name and 返回顶部 ran into the last item's last cell, as sure.
+    text = (
+        _paged()
+        + "附件下载：\n1. 某县权责清单.xls\n2. 某县责任清单.doc\n【打印】 【关闭】\n返回顶部\n"
+    )
+    plist = read_written(tmp_path, "page.txt", text)
+    assert filled_fields(plist, FIELDS) == EXPECTED
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_an_item_code_run_into_the_name_is_read_as_its_code(tmp_path: Path) -> None:
+    # No 编码 column, each name opening with its code (330217001000职业技能…). Before: the code
+    # was read as part of the name, as sure.
+    lines = [TITLE, HEADER]
+    lines += [f"{i[0]}  33021700{n}000{'  '.join(i[1:])}" for n, i in enumerate(ITEMS)]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert filled_fields(plist, FIELDS) == EXPECTED
+    assert [i.code for i in plist.items] == ["330217000000", "330217001000", "330217002000"]
+    assert {a.code for i in plist.items for a in i.anomalies} == {"implicit-column"}
+    _same(tmp_path / "page.txt", 1)

@@ -147,3 +147,22 @@ def test_sub_items_under_a_main_item_record(tmp_path: Path) -> None:
     ]
     assert [c.article for c in get_citations(plist.items[0].basis or "")] == [76, 77]
     assert [c.article for c in get_citations(plist.items[1].basis or "")] == [23]
+
+
+def test_an_annex_of_records_keyed_by_name_joins_its_fields_to_the_items(tmp_path: Path) -> None:
+    # 附件2 责任清单: 事项名称 / 追责依据 records for the items above. Before: read as three more
+    # items without type or department, and 附件2 责任清单 ran into the last basis, as sure.
+    powers = "\n\n".join(_record(i[:4], labels=LABELS[:4]) for i in ITEMS)
+    duties = "\n\n".join(f"事项名称：{i[0]}\n追责依据：{i[4]}" for i in ITEMS)
+    text = f"{TITLE}\n\n{powers}\n\n附件2 责任清单\n{duties}\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert filled_fields(plist, FIELDS) == EXPECTED
+    assert [i.anomalies[-1].code for i in plist.items] == ["joined-record"] * 3
+
+
+def test_records_of_one_name_giving_the_same_field_stay_apart(tmp_path: Path) -> None:
+    # Two records of one name with fields of their own alike (a power exercised by two
+    # departments) are two items, not joined.
+    text = _record(ITEMS[0]) + "\n\n" + _record((*ITEMS[0][:2], "县医疗保障局", *ITEMS[0][3:]))
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [i.department for i in plist.items] == ["县人力社保局", "县医疗保障局"]

@@ -145,6 +145,8 @@ def _tokens(
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         cuts = [0, *find_glued_cells(word), len(word)]
+        if (code := _GLUED_CODE.match(word)) is not None:
+            cuts = sorted({*cuts, code.end()})  # 330217001000职业技能…: an item code run in
         if opening:
             serial = glued_serial(word)
             if serial:
@@ -551,6 +553,9 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+# An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
+# no serial, date or article number has, before a CJK character.
+_GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
 #: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
