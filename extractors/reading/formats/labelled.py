@@ -14,8 +14,14 @@ from extractors.models import Anomaly
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
-from extractors.reading.headers import MAX_HEADER_CHARS, SUBITEM, is_header, map_header
-from extractors.reading.vocab import is_page_chrome, is_section_heading
+from extractors.reading.headers import (
+    MAX_HEADER_CHARS,
+    SUBITEM,
+    is_header,
+    map_header,
+    to_simplified,
+)
+from extractors.reading.vocab import is_page_chrome, is_power_type, is_section_heading
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
@@ -477,9 +483,25 @@ def _records_grid(
             heading = next(headings, None)
         if count < len(records) and id(records[count]) in joined_into:
             record = records[count]
-            cells = ["\n".join(record.fields.get(label, [])) for label in labels]
-            rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
+            raw = tuple("\n".join(record.fields.get(label, [])) for label in labels)
+            cells = tuple(
+                _in_vocabulary(label, cell) for label, cell in zip(labels, raw, strict=True)
+            )
+            rows.append(SourceRow(record.line, cells, raw, tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
+
+
+def _in_vocabulary(label: str, cell: str) -> str:
+    """A power type written in traditional script (行政許可) in the vocabulary's script, as
+    written in ``raw``; other cells as they are.
+
+    >>> _in_vocabulary("事項類型", "行政許可"), _in_vocabulary("實施主體", "縣林業局")
+    ('行政许可', '縣林業局')
+    """
+    if map_header(label) != "type" or is_power_type(cell):
+        return cell
+    converted = to_simplified(cell)
+    return converted if is_power_type(converted) else cell
 
 
 def _join_keyed(records: Sequence[_Record]) -> list[_Record]:

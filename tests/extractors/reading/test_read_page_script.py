@@ -31,3 +31,19 @@ def test_a_page_in_traditional_script(tmp_path: Path) -> None:
     assert plist.meta.title == "某縣權責清單"
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
+
+
+def test_records_in_traditional_script(tmp_path: Path) -> None:
+    # 事項類型：行政許可: before, the type was unknown in every record and the reading doubtful.
+    names = ("職業技能鑑定機構設立審批", "對未按規定辦理社會保險登記的處罰")
+    text = "\n\n".join(
+        f"事項名稱：{name}\n事項類型：{kind}\n實施主體：縣人力社保局\n設定依據：{basis}"
+        for name, kind, basis in zip(names, ("行政許可", "行政處罰"), BASES, strict=True)
+    )
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.type, i.basis) for i in plist.items] == [
+        ("行政许可", BASES[0]),
+        ("行政处罚", BASES[1]),
+    ]
+    assert [dict(i.raw)["事項類型"] for i in plist.items] == ["行政許可", "行政處罰"]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
