@@ -69,6 +69,11 @@ SHAPES: dict[str, Callable[[], str]] = {
     # read as doubtful
     "side-by-side": lambda: _side_by_side("\u3000" * 4),
     "side-by-side-bracketed": lambda: _side_by_side("    ", "【{}】{}"),
+    # the links under a page's records, several on a line
+    "download-and-print-links": lambda: (
+        _records()
+        + "附件下载：\n1. 某县权责清单.xls\n2. 某县责任清单.doc\n【打印】 【关闭】 返回顶部\n"
+    ),
 }
 
 
