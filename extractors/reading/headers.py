@@ -125,6 +125,15 @@ def simplified(text: str) -> str:
     return _to_simplified().convert(text) if _traditional().search(text) else text
 
 
+def to_simplified(text: str) -> str:
+    """Any text in simplified script (a cell of a list in traditional script: 行政許可).
+
+    >>> to_simplified("行政許可")
+    '行政许可'
+    """
+    return str(_to_simplified().convert(text))
+
+
 def normalise_header(text: str) -> str:
     """A header cell reduced for lookup: NFKC, case-folded, no white space, no required-marks.
 

@@ -27,6 +27,7 @@ from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
+from extractors.reading.formats.text.links import linked_file
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
@@ -99,6 +100,13 @@ def read_list(
             raise InputError(where, "empty file; expected a power list with a header row")
         reading = _read_text(text, fmt, path.name, where)
     fmt, assembled, parts = reading.format, reading.assembled, reading.parts
+    if not parts and fmt == "text" and (linked := linked_file(text)) is not None:
+        raise InputError(
+            where,
+            f"no list on the page: it links its list as a file ({linked}); read that file",
+            line=1,
+            text=linked,
+        )
     if not parts:
         raise InputError(
             where,

@@ -49,7 +49,9 @@ def _org_pattern() -> re.Pattern[str]:
 
 @cache
 def _chrome_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_vocab()["page_chrome"]["patterns"]))
+    """One piece of page chrome, or several apart at spaces (【打印】 【关闭】 返回顶部)."""
+    piece = "|".join(f"(?:{p})" for p in load_vocab()["page_chrome"]["patterns"])
+    return re.compile(f"(?:{piece})(?:\\s+(?:{piece}))*")
 
 
 @cache

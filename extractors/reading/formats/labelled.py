@@ -11,22 +11,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.models import Anomaly
+from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
-from extractors.reading.headers import MAX_HEADER_CHARS, SUBITEM, is_header, map_header
+from extractors.reading.headers import (
+    MAX_HEADER_CHARS,
+    SUBITEM,
+    is_header,
+    map_header,
+    to_simplified,
+)
+from extractors.reading.vocab import is_page_chrome, is_power_type, is_section_heading
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
-# short, without spaces unless letter-spaced (one character, a space, one character …). Forms
-# mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or brackets
-# in place of the colon (【事项名称】…).
+# short, without spaces unless letter-spaced (one character, one to three spaces, one character
+# …). Forms mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or
+# brackets in place of the colon (【事项名称】…, [事项名称], 〔设定依据〕).
 _MARK = r"[■□●○◆◇▲△►▶•·※★☆]"
 _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
+# Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
+_OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
 _LABEL = re.compile(
     rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:(?:{_NUMBER}){_SPACE}*)?"
-    rf"(?:【([^【】:：\s]{{2,16}})】{_SPACE}*[:：]?"
-    rf"|([^:：\s【】]{{2,16}}|[^:：\s](?:{_SPACE}[^:：\s]){{1,7}}){_SPACE}*[:：]){_SPACE}*(.*)"
+    rf"(?:{_OPEN}([^{_BRACKETS}:：\s]{{2,16}}){_CLOSE}{_SPACE}*[:：]?"
+    rf"|([^:：\s{_BRACKETS}]{{2,16}}|[^:：\s](?:{_SPACE}{{1,3}}[^:：\s]){{1,7}}){_SPACE}*[:：])"
+    rf"{_SPACE}*(.*)"
 )
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
 # and in Chinese words: 第十三条： or 1、受理责任： inside a value are no labels.
@@ -42,6 +53,8 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百\d]+项)?"
     r"\s*【?(.+?)】?"
 )
+# A further annex's heading (附件2 责任清单): it opens other records, never text of a value.
+_ANNEX = re.compile(r"\s*(?:附件|附表)\s*\d{1,2}\s*[:：、.]?\s*\S{0,30}\s*")
 _SENTENCE_END = re.compile(r"[。；;，,、：:]$")
 _MAX_HEADING = 40
 
@@ -61,6 +74,8 @@ class _Event:
     value: str
     known: bool = True
     gap: bool = False
+    #: a section heading between records (一、行政许可): a row of its own, typing those below
+    section: bool = False
 
 
 def _colon_label(line: str) -> tuple[str, str] | None:
@@ -137,7 +152,7 @@ def read_labelled(text: str) -> Grid:
     >>> grid.rows[1].cells
     ('00X1', '行政许可', '教师资格认定', '教育局', '《教师法》第十三条')
     """
-    lines = text.splitlines()
+    numbers, lines = _side_by_side(text.splitlines())
     colon = [_colon_label(line) for line in lines]
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
@@ -149,10 +164,24 @@ def read_labelled(text: str) -> Grid:
     )
     events: list[_Event] = []
     started = block = False  # inside a record; in a block under a label without a value
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    # The page's layout inside the records is context, never more of a value: rules between
+    # records, page numbers and links (vocab.is_page_chrome), and the list's title or date line
+    # above the first record printed again at the top of each page.
+    running = running_headers(lines[: _first_record(lines, colon, spaced)])
+    furniture: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        number = numbers[index]
+        if not line.strip() or is_rule(line):
             continue
-        found = colon[number - 1]
+        if started and (
+            is_page_chrome(line) or is_running_header(line, running) or _ANNEX.fullmatch(line)
+        ):
+            furniture.append((number, line.strip()))
+            continue
+        if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
+            events.append(_Event(number, None, line.strip(), section=True))
+            continue
+        found = colon[index]
         if found is not None and map_header(found[0]) is not None:
             events.append(_Event(number, *found))
             started, block = True, not found[1]
@@ -169,7 +198,69 @@ def read_labelled(text: str) -> Grid:
             started, block = True, not pairs[-1][1]
         else:
             events.append(_Event(number, None, line.strip()))
-    return _records_grid(events, ())
+    return _records_grid(events, tuple(furniture))
+
+
+# A line of two records printed side by side: a label and its value, a gap, the same label
+# and the other record's value (事项名称：A　　　　事项名称：B).
+_GAP = r"[ \t\u3000]{2,}"
+
+
+def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
+    """The lines, with each run of lines that print two records side by side (every line a
+    label with its value, a gap, the same label with the other's value) read as the left
+    record's lines, then the right one's; with each line's 1-based number.
+
+    >>> _side_by_side(["清单", "事项名称：甲　　事项名称：乙", "类型：许可  类型：处罚"])
+    ([1, 2, 3, 2, 3], ['清单', '事项名称：甲', '类型：许可', '事项名称：乙', '类型：处罚'])
+    """
+    numbers: list[int] = []
+    out: list[str] = []
+    right: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        halves = _halves(line)
+        if halves is None and right:
+            numbers += [n for n, _ in right]
+            out += [text for _, text in right]
+            right = []
+        if number > len(lines):
+            break
+        if halves is None:
+            numbers.append(number)
+            out.append(line)
+            continue
+        numbers.append(number)
+        out.append(halves[0])
+        right.append((number, halves[1]))
+    return numbers, out
+
+
+def _halves(line: str) -> tuple[str, str] | None:
+    """The two halves of a line that prints the same label twice, each with its value."""
+    found = _colon_label(line)
+    if found is None or map_header(found[0]) is None:
+        return None
+    label = found[0]
+    for gap in re.finditer(_GAP, line):
+        right = line[gap.end() :]
+        other = _colon_label(right)
+        if other is not None and other[0] == label:
+            return line[: gap.start()].strip(), right.strip()
+    return None
+
+
+def _first_record(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None], spaced: bool
+) -> int:
+    """The index of the first line with a label that names a field (the lines above it are the
+    page's title, date and notice)."""
+    for index, line in enumerate(lines):
+        found = colon[index]
+        if (found is not None and map_header(found[0]) is not None) or (
+            spaced and _space_labels(line)
+        ):
+            return index
+    return len(lines)
 
 
 def read_label_table(grid: Grid) -> Grid | None:
@@ -269,6 +360,16 @@ class _Record:
     heading: _Text | None = None
 
 
+def _opens_main_item(label: str, record: _Record) -> bool:
+    """True when ``label`` names an item's name and ``record`` already has a 子项 but no name:
+    the record was a sub-item's (子项名称：… under its main item, its own fields below it), and
+    the name opens the next main item rather than naming the sub-item."""
+    if map_header(label) != "name":
+        return False
+    keys = {map_header(k) for k in record.fields}
+    return SUBITEM in keys and "name" not in keys
+
+
 def _continue(record: _Record, label: str, line: int, value: str) -> str:
     """Adds a line of text without a label to the value of ``label``; returns the label the
     next such line goes on with.
@@ -313,12 +414,18 @@ def _records_grid(
     text without a label continues the value above it, or is context before the first record.
     Records without a name label take the line above them (a heading) as their name."""
     records: list[_Record] = []
+    sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
     before: list[tuple[int, str]] = []
     current: _Record | None = None
     last = ""
+    previous: str | None = None  # the label of the label line above
     tail: _Text | None = None  # the last line of text
     for event in events:
         label = event.label
+        if event.section:
+            sections.append((len(records), event.line, event.value))
+            current, previous, tail = None, None, None
+            continue
         if label is None:
             if not event.value:
                 continue
@@ -332,32 +439,100 @@ def _records_grid(
                 note = (current.notes, current.notes[-1]) if len(current.notes) > notes else None
                 tail = _Text(event.line, values[-1], values, values[-1], note)
             continue
-        if current is None or (event.known and label in current.fields):
+        # A field given twice in a row (设定依据：… 设定依据：…) is one value over two lines;
+        # its label again further down, or the label the record opened with, opens the next.
+        again = (
+            label == previous and label != next(iter(current.fields), None) if current else False
+        )
+        if (
+            current is None
+            or (event.known and label in current.fields and not again)
+            or (_opens_main_item(label, current))
+        ):
             current = _Record(event.line, heading=tail)
             records.append(current)
         elif label in current.fields:  # a label of no field, again: more of its value
-            current.fields[label].append(event.value)
-            last, tail = label, None
+            if event.value:
+                current.fields[label].append(event.value)
+            last, previous, tail = label, label, None
             continue
         current.fields[label] = [event.value] if event.value else []
-        last, tail = label, None
+        last, previous, tail = label, label, None
+    kept = _join_keyed(records)
+    joined_into = {id(r) for r in kept}  # the records kept, by identity
     # Every label, in the order first seen (a name and serial from headings first).
     labels: dict[str, None] = {}
     if not any(map_header(k) in ("name", SUBITEM) for r in records for k in r.fields):
         _names_from_headings(records)
         for record in records:
             labels.update(dict.fromkeys(k for k in (_ROW_LABEL, _NAME_LABEL) if k in record.fields))
-    for record in records:
+    for record in kept:
         if not record.fields.get(UNLABELLED, True):  # its text was a heading
             del record.fields[UNLABELLED]
         labels.update(dict.fromkeys(record.fields))
     before += context
     header = tuple(labels)
     rows = [SourceRow(records[0].line if records else 1, header, header)]
-    for record in records:
-        cells = ["\n".join(record.fields.get(label, [])) for label in labels]
-        rows.append(SourceRow(record.line, tuple(cells), tuple(cells), tuple(record.notes)))
+    blank = ("",) * max(len(header) - 1, 0)
+    headings = iter(sections)
+    heading = next(headings, None)
+    for count in range(len(records) + 1):
+        # The section headings between the records before this one and it, in place.
+        while heading is not None and heading[0] == count:
+            rows.append(SourceRow(heading[1], (heading[2], *blank), (heading[2], *blank)))
+            heading = next(headings, None)
+        if count < len(records) and id(records[count]) in joined_into:
+            record = records[count]
+            raw = tuple("\n".join(record.fields.get(label, [])) for label in labels)
+            cells = tuple(
+                _in_vocabulary(label, cell) for label, cell in zip(labels, raw, strict=True)
+            )
+            rows.append(SourceRow(record.line, cells, raw, tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
+
+
+def _in_vocabulary(label: str, cell: str) -> str:
+    """A power type written in traditional script (行政許可) in the vocabulary's script, as
+    written in ``raw``; other cells as they are.
+
+    >>> _in_vocabulary("事項類型", "行政許可"), _in_vocabulary("實施主體", "縣林業局")
+    ('行政许可', '縣林業局')
+    """
+    if map_header(label) != "type" or is_power_type(cell):
+        return cell
+    converted = to_simplified(cell)
+    return converted if is_power_type(converted) else cell
+
+
+def _join_keyed(records: Sequence[_Record]) -> list[_Record]:
+    """The records, each one that only adds fields to an earlier record of the same name
+    joined to it (an annex of responsibilities keyed by the items' names: 事项名称 / 追责依据
+    under 附件2), with a note on the record it joins; the others as they are."""
+    kept: list[_Record] = []
+    named: dict[str, _Record] = {}
+    for record in records:
+        labels = {k: map_header(k) for k in record.fields}
+        name = next(("".join(record.fields[k]) for k, v in labels.items() if v == "name"), "")
+        first = named.get(name) if name else None
+        own = [k for k, v in labels.items() if v not in ("name", "row")]
+        if first is not None and own:
+            taken = {map_header(k) for k in first.fields}
+            if not {labels[k] or k for k in own} & {*taken, *first.fields}:
+                first.fields.update({k: record.fields[k] for k in own})
+                first.notes.append(
+                    Anomaly(
+                        "joined-record",
+                        f"line {record.line}: a later record of the same name gives "
+                        f"{', '.join(own)}; joined to this one",
+                        own[0],
+                        name,
+                    )
+                )
+                continue
+        if name:
+            named.setdefault(name, record)
+        kept.append(record)
+    return kept
 
 
 def _names_from_headings(records: Sequence[_Record]) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
+from extractors.reading.formats.furniture import is_rule, is_running_header
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -22,6 +23,7 @@ from extractors.reading.formats.text.boundaries import (
     numbering,
     record_starts,
 )
+from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
@@ -143,6 +145,8 @@ def _tokens(
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         cuts = [0, *find_glued_cells(word), len(word)]
+        if (code := _GLUED_CODE.match(word)) is not None:
+            cuts = sorted({*cuts, code.end()})  # 330217001000职业技能…: an item code run in
         if opening:
             serial = glued_serial(word)
             if serial:
@@ -304,6 +308,46 @@ def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
     return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
 
 
+def _is_subitem_row(line: str, width: int) -> bool:
+    """True when ``line`` is a sub-item's row without a serial: its cells, apart at gaps of two
+    spaces, hold a power type of their own (行政处罚), number the header's columns but for the
+    serial and the name (``width`` columns in all), and it opens with no serial.
+
+    >>> _is_subitem_row("    对滥伐林木的处罚  行政处罚  县林业局  《森林法》第七十七条", 6)
+    True
+    >>> _is_subitem_row("2  对滥伐林木的处罚  行政处罚  县林业局  《森林法》第七十七条", 6)
+    False
+    >>> _is_subitem_row("    第七十七条  行政处罚", 6)
+    False
+    """
+    cells = _GAP.split(line.strip())
+    return (
+        len(cells) == width - 2
+        and not is_serial(cells[0])
+        and any(is_power_type(c) for c in cells[1:])
+    )
+
+
+def _subitem_row(text: str, record: Sequence[Span], columns: Sequence[_Column]) -> SourceRow:
+    """A sub-item's row: its cells in the header's columns after the serial and the name,
+    those two left empty (the row joins its main item, ``drafts``)."""
+    line = " ".join(text[span.start : span.end].strip() for span in record)
+    own = [k for k, c in enumerate(columns) if c.key not in ("row", "name") and not c.implicit]
+    out = [""] * len(columns)
+    for k, cell in zip(own, _GAP.split(line), strict=False):
+        out[k] = cell
+    return SourceRow(record[0].number, tuple(out), tuple(out))
+
+
+def _fixed_cells(text: str, record: Sequence[Span], starts: Sequence[int]) -> list[tuple[str, str]]:
+    """The cells of a record printed in fixed-width columns: each line cut at the columns'
+    starts, each column's pieces joined (``fixedwidth.join``), its lines as written its raw."""
+    pieces = [cut(text[span.start : span.end], starts) for span in record]
+    return [
+        (join(column), "\n".join(p for p in column if p)) for column in zip(*pieces, strict=True)
+    ]
+
+
 def _is_paragraphs(lines: Sequence[str]) -> bool:
     """True when the body holds one cell per paragraph: blank lines between most of its lines,
     and cells of a recognisable shape (a serial, a power type) alone in theirs (records
@@ -434,6 +478,12 @@ class BodyReading:
     dotted: bool
     columns: tuple[_Column, ...]
     last: bool
+    #: where the columns start, when the body is printed in fixed-width columns (``fixedwidth``)
+    fixed: tuple[int, ...] = ()
+    #: the page as written, when ``text`` is its simplified form: the cells are cut from it
+    written: str | None = None
+    #: the first spans of the records that are sub-items' rows (``_is_subitem_row``)
+    subrows: frozenset[int] = frozenset()
 
     def records(self) -> Iterator[list[Span]]:
         """The spans of each record, in order."""
@@ -456,10 +506,23 @@ class BodyReading:
                 yield SourceRow(span.number, (heading,), (heading,))
                 continue
             record = next(records)
-            tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
-            spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
-            values = [_cell(text, tokens, span) for span in spans]
-            del tokens
+            if first in self.subrows:
+                # no serial or name of its own: its first cell is its 子项
+                yield _subitem_row(self.written or text, record, columns)
+                continue
+            if self.fixed:
+                values = _fixed_cells(self.written or text, record, self.fixed)
+            else:
+                tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
+                spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+                values = [
+                    _cell(self.written or text, tokens, span)
+                    if column.key not in _VOCABULARY or self.written is None
+                    # a power type in the vocabulary's script, as written in ``raw``
+                    else (_cell(text, tokens, span)[0], _cell(self.written, tokens, span)[1])
+                    for span, column in zip(spans, columns, strict=True)
+                ]
+                del tokens
             notes: list[Anomaly] = []
             count += 1
             cut = count == total and self.last and not self.footer
@@ -490,15 +553,33 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+# An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
+# no serial, date or article number has, before a CJK character.
+_GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
+# A gap between cells of a row written on one line.
+_GAP = re.compile(r"\s{2,}|\t")
+#: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
+#: given in it (行政許可 → 行政许可), their text as written kept in ``raw``.
+_VOCABULARY = frozenset({"type"})
 
 
 def split_body(
-    text: str, spans: Sequence[Span], header: Sequence[str], path: str, *, last: bool
+    text: str,
+    spans: Sequence[Span],
+    header: Sequence[str],
+    path: str,
+    *,
+    last: bool,
+    running: frozenset[str] = frozenset(),
+    fixed: tuple[int, ...] = (),
+    written: str | None = None,
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
-    set aside; text before the first record rejected. ``last`` when the body ends the file (its
-    last record may be cut off).
+    set aside, with rules drawn between rows and the ``running`` headers (the list's title and
+    date line, ``furniture.running_headers``) a print repeats atop each page; text before the
+    first record rejected. ``last`` when the body ends the file (its last record may be cut
+    off).
 
     Holds the body's spans (24 bytes a line) and a few ints a record, and makes every record's
     first few tokens once for the numbers it opens with, so that one record's are held at a
@@ -518,6 +599,10 @@ def split_body(
     kinds = bytearray()
     firsts, stops = array("q"), array("q")
     skipped: set[int] = set()  # page chrome inside a record
+    # under a header with a 子项 column, a line of cells without a serial inside a record: a
+    # sub-item's row (its main item's serial and name not repeated), a record of its own
+    subitems = "subitem" in keys and "name" in keys and not paragraphs
+    subrows: set[int] = set()
     current = False  # a record is open
     footer = False
     # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
@@ -540,7 +625,7 @@ def split_body(
             close(n)
             current = False
             continue
-        if is_page_chrome(line):
+        if is_page_chrome(line) or is_rule(line) or is_running_header(line, running):
             chrome.append((spans[n].number, line))
             footer = True
             if current:
@@ -555,12 +640,15 @@ def split_body(
             continue
         while ahead < len(starts) and starts[ahead] < n:
             ahead += 1
-        if ahead < len(starts) and starts[ahead] == n:
+        sub = current and subitems and _is_subitem_row(lines[n], len(keys))
+        if (ahead < len(starts) and starts[ahead] == n) or sub:
             close(n)
             kinds.append(_RECORD)
             firsts.append(n)
             stops.append(len(spans))
             current = True
+            if sub:
+                subrows.add(n)
         elif not current:
             rejects.append(Reject(path, spans[n].number, line, "text before the first record"))
     del starts
@@ -587,7 +675,17 @@ def split_body(
     implicit = _implicit(keys, leads)
     columns = tuple(_columns(keys, implicit))
     cells = _with_implicit(header, keys, implicit)
-    return replace(body, cells=cells, columns=columns)
+    # printed in fixed-width columns (``fixed``: where the header's columns start), its cells
+    # are read by position, when the header gives every column
+    fixed = fixed if len(fixed) == len(columns) and not paragraphs else ()
+    return replace(
+        body,
+        cells=cells,
+        columns=columns,
+        fixed=fixed,
+        written=written,
+        subrows=frozenset(subrows),
+    )
 
 
 def read_body(
@@ -612,7 +710,12 @@ def _split_runs(text: str, spans: Spans) -> Spans:
     out = Spans()
     previous: int | None = None
     for span in spans:
-        offsets, previous = inline_serials(text[span.start : span.end], previous)
+        line = text[span.start : span.end]
+        offsets, after = inline_serials(line, previous)
+        if offsets and is_page_chrome(line):
+            offsets = []  # 第 2 页 共 3 页: a page number, not a record opening at 3
+        else:
+            previous = after
         cuts = [span.start, *(span.start + o for o in offsets), span.end]
         for a, b in itertools.pairwise(cuts):
             out.append(span.number, a, b)

@@ -12,8 +12,10 @@ from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.lines import PageLines, Spans
@@ -33,6 +35,8 @@ from extractors.reading.vocab import (
     types_named,
 )
 
+#: How many lines below a header show whether its list is printed in fixed-width columns.
+_FIXED_SAMPLE = 400
 #: How many title lines above a header (附件2 / …事项清单 / 表一) open its list.
 _MAX_TITLE_LINES = 3
 _QUOTES = re.compile(r"[\s\"'“”‘’]+")
@@ -63,12 +67,23 @@ class Layout:
     #: below it begins (an appendix the items refer to, :func:`_other_header`)
     ends: list[int]
     context: list[tuple[int, str]]
+    #: of each list printed in fixed-width columns, where its columns start (else ())
+    fixed: list[tuple[int, ...]]
+    #: the page as written, when ``page`` is its simplified form (a page in traditional
+    #: script, whose words the vocabularies know in simplified script): cells are cut from it
+    written: str | None = None
 
     @classmethod
     def of(cls, page: str) -> Layout:
+        written = None
         lines = PageLines(page)
+        headers = find_headers(page, lines)
+        if not headers and (converted := _simplified_page(page)) is not None:
+            headers = find_headers(converted)
+            if headers:
+                page, written, lines = converted, page, PageLines(converted)
         starts = lines.starts
-        headers = find_headers(page, lines) or _traditional_headers(page)
+        headers, fixed = _fixed_widths(page, lines, headers)
         opens = [
             _preamble_start(lines, starts, h, headers[k - 1].end if k else 0)
             for k, h in enumerate(headers)
@@ -86,16 +101,56 @@ class Layout:
                 context += _numbered(page, starts, top, end)
                 end = top
             ends.append(end)
-        return cls(page, lines, headers, opens, ends, context)
+        if written is not None:
+            context = _as_written(written, lines, context)
+        return cls(page, lines, headers, opens, ends, context, fixed, written)
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
         page, starts, header = self.page, self.lines.starts, self.headers[k]
         last = k + 1 == len(self.headers)
+        preamble = tuple(_numbered(self.written or page, starts, self.opens[k], header.start))
+        # the list's title and date, which a print repeats atop each page of the body
+        running = running_headers(text for _, text in (*self.context, *preamble))
         body = split_body(
-            page, _spans(starts, header.end, self.ends[k]), header.cells, path, last=last
+            page,
+            _spans(starts, header.end, self.ends[k]),
+            header.cells,
+            path,
+            last=last,
+            running=running,
+            fixed=self.fixed[k],
+            written=self.written,
         )
-        return tuple(_numbered(page, starts, self.opens[k], header.start)), body
+        return preamble, body
+
+
+def _fixed_widths(
+    page: str, lines: PageLines, headers: list[PageHeader]
+) -> tuple[list[PageHeader], list[tuple[int, ...]]]:
+    """The headers, each of a list printed in fixed-width columns (``fixedwidth``) with its
+    cells read column by column (a header word wrapped in its column, 事项 / 类型, joined), and
+    where each list's columns start (() for a list that is not so printed). The body is judged
+    on its first lines (``_FIXED_SAMPLE``), up to the next header."""
+    out, fixed = [], []
+    starts = lines.starts
+    for k, header in enumerate(headers):
+        first, last = header.line - 1, bisect_left(starts, header.end) - 1
+        at_line_start = header.start == starts[first]
+        texts = [lines[i] for i in range(first, last + 1)]
+        columns = column_starts(texts) if at_line_start else ()
+        stop = bisect_left(starts, headers[k + 1].start) if k + 1 < len(headers) else len(lines)
+        sample = [lines[i] for i in range(last + 1, min(stop, last + 1 + _FIXED_SAMPLE))]
+        if columns and is_fixed_width(sample, columns):
+            cells = tuple(join(c) for c in zip(*(cut(t, columns) for t in texts), strict=True))
+            keys = [key for key in map_headers(cells) if key]
+            if len(keys) >= 3 and "name" in keys:
+                out.append(replace(header, cells=cells))
+                fixed.append(columns)
+                continue
+        out.append(header)
+        fixed.append(())
+    return out, fixed
 
 
 def page_of(lines: Iterable[str]) -> str:
@@ -225,6 +280,9 @@ class Copies(Generic[K]):
 
     dropped: dict[K, int] = field(default_factory=dict)
     noted: dict[K, list[int]] = field(default_factory=dict)
+    #: of a copy dropped, the fields it fills that the copy kept lacks (an annex of the
+    #: responsibilities keyed by the item's name): not read into the item, and said
+    unread: dict[K, tuple[str, ...]] = field(default_factory=dict)
 
     def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
         """Goes through ``records`` (a key, the line and the values of each record, in order):
@@ -253,6 +311,9 @@ class Copies(Generic[K]):
             kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
             self.dropped[gone[0]] = kept[1]
             self.noted.setdefault(kept[0], []).append(gone[1])
+            kept_values, gone_values = (values, twin[2]) if keep_new else (twin[2], values)
+            if lacking := tuple(sorted(gone_values.keys() - kept_values.keys())):
+                self.unread[gone[0]] = lacking
             if keep_new:
                 group = by_serial[twin[2].get("row", "")]
                 group[group.index(twin)] = (key, line, values)
@@ -263,6 +324,11 @@ class Copies(Generic[K]):
         if key in self.dropped:
             text = " | ".join(c for c in row.cells if c)
             reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
+            if key in self.unread:
+                reason = (
+                    f"the same item as the record at line {self.dropped[key]}, with fields that "
+                    f"record lacks ({', '.join(self.unread[key])}): not read into it"
+                )
             return Reject(path, row.line, text, reason)
         if key in self.noted:
             lines = ", ".join(map(str, self.noted[key]))
@@ -334,14 +400,26 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
     return grids
 
 
-def _traditional_headers(page: str) -> list[PageHeader]:
-    """The headers of a page whose header is written in traditional script (事項名稱 設定依據),
-    found in its simplified form (the header vocabulary's script) when that keeps every
-    character in its place; the page itself is read as written."""
+def _simplified_page(page: str) -> str | None:
+    """The simplified form of a page in traditional script (事項名稱 設定依據 … 行政許可), in
+    which its header and cells are known to the vocabularies, when converting keeps every
+    character in its place (the cells are then cut from the page as written at the same
+    offsets); else None."""
     converted = simplified(page)
     if converted == page or len(converted) != len(page):
-        return []
-    return find_headers(converted)
+        return None
+    return converted
+
+
+def _as_written(
+    written: str, lines: PageLines, found: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Lines of context found in a page's simplified form, as the page writes them."""
+    out = []
+    for number, text in found:
+        start, at = lines.starts[number - 1], lines[number - 1].find(text)
+        out.append((number, written[start + at : start + at + len(text)] if at >= 0 else text))
+    return out
 
 
 def read_page(text: str, path: str) -> list[Grid]:

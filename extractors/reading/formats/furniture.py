@@ -1,0 +1,62 @@
+"""Lines of a page that belong to its layout, not to the list it holds: rules drawn between
+records (────, ***, ----) and running headers, the list's title or date line printed again at
+the top of each page of a print (``某县权责清单`` / ``2023年5月6日`` above every page's rows).
+
+A converter or a copy from a print keeps them inside the text; read as text they became more of
+the record above's last value (a title run into its accountability basis). Both readers of page
+text, the flattened table (``formats/text/flat.py``) and the vertical records
+(``formats/labelled.py``), set them aside as context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractors.reading.vocab import is_list_title
+
+# A line drawn with one rule character repeated, spaces between allowed: stars, equals signs or
+# tildes three times or more (***, ＝＝＝), box drawing, dashes, underscores or dots five times
+# or more (──────, - - - - -): a dash or two (——) is a placeholder for an empty value.
+_RULE = re.compile(r"\s*(?:([*＊=＝~～])(?:\s*\1){2,}|([─━═—–\-－_＿·•.。])(?:\s*\2){4,})\s*")
+# A date line alone: 2023年5月6日, 2023-05-06, 2023/5/6, 2023.05.06 (with a label of up to six
+# characters before it: 发布日期：2023-05-06).
+_DATE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,6}\s*[:：]\s*)?"
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+)
+
+
+def is_rule(line: str) -> bool:
+    """True when ``line`` is a rule drawn between records.
+
+    >>> is_rule("────────"), is_rule("* * *"), is_rule("----------"), is_rule("—————")
+    (True, True, True, True)
+    >>> is_rule("——"), is_rule("———"), is_rule("-1-"), is_rule("《森林法》第五十六条")
+    (False, False, False, False)
+    """
+    return _RULE.fullmatch(line) is not None
+
+
+def running_headers(lines: Iterable[str]) -> frozenset[str]:
+    """Of the lines above a list (its title, the date line), those a print repeats at the top
+    of every page: a list's title (``vocab.is_list_title``) or a date alone, white space
+    dropped. Other lines above a list (an issuing notice's sentences, a department's name) may
+    be cells further down, and are not taken.
+
+    >>> sorted(running_headers(["某县人力社保局权责清单", "2023年5月6日", "各乡镇：", "县林业局"]))
+    ['2023年5月6日', '某县人力社保局权责清单']
+    """
+    return frozenset(
+        "".join(line.split())
+        for line in lines
+        if line.strip() and (is_list_title(line) or _DATE.fullmatch(line.strip()))
+    )
+
+
+def is_running_header(line: str, headers: frozenset[str]) -> bool:
+    """True when ``line`` is one of ``headers`` (:func:`running_headers`) printed again.
+
+    >>> is_running_header("某县 权责清单", frozenset({"某县权责清单"}))
+    True
+    """
+    return bool(headers) and "".join(line.split()) in headers

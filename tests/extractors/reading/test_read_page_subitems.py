@@ -1,0 +1,40 @@
+"""Page text of a table with a 子项 column whose sub-item rows do not repeat their main item's
+serial and name: each such row is read as a sub-item of the item above (listed in its
+``subitems``, its cells joined to the item's), whole and in batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import get_citations
+from tests.extractors.reading.support import read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+ROWS = (
+    f"1  对违法行为的处罚  对盗伐林木的处罚  行政处罚  县林业局  {FOREST}第七十六条",
+    f"{{indent}}对滥伐林木的处罚  行政处罚  县林业局  {FOREST}第七十七条",
+    f"{{indent}}对毁坏林木的处罚  行政处罚  县林业局  {FOREST}第七十四条",
+    "2  渔业捕捞许可  渔业捕捞许可  行政许可  县农业农村局  《中华人民共和国渔业法》第二十三条",
+)
+
+
+@pytest.mark.parametrize("indent", ["", "    ", "\t"])
+def test_sub_item_rows_without_serial_and_name_join_their_main_item(
+    tmp_path: Path, indent: str
+) -> None:
+    # Before: each sub-item row ran into the basis of the item above (its type a word of the
+    # basis), read as doubtful; the sub-items were not listed.
+    text = "\n".join(["某县权责清单", "序号  主项名称  子项名称  事项类型  实施主体  设定依据"])
+    text += "\n" + "\n".join(r.format(indent=indent) for r in ROWS) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.row, i.name, i.type, i.department, i.subitems) for i in plist.items] == [
+        ("1", "对违法行为的处罚", "行政处罚", "县林业局",
+         ("对盗伐林木的处罚", "对滥伐林木的处罚", "对毁坏林木的处罚")),
+        ("2", "渔业捕捞许可", "行政许可", "县农业农村局", ("渔业捕捞许可",)),
+    ]  # fmt: skip
+    assert [c.article for c in get_citations(plist.items[0].basis or "")] == [76, 77, 74]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
