@@ -49,7 +49,7 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 5
+FORM = 6
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -121,6 +121,13 @@ RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(
 #: only known when the laws' ranks are (they change with ``quanze laws import``). Kept packed by
 #: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
 RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
+#: accountability-law-differs-from-basis: per law, the items with a legal basis (设定依据) citing a
+#: law whose accountability basis (追责依据) cites it and whose legal basis does not (``items``),
+#: and the items whose legal basis cites it (``bases``: so that every law the query names has a
+#: node). The query reads each law's titles from its node (``graph.build.ranked.law_titles``,
+#: written with the graph: they change with ``quanze laws import``), and counts its rows as each
+#: law's items times its titles (``graph.store.counting``).
+LAW_BEYOND = Kind("LawBeyondBasis", ("law",), ("items", "bases"))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
@@ -144,10 +151,12 @@ KINDS = (
     CLAUSE_TEXT,
     RANK_CITED,
     RANK_ITEMS,
+    LAW_BEYOND,
     LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
+_BASIS, _ACCOUNTABILITY_BASIS = f"{_FIELD}basis", f"{_FIELD}accountability_basis"
 _UNWRITTEN = ox.Literal("（未写明）")
 
 _ITEMS = """
@@ -211,12 +220,16 @@ class Collector:
         self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
         self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
         self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        self.beyond: dict[str, list[int]] = {}  # law → LAW_BEYOND's counts
         # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
         self._writing: defaultdict[str, set[str]] = defaultdict(set)
         self._pairing: defaultdict[str, set[tuple[str, str | None]]] = defaultdict(set)
+        # the batch's laws per item, of its legal basis and of its accountability basis
+        self._based: defaultdict[str, set[str]] = defaultdict(set)
+        self._accountable: defaultdict[str, set[str]] = defaultdict(set)
 
     def clause(self, item: str, concept: str, text: str) -> None:
         """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
@@ -253,6 +266,11 @@ class Collector:
             if item is not None:
                 ranked[0] += 1
                 self._pairing[item].add((law, tag))
+        if law is not None and item is not None:
+            if field == _BASIS:
+                self._based[item].add(law)
+            elif field == _ACCOUNTABILITY_BASIS:
+                self._accountable[item].add(law)
         if article is not None:
             if field in _ACCOUNTABILITY:
                 if item is not None:
@@ -281,8 +299,15 @@ class Collector:
             self.concepts[concept] += len(items)
         for pairs in self._pairing.values():
             self.pairs[pairs_key(pairs)] += 1
+        for item, based in self._based.items():
+            for law in based:
+                self.beyond.setdefault(law, [0, 0])[1] += 1
+            for law in self._accountable.get(item, set()) - based:
+                self.beyond.setdefault(law, [0, 0])[0] += 1
         for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
+        for laws in (self._based, self._accountable):
+            laws.clear()
         self._pairing.clear()
         self.items.clear()
 
@@ -388,11 +413,13 @@ class Collector:
             _add(rows[RANK_CITED.name][ranked], counts)
         for pairs, items in self.pairs.items():
             rows[RANK_ITEMS.name][(ox.Literal(pairs),)][0] += items
+        for law, counts in self.beyond.items():
+            _add(rows[LAW_BEYOND.name][(ox.NamedNode(law),)], counts)
         for concept, items in self.concepts.items():
             _add(rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)], (items, 1))
         for (concept, text), n in self.variants.items():
             rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))][0] += n
-        for folded in (self.use, self.laws, self.versions, self.ranked, self.pairs):
+        for folded in (self.use, self.laws, self.versions, self.ranked, self.pairs, self.beyond):
             folded.clear()
         self.concepts.clear()
         self.variants.clear()
@@ -553,10 +580,12 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without). The
     ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
     citations per legal rank counted (``graph.build.byrank``), from what the store holds now
-    (the tallies, the laws' titles and ranks the commit made current)."""
+    (the tallies, the laws' titles and ranks the commit made current); the laws of
+    ``LAW_BEYOND`` are given their titles (``ranked.law_titles``)."""
     from graph.build import byrank, ranked  # they read the facts' kinds from this module
 
     made = ranked.positions(store, facts, iris) + byrank.quads(store, facts, iris)
+    made += ranked.law_titles(store, facts, iris)
     store.extend(chain(quads(facts, iris), made))
 
 
