@@ -168,13 +168,13 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
 
 
 def law_titles(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad]:
-    """The titles of the laws of ``derived.LAW_BEYOND`` (``qzd:lawTitle``, each once), as the
+    """The titles of the laws of ``derived.LAW_ROWS`` (``qzd:lawTitle``, each once), as the
     store says them when the derived graph is written: ``accountability-law-differs-from-basis``
     reads them there, where each law's title is repeated in the graph of every list citing it
     (hundreds at 100 k items: its first page read them DISTINCT for each item, 149-213 ms)."""
     look = _Lookup(store)
     graph = ox.NamedNode(iris.derived_graph())
-    kind = derived.LAW_BEYOND.name
+    kind = derived.LAW_ROWS.name
     return [
         ox.Quad(derived.fact_node(iris, kind, key), LAW_TITLE, title, graph)
         for key, _ in _kept(facts.rows[kind])

@@ -14,13 +14,13 @@ are made from that list's graph alone says so (``# counted: by-list``): every bu
 rows for the lists it builds and keeps their sum in the derived graph (``qzd:ListRows``), so its
 count, asked with no bindings, is one number read (the engine took 3-5 s and more at 100 k items
 to count ``analysis-items``, ``unresolved-citations``, ``view-items`` …). A query whose rows are,
-per law, its items kept in the derived graph times the law's titles there (``# counted: by-law
-Kind``: ``accountability-law-differs-from-basis``, whose rows change with the laws' titles, so
-that a count kept per list would go stale with ``quanze laws import``) is counted from those
-facts, a few per law (the engine took over 5 s at 100 k items). A ranking query paged by
-position whose ranking keeps its rows (``qzd:rows``: ``articles-across-departments``, whose rows
-are not one a place, its count 1.1-1.4 s at 100 k items) is counted from that number. What each
-bundled query's count costs at 100 k items is in docs/performance.md.
+per law, a count kept in the derived graph times the law's titles there (``# counted: by-law
+count``: ``accountability-law-differs-from-basis`` and ``analysis-citations``, whose rows change
+with the laws' titles, so that a count kept per list would go stale with ``quanze laws import``)
+is counted from those facts, a few per law (the engine took over 5 s at 100 k items). A ranking
+query paged by position whose ranking keeps its rows (``qzd:rows``: ``articles-across-departments``,
+whose rows are not one a place, its count 1.1-1.4 s at 100 k items) is counted from that number.
+What each bundled query's count costs at 100 k items is in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -79,20 +79,21 @@ _KEPT = (
 
 
 _BY_LAW = re.compile(r"#\s*counted:\s*by-law\s+(\w+)")
-#: Per fact of a kind counted by law: its items and how many titles its law has.
+#: Per law (graph.build.derived.LAW_ROWS): the rows a query gives per title, and its titles.
 _PER_LAW = f"""
-SELECT ?fact ?items (COUNT(?title) AS ?titles)
-WHERE {{ ?fact a ?kind ; <{_QZD}items> ?items ; <{_QZD}lawTitle> ?title }}
-GROUP BY ?fact ?items
+SELECT ?fact ?rows (COUNT(?title) AS ?titles)
+WHERE {{ ?fact a <{_QZD}LawRows> ; ?counted ?rows ; <{_QZD}lawTitle> ?title }}
+GROUP BY ?fact ?rows
 """
 
 
 def counted_by_law(text: str) -> str | None:
-    """The kind of derived facts a query's rows are counted from, per law (its ``# counted:
-    by-law Kind`` header line): each fact's ``qzd:items`` times its ``qzd:lawTitle`` values.
+    """What a query's rows are counted from, per law (its ``# counted: by-law count`` header
+    line): each law's ``qzd:{count}`` in the derived graph (``qzd:LawRows``) times its titles
+    there (``qzd:lawTitle``).
 
-    >>> counted_by_law("# counted: by-law LawBeyondBasis\nSELECT …"), counted_by_law("SELECT …")
-    ('LawBeyondBasis', None)
+    >>> counted_by_law("# counted: by-law beyond\nSELECT …"), counted_by_law("SELECT …")
+    ('beyond', None)
     """
     match = header_line(text, _BY_LAW)
     return None if match is None else match.group(1)
@@ -141,8 +142,9 @@ def count_rows(
             return int(term_text(kept.rows[0]["rows"]))
     kind = counted_by_law(text)
     if not terms and isinstance(source, ox.Store) and kind is not None:
-        facts = run_query(source, _PER_LAW, {"kind": ox.NamedNode(_QZD + kind)}, timeout=timeout)
-        return sum(int(term_text(r["items"])) * int(term_text(r["titles"])) for r in facts.rows)
+        per_law = {"counted": ox.NamedNode(_QZD + kind)}
+        facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
+        return sum(int(term_text(r["rows"])) * int(term_text(r["titles"])) for r in facts.rows)
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
     return int(term_text(rows[0]["rows"])) if rows else 0
