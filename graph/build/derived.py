@@ -122,14 +122,12 @@ RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(
 #: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
 RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
 #: Per law, what two queries whose rows follow the laws' titles give per title of it (their
-#: counts: ``graph.store.counting``, ``# counted: by-law``): for
+#: counts: ``graph.store.counting``, ``# counted: by-law``, join the titles the store holds
+#: when asked, so that ``quanze laws import`` leaves them right): for
 #: ``accountability-law-differs-from-basis``, the items with a legal basis (设定依据) citing a law
 #: whose accountability basis (追责依据) cites it and whose legal basis does not (``beyond``), and
-#: the items whose legal basis cites it (``bases``: so that every law the query names has a node);
-#: for ``analysis-citations``, the (item, field, article or provision cited) citing it
-#: (``analysis``). ``accountability-law-differs-from-basis`` reads each law's titles from its node
-#: (``graph.build.ranked.law_titles``, written with the graph: they change with builds and with
-#: ``quanze laws import``).
+#: the items whose legal basis cites it (``bases``); for ``analysis-citations``, the (item, field,
+#: article or provision cited) citing it (``analysis``).
 LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis"))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
@@ -595,12 +593,10 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     update, peaked at 129 MiB of Python for one list of 6,000 items, against 45 without). The
     ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
     citations per legal rank counted (``graph.build.byrank``), from what the store holds now
-    (the tallies, the laws' titles and ranks the commit made current); the laws of
-    ``LAW_ROWS`` are given their titles (``ranked.law_titles``)."""
+    (the tallies, the laws' titles and ranks the commit made current)."""
     from graph.build import byrank, ranked  # they read the facts' kinds from this module
 
     made = ranked.positions(store, facts, iris) + byrank.quads(store, facts, iris)
-    made += ranked.law_titles(store, facts, iris)
     store.extend(chain(quads(facts, iris), made))
 
 

@@ -23,8 +23,7 @@ tally (``qzd:tally``). The queries joined them from the article and its law, thr
 ``eli:is_part_of+`` over the store, and those triples are repeated in the graph of every list
 citing the article (the union of graphs keeps each: a row per pair of graphs). The tallies change
 with builds only, the titles with ``quanze laws import`` too, and both write the graph again
-(``derived.refresh``). So do the titles of the laws ``accountability-law-differs-from-basis``
-names (``law_titles``).
+(``derived.refresh``).
 
 Places follow the titles the store holds when the graph is written; a law with two titles (a
 title the import writes ``@zh`` beside the registry's) gives its rows twice, as the queries always
@@ -165,22 +164,6 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
         ],
     )
     return out
-
-
-def law_titles(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad]:
-    """The titles of the laws of ``derived.LAW_ROWS`` (``qzd:lawTitle``, each once), as the
-    store says them when the derived graph is written: ``accountability-law-differs-from-basis``
-    reads them there, where each law's title is repeated in the graph of every list citing it
-    (hundreds at 100 k items: its first page read them DISTINCT for each item, 149-213 ms)."""
-    look = _Lookup(store)
-    graph = ox.NamedNode(iris.derived_graph())
-    kind = derived.LAW_ROWS.name
-    return [
-        ox.Quad(derived.fact_node(iris, kind, key), LAW_TITLE, title, graph)
-        for key, _ in _kept(facts.rows[kind])
-        if key[0] is not None
-        for title in look.values(key[0].value, _TITLE)
-    ]
 
 
 def law_of(article: str) -> str:
