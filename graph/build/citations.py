@@ -131,7 +131,7 @@ class CitationWriter:
         if version is not None:
             g.link(node, QZ.citedVersion, version[1])
         self.written.derived.citation(
-            node, item_iri, field, article, True, version, law, c.rank or None
+            node, item_iri, field, article, True, version, law, c.rank or None, target
         )
 
     def count(self, target: str, item_iri: str) -> None:

@@ -49,7 +49,7 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 5
+FORM = 6
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -121,6 +121,14 @@ RANK_CITED = Kind("RankCited", ("law", "tag"), ("citations", "tagged"), packed=(
 #: only known when the laws' ranks are (they change with ``quanze laws import``). Kept packed by
 #: the digest of the set, a node per ``BUCKETS`` of them: some 7,000 sets at 10 k items.
 RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
+#: Per law, what two queries whose rows follow the laws' titles give per title of it (their
+#: counts: ``graph.store.counting``, ``# counted: by-law``, join the titles the store holds
+#: when asked, so that ``quanze laws import`` leaves them right): for
+#: ``accountability-law-differs-from-basis``, the items with a legal basis (设定依据) citing a law
+#: whose accountability basis (追责依据) cites it and whose legal basis does not (``beyond``), and
+#: the items whose legal basis cites it (``bases``); for ``analysis-citations``, the (item, field,
+#: article or provision cited) citing it (``analysis``).
+LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis"))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
@@ -144,10 +152,12 @@ KINDS = (
     CLAUSE_TEXT,
     RANK_CITED,
     RANK_ITEMS,
+    LAW_ROWS,
     LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
+_BASIS, _ACCOUNTABILITY_BASIS = f"{_FIELD}basis", f"{_FIELD}accountability_basis"
 _UNWRITTEN = ox.Literal("（未写明）")
 
 _ITEMS = """
@@ -211,12 +221,18 @@ class Collector:
         self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
         self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
         self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        self.by_law: dict[str, list[int]] = {}  # law → LAW_ROWS's counts
         # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
         self._reaching: defaultdict[tuple[str, Signature], set[str]] = defaultdict(set)
         self._citing: defaultdict[str, set[str]] = defaultdict(set)
         self._writing: defaultdict[str, set[str]] = defaultdict(set)
         self._pairing: defaultdict[str, set[tuple[str, str | None]]] = defaultdict(set)
+        # the batch's laws per item, of its legal basis and of its accountability basis
+        self._based: defaultdict[str, set[str]] = defaultdict(set)
+        self._accountable: defaultdict[str, set[str]] = defaultdict(set)
+        # and the (field, article or provision, law) its citations reach
+        self._analysed: defaultdict[str, set[tuple[str, str, str]]] = defaultdict(set)
 
     def clause(self, item: str, concept: str, text: str) -> None:
         """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
@@ -242,9 +258,11 @@ class Collector:
         version: tuple[str, str, str] | None = None,
         law: str | None = None,
         tag: str | None = None,
+        provision: str | None = None,
     ) -> None:
         """A citation: its item, field, the article it rolls up to, whether it is resolved, the
-        (law, version, note) it cites as written, the law it rolls up to and its rank tag."""
+        (law, version, note) it cites as written, the law it rolls up to, its rank tag and the
+        provision (or work) it cites."""
         self.held[2] += 1
         self.held[3] += not resolved
         if resolved and law is not None:
@@ -253,6 +271,14 @@ class Collector:
             if item is not None:
                 ranked[0] += 1
                 self._pairing[item].add((law, tag))
+        if law is not None and item is not None:
+            unit = article or provision
+            if field is not None and unit is not None:
+                self._analysed[item].add((field, unit, law))
+            if field == _BASIS:
+                self._based[item].add(law)
+            elif field == _ACCOUNTABILITY_BASIS:
+                self._accountable[item].add(law)
         if article is not None:
             if field in _ACCOUNTABILITY:
                 if item is not None:
@@ -281,8 +307,19 @@ class Collector:
             self.concepts[concept] += len(items)
         for pairs in self._pairing.values():
             self.pairs[pairs_key(pairs)] += 1
+        for item, based in self._based.items():
+            for law in based:
+                self.by_law.setdefault(law, [0, 0, 0])[1] += 1
+            for law in self._accountable.get(item, set()) - based:
+                self.by_law.setdefault(law, [0, 0, 0])[0] += 1
+        for reached in self._analysed.values():
+            for _, _, law in reached:
+                self.by_law.setdefault(law, [0, 0, 0])[2] += 1
         for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
+        for laws in (self._based, self._accountable):
+            laws.clear()
+        self._analysed.clear()
         self._pairing.clear()
         self.items.clear()
 
@@ -335,6 +372,7 @@ class Collector:
                 version,
                 next(iter(laws)),
                 next(iter(tags)),
+                min((c for c in cites if c is not None), default=None),
             )
         collector.next_batch()
         return collector
@@ -388,11 +426,13 @@ class Collector:
             _add(rows[RANK_CITED.name][ranked], counts)
         for pairs, items in self.pairs.items():
             rows[RANK_ITEMS.name][(ox.Literal(pairs),)][0] += items
+        for law, counts in self.by_law.items():
+            _add(rows[LAW_ROWS.name][(ox.NamedNode(law),)], counts)
         for concept, items in self.concepts.items():
             _add(rows[CLAUSE_USE.name][(ox.NamedNode(concept), where)], (items, 1))
         for (concept, text), n in self.variants.items():
             rows[CLAUSE_TEXT.name][(ox.NamedNode(concept), ox.Literal(text))][0] += n
-        for folded in (self.use, self.laws, self.versions, self.ranked, self.pairs):
+        for folded in (self.use, self.laws, self.versions, self.ranked, self.pairs, self.by_law):
             folded.clear()
         self.concepts.clear()
         self.variants.clear()

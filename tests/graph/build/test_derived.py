@@ -31,6 +31,7 @@ READERS = (
     "counts",
     "most-reused-clauses",
     "citations-by-rank",
+    "accountability-law-differs-from-basis",
 )
 runner = CliRunner()
 
