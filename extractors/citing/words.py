@@ -126,6 +126,10 @@ def first_chars(found: Iterable[str]) -> frozenset[str]:
 
 #: White space of any kind; spaces, U+3000 and line wraps fall anywhere in a citation.
 SPACE: Final = regex(r"\s+")
+#: Characters with no width that editors and web pages leave in text (zero-width space, joiners,
+#: word joiner, byte order mark, soft hyphen): white space to a reader, though ``\s`` is not
+#: them; a cell is read with each taken for a space (the citation's text keeps them).
+INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: Title marks, both widths and both kinds (《》 〈〉 <> ＜＞), nesting either way round.
 TITLE_OPEN: Final = "《〈<＜"
 TITLE_CLOSE: Final = "》〉>＞"
