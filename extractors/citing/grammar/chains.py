@@ -464,6 +464,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙"), end)
+        and not (end < len(text) and text[end] in NUMERAL_CHARS)
         and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
@@ -477,8 +478,11 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     while True:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
-        if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
+        if parsed is None or (level == "subitem" and b.path[_ITEM] is None and last is None):
             break
+        if level == "subitem" and b.path[_ITEM] is None:
+            # 第十条第一款第三目: a sub-item of no item, kept as written and flagged
+            b.warnings.append(f"{m.group().strip()} is cited with no 项 above it")
         values, seps = parsed
         if m.group("di"):
             unit_start = m.start("di")
@@ -530,6 +534,12 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             at = b.suffixes(text, m.end())
             if at != m.end():
                 nxt = _NEXT_UNIT.match(text, at)
+        if nxt is None and (undi := _unit_without_di(text, m.end(), level)) is not None:
+            # 第三十二条一款: a deeper level glued on without its 第, read and flagged
+            b.warnings.append(f"第 missing before {undi.group()}")
+            sep = None
+            m = undi
+            continue
         if nxt is None:
             break
         if nxt.group("sepw") is not None:
@@ -549,7 +559,29 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    return _zero_checked(Chain(tuple(b.out), b.end, tuple(b.warnings)))
+    return _zero_checked(Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings))))
+
+
+def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:
+    """A paragraph, item or sub-item glued without its 第 to the unit ``above`` that ends at
+    ``pos`` (第三十二条一款, 第十条第一款三项), or None. Only a level deeper than the one before
+    may be written so: a level holds none of its own (第十条十一条 is no chain), and the number
+    must follow with nothing between (第十条 三项措施 is prose).
+
+    >>> _unit_without_di("第三十二条一款", 5, "article").group()
+    '一款'
+    >>> _unit_without_di("第十条十一条", 3, "article") is None
+    True
+    """
+    if pos >= len(text) or text[pos] not in NUMERAL_CHARS:
+        return None
+    m = _UNIT.match(text, pos)
+    if m is None or m.group("nums") is None:
+        return None
+    level = _LEVELS[m.group("lvl")]
+    if _DEPTH[level] <= max(_DEPTH[above], _DEPTH["article"]):
+        return None
+    return m
 
 
 # the numbered fields of a Provision, after its span: every level, and the suffix of 之一

@@ -32,3 +32,65 @@ def test_characters_with_no_width_read_as_white_space(cite: Cite, mark: str) -> 
     article was lost and the law kept the mark)."""
     text = f"依据《社会{mark}保险法》第八十{mark}七条"
     assert run(cite, text) == [rec(SB, 87)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "warning"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》第三十二条一款",
+            [rec(CF, 32, 1, kind="explicit")],
+            "第 missing before 一款",
+            id="paragraph",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第三十二条一款（四）项",
+            [rec(CF, 32, 1, 4, kind="explicit")],
+            "第 missing before 一款",
+            id="paragraph-then-bracketed-item",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第三十二条第一款四项",
+            [rec(CF, 32, 1, 4, kind="explicit")],
+            "第 missing before 四项",
+            id="item",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第三十二条一、二款",
+            [rec(CF, 32, 1, kind="explicit"), rec(CF, 32, 2, kind="explicit")],
+            "第 missing before 一、二款",
+            id="paragraphs-listed",
+        ),
+    ],
+)
+def test_a_deeper_level_without_its_di_is_read_and_flagged(
+    cite: Cite, text: str, expected: list[tuple[object, ...]], warning: str
+) -> None:
+    """第三十二条一款: a paragraph (or item) glued to its article without its 第 was dropped
+    silently, the record citing the whole article. A level deeper than the one before it can
+    only be a part of it, so it is read, and flagged as a reading of a typo."""
+    found = cite(text)
+    assert run(cite, text) == expected
+    assert all(warning in c.warnings for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["《中华人民共和国行政处罚法》第十条十一条", "《中华人民共和国行政处罚法》第十条 三项措施"],
+    ids=["same-level", "after-a-space"],
+)
+def test_a_number_after_a_provision_without_di_is_not_read_as_a_level(
+    cite: Cite, text: str
+) -> None:
+    """Only a deeper level glued to the unit before it is read so: an article holds no article,
+    and a number after a space is the author's prose."""
+    assert run(cite, text) == [rec(CF, 10, kind="explicit")]
+
+
+def test_a_sub_item_of_no_item_is_kept_and_flagged(cite: Cite) -> None:
+    """第十条第一款第三目 names a 目 (a division of an item) with no 项: the 目 was dropped
+    silently. It is kept as written, not moved to the item, and flagged."""
+    text = "《中华人民共和国社会保险法》第十条第一款第三目"
+    (found,) = cite(text)
+    assert (found.article, found.paragraph, found.item, found.subitem) == (10, 1, None, 3)
+    assert found.warnings == ("第三目 is cited with no 项 above it",)
