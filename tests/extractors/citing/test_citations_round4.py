@@ -94,3 +94,26 @@ def test_a_sub_item_of_no_item_is_kept_and_flagged(cite: Cite) -> None:
     (found,) = cite(text)
     assert (found.article, found.paragraph, found.item, found.subitem) == (10, 1, None, 3)
     assert found.warnings == ("第三目 is cited with no 项 above it",)
+
+
+@pytest.mark.parametrize("quotes", ["“”", "「」", '""', "‘’"])
+def test_a_title_in_quotation_marks_and_title_marks_keeps_its_provisions(
+    cite: Cite, quotes: str
+) -> None:
+    """依据“《社会保险法》”第八十七条: the quotation marks around the title marks are the
+    author's emphasis; the provision after the closing one was lost, the title cited whole."""
+    text = f"依据{quotes[0]}《社会保险法》{quotes[1]}第八十七条、第八十八条"
+    assert run(cite, text) == [rec(SB, 87), rec(SB, 88)]
+
+
+@pytest.mark.parametrize("between", ["、", "", "和", " "])
+def test_provisions_in_brackets_of_their_own_are_each_cited(cite: Cite, between: str) -> None:
+    """《社会保险法》（第八十七条）、（第八十八条）: each provision in brackets of its own, listed;
+    only the first was read."""
+    text = f"依据《社会保险法》（第八十七条）{between}（第八十八条第二款）"
+    assert run(cite, text) == [rec(SB, 87), rec(SB, 88, 2)]
+
+
+def test_a_bracket_after_provisions_in_brackets_that_holds_none_is_not_read(cite: Cite) -> None:
+    text = "依据《社会保险法》（第八十七条），（二）违反本法规定的"
+    assert run(cite, text) == [rec(SB, 87)]
