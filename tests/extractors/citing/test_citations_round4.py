@@ -117,3 +117,32 @@ def test_provisions_in_brackets_of_their_own_are_each_cited(cite: Cite, between:
 def test_a_bracket_after_provisions_in_brackets_that_holds_none_is_not_read(cite: Cite) -> None:
     text = "依据《社会保险法》（第八十七条），（二）违反本法规定的"
     assert run(cite, text) == [rec(SB, 87)]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc"),
+    [
+        pytest.param("依据浙政办发2018年12号第三条", "浙政办发〔2018〕12号", id="before-a-provision"),
+        pytest.param("依据浙政办发 2018 年 12 号第三条", "浙政办发〔2018〕12号", id="spaced"),
+        pytest.param("《甲市医疗救助办法》（甲政发2018年12号）第三条", "甲政发〔2018〕12号", id="note"),
+    ],
+)
+def test_a_file_number_with_its_year_written_without_brackets(
+    cite: Cite, text: str, doc: str
+) -> None:
+    """浙政办发2018年12号: a file number whose year is written with 年 and no brackets was not
+    read at all (the provision after it was lost, the note gave no number). It is read and
+    written as file numbers are, the year in 〔〕."""
+    (found,) = cite(text)
+    assert (found.article, found.doc_number) == (3, doc)
+
+
+def test_an_order_numbered_within_its_year_gets_no_second_di(cite: Cite) -> None:
+    """交通运输部令2016年第28号 has its 第 after the year: none is put after 令 (it was
+    交通运输部令第2016年第28号, a number no registry holds)."""
+    (found,) = cite("《港口管理规定》（交通运输部令2016年第28号）第三条")
+    assert found.doc_number == "交通运输部令2016年第28号"
+
+
+def test_a_year_and_number_in_prose_is_no_file_number(cite: Cite) -> None:
+    assert run(cite, "《社会保险法》第八十七条规定，于2018年12号文件") == [rec(SB, 87)]
