@@ -212,14 +212,32 @@ def _one(
         if len(bare) == 1 and not bare[0].title.startswith(STATE_NAME):
             why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
             return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
-    if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return STATE_NAME + canonical, "abbreviation", None, "法律", (_by_rule(canonical),)
-    implementing = _NATIONAL_IMPLEMENTING.match(key)
+    # a national law's title, written in full (《中华人民共和国行政监察法》) or made by rule
+    # (《食安法》), that the registry does not know: kept, and flagged
+    full = key.startswith(STATE_NAME)
+    rest = key[len(STATE_NAME) :] if full else key
+    made: str = canonical if full else STATE_NAME + canonical
+    made_kind: TitleKind = "explicit" if full else "abbreviation"
+    flag = _unknown_national(canonical) if full else _by_rule(canonical)
+    if _NATIONAL_LAW.match(rest) and not _NOT_NATIONAL.search(rest):
+        return made, made_kind, None, "法律", (flag,)
+    implementing = _NATIONAL_IMPLEMENTING.match(rest)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
-        return STATE_NAME + canonical, "abbreviation", None, rank, (_by_rule(canonical),)
+        return made, made_kind, None, rank, (flag,)
     return canonical, "explicit", None, None, ()
+
+
+def _unknown_national(title: str) -> str:
+    """The warning on a national law's full title that the registry does not know: it knows
+    every national law in force, so the title is a repealed law's (《中华人民共和国行政监察法》)
+    or a wrong one, and the record says so.
+
+    >>> _unknown_national("中华人民共和国行政监察法")
+    "'中华人民共和国行政监察法' is not in the registry: repealed, or a wrong title"
+    """
+    return f"{title!r} is not in the registry: repealed, or a wrong title"
 
 
 def _by_rule(title: str) -> str:

@@ -189,6 +189,7 @@ LOCAL_PLACE: Final = (
 )
 #: Conjunctions (和, 及, 以及 …): they join units of a chain, titles and clauses alike.
 CONJUNCTIONS: Final = words("separators", "conjunction")
-#: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条, and
-#: the closing mark of quotation marks put around the title marks (“《社会保险法》”第八十七条).
-TITLE_JOIN: Final = rf"[\s:：,，“\"‘「”’」』]*{alternation(words('join_words'))}?\s*"
+#: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条, the
+#: closing mark of quotation marks put around the title marks (“《社会保险法》”第八十七条), and a
+#: closing title mark typed twice (《社会保险法》》第八十七条).
+TITLE_JOIN: Final = rf"[\s:：,，“\"‘「”’」』》〉>＞]*{alternation(words('join_words'))}?\s*"

@@ -51,6 +51,8 @@ _DEPTH: Final[dict[str, int]] = {
     "subitem": 6,
 }
 _STRUCTURAL: Final = {"part", "chapter", "section"}
+#: The levels a chain lists after white space following a deeper one (第十条第一款 第十一条).
+_LISTED_AFTER_DEEPER: Final = frozenset({"article", "paragraph", "item"})
 #: A range wider than this is not expanded (第1条至第9999条 is a typo, not 9999 citations).
 MAX_RANGE: Final = 200
 
@@ -553,6 +555,10 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 sep = "、"
             elif _DEPTH[nxt_level] > _DEPTH[level]:
                 sep = None
+            elif nxt_level in _LISTED_AFTER_DEEPER:
+                # 第一百二十二条第一款 第一百二十三条: the next article (or paragraph) after a
+                # deeper level, listed with spaces as with 、
+                sep = "、"
             else:
                 break
         m = nxt

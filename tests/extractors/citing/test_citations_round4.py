@@ -146,3 +146,42 @@ def test_an_order_numbered_within_its_year_gets_no_second_di(cite: Cite) -> None
 
 def test_a_year_and_number_in_prose_is_no_file_number(cite: Cite) -> None:
     assert run(cite, "《社会保险法》第八十七条规定，于2018年12号文件") == [rec(SB, 87)]
+
+
+@pytest.mark.parametrize("mark", ["》", "〉", ">"])
+def test_a_closing_title_mark_typed_twice(cite: Cite, mark: str) -> None:
+    """《社会保险法》》第八十七条: the second closing mark is a typo; the provisions after it
+    were lost and the title cited whole."""
+    text = f"《社会保险法》{mark}第八十七条、第八十八条"
+    assert run(cite, text) == [rec(SB, 87), rec(SB, 88)]
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "  "])
+def test_an_article_listed_with_spaces_after_a_paragraph(cite: Cite, gap: str) -> None:
+    """第八十六条第一款 第八十七条: the next article listed with white space after a deeper
+    level (as 第十二条 第十三条 is after an article) was lost."""
+    text = f"《社会保险法》第八十六条第一款{gap}第八十七条第二款"
+    assert run(cite, text) == [rec(SB, 86, 1), rec(SB, 87, 2)]
+
+
+def test_a_paragraph_listed_with_spaces_after_an_item(cite: Cite) -> None:
+    text = "《社会保险法》第八十六条第一款第二项 第二款"
+    assert run(cite, text) == [rec(SB, 86, 1, 2), rec(SB, 86, 2)]
+
+
+def test_a_heading_after_a_provision_and_a_space_is_not_listed(cite: Cite) -> None:
+    assert run(cite, "《社会保险法》第八十六条第一款 第三章") == [rec(SB, 86, 1)]
+
+
+@pytest.mark.parametrize(
+    "title", ["中华人民共和国行政监察法", "中华人民共和国食品卫生法实施条例"]
+)
+def test_a_full_national_title_the_registry_does_not_know_is_flagged(
+    cite: Cite, title: str
+) -> None:
+    """The registry knows every national law in force by its full title: one it does not know,
+    written in full (a repealed law: 《中华人民共和国行政监察法》, replaced by the 监察法), is kept
+    as written and flagged, as a title made by rule is; it passed as found."""
+    (found,) = cite(f"《{title}》第十条")
+    assert (found.law, found.kind, found.law_id) == (title, "explicit", None)
+    assert found.warnings == (f"{title!r} is not in the registry: repealed, or a wrong title",)
