@@ -226,7 +226,29 @@ def _one(
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
         return made, made_kind, None, rank, (flag,)
+    namesakes = load_registry().local_namesakes(canonical)
+    if namesakes:
+        # 《安全生产条例》: a local regulation written without its place (the list's region
+        # picks it: extractors.citing.places); the record names those it may be
+        return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
     return canonical, "explicit", None, None, ()
+
+
+#: The most namesakes a warning names.
+_NAMESAKES_SHOWN: Final = 6
+
+
+def namesakes_warning(title: str, namesakes: list[LawEntry]) -> str:
+    """The warning on a title that names no instrument but the local instruments titled so after
+    their place: the place was left out, and only the list's region can tell which is meant.
+
+    >>> namesakes_warning("消防条例", load_registry().local_namesakes("消防条例"))[:66]
+    "'消防条例' is not in the registry; with their place: 上海市消防条例 | 北京市消防条例"
+    """
+    titles = sorted(e.title for e in namesakes)
+    shown = " | ".join(titles[:_NAMESAKES_SHOWN])
+    more = f" | … ({len(titles)} in all)" if len(titles) > _NAMESAKES_SHOWN else ""
+    return f"{title!r} is not in the registry; with their place: {shown}{more}"
 
 
 def _unknown_national(title: str) -> str:

@@ -35,7 +35,9 @@ _DOC: Final = regex(
     rf"|[\u4e00-\u9fff]{{2,16}}?\s*[{_DIGIT}]{{4}}\s*年\s*[{_DIGIT}]{{1,5}}\s*号"
 )
 # the same, to be written with its year in brackets (浙政办发〔2018〕12号), as file numbers are
-_YEAR_UNBRACKETED: Final = regex(rf"^(?P<issuer>\D+?)(?P<year>[{_DIGIT}]{{4}})年(?P<n>[{_DIGIT}]+号)$")
+_YEAR_UNBRACKETED: Final = regex(
+    rf"^(?P<issuer>\D+?)(?P<year>[{_DIGIT}]{{4}})年(?P<n>[{_DIGIT}]+号)$"
+)
 #: （甲府办发〔2018〕12）: a file number with its 号 left out, alone in a parenthetical.
 DOC_NO_HAO: Final = regex(
     rf"^\s*([\u4e00-\u9fff]{{1,16}}\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*"

@@ -122,9 +122,13 @@ def test_a_bracket_after_provisions_in_brackets_that_holds_none_is_not_read(cite
 @pytest.mark.parametrize(
     ("text", "doc"),
     [
-        pytest.param("依据浙政办发2018年12号第三条", "浙政办发〔2018〕12号", id="before-a-provision"),
+        pytest.param(
+            "依据浙政办发2018年12号第三条", "浙政办发〔2018〕12号", id="before-a-provision"
+        ),
         pytest.param("依据浙政办发 2018 年 12 号第三条", "浙政办发〔2018〕12号", id="spaced"),
-        pytest.param("《甲市医疗救助办法》（甲政发2018年12号）第三条", "甲政发〔2018〕12号", id="note"),
+        pytest.param(
+            "《甲市医疗救助办法》（甲政发2018年12号）第三条", "甲政发〔2018〕12号", id="note"
+        ),
     ],
 )
 def test_a_file_number_with_its_year_written_without_brackets(
@@ -173,9 +177,7 @@ def test_a_heading_after_a_provision_and_a_space_is_not_listed(cite: Cite) -> No
     assert run(cite, "《社会保险法》第八十六条第一款 第三章") == [rec(SB, 86, 1)]
 
 
-@pytest.mark.parametrize(
-    "title", ["中华人民共和国行政监察法", "中华人民共和国食品卫生法实施条例"]
-)
+@pytest.mark.parametrize("title", ["中华人民共和国行政监察法", "中华人民共和国食品卫生法实施条例"])
 def test_a_full_national_title_the_registry_does_not_know_is_flagged(
     cite: Cite, title: str
 ) -> None:
