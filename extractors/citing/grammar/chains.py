@@ -81,6 +81,7 @@ _LOOKAHEAD_LAST: Final = frozenset(
 )
 
 _N: Final = f"[{NUMERAL_CHARS}]"
+_NUMERAL: Final = regex(_N)
 NUM: Final = rf"{_N}(?:\s*{_N})*"
 #: A level word (第三条, 第二部分 …).
 LEVEL: Final = _level_words()
@@ -466,7 +467,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙"), end)
-        and not (end < len(text) and text[end] in NUMERAL_CHARS)
+        and _NUMERAL.match(text, end) is None
         and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
@@ -579,7 +580,7 @@ def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:
     >>> _unit_without_di("第十条十一条", 3, "article") is None
     True
     """
-    if pos >= len(text) or text[pos] not in NUMERAL_CHARS:
+    if _NUMERAL.match(text, pos) is None:
         return None
     m = _UNIT.match(text, pos)
     if m is None or m.group("nums") is None:

@@ -56,6 +56,12 @@ def test_characters_with_no_width_read_as_white_space(cite: Cite, mark: str) -> 
             id="item",
         ),
         pytest.param(
+            "《中华人民共和国行政处罚法》第32条1款",
+            [rec(CF, 32, 1, kind="explicit")],
+            "第 missing before 1款",
+            id="arabic",
+        ),
+        pytest.param(
             "《中华人民共和国行政处罚法》第三十二条一、二款",
             [rec(CF, 32, 1, kind="explicit"), rec(CF, 32, 2, kind="explicit")],
             "第 missing before 一、二款",
