@@ -88,7 +88,7 @@ LEVEL: Final = _level_words()
 _PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
 _NUM_SEP: Final = alternation(words("separators", "number"))
 _UNIT: Final = regex(
-    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
+    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*(?:第\s*)?{NUM})*)"
     # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
     rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
     rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
@@ -108,7 +108,7 @@ _NEXT_UNIT: Final = regex(
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
 )
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
-_SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*")
+_SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*(?:第\s*)?")
 _PNUM_SPLIT: Final = regex(_PNUM)
 _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 # 第三十条（一）, 第五条第一款（三）、（四）: items in brackets with neither 第 nor 项, read only

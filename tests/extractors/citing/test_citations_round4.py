@@ -193,3 +193,25 @@ def test_a_full_national_title_the_registry_does_not_know_is_flagged(
     (found,) = cite(f"《{title}》第十条")
     assert (found.law, found.kind, found.law_id) == (title, "explicit", None)
     assert found.warnings == (f"{title!r} is not in the registry: repealed, or a wrong title",)
+
+
+XK = "中华人民共和国行政许可法"
+
+
+@pytest.mark.parametrize(
+    ("written", "articles"),
+    [
+        pytest.param("第六十九至第七十一条", [69, 70, 71], id="range-second-with-di"),
+        pytest.param("第六十九及七十一条", [69, 71], id="ji"),
+        pytest.param("第六十九和第七十一条", [69, 71], id="he-second-with-di"),
+        pytest.param("第十、第十一条", [10, 11], id="dunhao-second-with-di"),
+    ],
+)
+def test_numbers_of_one_unit_joined_by_a_word_or_with_the_seconds_di(
+    cite: Cite, written: str, articles: list[int]
+) -> None:
+    """第六十九至第七十一条, 第六十九及七十一条: the numbers of one unit, its level word written
+    once at the end, joined by a conjunction or with 第 repeated on the second. The chain was
+    not read at all (the title was cited whole)."""
+    found = run(cite, f"《中华人民共和国行政许可法》{written}")
+    assert found == [rec(XK, a, kind="explicit") for a in articles]
