@@ -205,6 +205,9 @@ def _one(
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
+    if (simple := _simplified(canonical)) != canonical:
+        # 《中華人民共和國行政許可法》: a title in traditional script, resolved in simplified
+        return _one(simple, local)
     if canonical.startswith(STATE_NAME):
         # 《中华人民共和国教师资格条例》: a regulation titled without the state's name, which the
         # list prefixed to it (the registry knows the title without it, and not with it)
@@ -260,6 +263,18 @@ def _unknown_national(title: str) -> str:
     "'中华人民共和国行政监察法' is not in the registry: repealed, or a wrong title"
     """
     return f"{title!r} is not in the registry: repealed, or a wrong title"
+
+
+def _simplified(title: str) -> str:
+    """``title`` in simplified script when it is written in traditional script (see
+    :func:`extractors.citing.plain.simplified`: OpenCC, loaded when a title is first missed).
+
+    >>> _simplified("中華人民共和國行政許可法"), _simplified("重庆市医疗救助办法")
+    ('中华人民共和国行政许可法', '重庆市医疗救助办法')
+    """
+    from extractors.citing.plain import simplified  # interpreted (OpenCC), loaded when needed
+
+    return simplified(title)
 
 
 def _by_rule(title: str) -> str:

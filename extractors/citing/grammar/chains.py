@@ -88,7 +88,7 @@ LEVEL: Final = _level_words()
 _PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
 _NUM_SEP: Final = alternation(words("separators", "number"))
 _UNIT: Final = regex(
-    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*(?:第\s*)?{NUM})*)"
+    rf"(?P<di>第(?:\s*第)*)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*(?:第\s*)?{NUM})*)"
     # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
     rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
     rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"

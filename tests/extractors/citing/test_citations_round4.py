@@ -215,3 +215,31 @@ def test_numbers_of_one_unit_joined_by_a_word_or_with_the_seconds_di(
     not read at all (the title was cited whole)."""
     found = run(cite, f"《中华人民共和国行政许可法》{written}")
     assert found == [rec(XK, a, kind="explicit") for a in articles]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《中華人民共和國行政許可法》第六十九條第二款",
+            [rec(XK, 69, 2, kind="explicit")],
+            id="full-title",
+        ),
+        pytest.param(
+            "《行政許可法》第六十九條第（一）項", [rec(XK, 69, None, 1)], id="short-title"
+        ),
+        pytest.param("《行政许可法》第六十九條", [rec(XK, 69)], id="level-word-alone"),
+    ],
+)
+def test_a_citation_in_traditional_script_inside_a_cell(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Text pasted in traditional script into one cell (the plain-text path converts whole
+    files; cells are read as written): the 條 and 項 of its chain ended it, and the title was
+    made a national law by rule with the state's name twice (中华人民共和国中華人民共和國…)."""
+    assert run(cite, text) == expected
+
+
+def test_di_typed_twice(cite: Cite) -> None:
+    """《行政许可法》第第六十九条: the article was lost, the title cited whole."""
+    assert run(cite, "《行政许可法》第第六十九条") == [rec(XK, 69)]
