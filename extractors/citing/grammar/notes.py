@@ -222,6 +222,27 @@ def read_head(text: str, pos: int) -> Tail:
     return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None, repealed))
 
 
+# 《…法》第六十九条（2019年修正）: a note in brackets right after the provisions cited
+_NOTE_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}({IN_PAREN}{{1,80}}){CLOSE_PAREN}")
+
+
+def version_after(text: str, pos: int) -> str | None:
+    """The version note written in brackets right after the provisions cited, which end at
+    ``pos`` (《…法》第六十九条（2019年修正）), or None: the version is the cited text's wherever it
+    is written.
+
+    >>> version_after("《行政许可法》第六十九条（2019年修正）", 12)
+    '2019年修正'
+    >>> version_after("《行政许可法》第六十九条（一）", 12) is None
+    True
+    """
+    m = _NOTE_AFTER.match(text, pos)
+    if m is None:
+        return None
+    note = _read_note(m.group(1))
+    return None if note.stops or note.doc else note.version
+
+
 def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
     """The provisions cited in brackets after a title (《…法》（第十条）, 【第十条、第十一条】,
     （第十条规定）), their end the closing bracket's; None when the bracket holds anything else.

@@ -243,3 +243,16 @@ def test_a_citation_in_traditional_script_inside_a_cell(
 def test_di_typed_twice(cite: Cite) -> None:
     """《行政许可法》第第六十九条: the article was lost, the title cited whole."""
     assert run(cite, "《行政许可法》第第六十九条") == [rec(XK, 69)]
+
+
+def test_a_version_note_after_the_provisions_cited(cite: Cite) -> None:
+    """《行政许可法》第六十九条、第七十条（2019年修正）: the version of the text cited, written after
+    the provisions rather than after the title, was dropped."""
+    found = cite("《行政许可法》第六十九条、第七十条（2019年修正）")
+    assert [(c.article, c.version) for c in found] == [(69, "2019年修正"), (70, "2019年修正")]
+
+
+@pytest.mark.parametrize("note", ["（一）", "（国务院令第1号）", "（已废止）"])
+def test_other_notes_after_the_provisions_are_no_version(cite: Cite, note: str) -> None:
+    found = cite(f"《行政许可法》第六十九条{note}")
+    assert [c.version for c in found] == [None]
