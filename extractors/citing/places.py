@@ -18,6 +18,7 @@ leaves the title as written, with its warning; nothing is guessed.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
 from extractors.citing.lawdb import LawEntry, load_registry, past_last_article, title_key
@@ -46,6 +47,19 @@ def _place_of(entry: LawEntry, title: str) -> str:
     return title_key(entry.title)[: -len(title_key(title))]
 
 
+@lru_cache(maxsize=8192)
+def _in_region(law: str, region: str) -> tuple[LawEntry, list[LawEntry]] | None:
+    """The one namesake of ``law`` whose place ``region`` writes, with all its namesakes, or
+    None (none, or several: nothing is guessed). Cached: a list cites the same titles over and
+    over, and every citation of a list with a region is asked."""
+    namesakes = load_registry().local_namesakes(law)
+    if not namesakes:
+        return None
+    here = areas(region)
+    inside = [e for e in namesakes if areas(_place_of(e, law)) & here]
+    return (inside[0], namesakes) if len(inside) == 1 else None
+
+
 def localise(citation: Citation, region: str | None) -> Citation:
     """``citation`` with a local title written without its place resolved by the list's
     ``region`` (or, for a national title, flagged when the region has its own namesake).
@@ -62,14 +76,10 @@ def localise(citation: Citation, region: str | None) -> Citation:
     law = citation.law
     if not region or law is None:
         return citation
-    namesakes = load_registry().local_namesakes(law)
-    if not namesakes:
+    picked = _in_region(law, region)
+    if picked is None:
         return citation
-    here = areas(region)
-    inside = [e for e in namesakes if areas(_place_of(e, law)) & here]
-    if len(inside) != 1:
-        return citation
-    entry = inside[0]
+    entry, namesakes = picked
     if citation.law_id is not None:
         own = f"the list's region has its own {entry.title}"
         return replace(citation, warnings=(*citation.warnings, own))

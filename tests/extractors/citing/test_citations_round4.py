@@ -5,24 +5,20 @@ through every backend of the cell pass (the ``cite`` fixture of conftest.py)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from tests.extractors.citing.conftest import Cite
 from tests.extractors.citing.test_citations_forms import run
+from tests.extractors.citing.test_citations_styles import rec as styles_rec
 
 SB = "中华人民共和国社会保险法"
 CF = "中华人民共和国行政处罚法"
 
 
-def rec(
-    law: str | None,
-    article: int | None = None,
-    paragraph: int | None = None,
-    item: int | None = None,
-    kind: str = "abbreviation",
-) -> tuple[object, ...]:
-    """One expected record, as ``run`` gives it (law, article, paragraph, item, point, kind)."""
-    return (law, article, paragraph, item, None, kind)
+#: One expected record (law, article, paragraph, item, point, kind); abbreviated titles here.
+rec = partial(styles_rec, kind="abbreviation")
 
 
 @pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
