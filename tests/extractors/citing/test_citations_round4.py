@@ -242,8 +242,8 @@ def test_di_typed_twice(cite: Cite) -> None:
 
 
 def test_a_version_note_after_the_provisions_cited(cite: Cite) -> None:
-    """《行政许可法》第六十九条、第七十条（2019年修正）: the version of the text cited, written after
-    the provisions rather than after the title, was dropped."""
+    """《行政许可法》第六十九条、第七十条（2019年修正）: the version of the text cited, written
+    after the provisions rather than after the title, was dropped."""
     found = cite("《行政许可法》第六十九条、第七十条（2019年修正）")
     assert [(c.article, c.version) for c in found] == [(69, "2019年修正"), (70, "2019年修正")]
 
