@@ -272,6 +272,11 @@ def _simplified(title: str) -> str:
     >>> _simplified("中華人民共和國行政許可法"), _simplified("重庆市医疗救助办法")
     ('中华人民共和国行政许可法', '重庆市医疗救助办法')
     """
+    try:
+        title.encode("gb2312")  # the simplified character set: no traditional character in it
+        return title  # (the common case: OpenCC, 40 ms to load, is not loaded for it)
+    except UnicodeEncodeError:
+        pass
     from extractors.citing.plain import simplified  # interpreted (OpenCC), loaded when needed
 
     return simplified(title)
