@@ -17,6 +17,7 @@ in the compiled build; the pieces of a reference it reads are in ``grammar/``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final, Literal
 
 from extractors.citing.grammar.anchors import (
@@ -56,7 +57,7 @@ from extractors.citing.grammar.context import (
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
-from extractors.citing.grammar.notes import Tail, parse_tail, read_head
+from extractors.citing.grammar.notes import Tail, parse_tail, read_head, version_after
 from extractors.citing.grammar.titles import (
     names_form,
     notes_inside,
@@ -92,9 +93,11 @@ from extractors.citing.resolve import (
 from extractors.citing.words import (
     CONJUNCTIONS,
     FLAT_TITLE,
+    INVISIBLE,
     OPEN_PAREN,
     SPACE,
     alternation,
+    char_class,
     words,
 )
 from extractors.models import Citation, CitationKind
@@ -120,6 +123,8 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# characters with no width, read as spaces
+_INVISIBLE: Final = regex(char_class(INVISIBLE))
 # what may stand between a quotation's closing mark and the author's next reference (”。第九条)
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
@@ -158,7 +163,12 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
-    return _Cell(text, backend == "fast").run()
+    if _INVISIBLE.search(text) is None:
+        return _Cell(text, backend == "fast").run()
+    # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
+    # show as: one character for one, so the offsets hold, and each record's text as written
+    found = _Cell(_INVISIBLE.sub(" ", text), backend == "fast").run()
+    return [replace(c, text=text[c.start : c.end]) for c in found]
 
 
 class _Cell:
@@ -558,6 +568,8 @@ class _Cell:
         version = tail.version or version
         doc = tail.doc_number or doc
         tail_end = tail.end + base
+        if version is None and provisions:
+            version = version_after(text, tail_end)  # 第六十九条（2019年修正）
         for r in resolutions:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings

@@ -56,18 +56,28 @@ def get_citations(text: str) -> list[Citation]:
     return list(_cached(text))
 
 
-def cite_items(items: Iterable[PowerItem]) -> Iterator[CellCitation]:
-    """The citations in every text field (TEXT_FIELDS) of every item, with file, row and field.
+def cite_items(items: Iterable[PowerItem], region: str | None = None) -> Iterator[CellCitation]:
+    """The citations in every text field (TEXT_FIELDS) of every item, with file, row and field;
+    with the list's ``region`` (浙江省杭州市), a local title written without its place is
+    resolved to the region's instrument (:mod:`extractors.citing.places`).
 
     >>> item = PowerItem(source="a.txt", row="1", line=1, basis="《社会救助暂行办法》第五十七条")
     >>> [(c.field, c.citation.article) for c in cite_items([item])]
     [('basis', 57)]
+    >>> item = PowerItem(source="a.txt", row="1", line=1, basis="《安全生产条例》第十条")
+    >>> [c.citation.law for c in cite_items([item], region="浙江省")]
+    ['浙江省安全生产条例']
     """
+    if region:
+        from extractors.citing.places import localise  # only lists with a region need it
+
     for item in items:
         for key in TEXT_FIELDS:
             value = item.get(key)
             if value:
                 for c in get_citations(value):
+                    if region:
+                        c = localise(c, region)
                     yield CellCitation(item.source, item.row, key, c)
 
 

@@ -66,6 +66,15 @@ Rank = Literal[
     "宪法",
 ]
 RANKS: Final[tuple[str, ...]] = get_args(Rank)
+#: The ranks of the instruments a place makes (its title opens with the place's name).
+LOCAL_RANKS: Final = frozenset({"地方性法规", "地方政府规章"})
+#: The longest place name a local title opens with (新疆维吾尔自治区乌鲁木齐市).
+MAX_PLACE: Final = 14
+# a place's name: one or more names of areas (浙江省, 杭州市, 巫溪县, 达孜区 …), each two
+# characters or more before its unit (市 in 城市 names no area), and their last characters
+_UNITS: Final = (*words("local_units"), "区")
+_PLACE_ENDS: Final = frozenset(w[-1] for w in _UNITS)
+_PLACE: Final = regex(rf"(?:[\u4e00-\u9fff]{{2,9}}?{alternation(_UNITS)})+")
 
 
 @lru_cache(maxsize=16384)
@@ -165,6 +174,7 @@ class Registry:
         # built on first use: parsing the numbers imports cn2an (~0.15 s), which loading the
         # registry to resolve titles need not pay
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
+        self._by_place: dict[str, list[LawEntry]] | None = None
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -230,6 +240,25 @@ class Registry:
         ['中国共产党纪律处分条例', '行政机关公务员处分条例']
         """
         return {k: sorted(e.title for e in v) for k, v in self._by_key.items() if len(v) > 1}
+
+    def local_namesakes(self, title: str) -> list[LawEntry]:
+        """The local instruments titled ``title`` after the name of their place (浙江省, 杭州市,
+        浙江省杭州市): what a list means by a local title it writes without its place.
+
+        >>> sorted(e.title for e in load_registry().local_namesakes("安全生产条例"))[:3]
+        ['上海市安全生产条例', '北京市安全生产条例', '山东省安全生产条例']
+        """
+        if self._by_place is None:
+            index: dict[str, list[LawEntry]] = {}
+            for entry in self.entries:
+                if entry.rank not in LOCAL_RANKS:
+                    continue
+                written = title_key(entry.title)
+                for cut in range(2, min(len(written) - 2, MAX_PLACE) + 1):
+                    if written[cut - 1] in _PLACE_ENDS and _PLACE.fullmatch(written, 0, cut):
+                        index.setdefault(written[cut:], []).append(entry)
+            self._by_place = index
+        return list(self._by_place.get(title_key(title), ()))
 
     def names(self) -> Iterable[str]:
         """Every title and alias, as written in the data file."""

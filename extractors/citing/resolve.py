@@ -205,6 +205,9 @@ def _one(
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
+    if (simple := _simplified(canonical)) != canonical:
+        # 《中華人民共和國行政許可法》: a title in traditional script, resolved in simplified
+        return _one(simple, local)
     if canonical.startswith(STATE_NAME):
         # 《中华人民共和国教师资格条例》: a regulation titled without the state's name, which the
         # list prefixed to it (the registry knows the title without it, and not with it)
@@ -212,14 +215,71 @@ def _one(
         if len(bare) == 1 and not bare[0].title.startswith(STATE_NAME):
             why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
             return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
-    if _NATIONAL_LAW.match(key) and not _NOT_NATIONAL.search(key):
-        return STATE_NAME + canonical, "abbreviation", None, "法律", (_by_rule(canonical),)
-    implementing = _NATIONAL_IMPLEMENTING.match(key)
+    # a national law's title, written in full (《中华人民共和国行政监察法》) or made by rule
+    # (《食安法》), that the registry does not know: kept, and flagged
+    full = key.startswith(STATE_NAME)
+    rest = key[len(STATE_NAME) :] if full else key
+    made: str = canonical if full else STATE_NAME + canonical
+    made_kind: TitleKind = "explicit" if full else "abbreviation"
+    flag = _unknown_national(canonical) if full else _by_rule(canonical)
+    if _NATIONAL_LAW.match(rest) and not _NOT_NATIONAL.search(rest):
+        return made, made_kind, None, "法律", (flag,)
+    implementing = _NATIONAL_IMPLEMENTING.match(rest)
     if implementing and not _NOT_NATIONAL.search(implementing.group(1)):
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
-        return STATE_NAME + canonical, "abbreviation", None, rank, (_by_rule(canonical),)
+        return made, made_kind, None, rank, (flag,)
+    namesakes = load_registry().local_namesakes(canonical)
+    if namesakes:
+        # 《安全生产条例》: a local regulation written without its place (the list's region
+        # picks it: extractors.citing.places); the record names those it may be
+        return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
     return canonical, "explicit", None, None, ()
+
+
+#: The most namesakes a warning names.
+_NAMESAKES_SHOWN: Final = 6
+
+
+def namesakes_warning(title: str, namesakes: list[LawEntry]) -> str:
+    """The warning on a title that names no instrument but the local instruments titled so after
+    their place: the place was left out, and only the list's region can tell which is meant.
+
+    >>> namesakes_warning("消防条例", load_registry().local_namesakes("消防条例"))[:66]
+    "'消防条例' is not in the registry; with their place: 上海市消防条例 | 北京市消防条例"
+    """
+    titles = sorted(e.title for e in namesakes)
+    shown = " | ".join(titles[:_NAMESAKES_SHOWN])
+    more = f" | … ({len(titles)} in all)" if len(titles) > _NAMESAKES_SHOWN else ""
+    return f"{title!r} is not in the registry; with their place: {shown}{more}"
+
+
+def _unknown_national(title: str) -> str:
+    """The warning on a national law's full title that the registry does not know: it knows
+    every national law in force, so the title is a repealed law's (《中华人民共和国行政监察法》)
+    or a wrong one, and the record says so.
+
+    >>> _unknown_national("中华人民共和国行政监察法")
+    "'中华人民共和国行政监察法' is not in the registry: repealed, or a wrong title"
+    """
+    return f"{title!r} is not in the registry: repealed, or a wrong title"
+
+
+def _simplified(title: str) -> str:
+    """``title`` in simplified script when it is written in traditional script (see
+    :func:`extractors.citing.plain.simplified`: OpenCC, loaded when a title is first missed).
+
+    >>> _simplified("中華人民共和國行政許可法"), _simplified("重庆市医疗救助办法")
+    ('中华人民共和国行政许可法', '重庆市医疗救助办法')
+    """
+    try:
+        title.encode("gb2312")  # the simplified character set: no traditional character in it
+        return title  # (the common case: OpenCC, 40 ms to load, is not loaded for it)
+    except UnicodeEncodeError:
+        pass
+    from extractors.citing.plain import simplified  # interpreted (OpenCC), loaded when needed
+
+    return simplified(title)
 
 
 def _by_rule(title: str) -> str:

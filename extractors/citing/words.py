@@ -126,6 +126,10 @@ def first_chars(found: Iterable[str]) -> frozenset[str]:
 
 #: White space of any kind; spaces, U+3000 and line wraps fall anywhere in a citation.
 SPACE: Final = regex(r"\s+")
+#: Characters with no width that editors and web pages leave in text (zero-width space, joiners,
+#: word joiner, byte order mark, soft hyphen): white space to a reader, though ``\s`` is not
+#: them; a cell is read with each taken for a space (the citation's text keeps them).
+INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: Title marks, both widths and both kinds (《》 〈〉 <> ＜＞), nesting either way round.
 TITLE_OPEN: Final = "《〈<＜"
 TITLE_CLOSE: Final = "》〉>＞"
@@ -185,5 +189,7 @@ LOCAL_PLACE: Final = (
 )
 #: Conjunctions (和, 及, 以及 …): they join units of a chain, titles and clauses alike.
 CONJUNCTIONS: Final = words("separators", "conjunction")
-#: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条.
-TITLE_JOIN: Final = rf"[\s:：,，“\"‘「]*{alternation(words('join_words'))}?\s*"
+#: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条, the
+#: closing mark of quotation marks put around the title marks (“《社会保险法》”第八十七条), and a
+#: closing title mark typed twice (《社会保险法》》第八十七条).
+TITLE_JOIN: Final = rf"[\s:：,，“\"‘「”’」』》〉>＞]*{alternation(words('join_words'))}?\s*"

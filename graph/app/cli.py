@@ -312,7 +312,7 @@ def extract(
         else:
             plist = read_list(path, format=fmt, encoding=encoding)
             warn_doubtful(plist)
-            source, cited = plist.source, cite_items(plist.items)
+            source, cited = plist.source, cite_items(plist.items, plist.meta.region)
         kinds: Counter[str] = Counter()
         n = print_jsonl(c.to_json() for c in count_citations(cited, kinds))
         if report:

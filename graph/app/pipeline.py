@@ -83,7 +83,7 @@ def cite_lists(lists: Iterable[tuple[PowerList | Streamed, Path]]) -> Iterator[C
         if not isinstance(power_list, PowerList):
             yield _batched(power_list, str(path))
         else:
-            yield power_list, cite_items(power_list.items), str(path)
+            yield power_list, cite_items(power_list.items, power_list.meta.region), str(path)
 
 
 def _batched(stream: Streamed, path: str) -> Batched:

@@ -216,7 +216,10 @@ def build_graph(
         from extractors import cite_items
 
         return build_cited(
-            ((plist, cite_items(plist.items)) for plist in lists), store, base=base, warn=warn
+            ((plist, cite_items(plist.items, plist.meta.region)) for plist in lists),
+            store,
+            base=base,
+            warn=warn,
         )
     by_source: dict[str, list[CellCitation]] = defaultdict(list)
     for cc in citations:

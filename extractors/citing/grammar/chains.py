@@ -51,6 +51,8 @@ _DEPTH: Final[dict[str, int]] = {
     "subitem": 6,
 }
 _STRUCTURAL: Final = {"part", "chapter", "section"}
+#: The levels a chain lists after white space following a deeper one (第十条第一款 第十一条).
+_LISTED_AFTER_DEEPER: Final = frozenset({"article", "paragraph", "item"})
 #: A range wider than this is not expanded (第1条至第9999条 is a typo, not 9999 citations).
 MAX_RANGE: Final = 200
 
@@ -79,13 +81,14 @@ _LOOKAHEAD_LAST: Final = frozenset(
 )
 
 _N: Final = f"[{NUMERAL_CHARS}]"
+_NUMERAL: Final = regex(_N)
 NUM: Final = rf"{_N}(?:\s*{_N})*"
 #: A level word (第三条, 第二部分 …).
 LEVEL: Final = _level_words()
 _PNUM: Final = rf"[(（﹙]\s*{NUM}\s*[)）﹚]"
 _NUM_SEP: Final = alternation(words("separators", "number"))
 _UNIT: Final = regex(
-    rf"(?P<di>第)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*{NUM})*)"
+    rf"(?P<di>第(?:\s*第)*)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*(?:第\s*)?{NUM})*)"
     # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
     rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
     rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
@@ -105,7 +108,7 @@ _NEXT_UNIT: Final = regex(
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
 )
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
-_SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*")
+_SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*(?:第\s*)?")
 _PNUM_SPLIT: Final = regex(_PNUM)
 _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 # 第三十条（一）, 第五条第一款（三）、（四）: items in brackets with neither 第 nor 项, read only
@@ -464,6 +467,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙"), end)
+        and _NUMERAL.match(text, end) is None
         and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
@@ -477,8 +481,11 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     while True:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
-        if parsed is None or (level == "subitem" and b.path[_ITEM] is None):
+        if parsed is None or (level == "subitem" and b.path[_ITEM] is None and last is None):
             break
+        if level == "subitem" and b.path[_ITEM] is None:
+            # 第十条第一款第三目: a sub-item of no item, kept as written and flagged
+            b.warnings.append(f"{m.group().strip()} is cited with no 项 above it")
         values, seps = parsed
         if m.group("di"):
             unit_start = m.start("di")
@@ -530,6 +537,12 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             at = b.suffixes(text, m.end())
             if at != m.end():
                 nxt = _NEXT_UNIT.match(text, at)
+        if nxt is None and (undi := _unit_without_di(text, m.end(), level)) is not None:
+            # 第三十二条一款: a deeper level glued on without its 第, read and flagged
+            b.warnings.append(f"第 missing before {undi.group()}")
+            sep = None
+            m = undi
+            continue
         if nxt is None:
             break
         if nxt.group("sepw") is not None:
@@ -543,13 +556,39 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 sep = "、"
             elif _DEPTH[nxt_level] > _DEPTH[level]:
                 sep = None
+            elif nxt_level in _LISTED_AFTER_DEEPER:
+                # 第一百二十二条第一款 第一百二十三条: the next article (or paragraph) after a
+                # deeper level, listed with spaces as with 、
+                sep = "、"
             else:
                 break
         m = nxt
     if last is None:
         return None
     b.emit()
-    return _zero_checked(Chain(tuple(b.out), b.end, tuple(b.warnings)))
+    return _zero_checked(Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings))))
+
+
+def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:
+    """A paragraph, item or sub-item glued without its 第 to the unit ``above`` that ends at
+    ``pos`` (第三十二条一款, 第十条第一款三项), or None. Only a level deeper than the one before
+    may be written so: a level holds none of its own (第十条十一条 is no chain), and the number
+    must follow with nothing between (第十条 三项措施 is prose).
+
+    >>> _unit_without_di("第三十二条一款", 5, "article").group()
+    '一款'
+    >>> _unit_without_di("第十条十一条", 3, "article") is None
+    True
+    """
+    if _NUMERAL.match(text, pos) is None:
+        return None
+    m = _UNIT.match(text, pos)
+    if m is None or m.group("nums") is None:
+        return None
+    level = _LEVELS[m.group("lvl")]
+    if _DEPTH[level] <= max(_DEPTH[above], _DEPTH["article"]):
+        return None
+    return m
 
 
 # the numbered fields of a Provision, after its span: every level, and the suffix of 之一

@@ -31,6 +31,12 @@ _DOC: Final = regex(
     rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
     rf"|[\u4e00-\u9fff]{{1,20}}?{alternation(words('document_kinds', 'announcement'))}\s*"
     rf"[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
+    # 浙政办发2018年12号: a file number with its year written with 年 and no brackets
+    rf"|[\u4e00-\u9fff]{{2,16}}?\s*[{_DIGIT}]{{4}}\s*年\s*[{_DIGIT}]{{1,5}}\s*号"
+)
+# the same, to be written with its year in brackets (浙政办发〔2018〕12号), as file numbers are
+_YEAR_UNBRACKETED: Final = regex(
+    rf"^(?P<issuer>\D+?)(?P<year>[{_DIGIT}]{{4}})年(?P<n>[{_DIGIT}]+号)$"
 )
 #: （甲府办发〔2018〕12）: a file number with its 号 left out, alone in a parenthetical.
 DOC_NO_HAO: Final = regex(
@@ -75,11 +81,20 @@ def normalise_doc_number(written: str) -> str:
 
     >>> normalise_doc_number("国务院令709号"), normalise_doc_number("藏医保 [2019] 136号")
     ('国务院令第709号', '藏医保〔2019〕136号')
+    >>> normalise_doc_number("浙政办发2018年12号"), normalise_doc_number("交通运输部令2016年第28号")
+    ('浙政办发〔2018〕12号', '交通运输部令2016年第28号')
     """
     s = _DOC_LEAD.sub("", SPACE.sub("", written))
     if "〔" in s or "[" in s or "【" in s or "(" in s or "（" in s or "﹝" in s or "［" in s:
         return s.translate(_DOC_BRACKETS)
-    return _ORDER_NO_DI.sub(r"\1第", s, count=1)
+    if "第" in s:
+        return s  # 交通运输部令2016年第28号: the 第 is the number's, after the year
+    if (kind := _ORDER_NO_DI.search(s)) is not None:
+        return s[: kind.end()] + "第" + s[kind.end() :]
+    if (y := _YEAR_UNBRACKETED.match(s)) is not None:
+        # 浙政办发2018年12号: the year in the brackets file numbers are written with
+        return f"{y['issuer']}〔{y['year']}〕{y['n']}".translate(_DOC_BRACKETS)
+    return s
 
 
 @lru_cache(maxsize=8192)

@@ -70,6 +70,11 @@ _BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
 # 《…法》（第十条）: a parenthetical that opens with a provision holds the provisions cited, not a
 # note (a note may open with 第 too, but with no level word after its number: 第十三届…会议修正)
 _PROVISION_NOTE: Final = regex(rf"\s*第\s*{NUM}\s*{LEVEL}")
+# （第十条）、（第十一条）: what lists one bracket of provisions after another (a list word or
+# nothing), up to the next bracket
+_LISTED_BRACKET: Final = regex(
+    rf"[ \t\u3000]*(?:{alternation(words('separators', 'list'))}[ \t\u3000]*)?(?={OPEN_PAREN})"
+)
 # what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
 _AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 #: The longest parenthetical read as a note after a title (a version note that lists five
@@ -217,6 +222,27 @@ def read_head(text: str, pos: int) -> Tail:
     return _new_tuple(Tail, (end, j, glued, version, doc, point, alias, annex, None, repealed))
 
 
+# 《…法》第六十九条（2019年修正）: a note in brackets right after the provisions cited
+_NOTE_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}({IN_PAREN}{{1,80}}){CLOSE_PAREN}")
+
+
+def version_after(text: str, pos: int) -> str | None:
+    """The version note written in brackets right after the provisions cited, which end at
+    ``pos`` (《…法》第六十九条（2019年修正）), or None: the version is the cited text's wherever it
+    is written.
+
+    >>> version_after("《行政许可法》第六十九条（2019年修正）", 12)
+    '2019年修正'
+    >>> version_after("《行政许可法》第六十九条（一）", 12) is None
+    True
+    """
+    m = _NOTE_AFTER.match(text, pos)
+    if m is None:
+        return None
+    note = _read_note(m.group(1))
+    return None if note.stops or note.doc else note.version
+
+
 def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
     """The provisions cited in brackets after a title (《…法》（第十条）, 【第十条、第十一条】,
     （第十条规定）), their end the closing bracket's; None when the bracket holds anything else.
@@ -232,6 +258,13 @@ def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:
     chain = parse_chain(text[: close - 1], start, fast=fast)
     if chain is None or not _AFTER_BRACKETED.match(text, chain.end, close - 1):
         return None
+    listed = _LISTED_BRACKET.match(text, close)
+    if listed is not None and (more := _bracketed_chain(text, listed.end(), fast=fast)):
+        # （第十条）、（第十一条）: each provision in brackets of its own, listed
+        return more._replace(
+            provisions=chain.provisions + more.provisions,
+            warnings=tuple(dict.fromkeys(chain.warnings + more.warnings)),
+        )
     return chain._replace(end=close)
 
 
