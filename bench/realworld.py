@@ -123,7 +123,7 @@ def score_folder(folder: Path) -> tuple[list[FileScore], dict[str, float]]:
                 accounted = False
             else:
                 items = [i.to_json() for i in plist.items]
-                cites = [c.to_json() for c in cite_items(plist.items)]
+                cites = [c.to_json() for c in cite_items(plist.items, plist.meta.region)]
                 how, rejects = plist.format, len(plist.rejects)
                 accounted = plist.rows_seen == plist.rows_accounted()
                 plausible = plist.plausibility.score if plist.plausibility else None

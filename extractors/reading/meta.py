@@ -57,6 +57,20 @@ def region_of(department: str) -> str | None:
     return match.group(0) if match else None
 
 
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?\s*$")
+
+
+def _unmarked(line: str) -> str:
+    """A context line without the Markdown that makes it a heading or bold: the title of a list
+    under ``# 浙江省应急管理厅权责清单`` names its department as the plain line does.
+
+    >>> _unmarked("## **浙江省应急管理厅权责清单** "), _unmarked("清单")
+    ('浙江省应急管理厅权责清单', '清单')
+    """
+    match = _MARKUP.match(line)
+    return match["text"].strip() if match else line.strip()
+
+
 def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) -> ListMeta:
     """The list's metadata from its numbered context lines (those before ``header_line`` give the
     title).
@@ -68,7 +82,7 @@ def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) 
     """
     date = next((d for _, line in lines if (d := _iso_date(line)) is not None), None)
     candidates = [
-        line.strip()
+        _unmarked(line)
         for number, line in lines
         if (header_line is None or number < header_line)
         and line.strip()

@@ -88,7 +88,8 @@ def cite_lists(lists: Iterable[tuple[PowerList | Streamed, Path]]) -> Iterator[C
 
 def _batched(stream: Streamed, path: str) -> Batched:
     """A list read in batches, each batch with its citations, as the build takes it."""
-    batches = ((items, cite_items(items)) for items in stream.batches())
+    region = stream.head.meta.region  # as for a list read whole: a local title takes its place
+    batches = ((items, cite_items(items, region)) for items in stream.batches())
     reading = Reading.counted(stream.head, stream.counts)
     return Batched(stream.head, batches, reading, stream.digest, path)
 

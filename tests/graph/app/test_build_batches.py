@@ -46,3 +46,29 @@ def test_lists_built_in_batches_make_the_store_they_make_whole(
     batched = build_files(files, tmp_path / "batched")
     assert batched.files == whole.files
     assert _quads(tmp_path / "batched") == _quads(tmp_path / "whole")
+
+
+def test_a_list_built_in_batches_resolves_a_local_title_by_its_region(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title written without its place (《安全生产条例》) takes the place of the list's region
+    (extractors.citing.places). A list read in batches cited its batches without the region, so
+    the same list gave another store once it was large enough to be read in batches."""
+    page = tmp_path / "zj.md"
+    page.write_text(
+        "# 浙江省应急管理厅权责清单\n\n| 序号 | 事项名称 | 事项类型 | 设定依据 |\n|---|---|---|---|\n"
+        + "".join(
+            f"| {n} | 对生产经营单位违法行为{n}的处罚 | 行政处罚 | 《安全生产条例》第{n}条 |\n"
+            for n in range(1, 30)
+        ),
+        encoding="utf-8",
+    )
+    whole = build_files([page], tmp_path / "whole")
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(stream, "BATCH_ITEMS", 7)
+    assert not isinstance(stream.open_list(page), PowerList)
+    batched = build_files([page], tmp_path / "batched")
+    assert batched.files == whole.files
+    quads = _quads(tmp_path / "whole")
+    assert any('"浙江省安全生产条例"' in q for q in quads)
+    assert _quads(tmp_path / "batched") == quads
