@@ -317,6 +317,16 @@ def _opening_section(
     return None
 
 
+def _opening_owner(lead: tuple[int, str] | None, above: Sequence[tuple[int, str]]) -> str | None:
+    """The department a table's first rows fall under: named by its lead (a heading between
+    tables, its sheet's name), else by the nearest line above its header inside its rows when
+    that holds a department's name and nothing else (``## 县人力社保局`` over a pipe table)."""
+    if lead is not None and is_org_name(lead[1].strip()):
+        return lead[1].strip()
+    nearest = next((t for _, t in reversed(above) if t), None)
+    return section_department(nearest) if nearest is not None else None
+
+
 class Assembly:
     """One table being made into items, row by row: its header, field layout, the section a row
     falls under, the draft still open to continuation rows, and the counts. Rows come from an
@@ -427,7 +437,7 @@ class Assembly:
         return cls(
             rows, first, merged, source, path or source, (context, seen), stamped,
             _opening_section(source, lead, seen),
-            lead[1].strip() if lead is not None and is_org_name(lead[1].strip()) else None,
+            _opening_owner(lead, seen),
         )  # fmt: skip
 
     @property

@@ -28,6 +28,7 @@ from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.formats.text.page import read_plain
+from extractors.reading.formats.transposed import read_transposed
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
@@ -182,11 +183,12 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
 
 
 def assemble_grid(grid: Grid, source: str, where: str) -> Assembled | None:
-    """The items of a table with a header row, or else of a table of label | value rows."""
+    """The items of a table with a header row, or else of a table of one item per column, or
+    of label | value rows."""
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:
         return found
-    vertical = read_label_table(grid)
+    vertical = read_transposed(grid) or read_label_table(grid)
     return assemble(vertical, source, where) if vertical is not None else None
 
 
