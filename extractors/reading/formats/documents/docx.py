@@ -19,6 +19,12 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.documents.docxtext import (
+    cell_text,
+    paragraph_text,
+    row_cells,
+    table_rows,
+)
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.limits import check_archive
@@ -38,7 +44,7 @@ def grid_width(tbl: CT_Tbl) -> int:
     """
     grid = tbl.find(qn("w:tblGrid"))
     columns = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
-    return max([columns, 1] + [len(tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))])
+    return max([columns, 1] + [sum(1 for _ in row_cells(tr)) for tr in table_rows(tbl)])
 
 
 class RowReader:
@@ -65,12 +71,24 @@ class RowReader:
         raw: list[str] = [""] * before
         spans: list[Span] = ["own"] * before
         notes: list[Anomaly] = []
-        cells = tr.tc_lst
+        cells = list(row_cells(tr))
         for index, tc in enumerate(cells):
             column = len(raw)
+            found = cell_text(tc)
+            if found.hidden and (vanished := _text("".join(found.hidden))):
+                where = f"{get_column_letter(column + 1)}{at}"
+                notes.append(
+                    Anomaly(
+                        "hidden-text",
+                        f"cell {where} of the table holds text formatted hidden (w:vanish), "
+                        "which Word neither shows nor prints; not read",
+                        where,
+                        vanished,
+                    )
+                )
             if tc.vMerge == "continue":
                 text, begun = above.get(column, ("", at))
-                hidden = "\n".join(_text(p.text) for p in tc.p_lst).strip()
+                hidden = _text(str(found))
                 if hidden:
                     # Cells named as in a sheet: column letter, then the row of the table.
                     where = f"{get_column_letter(column + 1)}{at}"
@@ -85,7 +103,7 @@ class RowReader:
                     )
                 first: Span = "above"
             else:
-                text = "\n".join(p.text for p in tc.p_lst)
+                text = str(found)
                 first = "own"
                 if tc.vMerge == "restart":
                     above[column] = (text, at)
@@ -107,7 +125,7 @@ class RowReader:
 
 def paragraph_line(p: CT_P) -> str:
     """The text of a paragraph as a context line (its lines stripped, blank ones dropped)."""
-    return _text(p.text)
+    return _text(str(paragraph_text(p)))
 
 
 #: What python-docx meets in a damaged document: each one InputError naming the file.
@@ -160,7 +178,7 @@ def _read_docx(data: bytes) -> list[Grid]:
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
             reader = RowReader(grid_width(block), number)
-            rows = [reader.row(tr) for tr in block.tr_lst]
+            rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
             tables.append((len(tables) + 1, rows, last))
             last = None
