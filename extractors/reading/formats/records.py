@@ -206,13 +206,14 @@ def _grid(
     """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
     holds a record (in the reason of a reject)."""
     scrub = ESCAPED_SURROGATE.search(text) is not None
-    flat = [flat_records(r) if isinstance(r, dict) else r for r in records]
-    layout = _Layout.of(_Layout.keys_of(r for f in flat if isinstance(f, list) for r in f), scrub)
+    # an object as the tuple of its rows (JSON gives no tuples; an array element is a reject)
+    flat = [tuple(flat_records(r)) if isinstance(r, dict) else r for r in records]
+    layout = _Layout.of(_Layout.keys_of(r for f in flat if isinstance(f, tuple) for r in f), scrub)
     rows = [layout.header_row()]
     rejects = []
     for index, record in enumerate(flat):
         line = starts[index] if index < len(starts) else index + 1
-        if isinstance(record, list):  # an object: its rows (its children after it)
+        if isinstance(record, tuple):  # an object: its rows (its children after it)
             rows += (layout.row(r, line) for r in record)
         else:
             rejects.append(_reject(record, line, path, element))
