@@ -36,6 +36,7 @@ from extractors.reading.headers import (
     merge_header_levels,
 )
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
+from extractors.reading.sidebyside import side_by_side, split_rows
 from extractors.reading.vocab import (
     is_level,
     is_org_name,
@@ -432,6 +433,11 @@ class Assembly:
         merged = cells != row.cells
         if below is not None and not merged:
             rows = chain((below,), rows)
+        if not merged and (runs := side_by_side(cells)) is not None:
+            # the same header twice across the row: lists side by side, a row of each per row
+            cells = cells[runs[0][0] : runs[0][1]]
+            keys = map_headers(cells)
+            rows = split_rows(rows, runs)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
         return cls(
