@@ -405,3 +405,16 @@ def test_two_lists_side_by_side_on_one_sheet(tmp_path: Path, suffix: str) -> Non
     path = write(tmp_path, [Table(rows)], suffix)
     _read_back(path, ITEMS)
     _same(path, size=2)
+
+
+def test_a_pdf_table_without_ruling_whose_long_cells_are_centred(tmp_path: Path) -> None:
+    # Bases of one to ten citations, centred in their rows: a long cell reaches above and below
+    # its row's serial, and before, its last lines were read as the first of the next row's
+    # basis (八十四条《劳动保障监察条例》…), as sure.
+    items = tuple(
+        (str(n), f"{item[1]}（{n}）", *item[2:4], "；".join([item[4]] * (1 + n % 4 * 3)), item[5])
+        for n, item in ((n, ITEMS[n % 3]) for n in range(1, 13))
+    )
+    path = write(tmp_path, [Table((HEADER, *items))], "unruled.pdf")
+    _read_back(path, tuple(tuple("".join(c.split()) for c in i) for i in items))
+    _same(path, size=5)
