@@ -203,7 +203,7 @@ class _Finisher:
                 )
             )
         owner = self.owner
-        if draft.section is not None and (named := section_department(draft.section.text)):
+        if draft.group is not None and (named := section_department(draft.group.text)):
             owner = named  # a group row 县林业局（12项） over a department's items
         if owner and "department" not in keys_seen and not values.get("department"):
             # A workbook of a sheet per department (or a table under each one's name, or a
@@ -318,14 +318,23 @@ def _opening_section(
     return None
 
 
-def _opening_owner(lead: tuple[int, str] | None, above: Sequence[tuple[int, str]]) -> str | None:
+def _opening_owner(
+    lead: tuple[int, str] | None,
+    above: Sequence[tuple[int, str]],
+    owner: tuple[int, str] | None = None,
+) -> str | None:
     """The department a table's first rows fall under: named by its lead (a heading between
-    tables, its sheet's name), else by the nearest line above its header inside its rows when
-    that holds a department's name and nothing else (``## 县人力社保局`` over a pipe table)."""
+    tables, its sheet's name), else by the nearest line above its header inside its rows (but
+    headings of power types) when that holds a department's name and nothing else
+    (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table), else by ``owner``
+    (``Grid.owner``: the last such line above the table outside the tables)."""
     if lead is not None and is_org_name(lead[1].strip()):
         return lead[1].strip()
-    nearest = next((t for _, t in reversed(above) if t), None)
-    return section_department(nearest) if nearest is not None else None
+    # the nearest line but headings of power types (## 县人力社保局 over ### 一、行政许可)
+    nearest = next((t for _, t in reversed(above) if t and not names_section(t)), None)
+    if nearest is not None and (named := section_department(nearest)):
+        return named
+    return section_department(owner[1]) if owner is not None else None
 
 
 class Assembly:
@@ -389,6 +398,7 @@ class Assembly:
             context=table.context,
             rejects=table.rejects,
             lead=table.lead,
+            owner=table.owner,
         )
 
     @classmethod
@@ -402,6 +412,7 @@ class Assembly:
         context: Sequence[tuple[int, str]] = (),
         rejects: Iterable[Reject] = (),
         lead: tuple[int, str] | None = None,
+        owner: tuple[int, str] | None = None,
     ) -> Assembly | None:
         """The assembly of a table whose rows are ``rows`` (``header``: the index of the header
         row when the reader knows it, or a function that tells it once the reader has met it),
@@ -443,7 +454,7 @@ class Assembly:
         return cls(
             rows, first, merged, source, path or source, (context, seen), stamped,
             _opening_section(source, lead, seen),
-            _opening_owner(lead, seen),
+            _opening_owner(lead, seen, owner),
         )  # fmt: skip
 
     @property
@@ -458,6 +469,7 @@ class Assembly:
         source, header = self.source, self.header
         last: Draft | None = None  # the draft later rows may still join
         section: Section | None = self._lead
+        group: Section | None = None  # the last section naming a department
         if section is not None:
             self.sections.append(section)
             self.rows_seen += 1
@@ -534,9 +546,11 @@ class Assembly:
                 text = next(c for c in row.cells if c)
                 section = Section(source, row.line, text, section_type(text))
                 self.sections.append(section)
+                if section_department(text):
+                    group = section
                 continue
             draft = make_draft(row, len(header.cells), columns[width])
-            draft.section = section
+            draft.section, draft.group = section, group
             if last is not None and is_continuation(draft):
                 merge_into(last, draft)
                 self.rows_seen -= 1

@@ -14,6 +14,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.headers import is_header
+from extractors.reading.vocab import section_department
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000
@@ -330,6 +331,10 @@ def read_html(text: str, path: str) -> list[Grid]:
     # table's own <caption>.
     leading: dict[etree._Element, tuple[int, str]] = {}
     last: tuple[int, str] | None = None
+    # the last line naming a department (县人力社保局 over the tables of its items), and what
+    # it was at each leaf table
+    owner: tuple[int, str] | None = None
+    owners: dict[etree._Element, tuple[int, str] | None] = {}
     starts = set(leaves)
     for element in document.iter():
         if leaves and element is leaves[0]:
@@ -338,10 +343,12 @@ def read_html(text: str, path: str) -> list[Grid]:
             if last is not None:
                 leading[element] = last
             last = None
+            owners[element] = owner
         if element not in inside:
             lines = context_lines(element, before)
             context += lines
             last = lines[-1] if lines else last
+            owner = next((ln for ln in reversed(lines) if section_department(ln[1])), owner)
     tr_lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     several = len(leaves) > 1
     try:
@@ -351,6 +358,7 @@ def read_html(text: str, path: str) -> list[Grid]:
                 tuple(context) if i == 0 else (),
                 name=f"table {i + 1}",
                 lead=(_caption(t) or leading.get(t)) if several else None,
+                owner=owners.get(t) if several else None,
             )
             for i, t in enumerate(leaves)
         ]

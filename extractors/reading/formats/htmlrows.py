@@ -36,6 +36,7 @@ from extractors.reading.formats.html import (
 )
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.headers import is_header
+from extractors.reading.vocab import section_department
 
 #: Blocks of text, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
@@ -304,6 +305,8 @@ class _Walk:
         self.order = 0  # elements begun
         self.since = -1  # the order of the last leaf table begun
         self.last: tuple[int, tuple[int, str]] | None = None  # the lead so far, by order
+        # the last line naming a department (``html.read_html``'s owner), by order
+        self.owner: tuple[int, tuple[int, str]] | None = None
         # a leaf table's start, given before its first row (or at its end): its own <caption>,
         # which comes after the table begins, is its lead when there are several
         self.pending: TableStart | None = None
@@ -356,11 +359,12 @@ class _Walk:
 
     def _leaf(self, leaf: _Leaf) -> TableStart:
         """A leaf table begins: its start, with its lead."""
-        last = self.last
+        last, owner = self.last, self.owner
         for opened in self.open:  # those begun since the table before hold this one
             lines = context_lines(opened.element, opened.before)
             if lines and opened.order > self.since and (last is None or opened.order > last[0]):
                 last = (opened.order, lines[-1])
+            owner = _owner(owner, opened.order, lines)
         first = not self.begun
         self.inside = self.begun = True
         self.layout = RowLayout(leaf.cells, leaf.rows)
@@ -370,6 +374,7 @@ class _Walk:
             self.context if first else (),
             last[1] if last is not None and self.several else None,
             settled=not first,
+            owner=owner[1] if owner is not None and self.several else None,
         )
 
     def _caption(self, element: etree._Element) -> None:
@@ -399,6 +404,7 @@ class _Walk:
         else:
             lines = context_lines(element, opened.before)
             self.context += lines
+            self.owner = _owner(self.owner, opened.order, lines)
             later = self.last is None or opened.order > self.last[0]
             if lines and opened.order > self.since and later:
                 self.last = (opened.order, lines[-1])
@@ -406,3 +412,14 @@ class _Walk:
             _let_go(element)
         self.done = not self.open
         return row
+
+
+def _owner(
+    owner: tuple[int, tuple[int, str]] | None, order: int, lines: list[tuple[int, str]]
+) -> tuple[int, tuple[int, str]] | None:
+    """The last line naming a department, by the order its element begins, once the ``lines``
+    of the element begun ``order``-th are read (as the whole reader reads them in that order)."""
+    named = next((ln for ln in reversed(lines) if section_department(ln[1])), None)
+    if named is None or (owner is not None and order < owner[0]):
+        return owner
+    return order, named

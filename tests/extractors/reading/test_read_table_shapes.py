@@ -418,3 +418,24 @@ def test_a_pdf_table_without_ruling_whose_long_cells_are_centred(tmp_path: Path)
     path = write(tmp_path, [Table((HEADER, *items))], "unruled.pdf")
     _read_back(path, tuple(tuple("".join(c.split()) for c in i) for i in items))
     _same(path, size=5)
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "xlsx", "html", "docx"])
+def test_a_department_heading_over_headings_of_power_types(tmp_path: Path, suffix: str) -> None:
+    # 县人力社保局, then 一、行政许可 over a table and 二、行政处罚 over the next, then the next
+    # department: before, the heading of a power type ended the department's section (or, over
+    # a table of a page, was its only lead), and no item had a department, without a word.
+    header = ("序号", "事项名称", "设定依据", "追责依据")
+    tables, expected = [], []
+    for department in ("县人力社保局", "县医疗保障局"):
+        for n, (ordinal, kind) in enumerate((("一", "行政许可"), ("二", "行政处罚"))):
+            serial, name, _, _, basis, accountability = ITEMS[n]
+            name = f"{name}（{department}）"
+            heading = (department,) if n == 0 else ()
+            row = (serial, name, basis, accountability)
+            tables.append(Table((header, row), before=(*heading, f"{ordinal}、{kind}")))
+            expected.append((serial, name, kind, department, basis, accountability))
+    path = write(tmp_path, tables, suffix)
+    plist = _read_back(path, tuple(expected))
+    assert _codes(plist, "department-from-heading") == [1] * 4
+    _same(path, size=2)

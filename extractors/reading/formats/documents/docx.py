@@ -28,6 +28,7 @@ from extractors.reading.formats.documents.docxtext import (
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.limits import check_archive
+from extractors.reading.vocab import section_department
 
 
 def _text(raw: str) -> str:
@@ -165,9 +166,10 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
     context: list[tuple[int, str]] = []
-    tables: list[tuple[int, list[SourceRow], tuple[int, str] | None]] = []
+    tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
+    owner: tuple[int, str] | None = None  # the last paragraph naming a department
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
             number += 1
@@ -175,12 +177,13 @@ def _read_docx(data: bytes) -> list[Grid]:
             if text:
                 context.append((number, text))
                 last = (number, text)
+                owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
             reader = RowReader(grid_width(block), number)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
-            tables.append((len(tables) + 1, rows, last))
+            tables.append((len(tables) + 1, rows, last, owner))
             last = None
     if not tables:
         return [Grid((), tuple(context))]
@@ -192,6 +195,7 @@ def _read_docx(data: bytes) -> list[Grid]:
             tuple(context) if index == 1 else (),
             name=f"table {index}",
             lead=lead if several else None,
+            owner=owner if several else None,
         )
-        for index, rows, lead in tables
+        for index, rows, lead, owner in tables
     ]

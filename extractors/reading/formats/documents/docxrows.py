@@ -33,6 +33,7 @@ from extractors.reading.formats.documents.docxtext import is_deleted, row_cells,
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.limits import check_archive
+from extractors.reading.vocab import section_department
 
 #: The document part, where a package made by Word and others keeps it.
 DOCUMENT = "word/document.xml"
@@ -216,6 +217,7 @@ class DocxRows:
     def _run(self) -> Iterator[TableStart | SourceRow]:
         number = 0  # blocks read: paragraphs, and rows of the tables before
         last: tuple[int, str] | None = None  # the last paragraph since the table before
+        owner: tuple[int, str] | None = None  # the last paragraph naming a department
         several = len(self.widths) > 1
         tables = 0
         reader = RowReader(1, 0)
@@ -226,7 +228,9 @@ class DocxRows:
                     reader = RowReader(self.widths[tables], number)
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
-                    yield TableStart(context, last if several else None)
+                    yield TableStart(
+                        context, last if several else None, owner=owner if several else None
+                    )
                     tables += 1
                     last = None
                 elif block.kind == "row":
@@ -237,5 +241,6 @@ class DocxRows:
                     text = paragraph_line(element)
                     if text:
                         last = (number, text)
+                        owner = (number, text) if section_department(text) else owner
         except (etree.LxmlError, IndexError, *DAMAGE):
             raise ReadWhole("the document part reads otherwise in rows") from None
