@@ -103,6 +103,10 @@ def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ..
     return top.cells if merged is None else merged
 
 
+# A number as a spreadsheet shows one too long for its cell: 3.30217E+11.
+_E_NOTATION = re.compile(r"\d(?:\.\d+)?[eE]\+?\d{1,3}")
+
+
 def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
     """Moves or flags cells that sit in the wrong column.
 
@@ -138,6 +142,18 @@ def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
         )
         kept.append((column, text))
     draft.extra = kept
+    for key in ("row", "code"):
+        if _E_NOTATION.fullmatch(value := draft.values.get(key, "").strip()):
+            # 330217001000 shown by a spreadsheet as 3.30217E+11, and exported so (CSV)
+            draft.anomalies.append(
+                Anomaly(
+                    "e-notation",
+                    f"the {key} is a number in E notation, as a spreadsheet shows a long code: "
+                    "its last digits are lost; kept as written",
+                    key,
+                    value,
+                )
+            )
     time_limit = draft.values.get("time_limit", "")
     if time_limit and is_phone(time_limit):
         draft.anomalies.append(
