@@ -384,7 +384,9 @@ def test_json_keys_in_pinyin_and_english(tmp_path: Path) -> None:
     _read_back(path, ITEMS)
 
 
-@pytest.mark.parametrize("department", ["主体", "职权主体", "权力主体", "行权主体"])
+@pytest.mark.parametrize(
+    "department", ["主体", "职权主体", "权力主体", "行权主体", "执法单位", "办理机构", "行使机关"]
+)
 def test_a_department_column_in_other_words(tmp_path: Path, department: str) -> None:
     # before, the column was kept under its own header, every item without a department.
     header = (*HEADER[:3], department, *HEADER[4:])
