@@ -36,6 +36,7 @@ from extractors.reading.headers import (
     merge_header_levels,
 )
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
+from extractors.reading.sidebyside import side_by_side, split_rows
 from extractors.reading.vocab import (
     is_level,
     is_org_name,
@@ -102,6 +103,10 @@ def _merge_header_rows(top: SourceRow, below: SourceRow | None) -> tuple[str, ..
     return top.cells if merged is None else merged
 
 
+# A number as a spreadsheet shows one too long for its cell: 3.30217E+11.
+_E_NOTATION = re.compile(r"\d(?:\.\d+)?[eE]\+?\d{1,3}")
+
+
 def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
     """Moves or flags cells that sit in the wrong column.
 
@@ -137,6 +142,18 @@ def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
         )
         kept.append((column, text))
     draft.extra = kept
+    for key in ("row", "code"):
+        if _E_NOTATION.fullmatch(value := draft.values.get(key, "").strip()):
+            # 330217001000 shown by a spreadsheet as 3.30217E+11, and exported so (CSV)
+            draft.anomalies.append(
+                Anomaly(
+                    "e-notation",
+                    f"the {key} is a number in E notation, as a spreadsheet shows a long code: "
+                    "its last digits are lost; kept as written",
+                    key,
+                    value,
+                )
+            )
     time_limit = draft.values.get("time_limit", "")
     if time_limit and is_phone(time_limit):
         draft.anomalies.append(
@@ -202,7 +219,7 @@ class _Finisher:
                 )
             )
         owner = self.owner
-        if draft.section is not None and (named := section_department(draft.section.text)):
+        if draft.group is not None and (named := section_department(draft.group.text)):
             owner = named  # a group row 县林业局（12项） over a department's items
         if owner and "department" not in keys_seen and not values.get("department"):
             # A workbook of a sheet per department (or a table under each one's name, or a
@@ -317,6 +334,25 @@ def _opening_section(
     return None
 
 
+def _opening_owner(
+    lead: tuple[int, str] | None,
+    above: Sequence[tuple[int, str]],
+    owner: tuple[int, str] | None = None,
+) -> str | None:
+    """The department a table's first rows fall under: named by its lead (a heading between
+    tables, its sheet's name), else by the nearest line above its header inside its rows (but
+    headings of power types) when that holds a department's name and nothing else
+    (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table), else by ``owner``
+    (``Grid.owner``: the last such line above the table outside the tables)."""
+    if lead is not None and is_org_name(lead[1].strip()):
+        return lead[1].strip()
+    # the nearest line but headings of power types (## 县人力社保局 over ### 一、行政许可)
+    nearest = next((t for _, t in reversed(above) if t and not names_section(t)), None)
+    if nearest is not None and (named := section_department(nearest)):
+        return named
+    return section_department(owner[1]) if owner is not None else None
+
+
 class Assembly:
     """One table being made into items, row by row: its header, field layout, the section a row
     falls under, the draft still open to continuation rows, and the counts. Rows come from an
@@ -378,6 +414,7 @@ class Assembly:
             context=table.context,
             rejects=table.rejects,
             lead=table.lead,
+            owner=table.owner,
         )
 
     @classmethod
@@ -391,6 +428,7 @@ class Assembly:
         context: Sequence[tuple[int, str]] = (),
         rejects: Iterable[Reject] = (),
         lead: tuple[int, str] | None = None,
+        owner: tuple[int, str] | None = None,
     ) -> Assembly | None:
         """The assembly of a table whose rows are ``rows`` (``header``: the index of the header
         row when the reader knows it, or a function that tells it once the reader has met it),
@@ -422,12 +460,17 @@ class Assembly:
         merged = cells != row.cells
         if below is not None and not merged:
             rows = chain((below,), rows)
+        if not merged and (runs := side_by_side(cells)) is not None:
+            # the same header twice across the row: lists side by side, a row of each per row
+            cells = cells[runs[0][0] : runs[0][1]]
+            keys = map_headers(cells)
+            rows = split_rows(rows, runs)
         first = Header(row.line, cells, keys)
         stamped = [replace(r, source=source) for r in rejects]
         return cls(
             rows, first, merged, source, path or source, (context, seen), stamped,
             _opening_section(source, lead, seen),
-            lead[1].strip() if lead is not None and is_org_name(lead[1].strip()) else None,
+            _opening_owner(lead, seen, owner),
         )  # fmt: skip
 
     @property
@@ -442,6 +485,7 @@ class Assembly:
         source, header = self.source, self.header
         last: Draft | None = None  # the draft later rows may still join
         section: Section | None = self._lead
+        group: Section | None = None  # the last section naming a department
         if section is not None:
             self.sections.append(section)
             self.rows_seen += 1
@@ -518,9 +562,11 @@ class Assembly:
                 text = next(c for c in row.cells if c)
                 section = Section(source, row.line, text, section_type(text))
                 self.sections.append(section)
+                if section_department(text):
+                    group = section
                 continue
             draft = make_draft(row, len(header.cells), columns[width])
-            draft.section = section
+            draft.section, draft.group = section, group
             if last is not None and is_continuation(draft):
                 merge_into(last, draft)
                 self.rows_seen -= 1

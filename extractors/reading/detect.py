@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -11,6 +10,7 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
+from extractors.reading.formats.delimited import CSV_DELIMITERS, SNIFF_LINES, heads_table
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -136,10 +136,11 @@ def _pipe_table(text: str) -> bool:
 
 
 def _delimited(text: str) -> Format | None:
-    """CSV or TSV when one of the first lines splits on the delimiter into a header row."""
-    for line in text.splitlines()[:50]:
-        if line.count("\t") >= 2 and is_header(line.split("\t")):
-            return "tsv"
-        if line.count(",") >= 2 and is_header(next(csv.reader([line]))):
-            return "csv"
+    """CSV or TSV when one of the first lines splits on the delimiter into a header row, or
+    their first cells are a form's labels (``delimited.heads_table``); a CSV may use ``;``."""
+    lines = text.splitlines()[:SNIFF_LINES]
+    if heads_table(lines, "\t"):
+        return "tsv"
+    if any(heads_table(lines, d) for d in CSV_DELIMITERS):
+        return "csv"
     return None

@@ -42,6 +42,9 @@ class Draft:
     extra: list[tuple[str, str]]
     anomalies: list[Anomaly] = field(default_factory=list)
     section: Section | None = None
+    #: the group row naming a department the row falls under (县林业局（12项）), which the
+    #: sections of power types below it (一、行政许可) do not end
+    group: Section | None = None
     subitems: list[str] = field(default_factory=list)  # the 子项 folded into this main item
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.errors import InputError
@@ -17,11 +17,12 @@ from extractors.reading.detect import (
     detect_text,
     is_encrypted,
 )
+from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.pdf import read_pdf
-from extractors.reading.formats.grid import Grid
+from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
@@ -29,6 +30,7 @@ from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.formats.text.links import linked_file
 from extractors.reading.formats.text.page import read_plain
+from extractors.reading.formats.transposed import read_transposed
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
@@ -157,7 +159,12 @@ class _Reading:
 
     @classmethod
     def of(cls, fmt: str, grids: list[Grid], source: str, where: str) -> _Reading:
-        assembled = [(g, assemble_grid(g, source, where)) for g in grids]
+        assembled: list[tuple[Grid, Assembled | None]] = []
+        above: Header | None = None  # the header of the table right before, if it had one
+        for grid in grids:
+            found = assemble_grid(grid, source, where, above)
+            assembled.append((grid, found))
+            above = found.header if found is not None else None
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
 
@@ -189,13 +196,23 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     return best
 
 
-def assemble_grid(grid: Grid, source: str, where: str) -> Assembled | None:
-    """The items of a table with a header row, or else of a table of label | value rows."""
+def assemble_grid(
+    grid: Grid, source: str, where: str, above: Header | None = None
+) -> Assembled | None:
+    """The items of a table with a header row, or else of a table of one item per column, or
+    of label | value rows, or else, when the table right before it had the header ``above``
+    and this one has as many columns, of its rows under that header: a table the page break
+    of a document split in two, its header not repeated."""
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:
         return found
-    vertical = read_label_table(grid)
-    return assemble(vertical, source, where) if vertical is not None else None
+    vertical = read_transposed(grid) or read_label_table(grid)
+    if vertical is not None:
+        return assemble(vertical, source, where)
+    if above is None or not grid.rows or max(len(r.cells) for r in grid.rows) != len(above.cells):
+        return None
+    head = SourceRow(above.line, above.cells, above.cells)
+    return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
 
 
 def _first_text(grids: list[Grid]) -> str:

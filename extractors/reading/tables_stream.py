@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList
 from extractors.reading.assemble import Assembled, Assembly
+from extractors.reading.drafts import Header
 from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.meta import read_meta
@@ -81,16 +82,20 @@ class _Reading:
     def items(self) -> Iterator[PowerItem]:
         """The items of every table, in order, as :func:`read_list` gives them."""
         source, where = self.source, self.where
+        above: Header | None = None  # the header of the table right before, if it had one
         for index, table in enumerate(self.tables()):
             keys = self.keys[index] if index < len(self.keys) else None
             rows = _Held(table.rows)
             run = Assembly.of_table(table, source, where, rows)
+            above, before = None, above
             if run is None:
-                whole = self._whole(table, rows.held or [])
+                whole = self._whole(table, rows.held or [], before)
                 if whole is not None:
+                    above = whole.header
                     self.parts.append(replace(whole, items=()))
                     yield from whole.items
             else:
+                above = run.header
                 rows.held = None
                 self.parts.append(run)
                 yield from run.items(run.drafts(), keys)
@@ -98,8 +103,9 @@ class _Reading:
                     self.late, keys = True, frozenset(run.keys_seen)
             self.found.append(keys)
 
-    def _whole(self, table: Table, rows: list[SourceRow]) -> Assembled | None:
-        """What the whole reader makes of a table with no header row (its ``rows``)."""
+    def _whole(self, table: Table, rows: list[SourceRow], above: Header | None) -> Assembled | None:
+        """What the whole reader makes of a table with no header row (its ``rows``), the table
+        right before it having had the header ``above``."""
         context = tuple(table.context)
         grid = Grid(
             tuple(rows),
@@ -109,7 +115,7 @@ class _Reading:
             name=table.name,
             lead=table.lead,
         )
-        whole = assemble_grid(grid, self.source, self.where)
+        whole = assemble_grid(grid, self.source, self.where, above)
         if whole is None:
             self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])
         elif not table.settled:  # its context as it was: a later line may change it

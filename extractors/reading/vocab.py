@@ -354,13 +354,19 @@ def is_section_heading(line: str) -> bool:
 
 def section_department(line: str) -> str | None:
     """The department a group row names (县林业局（12项）, a department's section of a list of
-    several departments), or None.
+    several departments), or None: its name with a count, an ordinal (二、县医疗保障局), or alone
+    (a row of a table, a heading over one, holding nothing but the name).
 
     >>> section_department("县医疗保障局（3项）"), section_department("一、行政许可(3项)")
     ('县医疗保障局', None)
+    >>> section_department("二、县医疗保障局"), section_department("县人力社保局")
+    ('县医疗保障局', '县人力社保局')
+    >>> section_department("县人力社保局权责清单") is None
+    True
     """
-    match = _section_heading().fullmatch(line.strip())
-    word = match.group("b") if match is not None else None
+    text = line.strip()
+    match = _section_heading().fullmatch(text)
+    word = (match.group("b") or match.group("a")) if match is not None else text
     return word if word and is_org_name(word) else None
 
 

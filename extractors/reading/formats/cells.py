@@ -10,6 +10,8 @@ import re
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A script or style element: code, never text of the cell.
+_CODE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 # Characters that show nothing (zero-width space, joiners, word joiner, a byte-order mark inside
 # the text): editors and web pages leave them in cells, where they split a power type
 # (行政\u200b许可) or a name from every other copy of it, and str.strip does not remove them.
@@ -27,18 +29,22 @@ def drop_invisible(text: str) -> str:
 
 
 def clean_cell(text: str) -> str:
-    """The clean text of a cell: tags removed, ``<p>``/``<br>`` boundaries as line breaks,
-    entities unescaped, characters that show nothing dropped, every line trimmed, blank lines
-    dropped.
+    """The clean text of a cell: tags removed (``<script>`` and ``<style>`` with their code),
+    ``<p>``/``<br>`` boundaries as line breaks, entities unescaped, characters that show
+    nothing dropped, every line trimmed, blank lines dropped.
 
     >>> clean_cell("<p>第八十七条：</p> <p>社会保险经办机构&nbsp;以及</p>")
     '第八十七条：\\n社会保险经办机构\\xa0以及'
     >>> clean_cell("《实施<中华人民共和国社会保险法>若干规定》<br/>第二十五条")
     '《实施<中华人民共和国社会保险法>若干规定》\\n第二十五条'
+    >>> clean_cell("第十条<script>var law = '《刑法》第一条';</script>")
+    '第十条'
     """
     if "<" in text:
         if "<!--" in text:
             text = _COMMENT.sub("", text)
+        if "</s" in text or "</S" in text:
+            text = _CODE.sub("", text)
         text = _BREAK.sub("\n", text)
         text = _TAG.sub("", text)
     if "&" in text:

@@ -47,6 +47,10 @@ class Grid:
     #: (``vocab.names_section``): a sheet's name, or the line of text between the document's
     #: previous table and this one, with its line.
     lead: tuple[int, str] | None = None
+    #: The last line of text above the table outside every table that names a department and
+    #: nothing else (县人力社保局 as a heading over the tables of its items, one per power type),
+    #: with its line: the department of the tables below it, up to the next such line.
+    owner: tuple[int, str] | None = None
 
 
 class ReadWhole(Exception):

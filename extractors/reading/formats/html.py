@@ -4,13 +4,17 @@ the document's headings and paragraphs as context."""
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import lxml.html
 from lxml import etree
 
 from extractors.errors import InputError
+from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.headers import is_header
+from extractors.reading.vocab import section_department
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
 _MAX_SPAN = 1000
@@ -36,6 +40,51 @@ def _inner_html(cell: lxml.html.HtmlElement) -> str:
     parts = [cell.text or ""]
     parts += [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in cell]
     return "".join(parts)
+
+
+# An element a page does not show: hidden by its style or its attribute.
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# What a cell's text may hold that is not shown as its text: hidden elements, struck-out text.
+_MAY_HIDE = re.compile(r"none|hidden|<del\b", re.IGNORECASE)
+
+
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` is hidden on the page (``style="display:none"``, ``visibility:
+    hidden``, the ``hidden`` attribute)."""
+    return element.get("hidden") is not None or bool(_HIDING.search(element.get("style") or ""))
+
+
+def _cell_text(cell: lxml.html.HtmlElement, raw: str) -> tuple[str, str]:
+    """The clean text of ``cell`` (its inner HTML ``raw``) as the page shows it, and the text
+    left out of it: elements hidden (:func:`is_hidden`) and text struck out as deleted
+    (``<del>``)."""
+    if _MAY_HIDE.search(raw) is None:
+        return clean_cell(raw), ""
+    shown = deepcopy(cell)
+    gone = [e for e in shown.iterdescendants() if e.tag == "del" or is_hidden(e)]
+    left: list[str] = []
+    for element in gone:
+        if element.getparent() is not None and not any(
+            element in a.iterdescendants() for a in gone
+        ):
+            left.append(
+                clean_cell(lxml.html.tostring(element, encoding="unicode", with_tail=False))
+            )
+            _drop(element)
+    return clean_cell(_inner_html(shown)), " ".join(t for t in left if t)
+
+
+def _drop(element: etree._Element) -> None:
+    """Removes ``element`` from its parent, keeping its tail (the text after it), as
+    ``lxml.html``'s ``drop_tree`` does (the reading in rows parses into plain elements)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tuple[str, str, Span]:
@@ -97,13 +146,30 @@ class RowLayout:
         """The row of ``tr``, which starts on ``line``."""
         pending = self.pending
         out: list[tuple[str, str, Span]] = []
+        notes: list[Anomaly] = []
+        if is_hidden(tr):
+            notes.append(
+                Anomaly(
+                    "hidden-row", "the row is hidden on the page (display:none): withdrawn?; read"
+                )
+            )
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
             while len(out) in pending:
                 out.append(_take_pending(pending, len(out)))
             raw = _inner_html(cell)
-            text = clean_cell(raw)
+            text, left = _cell_text(cell, raw)
+            if left:
+                notes.append(
+                    Anomaly(
+                        "hidden-text",
+                        f"cell {len(out) + 1} holds text the page hides or strikes out "
+                        "(display:none, <del>); not read",
+                        str(len(out) + 1),
+                        left,
+                    )
+                )
             rowspan = _span(cell, "rowspan")
             for copy in range(_span(cell, "colspan")):
                 if rowspan > 1:
@@ -120,6 +186,7 @@ class RowLayout:
             line,
             tuple(t for t, _, _ in out),
             tuple(r for _, r, _ in out),
+            tuple(notes),
             spans=spans if any(s != "own" for s in spans) else (),
         )
 
@@ -195,9 +262,41 @@ def _caption(table: etree._Element) -> tuple[int, str] | None:
     return (caption.sourceline or 0, text) if text else None
 
 
+#: The rows of a table that may be its header, read to tell a list's table from a layout one.
+HEADER_ROWS = 10
+
+
+def heads_list(table: lxml.html.HtmlElement) -> bool:
+    """Whether one of the first :data:`HEADER_ROWS` rows of ``table``'s own (not those of a
+    table nested in it) is a header row."""
+    rows = (tr for tr in table.iter("tr") if _owner(tr) is table)
+    return any(is_header(row_texts(tr)) for _, tr in zip(range(HEADER_ROWS), rows, strict=False))
+
+
+def row_texts(tr: lxml.html.HtmlElement) -> list[str]:
+    """The clean text of each cell of the row ``tr``, as written (no spans laid out)."""
+    return [clean_cell(_inner_html(c)) for c in tr if c.tag in ("td", "th")]
+
+
+def list_tables(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The tables that hold the list, in order: those that hold no other table (a layout table
+    wrapping them holds no rows of it), and a table holding others whose own rows have a header
+    (a table nested in one of its cells, 法律 | 《…》 under 设定依据, is part of that cell's
+    text), without the tables inside it."""
+    found: list[lxml.html.HtmlElement] = []
+    taken: set[lxml.html.HtmlElement] = set()
+    for table in document.iter("table"):
+        if any(a in taken for a in table.iterancestors("table")):
+            continue
+        if next(table.iterdescendants("table"), None) is None or heads_list(table):
+            found.append(table)
+            taken.add(table)
+    return found
+
+
 def read_html(text: str, path: str) -> list[Grid]:
-    """One Grid per innermost table (layout tables that wrap the list are skipped); headings
-    and paragraphs outside those tables are the context.
+    """One Grid per table of the list (:func:`list_tables`: layout tables that wrap the list
+    are skipped); headings and paragraphs outside those tables are the context.
 
     >>> page = "<h1>某县林业局权责清单</h1><table><tr><th>序号</th><th>权力名称</th></tr></table>"
     >>> grid = read_html(page, "a.html")[0]
@@ -222,8 +321,7 @@ def read_html(text: str, path: str) -> list[Grid]:
             f"HTML nested deeper than libxml2 reads ({error.message.split(',')[0]})",
             line=error.line,
         )
-    # Leaf tables hold the data; a layout table wrapping them (and its title cell) does not.
-    leaves = [t for t in document.iter("table") if next(t.iterdescendants("table"), None) is None]
+    leaves = list_tables(document)
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True
@@ -233,6 +331,10 @@ def read_html(text: str, path: str) -> list[Grid]:
     # table's own <caption>.
     leading: dict[etree._Element, tuple[int, str]] = {}
     last: tuple[int, str] | None = None
+    # the last line naming a department (县人力社保局 over the tables of its items), and what
+    # it was at each leaf table
+    owner: tuple[int, str] | None = None
+    owners: dict[etree._Element, tuple[int, str] | None] = {}
     starts = set(leaves)
     for element in document.iter():
         if leaves and element is leaves[0]:
@@ -241,10 +343,12 @@ def read_html(text: str, path: str) -> list[Grid]:
             if last is not None:
                 leading[element] = last
             last = None
+            owners[element] = owner
         if element not in inside:
             lines = context_lines(element, before)
             context += lines
             last = lines[-1] if lines else last
+            owner = next((ln for ln in reversed(lines) if section_department(ln[1])), owner)
     tr_lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     several = len(leaves) > 1
     try:
@@ -254,6 +358,7 @@ def read_html(text: str, path: str) -> list[Grid]:
                 tuple(context) if i == 0 else (),
                 name=f"table {i + 1}",
                 lead=(_caption(t) or leading.get(t)) if several else None,
+                owner=owners.get(t) if several else None,
             )
             for i, t in enumerate(leaves)
         ]

@@ -23,6 +23,7 @@ from lxml import etree
 
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.html import (
+    HEADER_ROWS,
     LAST_LINE,
     PARSER_OPTIONS,
     TR_TAG,
@@ -30,9 +31,12 @@ from extractors.reading.formats.html import (
     SpansTooWide,
     context_lines,
     row_line,
+    row_texts,
     too_deep,
 )
 from extractors.reading.formats.tables import Table, TableStart, split_tables
+from extractors.reading.headers import is_header
+from extractors.reading.vocab import section_department
 
 #: Blocks of text, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
@@ -154,12 +158,14 @@ def _survey(blocks: Blocks) -> _Survey | None:
     tags = TrTags()
     tables = trs = last_line = tag_count = depth = rows_open = in_text = 0
     done = False  # the root element has ended: what follows is no part of the document
-    open_tables: list[list[int]] = []  # per open table: its number, a nested one?, rows, cells
+    # per open table: its number, a nested one?, rows, cells, a header in its first rows?
+    open_tables: list[list[int]] = []
     leaves: list[list[int]] = []
+    headed = False  # a table holding another has a header row: the whole reader reads it
     texts: set[int] = set()  # the tables begun inside a heading or paragraph
 
     def walk(events: Iterable[tuple[str, etree._Element]]) -> None:
-        nonlocal tables, trs, last_line, depth, rows_open, done, in_text
+        nonlocal tables, trs, last_line, depth, rows_open, done, in_text, headed
         for event, element in events:
             if done:
                 _let_go(element)
@@ -172,7 +178,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
                     tables += 1
                     for table in open_tables:
                         table[1] = 1
-                    open_tables.append([tables, 0, 0, 0])
+                    open_tables.append([tables, 0, 0, 0, 0])
                     if in_text:
                         texts.add(tables)
                 elif tag == "tr":
@@ -187,9 +193,13 @@ def _survey(blocks: Blocks) -> _Survey | None:
                 table = open_tables.pop()
                 if not table[1]:
                     leaves.append(table)
+                headed = headed or bool(table[1] and table[4])
             elif tag == "tr":
                 rows_open -= 1
                 if open_tables:
+                    own = open_tables[-1]
+                    if own[2] < HEADER_ROWS and not own[4] and is_header(row_texts(element)):
+                        own[4] = 1
                     open_tables[-1][2] += 1
                     open_tables[-1][3] += len(element)
             if tag == "tr" or not rows_open:  # a row's cells are counted when it ends
@@ -205,7 +215,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
     except (etree.LxmlError, ValueError):
         return None
     tag_count += len(tags.close())
-    if root is None or too_deep(parser) is not None or not leaves:
+    if root is None or too_deep(parser) is not None or not leaves or headed:
         return None
     if len(leaves) > 1 and any(number in texts for number, *_ in leaves):
         # a heading or paragraph holding a table: the whole reader's lead is its whole text,
@@ -214,7 +224,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
     long_page = trs > 0 and last_line >= LAST_LINE
     if long_page and tags.unclosed:
         return None  # the whole reader counts the tags after it: rare enough to leave to it
-    found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells in leaves)
+    found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells, _ in leaves)
     return _Survey(found, long_page and tag_count == trs)
 
 
@@ -295,6 +305,8 @@ class _Walk:
         self.order = 0  # elements begun
         self.since = -1  # the order of the last leaf table begun
         self.last: tuple[int, tuple[int, str]] | None = None  # the lead so far, by order
+        # the last line naming a department (``html.read_html``'s owner), by order
+        self.owner: tuple[int, tuple[int, str]] | None = None
         # a leaf table's start, given before its first row (or at its end): its own <caption>,
         # which comes after the table begins, is its lead when there are several
         self.pending: TableStart | None = None
@@ -347,11 +359,12 @@ class _Walk:
 
     def _leaf(self, leaf: _Leaf) -> TableStart:
         """A leaf table begins: its start, with its lead."""
-        last = self.last
+        last, owner = self.last, self.owner
         for opened in self.open:  # those begun since the table before hold this one
             lines = context_lines(opened.element, opened.before)
             if lines and opened.order > self.since and (last is None or opened.order > last[0]):
                 last = (opened.order, lines[-1])
+            owner = _owner(owner, opened.order, lines)
         first = not self.begun
         self.inside = self.begun = True
         self.layout = RowLayout(leaf.cells, leaf.rows)
@@ -361,6 +374,7 @@ class _Walk:
             self.context if first else (),
             last[1] if last is not None and self.several else None,
             settled=not first,
+            owner=owner[1] if owner is not None and self.several else None,
         )
 
     def _caption(self, element: etree._Element) -> None:
@@ -390,6 +404,7 @@ class _Walk:
         else:
             lines = context_lines(element, opened.before)
             self.context += lines
+            self.owner = _owner(self.owner, opened.order, lines)
             later = self.last is None or opened.order > self.last[0]
             if lines and opened.order > self.since and later:
                 self.last = (opened.order, lines[-1])
@@ -397,3 +412,14 @@ class _Walk:
             _let_go(element)
         self.done = not self.open
         return row
+
+
+def _owner(
+    owner: tuple[int, tuple[int, str]] | None, order: int, lines: list[tuple[int, str]]
+) -> tuple[int, tuple[int, str]] | None:
+    """The last line naming a department, by the order its element begins, once the ``lines``
+    of the element begun ``order``-th are read (as the whole reader reads them in that order)."""
+    named = next((ln for ln in reversed(lines) if section_department(ln[1])), None)
+    if named is None or (owner is not None and order < owner[0]):
+        return owner
+    return order, named

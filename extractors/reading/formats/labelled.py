@@ -287,12 +287,19 @@ def read_label_table(grid: Grid) -> Grid | None:
     labelled = unlabelled = 0
     previous: str | None = None
     subtable = False  # under a label whose row holds several cells: the header of a sub-table
+    blank = False  # the row above is blank: a form's end, in a sheet of forms one under another
     for row in grid.rows:
         # Merged cells arrive repeated: each run of equal cells counts once.
         cells = [c for i, c in enumerate(row.cells) if c and (i == 0 or c != row.cells[i - 1])]
         if not cells:
+            blank = True
             continue
+        after_blank, blank = blank, False
         found = [(i, c) for i, c in enumerate(cells) if map_header(c) is not None]
+        if not found and after_blank and events:
+            # text without a label under a blank row (事项2 over the next form): a heading
+            events.append(_Event(row.line, None, " ".join(cells), gap=True))
+            continue
         if not found:
             head = row.cells[0]
             if (

@@ -13,6 +13,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.jsonnest import flat_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
     ESCAPED_SURROGATE,
@@ -205,13 +206,15 @@ def _grid(
     """The Grid of ``records``, which start on the lines ``starts``; ``element`` names what
     holds a record (in the reason of a reject)."""
     scrub = ESCAPED_SURROGATE.search(text) is not None
-    layout = _Layout.of(_Layout.keys_of(records), scrub)
+    # an object as the tuple of its rows (JSON gives no tuples; an array element is a reject)
+    flat = [tuple(flat_records(r)) if isinstance(r, dict) else r for r in records]
+    layout = _Layout.of(_Layout.keys_of(r for f in flat if isinstance(f, tuple) for r in f), scrub)
     rows = [layout.header_row()]
     rejects = []
-    for index, record in enumerate(records):
+    for index, record in enumerate(flat):
         line = starts[index] if index < len(starts) else index + 1
-        if isinstance(record, dict):
-            rows.append(layout.row(record, line))
+        if isinstance(record, tuple):  # an object: its rows (its children after it)
+            rows += (layout.row(r, line) for r in record)
         else:
             rejects.append(_reject(record, line, path, element))
     return Grid(tuple(rows), tuple(context), tuple(rejects), header=0)
@@ -291,7 +294,7 @@ class RecordRows:
             def objects() -> Iterator[Any]:
                 for line, record in found._elements(window):
                     if isinstance(record, dict):
-                        yield record
+                        yield from flat_records(record)
                     else:
                         rejects.append(_reject(record, line, path, element))
 
@@ -349,7 +352,7 @@ class RecordRows:
         try:
             for line, record in self._elements(Window(self.blocks())):
                 if isinstance(record, dict):
-                    yield layout.row(record, line)
+                    yield from (layout.row(r, line) for r in flat_records(record))
         except (json.JSONDecodeError, RecursionError):
             raise InputError(self.path, "changed while it was read; read it again") from None
 

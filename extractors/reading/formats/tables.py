@@ -26,6 +26,7 @@ class Table:
     header: int | None = None
     rejects: Sequence[Reject] = ()
     settled: bool = True
+    owner: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class TableStart:
     lead: tuple[int, str] | None = None
     name: str | None = None
     settled: bool = True
+    owner: tuple[int, str] | None = None
 
 
 def split_tables(run: Iterable[TableStart | SourceRow]) -> Iterator[Table]:
@@ -62,7 +64,9 @@ def split_tables(run: Iterable[TableStart | SourceRow]) -> Iterator[Table]:
     start = next((i for i in items if isinstance(i, TableStart)), None)
     while start is not None:
         table = rows()
-        yield Table(table, start.context, start.lead, start.name, settled=start.settled)
+        yield Table(
+            table, start.context, start.lead, start.name, settled=start.settled, owner=start.owner
+        )
         for _ in table:  # what the caller left unread
             pass
         start = ahead.pop() if ahead else None

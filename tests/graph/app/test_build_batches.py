@@ -56,7 +56,8 @@ def test_a_list_built_in_batches_resolves_a_local_title_by_its_region(
     the same list gave another store once it was large enough to be read in batches."""
     page = tmp_path / "zj.md"
     page.write_text(
-        "# 浙江省应急管理厅权责清单\n\n| 序号 | 事项名称 | 事项类型 | 设定依据 |\n|---|---|---|---|\n"
+        "# 浙江省应急管理厅权责清单\n\n"
+        "| 序号 | 事项名称 | 事项类型 | 设定依据 |\n|---|---|---|---|\n"
         + "".join(
             f"| {n} | 对生产经营单位违法行为{n}的处罚 | 行政处罚 | 《安全生产条例》第{n}条 |\n"
             for n in range(1, 30)

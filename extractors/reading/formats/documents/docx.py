@@ -19,9 +19,16 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.documents.docxtext import (
+    cell_text,
+    paragraph_text,
+    row_cells,
+    table_rows,
+)
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.limits import check_archive
+from extractors.reading.vocab import section_department
 
 
 def _text(raw: str) -> str:
@@ -38,7 +45,7 @@ def grid_width(tbl: CT_Tbl) -> int:
     """
     grid = tbl.find(qn("w:tblGrid"))
     columns = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
-    return max([columns, 1] + [len(tr.findall(qn("w:tc"))) for tr in tbl.findall(qn("w:tr"))])
+    return max([columns, 1] + [sum(1 for _ in row_cells(tr)) for tr in table_rows(tbl)])
 
 
 class RowReader:
@@ -65,12 +72,24 @@ class RowReader:
         raw: list[str] = [""] * before
         spans: list[Span] = ["own"] * before
         notes: list[Anomaly] = []
-        cells = tr.tc_lst
+        cells = list(row_cells(tr))
         for index, tc in enumerate(cells):
             column = len(raw)
+            found = cell_text(tc)
+            if found.hidden and (vanished := _text("".join(found.hidden))):
+                where = f"{get_column_letter(column + 1)}{at}"
+                notes.append(
+                    Anomaly(
+                        "hidden-text",
+                        f"cell {where} of the table holds text formatted hidden (w:vanish), "
+                        "which Word neither shows nor prints; not read",
+                        where,
+                        vanished,
+                    )
+                )
             if tc.vMerge == "continue":
                 text, begun = above.get(column, ("", at))
-                hidden = "\n".join(_text(p.text) for p in tc.p_lst).strip()
+                hidden = _text(str(found))
                 if hidden:
                     # Cells named as in a sheet: column letter, then the row of the table.
                     where = f"{get_column_letter(column + 1)}{at}"
@@ -85,7 +104,7 @@ class RowReader:
                     )
                 first: Span = "above"
             else:
-                text = "\n".join(p.text for p in tc.p_lst)
+                text = str(found)
                 first = "own"
                 if tc.vMerge == "restart":
                     above[column] = (text, at)
@@ -107,7 +126,7 @@ class RowReader:
 
 def paragraph_line(p: CT_P) -> str:
     """The text of a paragraph as a context line (its lines stripped, blank ones dropped)."""
-    return _text(p.text)
+    return _text(str(paragraph_text(p)))
 
 
 #: What python-docx meets in a damaged document: each one InputError naming the file.
@@ -147,9 +166,10 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
     context: list[tuple[int, str]] = []
-    tables: list[tuple[int, list[SourceRow], tuple[int, str] | None]] = []
+    tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
+    owner: tuple[int, str] | None = None  # the last paragraph naming a department
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
             number += 1
@@ -157,12 +177,13 @@ def _read_docx(data: bytes) -> list[Grid]:
             if text:
                 context.append((number, text))
                 last = (number, text)
+                owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
             reader = RowReader(grid_width(block), number)
-            rows = [reader.row(tr) for tr in block.tr_lst]
+            rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
-            tables.append((len(tables) + 1, rows, last))
+            tables.append((len(tables) + 1, rows, last, owner))
             last = None
     if not tables:
         return [Grid((), tuple(context))]
@@ -174,6 +195,7 @@ def _read_docx(data: bytes) -> list[Grid]:
             tuple(context) if index == 1 else (),
             name=f"table {index}",
             lead=lead if several else None,
+            owner=owner if several else None,
         )
-        for index, rows, lead in tables
+        for index, rows, lead, owner in tables
     ]

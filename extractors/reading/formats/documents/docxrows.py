@@ -29,14 +29,16 @@ from lxml import etree
 
 from extractors.errors import InputError
 from extractors.reading.formats.documents.docx import DAMAGE, RowReader, paragraph_line
+from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.limits import check_archive
+from extractors.reading.vocab import section_department
 
 #: The document part, where a package made by Word and others keeps it.
 DOCUMENT = "word/document.xml"
 _BLOCK_BYTES = 1 << 20
-_BODY, _P, _TBL, _TR, _TC = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_BODY, _P, _TBL, _TR = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr")
 _GRID = qn("w:tblGrid")
 _EMPTY = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -137,13 +139,17 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
         if depth == 2 and parent is body:
             yield _Block(element, "block")
             _let_go(element)
+        elif element.tag == _TR:
+            # a row of a table in the body (inside a content control too; not a nested table's)
+            table = row_table(element)
+            if table is not None and table.getparent() is body:
+                if not is_deleted(element):
+                    yield _Block(element, "row")
+                _let_go(element)  # and what came before it: the grid, told as it ended
         elif depth == 3 and parent is not None and parent.getparent() is body:
             if parent.tag != _TBL:
                 continue
-            if element.tag == _TR:
-                yield _Block(element, "row")
-                _let_go(element)  # and what came before it: the grid, told as it ended
-            elif element.tag == _GRID and gridded is not parent:
+            if element.tag == _GRID and gridded is not parent:
                 gridded = parent  # its first grid: the one python-docx's ``find`` gives
                 yield _Block(element, "grid")
         elif element is body:
@@ -171,7 +177,7 @@ def _survey(path: Path) -> _Survey | None:
             widths.append(1)
         elif block.kind == "row":
             number += 1
-            widths[-1] = max(widths[-1], len(element.findall(_TC)))
+            widths[-1] = max(widths[-1], sum(1 for _ in row_cells(element)))
         elif block.kind == "grid":
             widths[-1] = max(widths[-1], len(element.findall(qn("w:gridCol"))))
         elif element.tag == _P:
@@ -211,6 +217,7 @@ class DocxRows:
     def _run(self) -> Iterator[TableStart | SourceRow]:
         number = 0  # blocks read: paragraphs, and rows of the tables before
         last: tuple[int, str] | None = None  # the last paragraph since the table before
+        owner: tuple[int, str] | None = None  # the last paragraph naming a department
         several = len(self.widths) > 1
         tables = 0
         reader = RowReader(1, 0)
@@ -221,7 +228,9 @@ class DocxRows:
                     reader = RowReader(self.widths[tables], number)
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
-                    yield TableStart(context, last if several else None)
+                    yield TableStart(
+                        context, last if several else None, owner=owner if several else None
+                    )
                     tables += 1
                     last = None
                 elif block.kind == "row":
@@ -232,5 +241,6 @@ class DocxRows:
                     text = paragraph_line(element)
                     if text:
                         last = (number, text)
+                        owner = (number, text) if section_department(text) else owner
         except (etree.LxmlError, IndexError, *DAMAGE):
             raise ReadWhole("the document part reads otherwise in rows") from None

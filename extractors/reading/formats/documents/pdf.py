@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.documents.pdfcells import centred_owners
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -259,8 +260,9 @@ def _text_rows(
 ) -> list[SourceRow]:
     """The rows of a table without ruling: a row starts on each line with a word in the serial
     column (序号, wherever it stands; else the first column); the other lines join the row
-    whose start they belong to: the row above when cells are aligned to their top, the nearest
-    when they are centred (lines stand between the header and the first serial)."""
+    whose start they belong to: the row above when cells are aligned to their top; when they are
+    centred (lines stand between the header and the first serial), cell by cell, the row whose
+    serial stands nearest the cell's middle (``pdfcells.centred_owners``)."""
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
     serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
 
@@ -272,19 +274,17 @@ def _text_rows(
     if not starts:
         return []
     centred = starts[0] > 0
+    owned = centred_owners(lines, starts, column_of) if centred else {}
     owner: list[int] = []
-    for i, line in enumerate(lines):
+    for i in range(len(lines)):
         before = max((s for s in starts if s <= i), default=starts[0])
-        after = min((s for s in starts if s >= i), default=before)
-        top = line[0]["top"]
-        nearer = abs(lines[after][0]["top"] - top) < abs(top - lines[before][0]["top"])
-        owner.append(after if centred and nearer else before)
+        owner.append(before)
     rows = []
     for start in starts:
         cells: list[list[str]] = [[] for _ in columns]
         for i, line in enumerate(lines):
-            if owner[i] == start:
-                for column, group in _by_column(line, column_of).items():
+            for column, group in _by_column(line, column_of).items():
+                if owned.get((i, column), owner[i]) == start:
                     cells[column].append(group)
         reading.number += 1
         texts = tuple("\n".join(parts) for parts in cells)
