@@ -101,6 +101,7 @@ class Premade:
     shared_lines: list[bytes] = field(default_factory=list)
     cites: dict[str, tuple[int, int]] = field(default_factory=dict)
     collector: Collector = field(default_factory=Collector)
+    counted: dict[str, int] | None = None  # the rows of the queries counted by list
     made: FileReport | None = None
     error: QuanzeError | None = None
 
@@ -146,6 +147,9 @@ class Premade:
 
     def collected(self) -> Collector:
         return self.collector
+
+    def rows(self) -> dict[str, int] | None:
+        return self.counted
 
     def report(self) -> FileReport:
         assert self.made is not None, "the report of a list whose lines were not made"
@@ -215,7 +219,7 @@ def _made(task: Task, path: Path, power_list: PowerList | Streamed) -> Premade |
         made.discard()
         return read_failure(path, exc)
     made.own, made.shared_lines, made.cites = built.lines(), built.shared(), built.counts()
-    made.collector = built.collected()
+    made.collector, made.counted = built.collected(), built.rows()
     made.made = built.report()
     return made
 
