@@ -368,7 +368,8 @@ def build(
             "--jobs",
             min=1,
             help="Processes: this one loads the store, the others read the lists (with "
-            "--nquads-out all of them read); default: the cores.",
+            "--nquads-out all of them read); default: 1 on two cores or fewer, else 2 (with "
+            "--nquads-out: the cores).",
         ),
     ] = None,
     nquads_out: Annotated[
@@ -385,7 +386,7 @@ def build(
 ) -> None:
     """Read lists, extract their citations and build them into the store; the same input again
     changes nothing."""
-    from graph.app.parallel import default_jobs
+    from graph.app.parallel import build_jobs, default_jobs
     from graph.app.pipeline import build_files
     from graph.errors import BuildInterruptedError
 
@@ -421,7 +422,7 @@ def build(
             on_error=fail,
             on_warning=warn,
             console=err,
-            jobs=jobs or default_jobs(),
+            jobs=jobs or build_jobs(),
         )
     except BuildInterruptedError as stop:
         fail(str(stop))

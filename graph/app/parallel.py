@@ -53,19 +53,47 @@ AHEAD = 2
 
 
 def default_jobs() -> int:
-    """The cores this process may run on (``--jobs`` when not given)."""
+    """The cores this process may run on (``--jobs`` of ``--nquads-out`` when not given: every
+    process writes lines)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
 
 
-def left_to_load(workers: int) -> int:
-    """The cores the load may count beside ``workers`` worker processes, at least one: the
-    sorting threads its bulk loader runs, each holding a batch of a million quads
-    (``graph.store.sorters``). On two cores, one worker leaves the load one: within 2 GB at 1M
-    items, where the load's second sorting thread took it past (docs/national.md)."""
-    return max(1, default_jobs() - workers)
+#: Sorting threads the bulk load runs at most (``graph.store.sorters``): each holds a batch of a
+#: million quads, some 540 MB. Two kept a 1 M-item build within its 2 GB (docs/national.md); a
+#: third would not, and on more cores the load would count one per core (8 GB on 16).
+MAX_SORTERS = 2
+
+
+def build_jobs(cores: int | None = None) -> int:
+    """``quanze build --jobs`` when not given, on ``cores`` (those this process may use): the
+    processes that keep the load busy, no more (docs/national.md, measured).
+
+    On two cores or fewer, one: the load's own threads (one parsing and making the lines, one
+    sorting per core) keep them busy, and a worker would take a sorting thread (0.91× at 100k
+    items). On more, two: a worker makes the lines (4.3 s of CPU of a 16 s build at 20k items)
+    while the loading process parses them on its own thread and sorts on ``MAX_SORTERS`` (4.8 s
+    each); a second worker would make lines the load cannot take, and add its memory.
+
+    >>> build_jobs(1), build_jobs(2), build_jobs(3), build_jobs(64)
+    (1, 1, 2, 2)
+    """
+    return 1 if (cores or default_jobs()) <= 2 else 2
+
+
+def left_to_load(workers: int, cores: int | None = None) -> int:
+    """The cores the load may count beside ``workers`` worker processes on ``cores`` (those this
+    process may use), at least one and at most ``MAX_SORTERS``: the sorting threads its bulk
+    loader runs, each holding a batch of a million quads (``graph.store.sorters``). On two
+    cores, one worker leaves the load one: within 2 GB at 1M items, where a second sorting
+    thread beside the worker took it past (docs/national.md).
+
+    >>> left_to_load(0, 2), left_to_load(1, 2), left_to_load(1, 16), left_to_load(0, 1)
+    (2, 1, 2, 1)
+    """
+    return max(1, min(MAX_SORTERS, (cores or default_jobs()) - workers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +129,7 @@ class Premade:
     shared_lines: list[bytes] = field(default_factory=list)
     cites: dict[str, tuple[int, int]] = field(default_factory=dict)
     collector: Collector = field(default_factory=Collector)
+    counted: dict[str, int] | None = None  # the rows of the queries counted by list
     made: FileReport | None = None
     error: QuanzeError | None = None
 
@@ -146,6 +175,9 @@ class Premade:
 
     def collected(self) -> Collector:
         return self.collector
+
+    def rows(self) -> dict[str, int] | None:
+        return self.counted
 
     def report(self) -> FileReport:
         assert self.made is not None, "the report of a list whose lines were not made"
@@ -215,7 +247,7 @@ def _made(task: Task, path: Path, power_list: PowerList | Streamed) -> Premade |
         made.discard()
         return read_failure(path, exc)
     made.own, made.shared_lines, made.cites = built.lines(), built.shared(), built.counts()
-    made.collector = built.collected()
+    made.collector, made.counted = built.collected(), built.rows()
     made.made = built.report()
     return made
 

@@ -119,8 +119,8 @@ def build_files(
     processes in all. The load keeps this process busy on threads of its own (Oxigraph parses on
     one and sorts on two), and making the lines is a fifth of a build's CPU, so one worker keeps
     two cores' load fed; a second would add its memory (some 100 MB) and no speed
-    (docs/national.md). The load sorts on the cores the workers leave it, at least one
-    (``left_to_load``): each sorting thread holds a batch of some 540 MB.
+    (docs/national.md). The load sorts on the cores the workers leave it, at least one and at
+    most two (``left_to_load``): each sorting thread holds a batch of some 540 MB.
     """
     given = list(dict.fromkeys(paths))  # a path given twice is one file
     store = open_store(store_dir)
@@ -165,7 +165,13 @@ def build_files(
             on_error=on_error,
             console=console,
         )
-        report = build_cited(cite_lists(noted(lists)), store, ids=ListIds(held), warn=on_warning)
+        report = build_cited(
+            cite_lists(noted(lists)),
+            store,
+            ids=ListIds(held),
+            warn=on_warning,
+            sorters=left_to_load(0),
+        )
     store.flush()
     rank = {path: n for n, path in enumerate(given)}
     placed = [(rank[path], f) for path, f in zip(fed, report.files, strict=True)]

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import derived, tally
+from graph.build import derived, listrows, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -70,6 +70,7 @@ class Writing(Protocol):
     def shared(self) -> list[bytes]: ...
     def counts(self) -> dict[str, tuple[int, int]]: ...
     def collected(self) -> derived.Collector: ...
+    def rows(self) -> dict[str, int] | None: ...
     def report(self) -> FileReport: ...
 
 
@@ -146,6 +147,11 @@ class _Built:
     def collected(self) -> derived.Collector:
         """The list's part of the derived facts (whole once ``chunks`` is used up)."""
         return self.written.derived
+
+    def rows(self) -> dict[str, int] | None:
+        """The rows of the queries counted by list, for the list (``graph.build.listrows``;
+        None: the engine counts them; whole once ``chunks`` is used up)."""
+        return self.written.rows.rows()
 
     def chunks(self) -> Iterator[list[bytes]]:
         """The lines of the list's own graph, about ``CHUNK_LINES`` at a time, as they are
@@ -249,6 +255,9 @@ class _Pending:
     cited: dict[str, tuple[int, int]] | None = None
     facts: derived.Facts | None = None  # the old graph's derived facts (when ``cited`` is)
     dirty: bool = False
+    #: the queries counted by list whose rows the engine counts once the list is current (those
+    #: ``graph.build.listrows`` does not count, or all of them when it cannot)
+    uncounted: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -309,6 +318,12 @@ class _Build:
         self.cited.add_list(pending.cites)
         pending.cites = {}
         pending.collected.fold(self.folded)
+        rows = built.rows()
+        if rows is None:
+            pending.uncounted = listrows.counted() + listrows.uncounted()
+        else:
+            self.folded.add(listrows.facts(rows))
+            pending.uncounted = listrows.uncounted()
         self.pending.append(pending)
 
     def commit(self) -> None:
@@ -344,9 +359,10 @@ class _Build:
         drop.append(iris.derived_graph())  # written again below, in a transaction of its own
         replace_graphs(self.store, remove=stale, graphs=graphs, drop=drop)
         self.committed += [p.list_id for p in self.pending]
-        if facts is not None:  # the rows of the queries counted by list, now the lists are current
+        if facts is not None:  # the rows the engine counts by list, now the lists are current
             for pending in self.pending:
-                facts.add(derived.list_rows(self.store, pending.graph))
+                if pending.uncounted:
+                    facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
         self.pending.clear()
         if tallies is None:
             recounted = tally.recount(self.store, iris)

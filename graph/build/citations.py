@@ -106,6 +106,7 @@ class CitationWriter:
         field = str(concepts.item_field(field_key))
         if c.law is None:
             self.written.derived.citation(node, item_iri, field, None, resolved=False)
+            self.written.rows.citation(item_iri, field_key, resolved=False, article=False)
             return
         target = self.provision(c)
         g.link(node, QZ.cites, target)
@@ -133,6 +134,7 @@ class CitationWriter:
         self.written.derived.citation(
             node, item_iri, field, article, True, version, law, c.rank or None, target
         )
+        self.written.rows.citation(item_iri, field_key, resolved=True, article=article is not None)
 
     def count(self, target: str, item_iri: str) -> None:
         """Count one citation of a law or article (for the tallies, ``graph.build.tally``)."""
@@ -145,6 +147,7 @@ class CitationWriter:
         self.items_citing.update({t: len(items) for t, items in self.citing.items()})
         self.citing.clear()
         self.written.derived.next_batch()
+        self.written.rows.next_batch()
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """What the list cites: law or article → (items, citations)."""

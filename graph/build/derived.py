@@ -522,17 +522,18 @@ def list_facts(store: ox.Store, graph: str) -> Facts:
 _LISTS = "SELECT ?list WHERE { GRAPH {graph} { ?list a qz:PowerList } }"
 
 
-def list_rows(store: ox.Store, graph: str) -> Facts:
-    """The rows each query counted by list (``LIST_ROWS``) gives for the lists of the list graph
-    ``graph`` now in the store (the engine counts them: ``graph.store.counting``). Asked once the
-    build's lists are current, as the query would be."""
+def list_rows(store: ox.Store, graph: str, names: Iterable[str] | None = None) -> Facts:
+    """The rows each query counted by list (``LIST_ROWS``; or each of ``names``) gives for the
+    lists of the list graph ``graph`` now in the store (the engine counts them:
+    ``graph.store.counting``; a build counts most as it writes the list, ``graph.build.listrows``).
+    Asked once the build's lists are current, as the query would be."""
     from graph.store.counting import by_list_queries, count_rows
 
     facts = Facts()
     lists = tuple(
         ox.NamedNode(v) for row in _rows(store, _LISTS, graph) if (v := _value(row, "list"))
     )
-    for name in by_list_queries():
+    for name in by_list_queries() if names is None else names:
         rows = count_rows(store, name, {"list": lists}) if lists else 0
         facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [rows]
     return facts

@@ -18,6 +18,7 @@ from extractors.models import CellCitation, PowerItem, PowerList
 from graph.build import concepts
 from graph.build.clauses import ClauseWriter
 from graph.build.derived import Collector
+from graph.build.listrows import ListRows
 from graph.build.quads import (
     DCTERMS,
     ORG,
@@ -106,6 +107,8 @@ class ListWriter:
         #: the list's part of the derived facts (``graph.build.derived``), told each item
         self.derived = Collector(meta.region or None, len(power_list.rejects), power_list.source)
         self.clauses = ClauseWriter(self.g, iris.base, self.derived.clause)
+        #: the rows of the queries counted by list (``graph.build.listrows``), told each item
+        self.rows = ListRows(bool(power_list.source))
 
     def write(self, items: Sequence[PowerItem] | None = None) -> Iterator[None]:
         """Write the list node, its rejects and ``items`` (the list's own when not given: a list
@@ -210,8 +213,9 @@ class ListWriter:
         self.derived.item(node, exercising, types, [item.type] if item.type else [])
         for key, prop in _FIELD_TEXT.items():
             g.text(node, prop, item.get(key))
-        self.clauses.build(node, item.responsibility, "responsibility")
-        self.clauses.build(node, item.accountability, "accountability")
+        clauses = self.clauses.build(node, item.responsibility, "responsibility")
+        clauses += self.clauses.build(node, item.accountability, "accountability")
+        self.rows.item(node, len(clauses), len(set(exercising)))
         extra = set(item.extra)
         for position, (header, value) in enumerate(item.raw, start=1):
             if value == "":

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.app.parallel import left_to_load
+from graph.app.parallel import MAX_SORTERS, left_to_load
 from graph.store import load
 from graph.store.sorters import counted_as
 
@@ -85,4 +85,10 @@ def test_the_affinity_is_narrowed_until_widened_and_given_back_at_the_end() -> N
 def test_the_load_counts_the_cores_the_workers_leave_it() -> None:
     """``--jobs N`` with ``N - 1`` workers: on two cores the load sorts one batch at a time."""
     assert left_to_load(CORES - 1) == 1 and left_to_load(CORES) == 1
-    assert left_to_load(0) == CORES
+    assert left_to_load(0) == min(CORES, MAX_SORTERS)
+
+
+def test_the_load_sorts_on_two_threads_at_most_whatever_the_cores() -> None:
+    # it counted every core the workers left it: 15 sorting threads, 8 GB, with one worker on 16
+    assert [left_to_load(workers, 16) for workers in (0, 1, 14, 15)] == [2, 2, 2, 1]
+    assert [left_to_load(0, cores) for cores in (1, 2, 3, 64)] == [1, 2, 2, 2]
