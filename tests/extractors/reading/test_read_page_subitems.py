@@ -71,4 +71,3 @@ def test_sub_item_serials_without_a_subitem_column_are_sub_items_of_their_main_i
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
     _same(tmp_path / "page.txt", 2)
-

@@ -209,10 +209,7 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
             keep = serial >= previous and (not has_type or typed)
         # a record printed twice opens with the same line again
         again = (
-            bool(starts)
-            and serial == previous
-            and not sub
-            and line_of(i) == line_of(starts[-1])
+            bool(starts) and serial == previous and not sub and line_of(i) == line_of(starts[-1])
         )
         if keep or again or not starts:
             starts.append(i)
