@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.reading.tables_stream import TablesStream
 from extractors.report import Reading
 from tests.extractors.reading.support import read_written
 from tests.extractors.reading.test_stream import _same
@@ -23,7 +24,7 @@ def _report(tmp_path: Path, lines: list[str]) -> Reading:
     """The reading of page text ``lines``, the same whole and in batches of one and two."""
     plist = read_written(tmp_path, "page.txt", "\n".join(["某县林业局权责清单", *lines, ""]))
     for size in (1, 2):
-        _same(tmp_path / "page.txt", size)
+        assert isinstance(_same(tmp_path / "page.txt", size), TablesStream), "read whole"
     return Reading.of(plist)
 
 
