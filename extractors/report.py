@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.models import CellCitation, Plausibility, PowerList, Reject, Section
 
 if TYPE_CHECKING:
-    from extractors.reading.summary import ItemCounts
+    from extractors.reading.summary import ItemCounts, Miscount
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class Reading:
     sections: tuple[Section, ...] = ()
     blank_rows: int = 0
     plausibility: Plausibility | None = None
+    miscounts: tuple[Miscount, ...] = ()  # headings whose count differs from the items read
 
     @classmethod
     def of(cls, plist: PowerList) -> Reading:
@@ -67,6 +68,7 @@ class Reading:
             sections=plist.sections,
             blank_rows=plist.blank_rows,
             plausibility=plist.plausibility,
+            miscounts=counts.miscounts(plist.sections),
         )
 
     @property
@@ -102,6 +104,8 @@ class Reading:
         for section in self.sections:
             kind = f" (type {section.type})" if section.type else ""
             out.append(f"  section line {section.line}: {section.text[:60]!r}{kind}")
+        for miscount in self.miscounts:
+            out.append(f"  count differs: {miscount.said_as()}")
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -117,6 +121,10 @@ class Reading:
             "sections": [{"line": s.line, "text": s.text, "type": s.type} for s in self.sections],
             "blank_rows": self.blank_rows,
             "plausibility": self.plausibility.to_json() if self.plausibility else None,
+            "miscounts": [
+                {"line": m.section.line, "text": m.section.text, "said": m.said, "read": m.read}
+                for m in self.miscounts
+            ],
         }
 
 

@@ -1,5 +1,6 @@
 """What a list's items add up to, counted item by item: how many, how many sub-items, anomalies by
-code, how plausible the reading is, and a digest of what the list says. A list read in batches
+code, the counts section headings state that the items under them do not make, how plausible the
+reading is, and a digest of what the list says. A list read in batches
 (``extractors.reading.stream``) is summed as it is read, so its report, its plausibility and the
 digest that tells duplicates (``graph.build.identity``) are known before it is built, without its
 items held."""
@@ -7,12 +8,16 @@ items held."""
 from __future__ import annotations
 
 import json
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Generator, Iterable
+from dataclasses import dataclass
 from hashlib import blake2b
 
-from extractors.models import ListMeta, PowerItem
+from extractors.models import ListMeta, PowerItem, Section
 from extractors.reading.plausibility import Judge
+from extractors.reading.vocab import section_count, section_department
 
 
 class ContentDigest:
@@ -42,19 +47,76 @@ class ContentDigest:
         return self.digest.hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Miscount:
+    """A section heading that says how many items it holds (行政处罚（共12项）, 县林业局（12项）)
+    over a different number of items read under it: an item lost or one too many, said in the
+    report rather than passed over."""
+
+    section: Section
+    said: int
+    read: int
+
+    def said_as(self) -> str:
+        """The difference in words (``parse --report``)."""
+        return (
+            f"section line {self.section.line} {self.section.text[:40]!r} says {self.said} "
+            f"items; {self.read} read under it"
+        )
+
+
 class ItemCounts:
     """Items, sub-items (a main item with 子项 folded in, or a sub-item of its own) and anomalies
-    by code, as ``quanze parse --report`` gives them."""
+    by code, as ``quanze parse --report`` gives them; and each item's line (a few bytes an item),
+    so the counts that section headings state are checked against the items read under them
+    (:meth:`miscounts`), the same whether the list was read whole or in batches."""
 
     def __init__(self) -> None:
         self.items = 0
         self.sub_items = 0
         self.anomalies: Counter[str] = Counter()
+        self.lines = array("q")  # each item's line, in order
+        self.subs = array("q")  # the lines of sub-items of their own (with a parent)
+        self.rows = array("q")  # each item's rows: 1, or the 子项 folded into it
+        self.in_order = True  # lines never go back (they restart on a workbook's next sheet)
 
     def add(self, item: PowerItem) -> None:
         self.items += 1
         self.sub_items += len(item.subitems) or item.parent is not None
         self.anomalies.update(a.code for a in item.anomalies)
+        if self.lines and item.line < self.lines[-1]:
+            self.in_order = False
+        self.lines.append(item.line)
+        self.rows.append(len(item.subitems) or 1)
+        if item.parent is not None:
+            self.subs.append(item.line)
+
+    def miscounts(self, sections: Iterable[Section]) -> tuple[Miscount, ...]:
+        """The headings among ``sections`` whose stated count is neither the items read under
+        them, nor those but sub-items of their own (1-1 under item 1), nor their rows with the
+        子项 folded in. A heading holds the items up to the next heading; a department's
+        (县林业局（12项）) up to the next department's, over the power types' headings inside it.
+        Nothing is said when the items' lines go back (sheets numbered each from 1)."""
+        if not self.in_order:
+            return ()
+        ordered = sorted(sections, key=lambda s: s.line)
+        found: list[Miscount] = []
+        for k, section in enumerate(ordered):
+            said = section_count(section.text)
+            if said is None:
+                continue
+            group = section_department(section.text) is not None
+            ends = (s.line for s in ordered[k + 1 :] if not group or section_department(s.text))
+            end = next(ends, None)
+            first = bisect_right(self.lines, section.line)
+            last = len(self.lines) if end is None else bisect_left(self.lines, end)
+            items = max(last - first, 0)
+            subs = len(self.subs[bisect_right(self.subs, section.line) :]) - (
+                0 if end is None else len(self.subs[bisect_left(self.subs, end) :])
+            )
+            if said not in (items, items - subs, sum(self.rows[first:last])):
+                found.append(Miscount(section, said, items))
+        return tuple(found)
 
     @classmethod
     def of(cls, items: Iterable[PowerItem]) -> ItemCounts:

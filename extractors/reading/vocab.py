@@ -370,6 +370,22 @@ def section_department(line: str) -> str | None:
     return word if word and is_org_name(word) else None
 
 
+def section_count(line: str) -> int | None:
+    """The number of items a section heading says it holds (一、行政许可（12项）, 行政处罚 共31项,
+    县林业局（12项）), or None when it says none.
+
+    >>> section_count("一、行政许可（共12项）"), section_count("行政处罚共计45项")
+    (12, 45)
+    >>> section_count("二、行政处罚") is None
+    True
+    """
+    match = _section_heading().fullmatch(line.strip())
+    if match is None:
+        return None
+    said = next((match.group(g) for g in "nmpq" if match.group(g)), None)
+    return int(said) if said is not None else None
+
+
 @cache
 def _sub_headers() -> dict[str, str]:
     families = load_vocab()["sub_headers"]["families"]

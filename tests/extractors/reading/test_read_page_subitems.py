@@ -38,3 +38,36 @@ def test_sub_item_rows_without_serial_and_name_join_their_main_item(
     assert [c.article for c in get_citations(plist.items[0].basis or "")] == [76, 77, 74]
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
+
+
+SAFETY = "《中华人民共和国安全生产法》第六十二条"
+#: A list numbered 1, 1-1, 1-2, 2 without a 子项 column: (serial, name, type, basis).
+NUMBERED = (
+    ("1", "对生产经营单位的检查", "行政检查", SAFETY),
+    ("1-1", "对生产经营单位的现场检查", "行政检查", SAFETY + "第一款"),
+    ("1-2", "对生产经营单位的资料检查", "行政检查", SAFETY + "第二款"),
+    ("2", "渔业捕捞许可", "行政许可", "《中华人民共和国渔业法》第二十三条"),
+    ("3", "对非法捕捞的处罚", "行政处罚", "《中华人民共和国渔业法》第三十八条"),
+)
+
+
+@pytest.mark.parametrize("paragraphs", [False, True])
+def test_sub_item_serials_without_a_subitem_column_are_sub_items_of_their_main_item(
+    tmp_path: Path, paragraphs: bool
+) -> None:
+    # Before: a line opened by 1-1 was no record (only bare serials opened one): the rows 1-1
+    # and 1-2 ran into item 1's basis, their types words of it, and the reading was doubtful
+    # (text fields hold no other row's cells in 67% of items). Now each is an item of its own,
+    # a sub-item of item 1 (its name in ``parent``), whole and in batches.
+    header = ("序号", "事项名称", "事项类型", "设定依据")
+    if paragraphs:
+        text = "\n\n".join(["某县权责清单", *header, *(c for row in NUMBERED for c in row)])
+    else:
+        text = "\n".join(["某县权责清单", "  ".join(header), *("  ".join(r) for r in NUMBERED)])
+    plist = read_written(tmp_path, "page.txt", text + "\n")
+    assert [(i.row, i.name, i.type, i.basis) for i in plist.items] == list(NUMBERED)
+    main = NUMBERED[0][1]
+    assert [i.parent for i in plist.items] == [None, main, main, None, None]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    for size in (1, 2):
+        assert _same(tmp_path / "page.txt", size) is not None, "read whole"

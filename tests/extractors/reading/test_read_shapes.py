@@ -458,3 +458,16 @@ def test_sub_items_in_a_table_of_their_own_share_their_main_items_fields(
         ("1-2", second[1], "职业资格审批", *first[2:4]),
     ]
     assert [i.anomalies[0].code for i in plist.items[1:]] == ["from-main-item"] * 2
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_sub_item_serials_name_their_main_item_without_a_subitem_column(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 1-1 and 1-2 right under item 1 are its sub-items (before: items with no parent, in page
+    # text run into item 1's basis); 3-1 under item 2 is not item 2's, and keeps no parent.
+    first, second, third = ITEMS
+    rows = (first, ("1-1", *second[1:]), ("1-2", *third[1:]), ("2", *second[1:]))
+    rows += (("3-1", *third[1:]),)
+    plist = _read_back(write(tmp_path, [Table((HEADER, *rows))], suffix), rows)
+    assert [i.parent for i in plist.items] == [None, first[1], first[1], None, None]

@@ -33,6 +33,9 @@ _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
 # missing, in a run of serials that go up one by one, each record holding its power type.
 _DOTTED = re.compile(r"[ \t\u3000]*(\d{1,6})[.、．](?!\d)")
+# A sub-item's serial written with its main item's number (1-1, 1－2) opening a line, a word of
+# its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
+_SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－](\d{1,3})(?=\s|$)")
 # A numbered line inside a cell (2. / 2、 / （2） / 二、): from the second on, it goes on with
 # the enumeration of the cell it is in rather than opening a new cell.
 _NUMBERING = re.compile(
@@ -157,7 +160,9 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
     number is folded back into the record it belongs to. A record printed twice opens with the
     same line again. Serials written with a dot (``1.``) are taken where no bare one is found,
     under a header with 序号 and type columns: the first opens the body, and each must follow the
-    one before and open a typed stretch.
+    one before and open a typed stretch. In a list of bare serials, a line opened by a sub-item's
+    serial (1-1 under item 1) opens a row of its own when its stretch holds its type (with a type
+    column): it is no more of item 1's last cell.
 
     >>> lines = ["1 林木采伐许可 行政许可", "15 日内办结", "2 对盗伐林木的处罚 行政处罚"]
     >>> record_starts(lines, ("row", "name", "type"), paragraphs=False)
@@ -173,6 +178,8 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
             candidates = _Candidates()
     if not candidates.lines:
         return _unnumbered_starts(lines, keys, paragraphs)
+    if not dotted:
+        candidates = _with_sub_serials(candidates, lines, paragraphs)
     starts: list[int] = []
 
     def line_of(i: int) -> list[str]:
@@ -195,11 +202,18 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
                 keep = typed and serial == previous + 1
         else:
             keep = serial > previous
+        sub = candidates.sub[n]
+        if sub:
+            # 1-1 under item 1 (or 3-1 under item 2): a row of its own, holding its own type
+            # (with a type column); the bare serial after it follows on from the one before it
+            keep = serial >= previous and (not has_type or typed)
         # a record printed twice opens with the same line again
-        again = bool(starts) and serial == previous and line_of(i) == line_of(starts[-1])
+        again = (
+            bool(starts) and serial == previous and not sub and line_of(i) == line_of(starts[-1])
+        )
         if keep or again or not starts:
             starts.append(i)
-            previous = serial
+            previous = previous if sub else serial
     return (
         _before_serials(lines, starts, keys.index("row"))
         if paragraphs and "row" in keys
@@ -225,6 +239,8 @@ class _Candidates:
 
     lines: array[int] = field(default_factory=lambda: array("q"))
     serials: array[int] = field(default_factory=lambda: array("q"))
+    #: 1 where the serial is a sub-item's (1-1: ``serials`` holds its main item's number, 1)
+    sub: array[int] = field(default_factory=lambda: array("b"))
 
 
 def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> _Candidates:
@@ -239,6 +255,31 @@ def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> _Can
         if serial is not None:
             found.lines.append(i)
             found.serials.append(serial)
+            found.sub.append(0)
+    return found
+
+
+def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool) -> _Candidates:
+    """``bare`` with the lines opened by a sub-item's serial (1-1, 1-2 under item 1; alone in its
+    paragraph when the body has one cell per paragraph) among them, in order. A list numbered
+    only 1-1, 1-2, 2-1 has no bare serial and is read by its cells' shapes instead."""
+    subs: dict[int, int] = {}
+    blank = True
+    for i, line in enumerate(lines):
+        after_blank, blank = blank, not line.strip()
+        if paragraphs and i and not after_blank:
+            continue
+        match = _SUB_SERIAL.match(line)
+        if match is not None and not (paragraphs and line[match.end() :].strip()):
+            subs[i] = int(match.group(1))
+    if not subs:
+        return bare
+    found = _Candidates()
+    at = dict(zip(bare.lines, bare.serials, strict=True))
+    for i in sorted(at.keys() | subs.keys()):
+        found.lines.append(i)
+        found.serials.append(at[i] if i in at else subs[i])
+        found.sub.append(i not in at)
     return found
 
 
