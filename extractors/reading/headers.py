@@ -266,6 +266,8 @@ def is_header(cells: Sequence[str]) -> bool:
 
 
 _MAX_OTHER_CHARS = 12
+# More than ``_MAX_OTHER_CHARS`` characters that are not white space.
+_OVER_OTHER = re.compile(rf"(?:\s*\S){{{_MAX_OTHER_CHARS + 1}}}")
 
 
 def is_other_header(cells: Sequence[str]) -> bool:
@@ -280,9 +282,12 @@ def is_other_header(cells: Sequence[str]) -> bool:
     >>> is_other_header(["序号", "事项名称 事项类型 实施主体", "设定依据"])  # a header run together
     False
     """
+    # each cell one header word (序　号 letter-spaced too), not several run together; a long
+    # cell (a data row's basis) is found without squashing it whole
+    if any(_OVER_OTHER.match(c) for c in cells):
+        return False
     written = ["".join(c.split()) for c in cells if c]
-    # each cell one header word (序　号 letter-spaced too), not several run together
-    if len(written) < 2 or any(len(c) > _MAX_OTHER_CHARS for c in written):
+    if len(written) < 2:
         return False
     keys = set()
     for cell in written:  # a data row leaves at its first cell (a serial names no field)
