@@ -256,10 +256,12 @@ def is_header(cells: Sequence[str]) -> bool:
     if len(short) < 3:
         return False
     joined = normalise_header("\x1f".join(short))
-    if _name_marker_pattern().search(joined) is None and (
-        _name_marker_pattern().search(simplified(joined)) is None
-    ):
-        return False
+    markers = _name_marker_pattern()
+    if markers.search(joined) is None:
+        # in traditional script the markers may be there (事項): searched again once converted
+        simple = simplified(joined)
+        if simple is joined or markers.search(simple) is None:
+            return False
     keys = {map_header(c) for c in short}
     keys.discard(None)
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)
@@ -284,7 +286,7 @@ def is_other_header(cells: Sequence[str]) -> bool:
     """
     # each cell one header word (序　号 letter-spaced too), not several run together; a long
     # cell (a data row's basis) is found without squashing it whole
-    if any(_OVER_OTHER.match(c) for c in cells):
+    if any(len(c) > _MAX_OTHER_CHARS and _OVER_OTHER.match(c) for c in cells):
         return False
     written = ["".join(c.split()) for c in cells if c]
     if len(written) < 2:
