@@ -33,7 +33,7 @@ ITEMS = 600
 SHARED = Path("../shared")
 
 
-def _inputs(folder: Path, shared: Path) -> list[tuple[str, str, Path]]:
+def _inputs(folder: Path, shared: Path, items: int = ITEMS) -> list[tuple[str, str, Path]]:
     """(format, name, path) of the lists to read: real, seeds, generated into ``folder``."""
     found: list[tuple[str, str, Path]] = []
     for sub in ("realworld", "seeds"):
@@ -45,10 +45,10 @@ def _inputs(folder: Path, shared: Path) -> list[tuple[str, str, Path]]:
             found.append((f"{sub}:{path.suffix.lstrip('.')}", f"{sub}/{path.name}", path))
     for fmt, writer in WRITERS.items():
         path = folder / f"gen-{fmt}.{suffix(fmt)}"
-        writer(path, rows(ITEMS))
+        writer(path, rows(items))
         found.append((f"gen:{fmt}", path.name, path))
     path = folder / "gen-sample.md"
-    write_markdown(path, generated_rows(ITEMS))
+    write_markdown(path, generated_rows(items))
     found.append(("gen:sample-md", path.name, path))
     return found
 
@@ -73,11 +73,11 @@ def _reading(path: Path) -> dict[str, Any]:
     }
 
 
-def write(out: Path, runs: int, shared: Path = SHARED) -> None:
+def write(out: Path, runs: int, shared: Path = SHARED, items: int = ITEMS) -> None:
     """Reads every input ``runs`` times; writes the readings and median CPU seconds to ``out``."""
     result: dict[str, Any] = {"load": os.getloadavg()[0], "files": {}}
     with tempfile.TemporaryDirectory(prefix="quanze-readings-") as folder:
-        for fmt, name, path in _inputs(Path(folder), shared):
+        for fmt, name, path in _inputs(Path(folder), shared, items):
             cpu = []
             for _ in range(runs):
                 started = time.process_time()
@@ -129,13 +129,14 @@ def main(argv: list[str] | None = None) -> None:
     w = sub.add_parser("write")
     w.add_argument("out", type=Path)
     w.add_argument("--runs", type=int, default=3)
+    w.add_argument("--items", type=int, default=ITEMS, help="items of each generated list")
     w.add_argument("--shared", type=Path, default=SHARED, help="the shared data (../shared)")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "write":
-        write(args.out, args.runs, args.shared)
+        write(args.out, args.runs, args.shared, args.items)
     else:
         sys.exit(compare(args.before, args.after))
 
