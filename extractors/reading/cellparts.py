@@ -119,7 +119,7 @@ def say_joint(raw: tuple[tuple[str, str], ...], anomalies: list[Anomaly]) -> Non
     if any(a.code == "split-cell" for a in anomalies):
         return
     for column, text in raw:
-        if text.strip() and (fields := joint_fields(column)):
+        if (fields := joint_fields(column)) and text.strip():  # the header's answer is cached
             anomalies.append(
                 Anomaly(
                     "joint-column",
@@ -143,6 +143,9 @@ _ITEM = re.compile(
 #: with a bounded memory (a pointer reaches back, in lists seen, a few dozen items).
 _REMEMBERED = 2048
 _MAX_REFERENCE = 20
+# More characters than a reference holds (neither white space nor a closing 。 or ., which
+# the bare reference drops): found in a pass over the cell's first few dozen characters only.
+_LONGER = re.compile(rf"(?:[\s。.]*[^\s。.]){{{_MAX_REFERENCE + 1}}}")
 
 
 def is_reference(text: str) -> bool:
@@ -152,6 +155,8 @@ def is_reference(text: str) -> bool:
     >>> [is_reference(t) for t in ("同上", "见第12项", "同设定依据", "同意")]
     [True, True, True, False]
     """
+    if _LONGER.match(text):
+        return False
     bare = "".join(text.split()).rstrip("。.")
     if not bare or len(bare) > _MAX_REFERENCE:
         return False
@@ -173,6 +178,8 @@ class References:
         then remembers this item's cells for the items after it."""
         for key in TEXT_KEYS:
             text = values.get(key, "")
+            if _LONGER.match(text):
+                continue  # a cell of text (a 3 KB basis) leaves without being copied whole
             bare = "".join(text.split()).rstrip("。.")
             if not bare or len(bare) > _MAX_REFERENCE:
                 continue

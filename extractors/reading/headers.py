@@ -256,16 +256,20 @@ def is_header(cells: Sequence[str]) -> bool:
     if len(short) < 3:
         return False
     joined = normalise_header("\x1f".join(short))
-    if _name_marker_pattern().search(joined) is None and (
-        _name_marker_pattern().search(simplified(joined)) is None
-    ):
-        return False
+    markers = _name_marker_pattern()
+    if markers.search(joined) is None:
+        # in traditional script the markers may be there (事項): searched again once converted
+        simple = simplified(joined)
+        if simple is joined or markers.search(simple) is None:
+            return False
     keys = {map_header(c) for c in short}
     keys.discard(None)
     return len(keys) >= 3 and ("name" in keys or SUBITEM in keys)
 
 
 _MAX_OTHER_CHARS = 12
+# More than ``_MAX_OTHER_CHARS`` characters that are not white space.
+_OVER_OTHER = re.compile(rf"(?:\s*\S){{{_MAX_OTHER_CHARS + 1}}}")
 
 
 def is_other_header(cells: Sequence[str]) -> bool:
@@ -280,9 +284,12 @@ def is_other_header(cells: Sequence[str]) -> bool:
     >>> is_other_header(["序号", "事项名称 事项类型 实施主体", "设定依据"])  # a header run together
     False
     """
+    # each cell one header word (序　号 letter-spaced too), not several run together; a long
+    # cell (a data row's basis) is found without squashing it whole
+    if any(len(c) > _MAX_OTHER_CHARS and _OVER_OTHER.match(c) for c in cells):
+        return False
     written = ["".join(c.split()) for c in cells if c]
-    # each cell one header word (序　号 letter-spaced too), not several run together
-    if len(written) < 2 or any(len(c) > _MAX_OTHER_CHARS for c in written):
+    if len(written) < 2:
         return False
     keys = set()
     for cell in written:  # a data row leaves at its first cell (a serial names no field)
