@@ -264,10 +264,13 @@ def _offices_yield(cells: Sequence[str], keys: tuple[str | None, ...]) -> tuple[
     if keys.count("department") < 2:
         return keys
     offices = _offices()
-    office = [k == "department" and normalise_header(c) in offices for c, k in zip(cells, keys)]
-    if all(o or k != "department" for o, k in zip(office, keys)):
+    office = [
+        k == "department" and normalise_header(c) in offices
+        for c, k in zip(cells, keys, strict=True)
+    ]
+    if all(o or k != "department" for o, k in zip(office, keys, strict=True)):
         return keys  # only office words: the first is the department, as before
-    return tuple(None if o else k for o, k in zip(office, keys))
+    return tuple(None if o else k for o, k in zip(office, keys, strict=True))
 
 
 def is_header(cells: Sequence[str]) -> bool:

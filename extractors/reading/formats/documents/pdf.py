@@ -31,6 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.documents.pdfcells import centred_owners
+from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -80,6 +81,9 @@ class PdfReading:
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
     #: The columns (x0, x1, header text) of the last table without ruling read.
     columns: list[tuple[float, float, str]] | None = None
+    #: the last header row of a ruled table read, to tell a repeated header fused with the row
+    #: below it (``pdffused``)
+    header: tuple[str, ...] | None = None
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -121,6 +125,14 @@ def _table_rows(table: Table, page: int, reading: PdfReading) -> list[SourceRow]
             spans.append("above" if origin[0] < r else "left")
         clean = tuple(clean_cell(t) for t in out)
         notes = tuple(_unmapped_notes(clean, page, reading))
+        below = unfused(clean, reading.header)
+        if below is not None:  # a repeated header fused with the row under it: two rows again
+            assert reading.header is not None
+            rows.append(SourceRow(reading.number, reading.header, reading.header))
+            reading.number += 1
+            clean, out = below, list(below)
+        elif is_header(clean):
+            reading.header = clean
         rows.append(
             SourceRow(
                 reading.number,
