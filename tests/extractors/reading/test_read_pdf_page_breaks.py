@@ -1,6 +1,8 @@
-"""Round 5 of the PDF table readers: a ruled table whose row a page break splits, its header
+"""Round 5 of the PDF table readers: a row a page break splits. In a ruled table, its header
 printed again atop the next page with no rule between it and the row's continuation (pdfplumber
-gives one row of cells ``序号``, ``设定依据\\n…``). Read whole and in batches alike."""
+gives one row of cells ``序号``, ``设定依据\\n…``); in a table without ruling, the row's rest
+at the next page's top, above the first serial, the header printed again or not. Read whole and
+in batches alike."""
 
 from __future__ import annotations
 
@@ -29,10 +31,11 @@ def _item(k: int) -> tuple[str, ...]:
     )
 
 
-def _table(rows: list[tuple[str, ...]]) -> Table:
+def _table(rows: list[tuple[str, ...]], ruled: bool = True) -> Table:
     cells = [[Paragraph(c.replace("\n", "<br/>"), _SONG) for c in r] for r in rows]
     table = Table(cells, colWidths=[40, 140, 60, 360, 160])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     return table
 
 
@@ -72,3 +75,35 @@ def test_a_repeated_header_fused_with_the_row_below_it(tmp_path: Path, split: bo
     assert got == items
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(path, size=2)
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_a_row_split_by_a_page_break_in_a_table_without_ruling(
+    tmp_path: Path, repeated: bool
+) -> None:
+    # Items 1-12, a page break inside items 5 and 10, the rest of their basis and their
+    # accountability basis atop the next page (under the header printed again, or not): before,
+    # that rest ran into the page's first item (6, 11) without a word.
+    items = [_item(k) for k in range(1, 13)]
+    flow: list[object] = []
+    rows = [_HEADER]
+    for item in items:
+        if item[0] in ("5", "10"):
+            cut = item[3].index("；") + 1
+            rows.append((*item[:3], item[3][:cut], ""))
+            flow += [_table(rows, ruled=False), PageBreak()]
+            rows = [_HEADER] if repeated else []
+            rows.append(("", "", "", item[3][cut:], item[4]))
+        else:
+            rows.append(item)
+    flow.append(_table(rows, ruled=False))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build(flow)
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    plist = read_list(path)
+    keys = ("row", "name", "type", "basis", "accountability_basis")
+    got = [tuple("".join((i.get(k) or "").split()) for k in keys) for i in plist.items]
+    assert got == items
+    assert not plist.rejects
+    _same(path, size=5)
