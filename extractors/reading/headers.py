@@ -240,7 +240,37 @@ def map_headers(cells: Sequence[str]) -> tuple[str | None, ...]:
     >>> map_headers(["序号", "事项名称", "服务电话"])
     ('row', 'name', None)
     """
-    return tuple(map_header(c) for c in cells)
+    return _offices_yield(cells, tuple(map_header(c) for c in cells))
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """The department synonyms that may name an internal office (``data/headers.json``)."""
+    words = load_headers()["fields"]["department"]["offices"]["words"]
+    return frozenset(normalise_header(w) for w in words)
+
+
+def _offices_yield(cells: Sequence[str], keys: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """``keys`` with a column headed by an office word (承办机构) unkeyed when another column is
+    the department too: beside 实施主体 it names the internal office handling the item (a 科室),
+    kept in extra under its own header, where first come first served made the office the
+    department and set the department aside (``duplicate-column``).
+
+    >>> _offices_yield(["承办机构", "实施主体"], ("department", "department"))
+    (None, 'department')
+    >>> _offices_yield(["承办机构"], ("department",))
+    ('department',)
+    """
+    if keys.count("department") < 2:
+        return keys
+    offices = _offices()
+    office = [
+        k == "department" and normalise_header(c) in offices
+        for c, k in zip(cells, keys, strict=True)
+    ]
+    if all(o or k != "department" for o, k in zip(office, keys, strict=True)):
+        return keys  # only office words: the first is the department, as before
+    return tuple(None if o else k for o, k in zip(office, keys, strict=True))
 
 
 def is_header(cells: Sequence[str]) -> bool:

@@ -331,8 +331,9 @@ def read_html(text: str, path: str) -> list[Grid]:
     # table's own <caption>.
     leading: dict[etree._Element, tuple[int, str]] = {}
     last: tuple[int, str] | None = None
-    # the last line naming a department (县人力社保局 over the tables of its items), and what
-    # it was at each leaf table
+    # the last line naming a department (县人力社保局 over the tables of its items, or over a
+    # single table), and what it was at each leaf table: its items' department, with or
+    # without other tables (a single table's lead stays none: a line over it is its title)
     owner: tuple[int, str] | None = None
     owners: dict[etree._Element, tuple[int, str] | None] = {}
     starts = set(leaves)
@@ -358,7 +359,7 @@ def read_html(text: str, path: str) -> list[Grid]:
                 tuple(context) if i == 0 else (),
                 name=f"table {i + 1}",
                 lead=(_caption(t) or leading.get(t)) if several else None,
-                owner=owners.get(t) if several else None,
+                owner=owners.get(t),
             )
             for i, t in enumerate(leaves)
         ]

@@ -374,7 +374,7 @@ class _Walk:
             self.context if first else (),
             last[1] if last is not None and self.several else None,
             settled=not first,
-            owner=owner[1] if owner is not None and self.several else None,
+            owner=owner[1] if owner is not None else None,
         )
 
     def _caption(self, element: etree._Element) -> None:

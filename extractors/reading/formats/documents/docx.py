@@ -187,7 +187,8 @@ def _read_docx(data: bytes) -> list[Grid]:
             last = None
     if not tables:
         return [Grid((), tuple(context))]
-    # a heading between tables names their type (一、行政许可（3项）), when there are several
+    # a heading between tables names their type (一、行政许可（3项）), when there are several;
+    # a paragraph naming a department (县人力社保局) gives it to the tables below, even one alone
     several = len(tables) > 1
     return [
         Grid(
@@ -195,7 +196,7 @@ def _read_docx(data: bytes) -> list[Grid]:
             tuple(context) if index == 1 else (),
             name=f"table {index}",
             lead=lead if several else None,
-            owner=owner if several else None,
+            owner=owner,
         )
         for index, rows, lead, owner in tables
     ]

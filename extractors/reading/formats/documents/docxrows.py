@@ -228,9 +228,7 @@ class DocxRows:
                     reader = RowReader(self.widths[tables], number)
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
-                    yield TableStart(
-                        context, last if several else None, owner=owner if several else None
-                    )
+                    yield TableStart(context, last if several else None, owner=owner)
                     tables += 1
                     last = None
                 elif block.kind == "row":

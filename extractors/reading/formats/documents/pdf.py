@@ -30,7 +30,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.formats.documents.pdfcells import centred_owners
+from extractors.reading.formats.documents.pdfcells import CARRIED, centred_owners
+from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -80,6 +81,9 @@ class PdfReading:
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
     #: The columns (x0, x1, header text) of the last table without ruling read.
     columns: list[tuple[float, float, str]] | None = None
+    #: the last header row of a ruled table read, to tell a repeated header fused with the row
+    #: below it (``pdffused``)
+    header: tuple[str, ...] | None = None
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -121,6 +125,14 @@ def _table_rows(table: Table, page: int, reading: PdfReading) -> list[SourceRow]
             spans.append("above" if origin[0] < r else "left")
         clean = tuple(clean_cell(t) for t in out)
         notes = tuple(_unmapped_notes(clean, page, reading))
+        below = unfused(clean, reading.header)
+        if below is not None:  # a repeated header fused with the row under it: two rows again
+            assert reading.header is not None
+            rows.append(SourceRow(reading.number, reading.header, reading.header))
+            reading.number += 1
+            clean, out = below, list(below)
+        elif is_header(clean):
+            reading.header = clean
         rows.append(
             SourceRow(
                 reading.number,
@@ -256,13 +268,21 @@ def _lower_level(
 
 
 def _text_rows(
-    lines: list[list[Word]], columns: list[tuple[float, float, str]], reading: PdfReading
+    lines: list[list[Word]],
+    columns: list[tuple[float, float, str]],
+    reading: PdfReading,
+    continued: bool = False,
 ) -> list[SourceRow]:
     """The rows of a table without ruling: a row starts on each line with a word in the serial
     column (序号, wherever it stands; else the first column); the other lines join the row
     whose start they belong to: the row above when cells are aligned to their top; when they are
     centred (lines stand between the header and the first serial), cell by cell, the row whose
-    serial stands nearest the cell's middle (``pdfcells.centred_owners``)."""
+    serial stands nearest the cell's middle (``pdfcells.centred_owners``).
+
+    On a page the table goes on to (``continued``), lines above the first serial may be the
+    rest of the last row of the page before, split by the break: the cells ending above the
+    first serial's line (``pdfcells.CARRIED``) make a row without serial, which the assembler
+    joins to the row above (before, they ran into the page's first row)."""
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
     serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
 
@@ -274,21 +294,23 @@ def _text_rows(
     if not starts:
         return []
     centred = starts[0] > 0
-    owned = centred_owners(lines, starts, column_of) if centred else {}
+    carried = continued and centred
+    owned = centred_owners(lines, starts, column_of, carried) if centred else {}
     owner: list[int] = []
     for i in range(len(lines)):
         before = max((s for s in starts if s <= i), default=starts[0])
         owner.append(before)
     rows = []
-    for start in starts:
+    for start in [CARRIED, *starts] if carried else starts:
         cells: list[list[str]] = [[] for _ in columns]
         for i, line in enumerate(lines):
             for column, group in _by_column(line, column_of).items():
                 if owned.get((i, column), owner[i]) == start:
                     cells[column].append(group)
-        reading.number += 1
         texts = tuple("\n".join(parts) for parts in cells)
-        rows.append(SourceRow(reading.number, texts, texts))
+        if any(texts):
+            reading.number += 1
+            rows.append(SourceRow(reading.number, texts, texts))
     return rows
 
 
@@ -375,6 +397,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     found = _find_text_header(lines)
     if found is not None:
         first, end = found
+        before = [text for _, _, text in reading.columns or ()]
         reading.columns = _columns_of(lines[first:end])
         if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
             reading.columns, end = lower, end + 1
@@ -383,11 +406,15 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
         cells = tuple(text for _, _, text in reading.columns)
         header = [SourceRow(reading.number, cells, cells)]
         body, rest = _table_lines(lines[end:])
-        rows = header + _text_rows(body, reading.columns, reading)
-        _add_table(rows, len(reading.columns), reading, False)
+        # the same header printed again atop a page: the table goes on (a row the break split
+        # joins its row); another header begins another table
+        again = bool(reading.tables) and before == list(cells)
+        rows = header + _text_rows(body, reading.columns, reading, continued=again)
+        _add_table(rows, len(reading.columns), reading, again)
     elif reading.columns is not None and reading.tables:
         body, rest = _table_lines(lines)
-        _add_table(_text_rows(body, reading.columns, reading), len(reading.columns), reading, True)
+        rows = _text_rows(body, reading.columns, reading, continued=True)
+        _add_table(rows, len(reading.columns), reading, True)
     else:
         rest = lines
     text = "\n".join(" ".join(w["text"] for w in ln) for ln in rest)

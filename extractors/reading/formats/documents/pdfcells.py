@@ -14,9 +14,15 @@ from typing import Any
 
 Word = dict[str, Any]
 
+#: The owner of the cells atop a page that end the row the page break split (``carried``).
+CARRIED = -1
+
 
 def centred_owners(
-    lines: Sequence[Sequence[Word]], starts: Sequence[int], column_of: Callable[[Word], int]
+    lines: Sequence[Sequence[Word]],
+    starts: Sequence[int],
+    column_of: Callable[[Word], int],
+    carried: bool = False,
 ) -> dict[tuple[int, int], int]:
     """For each (line, column) of ``lines`` holding words, the start (the index of the line of a
     row's serial, one of ``starts``) of the row they belong to. A column's lines whose gap (the
@@ -24,7 +30,12 @@ def centred_owners(
     by more than a third of a line's height make one cell; a cell whose middle is nearer one
     serial's middle than any other's is that row's. A cell reaching over the middles of two
     serials or more (rows without space between them) is parted line by line, each to the
-    nearest serial."""
+    nearest serial.
+
+    ``carried`` (a page the table goes on to): a cell ending above the first serial's line is
+    no cell of its row, centred or aligned to the top: it is the rest of the row the page break
+    split, owned by :data:`CARRIED`; so are the lines above that line of a cell that runs on
+    into the first row's without being centred on its serial."""
     pieces: dict[int, list[tuple[int, float, float]]] = {}  # column -> (line, top, bottom)
     for i, line in enumerate(lines):
         for column in sorted({column_of(w) for w in line}):
@@ -36,6 +47,8 @@ def centred_owners(
     gaps = [b[1] - a[2] for run in pieces.values() for a, b in itertools.pairwise(run)]
     closest = min(gaps, default=0.0)
     middles = {s: (lines[s][0]["top"] + max(w["bottom"] for w in lines[s])) / 2 for s in starts}
+
+    first_top = lines[starts[0]][0]["top"] if starts else 0.0
 
     def nearest(middle: float) -> int:
         return min(starts, key=lambda s: abs(middles[s] - middle))
@@ -50,6 +63,18 @@ def centred_owners(
                 cells.append([piece])
         for cell in cells:
             top, bottom = cell[0][1], cell[-1][2]
+            if carried and top < first_top:
+                if bottom < first_top:  # wholly above the first serial's line: the rest
+                    owners.update(((i, column), CARRIED) for i, _, _ in cell)
+                    continue
+                if abs((top + bottom) / 2 - middles[starts[0]]) > height:
+                    # not centred on the first serial: the rest, run on into the first row's
+                    # cell below it; its lines above the serial's line are the rest's
+                    owners.update(
+                        ((i, column), CARRIED if b < first_top else nearest((t + b) / 2))
+                        for i, t, b in cell
+                    )
+                    continue
             inside = [s for s in starts if top <= middles[s] <= bottom]
             if len(inside) <= 1:
                 owner = nearest((top + bottom) / 2)
