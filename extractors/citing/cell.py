@@ -656,6 +656,10 @@ class _Cell:
                     None, None, None, None, earlier.law_id, warnings, None,
                 )  # fmt: skip
                 return
+        if is_kind(last.law, noun, loose=True):
+            # 《…暂行办法》第五条、该法第六条 with no 法 before: the 办法 written loosely
+            self.continue_last(start, end, provisions, warnings, "continuation", base)
+            return
         said = SPACE.sub("", self.text[start : provisions[0].start + base])
         self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
 

@@ -23,11 +23,15 @@ XF = "中华人民共和国刑法"
 @pytest.mark.parametrize(
     ("text", "doc"),
     [
-        pytest.param("国务院令第735号《优化营商环境条例》第三十八条", "国务院令第735号", id="order"),
+        pytest.param(
+            "国务院令第735号《优化营商环境条例》第三十八条", "国务院令第735号", id="order"
+        ),
         pytest.param(
             "依据浙政办发〔2018〕12号《关于加强安全管理的通知》", "浙政办发〔2018〕12号", id="file"
         ),
-        pytest.param("甲政发[2019]3号 《甲市物业管理办法》第五条", "甲政发〔2019〕3号", id="spaced"),
+        pytest.param(
+            "甲政发[2019]3号 《甲市物业管理办法》第五条", "甲政发〔2019〕3号", id="spaced"
+        ),
     ],
 )
 def test_a_document_number_written_before_its_title_is_the_titles(
@@ -107,9 +111,7 @@ def test_a_plain_text_takes_its_region_from_its_title_line() -> None:
 
 def quanze_extract(*args: str) -> list[dict[str, object]]:
     quanze = str(Path(sys.executable).with_name("quanze"))
-    done = subprocess.run(
-        [quanze, "extract", *args], capture_output=True, text=True, timeout=120
-    )
+    done = subprocess.run([quanze, "extract", *args], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
@@ -125,3 +127,12 @@ def test_quanze_extract_plain_reads_the_region_or_takes_it_from_region(tmp_path:
     assert record["law_id"] is None
     (record,) = quanze_extract("--plain", "--region", "浙江省", str(bare))
     assert (record["law"], record["article"]) == ("浙江省安全生产条例", 10)
+
+
+def test_gaifa_after_a_banfa_refers_back_to_the_law_cited_before_it(cite: Cite) -> None:
+    """该法 names a 法; a 暂行办法 ends in 法 too, so 该法 took the 办法 cited last instead of the
+    law before it. With no 法 cited, the 办法 is still taken, as written loosely."""
+    text = "《中华人民共和国行政处罚法》第十条、《社会救助暂行办法》第五条、该法第六条"
+    assert [(c.law, c.article) for c in cite(text)][-1] == (CF, 6)
+    alone = cite("《社会救助暂行办法》第五条、该法第六条")
+    assert [(c.law, c.article) for c in alone][-1] == ("社会救助暂行办法", 6)
