@@ -116,6 +116,8 @@ _AND_ITS: Final = regex(
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# what a document number written right before a title ends in (…735号《…》, …12号 《…》)
+_DOC_LAST: Final = frozenset("号 \t\u3000")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
@@ -567,6 +569,10 @@ class _Cell:
             warnings = (*warnings, f"the list notes the instrument as {tail.repealed}")
         version = tail.version or version
         doc = tail.doc_number or doc
+        if doc is None and start and text[start - 1] in _DOC_LAST:
+            # 国务院令第735号《优化营商环境条例》第三十八条: the number written before the title
+            numbered = doc_number_before(text, start)
+            doc = numbered[1] if numbered is not None else None
         tail_end = tail.end + base
         if version is None and provisions:
             version = version_after(text, tail_end)  # 第六十九条（2019年修正）
@@ -650,6 +656,10 @@ class _Cell:
                     None, None, None, None, earlier.law_id, warnings, None,
                 )  # fmt: skip
                 return
+        if is_kind(last.law, noun, loose=True):
+            # 《…暂行办法》第五条、该法第六条 with no 法 before: the 办法 written loosely
+            self.continue_last(start, end, provisions, warnings, "continuation", base)
+            return
         said = SPACE.sub("", self.text[start : provisions[0].start + base])
         self.unresolved(start, base, provisions, (*warnings, f"no {noun} is cited before {said}"))
 

@@ -81,15 +81,30 @@ def cite_items(items: Iterable[PowerItem], region: str | None = None) -> Iterato
                     yield CellCitation(item.source, item.row, key, c)
 
 
-def cite_text(source: str, text: str, *, field: str = "text") -> Iterator[CellCitation]:
+def cite_text(
+    source: str, text: str, *, field: str = "text", region: str | None = None
+) -> Iterator[CellCitation]:
     """The citations of a whole plain text treated as one cell (``quanze extract --plain``), the
     text first prepared as :func:`extractors.citing.plain.prepare` says (letter spacing,
     traditional script and pinyin glosses undone, an issuing notice above the list left out).
+    A local title written without its place is resolved by ``region`` as in :func:`cite_items`;
+    with no ``region`` given, by the one the text's title line names
+    (:func:`extractors.citing.plain.region_in`), if any.
 
     >>> [c.citation.article for c in cite_text("a.txt", "《社会救助暂行办法》第五十七条")]
     [57]
+    >>> text = "浙江省应急管理厅权责清单\\n1 处罚 《安全生产条例》第十条"
+    >>> [c.citation.law for c in cite_text("a.txt", text)]
+    ['浙江省安全生产条例']
     """
-    from extractors.citing.plain import prepare  # interpreted (OpenCC), loaded when needed
+    from extractors.citing.plain import prepare, region_in  # interpreted (OpenCC), when needed
 
-    for c in get_citations(prepare(text)):
+    prepared = prepare(text)
+    if region is None:
+        region = region_in(prepared)
+    if region:
+        from extractors.citing.places import localise
+    for c in get_citations(prepared):
+        if region:
+            c = localise(c, region)
         yield CellCitation(source, None, field, c)

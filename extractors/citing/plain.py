@@ -119,6 +119,28 @@ def after_issuing_notice(text: str) -> str:
     return "\n" * text.count("\n", 0, annex.start()) + text[annex.start() :]
 
 
+#: How many lines at the top of a text may hold the list's title, which names its region.
+_TITLE_LINES: Final = 12
+
+
+def region_in(text: str) -> str | None:
+    """The region the list's title line names (浙江省应急管理厅权责清单 → 浙江省), read
+    from the first lines of ``text`` as the readers read a list's title
+    (:func:`extractors.reading.meta.read_meta`); None when no line there names a department.
+    A plain text has no reader to say where its title is: this is what lets a local title cited
+    without its place (《安全生产条例》) resolve as it does in the list read as a table.
+
+    >>> region_in("浙江省应急管理厅权责清单\\n1 处罚 《安全生产条例》第十条")
+    '浙江省'
+    >>> region_in("依据《安全生产条例》第十条") is None
+    True
+    """
+    from extractors.reading.meta import read_meta  # the readers' own rule for a list's title
+
+    top = text.split("\n", _TITLE_LINES)[:_TITLE_LINES]
+    return read_meta(list(enumerate(top, 1))).region
+
+
 def prepare(text: str) -> str:
     """``text`` as the grammar reads it in plain mode (see the module docstring).
 

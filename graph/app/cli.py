@@ -295,6 +295,14 @@ def extract(
             "--report", help="Print per file on stderr: citations by kind, unresolved, malformed."
         ),
     ] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            help="The region (浙江省杭州市) local titles cited without their place belong to; "
+            "by default the one the list's title names.",
+        ),
+    ] = None,
 ) -> None:
     """Extract every statute citation from every field and print one JSON object per citation."""
     from collections import Counter
@@ -308,11 +316,11 @@ def extract(
     def work(path: Path) -> int:
         if plain:
             source = path.name
-            cited = cite_text(source, read_text(path, encoding=encoding))
+            cited = cite_text(source, read_text(path, encoding=encoding), region=region)
         else:
             plist = read_list(path, format=fmt, encoding=encoding)
             warn_doubtful(plist)
-            source, cited = plist.source, cite_items(plist.items, plist.meta.region)
+            source, cited = plist.source, cite_items(plist.items, region or plist.meta.region)
         kinds: Counter[str] = Counter()
         n = print_jsonl(c.to_json() for c in count_citations(cited, kinds))
         if report:

@@ -91,7 +91,10 @@ _UNIT: Final = regex(
     rf"(?P<di>第(?:\s*第)*)?\s*(?:(?P<nums>{NUM}(?:\s*{_NUM_SEP}\s*(?:第\s*)?{NUM})*)"
     # 第（一）、（二）项, and 第（一）（二）项 with nothing between the brackets
     rf"|(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*(?:第\s*)?"
-    rf"{_PNUM})*))\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
+    rf"{_PNUM})*))"
+    # 第六十九之一条: an inserted article with its 之一 written before 条 rather than after it
+    rf"(?:\s*之\s*(?P<isuf>{NUM})(?=\s*{re.escape(_ARTICLE_WORD)}))?"
+    rf"\s*(?P<lvl>{LEVEL})(?:\s*之\s*(?P<suf>{NUM}))?"
 )
 _SEP_WORD: Final = alternation(words("separators"))
 _SEP: Final = regex(rf"\s*(?P<sep>{_SEP_WORD})\s*")
@@ -118,6 +121,10 @@ _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
 _BARE_ITEMS: Final = regex(
     rf"\s*(?P<pnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*{_PNUM})*)"
     rf"(?=\s*(?:\Z|[{SENTENCE_END}，,、\n]))"
+    # 第十条第一款之（一）: the item joined by 之, which no quoted enumeration opens with, so read
+    # whatever follows
+    rf"|\s*之\s*(?P<zpnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*"
+    rf"{_PNUM})*)"
 )
 _CLOSE_BRACKETS: Final = ")）﹚"
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
@@ -302,6 +309,12 @@ def _bracketed(pn: str) -> tuple[list[int], list[str]] | None:
     return [n for n in nums if n is not None], seps
 
 
+def _suffix_of(m: re.Match[str]) -> str | None:
+    """The suffix number of a _UNIT match, written after its level word (第六十九条之一) or,
+    as some lists do, before it (第六十九之一条)."""
+    return m.group("suf") or m.group("isuf")
+
+
 def _lone(m: re.Match[str]) -> Provision | None:
     """The provision named by a single unit with a single number, or None for anything else."""
     nums = m.group("nums")
@@ -312,8 +325,8 @@ def _lone(m: re.Match[str]) -> Provision | None:
     if value is None:
         return None
     values: dict[str, int | None] = {level: value}
-    if level == "article" and m.group("suf"):
-        values["article_suffix"] = parse_suffix("之" + m.group("suf"))
+    if level == "article" and (suf := _suffix_of(m)):
+        values["article_suffix"] = parse_suffix("之" + suf)
     return Provision(m.start(), m.end(), **values)
 
 
@@ -466,9 +479,9 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if (
         (s is None or _UNIT.match(text, s.end()) is None)
         and text.find("第", end, end + 4) == -1
-        and not text.startswith(("(", "（", "﹙"), end)
+        and not text.startswith(("(", "（", "﹙", "之"), end)
         and _NUMERAL.match(text, end) is None
-        and not (m.group("suf") and _NEXT_SUFFIX.match(text, end))
+        and not (_suffix_of(m) and _NEXT_SUFFIX.match(text, end))
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
@@ -517,8 +530,8 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         else:
             b.emit()
             b.add(level, values, seps, unit_start, m.end())
-        if level == "article" and m.group("suf"):
-            suffix = parse_suffix("之" + m.group("suf"))
+        if level == "article" and (suf := _suffix_of(m)):
+            suffix = parse_suffix("之" + suf)
             if suffix is not None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
@@ -527,11 +540,12 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             nxt is None
             and level in ("article", "paragraph")
             and (bare := _BARE_ITEMS.match(text, m.end())) is not None
-            and (items := _bracketed(bare.group("pnums"))) is not None
+            and (items := _bracketed(bare.group("pnums") or bare.group("zpnums"))) is not None
         ):
-            b.add("item", items[0], items[1], b.start, bare.end("pnums"))
+            items_end = bare.end("pnums" if bare.group("pnums") else "zpnums")
+            b.add("item", items[0], items[1], b.start, items_end)
             last, last_written = "item", _ITEM_WORD
-            nxt = _NEXT_UNIT.match(text, bare.end("pnums"))
+            nxt = _NEXT_UNIT.match(text, items_end)
         if nxt is None and level == "article" and b.path[_SUFFIX] is not None:
             # 第一百三十三条之一、之二, 第十条之一至之三: more suffixes of the same article
             at = b.suffixes(text, m.end())

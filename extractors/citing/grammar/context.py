@@ -51,6 +51,12 @@ _SELF: Final = regex(
     rf"(?P<noun>{alternation(_SELF_NOUNS)})|{alternation(_ALONE)})\s*\Z"
 )
 _ANY_KIND: Final = frozenset(_KIND_WORDS)
+# 办法 for 法: the instrument endings of another kind that end in a shorter one (an implementing
+# name, 实施办法, is still a 办法)
+_ENDINGS: Final = words("instrument_endings", "self")
+_LONGER_NOUNS: Final = {
+    noun: tuple(n for n in _ENDINGS if n != noun and n.endswith(noun)) for noun in _ENDINGS
+}
 # 该法, 同条例, 上述办法, 同上: what quoted statutory text does not say of itself (it says 本法)
 _BACK_DETERMINERS: Final = (*words("self_determiners", "back"), *_ALONE)
 # 同条第二款, 该款第三项: the article (or paragraph) the author cited last
@@ -209,16 +215,23 @@ def same_unit_before(text: str, pos: int) -> tuple[int, str] | None:
     return None if m is None else (m.start(), _SAME_LEVELS[m.group("unit")])
 
 
-def is_kind(title: str, noun: str) -> bool:
+def is_kind(title: str, noun: str, *, loose: bool = False) -> bool:
     """True when ``title`` is an instrument of the kind ``noun`` names (a trial mark at the end
-    aside): what 该条例 or 同办法 may refer to.
+    aside): what 该条例 or 同办法 may refer to. A title that ends in a longer noun ending in
+    ``noun`` is of that kind, not ``noun``'s (社会救助暂行办法 is a 办法, not a 法), unless
+    ``loose``.
 
     >>> is_kind("社会保险费征缴暂行条例", "条例"), is_kind("若干规定（试行）", "规定")
     (True, True)
-    >>> is_kind("中华人民共和国社会保险法", "条例")
-    False
+    >>> is_kind("中华人民共和国社会保险法", "条例"), is_kind("社会救助暂行办法", "法")
+    (False, False)
+    >>> is_kind("社会救助暂行办法", "法", loose=True)
+    True
     """
-    return _TRIAL_NOTE.sub("", title).rstrip().endswith(noun)
+    bare = _TRIAL_NOTE.sub("", title).rstrip()
+    if not bare.endswith(noun):
+        return False
+    return loose or not any(bare.endswith(longer) for longer in _LONGER_NOUNS.get(noun, ()))
 
 
 def may_refer_before(text: str, pos: int) -> bool:
