@@ -24,8 +24,10 @@ _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|厅|中心|人民政府|政府|院|部|所|站|队|署))"
     r"(?=行政|权力|权责|责任|职权|部门|政务|公共服务|清单|事项|及)"
 )
+#: 州 right before another unit is part of the place's name (杭州市, 贵州省, 通州区), not a
+#: prefecture of its own (黔东南州).
 _REGION = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治州|市|州|地区|盟|自治县|县|区|旗))+"
+    r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治州|市|州(?![省市县区])|地区|盟|自治县|县|区|旗))+"
 )
 
 
@@ -52,6 +54,8 @@ def region_of(department: str) -> str | None:
 
     >>> region_of("拉萨市达孜区医保局"), region_of("县医保局")
     ('拉萨市达孜区', None)
+    >>> region_of("浙江省杭州市应急管理局"), region_of("贵州省贵阳市云岩区民政局")
+    ('浙江省杭州市', '贵州省贵阳市云岩区')
     """
     match = _REGION.match(department)
     return match.group(0) if match else None
