@@ -61,18 +61,19 @@ def region_of(department: str) -> str | None:
     return match.group(0) if match else None
 
 
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?P<text>.*?)(?:\*\*|__)?\s*$")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_BOLD = re.compile(r"^\*\*(?=.*\*\*$)|\*\*$")
 
 
-def _unmarked(line: str) -> str:
-    """A context line without the Markdown that makes it a heading or bold: the title of a list
-    under ``# 浙江省应急管理厅权责清单`` names its department as the plain line does.
+def unmarked(line: str) -> str:
+    """A line without the Markdown that makes it a heading or bold (``## 县人力社保局``,
+    ``**县人力社保局**``): the title of a list under ``# 浙江省应急管理厅权责清单`` names its
+    department as the plain line does, and a heading between pipe tables names its section.
 
-    >>> _unmarked("## **浙江省应急管理厅权责清单** "), _unmarked("清单")
+    >>> unmarked("## **浙江省应急管理厅权责清单** "), unmarked("清单")
     ('浙江省应急管理厅权责清单', '清单')
     """
-    match = _MARKUP.match(line)
-    return match["text"].strip() if match else line.strip()
+    return _BOLD.sub("", _HEADING.sub("", line.strip())).strip()
 
 
 def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) -> ListMeta:
@@ -86,7 +87,7 @@ def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) 
     """
     date = next((d for _, line in lines if (d := _iso_date(line)) is not None), None)
     candidates = [
-        _unmarked(line)
+        unmarked(line)
         for number, line in lines
         if (header_line is None or number < header_line)
         and line.strip()

@@ -13,12 +13,11 @@ from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import split_lines
 from extractors.reading.formats.ragged import realign_ragged
 from extractors.reading.headers import is_header, map_header, merge_header_levels
+from extractors.reading.meta import unmarked
 from extractors.reading.vocab import names_section, section_department
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
-# The marks of a heading line: ``## 县人力社保局``, ``**县人力社保局**``.
-_HEADING_MARKS = re.compile(r"^#{1,6}\s+|^\*\*(?=.*\*\*$)|\*\*$")
 # The serial a data row opens with: "12", or "1." as numbered lists write it.
 _SERIAL = re.compile(r"(\d{1,6})[.．、]?")
 
@@ -111,7 +110,7 @@ def _pieces(
         line = raw.strip()
         index += 1
         if "|" not in line:
-            heading = _HEADING_MARKS.sub("", line).strip()
+            heading = unmarked(line)
             if heading and (names_section(heading) or section_department(heading)):
                 # 一、行政许可 between tables of one type each: the rows below take its type;
                 # ## 县人力社保局 over each department's table: its rows, that department.
