@@ -1,7 +1,7 @@
 """``make bench``: runs each benchmark in its own process (so peak memory is its own).
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
-biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader,
+biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader, phases,
 startup, pagetext; default all). Options go to every benchmark named (``python -m bench realworld
 --plain``).
 """
@@ -28,6 +28,7 @@ BENCHMARKS = (
     "app",
     "national",
     "loader",
+    "phases",
     "startup",
     "pagetext",
 )

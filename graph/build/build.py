@@ -33,6 +33,7 @@ from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
 from graph.build.lists import ListWriter
+from graph.build.packed import pack, unpack
 from graph.build.quadhashes import QuadHashes
 from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
 from graph.errors import BuildError, BuildInterruptedError, LoadError
@@ -251,7 +252,9 @@ class _Pending:
     entry: Entry
     stale: list[ox.Quad]
     cites: dict[str, tuple[int, int]]
-    collected: derived.Collector
+    #: the list's ``derived.Collector`` once folded, packed (``graph.build.packed``): what is
+    #: left of it needs the store to name it, and held as it is grew with the build
+    collected: bytes
     cited: dict[str, tuple[int, int]] | None = None
     facts: derived.Facts | None = None  # the old graph's derived facts (when ``cited`` is)
     dirty: bool = False
@@ -307,7 +310,7 @@ class _Build:
                 new.add(ox.parse(data, format=ox.RdfFormat.N_QUADS))
             yield load.Document(data, len(chunk), continued=n > 0)
         entry = Entry(built.lines(), path, digest, lines)
-        pending = _Pending(graph, built.list_id, entry, [], built.counts(), built.collected())
+        pending = _Pending(graph, built.list_id, entry, [], built.counts(), b"")
         pending.cited, pending.facts = cited, facts
         if exists and not (clean and held is not None and held.lines == entry.lines):
             # a hash shared by chance keeps a quad: never loses one
@@ -317,7 +320,9 @@ class _Build:
         self.sending = None
         self.cited.add_list(pending.cites)
         pending.cites = {}
-        pending.collected.fold(self.folded)
+        collected = built.collected()
+        collected.fold(self.folded)
+        pending.collected = pack(collected)
         rows = built.rows()
         if rows is None:
             pending.uncounted = listrows.counted() + listrows.uncounted()
@@ -342,7 +347,7 @@ class _Build:
             if facts is not None:
                 if pending.facts is not None:
                     facts.add(pending.facts, sign=-1)
-                facts.add(pending.collected.facts(self.store))
+                facts.add(unpack(pending.collected).facts(self.store))
         if tallies is not None:
             tallies.add(self.cited)
         if facts is not None:
