@@ -15,9 +15,11 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
+from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import (
@@ -276,19 +278,27 @@ K = TypeVar("K", bound=Hashable)
 @dataclass(slots=True)
 class Copies(Generic[K]):
     """Records that repeat one read before: ``dropped`` (a record's key → the line of the copy
-    kept) and ``noted`` (the key of a copy kept → the lines of those dropped for it)."""
+    kept) and ``noted`` (the key of a copy kept → the lines of those dropped for it); records
+    of an annex keyed to an item (``annex``): ``joined`` (a record's key → the key of the item
+    it joins), and ``unread`` (of a record joined, or of one that would be but matches several
+    items, the fields it gives)."""
 
     dropped: dict[K, int] = field(default_factory=dict)
     noted: dict[K, list[int]] = field(default_factory=dict)
-    #: of a copy dropped, the fields it fills that the copy kept lacks (an annex of the
-    #: responsibilities keyed by the item's name): not read into the item, and said
+    joined: dict[K, K] = field(default_factory=dict)
     unread: dict[K, tuple[str, ...]] = field(default_factory=dict)
+    #: of a record that matches several items, their lines
+    several: dict[K, tuple[int, ...]] = field(default_factory=dict)
+    #: records of an annex that match no item (``orphan``): a reject each, the reason given
+    orphans: dict[K, str] = field(default_factory=dict)
 
     def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
         """Goes through ``records`` (a key, the line and the values of each record, in order):
         a record that is the same item as one before (:func:`_same_item`) is a copy, and the
-        fuller of the two is kept (the one with more fields filled; the first on a tie). A
-        record is only ever the same item as one of its name: records of other names may be
+        fuller of the two is kept (the one with more fields filled; the first on a tie). When
+        each gives fields the other lacks, the later is an annex's row keyed to the earlier
+        (附件2 of accountability bases): joined to it when it is the only record it matches.
+        A record is only ever the same item as one of its name: records of other names may be
         left out, or gone through apart."""
         # (key, line, values) of the records read so far, by name and serial
         seen: dict[str, dict[str, list[tuple[K, int, dict[str, str]]]]] = {}
@@ -303,32 +313,55 @@ class Copies(Generic[K]):
                 if r != serial and not (r and serial)
                 for s in group
             ]
-            twin = next((s for s in [*named, *others] if _same_item(s[2], values)), None)
-            if twin is None:
+            twins = [s for s in [*named, *others] if _same_item(s[2], values)]
+            if not twins:
                 named.append((key, line, values))
+                continue
+            twin = twins[0]
+            own, theirs = values.keys() - twin[2].keys(), twin[2].keys() - values.keys()
+            if own and theirs:  # an annex's row keyed to an item above
+                self.unread[key] = tuple(sorted(own))
+                if len(twins) == 1:
+                    self.joined[key] = twin[0]
+                else:
+                    self.several[key] = tuple(s[1] for s in twins)
                 continue
             keep_new = len(values) > len(twin[2])
             kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
             self.dropped[gone[0]] = kept[1]
             self.noted.setdefault(kept[0], []).append(gone[1])
-            kept_values, gone_values = (values, twin[2]) if keep_new else (twin[2], values)
-            if lacking := tuple(sorted(gone_values.keys() - kept_values.keys())):
-                self.unread[gone[0]] = lacking
             if keep_new:
                 group = by_serial[twin[2].get("row", "")]
                 group[group.index(twin)] = (key, line, values)
 
-    def mark(self, key: K, row: SourceRow, path: str) -> SourceRow | Reject:
-        """``row`` as it is read: a reject naming the copy kept when it is dropped, noted when
-        it is a copy kept, else as it is."""
+    def orphan(self, key: K) -> None:
+        """Notes the record ``key`` of an annex (a table keyed to the items, other rows of
+        which joined them) that matches no item: a reject, not an item without a type."""
+        if key not in self.joined and key not in self.several and key not in self.dropped:
+            self.orphans[key] = (
+                "a row of an annex keyed to the items above (other rows joined theirs) that "
+                "matches no item's serial and name: not read"
+            )
+
+    def mark(self, key: K, row: SourceRow, path: str) -> SourceRow | Reject | None:
+        """``row`` as it is read: a reject naming the copy kept when it is dropped (or naming
+        the items an annex's row matches, or saying it matches none), None when it is joined
+        to its item, noted when it is a copy kept, else as it is."""
+        if key in self.joined:
+            return None
+        text = " | ".join(c for c in row.cells if c)
+        if key in self.several:
+            lines = ", ".join(map(str, self.several[key]))
+            reason = (
+                f"keyed (serial and name) like the records at lines {lines}, with fields they "
+                f"lack ({', '.join(self.unread[key])}): which one it belongs to is unclear, "
+                "not read into any"
+            )
+            return Reject(path, row.line, text, reason)
+        if key in self.orphans:
+            return Reject(path, row.line, text, self.orphans[key])
         if key in self.dropped:
-            text = " | ".join(c for c in row.cells if c)
             reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
-            if key in self.unread:
-                reason = (
-                    f"the same item as the record at line {self.dropped[key]}, with fields that "
-                    f"record lacks ({', '.join(self.unread[key])}): not read into it"
-                )
             return Reject(path, row.line, text, reason)
         if key in self.noted:
             lines = ", ".join(map(str, self.noted[key]))
@@ -340,16 +373,23 @@ class Copies(Generic[K]):
 def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
     """Sets aside a record that repeats an item read before (a page that prints an item twice,
     as a download link and as a transcript): the fuller copy is kept, noted, and the other
-    becomes a reject naming it."""
+    becomes a reject naming it. An annex's row keyed to an item is joined to it (``annex``)."""
     copies: Copies[tuple[int, int]] = Copies()
-    copies.find(
+    named = [
         ((p, r), row.line, row_values(part.body.cells, row))
         for p, part in enumerate(parts)
         for r, row in enumerate(part.body.rows)
         if may_repeat(row)
-    )
-    if not copies.dropped:
+    ]
+    copies.find(named)
+    if not copies.dropped and not copies.joined and not copies.several:
         return parts
+    headers = [p.body.cells for p in parts]
+    orphans(copies, [key for key, _, values in named if values.get("name")], headers)
+    gifts: dict[tuple[int, int], list[Gift]] = {}
+    for (p, r), item in copies.joined.items():
+        add_gift(gifts, item, headers[p], parts[p].body.rows[r], copies.unread[(p, r)])
+    widened = widen(headers, gifts)
     out = []
     for p, part in enumerate(parts):
         rows: list[SourceRow] = []
@@ -358,10 +398,37 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             marked = copies.mark((p, r), row, path)
             if isinstance(marked, Reject):
                 rejects.append(marked)
-            else:
-                rows.append(marked)
-        body = replace(part.body, rows=tuple(rows), rejects=tuple(rejects))
+            elif marked is not None:
+                rows.append(widened[p].row(marked, gifts.get((p, r), ())))
+        body = replace(part.body, cells=widened[p].cells, rows=tuple(rows), rejects=tuple(rejects))
         out.append(replace(part, body=body))
+    return out
+
+
+def orphans(
+    copies: Copies[tuple[int, int]],
+    named: Iterable[tuple[int, int]],
+    headers: Sequence[tuple[str, ...]],
+) -> None:
+    """Marks in ``copies`` the named records (their keys: part, row) of each annex part (its
+    header gives no item of its own, ``annex.is_annex``, and rows of it joined items) that
+    match no item."""
+    annexes = {p for p, _ in copies.joined if is_annex(headers[p])}
+    for key in named:
+        if key[0] in annexes:
+            copies.orphan(key)
+
+
+def widen(
+    headers: Sequence[tuple[str, ...]], gifts: dict[tuple[int, int], list[Gift]]
+) -> list[Widened]:
+    """Each part's header widened for the fields its list's items take from annexes: the
+    parts of one list (``list_runs``) alike, so that they stay one list."""
+    out: list[Widened] = []
+    for run in list_runs(headers):
+        given = [g for key, some in gifts.items() if key[0] in run for g in some]
+        widened = Widened.of(headers[run.start], given)
+        out += [widened] * len(run)
     return out
 
 
@@ -449,7 +516,10 @@ def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
     vertical label：value records (a text file, or the text of a PDF page without a table).
     Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
-    table's cells."""
+    table's cells, and the line numbers that lead every line, if they do (``linenumbers``)."""
     text = drop_invisible(text)
-    grids = read_page(text, path)
-    return grids if grids[0].rows else [read_labelled(text)]
+    bare = unnumbered(text)
+    grids = read_page(text if bare is None else bare, path)
+    if not grids[0].rows:
+        grids = [read_labelled(text if bare is None else bare)]
+    return grids if bare is None else [noted_grid(grid) for grid in grids]
