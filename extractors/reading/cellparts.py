@@ -130,9 +130,9 @@ def say_joint(raw: tuple[tuple[str, str], ...], anomalies: list[Anomaly]) -> Non
             )
 
 
-# 同上, 同上一项: the item above's cell; 同设定依据: this item's cell of that field; 见第3项,
-# 同第3项, 详见第3项: item 3's cell (of this field, or of the field named after it).
-_ABOVE = re.compile(r"同上(?:一?项|栏|条)?")
+# 同上, 同上一项, 见上, 详见上: the item above's cell; 同设定依据: this item's cell of that
+# field; 见第3项, 同第3项, 详见第3项: item 3's cell (of this field, or of the field named after it).
+_ABOVE = re.compile(r"(?:同|见|详见|参见)上(?:一?项|栏|条)?")
 _FIELD = re.compile(r"同(?P<label>[^\s第]{2,8})")
 _ITEM = re.compile(
     r"(?:详见|参见|见|同)(?:本清单)?(?P<appendix>附表\d{0,2}|附件\d{0,2})?(?:序号)?第?"
@@ -152,8 +152,8 @@ def is_reference(text: str) -> bool:
     """True for a cell that points at another cell (同上, 同设定依据, 见第3项): it fills a cell
     alone, as a placeholder does (page text splits its cells by such shapes).
 
-    >>> [is_reference(t) for t in ("同上", "见第12项", "同设定依据", "同意")]
-    [True, True, True, False]
+    >>> [is_reference(t) for t in ("同上", "见上", "见第12项", "同设定依据", "同意", "见上级")]
+    [True, True, True, True, False, False]
     """
     if _LONGER.match(text):
         return False

@@ -152,7 +152,7 @@ def read_labelled(text: str) -> Grid:
     >>> grid.rows[1].cells
     ('00X1', '行政许可', '教师资格认定', '教育局', '《教师法》第十三条')
     """
-    numbers, lines = _side_by_side(text.splitlines())
+    numbers, lines = _one_pair_a_line(*_side_by_side(text.splitlines()))
     colon = [_colon_label(line) for line in lines]
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
@@ -233,6 +233,43 @@ def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
         out.append(halves[0])
         right.append((number, halves[1]))
     return numbers, out
+
+
+# Where a line may hold the next pair: a gap, or the end of a sentence (。；).
+_BREAK = re.compile(r"[ \t\u3000]{2,}|(?<=[。；;])[ \t\u3000]*")
+# The start of a line long enough to hold a label and its colon.
+_LABEL_CHARS = 40
+
+
+def _one_pair_a_line(numbers: list[int], lines: list[str]) -> tuple[list[int], list[str]]:
+    """The lines, each that holds several ``label：value`` pairs of fields (事项名称：A  事项类型：
+    行政许可  设定依据：…, or 1. 对…的处罚。设定依据：《…》 after a sentence) split into a line a
+    pair, at the gap or the sentence's end before each label that names a field; the numbers
+    of the lines they come from.
+
+    >>> _one_pair_a_line([1, 2], ["事项名称：甲  事项类型：许可", "1. 甲。设定依据：《某法》"])
+    ([1, 1, 2, 2], ['事项名称：甲', '事项类型：许可', '1. 甲', '设定依据：《某法》'])
+    """
+    out_numbers: list[int] = []
+    out: list[str] = []
+    for number, line in zip(numbers, lines, strict=True):
+        start = 0
+        for match in _BREAK.finditer(line):
+            found = _colon_label(line[match.end() : match.end() + _LABEL_CHARS])
+            if (
+                found is None
+                or map_header(found[0]) is None
+                or not line[start : match.start()].strip()
+            ):
+                continue
+            before = line[start : match.start()].rstrip()
+            # a sentence before the first pair (1. 对…的处罚。) is the record's heading
+            out_numbers.append(number)
+            out.append(before if _colon_label(before) else before.rstrip("。；;"))
+            start = match.end()
+        out_numbers.append(number)
+        out.append(line[start:])
+    return out_numbers, out
 
 
 def _halves(line: str) -> tuple[str, str] | None:

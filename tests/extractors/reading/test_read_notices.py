@@ -105,3 +105,17 @@ def test_an_annex_row_keyed_to_several_items_is_a_reject(tmp_path: Path) -> None
          "(accountability, accountability_basis)")
     ]  # fmt: skip
     _same(path, 1)
+
+
+def test_an_annex_of_two_columns_keyed_by_name_joins_its_items(tmp_path: Path) -> None:
+    # 事项名称  追责依据: two fields, too few for a list's header. Before: the annex (its title,
+    # header and rows) ran into the last item's basis, its citations read as that item's.
+    lines = [*POWERS, "附件2", "某县责任清单", "事项名称  追责依据"]
+    lines += [f"{name}  《行政机关公务员处分条例》第二十条" for name in reversed(NAMES)]
+    path = _written(tmp_path, lines)
+    plist = read_list(path)
+    assert [(i.basis, i.accountability_basis) for i in plist.items] == [
+        ("《中华人民共和国劳动法》第六十九条", "《行政机关公务员处分条例》第二十条")
+    ] * 2
+    assert plist.rejects == ()
+    _same(path, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
@@ -15,12 +15,19 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
-from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
+from extractors.reading.formats.text.annex import (
+    Gift,
+    Widened,
+    add_gift,
+    annex_headers,
+    is_annex,
+)
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
+from extractors.reading.formats.text.serials import noted_serials
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import (
     SUBITEM,
@@ -84,6 +91,7 @@ class Layout:
             headers = find_headers(converted)
             if headers:
                 page, written, lines = converted, page, PageLines(converted)
+        headers = annex_headers(page, lines, headers)
         starts = lines.starts
         headers, fixed = _fixed_widths(page, lines, headers)
         opens = [
@@ -292,12 +300,18 @@ class Copies(Generic[K]):
     #: records of an annex that match no item (``orphan``): a reject each, the reason given
     orphans: dict[K, str] = field(default_factory=dict)
 
-    def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
+    def find(
+        self,
+        records: Iterable[tuple[K, int, dict[str, str]]],
+        annex: Callable[[K], bool] = lambda _: False,
+    ) -> None:
         """Goes through ``records`` (a key, the line and the values of each record, in order):
         a record that is the same item as one before (:func:`_same_item`) is a copy, and the
-        fuller of the two is kept (the one with more fields filled; the first on a tie). When
-        each gives fields the other lacks, the later is an annex's row keyed to the earlier
-        (附件2 of accountability bases): joined to it when it is the only record it matches.
+        fuller of the two is kept (the one with more fields filled; the first on a tie), the other
+        a reject (saying so when it gives fields the kept one lacks). A later record of an
+        ``annex`` (附件2 of accountability bases keyed by serial and name, ``annex.is_annex``)
+        that gives fields the earlier lacks is joined to it when it is the only record it
+        matches.
         A record is only ever the same item as one of its name: records of other names may be
         left out, or gone through apart."""
         # (key, line, values) of the records read so far, by name and serial
@@ -319,7 +333,7 @@ class Copies(Generic[K]):
                 continue
             twin = twins[0]
             own, theirs = values.keys() - twin[2].keys(), twin[2].keys() - values.keys()
-            if own and theirs:  # an annex's row keyed to an item above
+            if own and theirs and annex(key):  # an annex's row keyed to an item above
                 self.unread[key] = tuple(sorted(own))
                 if len(twins) == 1:
                     self.joined[key] = twin[0]
@@ -330,6 +344,9 @@ class Copies(Generic[K]):
             kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
             self.dropped[gone[0]] = kept[1]
             self.noted.setdefault(kept[0], []).append(gone[1])
+            kept_values, gone_values = (values, twin[2]) if keep_new else (twin[2], values)
+            if lacking := tuple(sorted(gone_values.keys() - kept_values.keys())):
+                self.unread[gone[0]] = lacking
             if keep_new:
                 group = by_serial[twin[2].get("row", "")]
                 group[group.index(twin)] = (key, line, values)
@@ -362,6 +379,11 @@ class Copies(Generic[K]):
             return Reject(path, row.line, text, self.orphans[key])
         if key in self.dropped:
             reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
+            if key in self.unread:
+                reason = (
+                    f"the same item as the record at line {self.dropped[key]}, with fields that "
+                    f"record lacks ({', '.join(self.unread[key])}): not read into it"
+                )
             return Reject(path, row.line, text, reason)
         if key in self.noted:
             lines = ", ".join(map(str, self.noted[key]))
@@ -381,10 +403,10 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
         for r, row in enumerate(part.body.rows)
         if may_repeat(row)
     ]
-    copies.find(named)
+    headers = [p.body.cells for p in parts]
+    copies.find(named, lambda key: is_annex(headers[key[0]]))
     if not copies.dropped and not copies.joined and not copies.several:
         return parts
-    headers = [p.body.cells for p in parts]
     orphans(copies, [key for key, _, values in named if values.get("name")], headers)
     gifts: dict[tuple[int, int], list[Gift]] = {}
     for (p, r), item in copies.joined.items():
@@ -462,6 +484,7 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
             rows += part.body.rows
             rejects += part.body.rejects
             context += [*part.preamble, *part.body.chrome]
+        rows = list(noted_serials(rows, parts[run.start].body.cells))
         grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
         context = []
     return grids
@@ -512,6 +535,15 @@ def read_page(text: str, path: str) -> list[Grid]:
     return _grids(_dedupe(parts, path), layout.context)
 
 
+def _serials_noted(grid: Grid) -> Grid:
+    """The records of ``grid`` (label：value records) whose serials skip or go back, noted."""
+    if grid.header is None or not grid.rows:
+        return grid
+    head = grid.rows[: grid.header + 1]
+    rows = noted_serials(grid.rows[grid.header + 1 :], grid.rows[grid.header].cells)
+    return replace(grid, rows=(*head, *rows))
+
+
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
     vertical label：value records (a text file, or the text of a PDF page without a table).
@@ -521,5 +553,5 @@ def read_plain(text: str, path: str) -> list[Grid]:
     bare = unnumbered(text)
     grids = read_page(text if bare is None else bare, path)
     if not grids[0].rows:
-        grids = [read_labelled(text if bare is None else bare)]
+        grids = [_serials_noted(read_labelled(text if bare is None else bare))]
     return grids if bare is None else [noted_grid(grid) for grid in grids]

@@ -15,8 +15,13 @@ keeps is small: each list's header, preamble, page chrome and rejects, where its
 file, and per record that may be a copy of another (an item printed twice: ``page.Copies``) the
 hash of its name and where it is. Only records whose names' hashes meet are read back, a name at
 a time, to find the copies (the fuller kept, wherever it comes; a copy cut short matching as a
-prefix), as the whole reader finds them among all the records of that name. Every reading after
-the survey reads the rows back from the file, dropping or noting the copies as it goes.
+prefix), as the whole reader finds them among all the records of that name. A record of an
+annex keyed to an item (附件2 of accountability bases, ``annex``) is found so too: the cells it
+gives its item are kept (a few rows), and the records of such an annex that match no item are
+read back once the joins are known, to be said. Every reading after the survey reads the rows
+back from the file, dropping or noting the copies, joining the annexes' cells to their items
+and noting the serials that skip or go back (``serials``) as it goes. A page whose lines are
+numbered (``linenumbers``) is gone through twice to tell, its numbers set aside as it is made.
 
 A page without a header (label：value records), a record over the cell limit, or a temporary
 file that cannot be made or written sends the file to ``read_list``
@@ -40,7 +45,7 @@ from extractors.models import Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
-from extractors.reading.formats.text.annex import Gift, Widened, add_gift
+from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
 from extractors.reading.formats.text.header import PageHeader
 from extractors.reading.formats.text.linenumbers import bare, is_numbered, noted
 from extractors.reading.formats.text.page import (
@@ -54,6 +59,7 @@ from extractors.reading.formats.text.page import (
     title_row,
     widen,
 )
+from extractors.reading.formats.text.serials import noted_serials
 from extractors.reading.textfile import decoded_blocks
 
 #: Characters decoded at a time while the page is made: small, so that a block's lines (a str
@@ -136,7 +142,7 @@ class PageTables:
                 rejects += part.rejects
                 rejects += [reject for _, reject in survey.dropped.get(k, ())]
                 context += [*part.preamble, *part.chrome]
-            rows = self._rows(survey, run)
+            rows = noted_serials(self._rows(survey, run), survey.widened[run.start].cells)
             yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0)
             context = []
 
@@ -225,7 +231,10 @@ def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
 
     for group in _same_names(names):
         records = [((part_of[i], row_of[i]), _load(kept, places[i])) for i in group]
-        copies.find((key, row.line, row_values(headers[key[0]], row)) for key, row in records)
+        copies.find(
+            ((key, row.line, row_values(headers[key[0]], row)) for key, row in records),
+            lambda key: is_annex(headers[key[0]]),
+        )
         for key, row in records:
             if key in copies.joined:
                 add_gift(gifts, copies.joined[key], headers[key[0]], row, copies.unread[key])

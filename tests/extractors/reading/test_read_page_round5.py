@@ -1,0 +1,149 @@
+"""Page text and label：value records in the shapes of round 5, as another province writes
+them: items as numbered sentences under headings of their power type, several ``label：value``
+pairs on one line, ditto words (见上) for the record above's basis, serials that skip a number
+or go back, labels that change part-way, a name alone above its labels, full-width spaces as
+the only separators, a CMS article's chrome, lines a PDF cut at a fixed width. Each item keeps
+its name, type, department, basis and accountability basis and every citation, or the oddity
+is said on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
+from tests.extractors.reading.test_read_records_shapes import (
+    EXPECTED,
+    FIELDS,
+    ITEMS,
+    LABELS,
+    _citations,
+)
+from tests.extractors.reading.test_stream import _same
+
+TITLE = "某县人力社保局权责清单"
+HEADER = ("序号", *LABELS)
+ROWS = [(str(n), *item) for n, item in enumerate(ITEMS, 1)]
+SERIALED = [{"row": str(n), **e} for n, e in enumerate(EXPECTED, 1)]
+
+
+def _records(rows: list[tuple[str, ...]], labels: tuple[str, ...] = HEADER) -> list[str]:
+    lines = [TITLE, ""]
+    for row in rows:
+        lines += [f"{k}：{v}" for k, v in zip(labels, row, strict=True)] + [""]
+    return lines
+
+
+def _table(rows: list[tuple[str, ...]], gap: str = "  ") -> list[str]:
+    return [TITLE, gap.join(HEADER), *(gap.join(row) for row in rows)]
+
+
+def _read(tmp_path: Path, lines: list[str]) -> list[dict[str, str]]:
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    _same(tmp_path / "page.txt", 2)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    return filled_fields(plist, ("row", *FIELDS))
+
+
+def _sentences() -> list[str]:
+    """Each item a numbered sentence and its basis, under a heading of its type."""
+    lines = [TITLE]
+    for n, (row, heading) in enumerate(
+        zip(ROWS, ("一、行政许可", "二、行政处罚", "三、行政检查"), strict=True)
+    ):
+        lines += [heading, f"{n + 1}. {row[1]}。依据：{row[4]}。"]
+    return lines
+
+
+def _pairs_on_a_line() -> list[str]:
+    return [
+        TITLE,
+        *("  ".join(f"{k}：{v}" for k, v in zip(LABELS, item, strict=True)) for item in ITEMS),
+    ]
+
+
+# before: refused (no recognisable table)
+NEW: dict[str, tuple[Callable[[], list[str]], list[dict[str, str]]]] = {
+    "numbered-sentences": (
+        _sentences,
+        [{k: e[k] for k in ("row", "name", "type", "basis")} for e in SERIALED],
+    ),
+    "pairs-on-a-line": (_pairs_on_a_line, EXPECTED),
+}
+
+
+@pytest.mark.parametrize("shape", NEW)
+def test_items_as_sentences_or_pairs_on_a_line(tmp_path: Path, shape: str) -> None:
+    write, expected = NEW[shape]
+    items = _read(tmp_path, write())
+    assert [{k: v.rstrip("。") for k, v in i.items()} for i in items] == expected
+    assert _citations(items) == _citations(expected)
+
+
+# read before too: kept so
+READ: dict[str, Callable[[], list[str]]] = {
+    "labels-change-part-way": lambda: (
+        _records(ROWS[:1])
+        + _records(
+            ROWS[1:], ("序号", "权力名称", "权力类型", "实施部门", "法律依据", "责任追究依据")
+        )[2:]
+    ),
+    "fullwidth-space-separators": lambda: _table(ROWS, "\u3000"),
+    "cms-chrome": lambda: [
+        "首页 > 政务公开 > 权责清单",
+        "来源：某县人力社保局  发布时间：2023-05-06 10:21  阅读次数：1234",
+        "字号：大 中 小",
+        "分享到：微信 微博 QQ空间",
+        *_table(ROWS),
+        "附件下载：",
+        "某县权责清单.xlsx",
+        "扫一扫在手机打开当前页",
+    ],
+}
+
+
+@pytest.mark.parametrize("shape", READ)
+def test_round_5_shapes_read_before_too(tmp_path: Path, shape: str) -> None:
+    assert _read(tmp_path, READ[shape]()) == SERIALED
+
+
+def _dittos() -> list[tuple[str, ...]]:
+    rows = [list(row) for row in ROWS]
+    rows[1][4], rows[1][5], rows[2][5] = "同上", "同上一项", "见上"
+    return [tuple(row) for row in rows]
+
+
+def test_ditto_words_copy_the_record_above(tmp_path: Path) -> None:
+    # before: 见上 was read as the third item's accountability basis, without a word
+    plist = read_written(tmp_path, "page.txt", "\n".join(_records(_dittos())) + "\n")
+    assert [(i.basis, i.accountability_basis) for i in plist.items] == [
+        (ITEMS[0][3], ITEMS[0][4]),
+        (ITEMS[0][3], ITEMS[0][4]),
+        (ITEMS[2][3], ITEMS[0][4]),
+    ]
+    assert [c.count("copied-cell") for c in anomaly_codes(plist)] == [0, 2, 1]
+
+
+@pytest.mark.parametrize("records", [False, True], ids=["table", "records"])
+@pytest.mark.parametrize(
+    ("serials", "said"),
+    [
+        (("1", "2", "4"), [[], [], ["serial-gap"]]),
+        (("1", "3", "2"), [[], ["serial-gap"], ["serial-order"]]),
+        (("1", "2", "1"), [[], [], []]),  # numbered again from 1: a section of its own
+        (("117", "118", "119"), [[], [], []]),
+    ],
+)
+def test_serials_that_skip_or_go_back_are_said(
+    tmp_path: Path, records: bool, serials: tuple[str, ...], said: list[list[str]]
+) -> None:
+    # before: 1, 2, 4 (an item lost in the copy?) and 1, 3, 2 read as sure, without a word
+    rows = [(s, *row[1:]) for s, row in zip(serials, ROWS, strict=True)]
+    lines = _records(rows) if records else _table(rows)
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [row[1] for row in ROWS]
+    codes = [[c for c in codes if c.startswith("serial-")] for codes in anomaly_codes(plist)]
+    assert codes == said
+    _same(tmp_path / "page.txt", 2)
