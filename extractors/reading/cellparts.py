@@ -26,6 +26,8 @@ __all__ = ["References", "is_reference", "joint_fields", "say_joint", "split_lab
 
 #: The fields whose cells carry labelled parts and references: the long text fields.
 TEXT_KEYS = ("basis", "responsibility", "accountability", "accountability_basis")
+#: Short fields a list may also write as 同上 (the item above's department, type or level).
+DITTO_KEYS = ("type", "department", "level")
 
 # A label: a few characters of header wording and a colon, at the cell's start, a line's start,
 # after a sentence's end or a gap (page text runs the parts onto one line). 【设定依据】 too.
@@ -171,6 +173,7 @@ class References:
 
     def __init__(self) -> None:
         self.above: dict[str, str] = {}
+        self.before: dict[str, str] = {}  # the item above's type, department and level
         self.by_serial: OrderedDict[str, dict[str, str]] = OrderedDict()
 
     def resolve(self, serial: str | None, values: dict[str, str], anomalies: list[Anomaly]) -> None:
@@ -212,6 +215,29 @@ class References:
                         text,
                     )
                 )
+        for key in DITTO_KEYS:  # 同上 under 实施主体: the department of the item above
+            text = values.get(key, "")
+            if len(text) <= _MAX_REFERENCE and _ABOVE.fullmatch("".join(text.split())):
+                if target := self.before.get(key):
+                    values[key] = target
+                    # 同上 is no power type: said as copied instead
+                    if key == "type":
+                        anomalies[:] = [a for a in anomalies if a.code != "unknown-type"]
+                    note = Anomaly(
+                        "copied-cell",
+                        f"{key} reads {text!r}: copied from the item above",
+                        key,
+                        text,
+                    )
+                else:
+                    note = Anomaly(
+                        "unresolved-reference",
+                        f"{key} reads {text!r}, which points at no cell read (the item above)",
+                        key,
+                        text,
+                    )
+                anomalies.append(note)
+        self.before = {k: values[k] for k in DITTO_KEYS if values.get(k)}
         self.above = {k: values[k] for k in TEXT_KEYS if values.get(k)}
         if serial:
             self.by_serial[serial] = self.above

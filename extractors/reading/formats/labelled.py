@@ -256,16 +256,18 @@ def _one_pair_a_line(numbers: list[int], lines: list[str]) -> tuple[list[int], l
         start = 0
         for match in _BREAK.finditer(line):
             found = _colon_label(line[match.end() : match.end() + _LABEL_CHARS])
-            if (
-                found is None
-                or map_header(found[0]) is None
-                or not line[start : match.start()].strip()
-            ):
+            if found is None or map_header(found[0]) is None:
                 continue
             before = line[start : match.start()].rstrip()
-            # a sentence before the first pair (1. 对…的处罚。) is the record's heading
+            pair = _colon_label(before)
+            # after a gap, a pair with its value (not the first characters of a letter-spaced
+            # label, 事  项  名  称：); after a sentence, a pair, or the sentence that heads the
+            # record (1. 对…的处罚。)
+            sentence = before.endswith(("。", "；", ";"))
+            if not (pair is not None and pair[1]) and not (sentence and before.strip()):
+                continue
             out_numbers.append(number)
-            out.append(before if _colon_label(before) else before.rstrip("。；;"))
+            out.append(before if pair is not None else before.rstrip("。；;"))
             start = match.end()
         out_numbers.append(number)
         out.append(line[start:])

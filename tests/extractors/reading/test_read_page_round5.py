@@ -131,7 +131,8 @@ def test_ditto_words_copy_the_record_above(tmp_path: Path) -> None:
     ("serials", "said"),
     [
         (("1", "2", "4"), [[], [], ["serial-gap"]]),
-        (("1", "3", "2"), [[], ["serial-gap"], ["serial-order"]]),
+        (("1", "3", "2"), [[], [], ["serial-order"]]),  # 2 is there: no gap, but a turn
+        (("1", "2", "5"), [[], [], ["serial-gap"]]),
         (("1", "2", "1"), [[], [], []]),  # numbered again from 1: a section of its own
         (("117", "118", "119"), [[], [], []]),
     ],
@@ -147,3 +148,32 @@ def test_serials_that_skip_or_go_back_are_said(
     codes = [[c for c in codes if c.startswith("serial-")] for codes in anomaly_codes(plist)]
     assert codes == said
     _same(tmp_path / "page.txt", 2)
+
+
+def test_ditto_words_for_the_department_and_type_copy_the_record_above(tmp_path: Path) -> None:
+    # before: department 同上 read as the department's name, type 同上 as an unknown type
+    rows = [list(row) for row in ROWS]
+    rows[1][3], rows[2][2] = "同上", "同上"
+    plist = read_written(tmp_path, "page.txt", "\n".join(_records([tuple(r) for r in rows])))
+    assert [(i.type, i.department) for i in plist.items] == [
+        ("行政许可", "县人力社保局"),
+        ("行政处罚", "县人力社保局"),
+        ("行政处罚", "县人力社保局"),
+    ]
+    assert anomaly_codes(plist) == [[], ["copied-cell"], ["copied-cell"]]
+
+
+def test_a_department_heading_between_lists_opens_its_own(tmp_path: Path) -> None:
+    # 一、县人力社保局 over a list, 二、县医疗保障局 over another of the same header. Before: the
+    # second heading ran into the first list's last accountability basis, and the two lists
+    # were one, without a department.
+    header = ("序号", "事项名称", "事项类型", "设定依据", "追责依据")
+    rows = ["  ".join((r[0], r[1], r[2], r[4], r[5])) for r in ROWS]
+    lines = ["某县权责清单", "一、县人力社保局", "  ".join(header), rows[0], "二、县医疗保障局"]
+    lines += ["  ".join(header), *rows[1:]]
+    items = _read(tmp_path, lines)
+    assert [(i["department"], i["accountability_basis"]) for i in items] == [
+        ("县人力社保局", ITEMS[0][4]),
+        ("县医疗保障局", ITEMS[1][4]),
+        ("县医疗保障局", ITEMS[2][4]),
+    ]

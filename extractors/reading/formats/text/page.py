@@ -27,7 +27,7 @@ from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
-from extractors.reading.formats.text.serials import noted_serials
+from extractors.reading.formats.text.serials import Serials, noted_serials
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import (
     SUBITEM,
@@ -40,6 +40,7 @@ from extractors.reading.vocab import (
     is_list_title,
     is_page_chrome,
     is_section_heading,
+    section_department,
     section_type,
     types_named,
 )
@@ -174,8 +175,8 @@ def _preamble_start(
 ) -> int:
     """Where the text that opens ``header``'s list begins: the start of the header's line (a
     line may open with ``附件2：`` or ``Download "``), or higher up, over blank lines, page
-    chrome and up to three title lines (a section heading such as 一、行政许可 among them),
-    never above ``floor``."""
+    chrome and up to three title lines (a section heading such as 一、行政许可 among them, or a
+    department's, 二、县医疗保障局, over its own list), never above ``floor``."""
     index = header.line - 1
     start = max(starts[index], floor)
     titles = 0
@@ -183,7 +184,9 @@ def _preamble_start(
     while index >= 0 and starts[index] >= floor:
         line = lines[index].strip()
         if line and not is_page_chrome(line):
-            if titles == _MAX_TITLE_LINES or not (is_list_title(line) or is_section_heading(line)):
+            if titles == _MAX_TITLE_LINES or not (
+                is_list_title(line) or is_section_heading(line) or section_department(line)
+            ):
                 break
             titles += 1
         start = starts[index]
@@ -253,6 +256,13 @@ def title_row(cells: Sequence[str], preamble: Sequence[tuple[int, str]]) -> Sour
         if len(types_named(line)) == 1 and section_type(line) is not None:
             return SourceRow(number, (line,), (line,))
     return None
+
+
+def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    """The nearest line above a list's header that names a department alone (二、县医疗保障局,
+    the heading of a department's list among several), with its number: the department of its
+    items when its header has no department column."""
+    return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
 
 
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
@@ -411,7 +421,7 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
     gifts: dict[tuple[int, int], list[Gift]] = {}
     for (p, r), item in copies.joined.items():
         add_gift(gifts, item, headers[p], parts[p].body.rows[r], copies.unread[(p, r)])
-    widened = widen(headers, gifts)
+    widened = widen(headers, list_runs(headers, [p.preamble for p in parts]), gifts)
     out = []
     for p, part in enumerate(parts):
         rows: list[SourceRow] = []
@@ -442,38 +452,57 @@ def orphans(
 
 
 def widen(
-    headers: Sequence[tuple[str, ...]], gifts: dict[tuple[int, int], list[Gift]]
+    headers: Sequence[tuple[str, ...]],
+    runs: Iterable[range],
+    gifts: dict[tuple[int, int], list[Gift]],
 ) -> list[Widened]:
     """Each part's header widened for the fields its list's items take from annexes: the
-    parts of one list (``list_runs``) alike, so that they stay one list."""
+    parts of one list (``runs``, :func:`list_runs`) alike, so that they stay one list."""
     out: list[Widened] = []
-    for run in list_runs(headers):
+    for run in runs:
         given = [g for key, some in gifts.items() if key[0] in run for g in some]
         widened = Widened.of(headers[run.start], given)
         out += [widened] * len(run)
     return out
 
 
-def list_runs(headers: Sequence[tuple[str, ...]]) -> list[range]:
+def list_runs(
+    headers: Sequence[tuple[str, ...]],
+    preambles: Sequence[Sequence[tuple[int, str]]] | None = None,
+) -> list[range]:
     """The parts of a page that make one list each: consecutive parts under the same header
-    (printed again at a page break) make one.
+    (printed again at a page break) make one, but for a part under a department's heading of
+    its own (二、县医疗保障局 over its list: :func:`owner_of` of its ``preambles``), which opens
+    another list, of that department.
 
     >>> list_runs([("a",), ("a",), ("b",)])
     [range(0, 2), range(2, 3)]
+    >>> list_runs([("a",), ("a",), ("a",)], [[(1, "县林业局")], [(5, "县水利局")], []])
+    [range(0, 1), range(1, 3)]
     """
+    keys: list[object] = list(headers)
+    if preambles is not None:
+        owner = None
+        keys = []
+        for k, (header, preamble) in enumerate(zip(headers, preambles, strict=True)):
+            owner = k if owner_of(preamble) is not None else owner
+            keys.append((header, owner))
     runs: list[range] = []
     first = 0
-    for k in range(1, len(headers) + 1):
-        if k == len(headers) or headers[k] != headers[k - 1]:
+    for k in range(1, len(keys) + 1):
+        if k == len(keys) or keys[k] != keys[k - 1]:
             runs.append(range(first, k))
             first = k
     return runs
 
 
-def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]:
-    """One Grid per list (:func:`list_runs`)."""
+def _grids(
+    parts: Sequence[_Part], context: list[tuple[int, str]], serials: Sequence[Serials]
+) -> list[Grid]:
+    """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
+    copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
-    for run in list_runs([p.header.cells for p in parts]):
+    for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []
         for part in (parts[k] for k in run):
@@ -484,8 +513,12 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
             rows += part.body.rows
             rejects += part.body.rejects
             context += [*part.preamble, *part.body.chrome]
-        rows = list(noted_serials(rows, parts[run.start].body.cells))
-        grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
+        present = Serials.merged(serials[k] for k in run)
+        rows = list(noted_serials(rows, parts[run.start].body.cells, present))
+        owner = owner_of(parts[run.start].preamble)
+        grids.append(
+            Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0, owner=owner)
+        )
         context = []
     return grids
 
@@ -532,7 +565,8 @@ def read_page(text: str, path: str) -> list[Grid]:
         preamble, split = layout.body(k, path)
         body = Body(split.cells, tuple(split.rows()), split.rejects, split.chrome, split.footer)
         parts.append(_Part(header, preamble, body))
-    return _grids(_dedupe(parts, path), layout.context)
+    serials = [Serials.of(p.body.rows, p.body.cells) for p in parts]
+    return _grids(_dedupe(parts, path), layout.context, serials)
 
 
 def _serials_noted(grid: Grid) -> Grid:
@@ -540,7 +574,8 @@ def _serials_noted(grid: Grid) -> Grid:
     if grid.header is None or not grid.rows:
         return grid
     head = grid.rows[: grid.header + 1]
-    rows = noted_serials(grid.rows[grid.header + 1 :], grid.rows[grid.header].cells)
+    records, header = grid.rows[grid.header + 1 :], grid.rows[grid.header].cells
+    rows = noted_serials(records, header, Serials.of(records, header))
     return replace(grid, rows=(*head, *rows))
 
 

@@ -54,12 +54,18 @@ from extractors.reading.formats.text.page import (
     list_runs,
     may_repeat,
     orphans,
+    owner_of,
     page_of,
     row_values,
     title_row,
     widen,
 )
-from extractors.reading.formats.text.serials import noted_serials
+from extractors.reading.formats.text.serials import (
+    Serials,
+    noted_serials,
+    row_serial,
+    serial_column,
+)
 from extractors.reading.textfile import decoded_blocks
 
 #: Characters decoded at a time while the page is made: small, so that a block's lines (a str
@@ -81,6 +87,8 @@ class _Part:
     chrome: tuple[tuple[int, str], ...]
     offset: int
     count: int
+    #: the plain serials of its records
+    serials: Serials
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +143,17 @@ class PageTables:
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
-        for run in list_runs([p.header.cells for p in parts]):
+        for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
             rejects: list[Reject] = []
             for k in run:
                 part = parts[k]
                 rejects += part.rejects
                 rejects += [reject for _, reject in survey.dropped.get(k, ())]
                 context += [*part.preamble, *part.chrome]
-            rows = noted_serials(self._rows(survey, run), survey.widened[run.start].cells)
-            yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0)
+            present = Serials.merged(parts[k].serials for k in run)
+            rows = noted_serials(self._rows(survey, run), survey.widened[run.start].cells, present)
+            owner = owner_of(parts[run.start].preamble)
+            yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
 
     def _rows(self, survey: _Survey, run: range) -> Iterator[SourceRow]:
@@ -246,7 +256,16 @@ def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
             mark(key, _load(kept, places[i]))
     for rejects in dropped.values():
         rejects.sort(key=lambda found: found[0])
-    return _Survey(parts, context, copies, dropped, kept, widen(headers, gifts), gifts, numbered)
+    return _Survey(
+        parts,
+        context,
+        copies,
+        dropped,
+        kept,
+        widen(headers, list_runs(headers, [p.preamble for p in parts]), gifts),
+        gifts,
+        numbered,
+    )
 
 
 def _load(kept: IO[bytes], place: int) -> SourceRow:
@@ -266,7 +285,10 @@ def _write(
     for k, header in enumerate(layout.headers):
         preamble, body = layout.body(k, where)
         offset, count = kept.tell(), 0
+        serials, column = Serials(), serial_column(body.cells)
         for r, row in enumerate(body.rows()):
+            if (number := row_serial(row, column)) is not None:
+                serials.add(number)
             if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
                 names.append(hash(name))
                 places.append(kept.tell())
@@ -274,7 +296,9 @@ def _write(
                 row_of.append(r)
             pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
             count += 1
-        parts.append(_Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count))
+        parts.append(
+            _Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count, serials)
+        )
     return parts
 
 
