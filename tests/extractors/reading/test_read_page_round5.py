@@ -177,3 +177,29 @@ def test_a_department_heading_between_lists_opens_its_own(tmp_path: Path) -> Non
         ("县医疗保障局", ITEMS[1][4]),
         ("县医疗保障局", ITEMS[2][4]),
     ]
+
+
+def _side_by_side(cells: list[tuple[str, ...]]) -> list[str]:
+    header = ("序号", "事项名称", "事项类型", "设定依据")
+    lines = [TITLE, "  ".join(header) + "        " + "  ".join(header)]
+    left, right = cells[: (len(cells) + 1) // 2], cells[(len(cells) + 1) // 2 :]
+    lines += ["  ".join(a) + "        " + "  ".join(b) for a, b in zip(left, right, strict=False)]
+    return lines + (["  ".join(left[-1])] if len(left) > len(right) else [])
+
+
+def test_two_lists_side_by_side_are_read_item_by_item(tmp_path: Path) -> None:
+    # a page printed in two columns of the list: the header twice across its line, two items
+    # on each line below it. Before: the right-hand items taken for second columns of the
+    # left-hand ones (duplicate-column) and lost, as sure.
+    cells = [(r[0], r[1], r[2], r[4]) for r in ROWS]
+    cells.append(("4", "对劳动保障监察的检查", "行政检查", "《劳动保障监察条例》第十条"))
+    items = _read(tmp_path, _side_by_side(cells))
+    assert sorted((i["row"], i["name"], i["type"], i["basis"]) for i in items) == cells
+
+
+def test_two_lists_side_by_side_with_a_last_item_alone_is_doubtful(tmp_path: Path) -> None:
+    # the last line holds the left-hand item alone: its cells are not laid out again under one
+    # copy of the header, and the reading says it is doubtful
+    cells = [(r[0], r[1], r[2], r[4]) for r in ROWS]
+    plist = read_written(tmp_path, "page.txt", "\n".join(_side_by_side(cells)) + "\n")
+    assert plist.plausibility is not None and plist.plausibility.doubtful

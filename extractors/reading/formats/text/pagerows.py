@@ -46,6 +46,7 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
+from extractors.reading.formats.text.doubled import doubled, parted
 from extractors.reading.formats.text.header import PageHeader
 from extractors.reading.formats.text.linenumbers import bare, is_numbered, noted
 from extractors.reading.formats.text.page import (
@@ -151,7 +152,10 @@ class PageTables:
                 rejects += [reject for _, reject in survey.dropped.get(k, ())]
                 context += [*part.preamble, *part.chrome]
             present = Serials.merged(parts[k].serials for k in run)
-            rows = noted_serials(self._rows(survey, run), survey.widened[run.start].cells, present)
+            cells = survey.widened[run.start].cells
+            rows = noted_serials(self._rows(survey, run), cells, present)
+            if half := doubled(cells):  # two lists side by side
+                rows = (parted(row, half) for row in rows)
             owner = owner_of(parts[run.start].preamble)
             yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
