@@ -203,3 +203,19 @@ def test_two_lists_side_by_side_with_a_last_item_alone_is_doubtful(tmp_path: Pat
     cells = [(r[0], r[1], r[2], r[4]) for r in ROWS]
     plist = read_written(tmp_path, "page.txt", "\n".join(_side_by_side(cells)) + "\n")
     assert plist.plausibility is not None and plist.plausibility.doubtful
+
+
+WECHAT_TOP = [
+    "原创 某县人力社保局 某县发布 2023-05-06 10:21 发表于浙江",
+    "收录于合集 #权责清单 3个",
+]
+WECHAT_FOOT = ["阅读原文", "阅读 1234", "点赞", "在看", "写留言", "微信扫一扫关注该公众号"]
+
+
+@pytest.mark.parametrize("records", [False, True], ids=["table", "records"])
+def test_a_wechat_articles_chrome_is_no_cell(tmp_path: Path, records: bool) -> None:
+    # before: 阅读原文, 阅读 1234, 点赞, 在看 … ran into the last item's accountability basis
+    body = _records(ROWS) if records else _table(ROWS)
+    body = [*body[:3], "点赞", "在看", *body[3:]] if not records else body
+    items = _read(tmp_path, [*WECHAT_TOP, *body, *WECHAT_FOOT])
+    assert items == SERIALED
