@@ -219,3 +219,16 @@ def test_a_wechat_articles_chrome_is_no_cell(tmp_path: Path, records: bool) -> N
     body = [*body[:3], "点赞", "在看", *body[3:]] if not records else body
     items = _read(tmp_path, [*WECHAT_TOP, *body, *WECHAT_FOOT])
     assert items == SERIALED
+
+
+def test_two_columns_of_records_one_lower_are_not_parted_as_pairs(tmp_path: Path) -> None:
+    # two records side by side, the right one a line lower (序号：1 … alone, then 事项名称：A
+    # padded to the column of 序号：2): the pairs on a line are of two records, not one. Parted
+    # a pair a line, the records mixed (item 1 without its type or basis), as sure.
+    left = [f"{k}：{v}" for k, v in zip(HEADER, ROWS[0], strict=True)] + [""]
+    right = [""] + [f"{k}：{v}" for k, v in zip(HEADER, ROWS[1], strict=True)]
+    width = max(map(len, left))
+    lines = [TITLE, ""]
+    lines += [a + "\u3000" * (width - len(a) + 4) + b for a, b in zip(left, right, strict=True)]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert plist.plausibility is not None and plist.plausibility.doubtful
