@@ -26,6 +26,8 @@ __all__ = ["References", "is_reference", "joint_fields", "say_joint", "split_lab
 
 #: The fields whose cells carry labelled parts and references: the long text fields.
 TEXT_KEYS = ("basis", "responsibility", "accountability", "accountability_basis")
+#: Short fields a list may also write as 同上 (the item above's department, type or level).
+DITTO_KEYS = ("type", "department", "level")
 
 # A label: a few characters of header wording and a colon, at the cell's start, a line's start,
 # after a sentence's end or a gap (page text runs the parts onto one line). 【设定依据】 too.
@@ -130,9 +132,9 @@ def say_joint(raw: tuple[tuple[str, str], ...], anomalies: list[Anomaly]) -> Non
             )
 
 
-# 同上, 同上一项: the item above's cell; 同设定依据: this item's cell of that field; 见第3项,
-# 同第3项, 详见第3项: item 3's cell (of this field, or of the field named after it).
-_ABOVE = re.compile(r"同上(?:一?项|栏|条)?")
+# 同上, 同上一项, 见上, 详见上: the item above's cell; 同设定依据: this item's cell of that
+# field; 见第3项, 同第3项, 详见第3项: item 3's cell (of this field, or of the field named after it).
+_ABOVE = re.compile(r"(?:同|见|详见|参见)上(?:一?项|栏|条)?")
 _FIELD = re.compile(r"同(?P<label>[^\s第]{2,8})")
 _ITEM = re.compile(
     r"(?:详见|参见|见|同)(?:本清单)?(?P<appendix>附表\d{0,2}|附件\d{0,2})?(?:序号)?第?"
@@ -152,8 +154,8 @@ def is_reference(text: str) -> bool:
     """True for a cell that points at another cell (同上, 同设定依据, 见第3项): it fills a cell
     alone, as a placeholder does (page text splits its cells by such shapes).
 
-    >>> [is_reference(t) for t in ("同上", "见第12项", "同设定依据", "同意")]
-    [True, True, True, False]
+    >>> [is_reference(t) for t in ("同上", "见上", "见第12项", "同设定依据", "同意", "见上级")]
+    [True, True, True, True, False, False]
     """
     if _LONGER.match(text):
         return False
@@ -171,6 +173,7 @@ class References:
 
     def __init__(self) -> None:
         self.above: dict[str, str] = {}
+        self.before: dict[str, str] = {}  # the item above's type, department and level
         self.by_serial: OrderedDict[str, dict[str, str]] = OrderedDict()
 
     def resolve(self, serial: str | None, values: dict[str, str], anomalies: list[Anomaly]) -> None:
@@ -212,6 +215,29 @@ class References:
                         text,
                     )
                 )
+        for key in DITTO_KEYS:  # 同上 under 实施主体: the department of the item above
+            text = values.get(key, "")
+            if len(text) <= _MAX_REFERENCE and _ABOVE.fullmatch("".join(text.split())):
+                if target := self.before.get(key):
+                    values[key] = target
+                    # 同上 is no power type: said as copied instead
+                    if key == "type":
+                        anomalies[:] = [a for a in anomalies if a.code != "unknown-type"]
+                    note = Anomaly(
+                        "copied-cell",
+                        f"{key} reads {text!r}: copied from the item above",
+                        key,
+                        text,
+                    )
+                else:
+                    note = Anomaly(
+                        "unresolved-reference",
+                        f"{key} reads {text!r}, which points at no cell read (the item above)",
+                        key,
+                        text,
+                    )
+                anomalies.append(note)
+        self.before = {k: values[k] for k in DITTO_KEYS if values.get(k)}
         self.above = {k: values[k] for k in TEXT_KEYS if values.get(k)}
         if serial:
             self.by_serial[serial] = self.above

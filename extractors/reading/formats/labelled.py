@@ -152,7 +152,7 @@ def read_labelled(text: str) -> Grid:
     >>> grid.rows[1].cells
     ('00X1', '行政许可', '教师资格认定', '教育局', '《教师法》第十三条')
     """
-    numbers, lines = _side_by_side(text.splitlines())
+    numbers, lines = _one_pair_a_line(*_side_by_side(text.splitlines()))
     colon = [_colon_label(line) for line in lines]
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
@@ -233,6 +233,70 @@ def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
         out.append(halves[0])
         right.append((number, halves[1]))
     return numbers, out
+
+
+# Where a line may hold the next pair: a gap, or the end of a sentence (。；).
+_BREAK = re.compile(r"[ \t\u3000]{2,}|(?<=[。；;])[ \t\u3000]*")
+# The start of a line long enough to hold a label and its colon.
+_LABEL_CHARS = 40
+
+
+def _one_pair_a_line(numbers: list[int], lines: list[str]) -> tuple[list[int], list[str]]:
+    """The lines, each that holds several ``label：value`` pairs of fields (事项名称：A  事项类型：
+    行政许可  设定依据：…, or 1. 对…的处罚。设定依据：《…》 after a sentence) split into a line a
+    pair, at the gap or the sentence's end before each label that names a field; the numbers
+    of the lines they come from. A gap padded to the column of a gap on the line above or below
+    (two columns of records side by side, one lower than the other) parts no pairs: the line is
+    left as it is, and what it reads as said.
+
+    >>> _one_pair_a_line([1, 2], ["事项名称：甲  事项类型：许可", "1. 甲。设定依据：《某法》"])
+    ([1, 1, 2, 2], ['事项名称：甲', '事项类型：许可', '1. 甲', '设定依据：《某法》'])
+    """
+    breaks = [_pair_breaks(line) for line in lines]
+    gaps = [{(b, b - a) for a, b, sentence in found if not sentence} for found in breaks]
+    out_numbers: list[int] = []
+    out: list[str] = []
+    for index, (number, line) in enumerate(zip(numbers, lines, strict=True)):
+        near = [*gaps[index - 1 : index], *gaps[index + 1 : index + 2]]
+        columns = any(
+            end == other and width != other_width
+            for end, width in gaps[index]
+            for gap in near
+            for other, other_width in gap
+        )
+        start = 0
+        for a, b, sentence in breaks[index]:
+            if columns and not sentence:
+                continue
+            before = line[start:a].rstrip()
+            out_numbers.append(number)
+            out.append(before if _colon_label(before) else before.rstrip("。；;"))
+            start = b
+        out_numbers.append(number)
+        out.append(line[start:])
+    return out_numbers, out
+
+
+def _pair_breaks(line: str) -> list[tuple[int, int, bool]]:
+    """Where ``line`` may be parted before a ``label：value`` pair of a field: the break's start
+    and end, and whether it ends a sentence (else it is a gap)."""
+    found = []
+    start = 0
+    for match in _BREAK.finditer(line):
+        label = _colon_label(line[match.end() : match.end() + _LABEL_CHARS])
+        if label is None or map_header(label[0]) is None:
+            continue
+        before = line[start : match.start()].rstrip()
+        pair = _colon_label(before)
+        # after a gap, a pair with its value (not the first characters of a letter-spaced
+        # label, 事  项  名  称：); after a sentence, a pair, or the sentence that heads the
+        # record (1. 对…的处罚。)
+        sentence = before.endswith(("。", "；", ";"))
+        if not (pair is not None and pair[1]) and not (sentence and before.strip()):
+            continue
+        found.append((match.start(), match.end(), sentence))
+        start = match.end()
+    return found
 
 
 def _halves(line: str) -> tuple[str, str] | None:

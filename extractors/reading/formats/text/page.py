@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
@@ -15,10 +15,20 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.text.annex import (
+    Gift,
+    Widened,
+    add_gift,
+    annex_headers,
+    is_annex,
+)
+from extractors.reading.formats.text.doubled import doubled, parted
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
+from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
+from extractors.reading.formats.text.serials import Serials, noted_serials
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.headers import (
     SUBITEM,
@@ -31,6 +41,7 @@ from extractors.reading.vocab import (
     is_list_title,
     is_page_chrome,
     is_section_heading,
+    section_department,
     section_type,
     types_named,
 )
@@ -82,6 +93,7 @@ class Layout:
             headers = find_headers(converted)
             if headers:
                 page, written, lines = converted, page, PageLines(converted)
+        headers = annex_headers(page, lines, headers)
         starts = lines.starts
         headers, fixed = _fixed_widths(page, lines, headers)
         opens = [
@@ -164,8 +176,8 @@ def _preamble_start(
 ) -> int:
     """Where the text that opens ``header``'s list begins: the start of the header's line (a
     line may open with ``附件2：`` or ``Download "``), or higher up, over blank lines, page
-    chrome and up to three title lines (a section heading such as 一、行政许可 among them),
-    never above ``floor``."""
+    chrome and up to three title lines (a section heading such as 一、行政许可 among them, or a
+    department's, 二、县医疗保障局, over its own list), never above ``floor``."""
     index = header.line - 1
     start = max(starts[index], floor)
     titles = 0
@@ -173,7 +185,9 @@ def _preamble_start(
     while index >= 0 and starts[index] >= floor:
         line = lines[index].strip()
         if line and not is_page_chrome(line):
-            if titles == _MAX_TITLE_LINES or not (is_list_title(line) or is_section_heading(line)):
+            if titles == _MAX_TITLE_LINES or not (
+                is_list_title(line) or is_section_heading(line) or section_department(line)
+            ):
                 break
             titles += 1
         start = starts[index]
@@ -245,6 +259,13 @@ def title_row(cells: Sequence[str], preamble: Sequence[tuple[int, str]]) -> Sour
     return None
 
 
+def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    """The nearest line above a list's header that names a department alone (二、县医疗保障局,
+    the heading of a department's list among several), with its number: the department of its
+    items when its header has no department column."""
+    return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
+
+
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
     """A record's cells by field key (columns of one key joined), for comparing records."""
     values: dict[str, str] = {}
@@ -276,19 +297,33 @@ K = TypeVar("K", bound=Hashable)
 @dataclass(slots=True)
 class Copies(Generic[K]):
     """Records that repeat one read before: ``dropped`` (a record's key → the line of the copy
-    kept) and ``noted`` (the key of a copy kept → the lines of those dropped for it)."""
+    kept) and ``noted`` (the key of a copy kept → the lines of those dropped for it); records
+    of an annex keyed to an item (``annex``): ``joined`` (a record's key → the key of the item
+    it joins), and ``unread`` (of a record joined, or of one that would be but matches several
+    items, the fields it gives)."""
 
     dropped: dict[K, int] = field(default_factory=dict)
     noted: dict[K, list[int]] = field(default_factory=dict)
-    #: of a copy dropped, the fields it fills that the copy kept lacks (an annex of the
-    #: responsibilities keyed by the item's name): not read into the item, and said
+    joined: dict[K, K] = field(default_factory=dict)
     unread: dict[K, tuple[str, ...]] = field(default_factory=dict)
+    #: of a record that matches several items, their lines
+    several: dict[K, tuple[int, ...]] = field(default_factory=dict)
+    #: records of an annex that match no item (``orphan``): a reject each, the reason given
+    orphans: dict[K, str] = field(default_factory=dict)
 
-    def find(self, records: Iterable[tuple[K, int, dict[str, str]]]) -> None:
+    def find(
+        self,
+        records: Iterable[tuple[K, int, dict[str, str]]],
+        annex: Callable[[K], bool] = lambda _: False,
+    ) -> None:
         """Goes through ``records`` (a key, the line and the values of each record, in order):
         a record that is the same item as one before (:func:`_same_item`) is a copy, and the
-        fuller of the two is kept (the one with more fields filled; the first on a tie). A
-        record is only ever the same item as one of its name: records of other names may be
+        fuller of the two is kept (the one with more fields filled; the first on a tie), the other
+        a reject (saying so when it gives fields the kept one lacks). A later record of an
+        ``annex`` (附件2 of accountability bases keyed by serial and name, ``annex.is_annex``)
+        that gives fields the earlier lacks is joined to it when it is the only record it
+        matches.
+        A record is only ever the same item as one of its name: records of other names may be
         left out, or gone through apart."""
         # (key, line, values) of the records read so far, by name and serial
         seen: dict[str, dict[str, list[tuple[K, int, dict[str, str]]]]] = {}
@@ -303,9 +338,18 @@ class Copies(Generic[K]):
                 if r != serial and not (r and serial)
                 for s in group
             ]
-            twin = next((s for s in [*named, *others] if _same_item(s[2], values)), None)
-            if twin is None:
+            twins = [s for s in [*named, *others] if _same_item(s[2], values)]
+            if not twins:
                 named.append((key, line, values))
+                continue
+            twin = twins[0]
+            own, theirs = values.keys() - twin[2].keys(), twin[2].keys() - values.keys()
+            if own and theirs and annex(key):  # an annex's row keyed to an item above
+                self.unread[key] = tuple(sorted(own))
+                if len(twins) == 1:
+                    self.joined[key] = twin[0]
+                else:
+                    self.several[key] = tuple(s[1] for s in twins)
                 continue
             keep_new = len(values) > len(twin[2])
             kept, gone = ((key, line), twin[:2]) if keep_new else (twin[:2], (key, line))
@@ -318,11 +362,33 @@ class Copies(Generic[K]):
                 group = by_serial[twin[2].get("row", "")]
                 group[group.index(twin)] = (key, line, values)
 
-    def mark(self, key: K, row: SourceRow, path: str) -> SourceRow | Reject:
-        """``row`` as it is read: a reject naming the copy kept when it is dropped, noted when
-        it is a copy kept, else as it is."""
+    def orphan(self, key: K) -> None:
+        """Notes the record ``key`` of an annex (a table keyed to the items, other rows of
+        which joined them) that matches no item: a reject, not an item without a type."""
+        if key not in self.joined and key not in self.several and key not in self.dropped:
+            self.orphans[key] = (
+                "a row of an annex keyed to the items above (other rows joined theirs) that "
+                "matches no item's serial and name: not read"
+            )
+
+    def mark(self, key: K, row: SourceRow, path: str) -> SourceRow | Reject | None:
+        """``row`` as it is read: a reject naming the copy kept when it is dropped (or naming
+        the items an annex's row matches, or saying it matches none), None when it is joined
+        to its item, noted when it is a copy kept, else as it is."""
+        if key in self.joined:
+            return None
+        text = " | ".join(c for c in row.cells if c)
+        if key in self.several:
+            lines = ", ".join(map(str, self.several[key]))
+            reason = (
+                f"keyed (serial and name) like the records at lines {lines}, with fields they "
+                f"lack ({', '.join(self.unread[key])}): which one it belongs to is unclear, "
+                "not read into any"
+            )
+            return Reject(path, row.line, text, reason)
+        if key in self.orphans:
+            return Reject(path, row.line, text, self.orphans[key])
         if key in self.dropped:
-            text = " | ".join(c for c in row.cells if c)
             reason = f"the same item as the record at line {self.dropped[key]}, printed twice"
             if key in self.unread:
                 reason = (
@@ -340,16 +406,23 @@ class Copies(Generic[K]):
 def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
     """Sets aside a record that repeats an item read before (a page that prints an item twice,
     as a download link and as a transcript): the fuller copy is kept, noted, and the other
-    becomes a reject naming it."""
+    becomes a reject naming it. An annex's row keyed to an item is joined to it (``annex``)."""
     copies: Copies[tuple[int, int]] = Copies()
-    copies.find(
+    named = [
         ((p, r), row.line, row_values(part.body.cells, row))
         for p, part in enumerate(parts)
         for r, row in enumerate(part.body.rows)
         if may_repeat(row)
-    )
-    if not copies.dropped:
+    ]
+    headers = [p.body.cells for p in parts]
+    copies.find(named, lambda key: is_annex(headers[key[0]]))
+    if not copies.dropped and not copies.joined and not copies.several:
         return parts
+    orphans(copies, [key for key, _, values in named if values.get("name")], headers)
+    gifts: dict[tuple[int, int], list[Gift]] = {}
+    for (p, r), item in copies.joined.items():
+        add_gift(gifts, item, headers[p], parts[p].body.rows[r], copies.unread[(p, r)])
+    widened = widen(headers, list_runs(headers, [p.preamble for p in parts]), gifts)
     out = []
     for p, part in enumerate(parts):
         rows: list[SourceRow] = []
@@ -358,33 +431,79 @@ def _dedupe(parts: list[_Part], path: str) -> list[_Part]:
             marked = copies.mark((p, r), row, path)
             if isinstance(marked, Reject):
                 rejects.append(marked)
-            else:
-                rows.append(marked)
-        body = replace(part.body, rows=tuple(rows), rejects=tuple(rejects))
+            elif marked is not None:
+                rows.append(widened[p].row(marked, gifts.get((p, r), ())))
+        body = replace(part.body, cells=widened[p].cells, rows=tuple(rows), rejects=tuple(rejects))
         out.append(replace(part, body=body))
     return out
 
 
-def list_runs(headers: Sequence[tuple[str, ...]]) -> list[range]:
+def orphans(
+    copies: Copies[tuple[int, int]],
+    named: Iterable[tuple[int, int]],
+    headers: Sequence[tuple[str, ...]],
+) -> None:
+    """Marks in ``copies`` the named records (their keys: part, row) of each annex part (its
+    header gives no item of its own, ``annex.is_annex``, and rows of it joined items) that
+    match no item."""
+    annexes = {p for p, _ in copies.joined if is_annex(headers[p])}
+    for key in named:
+        if key[0] in annexes:
+            copies.orphan(key)
+
+
+def widen(
+    headers: Sequence[tuple[str, ...]],
+    runs: Iterable[range],
+    gifts: dict[tuple[int, int], list[Gift]],
+) -> list[Widened]:
+    """Each part's header widened for the fields its list's items take from annexes: the
+    parts of one list (``runs``, :func:`list_runs`) alike, so that they stay one list."""
+    out: list[Widened] = []
+    for run in runs:
+        given = [g for key, some in gifts.items() if key[0] in run for g in some]
+        widened = Widened.of(headers[run.start], given)
+        out += [widened] * len(run)
+    return out
+
+
+def list_runs(
+    headers: Sequence[tuple[str, ...]],
+    preambles: Sequence[Sequence[tuple[int, str]]] | None = None,
+) -> list[range]:
     """The parts of a page that make one list each: consecutive parts under the same header
-    (printed again at a page break) make one.
+    (printed again at a page break) make one, but for a part under a department's heading of
+    its own (二、县医疗保障局 over its list: :func:`owner_of` of its ``preambles``), which opens
+    another list, of that department.
 
     >>> list_runs([("a",), ("a",), ("b",)])
     [range(0, 2), range(2, 3)]
+    >>> list_runs([("a",), ("a",), ("a",)], [[(1, "县林业局")], [(5, "县水利局")], []])
+    [range(0, 1), range(1, 3)]
     """
+    keys: list[object] = list(headers)
+    if preambles is not None:
+        owner = None
+        keys = []
+        for k, (header, preamble) in enumerate(zip(headers, preambles, strict=True)):
+            owner = k if owner_of(preamble) is not None else owner
+            keys.append((header, owner))
     runs: list[range] = []
     first = 0
-    for k in range(1, len(headers) + 1):
-        if k == len(headers) or headers[k] != headers[k - 1]:
+    for k in range(1, len(keys) + 1):
+        if k == len(keys) or keys[k] != keys[k - 1]:
             runs.append(range(first, k))
             first = k
     return runs
 
 
-def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]:
-    """One Grid per list (:func:`list_runs`)."""
+def _grids(
+    parts: Sequence[_Part], context: list[tuple[int, str]], serials: Sequence[Serials]
+) -> list[Grid]:
+    """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
+    copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
-    for run in list_runs([p.header.cells for p in parts]):
+    for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []
         for part in (parts[k] for k in run):
@@ -395,7 +514,14 @@ def _grids(parts: Sequence[_Part], context: list[tuple[int, str]]) -> list[Grid]
             rows += part.body.rows
             rejects += part.body.rejects
             context += [*part.preamble, *part.body.chrome]
-        grids.append(Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0))
+        present = Serials.merged(serials[k] for k in run)
+        rows = list(noted_serials(rows, parts[run.start].body.cells, present))
+        if half := doubled(parts[run.start].body.cells):  # two lists side by side
+            rows = [parted(row, half) for row in rows]
+        owner = owner_of(parts[run.start].preamble)
+        grids.append(
+            Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0, owner=owner)
+        )
         context = []
     return grids
 
@@ -442,14 +568,28 @@ def read_page(text: str, path: str) -> list[Grid]:
         preamble, split = layout.body(k, path)
         body = Body(split.cells, tuple(split.rows()), split.rejects, split.chrome, split.footer)
         parts.append(_Part(header, preamble, body))
-    return _grids(_dedupe(parts, path), layout.context)
+    serials = [Serials.of(p.body.rows, p.body.cells) for p in parts]
+    return _grids(_dedupe(parts, path), layout.context, serials)
+
+
+def _serials_noted(grid: Grid) -> Grid:
+    """The records of ``grid`` (label：value records) whose serials skip or go back, noted."""
+    if grid.header is None or not grid.rows:
+        return grid
+    head = grid.rows[: grid.header + 1]
+    records, header = grid.rows[grid.header + 1 :], grid.rows[grid.header].cells
+    rows = noted_serials(records, header, Serials.of(records, header))
+    return replace(grid, rows=(*head, *rows))
 
 
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
     vertical label：value records (a text file, or the text of a PDF page without a table).
     Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
-    table's cells."""
+    table's cells, and the line numbers that lead every line, if they do (``linenumbers``)."""
     text = drop_invisible(text)
-    grids = read_page(text, path)
-    return grids if grids[0].rows else [read_labelled(text)]
+    bare = unnumbered(text)
+    grids = read_page(text if bare is None else bare, path)
+    if not grids[0].rows:
+        grids = [_serials_noted(read_labelled(text if bare is None else bare))]
+    return grids if bare is None else [noted_grid(grid) for grid in grids]

@@ -15,8 +15,13 @@ keeps is small: each list's header, preamble, page chrome and rejects, where its
 file, and per record that may be a copy of another (an item printed twice: ``page.Copies``) the
 hash of its name and where it is. Only records whose names' hashes meet are read back, a name at
 a time, to find the copies (the fuller kept, wherever it comes; a copy cut short matching as a
-prefix), as the whole reader finds them among all the records of that name. Every reading after
-the survey reads the rows back from the file, dropping or noting the copies as it goes.
+prefix), as the whole reader finds them among all the records of that name. A record of an
+annex keyed to an item (附件2 of accountability bases, ``annex``) is found so too: the cells it
+gives its item are kept (a few rows), and the records of such an annex that match no item are
+read back once the joins are known, to be said. Every reading after the survey reads the rows
+back from the file, dropping or noting the copies, joining the annexes' cells to their items
+and noting the serials that skip or go back (``serials``) as it goes. A page whose lines are
+numbered (``linenumbers``) is gone through twice to tell, its numbers set aside as it is made.
 
 A page without a header (label：value records), a record over the cell limit, or a temporary
 file that cannot be made or written sends the file to ``read_list``
@@ -40,15 +45,27 @@ from extractors.models import Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
+from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
+from extractors.reading.formats.text.doubled import doubled, parted
 from extractors.reading.formats.text.header import PageHeader
+from extractors.reading.formats.text.linenumbers import bare, is_numbered, noted
 from extractors.reading.formats.text.page import (
     Copies,
     Layout,
     list_runs,
     may_repeat,
+    orphans,
+    owner_of,
     page_of,
     row_values,
     title_row,
+    widen,
+)
+from extractors.reading.formats.text.serials import (
+    Serials,
+    noted_serials,
+    row_serial,
+    serial_column,
 )
 from extractors.reading.textfile import decoded_blocks
 
@@ -71,6 +88,8 @@ class _Part:
     chrome: tuple[tuple[int, str], ...]
     offset: int
     count: int
+    #: the plain serials of its records
+    serials: Serials
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +102,12 @@ class _Survey:
     copies: Copies[_Key]
     dropped: dict[int, list[tuple[int, Reject]]]
     kept: IO[bytes]
+    #: each part's header, widened for the fields its items take from an annex
+    widened: list[Widened]
+    #: what annex rows give the items they join, by the item's key
+    gifts: dict[_Key, list[Gift]]
+    #: whether every line of the page opened with its number (``linenumbers``)
+    numbered: bool
 
 
 #: The text of a page, in blocks of whole lines, as ``read_plain`` would be given it joined.
@@ -119,15 +144,20 @@ class PageTables:
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
-        for run in list_runs([p.header.cells for p in parts]):
+        for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
             rejects: list[Reject] = []
             for k in run:
                 part = parts[k]
                 rejects += part.rejects
                 rejects += [reject for _, reject in survey.dropped.get(k, ())]
                 context += [*part.preamble, *part.chrome]
-            rows = self._rows(survey, run)
-            yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0)
+            present = Serials.merged(parts[k].serials for k in run)
+            cells = survey.widened[run.start].cells
+            rows = noted_serials(self._rows(survey, run), cells, present)
+            if half := doubled(cells):  # two lists side by side
+                rows = (parted(row, half) for row in rows)
+            owner = owner_of(parts[run.start].preamble)
+            yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
 
     def _rows(self, survey: _Survey, run: range) -> Iterator[SourceRow]:
@@ -137,7 +167,8 @@ class PageTables:
         kept, copies = survey.kept, survey.copies
         for k in run:
             part = survey.parts[k]
-            yield SourceRow(part.header.line, part.cells, part.cells)
+            widened = survey.widened[k]
+            yield SourceRow(part.header.line, widened.cells, widened.cells)
             title = title_row(part.cells, part.preamble)
             if title is not None:
                 yield title
@@ -147,17 +178,29 @@ class PageTables:
                 row: SourceRow = pickle.load(kept)
                 at = kept.tell()
                 marked = copies.mark((k, r), row, self.where)
-                if not isinstance(marked, Reject):
-                    yield marked
+                if isinstance(marked, SourceRow):
+                    marked = widened.row(marked, survey.gifts.get((k, r), ()))
+                    yield noted(marked) if survey.numbered else marked
 
 
-def _page(blocks: Iterable[str]) -> str:
+def _page(blocks: Blocks) -> tuple[str, bool]:
     """The page as ``read_plain`` reads it (``page.page_of`` of the lines of its text, the
-    characters that show nothing dropped), from its text in blocks of whole lines."""
-    chunks = [page_of(drop_invisible(block).splitlines()) for block in blocks]
+    characters that show nothing dropped, and the numbers that lead every line, if they do),
+    from its text in blocks of whole lines; and whether its lines were numbered. The text is
+    gone through twice when its lines are numbered, to tell (a page that is not is told at
+    its first line or so)."""
+    numbered = is_numbered(
+        line for block in blocks() for line in drop_invisible(block).splitlines()
+    )
+    strip = bare if numbered else _same
+    chunks = [page_of(map(strip, drop_invisible(block).splitlines())) for block in blocks()]
     page = "\n".join(chunks)
     del chunks
-    return page
+    return page, numbered
+
+
+def _same(line: str) -> str:
+    return line
 
 
 def _survey(blocks: Blocks, where: str) -> _Survey:
@@ -175,7 +218,9 @@ def _survey(blocks: Blocks, where: str) -> _Survey:
 
 
 def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
-    layout = Layout.of(_page(blocks()))
+    page, numbered = _page(blocks)
+    layout = Layout.of(page)
+    del page
     if not layout.headers:
         raise ReadWhole("no header: label records, read whole")
     # the records that may be copies: their name's hash, place in the file, part and row
@@ -189,20 +234,49 @@ def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
     context = layout.context
     del layout  # the page's text
     copies: Copies[_Key] = Copies()
+    gifts: dict[_Key, list[Gift]] = {}
+    headers = [part.cells for part in parts]
     dropped: dict[int, list[tuple[int, Reject]]] = {}
+
+    def mark(key: _Key, row: SourceRow) -> None:
+        reject = copies.mark(key, row, where)
+        if isinstance(reject, Reject):
+            dropped.setdefault(key[0], []).append((key[1], reject))
+
     for group in _same_names(names):
-        records: list[tuple[_Key, SourceRow]] = []
-        for i in group:
-            kept.seek(places[i])
-            records.append(((part_of[i], row_of[i]), pickle.load(kept)))
-        copies.find((key, row.line, row_values(parts[key[0]].cells, row)) for key, row in records)
+        records = [((part_of[i], row_of[i]), _load(kept, places[i])) for i in group]
+        copies.find(
+            ((key, row.line, row_values(headers[key[0]], row)) for key, row in records),
+            lambda key: is_annex(headers[key[0]]),
+        )
         for key, row in records:
-            marked = copies.mark(key, row, where)
-            if isinstance(marked, Reject):
-                dropped.setdefault(key[0], []).append((key[1], marked))
+            if key in copies.joined:
+                add_gift(gifts, copies.joined[key], headers[key[0]], row, copies.unread[key])
+            mark(key, row)
+    # the rows of an annex that match no item, read back once the joins are known
+    orphans(copies, zip(part_of, row_of, strict=True), headers)
+    for i, key in enumerate(zip(part_of, row_of, strict=True)):
+        if key in copies.orphans:
+            mark(key, _load(kept, places[i]))
     for rejects in dropped.values():
         rejects.sort(key=lambda found: found[0])
-    return _Survey(parts, context, copies, dropped, kept)
+    return _Survey(
+        parts,
+        context,
+        copies,
+        dropped,
+        kept,
+        widen(headers, list_runs(headers, [p.preamble for p in parts]), gifts),
+        gifts,
+        numbered,
+    )
+
+
+def _load(kept: IO[bytes], place: int) -> SourceRow:
+    """The row written at ``place`` in ``kept``."""
+    kept.seek(place)
+    row: SourceRow = pickle.load(kept)
+    return row
 
 
 def _write(
@@ -215,7 +289,10 @@ def _write(
     for k, header in enumerate(layout.headers):
         preamble, body = layout.body(k, where)
         offset, count = kept.tell(), 0
+        serials, column = Serials(), serial_column(body.cells)
         for r, row in enumerate(body.rows()):
+            if (number := row_serial(row, column)) is not None:
+                serials.add(number)
             if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
                 names.append(hash(name))
                 places.append(kept.tell())
@@ -223,7 +300,9 @@ def _write(
                 row_of.append(r)
             pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
             count += 1
-        parts.append(_Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count))
+        parts.append(
+            _Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count, serials)
+        )
     return parts
 
 
