@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import xlwt
 
 from extractors.models import PowerList
 from tests.extractors.reading.tables import Table, write
@@ -89,41 +90,63 @@ def test_a_page_word_saved_as_html(tmp_path: Path) -> None:
     _same(path, size=2)
 
 
-def _book(path: Path, sheets: list[tuple[str, list[tuple[str, ...]]]]) -> openpyxl.Workbook:
-    book = openpyxl.Workbook()
+def _book(path: Path, sheets: list[tuple[str, list[tuple[str, ...]]]], suffix: str) -> Path:
+    """A workbook of ``sheets``; the second hidden, and the sixth column of the first and its
+    third row, when the sheets hold that many."""
+    out = path / f"list.{suffix}"
+    if suffix == "xls":
+        book = xlwt.Workbook(encoding="utf-8")
+        for n, (title, rows) in enumerate(sheets):
+            sheet = book.add_sheet(title)
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    sheet.write(r, c, text)
+            if n == 1:
+                sheet.visibility = 1
+            elif len(rows[0]) > 6:
+                sheet.col(5).hidden = True
+                sheet.row(3).hidden = True
+        book.save(str(out))
+        return out
+    workbook = openpyxl.Workbook()
     for n, (title, rows) in enumerate(sheets):
-        sheet = book.active if n == 0 else book.create_sheet()
+        sheet = workbook.active if n == 0 else workbook.create_sheet()
         sheet.title = title
         for row in rows:
             sheet.append(row)
-    return book
+        if n == 1:
+            sheet.sheet_state = "hidden"
+        elif len(rows[0]) > 6:
+            sheet.column_dimensions["F"].hidden = True
+            sheet.row_dimensions[4].hidden = True
+    workbook.save(out)
+    return out
 
 
-def test_a_sheet_the_workbook_hides_is_read_and_said(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_a_sheet_the_workbook_hides_is_read_and_said(tmp_path: Path, suffix: str) -> None:
     # An old version's sheet, hidden: before, its item was read as one more of the list, as
     # sure, without a word (a hidden row was said, a hidden sheet not).
     old = ("1", "已取消的职业技能鉴定审批", *ITEMS[0][2:])
-    book = _book(tmp_path, [("清单", [HEADER, *ITEMS]), ("旧版", [HEADER, old])])
-    book["旧版"].sheet_state = "hidden"
-    path = tmp_path / "list.xlsx"
-    book.save(path)
+    path = _book(tmp_path, [("清单", [HEADER, *ITEMS]), ("旧版", [HEADER, old])], suffix)
     plist = _read_back(path, (*ITEMS, old))
     assert _codes(plist, "hidden-sheet") == [0, 0, 0, 1]
     _same(path, size=2)
 
 
-def test_a_column_the_sheet_hides_is_read_and_said(tmp_path: Path) -> None:
-    # A hidden 备用依据 column: before, its citation was read into every item's basis, as
-    # sure, without a word (a reader of the sheet never sees it).
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_a_column_the_sheet_hides_is_read_and_said(tmp_path: Path, suffix: str) -> None:
+    # A hidden 备用依据 column (and the third item's row hidden): before, its citation was read
+    # into every item's basis, as sure, without a word (a reader of the sheet never sees it);
+    # an XLS said neither the column nor the row.
     header = (*HEADER[:5], "备用依据", HEADER[5])
     ghost = "《中华人民共和国刑法》第三百九十七条"
-    book = _book(tmp_path, [("清单", [header, *((*i[:5], ghost, i[5]) for i in ITEMS)])])
-    book.active.column_dimensions["F"].hidden = True
-    path = tmp_path / "list.xlsx"
-    book.save(path)
+    rows = [header, *((*i[:5], ghost, i[5]) for i in ITEMS)]
+    path = _book(tmp_path, [("清单", rows)], suffix)
     expected = tuple((*i[:4], i[4] + ghost, i[5]) for i in ITEMS)
     plist = _read_back(path, expected)
     assert _codes(plist, "hidden-column") == [1, 1, 1]
+    assert _codes(plist, "hidden-row") == [0, 0, 1]
     _same(path, size=2)
 
 
