@@ -193,3 +193,17 @@ def test_json_rows_keep_their_lines(tmp_path: Path) -> None:
     from extractors import read_list
 
     assert [i.line for i in read_list(path).items] == [3, 4, 5]
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "html", "xlsx", "xls", "docx", "pdf"])
+def test_a_basis_written_a_column_per_level(tmp_path: Path, suffix: str) -> None:
+    # 法律 | 行政法规 | 地方性法规 | 规章 as columns of their own, no 设定依据 over them: before,
+    # their citations were read as no field (every item without a basis, said doubtful).
+    header = (*HEADER[:4], "法律", "行政法规", "地方性法规", "规章", HEADER[5])
+    rows = []
+    for item in ITEMS:
+        law, regulation = (item[4], "") if "法》" in item[4] else ("", item[4])
+        rows.append((*item[:4], law, regulation, "", "", item[5]))
+    path = write(tmp_path, [Table((header, *rows))], suffix)
+    _read_back(path, ITEMS)
+    _same(path, size=2)
