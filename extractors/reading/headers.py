@@ -244,9 +244,7 @@ def map_headers(cells: Sequence[str]) -> tuple[str | None, ...]:
     return _levels_as_basis(cells, _offices_yield(cells, tuple(map_header(c) for c in cells)))
 
 
-def _levels_as_basis(
-    cells: Sequence[str], keys: tuple[str | None, ...]
-) -> tuple[str | None, ...]:
+def _levels_as_basis(cells: Sequence[str], keys: tuple[str | None, ...]) -> tuple[str | None, ...]:
     """``keys`` with columns headed by the levels of law alone (法律 | 行政法规 | 地方性法规 |
     规章, ``vocab.sub_header_family`` "basis"), two or more of them and no basis column, keyed
     as the basis: the basis written a column per level, without the 设定依据 cell over them
