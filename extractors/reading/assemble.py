@@ -64,7 +64,7 @@ _SUB_SERIAL = re.compile(r"(\d{1,6})\s*[-－]\s*\d{1,3}")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 #: Columns whose cell lists merge down over the items that share it (a type, a department, an
 #: accountability basis common to all).
-_MERGED_DOWN = ("type", "department", "accountability_basis")
+_MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
 #: The main item's fields that a 子项 row without them shares.
 _FROM_MAIN = ("type", "department")
 

@@ -11,10 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import docx
 import openpyxl
 import pytest
 import xlwt
+from PIL import Image
 
+from extractors import read_list
+from extractors.errors import InputError
 from extractors.models import PowerList
 from tests.extractors.reading.tables import Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
@@ -51,8 +55,6 @@ def test_a_ditto_mark_takes_the_cell_above(
 def test_a_ditto_mark_with_nothing_above_is_said(tmp_path: Path) -> None:
     rows = (HEADER, ("1", ITEMS[0][1], "〃", *ITEMS[0][3:]), *ITEMS[1:])
     path = write(tmp_path, [Table(rows)], "csv")
-    from extractors import read_list
-
     plist = read_list(path)
     assert plist.items[0].type == "〃"
     assert _codes(plist, "unresolved-reference") == [1, 0, 0]
@@ -190,8 +192,6 @@ def test_json_rows_keep_their_lines(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
     rows = [list(HEADER), *map(list, ITEMS)]
     path.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]")
-    from extractors import read_list
-
     assert [i.line for i in read_list(path).items] == [3, 4, 5]
 
 
@@ -207,3 +207,31 @@ def test_a_basis_written_a_column_per_level(tmp_path: Path, suffix: str) -> None
     path = write(tmp_path, [Table((header, *rows))], suffix)
     _read_back(path, ITEMS)
     _same(path, size=2)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "md"])
+def test_a_basis_merged_down_exported_as_blanks_is_said(tmp_path: Path, suffix: str) -> None:
+    # One 设定依据 merged over the three items, exported as one value and blanks: before, the
+    # second and third items had no basis, as sure, without a word (a type, department or
+    # accountability basis so exported was said, the basis not).
+    rows = (HEADER, *((*i[:4], ITEMS[0][4], i[5]) for i in ITEMS))
+    path = write(tmp_path, [Table(rows, ((1, 4, 3, 4),))], suffix)
+    plist = read_list(path)
+    assert [i.basis for i in plist.items] == [ITEMS[0][4], None, None]
+    said = [[a.column for a in i.anomalies if a.code == "missing-cell"] for i in plist.items]
+    assert said == [[], ["basis"], ["basis"]]
+
+
+def test_a_document_whose_list_is_a_picture_is_refused_saying_so(tmp_path: Path) -> None:
+    # A scan pasted into a DOCX: before, refused as a page of no recognisable table naming its
+    # title line, as if the text were all there was.
+    picture = tmp_path / "scan.png"
+    Image.new("RGB", (400, 300), "white").save(picture)
+    document = docx.Document()
+    document.add_paragraph("某县人力资源和社会保障局权责清单")
+    document.add_picture(str(picture))
+    path = tmp_path / "list.docx"
+    document.save(path)
+    with pytest.raises(InputError, match=r"holds 1 picture\(s\)"):
+        read_list(path)
+    _same(path)
