@@ -38,6 +38,7 @@ from extractors.reading.headers import (
 from extractors.reading.limits import MAX_CELL_CHARS, check_cell
 from extractors.reading.sidebyside import side_by_side, split_rows
 from extractors.reading.vocab import (
+    is_ditto,
     is_level,
     is_org_name,
     is_phone,
@@ -63,7 +64,7 @@ _SUB_SERIAL = re.compile(r"(\d{1,6})\s*[-－]\s*\d{1,3}")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 #: Columns whose cell lists merge down over the items that share it (a type, a department, an
 #: accountability basis common to all).
-_MERGED_DOWN = ("type", "department", "accountability_basis")
+_MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
 #: The main item's fields that a 子项 row without them shares.
 _FROM_MAIN = ("type", "department")
 
@@ -168,7 +169,8 @@ def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
             )
         )
     power_type = draft.values.get("type", "")
-    if power_type and not _is_known_type(power_type):
+    if power_type and not _is_known_type(power_type) and not is_ditto(power_type):
+        # (a ditto mark, 同上, takes the type of the item above: ``cellparts.References``)
         draft.anomalies.append(
             Anomaly("unknown-type", "type is not in the power-type vocabulary", "type", power_type)
         )

@@ -7,10 +7,12 @@ sure. The labels are header words (``headers.map_header``): each part goes to th
 label names, when that field has no cell of its own. Labels that all name the cell's own field
 (设定依据：… 实施依据：… in a basis cell) leave the cell as it is.
 
-Others write a cell once and refer to it: 同上 (the item above's cell), 同设定依据 (this item's
-basis), 见第3项 / 同第3项 (the cell of item 3). Read as text they cite nothing, and the item
-lost its citations without a word. The cell they point at is copied, said on the item
-(``copied-cell``); one that points nowhere known is said too (``unresolved-reference``).
+Others write a cell once and refer to it: 同上 (the item above's cell: a ditto mark of the
+vocabulary, ``vocab.is_ditto``, 同上一项, 见上, 同前, 〃), 同设定依据 (this item's basis), 见第3项 /
+同第3项 (the cell of item 3). Read as text they cite nothing, and the item lost its citations
+without a word; a ditto mark in a type or department cell gave the item a type of 同上 or a
+department of 〃. The cell they point at is copied, said on the item (``copied-cell``); one
+that points nowhere known is said too (``unresolved-reference``).
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ from functools import lru_cache
 
 from extractors.models import Anomaly
 from extractors.reading.headers import map_header
+from extractors.reading.vocab import is_ditto
 
 __all__ = ["References", "is_reference", "joint_fields", "say_joint", "split_labelled"]
 
 #: The fields whose cells carry labelled parts and references: the long text fields.
 TEXT_KEYS = ("basis", "responsibility", "accountability", "accountability_basis")
-#: Short fields a list may also write as 同上 (the item above's department, type or level).
-DITTO_KEYS = ("type", "department", "level")
+#: The fields whose cells a ditto mark fills: the text fields, the type, the department and the
+#: level (written once over a run of items, as a merged cell would be).
+DITTO_KEYS = (*TEXT_KEYS, "type", "department", "level")
 
 # A label: a few characters of header wording and a colon, at the cell's start, a line's start,
 # after a sentence's end or a gap (page text runs the parts onto one line). 【设定依据】 too.
@@ -132,9 +136,9 @@ def say_joint(raw: tuple[tuple[str, str], ...], anomalies: list[Anomaly]) -> Non
             )
 
 
-# 同上, 同上一项, 见上, 详见上: the item above's cell; 同设定依据: this item's cell of that
-# field; 见第3项, 同第3项, 详见第3项: item 3's cell (of this field, or of the field named after it).
-_ABOVE = re.compile(r"(?:同|见|详见|参见)上(?:一?项|栏|条)?")
+# 同上, 同上一项, 〃 (``vocab.is_ditto``): the item above's cell; 同设定依据: this item's cell of
+# that field; 见第3项, 同第3项, 详见第3项: item 3's cell (of this field, or of the field named
+# after it).
 _FIELD = re.compile(r"同(?P<label>[^\s第]{2,8})")
 _ITEM = re.compile(
     r"(?:详见|参见|见|同)(?:本清单)?(?P<appendix>附表\d{0,2}|附件\d{0,2})?(?:序号)?第?"
@@ -154,15 +158,15 @@ def is_reference(text: str) -> bool:
     """True for a cell that points at another cell (同上, 同设定依据, 见第3项): it fills a cell
     alone, as a placeholder does (page text splits its cells by such shapes).
 
-    >>> [is_reference(t) for t in ("同上", "见上", "见第12项", "同设定依据", "同意", "见上级")]
-    [True, True, True, True, False, False]
+    >>> [is_reference(t) for t in ("同上", "见第12项", "同设定依据", "同意")]
+    [True, True, True, False]
     """
     if _LONGER.match(text):
         return False
     bare = "".join(text.split()).rstrip("。.")
     if not bare or len(bare) > _MAX_REFERENCE:
         return False
-    if _ABOVE.fullmatch(bare) or _ITEM.fullmatch(bare):
+    if is_ditto(bare) or _ITEM.fullmatch(bare):
         return True
     m = _FIELD.fullmatch(bare)
     return m is not None and map_header(m.group("label")) in TEXT_KEYS
@@ -173,13 +177,12 @@ class References:
 
     def __init__(self) -> None:
         self.above: dict[str, str] = {}
-        self.before: dict[str, str] = {}  # the item above's type, department and level
         self.by_serial: OrderedDict[str, dict[str, str]] = OrderedDict()
 
     def resolve(self, serial: str | None, values: dict[str, str], anomalies: list[Anomaly]) -> None:
         """Copies into ``values`` the cells its references point at (said in ``anomalies``),
         then remembers this item's cells for the items after it."""
-        for key in TEXT_KEYS:
+        for key in DITTO_KEYS:
             text = values.get(key, "")
             if _LONGER.match(text):
                 continue  # a cell of text (a 3 KB basis) leaves without being copied whole
@@ -188,8 +191,10 @@ class References:
                 continue
             target: str | None = None
             where = ""
-            if _ABOVE.fullmatch(bare):
+            if is_ditto(bare):
                 target, where = self.above.get(key), "the item above"
+            elif key not in TEXT_KEYS:
+                continue
             elif (m := _ITEM.fullmatch(bare)) is not None:
                 named = map_header(m.group("label")) if m.group("label") else key
                 cells = None if m.group("appendix") else self.by_serial.get(m.group("serial"))
@@ -215,30 +220,7 @@ class References:
                         text,
                     )
                 )
-        for key in DITTO_KEYS:  # 同上 under 实施主体: the department of the item above
-            text = values.get(key, "")
-            if len(text) <= _MAX_REFERENCE and _ABOVE.fullmatch("".join(text.split())):
-                if target := self.before.get(key):
-                    values[key] = target
-                    # 同上 is no power type: said as copied instead
-                    if key == "type":
-                        anomalies[:] = [a for a in anomalies if a.code != "unknown-type"]
-                    note = Anomaly(
-                        "copied-cell",
-                        f"{key} reads {text!r}: copied from the item above",
-                        key,
-                        text,
-                    )
-                else:
-                    note = Anomaly(
-                        "unresolved-reference",
-                        f"{key} reads {text!r}, which points at no cell read (the item above)",
-                        key,
-                        text,
-                    )
-                anomalies.append(note)
-        self.before = {k: values[k] for k in DITTO_KEYS if values.get(k)}
-        self.above = {k: values[k] for k in TEXT_KEYS if values.get(k)}
+        self.above = {k: values[k] for k in DITTO_KEYS if values.get(k)}
         if serial:
             self.by_serial[serial] = self.above
             self.by_serial.move_to_end(serial)

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.reading.formats.cells import INVISIBLE
+from extractors.reading.vocab import sub_header_family
 
 #: The reader-only key of the 子项 column of a two-level name header (项目 | 子项).
 SUBITEM = "subitem"
@@ -240,7 +241,30 @@ def map_headers(cells: Sequence[str]) -> tuple[str | None, ...]:
     >>> map_headers(["序号", "事项名称", "服务电话"])
     ('row', 'name', None)
     """
-    return _offices_yield(cells, tuple(map_header(c) for c in cells))
+    return _levels_as_basis(cells, _offices_yield(cells, tuple(map_header(c) for c in cells)))
+
+
+def _levels_as_basis(cells: Sequence[str], keys: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """``keys`` with columns headed by the levels of law alone (法律 | 行政法规 | 地方性法规 |
+    规章, ``vocab.sub_header_family`` "basis"), two or more of them and no basis column, keyed
+    as the basis: the basis written a column per level, without the 设定依据 cell over them
+    that a two-level header has (its lower row is folded in as 设定依据 法律 …). Before, their
+    citations were read as no field.
+
+    >>> _levels_as_basis(["事项名称", "法律", "行政法规", "规章"], ("name", None, None, None))
+    ('name', 'basis', 'basis', 'basis')
+    >>> _levels_as_basis(["事项名称", "设定依据", "法律"], ("name", "basis", None))
+    ('name', 'basis', None)
+    """
+    if "basis" in keys:
+        return keys
+    levels = [
+        k is None and sub_header_family(c.strip()) == "basis"
+        for c, k in zip(cells, keys, strict=True)
+    ]
+    if sum(levels) < 2:
+        return keys
+    return tuple("basis" if level else k for level, k in zip(levels, keys, strict=True))
 
 
 @cache

@@ -270,6 +270,16 @@ def is_serial(text: str) -> bool:
     return _pattern("serials").fullmatch(text.strip()) is not None
 
 
+def is_ditto(text: str) -> bool:
+    """True when ``text`` says its cell holds what the same cell of the item above holds.
+
+    >>> is_ditto("同上一项"), is_ditto("〃"), is_ditto("见第3项"), is_ditto("同意")
+    (True, True, False, False)
+    """
+    bare = "".join(text.split()).rstrip("。.")
+    return _pattern("ditto_marks").fullmatch(bare) is not None
+
+
 def is_compound_serial(text: str) -> bool:
     """True when ``text`` is a serial written with its main item's number or in brackets.
 

@@ -8,7 +8,9 @@ import re
 
 # Only ASCII tag names are markup: "《实施<中华人民共和国社会保险法>若干规定》" keeps its <…>.
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# A tag may carry a namespace prefix: Word and Excel, saving as HTML, end each paragraph of a
+# cell with <o:p></o:p> and put <v:shape>, <w:Sdt> around text.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9]*)?(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A script or style element: code, never text of the cell.
 _CODE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -39,6 +41,8 @@ def clean_cell(text: str) -> str:
     '《实施<中华人民共和国社会保险法>若干规定》\\n第二十五条'
     >>> clean_cell("第十条<script>var law = '《刑法》第一条';</script>")
     '第十条'
+    >>> clean_cell("<p class=MsoNormal><span lang=EN-US>行政许可<o:p></o:p></span></p>")
+    '行政许可'
     """
     if "<" in text:
         if "<!--" in text:

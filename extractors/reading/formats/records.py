@@ -14,6 +14,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.jsonnest import flat_records
+from extractors.reading.formats.jsonshapes import table_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
     ESCAPED_SURROGATE,
@@ -171,9 +172,17 @@ def _read_records(text: str, path: str) -> Grid:
         ) from None
     context: list[tuple[int, str]] = []
     found = _records(data, context)
+    no_objects = not found or not any(isinstance(r, dict) for r in found[0])
+    if no_objects and (table := table_records(data)):
+        # a table of another layout: columns and rows, a header row, records keyed by serial
+        records, keys_path, skip = table
+        starts = _starts(text, _locate(text, keys_path))[skip:]
+        return _grid(records, starts, context, text, path, "array element")
     if not found or not found[0]:
         raise InputError(
-            path, 'no array of objects found; expected [{"序号": …, "事项名称": …}, …]'
+            path,
+            'no array of objects found; expected [{"序号": …, "事项名称": …}, …] (or '
+            '{"columns": [header], "data": [rows]}, [[header], [row], …])',
         )
     records, keys_path = found
     starts = _starts(text, _locate(text, keys_path))

@@ -32,6 +32,7 @@ PREDICATES = {
     "item_name_ends": vocab.is_item_name_like,
     "table_notes": vocab.is_table_note,
     "compound_serials": vocab.is_compound_serial,
+    "ditto_marks": vocab.is_ditto,
 }
 
 

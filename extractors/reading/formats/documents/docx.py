@@ -27,6 +27,7 @@ from extractors.reading.formats.documents.docxtext import (
 )
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
+from extractors.reading.headers import is_header
 from extractors.reading.limits import check_archive
 from extractors.reading.vocab import section_department
 
@@ -159,8 +160,25 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
     if len(grids) == 1 and not grids[0].rows:
         # No table: the paragraphs may hold the list as label：value records (事项名称：…) or
         # flattened into text, as a PDF page without a table may; read as page text.
-        return read_plain("\n".join(text for _, text in grids[0].context), path)
+        plain = read_plain("\n".join(text for _, text in grids[0].context), path)
+        headed = any(g.header is not None or any(is_header(r.cells) for r in g.rows) for g in plain)
+        if not headed and (pictures := _pictures(data)):
+            # no list in the text, and pictures: the list pasted in as an image (a scan), said
+            # so, as a PDF without a text layer is
+            raise InputError(
+                path,
+                f"no table and no list in the text: the document holds {pictures} picture(s), "
+                "the list as an image? run OCR on it, or get the list as a spreadsheet or "
+                "document",
+            )
+        return plain
     return grids
+
+
+def _pictures(data: bytes) -> int:
+    """How many pictures (``w:drawing``, VML ``w:pict``) the body of the document holds."""
+    body = docx.Document(io.BytesIO(data)).element.body
+    return sum(1 for _ in body.iter(qn("w:drawing"), qn("w:pict")))
 
 
 def _read_docx(data: bytes) -> list[Grid]:

@@ -13,7 +13,7 @@ import io
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BufferedReader, BytesIO
 from typing import Any
@@ -30,12 +30,22 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.formats.documents.pdfcells import CARRIED, centred_owners
+from extractors.reading.formats.documents.pdfcells import (
+    CARRIED,
+    OPENED,
+    centred,
+    centred_owners,
+)
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
-from extractors.reading.vocab import is_sub_header, names_section
+from extractors.reading.vocab import (
+    is_compound_serial,
+    is_serial,
+    is_sub_header,
+    names_section,
+)
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
 # pdfminer: "(cid:1234)"; fonts that map glyphs into the private use area do the same in effect.
@@ -84,6 +94,9 @@ class PdfReading:
     #: the last header row of a ruled table read, to tell a repeated header fused with the row
     #: below it (``pdffused``)
     header: tuple[str, ...] | None = None
+    #: the cells at a page's foot that begin a row whose serial the next page holds
+    #: (``pdfcells.OPENED``), put before that row's cells when the table goes on
+    opened: tuple[str, ...] | None = None
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -276,13 +289,66 @@ def _text_rows(
     """The rows of a table without ruling: a row starts on each line with a word in the serial
     column (序号, wherever it stands; else the first column); the other lines join the row
     whose start they belong to: the row above when cells are aligned to their top; when they are
-    centred (lines stand between the header and the first serial), cell by cell, the row whose
-    serial stands nearest the cell's middle (``pdfcells.centred_owners``).
+    centred (lines stand between the header and the first serial, or a cell begins between two
+    serials and runs on into the lower one's line: ``pdfcells.centred``, for a page that opens
+    on a row of one line), cell by cell, the row whose serial stands nearest the cell's middle
+    (``pdfcells.centred_owners``).
 
     On a page the table goes on to (``continued``), lines above the first serial may be the
     rest of the last row of the page before, split by the break: the cells ending above the
     first serial's line (``pdfcells.CARRIED``) make a row without serial, which the assembler
     joins to the row above (before, they ran into the page's first row)."""
+    column_of, serial = _placing(columns)
+    starts = [i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)]
+    if not starts:
+        return []
+    by_cell = starts[0] > 0 or centred(lines, starts, column_of)
+    carried = continued and starts[0] > 0
+    owned = centred_owners(lines, starts, column_of, carried) if by_cell else {}
+    owner: list[int] = []
+    for i in range(len(lines)):
+        before = max((s for s in starts if s <= i), default=starts[0])
+        owner.append(before)
+    rows = []
+    pending, reading.opened = reading.opened if continued else None, None
+    for start in [CARRIED, *starts, OPENED] if carried else [*starts, OPENED]:
+        cells: list[list[str]] = [[] for _ in columns]
+        for i, line in enumerate(lines):
+            for column, group in _by_column(line, column_of).items():
+                if owned.get((i, column), owner[i]) == start:
+                    cells[column].append(group)
+        texts = tuple("\n".join(parts) for parts in cells)
+        if start == OPENED:
+            reading.opened = texts if any(texts) else None
+            continue
+        if pending is not None:
+            # a row begun at the foot of the page before: its rest above this page's first
+            # serial (CARRIED) and the first serial's row are that row
+            texts = tuple(
+                "\n".join(filter(None, pair)) for pair in zip(pending, texts, strict=True)
+            )
+            pending = texts if start == CARRIED else None
+            if start == CARRIED:
+                continue
+        if any(texts):
+            reading.number += 1
+            rows.append(SourceRow(reading.number, texts, texts))
+    return rows
+
+
+def _close_opened(reading: PdfReading) -> None:
+    """The cells of a row begun at a page's foot (``PdfReading.opened``) when its table does
+    not go on to the next page: a row of their own, after the table's last, which the
+    assembler joins to the row above and says so (``continuation-row``)."""
+    if reading.opened is not None and reading.tables:
+        reading.number += 1
+        reading.tables[-1].append(SourceRow(reading.number, reading.opened, reading.opened))
+    reading.opened = None
+
+
+def _placing(columns: list[tuple[float, float, str]]) -> tuple[Callable[[Word], int], int]:
+    """The column a word stands in (its centre between the columns' midpoints), and the serial
+    column (序号, wherever it stands; else the first)."""
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
     serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
 
@@ -290,28 +356,7 @@ def _text_rows(
         centre = (word["x0"] + word["x1"]) / 2
         return sum(1 for b in bounds if centre > b)
 
-    starts = [i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)]
-    if not starts:
-        return []
-    centred = starts[0] > 0
-    carried = continued and centred
-    owned = centred_owners(lines, starts, column_of, carried) if centred else {}
-    owner: list[int] = []
-    for i in range(len(lines)):
-        before = max((s for s in starts if s <= i), default=starts[0])
-        owner.append(before)
-    rows = []
-    for start in [CARRIED, *starts] if carried else starts:
-        cells: list[list[str]] = [[] for _ in columns]
-        for i, line in enumerate(lines):
-            for column, group in _by_column(line, column_of).items():
-                if owned.get((i, column), owner[i]) == start:
-                    cells[column].append(group)
-        texts = tuple("\n".join(parts) for parts in cells)
-        if any(texts):
-            reading.number += 1
-            rows.append(SourceRow(reading.number, texts, texts))
-    return rows
+    return column_of, serial
 
 
 def _by_column(line: list[Word], column_of: Any) -> dict[int, str]:
@@ -338,6 +383,7 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
     if not tables:
         _read_unruled(page, number, reading)
         return
+    _close_opened(reading)
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes))
     first = len(reading.context)
@@ -401,21 +447,29 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
         reading.columns = _columns_of(lines[first:end])
         if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
             reading.columns, end = lower, end + 1
+        above = len(reading.context)
         _add_context("\n".join(" ".join(w["text"] for w in ln) for ln in lines[:first]), reading)
+        # the line right above the header naming a power type (一、行政许可): the table's
+        # section, as over a ruled table (``_heading_above``)
+        lead = reading.context[-1] if len(reading.context) > above else None
+        lead = lead if lead is not None and names_section(lead[1]) else None
         reading.number += 1
         cells = tuple(text for _, _, text in reading.columns)
         header = [SourceRow(reading.number, cells, cells)]
-        body, rest = _table_lines(lines[end:])
+        body, rest = _table_lines(lines[end:], reading.columns)
         # the same header printed again atop a page: the table goes on (a row the break split
         # joins its row); another header begins another table
         again = bool(reading.tables) and before == list(cells)
+        if not again:
+            _close_opened(reading)
         rows = header + _text_rows(body, reading.columns, reading, continued=again)
-        _add_table(rows, len(reading.columns), reading, again)
+        _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
     elif reading.columns is not None and reading.tables:
-        body, rest = _table_lines(lines)
+        body, rest = _table_lines(lines, reading.columns)
         rows = _text_rows(body, reading.columns, reading, continued=True)
         _add_table(rows, len(reading.columns), reading, True)
     else:
+        _close_opened(reading)
         rest = lines
     text = "\n".join(" ".join(w["text"] for w in ln) for ln in rest)
     if not reading.tables:
@@ -423,11 +477,15 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     _add_context(text, reading)
 
 
-def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[Word]]]:
+def _table_lines(
+    lines: list[list[Word]], columns: list[tuple[float, float, str]]
+) -> tuple[list[list[Word]], list[list[Word]]]:
     """``lines`` cut where the table ends: at a gap over three times the usual one between
     lines (the page number or a note below the table). Lines closer than a line's height
     interleave (cells centred in their rows put a short cell's line between the lines of a
-    long one): those gaps say nothing of the spacing, and are left out of the usual one."""
+    long one): those gaps say nothing of the spacing, and are left out of the usual one. A gap
+    the table's rows go on below (:func:`_opens_row`) is inside the table: a tall row, its
+    text at the top or centred, a row split by a page break in what is left of it."""
     gaps = sorted(
         gap
         for a, b in itertools.pairwise(lines)
@@ -436,10 +494,28 @@ def _table_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], list[list[W
     if not gaps:
         return lines, []
     usual = gaps[len(gaps) // 2]
-    for i in range(1, len(lines)):
-        if lines[i][0]["top"] - lines[i - 1][0]["top"] > 3 * max(usual, 1.0):
+    wide = [
+        i
+        for i in range(1, len(lines))
+        if lines[i][0]["top"] - lines[i - 1][0]["top"] > 3 * max(usual, 1.0)
+    ]
+    for i, below in itertools.pairwise([*wide, len(lines)]):
+        if not _opens_row(lines[i:below], columns):
             return lines[:i], lines[i:]
     return lines, []
+
+
+def _opens_row(block: list[list[Word]], columns: list[tuple[float, float, str]]) -> bool:
+    """True when the lines ``block`` (up to the next wide gap) hold a row of the table: a
+    serial (``vocab.is_serial``, 1-1, （3）) in the serial column and words in three columns or
+    more; not a note, a page number or a date line under the table."""
+    column_of, serial = _placing(columns)
+    placed = {column_of(w) for line in block for w in line}
+    return len(placed) >= 3 and any(
+        column_of(w) == serial and (is_serial(w["text"]) or is_compound_serial(w["text"]))
+        for line in block
+        for w in line
+    )
 
 
 def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterator[int]:
@@ -460,6 +536,9 @@ def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterato
             finally:
                 page.close()
                 _forget_contents(pdf.doc, obj)
+            yield number
+        if reading.opened is not None:  # the last page's foot began a row
+            _close_opened(reading)
             yield number
     except _BROKEN as err:
         # pdfplumber wraps what pdfminer raises

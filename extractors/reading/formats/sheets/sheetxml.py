@@ -7,7 +7,7 @@ import datetime as dt
 import posixpath
 import zipfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,6 +23,7 @@ _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ROW, _CELL, _VALUE, _INLINE = _MAIN + "row", _MAIN + "c", _MAIN + "v", _MAIN + "is"
 _TEXT, _RUN, _MERGE, _SI = _MAIN + "t", _MAIN + "r", _MAIN + "mergeCell", _MAIN + "si"
 _SST, _SHEET_DATA, _MERGES = _MAIN + "sst", _MAIN + "sheetData", _MAIN + "mergeCells"
+_COLS, _COL = _MAIN + "cols", _MAIN + "col"
 _FORMULA = _MAIN + "f"
 # lxml refuses text nodes over 10 MB unless told otherwise; the cell limit is checked later,
 # with the cell's position in the message.
@@ -68,6 +69,8 @@ class Workbook:
     date_styles: frozenset[int]
     timedelta_styles: frozenset[int]
     epoch: dt.datetime
+    #: the members of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)
+    hidden: frozenset[str] = frozenset()
 
 
 def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
@@ -122,9 +125,11 @@ def _children(
         while chunk := stream.read(_CHUNK):
             parser.feed(chunk)
             opened.extend(element for _, element in parser.read_events())
-            for parent in opened:
-                # Only a parent's last child can still be being parsed.
-                complete = len(parent) - 1
+            for k, parent in enumerate(opened):
+                # Only the last parent's last child can still be being parsed: the parents
+                # are siblings, an earlier one ended when a later one began (the <cols> of a
+                # sheet come whole before its rows).
+                complete = len(parent) - (k == len(opened) - 1)
                 if complete > 0:
                     yield from parent[:complete]
                     del parent[:complete]
@@ -227,10 +232,13 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
     properties = root.find(_MAIN + "workbookPr")
     mac = properties is not None and properties.get("date1904", "") in ("1", "true")
     sheets = []
+    hidden = set()
     for sheet in root.iter(_MAIN + "sheet"):
         kind, member = rels.get(sheet.get(_REL + "id", ""), ("", ""))
         if kind.endswith("/worksheet"):
             sheets.append((sheet.get("name", ""), member))
+            if sheet.get("state") in ("hidden", "veryHidden"):
+                hidden.add(member)
     by_kind = {kind.rsplit("/", 1)[-1]: member for kind, member in rels.values()}
     dates, durations = _date_styles(archive, by_kind.get("styles"))
     return Workbook(
@@ -239,6 +247,7 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
         date_styles=frozenset(dates),
         timedelta_styles=frozenset(durations),
         epoch=CALENDAR_MAC_1904 if mac else WINDOWS_EPOCH,
+        hidden=frozenset(hidden),
     )
 
 
@@ -298,8 +307,10 @@ class Sheet:
     #: (0-based row, 0-based column, formula) of each formula cell saved without a cached value
     #: (a file written by a program that never calculated it): read as empty, and reported.
     uncached: list[tuple[int, int, str]] = field(default_factory=list)
-    #: The 0-based index of each row with text that the sheet hides (``<row hidden="1">``).
-    hidden: list[int] = field(default_factory=list)
+    #: (0-based row, note) for each row with text that the workbook does not show: a row the
+    #: sheet hides (``<row hidden="1">``), text in a column it hides (``<col hidden="1">``),
+    #: a row of a sheet the workbook hides (:func:`hidden_notes`).
+    hidden: list[tuple[int, Anomaly]] = field(default_factory=list)
 
 
 def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
@@ -328,9 +339,16 @@ def laid_rows(
     count = 0  # rows laid out so far: the highest row number seen
     present = padding = 0  # cells in the file; empty rows and cells laid out between them
     columns: dict[str, int] = {}
-    for element in _children(archive, member, (_SHEET_DATA, _MERGES)):
+    hidden_columns: list[tuple[int, int]] = []  # (first, last), 0-based, of hidden columns
+    whole = member in book.hidden
+    for element in _children(archive, member, (_COLS, _SHEET_DATA, _MERGES)):
         tag = element.tag
-        if tag == _ROW:
+        if tag == _COL:
+            if element.get("hidden") in ("1", "true"):
+                first, last = element.get("min", ""), element.get("max", "")
+                if first.isdigit() and last.isdigit():
+                    hidden_columns.append((int(first) - 1, min(int(last), MAX_COLUMNS) - 1))
+        elif tag == _ROW:
             number = element.get("r")
             index = int(number) - 1 if number else count
             if not 0 <= index < MAX_ROWS:
@@ -339,8 +357,9 @@ def laid_rows(
                 padding += index - count
                 count = index + 1
             values = _row_values(element, book, columns, sheet, index)
-            if element.get("hidden") in ("1", "true") and any(v != "" for v in values):
-                sheet.hidden.append(index)
+            if whole or hidden_columns or element.get("hidden") in ("1", "true"):
+                hidden = element.get("hidden") in ("1", "true")
+                sheet.hidden += hidden_notes(index, values, hidden, hidden_columns, whole)
             present += len(element)
             padding += max(0, len(values) - len(element))
             if padding > MAX_PADDING and padding > PADDING_RATIO * present:
@@ -371,18 +390,54 @@ def uncached_note(row: int, column: int, formula: str) -> Anomaly:
     )
 
 
-def hidden_note(row: int) -> Anomaly:
-    """The note on a row (0-based) that the sheet hides: read like any other, and said, for a
-    row a publisher hid may be one withdrawn from the list, or one a filter left out.
+def hidden_notes(
+    row: int,
+    values: Sequence[Cell],
+    hidden: bool,
+    columns: Sequence[tuple[int, int]],
+    sheet: bool,
+) -> list[tuple[int, Anomaly]]:
+    """The notes on a row (0-based) with text the workbook does not show: the row hidden, its
+    sheet hidden (``sheet``), or text in hidden ``columns`` ((first, last), 0-based). Read
+    like any other, and said: what a publisher hid may be withdrawn from the list (an old
+    version's sheet, a column of internal notes), or left out by a filter.
 
-    >>> hidden_note(6).code, hidden_note(6).column
-    ('hidden-row', '7')
+    >>> [(n.code, n.column) for _, n in hidden_notes(6, ["1", "", "x"], True, [(2, 2)], False)]
+    [('hidden-row', '7'), ('hidden-column', 'C7')]
     """
-    return Anomaly(
-        "hidden-row",
-        f"row {row + 1} is hidden in the sheet (withdrawn, or left out by a filter?); read",
-        str(row + 1),
-    )
+    if not any(v != "" for v in values):
+        return []
+    notes = []
+    if sheet:
+        notes.append(
+            Anomaly(
+                "hidden-sheet",
+                f"row {row + 1} is on a sheet the workbook hides (an old version, or working "
+                "data?); read",
+                str(row + 1),
+            )
+        )
+    if hidden:
+        notes.append(
+            Anomaly(
+                "hidden-row",
+                f"row {row + 1} is hidden in the sheet (withdrawn, or left out by a filter?); read",
+                str(row + 1),
+            )
+        )
+    for first, last in columns:
+        for column in range(first, min(last + 1, len(values))):
+            if values[column] != "":
+                where = f"{get_column_letter(column + 1)}{row + 1}"
+                notes.append(
+                    Anomaly(
+                        "hidden-column",
+                        f"cell {where} is in a column the sheet hides (working notes, or "
+                        "withdrawn?); read",
+                        where,
+                    )
+                )
+    return [(row, note) for note in notes]
 
 
 def resolve_strings(sheet: Sheet, strings: tuple[str, ...]) -> list[list[str]]:

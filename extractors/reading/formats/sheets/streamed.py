@@ -32,7 +32,6 @@ from extractors.reading.formats.sheets.sheetxml import (
     SharedStrings,
     Sheet,
     Workbook,
-    hidden_note,
     laid_rows,
     uncached_note,
 )
@@ -149,7 +148,7 @@ class SheetRows:
                 notes = notes + [uncached_note(*found) for found in sheet.uncached]
                 sheet.uncached.clear()
             if sheet.hidden:
-                notes = notes + [hidden_note(found) for found in sheet.hidden]
+                notes = notes + [note for _, note in sheet.hidden]
                 sheet.hidden.clear()
             width = max(width, used_width(cells))
             if look:

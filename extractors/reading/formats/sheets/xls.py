@@ -15,7 +15,7 @@ import xlrd
 from extractors.errors import InputError
 from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
 from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid, sheet_lead
-from extractors.reading.formats.sheets.sheetxml import SharedStrings, cell_text
+from extractors.reading.formats.sheets.sheetxml import SharedStrings, cell_text, hidden_notes
 from extractors.reading.formats.tables import Table
 
 
@@ -106,7 +106,16 @@ def _sheet(book: xlrd.Book, index: int) -> Grid:
     ]
     # xlrd gives (rlo, rhi, clo, chi), half-open and 0-based.
     ranges = [(clo + 1, rlo + 1, chi, rhi) for rlo, rhi, clo, chi in sheet.merged_cells]
-    grid = sheet_grid(rows, sheet.name, fill_merged(rows, ranges))
+    marks = fill_merged(rows, ranges)
+    # what the workbook does not show, read and said as in XLSX: the sheet, rows, columns
+    whole = sheet.visibility != 0
+    columns = [(c, c) for c, info in sheet.colinfo_map.items() if info.hidden]
+    for r, values in enumerate(rows):
+        hidden = (info := sheet.rowinfo_map.get(r)) is not None and bool(info.hidden)
+        if whole or hidden or columns:
+            for row, note in hidden_notes(r, values, hidden, columns, whole):
+                marks.notes.setdefault(row, []).append(note)
+    grid = sheet_grid(rows, sheet.name, marks)
     del rows, sheet
     book.unload_sheet(index)
     return grid

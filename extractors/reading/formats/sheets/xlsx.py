@@ -14,7 +14,6 @@ from extractors.errors import InputError
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid
 from extractors.reading.formats.sheets.sheetxml import (
-    hidden_note,
     open_workbook,
     read_shared_strings,
     read_sheet,
@@ -51,8 +50,8 @@ def read_xlsx(data: bytes, path: str) -> list[Grid]:
             marks = fill_merged(rows, sheet.merged)
             for row, column, formula in sheet.uncached:
                 marks.notes.setdefault(row, []).append(uncached_note(row, column, formula))
-            for row in sheet.hidden:
-                marks.notes.setdefault(row, []).append(hidden_note(row))
+            for row, note in sheet.hidden:
+                marks.notes.setdefault(row, []).append(note)
             grids.append(sheet_grid(rows, name, marks))
         return grids
 
