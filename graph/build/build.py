@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import derived, listrows, tally
+from graph.build import derived, lawparts, lawrows, listrows, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -258,6 +258,10 @@ class _Pending:
     #: the queries counted by list whose rows the engine counts once the list is current (those
     #: ``graph.build.listrows`` does not count, or all of them when it cannot)
     uncounted: tuple[str, ...] = ()
+    #: the rows per law the engine counts once the list is current (``graph.build.lawrows``)
+    by_law: bool = False
+    #: the laws it cites, or cited before: their rows counted again (``graph.build.lawparts``)
+    laws: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -316,9 +320,14 @@ class _Build:
         del new
         self.sending = None
         self.cited.add_list(pending.cites)
+        targets = chain(pending.cites, cited or ())
+        pending.laws = {law for t in targets if (law := lawparts.law_of(t, self.iris))}
         pending.cites = {}
-        pending.collected.fold(self.folded)
         rows = built.rows()
+        if rows is None:  # its items' IRIs meet: the engine counts it (graph.build.lawrows)
+            pending.collected.uncount(*lawrows.ENGINE)
+            pending.by_law = True
+        pending.collected.fold(self.folded)
         if rows is None:
             pending.uncounted = listrows.counted() + listrows.uncounted()
         else:
@@ -363,6 +372,10 @@ class _Build:
             for pending in self.pending:
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
+                if pending.by_law:
+                    lists = derived.graph_lists(self.store, pending.graph)
+                    facts.add(lawrows.law_rows(self.store, lists))
+            lawparts.count(self.store, facts, set().union(*(p.laws for p in self.pending)))
         self.pending.clear()
         if tallies is None:
             recounted = tally.recount(self.store, iris)

@@ -46,6 +46,7 @@ from graph.store.query import _mask as masked  # the text with comments and stri
 from graph.store.results import term_text
 
 _SELECT = re.compile(r"(?i)\bSELECT\b")
+_PROJECTION = re.compile(r"(?i)\bSELECT(?:\s+(?:DISTINCT|REDUCED)\b)?")
 _ORDER = re.compile(r"(?i)\bORDER\s+BY\b")
 _SLICE = re.compile(r"(?i)\b(LIMIT|OFFSET)\b")
 
@@ -57,6 +58,33 @@ def count_form(text: str) -> str:
     PREFIX x: <x#>
     SELECT (COUNT(*) AS ?rows) WHERE { SELECT ?s WHERE { ?s x:p ?o }  }
     """
+    return _wrapped(text, "(COUNT(*) AS ?rows)")
+
+
+def grouped_form(text: str, by: str, per: str | None = None) -> str:
+    """The rows of a SELECT query counted per value of its variable ``by`` (projected too, when
+    the query does not: each row must have one value of it, or the DISTINCT rows would not be
+    the query's), with how many values of ``per`` each comes with (``?rows``, ``?per``): what a
+    law's rows are, or are before its titles.
+
+    >>> print(grouped_form("SELECT ?s ?o WHERE { ?s <p> ?o }", "s", "o"))
+    SELECT ?s (COUNT(*) AS ?rows) (COUNT(DISTINCT ?o) AS ?per) WHERE { SELECT ?s ?o WHERE { ?s <p> ?o }  } GROUP BY ?s
+    >>> print(grouped_form("SELECT DISTINCT ?o WHERE { ?s <p> ?o }", "s"))
+    SELECT ?s (COUNT(*) AS ?rows) WHERE { SELECT DISTINCT ?s ?o WHERE { ?s <p> ?o }  } GROUP BY ?s
+    """
+    hidden = masked(text)
+    select = _PROJECTION.search(hidden)
+    if select is None:
+        raise QueryError("only a SELECT query can be counted")
+    if not re.search(rf"[?$]{by}\b", hidden[select.end() : hidden.find("{", select.end())]):
+        text = f"{text[: select.end()]} ?{by}{text[select.end() :]}"
+    head = f"?{by} (COUNT(*) AS ?rows)" + (f" (COUNT(DISTINCT ?{per}) AS ?per)" if per else "")
+    return f"{_wrapped(text, head)} GROUP BY ?{by}"
+
+
+def _wrapped(text: str, head: str) -> str:
+    """The query as the subquery of ``SELECT {head}``, its ORDER BY dropped unless a slice
+    keeps a part of its answer."""
     hidden = masked(text)
     select = _SELECT.search(hidden)
     if select is None:
@@ -67,7 +95,7 @@ def count_form(text: str) -> str:
     order = _ORDER.search(modifiers)
     if order is not None and _SLICE.search(modifiers) is None:
         body = body[: end + 1 + order.start()]
-    return f"{text[: select.start()]}SELECT (COUNT(*) AS ?rows) WHERE {{ {body.rstrip()}  }}"
+    return f"{text[: select.start()]}SELECT {head} WHERE {{ {body.rstrip()}  }}"
 
 
 _BY_LIST = re.compile(r"#\s*counted:\s*by-list\b")
@@ -102,6 +130,25 @@ def counted_by_law(text: str) -> str | None:
     return None if match is None else match.group(1)
 
 
+_PER_LAW_PARTS = re.compile(r"#\s*counted:\s*per-law\s+(\w+)")
+#: Per law (graph.build.lawparts): the rows a query over the laws' structure gives of it.
+_PARTS = f"""
+SELECT (SUM(?rows) AS ?total) (COUNT(?fact) AS ?laws)
+WHERE {{ ?fact a <{_QZD}LawParts> ; ?counted ?rows }}
+"""
+
+
+def counted_per_law(text: str) -> str | None:
+    """What a query's rows are counted from, per law (its ``# counted: per-law count`` header
+    line): the sum of each law's ``qzd:{count}`` in the derived graph (``qzd:LawParts``).
+
+    >>> counted_per_law("# counted: per-law cited\nSELECT …"), counted_per_law("SELECT …")
+    ('cited', None)
+    """
+    match = header_line(text, _PER_LAW_PARTS)
+    return None if match is None else match.group(1)
+
+
 #: The rows a ranking's query gives, kept when the build numbers its facts (graph.build.ranked).
 _RANKED_ROWS = f"SELECT ?rows WHERE {{ ?ranking <{_QZD}ranks> ?kind ; <{_QZD}rows> ?rows }}"
 
@@ -120,6 +167,20 @@ def counted_by_list(text: str) -> bool:
 def by_list_queries() -> tuple[str, ...]:
     """The bundled queries counted by list."""
     return tuple(sorted(n for n in bundled_queries() if counted_by_list(load_query(n))))
+
+
+def _kept(store: ox.Store) -> bool:
+    """True if the store holds a derived graph (none: made with ``--nquads-out`` and loaded, or
+    a build was stopped while it wrote it), whose facts are then the store's."""
+    return bool(run_query(store, _FORM).rows)
+
+
+_FORM = f"SELECT ?form WHERE {{ <{_QZD}graph> <{_QZD}form> ?form }}"
+
+
+def _number(term: object) -> int:
+    """An integer the engine gave (0 for none)."""
+    return int(term_text(term)) if isinstance(term, ox.Literal) else 0  # type: ignore[arg-type]
 
 
 def count_rows(
@@ -143,11 +204,17 @@ def count_rows(
         )
         if kept.rows:
             return int(term_text(kept.rows[0]["rows"]))
+    parts = counted_per_law(text)
+    if not terms and isinstance(source, ox.Store) and parts is not None:
+        total = run_query(source, _PARTS, {"counted": ox.NamedNode(_QZD + parts)}, timeout=timeout)
+        if (total.rows and _number(total.rows[0]["laws"])) or _kept(source):
+            return _number(total.rows[0]["total"]) if total.rows else 0
     kind = counted_by_law(text)
     if not terms and isinstance(source, ox.Store) and kind is not None:
         per_law = {"counted": ox.NamedNode(_QZD + kind)}
         facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
-        return sum(int(term_text(r["rows"])) * int(term_text(r["titles"])) for r in facts.rows)
+        if facts.rows or _kept(source):
+            return sum(_number(r["rows"]) * _number(r["titles"]) for r in facts.rows)
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
     return int(term_text(rows[0]["rows"])) if rows else 0
