@@ -32,6 +32,7 @@ from graph.build import derived, lawparts, lawrows, listrows, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
+from graph.build.irregular import irregular
 from graph.build.lists import ListWriter
 from graph.build.quadhashes import QuadHashes
 from graph.build.record import Entry, Record, graph_size, lines_digest, list_graphs
@@ -375,6 +376,7 @@ class _Build:
                 if pending.by_law:
                     lists = derived.graph_lists(self.store, pending.graph)
                     facts.add(lawrows.law_rows(self.store, lists))
+                facts.rows[derived.IRREGULAR.name][()][0] += irregular(self.store, pending.graph)
             lawparts.count(self.store, facts, set().union(*(p.laws for p in self.pending)))
         self.pending.clear()
         if tallies is None:

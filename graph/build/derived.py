@@ -137,6 +137,9 @@ LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis", "audit"))
 #: graphs, DISTINCT), counted again by the engine for the laws a build or an import may change
 #: (``graph.build.lawparts``).
 LAW_PARTS = Kind("LawParts", ("law",), ("provisions", "cited"))
+#: The lists that give the "who cites" queries more than one row per citation and title
+#: (``graph.build.irregular``): while any does, the engine counts them (``graph.store.boundcount``).
+IRREGULAR = Kind("Irregular", (), ("lists",))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
@@ -162,6 +165,7 @@ KINDS = (
     RANK_ITEMS,
     LAW_ROWS,
     LAW_PARTS,
+    IRREGULAR,
     LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
@@ -539,12 +543,14 @@ def list_facts(store: ox.Store, graph: str) -> Facts:
     """The facts of the list graph ``graph`` now in the store (the rows per law that a build
     may have had the engine count, counted by the engine: ``graph.build.lawrows``)."""
     from graph.build import lawrows
+    from graph.build.irregular import irregular
 
     collector = Collector.stored(store, graph)
     collector.uncount(*lawrows.ENGINE)
     facts = collector.facts(store)
     facts.add(list_rows(store, graph))
     facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
+    facts.rows[IRREGULAR.name][()][0] += irregular(store, graph)
     return facts
 
 

@@ -32,6 +32,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store.boundcount import bound_count, number
 from graph.store.pages import header_line, ranking
 from graph.store.query import (
     Binding,
@@ -178,11 +179,6 @@ def _kept(store: ox.Store) -> bool:
 _FORM = f"SELECT ?form WHERE {{ <{_QZD}graph> <{_QZD}form> ?form }}"
 
 
-def _number(term: object) -> int:
-    """An integer the engine gave (0 for none)."""
-    return int(term_text(term)) if isinstance(term, ox.Literal) else 0
-
-
 def count_rows(
     source: Source,
     text_or_name: str,
@@ -198,6 +194,10 @@ def count_rows(
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
     text, terms = prepare_query(text_or_name, bindings)
+    if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
+        tallied = bound_count(source, text_or_name, terms, timeout=timeout)
+        if tallied is not None:
+            return tallied
     if not terms and isinstance(source, ox.Store) and (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout
@@ -207,14 +207,14 @@ def count_rows(
     parts = counted_per_law(text)
     if not terms and isinstance(source, ox.Store) and parts is not None:
         total = run_query(source, _PARTS, {"counted": ox.NamedNode(_QZD + parts)}, timeout=timeout)
-        if (total.rows and _number(total.rows[0]["laws"])) or _kept(source):
-            return _number(total.rows[0]["total"]) if total.rows else 0
+        if (total.rows and number(total.rows[0]["laws"])) or _kept(source):
+            return number(total.rows[0]["total"]) if total.rows else 0
     kind = counted_by_law(text)
     if not terms and isinstance(source, ox.Store) and kind is not None:
         per_law = {"counted": ox.NamedNode(_QZD + kind)}
         facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
         if facts.rows or _kept(source):
-            return sum(_number(r["rows"]) * _number(r["titles"]) for r in facts.rows)
+            return sum(number(r["rows"]) * number(r["titles"]) for r in facts.rows)
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
     return int(term_text(rows[0]["rows"])) if rows else 0
