@@ -1,10 +1,11 @@
-"""Counts of the "who cites" queries bound to a law or an article, from the tallies.
+"""Counts of the "who cites" queries bound to a law or a provision, from the tallies or a join of
+two patterns, not every row made.
 
 The engine counted ``who-cites`` for the most cited article (20,496 rows) in over 5 s at 100 k
 items: it makes every row, each citation's details looked up. Their rows are, per citation of the
 target, one (its item's row, name, department, its list's source and region, its note, the
 numbers of what it cites: each written once) times the titles of the law it cites as the query
-reads them; the tallies (``graph.build.tally``) keep the target's citations. So:
+reads them; the tallies (``graph.build.tally``) keep a law's or an article's citations. So:
 
 - ``view-cited-under``: the target's citations (it reads no title, nor anything an item may hold
   twice);
@@ -13,11 +14,15 @@ reads them; the tallies (``graph.build.tally``) keep the target's citations. So:
 - ``who-cites-article``: per such law, its article's citations times those titles;
 - ``who-cites-doc-number``: per law the number names (its own, or one a citation wrote with it),
   its citations times its titles;
+- ``accountability-resting-on``: the (clause, provision under the target) pairs, each clause
+  with its text, times the law's titles;
+- a target no tally counts (a 款, a 项, a 章) and ``accountability-resting-on``: what cites (or
+  rests on) the provisions under it, counted by the engine as a join of two patterns (the path
+  down from the target, then ``qz:cites`` or ``qz:restsOn``).
 
-while no list gives more than that (``graph.build.irregular``, counted in the derived graph: a
-list naming no source file, items whose IRIs meet), else None: the engine counts them, as it does
-a target that is neither a law nor an article (a 款, a 章: no tally) and
-``accountability-resting-on`` (clauses, which no tally counts).
+All this while no list gives more than that (``graph.build.irregular``, counted in the derived
+graph: a list naming no source file, items whose IRIs meet), else None: the engine counts their
+COUNT form (``graph.store.counting``), as it does when other bindings are given.
 """
 
 from __future__ import annotations
@@ -53,6 +58,21 @@ SELECT ?kind (SAMPLE(?n) AS ?citations) (COUNT(DISTINCT ?title) AS ?titles) WHER
   OPTIONAL { ?law eli:title ?title }
 } GROUP BY ?kind"""
 )
+#: What a subdivision holds (itself and the provisions under it) that ``{cited}`` names, and
+#: the titles of its law: a 款's citations, the clauses resting on a law or a provision.
+_UNDER = (
+    _PREFIXES
+    + """
+SELECT ?citations (COUNT(DISTINCT ?title) AS ?titles) WHERE {
+  { SELECT (COUNT(*) AS ?citations) WHERE { ?provision eli:is_part_of* {target} . {cited} } }
+  {target} eli:is_part_of* ?law . ?law a eli:LegalResource .
+  OPTIONAL { ?law eli:title ?title }
+} GROUP BY ?citations"""
+)
+#: The citations of a provision, and (as accountability-resting-on reads them: with a text) the
+#: accountability clauses resting on it.
+_CITES = "?citation qz:cites ?provision"
+_RESTING = "?clause qz:restsOn ?provision ; qz:text ?text"
 #: Per law whose title holds ?law: its citations, or its article's, and the titles holding it.
 _BY_TITLE = (
     _PREFIXES
@@ -92,13 +112,25 @@ def regular(store: ox.Store, timeout: float | None = None) -> bool:
 
 
 def _target(
-    store: ox.Store, terms: Mapping[str, Bound], titled: bool, timeout: float | None
+    store: ox.Store,
+    terms: Mapping[str, Bound],
+    titled: bool,
+    timeout: float | None,
+    cited: str | None = _CITES,
 ) -> int | None:
+    """The rows a query gives per citation (``cited`` None: per clause resting on the target)
+    of its target, times its law's titles when ``titled``."""
     target = terms.get("target")
     if not isinstance(target, ox.NamedNode):
         return None
-    rows = run_query(store, _TARGET, {"target": target}, timeout=timeout).rows
-    if len(rows) != 1:  # neither a law nor an article (or, oddly, both)
+    rows = [] if cited != _CITES else run_query(store, _TARGET, terms, timeout=timeout).rows
+    if len(rows) > 1:  # oddly, both a law and an article
+        return None
+    if not rows:  # not tallied: a 款, a 章; or what rests on it
+        under = _UNDER.replace("{cited}", cited or _RESTING)  # a subquery sees no VALUES
+        under = under.replace("{target}", f"<{target.value}>")
+        rows = run_query(store, under, timeout=timeout).rows
+    if not rows:  # part of no law
         return None
     citations = number(rows[0]["citations"])
     return citations * number(rows[0]["titles"]) if titled else citations
@@ -123,6 +155,7 @@ COUNTERS: dict[str, tuple[Counter, bool]] = {
         True,
     ),
     "who-cites-doc-number": (lambda s, t, time: _summed(s, _BY_NUMBER, t, time), True),
+    "accountability-resting-on": (lambda s, t, time: _target(s, t, True, time, None), True),
 }
 
 

@@ -60,6 +60,7 @@ def asked(store: ox.Store) -> Iterator[tuple[str, dict[str, Binding]]]:
         assert isinstance(target, ox.NamedNode)
         yield "who-cites", {"target": target}
         yield "view-cited-under", {"target": target}
+        yield "accountability-resting-on", {"target": target}
         if "title" in row:
             words = row["title"].value[-4:]  # type: ignore[union-attr]
             yield "who-cites-law", {"law": words}
@@ -100,14 +101,21 @@ def test_a_law_of_two_titles_gives_its_rows_twice(monkeypatch: pytest.MonkeyPatc
     assert counted_as_given(store, monkeypatch) > 10
 
 
-def test_a_paragraph_is_counted_by_the_engine() -> None:
-    # no tally counts a 款: its rows are counted as the query gives them
-    store = handmade()
-    for target in (LAW + "/art_87/para_1", LAW + "/art_87/para_1/point_2"):
-        bindings: dict[str, Binding] = {"target": ox.NamedNode(target)}
-        assert boundcount.bound_count(store, "who-cites", bindings) is None
-        rows = run_query(store, "who-cites", bindings).rows
-        assert rows and count_rows(store, "who-cites", bindings) == len(rows)
+def test_a_paragraph_and_an_item_are_counted_from_what_cites_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # no tally counts a 款 or a 项: the citations of the provisions under it are counted (a
+    # join of two patterns, not every row made)
+    store, given = handmade(), []
+    for target in (LAW + "/art_87/para_1", LAW + "/art_87/para_1/point_2", LAW + "/art_93"):
+        for name in ("who-cites", "view-cited-under", "accountability-resting-on"):
+            bindings: dict[str, Binding] = {"target": ox.NamedNode(target)}
+            rows = len(run_query(store, name, bindings).rows)
+            given.append(rows)
+            with monkeypatch.context() as patched:
+                engine_refused(patched)
+                assert count_rows(store, name, bindings) == rows, (name, target)
+    assert all(given[:2]) and given[-1]  # the 款 and 项 cited, a clause resting on 第93条
 
 
 def test_items_whose_iris_meet_are_counted_by_the_engine() -> None:
