@@ -137,9 +137,9 @@ LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis", "audit"))
 #: graphs, DISTINCT), counted again by the engine for the laws a build or an import may change
 #: (``graph.build.lawparts``).
 LAW_PARTS = Kind("LawParts", ("law",), ("provisions", "cited"))
-#: The lists that give the "who cites" queries more than one row per citation and title
+#: Per list graph, 1 if it gives the "who cites" queries more than one row per citation and title
 #: (``graph.build.irregular``): while any does, the engine counts them (``graph.store.boundcount``).
-IRREGULAR = Kind("Irregular", (), ("lists",))
+IRREGULAR = Kind("Irregular", ("graph",), ("lists",))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
@@ -539,19 +539,31 @@ def _plain(term: Term) -> ox.Literal:
     return ox.Literal(term.value)
 
 
-def list_facts(store: ox.Store, graph: str) -> Facts:
-    """The facts of the list graph ``graph`` now in the store (the rows per law that a build
-    may have had the engine count, counted by the engine: ``graph.build.lawrows``)."""
+def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
+    """The facts of the list graph ``graph`` now in the store; ``odd``: whether the list is
+    irregular, as the derived graph holds it (None: asked of the store, ``graph.build.irregular``).
+    An irregular list's rows per law are counted by the engine (``graph.build.lawrows``)."""
     from graph.build import lawrows
     from graph.build.irregular import irregular
 
     collector = Collector.stored(store, graph)
-    collector.uncount(*lawrows.ENGINE)
+    if odd is None:
+        odd = irregular(store, graph)
+    if odd:
+        collector.uncount(*lawrows.ENGINE)
     facts = collector.facts(store)
     facts.add(list_rows(store, graph))
-    facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
-    facts.rows[IRREGULAR.name][()][0] += irregular(store, graph)
+    if odd:
+        facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
+    facts.rows[IRREGULAR.name][(ox.NamedNode(graph),)][0] += odd
     return facts
+
+
+def held_odd(facts: Facts | None, graph: str) -> bool | None:
+    """Whether ``facts`` say the list graph ``graph`` is irregular (None: no facts held)."""
+    if facts is None:
+        return None
+    return bool(facts.rows[IRREGULAR.name].get((ox.NamedNode(graph),), [0])[0])
 
 
 _LISTS = "SELECT ?list WHERE { GRAPH {graph} { ?list a qz:PowerList } }"

@@ -8,8 +8,10 @@ import``, which adds titles, leaves it right. The build counts a citation once a
 but a list whose items' IRIs meet (a repeated row keyed ``1.2`` beside a row written ``1.2``: one
 node with two ``qz:row``) gives a citation of that node once per row, which only the store shows.
 So the engine counts such a list once it is current (``ENGINE``, grouped per law, its rows divided
-by the law's titles it met), and every list graph read back from the store (a rebuilt list's old
-part, a store counted afresh): what is added for a list is what is taken away for it later.
+by the law's titles it met), as it does a list graph read back from the store (a rebuilt list's
+old part, a store counted afresh) that holds two values of something the query reads once
+(``graph.build.irregular``): either way the count is the query's, so what is added for a list is
+what is taken away for it later.
 """
 
 from __future__ import annotations
