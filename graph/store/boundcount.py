@@ -39,7 +39,8 @@ _PREFIXES = """PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX qzsub: <https://w3id.org/quanze/ontology/subdivision#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 """
-#: The derived graph is there, and says no list is irregular (a count of 0 is not written).
+#: The derived graph's form (``derived.FORM``), and whether it says a list is irregular (a count
+#: of 0 is not written).
 _REGULAR = f"""
 SELECT ?form ?irregular WHERE {{
   <{_QZD}graph> <{_QZD}form> ?form
@@ -105,10 +106,28 @@ def number(term: object) -> int:
     return int(term_text(term)) if isinstance(term, ox.Literal) else 0
 
 
+def _derived(store: ox.Store, timeout: float | None) -> list[bool] | None:
+    """Whether the derived graph says a list is irregular (one flag a fact), when it is there in
+    this code's form (one written by earlier code lacks the facts read here); else None."""
+    from graph.build.derived import FORM
+
+    rows = run_query(store, _REGULAR, timeout=timeout).rows
+    if not rows or any(number(row["form"]) != FORM for row in rows):
+        return None
+    return ["irregular" in row for row in rows]
+
+
+def kept(store: ox.Store, timeout: float | None = None) -> bool:
+    """True if the store holds a derived graph of this code's form, whose facts are then the
+    store's (none: made with ``--nquads-out`` and loaded, a build stopped while it wrote it, or
+    one built by earlier code, until its next build)."""
+    return _derived(store, timeout) is not None
+
+
 def regular(store: ox.Store, timeout: float | None = None) -> bool:
     """True if the store's derived graph says every list gives one row per citation and title."""
-    rows = run_query(store, _REGULAR, timeout=timeout).rows
-    return bool(rows) and all("irregular" not in row for row in rows)
+    flags = _derived(store, timeout)
+    return flags is not None and not any(flags)
 
 
 def _target(

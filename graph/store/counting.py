@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.store.boundcount import bound_count, number
+from graph.store.boundcount import kept as kept_facts
 from graph.store.pages import header_line, ranking
 from graph.store.query import (
     Binding,
@@ -170,15 +171,6 @@ def by_list_queries() -> tuple[str, ...]:
     return tuple(sorted(n for n in bundled_queries() if counted_by_list(load_query(n))))
 
 
-def _kept(store: ox.Store) -> bool:
-    """True if the store holds a derived graph (none: made with ``--nquads-out`` and loaded, or
-    a build was stopped while it wrote it), whose facts are then the store's."""
-    return bool(run_query(store, _FORM).rows)
-
-
-_FORM = f"SELECT ?form WHERE {{ <{_QZD}graph> <{_QZD}form> ?form }}"
-
-
 def count_rows(
     source: Source,
     text_or_name: str,
@@ -207,13 +199,13 @@ def count_rows(
     parts = counted_per_law(text)
     if not terms and isinstance(source, ox.Store) and parts is not None:
         total = run_query(source, _PARTS, {"counted": ox.NamedNode(_QZD + parts)}, timeout=timeout)
-        if (total.rows and number(total.rows[0]["laws"])) or _kept(source):
+        if (total.rows and number(total.rows[0]["laws"])) or kept_facts(source):
             return number(total.rows[0]["total"]) if total.rows else 0
     kind = counted_by_law(text)
     if not terms and isinstance(source, ox.Store) and kind is not None:
         per_law = {"counted": ox.NamedNode(_QZD + kind)}
         facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
-        if facts.rows or _kept(source):
+        if facts.rows or kept_facts(source):
             return sum(number(r["rows"]) * number(r["titles"]) for r in facts.rows)
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
