@@ -605,10 +605,15 @@ def recount(store: ox.Store, iris: Iris) -> Facts:
 def take(store: ox.Store, iris: Iris) -> Facts | None:
     """The facts the store holds; None when they must be counted afresh: it has list graphs but
     no derived graph, or one of another form (``FORM``: made by code that kept other kinds)."""
+    from graph.build import lawparts
+
     graph = ox.NamedNode(iris.derived_graph())
     held = Facts()
     if not store.contains_named_graph(graph):
-        return None if list_graphs(store, iris) else held
+        if list_graphs(store, iris):
+            return None
+        lawparts.count(store, held)  # the laws imported before any build (none in a new store)
+        return held
     if _form(graph) not in store:
         return None
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
