@@ -187,7 +187,9 @@ def measure_query(store_dir: Path, name: str, bindings: dict[str, Any], timeout:
 
 
 def query_bindings(store_dir: Path) -> dict[str, dict[str, Any]]:
-    """Values for the bundled queries that need them: the most cited article and its law."""
+    """Values for the bundled queries that need them: the most cited article and its law; and,
+    keyed ``NAME@target``, the bound queries for a typical article, the most cited law and a
+    paragraph."""
     from graph.store.open import open_store
     from graph.store.query import run_query
 
@@ -197,8 +199,23 @@ def query_bindings(store_dir: Path) -> dict[str, dict[str, Any]]:
     title = run_query(store, f"SELECT ?t WHERE {{ {law} <{ELI}title> ?t }}").rows[0]["t"]
     item = run_query(store, f"SELECT ?i WHERE {{ ?i a <{QZ}PowerItem> }} LIMIT 1").rows[0]["i"]
     graph = run_query(store, "list-graphs").rows[0]["graph"]
+    typical = picked["typical article"]
+    paragraph = run_query(
+        store,
+        f"SELECT ?p WHERE {{ ?c <{QZ}cites> ?p . ?p <{ELI}type_subdivision> "
+        "<https://w3id.org/quanze/ontology/subdivision#paragraph> } LIMIT 1",
+    ).rows
     del store
-    return {
+    # the bound queries for other targets too (issue 23: a count ≤ 1 s whatever the target)
+    others: dict[str, dict[str, Any]] = {
+        "who-cites@typical article": {"target": str(typical)},
+        "who-cites@most cited law": {"target": str(law)},
+        "view-cited-under@most cited law": {"target": str(law)},
+        "accountability-resting-on@most cited law": {"target": str(law)},
+    }
+    if paragraph:
+        others["who-cites@a paragraph"] = {"target": str(paragraph[0]["p"])}
+    return others | {
         "who-cites": {"target": str(article)},
         "who-cites-article": {"law": title.value, "article": article.value.rsplit("_", 1)[1]},  # type: ignore[union-attr]
         "who-cites-law": {"law": title.value},  # type: ignore[union-attr]
@@ -239,9 +256,10 @@ def main(argv: list[str]) -> int:
             bindings = query_bindings(store_dir)
             print(QUERY_HEAD, flush=True)
             only = args.only.split(",") if args.only else bundled_queries()
-            for name in only:
-                figure = measure_query(store_dir, name, bindings.get(name, {}), args.timeout)
-                print(f"| {name} | {figure} |", flush=True)
+            for asked in [*only, *(k for k in bindings if k.split("@")[0] in only and "@" in k)]:
+                name = asked.split("@")[0]
+                figure = measure_query(store_dir, name, bindings.get(asked, {}), args.timeout)
+                print(f"| {asked} | {figure} |", flush=True)
     print("targets at 100k items: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS.items()))
     return 0
 

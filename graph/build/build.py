@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import derived, listrows, tally
+from graph.build import derived, lawparts, lawrows, listrows, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -261,6 +261,11 @@ class _Pending:
     #: the queries counted by list whose rows the engine counts once the list is current (those
     #: ``graph.build.listrows`` does not count, or all of them when it cannot)
     uncounted: tuple[str, ...] = ()
+    #: irregular (``graph.build.irregular``): its rows per law the engine counts once it is
+    #: current (``graph.build.lawrows``)
+    odd: bool = False
+    #: the laws it cites, or cited before: their rows counted again (``graph.build.lawparts``)
+    laws: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -299,7 +304,8 @@ class _Build:
         size = graph_size(self.store, graph) if exists else 0
         clean = held is not None and held.quads == size
         cited = tally.list_counts(self.store, graph) if exists and clean else None
-        facts = derived.list_facts(self.store, graph) if exists and clean else None
+        odd = derived.held_odd(self.facts, graph)
+        facts = derived.list_facts(self.store, graph, odd) if exists and clean else None
         new = QuadHashes()  # a hash per new quad of a list that replaces one
         self.sending = None if exists else graph
         crc, lines = 0, ""
@@ -319,11 +325,18 @@ class _Build:
         del new
         self.sending = None
         self.cited.add_list(pending.cites)
+        targets = chain(pending.cites, cited or ())
+        pending.laws = {law for t in targets if (law := lawparts.law_of(t, self.iris))}
         pending.cites = {}
+        rows = built.rows()
+        # irregular (graph.build.irregular): items' IRIs meet, or no source file (``lists``, which
+        # starts at it, gives it no row)
+        pending.odd = rows is None or rows.get("lists", 0) == 0
         collected = built.collected()
+        if pending.odd:  # its items' IRIs meet: the engine counts it (graph.build.lawrows)
+            collected.uncount(*lawrows.ENGINE)
         collected.fold(self.folded)
         pending.collected = pack(collected)
-        rows = built.rows()
         if rows is None:
             pending.uncounted = listrows.counted() + listrows.uncounted()
         else:
@@ -368,6 +381,12 @@ class _Build:
             for pending in self.pending:
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
+                if pending.odd:
+                    lists = derived.graph_lists(self.store, pending.graph)
+                    facts.add(lawrows.law_rows(self.store, lists))
+                odd = facts.rows[derived.IRREGULAR.name][(ox.NamedNode(pending.graph),)]
+                odd[0] += pending.odd
+            lawparts.count(self.store, facts, set().union(*(p.laws for p in self.pending)))
         self.pending.clear()
         if tallies is None:
             recounted = tally.recount(self.store, iris)

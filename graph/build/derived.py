@@ -49,7 +49,7 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 6
+FORM = 7
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -127,8 +127,19 @@ RANK_ITEMS = Kind("RankItems", ("pairs",), ("items",), packed=(), bucketed=True)
 #: ``accountability-law-differs-from-basis``, the items with a legal basis (设定依据) citing a law
 #: whose accountability basis (追责依据) cites it and whose legal basis does not (``beyond``), and
 #: the items whose legal basis cites it (``bases``); for ``analysis-citations``, the (item, field,
-#: article or provision cited) citing it (``analysis``).
-LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis"))
+#: article or provision cited) citing it (``analysis``); for ``audit-citations``, the resolved
+#: citations of an item in a field citing it (``audit``: a citation is written with one quote,
+#: one position, one version note at most, its item with one row, its list with one title and
+#: date; a list whose items' IRIs meet is counted by the engine, ``graph.build.lawrows``).
+LAW_ROWS = Kind("LawRows", ("law",), ("beyond", "bases", "analysis", "audit"))
+#: Per law, the rows of ``view-provisions`` (``provisions``) and of ``audit-provisions``
+#: (``cited``) of it: not sums over the lists (the queries read the shared graph and the laws'
+#: graphs, DISTINCT), counted again by the engine for the laws a build or an import may change
+#: (``graph.build.lawparts``).
+LAW_PARTS = Kind("LawParts", ("law",), ("provisions", "cited"))
+#: Per list graph, 1 if it gives the "who cites" queries more than one row per citation and title
+#: (``graph.build.irregular``): while any does, the engine counts them (``graph.store.boundcount``).
+IRREGULAR = Kind("Irregular", ("graph",), ("lists",))
 #: quanze query NAME --count: per query whose rows each belong to one list and are made from its
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
@@ -153,6 +164,8 @@ KINDS = (
     RANK_CITED,
     RANK_ITEMS,
     LAW_ROWS,
+    LAW_PARTS,
+    IRREGULAR,
     LIST_ROWS,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
@@ -272,6 +285,8 @@ class Collector:
                 ranked[0] += 1
                 self._pairing[item].add((law, tag))
         if law is not None and item is not None:
+            if resolved and field is not None and provision is not None:
+                self._law_rows(law)[3] += 1
             unit = article or provision
             if field is not None and unit is not None:
                 self._analysed[item].add((field, unit, law))
@@ -309,12 +324,12 @@ class Collector:
             self.pairs[pairs_key(pairs)] += 1
         for item, based in self._based.items():
             for law in based:
-                self.by_law.setdefault(law, [0, 0, 0])[1] += 1
+                self._law_rows(law)[1] += 1
             for law in self._accountable.get(item, set()) - based:
-                self.by_law.setdefault(law, [0, 0, 0])[0] += 1
+                self._law_rows(law)[0] += 1
         for reached in self._analysed.values():
             for _, _, law in reached:
-                self.by_law.setdefault(law, [0, 0, 0])[2] += 1
+                self._law_rows(law)[2] += 1
         for batch in (self._held_to_account, self._reaching, self._citing, self._writing):
             batch.clear()
         for laws in (self._based, self._accountable):
@@ -322,6 +337,18 @@ class Collector:
         self._analysed.clear()
         self._pairing.clear()
         self.items.clear()
+
+    def _law_rows(self, law: str) -> list[int]:
+        """The counts ``LAW_ROWS`` keeps for ``law``, from this list."""
+        return self.by_law.setdefault(law, _zeros(len(LAW_ROWS.counts)))
+
+    def uncount(self, *counts: str) -> None:
+        """Leave ``counts`` of ``LAW_ROWS`` (names) uncounted for this list: the engine counts
+        them (``graph.build.lawrows``)."""
+        for name in counts:
+            column = LAW_ROWS.counts.index(name)
+            for row in self.by_law.values():
+                row[column] = 0
 
     @classmethod
     def stored(cls, store: ox.Store, graph: str) -> Collector:
@@ -512,14 +539,41 @@ def _plain(term: Term) -> ox.Literal:
     return ox.Literal(term.value)
 
 
-def list_facts(store: ox.Store, graph: str) -> Facts:
-    """The facts of the list graph ``graph`` now in the store."""
-    facts = Collector.stored(store, graph).facts(store)
+def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
+    """The facts of the list graph ``graph`` now in the store; ``odd``: whether the list is
+    irregular, as the derived graph holds it (None: asked of the store, ``graph.build.irregular``).
+    An irregular list's rows per law are counted by the engine (``graph.build.lawrows``)."""
+    from graph.build import lawrows
+    from graph.build.irregular import irregular
+
+    collector = Collector.stored(store, graph)
+    if odd is None:
+        odd = irregular(store, graph)
+    if odd:
+        collector.uncount(*lawrows.ENGINE)
+    facts = collector.facts(store)
     facts.add(list_rows(store, graph))
+    if odd:
+        facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
+    facts.rows[IRREGULAR.name][(ox.NamedNode(graph),)][0] += odd
     return facts
 
 
+def held_odd(facts: Facts | None, graph: str) -> bool | None:
+    """Whether ``facts`` say the list graph ``graph`` is irregular (None: no facts held)."""
+    if facts is None:
+        return None
+    return bool(facts.rows[IRREGULAR.name].get((ox.NamedNode(graph),), [0])[0])
+
+
 _LISTS = "SELECT ?list WHERE { GRAPH {graph} { ?list a qz:PowerList } }"
+
+
+def graph_lists(store: ox.Store, graph: str) -> tuple[ox.NamedNode, ...]:
+    """The lists of the list graph ``graph`` (one)."""
+    return tuple(
+        ox.NamedNode(v) for row in _rows(store, _LISTS, graph) if (v := _value(row, "list"))
+    )
 
 
 def list_rows(store: ox.Store, graph: str, names: Iterable[str] | None = None) -> Facts:
@@ -530,9 +584,7 @@ def list_rows(store: ox.Store, graph: str, names: Iterable[str] | None = None) -
     from graph.store.counting import by_list_queries, count_rows
 
     facts = Facts()
-    lists = tuple(
-        ox.NamedNode(v) for row in _rows(store, _LISTS, graph) if (v := _value(row, "list"))
-    )
+    lists = graph_lists(store, graph)
     for name in by_list_queries() if names is None else names:
         rows = count_rows(store, name, {"list": lists}) if lists else 0
         facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [rows]
@@ -541,19 +593,27 @@ def list_rows(store: ox.Store, graph: str, names: Iterable[str] | None = None) -
 
 def recount(store: ox.Store, iris: Iris) -> Facts:
     """The facts of every list graph in the store, counted afresh, list by list."""
+    from graph.build import lawparts
+
     total = Facts()
     for graph in list_graphs(store, iris):
         total.add(list_facts(store, graph))
+    lawparts.count(store, total)
     return total
 
 
 def take(store: ox.Store, iris: Iris) -> Facts | None:
     """The facts the store holds; None when they must be counted afresh: it has list graphs but
     no derived graph, or one of another form (``FORM``: made by code that kept other kinds)."""
+    from graph.build import lawparts
+
     graph = ox.NamedNode(iris.derived_graph())
     held = Facts()
     if not store.contains_named_graph(graph):
-        return None if list_graphs(store, iris) else held
+        if list_graphs(store, iris):
+            return None
+        lawparts.count(store, held)  # the laws imported before any build (none in a new store)
+        return held
     if _form(graph) not in store:
         return None
     nodes: defaultdict[str, dict[str, Term]] = defaultdict(dict)
@@ -608,8 +668,11 @@ def refresh(store: ox.Store, iris: Iris) -> None:
     graph = ox.NamedNode(iris.derived_graph())
     if not store.contains_named_graph(graph):
         return
+    from graph.build import lawparts
+
     facts = take(store, iris)
     assert facts is not None
+    lawparts.count(store, facts)  # the imported laws' provisions
     store.remove_graph(graph)  # a stop here leaves no derived graph: counted afresh, never wrong
     write(store, facts, iris)
 

@@ -32,6 +32,10 @@ from graph.build.derived import LIST_ROWS, Facts
 
 #: The field keys whose citations the queries below look at.
 _BASIS, _ACCOUNTABILITY_BASIS = "basis", "accountability_basis"
+#: The fields whose text audit-cells gives (one text each: the cell a citation was read from).
+_CELLS = frozenset(
+    ("basis", "accountability_basis", "responsibility", "accountability", "remarks", "name")
+)
 
 
 @dataclass(slots=True)
@@ -47,12 +51,14 @@ class ListRows:
     unresolved: int = 0
     without_article_basis: int = 0  # items whose basis (设定依据) cites no article
     unaccounted: int = 0  # items with clauses whose accountability basis cites no law
+    cells: int = 0  # (item, field) with a citation, of the fields audit-cells reads
     exact: bool = True  # False once two items share an IRI: the engine counts the list
     _iris: set[int] = field(default_factory=set)  # hashes of the items' IRIs (a repeat: inexact)
     _clauses: set[str] = field(default_factory=set)  # the batch's items with clauses
     _batch: list[str] = field(default_factory=list)  # the batch's items
     _article: set[str] = field(default_factory=set)  # … whose basis cites an article
     _accounted: set[str] = field(default_factory=set)  # … whose accountability basis cites a law
+    _cells: set[tuple[str, str]] = field(default_factory=set)  # … and (item, field) citing
 
     def item(self, node: str, clauses: int, authorities: int = 0) -> None:
         """A power item, how many clauses (责任事项, 追责情形) it was written with and how many
@@ -70,6 +76,8 @@ class ListRows:
     def citation(self, item: str, field_key: str, resolved: bool, article: bool) -> None:
         """A citation of ``item`` in the field ``field_key``: resolved (it cites a provision)
         or not, and whether it rolls up to an article (``qz:citesArticle``)."""
+        if field_key in _CELLS:
+            self._cells.add((item, field_key))
         if not resolved:
             self.unresolved += 1
             return
@@ -84,8 +92,10 @@ class ListRows:
         count its items by what their citations are, and let them go."""
         self.without_article_basis += sum(1 for node in self._batch if node not in self._article)
         self.unaccounted += len(self._clauses - self._accounted)
+        self.cells += len(self._cells)
         for batch in (self._clauses, self._article, self._accounted):
             batch.clear()
+        self._cells.clear()
         self._batch.clear()
 
     def rows(self) -> dict[str, int] | None:
@@ -107,6 +117,8 @@ def _sourced(n: int, rows: ListRows) -> int:
 #: a name, a field, a quote) is written once for each, by ``graph.build.lists`` and
 #: ``graph.build.citations``.
 COUNTED: dict[str, tuple[str, Callable[[ListRows], int]]] = {
+    # an item's field holds one text, and a citation in it was read from that text
+    "audit-cells": ("3c8fdbe8a7f0b26645fa9e99", lambda r: r.cells),
     "analysis-items": ("e2b9325ff578b0f384e09129", lambda r: _sourced(r.items, r)),
     "lists": ("3e7deff5e0803336f70f8723", lambda r: _sourced(1, r)),  # a list has one of each
     # an authority's name (skos:prefLabel) is the one its IRI is made from: one per authority

@@ -32,6 +32,8 @@ from functools import cache
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store.boundcount import bound_count, number
+from graph.store.boundcount import kept as kept_facts
 from graph.store.pages import header_line, ranking
 from graph.store.query import (
     Binding,
@@ -46,6 +48,7 @@ from graph.store.query import _mask as masked  # the text with comments and stri
 from graph.store.results import term_text
 
 _SELECT = re.compile(r"(?i)\bSELECT\b")
+_PROJECTION = re.compile(r"(?i)\bSELECT(?:\s+(?:DISTINCT|REDUCED)\b)?")
 _ORDER = re.compile(r"(?i)\bORDER\s+BY\b")
 _SLICE = re.compile(r"(?i)\b(LIMIT|OFFSET)\b")
 
@@ -57,6 +60,33 @@ def count_form(text: str) -> str:
     PREFIX x: <x#>
     SELECT (COUNT(*) AS ?rows) WHERE { SELECT ?s WHERE { ?s x:p ?o }  }
     """
+    return _wrapped(text, "(COUNT(*) AS ?rows)")
+
+
+def grouped_form(text: str, by: str, per: str | None = None) -> str:
+    """The rows of a SELECT query counted per value of its variable ``by`` (projected too, when
+    the query does not: each row must have one value of it, or the DISTINCT rows would not be
+    the query's), with how many values of ``per`` each comes with (``?rows``, ``?per``): what a
+    law's rows are, or are before its titles.
+
+    >>> grouped_form("SELECT ?s ?o WHERE { ?s <p> ?o }", "s", "o").split(" WHERE ")[0]
+    'SELECT ?s (COUNT(*) AS ?rows) (COUNT(DISTINCT ?o) AS ?per)'
+    >>> print(grouped_form("SELECT DISTINCT ?o WHERE { ?s <p> ?o }", "s"))
+    SELECT ?s (COUNT(*) AS ?rows) WHERE { SELECT DISTINCT ?s ?o WHERE { ?s <p> ?o }  } GROUP BY ?s
+    """
+    hidden = masked(text)
+    select = _PROJECTION.search(hidden)
+    if select is None:
+        raise QueryError("only a SELECT query can be counted")
+    if not re.search(rf"[?$]{by}\b", hidden[select.end() : hidden.find("{", select.end())]):
+        text = f"{text[: select.end()]} ?{by}{text[select.end() :]}"
+    head = f"?{by} (COUNT(*) AS ?rows)" + (f" (COUNT(DISTINCT ?{per}) AS ?per)" if per else "")
+    return f"{_wrapped(text, head)} GROUP BY ?{by}"
+
+
+def _wrapped(text: str, head: str) -> str:
+    """The query as the subquery of ``SELECT {head}``, its ORDER BY dropped unless a slice
+    keeps a part of its answer."""
     hidden = masked(text)
     select = _SELECT.search(hidden)
     if select is None:
@@ -67,7 +97,7 @@ def count_form(text: str) -> str:
     order = _ORDER.search(modifiers)
     if order is not None and _SLICE.search(modifiers) is None:
         body = body[: end + 1 + order.start()]
-    return f"{text[: select.start()]}SELECT (COUNT(*) AS ?rows) WHERE {{ {body.rstrip()}  }}"
+    return f"{text[: select.start()]}SELECT {head} WHERE {{ {body.rstrip()}  }}"
 
 
 _BY_LIST = re.compile(r"#\s*counted:\s*by-list\b")
@@ -99,6 +129,25 @@ def counted_by_law(text: str) -> str | None:
     ('beyond', None)
     """
     match = header_line(text, _BY_LAW)
+    return None if match is None else match.group(1)
+
+
+_PER_LAW_PARTS = re.compile(r"#\s*counted:\s*per-law\s+(\w+)")
+#: Per law (graph.build.lawparts): the rows a query over the laws' structure gives of it.
+_PARTS = f"""
+SELECT (SUM(?rows) AS ?total) (COUNT(?fact) AS ?laws)
+WHERE {{ ?fact a <{_QZD}LawParts> ; ?counted ?rows }}
+"""
+
+
+def counted_per_law(text: str) -> str | None:
+    """What a query's rows are counted from, per law (its ``# counted: per-law count`` header
+    line): the sum of each law's ``qzd:{count}`` in the derived graph (``qzd:LawParts``).
+
+    >>> counted_per_law("# counted: per-law cited\\nSELECT …"), counted_per_law("SELECT …")
+    ('cited', None)
+    """
+    match = header_line(text, _PER_LAW_PARTS)
     return None if match is None else match.group(1)
 
 
@@ -137,17 +186,27 @@ def count_rows(
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
     text, terms = prepare_query(text_or_name, bindings)
+    if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
+        tallied = bound_count(source, text_or_name, terms, timeout=timeout)
+        if tallied is not None:
+            return tallied
     if not terms and isinstance(source, ox.Store) and (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout
         )
         if kept.rows:
             return int(term_text(kept.rows[0]["rows"]))
+    parts = counted_per_law(text)
+    if not terms and isinstance(source, ox.Store) and parts is not None:
+        total = run_query(source, _PARTS, {"counted": ox.NamedNode(_QZD + parts)}, timeout=timeout)
+        if (total.rows and number(total.rows[0]["laws"])) or kept_facts(source):
+            return number(total.rows[0]["total"]) if total.rows else 0
     kind = counted_by_law(text)
     if not terms and isinstance(source, ox.Store) and kind is not None:
         per_law = {"counted": ox.NamedNode(_QZD + kind)}
         facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
-        return sum(int(term_text(r["rows"])) * int(term_text(r["titles"])) for r in facts.rows)
+        if facts.rows or kept_facts(source):
+            return sum(number(r["rows"]) * number(r["titles"]) for r in facts.rows)
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
     return int(term_text(rows[0]["rows"])) if rows else 0
