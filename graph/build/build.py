@@ -264,8 +264,6 @@ class _Pending:
     #: irregular (``graph.build.irregular``): its rows per law the engine counts once it is
     #: current (``graph.build.lawrows``)
     odd: bool = False
-    #: the laws it cites, or cited before: their rows counted again (``graph.build.lawparts``)
-    laws: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -288,6 +286,10 @@ class _Build:
     #: held per list until then, they grew with the build (34 KB a 300-item list, pickled)
     cited: tally.Tally = field(default_factory=tally.Tally)
     folded: derived.Facts = field(default_factory=derived.Facts)
+    #: the laws the pending lists cite, or cited before: their rows counted again at the commit
+    #: (``graph.build.lawparts``); one set for the build, as a set a list held the same IRIs
+    #: over again (some 27 KB a 200-item list, ``test_pending_memory``)
+    laws: set[str] = field(default_factory=set)
     dropped: list[str] = field(default_factory=list)
 
     def documents(self, built: Writing, path: str, digest: str) -> Iterator[load.Document]:
@@ -326,7 +328,7 @@ class _Build:
         self.sending = None
         self.cited.add_list(pending.cites)
         targets = chain(pending.cites, cited or ())
-        pending.laws = {law for t in targets if (law := lawparts.law_of(t, self.iris))}
+        self.laws.update(law for t in targets if (law := lawparts.law_of(t, self.iris)))
         pending.cites = {}
         rows = built.rows()
         # irregular (graph.build.irregular): items' IRIs meet, or no source file (``lists``, which
@@ -386,8 +388,9 @@ class _Build:
                     facts.add(lawrows.law_rows(self.store, lists))
                 odd = facts.rows[derived.IRREGULAR.name][(ox.NamedNode(pending.graph),)]
                 odd[0] += pending.odd
-            lawparts.count(self.store, facts, set().union(*(p.laws for p in self.pending)))
+            lawparts.count(self.store, facts, self.laws)
         self.pending.clear()
+        self.laws = set()
         if tallies is None:
             recounted = tally.recount(self.store, iris)
             replace_graphs(self.store, graphs=[(iris.tally_graph(), tally.quads(recounted, iris))])
