@@ -87,7 +87,7 @@ from extractors.citing.resolve import (
     ends_like_instrument,
     is_form,
     numbers_entries,
-    resolve_title,
+    resolve_implementing,
     resolve_with,
 )
 from extractors.citing.words import (
@@ -416,9 +416,10 @@ class _Cell:
         if its is not None:
             # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another
             # one; glued to the marks (《…食品安全法》实施条例) it is the only one cited
-            implementing = resolutions[-1].law + SPACE.sub("", its.group("name"))
             more = parse_tail(text, its.end(), fast=self.fast)
-            implemented = resolve_title(implementing)
+            implemented = resolve_implementing(
+                resolutions[-1].law, SPACE.sub("", its.group("name"))
+            )
             at = start if glued else its.start("name")
             self.emit_anchor(at, more, implemented, "unmarked", None, None)
             return more.end

@@ -331,6 +331,26 @@ def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ..
     return (Resolution(law, kind, reg, None, rank, warn),)
 
 
+def resolve_implementing(law: str, name: str) -> tuple[Resolution, ...]:
+    """The implementing instrument that a list names by reference to its parent law (《X法》及其
+    实施条例: ``law`` X法's canonical title, ``name`` 实施条例), titled after the law. The registry
+    knows it by that title (中华人民共和国食品安全法实施条例), or the record is flagged: what the
+    words name need not be titled so (a province's implementing measures are 甲省实施《X法》办法),
+    so the title made is no instrument found.
+
+    >>> resolve_implementing("中华人民共和国食品安全法", "实施条例")[0].law_id
+    'shipin-anquan-fa-shishi-tiaoli'
+    >>> print(resolve_implementing("中华人民共和国防洪法", "实施办法")[0].warnings[0][:39])
+    '中华人民共和国防洪法实施办法' is not in the registry
+    """
+    found = resolve_title(law + name)
+    first = found[0]
+    if first.law_id is not None or first.warnings:
+        return found
+    why = f"{first.law!r} is not in the registry: named after {law}, its own title may differ"
+    return (Resolution(first.law, first.kind, None, first.via, first.rank, (why,)), *found[1:])
+
+
 @lru_cache(maxsize=1024)
 def amended_by(law: str) -> tuple[Resolution, ...] | None:
     """The instrument an amending decision amends, with the decision in ``via`` (the provisions a
