@@ -57,7 +57,13 @@ from extractors.citing.grammar.context import (
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
-from extractors.citing.grammar.notes import Tail, parse_tail, read_head, version_after
+from extractors.citing.grammar.notes import (
+    Tail,
+    parse_tail,
+    read_head,
+    version_after,
+    version_before,
+)
 from extractors.citing.grammar.titles import (
     names_form,
     notes_inside,
@@ -577,6 +583,8 @@ class _Cell:
         tail_end = tail.end + base
         if version is None and provisions:
             version = version_after(text, tail_end)  # 第六十九条（2019年修正）
+        if version is None:
+            version = version_before(text, start)  # 2021年修订的《…》
         for r in resolutions:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings

@@ -134,15 +134,22 @@ class LawEntry:
         ...     TextVersion("2018-12-29", None, False, 98, 98)))
         >>> e.text_for("2010年").last_article, e.text_for(None).last_article
         (90, 98)
-        >>> e.text_for("2015修正") is None
-        True
+        >>> e.text_for("2015修正") is None, e.text_for("2020年版").published
+        (True, '2018-12-29')
         """
         if not self.texts:
             return None
         year = re.match(r"\s*(\d{4})", version) if version else None
         if year is not None:
             dated = [t for t in self.texts if (t.published or "").startswith(year.group(1))]
-            return dated[-1] if dated else None
+            if dated:
+                return dated[-1]
+            latest = self.texts[-1]
+            if not latest.expired and (latest.published or "9999") < year.group(1):
+                # （2023年版） of a law last amended in 2021: the text in force that year (the
+                # catalogue, newer than any list, would hold a later one)
+                return latest
+            return None
         current = [t for t in self.texts if not t.expired]
         return (current or list(self.texts))[-1]
 
@@ -438,10 +445,47 @@ def past_last_article(law_id: str, version: str | None, article: int) -> str | N
     True
     """
     last = last_article(law_id, version)
+    if last is None and version is not None:
+        return _unchecked_version(law_id, version, article)
     if last is None or article <= last[0]:
         return None
     of = f"the text of {last[1]}" if last[1] else "the text"
     return f"第{article}条 is past the last article (第{last[0]}条) of {of}"
+
+
+def _unchecked_version(law_id: str, version: str, article: int) -> str | None:
+    """The warning on an article cited from a version whose text the registry does not hold:
+    a year before the instrument was adopted names no version of it; an article past the last of
+    the text in force may be the old version's (texts grow and shrink) or a wrong number, and
+    the record says it could not be checked. None otherwise (the old version's article is
+    taken as written).
+
+    >>> _unchecked_version("xingzheng-chufa-fa", "2017年修正", 87)[:62]
+    '第87条 is past the last article (第86条) of the text of 2021-01-22'
+    >>> _unchecked_version("shehui-baoxian-fa", "2008年版", 10)
+    'the version of 2008 cited is older than the instrument (adopted 2010-10-28)'
+    >>> _unchecked_version("xingzheng-chufa-fa", "2017年修正", 64) is None
+    True
+    """
+    year = re.match(r"\s*(\d{4})", version)
+    entry = load_registry().by_id(law_id)
+    if year is None or entry is None:
+        return None
+    adopted = [v.date for v in entry.versions if v.note in _ADOPTED]
+    if adopted and year.group(1) < min(adopted)[:4]:
+        cited, adoption = year.group(1), min(adopted)
+        return f"the version of {cited} cited is older than the instrument (adopted {adoption})"
+    latest = last_article(law_id, None)
+    if latest is None or article <= latest[0]:
+        return None
+    return (
+        f"第{article}条 is past the last article (第{latest[0]}条) of the text of {latest[1]},"
+        f" and the registry holds no text of the {year.group(1)} version cited to check it against"
+    )
+
+
+#: The notes of a version that adopted the instrument (laws.json's dated events).
+_ADOPTED: Final = ("通过", "公布", "发布")
 
 
 def write_jieba_dict(path: str | Path, registry: Registry | None = None) -> int:

@@ -68,3 +68,61 @@ def test_an_implementing_instrument_named_after_its_law_is_resolved_or_flagged(
     assert implementing.law == law
     assert (implementing.law_id is not None) is known
     assert known or any("is not in the registry" in w for w in implementing.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        pytest.param(
+            "2017年9月1日修正的《中华人民共和国行政处罚法》第十条", "2017年9月1日修正", id="dated"
+        ),
+        pytest.param("依据2021年修订的《中华人民共和国行政处罚法》第十条", "2021年修订", id="year"),
+        pytest.param("1996年《中华人民共和国行政处罚法》第十条", "1996年", id="year-alone"),
+        pytest.param("《中华人民共和国行政处罚法》（1996年）第十条", "1996年", id="year-note"),
+        pytest.param("《中华人民共和国行政处罚法》第十条（2017年修正）", "2017年修正", id="after"),
+    ],
+)
+def test_a_version_is_read_wherever_it_is_written(cite: Cite, text: str, version: str) -> None:
+    """A version written before the title (2021年修订的《…》) or as a year alone in a note
+    （1996年） was dropped: the record cited the text in force instead."""
+    cites = cite(text)
+    assert [(c.article, c.version) for c in cites] == [(10, version)]
+    assert text[cites[0].start] == "《"  # the record starts at the title
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》（2017年修正）第八十七条",
+            "the registry holds no text of the 2017 version",
+            id="past-the-text-in-force-of-an-older-version",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》（2023年版）第八十七条",
+            "past the last article (第86条) of the text of 2021-01-22",
+            id="a-later-year-is-the-text-in-force",
+        ),
+        pytest.param(
+            "《中华人民共和国社会保险法》（2008年版）第十条",
+            "older than the instrument (adopted 2010-10-28)",
+            id="a-year-before-the-law",
+        ),
+    ],
+)
+def test_an_article_of_a_version_the_registry_cannot_check_is_flagged(
+    cite: Cite, text: str, warned: str
+) -> None:
+    """An article cited with a version whose text the registry does not hold was taken as
+    written, unchecked: past the last article of every text the registry holds, or of a year
+    before the law was adopted, it is probably wrong and is flagged."""
+    (c,) = cite(text)
+    assert any(warned in w for w in c.warnings), c.warnings
+
+
+def test_an_article_of_an_older_version_within_the_text_in_force_is_not_flagged(
+    cite: Cite,
+) -> None:
+    """第六十四条 of the 1996 行政处罚法 (64 articles then, 86 now) stays unflagged."""
+    (c,) = cite("《中华人民共和国行政处罚法》（1996年）第六十四条")
+    assert c.warnings == ()
