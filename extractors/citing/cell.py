@@ -123,7 +123,7 @@ _AND_ITS: Final = regex(
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
-_DOC_LAST: Final = frozenset("号 \t\u3000")
+_DOC_LAST: Final = frozenset("号令 \t\u3000")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)

@@ -298,9 +298,12 @@ def doc_key(doc: str) -> tuple[str, str, int] | None:
 
 
 def _doc_lookup_key(doc: str) -> tuple[str, str, int] | None:
-    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令)."""
+    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令), and
+    the issuers of a joint order written together (甲部 乙部令, 甲部、乙部令)."""
     key = doc_key(doc)
-    return None if key is None else (key[0].removeprefix(_PRC), key[1], key[2])
+    if key is None:
+        return None
+    return key[0].removeprefix(_PRC).replace(" ", "").replace("、", ""), key[1], key[2]
 
 
 def _entry(raw: dict[str, object]) -> LawEntry:

@@ -126,3 +126,42 @@ def test_an_article_of_an_older_version_within_the_text_in_force_is_not_flagged(
     """第六十四条 of the 1996 行政处罚法 (64 articles then, 86 now) stays unflagged."""
     (c,) = cite("《中华人民共和国行政处罚法》（1996年）第六十四条")
     assert c.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("国务院第735号令第三十八条", id="alone"),
+        pytest.param("依据国务院第735号令第三十八条", id="after-a-verb"),
+        pytest.param("《医疗保障基金使用监督管理条例》（国务院第735号令）第三十八条", id="note"),
+        pytest.param("国务院第735号令《医疗保障基金使用监督管理条例》第三十八条", id="before"),
+    ],
+)
+def test_an_order_numbered_before_its_kind_is_read(cite: Cite, text: str) -> None:
+    """国务院第735号令 (the number before 令, as people say it): no citation was read alone, and
+    the note's number was dropped."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.doc_number) == (
+        "医疗保障基金使用监督管理条例",
+        38,
+        "国务院令第735号",
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["人力资源和社会保障部 监察部令第18号", "人力资源和社会保障部、监察部令第18号"],
+)
+def test_a_joint_order_keeps_every_issuer(cite: Cite, written: str) -> None:
+    """The issuers of a joint order before the last one were cut off (监察部令第18号, a number
+    of no instrument): the number is kept whole, its issuers joined by one space as the registry
+    writes them, and names the instrument."""
+    for text in (f"{written}第五条", f"《事业单位工作人员处分暂行规定》（{written}）第五条"):
+        (c,) = cite(text)
+        assert c.doc_number == "人力资源和社会保障部 监察部令第18号"
+        assert (c.law, c.article) == ("事业单位工作人员处分暂行规定", 5)
+
+
+def test_a_joint_order_the_registry_does_not_know_keeps_its_issuers(cite: Cite) -> None:
+    (c,) = cite("《甲管理办法》（财政部 国家税务总局令第12号）第五条")
+    assert c.doc_number == "财政部 国家税务总局令第12号"
