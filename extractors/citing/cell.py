@@ -42,6 +42,7 @@ from extractors.citing.grammar.chains import (
     chain_of_run,
 )
 from extractors.citing.grammar.context import (
+    PRECEDING,
     at_segment_start,
     author_refers_back,
     is_kind,
@@ -133,6 +134,12 @@ _new_tuple: Final = tuple.__new__
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
 # characters with no width, read as spaces
 _INVISIBLE: Final = regex(char_class(INVISIBLE))
+# what may stand between a provision and the 前款/前条 that points back to it for the reference
+# to be certain: a list mark, a semicolon, a lead verb (第十条第一款、前款第（一）项)
+_CERTAIN_GAP: Final = regex(
+    rf"[\s；;]*(?:{alternation(words('separators', 'list'))}\s*)?"
+    rf"(?:{alternation(words('lead_verbs'))})?\s*"
+)
 # what may stand between a quotation's closing mark and the author's next reference (”。第九条)
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
@@ -473,10 +480,14 @@ class _Cell:
         if same is not None and below_article(provisions[0]):
             # 同条第二款, 该款第（三）项: a part of the provision cited last, in the author's words
             self.closed_before(same[0])
+            if self.last is None and text.startswith(PRECEDING, same[0]):
+                return  # 有前款第（一）项规定情形的, with no citation before: a statute's own words
             if not self.quoted or author_refers_back(text, same[0]):
                 self.quoted = self.said = False
                 self.close = -1
                 self.same_provision(same[0], same[1], end, provisions, warnings, p)
+                if text.startswith(PRECEDING, same[0]):
+                    self.check_preceding(same[0], same[1])
             return
         numbered = doc_number_before(text, p)
         if numbered is not None:
@@ -709,6 +720,26 @@ class _Cell:
             self.out, self.text, start, base, provisions, last.law, "continuation", None, None,
             None, None, last.law_id, warnings, last.chapter,
         )  # fmt: skip
+
+    def check_preceding(self, start: int, level: str) -> None:
+        """Flag the records just made for a 前款/前条 at ``start`` unless what it points to is
+        certain: the author lists it right after the provision cited before (第十条第一款、前款第
+        （一）项, …第一款；依照前款第（二）项), nothing but a list mark, a semicolon or a lead verb
+        between them. After other words it may be quoted article text, where 前款 is the
+        statute's own paragraph before, not the one the list cited."""
+        made = [c for c in self.out if c is not None and c.start == start]
+        cited = next((c for c in reversed(self.out) if c is not None and c.start < start), None)
+        if not made or made[0].law is None or cited is None:
+            return  # unresolved, and flagged already
+        if _CERTAIN_GAP.fullmatch(self.text, cited.end, start) is not None:
+            return
+        said = self.text[start : start + 2]
+        why = (
+            f"{said} read as the {level} cited before it: not certain, quoted text may mean its own"
+        )
+        for i, c in enumerate(self.out):
+            if c is not None and c.start == start:
+                self.out[i] = replace(c, warnings=(*c.warnings, why))
 
     def by_doc_number(
         self,

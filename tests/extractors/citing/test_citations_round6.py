@@ -165,3 +165,60 @@ def test_a_joint_order_keeps_every_issuer(cite: Cite, written: str) -> None:
 def test_a_joint_order_the_registry_does_not_know_keeps_its_issuers(cite: Cite) -> None:
     (c,) = cite("《甲管理办法》（财政部 国家税务总局令第12号）第五条")
     assert c.doc_number == "财政部 国家税务总局令第12号"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条第一款；前款第（一）项",
+            (10, 1, 1),
+            id="paragraph-after-a-semicolon",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条第一款、前款第（一）项",
+            (10, 1, 1),
+            id="paragraph-listed",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条第二款；上款第（二）项", (10, 2, 2), id="shang-kuan"
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条；依照前条第一款", (10, 1, None), id="article"
+        ),
+    ],
+)
+def test_a_preceding_unit_in_the_authors_words_is_read(
+    cite: Cite, text: str, expected: tuple[int, int, int | None]
+) -> None:
+    """前款第（一）项 listed right after 《…》第十条第一款 is that paragraph's item: it was
+    dropped."""
+    first, second = cite(text)
+    assert second.kind == "continuation" and second.law == first.law
+    assert (second.article, second.paragraph, second.item) == expected
+    assert second.warnings == ()
+
+
+def test_a_preceding_unit_not_certain_from_the_cell_is_flagged(cite: Cite) -> None:
+    """After other words than a list mark (a sentence that may be quoted article text), 前条 is
+    read as the article cited before, and flagged; with no paragraph cited before, 前款 is
+    unresolved and flagged."""
+    _, after_words = cite("《中华人民共和国行政处罚法》第十条。对违反前条第二款的")
+    assert (after_words.article, after_words.paragraph) == (10, 2)
+    assert any("not certain" in w for w in after_words.warnings)
+    _, no_paragraph = cite("《中华人民共和国行政处罚法》第十条；前款第（二）项")
+    assert no_paragraph.law is None and no_paragraph.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("对有前款第（一）项规定情形的", id="no-citation-before"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第十条：……有前款第（一）项规定情形的", id="quoted"
+        ),
+    ],
+)
+def test_a_preceding_unit_of_quoted_text_stays_unread(cite: Cite, text: str) -> None:
+    """Quoted article text says 前款 of its own paragraphs: nothing is read for it."""
+    assert all("前款" not in c.text for c in cite(text))
