@@ -182,6 +182,7 @@ class Registry:
         # registry to resolve titles need not pay
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
         self._by_place: dict[str, list[LawEntry]] | None = None
+        self._by_subject: dict[str, list[LawEntry]] | None = None
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -267,6 +268,26 @@ class Registry:
             self._by_place = index
         return list(self._by_place.get(title_key(title), ()))
 
+    def by_subject(self, title: str) -> list[LawEntry]:
+        """The instruments titled ``title`` after the name of the organ that issued them: what a
+        list means by a title written without its issuer (《关于审理行政许可案件若干问题的规定》
+        for 最高人民法院关于审理行政许可案件若干问题的规定). Every title ``关于…`` after an organ
+        (its words end as an organ's name does: 法院, 委员会, 国务院 …) is indexed by its part
+        from 关于 on.
+
+        >>> [e.title for e in load_registry().by_subject("关于审理行政许可案件若干问题的规定")]
+        ['最高人民法院关于审理行政许可案件若干问题的规定']
+        """
+        if self._by_subject is None:
+            index: dict[str, list[LawEntry]] = {}
+            for entry in self.entries:
+                written = title_key(entry.title)
+                about = written.find(_ABOUT)
+                if about > 1 and _ORGAN_LAST.search(written, 0, about) is not None:
+                    index.setdefault(written[about:], []).append(entry)
+            self._by_subject = index
+        return list(self._by_subject.get(title_key(title), ()))
+
     def names(self) -> Iterable[str]:
         """Every title and alias, as written in the data file."""
         for entry in self.entries:
@@ -275,6 +296,9 @@ class Registry:
 
 
 _PRC: Final = words("state_name")[0]
+# 最高人民法院关于…: an organ's name, then 关于 and the subject of the instrument
+_ABOUT: Final = "关于"
+_ORGAN_LAST: Final = regex(rf"{alternation(words('organ_endings'))}\Z")
 _ORDER_NUMBER: Final = regex(
     rf"(?P<issuer>.*?){alternation(words('document_kinds', 'order'))}第(?P<n>[^号]+)号"
 )

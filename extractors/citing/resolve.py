@@ -50,6 +50,12 @@ _BARE_CARRIER: Final = regex(rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>�
 _BETWEEN_INNER: Final = regex(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》
 _ORGAN_END: Final = regex(alternation(words("organ_endings")) + "$")
+# 最高人民法院关于…, 全国人民代表大会常务委员会关于…: an instrument a national organ issued (the
+# organ's name, then 关于: the form of a decision, interpretation or normative document)
+_ABOUT: Final = "关于"
+_NATIONAL_ISSUER: Final = regex(
+    rf"^(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)[^{TITLE_OPEN}]*?{_ABOUT}"
+)
 #: The start of a national law's full title: 中华人民共和国.
 STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
@@ -234,7 +240,39 @@ def _one(
         # 《安全生产条例》: a local regulation written without its place (the list's region
         # picks it: extractors.citing.places); the record names those it may be
         return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
+    if key.startswith(_ABOUT):
+        issued = load_registry().by_subject(canonical)
+        if len(issued) == 1:
+            # 《关于审理行政许可案件若干问题的规定》: the registry's one instrument of that subject,
+            # its issuer (最高人民法院) left out; said, as the list may mean another organ's
+            entry = issued[0]
+            why = f"issuer left out: {canonical!r} read as {entry.title!r}"
+            return entry.title, "abbreviation", entry.id, entry.rank, (why,)
+        if issued:
+            names = " | ".join(e.title for e in issued)
+            return (
+                canonical,
+                "explicit",
+                None,
+                None,
+                (f"issuer left out of {canonical!r}: {names}",),
+            )
+    if _NATIONAL_ISSUER.match(key):
+        # 《全国人民代表大会常务委员会关于…的决定》, 《最高人民法院关于…的解释》: a national
+        # decision, interpretation or normative document the registry does not hold (nor is it
+        # guessed)
+        return canonical, "explicit", None, None, (_not_held(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+def _not_held(title: str) -> str:
+    """The warning on a national organ's decision, interpretation or normative document that the
+    registry does not hold: kept as written, never put on another instrument's title.
+
+    >>> _not_held("全国人大常委会关于甲的决定").endswith("a national instrument it does not hold")
+    True
+    """
+    return f"{title!r} is not in the registry: a national instrument it does not hold"
 
 
 #: The most namesakes a warning names.

@@ -222,3 +222,38 @@ def test_a_preceding_unit_not_certain_from_the_cell_is_flagged(cite: Cite) -> No
 def test_a_preceding_unit_of_quoted_text_stays_unread(cite: Cite, text: str) -> None:
     """Quoted article text says 前款 of its own paragraphs: nothing is read for it."""
     assert all("前款" not in c.text for c in cite(text))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("全国人民代表大会常务委员会关于甲事项的决定", id="npc-decision"),
+        pytest.param("全国人大常委会关于甲事项的决议", id="npc-short"),
+        pytest.param("最高人民法院关于审理甲类案件若干问题的解释", id="interpretation"),
+        pytest.param("国务院办公厅关于加强甲工作的意见", id="normative-document"),
+    ],
+)
+def test_a_national_instrument_the_registry_does_not_hold_is_flagged(
+    cite: Cite, title: str
+) -> None:
+    """A decision, judicial interpretation or normative document of a national organ that the
+    registry does not hold was kept without a word: it is kept as written, not put on another
+    instrument, and flagged."""
+    (c,) = cite(f"《{title}》第三条")
+    assert (c.law, c.article, c.law_id) == (title, 3, None)
+    assert any("not in the registry" in w for w in c.warnings)
+
+
+def test_a_local_normative_document_is_not_flagged(cite: Cite) -> None:
+    """The registry holds no local normative documents: not holding one says nothing."""
+    (c,) = cite("《甲市人民政府关于加强甲工作的意见》第三条")
+    assert c.warnings == ()
+
+
+def test_an_interpretation_cited_without_its_issuer_is_resolved_and_flagged(cite: Cite) -> None:
+    """《关于审理行政许可案件若干问题的规定》, the court's name left out, was kept as a title of no
+    instrument: the registry's one instrument of that subject is meant, and the record says the
+    issuer was supplied."""
+    (c,) = cite("《关于审理行政许可案件若干问题的规定》第三条")
+    assert c.law == "最高人民法院关于审理行政许可案件若干问题的规定" and c.law_id is not None
+    assert c.kind == "abbreviation" and any("issuer left out" in w for w in c.warnings)
