@@ -42,6 +42,7 @@ from extractors.citing.grammar.chains import (
     chain_of_run,
 )
 from extractors.citing.grammar.context import (
+    PRECEDING,
     at_segment_start,
     author_refers_back,
     is_kind,
@@ -57,7 +58,13 @@ from extractors.citing.grammar.context import (
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
-from extractors.citing.grammar.notes import Tail, parse_tail, read_head, version_after
+from extractors.citing.grammar.notes import (
+    Tail,
+    parse_tail,
+    read_head,
+    version_after,
+    version_before,
+)
 from extractors.citing.grammar.titles import (
     names_form,
     notes_inside,
@@ -87,7 +94,7 @@ from extractors.citing.resolve import (
     ends_like_instrument,
     is_form,
     numbers_entries,
-    resolve_title,
+    resolve_implementing,
     resolve_with,
 )
 from extractors.citing.words import (
@@ -117,7 +124,7 @@ _AND_ITS: Final = regex(
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
-_DOC_LAST: Final = frozenset("号 \t\u3000")
+_DOC_LAST: Final = frozenset("号令 \t\u3000")
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
@@ -127,6 +134,12 @@ _new_tuple: Final = tuple.__new__
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
 # characters with no width, read as spaces
 _INVISIBLE: Final = regex(char_class(INVISIBLE))
+# what may stand between a provision and the 前款/前条 that points back to it for the reference
+# to be certain: a list mark, a semicolon, a lead verb (第十条第一款、前款第（一）项)
+_CERTAIN_GAP: Final = regex(
+    rf"[\s；;]*(?:{alternation(words('separators', 'list'))}\s*)?"
+    rf"(?:{alternation(words('lead_verbs'))})?\s*"
+)
 # what may stand between a quotation's closing mark and the author's next reference (”。第九条)
 _AFTER_CLOSE: Final = " \t\n\u3000。；;、"
 
@@ -416,9 +429,10 @@ class _Cell:
         if its is not None:
             # 《中华人民共和国食品安全法》及其实施条例: the implementing instrument is another
             # one; glued to the marks (《…食品安全法》实施条例) it is the only one cited
-            implementing = resolutions[-1].law + SPACE.sub("", its.group("name"))
             more = parse_tail(text, its.end(), fast=self.fast)
-            implemented = resolve_title(implementing)
+            implemented = resolve_implementing(
+                resolutions[-1].law, SPACE.sub("", its.group("name"))
+            )
             at = start if glued else its.start("name")
             self.emit_anchor(at, more, implemented, "unmarked", None, None)
             return more.end
@@ -466,10 +480,14 @@ class _Cell:
         if same is not None and below_article(provisions[0]):
             # 同条第二款, 该款第（三）项: a part of the provision cited last, in the author's words
             self.closed_before(same[0])
+            if self.last is None and text.startswith(PRECEDING, same[0]):
+                return  # 有前款第（一）项规定情形的, with no citation before: a statute's own words
             if not self.quoted or author_refers_back(text, same[0]):
                 self.quoted = self.said = False
                 self.close = -1
                 self.same_provision(same[0], same[1], end, provisions, warnings, p)
+                if text.startswith(PRECEDING, same[0]):
+                    self.check_preceding(same[0], same[1])
             return
         numbered = doc_number_before(text, p)
         if numbered is not None:
@@ -576,6 +594,8 @@ class _Cell:
         tail_end = tail.end + base
         if version is None and provisions:
             version = version_after(text, tail_end)  # 第六十九条（2019年修正）
+        if version is None:
+            version = version_before(text, start)  # 2021年修订的《…》
         for r in resolutions:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
@@ -700,6 +720,26 @@ class _Cell:
             self.out, self.text, start, base, provisions, last.law, "continuation", None, None,
             None, None, last.law_id, warnings, last.chapter,
         )  # fmt: skip
+
+    def check_preceding(self, start: int, level: str) -> None:
+        """Flag the records just made for a 前款/前条 at ``start`` unless what it points to is
+        certain: the author lists it right after the provision cited before (第十条第一款、前款第
+        （一）项, …第一款；依照前款第（二）项), nothing but a list mark, a semicolon or a lead verb
+        between them. After other words it may be quoted article text, where 前款 is the
+        statute's own paragraph before, not the one the list cited."""
+        made = [c for c in self.out if c is not None and c.start == start]
+        cited = next((c for c in reversed(self.out) if c is not None and c.start < start), None)
+        if not made or made[0].law is None or cited is None:
+            return  # unresolved, and flagged already
+        if _CERTAIN_GAP.fullmatch(self.text, cited.end, start) is not None:
+            return
+        said = self.text[start : start + 2]
+        why = (
+            f"{said} read as the {level} cited before it: not certain, quoted text may mean its own"
+        )
+        for i, c in enumerate(self.out):
+            if c is not None and c.start == start:
+                self.out[i] = replace(c, warnings=(*c.warnings, why))
 
     def by_doc_number(
         self,

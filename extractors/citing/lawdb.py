@@ -134,15 +134,22 @@ class LawEntry:
         ...     TextVersion("2018-12-29", None, False, 98, 98)))
         >>> e.text_for("2010年").last_article, e.text_for(None).last_article
         (90, 98)
-        >>> e.text_for("2015修正") is None
-        True
+        >>> e.text_for("2015修正") is None, e.text_for("2020年版").published
+        (True, '2018-12-29')
         """
         if not self.texts:
             return None
         year = re.match(r"\s*(\d{4})", version) if version else None
         if year is not None:
             dated = [t for t in self.texts if (t.published or "").startswith(year.group(1))]
-            return dated[-1] if dated else None
+            if dated:
+                return dated[-1]
+            latest = self.texts[-1]
+            if not latest.expired and (latest.published or "9999") < year.group(1):
+                # （2023年版） of a law last amended in 2021: the text in force that year (the
+                # catalogue, newer than any list, would hold a later one)
+                return latest
+            return None
         current = [t for t in self.texts if not t.expired]
         return (current or list(self.texts))[-1]
 
@@ -175,6 +182,7 @@ class Registry:
         # registry to resolve titles need not pay
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
         self._by_place: dict[str, list[LawEntry]] | None = None
+        self._by_subject: dict[str, list[LawEntry]] | None = None
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -260,6 +268,26 @@ class Registry:
             self._by_place = index
         return list(self._by_place.get(title_key(title), ()))
 
+    def by_subject(self, title: str) -> list[LawEntry]:
+        """The instruments titled ``title`` after the name of the organ that issued them: what a
+        list means by a title written without its issuer (《关于审理行政许可案件若干问题的规定》
+        for 最高人民法院关于审理行政许可案件若干问题的规定). Every title ``关于…`` after an organ
+        (its words end as an organ's name does: 法院, 委员会, 国务院 …) is indexed by its part
+        from 关于 on.
+
+        >>> [e.title for e in load_registry().by_subject("关于审理行政许可案件若干问题的规定")]
+        ['最高人民法院关于审理行政许可案件若干问题的规定']
+        """
+        if self._by_subject is None:
+            index: dict[str, list[LawEntry]] = {}
+            for entry in self.entries:
+                written = title_key(entry.title)
+                about = written.find(_ABOUT)
+                if about > 1 and _ORGAN_LAST.search(written, 0, about) is not None:
+                    index.setdefault(written[about:], []).append(entry)
+            self._by_subject = index
+        return list(self._by_subject.get(title_key(title), ()))
+
     def names(self) -> Iterable[str]:
         """Every title and alias, as written in the data file."""
         for entry in self.entries:
@@ -268,6 +296,9 @@ class Registry:
 
 
 _PRC: Final = words("state_name")[0]
+# 最高人民法院关于…: an organ's name, then 关于 and the subject of the instrument
+_ABOUT: Final = "关于"
+_ORGAN_LAST: Final = regex(rf"{alternation(words('organ_endings'))}\Z")
 _ORDER_NUMBER: Final = regex(
     rf"(?P<issuer>.*?){alternation(words('document_kinds', 'order'))}第(?P<n>[^号]+)号"
 )
@@ -291,9 +322,12 @@ def doc_key(doc: str) -> tuple[str, str, int] | None:
 
 
 def _doc_lookup_key(doc: str) -> tuple[str, str, int] | None:
-    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令)."""
+    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令), and
+    the issuers of a joint order written together (甲部 乙部令, 甲部、乙部令)."""
     key = doc_key(doc)
-    return None if key is None else (key[0].removeprefix(_PRC), key[1], key[2])
+    if key is None:
+        return None
+    return key[0].removeprefix(_PRC).replace(" ", "").replace("、", ""), key[1], key[2]
 
 
 def _entry(raw: dict[str, object]) -> LawEntry:
@@ -438,10 +472,47 @@ def past_last_article(law_id: str, version: str | None, article: int) -> str | N
     True
     """
     last = last_article(law_id, version)
+    if last is None and version is not None:
+        return _unchecked_version(law_id, version, article)
     if last is None or article <= last[0]:
         return None
     of = f"the text of {last[1]}" if last[1] else "the text"
     return f"第{article}条 is past the last article (第{last[0]}条) of {of}"
+
+
+def _unchecked_version(law_id: str, version: str, article: int) -> str | None:
+    """The warning on an article cited from a version whose text the registry does not hold:
+    a year before the instrument was adopted names no version of it; an article past the last of
+    the text in force may be the old version's (texts grow and shrink) or a wrong number, and
+    the record says it could not be checked. None otherwise (the old version's article is
+    taken as written).
+
+    >>> _unchecked_version("xingzheng-chufa-fa", "2017年修正", 87)[:62]
+    '第87条 is past the last article (第86条) of the text of 2021-01-22'
+    >>> _unchecked_version("shehui-baoxian-fa", "2008年版", 10)
+    'the version of 2008 cited is older than the instrument (adopted 2010-10-28)'
+    >>> _unchecked_version("xingzheng-chufa-fa", "2017年修正", 64) is None
+    True
+    """
+    year = re.match(r"\s*(\d{4})", version)
+    entry = load_registry().by_id(law_id)
+    if year is None or entry is None:
+        return None
+    adopted = [v.date for v in entry.versions if v.note in _ADOPTED]
+    if adopted and year.group(1) < min(adopted)[:4]:
+        cited, adoption = year.group(1), min(adopted)
+        return f"the version of {cited} cited is older than the instrument (adopted {adoption})"
+    latest = last_article(law_id, None)
+    if latest is None or article <= latest[0]:
+        return None
+    return (
+        f"第{article}条 is past the last article (第{latest[0]}条) of the text of {latest[1]},"
+        f" and the registry holds no text of the {year.group(1)} version cited to check it against"
+    )
+
+
+#: The notes of a version that adopted the instrument (laws.json's dated events).
+_ADOPTED: Final = ("通过", "公布", "发布")
 
 
 def write_jieba_dict(path: str | Path, registry: Registry | None = None) -> int:

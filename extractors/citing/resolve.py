@@ -50,6 +50,12 @@ _BARE_CARRIER: Final = regex(rf"^(?P<pre>.*?{_CARRIER_VERB})(?P<x>.+?)(?P<post>�
 _BETWEEN_INNER: Final = regex(rf"^(?:\s|{alternation(words('separators', 'list'))})*$")
 # a space after an organ is kept: the joint issuers of 《中共中央 国务院关于…的意见》
 _ORGAN_END: Final = regex(alternation(words("organ_endings")) + "$")
+# 最高人民法院关于…, 全国人民代表大会常务委员会关于…: an instrument a national organ issued (the
+# organ's name, then 关于: the form of a decision, interpretation or normative document)
+_ABOUT: Final = "关于"
+_NATIONAL_ISSUER: Final = regex(
+    rf"^(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)[^{TITLE_OPEN}]*?{_ABOUT}"
+)
 #: The start of a national law's full title: 中华人民共和国.
 STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
@@ -234,7 +240,39 @@ def _one(
         # 《安全生产条例》: a local regulation written without its place (the list's region
         # picks it: extractors.citing.places); the record names those it may be
         return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
+    if key.startswith(_ABOUT):
+        issued = load_registry().by_subject(canonical)
+        if len(issued) == 1:
+            # 《关于审理行政许可案件若干问题的规定》: the registry's one instrument of that subject,
+            # its issuer (最高人民法院) left out; said, as the list may mean another organ's
+            entry = issued[0]
+            why = f"issuer left out: {canonical!r} read as {entry.title!r}"
+            return entry.title, "abbreviation", entry.id, entry.rank, (why,)
+        if issued:
+            names = " | ".join(e.title for e in issued)
+            return (
+                canonical,
+                "explicit",
+                None,
+                None,
+                (f"issuer left out of {canonical!r}: {names}",),
+            )
+    if _NATIONAL_ISSUER.match(key):
+        # 《全国人民代表大会常务委员会关于…的决定》, 《最高人民法院关于…的解释》: a national
+        # decision, interpretation or normative document the registry does not hold (nor is it
+        # guessed)
+        return canonical, "explicit", None, None, (_not_held(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+def _not_held(title: str) -> str:
+    """The warning on a national organ's decision, interpretation or normative document that the
+    registry does not hold: kept as written, never put on another instrument's title.
+
+    >>> _not_held("全国人大常委会关于甲的决定").endswith("a national instrument it does not hold")
+    True
+    """
+    return f"{title!r} is not in the registry: a national instrument it does not hold"
 
 
 #: The most namesakes a warning names.
@@ -329,6 +367,26 @@ def _resolve(written: str, local: dict[str, str] | None) -> tuple[Resolution, ..
         return tuple(out)
     law, kind, reg, rank, warn = _one(title, local)
     return (Resolution(law, kind, reg, None, rank, warn),)
+
+
+def resolve_implementing(law: str, name: str) -> tuple[Resolution, ...]:
+    """The implementing instrument that a list names by reference to its parent law (《X法》及其
+    实施条例: ``law`` X法's canonical title, ``name`` 实施条例), titled after the law. The registry
+    knows it by that title (中华人民共和国食品安全法实施条例), or the record is flagged: what the
+    words name need not be titled so (a province's implementing measures are 甲省实施《X法》办法),
+    so the title made is no instrument found.
+
+    >>> resolve_implementing("中华人民共和国食品安全法", "实施条例")[0].law_id
+    'shipin-anquan-fa-shishi-tiaoli'
+    >>> print(resolve_implementing("中华人民共和国防洪法", "实施办法")[0].warnings[0][:39])
+    '中华人民共和国防洪法实施办法' is not in the registry
+    """
+    found = resolve_title(law + name)
+    first = found[0]
+    if first.law_id is not None or first.warnings:
+        return found
+    why = f"{first.law!r} is not in the registry: named after {law}, its own title may differ"
+    return (Resolution(first.law, first.kind, None, first.via, first.rank, (why,)), *found[1:])
 
 
 @lru_cache(maxsize=1024)

@@ -64,8 +64,11 @@ _SAME_LEVELS: Final = {
     w: lvl for w, (lvl, *_) in tags_of("levels").items() if lvl in ("article", "paragraph")
 }
 _SAME_LAST: Final = last_chars(_SAME_LEVELS)
+# 前款第（一）项, 上条第二款: the paragraph (article) cited just before, in the author's words
+PRECEDING: Final = words("preceding_units")
 _SAME_UNIT: Final = regex(
-    rf"{alternation(_BACK_DETERMINERS)}\s*(?P<unit>{alternation(_SAME_LEVELS)})\s*\Z"
+    rf"{alternation((*_BACK_DETERMINERS, *PRECEDING))}\s*(?P<unit>{alternation(_SAME_LEVELS)})"
+    r"\s*\Z"
 )
 _SELF_LAST: Final = last_chars((*_SELF_NOUNS, *_ALONE))
 # what may stand just before a bare provision that is read (white space aside): the end of a
@@ -204,12 +207,14 @@ def author_refers_back(text: str, pos: int) -> bool:
 
 
 def same_unit_before(text: str, pos: int) -> tuple[int, str] | None:
-    """Where a 同条/该条/同款 that ends just before the provision at ``pos`` starts, and the level
-    it names (``article`` or ``paragraph``): the provision is part of the one cited last.
+    """Where a 同条/该条/同款 (or 前条/前款/上款) that ends just before the provision at ``pos``
+    starts, and the level it names (``article`` or ``paragraph``): the provision is part of the
+    one cited last.
 
     >>> same_unit_before("…第十条第一款；同条第二款", 10), same_unit_before("该款第三项", 2)
     ((8, 'article'), (0, 'paragraph'))
-    >>> same_unit_before("本条第二款", 2)
+    >>> same_unit_before("前款第（一）项", 2), same_unit_before("本条第二款", 2)
+    ((0, 'paragraph'), None)
     """
     m = _SAME_UNIT.search(text, max(0, pos - 6), pos)
     return None if m is None else (m.start(), _SAME_LEVELS[m.group("unit")])

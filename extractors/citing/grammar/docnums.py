@@ -20,15 +20,24 @@ from extractors.citing.words import (
     alternation,
     char_class,
     first_chars,
+    last_chars,
     words,
 )
 
 _DIGIT: Final = "0-9０-９"
 _ORDER: Final = alternation(words("document_kinds", "order"))
+_ORGAN: Final = alternation(words("organ_endings"))
+# 财政部 国家税务总局令第12号, 人力资源和社会保障部、监察部令第18号: the issuers of a joint order
+# before the last one, each an organ, joined by white space or 、
+_JOINT: Final = (
+    rf"(?:[\u4e00-\u9fff]{{0,20}}?{_ORGAN}(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)){{0,3}}"
+)
 _DOC: Final = regex(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
     # 交通运输部令2016年第28号: a ministry's orders are numbered within the year
-    rf"|[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
+    rf"|{_JOINT}[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
+    # 国务院第735号令: the number written before the kind of document (国务院令第735号)
+    rf"|{_JOINT}[\u4e00-\u9fff]{{1,24}}?第\s*{NUM}\s*号\s*{_ORDER}"
     rf"|[\u4e00-\u9fff]{{1,20}}?{alternation(words('document_kinds', 'announcement'))}\s*"
     rf"[{_DIGIT}]{{4}}\s*年?\s*第\s*[{_DIGIT}]+\s*号"
     # 浙政办发2018年12号: a file number with its year written with 年 and no brackets
@@ -52,9 +61,16 @@ _DOC_BRACKETS: Final = str.maketrans(
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
 _ORDER_NO_DI: Final = regex(rf"({_ORDER})(?!第)")
+# 国务院第735号令 → 国务院令第735号
+_NUMBER_THEN_ORDER: Final = regex(rf"^(?P<issuer>.+?)(?P<n>第[^号]+号)(?P<kind>{_ORDER})$")
+# what joins the issuers of a joint order, written as one space (财政部 国家税务总局令第12号)
+_JOINED_ISSUERS: Final = regex(
+    rf"({_ORGAN})(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)(?=[\u4e00-\u9fff])"
+)
 # a document number and what may stand between it and the provisions it is cited with
 _DOC_BEFORE: Final = regex(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")
-_DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000")
+_DOC_BEFORE_LAST: Final = frozenset("号件 \t\u3000") | last_chars(words("document_kinds", "order"))
+_ORDER_KIND: Final = words("document_kinds", "order")[0]
 
 
 def names_doc_number(note: str) -> bool:
@@ -83,8 +99,13 @@ def normalise_doc_number(written: str) -> str:
     ('国务院令第709号', '藏医保〔2019〕136号')
     >>> normalise_doc_number("浙政办发2018年12号"), normalise_doc_number("交通运输部令2016年第28号")
     ('浙政办发〔2018〕12号', '交通运输部令2016年第28号')
+    >>> normalise_doc_number("国务院第735号令"), normalise_doc_number("财政部、 税务总局令第1号")
+    ('国务院令第735号', '财政部 税务总局令第1号')
     """
-    s = _DOC_LEAD.sub("", SPACE.sub("", written))
+    joint = _JOINED_ISSUERS.sub("\\1\x00", written.strip()) if _ORDER_KIND in written else written
+    s = _DOC_LEAD.sub("", SPACE.sub("", joint)).replace("\x00", " ")
+    if (reversed_ := _NUMBER_THEN_ORDER.match(s)) is not None:
+        s = reversed_["issuer"] + reversed_["kind"] + reversed_["n"]
     if "〔" in s or "[" in s or "【" in s or "(" in s or "（" in s or "﹝" in s or "［" in s:
         return s.translate(_DOC_BRACKETS)
     if "第" in s:

@@ -32,6 +32,7 @@ from extractors.citing.words import (
     OPEN_PAREN,
     PAREN_CLOSE,
     PAREN_OPEN,
+    SPACE,
     TITLE_JOIN,
     alternation,
     first_chars,
@@ -77,6 +78,18 @@ _LISTED_BRACKET: Final = regex(
 )
 # what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
 _AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
+# a date, or a year alone: 1996年, 2021年4月29日
+_DATE: Final = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+# （1996年）: a note that is a year or a date and nothing else names the version of that year
+_DATE_NOTE: Final = regex(rf"^\s*({_DATE})\s*$")
+# 2021年4月29日修正的《…法》, 2021年修订的《…》, 1996年《…》: a version written before the title
+_VERSION_BEFORE: Final = regex(rf"(?:{DATED_VERSION}|{_DATE})(?=[ \t\u3000]*的?[ \t\u3000]*\Z)")
+# how far before a title a version written there may start
+_BEFORE_SPAN: Final = 30
+# what a version written before a title ends in, right before the title (年, 日, 的, 修正 …)
+_BEFORE_LAST: Final = frozenset("年日的 \t\u3000") | frozenset(
+    w[-1] for w in words("amendment_words")
+)
 #: The longest parenthetical read as a note after a title (a version note that lists five
 #: amending decisions runs to some 450 characters).
 MAX_NOTE: Final = 600
@@ -102,6 +115,8 @@ def _read_note(inner: str) -> _Note:
     p = _BARE_POINT.match(inner)
     value = parse_numeral(p.group(1)) if p else None
     v = version_note(inner) if any(c in inner for c in _VERSION_HINTS) else None
+    if v is None and (dated := _DATE_NOTE.match(inner)) is not None:
+        v = dated.group(1)  # （1996年）: the version of that year
     d = find_doc_number(inner) if "号" in inner else None
     if d is None and (bare := DOC_NO_HAO.match(inner)) is not None:
         d = normalise_doc_number(bare.group(1))  # （甲府办发〔2018〕12）: the 号 left out
@@ -241,6 +256,22 @@ def version_after(text: str, pos: int) -> str | None:
         return None
     note = _read_note(m.group(1))
     return None if note.stops or note.doc else note.version
+
+
+def version_before(text: str, start: int) -> str | None:
+    """The version written right before a title that starts at ``start``, as written: a dated
+    version note (2021年4月29日修正的《…》, 2021年修订的《…》) or a year or date alone (1996年《…》,
+    the text of that year), or None.
+
+    >>> version_before("依据2021年4月29日修正的《食品安全法》", 15)
+    '2021年4月29日修正'
+    >>> version_before("1996年《行政处罚法》", 5), version_before("依据《行政处罚法》", 2)
+    ('1996年', None)
+    """
+    if start < 5 or text[start - 1] not in _BEFORE_LAST:
+        return None
+    m = _VERSION_BEFORE.search(text, max(0, start - _BEFORE_SPAN), start)
+    return SPACE.sub("", m.group()) if m is not None else None
 
 
 def _bracketed_chain(text: str, pos: int, *, fast: bool) -> Chain | None:

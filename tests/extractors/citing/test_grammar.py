@@ -29,6 +29,7 @@ from extractors.citing.grammar.context import (
     new_reference_in,
     noun_use_at,
     quotes_title,
+    same_unit_before,
     self_reference_before,
 )
 from extractors.citing.grammar.docnums import find_doc_number, normalise_doc_number
@@ -116,6 +117,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "self_determiners": lambda t: self_reference_before(t, len(t)) is not None,
     "kind_words": _any_kind,
     "back_alone": _any_kind,
+    "preceding_units": lambda t: same_unit_before(f"{t}第一项", len(t)) is not None,
     "field_labels": lambda t: new_reference_in(f" {t}", 0, len(t)) == 0,
     "guiding_words": lambda t: quotes_title(t, 0),
     "noun_uses": lambda t: noun_use_at(t, 0),

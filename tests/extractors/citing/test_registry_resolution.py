@@ -49,8 +49,13 @@ def test_the_cited_version_is_the_one_checked() -> None:
     # 行政复议法: 43 articles in the 2017 text, 90 since the 2023 revision
     assert any("past the last" in w for w in _one("《行政复议法》（2017修正）第五十条").warnings)
     assert not _one("《行政复议法》第五十条").warnings
-    # a version the catalogue does not hold is not checked, rather than checked against another
-    assert not _one("《行政复议法》（2009修正）第九十五条").warnings
+    # a version the catalogue does not hold is not checked against another: past the last
+    # article of every text held, the record says the cited version's text could not be checked
+    (warning,) = _one("《行政复议法》（2009修正）第九十五条").warnings
+    assert warning.endswith(
+        "the registry holds no text of the 2009 version cited to check it against"
+    )
+    assert not _one("《行政复议法》（2009修正）第四十条").warnings
 
 
 def test_an_ambiguous_alias_is_kept_as_written_and_warned() -> None:
