@@ -320,7 +320,7 @@ class Workers:
             path = next(pending, None)
             if path is not None:
                 task = Task(str(path), list_id(str(path)), self.spool, format, encoding, base)
-                waiting.append((path, task, self.pool.submit(make, task)))
+                waiting.append((path, task, self._submitted(task)))
 
         for _ in range(self.jobs * AHEAD):
             submit()
@@ -331,7 +331,7 @@ class Workers:
             except BrokenProcessPool:
                 made = self._after_death(task)
                 # the pool's other lists died with it: made again in a new pool
-                waiting = deque((p, t, self.pool.submit(make, t)) for p, t, _ in waiting)
+                waiting = deque((p, t, self._submitted(t)) for p, t, _ in waiting)
             submit()
             if isinstance(made, str):
                 failures.append(FileReport(str(path), error=made))
@@ -341,6 +341,18 @@ class Workers:
                 yield made
             if advance is not None:
                 advance()
+
+    def _submitted(self, task: Task) -> Future[Premade | str]:
+        """``task`` handed to the pool; if a worker died since the pool last answered, the pool
+        refuses it (``BrokenProcessPool`` from ``submit``, not only from a result): the future
+        then holds that refusal, and taking its result starts the pool again as a death does
+        (before, the refusal ended the build)."""
+        try:
+            return self.pool.submit(make, task)
+        except BrokenProcessPool as broken:
+            refused: Future[Premade | str] = Future()
+            refused.set_exception(broken)
+            return refused
 
     def _after_death(self, task: Task) -> Premade | str:
         """A worker died (killed, out of memory) and took the pool with it. The first list not

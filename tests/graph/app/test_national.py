@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -305,3 +306,27 @@ def test_a_worker_that_cannot_spool_a_list_says_so_in_one_line(tmp_path: Path) -
     path = write_list(tmp_path / "a.csv", PLACES[0], 5)
     made = make(Task(str(path), "a", str(tmp_path / "not-shared")))
     assert isinstance(made, str) and made.startswith(f"{path}: not built (FileNotFoundError: ")
+
+
+def test_a_worker_killed_between_two_answers_costs_no_list(tmp_path: Path) -> None:
+    """A worker killed after its pool answered and before the next list is handed to it: the
+    broken pool refuses the list at ``submit`` (not only at a result), and that refusal ended the
+    build with ``BrokenProcessPool``. Now the pool is started again and every list is made."""
+    from graph.app.parallel import AHEAD, Workers
+    from graph.build.identity import ListIds
+
+    count = AHEAD + 2  # more lists than the pool is handed at first: one is submitted after
+    paths = [write_list(tmp_path / f"l{n}.csv", PLACES[n], 20) for n in range(count)]
+    failures: list[Any] = []
+    with Workers(1) as workers:
+        made = workers.made(paths, ListIds().assign, failures=failures)
+        first = next(made)
+        deadline = time.monotonic() + 120
+        while workers.pool._pending_work_items and time.monotonic() < deadline:
+            time.sleep(0.05)  # the lists handed at first, made: the pool is idle
+        for pid in list(workers.pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        while not workers.pool._broken and time.monotonic() < deadline:
+            time.sleep(0.05)
+        rest = list(made)
+    assert [p.path for p in (first, *rest)] == [str(p) for p in paths] and not failures
