@@ -307,6 +307,20 @@ class Iris:
         """The work (eli:LegalResource) identified by its canonical title or registry id."""
         return f"{self.base}law/{segment(law_id)}"
 
+    def law_of(self, iri: str) -> str | None:
+        """The law a law's or provision's IRI names (its provisions' IRIs are the law's and
+        more); None for another IRI.
+
+        >>> Iris().law_of("https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87/para_1")
+        'https://w3id.org/quanze/id/law/shehui-baoxian-fa'
+        >>> Iris().law_of("https://w3id.org/quanze/id/org/x") is None
+        True
+        """
+        prefix = f"{self.base}law/"
+        if not iri.startswith(prefix):
+            return None
+        return prefix + iri[len(prefix) :].split("/", 1)[0]
+
     def provision(self, law_id: str, loc: Locator) -> str:
         """The work-level provision ``loc`` of a law (the law itself for an empty locator)."""
         return "/".join([self.law(law_id), *(step.token for step in provision_steps(loc))])

@@ -328,7 +328,7 @@ class _Build:
         self.sending = None
         self.cited.add_list(pending.cites)
         targets = chain(pending.cites, cited or ())
-        self.laws.update(law for t in targets if (law := lawparts.law_of(t, self.iris)))
+        self.laws.update(law for t in targets if (law := self.iris.law_of(t)))
         pending.cites = {}
         rows = built.rows()
         # irregular (graph.build.irregular): items' IRIs meet, or no source file (``lists``, which

@@ -22,23 +22,10 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.build.derived import LAW_PARTS, Facts
-from graph.iri import Iris
 
 #: Per count of ``LAW_PARTS``, its query (which has ``?law``, the law each row is of).
 QUERIES = {"provisions": "view-provisions", "cited": "audit-provisions"}
 _ALL = "SELECT DISTINCT ?law WHERE { ?law a <http://data.europa.eu/eli/ontology#LegalResource> }"
-
-
-def law_of(target: str, iris: Iris) -> str | None:
-    """The law a law's or provision's IRI names (None for another IRI).
-
-    >>> law_of("https://w3id.org/quanze/id/law/shehui-baoxian-fa/art_87", Iris())
-    'https://w3id.org/quanze/id/law/shehui-baoxian-fa'
-    """
-    prefix = f"{iris.base}law/"  # as Iris.law names a law
-    if not target.startswith(prefix):
-        return None
-    return prefix + target[len(prefix) :].split("/", 1)[0]
 
 
 def count(store: ox.Store, facts: Facts, laws: Iterable[str] | None = None) -> None:
