@@ -1,5 +1,6 @@
 """Lists side by side on one sheet: the same header written twice or more across a row, empty
-columns between (a sheet printed two lists to a page, 序号 | 事项名称 | … || 序号 | 事项名称 | …).
+columns between (a sheet printed two lists to a page, 序号 | 事项名称 | … || 序号 | 事项名称 | …),
+or twice with none (a page printed in two columns, copied as text: its cells apart at gaps).
 Each row then holds an item of each list: it is read as one row per list, under the one header,
 so that no item's cells are taken for a second column of another's."""
 
@@ -21,6 +22,8 @@ def side_by_side(cells: Sequence[str]) -> list[tuple[int, int]] | None:
 
     >>> side_by_side(["序号", "事项名称", "事项类型", "", "序号", "事项名称", "事项类型"])
     [(0, 3), (4, 7)]
+    >>> side_by_side(["序号", "事项名称", "事项类型", "序号", "事项名称", "事项类型"])
+    [(0, 3), (3, 6)]
     >>> side_by_side(["序号", "事项名称", "事项类型", "", "备注"]) is None
     True
     """
@@ -32,8 +35,14 @@ def side_by_side(cells: Sequence[str]) -> list[tuple[int, int]] | None:
         elif not cell and start is not None:
             runs.append((start, at))
             start = None
-    if len(runs) < 2:
+    if not runs:
         return None
+    if len(runs) == 1:  # one run: the header twice with no empty column between?
+        start, stop = runs[0]
+        half, odd = divmod(stop - start, 2)
+        if odd or half < 3:
+            return None
+        runs = [(start, start + half), (start + half, stop)]
     first = tuple(cells[runs[0][0] : runs[0][1]])
     if not is_header(first) or any(tuple(cells[a:b]) != first for a, b in runs[1:]):
         return None

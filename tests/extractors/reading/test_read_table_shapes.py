@@ -398,12 +398,15 @@ def test_a_department_column_in_other_words(tmp_path: Path, department: str) -> 
     _read_back(path, ITEMS)
 
 
+@pytest.mark.parametrize("gap", [("",), ()], ids=["gap", "no-gap"])
 @pytest.mark.parametrize("suffix", ["csv", "xlsx", "xls", "html", "docx", "md"])
-def test_two_lists_side_by_side_on_one_sheet(tmp_path: Path, suffix: str) -> None:
-    # The header twice across the sheet, an empty column between: before, the right-hand list's
-    # cells were read as second columns of the left-hand one's items (its bases joined to
-    # theirs, its names in extra), as sure.
-    rows = ((*HEADER, "", *HEADER), (*ITEMS[0], "", *ITEMS[1]), (*ITEMS[2], "", *[""] * 6))
+def test_two_lists_side_by_side_on_one_sheet(
+    tmp_path: Path, suffix: str, gap: tuple[str, ...]
+) -> None:
+    # The header twice across the sheet, an empty column between or none: before, the
+    # right-hand list's cells were read as second columns of the left-hand one's items (its
+    # bases joined to theirs, its names in extra), as sure.
+    rows = ((*HEADER, *gap, *HEADER), (*ITEMS[0], *gap, *ITEMS[1]), (*ITEMS[2], *gap, *[""] * 6))
     path = write(tmp_path, [Table(rows)], suffix)
     _read_back(path, ITEMS)
     _same(path, size=2)

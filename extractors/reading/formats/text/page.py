@@ -22,7 +22,6 @@ from extractors.reading.formats.text.annex import (
     annex_headers,
     is_annex,
 )
-from extractors.reading.formats.text.doubled import doubled, parted
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body
 from extractors.reading.formats.text.header import PageHeader, find_headers
@@ -516,8 +515,6 @@ def _grids(
             context += [*part.preamble, *part.body.chrome]
         present = Serials.merged(serials[k] for k in run)
         rows = list(noted_serials(rows, parts[run.start].body.cells, present))
-        if half := doubled(parts[run.start].body.cells):  # two lists side by side
-            rows = [parted(row, half) for row in rows]
         owner = owner_of(parts[run.start].preamble)
         grids.append(
             Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0, owner=owner)

@@ -46,7 +46,6 @@ from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
-from extractors.reading.formats.text.doubled import doubled, parted
 from extractors.reading.formats.text.header import PageHeader
 from extractors.reading.formats.text.linenumbers import bare, is_numbered, noted
 from extractors.reading.formats.text.page import (
@@ -154,8 +153,6 @@ class PageTables:
             present = Serials.merged(parts[k].serials for k in run)
             cells = survey.widened[run.start].cells
             rows = noted_serials(self._rows(survey, run), cells, present)
-            if half := doubled(cells):  # two lists side by side
-                rows = (parted(row, half) for row in rows)
             owner = owner_of(parts[run.start].preamble)
             yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
