@@ -102,22 +102,30 @@ def _label_number(line: str) -> str | None:
     return match.group(1).rstrip(".、．") if match is not None and match.group(1) else None
 
 
-# A serial alone on its line (1. / 2、 / （3）), over the record it numbers.
+# A serial alone on its line (1. / 2、 / （3）, or a bare 2, which may be a page's number at its
+# foot), over the record it numbers.
 _BARE_SERIAL = re.compile(rf"{_SPACE}*({_NUMBER}|\d{{1,4}}){_SPACE}*")
 
 
-def _item_serials(lines: Sequence[str], colon: Sequence[tuple[str, str] | None]) -> dict[int, str]:
+def _item_serials(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None]
+) -> tuple[dict[int, str], set[int]]:
     """The item serials of a page of records, by the index of the line they are written on: the
     number before each record's first label (1. 事项名称：… 事项类型：…), or alone on the line
-    above it (1. over 事项名称：…). Forms that number their fields instead (1. 事项名称：…
-    2. 事项类型：…) number labels of other fields than the one records open with: none then.
+    above it (1. over 事项名称：…; a bare 1 only above every record). Forms that number their
+    fields instead (1. 事项名称：… 2. 事项类型：…) number labels of other fields than the one
+    records open with: none then. Also the lines of a bare number above some records only: a
+    page's number at its foot, between two records (never more of the value above).
 
     >>> lines = ["1. 事项名称：甲", "事项类型：许可", "2、事项名称：乙", "事项类型：处罚"]
     >>> _item_serials(lines, [_colon_label(line) for line in lines])
-    {0: '1', 2: '2'}
+    ({0: '1', 2: '2'}, set())
     >>> lines = ["1. 事项名称：甲", "2. 事项类型：许可", "1. 事项名称：乙", "2. 事项类型：处罚"]
     >>> _item_serials(lines, [_colon_label(line) for line in lines])
-    {}
+    ({}, set())
+    >>> lines = ["事项名称：甲", "事项类型：许可", "", "2", "", "事项名称：乙", "事项类型：处罚"]
+    >>> _item_serials(lines, [_colon_label(line) for line in lines])
+    ({}, {3})
     """
     keyed = [
         (index, key)
@@ -125,28 +133,34 @@ def _item_serials(lines: Sequence[str], colon: Sequence[tuple[str, str] | None])
         if found is not None and (key := map_header(found[0])) is not None
     ]
     if not keyed:
-        return {}
+        return {}, set()
     opening = keyed[0][1]  # the field records open with
     serials: dict[int, str] = {}
+    bare: dict[int, str] = {}
+    records = 0
     for index, key in keyed:
         number = _label_number(lines[index])
         if number is not None and key != opening:
-            return {}  # numbered fields
+            return {}, set()  # numbered fields
+        records += key == opening
         if number is not None:
             serials[index] = number
         elif key == opening and (above := _serial_above(lines, index)) is not None:
-            serials[above[0]] = above[1]
-    return serials
+            serial = above[1].rstrip(".、．")
+            (bare if serial == above[1] and serial.isdigit() else serials)[above[0]] = serial
+    if bare and len(bare) == records:
+        return {**serials, **bare}, set()
+    return serials, set(bare)
 
 
 def _serial_above(lines: Sequence[str], index: int) -> tuple[int, str] | None:
-    """(index, serial) of a serial alone on the line above line ``index`` (blank lines between),
-    or None."""
+    """(index, serial as written) of a serial alone on the line above line ``index`` (blank
+    lines between), or None."""
     above = index - 1
     while above >= 0 and not lines[above].strip():
         above -= 1
     match = _BARE_SERIAL.fullmatch(lines[above]) if above >= 0 else None
-    return (above, match.group(1).rstrip(".、．")) if match is not None else None
+    return (above, match.group(1)) if match is not None else None
 
 
 def _space_labels(line: str) -> list[tuple[str, str]]:
@@ -215,7 +229,7 @@ def read_labelled(text: str) -> Grid:
     """
     numbers, lines = _one_pair_a_line(*_side_by_side(text.splitlines()))
     colon = [_colon_label(line) for line in lines]
-    serials = _item_serials(lines, colon)
+    serials, pages = _item_serials(lines, colon)
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
     # lines at least with a label and its value: header words one per line make no record.
@@ -241,6 +255,7 @@ def read_labelled(text: str) -> Grid:
         above, gap = gap, False
         if started and (
             is_page_chrome(line)
+            or index in pages
             or is_running_header(line, running)
             or _ANNEX.fullmatch(line)
             or (annex and colon[index] is None and not is_section_heading(line))
