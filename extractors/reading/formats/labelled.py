@@ -7,7 +7,7 @@ import heapq
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors.models import Anomaly
@@ -80,6 +80,8 @@ class _Event:
     section: bool = False
     #: a blank line (or a rule) is right above it
     after_blank: bool = False
+    #: the line as written, for a label's line (context, when it is no record's)
+    text: str = ""
 
 
 def _colon_label(line: str) -> tuple[str, str] | None:
@@ -134,14 +136,18 @@ def _item_serials(
     ]
     if not keyed:
         return {}, set()
-    opening = keyed[0][1]  # the field records open with
+    numbered = {key for index, key in keyed if _label_number(lines[index]) is not None}
+    if len(numbered) > 1:
+        return {}, set()  # numbered fields
+    # the field records open with: the one numbered, else the name (a notice's 依据：… above
+    # the records opens none)
+    keys = {key for _, key in keyed}
+    opening = next(iter(numbered), "name" if "name" in keys else keyed[0][1])
     serials: dict[int, str] = {}
     bare: dict[int, str] = {}
     records = 0
     for index, key in keyed:
         number = _label_number(lines[index])
-        if number is not None and key != opening:
-            return {}, set()  # numbered fields
         records += key == opening
         if number is not None:
             serials[index] = number
@@ -269,13 +275,13 @@ def read_labelled(text: str) -> Grid:
             events.append(_Event(number, None, line.strip(), section=True))
             continue
         if index in serials:  # 1. 事项名称：…, or 1. over it: the item's serial
-            events.append(_Event(number, _ROW_LABEL, serials[index]))
-            started = True
+            events.append(_Event(number, _ROW_LABEL, serials[index], after_blank=above))
+            started, above = True, False
             if colon[index] is None:
                 continue
         found = colon[index]
         if found is not None and map_header(found[0]) is not None:
-            events.append(_Event(number, *found))
+            events.append(_Event(number, *found, after_blank=above, text=line.strip()))
             started, block = True, not found[1]
         elif (
             found is not None
@@ -286,7 +292,10 @@ def read_labelled(text: str) -> Grid:
             events.append(_Event(number, *found, known=False))
             block = not found[1]
         elif spaced and (pairs := _space_labels(line)):
-            events += [_Event(number, label, value) for label, value in pairs]
+            events += [
+                _Event(number, label, value, after_blank=above and k == 0)
+                for k, (label, value) in enumerate(pairs)
+            ]
             started, block = True, not pairs[-1][1]
         else:
             events.append(_Event(number, None, line.strip(), after_blank=above))
@@ -536,6 +545,43 @@ def _opens_main_item(label: str, record: _Record) -> bool:
     return SUBITEM in keys and "name" not in keys
 
 
+def _above_the_records(events: Sequence[_Event]) -> Sequence[_Event]:
+    """``events`` with the labels above the first record's name that are no part of it made
+    context: a notice's sentence opening with a label (依据：《行政许可法》第十二条，现将清单公布如
+    下。) whose field the first record gives after its name, when no later record has that
+    field before its name (the labels after a blank line and before a later name: 序号：2)."""
+    names = [
+        i for i, e in enumerate(events) if e.known and e.label and map_header(e.label) == "name"
+    ]
+    if len(names) < 2:
+        return events
+    first = names[0]
+    after = _keys(events[first : names[1]])
+    leads: set[str | None] = set()
+    for at in names[1:]:
+        start = at
+        while start > 0 and events[start - 1].label is not None and not events[start].after_blank:
+            start -= 1
+        if not events[start].after_blank:
+            return events  # records not parted by blank lines: where each opens is not written
+        leads |= _keys(events[start:at])
+    pre = [i for i in range(first) if events[i].known and events[i].label]
+    # labels that lead a record as later records are led (序号：1) stay; those above them may go
+    lead = next((k for k, i in enumerate(pre) if map_header(events[i].label or "") in leads), None)
+    pre = pre[:lead]
+    if not pre or not all(map_header(events[i].label or "") in after for i in pre):
+        return events
+    return [
+        replace(e, label=None, value=e.text or e.value, gap=True) if i in pre else e
+        for i, e in enumerate(events)
+    ]
+
+
+def _keys(events: Sequence[_Event]) -> set[str | None]:
+    """The fields the known labels of ``events`` name."""
+    return {map_header(e.label) for e in events if e.known and e.label}
+
+
 def _opens_again(label: str, record: _Record) -> bool:
     """True when ``label`` is another word for the field ``record`` opened with (职权名称 after a
     record that opened with 事项名称): labels that vary between records, the next record.
@@ -610,6 +656,7 @@ def _records_grid(
     """The Grid of vertical records: a record ends where a label it already has comes again;
     text without a label continues the value above it, or is context before the first record.
     Records without a name label take the line above them (a heading) as their name."""
+    events = _above_the_records(events)
     records: list[_Record] = []
     sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
     before: list[tuple[int, str]] = []

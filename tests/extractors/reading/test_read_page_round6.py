@@ -126,6 +126,19 @@ def test_a_bare_number_above_some_records_is_a_page_number(tmp_path: Path) -> No
     _sure(tmp_path, lines, EXPECTED)
 
 
+@pytest.mark.parametrize("serials", [False, True], ids=["no-serials", "serials"])
+def test_a_notices_sentence_opening_with_a_label_is_no_record(
+    tmp_path: Path, serials: bool
+) -> None:
+    # 依据：《…》第十二条，现将清单公布如下。 in the notice above the records. Before: read as the
+    # first record's basis, every record's basis and accountability basis shifted one record
+    # down, one note on the last (continuation-row)
+    notice = ["某县人民政府关于公布权责清单的通知", "各乡镇人民政府："]
+    notice += [f"依据：{FURTHER}，现将清单公布如下。", "某县人民政府", "2023年5月6日"]
+    lines = [*notice, *_records(lambda n: f"{n}. " if serials else "")]
+    _sure(tmp_path, lines, SERIALED if serials else EXPECTED)
+
+
 @pytest.mark.parametrize(
     "number",
     [lambda k: f"{k}. ", lambda k: "一二三四五"[k - 1] + "、"],
