@@ -151,12 +151,32 @@ def _item_serials(
         records += key == opening
         if number is not None:
             serials[index] = number
-        elif key == opening and (above := _serial_above(lines, index)) is not None:
+        elif (
+            key == opening
+            and (above := _serial_above(lines, index)) is not None
+            and not _under_a_bare_label(lines, colon, above[0])
+        ):
             serial = above[1].rstrip(".、．")
             (bare if serial == above[1] and serial.isdigit() else serials)[above[0]] = serial
     if bare and len(bare) == records:
         return {**serials, **bare}, set()
     return serials, set(bare)
+
+
+def _under_a_bare_label(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None], index: int
+) -> bool:
+    """True when the line above line ``index`` (blank lines between) is a label without a value
+    (法定期限： over 20): line ``index`` is its value."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above < 0:
+        return False
+    found = colon[above]
+    if found is not None:
+        return not found[1]
+    return map_header(lines[above].strip()) is not None
 
 
 def _serial_above(lines: Sequence[str], index: int) -> tuple[int, str] | None:
@@ -513,7 +533,7 @@ class _Text:
     item: Any
     #: The note made when the line was set apart (under no label), and the notes it is in.
     note: tuple[list[Anomaly], Anomaly] | None = None
-    #: a blank line (or a rule) is right above it
+    #: a blank line (or a rule) is right above it, and no label without its value
     after_blank: bool = False
 
     def take(self) -> None:
@@ -679,10 +699,12 @@ def _records_grid(
                 tail = _Text(event.line, event.value, before, before[-1], None, event.after_blank)
             else:
                 notes = len(current.notes)
+                bare = not current.fields.get(last)  # the value of a label alone above
                 last = _continue(current, last, event.line, event.value)
                 values = current.fields[last]
                 note = (current.notes, current.notes[-1]) if len(current.notes) > notes else None
-                tail = _Text(event.line, values[-1], values, values[-1], note, event.after_blank)
+                gap = event.after_blank and not bare
+                tail = _Text(event.line, values[-1], values, values[-1], note, gap)
             continue
         # A field given twice in a row (设定依据：… 设定依据：…) is one value over two lines;
         # its label again further down, or the label the record opened with, opens the next.

@@ -126,6 +126,23 @@ def test_a_bare_number_above_some_records_is_a_page_number(tmp_path: Path) -> No
     _sure(tmp_path, lines, EXPECTED)
 
 
+@pytest.mark.parametrize(
+    "last", [("法定期限：", "20"), ("法定期限：", "", "20", ""), ("备注：", "", "无", "")]
+)
+def test_a_short_value_under_a_label_alone_stays_its_value(
+    tmp_path: Path, last: tuple[str, ...]
+) -> None:
+    # (read so before too) a number or a word under a label alone, above the next record, is
+    # that label's value: no serial, page number or heading of the record below
+    lines = [TITLE, ""] + [line for i in ITEMS for line in (*_record(i), *last, "")]
+    _, items = _read(tmp_path, lines, ("row", *FIELDS, "time_limit", "remarks"))
+    value = last[-1] or last[-2]
+    assert [{k: v for k, v in i.items() if k in ("time_limit", "remarks")} for i in items] == [
+        {"time_limit" if last[0] == "法定期限：" else "remarks": value}
+    ] * 3
+    assert [{k: v for k, v in i.items() if k in ("row", *FIELDS)} for i in items] == EXPECTED
+
+
 @pytest.mark.parametrize("serials", [False, True], ids=["no-serials", "serials"])
 def test_a_notices_sentence_opening_with_a_label_is_no_record(
     tmp_path: Path, serials: bool
