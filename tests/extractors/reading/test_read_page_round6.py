@@ -322,6 +322,22 @@ def test_sub_items_listed_under_a_row_are_its_names_not_its_basis(
     assert anomaly_codes(plist) == [["sub-item-lines"], [], []]
 
 
+def test_an_articles_items_quoted_under_a_row_stay_in_its_basis(tmp_path: Path) -> None:
+    # (read so before too) the basis quotes its article, whose items are numbered sentences
+    # (（1）有固定的场所；): no sub-items. (Without their 。 or ；, the lines are read as sub-items,
+    # and said: sub-item-lines.)
+    items = ("（1）有固定的场所；", "（2）有专门人员。")
+    row = "  ".join(
+        ("1", *ITEMS[0][:3], ITEMS[0][3] + "：设立职业技能鉴定机构应当具备下列条件", ITEMS[0][4])
+    )
+    plist, got = _read(tmp_path, _table([row, *items, *_rows(2)]))
+    assert got[0]["name"] == ITEMS[0][0]
+    assert [i.endswith(items[-1]) for i in (got[0]["basis"], got[0]["accountability_basis"])].count(
+        True
+    ) == 1
+    assert "sub-item-lines" not in anomaly_codes(plist)[0]
+
+
 def _flat(cells: dict[tuple[int, int], str | None]) -> list[str]:
     """The table one cell per line, each cell (item, column) replaced as ``cells`` says (None:
     the empty cell whose line vanished)."""

@@ -16,8 +16,21 @@ _NUMBERED = re.compile(r"\s*(?:[（(]\d{1,2}[)）]|[\u2460-\u2473])")
 _CITES = re.compile(
     r"[《〈<]|第\s*[一二三四五六七八九十百千零〇\d]+\s*[条款项]|法|条例|规定|办法|决定"
 )
+_MAX_NAME = 40
+_SENTENCE_ENDS = ("；", ";", "。", "，", ",", "、", "：", ":")
 #: Columns of citations, where a numbered line without one is out of place.
 _BASES = frozenset({"basis", "accountability_basis"})
+
+
+def _is_sub_item(line: str) -> bool:
+    """True for a sub-item's name numbered (（1）新设审批): short, no citation, no sentence (an
+    article's item quoted, （1）有固定的场所；, ends one)."""
+    return (
+        _NUMBERED.match(line) is not None
+        and len(line) <= _MAX_NAME
+        and not _CITES.search(line)
+        and not line.rstrip().endswith(_SENTENCE_ENDS)
+    )
 
 
 def sub_item_lines(
@@ -43,9 +56,12 @@ def sub_item_lines(
             continue
         lines = text.split("\n")
         cut = len(lines)
-        while cut > 1 and _NUMBERED.match(lines[cut - 1]) and not _CITES.search(lines[cut - 1]):
+        while cut > 1 and _is_sub_item(lines[cut - 1]):
             cut -= 1
+        # (a quoted article that lists its items, ：above them, keeps them)
         if cut == len(lines) or not _CITES.search("\n".join(lines[:cut])):
+            continue
+        if lines[cut - 1].rstrip().endswith((":", "：")):
             continue
         moved = lines[cut:]
         values[column] = ("\n".join(lines[:cut]), raw)
