@@ -15,6 +15,7 @@ from functools import cache
 from hashlib import blake2b
 from typing import Literal
 
+from extractors.citing.numerals import parse_numeral
 from extractors.models import Plausibility, PowerItem
 from extractors.reading.vocab import is_org_name, is_power_type, load_vocab
 
@@ -49,6 +50,8 @@ _PROVISION = re.compile(
 _SERIAL = re.compile(
     r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
 )
+# A serial in Chinese numerals: 一, 十二, （三） (items numbered 一、 二、 as headings of records).
+_CHINESE_SERIAL = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]{1,5})\s*[)）]?\s*$")
 
 #: The weight of each check in the score.
 WEIGHTS: dict[str, float] = {
@@ -130,8 +133,12 @@ class Judge:
             self.cited += bool(_CITATION.search(item.basis))
         if item.row:
             self.rows += 1
+            number: int | None = None
             if m := _SERIAL.match(item.row):
                 number = int(m.group(1) or m.group(2))
+            elif c := _CHINESE_SERIAL.match(item.row):
+                number = parse_numeral(c.group(1))
+            if number is not None:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last
                 self.last = number

@@ -53,10 +53,20 @@ def running_headers(lines: Iterable[str]) -> frozenset[str]:
     )
 
 
+# A browser prints the page's title atop each page: the document's title, a separator and the
+# site's name (某县权责清单 - 某县人民政府门户网站, 某县权责清单_某县人民政府).
+_SITE = re.compile(r"\s*(?:\s[-–—|｜]\s|_)\s*[^\s\-–—|｜_]{2,30}$")
+
+
 def is_running_header(line: str, headers: frozenset[str]) -> bool:
-    """True when ``line`` is one of ``headers`` (:func:`running_headers`) printed again.
+    """True when ``line`` is one of ``headers`` (:func:`running_headers`) printed again, alone
+    or as a browser prints the page's title (the site's name after it).
 
     >>> is_running_header("某县 权责清单", frozenset({"某县权责清单"}))
     True
+    >>> is_running_header("某县权责清单 - 某县人民政府门户网站", frozenset({"某县权责清单"}))
+    True
     """
-    return bool(headers) and "".join(line.split()) in headers
+    if not headers:
+        return False
+    return "".join(line.split()) in headers or "".join(_SITE.sub("", line).split()) in headers

@@ -7,7 +7,7 @@ import heapq
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors.models import Anomaly
@@ -34,7 +34,7 @@ _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
 # Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
 _OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
 _LABEL = re.compile(
-    rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:(?:{_NUMBER}){_SPACE}*)?"
+    rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:({_NUMBER}){_SPACE}*)?"
     rf"(?:{_OPEN}([^{_BRACKETS}:：\s]{{2,16}}){_CLOSE}{_SPACE}*[:：]?"
     rf"|([^:：\s{_BRACKETS}]{{2,16}}|[^:：\s](?:{_SPACE}{{1,3}}[^:：\s]){{1,7}}){_SPACE}*[:：])"
     rf"{_SPACE}*(.*)"
@@ -49,13 +49,15 @@ _NAME_LABEL, _ROW_LABEL = "事项名称", "序号"
 # A heading that names the record below it: "## 1. 城乡医疗救助", "（一）城乡医疗救助", "（1）…",
 # "【…】".
 _HEADING = re.compile(
-    r"#*\s*(?:(\d{1,6})\s*[.．、]|[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(]\d{1,6}[)）]"
-    r"|第[一二三四五六七八九十百\d]+项)?"
+    r"#*\s*(?:(\d{1,6}|[一二三四五六七八九十百]+)\s*[.．、]|[（(]?[一二三四五六七八九十百]+[)）]"
+    r"|[（(]\d{1,6}[)）]|第[一二三四五六七八九十百\d]+项)?"
     r"\s*【?(.+?)】?"
 )
 # A further annex's heading (附件2 责任清单): it opens other records, never text of a value.
 _ANNEX = re.compile(r"\s*(?:附件|附表)\s*\d{1,2}\s*[:：、.]?\s*\S{0,30}\s*")
 _SENTENCE_END = re.compile(r"[。；;，,、：:]$")
+# A Markdown thematic break (---, ___) between records: a rule, though shorter than furniture's.
+_BREAK_RULE = re.compile(r"[ \t]*(?:-{3,}|_{3,})[ \t]*")
 _MAX_HEADING = 40
 
 
@@ -76,6 +78,10 @@ class _Event:
     gap: bool = False
     #: a section heading between records (一、行政许可): a row of its own, typing those below
     section: bool = False
+    #: a blank line (or a rule) is right above it
+    after_blank: bool = False
+    #: the line as written, for a label's line (context, when it is no record's)
+    text: str = ""
 
 
 def _colon_label(line: str) -> tuple[str, str] | None:
@@ -83,9 +89,104 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     match = _LABEL.fullmatch(line)
     if match is None:
         return None
-    if match.group(1) is not None and map_header(match.group(1)) is None:
+    if match.group(2) is not None and map_header(match.group(2)) is None:
         return None  # 【法律】《…》 inside a basis: a bracketed label names a field, or is none
-    return match.group(1) or match.group(2), match.group(3).strip()
+    label, value = match.group(2) or match.group(3), match.group(4).strip()
+    if label.startswith("**") and value.startswith("**"):
+        value = value[2:].lstrip()  # **事项名称：**城乡医疗救助: the bold closes after the colon
+    return label, value
+
+
+def _label_number(line: str) -> str | None:
+    """The number written before the label of ``line`` (``1.`` of 1. 事项名称：…), without its
+    dot, or None."""
+    match = _LABEL.fullmatch(line)
+    return match.group(1).rstrip(".、．") if match is not None and match.group(1) else None
+
+
+# A serial alone on its line (1. / 2、 / （3）, or a bare 2, which may be a page's number at its
+# foot), over the record it numbers.
+_BARE_SERIAL = re.compile(rf"{_SPACE}*({_NUMBER}|\d{{1,4}}){_SPACE}*")
+
+
+def _item_serials(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None]
+) -> tuple[dict[int, str], set[int]]:
+    """The item serials of a page of records, by the index of the line they are written on: the
+    number before each record's first label (1. 事项名称：… 事项类型：…), or alone on the line
+    above it (1. over 事项名称：…; a bare 1 only above every record). Forms that number their
+    fields instead (1. 事项名称：… 2. 事项类型：…) number labels of other fields than the one
+    records open with: none then. Also the lines of a bare number above some records only: a
+    page's number at its foot, between two records (never more of the value above).
+
+    >>> lines = ["1. 事项名称：甲", "事项类型：许可", "2、事项名称：乙", "事项类型：处罚"]
+    >>> _item_serials(lines, [_colon_label(line) for line in lines])
+    ({0: '1', 2: '2'}, set())
+    >>> lines = ["1. 事项名称：甲", "2. 事项类型：许可", "1. 事项名称：乙", "2. 事项类型：处罚"]
+    >>> _item_serials(lines, [_colon_label(line) for line in lines])
+    ({}, set())
+    >>> lines = ["事项名称：甲", "事项类型：许可", "", "2", "", "事项名称：乙", "事项类型：处罚"]
+    >>> _item_serials(lines, [_colon_label(line) for line in lines])
+    ({}, {3})
+    """
+    keyed = [
+        (index, key)
+        for index, found in enumerate(colon)
+        if found is not None and (key := map_header(found[0])) is not None
+    ]
+    if not keyed:
+        return {}, set()
+    numbered = {key for index, key in keyed if _label_number(lines[index]) is not None}
+    if len(numbered) > 1:
+        return {}, set()  # numbered fields
+    # the field records open with: the one numbered, else the name (a notice's 依据：… above
+    # the records opens none)
+    keys = {key for _, key in keyed}
+    opening = next(iter(numbered), "name" if "name" in keys else keyed[0][1])
+    serials: dict[int, str] = {}
+    bare: dict[int, str] = {}
+    records = 0
+    for index, key in keyed:
+        number = _label_number(lines[index])
+        records += key == opening
+        if number is not None:
+            serials[index] = number
+        elif (
+            key == opening
+            and (above := _serial_above(lines, index)) is not None
+            and not _under_a_bare_label(lines, colon, above[0])
+        ):
+            serial = above[1].rstrip(".、．")
+            (bare if serial == above[1] and serial.isdigit() else serials)[above[0]] = serial
+    if bare and len(bare) == records:
+        return {**serials, **bare}, set()
+    return serials, set(bare)
+
+
+def _under_a_bare_label(
+    lines: Sequence[str], colon: Sequence[tuple[str, str] | None], index: int
+) -> bool:
+    """True when the line above line ``index`` (blank lines between) is a label without a value
+    (法定期限： over 20): line ``index`` is its value."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above < 0:
+        return False
+    found = colon[above]
+    if found is not None:
+        return not found[1]
+    return map_header(lines[above].strip()) is not None
+
+
+def _serial_above(lines: Sequence[str], index: int) -> tuple[int, str] | None:
+    """(index, serial as written) of a serial alone on the line above line ``index`` (blank
+    lines between), or None."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    match = _BARE_SERIAL.fullmatch(lines[above]) if above >= 0 else None
+    return (above, match.group(1)) if match is not None else None
 
 
 def _space_labels(line: str) -> list[tuple[str, str]]:
@@ -154,6 +255,7 @@ def read_labelled(text: str) -> Grid:
     """
     numbers, lines = _one_pair_a_line(*_side_by_side(text.splitlines()))
     colon = [_colon_label(line) for line in lines]
+    serials, pages = _item_serials(lines, colon)
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
     # lines at least with a label and its value: header words one per line make no record.
@@ -169,21 +271,37 @@ def read_labelled(text: str) -> Grid:
     # above the first record printed again at the top of each page.
     running = running_headers(lines[: _first_record(lines, colon, spaced)])
     furniture: list[tuple[int, str]] = []
+    annex = False  # the line above was a further annex's heading (附件2)
+    gap = False  # a blank line or a rule right above
     for index, line in enumerate(lines):
         number = numbers[index]
-        if not line.strip() or is_rule(line):
+        if not line.strip() or is_rule(line) or (_BREAK_RULE.fullmatch(line) and not block):
+            gap = True  # (--- under a label alone is its placeholder value)
             continue
+        above, gap = gap, False
         if started and (
-            is_page_chrome(line) or is_running_header(line, running) or _ANNEX.fullmatch(line)
+            is_page_chrome(line)
+            or index in pages
+            or is_running_header(line, running)
+            or _ANNEX.fullmatch(line)
+            or (annex and colon[index] is None and not is_section_heading(line))
         ):
+            # 附件2 and the title under it (某县行政处罚事项) head the records below
+            annex = _ANNEX.fullmatch(line) is not None
             furniture.append((number, line.strip()))
             continue
+        annex = False
         if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
             events.append(_Event(number, None, line.strip(), section=True))
             continue
+        if index in serials:  # 1. 事项名称：…, or 1. over it: the item's serial
+            events.append(_Event(number, _ROW_LABEL, serials[index], after_blank=above))
+            started, above = True, False
+            if colon[index] is None:
+                continue
         found = colon[index]
         if found is not None and map_header(found[0]) is not None:
-            events.append(_Event(number, *found))
+            events.append(_Event(number, *found, after_blank=above, text=line.strip()))
             started, block = True, not found[1]
         elif (
             found is not None
@@ -194,10 +312,13 @@ def read_labelled(text: str) -> Grid:
             events.append(_Event(number, *found, known=False))
             block = not found[1]
         elif spaced and (pairs := _space_labels(line)):
-            events += [_Event(number, label, value) for label, value in pairs]
+            events += [
+                _Event(number, label, value, after_blank=above and k == 0)
+                for k, (label, value) in enumerate(pairs)
+            ]
             started, block = True, not pairs[-1][1]
         else:
-            events.append(_Event(number, None, line.strip()))
+            events.append(_Event(number, None, line.strip(), after_blank=above))
     return _records_grid(events, tuple(furniture))
 
 
@@ -270,7 +391,8 @@ def _one_pair_a_line(numbers: list[int], lines: list[str]) -> tuple[list[int], l
                 continue
             before = line[start:a].rstrip()
             out_numbers.append(number)
-            out.append(before if _colon_label(before) else before.rstrip("。；;"))
+            # a pair ended by ；(事项名称：甲；事项类型：许可) ends its value there
+            out.append(before.rstrip("；;") if _colon_label(before) else before.rstrip("。；;"))
             start = b
         out_numbers.append(number)
         out.append(line[start:])
@@ -411,6 +533,8 @@ class _Text:
     item: Any
     #: The note made when the line was set apart (under no label), and the notes it is in.
     note: tuple[list[Anomaly], Anomaly] | None = None
+    #: a blank line (or a rule) is right above it, and no label without its value
+    after_blank: bool = False
 
     def take(self) -> None:
         """Removes the line from where it went (it is the heading of the record below)."""
@@ -439,6 +563,74 @@ def _opens_main_item(label: str, record: _Record) -> bool:
         return False
     keys = {map_header(k) for k in record.fields}
     return SUBITEM in keys and "name" not in keys
+
+
+def _above_the_records(events: Sequence[_Event]) -> Sequence[_Event]:
+    """``events`` with the labels above the first record's name that are no part of it made
+    context: a notice's sentence opening with a label (依据：《行政许可法》第十二条，现将清单公布如
+    下。) whose field the first record gives after its name, when no later record has that
+    field before its name (the labels after a blank line and before a later name: 序号：2)."""
+    names = [
+        i for i, e in enumerate(events) if e.known and e.label and map_header(e.label) == "name"
+    ]
+    if len(names) < 2:
+        return events
+    first = names[0]
+    after = _keys(events[first : names[1]])
+    leads: set[str | None] = set()
+    for at in names[1:]:
+        start = at
+        while start > 0 and events[start - 1].label is not None and not events[start].after_blank:
+            start -= 1
+        if not events[start].after_blank:
+            return events  # records not parted by blank lines: where each opens is not written
+        leads |= _keys(events[start:at])
+    pre = [i for i in range(first) if events[i].known and events[i].label]
+    # labels that lead a record as later records are led (序号：1) stay; those above them may go
+    lead = next((k for k, i in enumerate(pre) if map_header(events[i].label or "") in leads), None)
+    pre = pre[:lead]
+    if not pre or not all(map_header(events[i].label or "") in after for i in pre):
+        return events
+    return [
+        replace(e, label=None, value=e.text or e.value, gap=True) if i in pre else e
+        for i, e in enumerate(events)
+    ]
+
+
+def _keys(events: Sequence[_Event]) -> set[str | None]:
+    """The fields the known labels of ``events`` name."""
+    return {map_header(e.label) for e in events if e.known and e.label}
+
+
+def _opens_again(label: str, record: _Record) -> bool:
+    """True when ``label`` is another word for the field ``record`` opened with (职权名称 after a
+    record that opened with 事项名称): labels that vary between records, the next record.
+
+    >>> _opens_again("职权名称", _Record(1, {"事项名称": ["甲"], "事项类型": ["行政许可"]}))
+    True
+    """
+    opening = next(iter(record.fields), None)
+    key = map_header(label)
+    # (an opening label without a value, 权责事项 over 事项名称 …, is a title, not a record)
+    return (
+        opening is not None
+        and bool(record.fields[opening])
+        and key is not None
+        and key == map_header(opening)
+    )
+
+
+def _first_word(label: str, record: _Record, first_words: dict[str, str]) -> str:
+    """The label a record keeps ``label``'s value under: the word first seen on the page for its
+    field (事项名称 for 职权名称, when records word their labels differently), unless the record
+    already has a label of that field (设定依据 and 实施依据 in one record stay two)."""
+    key = map_header(label)
+    if key is None:
+        return label
+    first = first_words.setdefault(key, label)
+    if first == label or any(map_header(k) == key for k in record.fields):
+        return label
+    return first
 
 
 def _continue(record: _Record, label: str, line: int, value: str) -> str:
@@ -484,6 +676,7 @@ def _records_grid(
     """The Grid of vertical records: a record ends where a label it already has comes again;
     text without a label continues the value above it, or is context before the first record.
     Records without a name label take the line above them (a heading) as their name."""
+    events = _above_the_records(events)
     records: list[_Record] = []
     sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
     before: list[tuple[int, str]] = []
@@ -491,6 +684,7 @@ def _records_grid(
     last = ""
     previous: str | None = None  # the label of the label line above
     tail: _Text | None = None  # the last line of text
+    first_words: dict[str, str] = {}  # the label first seen for each field
     for event in events:
         label = event.label
         if event.section:
@@ -502,13 +696,15 @@ def _records_grid(
                 continue
             if current is None or event.gap:
                 before.append((event.line, event.value))
-                tail = _Text(event.line, event.value, before, before[-1])
+                tail = _Text(event.line, event.value, before, before[-1], None, event.after_blank)
             else:
                 notes = len(current.notes)
+                bare = not current.fields.get(last)  # the value of a label alone above
                 last = _continue(current, last, event.line, event.value)
                 values = current.fields[last]
                 note = (current.notes, current.notes[-1]) if len(current.notes) > notes else None
-                tail = _Text(event.line, values[-1], values, values[-1], note)
+                gap = event.after_blank and not bare
+                tail = _Text(event.line, values[-1], values, values[-1], note, gap)
             continue
         # A field given twice in a row (设定依据：… 设定依据：…) is one value over two lines;
         # its label again further down, or the label the record opened with, opens the next.
@@ -519,6 +715,7 @@ def _records_grid(
             current is None
             or (event.known and label in current.fields and not again)
             or (_opens_main_item(label, current))
+            or (event.known and _opens_again(label, current))
         ):
             current = _Record(event.line, heading=tail)
             records.append(current)
@@ -527,6 +724,8 @@ def _records_grid(
                 current.fields[label].append(event.value)
             last, previous, tail = label, label, None
             continue
+        if event.known:
+            label = _first_word(label, current, first_words)
         current.fields[label] = [event.value] if event.value else []
         last, previous, tail = label, label, None
     kept = _join_keyed(records)
@@ -537,6 +736,8 @@ def _records_grid(
         _names_from_headings(records)
         for record in records:
             labels.update(dict.fromkeys(k for k in (_ROW_LABEL, _NAME_LABEL) if k in record.fields))
+    else:
+        before += _headings_apart(records)
     for record in kept:
         if not record.fields.get(UNLABELLED, True):  # its text was a heading
             del record.fields[UNLABELLED]
@@ -581,6 +782,7 @@ def _join_keyed(records: Sequence[_Record]) -> list[_Record]:
     under 附件2), with a note on the record it joins; the others as they are."""
     kept: list[_Record] = []
     named: dict[str, _Record] = {}
+    given: dict[str, str | None] = {}  # the labels joined records gave, with their keys
     for record in records:
         labels = {k: map_header(k) for k in record.fields}
         name = next(("".join(record.fields[k]) for k, v in labels.items() if v == "name"), "")
@@ -590,6 +792,7 @@ def _join_keyed(records: Sequence[_Record]) -> list[_Record]:
             taken = {map_header(k) for k in first.fields}
             if not {labels[k] or k for k in own} & {*taken, *first.fields}:
                 first.fields.update({k: record.fields[k] for k in own})
+                given.update({k: labels[k] for k in own})
                 first.notes.append(
                     Anomaly(
                         "joined-record",
@@ -603,7 +806,48 @@ def _join_keyed(records: Sequence[_Record]) -> list[_Record]:
         if name:
             named.setdefault(name, record)
         kept.append(record)
+    _say_unjoined(kept, given)
     return kept
+
+
+def _say_unjoined(records: Sequence[_Record], given: dict[str, str | None]) -> None:
+    """A note on each record that lacks a field (``given``: label → key) later records of the
+    same name gave others (``missing-cell``: the annex keyed by name has no record of this
+    one's)."""
+    for record in records:
+        keys = {map_header(k) for k in record.fields}
+        for label, key in given.items():
+            if key not in keys and label not in record.fields:
+                record.notes.append(
+                    Anomaly(
+                        "missing-cell",
+                        f"no {label}: the later records of the same names that give other "
+                        "records theirs have none of this one's name",
+                        label,
+                    )
+                )
+
+
+def _headings_apart(records: Sequence[_Record]) -> list[tuple[int, str]]:
+    """The headings over records that have names (事项2 over 事项名称：…, after a blank line, above
+    every record but the first), taken out of the values above them, where they ran: context."""
+    headings = [r.heading for r in records[1:]]
+    if not headings or not all(
+        h is not None
+        and h.after_blank
+        and len(h.text) <= _MAX_HEADING
+        and not _SENTENCE_END.search(h.text)
+        and not h.text.lstrip().startswith(("《", "〈"))
+        and _HEADING.fullmatch(h.text.strip()) is not None
+        for h in headings
+    ):
+        return []
+    taken = []
+    for heading in headings:
+        assert heading is not None
+        heading.take()
+        taken.append((heading.line, heading.text))
+    return taken
 
 
 def _names_from_headings(records: Sequence[_Record]) -> None:

@@ -100,8 +100,10 @@ class Widened:
     def row(self, row: SourceRow, given: Sequence[Gift] = ()) -> SourceRow:
         """``row`` under the widened header: padded to its width (a row of the header's width;
         a group row or a row cut short stays as it is), the cells of the annex rows that join
-        it in it (a cell the item fills is kept), each join said."""
-        if len(row.cells) != self.width or (len(self.cells) == self.width and not given):
+        it in it (a cell the item fills is kept), each join said; a field the annex gives other
+        items and none of its rows gives this one, said too (``missing-cell``: the annex has no
+        row for the item, not a merged cell's blank)."""
+        if len(row.cells) != self.width or not self.at:
             return row
         pad = ("",) * (len(self.cells) - self.width)
         cells, raw = [*row.cells, *pad], [*row.raw, *pad]
@@ -121,6 +123,16 @@ class Widened:
                         f"gives {', '.join(taken)}; joined to this one",
                         taken[0],
                         cells[self.at[taken[0]]],
+                    )
+                )
+        for word, column in self.at.items():
+            if not cells[column]:
+                notes.append(
+                    Anomaly(
+                        "missing-cell",
+                        f"no {word}: the annex that gives other items theirs has no row keyed "
+                        "to this one",
+                        word,
                     )
                 )
         return replace(row, cells=tuple(cells), raw=tuple(raw), notes=tuple(notes))

@@ -25,6 +25,7 @@ from extractors.reading.formats.text.boundaries import (
 )
 from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
+from extractors.reading.formats.text.sublines import sub_item_lines
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
@@ -301,11 +302,21 @@ def _assign(
     return spans
 
 
-def _cell(text: str, tokens: Sequence[_Token], span: range) -> tuple[str, str]:
+def _cell(
+    text: str, tokens: Sequence[_Token], span: range, furniture: Sequence[Span] = ()
+) -> tuple[str, str]:
+    """A cell's value and its text as written; lines of ``furniture`` (page chrome inside the
+    record: 第 1 页 共 2 页 between a title and its article) are in the text, not the value."""
     if not span:
         return "", ""
-    raw = text[tokens[span.start].start : tokens[span.stop - 1].end]
-    return "\n".join(line.strip() for line in raw.splitlines() if line.strip()), raw
+    start = tokens[span.start].start
+    raw = text[start : tokens[span.stop - 1].end]
+    lines = []
+    for line in raw.splitlines(keepends=True):
+        if line.strip() and not any(f.start <= start < f.end for f in furniture):
+            lines.append(line.strip())
+        start += len(line)
+    return "\n".join(lines), raw
 
 
 def _is_subitem_row(line: str, width: int) -> bool:
@@ -499,7 +510,7 @@ class BodyReading:
         filled = [0] * len(columns)  # how many records before fill each column
         count = 0
         records = self.records()
-        for kind, first in zip(self.kinds, self.firsts, strict=True):
+        for kind, first, stop in zip(self.kinds, self.firsts, self.stops, strict=True):
             if kind != _RECORD:
                 span = self.spans[first]
                 heading = text[span.start : span.end].strip()
@@ -515,15 +526,31 @@ class BodyReading:
             else:
                 tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+                guessed = [] if self.paragraphs else _guessed_split(text, tokens, spans, columns)
+                chrome = [self.spans[n] for n in range(first, stop) if n in self.skipped]
                 values = [
-                    _cell(self.written or text, tokens, span)
+                    _cell(self.written or text, tokens, span, chrome)
                     if column.key not in _VOCABULARY or self.written is None
                     # a power type in the vocabulary's script, as written in ``raw``
-                    else (_cell(text, tokens, span)[0], _cell(self.written, tokens, span)[1])
+                    else (
+                        _cell(text, tokens, span, chrome)[0],
+                        _cell(self.written, tokens, span, chrome)[1],
+                    )
                     for span, column in zip(spans, columns, strict=True)
                 ]
                 del tokens
-            notes: list[Anomaly] = []
+            notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
+            notes += [
+                Anomaly(
+                    "guessed-split",
+                    f"{cells[c]} and {cells[c + 1]} are lines of citations, each on its own "
+                    f"line (an empty cell's line gone): where {cells[c]} ends is a guess "
+                    f"(read: {values[c][0][-20:]!r} | {values[c + 1][0][:20]!r})",
+                    cells[c + 1],
+                    values[c + 1][0],
+                )
+                for c in (() if self.fixed else guessed)
+            ]
             count += 1
             cut = count == total and self.last and not self.footer
             if cut:
@@ -720,6 +747,37 @@ def _split_runs(text: str, spans: Spans) -> Spans:
         for a, b in itertools.pairwise(cuts):
             out.append(span.number, a, b)
     return out
+
+
+def _guessed_split(
+    text: str, tokens: Sequence[_Token], spans: Sequence[range], columns: Sequence[_Column]
+) -> list[int]:
+    """The columns c whose cell and the next are both of citations, with a line of citation
+    that either could hold: a line of its own opening a citation, at the end of c's cell after
+    its first line or after the first line of the next (a table flattened one cell per line,
+    a cell of several lines: 《劳动法》第六十九条 / 《行政许可法》第十二条 / 《处分条例》第二十条
+    under 设定依据 and 追责依据 is split at a guess)."""
+    guessed = []
+    for c in range(len(columns) - 1):
+        if columns[c].key not in _CITING or columns[c + 1].key not in _CITING:
+            continue
+        mine, next_ = spans[c], spans[c + 1]
+        if not mine and not next_:
+            continue
+        # the lines the boundary could move over: with one cell empty, every line of the other
+        # (an empty cell's line vanished: which of the two it was is not written)
+        movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
+        if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
+            guessed.append(c)
+    return guessed
+
+
+def _own_line(text: str, token: _Token) -> bool:
+    """True when ``token`` is a line of its own."""
+    before = text.rfind("\n", 0, token.start) + 1
+    after = text.find("\n", token.end)
+    after = len(text) if after < 0 else after
+    return not text[before : token.start].strip() and not text[token.end : after].strip()
 
 
 def _unanchored(
