@@ -106,13 +106,22 @@ def number(term: object) -> int:
     return int(term_text(term)) if isinstance(term, ox.Literal) else 0
 
 
+def form(store: ox.Store, timeout: float | None = None) -> int | None:
+    """The form of the store's derived graph (``derived.FORM`` when written by this code), or
+    None when it has none."""
+    rows = run_query(store, _REGULAR, timeout=timeout).rows
+    forms = {number(row["form"]) for row in rows}
+    return forms.pop() if len(forms) == 1 else None
+
+
 def _derived(store: ox.Store, timeout: float | None) -> list[bool] | None:
     """Whether the derived graph says a list is irregular (one flag a fact), when it is there in
-    this code's form (one written by earlier code lacks the facts read here); else None."""
-    from graph.build.derived import FORM
+    a form whose facts read here are this code's (``derived.READ_SINCE`` to ``FORM``: one
+    written by earlier code lacks them); else None."""
+    from graph.build.derived import FORM, READ_SINCE
 
     rows = run_query(store, _REGULAR, timeout=timeout).rows
-    if not rows or any(number(row["form"]) != FORM for row in rows):
+    if not rows or any(not READ_SINCE <= number(row["form"]) <= FORM for row in rows):
         return None
     return ["irregular" in row for row in rows]
 

@@ -1,0 +1,94 @@
+"""Which lists may hold rows of a bundled query paged by list, from the facts the builds keep, so
+that its first page does not ask the others (``graph.store.pages``).
+
+A query paged by list is asked one list, then more, in the answer's order, until rows come; an
+answer that is empty, or whose rows are in a few lists, asks every list before the first holding
+a row, which at 1M items took 22 s (``unresolved-citations``: no row in 3,334 lists) where its
+count, kept by the builds, said 0 at once. So, asked with no bindings but other values than the
+list's:
+
+- where the derived graph keeps, per list graph, the rows of the query (``derived.LIST_HOLDS``,
+  ``graph.build.listholds``: the queries counted by list, and by law before the titles), the list
+  graphs holding some are the lists asked (none: the answer is empty at once);
+- else (a derived graph written by earlier code), where the count kept for the query
+  (``graph.store.counting.kept_count``) is 0, no list is asked;
+- else every list is, as before.
+
+Other bindings only narrow a query's rows, so the lists holding its rows unbound hold all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+
+import pyoxigraph as ox
+
+from graph.store.query import Bound, bundled_queries, load_query, run_query
+from graph.store.results import term_text
+
+_QZD = "https://w3id.org/quanze/derived#"
+#: The lists holding rows of a query, packed: ``[[graph], [rows]]`` per list graph.
+_HOLDS = f"""
+SELECT ?packed WHERE {{ ?fact a <{_QZD}ListHolds> ; <{_QZD}query> ?query ; <{_QZD}packed> ?packed }}
+"""
+#: The form of the derived graph from which it keeps the lists holding rows (``LIST_HOLDS``).
+HOLDS_SINCE = 8
+
+
+#: The counts of ``LAW_ROWS`` the engine counts for an irregular list, the build's own let go
+#: (``graph.build.lawrows.ENGINE``): not kept per list.
+_ENGINE_COUNTED = frozenset(("audit",))
+
+
+@cache
+def by_law() -> dict[str, str]:
+    """The bundled queries paged by list and counted by law (``# counted: by-law count``), and
+    the count of ``LAW_ROWS`` their rows are made from (not one the engine counts)."""
+    from graph.store.counting import counted_by_law
+    from graph.store.pages import list_order
+
+    found = {}
+    for name in bundled_queries():
+        text = load_query(name)
+        count = counted_by_law(text)
+        paged = list_order(text) not in (None, "law")
+        if count is not None and count not in _ENGINE_COUNTED and paged:
+            found[name] = count
+    return found
+
+
+@cache
+def kept_queries() -> frozenset[str]:
+    """The bundled queries whose lists holding rows the builds keep: paged by list and counted
+    by list or by law."""
+    from graph.store.counting import by_list_queries
+    from graph.store.pages import list_order
+
+    listed = {n for n in by_list_queries() if list_order(load_query(n)) not in (None, "law")}
+    return frozenset(listed | set(by_law()))
+
+
+def lists_holding(
+    store: ox.Store, name: str, terms: Mapping[str, Bound], timeout: float | None = None
+) -> frozenset[str] | None:
+    """The list graphs that may hold rows of the bundled query ``name`` asked with ``terms`` (a
+    row of none of them is made by none of the others); None when the store does not say (every
+    list must be asked)."""
+    from graph.store.boundcount import form
+    from graph.store.counting import kept_count
+
+    if name not in bundled_queries() or "list" in terms:
+        return None
+    if name in kept_queries():
+        held = form(store, timeout)
+        if held is not None and held >= HOLDS_SINCE:
+            found: set[str] = set()
+            asked = {"query": ox.Literal(name)}
+            for row in run_query(store, _HOLDS, asked, timeout=timeout).rows:
+                found.update(g for (g,), (n,) in json.loads(term_text(row["packed"])) if n > 0)
+            return frozenset(found)
+    if kept_count(store, name, timeout=timeout) == 0:
+        return frozenset()
+    return None
