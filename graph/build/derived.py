@@ -51,8 +51,9 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
 FORM = 8
 #: The first form whose facts mean what they mean in ``FORM``, but for the kinds added since
-#: (``LIST_HOLDS``, in 8): what reads only those others reads a graph of any form from this one
-#: on (a store built by that code answers as fast until its next build counts it afresh).
+#: (``LIST_HOLDS`` and ``BARE_RESTING``, in 8): what reads only those others reads a graph of
+#: any form from this one on (a store built by that code answers as fast until its next build
+#: counts it afresh).
 READ_SINCE = 7
 
 
@@ -154,6 +155,10 @@ LIST_ROWS = Kind("ListRows", ("query",), ("rows",))
 #: (``graph.build.listholds``), so that the first page asks those lists alone
 #: (``graph.store.holding``). Kept packed, a node per query; a list holding none is left out.
 LIST_HOLDS = Kind("ListHolds", ("query", "graph"), ("rows",), packed=(True,))
+#: accountability-resting-on: the (clause, provision) pairs of ``qz:restsOn`` whose clause has no
+#: text, which its rows leave out (``graph.build.resting``): while there are none, its count
+#: reads no clause's text (``graph.store.boundcount``).
+BARE_RESTING = Kind("BareResting", (), ("pairs",))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
 #: ``ARTICLE_REACH``).
@@ -178,6 +183,7 @@ KINDS = (
     IRREGULAR,
     LIST_ROWS,
     LIST_HOLDS,
+    BARE_RESTING,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -554,7 +560,7 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
     """The facts of the list graph ``graph`` now in the store; ``odd``: whether the list is
     irregular, as the derived graph holds it (None: asked of the store, ``graph.build.irregular``).
     An irregular list's rows per law are counted by the engine (``graph.build.lawrows``)."""
-    from graph.build import lawrows, listholds
+    from graph.build import lawrows, listholds, resting
     from graph.build.irregular import irregular
 
     collector = Collector.stored(store, graph)
@@ -566,6 +572,7 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
     facts = collector.facts(store)
     facts.add(held)
     facts.add(list_rows(store, graph))
+    facts.add(resting.bare(store, graph))
     if odd:
         facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
     facts.rows[IRREGULAR.name][(ox.NamedNode(graph),)][0] += odd
