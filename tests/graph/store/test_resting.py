@@ -26,7 +26,7 @@ NOTHING = "?clause <https://w3id.org/quanze/ontology#restsOn> ?provision ; <urn:
 
 
 def bare_first() -> ox.Store:
-    """list_a with its accountability clauses written ``1.…；2.（nothing）3.…``: clause 2 has no text."""
+    """list_a with its accountability clauses written ``1.…；2.（nothing）3.…``: 2 has no text."""
     power_list = list_a()
     first = dataclasses.replace(
         power_list.items[0], accountability="1.不依法处理的；\n2.\n3.泄露秘密的"
@@ -78,7 +78,7 @@ def test_a_clause_of_no_text_is_left_out_reading_the_texts(
     whole = "SELECT (COUNT(*) AS ?n) WHERE { ?c <https://w3id.org/quanze/ontology#restsOn> ?p }"
     pairs = int(run_query(store, whole).rows[0]["n"].value)  # type: ignore[union-attr]
     rows = counted(store, monkeypatch, "_RESTING_ALL")  # the texts read
-    assert 0 < rows
+    assert rows > 0
     law = "https://w3id.org/quanze/id/law/shehui-baoxian-fa"
     rested = len(run_query(store, NAME, {"target": ox.NamedNode(law)}).rows)
     assert rested < pairs  # the clause of no text rests on it and gives no row
