@@ -17,6 +17,7 @@ from graph.iri import Iris
 from graph.store import boundcount
 from graph.store.counting import count_rows
 from graph.store.query import run_query
+from tests.graph.build.test_derived import kept, live
 from tests.graph.handmade import citations_a, list_a
 from tests.graph.store.test_counting import engine_refused
 
@@ -77,6 +78,8 @@ def test_a_clause_of_no_text_is_left_out_reading_the_texts(
     store = bare_first()
     whole = "SELECT (COUNT(*) AS ?n) WHERE { ?c <https://w3id.org/quanze/ontology#restsOn> ?p }"
     pairs = int(run_query(store, whole).rows[0]["n"].value)  # type: ignore[union-attr]
+    assert kept(store) == live(store)  # kept as counted afresh
+    assert kept(store)[derived.BARE_RESTING.name] == {(): [1]}
     rows = counted(store, monkeypatch, "_RESTING_ALL")  # the texts read
     assert rows > 0
     law = "https://w3id.org/quanze/id/law/shehui-baoxian-fa"
@@ -84,6 +87,8 @@ def test_a_clause_of_no_text_is_left_out_reading_the_texts(
     assert rested < pairs  # the clause of no text rests on it and gives no row
     # list_a rebuilt with its clauses written in full: no clause without a text is kept
     build_graph([list_a()], store, citations=citations_a())
+    assert kept(store) == live(store)
+    assert not any(kept(store)[derived.BARE_RESTING.name].values())
     assert counted(store, monkeypatch, "_RESTING") > 0
 
 
