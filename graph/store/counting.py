@@ -201,11 +201,11 @@ def kept_count(source: Source, text_or_name: str, *, timeout: float | None = Non
     engine must count them)."""
     if not isinstance(source, ox.Store):
         return None
-    if text_or_name in by_list_queries():
+    text = load_query(text_or_name)
+    if text_or_name in bundled_queries() and counted_by_list(text):
         kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
-    text = load_query(text_or_name)
     if (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout

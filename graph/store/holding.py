@@ -50,32 +50,40 @@ HOLDS_SINCE = 8
 _ENGINE_COUNTED = frozenset(("audit",))
 
 
-@cache
-def by_law() -> dict[str, str]:
-    """The bundled queries paged by list and counted by law (``# counted: by-law count``), and
-    the count of ``LAW_ROWS`` their rows are made from (not one the engine counts)."""
-    from graph.store.counting import counted_by_law
+def kept_as(text: str) -> str | None:
+    """How the builds keep the lists holding rows of a query: ``"list"`` for one paged by list
+    and counted by list, the count of ``LAW_ROWS`` for one paged by list and counted by law
+    (not one the engine counts); None for any other (read from its own header alone, as the
+    first page asks it).
+
+    >>> kept_as("# paged: by-list source\\n# counted: by-law beyond\\nSELECT …")
+    'beyond'
+    >>> kept_as("# paged: by-law\\n# counted: by-list\\nSELECT …") is None
+    True
+    """
+    from graph.store.counting import counted_by_law, counted_by_list
     from graph.store.pages import list_order
 
-    found = {}
-    for name in bundled_queries():
-        text = load_query(name)
-        count = counted_by_law(text)
-        paged = list_order(text) not in (None, "law")
-        if count is not None and count not in _ENGINE_COUNTED and paged:
-            found[name] = count
-    return found
+    if list_order(text) in (None, "law"):
+        return None
+    if counted_by_list(text):
+        return "list"
+    count = counted_by_law(text)
+    return None if count in _ENGINE_COUNTED else count
+
+
+@cache
+def by_law() -> dict[str, str]:
+    """The bundled queries whose lists holding rows are kept by law, and the count of
+    ``LAW_ROWS`` their rows are made from."""
+    kept = {name: kept_as(load_query(name)) for name in bundled_queries()}
+    return {name: count for name, count in kept.items() if count not in (None, "list")}
 
 
 @cache
 def kept_queries() -> frozenset[str]:
-    """The bundled queries whose lists holding rows the builds keep: paged by list and counted
-    by list or by law."""
-    from graph.store.counting import by_list_queries
-    from graph.store.pages import list_order
-
-    listed = {n for n in by_list_queries() if list_order(load_query(n)) not in (None, "law")}
-    return frozenset(listed | set(by_law()))
+    """The bundled queries whose lists holding rows the builds keep (``kept_as``)."""
+    return frozenset(name for name in bundled_queries() if kept_as(load_query(name)))
 
 
 _NEED = re.compile(r"#\s*rows need:\s*(.+)")
@@ -124,18 +132,20 @@ def lists_holding(
 
     if "list" in terms:
         return None
-    if lacks(store, load_query(name), terms, timeout):
+    text = load_query(name)
+    if lacks(store, text, terms, timeout):
         return frozenset()
-    if name not in bundled_queries():
+    if name not in bundled_queries() or kept_as(text) is None:
         return None
-    if name in kept_queries():
-        held = form(store, timeout)
-        if held is not None and held >= HOLDS_SINCE:
-            found: set[str] = set()
-            asked = {"query": ox.Literal(name)}
-            for row in run_query(store, _HOLDS, asked, timeout=timeout).rows:
-                found.update(g for (g,), (n,) in json.loads(term_text(row["packed"])) if n > 0)
-            return frozenset(found)
+    found: set[str] = set()
+    asked = {"query": ox.Literal(name)}
+    for row in run_query(store, _HOLDS, asked, timeout=timeout).rows:
+        found.update(g for (g,), (n,) in json.loads(term_text(row["packed"])) if n > 0)
+    if found:  # kept (none is written by earlier forms)
+        return frozenset(found)
+    held = form(store, timeout)
+    if held is not None and held >= HOLDS_SINCE:
+        return frozenset()
     if kept_count(store, name, timeout=timeout) == 0:
         return frozenset()
     return None
