@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import derived, lawparts, lawrows, listrows, tally
+from graph.build import derived, lawparts, lawrows, listholds, listrows, resting, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -337,12 +337,14 @@ class _Build:
         collected = built.collected()
         if pending.odd:  # its items' IRIs meet: the engine counts it (graph.build.lawrows)
             collected.uncount(*lawrows.ENGINE)
+        self.folded.add(listholds.of_laws(graph, collected))  # before the fold lets them go
         collected.fold(self.folded)
         pending.collected = pack(collected)
         if rows is None:
             pending.uncounted = listrows.counted() + listrows.uncounted()
         else:
             self.folded.add(listrows.facts(rows))
+            self.folded.add(listholds.of_rows(graph, rows))
             pending.uncounted = listrows.uncounted()
         self.pending.append(pending)
 
@@ -381,6 +383,7 @@ class _Build:
         self.committed += [p.list_id for p in self.pending]
         if facts is not None:  # the rows the engine counts by list, now the lists are current
             for pending in self.pending:
+                facts.add(resting.bare(self.store, pending.graph))
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
                 if pending.odd:

@@ -49,7 +49,12 @@ _PACKED = ox.NamedNode(QZD + "packed")
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 7
+FORM = 8
+#: The first form whose facts mean what they mean in ``FORM``, but for the kinds added since
+#: (``LIST_HOLDS`` and ``BARE_RESTING``, in 8): what reads only those others reads a graph of
+#: any form from this one on (a store built by that code answers as fast until its next build
+#: counts it afresh).
+READ_SINCE = 7
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -144,6 +149,16 @@ IRREGULAR = Kind("Irregular", ("graph",), ("lists",))
 #: graph alone (``# counted: by-list``), its rows, summed over the lists (``list_rows``); written
 #: for each such query, 0 too.
 LIST_ROWS = Kind("ListRows", ("query",), ("rows",))
+#: quanze query NAME, page by page: per query whose answer comes list by list and whose rows the
+#: builds count per list (``LIST_ROWS``' queries, and ``# counted: by-law`` ones by the rows of
+#: a list before the laws' titles), the list graphs holding rows of it and how many
+#: (``graph.build.listholds``), so that the first page asks those lists alone
+#: (``graph.store.holding``). Kept packed, a node per query; a list holding none is left out.
+LIST_HOLDS = Kind("ListHolds", ("query", "graph"), ("rows",), packed=(True,))
+#: accountability-resting-on: the (clause, provision) pairs of ``qz:restsOn`` whose clause has no
+#: text, which its rows leave out (``graph.build.resting``): while there are none, its count
+#: reads no clause's text (``graph.store.boundcount``).
+BARE_RESTING = Kind("BareResting", (), ("pairs",))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
 #: ``ARTICLE_REACH``).
@@ -167,6 +182,8 @@ KINDS = (
     LAW_PARTS,
     IRREGULAR,
     LIST_ROWS,
+    LIST_HOLDS,
+    BARE_RESTING,
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 _ACCOUNTABILITY = {f"{_FIELD}accountability_basis", f"{_FIELD}accountability"}
@@ -543,7 +560,7 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
     """The facts of the list graph ``graph`` now in the store; ``odd``: whether the list is
     irregular, as the derived graph holds it (None: asked of the store, ``graph.build.irregular``).
     An irregular list's rows per law are counted by the engine (``graph.build.lawrows``)."""
-    from graph.build import lawrows
+    from graph.build import lawrows, listholds, resting
     from graph.build.irregular import irregular
 
     collector = Collector.stored(store, graph)
@@ -551,8 +568,11 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
         odd = irregular(store, graph)
     if odd:
         collector.uncount(*lawrows.ENGINE)
+    held = listholds.of_laws(graph, collector)
     facts = collector.facts(store)
+    facts.add(held)
     facts.add(list_rows(store, graph))
+    facts.add(resting.bare(store, graph))
     if odd:
         facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
     facts.rows[IRREGULAR.name][(ox.NamedNode(graph),)][0] += odd
@@ -581,13 +601,16 @@ def list_rows(store: ox.Store, graph: str, names: Iterable[str] | None = None) -
     lists of the list graph ``graph`` now in the store (the engine counts them:
     ``graph.store.counting``; a build counts most as it writes the list, ``graph.build.listrows``).
     Asked once the build's lists are current, as the query would be."""
+    from graph.build import listholds
     from graph.store.counting import by_list_queries, count_rows
 
     facts = Facts()
     lists = graph_lists(store, graph)
+    counted = {}
     for name in by_list_queries() if names is None else names:
-        rows = count_rows(store, name, {"list": lists}) if lists else 0
-        facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [rows]
+        counted[name] = count_rows(store, name, {"list": lists}) if lists else 0
+        facts.rows[LIST_ROWS.name][(ox.Literal(name),)] = [counted[name]]
+    facts.add(listholds.of_rows(graph, counted))
     return facts
 
 

@@ -181,32 +181,46 @@ def count_rows(
     """How many rows the SELECT query (a bundled name, a file or text) gives with ``bindings``:
     for a bundled query counted by list or by law, asked with none, from the numbers the builds
     keep."""
-    if not bindings and isinstance(source, ox.Store) and text_or_name in by_list_queries():
-        kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
-        if kept.rows:
-            return sum(int(term_text(row["rows"])) for row in kept.rows)
     text, terms = prepare_query(text_or_name, bindings)
+    if not terms:
+        kept = kept_count(source, text_or_name, timeout=timeout)
+        if kept is not None:
+            return kept
     if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
         tallied = bound_count(source, text_or_name, terms, timeout=timeout)
         if tallied is not None:
             return tallied
-    if not terms and isinstance(source, ox.Store) and (ranks := ranking(text)) is not None:
+    counted = count_form(inline_bindings(text, terms) if terms else text)
+    rows = run_query(source, counted, timeout=timeout).rows
+    return int(term_text(rows[0]["rows"])) if rows else 0
+
+
+def kept_count(source: Source, text_or_name: str, *, timeout: float | None = None) -> int | None:
+    """How many rows the SELECT query gives asked with no bindings, from the numbers the builds
+    keep (by list, by law, per law, by ranking); None when the store keeps none for it (the
+    engine must count them)."""
+    if not isinstance(source, ox.Store):
+        return None
+    text = load_query(text_or_name)
+    if text_or_name in bundled_queries() and counted_by_list(text):
+        kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
+        if kept.rows:
+            return sum(int(term_text(row["rows"])) for row in kept.rows)
+    if (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout
         )
         if kept.rows:
             return int(term_text(kept.rows[0]["rows"]))
     parts = counted_per_law(text)
-    if not terms and isinstance(source, ox.Store) and parts is not None:
+    if parts is not None:
         total = run_query(source, _PARTS, {"counted": ox.NamedNode(_QZD + parts)}, timeout=timeout)
         if (total.rows and number(total.rows[0]["laws"])) or kept_facts(source):
             return number(total.rows[0]["total"]) if total.rows else 0
     kind = counted_by_law(text)
-    if not terms and isinstance(source, ox.Store) and kind is not None:
+    if kind is not None:
         per_law = {"counted": ox.NamedNode(_QZD + kind)}
         facts = run_query(source, _PER_LAW, per_law, timeout=timeout)
         if facts.rows or kept_facts(source):
             return sum(number(r["rows"]) * number(r["titles"]) for r in facts.rows)
-    counted = count_form(inline_bindings(text, terms) if terms else text)
-    rows = run_query(source, counted, timeout=timeout).rows
-    return int(term_text(rows[0]["rows"])) if rows else 0
+    return None

@@ -49,6 +49,7 @@ from typing import IO, Literal
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store.holding import lists_holding
 from graph.store.paging import LAST_PAGE_SIZE, PAGE_SIZE, grow
 from graph.store.query import (
     Binding,
@@ -158,7 +159,8 @@ def answer_pages(
     order = list_order(text)
     unit = "law" if order == "law" else "list"
     if isinstance(source, ox.Store) and order is not None and unit not in terms:
-        lists = _list_batches(source, order, timeout)
+        held = None if unit == "law" else lists_holding(source, text_or_name, terms, timeout)
+        lists = _list_batches(source, order, timeout, held)
         items = by_item(text) and "powerItem" not in terms
         rows = by_row(text)
         return _by_list(
@@ -200,7 +202,7 @@ def _split(rows: Sequence[Row], page_size: int) -> Iterator[list[Row]]:
 #: Each power list and its source file, from the list graphs (the union's view-lists, DISTINCT
 #: and sorted, took 250-440 ms for 500 lists at 100 k items; this 60-250 ms, on a loaded machine).
 _LISTS = """
-SELECT ?list ?source
+SELECT ?graph ?list ?source
 WHERE { GRAPH ?graph { ?list a <https://w3id.org/quanze/ontology#PowerList> ;
                              <https://w3id.org/quanze/ontology#sourceFile> ?source } }
 """
@@ -210,18 +212,33 @@ WHERE { GRAPH ?graph { ?list a <https://w3id.org/quanze/ontology#PowerList> ;
 _LAWS = "SELECT DISTINCT ?law WHERE { ?law a <http://data.europa.eu/eli/ontology#LegalResource> }"
 
 
-def _list_batches(store: ox.Store, order: Order, timeout: float | None) -> list[list[str]]:
+#: List graphs bound at most when the lists are asked for those holding rows (more: every list
+#: is read and the others left out).
+MOST_BOUND = 256
+
+
+def _list_batches(
+    store: ox.Store, order: Order, timeout: float | None, held: frozenset[str] | None = None
+) -> list[list[str]]:
     """The power lists, in the order of the answer, as groups that must be asked together (the
-    lists of one source file, for an answer ordered by source). An item's IRI is its list's and
+    lists of one source file, for an answer ordered by source); with ``held``, those of these
+    list graphs alone (``graph.store.holding``). An item's IRI is its list's and
     more (``…/list/000/item/12``), so an answer ordered by it comes list by list in the order of
     ``list + "/"`` (``…/000-b/`` before ``…/000/``), where one ordered by the list's IRI
     (``…/000`` before ``…/000-b``) does not."""
     if order == "law":  # ordered by the provision's IRI: the law's and more
         laws = {term_text(row["law"]) for row in run_query(store, _LAWS, timeout=timeout).rows}
         return [[law] for law in sorted(laws, key=lambda law: law + "/")]
-    rows = run_query(store, _LISTS, timeout=timeout).rows
+    if held is not None and not held:
+        return []
+    bound = {"graph": tuple(ox.NamedNode(g) for g in sorted(held))} if held else None
+    if held is not None and len(held) > MOST_BOUND:
+        bound = None
+    rows = run_query(store, _LISTS, bound, timeout=timeout).rows
     groups: dict[str, set[str]] = {}
     for row in rows:
+        if held is not None and term_text(row["graph"]) not in held:
+            continue
         iri, source = term_text(row["list"]), term_text(row["source"])
         key = {"source": source, "iri": iri + "/", "list": iri}[order]
         groups.setdefault(key, set()).add(iri)

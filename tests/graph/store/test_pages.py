@@ -184,10 +184,13 @@ def test_the_first_page_by_list_asks_one_list(lists: ox.Store, asked: list[dict[
     answer = pages.answer_pages(lists, "analysis-items", page_size=50)
     first = next(answer.pages)
     assert len(first) == 50
-    assert [a["list"] for a in asked] == [1]  # the first list alone
+    assert [a["list"] for a in asked if "list" in a] == [1]  # the first list alone
     rest = [row for page in answer.pages for row in page]
     assert len(first) + len(rest) == 600
-    assert [a["list"] for a in asked] == [1, 2]  # then the second and third lists together
+    assert [a["list"] for a in asked if "list" in a] == [
+        1,
+        2,
+    ]  # then the second and third lists together
 
 
 def test_the_first_page_by_item_asks_a_few_items_of_the_first_list(
