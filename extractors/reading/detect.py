@@ -25,6 +25,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+#: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
+#: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
+HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60

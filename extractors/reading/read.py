@@ -13,6 +13,7 @@ from extractors.reading.decode import decode_text
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
+    HTML_BLOCK,
     detect_binary,
     detect_text,
     is_encrypted,
@@ -171,7 +172,7 @@ class _Reading:
 
 #: Other readings tried for text of a detected format when its own reading finds no table or is
 #: wrong (text with pipe rows that is no pipe table), in order of preference.
-_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",)}
+_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",), "text": ("html",)}
 
 
 def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
@@ -186,6 +187,8 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     if best.parts and best.plausibility.verdict != "wrong":
         return best
     for other in _TEXT_ALTERNATIVES.get(detected, ()):
+        if other == "html" and HTML_BLOCK.search(text) is None:
+            continue
         try:
             grids = _TEXT_READERS[other](text, where)
         except InputError:

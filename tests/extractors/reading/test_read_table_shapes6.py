@@ -1,0 +1,189 @@
+"""Round 6 of the table readers' shapes: a web page that lays its list out without ``<table>``
+(rows of ``<div>`` cells, a CSS grid, ``<li>`` items of ``<span>`` parts, ``<dl>`` records,
+``<li>`` of label：value lines), and more shapes found in the wild. Each list is read item by
+item and citation by citation (``test_read_shapes._read_back``) and, where the format is read
+in batches, in batches too (``test_stream._same``)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+from extractors import read_list
+from extractors.errors import InputError
+from tests.extractors.reading.tables import Table, write
+from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
+from tests.extractors.reading.test_stream import _same
+
+ROWS = (HEADER, *ITEMS)
+
+
+def _cell(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _rows(row: str, cell: str, rows: tuple[tuple[str, ...], ...] = ROWS) -> str:
+    """``rows`` each in the element ``row`` opens, each cell in the element ``cell`` opens."""
+    end = lambda tag: "</" + tag.split()[0].strip("<>") + ">"  # noqa: E731
+    return "".join(row + "".join(cell + _cell(c) + end(cell) for c in r) + end(row) for r in rows)
+
+
+def _records(pair: str, rows: tuple[tuple[str, ...], ...] = ITEMS) -> list[str]:
+    return ["".join(pair.format(h, _cell(c)) for h, c in zip(HEADER, r, strict=True)) for r in rows]
+
+
+_NAV = (
+    "<ul class='nav'><li><a href='/'>首页</a></li><li><a>政务公开</a></li>"
+    "<li><a>权责清单</a></li></ul>"
+)
+_FOOT = "<div class='foot'><p>主办：某县人民政府办公室</p><p>网站标识码 5000000000</p></div>"
+
+PAGES = {
+    "div-rows": _rows("<div class='row'>", "<div class='col'>"),
+    "div-thead-tbody": "<div class='thead'>"
+    + _rows("<div class='tr'>", "<div class='th'>", (HEADER,))
+    + "</div><div class='tbody'>"
+    + _rows("<div class='tr'>", "<div class='td'>", ITEMS)
+    + "</div>",
+    "css-grid": "<div style='display:grid;grid-template-columns:repeat(6,1fr)'>"
+    + "".join(f"<div>{_cell(c)}</div>" for r in ROWS for c in r)
+    + "</div>",
+    "css-grid-unstyled": "<div class='grid'>"
+    + "".join(f"<div>{_cell(c)}</div>" for r in ROWS for c in r)
+    + "</div>",
+    "flex-spans": _rows("<div style='display:flex'>", "<span style='flex:1'>"),
+    "li-spans": "<ul>" + _rows("<li>", "<span>") + "</ul>",
+    "li-labelled-paragraphs": "<ul>"
+    + "".join(f"<li>{r}</li>" for r in _records("<p>{}：{}</p>"))
+    + "</ul>",
+    "li-labelled-lines": "<ol>"
+    + "".join(f"<li>{r}</li>" for r in _records("<b>{}</b>：{}<br>"))
+    + "</ol>",
+    "dl-a-record-each": "".join(f"<dl>{r}</dl>" for r in _records("<dt>{}</dt><dd>{}</dd>")),
+    "dl-of-all-records": "<dl>" + "".join(_records("<dt>{}：</dt><dd>{}</dd>")) + "</dl>",
+    "div-rows-under-a-layout-table": "<table><tr><td><a href='/'>首页</a></td><td>政务公开</td>"
+    "<td>权责清单</td></tr></table>" + _rows("<div class='tr'>", "<div class='td'>"),
+}
+
+
+@pytest.mark.parametrize("shape", PAGES)
+def test_a_list_laid_out_without_a_table(tmp_path: Path, shape: str) -> None:
+    # A web page whose list is rows of <div> cells, a CSS grid, <li> items or <dl> records,
+    # between a site's navigation and its footer: before, refused in one line (no
+    # recognisable table), the list on the page unread.
+    path = tmp_path / "list.html"
+    path.write_text(
+        f"<html><body>{_NAV}<h1>某县人力社保局权责清单</h1>"
+        f"<div class='main'>{PAGES[shape]}</div>{_FOOT}</body></html>",
+        encoding="utf-8",
+    )
+    plist = _read_back(path, ITEMS)
+    assert plist.format == "html"
+    assert plist.meta.title == "某县人力社保局权责清单"
+    _same(path, size=2)
+
+
+def test_a_list_laid_out_in_divs_paginated_with_its_header_again(tmp_path: Path) -> None:
+    pages = "".join(
+        "<div class='page'>"
+        + _rows("<div class='tr'>", "<div class='td'>", (HEADER, i))
+        + f"<p>第{k + 1}页</p></div>"
+        for k, i in enumerate(ITEMS)
+    )
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body>{pages}</body></html>", encoding="utf-8")
+    _read_back(path, ITEMS)
+    _same(path, size=2)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("<div><p>为深入推进简政放权，现将我县权责清单公布如下。</p><p>特此公告。</p></div>",
+                     id="a-notice"),
+        pytest.param("<ul>" + "".join(f"<li>{h}</li>" for h in HEADER) + "</ul>",
+                     id="header-words-alone"),
+        pytest.param(_rows("<div>", "<span>", (("首页", "政务公开", "权责清单"),) * 3),
+                     id="rows-without-a-header"),
+    ],
+)  # fmt: skip
+def test_a_page_without_a_list_is_refused_in_one_line(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "notice.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="no recognisable table") as error:
+        read_list(path)
+    assert "\n" not in str(error.value) and str(path) in str(error.value)
+    _same(path)
+
+
+#: Six items: the three, then again under other names.
+SIX = (*ITEMS, *((str(3 + int(i[0])), f"{i[1]}（乡镇）", *i[2:]) for i in ITEMS))
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(0, 1), (0, 2), (1, 3), (2, 5), (0, 5)], ids=lambda k: str(k)
+)
+def test_a_basis_merged_over_items_in_a_pdf_without_ruling(
+    tmp_path: Path, first: int, last: int
+) -> None:
+    # One 设定依据 merged over items first..last, its text centred over them: before, it was
+    # the item's on whose serial it stood (over three items, the middle one's), and the items
+    # above it had no basis, without a word (those below were said, missing-cell).
+    common = SIX[first][4]
+    items = tuple((*i[:4], common if first <= k <= last else i[4], i[5]) for k, i in enumerate(SIX))
+    path = write(tmp_path, [Table((HEADER, *items), ((1 + first, 4, 1 + last, 4),))], "unruled.pdf")
+    plist = _read_back(path, tuple(tuple("".join(c.split()) for c in i) for i in items))
+    said = [any(a.code == "centred-cell" for a in i.anomalies) for i in plist.items]
+    assert said == [first <= k <= last for k in range(len(SIX))]
+    _same(path, size=2)
+
+
+def test_a_lone_basis_between_empty_ones_in_a_pdf_without_ruling_is_said(tmp_path: Path) -> None:
+    # Only the middle item has a basis: as drawn without ruling, a cell merged over the three;
+    # read so, and said on each item (before: items 1 and 3 had none, item 1 without a word).
+    items = tuple((*i[:4], i[4] if k == 1 else "", i[5]) for k, i in enumerate(ITEMS))
+    path = write(tmp_path, [Table((HEADER, *items))], "unruled.pdf")
+    plist = read_list(path)
+    assert all(any(a.code == "centred-cell" for a in i.anomalies) for i in plist.items)
+
+
+_GHOST = "《中华人民共和国刑法》第三百九十七条"
+
+
+@pytest.mark.parametrize(
+    ("columns", "cell"),
+    [
+        pytest.param(
+            "<colgroup><col span=5><col style='display:none'><col></colgroup>", "<td>",
+            id="col-display-none",
+        ),
+        pytest.param(
+            "<col><col><col><col><col><col style='visibility: collapse'><col>", "<td>",
+            id="col-collapse",
+        ),
+        pytest.param("", "<td style='display:none'>", id="cells-display-none"),
+        pytest.param("", "<td hidden>", id="cells-hidden"),
+    ],
+)  # fmt: skip
+def test_a_column_a_page_hides_is_not_read_but_said(
+    tmp_path: Path, columns: str, cell: str
+) -> None:
+    # A 备用依据 column the page hides, by its <col> or cell by cell: before, its citation was
+    # read into every item's basis, as sure (a hidden element inside a cell was left out, a
+    # hidden cell or column not).
+    header = (*HEADER[:5], "备用依据", HEADER[5])
+    rows = (header, *((*i[:5], _GHOST, i[5]) for i in ITEMS))
+    body = "".join(
+        "<tr>"
+        + "".join((cell if k == 5 else "<td>") + _cell(c) + "</td>" for k, c in enumerate(r))
+        + "</tr>"
+        for r in rows
+    )
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body><table>{columns}{body}</table></body></html>", "utf-8")
+    plist = _read_back(path, ITEMS)
+    said = [[(a.code, a.text) for a in i.anomalies] for i in plist.items]
+    assert said == [[("hidden-text", _GHOST)]] * 3
+    _same(path, size=2)
