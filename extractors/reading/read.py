@@ -22,6 +22,7 @@ from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
+from extractors.reading.formats.documents.opendocument import read_ods, read_odt
 from extractors.reading.formats.documents.pdf import read_pdf
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.html import read_html
@@ -42,6 +43,8 @@ _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "docx": read_docx,
     "doc": read_doc,  # DOC and Kingsoft WPS, through LibreOffice
     "pdf": read_pdf,
+    "ods": read_ods,  # OpenDocument, through LibreOffice
+    "odt": read_odt,
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],

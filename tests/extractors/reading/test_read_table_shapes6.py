@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 from extractors import read_list
 from extractors.errors import InputError
+from extractors.reading.formats.documents import office
 from tests.extractors.reading.tables import Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
 from tests.extractors.reading.test_stream import _same
@@ -186,4 +188,18 @@ def test_a_column_a_page_hides_is_not_read_but_said(
     plist = _read_back(path, ITEMS)
     said = [[(a.code, a.text) for a in i.anomalies] for i in plist.items]
     assert said == [[("hidden-text", _GHOST)]] * 3
+    _same(path, size=2)
+
+
+@pytest.mark.parametrize(("suffix", "target"), [("xlsx", "ods"), ("docx", "odt")])
+def test_an_opendocument_file_is_read(
+    tmp_path: Path, soffice: str, suffix: str, target: Literal["ods", "odt"]
+) -> None:
+    # A sheet or text LibreOffice or WPS saved as OpenDocument: before, refused as a binary
+    # file ("expected … an xlsx/xls/docx file").
+    written = write(tmp_path, [Table(ROWS, before=("某县人力社保局权责清单",))], suffix)
+    path = tmp_path / f"list.{target}"
+    path.write_bytes(office.convert(written.read_bytes(), str(written), suffix, target))
+    plist = _read_back(path, ITEMS)
+    assert plist.format == target
     _same(path, size=2)
