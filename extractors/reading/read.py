@@ -9,7 +9,7 @@ from pathlib import Path
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.assemble import Assembled, assemble
-from extractors.reading.decode import decode_text
+from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
@@ -139,7 +139,9 @@ def read_list(
         format=fmt,
         encoding=used,
         meta=meta,
-        items=tuple(i for a in parts for i in a.items),
+        items=said_gb_lines(
+            tuple(i for a in parts for i in a.items), gb_lines(data) if used == MIXED else []
+        ),
         rejects=tuple(r for a in parts for r in a.rejects),
         rows_seen=sum(a.rows_seen for a in parts),
         sections=tuple(s for a in parts for s in a.sections),

@@ -203,3 +203,24 @@ def test_an_opendocument_file_is_read(
     plist = _read_back(path, ITEMS)
     assert plist.format == target
     _same(path, size=2)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "md"])
+@pytest.mark.parametrize("row", [1, 3])
+def test_a_row_in_gbk_in_a_utf8_file_is_read_and_said(
+    tmp_path: Path, suffix: str, row: int
+) -> None:
+    # One row pasted in from a GBK file: before, the whole file was refused (not UTF-8; pass
+    # --encoding GB18030, which read every other row as mojibake).
+    written = write(tmp_path, [Table(ROWS)], suffix)
+    lines = written.read_text("utf-8").splitlines(keepends=True)
+    at = next(k for k, line in enumerate(lines) if ITEMS[row - 1][1] in line)
+    path = tmp_path / f"mixed.{suffix}"
+    path.write_bytes(
+        b"".join(ln.encode("gbk" if k == at else "utf-8") for k, ln in enumerate(lines))
+    )
+    plist = _read_back(path, ITEMS)
+    assert plist.encoding == "utf-8+gb18030"
+    said = [[a.code for a in i.anomalies if a.code == "mixed-encoding"] for i in plist.items]
+    assert said == [["mixed-encoding"] if k == row - 1 else [] for k in range(3)]
+    _same(path, size=2)
