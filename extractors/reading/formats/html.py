@@ -158,7 +158,9 @@ class RowLayout:
         pending = self.pending
         out: list[tuple[str, str, Span]] = []
         notes: list[Anomaly] = []
-        if is_hidden(tr):
+        if is_hidden(tr) or any(is_hidden(a) or a.tag == "template" for a in tr.iterancestors()):
+            # the row, its table or what holds the table (a <div style="display:none"> of an
+            # old version, a <template>) hidden
             notes.append(
                 Anomaly(
                     "hidden-row", "the row is hidden on the page (display:none): withdrawn?; read"
