@@ -38,23 +38,42 @@ def _text(element: etree._Element) -> str:
     return clean_cell(lxml.html.tostring(element, encoding="unicode", with_tail=False))
 
 
-def _rows(root: etree._Element) -> list[etree._Element]:
-    """The elements of ``root`` laid out as a row of cells, in document order: an element of
-    :data:`MIN_CELLS` element children or more, none of which is or holds such a row (a
-    ``<div class="row">`` of ``<div class="col">``, an ``<li>`` of ``<span>``; not the ``<ul>``
-    of those ``<li>``)."""
-    rows: list[etree._Element] = []
-    holds: dict[etree._Element, bool] = {}  # whether the element is or holds a row
+def _holding(root: etree._Element) -> set[etree._Element]:
+    """The elements of ``root`` that are or hold a row of cells: a row is an element of
+    :data:`MIN_CELLS` element children or more and no text of its own between them, none of
+    which is or holds a row (a ``<div class="row">`` of ``<div class="col">``, an ``<li>`` of
+    ``<span>``; not the ``<ul>`` of those ``<li>``)."""
+    holding: set[etree._Element] = set()
     for element in _post_order(root):
         children = _elements(element)
-        inner = any(holds.get(c, False) for c in children)
-        own = not inner and len(children) >= MIN_CELLS and not _loose_text(element)
-        holds[element] = inner or own
-        if own:
-            rows.append(element)
-    order = {e: k for k, e in enumerate(root.iter())}
-    rows.sort(key=order.__getitem__)
-    return rows
+        if any(c in holding for c in children) or (
+            len(children) >= MIN_CELLS and not _loose_text(element)
+        ):
+            holding.add(element)
+    return holding
+
+
+def _between(
+    element: etree._Element, holding: set[etree._Element]
+) -> Iterator[etree._Element | str]:
+    """The rows of ``element`` (of :func:`_holding`) and the text outside them, in document
+    order: an element holding no row gives its text whole, one holding some its own text and
+    that after each child."""
+    if element not in holding:
+        text = _text(element)
+        if text:
+            yield text
+        return
+    if not any(c in holding for c in _elements(element)):
+        yield element  # a row
+        return
+    if element.text and element.text.strip():
+        yield " ".join(element.text.split())
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            yield from _between(child, holding)
+        if child.tail and child.tail.strip():
+            yield " ".join(child.tail.split())
 
 
 def _loose_text(element: etree._Element) -> bool:
@@ -104,7 +123,8 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
     element of its header row: a row whose cells are a header row (:func:`is_header`) opens a
     list, which runs over the rows after it of as many cells (the header in a ``<div
     class="thead">``, the rows in the ``tbody`` after it: rows need not be siblings); a row of
-    another width, or a header again, ends it (the header again opens the next). A row that
+    another width, or a header again, ends it (the header again opens the next). Text between
+    two of its rows (a group row, 行政许可, a department's name) is a row of one cell. A row that
     holds the whole grid (a CSS grid) is cut at its header's width.
 
     >>> page = lxml.html.fromstring(
@@ -123,15 +143,25 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
             found.append((opened, Grid(tuple(current))))
         current.clear()
 
-    for element in _rows(document):
+    holding = _holding(document)
+    between: list[str] = []  # the text since the last row (a group row 行政许可 between rows)
+    for element in _between(document, holding):
+        if isinstance(element, str):
+            between.append(element)
+            continue
         cells = [_text(c) for c in _elements(element)]
         line = element.sourceline if isinstance(element.sourceline, int) else 0
         if current and len(cells) == len(current[0].cells):
             if is_header(cells):
                 close()
                 opened = element
+            else:
+                blank = [""] * (len(cells) - 1)
+                current.extend(SourceRow(line, g, g) for g in ((t, *blank) for t in between))
+            between.clear()
             current.append(SourceRow(line, tuple(cells), tuple(cells)))
             continue
+        between.clear()
         close()
         if not is_header(cells):
             continue
@@ -182,16 +212,13 @@ def _page_lines(
         if element is stop:
             return True
         breaks = element.tag in _LINE_BREAKING
-        if breaks and not (element.tag == "dd" and _after_label(element)):
+        value = _after_label(element)
+        if breaks and not value:
             flush()
         if not parts:
             line = element.sourceline
             at[0] = (line if isinstance(line, int) else at[0][0], element)
-        if (
-            element.tag == "dd"
-            and _after_label(element)
-            and not "".join(parts).rstrip().endswith((":", "："))
-        ):
+        if value and not "".join(parts).rstrip().endswith((":", "：")):
             parts.append("：")
         if element.text:
             parts.append(element.text)
@@ -205,7 +232,7 @@ def _page_lines(
                 return True
             if child.tail:
                 parts.append(child.tail)
-        if breaks and element.tag != "dt":
+        if breaks and not _is_label(element):
             flush()
         return False
 
@@ -215,9 +242,28 @@ def _page_lines(
             for n, t, e in lines]  # fmt: skip
 
 
-def _after_label(dd: etree._Element) -> bool:
-    previous = dd.getprevious()
-    return previous is not None and previous.tag == "dt"
+def _is_label(element: etree._Element) -> bool:
+    """Whether ``element`` is a label whose value is the element after it: a ``<dt>``, or the
+    first of two elements that alone make up their parent and whose text names a field
+    (``<div class="field"><label>事项名称</label><span>…</span></div>``)."""
+    if element.tag == "dt":
+        return True
+    parent = element.getparent()
+    if parent is None or element.getprevious() is not None:
+        return False
+    children = _elements(parent)
+    return (
+        len(children) == 2
+        and children[0] is element
+        and not _loose_text(parent)
+        and map_header(_text(element).rstrip(":：")) is not None
+    )
+
+
+def _after_label(element: etree._Element) -> bool:
+    """Whether ``element`` is the value of the label before it (:func:`_is_label`)."""
+    previous = element.getprevious()
+    return previous is not None and _is_label(previous)
 
 
 def label_records(document: etree._Element) -> Grid | None:
