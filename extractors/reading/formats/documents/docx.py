@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -181,6 +182,18 @@ def _pictures(data: bytes) -> int:
     return sum(1 for _ in body.iter(qn("w:drawing"), qn("w:pict")))
 
 
+def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
+    """The paragraphs and tables of ``body``, those a content control wraps (``w:sdt``, a form's
+    field around a table or paragraphs) in place."""
+    for block in body.iterchildren():
+        if block.tag == qn("w:sdt"):
+            content = block.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from body_blocks(content)
+        else:
+            yield block
+
+
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
     context: list[tuple[int, str]] = []
@@ -188,7 +201,7 @@ def _read_docx(data: bytes) -> list[Grid]:
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
     owner: tuple[int, str] | None = None  # the last paragraph naming a department
-    for block in document.element.body.iterchildren():
+    for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1
             text = paragraph_line(block)

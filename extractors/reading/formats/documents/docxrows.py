@@ -39,6 +39,7 @@ from extractors.reading.vocab import section_department
 DOCUMENT = "word/document.xml"
 _BLOCK_BYTES = 1 << 20
 _BODY, _P, _TBL, _TR = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr")
+_SDT = qn("w:sdt")
 _GRID = qn("w:tblGrid")
 _EMPTY = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -137,6 +138,10 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             continue
         parent = element.getparent()
         if depth == 2 and parent is body:
+            if element.tag == _SDT:
+                # what a content control wraps in the body, a table or paragraphs, is read in
+                # place by the whole reader (docx.body_blocks)
+                raise ReadWhole
             yield _Block(element, "block")
             _let_go(element)
         elif element.tag == _TR:
@@ -206,7 +211,7 @@ class DocxRows:
             return None
         try:
             survey = _survey(path)
-        except (etree.LxmlError, *DAMAGE):
+        except (etree.LxmlError, ReadWhole, *DAMAGE):
             return None
         return None if survey is None else cls(path, survey)
 
