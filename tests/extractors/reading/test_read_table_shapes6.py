@@ -6,11 +6,15 @@ in batches, in batches too (``test_stream._same``)."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from pathlib import Path
 from typing import Literal
 
+import docx
 import pytest
+from docx.oxml import OxmlElement
 
 from extractors import read_list
 from extractors.errors import InputError
@@ -65,6 +69,10 @@ PAGES = {
     + "</ol>",
     "dl-a-record-each": "".join(f"<dl>{r}</dl>" for r in _records("<dt>{}</dt><dd>{}</dd>")),
     "dl-of-all-records": "<dl>" + "".join(_records("<dt>{}：</dt><dd>{}</dd>")) + "</dl>",
+    "label-value-divs": "".join(
+        f"<div class='item'>{r}</div>"
+        for r in _records("<div class='field'><label>{}</label><span>{}</span></div>")
+    ),
     "div-rows-under-a-layout-table": "<table><tr><td><a href='/'>首页</a></td><td>政务公开</td>"
     "<td>权责清单</td></tr></table>" + _rows("<div class='tr'>", "<div class='td'>"),
 }
@@ -223,4 +231,93 @@ def test_a_row_in_gbk_in_a_utf8_file_is_read_and_said(
     assert plist.encoding == "utf-8+gb18030"
     said = [[a.code for a in i.anomalies if a.code == "mixed-encoding"] for i in plist.items]
     assert said == [["mixed-encoding"] if k == row - 1 else [] for k in range(3)]
+    _same(path, size=2)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_header_cell_broken_over_lines_inside_quotes(tmp_path: Path, delimiter: str) -> None:
+    # 事项\n名称 and 设定\n依据 typed with Alt+Enter in a sheet's header, exported to CSV
+    # inside quotes: before, no line of the file split into a header row, and it was refused
+    # (no recognisable table).
+    header = ("序号", "事项\n名称", "事项类型", "实施主体", "设定\n依据", "追责依据")
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows((header, *ITEMS))
+    path = tmp_path / "list.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    _read_back(path, ITEMS)
+    _same(path, size=2)
+
+
+_OLD = ("1", "已取消的职业技能鉴定审批", *ITEMS[0][2:])
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        pytest.param("<div style='display:none'><p>旧版</p>{}</div>", id="in-a-hidden-div"),
+        pytest.param("<template>{}</template>", id="in-a-template"),
+        pytest.param("<section hidden>{}</section>", id="in-a-hidden-section"),
+        pytest.param("{}", id="its-tbody-hidden"),
+    ],
+)
+def test_a_table_the_page_hides_is_read_and_said(tmp_path: Path, holder: str) -> None:
+    # An old version's table the page keeps but hides (in a hidden <div>, a <template>, its
+    # <tbody> display:none): before, its item was read as one more of the list, as sure (a
+    # hidden row was said, a hidden table not).
+    head = "".join(f"<th>{h}</th>" for h in HEADER)
+    body = "".join(f"<td>{_cell(c)}</td>" for c in _OLD)
+    hidden = " style='display:none'" if holder == "{}" else ""
+    old = f"<table><tr>{head}</tr><tbody{hidden}><tr>{body}</tr></tbody></table>"
+    page = _rows("<tr>", "<td>")
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body>{holder.format(old)}<table>{page}</table></body></html>", "utf-8")
+    plist = _read_back(path, (_OLD, *ITEMS))
+    assert [any(a.code == "hidden-row" for a in i.anomalies) for i in plist.items] == [
+        True, False, False, False
+    ]  # fmt: skip
+    _same(path, size=2)
+
+
+def test_group_rows_between_rows_of_divs_type_the_items_below(tmp_path: Path) -> None:
+    # 行政许可 in a <div> of its own over the rows of its items, and no type column: before, the
+    # group rows were left out and the items had no type, without a word.
+    header = tuple(h for h in HEADER if h != "事项类型")
+    rows = [_rows("<div class='tr'>", "<div class='td'>", (header,))]
+    for item in ITEMS:
+        rows.append(f"<div class='group'>{item[2]}</div>")
+        rows.append(_rows("<div class='tr'>", "<div class='td'>", ((*item[:2], *item[3:]),)))
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body>{''.join(rows)}<p>版权所有</p></body></html>", "utf-8")
+    plist = _read_back(path, ITEMS)
+    assert [s.type for s in plist.sections] == [i[2] for i in ITEMS]
+    _same(path, size=2)
+
+
+@pytest.mark.parametrize("wrapped", ["table", "both-tables", "heading"])
+def test_a_table_a_content_control_wraps_is_read(tmp_path: Path, wrapped: str) -> None:
+    # A form's content control (w:sdt) around a table, or around the heading over it: before,
+    # a table so wrapped was not seen (no recognisable table, or its items missing).
+    document = docx.Document()
+    heading = document.add_paragraph("某县人力社保局权责清单")
+    tables = []
+    for rows in ((HEADER, ITEMS[0]), (HEADER, *ITEMS[1:])):
+        table = document.add_table(rows=len(rows), cols=len(HEADER))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        tables.append(table._tbl)
+    targets = {"table": tables[1:], "both-tables": tables, "heading": [heading._p]}[wrapped]
+    for element in targets:
+        parent = element.getparent()
+        at = parent.index(element)
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(OxmlElement("w:sdtPr"))
+        sdt.append(content)
+        parent.remove(element)
+        content.append(element)
+        parent.insert(at, sdt)
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    plist = _read_back(path, ITEMS)
+    assert plist.meta.title == "某县人力社保局权责清单"
     _same(path, size=2)
