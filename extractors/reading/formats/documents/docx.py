@@ -20,6 +20,7 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
     cell_text,
     paragraph_text,
@@ -58,8 +59,10 @@ class RowReader:
     (:func:`grid_width`) leaves room for the row's other cells. The whole reader and the one
     that reads a row at a time (``docxrows``) read rows alike through it."""
 
-    def __init__(self, width: int, number: int) -> None:
+    def __init__(self, width: int, number: int, numbers: ListNumbers | None = None) -> None:
         self.width = width
+        # the numbers of the document's numbered lists, counted over its tables
+        self.numbers = numbers or ListNumbers(None)
         self.number = number  # of the last block read
         self.at = 0  # the row of the table
         # grid column -> (text, table row) of the vertical merge running there
@@ -108,6 +111,9 @@ class RowReader:
             else:
                 text = str(found)
                 first = "own"
+                if not text.strip() and (p := tc.find(qn("w:p"))) is not None:
+                    # a 序号 Word numbers (a numbered list's paragraph, no text of its own)
+                    text = self.numbers.label(p)
                 if tc.vMerge == "restart":
                     above[column] = (text, at)
                 else:
@@ -182,6 +188,15 @@ def _pictures(data: bytes) -> int:
     return sum(1 for _ in body.iter(qn("w:drawing"), qn("w:pict")))
 
 
+def numbering_part(data: bytes) -> bytes | None:
+    """The numbering part (``word/numbering.xml``) of the DOCX ``data``, if it has one."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            return archive.read("word/numbering.xml")
+        except KeyError:
+            return None
+
+
 def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs and tables of ``body``, those a content control wraps (``w:sdt``, a form's
     field around a table or paragraphs) in place."""
@@ -196,6 +211,7 @@ def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
 
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
+    numbers = ListNumbers(numbering_part(data))
     context: list[tuple[int, str]] = []
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
@@ -211,7 +227,7 @@ def _read_docx(data: bytes) -> list[Grid]:
                 owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            reader = RowReader(grid_width(block), number)
+            reader = RowReader(grid_width(block), number, numbers)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
             tables.append((len(tables) + 1, rows, last, owner))
