@@ -15,11 +15,12 @@ from typing import Literal
 import docx
 import pytest
 from docx.oxml import OxmlElement
+from lxml import etree
 
 from extractors import read_list
 from extractors.errors import InputError
 from extractors.reading.formats.documents import office
-from tests.extractors.reading.tables import Table, write
+from tests.extractors.reading.tables import FORMATS, Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
 from tests.extractors.reading.test_stream import _same
 
@@ -320,4 +321,64 @@ def test_a_table_a_content_control_wraps_is_read(tmp_path: Path, wrapped: str) -
     document.save(str(path))
     plist = _read_back(path, ITEMS)
     assert plist.meta.title == "某县人力社保局权责清单"
+    _same(path, size=2)
+
+
+@pytest.mark.parametrize("suffix", [f for f in FORMATS if not f.endswith(".txt")])
+@pytest.mark.parametrize(
+    "numbers",
+    [("1", "2", "3", "4", "5", "6"), ("（1）", "（2）", "（3）", "（4）", "（5）", "（6）")],
+)
+def test_the_columns_numbers_under_the_header_are_no_item(
+    tmp_path: Path, suffix: str, numbers: tuple[str, ...]
+) -> None:
+    # 1 | 2 | 3 | 4 | 5 | 6 printed under the header, numbering its columns: before, read as a
+    # first item (serial 1, named 2, of type 3), the reading doubtful. (Page text, whose rows
+    # are found by their serials, is left to its own readers.)
+    path = write(tmp_path, [Table((HEADER, numbers, *ITEMS))], suffix)
+    plist = _read_back(path, ITEMS)
+    assert [r.reason for r in plist.rejects] == ["the columns' numbers"]
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize("text", ["%1", "%1.", "%1、"])
+def test_serials_word_numbers_are_read_as_word_shows_them(tmp_path: Path, text: str) -> None:
+    # 序号 cells numbered by Word (a numbered list's paragraphs, no text of their own), the
+    # count running on from one table to the next: before, every item had no serial, as sure.
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        etree.fromstring(
+            f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="90"><w:lvl w:ilvl="0">'
+            f'<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/>'
+            "</w:lvl></w:abstractNum>"
+        )
+    )
+    numbering.append(
+        etree.fromstring(
+            f'<w:num xmlns:w="{_W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+        )
+    )
+    for rows in ((HEADER, ITEMS[0]), (HEADER, *ITEMS[1:])):
+        table = document.add_table(rows=len(rows), cols=len(HEADER))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if r and not c:
+                    properties = table.cell(r, c).paragraphs[0]._p.get_or_add_pPr()
+                    properties.append(
+                        etree.fromstring(
+                            f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="0"/><w:numId w:val="90"/>'
+                            "</w:numPr>"
+                        )
+                    )
+                else:
+                    table.cell(r, c).text = cell
+        document.add_paragraph("")
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    plist = read_list(path)
+    assert [i.row for i in plist.items] == ["1", "2", "3"]
+    assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
     _same(path, size=2)
