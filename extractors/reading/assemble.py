@@ -87,9 +87,7 @@ def numbers_columns(cells: Sequence[str]) -> bool:
             return False
         numbers.append(int(found.group(1) or found.group(2)))
     return (
-        len(numbers) >= 3
-        and numbers[0] in (0, 1)
-        and all(b == a + 1 for a, b in pairwise(numbers))
+        len(numbers) >= 3 and numbers[0] in (0, 1) and all(b == a + 1 for a, b in pairwise(numbers))
     )
 
 
