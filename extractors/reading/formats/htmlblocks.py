@@ -122,9 +122,10 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
     """The lists of ``document`` laid out as rows of cells outside any table, each with the
     element of its header row: a row whose cells are a header row (:func:`is_header`) opens a
     list, which runs over the rows after it of as many cells (the header in a ``<div
-    class="thead">``, the rows in the ``tbody`` after it: rows need not be siblings); a row of
-    another width, or a header again, ends it (the header again opens the next). Text between
-    two of its rows (a group row, 行政许可, a department's name) is a row of one cell. A row that
+    class="thead">``, the rows in the ``tbody`` after it: rows need not be siblings), up to its
+    last row of as many cells; a header again opens the next. Text between two of its rows (a
+    group row, 行政许可, a department's name) is a row of one cell, and a row of another width
+    between them one of its rows (a row that lacks a cell, said by the assembler). A row that
     holds the whole grid (a CSS grid) is cut at its header's width.
 
     >>> page = lxml.html.fromstring(
@@ -144,25 +145,29 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
         current.clear()
 
     holding = _holding(document)
-    between: list[str] = []  # the text since the last row (a group row 行政许可 between rows)
+    # what stands since the list's last row: text (a group row 行政许可) and rows of another
+    # width (a row that lacks a cell): the list's when a row of its width follows
+    between: list[SourceRow] = []
     for element in _between(document, holding):
         if isinstance(element, str):
-            between.append(element)
+            if current:
+                width = len(current[0].cells)
+                cell = (element, *[""] * (width - 1))
+                between.append(SourceRow(between[-1].line if between else 0, cell, cell))
             continue
         cells = [_text(c) for c in _elements(element)]
         line = element.sourceline if isinstance(element.sourceline, int) else 0
-        if current and len(cells) == len(current[0].cells):
-            if is_header(cells):
-                close()
-                opened = element
-            else:
-                blank = [""] * (len(cells) - 1)
-                current.extend(SourceRow(line, g, g) for g in ((t, *blank) for t in between))
+        if current and is_header(cells):
+            between.clear()
+            close()
+        elif current and len(cells) == len(current[0].cells):
+            current.extend(replace(r, line=r.line or line) for r in between)
             between.clear()
             current.append(SourceRow(line, tuple(cells), tuple(cells)))
             continue
-        between.clear()
-        close()
+        elif current:
+            between.append(SourceRow(line, tuple(cells), tuple(cells)))
+            continue
         if not is_header(cells):
             continue
         opened = element

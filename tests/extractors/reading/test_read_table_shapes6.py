@@ -382,3 +382,22 @@ def test_serials_word_numbers_are_read_as_word_shows_them(tmp_path: Path, text: 
     assert [i.row for i in plist.items] == ["1", "2", "3"]
     assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
     _same(path, size=2)
+
+
+def test_a_row_of_divs_lacking_a_cell_stays_in_its_list(tmp_path: Path) -> None:
+    # The second item's row lacks its last cell (a <div> left out where it was empty), and a
+    # footer of four links follows the list: before (round 6's first reading of <div> rows),
+    # the list ended at that row, and the rows below it were lost without a word.
+    short = (ITEMS[1][:5],)
+    rows = _rows("<div class='tr'>", "<div>", (HEADER, ITEMS[0], *short, ITEMS[2]))
+    foot = (
+        "<ul>"
+        + "".join(f"<li>{t}</li>" for t in ("关于我们", "联系我们", "网站地图", "隐私"))
+        + "</ul>"
+    )
+    path = tmp_path / "list.html"
+    path.write_text(f"<html><body>{rows}{foot}</body></html>", "utf-8")
+    plist = _read_back(path, (ITEMS[0], (*ITEMS[1][:5], None), ITEMS[2]))  # type: ignore[arg-type]
+    assert "short-row" in {a.code for a in plist.items[1].anomalies}
+    assert plist.rows_seen == 3 and not plist.rejects
+    _same(path, size=2)
