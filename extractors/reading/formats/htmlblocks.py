@@ -151,8 +151,7 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
     for element in _between(document, holding):
         if isinstance(element, str):
             if current:
-                width = len(current[0].cells)
-                cell = (element, *[""] * (width - 1))
+                cell = (element, *[""] * (len(current[0].cells) - 1))
                 between.append(SourceRow(between[-1].line if between else 0, cell, cell))
             continue
         cells = [_text(c) for c in _elements(element)]
@@ -171,10 +170,10 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
         if not is_header(cells):
             continue
         opened = element
-        width = _width(element, cells) if len(cells) >= 2 * MIN_CELLS else None
-        if width is not None:
-            # a CSS grid: every cell a child of one element, a row every ``width`` cells
-            chunks = [tuple(cells[k : k + width]) for k in range(0, len(cells), width)]
+        grid = _width(element, cells) if len(cells) >= 2 * MIN_CELLS else None
+        if grid is not None:
+            # a CSS grid: every cell a child of one element, a row every ``grid`` cells
+            chunks = [tuple(cells[k : k + grid]) for k in range(0, len(cells), grid)]
             found.append((element, Grid(tuple(SourceRow(line, c, c) for c in chunks))))
         else:
             current.append(SourceRow(line, tuple(cells), tuple(cells)))
