@@ -7,6 +7,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from copy import deepcopy
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -199,14 +200,37 @@ def numbering_part(data: bytes) -> bytes | None:
 
 def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs and tables of ``body``, those a content control wraps (``w:sdt``, a form's
-    field around a table or paragraphs) in place."""
+    field around a table or paragraphs) in place, and those of a text box that holds a table
+    (the list laid out in a floating box) after the paragraph anchoring it."""
     for block in body.iterchildren():
         if block.tag == qn("w:sdt"):
             content = block.find(qn("w:sdtContent"))
             if content is not None:
                 yield from body_blocks(content)
+        elif block.tag == qn("w:p") and (boxes := table_boxes(block)):
+            anchor = deepcopy(block)
+            for box in table_boxes(anchor):
+                for child in list(box):
+                    box.remove(child)
+            yield anchor
+            for box in boxes:
+                yield from body_blocks(box)
         else:
             yield block
+
+
+def table_boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes (``w:txbxContent``) of the paragraph ``p`` that hold a table, but for
+    the copies a drawing keeps for old readers (``mc:Fallback``)."""
+    return [
+        box
+        for box in p.iter(qn("w:txbxContent"))
+        if box.find(f".//{qn('w:tbl')}") is not None
+        and not any(a.tag == FALLBACK for a in box.iterancestors())
+    ]
+
+
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _read_docx(data: bytes) -> list[Grid]:

@@ -28,7 +28,12 @@ from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 from extractors.errors import InputError
-from extractors.reading.formats.documents.docx import DAMAGE, RowReader, paragraph_line
+from extractors.reading.formats.documents.docx import (
+    DAMAGE,
+    RowReader,
+    paragraph_line,
+    table_boxes,
+)
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
@@ -140,9 +145,9 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             continue
         parent = element.getparent()
         if depth == 2 and parent is body:
-            if element.tag == _SDT:
-                # what a content control wraps in the body, a table or paragraphs, is read in
-                # place by the whole reader (docx.body_blocks)
+            if element.tag == _SDT or (element.tag == _P and table_boxes(element)):
+                # what a content control wraps in the body, a table or paragraphs, and a table
+                # in a text box are read in place by the whole reader (docx.body_blocks)
                 raise ReadWhole
             yield _Block(element, "block")
             _let_go(element)
