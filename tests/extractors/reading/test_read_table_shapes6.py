@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from copy import deepcopy
 from pathlib import Path
 from typing import Literal
 
@@ -401,3 +402,66 @@ def test_a_row_of_divs_lacking_a_cell_stays_in_its_list(tmp_path: Path) -> None:
     assert "short-row" in {a.code for a in plist.items[1].anomalies}
     assert plist.rows_seen == 3 and not plist.rejects
     _same(path, size=2)
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_a_table_in_a_text_box_is_read(tmp_path: Path, fallback: bool) -> None:
+    # The list laid out in a floating text box (a VML shape's w:txbxContent), under a title
+    # paragraph; or a drawing (mc:AlternateContent) whose fallback for old readers holds the
+    # same box again: before, the document had no table, its text was read as page text of
+    # one line, and it was refused as probably wrong.
+    document = docx.Document()
+    document.add_paragraph("某县人力社保局权责清单")
+    table = document.add_table(rows=len(ROWS), cols=len(HEADER))
+    for r, row in enumerate(ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    tbl = table._tbl
+    tbl.getparent().remove(tbl)
+
+    def box() -> etree._Element:
+        return etree.fromstring(
+            f'<w:r xmlns:w="{_W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+            "<v:shape><v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>"
+        )[0]
+
+    run = OxmlElement("w:r")
+    if fallback:
+        mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+        alternate = etree.SubElement(run, f"{{{mc}}}AlternateContent")
+        choice, spare = box(), box()
+        etree.SubElement(alternate, f"{{{mc}}}Choice", Requires="wps").append(choice)
+        etree.SubElement(alternate, f"{{{mc}}}Fallback").append(spare)
+        spare.find(f".//{{{_W}}}txbxContent").append(deepcopy(tbl))
+    else:
+        run.append(box())
+    holder = run.find(f".//{{{_W}}}txbxContent")
+    holder.append(tbl)
+    holder.append(OxmlElement("w:p"))
+    document.add_paragraph()._p.append(run)
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    plist = _read_back(path, ITEMS)
+    assert plist.meta.title == "某县人力社保局权责清单"
+    _same(path, size=2)
+
+
+def test_a_text_box_in_a_cell_is_read_once(tmp_path: Path) -> None:
+    # A drawing's text box in a basis cell, kept twice as Word writes it (mc:Choice, and
+    # mc:Fallback for old readers): before, its text was read twice (the citation cited twice).
+    table_path = write(tmp_path, [Table(ROWS)], "docx")
+    document = docx.Document(str(table_path))
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    extra = ITEMS[0][4]
+    for r in range(1, 4):
+        paragraph = document.tables[0].cell(r, 4).paragraphs[0]
+        run = OxmlElement("w:r")
+        alternate = etree.SubElement(run, f"{{{mc}}}AlternateContent")
+        for part in ("Choice", "Fallback"):
+            holder = etree.SubElement(alternate, f"{{{mc}}}{part}")
+            box = etree.SubElement(holder, f"{{{_W}}}txbxContent")
+            box.append(etree.fromstring(f'<w:p xmlns:w="{_W}"><w:r><w:t>{extra}</w:t></w:r></w:p>'))
+        paragraph._p.append(run)
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    _read_back(path, tuple((*i[:4], i[4] + extra, i[5]) for i in ITEMS))  # (spaces dropped)
