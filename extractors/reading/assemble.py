@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
 from extractors.reading.cellparts import References, say_joint, split_labelled
@@ -64,6 +64,33 @@ _SUB_SERIAL = re.compile(r"(\d{1,6})\s*[-－]\s*\d{1,3}")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 #: Columns whose cell lists merge down over the items that share it (a type, a department, an
 #: accountability basis common to all).
+# A column's number as a table prints it under its header: 1, (1), （1）, 第1列.
+_COLUMN_NUMBER = re.compile(r"[（(]?(\d{1,3})[)）]?|第(\d{1,3})列")
+
+
+def numbers_columns(cells: Sequence[str]) -> bool:
+    """Whether ``cells`` number the table's columns (1 | 2 | 3 | 4 …, as printed under a
+    header: each filled cell the number after the one before, three or more of them, starting
+    at 0 or 1), a row that is no item: read as one, its serial 1 and its name 2.
+
+    >>> numbers_columns(["1", "2", "3", "4"]), numbers_columns(["（1）", "（2）", "", "（3）"])
+    (True, True)
+    >>> numbers_columns(["1", "2", "3"] + ["行政许可"]), numbers_columns(["1", "3", "4"])
+    (False, False)
+    """
+    numbers = []
+    for cell in cells:
+        if not cell:
+            continue
+        found = _COLUMN_NUMBER.fullmatch(cell.strip())
+        if found is None:
+            return False
+        numbers.append(int(found.group(1) or found.group(2)))
+    return (
+        len(numbers) >= 3 and numbers[0] in (0, 1) and all(b == a + 1 for a, b in pairwise(numbers))
+    )
+
+
 _MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
 #: The main item's fields that a 子项 row without them shares.
 _FROM_MAIN = ("type", "department")
@@ -571,6 +598,11 @@ class Assembly:
                 # 注：… or 合计 共12项 under the items (alone, or spread by a merge): no item.
                 text = " | ".join(dict.fromkeys(c for c in row.cells if c))
                 self.rejects.append(Reject(source, row.line, text, "a note or count row"))
+                continue
+            if numbers_columns(row.cells):
+                # 1 | 2 | 3 | 4 … printed under the header (the columns' numbers): no item
+                text = " | ".join(c for c in row.cells if c)
+                self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
             if is_section(seen):
                 text = next(c for c in row.cells if c)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 from charset_normalizer import from_bytes
 
 from extractors.errors import InputError
+from extractors.models import Anomaly, PowerItem
 
 # Encodings a Chinese power list comes in besides UTF-8; GB18030 decodes all of them.
 _GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz", "cp936"})
@@ -17,6 +19,9 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: The encoding a file is read with whose lines are UTF-8 but a few GB18030 ones (a row pasted
+#: in from a file of the other encoding): each line decoded in its own (:func:`gb_lines`).
+MIXED = "utf-8+gb18030"
 # charset-normalizer's "chaos" is the share of the decoded text that looks like mojibake.
 _MAX_CHAOS = 0.1
 
@@ -33,6 +38,68 @@ def _lf(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_text(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("gb18030")
+
+
+def gb_lines(data: bytes) -> list[int]:
+    """The lines (1-based) of ``data`` that are GB18030 and not UTF-8, when the others are
+    UTF-8 and more of them hold Chinese than those (a row pasted in from a GBK file: read in
+    its own encoding, not the whole file refused); else none.
+
+    >>> utf8, gbk = "序号,事项名称\\n1,医疗救助\\n".encode(), "2,养老保险\\n".encode("gbk")
+    >>> gb_lines(utf8 + gbk), gb_lines(gbk + gbk + utf8)
+    ([3], [])
+    """
+    other: list[int] = []
+    utf8 = 0
+    for number, line in enumerate(data.splitlines(), 1):
+        try:
+            utf8 += not line.decode("utf-8").isascii()
+        except UnicodeDecodeError:
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                return []
+            other.append(number)
+    return other if utf8 > len(other) else []
+
+
+def said_gb_lines(items: tuple[PowerItem, ...], lines: list[int]) -> tuple[PowerItem, ...]:
+    """``items`` with each GB18030 line of a UTF-8 file (:func:`gb_lines`) said on the item
+    whose row holds it (the last one starting at or above it), ``mixed-encoding``."""
+    if not lines or not items:
+        return items
+    said: dict[int, list[int]] = {}
+    starts = [i.line for i in items]
+    for line in lines:
+        at = max((k for k, start in enumerate(starts) if start <= line), default=None)
+        if at is not None:
+            said.setdefault(at, []).append(line)
+    return tuple(
+        replace(
+            item,
+            anomalies=(
+                *item.anomalies,
+                *(
+                    Anomaly(
+                        "mixed-encoding",
+                        f"line {line} is GB18030 in a UTF-8 file (pasted in from another "
+                        "file?): read as GB18030",
+                    )
+                    for line in said[k]
+                ),
+            ),
+        )
+        if k in said
+        else item
+        for k, item in enumerate(items)
+    )
 
 
 def _snippet(data: bytes, offset: int) -> str:
@@ -85,6 +152,10 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
         return _lf(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
+    if gb_lines(data):
+        lines = data.splitlines(keepends=True)
+        text = "".join(_line_text(line) for line in lines)
+        return _lf(text), MIXED
     best = from_bytes(data).best()
     guess = best.encoding.lower() if best is not None else None
     if guess in _GB_FAMILY and best is not None and best.chaos <= _MAX_CHAOS:

@@ -14,10 +14,27 @@ from extractors.reading.formats.delimited import CSV_DELIMITERS, SNIFF_LINES, he
 from extractors.reading.headers import is_header
 
 Format = Literal[
-    "markdown", "html", "xlsx", "xls", "docx", "doc", "pdf", "csv", "tsv", "json", "text"
+    "markdown",
+    "html",
+    "xlsx",
+    "xls",
+    "docx",
+    "doc",
+    "pdf",
+    "csv",
+    "tsv",
+    "json",
+    "text",
+    "ods",
+    "odt",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
-BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf"})
+BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt"})
+#: The OpenDocument kinds by the ``mimetype`` member that opens their archive.
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.text": "odt",
+}
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -25,6 +42,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+#: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
+#: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
+HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60
@@ -57,6 +77,10 @@ def detect_binary(data: bytes) -> Format | None:
             return "xlsx"
         if any(n.startswith("word/") for n in names):
             return "docx"
+        if "mimetype" in names:  # an OpenDocument file (.ods, .odt)
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                kind = archive.read("mimetype")[:64].strip()
+            return _OPENDOCUMENT.get(kind)  # type: ignore[return-value]
         return None
     if data.startswith(_OLE):
         return "doc" if "WordDocument" in ole_streams(data) else "xls"

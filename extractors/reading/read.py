@@ -9,10 +9,11 @@ from pathlib import Path
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.assemble import Assembled, assemble
-from extractors.reading.decode import decode_text
+from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
+    HTML_BLOCK,
     detect_binary,
     detect_text,
     is_encrypted,
@@ -21,6 +22,7 @@ from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
+from extractors.reading.formats.documents.opendocument import read_ods, read_odt
 from extractors.reading.formats.documents.pdf import read_pdf
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.html import read_html
@@ -41,6 +43,8 @@ _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "docx": read_docx,
     "doc": read_doc,  # DOC and Kingsoft WPS, through LibreOffice
     "pdf": read_pdf,
+    "ods": read_ods,  # OpenDocument, through LibreOffice
+    "odt": read_odt,
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],
@@ -135,7 +139,9 @@ def read_list(
         format=fmt,
         encoding=used,
         meta=meta,
-        items=tuple(i for a in parts for i in a.items),
+        items=said_gb_lines(
+            tuple(i for a in parts for i in a.items), gb_lines(data) if used == MIXED else []
+        ),
         rejects=tuple(r for a in parts for r in a.rejects),
         rows_seen=sum(a.rows_seen for a in parts),
         sections=tuple(s for a in parts for s in a.sections),
@@ -171,7 +177,7 @@ class _Reading:
 
 #: Other readings tried for text of a detected format when its own reading finds no table or is
 #: wrong (text with pipe rows that is no pipe table), in order of preference.
-_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",)}
+_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",), "text": ("html",)}
 
 
 def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
@@ -186,6 +192,8 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     if best.parts and best.plausibility.verdict != "wrong":
         return best
     for other in _TEXT_ALTERNATIVES.get(detected, ()):
+        if other == "html" and HTML_BLOCK.search(text) is None:
+            continue
         try:
             grids = _TEXT_READERS[other](text, where)
         except InputError:

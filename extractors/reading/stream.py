@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, cast
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
-from extractors.reading.decode import decode_text
+from extractors.reading.decode import MIXED, decode_text
 from extractors.reading.detect import (
     FORMATS,
     detect_binary,
@@ -316,6 +316,8 @@ def _text_file_rows(
         except InputError:
             return None  # read_list says what is wrong
         del data
+        if used == MIXED:
+            return None  # lines of two encodings: read whole, each line in its own
         fmt = format or detect_text(text)
         del text
     if fmt not in _TEXT_FORMATS:

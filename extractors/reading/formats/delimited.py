@@ -37,10 +37,20 @@ def heads_table(lines: Sequence[str], delimiter: str) -> bool:
     True
     >>> heads_table(["事项名称：城乡医疗救助", "事项类型：行政确认", "实施主体：县医保局"], ",")
     False
+    >>> heads_table(['序号,"事项', '名称",事项类型', "1,城乡医疗救助,行政确认"], ",")
+    True
     """
     split = [next(csv.reader([line], delimiter=delimiter)) for line in lines if delimiter in line]
     if any(len(cells) >= 3 and is_header(cells) for cells in split):
         return True
+    if any(line.count('"') % 2 for line in lines):
+        # a quoted cell broken over lines (a header cell written 事项\n名称): its records
+        try:
+            records = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            records = []
+        if any(len(cells) >= 3 and is_header(cells) for cells in records):
+            return True
     return is_header([cells[0].strip() for cells in split if len(cells) >= 2])
 
 

@@ -13,6 +13,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.htmlblocks import read_blocks
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
 
@@ -44,6 +45,8 @@ def _inner_html(cell: lxml.html.HtmlElement) -> str:
 
 # An element a page does not show: hidden by its style or its attribute.
 _HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A column a table's <col> collapses.
+_COLLAPSED = re.compile(r"visibility\s*:\s*collapse", re.IGNORECASE)
 # What a cell's text may hold that is not shown as its text: hidden elements, struck-out text.
 _MAY_HIDE = re.compile(r"none|hidden|<del\b", re.IGNORECASE)
 
@@ -141,13 +144,23 @@ class RowLayout:
         self.pending: dict[int, tuple[int, str, str]] = {}  # column -> (rows to fill, text, raw)
         self.budget = max(MAX_LAID_OUT, SPAN_RATIO * cells)
         self.rows = rows  # the table's rows, for the message
+        self.hidden: list[bool] = []  # by column: hidden by the table's <col> (display:none)
+
+    def column(self, col: lxml.html.HtmlElement) -> None:
+        """The table's next ``<col>`` (of its ``<colgroup>``): the columns it stands for are
+        hidden when it is (``display:none``, ``visibility:collapse``)."""
+        style = col.get("style") or ""
+        hidden = is_hidden(col) or _COLLAPSED.search(style) is not None
+        self.hidden += [hidden] * min(_span(col, "span"), _MAX_SPAN)
 
     def row(self, tr: lxml.html.HtmlElement, line: int) -> SourceRow:
         """The row of ``tr``, which starts on ``line``."""
         pending = self.pending
         out: list[tuple[str, str, Span]] = []
         notes: list[Anomaly] = []
-        if is_hidden(tr):
+        if is_hidden(tr) or any(is_hidden(a) or a.tag == "template" for a in tr.iterancestors()):
+            # the row, its table or what holds the table (a <div style="display:none"> of an
+            # old version, a <template>) hidden
             notes.append(
                 Anomaly(
                     "hidden-row", "the row is hidden on the page (display:none): withdrawn?; read"
@@ -160,6 +173,10 @@ class RowLayout:
                 out.append(_take_pending(pending, len(out)))
             raw = _inner_html(cell)
             text, left = _cell_text(cell, raw)
+            at = len(out)
+            if is_hidden(cell) or (at < len(self.hidden) and self.hidden[at]):
+                # a cell the page hides, or a cell of a column its <col> hides
+                text, left = "", clean_cell(raw)
             if left:
                 notes.append(
                     Anomaly(
@@ -211,6 +228,9 @@ def table_rows(
     """
     trs = [tr for tr in table.iter("tr") if _owner(tr) is table]
     layout = RowLayout(sum(len(tr) for tr in trs), len(trs))
+    for col in table.iter("col"):
+        if _owner(col) is table:
+            layout.column(col)
     return [
         layout.row(tr, (lines or {}).get(tr) or row_line(tr, index)) for index, tr in enumerate(trs)
     ]
@@ -322,6 +342,9 @@ def read_html(text: str, path: str) -> list[Grid]:
             line=error.line,
         )
     leaves = list_tables(document)
+    if not any(heads_list(t) for t in leaves) and (blocks := read_blocks(document)):
+        # no table of the page has a header row: the list is laid out in <div>s or <li>s
+        return blocks
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True

@@ -311,6 +311,7 @@ class _Walk:
         # which comes after the table begins, is its lead when there are several
         self.pending: TableStart | None = None
         self.captioned = False
+        self.table: etree._Element | None = None  # the leaf table begun last
 
     def rows(
         self, events: Iterable[tuple[str, etree._Element]], final: bool = False
@@ -350,6 +351,7 @@ class _Walk:
             leaf = self.leaves.get(self.tables)
             if leaf is not None:
                 self.pending, self.captioned = self._leaf(leaf), False
+                self.table = element
         keep = (self.inside and tag in ("tr", "caption")) or (
             not self.inside and tag in _WHOLE_TEXT
         )
@@ -401,6 +403,8 @@ class _Walk:
                 self.inside = False
             elif element.tag == "caption":
                 self._caption(element)
+            elif element.tag == "col" and next(element.iterancestors("table"), None) is self.table:
+                self.layout.column(element)
         else:
             lines = context_lines(element, opened.before)
             self.context += lines

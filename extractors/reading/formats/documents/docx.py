@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
+from copy import deepcopy
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -19,6 +21,7 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
     cell_text,
     paragraph_text,
@@ -57,8 +60,10 @@ class RowReader:
     (:func:`grid_width`) leaves room for the row's other cells. The whole reader and the one
     that reads a row at a time (``docxrows``) read rows alike through it."""
 
-    def __init__(self, width: int, number: int) -> None:
+    def __init__(self, width: int, number: int, numbers: ListNumbers | None = None) -> None:
         self.width = width
+        # the numbers of the document's numbered lists, counted over its tables
+        self.numbers = numbers or ListNumbers(None)
         self.number = number  # of the last block read
         self.at = 0  # the row of the table
         # grid column -> (text, table row) of the vertical merge running there
@@ -107,6 +112,9 @@ class RowReader:
             else:
                 text = str(found)
                 first = "own"
+                if not text.strip() and (p := tc.find(qn("w:p"))) is not None:
+                    # a 序号 Word numbers (a numbered list's paragraph, no text of its own)
+                    text = self.numbers.label(p)
                 if tc.vMerge == "restart":
                     above[column] = (text, at)
                 else:
@@ -181,14 +189,59 @@ def _pictures(data: bytes) -> int:
     return sum(1 for _ in body.iter(qn("w:drawing"), qn("w:pict")))
 
 
+def numbering_part(data: bytes) -> bytes | None:
+    """The numbering part (``word/numbering.xml``) of the DOCX ``data``, if it has one."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            return archive.read("word/numbering.xml")
+        except KeyError:
+            return None
+
+
+def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
+    """The paragraphs and tables of ``body``, those a content control wraps (``w:sdt``, a form's
+    field around a table or paragraphs) in place, and those of a text box that holds a table
+    (the list laid out in a floating box) after the paragraph anchoring it."""
+    for block in body.iterchildren():
+        if block.tag == qn("w:sdt"):
+            content = block.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from body_blocks(content)
+        elif block.tag == qn("w:p") and (boxes := table_boxes(block)):
+            anchor = deepcopy(block)
+            for box in table_boxes(anchor):
+                for child in list(box):
+                    box.remove(child)
+            yield anchor
+            for box in boxes:
+                yield from body_blocks(box)
+        else:
+            yield block
+
+
+def table_boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes (``w:txbxContent``) of the paragraph ``p`` that hold a table, but for
+    the copies a drawing keeps for old readers (``mc:Fallback``)."""
+    return [
+        box
+        for box in p.iter(qn("w:txbxContent"))
+        if box.find(f".//{qn('w:tbl')}") is not None
+        and not any(a.tag == FALLBACK for a in box.iterancestors())
+    ]
+
+
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 def _read_docx(data: bytes) -> list[Grid]:
     document = docx.Document(io.BytesIO(data))
+    numbers = ListNumbers(numbering_part(data))
     context: list[tuple[int, str]] = []
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
     owner: tuple[int, str] | None = None  # the last paragraph naming a department
-    for block in document.element.body.iterchildren():
+    for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1
             text = paragraph_line(block)
@@ -198,7 +251,7 @@ def _read_docx(data: bytes) -> list[Grid]:
                 owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            reader = RowReader(grid_width(block), number)
+            reader = RowReader(grid_width(block), number, numbers)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
             tables.append((len(tables) + 1, rows, last, owner))

@@ -28,7 +28,13 @@ from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 from extractors.errors import InputError
-from extractors.reading.formats.documents.docx import DAMAGE, RowReader, paragraph_line
+from extractors.reading.formats.documents.docx import (
+    DAMAGE,
+    RowReader,
+    paragraph_line,
+    table_boxes,
+)
+from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table, TableStart, split_tables
@@ -39,6 +45,8 @@ from extractors.reading.vocab import section_department
 DOCUMENT = "word/document.xml"
 _BLOCK_BYTES = 1 << 20
 _BODY, _P, _TBL, _TR = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr")
+_SDT = qn("w:sdt")
+NUMBERING = "word/numbering.xml"
 _GRID = qn("w:tblGrid")
 _EMPTY = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -137,6 +145,10 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             continue
         parent = element.getparent()
         if depth == 2 and parent is body:
+            if element.tag == _SDT or (element.tag == _P and table_boxes(element)):
+                # what a content control wraps in the body, a table or paragraphs, and a table
+                # in a text box are read in place by the whole reader (docx.body_blocks)
+                raise ReadWhole
             yield _Block(element, "block")
             _let_go(element)
         elif element.tag == _TR:
@@ -206,7 +218,7 @@ class DocxRows:
             return None
         try:
             survey = _survey(path)
-        except (etree.LxmlError, *DAMAGE):
+        except (etree.LxmlError, ReadWhole, *DAMAGE):
             return None
         return None if survey is None else cls(path, survey)
 
@@ -221,11 +233,15 @@ class DocxRows:
         several = len(self.widths) > 1
         tables = 0
         reader = RowReader(1, 0)
+        with zipfile.ZipFile(self.path) as archive:
+            names = set(archive.namelist())
+            numbering = archive.read(NUMBERING) if NUMBERING in names else None
+        numbers = ListNumbers(numbering)  # counted over the tables, as the whole reader counts
         try:
             for block in _blocks(_events(self.path)):
                 element = block.element
                 if block.kind == "table":
-                    reader = RowReader(self.widths[tables], number)
+                    reader = RowReader(self.widths[tables], number, numbers)
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
                     yield TableStart(context, last if several else None, owner=owner)

@@ -20,7 +20,8 @@ from lxml import etree
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: What holds text that is not there once the changes are accepted, or a copy of what is read
 #: elsewhere (a drawing's fallback for old readers).
-_SKIP = frozenset({qn("w:del"), qn("w:moveFrom"), f"{_MC}Fallback"})
+_FALLBACK = f"{_MC}Fallback"
+_SKIP = frozenset({qn("w:del"), qn("w:moveFrom"), _FALLBACK})
 #: What holds no text of its own: properties, and a deletion's marks.
 _PROPERTIES = frozenset({qn("w:pPr"), qn("w:rPr"), qn("w:tcPr"), qn("w:trPr"), qn("w:tblPr")})
 #: Elements that wrap others and are read through: content controls and custom XML.
@@ -60,8 +61,11 @@ def _run(run: etree._Element, into: Text) -> None:
         elif tag in (_BR, _CR):
             out.append("\n")
         elif tag not in _PROPERTIES and tag not in _SKIP:
-            # a drawing or picture: the paragraphs of its text box
+            # a drawing or picture: the paragraphs of its text box (once: not the copy a
+            # drawing keeps for old readers, mc:Fallback)
             for box in child.iter(_TEXTBOX):
+                if any(a.tag == _FALLBACK for a in box.iterancestors()):
+                    continue
                 for p in _blocks(box):
                     into.shown.append("\n")
                     _inline(p, into)

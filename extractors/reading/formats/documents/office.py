@@ -22,8 +22,10 @@ from extractors.reading.formats.sheets.xlsx import read_xlsx
 TIMEOUT_SECONDS = 180.0
 #: The Debian packages that bring LibreOffice without its desktop (named in the error).
 WRITER, CALC = "libreoffice-writer-nogui", "libreoffice-calc-nogui"
-Target = Literal["docx", "xlsx", "doc", "xls", "odt"]
-PACKAGES: dict[str, str] = {"docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC}
+Target = Literal["docx", "xlsx", "doc", "xls", "odt", "ods"]
+PACKAGES: dict[str, str] = {
+    "docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC, "ods": CALC
+}  # fmt: skip
 
 
 def soffice() -> str | None:

@@ -35,6 +35,7 @@ from extractors.reading.formats.documents.pdfcells import (
     OPENED,
     centred,
     centred_owners,
+    merged_runs,
 )
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
@@ -309,15 +310,20 @@ def _text_rows(
     for i in range(len(lines)):
         before = max((s for s in starts if s <= i), default=starts[0])
         owner.append(before)
-    rows = []
-    pending, reading.opened = reading.opened if continued else None, None
-    for start in [CARRIED, *starts, OPENED] if carried else [*starts, OPENED]:
+    order = [CARRIED, *starts, OPENED] if carried else [*starts, OPENED]
+    laid: dict[int, tuple[str, ...]] = {}
+    for start in order:
         cells: list[list[str]] = [[] for _ in columns]
         for i, line in enumerate(lines):
             for column, group in _by_column(line, column_of).items():
                 if owned.get((i, column), owner[i]) == start:
                     cells[column].append(group)
-        texts = tuple("\n".join(parts) for parts in cells)
+        laid[start] = tuple("\n".join(parts) for parts in cells)
+    merged = _merged(lines, starts, column_of, owned, columns) if by_cell else {}
+    rows = []
+    pending, reading.opened = reading.opened if continued else None, None
+    for start in order:
+        texts, spans, notes = _merged_into(start, laid, merged)
         if start == OPENED:
             reading.opened = texts if any(texts) else None
             continue
@@ -332,8 +338,55 @@ def _text_rows(
                 continue
         if any(texts):
             reading.number += 1
-            rows.append(SourceRow(reading.number, texts, texts))
+            rows.append(SourceRow(reading.number, texts, texts, notes, spans))
     return rows
+
+
+#: The fields a table merges a cell of down over items (``assemble._MERGED_DOWN``).
+_MERGED_DOWN = frozenset({"type", "department", "basis", "accountability_basis"})
+
+
+def _merged(
+    lines: list[list[Word]],
+    starts: list[int],
+    column_of: Callable[[Word], int],
+    owned: dict[tuple[int, int], int],
+    columns: list[tuple[float, float, str]],
+) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """The cells of a centred table without ruling that a cell merged down spans
+    (``pdfcells.merged_runs``), in the columns of the fields a table merges down."""
+    mergeable = [c for c, (_, _, text) in enumerate(columns) if map_header(text) in _MERGED_DOWN]
+    return merged_runs(lines, starts, column_of, owned, mergeable) if mergeable else {}
+
+
+def _merged_into(
+    start: int,
+    laid: dict[int, tuple[str, ...]],
+    merged: dict[tuple[int, int], tuple[int, int, int]],
+) -> tuple[tuple[str, ...], tuple[Span, ...], tuple[Anomaly, ...]]:
+    """The cells of the row at ``start``, with the text of a merged cell it lies under
+    (:func:`_merged`) in each cell of the run, as a ruled table's merge gives it (its rows but
+    the first marked as spanned from above), and said on the row."""
+    texts = list(laid[start])
+    spans: list[Span] = ["own"] * len(texts)
+    notes: list[Anomaly] = []
+    for column in range(len(texts)):
+        run = merged.get((start, column))
+        if run is None:
+            continue
+        first, _, owner = run
+        texts[column] = laid[owner][column]
+        spans[column] = "own" if start == first else "above"
+        notes.append(
+            Anomaly(
+                "centred-cell",
+                f"column {column + 1}'s cell stands alone, centred over this row and the rows "
+                "around it whose cells there are empty: read as one cell merged over them",
+                str(column + 1),
+                texts[column],
+            )
+        )
+    return tuple(texts), tuple(spans) if "above" in spans else (), tuple(notes)
 
 
 def _close_opened(reading: PdfReading) -> None:

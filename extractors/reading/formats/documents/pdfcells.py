@@ -131,3 +131,52 @@ def _opened(
     if len(mine) < 2 or abs((mine[0][0][1] + mine[0][-1][2]) / 2 - middle) > height:
         return
     owners.update(((i, column), OPENED) for cell in mine[1:] for i, _, _ in cell)
+
+
+def merged_runs(
+    lines: Sequence[Sequence[Word]],
+    starts: Sequence[int],
+    column_of: Callable[[Word], int],
+    owners: dict[tuple[int, int], int],
+    columns: Sequence[int],
+) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """The cells of ``columns`` (a type, department or basis: cells a table merges down over
+    items) that a merged cell spans, without ruling: a cell alone in its column over a run of
+    rows whose own cells there are empty, its middle at the run's middle (between the run's
+    first and last serials) rather than at its own row's serial. For each (start of a row of
+    the run, column): (first start of the run, last start, start of the row owning the text).
+    Centred, a cell merged over three rows stands on the middle one's serial, over two rows
+    between their serials: before, the other rows of the run had no cell there (the first of
+    them without a word). Of runs that fit, the longest is taken: the rows it fills are said
+    (the text may be one row's own, its neighbours' cells empty)."""
+    cells, height = _column_cells(lines, column_of)
+    middles = [(lines[s][0]["top"] + max(w["bottom"] for w in lines[s])) / 2 for s in starts]
+    index = {s: k for k, s in enumerate(starts)}
+    runs: dict[tuple[int, int], tuple[int, int, int]] = {}
+    for column in columns:
+        owned = [
+            index.get(owners.get((cell[0][0], column), -9), -1) for cell in cells.get(column, [])
+        ]
+        filled = {k for k in owned if k >= 0}
+        for cell, k in zip(cells.get(column, []), owned, strict=True):
+            if k < 0 or sum(1 for o in owned if o == k) > 1:
+                continue
+            middle = (cell[0][1] + cell[-1][2]) / 2
+            lo = k
+            while lo > 0 and lo - 1 not in filled:
+                lo -= 1
+            hi = k
+            while hi < len(starts) - 1 and hi + 1 not in filled:
+                hi += 1
+            fits = [
+                (a, b)
+                for a in range(lo, k + 1)
+                for b in range(k, hi + 1)
+                if b > a and abs((middles[a] + middles[b]) / 2 - middle) <= height / 2
+            ]
+            best = max(fits, key=lambda run: run[1] - run[0], default=None)
+            if best is None:
+                continue
+            for r in range(best[0], best[1] + 1):
+                runs[(starts[r], column)] = (starts[best[0]], starts[best[1]], starts[k])
+    return runs
