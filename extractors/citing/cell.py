@@ -126,10 +126,11 @@ _AND_ITS: Final = regex(
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
 _DOC_LAST: Final = frozenset("号令 \t\u3000")
-# 浙政办发〔2019〕12号第三条: a file number, not an order's (令), numbers a normative document, and
-# the registry holds none: that it does not know the number proves nothing
+# 浙政办发〔2019〕12号第三条, 法释〔2009〕20号: a file number, not an order's (令), numbers a
+# normative document or an interpretation, and the registry holds the file numbers of none:
+# that it does not know the number proves nothing
 _ORDER_IN: Final = regex(alternation(words("document_kinds", "order")))
-_UNHELD_NUMBER: Final = ": a normative document's number, which it does not hold (not checked)"
+_UNHELD_NUMBER: Final = ": a file number, which it holds none of (not checked)"
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)

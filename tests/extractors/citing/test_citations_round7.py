@@ -148,9 +148,7 @@ def test_a_document_the_registry_holds_none_of_is_flagged_as_not_checked(
 def test_a_normative_document_number_alone_is_said_to_be_unchecked(cite: Cite) -> None:
     (c,) = cite("浙政办发〔2019〕12号第三条")
     assert (c.kind, c.article) == ("unresolved", 3)
-    assert c.warnings[0].endswith(
-        "a normative document's number, which it does not hold (not checked)"
-    )
+    assert c.warnings[0].endswith("a file number, which it holds none of (not checked)")
 
 
 def test_a_local_regulation_or_rule_is_not_called_a_normative_document(cite: Cite) -> None:
