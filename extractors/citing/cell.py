@@ -104,6 +104,7 @@ from extractors.citing.words import (
     INVISIBLE,
     OPEN_PAREN,
     SPACE,
+    TITLE_OPEN,
     alternation,
     char_class,
     words,
@@ -155,6 +156,20 @@ def _listed_after_chain(its: re.Match[str]) -> bool:
     cited from a law is listed by a conjunction (《…条例》第十一条及其实施细则第五条): the
     provisions are the law's, and the implementing instrument is cited too."""
     return its.group("join").replace("其", "").strip() != ""
+
+
+# 【中华人民共和国行政处罚法】第十条: the brackets rank tags are written in (【法律】,
+# 【党纪政纪条例】) used as title marks; a title only where the registry knows what they hold and
+# no title follows (a tag heads the title after it: 【党纪政纪条例】《行政机关公务员处分条例》)
+_TAG_OPEN: Final = "【"
+_AFTER_TAG: Final = regex(rf"\s*[{TITLE_OPEN}【“「『‘\"]")
+
+
+def _bracketed_title(text: str, end: int, written: str) -> bool:
+    """True when 【written】, ending at ``end``, is a title in the brackets of a rank tag."""
+    if _AFTER_TAG.match(text, end) is not None:
+        return False
+    return any(r.law_id is not None for r in resolve_with(written, None))
 
 
 class _Law:
@@ -385,6 +400,8 @@ class _Cell:
             if not ends_like_instrument(written) or strip_verbs(written)[1]:
                 return p + 1
             if not plausible_unmarked(written, place="quoted"):
+                return p + 1
+            if text[p] == _TAG_OPEN and not _bracketed_title(text, end, written):
                 return p + 1
             written, version, doc = notes_inside(written)
         else:

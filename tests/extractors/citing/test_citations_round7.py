@@ -271,3 +271,35 @@ def test_the_catalogue_holds_the_order_numbers_of_its_texts() -> None:
     """catalogue.json ``doc_numbers``: what 不动产登记暂行条例's text says promulgated it."""
     (entry,) = load_registry().lookup("不动产登记暂行条例")
     assert "中华人民共和国国务院令第656号" in entry.doc_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "【中华人民共和国行政处罚法】第十条",
+            [(CF, 10, None, None, None, "explicit")],
+            id="title",
+        ),
+        pytest.param(
+            "【地方性法规】【浙江省安全生产条例】第十条",
+            [("浙江省安全生产条例", 10, None, None, None, "explicit")],
+            id="after-a-rank-tag",
+        ),
+        pytest.param(
+            "【党纪政纪条例】《行政机关公务员处分条例》第二十三条",
+            [("行政机关公务员处分条例", 23, None, None, None, "explicit")],
+            id="a-tag-before-a-title-is-no-title",
+        ),
+        pytest.param(
+            "【某某管理条例】第十条", [(None, 10, None, None, None, "unresolved")], id="unknown"
+        ),
+    ],
+)
+def test_a_title_in_the_brackets_of_a_rank_tag_is_read_when_the_registry_knows_it(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """【中华人民共和国行政处罚法】第十条: the article was unresolved, its title unread. A tag that
+    heads a title (【党纪政纪条例】《…》) stays a tag, and what the registry does not know is not
+    guessed to be a title."""
+    assert run(cite, text) == expected
