@@ -215,12 +215,15 @@ def test_an_instrument_in_force_is_not_flagged(cite: Cite) -> None:
             "《行政处罚法》第三十条第②、③项", [(CF, 30, None, 2), (CF, 30, None, 3)], id="listed"
         ),
         pytest.param("《行政处罚法》第⑿条", [(CF, 12, None, None)], id="twelve"),
+        pytest.param("《行政处罚法》第Ⅹ条", [(CF, 10, None, None)], id="roman"),
+        pytest.param("《行政处罚法》第十条第ⅲ项", [(CF, 10, None, 3)], id="roman-small"),
     ],
 )
 def test_an_enclosed_number_is_read(
     cite: Cite, text: str, expected: list[tuple[object, ...]]
 ) -> None:
-    """①, ⑴ (word processors' item numbers): the item was dropped, the article kept."""
+    """①, ⑴ (word processors' item numbers), Ⅹ (a Roman numeral character): the number was
+    dropped, with its provision (the title cited whole)."""
     assert [(c.law, c.article, c.paragraph, c.item) for c in cite(text)] == expected
 
 
