@@ -96,6 +96,7 @@ from extractors.citing.resolve import (
     numbers_entries,
     resolve_implementing,
     resolve_with,
+    unheld_document,
 )
 from extractors.citing.words import (
     CONJUNCTIONS,
@@ -103,6 +104,7 @@ from extractors.citing.words import (
     INVISIBLE,
     OPEN_PAREN,
     SPACE,
+    TITLE_OPEN,
     alternation,
     char_class,
     words,
@@ -125,6 +127,11 @@ _AND_ITS: Final = regex(
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
 _DOC_LAST: Final = frozenset("号令 \t\u3000")
+# 浙政办发〔2019〕12号第三条, 法释〔2009〕20号: a file number, not an order's (令), numbers a
+# normative document or an interpretation, and the registry holds the file numbers of none:
+# that it does not know the number proves nothing
+_ORDER_IN: Final = regex(alternation(words("document_kinds", "order")))
+_UNHELD_NUMBER: Final = ": a file number, which it holds none of (not checked)"
 # what may follow a form's title when nothing after it can be its notes or provisions
 _AFTER_FORM: Final = frozenset("、。；;!?！？《〈<＜)）")
 # 《…的意见》一、…: a numbered part of the document may follow (read by the general path)
@@ -149,6 +156,20 @@ def _listed_after_chain(its: re.Match[str]) -> bool:
     cited from a law is listed by a conjunction (《…条例》第十一条及其实施细则第五条): the
     provisions are the law's, and the implementing instrument is cited too."""
     return its.group("join").replace("其", "").strip() != ""
+
+
+# 【中华人民共和国行政处罚法】第十条: the brackets rank tags are written in (【法律】,
+# 【党纪政纪条例】) used as title marks; a title only where the registry knows what they hold and
+# no title follows (a tag heads the title after it: 【党纪政纪条例】《行政机关公务员处分条例》)
+_TAG_OPEN: Final = "【"
+_AFTER_TAG: Final = regex(rf"\s*[{TITLE_OPEN}【“「『‘\"]")
+
+
+def _bracketed_title(text: str, end: int, written: str) -> bool:
+    """True when 【written】, ending at ``end``, is a title in the brackets of a rank tag."""
+    if _AFTER_TAG.match(text, end) is not None:
+        return False
+    return any(r.law_id is not None for r in resolve_with(written, None))
 
 
 class _Law:
@@ -380,6 +401,8 @@ class _Cell:
                 return p + 1
             if not plausible_unmarked(written, place="quoted"):
                 return p + 1
+            if text[p] == _TAG_OPEN and not _bracketed_title(text, end, written):
+                return p + 1
             written, version, doc = notes_inside(written)
         else:
             marked = read_marked(text, p)
@@ -448,10 +471,14 @@ class _Cell:
         """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
+            warn = r.warnings
+            if r.law_id is None and not warn:
+                unheld = unheld_document(r.law, r.via, None)
+                warn = (unheld,) if unheld is not None else warn
             self.out.append(
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
-                    rank=rank[0] if rank else None, law_id=r.law_id, warnings=r.warnings,
+                    rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
                 )
             )  # fmt: skip
             self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
@@ -599,6 +626,10 @@ class _Cell:
         for r in resolutions:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
+            if r.law_id is None and not r.warnings:
+                # a normative document or party regulation: not held, so not checked
+                unheld = unheld_document(r.law, r.via, doc)
+                warn = (*warn, unheld) if unheld is not None else warn
             if not provisions:
                 # a whole instrument: law-level, unless its title was abbreviated (《监察法》),
                 # which ranks before it (docs/citations.md, "Kinds")
@@ -765,6 +796,7 @@ class _Cell:
             f"{doc} enacted or amended {len(entries)} instruments in the registry"
             if entries
             else f"{doc} is not in the registry"
+            + (_UNHELD_NUMBER if "〔" in doc and not _ORDER_IN.search(doc) else "")
         )
         self.unresolved(start, base, provisions, (*warnings, why), doc=doc)
 

@@ -48,6 +48,7 @@ from typing import Any, Final, Literal, get_args
 
 import ahocorasick
 
+from extractors.citing.issuers import official_issuer
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
 from extractors.citing.words import ONE_WIDTH, SPACE, TO_ANGLE, alternation, words
@@ -152,6 +153,33 @@ class LawEntry:
             return None
         current = [t for t in self.texts if not t.expired]
         return (current or list(self.texts))[-1]
+
+
+#: The note of a dated event that ended an instrument (laws.json: {"date": …, "note": "废止"}).
+REPEALED_EVENT: Final = "废止"
+
+
+def out_of_force(entry: LawEntry) -> str | None:
+    """The warning on a citation of an instrument that is no longer in force: repealed (a hand
+    entry's 废止 event, with its note on what replaced it), or every text the catalogue holds of
+    it expired. It is what the list cites, never put on its successor; the list may predate the
+    repeal, so the record says so and keeps the instrument. None for one in force.
+
+    >>> e = LawEntry("x", "甲条例", (), "行政法规", "", versions=(Version("2011-01-21", "废止"),),
+    ...              notes="由《乙条例》取代。")
+    >>> out_of_force(e)
+    "'甲条例' is not in force: repealed on 2011-01-21 (由《乙条例》取代。)"
+    >>> out_of_force(LawEntry("y", "丙条例", (), "行政法规", "",
+    ...                       texts=(TextVersion("2001-01-01", None, True, 9, 9),)))
+    "'丙条例' is not in force: every text of it the catalogue holds has expired"
+    """
+    ended = [v.date for v in entry.versions if v.note == REPEALED_EVENT]
+    if ended:
+        why = f" ({entry.notes})" if entry.notes else ""
+        return f"{entry.title!r} is not in force: repealed on {max(ended)}{why}"
+    if entry.texts and all(t.expired for t in entry.texts):
+        return f"{entry.title!r} is not in force: every text of it the catalogue holds has expired"
+    return None
 
 
 class Registry:
@@ -305,6 +333,10 @@ _ORDER_NUMBER: Final = regex(
 _FILE_NUMBER: Final = regex(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
 
 
+# what separates the issuers of a joint order (甲部 乙部令, 甲部、乙部令)
+_JOINT_ISSUERS: Final = regex(r"[ 、]+")
+
+
 def doc_key(doc: str) -> tuple[str, str, int] | None:
     """A normalised document number as (issuer, year, number): what tells two writings of one
     number alike (第二十五号 and 第25号); None for what reads as neither an order nor a file number.
@@ -322,12 +354,18 @@ def doc_key(doc: str) -> tuple[str, str, int] | None:
 
 
 def _doc_lookup_key(doc: str) -> tuple[str, str, int] | None:
-    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令), and
-    the issuers of a joint order written together (甲部 乙部令, 甲部、乙部令)."""
+    """``doc_key`` with 中华人民共和国 taken off the issuer (国务院令 = 中华人民共和国国务院令),
+    each issuer by its official name (人社部令 = 人力资源和社会保障部令: data/issuers.json), and
+    the issuers of a joint order written together (甲部 乙部令, 甲部、乙部令).
+
+    >>> _doc_lookup_key("人社部、监察部令第18号")
+    ('人力资源和社会保障部监察部', '', 18)
+    """
     key = doc_key(doc)
     if key is None:
         return None
-    return key[0].removeprefix(_PRC).replace(" ", "").replace("、", ""), key[1], key[2]
+    issuers = _JOINT_ISSUERS.split(key[0].removeprefix(_PRC))
+    return "".join(official_issuer(i.removeprefix(_PRC)) for i in issuers), key[1], key[2]
 
 
 def _entry(raw: dict[str, object]) -> LawEntry:
@@ -362,6 +400,7 @@ def _generated(raw: dict[str, Any]) -> LawEntry:
         aliases=tuple(raw["aliases"]),
         rank=raw["rank"],
         issuer=raw["issuer"],
+        doc_numbers=tuple(raw.get("doc_numbers", ())),
         texts=tuple(
             TextVersion(
                 v["published"], v["valid_from"], v["expired"], v["articles"], v["last_article"]
@@ -392,8 +431,13 @@ def merge(hand: Iterable[LawEntry], generated: Iterable[LawEntry]) -> list[LawEn
         own = out[i]
         keys = {title_key(n) for n in (own.title, *own.aliases)}
         extra = tuple(a for a in gen.aliases if title_key(a) not in keys)
+        docs = own.doc_numbers + tuple(d for d in gen.doc_numbers if d not in own.doc_numbers)
         out[i] = replace(
-            own, aliases=own.aliases + extra, issuer=own.issuer or gen.issuer, texts=gen.texts
+            own,
+            aliases=own.aliases + extra,
+            issuer=own.issuer or gen.issuer,
+            texts=gen.texts,
+            doc_numbers=docs,
         )
     titles = set(at)
     return [

@@ -22,13 +22,20 @@ from extractors.citing.words import SPACE
 
 #: The financial (uppercase) numerals, 大写数字, written in place of the usual ones where a number
 #: must not be altered (第壹拾条), simplified and traditional, and the old contractions 廿 (twenty)
-#: and 卅 (thirty): each read as the usual writing it stands for.
+#: and 卅 (thirty), the enclosed numbers (①, ⑴) and the Roman numeral characters (Ⅹ): each read as
+#: the usual writing it stands for.
 _FINANCIAL: Final = {
     **dict(
         zip("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万", strict=True)
     ),
     "廿": "二十",
     "卅": "三十",
+    # ①…⑳ and ⑴…⒇, the enclosed numbers word processors write items with (第三十条第⑴项)
+    **{chr(0x2460 + n): str(n + 1) for n in range(20)},
+    **{chr(0x2474 + n): str(n + 1) for n in range(20)},
+    # Ⅰ…Ⅻ and ⅰ…ⅻ, the Roman numeral characters (第Ⅹ条: the article was dropped)
+    **{chr(0x2160 + n): str(n + 1) for n in range(12)},
+    **{chr(0x2170 + n): str(n + 1) for n in range(12)},
 }
 #: Every character that may appear in a provision number (before white space is removed).
 NUMERAL_CHARS: Final = "0-9０-９零〇○一二两三四五六七八九十百千万" + "".join(_FINANCIAL)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from extractors.citing.lawdb import LawEntry, load_registry, title_key
+from extractors.citing.lawdb import LawEntry, load_registry, out_of_force, title_key
 from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
@@ -85,6 +85,11 @@ _SESSION_VERSION: Final = regex(
 )
 
 
+# what an author may write inside the title marks before the title: 我国 or 国家 for 中华人民共和国
+# (《我国行政许可法》), a version (《2021年修订的中华人民共和国行政处罚法》)
+_WRITTEN_BEFORE: Final = regex(
+    rf"^(?:{alternation(words('state_informal'))}|(?:{DATED_VERSION}|\d{{4}}年)的?)"
+)
 _CLAUSES: Final = regex(r"[\s，,；;]+")
 # an enactment clause that amends, dated (2019年3月2日国务院令第709号修订) or naming the amending
 # order alone (国务院令第721号修订, after 国务院令第557号公布)
@@ -207,13 +212,24 @@ def _one(
     if len(entries) == 1:
         entry = entries[0]
         kind: TitleKind = "explicit" if title_key(entry.title) == key else "abbreviation"
-        return entry.title, kind, entry.id, entry.rank, ()
+        ended = out_of_force(entry)  # 《食品卫生法》: what was cited, flagged, not its successor
+        return entry.title, kind, entry.id, entry.rank, (ended,) if ended else ()
     if len(entries) > 1:
         names = " | ".join(e.title for e in entries)
         return canonical, "explicit", None, None, (f"ambiguous title {canonical!r}: {names}",)
     if (simple := _simplified(canonical)) != canonical:
         # 《中華人民共和國行政許可法》: a title in traditional script, resolved in simplified
         return _one(simple, local)
+    written = _WRITTEN_BEFORE.match(key)
+    if written is not None:
+        # 《我国行政许可法》, 《2021年修订的中华人民共和国行政处罚法》: words of the author's put
+        # inside the marks, before a title the registry knows; read, and said
+        inner = _one(key[written.end() :], local)
+        if inner[2] is not None:
+            why = (
+                f"{written.group(0)!r} inside the title marks is not part of the title {inner[0]!r}"
+            )
+            return inner[0], "abbreviation", inner[2], inner[3], (*inner[4], why)
     if canonical.startswith(STATE_NAME):
         # 《中华人民共和国教师资格条例》: a regulation titled without the state's name, which the
         # list prefixed to it (the registry knows the title without it, and not with it)
@@ -263,6 +279,55 @@ def _one(
         # guessed)
         return canonical, "explicit", None, None, (_not_held(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+# 浙江省人民政府办公厅关于…的通知, 甲市财政局关于…: a document a local organ issued (a place, then
+# 关于 after its organ), normative, not a regulation or rule titled after its subject
+_LOCAL_ORGAN: Final = regex(
+    rf"^{LOCAL_PLACE}[^{TITLE_OPEN}]*?{alternation(words('organ_endings'))}{_ABOUT}"
+)
+# 浙政办发〔2019〕12号: a file number (not an order: 令), what normative documents are numbered by
+_FILE_NUMBER: Final = regex(r"〔\d{4}〕")
+_ORDER_WORD: Final = regex(alternation(words("document_kinds", "order")))
+# 《中国共产党问责条例》: a party regulation (党内法规), the Party's name opening its title
+_PARTY: Final = ("中国共产党", "中共")
+
+
+def unheld_document(law: str, via: str | None, doc: str | None) -> str | None:
+    """The warning on an instrument the registry does not know and could not know: a normative
+    document (规范性文件: a local organ's 关于… document, one a notice issues, or one numbered by a
+    file number 〔YYYY〕N号), a party regulation, or a document named from 关于 on with its issuer
+    left out. The registry holds few of these, so that it does not know one proves nothing: the
+    record says it was not checked. None for anything else.
+
+    >>> print(unheld_document("浙江省人民政府关于甲的通知", None, None))
+    '浙江省人民政府关于甲的通知' is not in the registry: a normative document (规范性文件), \
+which it does not hold (not checked)
+    >>> unheld_document("甲市乙办法", "关于印发〈甲市乙办法〉的通知", "甲政发〔2019〕5号") is None
+    False
+    >>> unheld_document("重庆市医疗救助办法", None, None) is None
+    True
+    >>> "without its issuer" in unheld_document("关于实行甲的暂行规定", None, None)
+    True
+    """
+    key = title_key(law)
+    if key.startswith(_PARTY):
+        kind = "a party regulation (党内法规)"
+    elif key.startswith(_ABOUT) and via is None:
+        # 《关于实行…的暂行规定》: a document named from 关于 on, its issuer left out, that the
+        # registry knows under no organ's name (Registry.by_subject)
+        kind = "a document written without its issuer"
+    elif (
+        _LOCAL_ORGAN.match(key)
+        # 关于印发〈X〉的通知: what a notice issues is a normative document (a rule is
+        # promulgated by an order, 令, not issued by a notice)
+        or via is not None
+        or (doc is not None and _FILE_NUMBER.search(doc) and not _ORDER_WORD.search(doc))
+    ):
+        kind = "a normative document (规范性文件)"
+    else:
+        return None
+    return f"{law!r} is not in the registry: {kind}, which it does not hold (not checked)"
 
 
 def _not_held(title: str) -> str:

@@ -16,6 +16,9 @@ Aliases, by rule (each kept only when it differs from the title):
 - a national title without its leading 中华人民共和国 (行政处罚法, 道路交通安全法实施条例);
 - a title's trailing （试行） dropped (lists cite 《…办法》 for 《…办法（试行）》).
 
+Document numbers: the order and document numbers the files' histories name (…国务院令第306号公布,
+…令第709号修订), normalised as citations write them (``doc_numbers``, left out when none).
+
 An alias that is some instrument's official title is dropped from the others (the title names
 its own instrument); an alias left on several instruments stays on all of them, so looking it up
 finds several and resolution does not guess; ``quanze laws registry`` reports them with the hand
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from extractors.citing.grammar.docnums import find_doc_numbers
 from extractors.citing.lawdb import title_key
 from extractors.citing.words import words
 from extractors.errors import QuanzeError
@@ -148,16 +152,20 @@ def generate(root: Path) -> Generated:
         whole = [r for r, _ in rows if not r.part]
         names = {r.name for r in whole} | {_DATED_NAME.sub("", r.path.stem) for r in whole}
         latest = max(rows, key=lambda rf: rf[0].publish or "")
-        entries.append(
-            {
-                "id": title,
-                "title": title,
-                "aliases": aliases(title, names),
-                "rank": rank,
-                "issuer": issuer(rank, latest[0].folder, latest[1].history),
-                "versions": versions,
-            }
-        )
+        entry: dict[str, Any] = {
+            "id": title,
+            "title": title,
+            "aliases": aliases(title, names),
+            "rank": rank,
+            "issuer": issuer(rank, latest[0].folder, latest[1].history),
+            "versions": versions,
+        }
+        # the orders and documents that enacted and amended it (…国务院令第306号公布), as its
+        # history names them: what a list cites a rule by (人社部令第8号第五条)
+        docs = list(dict.fromkeys(d for _, f in rows for d in find_doc_numbers(f.history)))
+        if docs:
+            entry["doc_numbers"] = docs
+        entries.append(entry)
     _settle_aliases(entries)
     registry = {
         "about": (

@@ -129,6 +129,17 @@ def find_doc_number(text: str) -> str | None:
     return normalise_doc_number(m.group(0)) if m else None
 
 
+def find_doc_numbers(text: str) -> tuple[str, ...]:
+    """Every document or order number in ``text``, normalised, in order, each once: what an
+    official text's history says enacted and amended it.
+
+    >>> find_doc_numbers("2001年 中华人民共和国国务院令第306号公布 2010年 国务院令第569号修订")
+    ('中华人民共和国国务院令第306号', '国务院令第569号')
+    """
+    found = (normalise_doc_number(m.group(0)) for m in _DOC.finditer(text)) if "号" in text else ()
+    return tuple(dict.fromkeys(found))
+
+
 def doc_number_before(text: str, pos: int) -> tuple[int, str] | None:
     """A document or order number (国务院令第709号, 国发〔2014〕8号) that ends just before ``pos``
     (a 文件 after it aside), as its start and normalised form; what the match took in before the

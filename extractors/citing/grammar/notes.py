@@ -80,8 +80,9 @@ _LISTED_BRACKET: Final = regex(
 _AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 # a date, or a year alone: 1996年, 2021年4月29日
 _DATE: Final = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
-# （1996年）: a note that is a year or a date and nothing else names the version of that year
-_DATE_NOTE: Final = regex(rf"^\s*({_DATE})\s*$")
+# （1996年）: a note that is a year or a date and nothing else names the version of that year;
+# so does a year written without 年 (（2021）), four digits of a year of the statutes' time
+_DATE_NOTE: Final = regex(rf"^\s*({_DATE}|(?:19|20)\d{{2}})\s*$")
 # 2021年4月29日修正的《…法》, 2021年修订的《…》, 1996年《…》: a version written before the title
 _VERSION_BEFORE: Final = regex(rf"(?:{DATED_VERSION}|{_DATE})(?=[ \t\u3000]*的?[ \t\u3000]*\Z)")
 # how far before a title a version written there may start
@@ -123,7 +124,7 @@ def _read_note(inner: str) -> _Note:
     return _Note(
         g.group(1) if g else None,
         a.group(1) if a else None,
-        p is not None,
+        p is not None and v is None,  # （2021）: a year, not a point
         value if value is not None and value <= 999 else None,
         v,
         d,

@@ -102,6 +102,9 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "measure_words": is_carrier,
     "organ_endings": lambda t: " " in clean_title(t),
     "state_name": _national,
+    "state_informal": lambda t: any(
+        "inside the title marks" in w for w in resolve_title(t)[0].warnings
+    ),
     "national_prefixes": _kept,
     "not_law_words": _kept,
     "provinces": _kept,
