@@ -33,9 +33,9 @@ _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
 # missing, in a run of serials that go up one by one, each record holding its power type.
 _DOTTED = re.compile(r"[ \t\u3000]*(\d{1,6})[.、．](?!\d)")
-# A sub-item's serial written with its main item's number (1-1, 1－2) opening a line, a word of
-# its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
-_SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－](\d{1,3})(?=\s|$)")
+# A sub-item's serial written with its main item's number (1-1, 1－2, 1.1) opening a line, a
+# word of its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
+_SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－.．](\d{1,3})(?=\s|$)")
 # A numbered line inside a cell (2. / 2、 / （2） / 二、): from the second on, it goes on with
 # the enumeration of the cell it is in rather than opening a new cell.
 _NUMBERING = re.compile(
