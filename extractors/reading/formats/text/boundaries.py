@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from extractors.citing.numerals import parse_numeral
 from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
@@ -19,6 +20,7 @@ from extractors.reading.vocab import (
     is_level,
     is_org_name,
     is_power_type,
+    is_section_heading,
     is_serial,
     is_time_limit,
     starts_citation,
@@ -42,6 +44,11 @@ _NUMBERING = re.compile(
     r"\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十])、)"
 )
 _CHINESE_DIGITS = "一二三四五六七八九十"
+# A serial in Chinese numerals opening a line, a 、 or a dot after it (一、, 十二、): items numbered
+# so in the 序号 column of a page's table, spaced or one cell per line; the numeral alone is the
+# 序号 cell once its mark is cut.
+_CHINESE_SERIAL = re.compile(r"[ \t\u3000]*([一二三四五六七八九十百]{1,4})[、.．]")
+_CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,4}")
 
 
 def is_days(text: str) -> bool:
@@ -57,10 +64,12 @@ def is_row_serial(text: str) -> bool:
     """True for a cell of the 序号 column: a bare serial, or one written with its main item's
     number or in brackets (1-1, 2.3, （1）).
 
-    >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1.")
-    (True, True, False)
+    >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1."), is_row_serial("十二")
+    (True, True, False, True)
     """
-    return is_serial(text) or is_compound_serial(text)
+    return (
+        is_serial(text) or is_compound_serial(text) or _CHINESE_NUMBER.fullmatch(text) is not None
+    )
 
 
 #: The shape of the cells of each column that has one.
@@ -107,8 +116,10 @@ def dotted_serial(text: str) -> int:
 
     >>> dotted_serial("12. 林木采伐许可"), dotted_serial("1.5倍"), dotted_serial("12 林木采伐许可")
     (2, 0, 0)
+    >>> dotted_serial("十二、林木采伐许可")
+    2
     """
-    match = _DOTTED.match(text)
+    match = _DOTTED.match(text) or _CHINESE_SERIAL.match(text)
     return match.end(1) if match else 0
 
 
@@ -176,6 +187,9 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if not candidates.lines or candidates.lines[0] != first:
             candidates = _Candidates()
+    if not candidates.lines and "row" in keys:
+        candidates = _chinese_candidates(lines, paragraphs, has_type)
+        dotted = bool(candidates.lines)
     if not candidates.lines:
         return _unnumbered_starts(lines, keys, paragraphs)
     if not dotted:
@@ -256,6 +270,47 @@ def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> _Can
             found.lines.append(i)
             found.serials.append(serial)
             found.sub.append(0)
+    return found
+
+
+def _chinese_candidates(lines: Sequence[str], paragraphs: bool, has_type: bool) -> _Candidates:
+    """The lines opened by serials in Chinese numerals (一、 二、 三、), under a header with a
+    序号 column where no line opens with an Arabic serial. A numbered line inside a cell, or a
+    section heading (一、行政许可), looks the same: they are taken only as a run that opens the
+    body and goes up one by one (一、 then 二、), each serial alone in its paragraph when the
+    body has one cell per paragraph, each stretch holding its power type (with a type column),
+    and never a line that reads as a section heading."""
+    found = _Candidates()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    blank = True
+    for i, line in enumerate(lines):
+        after_blank, blank = blank, not line.strip()
+        if paragraphs and i and not after_blank:
+            continue
+        match = _CHINESE_SERIAL.match(line)
+        if (
+            match is None
+            or is_section_heading(line)
+            or (paragraphs and line[match.end() :].strip())
+        ):
+            continue
+        number = parse_numeral(match.group(1))
+        expected = found.serials[-1] + 1 if found.serials else 1
+        if number != expected:
+            continue
+        found.lines.append(i)
+        found.serials.append(number)
+        found.sub.append(0)
+    if not found.lines or found.lines[0] != first:
+        return _Candidates()
+    if has_type:
+        ends = [*found.lines[1:], len(lines)]
+        typed = all(
+            any(_holds_type(w) for j in range(a, b) for w in lines[j].split())
+            for a, b in zip(found.lines, ends, strict=True)
+        )
+        if not typed:
+            return _Candidates()
     return found
 
 
