@@ -6,6 +6,7 @@ whole and in batches alike."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,129 @@ def test_a_list_numbered_only_with_two_levels_keeps_its_items(tmp_path: Path) ->
         {**e, "row": s} for s, e in zip(("1-1", "1-2", "2-1"), EXPECTED, strict=True)
     ]
     assert not any(a.code == "orphan-subitem" for i in plist.items for a in i.anomalies)
+
+
+# ---- 2. page text round 6 left ----------------------------------------------------------------
+
+SERIALED = EXPECTED
+UNNUMBERED = [{k: v for k, v in e.items() if k != "row"} for e in EXPECTED]
+CHINESE = "一二三"
+
+
+def _sure(tmp_path: Path, lines: list[str], expected: list[dict[str, str]]) -> None:
+    """The page of ``lines`` read as ``expected``, sure, whole and in batches alike."""
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert filled_fields(plist, FIELDS) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+def _pairs(item: tuple[str, ...]) -> list[str]:
+    return [f"{label}：{value}" for label, value in zip(LABELS, item[1:], strict=True)]
+
+
+@pytest.mark.parametrize("bar", [" | ", "｜", "|"], ids=["spaced", "fullwidth", "bare"])
+@pytest.mark.parametrize("serials", [False, True], ids=["no-serials", "serials"])
+def test_records_with_their_pairs_on_one_line_apart_at_bars(
+    tmp_path: Path, bar: str, serials: bool
+) -> None:
+    # 事项名称：… | 事项类型：… | 设定依据：…, a record a line. Before: refused (no recognisable
+    # table)
+    lines = [TITLE, ""]
+    lines += [(f"{i[0]}. " if serials else "") + bar.join(_pairs(i)) for i in ITEMS]
+    _sure(tmp_path, lines, SERIALED if serials else UNNUMBERED)
+
+
+def _chinese(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{**r, "row": CHINESE[n]} for n, r in enumerate(rows)]
+
+
+CHINESE_SHAPES = {
+    # before: one item, the others run into its accountability basis, doubtful
+    "spaced": lambda: [
+        TITLE,
+        "  ".join(HEADER),
+        *("  ".join((f"{CHINESE[n]}、", *i[1:])) for n, i in enumerate(ITEMS)),
+    ],
+    "spaced-run-into-the-name": lambda: [
+        TITLE,
+        "  ".join(HEADER),
+        *("  ".join((f"{CHINESE[n]}、{i[1]}", *i[2:])) for n, i in enumerate(ITEMS)),
+    ],
+    # before: refused (names read like names in 40% of items)
+    "one-cell-per-line": lambda: [
+        TITLE,
+        "",
+        *HEADER,
+        *(c for n, i in enumerate(ITEMS) for c in (f"{CHINESE[n]}、", *i[1:])),
+    ],
+    # before: refused (names read like names in 25% of items)
+    "one-cell-per-line-bare": lambda: [
+        TITLE,
+        "",
+        *HEADER,
+        *(c for n, i in enumerate(ITEMS) for c in (CHINESE[n], *i[1:])),
+    ],
+}
+
+
+@pytest.mark.parametrize("shape", CHINESE_SHAPES)
+def test_items_numbered_in_chinese_numerals(tmp_path: Path, shape: str) -> None:
+    _sure(tmp_path, CHINESE_SHAPES[shape](), _chinese(EXPECTED))
+
+
+def test_a_numbered_line_inside_a_cell_opens_no_item(tmp_path: Path) -> None:
+    # (read so before too) a basis whose lines are numbered 一、 二、 under an item numbered 1:
+    # Arabic serials open the items; the numbered lines stay in the cell
+    first = "  ".join((*ITEMS[0][:4], "一、" + ITEMS[0][4], ITEMS[0][5]))
+    rows = [first, "二、" + ITEMS[1][4], *("  ".join(i) for i in ITEMS[1:])]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(HEADER), *rows]))
+    assert [i.row for i in plist.items] == ["1", "2", "3"]
+    assert "二、" in (plist.items[0].basis or "") + (plist.items[0].accountability_basis or "")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrapped(column: int, width: bool) -> list[str]:
+    """The spaced rows, each one's cell ``column`` (1 the name, 3 the department) cut after its
+    third character and the rest on a line of its own under the cell's start (by display
+    position when ``width``, a CJK character two columns wide; else by character)."""
+    lines = [TITLE, "  ".join(HEADER)]
+    for item in ITEMS:
+        cells = list(item)
+        cells[column] = item[column][:3]
+        before = "".join(c + "  " for c in cells[:column])
+        lines += ["  ".join(cells), " " * (_width(before) if width else len(before))]
+        lines[-1] += item[column][3:]
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("column", "width"),
+    [(1, False), (3, False), (3, True)],
+    ids=["name", "department-by-character", "department-by-display-width"],
+)
+def test_a_cell_wrapped_under_its_start_is_more_of_that_cell(
+    tmp_path: Path, column: int, width: bool
+) -> None:
+    # 1  职业技  行政许可  …  《…》第二十条 / "   能鉴定机构设立审批": the piece stands under the
+    # name's cell (or the department's). Before: run into the accountability basis, as sure
+    key = FIELDS[column]
+    expected = [{**e, key: e[key][:3] + "\n" + e[key][3:]} for e in EXPECTED]
+    _sure(tmp_path, _wrapped(column, width), expected)
+
+
+def test_a_line_under_the_last_cell_stays_in_it(tmp_path: Path) -> None:
+    # (read so before too) a citation wrapped under the row, standing where no cell but the
+    # last starts: more of the last cell
+    lines = [TITLE, "  ".join(HEADER)]
+    for item in ITEMS:
+        lines += ["  ".join(item), "        " + FURTHER]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [i.accountability_basis for i in plist.items] == [f"{i[5]}\n{FURTHER}" for i in ITEMS]
+    assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
+
+
+FURTHER = "《中华人民共和国行政许可法》第十二条"
