@@ -13,6 +13,7 @@ import pytest
 
 from extractors.models import PowerList
 from extractors.reading.read import read_list
+from extractors.report import Reading
 from tests.extractors.reading.support import filled_fields, read_written
 from tests.extractors.reading.tables import FORMATS, Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
@@ -233,3 +234,18 @@ def test_a_line_under_the_last_cell_stays_in_it(tmp_path: Path) -> None:
 
 
 FURTHER = "《中华人民共和国行政许可法》第十二条"
+
+
+@pytest.mark.parametrize("said", [1, 3])
+def test_a_headings_count_holds_the_folded_rows(tmp_path: Path, said: int) -> None:
+    # 一、行政许可（共3项） or （共1项） over item 1 and its rows 1-1 and 1-2, folded into it: the
+    # heading counts the rows or the main items, and neither is said to differ (the rows are
+    # item 1's own and its two folded ones)
+    first, second, third = ITEMS
+    rows = (first, ("1-1", *second[1:]), ("1-2", *third[1:]))
+    heading = f"一、行政许可（共{said}项）"
+    text = "\n".join([TITLE, "  ".join(HEADER), heading, *("  ".join(r) for r in rows)]) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert len(plist.items) == 1
+    assert Reading.of(plist).miscounts == ()
+    _same(tmp_path / "page.txt", 1)
