@@ -249,3 +249,19 @@ def test_a_headings_count_holds_the_folded_rows(tmp_path: Path, said: int) -> No
     assert len(plist.items) == 1
     assert Reading.of(plist).miscounts == ()
     _same(tmp_path / "page.txt", 1)
+
+
+@pytest.mark.parametrize("typed", [False, True], ids=["no-type-column", "type-column"])
+def test_lines_numbered_1_1_inside_a_cell_open_no_row(tmp_path: Path, typed: bool) -> None:
+    # a responsibility cell whose lines are numbered 1.1, 1.2 (one a sentence naming a power
+    # type) under item 1: lines of the cell, not rows 1.1 and 1.2 folded into item 1
+    header = ("序号", "事项名称", *(("事项类型",) if typed else ()), "设定依据", "责任事项")
+    steps = ["1.1 受理阶段责任：依法受理申请", "1.2 决定阶段责任：依法作出行政处罚决定"]
+    lines = [TITLE, "  ".join(header)]
+    for item in ITEMS:
+        cells = (*item[:2], *((item[2],) if typed else ()), item[4])
+        lines += ["  ".join((*cells, "1.受理阶段责任")), *(steps if item[0] == "1" else ())]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.subitems) for i in plist.items] == [(i[0], i[1], ()) for i in ITEMS]
+    assert (plist.items[0].responsibility or "").endswith(steps[1])
+    _same(tmp_path / "page.txt", 1)

@@ -314,10 +314,15 @@ def _chinese_candidates(lines: Sequence[str], paragraphs: bool, has_type: bool) 
     return found
 
 
+# Gaps between the cells of a spaced row.
+_GAPS = re.compile(r"[ \t\u3000]{2,}")
+
+
 def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool) -> _Candidates:
     """``bare`` with the lines opened by a sub-item's serial (1-1, 1-2 under item 1; alone in its
-    paragraph when the body has one cell per paragraph) among them, in order. A list numbered
-    only 1-1, 1-2, 2-1 has no bare serial and is read by its cells' shapes instead."""
+    paragraph when the body has one cell per paragraph; 1.1, which a cell's numbered line also
+    writes, only on a line of three cells or more apart at gaps) among them, in order. A list
+    numbered only 1-1, 1-2, 2-1 has no bare serial and is read by its cells' shapes instead."""
     subs: dict[int, int] = {}
     blank = True
     for i, line in enumerate(lines):
@@ -325,8 +330,12 @@ def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool)
         if paragraphs and i and not after_blank:
             continue
         match = _SUB_SERIAL.match(line)
-        if match is not None and not (paragraphs and line[match.end() :].strip()):
-            subs[i] = int(match.group(1))
+        if match is None or (paragraphs and line[match.end() :].strip()):
+            continue
+        dotted = "." in match.group() or "．" in match.group()
+        if not paragraphs and dotted and len(_GAPS.findall(line.strip())) < 2:
+            continue  # 1.1 受理阶段责任：…, a numbered line of a cell: no row of cells
+        subs[i] = int(match.group(1))
     if not subs:
         return bare
     found = _Candidates()
