@@ -70,9 +70,10 @@ class PowerItem:
     ``extra`` holds the cells whose header maps to no field key (服务电话 …).
 
     A 项目 | 子项 table gives one item per main item: the 子项 rows without a serial of their own
-    join it, ``subitems`` lists their names and its text cells gather theirs. A sub-item row
-    with a serial of its own stays an item: the 子项 text as ``name``, the main item's name as
-    ``parent``.
+    join it, ``subitems`` lists their names and its text cells gather theirs; so do the rows
+    numbered 1-1, 1.2 right under item 1, listed with their serials (``1-1 现场检查``). A
+    sub-item row with another serial of its own stays an item: the 子项 text as ``name``, the
+    main item's name as ``parent``.
     """
 
     source: str

@@ -58,9 +58,6 @@ _SHAPES: dict[str, tuple[str, Callable[[str], bool]]] = {
 }
 # A serial written as a numbered line ("1.", "12、"): the row is the number.
 _NUMBERED_SERIAL = re.compile(r"(\d{1,6})\s*[.．、]")
-#: A sub-item's serial written with its main item's number (1-1, 1－2): under item 1, a sub-item
-#: of it even without a 子项 column.
-_SUB_SERIAL = re.compile(r"(\d{1,6})\s*[-－]\s*\d{1,3}")
 _OTHER_FIELDS = tuple(k for k in FIELD_KEYS if k not in ("row", "name"))
 #: Columns whose cell lists merge down over the items that share it (a type, a department, an
 #: accountability basis common to all).
@@ -329,15 +326,6 @@ class _Finisher:
                     Anomaly("derived-row", f"sub-item without a serial of its own: row {derived}")
                 )
                 serial = derived
-        elif (
-            serial is not None
-            and (sub := _SUB_SERIAL.fullmatch(serial))
-            and sub.group(1) == self.main_row
-            and self.main_name
-        ):
-            parent = self.main_name  # 1-1 right under item 1 (or its other sub-items)
-            if serial in seen_rows:
-                anomalies.append(Anomaly("duplicate-row", f"serial {serial} is used twice"))
         else:
             self.main_name, self.main_row, self.sub_count = name, serial, 0
             self.main_values = {k: values.get(k, "") for k in _FROM_MAIN}

@@ -11,7 +11,7 @@ from typing import Literal
 from extractors.models import Anomaly, Section
 from extractors.reading.formats.grid import SourceRow, Span
 from extractors.reading.headers import SUBITEM
-from extractors.reading.vocab import is_serial
+from extractors.reading.vocab import is_compound_serial, is_serial
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +188,12 @@ def merge_into(previous: Draft, draft: Draft, *, under_merge: bool = False) -> N
 class SubitemFolder:
     """One draft per main item: the 子项 rows under a main item (a 项目 | 子项 table) that have no
     serial of their own join their main item, which lists their names (``subitems``) and takes
-    the text of their cells (a cell repeated from a merge is taken once). A sub-item row with a
-    serial of its own stays an item, its main item's name in ``parent``. ``folded`` counts the
-    rows folded (they count as part of their item, like continuation rows).
+    the text of their cells (a cell repeated from a merge is taken once). So do the rows numbered
+    with a sub-item's serial right under their main item (1-1, 1.2, 1－3 under item 1, with a
+    子项 column or without), each listed with its serial (``1-1 现场检查``): one item per main
+    serial. A sub-item row with another serial of its own stays an item, its main item's name in
+    ``parent``. ``folded`` counts the rows folded (they count as part of their item, like
+    continuation rows).
 
     Drafts go in one at a time (``add``) and come out as soon as no later row can change them:
     only the main item that sub-items join, and the drafts after it, are held, so a list of any
@@ -212,6 +215,12 @@ class SubitemFolder:
         name = draft.values.get("name", "").strip()
         serial = draft.values.get("row", "").strip()
         head = self.head
+        if head is not None and self._under_main(head, draft, serial):
+            # 1-1 (1.1, 1－2) right under item 1: one item per main serial, as a 子项 row
+            head.subitems.append(f"{serial} {subitem or name}".strip())
+            _merge_cells(head, draft)
+            self.folded += 1
+            return []
         if not subitem:
             return self._new_head(draft if name else None, draft)  # a main item on its own row
         main = head.values.get("name", "").strip() if head is not None else ""
@@ -232,10 +241,57 @@ class SubitemFolder:
         draft.subitems.append(subitem)
         return self._new_head(draft, draft)
 
+    def _under_main(self, head: Draft, draft: Draft, serial: str) -> bool:
+        """True when ``serial``, the serial of ``draft``, is a sub-item's (1-1, 1.2, 1－3) of the
+        main item ``head`` the rows above fold into. A sub-item's serial under another main
+        item (3-1 under item 2, and 3-2 after it) is not folded there, and said
+        (``orphan-subitem``); in a list whose every serial has two levels (1-1, 1-2, 2-1) there
+        is no main item to say it of."""
+        main = sub_serial_main(serial)
+        if main is None:
+            return False
+        above = head.values.get("row", "").strip()
+        if main_serial(above) == main:
+            return True
+        orphaned = any(a.code == "orphan-subitem" for a in head.anomalies)
+        if main_serial(above) is not None or (orphaned and sub_serial_main(above) == main):
+            draft.anomalies.append(
+                Anomaly(
+                    "orphan-subitem",
+                    f"serial {serial} is a sub-item's of item {main}, but the item above is "
+                    f"{above}; kept as an item of its own",
+                    "row",
+                    serial,
+                )
+            )
+        return False
+
     def close(self) -> list[Draft]:
         """The drafts still held: the last rows are read."""
         out, self.pending, self.head = self.pending, [], None
         return out
+
+
+def sub_serial_main(serial: str) -> str | None:
+    """The main item's number in a sub-item's serial (1-1, 1.2, 1－3, 1-2-1), else None.
+
+    >>> sub_serial_main("12-3"), sub_serial_main("1.2"), sub_serial_main("（1）")
+    ('12', '1', None)
+    """
+    serial = serial.strip()
+    if not (is_compound_serial(serial) and serial[:1].isdigit()):
+        return None
+    return serial[: len(serial) - len(serial.lstrip("0123456789"))]
+
+
+def main_serial(serial: str) -> str | None:
+    """The number of a main item's serial as a list writes it (12, 12., 12、), else None.
+
+    >>> main_serial("12、"), main_serial("1-1")
+    ('12', None)
+    """
+    serial = serial.strip().rstrip(".．、").rstrip()
+    return serial if is_serial(serial) else None
 
 
 def fold_subitems(drafts: list[Draft]) -> tuple[list[Draft], int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from hashlib import blake2b
 
 from extractors.models import ListMeta, PowerItem, Section
+from extractors.reading.drafts import sub_serial_main
 from extractors.reading.plausibility import Judge
 from extractors.reading.vocab import section_count, section_department
 
@@ -65,6 +66,20 @@ class Miscount:
         )
 
 
+def item_rows(item: PowerItem) -> int:
+    """The rows of the list that ``item`` holds: its 子项 rows folded in (the main item's row
+    among them when it names the first 子项), and its own row besides when every entry of
+    ``subitems`` is a row numbered with a sub-item's serial (1-1 现场检查 under item 1).
+
+    >>> item_rows(PowerItem("a.md", "1", 3, subitems=("1-1 现场检查", "1-2 书面检查")))
+    3
+    >>> item_rows(PowerItem("a.md", "1", 3, subitems=("现场检查", "书面检查")))
+    2
+    """
+    numbered = sum(1 for s in item.subitems if sub_serial_main(s.split(" ", 1)[0]) is not None)
+    return max(len(item.subitems) - numbered, 1) + numbered
+
+
 class ItemCounts:
     """Items, sub-items (a main item with 子项 folded in, or a sub-item of its own) and anomalies
     by code, as ``quanze parse --report`` gives them; and each item's line (a few bytes an item),
@@ -87,7 +102,7 @@ class ItemCounts:
         if self.lines and item.line < self.lines[-1]:
             self.in_order = False
         self.lines.append(item.line)
-        self.rows.append(len(item.subitems) or 1)
+        self.rows.append(item_rows(item))
         if item.parent is not None:
             self.subs.append(item.line)
 

@@ -356,8 +356,9 @@ def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
     return numbers, out
 
 
-# Where a line may hold the next pair: a gap, or the end of a sentence (。；).
-_BREAK = re.compile(r"[ \t\u3000]{2,}|(?<=[。；;])[ \t\u3000]*")
+# Where a line may hold the next pair: a gap, a bar between pairs (事项名称：… | 事项类型：…), or
+# the end of a sentence (。；).
+_BREAK = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]{2,}|(?<=[。；;])[ \t\u3000]*")
 # The start of a line long enough to hold a label and its colon.
 _LABEL_CHARS = 40
 

@@ -454,23 +454,30 @@ def test_sub_items_in_a_table_of_their_own_share_their_main_items_fields(
         # two tables of a page or a document are read apart: the 子项 are said to have no main
         assert [i.anomalies[0].code for i in plist.items[1:]] == ["orphan-subitem"] * 2
         return
-    read = [(i.row, i.name, i.parent, i.type, i.department) for i in plist.items]
-    assert read == [
-        ("1", "职业资格审批", None, *first[2:4]),
-        ("1-1", first[1], "职业资格审批", *first[2:4]),
-        ("1-2", second[1], "职业资格审批", *first[2:4]),
-    ]
-    assert [i.anomalies[0].code for i in plist.items[1:]] == ["from-main-item"] * 2
+    # (round 7: 1-1 and 1-2 under item 1 are folded into it, one item per main serial, as the
+    # 子项 rows without a serial of their own are; before, items of their own with a parent)
+    read = [(i.row, i.name, i.parent, i.subitems, i.type, i.department) for i in plist.items]
+    subitems = (f"1-1 {first[1]}", f"1-2 {second[1]}")
+    assert read == [("1", "职业资格审批", None, subitems, *first[2:4])]
+    assert plist.items[0].basis == f"{first[4]}\n{second[4]}"
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_sub_item_serials_name_their_main_item_without_a_subitem_column(
     tmp_path: Path, suffix: str
 ) -> None:
-    # 1-1 and 1-2 right under item 1 are its sub-items (before: items with no parent, in page
-    # text run into item 1's basis); 3-1 under item 2 is not item 2's, and keeps no parent.
+    # 1-1 and 1-2 right under item 1 are its sub-items (round 5: items with no parent, in page
+    # text run into item 1's basis; round 6: items of their own, item 1's name in ``parent``).
+    # Round 7: one item per main serial, as realworld/NOTES.md counts items: folded into item
+    # 1, listed in its ``subitems`` with their serials, their cells joined to item 1's (so
+    # their citations carry serial 1). 3-1 under item 2 is not folded into item 2, and said.
     first, second, third = ITEMS
     rows = (first, ("1-1", *second[1:]), ("1-2", *third[1:]), ("2", *second[1:]))
     rows += (("3-1", *third[1:]),)
-    plist = _read_back(write(tmp_path, [Table((HEADER, *rows))], suffix), rows)
-    assert [i.parent for i in plist.items] == [None, first[1], first[1], None, None]
+    main = (*first[:4], *(first[k] + second[k] + third[k] for k in (4, 5)))
+    plist = _read_back(write(tmp_path, [Table((HEADER, *rows))], suffix), (main, *rows[3:]))
+    subitems = [tuple("".join(s.split()) for s in i.subitems) for i in plist.items]
+    assert subitems == [(f"1-1{second[1]}", f"1-2{third[1]}"), (), ()]
+    assert [i.parent for i in plist.items] == [None] * 3
+    assert [a.code for a in plist.items[2].anomalies] == ["orphan-subitem"]
+    assert plist.rows_seen == plist.rows_accounted()  # the folded rows are part of item 1

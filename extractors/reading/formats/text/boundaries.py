@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from extractors.citing.numerals import parse_numeral
 from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
@@ -19,6 +20,7 @@ from extractors.reading.vocab import (
     is_level,
     is_org_name,
     is_power_type,
+    is_section_heading,
     is_serial,
     is_time_limit,
     starts_citation,
@@ -33,15 +35,20 @@ _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
 # missing, in a run of serials that go up one by one, each record holding its power type.
 _DOTTED = re.compile(r"[ \t\u3000]*(\d{1,6})[.、．](?!\d)")
-# A sub-item's serial written with its main item's number (1-1, 1－2) opening a line, a word of
-# its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
-_SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－](\d{1,3})(?=\s|$)")
+# A sub-item's serial written with its main item's number (1-1, 1－2, 1.1) opening a line, a
+# word of its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
+_SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－.．](\d{1,3})(?=\s|$)")
 # A numbered line inside a cell (2. / 2、 / （2） / 二、): from the second on, it goes on with
 # the enumeration of the cell it is in rather than opening a new cell.
 _NUMBERING = re.compile(
     r"\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[.、．](?!\d)|([一二三四五六七八九十])、)"
 )
 _CHINESE_DIGITS = "一二三四五六七八九十"
+# A serial in Chinese numerals opening a line, a 、 or a dot after it (一、, 十二、): items numbered
+# so in the 序号 column of a page's table, spaced or one cell per line; the numeral alone is the
+# 序号 cell once its mark is cut.
+_CHINESE_SERIAL = re.compile(r"[ \t\u3000]*([一二三四五六七八九十百]{1,4})[、.．]")
+_CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,4}")
 
 
 def is_days(text: str) -> bool:
@@ -57,10 +64,12 @@ def is_row_serial(text: str) -> bool:
     """True for a cell of the 序号 column: a bare serial, or one written with its main item's
     number or in brackets (1-1, 2.3, （1）).
 
-    >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1.")
-    (True, True, False)
+    >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1."), is_row_serial("十二")
+    (True, True, False, True)
     """
-    return is_serial(text) or is_compound_serial(text)
+    return (
+        is_serial(text) or is_compound_serial(text) or _CHINESE_NUMBER.fullmatch(text) is not None
+    )
 
 
 #: The shape of the cells of each column that has one.
@@ -107,8 +116,10 @@ def dotted_serial(text: str) -> int:
 
     >>> dotted_serial("12. 林木采伐许可"), dotted_serial("1.5倍"), dotted_serial("12 林木采伐许可")
     (2, 0, 0)
+    >>> dotted_serial("十二、林木采伐许可")
+    2
     """
-    match = _DOTTED.match(text)
+    match = _DOTTED.match(text) or _CHINESE_SERIAL.match(text)
     return match.end(1) if match else 0
 
 
@@ -176,6 +187,9 @@ def record_starts(lines: Sequence[str], keys: Sequence[str | None], paragraphs: 
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if not candidates.lines or candidates.lines[0] != first:
             candidates = _Candidates()
+    if not candidates.lines and "row" in keys:
+        candidates = _chinese_candidates(lines, paragraphs, has_type)
+        dotted = bool(candidates.lines)
     if not candidates.lines:
         return _unnumbered_starts(lines, keys, paragraphs)
     if not dotted:
@@ -259,10 +273,56 @@ def _candidates(lines: Sequence[str], paragraphs: bool, *, dotted: bool) -> _Can
     return found
 
 
+def _chinese_candidates(lines: Sequence[str], paragraphs: bool, has_type: bool) -> _Candidates:
+    """The lines opened by serials in Chinese numerals (一、 二、 三、), under a header with a
+    序号 column where no line opens with an Arabic serial. A numbered line inside a cell, or a
+    section heading (一、行政许可), looks the same: they are taken only as a run that opens the
+    body and goes up one by one (一、 then 二、), each serial alone in its paragraph when the
+    body has one cell per paragraph, each stretch holding its power type (with a type column),
+    and never a line that reads as a section heading."""
+    found = _Candidates()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    blank = True
+    for i, line in enumerate(lines):
+        after_blank, blank = blank, not line.strip()
+        if paragraphs and i and not after_blank:
+            continue
+        match = _CHINESE_SERIAL.match(line)
+        if (
+            match is None
+            or is_section_heading(line)
+            or (paragraphs and line[match.end() :].strip())
+        ):
+            continue
+        number = parse_numeral(match.group(1))
+        expected = found.serials[-1] + 1 if found.serials else 1
+        if number != expected:
+            continue
+        found.lines.append(i)
+        found.serials.append(number)
+        found.sub.append(0)
+    if not found.lines or found.lines[0] != first:
+        return _Candidates()
+    if has_type:
+        ends = [*found.lines[1:], len(lines)]
+        typed = all(
+            any(_holds_type(w) for j in range(a, b) for w in lines[j].split())
+            for a, b in zip(found.lines, ends, strict=True)
+        )
+        if not typed:
+            return _Candidates()
+    return found
+
+
+# Gaps between the cells of a spaced row.
+_GAPS = re.compile(r"[ \t\u3000]{2,}")
+
+
 def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool) -> _Candidates:
     """``bare`` with the lines opened by a sub-item's serial (1-1, 1-2 under item 1; alone in its
-    paragraph when the body has one cell per paragraph) among them, in order. A list numbered
-    only 1-1, 1-2, 2-1 has no bare serial and is read by its cells' shapes instead."""
+    paragraph when the body has one cell per paragraph; 1.1, which a cell's numbered line also
+    writes, only on a line of three cells or more apart at gaps) among them, in order. A list
+    numbered only 1-1, 1-2, 2-1 has no bare serial and is read by its cells' shapes instead."""
     subs: dict[int, int] = {}
     blank = True
     for i, line in enumerate(lines):
@@ -270,8 +330,12 @@ def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool)
         if paragraphs and i and not after_blank:
             continue
         match = _SUB_SERIAL.match(line)
-        if match is not None and not (paragraphs and line[match.end() :].strip()):
-            subs[i] = int(match.group(1))
+        if match is None or (paragraphs and line[match.end() :].strip()):
+            continue
+        dotted = "." in match.group() or "．" in match.group()
+        if not paragraphs and dotted and len(_GAPS.findall(line.strip())) < 2:
+            continue  # 1.1 受理阶段责任：…, a numbered line of a cell: no row of cells
+        subs[i] = int(match.group(1))
     if not subs:
         return bare
     found = _Candidates()

@@ -29,8 +29,13 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in _WIDE else 1 for c in text)
 
 
-def _pieces(line: str) -> list[int]:
-    """The display positions where the pieces of ``line`` start."""
+def piece_starts(line: str) -> list[int]:
+    """The display positions where the pieces of ``line`` start (at its start, or after a gap
+    of two spaces or more).
+
+    >>> piece_starts("1  职业  行政许可"), piece_starts("   机构")
+    ([0, 3, 9], [3])
+    """
     return [_width(line[: m.start()]) for m in _PIECE.finditer(line.rstrip())]
 
 
@@ -43,7 +48,7 @@ def column_starts(header: Sequence[str]) -> tuple[int, ...]:
     >>> column_starts(["序号 事项名称 事项类型"])
     ()
     """
-    starts = sorted({p for line in header for p in _pieces(line)})
+    starts = sorted({p for line in header for p in piece_starts(line)})
     return tuple(starts) if len(starts) > 2 else ()
 
 
@@ -64,7 +69,7 @@ def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
     pieces = aligned = 0
     wrapped = False
     for line in lines:
-        found = _pieces(line)
+        found = piece_starts(line)
         pieces += len(found)
         aligned += sum(1 for p in found if p in known)
         wrapped = wrapped or (len(found) >= 2 and starts[0] not in found)

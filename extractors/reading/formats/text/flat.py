@@ -26,6 +26,7 @@ from extractors.reading.formats.text.boundaries import (
 from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.formats.text.sublines import sub_item_lines
+from extractors.reading.formats.text.wrapped import move_wrapped
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
@@ -539,6 +540,10 @@ class BodyReading:
                     for span, column in zip(spans, columns, strict=True)
                 ]
                 del tokens
+                if (
+                    not self.paragraphs
+                ):  # a cell's line wrapped under its cell (职业技能鉴定 / 机构…)
+                    values = move_wrapped([text[s.start : s.end] for s in record], values)
             notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
             notes += [
                 Anomaly(
