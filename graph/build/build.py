@@ -384,6 +384,7 @@ class _Build:
         if facts is not None:  # the rows the engine counts by list, now the lists are current
             for pending in self.pending:
                 facts.add(resting.bare(self.store, pending.graph))
+                facts.add(derived.list_sources(self.store, pending.graph))
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
                 if pending.odd:

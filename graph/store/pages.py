@@ -50,6 +50,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.store.holding import lists_holding
+from graph.store.listing import Listed, kept_lists
 from graph.store.paging import LAST_PAGE_SIZE, PAGE_SIZE, grow
 from graph.store.query import (
     Binding,
@@ -231,18 +232,27 @@ def _list_batches(
         return [[law] for law in sorted(laws, key=lambda law: law + "/")]
     if held is not None and not held:
         return []
+    groups: dict[str, set[str]] = {}
+    for graph, iri, source in _listed(store, timeout, held):
+        if held is not None and graph not in held:
+            continue
+        key = {"source": source, "iri": iri + "/", "list": iri}[order]
+        groups.setdefault(key, set()).add(iri)
+    return [sorted(groups[key]) for key in sorted(groups)]
+
+
+def _listed(store: ox.Store, timeout: float | None, held: frozenset[str] | None) -> list[Listed]:
+    """Each (list graph, list, source file): as the derived graph keeps them
+    (``graph.store.listing``), else read from the list graphs (those of ``held`` alone, when
+    few)."""
+    kept = kept_lists(store, timeout)
+    if kept is not None:
+        return kept
     bound = {"graph": tuple(ox.NamedNode(g) for g in sorted(held))} if held else None
     if held is not None and len(held) > MOST_BOUND:
         bound = None
     rows = run_query(store, _LISTS, bound, timeout=timeout).rows
-    groups: dict[str, set[str]] = {}
-    for row in rows:
-        if held is not None and term_text(row["graph"]) not in held:
-            continue
-        iri, source = term_text(row["list"]), term_text(row["source"])
-        key = {"source": source, "iri": iri + "/", "list": iri}[order]
-        groups.setdefault(key, set()).add(iri)
-    return [sorted(groups[key]) for key in sorted(groups)]
+    return [(term_text(r["graph"]), term_text(r["list"]), term_text(r["source"])) for r in rows]
 
 
 def _by_list(
