@@ -149,13 +149,15 @@ class ListWriter:
             self.write_item(self.item_iris[-1], item)
             yield
 
-    def authority(self, name: str, *, scoped: bool = True) -> str:
+    def authority(self, name: str, *, scoped: bool = True, g: GraphLines | None = None) -> str:
         """The node of an authority the list names; a relative name (县医保局) is scoped by the
         list's region (or the list), with the full name as skos:altLabel when the text tells it.
-        Issuers of laws (``scoped=False``) are always global."""
+        Issuers of laws (``scoped=False``) are always global. Its lines go to the shared graph,
+        or to ``g`` (a law's lines made once for every list, ``graph.build.citations``), there
+        every time it is asked."""
         key = (name, scoped)
         node = self.authorities.get(key)
-        if node is not None:
+        if node is not None and g is None:
             return node
         relative = scoped and is_relative_authority(name)
         if relative and self.region:
@@ -165,11 +167,12 @@ class ListWriter:
         else:
             node = self.iris.org(name)
         self.authorities[key] = node
-        self.shared.link(node, RDF.type, ORG.Organization)
-        self.shared.text(node, SKOS.prefLabel, name, "zh")
+        shared = self.shared if g is None else g
+        shared.link(node, RDF.type, ORG.Organization)
+        shared.text(node, SKOS.prefLabel, name, "zh")
         full = qualified_authority(name, self.region) if relative and self.region else None
         if full is not None and full != name:
-            self.shared.text(node, SKOS.altLabel, full, "zh")
+            shared.text(node, SKOS.altLabel, full, "zh")
         return node
 
     def write_item(self, node: str, item: PowerItem) -> None:
