@@ -381,3 +381,17 @@ def test_a_worker_killed_between_two_answers_costs_no_list(tmp_path: Path) -> No
             time.sleep(0.05)
         rest = list(made)
     assert [p.path for p in (first, *rest)] == [str(p) for p in paths] and not failures
+
+
+def test_the_floor_loads_the_quads_a_store_build_loads(tmp_path: Path) -> None:
+    """``bench.national --floor``: pyoxigraph's own load of the lists' N-Quads counts every quad a
+    store built of them holds but for its record, tallies and derived graph."""
+    from bench.national import floor
+
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 30) for n, place in enumerate(PLACES[:2])]
+    found = floor(list(map(str, paths)), tmp_path)
+    assert run("build", *paths, "--store", tmp_path / "s", "--jobs", "1").returncode == 0
+    kept = {Iris().record_graph(), Iris().tally_graph(), Iris().derived_graph()}
+    store = ox.Store.read_only(str(tmp_path / "s"))
+    assert found.quads == sum(1 for q in store if q.graph_name.value not in kept)  # type: ignore[union-attr]
+    assert found.load_cpu > 0 and found.rate > 0 and not list(tmp_path.glob("floor*"))
