@@ -104,6 +104,8 @@ class ListWriter:
         self.by_row: dict[str, list[int]] = defaultdict(list)
         self.keys: Counter[str] = Counter()  # the item keys given so far (``item_keys``)
         self.authorities: dict[tuple[str, bool], str] = {}
+        #: the ends of cells' lines by position, header and mapped (``_tails``)
+        self.cell_tails: dict[tuple[int, str, bool], tuple[tuple[bytes, ...], ...]] = {}
         #: the list's part of the derived facts (``graph.build.derived``), told each item
         self.derived = Collector(meta.region or None, len(power_list.rejects), power_list.source)
         self.clauses = ClauseWriter(self.g, iris.base, self.derived.clause)
@@ -225,11 +227,13 @@ class ListWriter:
                 continue
             cell = f"{node}/cell/{position}"
             g.link(node, QZ.hasCell, cell)
-            g.link(cell, RDF.type, QZ.Cell)
-            g.add(cell, QZ.position, integer(position))
-            g.add(cell, QZ.header, quote(header))
+            mapped = (header, value) not in extra
+            before, after = self.cell_tails.get((position, header, mapped)) or self._tails(
+                position, header, mapped
+            )
+            g.tails(cell, before)  # its type, position and header
             g.add(cell, RDF.value, quote(value))
-            g.add(cell, QZ.mapped, boolean((header, value) not in extra))
+            g.tails(cell, after)  # mapped or not
         for n, anomaly in enumerate(item.anomalies, start=1):
             a = f"{node}/anomaly/{n}"
             g.link(node, QZ.hasAnomaly, a)
@@ -238,6 +242,23 @@ class ListWriter:
             g.text(a, RDFS.comment, anomaly.message)
             g.text(a, QZ.column, anomaly.column)
             g.text(a, QZ.text, anomaly.text)
+
+    def _tails(
+        self, position: int, header: str, mapped: bool
+    ) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+        """The ends of a cell's lines but its value's, the same for every item's cell at
+        ``position`` under ``header`` (``GraphLines.tails``): made once per list."""
+        g = self.g
+        made = (
+            (
+                g.tail(RDF.type, f"<{QZ.Cell}>"),
+                g.tail(QZ.position, integer(position)),
+                g.tail(QZ.header, quote(header)),
+            ),
+            (g.tail(QZ.mapped, boolean(mapped)),),
+        )
+        self.cell_tails[(position, header, mapped)] = made
+        return made
 
     def find_item(self, cc: CellCitation) -> tuple[str, PowerItem]:
         """The item of the batch last written a cell citation belongs to; a repeated row is told
