@@ -10,9 +10,10 @@ compare between runs, and CPU time over wall time ("cores") says how many cores 
 With ``--floor``, each size also gets the machine's floor measured in the same run: pyoxigraph's
 own bulk load (``Store.bulk_load``, then the merge ``Store.optimize``) of the quads a
 ``--nquads-out`` of the same lists writes, in a fresh store in a process of its own with nothing
-of quanze around it, in quads per CPU second; and each build's triples per CPU second as a share
-of it. Machines differ (869 CPU s for the same 1M-item build on one, 678 on another), so a build
-is stated against the loader's own rate on the day.
+of quanze around it, in quads per CPU second; and each build's rate in the same quads (the
+floor's quads over the build's CPU seconds) as a share of it. Machines differ (869 CPU s for the
+same 1M-item build on one, 678 on another), so a build is stated against the loader's own rate
+on the day.
 
 Usage: python -m bench.national [--items 10000,100000] [--jobs 1,2] [--workdir DIR] [--no-nquads]
        [--floor]
@@ -169,15 +170,20 @@ def _cpu() -> float:
 
 
 def floor_line(items: int, found: Floor, builds: list[tuple[str, float]], load: float) -> str:
-    """One line for the floor of ``items`` items, with each build's triples per CPU second
-    (``builds``: mode, rate) as a share of the floor's rate with the merge.
+    """One line for the floor of ``items`` items, with each build (``builds``: mode, its CPU
+    seconds) as a rate in the floor's units, the floor's quads over the build's CPU seconds,
+    and that as a share of the floor's rate with the merge (the build's summary counts a
+    shared-graph line once per list that wrote it, so its own triples are not those units).
 
-    >>> print(floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 100.0)], 1.5)[:60])
+    >>> print(floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 10.0)], 1.5)[:60])
           10 floor: 1,000 quads, load 4.0 + merge 1.0 CPU s: 250
-    >>> floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 100.0)], 1.5).split("; ")[1]
-    '--jobs 1 at 50% of it  1.50'
+    >>> floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 10.0)], 1.5).split("; ")[1]
+    '--jobs 1: 100 quads /cpu s, 50% of it  1.50'
     """
-    shares = "; ".join(f"{mode} at {rate / found.merged:.0%} of it" for mode, rate in builds)
+    rates = [(mode, found.quads / cpu) for mode, cpu in builds]
+    shares = "; ".join(
+        f"{mode}: {rate:,.0f} quads /cpu s, {rate / found.merged:.0%} of it" for mode, rate in rates
+    )
     return (
         f"{items:>8} floor: {found.quads:,} quads, load {found.load_cpu:.1f} + merge "
         f"{found.merge_cpu:.1f} CPU s: {found.rate:,.0f} /cpu s, {found.merged:,.0f} with the "
@@ -228,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
                     flush=True,
                 )
                 shutil.rmtree(store)
-                rates.append((f"--jobs {j}", count / cpu))
+                rates.append((f"--jobs {j}", cpu))
             if args.floor:
                 load = os.getloadavg()[0]
                 print(floor_line(items, floor(paths, work), rates, load), flush=True)

@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.floor:
             load = os.getloadavg()[0]
             found = floor(paths, work)
-            runs = [(f"run {n}", found.quads / cpu) for n, cpu in enumerate(totals, start=1)]
+            runs = [(f"run {n}", cpu) for n, cpu in enumerate(totals, start=1)]
             print(floor_line(items, found, runs, load), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
