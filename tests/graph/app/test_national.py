@@ -184,14 +184,17 @@ def test_a_build_whose_helper_process_dies_at_its_start_says_so(tmp_path: Path) 
     the build fails in one line, exit 1; it ended with exit 0, nothing said and nothing stored,
     the error taken for a reader of its output that stopped early (`quanze export | head`)."""
     paths = [write_list(tmp_path / f"l{n}.csv", place, 20) for n, place in enumerate(PLACES[:2])]
-    store = tmp_path / "s"
+    store, spools = tmp_path / "s", tmp_path / "tmp"
+    spools.mkdir()
     args = [*map(str, paths), "--store", str(store), "--jobs", "2"]
     built = subprocess.run(
         [sys.executable, "-c", _TRACKER_DIES, "build", *args],
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "TMPDIR": str(spools)},
     )
+    assert not list(spools.iterdir())  # its spool folder removed too
     assert built.returncode == 1, (built.returncode, built.stderr)
     assert "quanze: error: stopped: a process this command writes to is gone" in built.stderr
     assert "Traceback" not in built.stderr
