@@ -7,12 +7,22 @@ its workers' included) is printed beside its wall time, and the load average bes
 a loaded machine gives less than its cores, so triples per CPU second ("/cpu s") is the figure to
 compare between runs, and CPU time over wall time ("cores") says how many cores a build kept busy.
 
+With ``--floor``, each size also gets the machine's floor measured in the same run: pyoxigraph's
+own bulk load (``Store.bulk_load``, then the merge ``Store.optimize``) of the quads a
+``--nquads-out`` of the same lists writes, in a fresh store in a process of its own with nothing
+of quanze around it, in quads per CPU second; and each build's rate in the same quads (the
+floor's quads over the build's CPU seconds) as a share of it. Machines differ (869 CPU s for the
+same 1M-item build on one, 678 on another), so a build is stated against the loader's own rate
+on the day.
+
 Usage: python -m bench.national [--items 10000,100000] [--jobs 1,2] [--workdir DIR] [--no-nquads]
+       [--floor]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -22,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import psutil
 
@@ -88,13 +99,112 @@ def triples(stderr: str) -> int:
     return int(found.group(1).replace(",", "")) if found else 0
 
 
+class Floor(NamedTuple):
+    """pyoxigraph's own bulk load of a build's quads: the quads, the CPU seconds of the load and of
+    the merge after it."""
+
+    quads: int
+    load_cpu: float
+    merge_cpu: float
+
+    @property
+    def rate(self) -> float:
+        """Quads per CPU second of the load alone."""
+        return self.quads / self.load_cpu
+
+    @property
+    def merged(self) -> float:
+        """Quads per CPU second of the load and the merge."""
+        return self.quads / (self.load_cpu + self.merge_cpu)
+
+
+def floor(paths: list[str], work: Path) -> Floor:
+    """The floor under a store build of ``paths``: their N-Quads made by ``quanze build
+    --nquads-out`` (shared graph and lists, one file), bulk-loaded and merged by pyoxigraph in a
+    fresh store, in a process of its own (``--floor-of``), its CPU seconds counted there."""
+    out, joined = work / "floor-nq", work / "floor.nq"
+    made = subprocess.run([QUANZE, "build", *paths, "--nquads-out", str(out)], capture_output=True)
+    if made.returncode != 0:
+        raise SystemExit(f"quanze build --nquads-out failed: {made.stderr.decode()[-500:]}")
+    with joined.open("wb") as whole:
+        for part in [out / "shared.nq", *sorted((out / "lists").iterdir())]:
+            whole.write(part.read_bytes())
+    shutil.rmtree(out)
+    try:
+        loaded = subprocess.run(
+            [sys.executable, "-m", "bench.national", "--floor-of", str(joined)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        joined.unlink()
+    return Floor(*json.loads(loaded.stdout.splitlines()[-1]))
+
+
+def _floor_of(source: Path) -> None:
+    """Bulk-load ``source`` into a fresh store beside it and merge it; print [quads, load CPU s,
+    merge CPU s] as JSON (this process's CPU, every thread)."""
+    import pyoxigraph as ox
+
+    folder = tempfile.mkdtemp(prefix="floor-store-", dir=source.parent)
+    try:
+        store = ox.Store(folder)
+        start = _cpu()
+        store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS, lenient=True)
+        loaded = _cpu()
+        store.optimize()
+        merged = _cpu()
+        del store
+        with source.open("rb") as lines:
+            quads = sum(1 for _ in lines)
+        print(json.dumps([quads, loaded - start, merged - loaded]), flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process, every thread."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+def floor_line(items: int, found: Floor, builds: list[tuple[str, float]], load: float) -> str:
+    """One line for the floor of ``items`` items, with each build (``builds``: mode, its CPU
+    seconds) as a rate in the floor's units, the floor's quads over the build's CPU seconds,
+    and that as a share of the floor's rate with the merge (the build's summary counts a
+    shared-graph line once per list that wrote it, so its own triples are not those units).
+
+    >>> print(floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 10.0)], 1.5)[:60])
+          10 floor: 1,000 quads, load 4.0 + merge 1.0 CPU s: 250
+    >>> floor_line(10, Floor(1000, 4.0, 1.0), [("--jobs 1", 10.0)], 1.5).split("; ")[1]
+    '--jobs 1: 100 quads /cpu s, 50% of it  1.50'
+    """
+    rates = [(mode, found.quads / cpu) for mode, cpu in builds]
+    shares = "; ".join(
+        f"{mode}: {rate:,.0f} quads /cpu s, {rate / found.merged:.0%} of it" for mode, rate in rates
+    )
+    return (
+        f"{items:>8} floor: {found.quads:,} quads, load {found.load_cpu:.1f} + merge "
+        f"{found.merge_cpu:.1f} CPU s: {found.rate:,.0f} /cpu s, {found.merged:,.0f} with the "
+        f"merge{'; ' + shares if shares else ''}  {load:.2f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", default="10000,100000")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-nquads", action="store_true", help="Build stores only.")
+    parser.add_argument(
+        "--floor", action="store_true", help="Also pyoxigraph's own load of the same quads."
+    )
+    parser.add_argument("--floor-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.floor_of:
+        _floor_of(args.floor_of)
+        return
     jobs = [int(j) for j in args.jobs.split(",")]
     work = Path(tempfile.mkdtemp(prefix="quanze-national-", dir=args.workdir))
     print(f"cores: {os.cpu_count()}; lists of {ITEMS_PER_LIST} items", flush=True)
@@ -107,6 +217,7 @@ def main(argv: list[str] | None = None) -> None:
         for items in (parse_size(s) for s in args.items.split(",")):
             paths = [str(p) for p in write_lists(work / f"in{items}", items)]
             first = None
+            rates: list[tuple[str, float]] = []
             for j in jobs:
                 store = work / f"store{items}-{j}"
                 load = os.getloadavg()[0]
@@ -123,6 +234,10 @@ def main(argv: list[str] | None = None) -> None:
                     flush=True,
                 )
                 shutil.rmtree(store)
+                rates.append((f"--jobs {j}", cpu))
+            if args.floor:
+                load = os.getloadavg()[0]
+                print(floor_line(items, floor(paths, work), rates, load), flush=True)
             if args.no_nquads:
                 continue
             out = work / f"nq{items}"

@@ -22,7 +22,7 @@ from rich.markup import escape
 
 from extractors.errors import QuanzeError, unforeseen
 from graph.app import stdin
-from graph.app.output import stop_writing, writes_stdout
+from graph.app.output import reader_gone, stop_writing, writes_stdout
 from graph.app.usage import QuanzeCommand, QuanzeGroup, choose, usage_error
 
 app = typer.Typer(
@@ -156,9 +156,13 @@ def guarded(fn: Callable[..., None]) -> Callable[..., None]:
             raise typer.Exit(1) from None
         except typer.Exit:  # an exit code a command chose (click's Exit is a RuntimeError)
             raise
-        except BrokenPipeError:  # the reader stopped early (`quanze export | head`): not a fault
-            stop_writing()
-            raise typer.Exit(0) from None
+        except BrokenPipeError as exc:
+            if reader_gone():  # the reader stopped early (`quanze export | head`): not a fault
+                stop_writing()
+                raise typer.Exit(0) from None
+            # a pipe to a process the command started (a worker's resource tracker, killed)
+            fail(f"stopped: a process this command writes to is gone ({exc})")
+            raise typer.Exit(1) from None
         except (OSError, RuntimeError) as exc:  # the store failed under a command (RocksDB)
             fail(_store_failure(exc))
             raise typer.Exit(1) from None

@@ -279,7 +279,12 @@ class Workers:
         self.jobs = jobs
         self.shards = shards
         self.spool = str(shards) if shards else tempfile.mkdtemp(prefix="quanze-spool-")
-        self.pool = self._started(jobs)
+        try:
+            self.pool = self._started(jobs)
+        except BaseException:  # the pool could not start (its resource tracker killed): no spool
+            if shards is None:
+                shutil.rmtree(self.spool, ignore_errors=True)
+            raise
 
     @staticmethod
     def _started(jobs: int) -> ProcessPoolExecutor:

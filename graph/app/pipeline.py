@@ -21,6 +21,7 @@ from graph.app.parallel import Premade, Workers, left_to_load, read_failure
 from graph.build.build import Batched, Cited, build_cited, in_store_order
 from graph.build.identity import ListIds
 from graph.build.record import Record
+from graph.build.stored import check_stored
 from graph.iri import Iris
 
 if TYPE_CHECKING:
@@ -176,7 +177,9 @@ def build_files(
     rank = {path: n for n, path in enumerate(given)}
     placed = [(rank[path], f) for path, f in zip(fed, report.files, strict=True)]
     placed += [(rank[Path(f.source)], f) for f in failures]
-    return Report(tuple(f for _, f in sorted(placed, key=lambda pair: pair[0])))
+    built = Report(tuple(f for _, f in sorted(placed, key=lambda pair: pair[0])))
+    check_stored(store, built, store_dir)  # never a success that stored nothing
+    return built
 
 
 def _fed(made: Iterable[Premade], fed: list[Path]) -> Iterator[Premade]:

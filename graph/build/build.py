@@ -353,6 +353,9 @@ class _Build:
         tallies, dropping the derived graph; then, when they must be, count the tallies afresh
         and write them, and write the derived graph (counted afresh when it must be)."""
         tallies, facts = self.tallies, self.facts
+        named = None  # the labels the lists' facts name, asked at once (none dirty: all counted)
+        if facts is not None and not any(pending.dirty for pending in self.pending):
+            named = derived.labels_of(self.store, (unpack(p.collected) for p in self.pending))
         for pending in self.pending:
             self.record.entries[pending.graph] = pending.entry
             if pending.dirty:
@@ -364,7 +367,7 @@ class _Build:
             if facts is not None:
                 if pending.facts is not None:
                     facts.add(pending.facts, sign=-1)
-                facts.add(unpack(pending.collected).facts(self.store))
+                facts.add(unpack(pending.collected).facts(self.store, named))
         if tallies is not None:
             tallies.add(self.cited)
         if facts is not None:

@@ -434,12 +434,17 @@ class Collector:
         collector.next_batch()
         return collector
 
-    def facts(self, store: ox.Store) -> Facts:
-        """The list's facts, its authorities and power types named as the store names them (the
-        counts :meth:`fold` takes are let go: asked once)."""
+    def nodes(self) -> set[str]:
+        """The authorities and power types the list's facts name (``facts`` asks their labels)."""
         nodes = {org for orgs, _, _ in self.kinds for org in orgs}
-        nodes |= {kind for _, kinds, _ in self.kinds for kind in kinds}
-        labels = _labels(store, nodes)
+        return nodes | {kind for _, kinds, _ in self.kinds for kind in kinds}
+
+    def facts(self, store: ox.Store, labels: _Labels | None = None) -> Facts:
+        """The list's facts, its authorities and power types named as the store names them, or
+        as ``labels`` (``labels_of`` the lists of one commit, asked at once) says (the counts
+        :meth:`fold` takes are let go: asked once)."""
+        if labels is None:
+            labels = _labels(store, self.nodes())
         facts = Facts()
         region = ox.Literal(self.region) if self.region else None
         place = region or _UNWRITTEN
@@ -544,17 +549,31 @@ class _Labels:
         return {_plain(p) for p, _ in self.solutions.get(concept, ()) if p.language == "zh"}
 
 
+#: Nodes whose labels one query asks (``_labels``).
+LABELS_AT_ONCE = 2_000
+
+
 def _labels(store: ox.Store, nodes: set[str]) -> _Labels:
-    """The labels of ``nodes`` (authorities and power types) in the store."""
+    """The labels of ``nodes`` (authorities and power types) in the store, ``LABELS_AT_ONCE``
+    nodes a query."""
     labels = _Labels(defaultdict(set))
-    if not nodes:
-        return labels
-    values = " ".join(f"<{node}>" for node in sorted(nodes))
-    for row in _rows(store, _LABELS.replace("{nodes}", values), None):
-        pref, alt, node = row["pref"], row["alt"], _value(row, "node")
-        if isinstance(pref, ox.Literal) and node is not None:
-            labels.solutions[node].add((pref, alt if isinstance(alt, ox.Literal) else None))
+    ordered = sorted(nodes)
+    for start in range(0, len(ordered), LABELS_AT_ONCE):
+        values = " ".join(f"<{node}>" for node in ordered[start : start + LABELS_AT_ONCE])
+        for row in _rows(store, _LABELS.replace("{nodes}", values), None):
+            pref, alt, node = row["pref"], row["alt"], _value(row, "node")
+            if isinstance(pref, ox.Literal) and node is not None:
+                labels.solutions[node].add((pref, alt if isinstance(alt, ox.Literal) else None))
     return labels
+
+
+def labels_of(store: ox.Store, collectors: Iterable[Collector]) -> _Labels:
+    """The labels of the nodes the facts of ``collectors`` name, asked at once: a commit of
+    many lists asked one query per list (334 at 100k items)."""
+    nodes: set[str] = set()
+    for collector in collectors:
+        nodes |= collector.nodes()
+    return _labels(store, nodes)
 
 
 def _rows(store: ox.Store, query: str, graph: str | None) -> ox.QuerySolutions:

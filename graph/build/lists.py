@@ -104,6 +104,8 @@ class ListWriter:
         self.by_row: dict[str, list[int]] = defaultdict(list)
         self.keys: Counter[str] = Counter()  # the item keys given so far (``item_keys``)
         self.authorities: dict[tuple[str, bool], str] = {}
+        #: the ends of cells' lines by position, header and mapped (``_tails``)
+        self.cell_tails: dict[tuple[int, str, bool], tuple[tuple[bytes, ...], ...]] = {}
         #: the list's part of the derived facts (``graph.build.derived``), told each item
         self.derived = Collector(meta.region or None, len(power_list.rejects), power_list.source)
         self.clauses = ClauseWriter(self.g, iris.base, self.derived.clause)
@@ -149,13 +151,15 @@ class ListWriter:
             self.write_item(self.item_iris[-1], item)
             yield
 
-    def authority(self, name: str, *, scoped: bool = True) -> str:
+    def authority(self, name: str, *, scoped: bool = True, g: GraphLines | None = None) -> str:
         """The node of an authority the list names; a relative name (县医保局) is scoped by the
         list's region (or the list), with the full name as skos:altLabel when the text tells it.
-        Issuers of laws (``scoped=False``) are always global."""
+        Issuers of laws (``scoped=False``) are always global. Its lines go to the shared graph,
+        or to ``g`` (a law's lines made once for every list, ``graph.build.citations``), there
+        every time it is asked."""
         key = (name, scoped)
         node = self.authorities.get(key)
-        if node is not None:
+        if node is not None and g is None:
             return node
         relative = scoped and is_relative_authority(name)
         if relative and self.region:
@@ -165,11 +169,12 @@ class ListWriter:
         else:
             node = self.iris.org(name)
         self.authorities[key] = node
-        self.shared.link(node, RDF.type, ORG.Organization)
-        self.shared.text(node, SKOS.prefLabel, name, "zh")
+        shared = self.shared if g is None else g
+        shared.link(node, RDF.type, ORG.Organization)
+        shared.text(node, SKOS.prefLabel, name, "zh")
         full = qualified_authority(name, self.region) if relative and self.region else None
         if full is not None and full != name:
-            self.shared.text(node, SKOS.altLabel, full, "zh")
+            shared.text(node, SKOS.altLabel, full, "zh")
         return node
 
     def write_item(self, node: str, item: PowerItem) -> None:
@@ -222,11 +227,13 @@ class ListWriter:
                 continue
             cell = f"{node}/cell/{position}"
             g.link(node, QZ.hasCell, cell)
-            g.link(cell, RDF.type, QZ.Cell)
-            g.add(cell, QZ.position, integer(position))
-            g.add(cell, QZ.header, quote(header))
+            mapped = (header, value) not in extra
+            before, after = self.cell_tails.get((position, header, mapped)) or self._tails(
+                position, header, mapped
+            )
+            g.tails(cell, before)  # its type, position and header
             g.add(cell, RDF.value, quote(value))
-            g.add(cell, QZ.mapped, boolean((header, value) not in extra))
+            g.tails(cell, after)  # mapped or not
         for n, anomaly in enumerate(item.anomalies, start=1):
             a = f"{node}/anomaly/{n}"
             g.link(node, QZ.hasAnomaly, a)
@@ -235,6 +242,23 @@ class ListWriter:
             g.text(a, RDFS.comment, anomaly.message)
             g.text(a, QZ.column, anomaly.column)
             g.text(a, QZ.text, anomaly.text)
+
+    def _tails(
+        self, position: int, header: str, mapped: bool
+    ) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+        """The ends of a cell's lines but its value's, the same for every item's cell at
+        ``position`` under ``header`` (``GraphLines.tails``): made once per list."""
+        g = self.g
+        made = (
+            (
+                g.tail(RDF.type, f"<{QZ.Cell}>"),
+                g.tail(QZ.position, integer(position)),
+                g.tail(QZ.header, quote(header)),
+            ),
+            (g.tail(QZ.mapped, boolean(mapped)),),
+        )
+        self.cell_tails[(position, header, mapped)] = made
+        return made
 
     def find_item(self, cc: CellCitation) -> tuple[str, PowerItem]:
         """The item of the batch last written a cell citation belongs to; a repeated row is told

@@ -152,6 +152,26 @@ class GraphLines:
             literal = (f"{quote(value)}@{lang}" if lang else quote(value)).encode()
             self.lines[b"".join((self._head, _PREDICATES[p], literal, self._suffix))] = None
 
+    def tail(self, p: str, o: str) -> bytes:
+        """A line's predicate, object (an N-Triples term) and graph, encoded once for the lines
+        of many subjects that end the same way (``tails``)."""
+        return b"".join((_PREDICATES[p], o.encode(), self._suffix))
+
+    def tails(self, s: str, tails: tuple[bytes, ...]) -> None:
+        """The lines of subject ``s`` ending with each of ``tails`` (``tail``), in order: what
+        ``add`` writes with the same predicates and objects.
+
+        >>> g = GraphLines("urn:g")
+        >>> g.tails("urn:s", (g.tail("urn:p", "<urn:o>"),)); g.add("urn:s", "urn:p", "<urn:o>")
+        >>> g.take()
+        [b'<urn:s> <urn:p> <urn:o> <urn:g> .\\n']
+        """
+        if s != self._subject:
+            self._subject, self._head = s, f"<{s}> ".encode()
+        head, lines = self._head, self.lines
+        for tail in tails:
+            lines[head + tail] = None
+
     def link_once(self, s: str, p: str, o: str) -> None:
         """``link``, for a line that may come back after a take: written the first time only."""
         self._once_line(f"<{s}> ".encode() + b"".join((_PREDICATES[p], f"<{o}>".encode())))

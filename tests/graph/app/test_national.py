@@ -62,6 +62,27 @@ def test_jobs_two_builds_the_store_jobs_one_builds(lists: list[Path], tmp_path: 
     assert again.returncode == 1 and dump(tmp_path / "two") == quads
 
 
+def workers_of(build: Any) -> list[Any]:
+    """The worker processes of a running build (``psutil.Process``): those started to run
+    multiprocessing's ``spawn_main``. Not its other children, and not a child between fork and
+    exec, whose command line is still the build's: killing that one, which was about to become
+    multiprocessing's resource tracker, ended the build, exit 0 and an empty store."""
+    import psutil
+
+    try:
+        tree = build.children(recursive=True)
+    except psutil.Error:
+        return []
+    found = []
+    for process in tree:
+        try:
+            if any("multiprocessing.spawn" in part for part in process.cmdline()):
+                found.append(process)
+        except psutil.Error:  # gone since
+            continue
+    return found
+
+
 def most_workers(args: list[str], cpus: set[int] | None = None) -> int:
     """The most worker processes a real ``quanze build`` with ``args`` ran at once (watched; not
     multiprocessing's resource tracker), run on ``cpus`` when given; it must succeed."""
@@ -75,12 +96,7 @@ def most_workers(args: list[str], cpus: set[int] | None = None) -> int:
     )
     watched, workers = psutil.Process(build.pid), 0
     while build.poll() is None:
-        try:
-            tree = watched.children(recursive=True)
-            makers = [p for p in tree if "resource_tracker" not in " ".join(p.cmdline())]
-            workers = max(workers, len(makers))
-        except psutil.Error:
-            pass
+        workers = max(workers, len(workers_of(watched)))
         time.sleep(0.02)
     assert build.returncode == 0
     return workers
@@ -118,12 +134,7 @@ def killed_build(paths: list[Path], store: Path, kills: int) -> subprocess.Compl
     watched, killed = psutil.Process(build.pid), set()
     try:
         while build.poll() is None and len(killed) < kills:
-            try:
-                tree = watched.children(recursive=True)
-                makers = [p for p in tree if "resource_tracker" not in " ".join(p.cmdline())]
-            except psutil.Error:
-                makers = []
-            for maker in makers:
+            for maker in workers_of(watched):
                 if maker.pid not in killed:
                     maker.kill()
                     killed.add(maker.pid)
@@ -144,6 +155,49 @@ def test_a_local_worker_killed_costs_its_list_a_second_making(tmp_path: Path) ->
     built = killed_build(paths, tmp_path / "s", kills=1)
     assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
     assert dump(tmp_path / "s") == dump_built(paths, tmp_path / "one")
+
+
+#: ``quanze build`` with multiprocessing's resource tracker dying before it runs: what a kill of
+#: the build's child between fork and exec did (the test above killed it, taking it for a worker)
+_TRACKER_DIES = """
+import os, sys
+from multiprocessing import util
+from graph.app.cli import main
+
+spawn = util.spawnv_passfds
+
+def dying(path, args, passfds):
+    if not any("resource_tracker" in os.fsdecode(arg) for arg in args):
+        return spawn(path, args, passfds)
+    pid = spawn(path, [path, "-c", "pass"], passfds)
+    os.waitpid(pid, 0)  # gone before it read its pipe
+    return pid
+
+util.spawnv_passfds = dying
+sys.argv = ["quanze", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def test_a_build_whose_helper_process_dies_at_its_start_says_so(tmp_path: Path) -> None:
+    """A pipe to a process the build started breaks (its resource tracker, killed before it ran):
+    the build fails in one line, exit 1; it ended with exit 0, nothing said and nothing stored,
+    the error taken for a reader of its output that stopped early (`quanze export | head`)."""
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 20) for n, place in enumerate(PLACES[:2])]
+    store, spools = tmp_path / "s", tmp_path / "tmp"
+    spools.mkdir()
+    args = [*map(str, paths), "--store", str(store), "--jobs", "2"]
+    built = subprocess.run(
+        [sys.executable, "-c", _TRACKER_DIES, "build", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "TMPDIR": str(spools)},
+    )
+    assert not list(spools.iterdir())  # its spool folder removed too
+    assert built.returncode == 1, (built.returncode, built.stderr)
+    assert "quanze: error: stopped: a process this command writes to is gone" in built.stderr
+    assert "Traceback" not in built.stderr
 
 
 def test_a_list_whose_worker_dies_twice_is_reported_alone(tmp_path: Path) -> None:
@@ -330,3 +384,17 @@ def test_a_worker_killed_between_two_answers_costs_no_list(tmp_path: Path) -> No
             time.sleep(0.05)
         rest = list(made)
     assert [p.path for p in (first, *rest)] == [str(p) for p in paths] and not failures
+
+
+def test_the_floor_loads_the_quads_a_store_build_loads(tmp_path: Path) -> None:
+    """``bench.national --floor``: pyoxigraph's own load of the lists' N-Quads counts every quad a
+    store built of them holds but for its record, tallies and derived graph."""
+    from bench.national import floor
+
+    paths = [write_list(tmp_path / f"l{n}.csv", place, 30) for n, place in enumerate(PLACES[:2])]
+    found = floor(list(map(str, paths)), tmp_path)
+    assert run("build", *paths, "--store", tmp_path / "s", "--jobs", "1").returncode == 0
+    kept = {Iris().record_graph(), Iris().tally_graph(), Iris().derived_graph()}
+    store = ox.Store.read_only(str(tmp_path / "s"))
+    assert found.quads == sum(1 for q in store if q.graph_name.value not in kept)  # type: ignore[union-attr]
+    assert found.load_cpu > 0 and found.rate > 0 and not list(tmp_path.glob("floor*"))
