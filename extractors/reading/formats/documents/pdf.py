@@ -37,6 +37,7 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
+from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
@@ -432,6 +433,13 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
         if unmapped(char["text"]):
             reading.unmapped += 1
             reading.fonts[char.get("fontname", "?")] += 1
+    # a watermark or a seal drawn over the list: no text of its cells, the page's context
+    page, marks = strip_furniture(page)
+    _read_content(page, number, reading)
+    _add_context("\n".join(marks), reading)
+
+
+def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     tables = page.find_tables()
     if not tables:
         _read_unruled(page, number, reading)
