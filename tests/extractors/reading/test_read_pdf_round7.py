@@ -136,3 +136,52 @@ def test_the_watermarks_text_is_kept_as_context(tmp_path: Path) -> None:
     data = _pdf([_HEADER, *items], True, _watermark("仅供参考", 45, 60, 0.85))
     (grid,) = read_pdf(data, "list.pdf")
     assert "仅供参考" in [text for _, text in grid.context]
+
+
+@pytest.mark.parametrize(
+    ("widths", "pagesize"),
+    [
+        ((30, 140, 60, 300, 140), landscape(A4)),  # narrower, centred: shifted right
+        ((50, 180, 80, 340, 180), landscape(A4)),  # wider: shifted left
+        ((30, 120, 60, 170, 120), A4),  # a portrait page after landscape ones
+    ],
+    ids=["narrower", "wider", "portrait"],
+)
+def test_a_table_without_ruling_laid_out_anew_on_the_next_page_without_its_header(
+    tmp_path: Path, widths: tuple[int, ...], pagesize: tuple[float, float]
+) -> None:
+    # before: the next page's serials stood in no serial column of the first page's header,
+    # and its rows were lost, without a word (6 of 12 items read).
+    from reportlab.platypus import NextPageTemplate, PageBreak, PageTemplate
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+    from reportlab.platypus.frames import Frame
+
+    items = [_item(k) for k in range(1, 13)]
+
+    def table(rows: list[tuple[str, ...]], columns: tuple[int, ...]) -> Table:
+        out = Table([[Paragraph(c, _SONG) for c in r] for r in rows], colWidths=list(columns))
+        out.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        return out
+
+    first = landscape(A4)
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=first)
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [Frame(40, 40, first[0] - 80, first[1] - 80)], pagesize=first),
+            PageTemplate(
+                "next", [Frame(40, 40, pagesize[0] - 80, pagesize[1] - 80)], pagesize=pagesize
+            ),
+        ]
+    )
+    document.build(
+        [
+            table([_HEADER, *items[:6]], (40, 160, 70, 330, 160)),
+            NextPageTemplate("next"),
+            PageBreak(),
+            table(items[6:], widths),
+        ]
+    )
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    assert _read(path) == items

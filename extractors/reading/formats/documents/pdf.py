@@ -37,6 +37,7 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
+from extractors.reading.formats.documents.pdfcolumns import refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.grid import Grid, SourceRow, Span
@@ -526,8 +527,15 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
         rows = header + _text_rows(body, reading.columns, reading, continued=again)
         _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
     elif reading.columns is not None and reading.tables:
+        # the table laid out anew on this page (narrower, shifted), its header not printed
+        # again: its columns where the page's words stand
+        column_of, _ = _placing(reading.columns)
+        if (fitted := refitted(lines, reading.columns, column_of)) is not None:
+            reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
         rows = _text_rows(body, reading.columns, reading, continued=True)
+        if body and not rows:  # no row of the table: the page's lines, kept as its text
+            body, rest = [], lines
         _add_table(rows, len(reading.columns), reading, True)
     else:
         _close_opened(reading)
