@@ -185,3 +185,51 @@ def test_a_table_without_ruling_laid_out_anew_on_the_next_page_without_its_heade
     path = tmp_path / "list.pdf"
     path.write_bytes(out.getvalue())
     assert _read(path) == items
+
+
+@pytest.mark.parametrize("heading", ["type", "department"])
+def test_several_tables_without_ruling_on_a_page_a_heading_over_each(
+    tmp_path: Path, heading: str
+) -> None:
+    # before: only the page's first header was looked for; the tables below it were read as
+    # more rows of the first (their header dropped as repeated, their heading run into the
+    # last row's cells): items 4-9 typed 行政许可 from the first heading, or the rows' bases
+    # read from the row above, said at best as a centred cell.
+    from reportlab.platypus import Spacer
+
+    sections = [
+        ("一、行政许可", "行政许可"),
+        ("二、行政处罚", "行政处罚"),
+        ("三、行政检查", "行政检查"),
+    ]
+    departments = ["县人力资源和社会保障局", "县医疗保障局", "县司法局"]
+    by_type = heading == "type"
+    header = ("序号", "事项名称", "设定依据", "追责依据") if by_type else (*_HEADER[:4], "实施主体")
+    flow: list[Any] = []
+    items: list[tuple[str, ...]] = []
+    for index in range(3):
+        rows = []
+        for k in range(3 * index + 1, 3 * index + 4):
+            number, name, kind, basis, accountability = _item(k)
+            if by_type:
+                items.append((number, name, sections[index][1], basis, accountability))
+                rows.append((number, name, basis, accountability))
+            else:
+                items.append((number, name, kind, basis, departments[index]))
+                rows.append(items[-1])
+        table = Table(
+            [[Paragraph(c, _SONG) for c in r] for r in [header, *rows]],
+            colWidths=[40, 200, 330, 160] if by_type else [40, 160, 70, 330, 160],
+        )
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        title = sections[index][0] if by_type else departments[index]
+        flow += [Paragraph(title, _SONG), table, Spacer(1, 12)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build(flow)
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    plist = read_list(path)
+    keys = _KEYS if by_type else (*_KEYS[:4], "department")
+    got = [tuple("".join((i.get(k) or "").split()) for k in keys) for i in plist.items]
+    assert got == items
+    assert not plist.rejects
