@@ -233,3 +233,24 @@ def test_several_tables_without_ruling_on_a_page_a_heading_over_each(
     got = [tuple("".join((i.get(k) or "").split()) for k in keys) for i in plist.items]
     assert got == items
     assert not plist.rejects
+
+
+@pytest.mark.parametrize("repeat", [0, 1], ids=["header-once", "header-repeated"])
+def test_a_ruled_row_a_page_break_splits_with_no_rule_closing_its_parts(
+    tmp_path: Path, repeat: int
+) -> None:
+    # A row split inside its cells over a page break, its column rules running on to the
+    # page's foot and down from the next page's top with no rule across them there. Before,
+    # the parts fell outside the table, read as text: item 6 lost, or its rest run into the
+    # row above (18 or 19 of 20 items read right), silently without the repeated header.
+    items = [_item(k, long=True) for k in range(1, 21)]
+    citations = "；".join(f"{_LAWS[j % 3]}{_article(11 + j % 29)}" for j in range(60))
+    items[5] = (*items[5][:3], citations, items[5][4])
+    cells = [[Paragraph(c, _SONG) for c in r] for r in [_HEADER, *items]]
+    table = Table(cells, colWidths=[40, 160, 70, 330, 160], repeatRows=repeat, splitInRow=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build([table])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    assert _read(path) == items

@@ -40,6 +40,7 @@ from extractors.reading.formats.documents.pdfcells import (
 from extractors.reading.formats.documents.pdfcolumns import refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
+from extractors.reading.formats.documents.pdfopen import closing_lines
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -443,7 +444,10 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
 
 
 def _read_content(page: Any, number: int, reading: PdfReading) -> None:
-    tables = page.find_tables()
+    # a table whose column rules run on to the page's foot (or from its top) with no rule
+    # closing the row a page break split there: closed where they end
+    closing = closing_lines(page.edges)
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     if not tables:
         _read_unruled(page, number, reading)
         return
