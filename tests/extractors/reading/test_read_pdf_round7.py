@@ -254,3 +254,67 @@ def test_a_ruled_row_a_page_break_splits_with_no_rule_closing_its_parts(
     path = tmp_path / "list.pdf"
     path.write_bytes(out.getvalue())
     assert _read(path) == items
+
+
+def _mapped_pdf(rows: list[tuple[str, ...]], shown: dict[str, str]) -> bytes:
+    """A ruled table written by hand in a font whose ToUnicode map gives each character as
+    ``shown`` maps it (人 as the Kangxi radical ⼈, as some exporters' fonts do): one byte a
+    glyph of a simple font, the map saying what each byte is."""
+    codes: dict[str, int] = {}
+    for ch in sorted({ch for row in rows for cell in row for ch in cell}):
+        codes[ch] = 0x21 + len(codes)
+    xs, height, top = (40, 80, 260, 340, 660, 800), 24, 560
+    ops = []
+    for r, row in enumerate(rows):
+        y = top - (r + 1) * height
+        for c, cell in enumerate(row):
+            text = "".join(f"{codes[ch]:02x}" for ch in cell)
+            ops.append(f"BT /F1 9 Tf {xs[c] + 3} {y + 8} Td <{text}> Tj ET")
+    for r in range(len(rows) + 1):
+        ops.append(f"{xs[0]} {top - r * height} m {xs[-1]} {top - r * height} l S")
+    for x in xs:
+        ops.append(f"{x} {top} m {x} {top - len(rows) * height} l S")
+    content = "\n".join(ops).encode()
+    pairs = "\n".join(f"<{code:02x}> <{ord(shown.get(ch, ch)):04x}>" for ch, code in codes.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Mapped def 1 begincodespacerange <00> <ff> endcodespacerange\n"
+        f"{len(codes)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        start,
+    )
+    return bytes(out)
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_are_read_as_the_ideographs(
+    tmp_path: Path,
+) -> None:
+    # before: 对⽤⼈单位…, 《中华⼈民共和国劳动法》: names and citations in look-alike
+    # characters, read as they came, silently (no law of that title, no type ⾏政处罚).
+    shown = {"人": "\u2f08", "力": "\u2f12", "行": "\u2f8f", "用": "\u2f64", "一": "\u2f00"}
+    shown |= {"十": "\u2f17", "金": "\uf90a", "方": "\u2f45", "立": "\u2f74"}
+    items = [_item(k) for k in range(1, 6)]
+    items[0] = (*items[0][:1], "对用人单位未按规定缴纳社会保险金的处罚", *items[0][2:])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(_mapped_pdf([_HEADER, *items], shown))
+    assert _read(path) == items

@@ -40,6 +40,7 @@ from extractors.reading.formats.documents.pdfcells import (
 from extractors.reading.formats.documents.pdfcolumns import refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
+from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
@@ -434,6 +435,8 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
     chars = page.chars
     reading.chars += len(chars)
     for char in chars:
+        # ⼈⼒ (Kangxi radicals) from a font's map: the ideographs 人力 they show
+        char["text"] = unified(char["text"])
         if unmapped(char["text"]):
             reading.unmapped += 1
             reading.fonts[char.get("fontname", "?")] += 1
