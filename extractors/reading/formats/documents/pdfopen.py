@@ -4,7 +4,8 @@ part there. pdfplumber finds cells only between rules, so the part, serial and a
 outside the table and was read as text: the item lost, or its rest left out of it.
 
 Such a table is closed where its column rules end: a rule across them at the lowest end (the
-highest start) of three or more column rules that end (start) together with no rule there."""
+highest start) of three or more column rules that end (start) together, each with no rule
+meeting it there (two ruled tables side by side, each closed, are not joined)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,17 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
     """
     rules = _rules(edges)
     horizontals = [e for e in edges if e["orientation"] == "h"]
+
+    def closed(x: float, y: float) -> bool:
+        return any(
+            abs(h["top"] - y) <= _TOLERANCE and h["x0"] - _TOLERANCE <= x <= h["x1"] + _TOLERANCE
+            for h in horizontals
+        )
+
     out: list[Edge] = []
     for end in (1, 2):  # tops, bottoms
-        ends = sorted(rules, key=lambda r: r[end])
+        # the rules whose end no horizontal rule meets, grouped by the height of their ends
+        ends = sorted((r for r in rules if not closed(r[0], r[end])), key=lambda r: r[end])
         groups: list[list[tuple[float, float, float]]] = []
         for rule in ends:
             if groups and rule[end] - groups[-1][0][end] <= _TOLERANCE:
@@ -59,22 +68,15 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
                 continue
             y = min(r[end] for r in group) if end == 1 else max(r[end] for r in group)
             x0, x1 = min(r[0] for r in group), max(r[0] for r in group)
-            closed = any(
-                abs(h["top"] - y) <= _TOLERANCE
-                and h["x0"] <= x0 + _TOLERANCE
-                and h["x1"] >= x1 - _TOLERANCE
-                for h in horizontals
+            out.append(
+                {
+                    "object_type": "line",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0,
+                }
             )
-            if not closed:
-                out.append(
-                    {
-                        "object_type": "line",
-                        "x0": x0,
-                        "x1": x1,
-                        "top": y,
-                        "bottom": y,
-                        "width": x1 - x0,
-                        "height": 0,
-                    }
-                )
     return out
