@@ -318,3 +318,48 @@ def test_kangxi_radicals_and_compatibility_ideographs_are_read_as_the_ideographs
     path = tmp_path / "list.pdf"
     path.write_bytes(_mapped_pdf([_HEADER, *items], shown))
     assert _read(path) == items
+
+
+def test_a_two_level_header_of_law_and_regulation_without_ruling(tmp_path: Path) -> None:
+    # 执法依据 over 法律 | 法规, cells centred, no ruling. Before, 法规 was no part's name: the
+    # lower line was read as more of the header's words (执法依据法律 | 法规), and each item's
+    # regulations went to a column of no field, its basis holding its laws only, silently.
+    items = [_item(k) for k in range(1, 7)]
+    rows = [(*i[:3], i[3], "《劳动保障监察条例》第三十条") for i in items]
+    top = ("序号", "事项名称", "事项类型", "执法依据", "")
+    low = ("", "", "", "法律", "法规")
+    cells = [[Paragraph(c, _SONG) for c in r] for r in [top, low, *rows]]
+    table = Table(cells, colWidths=[40, 160, 70, 330, 160], repeatRows=2)
+    spans = [("SPAN", (c, 0), (c, 1)) for c in range(3)] + [("SPAN", (3, 0), (4, 0))]
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build([table])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    plist = read_list(path)
+    assert [i.basis for i in plist.items] == [
+        f"{i[3]}\n《劳动保障监察条例》第三十条" for i in items
+    ]
+    assert all(not i.extra for i in plist.items)
+
+
+def test_two_ruled_tables_side_by_side_stay_two(tmp_path: Path) -> None:
+    # a guard for the closing rules (pdfopen): the column rules of two closed tables side by
+    # side end together, and are no open table to close across both (passes on the base).
+    items = [_item(k) for k in range(1, 7)]
+
+    def ruled(rows: list[tuple[str, ...]]) -> Table:
+        out = Table(
+            [[Paragraph(c, _SONG) for c in r] for r in rows], colWidths=[25, 80, 50, 120, 95]
+        )
+        out.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        return out
+
+    out = io.BytesIO()
+    pair = Table(
+        [[ruled([_HEADER, *items[:3]]), ruled([_HEADER, *items[3:]])]], colWidths=[380, 380]
+    )
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build([pair])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    assert _read(path) == items
