@@ -363,3 +363,16 @@ def test_two_ruled_tables_side_by_side_stay_two(tmp_path: Path) -> None:
     path = tmp_path / "list.pdf"
     path.write_bytes(out.getvalue())
     assert _read(path) == items
+
+
+def test_a_letter_spaced_table_without_ruling(tmp_path: Path) -> None:
+    # a space typed between every character of the cells (对 用 人 单 位 …). Before, each
+    # character was a word, the narrow spaces taken for gaps between cells: names parted over
+    # columns (对用人单位第1类违法罚 | 行为的处行政处罚), said only as doubtful.
+    items = [_item(k) for k in range(1, 9)]
+    spaced = [(i[0], *(" ".join(cell) for cell in i[1:])) for i in items]
+    path = tmp_path / "list.pdf"
+    path.write_bytes(_pdf([_HEADER, *spaced], ruled=False))
+    assert _read(path) == items
+    plist = read_list(path)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful

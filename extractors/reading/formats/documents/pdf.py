@@ -42,6 +42,7 @@ from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
+from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -510,8 +511,9 @@ def _add_table(
 def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     """A page without ruling lines: a table laid out by the positions of its words, under a
     header found on this page or carried on from the page before; the tables after it on the
-    page, each under its own header, one after another (:func:`_read_headed`)."""
-    lines = _lines(page.extract_words())
+    page, each under its own header, one after another (:func:`_read_headed`). A page set
+    letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
+    lines = _lines(unspaced(page.extract_words()))
     found = _find_text_header(lines)
     if found is not None:
         rest = _read_headed(lines, found, reading)
