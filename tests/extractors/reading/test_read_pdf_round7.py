@@ -79,14 +79,18 @@ def _watermark(text: str, angle: float, size: float, grey: float) -> Draw:
     return draw
 
 
-def _seal(text: str, x: float, y: float, radius: float = 45) -> Draw:
+def _seal(text: str, x: float, y: float, radius: float = 45, cmyk: bool = False) -> Draw:
     """A red seal over the table: ``text`` set along the upper part of a ring (its middle
     letter upright at the top when their number is odd), a star in the middle."""
 
     def draw(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setStrokeColorRGB(0.9, 0, 0)
-        canvas.setFillColorRGB(0.9, 0, 0)
+        if cmyk:  # a seal in print colours
+            canvas.setStrokeColorCMYK(0, 1, 1, 0)
+            canvas.setFillColorCMYK(0, 1, 1, 0)
+        else:
+            canvas.setStrokeColorRGB(0.9, 0, 0)
+            canvas.setFillColorRGB(0.9, 0, 0)
         canvas.circle(x, y, radius)
         canvas.setFont("STSong-Light", 12)
         for i, letter in enumerate(text):
@@ -111,6 +115,9 @@ _FURNITURE = {
     "watermark on every page": (_watermark("仅供参考", 45, 60, 0.85), 30),
     "seal of eight letters": (_seal("县人民政府办公室", 420, 330), 8),
     "seal of five letters, one upright": (_seal("某县司法局", 200, 420), 8),
+    "seal in CMYK": (_seal("某县人力资源和社会保障局", 420, 330, cmyk=True), 8),
+    "seal over the header": (_seal("县人民政府办公室", 300, 500), 8),
+    "mid-grey watermark across the page": (_watermark("内部资料", 0, 50, 0.6), 8),
 }
 
 
