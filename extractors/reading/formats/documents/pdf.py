@@ -571,7 +571,9 @@ def _read_headed(
     header = [SourceRow(reading.number, cells, cells)]
     # another header further down the page: the table ends above it and the headings that
     # stand right above it
-    after = _find_text_header(lines[end:])
+    # (only where a word below names a field: a header's cells do, rows' seldom)
+    named = any(map_header(w["text"]) is not None for line in lines[end:] for w in line)
+    after = _find_text_header(lines[end:]) if named else None
     cut = len(lines) if after is None else end + after[0]
     if after is not None:
         while cut > end and _heading_line(lines[cut - 1]):

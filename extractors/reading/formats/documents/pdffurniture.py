@@ -30,12 +30,16 @@ LARGE = 2.0
 def _slanted(char: Char) -> bool:
     """True when the glyph is rotated by other than a multiple of 90°."""
     a, b = char["matrix"][:2]
+    if not b or not a:  # upright, or turned a quarter (the common cases, quickly)
+        return False
     angle = math.degrees(math.atan2(b, a)) % 90
     return 1.0 < angle < 89.0
 
 
 def _colour(char: Char) -> tuple[float, ...]:
     value = char.get("non_stroking_color")
+    if value is None:
+        return ()
     if isinstance(value, (int, float)):
         return (float(value),)
     if isinstance(value, (tuple, list)) and all(isinstance(v, (int, float)) for v in value):
