@@ -37,15 +37,22 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
+from extractors.reading.formats.documents.pdfcolumns import refitted
+from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
+from extractors.reading.formats.documents.pdfglyphs import unified
+from extractors.reading.formats.documents.pdfopen import closing_lines
+from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
 from extractors.reading.vocab import (
     is_compound_serial,
+    is_section_heading,
     is_serial,
     is_sub_header,
     names_section,
+    section_department,
 )
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
@@ -429,10 +436,22 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
     chars = page.chars
     reading.chars += len(chars)
     for char in chars:
+        # ⼈⼒ (Kangxi radicals) from a font's map: the ideographs 人力 they show
+        char["text"] = unified(char["text"])
         if unmapped(char["text"]):
             reading.unmapped += 1
             reading.fonts[char.get("fontname", "?")] += 1
-    tables = page.find_tables()
+    # a watermark or a seal drawn over the list: no text of its cells, the page's context
+    page, marks = strip_furniture(page)
+    _read_content(page, number, reading)
+    _add_context("\n".join(marks), reading)
+
+
+def _read_content(page: Any, number: int, reading: PdfReading) -> None:
+    # a table whose column rules run on to the page's foot (or from its top) with no rule
+    # closing the row a page break split there: closed where they end
+    closing = closing_lines(page.edges)
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     if not tables:
         _read_unruled(page, number, reading)
         return
@@ -491,43 +510,92 @@ def _add_table(
 
 def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     """A page without ruling lines: a table laid out by the positions of its words, under a
-    header found on this page or carried on from the page before."""
-    lines = _lines(page.extract_words())
+    header found on this page or carried on from the page before; the tables after it on the
+    page, each under its own header, one after another (:func:`_read_headed`). A page set
+    letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
+    lines = _lines(unspaced(page.extract_words()))
     found = _find_text_header(lines)
     if found is not None:
-        first, end = found
-        before = [text for _, _, text in reading.columns or ()]
-        reading.columns = _columns_of(lines[first:end])
-        if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
-            reading.columns, end = lower, end + 1
-        above = len(reading.context)
-        _add_context("\n".join(" ".join(w["text"] for w in ln) for ln in lines[:first]), reading)
-        # the line right above the header naming a power type (一、行政许可): the table's
-        # section, as over a ruled table (``_heading_above``)
-        lead = reading.context[-1] if len(reading.context) > above else None
-        lead = lead if lead is not None and names_section(lead[1]) else None
-        reading.number += 1
-        cells = tuple(text for _, _, text in reading.columns)
-        header = [SourceRow(reading.number, cells, cells)]
-        body, rest = _table_lines(lines[end:], reading.columns)
-        # the same header printed again atop a page: the table goes on (a row the break split
-        # joins its row); another header begins another table
-        again = bool(reading.tables) and before == list(cells)
-        if not again:
-            _close_opened(reading)
-        rows = header + _text_rows(body, reading.columns, reading, continued=again)
-        _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
+        rest = _read_headed(lines, found, reading)
     elif reading.columns is not None and reading.tables:
+        # the table laid out anew on this page (narrower, shifted), its header not printed
+        # again: its columns where the page's words stand
+        column_of, _ = _placing(reading.columns)
+        if (fitted := refitted(lines, reading.columns, column_of)) is not None:
+            reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
         rows = _text_rows(body, reading.columns, reading, continued=True)
+        if body and not rows:  # no row of the table: the page's lines, kept as its text
+            body, rest = [], lines
         _add_table(rows, len(reading.columns), reading, True)
     else:
         _close_opened(reading)
         rest = lines
-    text = "\n".join(" ".join(w["text"] for w in ln) for ln in rest)
+    text = _text_of(rest)
     if not reading.tables:
         reading.plain.append(text)
     _add_context(text, reading)
+
+
+def _text_of(lines: list[list[Word]]) -> str:
+    return "\n".join(" ".join(w["text"] for w in ln) for ln in lines)
+
+
+def _heading_line(line: list[Word]) -> bool:
+    """True when ``line`` heads a table below it: it names a power type (二、行政处罚) or a
+    department (县医疗保障局, 二、县医疗保障局（3项）)."""
+    text = "".join(w["text"] for w in line)
+    return bool(names_section(text) or is_section_heading(text) or section_department(text))
+
+
+def _read_headed(
+    lines: list[list[Word]], found: tuple[int, int], reading: PdfReading
+) -> list[list[Word]]:
+    """The table under the header at ``found`` (first, end) of ``lines``, read into
+    ``reading``, up to the next header on the page, whose table is read the same way after it
+    (several lists on a page, a heading over each: 一、行政许可 … 二、行政处罚); the lines left
+    after the last table (its context)."""
+    first, end = found
+    before = [text for _, _, text in reading.columns or ()]
+    reading.columns = _columns_of(lines[first:end])
+    if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
+        reading.columns, end = lower, end + 1
+    above = len(reading.context)
+    _add_context(_text_of(lines[:first]), reading)
+    # the line right above the header naming a power type (一、行政许可): the table's
+    # section, as over a ruled table (``_heading_above``)
+    lead = reading.context[-1] if len(reading.context) > above else None
+    lead = lead if lead is not None and names_section(lead[1]) else None
+    reading.number += 1
+    cells = tuple(text for _, _, text in reading.columns)
+    header = [SourceRow(reading.number, cells, cells)]
+    # another header further down the page: the table ends above it and the headings that
+    # stand right above it
+    # (only where a word below names a field: a header's cells do, rows' seldom)
+    named = any(map_header(w["text"]) is not None for line in lines[end:] for w in line)
+    after = _find_text_header(lines[end:]) if named else None
+    cut = len(lines) if after is None else end + after[0]
+    if after is not None:
+        while cut > end and _heading_line(lines[cut - 1]):
+            cut -= 1
+        again_here = [t for _, _, t in _columns_of(lines[end + after[0] : end + after[1]])]
+        if cut == end + after[0] and again_here == [t for _, _, t in _columns_of(lines[first:end])]:
+            # the same header again, no heading over it (a writer printing it above a row's
+            # part the page break left): the table goes on, as before
+            after, cut = None, len(lines)
+    body, rest = _table_lines(lines[end:cut], reading.columns)
+    # the same header printed again atop a page: the table goes on (a row the break split
+    # joins its row); another header begins another table
+    again = bool(reading.tables) and before == list(cells)
+    if not again:
+        _close_opened(reading)
+    rows = header + _text_rows(body, reading.columns, reading, continued=again)
+    _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
+    if after is None:
+        return rest
+    _add_context(_text_of(rest), reading)
+    below = lines[cut:]
+    return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading)
 
 
 def _table_lines(

@@ -1,0 +1,82 @@
+"""The rules a ruled table leaves out where a page break splits a row: its column rules run
+on to the page's foot (or down from its top on the next page), but no rule closes the row's
+part there. pdfplumber finds cells only between rules, so the part, serial and all, fell
+outside the table and was read as text: the item lost, or its rest left out of it.
+
+Such a table is closed where its column rules end: a rule across them at the lowest end (the
+highest start) of three or more column rules that end (start) together, each with no rule
+meeting it there (two ruled tables side by side, each closed, are not joined)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+Edge = dict[str, Any]
+#: Points within which two rule ends stand at one height, or two segments of a rule touch.
+_TOLERANCE = 1.5
+
+
+def _rules(edges: Iterable[Edge]) -> list[tuple[float, float, float]]:
+    """The vertical rules of ``edges`` as (x, top, bottom), touching segments of a rule joined."""
+    out: list[tuple[float, float, float]] = []
+    verticals = sorted(
+        ((round(e["x0"], 1), e["top"], e["bottom"]) for e in edges if e["orientation"] == "v"),
+    )
+    for x, group in itertools.groupby(verticals, key=lambda v: v[0]):
+        runs: list[list[float]] = []
+        for _, top, bottom in group:
+            if runs and top <= runs[-1][1] + _TOLERANCE:
+                runs[-1][1] = max(runs[-1][1], bottom)
+            else:
+                runs.append([top, bottom])
+        out += [(x, top, bottom) for top, bottom in runs]
+    return out
+
+
+def closing_lines(edges: list[Edge]) -> list[Edge]:
+    """Lines closing a table whose column rules end (or start) together, three or more, where
+    no horizontal rule crosses them (:mod:`pdfopen`), as pdfplumber takes explicit lines.
+
+    >>> v = [{"orientation": "v", "x0": x, "top": 10, "bottom": 90} for x in (0, 50, 100)]
+    >>> h = [{"orientation": "h", "x0": 0, "x1": 100, "top": 10, "bottom": 10}]
+    >>> [(line["top"], line["x0"], line["x1"]) for line in closing_lines(v + h)]
+    [(90, 0, 100)]
+    """
+    rules = _rules(edges)
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+
+    def closed(x: float, y: float) -> bool:
+        return any(
+            abs(h["top"] - y) <= _TOLERANCE and h["x0"] - _TOLERANCE <= x <= h["x1"] + _TOLERANCE
+            for h in horizontals
+        )
+
+    out: list[Edge] = []
+    for end in (1, 2):  # tops, bottoms
+        # the rules whose end no horizontal rule meets, grouped by the height of their ends
+        ends = sorted((r for r in rules if not closed(r[0], r[end])), key=lambda r: r[end])
+        groups: list[list[tuple[float, float, float]]] = []
+        for rule in ends:
+            if groups and rule[end] - groups[-1][0][end] <= _TOLERANCE:
+                groups[-1].append(rule)
+            else:
+                groups.append([rule])
+        for group in groups:
+            if len(group) < 3:
+                continue
+            y = min(r[end] for r in group) if end == 1 else max(r[end] for r in group)
+            x0, x1 = min(r[0] for r in group), max(r[0] for r in group)
+            out.append(
+                {
+                    "object_type": "line",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0,
+                }
+            )
+    return out
