@@ -57,7 +57,7 @@ class ProvisionsMade:
     Forgotten all at once past ``limit`` (some 1.2 KB each), or when the registry or base
     differs from the one they were made with."""
 
-    def __init__(self, limit: int = 4_000) -> None:
+    def __init__(self, limit: int = 1_000) -> None:
         self.limit = limit
         self.registry: object = None
         self.made: dict[tuple[str, tuple[str, str | None, Locator]], Made] = {}
