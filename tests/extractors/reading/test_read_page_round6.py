@@ -17,6 +17,7 @@ import pytest
 from extractors.models import PowerList
 from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
 from tests.extractors.reading.test_read_notices import ANNEX, POWERS
+from tests.extractors.reading.test_read_page_round5 import HEADER, SERIALED, TITLE
 from tests.extractors.reading.test_read_records_shapes import (
     EXPECTED,
     FIELDS,
@@ -26,9 +27,6 @@ from tests.extractors.reading.test_read_records_shapes import (
 )
 from tests.extractors.reading.test_stream import _same
 
-TITLE = "某县人力社保局权责清单"
-HEADER = ("序号", *LABELS)
-SERIALED = [{"row": str(n), **e} for n, e in enumerate(EXPECTED, 1)]
 FURTHER = "《中华人民共和国行政许可法》第十二条"
 
 
