@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from extractors.errors import QuanzeError
 from extractors.models import CellCitation, PowerItem, PowerList
 from extractors.report import Building, FileReport, Reading, Report
-from graph.build import derived, lawparts, lawrows, listholds, listrows, resting, tally
+from graph.build import derived, lawparts, lawrows, listholds, listrows, tally
 from graph.build.citations import CitationWriter
 from graph.build.commit import replace_graphs
 from graph.build.identity import ListIds, content_digest
@@ -386,8 +386,7 @@ class _Build:
         self.committed += [p.list_id for p in self.pending]
         if facts is not None:  # the rows the engine counts by list, now the lists are current
             for pending in self.pending:
-                facts.add(resting.bare(self.store, pending.graph))
-                facts.add(derived.list_sources(self.store, pending.graph))
+                facts.add(derived.asked_of_current(self.store, pending.graph))
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
                 if pending.odd:

@@ -592,7 +592,7 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
     """The facts of the list graph ``graph`` now in the store; ``odd``: whether the list is
     irregular, as the derived graph holds it (None: asked of the store, ``graph.build.irregular``).
     An irregular list's rows per law are counted by the engine (``graph.build.lawrows``)."""
-    from graph.build import lawrows, listholds, resting
+    from graph.build import lawrows, listholds
     from graph.build.irregular import irregular
 
     collector = Collector.stored(store, graph)
@@ -604,8 +604,7 @@ def list_facts(store: ox.Store, graph: str, odd: bool | None = None) -> Facts:
     facts = collector.facts(store)
     facts.add(held)
     facts.add(list_rows(store, graph))
-    facts.add(resting.bare(store, graph))
-    facts.add(list_sources(store, graph))
+    facts.add(asked_of_current(store, graph))
     if odd:
         facts.add(lawrows.law_rows(store, graph_lists(store, graph)))
     facts.rows[IRREGULAR.name][(ox.NamedNode(graph),)][0] += odd
@@ -631,6 +630,17 @@ def list_sources(store: ox.Store, graph: str) -> Facts:
             rows[(ALL_LISTS, node, found, held)][0] += 1
     if not rows:
         rows[(ALL_LISTS, node, None, None)][0] += 1
+    return facts
+
+
+def asked_of_current(store: ox.Store, graph: str) -> Facts:
+    """The facts every list graph gives once it is current, asked of the store whether the list
+    was just built or is recounted: its clauses of no text resting on a provision
+    (``graph.build.resting``) and its lists with their source files (``list_sources``)."""
+    from graph.build import resting
+
+    facts = resting.bare(store, graph)
+    facts.add(list_sources(store, graph))
     return facts
 
 
