@@ -225,7 +225,10 @@ class SubitemFolder:
             return self._new_head(draft if name else None, draft)  # a main item on its own row
         main = head.values.get("name", "").strip() if head is not None else ""
         same_main = head is not None and (not name or name == main)
-        if same_main and head is not None and (not serial or serial == head.values.get("row")):
+        # (the main item's serial again on a 子项 row: a merged 序号 cell filled in, under the
+        # same header; under a further table's header, its own numbering, 1, 2 … of its rows)
+        again = head is not None and serial == head.values.get("row")
+        if same_main and head is not None and (not serial or (again and _same_header(head, draft))):
             head.subitems.append(subitem)
             _merge_cells(head, draft)
             self.folded += 1
@@ -306,6 +309,11 @@ def fold_subitems(drafts: list[Draft]) -> tuple[list[Draft], int]:
     folder = SubitemFolder()
     out = [final for draft in drafts for final in folder.add(draft)]
     return out + folder.close(), folder.folded
+
+
+def _same_header(one: Draft, other: Draft) -> bool:
+    """Whether ``one`` and ``other`` were read under the same header cells."""
+    return [h for h, _ in one.raw] == [h for h, _ in other.raw]
 
 
 def _merge_cells(head: Draft, draft: Draft) -> None:

@@ -36,6 +36,7 @@ from extractors.reading.formats.transposed import read_transposed
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
+from extractors.reading.subtables import join_subitem_tables
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "xlsx": read_xlsx,
@@ -171,6 +172,8 @@ class _Reading:
             found = assemble_grid(grid, source, where, above)
             assembled.append((grid, found))
             above = found.header if found is not None else None
+        joined = iter(join_subitem_tables([a for _, a in assembled if a is not None]))
+        assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
 

@@ -219,7 +219,7 @@ def open_tables_stream(
             return None
         if summary is None or not reading.settled:
             return None
-        if summary.judge.verdict().verdict == "wrong":
+        if summary.judge.verdict().verdict == "wrong" or summary.whole:
             return None
         final = reading.meta()
         if summary.digest.meta == final and not reading.late:

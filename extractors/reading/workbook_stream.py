@@ -179,7 +179,7 @@ def _first_reading(
         if summary is None:
             return None
         plausibility = summary.judge.verdict()
-        if plausibility.verdict == "wrong":
+        if plausibility.verdict == "wrong" or summary.whole:
             return None
         final = reading.meta()
         settled = tuple(reading.settled)

@@ -1,0 +1,103 @@
+"""Round 8 of the table readers' shapes: sub-items listed in a table of their own, joined to the
+main items they name; and shapes of spreadsheets, web pages, JSON, CSV and Word files found in
+the wild that earlier rounds did not cover. Each list is read item by item and citation by
+citation (``test_read_shapes._read_back``) and, where the format is read in batches, in batches
+too (``test_stream._same``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import read_list
+from tests.extractors.reading.tables import Table, write
+from tests.extractors.reading.test_read_shapes import ITEMS, _read_back
+from tests.extractors.reading.test_stream import _same
+
+FIRST, SECOND, THIRD = ITEMS
+#: The main items' table: their type and department, no basis.
+MAINS = Table(
+    (
+        ("序号", "主项名称", "事项类型", "实施主体"),
+        ("1", "职业资格审批", *FIRST[2:4]),
+        ("2", SECOND[1], *SECOND[2:4]),
+    )
+)
+#: Item 1 with sub-items 1-1 (FIRST's basis) and 1-2 (THIRD's), item 2 with 2-1 (SECOND's).
+JOINED = (
+    ("1", "职业资格审批", *FIRST[2:4], FIRST[4] + THIRD[4], FIRST[5] + THIRD[5]),
+    ("2", SECOND[1], *SECOND[2:]),
+)
+#: Every format a table of sub-items after the main items' is read right in (a PDF without
+#: ruling loses the main items' table: another reader's, left out).
+SUB_FORMATS = ("md", "csv", "html", "xlsx", "xls", "docx", "pdf", "spaced.txt")
+
+
+@pytest.mark.parametrize("suffix", SUB_FORMATS)
+def test_sub_items_in_a_table_of_their_own_join_the_main_item_their_serial_names(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 序号 | 子项名称 | 设定依据 | 追责依据 under the main items' table, the sub-items numbered
+    # 1-1, 1-2, 2-1: before, in a page or a document (tables read apart) every sub-item was an
+    # item of its own without type or department (orphan-subitem), and where the tables are
+    # read as one (a sheet, CSV) 1-1 and 1-2 under item 2 were items with item 2's name as
+    # parent, their citations not item 1's.
+    subs = Table(
+        (
+            ("序号", "子项名称", "设定依据", "追责依据"),
+            ("1-1", FIRST[1], *FIRST[4:]),
+            ("1-2", THIRD[1], *THIRD[4:]),
+            ("2-1", SECOND[1], *SECOND[4:]),
+        )
+    )
+    path = write(tmp_path, [MAINS, subs], suffix)
+    plist = _read_back(path, JOINED)
+    assert [i.subitems for i in plist.items] == [
+        (f"1-1 {FIRST[1]}", f"1-2 {THIRD[1]}"),
+        (f"2-1 {SECOND[1]}",),
+    ]
+    assert not [a for i in plist.items for a in i.anomalies if a.code == "orphan-subitem"]
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, size=1)
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "html", "xlsx", "docx"])
+def test_sub_items_in_a_table_of_their_own_join_the_main_item_they_name(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The sub-items' table numbers its own rows (1, 2, 3) and names each one's main item in a
+    # column of its own (所属主项): before, each sub-item was an item of its own without type
+    # or department; where the tables are read as one, numbered again from 1 (duplicate-row).
+    subs = Table(
+        (
+            ("序号", "所属主项", "子项名称", "设定依据", "追责依据"),
+            ("1", "职业资格审批", FIRST[1], *FIRST[4:]),
+            ("2", "职业资格审批", THIRD[1], *THIRD[4:]),
+            ("3", SECOND[1], SECOND[1], *SECOND[4:]),
+        )
+    )
+    path = write(tmp_path, [MAINS, subs], suffix)
+    plist = _read_back(path, JOINED)
+    assert [len(i.subitems) for i in plist.items] == [2, 1]
+    assert ("所属主项", "职业资格审批") in plist.items[0].extra  # kept, as every cell is
+    _same(path, size=1)
+
+
+@pytest.mark.parametrize("suffix", ["md", "html", "xlsx", "docx"])
+def test_a_sub_item_naming_no_main_item_stays_an_item_and_is_said(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 3-1 names item 3, which no table has: not joined to any item, said.
+    subs = Table(
+        (
+            ("序号", "子项名称", "设定依据", "追责依据"),
+            ("1-1", FIRST[1], *FIRST[4:]),
+            ("3-1", THIRD[1], *THIRD[4:]),
+        )
+    )
+    plist = read_list(write(tmp_path, [MAINS, subs], suffix))
+    read = [(i.row, [a.code for a in i.anomalies if a.code == "orphan-subitem"])
+            for i in plist.items]  # fmt: skip
+    assert read == [("1", []), ("2", []), ("3-1", ["orphan-subitem"])]
+    assert plist.items[0].basis == FIRST[4]
