@@ -6,13 +6,14 @@ too (``test_stream._same``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from extractors import read_list
 from tests.extractors.reading.tables import Table, write
-from tests.extractors.reading.test_read_shapes import ITEMS, _read_back
+from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
 from tests.extractors.reading.test_stream import _same
 
 FIRST, SECOND, THIRD = ITEMS
@@ -101,3 +102,37 @@ def test_a_sub_item_naming_no_main_item_stays_an_item_and_is_said(
             for i in plist.items]  # fmt: skip
     assert read == [("1", []), ("2", []), ("3-1", ["orphan-subitem"])]
     assert plist.items[0].basis == FIRST[4]
+
+
+_DEPARTMENTS = ("县人力资源和社会保障局", "县医疗保障局")
+
+
+@pytest.mark.parametrize("key", ["deptName", "实施主体"])
+def test_json_items_grouped_under_their_department_take_it(tmp_path: Path, key: str) -> None:
+    # An API's items grouped by department ({"deptName": …, "items": [...]}), no department
+    # in the items: before, each item had no department, as sure (the group's row read as a
+    # section heading, its department given to no item).
+    items = tuple((*i[:3], d, *i[4:]) for i, d in zip(ITEMS, _DEPARTMENTS, strict=False))
+    fields = ("序号", "事项名称", "事项类型", "设定依据", "追责依据")
+    groups = [
+        {key: i[3], "items": [dict(zip(fields, (*i[:3], *i[4:]), strict=True))]} for i in items
+    ]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"code": 200, "data": groups}, ensure_ascii=False), "utf-8")
+    plist = _read_back(path, items)
+    assert [s.text for s in plist.sections] == list(_DEPARTMENTS)  # the groups' rows
+    _same(path, size=1)
+
+
+@pytest.mark.parametrize(("header", "rows"), [("header", "rows"), ("titles", "list")])
+def test_json_header_and_rows_under_keys_of_their_own(
+    tmp_path: Path, header: str, rows: str
+) -> None:
+    # {"code": 200, "data": {"header": [...], "rows": [[...], ...]}}: pandas' split layout
+    # under other keys. Before: refused, "no array of objects found".
+    data = {"total": 3, header: list(HEADER), rows: [list(i) for i in ITEMS]}
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"code": 200, "data": data}, ensure_ascii=False), "utf-8")
+    plist = _read_back(path, ITEMS)
+    assert [i.line for i in plist.items] == [1, 1, 1]  # (the file is one line)
+    _same(path, size=1)
