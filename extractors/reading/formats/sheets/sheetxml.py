@@ -4,6 +4,7 @@ their XML in one streaming pass each, giving the cell values openpyxl would give
 from __future__ import annotations
 
 import datetime as dt
+import math
 import posixpath
 import zipfile
 from array import array
@@ -44,13 +45,19 @@ Bounds = tuple[int, int, int, int]
 
 
 def cell_text(value: object) -> str:
-    """The text of a spreadsheet value: whole floats without ``.0``, dates as ISO dates.
+    """The text of a spreadsheet value: floats to the 15 significant digits a spreadsheet shows
+    (a serial a formula adds up, saved as 1.0000000000000002, shows 1), whole ones without
+    ``.0``; dates as ISO dates.
 
     >>> cell_text(4267.0), cell_text(None), cell_text(dt.datetime(2025, 4, 2))
     ('4267', '', '2025-04-02')
+    >>> cell_text(1.0000000000000002), cell_text(0.1 + 0.2), cell_text(2.5)
+    ('1', '0.3', '2.5')
     """
     if value is None:
         return ""
+    if isinstance(value, float) and math.isfinite(value):
+        value = float(f"{value:.15g}")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -73,9 +80,40 @@ class Workbook:
     hidden: frozenset[str] = frozenset()
 
 
-def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
+#: The namespaces of Strict Open XML (Excel's "Strict Open XML Spreadsheet", ISO/IEC 29500
+#: Strict), each with the Transitional one read in its place: the elements are the same.
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", _MAIN[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _REL[1:-1].encode()),
+)
+_STRICT_LONGEST = max(len(strict) for strict, _ in _STRICT)
+
+
+def _transitional(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The XML of ``chunks`` with the namespaces of Strict Open XML made Transitional ones (a
+    name split across two chunks included: the last bytes of a chunk wait for the next)."""
+    held = b""
+    for chunk in chunks:
+        text = held + chunk
+        for strict, transitional in _STRICT:
+            text = text.replace(strict, transitional)
+        cut = max(len(text) - _STRICT_LONGEST + 1, 0)
+        held = text[cut:]
+        yield text[:cut]
+    yield held
+
+
+def _read(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
+    """The bytes of ``member``, :data:`_CHUNK` at a time, its namespaces Transitional."""
     with archive.open(member) as stream:
-        return etree.parse(stream, etree.XMLParser(**_PARSER_OPTIONS)).getroot()
+        yield from _transitional(iter(lambda: stream.read(_CHUNK), b""))
+
+
+def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    for chunk in _read(archive, member):
+        parser.feed(chunk)
+    return parser.close()
 
 
 def _relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
@@ -121,19 +159,18 @@ def _children(
     # The member name as base URL puts it in the messages of syntax errors, as parse() does.
     parser = etree.XMLPullParser(events=("start",), tag=parents, base_url=member, **_PARSER_OPTIONS)
     opened: list[etree._Element] = []
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            parser.feed(chunk)
-            opened.extend(element for _, element in parser.read_events())
-            for k, parent in enumerate(opened):
-                # Only the last parent's last child can still be being parsed: the parents
-                # are siblings, an earlier one ended when a later one began (the <cols> of a
-                # sheet come whole before its rows).
-                complete = len(parent) - (k == len(opened) - 1)
-                if complete > 0:
-                    yield from parent[:complete]
-                    del parent[:complete]
-        parser.close()
+    for chunk in _read(archive, member):
+        parser.feed(chunk)
+        opened.extend(element for _, element in parser.read_events())
+        for k, parent in enumerate(opened):
+            # Only the last parent's last child can still be being parsed: the parents are
+            # siblings, an earlier one ended when a later one began (the <cols> of a sheet
+            # come whole before its rows).
+            complete = len(parent) - (k == len(opened) - 1)
+            if complete > 0:
+                yield from parent[:complete]
+                del parent[:complete]
+    parser.close()
     opened.extend(element for _, element in parser.read_events())
     for parent in opened:
         yield from parent
