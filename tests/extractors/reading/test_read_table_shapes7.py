@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 import xlwt
 
@@ -208,6 +209,26 @@ def test_a_workbook_saved_as_strict_open_xml_is_read(tmp_path: Path) -> None:
         return data
 
     _rezip(path, strict)
+    plist = _read_back(path, ITEMS)
+    assert plist.meta.title == "某县人力社保局权责清单"
+    _same(path, size=1)
+
+
+@pytest.mark.parametrize("title_in", ["cell", "row"])
+def test_a_list_table_nested_in_a_layout_table_of_a_document(tmp_path: Path, title_in: str) -> None:
+    # A page saved from a web site's layout: the list's table inside the cell of a table of
+    # one cell (or under a row holding the title): before, the list was read as the text of
+    # that cell, and the document was refused (no recognisable table).
+    document = docx.Document()
+    outer = document.add_table(rows=2 if title_in == "row" else 1, cols=1)
+    outer.cell(0, 0).paragraphs[0].text = "某县人力社保局权责清单"
+    holder = outer.cell(len(outer.rows) - 1, 0)
+    inner = holder.add_table(rows=len(ITEMS) + 1, cols=len(HEADER))
+    for r, row in enumerate((HEADER, *ITEMS)):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    path = tmp_path / "list.docx"
+    document.save(str(path))
     plist = _read_back(path, ITEMS)
     assert plist.meta.title == "某县人力社保局权责清单"
     _same(path, size=1)
