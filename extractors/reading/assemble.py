@@ -19,9 +19,9 @@ from extractors.reading.drafts import (
     column_layout,
     group_header_keys,
     is_continuation,
-    is_section,
     make_draft,
     merge_into,
+    section_text,
     under_merge,
     without_cells,
 )
@@ -592,8 +592,7 @@ class Assembly:
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
-            if is_section(seen):
-                text = next(c for c in row.cells if c)
+            if (text := section_text(seen)) is not None:
                 section = Section(source, row.line, text, section_type(text))
                 self.sections.append(section)
                 if section_department(text):

@@ -232,3 +232,35 @@ def test_a_list_table_nested_in_a_layout_table_of_a_document(tmp_path: Path, tit
     plist = _read_back(path, ITEMS)
     assert plist.meta.title == "某县人力社保局权责清单"
     _same(path, size=1)
+
+
+_NO_TYPE = tuple(h for h in HEADER if h != "事项类型")
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "html", "xlsx", "xls", "docx"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        pytest.param(lambda k, kind: ("一二三"[k], kind), id="ordinal-in-the-serial-column"),
+        pytest.param(lambda k, kind: (f"（{'一二三'[k]}）", kind), id="bracketed-ordinal"),
+        pytest.param(
+            lambda k, kind: (f"{'一二三'[k]}、{kind}", "", "", "", "共1项"), id="count-cell-apart"
+        ),
+        pytest.param(lambda k, kind: ("一二三"[k], kind, "", "", "共1项"), id="three-cells"),
+    ],
+)
+def test_a_heading_row_written_over_cells_of_its_own_types_the_items_below(
+    tmp_path: Path, suffix: str, heading: Callable[[int, str], tuple[str, ...]]
+) -> None:
+    # 一 | 行政许可 (the ordinal in the serial column, the type in the name column), or
+    # 一、行政许可 | … | 共1项 (the count in a column of its own), over the items of each type,
+    # and no type column: before, such a row was read as an item named 行政许可 (doubtful), or
+    # as a row without a name (a reject), and the items below had no type, without a word.
+    rows: list[tuple[str, ...]] = [_NO_TYPE]
+    for k, item in enumerate(ITEMS):
+        rows += [heading(k, item[2]), tuple(c for j, c in enumerate(item) if j != 2)]
+    path = write(tmp_path, [Table(tuple(rows))], suffix)
+    plist = _read_back(path, ITEMS)
+    assert [s.type for s in plist.sections] == [i[2] for i in ITEMS]
+    assert [i.anomalies[-1].code for i in plist.items] == ["type-from-section"] * 3
+    _same(path, size=1)
