@@ -88,7 +88,7 @@ def numbers_columns(cells: Sequence[str]) -> bool:
     )
 
 
-_MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
+MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
 #: The main item's fields that a 子项 row without them shares.
 _FROM_MAIN = ("type", "department")
 
@@ -278,7 +278,7 @@ class _Finisher:
                         )
                     )
         said = {map_header(a.column) for a in anomalies if a.code == "missing-cell" and a.column}
-        for key in _MERGED_DOWN:
+        for key in MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
             # items below have none of their own; not guessed, said on each (page text says
             # it itself). The value above goes on over the blanks, as the merge did.

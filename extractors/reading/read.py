@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.assemble import Assembled, assemble
+from extractors.reading.continued import Continued
 from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
@@ -172,7 +173,7 @@ class _Reading:
             found = assemble_grid(grid, source, where, above)
             assembled.append((grid, found))
             above = found.header if found is not None else None
-        joined = iter(join_subitem_tables([a for _, a in assembled if a is not None]))
+        joined = iter(said_continued(join_subitem_tables([a for _, a in assembled if a])))
         assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
@@ -205,6 +206,17 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
         if reading.parts and reading.plausibility.verdict != "wrong":
             return reading
     return best
+
+
+def said_continued(parts: list[Assembled]) -> list[Assembled]:
+    """``parts`` with the first items of a table that goes on from the one before under the same
+    header said to lack what the items above had (:class:`continued.Continued`)."""
+    continued = Continued()
+    out = []
+    for part in parts:
+        continued.table(part.header)
+        out.append(replace(part, items=tuple(continued.item(i) for i in part.items)))
+    return out
 
 
 def assemble_grid(

@@ -264,3 +264,23 @@ def test_a_heading_row_written_over_cells_of_its_own_types_the_items_below(
     assert [s.type for s in plist.sections] == [i[2] for i in ITEMS]
     assert [i.anomalies[-1].code for i in plist.items] == ["type-from-section"] * 3
     _same(path, size=1)
+
+
+@pytest.mark.parametrize("suffix", ["html", "xlsx", "xls", "docx"])
+def test_a_type_merged_over_a_break_between_tables_is_said_missing_below_it(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The list goes on in a second table under the same header (a page break; a Word table
+    # split by hand), its type cell merged over the last items of the first table and the
+    # first of the second, the lower part left blank: before, in a page or a document (tables
+    # read apart) item 3 had no type without a word; where the tables are one (a sheet) it
+    # was said, as a merged cell exported as blanks is.
+    same = tuple((*i[:2], FIRST[2], *i[3:]) for i in ITEMS)
+    first = Table((HEADER, *same[:2]), ((1, 2, 2, 2),))
+    second = Table((HEADER, (*same[2][:2], "", *same[2][3:])))
+    path = write(tmp_path, [first, second], suffix)
+    plist = read_list(path)
+    assert [i.type for i in plist.items] == [FIRST[2], FIRST[2], None]
+    said = [[a.column for a in i.anomalies if a.code == "missing-cell"] for i in plist.items]
+    assert said == [[], [], ["type"]]
+    _same(path, size=1)
