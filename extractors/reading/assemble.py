@@ -592,10 +592,10 @@ class Assembly:
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
-            if (text := section_text(seen)) is not None:
-                section = Section(source, row.line, text, section_type(text))
+            if (heading := section_text(seen)) is not None:
+                section = Section(source, row.line, heading, section_type(heading))
                 self.sections.append(section)
-                if section_department(text):
+                if section_department(heading):
                     group = section
                 continue
             draft = make_draft(row, len(header.cells), columns[width])
