@@ -5,11 +5,13 @@ under item 1) or by name (a 所属主项 cell holding the main item's name).
 
 A sub-item so named is folded into its main item as a 子项 row right under it is
 (``drafts.SubitemFolder``): the main item lists it in ``subitems`` and takes the text of its
-cells, one item per main serial. A sub-item that names no main item, or one the items above do
-not have (or have twice), stays an item of its own, said (``orphan-subitem``)."""
+cells, one item per main serial; the nearest main item above so named, as the lists of several
+departments number their items from 1 each. A sub-item that names no main item, or one the items
+above do not have, stays an item of its own, said (``orphan-subitem``)."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -78,25 +80,25 @@ def join_subitem_tables(parts: Sequence[Assembled]) -> list[Assembled]:
 
 
 def _main_of(item: PowerItem, mains: Sequence[PowerItem]) -> int | None:
-    """The index in ``mains`` of the one main item ``item`` names: by a cell under a header
+    """The index in ``mains`` of the main item ``item`` names, the nearest above it so named
+    (the lists of several departments number their items from 1 each): by a cell under a header
     that maps to no field holding that item's name, else by its serial (1-1: item 1)."""
     names = {
         value.strip() for header, value in item.raw if value.strip() and not map_header(header)
     }
-    by_name = _one(k for k, m in enumerate(mains) if m.name and m.name.strip() in names)
+    by_name = _last(k for k, m in enumerate(mains) if m.name and m.name.strip() in names)
     if by_name is not None:
         return by_name
     main = sub_serial_main(item.row or "")
     if main is None:
         return None
-    return _one(k for k, m in enumerate(mains) if main_serial(m.row or "") == main)
+    return _last(k for k, m in enumerate(mains) if main_serial(m.row or "") == main)
 
 
-def _one(found: Iterable[int]) -> int | None:
-    """The only index of ``found``; None when there is none or more than one."""
-    each = iter(found)
-    first = next(each, None)
-    return first if next(each, None) is None else None
+def _last(found: Iterable[int]) -> int | None:
+    """The last index of ``found``; None when there is none."""
+    tail = deque(found, maxlen=1)
+    return tail[0] if tail else None
 
 
 def _fold(main: PowerItem, sub: PowerItem) -> PowerItem:

@@ -284,3 +284,21 @@ def test_a_type_merged_over_a_break_between_tables_is_said_missing_below_it(
     said = [[a.column for a in i.anomalies if a.code == "missing-cell"] for i in plist.items]
     assert said == [[], [], ["type"]]
     _same(path, size=1)
+
+
+@pytest.mark.parametrize("suffix", ["html", "docx", "xlsx"])
+def test_sub_items_join_the_nearest_main_item_so_numbered(tmp_path: Path, suffix: str) -> None:
+    # Two departments, each with its main items' table numbered from 1 and its sub-items'
+    # table (1-1): each 1-1 joins its own department's item 1, the nearest above (before the
+    # join, every 1-1 was an item of its own, orphan-subitem).
+    tables = []
+    for department, item in zip(_DEPARTMENTS, (FIRST, SECOND), strict=True):
+        mains = Table(
+            (("序号", "主项名称", "事项类型", "实施主体"), ("1", item[1], item[2], department)),
+            before=(department,),
+        )
+        subs = Table((("序号", "子项名称", "设定依据", "追责依据"), ("1-1", item[1], *item[4:])))
+        tables += [mains, subs]
+    plist = read_list(write(tmp_path, tables, suffix))
+    read = [(i.row, i.department, i.basis, len(i.subitems)) for i in plist.items]
+    assert read == [("1", _DEPARTMENTS[0], FIRST[4], 1), ("1", _DEPARTMENTS[1], SECOND[4], 1)]
