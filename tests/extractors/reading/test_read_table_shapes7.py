@@ -302,3 +302,23 @@ def test_sub_items_join_the_nearest_main_item_so_numbered(tmp_path: Path, suffix
     plist = read_list(write(tmp_path, tables, suffix))
     read = [(i.row, i.department, i.basis, len(i.subitems)) for i in plist.items]
     assert read == [("1", _DEPARTMENTS[0], FIRST[4], 1), ("1", _DEPARTMENTS[1], SECOND[4], 1)]
+
+
+def test_a_document_saved_as_strict_open_xml_is_read(tmp_path: Path) -> None:
+    # Word's "Strict Open XML Document": before, refused (python-docx finds no office document
+    # among the package's relationships, which name it under a Strict namespace).
+    path = write(tmp_path, [Table((HEADER, *ITEMS), before=("某县人力社保局权责清单",))], "docx")
+
+    def strict(name: str, data: bytes) -> bytes:
+        for part, iso in ((b"wordprocessingml", b"main"), (b"officeDocument", b"relationships")):
+            transitional = b"http://schemas.openxmlformats.org/%s/2006/%s" % (part, iso)
+            data = data.replace(transitional, b"http://purl.oclc.org/ooxml/%s/%s" % (part, iso))
+        return data
+
+    _rezip(path, strict)
+    assert b"purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in zipfile.ZipFile(
+        path
+    ).read("_rels/.rels")
+    plist = _read_back(path, ITEMS)
+    assert plist.meta.title == "某县人力社保局权责清单"
+    _same(path, size=1)

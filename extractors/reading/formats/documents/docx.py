@@ -29,6 +29,7 @@ from extractors.reading.formats.documents.docxtext import (
     table_rows,
 )
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.strict import transitional_package
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header
 from extractors.reading.limits import check_archive
@@ -160,6 +161,7 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
     naming the file."""
     check_archive(data, path)
     try:
+        data = transitional_package(data)  # a document saved as Strict Open XML
         grids = _read_docx(data)
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable docx document (bad XML: {err})") from None

@@ -17,6 +17,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
 from extractors.models import Anomaly
+from extractors.reading.formats.strict import transitional_chunks
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -80,33 +81,11 @@ class Workbook:
     hidden: frozenset[str] = frozenset()
 
 
-#: The namespaces of Strict Open XML (Excel's "Strict Open XML Spreadsheet", ISO/IEC 29500
-#: Strict), each with the Transitional one read in its place: the elements are the same.
-_STRICT = (
-    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", _MAIN[1:-1].encode()),
-    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _REL[1:-1].encode()),
-)
-_STRICT_LONGEST = max(len(strict) for strict, _ in _STRICT)
-
-
-def _transitional(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The XML of ``chunks`` with the namespaces of Strict Open XML made Transitional ones (a
-    name split across two chunks included: the last bytes of a chunk wait for the next)."""
-    held = b""
-    for chunk in chunks:
-        text = held + chunk
-        for strict, transitional in _STRICT:
-            text = text.replace(strict, transitional)
-        cut = max(len(text) - _STRICT_LONGEST + 1, 0)
-        held = text[cut:]
-        yield text[:cut]
-    yield held
-
-
 def _read(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
-    """The bytes of ``member``, :data:`_CHUNK` at a time, its namespaces Transitional."""
+    """The bytes of ``member``, :data:`_CHUNK` at a time, its namespaces Transitional (a
+    workbook saved as Strict Open XML: ``formats.strict``)."""
     with archive.open(member) as stream:
-        yield from _transitional(iter(lambda: stream.read(_CHUNK), b""))
+        yield from transitional_chunks(iter(lambda: stream.read(_CHUNK), b""))
 
 
 def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
