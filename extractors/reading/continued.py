@@ -35,10 +35,15 @@ class Continued:
     def item(self, item: PowerItem) -> PowerItem:
         """``item``, the current table's next, said to lack what the items above gave and the
         items of its table before it have not."""
+        if not self._open:  # (the common case: nothing carried over, the table's own says)
+            for key in MERGED_DOWN:
+                if value := getattr(item, key):
+                    self._above[key] = value
+            return item
         said = {a.column for a in item.anomalies if a.code == "missing-cell"}
         added = []
         for key in MERGED_DOWN:
-            if value := item.get(key):
+            if value := getattr(item, key):
                 self._above[key] = value
                 self._open.discard(key)
             elif key in self._open and key not in said:

@@ -11,9 +11,9 @@ above do not have, stays an item of its own, said (``orphan-subitem``)."""
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractors.models import PowerItem
@@ -41,7 +41,14 @@ def is_table_subitem(item: PowerItem) -> bool:
     >>> is_table_subitem(PowerItem("a.html", "3-1", 5, name="现场检查", raw=raw))
     False
     """
-    keys = {map_header(header) for header, _ in item.raw}
+    return _subitems_header(tuple(header for header, _ in item.raw))
+
+
+@lru_cache(maxsize=256)
+def _subitems_header(headers: tuple[str, ...]) -> bool:
+    """Whether ``headers`` head a table of sub-items: a 子项 column, no name column (a list
+    repeats a few headers over all its items: worked out once each)."""
+    keys = {map_header(header) for header in headers}
     return SUBITEM in keys and "name" not in keys
 
 
@@ -51,22 +58,20 @@ def join_subitem_tables(parts: Sequence[Assembled]) -> list[Assembled]:
     the rows folded out of it (they count as part of their main item)."""
     if not any(is_table_subitem(i) for part in parts for i in part.items):
         return list(parts)
-    mains: list[PowerItem] = []  # every item so far that a sub-item may join, in order
-    where: list[tuple[int, int]] = []  # (part, index) of each of ``mains``
+    mains = _Mains()
     kept: list[list[PowerItem | None]] = [list(p.items) for p in parts]
     folded = [0] * len(parts)
     for p, part in enumerate(parts):
         for k, item in enumerate(part.items):
             if not is_table_subitem(item):
-                mains.append(item)
-                where.append((p, k))
+                mains.add(item, (p, k))
                 continue
-            at = _main_of(item, mains)
+            at = mains.named_by(item)
             if at is None:
                 continue  # no main item named: an item of its own, said
-            mains[at] = _fold(mains[at], item)
-            q, j = where[at]
-            kept[q][j] = mains[at]
+            main = mains.items[at] = _fold(mains.items[at], item)
+            q, j = mains.where[at]
+            kept[q][j] = main
             kept[p][k] = None
             folded[p] += 1
     return [
@@ -79,26 +84,39 @@ def join_subitem_tables(parts: Sequence[Assembled]) -> list[Assembled]:
     ]
 
 
-def _main_of(item: PowerItem, mains: Sequence[PowerItem]) -> int | None:
-    """The index in ``mains`` of the main item ``item`` names, the nearest above it so named
-    (the lists of several departments number their items from 1 each): by a cell under a header
-    that maps to no field holding that item's name, else by its serial (1-1: item 1)."""
-    names = {
-        value.strip() for header, value in item.raw if value.strip() and not map_header(header)
-    }
-    by_name = _last(k for k, m in enumerate(mains) if m.name and m.name.strip() in names)
-    if by_name is not None:
-        return by_name
-    main = sub_serial_main(item.row or "")
-    if main is None:
-        return None
-    return _last(k for k, m in enumerate(mains) if main_serial(m.row or "") == main)
+class _Mains:
+    """The items so far that a sub-item may join, in order, found by name and by serial."""
 
+    def __init__(self) -> None:
+        self.items: list[PowerItem] = []
+        self.where: list[tuple[int, int]] = []  # (part, index in it) of each
+        self._by_name: dict[str, int] = {}  # the last item of each name
+        self._by_serial: dict[str, int] = {}  # the last item of each main serial
 
-def _last(found: Iterable[int]) -> int | None:
-    """The last index of ``found``; None when there is none."""
-    tail = deque(found, maxlen=1)
-    return tail[0] if tail else None
+    def add(self, item: PowerItem, where: tuple[int, int]) -> None:
+        at = len(self.items)
+        self.items.append(item)
+        self.where.append(where)
+        if item.name and item.name.strip():
+            self._by_name[item.name.strip()] = at
+        if (serial := main_serial(item.row or "")) is not None:
+            self._by_serial[serial] = at
+
+    def named_by(self, item: PowerItem) -> int | None:
+        """The index of the main item ``item`` names, the nearest above it so named (the lists
+        of several departments number their items from 1 each): by a cell under a header that
+        maps to no field holding that item's name, else by its serial (1-1: item 1)."""
+        names = [
+            found
+            for header, value in item.raw
+            if value.strip()
+            and not map_header(header)
+            and (found := self._by_name.get(value.strip())) is not None
+        ]
+        if names:
+            return max(names)
+        main = sub_serial_main(item.row or "")
+        return None if main is None else self._by_serial.get(main)
 
 
 def _fold(main: PowerItem, sub: PowerItem) -> PowerItem:
