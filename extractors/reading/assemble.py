@@ -19,9 +19,9 @@ from extractors.reading.drafts import (
     column_layout,
     group_header_keys,
     is_continuation,
-    is_section,
     make_draft,
     merge_into,
+    section_text,
     under_merge,
     without_cells,
 )
@@ -88,7 +88,7 @@ def numbers_columns(cells: Sequence[str]) -> bool:
     )
 
 
-_MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
+MERGED_DOWN = ("type", "department", "basis", "accountability_basis")
 #: The main item's fields that a 子项 row without them shares.
 _FROM_MAIN = ("type", "department")
 
@@ -278,7 +278,7 @@ class _Finisher:
                         )
                     )
         said = {map_header(a.column) for a in anomalies if a.code == "missing-cell" and a.column}
-        for key in _MERGED_DOWN:
+        for key in MERGED_DOWN:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
             # items below have none of their own; not guessed, said on each (page text says
             # it itself). The value above goes on over the blanks, as the merge did.
@@ -592,11 +592,10 @@ class Assembly:
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
-            if is_section(seen):
-                text = next(c for c in row.cells if c)
-                section = Section(source, row.line, text, section_type(text))
+            if (heading := section_text(seen)) is not None:
+                section = Section(source, row.line, heading, section_type(heading))
                 self.sections.append(section)
-                if section_department(text):
+                if section_department(heading):
                     group = section
                 continue
             draft = make_draft(row, len(header.cells), columns[width])

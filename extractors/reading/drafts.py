@@ -4,6 +4,7 @@ the 子项 rows folded into their main item. Used by :mod:`extractors.reading.as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -11,7 +12,7 @@ from typing import Literal
 from extractors.models import Anomaly, Section
 from extractors.reading.formats.grid import SourceRow, Span
 from extractors.reading.headers import SUBITEM
-from extractors.reading.vocab import is_compound_serial, is_serial
+from extractors.reading.vocab import is_compound_serial, is_section_heading, is_serial
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,10 @@ class SubitemFolder:
             return self._new_head(draft if name else None, draft)  # a main item on its own row
         main = head.values.get("name", "").strip() if head is not None else ""
         same_main = head is not None and (not name or name == main)
-        if same_main and head is not None and (not serial or serial == head.values.get("row")):
+        # (the main item's serial again on a 子项 row: a merged 序号 cell filled in, under the
+        # same header; under a further table's header, its own numbering, 1, 2 … of its rows)
+        again = head is not None and serial == head.values.get("row")
+        if same_main and head is not None and (not serial or (again and _same_header(head, draft))):
             head.subitems.append(subitem)
             _merge_cells(head, draft)
             self.folded += 1
@@ -306,6 +310,11 @@ def fold_subitems(drafts: list[Draft]) -> tuple[list[Draft], int]:
     folder = SubitemFolder()
     out = [final for draft in drafts for final in folder.add(draft)]
     return out + folder.close(), folder.folded
+
+
+def _same_header(one: Draft, other: Draft) -> bool:
+    """Whether ``one`` and ``other`` were read under the same header cells."""
+    return [h for h, _ in one.raw] == [h for h, _ in other.raw]
 
 
 def _merge_cells(head: Draft, draft: Draft) -> None:
@@ -413,9 +422,39 @@ def _own_key(row: SourceRow, keys: tuple[str | None, ...], wanted: tuple[str, ..
 
 
 def is_section(row: SourceRow) -> bool:
-    """True for a heading row inside a table: "一、行政许可（12项）" alone, or spread by a merge."""
+    """True for a heading row inside a table: "一、行政许可（12项）" alone, or spread by a merge,
+    or written over two or three cells (:func:`section_text`)."""
+    return section_text(row) is not None
+
+
+#: An ordinal of a heading written in a cell of its own (一, （二）, 三、), in the serial column
+#: over a type in the name column: 一 | 行政许可 | | …
+_ORDINAL = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[)）]?[、.．]?")
+
+
+def section_text(row: SourceRow) -> str | None:
+    """The heading a row inside a table writes, or None when it is no heading: its text alone,
+    or spread by a merge (一、行政许可（12项）); or, over two or three cells, a heading its cells
+    make read in turn (一 | 行政许可, 一、行政许可 | 共12项, 行政处罚 | 共31项: an ordinal in the
+    serial column, the count in a column of its own), written as one (一、行政许可共12项).
+
+    >>> cells, item = ("一", "行政许可", "", ""), ("一", "职业技能鉴定机构设立审批", "行政许可")
+    >>> section_text(SourceRow(3, cells, cells)), section_text(SourceRow(3, item, item))
+    ('一、行政许可', None)
+    >>> cells = ("二、行政处罚", "", "", "共31项")
+    >>> section_text(SourceRow(3, cells, cells))
+    '二、行政处罚共31项'
+    """
     filled = [c for c in row.cells if c]
+    if not filled or is_serial(filled[0]):
+        return None
     # All filled cells the same text (counted by comparison: hashing 3 KB cells costs more).
-    if not filled or filled.count(filled[0]) != len(filled) or is_serial(filled[0]):
-        return False
-    return len(filled) > 1 or bool(row.cells[0])
+    if filled.count(filled[0]) == len(filled):
+        return filled[0] if len(filled) > 1 or row.cells[0] else None
+    if len(filled) > 3:
+        return None
+    first = filled[0].strip()
+    if _ORDINAL.fullmatch(first):
+        first = first.rstrip("、.．") + ("、" if first[-1] not in "）)" else "")
+    heading = first + "".join(c.strip() for c in filled[1:])
+    return heading if is_section_heading(heading) else None

@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors.errors import InputError
 from extractors.models import PowerList
 from extractors.reading.assemble import Assembled, assemble
+from extractors.reading.continued import Continued
 from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
@@ -36,6 +37,7 @@ from extractors.reading.formats.transposed import read_transposed
 from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
+from extractors.reading.subtables import join_subitem_tables
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "xlsx": read_xlsx,
@@ -171,6 +173,8 @@ class _Reading:
             found = assemble_grid(grid, source, where, above)
             assembled.append((grid, found))
             above = found.header if found is not None else None
+        joined = iter(said_continued(join_subitem_tables([a for _, a in assembled if a])))
+        assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
 
@@ -202,6 +206,17 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
         if reading.parts and reading.plausibility.verdict != "wrong":
             return reading
     return best
+
+
+def said_continued(parts: list[Assembled]) -> list[Assembled]:
+    """``parts`` with the first items of a table that goes on from the one before under the same
+    header said to lack what the items above had (:class:`continued.Continued`)."""
+    continued = Continued()
+    out = []
+    for part in parts:
+        continued.table(part.header)
+        out.append(replace(part, items=tuple(continued.item(i) for i in part.items)))
+    return out
 
 
 def assemble_grid(

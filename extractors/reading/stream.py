@@ -355,7 +355,7 @@ def _first_reading(
             summary.add(item)
         final = read_meta(run.context, run.header.line)
         plausibility = summary.judge.verdict()
-        if not summary.counts.items or plausibility.verdict == "wrong":
+        if not summary.counts.items or plausibility.verdict == "wrong" or summary.whole:
             return None
         if keys is None and (summary.digest.meta != final or run.late_keys):
             meta, keys = final, frozenset(run.keys_seen)

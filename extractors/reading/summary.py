@@ -18,6 +18,7 @@ from hashlib import blake2b
 from extractors.models import ListMeta, PowerItem, Section
 from extractors.reading.drafts import sub_serial_main
 from extractors.reading.plausibility import Judge
+from extractors.reading.subtables import is_table_subitem
 from extractors.reading.vocab import section_count, section_department
 
 
@@ -149,11 +150,16 @@ class Summary:
         self.counts = ItemCounts()
         self.judge = Judge()
         self.digest = ContentDigest(meta)
+        #: an item is a row of a table of sub-items that no main item above it in its table
+        #: took (``subtables.is_table_subitem``): only the whole reader, which holds the items
+        #: of every table, folds it into the main item it names; the list is read whole
+        self.whole = False
 
     def add(self, item: PowerItem) -> None:
         self.counts.add(item)
         self.judge.add(item)
         self.digest.add(item)
+        self.whole = self.whole or is_table_subitem(item)
 
 
 def full_batches(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList
 from extractors.reading.assemble import Assembled, Assembly
+from extractors.reading.continued import Continued
 from extractors.reading.drafts import Header
 from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
@@ -83,6 +84,7 @@ class _Reading:
         """The items of every table, in order, as :func:`read_list` gives them."""
         source, where = self.source, self.where
         above: Header | None = None  # the header of the table right before, if it had one
+        continued = Continued()
         for index, table in enumerate(self.tables()):
             keys = self.keys[index] if index < len(self.keys) else None
             rows = _Held(table.rows)
@@ -93,12 +95,14 @@ class _Reading:
                 if whole is not None:
                     above = whole.header
                     self.parts.append(replace(whole, items=()))
-                    yield from whole.items
+                    continued.table(whole.header)
+                    yield from map(continued.item, whole.items)
             else:
                 above = run.header
                 rows.held = None
                 self.parts.append(run)
-                yield from run.items(run.drafts(), keys)
+                continued.table(run.header)
+                yield from map(continued.item, run.items(run.drafts(), keys))
                 if keys is None and run.late_keys:
                     self.late, keys = True, frozenset(run.keys_seen)
             self.found.append(keys)
@@ -219,7 +223,7 @@ def open_tables_stream(
             return None
         if summary is None or not reading.settled:
             return None
-        if summary.judge.verdict().verdict == "wrong":
+        if summary.judge.verdict().verdict == "wrong" or summary.whole:
             return None
         final = reading.meta()
         if summary.digest.meta == final and not reading.late:

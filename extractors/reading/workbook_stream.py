@@ -26,6 +26,7 @@ from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList
 from extractors.reading import stream
 from extractors.reading.assemble import Assembled, Assembly
+from extractors.reading.continued import Continued
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import sheet_lead
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, open_workbook
@@ -78,6 +79,7 @@ class _Reading:
 
     def items(self) -> Iterator[PowerItem]:
         """The items of every sheet, in order, as :func:`read_list` gives them."""
+        continued = Continued()
         for plan in self.plans:
             rows = self._rows(plan)
             run = Assembly.start(rows, self.source, self.where, lead=sheet_lead(plan.name))
@@ -89,12 +91,14 @@ class _Reading:
                     self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])
                 else:
                     self.parts.append(replace(whole, items=()))
-                    yield from whole.items
+                    continued.table(whole.header)
+                    yield from map(continued.item, whole.items)
                 keys = plan.keys
             else:
                 self.parts.append(run)
                 keys = plan.keys
-                yield from run.items(run.drafts(), keys)
+                continued.table(run.header)
+                yield from map(continued.item, run.items(run.drafts(), keys))
                 if keys is None and run.late_keys:
                     # a further header added keys once items were out: read again knowing them
                     keys = frozenset(run.keys_seen)
@@ -179,7 +183,7 @@ def _first_reading(
         if summary is None:
             return None
         plausibility = summary.judge.verdict()
-        if plausibility.verdict == "wrong":
+        if plausibility.verdict == "wrong" or summary.whole:
             return None
         final = reading.meta()
         settled = tuple(reading.settled)

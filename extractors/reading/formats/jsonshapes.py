@@ -4,7 +4,8 @@ the headers) that the JSON reader reads, with the keys that lead to the rows and
 the header takes (to give each row its line):
 
 - *split*: ``{"columns": ["序号", "事项名称", …], "data": [["1", "…"], …]}`` (``index``
-  besides, ignored), at the top or inside an envelope;
+  besides, ignored), at the top or inside an envelope; so too the header and rows under other
+  keys (``{"header": [...], "rows": [[...]]}``), the rows as wide as the header;
 - *rows*: an array of arrays whose first is the header, ``[["序号", "事项名称", …], ["1", …]]``;
 - *keyed*: an object of records keyed by their serial, ``{"1": {"事项名称": …}, "2": …}`` (the
   key is the serial, when the record has none of its own);
@@ -65,6 +66,8 @@ def table_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...], int
     header = _texts(data.get("columns"))
     if header and (records := _table(header, data.get("data"))):
         return records, ("data",), 0
+    if found := _split(data):
+        return found
     if _texts([str(k) for k in data]) and all(isinstance(v, dict | list) for v in data.values()):
         return _columns(data)
     if len(data) > 1 and all(
@@ -75,6 +78,24 @@ def table_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...], int
         if isinstance(value, dict | list) and (found := table_records(value)):
             records, path, skip = found
             return records, (str(key), *path), skip
+    return None
+
+
+def _split(data: dict[Any, Any]) -> tuple[list[dict[str, Any]], tuple[str, ...], int] | None:
+    """The *split* layout under other keys than pandas': one value an array of header texts,
+    another an array of rows as wide (``{"header": [...], "rows": [[...]]}``, ``{"titles": …,
+    "values": …}``), the rest scalars (a count, a page number)."""
+    header = next((h for v in data.values() if (h := _texts(v))), None)
+    if header is None:
+        return None
+    for key, value in data.items():
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(r, list) and len(r) == len(header) for r in value)
+            and (records := _table(header, value))
+        ):
+            return records, (str(key),), 0
     return None
 
 

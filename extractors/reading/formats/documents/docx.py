@@ -29,6 +29,7 @@ from extractors.reading.formats.documents.docxtext import (
     table_rows,
 )
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.strict import transitional_package
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header
 from extractors.reading.limits import check_archive
@@ -160,6 +161,7 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
     naming the file."""
     check_archive(data, path)
     try:
+        data = transitional_package(data)  # a document saved as Strict Open XML
         grids = _read_docx(data)
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable docx document (bad XML: {err})") from None
@@ -200,13 +202,17 @@ def numbering_part(data: bytes) -> bytes | None:
 
 def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs and tables of ``body``, those a content control wraps (``w:sdt``, a form's
-    field around a table or paragraphs) in place, and those of a text box that holds a table
-    (the list laid out in a floating box) after the paragraph anchoring it."""
+    field around a table or paragraphs) in place, those of a text box that holds a table (the
+    list laid out in a floating box) after the paragraph anchoring it, and those in the cells of
+    a layout table (:func:`layout_cells`) in place of it."""
     for block in body.iterchildren():
         if block.tag == qn("w:sdt"):
             content = block.find(qn("w:sdtContent"))
             if content is not None:
                 yield from body_blocks(content)
+        elif block.tag == qn("w:tbl") and (cells := layout_cells(block)) is not None:
+            for tc in cells:
+                yield from body_blocks(tc)
         elif block.tag == qn("w:p") and (boxes := table_boxes(block)):
             anchor = deepcopy(block)
             for box in table_boxes(anchor):
@@ -217,6 +223,30 @@ def body_blocks(body: etree._Element) -> Iterator[etree._Element]:
                 yield from body_blocks(box)
         else:
             yield block
+
+
+def holds_list(tc: etree._Element) -> bool:
+    """Whether the cell ``tc`` holds a table with a header row (a list, not a cell's lines)."""
+    return any(
+        is_header([_text(str(cell_text(c))) for c in row_cells(tr)])
+        for inner in tc.iterchildren(qn("w:tbl"))
+        for tr in table_rows(inner)
+    )
+
+
+def layout_cells(tbl: etree._Element) -> list[etree._Element] | None:
+    """The cells of ``tbl`` when it is a table that lays the page out (the list's table nested
+    in one of its cells, under a title in another: a page exported from a web site's layout),
+    else None: none of its own rows (the paragraphs of its cells) is a header, and a cell
+    holds a table that has one (:func:`holds_list`)."""
+    rows = [list(row_cells(tr)) for tr in table_rows(tbl)]
+    if not any(holds_list(tc) for cells in rows for tc in cells):
+        return None
+    for cells in rows:
+        own = [" ".join(paragraph_line(p) for p in tc.iterchildren(qn("w:p"))) for tc in cells]
+        if is_header(own):
+            return None
+    return [tc for cells in rows for tc in cells]
 
 
 def table_boxes(p: etree._Element) -> list[etree._Element]:

@@ -31,6 +31,7 @@ from extractors.errors import InputError
 from extractors.reading.formats.documents.docx import (
     DAMAGE,
     RowReader,
+    holds_list,
     paragraph_line,
     table_boxes,
 )
@@ -155,6 +156,10 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             # a row of a table in the body (inside a content control too; not a nested table's)
             table = row_table(element)
             if table is not None and table.getparent() is body:
+                if any(holds_list(tc) for tc in row_cells(element)):
+                    # a list's table nested in a cell: a layout table, whose cells the whole
+                    # reader reads in place of it (docx.layout_cells)
+                    raise ReadWhole
                 if not is_deleted(element):
                     yield _Block(element, "row")
                 _let_go(element)  # and what came before it: the grid, told as it ended

@@ -4,6 +4,7 @@ their XML in one streaming pass each, giving the cell values openpyxl would give
 from __future__ import annotations
 
 import datetime as dt
+import math
 import posixpath
 import zipfile
 from array import array
@@ -16,6 +17,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
 from extractors.models import Anomaly
+from extractors.reading.formats.strict import transitional_chunks
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -44,13 +46,19 @@ Bounds = tuple[int, int, int, int]
 
 
 def cell_text(value: object) -> str:
-    """The text of a spreadsheet value: whole floats without ``.0``, dates as ISO dates.
+    """The text of a spreadsheet value: floats to the 15 significant digits a spreadsheet shows
+    (a serial a formula adds up, saved as 1.0000000000000002, shows 1), whole ones without
+    ``.0``; dates as ISO dates.
 
     >>> cell_text(4267.0), cell_text(None), cell_text(dt.datetime(2025, 4, 2))
     ('4267', '', '2025-04-02')
+    >>> cell_text(1.0000000000000002), cell_text(0.1 + 0.2), cell_text(2.5)
+    ('1', '0.3', '2.5')
     """
     if value is None:
         return ""
+    if isinstance(value, float) and math.isfinite(value):
+        value = float(f"{value:.15g}")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -73,9 +81,18 @@ class Workbook:
     hidden: frozenset[str] = frozenset()
 
 
-def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
+def _read(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
+    """The bytes of ``member``, :data:`_CHUNK` at a time, its namespaces Transitional (a
+    workbook saved as Strict Open XML: ``formats.strict``)."""
     with archive.open(member) as stream:
-        return etree.parse(stream, etree.XMLParser(**_PARSER_OPTIONS)).getroot()
+        yield from transitional_chunks(iter(lambda: stream.read(_CHUNK), b""))
+
+
+def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    for chunk in _read(archive, member):
+        parser.feed(chunk)
+    return parser.close()
 
 
 def _relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
@@ -121,19 +138,18 @@ def _children(
     # The member name as base URL puts it in the messages of syntax errors, as parse() does.
     parser = etree.XMLPullParser(events=("start",), tag=parents, base_url=member, **_PARSER_OPTIONS)
     opened: list[etree._Element] = []
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            parser.feed(chunk)
-            opened.extend(element for _, element in parser.read_events())
-            for k, parent in enumerate(opened):
-                # Only the last parent's last child can still be being parsed: the parents
-                # are siblings, an earlier one ended when a later one began (the <cols> of a
-                # sheet come whole before its rows).
-                complete = len(parent) - (k == len(opened) - 1)
-                if complete > 0:
-                    yield from parent[:complete]
-                    del parent[:complete]
-        parser.close()
+    for chunk in _read(archive, member):
+        parser.feed(chunk)
+        opened.extend(element for _, element in parser.read_events())
+        for k, parent in enumerate(opened):
+            # Only the last parent's last child can still be being parsed: the parents are
+            # siblings, an earlier one ended when a later one began (the <cols> of a sheet
+            # come whole before its rows).
+            complete = len(parent) - (k == len(opened) - 1)
+            if complete > 0:
+                yield from parent[:complete]
+                del parent[:complete]
+    parser.close()
     opened.extend(element for _, element in parser.read_events())
     for parent in opened:
         yield from parent
