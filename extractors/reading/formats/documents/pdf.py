@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BufferedReader, BytesIO
 from typing import Any
 
@@ -28,7 +28,7 @@ from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractors.errors import InputError
-from extractors.models import Anomaly
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
@@ -37,15 +37,17 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
-from extractors.reading.formats.documents.pdfcolumns import refitted
+from extractors.reading.formats.documents.pdfcolumns import blocks, refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
+from extractors.reading.formats.documents.pdfpages import BLANK, HEADER_ONLY, scanned
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
+from extractors.reading.sidebyside import side_by_side
 from extractors.reading.vocab import (
     is_compound_serial,
     is_section_heading,
@@ -105,6 +107,12 @@ class PdfReading:
     #: the cells at a page's foot that begin a row whose serial the next page holds
     #: (``pdfcells.OPENED``), put before that row's cells when the table goes on
     opened: tuple[str, ...] | None = None
+    #: notes on pages read as no part of the tables, each a row of no cells that the assembler
+    #: makes a reject with the note's reason (``pdfpages``): a scanned page, kept until a table
+    #: is there to hold it; a page a table without ruling is carried on to that gives none of
+    #: its rows, kept until the table's rows go on after it (else it is the table's end)
+    unread: list[SourceRow] = field(default_factory=list)
+    gaps: list[SourceRow] = field(default_factory=list)
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -441,6 +449,8 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
         if unmapped(char["text"]):
             reading.unmapped += 1
             reading.fonts[char.get("fontname", "?")] += 1
+    if (scan := scanned(page, len(chars))) is not None:
+        _note_page(reading, number, scan, reading.unread)
     # a watermark or a seal drawn over the list: no text of its cells, the page's context
     page, marks = strip_furniture(page)
     _read_content(page, number, reading)
@@ -500,11 +510,23 @@ def _add_table(
     lead: tuple[int, str] | None = None,
 ) -> None:
     if may_continue and reading.widths and reading.widths[-1] == width:
+        if any(not is_header(row.cells) for row in rows):
+            # the table goes on: the pages between that gave none of its rows are said
+            reading.tables[-1].extend(reading.gaps)
+            reading.gaps.clear()
         reading.tables[-1].extend(rows)
     else:
+        reading.gaps.clear()  # a page the table ended on
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+    if reading.unread:
+        # scanned pages met before this table: said after its header (its rows stay apart)
+        at = next((k + 1 for k, row in enumerate(rows[:1]) if is_header(row.cells)), 0)
+        table = reading.tables[-1]
+        where = len(table) - len(rows) + at
+        table[where:where] = reading.unread
+        reading.unread.clear()
     reading.plain.clear()  # read only when there is no table
 
 
@@ -516,7 +538,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     lines = _lines(unspaced(page.extract_words()))
     found = _find_text_header(lines)
     if found is not None:
-        rest = _read_headed(lines, found, reading)
+        rest = _read_headed(lines, found, reading, number)
     elif reading.columns is not None and reading.tables:
         # the table laid out anew on this page (narrower, shifted), its header not printed
         # again: its columns where the page's words stand
@@ -524,10 +546,13 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
         if (fitted := refitted(lines, reading.columns, column_of)) is not None:
             reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
-        rows = _text_rows(body, reading.columns, reading, continued=True)
+        rows, width = _copies_rows(body, reading.columns, reading, continued=True)
         if body and not rows:  # no row of the table: the page's lines, kept as its text
             body, rest = [], lines
-        _add_table(rows, len(reading.columns), reading, True)
+        if not lines and scanned(page, 0) is None:
+            # a blank page: said if the table's rows go on after it
+            _note_page(reading, number, BLANK, reading.gaps)
+        _add_table(rows, width, reading, True)
     else:
         _close_opened(reading)
         rest = lines
@@ -535,6 +560,19 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     if not reading.tables:
         reading.plain.append(text)
     _add_context(text, reading)
+
+
+def _note_page(reading: PdfReading, number: int, note: Anomaly, into: list[SourceRow]) -> None:
+    """A row of no cells saying ``note`` of page ``number``: into the last table when the note
+    is of a scan and a table is there, else kept in ``into`` (``PdfReading.unread``,
+    ``PdfReading.gaps``)."""
+    reading.number += 1
+    named = replace(note, message=note.message.format(page=number), text=f"page {number}")
+    row = SourceRow(reading.number, (), (), (named,))
+    if into is reading.unread and reading.tables:
+        reading.tables[-1].append(row)
+    else:
+        into.append(row)
 
 
 def _text_of(lines: list[list[Word]]) -> str:
@@ -549,7 +587,7 @@ def _heading_line(line: list[Word]) -> bool:
 
 
 def _read_headed(
-    lines: list[list[Word]], found: tuple[int, int], reading: PdfReading
+    lines: list[list[Word]], found: tuple[int, int], reading: PdfReading, number: int
 ) -> list[list[Word]]:
     """The table under the header at ``found`` (first, end) of ``lines``, read into
     ``reading``, up to the next header on the page, whose table is read the same way after it
@@ -568,7 +606,9 @@ def _read_headed(
     lead = lead if lead is not None and names_section(lead[1]) else None
     reading.number += 1
     cells = tuple(text for _, _, text in reading.columns)
-    header = [SourceRow(reading.number, cells, cells)]
+    copies = _copies(reading.columns)
+    shown = cells if copies is None else tuple(text for _, _, text in copies[0])
+    header = [SourceRow(reading.number, shown, shown)]
     # another header further down the page: the table ends above it and the headings that
     # stand right above it
     # (only where a word below names a field: a header's cells do, rows' seldom)
@@ -589,13 +629,66 @@ def _read_headed(
     again = bool(reading.tables) and before == list(cells)
     if not again:
         _close_opened(reading)
-    rows = header + _text_rows(body, reading.columns, reading, continued=again)
-    _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
+    rows, width = _copies_rows(body, reading.columns, reading, continued=again)
+    if again and not rows and after is None:
+        # the table's header printed again over no row: said if its rows go on after it
+        _note_page(reading, number, HEADER_ONLY, reading.gaps)
+    _add_table(header + rows, width, reading, again and lead is None, lead)
     if after is None:
         return rest
     _add_context(_text_of(rest), reading)
     below = lines[cut:]
-    return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading)
+    return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading, number)
+
+
+Column = tuple[float, float, str]
+
+
+def _copies(columns: list[Column]) -> list[list[Column]] | None:
+    """The copies of a header written twice or more across the page (two tables without ruling
+    side by side, a list printed in two columns: 序号 … 追责依据 序号 … 追责依据), each its
+    columns; None for a header written once (``sidebyside.side_by_side``)."""
+    runs = side_by_side([text for _, _, text in columns])
+    if runs is None or len(runs) < 2:
+        return None
+    return [columns[a:b] for a, b in runs]
+
+
+def _copies_rows(
+    body: list[list[Word]], columns: list[Column], reading: PdfReading, continued: bool
+) -> tuple[list[SourceRow], int]:
+    """The rows of ``body`` under ``columns``, and their width. Under a header written twice
+    across the page (:func:`_copies`), the rows of the left copy's columns, then the right's:
+    the page read as it is printed, column after column (before, a line's rows of both copies
+    were read together, 1, 4, 2, 5, 3, 6, each copy's rows parted where the other's lay). The
+    words of each copy are those standing between the gaps that part it from its neighbours;
+    a copy after the first goes on from the one before it, as a page goes on from the page
+    before (a row its foot split runs on atop the next column)."""
+    copies = _copies(columns)
+    if copies is None:
+        return _text_rows(body, columns, reading, continued), len(columns)
+    found = blocks(body)
+    cuts = [_cut(found, a[-1][0], b[0][0]) for a, b in itertools.pairwise(copies)]
+    rows: list[SourceRow] = []
+    for index, copy in enumerate(copies):
+        low = cuts[index - 1] if index else float("-inf")
+        high = cuts[index] if index < len(cuts) else float("inf")
+        part = [
+            kept
+            for line in body
+            if (kept := [w for w in line if low <= (w["x0"] + w["x1"]) / 2 < high])
+        ]
+        rows += _text_rows(part, copy, reading, continued or index > 0)
+    return rows, len(copies[0])
+
+
+def _cut(found: list[tuple[float, float]], left: float, right: float) -> float:
+    """Where the words of two copies of a header part: the last gap between the word blocks
+    (``pdfcolumns.blocks``) that opens after the left copy's last column begins and before the
+    right copy's first word; the cells of the left copy's last column reach far past its header
+    word, the right copy's serials stand under theirs."""
+    gaps = [b[0] for a, b in itertools.pairwise(found) if left < a[1] and b[0] <= right + 1]
+    return max(gaps, default=right) - 0.5
 
 
 def _table_lines(
@@ -729,7 +822,15 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
     context = tuple(reading.context)
     if not reading.tables:
         # No table, ruled or laid out: the pages may still hold one flattened into text.
-        return read_plain("\n".join(reading.plain), path)
+        grids = read_plain("\n".join(reading.plain), path)
+        if reading.unread and grids:  # scanned pages among them, said
+            said = tuple(
+                Reject(path, row.line, n.text or "", n.message)
+                for row in reading.unread
+                for n in row.notes
+            )
+            grids[0] = replace(grids[0], rejects=(*grids[0].rejects, *said))
+        return grids
     return [
         Grid(
             tuple(rows),

@@ -85,8 +85,8 @@ class PdfTables:
             raise
         if not reading.widths:
             _close(kept)
-            if not reading.tables:  # as read_pdf tells it
-                self._plain = reading.plain
+            if not reading.tables and not reading.unread:  # as read_pdf tells it
+                self._plain = reading.plain  # (with scanned pages, read whole: said there)
             raise ReadWhole("no table: page text")
         self._kept = kept
 
