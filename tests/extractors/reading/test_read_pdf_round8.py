@@ -171,3 +171,38 @@ def test_a_scanned_page_among_text_pages_is_said_and_the_others_read(
     assert _cells(plist) == items
     assert [r.text for r in plist.rejects] == [f"page {where}"]
     assert "scanned" in plist.rejects[0].reason
+
+
+# -- a lone cell without ruling: a row's own, or merged over rows --------------------------------
+
+
+def _lines(k: int, count: int) -> tuple[str, ...]:
+    """Item ``k`` with a basis of ``count`` lines in the table's basis column (each citation a
+    line's worth of text)."""
+    number, name, kind, basis, accountability = _item(k)
+    more = "".join(f"；{_LAWS[(k + j) % 3]}{_article(20 + j)}" * 2 for j in range(count - 1))
+    return (number, name, kind, basis + more, accountability)
+
+
+def test_a_rows_own_lone_cell_between_rows_of_other_heights_stays_its_own(
+    tmp_path: Path,
+) -> None:
+    # The accountability basis given on items 1, 3 and 5 only, item 4 two lines tall. Before,
+    # item 3's own cell was taken for one merged over items 2-4 (the middles of serials 2 and
+    # 4 averaged near it): its text given to items 2 and 4, said as a centred cell.
+    items = [_lines(k, 2 if k == 4 else 1) for k in range(1, 6)]
+    items = [(*i[:4], i[4] if int(i[0]) % 2 else "") for i in items]
+    plist = _read(_written(tmp_path, [_table([_HEADER, *items])]))
+    assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
+    assert not any(a.code == "centred-cell" for i in plist.items for a in i.anomalies)
+
+
+def test_a_cell_merged_over_rows_of_other_heights_fills_each(tmp_path: Path) -> None:
+    # The accountability basis merged over items 1-3 and 4-6, items 3 and 6 three lines tall:
+    # the merged cell centred between item 1's top and item 3's foot, a line off the middle
+    # of serials 1 and 3. Before, it was read as item 2's own, items 1 and 3 without one.
+    items = [_lines(k, 3 if k % 3 == 0 else 1) for k in range(1, 7)]
+    rows = [_HEADER, *((*i[:4], i[4] if int(i[0]) % 3 == 1 else "") for i in items)]
+    spans = [("SPAN", (4, r), (4, r + 2)) for r in (1, 4)]
+    plist = _read(_written(tmp_path, [_table(rows, style=spans)]))
+    assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
