@@ -206,3 +206,41 @@ def test_a_cell_merged_over_rows_of_other_heights_fills_each(tmp_path: Path) -> 
     spans = [("SPAN", (4, r), (4, r + 2)) for r in (1, 4)]
     plist = _read(_written(tmp_path, [_table(rows, style=spans)]))
     assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
+
+
+# -- files a writer or a tool got wrong -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("strength", [40, 128])
+def test_an_encrypted_pdf_that_opens_without_a_password_is_read(
+    tmp_path: Path, strength: int
+) -> None:
+    # An owner password only (copying and editing forbidden, printing allowed), written by
+    # reportlab, which leaves the font's CIDSystemInfo strings unencrypted. Before, they were
+    # deciphered into no registry, the font lost its Unicode map, and the list was refused as
+    # "characters from fonts without a Unicode map".
+    from reportlab.lib import pdfencrypt
+
+    items = [_item(k) for k in range(1, 9)]
+    out = io.BytesIO()
+    locked = pdfencrypt.StandardEncryption(
+        "", ownerPassword="owner", canModify=0, canCopy=0, strength=strength
+    )
+    document = SimpleDocTemplate(out, pagesize=landscape(A4), encrypt=locked)
+    document.build([_table([_HEADER, *items], ruled=True)])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    assert _cells(_read(path)) == items
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_pdf_whose_cross_references_point_elsewhere_is_read(tmp_path: Path, ruled: bool) -> None:
+    # A line added under the %PDF header by a tool that did not write the cross-reference
+    # table again: every offset some bytes short of its object. Before, pdfminer read the
+    # wrong objects, found no text, and the list was refused as a scan.
+    items = [_item(k) for k in range(1, 9)]
+    path = _written(tmp_path, [_table([_HEADER, *items], ruled)])
+    data = path.read_bytes()
+    head = data.index(b"\n") + 1
+    path.write_bytes(data[:head] + b"% stamped by the archive\n" + data[head:])
+    assert _cells(_read(path)) == items

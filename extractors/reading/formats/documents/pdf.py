@@ -43,6 +43,7 @@ from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
 from extractors.reading.formats.documents.pdfpages import BLANK, HEADER_ONLY, scanned
+from extractors.reading.formats.documents.pdfrepair import Unindexed, repair
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
@@ -740,7 +741,11 @@ def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterato
     refused in one line (:class:`InputError`)."""
     path = reading.path
     try:
-        pdf = pdfplumber.open(source)  # the stream is the caller's to close
+        try:
+            pdf = pdfplumber.open(source)  # the stream is the caller's to close
+        except _BROKEN:  # opened again from its objects; what else is wrong raises again
+            pdf = pdfplumber.open(io.BufferedReader(Unindexed(source)))
+        repair(pdf.doc)  # offsets that point elsewhere, strings left unencrypted
         top: Any = 0
         for number, obj in enumerate(_page_objects(pdf.doc), start=1):
             page = Page(pdf, obj, page_number=number, initial_doctop=top)
