@@ -244,3 +244,55 @@ def test_a_pdf_whose_cross_references_point_elsewhere_is_read(tmp_path: Path, ru
     head = data.index(b"\n") + 1
     path.write_bytes(data[:head] + b"% stamped by the archive\n" + data[head:])
     assert _cells(_read(path)) == items
+
+
+# -- heading rows inside a table without ruling -----------------------------------------------
+
+
+@pytest.mark.parametrize("valign", ["MIDDLE", "TOP"])
+@pytest.mark.parametrize("align", ["left", "centre"])
+@pytest.mark.parametrize("heading", ["type", "department"])
+def test_heading_rows_inside_a_table_without_ruling_are_sections(
+    tmp_path: Path, heading: str, align: str, valign: str
+) -> None:
+    # 一、行政许可（共3项） (or a department with its count) in a row of its own, its cell
+    # merged across the table, the items under it without a type (or department) column.
+    # Before, the heading was read as more of the row below it: item 1 named
+    # 一、行政许可（共3项）对用人单位…, every item without its type, silently.
+    from reportlab.lib.styles import ParagraphStyle
+
+    centred = ParagraphStyle("centred", parent=_SONG, alignment=1)
+    by_type = heading == "type"
+    names = (
+        [f"{'一二三'[n]}、{kind}（共3项）" for n, kind in enumerate(_TYPES[:3])]
+        if by_type
+        else [f"县{office}（3项）" for office in ("人力资源和社会保障局", "医疗保障局", "司法局")]
+    )
+    key = "type" if by_type else "department"
+    header = ("序号", "事项名称", "设定依据", "追责依据") if by_type else _HEADER[:4]
+    rows: list[Any] = [[Paragraph(c, _SONG) for c in header]]
+    expected = []
+    spans = []
+    for n, name in enumerate(names):
+        spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        cell = Paragraph(name, centred if align == "centre" else _SONG)
+        rows.append([cell, *([""] * (len(header) - 1))])
+        for k in range(3 * n + 1, 3 * n + 4):
+            number, title, kind, basis, accountability = _item(k, long=k % 2 == 0)
+            cells = (
+                (number, title, basis, accountability) if by_type else (number, title, kind, basis)
+            )
+            rows.append([Paragraph(c, _SONG) for c in cells])
+            owner = _TYPES[n] if by_type else name.split("（")[0]
+            expected.append((number, title, owner, "".join(basis.split())))
+    widths = [40, 200, 330, 160] if by_type else [40, 200, 70, 330]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign), *spans]))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4)).build([table])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    plist = _read(path)
+    got = [(i.row, i.name, i.get(key), "".join((i.basis or "").split())) for i in plist.items]
+    assert got == expected
+    assert [s.text for s in plist.sections] == names

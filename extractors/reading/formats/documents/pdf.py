@@ -667,7 +667,7 @@ def _copies_rows(
     before (a row its foot split runs on atop the next column)."""
     copies = _copies(columns)
     if copies is None:
-        return _text_rows(body, columns, reading, continued), len(columns)
+        return _sectioned_rows(body, columns, reading, continued), len(columns)
     found = blocks(body)
     cuts = [_cut(found, a[-1][0], b[0][0]) for a, b in itertools.pairwise(copies)]
     rows: list[SourceRow] = []
@@ -679,8 +679,86 @@ def _copies_rows(
             for line in body
             if (kept := [w for w in line if low <= (w["x0"] + w["x1"]) / 2 < high])
         ]
-        rows += _text_rows(part, copy, reading, continued or index > 0)
+        rows += _sectioned_rows(part, copy, reading, continued or index > 0)
     return rows, len(copies[0])
+
+
+def _section_lines(lines: list[list[Word]], columns: list[Column]) -> list[int]:
+    """The lines of a table without ruling that are rows of a heading inside it (一、行政许可
+    （共12项）, a department's name with its count), written in a cell merged across its
+    columns: one piece of text on its line, naming a section, that begins in the first column
+    (where a row's first cell is its serial) or, centred, stands over two columns or more in
+    the shape of a heading (numbered, 一、…, or with its count, （共12项）): a row's own cell of
+    one line stands in its column, and a type cell alone on its line names a type only."""
+    if len(columns) < 2 or not lines:
+        return []
+    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    middle = (columns[0][0] + max(w["x1"] for line in lines for w in line)) / 2
+
+    def heading(word: Word) -> bool:
+        if word["x0"] < bounds[0]:
+            return not is_serial(word["text"])
+        across = any(word["x0"] < b < word["x1"] for b in bounds)
+        # centred on the table, not set at the left of the column it stands in
+        height = word["bottom"] - word["top"]
+        centred = abs((word["x0"] + word["x1"]) / 2 - middle) <= height and all(
+            abs(word["x0"] - x0) > 2 for x0, _, _ in columns
+        )
+        return (across or centred) and is_section_heading(word["text"])
+
+    return [
+        i
+        for i, line in enumerate(lines)
+        if len(line) == 1 and heading(line[0]) and _heading_line(line)
+    ]
+
+
+def _sectioned_rows(
+    lines: list[list[Word]], columns: list[Column], reading: PdfReading, continued: bool
+) -> list[SourceRow]:
+    """The rows of ``lines`` (:func:`_text_rows`), a heading row inside the table
+    (:func:`_section_lines`) a row of its own, its text in the first cell, as a ruled table's
+    merged heading row gives it; the rows between two headings read apart (before, the
+    heading was taken for more of the row below it: 一、行政许可（共3项）对用人单位…, its
+    items without their type)."""
+    marks = _section_lines(lines, columns)
+    if not marks:
+        return _text_rows(lines, columns, reading, continued)
+    rows: list[SourceRow] = []
+    begin = 0
+    for mark in [*marks, len(lines)]:
+        part = lines[begin:mark]
+        if part:
+            got = _text_rows(part, columns, reading, continued and begin == 0)
+            if not got:  # lines of no row: kept, a row of their own (joined to the one above)
+                column_of, _ = _placing(columns)
+                got = [_loose_row(part, column_of, len(columns), reading)]
+            rows += got
+            if mark < len(lines) and reading.opened is not None:
+                # cells below the last row, before the heading: that row's rest
+                reading.number += 1
+                rows.append(SourceRow(reading.number, reading.opened, reading.opened))
+                reading.opened = None
+        if mark < len(lines):
+            reading.number += 1
+            text = lines[mark][0]["text"]
+            cells = (text, *("",) * (len(columns) - 1))
+            rows.append(SourceRow(reading.number, cells, cells))
+        begin = mark + 1
+    return rows
+
+
+def _loose_row(
+    lines: list[list[Word]], column_of: Callable[[Word], int], width: int, reading: PdfReading
+) -> SourceRow:
+    """``lines`` as one row, each column's words joined line by line."""
+    cells: list[list[str]] = [[] for _ in range(width)]
+    for line in lines:
+        for column, text in _by_column(line, column_of).items():
+            cells[min(column, width - 1)].append(text)
+    reading.number += 1
+    texts = tuple("\n".join(parts) for parts in cells)
+    return SourceRow(reading.number, texts, texts)
 
 
 def _cut(found: list[tuple[float, float]], left: float, right: float) -> float:
