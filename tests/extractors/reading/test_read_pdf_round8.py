@@ -296,3 +296,39 @@ def test_heading_rows_inside_a_table_without_ruling_are_sections(
     got = [(i.row, i.name, i.get(key), "".join((i.basis or "").split())) for i in plist.items]
     assert got == expected
     assert [s.text for s in plist.sections] == names
+
+
+# -- a two-level header without ruling: a group over fields -------------------------------------
+
+
+@pytest.mark.parametrize("count", [6, 30])
+def test_a_group_over_two_fields_in_a_header_without_ruling(tmp_path: Path, count: int) -> None:
+    # 依据 over 设定依据 | 追责依据, the header's other cells merged down over both lines.
+    # Before, the lower line was read as the first row's (item 1's basis
+    # 设定依据追责依据《…》), silently; over pages, on every page.
+    items = [_item(k) for k in range(1, count + 1)]
+    top = ("序号", "事项名称", "事项类型", "依据", "")
+    low = ("", "", "", "设定依据", "追责依据")
+    spans = [("SPAN", (c, 0), (c, 1)) for c in range(3)] + [("SPAN", (3, 0), (4, 0))]
+    table = _table([top, low, *items], style=spans, repeat=2)
+    plist = _read(_written(tmp_path, [table]))
+    assert _cells(plist) == items
+    assert all(not i.extra for i in plist.items)
+
+
+@pytest.mark.parametrize("serials", [False, True], ids=["alone", "serials-again"])
+def test_a_wide_tables_last_column_printed_on_a_page_of_its_own_is_said(
+    tmp_path: Path, serials: bool
+) -> None:
+    # A spreadsheet printed across pages: 序号 … 设定依据 on page 1, 追责依据 (with the
+    # serials printed again, or not) on page 2. Before, page 2's table, of no header a list
+    # has, was dropped without a word (and its column's name taken for the list's title).
+    items = [_item(k) for k in range(1, 9)]
+    first = _table([_HEADER[:4], *(i[:4] for i in items)], ruled=True, widths=_WIDTHS[:4])
+    keep = [0, 4] if serials else [4]
+    rest = [tuple(row[c] for c in keep) for row in [_HEADER, *items]]
+    second = _table(rest, ruled=True, widths=[_WIDTHS[c] for c in keep])
+    plist = _read(_written(tmp_path, [first, PageBreak(), second]))
+    assert _cells(plist) == [(*i[:4], "") for i in items]
+    assert [r.text for r in plist.rejects] == ["page 2"]
+    assert "追责依据" in plist.rejects[0].reason

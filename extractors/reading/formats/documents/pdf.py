@@ -42,7 +42,12 @@ from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
-from extractors.reading.formats.documents.pdfpages import BLANK, HEADER_ONLY, scanned
+from extractors.reading.formats.documents.pdfpages import (
+    BLANK,
+    HEADER_ONLY,
+    columns_apart,
+    scanned,
+)
 from extractors.reading.formats.documents.pdfrepair import Unindexed, repair
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
@@ -276,17 +281,25 @@ def _lower_level(
     line: list[Word], columns: list[tuple[float, float, str]]
 ) -> list[tuple[float, float, str]] | None:
     """The columns of a two-level header whose lower row is ``line`` (设定依据 over 法律 |
-    行政法规 | 规章, 职权名称 over 主项 | 子项), or None when ``line`` is no such row: each of
-    its words names a part of a column (``vocab.is_sub_header``), and stands under the header
+    行政法规 | 规章, 职权名称 over 主项 | 子项, 依据 over 设定依据 | 追责依据), or None when
+    ``line`` is no such row: each of its words names a part of a column
+    (``vocab.is_sub_header``) or a field (two or more under one column, a group's parts;
+    before, such a lower row was read as the first row of the table, its words in the first
+    item's cells), and stands under the header
     column whose centre is nearest; such a column gives way to its parts, each named with it
     ("设定依据 法律"), as ``headers.merge_header_levels`` names the parts of a merged cell."""
-    if not all(is_sub_header(w["text"]) for w in line):
+    named = [map_header(w["text"]) is not None for w in line]
+    if not all(is_sub_header(w["text"]) or known for w, known in zip(line, named, strict=True)):
         return None
     parts: dict[int, list[Word]] = {}
     for word in line:
         centre = (word["x0"] + word["x1"]) / 2
         nearest = min(range(len(columns)), key=lambda c: abs(sum(columns[c][:2]) / 2 - centre))
         parts.setdefault(nearest, []).append(word)
+    if any(named) and all(len(below) < 2 for below in parts.values()):
+        # field names under a group (依据 over 设定依据 | 追责依据) part it in two or more; one
+        # alone under a column is more of its name, a header wrapped over two lines
+        return None
     out: list[tuple[float, float, str]] = []
     for index, (x0, x1, text) in enumerate(columns):
         below = parts.get(index)
@@ -473,6 +486,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     _add_context(outside.extract_text() or "", reading)
     page_lines = reading.context[first:]
     for index, table in enumerate(tables):
+        header = reading.header if reading.tables else None  # the last ruled list's
         rows = _table_rows(table, number, reading)
         lead = _heading_above(outside, table.bbox, tables[index - 1].bbox if index else None)
         found = next((c for c in reversed(page_lines) if c[1] == lead), None) if lead else None
@@ -480,6 +494,8 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # table of a page, as wide as the last one read, continues it (a repeated header and
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
+        if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
+            _note_page(reading, number, apart, reading.unread)
         _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
 
 
