@@ -495,7 +495,12 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
         if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
-            _note_page(reading, number, apart, reading.unread)
+            # no table of its own (its header no list's, its column's name no title): each
+            # row a reject that says what it is
+            for row in rows:
+                text = " | ".join(c for c in row.cells if c)
+                _note_page(reading, number, apart, reading.unread, text)
+            continue
         _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
 
 
@@ -579,12 +584,19 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     _add_context(text, reading)
 
 
-def _note_page(reading: PdfReading, number: int, note: Anomaly, into: list[SourceRow]) -> None:
-    """A row of no cells saying ``note`` of page ``number``: into the last table when the note
-    is of a scan and a table is there, else kept in ``into`` (``PdfReading.unread``,
-    ``PdfReading.gaps``)."""
+def _note_page(
+    reading: PdfReading,
+    number: int,
+    note: Anomaly,
+    into: list[SourceRow],
+    text: str | None = None,
+) -> None:
+    """A row of no cells saying ``note`` of page ``number`` (its ``text``, else the page's
+    number): into the last table when the note is of a scan and a table is there, else kept
+    in ``into`` (``PdfReading.unread``, ``PdfReading.gaps``)."""
     reading.number += 1
-    named = replace(note, message=note.message.format(page=number), text=f"page {number}")
+    message = note.message.format(page=number)
+    named = replace(note, message=message, text=text or f"page {number}")
     row = SourceRow(reading.number, (), (), (named,))
     if into is reading.unread and reading.tables:
         reading.tables[-1].append(row)

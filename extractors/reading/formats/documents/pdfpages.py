@@ -4,9 +4,9 @@ without ruling is carried on to and that holds none of its rows (blank, or its h
 again over nothing), which may be where rows were lost; or a table of a list's columns alone
 (追责依据, or 序号 | 追责依据 with the serials printed again), no name among them, after the
 list's table: a wide table printed across pages, its last columns on pages of their own (its
-rows not read; before, dropped without a word as a table of no header). Each is said as a
-reject of its own, naming the page (the assembler makes a reject of a row of no cells carrying
-a note), never passed over in silence; the other pages are read."""
+rows not read; before, dropped without a word as a table of no header: each row is a reject).
+Each is said as a reject of its own, naming the page (the assembler makes a reject of a row
+of no cells carrying a note), never passed over in silence; the other pages are read."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def columns_apart(cells: Sequence[str], header: Sequence[str] | None) -> Anomaly
     columns = " | ".join(c for c in cells if c).replace("{", "{{").replace("}", "}}")
     return Anomaly(
         "unread-page",
-        f"page {{page}} holds a table of the columns {columns} alone, no name among them: "
-        "the columns of the list's table printed on a page of their own (a wide table "
-        "printed across pages)? its rows are not read; print the table on wider pages",
+        f"a row of a table on page {{page}} of the columns {columns} alone, no name among "
+        "them: the columns of the list's table printed on a page of their own (a wide table "
+        "printed across pages)? not read; print the table on wider pages",
     )
