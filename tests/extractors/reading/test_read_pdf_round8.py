@@ -335,3 +335,36 @@ def test_a_wide_tables_last_column_printed_on_a_page_of_its_own_is_said(
     ]
     assert all("page 2" in r.reason and "追责依据" in r.reason for r in plist.rejects)
     assert plist.meta.title is None
+
+
+# -- notes under a table without ruling -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [8, 30])
+@pytest.mark.parametrize(
+    "notes",
+    [
+        [
+            "备注：1.本清单所列事项依据截至2023年6月的法律法规。",
+            "2.法律法规修订的，以修订后的为准。",
+        ],
+        ["注：本清单中的设定依据如有调整，按调整后的规定执行，不再另行通知。"],
+    ],
+    ids=["numbered", "one"],
+)
+def test_notes_under_a_table_without_ruling_are_no_row(
+    tmp_path: Path, notes: list[str], count: int
+) -> None:
+    # Notes printed under the table across its width, closer than a wide gap. Before, they
+    # were read into the table: 2.法律法规修订的… as item 2 again (of no type), or a note
+    # as the last row's further cells.
+    items = [_item(k, long=k % 3 == 0) for k in range(1, count + 1)]
+    flow = [_table([_HEADER, *items]), Spacer(1, 6), *(Paragraph(n, _SONG) for n in notes)]
+    path = _written(tmp_path, flow)
+    plist = _read(path)
+    assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
+    assert not plist.rejects
+    from extractors.reading.formats.documents.pdf import read_pdf
+
+    context = [text for grid in read_pdf(path.read_bytes(), "list.pdf") for _, text in grid.context]
+    assert all(n in context for n in notes)

@@ -806,7 +806,8 @@ def _table_lines(
     interleave (cells centred in their rows put a short cell's line between the lines of a
     long one): those gaps say nothing of the spacing, and are left out of the usual one. A gap
     the table's rows go on below (:func:`_opens_row`) is inside the table: a tall row, its
-    text at the top or centred, a row split by a page break in what is left of it."""
+    text at the top or centred, a row split by a page break in what is left of it. Closer
+    than such a gap, the table ends above a note printed across it (:func:`_noted`)."""
     gaps = sorted(
         gap
         for a, b in itertools.pairwise(lines)
@@ -820,10 +821,34 @@ def _table_lines(
         for i in range(1, len(lines))
         if lines[i][0]["top"] - lines[i - 1][0]["top"] > 3 * max(usual, 1.0)
     ]
-    for i, below in itertools.pairwise([*wide, len(lines)]):
-        if not _opens_row(lines[i:below], columns):
-            return lines[:i], lines[i:]
-    return lines, []
+    end = next(
+        (
+            i
+            for i, below in itertools.pairwise([*wide, len(lines)])
+            if not _opens_row(lines[i:below], columns)
+        ),
+        len(lines),
+    )
+    end = _noted(lines[:end], columns)
+    return lines[:end], lines[end:]
+
+
+def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
+    """How many of ``lines`` (a table's, up to a wide gap) are the table's: up to a line below
+    the last row's serial that runs across a column's start (备注：1.本清单所列事项…, 注：…, printed
+    under the table across its width): a cell stays inside its column, so such a line is
+    none, and the table ended above it (before, the notes were read into the last row, or as
+    a row of their own, 2.法律法规修订的… taken for item 2 of no type)."""
+    column_of, serial = _placing(columns)
+    starts = [x0 for x0, _, _ in columns[1:]]
+    last = max(
+        (i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)),
+        default=len(lines),
+    )
+    for i in range(last + 1, len(lines)):
+        if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
+            return i
+    return len(lines)
 
 
 def _opens_row(block: list[list[Word]], columns: list[tuple[float, float, str]]) -> bool:
