@@ -569,7 +569,11 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
             reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
         rows, width = _copies_rows(body, reading.columns, reading, continued=True)
-        if body and not rows:  # no row of the table: the page's lines, kept as its text
+        if body and not rows and _in_columns(body, reading.columns):
+            # no serial, but lines set in the table's columns: the last row's rest, the page
+            # break having split it (before, kept as the page's text, the row cut short)
+            rows = [_rest_row(body, reading.columns, reading)]
+        elif body and not rows:  # no row of the table: the page's lines, kept as its text
             body, rest = [], lines
         if not lines and scanned(page, 0) is None:
             # a blank page: said if the table's rows go on after it
@@ -659,6 +663,10 @@ def _read_headed(
     if not again:
         _close_opened(reading)
     rows, width = _copies_rows(body, reading.columns, reading, continued=again)
+    if again and not rows and body and _copies(reading.columns) is None:
+        # the header printed again over the last row's rest alone (a page that holds no
+        # serial): that row's rest, joined to it (before, these lines were lost)
+        rows = [_rest_row(body, reading.columns, reading)]
     if again and not rows and after is None:
         # the table's header printed again over no row: said if its rows go on after it
         _note_page(reading, number, HEADER_ONLY, reading.gaps)
@@ -774,6 +782,32 @@ def _sectioned_rows(
             rows.append(SourceRow(reading.number, cells, cells))
         begin = mark + 1
     return rows
+
+
+def _rest_row(lines: list[list[Word]], columns: list[Column], reading: PdfReading) -> SourceRow:
+    """``lines`` atop a page that hold no serial, as the rest of the row the page break split
+    (a row without serial, which the assembler joins to the row above), after the cells the
+    page before ended on that began it (``PdfReading.opened``)."""
+    column_of, _ = _placing(columns)
+    row = _loose_row(lines, column_of, len(columns), reading)
+    if reading.opened is None:
+        return row
+    texts = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(reading.opened, row.cells, strict=True)
+    )
+    reading.opened = None
+    return SourceRow(row.line, texts, texts)
+
+
+def _in_columns(lines: list[list[Word]], columns: list[Column]) -> bool:
+    """True when every word of ``lines`` stands inside one of ``columns`` (none runs across a
+    column's start) and some begin where a column's header word begins: the table's cells,
+    not a note or a signature set across the page."""
+    starts = [x0 for x0, _, _ in columns]
+    words = [w for line in lines for w in line]
+    crossing = any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in words for x0 in starts[1:])
+    aligned = any(abs(w["x0"] - x0) <= 2 for w in words for x0 in starts)
+    return not crossing and aligned
 
 
 def _loose_row(
