@@ -368,3 +368,58 @@ def test_notes_under_a_table_without_ruling_are_no_row(
 
     context = [text for grid in read_pdf(path.read_bytes(), "list.pdf") for _, text in grid.context]
     assert all(n in context for n in notes)
+
+
+# -- a Word table without borders, printed by LibreOffice ---------------------------------------
+
+
+def _printed_docx(soffice: str, folder: Path, repeat: bool, landscape_page: bool) -> Path:
+    """A Word table without borders of 30 items, the header marked to repeat on each page or
+    not, printed to PDF by LibreOffice: its last row's last line falls alone on the last page."""
+    import subprocess
+
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    if landscape_page:
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_paragraph("某县人力资源和社会保障局权责清单")
+    items = [_item(k, long=True) for k in range(1, 31)]
+    table = document.add_table(rows=len(items) + 1, cols=len(_HEADER))
+    for row, cells in enumerate([_HEADER, *items]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    if repeat:
+        marked = OxmlElement("w:tblHeader")
+        marked.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(marked)
+    source = folder / "list.docx"
+    document.save(source)
+    profile = folder / "profile"
+    command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(folder), str(source)]
+    subprocess.run(command, check=True, capture_output=True, timeout=240)
+    return folder / "list.pdf"
+
+
+@pytest.mark.parametrize(
+    ("repeat", "landscape_page"), [(True, True), (False, False)], ids=["header-repeated", "once"]
+)
+def test_the_rest_of_a_split_row_alone_on_a_page_is_that_rows(
+    soffice: str, tmp_path: Path, repeat: bool, landscape_page: bool
+) -> None:
+    # The last row's last line (…法》第二十三条) alone atop the last page, under the header
+    # printed again or not. Before, under the header it was no row (no serial) and vanished;
+    # without it, it was the page's text: item 30's basis cut short, silently.
+    path = _printed_docx(soffice, tmp_path, repeat, landscape_page)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:  # the shape: the last page holds no serial
+        assert not any(w["text"] == "30" for w in pdf.pages[-1].extract_words())
+    items = [_item(k, long=True) for k in range(1, 31)]
+    assert _cells(_read(path)) == [tuple("".join(c.split()) for c in i) for i in items]
