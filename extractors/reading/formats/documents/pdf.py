@@ -494,6 +494,8 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # table of a page, as wide as the last one read, continues it (a repeated header and
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
+        if index == 0 and found is None and header is not None:
+            rows = _joined_split(rows, header, len(table.columns), number, reading)
         if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
@@ -502,6 +504,46 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
                 _note_page(reading, number, apart, reading.unread, text)
             continue
         _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
+
+
+def _joined_split(
+    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
+) -> list[SourceRow]:
+    """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
+    ended on, whose header is ``header``) without the first row's when that row is the rest of
+    the last row before, split by the page break: joined to it, cell by cell, and said. Such a
+    rest has no serial and no type where the header has them, the row it ends having both; a
+    word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
+    rest, which the assembler took for an item without serial (``missing-cell``). Not under a
+    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
+    if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
+        return rows
+    keys = [map_header(c) for c in header]
+    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    if at is None or "subitem" in keys or "row" not in keys:
+        return rows
+    last, rest = reading.tables[-1][-1], rows[at]
+    marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
+    if (
+        last.spans
+        or rest.spans
+        or len(last.cells) != len(rest.cells)
+        or is_header(last.cells)
+        or any(rest.cells[c] or not last.cells[c] for c in marks)
+        or not any(rest.cells)
+    ):
+        return rows
+    joined = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(last.cells, rest.cells, strict=True)
+    )
+    raw = tuple("\n".join(filter(None, pair)) for pair in zip(last.raw, rest.raw, strict=False))
+    note = Anomaly(
+        "continuation-row",
+        f"row at line {rest.line}, atop page {page}, is the rest of this row, split by the "
+        "page break; merged",
+    )
+    reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
+    return rows[:at] + rows[at + 1 :]
 
 
 def _heading_above(

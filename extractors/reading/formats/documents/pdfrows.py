@@ -72,10 +72,18 @@ class PdfTables:
                             yield start
                             given += 1
                         rows = reading.tables[index]
-                        for row in rows:
+                        # the last table's last row is held: the next page may hold its rest
+                        # (``pdf._joined_split``)
+                        out = rows[: len(rows) - 1] if index == len(reading.tables) - 1 else rows
+                        for row in out:
                             kept = _keep(kept, row)
                             yield row
-                        rows.clear()  # the page's rows, given out
+                        del rows[: len(out)]  # the page's rows, given out
+                for rows in reading.tables[max(given - 1, 0) :]:  # the rows held
+                    for row in rows:
+                        kept = _keep(kept, row)
+                        yield row
+                    rows.clear()
             check_text(reading)
         except (InputError, OSError):  # damaged, a scan, or gone since it was first read
             _close(kept)
