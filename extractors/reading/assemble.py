@@ -522,6 +522,14 @@ class Assembly:
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
         for row in self.rows:
+            if not row.cells and row.notes:
+                # A row of no cells with a note: a part of the file the reader could not read
+                # (a PDF's scanned page), said as a reject of its own.
+                self.rows_seen += len(row.notes)
+                self.rejects += [
+                    Reject(source, row.line, n.text or "", n.message) for n in row.notes
+                ]
+                continue
             if not any(row.cells):
                 # Counted once a later row shows it lies inside the table, not after its end.
                 pending_blanks += 1

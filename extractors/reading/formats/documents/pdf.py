@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BufferedReader, BytesIO
 from typing import Any
 
@@ -28,7 +28,7 @@ from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractors.errors import InputError
-from extractors.models import Anomaly
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
@@ -37,15 +37,23 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
-from extractors.reading.formats.documents.pdfcolumns import refitted
+from extractors.reading.formats.documents.pdfcolumns import blocks, refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
+from extractors.reading.formats.documents.pdfpages import (
+    BLANK,
+    HEADER_ONLY,
+    columns_apart,
+    scanned,
+)
+from extractors.reading.formats.documents.pdfrepair import Unindexed, repair
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
+from extractors.reading.sidebyside import side_by_side
 from extractors.reading.vocab import (
     is_compound_serial,
     is_section_heading,
@@ -105,6 +113,12 @@ class PdfReading:
     #: the cells at a page's foot that begin a row whose serial the next page holds
     #: (``pdfcells.OPENED``), put before that row's cells when the table goes on
     opened: tuple[str, ...] | None = None
+    #: notes on pages read as no part of the tables, each a row of no cells that the assembler
+    #: makes a reject with the note's reason (``pdfpages``): a scanned page, kept until a table
+    #: is there to hold it; a page a table without ruling is carried on to that gives none of
+    #: its rows, kept until the table's rows go on after it (else it is the table's end)
+    unread: list[SourceRow] = field(default_factory=list)
+    gaps: list[SourceRow] = field(default_factory=list)
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -267,17 +281,25 @@ def _lower_level(
     line: list[Word], columns: list[tuple[float, float, str]]
 ) -> list[tuple[float, float, str]] | None:
     """The columns of a two-level header whose lower row is ``line`` (设定依据 over 法律 |
-    行政法规 | 规章, 职权名称 over 主项 | 子项), or None when ``line`` is no such row: each of
-    its words names a part of a column (``vocab.is_sub_header``), and stands under the header
+    行政法规 | 规章, 职权名称 over 主项 | 子项, 依据 over 设定依据 | 追责依据), or None when
+    ``line`` is no such row: each of its words names a part of a column
+    (``vocab.is_sub_header``) or a field (two or more under one column, a group's parts;
+    before, such a lower row was read as the first row of the table, its words in the first
+    item's cells), and stands under the header
     column whose centre is nearest; such a column gives way to its parts, each named with it
     ("设定依据 法律"), as ``headers.merge_header_levels`` names the parts of a merged cell."""
-    if not all(is_sub_header(w["text"]) for w in line):
+    named = [map_header(w["text"]) is not None for w in line]
+    if not all(is_sub_header(w["text"]) or known for w, known in zip(line, named, strict=True)):
         return None
     parts: dict[int, list[Word]] = {}
     for word in line:
         centre = (word["x0"] + word["x1"]) / 2
         nearest = min(range(len(columns)), key=lambda c: abs(sum(columns[c][:2]) / 2 - centre))
         parts.setdefault(nearest, []).append(word)
+    if any(named) and all(len(below) < 2 for below in parts.values()):
+        # field names under a group (依据 over 设定依据 | 追责依据) part it in two or more; one
+        # alone under a column is more of its name, a header wrapped over two lines
+        return None
     out: list[tuple[float, float, str]] = []
     for index, (x0, x1, text) in enumerate(columns):
         below = parts.get(index)
@@ -441,6 +463,8 @@ def _read_page(page: Any, number: int, reading: PdfReading) -> None:
         if unmapped(char["text"]):
             reading.unmapped += 1
             reading.fonts[char.get("fontname", "?")] += 1
+    if (scan := scanned(page, len(chars))) is not None:
+        _note_page(reading, number, scan, reading.unread)
     # a watermark or a seal drawn over the list: no text of its cells, the page's context
     page, marks = strip_furniture(page)
     _read_content(page, number, reading)
@@ -462,6 +486,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     _add_context(outside.extract_text() or "", reading)
     page_lines = reading.context[first:]
     for index, table in enumerate(tables):
+        header = reading.header if reading.tables else None  # the last ruled list's
         rows = _table_rows(table, number, reading)
         lead = _heading_above(outside, table.bbox, tables[index - 1].bbox if index else None)
         found = next((c for c in reversed(page_lines) if c[1] == lead), None) if lead else None
@@ -469,7 +494,56 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # table of a page, as wide as the last one read, continues it (a repeated header and
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
+        if index == 0 and found is None and header is not None:
+            rows = _joined_split(rows, header, len(table.columns), number, reading)
+        if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
+            # no table of its own (its header no list's, its column's name no title): each
+            # row a reject that says what it is
+            for row in rows:
+                text = " | ".join(c for c in row.cells if c)
+                _note_page(reading, number, apart, reading.unread, text)
+            continue
         _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
+
+
+def _joined_split(
+    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
+) -> list[SourceRow]:
+    """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
+    ended on, whose header is ``header``) without the first row's when that row is the rest of
+    the last row before, split by the page break: joined to it, cell by cell, and said. Such a
+    rest has no serial and no type where the header has them, the row it ends having both; a
+    word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
+    rest, which the assembler took for an item without serial (``missing-cell``). Not under a
+    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
+    if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
+        return rows
+    keys = [map_header(c) for c in header]
+    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    if at is None or "subitem" in keys or "row" not in keys:
+        return rows
+    last, rest = reading.tables[-1][-1], rows[at]
+    marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
+    if (
+        last.spans
+        or rest.spans
+        or len(last.cells) != len(rest.cells)
+        or is_header(last.cells)
+        or any(rest.cells[c] or not last.cells[c] for c in marks)
+        or not any(rest.cells)
+    ):
+        return rows
+    joined = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(last.cells, rest.cells, strict=True)
+    )
+    raw = tuple("\n".join(filter(None, pair)) for pair in zip(last.raw, rest.raw, strict=False))
+    note = Anomaly(
+        "continuation-row",
+        f"row at line {rest.line}, atop page {page}, is the rest of this row, split by the "
+        "page break; merged",
+    )
+    reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
+    return rows[:at] + rows[at + 1 :]
 
 
 def _heading_above(
@@ -500,11 +574,23 @@ def _add_table(
     lead: tuple[int, str] | None = None,
 ) -> None:
     if may_continue and reading.widths and reading.widths[-1] == width:
+        if any(not is_header(row.cells) for row in rows):
+            # the table goes on: the pages between that gave none of its rows are said
+            reading.tables[-1].extend(reading.gaps)
+            reading.gaps.clear()
         reading.tables[-1].extend(rows)
     else:
+        reading.gaps.clear()  # a page the table ended on
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+    if reading.unread:
+        # scanned pages met before this table: said after its header (its rows stay apart)
+        at = next((k + 1 for k, row in enumerate(rows[:1]) if is_header(row.cells)), 0)
+        table = reading.tables[-1]
+        where = len(table) - len(rows) + at
+        table[where:where] = reading.unread
+        reading.unread.clear()
     reading.plain.clear()  # read only when there is no table
 
 
@@ -516,7 +602,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     lines = _lines(unspaced(page.extract_words()))
     found = _find_text_header(lines)
     if found is not None:
-        rest = _read_headed(lines, found, reading)
+        rest = _read_headed(lines, found, reading, number)
     elif reading.columns is not None and reading.tables:
         # the table laid out anew on this page (narrower, shifted), its header not printed
         # again: its columns where the page's words stand
@@ -524,10 +610,17 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
         if (fitted := refitted(lines, reading.columns, column_of)) is not None:
             reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
-        rows = _text_rows(body, reading.columns, reading, continued=True)
-        if body and not rows:  # no row of the table: the page's lines, kept as its text
+        rows, width = _copies_rows(body, reading.columns, reading, continued=True)
+        if body and not rows and _in_columns(body, reading.columns):
+            # no serial, but lines set in the table's columns: the last row's rest, the page
+            # break having split it (before, kept as the page's text, the row cut short)
+            rows = [_rest_row(body, reading.columns, reading)]
+        elif body and not rows:  # no row of the table: the page's lines, kept as its text
             body, rest = [], lines
-        _add_table(rows, len(reading.columns), reading, True)
+        if not lines and scanned(page, 0) is None:
+            # a blank page: said if the table's rows go on after it
+            _note_page(reading, number, BLANK, reading.gaps)
+        _add_table(rows, width, reading, True)
     else:
         _close_opened(reading)
         rest = lines
@@ -535,6 +628,26 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     if not reading.tables:
         reading.plain.append(text)
     _add_context(text, reading)
+
+
+def _note_page(
+    reading: PdfReading,
+    number: int,
+    note: Anomaly,
+    into: list[SourceRow],
+    text: str | None = None,
+) -> None:
+    """A row of no cells saying ``note`` of page ``number`` (its ``text``, else the page's
+    number): into the last table when the note is of a scan and a table is there, else kept
+    in ``into`` (``PdfReading.unread``, ``PdfReading.gaps``)."""
+    reading.number += 1
+    message = note.message.format(page=number)
+    named = replace(note, message=message, text=text or f"page {number}")
+    row = SourceRow(reading.number, (), (), (named,))
+    if into is reading.unread and reading.tables:
+        reading.tables[-1].append(row)
+    else:
+        into.append(row)
 
 
 def _text_of(lines: list[list[Word]]) -> str:
@@ -549,7 +662,7 @@ def _heading_line(line: list[Word]) -> bool:
 
 
 def _read_headed(
-    lines: list[list[Word]], found: tuple[int, int], reading: PdfReading
+    lines: list[list[Word]], found: tuple[int, int], reading: PdfReading, number: int
 ) -> list[list[Word]]:
     """The table under the header at ``found`` (first, end) of ``lines``, read into
     ``reading``, up to the next header on the page, whose table is read the same way after it
@@ -568,7 +681,9 @@ def _read_headed(
     lead = lead if lead is not None and names_section(lead[1]) else None
     reading.number += 1
     cells = tuple(text for _, _, text in reading.columns)
-    header = [SourceRow(reading.number, cells, cells)]
+    copies = _copies(reading.columns)
+    shown = cells if copies is None else tuple(text for _, _, text in copies[0])
+    header = [SourceRow(reading.number, shown, shown)]
     # another header further down the page: the table ends above it and the headings that
     # stand right above it
     # (only where a word below names a field: a header's cells do, rows' seldom)
@@ -589,13 +704,174 @@ def _read_headed(
     again = bool(reading.tables) and before == list(cells)
     if not again:
         _close_opened(reading)
-    rows = header + _text_rows(body, reading.columns, reading, continued=again)
-    _add_table(rows, len(reading.columns), reading, again and lead is None, lead)
+    rows, width = _copies_rows(body, reading.columns, reading, continued=again)
+    if again and not rows and body and _copies(reading.columns) is None:
+        # the header printed again over the last row's rest alone (a page that holds no
+        # serial): that row's rest, joined to it (before, these lines were lost)
+        rows = [_rest_row(body, reading.columns, reading)]
+    if again and not rows and after is None:
+        # the table's header printed again over no row: said if its rows go on after it
+        _note_page(reading, number, HEADER_ONLY, reading.gaps)
+    _add_table(header + rows, width, reading, again and lead is None, lead)
     if after is None:
         return rest
     _add_context(_text_of(rest), reading)
     below = lines[cut:]
-    return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading)
+    return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading, number)
+
+
+Column = tuple[float, float, str]
+
+
+def _copies(columns: list[Column]) -> list[list[Column]] | None:
+    """The copies of a header written twice or more across the page (two tables without ruling
+    side by side, a list printed in two columns: 序号 … 追责依据 序号 … 追责依据), each its
+    columns; None for a header written once (``sidebyside.side_by_side``)."""
+    runs = side_by_side([text for _, _, text in columns])
+    if runs is None or len(runs) < 2:
+        return None
+    return [columns[a:b] for a, b in runs]
+
+
+def _copies_rows(
+    body: list[list[Word]], columns: list[Column], reading: PdfReading, continued: bool
+) -> tuple[list[SourceRow], int]:
+    """The rows of ``body`` under ``columns``, and their width. Under a header written twice
+    across the page (:func:`_copies`), the rows of the left copy's columns, then the right's:
+    the page read as it is printed, column after column (before, a line's rows of both copies
+    were read together, 1, 4, 2, 5, 3, 6, each copy's rows parted where the other's lay). The
+    words of each copy are those standing between the gaps that part it from its neighbours;
+    a copy after the first goes on from the one before it, as a page goes on from the page
+    before (a row its foot split runs on atop the next column)."""
+    copies = _copies(columns)
+    if copies is None:
+        return _sectioned_rows(body, columns, reading, continued), len(columns)
+    found = blocks(body)
+    cuts = [_cut(found, a[-1][0], b[0][0]) for a, b in itertools.pairwise(copies)]
+    rows: list[SourceRow] = []
+    for index, copy in enumerate(copies):
+        low = cuts[index - 1] if index else float("-inf")
+        high = cuts[index] if index < len(cuts) else float("inf")
+        part = [
+            kept
+            for line in body
+            if (kept := [w for w in line if low <= (w["x0"] + w["x1"]) / 2 < high])
+        ]
+        rows += _sectioned_rows(part, copy, reading, continued or index > 0)
+    return rows, len(copies[0])
+
+
+def _section_lines(lines: list[list[Word]], columns: list[Column]) -> list[int]:
+    """The lines of a table without ruling that are rows of a heading inside it (一、行政许可
+    （共12项）, a department's name with its count), written in a cell merged across its
+    columns: one piece of text on its line, naming a section, that begins in the first column
+    (where a row's first cell is its serial) or, centred, stands over two columns or more in
+    the shape of a heading (numbered, 一、…, or with its count, （共12项）): a row's own cell of
+    one line stands in its column, and a type cell alone on its line names a type only."""
+    if len(columns) < 2 or not lines:
+        return []
+    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    middle = (columns[0][0] + max(w["x1"] for line in lines for w in line)) / 2
+
+    def heading(word: Word) -> bool:
+        if word["x0"] < bounds[0]:
+            return not is_serial(word["text"])
+        across = any(word["x0"] < b < word["x1"] for b in bounds)
+        # centred on the table, not set at the left of the column it stands in
+        height = word["bottom"] - word["top"]
+        centred = abs((word["x0"] + word["x1"]) / 2 - middle) <= height and all(
+            abs(word["x0"] - x0) > 2 for x0, _, _ in columns
+        )
+        return (across or centred) and is_section_heading(word["text"])
+
+    return [
+        i
+        for i, line in enumerate(lines)
+        if len(line) == 1 and heading(line[0]) and _heading_line(line)
+    ]
+
+
+def _sectioned_rows(
+    lines: list[list[Word]], columns: list[Column], reading: PdfReading, continued: bool
+) -> list[SourceRow]:
+    """The rows of ``lines`` (:func:`_text_rows`), a heading row inside the table
+    (:func:`_section_lines`) a row of its own, its text in the first cell, as a ruled table's
+    merged heading row gives it; the rows between two headings read apart (before, the
+    heading was taken for more of the row below it: 一、行政许可（共3项）对用人单位…, its
+    items without their type)."""
+    marks = _section_lines(lines, columns)
+    if not marks:
+        return _text_rows(lines, columns, reading, continued)
+    rows: list[SourceRow] = []
+    begin = 0
+    for mark in [*marks, len(lines)]:
+        part = lines[begin:mark]
+        if part:
+            got = _text_rows(part, columns, reading, continued and begin == 0)
+            if not got:  # lines of no row: kept, a row of their own (joined to the one above)
+                column_of, _ = _placing(columns)
+                got = [_loose_row(part, column_of, len(columns), reading)]
+            rows += got
+            if mark < len(lines) and reading.opened is not None:
+                # cells below the last row, before the heading: that row's rest
+                reading.number += 1
+                rows.append(SourceRow(reading.number, reading.opened, reading.opened))
+                reading.opened = None
+        if mark < len(lines):
+            reading.number += 1
+            text = lines[mark][0]["text"]
+            cells = (text, *("",) * (len(columns) - 1))
+            rows.append(SourceRow(reading.number, cells, cells))
+        begin = mark + 1
+    return rows
+
+
+def _rest_row(lines: list[list[Word]], columns: list[Column], reading: PdfReading) -> SourceRow:
+    """``lines`` atop a page that hold no serial, as the rest of the row the page break split
+    (a row without serial, which the assembler joins to the row above), after the cells the
+    page before ended on that began it (``PdfReading.opened``)."""
+    column_of, _ = _placing(columns)
+    row = _loose_row(lines, column_of, len(columns), reading)
+    if reading.opened is None:
+        return row
+    texts = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(reading.opened, row.cells, strict=True)
+    )
+    reading.opened = None
+    return SourceRow(row.line, texts, texts)
+
+
+def _in_columns(lines: list[list[Word]], columns: list[Column]) -> bool:
+    """True when every word of ``lines`` stands inside one of ``columns`` (none runs across a
+    column's start) and some begin where a column's header word begins: the table's cells,
+    not a note or a signature set across the page."""
+    starts = [x0 for x0, _, _ in columns]
+    words = [w for line in lines for w in line]
+    crossing = any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in words for x0 in starts[1:])
+    aligned = any(abs(w["x0"] - x0) <= 2 for w in words for x0 in starts)
+    return not crossing and aligned
+
+
+def _loose_row(
+    lines: list[list[Word]], column_of: Callable[[Word], int], width: int, reading: PdfReading
+) -> SourceRow:
+    """``lines`` as one row, each column's words joined line by line."""
+    cells: list[list[str]] = [[] for _ in range(width)]
+    for line in lines:
+        for column, text in _by_column(line, column_of).items():
+            cells[min(column, width - 1)].append(text)
+    reading.number += 1
+    texts = tuple("\n".join(parts) for parts in cells)
+    return SourceRow(reading.number, texts, texts)
+
+
+def _cut(found: list[tuple[float, float]], left: float, right: float) -> float:
+    """Where the words of two copies of a header part: the last gap between the word blocks
+    (``pdfcolumns.blocks``) that opens after the left copy's last column begins and before the
+    right copy's first word; the cells of the left copy's last column reach far past its header
+    word, the right copy's serials stand under theirs."""
+    gaps = [b[0] for a, b in itertools.pairwise(found) if left < a[1] and b[0] <= right + 1]
+    return max(gaps, default=right) - 0.5
 
 
 def _table_lines(
@@ -606,7 +882,8 @@ def _table_lines(
     interleave (cells centred in their rows put a short cell's line between the lines of a
     long one): those gaps say nothing of the spacing, and are left out of the usual one. A gap
     the table's rows go on below (:func:`_opens_row`) is inside the table: a tall row, its
-    text at the top or centred, a row split by a page break in what is left of it."""
+    text at the top or centred, a row split by a page break in what is left of it. Closer
+    than such a gap, the table ends above a note printed across it (:func:`_noted`)."""
     gaps = sorted(
         gap
         for a, b in itertools.pairwise(lines)
@@ -620,10 +897,34 @@ def _table_lines(
         for i in range(1, len(lines))
         if lines[i][0]["top"] - lines[i - 1][0]["top"] > 3 * max(usual, 1.0)
     ]
-    for i, below in itertools.pairwise([*wide, len(lines)]):
-        if not _opens_row(lines[i:below], columns):
-            return lines[:i], lines[i:]
-    return lines, []
+    end = next(
+        (
+            i
+            for i, below in itertools.pairwise([*wide, len(lines)])
+            if not _opens_row(lines[i:below], columns)
+        ),
+        len(lines),
+    )
+    end = _noted(lines[:end], columns)
+    return lines[:end], lines[end:]
+
+
+def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
+    """How many of ``lines`` (a table's, up to a wide gap) are the table's: up to a line below
+    the last row's serial that runs across a column's start (备注：1.本清单所列事项…, 注：…, printed
+    under the table across its width): a cell stays inside its column, so such a line is
+    none, and the table ended above it (before, the notes were read into the last row, or as
+    a row of their own, 2.法律法规修订的… taken for item 2 of no type)."""
+    column_of, serial = _placing(columns)
+    starts = [x0 for x0, _, _ in columns[1:]]
+    last = max(
+        (i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)),
+        default=len(lines),
+    )
+    for i in range(last + 1, len(lines)):
+        if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
+            return i
+    return len(lines)
 
 
 def _opens_row(block: list[list[Word]], columns: list[tuple[float, float, str]]) -> bool:
@@ -647,7 +948,11 @@ def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterato
     refused in one line (:class:`InputError`)."""
     path = reading.path
     try:
-        pdf = pdfplumber.open(source)  # the stream is the caller's to close
+        try:
+            pdf = pdfplumber.open(source)  # the stream is the caller's to close
+        except _BROKEN:  # opened again from its objects; what else is wrong raises again
+            pdf = pdfplumber.open(io.BufferedReader(Unindexed(source)))
+        repair(pdf.doc)  # offsets that point elsewhere, strings left unencrypted
         top: Any = 0
         for number, obj in enumerate(_page_objects(pdf.doc), start=1):
             page = Page(pdf, obj, page_number=number, initial_doctop=top)
@@ -729,7 +1034,15 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
     context = tuple(reading.context)
     if not reading.tables:
         # No table, ruled or laid out: the pages may still hold one flattened into text.
-        return read_plain("\n".join(reading.plain), path)
+        grids = read_plain("\n".join(reading.plain), path)
+        if reading.unread and grids:  # scanned pages among them, said
+            said = tuple(
+                Reject(path, row.line, n.text or "", n.message)
+                for row in reading.unread
+                for n in row.notes
+            )
+            grids[0] = replace(grids[0], rejects=(*grids[0].rejects, *said))
+        return grids
     return [
         Grid(
             tuple(rows),

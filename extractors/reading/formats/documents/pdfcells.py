@@ -14,6 +14,11 @@ from typing import Any
 
 Word = dict[str, Any]
 
+#: Points within which a cell is as well centred on one span of rows as on another (rows of
+#: one height put a cell merged over three on the middle one's own middle): either reading
+#: may be the right one, and the longer run is taken, and said.
+_EVEN = 1.0
+
 #: The owner of the cells atop a page that end the row the page break split (``carried``).
 CARRIED = -1
 #: The owner of the cells at a page's foot that begin a row the page break split, its serial
@@ -147,13 +152,17 @@ def merged_runs(
     the run, column): (first start of the run, last start, start of the row owning the text).
     Centred, a cell merged over three rows stands on the middle one's serial, over two rows
     between their serials: before, the other rows of the run had no cell there (the first of
-    them without a word). Of runs that fit, the longest is taken: the rows it fills are said
-    (the text may be one row's own, its neighbours' cells empty)."""
+    them without a word). The run is the one whose middle is nearest the cell's, between the
+    first row's top and the last's foot (``_row_bounds``), the longest of those as near; a
+    cell nearer its own row's middle than any run's is that row's own (before, a run around
+    it whose serials' middles averaged near it took it: a row's own cell spread over its
+    neighbours, whose cells were empty). The rows a run fills are said (with rows of one
+    height, the text may still be one row's own, its neighbours' cells empty)."""
     cells, height = _column_cells(lines, column_of)
-    middles = [(lines[s][0]["top"] + max(w["bottom"] for w in lines[s])) / 2 for s in starts]
     index = {s: k for k, s in enumerate(starts)}
     runs: dict[tuple[int, int], tuple[int, int, int]] = {}
     for column in columns:
+        bounds = _row_bounds(cells, owners, starts, column)
         owned = [
             index.get(owners.get((cell[0][0], column), -9), -1) for cell in cells.get(column, [])
         ]
@@ -168,15 +177,49 @@ def merged_runs(
             hi = k
             while hi < len(starts) - 1 and hi + 1 not in filled:
                 hi += 1
-            fits = [
-                (a, b)
+            off = {
+                (a, b): abs((bounds[a] + bounds[b + 1]) / 2 - middle)
                 for a in range(lo, k + 1)
                 for b in range(k, hi + 1)
-                if b > a and abs((middles[a] + middles[b]) / 2 - middle) <= height / 2
-            ]
-            best = max(fits, key=lambda run: run[1] - run[0], default=None)
-            if best is None:
+            }
+            fits = {run: d for run, d in off.items() if run[1] > run[0] and d <= height / 2}
+            if not fits or off[(k, k)] + _EVEN < min(fits.values()):
+                # no run it is centred on, or centred on its own row closer than on any: the
+                # row's own cell, its neighbours' empty
                 continue
+            closest = min(fits.values())
+            best = max(
+                (r for r, d in fits.items() if d <= closest + _EVEN), key=lambda r: r[1] - r[0]
+            )
             for r in range(best[0], best[1] + 1):
                 runs[(starts[r], column)] = (starts[best[0]], starts[best[1]], starts[k])
     return runs
+
+
+def _row_bounds(
+    cells: dict[int, list[list[Piece]]],
+    owners: dict[tuple[int, int], int],
+    starts: Sequence[int],
+    column: int,
+) -> list[float]:
+    """Where each row of ``starts`` begins, and the last one ends: halfway between one row's
+    text and the next's, in every column but ``column`` (the one a merged cell is looked for
+    in); the first row's top and the last row's foot as far out as the rows' usual half gap.
+    A cell merged over rows is centred between the first's top and the last's foot; their
+    serials' middles say where only when the rows are of one height (a row of three lines
+    beside rows of one put the middle of their serials a line off the merged cell's)."""
+    tops: dict[int, float] = {}
+    feet: dict[int, float] = {}
+    for other, runs in cells.items():
+        if other == column:
+            continue
+        for cell in runs:
+            for i, top, bottom in cell:
+                owner = owners.get((i, other), i)
+                tops[owner] = min(tops.get(owner, top), top)
+                feet[owner] = max(feet.get(owner, bottom), bottom)
+    rows = [(tops.get(s, 0.0), feet.get(s, 0.0)) for s in starts]
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(rows)]
+    half = statistics.median(gaps) / 2 if gaps else 0.0
+    inner = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)]
+    return [rows[0][0] - half, *inner, rows[-1][1] + half]

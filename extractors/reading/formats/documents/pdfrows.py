@@ -72,10 +72,18 @@ class PdfTables:
                             yield start
                             given += 1
                         rows = reading.tables[index]
-                        for row in rows:
+                        # the last table's last row is held: the next page may hold its rest
+                        # (``pdf._joined_split``)
+                        out = rows[: len(rows) - 1] if index == len(reading.tables) - 1 else rows
+                        for row in out:
                             kept = _keep(kept, row)
                             yield row
-                        rows.clear()  # the page's rows, given out
+                        del rows[: len(out)]  # the page's rows, given out
+                for rows in reading.tables[max(given - 1, 0) :]:  # the rows held
+                    for row in rows:
+                        kept = _keep(kept, row)
+                        yield row
+                    rows.clear()
             check_text(reading)
         except (InputError, OSError):  # damaged, a scan, or gone since it was first read
             _close(kept)
@@ -85,8 +93,8 @@ class PdfTables:
             raise
         if not reading.widths:
             _close(kept)
-            if not reading.tables:  # as read_pdf tells it
-                self._plain = reading.plain
+            if not reading.tables and not reading.unread:  # as read_pdf tells it
+                self._plain = reading.plain  # (with scanned pages, read whole: said there)
             raise ReadWhole("no table: page text")
         self._kept = kept
 
