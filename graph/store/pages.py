@@ -184,7 +184,7 @@ def answer_pages(
         result = run_query(source, unsorted, bindings, allow_service=allow_service, timeout=timeout)
         found = list(result.rows)
         if all(isinstance(row.get(key), ox.NamedNode) for row in found for key in keys):
-            found.sort(key=lambda row: tuple(term_text(row[key]) for key in keys))
+            found.sort(key=lambda row: tuple(row[key].value for key in keys))  # type: ignore[union-attr]
             return Answer(result.variables, _split(found, page_size))
     return _streamed(source, text, terms, page_size, timeout)
 
