@@ -26,6 +26,12 @@ Two ways, by what the query says of itself in its header:
   row belongs to the one law ``?law`` whose IRI the provision's extends), is asked the same way
   a law at a time, ``?law`` bound (``view-provisions``: 35,072 rows at 100 k items, over 5 s to
   the first).
+- A query whose answer is whole before its first row, as it sorts, and which sorts by IRIs alone
+  (``# paged: whole, sorted here``, its last clause ``ORDER BY ?a ?b``: ``view-authority-named``,
+  as many rows as authorities share a name) is asked without its ORDER BY, and its rows sorted
+  here by the IRIs' text, the order SPARQL gives IRIs: Oxigraph's sort reads both IRIs from the
+  store at each comparison (145 ms of 175 for the 3,334 rows of one name at 1M items). A row
+  whose key is not an IRI has the query asked as written.
 - A ranking query over the derived facts (``# paged: by-position Kind``: each row belongs to one
   fact of class ``qzd:Kind`` holding its place in the answer, ``?position``, numbered by the
   build: ``graph.build.ranked``) is asked a page of places at a time, ``?position`` bound to
@@ -172,7 +178,39 @@ def answer_pages(
             source, text_or_name, bindings, allow_service=allow_service, timeout=timeout
         )
         return Answer(result.variables, _split(list(result.rows), page_size))
+    here = sorted_here(text)
+    if here is not None:
+        unsorted, keys = here
+        result = run_query(source, unsorted, bindings, allow_service=allow_service, timeout=timeout)
+        found = list(result.rows)
+        if all(isinstance(row.get(key), ox.NamedNode) for row in found for key in keys):
+            found.sort(key=lambda row: tuple(row[key].value for key in keys))  # type: ignore[union-attr]
+            return Answer(result.variables, _split(found, page_size))
     return _streamed(source, text, terms, page_size, timeout)
+
+
+_SORTED_HERE = re.compile(r"#\s*paged:\s*whole,\s*sorted here\b")
+_LAST_ORDER = re.compile(r"(?i)\bORDER\s+BY((?:\s+[?$][A-Za-z_][A-Za-z0-9_]*)+)\s*$")
+
+
+def sorted_here(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The query without its last clause, ``ORDER BY`` of variables alone, and those variables,
+    for a query whose rows are sorted here (``# paged: whole, sorted here``); else None.
+
+    >>> sorted_here("# paged: whole, sorted here\\nSELECT ?o { ?o <p> 'x' } ORDER BY ?o ?p")
+    ("# paged: whole, sorted here\\nSELECT ?o { ?o <p> 'x' } ", ('o', 'p'))
+    >>> sorted_here("SELECT ?o { ?o <p> 'x' } ORDER BY ?o") is None
+    True
+    """
+    from graph.store.query import _mask
+
+    if header_line(text, _SORTED_HERE) is None:
+        return None
+    masked = _mask(text)
+    order = _LAST_ORDER.search(masked, masked.rfind("}") + 1)
+    if order is None:
+        return None
+    return text[: order.start()], tuple(v[1:] for v in order.group(1).split())
 
 
 _FORM = re.compile(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")

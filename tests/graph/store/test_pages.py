@@ -116,6 +116,11 @@ def cases(store: ox.Store, name: str) -> list[dict[str, object]]:
     )
     title = first(store, f"SELECT ?t WHERE {{ <{law.value}> <{ELI}title> ?t }}").value
     number = first(store, f"SELECT ?d WHERE {{ ?c <{QZ}docNumber> ?d }} ORDER BY ?d").value
+    authority = first(
+        store,
+        "SELECT (STR(?l) AS ?name) WHERE { ?o a <http://www.w3.org/ns/org#Organization> ; "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?o",
+    ).value
     targets: list[dict[str, object]] = [{"target": article}, {"target": law}, {"target": paragraph}]
     return {
         "who-cites": targets,
@@ -124,6 +129,7 @@ def cases(store: ox.Store, name: str) -> list[dict[str, object]]:
         "who-cites-article": [{"law": title, "article": article.value.rsplit("_", 1)[1]}],
         "who-cites-law": [{"law": title}],
         "who-cites-doc-number": [{"docNumber": number}],
+        "view-authority-named": [{"name": authority}],
     }.get(name, [{}])
 
 

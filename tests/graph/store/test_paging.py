@@ -93,23 +93,107 @@ def test_a_page_never_splits_an_items_citations_in_one_field(store: ox.Store) ->
     assert all(end != start for end, start in zip(ends, starts[1:], strict=False))
 
 
-def test_the_first_page_reads_a_few_lists_not_the_store(
-    store: ox.Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[int] = []
+def graphs_asked(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """How many list graphs each ``citations-in-lists`` is asked in (None: every graph)."""
+    asked: list[int | None] = []
     real = paging.run_query
 
     def counting(source: Any, name: str, bindings: Any = None, **kwargs: Any) -> Any:
         if name == "citations-in-lists":
-            asked.append(len(bindings["graph"]))
+            asked.append(len(bindings["graph"]) if "graph" in bindings else None)
         return real(source, name, bindings, **kwargs)
 
     monkeypatch.setattr(paging, "run_query", counting)
+    return asked
+
+
+def test_the_first_page_reads_a_few_lists_not_the_store(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = most_cited(store)
+    counted = count_citing(store, [target])
+    assert counted is not None
+    monkeypatch.setattr(paging, "FEW_CITATIONS", counted.citations - 1)  # too many for one query
+    asked = graphs_asked(monkeypatch)
     first = next(citing_pages(store, [target], page_size=5))
     expected = paging.first_width(count_citing(store, [target]), 5)  # from the tallies
     assert len(first) >= 5 and asked == [expected]
     assert expected < len(paging.list_graphs(store)) == ITEMS // 200
+
+
+def most_cited_paragraph(store: ox.Store) -> ox.NamedNode:
+    paragraph = run_query(
+        store,
+        f"SELECT ?p (COUNT(?c) AS ?n) WHERE {{ ?c <{QZ}cites> ?p . ?p <http://data.europa.eu/eli/"
+        "ontology#type_subdivision> <https://w3id.org/quanze/ontology/subdivision#paragraph> } "
+        "GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1",
+    ).rows[0]["p"]
+    assert isinstance(paragraph, ox.NamedNode)
+    return paragraph
+
+
+def walked(store: ox.Store, targets: list[ox.NamedNode], page_size: int) -> list[list[str]]:
+    """The pages as asked a few list graphs at a time, however few cite the targets."""
+    few, paging._few_citations = paging._few_citations, lambda *_: None
+    try:
+        pages = paging.citation_pages(store, targets, page_size=page_size)
+        return [[c.value for c in page] for page in pages]
+    finally:
+        paging._few_citations = few
+
+
+def test_an_article_no_item_cites_asks_no_list(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # at 1M items, asked 8, 16 … 512 list graphs at a time, all 3,334 were read (300 ms)
+    cited = {
+        term_text(row["p"])
+        for row in run_query(store, f"SELECT DISTINCT ?p WHERE {{ ?c <{QZ}citesArticle> ?p }}").rows
+    }
+    law = most_cited(store).value.rsplit("/art_", 1)[0]
+    uncited = next(f"{law}/art_{n}" for n in range(1, 999) if f"{law}/art_{n}" not in cited)
+    asked = graphs_asked(monkeypatch)
+    assert list(citing_pages(store, [ox.NamedNode(uncited)])) == []
+    assert asked == [None]
+    assert walked(store, [ox.NamedNode(uncited)], 5) == []
+
+
+@pytest.mark.parametrize("kind", ["article", "paragraph", "both"])
+def test_a_few_citations_are_asked_in_one_query_and_paged_as_the_walk_would(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # a paragraph has no tally: a first look at FEW_CITATIONS + 1 tells it is few
+    article = most_cited(store)
+    counted = count_citing(store, [article])
+    assert counted is not None and counted.citations <= paging.FEW_CITATIONS
+    paragraph = most_cited_paragraph(store)
+    targets = {"article": [article], "paragraph": [paragraph], "both": [article, paragraph]}[kind]
+    asked = graphs_asked(monkeypatch)
+    pages = [[c.value for c in page] for page in paging.citation_pages(store, targets, page_size=7)]
+    assert asked == [None]
+    assert pages == walked(store, targets, 7)
+    assert sum(map(len, pages)) > 7
+
+
+def test_a_target_cited_more_than_a_first_look_finds_is_walked(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = most_cited_paragraph(store)
+    monkeypatch.setattr(paging, "FEW_CITATIONS", 2)
+    asked = graphs_asked(monkeypatch)
+    pages = [[c.value for c in page] for page in paging.citation_pages(store, [target])]
+    assert sum(map(len, pages)) > 2
+    assert asked[0] is None and all(n is not None for n in asked[1:]) and len(asked) > 1
+    assert pages == walked(store, [target], paging.PAGE_SIZE)
+
+
+def test_the_list_graphs_are_read_from_the_lists_kept(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = paging.list_graphs(store)
+    monkeypatch.setattr(paging, "kept_lists", lambda *_: None)  # a derived graph keeping none
+    assert kept == paging.list_graphs(store)
+    assert len(kept) == ITEMS // 200
 
 
 def test_the_count_comes_from_the_tallies(store: ox.Store) -> None:

@@ -399,6 +399,7 @@ LATERAL_CASES = [
     ("view-cited-under", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa")}),
     ("accountability-resting-on", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa")}),
     ("view-authorities", {}),
+    ("view-authority-named", {"name": "达孜区医保局"}),
 ]
 #: Queries with LATERAL that give no row on these stores, checked against their standard form
 #: where they do: equivalent-powers on the analyzed samples (below); audit-beyond-last,
