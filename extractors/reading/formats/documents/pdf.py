@@ -29,6 +29,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
+from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
@@ -371,10 +372,6 @@ def _text_rows(
     return rows
 
 
-#: The fields a table merges a cell of down over items (``assemble._MERGED_DOWN``).
-_MERGED_DOWN = frozenset({"type", "department", "basis", "accountability_basis"})
-
-
 def _merged(
     lines: list[list[Word]],
     starts: list[int],
@@ -384,7 +381,7 @@ def _merged(
 ) -> dict[tuple[int, int], tuple[int, int, int]]:
     """The cells of a centred table without ruling that a cell merged down spans
     (``pdfcells.merged_runs``), in the columns of the fields a table merges down."""
-    mergeable = [c for c, (_, _, text) in enumerate(columns) if map_header(text) in _MERGED_DOWN]
+    mergeable = [c for c, (_, _, text) in enumerate(columns) if map_header(text) in MERGED_DOWN]
     return merged_runs(lines, starts, column_of, owned, mergeable) if mergeable else {}
 
 
