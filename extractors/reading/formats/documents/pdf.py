@@ -493,7 +493,8 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
             rows = _joined_split(rows, header, len(table.columns), number, reading)
-        if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
+        # (columns printed apart open the page they are printed on)
+        if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
             for row in rows:

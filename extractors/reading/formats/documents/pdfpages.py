@@ -56,10 +56,11 @@ def scanned(page: Any, chars: int) -> Anomaly | None:
 
 def columns_apart(cells: Sequence[str], header: Sequence[str] | None) -> Anomaly | None:
     """A note that the table whose first row is ``cells`` holds columns of the list's table
-    before it (whose header is ``header``) printed apart: every cell names a field, none the
-    item's name, one a field ``header`` does not hold; else None."""
+    before it (whose header is ``header``) printed apart: every cell names a field, none a
+    row's name (the item's, or a sub-item's: a table of sub-items of its own names its rows),
+    one a field ``header`` does not hold; else None."""
     named = [map_header(c) for c in cells if c]
-    if not named or None in named or "name" in named or header is None:
+    if not named or None in named or {"name", "subitem"} & set(named) or header is None:
         return None
     if set(named) <= {map_header(c) for c in header if c}:
         return None
