@@ -68,3 +68,51 @@ def _cut_basis(expected: list[dict[str, str]]) -> list[dict[str, str]]:
     """``expected`` with item 2's basis on two lines, as the print's page break left it."""
     basis = "《中华人民共和国社会保险法》\n第八十四条"
     return [{**e, "basis": basis} if n == 1 else e for n, e in enumerate(expected)]
+
+
+# ---- 2. look-alikes of ideographs in every format ----------------------------------------------
+
+# A PDF whose font maps glyphs to Kangxi radicals (⼈ U+2F08 for 人, ⾏ U+2F8F for 行) or to
+# CJK compatibility ideographs (金 U+F90A): its text copied into a page or a sheet keeps them.
+LOOK_ALIKES = str.maketrans({"人": "\u2f08", "力": "\u2f12", "行": "\u2f8f", "金": "\uf90a"})
+KANGXI_ITEMS = (
+    ("1", "对人力资源市场活动的检查", "行政检查", "县人力社保局",
+     "《人力资源市场暂行条例》第三十三条", "《行政机关公务员处分条例》第二十条"),
+    ("2", "对骗取社会保险基金的处罚", "行政处罚", "县医疗保障局",
+     "《中华人民共和国社会保险法》第八十八条", "《中华人民共和国公务员法》第六十二条"),
+)  # fmt: skip
+KANGXI = [dict(zip(FIELDS, item, strict=True)) for item in KANGXI_ITEMS]
+
+
+@pytest.mark.parametrize("shape", ["spaced", "records", "one-cell-per-line"])
+def test_kangxi_radicals_in_page_text_read_as_the_ideographs(tmp_path: Path, shape: str) -> None:
+    # before: types ⾏政检查 outside the vocabulary, names and titles with ⼈⼒, doubtful
+    if shape == "spaced":
+        lines = ["  ".join(HEADER), *("  ".join(i) for i in KANGXI_ITEMS)]
+        expected = KANGXI
+    elif shape == "records":
+        lines = ["", *_records(KANGXI_ITEMS)]
+        expected = [{k: v for k, v in e.items() if k != "row"} for e in KANGXI]
+    else:
+        lines = [*HEADER, *(c for i in KANGXI_ITEMS for c in i)]
+        expected = KANGXI
+    _sure(tmp_path, [line.translate(LOOK_ALIKES) for line in [TITLE, *lines]], expected)
+
+
+@pytest.mark.parametrize("suffix", ["md", "csv", "html"])
+def test_kangxi_radicals_in_a_tables_cells_read_as_the_ideographs(
+    tmp_path: Path, suffix: str
+) -> None:
+    # before: the cells as written (⾏政检查 no type, ⼈⼒ in names and titles)
+    rows = tuple(tuple(c.translate(LOOK_ALIKES) for c in row) for row in (HEADER, *KANGXI_ITEMS))
+    path = write(tmp_path, [Table(rows)], suffix)
+    plist = read_written(tmp_path, path.name, path.read_bytes())
+    assert filled_fields(plist, FIELDS) == KANGXI
+    _same(path, 1)
+
+
+def test_a_compatibility_ideograph_in_a_cell_reads_as_the_unified_one(tmp_path: Path) -> None:
+    # 金 U+F90A in a department's name, as a font's map gives it
+    rows = (HEADER, (*ITEMS[0][:3], "县\uf90a融办", *ITEMS[0][4:]))
+    plist = read_written(tmp_path, "list.md", "\n".join("| " + " | ".join(r) + " |" for r in rows))
+    assert plist.items[0].department == "县金融办"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
-from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
@@ -582,9 +582,10 @@ def _serials_noted(grid: Grid) -> Grid:
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
     vertical label：value records (a text file, or the text of a PDF page without a table).
-    Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
-    table's cells, and the line numbers that lead every line, if they do (``linenumbers``)."""
-    text = drop_invisible(text)
+    Characters that show nothing (zero-width spaces, joiners) are dropped first and look-alikes
+    of ideographs (⼈⼒, copied out of a PDF) unified, as in a table's cells, and the line
+    numbers that lead every line, if they do (``linenumbers``)."""
+    text = plain_characters(text)
     bare = unnumbered(text)
     grids = read_page(text if bare is None else bare, path)
     if not grids[0].rows:

@@ -42,7 +42,7 @@ import numpy as np
 
 from extractors.errors import InputError
 from extractors.models import Reject
-from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
@@ -187,10 +187,10 @@ def _page(blocks: Blocks) -> tuple[str, bool]:
     gone through twice when its lines are numbered, to tell (a page that is not is told at
     its first line or so)."""
     numbered = is_numbered(
-        line for block in blocks() for line in drop_invisible(block).splitlines()
+        line for block in blocks() for line in plain_characters(block).splitlines()
     )
     strip = bare if numbered else _same
-    chunks = [page_of(map(strip, drop_invisible(block).splitlines())) for block in blocks()]
+    chunks = [page_of(map(strip, plain_characters(block).splitlines())) for block in blocks()]
     page = "\n".join(chunks)
     del chunks
     return page, numbered
