@@ -341,7 +341,8 @@ def is_section_heading(line: str) -> bool:
     """True when ``line`` is a group row of a flattened list that names a power type: an ordinal
     or an item count around the type (一、行政许可(3项), 行政处罚 共31项); a bare type is a cell.
     A department's name with the count of its items (县林业局（12项）) heads a department's
-    section of a list of several departments.
+    section of a list of several departments; so does a section's heading printed again where a
+    page break cut it, with （续） (continued) in place of the count.
 
     >>> is_section_heading("一、行政许可(3项)"), is_section_heading("行政处罚 共31项")
     (True, True)
@@ -349,6 +350,8 @@ def is_section_heading(line: str) -> bool:
     (True, False)
     >>> is_section_heading("行政许可"), is_section_heading("一、区发展和改革委员会")
     (False, False)
+    >>> is_section_heading("一、县医疗保障局（续）"), is_section_heading("二、行政处罚(续)")
+    (True, True)
     """
     text = line.strip()
     if len(text) > MAX_SECTION_CHARS + 10:
@@ -357,7 +360,8 @@ def is_section_heading(line: str) -> bool:
     if match is None:
         return False
     word = match.group("a") or match.group("b")
-    if match.group("b") and is_org_name(word):
+    # 二、县医疗保障局（续）: a department's section printed on over a page break
+    if (match.group("b") or match.group("c")) and is_org_name(word):
         return True
     return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
 

@@ -56,6 +56,9 @@ def running_headers(lines: Iterable[str]) -> frozenset[str]:
 # A browser prints the page's title atop each page: the document's title, a separator and the
 # site's name (某县权责清单 - 某县人民政府门户网站, 某县权责清单_某县人民政府).
 _SITE = re.compile(r"\s*(?:\s[-–—|｜]\s|_)\s*[^\s\-–—|｜_]{2,30}$")
+# A print that cuts a list over pages may repeat its title atop the next with a mark that it goes
+# on: 某县权责清单（续）, 某县权责清单(续表).
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|上表)?\s*[)）]\s*$")
 
 
 def is_running_header(line: str, headers: frozenset[str]) -> bool:
@@ -66,7 +69,10 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
     True
     >>> is_running_header("某县权责清单 - 某县人民政府门户网站", frozenset({"某县权责清单"}))
     True
+    >>> is_running_header("某县权责清单（续）", frozenset({"某县权责清单"}))
+    True
     """
     if not headers:
         return False
+    line = _CONTINUED.sub("", line)
     return "".join(line.split()) in headers or "".join(_SITE.sub("", line).split()) in headers

@@ -116,3 +116,43 @@ def test_a_compatibility_ideograph_in_a_cell_reads_as_the_unified_one(tmp_path: 
     rows = (HEADER, (*ITEMS[0][:3], "县\uf90a融办", *ITEMS[0][4:]))
     plist = read_written(tmp_path, "list.md", "\n".join("| " + " | ".join(r) + " |" for r in rows))
     assert plist.items[0].department == "县金融办"
+
+
+# ---- 3. a list printed on over a page break, marked so ----------------------------------------
+
+ROWS = ["  ".join(i) for i in ITEMS]
+CONTINUED = {
+    # before (each but the one read so before too, the title with its header again under it,
+    # a guard): the mark read into item 1's accountability basis, doubtful
+    "title-continued": [TITLE, "  ".join(HEADER), ROWS[0], f"{TITLE}（续）", *ROWS[1:]],
+    "title-continued-header-again": [
+        TITLE, "  ".join(HEADER), ROWS[0], f"{TITLE}(续表)", "  ".join(HEADER), *ROWS[1:]
+    ],
+    "continued-table": [TITLE, "  ".join(HEADER), ROWS[0], "续表", *ROWS[1:]],
+    "continued-from-the-page-above": [TITLE, "  ".join(HEADER), ROWS[0], "（接上页）", *ROWS[1:]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", CONTINUED)
+def test_a_continuation_mark_between_rows_is_no_text_of_a_cell(tmp_path: Path, shape: str) -> None:
+    _sure(tmp_path, CONTINUED[shape], EXPECTED)
+
+
+def test_a_continuation_mark_between_records_is_no_text_of_a_value(tmp_path: Path) -> None:
+    records = _records()
+    lines = [TITLE, "", *records[:6], f"{TITLE}（续）", "", *records[6:]]
+    _sure(tmp_path, lines, UNNUMBERED)
+
+
+@pytest.mark.parametrize("mark", ["（续）", "(续)"])
+def test_a_departments_heading_printed_again_continued_goes_on_with_its_section(
+    tmp_path: Path, mark: str
+) -> None:
+    # 一、县人力社保局 over its list, then 一、县人力社保局（续） atop the next page, no header
+    # under it. Before: the heading read into item 1's accountability basis, doubtful
+    header = [h for h in HEADER if h != "实施主体"]
+    rows = ["  ".join(c for k, c in enumerate(i) if k != 3) for i in ITEMS]
+    heading = "一、县人力社保局"
+    lines = [TITLE, heading, "  ".join(header), rows[0], heading + mark, *rows[1:]]
+    expected = [{**e, "department": "县人力社保局"} for e in EXPECTED]
+    _sure(tmp_path, lines, expected)
