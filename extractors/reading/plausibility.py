@@ -52,6 +52,8 @@ _SERIAL = re.compile(
 )
 # A serial in Chinese numerals: 一, 十二, （三） (items numbered 一、 二、 as headings of records).
 _CHINESE_SERIAL = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]{1,5})\s*[)）]?\s*$")
+# A circled number, ① … ⑳ (rows a word processor numbered).
+_CIRCLED_SERIAL = re.compile(r"^\s*([\u2460-\u2473])\s*$")
 
 #: The weight of each check in the score.
 WEIGHTS: dict[str, float] = {
@@ -138,6 +140,8 @@ class Judge:
                 number = int(m.group(1) or m.group(2))
             elif c := _CHINESE_SERIAL.match(item.row):
                 number = parse_numeral(c.group(1))
+            elif r := _CIRCLED_SERIAL.match(item.row):
+                number = ord(r.group(1)) - 0x2460 + 1
             if number is not None:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last

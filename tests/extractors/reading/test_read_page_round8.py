@@ -156,3 +156,37 @@ def test_a_departments_heading_printed_again_continued_goes_on_with_its_section(
     lines = [TITLE, heading, "  ".join(header), rows[0], heading + mark, *rows[1:]]
     expected = [{**e, "department": "县人力社保局"} for e in EXPECTED]
     _sure(tmp_path, lines, expected)
+
+
+# ---- 4. items numbered 1) / 1） / ① / （一） / 第一项 in a spaced table --------------------------
+
+NUMBERED = {
+    # before (each): the mark read into the name, no serial (missing-cell), or refused
+    # (names read like names in 0% of items)
+    "closing-bracket": (lambda n: f"{n})", "123"),
+    "full-width-closing-bracket": (lambda n: f"{n}）", "123"),
+    "circled": (lambda n: "①②③"[n - 1], "①②③"),
+    "bracketed-chinese": (lambda n: f"（{'一二三'[n - 1]}）", "一二三"),
+    "di-xiang": (lambda n: f"第{'一二三'[n - 1]}项", "一二三"),
+}
+
+
+@pytest.mark.parametrize("gap", ["  ", ""], ids=["apart", "run-into-the-name"])
+@pytest.mark.parametrize("shape", NUMBERED)
+def test_items_numbered_with_a_mark_open_their_records(
+    tmp_path: Path, shape: str, gap: str
+) -> None:
+    mark, rows = NUMBERED[shape]
+    lines = [TITLE, "  ".join(HEADER)]
+    lines += [f"{mark(n)}{gap}" + "  ".join(i[1:]) for n, i in enumerate(ITEMS, start=1)]
+    _sure(tmp_path, lines, [{**e, "row": r} for e, r in zip(EXPECTED, rows, strict=True)])
+
+
+def test_a_cells_lines_numbered_with_a_mark_open_no_record(tmp_path: Path) -> None:
+    # (read so before too) bare serials open the items; a basis whose lines are numbered 1) 2)
+    # or ① ② stays one cell
+    first = "  ".join((*ITEMS[0][:4], "1）" + ITEMS[0][4], ITEMS[0][5]))
+    rows = [first, "2）" + ITEMS[1][4], "②" + ITEMS[2][4], *("  ".join(i) for i in ITEMS[1:])]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(HEADER), *rows]))
+    assert [i.row for i in plist.items] == ["1", "2", "3"]
+    assert "2）" in (plist.items[0].accountability_basis or "")
