@@ -377,11 +377,22 @@ def section_department(line: str) -> str | None:
     ('县医疗保障局', '县人力社保局')
     >>> section_department("县人力社保局权责清单") is None
     True
+    >>> section_department("【县林业局】"), section_department("二、县林业局（单位编码：11501）")
+    ('县林业局', '县林业局')
     """
     text = line.strip()
+    if (bracketed := _BRACKETED.fullmatch(text)) is not None:
+        text = bracketed.group(1).strip()  # 【县林业局】: a heading set in brackets
+    text = _LABELLED_NOTE.sub("", text)
     match = _section_heading().fullmatch(text)
     word = (match.group("b") or match.group("a")) if match is not None else text
     return word if word and is_org_name(word) else None
+
+
+# A heading set in square brackets of any width, as a page marks a department's part.
+_BRACKETED = re.compile(r"[【〔〖\[［](.+)[】〕〗\]］]")
+# A labelled note in brackets after a department's name in its heading (（单位编码：11501）).
+_LABELLED_NOTE = re.compile(r"\s*[（(][^（）()]{0,20}[:：][^（）()]{0,30}[)）]$")
 
 
 def section_count(line: str) -> int | None:

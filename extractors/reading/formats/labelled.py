@@ -21,7 +21,12 @@ from extractors.reading.headers import (
     map_header,
     to_simplified,
 )
-from extractors.reading.vocab import is_page_chrome, is_power_type, is_section_heading
+from extractors.reading.vocab import (
+    is_page_chrome,
+    is_power_type,
+    is_section_heading,
+    section_department,
+)
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
@@ -291,7 +296,9 @@ def read_labelled(text: str) -> Grid:
             furniture.append((number, line.strip()))
             continue
         annex = False
-        if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
+        if is_section_heading(line) or (colon[index] is None and _department_heading(line)):
+            # 一、行政许可 (3项): the type of the records below it; 二、县林业局, 【县林业局】:
+            # their department
             events.append(_Event(number, None, line.strip(), section=True))
             continue
         if index in serials:  # 1. 事项名称：…, or 1. over it: the item's serial
@@ -827,6 +834,20 @@ def _say_unjoined(records: Sequence[_Record], given: dict[str, str | None]) -> N
                         label,
                     )
                 )
+
+
+def _department_heading(line: str) -> bool:
+    """True for a heading naming a department in a shape no value takes: numbered, in brackets
+    or with a note (二、县林业局, 【县林业局】, 县林业局（单位编码：11501）), not the name alone,
+    which is a value written on the line under its label (实施主体 / 县林业局).
+
+    >>> _department_heading("二、县林业局"), _department_heading("【县林业局】")
+    (True, True)
+    >>> _department_heading("县林业局"), _department_heading("1、县林业局")
+    (False, False)
+    """
+    named = section_department(line)
+    return named is not None and named != line.strip()
 
 
 def _headings_apart(records: Sequence[_Record]) -> list[tuple[int, str]]:

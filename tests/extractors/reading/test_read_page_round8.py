@@ -190,3 +190,53 @@ def test_a_cells_lines_numbered_with_a_mark_open_no_record(tmp_path: Path) -> No
     plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(HEADER), *rows]))
     assert [i.row for i in plist.items] == ["1", "2", "3"]
     assert "2）" in (plist.items[0].accountability_basis or "")
+
+
+# ---- 5. a directory of departments' lists, each under its heading -----------------------------
+
+DEPARTMENTS = ("县人力社保局", "县医疗保障局", "县人力社保局")
+HEADINGS = {
+    # before: the heading read into the accountability basis above it, the items without a
+    # department, sure (a serial used twice said, duplicate-row)
+    "bracketed": lambda n, d: f"【{d}】",
+    "with-a-labelled-note": lambda n, d: f"{'一二三'[n]}、{d}（单位编码：1150{n}）",
+}
+
+
+@pytest.mark.parametrize("shape", HEADINGS)
+def test_each_departments_list_under_its_heading_takes_its_department(
+    tmp_path: Path, shape: str
+) -> None:
+    header = [h for h in HEADER if h != "实施主体"]
+    lines = ["某县部门权责清单", ""]
+    for n, item in enumerate(ITEMS):
+        cells = ("1", *(c for k, c in enumerate(item) if k not in (0, 3)))
+        lines += [HEADINGS[shape](n, DEPARTMENTS[n]), "  ".join(header), "  ".join(cells), ""]
+    pairs = zip(EXPECTED, DEPARTMENTS, strict=True)
+    expected = [{**e, "row": "1", "department": d} for e, d in pairs]
+    _sure(tmp_path, lines, expected)
+
+
+@pytest.mark.parametrize("heading", ["{n}、{d}", "【{d}】"], ids=["numbered", "bracketed"])
+def test_records_under_a_departments_heading_take_its_department(
+    tmp_path: Path, heading: str
+) -> None:
+    # 一、县人力社保局 over its records (事项名称：… with no 实施主体 label). Before: the records
+    # without a department, sure
+    lines = [TITLE, ""]
+    for n, item in enumerate(ITEMS):
+        lines.append(heading.format(n="一二三"[n], d=DEPARTMENTS[n]))
+        lines += [f"{k}：{v}" for k, v in zip(LABELS, item[1:], strict=True) if k != "实施主体"]
+        lines.append("")
+    expected = [{**e, "department": d} for e, d in zip(UNNUMBERED, DEPARTMENTS, strict=True)]
+    _sure(tmp_path, lines, expected)
+
+
+def test_a_department_named_alone_under_its_label_stays_the_value(tmp_path: Path) -> None:
+    # (read so before too) labels alone on their lines, values under them: 实施主体 / 县人力社保局
+    # is the department's value, no heading
+    lines = [TITLE, ""]
+    for item in ITEMS:
+        lines += [x for k, v in zip(LABELS, item[1:], strict=True) for x in (k, v)]
+        lines.append("")
+    _sure(tmp_path, lines, UNNUMBERED)
