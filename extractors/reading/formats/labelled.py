@@ -14,6 +14,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
+from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.headers import (
     MAX_HEADER_CHARS,
     SUBITEM,
@@ -765,7 +766,8 @@ def _records_grid(
             record = records[count]
             raw = tuple("\n".join(record.fields.get(label, [])) for label in labels)
             cells = tuple(
-                _in_vocabulary(label, cell) for label, cell in zip(labels, raw, strict=True)
+                _in_vocabulary(label, join_hyphenated(cell))
+                for label, cell in zip(labels, raw, strict=True)
             )
             rows.append(SourceRow(record.line, cells, raw, tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)

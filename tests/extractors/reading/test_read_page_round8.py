@@ -240,3 +240,32 @@ def test_a_department_named_alone_under_its_label_stays_the_value(tmp_path: Path
         lines += [x for k, v in zip(LABELS, item[1:], strict=True) for x in (k, v)]
         lines.append("")
     _sure(tmp_path, lines, UNNUMBERED)
+
+
+# ---- 6. a word broken over two lines with a hyphen --------------------------------------------
+
+
+def test_a_title_broken_with_a_hyphen_in_a_spaced_row_is_one_word(tmp_path: Path) -> None:
+    # 《中华人民共和国社会保险-  /  法》第八十四条  …: before, the basis 《…社会保险-\n法》, sure
+    basis = ITEMS[1][4]
+    at = basis.index("法》")
+    rows = ["  ".join(ITEMS[0]), "  ".join((*ITEMS[1][:4], basis[:at] + "-"))]
+    rows += ["  ".join((basis[at:], ITEMS[1][5])), "  ".join(ITEMS[2])]
+    _sure(tmp_path, [TITLE, "  ".join(HEADER), *rows], EXPECTED)
+
+
+@pytest.mark.parametrize("hyphen", ["-", "－", "\u00ad"], ids=["ascii", "full-width", "soft"])
+def test_a_value_broken_with_a_hyphen_in_a_record_is_one_word(tmp_path: Path, hyphen: str) -> None:
+    # 事项名称：职业技能鉴定机构- / 设立审批: before, the name 职业技能鉴定机构-\n设立审批, sure
+    lines = _records()
+    name = ITEMS[0][1]
+    lines[0:1] = [f"事项名称：{name[:8]}{hyphen}", name[8:]]
+    _sure(tmp_path, [TITLE, "", *lines], UNNUMBERED)
+
+
+def test_a_hyphen_between_numbers_at_a_lines_end_stays(tmp_path: Path) -> None:
+    # (read so before too) 第1- / 3项: no word of Chinese characters broken; kept as written
+    lines = _records()
+    lines[3:4] = ["设定依据：《中华人民共和国劳动法》第六十九条第1-", "3项"]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "", *lines]) + "\n")
+    assert plist.items[0].basis == "《中华人民共和国劳动法》第六十九条第1-\n3项"

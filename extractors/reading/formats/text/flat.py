@@ -25,6 +25,7 @@ from extractors.reading.formats.text.boundaries import (
     serial_mark,
 )
 from extractors.reading.formats.text.fixedwidth import cut, join
+from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.formats.text.sublines import sub_item_lines
 from extractors.reading.formats.text.wrapped import move_wrapped
@@ -318,7 +319,7 @@ def _cell(
         if line.strip() and not any(f.start <= start < f.end for f in furniture):
             lines.append(line.strip())
         start += len(line)
-    return "\n".join(lines), raw
+    return join_hyphenated("\n".join(lines)), raw
 
 
 def _is_subitem_row(line: str, width: int) -> bool:
