@@ -194,12 +194,14 @@ def test_a_cells_lines_numbered_with_a_mark_open_no_record(tmp_path: Path) -> No
 
 # ---- 5. a directory of departments' lists, each under its heading -----------------------------
 
-DEPARTMENTS = ("县人力社保局", "县医疗保障局", "县人力社保局")
+DEPARTMENTS = ("县人力社保局", "县医疗保障局", "县林业局")
 HEADINGS = {
     # before: the heading read into the accountability basis above it, the items without a
     # department, sure (a serial used twice said, duplicate-row)
     "bracketed": lambda n, d: f"【{d}】",
     "with-a-labelled-note": lambda n, d: f"{'一二三'[n]}、{d}（单位编码：1150{n}）",
+    # before: one list, the items without a department, sure (duplicate-row said)
+    "list-titles": lambda n, d: f"{d}权责清单",
 }
 
 
@@ -269,3 +271,13 @@ def test_a_hyphen_between_numbers_at_a_lines_end_stays(tmp_path: Path) -> None:
     lines[3:4] = ["设定依据：《中华人民共和国劳动法》第六十九条第1-", "3项"]
     plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "", *lines]) + "\n")
     assert plist.items[0].basis == "《中华人民共和国劳动法》第六十九条第1-\n3项"
+
+
+def test_a_list_title_printed_again_over_its_header_goes_on_with_the_list(tmp_path: Path) -> None:
+    # (read so before too) one department's title atop each page over the header again: one
+    # list, its items without a department (the header has no column for it, no heading names it)
+    header = [h for h in HEADER if h != "实施主体"]
+    rows = ["  ".join(c for k, c in enumerate(i) if k != 3) for i in ITEMS]
+    lines = [TITLE, "  ".join(header), *rows[:2], TITLE, "  ".join(header), rows[2]]
+    expected = [{k: v for k, v in e.items() if k != "department"} for e in EXPECTED]
+    _sure(tmp_path, lines, expected)

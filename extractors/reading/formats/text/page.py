@@ -38,6 +38,7 @@ from extractors.reading.headers import (
 )
 from extractors.reading.vocab import (
     is_list_title,
+    is_org_name,
     is_page_chrome,
     is_section_heading,
     section_department,
@@ -265,6 +266,43 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
 
 
+# A list's title that opens with a department's name (县林业局权责清单, 县水利局行政许可事项清单):
+# the name, up to the first word of an organisation's suffix after which the title goes on.
+_TITLE_DEPARTMENT = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|厅|中心|政府|站|队|所|署|院))"
+)
+
+
+def title_department(line: str) -> str | None:
+    """The department a list's title opens with, or None (a title naming a place alone).
+
+    >>> title_department("县林业局权责清单"), title_department("某县权责清单")
+    ('县林业局', None)
+    """
+    if not is_list_title(line):
+        return None
+    match = _TITLE_DEPARTMENT.match(line.strip())
+    if match is None or not is_org_name(match.group(1)):
+        return None
+    rest = line.strip()[match.end() :]
+    return match.group(1) if rest and not is_org_name(rest) else None
+
+
+def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
+    """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
+    on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
+    short table, 县水利局权责清单 over the next, two departments or more), the department its
+    nearest title names, as ``(line, name)``."""
+    own = [owner_of(p) for p in preambles]
+    titled = [
+        next(((n, d) for n, line in reversed(p) if (d := title_department(line))), None)
+        for p in preambles
+    ]
+    if len({t[1] for t in titled if t is not None}) < 2:
+        return own
+    return [o if o is not None else t for o, t in zip(own, titled, strict=True)]
+
+
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
     """A record's cells by field key (columns of one key joined), for comparing records."""
     values: dict[str, str] = {}
@@ -482,10 +520,14 @@ def list_runs(
     """
     keys: list[object] = list(headers)
     if preambles is not None:
-        owner = None
+        owner: object = None
         keys = []
+        owned = owners(preambles)
         for k, (header, preamble) in enumerate(zip(headers, preambles, strict=True)):
-            owner = k if owner_of(preamble) is not None else owner
+            if owner_of(preamble) is not None:
+                owner = k  # a heading opens another list, even of the same department
+            elif (titled := owned[k]) is not None:
+                owner = titled[1]  # a title printed again over its list goes on with it
             keys.append((header, owner))
     runs: list[range] = []
     first = 0
@@ -502,6 +544,7 @@ def _grids(
     """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
     copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
+    owned = owners([p.preamble for p in parts])
     for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []
@@ -515,7 +558,7 @@ def _grids(
             context += [*part.preamble, *part.body.chrome]
         present = Serials.merged(serials[k] for k in run)
         rows = list(noted_serials(rows, parts[run.start].body.cells, present))
-        owner = owner_of(parts[run.start].preamble)
+        owner = owned[run.start]
         grids.append(
             Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0, owner=owner)
         )

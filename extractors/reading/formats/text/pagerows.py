@@ -54,7 +54,7 @@ from extractors.reading.formats.text.page import (
     list_runs,
     may_repeat,
     orphans,
-    owner_of,
+    owners,
     page_of,
     row_values,
     title_row,
@@ -143,6 +143,7 @@ class PageTables:
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
+        owned = owners([p.preamble for p in parts])
         for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
             rejects: list[Reject] = []
             for k in run:
@@ -153,7 +154,7 @@ class PageTables:
             present = Serials.merged(parts[k].serials for k in run)
             cells = survey.widened[run.start].cells
             rows = noted_serials(self._rows(survey, run), cells, present)
-            owner = owner_of(parts[run.start].preamble)
+            owner = owned[run.start]
             yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
 
