@@ -17,7 +17,7 @@ from typing import Literal
 
 from extractors.citing.numerals import parse_numeral
 from extractors.models import Plausibility, PowerItem
-from extractors.reading.vocab import is_org_name, is_power_type, load_vocab
+from extractors.reading.vocab import enclosed_number, is_org_name, is_power_type, load_vocab
 
 __all__ = ["Judge", "Plausibility", "judge", "name_reads_like_name"]
 
@@ -52,8 +52,6 @@ _SERIAL = re.compile(
 )
 # A serial in Chinese numerals: 一, 十二, （三） (items numbered 一、 二、 as headings of records).
 _CHINESE_SERIAL = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]{1,5})\s*[)）]?\s*$")
-# A circled number, ① … ⑳ (rows a word processor numbered).
-_CIRCLED_SERIAL = re.compile(r"^\s*([\u2460-\u2473])\s*$")
 
 #: The weight of each check in the score.
 WEIGHTS: dict[str, float] = {
@@ -140,8 +138,8 @@ class Judge:
                 number = int(m.group(1) or m.group(2))
             elif c := _CHINESE_SERIAL.match(item.row):
                 number = parse_numeral(c.group(1))
-            elif r := _CIRCLED_SERIAL.match(item.row):
-                number = ord(r.group(1)) - 0x2460 + 1
+            else:  # ①, ⑴: rows a word processor numbered
+                number = enclosed_number(item.row.strip())
             if number is not None:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last

@@ -280,6 +280,24 @@ def is_ditto(text: str) -> bool:
     return _pattern("ditto_marks").fullmatch(bare) is not None
 
 
+#: Numbers written as one character: circled (① … ⑳), in parentheses (⑴ … ⒇) and with a full
+#: stop (⒈ … ⒛), each block's first character standing for 1.
+ENCLOSED_NUMBERS = "\u2460-\u2473\u2474-\u2487\u2488-\u249b"
+_ENCLOSED_FIRSTS = (0x2460, 0x2474, 0x2488)
+
+
+def enclosed_number(char: str) -> int | None:
+    """The number a one-character enclosed number stands for, else None.
+
+    >>> enclosed_number("③"), enclosed_number("⑵"), enclosed_number("⒈"), enclosed_number("3")
+    (3, 2, 1, None)
+    """
+    if len(char) != 1:
+        return None
+    code = ord(char)
+    return next((code - f + 1 for f in _ENCLOSED_FIRSTS if f <= code < f + 20), None)
+
+
 def is_compound_serial(text: str) -> bool:
     """True when ``text`` is a serial written with its main item's number or in brackets.
 

@@ -23,6 +23,8 @@ from extractors.reading.headers import (
     to_simplified,
 )
 from extractors.reading.vocab import (
+    is_list_title,
+    is_org_name,
     is_page_chrome,
     is_power_type,
     is_section_heading,
@@ -276,6 +278,7 @@ def read_labelled(text: str) -> Grid:
     # records, page numbers and links (vocab.is_page_chrome), and the list's title or date line
     # above the first record printed again at the top of each page.
     running = running_headers(lines[: _first_record(lines, colon, spaced)])
+    titled = _titled_departments(lines)
     furniture: list[tuple[int, str]] = []
     annex = False  # the line above was a further annex's heading (附件2)
     gap = False  # a blank line or a rule right above
@@ -301,6 +304,10 @@ def read_labelled(text: str) -> Grid:
             # 一、行政许可 (3项): the type of the records below it; 二、县林业局, 【县林业局】:
             # their department
             events.append(_Event(number, None, line.strip(), section=True))
+            continue
+        if colon[index] is None and (named := titled.get(index)) is not None:
+            # 县林业局权责清单 over its records, on a page of several departments' lists
+            events.append(_Event(number, None, line.strip(), section=True, text=named))
             continue
         if index in serials:  # 1. 事项名称：…, or 1. over it: the item's serial
             events.append(_Event(number, _ROW_LABEL, serials[index], after_blank=above))
@@ -687,7 +694,7 @@ def _records_grid(
     Records without a name label take the line above them (a heading) as their name."""
     events = _above_the_records(events)
     records: list[_Record] = []
-    sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
+    sections: list[tuple[int, int, str, str]] = []  # (records before it, line, heading, cell)
     before: list[tuple[int, str]] = []
     current: _Record | None = None
     last = ""
@@ -697,7 +704,7 @@ def _records_grid(
     for event in events:
         label = event.label
         if event.section:
-            sections.append((len(records), event.line, event.value))
+            sections.append((len(records), event.line, event.value, event.text or event.value))
             current, previous, tail = None, None, None
             continue
         if label is None:
@@ -760,7 +767,7 @@ def _records_grid(
     for count in range(len(records) + 1):
         # The section headings between the records before this one and it, in place.
         while heading is not None and heading[0] == count:
-            rows.append(SourceRow(heading[1], (heading[2], *blank), (heading[2], *blank)))
+            rows.append(SourceRow(heading[1], (heading[3], *blank), (heading[2], *blank)))
             heading = next(headings, None)
         if count < len(records) and id(records[count]) in joined_into:
             record = records[count]
@@ -836,6 +843,40 @@ def _say_unjoined(records: Sequence[_Record], given: dict[str, str | None]) -> N
                         label,
                     )
                 )
+
+
+# A list's title that opens with a department's name (县林业局权责清单, 县水利局行政许可事项清单):
+# the name, up to the first word of an organisation's suffix after which the title goes on.
+_TITLE_DEPARTMENT = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|厅|中心|政府|站|队|所|署|院))"
+)
+
+
+def title_department(line: str) -> str | None:
+    """The department a list's title opens with, or None (a title naming a place alone).
+
+    >>> title_department("县林业局权责清单"), title_department("某县权责清单")
+    ('县林业局', None)
+    """
+    if not is_list_title(line):
+        return None
+    match = _TITLE_DEPARTMENT.match(line.strip())
+    if match is None or not is_org_name(match.group(1)):
+        return None
+    rest = line.strip()[match.end() :]
+    return match.group(1) if rest and not is_org_name(rest) else None
+
+
+def _titled_departments(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that title a department's list (县林业局权责清单) and the department, on a page
+    of the lists of two departments or more (a directory); else none: a page's own title names
+    the list's department, which its description gives (``meta``)."""
+    titled = {
+        index: named
+        for index, line in enumerate(lines)
+        if len(line) <= 60 and (named := title_department(line)) is not None
+    }
+    return titled if len(set(titled.values())) >= 2 else {}
 
 
 def _department_heading(line: str) -> bool:

@@ -56,6 +56,18 @@ def test_a_print_date_line_between_a_cells_halves_is_no_text_of_it(
     _sure(tmp_path, lines, _cut_basis(EXPECTED))
 
 
+def test_a_print_header_of_time_and_title_between_a_cells_halves_is_no_text_of_it(
+    tmp_path: Path,
+) -> None:
+    # the time and the page's title (with the site's name) on one line, as a browser prints
+    # them atop a page. Before: run into the basis, sure
+    rows = ["  ".join(i) for i in ITEMS]
+    at = rows[1].index("第八十四条")
+    printed = f"2024/5/6 10:31  {TITLE} - 某县人民政府门户网站"
+    lines = [TITLE, "  ".join(HEADER), rows[0], rows[1][:at], printed, rows[1][at:], rows[2]]
+    _sure(tmp_path, lines, _cut_basis(EXPECTED))
+
+
 def test_a_print_date_line_inside_a_records_value_is_no_text_of_it(tmp_path: Path) -> None:
     # before: the basis 《…社会保险法》2024/5/6 10:31 第八十四条, doubtful
     lines = _records()
@@ -166,6 +178,7 @@ NUMBERED = {
     "closing-bracket": (lambda n: f"{n})", "123"),
     "full-width-closing-bracket": (lambda n: f"{n}）", "123"),
     "circled": (lambda n: "①②③"[n - 1], "①②③"),
+    "parenthesized": (lambda n: "⑴⑵⑶"[n - 1], "⑴⑵⑶"),
     "bracketed-chinese": (lambda n: f"（{'一二三'[n - 1]}）", "一二三"),
     "di-xiang": (lambda n: f"第{'一二三'[n - 1]}项", "一二三"),
 }
@@ -219,7 +232,9 @@ def test_each_departments_list_under_its_heading_takes_its_department(
     _sure(tmp_path, lines, expected)
 
 
-@pytest.mark.parametrize("heading", ["{n}、{d}", "【{d}】"], ids=["numbered", "bracketed"])
+@pytest.mark.parametrize(
+    "heading", ["{n}、{d}", "【{d}】", "{d}权责清单"], ids=["numbered", "bracketed", "list-titles"]
+)
 def test_records_under_a_departments_heading_take_its_department(
     tmp_path: Path, heading: str
 ) -> None:
@@ -281,3 +296,14 @@ def test_a_list_title_printed_again_over_its_header_goes_on_with_the_list(tmp_pa
     lines = [TITLE, "  ".join(header), *rows[:2], TITLE, "  ".join(header), rows[2]]
     expected = [{k: v for k, v in e.items() if k != "department"} for e in EXPECTED]
     _sure(tmp_path, lines, expected)
+
+
+@pytest.mark.parametrize("words", [("展开全文", "查看详情", "收起"), ("展开", "∨", "收起全文")])
+def test_a_mobile_pages_buttons_are_no_text_of_a_cell(
+    tmp_path: Path, words: tuple[str, str, str]
+) -> None:
+    # one cell per line, a button under each item (查看详情) and around the list. Before: the
+    # button read into each item's accountability basis, sure
+    opened, each, closed = words
+    lines = [TITLE, opened, *HEADER, *(c for i in ITEMS for c in (*i, each)), closed]
+    _sure(tmp_path, lines, EXPECTED)

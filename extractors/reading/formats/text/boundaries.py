@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from extractors.citing.numerals import parse_numeral
 from extractors.reading.vocab import (
+    ENCLOSED_NUMBERS,
     cell_opening,
+    enclosed_number,
     find_glued_cells,
     is_code,
     is_compound_serial,
@@ -34,10 +36,11 @@ _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![
 # A serial written with a dot ("1. 行政许可 …", "12、林木采伐许可"), as some lists number their
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
 # missing, in a run of serials that go up one by one, each record holding its power type. So are
-# a serial with a closing bracket (1) / 1）) and a circled number (① … ⑳), the marks a list typed
-# in a word processor numbers its rows with.
+# a serial with a closing bracket (1) / 1）) and an enclosed number (① … ⑳, ⑴, ⒈), the marks a
+# list typed in a word processor numbers its rows with.
 _DOTTED = re.compile(
-    r"[ \t\u3000]*(?:(?P<d>\d{1,6})[.、．)）](?!\d)|(?P<c>[\u2460-\u2473])(?![\u2460-\u2473]))"
+    rf"[ \t\u3000]*(?:(?P<d>\d{{1,6}})[.、．)）](?!\d)"
+    rf"|(?P<c>[{ENCLOSED_NUMBERS}])(?![{ENCLOSED_NUMBERS}]))"
 )
 # A sub-item's serial written with its main item's number (1-1, 1－2, 1.1) opening a line, a
 # word of its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
@@ -57,7 +60,7 @@ _CHINESE_SERIAL = re.compile(
     r"|[（(](?P<p>[一二三四五六七八九十百]{1,4})[)）]|第(?P<x>[一二三四五六七八九十百]{1,4})项)"
 )
 _CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,4}")
-_CIRCLED = re.compile(r"\s*[\u2460-\u2473]\s*")
+_CIRCLED = re.compile(rf"\s*[{ENCLOSED_NUMBERS}]\s*")
 
 
 def is_days(text: str) -> bool:
@@ -71,7 +74,7 @@ def is_days(text: str) -> bool:
 
 def is_row_serial(text: str) -> bool:
     """True for a cell of the 序号 column: a bare serial, one written with its main item's
-    number or in brackets (1-1, 2.3, （1）), in Chinese numerals, or a circled number (③).
+    number or in brackets (1-1, 2.3, （1）), in Chinese numerals, or an enclosed number (③, ⑶).
 
     >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1."), is_row_serial("十二")
     (True, True, False, True)
@@ -157,7 +160,7 @@ def _serial_value(match: re.Match[str]) -> int | None:
     if groups.get("d"):
         return int(groups["d"])
     if groups.get("c"):
-        return ord(groups["c"]) - 0x2460 + 1
+        return enclosed_number(groups["c"])
     return parse_numeral(groups.get("n") or groups.get("p") or groups.get("x") or "")
 
 

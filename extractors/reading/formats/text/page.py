@@ -14,7 +14,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.labelled import read_labelled, title_department
 from extractors.reading.formats.text.annex import (
     Gift,
     Widened,
@@ -38,7 +38,6 @@ from extractors.reading.headers import (
 )
 from extractors.reading.vocab import (
     is_list_title,
-    is_org_name,
     is_page_chrome,
     is_section_heading,
     section_department,
@@ -264,28 +263,6 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     the heading of a department's list among several), with its number: the department of its
     items when its header has no department column."""
     return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
-
-
-# A list's title that opens with a department's name (县林业局权责清单, 县水利局行政许可事项清单):
-# the name, up to the first word of an organisation's suffix after which the title goes on.
-_TITLE_DEPARTMENT = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|厅|中心|政府|站|队|所|署|院))"
-)
-
-
-def title_department(line: str) -> str | None:
-    """The department a list's title opens with, or None (a title naming a place alone).
-
-    >>> title_department("县林业局权责清单"), title_department("某县权责清单")
-    ('县林业局', None)
-    """
-    if not is_list_title(line):
-        return None
-    match = _TITLE_DEPARTMENT.match(line.strip())
-    if match is None or not is_org_name(match.group(1)):
-        return None
-    rest = line.strip()[match.end() :]
-    return match.group(1) if rest and not is_org_name(rest) else None
 
 
 def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
