@@ -45,10 +45,10 @@ _CITATION = re.compile(
 _PROVISION = re.compile(
     rf"[《〈][^《》〈〉]{{2,}}[》〉]\s*(?:[（(][^）)]{{0,40}}[）)])?\s*第\s*{_NUMBER}\s*条"
 )
-# A serial as lists write it: 12, 12., 12、, （12）, and a sub-item's 3-2, 3.2 or 3-2-1 (its
+# A serial as lists write it: 12, 12., 12、, （12）, 12), and a sub-item's 3-2, 3.2 or 3-2-1 (its
 # main serial first).
 _SERIAL = re.compile(
-    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
+    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．)）]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
 )
 # A serial in Chinese numerals: 一, 十二, （三） (items numbered 一、 二、 as headings of records).
 _CHINESE_SERIAL = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]{1,5})\s*[)）]?\s*$")

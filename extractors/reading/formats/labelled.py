@@ -187,6 +187,11 @@ def _under_a_bare_label(
     return map_header(lines[above].strip()) is not None
 
 
+def _label_alone(line: str) -> tuple[str, str] | None:
+    """(label, "") for a line that is a field's label and nothing else (事项名称), else None."""
+    return (line.strip(), "") if map_header(line.strip()) is not None else None
+
+
 def _serial_above(lines: Sequence[str], index: int) -> tuple[int, str] | None:
     """(index, serial as written) of a serial alone on the line above line ``index`` (blank
     lines between), or None."""
@@ -272,6 +277,11 @@ def read_labelled(text: str) -> Grid:
         sum(any(v for _, v in _space_labels(ln)) for ln in lines) >= 3
         or _labels_above_values(lines) >= 3
     )
+    if spaced and not serials:
+        # labels alone on their lines, values under them: a serial alone over each record's
+        # first label (1 / 事项名称 / 城乡医疗救助 …) numbers it, as over 事项名称：…
+        alone = [c or _label_alone(line) for c, line in zip(colon, lines, strict=True)]
+        serials, pages = _item_serials(lines, alone)
     events: list[_Event] = []
     started = block = False  # inside a record; in a block under a label without a value
     # The page's layout inside the records is context, never more of a value: rules between

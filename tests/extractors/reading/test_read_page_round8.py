@@ -195,6 +195,13 @@ def test_items_numbered_with_a_mark_open_their_records(
     _sure(tmp_path, lines, [{**e, "row": r} for e, r in zip(EXPECTED, rows, strict=True)])
 
 
+def test_rows_numbered_with_a_closing_bracket_apart_at_tabs_are_sure(tmp_path: Path) -> None:
+    # 1)\t职业技能…\t行政许可…: read as tab-separated rows, the 序号 cells 1) 2) 3) are serials.
+    # Before: read right but doubtful (serials 0%)
+    lines = [TITLE, "\t".join(HEADER), *("\t".join((f"{i[0]})", *i[1:])) for i in ITEMS)]
+    _sure(tmp_path, lines, [{**e, "row": f"{e['row']})"} for e in EXPECTED])
+
+
 def test_a_cells_lines_numbered_with_a_mark_open_no_record(tmp_path: Path) -> None:
     # (read so before too) bare serials open the items; a basis whose lines are numbered 1) 2)
     # or ① ② stays one cell
@@ -307,3 +314,37 @@ def test_a_mobile_pages_buttons_are_no_text_of_a_cell(
     opened, each, closed = words
     lines = [TITLE, opened, *HEADER, *(c for i in ITEMS for c in (*i, each)), closed]
     _sure(tmp_path, lines, EXPECTED)
+
+
+# ---- 7. a name that ends like an organisation ---------------------------------------------------
+
+
+def test_a_name_opening_with_an_enforcement_act_reads_as_a_name(tmp_path: Path) -> None:
+    # 查封违法生产经营场所 ends in 所 (as 派出所 does) but opens with the act: the power's name,
+    # not a department. Before: read right, but doubtful (names read like names in 67%)
+    item = ("4", "查封违法生产经营场所", "行政强制", "县市场监管局", *ITEMS[0][4:])
+    lines = [TITLE, "  ".join(HEADER), *("  ".join(i) for i in (*ITEMS, item))]
+    _sure(tmp_path, lines, [*EXPECTED, dict(zip(FIELDS, item, strict=True))])
+
+
+# ---- 8. a mobile page: a serial over each record of labels alone on their lines ---------------
+
+
+def test_a_serial_over_records_of_labels_alone_numbers_them(tmp_path: Path) -> None:
+    # 1 / 事项名称 / 职业技能… / 事项类型 / 行政许可 …, no blank lines. Before: items without
+    # serials, each serial read into the accountability basis above it, sure
+    lines = [TITLE]
+    for item in ITEMS:
+        lines += [item[0], *(x for k, v in zip(LABELS, item[1:], strict=True) for x in (k, v))]
+    _sure(tmp_path, lines, EXPECTED)
+
+
+def test_a_number_under_a_label_alone_stays_its_value(tmp_path: Path) -> None:
+    # (read so before too) 办理时限 / 20 closing every record, right above the next 事项名称:
+    # the time limit's value, no serial
+    lines = [TITLE]
+    for item in ITEMS:
+        lines += [x for k, v in zip(LABELS, item[1:], strict=True) for x in (k, v)]
+        lines += ["办理时限", "20"]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [(i.row, i.time_limit) for i in plist.items] == [(None, "20")] * 3
