@@ -142,6 +142,7 @@ CONTINUED = {
     ],
     "continued-table": [TITLE, "  ".join(HEADER), ROWS[0], "续表", *ROWS[1:]],
     "continued-from-the-page-above": [TITLE, "  ".join(HEADER), ROWS[0], "（接上页）", *ROWS[1:]],
+    "continued-page": [TITLE, "  ".join(HEADER), ROWS[0], "（续上页）", *ROWS[1:]],
 }  # fmt: skip
 
 
@@ -181,6 +182,7 @@ NUMBERED = {
     "parenthesized": (lambda n: "⑴⑵⑶"[n - 1], "⑴⑵⑶"),
     "bracketed-chinese": (lambda n: f"（{'一二三'[n - 1]}）", "一二三"),
     "di-xiang": (lambda n: f"第{'一二三'[n - 1]}项", "一二三"),
+    "di-xiang-arabic": (lambda n: f"第{n}项", "123"),
 }
 
 

@@ -37,9 +37,9 @@ _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
 # missing, in a run of serials that go up one by one, each record holding its power type. So are
 # a serial with a closing bracket (1) / 1）) and an enclosed number (① … ⑳, ⑴, ⒈), the marks a
-# list typed in a word processor numbers its rows with.
+# list typed in a word processor numbers its rows with, and 第1项.
 _DOTTED = re.compile(
-    rf"[ \t\u3000]*(?:(?P<d>\d{{1,6}})[.、．)）](?!\d)"
+    rf"[ \t\u3000]*(?:(?P<d>\d{{1,6}})[.、．)）](?!\d)|第(?P<e>\d{{1,6}})项"
     rf"|(?P<c>[{ENCLOSED_NUMBERS}])(?![{ENCLOSED_NUMBERS}]))"
 )
 # A sub-item's serial written with its main item's number (1-1, 1－2, 1.1) opening a line, a
@@ -150,15 +150,15 @@ def serial_mark(text: str) -> tuple[int, int, int] | None:
     match = _DOTTED.match(text) or _CHINESE_SERIAL.match(text)
     if match is None:
         return None
-    group = next(g for g in ("d", "c", "n", "p", "x") if g in match.re.groupindex and match[g])
+    group = next(g for g in ("d", "e", "c", "n", "p", "x") if g in match.re.groupindex and match[g])
     return match.start(group), match.end(group), match.end()
 
 
 def _serial_value(match: re.Match[str]) -> int | None:
     """The number a match of :data:`_DOTTED` or :data:`_CHINESE_SERIAL` gives."""
     groups = match.groupdict()
-    if groups.get("d"):
-        return int(groups["d"])
+    if groups.get("d") or groups.get("e"):
+        return int(groups.get("d") or groups["e"])
     if groups.get("c"):
         return enclosed_number(groups["c"])
     return parse_numeral(groups.get("n") or groups.get("p") or groups.get("x") or "")
