@@ -855,26 +855,22 @@ def _say_unjoined(records: Sequence[_Record], given: dict[str, str | None]) -> N
                 )
 
 
-# A list's title that opens with a department's name (县林业局权责清单, 县水利局行政许可事项清单):
-# the name, up to the first word of an organisation's suffix after which the title goes on.
-_TITLE_DEPARTMENT = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|厅|中心|政府|站|队|所|署|院))"
-)
-
-
 def title_department(line: str) -> str | None:
-    """The department a list's title opens with, or None (a title naming a place alone).
+    """The department a list's title opens with (the longest start of it that is an
+    organisation's name, words of the title after it), or None (a title naming a place alone).
 
     >>> title_department("县林业局权责清单"), title_department("某县权责清单")
     ('县林业局', None)
+    >>> title_department("某县人民政府办公室行政权力事项清单")
+    '某县人民政府办公室'
     """
-    if not is_list_title(line):
+    text = line.strip()
+    if not is_list_title(text):
         return None
-    match = _TITLE_DEPARTMENT.match(line.strip())
-    if match is None or not is_org_name(match.group(1)):
-        return None
-    rest = line.strip()[match.end() :]
-    return match.group(1) if rest and not is_org_name(rest) else None
+    return next(
+        (text[:end] for end in range(min(len(text) - 1, 30), 1, -1) if is_org_name(text[:end])),
+        None,
+    )
 
 
 def _titled_departments(lines: Sequence[str]) -> dict[int, str]:
