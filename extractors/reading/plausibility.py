@@ -17,7 +17,7 @@ from typing import Literal
 
 from extractors.citing.numerals import parse_numeral
 from extractors.models import Plausibility, PowerItem
-from extractors.reading.vocab import is_org_name, is_power_type, load_vocab
+from extractors.reading.vocab import enclosed_number, is_org_name, is_power_type, load_vocab
 
 __all__ = ["Judge", "Plausibility", "judge", "name_reads_like_name"]
 
@@ -45,10 +45,10 @@ _CITATION = re.compile(
 _PROVISION = re.compile(
     rf"[《〈][^《》〈〉]{{2,}}[》〉]\s*(?:[（(][^）)]{{0,40}}[）)])?\s*第\s*{_NUMBER}\s*条"
 )
-# A serial as lists write it: 12, 12., 12、, （12）, and a sub-item's 3-2, 3.2 or 3-2-1 (its
+# A serial as lists write it: 12, 12., 12、, （12）, 12), and a sub-item's 3-2, 3.2 or 3-2-1 (its
 # main serial first).
 _SERIAL = re.compile(
-    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
+    r"^\s*(?:[（(]\s*(\d{1,5})\s*[)）]|(\d{1,5})\s*(?:[.、．)）]|(?:[-－—.．]\s*\d{1,3}){1,2})?)\s*$"
 )
 # A serial in Chinese numerals: 一, 十二, （三） (items numbered 一、 二、 as headings of records).
 _CHINESE_SERIAL = re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十百]{1,5})\s*[)）]?\s*$")
@@ -138,6 +138,8 @@ class Judge:
                 number = int(m.group(1) or m.group(2))
             elif c := _CHINESE_SERIAL.match(item.row):
                 number = parse_numeral(c.group(1))
+            else:  # ①, ⑴: rows a word processor numbered
+                number = enclosed_number(item.row.strip())
             if number is not None:
                 self.numbers += 1
                 self.forward += self.last is not None and number >= self.last

@@ -280,6 +280,24 @@ def is_ditto(text: str) -> bool:
     return _pattern("ditto_marks").fullmatch(bare) is not None
 
 
+#: Numbers written as one character: circled (① … ⑳), in parentheses (⑴ … ⒇) and with a full
+#: stop (⒈ … ⒛), each block's first character standing for 1.
+ENCLOSED_NUMBERS = "\u2460-\u2473\u2474-\u2487\u2488-\u249b"
+_ENCLOSED_FIRSTS = (0x2460, 0x2474, 0x2488)
+
+
+def enclosed_number(char: str) -> int | None:
+    """The number a one-character enclosed number stands for, else None.
+
+    >>> enclosed_number("③"), enclosed_number("⑵"), enclosed_number("⒈"), enclosed_number("3")
+    (3, 2, 1, None)
+    """
+    if len(char) != 1:
+        return None
+    code = ord(char)
+    return next((code - f + 1 for f in _ENCLOSED_FIRSTS if f <= code < f + 20), None)
+
+
 def is_compound_serial(text: str) -> bool:
     """True when ``text`` is a serial written with its main item's number or in brackets.
 
@@ -341,7 +359,8 @@ def is_section_heading(line: str) -> bool:
     """True when ``line`` is a group row of a flattened list that names a power type: an ordinal
     or an item count around the type (一、行政许可(3项), 行政处罚 共31项); a bare type is a cell.
     A department's name with the count of its items (县林业局（12项）) heads a department's
-    section of a list of several departments.
+    section of a list of several departments; so does a section's heading printed again where a
+    page break cut it, with （续） (continued) in place of the count.
 
     >>> is_section_heading("一、行政许可(3项)"), is_section_heading("行政处罚 共31项")
     (True, True)
@@ -349,6 +368,8 @@ def is_section_heading(line: str) -> bool:
     (True, False)
     >>> is_section_heading("行政许可"), is_section_heading("一、区发展和改革委员会")
     (False, False)
+    >>> is_section_heading("一、县医疗保障局（续）"), is_section_heading("二、行政处罚(续)")
+    (True, True)
     """
     text = line.strip()
     if len(text) > MAX_SECTION_CHARS + 10:
@@ -357,7 +378,8 @@ def is_section_heading(line: str) -> bool:
     if match is None:
         return False
     word = match.group("a") or match.group("b")
-    if match.group("b") and is_org_name(word):
+    # 二、县医疗保障局（续）: a department's section printed on over a page break
+    if (match.group("b") or match.group("c")) and is_org_name(word):
         return True
     return is_power_type(word) or is_power_type(_section_kinds().sub("", word))
 
@@ -373,11 +395,22 @@ def section_department(line: str) -> str | None:
     ('县医疗保障局', '县人力社保局')
     >>> section_department("县人力社保局权责清单") is None
     True
+    >>> section_department("【县林业局】"), section_department("二、县林业局（单位编码：11501）")
+    ('县林业局', '县林业局')
     """
     text = line.strip()
+    if (bracketed := _BRACKETED.fullmatch(text)) is not None:
+        text = bracketed.group(1).strip()  # 【县林业局】: a heading set in brackets
+    text = _LABELLED_NOTE.sub("", text)
     match = _section_heading().fullmatch(text)
     word = (match.group("b") or match.group("a")) if match is not None else text
     return word if word and is_org_name(word) else None
+
+
+# A heading set in square brackets of any width, as a page marks a department's part.
+_BRACKETED = re.compile(r"[【〔〖\[［](.+)[】〕〗\]］]")
+# A labelled note in brackets after a department's name in its heading (（单位编码：11501）).
+_LABELLED_NOTE = re.compile(r"\s*[（(][^（）()]{0,20}[:：][^（）()]{0,30}[)）]$")
 
 
 def section_count(line: str) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # Only ASCII tag names are markup: "《实施<中华人民共和国社会保险法>若干规定》" keeps its <…>.
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
@@ -21,6 +22,42 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
+# Characters a PDF's font maps to look-alikes of the ideographs they show: a font whose ToUnicode
+# map, or the glyph names a writer guessed it from, gives the Kangxi radical (⼈ U+2F08, ⼒ U+2F12)
+# or a CJK compatibility ideograph (金 U+F90A) for a glyph of the unified ideograph (人, 力, 金).
+# They look right and read wrong: ⼈⼒资源 is no 人力资源 to a search, a law's title or the
+# vocabulary, and text copied out of such a PDF (into a web page, a sheet) keeps them. Those two
+# blocks (and the compatibility supplement) are taken to the unified ideographs by their Unicode
+# decomposition (NFKC), and nothing else is: full-width letters and digits, ①, and the like stay
+# as written, for the readers that know them.
+_LOOK_ALIKES = "\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
+_LOOK_ALIKE = re.compile(f"[{_LOOK_ALIKES}]")
+_UNCLEAN = re.compile(f"[{INVISIBLE}{_LOOK_ALIKES}]")
+
+
+def unified(text: str) -> str:
+    """``text`` with Kangxi radicals and CJK compatibility ideographs as the unified
+    ideographs they stand for.
+
+    >>> unified("\u2f08\u2f12资源和社会保障局"), unified("\uf90a"), unified("①１")
+    ('人力资源和社会保障局', '金', '①１')
+    """
+    if not _LOOK_ALIKE.search(text):
+        return text
+    return _LOOK_ALIKE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def plain_characters(text: str) -> str:
+    """``text`` without the characters that show nothing and with the look-alikes of
+    ideographs as the ideographs (:func:`drop_invisible`, :func:`unified`): the characters of
+    every cell, and of a page read as text, before anything reads them.
+
+    >>> plain_characters("\u2f8f政\u200b许可")
+    '行政许可'
+    """
+    return unified(drop_invisible(text)) if _UNCLEAN.search(text) else text
+
+
 def drop_invisible(text: str) -> str:
     """``text`` without the characters that show nothing (U+200B-U+200D, U+2060, U+FEFF).
 
@@ -33,7 +70,8 @@ def drop_invisible(text: str) -> str:
 def clean_cell(text: str) -> str:
     """The clean text of a cell: tags removed (``<script>`` and ``<style>`` with their code),
     ``<p>``/``<br>`` boundaries as line breaks, entities unescaped, characters that show
-    nothing dropped, every line trimmed, blank lines dropped.
+    nothing dropped and look-alikes of ideographs unified (:func:`plain_characters`), every
+    line trimmed, blank lines dropped.
 
     >>> clean_cell("<p>第八十七条：</p> <p>社会保险经办机构&nbsp;以及</p>")
     '第八十七条：\\n社会保险经办机构\\xa0以及'
@@ -55,7 +93,7 @@ def clean_cell(text: str) -> str:
         text = html.unescape(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = drop_invisible(text)
+    text = plain_characters(text)
     if "\n" not in text:
         return text.strip()
     # map/filter keep the per-line work in C: a 3 KB 职权依据 cell has dozens of lines.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractors.reading.vocab import is_list_title
+from extractors.reading.vocab import is_list_title, is_page_chrome
 
 # A line drawn with one rule character repeated, spaces between allowed: stars, equals signs or
 # tildes three times or more (***, ＝＝＝), box drawing, dashes, underscores or dots five times
@@ -56,6 +56,11 @@ def running_headers(lines: Iterable[str]) -> frozenset[str]:
 # A browser prints the page's title atop each page: the document's title, a separator and the
 # site's name (某县权责清单 - 某县人民政府门户网站, 某县权责清单_某县人民政府).
 _SITE = re.compile(r"\s*(?:\s[-–—|｜]\s|_)\s*[^\s\-–—|｜_]{2,30}$")
+# A print that cuts a list over pages may repeat its title atop the next with a mark that it goes
+# on: 某县权责清单（续）, 某县权责清单(续表).
+# A gap between the pieces of a browser's print header (the time, the page's title).
+_GAP = re.compile(r"\s{2,}|\t")
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|上表)?\s*[)）]\s*$")
 
 
 def is_running_header(line: str, headers: frozenset[str]) -> bool:
@@ -66,7 +71,15 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
     True
     >>> is_running_header("某县权责清单 - 某县人民政府门户网站", frozenset({"某县权责清单"}))
     True
+    >>> is_running_header("某县权责清单（续）", frozenset({"某县权责清单"}))
+    True
+    >>> is_running_header("2024/5/6 10:31  某县权责清单 - 某县政府网", frozenset({"某县权责清单"}))
+    True
     """
     if not headers:
         return False
+    line = _CONTINUED.sub("", line)
+    pieces = _GAP.split(line.strip(), maxsplit=1)
+    if len(pieces) == 2 and is_page_chrome(pieces[0]):
+        line = pieces[1]  # 2024/5/6 10:31  某县权责清单 - …: a browser prints the time before it
     return "".join(line.split()) in headers or "".join(_SITE.sub("", line).split()) in headers

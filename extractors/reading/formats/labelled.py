@@ -14,6 +14,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
+from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.headers import (
     MAX_HEADER_CHARS,
     SUBITEM,
@@ -21,7 +22,14 @@ from extractors.reading.headers import (
     map_header,
     to_simplified,
 )
-from extractors.reading.vocab import is_page_chrome, is_power_type, is_section_heading
+from extractors.reading.vocab import (
+    is_list_title,
+    is_org_name,
+    is_page_chrome,
+    is_power_type,
+    is_section_heading,
+    section_department,
+)
 
 _SPACE = "[ \\t\\u3000]"
 # "事项名称：城乡医疗救助", "3. 设定依据: 《社会救助暂行办法》", "类 别：行政许可": a label is
@@ -179,6 +187,11 @@ def _under_a_bare_label(
     return map_header(lines[above].strip()) is not None
 
 
+def _label_alone(line: str) -> tuple[str, str] | None:
+    """(label, "") for a line that is a field's label and nothing else (事项名称), else None."""
+    return (line.strip(), "") if map_header(line.strip()) is not None else None
+
+
 def _serial_above(lines: Sequence[str], index: int) -> tuple[int, str] | None:
     """(index, serial as written) of a serial alone on the line above line ``index`` (blank
     lines between), or None."""
@@ -264,12 +277,18 @@ def read_labelled(text: str) -> Grid:
         sum(any(v for _, v in _space_labels(ln)) for ln in lines) >= 3
         or _labels_above_values(lines) >= 3
     )
+    if spaced and not serials:
+        # labels alone on their lines, values under them: a serial alone over each record's
+        # first label (1 / 事项名称 / 城乡医疗救助 …) numbers it, as over 事项名称：…
+        alone = [c or _label_alone(line) for c, line in zip(colon, lines, strict=True)]
+        serials, pages = _item_serials(lines, alone)
     events: list[_Event] = []
     started = block = False  # inside a record; in a block under a label without a value
     # The page's layout inside the records is context, never more of a value: rules between
     # records, page numbers and links (vocab.is_page_chrome), and the list's title or date line
     # above the first record printed again at the top of each page.
     running = running_headers(lines[: _first_record(lines, colon, spaced)])
+    titled = _titled_departments(lines)
     furniture: list[tuple[int, str]] = []
     annex = False  # the line above was a further annex's heading (附件2)
     gap = False  # a blank line or a rule right above
@@ -291,8 +310,14 @@ def read_labelled(text: str) -> Grid:
             furniture.append((number, line.strip()))
             continue
         annex = False
-        if is_section_heading(line):  # 一、行政许可 (3项): the type of the records below it
+        if is_section_heading(line) or (colon[index] is None and _department_heading(line)):
+            # 一、行政许可 (3项): the type of the records below it; 二、县林业局, 【县林业局】:
+            # their department
             events.append(_Event(number, None, line.strip(), section=True))
+            continue
+        if colon[index] is None and (named := titled.get(index)) is not None:
+            # 县林业局权责清单 over its records, on a page of several departments' lists
+            events.append(_Event(number, None, line.strip(), section=True, text=named))
             continue
         if index in serials:  # 1. 事项名称：…, or 1. over it: the item's serial
             events.append(_Event(number, _ROW_LABEL, serials[index], after_blank=above))
@@ -679,7 +704,7 @@ def _records_grid(
     Records without a name label take the line above them (a heading) as their name."""
     events = _above_the_records(events)
     records: list[_Record] = []
-    sections: list[tuple[int, int, str]] = []  # (records before it, line, heading)
+    sections: list[tuple[int, int, str, str]] = []  # (records before it, line, heading, cell)
     before: list[tuple[int, str]] = []
     current: _Record | None = None
     last = ""
@@ -689,7 +714,7 @@ def _records_grid(
     for event in events:
         label = event.label
         if event.section:
-            sections.append((len(records), event.line, event.value))
+            sections.append((len(records), event.line, event.value, event.text or event.value))
             current, previous, tail = None, None, None
             continue
         if label is None:
@@ -752,13 +777,14 @@ def _records_grid(
     for count in range(len(records) + 1):
         # The section headings between the records before this one and it, in place.
         while heading is not None and heading[0] == count:
-            rows.append(SourceRow(heading[1], (heading[2], *blank), (heading[2], *blank)))
+            rows.append(SourceRow(heading[1], (heading[3], *blank), (heading[2], *blank)))
             heading = next(headings, None)
         if count < len(records) and id(records[count]) in joined_into:
             record = records[count]
             raw = tuple("\n".join(record.fields.get(label, [])) for label in labels)
             cells = tuple(
-                _in_vocabulary(label, cell) for label, cell in zip(labels, raw, strict=True)
+                _in_vocabulary(label, join_hyphenated(cell))
+                for label, cell in zip(labels, raw, strict=True)
             )
             rows.append(SourceRow(record.line, cells, raw, tuple(record.notes)))
     return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
@@ -827,6 +853,50 @@ def _say_unjoined(records: Sequence[_Record], given: dict[str, str | None]) -> N
                         label,
                     )
                 )
+
+
+def title_department(line: str) -> str | None:
+    """The department a list's title opens with (the longest start of it that is an
+    organisation's name, words of the title after it), or None (a title naming a place alone).
+
+    >>> title_department("县林业局权责清单"), title_department("某县权责清单")
+    ('县林业局', None)
+    >>> title_department("某县人民政府办公室行政权力事项清单")
+    '某县人民政府办公室'
+    """
+    text = line.strip()
+    if not is_list_title(text):
+        return None
+    return next(
+        (text[:end] for end in range(min(len(text) - 1, 30), 1, -1) if is_org_name(text[:end])),
+        None,
+    )
+
+
+def _titled_departments(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that title a department's list (县林业局权责清单) and the department, on a page
+    of the lists of two departments or more (a directory); else none: a page's own title names
+    the list's department, which its description gives (``meta``)."""
+    titled = {
+        index: named
+        for index, line in enumerate(lines)
+        if len(line) <= 60 and (named := title_department(line)) is not None
+    }
+    return titled if len(set(titled.values())) >= 2 else {}
+
+
+def _department_heading(line: str) -> bool:
+    """True for a heading naming a department in a shape no value takes: numbered, in brackets
+    or with a note (二、县林业局, 【县林业局】, 县林业局（单位编码：11501）), not the name alone,
+    which is a value written on the line under its label (实施主体 / 县林业局).
+
+    >>> _department_heading("二、县林业局"), _department_heading("【县林业局】")
+    (True, True)
+    >>> _department_heading("县林业局"), _department_heading("1、县林业局")
+    (False, False)
+    """
+    named = section_department(line)
+    return named is not None and named != line.strip()
 
 
 def _headings_apart(records: Sequence[_Record]) -> list[tuple[int, str]]:

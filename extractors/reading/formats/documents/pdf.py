@@ -30,7 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
-from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.cells import clean_cell, unified
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
     OPENED,
@@ -41,7 +41,6 @@ from extractors.reading.formats.documents.pdfcells import (
 from extractors.reading.formats.documents.pdfcolumns import blocks, refitted
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
-from extractors.reading.formats.documents.pdfglyphs import unified
 from extractors.reading.formats.documents.pdfopen import closing_lines
 from extractors.reading.formats.documents.pdfpages import (
     BLANK,

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from extractors.citing.numerals import parse_numeral
 from extractors.reading.vocab import (
+    ENCLOSED_NUMBERS,
     cell_opening,
+    enclosed_number,
     find_glued_cells,
     is_code,
     is_compound_serial,
@@ -33,8 +35,13 @@ _UNITS = "日天月年个次条款项号元万千百岁人户家件台辆吨米�
 _SERIAL_LINE = re.compile(rf"[ \t\u3000]*(\d{{1,6}})(?=\s|$|[\u4e00-\u9fff](?<![{_UNITS}]))")
 # A serial written with a dot ("1. 行政许可 …", "12、林木采伐许可"), as some lists number their
 # rows; a numbered line inside a cell looks the same, so it is taken only where bare serials are
-# missing, in a run of serials that go up one by one, each record holding its power type.
-_DOTTED = re.compile(r"[ \t\u3000]*(\d{1,6})[.、．](?!\d)")
+# missing, in a run of serials that go up one by one, each record holding its power type. So are
+# a serial with a closing bracket (1) / 1）) and an enclosed number (① … ⑳, ⑴, ⒈), the marks a
+# list typed in a word processor numbers its rows with, and 第1项.
+_DOTTED = re.compile(
+    rf"[ \t\u3000]*(?:(?P<d>\d{{1,6}})[.、．)）](?!\d)|第(?P<e>\d{{1,6}})项"
+    rf"|(?P<c>[{ENCLOSED_NUMBERS}])(?![{ENCLOSED_NUMBERS}]))"
+)
 # A sub-item's serial written with its main item's number (1-1, 1－2, 1.1) opening a line, a
 # word of its own: in a list numbered 1, 2, 3, the rows of item 1's sub-items.
 _SUB_SERIAL = re.compile(r"[ \t\u3000]*(\d{1,6})[-－.．](\d{1,3})(?=\s|$)")
@@ -47,8 +54,13 @@ _CHINESE_DIGITS = "一二三四五六七八九十"
 # A serial in Chinese numerals opening a line, a 、 or a dot after it (一、, 十二、): items numbered
 # so in the 序号 column of a page's table, spaced or one cell per line; the numeral alone is the
 # 序号 cell once its mark is cut.
-_CHINESE_SERIAL = re.compile(r"[ \t\u3000]*([一二三四五六七八九十百]{1,4})[、.．]")
+# So are （一） and 第一项 (the numeral the cell, its marks left out).
+_CHINESE_SERIAL = re.compile(
+    r"[ \t\u3000]*(?:(?P<n>[一二三四五六七八九十百]{1,4})[、.．]"
+    r"|[（(](?P<p>[一二三四五六七八九十百]{1,4})[)）]|第(?P<x>[一二三四五六七八九十百]{1,4})项)"
+)
 _CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,4}")
+_CIRCLED = re.compile(rf"\s*[{ENCLOSED_NUMBERS}]\s*")
 
 
 def is_days(text: str) -> bool:
@@ -61,14 +73,19 @@ def is_days(text: str) -> bool:
 
 
 def is_row_serial(text: str) -> bool:
-    """True for a cell of the 序号 column: a bare serial, or one written with its main item's
-    number or in brackets (1-1, 2.3, （1）).
+    """True for a cell of the 序号 column: a bare serial, one written with its main item's
+    number or in brackets (1-1, 2.3, （1）), in Chinese numerals, or an enclosed number (③, ⑶).
 
     >>> is_row_serial("12"), is_row_serial("1-1"), is_row_serial("1."), is_row_serial("十二")
     (True, True, False, True)
+    >>> is_row_serial("③")
+    True
     """
     return (
-        is_serial(text) or is_compound_serial(text) or _CHINESE_NUMBER.fullmatch(text) is not None
+        is_serial(text)
+        or is_compound_serial(text)
+        or _CHINESE_NUMBER.fullmatch(text) is not None
+        or _CIRCLED.fullmatch(text) is not None
     )
 
 
@@ -116,11 +133,35 @@ def dotted_serial(text: str) -> int:
 
     >>> dotted_serial("12. 林木采伐许可"), dotted_serial("1.5倍"), dotted_serial("12 林木采伐许可")
     (2, 0, 0)
-    >>> dotted_serial("十二、林木采伐许可")
-    2
+    >>> dotted_serial("十二、林木"), dotted_serial("3）林木"), dotted_serial("②林木")
+    (2, 1, 1)
+    """
+    mark = serial_mark(text)
+    return mark[1] if mark else 0
+
+
+def serial_mark(text: str) -> tuple[int, int, int] | None:
+    """Where the numeral of a serial written with a mark at the start of ``text`` begins and
+    ends, and where its mark ends (the mark no part of the 序号 cell), or None.
+
+    >>> serial_mark("12. 林木"), serial_mark("（三）林木"), serial_mark("第十二项 林木")
+    ((0, 2, 3), (1, 2, 3), (1, 3, 4))
     """
     match = _DOTTED.match(text) or _CHINESE_SERIAL.match(text)
-    return match.end(1) if match else 0
+    if match is None:
+        return None
+    group = next(g for g in ("d", "e", "c", "n", "p", "x") if g in match.re.groupindex and match[g])
+    return match.start(group), match.end(group), match.end()
+
+
+def _serial_value(match: re.Match[str]) -> int | None:
+    """The number a match of :data:`_DOTTED` or :data:`_CHINESE_SERIAL` gives."""
+    groups = match.groupdict()
+    if groups.get("d") or groups.get("e"):
+        return int(groups.get("d") or groups["e"])
+    if groups.get("c"):
+        return enclosed_number(groups["c"])
+    return parse_numeral(groups.get("n") or groups.get("p") or groups.get("x") or "")
 
 
 # A serial standing alone inside a line, before a word (a transcript that runs several records
@@ -154,7 +195,7 @@ def _serial_at(line: str, paragraphs: bool, dotted: bool) -> int | None:
     if dotted:
         match = _DOTTED.match(line)
         alone = match is not None and not line[match.end() :].strip()
-        return int(match.group(1)) if match and (alone or not paragraphs) else None
+        return _serial_value(match) if match and (alone or not paragraphs) else None
     if paragraphs:
         return int(line.strip()) if is_serial(line) else None
     match = _SERIAL_LINE.match(line)
@@ -294,7 +335,7 @@ def _chinese_candidates(lines: Sequence[str], paragraphs: bool, has_type: bool) 
             or (paragraphs and line[match.end() :].strip())
         ):
             continue
-        number = parse_numeral(match.group(1))
+        number = _serial_value(match)
         expected = found.serials[-1] + 1 if found.serials else 1
         if number != expected:
             continue
@@ -350,8 +391,8 @@ def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool)
 def _holds_type(word: str) -> bool:
     """True when ``word`` is a power type, or holds one run together with the cells around it
     (行政许可市地税局…, 1行政许可, 1.行政许可)."""
-    dotted = dotted_serial(word)
-    word = word[dotted + 1 if dotted else glued_serial(word) :]
+    mark = serial_mark(word)
+    word = word[mark[2] if mark else glued_serial(word) :]
     if is_power_type(word):
         return True
     cuts = [0, *find_glued_cells(word), len(word)]

@@ -22,8 +22,10 @@ from extractors.reading.formats.text.boundaries import (
     inline_serials,
     numbering,
     record_starts,
+    serial_mark,
 )
 from extractors.reading.formats.text.fixedwidth import cut, join
+from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.formats.text.sublines import sub_item_lines
 from extractors.reading.formats.text.wrapped import move_wrapped
@@ -138,11 +140,11 @@ def _tokens(
     ``opening`` when the stretch opens a record (its serial may be run into the name), and
     ``dotted`` when that serial is written with a dot (1.), which is left out. Made as they
     are asked for (:func:`_lead` asks for the first few)."""
-    if dotted:
-        digits = dotted_serial(text[start:end])
-        stripped = len(text[start:end]) - len(text[start:end].lstrip())
-        yield _Token(start + stripped, start + digits, text[start + stripped : start + digits])
-        start += digits + 1
+    mark = serial_mark(text[start:end]) if dotted else None
+    if mark is not None:
+        first, digits, after = (start + at for at in mark)
+        yield _Token(first, digits, text[first:digits])
+        start = after
         opening = False
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
@@ -317,7 +319,7 @@ def _cell(
         if line.strip() and not any(f.start <= start < f.end for f in furniture):
             lines.append(line.strip())
         start += len(line)
-    return "\n".join(lines), raw
+    return join_hyphenated("\n".join(lines)), raw
 
 
 def _is_subitem_row(line: str, width: int) -> bool:
@@ -387,8 +389,8 @@ def _record_tokens(
                     - len(text[lines[0].start : lines[0].end].lstrip())
                 )
                 end = lines[-1].start + len(text[lines[-1].start : lines[-1].end].rstrip())
-                if dotted and first:
-                    end = start + dotted_serial(text[start:end])
+                if dotted and first and (mark := serial_mark(text[start:end])) is not None:
+                    start, end = start + mark[0], start + mark[1]
                 first = False
                 yield _Token(start, end, text[start:end])
         return

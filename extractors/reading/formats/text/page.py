@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
-from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import read_labelled
+from extractors.reading.formats.labelled import read_labelled, title_department
 from extractors.reading.formats.text.annex import (
     Gift,
     Widened,
@@ -265,6 +265,21 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
 
 
+def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
+    """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
+    on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
+    short table, 县水利局权责清单 over the next, two departments or more), the department its
+    nearest title names, as ``(line, name)``."""
+    own = [owner_of(p) for p in preambles]
+    titled = [
+        next(((n, d) for n, line in reversed(p) if (d := title_department(line))), None)
+        for p in preambles
+    ]
+    if len({t[1] for t in titled if t is not None}) < 2:
+        return own
+    return [o if o is not None else t for o, t in zip(own, titled, strict=True)]
+
+
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
     """A record's cells by field key (columns of one key joined), for comparing records."""
     values: dict[str, str] = {}
@@ -482,10 +497,14 @@ def list_runs(
     """
     keys: list[object] = list(headers)
     if preambles is not None:
-        owner = None
+        owner: object = None
         keys = []
+        owned = owners(preambles)
         for k, (header, preamble) in enumerate(zip(headers, preambles, strict=True)):
-            owner = k if owner_of(preamble) is not None else owner
+            if owner_of(preamble) is not None:
+                owner = k  # a heading opens another list, even of the same department
+            elif (titled := owned[k]) is not None:
+                owner = titled[1]  # a title printed again over its list goes on with it
             keys.append((header, owner))
     runs: list[range] = []
     first = 0
@@ -502,6 +521,7 @@ def _grids(
     """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
     copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
+    owned = owners([p.preamble for p in parts])
     for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []
@@ -515,7 +535,7 @@ def _grids(
             context += [*part.preamble, *part.body.chrome]
         present = Serials.merged(serials[k] for k in run)
         rows = list(noted_serials(rows, parts[run.start].body.cells, present))
-        owner = owner_of(parts[run.start].preamble)
+        owner = owned[run.start]
         grids.append(
             Grid(tuple(rows), tuple(sorted(context)), tuple(rejects), header=0, owner=owner)
         )
@@ -582,9 +602,10 @@ def _serials_noted(grid: Grid) -> Grid:
 def read_plain(text: str, path: str) -> list[Grid]:
     """The lists of a page copied as text when it has a header (:func:`read_page`), else its
     vertical label：value records (a text file, or the text of a PDF page without a table).
-    Characters that show nothing (zero-width spaces, joiners) are dropped first, as from a
-    table's cells, and the line numbers that lead every line, if they do (``linenumbers``)."""
-    text = drop_invisible(text)
+    Characters that show nothing (zero-width spaces, joiners) are dropped first and look-alikes
+    of ideographs (⼈⼒, copied out of a PDF) unified, as in a table's cells, and the line
+    numbers that lead every line, if they do (``linenumbers``)."""
+    text = plain_characters(text)
     bare = unnumbered(text)
     grids = read_page(text if bare is None else bare, path)
     if not grids[0].rows:

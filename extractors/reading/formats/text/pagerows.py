@@ -42,7 +42,7 @@ import numpy as np
 
 from extractors.errors import InputError
 from extractors.models import Reject
-from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
@@ -54,7 +54,7 @@ from extractors.reading.formats.text.page import (
     list_runs,
     may_repeat,
     orphans,
-    owner_of,
+    owners,
     page_of,
     row_values,
     title_row,
@@ -143,6 +143,7 @@ class PageTables:
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
+        owned = owners([p.preamble for p in parts])
         for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
             rejects: list[Reject] = []
             for k in run:
@@ -153,7 +154,7 @@ class PageTables:
             present = Serials.merged(parts[k].serials for k in run)
             cells = survey.widened[run.start].cells
             rows = noted_serials(self._rows(survey, run), cells, present)
-            owner = owner_of(parts[run.start].preamble)
+            owner = owned[run.start]
             yield Table(rows, tuple(sorted(context)), rejects=tuple(rejects), header=0, owner=owner)
             context = []
 
@@ -187,10 +188,10 @@ def _page(blocks: Blocks) -> tuple[str, bool]:
     gone through twice when its lines are numbered, to tell (a page that is not is told at
     its first line or so)."""
     numbered = is_numbered(
-        line for block in blocks() for line in drop_invisible(block).splitlines()
+        line for block in blocks() for line in plain_characters(block).splitlines()
     )
     strip = bare if numbered else _same
-    chunks = [page_of(map(strip, drop_invisible(block).splitlines())) for block in blocks()]
+    chunks = [page_of(map(strip, plain_characters(block).splitlines())) for block in blocks()]
     page = "\n".join(chunks)
     del chunks
     return page, numbered
