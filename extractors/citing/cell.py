@@ -96,7 +96,7 @@ from extractors.citing.resolve import (
     numbers_entries,
     resolve_implementing,
     resolve_with,
-    unheld_document,
+    unchecked,
 )
 from extractors.citing.words import (
     CONJUNCTIONS,
@@ -473,8 +473,7 @@ class _Cell:
         for r in resolve_with(title, self.local):
             warn = r.warnings
             if r.law_id is None and not warn:
-                unheld = unheld_document(r.law, r.via, None)
-                warn = (unheld,) if unheld is not None else warn
+                warn = (unchecked(r.law, r.via, None),)
             self.out.append(
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
@@ -627,9 +626,9 @@ class _Cell:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
             if r.law_id is None and not r.warnings:
-                # a normative document or party regulation: not held, so not checked
-                unheld = unheld_document(r.law, r.via, doc)
-                warn = (*warn, unheld) if unheld is not None else warn
+                # not in the registry: never passed as resolved (a normative document, party
+                # regulation, standard, local or repealed instrument: not checked)
+                warn = (*warn, unchecked(r.law, r.via, doc))
             if not provisions:
                 # a whole instrument: law-level, unless its title was abbreviated (《监察法》),
                 # which ranks before it (docs/citations.md, "Kinds")

@@ -207,7 +207,10 @@ def _one(
     canonical = title.translate(TO_BOOK)
     key = title_key(canonical)
     if local and key in local:
-        return local[key], "abbreviation", None, None, ()
+        # 《社保法》 after （以下简称《社保法》）: the title the cell defined it for, as the
+        # registry knows it
+        law, _, law_id, rank, warnings = _one(local[key])
+        return law, "abbreviation", law_id, rank, warnings
     entries: list[LawEntry] = load_registry().lookup(canonical)
     if len(entries) == 1:
         entry = entries[0]
@@ -328,6 +331,49 @@ which it does not hold (not checked)
     else:
         return None
     return f"{law!r} is not in the registry: {kind}, which it does not hold (not checked)"
+
+
+#: 《生活饮用水卫生标准》, 《建筑设计防火规范》: a technical standard's title (grammar.json)
+_STANDARD: Final = regex(f"(?:{alternation(words('standard_endings'))})$")
+_LOCAL_TITLE: Final = regex(f"^{LOCAL_PLACE}")
+
+
+def is_standard(title: str) -> bool:
+    """True when ``title`` ends as a technical standard's or specification's does (标准, 规范,
+    规程): a standard numbered GB or GB/T, not a statute.
+
+    >>> is_standard("生活饮用水卫生标准"), is_standard("中华人民共和国标准化法")
+    (True, False)
+    """
+    return _STANDARD.search(title_key(title)) is not None
+
+
+def unchecked(law: str, via: str | None, doc: str | None) -> str:
+    """The warning on an instrument the registry does not know and that no rule placed: a
+    document it holds none of (:func:`unheld_document`), a technical standard, a local instrument
+    or any other title. A title the registry does not know never looks resolved: it may be
+    repealed (《劳动教养试行办法》, repealed 2013, is in no catalogue), a rule or document the
+    registry holds few of, or a wrong title.
+
+    >>> print(unchecked("劳动教养试行办法", None, None))
+    '劳动教养试行办法' is not in the registry: not checked (a departmental rule or document it does not hold, a repealed instrument, or a wrong title)
+    >>> print(unchecked("生活饮用水卫生标准", None, None))
+    '生活饮用水卫生标准' is not in the registry: a technical standard, not a statute (not checked)
+    """
+    unheld = unheld_document(law, via, doc)
+    if unheld is not None:
+        return unheld
+    if is_standard(law):
+        return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+    if _LOCAL_TITLE.match(title_key(law)):
+        return (
+            f"{law!r} is not in the registry: a local instrument it does not know (it holds the "
+            "local regulations of seven provinces, no local government rule: not checked)"
+        )
+    return (
+        f"{law!r} is not in the registry: not checked (a departmental rule or document it does "
+        "not hold, a repealed instrument, or a wrong title)"
+    )
 
 
 def _not_held(title: str) -> str:

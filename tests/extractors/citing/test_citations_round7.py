@@ -152,8 +152,11 @@ def test_a_normative_document_number_alone_is_said_to_be_unchecked(cite: Cite) -
 
 
 def test_a_local_regulation_or_rule_is_not_called_a_normative_document(cite: Cite) -> None:
+    """Not a normative document; a local instrument the registry does not know (round 8: said,
+    as a title the registry does not know never looks resolved)."""
     (c,) = cite("《重庆市医疗救助办法》第十条")
-    assert c.warnings == ()
+    assert not [w for w in c.warnings if "normative" in w]
+    assert [w for w in c.warnings if "a local instrument it does not know" in w]
 
 
 # --- instruments no longer in force

@@ -49,6 +49,7 @@ from extractors.citing.resolve import (
     ends_like_instrument,
     is_carrier,
     is_form,
+    is_standard,
     is_version_note,
     resolve_title,
 )
@@ -94,6 +95,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "implementing_leads": _implementing,
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
+    "standard_endings": is_standard,
     "carrier_verbs": is_carrier,
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],

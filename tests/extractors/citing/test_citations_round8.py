@@ -1,0 +1,136 @@
+"""Citation styles of round 8 (docs/citations.md): numbers written with 两 (read, and said),
+titles the registry does not know (never passed as resolved: repealed instruments it has no
+catalogue entry of, technical standards, local instruments, departmental rules), titles one
+character off a registry title (read as it, and said), local titles whose place is written by
+its unit alone (《省道路运输条例》), back-references by the kind alone (《条例》第十四条), and the
+list's date against an instrument's repeal. Each case read wrong on aedbcc6, silently (the
+controls aside); every case goes through each backend of the cell pass (the ``cite`` fixture).
+The titles are the registry's; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.citing.conftest import Cite
+
+XK = "中华人民共和国行政许可法"
+CF = "中华人民共和国行政处罚法"
+XF = "中华人民共和国刑法"
+
+
+def _fields(cite: Cite, text: str) -> list[tuple[object, ...]]:
+    return [(c.law, c.article, c.paragraph, c.item) for c in cite(text)]
+
+
+# --- 两 in a provision's number: read as 二, and said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "written"),
+    [
+        pytest.param("《行政许可法》第两条", [(XK, 2, None, None)], "第两条", id="two"),
+        pytest.param("《行政许可法》第两十条", [(XK, 20, None, None)], "第两十条", id="twenty"),
+        pytest.param("《刑法》第两百条", [(XF, 200, None, None)], "第两百条", id="hundreds"),
+        pytest.param("《行政许可法》第十两条", [(XK, 12, None, None)], "第十两条", id="twelve"),
+        pytest.param("《行政处罚法》第十条第两款", [(CF, 10, 2, None)], "第两款", id="paragraph"),
+        pytest.param(
+            "《行政处罚法》第十条第（两）项", [(CF, 10, None, 2)], "（两）", id="bracketed-item"
+        ),
+        pytest.param(
+            "《行政许可法》第一条、第两条", [(XK, 1, None, None), (XK, 2, None, None)], "第两条",
+            id="listed",
+        ),
+    ],
+)  # fmt: skip
+def test_a_number_written_with_liang_is_read_and_said(
+    cite: Cite, text: str, expected: list[tuple[object, ...]], written: str
+) -> None:
+    """A provision's number writes two as 二 (第二条, 第二百条); 两 is the word before a measure
+    word (两条), so 第两条 is a writing error: read as 二, and said. It was read with no word."""
+    found = cite(text)
+    assert [(c.law, c.article, c.paragraph, c.item) for c in found] == expected
+    assert any(w.startswith(f"{written}: 两 written for 二") for w in found[-1].warnings)
+
+
+def test_a_number_written_with_er_is_not_flagged(cite: Cite) -> None:
+    (c,) = cite("《刑法》第二百零二条")
+    assert (c.article, c.warnings) == (202, ())
+
+
+# --- a title the registry does not know never looks resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "why"),
+    [
+        pytest.param(
+            "《劳动教养试行办法》第十条", "劳动教养试行办法", "a repealed instrument",
+            id="repealed-before-the-catalogue",
+        ),
+        pytest.param("依据《劳动教养试行办法》", "劳动教养试行办法", "a repealed", id="whole"),
+        pytest.param(
+            "《道路运输车辆技术管理规定》第十条", "道路运输车辆技术管理规定",
+            "a departmental rule", id="departmental-rule",
+        ),
+        pytest.param(
+            "《道路运输从业人员管理规定》（交通运输部令2016年第52号）第十条",
+            "道路运输从业人员管理规定", "a departmental rule", id="rule-with-its-order",
+        ),
+        pytest.param(
+            "《四川省安全生产条例》第十条", "四川省安全生产条例", "a local instrument",
+            id="province-the-registry-has-none-of",
+        ),
+        pytest.param(
+            "《浙江省甲乙管理条例》第十条", "浙江省甲乙管理条例", "a local instrument",
+            id="province-the-registry-holds",
+        ),
+        pytest.param(
+            "《国务院对确需保留的甲类审批项目设定行政许可的决定》第36项",
+            "国务院对确需保留的甲类审批项目设定行政许可的决定", "not checked",
+            id="state-council-decision",
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_the_registry_does_not_know_is_said_to_be_unchecked(
+    cite: Cite, text: str, law: str, why: str
+) -> None:
+    """Kept as written, ``law_id`` null, and said: these passed with no warning, as if the
+    registry had checked them (劳动教养试行办法, repealed in 2013, is in no catalogue)."""
+    found = cite(text)
+    assert [(c.law, c.law_id) for c in found] == [(law, None)] * len(found)
+    assert all(any("not in the registry" in w and why in w for w in c.warnings) for c in found)
+
+
+# --- technical standards are not statutes
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("《生活饮用水卫生标准》第四条", "生活饮用水卫生标准", id="standard"),
+        pytest.param(
+            "《生活饮用水卫生标准》（GB 5749-2022）第四条", "生活饮用水卫生标准", id="numbered"
+        ),
+        pytest.param("《建筑设计防火规范》（GB 50016-2014）", "建筑设计防火规范", id="code"),
+        pytest.param(
+            "《城镇燃气设施运行、维护和抢修安全技术规程》", "城镇燃气设施运行、维护和抢修安全技术规程",
+            id="rules-of-practice",
+        ),
+        pytest.param(
+            "《食品安全国家标准 食品添加剂使用标准》", "食品安全国家标准食品添加剂使用标准",
+            id="national-food-standard",
+        ),
+    ],
+)  # fmt: skip
+def test_a_technical_standard_is_said_to_be_no_statute(cite: Cite, text: str, title: str) -> None:
+    """A standard (GB, GB/T) in title marks was kept as a title of an instrument, unflagged."""
+    found = cite(text)
+    assert found and all(c.law == title and c.law_id is None for c in found)
+    assert all(
+        any("a technical standard, not a statute" in w for w in c.warnings) for c in found
+    )
+
+
+def test_a_law_on_standards_is_no_standard(cite: Cite) -> None:
+    (c,) = cite("《标准化法》第十条")
+    assert (c.law, c.warnings) == ("中华人民共和国标准化法", ())
