@@ -113,7 +113,8 @@ def test_a_title_the_registry_does_not_know_is_said_to_be_unchecked(
         ),
         pytest.param("《建筑设计防火规范》（GB 50016-2014）", "建筑设计防火规范", id="code"),
         pytest.param(
-            "《城镇燃气设施运行、维护和抢修安全技术规程》", "城镇燃气设施运行、维护和抢修安全技术规程",
+            "《城镇燃气设施运行、维护和抢修安全技术规程》",
+            "城镇燃气设施运行、维护和抢修安全技术规程",
             id="rules-of-practice",
         ),
         pytest.param(
@@ -126,9 +127,7 @@ def test_a_technical_standard_is_said_to_be_no_statute(cite: Cite, text: str, ti
     """A standard (GB, GB/T) in title marks was kept as a title of an instrument, unflagged."""
     found = cite(text)
     assert found and all(c.law == title and c.law_id is None for c in found)
-    assert all(
-        any("a technical standard, not a statute" in w for w in c.warnings) for c in found
-    )
+    assert all(any("a technical standard, not a statute" in w for w in c.warnings) for c in found)
 
 
 def test_a_law_on_standards_is_no_standard(cite: Cite) -> None:
