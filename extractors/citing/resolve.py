@@ -355,7 +355,7 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
     repealed (《劳动教养试行办法》, repealed 2013, is in no catalogue), a rule or document the
     registry holds few of, or a wrong title.
 
-    >>> print(unchecked("劳动教养试行办法", None, None)[:45])
+    >>> print(unchecked("劳动教养试行办法", None, None)[:46])
     '劳动教养试行办法' is not in the registry: not checked
     >>> print(unchecked("生活饮用水卫生标准", None, None)[30:])
     a technical standard, not a statute (not checked)
