@@ -357,7 +357,7 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
 
     >>> print(unchecked("劳动教养试行办法", None, None)[:46])
     '劳动教养试行办法' is not in the registry: not checked
-    >>> print(unchecked("生活饮用水卫生标准", None, None)[30:])
+    >>> print(unchecked("生活饮用水卫生标准", None, None)[36:])
     a technical standard, not a statute (not checked)
     """
     unheld = unheld_document(law, via, doc)
