@@ -88,6 +88,24 @@ def title_key(title: str) -> str:
     return SPACE.sub("", title).translate(ONE_WIDTH).translate(TO_ANGLE)
 
 
+#: The shortest title (in characters) :meth:`Registry.near` looks for a typo of.
+NEAR_FROM: Final = 5
+
+
+def _one_more(longer: str, shorter: str) -> bool:
+    """True when ``longer`` is ``shorter`` with one character put in (anywhere).
+
+    >>> _one_more("工伤保险条例", "工伤保条例"), _one_more("工伤保险条例", "工伤险保条例")
+    (True, False)
+    """
+    if len(longer) != len(shorter) + 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
+
+
 @dataclass(frozen=True, slots=True)
 class Version:
     """One dated event in an instrument's life (通过, 公布, 修正, 修订)."""
@@ -211,6 +229,7 @@ class Registry:
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
         self._by_place: dict[str, list[LawEntry]] | None = None
         self._by_subject: dict[str, list[LawEntry]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -276,6 +295,36 @@ class Registry:
         ['中国共产党纪律处分条例', '行政机关公务员处分条例']
         """
         return {k: sorted(e.title for e in v) for k, v in self._by_key.items() if len(v) > 1}
+
+    def near(self, title: str) -> list[LawEntry]:
+        """The entries whose title or alias is ``title`` with one character missing or one
+        character too many (《中华人民共和国行政许可》, 《工伤保险险条例》): a typo of a title
+        the registry knows. Titles of fewer than :data:`NEAR_FROM` characters are compared with
+        none (《食安法》 is an abbreviation, not a typo of 食品法). Each entry once; several:
+        ambiguous, for the caller to name and not choose.
+
+        >>> [e.title for e in load_registry().near("中华人民共和国行政许可")]
+        ['中华人民共和国行政许可法']
+        >>> [e.title for e in load_registry().near("工伤保险险条例")]
+        ['工伤保险条例']
+        """
+        key = title_key(title)
+        n = len(key)
+        if n < NEAR_FROM:
+            return []
+        if self._by_length is None:
+            lengths: dict[int, list[str]] = {}
+            for name in self._by_key:
+                lengths.setdefault(len(name), []).append(name)
+            self._by_length = lengths
+        found: list[LawEntry] = []
+        for name in self._by_length.get(n + 1, ()):
+            if _one_more(name, key):
+                found.extend(e for e in self._by_key[name] if e not in found)
+        for name in self._by_length.get(n - 1, ()):
+            if _one_more(key, name):
+                found.extend(e for e in self._by_key[name] if e not in found)
+        return found
 
     def local_namesakes(self, title: str) -> list[LawEntry]:
         """The local instruments titled ``title`` after the name of their place (浙江省, 杭州市,

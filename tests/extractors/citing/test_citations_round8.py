@@ -133,3 +133,88 @@ def test_a_technical_standard_is_said_to_be_no_statute(cite: Cite, text: str, ti
 def test_a_law_on_standards_is_no_standard(cite: Cite) -> None:
     (c,) = cite("《标准化法》第十条")
     assert (c.law, c.warnings) == ("中华人民共和国标准化法", ())
+
+
+# --- a title one character off a registry title: read as it, and said
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "article"),
+    [
+        pytest.param("《中华人民共和国行政许可》第十二条", XK, 12, id="missing-last"),
+        pytest.param("《行政许法》第十二条", XK, 12, id="missing-in-a-short-title"),
+        pytest.param("《中华人民共和国行政处罚罚法》第十条", CF, 10, id="doubled"),
+        pytest.param(
+            "《中华人民共和国食品全法》第三十四条", "中华人民共和国食品安全法", 34, id="missing"
+        ),
+        pytest.param("《工伤保险险条例》第十七条", "工伤保险条例", 17, id="regulation-extra"),
+        pytest.param("《工伤保条例》第十七条", "工伤保险条例", 17, id="regulation-missing"),
+        pytest.param("《社会救助暂行办》第十条", "社会救助暂行办法", 10, id="ending-cut"),
+        pytest.param("《浙江省道路运条例》第十条", "浙江省道路运输条例", 10, id="local-regulation"),
+        pytest.param(
+            "《浙江道路运输条例》第十条", "浙江省道路运输条例", 10, id="place-without-its-unit"
+        ),
+    ],
+)
+def test_a_title_one_character_off_is_read_as_the_registry_title_and_said(
+    cite: Cite, text: str, law: str, article: int
+) -> None:
+    """The title was kept as written (or titled by rule), with no word or a word that the law
+    was repealed or wrong; it is the registry's title with a character missing or doubled."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.law_id is not None) == (law, article, True)
+    assert any("one character apart" in w for w in c.warnings)
+
+
+def test_a_title_far_from_every_registry_title_is_not_read_as_one(cite: Cite) -> None:
+    (c,) = cite("《中华人民共和国甲乙丙法》第十条")
+    assert (c.law, c.law_id) == ("中华人民共和国甲乙丙法", None)
+    assert not any("one character apart" in w for w in c.warnings)
+
+
+# --- the list's own place written by its unit alone: 《本省…》, 《省…》
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "law"),
+    [
+        pytest.param("《省道路运输条例》第十条", "浙江省", "浙江省道路运输条例", id="province"),
+        pytest.param("《本省道路运输条例》第十条", "浙江省", "浙江省道路运输条例", id="ben"),
+        pytest.param(
+            "《我省道路运输条例》第十条", "山东省交通运输厅", "山东省道路运输条例", id="wo"
+        ),
+        pytest.param(
+            "《市物业管理条例》第十条", "浙江省杭州市", "杭州市物业管理条例", id="city"
+        ),
+    ],
+)  # fmt: skip
+def test_a_local_title_with_its_place_written_by_its_unit_takes_the_lists_region(
+    text: str, region: str, law: str
+) -> None:
+    """《省道路运输条例》 was kept as written, unflagged, and the region was not asked."""
+    from extractors.citing.cite import cite_items
+    from extractors.models import PowerItem
+
+    item = PowerItem(source="a.csv", row="1", line=1, basis=text)
+    (c,) = [x.citation for x in cite_items([item], region=region)]
+    assert (c.law, c.article, c.law_id is not None) == (law, 10, True)
+    assert any("taken from the list's region" in w for w in c.warnings)
+
+
+def test_a_local_title_with_its_unit_and_no_region_names_its_namesakes(cite: Cite) -> None:
+    (c,) = cite("《省道路运输条例》第十条")
+    assert (c.law, c.law_id) == ("省道路运输条例", None)
+    assert "with their place: 山东省道路运输条例" in c.warnings[0]
+
+
+def test_a_national_title_of_which_the_region_has_its_own_says_so() -> None:
+    """《道路运输条例》 is the State Council's 中华人民共和国道路运输条例; a list of 浙江省 may mean
+    浙江省道路运输条例: said (it was not: the national title has the state's name, its
+    namesakes were looked up by it)."""
+    from extractors.citing.cite import cite_items
+    from extractors.models import PowerItem
+
+    item = PowerItem(source="a.csv", row="1", line=1, basis="《道路运输条例》第十条")
+    (c,) = [x.citation for x in cite_items([item], region="浙江省交通运输厅")]
+    assert c.law == "中华人民共和国道路运输条例"
+    assert c.warnings == ("the list's region has its own 浙江省道路运输条例",)

@@ -51,6 +51,7 @@ from extractors.citing.resolve import (
     is_form,
     is_standard,
     is_version_note,
+    own_place_namesakes,
     resolve_title,
 )
 from extractors.citing.words import TITLE_END_CHARS, load_grammar, tags_of, words
@@ -96,6 +97,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
     "standard_endings": is_standard,
+    "own_place_leads": lambda t: own_place_namesakes(t) is not None,
     "carrier_verbs": is_carrier,
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
