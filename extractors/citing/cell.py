@@ -88,6 +88,7 @@ from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
+    KIND_ALONE,
     Resolution,
     amended_by,
     clean_title,
@@ -586,6 +587,10 @@ class _Cell:
         provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
         if not provisions and tail.point is None and _CUT_OFF.match(text, tail.end + base):
             return
+        if len(resolutions) == 1 and resolutions[0].law in KIND_ALONE:
+            # 《工伤保险条例》第十条；《条例》第十四条: the kind alone in title marks is the
+            # instrument of that kind cited before it in the cell
+            resolutions = (self.kind_alone(resolutions[0]),)
         if tail.point is not None:
             if provisions:
                 provisions = tuple(p._replace(point=tail.point) for p in provisions)
@@ -683,6 +688,19 @@ class _Cell:
         self.close = -1
         return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
 
+    def kind_alone(self, written: Resolution) -> Resolution:
+        """The instrument a title that is a kind alone (《条例》, 《办法》, 《法》) refers back to:
+        the last of that kind cited before it in the cell, said; unresolved, and said, when
+        the cell cites none (never a local title of that name: 《条例》 names no instrument)."""
+        noun = written.law
+        for earlier in reversed(self.out):
+            if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
+                why = f"《{noun}》 read as {earlier.law}, the {noun} cited before it"
+                return Resolution(earlier.law, "abbreviation", earlier.law_id, None, None, (why,))
+        return Resolution(
+            noun, "explicit", None, None, None, (f"no {noun} is cited before 《{noun}》",)
+        )
+
     def refer_back(
         self,
         start: int,
@@ -696,7 +714,13 @@ class _Cell:
         in the cell of the kind the noun names (any kind when ``noun`` is None), or unresolved,
         and flagged, when the cell cites none of that kind."""
         last = self.last
-        if noun is None or last is None or is_kind(last.law, noun):
+        if last is None:
+            # 该法第十二条 with nothing cited before it in the cell: unresolved, and said
+            said = SPACE.sub("", self.text[start : provisions[0].start + base])
+            why = f"no {noun or 'instrument'} is cited before {said}"
+            self.unresolved(start, base, provisions, (*warnings, why))
+            return
+        if noun is None or is_kind(last.law, noun):
             self.continue_last(start, end, provisions, warnings, "continuation", base)
             return
         for earlier in reversed(self.out):

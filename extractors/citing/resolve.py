@@ -56,6 +56,8 @@ _ABOUT: Final = "关于"
 _NATIONAL_ISSUER: Final = regex(
     rf"^(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)[^{TITLE_OPEN}]*?{_ABOUT}"
 )
+#: An instrument's kind alone (《条例》, 《办法》, 《法》), which names no instrument of its own.
+KIND_ALONE: Final = frozenset(words("instrument_endings"))
 #: The start of a national law's full title: 中华人民共和国.
 STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
@@ -211,6 +213,10 @@ def _one(
         # registry knows it
         law, _, law_id, rank, warnings = _one(local[key])
         return law, "abbreviation", law_id, rank, warnings
+    if key in KIND_ALONE:
+        # 《条例》, 《法》: a kind alone names no instrument (the cell reads it as the last one
+        # of that kind cited: extractors.citing.cell); never titled by rule (中华人民共和国法)
+        return canonical, "explicit", None, None, ()
     entries: list[LawEntry] = load_registry().lookup(canonical)
     if len(entries) == 1:
         entry = entries[0]

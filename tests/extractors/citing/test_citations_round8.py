@@ -218,3 +218,61 @@ def test_a_national_title_of_which_the_region_has_its_own_says_so() -> None:
     (c,) = [x.citation for x in cite_items([item], region="浙江省交通运输厅")]
     assert c.law == "中华人民共和国道路运输条例"
     assert c.warnings == ("the list's region has its own 浙江省道路运输条例",)
+
+
+# --- back-references: the kind alone in title marks, 该法 with nothing before it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《工伤保险条例》第十条；《条例》第十四条",
+            [("工伤保险条例", 10, None, None), ("工伤保险条例", 14, None, None)],
+            id="tiaoli",
+        ),
+        pytest.param(
+            "《社会救助暂行办法》第十条；《办法》第十二条",
+            [("社会救助暂行办法", 10, None, None), ("社会救助暂行办法", 12, None, None)],
+            id="banfa",
+        ),
+        pytest.param(
+            "《中华人民共和国行政许可法》第十条，《法》第十二条",
+            [(XK, 10, None, None), (XK, 12, None, None)],
+            id="fa",
+        ),
+        pytest.param(
+            "《行政许可法》第十条、《工伤保险条例》第五条；《法》第十二条",
+            [(XK, 10, None, None), ("工伤保险条例", 5, None, None), (XK, 12, None, None)],
+            id="the-last-of-its-kind",
+        ),
+    ],
+)
+def test_the_kind_alone_in_title_marks_is_the_instrument_of_that_kind_cited_before(
+    cite: Cite, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    """《条例》 was read as a local title without its place (16 namesakes), 《办法》 kept as a
+    title unflagged, 《法》 titled by rule 中华人民共和国法: it refers back, as 该条例 does."""
+    found = cite(text)
+    assert [(c.law, c.article, c.paragraph, c.item) for c in found] == expected
+    assert "cited before it" in found[-1].warnings[0]
+
+
+def test_the_kind_alone_with_none_of_its_kind_before_is_said(cite: Cite) -> None:
+    (c,) = cite("《行政许可法》第十条；《规定》第三条")[1:]
+    assert (c.law, c.law_id, c.warnings) == ("规定", None, ("no 规定 is cited before 《规定》",))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param("该法第十二条", "no 法 is cited before 该法", id="gaifa"),
+        pytest.param("依照该条例第三条", "no 条例 is cited before 该条例", id="gai-tiaoli"),
+    ],
+)
+def test_a_back_reference_with_nothing_cited_before_it_is_said(
+    cite: Cite, text: str, said: str
+) -> None:
+    """The record was unresolved with no word; the docs promised one."""
+    (c,) = cite(text)
+    assert (c.kind, c.law, c.warnings) == ("unresolved", None, (said,))
