@@ -276,3 +276,18 @@ def test_a_back_reference_with_nothing_cited_before_it_is_said(
     """The record was unresolved with no word; the docs promised one."""
     (c,) = cite(text)
     assert (c.kind, c.law, c.warnings) == ("unresolved", None, (said,))
+
+
+@pytest.mark.parametrize(
+    ("text", "articles"),
+    [
+        pytest.param("《行政许可法》第10/11条", [10, 11], id="slash"),
+        pytest.param("《行政许可法》第十／十一条", [10, 11], id="full-width-slash"),
+    ],
+)
+def test_numbers_listed_with_a_slash_are_each_cited(
+    cite: Cite, text: str, articles: list[int]
+) -> None:
+    """第10/11条: the slash joined articles (第10条/第11条) but not numbers, and the title was
+    cited whole."""
+    assert [(c.law, c.article) for c in cite(text)] == [(XK, a) for a in articles]
