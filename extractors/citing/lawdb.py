@@ -177,16 +177,22 @@ class LawEntry:
 REPEALED_EVENT: Final = "废止"
 
 
-def out_of_force(entry: LawEntry) -> str | None:
+def out_of_force(entry: LawEntry, on: str | None = None) -> str | None:
     """The warning on a citation of an instrument that is no longer in force: repealed (a hand
     entry's 废止 event, with its note on what replaced it), or every text the catalogue holds of
-    it expired. It is what the list cites, never put on its successor; the list may predate the
-    repeal, so the record says so and keeps the instrument. None for one in force.
+    it expired. It is what the list cites, never put on its successor. ``on``, the list's date
+    (YYYY, YYYY-MM or YYYY-MM-DD), says whether the list was made before the repeal, when the
+    instrument was in force, or after it. None for one in force.
 
     >>> e = LawEntry("x", "甲条例", (), "行政法规", "", versions=(Version("2011-01-21", "废止"),),
     ...              notes="由《乙条例》取代。")
     >>> out_of_force(e)
     "'甲条例' is not in force: repealed on 2011-01-21 (由《乙条例》取代。)"
+    >>> out_of_force(e, "2009-05-01")
+    "'甲条例' was in force on the list's date 2009-05-01: repealed on 2011-01-21, after it \
+(由《乙条例》取代。)"
+    >>> out_of_force(e, "2015")[23:]
+    "repealed on 2011-01-21, before the list's date 2015 (由《乙条例》取代。)"
     >>> out_of_force(LawEntry("y", "丙条例", (), "行政法规", "",
     ...                       texts=(TextVersion("2001-01-01", None, True, 9, 9),)))
     "'丙条例' is not in force: every text of it the catalogue holds has expired"
@@ -194,7 +200,22 @@ def out_of_force(entry: LawEntry) -> str | None:
     ended = [v.date for v in entry.versions if v.note == REPEALED_EVENT]
     if ended:
         why = f" ({entry.notes})" if entry.notes else ""
-        return f"{entry.title!r} is not in force: repealed on {max(ended)}{why}"
+        repealed = max(ended)
+        if on is None:
+            return f"{entry.title!r} is not in force: repealed on {repealed}{why}"
+        # compared at the list date's precision: a list of 2011 is not said to be before or
+        # after a repeal of 2011-01-21
+        then = repealed[: len(on)]
+        if then > on:
+            return (
+                f"{entry.title!r} was in force on the list's date {on}: repealed on {repealed}, "
+                f"after it{why}"
+            )
+        when = "before" if then < on else "in the time of"
+        return (
+            f"{entry.title!r} is not in force: repealed on {repealed}, {when} the list's date "
+            f"{on}{why}"
+        )
     if entry.texts and all(t.expired for t in entry.texts):
         return f"{entry.title!r} is not in force: every text of it the catalogue holds has expired"
     return None

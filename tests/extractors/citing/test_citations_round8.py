@@ -9,6 +9,8 @@ The titles are the registry's; the sentences are written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.extractors.citing.conftest import Cite
@@ -291,3 +293,72 @@ def test_numbers_listed_with_a_slash_are_each_cited(
     """第10/11条: the slash joined articles (第10条/第11条) but not numbers, and the title was
     cited whole."""
     assert [(c.law, c.article) for c in cite(text)] == [(XK, a) for a in articles]
+
+
+# --- an instrument no longer in force, against the list's date
+
+
+@pytest.mark.parametrize(
+    ("date", "said"),
+    [
+        pytest.param(
+            "2005-06-01",
+            "'中华人民共和国治安管理处罚条例' was in force on the list's date 2005-06-01: "
+            "repealed on 2006-03-01, after it",
+            id="list-before-the-repeal",
+        ),
+        pytest.param(
+            "2019",
+            "'中华人民共和国治安管理处罚条例' is not in force: repealed on 2006-03-01, before "
+            "the list's date 2019",
+            id="list-after-the-repeal",
+        ),
+        pytest.param(
+            "2006",
+            "'中华人民共和国治安管理处罚条例' is not in force: repealed on 2006-03-01, in the "
+            "time of the list's date 2006",
+            id="same-year",
+        ),
+    ],
+)
+def test_a_repeal_is_said_against_the_lists_date(date: str, said: str) -> None:
+    """The citing API did not receive the list's date: a list made while the regulation was in
+    force was said to cite one not in force, as one made years after its repeal was."""
+    from extractors.citing.cite import cite_items
+    from extractors.models import PowerItem
+
+    item = PowerItem(source="a.csv", row="1", line=1, basis="《治安管理处罚条例》第二十条")
+    (c,) = [x.citation for x in cite_items([item], date=date)]
+    assert c.law_id is not None
+    assert any(w.startswith(said) for w in c.warnings), c.warnings
+
+
+def test_the_list_date_is_its_metadata_date_or_the_year_its_title_names() -> None:
+    from extractors.citing.in_force import list_date
+    from extractors.models import ListMeta
+
+    assert list_date(ListMeta(title="2005年甲县公安局权责清单")) == "2005"
+    assert list_date(ListMeta(title="甲县公安局权责清单", date="2005-06-01")) == "2005-06-01"
+    assert list_date(ListMeta(title="甲县公安局权责清单")) is None
+
+
+def test_a_list_read_from_a_file_says_the_repeal_against_its_date(tmp_path: Path) -> None:
+    """The build and ``quanze extract`` hand the list's date (here its title's year) to the
+    citing API: read end to end from a file."""
+    from extractors.citing.cite import cite_items
+    from extractors.citing.in_force import list_date
+    from extractors.reading.read import read_list
+
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "2005年甲县公安局权责清单\n序号,事项名称,设定依据\n"
+        "1,对扰乱公共秩序的处罚,《治安管理处罚条例》第十九条\n",
+        encoding="utf-8",
+    )
+    plist = read_list(path)
+    cited = [
+        x.citation
+        for x in cite_items(plist.items, plist.meta.region, list_date(plist.meta))
+        if x.citation.law_id is not None
+    ]
+    assert cited and all("was in force on the list's date 2005" in c.warnings[0] for c in cited)
