@@ -83,7 +83,7 @@ from extractors.citing.grammar.unmarked import (
     strip_verbs,
     unmarked_before,
 )
-from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.lawdb import load_registry, title_key, unknown_number
 from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
@@ -819,7 +819,7 @@ class _Cell:
             f"{doc} enacted or amended {len(entries)} instruments in the registry"
             if entries
             else f"{doc} is not in the registry"
-            + (_UNHELD_NUMBER if "〔" in doc and not _ORDER_IN.search(doc) else "")
+            + (_UNHELD_NUMBER if "〔" in doc and not _ORDER_IN.search(doc) else unknown_number(doc))
         )
         self.unresolved(start, base, provisions, (*warnings, why), doc=doc)
 

@@ -403,6 +403,39 @@ _ORDER_NUMBER: Final = regex(
 _FILE_NUMBER: Final = regex(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
 
 
+# 交通运输部令2016年第28号, 交通运输部令〔2016〕第28号, 国家税务总局公告2018年第31号: an order or
+# announcement numbered within its year (the ministries number their orders so since 2016)
+_IN_YEAR: Final = regex(
+    rf"(?P<issuer>.+?){alternation(words('document_kinds'))}\s*(?:〔\s*\d{{4}}\s*〕|\d{{4}}\s*年)"
+    r"\s*第?\s*[0-9]+\s*号"
+)
+
+
+def unknown_number(doc: str) -> str:
+    """Why the registry cannot name the instrument of a document number it does not know: an
+    order numbered within its year (the catalogue's texts name every order serially, 令第46号,
+    and none so), an order of a department it holds no order of, or a file number (〔2019〕12号:
+    normative documents, which it holds none of); "" for an order it could have known.
+
+    >>> unknown_number("交通运输部令2016年第28号")
+    ': an order numbered within its year, which the catalogue names none of (not checked)'
+    >>> unknown_number("交通运输部令第28号")
+    ': it holds no order of 交通运输部 (not checked)'
+    >>> unknown_number("国务院令第9999号")
+    ''
+    """
+    if _IN_YEAR.fullmatch(doc):
+        return (
+            ": an order numbered within its year, which the catalogue names none of (not checked)"
+        )
+    key = _doc_lookup_key(doc)
+    if key is None or key[1]:
+        return ""
+    if not any(k[0] == key[0] for k in load_registry()._doc_index()):
+        return f": it holds no order of {official_issuer(key[0])} (not checked)"
+    return ""
+
+
 # what separates the issuers of a joint order (甲部 乙部令, 甲部、乙部令)
 _JOINT_ISSUERS: Final = regex(r"[ 、]+")
 

@@ -362,3 +362,40 @@ def test_a_list_read_from_a_file_says_the_repeal_against_its_date(tmp_path: Path
         if x.citation.law_id is not None
     ]
     assert cited and all("was in force on the list's date 2005" in c.warnings[0] for c in cited)
+
+
+# --- orders numbered within a year: the catalogue names none, said
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        pytest.param(
+            "交通运输部令2016年第28号第十条", "an order numbered within its year", id="year"
+        ),
+        pytest.param(
+            "交通运输部令〔2016〕第28号第十条", "an order numbered within its year", id="brackets"
+        ),
+        pytest.param(
+            "国家税务总局公告2018年第31号第三条", "an order numbered within its year", id="notice"
+        ),
+        pytest.param(
+            "交通运输部令第28号第十条", "it holds no order of 交通运输部", id="issuer-not-held"
+        ),
+    ],
+)
+def test_an_order_the_catalogue_cannot_name_is_said_to_be_unchecked(
+    cite: Cite, text: str, why: str
+) -> None:
+    """The catalogue's texts name the orders that promulgated them serially (公安部令第127号),
+    none numbered within its year and none of 交通运输部: the record said only that the number
+    was not in the registry, as of a wrong number."""
+    (c,) = cite(text)
+    assert (c.kind, c.law) == ("unresolved", None)
+    assert f"is not in the registry: {why}" in c.warnings[0]
+    assert c.warnings[0].endswith("(not checked)")
+
+
+def test_an_order_the_registry_could_know_is_not_said_to_be_unchecked(cite: Cite) -> None:
+    (c,) = cite("国务院令第9999号第十条")
+    assert c.warnings == ("国务院令第9999号 is not in the registry",)
