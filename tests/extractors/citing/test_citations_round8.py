@@ -280,6 +280,14 @@ def test_a_back_reference_with_nothing_cited_before_it_is_said(
     assert (c.kind, c.law, c.warnings) == ("unresolved", None, (said,))
 
 
+def test_items_listed_with_a_slash_are_each_cited(cite: Cite) -> None:
+    """第（一）/（二）项: the article was cited, its items dropped."""
+    assert _fields(cite, "《行政处罚法》第十条第（一）/（二）项") == [
+        (CF, 10, None, 1),
+        (CF, 10, None, 2),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "articles"),
     [
