@@ -521,7 +521,7 @@ class _Cell:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
             return
-        unmarked = unmarked_before(text, p)
+        unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
@@ -687,6 +687,19 @@ class _Cell:
         self.quoted = self.said = False
         self.close = -1
         return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
+
+    def alias_before(self, p: int) -> tuple[int, str] | None:
+        """An abbreviation the cell defined (（以下简称处罚法）), written without marks just before
+        the provision at ``p`` (处罚法第十二条): its start and text, or None. Too short to read
+        as a title of its own (unmarked titles are five characters or more), it is one here."""
+        text = self.text
+        j = p
+        while j > 0 and text[j - 1] in " \t\u3000":
+            j -= 1
+        for alias in self.local:
+            if text.endswith(alias, 0, j):
+                return j - len(alias), alias
+        return None
 
     def kind_alone(self, written: Resolution) -> Resolution:
         """The instrument a title that is a kind alone (《条例》, 《办法》, 《法》) refers back to:

@@ -2,10 +2,10 @@
 
 The cell alone does not know the list's date, so a citation of a repealed instrument says when it
 was repealed (:func:`extractors.citing.lawdb.out_of_force`). The list does: ``ListMeta.date``
-(a publication date on its page or in its metadata), else the year its title opens with
-(2023年…权责清单). With it, the warning says whether the instrument was repealed after the list's
-date (in force when the list was made: the list was right then) or before it (the list cites a
-law that was already gone).
+(a publication date on its page or in its metadata), else a year its title names (2023年…权责
+清单, …清单(2023年版)). With it, the warning says whether the instrument was repealed after the
+list's date (in force when the list was made: the list was right then) or before it (the list
+cites a law that was already gone).
 """
 
 from __future__ import annotations

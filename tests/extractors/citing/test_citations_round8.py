@@ -407,3 +407,13 @@ def test_an_order_the_catalogue_cannot_name_is_said_to_be_unchecked(
 def test_an_order_the_registry_could_know_is_not_said_to_be_unchecked(cite: Cite) -> None:
     (c,) = cite("国务院令第9999号第十条")
     assert c.warnings == ("国务院令第9999号 is not in the registry",)
+
+
+def test_an_abbreviation_the_cell_defines_is_read_without_marks(cite: Cite) -> None:
+    """（以下简称处罚法） then 处罚法第十二条: too short for an unmarked title, the article was
+    dropped; the cell defined it."""
+    text = "《中华人民共和国行政处罚法》（以下简称处罚法）第十条；处罚法第十二条"
+    assert [(c.law, c.article, c.law_id is not None) for c in cite(text)] == [
+        (CF, 10, True),
+        (CF, 12, True),
+    ]
