@@ -417,3 +417,23 @@ def test_an_abbreviation_the_cell_defines_is_read_without_marks(cite: Cite) -> N
         (CF, 10, True),
         (CF, 12, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        pytest.param("依据行政许可法等法律法规", XK, id="laws-and-regulations"),
+        pytest.param("依据行政许可法等有关法律、法规的规定", XK, id="relevant"),
+        pytest.param("根据社会救助暂行办法等规定", "社会救助暂行办法", id="provisions"),
+    ],
+)
+def test_an_unmarked_title_before_a_tail_of_kinds_is_cited_whole(
+    cite: Cite, text: str, law: str
+) -> None:
+    """行政许可法等法律法规: a marked title before 等法律法规 was read, an unmarked one was not."""
+    assert [(c.law, c.article) for c in cite(text)] == [(law, None)]
+
+
+@pytest.mark.parametrize("text", ["有关法律法规", "依照法律法规等规定", "依据国家有关法律法规"])
+def test_kinds_alone_name_no_instrument(cite: Cite, text: str) -> None:
+    assert cite(text) == []
