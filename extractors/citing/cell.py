@@ -126,6 +126,8 @@ _AND_ITS: Final = regex(
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# the words of the warnings on a title the registry does not know
+_NOT_IN_REGISTRY: Final = "is not in the registry"
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
 _DOC_LAST: Final = frozenset("号令 \t\u3000")
 # 浙政办发〔2019〕12号第三条, 法释〔2009〕20号: a file number, not an order's (令), numbers a
@@ -177,10 +179,15 @@ class _Law:
     """The cell's last law: what a continuation carries (a plain class: one is made per title
     read, and a compiled build constructs it natively)."""
 
-    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending")
+    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending", "unknown")
 
     def __init__(
-        self, law: str, kind: CitationKind, law_id: str | None, pending: int | None
+        self,
+        law: str,
+        kind: CitationKind,
+        law_id: str | None,
+        pending: int | None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         self.law = law
         self.kind = kind  # the kind of the articles it heads (unmarked under an unmarked title)
@@ -189,6 +196,11 @@ class _Law:
         self.chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
         self.heading: int | None = None  # its record's index, dropped when articles follow
         self.headed = False  # its own record gave way to the articles under it
+        # why the registry does not know it (西藏…实施细则（试行）, heading the articles on the
+        # lines below): said on every provision cited under it, which never looks resolved either
+        self.unknown = (
+            next((w for w in warnings if _NOT_IN_REGISTRY in w), None) if law_id is None else None
+        )
 
 
 def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
@@ -481,7 +493,7 @@ class _Cell:
                     rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
                 )
             )  # fmt: skip
-            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
+            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1, warn)
         return end
 
     def bare(self, p: int, chain: Chain) -> None:
@@ -652,7 +664,7 @@ class _Cell:
                     r.law_id, warn, None,
                 )  # fmt: skip
             if not self.quoted:
-                self.last = _Law(r.law, kind, r.law_id, pending)
+                self.last = _Law(r.law, kind, r.law_id, pending, warn)
         if chain is not None:
             self.enter_quote(tail_end, opens_quote(text, tail_end))
         elif tail.point is None and quotes_title(text, tail_end):
@@ -875,6 +887,8 @@ class _Cell:
         headings = len(provisions) == 1 and heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
+        if last.unknown is not None and last.unknown not in warnings:
+            warnings = (last.unknown, *warnings)
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
         if headings:
             last.chapter = provisions[-1].chapter

@@ -437,3 +437,24 @@ def test_an_unmarked_title_before_a_tail_of_kinds_is_cited_whole(
 @pytest.mark.parametrize("text", ["有关法律法规", "依照法律法规等规定", "依据国家有关法律法规"])
 def test_kinds_alone_name_no_instrument(cite: Cite, text: str) -> None:
     assert cite(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("《劳动教养试行办法》第十条。第十一条", id="continuation"),
+        pytest.param(
+            "劳动教养试行办法\n第六章 法律责任\n第十条 违反本办法的\n第十一条 ……", id="heading"
+        ),
+    ],
+)
+def test_provisions_under_a_title_the_registry_does_not_know_say_so_too(
+    cite: Cite, text: str
+) -> None:
+    """The title's own record was flagged; the articles continuing it, or under it when it heads
+    the lines below, looked resolved."""
+    found = cite(text)
+    assert [c.article for c in found] == [10, 11]
+    assert all(
+        any("'劳动教养试行办法' is not in the registry" in w for w in c.warnings) for c in found
+    )
