@@ -83,11 +83,12 @@ from extractors.citing.grammar.unmarked import (
     strip_verbs,
     unmarked_before,
 )
-from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.lawdb import load_registry, title_key, unknown_number
 from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
+    KIND_ALONE,
     Resolution,
     amended_by,
     clean_title,
@@ -96,7 +97,7 @@ from extractors.citing.resolve import (
     numbers_entries,
     resolve_implementing,
     resolve_with,
-    unheld_document,
+    unchecked,
 )
 from extractors.citing.words import (
     CONJUNCTIONS,
@@ -125,6 +126,8 @@ _AND_ITS: Final = regex(
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# the words of the warnings on a title the registry does not know
+_NOT_IN_REGISTRY: Final = "is not in the registry"
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
 _DOC_LAST: Final = frozenset("号令 \t\u3000")
 # 浙政办发〔2019〕12号第三条, 法释〔2009〕20号: a file number, not an order's (令), numbers a
@@ -176,10 +179,15 @@ class _Law:
     """The cell's last law: what a continuation carries (a plain class: one is made per title
     read, and a compiled build constructs it natively)."""
 
-    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending")
+    __slots__ = ("chapter", "headed", "heading", "kind", "law", "law_id", "pending", "unknown")
 
     def __init__(
-        self, law: str, kind: CitationKind, law_id: str | None, pending: int | None
+        self,
+        law: str,
+        kind: CitationKind,
+        law_id: str | None,
+        pending: int | None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         self.law = law
         self.kind = kind  # the kind of the articles it heads (unmarked under an unmarked title)
@@ -188,6 +196,11 @@ class _Law:
         self.chapter: int | None = None  # from a chapter heading line (第六章 责任及其他)
         self.heading: int | None = None  # its record's index, dropped when articles follow
         self.headed = False  # its own record gave way to the articles under it
+        # why the registry does not know it (西藏…实施细则（试行）, heading the articles on the
+        # lines below): said on every provision cited under it, which never looks resolved either
+        self.unknown = (
+            next((w for w in warnings if _NOT_IN_REGISTRY in w), None) if law_id is None else None
+        )
 
 
 def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
@@ -473,15 +486,14 @@ class _Cell:
         for r in resolve_with(title, self.local):
             warn = r.warnings
             if r.law_id is None and not warn:
-                unheld = unheld_document(r.law, r.via, None)
-                warn = (unheld,) if unheld is not None else warn
+                warn = (unchecked(r.law, r.via, None),)
             self.out.append(
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
                     rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
                 )
             )  # fmt: skip
-            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1)
+            self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1, warn)
         return end
 
     def bare(self, p: int, chain: Chain) -> None:
@@ -521,7 +533,7 @@ class _Cell:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
             return
-        unmarked = unmarked_before(text, p)
+        unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
@@ -587,6 +599,10 @@ class _Cell:
         provisions: tuple[Provision, ...] = chain.provisions if chain is not None else ()
         if not provisions and tail.point is None and _CUT_OFF.match(text, tail.end + base):
             return
+        if len(resolutions) == 1 and resolutions[0].law in KIND_ALONE:
+            # 《工伤保险条例》第十条；《条例》第十四条: the kind alone in title marks is the
+            # instrument of that kind cited before it in the cell
+            resolutions = (self.kind_alone(resolutions[0]),)
         if tail.point is not None:
             if provisions:
                 provisions = tuple(p._replace(point=tail.point) for p in provisions)
@@ -627,9 +643,9 @@ class _Cell:
             kind: CitationKind = kind_override or r.kind
             warn = r.warnings + warnings if warnings else r.warnings
             if r.law_id is None and not r.warnings:
-                # a normative document or party regulation: not held, so not checked
-                unheld = unheld_document(r.law, r.via, doc)
-                warn = (*warn, unheld) if unheld is not None else warn
+                # not in the registry: never passed as resolved (a normative document, party
+                # regulation, standard, local or repealed instrument: not checked)
+                warn = (*warn, unchecked(r.law, r.via, doc))
             if not provisions:
                 # a whole instrument: law-level, unless its title was abbreviated (《监察法》),
                 # which ranks before it (docs/citations.md, "Kinds")
@@ -648,7 +664,7 @@ class _Cell:
                     r.law_id, warn, None,
                 )  # fmt: skip
             if not self.quoted:
-                self.last = _Law(r.law, kind, r.law_id, pending)
+                self.last = _Law(r.law, kind, r.law_id, pending, warn)
         if chain is not None:
             self.enter_quote(tail_end, opens_quote(text, tail_end))
         elif tail.point is None and quotes_title(text, tail_end):
@@ -684,6 +700,32 @@ class _Cell:
         self.close = -1
         return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
 
+    def alias_before(self, p: int) -> tuple[int, str] | None:
+        """An abbreviation the cell defined (（以下简称处罚法）), written without marks just before
+        the provision at ``p`` (处罚法第十二条): its start and text, or None. Too short to read
+        as a title of its own (unmarked titles are five characters or more), it is one here."""
+        text = self.text
+        j = p
+        while j > 0 and text[j - 1] in " \t\u3000":
+            j -= 1
+        for alias in self.local:
+            if text.endswith(alias, 0, j):
+                return j - len(alias), alias
+        return None
+
+    def kind_alone(self, written: Resolution) -> Resolution:
+        """The instrument a title that is a kind alone (《条例》, 《办法》, 《法》) refers back to:
+        the last of that kind cited before it in the cell, said; unresolved, and said, when
+        the cell cites none (never a local title of that name: 《条例》 names no instrument)."""
+        noun = written.law
+        for earlier in reversed(self.out):
+            if earlier is not None and earlier.law is not None and is_kind(earlier.law, noun):
+                why = f"《{noun}》 read as {earlier.law}, the {noun} cited before it"
+                return Resolution(earlier.law, "abbreviation", earlier.law_id, None, None, (why,))
+        return Resolution(
+            noun, "explicit", None, None, None, (f"no {noun} is cited before 《{noun}》",)
+        )
+
     def refer_back(
         self,
         start: int,
@@ -697,7 +739,13 @@ class _Cell:
         in the cell of the kind the noun names (any kind when ``noun`` is None), or unresolved,
         and flagged, when the cell cites none of that kind."""
         last = self.last
-        if noun is None or last is None or is_kind(last.law, noun):
+        if last is None:
+            # 该法第十二条 with nothing cited before it in the cell: unresolved, and said
+            said = SPACE.sub("", self.text[start : provisions[0].start + base])
+            why = f"no {noun or 'instrument'} is cited before {said}"
+            self.unresolved(start, base, provisions, (*warnings, why))
+            return
+        if noun is None or is_kind(last.law, noun):
             self.continue_last(start, end, provisions, warnings, "continuation", base)
             return
         for earlier in reversed(self.out):
@@ -796,7 +844,7 @@ class _Cell:
             f"{doc} enacted or amended {len(entries)} instruments in the registry"
             if entries
             else f"{doc} is not in the registry"
-            + (_UNHELD_NUMBER if "〔" in doc and not _ORDER_IN.search(doc) else "")
+            + (_UNHELD_NUMBER if "〔" in doc and not _ORDER_IN.search(doc) else unknown_number(doc))
         )
         self.unresolved(start, base, provisions, (*warnings, why), doc=doc)
 
@@ -839,6 +887,8 @@ class _Cell:
         headings = len(provisions) == 1 and heading_only(provisions)
         # the articles under a title that heads them (no provision of its own) take its kind
         headed = last.pending is not None or last.headed
+        if last.unknown is not None and last.unknown not in warnings:
+            warnings = (last.unknown, *warnings)
         base_kind: CitationKind = kind or (last.kind if headed else "continuation")
         if headings:
             last.chapter = provisions[-1].chapter

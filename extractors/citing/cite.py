@@ -56,10 +56,14 @@ def get_citations(text: str) -> list[Citation]:
     return list(_cached(text))
 
 
-def cite_items(items: Iterable[PowerItem], region: str | None = None) -> Iterator[CellCitation]:
+def cite_items(
+    items: Iterable[PowerItem], region: str | None = None, date: str | None = None
+) -> Iterator[CellCitation]:
     """The citations in every text field (TEXT_FIELDS) of every item, with file, row and field;
     with the list's ``region`` (浙江省杭州市), a local title written without its place is
-    resolved to the region's instrument (:mod:`extractors.citing.places`).
+    resolved to the region's instrument (:mod:`extractors.citing.places`); with the list's
+    ``date`` (:func:`extractors.citing.in_force.list_date`), an instrument no longer in force is
+    said to have been repealed before or after it (:mod:`extractors.citing.in_force`).
 
     >>> item = PowerItem(source="a.txt", row="1", line=1, basis="《社会救助暂行办法》第五十七条")
     >>> [(c.field, c.citation.article) for c in cite_items([item])]
@@ -70,6 +74,8 @@ def cite_items(items: Iterable[PowerItem], region: str | None = None) -> Iterato
     """
     if region:
         from extractors.citing.places import localise  # only lists with a region need it
+    if date:
+        from extractors.citing.in_force import date_checked  # only lists with a date need it
 
     for item in items:
         for key in TEXT_FIELDS:
@@ -78,6 +84,8 @@ def cite_items(items: Iterable[PowerItem], region: str | None = None) -> Iterato
                 for c in get_citations(value):
                     if region:
                         c = localise(c, region)
+                    if date and c.warnings:
+                        c = date_checked(c, date)
                     yield CellCitation(item.source, item.row, key, c)
 
 

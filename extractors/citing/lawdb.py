@@ -88,6 +88,24 @@ def title_key(title: str) -> str:
     return SPACE.sub("", title).translate(ONE_WIDTH).translate(TO_ANGLE)
 
 
+#: The shortest title (in characters) :meth:`Registry.near` looks for a typo of.
+NEAR_FROM: Final = 5
+
+
+def _one_more(longer: str, shorter: str) -> bool:
+    """True when ``longer`` is ``shorter`` with one character put in (anywhere).
+
+    >>> _one_more("工伤保险条例", "工伤保条例"), _one_more("工伤保险条例", "工伤险保条例")
+    (True, False)
+    """
+    if len(longer) != len(shorter) + 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
+
+
 @dataclass(frozen=True, slots=True)
 class Version:
     """One dated event in an instrument's life (通过, 公布, 修正, 修订)."""
@@ -159,16 +177,22 @@ class LawEntry:
 REPEALED_EVENT: Final = "废止"
 
 
-def out_of_force(entry: LawEntry) -> str | None:
+def out_of_force(entry: LawEntry, on: str | None = None) -> str | None:
     """The warning on a citation of an instrument that is no longer in force: repealed (a hand
     entry's 废止 event, with its note on what replaced it), or every text the catalogue holds of
-    it expired. It is what the list cites, never put on its successor; the list may predate the
-    repeal, so the record says so and keeps the instrument. None for one in force.
+    it expired. It is what the list cites, never put on its successor. ``on``, the list's date
+    (YYYY, YYYY-MM or YYYY-MM-DD), says whether the list was made before the repeal, when the
+    instrument was in force, or after it. None for one in force.
 
     >>> e = LawEntry("x", "甲条例", (), "行政法规", "", versions=(Version("2011-01-21", "废止"),),
     ...              notes="由《乙条例》取代。")
     >>> out_of_force(e)
     "'甲条例' is not in force: repealed on 2011-01-21 (由《乙条例》取代。)"
+    >>> out_of_force(e, "2009-05-01")
+    "'甲条例' was in force on the list's date 2009-05-01: repealed on 2011-01-21, after it \
+(由《乙条例》取代。)"
+    >>> out_of_force(e, "2015")[23:]
+    "repealed on 2011-01-21, before the list's date 2015 (由《乙条例》取代。)"
     >>> out_of_force(LawEntry("y", "丙条例", (), "行政法规", "",
     ...                       texts=(TextVersion("2001-01-01", None, True, 9, 9),)))
     "'丙条例' is not in force: every text of it the catalogue holds has expired"
@@ -176,7 +200,22 @@ def out_of_force(entry: LawEntry) -> str | None:
     ended = [v.date for v in entry.versions if v.note == REPEALED_EVENT]
     if ended:
         why = f" ({entry.notes})" if entry.notes else ""
-        return f"{entry.title!r} is not in force: repealed on {max(ended)}{why}"
+        repealed = max(ended)
+        if on is None:
+            return f"{entry.title!r} is not in force: repealed on {repealed}{why}"
+        # compared at the list date's precision: a list of 2011 is not said to be before or
+        # after a repeal of 2011-01-21
+        then = repealed[: len(on)]
+        if then > on:
+            return (
+                f"{entry.title!r} was in force on the list's date {on}: repealed on {repealed}, "
+                f"after it{why}"
+            )
+        when = "before" if then < on else "in the time of"
+        return (
+            f"{entry.title!r} is not in force: repealed on {repealed}, {when} the list's date "
+            f"{on}{why}"
+        )
     if entry.texts and all(t.expired for t in entry.texts):
         return f"{entry.title!r} is not in force: every text of it the catalogue holds has expired"
     return None
@@ -211,6 +250,7 @@ class Registry:
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
         self._by_place: dict[str, list[LawEntry]] | None = None
         self._by_subject: dict[str, list[LawEntry]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
         self._automaton = ahocorasick.Automaton()
         for key in self._by_key:
             self._automaton.add_word(key, key)
@@ -277,6 +317,36 @@ class Registry:
         """
         return {k: sorted(e.title for e in v) for k, v in self._by_key.items() if len(v) > 1}
 
+    def near(self, title: str) -> list[LawEntry]:
+        """The entries whose title or alias is ``title`` with one character missing or one
+        character too many (《中华人民共和国行政许可》, 《工伤保险险条例》): a typo of a title
+        the registry knows. Titles of fewer than :data:`NEAR_FROM` characters are compared with
+        none (《食安法》 is an abbreviation, not a typo of 食品法). Each entry once; several:
+        ambiguous, for the caller to name and not choose.
+
+        >>> [e.title for e in load_registry().near("中华人民共和国行政许可")]
+        ['中华人民共和国行政许可法']
+        >>> [e.title for e in load_registry().near("工伤保险险条例")]
+        ['工伤保险条例']
+        """
+        key = title_key(title)
+        n = len(key)
+        if n < NEAR_FROM:
+            return []
+        if self._by_length is None:
+            lengths: dict[int, list[str]] = {}
+            for name in self._by_key:
+                lengths.setdefault(len(name), []).append(name)
+            self._by_length = lengths
+        found: list[LawEntry] = []
+        for name in self._by_length.get(n + 1, ()):
+            if _one_more(name, key):
+                found.extend(e for e in self._by_key[name] if e not in found)
+        for name in self._by_length.get(n - 1, ()):
+            if _one_more(key, name):
+                found.extend(e for e in self._by_key[name] if e not in found)
+        return found
+
     def local_namesakes(self, title: str) -> list[LawEntry]:
         """The local instruments titled ``title`` after the name of their place (浙江省, 杭州市,
         浙江省杭州市): what a list means by a local title it writes without its place.
@@ -331,6 +401,39 @@ _ORDER_NUMBER: Final = regex(
     rf"(?P<issuer>.*?){alternation(words('document_kinds', 'order'))}第(?P<n>[^号]+)号"
 )
 _FILE_NUMBER: Final = regex(r"(?P<issuer>.*?)〔(?P<year>[0-9]{4})〕第?(?P<n>[0-9]+)号")
+
+
+# 交通运输部令2016年第28号, 交通运输部令〔2016〕第28号, 国家税务总局公告2018年第31号: an order or
+# announcement numbered within its year (the ministries number their orders so since 2016)
+_IN_YEAR: Final = regex(
+    rf"(?P<issuer>.+?){alternation(words('document_kinds'))}\s*(?:〔\s*\d{{4}}\s*〕|\d{{4}}\s*年)"
+    r"\s*第?\s*[0-9]+\s*号"
+)
+
+
+def unknown_number(doc: str) -> str:
+    """Why the registry cannot name the instrument of a document number it does not know: an
+    order numbered within its year (the catalogue's texts name every order serially, 令第46号,
+    and none so), an order of a department it holds no order of, or a file number (〔2019〕12号:
+    normative documents, which it holds none of); "" for an order it could have known.
+
+    >>> unknown_number("交通运输部令2016年第28号")
+    ': an order numbered within its year, which the catalogue names none of (not checked)'
+    >>> unknown_number("交通运输部令第28号")
+    ': it holds no order of 交通运输部 (not checked)'
+    >>> unknown_number("国务院令第9999号")
+    ''
+    """
+    if _IN_YEAR.fullmatch(doc):
+        return (
+            ": an order numbered within its year, which the catalogue names none of (not checked)"
+        )
+    key = _doc_lookup_key(doc)
+    if key is None or key[1]:
+        return ""
+    if not any(k[0] == key[0] for k in load_registry()._doc_index()):
+        return f": it holds no order of {official_issuer(key[0])} (not checked)"
+    return ""
 
 
 # what separates the issuers of a joint order (甲部 乙部令, 甲部、乙部令)

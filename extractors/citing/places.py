@@ -23,7 +23,7 @@ from typing import Final
 
 from extractors.citing.lawdb import LawEntry, load_registry, past_last_article, title_key
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import namesakes_warning
+from extractors.citing.resolve import STATE_NAME, namesakes_warning, own_place_namesakes
 from extractors.citing.words import alternation, words
 from extractors.models import Citation
 
@@ -48,16 +48,27 @@ def _place_of(entry: LawEntry, title: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _in_region(law: str, region: str) -> tuple[LawEntry, list[LawEntry]] | None:
-    """The one namesake of ``law`` whose place ``region`` writes, with all its namesakes, or
-    None (none, or several: nothing is guessed). Cached: a list cites the same titles over and
-    over, and every citation of a list with a region is asked."""
+def _in_region(law: str, region: str) -> tuple[LawEntry, list[LawEntry], str] | None:
+    """The one namesake of ``law`` whose place ``region`` writes, with all its namesakes and the
+    title they are named after (``law``, or ``law`` without the state's name or the unit that
+    stands for the list's own place), or None (none, or several: nothing is guessed). Cached:
+    a list cites the same titles over and over, and every citation of a list with a region is
+    asked."""
+    title = law
     namesakes = load_registry().local_namesakes(law)
+    if not namesakes and law.startswith(STATE_NAME):
+        # 《道路运输条例》, resolved to the national 中华人民共和国道路运输条例: the region's
+        # namesake is titled after the words without the state's name
+        title = law[len(STATE_NAME) :]
+        namesakes = load_registry().local_namesakes(title)
+    if not namesakes and (own := own_place_namesakes(law)) is not None:
+        # 《本省道路运输条例》: the region's instrument of that unit
+        title, namesakes = own
     if not namesakes:
         return None
     here = areas(region)
-    inside = [e for e in namesakes if areas(_place_of(e, law)) & here]
-    return (inside[0], namesakes) if len(inside) == 1 else None
+    inside = [e for e in namesakes if areas(_place_of(e, title)) & here]
+    return (inside[0], namesakes, title) if len(inside) == 1 else None
 
 
 def localise(citation: Citation, region: str | None) -> Citation:
@@ -79,13 +90,13 @@ def localise(citation: Citation, region: str | None) -> Citation:
     picked = _in_region(law, region)
     if picked is None:
         return citation
-    entry, namesakes = picked
+    entry, namesakes, title = picked
     if citation.law_id is not None:
         own = f"the list's region has its own {entry.title}"
         return replace(citation, warnings=(*citation.warnings, own))
     unplaced = namesakes_warning(law, namesakes)
     warnings = [w for w in citation.warnings if w != unplaced]
-    warnings.append(f"place {_place_of(entry, law)} taken from the list's region {region}")
+    warnings.append(f"place {_place_of(entry, title)} taken from the list's region {region}")
     if citation.article is not None:
         past = past_last_article(entry.id, citation.version, citation.article)
         if past is not None:

@@ -56,6 +56,8 @@ _ABOUT: Final = "关于"
 _NATIONAL_ISSUER: Final = regex(
     rf"^(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)[^{TITLE_OPEN}]*?{_ABOUT}"
 )
+#: An instrument's kind alone (《条例》, 《办法》, 《法》), which names no instrument of its own.
+KIND_ALONE: Final = frozenset(words("instrument_endings"))
 #: The start of a national law's full title: 中华人民共和国.
 STATE_NAME: Final = words("state_name")[0]
 # a national law (法律) is titled 中华人民共和国…法: 《行政处罚法》 → 中华人民共和国行政处罚法
@@ -207,7 +209,14 @@ def _one(
     canonical = title.translate(TO_BOOK)
     key = title_key(canonical)
     if local and key in local:
-        return local[key], "abbreviation", None, None, ()
+        # 《社保法》 after （以下简称《社保法》）: the title the cell defined it for, as the
+        # registry knows it
+        law, _, law_id, rank, warnings = _one(local[key])
+        return law, "abbreviation", law_id, rank, warnings
+    if key in KIND_ALONE:
+        # 《条例》, 《法》: a kind alone names no instrument (the cell reads it as the last one
+        # of that kind cited: extractors.citing.cell); never titled by rule (中华人民共和国法)
+        return canonical, "explicit", None, None, ()
     entries: list[LawEntry] = load_registry().lookup(canonical)
     if len(entries) == 1:
         entry = entries[0]
@@ -237,11 +246,25 @@ def _one(
         if len(bare) == 1 and not bare[0].title.startswith(STATE_NAME):
             why = f"{STATE_NAME} is not part of the title {bare[0].title!r}"
             return bare[0].title, "explicit", bare[0].id, bare[0].rank, (why,)
+    namesakes = load_registry().local_namesakes(canonical)
+    if namesakes:
+        # 《安全生产条例》: a local regulation written without its place (the list's region
+        # picks it: extractors.citing.places); the record names those it may be
+        return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
+    own = own_place_namesakes(canonical)
+    if own is not None:
+        # 《本省道路运输条例》, 《省道路运输条例》: the list's own place written by its unit
+        return canonical, "explicit", None, None, (namesakes_warning(canonical, own[1]),)
     # a national law's title, written in full (《中华人民共和国行政监察法》) or made by rule
     # (《食安法》), that the registry does not know: kept, and flagged
     full = key.startswith(STATE_NAME)
     rest = key[len(STATE_NAME) :] if full else key
     made: str = canonical if full else STATE_NAME + canonical
+    typo = _near(canonical) or (None if full else _near(made))
+    if typo is not None:
+        # 《中华人民共和国行政许可》, 《行政许法》: a title the registry knows, one character
+        # missing or one too many; read as it, and said
+        return typo
     made_kind: TitleKind = "explicit" if full else "abbreviation"
     flag = _unknown_national(canonical) if full else _by_rule(canonical)
     if _NATIONAL_LAW.match(rest) and not _NOT_NATIONAL.search(rest):
@@ -251,11 +274,6 @@ def _one(
         # a national law's implementing 条例 is an administrative regulation (行政法规)
         rank = "行政法规" if implementing.group(2).endswith("条例") else None
         return made, made_kind, None, rank, (flag,)
-    namesakes = load_registry().local_namesakes(canonical)
-    if namesakes:
-        # 《安全生产条例》: a local regulation written without its place (the list's region
-        # picks it: extractors.citing.places); the record names those it may be
-        return canonical, "explicit", None, None, (namesakes_warning(canonical, namesakes),)
     if key.startswith(_ABOUT):
         issued = load_registry().by_subject(canonical)
         if len(issued) == 1:
@@ -279,6 +297,57 @@ def _one(
         # guessed)
         return canonical, "explicit", None, None, (_not_held(canonical),)
     return canonical, "explicit", None, None, ()
+
+
+# 《本省道路运输条例》, 《省道路运输条例》, 《我市物业管理条例》: the list's own place written by
+# its unit alone (grammar.json own_place_leads, local_units)
+_OWN_PLACE: Final = regex(
+    rf"^(?:{alternation(words('own_place_leads'))})?(?P<unit>{alternation(words('local_units'))})"
+)
+
+
+def own_place_namesakes(title: str) -> tuple[str, list[LawEntry]] | None:
+    """The title without the unit that stands for the list's own place, and the registry's
+    local instruments so titled after a place of that unit; None when ``title`` is none such.
+
+    >>> rest, found = own_place_namesakes("本省道路运输条例")
+    >>> rest, sorted(e.title for e in found)[:2]
+    ('道路运输条例', ['山东省道路运输条例', '广东省道路运输条例'])
+    """
+    key = title_key(title)
+    m = _OWN_PLACE.match(key)
+    if m is None:
+        return None
+    rest = key[m.end() :]
+    unit = m.group("unit")
+    found = [
+        e
+        for e in load_registry().local_namesakes(rest)
+        if title_key(e.title)[: -len(rest)].endswith(unit)
+    ]
+    return (rest, found) if found else None
+
+
+def _near(title: str) -> tuple[str, TitleKind, str | None, str | None, tuple[str, ...]] | None:
+    """``title`` read as the registry's title one character away from it (a typo), said; the
+    titles named when several are (none chosen); None when none is.
+
+    >>> _near("工伤保险险条例")[0], _near("工伤保险险条例")[4]
+    ('工伤保险条例', ("'工伤保险险条例' is not in the registry: read as '工伤保险条例', \
+one character apart",))
+    """
+    found = load_registry().near(title)
+    if len(found) == 1:
+        entry = found[0]
+        why = f"{title!r} is not in the registry: read as {entry.title!r}, one character apart"
+        ended = out_of_force(entry)
+        warnings = (why, ended) if ended else (why,)
+        return entry.title, "abbreviation", entry.id, entry.rank, warnings
+    if found:
+        names = " | ".join(sorted(e.title for e in found))
+        why = f"{title!r} is not in the registry; one character apart: {names}"
+        return title, "explicit", None, None, (why,)
+    return None
 
 
 # 浙江省人民政府办公厅关于…的通知, 甲市财政局关于…: a document a local organ issued (a place, then
@@ -328,6 +397,49 @@ which it does not hold (not checked)
     else:
         return None
     return f"{law!r} is not in the registry: {kind}, which it does not hold (not checked)"
+
+
+#: 《生活饮用水卫生标准》, 《建筑设计防火规范》: a technical standard's title (grammar.json)
+_STANDARD: Final = regex(f"(?:{alternation(words('standard_endings'))})$")
+_LOCAL_TITLE: Final = regex(f"^{LOCAL_PLACE}")
+
+
+def is_standard(title: str) -> bool:
+    """True when ``title`` ends as a technical standard's or specification's does (标准, 规范,
+    规程): a standard numbered GB or GB/T, not a statute.
+
+    >>> is_standard("生活饮用水卫生标准"), is_standard("中华人民共和国标准化法")
+    (True, False)
+    """
+    return _STANDARD.search(title_key(title)) is not None
+
+
+def unchecked(law: str, via: str | None, doc: str | None) -> str:
+    """The warning on an instrument the registry does not know and that no rule placed: a
+    document it holds none of (:func:`unheld_document`), a technical standard, a local instrument
+    or any other title. A title the registry does not know never looks resolved: it may be
+    repealed (《劳动教养试行办法》, repealed 2013, is in no catalogue), a rule or document the
+    registry holds few of, or a wrong title.
+
+    >>> print(unchecked("劳动教养试行办法", None, None)[:46])
+    '劳动教养试行办法' is not in the registry: not checked
+    >>> print(unchecked("生活饮用水卫生标准", None, None)[36:])
+    a technical standard, not a statute (not checked)
+    """
+    unheld = unheld_document(law, via, doc)
+    if unheld is not None:
+        return unheld
+    if is_standard(law):
+        return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+    if _LOCAL_TITLE.match(title_key(law)):
+        return (
+            f"{law!r} is not in the registry: a local instrument it does not know (it holds the "
+            "local regulations of seven provinces, no local government rule: not checked)"
+        )
+    return (
+        f"{law!r} is not in the registry: not checked (a departmental rule or document it does "
+        "not hold, a repealed instrument, or a wrong title)"
+    )
 
 
 def _not_held(title: str) -> str:

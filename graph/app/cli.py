@@ -312,6 +312,7 @@ def extract(
     from collections import Counter
 
     from extractors.citing.cite import cite_items, cite_text
+    from extractors.citing.in_force import list_date
     from extractors.reading.read import read_list, read_text
     from extractors.report import Extraction, FileReport, count_citations
 
@@ -324,7 +325,8 @@ def extract(
         else:
             plist = read_list(path, format=fmt, encoding=encoding)
             warn_doubtful(plist)
-            source, cited = plist.source, cite_items(plist.items, region or plist.meta.region)
+            date = list_date(plist.meta)
+            source, cited = plist.source, cite_items(plist.items, region or plist.meta.region, date)
         kinds: Counter[str] = Counter()
         n = print_jsonl(c.to_json() for c in count_citations(cited, kinds))
         if report:

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import cite_items
+from extractors.citing.in_force import list_date
 from extractors.models import PowerList
 from extractors.reading.stream import open_list
 from extractors.report import FileReport, Reading, Report
@@ -84,13 +85,15 @@ def cite_lists(lists: Iterable[tuple[PowerList | Streamed, Path]]) -> Iterator[C
         if not isinstance(power_list, PowerList):
             yield _batched(power_list, str(path))
         else:
-            yield power_list, cite_items(power_list.items, power_list.meta.region), str(path)
+            meta = power_list.meta
+            yield power_list, cite_items(power_list.items, meta.region, list_date(meta)), str(path)
 
 
 def _batched(stream: Streamed, path: str) -> Batched:
     """A list read in batches, each batch with its citations, as the build takes it."""
     region = stream.head.meta.region  # as for a list read whole: a local title takes its place
-    batches = ((items, cite_items(items, region)) for items in stream.batches())
+    date = list_date(stream.head.meta)
+    batches = ((items, cite_items(items, region, date)) for items in stream.batches())
     reading = Reading.counted(stream.head, stream.counts)
     return Batched(stream.head, batches, reading, stream.digest, path)
 

@@ -19,6 +19,7 @@ from extractors.citing.numerals import NUMERAL_CHARS, parse_numeral, parse_suffi
 from extractors.citing.patterns import regex
 from extractors.citing.words import (
     SENTENCE_END,
+    SPACE,
     alternation,
     exceptions,
     tags_of,
@@ -437,7 +438,7 @@ def _article_list(written: str) -> Chain | None:
             start = m.end(1)  # the next article starts with its 第
         end, value = m.end(), v
     out.append(_article(start, end, value))
-    return _zero_checked(_new_tuple(Chain, (tuple(out), end, tuple(warnings))))
+    return _zero_checked(_new_tuple(Chain, (tuple(out), end, tuple(warnings))), written)
 
 
 # One article with, at most, a suffix, a paragraph and an item, each with its 第 and nothing
@@ -466,7 +467,7 @@ def _simple_chain(m: re.Match[str]) -> Chain | None:
     provision = _new_tuple(
         Provision, (0, end, None, None, None, article, suffix, None, paragraph, item, None)
     )
-    return _zero_checked(_new_tuple(Chain, ((provision,), end, ())))
+    return _zero_checked(_new_tuple(Chain, ((provision,), end, ())), m.string[:end])
 
 
 def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
@@ -486,7 +487,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
         if lone is not None:
-            return _zero_checked(Chain((lone,), end))
+            return _zero_checked(Chain((lone,), end), text[pos:end])
     b = _Builder()
     last: Level | None = None
     last_written = ""
@@ -580,7 +581,8 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    return _zero_checked(Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings))))
+    chain = Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings)))
+    return _zero_checked(chain, text[pos : b.end])
 
 
 def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:
@@ -612,13 +614,27 @@ _NUMBERED: Final[tuple[Level | Literal["article_suffix"], ...]] = (
 )  # fmt: skip
 
 
-def _zero_checked(chain: Chain) -> Chain:
-    """``chain``, warned when a number in it is 0 (第〇条, 第0款): provisions are numbered from 1,
-    so the reading is kept as written but is probably wrong.
+# 第两条: 两 is the word for two before a measure word (两条), never a digit of a number in a
+# provision's number, which writes 二 (第二条, 第二百条); a number written with it is read, and said
+_LIANG: Final = regex(rf"[{NUMERAL_CHARS}]*两[{NUMERAL_CHARS}]*")
+
+
+def _zero_checked(chain: Chain, written: str) -> Chain:
+    """``chain`` (read from ``written``), warned when a number in it is 0 (第〇条, 第0款):
+    provisions are numbered from 1, so the reading is kept as written but is probably wrong; or
+    when a number is written with 两 (第两条), which numbering never uses: read as 二, and said.
 
     >>> parse_chain("第〇条", 0).warnings
     ('第0条: provisions are numbered from 1',)
+    >>> parse_chain("第两条", 0).warnings
+    ('第两条: 两 written for 二 in a number, read as 2',)
     """
+    if "两" in written and (liang := _LIANG.search(written)) is not None:
+        number = SPACE.sub("", liang.group())
+        value = parse_numeral(number)
+        written_unit = written[max(liang.start() - 1, 0) : liang.end() + 1]
+        warning = f"{SPACE.sub('', written_unit)}: 两 written for 二 in a number, read as {value}"
+        chain = chain._replace(warnings=(*chain.warnings, warning))
     for p in chain.provisions:
         if 0 in p[2:]:
             level = next(f for f, v in zip(_NUMBERED, p[2:], strict=True) if v == 0)

@@ -49,15 +49,23 @@ _STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
 )
 _LINE_ENDINGS: Final = words("instrument_endings", "line")
+# 依据行政许可法等法律法规: the title the line names, then 等 and the kinds of what else applies
+# (grammar.json kind_words), as marked titles are followed (《…》等法律法规)
+_KINDS: Final = alternation(words("kind_words"))
+_ETC_TAIL: Final = (
+    rf"[ \t\u3000]*等[ \t\u3000]*(?:有关|相关)?(?:{_KINDS}|规定)(?:[、和及与]?(?:{_KINDS}))*"
+    r"(?:的?(?:有关)?规定)?"
+)
 _LINE_TITLE: Final = regex(
     rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
     r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
-    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)[ \t\u3000]*$",
+    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)(?:{_ETC_TAIL})?[ \t\u3000]*$",
     re.M,
 )
-# the last character of a line that _LINE_TITLE may match (a title ending; a closing bracket
-# is tested apart): a cheap test that rules out most cells before the line regex runs
-_LINE_LAST: Final = last_chars(_LINE_ENDINGS)
+# the last character of a line that _LINE_TITLE may match (a title ending, or a kind after 等;
+# a closing bracket is tested apart): a cheap test that rules out most cells before the line
+# regex runs
+_LINE_LAST: Final = last_chars(_LINE_ENDINGS) | last_chars(words("kind_words"))
 # a line that ends in a bracket can only be a title's when the bracket closes a trial mark: the
 # short cells that end in a number (对社会保险违法行为的处罚（898）) otherwise all reach _LINE_TITLE
 _TRIAL_ENDINGS: Final = frozenset(

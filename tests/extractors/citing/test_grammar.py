@@ -49,7 +49,9 @@ from extractors.citing.resolve import (
     ends_like_instrument,
     is_carrier,
     is_form,
+    is_standard,
     is_version_note,
+    own_place_namesakes,
     resolve_title,
 )
 from extractors.citing.words import TITLE_END_CHARS, load_grammar, tags_of, words
@@ -94,6 +96,8 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "implementing_leads": _implementing,
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
+    "standard_endings": is_standard,
+    "own_place_leads": lambda t: own_place_namesakes(t) is not None,
     "carrier_verbs": is_carrier,
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
