@@ -168,8 +168,10 @@ LIST_SOURCES = Kind(
 #: The first key of every ``LIST_SOURCES`` fact.
 ALL_LISTS = ox.Literal("lists")
 #: accountability-resting-on: the (clause, provision) pairs of ``qz:restsOn`` whose clause has no
-#: text, which its rows leave out (``graph.build.resting``): while there are none, its count
-#: reads no clause's text (``graph.store.boundcount``).
+#: text, which its rows leave out: while there are none, its count reads no clause's text
+#: (``graph.store.boundcount``). Counted as the build writes them (``Collector.bare``, told by
+#: ``graph.build.clauses``), by the engine for a list graph read back from the store or whose
+#: items' IRIs meet (``graph.build.resting``).
 BARE_RESTING = Kind("BareResting", (), ("pairs",))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
@@ -264,6 +266,8 @@ class Collector:
         self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
         self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
         self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        #: (clause of no text, provision) pairs of ``qz:restsOn`` written (``BARE_RESTING``)
+        self.bare = 0
         self.by_law: dict[str, list[int]] = {}  # law → LAW_ROWS's counts
         # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
@@ -281,6 +285,10 @@ class Collector:
         """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
         self._writing[concept].add(item)
         self.variants[(concept, text)] += 1
+
+    def rested_bare(self) -> None:
+        """A clause of no text rests on a provision (its ``qz:restsOn`` line written once)."""
+        self.bare += 1
 
     def item(
         self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]
@@ -475,6 +483,8 @@ class Collector:
         rows = facts.rows
         _add(rows[HELD.name][()], self.held)
         self.held = [0] * len(self.held)
+        rows[BARE_RESTING.name][()][0] += self.bare
+        self.bare = 0
         for article, counts in self.use.items():
             _add(rows[ARTICLE_USE.name][(ox.NamedNode(article),)], counts)
         for law, counts in self.laws.items():
@@ -633,14 +643,17 @@ def list_sources(store: ox.Store, graph: str) -> Facts:
     return facts
 
 
-def asked_of_current(store: ox.Store, graph: str) -> Facts:
+def asked_of_current(store: ox.Store, graph: str, bare: bool = True) -> Facts:
     """The facts every list graph gives once it is current, asked of the store whether the list
-    was just built or is recounted: its clauses of no text resting on a provision
-    (``graph.build.resting``) and its lists with their source files (``list_sources``)."""
+    was just built or is recounted: its lists with their source files (``list_sources``) and,
+    with ``bare``, its clauses of no text resting on a provision (``graph.build.resting``; a
+    build counts those of a list as it writes it, ``Collector.bare``, unless its items' IRIs
+    meet)."""
     from graph.build import resting
 
-    facts = resting.bare(store, graph)
-    facts.add(list_sources(store, graph))
+    facts = list_sources(store, graph)
+    if bare:
+        facts.add(resting.bare(store, graph))
     return facts
 
 
