@@ -13,7 +13,8 @@ the same clause.
 The writer also counts the (clause, provision) pairs of ``qz:restsOn`` whose clause has no text
 (``1. 2. 不依法履职的``: clause 1 is written with none), which ``derived.BARE_RESTING`` keeps: the
 build tells its list's ``derived.Collector`` each such pair as it writes its line (``rested``),
-where the commit asked the engine per list (``graph.build.resting``, some 6 ms a list).
+where the commit asked the engine per list (``graph.build.resting``; 0.08 ms of CPU a list at
+100 k items, docs/national.md).
 """
 
 from __future__ import annotations
