@@ -337,6 +337,7 @@ class _Build:
         collected = built.collected()
         if pending.odd:  # its items' IRIs meet: the engine counts it (graph.build.lawrows)
             collected.uncount(*lawrows.ENGINE)
+            collected.bare = 0  # and its clauses of no text resting on a provision (resting)
         self.folded.add(listholds.of_laws(graph, collected))  # before the fold lets them go
         collected.fold(self.folded)
         pending.collected = pack(collected)
@@ -386,7 +387,7 @@ class _Build:
         self.committed += [p.list_id for p in self.pending]
         if facts is not None:  # the rows the engine counts by list, now the lists are current
             for pending in self.pending:
-                facts.add(derived.asked_of_current(self.store, pending.graph))
+                facts.add(derived.asked_of_current(self.store, pending.graph, pending.odd))
                 if pending.uncounted:
                     facts.add(derived.list_rows(self.store, pending.graph, pending.uncounted))
                 if pending.odd:

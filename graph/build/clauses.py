@@ -9,6 +9,12 @@ Annotation ``oa:TextPositionSelector`` into the item's cell text (``qz:accountab
 ``qz:clauseConcept``: the ``skos:Concept`` that its normalised text stands for (see
 ``normalise_clause``), ``…/clause/accountability/{id}``, shared by every item and list that writes
 the same clause.
+
+The writer also counts the (clause, provision) pairs of ``qz:restsOn`` whose clause has no text
+(``1. 2. 不依法履职的``: clause 1 is written with none), which ``derived.BARE_RESTING`` keeps: the
+build tells its list's ``derived.Collector`` each such pair as it writes its line (``rested``),
+where the commit asked the engine per list (``graph.build.resting``; 0.08 ms of CPU a list at
+100 k items, docs/national.md).
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ class TripleSink(Protocol):
     def link(self, s: str, p: str, o: str) -> None: ...
     def text(self, s: str, p: str, value: str | None, lang: str | None = None) -> None: ...
     def link_once(self, s: str, p: str, o: str) -> None: ...
-    def item_once(self, s: str, p: str, o: str) -> None: ...
+    def item_once(self, s: str, p: str, o: str) -> bool: ...
     def text_once(self, s: str, p: str, value: str | None, lang: str | None = None) -> None: ...
 
 
@@ -120,13 +126,20 @@ class ClauseWriter:
     accountability clause stands in its cell, so citations can be hung on them later."""
 
     def __init__(
-        self, g: TripleSink, base: str, told: Callable[[str, str, str], None] | None = None
+        self,
+        g: TripleSink,
+        base: str,
+        told: Callable[[str, str, str], None] | None = None,
+        rested: Callable[[], None] | None = None,
     ) -> None:
         self.g = g
         self.base = base
         #: told each clause written (item, concept, text): the list's derived facts
         self.told = told
-        self.spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        #: told each (clause of no text, provision) pair of ``qz:restsOn`` written, once each
+        self.rested = rested
+        #: per item of the batch, its accountability clauses: node, span, whether it has no text
+        self.spans: dict[str, list[tuple[str, int, int, bool]]] = defaultdict(list)
         self.count = 0
 
     def concept(self, kind: ClauseKind, normalised: str) -> str:
@@ -171,16 +184,18 @@ class ClauseWriter:
             if clause.text != normalised:
                 g.text_once(concept, f"{_SKOS}altLabel", clause.text, "zh")
             if kind == "accountability":
-                self.spans[item].append((node, clause.start, clause.end))
+                self.spans[item].append((node, clause.start, clause.end, not clause.text))
         return split.clauses
 
     def rest_on(self, item: str, field: str, start: int, end: int, target: str) -> None:
         """Hang a provision cited in ``item`` on its accountability clauses: all of them for a
         citation in the accountability basis (追责依据), the one whose span holds it for a
         citation inside the accountability cell itself."""
-        for node, clause_start, clause_end in self.spans.get(item, ()):
+        for node, clause_start, clause_end, bare in self.spans.get(item, ()):
             if field == "accountability_basis" or (
                 field == "accountability" and start >= clause_start and end <= clause_end
             ):
                 # the clause's item may have been taken already: its citations come after it
-                self.g.item_once(node, _P["restsOn"], target)
+                written = self.g.item_once(node, _P["restsOn"], target)
+                if written and bare and self.rested is not None:  # no qz:text written for it
+                    self.rested()

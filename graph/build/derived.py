@@ -168,8 +168,10 @@ LIST_SOURCES = Kind(
 #: The first key of every ``LIST_SOURCES`` fact.
 ALL_LISTS = ox.Literal("lists")
 #: accountability-resting-on: the (clause, provision) pairs of ``qz:restsOn`` whose clause has no
-#: text, which its rows leave out (``graph.build.resting``): while there are none, its count
-#: reads no clause's text (``graph.store.boundcount``).
+#: text, which its rows leave out: while there are none, its count reads no clause's text
+#: (``graph.store.boundcount``). Counted as the build writes them (``Collector.bare``, told by
+#: ``graph.build.clauses``), by the engine for a list graph read back from the store or whose
+#: items' IRIs meet (``graph.build.resting``).
 BARE_RESTING = Kind("BareResting", (), ("pairs",))
 #: articles-across-departments: per article cited by more than one department or from more than
 #: one region, how many of each and their names (``summaries``; not read back: made from
@@ -264,6 +266,8 @@ class Collector:
         self.ranked: dict[tuple[str, str | None], list[int]] = {}  # (law, tag) → RANK_CITED
         self.pairs: Counter[str] = Counter()  # items per set of (law, tag) pairs, as JSON
         self.variants: Counter[tuple[str, str]] = Counter()  # clauses per (concept, text)
+        #: (clause of no text, provision) pairs of ``qz:restsOn`` written (``BARE_RESTING``)
+        self.bare = 0
         self.by_law: dict[str, list[int]] = {}  # law → LAW_ROWS's counts
         # the batch's items per article, (article, authorities), law and clause concept
         self._held_to_account: defaultdict[str, set[str]] = defaultdict(set)
@@ -281,6 +285,10 @@ class Collector:
         """A clause of an item's 责任事项 or 追责情形: its concept and its text as written."""
         self._writing[concept].add(item)
         self.variants[(concept, text)] += 1
+
+    def rested_bare(self) -> None:
+        """A clause of no text rests on a provision (its ``qz:restsOn`` line written once)."""
+        self.bare += 1
 
     def item(
         self, node: str, orgs: Iterable[str], types: Iterable[str], texts: Iterable[str]
@@ -449,11 +457,16 @@ class Collector:
         region = ox.Literal(self.region) if self.region else None
         place = region or _UNWRITTEN
 
+        signatures: dict[Signature, set[tuple[Term | None, Term]]] = {}
+
         def named(orgs: Signature) -> set[tuple[Term | None, Term]]:
-            found: set[tuple[Term | None, Term]] = {
-                (ox.NamedNode(o), name) for o in orgs for name in labels.names(o)
-            }
-            return found or {(None, _UNWRITTEN)}
+            # once per set of authorities: a list's items share a few (a 300-item list's
+            # articles asked it some 320 times for one department, 6 ms a list at the commit)
+            found = signatures.get(orgs)
+            if found is None:
+                found = {(ox.NamedNode(o), name) for o in orgs for name in labels.names(o)}
+                signatures[orgs] = found = found or {(None, _UNWRITTEN)}
+            return found
 
         for (orgs, types, texts), items in self.kinds.items():
             kinds = {name for t in types for name in labels.zh(t)} or set(map(ox.Literal, texts))
@@ -475,6 +488,8 @@ class Collector:
         rows = facts.rows
         _add(rows[HELD.name][()], self.held)
         self.held = [0] * len(self.held)
+        rows[BARE_RESTING.name][()][0] += self.bare
+        self.bare = 0
         for article, counts in self.use.items():
             _add(rows[ARTICLE_USE.name][(ox.NamedNode(article),)], counts)
         for law, counts in self.laws.items():
@@ -633,14 +648,17 @@ def list_sources(store: ox.Store, graph: str) -> Facts:
     return facts
 
 
-def asked_of_current(store: ox.Store, graph: str) -> Facts:
+def asked_of_current(store: ox.Store, graph: str, bare: bool = True) -> Facts:
     """The facts every list graph gives once it is current, asked of the store whether the list
-    was just built or is recounted: its clauses of no text resting on a provision
-    (``graph.build.resting``) and its lists with their source files (``list_sources``)."""
+    was just built or is recounted: its lists with their source files (``list_sources``) and,
+    with ``bare``, its clauses of no text resting on a provision (``graph.build.resting``; a
+    build counts those of a list as it writes it, ``Collector.bare``, unless its items' IRIs
+    meet)."""
     from graph.build import resting
 
-    facts = resting.bare(store, graph)
-    facts.add(list_sources(store, graph))
+    facts = list_sources(store, graph)
+    if bare:
+        facts.add(resting.bare(store, graph))
     return facts
 
 
@@ -745,8 +763,9 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     (the tallies, the laws' titles and ranks the commit made current)."""
     from graph.build import byrank, ranked  # they read the facts' kinds from this module
 
-    made = ranked.positions(store, facts, iris) + byrank.quads(store, facts, iris)
-    store.extend(chain(quads(facts, iris), made))
+    spreads = spread(facts.rows[ARTICLE_REACH.name])  # made once for the numbering and quads
+    made = ranked.positions(store, facts, iris, spreads) + byrank.quads(store, facts, iris)
+    store.extend(chain(quads(facts, iris, spreads), made))
 
 
 def refresh(store: ox.Store, iris: Iris) -> None:
@@ -765,9 +784,12 @@ def refresh(store: ox.Store, iris: Iris) -> None:
     write(store, facts, iris)
 
 
-def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
+def quads(
+    facts: Facts, iris: Iris, spreads: Mapping[Term, Spread] | None = None
+) -> Iterator[ox.Quad]:
     """``facts`` as the quads of the derived graph (a key counted nothing is left out), and each
-    article's departments and regions (``summaries``)."""
+    article's departments and regions (``summaries``; ``spreads``: their ``spread``, when made
+    already)."""
     graph = ox.NamedNode(iris.derived_graph())
     yield _form(graph)
     for kind in KINDS:
@@ -786,7 +808,7 @@ def quads(facts: Facts, iris: Iris) -> Iterator[ox.Quad]:
                     if value is not None:
                         yield ox.Quad(node, ox.NamedNode(QZD + name), value, graph)
                 yield from _counts(node, kind.counts, counts, graph)
-    yield from summaries(facts.rows[ARTICLE_REACH.name], iris)
+    yield from summaries(facts.rows[ARTICLE_REACH.name], iris, spreads)
     yield from reuse_summaries(facts, iris)
 
 
@@ -847,13 +869,15 @@ def spread(reach: Mapping[Key, list[int]]) -> dict[Term, Spread]:
     return {a: s for a, s in found.items() if len(s[0]) > 1 or len(s[1]) > 1}
 
 
-def summaries(reach: Mapping[Key, list[int]], iris: Iris) -> Iterator[ox.Quad]:
+def summaries(
+    reach: Mapping[Key, list[int]], iris: Iris, spreads: Mapping[Term, Spread] | None = None
+) -> Iterator[ox.Quad]:
     """Per article cited by more than one department or from more than one region (``spread``):
     how many of each, and their names (``qzd:ArticleSpread``; its items are the article's
     tally)."""
     graph = ox.NamedNode(iris.derived_graph())
     for article, (orgs, regions, org_names, region_names) in sorted(
-        spread(reach).items(), key=lambda kv: kv[0].value
+        (spread(reach) if spreads is None else spreads).items(), key=lambda kv: kv[0].value
     ):
         node = fact_node(iris, SPREAD, (article,))
         yield from _summary(node, SPREAD, "article", article, graph)

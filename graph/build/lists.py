@@ -108,7 +108,9 @@ class ListWriter:
         self.cell_tails: dict[tuple[int, str, bool], tuple[tuple[bytes, ...], ...]] = {}
         #: the list's part of the derived facts (``graph.build.derived``), told each item
         self.derived = Collector(meta.region or None, len(power_list.rejects), power_list.source)
-        self.clauses = ClauseWriter(self.g, iris.base, self.derived.clause)
+        self.clauses = ClauseWriter(
+            self.g, iris.base, self.derived.clause, self.derived.rested_bare
+        )
         #: the rows of the queries counted by list (``graph.build.listrows``), told each item
         self.rows = ListRows(bool(power_list.source))
 

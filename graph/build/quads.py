@@ -182,23 +182,33 @@ class GraphLines:
             literal = f"{quote(value)}@{lang}" if lang else quote(value)
             self._once_line(f"<{s}> ".encode() + _PREDICATES[p] + literal.encode())
 
-    def item_once(self, s: str, p: str, o: str) -> None:
+    def item_once(self, s: str, p: str, o: str) -> bool:
         """``link_once`` for a line about one item (its shortcut to a provision, a clause resting
         on one): it can come back only while that item's batch is written, so it is remembered
-        until ``next_batch``, not for the whole list."""
-        self._once_line(f"<{s}> ".encode() + b"".join((_PREDICATES[p], f"<{o}>".encode())), True)
+        until ``next_batch``, not for the whole list. True when the line is written now (the
+        first time).
+
+        >>> g = GraphLines("urn:g")
+        >>> g.item_once("urn:s", "urn:p", "urn:o"), g.item_once("urn:s", "urn:p", "urn:o")
+        (True, False)
+        """
+        return self._once_line(
+            f"<{s}> ".encode() + b"".join((_PREDICATES[p], f"<{o}>".encode())), True
+        )
 
     def next_batch(self) -> None:
         """The items written so far are done with: forget their ``item_once`` lines."""
         self._batch.clear()
 
-    def _once_line(self, head: bytes, item: bool = False) -> None:
+    def _once_line(self, head: bytes, item: bool = False) -> bool:
         line = head + self._suffix
         digest = blake2b(line, digest_size=16).digest()
         seen = self._batch if item else self._once
-        if digest not in seen:
-            seen.add(digest)
-            self.lines[line] = None
+        if digest in seen:
+            return False
+        seen.add(digest)
+        self.lines[line] = None
+        return True
 
     def take(self) -> list[bytes]:
         """The lines written since the last take, in order; forgotten here."""

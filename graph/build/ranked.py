@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -78,9 +78,15 @@ SortKey = tuple[object, ...]
 Term = ox.NamedNode | ox.Literal
 
 
-def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad]:
+def positions(
+    store: ox.Store,
+    facts: derived.Facts,
+    iris: Iris,
+    spreads: Mapping[Term, derived.Spread] | None = None,
+) -> list[ox.Quad]:
     """The quads numbering the ranked facts of ``facts`` (and naming their articles' laws), read
-    from the store before the derived graph is written."""
+    from the store before the derived graph is written (``spreads``: ``derived.spread`` of its
+    facts, when made already)."""
     look = _Lookup(store)
     graph = ox.NamedNode(iris.derived_graph())
     out: list[ox.Quad] = []
@@ -146,8 +152,10 @@ def positions(store: ox.Store, facts: derived.Facts, iris: Iris) -> list[ox.Quad
                 derived.fact_node(iris, derived.SPREAD, (article,)),
                 article.value,
             )
-            for article, (orgs, regions, _, _) in derived.spread(
-                facts.rows[derived.ARTICLE_REACH.name]
+            for article, (orgs, regions, _, _) in (
+                derived.spread(facts.rows[derived.ARTICLE_REACH.name])
+                if spreads is None
+                else spreads
             ).items()
         ],
     )
