@@ -13,7 +13,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.jsonnest import flat_records
+from extractors.reading.formats.jsonnest import as_object, flat_records
 from extractors.reading.formats.jsonshapes import table_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
@@ -62,7 +62,7 @@ def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tupl
             context.append((0, _SURROGATE.sub("\ufffd", line)))
     for key, value in data.items():
         found = _records(value, context) if isinstance(value, dict | list) else None
-        if found and any(isinstance(v, dict) for v in found[0]):
+        if found and any(isinstance(as_object(v), dict) for v in found[0]):
             return found[0], (str(key), *found[1])
     return None
 
@@ -172,6 +172,8 @@ def _read_records(text: str, path: str) -> Grid:
         ) from None
     context: list[tuple[int, str]] = []
     found = _records(data, context)
+    if found:  # an item written as a list of label/value pairs is the object of its fields
+        found = [as_object(r) for r in found[0]], found[1]
     no_objects = not found or not any(isinstance(r, dict) for r in found[0])
     if no_objects and (table := table_records(data)):
         # a table of another layout: columns and rows, a header row, records keyed by serial
@@ -302,7 +304,7 @@ class RecordRows:
 
             def objects() -> Iterator[Any]:
                 for line, record in found._elements(window):
-                    if isinstance(record, dict):
+                    if isinstance(record := as_object(record), dict):
                         yield from flat_records(record)
                     else:
                         rejects.append(_reject(record, line, path, element))
@@ -360,7 +362,7 @@ class RecordRows:
         yield layout.header_row()
         try:
             for line, record in self._elements(Window(self.blocks())):
-                if isinstance(record, dict):
+                if isinstance(record := as_object(record), dict):
                     yield from (layout.row(r, line) for r in flat_records(record))
         except (json.JSONDecodeError, RecursionError):
             raise InputError(self.path, "changed while it was read; read it again") from None

@@ -1,0 +1,67 @@
+"""Round 9 of the table readers' shapes: JSON whose fields nest an object or a list of
+label/value pairs, a web page's list in a ``<pre>`` or an ``<iframe srcdoc>``, a DOCX holding
+its list as an HTML altChunk, and CSV written with full-width commas or each line quoted whole.
+Each list is read item by item and citation by citation (``test_read_shapes._read_back``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
+from tests.extractors.reading.test_stream import _same
+
+
+def _json(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "other"), [("名称", "编码"), ("name", "code"), ("deptName", "deptCode")]
+)
+def test_json_field_given_as_an_object_takes_its_name(
+    tmp_path: Path, name: str, other: str
+) -> None:
+    # "实施主体": {"名称": …, "编码": …}: before, the inner 名称 read as a second name column
+    # (flagged), the department empty, and its 编码 the item's code without a word.
+    records = [
+        {
+            "序号": i[0],
+            "事项名称": i[1],
+            "事项类型": {"code": f"0{n}", "text": i[2]},
+            "实施主体": {name: i[3], other: f"11330000{n:04d}"},
+            "设定依据": i[4],
+            "追责依据": i[5],
+        }
+        for n, i in enumerate(ITEMS)
+    ]
+    path = _json(tmp_path, {"code": 200, "data": records})
+    plist = _read_back(path, ITEMS)
+    assert [i.code for i in plist.items] == [None, None, None]
+    _same(path, size=1)
+
+
+def test_json_field_given_as_a_list_of_objects_takes_their_names(tmp_path: Path) -> None:
+    # Two departments each as an object: the field is both names, a line each.
+    records = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
+    records[0]["实施主体"] = [{"名称": "县人力社保局", "编码": "1"}, {"名称": "县医疗保障局"}]
+    first = (*ITEMS[0][:3], "县人力社保局县医疗保障局", *ITEMS[0][4:])
+    plist = _read_back(_json(tmp_path, records), (first, *ITEMS[1:]))
+    assert plist.items[0].department == "县人力社保局\n县医疗保障局"
+
+
+@pytest.mark.parametrize(
+    ("label", "value"), [("label", "value"), ("name", "value"), ("key", "val")]
+)
+def test_json_items_as_label_value_lists(tmp_path: Path, label: str, value: str) -> None:
+    # [{"label": "事项名称", "value": …}, …] per item: before, refused ("no array of objects").
+    items = [[{label: h, value: v} for h, v in zip(HEADER, i, strict=True)] for i in ITEMS]
+    _read_back(path := _json(tmp_path, {"code": 200, "data": items}), ITEMS)
+    _same(path, size=1)
+    wrapped = [{"id": n, "fields": f} for n, f in enumerate(items)]
+    _read_back(path := _json(tmp_path, {"data": {"list": wrapped}}), ITEMS)
+    _same(path, size=1)
