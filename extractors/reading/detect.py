@@ -10,7 +10,13 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
-from extractors.reading.formats.delimited import CSV_DELIMITERS, SNIFF_LINES, heads_table
+from extractors.reading.formats.delimited import (
+    CSV_DELIMITERS,
+    SNIFF_LINES,
+    full_width_table,
+    heads_table,
+    lines_quoted_whole,
+)
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -163,8 +169,8 @@ def _delimited(text: str) -> Format | None:
     """CSV or TSV when one of the first lines splits on the delimiter into a header row, or
     their first cells are a form's labels (``delimited.heads_table``); a CSV may use ``;``."""
     lines = text.splitlines()[:SNIFF_LINES]
-    if heads_table(lines, "\t"):
+    if heads_table(lines, "\t") or lines_quoted_whole(lines, "\t"):
         return "tsv"
-    if any(heads_table(lines, d) for d in CSV_DELIMITERS):
+    if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
         return "csv"
-    return None
+    return "csv" if full_width_table(lines) else None

@@ -1,8 +1,11 @@
-"""Reads CSV and TSV files into a Grid; quoted cells may hold line breaks."""
+"""Reads CSV and TSV files into a Grid; quoted cells may hold line breaks. A CSV may separate
+its cells by semicolons, or by full-width commas (，, typed with a Chinese input method) when
+its first lines are a table on them beyond doubt; each of its lines may be quoted whole."""
 
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -24,6 +27,9 @@ SNIFF_LINES = 50
 #: The delimiters of a CSV, by preference: a comma, else (Excel in locales whose decimal mark is
 #: a comma) a semicolon.
 CSV_DELIMITERS = (",", ";")
+#: The full-width comma: a delimiter only where nothing else could be (:func:`full_width_table`),
+#: as cells of Chinese text hold it.
+FULL_WIDTH_COMMA = "，"
 
 
 def heads_table(lines: Sequence[str], delimiter: str) -> bool:
@@ -54,12 +60,58 @@ def heads_table(lines: Sequence[str], delimiter: str) -> bool:
     return is_header([cells[0].strip() for cells in split if len(cells) >= 2])
 
 
+def full_width_table(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` (a file's first) are a table whose cells full-width commas separate,
+    beyond doubt: no quote, every line not blank splits on them into as many cells, three or
+    more, and the first into a header row (a cell holding a full-width comma of its own, as
+    Chinese text does, would give its line one cell more).
+
+    >>> full_width_table(["序号，事项名称，事项类型", "1，城乡医疗救助，行政确认"])
+    True
+    >>> full_width_table(["序号，事项名称，事项类型", "1，城乡医疗救助，行政确认，行政给付"])
+    False
+    """
+    rows = [line.split(FULL_WIDTH_COMMA) for line in lines if line.strip()]
+    return (
+        bool(rows)
+        and not any('"' in line for line in lines)
+        and len(rows[0]) >= 3
+        and all(len(cells) == len(rows[0]) for cells in rows)
+        and is_header([c.strip() for c in rows[0]])
+    )
+
+
+def lines_quoted_whole(lines: Sequence[str], delimiter: str) -> bool:
+    """Whether each of ``lines`` (a file's first) is one quoted field that holds a row of
+    cells ``delimiter`` separates (``"序号,事项名称,事项类型"``, a quote inside doubled twice
+    over), the first a header: what a tool that quotes each record writes.
+
+    >>> lines_quoted_whole(['"序号,事项名称,事项类型"', '"1,城乡医疗救助,行政确认"'], ",")
+    True
+    >>> lines_quoted_whole(['"序号","事项名称","事项类型"'], ",")
+    False
+    """
+    try:
+        records = [r for r in csv.reader(lines, delimiter=delimiter) if r]
+    except csv.Error:
+        return False
+    return (
+        bool(records)
+        and all(len(r) == 1 and delimiter in r[0] for r in records[:-1])
+        and heads_table([records[0][0]], delimiter)
+    )
+
+
 def sniff_delimiter(lines: Sequence[str], delimiter: str) -> str:
     """The delimiter of a CSV whose first ``lines`` these are: ``delimiter`` unless it is the
-    comma and the lines make a table only when split on a semicolon."""
-    if delimiter != "," or heads_table(lines, ","):
+    comma and the lines make a table only when split on a semicolon, or on full-width commas
+    (:func:`full_width_table`)."""
+    if delimiter != "," or heads_table(lines, ",") or lines_quoted_whole(lines, ","):
         return delimiter
-    return next((d for d in CSV_DELIMITERS if heads_table(lines, d)), delimiter)
+    found = next((d for d in CSV_DELIMITERS if heads_table(lines, d)), None)
+    if found is None and full_width_table(lines):
+        return FULL_WIDTH_COMMA
+    return found or delimiter
 
 
 def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
@@ -72,6 +124,15 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     return Grid(tuple(delimited_rows(text, path, delimiter)))
 
 
+def _unquoted(cells: list[str], delimiter: str) -> list[str]:
+    """The cells of a line quoted whole (:func:`lines_quoted_whole`): its one field read as a
+    line of CSV (a line of other fields, or none, as it is)."""
+    if len(cells) != 1:
+        return cells
+    inner = [c for record in csv.reader(io.StringIO(cells[0]), delimiter=delimiter) for c in record]
+    return inner or cells
+
+
 def delimited_rows(
     text: str, path: str, delimiter: str = ",", lines: Iterable[str] | None = None
 ) -> Iterator[SourceRow]:
@@ -81,9 +142,12 @@ def delimited_rows(
     head = list(itertools.islice(source, SNIFF_LINES))
     delimiter = sniff_delimiter(head, delimiter)
     reader = csv.reader(itertools.chain(head, source), delimiter=delimiter)
+    records: Iterator[list[str]] = reader
+    if lines_quoted_whole(head, delimiter):
+        records = (_unquoted(cells, delimiter) for cells in reader)
     start = 1
     try:
-        for cells in reader:
+        for cells in records:
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
             yield SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells))
             start = reader.line_num + 1

@@ -5,11 +5,15 @@ Each list is read item by item and citation by citation (``test_read_shapes._rea
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from extractors import read_list
+from extractors.errors import InputError
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
 from tests.extractors.reading.test_stream import _same
 
@@ -64,4 +68,37 @@ def test_json_items_as_label_value_lists(tmp_path: Path, label: str, value: str)
     _same(path, size=1)
     wrapped = [{"id": n, "fields": f} for n, f in enumerate(items)]
     _read_back(path := _json(tmp_path, {"data": {"list": wrapped}}), ITEMS)
+    _same(path, size=1)
+
+
+def test_csv_separated_by_full_width_commas(tmp_path: Path) -> None:
+    # 序号，事项名称，… : a CSV typed with the Chinese input method's comma. Read when every line
+    # has as many cells and the first is a header; before, refused (no table).
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join("，".join(r) for r in (HEADER, *ITEMS)) + "\n", "utf-8")
+    _read_back(path, ITEMS)
+    _same(path, size=1)
+
+
+def test_csv_full_width_commas_inside_cells_are_no_separators(tmp_path: Path) -> None:
+    # A cell holding a full-width comma (the basis: 《…》第六十九条，第七十条) gives its line one
+    # more cell than the header: the structure is not sure, and the file is refused, said (a
+    # guard: refused on a66b106 too).
+    rows = [HEADER, *ITEMS]
+    rows[1] = (*ITEMS[0][:4], ITEMS[0][4] + "，第七十条", ITEMS[0][5])
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join("，".join(r) for r in rows) + "\n", "utf-8")
+    with pytest.raises(InputError, match="no recognisable table"):
+        read_list(path)
+
+
+def test_csv_with_each_whole_line_quoted(tmp_path: Path) -> None:
+    # "序号,事项名称,…" each line one quoted field (a tool's export quoting the record): before,
+    # refused (one column). A quote inside a cell is doubled twice over.
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([HEADER, *ITEMS])
+    lines = buffer.getvalue().splitlines()
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join('"' + ln.replace('"', '""') + '"' for ln in lines) + "\n", "utf-8")
+    _read_back(path, ITEMS)
     _same(path, size=1)
