@@ -10,13 +10,7 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
-from extractors.reading.formats.delimited import (
-    CSV_DELIMITERS,
-    SNIFF_LINES,
-    full_width_table,
-    heads_table,
-    lines_quoted_whole,
-)
+from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -48,6 +42,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+#: A web page's list outside a table (``formats.htmlembedded``): a ``<pre>`` of CSV or TSV
+#: text, a page written into an ``<iframe srcdoc>``.
+HTML_EMBEDDED = re.compile(r"<pre\b[^<>]*>.*</pre>|<iframe\b[^<>]*\bsrcdoc=", re.I | re.DOTALL)
 #: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
 #: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
 HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
@@ -125,7 +122,7 @@ def detect_text(text: str) -> Format:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "[{":
         return "json"
-    if HTML_TABLE.search(text):
+    if HTML_TABLE.search(text) or HTML_EMBEDDED.search(text):
         return "html"
     if "|" in text and _pipe_table(text):
         return "markdown"
@@ -169,8 +166,5 @@ def _delimited(text: str) -> Format | None:
     """CSV or TSV when one of the first lines splits on the delimiter into a header row, or
     their first cells are a form's labels (``delimited.heads_table``); a CSV may use ``;``."""
     lines = text.splitlines()[:SNIFF_LINES]
-    if heads_table(lines, "\t") or lines_quoted_whole(lines, "\t"):
-        return "tsv"
-    if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
-        return "csv"
-    return "csv" if full_width_table(lines) else None
+    delimiter = delimiter_of(lines)
+    return None if delimiter is None else "tsv" if delimiter == "\t" else "csv"

@@ -102,6 +102,20 @@ def lines_quoted_whole(lines: Sequence[str], delimiter: str) -> bool:
     )
 
 
+def delimiter_of(lines: Sequence[str]) -> str | None:
+    """The delimiter of the CSV or TSV whose first ``lines`` these are (a tab, a comma, a
+    semicolon or a full-width comma), or None when they are neither.
+
+    >>> delimiter_of(["序号;事项名称;事项类型"]), delimiter_of(["序号，事项名称，事项类型"])
+    (';', '，')
+    """
+    if heads_table(lines, "\t") or lines_quoted_whole(lines, "\t"):
+        return "\t"
+    if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
+        return sniff_delimiter(lines, ",")
+    return FULL_WIDTH_COMMA if full_width_table(lines) else None
+
+
 def sniff_delimiter(lines: Sequence[str], delimiter: str) -> str:
     """The delimiter of a CSV whose first ``lines`` these are: ``delimiter`` unless it is the
     comma and the lines make a table only when split on a semicolon, or on full-width commas

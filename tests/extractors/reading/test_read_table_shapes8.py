@@ -6,6 +6,7 @@ Each list is read item by item and citation by citation (``test_read_shapes._rea
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from extractors import read_list
 from extractors.errors import InputError
+from tests.extractors.reading.tables import Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS, _read_back
 from tests.extractors.reading.test_stream import _same
 
@@ -68,6 +70,42 @@ def test_json_items_as_label_value_lists(tmp_path: Path, label: str, value: str)
     _same(path, size=1)
     wrapped = [{"id": n, "fields": f} for n, f in enumerate(items)]
     _read_back(path := _json(tmp_path, {"data": {"list": wrapped}}), ITEMS)
+    _same(path, size=1)
+
+
+TITLE = "某县人力资源和社会保障局权责清单"
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+@pytest.mark.parametrize("head", ["<title>{}</title></head><body>", "</head><body><h1>{}</h1>"])
+def test_web_page_list_in_a_pre_block(tmp_path: Path, separator: str, head: str) -> None:
+    # A page whose list is text in a <pre>, a row a line, the page's head on the header's
+    # line: before, read as TSV or CSV from the page's first line, the title and tags run into
+    # the first header cell (序号 lost, no item had its serial) and the tags after the list
+    # into the last cell, as sure.
+    rows = "\n".join(separator.join(r) for r in (HEADER, *ITEMS))
+    page = f"<html><head>{head.format(TITLE)}<pre>{html.escape(rows)}</pre></body></html>\n"
+    path = tmp_path / "list.html"
+    path.write_text(page, "utf-8")
+    plist = _read_back(path, ITEMS)
+    assert TITLE in (plist.meta.title or "")
+    assert [i.line for i in plist.items] == [2, 3, 4]
+    _same(path, size=1)
+
+
+def test_web_page_list_inside_an_iframe_srcdoc(tmp_path: Path) -> None:
+    # The page shows the list in a frame whose document is written into the srcdoc attribute
+    # (escaped): before, refused (no table; the frame's page is an attribute's text).
+    inner = write(tmp_path, [Table((HEADER, *ITEMS))], "html").read_text("utf-8")
+    page = (f"<html><body><h1>{TITLE}</h1>\n"
+            f'<iframe width="100%" srcdoc="{html.escape(inner, quote=True)}"></iframe>\n'
+            "</body></html>\n")  # fmt: skip
+    path = tmp_path / "framed.html"
+    path.write_text(page, "utf-8")
+    plist = _read_back(path, ITEMS)
+    assert TITLE in (plist.meta.title or "")
+    # the frame's page starts on the page's line 2, its rows (a cell a line) on its 11, 19, 27
+    assert [i.line for i in plist.items] == [12, 20, 28]
     _same(path, size=1)
 
 
