@@ -9,8 +9,11 @@ import csv
 import html
 import io
 import json
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 
 from extractors import read_list
@@ -53,7 +56,7 @@ def test_json_field_given_as_an_object_takes_its_name(
 
 def test_json_field_given_as_a_list_of_objects_takes_their_names(tmp_path: Path) -> None:
     # Two departments each as an object: the field is both names, a line each.
-    records = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
+    records: list[dict[str, object]] = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
     records[0]["实施主体"] = [{"名称": "县人力社保局", "编码": "1"}, {"名称": "县医疗保障局"}]
     first = (*ITEMS[0][:3], "县人力社保局县医疗保障局", *ITEMS[0][4:])
     plist = _read_back(_json(tmp_path, records), (first, *ITEMS[1:]))
@@ -107,6 +110,70 @@ def test_web_page_list_inside_an_iframe_srcdoc(tmp_path: Path) -> None:
     # the frame's page starts on the page's line 2, its rows (a cell a line) on its 11, 19, 27
     assert [i.line for i in plist.items] == [12, 20, 28]
     _same(path, size=1)
+
+
+_ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+
+
+def _chunked(tmp_path: Path, inner: bytes, kind: str, table: bool = False) -> Path:
+    """A DOCX of a title paragraph (and the list's table, when ``table``) and a part of content
+    type ``kind`` holding ``inner`` that the body takes in whole (w:altChunk)."""
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    if table:
+        grid = document.add_table(rows=len(ITEMS) + 1, cols=len(HEADER))
+        for r, row in enumerate((HEADER, *ITEMS)):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "word/document.xml":
+            chunk = b'<w:altChunk r:id="rIdChunk1"/>'
+            return data.replace(b"<w:sectPr", chunk + b"<w:sectPr", 1)
+        if name == "word/_rels/document.xml.rels":
+            rel = (f'<Relationship Id="rIdChunk1" Type="{_ALT_CHUNK}" '
+                   'Target="afchunk1.htm"/>').encode()  # fmt: skip
+            return data.replace(b"</Relationships>", rel + b"</Relationships>")
+        if name == "[Content_Types].xml":
+            default = f'<Default Extension="htm" ContentType="{kind}"/>'.encode()
+            return data.replace(b"<Default ", default + b"<Default ", 1)
+        return data
+
+    _rezip(path, edit, {"word/afchunk1.htm": inner})
+    return path
+
+
+def test_docx_holding_its_list_as_an_html_alt_chunk(tmp_path: Path) -> None:
+    # Word's "insert a web page" (w:altChunk): the document part holds a title paragraph and a
+    # reference to an HTML part holding the table. Before: refused (no table, no list).
+    inner = write(tmp_path, [Table((HEADER, *ITEMS))], "html").read_bytes()
+    plist = _read_back(path := _chunked(tmp_path, inner, "text/html"), ITEMS)
+    assert TITLE in (plist.meta.title or "")
+    _same(path, size=1)
+
+
+def test_docx_alt_chunk_not_read_is_said(tmp_path: Path) -> None:
+    # A part of a type not read (RTF) taken in whole: a reject beside the document's table;
+    # the reason of the refusal when the document has no table. Before: passed over, no word.
+    rtf = b"{\\rtf1\\ansi list}"
+    plist = _read_back(_chunked(tmp_path, rtf, "application/rtf", table=True), ITEMS)
+    assert [r.reason for r in plist.rejects] == [
+        "a part of type application/rtf taken in whole, not read"
+    ]
+    with pytest.raises(InputError, match="altChunk"):
+        read_list(_chunked(tmp_path, rtf, "application/rtf"))
+
+
+def _rezip(path: Path, edit: Callable[[str, bytes], bytes], added: dict[str, bytes]) -> None:
+    """The archive at ``path`` written again, each member's bytes through ``edit``, and the
+    members ``added``."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [*members, *added.items()]:
+            archive.writestr(name, edit(name, data))
 
 
 def test_csv_separated_by_full_width_commas(tmp_path: Path) -> None:
