@@ -76,6 +76,35 @@ def test_json_items_as_label_value_lists(tmp_path: Path, label: str, value: str)
     _same(path, size=1)
 
 
+@pytest.mark.parametrize("envelope", [False, True])
+def test_json_arrays_keyed_by_their_power_type(tmp_path: Path, envelope: bool) -> None:
+    # {"行政许可": [...], "行政处罚": [...]}, the items without a type of their own: before, the
+    # first array alone was read, its items without type, as sure (the others lost silently).
+    fields = ("序号", "事项名称", "实施主体", "设定依据", "追责依据")
+    groups: dict[str, list[dict[str, str]]] = {}
+    for i in ITEMS:
+        groups.setdefault(i[2], []).append(dict(zip(fields, (*i[:2], *i[3:]), strict=True)))
+    path = _json(tmp_path, {"code": 200, "data": groups} if envelope else groups)
+    plist = _read_back(path, ITEMS)
+    assert [s.text for s in plist.sections] == [i[2] for i in ITEMS]  # the groups' rows
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, size=1)
+
+
+def test_json_arrays_keyed_by_their_department(tmp_path: Path) -> None:
+    # {"县人力社保局": [...], "县医疗保障局": [...]}: each item takes its group's department.
+    records = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
+    groups: dict[str, list[dict[str, str]]] = {}
+    for r in records:
+        groups.setdefault(r.pop("实施主体"), []).append(r)
+    read = read_list(_json(tmp_path, groups))
+    assert [(i.row, i.department) for i in read.items] == [
+        ("1", ITEMS[0][3]),
+        ("3", ITEMS[2][3]),
+        ("2", ITEMS[1][3]),
+    ]
+
+
 TITLE = "某县人力资源和社会保障局权责清单"
 
 
