@@ -42,10 +42,12 @@ def _named_member(value: dict[Any, Any]) -> str | None:
     if any(key is not None and key not in _DESCRIBING for key in keys.values()):
         return None
     texts = {k: v for k, v in value.items() if isinstance(v, str) and v.strip()}
-    named = [k for k in texts if keys[k] == "name"]
-    if not named:
-        named = [k for k, v in texts.items() if keys[k] is None and not v.isascii()]
-    return texts[named[0]] if len(named) == 1 else None
+    # the members that could be the value: text, not a code's or a serial's, not ASCII
+    words = [k for k, v in texts.items() if keys[k] in (None, "name") and not v.isascii()]
+    named = [k for k in words if keys[k] == "name"] or words
+    if len(named) != 1 or len(words) > 1:
+        return None  # (a second text beside the name, an article beside a law's, would be lost)
+    return texts[named[0]]
 
 
 def field_value(key: Any, value: Any) -> str | list[str] | None:
@@ -60,6 +62,8 @@ def field_value(key: Any, value: Any) -> str | list[str] | None:
     >>> field_value("实施主体", [{"name": "县人力社保局", "id": 1}, {"name": "县医疗保障局"}])
     ['县人力社保局', '县医疗保障局']
     >>> field_value("依据", {"设定依据": "《乙法》第一条", "追责依据": "《丁法》第二条"}) is None
+    True
+    >>> field_value("设定依据", {"name": "《乙法》", "article": "第一条"}) is None
     True
     """
     field = map_header(str(key))
@@ -90,13 +94,13 @@ def pairs_record(value: Any) -> dict[str, Any] | None:
         or not all(isinstance(v, dict) and 2 <= len(v) <= _PAIR_MEMBERS for v in value)
     ):
         return None
-    common = set(value[0]).intersection(*value[1:])
+    common = [k for k in value[0] if all(k in v for v in value[1:])]
     for label in common:
         texts = [v[label] for v in value]
         if not all(isinstance(t, str) for t in texts):
             continue
         named = sum(map_header(t) is not None for t in texts)
-        others = common - {label}
+        others = [k for k in common if k != label]
         if named >= max(2, len(texts) / 2) and len(others) == 1:
             (other,) = others
             return {v[label]: v[other] for v in value}

@@ -80,7 +80,7 @@ def _group_key(name: str) -> str | None:
 
 def _grouped(data: dict[Any, Any]) -> list[dict[Any, Any]] | None:
     """The groups of an object of arrays of records keyed by what they share, a power type or
-    a department (``{"行政许可": [...], "行政处罚": [...]}``), two or more, each as a record
+    a department (``{"行政许可": [...], "行政处罚": [...]}``, or one such array), each as a record
     naming the group under its field's header and holding its records (a record without a
     name, whose fields its records take: ``jsonnest``); None for any other object.
 
@@ -94,7 +94,7 @@ def _grouped(data: dict[Any, Any]) -> list[dict[Any, Any]] | None:
         for k, v in data.items()
         if isinstance(v, list) and any(isinstance(as_object(e), dict) for e in v)
     }
-    if len(arrays) < 2:
+    if not arrays:
         return None
     keys = {k: _group_key(str(k)) for k in arrays}
     if not all(keys.values()):

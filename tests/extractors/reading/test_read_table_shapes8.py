@@ -76,6 +76,18 @@ def test_json_items_as_label_value_lists(tmp_path: Path, label: str, value: str)
     _same(path, size=1)
 
 
+def test_json_field_given_as_an_object_of_two_texts_is_said(tmp_path: Path) -> None:
+    # "设定依据": {"name": "《…法》", "article": "第六十九条"}: taking the name alone would drop
+    # the article without a word; the object's members are read as before, said (its name a
+    # second name column, duplicate-column) and its article kept (extra). A guard: so on a66b106.
+    records: list[dict[str, object]] = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
+    law, article = ITEMS[0][4].split("》")
+    records[0]["设定依据"] = {"name": law + "》", "article": article}
+    item = read_list(_json(tmp_path, records)).items[0]
+    assert "duplicate-column" in [a.code for a in item.anomalies]
+    assert ("article", article) in item.extra
+
+
 @pytest.mark.parametrize("envelope", [False, True])
 def test_json_arrays_keyed_by_their_power_type(tmp_path: Path, envelope: bool) -> None:
     # {"行政许可": [...], "行政处罚": [...]}, the items without a type of their own: before, the
@@ -89,6 +101,14 @@ def test_json_arrays_keyed_by_their_power_type(tmp_path: Path, envelope: bool) -
     assert [s.text for s in plist.sections] == [i[2] for i in ITEMS]  # the groups' rows
     assert plist.rows_seen == plist.rows_accounted()
     _same(path, size=1)
+
+
+def test_json_one_array_keyed_by_its_power_type(tmp_path: Path) -> None:
+    # {"data": {"行政处罚": [...]}}: the one group's items take its type (before: none, as sure).
+    fields = ("序号", "事项名称", "实施主体", "设定依据", "追责依据")
+    item = ITEMS[1]
+    records = [dict(zip(fields, (*item[:2], *item[3:]), strict=True))]
+    _read_back(_json(tmp_path, {"data": {item[2]: records}}), (item,))
 
 
 def test_json_arrays_keyed_by_their_department(tmp_path: Path) -> None:
