@@ -207,10 +207,11 @@ def test_docx_alt_chunk_not_read_is_said(tmp_path: Path) -> None:
     # A part of a type not read (RTF) taken in whole: a reject beside the document's table;
     # the reason of the refusal when the document has no table. Before: passed over, no word.
     rtf = b"{\\rtf1\\ansi list}"
-    plist = _read_back(_chunked(tmp_path, rtf, "application/rtf", table=True), ITEMS)
+    plist = _read_back(path := _chunked(tmp_path, rtf, "application/rtf", table=True), ITEMS)
     assert [r.reason for r in plist.rejects] == [
         "a part of type application/rtf taken in whole, not read"
     ]
+    _same(path, size=1)
     with pytest.raises(InputError, match="altChunk"):
         read_list(_chunked(tmp_path, rtf, "application/rtf"))
 
