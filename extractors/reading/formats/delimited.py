@@ -138,6 +138,51 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     return Grid(tuple(delimited_rows(text, path, delimiter)))
 
 
+def _split_as_written(line: str, delimiter: str) -> list[str]:
+    """The cells of ``line``, a cell that opens with a quote quoted only when its closing quote
+    ends it (a doubled quote inside is one quote), else read as written, quotes and all."""
+    cells: list[str] = []
+    at, end = 0, len(line)
+    while True:
+        close = -1
+        if line.startswith('"', at):
+            close = at + 1
+            while (close := line.find('"', close)) != -1 and line.startswith('""', close):
+                close += 2
+        if close != -1 and (close + 1 == end or line[close + 1] == delimiter):
+            cells.append(line[at + 1 : close].replace('""', '"'))
+            at = close + 1
+        else:
+            after = line.find(delimiter, at)
+            after = end if after == -1 else after
+            cells.append(line[at:after])
+            at = after
+        if at >= end:
+            return cells
+        at += 1  # past the delimiter
+        if at == end:
+            return [*cells, ""]
+
+
+def as_written(line: str, delimiter: str, cells: list[str]) -> list[str]:
+    """The ``cells`` the csv module read from ``line`` (a record of one line), or, when a cell
+    of it opens with a quote that does not close it (``"双随机"检查``: the module, as Excel, drops
+    the quotes and reads on), the line's cells as written, the quotes kept, if they are as many.
+
+    >>> as_written('1,"双随机"检查,行政检查', ",", ["1", "双随机检查", "行政检查"])
+    ['1', '"双随机"检查', '行政检查']
+    >>> as_written('1,"城乡,医疗",行政确认', ",", ["1", "城乡,医疗", "行政确认"])
+    ['1', '城乡,医疗', '行政确认']
+    """
+    try:
+        next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter, strict=True), None)
+        return cells
+    except csv.Error:
+        pass
+    written = _split_as_written(line.rstrip("\r\n"), delimiter)
+    return written if len(written) == len(cells) else cells
+
+
 def _unquoted(cells: list[str], delimiter: str) -> list[str]:
     """The cells of a line quoted whole (:func:`lines_quoted_whole`): its one field read as a
     line of CSV (a line of other fields, or none, as it is)."""
@@ -155,13 +200,24 @@ def delimited_rows(
     source = iter(file_lines(text) if lines is None else lines)
     head = list(itertools.islice(source, SNIFF_LINES))
     delimiter = sniff_delimiter(head, delimiter)
-    reader = csv.reader(itertools.chain(head, source), delimiter=delimiter)
+    held: list[str] = []  # the lines of the record read
+
+    def holding(lines: Iterator[str]) -> Iterator[str]:
+        for line in lines:
+            held.append(line)
+            yield line
+
+    reader = csv.reader(holding(itertools.chain(head, source)), delimiter=delimiter)
     records: Iterator[list[str]] = reader
-    if lines_quoted_whole(head, delimiter):
+    whole = lines_quoted_whole(head, delimiter)
+    if whole:
         records = (_unquoted(cells, delimiter) for cells in reader)
     start = 1
     try:
         for cells in records:
+            if not whole and len(held) == 1 and '"' in held[0]:
+                cells = as_written(held[0], delimiter, cells)
+            held.clear()
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
             yield SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells))
             start = reader.line_num + 1

@@ -257,3 +257,19 @@ def test_csv_with_each_whole_line_quoted(tmp_path: Path) -> None:
     path.write_text("\n".join('"' + ln.replace('"', '""') + '"' for ln in lines) + "\n", "utf-8")
     _read_back(path, ITEMS)
     _same(path, size=1)
+
+
+def test_csv_cell_opening_with_a_quote_it_does_not_close(tmp_path: Path) -> None:
+    # "双随机、一公开"监管检查 written unquoted: the quote opens the cell but does not close it.
+    # Before: read as 双随机、一公开监管检查 (the quotes dropped, as Excel drops them), as sure;
+    # read as written, a cell truly quoted on the same line (a comma inside) read as quoted.
+    name = '"双随机、一公开"监管检查'
+    items = ((*ITEMS[0][:1], name, *ITEMS[0][2:]), *ITEMS[1:])
+    lines = [",".join(HEADER), ",".join(items[0])]
+    lines += [",".join((*i[:4], f'"{i[4]},第一百条"', i[5])) for i in ITEMS[1:]]
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    plist = read_list(path)
+    assert [i.name for i in plist.items] == [i[1] for i in items]
+    assert [i.basis for i in plist.items[1:]] == [f"{i[4]},第一百条" for i in ITEMS[1:]]
+    _same(path, size=1)
