@@ -58,6 +58,7 @@ def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tupl
         return data, ()
     if not isinstance(data, dict):
         return None
+    data = {key: _decoded(value) for key, value in data.items()}
     for key, value in data.items():
         if isinstance(value, str) and value.strip():
             line = f"{key}：{value.strip()}" if len(value) > 40 else value.strip()
@@ -69,6 +70,22 @@ def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tupl
         if found and any(isinstance(as_object(v), dict) for v in found[0]):
             return found[0], (str(key), *found[1])
     return None
+
+
+def _decoded(value: Any) -> Any:
+    """``value``, or, when it is a string holding a JSON array or object (an API that encodes
+    its list twice, ``"data": "[{\\"事项名称\\": …}]"``), what that string holds.
+
+    >>> _decoded('[{"事项名称": "甲"}]'), _decoded("[1] 见附件")
+    ([{'事项名称': '甲'}], '[1] 见附件')
+    """
+    if not isinstance(value, str) or value.lstrip()[:1] not in ("[", "{"):
+        return value
+    try:
+        held = json.loads(value)
+    except json.JSONDecodeError:
+        return value
+    return held if isinstance(held, list | dict) else value
 
 
 def _group_key(name: str) -> str | None:
@@ -237,7 +254,11 @@ def _read_records(text: str, path: str) -> Grid:
         )
     records, keys_path = found
     groups = found[0] if isinstance(found[0], _Groups) else None
-    starts = groups.starts(text, keys_path) if groups else _starts(text, _locate(text, keys_path))
+    position = _locate(text, keys_path)
+    starts = groups.starts(text, keys_path) if groups else _starts(text, position)
+    if position is not None and text[position : position + 1] == '"':
+        # the records are a string's JSON (``_decoded``): each on the line the string opens
+        starts = [text.count("\n", 0, position) + 1] * len(records)
     return _grid(records, starts, context, text, path, "array element")
 
 

@@ -273,3 +273,14 @@ def test_csv_cell_opening_with_a_quote_it_does_not_close(tmp_path: Path) -> None
     assert [i.name for i in plist.items] == [i[1] for i in items]
     assert [i.basis for i in plist.items[1:]] == [f"{i[4]},第一百条" for i in ITEMS[1:]]
     _same(path, size=1)
+
+
+def test_json_list_encoded_twice_in_a_string(tmp_path: Path) -> None:
+    # {"code": 200, "data": "[{\"序号\": …}]"}: an API that encodes its list as a JSON string.
+    # Before: refused, no array of objects found.
+    records = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
+    data = {"code": 200, "msg": "成功", "data": json.dumps(records, ensure_ascii=False)}
+    plist = _read_back(path := _json(tmp_path, data), ITEMS)
+    assert [i.line for i in plist.items] == [4, 4, 4]  # the string's line
+    assert "事项名称" not in (plist.meta.title or "")  # the string is no context line
+    _same(path, size=1)
