@@ -14,7 +14,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.jsonnest import as_object, flat_records
-from extractors.reading.formats.jsonshapes import table_records
+from extractors.reading.formats.jsonshapes import configured_records, table_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
     ESCAPED_SURROGATE,
@@ -237,7 +237,9 @@ def _read_records(text: str, path: str) -> Grid:
         ) from None
     context: list[tuple[int, str]] = []
     found = _records(data, context)
-    if found and not isinstance(found[0], _Groups):
+    if configured := configured_records(data):
+        found = configured  # records keyed by codes a column configuration beside them titles
+    elif found and not isinstance(found[0], _Groups):
         # an item written as a list of label/value pairs is the object of its fields
         found = [as_object(r) for r in found[0]], found[1]
     no_objects = not found or not any(isinstance(r, dict) for r in found[0])

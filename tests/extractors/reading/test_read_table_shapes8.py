@@ -284,3 +284,13 @@ def test_json_list_encoded_twice_in_a_string(tmp_path: Path) -> None:
     assert [i.line for i in plist.items] == [4, 4, 4]  # the string's line
     assert "事项名称" not in (plist.meta.title or "")  # the string is no context line
     _same(path, size=1)
+
+
+def test_json_records_of_opaque_keys_beside_their_column_configuration(tmp_path: Path) -> None:
+    # A grid component's data: "columns": [{"dataIndex": "c1", "title": "序号"}, …] beside
+    # "rows" of records keyed c1, c2, …. Before: refused (the configuration read as records).
+    columns = [{"dataIndex": f"c{n}", "title": h, "width": 120} for n, h in enumerate(HEADER)]
+    rows = [{f"c{n}": v for n, v in enumerate(i)} for i in ITEMS]
+    path = _json(tmp_path, {"code": 0, "data": {"columns": columns, "rows": rows, "total": 3}})
+    _read_back(path, ITEMS)
+    _same(path, size=1)
