@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
-from extractors.reading.formats.delimited import CSV_DELIMITERS, SNIFF_LINES, heads_table
+from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -42,6 +42,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # its first object, "1 0 obj", tells it from a text that names the format).
 _PDF = b"%PDF-"
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+#: A web page's list outside a table (``formats.htmlembedded``): a ``<pre>`` of CSV or TSV
+#: text, a page written into an ``<iframe srcdoc>``.
+HTML_EMBEDDED = re.compile(r"<pre\b[^<>]*>|<iframe\b[^<>]*\bsrcdoc=", re.IGNORECASE)
+_PRE_END = re.compile(r"</pre\s*>", re.IGNORECASE)
 #: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
 #: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
 HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
@@ -119,11 +123,24 @@ def detect_text(text: str) -> Format:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "[{":
         return "json"
-    if HTML_TABLE.search(text):
+    if HTML_TABLE.search(text) or _embeds_list(text):
         return "html"
     if "|" in text and _pipe_table(text):
         return "markdown"
     return _delimited(text) or "text"
+
+
+def _embeds_list(text: str) -> bool:
+    """Whether ``text`` is a page that may hold its list outside a table (``HTML_EMBEDDED``): a
+    ``<pre>`` closed after it, or an ``<iframe srcdoc>``.
+
+    >>> _embeds_list("<body><pre>序号\t事项名称</pre>"), _embeds_list("a <pre> b")
+    (True, False)
+    """
+    found = HTML_EMBEDDED.search(text)
+    if found is None:
+        return False
+    return found.group().lower().startswith("<iframe") or bool(_PRE_END.search(text, found.end()))
 
 
 def _pipe_table(text: str) -> bool:
@@ -163,8 +180,5 @@ def _delimited(text: str) -> Format | None:
     """CSV or TSV when one of the first lines splits on the delimiter into a header row, or
     their first cells are a form's labels (``delimited.heads_table``); a CSV may use ``;``."""
     lines = text.splitlines()[:SNIFF_LINES]
-    if heads_table(lines, "\t"):
-        return "tsv"
-    if any(heads_table(lines, d) for d in CSV_DELIMITERS):
-        return "csv"
-    return None
+    delimiter = delimiter_of(lines)
+    return None if delimiter is None else "tsv" if delimiter == "\t" else "csv"

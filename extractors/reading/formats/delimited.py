@@ -1,8 +1,11 @@
-"""Reads CSV and TSV files into a Grid; quoted cells may hold line breaks."""
+"""Reads CSV and TSV files into a Grid; quoted cells may hold line breaks. A CSV may separate
+its cells by semicolons, or by full-width commas (，, typed with a Chinese input method) when
+its first lines are a table on them beyond doubt; each of its lines may be quoted whole."""
 
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -24,6 +27,9 @@ SNIFF_LINES = 50
 #: The delimiters of a CSV, by preference: a comma, else (Excel in locales whose decimal mark is
 #: a comma) a semicolon.
 CSV_DELIMITERS = (",", ";")
+#: The full-width comma: a delimiter only where nothing else could be (:func:`full_width_table`),
+#: as cells of Chinese text hold it.
+FULL_WIDTH_COMMA = "，"
 
 
 def heads_table(lines: Sequence[str], delimiter: str) -> bool:
@@ -54,12 +60,72 @@ def heads_table(lines: Sequence[str], delimiter: str) -> bool:
     return is_header([cells[0].strip() for cells in split if len(cells) >= 2])
 
 
+def full_width_table(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` (a file's first) are a table whose cells full-width commas separate,
+    beyond doubt: no quote, every line not blank splits on them into as many cells, three or
+    more, and the first into a header row (a cell holding a full-width comma of its own, as
+    Chinese text does, would give its line one cell more).
+
+    >>> full_width_table(["序号，事项名称，事项类型", "1，城乡医疗救助，行政确认"])
+    True
+    >>> full_width_table(["序号，事项名称，事项类型", "1，城乡医疗救助，行政确认，行政给付"])
+    False
+    """
+    rows = [line.split(FULL_WIDTH_COMMA) for line in lines if line.strip()]
+    return (
+        bool(rows)
+        and not any('"' in line for line in lines)
+        and len(rows[0]) >= 3
+        and all(len(cells) == len(rows[0]) for cells in rows)
+        and is_header([c.strip() for c in rows[0]])
+    )
+
+
+def lines_quoted_whole(lines: Sequence[str], delimiter: str) -> bool:
+    """Whether each of ``lines`` (a file's first) is one quoted field that holds a row of
+    cells ``delimiter`` separates (``"序号,事项名称,事项类型"``, a quote inside doubled twice
+    over), the first a header: what a tool that quotes each record writes.
+
+    >>> lines_quoted_whole(['"序号,事项名称,事项类型"', '"1,城乡医疗救助,行政确认"'], ",")
+    True
+    >>> lines_quoted_whole(['"序号","事项名称","事项类型"'], ",")
+    False
+    """
+    try:
+        records = [r for r in csv.reader(lines, delimiter=delimiter) if r]
+    except csv.Error:
+        return False
+    return (
+        bool(records)
+        and all(len(r) == 1 and delimiter in r[0] for r in records[:-1])
+        and heads_table([records[0][0]], delimiter)
+    )
+
+
+def delimiter_of(lines: Sequence[str]) -> str | None:
+    """The delimiter of the CSV or TSV whose first ``lines`` these are (a tab, a comma, a
+    semicolon or a full-width comma), or None when they are neither.
+
+    >>> delimiter_of(["序号;事项名称;事项类型"]), delimiter_of(["序号，事项名称，事项类型"])
+    (';', '，')
+    """
+    if heads_table(lines, "\t") or lines_quoted_whole(lines, "\t"):
+        return "\t"
+    if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
+        return sniff_delimiter(lines, ",")
+    return FULL_WIDTH_COMMA if full_width_table(lines) else None
+
+
 def sniff_delimiter(lines: Sequence[str], delimiter: str) -> str:
     """The delimiter of a CSV whose first ``lines`` these are: ``delimiter`` unless it is the
-    comma and the lines make a table only when split on a semicolon."""
-    if delimiter != "," or heads_table(lines, ","):
+    comma and the lines make a table only when split on a semicolon, or on full-width commas
+    (:func:`full_width_table`)."""
+    if delimiter != "," or heads_table(lines, ",") or lines_quoted_whole(lines, ","):
         return delimiter
-    return next((d for d in CSV_DELIMITERS if heads_table(lines, d)), delimiter)
+    found = next((d for d in CSV_DELIMITERS if heads_table(lines, d)), None)
+    if found is None and full_width_table(lines):
+        return FULL_WIDTH_COMMA
+    return found or delimiter
 
 
 def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
@@ -72,6 +138,60 @@ def read_delimited(text: str, path: str, delimiter: str = ",") -> Grid:
     return Grid(tuple(delimited_rows(text, path, delimiter)))
 
 
+def _split_as_written(line: str, delimiter: str) -> list[str]:
+    """The cells of ``line``, a cell that opens with a quote quoted only when its closing quote
+    ends it (a doubled quote inside is one quote), else read as written, quotes and all."""
+    cells: list[str] = []
+    at, end = 0, len(line)
+    while True:
+        close = -1
+        if line.startswith('"', at):
+            close = at + 1
+            while (close := line.find('"', close)) != -1 and line.startswith('""', close):
+                close += 2
+        if close != -1 and (close + 1 == end or line[close + 1] == delimiter):
+            cells.append(line[at + 1 : close].replace('""', '"'))
+            at = close + 1
+        else:
+            after = line.find(delimiter, at)
+            after = end if after == -1 else after
+            cells.append(line[at:after])
+            at = after
+        if at >= end:
+            return cells
+        at += 1  # past the delimiter
+        if at == end:
+            return [*cells, ""]
+
+
+def as_written(line: str, delimiter: str, cells: list[str]) -> list[str]:
+    """The ``cells`` the csv module read from ``line`` (a record of one line), or, when a cell
+    of it opens with a quote that does not close it (``"双随机"检查``: the module, as Excel, drops
+    the quotes and reads on), the line's cells as written, the quotes kept, if they are as many.
+
+    >>> as_written('1,"双随机"检查,行政检查', ",", ["1", "双随机检查", "行政检查"])
+    ['1', '"双随机"检查', '行政检查']
+    >>> as_written('1,"城乡,医疗",行政确认', ",", ["1", "城乡,医疗", "行政确认"])
+    ['1', '城乡,医疗', '行政确认']
+    """
+    try:
+        next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter, strict=True), None)
+        return cells
+    except csv.Error:
+        pass
+    written = _split_as_written(line.rstrip("\r\n"), delimiter)
+    return written if len(written) == len(cells) else cells
+
+
+def _unquoted(cells: list[str], delimiter: str) -> list[str]:
+    """The cells of a line quoted whole (:func:`lines_quoted_whole`): its one field read as a
+    line of CSV (a line of other fields, or none, as it is)."""
+    if len(cells) != 1:
+        return cells
+    inner = [c for record in csv.reader(io.StringIO(cells[0]), delimiter=delimiter) for c in record]
+    return inner or cells
+
+
 def delimited_rows(
     text: str, path: str, delimiter: str = ",", lines: Iterable[str] | None = None
 ) -> Iterator[SourceRow]:
@@ -80,10 +200,24 @@ def delimited_rows(
     source = iter(file_lines(text) if lines is None else lines)
     head = list(itertools.islice(source, SNIFF_LINES))
     delimiter = sniff_delimiter(head, delimiter)
-    reader = csv.reader(itertools.chain(head, source), delimiter=delimiter)
+    held: list[str] = []  # the lines of the record read
+
+    def holding(lines: Iterator[str]) -> Iterator[str]:
+        for line in lines:
+            held.append(line)
+            yield line
+
+    reader = csv.reader(holding(itertools.chain(head, source)), delimiter=delimiter)
+    records: Iterator[list[str]] = reader
+    whole = lines_quoted_whole(head, delimiter)
+    if whole:
+        records = (_unquoted(cells, delimiter) for cells in reader)
     start = 1
     try:
-        for cells in reader:
+        for cells in records:
+            if not whole and len(held) == 1 and '"' in held[0]:
+                cells = as_written(held[0], delimiter, cells)
+            held.clear()
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
             yield SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells))
             start = reader.line_num + 1

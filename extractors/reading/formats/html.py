@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from dataclasses import replace
 
 import lxml.html
 from lxml import etree
@@ -14,6 +15,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.htmlblocks import read_blocks
+from extractors.reading.formats.htmlembedded import embedded_grids
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
 
@@ -314,6 +316,22 @@ def list_tables(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return found
 
 
+def _with_context(
+    document: lxml.html.HtmlElement, embedded: list[tuple[etree._Element, list[Grid]]]
+) -> list[Grid]:
+    """The Grids of the lists ``document`` holds outside its tables (``htmlembedded``), the
+    first with the page's lines around them as context, numbered 0 above the first."""
+    inside = {e for element, _ in embedded for e in element.iter()}
+    context: list[tuple[int, str]] = []
+    before = True
+    for element in document.iter():
+        before = before and element is not embedded[0][0]
+        if element not in inside:
+            context += context_lines(element, before)
+    grids = [g for _, found in embedded for g in found]
+    return [replace(grids[0], context=(*context, *grids[0].context)), *grids[1:]]
+
+
 def read_html(text: str, path: str) -> list[Grid]:
     """One Grid per table of the list (:func:`list_tables`: layout tables that wrap the list
     are skipped); headings and paragraphs outside those tables are the context.
@@ -342,9 +360,14 @@ def read_html(text: str, path: str) -> list[Grid]:
             line=error.line,
         )
     leaves = list_tables(document)
-    if not any(heads_list(t) for t in leaves) and (blocks := read_blocks(document)):
-        # no table of the page has a header row: the list is laid out in <div>s or <li>s
-        return blocks
+    if not any(heads_list(t) for t in leaves):
+        # no table of the page has a header row: the list is in a <pre> or a frame's page,
+        # or laid out in <div>s or <li>s
+        embedded = embedded_grids(document, path, lambda page: read_html(page, path))
+        if embedded:
+            return _with_context(document, embedded)
+        if blocks := read_blocks(document):
+            return blocks
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True

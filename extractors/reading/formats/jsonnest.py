@@ -4,7 +4,13 @@
 its own after its parent's, as a table writes sub-items under their main item. A record that
 names no item but holds records (a department's group, ``{"deptName": "县医疗保障局", "items":
 [...]}``) gives its children the fields of a group they lack (department, type, level), as a
-group row over a table's items does."""
+group row over a table's items does.
+
+A field whose value is an object (``"实施主体": {"名称": "县医疗保障局", "编码": "…"}``), or a list
+of objects, takes the member that names it (:func:`field_value`): the object describes the
+field's value, its other members (the department's code) are no fields of the item. An item
+written as a list of label/value pairs (``[{"label": "事项名称", "value": …}, …]``) is the
+object of those fields (:func:`pairs_record`)."""
 
 from __future__ import annotations
 
@@ -16,6 +22,96 @@ from extractors.reading.headers import map_header
 _GROUP_FIELDS = frozenset({"department", "type", "level", "guiding_department"})
 #: The fields that name an item: a record with one is an item, its children sub-items.
 _ITEM_NAMES = frozenset({"name", "subitem"})
+
+
+#: The fields the members of an object under a field's key name when it describes the field's
+#: value: its own name, code or serial (a department's 名称 and 编码), none of the item's (an
+#: object whose members name the item's fields, ``"依据": {"设定依据": …}``, is taken in whole).
+_DESCRIBING = frozenset({"name", "code", "row"})
+#: The most members a label/value pair has (``{"label": …, "value": …, "type": "text"}``).
+_PAIR_MEMBERS = 3
+
+
+def _named_member(value: dict[Any, Any]) -> str | None:
+    """The text of the member of ``value`` (an object under a field's key) that names
+    it: the one member under a name's key (名称, name), else the one text member, not ASCII (a
+    code, an identifier) nor under a code's or serial's key; None when the object is no such
+    description (a member names a field of an item: an object of fields, or none or several
+    members could be the value)."""
+    keys = {k: map_header(str(k)) for k in value}
+    if any(key is not None and key not in _DESCRIBING for key in keys.values()):
+        return None
+    texts = {k: v for k, v in value.items() if isinstance(v, str) and v.strip()}
+    # the members that could be the value: text, not a code's or a serial's, not ASCII
+    words = [k for k, v in texts.items() if keys[k] in (None, "name") and not v.isascii()]
+    named = [k for k in words if keys[k] == "name"] or words
+    if len(named) != 1 or len(words) > 1:
+        return None  # (a second text beside the name, an article beside a law's, would be lost)
+    return texts[named[0]]
+
+
+def field_value(key: Any, value: Any) -> str | list[str] | None:
+    """The value of the field ``key`` names given as an object or a list of objects: the text
+    of the member naming it (:func:`_named_member`; a list's, one each), else None (not a
+    field's key, or no such object).
+
+    >>> field_value("实施主体", {"名称": "县医疗保障局", "编码": "11330000"})
+    '县医疗保障局'
+    >>> field_value("事项类型", {"code": "01", "text": "行政许可"})
+    '行政许可'
+    >>> field_value("实施主体", [{"name": "县人力社保局", "id": 1}, {"name": "县医疗保障局"}])
+    ['县人力社保局', '县医疗保障局']
+    >>> field_value("依据", {"设定依据": "《乙法》第一条", "追责依据": "《丁法》第二条"}) is None
+    True
+    >>> field_value("设定依据", {"name": "《乙法》", "article": "第一条"}) is None
+    True
+    """
+    field = map_header(str(key))
+    if field is None or field == "subitem" or not value:
+        return None
+    if isinstance(value, dict):
+        return _named_member(value)
+    if isinstance(value, list) and all(isinstance(v, dict) and v for v in value):
+        names = [_named_member(v) for v in value]
+        return None if None in names else [n for n in names if n is not None]
+    return None
+
+
+def pairs_record(value: Any) -> dict[str, Any] | None:
+    """The object of the fields a list of label/value pairs gives, or None when ``value`` is
+    no such list. Each pair is an object of a few members; the label is the member, under the
+    same key in every pair, whose texts name fields (half of them or more, two at least), the
+    value the one other member every pair has.
+
+    >>> pairs_record([{"label": "事项名称", "value": "甲"}, {"label": "事项类型", "value": "乙"}])
+    {'事项名称': '甲', '事项类型': '乙'}
+    >>> pairs_record([{"事项名称": "甲", "事项类型": "行政许可"}]) is None
+    True
+    """
+    if (
+        not isinstance(value, list)
+        or len(value) < 2
+        or not all(isinstance(v, dict) and 2 <= len(v) <= _PAIR_MEMBERS for v in value)
+    ):
+        return None
+    common = [k for k in value[0] if all(k in v for v in value[1:])]
+    for label in common:
+        texts = [v[label] for v in value]
+        if not all(isinstance(t, str) for t in texts):
+            continue
+        named = sum(map_header(t) is not None for t in texts)
+        others = [k for k in common if k != label]
+        if named >= max(2, len(texts) / 2) and len(others) == 1:
+            (other,) = others
+            return {v[label]: v[other] for v in value}
+    return None
+
+
+def as_object(value: Any) -> Any:
+    """``value`` as an object when it is a list of label/value pairs (:func:`pairs_record`),
+    else as it is: an element of an array of items."""
+    pairs = pairs_record(value) if isinstance(value, list) else None
+    return value if pairs is None else pairs
 
 
 def _names_fields(value: dict[Any, Any]) -> bool:
@@ -50,7 +146,11 @@ def flat_records(record: dict[Any, Any]) -> list[dict[Any, Any]]:
     inner: list[dict[Any, Any]] = []
     children: list[dict[Any, Any]] = []
     for key, value in record.items():
-        if isinstance(value, dict) and value and _names_fields(value):
+        if (pairs := pairs_record(value)) is not None:
+            inner.append(pairs)
+        elif (taken := field_value(key, value)) is not None:
+            own[key] = taken
+        elif isinstance(value, dict) and value and _names_fields(value):
             inner.append(value)
         elif (
             isinstance(value, list)

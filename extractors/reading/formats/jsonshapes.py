@@ -12,6 +12,10 @@ the header takes (to give each row its line):
 - *columns*: an object of columns keyed by the header, each an object keyed by the row or an
   array, ``{"事项名称": {"0": "…", "1": "…"}, …}`` (pandas' default ``to_json``).
 
+- *configured*: records under keys of their own (codes, ``{"f1": …, "f2": …}``) beside the
+  configuration of their columns, an array of objects each giving a key and its title
+  (``"columns": [{"field": "f1", "title": "事项名称"}, …]``): the records keyed by the titles.
+
 A value that is none of these (an envelope of text, a list of numbers) gives None: the reader
 says what it expected."""
 
@@ -78,6 +82,53 @@ def table_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...], int
         if isinstance(value, dict | list) and (found := table_records(value)):
             records, path, skip = found
             return records, (str(key), *path), skip
+    return None
+
+
+def _titles(columns: Any) -> dict[str, str] | None:
+    """The title of each key a column configuration gives (an array of objects, each with a
+    member whose texts are headers, most of them, and a member of distinct keys), or None."""
+    if not isinstance(columns, list) or len(columns) < 3:
+        return None
+    if not all(isinstance(c, dict) for c in columns):
+        return None
+    common = [k for k in columns[0] if all(k in c for c in columns[1:])]
+    for title in common:
+        texts = [c[title] for c in columns]
+        if not all(isinstance(t, str) for t in texts) or not is_header(texts):
+            continue
+        for key in common:
+            keys = [c[key] for c in columns]
+            if (
+                key != title
+                and all(isinstance(k, str) for k in keys)
+                and len(set(keys)) == len(keys)
+            ):
+                return dict(zip(keys, texts, strict=True))
+    return None
+
+
+def configured_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...]] | None:
+    """The records of a *configured* layout in ``data`` (or an envelope inside it) keyed by
+    their titles, and the keys that lead to their array; None when there is none.
+
+    >>> columns = [{"field": "f1", "title": "序号"}, {"field": "f2", "title": "事项名称"},
+    ...            {"field": "f3", "title": "事项类型"}]
+    >>> configured_records({"columns": columns, "rows": [{"f1": 1, "f2": "甲", "f3": "行政许可"}]})
+    ([{'序号': 1, '事项名称': '甲', '事项类型': '行政许可'}], ('rows',))
+    """
+    if not isinstance(data, dict):
+        return None
+    titles = next((t for v in data.values() if (t := _titles(v))), None)
+    for key, value in data.items():
+        if titles and isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+            keys = {str(k) for r in value for k in r}
+            if len(keys & titles.keys()) * 2 > len(keys):
+                rows = [{titles.get(str(k), str(k)): v for k, v in r.items()} for r in value]
+                return rows, (str(key),)
+    for key, value in data.items():
+        if isinstance(value, dict) and (found := configured_records(value)):
+            return found[0], (str(key), *found[1])
     return None
 
 

@@ -13,8 +13,8 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.jsonnest import flat_records
-from extractors.reading.formats.jsonshapes import table_records
+from extractors.reading.formats.jsonnest import as_object, flat_records
+from extractors.reading.formats.jsonshapes import configured_records, table_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
     ESCAPED_SURROGATE,
@@ -25,6 +25,8 @@ from extractors.reading.formats.jsonwindow import (
     envelope,
 )
 from extractors.reading.formats.sheets.sheetxml import cell_text
+from extractors.reading.headers import load_headers
+from extractors.reading.vocab import names_section, section_department
 
 #: The text of a file, a block at a time, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
@@ -56,15 +58,78 @@ def _records(data: Any, context: list[tuple[int, str]]) -> tuple[list[Any], tupl
         return data, ()
     if not isinstance(data, dict):
         return None
+    data = {key: _decoded(value) for key, value in data.items()}
     for key, value in data.items():
         if isinstance(value, str) and value.strip():
             line = f"{key}：{value.strip()}" if len(value) > 40 else value.strip()
             context.append((0, _SURROGATE.sub("\ufffd", line)))
+    if groups := _grouped(data):
+        return groups, ()
     for key, value in data.items():
         found = _records(value, context) if isinstance(value, dict | list) else None
-        if found and any(isinstance(v, dict) for v in found[0]):
+        if found and any(isinstance(as_object(v), dict) for v in found[0]):
             return found[0], (str(key), *found[1])
     return None
+
+
+def _decoded(value: Any) -> Any:
+    """``value``, or, when it is a string holding a JSON array or object (an API that encodes
+    its list twice, ``"data": "[{\\"事项名称\\": …}]"``), what that string holds.
+
+    >>> _decoded('[{"事项名称": "甲"}]'), _decoded("[1] 见附件")
+    ([{'事项名称': '甲'}], '[1] 见附件')
+    """
+    if not isinstance(value, str) or value.lstrip()[:1] not in ("[", "{"):
+        return value
+    try:
+        held = json.loads(value)
+    except json.JSONDecodeError:
+        return value
+    return held if isinstance(held, list | dict) else value
+
+
+def _group_key(name: str) -> str | None:
+    """The header of the field a group's name gives its records: the type for a power type's
+    name (行政许可, 二、行政处罚类), the department for a department's (县医疗保障局)."""
+    field = "type" if names_section(name) else "department" if section_department(name) else None
+    return None if field is None else str(load_headers()["fields"][field]["synonyms"][0])
+
+
+def _grouped(data: dict[Any, Any]) -> list[dict[Any, Any]] | None:
+    """The groups of an object of arrays of records keyed by what they share, a power type or
+    a department (``{"行政许可": [...], "行政处罚": [...]}``, or one such array), each as a record
+    naming the group under its field's header and holding its records (a record without a
+    name, whose fields its records take: ``jsonnest``); None for any other object.
+
+    >>> _grouped({"行政许可": [{"事项名称": "甲"}], "行政处罚": [{"事项名称": "乙"}]})[1]
+    {'职权类型': '行政处罚', 'items': [{'事项名称': '乙'}]}
+    >>> _grouped({"data": [{"事项名称": "甲"}], "list": [{"事项名称": "乙"}]}) is None
+    True
+    """
+    arrays = {
+        k: v
+        for k, v in data.items()
+        if isinstance(v, list) and any(isinstance(as_object(e), dict) for e in v)
+    }
+    if not arrays:
+        return None
+    keys = {k: _group_key(str(k)) for k in arrays}
+    if not all(keys.values()):
+        return None
+    return _Groups([{keys[k]: k, "items": v} for k, v in arrays.items()], [str(k) for k in arrays])
+
+
+class _Groups(list[dict[Any, Any]]):
+    """The records :func:`_grouped` makes of the groups of an object, and the groups' keys."""
+
+    def __init__(self, records: list[dict[Any, Any]], names: list[str]) -> None:
+        super().__init__(records)
+        self.names = names
+
+    def starts(self, text: str, path: tuple[str, ...]) -> list[int]:
+        """The line each group's first record starts on, the groups those of the object at
+        ``path`` of ``text`` (each record of a group is given it)."""
+        return [(_starts(text, _locate(text, (*path, name))) or [1])[0] for name in self.names]
 
 
 def _scrubbed(
@@ -172,6 +237,11 @@ def _read_records(text: str, path: str) -> Grid:
         ) from None
     context: list[tuple[int, str]] = []
     found = _records(data, context)
+    if configured := configured_records(data):
+        found = configured  # records keyed by codes a column configuration beside them titles
+    elif found and not isinstance(found[0], _Groups):
+        # an item written as a list of label/value pairs is the object of its fields
+        found = [as_object(r) for r in found[0]], found[1]
     no_objects = not found or not any(isinstance(r, dict) for r in found[0])
     if no_objects and (table := table_records(data)):
         # a table of another layout: columns and rows, a header row, records keyed by serial
@@ -185,7 +255,12 @@ def _read_records(text: str, path: str) -> Grid:
             '{"columns": [header], "data": [rows]}, [[header], [row], …])',
         )
     records, keys_path = found
-    starts = _starts(text, _locate(text, keys_path))
+    groups = found[0] if isinstance(found[0], _Groups) else None
+    position = _locate(text, keys_path)
+    starts = groups.starts(text, keys_path) if groups else _starts(text, position)
+    if position is not None and text[position : position + 1] == '"':
+        # the records are a string's JSON (``_decoded``): each on the line the string opens
+        starts = [text.count("\n", 0, position) + 1] * len(records)
     return _grid(records, starts, context, text, path, "array element")
 
 
@@ -302,7 +377,7 @@ class RecordRows:
 
             def objects() -> Iterator[Any]:
                 for line, record in found._elements(window):
-                    if isinstance(record, dict):
+                    if isinstance(record := as_object(record), dict):
                         yield from flat_records(record)
                     else:
                         rejects.append(_reject(record, line, path, element))
@@ -360,7 +435,7 @@ class RecordRows:
         yield layout.header_row()
         try:
             for line, record in self._elements(Window(self.blocks())):
-                if isinstance(record, dict):
+                if isinstance(record := as_object(record), dict):
                     yield from (layout.row(r, line) for r in flat_records(record))
         except (json.JSONDecodeError, RecursionError):
             raise InputError(self.path, "changed while it was read; read it again") from None

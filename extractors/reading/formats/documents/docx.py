@@ -19,8 +19,9 @@ from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
 from extractors.errors import InputError
-from extractors.models import Anomaly
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
+from extractors.reading.formats.documents.docxchunks import ALT_CHUNK, chunk_grids, shifted
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
     cell_text,
@@ -162,7 +163,8 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
     check_archive(data, path)
     try:
         data = transitional_package(data)  # a document saved as Strict Open XML
-        grids = _read_docx(data)
+        unreads: list[tuple[int, str]] = []
+        grids = _read_docx(data, path, unreads)
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not a readable docx document (bad XML: {err})") from None
     except DAMAGE as err:
@@ -172,6 +174,13 @@ def read_docx(data: bytes, path: str) -> list[Grid]:
         # flattened into text, as a PDF page without a table may; read as page text.
         plain = read_plain("\n".join(text for _, text in grids[0].context), path)
         headed = any(g.header is not None or any(is_header(r.cells) for r in g.rows) for g in plain)
+        if not headed and unreads:
+            raise InputError(
+                path,
+                f"no table, and the document takes in a part of type {unreads[0][1]} (w:altChunk) "
+                "that is not read: open it in Word and save it again, or get the list as a "
+                "spreadsheet",
+            )
         if not headed and (pictures := _pictures(data)):
             # no list in the text, and pictures: the list pasted in as an image (a scan), said
             # so, as a PDF without a text layer is
@@ -263,7 +272,9 @@ def table_boxes(p: etree._Element) -> list[etree._Element]:
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def _read_docx(data: bytes) -> list[Grid]:
+def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[Grid]:
+    """The Grids of the document ``data``; the parts it takes in whole that are not read (the
+    line of each, its content type) go to ``unreads``, and are the first Grid's rejects."""
     document = docx.Document(io.BytesIO(data))
     numbers = ListNumbers(numbering_part(data))
     context: list[tuple[int, str]] = []
@@ -286,15 +297,31 @@ def _read_docx(data: bytes) -> list[Grid]:
             number += len(rows)
             tables.append((len(tables) + 1, rows, last, owner))
             last = None
+        elif block.tag == ALT_CHUNK:
+            # a web page or text taken in whole: its tables in place, its lines the document's
+            found, unread = chunk_grids(document.part, block, where)
+            if unread is not None:
+                unreads.append((number + 1, unread))
+            for grid in (shifted(g, number) for g in found):
+                context += grid.context
+                if grid.rows:
+                    tables.append((len(tables) + 1, list(grid.rows), last, owner))
+                    last = None
+                number = max([number, *(r.line for r in grid.rows), *(n for n, _ in grid.context)])
     if not tables:
         return [Grid((), tuple(context))]
     # a heading between tables names their type (一、行政许可（3项）), when there are several;
     # a paragraph naming a department (县人力社保局) gives it to the tables below, even one alone
     several = len(tables) > 1
+    rejects = tuple(
+        Reject(where, line, "w:altChunk", f"a part of type {kind} taken in whole, not read")
+        for line, kind in unreads
+    )
     return [
         Grid(
             tuple(rows),
             tuple(context) if index == 1 else (),
+            rejects if index == 1 else (),
             name=f"table {index}",
             lead=lead if several else None,
             owner=owner,

@@ -35,6 +35,7 @@ from extractors.reading.formats.documents.docx import (
     paragraph_line,
     table_boxes,
 )
+from extractors.reading.formats.documents.docxchunks import ALT_CHUNK
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
@@ -146,9 +147,10 @@ def _blocks(events: Iterable[tuple[str, etree._Element]]) -> Iterator[_Block]:
             continue
         parent = element.getparent()
         if depth == 2 and parent is body:
-            if element.tag == _SDT or (element.tag == _P and table_boxes(element)):
-                # what a content control wraps in the body, a table or paragraphs, and a table
-                # in a text box are read in place by the whole reader (docx.body_blocks)
+            if element.tag in (_SDT, ALT_CHUNK) or (element.tag == _P and table_boxes(element)):
+                # what a content control wraps in the body, a table or paragraphs, a table in
+                # a text box and a part taken in whole (w:altChunk) are read in place by the
+                # whole reader (docx.body_blocks, docxchunks)
                 raise ReadWhole
             yield _Block(element, "block")
             _let_go(element)

@@ -1,0 +1,76 @@
+"""The lists a web page holds outside its own tables: the text of a ``<pre>`` that is a CSV or
+TSV (a row a line, as a site pastes an export), and the page an ``<iframe srcdoc="…">`` holds
+(written, escaped, into the attribute). Each is read as what it is, its rows numbered by the
+lines of the page they stand on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from lxml import etree
+
+from extractors.errors import InputError
+from extractors.reading.formats.delimited import SNIFF_LINES, delimited_rows, delimiter_of
+from extractors.reading.formats.grid import Grid
+from extractors.reading.headers import is_header
+
+#: Reads the text of a page into its Grids (``html.read_html``), or raises InputError.
+ReadPage = Callable[[str], list[Grid]]
+
+
+def _shifted(grid: Grid, lines: int) -> Grid:
+    """``grid`` with its rows and context ``lines`` lines further down (a line 0, above the
+    list, stays)."""
+    rows = tuple(replace(r, line=r.line + lines) for r in grid.rows)
+    context = tuple((n + lines if n else 0, t) for n, t in grid.context)
+    return replace(grid, rows=rows, context=context)
+
+
+def _line(element: etree._Element) -> int:
+    line = element.sourceline
+    return line if isinstance(line, int) else 1
+
+
+def _pre_grid(pre: etree._Element, where: str) -> Grid | None:
+    """The rows of the text of ``pre`` when it is a CSV or TSV whose rows hold a header."""
+    text = pre.text_content()
+    delimiter = delimiter_of(text.splitlines()[:SNIFF_LINES])
+    if delimiter is None:
+        return None
+    try:
+        grid = Grid(tuple(delimited_rows(text, where, delimiter)))
+    except InputError:
+        return None
+    if not any(is_header(r.cells) for r in grid.rows[:SNIFF_LINES]):
+        return None
+    return _shifted(grid, _line(pre) - 1)  # (libxml2 keeps the line break after <pre>)
+
+
+def _frame_grids(frame: etree._Element, read_page: ReadPage) -> list[Grid]:
+    """The Grids of the page in the ``srcdoc`` of ``frame`` that hold rows. libxml2 numbers the
+    element by the line its start tag ends on: the attribute's line breaks are counted back."""
+    page = frame.get("srcdoc") or ""
+    try:
+        grids = [g for g in read_page(page) if g.rows]
+    except InputError:
+        return []
+    start = max(1, _line(frame) - page.count("\n"))
+    return [_shifted(g, start - 1) for g in grids]
+
+
+def embedded_grids(
+    document: etree._Element, where: str, read_page: ReadPage
+) -> list[tuple[etree._Element, list[Grid]]]:
+    """Each ``<pre>`` of ``document`` that is a CSV or TSV, and each ``<iframe srcdoc>`` whose
+    page holds a table, in order, with its Grids."""
+    found: list[tuple[etree._Element, list[Grid]]] = []
+    for element in document.iter("pre", "iframe"):
+        if element.tag == "pre":
+            grid = _pre_grid(element, where)
+            grids = [] if grid is None else [grid]
+        else:
+            grids = _frame_grids(element, read_page) if element.get("srcdoc") else []
+        if grids:
+            found.append((element, grids))
+    return found
