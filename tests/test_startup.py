@@ -208,7 +208,11 @@ def _rich_writes(text: str, markup: bool, terminal: bool) -> str:
     return out.getvalue()
 
 
-@given(text=st.text(), markup=st.booleans(), terminal=st.booleans())
+@given(
+    text=st.text() | st.text(alphabet=" :-ab中\t[]/\\"),
+    markup=st.booleans(),
+    terminal=st.booleans(),
+)
 def test_a_message_written_plainly_is_what_rich_writes(
     text: str, markup: bool, terminal: bool
 ) -> None:
@@ -223,12 +227,23 @@ def test_a_message_written_plainly_is_what_rich_writes(
     [
         "读取 [bold]x[/] 失败",
         "第 :smile: 条",
+        "第:thumbs_up-text:条",
+        "quanze: warning: 社会保险法: 第八十七条",
         "甲\t乙",
         "行\r首",
         "《社会保险法》第八十七条",
         "3 citing item(s), 3 citation(s)",
     ],
-    ids=["markup", "emoji-code", "tab", "carriage-return", "plain-chinese", "plain-count"],
+    ids=[
+        "markup",
+        "emoji-code",
+        "emoji-code-variant",
+        "colons-apart",
+        "tab",
+        "carriage-return",
+        "plain-chinese",
+        "plain-count",
+    ],
 )
 def test_the_cli_messages_read_as_rich_printed_them(
     text: str, capsys: pytest.CaptureFixture[str]

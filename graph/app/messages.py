@@ -4,12 +4,14 @@ needs it (markup, an emoji code, a control character) or a command asks for it (
 rich's console and text modules take 40-60 ms to import (load 8): more than a tenth of
 ``quanze cites``, whose stderr lines (``3 citing item(s), 3 citation(s)``) rich prints unchanged.
 A line is written plainly only when rich would write exactly those characters: no ``[`` (markup),
-no ``:`` (``:smile:`` codes), no tab or other control character (rich expands or strips them), and
-only while no rich console exists (one may be showing a live progress bar the line must go under).
+no two colons around a word (``:smile:``, what rich reads as an emoji code), no tab or other
+control character (rich expands or strips them), and only while no rich console exists (one may be
+showing a live progress bar the line must go under).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -17,15 +19,23 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+#: What rich may read as an emoji code (its own pattern is ``:(\S*?)(?:-(emoji|text))?:``).
+_EMOJI_CODE = re.compile(r":\S*:")
+
+
 def inert(text: str) -> bool:
     """Whether rich prints ``text`` as it is: no markup, no emoji code, no control character.
 
-    >>> inert("3 citing item(s), 3 citation(s)"), inert("社会保险法第八十七条")
+    >>> inert("3 citing item(s), 3 citation(s)"), inert("quanze: warning: 社会保险法第八十七条")
     (True, True)
     >>> inert("[bold]x[/]"), inert("a :smile: b"), inert("a\\tb")
     (False, False, False)
     """
-    return "[" not in text and ":" not in text and all(c >= " " and c != "\x7f" for c in text)
+    return (
+        "[" not in text
+        and not _EMOJI_CODE.search(text)
+        and all(c >= " " and c != "\x7f" for c in text)
+    )
 
 
 class Messages:
