@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from extractors.errors import QuanzeError, unforeseen
 from graph.app import stdin
+from graph.app.messages import Messages
 from graph.app.output import reader_gone, stop_writing, writes_stdout
 from graph.app.usage import QuanzeCommand, QuanzeGroup, choose, usage_error
 
@@ -33,7 +32,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Messages(highlight=False, soft_wrap=True)
 
 T = TypeVar("T")
 OutFormat = Literal["table", "json", "jsonl", "csv"]
@@ -181,6 +180,8 @@ def _store_failure(exc: BaseException) -> str:
 
 def fail(message: str) -> None:
     """Print one error line on stderr (the message as written: a file's text may hold [...])."""
+    from rich.markup import escape
+
     err.print(f"[bold red]quanze: error:[/] {escape(message)}", markup=True)
 
 
@@ -435,7 +436,7 @@ def build(
             encoding=encoding,
             on_error=fail,
             on_warning=warn,
-            console=err,
+            console=err.console,
             jobs=jobs or build_jobs(),
         )
     except BuildInterruptedError as stop:
@@ -879,7 +880,7 @@ def demo(
     """Build the graph from the two embedded sample lists and show what it can answer."""
     from graph.app.demo import run_demo
 
-    run_demo(out, sys.stdout, err)
+    run_demo(out, sys.stdout, err.console)
 
 
 laws = typer.Typer(
@@ -1026,6 +1027,8 @@ def _one_line_warning(
 
 
 def main() -> None:
-    """Entry point of the ``quanze`` console script."""
+    """Entry point of the ``quanze`` console script: builds only the command it runs."""
+    from graph.app.commandrun import command_run
+
     warnings.showwarning = _one_line_warning
-    app()
+    command_run(app, sys.argv[1:])()

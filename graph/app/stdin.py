@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def stdin_as_file(paths: Sequence[Path]) -> Iterator[tuple[list[Path], Path | No
     if not any(str(p) == STDIN for p in paths):
         yield list(paths), None
         return
+    import tempfile  # (random, shutil: 5 ms of every command, for parse and extract's stdin)
+
     from extractors.reading.limits import MAX_FILE_BYTES
 
     with tempfile.TemporaryDirectory(prefix="quanze-") as folder:
