@@ -73,7 +73,7 @@ class PdfTables:
                             given += 1
                         rows = reading.tables[index]
                         # the last table's last row is held: the next page may hold its rest
-                        # (``pdf._joined_split``)
+                        # (``pdfsplit.joined_split``)
                         out = rows[: len(rows) - 1] if index == len(reading.tables) - 1 else rows
                         for row in out:
                             kept = _keep(kept, row)
