@@ -51,6 +51,7 @@ from extractors.reading.formats.documents.pdfpages import (
 )
 from extractors.reading.formats.documents.pdfrepair import Unindexed, repair
 from extractors.reading.formats.documents.pdfsections import heading_line, section_lines
+from extractors.reading.formats.documents.pdfsigned import signed
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.documents.pdfsplit import (
     close_opened,
@@ -773,7 +774,8 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
     the last row's serial that runs across a column's start (备注：1.本清单所列事项…, 注：…, printed
     under the table across its width): a cell stays inside its column, so such a line is
     none, and the table ended above it (before, the notes were read into the last row, or as
-    a row of their own, 2.法律法规修订的… taken for item 2 of no type)."""
+    a row of their own, 2.法律法规修订的… taken for item 2 of no type); and above a block set
+    apart from the columns' left edges, a signature and date (``pdfsigned.signed``)."""
     column_of, serial = placing(columns)
     starts = [x0 for x0, _, _ in columns[1:]]
     last = max(
@@ -783,7 +785,8 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
     for i in range(last + 1, len(lines)):
         if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
             return i
-    return len(lines)
+    # a signature and date block set apart from the columns' edges (``pdfsigned``)
+    return signed(lines, column_of, last) if last < len(lines) else len(lines)
 
 
 def _opens_row(block: list[list[Word]], columns: list[tuple[float, float, str]]) -> bool:
