@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from tests.extractors.reading.documents import _SONG
 from tests.extractors.reading.test_read_pdf_round8 import (
     _HEADER,
+    _WIDTHS,
     _cells,
     _item,
     _read,
@@ -53,3 +54,45 @@ def test_a_signature_block_under_a_table_without_ruling_is_no_cell(
     assert _cells(plist) == _flat(items)
     assert not plist.rejects
     assert not any(a.code == "continuation-row" for i in plist.items for a in i.anomalies)
+
+
+# -- a wide table's last column printed on a page of its own ------------------------------------
+
+
+def _apart(items: list[tuple[str, ...]], serials: bool, drop: int = 0) -> list[Any]:
+    """序号 … 设定依据 of ``items`` on a page, then 追责依据 (after the serials printed again,
+    or alone) on the next, ``drop`` rows fewer."""
+    first = _table([_HEADER[:4], *(i[:4] for i in items)], ruled=True, widths=_WIDTHS[:4])
+    keep = [0, 4] if serials else [4]
+    rest = [tuple(row[c] for c in keep) for row in [_HEADER, *items[: len(items) - drop]]]
+    second = _table(rest, ruled=True, widths=[_WIDTHS[c] for c in keep])
+    return [first, PageBreak(), second]
+
+
+@pytest.mark.parametrize("pairs", [1, 2])
+@pytest.mark.parametrize("serials", [False, True], ids=["alone", "serials-again"])
+def test_a_wide_tables_last_column_printed_on_a_page_of_its_own_is_joined(
+    tmp_path: Path, serials: bool, pairs: int
+) -> None:
+    # A spreadsheet printed across pages: 序号 … 设定依据 on a page, 追责依据 (with the
+    # serials printed again, or not) on the next, as many times as it takes. Before, each row
+    # of the column's page was a reject naming it, every item without its accountability
+    # basis; now the column is joined to its rows (by serial, else in order), and said.
+    items = [_item(k) for k in range(1, 8 * pairs + 1)]
+    flow: list[Any] = []
+    for pair in range(pairs):
+        flow += [*_apart(items[8 * pair : 8 * pair + 8], serials), PageBreak()]
+    plist = _read(_written(tmp_path, flow[:-1]))
+    assert _cells(plist) == items
+    assert not plist.rejects
+    assert all(any(a.code == "joined-record" for a in i.anomalies) for i in plist.items)
+
+
+def test_a_wide_tables_last_column_that_matches_no_rows_is_said(tmp_path: Path) -> None:
+    # a guard: the column's page a row short and without serials, its rows cannot be told: each
+    # stays a reject naming the page, as before
+    items = [_item(k) for k in range(1, 9)]
+    plist = _read(_written(tmp_path, _apart(items, serials=False, drop=1)))
+    assert _cells(plist) == [(*i[:4], "") for i in items]
+    assert len(plist.rejects) == 8
+    assert all("page 2" in r.reason and "追责依据" in r.reason for r in plist.rejects)

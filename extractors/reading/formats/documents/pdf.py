@@ -31,6 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.documents.pdfapart import joined_apart
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
     OPENED,
@@ -133,6 +134,11 @@ class PdfReading:
     #: its rows, kept until the table's rows go on after it (else it is the table's end)
     unread: list[SourceRow] = field(default_factory=list)
     gaps: list[SourceRow] = field(default_factory=list)
+    #: the rows the last table was given by the last page that gave it any
+    added: int = 0
+    #: a wide table's columns printed on a page of their own were joined to rows read before
+    #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
+    joined: bool = False
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -476,6 +482,9 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         if index == 0 and found is None and header is not None:
             rows = joined_split(rows, header, len(table.columns), number, reading)
         if rows and (apart := columns_apart(rows[0].cells, header)) is not None:
+            if header is not None and joined_apart(rows, header, number, reading):
+                reading.header = header  # the list's, not its columns' printed apart
+                continue
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
             for row in rows:
@@ -530,6 +539,7 @@ def _add_table(
         where = len(table) - len(rows) + at
         table[where:where] = reading.unread
         reading.unread.clear()
+    reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
 
 

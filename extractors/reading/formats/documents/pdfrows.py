@@ -65,6 +65,8 @@ class PdfTables:
         try:
             with self.path.open("rb") as source:
                 for _ in read_pages(source, reading):
+                    if reading.joined:  # rows given out have changed since
+                        raise ReadWhole("a wide table's columns printed apart, joined")
                     for index in range(max(given - 1, 0), len(reading.tables)):
                         if index == given:  # a table begins on this page
                             start = _start(reading, index)
@@ -72,9 +74,12 @@ class PdfTables:
                             yield start
                             given += 1
                         rows = reading.tables[index]
-                        # the last table's last row is held: the next page may hold its rest
-                        # (``pdfsplit.joined_split``)
-                        out = rows[: len(rows) - 1] if index == len(reading.tables) - 1 else rows
+                        # the last table's rows of the last page are held: the next page may
+                        # hold the last one's rest (``pdfsplit.joined_split``), or their
+                        # columns printed apart (``pdfapart``)
+                        held = max(1, reading.added)
+                        last = index == len(reading.tables) - 1
+                        out = rows[: max(len(rows) - held, 0)] if last else rows
                         for row in out:
                             kept = _keep(kept, row)
                             yield row
