@@ -96,3 +96,30 @@ def test_a_wide_tables_last_column_that_matches_no_rows_is_said(tmp_path: Path) 
     assert _cells(plist) == [(*i[:4], "") for i in items]
     assert len(plist.rejects) == 8
     assert all("page 2" in r.reason and "追责依据" in r.reason for r in plist.rejects)
+
+
+# -- a group header centred over its fields, without ruling ------------------------------------
+
+
+@pytest.mark.parametrize("count", [6, 30])
+def test_a_group_centred_over_two_fields_in_a_header_without_ruling(
+    tmp_path: Path, count: int
+) -> None:
+    # 依据 centred over 设定依据 | 追责依据 (the merged cell's text centred in it, as a word
+    # processor sets a group header), the header's other cells merged down over both lines.
+    # Over fields of even widths 依据 stands across the bound of their columns, nearer the
+    # 事项类型 column than 设定依据 is. Before, the lower line was read as the first row's
+    # cells (item 1's type 设定依据行政处罚…), silently.
+    from reportlab.platypus import Table
+
+    from tests.extractors.reading.test_read_pdf_round8 import _table as _ruled
+
+    items = [_item(k) for k in range(1, count + 1)]
+    top = ("序号", "事项名称", "事项类型", "依据", "")
+    low = ("", "", "", "设定依据", "追责依据")
+    spans = [("SPAN", (c, 0), (c, 1)) for c in range(3)] + [("SPAN", (3, 0), (4, 0))]
+    table: Table = _ruled([top, low, *items], widths=[40, 160, 70, 245, 245], style=spans, repeat=2)
+    table._cellvalues[0][3] = Paragraph("依据", _CENTRE)
+    plist = _read(_written(tmp_path, [table]))
+    assert _cells(plist) == items
+    assert all(not i.extra for i in plist.items)

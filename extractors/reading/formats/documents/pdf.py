@@ -317,8 +317,13 @@ def _lower_level(
         parts.setdefault(nearest, []).append(word)
     if any(named) and all(len(below) < 2 for below in parts.values()):
         # field names under a group (依据 over 设定依据 | 追责依据) part it in two or more; one
-        # alone under a column is more of its name, a header wrapped over two lines
-        return None
+        # alone under a column is more of its name, a header wrapped over two lines; unless
+        # the group is centred over them, the one column whose middle stands within the line
+        # (its parts reaching past its word into the columns' gaps either side)
+        group = _centred_over(line, columns) if all(named) and len(line) > 1 else None
+        if group is None:
+            return None
+        parts = {group: line}
     out: list[tuple[float, float, str]] = []
     for index, (x0, x1, text) in enumerate(columns):
         below = parts.get(index)
@@ -327,6 +332,15 @@ def _lower_level(
             continue
         out += [(w["x0"], w["x1"], f"{text} {w['text']}") for w in below]
     return out if is_header([text for _, _, text in out]) else None
+
+
+def _centred_over(line: list[Word], columns: list[Column]) -> int | None:
+    """The column of a group header centred over the words of ``line`` (依据 over 设定依据 |
+    追责依据, its middle between theirs): the only column whose middle stands between the
+    line's first word's start and last word's end; None when none or several do."""
+    low, high = line[0]["x0"], line[-1]["x1"]
+    inside = [c for c, (x0, x1, _) in enumerate(columns) if low < (x0 + x1) / 2 < high]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _text_rows(
