@@ -123,3 +123,30 @@ def test_a_group_centred_over_two_fields_in_a_header_without_ruling(
     plist = _read(_written(tmp_path, [table]))
     assert _cells(plist) == items
     assert all(not i.extra for i in plist.items)
+
+
+# -- two tables without ruling side by side, their headers at different heights ---------------
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_two_tables_side_by_side_whose_headers_stand_at_different_heights(
+    tmp_path: Path, pages: int
+) -> None:
+    # A page printed in two columns of its list, the right-hand table shorter and centred
+    # beside the left one (its header some lines lower). Before, only the left header was on
+    # the header's line: the right table's header and rows were read as the left's.
+    from reportlab.platypus import Table, TableStyle
+
+    count = 6 * pages
+    items = [_item(k, long=k % 6 < 3 and k % 6 > 0) for k in range(1, count + 1)]
+    widths = [25, 80, 50, 120, 95]
+    flow: list[Any] = []
+    for page in range(pages):
+        mine = items[6 * page : 6 * page + 6]
+        halves = [_table([_HEADER, *half], widths=widths) for half in (mine[:3], mine[3:])]
+        pair = Table([halves], colWidths=[380, 380])
+        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        flow += [pair, PageBreak()]
+    plist = _read(_written(tmp_path, flow[:-1]))
+    assert _cells(plist) == _flat(items)
+    assert not plist.rejects

@@ -32,6 +32,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.documents.pdfapart import joined_apart
+from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
     OPENED,
@@ -557,13 +558,30 @@ def _add_table(
     reading.plain.clear()  # read only when there is no table
 
 
+def _header_at(words: list[Word]) -> tuple[float, list[str]] | None:
+    """The top and the columns' texts of the first header among ``words``, or None."""
+    lines = _lines(words)
+    found = _find_text_header(lines)
+    if found is None:
+        return None
+    first, end = found
+    return lines[first][0]["top"], [text for _, _, text in _columns_of(lines[first:end])]
+
+
 def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     """A page without ruling lines: a table laid out by the positions of its words, under a
     header found on this page or carried on from the page before; the tables after it on the
     page, each under its own header, one after another (:func:`_read_headed`). A page set
     letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
-    lines = _lines(unspaced(page.extract_words()))
+    words = unspaced(page.extract_words())
+    lines = _lines(words)
     found = _find_text_header(lines)
+    if found is not None:
+        # two tables side by side, their headers at different heights: set level
+        last = _columns_of(lines[found[0] : found[1]])[-1][0]  # where its last column begins
+        if (level := levelled(words, last, _header_at)) is not None:
+            lines = _lines(level)
+            found = _find_text_header(lines)
     if found is not None:
         rest = _read_headed(lines, found, reading, number)
     elif reading.columns is not None and reading.tables:
