@@ -1,8 +1,9 @@
 """Round 9 of the PDF readers: what round 8 left (a signature block under a table without
 ruling, a wide table's last column printed on a page of its own, a group header centred over its
-fields, two tables side by side whose headers stand at different heights). Each test builds its
-PDF (reportlab) in the shape exporters and printers give, reads it whole and in batches, and
-checks the items; each failed on 2845b86."""
+fields, two tables side by side whose headers stand at different heights, a cell of several
+lines merged over rows of one line). Each test builds its PDF (reportlab) in the shape exporters
+and printers give, reads it whole and in batches, and checks the items; each failed on 2845b86
+but one guard (a column's page whose rows cannot be told stays rejects)."""
 
 from __future__ import annotations
 
@@ -150,3 +151,28 @@ def test_two_tables_side_by_side_whose_headers_stand_at_different_heights(
     plist = _read(_written(tmp_path, flow[:-1]))
     assert _cells(plist) == _flat(items)
     assert not plist.rejects
+
+
+# -- a cell merged over rows of one line each, without ruling ---------------------------------
+
+
+@pytest.mark.parametrize(("valign", "lines"), [("MIDDLE", 2), ("MIDDLE", 3), ("TOP", 3)])
+def test_a_cell_of_several_lines_merged_over_rows_of_one_line_fills_each(
+    tmp_path: Path, valign: str, lines: int
+) -> None:
+    # The accountability basis merged over items 1-2, 3-4, 5-6, its text two or three lines
+    # long, each item one line tall: its lines stand on both serials' lines, closer together
+    # than the rows. Before, it was parted line by line between the two items, silently. (Set
+    # at the top, two lines stop short of the lower serial's line: that reading stays.)
+    from reportlab.platypus import TableStyle
+
+    text = "《行政机关公务员处分条例》第二十条；《中华人民共和国公务员法》第六十二条"
+    text = text if lines == 3 else text[:20]
+    items = [(*_item(k)[:4], text) for k in range(1, 7)]
+    rows = [_HEADER, *((*i[:4], i[4] if int(i[0]) % 2 else "") for i in items)]
+    spans = [("SPAN", (4, r), (4, r + 1)) for r in (1, 3, 5)]
+    table = _table(rows, style=spans)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
+    plist = _read(_written(tmp_path, [table]))
+    assert _cells(plist) == _flat(items)
+    assert all(any(a.code == "centred-cell" for a in i.anomalies) for i in plist.items)
