@@ -1,9 +1,10 @@
 """Round 9 of the PDF readers: what round 8 left (a signature block under a table without
 ruling, a wide table's last column printed on a page of its own, a group header centred over its
 fields, two tables side by side whose headers stand at different heights, a cell of several
-lines merged over rows of one line). Each test builds its PDF (reportlab) in the shape exporters
-and printers give, reads it whole and in batches, and checks the items; each failed on 2845b86
-but one guard (a column's page whose rows cannot be told stays rejects)."""
+lines merged over rows of one line; in batches, a list of no table with a scanned page). Each
+test builds its PDF (reportlab) in the shape exporters and printers give, reads it whole and in
+batches, and checks the items; each failed on 2845b86 but one guard (a column's page whose rows
+cannot be told stays rejects)."""
 
 from __future__ import annotations
 
@@ -176,3 +177,30 @@ def test_a_cell_of_several_lines_merged_over_rows_of_one_line_fills_each(
     plist = _read(_written(tmp_path, [table]))
     assert _cells(plist) == _flat(items)
     assert all(any(a.code == "centred-cell" for a in i.anomalies) for i in plist.items)
+
+
+# -- in batches, a PDF of no table with a scanned page among its pages -------------------------
+
+
+@pytest.mark.parametrize("where", [1, 3])
+def test_page_text_with_a_scanned_page_is_read_in_batches(tmp_path: Path, where: int) -> None:
+    # A list flattened one cell per line (no table on its pages: its text read as page text),
+    # a scanned page among them. Before, in batches, the PDF was read whole: the scanned page
+    # was said only there. Now its text is read in batches too, the page said alike.
+    from extractors import read_list
+    from extractors.reading.tables_stream import TablesStream
+    from tests.extractors.reading.test_read_pdf_round8 import _scan
+    from tests.extractors.reading.test_stream import _same
+
+    items = [_item(k) for k in range(1, 21)]
+    cells = [[Paragraph(c, _SONG) for c in row] for row in [_HEADER, *items]]
+    flow: list[Any] = [p for row in cells[:11] for p in row]
+    flow += [PageBreak(), *([_scan(), PageBreak()] if where == 3 else [])]
+    flow += [p for row in cells[11:] for p in row]
+    if where == 1:  # a scanned cover page
+        flow[:0] = [_scan(), PageBreak()]
+    path = _written(tmp_path, flow)
+    assert isinstance(_same(path, size=2), TablesStream)
+    plist = read_list(path)
+    assert _cells(plist) == items
+    assert [r.text for r in plist.rejects] == [f"page {where}"]
