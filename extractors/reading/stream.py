@@ -237,7 +237,7 @@ def open_list(
         tables = open_tables_stream(cast("Tables", rows), fmt, path.name, where, used)
         if tables is None and pdf is not None and (plain := pdf.page_text()) is not None:
             # no table: its text read as page text (the pages laid out once)
-            pages = PageTables.of_lines(plain, where)
+            pages = pdf.with_unread(PageTables.of_lines(plain, where))
             del plain
             tables = open_tables_stream(pages, "pdf", path.name, where)
         return tables or whole()

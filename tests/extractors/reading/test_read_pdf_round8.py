@@ -316,25 +316,7 @@ def test_a_group_over_two_fields_in_a_header_without_ruling(tmp_path: Path, coun
     assert all(not i.extra for i in plist.items)
 
 
-@pytest.mark.parametrize("serials", [False, True], ids=["alone", "serials-again"])
-def test_a_wide_tables_last_column_printed_on_a_page_of_its_own_is_said(
-    tmp_path: Path, serials: bool
-) -> None:
-    # A spreadsheet printed across pages: 序号 … 设定依据 on page 1, 追责依据 (with the
-    # serials printed again, or not) on page 2. Before, page 2's table, of no header a list
-    # has, was dropped without a word (and its column's name taken for the list's title).
-    items = [_item(k) for k in range(1, 9)]
-    first = _table([_HEADER[:4], *(i[:4] for i in items)], ruled=True, widths=_WIDTHS[:4])
-    keep = [0, 4] if serials else [4]
-    rest = [tuple(row[c] for c in keep) for row in [_HEADER, *items]]
-    second = _table(rest, ruled=True, widths=[_WIDTHS[c] for c in keep])
-    plist = _read(_written(tmp_path, [first, PageBreak(), second]))
-    assert _cells(plist) == [(*i[:4], "") for i in items]
-    assert ["".join(r.text.split()) for r in plist.rejects] == [
-        "".join(" | ".join(row).split()) for row in rest
-    ]
-    assert all("page 2" in r.reason and "追责依据" in r.reason for r in plist.rejects)
-    assert plist.meta.title is None
+# (a wide table's last column printed on a page of its own: test_read_pdf_round9.py)
 
 
 # -- notes under a table without ruling -----------------------------------------------------------

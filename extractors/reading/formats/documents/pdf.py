@@ -31,6 +31,8 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
+from extractors.reading.formats.documents.pdfapart import joined_apart
+from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
     OPENED,
@@ -49,18 +51,31 @@ from extractors.reading.formats.documents.pdfpages import (
     scanned,
 )
 from extractors.reading.formats.documents.pdfrepair import Unindexed, repair
+from extractors.reading.formats.documents.pdfsections import heading_line, section_lines
+from extractors.reading.formats.documents.pdfsigned import signed
 from extractors.reading.formats.documents.pdfspaced import unspaced
+from extractors.reading.formats.documents.pdfsplit import (
+    close_opened,
+    in_columns,
+    joined_split,
+    rest_row,
+)
+from extractors.reading.formats.documents.pdfwords import (
+    Column,
+    Word,
+    by_column,
+    loose_row,
+    placing,
+)
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
 from extractors.reading.sidebyside import side_by_side
 from extractors.reading.vocab import (
     is_compound_serial,
-    is_section_heading,
     is_serial,
     is_sub_header,
     names_section,
-    section_department,
 )
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
@@ -119,6 +134,11 @@ class PdfReading:
     #: its rows, kept until the table's rows go on after it (else it is the table's end)
     unread: list[SourceRow] = field(default_factory=list)
     gaps: list[SourceRow] = field(default_factory=list)
+    #: the rows the last table was given by the last page that gave it any
+    added: int = 0
+    #: a wide table's columns printed on a page of their own were joined to rows read before
+    #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
+    joined: bool = False
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -195,7 +215,6 @@ def _unmapped_notes(cells: Iterable[str], page: int, reading: PdfReading) -> Ite
 
 # -- tables without ruling, from the positions of their words ------------------------------------
 
-Word = dict[str, Any]
 #: Points within which two words stand on one line.
 _LINE_TOLERANCE = 3.0
 
@@ -298,8 +317,13 @@ def _lower_level(
         parts.setdefault(nearest, []).append(word)
     if any(named) and all(len(below) < 2 for below in parts.values()):
         # field names under a group (依据 over 设定依据 | 追责依据) part it in two or more; one
-        # alone under a column is more of its name, a header wrapped over two lines
-        return None
+        # alone under a column is more of its name, a header wrapped over two lines; unless
+        # the group is centred over them, the one column whose middle stands within the line
+        # (its parts reaching past its word into the columns' gaps either side)
+        group = _centred_over(line, columns) if all(named) and len(line) > 1 else None
+        if group is None:
+            return None
+        parts = {group: line}
     out: list[tuple[float, float, str]] = []
     for index, (x0, x1, text) in enumerate(columns):
         below = parts.get(index)
@@ -308,6 +332,15 @@ def _lower_level(
             continue
         out += [(w["x0"], w["x1"], f"{text} {w['text']}") for w in below]
     return out if is_header([text for _, _, text in out]) else None
+
+
+def _centred_over(line: list[Word], columns: list[Column]) -> int | None:
+    """The column of a group header centred over the words of ``line`` (依据 over 设定依据 |
+    追责依据, its middle between theirs): the only column whose middle stands between the
+    line's first word's start and last word's end; None when none or several do."""
+    low, high = line[0]["x0"], line[-1]["x1"]
+    inside = [c for c, (x0, x1, _) in enumerate(columns) if low < (x0 + x1) / 2 < high]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _text_rows(
@@ -328,7 +361,7 @@ def _text_rows(
     rest of the last row of the page before, split by the break: the cells ending above the
     first serial's line (``pdfcells.CARRIED``) make a row without serial, which the assembler
     joins to the row above (before, they ran into the page's first row)."""
-    column_of, serial = _placing(columns)
+    column_of, serial = placing(columns)
     starts = [i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)]
     if not starts:
         return []
@@ -344,7 +377,7 @@ def _text_rows(
     for start in order:
         cells: list[list[str]] = [[] for _ in columns]
         for i, line in enumerate(lines):
-            for column, group in _by_column(line, column_of).items():
+            for column, group in by_column(line, column_of).items():
                 if owned.get((i, column), owner[i]) == start:
                     cells[column].append(group)
         laid[start] = tuple("\n".join(parts) for parts in cells)
@@ -414,36 +447,6 @@ def _merged_into(
     return tuple(texts), tuple(spans) if "above" in spans else (), tuple(notes)
 
 
-def _close_opened(reading: PdfReading) -> None:
-    """The cells of a row begun at a page's foot (``PdfReading.opened``) when its table does
-    not go on to the next page: a row of their own, after the table's last, which the
-    assembler joins to the row above and says so (``continuation-row``)."""
-    if reading.opened is not None and reading.tables:
-        reading.number += 1
-        reading.tables[-1].append(SourceRow(reading.number, reading.opened, reading.opened))
-    reading.opened = None
-
-
-def _placing(columns: list[tuple[float, float, str]]) -> tuple[Callable[[Word], int], int]:
-    """The column a word stands in (its centre between the columns' midpoints), and the serial
-    column (序号, wherever it stands; else the first)."""
-    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
-    serial = next((c for c, (_, _, text) in enumerate(columns) if map_header(text) == "row"), 0)
-
-    def column_of(word: Word) -> int:
-        centre = (word["x0"] + word["x1"]) / 2
-        return sum(1 for b in bounds if centre > b)
-
-    return column_of, serial
-
-
-def _by_column(line: list[Word], column_of: Any) -> dict[int, str]:
-    out: dict[int, list[str]] = {}
-    for word in line:
-        out.setdefault(column_of(word), []).append(word["text"])
-    return {c: " ".join(parts) for c, parts in out.items()}
-
-
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
@@ -475,7 +478,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     if not tables:
         _read_unruled(page, number, reading)
         return
-    _close_opened(reading)
+    close_opened(reading)
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes))
     first = len(reading.context)
@@ -491,9 +494,12 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
-            rows = _joined_split(rows, header, len(table.columns), number, reading)
+            rows = joined_split(rows, header, len(table.columns), number, reading)
         # (columns printed apart open the page they are printed on)
         if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
+            if header is not None and joined_apart(rows, header, number, reading):
+                reading.header = header  # the list's, not its columns' printed apart
+                continue
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
             for row in rows:
@@ -501,46 +507,6 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
                 _note_page(reading, number, apart, reading.unread, text)
             continue
         _add_table(rows, len(table.columns), reading, index == 0 and found is None, found)
-
-
-def _joined_split(
-    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
-) -> list[SourceRow]:
-    """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
-    ended on, whose header is ``header``) without the first row's when that row is the rest of
-    the last row before, split by the page break: joined to it, cell by cell, and said. Such a
-    rest has no serial and no type where the header has them, the row it ends having both; a
-    word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
-    rest, which the assembler took for an item without serial (``missing-cell``). Not under a
-    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
-    if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
-        return rows
-    keys = [map_header(c) for c in header]
-    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
-    if at is None or "subitem" in keys or "row" not in keys:
-        return rows
-    last, rest = reading.tables[-1][-1], rows[at]
-    marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
-    if (
-        last.spans
-        or rest.spans
-        or len(last.cells) != len(rest.cells)
-        or is_header(last.cells)
-        or any(rest.cells[c] or not last.cells[c] for c in marks)
-        or not any(rest.cells)
-    ):
-        return rows
-    joined = tuple(
-        "\n".join(filter(None, pair)) for pair in zip(last.cells, rest.cells, strict=True)
-    )
-    raw = tuple("\n".join(filter(None, pair)) for pair in zip(last.raw, rest.raw, strict=False))
-    note = Anomaly(
-        "continuation-row",
-        f"row at line {rest.line}, atop page {page}, is the rest of this row, split by the "
-        "page break; merged",
-    )
-    reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
-    return rows[:at] + rows[at + 1 :]
 
 
 def _heading_above(
@@ -588,7 +554,18 @@ def _add_table(
         where = len(table) - len(rows) + at
         table[where:where] = reading.unread
         reading.unread.clear()
+    reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
+
+
+def _header_at(words: list[Word]) -> tuple[float, list[str]] | None:
+    """The top and the columns' texts of the first header among ``words``, or None."""
+    lines = _lines(words)
+    found = _find_text_header(lines)
+    if found is None:
+        return None
+    first, end = found
+    return lines[first][0]["top"], [text for _, _, text in _columns_of(lines[first:end])]
 
 
 def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
@@ -596,22 +573,29 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     header found on this page or carried on from the page before; the tables after it on the
     page, each under its own header, one after another (:func:`_read_headed`). A page set
     letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
-    lines = _lines(unspaced(page.extract_words()))
+    words = unspaced(page.extract_words())
+    lines = _lines(words)
     found = _find_text_header(lines)
+    if found is not None:
+        # two tables side by side, their headers at different heights: set level
+        last = _columns_of(lines[found[0] : found[1]])[-1][0]  # where its last column begins
+        if (level := levelled(words, last, _header_at)) is not None:
+            lines = _lines(level)
+            found = _find_text_header(lines)
     if found is not None:
         rest = _read_headed(lines, found, reading, number)
     elif reading.columns is not None and reading.tables:
         # the table laid out anew on this page (narrower, shifted), its header not printed
         # again: its columns where the page's words stand
-        column_of, _ = _placing(reading.columns)
+        column_of, _ = placing(reading.columns)
         if (fitted := refitted(lines, reading.columns, column_of)) is not None:
             reading.columns = fitted
         body, rest = _table_lines(lines, reading.columns)
         rows, width = _copies_rows(body, reading.columns, reading, continued=True)
-        if body and not rows and _in_columns(body, reading.columns):
+        if body and not rows and in_columns(body, reading.columns):
             # no serial, but lines set in the table's columns: the last row's rest, the page
             # break having split it (before, kept as the page's text, the row cut short)
-            rows = [_rest_row(body, reading.columns, reading)]
+            rows = [rest_row(body, reading.columns, reading)]
         elif body and not rows:  # no row of the table: the page's lines, kept as its text
             body, rest = [], lines
         if not lines and scanned(page, 0) is None:
@@ -619,7 +603,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
             _note_page(reading, number, BLANK, reading.gaps)
         _add_table(rows, width, reading, True)
     else:
-        _close_opened(reading)
+        close_opened(reading)
         rest = lines
     text = _text_of(rest)
     if not reading.tables:
@@ -649,13 +633,6 @@ def _note_page(
 
 def _text_of(lines: list[list[Word]]) -> str:
     return "\n".join(" ".join(w["text"] for w in ln) for ln in lines)
-
-
-def _heading_line(line: list[Word]) -> bool:
-    """True when ``line`` heads a table below it: it names a power type (二、行政处罚) or a
-    department (县医疗保障局, 二、县医疗保障局（3项）)."""
-    text = "".join(w["text"] for w in line)
-    return bool(names_section(text) or is_section_heading(text) or section_department(text))
 
 
 def _read_headed(
@@ -688,7 +665,7 @@ def _read_headed(
     after = _find_text_header(lines[end:]) if named else None
     cut = len(lines) if after is None else end + after[0]
     if after is not None:
-        while cut > end and _heading_line(lines[cut - 1]):
+        while cut > end and heading_line(lines[cut - 1]):
             cut -= 1
         again_here = [t for _, _, t in _columns_of(lines[end + after[0] : end + after[1]])]
         if cut == end + after[0] and again_here == [t for _, _, t in _columns_of(lines[first:end])]:
@@ -700,12 +677,12 @@ def _read_headed(
     # joins its row); another header begins another table
     again = bool(reading.tables) and before == list(cells)
     if not again:
-        _close_opened(reading)
+        close_opened(reading)
     rows, width = _copies_rows(body, reading.columns, reading, continued=again)
     if again and not rows and body and _copies(reading.columns) is None:
         # the header printed again over the last row's rest alone (a page that holds no
         # serial): that row's rest, joined to it (before, these lines were lost)
-        rows = [_rest_row(body, reading.columns, reading)]
+        rows = [rest_row(body, reading.columns, reading)]
     if again and not rows and after is None:
         # the table's header printed again over no row: said if its rows go on after it
         _note_page(reading, number, HEADER_ONLY, reading.gaps)
@@ -715,9 +692,6 @@ def _read_headed(
     _add_context(_text_of(rest), reading)
     below = lines[cut:]
     return _read_headed(below, (after[0] + end - cut, after[1] + end - cut), reading, number)
-
-
-Column = tuple[float, float, str]
 
 
 def _copies(columns: list[Column]) -> list[list[Column]] | None:
@@ -758,45 +732,15 @@ def _copies_rows(
     return rows, len(copies[0])
 
 
-def _section_lines(lines: list[list[Word]], columns: list[Column]) -> list[int]:
-    """The lines of a table without ruling that are rows of a heading inside it (一、行政许可
-    （共12项）, a department's name with its count), written in a cell merged across its
-    columns: one piece of text on its line, naming a section, that begins in the first column
-    (where a row's first cell is its serial) or, centred, stands over two columns or more in
-    the shape of a heading (numbered, 一、…, or with its count, （共12项）): a row's own cell of
-    one line stands in its column, and a type cell alone on its line names a type only."""
-    if len(columns) < 2 or not lines:
-        return []
-    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
-    middle = (columns[0][0] + max(w["x1"] for line in lines for w in line)) / 2
-
-    def heading(word: Word) -> bool:
-        if word["x0"] < bounds[0]:
-            return not is_serial(word["text"])
-        across = any(word["x0"] < b < word["x1"] for b in bounds)
-        # centred on the table, not set at the left of the column it stands in
-        height = word["bottom"] - word["top"]
-        centred = abs((word["x0"] + word["x1"]) / 2 - middle) <= height and all(
-            abs(word["x0"] - x0) > 2 for x0, _, _ in columns
-        )
-        return (across or centred) and is_section_heading(word["text"])
-
-    return [
-        i
-        for i, line in enumerate(lines)
-        if len(line) == 1 and heading(line[0]) and _heading_line(line)
-    ]
-
-
 def _sectioned_rows(
     lines: list[list[Word]], columns: list[Column], reading: PdfReading, continued: bool
 ) -> list[SourceRow]:
     """The rows of ``lines`` (:func:`_text_rows`), a heading row inside the table
-    (:func:`_section_lines`) a row of its own, its text in the first cell, as a ruled table's
+    (:func:`section_lines`) a row of its own, its text in the first cell, as a ruled table's
     merged heading row gives it; the rows between two headings read apart (before, the
     heading was taken for more of the row below it: 一、行政许可（共3项）对用人单位…, its
     items without their type)."""
-    marks = _section_lines(lines, columns)
+    marks = section_lines(lines, columns)
     if not marks:
         return _text_rows(lines, columns, reading, continued)
     rows: list[SourceRow] = []
@@ -806,8 +750,8 @@ def _sectioned_rows(
         if part:
             got = _text_rows(part, columns, reading, continued and begin == 0)
             if not got:  # lines of no row: kept, a row of their own (joined to the one above)
-                column_of, _ = _placing(columns)
-                got = [_loose_row(part, column_of, len(columns), reading)]
+                column_of, _ = placing(columns)
+                got = [loose_row(part, column_of, len(columns), reading)]
             rows += got
             if mark < len(lines) and reading.opened is not None:
                 # cells below the last row, before the heading: that row's rest
@@ -821,45 +765,6 @@ def _sectioned_rows(
             rows.append(SourceRow(reading.number, cells, cells))
         begin = mark + 1
     return rows
-
-
-def _rest_row(lines: list[list[Word]], columns: list[Column], reading: PdfReading) -> SourceRow:
-    """``lines`` atop a page that hold no serial, as the rest of the row the page break split
-    (a row without serial, which the assembler joins to the row above), after the cells the
-    page before ended on that began it (``PdfReading.opened``)."""
-    column_of, _ = _placing(columns)
-    row = _loose_row(lines, column_of, len(columns), reading)
-    if reading.opened is None:
-        return row
-    texts = tuple(
-        "\n".join(filter(None, pair)) for pair in zip(reading.opened, row.cells, strict=True)
-    )
-    reading.opened = None
-    return SourceRow(row.line, texts, texts)
-
-
-def _in_columns(lines: list[list[Word]], columns: list[Column]) -> bool:
-    """True when every word of ``lines`` stands inside one of ``columns`` (none runs across a
-    column's start) and some begin where a column's header word begins: the table's cells,
-    not a note or a signature set across the page."""
-    starts = [x0 for x0, _, _ in columns]
-    words = [w for line in lines for w in line]
-    crossing = any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in words for x0 in starts[1:])
-    aligned = any(abs(w["x0"] - x0) <= 2 for w in words for x0 in starts)
-    return not crossing and aligned
-
-
-def _loose_row(
-    lines: list[list[Word]], column_of: Callable[[Word], int], width: int, reading: PdfReading
-) -> SourceRow:
-    """``lines`` as one row, each column's words joined line by line."""
-    cells: list[list[str]] = [[] for _ in range(width)]
-    for line in lines:
-        for column, text in _by_column(line, column_of).items():
-            cells[min(column, width - 1)].append(text)
-    reading.number += 1
-    texts = tuple("\n".join(parts) for parts in cells)
-    return SourceRow(reading.number, texts, texts)
 
 
 def _cut(found: list[tuple[float, float]], left: float, right: float) -> float:
@@ -911,8 +816,9 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
     the last row's serial that runs across a column's start (备注：1.本清单所列事项…, 注：…, printed
     under the table across its width): a cell stays inside its column, so such a line is
     none, and the table ended above it (before, the notes were read into the last row, or as
-    a row of their own, 2.法律法规修订的… taken for item 2 of no type)."""
-    column_of, serial = _placing(columns)
+    a row of their own, 2.法律法规修订的… taken for item 2 of no type); and above a block set
+    apart from the columns' left edges, a signature and date (``pdfsigned.signed``)."""
+    column_of, serial = placing(columns)
     starts = [x0 for x0, _, _ in columns[1:]]
     last = max(
         (i for i, line in enumerate(lines) if any(column_of(w) == serial for w in line)),
@@ -921,14 +827,15 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
     for i in range(last + 1, len(lines)):
         if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
             return i
-    return len(lines)
+    # a signature and date block set apart from the columns' edges (``pdfsigned``)
+    return signed(lines, column_of, last) if last < len(lines) else len(lines)
 
 
 def _opens_row(block: list[list[Word]], columns: list[tuple[float, float, str]]) -> bool:
     """True when the lines ``block`` (up to the next wide gap) hold a row of the table: a
     serial (``vocab.is_serial``, 1-1, （3）) in the serial column and words in three columns or
     more; not a note, a page number or a date line under the table."""
-    column_of, serial = _placing(columns)
+    column_of, serial = placing(columns)
     placed = {column_of(w) for line in block for w in line}
     return len(placed) >= 3 and any(
         column_of(w) == serial and (is_serial(w["text"]) or is_compound_serial(w["text"]))
@@ -961,7 +868,7 @@ def read_pages(source: BufferedReader | BytesIO, reading: PdfReading) -> Iterato
                 _forget_contents(pdf.doc, obj)
             yield number
         if reading.opened is not None:  # the last page's foot began a row
-            _close_opened(reading)
+            close_opened(reading)
             yield number
     except _BROKEN as err:
         # pdfplumber wraps what pdfminer raises

@@ -56,6 +56,21 @@ def _column_cells(
     return cells, height
 
 
+def _over_rows(
+    cell: list[Piece], lines: Sequence[Sequence[Word]], starts: Sequence[int], height: float
+) -> bool:
+    """True when ``cell`` (a column's lines one line's spacing apart) stands on the lines of
+    two serials or more that are spaced wider apart than its own lines: one cell merged over
+    those rows (a row's own cell ends above the next row's first line; rows without space
+    between them have their serials as close as a cell's lines, and say nothing)."""
+    on = [i for i, _, _ in cell if i in set(starts)]
+    if len(on) < 2 or len(cell) < 2:
+        return False
+    own = max(b[1] - a[1] for a, b in itertools.pairwise(cell))
+    rows = min(lines[b][0]["top"] - lines[a][0]["top"] for a, b in itertools.pairwise(on))
+    return rows > own + height / 3
+
+
 def centred(
     lines: Sequence[Sequence[Word]], starts: Sequence[int], column_of: Callable[[Word], int]
 ) -> bool:
@@ -65,7 +80,9 @@ def centred(
     lower serial's line. Aligned to their tops, cells begin on their serial's line, and one
     running into the next row's serial began at or above the upper one."""
     marks = set(starts)
-    cells, _ = _column_cells(lines, column_of)
+    cells, height = _column_cells(lines, column_of)
+    if any(_over_rows(cell, lines, starts, height) for runs in cells.values() for cell in runs):
+        return True
     for above, below in itertools.pairwise(starts):
         for runs in cells.values():
             for cell in runs:
@@ -110,7 +127,7 @@ def centred_owners(
                 owners.update(((i, column), CARRIED) for i, _, _ in cell)
                 continue
             inside = [s for s in starts if top <= middles[s] <= bottom]
-            if len(inside) <= 1:
+            if len(inside) <= 1 or _over_rows(cell, lines, starts, height):
                 owner = nearest((top + bottom) / 2)
                 owners.update(((i, column), owner) for i, _, _ in cell)
             else:

@@ -3,8 +3,9 @@ pages with a text layer (its rows, if any, cannot be read without OCR), or a pag
 without ruling is carried on to and that holds none of its rows (blank, or its header printed
 again over nothing), which may be where rows were lost; or a table of a list's columns alone
 (追责依据, or 序号 | 追责依据 with the serials printed again), no name among them, after the
-list's table: a wide table printed across pages, its last columns on pages of their own (its
-rows not read; before, dropped without a word as a table of no header: each row is a reject).
+list's table: a wide table printed across pages, its last columns on pages of their own (when
+``pdfapart`` cannot tell which rows they belong to; before, dropped without a word as a table
+of no header: each row is a reject).
 Each is said as a reject of its own, naming the page (the assembler makes a reject of a row
 of no cells carrying a note), never passed over in silence; the other pages are read."""
 

@@ -14,8 +14,9 @@ A PDF's rows are dear to make (pdfplumber lays out every character: some 2 ms an
 list, where a Markdown row takes 20 µs), so the first reading keeps them: each table start and
 row is written to an anonymous temporary file as it goes out (pickled, one after another), and
 the readings after it read them back from there instead of laying out the pages again. A PDF
-whose pages make no table (its text read as page text), or that is damaged, a scan or in fonts
-without a Unicode map, is read whole (:class:`~extractors.reading.formats.grid.ReadWhole`),
+whose pages make no table has its text read as page text (``formats.text.pagerows``, the
+scanned pages among them said, :meth:`PdfTables.with_unread`); one that is damaged, a scan or
+in fonts without a Unicode map is read whole (:class:`~extractors.reading.formats.grid.ReadWhole`),
 which reads it or says what is wrong in the words of ``read_list``.
 """
 
@@ -23,12 +24,13 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 from extractors.errors import InputError
+from extractors.models import Reject
 from extractors.reading.formats.documents.pdf import PdfReading, check_text, read_pages
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table, TableStart, split_tables
@@ -48,6 +50,7 @@ class PdfTables:
         # the table starts and rows of a whole first reading (the file goes when this goes)
         self._kept: IO[bytes] | None = None
         self._plain: list[str] | None = None  # the pages' text, when they hold no table
+        self._unread: tuple[Reject, ...] = ()  # the scanned pages among them, said
 
     def tables(self) -> Iterator[Table]:
         """The PDF's tables, in order, as ``read_pdf`` gives their Grids."""
@@ -65,6 +68,8 @@ class PdfTables:
         try:
             with self.path.open("rb") as source:
                 for _ in read_pages(source, reading):
+                    if reading.joined:  # rows given out have changed since
+                        raise ReadWhole("a wide table's columns printed apart, joined")
                     for index in range(max(given - 1, 0), len(reading.tables)):
                         if index == given:  # a table begins on this page
                             start = _start(reading, index)
@@ -72,9 +77,12 @@ class PdfTables:
                             yield start
                             given += 1
                         rows = reading.tables[index]
-                        # the last table's last row is held: the next page may hold its rest
-                        # (``pdf._joined_split``)
-                        out = rows[: len(rows) - 1] if index == len(reading.tables) - 1 else rows
+                        # the last table's rows of the last page are held: the next page may
+                        # hold the last one's rest (``pdfsplit.joined_split``), or their
+                        # columns printed apart (``pdfapart``)
+                        held = max(1, reading.added)
+                        last = index == len(reading.tables) - 1
+                        out = rows[: max(len(rows) - held, 0)] if last else rows
                         for row in out:
                             kept = _keep(kept, row)
                             yield row
@@ -93,8 +101,14 @@ class PdfTables:
             raise
         if not reading.widths:
             _close(kept)
-            if not reading.tables and not reading.unread:  # as read_pdf tells it
-                self._plain = reading.plain  # (with scanned pages, read whole: said there)
+            if not reading.tables:  # as read_pdf tells it
+                self._plain = reading.plain
+                # scanned pages among them: said with the first list's rejects, as there
+                self._unread = tuple(
+                    Reject(str(self.path), row.line, n.text or "", n.message)
+                    for row in reading.unread
+                    for n in row.notes
+                )
             raise ReadWhole("no table: page text")
         self._kept = kept
 
@@ -103,6 +117,18 @@ class PdfTables:
         page text as ``read_pdf`` reads it (``formats.text.pagerows``); given once."""
         plain, self._plain = self._plain, None
         return plain
+
+    def with_unread(self, tables: Callable[[], Iterable[Table]]) -> Callable[[], Iterator[Table]]:
+        """``tables`` (the lists of :meth:`page_text`, read as page text), the first one's
+        rejects followed by a reject for each scanned page among the pages, as ``read_pdf``
+        gives them (before, such a PDF was read whole)."""
+        said = self._unread
+
+        def read() -> Iterator[Table]:
+            for index, table in enumerate(tables()):
+                yield replace(table, rejects=(*table.rejects, *said)) if index == 0 else table
+
+        return read
 
     def _again(self) -> Iterator[Run]:
         """The table starts and rows kept by the first reading, read back one at a time; the

@@ -1,0 +1,92 @@
+"""Rows a page break split in a PDF's tables, joined again: the cells a page's foot began a
+row with (``PdfReading.opened``) closed when the table ends, the rest of a row alone atop a page
+of no serial (without ruling), and a ruled table's first row atop a page that ends the row
+before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.models import Anomaly
+from extractors.reading.formats.documents.pdfwords import Column, Word, loose_row, placing
+from extractors.reading.formats.grid import SourceRow
+from extractors.reading.headers import is_header, map_header
+
+if TYPE_CHECKING:
+    from extractors.reading.formats.documents.pdf import PdfReading
+
+
+def close_opened(reading: PdfReading) -> None:
+    """The cells of a row begun at a page's foot (``PdfReading.opened``) when its table does
+    not go on to the next page: a row of their own, after the table's last, which the
+    assembler joins to the row above and says so (``continuation-row``)."""
+    if reading.opened is not None and reading.tables:
+        reading.number += 1
+        reading.tables[-1].append(SourceRow(reading.number, reading.opened, reading.opened))
+    reading.opened = None
+
+
+def joined_split(
+    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
+) -> list[SourceRow]:
+    """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
+    ended on, whose header is ``header``) without the first row's when that row is the rest of
+    the last row before, split by the page break: joined to it, cell by cell, and said. Such a
+    rest has no serial and no type where the header has them, the row it ends having both; a
+    word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
+    rest, which the assembler took for an item without serial (``missing-cell``). Not under a
+    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
+    if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
+        return rows
+    keys = [map_header(c) for c in header]
+    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    if at is None or "subitem" in keys or "row" not in keys:
+        return rows
+    last, rest = reading.tables[-1][-1], rows[at]
+    marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
+    if (
+        last.spans
+        or rest.spans
+        or len(last.cells) != len(rest.cells)
+        or is_header(last.cells)
+        or any(rest.cells[c] or not last.cells[c] for c in marks)
+        or not any(rest.cells)
+    ):
+        return rows
+    joined = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(last.cells, rest.cells, strict=True)
+    )
+    raw = tuple("\n".join(filter(None, pair)) for pair in zip(last.raw, rest.raw, strict=False))
+    note = Anomaly(
+        "continuation-row",
+        f"row at line {rest.line}, atop page {page}, is the rest of this row, split by the "
+        "page break; merged",
+    )
+    reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
+    return rows[:at] + rows[at + 1 :]
+
+
+def rest_row(lines: list[list[Word]], columns: list[Column], reading: PdfReading) -> SourceRow:
+    """``lines`` atop a page that hold no serial, as the rest of the row the page break split
+    (a row without serial, which the assembler joins to the row above), after the cells the
+    page before ended on that began it (``PdfReading.opened``)."""
+    column_of, _ = placing(columns)
+    row = loose_row(lines, column_of, len(columns), reading)
+    if reading.opened is None:
+        return row
+    texts = tuple(
+        "\n".join(filter(None, pair)) for pair in zip(reading.opened, row.cells, strict=True)
+    )
+    reading.opened = None
+    return SourceRow(row.line, texts, texts)
+
+
+def in_columns(lines: list[list[Word]], columns: list[Column]) -> bool:
+    """True when every word of ``lines`` stands inside one of ``columns`` (none runs across a
+    column's start) and some begin where a column's header word begins: the table's cells,
+    not a note or a signature set across the page."""
+    starts = [x0 for x0, _, _ in columns]
+    words = [w for line in lines for w in line]
+    crossing = any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in words for x0 in starts[1:])
+    aligned = any(abs(w["x0"] - x0) <= 2 for w in words for x0 in starts)
+    return not crossing and aligned
