@@ -221,9 +221,13 @@ def build_graph(
     """
     if citations is None:
         from extractors import cite_items
+        from extractors.citing.in_force import list_date
 
         return build_cited(
-            ((plist, cite_items(plist.items, plist.meta.region)) for plist in lists),
+            (
+                (plist, cite_items(plist.items, plist.meta.region, list_date(plist.meta)))
+                for plist in lists
+            ),
             store,
             base=base,
             warn=warn,
