@@ -19,20 +19,12 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from extractors import read_list
 from extractors.models import PowerList
 from tests.extractors.reading.documents import _SONG
+from tests.extractors.reading.test_read_pdf_round7 import _LAWS, _TYPES, _article
 from tests.extractors.reading.test_stream import _same
 
 _HEADER = ("序号", "事项名称", "事项类型", "设定依据", "追责依据")
 _KEYS = ("row", "name", "type", "basis", "accountability_basis")
-_TYPES = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政确认")
-_LAWS = ("《中华人民共和国劳动法》", "《劳动保障监察条例》", "《中华人民共和国社会保险法》")
-_DIGITS = "零一二三四五六七八九"
 _WIDTHS = [40, 160, 70, 330, 160]
-
-
-def _article(k: int) -> str:
-    """第十一条 … 第三十九条 for 11 ≤ k ≤ 39."""
-    tens, units = divmod(k, 10)
-    return f"第{'' if tens == 1 else _DIGITS[tens]}十{_DIGITS[units] if units else ''}条"
 
 
 def _item(k: int, long: bool = False) -> tuple[str, ...]:
