@@ -199,6 +199,19 @@ def test_the_first_page_by_list_asks_one_list(lists: ox.Store, asked: list[dict[
     ]  # then the second and third lists together
 
 
+def test_the_first_page_of_view_lists_asks_its_first_list(
+    lists: ox.Store, asked: list[dict[str, int]]
+) -> None:
+    """view-lists (every list and its source) is asked list by list in the order of the sources:
+    the engine read and sorted every list's terms before the first row (3,334 lists at 1M)."""
+    answer = pages.answer_pages(lists, "view-lists", page_size=50)
+    first = next(answer.pages)
+    assert [a["list"] for a in asked if "list" in a] == [1]  # the first list alone
+    rows = first + [row for page in answer.pages for row in page]
+    whole = run_query(lists, "view-lists").rows
+    assert [(r["source"], r["list"]) for r in rows] == [(r["source"], r["list"]) for r in whole]
+
+
 def test_the_first_page_by_item_asks_a_few_items_of_the_first_list(
     lists: ox.Store, asked: list[dict[str, int]]
 ) -> None:
