@@ -112,3 +112,19 @@ def test_iframe_srcdoc_some_breaks_written_as_references(tmp_path: Path) -> None
     path.write_text(page, "utf-8")
     plist = _read_back(path, ITEMS)
     assert [i.line for i in plist.items] == [5, 6, 7]
+
+
+@pytest.mark.parametrize("separator", [",", "，"])
+def test_csv_cell_opening_with_a_quote_none_closes(tmp_path: Path, separator: str) -> None:
+    # "未闭合的检查 (a quote typed before a name, none after): before, the csv module took every
+    # line after it into that one cell (10 items of 70 read as one, said but the list sure).
+    rows = [(str(n), f"对违反劳动保障规定第{n}项行为的处罚", *ITEMS[1][2:]) for n in range(1, 71)]
+    rows[59] = (rows[59][0], '"未闭合的检查', *rows[59][2:])
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(separator.join(r) for r in (HEADER, *rows)) + "\n", "utf-8")
+    read = read_list(path)
+    assert [i.row for i in read.items] == [str(n) for n in range(1, 71)]
+    assert [i.line for i in read.items[58:62]] == [60, 61, 62, 63]
+    assert read.items[59].name == '"未闭合的检查'
+    assert read.items[60].department == ITEMS[1][3]
+    _same(path, size=7)
