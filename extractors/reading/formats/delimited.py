@@ -183,6 +183,23 @@ def as_written(line: str, delimiter: str, cells: list[str]) -> list[str]:
     return written if len(written) == len(cells) else cells
 
 
+def unclosed_quote(
+    held: list[str], delimiter: str, cells: list[str], width: int
+) -> list[list[str]] | None:
+    """The rows of the lines ``held`` when the csv module read them as one record because a
+    cell opens with a quote no quote closes (``"未闭合的检查``: the lines after it taken into that
+    cell), each line read as written; None for any other record. Such a record has fewer cells
+    than the header's ``width``, and each of its lines, split as written, has as many.
+
+    >>> unclosed_quote(['1,"甲,乙,丙\\n', '2,丁,戊,己\\n'], ",", ["1", "甲,乙,丙\\n2,丁,戊,己"], 4)
+    [['1', '"甲', '乙', '丙'], ['2', '丁', '戊', '己']]
+    """
+    if len(held) < 2 or not width or len(cells) >= width:
+        return None
+    rows = [_split_as_written(line.rstrip("\r\n"), delimiter) for line in held]
+    return rows if all(len(row) == width for row in rows) else None
+
+
 def _unquoted(cells: list[str], delimiter: str) -> list[str]:
     """The cells of a line quoted whole (:func:`lines_quoted_whole`): its one field read as a
     line of CSV (a line of other fields, or none, as it is)."""
@@ -213,13 +230,17 @@ def delimited_rows(
     if whole:
         records = (_unquoted(cells, delimiter) for cells in reader)
     start = 1
+    width = 0  # the cells of the first row (the header's)
     try:
         for cells in records:
             if not whole and len(held) == 1 and '"' in held[0]:
                 cells = as_written(held[0], delimiter, cells)
+            parted = unclosed_quote(held, delimiter, cells, width) if not whole else None
             held.clear()
+            width = width or len(cells)
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
-            yield SourceRow(start, tuple(clean_cell(c) for c in cells), tuple(cells))
+            for offset, row in enumerate(parted or [cells]):
+                yield SourceRow(start + offset, tuple(clean_cell(c) for c in row), tuple(row))
             start = reader.line_num + 1
     except csv.Error as err:
         raise InputError(

@@ -363,7 +363,7 @@ def read_html(text: str, path: str) -> list[Grid]:
     if not any(heads_list(t) for t in leaves):
         # no table of the page has a header row: the list is in a <pre> or a frame's page,
         # or laid out in <div>s or <li>s
-        embedded = embedded_grids(document, path, lambda page: read_html(page, path))
+        embedded = embedded_grids(document, path, lambda page: read_html(page, path), text)
         if embedded:
             return _with_context(document, embedded)
         if blocks := read_blocks(document):

@@ -5,6 +5,8 @@ lines of the page they stand on."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -47,30 +49,77 @@ def _pre_grid(pre: etree._Element, where: str) -> Grid | None:
     return _shifted(grid, _line(pre) - 1)  # (libxml2 keeps the line break after <pre>)
 
 
-def _frame_grids(frame: etree._Element, read_page: ReadPage) -> list[Grid]:
-    """The Grids of the page in the ``srcdoc`` of ``frame`` that hold rows. libxml2 numbers the
-    element by the line its start tag ends on: the attribute's line breaks are counted back."""
+#: A ``srcdoc`` attribute as written in a start tag, its value quoted or not.
+_SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+
+
+def _written_lines(frame: etree._Element, source: str) -> tuple[int, list[int]] | None:
+    """The line of the page the ``srcdoc`` of ``frame`` opens on, as written in ``source``, and
+    for each line of the page it holds the number of the page's line breaks before it: a line
+    break written as a reference (``&#10;``) is one of the held page's, none of the page's.
+    None when the start tag is not found as the attribute's value (read as its breaks)."""
+    ends = _line(frame)
+    lines = source.split("\n")
+    upto = len("\n".join(lines[:ends]))
+    opening = max(source.rfind("<iframe", 0, upto), source.rfind("<IFRAME", 0, upto))
+    written = _SRCDOC.search(source, opening, upto) if opening >= 0 else None
+    if written is None:
+        return None
+    page = frame.get("srcdoc") or ""
+    raw = next(g for g in written.groups() if g is not None)
+    start = source.count("\n", 0, written.start(written.lastindex or 1)) + 1
+    breaks: list[int] = [0]
+    for outer, piece in enumerate(raw.split("\n")):
+        held = html.unescape(piece).replace("\r\n", "\n").replace("\r", "\n").count("\n")
+        breaks += [outer] * held
+        breaks.append(outer + 1)
+    breaks.pop()
+    if len(breaks) != page.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1:
+        return None  # the value written is not the attribute's: count back as before
+    return start, breaks
+
+
+def _frame_grids(frame: etree._Element, read_page: ReadPage, source: str) -> list[Grid]:
+    """The Grids of the page in the ``srcdoc`` of ``frame`` that hold rows, each row on the line
+    of ``source`` it is written on. libxml2 numbers the element by the line its start tag ends
+    on: without the attribute found written, its line breaks are counted back from there."""
     page = frame.get("srcdoc") or ""
     try:
         grids = [g for g in read_page(page) if g.rows]
     except InputError:
         return []
-    start = max(1, _line(frame) - page.count("\n"))
-    return [_shifted(g, start - 1) for g in grids]
+    written = _written_lines(frame, source)
+    if written is None:
+        start = max(1, _line(frame) - page.count("\n"))
+        return [_shifted(g, start - 1) for g in grids]
+    start, breaks = written
+
+    def outer(line: int) -> int:
+        return start + breaks[min(max(line, 1), len(breaks)) - 1]
+
+    return [
+        replace(
+            g,
+            rows=tuple(replace(r, line=outer(r.line)) for r in g.rows),
+            context=tuple((outer(n) if n else 0, t) for n, t in g.context),
+        )
+        for g in grids
+    ]
 
 
 def embedded_grids(
-    document: etree._Element, where: str, read_page: ReadPage
+    document: etree._Element, where: str, read_page: ReadPage, source: str = ""
 ) -> list[tuple[etree._Element, list[Grid]]]:
     """Each ``<pre>`` of ``document`` that is a CSV or TSV, and each ``<iframe srcdoc>`` whose
-    page holds a table, in order, with its Grids."""
+    page holds a table, in order, with its Grids (``source``: the text ``document`` is read
+    from)."""
     found: list[tuple[etree._Element, list[Grid]]] = []
     for element in document.iter("pre", "iframe"):
         if element.tag == "pre":
             grid = _pre_grid(element, where)
             grids = [] if grid is None else [grid]
         else:
-            grids = _frame_grids(element, read_page) if element.get("srcdoc") else []
+            grids = _frame_grids(element, read_page, source) if element.get("srcdoc") else []
         if grids:
             found.append((element, grids))
     return found

@@ -142,6 +142,14 @@ def flat_records(record: dict[Any, Any]) -> list[dict[Any, Any]]:
     >>> flat_records({"deptName": "县医疗保障局", "items": [{"事项名称": "甲"}]})[1]
     {'deptName': '县医疗保障局', '事项名称': '甲'}
     """
+    return [row for row, _ in placed_rows(record, 0)]
+
+
+def placed_rows(record: dict[Any, Any], line: int) -> list[tuple[dict[Any, Any], int]]:
+    """The rows of :func:`flat_records`, each with the line its object opens on: that of the
+    object it comes from when it knows it (``jsonwindow.Placed``), else that of the record it
+    is in (``line`` for ``record``'s own)."""
+    line = getattr(record, "line", None) or line
     own: dict[Any, Any] = {}
     inner: list[dict[Any, Any]] = []
     children: list[dict[Any, Any]] = []
@@ -164,6 +172,7 @@ def flat_records(record: dict[Any, Any]) -> list[dict[Any, Any]]:
     for value in inner:
         for key, field in value.items():
             own.setdefault(key, field)
-    if not children:
-        return [own]
-    return [own, *(row for child in children for row in flat_records(_given(own, child)))]
+    rows = [(own, line)]
+    for child in children:
+        rows += placed_rows(_given(own, child), getattr(child, "line", None) or line)
+    return rows

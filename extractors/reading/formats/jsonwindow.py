@@ -49,6 +49,7 @@ class Window:
         self._tail = ""  # the end of the last block, where an escape may begin
         self._line = 1  # the line of text[_counted]
         self._counted = 0
+        self.start = 0  # where the last value read begins (text[start:at] until read on)
 
     def _more(self, least: int) -> None:
         """Read ``least`` more characters at least (or to the end), first letting go of the text
@@ -115,7 +116,7 @@ class Window:
             else:
                 # a value that ends where the text held does may go on (a number)
                 if end < len(self.text) or self.eof:
-                    self.at = end
+                    self.start, self.at = self.at, end
                     return value
             # read as much again as is held of the value: a long one is decoded a few times
             self._more(max(_MORE, len(self.text) - self.at))
@@ -197,3 +198,74 @@ def envelope(
                 raise json.JSONDecodeError("Expecting ',' delimiter", window.text, window.at - 1)
 
     return walk()
+
+
+class Placed(dict[Any, Any]):
+    """A JSON object decoded with the line it opens on (:func:`placed`)."""
+
+    line = 0
+
+
+def placed(text: str, position: int = 0, line: int = 1) -> Any:
+    """The JSON value at ``position`` of ``text`` (which is on line ``line``), decoded as
+    ``json.loads`` decodes it but each object a :class:`Placed`, which knows the line it opens
+    on: where each of a record's children starts (``formats.records``). ``JSONDecodeError``
+    where the text is no valid JSON.
+
+    >>> value = placed('{"a": [\\n {"b": 1},\\n {"b": 2}]}')
+    >>> value, value.line, [v.line for v in value["a"]]
+    ({'a': [{'b': 1}, {'b': 2}]}, 1, [2, 3])
+    """
+    counted = [position, line]
+
+    def line_at(at: int) -> int:
+        counted[1] += text.count("\n", counted[0], at)
+        counted[0] = at
+        return counted[1]
+
+    def skip(at: int) -> int:
+        match = SPACE.match(text, at)
+        return match.end() if match else at
+
+    def after(at: int, close: str) -> tuple[bool, int]:
+        """Past a comma (False) or ``close`` (True) after a member or an element."""
+        at = skip(at)
+        mark = text[at : at + 1]
+        if mark not in (",", close):
+            raise json.JSONDecodeError(f"Expecting ',' or {close!r}", text, at)
+        return mark == close, at + 1
+
+    def value(at: int) -> tuple[Any, int]:
+        at = skip(at)
+        mark = text[at : at + 1]
+        if mark == "{":
+            found = Placed()
+            found.line = line_at(at)
+            at = skip(at + 1)
+            if text[at : at + 1] == "}":
+                return found, at + 1
+            while True:
+                key, at = DECODER.raw_decode(text, skip(at))
+                if not isinstance(key, str):
+                    raise json.JSONDecodeError("Expecting property name", text, at)
+                at = skip(at)
+                if text[at : at + 1] != ":":
+                    raise json.JSONDecodeError("Expecting ':' delimiter", text, at)
+                found[key], at = value(at + 1)
+                closed, at = after(at, "}")
+                if closed:
+                    return found, at
+        if mark == "[":
+            items: list[Any] = []
+            at = skip(at + 1)
+            if text[at : at + 1] == "]":
+                return items, at + 1
+            while True:
+                item, at = value(at)
+                items.append(item)
+                closed, at = after(at, "]")
+                if closed:
+                    return items, at
+        return DECODER.raw_decode(text, at)
+
+    return value(position)[0]

@@ -13,7 +13,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.jsonnest import as_object, flat_records
+from extractors.reading.formats.jsonnest import as_object, flat_records, placed_rows
 from extractors.reading.formats.jsonshapes import configured_records, table_records
 from extractors.reading.formats.jsonwindow import (
     DECODER,
@@ -23,6 +23,7 @@ from extractors.reading.formats.jsonwindow import (
     Window,
     elements,
     envelope,
+    placed,
 )
 from extractors.reading.formats.sheets.sheetxml import cell_text
 from extractors.reading.headers import load_headers
@@ -130,6 +131,15 @@ class _Groups(list[dict[Any, Any]]):
         """The line each group's first record starts on, the groups those of the object at
         ``path`` of ``text`` (each record of a group is given it)."""
         return [(_starts(text, _locate(text, (*path, name))) or [1])[0] for name in self.names]
+
+    def placed(self, text: str, path: tuple[str, ...]) -> list[dict[Any, Any]]:
+        """The records, each group's items decoded from ``text`` (the groups those of the
+        object at ``path``) knowing the line each opens on (``jsonwindow.Placed``)."""
+        return [
+            {**record, "items": placed(text, at, text.count("\n", 0, at) + 1)}
+            for record, name in zip(self, self.names, strict=True)
+            if (at := _locate(text, (*path, name)) or 0) >= 0
+        ]
 
 
 def _scrubbed(
@@ -261,7 +271,24 @@ def _read_records(text: str, path: str) -> Grid:
     if position is not None and text[position : position + 1] == '"':
         # the records are a string's JSON (``_decoded``): each on the line the string opens
         starts = [text.count("\n", 0, position) + 1] * len(records)
+    elif position is not None and not configured and _nest(records):
+        # items under a group (or sub-items under an item): each on the line it opens on
+        records = (
+            groups.placed(text, keys_path)
+            if groups
+            else placed(text, position, text.count("\n", 0, position) + 1)
+        )
     return _grid(records, starts, context, text, path, "array element")
+
+
+def _nest(records: list[Any]) -> bool:
+    """Whether an object of ``records`` holds an array of objects (children, a group's items)."""
+    return any(
+        isinstance(v, list) and any(isinstance(e, dict) for e in v)
+        for r in records
+        if isinstance(r, dict)
+        for v in r.values()
+    )
 
 
 def _json_lines(text: str, path: str) -> tuple[list[Any], list[int]]:
@@ -291,14 +318,20 @@ def _grid(
     holds a record (in the reason of a reject)."""
     scrub = ESCAPED_SURROGATE.search(text) is not None
     # an object as the tuple of its rows (JSON gives no tuples; an array element is a reject)
-    flat = [tuple(flat_records(r)) if isinstance(r, dict) else r for r in records]
-    layout = _Layout.of(_Layout.keys_of(r for f in flat if isinstance(f, tuple) for r in f), scrub)
+    records = [as_object(r) for r in records]
+    lines = [starts[index] if index < len(starts) else index + 1 for index in range(len(records))]
+    flat = [
+        tuple(placed_rows(r, line)) if isinstance(r, dict) else r
+        for r, line in zip(records, lines, strict=True)
+    ]
+    layout = _Layout.of(
+        _Layout.keys_of(r for f in flat if isinstance(f, tuple) for r, _ in f), scrub
+    )
     rows = [layout.header_row()]
     rejects = []
-    for index, record in enumerate(flat):
-        line = starts[index] if index < len(starts) else index + 1
+    for line, record in zip(lines, flat, strict=True):
         if isinstance(record, tuple):  # an object: its rows (its children after it)
-            rows += (layout.row(r, line) for r in record)
+            rows += (layout.row(r, at) for r, at in record)
         else:
             rejects.append(_reject(record, line, path, element))
     return Grid(tuple(rows), tuple(context), tuple(rejects), header=0)
@@ -433,10 +466,20 @@ class RecordRows:
     def __iter__(self) -> Iterator[SourceRow]:
         layout = self.layout
         yield layout.header_row()
+        window = Window(self.blocks())
         try:
-            for line, record in self._elements(Window(self.blocks())):
-                if isinstance(record := as_object(record), dict):
-                    yield from (layout.row(r, line) for r in flat_records(record))
+            for line, record in self._elements(window):
+                if not isinstance(record := as_object(record), dict):
+                    continue
+                rows = flat_records(record)
+                if len(rows) > 1 and self.kind != "lines":
+                    # children: decoded again, each on the line it opens on
+                    text = window.text[window.start : window.at]
+                    yield from (
+                        layout.row(r, at) for r, at in placed_rows(placed(text, 0, line), line)
+                    )
+                else:
+                    yield from (layout.row(r, line) for r in rows)
         except (json.JSONDecodeError, RecursionError):
             raise InputError(self.path, "changed while it was read; read it again") from None
 
