@@ -633,7 +633,7 @@ INDEXED_BY: Final = ("data/grammar.json", "citing/words.py", "citing/lawdb.py")
 def load_registry() -> Registry:
     """The registry shipped with the package, hand entries merged with the generated catalogue
     (read once; ~0.05 s, see ``python -m bench registry``), its indexes kept for the next process
-    (:mod:`extractors.registry.cache`: ~4 ms then).
+    (:mod:`extractors.registry.cache`: ~13 ms then).
 
     >>> len(load_registry().entries) > 3000
     True
