@@ -38,6 +38,8 @@ Schema of ``laws.json`` (a JSON object):
 from __future__ import annotations
 
 import json
+import marshal
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -52,6 +54,13 @@ from extractors.citing.issuers import official_issuer
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
 from extractors.citing.words import ONE_WIDTH, SPACE, TO_ANGLE, alternation, words
+from extractors.registry.cache import (
+    cache_file,
+    cache_key,
+    module_identity,
+    read_cache,
+    write_cache,
+)
 
 Rank = Literal[
     "法律",
@@ -230,35 +239,58 @@ class Registry:
     """
 
     def __init__(self, entries: Iterable[LawEntry]) -> None:
-        self.entries: tuple[LawEntry, ...] = tuple(entries)
-        self._by_key: dict[str, list[LawEntry]] = {}
-        self._by_id: dict[str, LawEntry] = {}
-        for entry in self.entries:
-            if entry.id in self._by_id:
+        built = tuple(entries)
+        # entry i is _entries[i], or (read from the cache: _from_cache) rebuilt from _rows[i]
+        # when a lookup first returns it
+        self._entries: list[LawEntry | None] = list(built)
+        self._rows: list[bytes] = []
+        self._all: tuple[LawEntry, ...] | None = built
+        self._ids: dict[str, int] = {}
+        self._by_key: dict[str, list[int]] = {}
+        for i, entry in enumerate(built):
+            if entry.id in self._ids:
                 raise ValueError(f"laws.json: duplicate id {entry.id!r}")
-            self._by_id[entry.id] = entry
+            self._ids[entry.id] = i
             if entry.rank not in RANKS:
                 raise ValueError(
                     f"laws.json: {entry.id}: unknown rank {entry.rank!r}; valid: {', '.join(RANKS)}"
                 )
             for name in (entry.title, *entry.aliases):
                 bucket = self._by_key.setdefault(title_key(name), [])
-                if entry not in bucket:
-                    bucket.append(entry)
+                if i not in bucket:
+                    bucket.append(i)
         # built on first use: parsing the numbers imports cn2an (~0.15 s), which loading the
         # registry to resolve titles need not pay
         self._by_doc: dict[tuple[str, str, int], list[LawEntry]] | None = None
-        self._by_place: dict[str, list[LawEntry]] | None = None
-        self._by_subject: dict[str, list[LawEntry]] | None = None
+        self._by_place: dict[str, list[int]] | None = None
+        self._by_subject: dict[str, list[int]] | None = None
         self._by_length: dict[int, list[str]] | None = None
-        self._automaton = ahocorasick.Automaton()
+        # each key's value is its length (the cheapest automaton to pickle: the cache's)
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in self._by_key:
-            self._automaton.add_word(key, key)
+            self._automaton.add_word(key)
         self._automaton.make_automaton()
+
+    @property
+    def entries(self) -> tuple[LawEntry, ...]:
+        """Every entry, hand entries first, in the order of the data files."""
+        if self._all is None:
+            self._all = tuple(self._entry(i) for i in range(len(self._entries)))
+        return self._all
+
+    def _entry(self, i: int) -> LawEntry:
+        entry = self._entries[i]
+        if entry is None:
+            entry = _from_row(marshal.loads(self._rows[i]))
+            self._entries[i] = entry
+        return entry
+
+    def _found(self, found: Iterable[int]) -> list[LawEntry]:
+        return [self._entry(i) for i in found]
 
     def lookup(self, title: str) -> list[LawEntry]:
         """Entries whose title or alias has the same title key as ``title`` (several: ambiguous)."""
-        return list(self._by_key.get(title_key(title), ()))
+        return self._found(self._by_key.get(title_key(title), ()))
 
     def by_id(self, law_id: str) -> LawEntry | None:
         """The entry with this id (``Citation.law_id``), or None.
@@ -266,7 +298,8 @@ class Registry:
         >>> load_registry().by_id("shehui-baoxian-fa").title
         '中华人民共和国社会保险法'
         """
-        return self._by_id.get(law_id)
+        i = self._ids.get(law_id)
+        return None if i is None else self._entry(i)
 
     def by_doc_number(self, doc: str) -> list[LawEntry]:
         """Entries that the document or order ``doc`` (normalised) enacted or amended: its issuer
@@ -303,9 +336,10 @@ class Registry:
         """
         key = title_key(text)
         best: str | None = None
-        for end, name in self._automaton.iter(key):
-            if end == len(key) - 1 and (best is None or len(name) > len(best)):
-                best = name
+        last = len(key) - 1
+        for end, length in self._automaton.iter(key):
+            if end == last and (best is None or length > len(best)):
+                best = key[end + 1 - length :]
         return best
 
     def ambiguous(self) -> dict[str, list[str]]:
@@ -315,7 +349,11 @@ class Registry:
         >>> load_registry().ambiguous()["处分条例"]
         ['中国共产党纪律处分条例', '行政机关公务员处分条例']
         """
-        return {k: sorted(e.title for e in v) for k, v in self._by_key.items() if len(v) > 1}
+        return {
+            k: sorted(e.title for e in self._found(v))
+            for k, v in self._by_key.items()
+            if len(v) > 1
+        }
 
     def near(self, title: str) -> list[LawEntry]:
         """The entries whose title or alias is ``title`` with one character missing or one
@@ -338,14 +376,14 @@ class Registry:
             for name in self._by_key:
                 lengths.setdefault(len(name), []).append(name)
             self._by_length = lengths
-        found: list[LawEntry] = []
+        found: list[int] = []
         for name in self._by_length.get(n + 1, ()):
             if _one_more(name, key):
-                found.extend(e for e in self._by_key[name] if e not in found)
+                found.extend(i for i in self._by_key[name] if i not in found)
         for name in self._by_length.get(n - 1, ()):
             if _one_more(key, name):
-                found.extend(e for e in self._by_key[name] if e not in found)
-        return found
+                found.extend(i for i in self._by_key[name] if i not in found)
+        return self._found(found)
 
     def local_namesakes(self, title: str) -> list[LawEntry]:
         """The local instruments titled ``title`` after the name of their place (浙江省, 杭州市,
@@ -354,17 +392,21 @@ class Registry:
         >>> sorted(e.title for e in load_registry().local_namesakes("安全生产条例"))[:3]
         ['上海市安全生产条例', '北京市安全生产条例', '山东省安全生产条例']
         """
+        return self._found(self._places().get(title_key(title), ()))
+
+    def _places(self) -> dict[str, list[int]]:
+        """The local entries by their title after their place's name."""
         if self._by_place is None:
-            index: dict[str, list[LawEntry]] = {}
-            for entry in self.entries:
+            index: dict[str, list[int]] = {}
+            for i, entry in enumerate(self.entries):
                 if entry.rank not in LOCAL_RANKS:
                     continue
                 written = title_key(entry.title)
                 for cut in range(2, min(len(written) - 2, MAX_PLACE) + 1):
                     if written[cut - 1] in _PLACE_ENDS and _PLACE.fullmatch(written, 0, cut):
-                        index.setdefault(written[cut:], []).append(entry)
+                        index.setdefault(written[cut:], []).append(i)
             self._by_place = index
-        return list(self._by_place.get(title_key(title), ()))
+        return self._by_place
 
     def by_subject(self, title: str) -> list[LawEntry]:
         """The instruments titled ``title`` after the name of the organ that issued them: what a
@@ -376,15 +418,19 @@ class Registry:
         >>> [e.title for e in load_registry().by_subject("关于审理行政许可案件若干问题的规定")]
         ['最高人民法院关于审理行政许可案件若干问题的规定']
         """
+        return self._found(self._subjects().get(title_key(title), ()))
+
+    def _subjects(self) -> dict[str, list[int]]:
+        """The entries titled after their issuing organ, by their title from 关于 on."""
         if self._by_subject is None:
-            index: dict[str, list[LawEntry]] = {}
-            for entry in self.entries:
+            index: dict[str, list[int]] = {}
+            for i, entry in enumerate(self.entries):
                 written = title_key(entry.title)
                 about = written.find(_ABOUT)
                 if about > 1 and _ORGAN_LAST.search(written, 0, about) is not None:
-                    index.setdefault(written[about:], []).append(entry)
+                    index.setdefault(written[about:], []).append(i)
             self._by_subject = index
-        return list(self._by_subject.get(title_key(title), ()))
+        return self._by_subject
 
     def names(self) -> Iterable[str]:
         """Every title and alias, as written in the data file."""
@@ -578,20 +624,117 @@ def with_hand(path: str | Path, catalogue: dict[str, Any]) -> Registry:
     return Registry(merge(_hand(path), (_generated(raw) for raw in catalogue["laws"])))
 
 
+#: The files (in the ``extractors`` package) the registry's indexes are made from besides its
+#: two data files: the word lists and code that make title keys and places, the indexing code.
+INDEXED_BY: Final = ("data/grammar.json", "citing/words.py", "citing/lawdb.py")
+
+
 @cache
 def load_registry() -> Registry:
     """The registry shipped with the package, hand entries merged with the generated catalogue
-    (read once; ~0.05 s, see ``python -m bench registry``).
+    (read once; ~0.05 s, see ``python -m bench registry``), its indexes kept for the next process
+    (:mod:`extractors.registry.cache`: ~13 ms then).
 
     >>> len(load_registry().entries) > 3000
     True
     """
-    data = resources.files("extractors").joinpath("data")
-    with (
-        resources.as_file(data.joinpath("laws.json")) as hand,
-        resources.as_file(data.joinpath("catalogue.json")) as generated,
-    ):
-        return read_registry(hand, generated)
+    root = resources.files("extractors")
+    hand = root.joinpath("data/laws.json").read_bytes()
+    generated = root.joinpath("data/catalogue.json").read_bytes()
+    where = cache_file()
+    if where is None:
+        return _merged(hand, generated)
+    try:
+        sources = [hand, generated, *(root.joinpath(name).read_bytes() for name in INDEXED_BY)]
+    except OSError:  # an installation without the sources: nothing to key a cache by
+        return _merged(hand, generated)
+    key = cache_key(sources, module_identity(getattr(ahocorasick, "__file__", None)))
+    kept = read_cache(where, key)
+    if kept is not None:
+        try:
+            return _from_cache(kept)
+        except Exception:  # content of another shape under the right key (damaged): rebuild
+            pass
+    registry = _merged(hand, generated)
+    write_cache(where, key, _to_cache(registry))
+    return registry
+
+
+def _merged(hand: bytes, generated: bytes) -> Registry:
+    """The registry of a hand registry file's and a generated one's content."""
+    entries = [_entry(raw) for raw in json.loads(hand)["laws"]]
+    return Registry(merge(entries, (_generated(raw) for raw in json.loads(generated)["laws"])))
+
+
+def _row(entry: LawEntry) -> tuple[Any, ...]:
+    """An entry as plain data (what marshal keeps)."""
+    return (
+        entry.id,
+        entry.title,
+        entry.aliases,
+        entry.rank,
+        entry.issuer,
+        entry.doc_numbers,
+        tuple((v.date, v.note) for v in entry.versions),
+        entry.notes,
+        entry.examples,
+        tuple(
+            (t.published, t.valid_from, t.expired, t.articles, t.last_article) for t in entry.texts
+        ),
+    )
+
+
+def _from_row(row: tuple[Any, ...]) -> LawEntry:
+    """The entry :func:`_row` made ``row`` of.
+
+    >>> e = load_registry().by_id("shehui-baoxian-fa")
+    >>> _from_row(_row(e)) == e
+    True
+    """
+    return LawEntry(
+        id=row[0],
+        title=row[1],
+        aliases=row[2],
+        rank=row[3],
+        issuer=row[4],
+        doc_numbers=row[5],
+        versions=tuple(Version(date, note) for date, note in row[6]),
+        notes=row[7],
+        examples=row[8],
+        texts=tuple(TextVersion(p, v, x, a, last) for p, v, x, a, last in row[9]),
+    )
+
+
+def _to_cache(registry: Registry) -> dict[str, Any]:
+    """What the cache keeps of ``registry``: its entries one by one, its indexes, and its
+    automaton pickled."""
+    return {
+        "rows": [marshal.dumps(_row(e)) for e in registry.entries],
+        "ids": registry._ids,
+        "keys": registry._by_key,
+        "places": registry._places(),
+        "subjects": registry._subjects(),
+        "automaton": pickle.dumps(registry._automaton, protocol=pickle.HIGHEST_PROTOCOL),
+    }
+
+
+def _from_cache(kept: dict[str, Any]) -> Registry:
+    """The registry the cache kept (:func:`_to_cache`), its entries rebuilt on first use."""
+    registry = Registry(())
+    rows: list[bytes] = kept["rows"]
+    keys: dict[str, list[int]] = kept["keys"]
+    registry._ids = kept["ids"]
+    registry._by_place = kept["places"]
+    registry._by_subject = kept["subjects"]
+    automaton = pickle.loads(kept["automaton"])
+    if not isinstance(automaton, ahocorasick.Automaton) or len(registry._ids) != len(rows):
+        raise ValueError("the registry cache does not hold a registry")
+    registry._rows = rows
+    registry._entries = [None] * len(rows)
+    registry._all = None
+    registry._by_key = keys
+    registry._automaton = automaton
+    return registry
 
 
 @lru_cache(maxsize=8192)
