@@ -73,6 +73,7 @@ from extractors.citing.grammar.titles import (
     title_unit,
 )
 from extractors.citing.grammar.unmarked import (
+    endless_before,
     implementing_around,
     listed_before,
     may_stand_alone,
@@ -280,7 +281,11 @@ class _Cell:
                         pos = start + (chain.end or 1)
                         # most bare chains inside quoted text (对有第（三）项) are ruled out by
                         # the character before them (what bare() reads needs one of a few)
-                        if not fast or may_refer_before(text, start):
+                        if (
+                            not fast
+                            or may_refer_before(text, start)
+                            or endless_before(text, start) is not None
+                        ):
                             self.bare(start, chain)
                     if pos < m.end() and "第" in run[pos - start :]:
                         # a chain that ended inside its run (第十条第): a 第 after it is an anchor
@@ -534,10 +539,18 @@ class _Cell:
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
             return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
+        endless = endless_before(text, p) if unmarked is None else None
+        if endless is not None:
+            # 依据中华人民共和国行政许可第十二条: a title without marks lacking its ending, read as
+            # the registry's one title it is the start of, and said
+            unmarked = endless[0], endless[2]
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
+            if endless is not None:
+                why = f"{endless[1]!r} lacks its kind ending: read as {endless[2]!r}"
+                resolutions = tuple(replace(r, warnings=(why, *r.warnings)) for r in resolutions)
             before, last = len(self.out), self.last
             for listed in listed_before(text, ustart):
                 # 依据社会保险法、劳动法第十条: the first title is cited whole

@@ -90,14 +90,21 @@ def cite_items(
 
 
 def cite_text(
-    source: str, text: str, *, field: str = "text", region: str | None = None
+    source: str,
+    text: str,
+    *,
+    field: str = "text",
+    region: str | None = None,
+    date: str | None = None,
 ) -> Iterator[CellCitation]:
     """The citations of a whole plain text treated as one cell (``quanze extract --plain``), the
     text first prepared as :func:`extractors.citing.plain.prepare` says (letter spacing,
     traditional script and pinyin glosses undone, an issuing notice above the list left out).
     A local title written without its place is resolved by ``region`` as in :func:`cite_items`;
     with no ``region`` given, by the one the text's title line names
-    (:func:`extractors.citing.plain.region_in`), if any.
+    (:func:`extractors.citing.plain.region_in`), if any. An instrument no longer in force is said
+    to have been repealed before or after the list's ``date`` as in :func:`cite_items`; with no
+    ``date`` given, the year the text's title line names (:func:`extractors.citing.plain.date_in`).
 
     >>> [c.citation.article for c in cite_text("a.txt", "《社会救助暂行办法》第五十七条")]
     [57]
@@ -105,14 +112,20 @@ def cite_text(
     >>> [c.citation.law for c in cite_text("a.txt", text)]
     ['浙江省安全生产条例']
     """
-    from extractors.citing.plain import prepare, region_in  # interpreted (OpenCC), when needed
+    from extractors.citing.plain import date_in, prepare, region_in  # interpreted (OpenCC)
 
     prepared = prepare(text)
     if region is None:
         region = region_in(prepared)
+    if date is None:
+        date = date_in(prepared)
     if region:
         from extractors.citing.places import localise
+    if date:
+        from extractors.citing.in_force import date_checked
     for c in get_citations(prepared):
         if region:
             c = localise(c, region)
+        if date and c.warnings:
+            c = date_checked(c, date)
         yield CellCitation(source, None, field, c)

@@ -101,6 +101,41 @@ def title_key(title: str) -> str:
 NEAR_FROM: Final = 5
 
 
+# the characters of a number (2018, 第二): one replaced names another instrument or version
+_NUMBER_CHARS: Final = frozenset("0123456789０１２３４５６７８９零〇○一二两三四五六七八九十百千万")
+# the kind endings of titles, longest first (实施细则 before 细则 before 则 …)
+_KIND_ENDINGS: Final = tuple(sorted(words("instrument_endings"), key=len, reverse=True))
+
+
+# the kind endings a title written without its ending lost (grammar.json instrument_endings
+# tagged "cut"), longest first
+_CUT_ENDINGS: Final = tuple(sorted(words("instrument_endings", "cut"), key=len, reverse=True))
+
+
+def _kind_ending(key: str) -> str | None:
+    """The kind ending (法, 条例, 规则 …) ``key`` ends with, if any.
+
+    >>> _kind_ending("安全生产规则"), _kind_ending("行政处罚发")
+    ('规则', None)
+    """
+    return next((e for e in _KIND_ENDINGS if key.endswith(e)), None)
+
+
+def _one_replaced(name: str, key: str) -> int | None:
+    """Where ``key`` differs from ``name`` (of the same length) by one character, else None.
+
+    >>> _one_replaced("工伤保险条例", "工伤保险条列"), _one_replaced("工伤保险条例", "工伤保险条例")
+    (5, None)
+    """
+    at: int | None = None
+    for i, (a, b) in enumerate(zip(name, key, strict=True)):
+        if a != b:
+            if at is not None:
+                return None
+            at = i
+    return at
+
+
 def _one_more(longer: str, shorter: str) -> bool:
     """True when ``longer`` is ``shorter`` with one character put in (anywhere).
 
@@ -265,6 +300,8 @@ class Registry:
         self._by_place: dict[str, list[int]] | None = None
         self._by_subject: dict[str, list[int]] | None = None
         self._by_length: dict[int, list[str]] | None = None
+        self._by_stem: dict[str, list[int]] | None = None
+        self._stem_ends: frozenset[str] | None = None
         # each key's value is its length (the cheapest automaton to pickle: the cache's)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for key in self._by_key:
@@ -371,19 +408,90 @@ class Registry:
         n = len(key)
         if n < NEAR_FROM:
             return []
+        found: list[int] = []
+        for name in self._by_length_of(n + 1):
+            if _one_more(name, key):
+                found.extend(i for i in self._by_key[name] if i not in found)
+        for name in self._by_length_of(n - 1):
+            if _one_more(key, name):
+                found.extend(i for i in self._by_key[name] if i not in found)
+        return self._found(found)
+
+    def replaced(self, title: str) -> list[LawEntry]:
+        """The entries whose title or alias is ``title`` with one character replaced by another
+        (《行政处罚发》, 《社会保险去》: a homophone or a look-alike typed for it). As for
+        :meth:`near`, titles of fewer than :data:`NEAR_FROM` characters are compared with none.
+        A replaced character that changes the title's kind ending (《…规则》 for 《…规定》), a
+        number (2019 for 2018, 第二 for 第一) or the place a local title opens with (山西省 for
+        山东省) makes another instrument, not a typo of this one: none such is returned.
+
+        >>> [e.title for e in load_registry().replaced("行政处罚发")]
+        ['中华人民共和国行政处罚法']
+        >>> load_registry().replaced("山西省安全生产条例")
+        []
+        """
+        key = title_key(title)
+        n = len(key)
+        if n < NEAR_FROM:
+            return []
+        ending = _kind_ending(key)
+        found: list[int] = []
+        for name in self._by_length_of(n):
+            at = _one_replaced(name, key)
+            if at is None or (ending and not name.endswith(ending)):
+                continue
+            if key[at] in _NUMBER_CHARS or name[at] in _NUMBER_CHARS:
+                continue
+            place = _PLACE.match(name)
+            if place is not None and at < place.end():
+                continue
+            found.extend(i for i in self._by_key[name] if i not in found)
+        return self._found(found)
+
+    def without_ending(self, stem: str) -> list[LawEntry]:
+        """The entries whose title or alias is ``stem`` and one of the kind endings titles are
+        cut from most (法, 条例, 办法, 规定): what a title written without its ending
+        (依据中华人民共和国行政许可第十二条) means. Stems of fewer than four characters name none
+        (许可 is a word, not a title).
+
+        >>> [e.title for e in load_registry().without_ending("中华人民共和国行政许可")]
+        ['中华人民共和国行政许可法']
+        >>> load_registry().without_ending("许可")
+        []
+        """
+        key = title_key(stem)
+        if len(key) < 4:
+            return []
+        return self._found(self._stems().get(key, ()))
+
+    def may_end_stem(self, char: str) -> bool:
+        """False when no title cut from its ending (:meth:`without_ending`) ends in ``char``:
+        a test per provision, before the text before it is read back."""
+        if self._stem_ends is None:
+            self._stem_ends = frozenset(s[-1] for s in self._stems())
+        return char in self._stem_ends
+
+    def _stems(self) -> dict[str, list[int]]:
+        """The titles and aliases (as title keys) cut from their kind endings, with their
+        entries' numbers."""
+        if self._by_stem is None:
+            stems: dict[str, list[int]] = {}
+            for name, numbers in self._by_key.items():
+                ending = next((e for e in _CUT_ENDINGS if name.endswith(e)), None)
+                if ending is not None and len(name) - len(ending) >= 4:
+                    found = stems.setdefault(name[: -len(ending)], [])
+                    found.extend(i for i in numbers if i not in found)
+            self._by_stem = stems
+        return self._by_stem
+
+    def _by_length_of(self, n: int) -> list[str]:
+        """The titles and aliases (as title keys) ``n`` characters long."""
         if self._by_length is None:
             lengths: dict[int, list[str]] = {}
             for name in self._by_key:
                 lengths.setdefault(len(name), []).append(name)
             self._by_length = lengths
-        found: list[int] = []
-        for name in self._by_length.get(n + 1, ()):
-            if _one_more(name, key):
-                found.extend(i for i in self._by_key[name] if i not in found)
-        for name in self._by_length.get(n - 1, ()):
-            if _one_more(key, name):
-                found.extend(i for i in self._by_key[name] if i not in found)
-        return self._found(found)
+        return self._by_length.get(n, [])
 
     def local_namesakes(self, title: str) -> list[LawEntry]:
         """The local instruments titled ``title`` after the name of their place (浙江省, 杭州市,

@@ -29,6 +29,7 @@ from typing import Final
 from opencc import OpenCC
 
 from extractors.citing.words import alternation, words
+from extractors.models import ListMeta
 from extractors.reading.formats.text.spacing import collapse_spacing
 
 #: A pinyin syllable or two in brackets right after an ideograph: a reading gloss, not words.
@@ -135,10 +136,30 @@ def region_in(text: str) -> str | None:
     >>> region_in("依据《安全生产条例》第十条") is None
     True
     """
+    return _meta_in(text).region
+
+
+def date_in(text: str) -> str | None:
+    """The list's date as its title line names it (2023年…权责清单 → 2023), read from the first
+    lines of ``text`` as :func:`region_in` reads the region, and dated as a list read as a table
+    is (:func:`extractors.citing.in_force.list_date`); None when the title names no year.
+
+    >>> date_in("2023年浙江省应急管理厅权责清单\\n1 处罚 《安全生产条例》第十条")
+    '2023'
+    >>> date_in("依据《安全生产条例》第十条") is None
+    True
+    """
+    from extractors.citing.in_force import list_date
+
+    return list_date(_meta_in(text))
+
+
+def _meta_in(text: str) -> ListMeta:
+    """What the readers read of a list's title from the first lines of ``text``."""
     from extractors.reading.meta import read_meta  # the readers' own rule for a list's title
 
     top = text.split("\n", _TITLE_LINES)[:_TITLE_LINES]
-    return read_meta(list(enumerate(top, 1))).region
+    return read_meta(list(enumerate(top, 1)))
 
 
 def prepare(text: str) -> str:

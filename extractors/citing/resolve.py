@@ -336,16 +336,20 @@ def _near(title: str) -> tuple[str, TitleKind, str | None, str | None, tuple[str
     ('工伤保险条例', ("'工伤保险险条例' is not in the registry: read as '工伤保险条例', \
 one character apart",))
     """
-    found = load_registry().near(title)
+    registry = load_registry()
+    found, apart = registry.near(title), "one character apart"
+    if not found:
+        # 《行政处罚发》, 《社会保险去》: one character typed for another (homophone, look-alike)
+        found, apart = registry.replaced(title), "one character differs"
     if len(found) == 1:
         entry = found[0]
-        why = f"{title!r} is not in the registry: read as {entry.title!r}, one character apart"
+        why = f"{title!r} is not in the registry: read as {entry.title!r}, {apart}"
         ended = out_of_force(entry)
         warnings = (why, ended) if ended else (why,)
         return entry.title, "abbreviation", entry.id, entry.rank, warnings
     if found:
         names = " | ".join(sorted(e.title for e in found))
-        why = f"{title!r} is not in the registry; one character apart: {names}"
+        why = f"{title!r} is not in the registry; {apart}: {names}"
         return title, "explicit", None, None, (why,)
     return None
 

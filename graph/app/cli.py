@@ -308,6 +308,15 @@ def extract(
             "by default the one the list's title names.",
         ),
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY[-MM[-DD]]",
+            help="The date the list was made, which repeal dates are said against; "
+            "by default the list's own (its page's date, else a year its title names).",
+        ),
+    ] = None,
 ) -> None:
     """Extract every statute citation from every field and print one JSON object per citation."""
     from collections import Counter
@@ -322,12 +331,13 @@ def extract(
     def work(path: Path) -> int:
         if plain:
             source = path.name
-            cited = cite_text(source, read_text(path, encoding=encoding), region=region)
+            text = read_text(path, encoding=encoding)
+            cited = cite_text(source, text, region=region, date=date)
         else:
             plist = read_list(path, format=fmt, encoding=encoding)
             warn_doubtful(plist)
-            date = list_date(plist.meta)
-            source, cited = plist.source, cite_items(plist.items, region or plist.meta.region, date)
+            made = date or list_date(plist.meta)
+            source, cited = plist.source, cite_items(plist.items, region or plist.meta.region, made)
         kinds: Counter[str] = Counter()
         n = print_jsonl(c.to_json() for c in count_citations(cited, kinds))
         if report:

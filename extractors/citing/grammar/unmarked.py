@@ -183,6 +183,33 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     return (lo + found[0], found[1]) if found is not None else None
 
 
+def endless_before(text: str, pos: int) -> tuple[int, str, str] | None:
+    """A title written without marks and without its kind ending just before the provision at
+    ``pos`` (依据中华人民共和国行政许可第十二条, 行政处罚第三十条): its start, the words as written
+    and the registry's one title they are with an ending (:meth:`Registry.without_ending`), or
+    None when the words are not a whole such stem of exactly one instrument.
+
+    >>> endless_before("依据中华人民共和国行政许可第十二条", 13)
+    (2, '中华人民共和国行政许可', '中华人民共和国行政许可法')
+    >>> endless_before("依据行政许可决定第十二条", 8) is None
+    True
+    """
+    j = pos
+    while j > 0 and text[j - 1] in _LINE_SPACE and pos - j < 4:
+        j -= 1
+    registry = load_registry()
+    if j == 0 or text[j - 1] in TITLE_END_CHARS or not registry.may_end_stem(text[j - 1]):
+        return None
+    lo = _back_start(text, max(0, j - 40), j)
+    if lo is None:
+        return None
+    stem, cut = strip_verbs(text[lo:j])
+    found = registry.without_ending(stem)
+    if len(found) != 1:
+        return None
+    return lo + cut, stem, found[0].title
+
+
 # a parenthetical note (version, document number) that ends just before a provision:
 # 校车安全管理条例(2012年国务院令第617)第十五条
 _NOTE_BEFORE: Final = regex(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
