@@ -4,17 +4,14 @@ error, only a slower start."""
 
 from __future__ import annotations
 
-import json
 import marshal
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from extractors.citing.patterns import CACHE_ENV, _Cache
+from tests.processes import json_printed
 
 #: Compiled the way the grammar compiles: named groups, a flag, a large class of characters.
 TEXTS = (
@@ -36,16 +33,7 @@ print(json.dumps({"found": found, "compiled": compiled_here()}))
 
 
 def _read_in_process(cache: Path | str) -> dict:
-    env = {**os.environ, CACHE_ENV: str(cache)}
-    done = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", _READ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert done.stderr == ""
-    return json.loads(done.stdout)
+    return json_printed(_READ, {CACHE_ENV: str(cache)})
 
 
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:

@@ -17,6 +17,7 @@ import pytest
 from extractors.citing import lawdb
 from extractors.citing.lawdb import _from_cache, _merged, _to_cache, title_key
 from extractors.registry.cache import CACHE_ENV, cache_key, read_cache, write_cache
+from tests.processes import json_printed
 
 ROOT = Path(lawdb.__file__).resolve().parent.parent  # the extractors package
 
@@ -71,16 +72,7 @@ print(json.dumps({"cached": reg._rows != [], "found": [e.id for e in reg.lookup(
 
 
 def _load_in_process(cache: Path | str) -> dict:
-    env = {**os.environ, CACHE_ENV: str(cache)}
-    done = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", _READ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert done.stderr == ""
-    return json.loads(done.stdout)
+    return json_printed(_READ, {CACHE_ENV: str(cache)})
 
 
 def test_a_second_process_reads_the_cache_and_answers_alike(tmp_path: Path) -> None:
