@@ -37,10 +37,11 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from importlib import import_module
 from pathlib import Path
 from typing import Any
+
+from extractors.filecache import write_whole
 
 try:  # the engine and its compiler: CPython's own, private modules (no type stubs)
     _sre: Any = import_module("_sre")
@@ -113,17 +114,10 @@ class _Cache:
         if len(entries) > MAX_ENTRIES:
             entries = dict(self.used)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(marshal.dumps(entries))
-                os.chmod(temporary, 0o644)  # readable by all, as the byte code beside it
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except (OSError, ValueError):
+            data = marshal.dumps(entries)
+        except ValueError:
+            return
+        if not write_whole(self.path, data):
             return  # a read-only installation, a full disk: the next process compiles again
         self.read, self.missed = entries, 0
 

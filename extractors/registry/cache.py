@@ -30,10 +30,11 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from extractors.filecache import write_whole
 
 #: The environment variable naming the cache file instead (empty: no cache).
 CACHE_ENV = "QUANZE_REGISTRY_CACHE"
@@ -100,16 +101,6 @@ def write_cache(path: Path, key: str, content: dict[str, Any]) -> bool:
     read-only installation, a full disk)."""
     try:
         data = marshal.dumps((LAYOUT, key, content))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".registry-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.chmod(temporary, 0o644)  # readable by all, as the byte code beside it
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, ValueError):
+    except ValueError:
         return False
-    return True
+    return write_whole(path, data)
