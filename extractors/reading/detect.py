@@ -11,6 +11,7 @@ from typing import Literal, get_args
 import xlrd.compdoc
 
 from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
+from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -27,6 +28,7 @@ Format = Literal[
     "text",
     "ods",
     "odt",
+    "mhtml",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt"})
@@ -115,7 +117,8 @@ def is_encrypted(data: bytes) -> bool:
 
 
 def detect_text(text: str) -> Format:
-    """The text format of ``text``: html with a ``<table>``, pipe table, JSON, CSV/TSV, or text.
+    """The text format of ``text``: html with a ``<table>``, a web archive (mhtml), pipe table,
+    JSON, CSV/TSV, or text.
 
     >>> detect_text("| 序号 | 事项名称 |\\n| 1 | 城乡医疗救助 |"), detect_text("序号 事项名称")
     ('markdown', 'text')
@@ -123,6 +126,8 @@ def detect_text(text: str) -> Format:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "[{":
         return "json"
+    if is_mhtml(head):  # a saved web archive: its page quoted-printable, base64 or as is
+        return "mhtml"
     if HTML_TABLE.search(text) or _embeds_list(text):
         return "html"
     if "|" in text and _pipe_table(text):
