@@ -49,8 +49,9 @@ HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 HTML_EMBEDDED = re.compile(r"<pre\b[^<>]*>|<iframe\b[^<>]*\bsrcdoc=", re.IGNORECASE)
 _PRE_END = re.compile(r"</pre\s*>", re.IGNORECASE)
 #: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
-#: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
-HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
+#: items, ``<dl>`` records) or holds it as data (a ``<script>``, ``formats.htmlscripts``): text
+#: that holds one is read as HTML when it is no page text.
+HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p|script)\b[^<>]*>", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60

@@ -16,6 +16,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.htmlblocks import read_blocks
 from extractors.reading.formats.htmlembedded import embedded_grids
+from extractors.reading.formats.htmlscripts import script_grids
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
 
@@ -295,6 +296,20 @@ def heads_list(table: lxml.html.HtmlElement) -> bool:
     return any(is_header(row_texts(tr)) for _, tr in zip(range(HEADER_ROWS), rows, strict=False))
 
 
+def is_body_row(texts: list[str]) -> bool:
+    """Whether the cells ``texts`` of a table's row are a row of the list: text that is no
+    header."""
+    return any(texts) and not is_header(texts)
+
+
+def has_body(table: lxml.html.HtmlElement) -> bool:
+    """Whether ``table`` has a row of its own that is no header and not empty (a table of a
+    header alone is a shell a script fills in). A table of more rows than :data:`HEADER_ROWS`
+    has."""
+    rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    return len(rows) > HEADER_ROWS or any(is_body_row(row_texts(tr)) for tr in rows)
+
+
 def row_texts(tr: lxml.html.HtmlElement) -> list[str]:
     """The clean text of each cell of the row ``tr``, as written (no spans laid out)."""
     return [clean_cell(_inner_html(c)) for c in tr if c.tag in ("td", "th")]
@@ -360,13 +375,16 @@ def read_html(text: str, path: str) -> list[Grid]:
             line=error.line,
         )
     leaves = list_tables(document)
-    if not any(heads_list(t) for t in leaves):
-        # no table of the page has a header row: the list is in a <pre> or a frame's page,
-        # or laid out in <div>s or <li>s
+    headed = any(heads_list(t) for t in leaves)
+    if not headed or not any(has_body(t) for t in leaves):
+        # no table of the page has a header row, or none a row under it: the list is in a
+        # <pre> or a frame's page, in data a script makes the rows from (a table of a header
+        # alone, its rows filled in by the browser), or laid out in <div>s or <li>s
         embedded = embedded_grids(document, path, lambda page: read_html(page, path), text)
+        embedded = embedded or script_grids(document, path)
         if embedded:
             return _with_context(document, embedded)
-        if blocks := read_blocks(document):
+        if not headed and (blocks := read_blocks(document)):
             return blocks
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
