@@ -34,10 +34,16 @@ def too_deep(parser: etree.HTMLParser) -> etree._LogEntry | None:
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    """The ``rowspan`` or ``colspan`` of ``cell``: 1 when not a number; a ``rowspan="0"`` spans
+    the rest of its row group as a browser shows it (:data:`_MAX_SPAN`, which the end of the
+    group cuts short: :meth:`RowLayout.row`), a ``colspan="0"`` is 1."""
     try:
-        return max(1, min(int(cell.get(name, "1").strip() or 1), _MAX_SPAN))
+        value = int(cell.get(name, "1").strip() or 1)
     except ValueError:
         return 1
+    if value == 0 and name == "rowspan":
+        return _MAX_SPAN
+    return max(1, min(value, _MAX_SPAN))
 
 
 def _inner_html(cell: lxml.html.HtmlElement) -> str:
@@ -148,6 +154,8 @@ class RowLayout:
         self.budget = max(MAX_LAID_OUT, SPAN_RATIO * cells)
         self.rows = rows  # the table's rows, for the message
         self.hidden: list[bool] = []  # by column: hidden by the table's <col> (display:none)
+        self.group: etree._Element | None = None  # the row group (<tbody>) of the last row
+        self.to_group_end: set[int] = set()  # columns a rowspan="0" fills to its group's end
 
     def column(self, col: lxml.html.HtmlElement) -> None:
         """The table's next ``<col>`` (of its ``<colgroup>``): the columns it stands for are
@@ -159,6 +167,13 @@ class RowLayout:
     def row(self, tr: lxml.html.HtmlElement, line: int) -> SourceRow:
         """The row of ``tr``, which starts on ``line``."""
         pending = self.pending
+        group = tr.getparent()
+        if group is not self.group:
+            # a rowspan="0" ends with its row group (<thead>, <tbody>, <tfoot>)
+            for column in self.to_group_end:
+                pending.pop(column, None)
+            self.to_group_end.clear()
+            self.group = group
         out: list[tuple[str, str, Span]] = []
         notes: list[Anomaly] = []
         if is_hidden(tr) or any(is_hidden(a) or a.tag == "template" for a in tr.iterancestors()):
@@ -194,6 +209,8 @@ class RowLayout:
             for copy in range(_span(cell, "colspan")):
                 if rowspan > 1:
                     pending[len(out)] = (rowspan - 1, text, raw)
+                if rowspan == _MAX_SPAN:
+                    self.to_group_end.add(len(out))
                 out.append((text, raw, "left" if copy else "own"))
         for column in sorted(c for c in pending if c >= len(out)):
             out.extend([("", "", "own")] * (column - len(out)))
