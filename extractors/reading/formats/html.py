@@ -107,6 +107,27 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
     return text, raw, "above"
 
 
+#: What a page template (JSP, ASP) holds for its server, which no browser is sent: a comment
+#: ``<%-- … --%>`` (rows commented out among them), a directive ``<%@ … %>``, code ``<% … %>``
+#: and an expression ``<%= … %>``.
+SERVER_MARKUP = re.compile(r"<%--.*?--%>|<%.*?%>", re.DOTALL)
+#: A template's own mark: a directive or a comment of the server's.
+SERVER_TEMPLATE = re.compile(r"<%[@-]")
+
+
+def without_server_markup(text: str) -> str:
+    """``text`` with the server's markup of a page template blanked (:data:`SERVER_MARKUP`),
+    its line breaks kept; a page that is no template (no directive or comment of the server's)
+    unchanged.
+
+    >>> without_server_markup('<%@ page language="java" %>\\n<tr><%-- <td>旧</td>\\n --%></tr>')
+    '\\n<tr>\\n</tr>'
+    """
+    if SERVER_TEMPLATE.search(text) is None:
+        return text
+    return SERVER_MARKUP.sub(lambda m: "\n" * m.group().count("\n"), text)
+
+
 #: The last line libxml2's HTML parser numbers: an element on a later line says this one.
 LAST_LINE = 65535
 TR_TAG = re.compile(r"<tr[\s>/]", re.IGNORECASE)
@@ -373,6 +394,7 @@ def read_html(text: str, path: str) -> list[Grid]:
     >>> grid.context, grid.rows[0].cells
     (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
     """
+    text = without_server_markup(text)  # a JSP's rows commented out for its server
     # Fed, as the reading in rows feeds it a block at a time: libxml2's parser of a whole string
     # builds some pages otherwise (what follows an "</html>" written in the page's text).
     parser = lxml.html.HTMLParser(**PARSER_OPTIONS)  # one per document: it keeps its errors
@@ -398,11 +420,12 @@ def read_html(text: str, path: str) -> list[Grid]:
         # <pre> or a frame's page, in data a script makes the rows from (a table of a header
         # alone, its rows filled in by the browser), or laid out in <div>s or <li>s
         embedded = embedded_grids(document, path, lambda page: read_html(page, path), text)
-        embedded = embedded or script_grids(document, path)
         if embedded:
             return _with_context(document, embedded)
         if not headed and (blocks := read_blocks(document)):
-            return blocks
+            return blocks  # what the page shows, before what its scripts hold
+        if scripted := script_grids(document, path):
+            return _with_context(document, scripted)
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True
