@@ -424,7 +424,7 @@ def read_html(text: str, path: str) -> list[Grid]:
             return _with_context(document, embedded)
         if not headed and (blocks := read_blocks(document)):
             return blocks  # what the page shows, before what its scripts hold
-        if scripted := script_grids(document, path):
+        if scripted := script_grids(document, path, lambda page: read_html(page, path)):
             return _with_context(document, scripted)
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.

@@ -16,7 +16,7 @@ from lxml import etree
 from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.grid import Grid
-from extractors.reading.formats.htmlembedded import renumbered
+from extractors.reading.formats.htmlembedded import ReadPage, renumbered
 from extractors.reading.formats.jsliteral import js_string, literal_json
 from extractors.reading.formats.records import read_records
 from extractors.reading.headers import is_header
@@ -24,8 +24,10 @@ from extractors.reading.headers import is_header
 #: Where a script's value opens: after an assignment or a property's colon (``var data =``,
 #: ``window.__INITIAL_STATE__=``, ``list: [``), or as the argument of a call (``render([…])``).
 _VALUE = re.compile(r"[=:(]\s*(?=[\[{])")
+#: A JavaScript string literal, in single or double quotes.
+_STRING = r"'(?:[^'\\\n]|\\.)*'" + "|" + r'"(?:[^"\\\n]|\\.)*"'
 #: A string a script parses as JSON: ``JSON.parse('…')`` or ``JSON.parse("…")``.
-_PARSED = re.compile(r"""JSON\.parse\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")""")
+_PARSED = re.compile(rf"JSON\.parse\(\s*({_STRING})")
 _DECODER = json.JSONDecoder()
 NOTE = Anomaly(
     "from-script",
@@ -73,10 +75,10 @@ def _grid(text: str, where: str) -> Grid | None:
     return grid
 
 
-def _from(base: int) -> Callable[[int], int]:
-    """The line of a script's page that line ``line`` of a value written from line ``base``
-    stands on."""
-    return lambda line: base + line - 1
+def _from(base: int, lines: int = 1) -> Callable[[int], int]:
+    """The line of the page that a line of a value written from line ``base`` stands on: as
+    many lines further down (``lines``), or, for a page written in a string, ``base`` (0)."""
+    return lambda line: base + (line - 1) * lines
 
 
 def _said(grid: Grid) -> Grid:
@@ -88,15 +90,19 @@ def _said(grid: Grid) -> Grid:
     return replace(grid, rows=rows)
 
 
-def script_grids(document: etree._Element, where: str) -> list[tuple[etree._Element, list[Grid]]]:
+def script_grids(
+    document: etree._Element, where: str, read_page: ReadPage
+) -> list[tuple[etree._Element, list[Grid]]]:
     """Each ``<script>`` of ``document`` whose data is a list (an array of records whose keys
     are a list's header, at the top or in an envelope) with its Grids, in order, the rows on
-    the lines of the page they are written on.
+    the lines of the page they are written on; else the tables scripts write from their own
+    text (:func:`written_tables`, read by ``read_page``).
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring('<html><body><h1>清单</h1>\\n<script>\\nvar data = '
     ...     '[{"序号": "1", "事项名称": "城乡医疗救助", "事项类型": "行政给付"}];\\n</script>')
-    >>> [[(r.line, r.cells) for r in g.rows] for _, gs in script_grids(page, "a.html") for g in gs]
+    >>> found = script_grids(page, "a.html", print)
+    >>> [[(r.line, r.cells) for r in g.rows] for _, grids in found for g in grids]
     [[(3, ('序号', '事项名称', '事项类型')), (3, ('1', '城乡医疗救助', '行政给付'))]]
     """
     found: list[tuple[etree._Element, list[Grid]]] = []
@@ -120,8 +126,43 @@ def script_grids(document: etree._Element, where: str) -> list[tuple[etree._Elem
         if grids:
             found.append((script, grids))
     if found or len(apart) < 2:
-        return found
-    return _together(apart, where)
+        return found or written_tables(document, read_page)
+    return _together(apart, where) or written_tables(document, read_page)
+
+
+#: A run of JavaScript string literals joined by ``+`` (``'<table>' + '<tr>…'``).
+_STRINGS = re.compile(rf"(?:{_STRING})(?:\s*\+\s*(?:{_STRING}))*")
+_LITERAL = re.compile(_STRING)
+_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def written_tables(
+    document: etree._Element, read_page: ReadPage
+) -> list[tuple[etree._Element, list[Grid]]]:
+    """The tables a script writes into the page from its own text (``document.write('<table>
+    …')``, ``el.innerHTML = '<table>' + '<tr>…'``): each run of string literals holding a
+    ``<table`` read as a page (``read_page``), its rows on the line the run opens on, said read
+    from a script. Text a script makes of anything else (a variable) is not known."""
+    found: list[tuple[etree._Element, list[Grid]]] = []
+    for script in document.iter("script"):
+        code = script.text or ""
+        if _TABLE.search(code) is None:
+            continue
+        first = script.sourceline if isinstance(script.sourceline, int) else 1
+        grids = []
+        for run in _STRINGS.finditer(code):
+            page = "".join(js_string(m.group()) for m in _LITERAL.finditer(run.group()))
+            if _TABLE.search(page) is None:
+                continue
+            try:
+                read = [g for g in read_page(page) if g.rows]
+            except InputError:
+                continue
+            line = first + code.count("\n", 0, run.start())
+            grids += [_said(renumbered(g, _from(line, 0))) for g in read]
+        if grids:
+            found.append((script, grids))
+    return found
 
 
 def _together(

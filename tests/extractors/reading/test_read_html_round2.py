@@ -310,3 +310,19 @@ def test_page_template_with_a_row_commented_out_for_its_server(
     plist = _read_back(path, ITEMS)
     assert [i.line for i in plist.items] == _row_lines(path)
     _same(path)
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_table_a_script_writes_from_its_text(tmp_path: Path, joined: bool) -> None:
+    # document.write('<table>…'): the page's table is in a string of its script (one, or one
+    # literal a row joined by +). Before: refused, no recognisable table.
+    rows = ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in (HEADER, *ITEMS)]
+    pieces = ['<table border="1">', *rows, "</table>"]
+    written = "' +\n  '".join(pieces) if joined else "".join(pieces)
+    page = _scripted(f"document.write('{written}');")
+    path = _written(tmp_path, "list.html", page)
+    plist = _read_back(path, ITEMS)
+    line = next(n for n, t in enumerate(page.split("\n"), 1) if "document.write" in t)
+    assert [i.line for i in plist.items] == [line] * len(ITEMS)
+    assert all("from-script" in {a.code for a in i.anomalies} for i in plist.items)
+    _same(path)
