@@ -173,6 +173,14 @@ SCRIPTS = {
         + json.dumps(RECORDS, ensure_ascii=False, indent=1)
         + ";\n$.each(data, function (i, r) { $('tbody').append('<tr>…</tr>'); });\n</script>\n"
     ),
+    "rendered-grid-empty-body": _page(
+        f'<h1>{TITLE}</h1>\n<div class="layui-table-view">\n<table class="layui-table"><thead>'
+        + "".join(f'<th><div class="layui-table-cell">{h}</div></th>' for h in HEADER)
+        + '</thead></table>\n<table class="layui-table"><tbody></tbody></table>\n</div>\n'
+        + "<script>\nlayui.table.render({\n elem: '#list',\n data: "
+        + json.dumps(RECORDS, ensure_ascii=False, indent=1)
+        + "\n});\n</script>\n"
+    ),
 }
 
 
