@@ -111,14 +111,15 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
 #: ``<%-- … --%>`` (rows commented out among them), a directive ``<%@ … %>``, code ``<% … %>``
 #: and an expression ``<%= … %>``.
 SERVER_MARKUP = re.compile(r"<%--.*?--%>|<%.*?%>", re.DOTALL)
-#: A template's own mark: a directive or a comment of the server's.
-SERVER_TEMPLATE = re.compile(r"<%[@-]")
+#: A template that hides some of its page from the browser: a comment of the server's (a page
+#: of directives alone, ``<%@ page … %>`` atop a JSP, parses as it is and is read in rows).
+SERVER_TEMPLATE = re.compile(r"<%--")
 
 
 def without_server_markup(text: str) -> str:
     """``text`` with the server's markup of a page template blanked (:data:`SERVER_MARKUP`),
-    its line breaks kept; a page that is no template (no directive or comment of the server's)
-    unchanged.
+    its line breaks kept, when it holds a comment of the server's (:data:`SERVER_TEMPLATE`);
+    else unchanged.
 
     >>> without_server_markup('<%@ page language="java" %>\\n<tr><%-- <td>旧</td>\\n --%></tr>')
     '\\n<tr>\\n</tr>'

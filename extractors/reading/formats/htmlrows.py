@@ -9,7 +9,7 @@ holds no rows of it), the cells of each leaf table (the budget its spans may lay
 whether the parser's line numbers stop before the page ends (past line 65,535 the line of a
 ``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page of leaf tables is
 read in rows, table after table; any other page (no table, nesting too deep, an unclosed comment
-in a long page, a document lxml refuses, a page template holding its server's markup, several
+in a long page, a document lxml refuses, a page template holding its server's comments, several
 tables one of which a heading or paragraph holds) is left to the whole reader, which reads it or
 says what is wrong.
 """
@@ -207,13 +207,12 @@ def _survey(blocks: Blocks) -> _Survey | None:
             if tag == "tr" or not rows_open:  # a row's cells are counted when it ends
                 _let_go(element)
 
-    template = False  # a page template's server markup (<%-- … --%>): the whole reader blanks it
-    carry = ""
+    template = False  # a comment of a page template's server (<%--): the whole reader blanks it
+    carry = ""  # the end of the pieces before, where a block may cut "<%--" in two
     try:
         for piece in _pieces(blocks):
-            template = template or SERVER_TEMPLATE.search(carry + piece[:2]) is not None
-            template = template or SERVER_TEMPLATE.search(piece) is not None
-            carry = piece[-2:]
+            template = template or SERVER_TEMPLATE.search(carry + piece) is not None
+            carry = (carry + piece)[-3:]
             parser.feed(piece)
             tag_count += len(tags.feed(piece))
             walk(parser.read_events())
