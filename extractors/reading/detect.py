@@ -11,6 +11,7 @@ from typing import Literal, get_args
 import xlrd.compdoc
 
 from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
+from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.headers import is_header
 
 Format = Literal[
@@ -27,6 +28,7 @@ Format = Literal[
     "text",
     "ods",
     "odt",
+    "mhtml",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt"})
@@ -47,8 +49,9 @@ HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 HTML_EMBEDDED = re.compile(r"<pre\b[^<>]*>|<iframe\b[^<>]*\bsrcdoc=", re.IGNORECASE)
 _PRE_END = re.compile(r"</pre\s*>", re.IGNORECASE)
 #: A tag of a web page that lays out a list without ``<table>`` (rows of ``<div>``, ``<li>``
-#: items, ``<dl>`` records): text that holds one is read as HTML when it is no page text.
-HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p)\b[^<>]*>", re.IGNORECASE)
+#: items, ``<dl>`` records) or holds it as data (a ``<script>``, ``formats.htmlscripts``): text
+#: that holds one is read as HTML when it is no page text.
+HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p|script)\b[^<>]*>", re.IGNORECASE)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60
@@ -115,7 +118,8 @@ def is_encrypted(data: bytes) -> bool:
 
 
 def detect_text(text: str) -> Format:
-    """The text format of ``text``: html with a ``<table>``, pipe table, JSON, CSV/TSV, or text.
+    """The text format of ``text``: html with a ``<table>``, a web archive (mhtml), pipe table,
+    JSON, CSV/TSV, or text.
 
     >>> detect_text("| 序号 | 事项名称 |\\n| 1 | 城乡医疗救助 |"), detect_text("序号 事项名称")
     ('markdown', 'text')
@@ -123,6 +127,8 @@ def detect_text(text: str) -> Format:
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "[{":
         return "json"
+    if is_mhtml(head):  # a saved web archive: its page quoted-printable, base64 or as is
+        return "mhtml"
     if HTML_TABLE.search(text) or _embeds_list(text):
         return "html"
     if "|" in text and _pipe_table(text):

@@ -29,6 +29,7 @@ from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.html import read_html
 from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
+from extractors.reading.formats.mhtml import read_mhtml
 from extractors.reading.formats.records import read_records
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.formats.text.links import linked_file
@@ -55,6 +56,7 @@ _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "tsv": lambda text, path: [read_delimited(text, path, "\t")],
     "json": lambda text, path: [read_records(text, path)],
     "text": read_plain,
+    "mhtml": read_mhtml,
 }
 
 

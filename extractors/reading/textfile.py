@@ -16,6 +16,7 @@ from pathlib import Path
 from extractors.reading.decode import BOMS
 from extractors.reading.detect import DETECT_CHARS, HTML_TABLE, detect_text
 from extractors.reading.formats.lines import BLOCK_CHARS
+from extractors.reading.formats.mhtml import is_mhtml
 
 #: Characters decoded at a time while the file is sniffed: small, so that what is let go is
 #: taken again by what follows (blocks of a MiB left the heap some 16 MB larger).
@@ -100,6 +101,8 @@ def _format(prefix: str, table: bool, whole: bool) -> str | None:
         return "json" if whole else None  # detect_text's reading of a text of spaces
     if head[:1] in "[{":
         return "json"
+    if is_mhtml(head):
+        return "mhtml"  # its page may hold a <table> too
     if table:
         return "html"
     fmt = detect_text(prefix)

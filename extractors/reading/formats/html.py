@@ -16,6 +16,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.htmlblocks import read_blocks
 from extractors.reading.formats.htmlembedded import embedded_grids
+from extractors.reading.formats.htmlscripts import script_grids
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
 
@@ -33,10 +34,16 @@ def too_deep(parser: etree.HTMLParser) -> etree._LogEntry | None:
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    """The ``rowspan`` or ``colspan`` of ``cell``: 1 when not a number; a ``rowspan="0"`` spans
+    the rest of its row group as a browser shows it (:data:`_MAX_SPAN`, which the end of the
+    group cuts short: :meth:`RowLayout.row`), a ``colspan="0"`` is 1."""
     try:
-        return max(1, min(int(cell.get(name, "1").strip() or 1), _MAX_SPAN))
+        value = int(cell.get(name, "1").strip() or 1)
     except ValueError:
         return 1
+    if value == 0 and name == "rowspan":
+        return _MAX_SPAN
+    return max(1, min(value, _MAX_SPAN))
 
 
 def _inner_html(cell: lxml.html.HtmlElement) -> str:
@@ -100,6 +107,28 @@ def _take_pending(pending: dict[int, tuple[int, str, str]], column: int) -> tupl
     return text, raw, "above"
 
 
+#: What a page template (JSP, ASP) holds for its server, which no browser is sent: a comment
+#: ``<%-- … --%>`` (rows commented out among them), a directive ``<%@ … %>``, code ``<% … %>``
+#: and an expression ``<%= … %>``.
+SERVER_MARKUP = re.compile(r"<%--.*?--%>|<%.*?%>", re.DOTALL)
+#: A template that hides some of its page from the browser: a comment of the server's (a page
+#: of directives alone, ``<%@ page … %>`` atop a JSP, parses as it is and is read in rows).
+SERVER_TEMPLATE = re.compile(r"<%--")
+
+
+def without_server_markup(text: str) -> str:
+    """``text`` with the server's markup of a page template blanked (:data:`SERVER_MARKUP`),
+    its line breaks kept, when it holds a comment of the server's (:data:`SERVER_TEMPLATE`);
+    else unchanged.
+
+    >>> without_server_markup('<%@ page language="java" %>\\n<tr><%-- <td>旧</td>\\n --%></tr>')
+    '\\n<tr>\\n</tr>'
+    """
+    if SERVER_TEMPLATE.search(text) is None:
+        return text
+    return SERVER_MARKUP.sub(lambda m: "\n" * m.group().count("\n"), text)
+
+
 #: The last line libxml2's HTML parser numbers: an element on a later line says this one.
 LAST_LINE = 65535
 TR_TAG = re.compile(r"<tr[\s>/]", re.IGNORECASE)
@@ -147,6 +176,8 @@ class RowLayout:
         self.budget = max(MAX_LAID_OUT, SPAN_RATIO * cells)
         self.rows = rows  # the table's rows, for the message
         self.hidden: list[bool] = []  # by column: hidden by the table's <col> (display:none)
+        self.group: etree._Element | None = None  # the row group (<tbody>) of the last row
+        self.to_group_end: set[int] = set()  # columns a rowspan="0" fills to its group's end
 
     def column(self, col: lxml.html.HtmlElement) -> None:
         """The table's next ``<col>`` (of its ``<colgroup>``): the columns it stands for are
@@ -158,6 +189,13 @@ class RowLayout:
     def row(self, tr: lxml.html.HtmlElement, line: int) -> SourceRow:
         """The row of ``tr``, which starts on ``line``."""
         pending = self.pending
+        group = tr.getparent()
+        if group is not self.group:
+            # a rowspan="0" ends with its row group (<thead>, <tbody>, <tfoot>)
+            for column in self.to_group_end:
+                pending.pop(column, None)
+            self.to_group_end.clear()
+            self.group = group
         out: list[tuple[str, str, Span]] = []
         notes: list[Anomaly] = []
         if is_hidden(tr) or any(is_hidden(a) or a.tag == "template" for a in tr.iterancestors()):
@@ -193,6 +231,8 @@ class RowLayout:
             for copy in range(_span(cell, "colspan")):
                 if rowspan > 1:
                     pending[len(out)] = (rowspan - 1, text, raw)
+                if rowspan == _MAX_SPAN:
+                    self.to_group_end.add(len(out))
                 out.append((text, raw, "left" if copy else "own"))
         for column in sorted(c for c in pending if c >= len(out)):
             out.extend([("", "", "own")] * (column - len(out)))
@@ -295,6 +335,20 @@ def heads_list(table: lxml.html.HtmlElement) -> bool:
     return any(is_header(row_texts(tr)) for _, tr in zip(range(HEADER_ROWS), rows, strict=False))
 
 
+def is_body_row(texts: list[str]) -> bool:
+    """Whether the cells ``texts`` of a table's row are a row of the list: text that is no
+    header."""
+    return any(texts) and not is_header(texts)
+
+
+def has_body(table: lxml.html.HtmlElement) -> bool:
+    """Whether ``table`` has a row of its own that is no header and not empty (a table of a
+    header alone is a shell a script fills in). A table of more rows than :data:`HEADER_ROWS`
+    has."""
+    rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    return len(rows) > HEADER_ROWS or any(is_body_row(row_texts(tr)) for tr in rows)
+
+
 def row_texts(tr: lxml.html.HtmlElement) -> list[str]:
     """The clean text of each cell of the row ``tr``, as written (no spans laid out)."""
     return [clean_cell(_inner_html(c)) for c in tr if c.tag in ("td", "th")]
@@ -341,6 +395,7 @@ def read_html(text: str, path: str) -> list[Grid]:
     >>> grid.context, grid.rows[0].cells
     (((0, '某县林业局权责清单'),), ('序号', '权力名称'))
     """
+    text = without_server_markup(text)  # a JSP's rows commented out for its server
     # Fed, as the reading in rows feeds it a block at a time: libxml2's parser of a whole string
     # builds some pages otherwise (what follows an "</html>" written in the page's text).
     parser = lxml.html.HTMLParser(**PARSER_OPTIONS)  # one per document: it keeps its errors
@@ -360,14 +415,18 @@ def read_html(text: str, path: str) -> list[Grid]:
             line=error.line,
         )
     leaves = list_tables(document)
-    if not any(heads_list(t) for t in leaves):
-        # no table of the page has a header row: the list is in a <pre> or a frame's page,
-        # or laid out in <div>s or <li>s
+    headed = any(heads_list(t) for t in leaves)
+    if not headed or not any(has_body(t) for t in leaves):
+        # no table of the page has a header row, or none a row under it: the list is in a
+        # <pre> or a frame's page, in data a script makes the rows from (a table of a header
+        # alone, its rows filled in by the browser), or laid out in <div>s or <li>s
         embedded = embedded_grids(document, path, lambda page: read_html(page, path), text)
         if embedded:
             return _with_context(document, embedded)
-        if blocks := read_blocks(document):
-            return blocks
+        if not headed and (blocks := read_blocks(document)):
+            return blocks  # what the page shows, before what its scripts hold
+        if scripted := script_grids(document, path, lambda page: read_html(page, path)):
+            return _with_context(document, scripted)
     inside = {e for t in leaves for e in t.iter()}  # kept alive, so proxies stay identical
     # Context above the first table counts as line 0: a page on one line gives no order by line.
     before = True

@@ -29,6 +29,18 @@ def _shifted(grid: Grid, lines: int) -> Grid:
     return replace(grid, rows=rows, context=context)
 
 
+def renumbered(grid: Grid, outer: Callable[[int], int]) -> Grid:
+    """``grid`` with its rows, context and rejects on the lines ``outer`` gives for theirs (a
+    line 0, above the list, stays): a page held in another text (a frame's ``srcdoc``, a web
+    archive's part) numbered by the lines of that text."""
+    return replace(
+        grid,
+        rows=tuple(replace(r, line=outer(r.line)) for r in grid.rows),
+        context=tuple((outer(n) if n else 0, t) for n, t in grid.context),
+        rejects=tuple(replace(r, line=outer(r.line)) for r in grid.rejects),
+    )
+
+
 def _line(element: etree._Element) -> int:
     line = element.sourceline
     return line if isinstance(line, int) else 1
@@ -97,14 +109,7 @@ def _frame_grids(frame: etree._Element, read_page: ReadPage, source: str) -> lis
     def outer(line: int) -> int:
         return start + breaks[min(max(line, 1), len(breaks)) - 1]
 
-    return [
-        replace(
-            g,
-            rows=tuple(replace(r, line=outer(r.line)) for r in g.rows),
-            context=tuple((outer(n) if n else 0, t) for n, t in g.context),
-        )
-        for g in grids
-    ]
+    return [renumbered(g, outer) for g in grids]
 
 
 def embedded_grids(

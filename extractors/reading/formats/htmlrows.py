@@ -9,8 +9,9 @@ holds no rows of it), the cells of each leaf table (the budget its spans may lay
 whether the parser's line numbers stop before the page ends (past line 65,535 the line of a
 ``<tr>`` is told by counting ``<tr`` tags, as the whole reader does). A page of leaf tables is
 read in rows, table after table; any other page (no table, nesting too deep, an unclosed comment
-in a long page, a document lxml refuses, several tables one of which a heading or paragraph
-holds) is left to the whole reader, which reads it or says what is wrong.
+in a long page, a document lxml refuses, a page template holding its server's comments, several
+tables one of which a heading or paragraph holds) is left to the whole reader, which reads it or
+says what is wrong.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from extractors.reading.formats.html import (
     HEADER_ROWS,
     LAST_LINE,
     PARSER_OPTIONS,
+    SERVER_TEMPLATE,
     TR_TAG,
     RowLayout,
     SpansTooWide,
@@ -205,8 +207,12 @@ def _survey(blocks: Blocks) -> _Survey | None:
             if tag == "tr" or not rows_open:  # a row's cells are counted when it ends
                 _let_go(element)
 
+    template = False  # a comment of a page template's server (<%--): the whole reader blanks it
+    carry = ""  # the end of the pieces before, where a block may cut "<%--" in two
     try:
         for piece in _pieces(blocks):
+            template = template or SERVER_TEMPLATE.search(carry + piece) is not None
+            carry = (carry + piece)[-3:]
             parser.feed(piece)
             tag_count += len(tags.feed(piece))
             walk(parser.read_events())
@@ -215,7 +221,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
     except (etree.LxmlError, ValueError):
         return None
     tag_count += len(tags.close())
-    if root is None or too_deep(parser) is not None or not leaves or headed:
+    if root is None or too_deep(parser) is not None or not leaves or headed or template:
         return None
     if len(leaves) > 1 and any(number in texts for number, *_ in leaves):
         # a heading or paragraph holding a table: the whole reader's lead is its whole text,
