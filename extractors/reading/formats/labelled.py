@@ -519,6 +519,12 @@ def read_label_table(grid: Grid) -> Grid | None:
             continue
         after_blank, blank = blank, False
         found = [(i, c) for i, c in enumerate(cells) if map_header(c) is not None]
+        if not found and (is_section_heading(text := " ".join(cells)) or _department_heading(text)):
+            # 二、行政处罚（3项） between the forms: the type of the forms below, never more of
+            # the value above (in a pipe-table file no blank row parts it from the form above)
+            events.append(_Event(row.line, None, text, section=True))
+            previous = None
+            continue
         if not found and after_blank and events:
             # text without a label under a blank row (事项2 over the next form): a heading
             events.append(_Event(row.line, None, " ".join(cells), gap=True))
@@ -563,14 +569,22 @@ def read_label_table(grid: Grid) -> Grid | None:
 def _form_heads(grid: Grid) -> set[tuple[str, ...]]:
     """The rows of ``grid`` that head each of its forms, a vertical table's own header printed
     atop each item's table (项目 | 内容, 字段 | 值): rows naming no field, the same row two times
-    or more, each right above a row that opens with a field's label."""
-    rows = [r for r in grid.rows if any(r.cells)]
+    or more, each atop its table (a blank row or other lines above it) and right above a row
+    that opens with a field's label. (A sub-table's row, ``| | 决 定 | 作出决定 |`` in each
+    form, stands inside the form.)"""
     seen: dict[tuple[str, ...], int] = {}
-    for row, below in itertools.pairwise(rows):
+    above: SourceRow | None = None
+    for row, below in itertools.pairwise((*grid.rows, None)):
+        if not any(row.cells):
+            above = None
+            continue
+        top = above is None or above.line < row.line - 1
+        above = row
         if any(map_header(c) is not None for c in row.cells if c):
             continue
-        opens = bool(below.cells) and map_header(below.cells[0]) is not None
-        seen[row.cells] = seen.get(row.cells, 0) + 1 if opens else -(10**6)
+        opens = below is not None and bool(below.cells) and map_header(below.cells[0]) is not None
+        head = top and opens and bool(row.cells[0])
+        seen[row.cells] = seen.get(row.cells, 0) + 1 if head else -(10**6)
     return {cells for cells, count in seen.items() if count >= 2}
 
 
