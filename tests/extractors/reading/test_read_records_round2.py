@@ -303,6 +303,36 @@ PIPES = {
         ),
         EXPECTED,
     ),
+    # before: read as page text and refused (names read like names in 0% of items)
+    "vertical-tables-without-outer-pipes": (
+        lambda: (
+            TITLE
+            + "\n\n"
+            + "\n\n".join(
+                "\n".join(f"{k} | {v}" for k, v in zip(HEADER, i, strict=True)) for i in ITEMS
+            )
+            + "\n"
+        ),
+        EXPECTED,
+    ),
+    # before: 二、行政处罚（1项） over the next form ran into the accountability basis above,
+    # and the forms, which name no type, had none, as sure
+    "vertical-tables-under-section-rows": (
+        lambda: (
+            TITLE
+            + "\n\n"
+            + "\n".join(
+                f"| {'一二三'[k]}、{i[2]}（1项） | |\n"
+                + "\n".join(
+                    f"| {label} | {value} |"
+                    for label, value in zip(HEADER[:2] + HEADER[3:], i[:2] + i[3:], strict=True)
+                )
+                for k, i in enumerate(ITEMS)
+            )
+            + "\n"
+        ),
+        EXPECTED,
+    ),
 }
 
 
