@@ -574,7 +574,9 @@ def _form_heads(grid: Grid) -> set[tuple[str, ...]]:
     form, stands inside the form.)"""
     seen: dict[tuple[str, ...], int] = {}
     above: SourceRow | None = None
-    for row, below in itertools.pairwise((*grid.rows, None)):
+    rows = grid.rows
+    for at, row in enumerate(rows):
+        below = rows[at + 1] if at + 1 < len(rows) else None
         if not any(row.cells):
             above = None
             continue
