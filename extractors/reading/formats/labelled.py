@@ -44,10 +44,13 @@ _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
 # Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
 _OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
+# The colon: full- or half-width, or the ratio sign a Chinese input method gives for it (∶).
+_COLON = ":：∶"
 _LABEL = re.compile(
     rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:({_NUMBER}){_SPACE}*)?"
-    rf"(?:{_OPEN}([^{_BRACKETS}:：\s]{{2,16}}){_CLOSE}{_SPACE}*[:：]?"
-    rf"|([^:：\s{_BRACKETS}]{{2,16}}|[^:：\s](?:{_SPACE}{{1,3}}[^:：\s]){{1,7}}){_SPACE}*[:：])"
+    rf"(?:{_OPEN}{_SPACE}*([^{_BRACKETS}{_COLON}\s]{{2,16}}){_SPACE}*{_CLOSE}{_SPACE}*[{_COLON}]?"
+    rf"|([^{_COLON}\s{_BRACKETS}]{{2,16}}|[^{_COLON}\s](?:{_SPACE}{{1,3}}[^{_COLON}\s]){{1,7}})"
+    rf"{_SPACE}*[{_COLON}])"
     rf"{_SPACE}*(.*)"
 )
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
@@ -507,8 +510,13 @@ def read_label_table(grid: Grid) -> Grid | None:
     heads = _form_heads(grid)
     furniture: list[tuple[int, str]] = []
     for row in grid.rows:
-        # Merged cells arrive repeated: each run of equal cells counts once.
-        cells = [c for i, c in enumerate(row.cells) if c and (i == 0 or c != row.cells[i - 1])]
+        # Merged cells arrive repeated: each run of equal cells counts once. A cell of a colon
+        # alone (a form's narrow column between its labels and values: 事项名称 | ： | …) is none.
+        cells = [
+            c
+            for i, c in enumerate(row.cells)
+            if c and (i == 0 or c != row.cells[i - 1]) and c.strip() not in _COLON
+        ]
         if not cells:
             blank = True
             continue

@@ -136,6 +136,13 @@ RECORDS = {
         )
         + "\n"
     ),
+    # before: refused, the colon the ratio sign an input method gives (∶), or spaces inside
+    # the brackets of a label
+    "ratio-sign-colons": lambda: _records("{}∶{}"),
+    "spaces-inside-brackets": lambda: _records("【 {} 】：{}"),
+    # before: a form's narrow column of colons between labels and values (label, ：, value)
+    # began every value with the colon, said as doubtful
+    "a-column-of-colons": lambda: _records("{}\t：\t{}"),
 }
 
 
