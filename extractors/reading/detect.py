@@ -12,7 +12,7 @@ import xlrd.compdoc
 
 from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
 from extractors.reading.formats.mhtml import is_mhtml
-from extractors.reading.headers import is_header
+from extractors.reading.headers import is_header, map_header
 
 Format = Literal[
     "markdown",
@@ -158,15 +158,27 @@ def _pipe_table(text: str) -> bool:
     True
     >>> _pipe_table("序号 |\\n事项名称 |\\n事项类型 |\\n1 |"), _pipe_table("a | b\\n首页 |")
     (True, False)
+
+    So do three lines one under another each a field's label and its value, ``事项名称 | 甲``
+    with no pipe at either end (a vertical table a converter wrote without its outer pipes).
+
+    >>> _pipe_table("事项名称 | 甲\\n事项类型 | 行政许可\\n实施主体 | 县教育局")
+    True
     """
     rows = 0
     run: list[str] = []  # the cells of consecutive lines closed by a pipe
+    labels = 0  # consecutive lines of a label and its value
     for line in text[:DETECT_CHARS].splitlines():
         line = line.strip()
         if "|" not in line:
             run = []
+            labels = 0
             continue
         cells = line.split("|")
+        pair = len(cells) == 2 and all(c.strip() for c in cells)
+        labels = labels + 1 if pair and map_header(cells[0]) is not None else 0
+        if labels >= 3:
+            return True
         if line.count("|") >= 2 and (line.startswith("|") or line.endswith("|")):
             rows += 1
             if rows >= 2:

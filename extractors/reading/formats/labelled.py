@@ -22,6 +22,7 @@ from extractors.reading.headers import (
     map_header,
     to_simplified,
 )
+from extractors.reading.meta import unmarked
 from extractors.reading.vocab import (
     is_list_title,
     is_org_name,
@@ -36,15 +37,20 @@ _SPACE = "[ \\t\\u3000]"
 # short, without spaces unless letter-spaced (one character, one to three spaces, one character
 # …). Forms mark it too: a bullet (■ 事项名称：), a Chinese number (一、事项名称：, （一）), or
 # brackets in place of the colon (【事项名称】…, [事项名称], 〔设定依据〕).
-_MARK = r"[■□●○◆◇▲△►▶•·※★☆]"
+# A Markdown list item's marker (- 事项名称：…, * …, + …, nested under 1. 事项名称：…) marks it too:
+# a page converter writes each field of an item page as a list item.
+_MARK = r"(?:[■□●○◆◇▲△►▶•·※★☆]|[-+*](?=[ \t\u3000]))"
 _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
 # Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
 _OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
+# The colon: full- or half-width, or the ratio sign a Chinese input method gives for it (∶).
+_COLON = ":：∶"
 _LABEL = re.compile(
     rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:({_NUMBER}){_SPACE}*)?"
-    rf"(?:{_OPEN}([^{_BRACKETS}:：\s]{{2,16}}){_CLOSE}{_SPACE}*[:：]?"
-    rf"|([^:：\s{_BRACKETS}]{{2,16}}|[^:：\s](?:{_SPACE}{{1,3}}[^:：\s]){{1,7}}){_SPACE}*[:：])"
+    rf"(?:{_OPEN}{_SPACE}*([^{_BRACKETS}{_COLON}\s]{{2,16}}){_SPACE}*{_CLOSE}{_SPACE}*[{_COLON}]?"
+    rf"|([^{_COLON}\s{_BRACKETS}]{{2,16}}|[^{_COLON}\s](?:{_SPACE}{{1,3}}[^{_COLON}\s]){{1,7}})"
+    rf"{_SPACE}*[{_COLON}])"
     rf"{_SPACE}*(.*)"
 )
 # A label that names no field (责任处室, 追责对象范围) is only taken inside a record, unnumbered,
@@ -382,8 +388,9 @@ def _side_by_side(lines: Sequence[str]) -> tuple[list[int], list[str]]:
 
 
 # Where a line may hold the next pair: a gap, a bar between pairs (事项名称：… | 事项类型：…), or
-# the end of a sentence (。；).
-_BREAK = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]{2,}|(?<=[。；;])[ \t\u3000]*")
+# the end of a sentence (。；); a single space too (事项名称：甲 事项类型：许可, as an item page's
+# fields run together when copied), since the pair after it must open with a field's label.
+_BREAK = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+|(?<=[。；;])[ \t\u3000]*")
 # The start of a line long enough to hold a label and its colon.
 _LABEL_CHARS = 40
 
@@ -500,14 +507,32 @@ def read_label_table(grid: Grid) -> Grid | None:
     previous: str | None = None
     subtable = False  # under a label whose row holds several cells: the header of a sub-table
     blank = False  # the row above is blank: a form's end, in a sheet of forms one under another
+    heads = _form_heads(grid)
+    furniture: list[tuple[int, str]] = []
     for row in grid.rows:
-        # Merged cells arrive repeated: each run of equal cells counts once.
-        cells = [c for i, c in enumerate(row.cells) if c and (i == 0 or c != row.cells[i - 1])]
+        # Merged cells arrive repeated: each run of equal cells counts once. A cell of a colon
+        # alone (a form's narrow column between its labels and values: 事项名称 | ： | …) is none.
+        cells = [
+            c
+            for i, c in enumerate(row.cells)
+            if c and (i == 0 or c != row.cells[i - 1]) and c.strip() not in _COLON
+        ]
         if not cells:
+            blank = True
+            continue
+        if row.cells in heads:
+            # 项目 | 内容 atop each form: the form's own header, neither a heading nor a value
+            furniture.append((row.line, " ".join(cells)))
             blank = True
             continue
         after_blank, blank = blank, False
         found = [(i, c) for i, c in enumerate(cells) if map_header(c) is not None]
+        if not found and (is_section_heading(text := " ".join(cells)) or _department_heading(text)):
+            # 二、行政处罚（3项） between the forms: the type of the forms below, never more of
+            # the value above (in a pipe-table file no blank row parts it from the form above)
+            events.append(_Event(row.line, None, text, section=True))
+            previous = None
+            continue
         if not found and after_blank and events:
             # text without a label under a blank row (事项2 over the next form): a heading
             events.append(_Event(row.line, None, " ".join(cells), gap=True))
@@ -544,9 +569,33 @@ def read_label_table(grid: Grid) -> Grid | None:
     last = grid.rows[-1].line
     gaps = [_Event(n, None, text, gap=True) for n, text in grid.context if n < last]
     events = list(heapq.merge(gaps, events, key=lambda e: e.line))
-    after = tuple((n, text) for n, text in grid.context if n >= last)
+    after = tuple(sorted([*furniture, *((n, text) for n, text in grid.context if n >= last)]))
     table = _records_grid(events, after, grid.name)
     return table if table.header is not None and len(table.rows) > 1 else None
+
+
+def _form_heads(grid: Grid) -> set[tuple[str, ...]]:
+    """The rows of ``grid`` that head each of its forms, a vertical table's own header printed
+    atop each item's table (项目 | 内容, 字段 | 值): rows naming no field, the same row two times
+    or more, each atop its table (a blank row or other lines above it) and right above a row
+    that opens with a field's label. (A sub-table's row, ``| | 决 定 | 作出决定 |`` in each
+    form, stands inside the form.)"""
+    seen: dict[tuple[str, ...], int] = {}
+    above: SourceRow | None = None
+    rows = grid.rows
+    for at, row in enumerate(rows):
+        below = rows[at + 1] if at + 1 < len(rows) else None
+        if not any(row.cells):
+            above = None
+            continue
+        top = above is None or above.line < row.line - 1
+        above = row
+        if any(map_header(c) is not None for c in row.cells if c):
+            continue
+        opens = below is not None and bool(below.cells) and map_header(below.cells[0]) is not None
+        head = top and opens and bool(row.cells[0])
+        seen[row.cells] = seen.get(row.cells, 0) + 1 if head else -(10**6)
+    return {cells for cells, count in seen.items() if count >= 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,6 +628,9 @@ class _Record:
     notes: list[Anomaly] = field(default_factory=list)
     #: The line of text just above the record: its heading, when records have no name label.
     heading: _Text | None = None
+    #: A label of no field without a value came (受理环节：): a stage of a sub-table, under
+    #: which the fields come again (责任事项：…), each more of the value it has.
+    staged: bool = False
 
 
 def _opens_main_item(label: str, record: _Record) -> bool:
@@ -734,8 +786,12 @@ def _records_grid(
             continue
         # A field given twice in a row (设定依据：… 设定依据：…) is one value over two lines;
         # its label again further down, or the label the record opened with, opens the next.
+        # Under a stage of a sub-table (受理环节： 责任事项：… 决定环节： 责任事项：…, an item
+        # page's 履责方式), a field again is more of its value too.
         again = (
-            label == previous and label != next(iter(current.fields), None) if current else False
+            (label == previous or current.staged) and label != next(iter(current.fields), None)
+            if current
+            else False
         )
         if (
             current is None
@@ -752,6 +808,8 @@ def _records_grid(
             continue
         if event.known:
             label = _first_word(label, current, first_words)
+        else:
+            current.staged = current.staged or not event.value
         current.fields[label] = [event.value] if event.value else []
         last, previous, tail = label, label, None
     kept = _join_keyed(records)
@@ -787,7 +845,39 @@ def _records_grid(
                 for label, cell in zip(labels, raw, strict=True)
             )
             rows.append(SourceRow(record.line, cells, raw, tuple(record.notes)))
-    return Grid(tuple(rows), tuple(before), header=0 if is_header(header) else None, name=name)
+    headed = is_header(header) or _two_fields(header, kept)
+    return Grid(tuple(rows), tuple(before), header=0 if headed else None, name=name)
+
+
+#: The fields a record of two fields gives beside its name (an item page listing each power's
+#: name and type, or its name and basis): the item's own, never a remark or a phone number.
+_SECOND_FIELDS = frozenset(
+    {"type", "basis", "department", "accountability_basis", "accountability", "responsibility"}
+)
+
+
+def _two_fields(header: tuple[str, ...], records: Sequence[_Record]) -> bool:
+    """True when the labels of ``records`` name two fields only, the item's name and one more of
+    its own (事项名称 / 事项类型, 职权名称 / 职权依据), and two records or more each give a name:
+    a list of records too short for a header row's three fields (``headers.is_header``).
+
+    >>> records = [_Record(1, {"事项名称": ["甲"], "事项类型": ["行政许可"]}),
+    ...            _Record(3, {"事项名称": ["乙"], "事项类型": ["行政处罚"]})]
+    >>> _two_fields(("事项名称", "事项类型"), records), _two_fields(("事项名称", "备注"), records)
+    (True, False)
+    """
+    keys = {map_header(label) for label in header}
+    named = [
+        r
+        for r in records
+        if any(map_header(k) == "name" and "".join(v) for k, v in r.fields.items())
+    ]
+    return (
+        len(keys - {None}) == 2
+        and "name" in keys
+        and bool(keys & _SECOND_FIELDS)
+        and len(named) >= 2
+    )
 
 
 def _in_vocabulary(label: str, cell: str) -> str:
@@ -928,7 +1018,8 @@ def _names_from_headings(records: Sequence[_Record]) -> None:
         if record.heading is None:
             continue
         line, text = record.heading.line, record.heading.text
-        match = _HEADING.fullmatch(text.strip())
+        # (**1. 城乡医疗救助** over a form: a page converter's bold heading)
+        match = _HEADING.fullmatch(unmarked(text))
         if (
             match is None
             or len(text) > _MAX_HEADING

@@ -11,8 +11,13 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import split_lines
-from extractors.reading.formats.ragged import realign_ragged
-from extractors.reading.headers import is_header, map_header, merge_header_levels
+from extractors.reading.formats.ragged import realign_ragged, rejoin_split
+from extractors.reading.headers import (
+    MAX_HEADER_CHARS,
+    is_header,
+    map_header,
+    merge_header_levels,
+)
 from extractors.reading.meta import unmarked
 from extractors.reading.vocab import names_section, section_department
 
@@ -191,10 +196,18 @@ def _header_run(pieces: _Window, first: int) -> int | None:
     a piece that reads as a header, with the pieces after it that hold only header words (a
     header wrapped over lines, or one header cell per line)."""
     clean = list(pieces[first].clean())
-    if not (is_header(clean) or (pieces[first].closed and _maps_whole(clean))):
+    whole = is_header(clean)
+    if not (whole or (pieces[first].closed and _maps_whole(clean))):
         return None
     stop = first + 1
-    while pieces.has(stop) and pieces[stop - 1].closed and _maps_whole(pieces[stop].clean()):
+    # (a row of as many header words under a whole header is its second level, 序号 | 名称 |
+    # 类型 under 序号 | 事项 | 事项, not more of its cells)
+    while (
+        pieces.has(stop)
+        and pieces[stop - 1].closed
+        and _maps_whole(pieces[stop].clean())
+        and not (whole and len(pieces[stop].cells) == len(clean))
+    ):
         clean += pieces[stop].clean()
         stop += 1
     # The longest run that reads as a header.
@@ -202,6 +215,44 @@ def _header_run(pieces: _Window, first: int) -> int | None:
         stop -= 1
         clean = clean[: -len(pieces[stop].cells)]
     return stop if stop > first else None
+
+
+def _keys(cells: Sequence[str]) -> set[str]:
+    """The distinct fields ``cells`` name."""
+    return {k for c in cells if (k := map_header(c)) is not None}
+
+
+#: The most lines a header's words are wrapped over inside its cells.
+_MAX_HEADER_LINES = 3
+
+
+def _stacked_header(pieces: _Window, first: int) -> tuple[_Piece, int] | None:
+    """The header whose words a converter wrapped inside each cell onto the next lines, each line
+    a row of the table's width (序 | 事项 | 实施 over 号 | 名称 | 主体): the rows from
+    ``pieces[first]`` joined column by column, when that reads as a header naming more fields
+    than any of those rows alone (the lower row alone reads 名称 | 类型 | 依据 | 依据), and where
+    the rows after it start; else None.
+
+    A title or count row over the header (某县权责清单, 共12项) adds no field, and a two-level
+    header (依据 over 设定依据 | 追责依据) no field its lower row lacks: neither is stacked.
+    """
+    width = len(pieces[first].cells)
+    if width < 3:
+        return None
+    for stop in range(first + 2, first + _MAX_HEADER_LINES + 1):
+        run = pieces.span(first, stop)
+        if len(run) < stop - first or any(
+            p.heading or len(p.cells) != width or not p.closed for p in run
+        ):
+            return None
+        if any(len(c) > MAX_HEADER_CHARS for p in run for c in p.clean()):
+            return None
+        stacked = ["".join(p.clean()[k] for p in run) for k in range(width)]
+        alone = max(len(_keys(p.clean())) for p in run)
+        if is_header(stacked) and len(_keys(stacked)) > alone:
+            cells = ["".join(p.cells[k] for p in run) for k in range(width)]
+            return _Piece(run[0].line, run[-1].end, cells, True), stop
+    return None
 
 
 def _join(pieces: Sequence[_Piece]) -> _Piece:
@@ -247,6 +298,38 @@ def _wrapped(pieces: _Window, at: int, width: int, serial_column: int | None) ->
             break
     cut = not pieces.has(stop) and not pieces[stop - 1].closed
     return stop - at if total == width or (cut and total < width) else 1
+
+
+def _broken(pieces: _Window, at: int, width: int, serial_column: int | None) -> int:
+    """How many pieces from ``at`` make one row of ``width`` cells in a table whose rows close
+    with no pipe, where a raw line break inside a cell cannot be told by a missing closing pipe
+    (1 | 幼儿园设立审批 | 《中华人民共和国 / 教育法》第二十八条 | 《…》): 1, or more when the
+    row opens with its serial and the lines after it, none opening with a serial, give the
+    cells it lacks, each line's first cell more of the last cell above."""
+    if serial_column is None or _serial(pieces[at], serial_column) is None:
+        return 1
+    total, stop = len(pieces[at].cells), at + 1
+    while total < width and pieces.has(stop):
+        piece = pieces[stop]
+        if piece.heading or _serial(piece, serial_column) is not None:
+            return 1
+        total += len(piece.cells) - 1
+        stop += 1
+    return stop - at if total == width else 1
+
+
+def _join_inside(pieces: Sequence[_Piece]) -> _Piece:
+    """One row of ``pieces`` each of which goes on with the last cell of the one before."""
+    cells = list(pieces[0].cells)
+    for piece in pieces[1:]:
+        cells[-1] = f"{cells[-1]}\n{piece.cells[0]}"
+        cells.extend(piece.cells[1:])
+    joined = _Piece(pieces[0].line, pieces[-1].end, cells, pieces[-1].closed)
+    joined.notes = [
+        Anomaly("wrapped-row", f"row continues over lines {joined.line}-{joined.end}"),
+        *(n for p in pieces for n in p.notes),
+    ]
+    return joined
 
 
 def read_markdown(text: str) -> Grid:
@@ -297,8 +380,11 @@ class MarkdownRows:
             # by assemble, which also takes a header repeated at a page break for one.
             fits = table is not None and len(pieces[at].cells) == table.width
             stop = None if fits else _header_run(pieces, at)
+            stacked = _stacked_header(pieces, at) if stop is None and not fits else None
+            if stacked is not None:
+                stop = stacked[1]  # a header wrapped inside its cells, each line a row
             if stop is not None:
-                header = _join(pieces.span(at, stop))
+                header = stacked[0] if stacked else _join(pieces.span(at, stop))
                 header.notes = []
                 if pieces.has(stop):
                     merged = merge_header_levels(header.clean(), pieces[stop].clean())
@@ -319,6 +405,9 @@ class MarkdownRows:
             if len(piece.cells) < table.width and piece.closed:
                 take = _wrapped(pieces, at, table.width, table.serial_column)
                 piece = _join(pieces.span(at, at + take)) if take > 1 else piece
+            elif len(piece.cells) < table.width and not self.closing:
+                take = _broken(pieces, at, table.width, table.serial_column)
+                piece = _join_inside(pieces.span(at, at + take)) if take > 1 else piece
             at += take
             row = table.row(piece, previous)
             count += 1
@@ -339,6 +428,12 @@ class _Table:
     def row(self, piece: _Piece, previous: tuple[str, ...] | None) -> SourceRow:
         """The row of ``piece``, moved under its columns when it is ragged."""
         cells = piece.clean()
+        if len(cells) > self.width and (
+            split := rejoin_split(cells, piece.cells, self.keys, self.names)
+        ):
+            # a pipe inside a cell's text, not escaped: the two cells it parted are one
+            cells, raw, note = split
+            return SourceRow(piece.line, tuple(cells), tuple(raw), (*piece.notes, note))
         # Only a row that ends short of the last column can have lost its leading cells.
         short = len(cells) < self.width or not cells[-1]
         if previous is not None and short and cells != self.names:

@@ -103,3 +103,76 @@ def realign_ragged(
         f"above; its cells are moved {shift} columns right",
     )
     return moved, moved_raw, note
+
+
+# Where a cell cannot end or begin, so that a pipe there split one cell's text in two: a cell
+# ends inside brackets it opened (《中华人民共和国教育法 | 》第二十八条), with a mark that joins
+# on (、，：《（) or inside an article's number (第十二 | 条), or the next begins with what only
+# follows text (第二十八条 after a title, 、，。；）》).
+_OPEN_END = re.compile(r"(?:[、，,；;：:（(《〈「『]|第[一二三四五六七八九十百千零〇两\d]*)$")
+_CLOSED_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百千零〇两\d]+[条款项章节]|[、，,。；;：:）)》〉」』])"
+)
+
+
+def _split_inside(left: str, right: str) -> bool:
+    """True when a pipe between ``left`` and ``right`` falls inside one cell's text.
+
+    >>> _split_inside("《中华人民共和国教育法》", "第二十八条"), _split_inside("1", "幼儿园设立")
+    (True, False)
+    """
+    unclosed = left.count("《") > left.count("》") or left.count("（") > left.count("）")
+    return bool(unclosed or _OPEN_END.search(left) or _CLOSED_START.match(right))
+
+
+def rejoin_split(
+    cells: Sequence[str], raw: Sequence[str], keys: Sequence[str | None], names: Sequence[str]
+) -> tuple[list[str], list[str], Anomaly] | None:
+    """``(cells, raw, note)`` with two neighbouring cells joined back into one, for a row of one
+    cell more than its header's ``keys`` (``names`` as written) whose extra cell is not empty:
+    a pipe inside a cell's text that the converter did not escape (《教育法》|第二十八条,
+    幼儿园设立|审批). The two
+    cells joined are those after whose joining the cells fit their columns' shapes best (a type
+    under 事项类型, a department under 实施主体) and better than as they stand; else, of those,
+    the one pair where a cell's text is cut (``_split_inside``); None when no one pair is
+    found: the extra cell stays one, beyond the header.
+
+    >>> keys = ["row", "name", "type", "department", "basis"]
+    >>> row = ["1", "幼儿园设立", "审批", "行政许可", "县教育体育局", "《教育法》第二十八条"]
+    >>> rejoin_split(row, row, keys, keys)[0]
+    ['1', '幼儿园设立|审批', '行政许可', '县教育体育局', '《教育法》第二十八条']
+    >>> row = ["1", "幼儿园设立审批", "行政许可", "县教育体育局", "《教育法》", "第二十八条"]
+    >>> rejoin_split(row, row, keys, keys)[0][4]
+    '《教育法》|第二十八条'
+    >>> row = ["1", "甲", "行政许可", "县教育局", "《甲法》", "《乙法》"]
+    >>> rejoin_split(row, row, keys, keys) is None
+    True
+    """
+    if len(cells) != len(keys) + 1 or not cells[-1]:
+        return None
+    scored = []
+    for at in range(len(cells) - 1):
+        # (the shape of the text the pipe cut: 县教育|体育局 is a department's name)
+        joined = [*cells[:at], cells[at] + cells[at + 1], *cells[at + 2 :]]
+        scored.append((_fit(joined, keys, (), 0), at))
+    best = max(score for score, _ in scored)
+    tied = [at for score, at in scored if score == best]
+    if best <= _fit(cells[: len(keys)], keys, (), 0) or len(tied) > 1:
+        # no better fit than the extra cell beyond the header (a column the header lacks):
+        # only a cut in the text tells where the pipe was
+        tied = [at for at in tied if _split_inside(cells[at], cells[at + 1])]
+    if len(tied) != 1:
+        return None
+    at = tied[0]
+    note = Anomaly(
+        "stray-pipe",
+        f"row has one cell more than the header: a pipe inside the text under {names[at]} "
+        "split it in two; read as one cell",
+        names[at],
+        f"{raw[at]}|{raw[at + 1]}",
+    )
+    return (
+        [*cells[:at], f"{cells[at]}|{cells[at + 1]}", *cells[at + 2 :]],
+        [*raw[:at], f"{raw[at]}|{raw[at + 1]}", *raw[at + 2 :]],
+        note,
+    )
