@@ -52,6 +52,13 @@ _PRE_END = re.compile(r"</pre\s*>", re.IGNORECASE)
 #: items, ``<dl>`` records) or holds it as data (a ``<script>``, ``formats.htmlscripts``): text
 #: that holds one is read as HTML when it is no page text.
 HTML_BLOCK = re.compile(r"<(?:div|ul|ol|dl|li|span|p|script)\b[^<>]*>", re.IGNORECASE)
+#: A web page's own markup, its doctype or ``<html>`` root opening the text (after a BOM, an XML
+#: declaration or comments): read as HTML before it is read as page text, whose label：value
+#: records would otherwise find a list in the literals of the page's scripts.
+HTML_DOCUMENT = re.compile(
+    r"[\ufeff\s]*(?:<\?xml[^<>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 #: How far into a text file a pipe table's header is looked for, and its most cells.
 DETECT_CHARS = 1 << 20
 _HEADER_CELLS = 60

@@ -15,6 +15,7 @@ from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
     HTML_BLOCK,
+    HTML_DOCUMENT,
     detect_binary,
     detect_text,
     is_encrypted,
@@ -194,6 +195,13 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
     if fmt is not None:
         return _Reading.of(fmt, _TEXT_READERS[fmt](text, where), source, where)
     detected = detect_text(text)
+    if detected == "text" and HTML_DOCUMENT.match(text):
+        try:  # a page's markup: read as a page first, as page text when that finds nothing
+            page = _Reading.of("html", read_html(text, where), source, where)
+        except InputError:
+            page = None
+        if page is not None and page.parts and page.plausibility.verdict != "wrong":
+            return page
     best = _Reading.of(detected, _TEXT_READERS[detected](text, where), source, where)
     if best.parts and best.plausibility.verdict != "wrong":
         return best
