@@ -1,0 +1,70 @@
+"""Round 9 of page text: what the round's probes (web pages, notices, PDF viewer copies) found
+read silently wrong: a site's footer and page links after or between the list's pages, a
+notice's signature under the list, a last column (备注) most rows leave empty, a department's
+cell run into the name. Each whole and in batches alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
+from tests.extractors.reading.test_stream import _same
+
+FIELDS = ("row", "name", "type", "department", "basis", "accountability_basis")
+TITLE = "某县人力社保局权责清单"
+EXPECTED = [dict(zip(FIELDS, item, strict=True)) for item in ITEMS]
+ROWS = ["  ".join(i) for i in ITEMS]
+
+
+def _sure(tmp_path: Path, lines: list[str], expected: list[dict[str, str]]) -> None:
+    """The page of ``lines`` read as ``expected``, sure, whole and in batches alike."""
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert filled_fields(plist, tuple(expected[0])) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+# ---- 1. a site's footer and page links -----------------------------------------------------------
+
+# What a government site prints under an article, copied with the list: its copyright and
+# registration lines (ICP 备案, 公网安备), the units that run it, the links to its pages.
+FOOTERS = {
+    "copyright-and-icp": ["版权所有：某县人民政府 备案号：渝ICP备05003300号"],
+    "icp-and-police": ["蜀ICP备12345678号-1  川公网安备 51012302000123号"],
+    "units": ["承办单位：某县大数据发展中心", "技术支持：某某信息技术有限公司"],
+    "copyright-mark": ["Copyright © 2023 某县人民政府 All Rights Reserved"],
+    "page-links": ["首页 上一页 1 2 3 下一页 尾页"],
+    "page-links-counted": ["共3条 首页 上一页 1 下一页 尾页"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_a_sites_footer_under_the_list_is_no_text_of_the_last_cell(
+    tmp_path: Path, footer: str
+) -> None:
+    # before: the footer run into item 3's accountability basis, sure
+    lines = [TITLE, "  ".join(HEADER), *ROWS, "", *FOOTERS[footer]]
+    _sure(tmp_path, lines, EXPECTED)
+
+
+@pytest.mark.parametrize("links", ["上一页 1 2 下一页", "首页 上一页 1 2 3 下一页 尾页"])
+@pytest.mark.parametrize("again", [False, True], ids=["once", "header-again"])
+def test_page_links_between_the_lists_pages_are_no_text_of_a_cell(
+    tmp_path: Path, links: str, again: bool
+) -> None:
+    # a list a site pages, copied page after page: the links under each page. Before: run into
+    # item 1's accountability basis, sure (with the header again below them, the links read as
+    # an item of their own, said)
+    lines = [
+        TITLE,
+        "  ".join(HEADER),
+        ROWS[0],
+        "",
+        links,
+        *(["  ".join(HEADER)] * again),
+        *ROWS[1:],
+    ]
+    _sure(tmp_path, lines, EXPECTED)
