@@ -68,3 +68,36 @@ def test_page_links_between_the_lists_pages_are_no_text_of_a_cell(
         *ROWS[1:],
     ]
     _sure(tmp_path, lines, EXPECTED)
+
+
+# ---- 2. a notice's signature under the list ------------------------------------------------------
+
+SIGNATURES = {
+    "office-and-date": ["某县人力资源和社会保障局", "2023年6月1日"],
+    "two-offices": ["某县人力资源和社会保障局", "某县医疗保障局", "2023年6月1日"],
+    "dashed-date": ["某县人力资源和社会保障局", "2023-06-01"],
+    "chinese-date": ["某县人力资源和社会保障局", "二〇二三年六月一日"],
+}
+
+
+@pytest.mark.parametrize("signature", SIGNATURES)
+@pytest.mark.parametrize("blank", [True, False], ids=["apart", "close"])
+def test_a_notices_signature_under_the_list_is_no_text_of_the_last_cell(
+    tmp_path: Path, signature: str, blank: bool
+) -> None:
+    # a notice publishing its list in its body, signed below it. Before: the office and the
+    # date run into item 3's accountability basis, sure
+    notice = [
+        "关于公布某县人力社保局权责清单的公告",
+        "根据《中华人民共和国劳动法》第六十九条的规定，现公告如下：",
+    ]
+    lines = [*notice, TITLE, "  ".join(HEADER), *ROWS, *[""] * blank, *SIGNATURES[signature]]
+    _sure(tmp_path, lines, EXPECTED)
+
+
+def test_a_department_column_last_keeps_its_cell_without_a_date_under_it(tmp_path: Path) -> None:
+    # a guard: the department alone on the last line is the last row's cell, not a signature
+    order = (0, 1, 2, 4, 5, 3)
+    header = "  ".join(HEADER[k] for k in order)
+    rows = ["  ".join(i[k] for k in order[:-1]) + "\n" + i[3] for i in ITEMS]
+    _sure(tmp_path, [TITLE, header, *rows], EXPECTED)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
-from extractors.reading.formats.furniture import is_rule, is_running_header
+from extractors.reading.formats.furniture import is_rule, is_running_header, signature_start
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -643,6 +643,9 @@ def split_body(
     # follows are text outside the items, never more of the last record's last cell.
     last_start = starts[-1] if starts else len(spans)
     noted = False
+    # and so does a notice's signature under it (某县林业局 / 2023年6月1日)
+    signed = signature_start([lines[k] for k in range(last_start, len(lines))])
+    signed = len(spans) if signed is None else last_start + signed
 
     def close(n: int) -> None:
         if current:
@@ -653,7 +656,7 @@ def split_body(
         if not line:
             continue  # more of the record open, if one is
         footer = False
-        if noted or (n > last_start and is_table_note(line)):
+        if noted or n >= signed or (n > last_start and is_table_note(line)):
             chrome.append((spans[n].number, line))
             footer = noted = True
             close(n)
