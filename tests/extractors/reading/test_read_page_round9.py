@@ -101,3 +101,36 @@ def test_a_department_column_last_keeps_its_cell_without_a_date_under_it(tmp_pat
     header = "  ".join(HEADER[k] for k in order)
     rows = ["  ".join(i[k] for k in order[:-1]) + "\n" + i[3] for i in ITEMS]
     _sure(tmp_path, [TITLE, header, *rows], EXPECTED)
+
+
+# ---- 3. a last column most rows leave empty -----------------------------------------------------
+
+REMARKED = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "追责依据", "备注")
+
+
+@pytest.mark.parametrize("gap", ["  ", "    ", "\t"])
+def test_a_remark_in_one_row_of_a_column_the_others_leave_empty_is_its_cell(
+    tmp_path: Path, gap: str
+) -> None:
+    # 备注 last, filled in item 2 only (the others' empty cells leave no trace). Before: the
+    # remark run into item 2's accountability basis, sure
+    rows = [gap.join(i) for i in ITEMS]
+    rows[1] += f"{gap}委托乡镇人民政府实施"
+    lines = [TITLE, gap.join(REMARKED), *rows]
+    expected = [
+        {**e, "remarks": "委托乡镇人民政府实施"} if n == 1 else e for n, e in enumerate(EXPECTED)
+    ]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert filled_fields(plist, (*FIELDS, "remarks")) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_a_basis_with_a_gap_inside_is_not_parted_at_it(tmp_path: Path) -> None:
+    # a guard: a basis written with a gap between its citation and the article's words has
+    # more pieces than the columns: read by the vocabularies, as before
+    rows = [f"{r}  责令改正" if n == 1 else r for n, r in enumerate(ROWS)]
+    rows[1] = "  ".join((*ITEMS[1][:4], ITEMS[1][4] + "  责令改正", ITEMS[1][5]))
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(REMARKED), *rows]))
+    assert plist.items[1].basis == ITEMS[1][4] + "  责令改正"
+    assert plist.items[1].remarks is None

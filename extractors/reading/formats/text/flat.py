@@ -305,6 +305,44 @@ def _assign(
     return spans
 
 
+def _at_gaps(
+    text: str,
+    line: Span,
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record of one line whose pieces apart at gaps (two spaces or more, a tab)
+    are as many as the columns, each anchored column's piece of its shape, when the vocabulary
+    left a column empty that the pieces fill, every cell it read opening at its piece; else
+    None. A cell most rows leave empty (备注 last, 委托乡镇实施 in one row) has nothing to anchor
+    it: the record's gaps tell where it begins, where the tokens alone ran it into the cell
+    before."""
+    if all(spans):
+        return None
+    pieces = [m.span() for m in _PIECE.finditer(text, line.start, line.end)]
+    if len(pieces) != len(columns):
+        return None
+    out: list[range] = []
+    k = 0
+    for (start, end), column in zip(pieces, columns, strict=True):
+        first = k
+        while k < len(tokens) and tokens[k].end <= end:
+            k += 1
+        if first == k or tokens[first].start != start:
+            return None  # a token across a gap, or a piece of no token: not one cell each
+        if column.anchor is not None and not column.anchor.test(text[start:end]):
+            return None
+        out.append(range(first, k))
+    if k != len(tokens):
+        return None
+    # each cell the vocabulary read opens where its piece does: the pieces only part a cell
+    # that ran on over a gap into a column it left empty
+    if any(span and span.start != piece.start for span, piece in zip(spans, out, strict=True)):
+        return None
+    return out
+
+
 def _cell(
     text: str, tokens: Sequence[_Token], span: range, furniture: Sequence[Span] = ()
 ) -> tuple[str, str]:
@@ -529,6 +567,8 @@ class BodyReading:
             else:
                 tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+                if not self.paragraphs and len(record) == 1:
+                    spans = _at_gaps(text, record[0], tokens, columns, spans) or spans
                 guessed = [] if self.paragraphs else _guessed_split(text, tokens, spans, columns)
                 chrome = [self.spans[n] for n in range(first, stop) if n in self.skipped]
                 values = [
@@ -592,6 +632,8 @@ _RECORD, _GROUP = 1, 0
 _GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
+# A piece of such a row: text between gaps.
+_PIECE = re.compile(r"\S+(?:[ \u3000]\S+)*")
 #: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
 #: given in it (行政許可 → 行政许可), their text as written kept in ``raw``.
 _VOCABULARY = frozenset({"type"})
