@@ -134,3 +134,31 @@ def test_a_basis_with_a_gap_inside_is_not_parted_at_it(tmp_path: Path) -> None:
     plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(REMARKED), *rows]))
     assert plist.items[1].basis == ITEMS[1][4] + "  责令改正"
     assert plist.items[1].remarks is None
+
+
+# ---- 4. a row's cells run together ---------------------------------------------------------------
+
+FIVE = ("row", "name", "type", "department", "basis")
+
+
+@pytest.mark.parametrize("header", ["glued", "spaced"])
+def test_a_type_run_in_between_a_name_and_a_department_parts_the_three(
+    tmp_path: Path, header: str
+) -> None:
+    # 职业技能鉴定机构设立审批行政许可县人力社保局《…》: before, the name read as 职业技能鉴定…
+    # 审批行政许可县人力社保局, no type or department, said (names read like names in 0%)
+    words = HEADER[:5]
+    rows = ["".join(i[:5]) for i in ITEMS]
+    lines = [TITLE, ("" if header == "glued" else "  ").join(words), *rows]
+    _sure(tmp_path, lines, [{k: e[k] for k in FIVE} for e in EXPECTED])
+
+
+def test_two_citation_columns_run_together_are_split_at_a_guess_and_said(tmp_path: Path) -> None:
+    # 《劳动法》第六十九条《处分条例》第二十条 with nothing between the basis and the
+    # accountability basis: where one ends is not written. Before: the name run into the
+    # type and department; with them parted, both citations read as the basis, sure
+    rows = ["".join(i) for i in ITEMS]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "".join(HEADER), *rows]))
+    assert [(i.name, i.type, i.department) for i in plist.items] == [i[1:4] for i in ITEMS]
+    assert all("guessed-split" in [a.code for a in i.anomalies] for i in plist.items)
+    _same(tmp_path / "page.txt", 1)

@@ -632,6 +632,8 @@ _RECORD, _GROUP = 1, 0
 _GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
+# A citation run straight on after another's article or title, nothing between them.
+_GLUED_CITATION = re.compile(r"(?<=[条款项》〉])[《〈]")
 # A piece of such a row: text between gaps.
 _PIECE = re.compile(r"\S+(?:[ \u3000]\S+)*")
 #: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
@@ -820,6 +822,12 @@ def _guessed_split(
         # (an empty cell's line vanished: which of the two it was is not written)
         movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
         if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
+            guessed.append(c)
+        elif not (mine and next_) and any(
+            _GLUED_CITATION.search(tokens[k].text) for k in (mine or next_)
+        ):
+            # cells run together with nothing between them: a further citation run straight
+            # on after the first (《森林法》第五十六条《处分条例》第二十条) may be the next cell's
             guessed.append(c)
     return guessed
 
