@@ -162,3 +162,16 @@ def test_two_citation_columns_run_together_are_split_at_a_guess_and_said(tmp_pat
     assert [(i.name, i.type, i.department) for i in plist.items] == [i[1:4] for i in ITEMS]
     assert all("guessed-split" in [a.code for a in i.anomalies] for i in plist.items)
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 5. a header apart at tabs over rows apart at full-width spaces ------------------------------
+
+
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "\u3000"], ids=["two", "one"])
+def test_a_tab_separated_header_over_rows_at_full_width_spaces_is_read_as_page_text(
+    tmp_path: Path, gap: str
+) -> None:
+    # the header copied from one place (tabs), the rows from another (full-width spaces).
+    # Before: detected as TSV, no item under the header, refused
+    lines = [TITLE, "\t".join(HEADER), *(gap.join(i) for i in ITEMS)]
+    _sure(tmp_path, lines, EXPECTED)
