@@ -175,3 +175,30 @@ def test_a_tab_separated_header_over_rows_at_full_width_spaces_is_read_as_page_t
     # Before: detected as TSV, no item under the header, refused
     lines = [TITLE, "\t".join(HEADER), *(gap.join(i) for i in ITEMS)]
     _sure(tmp_path, lines, EXPECTED)
+
+
+# ---- 6. two citation columns apart at one space, a cell of two citations among them ------------
+
+
+def test_citation_cells_apart_at_the_gap_inside_one_of_them_are_split_at_a_guess_and_said(
+    tmp_path: Path,
+) -> None:
+    # cells apart at one space, item 1's basis two citations apart at one space: which column
+    # the middle one is in is not written. Before: read as the accountability basis's, sure
+    bases = [f"{ITEMS[0][4]} 《中华人民共和国劳动法》第七十条", *(i[4] for i in ITEMS[1:])]
+    rows = [" ".join((*i[:4], b, i[5])) for i, b in zip(ITEMS, bases, strict=True)]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, " ".join(HEADER), *rows]))
+    assert "guessed-split" in [a.code for a in plist.items[0].anomalies]
+    assert [a.code for i in plist.items[1:] for a in i.anomalies] == []
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_a_cell_of_two_citations_apart_at_a_narrower_gap_than_the_cells_is_no_guess(
+    tmp_path: Path,
+) -> None:
+    # a guard: cells apart at two spaces, the basis's citations at one
+    basis = f"{ITEMS[0][4]} 《中华人民共和国劳动法》第七十条"
+    rows = ["  ".join((*ITEMS[0][:4], basis, ITEMS[0][5])), *ROWS[1:]]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(HEADER), *rows]))
+    assert plist.items[0].basis == basis
+    assert [a.code for i in plist.items for a in i.anomalies] == []

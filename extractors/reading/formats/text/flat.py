@@ -314,12 +314,11 @@ def _at_gaps(
 ) -> list[range] | None:
     """The cells of a record of one line whose pieces apart at gaps (two spaces or more, a tab)
     are as many as the columns, each anchored column's piece of its shape, when the vocabulary
-    left a column empty that the pieces fill, every cell it read opening at its piece; else
-    None. A cell most rows leave empty (备注 last, 委托乡镇实施 in one row) has nothing to anchor
-    it: the record's gaps tell where it begins, where the tokens alone ran it into the cell
-    before."""
-    if all(spans):
-        return None
+    opened a cell inside a piece, or left a column empty that the pieces fill, every cell it
+    read opening at its piece; else None. A cell most rows leave empty (备注 last, 委托乡镇实施
+    in one row) has nothing to anchor it, and a cell of two citations apart at one space looks
+    like two: the record's gaps tell where each begins, where the tokens alone ran a cell into
+    another or cut it in two."""
     pieces = [m.span() for m in _PIECE.finditer(text, line.start, line.end)]
     if len(pieces) != len(columns):
         return None
@@ -336,9 +335,16 @@ def _at_gaps(
         out.append(range(first, k))
     if k != len(tokens):
         return None
-    # each cell the vocabulary read opens where its piece does: the pieces only part a cell
-    # that ran on over a gap into a column it left empty
-    if any(span and span.start != piece.start for span, piece in zip(spans, out, strict=True)):
+    opens = {piece.start for piece in out}
+    if any(span and span.start not in opens for span in spans):
+        # a cell the vocabulary opened inside a piece, at a space narrower than the gaps
+        # (《…》第六十九条 《…》第七十条 under 设定依据, the cells apart at two spaces)
+        return out
+    # else each cell the vocabulary read must open where its piece does: the pieces only part
+    # a cell that ran on over a gap into a column it left empty
+    if all(spans) or any(
+        span and span.start != piece.start for span, piece in zip(spans, out, strict=True)
+    ):
         return None
     return out
 
@@ -823,6 +829,10 @@ def _guessed_split(
         movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
         if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
             guessed.append(c)
+        elif mine and next_ and _same_gaps(text, tokens, movable, next_.start):
+            # cells apart at one space, a cell of two citations apart at one space too
+            # (《森林法》第五十六条 《实施条例》第三十二条 《处分条例》第二十条)
+            guessed.append(c)
         elif not (mine and next_) and any(
             _GLUED_CITATION.search(tokens[k].text) for k in (mine or next_)
         ):
@@ -830,6 +840,16 @@ def _guessed_split(
             # on after the first (《森林法》第五十六条《处分条例》第二十条) may be the next cell's
             guessed.append(c)
     return guessed
+
+
+def _same_gaps(text: str, tokens: Sequence[_Token], movable: Sequence[int], boundary: int) -> bool:
+    """True when a token of ``movable`` opens a citation after the same gap, on the same line,
+    as the one between the two cells (``boundary``: the next cell's first token)."""
+    gap = text[tokens[boundary - 1].end : tokens[boundary].start]
+    return "\n" not in gap and any(
+        starts_citation(tokens[k].text) and text[tokens[k - 1].end : tokens[k].start] == gap
+        for k in movable
+    )
 
 
 def _own_line(text: str, token: _Token) -> bool:
