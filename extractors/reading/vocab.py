@@ -85,7 +85,7 @@ def _type_before_org() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in words)
     cites = load_vocab()["citation_starts"]["pattern"]
     return re.compile(
-        f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternatives})(?=(?:{_org_pattern().pattern})(?:{cites}|$))"
+        f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternatives})(?P<org>{_org_pattern().pattern})(?={cites}|$)"
     )
 
 
@@ -138,7 +138,7 @@ def find_glued_cells(text: str) -> list[int]:
     for match in _glued_type().finditer(text):
         cuts.update((match.start(), match.end()))
     for match in _type_before_org().finditer(text):
-        cuts.update((match.start(), match.end()))
+        cuts.update((match.start(), match.start("org"), match.end()))
     cuts.update(m.start() for m in _rank_label().finditer(text))
     # A type that ends a longer run closes it (…经营许可行政许可, letter-spaced cells run together).
     last = _trailing_type().search(text)

@@ -153,6 +153,20 @@ def test_a_type_run_in_between_a_name_and_a_department_parts_the_three(
     _sure(tmp_path, lines, [{k: e[k] for k in FIVE} for e in EXPECTED])
 
 
+def test_a_type_run_in_between_a_name_and_a_department_after_a_code_parts_the_three(
+    tmp_path: Path,
+) -> None:
+    # 职权编码 first, the code run into the name: the department's end is found from the type
+    # before it (before: read into the basis, 县医疗保障局《…》第八十四条, said)
+    codes = ("000112001000", "000212002000", "000612003000")
+    rows = ["".join((c, *i[1:5])) for c, i in zip(codes, ITEMS, strict=True)]
+    lines = [TITLE, "".join(("职权编码", *HEADER[1:5])), *rows]
+    expected = [
+        {"code": c, **{k: e[k] for k in FIVE[1:]}} for c, e in zip(codes, EXPECTED, strict=True)
+    ]
+    _sure(tmp_path, lines, expected)
+
+
 def test_two_citation_columns_run_together_are_split_at_a_guess_and_said(tmp_path: Path) -> None:
     # 《劳动法》第六十九条《处分条例》第二十条 with nothing between the basis and the
     # accountability basis: where one ends is not written. Before: the name run into the
