@@ -1,7 +1,9 @@
 """Round 9 of page text: what the round's probes (web pages, notices, PDF viewer copies) found
-read silently wrong: a site's footer and page links after or between the list's pages, a
-notice's signature under the list, a last column (备注) most rows leave empty, a department's
-cell run into the name. Each whole and in batches alike."""
+read silently wrong or refused: a site's footer and page links after or between the list's
+pages, a notice's signature under the list, a last column (备注) most rows leave empty, a basis
+of two citations apart at a space narrower than the cells' gaps, a row's cells run together
+(a type between a name and a department; two citation columns: said), a header apart at tabs
+over rows apart at full-width spaces. Each whole and in batches alike."""
 
 from __future__ import annotations
 
