@@ -218,3 +218,34 @@ def test_a_cell_of_two_citations_apart_at_a_narrower_gap_than_the_cells_is_no_gu
     plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "  ".join(HEADER), *rows]))
     assert plist.items[0].basis == basis
     assert [a.code for i in plist.items for a in i.anomalies] == []
+
+
+# ---- 7. sub-items in a table flattened one cell per paragraph ------------------------------------
+
+SUB_HEADER = ("序号", "事项名称", "子项名称", "事项类型", "实施主体", "设定依据")
+FOREST = "《中华人民共和国森林法》"
+SUB_ROWS = (
+    ("1", "林木采伐许可证核发", "林木采伐许可证核发（一般）", "行政许可", "县林业局",
+     f"{FOREST}第五十六条"),
+    ("", "", "林木采伐许可证补发", "行政许可", "县林业局", f"{FOREST}第五十七条"),
+    ("2", "对擅自改变林地用途的处罚", "", "行政处罚", "县林业局", f"{FOREST}第七十三条"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("empty", ["blank", "gone"])
+def test_a_sub_items_paragraphs_under_its_main_item_are_a_sub_item_of_it(
+    tmp_path: Path, empty: str
+) -> None:
+    # an HTML table whose serial and name cells are merged down over the sub-items' rows,
+    # flattened one cell per paragraph: the sub-item's row opens with its 子项, no serial.
+    # Before: the row ran into item 1's basis (its type a line of it), said
+    cells = [c for row in (SUB_HEADER, *SUB_ROWS) for c in row if c or empty == "blank"]
+    lines = [TITLE, "", *(x for c in cells for x in (c, ""))]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines))
+    assert [(i.row, i.name, i.type, i.department, i.subitems) for i in plist.items] == [
+        ("1", "林木采伐许可证核发", "行政许可", "县林业局", tuple(r[2] for r in SUB_ROWS[:2])),
+        ("2", "对擅自改变林地用途的处罚", "行政处罚", "县林业局", ()),
+    ]
+    assert "第五十七条" in (plist.items[0].basis or "")
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)

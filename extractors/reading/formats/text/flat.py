@@ -386,15 +386,42 @@ def _is_subitem_row(line: str, width: int) -> bool:
     )
 
 
-def _subitem_row(text: str, record: Sequence[Span], columns: Sequence[_Column]) -> SourceRow:
-    """A sub-item's row: its cells in the header's columns after the serial and the name,
-    those two left empty (the row joins its main item, ``drafts``)."""
-    line = " ".join(text[span.start : span.end].strip() for span in record)
+def _subitem_row(
+    text: str, record: Sequence[Span], columns: Sequence[_Column], paragraphs: bool = False
+) -> SourceRow:
+    """A sub-item's row: its cells (apart at gaps, or one a paragraph) in the header's columns
+    after the serial and the name, those two left empty (the row joins its main item,
+    ``drafts``)."""
+    lines = [text[span.start : span.end].strip() for span in record]
+    if paragraphs:
+        groups = itertools.groupby(lines, key=bool)
+        cells = ["\n".join(group) for filled, group in groups if filled]
+    else:
+        cells = _GAP.split(" ".join(lines))
     own = [k for k, c in enumerate(columns) if c.key not in ("row", "name") and not c.implicit]
     out = [""] * len(columns)
-    for k, cell in zip(own, _GAP.split(line), strict=False):
+    for k, cell in zip(own, cells, strict=False):
         out[k] = cell
     return SourceRow(record[0].number, tuple(out), tuple(out))
+
+
+def _sub_paragraphs(keys: Sequence[str | None]) -> int:
+    """How many paragraphs after a sub-item's 子项 its power type stands, in a table flattened
+    one cell per paragraph with a 子项 column before its type column (0: none such)."""
+    if "name" not in keys or "subitem" not in keys or "type" not in keys:
+        return 0
+    return max(0, keys.index("type") - keys.index("subitem"))
+
+
+def _type_ahead(lines: Sequence[str], n: int, ahead: int) -> bool:
+    """True when the paragraph ``ahead`` paragraphs after the one opening at ``n`` is a power
+    type alone."""
+    k, seen = n, 0
+    while k + 1 < len(lines) and seen < ahead:
+        k += 1
+        if lines[k].strip() and not lines[k - 1].strip():
+            seen += 1
+    return seen == ahead and is_power_type(lines[k])
 
 
 def _fixed_cells(text: str, record: Sequence[Span], starts: Sequence[int]) -> list[tuple[str, str]]:
@@ -566,7 +593,7 @@ class BodyReading:
             record = next(records)
             if first in self.subrows:
                 # no serial or name of its own: its first cell is its 子项
-                yield _subitem_row(self.written or text, record, columns)
+                yield _subitem_row(self.written or text, record, columns, self.paragraphs)
                 continue
             if self.fixed:
                 values = _fixed_cells(self.written or text, record, self.fixed)
@@ -686,6 +713,10 @@ def split_body(
     # under a header with a 子项 column, a line of cells without a serial inside a record: a
     # sub-item's row (its main item's serial and name not repeated), a record of its own
     subitems = "subitem" in keys and "name" in keys and not paragraphs
+    # one cell per paragraph: a sub-item's row is the paragraphs from its 子项 on, the power
+    # type ``typed`` paragraphs after it (the main item's serial and name merged over its rows)
+    typed = _sub_paragraphs(keys) if paragraphs else 0
+    since = -1  # paragraphs since the record's last power type (-1: none yet)
     subrows: set[int] = set()
     current = False  # a record is open
     footer = False
@@ -728,16 +759,23 @@ def split_body(
         while ahead < len(starts) and starts[ahead] < n:
             ahead += 1
         sub = current and subitems and _is_subitem_row(lines[n], len(keys))
-        if (ahead < len(starts) and starts[ahead] == n) or sub:
+        record = ahead < len(starts) and starts[ahead] == n
+        opens = not lines[n - 1].strip() if n else True  # a paragraph opens here
+        if typed and opens and current and not record and since > 0:
+            sub = _type_ahead(lines, n, typed)
+        if record or sub:
             close(n)
             kinds.append(_RECORD)
             firsts.append(n)
             stops.append(len(spans))
             current = True
+            since = -1
             if sub:
                 subrows.add(n)
         elif not current:
             rejects.append(Reject(path, spans[n].number, line, "text before the first record"))
+        if typed and opens and current:
+            since = 0 if is_power_type(line) else since + (since >= 0)
     del starts
     body = BodyReading(
         (),
