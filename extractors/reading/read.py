@@ -184,7 +184,12 @@ class _Reading:
 
 #: Other readings tried for text of a detected format when its own reading finds no table or is
 #: wrong (text with pipe rows that is no pipe table), in order of preference.
-_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {"markdown": ("text",), "text": ("html",)}
+_TEXT_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "markdown": ("text",),
+    "text": ("html",),
+    # a header apart at tabs over rows apart at full-width spaces (a page copied in two steps)
+    "tsv": ("text",),
+}
 
 
 def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:

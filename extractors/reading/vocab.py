@@ -78,6 +78,18 @@ def _opening_type() -> re.Pattern[str]:
 
 
 @cache
+def _type_before_org() -> re.Pattern[str]:
+    """A power type run in between a name and an organisation name that closes the run or runs
+    into a citation (…许可证核发行政许可县林业局《森林法》…: a row's cells run together)."""
+    words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    cites = load_vocab()["citation_starts"]["pattern"]
+    return re.compile(
+        f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternatives})(?P<org>{_org_pattern().pattern})(?={cites}|$)"
+    )
+
+
+@cache
 def _trailing_type() -> re.Pattern[str]:
     words = sorted(load_vocab()["power_types"]["words"], key=len, reverse=True)
     return re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{'|'.join(map(re.escape, words))})$")
@@ -96,7 +108,9 @@ def find_glued_cells(text: str) -> list[int]:
     that opens ``text`` and runs into an organisation name (``行政许可市地税局…``), after an
     organisation name that opens ``text`` (or follows that type) and runs straight into an item
     name, a citation or an accountability cell (``县医保局对用人单位…``,
-    ``县医保局《社会保险法》…``, ``…机构因不履行…``), and before a numbered rank label
+    ``县医保局《社会保险法》…``, ``…机构因不履行…``), before and after a power type between
+    a name and an organisation name that closes the run or runs into a citation
+    (``…许可证核发行政许可县林业局《森林法》``), and before a numbered rank label
     (``…设置审批1.[法律]…``).
 
     >>> find_glued_cells("骗取医保基金的处罚行政处罚《社会保险法》第八十七条")
@@ -109,6 +123,8 @@ def find_glued_cells(text: str) -> list[int]:
     [4, 16]
     >>> find_glued_cells("水路运输经营许可行政许可")
     [8]
+    >>> find_glued_cells("林木采伐许可证核发行政许可县林业局《中华人民共和国森林法》第五十六条")
+    [9, 13, 17]
     """
     cuts: set[int] = set()
     start = 0
@@ -121,6 +137,8 @@ def find_glued_cells(text: str) -> list[int]:
         cuts.add(org.end())
     for match in _glued_type().finditer(text):
         cuts.update((match.start(), match.end()))
+    for match in _type_before_org().finditer(text):
+        cuts.update((match.start(), match.start("org"), match.end()))
     cuts.update(m.start() for m in _rank_label().finditer(text))
     # A type that ends a longer run closes it (…经营许可行政许可, letter-spaced cells run together).
     last = _trailing_type().search(text)

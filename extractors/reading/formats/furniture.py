@@ -1,6 +1,7 @@
 """Lines of a page that belong to its layout, not to the list it holds: rules drawn between
 records (────, ***, ----) and running headers, the list's title or date line printed again at
-the top of each page of a print (``某县权责清单`` / ``2023年5月6日`` above every page's rows).
+the top of each page of a print (``某县权责清单`` / ``2023年5月6日`` above every page's rows), and
+the signature of a notice under the list it publishes (某县林业局 / 2023年6月1日).
 
 A converter or a copy from a print keeps them inside the text; read as text they became more of
 the record above's last value (a title run into its accountability basis). Both readers of page
@@ -10,9 +11,9 @@ text, the flattened table (``formats/text/flat.py``) and the vertical records
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from extractors.reading.vocab import is_list_title, is_page_chrome
+from extractors.reading.vocab import is_list_title, is_org_name, is_page_chrome
 
 # A line drawn with one rule character repeated, spaces between allowed: stars, equals signs or
 # tildes three times or more (***, ＝＝＝), box drawing, dashes, underscores or dots five times
@@ -83,3 +84,35 @@ def is_running_header(line: str, headers: frozenset[str]) -> bool:
     if len(pieces) == 2 and is_page_chrome(pieces[0]):
         line = pieces[1]  # 2024/5/6 10:31  某县权责清单 - …: a browser prints the time before it
     return "".join(line.split()) in headers or "".join(_SITE.sub("", line).split()) in headers
+
+
+# A date written in Chinese numerals, as a notice signs it: 二〇二三年六月一日.
+_CHINESE_DATE = re.compile(
+    r"[〇零一二三四五六七八九○Ｏ0]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月(?:\s*[一二三十]{1,3}\s*日)?"
+)
+
+
+def signature_start(lines: Sequence[str]) -> int | None:
+    """Where a signature closes ``lines`` (the last lines of a list's body): the names of the
+    issuing offices, each alone on its line, over a date alone as the last line (某县林业局 /
+    2023年6月1日, as a notice that publishes a list signs it below the list); None when the
+    lines do not end so. Blank lines are passed over; the first line is never taken (it opens
+    the record).
+
+    >>> signature_start(["4  对违法运输车辆的暂扣", "", "某县林业局", "2023年6月1日"])
+    2
+    >>> signature_start(["4  对违法运输车辆的暂扣", "县林业局"]) is None
+    True
+    """
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return None
+    date = lines[filled[-1]].strip()
+    if not (_DATE.fullmatch(date) or _CHINESE_DATE.fullmatch(date)):
+        return None
+    start = None
+    for k in reversed(filled[1:-1]):
+        if not is_org_name(lines[k]):
+            break
+        start = k
+    return start

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
-from extractors.reading.formats.furniture import is_rule, is_running_header
+from extractors.reading.formats.furniture import is_rule, is_running_header, signature_start
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -305,6 +305,50 @@ def _assign(
     return spans
 
 
+def _at_gaps(
+    text: str,
+    line: Span,
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record of one line whose pieces apart at gaps (two spaces or more, a tab)
+    are as many as the columns, each anchored column's piece of its shape, when the vocabulary
+    opened a cell inside a piece, or left a column empty that the pieces fill, every cell it
+    read opening at its piece; else None. A cell most rows leave empty (备注 last, 委托乡镇实施
+    in one row) has nothing to anchor it, and a cell of two citations apart at one space looks
+    like two: the record's gaps tell where each begins, where the tokens alone ran a cell into
+    another or cut it in two."""
+    pieces = [m.span() for m in _PIECE.finditer(text, line.start, line.end)]
+    if len(pieces) != len(columns):
+        return None
+    out: list[range] = []
+    k = 0
+    for (start, end), column in zip(pieces, columns, strict=True):
+        first = k
+        while k < len(tokens) and tokens[k].end <= end:
+            k += 1
+        if first == k or tokens[first].start != start:
+            return None  # a token across a gap, or a piece of no token: not one cell each
+        if column.anchor is not None and not column.anchor.test(text[start:end]):
+            return None
+        out.append(range(first, k))
+    if k != len(tokens):
+        return None
+    opens = {piece.start for piece in out}
+    if any(span and span.start not in opens for span in spans):
+        # a cell the vocabulary opened inside a piece, at a space narrower than the gaps
+        # (《…》第六十九条 《…》第七十条 under 设定依据, the cells apart at two spaces)
+        return out
+    # else each cell the vocabulary read must open where its piece does: the pieces only part
+    # a cell that ran on over a gap into a column it left empty
+    if all(spans) or any(
+        span and span.start != piece.start for span, piece in zip(spans, out, strict=True)
+    ):
+        return None
+    return out
+
+
 def _cell(
     text: str, tokens: Sequence[_Token], span: range, furniture: Sequence[Span] = ()
 ) -> tuple[str, str]:
@@ -342,15 +386,42 @@ def _is_subitem_row(line: str, width: int) -> bool:
     )
 
 
-def _subitem_row(text: str, record: Sequence[Span], columns: Sequence[_Column]) -> SourceRow:
-    """A sub-item's row: its cells in the header's columns after the serial and the name,
-    those two left empty (the row joins its main item, ``drafts``)."""
-    line = " ".join(text[span.start : span.end].strip() for span in record)
+def _subitem_row(
+    text: str, record: Sequence[Span], columns: Sequence[_Column], paragraphs: bool = False
+) -> SourceRow:
+    """A sub-item's row: its cells (apart at gaps, or one a paragraph) in the header's columns
+    after the serial and the name, those two left empty (the row joins its main item,
+    ``drafts``)."""
+    lines = [text[span.start : span.end].strip() for span in record]
+    if paragraphs:
+        groups = itertools.groupby(lines, key=bool)
+        cells = ["\n".join(group) for filled, group in groups if filled]
+    else:
+        cells = _GAP.split(" ".join(lines))
     own = [k for k, c in enumerate(columns) if c.key not in ("row", "name") and not c.implicit]
     out = [""] * len(columns)
-    for k, cell in zip(own, _GAP.split(line), strict=False):
+    for k, cell in zip(own, cells, strict=False):
         out[k] = cell
     return SourceRow(record[0].number, tuple(out), tuple(out))
+
+
+def _sub_paragraphs(keys: Sequence[str | None]) -> int:
+    """How many paragraphs after a sub-item's 子项 its power type stands, in a table flattened
+    one cell per paragraph with a 子项 column before its type column (0: none such)."""
+    if "name" not in keys or "subitem" not in keys or "type" not in keys:
+        return 0
+    return max(0, keys.index("type") - keys.index("subitem"))
+
+
+def _type_ahead(lines: Sequence[str], n: int, ahead: int) -> bool:
+    """True when the paragraph ``ahead`` paragraphs after the one opening at ``n`` is a power
+    type alone."""
+    k, seen = n, 0
+    while k + 1 < len(lines) and seen < ahead:
+        k += 1
+        if lines[k].strip() and not lines[k - 1].strip():
+            seen += 1
+    return seen == ahead and is_power_type(lines[k])
 
 
 def _fixed_cells(text: str, record: Sequence[Span], starts: Sequence[int]) -> list[tuple[str, str]]:
@@ -522,13 +593,15 @@ class BodyReading:
             record = next(records)
             if first in self.subrows:
                 # no serial or name of its own: its first cell is its 子项
-                yield _subitem_row(self.written or text, record, columns)
+                yield _subitem_row(self.written or text, record, columns, self.paragraphs)
                 continue
             if self.fixed:
                 values = _fixed_cells(self.written or text, record, self.fixed)
             else:
                 tokens = list(_record_tokens(text, record, self.paragraphs, self.dotted))
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
+                if not self.paragraphs and len(record) == 1:
+                    spans = _at_gaps(text, record[0], tokens, columns, spans) or spans
                 guessed = [] if self.paragraphs else _guessed_split(text, tokens, spans, columns)
                 chrome = [self.spans[n] for n in range(first, stop) if n in self.skipped]
                 values = [
@@ -592,6 +665,10 @@ _RECORD, _GROUP = 1, 0
 _GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
+# A citation run straight on after another's article or title, nothing between them.
+_GLUED_CITATION = re.compile(r"(?<=[条款项》〉])[《〈]")
+# A piece of such a row: text between gaps.
+_PIECE = re.compile(r"\S+(?:[ \u3000]\S+)*")
 #: Fields whose values are words of a vocabulary: in a page read in its simplified form they are
 #: given in it (行政許可 → 行政许可), their text as written kept in ``raw``.
 _VOCABULARY = frozenset({"type"})
@@ -636,6 +713,10 @@ def split_body(
     # under a header with a 子项 column, a line of cells without a serial inside a record: a
     # sub-item's row (its main item's serial and name not repeated), a record of its own
     subitems = "subitem" in keys and "name" in keys and not paragraphs
+    # one cell per paragraph: a sub-item's row is the paragraphs from its 子项 on, the power
+    # type ``typed`` paragraphs after it (the main item's serial and name merged over its rows)
+    typed = _sub_paragraphs(keys) if paragraphs else 0
+    since = -1  # paragraphs since the record's last power type (-1: none yet)
     subrows: set[int] = set()
     current = False  # a record is open
     footer = False
@@ -643,6 +724,9 @@ def split_body(
     # follows are text outside the items, never more of the last record's last cell.
     last_start = starts[-1] if starts else len(spans)
     noted = False
+    # and so does a notice's signature under it (某县林业局 / 2023年6月1日)
+    signed = signature_start([lines[k] for k in range(last_start, len(lines))])
+    signed = len(spans) if signed is None else last_start + signed
 
     def close(n: int) -> None:
         if current:
@@ -653,7 +737,7 @@ def split_body(
         if not line:
             continue  # more of the record open, if one is
         footer = False
-        if noted or (n > last_start and is_table_note(line)):
+        if noted or n >= signed or (n > last_start and is_table_note(line)):
             chrome.append((spans[n].number, line))
             footer = noted = True
             close(n)
@@ -675,16 +759,23 @@ def split_body(
         while ahead < len(starts) and starts[ahead] < n:
             ahead += 1
         sub = current and subitems and _is_subitem_row(lines[n], len(keys))
-        if (ahead < len(starts) and starts[ahead] == n) or sub:
+        record = ahead < len(starts) and starts[ahead] == n
+        opens = not lines[n - 1].strip() if n else True  # a paragraph opens here
+        if typed and opens and current and not record and since > 0:
+            sub = _type_ahead(lines, n, typed)
+        if record or sub:
             close(n)
             kinds.append(_RECORD)
             firsts.append(n)
             stops.append(len(spans))
             current = True
+            since = -1
             if sub:
                 subrows.add(n)
         elif not current:
             rejects.append(Reject(path, spans[n].number, line, "text before the first record"))
+        if typed and opens and current:
+            since = 0 if is_power_type(line) else since + (since >= 0)
     del starts
     body = BodyReading(
         (),
@@ -776,7 +867,27 @@ def _guessed_split(
         movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
         if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
             guessed.append(c)
+        elif mine and next_ and _same_gaps(text, tokens, movable, next_.start):
+            # cells apart at one space, a cell of two citations apart at one space too
+            # (《森林法》第五十六条 《实施条例》第三十二条 《处分条例》第二十条)
+            guessed.append(c)
+        elif not (mine and next_) and any(
+            _GLUED_CITATION.search(tokens[k].text) for k in (mine or next_)
+        ):
+            # cells run together with nothing between them: a further citation run straight
+            # on after the first (《森林法》第五十六条《处分条例》第二十条) may be the next cell's
+            guessed.append(c)
     return guessed
+
+
+def _same_gaps(text: str, tokens: Sequence[_Token], movable: Sequence[int], boundary: int) -> bool:
+    """True when a token of ``movable`` opens a citation after the same gap, on the same line,
+    as the one between the two cells (``boundary``: the next cell's first token)."""
+    gap = text[tokens[boundary - 1].end : tokens[boundary].start]
+    return "\n" not in gap and any(
+        starts_citation(tokens[k].text) and text[tokens[k - 1].end : tokens[k].start] == gap
+        for k in movable
+    )
 
 
 def _own_line(text: str, token: _Token) -> bool:
