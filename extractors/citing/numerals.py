@@ -124,8 +124,8 @@ def parse_numeral(written: str) -> int | None:
     True
     >>> parse_numeral("壹佰零贰"), parse_numeral("贰拾叁"), parse_numeral("廿一")
     (102, 23, 21)
-    >>> parse_numeral("1百"), parse_numeral("8十6"), parse_numeral("10百"), parse_numeral("一2")
-    (100, 86, None, None)
+    >>> parse_numeral("1百"), parse_numeral("8十6"), parse_numeral("1十2"), parse_numeral("一2")
+    (100, 86, 12, None)
     """
     s = SPACE.sub("", written).translate(_WIDE_DIGITS)
     if not s:
@@ -135,8 +135,10 @@ def parse_numeral(written: str) -> int | None:
     if any(c.isdigit() for c in s):
         # 第1百条, 第8十6条: Arabic digits typed among Chinese numerals, each digit read as the
         # Chinese one when that makes the usual writing of a number (the chain says so:
-        # chains._zero_checked); any other mix (一2, 0〇) is no number
-        return _usual_value(s.translate(_AS_CHINESE))
+        # chains._zero_checked), or its 十 written 一十 (1十, 1十2: ten typed as 1 and 十); any
+        # other mix (一2, 0〇) is no number
+        mixed = s.translate(_AS_CHINESE)
+        return _usual_value(mixed[1:] if mixed.startswith("一十") else mixed)
     usual = _usual_value(s)
     if usual is not None:
         return usual

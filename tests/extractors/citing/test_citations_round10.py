@@ -187,6 +187,11 @@ def test_a_document_number_in_tortoise_brackets_is_a_note(cite: Cite, text: str)
     assert (c.law, c.article, c.doc_number) == (GS, 17, "国务院令第586号")
 
 
+def test_a_year_in_tortoise_brackets_is_a_version_note(cite: Cite) -> None:
+    (c,) = cite("《工伤保险条例》〔2010〕第十七条")
+    assert (c.law, c.article, c.version) == (GS, 17, "2010")
+
+
 # --- Arabic digits among Chinese numerals
 
 
@@ -195,6 +200,8 @@ def test_a_document_number_in_tortoise_brackets_is_a_note(cite: Cite, text: str)
     [
         pytest.param("《社会保险法》第8十6条", 86, None, id="tens"),
         pytest.param("《行政处罚法》第1百条", 100, None, id="hundred"),
+        pytest.param("《行政处罚法》第1十2条", 12, None, id="ten-typed-as-one"),
+        pytest.param("《行政处罚法》第2十3条", 23, None, id="twenty-three"),
         pytest.param("《行政处罚法》第三十条第2款", 30, 2, id="not-mixed-within-a-number"),
     ],
 )
