@@ -59,6 +59,7 @@ from extractors.citing.grammar.context import (
 )
 from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
 from extractors.citing.grammar.notes import (
+    TORTOISE_OPEN,
     Tail,
     parse_tail,
     read_head,
@@ -84,7 +85,7 @@ from extractors.citing.grammar.unmarked import (
     strip_verbs,
     unmarked_before,
 )
-from extractors.citing.lawdb import load_registry, title_key, unknown_number
+from extractors.citing.lawdb import STARTS_SEVERAL, load_registry, title_key, unknown_number
 from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
@@ -174,6 +175,21 @@ def _bracketed_title(text: str, end: int, written: str) -> bool:
     if _AFTER_TAG.match(text, end) is not None:
         return False
     return any(r.law_id is not None for r in resolve_with(written, None))
+
+
+# a provision right after a quoted title's closing mark (“行政处罚发”第三十条)
+_PROVISION_AFTER: Final = regex(r"[ \t\u3000]*第")
+
+
+def _slipped_title(text: str, end: int, written: str) -> bool:
+    """True when ``written``, in quotation marks ending at ``end`` and not ending as titles do,
+    is one character off a title the registry knows (:meth:`Registry.near`,
+    :meth:`Registry.replaced`) and a provision follows it: quotation marks mostly quote words
+    (“道路交通安全” is one character off 道路交通安全法), which cite no provision."""
+    if _PROVISION_AFTER.match(text, end) is None:
+        return False
+    registry = load_registry()
+    return bool(registry.near(written) or registry.replaced(written))
 
 
 class _Law:
@@ -370,7 +386,7 @@ class _Cell:
         :meth:`head`; None when the general path must read it."""
         text = self.text
         if (
-            text.startswith(("第", "附"), at)
+            text.startswith(("第", "附", TORTOISE_OPEN), at)
             or bare_article_at(text, at)
             or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
@@ -415,9 +431,12 @@ class _Cell:
                 return p + 1
             end = quoted.end()
             written = text[p + 1 : end - 1]
-            if not ends_like_instrument(written) or strip_verbs(written)[1]:
+            # “行政处罚发”第三十条: a title with a slip of one character in quotation marks,
+            # read as one in title marks is (resolve: one character apart or differing, said)
+            slipped = not ends_like_instrument(written) and _slipped_title(text, end, written)
+            if not (slipped or ends_like_instrument(written)) or strip_verbs(written)[1]:
                 return p + 1
-            if not plausible_unmarked(written, place="quoted"):
+            if not slipped and not plausible_unmarked(written, place="quoted"):
                 return p + 1
             if text[p] == _TAG_OPEN and not _bracketed_title(text, end, written):
                 return p + 1
@@ -541,15 +560,23 @@ class _Cell:
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
         if endless is not None:
-            # 依据中华人民共和国行政许可第十二条: a title without marks lacking its ending, read as
-            # the registry's one title it is the start of, and said
-            unmarked = endless[0], endless[2]
+            # 依据中华人民共和国行政许可第十二条, 根据消防第六十条: a title without marks lacking
+            # its ending, read as the registry's one title it is the start of, and said
+            unmarked = endless[0], endless[2][0]
         if unmarked is not None:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
-            resolutions = resolve_with(utitle, self.local)
-            if endless is not None:
-                why = f"{endless[1]!r} lacks its kind ending: read as {endless[2]!r}"
+            resolutions: tuple[Resolution, ...]
+            if endless is not None and len(endless[2]) > 1:
+                # 治安管理处罚第十条: the start of the 法's title and of the 条例's; named, none
+                # chosen (the list's date may pick one: extractors.citing.in_force)
+                resolutions = (Resolution(clean_title(endless[1]), "explicit", None, None, None, (
+                    f"{endless[1]!r} {STARTS_SEVERAL}: {' | '.join(endless[2])} (none chosen)",
+                )),)  # fmt: skip
+            else:
+                resolutions = resolve_with(utitle, self.local)
+            if endless is not None and len(endless[2]) == 1:
+                why = f"{endless[1]!r} lacks its kind ending: read as {utitle!r}"
                 resolutions = tuple(replace(r, warnings=(why, *r.warnings)) for r in resolutions)
             before, last = len(self.out), self.last
             for listed in listed_before(text, ustart):

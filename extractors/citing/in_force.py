@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
-from extractors.citing.lawdb import load_registry, out_of_force
+from extractors.citing.lawdb import STARTS_SEVERAL, load_registry, out_of_force, repealed_before
 from extractors.citing.patterns import regex
 from extractors.models import Citation, ListMeta
 
@@ -49,8 +49,10 @@ def date_checked(citation: Citation, date: str | None) -> Citation:
     >>> date_checked(c, "2005-06-01") is c
     True
     """
-    if not date or citation.law_id is None or not citation.warnings:
+    if not date or not citation.warnings:
         return citation
+    if citation.law_id is None:
+        return picked_by_date(citation, date)
     entry = load_registry().by_id(citation.law_id)
     if entry is None:
         return citation
@@ -60,3 +62,32 @@ def date_checked(citation: Citation, date: str | None) -> Citation:
     dated = out_of_force(entry, date)
     warnings = tuple(dated if w == undated and dated else w for w in citation.warnings)
     return replace(citation, warnings=warnings)
+
+
+def picked_by_date(citation: Citation, date: str) -> Citation:
+    """``citation`` of a stem that starts several titles (治安管理处罚第十条: the 法's and the
+    条例's), resolved to the one of them not repealed before the list's ``date``, and said; as it
+    was when the date rules out none of them, or all.
+
+    >>> from extractors.citing.cell import read_cell
+    >>> (c,) = read_cell("治安管理处罚第十条")
+    >>> c.law_id, picked_by_date(c, "2023").law
+    (None, '中华人民共和国治安管理处罚法')
+    >>> picked_by_date(c, "2005-06-01") is c
+    True
+    """
+    said = next((w for w in citation.warnings if STARTS_SEVERAL in w), None)
+    if said is None or citation.law is None:
+        return citation
+    found = load_registry().without_ending(citation.law)
+    kept = [e for e in found if not repealed_before(e, date)]
+    if len(found) < 2 or len(kept) != 1:
+        return citation
+    entry = kept[0]
+    gone = " | ".join(sorted(e.title for e in found if e is not entry))
+    why = (
+        f"{citation.law!r} lacks its kind ending: read as {entry.title!r}, the one of the titles "
+        f"it starts in force on the list's date {date} ({gone} repealed before it)"
+    )
+    warnings = tuple(why if w == said else w for w in citation.warnings)
+    return replace(citation, law=entry.title, law_id=entry.id, warnings=warnings)

@@ -99,6 +99,12 @@ def title_key(title: str) -> str:
 
 #: The shortest title (in characters) :meth:`Registry.near` looks for a typo of.
 NEAR_FROM: Final = 5
+#: The shortest title cut from its kind ending that :meth:`Registry.without_ending` reads: two
+#: characters (消防 of 消防法, 商标 of 商标法; one, 刑 of 刑法, is no name of its own).
+STEM_FROM: Final = 2
+#: What the record of a stem that starts several titles says (治安管理处罚第十条): the titles
+#: follow, none chosen; the list's date may pick one (extractors.citing.in_force).
+STARTS_SEVERAL: Final = "lacks its kind ending; it starts several titles"
 
 
 # the characters of a number (2018, 第二): one replaced names another instrument or version
@@ -263,6 +269,19 @@ def out_of_force(entry: LawEntry, on: str | None = None) -> str | None:
     if entry.texts and all(t.expired for t in entry.texts):
         return f"{entry.title!r} is not in force: every text of it the catalogue holds has expired"
     return None
+
+
+def repealed_before(entry: LawEntry, on: str) -> bool:
+    """True when ``entry`` was repealed (a dated 废止 event) before ``on`` (YYYY, YYYY-MM or
+    YYYY-MM-DD), compared at ``on``'s precision as :func:`out_of_force` does: of two instruments
+    a stem names (治安管理处罚: 法 and 条例), the one a list of that date cannot have meant.
+
+    >>> e = LawEntry("x", "甲条例", (), "行政法规", "", versions=(Version("2006-03-01", "废止"),))
+    >>> repealed_before(e, "2007"), repealed_before(e, "2006"), repealed_before(e, "2005-06-01")
+    (True, False, False)
+    """
+    ended = [v.date for v in entry.versions if v.note == REPEALED_EVENT]
+    return bool(ended) and max(ended)[: len(on)] < on
 
 
 class Registry:
@@ -451,16 +470,19 @@ class Registry:
     def without_ending(self, stem: str) -> list[LawEntry]:
         """The entries whose title or alias is ``stem`` and one of the kind endings titles are
         cut from most (法, 条例, 办法, 规定): what a title written without its ending
-        (依据中华人民共和国行政许可第十二条) means. Stems of fewer than four characters name none
-        (许可 is a word, not a title).
+        (依据中华人民共和国行政许可第十二条) means. A stem is two characters or more (消防 of
+        消防法); 许可 is the stem of no title, and names none. Several entries: the stem starts
+        several titles (治安管理处罚: 法 and 条例), for the caller to name, not choose.
 
         >>> [e.title for e in load_registry().without_ending("中华人民共和国行政许可")]
         ['中华人民共和国行政许可法']
+        >>> [e.title for e in load_registry().without_ending("消防")]
+        ['中华人民共和国消防法']
         >>> load_registry().without_ending("许可")
         []
         """
         key = title_key(stem)
-        if len(key) < 4:
+        if len(key) < STEM_FROM:
             return []
         return self._found(self._stems().get(key, ()))
 
@@ -478,7 +500,7 @@ class Registry:
             stems: dict[str, list[int]] = {}
             for name, numbers in self._by_key.items():
                 ending = next((e for e in _CUT_ENDINGS if name.endswith(e)), None)
-                if ending is not None and len(name) - len(ending) >= 4:
+                if ending is not None and len(name) - len(ending) >= STEM_FROM:
                     found = stems.setdefault(name[: -len(ending)], [])
                     found.extend(i for i in numbers if i not in found)
             self._by_stem = stems

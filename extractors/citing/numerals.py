@@ -46,6 +46,8 @@ _WIDE_DIGITS: Final = str.maketrans(
 _SUFFIX: Final = regex(r"^\s*之\s*([" + NUMERAL_CHARS + r"\s]+)$")
 #: The digits as the usual writing has them, by value.
 _DIGITS: Final = "零一二三四五六七八九"
+#: Arabic digits as Chinese ones, for a number that mixes them (1百).
+_AS_CHINESE: Final = str.maketrans("0123456789", _DIGITS)
 #: The places below 万 and their characters, highest first.
 _PLACES: Final = ((1000, "千"), (100, "百"), (10, "十"))
 _PLACE_VALUE: Final = {unit: place for place, unit in _PLACES}
@@ -122,6 +124,8 @@ def parse_numeral(written: str) -> int | None:
     True
     >>> parse_numeral("壹佰零贰"), parse_numeral("贰拾叁"), parse_numeral("廿一")
     (102, 23, 21)
+    >>> parse_numeral("1百"), parse_numeral("8十6"), parse_numeral("1十2"), parse_numeral("一2")
+    (100, 86, 12, None)
     """
     s = SPACE.sub("", written).translate(_WIDE_DIGITS)
     if not s:
@@ -129,8 +133,12 @@ def parse_numeral(written: str) -> int | None:
     if s.isascii():
         return int(s) if s.isdigit() else None
     if any(c.isdigit() for c in s):
-        # mixed forms such as "1百" do not occur in statute references; refuse them
-        return None
+        # 第1百条, 第8十6条: Arabic digits typed among Chinese numerals, each digit read as the
+        # Chinese one when that makes the usual writing of a number (the chain says so:
+        # chains._zero_checked), or its 十 written 一十 (1十, 1十2: ten typed as 1 and 十); any
+        # other mix (一2, 0〇) is no number
+        mixed = s.translate(_AS_CHINESE)
+        return _usual_value(mixed[1:] if mixed.startswith("一十") else mixed)
     usual = _usual_value(s)
     if usual is not None:
         return usual

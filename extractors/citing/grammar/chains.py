@@ -618,6 +618,12 @@ _NUMBERED: Final[tuple[Level | Literal["article_suffix"], ...]] = (
 # provision's number, which writes 二 (第二条, 第二百条); a number written with it is read, and said
 _LIANG: Final = regex(rf"[{NUMERAL_CHARS}]*两[{NUMERAL_CHARS}]*")
 
+# 第1百条, 第8十6条: Arabic digits typed among Chinese numerals in one number; read, and said
+_MIXED: Final = regex(
+    r"[0-9０-９][\s0-9０-９]*[零〇一二两三四五六七八九十百千][\s0-9０-９零〇一二两三四五六七八九十百千]*"
+    r"|[零〇一二两三四五六七八九十百千][\s零〇一二两三四五六七八九十百千]*[0-9０-９][\s0-9０-９零〇一二两三四五六七八九十百千]*"
+)
+
 
 def _zero_checked(chain: Chain, written: str) -> Chain:
     """``chain`` (read from ``written``), warned when a number in it is 0 (第〇条, 第0款):
@@ -634,6 +640,13 @@ def _zero_checked(chain: Chain, written: str) -> Chain:
         value = parse_numeral(number)
         written_unit = written[max(liang.start() - 1, 0) : liang.end() + 1]
         warning = f"{SPACE.sub('', written_unit)}: 两 written for 二 in a number, read as {value}"
+        chain = chain._replace(warnings=(*chain.warnings, warning))
+    if (mixed := _MIXED.search(written)) is not None:
+        number = SPACE.sub("", mixed.group())
+        warning = (
+            f"{number}: Arabic and Chinese numerals mixed in a number, read as "
+            f"{parse_numeral(number)}"
+        )
         chain = chain._replace(warnings=(*chain.warnings, warning))
     for p in chain.provisions:
         if 0 in p[2:]:

@@ -99,11 +99,14 @@ _QUOTE_START: Final = regex(
 )
 # 第十条（2）《乙法》, 第十条2.《乙法》, 第十条②《乙法》: the number of the list's next entry
 # glued to the provision (cells run together), then a title: statutory text never opens with a
-# title, so this is the author's next entry, not the provision's quoted words
+# title, so this is the author's next entry, not the provision's quoted words; so are an entry
+# number closed by a bracket alone (第九十条 2)《乙法》) and digits with no mark (1《甲法》第八条2
+# 《乙法》: a 第N条 has no digits after its 条)
 # a rank tag (【行政法规】) or rank word with its colon (行政法规：) before an entry's title
 _RANKED: Final = rf"(?:{RANK_TAG}[:：]?|{alternation(RANKS)}\s*[:：])\s*"
 _NEXT_ENTRY: Final = regex(
-    rf"\s*(?:(?:{ENTRY_NUMBER}\s*[、.．]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳])\s*(?:{_RANKED})?"
+    rf"\s*(?:(?:{ENTRY_NUMBER}\s*[、.．)）]|[(（]\s*{ENTRY_NUMBER}\s*[)）]|[①-⑳]|[0-9０-９]{{1,3}})"
+    rf"\s*(?:{_RANKED})?"
     # 第十条【行政法规】《乙条例》: a rank tag then a title, glued, opens the next entry as well
     rf"|{_RANKED}){OPEN_MARK}"
 )
@@ -304,7 +307,7 @@ _LABEL: Final = rf"[^\s:：，,。；;、“”《》()（）]{{0,10}}{alternati
 #: (责任事项依据：…), or a basis field's label after white space (…第六十九条 实施依据：…). Quoted
 #: statutory text has no white space before its titles.
 _NEW_REFERENCE: Final = regex(
-    rf"[\s|>](?:{ENTRY_NUMBER}\s*[.．、](?![0-9０-９])|{RANK_TAG}|[《〈])"
+    rf"[\s|>](?:{ENTRY_NUMBER}\s*(?:[.．、](?![0-9０-９])|[)）](?=\s*[{TITLE_OPEN}【\[]))|{RANK_TAG}|[《〈])"
     r"|\n[^\S\n]*[^\s:：，,。；;、“”《》()（）]{1,12}[:：]"
     rf"|[\s|>]{_LABEL}"
 )

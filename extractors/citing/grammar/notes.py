@@ -39,6 +39,10 @@ from extractors.citing.words import (
     words,
 )
 
+#: The bracket documents numbers write their year in (〔2019〕), which opens a note after a title
+#: too (《工伤保险条例》〔国务院令第586号〕第十七条).
+TORTOISE_OPEN: Final = "〔"
+_SHELL_NOTE: Final = regex(r"〔([^〔〕\n]{1,80})〕")
 # a parenthetical with nothing nested and no line break: the common case of _close_paren
 _FLAT_PAREN: Final = regex(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
 _GLUED: Final = regex(rf"^\s*({alternation(words('trial_marks'))})\s*$")
@@ -211,6 +215,16 @@ def read_head(text: str, pos: int) -> Tail:
                 doc = doc or note.doc
                 repealed = repealed or note.repealed
             i = end = close
+            continue
+        if j < n and text[j] == TORTOISE_OPEN and (shell := _SHELL_NOTE.match(text, j)):
+            # 《工伤保险条例》〔国务院令第586号〕第十七条: a note in the brackets document numbers
+            # write their year in, read when it holds a number or a version (〔2010〕 as （2010）)
+            note = _read_note(shell.group(1))
+            if note.doc is None and note.version is None:
+                break
+            version = version or note.version
+            doc = doc or note.doc
+            i = end = shell.end()
             continue
         if version is None and j - i <= 1 and j < n and text[j].isdigit():
             v_m = _BARE_VERSION.match(text, j)

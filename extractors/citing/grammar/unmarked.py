@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Final, Literal
 
 from extractors.citing.grammar.chains import LEVEL, NUM
-from extractors.citing.lawdb import load_registry, title_key
+from extractors.citing.lawdb import STEM_FROM, load_registry, title_key
 from extractors.citing.patterns import regex
 from extractors.citing.resolve import is_carrier
 from extractors.citing.words import (
@@ -92,16 +92,17 @@ _IMPLEMENTING_AFTER: Final = regex(
 _LEADS_ONLY: Final = regex(rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})*\Z")
 
 
-def strip_verbs(candidate: str) -> tuple[str, int]:
-    """``candidate`` without leading 根据/依据/按照/违反…, and how many characters went.
+def strip_verbs(candidate: str, least: int = 3) -> tuple[str, int]:
+    """``candidate`` without leading 根据/依据/按照/违反…, and how many characters went; a verb
+    that would leave fewer than ``least`` characters is kept (a title is that long at least).
 
-    >>> strip_verbs("依据社会保险法")
-    ('社会保险法', 2)
+    >>> strip_verbs("依据社会保险法"), strip_verbs("根据消防", least=2)
+    (('社会保险法', 2), ('消防', 2))
     """
     cut = 0
     while True:
         m = _VERBS.match(candidate, cut)
-        if m is None or len(candidate) - m.end() < 3:
+        if m is None or len(candidate) - m.end() < least:
             return candidate[cut:], cut
         cut = m.end()
 
@@ -183,14 +184,17 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
     return (lo + found[0], found[1]) if found is not None else None
 
 
-def endless_before(text: str, pos: int) -> tuple[int, str, str] | None:
+def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | None:
     """A title written without marks and without its kind ending just before the provision at
-    ``pos`` (依据中华人民共和国行政许可第十二条, 行政处罚第三十条): its start, the words as written
-    and the registry's one title they are with an ending (:meth:`Registry.without_ending`), or
-    None when the words are not a whole such stem of exactly one instrument.
+    ``pos`` (依据中华人民共和国行政许可第十二条, 行政处罚第三十条, 根据消防第六十条): its start, the
+    words as written and the registry's titles they are with an ending
+    (:meth:`Registry.without_ending`: one, or several for the caller to name and not choose:
+    治安管理处罚 is the 法's and the 条例's), or None when the words, whole, are no such stem.
 
     >>> endless_before("依据中华人民共和国行政许可第十二条", 13)
-    (2, '中华人民共和国行政许可', '中华人民共和国行政许可法')
+    (2, '中华人民共和国行政许可', ('中华人民共和国行政许可法',))
+    >>> endless_before("治安管理处罚第十条", 6)[2]
+    ('中华人民共和国治安管理处罚条例', '中华人民共和国治安管理处罚法')
     >>> endless_before("依据行政许可决定第十二条", 8) is None
     True
     """
@@ -198,16 +202,18 @@ def endless_before(text: str, pos: int) -> tuple[int, str, str] | None:
     while j > 0 and text[j - 1] in _LINE_SPACE and pos - j < 4:
         j -= 1
     registry = load_registry()
-    if j == 0 or text[j - 1] in TITLE_END_CHARS or not registry.may_end_stem(text[j - 1]):
+    if j == 0 or not registry.may_end_stem(text[j - 1]):
         return None
     lo = _back_start(text, max(0, j - 40), j)
     if lo is None:
         return None
-    stem, cut = strip_verbs(text[lo:j])
+    stem, cut = strip_verbs(text[lo:j], least=STEM_FROM)
+    if ENDS_INSTRUMENT.search(stem):
+        return None  # a title with its ending (the unmarked reader's); 档案 ends as no 方案 does
     found = registry.without_ending(stem)
-    if len(found) != 1:
+    if not found:
         return None
-    return lo + cut, stem, found[0].title
+    return lo + cut, stem, tuple(sorted(e.title for e in found))
 
 
 # a parenthetical note (version, document number) that ends just before a provision:

@@ -86,7 +86,12 @@ def _read_by_cn2an(written: str) -> int | None:
     if s.isascii():
         return int(s) if s.isdigit() else None
     if any(c.isdigit() for c in s):
-        return None
+        # round 10: digits typed among Chinese numerals (1百) are read where the digits as
+        # Chinese ones make the usual writing of a number, and only there
+        mixed = s.translate(str.maketrans("0123456789", "零一二三四五六七八九"))
+        if mixed.startswith("一十"):
+            mixed = mixed[1:]  # 1十2: ten typed as 1 and 十
+        return {usual_writing(n): n for n in range(USUAL_BELOW)}.get(mixed)
     try:
         return int(cn2an.cn2an(s, "normal"))
     except (ValueError, KeyError, IndexError):
