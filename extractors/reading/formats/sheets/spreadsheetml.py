@@ -58,9 +58,10 @@ _TAGS = (_WORKSHEET, _COLUMN, _ROW, _VISIBLE)
 #: What a workbook says of a sheet it hides (``<x:Visible>`` in its ``x:WorksheetOptions``).
 _HIDDEN_SHEET = frozenset({"SheetHidden", "SheetVeryHidden"})
 #: The root element of a SpreadsheetML workbook, after the XML declaration and processing
-#: instructions (``<?mso-application progid="Excel.Sheet"?>``) or comments.
+#: instructions (``<?mso-application progid="Excel.Sheet"?>``), comments or a document type.
 _ROOT = re.compile(
-    r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:[\w.-]+:)?Workbook\b[^>]*"
+    r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    r"<(?:[\w.-]+:)?Workbook\b[^>]*"
     r"urn:schemas-microsoft-com:office:spreadsheet",
     re.DOTALL,
 )
