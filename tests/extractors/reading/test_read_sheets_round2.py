@@ -420,6 +420,35 @@ def test_xlsx_members_named_with_backslashes(tmp_path: Path, every: bool) -> Non
     assert isinstance(_same(path), WorkbookStream)
 
 
+# An XLSX list that runs on to a second sheet without its header.
+
+
+@pytest.mark.parametrize("levels", [1, 2], ids=["header", "two-level-header"])
+def test_xlsx_list_going_on_in_a_sheet_without_its_header_in_batches(
+    tmp_path: Path, levels: int
+) -> None:
+    # Read whole, the second sheet's rows are read under the first sheet's header; before, read
+    # in batches (a workbook of 1 MiB or more), they were left out, silently.
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    if levels == 1:
+        first.append(list(HEADER))
+    else:
+        first.append([*HEADER[:4], "依据", None])
+        first.append([None] * 4 + list(HEADER[4:]))
+        for column in "ABCD":
+            first.merge_cells(f"{column}1:{column}2")
+        first.merge_cells("E1:F1")
+    first.append(list(FIRST))
+    second = workbook.create_sheet("Sheet2")
+    for values in (SECOND, THIRD):
+        second.append(list(values))
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    _read_back(path, ITEMS)
+    assert isinstance(_same(path, size=1), WorkbookStream)
+
+
 # An XLS cut short, its directory lost: xlrd cannot open it; LibreOffice can.
 
 
