@@ -92,7 +92,11 @@ def _attribute(element: etree._Element, name: str) -> str | None:
 
 def _whole(element: etree._Element, name: str, least: int) -> int | None:
     """A count attribute (``ss:Index``, ``ss:MergeAcross`` ...), None when absent or no count."""
-    value = _attribute(element, name)
+    return _count(_attribute(element, name), least)
+
+
+def _count(value: str | None, least: int) -> int | None:
+    """``value`` as a count of at least ``least``, None when absent or no such count."""
     if value is None:
         return None
     try:
@@ -102,11 +106,17 @@ def _whole(element: etree._Element, name: str, least: int) -> int | None:
     return number if number >= least else None
 
 
+def _cell_attributes(cell: etree._Element) -> dict[str, str]:
+    """A cell's attributes by local name (``ss:Index`` and ``Index`` alike), read in one go:
+    most cells have none or a style, and a workbook has a cell for every one of a list's."""
+    return {key.rpartition("}")[2]: value for key, value in cell.attrib.items()}
+
+
 def _value(data: etree._Element) -> str:
     """The text of a cell's ``<Data>`` as a spreadsheet shows it: a Number to the digits a
     spreadsheet shows (``sheetxml.cell_text``), a DateTime as a date, a Boolean as TRUE or
     FALSE; a string's runs of rich text (``<B>``, ``<Font>``) joined, ``&#10;`` a line break."""
-    text = "".join(data.itertext())
+    text = "".join(data.itertext()) if len(data) else data.text or ""
     kind = _attribute(data, "Type")
     if kind == "Number":
         try:
@@ -198,21 +208,23 @@ class _Sheets:
         merged: list[Bounds] = []
         uncached: list[tuple[int, str]] = []
         for cell in element.iterchildren(_CELL):
-            at = _whole(cell, "Index", 1)
+            attributes = _cell_attributes(cell) if len(cell.attrib) else {}
+            at = _count(attributes.get("Index"), 1)
             column = len(cells) if at is None else at - 1
             if not len(cells) <= column < MAX_COLUMNS:
                 raise ValueError(
                     f"cell {column + 1} of row {index + 1} out of order or outside the sheet "
                     f"(at most {MAX_COLUMNS} columns)"
                 )
-            cells.extend([""] * (column - len(cells)))
+            if column > len(cells):
+                cells.extend([""] * (column - len(cells)))
             data = cell.find(_DATA)
-            formula = _attribute(cell, "Formula")
+            formula = attributes.get("Formula")
             if data is None and formula:
                 uncached.append((column, formula))
             cells.append("" if data is None else _value(data))
-            across = _whole(cell, "MergeAcross", 0) or 0
-            down = _whole(cell, "MergeDown", 0) or 0
+            across = _count(attributes.get("MergeAcross"), 0) or 0
+            down = _count(attributes.get("MergeDown"), 0) or 0
             if across or down:
                 merged.append((column + 1, index + 1, column + 1 + across, index + 1 + down))
                 # the cells a range covers are left out; the next one written names its place
