@@ -201,6 +201,8 @@ _BOOKS: dict[str, str | bytes] = {
     .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
     .encode("utf-16"),
     "byte-order-mark": "\ufeff" + book(("Sheet1", _PLAIN)),
+    # a web exporter's script printing blank lines ahead of the XML declaration
+    "blank-lines-before-the-declaration": "\ufeff\r\n\r\n" + book(("Sheet1", _PLAIN)),
     "sheet-per-department": book(
         ("县人力社保局", texts(_NO_DEPARTMENT, _without(FIRST, 3), _without(THIRD, 3))),
         ("县医疗保障局", texts(_NO_DEPARTMENT, _without(SECOND, 3))),

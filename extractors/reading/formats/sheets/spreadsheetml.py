@@ -154,9 +154,14 @@ class _Sheets:
         self.source = source
 
     def __iter__(self) -> Iterator[tuple[str, object]]:
-        source: str | IO[bytes] = (
-            io.BytesIO(self.source) if isinstance(self.source, bytes) else str(self.source)
-        )
+        if isinstance(self.source, bytes):
+            stream: IO[bytes] = io.BytesIO(self.source)
+        else:
+            stream = self.source.open("rb")
+        with stream:
+            yield from self._events(_from_declaration(stream))
+
+    def _events(self, source: IO[bytes]) -> Iterator[tuple[str, object]]:
         events = etree.iterparse(
             source,
             events=("start", "end"),
@@ -230,6 +235,16 @@ class _Sheets:
                 # the cells a range covers are left out; the next one written names its place
                 cells.extend([""] * across)
         return _Row(index, cells, merged, uncached, _attribute(element, "Hidden") in ("1", "true"))
+
+
+def _from_declaration(stream: IO[bytes]) -> IO[bytes]:
+    """``stream`` from its XML declaration on, where blank lines (and a byte-order mark) come
+    before it: a web exporter's script printed them ahead of the workbook, which XML forbids
+    and Excel opens."""
+    head = stream.read(4096)
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    stream.seek(len(head) - len(start) if start.startswith(b"<?xml") else 0)
+    return stream
 
 
 def _let_go(element: etree._Element) -> None:
