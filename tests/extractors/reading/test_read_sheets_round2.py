@@ -361,7 +361,7 @@ def _large(path: Path, count: int) -> Path:
 #: of its peak RSS (KiB) over that of the process with the readers imported.
 _PEAK = """
 import resource, sys
-from extractors.reading.stream import STREAM_MIN_BYTES
+from extractors.reading.stream import open_list
 start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 opened = open_list(sys.argv[1], min_bytes=0)
 count = sum(len(batch) for batch in opened.batches())
