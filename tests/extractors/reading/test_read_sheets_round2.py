@@ -422,6 +422,38 @@ def test_xlsx_members_named_with_backslashes(tmp_path: Path, every: bool) -> Non
     assert isinstance(_same(path), WorkbookStream)
 
 
+# Sheets named for their departments with an ordinal or a count.
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param(("县人力社保局（2项）", "县医疗保障局（1项）"), id="count"),
+        pytest.param(("一、县人力社保局", "二、县医疗保障局"), id="ordinal"),
+        pytest.param(("【县人力社保局】", "【县医疗保障局】"), id="brackets"),
+    ],
+)
+def test_sheets_named_for_their_departments_with_a_count_or_ordinal(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    # Before, only a sheet named by the department alone gave it: these items had none, read
+    # as sure (a sheet named for its power type with an ordinal or a count gave it already).
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, items in zip(names, ((FIRST, THIRD), (SECOND,)), strict=True):
+        sheet = workbook.create_sheet(name)
+        for values in (_NO_DEPARTMENT, *(_without(item, 3) for item in items)):
+            sheet.append(list(values))
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    plist = _read_back(path, (FIRST, THIRD, SECOND))
+    assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
+    assert isinstance(_same(path, size=1), WorkbookStream)
+    text = book(*((n, texts(_NO_DEPARTMENT, _without(FIRST, 3))) for n in names))
+    spreadsheetml = read_list(_write(tmp_path, text))
+    assert [i.department for i in spreadsheetml.items] == ["县人力社保局", "县医疗保障局"]
+
+
 # An XLSX list that runs on to a second sheet without its header.
 
 
