@@ -40,7 +40,6 @@ from extractors.reading.sidebyside import side_by_side, split_rows
 from extractors.reading.vocab import (
     is_ditto,
     is_level,
-    is_org_name,
     is_phone,
     is_power_type,
     is_table_note,
@@ -369,12 +368,13 @@ def _opening_owner(
     owner: tuple[int, str] | None = None,
 ) -> str | None:
     """The department a table's first rows fall under: named by its lead (a heading between
-    tables, its sheet's name), else by the nearest line above its header inside its rows (but
-    headings of power types) when that holds a department's name and nothing else
-    (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table), else by ``owner``
-    (``Grid.owner``: the last such line above the table outside the tables)."""
-    if lead is not None and is_org_name(lead[1].strip()):
-        return lead[1].strip()
+    tables, its sheet's name: ``vocab.section_department``), else by the nearest line above its
+    header inside its rows (but headings of power types) when that holds a department's name
+    and nothing else (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table), else by
+    ``owner`` (``Grid.owner``: the last such line above the table outside the tables)."""
+    # a sheet named for its department, with an ordinal or a count (县医疗保障局（3项）) too
+    if lead is not None and (named := section_department(lead[1])):
+        return named
     # the nearest line but headings of power types (## 县人力社保局 over ### 一、行政许可)
     nearest = next((t for _, t in reversed(above) if t and not names_section(t)), None)
     if nearest is not None and (named := section_department(nearest)):

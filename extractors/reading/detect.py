@@ -12,6 +12,7 @@ import xlrd.compdoc
 
 from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
 from extractors.reading.formats.mhtml import is_mhtml
+from extractors.reading.formats.sheets.spreadsheetml import is_spreadsheetml
 from extractors.reading.headers import is_header, map_header
 
 Format = Literal[
@@ -29,9 +30,10 @@ Format = Literal[
     "ods",
     "odt",
     "mhtml",
+    "spreadsheetml",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
-BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt"})
+BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt", "spreadsheetml"})
 #: The OpenDocument kinds by the ``mimetype`` member that opens their archive.
 _OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -65,7 +67,8 @@ _HEADER_CELLS = 60
 
 
 def detect_binary(data: bytes) -> Format | None:
-    """The binary format ``data`` is in (xlsx, docx, xls, doc, pdf), or None for text. Old
+    """The binary format ``data`` is in (xlsx, docx, xls, doc, pdf; and SpreadsheetML, XML
+    whose encoding its declaration names, read from its bytes), or None for text. Old
     Office files (OLE compound files) tell their kind by the streams they hold: a workbook
     (XLS, and Kingsoft ET) or a Word document (DOC, and Kingsoft WPS).
 
@@ -77,12 +80,13 @@ def detect_binary(data: bytes) -> Format | None:
     if data.startswith(_ZIP):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
+                # (a web exporter may write its members' paths with "\\": xl\\workbook.xml)
+                names = {n.replace("\\", "/") for n in archive.namelist()}
         except zipfile.BadZipFile:
             # Cut short or damaged: its local headers still name its parts, and the reader of
             # that kind then reports a damaged archive rather than a "binary file".
             head = data[: 1 << 16]
-            if b"xl/" in head:
+            if b"xl/" in head or b"xl\\" in head:
                 return "xlsx"
             if b"word/" in head:
                 return "docx"
@@ -100,6 +104,8 @@ def detect_binary(data: bytes) -> Format | None:
         return "doc" if "WordDocument" in ole_streams(data) else "xls"
     if _PDF in data[:1024] and (data.startswith(_PDF) or b" obj" in data[: 1 << 16]):
         return "pdf"
+    if is_spreadsheetml(data):  # XML Spreadsheet 2003, often under an .xls name
+        return "spreadsheetml"
     return None
 
 

@@ -32,6 +32,7 @@ from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.mhtml import read_mhtml
 from extractors.reading.formats.records import read_records
+from extractors.reading.formats.sheets.spreadsheetml import read_spreadsheetml
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 from extractors.reading.formats.text.links import linked_file
 from extractors.reading.formats.text.page import read_plain
@@ -49,6 +50,7 @@ _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "pdf": read_pdf,
     "ods": read_ods,  # OpenDocument, through LibreOffice
     "odt": read_odt,
+    "spreadsheetml": read_spreadsheetml,  # XML Spreadsheet 2003, often under an .xls name
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],

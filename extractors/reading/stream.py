@@ -223,6 +223,8 @@ def open_list(
             return _open_doc(path) or whole()
         make = _docx_rows(data, path) if kind == "docx" and large else None
         del data
+    elif large and _is_binary(path, format, "spreadsheetml"):
+        return _open_spreadsheetml(path) or whole()
     elif size >= (PDF_STREAM_MIN_BYTES if min_bytes is None else min_bytes) and _is_pdf(
         path, format
     ):
@@ -256,10 +258,24 @@ def _is_archive(path: Path) -> bool:
 
 def _is_pdf(path: Path, format: str | None) -> bool:
     """A PDF, as ``read_list`` tells one from its first bytes (or as ``format`` says)."""
+    return _is_binary(path, format, "pdf")
+
+
+def _is_binary(path: Path, format: str | None, kind: str) -> bool:
+    """A file of the binary format ``kind``, as ``read_list`` tells one from its first bytes
+    (or as ``format`` says)."""
     if format is not None:
-        return format == "pdf"
+        return format == kind
     with path.open("rb") as file:
-        return detect_binary(file.read(1 << 16)) == "pdf"
+        return detect_binary(file.read(1 << 16)) == kind
+
+
+def _open_spreadsheetml(path: Path) -> TablesStream | None:
+    """A SpreadsheetML workbook read in batches, a row at a time (``formats.sheets.
+    spreadsheetml``)."""
+    from extractors.reading.formats.sheets.spreadsheetml import spreadsheetml_tables
+
+    return open_tables_stream(spreadsheetml_tables(path), "spreadsheetml", path.name, str(path))
 
 
 def _open_workbook(path: Path) -> WorkbookStream | None:

@@ -27,6 +27,7 @@ from extractors.models import ListMeta, PowerItem, PowerList
 from extractors.reading import stream
 from extractors.reading.assemble import Assembled, Assembly
 from extractors.reading.continued import Continued
+from extractors.reading.drafts import Header
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.merged import sheet_lead
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, open_workbook
@@ -80,13 +81,17 @@ class _Reading:
     def items(self) -> Iterator[PowerItem]:
         """The items of every sheet, in order, as :func:`read_list` gives them."""
         continued = Continued()
+        above: Header | None = None  # the header of the sheet right before, if it had one
         for plan in self.plans:
             rows = self._rows(plan)
             run = Assembly.start(rows, self.source, self.where, lead=sheet_lead(plan.name))
             if run is None:
                 rows = self._rows(plan)
                 grid = Grid(tuple(rows), name=plan.name, lead=sheet_lead(plan.name))
-                whole = assemble_grid(grid, self.source, self.where)
+                # a sheet going on with the list of the one before, its header not repeated,
+                # is read under that header, as read whole
+                whole = assemble_grid(grid, self.source, self.where, above)
+                above = None if whole is None else whole.header
                 if whole is None:
                     self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])
                 else:
@@ -96,6 +101,7 @@ class _Reading:
                 keys = plan.keys
             else:
                 self.parts.append(run)
+                above = run.header
                 keys = plan.keys
                 continued.table(run.header)
                 yield from map(continued.item, run.items(run.drafts(), keys))

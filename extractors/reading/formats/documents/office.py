@@ -8,16 +8,25 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from extractors.errors import InputError
+from extractors.models import Reject
 from extractors.reading.detect import ole_streams
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.grid import Grid
 from extractors.reading.formats.sheets.xls import read_xls
 from extractors.reading.formats.sheets.xlsx import read_xlsx
 
+#: What is said of a workbook whose directory xlrd cannot read, read through LibreOffice.
+DAMAGED = (
+    "the workbook is damaged (cut short?): read through LibreOffice, which leaves out what it "
+    "cannot read"
+)
+#: LibreOffice's import filter of XLS workbooks (BIFF5 and BIFF8).
+EXCEL = "MS Excel 97"
 #: Longest a conversion may take; a list of some thousand items converts in a few seconds.
 TIMEOUT_SECONDS = 180.0
 #: The Debian packages that bring LibreOffice without its desktop (named in the error).
@@ -33,15 +42,24 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(data: bytes, path: str, source: str, target: Target, *, timeout: float = 0) -> bytes:
+def convert(
+    data: bytes,
+    path: str,
+    source: str,
+    target: Target,
+    *,
+    timeout: float = 0,
+    infilter: str | None = None,
+) -> bytes:
     """``data`` (a file of the kind the suffix ``source`` names) converted by LibreOffice into
-    ``target``. Each conversion runs in a temporary folder with its own LibreOffice profile, so
+    ``target`` (read by its import filter ``infilter`` when given, else by the one LibreOffice
+    finds). Each conversion runs in a temporary folder with its own LibreOffice profile, so
     that conversions running side by side do not share (and lock) one, and is stopped after
     ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
     with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
         given = given_file(Path(folder), source)
         given.write_bytes(data)
-        return convert_in(given, path, target, timeout=timeout).read_bytes()
+        return convert_in(given, path, target, timeout=timeout, infilter=infilter).read_bytes()
 
 
 def given_file(folder: Path, source: str) -> Path:
@@ -50,7 +68,9 @@ def given_file(folder: Path, source: str) -> Path:
     return folder / f"list.{source}"
 
 
-def convert_in(given: Path, path: str, target: Target, *, timeout: float = 0) -> Path:
+def convert_in(
+    given: Path, path: str, target: Target, *, timeout: float = 0, infilter: str | None = None
+) -> Path:
     """The file ``given`` (:func:`given_file` of a folder of its own) converted by LibreOffice into
     ``target``, in a file of that folder, whose LibreOffice profile, home and ``given`` are gone
     once it is made (a large list converted is read from the file, not held: ``docrows``). Stopped
@@ -72,6 +92,7 @@ def convert_in(given: Path, path: str, target: Target, *, timeout: float = 0) ->
         "--headless",
         "--norestore",
         "--nolockcheck",
+        *([f"--infilter={infilter}"] if infilter else []),
         "--convert-to",
         target,
         "--outdir",
@@ -119,16 +140,26 @@ def read_doc(data: bytes, path: str) -> list[Grid]:
 
 def read_old_workbook(data: bytes, path: str) -> list[Grid]:
     """The sheets of an XLS or Kingsoft ET workbook: read by xlrd, or, where xlrd cannot read
-    it (records of newer Excel or Kingsoft versions) and LibreOffice is installed, through its
-    XLSX conversion."""
+    it (records of newer Excel or Kingsoft versions, a workbook cut short) and LibreOffice is
+    installed, through its XLSX conversion."""
     try:
         return read_xls(data, path)
     except InputError as err:
-        workbook = ole_streams(data) & {"Workbook", "Book"}
+        # A file whose directory names no workbook stream is no workbook; one whose directory
+        # cannot be read (a workbook cut short) may still be, which LibreOffice reads.
+        streams = ole_streams(data)
+        workbook = not streams or bool(streams & {"Workbook", "Book"})
         if "encrypted" in str(err) or not workbook or soffice() is None:
             raise
         try:
-            converted = convert(data, path, "xls", "xlsx")
+            # a damaged file by Excel's filter: else LibreOffice takes what it cannot read
+            # as a workbook for text, and reads its bytes as the cells of a sheet
+            converted = convert(data, path, "xls", "xlsx", infilter=None if streams else EXCEL)
         except InputError:
             raise err from None
-        return read_xlsx(converted, path)
+        grids = read_xlsx(converted, path)
+        if not streams and grids:
+            # Cut short, it may have lost rows that no conversion brings back: said.
+            said = Reject(path, 1, err.message, DAMAGED)
+            grids[0] = replace(grids[0], rejects=(said, *grids[0].rejects))
+        return grids

@@ -236,8 +236,31 @@ def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int]
     return dates, durations
 
 
+def forward_slashes(archive: zipfile.ZipFile) -> None:
+    """Names the members of ``archive`` whose names a web exporter wrote with Windows path
+    separators (``xl\\worksheets\\sheet1.xml``, which the ZIP format does not allow but Excel
+    and LibreOffice open) by the names the package's relationships give them.
+
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> with zipfile.ZipFile(out, "w") as written:
+    ...     written.writestr("xl\\workbook.xml", "<workbook/>")
+    >>> archive = zipfile.ZipFile(out)
+    >>> forward_slashes(archive)
+    >>> archive.read("xl/workbook.xml")
+    b'<workbook/>'
+    """
+    for info in archive.infolist():
+        if "\\" in info.filename:
+            del archive.NameToInfo[info.filename]
+            info.filename = info.filename.replace("\\", "/")
+            archive.NameToInfo.setdefault(info.filename, info)
+
+
 def open_workbook(archive: zipfile.ZipFile) -> Workbook:
-    """The sheets, shared-string table, date styles and epoch of the workbook in ``archive``."""
+    """The sheets, shared-string table, date styles and epoch of the workbook in ``archive``
+    (its members' names put right first: :func:`forward_slashes`)."""
+    forward_slashes(archive)
     package = _relationships(archive, "").values()
     main = next(
         (member for kind, member in package if kind.endswith("/officeDocument")),
