@@ -761,10 +761,11 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
     citations per legal rank counted (``graph.build.byrank``), from what the store holds now
     (the tallies, the laws' titles and ranks the commit made current)."""
-    from graph.build import byrank, ranked  # they read the facts' kinds from this module
+    from graph.build import byrank, named, ranked  # they read the facts' kinds from this module
 
     spreads = spread(facts.rows[ARTICLE_REACH.name])  # made once for the numbering and quads
     made = ranked.positions(store, facts, iris, spreads) + byrank.quads(store, facts, iris)
+    made += named.quads(store, iris)  # each name's authorities in IRI order (graph.store.named)
     store.extend(chain(quads(facts, iris, spreads), made))
 
 

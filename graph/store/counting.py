@@ -34,7 +34,8 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store.boundcount import bound_count, number
 from graph.store.boundcount import kept as kept_facts
-from graph.store.pages import header_line, ranking
+from graph.store.named import kept_named
+from graph.store.pages import KEPT_BY_NAME, header_line, ranking
 from graph.store.query import (
     Binding,
     Source,
@@ -186,6 +187,10 @@ def count_rows(
         kept = kept_count(source, text_or_name, timeout=timeout)
         if kept is not None:
             return kept
+    if isinstance(source, ox.Store) and header_line(text, KEPT_BY_NAME) is not None:
+        orgs = kept_named(source, terms.get("name"), timeout)  # the authorities of one name
+        if orgs is not None and set(terms) == {"name"}:
+            return len(orgs)
     if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
         tallied = bound_count(source, text_or_name, terms, timeout=timeout)
         if tallied is not None:
