@@ -43,6 +43,9 @@ def test_audit_provisions_makes_the_cited_provisions_distinct_before_their_law()
         r"\s*FILTER EXISTS \{ \?citation qz:cites \?provision \}\s*\}\s*\}"
     )
     assert re.search(inner, text)
+    # each provision's levels looked up for it alone, not joined for all before the first row
+    levels = r"LATERAL \{\s*\?provision eli:is_part_of\* \?part \."
+    assert re.search(levels, text)
     store = ox.Store()
     build_cited(Generator(400).generate(), store)
     build_graph([list_a(), list_b()], store, citations=citations_a() + citations_b())
