@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store.boundcount import bound_count, number
 from graph.store.boundcount import kept as kept_facts
+from graph.store.listing import kept_lists
 from graph.store.named import kept_named
 from graph.store.pages import KEPT_BY_NAME, header_line, ranking
 from graph.store.query import (
@@ -156,6 +157,21 @@ def counted_per_law(text: str) -> str | None:
 _RANKED_ROWS = f"SELECT ?rows WHERE {{ ?ranking <{_QZD}ranks> ?kind ; <{_QZD}rows> ?rows }}"
 
 
+_KEPT_LISTS = re.compile(r"#\s*counted:\s*kept lists\s+(graphs|distinct)\b")
+
+
+def counted_from_lists(text: str) -> str | None:
+    """How a query's rows are counted from the lists the derived graph keeps with their source
+    files (``graph.store.listing``; its ``# counted: kept lists graphs|distinct`` header line):
+    one row per (list graph, list, source file), or per distinct (list, source file).
+
+    >>> counted_from_lists("# counted: kept lists distinct\nSELECT …"), counted_from_lists("")
+    ('distinct', None)
+    """
+    match = header_line(text, _KEPT_LISTS)
+    return None if match is None else match.group(1)
+
+
 def counted_by_list(text: str) -> bool:
     """True if a query's rows each belong to one list and are made from its graph alone (its
     ``# counted: by-list`` header line): the builds keep their number.
@@ -211,6 +227,10 @@ def kept_count(source: Source, text_or_name: str, *, timeout: float | None = Non
         kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
+    if (how := counted_from_lists(text)) is not None:
+        listed = kept_lists(source, timeout)  # each list's source: two lookups a list cold
+        if listed is not None:
+            return len(listed) if how == "graphs" else len({(i, s) for _, i, s in listed})
     if (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout
