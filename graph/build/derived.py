@@ -37,6 +37,7 @@ from itertools import chain
 
 import pyoxigraph as ox
 
+from graph.build.form import FORM  # (graph.build.form says what it means)
 from graph.build.record import list_graphs
 from graph.iri import Iris
 
@@ -46,15 +47,6 @@ QZD = "https://w3id.org/quanze/derived#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PACKED = ox.NamedNode(QZD + "packed")
-#: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
-#: written before a kind was added holds none of it, so its sums would count only the lists built
-#: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 8
-#: The first form whose facts mean what they mean in ``FORM``, but for the kinds added since
-#: (``LIST_HOLDS`` and ``BARE_RESTING``, in 8): what reads only those others reads a graph of
-#: any form from this one on (a store built by that code answers as fast until its next build
-#: counts it afresh).
-READ_SINCE = 7
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
