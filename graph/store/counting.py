@@ -41,6 +41,7 @@ from graph.store.query import (
     Binding,
     Source,
     bundled_queries,
+    bundled_text,
     inline_bindings,
     load_query,
     prepare_query,
@@ -207,7 +208,7 @@ def count_rows(
         orgs = kept_named(source, terms.get("name"), timeout)  # the authorities of one name
         if orgs is not None and set(terms) == {"name"}:
             return len(orgs)
-    if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
+    if terms and isinstance(source, ox.Store) and bundled_text(text_or_name) is not None:
         tallied = bound_count(source, text_or_name, terms, timeout=timeout)
         if tallied is not None:
             return tallied
@@ -223,7 +224,7 @@ def kept_count(source: Source, text_or_name: str, *, timeout: float | None = Non
     if not isinstance(source, ox.Store):
         return None
     text = load_query(text_or_name)
-    if text_or_name in bundled_queries() and counted_by_list(text):
+    if bundled_text(text_or_name) is not None and counted_by_list(text):
         kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
