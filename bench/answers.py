@@ -12,12 +12,19 @@ seconds.
     python -m bench.answers                        # 10k and 100k
     python -m bench.answers --sizes 100k --store /data/s100k
     python -m bench.answers --sizes 1M             # once: see docs/performance.md
+    python -m bench.answers --sizes 1M --store DIR --cold   # the page cache dropped before each
+
+``--cold`` (root: it writes ``/proc/sys/vm/drop_caches``) drops the operating system's page cache
+before each query's process and before each of a few floor processes (``cold_floor``: the
+interpreter, pyoxigraph's import, the store's read-only open and one ``ASK`` that reads a block),
+so that each figure is what a first page costs when nothing of the store is in memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -161,6 +168,45 @@ def measure_process(store_dir: Path) -> dict[str, Any]:
     }
 
 
+def drop_caches() -> bool:
+    """Write the dirty pages out and drop the page cache, dentries and inodes (root only): the
+    next read of the store comes from the disk. False when this process may not."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError:
+        return False
+    return True
+
+
+def cold_floor(store_dir: Path, runs: int = 3) -> dict[str, Any]:
+    """The floor under a first page with the page cache dropped: a process that imports
+    pyoxigraph, opens the store read-only and asks whether it holds a quad (one block read),
+    each run after ``drop_caches``: the whole process's wall time, and inside it the open and
+    the ASK (median of ``runs``)."""
+    code = (
+        "import time; s = time.perf_counter(); import pyoxigraph as ox; i = time.perf_counter()\n"
+        f"store = ox.Store.read_only({str(store_dir)!r}); o = time.perf_counter()\n"
+        "store.query('ASK { ?s ?p ?o }', use_default_graph_as_union=True)\n"
+        "a = time.perf_counter()\n"
+        "print((i - s) * 1000, (o - i) * 1000, (a - o) * 1000)\n"
+    )
+    walls, parts = [], []
+    for _ in range(runs):
+        drop_caches()
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        walls.append(time.perf_counter() - start)
+        parts.append([float(x) for x in done.stdout.split()])
+    median = [statistics.median(p[n] for p in parts) for n in range(3)]
+    return {
+        "cold floor process s": round(statistics.median(walls), 3),
+        "import pyoxigraph ms": round(median[0]),
+        "read-only open ms": round(median[1]),
+        "first block ms": round(median[2]),
+    }
+
+
 def measure_query(store_dir: Path, name: str, bindings: dict[str, Any], timeout: float) -> str:
     """One bundled query in its own process (an abandoned query runs on in its process and would
     slow the next), as ``quanze query`` reads it (``graph.store.pages``): the first page, then
@@ -249,7 +295,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-queries", action="store_true", help="skip the bundled queries")
     parser.add_argument("--only", help="these bundled queries alone (comma-separated)")
     parser.add_argument("--no-pages", action="store_true", help="skip who-cites and quanze cites")
+    parser.add_argument(
+        "--cold", action="store_true", help="drop the page cache before each query (root)"
+    )
     args = parser.parse_args(argv)
+    if args.cold and not drop_caches():
+        parser.error("--cold drops the page cache: run as root")
     from graph.store.query import bundled_queries
 
     for size in (parse_size(s) for s in args.sizes.split(",")):
@@ -265,10 +316,14 @@ def main(argv: list[str]) -> int:
             if args.no_queries:
                 continue
             bindings = query_bindings(store_dir)
+            if args.cold:
+                print(json.dumps(cold_floor(store_dir)), flush=True)
             print(QUERY_HEAD, flush=True)
             only = args.only.split(",") if args.only else bundled_queries()
             for asked in [*only, *(k for k in bindings if k.split("@")[0] in only and "@" in k)]:
                 name = asked.split("@")[0]
+                if args.cold:
+                    drop_caches()
                 figure = measure_query(store_dir, name, bindings.get(asked, {}), args.timeout)
                 print(f"| {asked} | {figure} |", flush=True)
     print("targets at 100k items: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS.items()))

@@ -37,6 +37,7 @@ from itertools import chain
 
 import pyoxigraph as ox
 
+from graph.build.form import FORM  # (graph.build.form says what it means)
 from graph.build.record import list_graphs
 from graph.iri import Iris
 
@@ -46,15 +47,6 @@ QZD = "https://w3id.org/quanze/derived#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PACKED = ox.NamedNode(QZD + "packed")
-#: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
-#: written before a kind was added holds none of it, so its sums would count only the lists built
-#: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.
-FORM = 8
-#: The first form whose facts mean what they mean in ``FORM``, but for the kinds added since
-#: (``LIST_HOLDS`` and ``BARE_RESTING``, in 8): what reads only those others reads a graph of
-#: any form from this one on (a store built by that code answers as fast until its next build
-#: counts it afresh).
-READ_SINCE = 7
 
 
 def _form(graph: ox.NamedNode) -> ox.Quad:
@@ -761,10 +753,11 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
     ranking queries' rows are numbered in their answer's order (``graph.build.ranked``), and the
     citations per legal rank counted (``graph.build.byrank``), from what the store holds now
     (the tallies, the laws' titles and ranks the commit made current)."""
-    from graph.build import byrank, ranked  # they read the facts' kinds from this module
+    from graph.build import byrank, named, ranked  # they read the facts' kinds from this module
 
     spreads = spread(facts.rows[ARTICLE_REACH.name])  # made once for the numbering and quads
     made = ranked.positions(store, facts, iris, spreads) + byrank.quads(store, facts, iris)
+    made += named.quads(store, iris)  # each name's authorities in IRI order (graph.store.named)
     store.extend(chain(quads(facts, iris, spreads), made))
 
 

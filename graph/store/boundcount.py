@@ -123,9 +123,9 @@ def form(store: ox.Store, timeout: float | None = None) -> int | None:
 
 def _derived(store: ox.Store, timeout: float | None) -> list[bool] | None:
     """Whether the derived graph says a list is irregular (one flag a fact), when it is there in
-    a form whose facts read here are this code's (``derived.READ_SINCE`` to ``FORM``: one
+    a form whose facts read here are this code's (``READ_SINCE`` to ``FORM``, graph.build.form; one
     written by earlier code lacks them); else None."""
-    from graph.build.derived import FORM, READ_SINCE
+    from graph.build.form import FORM, READ_SINCE
 
     rows = run_query(store, _REGULAR, timeout=timeout).rows
     if not rows or any(not READ_SINCE <= number(row["form"]) <= FORM for row in rows):

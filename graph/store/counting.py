@@ -34,11 +34,14 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store.boundcount import bound_count, number
 from graph.store.boundcount import kept as kept_facts
-from graph.store.pages import header_line, ranking
+from graph.store.listing import kept_lists
+from graph.store.named import kept_named
+from graph.store.pages import KEPT_BY_NAME, header_line, ranking
 from graph.store.query import (
     Binding,
     Source,
     bundled_queries,
+    bundled_text,
     inline_bindings,
     load_query,
     prepare_query,
@@ -155,6 +158,21 @@ def counted_per_law(text: str) -> str | None:
 _RANKED_ROWS = f"SELECT ?rows WHERE {{ ?ranking <{_QZD}ranks> ?kind ; <{_QZD}rows> ?rows }}"
 
 
+_KEPT_LISTS = re.compile(r"#\s*counted:\s*kept lists\s+(graphs|distinct)\b")
+
+
+def counted_from_lists(text: str) -> str | None:
+    """How a query's rows are counted from the lists the derived graph keeps with their source
+    files (``graph.store.listing``; its ``# counted: kept lists graphs|distinct`` header line):
+    one row per (list graph, list, source file), or per distinct (list, source file).
+
+    >>> counted_from_lists("# counted: kept lists distinct\nSELECT …"), counted_from_lists("")
+    ('distinct', None)
+    """
+    match = header_line(text, _KEPT_LISTS)
+    return None if match is None else match.group(1)
+
+
 def counted_by_list(text: str) -> bool:
     """True if a query's rows each belong to one list and are made from its graph alone (its
     ``# counted: by-list`` header line): the builds keep their number.
@@ -186,7 +204,11 @@ def count_rows(
         kept = kept_count(source, text_or_name, timeout=timeout)
         if kept is not None:
             return kept
-    if terms and isinstance(source, ox.Store) and text_or_name in bundled_queries():
+    if isinstance(source, ox.Store) and header_line(text, KEPT_BY_NAME) is not None:
+        orgs = kept_named(source, terms.get("name"), timeout)  # the authorities of one name
+        if orgs is not None and set(terms) == {"name"}:
+            return len(orgs)
+    if terms and isinstance(source, ox.Store) and bundled_text(text_or_name) is not None:
         tallied = bound_count(source, text_or_name, terms, timeout=timeout)
         if tallied is not None:
             return tallied
@@ -202,10 +224,14 @@ def kept_count(source: Source, text_or_name: str, *, timeout: float | None = Non
     if not isinstance(source, ox.Store):
         return None
     text = load_query(text_or_name)
-    if text_or_name in bundled_queries() and counted_by_list(text):
+    if bundled_text(text_or_name) is not None and counted_by_list(text):
         kept = run_query(source, _KEPT, {"query": ox.Literal(text_or_name)}, timeout=timeout)
         if kept.rows:
             return sum(int(term_text(row["rows"])) for row in kept.rows)
+    if (how := counted_from_lists(text)) is not None:
+        listed = kept_lists(source, timeout)  # each list's source: two lookups a list cold
+        if listed is not None:
+            return len(listed) if how == "graphs" else len({(i, s) for _, i, s in listed})
     if (ranks := ranking(text)) is not None:
         kept = run_query(
             source, _RANKED_ROWS, {"kind": ox.NamedNode(_QZD + ranks)}, timeout=timeout

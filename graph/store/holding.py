@@ -33,7 +33,14 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from graph.store.query import Bound, bundled_queries, inline_bindings, load_query, run_query
+from graph.store.query import (
+    Bound,
+    bundled_queries,
+    bundled_text,
+    inline_bindings,
+    load_query,
+    run_query,
+)
 from graph.store.results import term_text
 
 _QZD = "https://w3id.org/quanze/derived#"
@@ -135,7 +142,7 @@ def lists_holding(
     text = load_query(name)
     if lacks(store, text, terms, timeout):
         return frozenset()
-    if name not in bundled_queries() or kept_as(text) is None:
+    if bundled_text(name) is None or kept_as(text) is None:  # one file read, not all 41
         return None
     found: set[str] = set()
     asked = {"query": ox.Literal(name)}

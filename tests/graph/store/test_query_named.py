@@ -400,6 +400,7 @@ LATERAL_CASES = [
     ("accountability-resting-on", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa")}),
     ("view-authorities", {}),
     ("view-authority-named", {"name": "达孜区医保局"}),
+    ("audit-provisions", {}),
 ]
 #: Queries with LATERAL that give no row on these stores, checked against their standard form
 #: where they do: equivalent-powers on the analyzed samples (below); audit-beyond-last,
@@ -426,7 +427,10 @@ def test_lateral_queries_answer_as_their_standard_form(
     for store in (seeds, handmade):
         lateral_rows = run_query(store, text, bindings).rows  # type: ignore[arg-type]
         standard_rows = run_query(store, standard, bindings).rows  # type: ignore[arg-type]
-        assert normal(text, lateral_rows) == normal(text, standard_rows)
+        lateral, standard_ = normal(text, lateral_rows), normal(text, standard_rows)
+        if "ORDER BY" not in text:  # audit-provisions: its rows in no order
+            lateral, standard_ = sorted(lateral), sorted(standard_)
+        assert lateral == standard_
         answered.append(len(lateral_rows))
     assert any(answered)
 
