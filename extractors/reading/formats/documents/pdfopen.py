@@ -5,7 +5,9 @@ outside the table and was read as text: the item lost, or its rest left out of i
 
 Such a table is closed where its column rules end: a rule across them at the lowest end (the
 highest start) of three or more column rules that end (start) together, each with no rule
-meeting it there (two ruled tables side by side, each closed, are not joined)."""
+meeting it there (two ruled tables side by side, each closed, are not joined); a horizontal
+piece no wider than a rule's stroke, the corner of a cell's border drawn at the rule's end
+(Chromium's print), is no rule meeting it."""
 
 from __future__ import annotations
 
@@ -43,9 +45,16 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
     >>> h = [{"orientation": "h", "x0": 0, "x1": 100, "top": 10, "bottom": 10}]
     >>> [(line["top"], line["x0"], line["x1"]) for line in closing_lines(v + h)]
     [(90, 0, 100)]
+    >>> corners = [{"orientation": "h", "x0": x - 0.7, "x1": x, "top": 90} for x in (0, 50, 100)]
+    >>> [(line["top"], line["x0"], line["x1"]) for line in closing_lines(v + h + corners)]
+    [(90, 0, 100)]
     """
     rules = _rules(edges)
-    horizontals = [e for e in edges if e["orientation"] == "h"]
+    # a corner piece where a rule ends (Chromium draws each cell's border as four rectangles,
+    # the corners a stroke wide, on a row's part at a page's foot too) closes nothing
+    horizontals = [
+        e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2 * _TOLERANCE
+    ]
 
     def closed(x: float, y: float) -> bool:
         return any(
