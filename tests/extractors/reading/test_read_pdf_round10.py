@@ -113,3 +113,25 @@ def test_a_ruled_row_a_page_break_splits_in_chromiums_print_is_one_row(
     plist = _read(_printed(tmp_path, _html([_HEADER, *items], page, head, css)))
     assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
     assert not plist.rejects
+
+
+@pytest.mark.parametrize("page", ["portrait", "landscape"])
+def test_a_group_header_over_pages_in_chromiums_print_stays_the_header(
+    tmp_path: Path, page: str
+) -> None:
+    # 依据 over 设定依据 | 追责依据 in a <thead> printed on each page, the table's frame drawn
+    # beside its cells' borders and running on below the last whole row of a page. The frame's
+    # four rules (two bounds) are no row left open there: closing them made an empty row over
+    # the next page's header, the serials then read into 设定依据 (and, on 463c2ff, 民 as ⺠).
+    items = [_item(k) for k in range(1, 26)]
+    head = (
+        "<thead><tr><th rowspan=2>序号</th><th rowspan=2>事项名称</th><th rowspan=2>事项类型</th>"
+        "<th colspan=2>依据</th></tr><tr><th>设定依据</th><th>追责依据</th></tr></thead>"
+    )
+    page_html = _html([_HEADER, *items], page).replace(
+        f"<thead><tr>{''.join(f'<th>{c}</th>' for c in _HEADER)}</tr></thead>", head
+    )
+    assert head in page_html
+    plist = _read(_printed(tmp_path, page_html))
+    assert _cells(plist) == items
+    assert not plist.rejects

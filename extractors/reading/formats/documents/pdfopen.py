@@ -7,7 +7,8 @@ Such a table is closed where its column rules end: a rule across them at the low
 highest start) of three or more column rules that end (start) together, each with no rule
 meeting it there (two ruled tables side by side, each closed, are not joined); a horizontal
 piece no wider than a rule's stroke, the corner of a cell's border drawn at the rule's end
-(Chromium's print), is no rule meeting it."""
+(Chromium's print), is no rule meeting it; rules a stroke or two apart are one column bound
+(a table's frame drawn beside its cells' borders, running on below the last whole row)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
             else:
                 groups.append([rule])
         for group in groups:
-            if len(group) < 3:
+            if _columns(group) < 3:
                 continue
             y = min(r[end] for r in group) if end == 1 else max(r[end] for r in group)
             x0, x1 = min(r[0] for r in group), max(r[0] for r in group)
@@ -89,3 +90,17 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
                 }
             )
     return out
+
+
+def _columns(rules: list[tuple[float, float, float]]) -> int:
+    """How many column bounds ``rules`` stand at: rules closer than a stroke or two are one
+    (Chromium draws a table's frame and each cell's border apart, two strokes side by side; a
+    table's frame alone, running on to a page's foot below its last whole row, is two bounds).
+
+    >>> _columns([(33.7, 0, 9), (34.5, 0, 9), (561.0, 0, 9), (561.7, 0, 9)])
+    2
+    """
+    xs = sorted(x for x, _, _ in rules)
+    return sum(
+        1 for a, b in zip([None, *xs], xs, strict=False) if a is None or b - a > 2 * _TOLERANCE
+    )
