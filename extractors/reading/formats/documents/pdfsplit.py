@@ -37,7 +37,9 @@ def joined_split(
     cutting it: 行政 | 强制), the row it ends having both; a
     word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
     rest, which the assembler took for an item without serial (``missing-cell``). Not under a
-    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
+    header with a 子项 column (its rows have no serial of their own), nor below a serial merged
+    over rows, nor when the rest has merged cells; below a type merged over items (a Word table
+    converted by LibreOffice) it is joined (before, the last row's name lost its end, silently)."""
     if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
         return rows
     keys = [map_header(c) for c in header]
@@ -46,8 +48,9 @@ def joined_split(
         return rows
     last, rest = reading.tables[-1][-1], rows[at]
     marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
+    serials = [c for c in marks if keys[c] == "row"]
     if (
-        last.spans
+        any(last.spans[c] != "own" for c in serials if last.spans)
         or rest.spans
         or len(last.cells) != len(rest.cells)
         or is_header(last.cells)
