@@ -184,3 +184,33 @@ def test_a_row_split_below_a_type_merged_over_items_is_one_row(
             assert any(a.code == "missing-cell" for a in got.anomalies)
         else:
             assert got.get("type") == item[2]
+
+
+# -- a cell of two lines merged over two rows of one line, set at the top, without ruling -----
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged", "own-cell"])
+def test_a_cell_of_two_lines_set_at_the_top_of_two_rows_is_told_from_an_own_cell(
+    tmp_path: Path, merged: bool
+) -> None:
+    # The accountability basis merged over items 1-2, 3-4, 5-6, two lines set at the top of
+    # rows of one line each: its second line stands inside the lower row (the lower serial
+    # closer below it than the rows' usual gap). Before, it read as the upper row's own and
+    # the lower row's cell empty, silently; now merged, and said. A row's own cell of two
+    # lines (its row two lines tall, the next a usual gap below) stays its own (a guard).
+    from reportlab.platypus import TableStyle
+
+    from tests.extractors.reading.test_read_pdf_round8 import _item as _item8
+    from tests.extractors.reading.test_read_pdf_round8 import _table, _written
+
+    text = "《行政机关公务员处分条例》第二十条；《中华人民共和国公务员法》第六十二条"[:20]
+    items = [(*_item8(k)[:4], text) for k in range(1, 7)]
+    rows = [_HEADER, *((*i[:4], i[4] if int(i[0]) % 2 else "") for i in items)]
+    spans = [("SPAN", (4, r), (4, r + 1)) for r in (1, 3, 5)] if merged else []
+    table = _table(rows, style=spans)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    plist = _read(_written(tmp_path, [table]))
+    want = items if merged else [tuple(r) for r in rows[1:]]
+    assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in want]
+    said = [any(a.code == "centred-cell" for a in i.anomalies) for i in plist.items]
+    assert said == [merged] * 6
