@@ -4,8 +4,10 @@ that downstream steps read."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
+from importlib import resources
 
 # Only ASCII tag names are markup: "《实施<中华人民共和国社会保险法>若干规定》" keeps its <…>.
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
@@ -30,21 +32,35 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # blocks (and the compatibility supplement) are taken to the unified ideographs by their Unicode
 # decomposition (NFKC), and nothing else is: full-width letters and digits, ①, and the like stay
 # as written, for the readers that know them.
-_LOOK_ALIKES = "\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
+# The CJK radicals supplement (⺠ U+2EA0 for 民, ⻔ U+2ED4 for 门: Chromium's subsets of Noto CJK
+# map the glyph 民 shares with the radical so) has no decomposition: its characters are taken to
+# their ideographs by the table in ``data/radicals.json``, the others of the block left as written.
+_RADICALS: dict[str, str] = json.loads(
+    resources.files("extractors").joinpath("data/radicals.json").read_text(encoding="utf-8")
+)["radicals"]
+_LOOK_ALIKES = "\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
 _LOOK_ALIKE = re.compile(f"[{_LOOK_ALIKES}]")
 _UNCLEAN = re.compile(f"[{INVISIBLE}{_LOOK_ALIKES}]")
 
 
 def unified(text: str) -> str:
-    """``text`` with Kangxi radicals and CJK compatibility ideographs as the unified
-    ideographs they stand for.
+    """``text`` with Kangxi radicals, the radicals of the CJK radicals supplement a font maps
+    ideographs to, and CJK compatibility ideographs as the unified ideographs they stand for.
 
     >>> unified("\u2f08\u2f12资源和社会保障局"), unified("\uf90a"), unified("①１")
     ('人力资源和社会保障局', '金', '①１')
+    >>> unified("中华人\u2ea0共和国"), unified("\u2e80")
+    ('中华人民共和国', '⺀')
     """
     if not _LOOK_ALIKE.search(text):
         return text
-    return _LOOK_ALIKE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _LOOK_ALIKE.sub(_ideograph, text)
+
+
+def _ideograph(match: re.Match[str]) -> str:
+    """The unified ideograph a look-alike stands for (:func:`unified`)."""
+    char = match.group()
+    return _RADICALS.get(char) or unicodedata.normalize("NFKC", char)
 
 
 def plain_characters(text: str) -> str:

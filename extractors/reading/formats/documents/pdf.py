@@ -32,6 +32,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
 from extractors.reading.formats.documents.pdfapart import joined_apart
+from extractors.reading.formats.documents.pdfatop import merged_atop
 from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
     CARRIED,
@@ -382,6 +383,9 @@ def _text_rows(
                     cells[column].append(group)
         laid[start] = tuple("\n".join(parts) for parts in cells)
     merged = _merged(lines, starts, column_of, owned, columns) if by_cell else {}
+    if not by_cell:  # a cell merged over two rows, set at the top (``pdfatop``)
+        mergeable = [c for c, (_, _, text) in enumerate(columns) if map_header(text) in MERGED_DOWN]
+        merged = merged_atop(lines, starts, column_of, mergeable)
     rows = []
     pending, reading.opened = reading.opened if continued else None, None
     for start in order:
@@ -439,7 +443,8 @@ def _merged_into(
             Anomaly(
                 "centred-cell",
                 f"column {column + 1}'s cell stands alone, centred over this row and the rows "
-                "around it whose cells there are empty: read as one cell merged over them",
+                "around it whose cells there are empty (or set at the top of the first, its lines "
+                "running into the next): read as one cell merged over them",
                 str(column + 1),
                 texts[column],
             )

@@ -5,7 +5,10 @@ outside the table and was read as text: the item lost, or its rest left out of i
 
 Such a table is closed where its column rules end: a rule across them at the lowest end (the
 highest start) of three or more column rules that end (start) together, each with no rule
-meeting it there (two ruled tables side by side, each closed, are not joined)."""
+meeting it there (two ruled tables side by side, each closed, are not joined); a horizontal
+piece no wider than a rule's stroke, the corner of a cell's border drawn at the rule's end
+(Chromium's print), is no rule meeting it; rules a stroke or two apart are one column bound
+(a table's frame drawn beside its cells' borders, running on below the last whole row)."""
 
 from __future__ import annotations
 
@@ -43,9 +46,16 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
     >>> h = [{"orientation": "h", "x0": 0, "x1": 100, "top": 10, "bottom": 10}]
     >>> [(line["top"], line["x0"], line["x1"]) for line in closing_lines(v + h)]
     [(90, 0, 100)]
+    >>> corners = [{"orientation": "h", "x0": x - 0.7, "x1": x, "top": 90} for x in (0, 50, 100)]
+    >>> [(line["top"], line["x0"], line["x1"]) for line in closing_lines(v + h + corners)]
+    [(90, 0, 100)]
     """
     rules = _rules(edges)
-    horizontals = [e for e in edges if e["orientation"] == "h"]
+    # a corner piece where a rule ends (Chromium draws each cell's border as four rectangles,
+    # the corners a stroke wide, on a row's part at a page's foot too) closes nothing
+    horizontals = [
+        e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2 * _TOLERANCE
+    ]
 
     def closed(x: float, y: float) -> bool:
         return any(
@@ -64,7 +74,7 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
             else:
                 groups.append([rule])
         for group in groups:
-            if len(group) < 3:
+            if _columns(group) < 3:
                 continue
             y = min(r[end] for r in group) if end == 1 else max(r[end] for r in group)
             x0, x1 = min(r[0] for r in group), max(r[0] for r in group)
@@ -80,3 +90,17 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
                 }
             )
     return out
+
+
+def _columns(rules: list[tuple[float, float, float]]) -> int:
+    """How many column bounds ``rules`` stand at: rules closer than a stroke or two are one
+    (Chromium draws a table's frame and each cell's border apart, two strokes side by side; a
+    table's frame alone, running on to a page's foot below its last whole row, is two bounds).
+
+    >>> _columns([(33.7, 0, 9), (34.5, 0, 9), (561.0, 0, 9), (561.7, 0, 9)])
+    2
+    """
+    xs = sorted(x for x, _, _ in rules)
+    return sum(
+        1 for a, b in zip([None, *xs], xs, strict=False) if a is None or b - a > 2 * _TOLERANCE
+    )

@@ -11,6 +11,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.documents.pdfwords import Column, Word, loose_row, placing
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.headers import is_header, map_header
+from extractors.reading.vocab import is_power_type
 
 if TYPE_CHECKING:
     from extractors.reading.formats.documents.pdf import PdfReading
@@ -32,10 +33,13 @@ def joined_split(
     """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
     ended on, whose header is ``header``) without the first row's when that row is the rest of
     the last row before, split by the page break: joined to it, cell by cell, and said. Such a
-    rest has no serial and no type where the header has them, the row it ends having both; a
+    rest has no serial and no type where the header has them (or the type's end, the break
+    cutting it: 行政 | 强制), the row it ends having both; a
     word processor splits a row anywhere, a piece of its name (…违 | 法行为的处罚) among the
     rest, which the assembler took for an item without serial (``missing-cell``). Not under a
-    header with a 子项 column (its rows have no serial of their own), nor below merged cells."""
+    header with a 子项 column (its rows have no serial of their own), nor below a serial merged
+    over rows, nor when the rest has merged cells; below a type merged over items (a Word table
+    converted by LibreOffice) it is joined (before, the last row's name lost its end, silently)."""
     if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
         return rows
     keys = [map_header(c) for c in header]
@@ -44,12 +48,16 @@ def joined_split(
         return rows
     last, rest = reading.tables[-1][-1], rows[at]
     marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
+    serials = [c for c in marks if keys[c] == "row"]
     if (
-        last.spans
+        any(last.spans[c] != "own" for c in serials if last.spans)
         or rest.spans
         or len(last.cells) != len(rest.cells)
         or is_header(last.cells)
-        or any(rest.cells[c] or not last.cells[c] for c in marks)
+        or any(
+            (rest.cells[c] and not _type_cut(last, rest, c, keys)) or not last.cells[c]
+            for c in marks
+        )
         or not any(rest.cells)
     ):
         return rows
@@ -64,6 +72,16 @@ def joined_split(
     )
     reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
     return rows[:at] + rows[at + 1 :]
+
+
+def _type_cut(last: SourceRow, rest: SourceRow, column: int, keys: list[str | None]) -> bool:
+    """True when the type cell of ``rest`` is the end of the last row's type, the page break
+    cutting the word (行政 | 强制, a narrow column wrapping it): neither part a power type, the
+    two together one."""
+    if keys[column] != "type":
+        return False
+    head, tail = last.cells[column], rest.cells[column]
+    return not is_power_type(head) and not is_power_type(tail) and is_power_type(head + tail)
 
 
 def rest_row(lines: list[list[Word]], columns: list[Column], reading: PdfReading) -> SourceRow:
