@@ -166,7 +166,7 @@ def counted_from_lists(text: str) -> str | None:
     files (``graph.store.listing``; its ``# counted: kept lists graphs|distinct`` header line):
     one row per (list graph, list, source file), or per distinct (list, source file).
 
-    >>> counted_from_lists("# counted: kept lists distinct\nSELECT …"), counted_from_lists("")
+    >>> counted_from_lists("# counted: kept lists distinct\\nSELECT …"), counted_from_lists("")
     ('distinct', None)
     """
     match = header_line(text, _KEPT_LISTS)

@@ -225,6 +225,29 @@ def test_an_encrypted_pdf_that_opens_without_a_password_is_read(
     assert _cells(_read(path)) == items
 
 
+@pytest.mark.parametrize(("password", "strength"), [("owner1", 128), ("owner24", 128)])
+def test_an_encrypted_pdf_whose_collection_name_deciphers_to_print_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, password: str, strength: int
+) -> None:
+    # As above, with the document's key fixed (reportlab's invariant mode) to one under which
+    # the unencrypted ``GB1`` deciphers to printable bytes: before, those were taken, the font
+    # lost its Unicode map and the list was refused (the test above failed so 8% of its runs).
+    from reportlab import rl_config
+    from reportlab.lib import pdfencrypt
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    items = [_item(k) for k in range(1, 9)]
+    out = io.BytesIO()
+    locked = pdfencrypt.StandardEncryption(
+        "", ownerPassword=password, canModify=0, canCopy=0, strength=strength
+    )
+    document = SimpleDocTemplate(out, pagesize=landscape(A4), encrypt=locked)
+    document.build([_table([_HEADER, *items], ruled=True)])
+    path = tmp_path / "list.pdf"
+    path.write_bytes(out.getvalue())
+    assert _cells(_read(path)) == items
+
+
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_a_pdf_whose_cross_references_point_elsewhere_is_read(tmp_path: Path, ruled: bool) -> None:
     # A line added under the %PDF header by a tool that did not write the cross-reference
