@@ -23,8 +23,10 @@ from graph.errors import QueryError
 from graph.store.cites import find_citing_items
 from graph.store.endpoint import Endpoint, EndpointError
 from graph.store.open import open_store
-from graph.store.query import run_query
+from graph.store.query import bundled_queries, load_query, run_query
 from graph.store.serve import Server, start_server
+from tests.graph.store.rows import normal
+from tests.graph.store.test_virtuoso import BINDINGS
 
 runner = CliRunner()
 
@@ -85,6 +87,20 @@ def test_named_queries_answer_the_same(
     remote = run_query(server.endpoint, name, bindings)
     assert remote.rows, name
     assert remote == run_query(local, name, bindings)
+
+
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+def test_every_bundled_query_answers_the_same_through_quanze_serve(
+    server: Server, local: ox.Store, name: str
+) -> None:
+    # Issue 23: all bundled queries give the same rows on the embedded store and on `quanze
+    # serve` (the Oxigraph server it starts), in the same order (one engine, one store).
+    bindings: dict[str, Any] = BINDINGS.get(name, {})
+    expected = run_query(local, name, bindings)
+    answer = run_query(server.endpoint, name, bindings, timeout=60)
+    assert answer.variables == expected.variables
+    text = load_query(name)
+    assert normal(text, answer.rows) == normal(text, expected.rows)
 
 
 def test_cites_answers_the_same(server: Server, local: ox.Store) -> None:
