@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from extractors import get_citations
 from extractors.models import PowerList
 from extractors.reading.read import read_list
 
@@ -33,3 +34,14 @@ def filled_fields(plist: PowerList, keys: tuple[str, ...]) -> list[dict[str, Any
 def anomaly_codes(plist: PowerList) -> list[list[str]]:
     """The codes of each item's anomalies."""
     return [[a.code for a in item.anomalies] for item in plist.items]
+
+
+def basis_citations(items: list[dict[str, str]]) -> list[tuple[str | None, int | None]]:
+    """The (law, article) of every citation in the items' basis and accountability basis,
+    sorted: two readings cite alike whatever order their items come in."""
+    return sorted(
+        (c.law, c.article)
+        for item in items
+        for k in ("basis", "accountability_basis")
+        for c in get_citations(item.get(k, ""))
+    )

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors import get_citations
 from extractors.errors import InputError
 from extractors.models import PowerItem, PowerList
 from extractors.reading.read import read_list
 from extractors.reading.stream import open_list
-from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.support import basis_citations, filled_fields, read_written
 from tests.extractors.reading.test_stream import _same
 
 FIELDS = ("name", "type", "department", "basis", "accountability_basis")
@@ -40,21 +39,12 @@ def _squashed(items: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{k: "".join(v.split()) for k, v in item.items()} for item in items]
 
 
-def _citations(items: list[dict[str, str]]) -> list[tuple[str | None, int | None]]:
-    return sorted(
-        (c.law, c.article)
-        for item in items
-        for k in ("basis", "accountability_basis")
-        for c in get_citations(item.get(k, ""))
-    )
-
-
 def _check(
     plist: PowerList, expected: list[dict[str, str]], fields: tuple[str, ...] = FIELDS
 ) -> None:
     items = filled_fields(plist, fields)
     assert _squashed(items) == _squashed(expected)
-    assert _citations(items) == _citations(expected)
+    assert basis_citations(items) == basis_citations(expected)
     assert plist.plausibility is not None and not plist.plausibility.doubtful
 
 

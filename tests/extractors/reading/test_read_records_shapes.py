@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractors import get_citations
-from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.support import basis_citations, filled_fields, read_written
 from tests.extractors.reading.test_read_shapes import FIELDS as SHAPE_FIELDS
 from tests.extractors.reading.test_read_shapes import HEADER
 from tests.extractors.reading.test_read_shapes import ITEMS as SERIAL_ITEMS
@@ -40,15 +40,6 @@ def _paged(per: int) -> str:
         line
         for n, page in enumerate(pages, 1)
         for line in (TITLE, "2023年5月6日", *page, f"第 {n} 页 共 {len(pages)} 页", f"- {n} -")
-    )
-
-
-def _citations(items: list[dict[str, str]]) -> list[tuple[str | None, int | None]]:
-    return sorted(
-        (c.law, c.article)
-        for item in items
-        for k in ("basis", "accountability_basis")
-        for c in get_citations(item.get(k, ""))
     )
 
 
@@ -91,7 +82,7 @@ def test_records_in_round_4_shapes(tmp_path: Path, shape: str) -> None:
     plist = read_written(tmp_path, "page.txt", SHAPES[shape]())
     items = filled_fields(plist, FIELDS)
     assert items == EXPECTED
-    assert _citations(items) == _citations(EXPECTED)
+    assert basis_citations(items) == basis_citations(EXPECTED)
     assert plist.plausibility is not None and not plist.plausibility.doubtful
 
 
