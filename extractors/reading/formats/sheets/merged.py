@@ -4,7 +4,7 @@ each covered cell marked as repeating it, and text hidden under a range kept as 
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
 
@@ -115,6 +115,20 @@ class MergedRanges:
             return number
         waiting = self._waiting
         return waiting[self._next].first if self._next < len(waiting) else MAX_ROWS
+
+    def left_out(self, start: int, stop: int, blank: Callable[[int, int], object]) -> Iterator[int]:
+        """The rows from ``start`` to ``stop`` (0-based) that a sheet's XML leaves out and a
+        range reaches, in order: each is to be laid (:meth:`lay`) as an empty row before the
+        next is asked for; a run of them no range reaches is given to ``blank(first, stop)``."""
+        number = start
+        while number < stop:
+            quiet = min(stop, self.quiet_until(number))
+            if quiet > number:
+                blank(number, quiet)
+                number = quiet
+            else:
+                yield number
+                number += 1
 
     def lay(self, number: int, row: list[str]) -> tuple[list[Span] | None, list[Anomaly]]:
         """Lays the ranges that reach row ``number`` (0-based) over its cells ``row`` (in

@@ -337,14 +337,9 @@ def sheet_run(source: Path | bytes, layouts: list[SheetLayout]) -> Iterator[Tabl
             columns.append(value)
         elif event == "row" and isinstance(value, _Row) and layout is not None:
             index = value.index
-            while number < index:  # rows the XML leaves out are empty (a range may reach them)
-                stop = min(index, ranges.quiet_until(number))
-                if stop > number:
-                    laying.add_blank(number, stop)
-                    number = stop
-                    continue
-                yield from _laid(number, [], ranges, laying)
-                number += 1
+            # rows the XML leaves out are empty (a range may reach them)
+            for empty in ranges.left_out(number, index, laying.add_blank):
+                yield from _laid(empty, [], ranges, laying)
             notes = [
                 note
                 for _, note in hidden_notes(

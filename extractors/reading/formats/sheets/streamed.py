@@ -129,19 +129,15 @@ class SheetRows:
         for index, values in laid_rows(self.archive, self.member, self.book, sheet):
             if index < number or index >= layout.count:
                 raise ValueError("the sheet changed while it was read; read it again")
-            while number < index:  # rows the XML leaves out are empty (a range may reach them)
-                stop = min(index, ranges.quiet_until(number))
-                if stop > number:
-                    laying.add_blank(number, stop)
-                    number = stop
-                    continue
+            # rows the XML leaves out are empty (a range may reach them)
+            for empty in ranges.left_out(number, index, laying.add_blank):
                 cells: list[str] = []
-                spans, notes = ranges.lay(number, cells)
+                spans, notes = ranges.lay(empty, cells)
                 width = max(width, used_width(cells))
                 if look:
                     occupied_columns((cells,), occupied)
-                yield from laying.add(number, cells, notes, spans)
-                number += 1
+                yield from laying.add(empty, cells, notes, spans)
+            number = index
             cells = _texts(values, sheet, self.strings)
             spans, notes = ranges.lay(number, cells)
             if sheet.uncached:
