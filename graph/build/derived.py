@@ -37,13 +37,12 @@ from itertools import chain
 
 import pyoxigraph as ox
 
-from graph.build.form import FORM  # (graph.build.form says what it means)
+from graph.build.form import FORM, QZD  # (graph.build.form says what they mean)
 from graph.build.record import list_graphs
 from graph.iri import Iris
 
 #: The namespace of the derived facts' classes and properties (not part of the ontology: they
 #: describe one store's counts, as the tallies do).
-QZD = "https://w3id.org/quanze/derived#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PACKED = ox.NamedNode(QZD + "packed")

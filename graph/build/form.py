@@ -4,6 +4,8 @@ which form the facts the store's counts read mean what they mean now. A module o
 the ontology's namespaces and with them rdflib (0.15-0.7 s of a ``quanze query NAME --count`` at
 load 7, 2.8 s with the page cache dropped, at 1M items)."""
 
+#: The namespace of the derived graph's classes and properties (``qzd:``).
+QZD = "https://w3id.org/quanze/derived#"
 #: The form of the derived graph: its kinds and how they are kept. A graph of another form (one
 #: written before a kind was added holds none of it, so its sums would count only the lists built
 #: since) is counted afresh. Raise it whenever a kind is added or kept otherwise.

@@ -31,10 +31,10 @@ from collections.abc import Callable, Mapping
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.store.query import Bound, inline_bindings, run_query
 from graph.store.results import term_text
 
-_QZD = "https://w3id.org/quanze/derived#"
 _PREFIXES = """PREFIX qz: <https://w3id.org/quanze/ontology#>
 PREFIX qzsub: <https://w3id.org/quanze/ontology/subdivision#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>

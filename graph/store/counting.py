@@ -31,6 +31,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.errors import QueryError
 from graph.store.boundcount import bound_count, number
 from graph.store.boundcount import kept as kept_facts
@@ -104,7 +105,6 @@ def _wrapped(text: str, head: str) -> str:
 
 
 _BY_LIST = re.compile(r"#\s*counted:\s*by-list\b")
-_QZD = "https://w3id.org/quanze/derived#"
 #: The rows a query counted by list gives, kept by the builds (graph.build.derived.LIST_ROWS).
 _KEPT = (
     f"SELECT ?rows WHERE {{ ?fact a <{_QZD}ListRows> ; <{_QZD}query> ?query ; <{_QZD}rows> ?rows }}"

@@ -33,6 +33,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.store.query import (
     Bound,
     bundled_queries,
@@ -43,7 +44,6 @@ from graph.store.query import (
 )
 from graph.store.results import term_text
 
-_QZD = "https://w3id.org/quanze/derived#"
 #: The lists holding rows of a query, packed: ``[[graph], [rows]]`` per list graph.
 _HOLDS = f"""
 SELECT ?packed WHERE {{ ?fact a <{_QZD}ListHolds> ; <{_QZD}query> ?query ; <{_QZD}packed> ?packed }}

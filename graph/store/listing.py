@@ -17,10 +17,10 @@ import json
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.store.query import run_query
 from graph.store.results import term_text
 
-_QZD = "https://w3id.org/quanze/derived#"
 #: The lists the derived graph counts, and the lists kept with their sources (packed).
 _KEPT = f"""
 SELECT ?lists ?packed WHERE {{

@@ -16,10 +16,10 @@ import json
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.store.query import Bound, run_query
 from graph.store.results import term_text
 
-_QZD = "https://w3id.org/quanze/derived#"
 #: Whether the names are kept, and the authorities of the name ``?name`` (none: no authority).
 _KEPT = f"""
 SELECT ?name ?names ?orgs WHERE {{

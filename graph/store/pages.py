@@ -59,6 +59,7 @@ from typing import IO, Literal
 
 import pyoxigraph as ox
 
+from graph.build.form import QZD as _QZD
 from graph.errors import QueryError
 from graph.store.holding import lists_holding
 from graph.store.listing import Listed, kept_lists
@@ -363,7 +364,6 @@ def _by_list(
     return Answer(first_batch.variables, pages())
 
 
-_QZD = "https://w3id.org/quanze/derived#"
 #: How many places a ranking of the derived facts has (graph.build.ranked).
 _PLACES = f"""
 SELECT ?places WHERE {{ ?ranking <{_QZD}ranks> ?kind ; <{_QZD}positions> ?places }}
