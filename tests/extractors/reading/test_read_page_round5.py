@@ -13,13 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
+from tests.extractors.reading.support import (
+    anomaly_codes,
+    basis_citations,
+    filled_fields,
+    read_written,
+)
 from tests.extractors.reading.test_read_records_shapes import (
     EXPECTED,
     FIELDS,
     ITEMS,
     LABELS,
-    _citations,
 )
 from tests.extractors.reading.test_stream import _same
 
@@ -79,7 +83,7 @@ def test_items_as_sentences_or_pairs_on_a_line(tmp_path: Path, shape: str) -> No
     write, expected = NEW[shape]
     items = _read(tmp_path, write())
     assert [{k: v.rstrip("。") for k, v in i.items()} for i in items] == expected
-    assert _citations(items) == _citations(expected)
+    assert basis_citations(items) == basis_citations(expected)
 
 
 # read before too: kept so

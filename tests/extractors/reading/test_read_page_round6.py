@@ -15,7 +15,12 @@ from typing import Any
 import pytest
 
 from extractors.models import PowerList
-from tests.extractors.reading.support import anomaly_codes, filled_fields, read_written
+from tests.extractors.reading.support import (
+    anomaly_codes,
+    basis_citations,
+    filled_fields,
+    read_written,
+)
 from tests.extractors.reading.test_read_notices import ANNEX, POWERS
 from tests.extractors.reading.test_read_page_round5 import HEADER, SERIALED, TITLE
 from tests.extractors.reading.test_read_records_shapes import (
@@ -23,7 +28,6 @@ from tests.extractors.reading.test_read_records_shapes import (
     FIELDS,
     ITEMS,
     LABELS,
-    _citations,
 )
 from tests.extractors.reading.test_stream import _same
 
@@ -69,7 +73,7 @@ def _read(
 def _sure(tmp_path: Path, lines: list[str], expected: list[dict[str, str]]) -> None:
     plist, items = _read(tmp_path, lines)
     assert items == expected
-    assert _citations(items) == _citations(expected)
+    assert basis_citations(items) == basis_citations(expected)
     assert plist.plausibility is not None and not plist.plausibility.doubtful
 
 
@@ -288,7 +292,7 @@ def test_a_browsers_print_header_and_footer_are_no_cells(
         expected = SERIALED
         _, items = _read(tmp_path, lines)
     assert items == expected
-    assert _citations(items) == _citations(expected)
+    assert basis_citations(items) == basis_citations(expected)
 
 
 @pytest.mark.parametrize(
@@ -304,7 +308,7 @@ def test_a_page_number_between_the_halves_of_a_cell_is_no_text_of_it(
     lines = _table([first, *furniture, "第六十九条  " + ITEMS[0][4], *_rows(2)])
     _, items = _read(tmp_path, lines)
     assert [i["basis"].replace("\n", "") for i in items] == [i[3] for i in ITEMS]
-    assert _citations(items) == _citations(SERIALED)
+    assert basis_citations(items) == basis_citations(SERIALED)
 
 
 @pytest.mark.parametrize("numbers", [("（1）", "（2）"), ("①", "②")], ids=["brackets", "circled"])

@@ -244,7 +244,7 @@ def forward_slashes(archive: zipfile.ZipFile) -> None:
     >>> import io
     >>> out = io.BytesIO()
     >>> with zipfile.ZipFile(out, "w") as written:
-    ...     written.writestr("xl\\workbook.xml", "<workbook/>")
+    ...     written.writestr("xl\\\\workbook.xml", "<workbook/>")
     >>> archive = zipfile.ZipFile(out)
     >>> forward_slashes(archive)
     >>> archive.read("xl/workbook.xml")
