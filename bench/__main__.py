@@ -2,8 +2,8 @@
 
 Usage: python -m bench [NAME ...] [--OPTION ...]   (names: readers, citations, store, rebuild,
 biglist, views, serve, answers, realworld, registry, lawtexts, audit, app, national, loader, phases,
-startup, pagetext; default all). Options go to every benchmark named (``python -m bench realworld
---plain``).
+startup, pagetext, crossformat; default all). Options go to every benchmark named
+(``python -m bench realworld --plain``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ BENCHMARKS = (
     "phases",
     "startup",
     "pagetext",
+    "crossformat",
 )
 
 

@@ -35,8 +35,10 @@ def _pattern(entry: str) -> re.Pattern[str]:
 @cache
 def _level_pattern() -> re.Pattern[str]:
     spec = load_vocab()["levels"]
-    words = sorted(spec["words"], key=len, reverse=True)
-    one = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    units = sorted(spec["units"], key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
+    inside = spec["unit_joiners"]
+    one = f"(?:{unit}(?:{inside}*{unit})*{inside}*级)"
     return re.compile(f"{one}(?:{spec['joiners']}{one})*")
 
 

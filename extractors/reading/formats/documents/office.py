@@ -31,9 +31,10 @@ EXCEL = "MS Excel 97"
 TIMEOUT_SECONDS = 180.0
 #: The Debian packages that bring LibreOffice without its desktop (named in the error).
 WRITER, CALC = "libreoffice-writer-nogui", "libreoffice-calc-nogui"
-Target = Literal["docx", "xlsx", "doc", "xls", "odt", "ods"]
+Target = Literal["docx", "xlsx", "doc", "xls", "odt", "ods", "pdf", "html", "csv"]
 PACKAGES: dict[str, str] = {
-    "docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC, "ods": CALC
+    "docx": WRITER, "doc": WRITER, "odt": WRITER, "xlsx": CALC, "xls": CALC, "ods": CALC,
+    "pdf": WRITER, "html": WRITER, "csv": CALC,
 }  # fmt: skip
 
 
@@ -50,16 +51,21 @@ def convert(
     *,
     timeout: float = 0,
     infilter: str | None = None,
+    outfilter: str = "",
 ) -> bytes:
     """``data`` (a file of the kind the suffix ``source`` names) converted by LibreOffice into
     ``target`` (read by its import filter ``infilter`` when given, else by the one LibreOffice
-    finds). Each conversion runs in a temporary folder with its own LibreOffice profile, so
-    that conversions running side by side do not share (and lock) one, and is stopped after
-    ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
+    finds; written by the export filter and its options ``outfilter`` when given: CSV in UTF-8
+    is ``Text - txt - csv (StarCalc):44,34,76``). Each conversion runs in a temporary folder with its
+    own LibreOffice profile, so that conversions running side by side do not share (and lock) one,
+    and is stopped after ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
     with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
         given = given_file(Path(folder), source)
         given.write_bytes(data)
-        return convert_in(given, path, target, timeout=timeout, infilter=infilter).read_bytes()
+        converted = convert_in(
+            given, path, target, timeout=timeout, infilter=infilter, outfilter=outfilter
+        )
+        return converted.read_bytes()
 
 
 def given_file(folder: Path, source: str) -> Path:
@@ -69,13 +75,20 @@ def given_file(folder: Path, source: str) -> Path:
 
 
 def convert_in(
-    given: Path, path: str, target: Target, *, timeout: float = 0, infilter: str | None = None
+    given: Path,
+    path: str,
+    target: Target,
+    *,
+    timeout: float = 0,
+    infilter: str | None = None,
+    outfilter: str = "",
 ) -> Path:
     """The file ``given`` (:func:`given_file` of a folder of its own) converted by LibreOffice into
-    ``target``, in a file of that folder, whose LibreOffice profile, home and ``given`` are gone
-    once it is made (a large list converted is read from the file, not held: ``docrows``). Stopped
-    after ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default); what goes wrong is one
-    :class:`InputError` naming ``path``."""
+    ``target`` (by the export filter ``outfilter`` when given), in a file of that folder, whose
+    LibreOffice profile, home and ``given`` are gone once it is made (a large list converted is read
+    from the file, not held: ``docrows``). Stopped after ``timeout`` seconds
+    (:data:`TIMEOUT_SECONDS` by default); what goes wrong is one :class:`InputError` naming
+    ``path``."""
     source = given.suffix[1:]
     program = soffice()
     if program is None:
@@ -94,7 +107,7 @@ def convert_in(
         "--nolockcheck",
         *([f"--infilter={infilter}"] if infilter else []),
         "--convert-to",
-        target,
+        f"{target}:{outfilter}" if outfilter else target,
         "--outdir",
         str(work / "out"),
         str(given),
