@@ -56,9 +56,9 @@ def convert(
     """``data`` (a file of the kind the suffix ``source`` names) converted by LibreOffice into
     ``target`` (read by its import filter ``infilter`` when given, else by the one LibreOffice
     finds; written by the export filter and its options ``outfilter`` when given: CSV in UTF-8
-    is ``Text - txt - csv (StarCalc):44,34,76``). Each conversion runs in a temporary folder with its
-    own LibreOffice profile, so that conversions running side by side do not share (and lock) one,
-    and is stopped after ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
+    is ``Text - txt - csv (StarCalc):44,34,76``). Each conversion runs in a temporary folder with
+    its own LibreOffice profile, so that conversions running side by side do not share (and lock)
+    one, and is stopped after ``timeout`` seconds (:data:`TIMEOUT_SECONDS` by default)."""
     with tempfile.TemporaryDirectory(prefix="quanze-office-") as folder:
         given = given_file(Path(folder), source)
         given.write_bytes(data)
