@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from extractors.errors import InputError
@@ -27,7 +28,8 @@ from extractors.reading.formats.documents.office import read_doc, read_old_workb
 from extractors.reading.formats.documents.opendocument import read_ods, read_odt
 from extractors.reading.formats.documents.pdf import read_pdf
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.html import read_html
+from extractors.reading.formats.html import read_html, shown_lines
+from extractors.reading.formats.htmlembedded import renumbered
 from extractors.reading.formats.labelled import read_label_table
 from extractors.reading.formats.markdown import read_markdown
 from extractors.reading.formats.mhtml import read_mhtml
@@ -209,9 +211,14 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
             page = None
         if page is not None and page.parts and page.plausibility.verdict != "wrong":
             return page
+        shown = _shown_text(text, source, where)
+        if shown is not None:
+            return shown
     best = _Reading.of(detected, _TEXT_READERS[detected](text, where), source, where)
     if best.parts and best.plausibility.verdict != "wrong":
         return best
+    if detected == "html" and (shown := _shown_text(text, source, where)) is not None:
+        return shown  # the page's tables hold no list: its paragraphs may
     for other in _TEXT_ALTERNATIVES.get(detected, ()):
         if other == "html" and HTML_BLOCK.search(text) is None:
             continue
@@ -223,6 +230,38 @@ def _read_text(text: str, fmt: str | None, source: str, where: str) -> _Reading:
         if reading.parts and reading.plausibility.verdict != "wrong":
             return reading
     return best
+
+
+def _shown_text(text: str, source: str, where: str) -> _Reading | None:
+    """A page whose markup holds no list (no table with a header, no rows of blocks, no data
+    in its scripts) read as the text it shows (:func:`html.shown_lines`: a paragraph, a list
+    item, a cell each a line; paragraphs set apart by blank lines as a browser's copy gives
+    them, or not, whichever reads more plausibly) by the page-text reader, each row on the line
+    of the page its text starts on: a list written as paragraphs, read as its markup, would
+    give names like ``</p><p>1对…``. None when the page shows no text or no reading is not
+    wrong."""
+    best: _Reading | None = None
+    for apart in (True, False):
+        lines = shown_lines(text, apart)
+        if not lines:
+            return None
+        try:
+            grids = read_plain("\n".join(t for _, t in lines), where)
+        except InputError:
+            continue
+        starts = [n for n, _ in lines]
+        placed = [renumbered(g, partial(_line_of, starts)) for g in grids]
+        reading = _Reading.of("html", placed, source, where)
+        if not reading.parts or reading.plausibility.verdict == "wrong":
+            continue
+        if best is None or reading.plausibility.score > best.plausibility.score:
+            best = reading
+    return best
+
+
+def _line_of(starts: list[int], line: int) -> int:
+    """The page's line that line ``line`` of its shown text (``starts``: each one's) starts on."""
+    return starts[min(max(line, 1), len(starts)) - 1]
 
 
 def said_continued(parts: list[Assembled]) -> list[Assembled]:

@@ -40,7 +40,14 @@ _RADICALS: dict[str, str] = json.loads(
 )["radicals"]
 _LOOK_ALIKES = "\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
 _LOOK_ALIKE = re.compile(f"[{_LOOK_ALIKES}]")
-_UNCLEAN = re.compile(f"[{INVISIBLE}{_LOOK_ALIKES}]")
+# Spaces of other widths that are a space to a reader: the no-break space a page's &nbsp; leaves
+# in its text (and copied text keeps), the typographic spaces U+2000-U+200A, the narrow no-break
+# space and the medium mathematical space. Each is taken to a space, so that a row apart at
+# &nbsp; is apart at spaces and ``。&nbsp;第十七条`` opens a sentence as ``。 第十七条`` does. The
+# ideographic space (U+3000) stays: readers take it for the full-width gap it is.
+_SPACES = "\u00a0\u2000-\u200a\u202f\u205f"
+_SPACE = re.compile(f"[{_SPACES}]")
+_UNCLEAN = re.compile(f"[{INVISIBLE}{_LOOK_ALIKES}{_SPACES}]")
 
 
 def unified(text: str) -> str:
@@ -64,14 +71,16 @@ def _ideograph(match: re.Match[str]) -> str:
 
 
 def plain_characters(text: str) -> str:
-    """``text`` without the characters that show nothing and with the look-alikes of
-    ideographs as the ideographs (:func:`drop_invisible`, :func:`unified`): the characters of
-    every cell, and of a page read as text, before anything reads them.
+    """``text`` without the characters that show nothing, with the look-alikes of ideographs as
+    the ideographs (:func:`drop_invisible`, :func:`unified`) and spaces of other widths as
+    spaces: the characters of every cell, and of a page read as text, before anything reads them.
 
-    >>> plain_characters("\u2f8f政\u200b许可")
-    '行政许可'
+    >>> plain_characters("\u2f8f政\u200b许可"), plain_characters("1\u00a0行政许可\u3000备注")
+    ('行政许可', '1 行政许可\u3000备注')
     """
-    return unified(drop_invisible(text)) if _UNCLEAN.search(text) else text
+    if not _UNCLEAN.search(text):
+        return text
+    return unified(drop_invisible(_SPACE.sub(" ", text)))
 
 
 def drop_invisible(text: str) -> str:
@@ -90,7 +99,7 @@ def clean_cell(text: str) -> str:
     line trimmed, blank lines dropped.
 
     >>> clean_cell("<p>第八十七条：</p> <p>社会保险经办机构&nbsp;以及</p>")
-    '第八十七条：\\n社会保险经办机构\\xa0以及'
+    '第八十七条：\\n社会保险经办机构 以及'
     >>> clean_cell("《实施<中华人民共和国社会保险法>若干规定》<br/>第二十五条")
     '《实施<中华人民共和国社会保险法>若干规定》\\n第二十五条'
     >>> clean_cell("第十条<script>var law = '《刑法》第一条';</script>")

@@ -14,7 +14,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
-from extractors.reading.formats.htmlblocks import read_blocks
+from extractors.reading.formats.htmlblocks import page_lines_of, read_blocks
 from extractors.reading.formats.htmlembedded import embedded_grids
 from extractors.reading.formats.htmlscripts import script_grids
 from extractors.reading.headers import is_header
@@ -384,6 +384,38 @@ def _with_context(
             context += context_lines(element, before)
     grids = [g for _, found in embedded for g in found]
     return [replace(grids[0], context=(*context, *grids[0].context)), *grids[1:]]
+
+
+#: Blocks a browser sets apart by a blank line when their text is copied (their margins: a
+#: paragraph and a heading take two line breaks in ``innerText``, a ``<div>`` or ``<li>`` one).
+_SET_APART = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def shown_lines(text: str, apart: bool = True) -> list[tuple[int, str]]:
+    """The text a page shows, tables too, as numbered lines (:func:`htmlblocks.page_lines`), as
+    a browser's copy gives it when ``apart``: a blank line after each paragraph or heading; the
+    page's server markup left out; no line when the page cannot be parsed.
+
+    >>> page = "<body>\\n<div>序号 事项名称</div>\\n<div>1 林木采伐许可</div>\\n<p>2 …</p></body>"
+    >>> shown_lines(page)
+    [(2, '序号 事项名称'), (3, '1 林木采伐许可'), (4, '2 …'), (4, '')]
+    >>> shown_lines(page, apart=False)[-1]
+    (4, '2 …')
+    """
+    parser = lxml.html.HTMLParser(**PARSER_OPTIONS)
+    try:
+        parser.feed(without_server_markup(text))
+        document = parser.close()
+    except (etree.LxmlError, ValueError):
+        return []
+    if document is None:
+        return []
+    lines: list[tuple[int, str]] = []
+    for line, shown, element in page_lines_of(document, tables=True):
+        lines.append((line, shown))
+        if apart and element.tag in _SET_APART:
+            lines.append((line, ""))
+    return lines
 
 
 def read_html(text: str, path: str) -> list[Grid]:

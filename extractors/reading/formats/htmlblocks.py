@@ -25,6 +25,8 @@ _LINE_BREAKING = frozenset(
     {"p", "div", "li", "dt", "dd", "dl", "ul", "ol", "br", "tr", "section", "article",
      "h1", "h2", "h3", "h4", "h5", "h6", "title", "header", "footer", "main", "nav"}
 )  # fmt: skip
+#: Table cells, each a line of the page's text when tables are read as text.
+_CELLS = frozenset({"td", "th", "caption"})
 # A CSS grid's columns: grid-template-columns: repeat(6, 1fr), or one size per column.
 _GRID_COLUMNS = re.compile(r"grid-template-columns\s*:\s*([^;\"']+)", re.IGNORECASE)
 _REPEAT = re.compile(r"repeat\(\s*(\d{1,3})\s*,")
@@ -182,20 +184,27 @@ def block_tables(document: etree._Element) -> list[tuple[etree._Element, Grid]]:
 
 
 def page_lines(
-    document: etree._Element, stop: etree._Element | None = None, links: bool = True
+    document: etree._Element,
+    stop: etree._Element | None = None,
+    links: bool = True,
+    tables: bool = False,
 ) -> list[tuple[int, str]]:
-    """The text of ``document`` as numbered lines (:func:`_page_lines`)."""
-    return [(n, t) for n, t, _ in _page_lines(document, stop, links)]
+    """The text of ``document`` as numbered lines (:func:`page_lines_of`)."""
+    return [(n, t) for n, t, _ in page_lines_of(document, stop, links, tables)]
 
 
-def _page_lines(
-    document: etree._Element, stop: etree._Element | None, links: bool
+def page_lines_of(
+    document: etree._Element,
+    stop: etree._Element | None = None,
+    links: bool = True,
+    tables: bool = False,
 ) -> list[tuple[int, str, etree._Element]]:
-    """The text of ``document`` outside tables as numbered lines, as a browser shows it: each
-    block element (paragraph, list item, ``<br>``) begins a line, and a ``<dt>`` label is
-    joined to the ``<dd>`` value after it (``事项名称：林木采伐许可``); up to ``stop``, if given;
-    without the text of links unless ``links`` (a site's navigation, 首页 > 政务公开 > 权责清单,
-    is no title of the list, as around a table: ``html.context_lines``).
+    """The text of ``document`` outside tables (and inside them, each cell a line, when
+    ``tables``) as numbered lines, as a browser shows it: each block element (paragraph, list
+    item, ``<br>``) begins a line, and a ``<dt>`` label is joined to the ``<dd>`` value after it
+    (``事项名称：林木采伐许可``); up to ``stop``, if given; without the text of links unless
+    ``links`` (a site's navigation, 首页 > 政务公开 > 权责清单, is no title of the list, as around a
+    table: ``html.context_lines``).
 
     >>> page = lxml.html.fromstring("<dl><dt>事项名称</dt><dd>林木采伐许可</dd></dl>")
     >>> page_lines(page)
@@ -204,6 +213,8 @@ def _page_lines(
     lines: list[tuple[int, str, etree._Element]] = []
     parts: list[str] = []
     at: list[tuple[int, etree._Element]] = [(0, document)]
+    skipped = _SKIPPED - {"table"} if tables else _SKIPPED
+    breaking = _LINE_BREAKING | _CELLS if tables else _LINE_BREAKING
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
@@ -215,7 +226,7 @@ def _page_lines(
         """Whether ``stop`` was met."""
         if element is stop:
             return True
-        breaks = element.tag in _LINE_BREAKING
+        breaks = element.tag in breaking
         value = _after_label(element)
         if breaks and not value:
             flush()
@@ -229,12 +240,17 @@ def _page_lines(
         for child in element:
             if (
                 isinstance(child.tag, str)
-                and child.tag not in _SKIPPED
+                and child.tag not in skipped
                 and (links or child.tag != "a")
                 and walk(child)
             ):
                 return True
             if child.tail:
+                if not parts and child.tag == "br" and isinstance(child.sourceline, int):
+                    # the text after a <br> starts on the line its tail reaches, past the line
+                    # breaks it opens with
+                    skipped_lines = child.tail[: len(child.tail) - len(child.tail.lstrip())]
+                    at[0] = (child.sourceline + skipped_lines.count("\n"), element)
                 parts.append(child.tail)
         if breaks and not _is_label(element):
             flush()
@@ -274,7 +290,7 @@ def label_records(document: etree._Element) -> Grid | None:
     """The page's label：value records (``<dl>`` of ``<dt>``/``<dd>``, lines of
     ``事项名称：…``), read by the reader of records of page text
     (:func:`~extractors.reading.formats.labelled.read_labelled`); None when it finds none."""
-    lines = _page_lines(document, None, True)
+    lines = page_lines_of(document, None, True)
     grid = read_labelled("\n".join(t for _, t, _ in lines))
     if len(grid.rows) < 2:
         return None

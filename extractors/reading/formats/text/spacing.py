@@ -54,5 +54,7 @@ def collapse_spacing(line: str) -> str:
     if not is_letter_spaced(line):
         return line
     gaps = Counter(len(m.group()) for m in _GAP.finditer(line))
+    if not gaps:  # spaced by other white space than spaces (the ideographic space)
+        return line
     usual = gaps.most_common(1)[0][0]
     return _GAP.sub(lambda m: "" if len(m.group()) == usual else m.group(), line)
