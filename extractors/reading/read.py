@@ -22,6 +22,7 @@ from extractors.reading.detect import (
 )
 from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
+from extractors.reading.formats.documents.docsaved import read_rtf, read_wordml
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.opendocument import read_ods, read_odt
@@ -51,6 +52,8 @@ _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "ods": read_ods,  # OpenDocument, through LibreOffice
     "odt": read_odt,
     "spreadsheetml": read_spreadsheetml,  # XML Spreadsheet 2003, often under an .xls name
+    "rtf": read_rtf,  # RTF and Word 2003 XML, often under a .doc name, through LibreOffice
+    "wordml": read_wordml,
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],
