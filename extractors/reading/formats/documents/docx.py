@@ -22,6 +22,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK, chunk_grids, shifted
+from extractors.reading.formats.documents.docxnotes import RELATIONSHIPS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
     cell_text,
@@ -62,8 +63,16 @@ class RowReader:
     (:func:`grid_width`) leaves room for the row's other cells. The whole reader and the one
     that reads a row at a time (``docxrows``) read rows alike through it."""
 
-    def __init__(self, width: int, number: int, numbers: ListNumbers | None = None) -> None:
+    def __init__(
+        self,
+        width: int,
+        number: int,
+        numbers: ListNumbers | None = None,
+        notes: Notes | None = None,
+    ) -> None:
         self.width = width
+        # the text of the footnotes and endnotes, read after the cells referring to them
+        self.notes = notes or Notes({})
         # the numbers of the document's numbered lists, counted over its tables
         self.numbers = numbers or ListNumbers(None)
         self.number = number  # of the last block read
@@ -112,7 +121,7 @@ class RowReader:
                     )
                 first: Span = "above"
             else:
-                text = str(found)
+                text = str(found) + self.notes.after(found)
                 first = "own"
                 if not text.strip() and (p := tc.find(qn("w:p"))) is not None:
                     # a 序号 Word numbers (a numbered list's paragraph, no text of its own)
@@ -135,9 +144,11 @@ class RowReader:
         )
 
 
-def paragraph_line(p: CT_P) -> str:
-    """The text of a paragraph as a context line (its lines stripped, blank ones dropped)."""
-    return _text(str(paragraph_text(p)))
+def paragraph_line(p: CT_P, notes: Notes | None = None) -> str:
+    """The text of a paragraph as a context line (its lines stripped, blank ones dropped), the
+    text of the ``notes`` it refers to after it."""
+    found = paragraph_text(p)
+    return _text(str(found) + (notes.after(found) if notes else ""))
 
 
 #: What python-docx meets in a damaged document: each one InputError naming the file.
@@ -277,6 +288,14 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
     line of each, its content type) go to ``unreads``, and are the first Grid's rejects."""
     document = docx.Document(io.BytesIO(data))
     numbers = ListNumbers(numbering_part(data))
+    notes = Notes(
+        {
+            kind: rel.target_part.blob
+            for rel in document.part.rels.values()
+            for kind, reltype in RELATIONSHIPS.items()
+            if rel.reltype == reltype and not rel.is_external
+        }
+    )
     context: list[tuple[int, str]] = []
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
@@ -285,14 +304,14 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
     for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1
-            text = paragraph_line(block)
+            text = paragraph_line(block, notes)
             if text:
                 context.append((number, text))
                 last = (number, text)
                 owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            reader = RowReader(grid_width(block), number, numbers)
+            reader = RowReader(grid_width(block), number, numbers, notes)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
             tables.append((len(tables) + 1, rows, last, owner))
