@@ -235,3 +235,75 @@ def test_a_basis_given_only_in_footnotes(tmp_path: Path) -> None:
     table = _basis_table(lambda i: _run("见注") + _reference("footnote", number[i[0]]))
     data = _package(table, footnotes=_notes("footnote", [i[4] for i in ITEMS]))
     _read_both(tmp_path, data, tuple((*i[:4], "见注" + i[4], i[5]) for i in ITEMS))
+
+
+def _numbering(*lists: tuple[tuple[str, str], ...]) -> str:
+    """A numbering part of ``lists`` (numId 1, 2 …), each its levels' (numFmt, lvlText)."""
+    abstract = "".join(
+        f'<w:abstractNum w:abstractNumId="{n}">'
+        + "".join(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>'
+            for level, (kind, text) in enumerate(levels)
+        )
+        + "</w:abstractNum>"
+        for n, levels in enumerate(lists, start=1)
+    )
+    nums = "".join(
+        f'<w:num w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'
+        for n in range(1, len(lists) + 1)
+    )
+    return abstract + nums
+
+
+def _paragraph(text: str, numbered: tuple[int, int] | None = None) -> str:
+    """A paragraph of ``text`` (a tab where it holds one), ``numbered`` (numId, level) by Word."""
+    runs = "<w:r><w:tab/></w:r>".join(_run(part) for part in text.split("\t"))
+    if numbered is None:
+        return f"<w:p>{runs}</w:p>"
+    num, level = numbered
+    numbering = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{numbering}</w:pPr>{runs}</w:p>"
+
+
+_DECIMAL = (("decimal", "%1."),)
+
+
+def test_records_numbered_by_word_take_its_numbers(tmp_path: Path) -> None:
+    # No table: each record's 事项名称 paragraph numbered by Word (1. 2. 3. in no w:t). Before,
+    # the items had no serial, without a word.
+    body = "".join(
+        _paragraph(f"事项名称：{i[1]}", (1, 0))
+        + "".join(_paragraph(f"{h}：{v}") for h, v in zip(HEADER[2:], i[2:], strict=True))
+        for i in ITEMS
+    )
+    _read_back(_written(tmp_path, _package(body, numbering=_numbering(_DECIMAL))), ITEMS)
+
+
+def test_rows_of_tabs_numbered_by_word_take_its_numbers(tmp_path: Path) -> None:
+    # A table typed as paragraphs with tabs, each row numbered by Word: before, no serials
+    # (said only as missing cells).
+    body = _paragraph("\t".join(HEADER)) + "".join(
+        _paragraph("\t".join(i[1:]), (1, 0)) for i in ITEMS
+    )
+    _read_back(_written(tmp_path, _package(body, numbering=_numbering(_DECIMAL))), ITEMS)
+
+
+def test_sections_and_records_numbered_by_word(tmp_path: Path) -> None:
+    # 一、行政许可 (chineseCounting, list 1) over each record, the records numbered on across
+    # the sections by list 2 (1. 2. 3.): each record's type is its section's, its serial
+    # Word's number.
+    body = "".join(
+        _paragraph(i[2], (1, 0))
+        + _paragraph(f"事项名称：{i[1]}", (2, 0))
+        + "".join(_paragraph(f"{h}：{v}") for h, v in zip(HEADER[3:], i[3:], strict=True))
+        for i in ITEMS
+    )
+    numbering = _numbering((("chineseCounting", "%1、"),), _DECIMAL)
+    _read_back(_written(tmp_path, _package(body, numbering=numbering)), ITEMS)
+
+
+def _written(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "list.docx"
+    path.write_bytes(data)
+    return path

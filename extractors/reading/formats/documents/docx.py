@@ -283,11 +283,27 @@ def table_boxes(p: etree._Element) -> list[etree._Element]:
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+def _numbered(label: str, text: str) -> str:
+    """The paragraph ``text`` after the ``label`` Word numbers it with, apart by a space
+    where the label ends in a digit or a letter (Word sets a tab after it).
+
+    >>> _numbered("一、", "行政许可"), _numbered("1", "事项名称：…"), _numbered("", "说明")
+    ('一、行政许可', '1 事项名称：…', '说明')
+    """
+    if not label.strip():
+        return text
+    return label + (" " if label[-1].isalnum() else "") + text
+
+
 def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[Grid]:
     """The Grids of the document ``data``; the parts it takes in whole that are not read (the
     line of each, its content type) go to ``unreads``, and are the first Grid's rejects."""
     document = docx.Document(io.BytesIO(data))
-    numbers = ListNumbers(numbering_part(data))
+    numbering = numbering_part(data)
+    numbers = ListNumbers(numbering)
+    # the labels Word numbers paragraphs with (一、 1.), read when the document has no table
+    labels = ListNumbers(numbering)
+    numbered: list[tuple[int, str]] = []
     notes = Notes(
         {
             kind: rel.target_part.blob
@@ -305,8 +321,10 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
         if block.tag == qn("w:p"):
             number += 1
             text = paragraph_line(block, notes)
+            label = labels.label(block, shown=True)
             if text:
                 context.append((number, text))
+                numbered.append((number, _numbered(label, text)))
                 last = (number, text)
                 owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
@@ -323,12 +341,14 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
                 unreads.append((number + 1, unread))
             for grid in (shifted(g, number) for g in found):
                 context += grid.context
+                numbered += grid.context
                 if grid.rows:
                     tables.append((len(tables) + 1, list(grid.rows), last, owner))
                     last = None
                 number = max([number, *(r.line for r in grid.rows), *(n for n, _ in grid.context)])
     if not tables:
-        return [Grid((), tuple(context))]
+        # read as page text: each paragraph with the number Word shows before it
+        return [Grid((), tuple(numbered))]
     # a heading between tables names their type (一、行政许可（3项）), when there are several;
     # a paragraph naming a department (县人力社保局) gives it to the tables below, even one alone
     several = len(tables) > 1
