@@ -127,12 +127,17 @@ def _basis_table(basis: Callable[[tuple[str, ...]], str]) -> str:
     return _table([list(HEADER), *([*i[:4], basis(i), i[5]] for i in ITEMS)])
 
 
-def _package(body: str, **parts: str) -> bytes:
+def _package(body: str, chunk: tuple[str, bytes] | None = None, **parts: str) -> bytes:
     """A DOCX whose body is ``body``; ``parts`` (footnotes, endnotes, numbering) the content of
-    those parts, each related to the document as Word relates it."""
+    those parts, each related to the document as Word relates it; ``chunk`` (content type,
+    bytes) the part an ``<w:altChunk r:id="chunk"/>`` of the body takes in whole."""
     types = [f'<Override PartName="/word/document.xml" ContentType="{_TYPE}.document.main+xml"/>']
     rels = []
-    files = {}
+    files: dict[str, str | bytes] = {}
+    if chunk is not None:
+        types.append(f'<Override PartName="/word/chunk.bin" ContentType="{chunk[0]}"/>')
+        rels.append(f'<Relationship Id="chunk" Type="{_REL}/aFChunk" Target="chunk.bin"/>')
+        files["word/chunk.bin"] = chunk[1]
     for kind, content in parts.items():
         types.append(f'<Override PartName="/word/{kind}.xml" ContentType="{_TYPE}.{kind}+xml"/>')
         rels.append(f'<Relationship Id="r{kind}" Type="{_REL}/{kind}" Target="{kind}.xml"/>')
@@ -149,11 +154,16 @@ def _package(body: str, **parts: str) -> bytes:
     files["word/_rels/document.xml.rels"] = (
         f'<Relationships xmlns="{_PKG}/relationships">' + "".join(rels) + "</Relationships>"
     )
-    files["word/document.xml"] = f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+    files["word/document.xml"] = (
+        f'<w:document xmlns:w="{_W}" xmlns:r="{_REL}"><w:body>{body}</w:body></w:document>'
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
-            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + text)
+            declared = (
+                '<?xml version="1.0" encoding="UTF-8"?>' + text if isinstance(text, str) else text
+            )
+            archive.writestr(name, declared)
     return out.getvalue()
 
 
@@ -307,3 +317,38 @@ def _written(tmp_path: Path, data: bytes) -> Path:
     path = tmp_path / "list.docx"
     path.write_bytes(data)
     return path
+
+
+_CHUNK = '<w:altChunk r:id="chunk"/>'
+_TITLE = _paragraph("某县人力社保局权责清单")
+
+
+def _html_table() -> str:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in (HEADER, *ITEMS)
+    )
+    return f"<html><head><meta charset='utf-8'></head><body><table>{rows}</table></body></html>"
+
+
+@pytest.mark.parametrize(
+    "kind", [f"{_TYPE}.document", "application/vnd.ms-word.document.macroEnabled.12"]
+)
+def test_a_word_document_taken_in_whole_is_read(tmp_path: Path, kind: str) -> None:
+    # Word's "insert text from file" of another DOCX (w:altChunk): the list's table is in that
+    # document. Before, refused (a part of that type not read).
+    inner = _package(_TITLE + _table([list(HEADER), *(list(i) for i in ITEMS)]))
+    plist = _read_back(_written(tmp_path, _package(_TITLE + _CHUNK, chunk=(kind, inner))), ITEMS)
+    assert not plist.rejects
+
+
+@pytest.mark.parametrize("kind", ["message/rfc822", "multipart/related"])
+def test_a_web_archive_taken_in_whole_is_read(tmp_path: Path, kind: str) -> None:
+    # A web archive (.mht, a page saved whole) taken in whole: its page's table is the list.
+    # Before, refused (a part of type message/rfc822 not read).
+    archive = (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+        'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n'
+        "Content-Location: file:///C:/list.htm\r\n\r\n" + _html_table() + "\r\n--B--\r\n"
+    )
+    data = _package(_TITLE + _CHUNK, chunk=(kind, archive.encode()))
+    _read_back(_written(tmp_path, data), ITEMS)
