@@ -352,3 +352,18 @@ def test_a_web_archive_taken_in_whole_is_read(tmp_path: Path, kind: str) -> None
     )
     data = _package(_TITLE + _CHUNK, chunk=(kind, archive.encode()))
     _read_back(_written(tmp_path, data), ITEMS)
+
+
+def test_a_phonetic_guide_reads_the_text_it_guides(tmp_path: Path) -> None:
+    # Pinyin set over a character of the name (w:ruby: w:rt the guide, w:rubyBase the text):
+    # before, the run held no w:t of its own and the character was lost (业技能鉴定…) without
+    # a word. Word shows the character, the guide above it: the name is the character's.
+    def guided(i: tuple[str, ...]) -> list[str]:
+        ruby = (
+            "<w:r><w:ruby><w:rubyPr/><w:rt>" + _run("zhí") + "</w:rt><w:rubyBase>"
+            + _run(i[1][0]) + "</w:rubyBase></w:ruby></w:r>"
+        )  # fmt: skip
+        return [i[0], ruby + _run(i[1][1:]), *i[2:]]
+
+    table = _table([list(HEADER), *(guided(i) for i in ITEMS)])
+    _read_both(tmp_path, _package(table), ITEMS)

@@ -4,7 +4,8 @@ changes accepted: inserted text (``w:ins``, ``w:moveTo``) read, deleted text (``
 text boxes wrap read as the text around it. Text formatted hidden (``w:vanish``), which Word
 neither shows nor prints, is not read but given apart, to be said. A field shows its result, not
 its instructions (a field nested in another's instructions, an ``IF`` over a ``MERGEFIELD``,
-shows nothing of its own); a non-breaking hyphen (``w:noBreakHyphen``) is a hyphen. The
+shows nothing of its own); a non-breaking hyphen (``w:noBreakHyphen``) is a hyphen; of a
+phonetic guide (``w:ruby``), the text it guides is read, not the guide. The
 footnotes and endnotes referred to are given apart (``Text.notes``), for the reader to read
 their text after the text that refers to them.
 
@@ -36,6 +37,7 @@ _TEXTBOX = qn("w:txbxContent")
 _VANISH = qn("w:vanish")
 _FLD_CHAR, _FLD_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _HYPHEN = qn("w:noBreakHyphen")
+_RUBY, _RUBY_BASE = qn("w:ruby"), qn("w:rubyBase")
 #: A reference to a footnote or an endnote, by the kind of note it names.
 NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 
@@ -75,6 +77,10 @@ def _run(run: etree._Element, into: Text) -> None:
             out.append(child.text or "")
         elif tag == _HYPHEN:
             out.append("-")
+        elif tag == _RUBY:
+            # a phonetic guide (拼音 over a rare character): the text it guides, not the guide
+            if (base := child.find(_RUBY_BASE)) is not None:
+                _inline(base, into)
         elif tag in NOTE_REFERENCES:
             into.notes.append((NOTE_REFERENCES[tag], child.get(qn("w:id"), "")))
         elif tag == _TAB:
