@@ -252,10 +252,25 @@ def assemble_grid(
     vertical = read_transposed(grid) or read_label_table(grid)
     if vertical is not None:
         return assemble(vertical, source, where)
-    if above is None or not grid.rows or max(len(r.cells) for r in grid.rows) != len(above.cells):
+    if above is None or not grid.rows:
         return None
+    width = len(above.cells)
+    if max(len(r.cells) for r in grid.rows) != width:
+        # wider only by columns empty in every row (a DOCX table whose grid has a spare column
+        # at its right): those columns left out, it goes on under the header as well
+        if max(len(r.cells) for r in grid.rows) < width or any(
+            any(r.cells[width:]) for r in grid.rows
+        ):
+            return None
+        grid = replace(grid, rows=tuple(_narrowed(r, width) for r in grid.rows))
     head = SourceRow(above.line, above.cells, above.cells)
     return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
+
+
+def _narrowed(row: SourceRow, width: int) -> SourceRow:
+    """``row`` of its first ``width`` columns (the others empty)."""
+    spans = row.spans[:width] if row.spans else row.spans
+    return replace(row, cells=row.cells[:width], raw=row.raw[:width], spans=spans)
 
 
 def _first_text(grids: list[Grid]) -> str:

@@ -234,7 +234,10 @@ def test_a_note_the_basis_refers_to_is_read_after_it(tmp_path: Path, kind: str) 
     # it at the page's (document's) foot. Before, its text was lost without a word.
     number = {i[0]: k for k, i in enumerate(ITEMS, start=1)}
     table = _basis_table(lambda i: _run(i[4]) + _reference(kind, number[i[0]]))
-    data = _package(table, **{f"{kind}s": _notes(kind, [_ALSO] * len(ITEMS))})
+    notes = _notes(kind, [_ALSO] * len(ITEMS))
+    data = (
+        _package(table, footnotes=notes) if kind == "footnote" else _package(table, endnotes=notes)
+    )
     _read_both(tmp_path, data, tuple((*i[:4], i[4] + _ALSO, i[5]) for i in ITEMS))
 
 
@@ -367,3 +370,23 @@ def test_a_phonetic_guide_reads_the_text_it_guides(tmp_path: Path) -> None:
 
     table = _table([list(HEADER), *(guided(i) for i in ITEMS)])
     _read_both(tmp_path, _package(table), ITEMS)
+
+
+_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+@pytest.mark.parametrize("spare", [1, 2])
+def test_a_table_going_on_without_its_header_in_a_wider_grid(tmp_path: Path, spare: int) -> None:
+    # The list split by hand at a page break, its header only atop the first part, the second
+    # part's grid wider by columns left empty (a spare column at the right). Before, the second
+    # part had not as many columns as the header, and its items were lost without a word.
+    first = _table([list(HEADER), *(list(i) for i in ITEMS[:2])])
+    rest = _table([[*i, *[""] * spare] for i in ITEMS[2:]])
+    _read_both(tmp_path, _package(first + _BREAK + rest), ITEMS)
+
+
+def test_a_wider_table_with_text_in_its_other_columns_is_no_continuation(tmp_path: Path) -> None:
+    # A table after the list with text beyond the header's columns is not more of the list.
+    first = _table([list(HEADER), *(list(i) for i in ITEMS)])
+    other = _table([["附件", "说明", "", "", "", "", "某县人力社保局"]])
+    _read_back(_written(tmp_path, _package(first + _BREAK + other)), ITEMS)
