@@ -11,6 +11,7 @@ from typing import Literal, get_args
 import xlrd.compdoc
 
 from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
+from extractors.reading.formats.documents.docmarks import is_rtf, is_wordml
 from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.formats.sheets.spreadsheetml import is_spreadsheetml
 from extractors.reading.headers import is_header, map_header
@@ -31,9 +32,13 @@ Format = Literal[
     "odt",
     "mhtml",
     "spreadsheetml",
+    "rtf",
+    "wordml",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
-BINARY_FORMATS = frozenset({"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt", "spreadsheetml"})
+BINARY_FORMATS = frozenset(
+    {"xlsx", "xls", "docx", "doc", "pdf", "ods", "odt", "spreadsheetml", "rtf", "wordml"}
+)
 #: The OpenDocument kinds by the ``mimetype`` member that opens their archive.
 _OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -106,6 +111,10 @@ def detect_binary(data: bytes) -> Format | None:
         return "pdf"
     if is_spreadsheetml(data):  # XML Spreadsheet 2003, often under an .xls name
         return "spreadsheetml"
+    if is_rtf(data):  # Word saves RTF, often under a .doc name; "{" is no JSON here
+        return "rtf"
+    if is_wordml(data):  # Word 2003 XML, under a .doc or .xml name
+        return "wordml"
     return None
 
 

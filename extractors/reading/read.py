@@ -23,6 +23,7 @@ from extractors.reading.detect import (
 )
 from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
+from extractors.reading.formats.documents.docsaved import read_rtf, read_wordml
 from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.opendocument import read_ods, read_odt
@@ -53,6 +54,8 @@ _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "ods": read_ods,  # OpenDocument, through LibreOffice
     "odt": read_odt,
     "spreadsheetml": read_spreadsheetml,  # XML Spreadsheet 2003, often under an .xls name
+    "rtf": read_rtf,  # RTF and Word 2003 XML, often under a .doc name, through LibreOffice
+    "wordml": read_wordml,
 }
 _TEXT_READERS: dict[str, Callable[[str, str], list[Grid]]] = {
     "markdown": lambda text, path: [read_markdown(text)],
@@ -288,10 +291,25 @@ def assemble_grid(
     vertical = read_transposed(grid) or read_label_table(grid)
     if vertical is not None:
         return assemble(vertical, source, where)
-    if above is None or not grid.rows or max(len(r.cells) for r in grid.rows) != len(above.cells):
+    if above is None or not grid.rows:
         return None
+    width = len(above.cells)
+    if max(len(r.cells) for r in grid.rows) != width:
+        # wider only by columns empty in every row (a DOCX table whose grid has a spare column
+        # at its right): those columns left out, it goes on under the header as well
+        if max(len(r.cells) for r in grid.rows) < width or any(
+            any(r.cells[width:]) for r in grid.rows
+        ):
+            return None
+        grid = replace(grid, rows=tuple(_narrowed(r, width) for r in grid.rows))
     head = SourceRow(above.line, above.cells, above.cells)
     return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
+
+
+def _narrowed(row: SourceRow, width: int) -> SourceRow:
+    """``row`` of its first ``width`` columns (the others empty)."""
+    spans = row.spans[:width] if row.spans else row.spans
+    return replace(row, cells=row.cells[:width], raw=row.raw[:width], spans=spans)
 
 
 def _first_text(grids: list[Grid]) -> str:

@@ -22,6 +22,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK, chunk_grids, shifted
+from extractors.reading.formats.documents.docxnotes import RELATIONSHIPS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
     cell_text,
@@ -62,8 +63,16 @@ class RowReader:
     (:func:`grid_width`) leaves room for the row's other cells. The whole reader and the one
     that reads a row at a time (``docxrows``) read rows alike through it."""
 
-    def __init__(self, width: int, number: int, numbers: ListNumbers | None = None) -> None:
+    def __init__(
+        self,
+        width: int,
+        number: int,
+        numbers: ListNumbers | None = None,
+        notes: Notes | None = None,
+    ) -> None:
         self.width = width
+        # the text of the footnotes and endnotes, read after the cells referring to them
+        self.notes = notes or Notes({})
         # the numbers of the document's numbered lists, counted over its tables
         self.numbers = numbers or ListNumbers(None)
         self.number = number  # of the last block read
@@ -112,7 +121,7 @@ class RowReader:
                     )
                 first: Span = "above"
             else:
-                text = str(found)
+                text = str(found) + self.notes.after(found)
                 first = "own"
                 if not text.strip() and (p := tc.find(qn("w:p"))) is not None:
                     # a 序号 Word numbers (a numbered list's paragraph, no text of its own)
@@ -135,9 +144,11 @@ class RowReader:
         )
 
 
-def paragraph_line(p: CT_P) -> str:
-    """The text of a paragraph as a context line (its lines stripped, blank ones dropped)."""
-    return _text(str(paragraph_text(p)))
+def paragraph_line(p: CT_P, notes: Notes | None = None) -> str:
+    """The text of a paragraph as a context line (its lines stripped, blank ones dropped), the
+    text of the ``notes`` it refers to after it."""
+    found = paragraph_text(p)
+    return _text(str(found) + (notes.after(found) if notes else ""))
 
 
 #: What python-docx meets in a damaged document: each one InputError naming the file.
@@ -272,11 +283,35 @@ def table_boxes(p: etree._Element) -> list[etree._Element]:
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+def _numbered(label: str, text: str) -> str:
+    """The paragraph ``text`` after the ``label`` Word numbers it with, apart by a space
+    where the label ends in a digit or a letter (Word sets a tab after it).
+
+    >>> _numbered("一、", "行政许可"), _numbered("1", "事项名称：…"), _numbered("", "说明")
+    ('一、行政许可', '1 事项名称：…', '说明')
+    """
+    if not label.strip():
+        return text
+    return label + (" " if label[-1].isalnum() else "") + text
+
+
 def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[Grid]:
     """The Grids of the document ``data``; the parts it takes in whole that are not read (the
     line of each, its content type) go to ``unreads``, and are the first Grid's rejects."""
     document = docx.Document(io.BytesIO(data))
-    numbers = ListNumbers(numbering_part(data))
+    numbering = numbering_part(data)
+    numbers = ListNumbers(numbering)
+    # the labels Word numbers paragraphs with (一、 1.), read when the document has no table
+    labels = ListNumbers(numbering)
+    numbered: list[tuple[int, str]] = []
+    notes = Notes(
+        {
+            kind: rel.target_part.blob
+            for rel in document.part.rels.values()
+            for kind, reltype in RELATIONSHIPS.items()
+            if rel.reltype == reltype and not rel.is_external
+        }
+    )
     context: list[tuple[int, str]] = []
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
@@ -285,14 +320,16 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
     for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1
-            text = paragraph_line(block)
+            text = paragraph_line(block, notes)
+            label = labels.label(block, shown=True)
             if text:
                 context.append((number, text))
+                numbered.append((number, _numbered(label, text)))
                 last = (number, text)
                 owner = (number, text) if section_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            reader = RowReader(grid_width(block), number, numbers)
+            reader = RowReader(grid_width(block), number, numbers, notes)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
             tables.append((len(tables) + 1, rows, last, owner))
@@ -304,12 +341,14 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
                 unreads.append((number + 1, unread))
             for grid in (shifted(g, number) for g in found):
                 context += grid.context
+                numbered += grid.context
                 if grid.rows:
                     tables.append((len(tables) + 1, list(grid.rows), last, owner))
                     last = None
                 number = max([number, *(r.line for r in grid.rows), *(n for n, _ in grid.context)])
     if not tables:
-        return [Grid((), tuple(context))]
+        # read as page text: each paragraph with the number Word shows before it
+        return [Grid((), tuple(numbered))]
     # a heading between tables names their type (一、行政许可（3项）), when there are several;
     # a paragraph naming a department (县人力社保局) gives it to the tables below, even one alone
     several = len(tables) > 1

@@ -36,6 +36,7 @@ from extractors.reading.formats.documents.docx import (
     table_boxes,
 )
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK
+from extractors.reading.formats.documents.docxnotes import MEMBERS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
@@ -185,8 +186,16 @@ class _Survey:
     context: tuple[tuple[int, str], ...]
 
 
+def _notes(path: Path) -> Notes:
+    """The footnotes and endnotes of the DOCX file ``path``, where Word keeps them."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        return Notes({kind: archive.read(m) for kind, m in MEMBERS.items() if m in names})
+
+
 def _survey(path: Path) -> _Survey | None:
     """The document's tables and context, or None when its body holds no table."""
+    notes = _notes(path)
     widths: list[int] = []
     number = 0
     context: list[tuple[int, str]] = []
@@ -201,7 +210,7 @@ def _survey(path: Path) -> _Survey | None:
             widths[-1] = max(widths[-1], len(element.findall(qn("w:gridCol"))))
         elif element.tag == _P:
             number += 1
-            text = paragraph_line(element)
+            text = paragraph_line(element, notes)
             if text:
                 context.append((number, text))
     return _Survey(tuple(widths), tuple(context)) if widths else None
@@ -244,11 +253,12 @@ class DocxRows:
             names = set(archive.namelist())
             numbering = archive.read(NUMBERING) if NUMBERING in names else None
         numbers = ListNumbers(numbering)  # counted over the tables, as the whole reader counts
+        notes = _notes(self.path)
         try:
             for block in _blocks(_events(self.path)):
                 element = block.element
                 if block.kind == "table":
-                    reader = RowReader(self.widths[tables], number, numbers)
+                    reader = RowReader(self.widths[tables], number, numbers, notes)
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
                     yield TableStart(context, last if several else None, owner=owner)
@@ -259,7 +269,7 @@ class DocxRows:
                     number = reader.number
                 elif element.tag == _P:
                     number += 1
-                    text = paragraph_line(element)
+                    text = paragraph_line(element, notes)
                     if text:
                         last = (number, text)
                         owner = (number, text) if section_department(text) else owner

@@ -2,7 +2,12 @@
 changes accepted: inserted text (``w:ins``, ``w:moveTo``) read, deleted text (``w:del``,
 ``w:moveFrom``) not, and what content controls (``w:sdt``), smart tags, fields, hyperlinks and
 text boxes wrap read as the text around it. Text formatted hidden (``w:vanish``), which Word
-neither shows nor prints, is not read but given apart, to be said.
+neither shows nor prints, is not read but given apart, to be said. A field shows its result, not
+its instructions (a field nested in another's instructions, an ``IF`` over a ``MERGEFIELD``,
+shows nothing of its own); a non-breaking hyphen (``w:noBreakHyphen``) is a hyphen; of a
+phonetic guide (``w:ruby``), the text it guides is read, not the guide. The
+footnotes and endnotes referred to are given apart (``Text.notes``), for the reader to read
+their text after the text that refers to them.
 
 python-docx's own ``paragraph.text`` reads only the runs and hyperlinks directly under a
 paragraph, ``cell.paragraphs`` only the paragraphs directly in a cell and ``table.rows`` only
@@ -30,6 +35,11 @@ _P, _R, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:tr"), qn("w:tc
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TEXTBOX = qn("w:txbxContent")
 _VANISH = qn("w:vanish")
+_FLD_CHAR, _FLD_TYPE = qn("w:fldChar"), qn("w:fldCharType")
+_HYPHEN = qn("w:noBreakHyphen")
+_RUBY, _RUBY_BASE = qn("w:ruby"), qn("w:rubyBase")
+#: A reference to a footnote or an endnote, by the kind of note it names.
+NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 
 
 @dataclass(slots=True)
@@ -38,6 +48,11 @@ class Text:
 
     shown: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
+    #: the notes referred to: (footnote or endnote, its id)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    #: the complex fields open here, each True while its instructions are read (the text of a
+    #: field nested in them is no text Word shows)
+    fields: list[bool] = field(default_factory=list)
 
     def __str__(self) -> str:
         return "".join(self.shown)
@@ -54,8 +69,20 @@ def _run(run: etree._Element, into: Text) -> None:
     out = into.hidden if hidden else into.shown
     for child in run:
         tag = child.tag
-        if tag == _T:
+        if tag == _FLD_CHAR:
+            _field(child.get(_FLD_TYPE), into.fields)
+        elif any(into.fields):
+            continue  # a field's instructions: not shown
+        elif tag == _T:
             out.append(child.text or "")
+        elif tag == _HYPHEN:
+            out.append("-")
+        elif tag == _RUBY:
+            # a phonetic guide (拼音 over a rare character): the text it guides, not the guide
+            if (base := child.find(_RUBY_BASE)) is not None:
+                _inline(base, into)
+        elif tag in NOTE_REFERENCES:
+            into.notes.append((NOTE_REFERENCES[tag], child.get(qn("w:id"), "")))
         elif tag == _TAB:
             out.append("\t")
         elif tag in (_BR, _CR):
@@ -69,6 +96,16 @@ def _run(run: etree._Element, into: Text) -> None:
                 for p in _blocks(box):
                     into.shown.append("\n")
                     _inline(p, into)
+
+
+def _field(kind: str | None, fields: list[bool]) -> None:
+    """A complex field's character of ``kind`` (begin, separate, end) met: ``fields`` updated."""
+    if kind == "begin":
+        fields.append(True)
+    elif kind == "separate" and fields:
+        fields[-1] = False
+    elif kind == "end" and fields:
+        fields.pop()
 
 
 def _inline(element: etree._Element, into: Text) -> None:
@@ -119,6 +156,7 @@ def cell_text(tc: etree._Element) -> Text:
                 found = cell_text(inner)
                 into.shown.append(str(found).replace("\n", " "))
                 into.hidden += found.hidden
+                into.notes += found.notes
     return into
 
 
