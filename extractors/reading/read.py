@@ -44,6 +44,7 @@ from extractors.reading.limits import MAX_FILE_BYTES
 from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility, judge
 from extractors.reading.subtables import join_subitem_tables
+from extractors.reading.unread import unread_part
 
 _BINARY_READERS: dict[str, Callable[[bytes, str], list[Grid]]] = {
     "xlsx": read_xlsx,
@@ -179,10 +180,15 @@ class _Reading:
     def of(cls, fmt: str, grids: list[Grid], source: str, where: str) -> _Reading:
         assembled: list[tuple[Grid, Assembled | None]] = []
         above: Header | None = None  # the header of the table right before, if it had one
+        listed: Header | None = None  # the header of the last table that gave a list
         for grid in grids:
             found = assemble_grid(grid, source, where, above)
-            assembled.append((grid, found))
+            if found is None and listed is not None:  # rows after a list: rejected, not lost
+                assembled.append((grid, unread_part(grid, listed, source)))
+            else:
+                assembled.append((grid, found))
             above = found.header if found is not None else None
+            listed = above or listed
         joined = iter(said_continued(join_subitem_tables([a for _, a in assembled if a])))
         assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
         items = [i for _, a in assembled if a is not None for i in a.items]

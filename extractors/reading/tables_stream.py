@@ -32,6 +32,7 @@ from extractors.reading.meta import read_meta
 from extractors.reading.plausibility import Plausibility
 from extractors.reading.read import assemble_grid
 from extractors.reading.summary import ContentDigest, ItemCounts, Summary, full_batches
+from extractors.reading.unread import unread_part
 
 #: One reading of a file's tables, in order: a fresh pass over the file each time it is called.
 Tables = Callable[[], Iterable[Table]]
@@ -120,11 +121,18 @@ class _Reading:
             lead=table.lead,
         )
         whole = assemble_grid(grid, self.source, self.where, above)
-        if whole is None:
+        if whole is None and (listed := self._listed()) is not None:
+            if (unread := unread_part(grid, listed, self.source)) is not None:
+                self.parts.append(unread)  # rows after a list: rejected, not lost
+        elif whole is None:
             self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])
         elif not table.settled:  # its context as it was: a later line may change it
             self.snapshots.append((table.context, len(context)))
         return whole
+
+    def _listed(self) -> Header | None:
+        """The header of the last table read so far that gave a list."""
+        return self.parts[-1].header if self.parts else None
 
     @property
     def settled(self) -> bool:
