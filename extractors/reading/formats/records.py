@@ -360,8 +360,8 @@ def _pages(
     ``lines`` at its offset of ``offsets``), each that is a page of an API's list (:func:`_page`)
     giving the records it holds, each on the line it opens on, the page's text context.
 
-    >>> text = '{"code": 200, "data": {"list": [{"事项名称": "甲"}]}}\n{"code": 200, "data":\n'
-    >>> text += ' {"list": [\n  {"事项名称": "乙"}]}}\n'
+    >>> text = '{"code": 200, "data": {"list": [{"事项名称": "甲"}]}}\\n{"code": 200, "data":\\n'
+    >>> text += ' {"list": [\\n  {"事项名称": "乙"}]}}\\n'
     >>> _pages(text, *_json_lines(text, "a.json"), [])
     ([{'事项名称': '甲'}, {'事项名称': '乙'}], [1, 4])
     """
