@@ -661,3 +661,62 @@ def test_json_read_before_round_3_in_batches(tmp_path: Path, shape: str) -> None
     items = _batched(_written(tmp_path, "list.json", text()))
     got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in items]
     assert _squashed(got) == _squashed(expected)
+
+
+# -- what records2 left in pipe tables ------------------------------------------------------------
+
+PIPE_HEADER = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
+
+
+def _pipe_table(*rows: tuple[str, ...]) -> str:
+    lines = [PIPE_HEADER, tuple("---" for _ in PIPE_HEADER), *rows]
+    return TITLE + "\n\n" + "\n".join("| " + " | ".join(r) + " |" for r in lines) + "\n"
+
+
+CUT_NAME = ("1", "对未依法设", "行政处罚", "县林业局", ITEMS[1][4], ITEMS[1][5])
+CUT_EXPECTED = [{**EXPECTED[1], "name": "对未依法设立审批的处罚"}, *EXPECTED[::2]]
+OVERFLOWS = {
+    # before: 立审批的处罚 read as an item of its own (said missing-cell only on it), the list sure
+    "name-over-a-row-of-only-pipes": (
+        (CUT_NAME, ("", "立审批的处罚", "", "", "", ""), ITEMS[0], ITEMS[2]),
+        CUT_EXPECTED,
+    ),
+    # before: the same, its basis cut too, the list doubtful
+    "name-and-basis-over-a-row-of-only-pipes": (
+        (
+            (*CUT_NAME[:4], ITEMS[1][4][:8], ITEMS[1][5]),
+            ("", "立审批的处罚", "", "", ITEMS[1][4][8:], ""),
+            ITEMS[0],
+            ITEMS[2],
+        ),
+        CUT_EXPECTED,
+    ),
+    # before: joined back (stray-pipe) but the list doubtful, the name read as table syntax
+    "a-pipe-inside-a-name": (
+        (("1", "对未取得许可证", "擅自经营的处罚", *ITEMS[1][2:]), ITEMS[0], ITEMS[2]),
+        [{**EXPECTED[1], "name": "对未取得许可证|擅自经营的处罚"}, *EXPECTED[::2]],
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", OVERFLOWS)
+def test_a_cell_going_on_over_a_row_of_its_own(tmp_path: Path, shape: str) -> None:
+    rows, expected = OVERFLOWS[shape]
+    plist = read_written(tmp_path, "list.md", _pipe_table(*rows), expect="markdown")
+    _check(plist, expected)
+
+
+@pytest.mark.parametrize("shape", OVERFLOWS)
+def test_a_cell_going_on_over_a_row_of_its_own_in_batches(tmp_path: Path, shape: str) -> None:
+    rows, expected = OVERFLOWS[shape]
+    items = _batched(_written(tmp_path, "list.md", _pipe_table(*rows)))
+    got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in items]
+    assert _squashed(got) == _squashed(expected)
+
+
+def test_a_whole_name_under_a_whole_name_stays_a_row(tmp_path: Path) -> None:
+    # a sub-item's row whose merged cells were exported blank: its name is whole, no rest of
+    # the name above (which opens as no item name is cut: 林业行政事项)
+    rows = (("1", *MAIN, *ITEMS[0][4:]), ("", ITEMS[0][1], "", "", "", ""), ("2", *ITEMS[1][1:]))
+    plist = read_written(tmp_path, "list.md", _pipe_table(*rows))
+    assert [i.name for i in plist.items] == [MAIN[0], ITEMS[0][1], ITEMS[1][1]]
