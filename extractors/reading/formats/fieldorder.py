@@ -117,3 +117,38 @@ def _orders_fields(shape: tuple[str, ...]) -> bool:
         and shape.count("department") <= 1
         and 1 <= shape.count("basis") <= len(_BASES)
     )
+
+
+def unordered_records(text: str) -> tuple[int, str] | None:
+    """Why the blocks of ``text`` look like records without labels yet are not read so (their
+    lines' kinds in different orders, or no name or type line), with the line of the first
+    block that differs; None when they do not look like such records (fewer than two blocks of
+    three lines or more each holding a power type and a line citing a law).
+
+    >>> page = ["清单", "", "对甲的处罚", "行政处罚", "县林业局", "《森林法》第七十三条", "",
+    ...         "县林业局", "对乙的处罚", "行政处罚", "《森林法》第七十四条"]
+    >>> line, why = unordered_records("\\n".join(page))
+    >>> line, why.split(": ")[1]
+    (8, 'name, type, department, basis at line 3; department, name, type, basis at line 8')
+    """
+    blocks = _blocks(text.splitlines())
+    kinds = [tuple(_kind(_bare(line)) for _, line in block) for block in blocks]
+    shaped = [
+        (block, shape)
+        for block, shape in zip(blocks, kinds, strict=True)
+        if len(shape) >= 3 and "type" in shape and "basis" in shape
+    ]
+    if len(shaped) < 2 or read_field_order(text.splitlines()) is not None:
+        return None
+    first_block, first = shaped[0]
+    for block, shape in shaped[1:]:
+        if shape != first:
+            return block[0][0], (
+                f"records without labels, a field a line, in different orders: "
+                f"{', '.join(first)} at line {first_block[0][0]}; {', '.join(shape)} at line "
+                f"{block[0][0]}: which line is which field cannot be told"
+            )
+    return first_block[0][0], (
+        f"records without labels, a field a line ({', '.join(first)}): no line names the item "
+        "once, or the kinds of lines give no order of fields"
+    )

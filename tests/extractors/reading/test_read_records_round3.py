@@ -640,6 +640,16 @@ def test_a_page_of_no_labels_whose_order_cannot_be_told_is_refused(
         read_list(_written(tmp_path, "page.txt", text))
 
 
+def test_records_of_no_labels_in_different_orders_are_refused_saying_so(tmp_path: Path) -> None:
+    # before: refused for want of a header row, whatever the page held
+    text = _mobile((0, 1, 2, 3, 4), lambda k: "\n" if k else "").replace(
+        f"{ITEMS[1][2]}\n{ITEMS[1][3]}", f"{ITEMS[1][3]}\n{ITEMS[1][2]}"
+    )
+    with pytest.raises(InputError, match="in different orders") as refused:
+        read_list(_written(tmp_path, "page.txt", text))
+    assert refused.value.line == text.splitlines().index(ITEMS[1][1]) + 1
+
+
 def _written(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
