@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from extractors.models import Anomaly
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.vocab import is_org_name, is_power_type
+from extractors.reading.vocab import is_org_name, is_page_chrome, is_power_type
 
 #: A serial opening a record's first line: 1.林木采伐许可证核发, 2、…, （3）….
 _SERIAL = re.compile(r"[ \t\u3000]*(?:(\d{1,4})[.、．]|[（(](\d{1,4})[)）])[ \t\u3000]*(\S.*)")
@@ -41,7 +41,7 @@ def _blocks(lines: Sequence[str]) -> list[list[tuple[int, str]]]:
     1-based line numbers."""
     runs: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(lines, start=1):
-        if line.strip():
+        if line.strip() and not is_page_chrome(line):  # (a site's footer, page links: a gap)
             runs[-1].append((number, line.strip()))
         elif runs[-1]:
             runs.append([])
@@ -80,9 +80,13 @@ def read_field_order(lines: Sequence[str]) -> Grid | None:
     if first is None:
         return None
     shape = kinds[first]
-    if len(blocks) - first < 2 or any(k != shape for k in kinds[first:]):
-        return None  # records of other orders, or text after them: no order to read by
-    serials = [_SERIAL.fullmatch(block[0][1]) for block in blocks[first:]]
+    # below the last record, a signature (an office, a date) is the page's, not a record's
+    last = len(blocks)
+    while last > first and all(_signs(line) for _, line in blocks[last - 1]):
+        last -= 1
+    if last - first < 2 or any(k != shape for k in kinds[first:last]):
+        return None  # records of other orders, or other text after them: no order to read by
+    serials = [_SERIAL.fullmatch(block[0][1]) for block in blocks[first:last]]
     numbered = all(serials)
     header = [_SERIAL_HEADER] if numbered else []
     bases = iter(_BASES)
@@ -93,13 +97,22 @@ def read_field_order(lines: Sequence[str]) -> Grid | None:
         f"no labels: each line taken as a field in the order what the lines are gives ({order})",
     )
     rows = [SourceRow(blocks[first][0][0], tuple(header), tuple(header))]
-    for block, serial in zip(blocks[first:], serials, strict=True):
+    for block, serial in zip(blocks[first:last], serials, strict=True):
         cells = [line for _, line in block]
         if serial is not None and numbered:
             cells = [serial.group(1) or serial.group(2), serial.group(3), *cells[1:]]
         rows.append(SourceRow(block[0][0], tuple(cells), tuple(cells), (note,)))
-    context = tuple(item for block in blocks[:first] for item in block)
+    context = tuple(item for block in [*blocks[:first], *blocks[last:]] for item in block)
     return Grid(tuple(rows), context, header=0)
+
+
+#: A date a notice is signed with: 2023年5月8日, 2023-05-08, 2023.5.8.
+_DATE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})")
+
+
+def _signs(line: str) -> bool:
+    """Whether ``line`` is part of a signature under the records: an office's name, a date."""
+    return is_org_name(line) or _DATE.fullmatch(line.strip()) is not None
 
 
 def _bare(line: str) -> str:

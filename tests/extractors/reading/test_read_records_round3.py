@@ -732,3 +732,10 @@ def test_a_whole_name_under_a_whole_name_stays_a_row(tmp_path: Path) -> None:
     rows = (("1", *MAIN, *ITEMS[0][4:]), ("", ITEMS[0][1], "", "", "", ""), ("2", *ITEMS[1][1:]))
     plist = read_written(tmp_path, "list.md", _pipe_table(*rows))
     assert [i.name for i in plist.items] == [MAIN[0], ITEMS[0][1], ITEMS[1][1]]
+
+
+def test_a_mobile_page_signed_under_its_records(tmp_path: Path) -> None:
+    # a footer line and a signature (an office, a date) under the records are the page's
+    text = MOBILE["serials-and-blanks"]() + "\n版权所有：某县人民政府\n\n某县林业局\n2024年3月1日\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    _check(plist, EXPECTED)
