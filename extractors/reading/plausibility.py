@@ -124,7 +124,12 @@ class Judge:
     def add(self, item: PowerItem) -> None:
         """Count one more item."""
         self.items += 1
-        self.names += name_reads_like_name(item.name)
+        judged = item.name
+        if judged and any(a.code == "stray-pipe" and a.column for a in item.anomalies):
+            # a pipe the reader found inside the name's own text (stray-pipe, said): no table
+            # syntax, so the name is judged without it
+            judged = judged.replace("|", "")
+        self.names += name_reads_like_name(judged)
         if item.type:
             self.typed += 1
             self.known_types += is_power_type(item.type)

@@ -28,6 +28,7 @@ from extractors.reading.formats.documents.docx import read_docx
 from extractors.reading.formats.documents.office import read_doc, read_old_workbook
 from extractors.reading.formats.documents.opendocument import read_ods, read_odt
 from extractors.reading.formats.documents.pdf import read_pdf
+from extractors.reading.formats.fieldorder import unordered_records
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.html import read_html, shown_lines
 from extractors.reading.formats.htmlembedded import renumbered
@@ -126,6 +127,8 @@ def read_list(
             line=1,
             text=linked,
         )
+    if not parts and fmt == "text" and (unordered := unordered_records(text)) is not None:
+        raise InputError(where, f"no recognisable table: {unordered[1]}", line=unordered[0])
     if not parts:
         raise InputError(
             where,

@@ -528,3 +528,32 @@ def is_page_chrome(line: str) -> bool:
     (True, False)
     """
     return _chrome_pattern().fullmatch(line.strip()) is not None
+
+
+def label_separators() -> tuple[str, ...]:
+    """What parts a label from its value on a record's line (``vocab.json``
+    ``label_separators``): colons in their forms, and the bars that stand for one.
+
+    >>> "︰" in label_separators(), "|" in label_separators()
+    (True, False)
+    """
+    spec = load_vocab()["label_separators"]
+    return (*spec["words"], *spec["bars"])
+
+
+def label_bars() -> tuple[str, ...]:
+    """The bars among :func:`label_separators` (｜, ¦): they part only a field's label.
+
+    >>> label_bars()[0]
+    '｜'
+    """
+    return tuple(load_vocab()["label_separators"]["bars"])
+
+
+def is_label_separator(text: str) -> bool:
+    """True when ``text``, white space aside, parts a label from its value (事项名称｜县林业局).
+
+    >>> is_label_separator(" ︰ "), is_label_separator("｜"), is_label_separator("|")
+    (True, True, False)
+    """
+    return "".join(text.split()) in label_separators()

@@ -14,7 +14,9 @@ the header takes (to give each row its line):
 
 - *configured*: records under keys of their own (codes, ``{"f1": …, "f2": …}``) beside the
   configuration of their columns, an array of objects each giving a key and its title
-  (``"columns": [{"field": "f1", "title": "事项名称"}, …]``): the records keyed by the titles.
+  (``"columns": [{"field": "f1", "title": "事项名称"}, …]``), or a column dictionary, an object
+  of titles keyed by the keys (``"columnMap": {"f1": "事项名称", …}``), before the records or
+  after them: the records keyed by the titles.
 
 A value that is none of these (an envelope of text, a list of numbers) gives None: the reader
 says what it expected."""
@@ -87,7 +89,21 @@ def table_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...], int
 
 def _titles(columns: Any) -> dict[str, str] | None:
     """The title of each key a column configuration gives (an array of objects, each with a
-    member whose texts are headers, most of them, and a member of distinct keys), or None."""
+    member whose texts are headers, most of them, and a member of distinct keys; or a column
+    dictionary, an object of titles keyed by the keys, ``{"qlmc": "事项名称", …}``), or None.
+
+    >>> _titles({"xh": "序号", "qlmc": "事项名称", "zxzt": "实施主体"})["zxzt"]
+    '实施主体'
+    >>> _titles({"code": 200, "msg": "成功", "total": 3}) is None
+    True
+    """
+    if (
+        isinstance(columns, dict)
+        and len(columns) >= 3
+        and all(isinstance(t, str) for t in columns.values())
+        and is_header(list(columns.values()))
+    ):
+        return {str(k): v for k, v in columns.items()}
     if not isinstance(columns, list) or len(columns) < 3:
         return None
     if not all(isinstance(c, dict) for c in columns):
@@ -106,6 +122,20 @@ def _titles(columns: Any) -> dict[str, str] | None:
             ):
                 return dict(zip(keys, texts, strict=True))
     return None
+
+
+def has_dictionary(data: Any) -> bool:
+    """Whether ``data`` (an envelope) or an object inside it holds a column dictionary (an
+    object of titles keyed by the records' keys): its records are read whole, keyed by them.
+
+    >>> has_dictionary({"columnMap": {"a1": "事项名称", "a2": "事项类型", "a3": "实施主体"}})
+    True
+    """
+    if not isinstance(data, dict):
+        return False
+    return any(
+        isinstance(v, dict) and (_titles(v) is not None or has_dictionary(v)) for v in data.values()
+    )
 
 
 def configured_records(data: Any) -> tuple[list[dict[str, Any]], tuple[str, ...]] | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors.models import Anomaly
+from extractors.reading.formats.fieldorder import read_field_order
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.ragged import FIELD_SHAPES
@@ -29,6 +30,8 @@ from extractors.reading.vocab import (
     is_page_chrome,
     is_power_type,
     is_section_heading,
+    label_bars,
+    label_separators,
     section_department,
 )
 
@@ -44,8 +47,11 @@ _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
 # Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
 _OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
-# The colon: full- or half-width, or the ratio sign a Chinese input method gives for it (∶).
-_COLON = ":：∶"
+# The colon: full- or half-width, the ratio sign a Chinese input method gives for it (∶), its
+# presentation forms (︰), or a bar a portal's item page parts label and value with (事项名称｜…):
+# vocab.json ``label_separators``.
+_COLON = "".join(re.escape(c) for c in label_separators())
+_BARS = frozenset(label_bars())
 _LABEL = re.compile(
     rf"{_SPACE}*(?:{_MARK}{_SPACE}*)?(?:({_NUMBER}){_SPACE}*)?"
     rf"(?:{_OPEN}{_SPACE}*([^{_BRACKETS}{_COLON}\s]{{2,16}}){_SPACE}*{_CLOSE}{_SPACE}*[{_COLON}]?"
@@ -106,6 +112,10 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     if match.group(2) is not None and map_header(match.group(2)) is None:
         return None  # 【法律】《…》 inside a basis: a bracketed label names a field, or is none
     label, value = match.group(2) or match.group(3), match.group(4).strip()
+    if match.group(3) is not None and map_header(label) is None:
+        separator = line[match.end(3) :].lstrip(" \t\u3000")[:1]
+        if separator in _BARS:
+            return None  # 受理｜审查 inside a value: a bar parts only a field's label
     if label.startswith("**") and value.startswith("**"):
         value = value[2:].lstrip()  # **事项名称：**城乡医疗救助: the bold closes after the colon
     return label, value
@@ -350,7 +360,11 @@ def read_labelled(text: str) -> Grid:
             started, block = True, not pairs[-1][1]
         else:
             events.append(_Event(number, None, line.strip(), after_blank=above))
-    return _records_grid(events, tuple(furniture))
+    grid = _records_grid(events, tuple(furniture))
+    if len(grid.rows) < 2 and not any(e.label for e in events):
+        # no label anywhere: a mobile page's records, a field a line in a fixed order
+        return read_field_order(text.splitlines()) or grid
+    return grid
 
 
 # A line of two records printed side by side: a label and its value, a gap, the same label

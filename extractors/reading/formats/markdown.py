@@ -11,7 +11,7 @@ from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import split_lines
-from extractors.reading.formats.ragged import realign_ragged, rejoin_split
+from extractors.reading.formats.ragged import realign_ragged, rejoin_split, split_inside
 from extractors.reading.headers import (
     MAX_HEADER_CHARS,
     is_header,
@@ -19,7 +19,12 @@ from extractors.reading.headers import (
     merge_header_levels,
 )
 from extractors.reading.meta import unmarked
-from extractors.reading.vocab import names_section, section_department
+from extractors.reading.vocab import (
+    is_item_name_like,
+    names_section,
+    section_department,
+    starts_item_name,
+)
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
@@ -409,11 +414,52 @@ class MarkdownRows:
                 take = _broken(pieces, at, table.width, table.serial_column)
                 piece = _join_inside(pieces.span(at, at + take)) if take > 1 else piece
             at += take
+            while pieces.has(at) and (more := _overflow(piece, pieces[at], table)) is not None:
+                piece, at = more, at + 1  # a cell's text went on over a row of its own
             row = table.row(piece, previous)
             count += 1
             yield row
             if any(row.cells):
                 previous = row.cells
+
+
+def _overflow(piece: _Piece, below: _Piece, table: _Table) -> _Piece | None:
+    """``piece`` with the row ``below`` joined to it, cell to cell, when ``below`` is the rest of
+    its cells' text that a converter wrote as a row of its own (| 1 | 对未依法设 | … over
+    | | 立审批的处罚 | | |): a row of the table's width with no serial under a row with one,
+    each of whose cells with text goes on a cell of the row above that its text is cut in (an
+    item's name opened as one, 对…, that ends as none does until the text below, no name's
+    opening, is joined: 对未依法设 + 立审批的处罚;
+    a title left open, 《中华人民共和国森 + 林法》…: ``ragged.split_inside``). A sub-item's
+    row whose merged cells were exported blank (a whole name under a whole name) joins none."""
+    column = table.serial_column
+    if column is None or below.heading or not below.closed or len(below.cells) != table.width:
+        return None
+    if len(piece.cells) != table.width or not piece.clean()[column] or below.clean()[column]:
+        return None
+    cells, under = piece.clean(), below.clean()
+    filled = [k for k, text in enumerate(under) if text]
+    if not filled:
+        return None
+    for k in filled:
+        # an item's name opened as one (对…) whose act never came (对未依法设), the rest no name
+        # of its own: a sub-item's whole name (林木采伐许可证核发) under a main one stays a row
+        name = table.keys[k] == "name" and (
+            starts_item_name(cells[k])
+            and not is_item_name_like(cells[k])
+            and not starts_item_name(under[k])
+            and is_item_name_like(cells[k] + under[k])
+        )
+        if not cells[k] or not (name or split_inside(cells[k], under[k])):
+            return None
+    joined = _Piece(piece.line, below.end, list(piece.cells), below.closed, list(piece.notes))
+    for k in filled:
+        joined.cells[k] = piece.cells[k].rstrip() + below.cells[k].strip()
+    joined.notes = [
+        Anomaly("wrapped-row", f"row continues over lines {joined.line}-{joined.end}"),
+        *(n for n in piece.notes if n.code != "wrapped-row"),
+    ]
+    return joined
 
 
 class _Table:

@@ -115,10 +115,10 @@ _CLOSED_START = re.compile(
 )
 
 
-def _split_inside(left: str, right: str) -> bool:
+def split_inside(left: str, right: str) -> bool:
     """True when a pipe between ``left`` and ``right`` falls inside one cell's text.
 
-    >>> _split_inside("《中华人民共和国教育法》", "第二十八条"), _split_inside("1", "幼儿园设立")
+    >>> split_inside("《中华人民共和国教育法》", "第二十八条"), split_inside("1", "幼儿园设立")
     (True, False)
     """
     unclosed = left.count("《") > left.count("》") or left.count("（") > left.count("）")
@@ -134,7 +134,7 @@ def rejoin_split(
     幼儿园设立|审批). The two
     cells joined are those after whose joining the cells fit their columns' shapes best (a type
     under 事项类型, a department under 实施主体) and better than as they stand; else, of those,
-    the one pair where a cell's text is cut (``_split_inside``); None when no one pair is
+    the one pair where a cell's text is cut (``split_inside``); None when no one pair is
     found: the extra cell stays one, beyond the header.
 
     >>> keys = ["row", "name", "type", "department", "basis"]
@@ -160,7 +160,7 @@ def rejoin_split(
     if best <= _fit(cells[: len(keys)], keys, (), 0) or len(tied) > 1:
         # no better fit than the extra cell beyond the header (a column the header lacks):
         # only a cut in the text tells where the pipe was
-        tied = [at for at in tied if _split_inside(cells[at], cells[at + 1])]
+        tied = [at for at in tied if split_inside(cells[at], cells[at + 1])]
     if len(tied) != 1:
         return None
     at = tied[0]

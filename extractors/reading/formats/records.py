@@ -14,7 +14,11 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.jsonnest import as_object, flat_records, placed_rows
-from extractors.reading.formats.jsonshapes import configured_records, table_records
+from extractors.reading.formats.jsonshapes import (
+    configured_records,
+    has_dictionary,
+    table_records,
+)
 from extractors.reading.formats.jsonwindow import (
     DECODER,
     ESCAPED_SURROGATE,
@@ -26,7 +30,7 @@ from extractors.reading.formats.jsonwindow import (
     placed,
 )
 from extractors.reading.formats.sheets.sheetxml import cell_text
-from extractors.reading.headers import load_headers
+from extractors.reading.headers import load_headers, map_header
 from extractors.reading.vocab import names_section, section_department
 
 #: The text of a file, a block at a time, read again from the start each time it is called.
@@ -241,7 +245,9 @@ def _read_records(text: str, path: str) -> Grid:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip().startswith("{"):
-            return _grid(*_json_lines(text, path), [], text, path, "line")
+            paged: list[tuple[int, str]] = []
+            values, lines = _pages(text, *_json_lines(text, path), paged)
+            return _grid(values, lines, paged, text, path, "line")
         raise InputError(
             path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
         ) from None
@@ -281,6 +287,15 @@ def _read_records(text: str, path: str) -> Grid:
     return _grid(records, starts, context, text, path, "array element")
 
 
+def _arrays_of_objects(skeleton: Any) -> int:
+    """How many arrays holding an object the walked envelope ``skeleton`` has, at any depth."""
+    if isinstance(skeleton, Array):
+        return int(bool(skeleton))
+    if isinstance(skeleton, dict):
+        return sum(_arrays_of_objects(v) for v in skeleton.values())
+    return 0
+
+
 def _nest(records: list[Any]) -> bool:
     """Whether an object of ``records`` holds an array of objects (children, a group's items)."""
     return any(
@@ -291,19 +306,84 @@ def _nest(records: list[Any]) -> bool:
     )
 
 
-def _json_lines(text: str, path: str) -> tuple[list[Any], list[int]]:
-    """The values of JSON Lines text and the line of each (blank lines skipped)."""
-    records, lines = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise InputError(
-                    path, f"not valid JSON Lines: {err.msg}", line=number, column=err.colno
-                ) from None
-            lines.append(number)
-    return records, lines
+def _json_lines(text: str, path: str) -> tuple[list[Any], list[int], list[int]]:
+    """The values of JSON Lines text, the line of each (blank lines skipped) and the offset it
+    opens at; or of JSON values written one after another over lines (the pages an API gave,
+    each an envelope printed over lines, saved one after another)."""
+    records, lines, offsets = [], [], []
+    number, counted = 1, 0
+    position = _skip(text, 0)
+    while position < len(text):
+        number += text.count("\n", counted, position)
+        counted = position
+        try:
+            value, end = DECODER.raw_decode(text, position)
+        except json.JSONDecodeError as err:
+            raise InputError(
+                path, f"not valid JSON Lines: {err.msg}", line=err.lineno, column=err.colno
+            ) from None
+        records.append(value)
+        lines.append(number)
+        offsets.append(position)
+        position = _skip(text, end)
+    return records, lines, offsets
+
+
+#: The fields an envelope's own keys may seem to name: its status (``code``), a serial.
+_ENVELOPE_FIELDS = frozenset({None, "code", "row"})
+
+
+def _names_fields(value: dict[Any, Any]) -> bool:
+    return any(map_header(str(k)) not in _ENVELOPE_FIELDS for k in value)
+
+
+def _page(value: Any) -> bool:
+    """Whether ``value`` (one of several JSON values in a file) is a page of the list an API
+    returned, an envelope (``{"code": 200, "data": {"pageNum": 1, "list": [...]}}``) rather than
+    a record: an object holding an array of objects, none of whose keys names a field but a
+    code or a serial (an envelope's status, ``"code": 200``; a group of items names its
+    department or type, a record with children its name)."""
+    if not isinstance(value, dict) or _names_fields(value):
+        return False
+    found = _records(value, [])
+    return found is not None and any(isinstance(as_object(r), dict) for r in found[0])
+
+
+def _pages(
+    text: str,
+    values: list[Any],
+    lines: list[int],
+    offsets: list[int],
+    context: list[tuple[int, str]],
+) -> tuple[list[Any], list[int]]:
+    """The records of ``values`` (JSON values one after another, each opening on its line of
+    ``lines`` at its offset of ``offsets``), each that is a page of an API's list (:func:`_page`)
+    giving the records it holds, each on the line it opens on, the page's text context.
+
+    >>> text = '{"code": 200, "data": {"list": [{"事项名称": "甲"}]}}\\n{"code": 200, "data":\\n'
+    >>> text += ' {"list": [\\n  {"事项名称": "乙"}]}}\\n'
+    >>> _pages(text, *_json_lines(text, "a.json"), [])
+    ([{'事项名称': '甲'}, {'事项名称': '乙'}], [1, 4])
+    """
+    if not any(_page(v) for v in values):
+        return values, lines
+    records: list[Any] = []
+    starts: list[int] = []
+    for index, (value, line) in enumerate(zip(values, lines, strict=True)):
+        if not _page(value):
+            records.append(value)
+            starts.append(line)
+            continue
+        page_context: list[tuple[int, str]] = []
+        found = _records(value, page_context)
+        assert found is not None  # (a page holds records)
+        context += [(line, text) for _, text in page_context]
+        end = offsets[index + 1] if index + 1 < len(offsets) else len(text)
+        page = text[offsets[index] : end]
+        at = _starts(page, _locate(page, found[1]))
+        records += found[0]
+        starts += [line + a - 1 for a in at] + [line] * (len(found[0]) - len(at))
+    return records, starts
 
 
 def _grid(
@@ -441,10 +521,17 @@ class RecordRows:
             except StopIteration as done:
                 skeleton = done.value
                 break
-        if window.skip():
-            return cls(blocks, path, "lines", 0)  # more than one value: JSON Lines
+        if has_dictionary(skeleton) or _arrays_of_objects(skeleton) > 1:
+            # records keyed by a column dictionary or configuration beside them (an array of
+            # objects too, which may come first): read whole
+            return None
         context: list[tuple[int, str]] = []
         records = _records(skeleton, context)
+        if window.skip():
+            paged = isinstance(skeleton, dict) and not _names_fields(skeleton)
+            if paged and records and isinstance(records[0], Array) and records[0]:
+                return None  # pages of an API's list one after another: read whole
+            return cls(blocks, path, "lines", 0)  # more than one value: JSON Lines
         if not records or not isinstance(records[0], Array) or not records[0]:
             return None
         shaped = cls(blocks, path, "envelope", records[0].number)
