@@ -33,6 +33,7 @@ PREDICATES = {
     "table_notes": vocab.is_table_note,
     "compound_serials": vocab.is_compound_serial,
     "ditto_marks": vocab.is_ditto,
+    "article_ends": vocab.is_article_end,
 }
 
 

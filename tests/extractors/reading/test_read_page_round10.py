@@ -38,3 +38,41 @@ def test_header_words_spaced_out_with_full_width_spaces_are_read(tmp_path: Path,
     # too: before, the reader failed (IndexError: no gap of ASCII spaces to take out)
     header = gap.join(FW.join(word) for word in HEADER)
     _sure(tmp_path, [TITLE, header, *(gap.join(i) for i in ITEMS)], EXPECTED)
+
+
+# ---- 2. a list copied from a WeChat article ------------------------------------------------------
+
+TOP = ["点击上方蓝字关注我们", "", "某县人社发布 2023-06-01 09:30 发表于某省", ""]
+ENDS = {
+    "image-and-credits": ["[图片]", "", "来源：某县人力社保局", "编辑：张三 审核：李四"],
+    "bare-image": ["图片", "责任编辑：王五"],
+    "emoji-and-link": ["👇👇👇", "点击“阅读原文”查看完整清单", "阅读原文"],
+    "qr-code": ["长按识别二维码关注", "预览时标签不可点"],
+    "end-and-more-posts": ["- END -", "", "往期推荐", "· 关于开展劳动保障监察执法检查的通知"],
+}
+
+
+def _paragraphs(cells: list[str]) -> list[str]:
+    return [x for c in cells for x in (c, "")]
+
+
+@pytest.mark.parametrize("end", ENDS)
+@pytest.mark.parametrize("cells", ["paragraphs", "spaced"])
+def test_a_wechat_articles_chrome_under_the_list_is_no_text_of_the_last_cell(
+    tmp_path: Path, end: str, cells: str
+) -> None:
+    # each cell a paragraph (or the rows apart at spaces), an image, the editors' credits, a QR
+    # code, emoji and links to other posts under the list. Before: run into item 3's
+    # accountability basis, sure (9 of 105 round-10 probes)
+    if cells == "paragraphs":
+        body = _paragraphs([c for row in (HEADER, *ITEMS) for c in row])
+    else:
+        body = ["  ".join(HEADER), *ROWS]
+    _sure(tmp_path, [*TOP, "📢" + TITLE, "", *body, "", *ENDS[end]], EXPECTED)
+
+
+def test_an_image_between_two_rows_is_no_text_of_the_cell_above(tmp_path: Path) -> None:
+    # before: [图片] ran into item 1's accountability basis, sure
+    body = [*_paragraphs(list(HEADER)), *_paragraphs(list(ITEMS[0])), "[图片]", ""]
+    body += _paragraphs([c for row in ITEMS[1:] for c in row])
+    _sure(tmp_path, [TITLE, "", *body], EXPECTED)

@@ -34,6 +34,7 @@ from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
+    is_article_end,
     is_code,
     is_page_chrome,
     is_placeholder,
@@ -720,8 +721,9 @@ def split_body(
     subrows: set[int] = set()
     current = False  # a record is open
     footer = False
-    # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
-    # follows are text outside the items, never more of the last record's last cell.
+    # A note or a count under the last record (注：…, 说明：…, 合计 共12项), or the end of the
+    # article the list was posted in (END, 往期推荐 over links to other posts), ends it: it and
+    # what follows are text outside the items, never more of the last record's last cell.
     last_start = starts[-1] if starts else len(spans)
     noted = False
     # and so does a notice's signature under it (某县林业局 / 2023年6月1日)
@@ -737,7 +739,7 @@ def split_body(
         if not line:
             continue  # more of the record open, if one is
         footer = False
-        if noted or n >= signed or (n > last_start and is_table_note(line)):
+        if noted or n >= signed or (n > last_start and (is_table_note(line) or is_article_end(line))):
             chrome.append((spans[n].number, line))
             footer = noted = True
             close(n)
