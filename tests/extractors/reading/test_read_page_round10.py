@@ -76,3 +76,49 @@ def test_an_image_between_two_rows_is_no_text_of_the_cell_above(tmp_path: Path) 
     body = [*_paragraphs(list(HEADER)), *_paragraphs(list(ITEMS[0])), "[图片]", ""]
     body += _paragraphs([c for row in ITEMS[1:] for c in row])
     _sure(tmp_path, [TITLE, "", *body], EXPECTED)
+
+
+# ---- 3. a department run into the name after it --------------------------------------------------
+
+FOREST = "《中华人民共和国森林法》"
+DEPARTMENT_FIRST = ("序号", "实施主体", "事项名称", "事项类型", "设定依据")
+OFFICES = {
+    "bureau": ("县林业局", "县林业局"),
+    "commission": ("县发展和改革委员会", "县发展和改革委员会"),
+    "two-offices": ("县林业局", "县人民政府办公室"),
+}
+NAMES = ("林木采伐许可证核发", "林草种子生产经营许可证核发")
+
+
+@pytest.mark.parametrize("offices", OFFICES)
+@pytest.mark.parametrize("rows", ["glued", "spaced"])
+def test_a_department_run_into_the_name_after_it_is_parted_at_a_guess_and_said(
+    tmp_path: Path, offices: str, rows: str
+) -> None:
+    # the department column before the name, the two cells run together (1县林业局林木采伐
+    # 许可证核发行政许可《森林法》…): before, the name held the department, no department,
+    # sure (round 9 left it). Where an office's name ends is not written: said
+    records = [
+        ("1", OFFICES[offices][0], NAMES[0], "行政许可", f"{FOREST}第五十六条"),
+        ("2", OFFICES[offices][1], NAMES[1], "行政许可", f"{FOREST}第五十七条"),
+    ]
+    if rows == "glued":
+        lines = ["".join(r) for r in records]
+    else:
+        lines = ["  ".join((r[0], r[1] + r[2], *r[3:])) for r in records]
+    plist = read_written(
+        tmp_path, "page.txt", "\n".join([TITLE, "  ".join(DEPARTMENT_FIRST), *lines])
+    )
+    assert [(i.row, i.department, i.name, i.type) for i in plist.items] == [r[:4] for r in records]
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["guessed-split"]] * 2
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_a_department_run_into_a_name_opening_with_dui_is_parted_sure(tmp_path: Path) -> None:
+    # a guard: 县林业局对擅自改变林地用途的处罚, the name's 对 shows where the office ends
+    records = [("1", "县林业局", "对擅自改变林地用途的处罚", "行政处罚", f"{FOREST}第七十三条")]
+    lines = ["  ".join((r[0], r[1] + r[2], *r[3:])) for r in records]
+    expected = [
+        dict(zip(("row", "department", "name", "type", "basis"), r, strict=True)) for r in records
+    ]
+    _sure(tmp_path, [TITLE, "  ".join(DEPARTMENT_FIRST), *lines], expected)

@@ -25,6 +25,7 @@ from extractors.reading.formats.text.boundaries import (
     serial_mark,
 )
 from extractors.reading.formats.text.fixedwidth import cut, join
+from extractors.reading.formats.text.gluedorg import part_department
 from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.formats.text.sublines import sub_item_lines
@@ -620,7 +621,9 @@ class BodyReading:
                     not self.paragraphs
                 ):  # a cell's line wrapped under its cell (职业技能鉴定 / 机构…)
                     values = move_wrapped([text[s.start : s.end] for s in record], values)
+            values = list(values)
             notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
+            notes += part_department(values, [c.key for c in columns], cells)
             notes += [
                 Anomaly(
                     "guessed-split",
