@@ -122,3 +122,30 @@ def test_a_department_run_into_a_name_opening_with_dui_is_parted_sure(tmp_path: 
         dict(zip(("row", "department", "name", "type", "basis"), r, strict=True)) for r in records
     ]
     _sure(tmp_path, [TITLE, "  ".join(DEPARTMENT_FIRST), *lines], expected)
+
+
+# ---- 4. an item code run into the name ----------------------------------------------------------
+
+CODED = ("序号", "行政职权编码", *HEADER[1:])
+CODE_FIELDS = ("row", "code", *FIELDS[1:])
+CODES = {
+    "digits": ("330217001000", "330217002000", "330217003000"),
+    "lettered": ("XK-330217-001", "CF-330217-002", "JC-330217-003"),
+}
+
+
+@pytest.mark.parametrize(
+    ("cells", "codes"),
+    [("paragraphs", "digits"), ("paragraphs", "lettered"), ("spaced", "lettered")],
+)
+def test_an_item_code_run_into_the_name_is_its_cell(tmp_path: Path, codes: str, cells: str) -> None:
+    # 330217001000职业技能鉴定… one cell per paragraph, or XK-330217-001职业技能鉴定…: before,
+    # the name held the code, no code, sure (3 of 105 round-10 probes)
+    records = [(i[0], c, *i[1:]) for i, c in zip(ITEMS, CODES[codes], strict=True)]
+    glued = [(r[0], r[1] + r[2], *r[3:]) for r in records]
+    if cells == "paragraphs":
+        body = ["", *_paragraphs([c for row in (CODED, *glued) for c in row])]
+    else:
+        body = ["  ".join(CODED), *("  ".join(r) for r in glued)]
+    expected = [dict(zip(CODE_FIELDS, r, strict=True)) for r in records]
+    _sure(tmp_path, [TITLE, *body], expected)

@@ -465,6 +465,10 @@ def _record_tokens(
                 if dotted and first and (mark := serial_mark(text[start:end])) is not None:
                     start, end = start + mark[0], start + mark[1]
                 first = False
+                code = _GLUED_CODE.match(text, start, end)
+                if code is not None:  # 330217001000职业技能…: an item code run into its name
+                    yield _Token(start, code.end(), code.group())
+                    start = code.end()
                 yield _Token(start, end, text[start:end])
         return
     for n, span in enumerate(spans):
@@ -665,8 +669,11 @@ class BodyReading:
 
 _RECORD, _GROUP = 1, 0
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
-# no serial, date or article number has, before a CJK character.
-_GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
+# no serial, date or article number has, or letters and digits with a dash (XK-330217-001), before
+# a CJK character.
+_GLUED_CODE = re.compile(
+    r"(?:\d{9,}[A-Za-z]?|[A-Za-z]{1,12}[-_－—.]?\d[A-Za-z0-9_\-－—.]{5,56}\d)(?=[\u4e00-\u9fff])"
+)
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
 # A citation run straight on after another's article or title, nothing between them.
