@@ -149,3 +149,36 @@ def test_an_item_code_run_into_the_name_is_its_cell(tmp_path: Path, codes: str, 
         body = ["  ".join(CODED), *("  ".join(r) for r in glued)]
     expected = [dict(zip(CODE_FIELDS, r, strict=True)) for r in records]
     _sure(tmp_path, [TITLE, *body], expected)
+
+
+# ---- 5. a Word table saved as text: a line per cell, the rows apart at blank lines ---------------
+
+REMARKED = (*HEADER, "备注")
+
+
+@pytest.mark.parametrize("empty", ["gone", "blank"])
+def test_a_remark_in_one_row_of_a_table_saved_a_line_per_cell_is_its_cell(
+    tmp_path: Path, empty: str
+) -> None:
+    # 备注 last, filled in item 2 only, the others' empty cells gone or a blank line of their
+    # own. Before: the remark ran into item 2's accountability basis, sure (2 of 105 probes)
+    records = [(*i, "委托乡镇人民政府实施" if n == 1 else "") for n, i in enumerate(ITEMS)]
+    body = [x for r in records for x in (*(c for c in r if c or empty == "blank"), "")]
+    lines = [TITLE, "", *REMARKED, "", *body]
+    expected = [
+        {**e, "remarks": "委托乡镇人民政府实施"} if n == 1 else e for n, e in enumerate(EXPECTED)
+    ]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines))
+    assert filled_fields(plist, (*FIELDS, "remarks")) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_a_basis_of_two_lines_over_an_empty_remark_is_not_parted_at_them(tmp_path: Path) -> None:
+    # a guard: as many lines as columns, but a basis of two lines and no remark: the second
+    # line of the basis is no accountability basis
+    records = [(*i[:4], f"{i[4]}\n由劳动行政部门责令改正。", i[5]) for i in ITEMS]
+    body = [x for r in records for x in (*r, "")]
+    plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "", *REMARKED, "", *body]))
+    assert [i.accountability_basis for i in plist.items] == [i[5] for i in ITEMS]
+    assert [i.remarks for i in plist.items] == [None] * 3

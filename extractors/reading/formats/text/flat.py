@@ -322,6 +322,39 @@ def _at_gaps(
     like two: the record's gaps tell where each begins, where the tokens alone ran a cell into
     another or cut it in two."""
     pieces = [m.span() for m in _PIECE.finditer(text, line.start, line.end)]
+    return _at_pieces(text, pieces, tokens, columns, spans)
+
+
+def _at_lines(
+    text: str,
+    record: Sequence[Span],
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record of several lines, one cell a line (a Word table saved as text:
+    a line per cell, the rows apart at blank lines), read as :func:`_at_gaps` reads a line's
+    pieces: when the lines are as many as the columns and the vocabulary ran a cell over a line
+    into a column it left empty (备注 last, filled in one row); else None."""
+    lines = [(s.start, s.end) for s in record if text[s.start : s.end].strip()]
+    if any(_GAP.search(text, a, b) for a, b in lines):
+        return None  # a line of several cells
+    pieces = [
+        (a + len(line) - len(line.lstrip()), a + len(line.rstrip()))
+        for a, b in lines
+        for line in [text[a:b]]
+    ]
+    return _at_pieces(text, pieces, tokens, columns, spans)
+
+
+def _at_pieces(
+    text: str,
+    pieces: Sequence[tuple[int, int]],
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record at its ``pieces`` (see :func:`_at_gaps`), or None."""
     if len(pieces) != len(columns):
         return None
     out: list[range] = []
@@ -608,6 +641,8 @@ class BodyReading:
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
                 if not self.paragraphs and len(record) == 1:
                     spans = _at_gaps(text, record[0], tokens, columns, spans) or spans
+                elif not self.paragraphs:
+                    spans = _at_lines(text, record, tokens, columns, spans) or spans
                 guessed = [] if self.paragraphs else _guessed_split(text, tokens, spans, columns)
                 chrome = [self.spans[n] for n in range(first, stop) if n in self.skipped]
                 values = [
