@@ -182,3 +182,54 @@ def test_a_basis_of_two_lines_over_an_empty_remark_is_not_parted_at_them(tmp_pat
     plist = read_written(tmp_path, "page.txt", "\n".join([TITLE, "", *REMARKED, "", *body]))
     assert [i.accountability_basis for i in plist.items] == [i[5] for i in ITEMS]
     assert [i.remarks for i in plist.items] == [None] * 3
+
+
+# ---- 6. several departments' items under one header, each under its heading -------------------
+
+SECTIONS = (
+    ("县人力社保局", ITEMS[0], ITEMS[2]),
+    ("县医疗保障局", ITEMS[1]),
+)
+FOUR = ("序号", "事项名称", "事项类型", "设定依据")
+
+
+def _sections(heading: str, gap: str, every: bool) -> tuple[list[str], list[dict[str, str]]]:
+    lines, expected = [], []
+    for k, (department, *items) in enumerate(SECTIONS):
+        lines.append(heading.format(n="一二"[k], d=department))
+        if every or not k:
+            lines.append(gap.join(FOUR))
+        for n, item in enumerate(items, start=1):
+            lines.append(gap.join((str(n), *item[1:3], item[4])))
+            expected.append(
+                {"row": str(n), "name": item[1], "type": item[2], "department": department}
+            )
+    return lines, expected
+
+
+@pytest.mark.parametrize("heading", ["{n}、{d}", "（{n}）{d}"], ids=["dunhao", "brackets"])
+def test_a_departments_heading_between_records_under_one_header_heads_its_items(
+    tmp_path: Path, heading: str
+) -> None:
+    # 二、县医疗保障局 between item 2 of the first department and item 1 of the second, the header
+    # printed once: before, the heading ran into the basis above it and the second department's
+    # items took the first's, said only by their serials used twice
+    lines, expected = _sections(heading, "  ", every=False)
+    plist = read_written(tmp_path, "page.txt", "\n".join(["某县权责清单", *lines]))
+    assert filled_fields(plist, ("row", "name", "type", "department")) == expected
+    assert [i.basis for i in plist.items] == [ITEMS[0][4], ITEMS[2][4], ITEMS[1][4]]
+    codes = {a.code for i in plist.items for a in i.anomalies}
+    assert codes == {"department-from-heading"}
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_serials_starting_again_under_each_departments_heading_are_no_duplicates(
+    tmp_path: Path,
+) -> None:
+    # the header under each heading, apart at tabs (read as TSV): before, item 1 of the second
+    # department was said to use serial 1 twice (duplicate-row)
+    lines, expected = _sections("{n}、{d}", "\t", every=True)
+    plist = read_written(tmp_path, "page.txt", "\n".join(["某县权责清单", *lines]))
+    assert filled_fields(plist, ("row", "name", "type", "department")) == expected
+    assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
+    _same(tmp_path / "page.txt", 1)

@@ -42,6 +42,7 @@ from extractors.reading.vocab import (
     is_power_type,
     is_section_heading,
     is_serial,
+    section_department,
     is_table_note,
     starts_citation,
 )
@@ -703,6 +704,19 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+# A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
+# section of a list of several departments printed under one header (二、县住房和城乡建设局).
+_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _department_heading(line: str) -> bool:
+    """True when ``line`` is an ordinal and an office's name (二、县住房和城乡建设局): the heading
+    of the next department's items, never a cell (an office's name in a cell has no ordinal).
+
+    >>> _department_heading("二、县住房和城乡建设局"), _department_heading("县住房和城乡建设局")
+    (True, False)
+    """
+    return _ORDINAL.match(line) is not None and section_department(line) is not None
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
 # no serial, date or article number has, or letters and digits with a dash (XK-330217-001), before
 # a CJK character.
@@ -796,7 +810,7 @@ def split_body(
             if current:
                 skipped.add(n)
             continue
-        if is_section_heading(line):
+        if is_section_heading(line) or _department_heading(line):
             close(n)
             kinds.append(_GROUP)
             firsts.append(n)
