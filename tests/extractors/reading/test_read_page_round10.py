@@ -233,3 +233,18 @@ def test_serials_starting_again_under_each_departments_heading_are_no_duplicates
     assert filled_fields(plist, ("row", "name", "type", "department")) == expected
     assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 7. a basis of numbered citations, a line each ---------------------------------------------
+
+
+@pytest.mark.parametrize("dot", ["", "."], ids=["serials", "dotted-serials"])
+def test_a_numbered_citation_after_the_first_goes_on_with_its_basis(
+    tmp_path: Path, dot: str
+) -> None:
+    # a table flattened one cell per line, the basis 1.《…》 / 2.《…》 over two lines: before,
+    # where the basis ends was said to be a guess (guessed-split) though no cell opens with 2.
+    bases = [f"1.{i[4]}\n2.《中华人民共和国劳动法》第七十条" for i in ITEMS]
+    cells = [c for i, b in zip(ITEMS, bases, strict=True) for c in (i[0] + dot, *i[1:4], b, i[5])]
+    expected = [{**e, "basis": b} for e, b in zip(EXPECTED, bases, strict=True)]
+    _sure(tmp_path, [TITLE, *HEADER, *cells], expected)

@@ -926,6 +926,9 @@ def _guessed_split(
         # the lines the boundary could move over: with one cell empty, every line of the other
         # (an empty cell's line vanished: which of the two it was is not written)
         movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
+        # a line numbered after the first (2.《…》) goes on with the enumeration above it: no
+        # cell opens with it
+        movable = [k for k in movable if (numbering(tokens[k].text) or 0) <= 1]
         if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
             guessed.append(c)
         elif mine and next_ and _same_gaps(text, tokens, movable, next_.start):
