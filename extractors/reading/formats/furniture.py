@@ -54,6 +54,29 @@ def running_headers(lines: Iterable[str]) -> frozenset[str]:
     )
 
 
+def is_page_footer(line: str) -> bool:
+    """True when ``line`` is a page's footer or header printed in pieces apart at gaps, as
+    ``pdftotext -layout`` keeps a print's footer at its place on the line: page chrome (a page
+    number) beside dates, the issuer's name or the list's title (2023年6月1日          第1页,
+    某县人民政府          第 1 页 共 2 页); a line of one piece is not taken.
+
+    >>> is_page_footer("2023年6月1日                 第1页"), is_page_footer("第1页")
+    (True, False)
+    >>> is_page_footer("某县人民政府        第 1 页 共 2 页"), is_page_footer("2023年6月1日  县林业局")
+    (True, False)
+    """
+    pieces = _GAP.split(line.strip())
+    chrome = [is_page_chrome(piece) for piece in pieces]
+    return (
+        len(pieces) > 1
+        and any(chrome)
+        and all(
+            is_chrome or _DATE.fullmatch(piece) or is_org_name(piece) or is_list_title(piece)
+            for piece, is_chrome in zip(pieces, chrome, strict=True)
+        )
+    )
+
+
 # A browser prints the page's title atop each page: the document's title, a separator and the
 # site's name (某县权责清单 - 某县人民政府门户网站, 某县权责清单_某县人民政府).
 _SITE = re.compile(r"\s*(?:\s[-–—|｜]\s|_)\s*[^\s\-–—|｜_]{2,30}$")

@@ -248,3 +248,56 @@ def test_a_numbered_citation_after_the_first_goes_on_with_its_basis(
     cells = [c for i, b in zip(ITEMS, bases, strict=True) for c in (i[0] + dot, *i[1:4], b, i[5])]
     expected = [{**e, "basis": b} for e, b in zip(EXPECTED, bases, strict=True)]
     _sure(tmp_path, [TITLE, *HEADER, *cells], expected)
+
+
+# ---- 8. pdftotext -layout: a print's footer in pieces at its place on the line -----------------
+
+WIDTHS = (6, 24, 12, 16, 28, 28)
+WRAP = (3, 10, 5, 7, 12, 12)
+
+
+def _wide(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _laid_out(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``rows`` in fixed-width columns, each cell wrapped within its column over lines."""
+    lines = []
+    for row in rows:
+        parts = [
+            [c[i : i + w] for i in range(0, len(c), w)] for c, w in zip(row, WRAP, strict=True)
+        ]
+        for k in range(max(map(len, parts))):
+            cells = [p[k] if k < len(p) else "" for p in parts]
+            line = "".join(
+                c + " " * max(1, w - _wide(c)) for c, w in zip(cells, WIDTHS, strict=True)
+            )
+            lines.append(line.rstrip())
+        lines.append("")
+    return lines
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["2023年6月1日{gap}第{n}页", "某县人民政府{gap}第 {n} 页 共 2 页"],
+    ids=["date", "office"],
+)
+def test_a_prints_footer_in_pieces_is_no_text_of_the_cells_above_it(
+    tmp_path: Path, footer: str
+) -> None:
+    # pdftotext -layout: each page's footer (a date or the issuer left, the page number right)
+    # and a form feed before the header repeated. Before: the footer broke the columns, which
+    # were read as words: the wrapped lines ran into the last cell, sure
+    gap = " " * 40
+    header = "".join(h + " " * max(1, w - _wide(h)) for h, w in zip(HEADER, WIDTHS, strict=True))
+    pages = [
+        [header.rstrip(), "", *_laid_out(ITEMS[:2]), footer.format(gap=gap, n=1)],
+        [header.rstrip(), "", *_laid_out(ITEMS[2:]), footer.format(gap=gap, n=2)],
+    ]
+    text = "\f".join("\n".join(p) + "\n" for p in pages)
+    expected = [{k: "".join(v.split()) for k, v in e.items()} for e in EXPECTED]
+    plist = read_written(tmp_path, "page.txt", f"{TITLE}\n\n{text}")
+    got = [{k: "".join(v.split()) for k, v in e.items()} for e in filled_fields(plist, FIELDS)]
+    assert got == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)

@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
-from extractors.reading.formats.furniture import is_rule, is_running_header, signature_start
+from extractors.reading.formats.furniture import (
+    is_page_footer,
+    is_rule,
+    is_running_header,
+    signature_start,
+)
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -804,7 +809,12 @@ def split_body(
             close(n)
             current = False
             continue
-        if is_page_chrome(line) or is_rule(line) or is_running_header(line, running):
+        if (
+            is_page_chrome(line)
+            or is_rule(line)
+            or is_running_header(line, running)
+            or is_page_footer(line)
+        ):
             chrome.append((spans[n].number, line))
             footer = True
             if current:
