@@ -62,8 +62,10 @@ def is_page_footer(line: str) -> bool:
 
     >>> is_page_footer("2023年6月1日                 第1页"), is_page_footer("第1页")
     (True, False)
-    >>> is_page_footer("某县人民政府        第 1 页 共 2 页"), is_page_footer("2023年6月1日  县林业局")
-    (True, False)
+    >>> is_page_footer("某县人民政府        第 1 页 共 2 页")
+    True
+    >>> is_page_footer("2023年6月1日  县林业局")
+    False
     """
     pieces = _GAP.split(line.strip())
     chrome = [is_page_chrome(piece) for piece in pieces]

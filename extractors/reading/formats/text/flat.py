@@ -47,8 +47,8 @@ from extractors.reading.vocab import (
     is_power_type,
     is_section_heading,
     is_serial,
-    section_department,
     is_table_note,
+    section_department,
     starts_citation,
 )
 
@@ -711,7 +711,9 @@ class BodyReading:
 _RECORD, _GROUP = 1, 0
 # A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
 # section of a list of several departments printed under one header (二、县住房和城乡建设局).
-_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_ORDINAL = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 
 
 def _department_heading(line: str) -> bool:
@@ -722,6 +724,8 @@ def _department_heading(line: str) -> bool:
     (True, False)
     """
     return _ORDINAL.match(line) is not None and section_department(line) is not None
+
+
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
 # no serial, date or article number has, or letters and digits with a dash (XK-330217-001), before
 # a CJK character.
@@ -803,7 +807,8 @@ def split_body(
         if not line:
             continue  # more of the record open, if one is
         footer = False
-        if noted or n >= signed or (n > last_start and (is_table_note(line) or is_article_end(line))):
+        ends = n > last_start and (is_table_note(line) or is_article_end(line))
+        if noted or n >= signed or ends:
             chrome.append((spans[n].number, line))
             footer = noted = True
             close(n)

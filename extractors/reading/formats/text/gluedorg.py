@@ -21,8 +21,10 @@ def department_end(name: str) -> int | None:
     long as an office name goes on for up to three more characters); None when it opens with
     none or leaves too little of a name.
 
-    >>> department_end("县林业局林木采伐许可证核发"), department_end("县发展和改革委员会企业投资项目核准")
-    (4, 9)
+    >>> department_end("县林业局林木采伐许可证核发")
+    4
+    >>> department_end("县发展和改革委员会企业投资项目核准")
+    9
     >>> department_end("林木采伐许可证核发") is None, department_end("县林业局") is None
     (True, True)
     """
