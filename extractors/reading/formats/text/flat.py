@@ -711,9 +711,18 @@ class BodyReading:
 _RECORD, _GROUP = 1, 0
 # A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
 # section of a list of several departments printed under one header (二、县住房和城乡建设局).
-_ORDINAL = re.compile(
+ORDINAL = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+
+
+def without_ordinal(line: str) -> str:
+    """``line`` without the Chinese ordinal that opens it, if one does.
+
+    >>> without_ordinal("一、县林业局权责清单"), without_ordinal("县第一中学")
+    ('县林业局权责清单', '县第一中学')
+    """
+    return line[opening.end() :] if (opening := ORDINAL.match(line)) else line
 
 
 def _department_heading(line: str) -> bool:
@@ -723,7 +732,7 @@ def _department_heading(line: str) -> bool:
     >>> _department_heading("二、县住房和城乡建设局"), _department_heading("县住房和城乡建设局")
     (True, False)
     """
-    return _ORDINAL.match(line) is not None and section_department(line) is not None
+    return ORDINAL.match(line) is not None and section_department(line) is not None
 
 
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as

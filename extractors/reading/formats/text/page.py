@@ -23,7 +23,7 @@ from extractors.reading.formats.text.annex import (
     is_annex,
 )
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
-from extractors.reading.formats.text.flat import Body, BodyReading, split_body
+from extractors.reading.formats.text.flat import Body, BodyReading, split_body, without_ordinal
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
@@ -268,11 +268,15 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
 def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
     """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
     on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
-    short table, 县水利局权责清单 over the next, two departments or more), the department its
-    nearest title names, as ``(line, name)``."""
+    short table, 县水利局权责清单 over the next, two departments or more; numbered or not), the
+    department its nearest title names, as ``(line, name)``."""
     own = [owner_of(p) for p in preambles]
+    # a title may be numbered (一、县发展和改革局权责清单)
     titled = [
-        next(((n, d) for n, line in reversed(p) if (d := title_department(line))), None)
+        next(
+            ((n, d) for n, line in reversed(p) if (d := title_department(without_ordinal(line)))),
+            None,
+        )
         for p in preambles
     ]
     if len({t[1] for t in titled if t is not None}) < 2:
