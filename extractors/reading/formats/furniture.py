@@ -68,14 +68,14 @@ def is_page_footer(line: str) -> bool:
     False
     """
     pieces = _GAP.split(line.strip())
-    chrome = [is_page_chrome(piece) for piece in pieces]
-    return (
-        len(pieces) > 1
-        and any(chrome)
-        and all(
-            is_chrome or _DATE.fullmatch(piece) or is_org_name(piece) or is_list_title(piece)
-            for piece, is_chrome in zip(pieces, chrome, strict=True)
-        )
+    if len(pieces) < 2 or not (is_page_chrome(pieces[0]) or is_page_chrome(pieces[-1])):
+        return False  # the page number stands at the footer's left or right end
+    return all(
+        _DATE.fullmatch(piece)
+        or is_org_name(piece)
+        or is_list_title(piece)
+        or is_page_chrome(piece)
+        for piece in pieces
     )
 
 
