@@ -313,3 +313,18 @@ def test_a_departments_numbered_title_over_its_header_names_its_items_department
     assert filled_fields(plist, ("row", "name", "type", "department")) == expected
     assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
     _same(tmp_path / "page.txt", 1)
+
+
+def test_a_departments_heading_of_an_arabic_ordinal_over_its_header_names_its_items(
+    tmp_path: Path,
+) -> None:
+    # 1.县人力社保局 over its header, 2.县医疗保障局 over the next: before, the second heading ran
+    # into the basis above it (read as the last record's), no department, said only by serials
+    # used twice
+    lines, expected = _sections("{n}.{d}", "  ", every=True)
+    lines = [line.replace("一.", "1.").replace("二.", "2.") for line in lines]
+    plist = read_written(tmp_path, "page.txt", "\n".join(["某县权责清单", *lines]))
+    assert filled_fields(plist, ("row", "name", "type", "department")) == expected
+    assert [i.basis for i in plist.items] == [ITEMS[0][4], ITEMS[2][4], ITEMS[1][4]]
+    assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
+    _same(tmp_path / "page.txt", 1)

@@ -716,13 +716,21 @@ ORDINAL = re.compile(
 )
 
 
-def without_ordinal(line: str) -> str:
-    """``line`` without the Chinese ordinal that opens it, if one does.
+# An Arabic ordinal opening a heading above a header (1.县发展和改革局 over its list's header).
+_ARABIC_ORDINAL = re.compile(r"\s*\d{1,2}[.、．]\s*(?=\D)")
+
+
+def without_ordinal(line: str, *, arabic: bool = False) -> str:
+    """``line`` without the Chinese ordinal that opens it (or, ``arabic``, the Arabic one: a
+    line above a header, where no record stands), if one does.
 
     >>> without_ordinal("一、县林业局权责清单"), without_ordinal("县第一中学")
     ('县林业局权责清单', '县第一中学')
+    >>> without_ordinal("2.县林业局"), without_ordinal("2.县林业局", arabic=True)
+    ('2.县林业局', '县林业局')
     """
-    return line[opening.end() :] if (opening := ORDINAL.match(line)) else line
+    opening = ORDINAL.match(line) or (_ARABIC_ORDINAL.match(line) if arabic else None)
+    return line[opening.end() :] if opening else line
 
 
 def _department_heading(line: str) -> bool:

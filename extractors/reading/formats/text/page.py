@@ -185,7 +185,9 @@ def _preamble_start(
         line = lines[index].strip()
         if line and not is_page_chrome(line):
             if titles == _MAX_TITLE_LINES or not (
-                is_list_title(line) or is_section_heading(line) or section_department(line)
+                is_list_title(line)
+                or is_section_heading(line)
+                or section_department(without_ordinal(line, arabic=True))
             ):
                 break
             titles += 1
@@ -262,7 +264,9 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     """The nearest line above a list's header that names a department alone (二、县医疗保障局,
     the heading of a department's list among several), with its number: the department of its
     items when its header has no department column."""
-    return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
+    # an Arabic ordinal (1.县发展和改革局) left out: section_department reads Chinese ones only
+    named = ((n, without_ordinal(line, arabic=True)) for n, line in reversed(preamble))
+    return next(((n, line) for n, line in named if section_department(line)), None)
 
 
 def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
