@@ -328,3 +328,31 @@ def test_a_departments_heading_of_an_arabic_ordinal_over_its_header_names_its_it
     assert [i.basis for i in plist.items] == [ITEMS[0][4], ITEMS[2][4], ITEMS[1][4]]
     assert {a.code for i in plist.items for a in i.anomalies} == {"department-from-heading"}
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 9. pdftotext without -layout: a page number alone before each form feed -------------------
+
+
+@pytest.mark.parametrize("end", ["\f", ""], ids=["form-feed-last", "no-form-feed-last"])
+def test_a_page_number_before_a_form_feed_is_no_text_of_the_cell_above(
+    tmp_path: Path, end: str
+) -> None:
+    # a cell a line, each page's number alone on its last line, the header printed again on
+    # page 2. Before: 1 and 2 ran into items 1's and 3's accountability bases, sure
+    first = [c for i in ITEMS[:1] for c in i]
+    rest = [c for i in ITEMS[1:] for c in i]
+    text = "\n".join([TITLE, *HEADER, *first, "1"]) + "\n\f" + "\n".join([*HEADER, *rest, "2"])
+    plist = read_written(tmp_path, "page.txt", text + "\n" + end)
+    assert filled_fields(plist, FIELDS) == EXPECTED
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_numbers_closing_pages_that_do_not_go_up_one_a_page_are_cells(tmp_path: Path) -> None:
+    # a guard: 承诺时限 last, 20 and 15 days the last lines before the form feed and the end
+    records = [(*i[:5], d) for i, d in zip(ITEMS, ("20", "30", "15"), strict=True)]
+    header = (*HEADER[:5], "承诺时限")
+    text = "\n".join([TITLE, *header, *records[0], *records[1]]) + "\n\f"
+    text += "\n".join(records[2]) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [i.time_limit for i in plist.items] == ["20", "30", "15"]

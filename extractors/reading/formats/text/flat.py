@@ -770,13 +770,14 @@ def split_body(
     running: frozenset[str] = frozenset(),
     fixed: tuple[int, ...] = (),
     written: str | None = None,
+    furniture: frozenset[int] = frozenset(),
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
     set aside, with rules drawn between rows and the ``running`` headers (the list's title and
     date line, ``furniture.running_headers``) a print repeats atop each page; text before the
     first record rejected. ``last`` when the body ends the file (its last record may be cut
-    off).
+    off); the lines numbered in ``furniture`` are page numbers (``furniture.page_numbers``).
 
     Holds the body's spans (24 bytes a line) and a few ints a record, and makes every record's
     first few tokens once for the numbers it opens with, so that one record's are held at a
@@ -788,7 +789,18 @@ def split_body(
     if not paragraphs:
         spans = _split_runs(text, spans)
         lines = SpanLines(text, spans)
-    starts = array("q", record_starts(lines, keys, paragraphs))  # in order
+    # page numbers (a print's 1 before its form feed) open no record: blank where serials are
+    # looked for
+    scanned = (
+        [
+            ("" if span.number in furniture else line)
+            for span, line in zip(spans, lines, strict=True)
+        ]
+        if furniture
+        else lines
+    )
+    starts = array("q", record_starts(scanned, keys, paragraphs))  # in order
+    del scanned
     dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
     ahead = 0  # the first of ``starts`` not behind the line read
     chrome: list[tuple[int, str]] = []
@@ -836,6 +848,7 @@ def split_body(
             or is_rule(line)
             or is_running_header(line, running)
             or is_page_footer(line)
+            or spans[n].number in furniture
         ):
             chrome.append((spans[n].number, line))
             footer = True

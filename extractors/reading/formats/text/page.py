@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import plain_characters
-from extractors.reading.formats.furniture import running_headers
+from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled, title_department
 from extractors.reading.formats.text.annex import (
@@ -82,9 +82,11 @@ class Layout:
     #: the page as written, when ``page`` is its simplified form (a page in traditional
     #: script, whose words the vocabularies know in simplified script): cells are cut from it
     written: str | None = None
+    #: the numbers of the lines that are page numbers alone (``furniture.page_numbers``)
+    furniture: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, page: str) -> Layout:
+    def of(cls, page: str, furniture: frozenset[int] = frozenset()) -> Layout:
         written = None
         lines = PageLines(page)
         headers = find_headers(page, lines)
@@ -114,7 +116,7 @@ class Layout:
             ends.append(end)
         if written is not None:
             context = _as_written(written, lines, context)
-        return cls(page, lines, headers, opens, ends, context, fixed, written)
+        return cls(page, lines, headers, opens, ends, context, fixed, written, furniture)
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
@@ -132,6 +134,7 @@ class Layout:
             running=running,
             fixed=self.fixed[k],
             written=self.written,
+            furniture=self.furniture,
         )
         return preamble, body
 
@@ -585,7 +588,8 @@ def read_page(text: str, path: str) -> list[Grid]:
     [('某县行政许可事项清单',), ('1', '林木采伐许可', '《森林法》第五十六条', '县林业局')]
     [('某县行政处罚事项清单',), ('1', '对盗伐林木的处罚', '《森林法》第七十六条', '县林业局')]
     """
-    layout = Layout.of(page_of(text.splitlines()))
+    furniture = page_numbers(text.splitlines(keepends=True))
+    layout = Layout.of(page_of(text.splitlines()), furniture)
     if not layout.headers:
         return [Grid((), tuple(layout.context))]
     parts = []
