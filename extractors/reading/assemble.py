@@ -214,6 +214,7 @@ class _Finisher:
     ) -> None:
         self.source = source
         self.owner = owner  # the department a sheet's name or the heading above names
+        self.section_owner: str | None = None  # the department the last group row named
         self.keys_seen = keys_seen  # the field keys of the table's headers
         self.seen_rows: set[str] = set()
         self.main_name: str | None = None
@@ -249,6 +250,10 @@ class _Finisher:
         owner = self.owner
         if draft.group is not None and (named := section_department(draft.group.text)):
             owner = named  # a group row 县林业局（12项） over a department's items
+            if named != self.section_owner:
+                # each department's section numbers its items from 1 again: no duplicate
+                self.section_owner = named
+                seen_rows.clear()
         if owner and "department" not in keys_seen and not values.get("department"):
             # A workbook of a sheet per department (or a table under each one's name, or a
             # group row naming it), and no department column: that is the items' department.

@@ -483,6 +483,16 @@ def is_item_name_like(text: str) -> bool:
     return _pattern("item_name_ends").fullmatch(text.strip()) is not None
 
 
+def is_article_end(line: str) -> bool:
+    """True when ``line`` ends an article (a WeChat post's END, 往期推荐 over links to others):
+    what follows is no text of the list above it.
+
+    >>> is_article_end("- END -"), is_article_end("往期推荐"), is_article_end("推荐")
+    (True, True, False)
+    """
+    return _pattern("article_ends").fullmatch(line.strip()) is not None
+
+
 def is_table_note(cell: str) -> bool:
     """True when ``cell``, the first filled cell of a row, opens a note (注：…, 说明：…) or a count
     of the items (合计 共12项) rather than an item.

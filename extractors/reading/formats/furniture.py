@@ -54,6 +54,71 @@ def running_headers(lines: Iterable[str]) -> frozenset[str]:
     )
 
 
+def is_page_footer(line: str) -> bool:
+    """True when ``line`` is a page's footer or header printed in pieces apart at gaps, as
+    ``pdftotext -layout`` keeps a print's footer at its place on the line: page chrome (a page
+    number) beside dates, the issuer's name or the list's title (2023年6月1日          第1页,
+    某县人民政府          第 1 页 共 2 页); a line of one piece is not taken.
+
+    >>> is_page_footer("2023年6月1日                 第1页"), is_page_footer("第1页")
+    (True, False)
+    >>> is_page_footer("某县人民政府        第 1 页 共 2 页")
+    True
+    >>> is_page_footer("2023年6月1日  县林业局")
+    False
+    """
+    pieces = _GAP.split(line.strip())
+    if len(pieces) < 2 or not (is_page_chrome(pieces[0]) or is_page_chrome(pieces[-1])):
+        return False  # the page number stands at the footer's left or right end
+    return all(
+        _DATE.fullmatch(piece)
+        or is_org_name(piece)
+        or is_list_title(piece)
+        or is_page_chrome(piece)
+        for piece in pieces
+    )
+
+
+# A page number alone on its line, as a print's footer leaves it.
+_PAGE_NUMBER = re.compile(r"\s*(\d{1,4})\s*")
+
+
+def page_numbers(lines: Iterable[str]) -> frozenset[int]:
+    """The numbers (1-based) of the lines that are page numbers alone: of ``lines`` (a text's
+    lines with their ends kept, ``str.splitlines(keepends=True)``), the last filled line of each
+    page a form feed ends (``pdftotext`` ends every page so), when it is a number, and the
+    numbers of the pages go up one a page (a last cell holding a number, 20 days, does not).
+    The last page without a form feed counts when its number follows on.
+
+    >>> page_numbers(["序号\\n", "《森林法》第五十六条\\n", "1\\n", "\\f", "县林业局\\n", "2\\f"])
+    frozenset({3, 6})
+    >>> page_numbers(["1  林木采伐许可  20\\n", "20\\n", "\\f", "2  林木种子许可\\n", "15\\n"])
+    frozenset()
+    """
+    found: list[tuple[int, int]] = []  # (line, number) of each page's last filled line
+    last: tuple[int, str] | None = None
+    ended = False
+    for n, line in enumerate(lines, start=1):
+        if line.strip():
+            last = (n, line)
+        if line.endswith("\f"):
+            ended = True
+            if last is not None and (number := _PAGE_NUMBER.fullmatch(last[1])):
+                found.append((last[0], int(number.group(1))))
+            else:
+                found.append((0, -1))  # a page without a number ends the run
+            last = None
+    if ended and last is not None and (number := _PAGE_NUMBER.fullmatch(last[1])):
+        found.append((last[0], int(number.group(1))))
+    if not found or found[0][1] < 0:
+        return frozenset()
+    first = found[0][1]
+    run = [line for k, (line, number) in enumerate(found) if number == first + k]
+    if len(run) < len(found) or (len(run) == 1 and first != 1):
+        return frozenset()
+    return frozenset(run)
+
+
 # A browser prints the page's title atop each page: the document's title, a separator and the
 # site's name (某县权责清单 - 某县人民政府门户网站, 某县权责清单_某县人民政府).
 _SITE = re.compile(r"\s*(?:\s[-–—|｜]\s|_)\s*[^\s\-–—|｜_]{2,30}$")

@@ -34,6 +34,7 @@ PREDICATES = {
     "compound_serials": vocab.is_compound_serial,
     "ditto_marks": vocab.is_ditto,
     "label_separators": vocab.is_label_separator,
+    "article_ends": vocab.is_article_end,
 }
 
 

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from extractors.reading.formats.furniture import is_page_footer
+
 # A piece of text: at the line's start, or after a gap of two spaces or more.
 _PIECE = re.compile(r"(?:^|(?<=  ))(?=\S)")
 _WIDE = frozenset("WF")
@@ -69,6 +71,8 @@ def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
     pieces = aligned = 0
     wrapped = False
     for line in lines:
+        if is_page_footer(line):
+            continue  # 2023年6月1日          第1页: a print's footer, not in the columns
         found = piece_starts(line)
         pieces += len(found)
         aligned += sum(1 for p in found if p in known)

@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.cellparts import is_reference
-from extractors.reading.formats.furniture import is_rule, is_running_header, signature_start
+from extractors.reading.formats.furniture import (
+    is_page_footer,
+    is_rule,
+    is_running_header,
+    signature_start,
+)
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.formats.text.boundaries import (
     SHAPES,
@@ -25,6 +30,7 @@ from extractors.reading.formats.text.boundaries import (
     serial_mark,
 )
 from extractors.reading.formats.text.fixedwidth import cut, join
+from extractors.reading.formats.text.gluedorg import part_department
 from extractors.reading.formats.text.hyphens import join_hyphenated
 from extractors.reading.formats.text.lines import Span, SpanLines, Spans, as_spans
 from extractors.reading.formats.text.sublines import sub_item_lines
@@ -34,6 +40,7 @@ from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
     cell_opening,
     find_glued_cells,
+    is_article_end,
     is_code,
     is_page_chrome,
     is_placeholder,
@@ -41,6 +48,7 @@ from extractors.reading.vocab import (
     is_section_heading,
     is_serial,
     is_table_note,
+    section_department,
     starts_citation,
 )
 
@@ -320,6 +328,39 @@ def _at_gaps(
     like two: the record's gaps tell where each begins, where the tokens alone ran a cell into
     another or cut it in two."""
     pieces = [m.span() for m in _PIECE.finditer(text, line.start, line.end)]
+    return _at_pieces(text, pieces, tokens, columns, spans)
+
+
+def _at_lines(
+    text: str,
+    record: Sequence[Span],
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record of several lines, one cell a line (a Word table saved as text:
+    a line per cell, the rows apart at blank lines), read as :func:`_at_gaps` reads a line's
+    pieces: when the lines are as many as the columns and the vocabulary ran a cell over a line
+    into a column it left empty (备注 last, filled in one row); else None."""
+    lines = [(s.start, s.end) for s in record if text[s.start : s.end].strip()]
+    if any(_GAP.search(text, a, b) for a, b in lines):
+        return None  # a line of several cells
+    pieces = [
+        (a + len(line) - len(line.lstrip()), a + len(line.rstrip()))
+        for a, b in lines
+        for line in [text[a:b]]
+    ]
+    return _at_pieces(text, pieces, tokens, columns, spans)
+
+
+def _at_pieces(
+    text: str,
+    pieces: Sequence[tuple[int, int]],
+    tokens: Sequence[_Token],
+    columns: Sequence[_Column],
+    spans: Sequence[range],
+) -> list[range] | None:
+    """The cells of a record at its ``pieces`` (see :func:`_at_gaps`), or None."""
     if len(pieces) != len(columns):
         return None
     out: list[range] = []
@@ -463,6 +504,10 @@ def _record_tokens(
                 if dotted and first and (mark := serial_mark(text[start:end])) is not None:
                     start, end = start + mark[0], start + mark[1]
                 first = False
+                code = _GLUED_CODE.match(text, start, end)
+                if code is not None:  # 330217001000职业技能…: an item code run into its name
+                    yield _Token(start, code.end(), code.group())
+                    start = code.end()
                 yield _Token(start, end, text[start:end])
         return
     for n, span in enumerate(spans):
@@ -602,6 +647,8 @@ class BodyReading:
                 spans = _assign(tokens, columns, text, paragraphs=self.paragraphs)
                 if not self.paragraphs and len(record) == 1:
                     spans = _at_gaps(text, record[0], tokens, columns, spans) or spans
+                elif not self.paragraphs:
+                    spans = _at_lines(text, record, tokens, columns, spans) or spans
                 guessed = [] if self.paragraphs else _guessed_split(text, tokens, spans, columns)
                 chrome = [self.spans[n] for n in range(first, stop) if n in self.skipped]
                 values = [
@@ -619,7 +666,9 @@ class BodyReading:
                     not self.paragraphs
                 ):  # a cell's line wrapped under its cell (职业技能鉴定 / 机构…)
                     values = move_wrapped([text[s.start : s.end] for s in record], values)
+            values = list(values)
             notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
+            notes += part_department(values, [c.key for c in columns], cells)
             notes += [
                 Anomaly(
                     "guessed-split",
@@ -660,9 +709,46 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
+# A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
+# section of a list of several departments printed under one header (二、县住房和城乡建设局).
+ORDINAL = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+
+
+# An Arabic ordinal opening a heading above a header (1.县发展和改革局 over its list's header).
+_ARABIC_ORDINAL = re.compile(r"\s*\d{1,2}[.、．]\s*(?=\D)")
+
+
+def without_ordinal(line: str, *, arabic: bool = False) -> str:
+    """``line`` without the Chinese ordinal that opens it (or, ``arabic``, the Arabic one: a
+    line above a header, where no record stands), if one does.
+
+    >>> without_ordinal("一、县林业局权责清单"), without_ordinal("县第一中学")
+    ('县林业局权责清单', '县第一中学')
+    >>> without_ordinal("2.县林业局"), without_ordinal("2.县林业局", arabic=True)
+    ('2.县林业局', '县林业局')
+    """
+    opening = ORDINAL.match(line) or (_ARABIC_ORDINAL.match(line) if arabic else None)
+    return line[opening.end() :] if opening else line
+
+
+def _department_heading(line: str) -> bool:
+    """True when ``line`` is an ordinal and an office's name (二、县住房和城乡建设局): the heading
+    of the next department's items, never a cell (an office's name in a cell has no ordinal).
+
+    >>> _department_heading("二、县住房和城乡建设局"), _department_heading("县住房和城乡建设局")
+    (True, False)
+    """
+    return ORDINAL.match(line) is not None and section_department(line) is not None
+
+
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
-# no serial, date or article number has, before a CJK character.
-_GLUED_CODE = re.compile(r"\d{9,}(?=[\u4e00-\u9fff])")
+# no serial, date or article number has, or letters and digits with a dash (XK-330217-001), before
+# a CJK character.
+_GLUED_CODE = re.compile(
+    r"(?:\d{9,}[A-Za-z]?|[A-Za-z]{1,12}[-_－—.]?\d[A-Za-z0-9_\-－—.]{5,56}\d)(?=[\u4e00-\u9fff])"
+)
 # A gap between cells of a row written on one line.
 _GAP = re.compile(r"\s{2,}|\t")
 # A citation run straight on after another's article or title, nothing between them.
@@ -684,13 +770,14 @@ def split_body(
     running: frozenset[str] = frozenset(),
     fixed: tuple[int, ...] = (),
     written: str | None = None,
+    furniture: frozenset[int] = frozenset(),
 ) -> BodyReading:
     """The records below a header, found (each to be split into the header's columns by
     :meth:`BodyReading.rows`); group rows (一、行政许可（3项）) as rows of their own; page chrome
     set aside, with rules drawn between rows and the ``running`` headers (the list's title and
     date line, ``furniture.running_headers``) a print repeats atop each page; text before the
     first record rejected. ``last`` when the body ends the file (its last record may be cut
-    off).
+    off); the lines numbered in ``furniture`` are page numbers (``furniture.page_numbers``).
 
     Holds the body's spans (24 bytes a line) and a few ints a record, and makes every record's
     first few tokens once for the numbers it opens with, so that one record's are held at a
@@ -702,7 +789,18 @@ def split_body(
     if not paragraphs:
         spans = _split_runs(text, spans)
         lines = SpanLines(text, spans)
-    starts = array("q", record_starts(lines, keys, paragraphs))  # in order
+    # page numbers (a print's 1 before its form feed) open no record: blank where serials are
+    # looked for
+    scanned = (
+        [
+            ("" if span.number in furniture else line)
+            for span, line in zip(spans, lines, strict=True)
+        ]
+        if furniture
+        else lines
+    )
+    starts = array("q", record_starts(scanned, keys, paragraphs))  # in order
+    del scanned
     dotted = bool(starts) and all(dotted_serial(lines[i]) for i in starts)
     ahead = 0  # the first of ``starts`` not behind the line read
     chrome: list[tuple[int, str]] = []
@@ -720,8 +818,9 @@ def split_body(
     subrows: set[int] = set()
     current = False  # a record is open
     footer = False
-    # A note or a count under the last record (注：…, 说明：…, 合计 共12项) ends it: it and what
-    # follows are text outside the items, never more of the last record's last cell.
+    # A note or a count under the last record (注：…, 说明：…, 合计 共12项), or the end of the
+    # article the list was posted in (END, 往期推荐 over links to other posts), ends it: it and
+    # what follows are text outside the items, never more of the last record's last cell.
     last_start = starts[-1] if starts else len(spans)
     noted = False
     # and so does a notice's signature under it (某县林业局 / 2023年6月1日)
@@ -737,19 +836,26 @@ def split_body(
         if not line:
             continue  # more of the record open, if one is
         footer = False
-        if noted or n >= signed or (n > last_start and is_table_note(line)):
+        ends = n > last_start and (is_table_note(line) or is_article_end(line))
+        if noted or n >= signed or ends:
             chrome.append((spans[n].number, line))
             footer = noted = True
             close(n)
             current = False
             continue
-        if is_page_chrome(line) or is_rule(line) or is_running_header(line, running):
+        if (
+            is_page_chrome(line)
+            or is_rule(line)
+            or is_running_header(line, running)
+            or is_page_footer(line)
+            or spans[n].number in furniture
+        ):
             chrome.append((spans[n].number, line))
             footer = True
             if current:
                 skipped.add(n)
             continue
-        if is_section_heading(line):
+        if is_section_heading(line) or _department_heading(line):
             close(n)
             kinds.append(_GROUP)
             firsts.append(n)
@@ -865,6 +971,9 @@ def _guessed_split(
         # the lines the boundary could move over: with one cell empty, every line of the other
         # (an empty cell's line vanished: which of the two it was is not written)
         movable = [*mine[1:][-1:], *next_[1:][:1]] if mine and next_ else [*(mine or next_)][:1]
+        # a line numbered after the first (2.《…》) goes on with the enumeration above it: no
+        # cell opens with it
+        movable = [k for k in movable if (numbering(tokens[k].text) or 0) <= 1]
         if any(_own_line(text, tokens[k]) and starts_citation(tokens[k].text) for k in movable):
             guessed.append(c)
         elif mine and next_ and _same_gaps(text, tokens, movable, next_.start):

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import plain_characters
-from extractors.reading.formats.furniture import running_headers
+from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled, title_department
 from extractors.reading.formats.text.annex import (
@@ -23,7 +23,7 @@ from extractors.reading.formats.text.annex import (
     is_annex,
 )
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
-from extractors.reading.formats.text.flat import Body, BodyReading, split_body
+from extractors.reading.formats.text.flat import Body, BodyReading, split_body, without_ordinal
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
@@ -82,9 +82,11 @@ class Layout:
     #: the page as written, when ``page`` is its simplified form (a page in traditional
     #: script, whose words the vocabularies know in simplified script): cells are cut from it
     written: str | None = None
+    #: the numbers of the lines that are page numbers alone (``furniture.page_numbers``)
+    furniture: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, page: str) -> Layout:
+    def of(cls, page: str, furniture: frozenset[int] = frozenset()) -> Layout:
         written = None
         lines = PageLines(page)
         headers = find_headers(page, lines)
@@ -114,7 +116,7 @@ class Layout:
             ends.append(end)
         if written is not None:
             context = _as_written(written, lines, context)
-        return cls(page, lines, headers, opens, ends, context, fixed, written)
+        return cls(page, lines, headers, opens, ends, context, fixed, written, furniture)
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
@@ -132,6 +134,7 @@ class Layout:
             running=running,
             fixed=self.fixed[k],
             written=self.written,
+            furniture=self.furniture,
         )
         return preamble, body
 
@@ -185,7 +188,9 @@ def _preamble_start(
         line = lines[index].strip()
         if line and not is_page_chrome(line):
             if titles == _MAX_TITLE_LINES or not (
-                is_list_title(line) or is_section_heading(line) or section_department(line)
+                is_list_title(line)
+                or is_section_heading(line)
+                or section_department(without_ordinal(line, arabic=True))
             ):
                 break
             titles += 1
@@ -262,17 +267,23 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     """The nearest line above a list's header that names a department alone (二、县医疗保障局,
     the heading of a department's list among several), with its number: the department of its
     items when its header has no department column."""
-    return next(((n, line) for n, line in reversed(preamble) if section_department(line)), None)
+    # an Arabic ordinal (1.县发展和改革局) left out: section_department reads Chinese ones only
+    named = ((n, without_ordinal(line, arabic=True)) for n, line in reversed(preamble))
+    return next(((n, line) for n, line in named if section_department(line)), None)
 
 
 def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
     """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
     on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
-    short table, 县水利局权责清单 over the next, two departments or more), the department its
-    nearest title names, as ``(line, name)``."""
+    short table, 县水利局权责清单 over the next, two departments or more; numbered or not), the
+    department its nearest title names, as ``(line, name)``."""
     own = [owner_of(p) for p in preambles]
+    # a title may be numbered (一、县发展和改革局权责清单)
     titled = [
-        next(((n, d) for n, line in reversed(p) if (d := title_department(line))), None)
+        next(
+            ((n, d) for n, line in reversed(p) if (d := title_department(without_ordinal(line)))),
+            None,
+        )
         for p in preambles
     ]
     if len({t[1] for t in titled if t is not None}) < 2:
@@ -577,7 +588,8 @@ def read_page(text: str, path: str) -> list[Grid]:
     [('某县行政许可事项清单',), ('1', '林木采伐许可', '《森林法》第五十六条', '县林业局')]
     [('某县行政处罚事项清单',), ('1', '对盗伐林木的处罚', '《森林法》第七十六条', '县林业局')]
     """
-    layout = Layout.of(page_of(text.splitlines()))
+    furniture = page_numbers(text.splitlines(keepends=True))
+    layout = Layout.of(page_of(text.splitlines()), furniture)
     if not layout.headers:
         return [Grid((), tuple(layout.context))]
     parts = []

@@ -43,6 +43,7 @@ import numpy as np
 from extractors.errors import InputError
 from extractors.models import Reject
 from extractors.reading.formats.cells import plain_characters
+from extractors.reading.formats.furniture import page_numbers
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
@@ -217,7 +218,10 @@ def _survey(blocks: Blocks, where: str) -> _Survey:
 
 def _read(blocks: Blocks, where: str, kept: IO[bytes]) -> _Survey:
     page, numbered = _page(blocks)
-    layout = Layout.of(page)
+    furniture = page_numbers(
+        line for block in blocks() for line in plain_characters(block).splitlines(keepends=True)
+    )
+    layout = Layout.of(page, furniture)
     del page
     if not layout.headers:
         raise ReadWhole("no header: label records, read whole")

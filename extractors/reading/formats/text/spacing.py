@@ -12,13 +12,14 @@ from collections import Counter
 # ("2009 年", "第 617 号"): they may separate a serial from a code, and the citation grammar
 # allows white space inside numbers anyway.
 _JOINABLE = (
-    r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"  # CJK punctuation and ideographs
+    r"\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff"  # CJK punctuation and ideographs
     r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width punctuation
     r"!-/:-@\[-`{-~"  # ASCII punctuation
 )
 _SINGLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff65]")
+# The spaces may be full-width ones (事\u3000项\u3000名\u3000称, a header spaced out in Word).
 _GAP = re.compile(
-    rf"(?<=[{_JOINABLE}]) +(?=[{_JOINABLE}])"
+    rf"(?<=[{_JOINABLE}])[ \u3000]+(?=[{_JOINABLE}])"
     # a number with its dot or bracket ("1 . [ 法 律 ]", "第 617 )")
     r"|(?<=\d) +(?=[.．、)）])|(?<=[(（]) +(?=\d)"
 )
@@ -50,11 +51,13 @@ def collapse_spacing(line: str) -> str:
     '名称依据中等职业学校 1.[法律]教育法(2009 年修改'
     >>> collapse_spacing("序  号  实  施  依  据    备  注  一  二")
     '序号实施依据    备注一二'
+    >>> collapse_spacing("序\u3000号\u3000\u3000事\u3000项\u3000名\u3000称\u3000\u3000实\u3000施")
+    '序号\u3000\u3000事项名称\u3000\u3000实施'
     """
     if not is_letter_spaced(line):
         return line
     gaps = Counter(len(m.group()) for m in _GAP.finditer(line))
-    if not gaps:  # spaced by other white space than spaces (the ideographic space)
-        return line
+    if not gaps:
+        return line  # single characters apart at tabs or other spaces: no letter spacing
     usual = gaps.most_common(1)[0][0]
     return _GAP.sub(lambda m: "" if len(m.group()) == usual else m.group(), line)
