@@ -13,6 +13,7 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.sheets.sheetnames import sheet_heading
 from extractors.reading.formats.sheets.sheetxml import MAX_ROWS, Bounds
 
 
@@ -202,8 +203,9 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
 
 
 def sheet_lead(name: str) -> tuple[int, str]:
-    """A sheet's name as the lead of its table (a sheet named 行政处罚 types its rows)."""
-    return (0, name)
+    """A sheet's name as the lead of its table (a sheet named 行政处罚 types its rows, one named
+    1.县人力社保局 or 县人力社保局权责清单 gives them their department: ``sheet_heading``)."""
+    return (0, sheet_heading(name))
 
 
 class GridRows:
