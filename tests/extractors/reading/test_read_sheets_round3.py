@@ -94,3 +94,70 @@ def test_sheet_names_that_name_no_department_give_none(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
     workbook.save(path)
     assert [i.department for i in read_list(path).items] == [None, None, None]
+
+
+# An item's name split over two rows, every other column merged down over both.
+
+
+def _split_name_sheet(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
+    sheet.append(list(HEADER))
+    for item in ITEMS:
+        top = sheet.max_row + 1
+        half = len(item[1]) // 2
+        sheet.append([item[0], item[1][:half], *item[2:]])
+        sheet.append([None, item[1][half:], None, None, None, None])
+        for column in "ACDEF":
+            sheet.merge_cells(f"{column}{top}:{column}{top + 1}")
+
+
+def test_xlsx_name_over_two_rows_under_merged_cells_is_one_item(tmp_path: Path) -> None:
+    # Before (d095254), each half of the name was an item of its own (said, duplicate-row).
+    workbook = openpyxl.Workbook()
+    _split_name_sheet(workbook.active)
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    plist = _read_back(path, ITEMS)
+    assert [i.name for i in plist.items] == [
+        f"{i[1][: len(i[1]) // 2]}\n{i[1][len(i[1]) // 2 :]}" for i in ITEMS
+    ]
+    assert {a.code for i in plist.items for a in i.anomalies} == {"continuation-row"}
+    assert not plist.rejects
+    assert isinstance(_same(path, size=1), WorkbookStream)
+
+
+def test_xls_name_over_two_rows_under_merged_cells_is_one_item(tmp_path: Path) -> None:
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Sheet1")
+    for c, text in enumerate(HEADER):
+        sheet.write(0, c, text)
+    for n, item in enumerate(ITEMS):
+        top, half = 1 + 2 * n, len(item[1]) // 2
+        sheet.write(top, 1, item[1][:half])
+        sheet.write(top + 1, 1, item[1][half:])
+        for c in (0, 2, 3, 4, 5):
+            sheet.write_merge(top, top + 1, c, c, item[c])
+    path = tmp_path / "list.xls"
+    workbook.save(str(path))
+    _read_back(path, ITEMS)
+    _same(path, size=1)
+
+
+@pytest.mark.parametrize("own", [0, 4], ids=["own-serial", "own-basis"])
+def test_a_row_under_merged_cells_with_more_of_its_own_stays_an_item(
+    tmp_path: Path, own: int
+) -> None:
+    # A second row that writes its own serial or basis beside its name is an item (or a sub-
+    # item) sharing the merged cells, as before: only a name's rest alone is joined.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(HEADER))
+    sheet.append(list(FIRST))
+    second = [FIRST[0], "对未按规定办理社会保险登记的处罚", *FIRST[2:]]
+    sheet.append([text if c in (1, own) else None for c, text in enumerate(second)])
+    for column in "ACDEF":
+        if column != "ACDEF"[0 if own == 0 else 3]:
+            sheet.merge_cells(f"{column}2:{column}3")
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    assert len(read_list(path).items) == 2
+
