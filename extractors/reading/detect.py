@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
-from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
+from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of, sep_directive
 from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.formats.sheets.spreadsheetml import is_spreadsheetml
 from extractors.reading.headers import is_header, map_header
@@ -144,7 +144,7 @@ def detect_text(text: str) -> Format:
         return "mhtml"
     if HTML_TABLE.search(text) or _embeds_list(text):
         return "html"
-    if "|" in text and _pipe_table(text):
+    if "|" in text and _pipe_table(text) and sep_directive(head.partition("\n")[0]) is None:
         return "markdown"
     return _delimited(text) or "text"
 

@@ -161,3 +161,75 @@ def test_a_row_under_merged_cells_with_more_of_its_own_stays_an_item(
     workbook.save(path)
     assert len(read_list(path).items) == 2
 
+
+# CSV as Excel writes it for another locale: a first line sep=X naming the delimiter.
+
+
+def _csv(rows: tuple[tuple[str, ...], ...], delimiter: str) -> list[str]:
+    return [delimiter.join(cells) for cells in rows]
+
+
+@pytest.mark.parametrize(
+    ("first", "delimiter", "encoding"),
+    [
+        pytest.param("sep=,", ",", "utf-8", id="comma"),
+        pytest.param("sep=;", ";", "utf-8", id="semicolon"),
+        pytest.param("sep=|", "|", "utf-8", id="pipe"),
+        pytest.param('"sep=\t"', "\t", "utf-8", id="tab-quoted"),
+        pytest.param("sep=,", ",", "gbk", id="comma-gbk"),
+        pytest.param("sep=|", "|", "gb18030", id="pipe-gb18030"),
+    ],
+)
+def test_csv_sep_line_names_the_delimiter_and_is_no_row(
+    tmp_path: Path, first: str, delimiter: str, encoding: str
+) -> None:
+    # Before (d095254), the sep= line was read as the list's title ("sep="), silently; a pipe
+    # CSV so opened was read as a Markdown table.
+    path = tmp_path / "list.csv"
+    lines = [first, *_csv((HEADER, *ITEMS), delimiter)]
+    path.write_bytes("\r\n".join(lines).encode(encoding) + b"\r\n")
+    plist = _read_back(path, ITEMS)
+    assert plist.meta.title is None
+    assert plist.format == ("tsv" if delimiter == "\t" else "csv")
+    assert [i.line for i in plist.items] == [3, 4, 5]
+    _same(path, size=2)
+
+
+def test_csv_sep_line_with_quoted_cells_over_lines(tmp_path: Path) -> None:
+    # A pipe CSV whose basis cell holds a line break: read as CSV records, not Markdown rows.
+    second = (*SECOND[:4], f'"{SECOND[4]}\n《社会保险费征缴暂行条例》第十条"', SECOND[5])
+    path = tmp_path / "list.csv"
+    lines = ["sep=|", *_csv((HEADER, FIRST, second, THIRD), "|")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    basis = f"{SECOND[4]}《社会保险费征缴暂行条例》第十条"
+    plist = _read_back(path, (FIRST, (*SECOND[:4], basis, SECOND[5]), THIRD))
+    assert [i.line for i in plist.items] == [3, 4, 6]
+
+
+# Excel's text guard ="0101": a code or serial kept as text.
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["bare", "quoted"])
+def test_csv_excel_text_guard_is_read_as_its_text(tmp_path: Path, quoted: bool) -> None:
+    # Before (d095254), the serial read ="1" (the list doubtful) and the code ="0101", silently.
+    def guard(text: str) -> str:
+        return f'"=""{text}"""' if quoted else f'="{text}"'
+
+    header = ("序号", "事项编码", *HEADER[1:])
+    rows = [
+        ",".join((guard(item[0]), guard(f"010{n}"), *item[1:]))
+        for n, item in enumerate(ITEMS, start=1)
+    ]
+    path = tmp_path / "list.csv"
+    path.write_text("\r\n".join([",".join(header), *rows]) + "\r\n", encoding="gbk")
+    plist = _read_back(path, ITEMS)
+    assert [i.code for i in plist.items] == ["0101", "0102", "0103"]
+    assert plist.items[0].raw[0] == ("序号", '="1"')
+    _same(path, size=2)
+
+
+def test_csv_formula_that_is_no_text_guard_is_kept(tmp_path: Path) -> None:
+    rows = [",".join(('="1"&"号"', *FIRST[1:]))]
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join([",".join(HEADER), *rows]) + "\n", encoding="utf-8")
+    assert [i.row for i in read_list(path).items] == ['="1"&"号"']
