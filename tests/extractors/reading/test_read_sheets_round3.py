@@ -7,7 +7,9 @@ batches (``test_stream._same``)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -233,3 +235,78 @@ def test_csv_formula_that_is_no_text_guard_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("\n".join([",".join(HEADER), *rows]) + "\n", encoding="utf-8")
     assert [i.row for i in read_list(path).items] == ['="1"&"号"']
+
+
+# Characters an XLSX writes escaped (_x000D_: a carriage return, as Excel keeps a line break
+# pasted from a web page; _x0009_ a tab; _x005F_ the underscore of a literal _x…_).
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+    """An XLSX as Excel writes one: every text a shared string, written as given (escapes
+    and all)."""
+    strings = list(dict.fromkeys(text for cells in rows for text in cells if text))
+    sheet = "".join(
+        f'<row r="{r}">'
+        + "".join(
+            f'<c r="{chr(65 + c)}{r}" t="s"><v>{strings.index(text)}</v></c>'
+            for c, text in enumerate(cells)
+            if text
+        )
+        + "</row>"
+        for r, cells in enumerate(rows, start=1)
+    )
+    kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+        'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{kinds}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{kinds}.worksheet+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kinds}.sharedStrings+xml"/>'
+        "</Types>",
+        "_rels/.rels": f'<Relationships xmlns="{_PACKAGE}"><Relationship Id="rId1" '
+        f'Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PACKAGE}">'
+        f'<Relationship Id="rId1" Type="{_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_RELS}/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{sheet}'
+        "</sheetData></worksheet>",
+        "xl/sharedStrings.xml": f'<sst xmlns="{_MAIN}">'
+        + "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in strings)
+        + "</sst>",
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_xlsx_escaped_characters_are_read_as_excel_shows_them(tmp_path: Path) -> None:
+    # Before (d095254), _x000D_ and _x0009_ were read as written, in the basis and the name
+    # (the citation's text with _x000D_ in it), silently.
+    later = "《社会保险费征缴暂行条例》第十条"
+    header = ["序号", "事项_x000D_\n名称", *HEADER[2:]]
+    rows = [
+        header,
+        [FIRST[0], f"{FIRST[1][:6]}_x0009_{FIRST[1][6:]}", *FIRST[2:]],
+        [*SECOND[:4], f"{SECOND[4]}_x000D_\n{later}", SECOND[5]],
+        [*THIRD[:5], f"{THIRD[5]}_x005F_x000D_"],
+    ]
+    path = _xlsx(tmp_path / "list.xlsx", rows)
+    expected = (
+        FIRST,
+        (*SECOND[:4], SECOND[4] + later, SECOND[5]),
+        (*THIRD[:5], THIRD[5] + "_x000D_"),
+    )
+    plist = _read_back(path, expected)
+    assert plist.items[0].name == f"{FIRST[1][:6]}\t{FIRST[1][6:]}"
+    assert plist.items[1].basis == f"{SECOND[4]}\n{later}"
+    assert plist.items[0].raw[1][0] == "事项\n名称"
+    _same(path, size=2)
