@@ -310,3 +310,79 @@ def test_xlsx_escaped_characters_are_read_as_excel_shows_them(tmp_path: Path) ->
     assert plist.items[1].basis == f"{SECOND[4]}\n{later}"
     assert plist.items[0].raw[1][0] == "事项\n名称"
     _same(path, size=2)
+
+
+# The same two shapes in an XML Spreadsheet 2003 and in an ODS that LibreOffice wrote.
+
+
+def test_spreadsheetml_serial_sheet_names_and_a_name_over_two_rows(tmp_path: Path) -> None:
+    from tests.extractors.reading.test_read_sheets_round2 import book, cell, row
+
+    def split(item: tuple[str, ...]) -> list[str]:
+        half = len(item[1]) // 2
+        merged = [cell(text, down=1) for text in item[2:]]
+        return [
+            row(cell(item[0], down=1), cell(item[1][:half]), *merged),
+            row(cell(item[1][half:], at=2)),
+        ]
+
+    no_department = [_without(item, 3) for item in ITEMS]
+    sheets = (
+        ("1.县人力社保局", [row(*map(cell, NO_DEPARTMENT)), *split(no_department[0])]),
+        ("2.县医疗保障局权责清单", [row(*map(cell, NO_DEPARTMENT)), *split(no_department[1])]),
+    )
+    path = tmp_path / "list.xls"
+    path.write_text(book(*sheets), encoding="utf-8")
+    _read_back(path, (FIRST, SECOND))
+    _same(path, size=1)
+
+
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
+
+
+def _ods_cell(text: str = "", down: int = 1, covered: bool = False) -> str:
+    tag = "table:covered-table-cell" if covered else "table:table-cell"
+    spans = f' table:number-rows-spanned="{down}" table:number-columns-spanned="1"'
+    spans = spans if down > 1 else ""
+    if not text:
+        return f"<{tag}{spans}/>"
+    return f'<{tag}{spans} office:value-type="string"><text:p>{escape(text)}</text:p></{tag}>'
+
+
+_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    f'"{_ODS}manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+def test_ods_serial_sheet_names_and_a_name_over_two_rows(tmp_path: Path, soffice: str) -> None:
+    # Read through LibreOffice's conversion to XLSX: merges become merged ranges, covered
+    # cells the cells they cover; before (d095254) the items had no department and each half
+    # of a name was an item.
+    def sheet(name: str, items: tuple[tuple[str, ...], ...]) -> str:
+        rows = ["".join(map(_ods_cell, NO_DEPARTMENT))]
+        for item in (_without(i, 3) for i in items):
+            half = len(item[1]) // 2
+            down = [_ods_cell(text, down=2) for text in item[2:]]
+            rows.append(_ods_cell(item[0], down=2) + _ods_cell(item[1][:half]) + "".join(down))
+            covered = _ods_cell(covered=True)
+            rows.append(covered + _ods_cell(item[1][half:]) + covered * 3)
+        body = "".join(f"<table:table-row>{cells}</table:table-row>" for cells in rows)
+        return f'<table:table table:name="{name}">{body}</table:table>'
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        f'xmlns:office="{_ODS}office:1.0" xmlns:table="{_ODS}table:1.0" '
+        f'xmlns:text="{_ODS}text:1.0" office:version="1.3"><office:body><office:spreadsheet>'
+        + sheet("1.县人力社保局", (FIRST, THIRD))
+        + sheet("县医疗保障局权力清单（2023年版）", (SECOND,))
+        + "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "list.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", _MANIFEST)
+    _read_back(path, (FIRST, THIRD, SECOND))
