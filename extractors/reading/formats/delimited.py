@@ -146,16 +146,37 @@ def delimiter_of(lines: Sequence[str]) -> str | None:
         return "\t"
     if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
         return sniff_delimiter(lines, ",")
+    if quoted_over_lines(lines):
+        return "|"
     return FULL_WIDTH_COMMA if full_width_table(lines) else None
+
+
+def quoted_over_lines(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` (a file's first) are a CSV whose cells ``|`` separates rather than a
+    Markdown table: no line framed by pipes, the first lines a table on them, and a quoted cell
+    running on over a line break (a line of an odd number of quotes), which a pipe table never
+    writes (its rows are one line each).
+
+    >>> quoted_over_lines(["序号|事项名称|设定依据", '1|医疗救助|"《社会救助暂行办法》', '第九条"'])
+    True
+    >>> quoted_over_lines(["| 序号 | 事项名称 | 设定依据 |", '| 1 | "城乡 | 医疗 |'])
+    False
+    """
+    if any(line.strip().startswith("|") or line.strip().endswith("|") for line in lines):
+        return False
+    return any(line.count('"') % 2 for line in lines) and heads_table(lines, "|")
 
 
 def sniff_delimiter(lines: Sequence[str], delimiter: str) -> str:
     """The delimiter of a CSV whose first ``lines`` these are: ``delimiter`` unless it is the
-    comma and the lines make a table only when split on a semicolon, or on full-width commas
+    comma and the lines make a table only when split on a semicolon, on pipes with a quoted
+    cell over lines (:func:`quoted_over_lines`), or on full-width commas
     (:func:`full_width_table`)."""
     if delimiter != "," or heads_table(lines, ",") or lines_quoted_whole(lines, ","):
         return delimiter
     found = next((d for d in CSV_DELIMITERS if heads_table(lines, d)), None)
+    if found is None and quoted_over_lines(lines):
+        return "|"
     if found is None and full_width_table(lines):
         return FULL_WIDTH_COMMA
     return found or delimiter

@@ -386,3 +386,17 @@ def test_ods_serial_sheet_names_and_a_name_over_two_rows(tmp_path: Path, soffice
         archive.writestr("content.xml", content)
         archive.writestr("META-INF/manifest.xml", _MANIFEST)
     _read_back(path, (FIRST, THIRD, SECOND))
+
+
+def test_pipe_csv_with_a_quoted_cell_over_lines_is_read_as_csv(tmp_path: Path) -> None:
+    # No sep= line, no pipes framing the lines: the quoted cell over two lines tells a CSV of
+    # pipes from a Markdown table. Before (d095254), read as Markdown: the quotes kept in the
+    # basis, the row said wrapped.
+    second = (*SECOND[:4], f'"{SECOND[4]}\n《社会保险费征缴暂行条例》第十条"', SECOND[5])
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(_csv((HEADER, FIRST, second, THIRD), "|")) + "\n", encoding="gbk")
+    basis = f"{SECOND[4]}《社会保险费征缴暂行条例》第十条"
+    plist = _read_back(path, (FIRST, (*SECOND[:4], basis, SECOND[5]), THIRD))
+    assert plist.format == "csv"
+    assert not [a for i in plist.items for a in i.anomalies]
+    _same(path, size=2)
