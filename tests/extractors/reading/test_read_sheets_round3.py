@@ -245,12 +245,14 @@ _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+def _xlsx(
+    path: Path, rows: list[list[str]], rows_as: dict[int, str] | None = None, columns: str = ""
+) -> Path:
     """An XLSX as Excel writes one: every text a shared string, written as given (escapes
-    and all)."""
+    and all); ``rows_as`` the attributes of rows by number, ``columns`` the ``<cols>``."""
     strings = list(dict.fromkeys(text for cells in rows for text in cells if text))
     sheet = "".join(
-        f'<row r="{r}">'
+        f'<row r="{r}" {(rows_as or {}).get(r, "")}>'
         + "".join(
             f'<c r="{chr(65 + c)}{r}" t="s"><v>{strings.index(text)}</v></c>'
             for c, text in enumerate(cells)
@@ -276,7 +278,7 @@ def _xlsx(path: Path, rows: list[list[str]]) -> Path:
         f'<Relationship Id="rId1" Type="{_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
         f'<Relationship Id="rId2" Type="{_RELS}/sharedStrings" Target="sharedStrings.xml"/>'
         "</Relationships>",
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{sheet}'
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}">{columns}<sheetData>{sheet}'
         "</sheetData></worksheet>",
         "xl/sharedStrings.xml": f'<sst xmlns="{_MAIN}">'
         + "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in strings)
@@ -399,4 +401,27 @@ def test_pipe_csv_with_a_quoted_cell_over_lines_is_read_as_csv(tmp_path: Path) -
     plist = _read_back(path, (FIRST, (*SECOND[:4], basis, SECOND[5]), THIRD))
     assert plist.format == "csv"
     assert not [a for i in plist.items for a in i.anomalies]
+    _same(path, size=2)
+
+
+def test_xlsx_row_of_no_height_and_column_of_no_width_are_said_hidden(tmp_path: Path) -> None:
+    # ht="0" and width="0" (a row or column hidden by hand, as openpyxl and some exporters write
+    # it) show nothing in Excel: read and said as a hidden row or column is. Before (d095254),
+    # the withdrawn item under the list and the note in column G were read as shown, silently.
+    withdrawn = [
+        "4",
+        "已取消的旧事项",
+        "行政许可",
+        "县人力社保局",
+        "《劳动法》第六十条",
+        "第二十条",
+    ]
+    rows = [[*HEADER, "内部备注"], *([*item, ""] for item in ITEMS), [*withdrawn, "已取消"]]
+    rows[1][6] = "旧依据：《劳动法》第一条"
+    columns = '<cols><col min="7" max="7" width="0" customWidth="1"/></cols>'
+    path = _xlsx(tmp_path / "list.xlsx", rows, {5: 'ht="0" customHeight="1"'}, columns)
+    plist = read_list(path)
+    assert [i.name for i in plist.items] == [*(i[1] for i in ITEMS), withdrawn[1]]
+    codes = [sorted({a.code for a in i.anomalies}) for i in plist.items]
+    assert codes == [["hidden-column"], [], [], ["hidden-column", "hidden-row"]]
     _same(path, size=2)

@@ -387,6 +387,21 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
     return sheet
 
 
+def _hides(element: etree._Element, size: str) -> bool:
+    """Whether a ``<row>`` or ``<col>`` is hidden: said so (``hidden="1"``), or given no height
+    or width (``ht="0"``, ``width="0"``: Excel shows nothing of it, as openpyxl and some
+    exporters write a row or column hidden by hand)."""
+    if element.get("hidden") in ("1", "true"):
+        return True
+    given = element.get(size)
+    if given is None:
+        return False
+    try:
+        return float(given) == 0
+    except ValueError:
+        return False
+
+
 def laid_rows(
     archive: zipfile.ZipFile, member: str, book: Workbook, sheet: Sheet
 ) -> Iterator[tuple[int, list[Cell]]]:
@@ -403,7 +418,7 @@ def laid_rows(
     for element in _children(archive, member, (_COLS, _SHEET_DATA, _MERGES)):
         tag = element.tag
         if tag == _COL:
-            if element.get("hidden") in ("1", "true"):
+            if _hides(element, "width"):
                 first, last = element.get("min", ""), element.get("max", "")
                 if first.isdigit() and last.isdigit():
                     hidden_columns.append((int(first) - 1, min(int(last), MAX_COLUMNS) - 1))
@@ -416,8 +431,8 @@ def laid_rows(
                 padding += index - count
                 count = index + 1
             values = _row_values(element, book, columns, sheet, index)
-            if whole or hidden_columns or element.get("hidden") in ("1", "true"):
-                hidden = element.get("hidden") in ("1", "true")
+            hidden = _hides(element, "ht")
+            if whole or hidden_columns or hidden:
                 sheet.hidden += hidden_notes(index, values, hidden, hidden_columns, whole)
             present += len(element)
             padding += max(0, len(values) - len(element))
