@@ -425,3 +425,52 @@ def test_xlsx_row_of_no_height_and_column_of_no_width_are_said_hidden(tmp_path: 
     codes = [sorted({a.code for a in i.anomalies}) for i in plist.items]
     assert codes == [["hidden-column"], [], [], ["hidden-column", "hidden-row"]]
     _same(path, size=2)
+
+
+# A sheet per department and power type, its name of both (县人力社保局-行政许可).
+
+_BOTH = (
+    ("县人力社保局-行政许可", FIRST),
+    ("行政处罚_县医疗保障局", SECOND),
+    ("3.县人力社保局 行政检查", THIRD),
+)
+_NEITHER = ("序号", "事项名称", "设定依据", "追责依据")
+
+
+def _neither(item: tuple[str, ...]) -> tuple[str, ...]:
+    return (item[0], item[1], *item[4:])
+
+
+def test_xlsx_sheets_named_for_a_department_and_a_type(tmp_path: Path) -> None:
+    # Before (d095254), neither was read from such a name: no type, no department, as sure.
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, item in _BOTH:
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(_NEITHER))
+        sheet.append(list(_neither(item)))
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    plist = _read_back(path, ITEMS)
+    codes = {a.code for i in plist.items for a in i.anomalies}
+    assert codes == {"department-from-heading", "type-from-section"}
+    assert isinstance(_same(path, size=1), WorkbookStream)
+
+
+def test_xls_and_spreadsheetml_sheets_named_for_a_department_and_a_type(tmp_path: Path) -> None:
+    from tests.extractors.reading.test_read_sheets_round2 import book, texts
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for name, item in _BOTH:
+        sheet = workbook.add_sheet(name)
+        for r, values in enumerate((_NEITHER, _neither(item))):
+            for c, text in enumerate(values):
+                sheet.write(r, c, text)
+    path = tmp_path / "list.xls"
+    workbook.save(str(path))
+    _read_back(path, ITEMS)
+    _same(path, size=1)
+    spreadsheetml = tmp_path / "list2.xls"
+    spreadsheetml.write_text(book(*((n, texts(_NEITHER, _neither(i))) for n, i in _BOTH)))
+    _read_back(spreadsheetml, ITEMS)
+    _same(spreadsheetml, size=1)

@@ -1,6 +1,6 @@
 """Reads a sheet's name as the heading over its rows: a department's or a power type's name, as
 a workbook of a sheet per department or per type names its sheets, its serial, list-title words,
-year and edition taken off."""
+year and edition taken off; a name of both (县人力社保局-行政许可) read for each."""
 
 from __future__ import annotations
 
@@ -37,3 +37,26 @@ def sheet_heading(name: str) -> str:
         return text
     titled = department_of(text)
     return titled if titled and section_department(titled) else name
+
+
+# What parts a name of two (县人力社保局-行政许可, 行政处罚_县医疗保障局, 县林业局 行政检查).
+_PARTS = re.compile(r"\s*[-－—_·|｜]\s*|\s+")
+
+
+def department_and_type(name: str) -> tuple[str, str] | None:
+    """The department and the power type a sheet's ``name`` of two parts names, one each (the
+    sheet of one department's items of one type), or None.
+
+    >>> department_and_type("县人力社保局-行政许可"), department_and_type("行政处罚_县医疗保障局")
+    (('县人力社保局', '行政许可'), ('县医疗保障局', '行政处罚'))
+    >>> department_and_type("县人力社保局-表格 1") is None
+    True
+    """
+    parts = [p for p in _PARTS.split(_SERIAL.sub("", name, count=1).strip()) if p]
+    if len(parts) != 2:
+        return None
+    for department, kind in (parts, parts[::-1]):
+        named = section_department(sheet_heading(department))
+        if named and names_section(kind):
+            return named, kind
+    return None
