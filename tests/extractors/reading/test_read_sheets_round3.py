@@ -474,3 +474,32 @@ def test_xls_and_spreadsheetml_sheets_named_for_a_department_and_a_type(tmp_path
     spreadsheetml.write_text(book(*((n, texts(_NEITHER, _neither(i))) for n, i in _BOTH)))
     _read_back(spreadsheetml, ITEMS)
     _same(spreadsheetml, size=1)
+
+
+# A template's foot under the list: 填表人 / 审核人 / 填报日期, a label and its colon.
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        pytest.param(
+            ("", "填表人：张三", "", "审核人：李四", "", "填表日期：2023年5月"), id="name-column"
+        ),
+        pytest.param(("", "单位负责人：张三", "", "", "", ""), id="head-of-unit"),
+        pytest.param(("", "联系人：张三  联系电话：0000-1234567", "", "", "", ""), id="contact"),
+    ],
+)
+def test_signature_row_under_the_list_is_no_item(tmp_path: Path, foot: tuple[str, ...]) -> None:
+    # Before (d095254), a signature whose label stood in the name column was an item named
+    # 填表人：张三 (its empty cells said missing, the list sure).
+    workbook = openpyxl.Workbook()
+    for values in (HEADER, *ITEMS, *[("",) * 6] * 3, foot):
+        workbook.active.append(list(values))
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    plist = _read_back(path, ITEMS)
+    assert [(r.line, r.reason) for r in plist.rejects] == [(8, "a note or count row")]
+    _same(path, size=2)
+    text = tmp_path / "list.csv"
+    text.write_text("\n".join(",".join(r) for r in (HEADER, *ITEMS, foot)) + "\n", "gbk")
+    _read_back(text, ITEMS)
