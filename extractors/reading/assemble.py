@@ -584,6 +584,11 @@ class Assembly:
                             Reject(source, row.line, text, "text hidden under merged cells")
                         )
                     continue
+                if how == "name-rest" and last is not None:
+                    # 职业技能鉴定 | 机构设立审批 in two rows under the item's merged cells
+                    merge_into(last, make_draft(row, len(header.cells), columns[width]))
+                    self.rows_seen -= 1
+                    continue
                 if how == "step" and last is not None:
                     step = make_draft(row, len(header.cells), columns[width])
                     merge_into(last, step, under_merge=True)

@@ -10,7 +10,12 @@ from typing import Literal, get_args
 
 import xlrd.compdoc
 
-from extractors.reading.formats.delimited import SNIFF_LINES, delimiter_of
+from extractors.reading.formats.delimited import (
+    SNIFF_LINES,
+    delimiter_of,
+    quoted_over_lines,
+    sep_directive,
+)
 from extractors.reading.formats.documents.docmarks import is_rtf, is_wordml
 from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.formats.sheets.spreadsheetml import is_spreadsheetml
@@ -153,9 +158,17 @@ def detect_text(text: str) -> Format:
         return "mhtml"
     if HTML_TABLE.search(text) or _embeds_list(text):
         return "html"
-    if "|" in text and _pipe_table(text):
+    if "|" in text and _pipe_table(text) and not _pipe_separated(text, head):
         return "markdown"
     return _delimited(text) or "text"
+
+
+def _pipe_separated(text: str, head: str) -> bool:
+    """Whether a table on pipes is a CSV of them: opened by Excel's ``sep=|`` line, or a quoted
+    cell in it running over lines (``delimited.quoted_over_lines``)."""
+    if sep_directive(head.partition("\n")[0]) is not None:
+        return True
+    return quoted_over_lines(text.splitlines()[:SNIFF_LINES])
 
 
 def _embeds_list(text: str) -> bool:

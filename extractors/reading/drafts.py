@@ -392,23 +392,44 @@ def _sub_item_drops(span: Span, key: str | None) -> bool:
 
 def under_merge(
     row: SourceRow, columns: Columns, after_item: bool
-) -> tuple[Literal["spacer", "section", "step", "sub-item", "item"], SourceRow]:
+) -> tuple[Literal["spacer", "section", "name-rest", "step", "sub-item", "item"], SourceRow]:
     """How to read a row that merged cells begun above reach (XLSX/XLS, DOCX, PDF, HTML
     rowspan): by what it writes itself, a merge's copy of a cell being no text of its own.
     Nothing -> a spacer; a heading across the row -> a section; no serial or name of its own
     under an item -> a step of that item (its own cells); its own 子项 -> a sub-item, without
     the merged text fields, which are its main item's once; else an item sharing the merged
-    values. Returns the row to read on."""
+    values; the rest of the item's name alone, every other column merged down over it -> a
+    name's rest (:func:`_name_goes_on`). Returns the row to read on."""
     mine = without_cells(row, lambda span, key: span == "above", columns)
     if not any(mine.cells):
         return "spacer", row
     if is_section(mine):
         return "section", mine
+    if after_item and _name_goes_on(row, columns.keys):
+        return "name-rest", mine
     if after_item and not _own_key(row, columns.keys, ("row", "name")):
         if not _own_key(row, columns.keys, (SUBITEM,)):
             return "step", without_cells(row, lambda span, key: span != "own", columns)
         return "sub-item", without_cells(row, _sub_item_drops, columns)
     return "item", row
+
+
+def _name_goes_on(row: SourceRow, keys: tuple[str | None, ...]) -> bool:
+    """True when ``row`` writes text of its own in the name column alone and every other column
+    with a key is merged down over it from the row above: an item's name split over two rows
+    (typed on in the row below, serial, type, department and bases merged down over both), the
+    rest of that item's name, not an item of its own."""
+    spans, named = row.spans, False
+    for i, text in enumerate(row.cells):
+        key = keys[i] if i < len(keys) else None
+        span = spans[i] if i < len(spans) else "own"
+        if key == "name":
+            if span != "own":
+                return False
+            named = named or bool(text)
+        elif (key is not None and span != "above") or (text and span == "own"):
+            return False
+    return named
 
 
 def _own_key(row: SourceRow, keys: tuple[str | None, ...], wanted: tuple[str, ...]) -> bool:

@@ -29,7 +29,7 @@ from extractors.reading.assemble import Assembled, Assembly
 from extractors.reading.continued import Continued
 from extractors.reading.drafts import Header
 from extractors.reading.formats.grid import Grid
-from extractors.reading.formats.sheets.merged import sheet_lead
+from extractors.reading.formats.sheets.merged import sheet_lead, sheet_owner
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, Workbook, open_workbook
 from extractors.reading.formats.sheets.streamed import Layout, SheetRows, survey_sheet
 from extractors.reading.formats.sheets.xlsx import xlsx_errors
@@ -84,10 +84,11 @@ class _Reading:
         above: Header | None = None  # the header of the sheet right before, if it had one
         for plan in self.plans:
             rows = self._rows(plan)
-            run = Assembly.start(rows, self.source, self.where, lead=sheet_lead(plan.name))
+            lead, owner = sheet_lead(plan.name), sheet_owner(plan.name)
+            run = Assembly.start(rows, self.source, self.where, lead=lead, owner=owner)
             if run is None:
                 rows = self._rows(plan)
-                grid = Grid(tuple(rows), name=plan.name, lead=sheet_lead(plan.name))
+                grid = Grid(tuple(rows), name=plan.name, lead=lead, owner=owner)
                 # a sheet going on with the list of the one before, its header not repeated,
                 # is read under that header, as read whole
                 whole = assemble_grid(grid, self.source, self.where, above)

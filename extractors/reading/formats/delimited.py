@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.errors import InputError
@@ -30,6 +31,34 @@ CSV_DELIMITERS = (",", ";")
 #: The full-width comma: a delimiter only where nothing else could be (:func:`full_width_table`),
 #: as cells of Chinese text hold it.
 FULL_WIDTH_COMMA = "，"
+#: Excel's first line naming a CSV's delimiter (``sep=;``, ``"sep=\t"``, ``sep=|``): it opens
+#: the file Excel's "CSV" export writes for another locale, and is no row of the list.
+_SEP_LINE = re.compile(r'\ufeff?"?sep=(.)"?[ \t]*[\r\n]*')
+#: Excel's text guard (``="0101"``): a cell written as a formula giving its text, so that Excel
+#: keeps a code's or a serial's leading zeros; what it shows is the text inside the quotes.
+_GUARDED = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def sep_directive(line: str) -> str | None:
+    """The delimiter Excel's ``sep=`` line names, or None when ``line`` is no such line.
+
+    >>> sep_directive("sep=;"), sep_directive('"sep=\\t"'), sep_directive("sep=,,")
+    (';', '\\t', None)
+    """
+    found = _SEP_LINE.fullmatch(line)
+    return found.group(1) if found else None
+
+
+def unguarded(cell: str) -> str:
+    """A cell as Excel shows it: its text guard ``="…"`` taken off (a formula of a text alone).
+
+    >>> unguarded('="0101"'), unguarded('="第""1""号"'), unguarded('=A1&"号"')
+    ('0101', '第"1"号', '=A1&"号"')
+    """
+    if not cell.startswith('="'):
+        return cell
+    found = _GUARDED.fullmatch(cell)
+    return found.group(1).replace('""', '"') if found else cell
 
 
 def heads_table(lines: Sequence[str], delimiter: str) -> bool:
@@ -108,21 +137,46 @@ def delimiter_of(lines: Sequence[str]) -> str | None:
 
     >>> delimiter_of(["序号;事项名称;事项类型"]), delimiter_of(["序号，事项名称，事项类型"])
     (';', '，')
+    >>> delimiter_of(["sep=|", "序号|事项名称|事项类型"])
+    '|'
     """
+    if lines and (named := sep_directive(lines[0])) is not None:
+        return named
     if heads_table(lines, "\t") or lines_quoted_whole(lines, "\t"):
         return "\t"
     if any(heads_table(lines, d) for d in CSV_DELIMITERS) or lines_quoted_whole(lines, ","):
         return sniff_delimiter(lines, ",")
+    if quoted_over_lines(lines):
+        return "|"
     return FULL_WIDTH_COMMA if full_width_table(lines) else None
+
+
+def quoted_over_lines(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` (a file's first) are a CSV whose cells ``|`` separates rather than a
+    Markdown table: no line framed by pipes, the first lines a table on them, and a quoted cell
+    running on over a line break (a line of an odd number of quotes), which a pipe table never
+    writes (its rows are one line each).
+
+    >>> quoted_over_lines(["序号|事项名称|设定依据", '1|医疗救助|"《社会救助暂行办法》', '第九条"'])
+    True
+    >>> quoted_over_lines(["| 序号 | 事项名称 | 设定依据 |", '| 1 | "城乡 | 医疗 |'])
+    False
+    """
+    if any(line.strip().startswith("|") or line.strip().endswith("|") for line in lines):
+        return False
+    return any(line.count('"') % 2 for line in lines) and heads_table(lines, "|")
 
 
 def sniff_delimiter(lines: Sequence[str], delimiter: str) -> str:
     """The delimiter of a CSV whose first ``lines`` these are: ``delimiter`` unless it is the
-    comma and the lines make a table only when split on a semicolon, or on full-width commas
+    comma and the lines make a table only when split on a semicolon, on pipes with a quoted
+    cell over lines (:func:`quoted_over_lines`), or on full-width commas
     (:func:`full_width_table`)."""
     if delimiter != "," or heads_table(lines, ",") or lines_quoted_whole(lines, ","):
         return delimiter
     found = next((d for d in CSV_DELIMITERS if heads_table(lines, d)), None)
+    if found is None and quoted_over_lines(lines):
+        return "|"
     if found is None and full_width_table(lines):
         return FULL_WIDTH_COMMA
     return found or delimiter
@@ -216,7 +270,11 @@ def delimited_rows(
     ``lines``, with their ends, in its place: a file read again)."""
     source = iter(file_lines(text) if lines is None else lines)
     head = list(itertools.islice(source, SNIFF_LINES))
-    delimiter = sniff_delimiter(head, delimiter)
+    skipped = 0  # Excel's sep= line, read for the delimiter it names
+    if head and (named := sep_directive(head[0])) is not None:
+        delimiter, head, skipped = named, head[1:], 1
+    else:
+        delimiter = sniff_delimiter(head, delimiter)
     held: list[str] = []  # the lines of the record read
 
     def holding(lines: Iterator[str]) -> Iterator[str]:
@@ -229,7 +287,7 @@ def delimited_rows(
     whole = lines_quoted_whole(head, delimiter)
     if whole:
         records = (_unquoted(cells, delimiter) for cells in reader)
-    start = 1
+    start = 1 + skipped
     width = 0  # the cells of the first row (the header's)
     try:
         for cells in records:
@@ -240,8 +298,9 @@ def delimited_rows(
             width = width or len(cells)
             # Empty lines and rows of empty cells stay: inside the table they are blank rows.
             for offset, row in enumerate(parted or [cells]):
-                yield SourceRow(start + offset, tuple(clean_cell(c) for c in row), tuple(row))
-            start = reader.line_num + 1
+                cleaned = tuple(clean_cell(unguarded(c)) for c in row)
+                yield SourceRow(start + offset, cleaned, tuple(row))
+            start = reader.line_num + 1 + skipped
     except csv.Error as err:
         raise InputError(
             path, f"not readable as {'TSV' if delimiter == chr(9) else 'CSV'}: {err}", line=start

@@ -13,6 +13,7 @@ from openpyxl.utils.cell import get_column_letter
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
+from extractors.reading.formats.sheets.sheetnames import department_and_type, sheet_heading
 from extractors.reading.formats.sheets.sheetxml import MAX_ROWS, Bounds
 
 
@@ -198,12 +199,22 @@ def sheet_grid(rows: list[list[str]], name: str, merged: Merged | None = None) -
     out: list[SourceRow] = []
     for number, cells in enumerate(rows):
         out.extend(laying.add(number, cells, notes_of.get(number), spans_of.get(number)))
-    return Grid(tuple(out), name=name, lead=sheet_lead(name))
+    return Grid(tuple(out), name=name, lead=sheet_lead(name), owner=sheet_owner(name))
 
 
 def sheet_lead(name: str) -> tuple[int, str]:
-    """A sheet's name as the lead of its table (a sheet named 行政处罚 types its rows)."""
-    return (0, name)
+    """A sheet's name as the lead of its table (a sheet named 行政处罚 types its rows, one named
+    1.县人力社保局 or 县人力社保局权责清单 gives them their department: ``sheet_heading``; of
+    县人力社保局-行政许可, the type)."""
+    both = department_and_type(name)
+    return (0, both[1] if both else sheet_heading(name))
+
+
+def sheet_owner(name: str) -> tuple[int, str] | None:
+    """The department a sheet's name gives beside a power type (县人力社保局-行政许可), as the
+    owner of its table (``Grid.owner``); None for any other name."""
+    both = department_and_type(name)
+    return (0, both[0]) if both else None
 
 
 class GridRows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import posixpath
+import re
 import zipfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -109,19 +110,37 @@ def _relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str
     return out
 
 
+# A character a string of the package writes escaped (ECMA-376 Part 1, 22.9.2.19 ST_Xstring):
+# _x000D_ a carriage return (Excel so writes a line break pasted from a web page or a Word
+# table, _x000D_ before each \n), _x0009_ a tab; _x005F_ escapes the underscore of a literal
+# "_x…_".
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescaped(text: str) -> str:
+    """``text`` of a shared or inline string, or a formula's cached text, as Excel shows it.
+
+    >>> unescaped("第八十四条_x000D_\\n第十条"), unescaped("_x005F_x000D_"), unescaped("x_1")
+    ('第八十四条\\r\\n第十条', '_x000D_', 'x_1')
+    """
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), text)
+
+
 def _text_of(element: etree._Element) -> str:
     """The text of a shared or inline string: its ``<t>`` and the ``<t>`` of its runs, without
-    phonetic guides (``<rPh>``)."""
+    phonetic guides (``<rPh>``), escaped characters read (:func:`unescaped`)."""
     # Nearly every string is one plain <t>; runs and phonetic guides take the long way.
     if len(element) == 1 and (first := element[0]).tag == _TEXT:
-        return first.text or ""
+        return unescaped(first.text or "")
     parts = []
     for child in element:
         if child.tag == _TEXT:
             parts.append(child.text or "")
         elif child.tag == _RUN:
             parts.extend(t.text or "" for t in child.iterchildren(_TEXT))
-    return "".join(parts)
+    return unescaped("".join(parts))
 
 
 def _children(
@@ -163,8 +182,7 @@ def _shared_texts(archive: zipfile.ZipFile, member: str | None) -> Iterator[str]
         return
     for si in _children(archive, member, (_SST,)):
         if si.tag == _SI:
-            # openpyxl drops the escape of a literal "_x" (x005F_) the same way.
-            yield _text_of(si).replace("x005F_", "")
+            yield _text_of(si)
 
 
 def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> tuple[str, ...]:
@@ -330,7 +348,9 @@ def _value(cell: etree._Element, book: Workbook) -> Cell:
         return cell_text(bool(int(text)))
     if kind == "d":
         return cell_text(from_ISO8601(text))
-    return text  # "str" (a formula's cached text) and "e" (an error such as #N/A)
+    if kind == "str":  # a formula's cached text
+        return unescaped(text)
+    return text  # "e" (an error such as #N/A)
 
 
 @dataclass(slots=True)
@@ -367,6 +387,21 @@ def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
     return sheet
 
 
+def _hides(element: etree._Element, size: str) -> bool:
+    """Whether a ``<row>`` or ``<col>`` is hidden: said so (``hidden="1"``), or given no height
+    or width (``ht="0"``, ``width="0"``: Excel shows nothing of it, as openpyxl and some
+    exporters write a row or column hidden by hand)."""
+    if element.get("hidden") in ("1", "true"):
+        return True
+    given = element.get(size)
+    if given is None:
+        return False
+    try:
+        return float(given) == 0
+    except ValueError:
+        return False
+
+
 def laid_rows(
     archive: zipfile.ZipFile, member: str, book: Workbook, sheet: Sheet
 ) -> Iterator[tuple[int, list[Cell]]]:
@@ -383,7 +418,7 @@ def laid_rows(
     for element in _children(archive, member, (_COLS, _SHEET_DATA, _MERGES)):
         tag = element.tag
         if tag == _COL:
-            if element.get("hidden") in ("1", "true"):
+            if _hides(element, "width"):
                 first, last = element.get("min", ""), element.get("max", "")
                 if first.isdigit() and last.isdigit():
                     hidden_columns.append((int(first) - 1, min(int(last), MAX_COLUMNS) - 1))
@@ -396,8 +431,8 @@ def laid_rows(
                 padding += index - count
                 count = index + 1
             values = _row_values(element, book, columns, sheet, index)
-            if whole or hidden_columns or element.get("hidden") in ("1", "true"):
-                hidden = element.get("hidden") in ("1", "true")
+            hidden = _hides(element, "ht")
+            if whole or hidden_columns or hidden:
                 sheet.hidden += hidden_notes(index, values, hidden, hidden_columns, whole)
             present += len(element)
             padding += max(0, len(values) - len(element))

@@ -34,6 +34,7 @@ from extractors.reading.formats.sheets.merged import (
     kept_columns,
     occupied_columns,
     sheet_lead,
+    sheet_owner,
     used_width,
 )
 from extractors.reading.formats.sheets.sheetxml import (
@@ -332,7 +333,8 @@ def sheet_run(source: Path | bytes, layouts: list[SheetLayout]) -> Iterator[Tabl
             ranges = MergedRanges(layout.merged, layout.length, layout.count)
             laying = GridRows(layout.width, layout.keep)
             columns, number = [], 0
-            yield TableStart(name=layout.name, lead=sheet_lead(layout.name))
+            lead, owner = sheet_lead(layout.name), sheet_owner(layout.name)
+            yield TableStart(name=layout.name, lead=lead, owner=owner)
         elif event == "column" and isinstance(value, tuple):
             columns.append(value)
         elif event == "row" and isinstance(value, _Row) and layout is not None:
@@ -381,7 +383,7 @@ def read_spreadsheetml(data: bytes, path: str) -> list[Grid]:
     with spreadsheetml_errors(path):
         layouts = survey_sheets(data)
         return [
-            Grid(tuple(table.rows), name=table.name, lead=table.lead)
+            Grid(tuple(table.rows), name=table.name, lead=table.lead, owner=table.owner)
             for table in split_tables(sheet_run(data, layouts))
         ]
 

@@ -14,7 +14,12 @@ import xlrd
 
 from extractors.errors import InputError
 from extractors.reading.formats.grid import Grid, ReadWhole, SourceRow
-from extractors.reading.formats.sheets.merged import fill_merged, sheet_grid, sheet_lead
+from extractors.reading.formats.sheets.merged import (
+    fill_merged,
+    sheet_grid,
+    sheet_lead,
+    sheet_owner,
+)
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, cell_text, hidden_notes
 from extractors.reading.formats.tables import Table
 
@@ -79,7 +84,8 @@ def xls_tables(path: Path) -> Callable[[], Iterator[Table]]:
             with _book(path) as book:
                 for index, name in enumerate(book.sheet_names()):
                     # the sheet is read once its rows are asked for, and let go once they are out
-                    yield Table(_grid_rows(book, index), lead=sheet_lead(name), name=name)
+                    rows, owner = _grid_rows(book, index), sheet_owner(name)
+                    yield Table(rows, lead=sheet_lead(name), name=name, owner=owner)
         except ReadWhole:
             raise
         except Exception as err:
