@@ -286,6 +286,8 @@ def read_labelled(text: str) -> Grid:
     colon = [_colon_label(line) for line in lines]
     serials, pages = _item_serials(lines, colon)
     known = sum(1 for c in colon if c is not None and map_header(c[0]) is not None)
+    # the labels the page's records give values to, fields or not
+    page_labels = {_squash(c[0]) for c in colon if c is not None and c[1]}
     # ``label value`` lines are read only on a page with no ``label：value`` lines and three
     # lines at least with a label and its value: header words one per line make no record.
     # So are labels alone on their lines, each with its value on the lines below it.
@@ -347,9 +349,11 @@ def read_labelled(text: str) -> Grid:
         elif (
             found is not None
             and started
-            and not block
+            and (not block or (not found[1] and _squash(found[0]) in page_labels))
             and _OTHER_LABEL.fullmatch(_squash(found[0])) is not None
         ):
+            # under a label with no value, a line that is only a label the page's records use
+            # with values (部门职责： in a record whose cells were left blank) is that label, empty
             events.append(_Event(number, *found, known=False))
             block = not found[1]
         elif spaced and (pairs := _space_labels(line)):

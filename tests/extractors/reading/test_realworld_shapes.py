@@ -26,7 +26,6 @@ SPACED, LINES, RECORDS = (
 BELOW_GOLD: dict[tuple[str, str], tuple[float, float]] = {
     ("201_xinjiang_kelamayi_tjj.xlsx", PDF): (0.6667, 0.2609),
     ("202_xinjiang_kelamayi_kjj.xls", PDF): (0.875, 0.9474),
-    ("202_xinjiang_kelamayi_kjj.xls", RECORDS): (0.9583, 1.0),
     ("205_zhejiang_sheng_shipin_yaopin_choucha.html", WRITER_PDF): (0.8056, 0.5),
     ("205_zhejiang_sheng_shipin_yaopin_choucha.html", CHROMIUM_PDF): (0.7778, 0.75),
     ("207_xinjiang_kelamayi_jtysj.xlsx", PDF): (1.0, 0.7879),
