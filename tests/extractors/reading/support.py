@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from extractors import get_citations
-from extractors.models import PowerList
+from extractors.models import PowerItem, PowerList
 from extractors.reading.read import read_list
+from extractors.reading.stream import open_list
 
 
 def read_written(
@@ -45,3 +46,29 @@ def basis_citations(items: list[dict[str, str]]) -> list[tuple[str | None, int |
         for k in ("basis", "accountability_basis")
         for c in get_citations(item.get(k, ""))
     )
+
+
+def squashed(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The fields without white space (a value going on over lines keeps its line break)."""
+    return [{k: "".join(str(v).split()) for k, v in item.items()} for item in items]
+
+
+def check_fields(plist: PowerList, expected: list[dict[str, str]], fields: tuple[str, ...]) -> None:
+    """The items have the ``expected`` values of ``fields`` (white space aside) and cite the
+    same provisions, and the reading is not doubtful."""
+    items = filled_fields(plist, fields)
+    assert squashed(items) == squashed(expected)
+    assert basis_citations(items) == basis_citations(expected)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+
+
+def batched_items(path: Path) -> list[PowerItem]:
+    """The items of ``path`` read in batches of one (or whole, when its format is read so),
+    checked to be the items read whole."""
+    from tests.extractors.reading.test_stream import _same
+
+    _same(path, 1)
+    opened = open_list(path, min_bytes=0)
+    if isinstance(opened, PowerList):
+        return list(opened.items)
+    return [item for batch in opened.batches(1) for item in batch]

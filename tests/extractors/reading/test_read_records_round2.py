@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 
 from extractors.errors import InputError
-from extractors.models import PowerItem, PowerList
+from extractors.models import PowerList
 from extractors.reading.read import read_list
-from extractors.reading.stream import open_list
-from tests.extractors.reading.support import basis_citations, filled_fields, read_written
-from tests.extractors.reading.test_stream import _same
+from tests.extractors.reading.support import (
+    batched_items,
+    check_fields,
+    filled_fields,
+    read_written,
+    squashed,
+)
 
 FIELDS = ("name", "type", "department", "basis", "accountability_basis")
 LABELS = ("职权名称", "职权类型", "行使主体", "职权依据", "责任事项依据")
@@ -34,28 +38,10 @@ TITLE = "某县教育体育局权责清单"
 HEADER = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
 
 
-def _squashed(items: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The fields without white space (a cell broken over lines keeps its line break)."""
-    return [{k: "".join(v.split()) for k, v in item.items()} for item in items]
-
-
 def _check(
     plist: PowerList, expected: list[dict[str, str]], fields: tuple[str, ...] = FIELDS
 ) -> None:
-    items = filled_fields(plist, fields)
-    assert _squashed(items) == _squashed(expected)
-    assert basis_citations(items) == basis_citations(expected)
-    assert plist.plausibility is not None and not plist.plausibility.doubtful
-
-
-def _batched(path: Path) -> list[PowerItem]:
-    """The items of ``path`` read in batches of one (or whole, when its format is read so),
-    checked to be the items read whole."""
-    _same(path, 1)
-    opened = open_list(path, min_bytes=0)
-    if isinstance(opened, PowerList):
-        return list(opened.items)
-    return [item for batch in opened.batches(1) for item in batch]
+    check_fields(plist, expected, fields)
 
 
 def _records(form: str, between: str = "\n\n", labels: tuple[str, ...] = LABELS) -> str:
@@ -343,9 +329,9 @@ def test_pipe_tables_in_round_2_shapes(tmp_path: Path, shape: str) -> None:
 @pytest.mark.parametrize("shape", PIPES)
 def test_pipe_tables_in_round_2_shapes_in_batches(tmp_path: Path, shape: str) -> None:
     text, expected = PIPES[shape]
-    items = _batched(_written(tmp_path, "list.md", text()))
+    items = batched_items(_written(tmp_path, "list.md", text()))
     got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in items]
-    assert _squashed(got) == _squashed(expected)
+    assert squashed(got) == squashed(expected)
 
 
 def test_a_pipe_inside_a_cell_is_said(tmp_path: Path) -> None:

@@ -16,11 +16,14 @@ from typing import Any
 import pytest
 
 from extractors.errors import InputError
-from extractors.models import PowerItem, PowerList
+from extractors.models import PowerList
 from extractors.reading.read import read_list
-from extractors.reading.stream import open_list
-from tests.extractors.reading.support import basis_citations, filled_fields, read_written
-from tests.extractors.reading.test_stream import _same
+from tests.extractors.reading.support import (
+    batched_items,
+    check_fields,
+    read_written,
+    squashed,
+)
 
 FIELDS = ("name", "type", "department", "basis", "accountability_basis")
 LABELS = ("事项名称", "事项类型", "实施主体", "设定依据", "追责依据")
@@ -73,26 +76,10 @@ def _held(prefix: str, shapes: dict[str, Any]) -> list[str]:
     return [k for k in shapes if f"{prefix}-{k}" in HELD]
 
 
-def _squashed(items: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """The fields without white space (a value going on over lines keeps its line break)."""
-    return [{k: "".join(str(v).split()) for k, v in item.items()} for item in items]
-
-
-def _check(plist: PowerList, expected: list[dict[str, str]]) -> None:
-    items = filled_fields(plist, FIELDS)
-    assert _squashed(items) == _squashed(expected)
-    assert basis_citations(items) == basis_citations(expected)
-    assert plist.plausibility is not None and not plist.plausibility.doubtful
-
-
-def _batched(path: Path) -> list[PowerItem]:
-    """The items of ``path`` read in batches of one (or whole, when its format is read so),
-    checked to be the items read whole."""
-    _same(path, 1)
-    opened = open_list(path, min_bytes=0)
-    if isinstance(opened, PowerList):
-        return list(opened.items)
-    return [item for batch in opened.batches(1) for item in batch]
+def _check(
+    plist: PowerList, expected: list[dict[str, str]], fields: tuple[str, ...] = FIELDS
+) -> None:
+    check_fields(plist, expected, fields)
 
 
 def _records(
@@ -308,8 +295,8 @@ def test_label_value_pipe_tables(tmp_path: Path, shape: str) -> None:
 def test_label_value_pipe_tables_in_batches(tmp_path: Path, shape: str) -> None:
     path = tmp_path / "list.md"
     path.write_text(PIPES[shape](), encoding="utf-8")
-    got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in _batched(path)]
-    assert _squashed(got) == _squashed(EXPECTED)
+    got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in batched_items(path)]
+    assert squashed(got) == squashed(EXPECTED)
 
 
 # -- a mobile page: no labels, one field per line in a fixed order ----------------------------
@@ -595,8 +582,8 @@ def test_json_as_apis_return_it_in_batches(tmp_path: Path, shape: str) -> None:
     text, expected = JSON[shape]
     path = tmp_path / "list.json"
     path.write_text(text(), encoding="utf-8")
-    got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in _batched(path)]
-    assert _squashed(got) == _squashed(expected)
+    got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in batched_items(path)]
+    assert squashed(got) == squashed(expected)
 
 
 def test_a_bar_inside_a_value_parts_no_label(tmp_path: Path) -> None:
@@ -660,9 +647,9 @@ def _written(tmp_path: Path, name: str, text: str) -> Path:
 def test_a_mobile_page_of_no_labels_in_batches(tmp_path: Path, shape: str) -> None:
     got = [
         {k: v for k in FIELDS if (v := i.to_json()[k]) is not None}
-        for i in _batched(_written(tmp_path, "page.txt", MOBILE[shape]()))
+        for i in batched_items(_written(tmp_path, "page.txt", MOBILE[shape]()))
     ]
-    assert _squashed(got) == _squashed(EXPECTED)
+    assert squashed(got) == squashed(EXPECTED)
 
 
 @pytest.mark.parametrize(
@@ -670,9 +657,9 @@ def test_a_mobile_page_of_no_labels_in_batches(tmp_path: Path, shape: str) -> No
 )
 def test_json_read_before_round_3_in_batches(tmp_path: Path, shape: str) -> None:
     text, expected = JSON[shape]
-    items = _batched(_written(tmp_path, "list.json", text()))
+    items = batched_items(_written(tmp_path, "list.json", text()))
     got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in items]
-    assert _squashed(got) == _squashed(expected)
+    assert squashed(got) == squashed(expected)
 
 
 # -- what records2 left in pipe tables ------------------------------------------------------------
@@ -721,9 +708,9 @@ def test_a_cell_going_on_over_a_row_of_its_own(tmp_path: Path, shape: str) -> No
 @pytest.mark.parametrize("shape", OVERFLOWS)
 def test_a_cell_going_on_over_a_row_of_its_own_in_batches(tmp_path: Path, shape: str) -> None:
     rows, expected = OVERFLOWS[shape]
-    items = _batched(_written(tmp_path, "list.md", _pipe_table(*rows)))
+    items = batched_items(_written(tmp_path, "list.md", _pipe_table(*rows)))
     got = [{k: v for k in FIELDS if (v := i.to_json()[k]) is not None} for i in items]
-    assert _squashed(got) == _squashed(expected)
+    assert squashed(got) == squashed(expected)
 
 
 def test_a_whole_name_under_a_whole_name_stays_a_row(tmp_path: Path) -> None:
