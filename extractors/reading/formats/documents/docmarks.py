@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import re
 
+from extractors.reading.formats.xmlroot import has_root, root_pattern
+
 #: What opens an RTF file: its group and control word, with its version or the next control word
 #: (after a BOM or blank lines, which some exporters leave).
 _RTF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*\{\\rtf[0-9\\]")
-#: The root of a Word 2003 XML document (WordprocessingML 2003), after the XML declaration and
-#: processing instructions (``<?mso-application progid="Word.Document"?>``) or comments.
-_WORDML = re.compile(
-    r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*"
-    r"<(?:[\w.-]+:)?wordDocument\b[^>]*"
-    r"http://schemas\.microsoft\.com/office/word/2003/wordml",
-    re.DOTALL,
-)
+#: The root of a Word 2003 XML document (WordprocessingML 2003).
+_WORDML = root_pattern("wordDocument", "http://schemas.microsoft.com/office/word/2003/wordml")
 
 
 def is_rtf(head: bytes) -> bool:
@@ -38,9 +34,4 @@ def is_wordml(head: bytes) -> bool:
     ...           b'spreadsheet">')
     False
     """
-    start = head[:4096]
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = start[: len(start) // 2 * 2].decode("utf-16", "replace")
-    else:
-        text = start.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return _WORDML.match(text) is not None
+    return has_root(head, _WORDML)

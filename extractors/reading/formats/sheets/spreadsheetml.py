@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from extractors.reading.formats.sheets.sheetxml import (
     uncached_note,
 )
 from extractors.reading.formats.tables import Table, TableStart, split_tables
+from extractors.reading.formats.xmlroot import has_root, root_pattern
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 _EXCEL = "urn:schemas-microsoft-com:office:excel"
@@ -58,14 +58,8 @@ _CELL, _DATA, _VISIBLE = f"{{{SS}}}Cell", f"{{{SS}}}Data", f"{{{_EXCEL}}}Visible
 _TAGS = (_WORKSHEET, _COLUMN, _ROW, _VISIBLE)
 #: What a workbook says of a sheet it hides (``<x:Visible>`` in its ``x:WorksheetOptions``).
 _HIDDEN_SHEET = frozenset({"SheetHidden", "SheetVeryHidden"})
-#: The root element of a SpreadsheetML workbook, after the XML declaration and processing
-#: instructions (``<?mso-application progid="Excel.Sheet"?>``), comments or a document type.
-_ROOT = re.compile(
-    r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
-    r"<(?:[\w.-]+:)?Workbook\b[^>]*"
-    r"urn:schemas-microsoft-com:office:spreadsheet",
-    re.DOTALL,
-)
+#: The root element of a SpreadsheetML workbook.
+_ROOT = root_pattern("Workbook", "urn:schemas-microsoft-com:office:spreadsheet")
 
 
 def is_spreadsheetml(head: bytes) -> bool:
@@ -77,12 +71,7 @@ def is_spreadsheetml(head: bytes) -> bool:
     >>> is_spreadsheetml(b"<html><table>"), is_spreadsheetml(b"<?xml version='1.0'?><Workbook/>")
     (False, False)
     """
-    start = head[:4096]
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = start[: len(start) // 2 * 2].decode("utf-16", "replace")
-    else:
-        text = start.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return _ROOT.match(text) is not None
+    return has_root(head, _ROOT)
 
 
 def _attribute(element: etree._Element, name: str) -> str | None:
