@@ -209,5 +209,5 @@ def test_pages_follow_a_title_the_laws_are_given_after_the_build(generated: ox.S
     )
     derived.refresh(store, Iris())
     after = run_query(store, NAME).rows
-    assert [r["lawNode"] for r in after if _key(r) == _key(tied[0])][0] == last  # type: ignore[arg-type]
+    assert next(r["lawNode"] for r in after if _key(r) == _key(tied[0])) == last  # type: ignore[arg-type]
     paged_as_whole(store)
