@@ -879,6 +879,16 @@ def summaries(
             yield ox.Quad(node, ox.NamedNode(QZD + name), ox.Literal(text), graph)
 
 
+def versions_per_law(facts: Facts) -> dict[Term, int]:
+    """Per law cited with a version, the versions of it cited (each once, whatever its notes), as
+    ``conflicting-versions`` counts them from the ``VERSION_CITED`` facts the graph holds."""
+    found: defaultdict[Term, set[Term]] = defaultdict(set)
+    for (law, version, note), (citations,) in facts.rows[VERSION_CITED.name].items():
+        if law is not None and version is not None and note is not None and citations > 0:
+            found[law].add(version)
+    return {law: len(versions) for law, versions in found.items()}
+
+
 Reuse = tuple[int, int, set[str], int]
 
 

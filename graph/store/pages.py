@@ -42,7 +42,7 @@ Two ways, by what the query says of itself in its header:
   build: ``graph.build.ranked``) is asked a page of places at a time, ``?position`` bound to
   them (``articles-across-departments``: 7,823 rows at 100 k items, 1.3 s to the first when
   sorted whole on a quiet machine). A store whose facts are not numbered (built before) is
-  asked whole.
+  asked whole, the query's places left out (``unnumbered``).
 
 The solutions are read on a thread of their own: pyoxigraph's results must be read and dropped on
 the thread that made them, and the wait for each page keeps to the query's time limit.
@@ -130,6 +130,30 @@ def ranking(text: str) -> str | None:
     return None if match is None else match.group(1)
 
 
+#: A ranking query's places, ``?fact qzd:position ?position ;`` (its fact's first pattern).
+_PLACES_READ = re.compile(r"(\?\w+)\s+qzd:position\s+\?position\s*;\s*")
+
+
+def unnumbered(text: str) -> str:
+    """A ranking query (``# paged: by-position Kind``) without the places of its facts, asked of
+    a store whose facts of that kind are not numbered (built before they were: read as written,
+    it would give no row).
+
+    >>> unnumbered("SELECT ?n WHERE { ?f qzd:position ?position ;\\n  a qzd:K ; qzd:n ?n }")
+    'SELECT ?n WHERE { ?f a qzd:K ; qzd:n ?n }'
+    """
+    return _PLACES_READ.sub(r"\1 ", text, count=1)
+
+
+def numbered(store: ox.Store, kind: str, timeout: float | None = None) -> int | None:
+    """How many places the ranking of the derived facts of class ``qzd:{kind}`` has; None when
+    the store numbers none of them (built before: ``graph.build.ranked``)."""
+    counted = run_query(store, _PLACES, {"kind": ox.NamedNode(_QZD + kind)}, timeout=timeout)
+    if not counted.rows:
+        return None
+    return max(int(term_text(row["places"])) for row in counted.rows)
+
+
 def by_item(text: str) -> bool:
     """True if a query paged by list asks its first list a few items at a time: in item order
     (``# paged: by-list iri by-item``) or in row order (``by-list source by-row``).
@@ -170,6 +194,7 @@ def answer_pages(
         ranked = _by_position(source, text_or_name, bindings or {}, kind, page_size, timeout)
         if ranked is not None:
             return ranked
+        text = unnumbered(text)  # facts not numbered (built before): their places are not read
     order = list_order(text)
     unit = "law" if order == "law" else "list"
     if isinstance(source, ox.Store) and order is not None and unit not in terms:
@@ -382,10 +407,9 @@ def _by_position(
     """The answer asked ``page_size`` places, then twice as many each time (up to
     ``LAST_PAGE_SIZE``); None when the store's facts of ``kind`` are not numbered. The first
     places are asked here, for the answer's variables."""
-    counted = run_query(store, _PLACES, {"kind": ox.NamedNode(_QZD + kind)}, timeout=timeout)
-    if not counted.rows:
+    places = numbered(store, kind, timeout)
+    if places is None:
         return None
-    places = max(int(term_text(row["places"])) for row in counted.rows)
     sizes = grow(page_size, LAST_PAGE_SIZE)
 
     def ask(start: int, size: int) -> QueryResult:

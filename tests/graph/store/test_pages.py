@@ -315,7 +315,8 @@ def test_pages_by_position_make_the_whole_answer_in_its_order(
         assert answer.variables == whole.variables
         assert normal(text, [row for page in paged for row in page]) == normal(text, whole.rows)
         assert asked[0] == {"kind": 1}  # how many places the ranking has
-        assert 0 < asked[1]["position"] <= 7 and set(asked[1]) == {"position"}  # the first page
+        assert set(asked[1]) == {"position"}  # the first page: a page of places
+        assert 0 < asked[1]["position"] <= 7 or not whole.rows  # (none: the samples' versions)
         if len(whole.rows) > 7:
             assert len(paged) > 1 and 0 < len(paged[0]) <= 7
 
