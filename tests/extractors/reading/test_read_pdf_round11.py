@@ -1,0 +1,61 @@
+"""Round 11 of the PDF readers: lists printed by other producers (LibreOffice Writer and Calc,
+WPS-like tables with cell backgrounds, tables drawn with rectangles or dashed rules, rotated
+tables) and what round 10 left (zebra rows without rules, a type merged across a page break,
+a wide sheet printed down then over). Each test builds its PDF in the test (reportlab, or
+Chromium / LibreOffice, skipped with a reason when missing), reads it whole and in batches, and
+checks the items; each failed on d095254."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib import colors
+
+from tests.extractors.reading.test_read_pdf_round8 import (
+    _HEADER,
+    _cells,
+    _item,
+    _read,
+    _table,
+    _written,
+)
+from tests.extractors.reading.test_read_pdf_round10 import _html, _printed
+from tests.extractors.reading.test_read_pdf_round10 import _item as _item10
+
+
+def _plain(items: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [tuple("".join(c.split()) for c in i) for i in items]
+
+
+# -- white header words on a coloured header row --------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["portrait", "landscape"])
+def test_white_header_words_on_a_filled_header_row_are_the_header(
+    tmp_path: Path, page: str
+) -> None:
+    # A site's styled table (or a WPS / Excel print): the header row filled blue, its words
+    # white, the rows zebra-filled. White glyphs were set aside as a watermark's (pale), the
+    # header was lost and the list refused (no recognisable table).
+    items = [_item10(k, long=k % 2 == 0) for k in range(1, 31)]
+    css = (
+        "table{border-collapse:collapse} td,th{border:1px solid #000}"
+        " thead th{background:#4f81bd;color:#fff} tbody tr:nth-child(odd){background:#dce6f1}"
+    )
+    plist = _read(_printed(tmp_path, _html([_HEADER, *items], page, True, css)))
+    assert _cells(plist) == _plain(items)
+    assert not plist.rejects
+
+
+def test_white_header_words_on_a_filled_ruled_table_by_reportlab(tmp_path: Path) -> None:
+    # the same in a WPS-like table: the header's white words on dark blue
+    items = [_item(k) for k in range(1, 21)]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1F4E79")),
+    ]
+    head = tuple(f'<font color="white">{word}</font>' for word in _HEADER)
+    plist = _read(_written(tmp_path, [_table([head, *items], style=style)]))
+    assert _cells(plist) == _plain(items)
+    assert not plist.rejects
