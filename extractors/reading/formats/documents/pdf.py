@@ -41,7 +41,8 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
-from extractors.reading.formats.documents.pdfcolumns import blocks, refitted
+from extractors.reading.formats.documents.pdfcolumns import blocks, refitted, under_header
+from extractors.reading.formats.documents.pdffills import ruled
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfopen import closing_lines
@@ -479,7 +480,12 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     # a table whose column rules run on to the page's foot (or from its top) with no rule
     # closing the row a page break split there: closed where they end
     closing = closing_lines(page.edges)
-    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    # fills behind a table without rules (zebra rows) are no ruling: read from its words
+    tables = (
+        page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+        if ruled(page)
+        else []
+    )
     if not tables:
         _read_unruled(page, number, reading)
         return
@@ -678,6 +684,10 @@ def _read_headed(
             # part the page break left): the table goes on, as before
             after, cut = None, len(lines)
     body, rest = _table_lines(lines[end:cut], reading.columns)
+    if _copies(reading.columns) is None:
+        # cells set flush left in columns whose header words are centred (a table without
+        # borders printed by a browser): the columns are where the cells' words stand
+        reading.columns = under_header(body, reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
     # joins its row); another header begins another table
     again = bool(reading.tables) and before == list(cells)

@@ -11,8 +11,11 @@ order, each named as the header named the column in its place."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from extractors.reading.formats.documents.pdfwords import placing
 
 Word = dict[str, Any]
 Column = tuple[float, float, str]
@@ -52,3 +55,39 @@ def refitted(
     if all(len(p) == 1 for p in placed) and len({min(p) for p in placed}) == len(placed):
         return None
     return [(x0, x1, text) for (x0, x1), (_, _, text) in zip(found, columns, strict=True)]
+
+
+def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[Column]:
+    """The columns of a table's rows ``lines`` under the header whose words give ``columns``,
+    parted where the rows' words leave a gap (``blocks``) when the header's bounds part a
+    block of them: cells set flush left under header words centred in wide columns, as a
+    browser prints a table without borders (a basis's start fell into the type column, its
+    words parted between two cells). Between two header words the bound is the rightmost gap
+    that opens right of the left word's start and closes before the right word's end (the
+    right column's cells begin there, flush left or centred); where no gap is, the header's
+    bound stays. Else ``columns`` as they are.
+
+    >>> head = [(10, 20, "序号"), (60, 80, "事项名称"), (300, 340, "设定依据")]
+    >>> row = [{"x0": 8, "x1": 14}, {"x0": 30, "x1": 120}, {"x0": 130, "x1": 500}]
+    >>> more = [{"x0": 130, "x1": 200}]  # a basis's last line: by the header's bounds a name's
+    >>> [(a, b) for a, b, _ in under_header([row, more], head)]
+    [(10, 14), (30, 120), (130, 340)]
+    """
+    column_of, _ = placing(list(columns))
+    found = blocks(lines)
+    placed: list[set[int]] = [set() for _ in found]
+    for word in (w for line in lines for w in line):
+        index = next(k for k, (x0, x1) in enumerate(found) if x0 <= word["x0"] <= x1)
+        placed[index].add(column_of(word))
+    if all(len(p) < 2 for p in placed):
+        return list(columns)
+    bounds = [[x0, x1] for x0, x1, _ in columns]
+    for i in range(len(columns) - 1):
+        gaps = [
+            (a[1], b[0])
+            for a, b in itertools.pairwise(found)
+            if columns[i][0] < a[1] and b[0] < columns[i + 1][1]
+        ]
+        if gaps:
+            bounds[i][1], bounds[i + 1][0] = gaps[-1]
+    return [(x0, x1, text) for (x0, x1), (_, _, text) in zip(bounds, columns, strict=True)]
