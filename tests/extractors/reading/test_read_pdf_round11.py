@@ -100,3 +100,74 @@ def test_a_browsers_table_without_borders_is_read_or_said(
     assert sum(right) >= 20
     for ok, item in zip(right, plist.items, strict=True):
         assert ok or item.anomalies
+
+
+# -- a type merged down across a page break, printed by LibreOffice Writer -------------------
+
+
+def _word_printed(
+    tmp_path: Path, soffice: str, items: list[tuple[str, ...]], group: int, landscape: bool
+) -> Path:
+    """A DOCX of ``items``, its type merged over each ``group`` items and its header row
+    repeated on each page (``w:tblHeader``), printed to PDF by LibreOffice."""
+    import subprocess
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    if landscape:
+        section = document.sections[0]
+        section.orientation = 1
+        section.page_width, section.page_height = section.page_height, section.page_width
+    table = document.add_table(rows=1 + len(items), cols=5)
+    table.style = "Table Grid"
+    for c, word in enumerate(_HEADER):
+        table.cell(0, c).text = word
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for r, item in enumerate(items, start=1):
+        for c, text in enumerate(item):
+            table.cell(r, c).text = "" if c == 2 and (r - 1) % group else text
+    for first in range(1, len(items) + 1, group):
+        last = min(first + group, len(items) + 1) - 1
+        text = table.cell(first, 2).text
+        merged = table.cell(first, 2).merge(table.cell(last, 2))
+        for extra in merged.paragraphs[1:]:
+            extra._element.getparent().remove(extra._element)
+        merged.paragraphs[0].text = text
+    source = tmp_path / "list.docx"
+    document.save(str(source))
+    profile = tmp_path / "profile"
+    run = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*run, "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300)
+    return tmp_path / "list.pdf"
+
+
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_a_type_merged_across_a_page_break_is_carried_on(
+    tmp_path: Path, soffice: str, landscape: bool
+) -> None:
+    # A Word table, its type merged over six items of bases several lines long, the header
+    # repeated: LibreOffice prints the merged cell's text on its first page only. The rows
+    # after a break had no type (missing-cell), and a row the break split under it was not
+    # joined: its rest an item of no serial, silently. Now the type is carried on, said.
+    from tests.extractors.reading.test_read_pdf_round10 import _TYPES
+
+    items = [
+        (*_item10(k, long=True)[:2], _TYPES[(k - 1) // 6 % 5], *_item10(k, long=True)[3:])
+        for k in range(1, 31)
+    ]
+    source = _word_printed(tmp_path, soffice, items, 6, landscape)
+    plist = _read(source)
+    read = _cells(plist)
+    assert [i[0] for i in read] == [i[0] for i in items]
+    carried = 0
+    for got, want, item in zip(read, _plain(items), plist.items, strict=True):
+        carried += any(a.code == "carried-cell" for a in item.anomalies)
+        assert got == want or item.anomalies
+        assert got[2] in ("", want[2])  # a type read is the item's
+    assert carried
+    assert sum(got == want for got, want in zip(read, _plain(items), strict=True)) >= 27

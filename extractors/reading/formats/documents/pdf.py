@@ -57,6 +57,7 @@ from extractors.reading.formats.documents.pdfsections import heading_line, secti
 from extractors.reading.formats.documents.pdfsigned import signed
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.documents.pdfsplit import (
+    carried_down,
     close_opened,
     in_columns,
     joined_split,
@@ -506,6 +507,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
             rows = joined_split(rows, header, len(table.columns), number, reading)
+            rows = carried_down(rows, header, len(table.columns), number, reading)
         # (columns printed apart open the page they are printed on)
         if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
             if header is not None and joined_apart(rows, header, number, reading):
