@@ -106,10 +106,16 @@ def test_a_browsers_table_without_borders_is_read_or_said(
 
 
 def _word_printed(
-    tmp_path: Path, soffice: str, items: list[tuple[str, ...]], group: int, landscape: bool
+    tmp_path: Path,
+    soffice: str,
+    items: list[tuple[str, ...]],
+    group: int,
+    landscape: bool,
+    two_level: bool = False,
 ) -> Path:
-    """A DOCX of ``items``, its type merged over each ``group`` items and its header row
-    repeated on each page (``w:tblHeader``), printed to PDF by LibreOffice."""
+    """A DOCX of ``items``, its type merged over each ``group`` items (0: none) and its header
+    repeated on each page (``w:tblHeader``), printed to PDF by LibreOffice; ``two_level``: the
+    header in two rows, 依据 over 设定依据 | 追责依据, the other header cells merged down."""
     import subprocess
 
     import docx
@@ -121,23 +127,32 @@ def _word_printed(
         section = document.sections[0]
         section.orientation = 1
         section.page_width, section.page_height = section.page_height, section.page_width
-    table = document.add_table(rows=1 + len(items), cols=5)
+    top = 2 if two_level else 1
+    table = document.add_table(rows=top + len(items), cols=5)
     table.style = "Table Grid"
-    for c, word in enumerate(_HEADER):
-        table.cell(0, c).text = word
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for r, item in enumerate(items, start=1):
-        for c, text in enumerate(item):
-            table.cell(r, c).text = "" if c == 2 and (r - 1) % group else text
-    for first in range(1, len(items) + 1, group):
-        last = min(first + group, len(items) + 1) - 1
-        text = table.cell(first, 2).text
-        merged = table.cell(first, 2).merge(table.cell(last, 2))
+
+    def merge(a: tuple[int, int], b: tuple[int, int], text: str) -> None:
+        merged = table.cell(*a).merge(table.cell(*b))
         for extra in merged.paragraphs[1:]:
             extra._element.getparent().remove(extra._element)
         merged.paragraphs[0].text = text
+
+    for c, word in enumerate(_HEADER):
+        table.cell(top - 1, c).text = word
+    if two_level:
+        for c, word in enumerate(_HEADER[:3]):
+            merge((0, c), (1, c), word)
+        merge((0, 3), (0, 4), "依据")
+    for r in range(top):
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        table.rows[r]._tr.get_or_add_trPr().append(repeat)
+    for r, item in enumerate(items, start=top):
+        for c, text in enumerate(item):
+            table.cell(r, c).text = "" if group and c == 2 and (r - top) % group else text
+    for first in range(top, len(items) + top, group or len(items) + top):
+        if group:
+            merge((first, 2), (min(first + group, len(items) + top) - 1, 2), items[first - top][2])
     source = tmp_path / "list.docx"
     document.save(str(source))
     profile = tmp_path / "profile"
@@ -171,3 +186,15 @@ def test_a_type_merged_across_a_page_break_is_carried_on(
         assert got[2] in ("", want[2])  # a type read is the item's
     assert carried
     assert sum(got == want for got, want in zip(read, _plain(items), strict=True)) >= 27
+
+
+def test_a_row_split_under_a_two_level_header_repeated_is_one_row(
+    tmp_path: Path, soffice: str
+) -> None:
+    # 依据 over 设定依据 | 追责依据, both header rows repeated on each page: the rest of a row
+    # the break split stood under two header rows, and only the first row atop a page was
+    # looked at for it: the rest was an item of no serial, the row cut short (silently).
+    items = [_item10(k, long=k % 3 == 0) for k in range(1, 31)]
+    plist = _read(_word_printed(tmp_path, soffice, items, 0, False, two_level=True))
+    assert _cells(plist) == _plain(items)
+    assert not plist.rejects

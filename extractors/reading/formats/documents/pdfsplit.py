@@ -44,7 +44,7 @@ def joined_split(
     if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
         return rows
     keys = [map_header(c) for c in header]
-    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    at = next((k for k, row in enumerate(rows[:3]) if not is_header(row.cells)), None)
     if at is None or "subitem" in keys or "row" not in keys:
         return rows
     last, rest = reading.tables[-1][-1], rows[at]
@@ -125,7 +125,7 @@ def carried_down(
     row (``carried-cell``)."""
     table = reading.tables[-1] if reading.tables else []
     last = next((r for r in reversed(table) if r.cells and not is_header(r.cells)), None)
-    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    at = next((k for k, row in enumerate(rows[:3]) if not is_header(row.cells)), None)
     if last is None or at is None or reading.widths[-1] != width:
         return rows
     keys = [map_header(c) for c in header]
