@@ -198,3 +198,47 @@ def test_a_row_split_under_a_two_level_header_repeated_is_one_row(
     plist = _read(_word_printed(tmp_path, soffice, items, 0, False, two_level=True))
     assert _cells(plist) == _plain(items)
     assert not plist.rejects
+
+
+# -- a wide sheet printed by LibreOffice Calc, down then over --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("orientation", "widths"),
+    [("portrait", (6, 30, 12, 60, 50)), ("landscape", (6, 40, 12, 90, 60))],
+)
+def test_a_wide_sheet_printed_down_then_over_is_joined(
+    tmp_path: Path, soffice: str, orientation: str, widths: tuple[int, ...]
+) -> None:
+    # Columns A-C of 40 rows on pages 1-3, D on the next three, E on the three after
+    # (LibreOffice prints a sheet wider than the page down, then over). The first page of a
+    # band was matched to the table's last page and refused, the pages after it read as a
+    # table of no header: 40 items without bases, silently, and every band row a reject.
+    import subprocess
+
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
+
+    items = [_item10(k) for k in range(1, 41)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    side = Side(style="thin")
+    for r, row in enumerate([_HEADER, *items], start=1):
+        for c, text in enumerate(row, start=1):
+            cell = sheet.cell(r, c, text)
+            cell.border = Border(left=side, right=side, top=side, bottom=side)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.row_dimensions[r].height = 45 if r > 1 else None
+    for column, width in zip("ABCDE", widths, strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.page_setup.orientation = orientation
+    source = tmp_path / "list.xlsx"
+    book.save(source)
+    run = [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless"]
+    run += ["--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(run, capture_output=True, timeout=300)
+    plist = _read(tmp_path / "list.pdf")
+    assert _cells(plist) == _plain(items)
+    assert not plist.rejects
+    assert all(any(a.code == "joined-record" for a in i.anomalies) for i in plist.items)

@@ -31,7 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
-from extractors.reading.formats.documents.pdfapart import joined_apart
+from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band
 from extractors.reading.formats.documents.pdfatop import merged_atop
 from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
@@ -139,6 +139,12 @@ class PdfReading:
     gaps: list[SourceRow] = field(default_factory=list)
     #: the rows the last table was given by the last page that gave it any
     added: int = 0
+    #: per page that gave the last table rows, the indices of its rows there (``pdfapart``)
+    pages: list[list[int]] = field(default_factory=list)
+    #: a band of columns printed apart, down then over: the index in ``pages`` of the page its
+    #: next page joins (-1: a band printed over, then down; None: none joined), its header
+    band: int | None = None
+    band_header: tuple[str, ...] | None = None
     #: a wide table's columns printed on a page of their own were joined to rows read before
     #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
     joined: bool = False
@@ -508,6 +514,8 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         if index == 0 and found is None and header is not None:
             rows = joined_split(rows, header, len(table.columns), number, reading)
             rows = carried_down(rows, header, len(table.columns), number, reading)
+        if index == 0 and found is None and joined_band(rows, number, reading):
+            continue  # a band of columns printed apart goes on (down, then over)
         # (columns printed apart open the page they are printed on)
         if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
             if header is not None and joined_apart(rows, header, number, reading):
@@ -560,6 +568,8 @@ def _add_table(
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+        reading.pages, reading.band = [], None
+    said = len(reading.unread)
     if reading.unread:
         # scanned pages met before this table: said after its header (its rows stay apart)
         at = next((k + 1 for k, row in enumerate(rows[:1]) if is_header(row.cells)), 0)
@@ -567,6 +577,11 @@ def _add_table(
         where = len(table) - len(rows) + at
         table[where:where] = reading.unread
         reading.unread.clear()
+    # the rows this page gave, where they stand in the table (``pdfapart``: down, then over)
+    table, given = reading.tables[-1], {id(row) for row in rows if not is_header(row.cells)}
+    tail = range(max(len(table) - len(rows) - said, 0), len(table))
+    if body := [i for i in tail if id(table[i]) in given and table[i].cells]:
+        reading.pages.append(body)
     reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
 
