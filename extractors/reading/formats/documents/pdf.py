@@ -63,6 +63,7 @@ from extractors.reading.formats.documents.pdfsplit import (
     joined_split,
     rest_row,
 )
+from extractors.reading.formats.documents.pdfturned import turned
 from extractors.reading.formats.documents.pdfwords import (
     Column,
     Word,
@@ -467,6 +468,7 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
 
 
 def _read_page(page: Any, number: int, reading: PdfReading) -> None:
+    page = turned(page)  # a table set sideways on its page: turned back
     chars = page.chars
     reading.chars += len(chars)
     for char in chars:
