@@ -140,8 +140,10 @@ class PdfReading:
     gaps: list[SourceRow] = field(default_factory=list)
     #: the rows the last table was given by the last page that gave it any
     added: int = 0
-    #: per page that gave the last table rows, the indices of its rows there (``pdfapart``)
+    #: per page that gave the last table rows, the indices of its rows there (``pdfapart``),
+    #: counted from the table's first row, of which ``gone`` were given out (in batches)
     pages: list[list[int]] = field(default_factory=list)
+    gone: int = 0
     #: a band of columns printed apart, down then over: the index in ``pages`` of the page its
     #: next page joins (-1: a band printed over, then down; None: none joined), its header
     band: int | None = None
@@ -570,7 +572,7 @@ def _add_table(
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
-        reading.pages, reading.band = [], None
+        reading.pages, reading.band, reading.gone = [], None, 0
     said = len(reading.unread)
     if reading.unread:
         # scanned pages met before this table: said after its header (its rows stay apart)
@@ -582,7 +584,7 @@ def _add_table(
     # the rows this page gave, where they stand in the table (``pdfapart``: down, then over)
     table, given = reading.tables[-1], {id(row) for row in rows if not is_header(row.cells)}
     tail = range(max(len(table) - len(rows) - said, 0), len(table))
-    if body := [i for i in tail if id(table[i]) in given and table[i].cells]:
+    if body := [i + reading.gone for i in tail if id(table[i]) in given and table[i].cells]:
         reading.pages.append(body)
     reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table

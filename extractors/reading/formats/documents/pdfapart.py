@@ -43,7 +43,7 @@ def joined_apart(
     body = [r for r in rows[1:] if any(r.cells)]
     pages = reading.pages
     if reading.band != -1 and len(pages) >= 2:  # down, then over: each band from page one
-        recent, band = pages[0], 1
+        recent, band = [i - reading.gone for i in pages[0]], 1
     else:  # printed over, then down (or the table on one page): the last page's rows
         recent = [
             i
@@ -81,7 +81,8 @@ def joined_band(rows: Sequence[SourceRow], page: int, reading: PdfReading) -> bo
     theirs = [map_header(c) for c in reading.header or ()]
     serial = theirs.index("row") if "row" in theirs else None
     body = [r for r in rows if any(r.cells)]
-    if not _joined(header, body, reading.pages[reading.band], mine, serial, page, reading):
+    recent = [i - reading.gone for i in reading.pages[reading.band]]
+    if not _joined(header, body, recent, mine, serial, page, reading):
         return False
     reading.band += 1
     return True
