@@ -87,8 +87,10 @@ def test_a_browsers_table_without_borders_is_read_or_said(
     # Chromium prints a table without borders with its header words centred over cells set
     # flush left: a basis's start fell into the type column by the header's bounds (every row
     # wrong, some silently), and zebra fills made one table per filled row (refused). The
-    # columns are now where the rows' words leave gaps; a row a page break splits, or two
-    # cells whose words touch, are still wrong, but said.
+    # columns are now where the rows' words leave gaps, and a word running across a column's
+    # bound is parted where its characters stand apart (a name's last line ending 2 points
+    # before the type beside it: （第14项）确认, one word by pdfplumber's tolerance). A row a
+    # page break splits is still wrong, but said.
     items = [_item10(k, long=k % 2 == 0) for k in range(1, 31)]
     css = "table{border:none;border-collapse:collapse} td,th{border:none}"
     css += " tbody tr:nth-child(even){background:#eef3fa}" if zebra else ""
@@ -97,7 +99,7 @@ def test_a_browsers_table_without_borders_is_read_or_said(
     read = _cells(plist)
     assert [i[0] for i in read] == [i[0] for i in items]
     right = [got == want for got, want in zip(read, _plain(items), strict=True)]
-    assert sum(right) >= 20
+    assert sum(right) >= 27
     for ok, item in zip(right, plist.items, strict=True):
         assert ok or item.anomalies
 

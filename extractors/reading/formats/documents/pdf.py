@@ -41,7 +41,12 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
-from extractors.reading.formats.documents.pdfcolumns import blocks, refitted, under_header
+from extractors.reading.formats.documents.pdfcolumns import (
+    blocks,
+    parted,
+    refitted,
+    under_header,
+)
 from extractors.reading.formats.documents.pdffills import ruled
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
@@ -605,7 +610,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     header found on this page or carried on from the page before; the tables after it on the
     page, each under its own header, one after another (:func:`_read_headed`). A page set
     letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
-    words = unspaced(page.extract_words())
+    words = unspaced(page.extract_words(return_chars=True))
     lines = _lines(words)
     found = _find_text_header(lines)
     if found is not None:
@@ -707,7 +712,9 @@ def _read_headed(
     body, rest = _table_lines(lines[end:cut], reading.columns)
     if _copies(reading.columns) is None:
         # cells set flush left in columns whose header words are centred (a table without
-        # borders printed by a browser): the columns are where the cells' words stand
+        # borders printed by a browser): the columns are where the cells' words stand, two
+        # cells' words the word tolerance joined parted again
+        body = parted(body, reading.columns)
         reading.columns = under_header(body, reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
     # joins its row); another header begins another table
