@@ -31,7 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
-from extractors.reading.formats.documents.pdfapart import joined_apart
+from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band
 from extractors.reading.formats.documents.pdfatop import merged_atop
 from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
@@ -41,7 +41,13 @@ from extractors.reading.formats.documents.pdfcells import (
     centred_owners,
     merged_runs,
 )
-from extractors.reading.formats.documents.pdfcolumns import blocks, refitted
+from extractors.reading.formats.documents.pdfcolumns import (
+    blocks,
+    parted,
+    refitted,
+    under_header,
+)
+from extractors.reading.formats.documents.pdffills import ruled
 from extractors.reading.formats.documents.pdffurniture import strip_furniture
 from extractors.reading.formats.documents.pdffused import unfused
 from extractors.reading.formats.documents.pdfopen import closing_lines
@@ -56,11 +62,13 @@ from extractors.reading.formats.documents.pdfsections import heading_line, secti
 from extractors.reading.formats.documents.pdfsigned import signed
 from extractors.reading.formats.documents.pdfspaced import unspaced
 from extractors.reading.formats.documents.pdfsplit import (
+    carried_down,
     close_opened,
     in_columns,
     joined_split,
     rest_row,
 )
+from extractors.reading.formats.documents.pdfturned import turned
 from extractors.reading.formats.documents.pdfwords import (
     Column,
     Word,
@@ -137,6 +145,14 @@ class PdfReading:
     gaps: list[SourceRow] = field(default_factory=list)
     #: the rows the last table was given by the last page that gave it any
     added: int = 0
+    #: per page that gave the last table rows, the indices of its rows there (``pdfapart``),
+    #: counted from the table's first row, of which ``gone`` were given out (in batches)
+    pages: list[list[int]] = field(default_factory=list)
+    gone: int = 0
+    #: a band of columns printed apart, down then over: the index in ``pages`` of the page its
+    #: next page joins (-1: a band printed over, then down; None: none joined), its header
+    band: int | None = None
+    band_header: tuple[str, ...] | None = None
     #: a wide table's columns printed on a page of their own were joined to rows read before
     #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
     joined: bool = False
@@ -459,6 +475,7 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
 
 
 def _read_page(page: Any, number: int, reading: PdfReading) -> None:
+    page = turned(page)  # a table set sideways on its page: turned back
     chars = page.chars
     reading.chars += len(chars)
     for char in chars:
@@ -479,7 +496,12 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     # a table whose column rules run on to the page's foot (or from its top) with no rule
     # closing the row a page break split there: closed where they end
     closing = closing_lines(page.edges)
-    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    # fills behind a table without rules (zebra rows) are no ruling: read from its words
+    tables = (
+        page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+        if ruled(page)
+        else []
+    )
     if not tables:
         _read_unruled(page, number, reading)
         return
@@ -500,6 +522,9 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
             rows = joined_split(rows, header, len(table.columns), number, reading)
+            rows = carried_down(rows, header, len(table.columns), number, reading)
+        if index == 0 and found is None and joined_band(rows, number, reading):
+            continue  # a band of columns printed apart goes on (down, then over)
         # (columns printed apart open the page they are printed on)
         if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
             if header is not None and joined_apart(rows, header, number, reading):
@@ -552,6 +577,8 @@ def _add_table(
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+        reading.pages, reading.band, reading.gone = [], None, 0
+    said = len(reading.unread)
     if reading.unread:
         # scanned pages met before this table: said after its header (its rows stay apart)
         at = next((k + 1 for k, row in enumerate(rows[:1]) if is_header(row.cells)), 0)
@@ -559,6 +586,11 @@ def _add_table(
         where = len(table) - len(rows) + at
         table[where:where] = reading.unread
         reading.unread.clear()
+    # the rows this page gave, where they stand in the table (``pdfapart``: down, then over)
+    table, given = reading.tables[-1], {id(row) for row in rows if not is_header(row.cells)}
+    tail = range(max(len(table) - len(rows) - said, 0), len(table))
+    if body := [i + reading.gone for i in tail if id(table[i]) in given and table[i].cells]:
+        reading.pages.append(body)
     reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
 
@@ -578,7 +610,7 @@ def _read_unruled(page: Any, number: int, reading: PdfReading) -> None:
     header found on this page or carried on from the page before; the tables after it on the
     page, each under its own header, one after another (:func:`_read_headed`). A page set
     letter-spaced has its characters joined into words first (``pdfspaced.unspaced``)."""
-    words = unspaced(page.extract_words())
+    words = unspaced(page.extract_words(return_chars=True))
     lines = _lines(words)
     found = _find_text_header(lines)
     if found is not None:
@@ -678,6 +710,12 @@ def _read_headed(
             # part the page break left): the table goes on, as before
             after, cut = None, len(lines)
     body, rest = _table_lines(lines[end:cut], reading.columns)
+    if _copies(reading.columns) is None:
+        # cells set flush left in columns whose header words are centred (a table without
+        # borders printed by a browser): the columns are where the cells' words stand, two
+        # cells' words the word tolerance joined parted again
+        body = parted(body, reading.columns)
+        reading.columns = under_header(body, reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
     # joins its row); another header begins another table
     again = bool(reading.tables) and before == list(cells)

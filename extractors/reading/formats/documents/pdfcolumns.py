@@ -11,8 +11,12 @@ order, each named as the header named the column in its place."""
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from extractors.reading.formats.documents.pdfwords import placing
 
 Word = dict[str, Any]
 Column = tuple[float, float, str]
@@ -52,3 +56,92 @@ def refitted(
     if all(len(p) == 1 for p in placed) and len({min(p) for p in placed}) == len(placed):
         return None
     return [(x0, x1, text) for (x0, x1), (_, _, text) in zip(found, columns, strict=True)]
+
+
+def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[Column]:
+    """The columns of a table's rows ``lines`` under the header whose words give ``columns``,
+    parted where the rows' words leave a gap (``blocks``) when the header's bounds part a
+    block of them: cells set flush left under header words centred in wide columns, as a
+    browser prints a table without borders (a basis's start fell into the type column, its
+    words parted between two cells). Between two header words the bound is the rightmost gap
+    that opens right of the left word's start and closes before the right word's end (the
+    right column's cells begin there, flush left or centred); where no gap is, the header's
+    bound stays. Else ``columns`` as they are.
+
+    >>> head = [(10, 20, "序号"), (60, 80, "事项名称"), (300, 340, "设定依据")]
+    >>> row = [{"x0": 8, "x1": 14}, {"x0": 30, "x1": 120}, {"x0": 130, "x1": 500}]
+    >>> more = [{"x0": 130, "x1": 200}]  # a basis's last line: by the header's bounds a name's
+    >>> [(a, b) for a, b, _ in under_header([row, more], head)]
+    [(10, 14), (30, 120), (130, 340)]
+    """
+    column_of, _ = placing(list(columns))
+    found = blocks(lines)
+    placed: list[set[int]] = [set() for _ in found]
+    for word in (w for line in lines for w in line):
+        index = next(k for k, (x0, x1) in enumerate(found) if x0 <= word["x0"] <= x1)
+        placed[index].add(column_of(word))
+    if all(len(p) < 2 for p in placed):
+        return list(columns)
+    bounds = [[x0, x1] for x0, x1, _ in columns]
+    for i in range(len(columns) - 1):
+        gaps = [
+            (a[1], b[0])
+            for a, b in itertools.pairwise(found)
+            if columns[i][0] < a[1] and b[0] < columns[i + 1][1]
+        ]
+        if gaps:
+            bounds[i][1], bounds[i + 1][0] = gaps[-1]
+    return [(x0, x1, text) for (x0, x1), (_, _, text) in zip(bounds, columns, strict=True)]
+
+
+#: A gap between two characters of one word this wide or wider parts two runs of text that
+#: pdfplumber's word tolerance (3 points) joined; a word's own characters abut.
+_RUNS_APART = 1.0
+
+
+def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[list[Word]]:
+    """``lines`` with each word that runs across a bound of ``columns`` parted where its
+    characters stand apart: the end of one cell and the start of the next, closer than the
+    word tolerance (a browser's table without borders, a name's last line ending 2 points
+    before the type beside it: （第14项）确认 read as one word, the type's half in the name).
+
+    >>> c = lambda t, x: {"text": t, "x0": x, "x1": x + 9, "top": 0, "bottom": 9}
+    >>> word = {"text": "项）确认", "x0": 0, "x1": 38, "top": 0, "bottom": 9,
+    ...         "chars": [c("项", 0), c("）", 9), c("确", 20), c("认", 29)]}
+    >>> below = c("强制", 20)  # the next row's type, flush left where 确 stands
+    >>> columns = [(0, 10, "事项名称"), (22, 40, "事项类型")]
+    >>> [w["text"] for w in parted([[word], [below]], columns)[0]]
+    ['项）', '确认']
+    >>> [w["text"] for w in parted([[word]], columns)[0]]  # no cell begins there: one word
+    ['项）确认']
+    """
+    bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    # where other words begin: a cell's start, flush left in its column (a gap inside a cell's
+    # text, CJK beside a Latin digit, 第 1 类, opens at no such place)
+    begins = Counter(round(w["x0"] * 2) for line in lines for w in line)
+    out: list[list[Word]] = []
+    for line in lines:
+        kept: list[Word] = []
+        for word in line:
+            chars = word.get("chars") or []
+            crossing = any(word["x0"] < b < word["x1"] for b in bounds)
+            if not crossing or "".join(c["text"] for c in chars) != word["text"]:
+                kept.append(word)
+                continue
+            runs: list[list[Word]] = [[chars[0]]]
+            for before, char in itertools.pairwise(chars):
+                if char["x0"] - before["x1"] >= _RUNS_APART and begins[round(char["x0"] * 2)]:
+                    runs.append([])
+                runs[-1].append(char)
+            kept += [
+                {
+                    **word,
+                    "text": "".join(c["text"] for c in run),
+                    "x0": run[0]["x0"],
+                    "x1": run[-1]["x1"],
+                    "chars": run,
+                }
+                for run in runs
+            ]
+        out.append(kept)
+    return out

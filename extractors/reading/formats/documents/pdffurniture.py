@@ -9,7 +9,9 @@ watermark: rotated by other than a multiple of 90°), a glyph so pale it is not 
 font, size and colour, at least twice the usual size, one of them overlapping a glyph of the
 text), and, in a seal, the glyphs of its colour inside its ring (the upright letter at its top,
 its star). They are set aside before the page is read, and kept as a line of the page's context
-each (the text of the glyphs in the order drawn), so nothing of the page is lost."""
+each (the text of the glyphs in the order drawn), so nothing of the page is lost. A pale glyph
+set upright on a fill that is not pale (white header words on a blue header row, as WPS, Excel
+and sites' styled tables print it) is text meant to be read, kept."""
 
 from __future__ import annotations
 
@@ -71,8 +73,29 @@ def _overlaps(a: Char, b: Char) -> bool:
     )
 
 
-def furniture(chars: Sequence[Char]) -> set[int]:
-    """The indices of the glyphs of ``chars`` (a page's) that are a watermark's or a seal's.
+def _on_ground(char: Char, grounds: Sequence[tuple[float, float, float, float]]) -> bool:
+    """True when the glyph stands inside one of ``grounds`` (x0, top, x1, bottom)."""
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in grounds)
+
+
+def grounds(rects: Sequence[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """The boxes of the filled rectangles of ``rects`` (a page's) whose fill is not pale: the
+    grounds a pale glyph is printed on to be read (white words on a header row's blue)."""
+    return [
+        (r["x0"], r["top"], r["x1"], r["bottom"])
+        for r in rects
+        if r.get("fill") and (colour := _colour(r)) and not _pale(colour)
+    ]
+
+
+def furniture(
+    chars: Sequence[Char], dark: Sequence[tuple[float, float, float, float]] = ()
+) -> set[int]:
+    """The indices of the glyphs of ``chars`` (a page's) that are a watermark's or a seal's;
+    a pale upright glyph inside one of ``dark`` (the boxes of fills that are not pale,
+    :func:`grounds`) is text, printed light on a dark ground.
 
     >>> body = {"matrix": (9, 0, 0, 9, 0, 0), "non_stroking_color": (0,), "size": 9.0,
     ...         "fontname": "Song", "x0": 10, "x1": 19, "top": 10, "bottom": 19}
@@ -80,10 +103,16 @@ def furniture(chars: Sequence[Char]) -> set[int]:
     >>> pale = dict(body, non_stroking_color=(0.85,), x0=200, x1=209)
     >>> sorted(furniture([body, slant, pale]))
     [1, 2]
+    >>> sorted(furniture([body, slant, pale], dark=[(190, 5, 220, 25)]))
+    [1]
     """
     if not chars:
         return set()
-    out = {i for i, c in enumerate(chars) if _slanted(c) or _pale(_colour(c))}
+    out = {
+        i
+        for i, c in enumerate(chars)
+        if _slanted(c) or (_pale(_colour(c)) and not (dark and _on_ground(c, dark)))
+    }
     usual = statistics.median(c["size"] for c in chars)
     text = [c for i, c in enumerate(chars) if i not in out and c["size"] < LARGE * usual]
     runs: dict[tuple[str, int, tuple[float, ...]], list[int]] = {}
@@ -119,7 +148,7 @@ def strip_furniture(page: Any) -> tuple[Any, list[str]]:
     """``page`` without the glyphs of its watermarks and seals (:func:`furniture`), and their
     text: a line for each run of them (one font and colour), in the order drawn."""
     chars = page.chars
-    marks = furniture(chars)
+    marks = furniture(chars, grounds(page.rects))
     if not marks:
         return page, []
     lines: dict[tuple[str, tuple[float, ...]], list[str]] = {}

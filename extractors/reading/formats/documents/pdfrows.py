@@ -87,6 +87,8 @@ class PdfTables:
                             kept = _keep(kept, row)
                             yield row
                         del rows[: len(out)]  # the page's rows, given out
+                        if last:  # the last table's rows given out (``PdfReading.pages``)
+                            reading.gone += len(out)
                 for rows in reading.tables[max(given - 1, 0) :]:  # the rows held
                     for row in rows:
                         kept = _keep(kept, row)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.models import Anomaly
+from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.documents.pdfwords import Column, Word, loose_row, placing
-from extractors.reading.formats.grid import SourceRow
+from extractors.reading.formats.grid import SourceRow, Span
 from extractors.reading.headers import is_header, map_header
 from extractors.reading.vocab import is_power_type
 
@@ -43,7 +44,7 @@ def joined_split(
     if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
         return rows
     keys = [map_header(c) for c in header]
-    at = next((k for k, row in enumerate(rows[:2]) if not is_header(row.cells)), None)
+    at = next((k for k, row in enumerate(rows[:3]) if not is_header(row.cells)), None)
     if at is None or "subitem" in keys or "row" not in keys:
         return rows
     last, rest = reading.tables[-1][-1], rows[at]
@@ -108,3 +109,57 @@ def in_columns(lines: list[list[Word]], columns: list[Column]) -> bool:
     crossing = any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in words for x0 in starts[1:])
     aligned = any(abs(w["x0"] - x0) <= 2 for w in words for x0 in starts)
     return not crossing and aligned
+
+
+def carried_down(
+    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
+) -> list[SourceRow]:
+    """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
+    ended on) with a cell merged down across the page break carried on: a column of the
+    fields a table merges down (``assemble.MERGED_DOWN``: a type over its items) whose first
+    cell on the page is empty, merged over the rows below it or under a merged cell that ran
+    to the foot of the page before, the last row there holding its text. A word processor
+    prints the merged cell's text on its first page only (a Word table converted by
+    LibreOffice); before, the rows after the break had no type (``missing-cell``), and a row
+    the break split there was not joined (its rest an item of its own, silently). Said on each
+    row (``carried-cell``)."""
+    table = reading.tables[-1] if reading.tables else []
+    last = next((r for r in reversed(table) if r.cells and not is_header(r.cells)), None)
+    at = next((k for k, row in enumerate(rows[:3]) if not is_header(row.cells)), None)
+    if last is None or at is None or reading.widths[-1] != width:
+        return rows
+    keys = [map_header(c) for c in header]
+    out = list(rows)
+    for c, key in enumerate(keys):
+        if key not in MERGED_DOWN or c >= len(last.cells) or not last.cells[c]:
+            continue
+        first = out[at]
+        below = out[at + 1] if at + 1 < len(out) else None
+        ran = bool(last.spans) and last.spans[c] == "above"
+        spans_on = below is not None and bool(below.spans) and below.spans[c] == "above"
+        if first.cells[c] or not (ran or spans_on):
+            continue
+        k = at
+        while k < len(out) and not out[k].cells[c] and (k == at or _spanned(out[k], c)):
+            out[k] = _with_cell(out[k], c, last.cells[c], page)
+            k += 1
+    return out
+
+
+def _spanned(row: SourceRow, column: int) -> bool:
+    return bool(row.spans) and row.spans[column] == "above"
+
+
+def _with_cell(row: SourceRow, column: int, text: str, page: int) -> SourceRow:
+    cells = list(row.cells)
+    cells[column] = text
+    spans: list[Span] = list(row.spans) if row.spans else ["own"] * len(cells)
+    spans[column] = "above"
+    note = Anomaly(
+        "carried-cell",
+        f"column {column + 1}'s cell, merged down across the break to page {page}, was printed "
+        "on the page before only: carried on from the row above",
+        str(column + 1),
+        text,
+    )
+    return SourceRow(row.line, tuple(cells), row.raw, (*row.notes, note), tuple(spans))
