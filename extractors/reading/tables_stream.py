@@ -121,9 +121,10 @@ class _Reading:
             lead=table.lead,
         )
         whole = assemble_grid(grid, self.source, self.where, above)
-        if whole is None and (listed := self._listed()) is not None:
-            if (unread := unread_part(grid, listed, self.source)) is not None:
-                self.parts.append(unread)  # rows after a list: rejected, not lost
+        listed = self._listed() if whole is None else None
+        unread = None if listed is None else unread_part(grid, listed, self.source)
+        if unread is not None:
+            self.parts.append(unread)  # rows after a list that look like items: rejected
         elif whole is None:
             self.cover.extend((0, " ".join(r.cells)) for r in grid.rows[:5])
         elif not table.settled:  # its context as it was: a later line may change it
