@@ -51,6 +51,7 @@ from extractors.citing.grammar.context import (
     may_refer_before,
     new_reference_in,
     noun_use_at,
+    opens_entry,
     opens_quote,
     quote_close,
     quotes_title,
@@ -76,6 +77,7 @@ from extractors.citing.grammar.titles import (
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
+    interpretation_around,
     listed_before,
     may_stand_alone,
     noted_unmarked_before,
@@ -121,13 +123,16 @@ BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 # 《中华人民共和国食品安全法》及其实施条例 (及实施条例, 和实施细则, or glued after the marks as
 # if they closed too early: 《…食品安全法》实施条例): the implementing instrument of the law just
 # cited
+# (《食品安全法》的实施条例: 的 between them, glued all the same)
 _AND_ITS: Final = regex(
-    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*"
+    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*(?:的\s*)?"
     rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
 )
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# stems shorter than this (公司, 消防, 著作权) are words of prose too: read at an entry's start
+_SHORT_STEM: Final = 4
 # the words of the warnings on a title the registry does not know
 _NOT_IN_REGISTRY: Final = "is not in the registry"
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
@@ -190,6 +195,23 @@ def _slipped_title(text: str, end: int, written: str) -> bool:
         return False
     registry = load_registry()
     return bool(registry.near(written) or registry.replaced(written))
+
+
+def _several(stem: str, titles: tuple[str, ...]) -> tuple[Resolution, ...]:
+    """The reading of ``stem``, a title without its kind ending that starts several ``titles``
+    (治安管理处罚: the 法's and the 条例's): kept as written, the titles named, none chosen."""
+    why = f"{stem!r} {STARTS_SEVERAL}: {' | '.join(titles)} (none chosen)"
+    return (Resolution(clean_title(stem), "explicit", None, None, None, (why,)),)
+
+
+def _quoted_stem_of_several(text: str, end: int, written: str) -> tuple[str, ...]:
+    """The titles ``written``, in quotation marks ending at ``end`` before a provision, starts
+    when it lacks its kind ending and starts several (“治安管理处罚”第十条: the 法 is one character
+    longer, the 条例 two; naming only the nearer would choose), else ()."""
+    if _PROVISION_AFTER.match(text, end) is None or ends_like_instrument(written):
+        return ()
+    found = load_registry().without_ending(written)
+    return tuple(sorted(e.title for e in found)) if len(found) > 1 else ()
 
 
 class _Law:
@@ -368,6 +390,8 @@ class _Cell:
         chain = chain_of_run(text, at, text[run_start:run_end])
         if chain is None:
             return self.general(p)
+        if interpretation_around(text, p, closed, at + chain.end) is not None:
+            return self.general(p)  # 关于《…》第十条的解释: the instrument about the provision
         if (its := _AND_ITS.match(text, at + chain.end)) is not None and _listed_after_chain(its):
             return self.general(p)  # 《…》第十条及其实施细则第五条: two instruments
         if _BRACKET_AFTER.match(text, at + chain.end) and heading_only(chain.provisions):
@@ -433,7 +457,10 @@ class _Cell:
             written = text[p + 1 : end - 1]
             # “行政处罚发”第三十条: a title with a slip of one character in quotation marks,
             # read as one in title marks is (resolve: one character apart or differing, said)
-            slipped = not ends_like_instrument(written) and _slipped_title(text, end, written)
+            several = _quoted_stem_of_several(text, end, written)
+            slipped = bool(several) or (
+                not ends_like_instrument(written) and _slipped_title(text, end, written)
+            )
             if not (slipped or ends_like_instrument(written)) or strip_verbs(written)[1]:
                 return p + 1
             if not slipped and not plausible_unmarked(written, place="quoted"):
@@ -442,6 +469,7 @@ class _Cell:
                 return p + 1
             written, version, doc = notes_inside(written)
         else:
+            several = ()
             marked = read_marked(text, p)
             if marked is None:
                 return p + 1
@@ -465,6 +493,14 @@ class _Cell:
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end
+        if (
+            kind_override is None
+            and tail.chain is not None
+            and (about := interpretation_around(text, p, end, tail.end)) is not None
+        ):
+            # 全国人民代表大会常务委员会关于《中华人民共和国刑法》第三百一十三条的解释: the
+            # interpretation, whose subject the provision is, cited whole
+            return self.whole_unmarked(*about)
         if via_written is not None and amended_by(clean_title(via_written)) is not None:
             # 国务院关于修改《X》的决定第十二条: the decision, whose provisions cited are X's
             # (emit_anchor), and which is itself when cited whole
@@ -474,6 +510,8 @@ class _Cell:
                 Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
                 for r in resolve_with(written + tail.glued, self.local)
             )
+        elif several and tail.chain is not None:
+            resolutions = _several(written, several)
         else:
             resolutions = resolve_with(written + tail.glued, self.local)
         if tail.alias:
@@ -559,6 +597,14 @@ class _Cell:
             return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
+        if (
+            endless is not None
+            and len(endless[1]) < _SHORT_STEM
+            and not opens_entry(text, endless[0])
+        ):
+            # 本单位与合作公司第十条约定: a word of prose that is also a short stem (公司), read as
+            # a title only where an entry of the basis starts (依据公司第十条, 1.公司第十条)
+            endless = None
         if endless is not None:
             # 依据中华人民共和国行政许可第十二条, 根据消防第六十条: a title without marks lacking
             # its ending, read as the registry's one title it is the start of, and said
@@ -570,9 +616,7 @@ class _Cell:
             if endless is not None and len(endless[2]) > 1:
                 # 治安管理处罚第十条: the start of the 法's title and of the 条例's; named, none
                 # chosen (the list's date may pick one: extractors.citing.in_force)
-                resolutions = (Resolution(clean_title(endless[1]), "explicit", None, None, None, (
-                    f"{endless[1]!r} {STARTS_SEVERAL}: {' | '.join(endless[2])} (none chosen)",
-                )),)  # fmt: skip
+                resolutions = _several(endless[1], endless[2])
             else:
                 resolutions = resolve_with(utitle, self.local)
             if endless is not None and len(endless[2]) == 1:

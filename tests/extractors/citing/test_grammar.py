@@ -102,6 +102,9 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
     "carrier_nouns": is_carrier,
+    "interpreting_nouns": lambda t: (
+        [(c.article, c.kind) for c in get_citations(t)] == [(None, "law-level")]
+    ),
     "issuing_verbs": is_issuing_notice,
     "measure_words": is_carrier,
     "organ_endings": lambda t: " " in clean_title(t),
