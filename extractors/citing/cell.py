@@ -68,6 +68,7 @@ from extractors.citing.grammar.notes import (
     version_before,
 )
 from extractors.citing.grammar.titles import (
+    Marked,
     names_form,
     notes_inside,
     rank_before,
@@ -109,6 +110,7 @@ from extractors.citing.words import (
     INVISIBLE,
     OPEN_PAREN,
     SPACE,
+    TITLE_CLOSE,
     TITLE_OPEN,
     alternation,
     char_class,
@@ -131,6 +133,8 @@ _AND_ITS: Final = regex(
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# what a title read to its line end, its closing mark missing, may not hold (a mark, a sentence end)
+_NOT_IN_UNCLOSED: Final = frozenset(TITLE_OPEN + TITLE_CLOSE + "。；;，,：:“”")
 # stems shorter than this (公司, 消防, 著作权) are words of prose too: read at an entry's start
 _SHORT_STEM: Final = 4
 # the words of the warnings on a title the registry does not know
@@ -195,6 +199,27 @@ def _slipped_title(text: str, end: int, written: str) -> bool:
         return False
     registry = load_registry()
     return bool(registry.near(written) or registry.replaced(written))
+
+
+def _unclosed_at_line_end(text: str, p: int) -> Marked | None:
+    """The title whose 《 at ``p`` is not closed before its line ends (依据《中华人民共和国行政
+    处罚法\n2.…: a cell wrapped or cut after the title), read to the line end when what stands
+    there is, whole, a title the registry knows; else None (nothing is guessed).
+
+    >>> _unclosed_at_line_end("依据《中华人民共和国行政处罚法\n2.", 2)
+    Marked(end=16, words='中华人民共和国行政处罚法', version=None, doc=None)
+    """
+    if text[p] != "《":
+        return None
+    line_end = text.find("\n", p)
+    if line_end < 0:
+        line_end = len(text)
+    written = text[p + 1 : line_end].rstrip()
+    if not written or any(c in _NOT_IN_UNCLOSED for c in written):
+        return None
+    if not any(r.law_id is not None for r in resolve_with(written, None)):
+        return None
+    return Marked(p + 1 + len(written), written, None, None)
 
 
 def _several(stem: str, titles: tuple[str, ...]) -> tuple[Resolution, ...]:
@@ -447,6 +472,7 @@ class _Cell:
     def general(self, p: int) -> int:
         """A title (or quoted title) read by the general readers."""
         text = self.text
+        unclosed = ""
         if text[p] in QUOTE_MARKS:
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
@@ -470,11 +496,15 @@ class _Cell:
             written, version, doc = notes_inside(written)
         else:
             several = ()
-            marked = read_marked(text, p)
+            marked = read_marked(text, p) or _unclosed_at_line_end(text, p)
             if marked is None:
                 return p + 1
             # 《中华人民共和国社会保险法（2018年修正）》: notes written inside the title marks
             end, written, version, doc = marked
+            if text[end - 1] not in TITLE_CLOSE:
+                unclosed = (
+                    f"the title mark 《 before {written!r} is not closed: read to the line end"
+                )
         if not written.strip():
             return end
         start = p
@@ -514,6 +544,8 @@ class _Cell:
             resolutions = _several(written, several)
         else:
             resolutions = resolve_with(written + tail.glued, self.local)
+        if unclosed:
+            resolutions = tuple(replace(r, warnings=(unclosed, *r.warnings)) for r in resolutions)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
         its = _AND_ITS.match(text, tail.end)

@@ -89,6 +89,8 @@ _SESSION_VERSION: Final = regex(
 
 # what an author may write inside the title marks before the title: 我国 or 国家 for 中华人民共和国
 # (《我国行政许可法》), a version (《2021年修订的中华人民共和国行政处罚法》)
+# 《食品安全法》实施条例: a parent law in marks, then the name of its implementing instrument
+_PARENT_MARKED: Final = regex(rf"《([^《》]+)》\s*({alternation(words('implementing_names'))})")
 _WRITTEN_BEFORE: Final = regex(
     rf"^(?:{alternation(words('state_informal'))}|(?:{DATED_VERSION}|\d{{4}}年)的?)"
 )
@@ -229,6 +231,13 @@ def _one(
     if (simple := _simplified(canonical)) != canonical:
         # 《中華人民共和國行政許可法》: a title in traditional script, resolved in simplified
         return _one(simple, local)
+    parent = _PARENT_MARKED.fullmatch(canonical)
+    if parent is not None and (inner := _one(parent.group(1), local))[2] is not None:
+        # 《〈食品安全法〉实施条例》: the implementing instrument titled after its parent law in
+        # marks of its own, the parent's title abbreviated
+        found = _one(inner[0] + parent.group(2), local)
+        if found[2] is not None:
+            return found[0], "abbreviation", found[2], found[3], found[4]
     written = _WRITTEN_BEFORE.match(key)
     if written is not None:
         # 《我国行政许可法》, 《2021年修订的中华人民共和国行政处罚法》: words of the author's put

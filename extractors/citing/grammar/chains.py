@@ -120,9 +120,9 @@ _NEXT_UNIT: Final = regex(
 # after a separator); a unit of the same level glued in brackets (第三十条（第二十七条）) may be
 # an old number and is not read
 _BRACKETED_NEXT: Final = regex(
-    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|[ \t\u3000]*)[(（〔\[［]\s*(?=第)"
+    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|[ \t\u3000]*)(?P<open>[(（〔\[［【])\s*(?=第)"
 )
-_BRACKET_CLOSE: Final = regex(r"\s*[)）〕\]］]")
+_CLOSING: Final = {"(": ")", "（": "）", "〔": "〕", "[": "]", "［": "］", "【": "】"}
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
 _SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*(?:第\s*)?")
 _PNUM_SPLIT: Final = regex(_PNUM)
@@ -139,14 +139,14 @@ _BARE_ITEMS: Final = regex(
     rf"|\s*之\s*(?P<zpnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*"
     rf"{_PNUM})*)"
 )
-_CLOSE_BRACKETS: Final = ")）﹚〕]］"
+_CLOSE_BRACKETS: Final = ")）﹚〕]］】"
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
 _POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
 _BARE_ARTICLE: Final = regex(rf"{NUM}\s*{_ARTICLE_WORD}")
 # what a run of chain characters is written with, apart from numerals, 第 and 之
 _RUN_CHARS: Final = "".join(
-    dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚〔〕[［]］")
+    dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚〔〕[［]］【】")
 )
 
 
@@ -551,7 +551,9 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             if suffix is not None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
-        nxt = _NEXT_UNIT.match(text, closed if closed > m.end() else m.end())
+        nxt = _NEXT_UNIT.match(text, m.end())
+        if nxt is None and closed > m.end():
+            nxt = _NEXT_UNIT.match(text, closed)  # past the bracket the units were written in
         if (
             nxt is None
             and level in ("article", "paragraph")
@@ -624,13 +626,37 @@ def _bracketed_unit(
     m = _UNIT.match(text, br.end())
     if m is None or m.group("di") is None:
         return None
-    close = _BRACKET_CLOSE.match(text, m.end())
+    close = _bracket_closed(text, m.end(), br.group("open"))
     if close is None:
         return None
     sep = br.group("sep") if br.group("sepw") is not None else None
     if sep is None and _DEPTH[_LEVELS[m.group("lvl")]] <= _DEPTH[above]:
         return None
-    return sep, m, close.end()
+    return sep, m, close
+
+
+def _bracket_closed(text: str, pos: int, opened: str) -> int | None:
+    """Where the bracket ``opened`` before a unit closes (the end of its closing mark), with
+    nothing but chain characters from ``pos`` to it (第一款、第二款）, 第一款第（二）项〕), or None.
+
+    >>> _bracket_closed("第三十条（第一款、第二款）", 8, "（")
+    13
+    """
+    closing = _CLOSING[opened]
+    depth = 0
+    for i in range(pos, min(len(text), pos + 40)):
+        c = text[i]
+        if c == closing and depth == 0:
+            return i + 1
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            if depth == 0:
+                return None
+            depth -= 1
+        elif not (c in _RUN_CHARS or c in NUMERAL_CHARS or c in "第之" or c.isspace()):
+            return None
+    return None
 
 
 def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:

@@ -229,3 +229,77 @@ def test_a_provision_in_words_about_it_is_still_cited(cite: Cite) -> None:
     assert rows(cite, "按照关于《中华人民共和国刑法》第九十三条的规定") == [
         ("中华人民共和国刑法", 93, None, None)
     ]
+
+
+# --- several units in the brackets after a provision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《行政处罚法》第三十条（第一款、第二款）",
+            [(CF, 30, 1, None), (CF, 30, 2, None)],
+            id="listed-inside",
+        ),
+        pytest.param("《行政处罚法》第三十条〔第一款第（二）项〕", [(CF, 30, 1, 2)], id="nested"),
+        pytest.param("《行政处罚法》第三十条【第一款】", [(CF, 30, 1, None)], id="lenticular"),
+    ],
+)
+def test_the_units_inside_the_brackets_after_a_provision_are_read(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """The units in the brackets were dropped silently."""
+    assert rows(cite, text) == expected
+
+
+# --- a title whose closing mark is missing at the line end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "依据《中华人民共和国行政处罚法\n2.《行政强制法》第十条",
+            [(CF, None, None, None), (QZ, 10, None, None)],
+            id="before-the-next-entry",
+        ),
+        pytest.param("《行政处罚法\n第三十条", [(CF, 30, None, None)], id="its-article-below"),
+    ],
+)
+def test_a_title_unclosed_at_the_line_end_is_read_and_said(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """The title was dropped silently (its article below unresolved, unsaid)."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert any("is not closed" in w for w in found[0].warnings), found[0].warnings
+
+
+def test_an_unclosed_mark_before_words_that_are_no_title_reads_nothing(cite: Cite) -> None:
+    """Control: what stands to the line end is no title the registry knows: not guessed."""
+    assert rows(cite, "填写《某某登记\n第三条") == [(None, 3, None, None)]
+
+
+# --- the implementing instrument titled after its parent in inner marks
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        pytest.param(
+            "《〈食品安全法〉实施条例》第二十条", "中华人民共和国食品安全法实施条例", id="angle"
+        ),
+        pytest.param(
+            "《<中华人民共和国土地管理法>实施条例》第五十七条",
+            "中华人民共和国土地管理法实施条例",
+            id="ascii-angle",
+        ),
+    ],
+)
+def test_an_implementing_title_with_its_parent_in_inner_marks_resolves(
+    cite: Cite, text: str, law: str
+) -> None:
+    """Kept as written (《食品安全法》实施条例) and said to be unchecked."""
+    (c,) = cite(text)
+    assert (c.law, c.law_id is not None) == (law, True)
