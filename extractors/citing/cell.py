@@ -62,6 +62,7 @@ from extractors.citing.grammar.docnums import doc_number_before, names_doc_numbe
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
+    annex_before,
     parse_tail,
     read_head,
     version_after,
@@ -348,6 +349,7 @@ class _Cell:
                             not fast
                             or may_refer_before(text, start)
                             or endless_before(text, start) is not None
+                            or annex_before(text, start) is not None
                         ):
                             self.bare(start, chain)
                     if pos < m.end() and "第" in run[pos - start :]:
@@ -626,6 +628,18 @@ class _Cell:
         if numbered is not None:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
+            return
+        annex = annex_before(text, p)
+        if annex is not None and (annexed := unmarked_before(text, annex)) is not None:
+            # 国务院关于…的决定 附件第3项: an entry of the annexed list of an unmarked title, a
+            # point of it (as after a marked title: extractors.citing.grammar.notes)
+            points = tuple(
+                q._replace(point=q.item, item=None) if q.article is None and q.item else q
+                for q in provisions
+            )
+            tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
+            resolutions = resolve_with(annexed[1], self.local)
+            self.emit_anchor(annexed[0], tail, resolutions, "unmarked", None, None, p)
             return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None

@@ -303,3 +303,29 @@ def test_an_implementing_title_with_its_parent_in_inner_marks_resolves(
     """Kept as written (《食品安全法》实施条例) and said to be unchecked."""
     (c,) = cite(text)
     assert (c.law, c.law_id is not None) == (law, True)
+
+
+# --- an entry of the annex of an unmarked title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("国务院关于第六批取消和调整行政审批项目的决定 附件第3项", id="spaced"),
+        pytest.param("国务院关于第六批取消和调整行政审批项目的决定附件1第3项", id="numbered-annex"),
+    ],
+)
+def test_an_annex_entry_after_an_unmarked_title_is_its_point(cite: Cite, text: str) -> None:
+    """Nothing was read: the entry had no law before it, the title no marks."""
+    (c,) = cite(text)
+    assert (c.law, c.point, c.item, c.kind) == (
+        "国务院关于第六批取消和调整行政审批项目的决定",
+        3,
+        None,
+        "unmarked",
+    )
+
+
+def test_an_annex_entry_with_no_title_before_it_reads_nothing(cite: Cite) -> None:
+    """Control: 见附件第3项 names no instrument."""
+    assert cite("见附件第3项") == []
