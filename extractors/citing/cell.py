@@ -638,8 +638,8 @@ class _Cell:
                 for q in provisions
             )
             tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
-            resolutions = resolve_with(annexed[1], self.local)
-            self.emit_anchor(annexed[0], tail, resolutions, "unmarked", None, None, p)
+            named = resolve_with(annexed[1], self.local)
+            self.emit_anchor(annexed[0], tail, named, "unmarked", None, None, p)
             return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
