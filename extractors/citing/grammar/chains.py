@@ -575,7 +575,10 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             sep = None
             m = undi
             continue
-        if nxt is None and (br := _bracketed_unit(text, m.end(), level)) is not None:
+        if nxt is None and (
+            (br := _bracketed_unit(text, m.end(), level)) is not None
+            or (closed > m.end() and (br := _bracketed_unit(text, closed, level)) is not None)
+        ):
             sep, m, closed = br
             continue
         if nxt is None:

@@ -244,6 +244,11 @@ def test_a_provision_in_words_about_it_is_still_cited(cite: Cite) -> None:
         ),
         pytest.param("《行政处罚法》第三十条〔第一款第（二）项〕", [(CF, 30, 1, 2)], id="nested"),
         pytest.param("《行政处罚法》第三十条【第一款】", [(CF, 30, 1, None)], id="lenticular"),
+        pytest.param(
+            "《行政处罚法》第十条〔第二款〕、〔第十一条〕",
+            [(CF, 10, 2, None), (CF, 11, None, None)],
+            id="bracketed-then-bracketed",
+        ),
     ],
 )
 def test_the_units_inside_the_brackets_after_a_provision_are_read(
