@@ -134,6 +134,8 @@ _AND_ITS: Final = regex(
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# the words of a chapter's heading between it and an article under it (第五章 法律责任 第六十条)
+_HEADING_WORDS: Final = regex(r"[ \t\u3000]*[\u4e00-\u9fff]{2,12}[ \t\u3000]*")
 # what a title read to its line end, its closing mark missing, may not hold (a mark, a sentence end)
 _NOT_IN_UNCLOSED: Final = frozenset(TITLE_OPEN + TITLE_CLOSE + "。；;，,：:“”")
 # stems shorter than this (公司, 消防, 著作权) are words of prose too: read at an entry's start
@@ -350,6 +352,7 @@ class _Cell:
                             or may_refer_before(text, start)
                             or endless_before(text, start) is not None
                             or annex_before(text, start) is not None
+                            or self.under_heading(start)
                         ):
                             self.bare(start, chain)
                     if pos < m.end() and "第" in run[pos - start :]:
@@ -692,8 +695,17 @@ class _Cell:
             )
             return
         closed = self.closed_before(p)
-        if not closed and not at_segment_start(text, p):
+        headed = self.under_heading(p)
+        if not closed and not at_segment_start(text, p) and not headed:
             return
+        if headed and self.last is not None:
+            # the chapter's own record gives way to the articles under it, which carry it
+            for at in range(len(self.out) - 1, -1, -1):
+                heading = self.out[at]
+                if heading is not None:
+                    self.last.chapter = heading.chapter
+                    self.last.heading = at
+                    break
         if self.quoted and (
             noun_use_at(text, end) or (below_article(provisions[0]) and not opens_quote(text, end))
         ):
@@ -829,6 +841,17 @@ class _Cell:
         self.quoted = self.said = False
         self.close = -1
         return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
+
+    def under_heading(self, p: int) -> bool:
+        """True when the provision at ``p`` follows the chapter (or section) just cited and its
+        heading's words (《消防法》第五章 法律责任 第六十条): an article under that heading, as one
+        on the line below a heading line is."""
+        cited = next((c for c in reversed(self.out) if c is not None), None)
+        if cited is None or cited.article is not None or cited.point is not None:
+            return False
+        if cited.chapter is None and cited.section is None:
+            return False
+        return _HEADING_WORDS.fullmatch(self.text, cited.end, p) is not None
 
     def alias_before(self, p: int) -> tuple[int, str] | None:
         """An abbreviation the cell defined (（以下简称处罚法）), written without marks just before

@@ -334,3 +334,26 @@ def test_an_annex_entry_after_an_unmarked_title_is_its_point(cite: Cite, text: s
 def test_an_annex_entry_with_no_title_before_it_reads_nothing(cite: Cite) -> None:
     """Control: 见附件第3项 names no instrument."""
     assert cite("见附件第3项") == []
+
+
+# --- an article after a chapter and its heading's words
+
+
+@pytest.mark.parametrize(
+    ("text", "articles"),
+    [
+        pytest.param("《消防法》第五章 法律责任 第六十条", [60], id="spaced"),
+        pytest.param("《消防法》第五章法律责任第六十条、第六十一条", [60, 61], id="glued-list"),
+    ],
+)
+def test_an_article_after_a_chapters_heading_is_read_under_it(
+    cite: Cite, text: str, articles: list[int]
+) -> None:
+    """The article was dropped silently (the chapter cited alone)."""
+    found = cite(text)
+    assert [(c.law, c.chapter, c.article) for c in found] == [(XF, 5, a) for a in articles]
+
+
+def test_a_chapter_alone_is_still_cited(cite: Cite) -> None:
+    """Control: with no article after it, the chapter is the record."""
+    assert [(c.chapter, c.article) for c in cite("《消防法》第五章")] == [(5, None)]
