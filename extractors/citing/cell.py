@@ -206,11 +206,11 @@ def _slipped_title(text: str, end: int, written: str) -> bool:
 
 def _unclosed_at_line_end(text: str, p: int) -> Marked | None:
     """The title whose 《 at ``p`` is not closed before its line ends (依据《中华人民共和国行政
-    处罚法\n2.…: a cell wrapped or cut after the title), read to the line end when what stands
+    处罚法\\n2.…: a cell wrapped or cut after the title), read to the line end when what stands
     there is, whole, a title the registry knows; else None (nothing is guessed).
 
-    >>> _unclosed_at_line_end("依据《中华人民共和国行政处罚法\n2.", 2)
-    Marked(end=16, words='中华人民共和国行政处罚法', version=None, doc=None)
+    >>> _unclosed_at_line_end("依据《中华人民共和国行政处罚法\\n2.", 2)
+    Marked(end=15, words='中华人民共和国行政处罚法', version=None, doc=None)
     """
     if text[p] != "《":
         return None

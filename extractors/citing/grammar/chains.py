@@ -606,7 +606,9 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    chain = Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings)))
+    # a chain that ends inside brackets of its own (第三十条（第一款、第二款）) ends past them
+    end = closed if closed > m.end() else b.end
+    chain = Chain(tuple(b.out), end, tuple(dict.fromkeys(b.warnings)))
     return _zero_checked(chain, text[pos : b.end])
 
 

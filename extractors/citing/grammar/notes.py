@@ -264,7 +264,7 @@ def annex_before(text: str, pos: int) -> int | None:
     included (…的决定 附件第3项, 附件1目录第66项), or None: the entries of an annexed list are
     points of the instrument named before the annex.
 
-    >>> annex_before("国务院关于甲的决定 附件第3项", 13)
+    >>> annex_before("国务院关于甲的决定 附件第3项", 12)
     9
     """
     if text.find(_ANNEX_WORD_TEXT, max(0, pos - 20), pos) < 0:
