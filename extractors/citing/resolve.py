@@ -427,6 +427,19 @@ def is_standard(title: str) -> bool:
     return _STANDARD.search(title_key(title)) is not None
 
 
+# 《中华人民共和国行政处罚法（草案）》: a title with a draft's note at its end
+_DRAFT: Final = regex(rf"[(（]\s*(?:{alternation(words('draft_marks'))})\s*[)）]\Z")
+
+
+def is_draft(title: str) -> bool:
+    """True when ``title`` ends in a draft's note (（草案）, （征求意见稿）): not in force.
+
+    >>> is_draft("中华人民共和国行政处罚法（草案）"), is_draft("甲办法（试行）")
+    (True, False)
+    """
+    return _DRAFT.search(title_key(title)) is not None
+
+
 def unchecked(law: str, via: str | None, doc: str | None) -> str:
     """The warning on an instrument the registry does not know and that no rule placed: a
     document it holds none of (:func:`unheld_document`), a technical standard, a local instrument
@@ -444,6 +457,8 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
         return unheld
     if is_standard(law):
         return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+    if is_draft(law):
+        return f"{law!r} is not in the registry: a draft, not an instrument in force (not checked)"
     if _LOCAL_TITLE.match(title_key(law)):
         return (
             f"{law!r} is not in the registry: a local instrument it does not know (it holds the "

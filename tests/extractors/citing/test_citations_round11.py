@@ -357,3 +357,25 @@ def test_an_article_after_a_chapters_heading_is_read_under_it(
 def test_a_chapter_alone_is_still_cited(cite: Cite) -> None:
     """Control: with no article after it, the chapter is the record."""
     assert [(c.chapter, c.article) for c in cite("《消防法》第五章")] == [(5, None)]
+
+
+# --- a draft
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        pytest.param("《中华人民共和国行政处罚法（草案）》第十条", f"{CF}（草案）", id="inside"),
+        pytest.param("《行政处罚法》（草案）第十条", "行政处罚法（草案）", id="after-the-marks"),
+        pytest.param(
+            "《甲市物业管理条例（征求意见稿）》第五条",
+            "甲市物业管理条例（征求意见稿）",
+            id="consultation",
+        ),
+    ],
+)
+def test_a_draft_is_kept_and_said_to_be_one(cite: Cite, text: str, law: str) -> None:
+    """It was said only to be unchecked, as any title the registry does not know."""
+    (c,) = cite(text)
+    assert (c.law, c.law_id) == (law, None)
+    assert any("a draft, not an instrument in force" in w for w in c.warnings), c.warnings

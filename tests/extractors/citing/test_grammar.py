@@ -53,6 +53,7 @@ from extractors.citing.resolve import (
     is_version_note,
     own_place_namesakes,
     resolve_title,
+    unchecked,
 )
 from extractors.citing.words import TITLE_END_CHARS, load_grammar, tags_of, words
 
@@ -94,6 +95,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "instrument_endings": ends_like_instrument,
     "implementing_names": _national,
     "implementing_leads": _implementing,
+    "draft_marks": lambda t: "a draft" in unchecked(clean_title(t), None, None),
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
     "standard_endings": is_standard,
