@@ -51,6 +51,7 @@ from extractors.citing.grammar.context import (
     may_refer_before,
     new_reference_in,
     noun_use_at,
+    opens_entry,
     opens_quote,
     quote_close,
     quotes_title,
@@ -61,12 +62,14 @@ from extractors.citing.grammar.docnums import doc_number_before, names_doc_numbe
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
+    annex_before,
     parse_tail,
     read_head,
     version_after,
     version_before,
 )
 from extractors.citing.grammar.titles import (
+    Marked,
     names_form,
     notes_inside,
     rank_before,
@@ -76,6 +79,7 @@ from extractors.citing.grammar.titles import (
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
+    interpretation_around,
     listed_before,
     may_stand_alone,
     noted_unmarked_before,
@@ -107,6 +111,7 @@ from extractors.citing.words import (
     INVISIBLE,
     OPEN_PAREN,
     SPACE,
+    TITLE_CLOSE,
     TITLE_OPEN,
     alternation,
     char_class,
@@ -121,13 +126,20 @@ BACKENDS: Final[tuple[Backend, ...]] = ("fast", "general")
 # 《中华人民共和国食品安全法》及其实施条例 (及实施条例, 和实施细则, or glued after the marks as
 # if they closed too early: 《…食品安全法》实施条例): the implementing instrument of the law just
 # cited
+# (《食品安全法》的实施条例: 的 between them, glued all the same)
 _AND_ITS: Final = regex(
-    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*"
+    rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*(?:的\s*)?"
     rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
 )
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
+# the words of a chapter's heading between it and an article under it (第五章 法律责任 第六十条)
+_HEADING_WORDS: Final = regex(r"[ \t\u3000]*[\u4e00-\u9fff]{2,12}[ \t\u3000]*")
+# what a title read to its line end, its closing mark missing, may not hold (a mark, a sentence end)
+_NOT_IN_UNCLOSED: Final = frozenset(TITLE_OPEN + TITLE_CLOSE + "。；;，,：:“”")
+# stems shorter than this (公司, 消防, 著作权) are words of prose too: read at an entry's start
+_SHORT_STEM: Final = 4
 # the words of the warnings on a title the registry does not know
 _NOT_IN_REGISTRY: Final = "is not in the registry"
 # what a document number written right before a title ends in (…735号《…》, …12号 《…》)
@@ -190,6 +202,44 @@ def _slipped_title(text: str, end: int, written: str) -> bool:
         return False
     registry = load_registry()
     return bool(registry.near(written) or registry.replaced(written))
+
+
+def _unclosed_at_line_end(text: str, p: int) -> Marked | None:
+    """The title whose 《 at ``p`` is not closed before its line ends (依据《中华人民共和国行政
+    处罚法\\n2.…: a cell wrapped or cut after the title), read to the line end when what stands
+    there is, whole, a title the registry knows; else None (nothing is guessed).
+
+    >>> _unclosed_at_line_end("依据《中华人民共和国行政处罚法\\n2.", 2)
+    Marked(end=15, words='中华人民共和国行政处罚法', version=None, doc=None)
+    """
+    if text[p] != "《":
+        return None
+    line_end = text.find("\n", p)
+    if line_end < 0:
+        line_end = len(text)
+    written = text[p + 1 : line_end].rstrip()
+    if not written or any(c in _NOT_IN_UNCLOSED for c in written):
+        return None
+    if not any(r.law_id is not None for r in resolve_with(written, None)):
+        return None
+    return Marked(p + 1 + len(written), written, None, None)
+
+
+def _several(stem: str, titles: tuple[str, ...]) -> tuple[Resolution, ...]:
+    """The reading of ``stem``, a title without its kind ending that starts several ``titles``
+    (治安管理处罚: the 法's and the 条例's): kept as written, the titles named, none chosen."""
+    why = f"{stem!r} {STARTS_SEVERAL}: {' | '.join(titles)} (none chosen)"
+    return (Resolution(clean_title(stem), "explicit", None, None, None, (why,)),)
+
+
+def _quoted_stem_of_several(text: str, end: int, written: str) -> tuple[str, ...]:
+    """The titles ``written``, in quotation marks ending at ``end`` before a provision, starts
+    when it lacks its kind ending and starts several (“治安管理处罚”第十条: the 法 is one character
+    longer, the 条例 two; naming only the nearer would choose), else ()."""
+    if _PROVISION_AFTER.match(text, end) is None or ends_like_instrument(written):
+        return ()
+    found = load_registry().without_ending(written)
+    return tuple(sorted(e.title for e in found)) if len(found) > 1 else ()
 
 
 class _Law:
@@ -301,6 +351,8 @@ class _Cell:
                             not fast
                             or may_refer_before(text, start)
                             or endless_before(text, start) is not None
+                            or annex_before(text, start) is not None
+                            or self.under_heading(start)
                         ):
                             self.bare(start, chain)
                     if pos < m.end() and "第" in run[pos - start :]:
@@ -368,6 +420,8 @@ class _Cell:
         chain = chain_of_run(text, at, text[run_start:run_end])
         if chain is None:
             return self.general(p)
+        if interpretation_around(text, p, closed, at + chain.end) is not None:
+            return self.general(p)  # 关于《…》第十条的解释: the instrument about the provision
         if (its := _AND_ITS.match(text, at + chain.end)) is not None and _listed_after_chain(its):
             return self.general(p)  # 《…》第十条及其实施细则第五条: two instruments
         if _BRACKET_AFTER.match(text, at + chain.end) and heading_only(chain.provisions):
@@ -423,6 +477,7 @@ class _Cell:
     def general(self, p: int) -> int:
         """A title (or quoted title) read by the general readers."""
         text = self.text
+        unclosed = ""
         if text[p] in QUOTE_MARKS:
             # 「中华人民共和国社会保险法」第八十七条: quotation marks used as title marks, only
             # around something that reads as a title (they mostly quote article text)
@@ -433,7 +488,10 @@ class _Cell:
             written = text[p + 1 : end - 1]
             # “行政处罚发”第三十条: a title with a slip of one character in quotation marks,
             # read as one in title marks is (resolve: one character apart or differing, said)
-            slipped = not ends_like_instrument(written) and _slipped_title(text, end, written)
+            several = _quoted_stem_of_several(text, end, written)
+            slipped = bool(several) or (
+                not ends_like_instrument(written) and _slipped_title(text, end, written)
+            )
             if not (slipped or ends_like_instrument(written)) or strip_verbs(written)[1]:
                 return p + 1
             if not slipped and not plausible_unmarked(written, place="quoted"):
@@ -442,11 +500,16 @@ class _Cell:
                 return p + 1
             written, version, doc = notes_inside(written)
         else:
-            marked = read_marked(text, p)
+            several = ()
+            marked = read_marked(text, p) or _unclosed_at_line_end(text, p)
             if marked is None:
                 return p + 1
             # 《中华人民共和国社会保险法（2018年修正）》: notes written inside the title marks
             end, written, version, doc = marked
+            if text[end - 1] not in TITLE_CLOSE:
+                unclosed = (
+                    f"the title mark 《 before {written!r} is not closed: read to the line end"
+                )
         if not written.strip():
             return end
         start = p
@@ -465,6 +528,14 @@ class _Cell:
         tail = parse_tail(text, end, fast=self.fast)
         if tail.chain is None and is_form(written):
             return tail.end
+        if (
+            kind_override is None
+            and tail.chain is not None
+            and (about := interpretation_around(text, p, end, tail.end)) is not None
+        ):
+            # 全国人民代表大会常务委员会关于《中华人民共和国刑法》第三百一十三条的解释: the
+            # interpretation, whose subject the provision is, cited whole
+            return self.whole_unmarked(*about)
         if via_written is not None and amended_by(clean_title(via_written)) is not None:
             # 国务院关于修改《X》的决定第十二条: the decision, whose provisions cited are X's
             # (emit_anchor), and which is itself when cited whole
@@ -474,8 +545,12 @@ class _Cell:
                 Resolution(r.law, r.kind, r.law_id, clean_title(via_written), r.rank)
                 for r in resolve_with(written + tail.glued, self.local)
             )
+        elif several and tail.chain is not None:
+            resolutions = _several(written, several)
         else:
             resolutions = resolve_with(written + tail.glued, self.local)
+        if unclosed:
+            resolutions = tuple(replace(r, warnings=(unclosed, *r.warnings)) for r in resolutions)
         if tail.alias:
             self.local[title_key(tail.alias)] = resolutions[-1].law
         its = _AND_ITS.match(text, tail.end)
@@ -557,8 +632,28 @@ class _Cell:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
             return
+        annex = annex_before(text, p)
+        if annex is not None and (annexed := unmarked_before(text, annex)) is not None:
+            # 国务院关于…的决定 附件第3项: an entry of the annexed list of an unmarked title, a
+            # point of it (as after a marked title: extractors.citing.grammar.notes)
+            points = tuple(
+                q._replace(point=q.item, item=None) if q.article is None and q.item else q
+                for q in provisions
+            )
+            tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
+            named = resolve_with(annexed[1], self.local)
+            self.emit_anchor(annexed[0], tail, named, "unmarked", None, None, p)
+            return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
+        if (
+            endless is not None
+            and len(endless[1]) < _SHORT_STEM
+            and not opens_entry(text, endless[0])
+        ):
+            # 本单位与合作公司第十条约定: a word of prose that is also a short stem (公司), read as
+            # a title only where an entry of the basis starts (依据公司第十条, 1.公司第十条)
+            endless = None
         if endless is not None:
             # 依据中华人民共和国行政许可第十二条, 根据消防第六十条: a title without marks lacking
             # its ending, read as the registry's one title it is the start of, and said
@@ -570,9 +665,7 @@ class _Cell:
             if endless is not None and len(endless[2]) > 1:
                 # 治安管理处罚第十条: the start of the 法's title and of the 条例's; named, none
                 # chosen (the list's date may pick one: extractors.citing.in_force)
-                resolutions = (Resolution(clean_title(endless[1]), "explicit", None, None, None, (
-                    f"{endless[1]!r} {STARTS_SEVERAL}: {' | '.join(endless[2])} (none chosen)",
-                )),)  # fmt: skip
+                resolutions = _several(endless[1], endless[2])
             else:
                 resolutions = resolve_with(utitle, self.local)
             if endless is not None and len(endless[2]) == 1:
@@ -602,8 +695,17 @@ class _Cell:
             )
             return
         closed = self.closed_before(p)
-        if not closed and not at_segment_start(text, p):
+        headed = self.under_heading(p)
+        if not closed and not at_segment_start(text, p) and not headed:
             return
+        if headed and self.last is not None:
+            # the chapter's own record gives way to the articles under it, which carry it
+            for at in range(len(self.out) - 1, -1, -1):
+                heading = self.out[at]
+                if heading is not None:
+                    self.last.chapter = heading.chapter
+                    self.last.heading = at
+                    break
         if self.quoted and (
             noun_use_at(text, end) or (below_article(provisions[0]) and not opens_quote(text, end))
         ):
@@ -739,6 +841,17 @@ class _Cell:
         self.quoted = self.said = False
         self.close = -1
         return not self.text[close + 1 : pos].strip(_AFTER_CLOSE)
+
+    def under_heading(self, p: int) -> bool:
+        """True when the provision at ``p`` follows the chapter (or section) just cited and its
+        heading's words (《消防法》第五章 法律责任 第六十条): an article under that heading, as one
+        on the line below a heading line is."""
+        cited = next((c for c in reversed(self.out) if c is not None), None)
+        if cited is None or cited.article is not None or cited.point is not None:
+            return False
+        if cited.chapter is None and cited.section is None:
+            return False
+        return _HEADING_WORDS.fullmatch(self.text, cited.end, p) is not None
 
     def alias_before(self, p: int) -> tuple[int, str] | None:
         """An abbreviation the cell defined (（以下简称处罚法）), written without marks just before

@@ -89,6 +89,8 @@ _SESSION_VERSION: Final = regex(
 
 # what an author may write inside the title marks before the title: 我国 or 国家 for 中华人民共和国
 # (《我国行政许可法》), a version (《2021年修订的中华人民共和国行政处罚法》)
+# 《食品安全法》实施条例: a parent law in marks, then the name of its implementing instrument
+_PARENT_MARKED: Final = regex(rf"《([^《》]+)》\s*({alternation(words('implementing_names'))})")
 _WRITTEN_BEFORE: Final = regex(
     rf"^(?:{alternation(words('state_informal'))}|(?:{DATED_VERSION}|\d{{4}}年)的?)"
 )
@@ -229,6 +231,13 @@ def _one(
     if (simple := _simplified(canonical)) != canonical:
         # 《中華人民共和國行政許可法》: a title in traditional script, resolved in simplified
         return _one(simple, local)
+    parent = _PARENT_MARKED.fullmatch(canonical)
+    if parent is not None and (inner := _one(parent.group(1), local))[2] is not None:
+        # 《〈食品安全法〉实施条例》: the implementing instrument titled after its parent law in
+        # marks of its own, the parent's title abbreviated
+        found = _one(inner[0] + parent.group(2), local)
+        if found[2] is not None:
+            return found[0], "abbreviation", found[2], found[3], found[4]
     written = _WRITTEN_BEFORE.match(key)
     if written is not None:
         # 《我国行政许可法》, 《2021年修订的中华人民共和国行政处罚法》: words of the author's put
@@ -418,6 +427,19 @@ def is_standard(title: str) -> bool:
     return _STANDARD.search(title_key(title)) is not None
 
 
+# 《中华人民共和国行政处罚法（草案）》: a title with a draft's note at its end
+_DRAFT: Final = regex(rf"[(（]\s*(?:{alternation(words('draft_marks'))})\s*[)）]\Z")
+
+
+def is_draft(title: str) -> bool:
+    """True when ``title`` ends in a draft's note (（草案）, （征求意见稿）): not in force.
+
+    >>> is_draft("中华人民共和国行政处罚法（草案）"), is_draft("甲办法（试行）")
+    (True, False)
+    """
+    return _DRAFT.search(title_key(title)) is not None
+
+
 def unchecked(law: str, via: str | None, doc: str | None) -> str:
     """The warning on an instrument the registry does not know and that no rule placed: a
     document it holds none of (:func:`unheld_document`), a technical standard, a local instrument
@@ -435,6 +457,8 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
         return unheld
     if is_standard(law):
         return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+    if is_draft(law):
+        return f"{law!r} is not in the registry: a draft, not an instrument in force (not checked)"
     if _LOCAL_TITLE.match(title_key(law)):
         return (
             f"{law!r} is not in the registry: a local instrument it does not know (it holds the "

@@ -107,10 +107,22 @@ _NEXT_SUFFIX: Final = regex(
 # readings are tried: a separator (第 optional: 第十条、十一条), nothing (第 required: 第十条第二款,
 # unless the numbers are bracketed: 第十条（一）项) or a few spaces (第 required: 《…》第十二条
 # 第十三条). Each part is atomic, as each was one match call of its own.
+# A line break may stand in the gap too (《行政处罚法》第三十条\n第一款: a wrapped cell), read only
+# before a level deeper than the article (a paragraph or item of it): statutory text quoted on
+# the next line never opens with 第N款, while 第十一条 there may open the article's own quotation.
 _NEXT_UNIT: Final = regex(
-    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|(?P<gap>[ \t\u3000]{{1,3}}(?=第)))?"
+    rf"(?:(?P<sepw>(?>{_SEP.pattern}))"
+    rf"|(?P<gap>(?:[ \t\u3000]{{1,3}}|[ \t\u3000]*\r?\n[ \t\u3000]*)(?=第)))?"
     rf"(?>{_UNIT.pattern})(?(sepw)|(?(di)|(?(pnums)|(?!))))"
 )
+# 第十条（第二款）, 第十条第一款〔第三项〕, 第十七条、〔第十八条〕: a unit in brackets of its own
+# after a provision, read as if written without them (a deeper one glued to it, or one listed
+# after a separator); a unit of the same level glued in brackets (第三十条（第二十七条）) may be
+# an old number and is not read
+_BRACKETED_NEXT: Final = regex(
+    rf"(?:(?P<sepw>(?>{_SEP.pattern}))|[ \t\u3000]*)(?P<open>[(（〔\[［【])\s*(?=第)"
+)
+_CLOSING: Final = {"(": ")", "（": "）", "〔": "〕", "[": "]", "［": "］", "【": "】"}
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
 _SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*(?:第\s*)?")
 _PNUM_SPLIT: Final = regex(_PNUM)
@@ -127,13 +139,15 @@ _BARE_ITEMS: Final = regex(
     rf"|\s*之\s*(?P<zpnums>{_PNUM}(?:\s*{alternation(words('separators', 'bracketed'))}?\s*"
     rf"{_PNUM})*)"
 )
-_CLOSE_BRACKETS: Final = ")）﹚"
+_CLOSE_BRACKETS: Final = ")）﹚〕]］】"
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
 _POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
 _BARE_ARTICLE: Final = regex(rf"{NUM}\s*{_ARTICLE_WORD}")
 # what a run of chain characters is written with, apart from numerals, 第 and 之
-_RUN_CHARS: Final = "".join(dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚"))
+_RUN_CHARS: Final = "".join(
+    dict.fromkeys("".join([*_LEVELS, *words("separators")]) + "(（﹙)）﹚〔〕[［]］【】")
+)
 
 
 class Provision(NamedTuple):
@@ -492,6 +506,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     last: Level | None = None
     last_written = ""
     sep: str | None = None
+    closed = -1  # where the bracket of a unit written in brackets of its own closes
     while True:
         parsed = _values(m)
         level = _LEVELS[m.group("lvl")]
@@ -537,6 +552,8 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 b.path[_SLOT["article_suffix"]] = suffix
         last, last_written = level, m.group("lvl")
         nxt = _NEXT_UNIT.match(text, m.end())
+        if nxt is None and closed > m.end():
+            nxt = _NEXT_UNIT.match(text, closed)  # past the bracket the units were written in
         if (
             nxt is None
             and level in ("article", "paragraph")
@@ -558,12 +575,20 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             sep = None
             m = undi
             continue
+        if nxt is None and (
+            (br := _bracketed_unit(text, m.end(), level)) is not None
+            or (closed > m.end() and (br := _bracketed_unit(text, closed, level)) is not None)
+        ):
+            sep, m, closed = br
+            continue
         if nxt is None:
             break
         if nxt.group("sepw") is not None:
             sep = nxt.group("sep")
         elif nxt.group("gap") is None:
             sep = None
+        elif "\n" in nxt.group("gap") and _DEPTH[_LEVELS[nxt.group("lvl")]] <= _DEPTH["article"]:
+            break
         else:
             # 《…》第十二条 第十三条: a list written with spaces; 第十条 第一款: a deeper level
             nxt_level = _LEVELS[nxt.group("lvl")]
@@ -581,8 +606,62 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
     if last is None:
         return None
     b.emit()
-    chain = Chain(tuple(b.out), b.end, tuple(dict.fromkeys(b.warnings)))
+    # a chain that ends inside brackets of its own (第三十条（第一款、第二款）) ends past them
+    end = closed if closed > m.end() else b.end
+    chain = Chain(tuple(b.out), end, tuple(dict.fromkeys(b.warnings)))
     return _zero_checked(chain, text[pos : b.end])
+
+
+def _bracketed_unit(
+    text: str, pos: int, above: Level
+) -> tuple[str | None, re.Match[str], int] | None:
+    """A unit in brackets of its own after the unit ``above`` that ends at ``pos`` (第十条（第二
+    款）, 第十七条、〔第十八条〕): the separator before it (None: glued, so deeper), its match and
+    where its closing bracket ends, or None. Glued, it must be deeper than ``above``; the closing
+    bracket must follow it.
+
+    >>> _bracketed_unit("第十条（第二款）", 3, "article")[1].group().strip()
+    '第二款'
+    >>> _bracketed_unit("第三十条（第二十七条）", 4, "article") is None
+    True
+    """
+    br = _BRACKETED_NEXT.match(text, pos)
+    if br is None:
+        return None
+    m = _UNIT.match(text, br.end())
+    if m is None or m.group("di") is None:
+        return None
+    close = _bracket_closed(text, m.end(), br.group("open"))
+    if close is None:
+        return None
+    sep = br.group("sep") if br.group("sepw") is not None else None
+    if sep is None and _DEPTH[_LEVELS[m.group("lvl")]] <= _DEPTH[above]:
+        return None
+    return sep, m, close
+
+
+def _bracket_closed(text: str, pos: int, opened: str) -> int | None:
+    """Where the bracket ``opened`` before a unit closes (the end of its closing mark), with
+    nothing but chain characters from ``pos`` to it (第一款、第二款）, 第一款第（二）项〕), or None.
+
+    >>> _bracket_closed("第三十条（第一款、第二款）", 8, "（")
+    13
+    """
+    closing = _CLOSING[opened]
+    depth = 0
+    for i in range(pos, min(len(text), pos + 40)):
+        c = text[i]
+        if c == closing and depth == 0:
+            return i + 1
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            if depth == 0:
+                return None
+            depth -= 1
+        elif not (c in _RUN_CHARS or c in NUMERAL_CHARS or c in "第之" or c.isspace()):
+            return None
+    return None
 
 
 def _unit_without_di(text: str, pos: int, above: Level) -> re.Match[str] | None:

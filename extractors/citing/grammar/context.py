@@ -5,6 +5,7 @@ an instrument's own words (第八十七条：…, 规定：“…”) and its re
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from extractors.citing.grammar.titles import RANK_LAST, rank_before
@@ -131,6 +132,35 @@ def at_segment_start(text: str, pos: int) -> bool:
     if _AFTER_BOUNDARY.search(text, lo, pos) is not None:
         return True
     return lo == 0 and _LEAD.match(text, 0, pos) is not None
+
+
+# what ends a citation, just before a comma that lists the next one after it (…第十条，公司第十一条)
+_CITATION_LAST: Final = re.escape("".join(sorted(TITLE_END_CHARS)))
+_CITED_BEFORE_COMMA: Final = regex(
+    rf"[{_CITATION_LAST}》〉>＞条款项目][ \t\u3000]*[,，][ \t\u3000]*\Z"
+)
+_LISTED: Final = regex(r"、[ \t\u3000]*\Z")
+
+
+def opens_entry(text: str, pos: int) -> bool:
+    """True when ``pos`` is where an entry of a basis may start: a segment's start (see
+    :func:`at_segment_start`), after a lead verb (依据, 根据 …), after 、, or after a comma that
+    follows a citation. A word of two or three characters that is also a title's stem (公司,
+    消防) names the instrument only there; inside a sentence (合作公司第十条约定) it is prose.
+
+    >>> opens_entry("依据公司第十条", 2), opens_entry("本单位与合作公司第十条", 6)
+    (True, False)
+    >>> opens_entry("《甲法》第十条，公司第十一条", 8), opens_entry("签约后，公司第十条", 4)
+    (True, False)
+    """
+    if at_segment_start(text, pos):
+        return True
+    lo = max(0, pos - 10)
+    return (
+        _LED.search(text, lo, pos) is not None
+        or _LISTED.search(text, lo, pos) is not None
+        or _CITED_BEFORE_COMMA.search(text, lo, pos) is not None
+    )
 
 
 def lead_before(text: str, pos: int) -> tuple[bool, str | None]:

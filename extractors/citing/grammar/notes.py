@@ -58,8 +58,11 @@ _VERSION_HINTS: Final = first_chars(words("amendment_words"))
 _JOIN: Final = regex(TITLE_JOIN)
 _ANNEX_WORD: Final = alternation(words("annex_words"))
 _ANNEX_FIRST: Final = first_chars(words("annex_words"))
+_ANNEX_WORD_TEXT: Final = words("annex_words")[0]
 # 附件1目录第66项, 附件第213项 (the one annex): what follows numbers entries of an annexed list
 _ANNEX: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《]{{0,12}}?(?=第)")
+# 国务院关于…的决定 附件第3项: the annex of an unmarked title just before a provision
+_ANNEX_BEFORE: Final = regex(rf"[ \t\u3000]*{_ANNEX_WORD}\s*(?:{NUM})?[^\n。;；第《》]{{0,12}}?\Z")
 # 附件《国务院决定修改的行政法规》: the title of an annex of the instrument just cited, part of its
 # citation (an annex is no instrument of its own)
 _ANNEX_TITLE: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈<＜])")
@@ -254,6 +257,20 @@ def read_head(text: str, pos: int) -> Tail:
 
 # 《…法》第六十九条（2019年修正）: a note in brackets right after the provisions cited
 _NOTE_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}({IN_PAREN}{{1,80}}){CLOSE_PAREN}")
+
+
+def annex_before(text: str, pos: int) -> int | None:
+    """Where the annex word before the provision at ``pos`` stands, white space before it
+    included (…的决定 附件第3项, 附件1目录第66项), or None: the entries of an annexed list are
+    points of the instrument named before the annex.
+
+    >>> annex_before("国务院关于甲的决定 附件第3项", 12)
+    9
+    """
+    if text.find(_ANNEX_WORD_TEXT, max(0, pos - 20), pos) < 0:
+        return None
+    m = _ANNEX_BEFORE.search(text, max(0, pos - 20), pos)
+    return None if m is None else m.start()
 
 
 def version_after(text: str, pos: int) -> str | None:

@@ -35,6 +35,7 @@ Place = Literal["provision", "line", "quoted"]
 # What an unmarked title before a provision may not hold (nor can it be longer than 60 characters,
 # or shorter than 2): it may end in a trial mark (（试行）).
 _BACK_STOPS: Final = r"\s、,，。;；:：“”\"'‘’()（）《》〈〉<>＜＞【】\[\]0-9０-９.．!！?？"
+_BACK_STOPS_CHARS: Final = frozenset("、,，。;；:：“”\"'‘’()（）【】[]!！?？ \t\u3000")
 _TRIAL_AT_END: Final = regex(rf"{TRIAL_NOTE}\Z")
 _TRIAL_LONGEST: Final = max(map(len, words("trial_marks"))) + 2
 # the last stop character before a point (greedy, then backtracking from the point: one pass)
@@ -201,6 +202,12 @@ def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | No
     j = pos
     while j > 0 and text[j - 1] in _LINE_SPACE and pos - j < 4:
         j -= 1
+    if j > 0 and text[j - 1] == "\n":
+        # 依据 消防\n第六十条: a wrapped cell, the stem at the end of the line before (the
+        # words, whole, still name the title)
+        j -= 1
+        while j > 0 and text[j - 1] in _LINE_SPACE and pos - j < 8:
+            j -= 1
     registry = load_registry()
     if j == 0 or not registry.may_end_stem(text[j - 1]):
         return None
@@ -413,6 +420,39 @@ def notice_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:
         return None
     outer = pre + "〈" + text[p + 1 : end - 1] + "〉" + text[end : after.end()]
     return lo, after.end(), outer
+
+
+# 全国人民代表大会常务委员会关于《中华人民共和国刑法》第九十三条第二款的解释: an instrument about
+# one provision of the marked law, its own title marks missing
+_ABOUT_BEFORE: Final = regex(r"关于[ \t\u3000]*\Z")
+_INTERPRETS_AFTER: Final = regex(
+    rf"[ \t\u3000]*的[ \t\u3000]*{alternation(words('interpreting_nouns'), spaced=True)}"
+)
+
+
+def interpretation_around(
+    text: str, p: int, end: int, chain_end: int
+) -> tuple[int, int, str] | None:
+    """The unmarked title of an instrument about a provision of the marked title ``text[p:end]``
+    cited up to ``chain_end`` (全国人民代表大会常务委员会关于《中华人民共和国刑法》第三百一十三条的
+    解释): its start, its end and its title (the inner marks made 《》), or None. The provision
+    is the instrument's subject, not a citation of the law.
+
+    >>> s = "依据全国人民代表大会常务委员会关于《中华人民共和国刑法》第九十三条的解释"
+    >>> interpretation_around(s, 17, 28, 33)
+    (2, 36, '全国人民代表大会常务委员会关于《中华人民共和国刑法》第九十三条的解释')
+    """
+    after = _INTERPRETS_AFTER.match(text, chain_end)
+    if after is None or _ABOUT_BEFORE.search(text, max(0, p - 4), p) is None:
+        return None
+    lo = p
+    while lo > 0 and text[lo - 1] not in BOUNDARY and text[lo - 1] not in _BACK_STOPS_CHARS:
+        lo -= 1
+        if p - lo > 60:
+            return None
+    lo += strip_verbs(text[lo:p], least=2)[1]
+    title = text[lo:p] + "《" + text[p + 1 : end - 1] + "》" + text[end : after.end()]
+    return lo, after.end(), title
 
 
 def implementing_around(text: str, p: int, end: int) -> tuple[int, int, str] | None:

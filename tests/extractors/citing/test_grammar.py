@@ -53,6 +53,7 @@ from extractors.citing.resolve import (
     is_version_note,
     own_place_namesakes,
     resolve_title,
+    unchecked,
 )
 from extractors.citing.words import TITLE_END_CHARS, load_grammar, tags_of, words
 
@@ -94,6 +95,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "instrument_endings": ends_like_instrument,
     "implementing_names": _national,
     "implementing_leads": _implementing,
+    "draft_marks": lambda t: "a draft" in unchecked(clean_title(t), None, None),
     "trial_marks": lambda t: read_head(t, 0).glued != "",
     "form_endings": is_form,
     "standard_endings": is_standard,
@@ -102,6 +104,9 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "amending_verbs": lambda t: amended_by(clean_title(t)) is not None,
     "list_bodies": lambda t: [c.point for c in get_citations(f"《{t}》第3项")] == [3],
     "carrier_nouns": is_carrier,
+    "interpreting_nouns": lambda t: (
+        [(c.article, c.kind) for c in get_citations(t)] == [(None, "law-level")]
+    ),
     "issuing_verbs": is_issuing_notice,
     "measure_words": is_carrier,
     "organ_endings": lambda t: " " in clean_title(t),
