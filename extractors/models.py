@@ -74,6 +74,11 @@ class PowerItem:
     numbered 1-1, 1.2 right under item 1, listed with their serials (``1-1 现场检查``). A
     sub-item row with another serial of its own stays an item: the 子项 text as ``name``, the
     main item's name as ``parent``.
+
+    ``department`` is only ever a department column's cell; ``section_department`` is the
+    department that the sheet's name, the heading above the items or the group row over them
+    names, when the table has no department column (None else): the graph takes it as the
+    authority exercising the power where ``department`` is None.
     """
 
     source: str
@@ -96,6 +101,7 @@ class PowerItem:
     raw: tuple[tuple[str, str], ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
+    section_department: str | None = None
 
     def get(self, key: str) -> str | None:
         """The value of field ``key`` (one of FIELD_KEYS)."""
@@ -109,6 +115,8 @@ class PowerItem:
         out: dict[str, Any] = {"source": self.source}
         for key in FIELD_KEYS:
             out[key] = getattr(self, key)
+            if key == "department":
+                out["section_department"] = self.section_department
         out["parent"] = self.parent
         out["subitems"] = list(self.subitems)
         out["line"] = self.line

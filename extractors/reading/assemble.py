@@ -254,19 +254,14 @@ class _Finisher:
                 # each department's section numbers its items from 1 again: no duplicate
                 self.section_owner = named
                 seen_rows.clear()
-        if owner and "department" not in keys_seen and not values.get("department"):
-            # A workbook of a sheet per department (or a table under each one's name, or a
-            # group row naming it), and no department column: that is the items' department.
-            values["department"] = owner
-            anomalies.append(
-                Anomaly(
-                    "department-from-heading",
-                    f"no department column; took {owner} from the sheet's name or the "
-                    "heading above the items",
-                    "department",
-                    owner,
-                )
-            )
+        # A workbook of a sheet per department (or a table under each one's name, or a group
+        # row naming it), and no department column: the department the items fall under, kept
+        # apart from ``department``, which is only ever a column's cell (the gold's convention).
+        heading_department = (
+            owner
+            if owner and "department" not in keys_seen and not values.get("department")
+            else None
+        )
         if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
             # A 子项 row of its own table (the main items in a table above, without the sub-items'
             # columns of type or department): a sub-item is part of its main item.
@@ -349,6 +344,7 @@ class _Finisher:
             raw=draft.raw,
             extra=tuple(draft.extra),
             anomalies=tuple(anomalies),
+            section_department=heading_department,
             **fields,
         )
 

@@ -207,12 +207,16 @@ class ListWriter:
                 g.link(node, QZ.exerciseLevel, concept)
             self.unmapped += [("exercise level", part) for part in unknown]
         exercising: list[str] = []
+        # where the item has no department column's cell, the department the heading, group
+        # row or sheet's name above it names exercises it (qz:departmentText stays the cell's)
         for text, text_prop, org_prop in (
             (item.department, QZ.departmentText, QZ.exercisedBy),
             (item.guiding_department, QZ.guidingDepartmentText, QZ.guidedBy),
+            (None if item.department else item.section_department, None, QZ.exercisedBy),
         ):
             if text:
-                g.text(node, text_prop, text)
+                if text_prop is not None:
+                    g.text(node, text_prop, text)
                 for name in authority_names(text):
                     g.link(node, org_prop, self.authority(name))
                     if org_prop == QZ.exercisedBy:

@@ -48,7 +48,7 @@ def _read(tmp_path: Path, lines: list[str]) -> list[dict[str, str]]:
     plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
     _same(tmp_path / "page.txt", 2)
     assert plist.plausibility is not None and not plist.plausibility.doubtful
-    return filled_fields(plist, ("row", *FIELDS))
+    return filled_fields(plist, ("row", *FIELDS, "section_department"))
 
 
 def _sentences() -> list[str]:
@@ -176,7 +176,8 @@ def test_a_department_heading_between_lists_opens_its_own(tmp_path: Path) -> Non
     lines = ["某县权责清单", "一、县人力社保局", "  ".join(header), rows[0], "二、县医疗保障局"]
     lines += ["  ".join(header), *rows[1:]]
     items = _read(tmp_path, lines)
-    assert [(i["department"], i["accountability_basis"]) for i in items] == [
+    # a heading's department is the items' section_department (department: a column's only)
+    assert [(i["section_department"], i["accountability_basis"]) for i in items] == [
         ("县人力社保局", ITEMS[0][4]),
         ("县医疗保障局", ITEMS[1][4]),
         ("县医疗保障局", ITEMS[2][4]),

@@ -20,10 +20,16 @@ EXPECTED = [dict(zip(FIELDS, item, strict=True)) for item in ITEMS]
 UNNUMBERED = [{k: v for k, v in e.items() if k != "row"} for e in EXPECTED]
 
 
+def _columns(expected: dict[str, str]) -> dict[str, str]:
+    """``expected`` without its department: a heading's department is the items'
+    ``section_department``, their ``department`` a column's only."""
+    return {k: v for k, v in expected.items() if k != "department"}
+
+
 def _sure(tmp_path: Path, lines: list[str], expected: list[dict[str, str]]) -> None:
     """The page of ``lines`` read as ``expected``, sure, whole and in batches alike."""
     plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
-    assert filled_fields(plist, FIELDS) == expected
+    assert filled_fields(plist, (*FIELDS, "section_department")) == expected
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
 
@@ -167,7 +173,7 @@ def test_a_departments_heading_printed_again_continued_goes_on_with_its_section(
     rows = ["  ".join(c for k, c in enumerate(i) if k != 3) for i in ITEMS]
     heading = "一、县人力社保局"
     lines = [TITLE, heading, "  ".join(header), rows[0], heading + mark, *rows[1:]]
-    expected = [{**e, "department": "县人力社保局"} for e in EXPECTED]
+    expected = [{**_columns(e), "section_department": "县人力社保局"} for e in EXPECTED]
     _sure(tmp_path, lines, expected)
 
 
@@ -237,7 +243,7 @@ def test_each_departments_list_under_its_heading_takes_its_department(
         cells = ("1", *(c for k, c in enumerate(item) if k not in (0, 3)))
         lines += [HEADINGS[shape](n, DEPARTMENTS[n]), "  ".join(header), "  ".join(cells), ""]
     pairs = zip(EXPECTED, DEPARTMENTS, strict=True)
-    expected = [{**e, "row": "1", "department": d} for e, d in pairs]
+    expected = [{**_columns(e), "row": "1", "section_department": d} for e, d in pairs]
     _sure(tmp_path, lines, expected)
 
 
@@ -254,7 +260,10 @@ def test_records_under_a_departments_heading_take_its_department(
         lines.append(heading.format(n="一二三"[n], d=DEPARTMENTS[n]))
         lines += [f"{k}：{v}" for k, v in zip(LABELS, item[1:], strict=True) if k != "实施主体"]
         lines.append("")
-    expected = [{**e, "department": d} for e, d in zip(UNNUMBERED, DEPARTMENTS, strict=True)]
+    expected = [
+        {**_columns(e), "section_department": d}
+        for e, d in zip(UNNUMBERED, DEPARTMENTS, strict=True)
+    ]
     _sure(tmp_path, lines, expected)
 
 
