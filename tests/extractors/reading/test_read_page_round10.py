@@ -357,3 +357,22 @@ def test_numbers_closing_pages_that_do_not_go_up_one_a_page_are_cells(tmp_path: 
     text += "\n".join(records[2]) + "\n"
     plist = read_written(tmp_path, "page.txt", text)
     assert [i.time_limit for i in plist.items] == ["20", "30", "15"]
+
+
+def test_a_spaced_record_over_as_many_lines_as_columns_keeps_the_vocabularys_cells(
+    tmp_path: Path,
+) -> None:
+    """A row apart at single spaces whose last cells go on over lines, four lines under four
+    columns: the vocabulary read every column, so the lines are no cells (a case the property
+    test found: the name took the whole first line, the basis a step of the responsibility)."""
+    page = (
+        "附件1\n某县行政许可事项清单\n事项名称设定依据责任事项追责情形\n\n"
+        "林木采伐审批 《中华人民共和国森林法》第三条违反本法规定的，由主管部门责令改正。"
+        " 1.受理阶段责任：公示依法应当提交的材料。\n"
+        "2.审查阶段责任：审查申请材料。 因不履行或不正确履行行政职责，有下列情形之一的，"
+        "应承担相应责任：\n1.对符合法定条件的申请不予受理的；\n2.未依法说明理由的。\n"
+    )
+    plist = read_written(tmp_path, "page.txt", page, expect="text")
+    assert [(i.name, i.basis) for i in plist.items] == [
+        ("林木采伐审批", "《中华人民共和国森林法》第三条违反本法规定的，由主管部门责令改正。")
+    ]

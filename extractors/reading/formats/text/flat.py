@@ -342,6 +342,8 @@ def _at_lines(
     a line per cell, the rows apart at blank lines), read as :func:`_at_gaps` reads a line's
     pieces: when the lines are as many as the columns and the vocabulary ran a cell over a line
     into a column it left empty (备注 last, filled in one row); else None."""
+    if all(spans):
+        return None  # the vocabulary left no column empty: its reading stands
     lines = [(s.start, s.end) for s in record if text[s.start : s.end].strip()]
     if any(_GAP.search(text, a, b) for a, b in lines):
         return None  # a line of several cells
