@@ -6,9 +6,11 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+import graph.store.pages as pages
 from graph.app.cli import app
 
 
@@ -26,3 +28,18 @@ def analyzed_dir(tmp_path_factory: pytest.TempPathFactory, sample_paths: list[Pa
     del done
     gc.collect()
     return where
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, int]]:
+    """How many values each query ``graph.store.pages`` asks binds to each variable, in order."""
+    seen: list[dict[str, int]] = []
+    real = pages.run_query
+
+    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
+        if bindings:
+            seen.append({k: len(v) if isinstance(v, tuple) else 1 for k, v in bindings.items()})
+        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "run_query", counting)
+    return seen

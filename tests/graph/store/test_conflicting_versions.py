@@ -83,21 +83,6 @@ def paged_as_whole(store: ox.Store, asked: list[dict[str, int]] | None = None) -
     return len(whole)
 
 
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, int]]:
-    """How many values each query ``graph.store.pages`` asks binds to each variable, in order."""
-    seen: list[dict[str, int]] = []
-    real = pages.run_query
-
-    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
-        if bindings:
-            seen.append({k: len(v) if isinstance(v, tuple) else 1 for k, v in bindings.items()})
-        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "run_query", counting)
-    return seen
-
-
 def test_it_is_paged_by_the_places_of_the_laws_facts() -> None:
     assert pages.ranking(TEXT) == derived.VERSIONS_CITED.name
 

@@ -171,21 +171,6 @@ def test_pages_by_list_make_the_whole_answer_in_its_order(
                 assert len(paged) > 1 and 0 < len(paged[0]) <= 7
 
 
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, int]]:
-    """How many values each query ``graph.store.pages`` asks binds to each variable, in order."""
-    seen: list[dict[str, int]] = []
-    real = pages.run_query
-
-    def counting(store: ox.Store, name: str, bindings: dict[str, object] | None = None, **kw):  # type: ignore[no-untyped-def]
-        if bindings:
-            seen.append({k: len(v) if isinstance(v, tuple) else 1 for k, v in bindings.items()})
-        return real(store, name, bindings, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "run_query", counting)
-    return seen
-
-
 def test_the_first_page_by_list_asks_one_list(lists: ox.Store, asked: list[dict[str, int]]) -> None:
     answer = pages.answer_pages(lists, "analysis-items", page_size=50)
     first = next(answer.pages)
