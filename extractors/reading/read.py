@@ -252,11 +252,11 @@ def _shown_text(text: str, source: str, where: str) -> _Reading | None:
     of the page its text starts on: a list written as paragraphs, read as its markup, would
     give names like ``</p><p>1对…``. None when the page shows no text or no reading is not
     wrong."""
+    apart = shown_lines(text)
+    if not apart:
+        return None
     best: _Reading | None = None
-    for apart in (True, False):
-        lines = shown_lines(text, apart)
-        if not lines:
-            return None
+    for lines in (apart, [line for line in apart if line[1]]):  # the blank lines kept, or not
         try:
             grids = read_plain("\n".join(t for _, t in lines), where)
         except InputError:

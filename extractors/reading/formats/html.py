@@ -391,16 +391,14 @@ def _with_context(
 _SET_APART = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def shown_lines(text: str, apart: bool = True) -> list[tuple[int, str]]:
+def shown_lines(text: str) -> list[tuple[int, str]]:
     """The text a page shows, tables too, as numbered lines (:func:`htmlblocks.page_lines`), as
-    a browser's copy gives it when ``apart``: a blank line after each paragraph or heading; the
-    page's server markup left out; no line when the page cannot be parsed.
+    a browser's copy gives it: a blank line after each paragraph or heading, the only blank
+    lines; the page's server markup left out; no line when the page cannot be parsed.
 
     >>> page = "<body>\\n<div>序号 事项名称</div>\\n<div>1 林木采伐许可</div>\\n<p>2 …</p></body>"
     >>> shown_lines(page)
     [(2, '序号 事项名称'), (3, '1 林木采伐许可'), (4, '2 …'), (4, '')]
-    >>> shown_lines(page, apart=False)[-1]
-    (4, '2 …')
     """
     parser = lxml.html.HTMLParser(**PARSER_OPTIONS)
     try:
@@ -413,7 +411,7 @@ def shown_lines(text: str, apart: bool = True) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for line, shown, element in page_lines_of(document, tables=True):
         lines.append((line, shown))
-        if apart and element.tag in _SET_APART:
+        if element.tag in _SET_APART:
             lines.append((line, ""))
     return lines
 
