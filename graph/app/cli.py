@@ -724,6 +724,10 @@ def serve(
         raise KeyboardInterrupt
 
     limits = Limits(timeout, max_bytes=round(max_result_mb * 1e6), allow_service=allow_service)
+    if store.exists():
+        from graph.store.open import open_store
+
+        _warn_built_before(store, open_store(store, create=False, read_only=True), "the endpoint")
     # in place before the server starts: a SIGTERM while it starts stops it too
     previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
@@ -742,6 +746,22 @@ def serve(
     if code and not asked:  # not the server this SIGTERM stopped
         assert server is not None
         raise DataError(server.failure or f"the oxigraph server stopped with exit code {code}")
+
+
+def _warn_built_before(path: Path, source: Any, engine: str) -> None:
+    """One warning line when the store (``source``, a ``pyoxigraph.Store``) was built before
+    facts some bundled queries read were kept (``graph.store.asbuilt``): the embedded store
+    answers them as it did, ``engine`` not."""
+    from graph.store.asbuilt import built_before
+    from graph.store.query import bundled_queries, load_query
+
+    stale = built_before(source, {name: load_query(name) for name in bundled_queries()})
+    if stale:
+        warn(
+            f"{path}: built by an earlier version of quanze; {engine} answers "
+            f"{', '.join(stale)} with no rows until a build writes the store again "
+            "(quanze build FILE --store …: the derived graph is counted afresh)"
+        )
 
 
 @command
@@ -764,6 +784,8 @@ def export(
 
     fmt = choose(fmt, tuple(EXPORT_FORMATS), "--format")
     source = open_store(store, create=False, read_only=True)
+    if graph is None:
+        _warn_built_before(store, source, "an engine loaded from this export")
     if writes_stdout(out):
         export_store(source, fmt, sys.stdout.buffer, graph=graph)
         sys.stdout.buffer.flush()

@@ -171,6 +171,9 @@ SPREAD = "ArticleSpread"
 #: most-reused-clauses: per clause concept written in more than one item, its items, lists, texts
 #: and places (``reuse_summaries``: made from ``CLAUSE_USE`` and ``CLAUSE_TEXT``).
 REUSE = "ClauseReuse"
+#: most-cited-articles: the articles it shows, with their tallies, law titles and numbers, and
+#: their places (``graph.build.ranked.most_cited``: made from the tallies, not read back).
+MOST_CITED = "MostCitedArticle"
 
 KINDS = (
     ITEMS_BY_TYPE,
@@ -762,7 +765,8 @@ def write(store: ox.Store, facts: Facts, iris: Iris) -> None:
 
 def refresh(store: ox.Store, iris: Iris) -> None:
     """Write the derived graph again from the facts it holds, for what it takes from the laws
-    (their titles, ranks) once ``quanze laws import`` has changed them. A store with no derived
+    (their titles, ranks) once ``quanze laws import`` has changed them; from the list graphs,
+    counted afresh, when an earlier version wrote it in another form. A store with no derived
     graph is left so: its next build counts it afresh."""
     graph = ox.NamedNode(iris.derived_graph())
     if not store.contains_named_graph(graph):
@@ -770,8 +774,10 @@ def refresh(store: ox.Store, iris: Iris) -> None:
     from graph.build import lawparts
 
     facts = take(store, iris)
-    assert facts is not None
-    lawparts.count(store, facts)  # the imported laws' provisions
+    if facts is None:  # written by another form (an earlier version): counted afresh
+        facts = recount(store, iris)
+    else:
+        lawparts.count(store, facts)  # the imported laws' provisions
     store.remove_graph(graph)  # a stop here leaves no derived graph: counted afresh, never wrong
     write(store, facts, iris)
 

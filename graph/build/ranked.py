@@ -53,6 +53,8 @@ _NUMBER = ox.NamedNode(_ELI + "number")
 _TITLE = ox.NamedNode(_ELI + "title")
 _LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 _CITING_ITEMS = ox.NamedNode(str(QZ.citingItems))
+_CITATION_COUNT = ox.NamedNode(str(QZ.citationCount))
+_CITING_LISTS = ox.NamedNode(str(QZ.citingLists))
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 POSITION = ox.NamedNode(derived.QZD + "position")
@@ -194,7 +196,64 @@ def positions(
             if isinstance(law, ox.NamedNode) and versions.get(law, 0) > 1
         ],
     )
+    out.extend(most_cited(look, graph, iris))
     return out
+
+
+#: ``most-cited-articles``' ``LIMIT``: the rows it shows.
+MOST_CITED_ROWS = 100
+ARTICLE = ox.NamedNode(derived.QZD + "article")
+#: An article's three tallies, as ``qzd:MostCitedArticle`` holds them.
+TALLIES = tuple(ox.NamedNode(derived.QZD + name) for name in ("items", "citations", "lists"))
+
+
+def most_cited(look: _Lookup, graph: ox.NamedNode, iris: Iris) -> list[ox.Quad]:
+    """The articles ``most-cited-articles`` shows (``qzd:MostCitedArticle``), from the tallies the
+    commit has just made current, numbered in its order: the articles at or above the
+    ``MOST_CITED_ROWS``-th by items, then citations, as the query it replaced found them, of which
+    those with a row among its first ``MOST_CITED_ROWS`` rows, by items, citations, law title and
+    number. Each fact holds what the rows show of its article (its law's titles, its numbers, its
+    three tallies): asked whole, the query sorts these hundred facts, where the query it replaced
+    sorted every tallied article (98-168 ms at 100 k items)."""
+    tallied = look.tallied_articles()
+    if len(tallied) >= MOST_CITED_ROWS:
+        least = sorted((-i, -c) for i, c, _ in tallied.values())[MOST_CITED_ROWS - 1]
+        tallied = {a: t for a, t in tallied.items() if (-t[0], -t[1]) <= least}
+    rows: list[tuple[SortKey, str]] = []
+    shows: dict[str, list[tuple[ox.NamedNode, Term]]] = {}
+    for article, (items, citations, _) in tallied.items():
+        shows[article] = look.details(article, tally=False)
+        titles = [v.value for p, v in shows[article] if p == LAW_TITLE]
+        numbers = [v.value for p, v in shows[article] if p == NUMBER]
+        rows.extend(
+            ((-items, -citations, (1, title), _number_order(number), number), article)
+            for title in titles
+            for number in numbers
+        )
+    shown = list(dict.fromkeys(article for _, article in sorted(rows)[:MOST_CITED_ROWS]))
+    out: list[ox.Quad] = []
+    for place, article in enumerate(shown, start=1):
+        node = derived.fact_node(iris, derived.MOST_CITED, (ox.NamedNode(article),))
+        out += [
+            ox.Quad(node, _TYPE, ox.NamedNode(derived.QZD + derived.MOST_CITED), graph),
+            ox.Quad(node, ARTICLE, ox.NamedNode(article), graph),
+            ox.Quad(node, POSITION, _integer(place), graph),
+        ]
+        out.extend(
+            ox.Quad(node, p, v, graph) for p, v in zip(TALLIES, tallied[article][2], strict=True)
+        )
+        out.extend(ox.Quad(node, predicate, value, graph) for predicate, value in shows[article])
+    ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{derived.MOST_CITED}")
+    out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
+    out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + derived.MOST_CITED), graph))
+    out.append(ox.Quad(ranking, POSITIONS, _integer(len(shown)), graph))
+    return out
+
+
+def _number_order(number: str) -> tuple[int, int]:
+    """Where ``xsd:integer(?article)`` places an article's number: not a whole number (unbound)
+    first."""
+    return (1, int(number)) if _INTEGER.fullmatch(number) else (0, 0)
 
 
 def law_of(article: str) -> str:
@@ -274,6 +333,27 @@ class _Lookup:
         return [(LABEL, v) for v in self.values(concept, _LABEL)] + [
             (SCHEME, v) for v in self.values(concept, _SCHEME)
         ]
+
+    def tallied_articles(self) -> dict[str, tuple[int, int, tuple[ox.Literal, ...]]]:
+        """Every article with the three tallies: its items and citations as numbers, and the
+        three as the tallies write them."""
+        found: dict[str, tuple[int, int, tuple[ox.Literal, ...]]] = {}
+        for quad in self.store.quads_for_pattern(None, _CITING_ITEMS, None):
+            node, items = quad.subject, quad.object
+            if not isinstance(node, ox.NamedNode) or not isinstance(items, ox.Literal):
+                continue
+            citations = self._one(node, _CITATION_COUNT)
+            lists = self._one(node, _CITING_LISTS)
+            if citations is None or lists is None or not self._has(node.value, *_ARTICLE):
+                continue
+            if not _INTEGER.fullmatch(items.value) or not _INTEGER.fullmatch(citations.value):
+                continue
+            found[node.value] = (int(items.value), int(citations.value), (items, citations, lists))
+        return found
+
+    def _one(self, node: ox.NamedNode, predicate: ox.NamedNode) -> ox.Literal | None:
+        value = next(iter(self.store.quads_for_pattern(node, predicate, None)), None)
+        return value.object if value is not None and isinstance(value.object, ox.Literal) else None
 
     def label(self, concept: str) -> tuple[int, str]:
         """A clause concept's prefLabel (the least, when it has several)."""

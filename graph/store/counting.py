@@ -33,11 +33,12 @@ import pyoxigraph as ox
 
 from graph.build.form import QZD as _QZD
 from graph.errors import QueryError
+from graph.store.asbuilt import as_built, header_line, ranking
 from graph.store.boundcount import bound_count, number
 from graph.store.boundcount import kept as kept_facts
 from graph.store.listing import kept_lists
 from graph.store.named import kept_named
-from graph.store.pages import KEPT_BY_NAME, header_line, numbered, ranking, unnumbered
+from graph.store.pages import KEPT_BY_NAME
 from graph.store.query import (
     Binding,
     Source,
@@ -212,13 +213,8 @@ def count_rows(
         tallied = bound_count(source, text_or_name, terms, timeout=timeout)
         if tallied is not None:
             return tallied
-    if (
-        isinstance(source, ox.Store)
-        and "position" not in terms
-        and (kind := ranking(text)) is not None
-        and numbered(source, kind, timeout) is None
-    ):
-        text = unnumbered(text)  # built before its facts were numbered: their places not read
+    if isinstance(source, ox.Store):
+        text = as_built(source, text, terms)  # built before its facts were kept or numbered
     counted = count_form(inline_bindings(text, terms) if terms else text)
     rows = run_query(source, counted, timeout=timeout).rows
     return int(term_text(rows[0]["rows"])) if rows else 0

@@ -106,7 +106,7 @@ def needed(text: str) -> str | None:
     PREFIX qz: <https://qz#>
     ASK { ?v qz:expired true }
     """
-    from graph.store.pages import header_line
+    from graph.store.asbuilt import header_line
 
     match = header_line(text, _NEED)
     if match is None:

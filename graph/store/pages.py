@@ -42,7 +42,7 @@ Two ways, by what the query says of itself in its header:
   build: ``graph.build.ranked``) is asked a page of places at a time, ``?position`` bound to
   them (``articles-across-departments``: 7,823 rows at 100 k items, 1.3 s to the first when
   sorted whole on a quiet machine). A store whose facts are not numbered (built before) is
-  asked whole, the query's places left out (``unnumbered``).
+  asked whole, the query's places left out (``graph.store.asbuilt``).
 
 The solutions are read on a thread of their own: pyoxigraph's results must be read and dropped on
 the thread that made them, and the wait for each page keeps to the query's time limit.
@@ -59,8 +59,8 @@ from typing import IO, Literal
 
 import pyoxigraph as ox
 
-from graph.build.form import QZD as _QZD
 from graph.errors import QueryError
+from graph.store.asbuilt import as_built, header_line, numbered, ranking
 from graph.store.holding import lists_holding
 from graph.store.listing import Listed, kept_lists
 from graph.store.named import kept_named
@@ -83,7 +83,6 @@ FIRST_ITEMS = 16
 
 Order = Literal["source", "iri", "list", "law"]
 _PAGED = re.compile(r"#\s*paged:\s*by-(?:list\s+(source|iri|list)|(law))\b")
-_RANKED = re.compile(r"#\s*paged:\s*by-position\s+(\w+)")
 _BY_ITEM = re.compile(r"#\s*paged:\s*by-list\s+(?:iri\s+by-item|source\s+by-row)\b")
 _BY_ROW = re.compile(r"#\s*paged:\s*by-list\s+source\s+by-row\b")
 Row = dict[str, Term]
@@ -97,18 +96,6 @@ class Answer:
     pages: Iterator[list[Row]]
 
 
-def header_line(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    """The first of a query's header comment lines (those before its first other line) that
-    ``pattern`` matches."""
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        match = pattern.match(line)
-        if match:
-            return match
-    return None
-
-
 def list_order(text: str) -> Order | None:
     """How a query's answer comes list by list (its ``# paged:`` header line), or None.
 
@@ -117,41 +104,6 @@ def list_order(text: str) -> Order | None:
     """
     match = header_line(text, _PAGED)
     return None if match is None else match.group(1) or match.group(2)  # type: ignore[return-value]
-
-
-def ranking(text: str) -> str | None:
-    """The class of derived facts whose places a query's answer follows (its ``# paged:
-    by-position Kind`` header line), or None.
-
-    >>> ranking("# paged: by-position ItemsByType\\nSELECT …"), ranking("SELECT …")
-    ('ItemsByType', None)
-    """
-    match = header_line(text, _RANKED)
-    return None if match is None else match.group(1)
-
-
-#: A ranking query's places, ``?fact qzd:position ?position ;`` (its fact's first pattern).
-_PLACES_READ = re.compile(r"(\?\w+)\s+qzd:position\s+\?position\s*;\s*")
-
-
-def unnumbered(text: str) -> str:
-    """A ranking query (``# paged: by-position Kind``) without the places of its facts, asked of
-    a store whose facts of that kind are not numbered (built before they were: read as written,
-    it would give no row).
-
-    >>> unnumbered("SELECT ?n WHERE { ?f qzd:position ?position ;\\n  a qzd:K ; qzd:n ?n }")
-    'SELECT ?n WHERE { ?f a qzd:K ; qzd:n ?n }'
-    """
-    return _PLACES_READ.sub(r"\1 ", text, count=1)
-
-
-def numbered(store: ox.Store, kind: str, timeout: float | None = None) -> int | None:
-    """How many places the ranking of the derived facts of class ``qzd:{kind}`` has; None when
-    the store numbers none of them (built before: ``graph.build.ranked``)."""
-    counted = run_query(store, _PLACES, {"kind": ox.NamedNode(_QZD + kind)}, timeout=timeout)
-    if not counted.rows:
-        return None
-    return max(int(term_text(row["places"])) for row in counted.rows)
 
 
 def by_item(text: str) -> bool:
@@ -190,11 +142,12 @@ def answer_pages(
     if not is_select(text):
         raise QueryError("only a SELECT query is answered page by page")
     kind = ranking(text)
-    if isinstance(source, ox.Store) and kind is not None and "position" not in terms:
-        ranked = _by_position(source, text_or_name, bindings or {}, kind, page_size, timeout)
-        if ranked is not None:
-            return ranked
-        text = unnumbered(text)  # facts not numbered (built before): their places are not read
+    if isinstance(source, ox.Store):
+        if kind is not None and "position" not in terms:
+            ranked = _by_position(source, text_or_name, bindings or {}, kind, page_size, timeout)
+            if ranked is not None:
+                return ranked
+        text = as_built(source, text, terms)  # built before its facts were kept or numbered
     order = list_order(text)
     unit = "law" if order == "law" else "list"
     if isinstance(source, ox.Store) and order is not None and unit not in terms:
@@ -389,10 +342,6 @@ def _by_list(
     return Answer(first_batch.variables, pages())
 
 
-#: How many places a ranking of the derived facts has (graph.build.ranked).
-_PLACES = f"""
-SELECT ?places WHERE {{ ?ranking <{_QZD}ranks> ?kind ; <{_QZD}positions> ?places }}
-"""
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
@@ -407,7 +356,7 @@ def _by_position(
     """The answer asked ``page_size`` places, then twice as many each time (up to
     ``LAST_PAGE_SIZE``); None when the store's facts of ``kind`` are not numbered. The first
     places are asked here, for the answer's variables."""
-    places = numbered(store, kind, timeout)
+    places = numbered(store, kind)
     if places is None:
         return None
     sizes = grow(page_size, LAST_PAGE_SIZE)

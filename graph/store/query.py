@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 import pyoxigraph as ox
 
 from graph.errors import EndpointRefusedError, QueryError
+from graph.store.asbuilt import as_built
 from graph.store.endpoint import Endpoint, QueryTimeoutError, parse_results, term_of
 from graph.store.parameters import declared, read_values
 
@@ -286,6 +287,7 @@ def run_query(
     if update:
         _in_worker(lambda: _update(source, text), timeout)
         return QueryResult("update")
+    text = as_built(source, text, terms)  # a store built before the facts the query reads
     return _in_worker(lambda: _evaluate(source, text, terms, limit), timeout)
 
 

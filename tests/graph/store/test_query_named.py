@@ -387,7 +387,6 @@ LATERAL_CASES = [
     ("who-cites", {"target": ox.NamedNode(f"{LAW}shehui-baoxian-fa/art_87")}),
     ("who-cites-law", {"law": "社会保险法"}),
     ("who-cites-article", {"law": "社会保险法", "article": 87}),
-    ("most-cited-articles", {}),
     ("unresolved-citations", {}),
     ("analysis-items", {}),
     ("analysis-citations", {}),
