@@ -5,6 +5,7 @@ a JSON answer that is one page of a longer list says so, whole and in batches.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,94 @@ def test_a_title_never_fills_a_department_column(tmp_path: Path, suffix: str) ->
     assert [(i.department, i.section_department) for i in items] == [
         (None, "某县市场监督管理局")
     ] * 2
+
+
+RECORDS = [
+    {"序号": r[0], "事项名称": r[1], "事项类型": r[2], "设定依据": r[3]}
+    for r in (*PRICES, *SCHOOLS)
+]
+PAGES = [
+    pytest.param(
+        {"code": 200, "data": {"total": 12, "pageNum": 1, "pageSize": 4, "list": RECORDS}},
+        "total: 12",
+        id="pagehelper-total",
+    ),
+    pytest.param(
+        {"code": 0, "data": {"records": RECORDS, "total": "12", "current": 1, "pages": 3}},
+        "total: 12, pages: 3",
+        id="mybatis-pages",
+    ),
+    pytest.param(
+        {"content": RECORDS, "totalElements": 12, "totalPages": 3, "last": False, "number": 0},
+        "totalElements: 12, totalPages: 3, last: false",
+        id="spring-page",
+    ),
+    pytest.param({"code": 0, "msg": "", "count": 12, "data": RECORDS}, "count: 12", id="layui"),
+    pytest.param({"data": {"list": RECORDS, "hasNext": True}}, "hasNext: true", id="has-next"),
+    pytest.param(
+        {"count": 12, "next": "https://example.gov.cn/api/items?page=2", "results": RECORDS},
+        "count: 12, next: https://example.gov.cn/api/items?page=2",
+        id="next-link",
+    ),
+    pytest.param({"pageCount": 3, "pageNo": 1, "rows": RECORDS}, "pageCount: 3", id="page-count"),
+    pytest.param(
+        {"columns": list(HEADER), "data": [list(r.values()) for r in RECORDS], "totalCount": 12},
+        "totalCount: 12",
+        id="split-table",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "said"), PAGES)
+def test_a_page_of_a_longer_json_list_says_the_list_is_incomplete(
+    tmp_path: Path, answer: dict[str, object], said: str
+) -> None:
+    # before: the page's 4 records read, nothing said of the 8 others
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
+    plist = read_list(path)
+    assert len(plist.items) == 4
+    assert [(r.line, r.text) for r in plist.rejects] == [(1, said)]
+    assert plist.rejects[0].reason.startswith("the list is incomplete: the JSON answer ")
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, 1)
+
+
+@pytest.mark.parametrize(
+    ("whole", "page"),
+    [
+        (
+            {"code": 200, "data": {"total": 4, "pageNum": 1, "pages": 1, "list": RECORDS}},
+            {"code": 200, "data": {"total": 5, "pageNum": 1, "pages": 2, "list": RECORDS}},
+        ),
+        (
+            {"data": {"list": RECORDS, "hasNextPage": False, "isLastPage": True}},
+            {"data": {"list": RECORDS, "hasNextPage": True, "isLastPage": False}},
+        ),
+        ({"total": 4, "rows": RECORDS, "pageSize": 10}, {"total": 40, "rows": RECORDS}),
+    ],
+    ids=["total-equal", "last-page", "page-size-over"],
+)
+def test_a_whole_list_in_one_json_page_says_nothing(
+    tmp_path: Path, whole: dict[str, object], page: dict[str, object]
+) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(whole, ensure_ascii=False), encoding="utf-8")
+    plist = read_list(path)
+    assert (len(plist.items), plist.rejects) == (4, ())
+    path.write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    assert len(read_list(path).rejects) == 1  # the same answer, a page of a longer list
+
+
+def test_pages_saved_one_after_another_say_the_pages_missing(tmp_path: Path) -> None:
+    def page(n: int) -> str:
+        body = {"total": 12, "pageNum": n, "pages": 3, "list": RECORDS}
+        return json.dumps({"code": 200, "data": body}, ensure_ascii=False)
+
+    path = tmp_path / "list.json"
+    path.write_text(page(1) + "\n" + page(2) + "\n", encoding="utf-8")
+    plist = read_list(path)
+    assert len(plist.items) == 8
+    assert [r.text for r in plist.rejects] == ["total: 12, pages: 3"]
+    path.write_text("\n".join(page(n) for n in (1, 2, 3)) + "\n", encoding="utf-8")
+    assert read_list(path).rejects == ()  # all three pages: the whole list
