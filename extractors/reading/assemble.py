@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import chain, pairwise
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
+from extractors.reading.annexed import is_annex_header
 from extractors.reading.cellparts import References, say_joint, split_labelled
 from extractors.reading.drafts import (
     Columns,
@@ -543,8 +544,9 @@ class Assembly:
             if max(map(len, row.cells)) > MAX_CELL_CHARS:
                 for column, text in enumerate(row.cells, start=1):
                     check_cell(text, self.path, row.line, column)
-            if is_header(row.cells):
-                # A repeated header (page break) or the header of a further table.
+            if is_header(row.cells) or (last is not None and is_annex_header(row.cells)):
+                # A repeated header (page break) or the header of a further table (an annex
+                # keyed to the items by name, 事项名称 | 追责依据: ``annexed``).
                 header = Header(row.line, row.cells, map_headers(row.cells))
                 keys = {k for k in header.keys if k}
                 if not keys <= self.keys_seen:

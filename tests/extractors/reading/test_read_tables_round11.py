@@ -121,6 +121,86 @@ def test_a_title_never_fills_a_department_column(tmp_path: Path, suffix: str) ->
     ] * 2
 
 
+LETTER = (
+    "某县市场监督管理局关于公布权责清单的通知",
+    "各乡镇人民政府，县直各部门：",
+    "现将我局权责清单及追责依据予以公布，请遵照执行。",
+    "某县市场监督管理局",
+    "2023年5月1日",
+)
+BASES = (
+    "《行政机关公务员处分条例》第二十条",
+    "《中华人民共和国公务员法》第五十九条",
+)
+
+
+def _notice(annex_header: tuple[str, ...], annex_rows: tuple[tuple[str, ...], ...]) -> list[Table]:
+    return [
+        Table((HEADER, *PRICES), before=(*LETTER, "附件1", "某县市场监督管理局权责清单")),
+        Table((annex_header, *annex_rows), before=("附件2", "权责事项追责依据表")),
+    ]
+
+
+ANNEXES = [
+    pytest.param(
+        ("序号", "事项名称", "追责依据"),
+        tuple((r[0], r[1], b) for r, b in zip(PRICES, BASES, strict=True)),
+        id="serial-name",
+    ),
+    pytest.param(
+        ("事项名称", "追责依据"),
+        tuple((r[1], b) for r, b in zip(PRICES, BASES, strict=True)),
+        id="name-only",
+    ),
+    pytest.param(
+        ("事项名称", "追责情形", "追责依据"),
+        tuple((r[1], "不依法履行职责的", b) for r, b in zip(PRICES, BASES, strict=True)),
+        id="name-situation",
+    ),
+]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "xlsx", "csv"])
+@pytest.mark.parametrize(("annex_header", "annex_rows"), ANNEXES)
+def test_an_annex_keyed_by_name_is_joined_to_the_items(
+    tmp_path: Path, suffix: str, annex_header: tuple[str, ...], annex_rows: tuple[tuple[str, ...]]
+) -> None:
+    # before: in DOCX 2 more items (type and basis empty, nothing said) or the rows rejected;
+    # in a sheet, more items said missing-cell, the 2-column header read as an item
+    path = write(tmp_path, _notice(annex_header, annex_rows), suffix)
+    plist = read_list(path)
+    assert [(i.name, i.type, i.accountability_basis) for i in plist.items] == [
+        (r[1], r[2], b) for r, b in zip(PRICES, BASES, strict=True)
+    ]
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["joined-record"]] * 2
+    assert plist.rejects == ()
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, 1)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "xlsx", "csv"])
+def test_an_annex_row_naming_no_item_is_said_never_an_item(tmp_path: Path, suffix: str) -> None:
+    rows = (("1", PRICES[0][1], BASES[0]), ("2", "对未按规定明码标价的处罚", BASES[1]))
+    path = write(tmp_path, _notice(("序号", "事项名称", "追责依据"), rows), suffix)
+    plist = read_list(path)
+    assert [i.name for i in plist.items] == [r[1] for r in PRICES]
+    assert [i.accountability_basis for i in plist.items] == [BASES[0], None]
+    assert [a.code for a in plist.items[1].anomalies] == ["missing-cell"]
+    assert [r.reason for r in plist.rejects] == [
+        "a row of an annex keyed to the items by name names no item of the list"
+    ]
+    assert plist.rows_seen == plist.rows_accounted()
+
+
+def test_a_doc_notice_joins_its_annex_through_libreoffice(tmp_path: Path, soffice: str) -> None:
+    rows = tuple((r[0], r[1], b) for r, b in zip(PRICES, BASES, strict=True))
+    path = _written(tmp_path, _notice(("序号", "事项名称", "追责依据"), rows), "doc")
+    plist = read_list(path)
+    assert [(i.name, i.accountability_basis) for i in plist.items] == [
+        (r[1], b) for r, b in zip(PRICES, BASES, strict=True)
+    ]
+
+
 RECORDS = [
     {"序号": r[0], "事项名称": r[1], "事项类型": r[2], "设定依据": r[3]}
     for r in (*PRICES, *SCHOOLS)
