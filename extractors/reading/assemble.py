@@ -28,7 +28,7 @@ from extractors.reading.drafts import (
 )
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.tables import Table
-from extractors.reading.formats.titles import group_department
+from extractors.reading.formats.titles import group_department, titled_department
 from extractors.reading.headers import (
     SUBITEM,
     is_header,
@@ -383,7 +383,10 @@ def _opening_owner(
     nearest = next((t for _, t in reversed(above) if t and not names_section(t)), None)
     if nearest is not None and (named := group_department(nearest)):
         return named
-    return group_department(owner[1]) if owner is not None else None
+    if owner is not None and (named := group_department(owner[1])):
+        return named
+    # the list's title over a block of labelled lines (单位名称：… 填报日期：…) above the header
+    return next((named for _, t in reversed(above) if t and (named := titled_department(t))), None)
 
 
 class Assembly:

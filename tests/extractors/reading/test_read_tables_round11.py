@@ -75,6 +75,18 @@ def test_a_title_row_names_the_items_section_department(
 
 
 @pytest.mark.parametrize("suffix", TABLE_FORMATS)
+def test_a_title_over_a_block_of_labelled_lines_names_the_section_department(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 某县林业局权责清单 / 单位名称：某县林业局 / 填报日期：… over the header: before, the
+    # nearest line above the header (a date) named none, and the title was not looked at
+    block = ("某县林业局权责清单", "单位名称：某县林业局", "填报日期：2023年5月1日")
+    path = write(tmp_path, [Table((HEADER, *PRICES), before=block)], suffix)
+    assert filled_fields(read_list(path), KEYS) == _expected(("某县林业局", PRICES))
+    _same(path, 1)
+
+
+@pytest.mark.parametrize("suffix", TABLE_FORMATS)
 @pytest.mark.parametrize("numbered", [False, True], ids=["bare", "numbered"])
 def test_a_directory_of_titled_tables_gives_each_its_department(
     tmp_path: Path, suffix: str, numbered: bool
