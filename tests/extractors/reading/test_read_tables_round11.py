@@ -204,6 +204,15 @@ def test_an_annex_row_naming_no_item_is_said_never_an_item(tmp_path: Path, suffi
     assert plist.rows_seen == plist.rows_accounted()
 
 
+def test_an_annex_name_written_with_spaces_joins_its_item(tmp_path: Path) -> None:
+    # 对 价 格 违 法 行 为 的 处 罚: the same name, white space aside
+    rows = (("1", " ".join(PRICES[0][1]), BASES[0]), ("2", PRICES[1][1], BASES[1]))
+    plist = read_list(write(tmp_path, _notice(("序号", "事项名称", "追责依据"), rows), "docx"))
+    assert [(i.name, i.accountability_basis) for i in plist.items] == [
+        (r[1], b) for r, b in zip(PRICES, BASES, strict=True)
+    ]
+
+
 def test_a_doc_notice_joins_its_annex_through_libreoffice(tmp_path: Path, soffice: str) -> None:
     rows = tuple((r[0], r[1], b) for r, b in zip(PRICES, BASES, strict=True))
     path = _written(tmp_path, _notice(("序号", "事项名称", "追责依据"), rows), "doc")
@@ -241,6 +250,11 @@ PAGES = [
         id="next-link",
     ),
     pytest.param({"pageCount": 3, "pageNo": 1, "rows": RECORDS}, "pageCount: 3", id="page-count"),
+    pytest.param(
+        {"code": 0, "data": {"list": RECORDS, "pagination": {"total": 30, "current": 1}}},
+        "total: 30",
+        id="pagination-object",
+    ),
     pytest.param(
         {"columns": list(HEADER), "data": [list(r.values()) for r in RECORDS], "totalCount": 12},
         "totalCount: 12",
