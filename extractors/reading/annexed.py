@@ -23,6 +23,8 @@ from extractors.reading.headers import map_header
 
 #: The fields an annex keyed to the items gives them.
 ANNEX_FIELDS = frozenset({"responsibility", "accountability", "accountability_basis"})
+#: The fields of a list's own header that an annex's has not.
+_LIST_FIELDS = frozenset({"type", "department", "basis"})
 #: What an annex's header may hold besides them: the key of the item (its name, its serial).
 _KEYS = frozenset({"row", "name"})
 #: The name a column without a header word is given (列4), or a second column of one word.
@@ -67,9 +69,18 @@ def is_annex_header(cells: Sequence[str]) -> bool:
 def is_annex_item(item: PowerItem) -> bool:
     """True for an item read under the header of an annex keyed to items by name (its ``raw``
     header words): a row to join to the item it names, no item of its own."""
+    if not item.raw or not _may_be_annex(tuple(word for word, _ in item.raw)):
+        return False  # asked of every item: the items of a list's header leave here
     # a column the header left without a word, empty in the row (列4: ``drafts.column_layout``)
     words = tuple(w for w, cell in item.raw if cell or not _UNNAMED.fullmatch(w))
     return bool(words) and _annex_header(words)
+
+
+@lru_cache(maxsize=256)
+def _may_be_annex(words: tuple[str, ...]) -> bool:
+    """Whether a header's ``words`` name a field an annex gives and none a list's own."""
+    keys = {map_header("".join(w.split())) for w in words if w.strip()}
+    return bool(keys & ANNEX_FIELDS) and not keys & _LIST_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +101,14 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
     """The items of ``parts`` (the items of each table of a list, in order) with the rows of
     the annexes keyed to them by name (:func:`is_annex_item`, under items of a list) joined
     to them; None when there is no such row."""
+    marked = [[is_annex_item(item) for item in items] for items in parts]
+    # the first item of a list (no annex row): annex rows before it are no annex of a list
+    first = next(((p, k) for p, m in enumerate(marked) for k, a in enumerate(m) if not a), None)
     rows = [
         (p, k)
-        for p, items in enumerate(parts)
-        for k, item in enumerate(items)
-        if is_annex_item(item) and _listed_before(parts, p, k)
+        for p, m in enumerate(marked)
+        for k, annexed in enumerate(m)
+        if annexed and first is not None and (p, k) > first
     ]
     if not rows:
         return None
@@ -147,12 +161,6 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         for p, part in enumerate(parts)
     )
     return Joined(items, tuple(map(tuple, rejects)), tuple(joined))
-
-
-def _listed_before(parts: Sequence[Sequence[PowerItem]], p: int, k: int) -> bool:
-    """Whether an item of a list (no annex row) comes before item ``k`` of part ``p``."""
-    earlier = (i for q in range(p + 1) for i in (parts[q] if q < p else parts[q][:k]))
-    return any(not is_annex_item(i) for i in earlier)
 
 
 def _given_words(
