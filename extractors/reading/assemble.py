@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import chain, pairwise
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
+from extractors.reading.annexed import is_annex_header
 from extractors.reading.cellparts import References, say_joint, split_labelled
 from extractors.reading.drafts import (
     Columns,
@@ -27,6 +28,7 @@ from extractors.reading.drafts import (
 )
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.tables import Table
+from extractors.reading.formats.titles import group_department, titled_department
 from extractors.reading.headers import (
     SUBITEM,
     is_header,
@@ -45,7 +47,6 @@ from extractors.reading.vocab import (
     is_table_note,
     is_time_limit,
     names_section,
-    section_department,
     section_type,
 )
 
@@ -248,7 +249,7 @@ class _Finisher:
                 )
             )
         owner = self.owner
-        if draft.group is not None and (named := section_department(draft.group.text)):
+        if draft.group is not None and (named := group_department(draft.group.text)):
             owner = named  # a group row 县林业局（12项） over a department's items
             if named != self.section_owner:
                 # each department's section numbers its items from 1 again: no duplicate
@@ -371,16 +372,21 @@ def _opening_owner(
     """The department a table's first rows fall under: named by its lead (a heading between
     tables, its sheet's name: ``vocab.section_department``), else by the nearest line above its
     header inside its rows (but headings of power types) when that holds a department's name
-    and nothing else (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table), else by
+    and nothing else (``## 县人力社保局`` over ``### 一、行政许可`` over a pipe table) or is a
+    list's title naming it (县市场监督管理局权责清单: ``titles.group_department``), else by
     ``owner`` (``Grid.owner``: the last such line above the table outside the tables)."""
     # a sheet named for its department, with an ordinal or a count (县医疗保障局（3项）) too
-    if lead is not None and (named := section_department(lead[1])):
+    if lead is not None and (named := group_department(lead[1])):
         return named
-    # the nearest line but headings of power types (## 县人力社保局 over ### 一、行政许可)
+    # the nearest line but headings of power types (## 县人力社保局 over ### 一、行政许可), or
+    # the list's title (县市场监督管理局权责清单 over a sheet's header, in a row of its own)
     nearest = next((t for _, t in reversed(above) if t and not names_section(t)), None)
-    if nearest is not None and (named := section_department(nearest)):
+    if nearest is not None and (named := group_department(nearest)):
         return named
-    return section_department(owner[1]) if owner is not None else None
+    if owner is not None and (named := group_department(owner[1])):
+        return named
+    # the list's title over a block of labelled lines (单位名称：… 填报日期：…) above the header
+    return next((named for _, t in reversed(above) if t and (named := titled_department(t))), None)
 
 
 class Assembly:
@@ -541,8 +547,9 @@ class Assembly:
             if max(map(len, row.cells)) > MAX_CELL_CHARS:
                 for column, text in enumerate(row.cells, start=1):
                     check_cell(text, self.path, row.line, column)
-            if is_header(row.cells):
-                # A repeated header (page break) or the header of a further table.
+            if is_header(row.cells) or (last is not None and is_annex_header(row.cells)):
+                # A repeated header (page break) or the header of a further table (an annex
+                # keyed to the items by name, 事项名称 | 追责依据: ``annexed``).
                 header = Header(row.line, row.cells, map_headers(row.cells))
                 keys = {k for k in header.keys if k}
                 if not keys <= self.keys_seen:
@@ -609,7 +616,7 @@ class Assembly:
             if (heading := section_text(seen)) is not None:
                 section = Section(source, row.line, heading, section_type(heading))
                 self.sections.append(section)
-                if section_department(heading):
+                if group_department(heading):  # 县林业局（12项）, or 县林业局权责清单
                     group = section
                 continue
             draft = make_draft(row, len(header.cells), columns[width])

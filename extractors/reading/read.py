@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extractors.errors import InputError
 from extractors.models import PowerList
+from extractors.reading.annexed import is_annex_header, join_annexes
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
 from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
@@ -194,8 +195,31 @@ class _Reading:
             listed = above or listed
         joined = iter(said_continued(join_subitem_tables([a for _, a in assembled if a])))
         assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
+        assembled = _annexes_joined(assembled, source)
         items = [i for _, a in assembled if a is not None for i in a.items]
         return cls(fmt, assembled, judge(items))
+
+
+def _annexes_joined(
+    assembled: list[tuple[Grid, Assembled | None]], source: str
+) -> list[tuple[Grid, Assembled | None]]:
+    """``assembled`` with the rows of an annex keyed to the items by name (附件2: 序号 |
+    事项名称 | 追责依据) joined to the items they name, no items of their own
+    (``annexed.join_annexes``)."""
+    parts = [a for _, a in assembled if a is not None]
+    found = join_annexes([a.items for a in parts], source)
+    if found is None:
+        return assembled
+    given = iter(
+        replace(
+            a,
+            items=found.items[i],
+            rejects=(*a.rejects, *found.rejects[i]),
+            rows_seen=a.rows_seen - found.joined[i],
+        )
+        for i, a in enumerate(parts)
+    )
+    return [(g, a if a is None else next(given)) for g, a in assembled]
 
 
 #: Other readings tried for text of a detected format when its own reading finds no table or is
@@ -297,6 +321,10 @@ def assemble_grid(
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:
         return found
+    if above is not None and (at := _annex_header_row(grid)) is not None:
+        # an annex of two columns after the list (事项名称 | 追责依据): too few for a list's
+        # header, its rows are joined to the items they name (``annexed``)
+        return assemble(replace(grid, header=at), source, where)
     vertical = read_transposed(grid) or read_label_table(grid)
     if vertical is not None:
         return assemble(vertical, source, where)
@@ -313,6 +341,13 @@ def assemble_grid(
         grid = replace(grid, rows=tuple(_narrowed(r, width) for r in grid.rows))
     head = SourceRow(above.line, above.cells, above.cells)
     return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
+
+
+def _annex_header_row(grid: Grid) -> int | None:
+    """The index of the first filled row of ``grid`` when it heads an annex keyed to items by
+    name (``annexed.is_annex_header``), else None."""
+    first = next((i for i, r in enumerate(grid.rows) if any(r.cells)), None)
+    return first if first is not None and is_annex_header(grid.rows[first].cells) else None
 
 
 def _narrowed(row: SourceRow, width: int) -> SourceRow:

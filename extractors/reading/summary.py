@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from hashlib import blake2b
 
 from extractors.models import ListMeta, PowerItem, Section
+from extractors.reading.annexed import is_annex_item
 from extractors.reading.drafts import sub_serial_main
 from extractors.reading.plausibility import Judge
 from extractors.reading.subtables import is_table_subitem
@@ -159,7 +160,8 @@ class Summary:
         self.counts.add(item)
         self.judge.add(item)
         self.digest.add(item)
-        self.whole = self.whole or is_table_subitem(item)
+        # a row of an annex keyed to the items by name joins the item it names: read whole
+        self.whole = self.whole or is_table_subitem(item) or is_annex_item(item)
 
 
 def full_batches(

@@ -567,3 +567,23 @@ def is_label_separator(text: str) -> bool:
     (True, True, False)
     """
     return "".join(text.split()) in label_separators()
+
+
+def page_key(key: str) -> str | None:
+    """What the key of a JSON answer's envelope says of the pages of its list: ``total`` (the
+    records the whole list has), ``pages`` (how many pages it has), ``more`` (a next page
+    follows) or ``last`` (this page is the last one); None for any other key.
+
+    >>> page_key("totalCount"), page_key("total_pages"), page_key("hasNextPage"), page_key("last")
+    ('total', 'pages', 'more', 'last')
+    >>> page_key("pageSize") is None
+    True
+    """
+    folded = re.sub(r"[\s_\-]", "", key).lower()
+    match = _pattern("page_keys").fullmatch(folded)
+    return match.lastgroup if match is not None else None
+
+
+def is_page_key(key: str) -> bool:
+    """True when ``key`` says how much of a list a JSON answer holds (:func:`page_key`)."""
+    return page_key(key) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extractors.errors import InputError
@@ -14,6 +14,7 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.jsonnest import as_object, flat_records, placed_rows
+from extractors.reading.formats.jsonpages import page_reject
 from extractors.reading.formats.jsonshapes import (
     configured_records,
     has_dictionary,
@@ -246,8 +247,11 @@ def _read_records(text: str, path: str) -> Grid:
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip().startswith("{"):
             paged: list[tuple[int, str]] = []
-            values, lines = _pages(text, *_json_lines(text, path), paged)
-            return _grid(values, lines, paged, text, path, "line")
+            found_lines = _json_lines(text, path)
+            values, lines = _pages(text, *found_lines, paged)
+            grid = _grid(values, lines, paged, text, path, "line")
+            pages = [v for v in found_lines[0] if _page(v)]
+            return _paged(grid, pages, values, path, found_lines[1][0]) if pages else grid
         raise InputError(
             path, f"not valid JSON: {err.msg}", line=err.lineno, column=err.colno
         ) from None
@@ -263,7 +267,8 @@ def _read_records(text: str, path: str) -> Grid:
         # a table of another layout: columns and rows, a header row, records keyed by serial
         records, keys_path, skip = table
         starts = _starts(text, _locate(text, keys_path))[skip:]
-        return _grid(records, starts, context, text, path, "array element")
+        grid = _grid(records, starts, context, text, path, "array element")
+        return _paged(grid, [data], records, path, _opening_line(text))
     if not found or not found[0]:
         raise InputError(
             path,
@@ -284,7 +289,23 @@ def _read_records(text: str, path: str) -> Grid:
             if groups
             else placed(text, position, text.count("\n", 0, position) + 1)
         )
-    return _grid(records, starts, context, text, path, "array element")
+    grid = _grid(records, starts, context, text, path, "array element")
+    if groups or not isinstance(data, dict):
+        return grid
+    return _paged(grid, [data], records, path, _opening_line(text))
+
+
+def _opening_line(text: str) -> int:
+    """The line the JSON value of ``text`` opens on."""
+    return text.count("\n", 0, _skip(text, 0)) + 1
+
+
+def _paged(grid: Grid, envelopes: list[Any], records: list[Any], path: str, line: int) -> Grid:
+    """``grid``, with a reject first saying the list is incomplete when the ``envelopes`` of
+    the pages read say it has more records or pages than those read (``jsonpages``)."""
+    held = sum(isinstance(as_object(r), dict) for r in records)
+    said = page_reject(envelopes, held, path, line)
+    return grid if said is None else replace(grid, rejects=(said, *grid.rejects))
 
 
 def _arrays_of_objects(skeleton: Any) -> int:
@@ -477,6 +498,8 @@ class RecordRows:
         self.layout = _Layout((), (), False)
         self.rejects: list[Reject] = []
         self.context: list[tuple[int, str]] = []
+        self.skeleton: Any = None  # the envelope walked, its arrays without their elements
+        self.opening = 1  # the line the envelope opens on
 
     @classmethod
     def open(cls, blocks: Blocks, path: str) -> RecordRows | None:
@@ -487,10 +510,13 @@ class RecordRows:
                 return None
             element = "line" if found.kind == "lines" else "array element"
             rejects: list[Reject] = []
+            held = 0
 
             def objects() -> Iterator[Any]:
+                nonlocal held
                 for line, record in found._elements(window):
                     if isinstance(record := as_object(record), dict):
+                        held += 1
                         yield from flat_records(record)
                     else:
                         rejects.append(_reject(record, line, path, element))
@@ -501,6 +527,10 @@ class RecordRows:
             return None
         if not keys:
             return None  # no object with a key: read whole, which says what is wrong
+        if found.kind == "envelope":
+            # a page of a longer list: said first, as the whole reading says it (``_paged``)
+            said = page_reject([found.skeleton], held, path, found.opening)
+            rejects = rejects if said is None else [said, *rejects]
         found.layout, found.rejects = _Layout.of(keys, window.escapes), rejects
         return found
 
@@ -510,6 +540,7 @@ class RecordRows:
         its text); None when it is none of these."""
         window = Window(blocks())
         opening = window.skip()
+        line = window.line()
         if opening == "[":
             return cls(blocks, path, "array", 0)
         if opening != "{":
@@ -536,6 +567,7 @@ class RecordRows:
             return None
         shaped = cls(blocks, path, "envelope", records[0].number)
         shaped.context = context
+        shaped.skeleton, shaped.opening = skeleton, line
         return shaped
 
     def _elements(self, window: Window) -> Iterator[tuple[int, Any]]:

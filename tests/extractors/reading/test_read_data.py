@@ -35,6 +35,7 @@ PREDICATES = {
     "ditto_marks": vocab.is_ditto,
     "label_separators": vocab.is_label_separator,
     "article_ends": vocab.is_article_end,
+    "page_keys": vocab.is_page_key,
 }
 
 

@@ -33,9 +33,9 @@ from extractors.reading.formats.documents.docxtext import (
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.strict import transitional_package
 from extractors.reading.formats.text.page import read_plain
+from extractors.reading.formats.titles import group_department
 from extractors.reading.headers import is_header
 from extractors.reading.limits import check_archive
-from extractors.reading.vocab import section_department
 
 
 def _text(raw: str) -> str:
@@ -326,7 +326,7 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
                 context.append((number, text))
                 numbered.append((number, _numbered(label, text)))
                 last = (number, text)
-                owner = (number, text) if section_department(text) else owner
+                owner = (number, text) if group_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
             reader = RowReader(grid_width(block), number, numbers, notes)

@@ -41,8 +41,8 @@ from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table, TableStart, split_tables
+from extractors.reading.formats.titles import group_department
 from extractors.reading.limits import check_archive
-from extractors.reading.vocab import section_department
 
 #: The document part, where a package made by Word and others keeps it.
 DOCUMENT = "word/document.xml"
@@ -272,6 +272,6 @@ class DocxRows:
                     text = paragraph_line(element, notes)
                     if text:
                         last = (number, text)
-                        owner = (number, text) if section_department(text) else owner
+                        owner = (number, text) if group_department(text) else owner
         except (etree.LxmlError, IndexError, *DAMAGE):
             raise ReadWhole("the document part reads otherwise in rows") from None

@@ -1,0 +1,228 @@
+"""Joins an annex keyed to a list's items by name to those items: a notice prints its powers as
+附件1 and, as 附件2, a table of their accountability bases (序号 | 事项名称 | 追责依据, or
+事项名称 | 追责依据 alone), each row naming an item of the list. Read as a table of its own, such a
+table gives rows with a name and no type, department or basis: not items, but fields of the
+items they name. Each row is joined to the item of its name (its serial telling apart items of
+one name), filling the fields the item lacks (said, ``joined-record``); a row that names no item
+of the list, or several, is a reject saying so; an item the annex gives no row is said
+(``missing-cell``). The rows of the annex are then no items: a list is never made longer by its
+annex. Page text joins its annexes line by line (``formats/text/annex.py``); this is the same
+rule for the tables of the other formats, read whole (``summary.Summary`` sends a list holding
+such rows to the whole reader)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from extractors.models import Anomaly, PowerItem, Reject
+from extractors.reading.headers import map_header
+
+#: The fields an annex keyed to the items gives them.
+ANNEX_FIELDS = frozenset({"responsibility", "accountability", "accountability_basis"})
+#: The fields of a list's own header that an annex's has not.
+_LIST_FIELDS = frozenset({"type", "department", "basis"})
+#: What an annex's header may hold besides them: the key of the item (its name, its serial).
+_KEYS = frozenset({"row", "name"})
+#: The name a column without a header word is given (列4), or a second column of one word.
+_UNNAMED = re.compile(r"列\d+|.+#\d+")
+#: A header word is short, and an annex's header has a few.
+_MAX_WORD, _MAX_WORDS = 12, 5
+
+
+def _annex_header(words: tuple[str, ...]) -> bool:
+    # asked of every row of a table: a row of a long cell or of one cell leaves at once
+    filled = ["".join(w.split()) for w in words if w.strip()]
+    if not 2 <= len(filled) <= _MAX_WORDS or any(len(w) > _MAX_WORD for w in filled):
+        return False
+    return _annex_words(tuple(filled))
+
+
+@lru_cache(maxsize=1024)
+def _annex_words(filled: tuple[str, ...]) -> bool:
+    keys = [map_header(w) for w in filled]
+    known = {k for k in keys if k is not None}
+    return (
+        len(known) == len(set(keys))
+        and "name" in known
+        and bool(known & ANNEX_FIELDS)
+        and known <= _KEYS | ANNEX_FIELDS
+    )
+
+
+def is_annex_header(cells: Sequence[str]) -> bool:
+    """True for the header of a table of fields keyed to items by name: each filled cell a
+    header word, the name's among them, one of an annex's fields (追责依据, 追责情形, 责任事项),
+    nothing else but a serial; no type, department or basis of its own.
+
+    >>> is_annex_header(("序号", "事项名称", "追责依据")), is_annex_header(("事项名称", "追责依据"))
+    (True, True)
+    >>> is_annex_header(("序号", "事项名称", "设定依据")), is_annex_header(("对…处罚", "追责依据"))
+    (False, False)
+    """
+    return _annex_header(tuple(cells))
+
+
+def is_annex_item(item: PowerItem) -> bool:
+    """True for an item read under the header of an annex keyed to items by name (its ``raw``
+    header words): a row to join to the item it names, no item of its own."""
+    if not item.raw or not _may_be_annex(tuple(word for word, _ in item.raw)):
+        return False  # asked of every item: the items of a list's header leave here
+    # a column the header left without a word, empty in the row (列4: ``drafts.column_layout``)
+    words = tuple(w for w, cell in item.raw if cell or not _UNNAMED.fullmatch(w))
+    return bool(words) and _annex_header(words)
+
+
+@lru_cache(maxsize=256)
+def _may_be_annex(words: tuple[str, ...]) -> bool:
+    """Whether a header's ``words`` name a field an annex gives and none a list's own."""
+    keys = {map_header("".join(w.split())) for w in words if w.strip()}
+    return bool(keys & ANNEX_FIELDS) and not keys & _LIST_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """The items of a list once the rows of its annexes are joined to them, and the rows that
+    joined none (rejects), by the index of the part each came from."""
+
+    items: tuple[tuple[PowerItem, ...], ...]
+    rejects: tuple[tuple[Reject, ...], ...]
+    joined: tuple[int, ...]  # rows joined into an item, per part (no longer rows of their own)
+
+
+def _key(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | None:
+    """The items of ``parts`` (the items of each table of a list, in order) with the rows of
+    the annexes keyed to them by name (:func:`is_annex_item`, under items of a list) joined
+    to them; None when there is no such row."""
+    marked = [[is_annex_item(item) for item in items] for items in parts]
+    # the first item of a list (no annex row): annex rows before it are no annex of a list
+    first = next(((p, k) for p, m in enumerate(marked) for k, a in enumerate(m) if not a), None)
+    rows = [
+        (p, k)
+        for p, m in enumerate(marked)
+        for k, annexed in enumerate(m)
+        if annexed and first is not None and (p, k) > first
+    ]
+    if not rows:
+        return None
+    annex = set(rows)
+    listed = [
+        (p, k) for p, items in enumerate(parts) for k, _ in enumerate(items) if (p, k) not in annex
+    ]
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    for p, k in listed:
+        by_name.setdefault(_key(parts[p][k].name), []).append((p, k))
+    gifts: dict[tuple[int, int], list[PowerItem]] = {}
+    rejects: list[list[Reject]] = [[] for _ in parts]
+    joined = [0] * len(parts)
+    for p, k in rows:
+        row = parts[p][k]
+        found = by_name.get(_key(row.name), [])
+        if len(found) > 1 and row.row:
+            found = [f for f in found if parts[f[0]][f[1]].row == row.row] or found
+        text = " | ".join(cell for _, cell in row.raw if cell)
+        if len(found) == 1:
+            gifts.setdefault(found[0], []).append(row)
+            joined[p] += 1
+        elif found:
+            lines = ", ".join(str(parts[f[0]][f[1]].line) for f in found)
+            rejects[p].append(
+                Reject(
+                    source,
+                    row.line,
+                    text,
+                    f"a row of an annex keyed to the items by name names several items "
+                    f"(lines {lines}); not joined",
+                )
+            )
+        else:
+            rejects[p].append(
+                Reject(
+                    source,
+                    row.line,
+                    text,
+                    "a row of an annex keyed to the items by name names no item of the list",
+                )
+            )
+    words = _given_words(parts, rows)
+    items = tuple(
+        tuple(
+            _given(item, gifts.get((p, k), []), words)
+            for k, item in enumerate(part)
+            if (p, k) not in annex
+        )
+        for p, part in enumerate(parts)
+    )
+    return Joined(items, tuple(map(tuple, rejects)), tuple(joined))
+
+
+def _given_words(
+    parts: Sequence[Sequence[PowerItem]], rows: list[tuple[int, int]]
+) -> dict[str, str]:
+    """Each field the annexes give, with the header word they give it under (追责依据)."""
+    words: dict[str, str] = {}
+    for p, k in rows:
+        for word, _ in parts[p][k].raw:
+            key = map_header("".join(word.split())) if word.strip() else None
+            if key in ANNEX_FIELDS:
+                words.setdefault(key, word)
+    return words
+
+
+def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> PowerItem:
+    """``item`` with the fields the annex ``rows`` keyed to it give that it lacks, each row's
+    join said; each field the annexes give others and none gives it, said too."""
+    values: dict[str, str] = {}
+    raw = list(item.raw)
+    anomalies = list(item.anomalies)
+    for row in rows:
+        taken = []
+        for key, word in words.items():
+            cell = row.get(key)
+            if not cell:
+                continue
+            if not item.get(key) and key not in values:
+                values[key] = cell
+                raw.append((word, cell))
+                taken.append(word)
+            elif (item.get(key) or values.get(key)) != cell:
+                anomalies.append(
+                    Anomaly(
+                        "joined-record",
+                        f"line {row.line}: an annex row of this item's name gives another "
+                        f"{word}; the item's own is kept",
+                        word,
+                        cell,
+                    )
+                )
+        if taken:
+            anomalies.append(
+                Anomaly(
+                    "joined-record",
+                    f"line {row.line}: a row of this item's name in an annex gives "
+                    f"{', '.join(taken)}; joined to this one",
+                    taken[0],
+                    values[map_header(taken[0]) or ""],
+                )
+            )
+    for key, word in words.items():
+        if not item.get(key) and key not in values:
+            anomalies.append(
+                Anomaly(
+                    "missing-cell",
+                    f"no {word}: the annex that gives other items theirs has no row naming "
+                    "this one",
+                    word,
+                )
+            )
+    if not values and len(anomalies) == len(item.anomalies):
+        return item
+    given: dict[str, Any] = {**values, "raw": tuple(raw), "anomalies": tuple(anomalies)}
+    return replace(item, **given)
