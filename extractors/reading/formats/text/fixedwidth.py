@@ -57,13 +57,20 @@ def column_starts(header: Sequence[str]) -> tuple[int, ...]:
 def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
     """True when the body ``lines`` stand in the columns that start at ``starts``: nearly all
     their pieces start at a column, and some line after a record's first holds pieces of two
-    columns or more, neither of them the first (a cell wrapped in its column beside another).
+    columns or more, neither of them the first (a cell wrapped in its column beside another),
+    or a piece of another column than the first alone (a department's name wrapped in its
+    column, 县市场监督 / 管理局, the cells beside it of one line: read as words, the piece was
+    a line of the department's cell, or, the department in the last column, ``管理局`` was the
+    department and ``县市场监督`` more of the basis before it).
 
     >>> starts = (0, 6, 20)
     >>> is_fixed_width(["1     职业技能鉴定  县人力社", "      机构设立审批  保局"], starts)
     True
     >>> is_fixed_width(["1  职业技能鉴定  县人力社保局", "2  机构设立审批  县林业局"], starts)
     False
+    >>> is_fixed_width(["1     职业技能鉴定  县市场监督  《劳动法》", "                    管理局"],
+    ...                (0, 6, 20, 32))
+    True
     """
     if not starts:
         return False
@@ -76,7 +83,7 @@ def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
         found = piece_starts(line)
         pieces += len(found)
         aligned += sum(1 for p in found if p in known)
-        wrapped = wrapped or (len(found) >= 2 and starts[0] not in found)
+        wrapped = wrapped or bool(found and starts[0] not in found)
     return wrapped and pieces > 0 and aligned >= _ALIGNED * pieces
 
 

@@ -1,0 +1,98 @@
+"""Round 11 of page text: what the round's probes (fixed-width copies whose department wraps in
+its column, cells apart at ideographic spaces, HTML department headings in bold or a styled
+paragraph, portal templates, forum and 微博 posts, headers repeated every few rows, literal
+``\\n`` / ``<br>`` in cells, names over three lines, two lists on a page, a table of contents)
+found read silently wrong, refused or said where structure tells. Each whole and in batches."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_stream import _same
+
+TITLE = "某县权责清单"
+FOREST = "《中华人民共和国森林法》"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fixed(rows: list[tuple[str | tuple[str, ...], ...]], widths: tuple[int, ...]) -> list[str]:
+    """The rows printed in columns of ``widths`` (display width), a cell given as a tuple
+    wrapped in its column over as many lines."""
+    lines = []
+    for row in rows:
+        parts = [c if isinstance(c, tuple) else (c,) for c in row]
+        for k in range(max(len(p) for p in parts)):
+            pieces = [p[k] if k < len(p) else "" for p in parts]
+            line = "".join(c + " " * (w - _width(c)) for c, w in zip(pieces, widths, strict=True))
+            lines.append(line.rstrip())
+    return lines
+
+
+def _sure(tmp_path: Path, text: str, expected: list[dict[str, str]], name: str = "page.txt") -> None:
+    """The page ``text`` read as ``expected``, sure and without notes, whole and in batches."""
+    plist = read_written(tmp_path, name, text)
+    assert filled_fields(plist, tuple(expected[0])) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    _same(tmp_path / name, 1)
+
+
+# ---- 1. a department's name wrapped inside its fixed-width column ---------------------------
+
+MARKET = ("县市场监督", "管理局")
+HEALTH = ("县卫生健康委", "员会")
+WRAPPED = {
+    # (header, widths, rows): the department wrapped, no other cell of the row wrapped
+    "department-middle": (
+        ("序号", "事项名称", "事项类型", "实施主体", "设定依据"),
+        (6, 26, 12, 16, 30),
+        [
+            ("1", "林木采伐许可证核发", "行政许可", MARKET, f"{FOREST}第五十六条"),
+            ("2", "对擅自改变林地用途的处罚", "行政处罚", "县林业局", f"{FOREST}第七十三条"),
+            ("3", "食品经营许可", "行政许可", HEALTH, "《中华人民共和国食品安全法》第三十五条"),
+        ],
+    ),
+    "department-last": (
+        ("序号", "事项名称", "事项类型", "设定依据", "实施主体"),
+        (6, 26, 12, 38, 14),
+        [
+            ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条", MARKET),
+            ("2", "对擅自改变林地用途的处罚", "行政处罚", f"{FOREST}第七十三条", "县林业局"),
+            ("3", "食品经营许可", "行政许可", "《中华人民共和国食品安全法》第三十五条", HEALTH),
+        ],
+    ),
+    "department-first": (
+        ("序号", "实施主体", "事项名称", "事项类型", "设定依据"),
+        (6, 16, 26, 12, 30),
+        [
+            ("1", MARKET, "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+            ("2", "县林业局", "对擅自改变林地用途的处罚", "行政处罚", f"{FOREST}第七十三条"),
+            ("3", HEALTH, "食品经营许可", "行政许可", "《中华人民共和国食品安全法》第三十五条"),
+        ],
+    ),
+}
+KEYS = {"序号": "row", "事项名称": "name", "事项类型": "type", "实施主体": "department",
+        "设定依据": "basis"}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", WRAPPED)
+def test_a_department_wrapped_in_its_fixed_width_column_is_one_cell(
+    tmp_path: Path, shape: str
+) -> None:
+    # pdftotext -layout (or a terminal's view) wraps 县市场监督管理局 inside its column, no other
+    # cell of the row wrapped. Before: 县市场监督\n管理局 said unanchored-cell; the department
+    # last, 管理局 read as the department and 县市场监督 as more of the basis, sure
+    header, widths, rows = WRAPPED[shape]
+    text = "\n".join([TITLE, "", *_fixed([header], widths), *_fixed(rows, widths)]) + "\n"
+    expected = [
+        {KEYS[h]: "".join(c) if isinstance(c, tuple) else c for h, c in zip(header, r, strict=True)}
+        for r in rows
+    ]
+    _sure(tmp_path, text, expected)
