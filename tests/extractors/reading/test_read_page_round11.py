@@ -35,7 +35,9 @@ def _fixed(rows: list[tuple[str | tuple[str, ...], ...]], widths: tuple[int, ...
     return lines
 
 
-def _sure(tmp_path: Path, text: str, expected: list[dict[str, str]], name: str = "page.txt") -> None:
+def _sure(
+    tmp_path: Path, text: str, expected: list[dict[str, str]], name: str = "page.txt"
+) -> None:
     """The page ``text`` read as ``expected``, sure and without notes, whole and in batches."""
     plist = read_written(tmp_path, name, text)
     assert filled_fields(plist, tuple(expected[0])) == expected
