@@ -98,3 +98,36 @@ def test_a_department_wrapped_in_its_fixed_width_column_is_one_cell(
         for r in rows
     ]
     _sure(tmp_path, text, expected)
+
+
+# ---- 2. cells apart at ideographic spaces (U+3000) instead of ASCII ones --------------------
+
+RECORD = [
+    "权责事项（县林业局-行政许可）",
+    "事项编码 00XK330001  职权类别 行政许可",
+    "事项名称 林木采伐许可证核发",
+    "实施主体",
+    "县林业局 职责依据",
+    "县编办〔2019〕12号主要职责第三条第二项",
+    f"设定依据 【法律】{FOREST}第五十六条：采伐林地上的林木应当申请采伐许可证。",
+    "办理环节 责任事项",
+    "受 理 公示应当提交的材料，一次性告知补正材料。",
+]
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000"], ids=["ascii", "ideographic"])
+def test_a_record_whose_gaps_are_ideographic_spaces_reads_as_the_ascii_spaced_one(
+    tmp_path: Path, space: str
+) -> None:
+    # a label-value page (label and value apart at a space) with every space an ideographic
+    # one: the department's line (县林业局 职责依据) ran into the department, as one value,
+    # where the ASCII-spaced page keeps its tail apart (unlabelled-text). Before: the
+    # ideographic page read 县林业局\u3000职责依据\n县编办… as the department, sure
+    text = "\n".join(line.replace(" ", space) for line in RECORD) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.code, i.name, i.type, i.department) for i in plist.items] == [
+        ("00XK330001", "林木采伐许可证核发", "行政许可", "县林业局")
+    ]
+    assert [a.code for a in plist.items[0].anomalies] == ["unlabelled-text"]
+    assert dict(plist.items[0].extra)["无标签文字"].startswith("职责依据")
+    _same(tmp_path / "page.txt", 1)
