@@ -38,6 +38,7 @@ from extractors.reading.formats.text.wrapped import move_wrapped
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
+    ORDINAL,
     cell_opening,
     find_glued_cells,
     is_article_end,
@@ -711,11 +712,6 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
-# A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
-# section of a list of several departments printed under one header (二、县住房和城乡建设局).
-ORDINAL = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
-)
 
 
 # An Arabic ordinal opening a heading above a header (1.县发展和改革局 over its list's header).
