@@ -131,3 +131,97 @@ def test_a_record_whose_gaps_are_ideographic_spaces_reads_as_the_ascii_spaced_on
     assert [a.code for a in plist.items[0].anomalies] == ["unlabelled-text"]
     assert dict(plist.items[0].extra)["无标签文字"].startswith("职责依据")
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 3. HTML department headings in bold or a paragraph of their own class --------------------
+
+DEPARTMENTS = {
+    "县林业局": [("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条")],
+    "县人力资源和社会保障局": [
+        (
+            "1",
+            "对未按规定办理社会保险登记的处罚",
+            "行政处罚",
+            "《中华人民共和国社会保险法》第八十四条",
+        ),
+        ("2", "职业技能鉴定机构设立审批", "行政许可", "《中华人民共和国劳动法》第六十九条"),
+    ],
+}
+HEADINGS = {
+    "strong-alone": "<strong>{}</strong>",
+    "strong-in-div": "<div><strong>{}</strong></div>",
+    "b-in-paragraph": "<p><b>{}</b></p>",
+    "paragraph-class": '<p class="dept-title">{}</p>',
+    "h4": "<h4>{}</h4>",
+    "ordinal-long-name": "<p><strong>{n}、{}</strong></p>",
+    "ordinal-in-brackets": "<p><b>（{n}）{}</b></p>",
+}
+HTML_FIELDS = ("row", "name", "type", "basis", "section_department")
+
+
+def _page(body: str) -> str:
+    return f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>{body}</body></html>'
+
+
+def _expected() -> list[dict[str, str]]:
+    return [
+        dict(zip(HTML_FIELDS, (*r, d), strict=True))
+        for d, rows in DEPARTMENTS.items()
+        for r in rows
+    ]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_bold_heading_between_tables_gives_their_department(tmp_path: Path, heading: str) -> None:
+    # a department's name in <strong> / <b> (not <h1>–<h6>) over each department's table.
+    # Before: a bold heading outside a paragraph was no line of the page, a numbered name
+    # longer than ten characters (一、县人力资源和社会保障局) named no department: the items
+    # had no section_department, or the first table's, sure
+    head = "<tr><th>序号</th><th>事项名称</th><th>事项类型</th><th>设定依据</th></tr>"
+    body = ""
+    for n, (department, rows) in enumerate(DEPARTMENTS.items()):
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        body += HEADINGS[heading].format(department, n="一二"[n]) + f"<table>{head}{cells}</table>"
+    _sure(tmp_path, _page(body), _expected(), "page.html")
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_heading_between_records_gives_their_department(tmp_path: Path, heading: str) -> None:
+    # label：value records in paragraphs, each department's under its heading. Before: the
+    # heading (bold, a class of its own, even <h4>) read as more of the basis above it
+    # (《…》第五十六条\n县人力资源和社会保障局) and no item had a section_department, sure
+    body = ""
+    for n, (department, rows) in enumerate(DEPARTMENTS.items()):
+        body += HEADINGS[heading].format(department, n="一二"[n])
+        for _, name, kind, basis in rows:
+            body += f"<p>事项名称：{name}</p><p>事项类型：{kind}</p><p>设定依据：{basis}</p>"
+    _sure(
+        tmp_path,
+        _page(body),
+        [{k: v for k, v in e.items() if k != "row"} for e in _expected()],
+        "page.html",
+    )
+
+
+@pytest.mark.parametrize(
+    "classes", [("", ""), ("label", "value")], ids=["same-class", "label-and-value-classes"]
+)
+def test_a_department_alone_under_its_label_stays_its_value(
+    tmp_path: Path, classes: tuple[str, str]
+) -> None:
+    # a guard: 实施主体 / 县林业局 in two paragraphs (of classes of their own or not) is a label
+    # and its value, no heading
+    label, value = (f' class="{c}"' if c else "" for c in classes)
+    body = ""
+    for name, department in (
+        ("林木采伐许可证核发", "县林业局"),
+        ("食品经营许可", "县市场监督管理局"),
+    ):
+        body += f"<p{label}>事项名称：</p><p{value}>{name}</p>"
+        body += f"<p{label}>实施主体：</p><p{value}>{department}</p>"
+        body += f"<p{label}>设定依据：</p><p{value}>{FOREST}第五十六条</p>"
+    plist = read_written(tmp_path, "page.html", _page(body))
+    assert [(i.name, i.department, i.section_department) for i in plist.items] == [
+        ("林木采伐许可证核发", "县林业局", None),
+        ("食品经营许可", "县市场监督管理局", None),
+    ]
