@@ -225,3 +225,30 @@ def test_a_department_alone_under_its_label_stays_its_value(
         ("林木采伐许可证核发", "县林业局", None),
         ("食品经营许可", "县市场监督管理局", None),
     ]
+
+
+# ---- 4. line breaks written into cells as text (\n, <br>) -----------------------------------
+
+HEADER5 = ("序号", "事项名称", "事项类型", "实施主体", "设定依据", "责任事项")
+STAGES = ("1.受理阶段责任：公示应当提交的材料。", "2.审查阶段责任：审查申请材料。")
+ARTICLES = (f"{FOREST}第五十六条", f"{FOREST}第五十七条")
+
+
+@pytest.mark.parametrize("mark", ["\\n", "<br>", "<br/>", "<BR />", "\\r\\n"])
+@pytest.mark.parametrize("gap", ["  ", "\u3000"], ids=["spaces", "ideographic"])
+def test_line_breaks_written_as_text_in_a_cell_are_its_line_breaks(
+    tmp_path: Path, mark: str, gap: str
+) -> None:
+    # a page copied out of a system that escapes a cell's line breaks (\n) or shows its HTML
+    # (<br>). Before: the marks stayed in the basis and the responsibilities, sure
+    rows = [
+        ("1", "林木采伐许可证核发", "行政许可", "县林业局", mark.join(ARTICLES), mark.join(STAGES)),
+        ("2", "食品经营许可", "行政许可", "县市场监督管理局", ARTICLES[0], mark.join(STAGES)),
+    ]
+    text = "\n".join([TITLE, gap.join(HEADER5), *(gap.join(r) for r in rows)]) + "\n"
+    keys = ("row", "name", "type", "department", "basis", "responsibility")
+    expected = [
+        dict(zip(keys, (*r[:4], r[4].replace(mark, "\n"), "\n".join(STAGES)), strict=True))
+        for r in rows
+    ]
+    _sure(tmp_path, text, expected)

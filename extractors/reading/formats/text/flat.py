@@ -29,6 +29,7 @@ from extractors.reading.formats.text.boundaries import (
     record_starts,
     serial_mark,
 )
+from extractors.reading.formats.text.breaks import written_breaks
 from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.gluedorg import part_department
 from extractors.reading.formats.text.hyphens import join_hyphenated
@@ -669,7 +670,8 @@ class BodyReading:
                     not self.paragraphs
                 ):  # a cell's line wrapped under its cell (职业技能鉴定 / 机构…)
                     values = move_wrapped([text[s.start : s.end] for s in record], values)
-            values = list(values)
+            # line breaks written as text (<br>, \n) are the cell's line breaks
+            values = [(written_breaks(cell), raw) for cell, raw in values]
             notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
             notes += part_department(values, [c.key for c in columns], cells)
             notes += [
