@@ -41,6 +41,7 @@ from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
     ORDINAL,
     cell_opening,
+    enclosed_number,
     find_glued_cells,
     is_article_end,
     is_code,
@@ -84,6 +85,17 @@ def _is_number(text: str) -> bool:
     return is_serial(text) or is_code(text)
 
 
+def _is_chrome_line(line: str) -> bool:
+    """True for a line of the page's furniture among records: page chrome, a rule, a footer."""
+    return is_page_chrome(line) or is_rule(line) or is_page_footer(line)
+
+
+def _is_opening_serial(text: str) -> bool:
+    """A serial a record opens with where the header has no 序号: a bare number, or an enclosed
+    one (①, a list pasted into a post or a forum numbers its items so)."""
+    return is_serial(text) or enclosed_number(text) is not None
+
+
 # Columns whose cells have a recognisable shape. The scores rank how sure a match is: a power type
 # or a serial is near-certain, an organisation-shaped word much less so.
 _SCORES: dict[str, tuple[float, float]] = {  # (a match, an empty cell)
@@ -109,7 +121,7 @@ _MAX_ANCHOR_TOKENS = 3
 #: Leading columns a header may lack while its records carry them (序号 and a code before the
 #: name): the header cell each gets, and how its cell is recognised (an empty one costs nothing).
 _IMPLICIT: tuple[tuple[str, _Anchor], ...] = (
-    ("序号", _Anchor(is_serial, 10.0, 0.0)),
+    ("序号", _Anchor(_is_opening_serial, 10.0, 0.0)),
     ("编码", _Anchor(is_code, 5.0, 0.0)),
     ("", _Anchor(_is_number, 1.0, 0.0)),
 )
@@ -519,9 +531,15 @@ def _record_tokens(
 
 
 def _lead(tokens: Iterable[_Token]) -> list[str]:
-    """The numbers a record opens with (up to three): what :func:`_implicit` reads of it."""
-    lead = itertools.takewhile(lambda t: t.text.isascii() and _is_number(t.text), tokens)
-    return [t.text for t in itertools.islice(lead, 3)]
+    """The numbers a record opens with (up to three): what :func:`_implicit` reads of it; the
+    first may be an enclosed number (:func:`_is_opening_serial`)."""
+    found: list[str] = []
+    for token in itertools.islice(tokens, 3):
+        first = not found and _is_opening_serial(token.text)
+        if not first and not (token.text.isascii() and _is_number(token.text)):
+            break
+        found.append(token.text)
+    return found
 
 
 def _implicit(keys: Sequence[str | None], leads: Iterable[Sequence[str]]) -> list[str]:
@@ -531,7 +549,7 @@ def _implicit(keys: Sequence[str | None], leads: Iterable[Sequence[str]]) -> lis
     serial = code = False
     longest = 0  # the most numbers a record opens with after its serial
     for lead in leads:
-        opens = bool(lead) and is_serial(lead[0])
+        opens = bool(lead) and _is_opening_serial(lead[0])
         after = lead[1:] if opens else lead
         serial |= opens
         code |= any(is_code(t) for t in after)
@@ -790,13 +808,20 @@ def split_body(
         spans = _split_runs(text, spans)
         lines = SpanLines(text, spans)
     # page numbers (a print's 1 before its form feed) open no record: blank where serials are
-    # looked for
+    # looked for; nor does page chrome after a blank line (a post's buttons under the list,
+    # 回复 引用 举报: as a line after a blank one, it parted the records of a list without
+    # serials, and the rows above it ran into one record)
+    hidden = {
+        n
+        for n in range(1, len(lines))
+        if not lines[n - 1].strip() and _is_chrome_line(lines[n].strip())
+    }
     scanned = (
         [
-            ("" if span.number in furniture else line)
-            for span, line in zip(spans, lines, strict=True)
+            ("" if span.number in furniture or n in hidden else line)
+            for n, (span, line) in enumerate(zip(spans, lines, strict=True))
         ]
-        if furniture
+        if furniture or hidden
         else lines
     )
     starts = array("q", record_starts(scanned, keys, paragraphs))  # in order
@@ -844,10 +869,8 @@ def split_body(
             current = False
             continue
         if (
-            is_page_chrome(line)
-            or is_rule(line)
+            _is_chrome_line(line)
             or is_running_header(line, running)
-            or is_page_footer(line)
             or spans[n].number in furniture
         ):
             chrome.append((spans[n].number, line))
