@@ -84,15 +84,18 @@ KEYS = {"序号": "row", "事项名称": "name", "事项类型": "type", "实施
         "设定依据": "basis"}  # fmt: skip
 
 
+@pytest.mark.parametrize("pad", ["  ", "\u3000"], ids=["spaces", "ideographic"])
 @pytest.mark.parametrize("shape", WRAPPED)
 def test_a_department_wrapped_in_its_fixed_width_column_is_one_cell(
-    tmp_path: Path, shape: str
+    tmp_path: Path, shape: str, pad: str
 ) -> None:
     # pdftotext -layout (or a terminal's view) wraps 县市场监督管理局 inside its column, no other
-    # cell of the row wrapped. Before: 县市场监督\n管理局 said unanchored-cell; the department
-    # last, 管理局 read as the department and 县市场监督 as more of the basis, sure
+    # cell of the row wrapped; or a copy pads its columns with ideographic spaces (one for two
+    # ASCII ones). Before: 县市场监督\n管理局 said unanchored-cell; the department last, 管理局
+    # read as the department and 县市场监督 as more of the basis, sure
     header, widths, rows = WRAPPED[shape]
-    text = "\n".join([TITLE, "", *_fixed([header], widths), *_fixed(rows, widths)]) + "\n"
+    lines = [*_fixed([header], widths), *_fixed(rows, widths)]
+    text = "\n".join([TITLE, "", *(line.replace("  ", pad) for line in lines)]) + "\n"
     expected = [
         {KEYS[h]: "".join(c) if isinstance(c, tuple) else c for h, c in zip(header, r, strict=True)}
         for r in rows
@@ -252,3 +255,42 @@ def test_line_breaks_written_as_text_in_a_cell_are_its_line_breaks(
         for r in rows
     ]
     _sure(tmp_path, text, expected)
+
+
+# ---- 5. a list pasted into a forum or 微博 post ----------------------------------------------
+
+POST_ENDS = {
+    "weibo": ["转发 评论 赞"],
+    "weibo-counts": ["转发(12) 评论(3) 赞(45)"],
+    "forum": ["", "回复 引用 举报"],
+    "forum-bars": ["回复 | 支持(0) 反对(0)"],
+}
+CIRCLED = "①②③"
+POSTED = [
+    ("林木采伐许可证核发", "行政许可", "县林业局", f"{FOREST}第五十六条"),
+    ("对未按规定办理社会保险登记的处罚", "行政处罚", "县人力资源和社会保障局",
+     "《中华人民共和国社会保险法》第八十四条"),
+    ("食品经营许可", "行政许可", "县市场监督管理局", "《中华人民共和国食品安全法》第三十五条"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("end", POST_ENDS)
+@pytest.mark.parametrize("numbered", ["circled-glued", "circled-apart", "serial-column"])
+def test_a_list_pasted_into_a_post_is_read_without_the_posts_buttons(
+    tmp_path: Path, end: str, numbered: str
+) -> None:
+    # items numbered ①②③ (run into the name, apart from it, or under a 序号 column) and the
+    # post's buttons under the list. Before: the buttons ran into the last basis (《…》第三十五条
+    # 转发 评论 赞), sure; without a 序号 column, ① stayed in the name, sure
+    header = ("事项名称", "事项类型", "实施主体", "设定依据")
+    if numbered == "serial-column":
+        header = ("序号", *header)
+    lead = {"circled-glued": "", "circled-apart": "  ", "serial-column": "  "}[numbered]
+    rows = [CIRCLED[k] + lead + "  ".join(r) for k, r in enumerate(POSTED)]
+    text = "\n".join(["#权责清单# 某县权责清单公布", "  ".join(header), *rows, *POST_ENDS[end]])
+    keys = ("row", "name", "type", "department", "basis")
+    expected = [dict(zip(keys, (CIRCLED[k], *r), strict=True)) for k, r in enumerate(POSTED)]
+    plist = read_written(tmp_path, "page.txt", text + "\n")
+    assert filled_fields(plist, keys) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from extractors.reading.formats.furniture import is_page_footer
 
-# A piece of text: at the line's start, or after a gap of two spaces or more.
-_PIECE = re.compile(r"(?:^|(?<=  ))(?=\S)")
+# A piece of text: at the line's start, or after a gap of two spaces or more, or of an
+# ideographic space (two columns wide: a copy that pads its columns with U+3000).
+_PIECE = re.compile(r"(?:^|(?<=  )|(?<=\u3000))(?=\S)")
 _WIDE = frozenset("WF")
 #: Share of pieces that must stand at a column's start.
 _ALIGNED = 0.95
@@ -37,6 +38,8 @@ def piece_starts(line: str) -> list[int]:
 
     >>> piece_starts("1  职业  行政许可"), piece_starts("   机构")
     ([0, 3, 9], [3])
+    >>> piece_starts("1\u3000\u3000职业\u3000行政许可")
+    [0, 5, 11]
     """
     return [_width(line[: m.start()]) for m in _PIECE.finditer(line.rstrip())]
 
