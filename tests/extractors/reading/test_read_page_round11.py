@@ -294,3 +294,25 @@ def test_a_list_pasted_into_a_post_is_read_without_the_posts_buttons(
     assert filled_fields(plist, keys) == expected
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 6. departments of long names under ordinal headings in page text -----------------------
+
+
+@pytest.mark.parametrize("ordinal", ["{n}、", "（{n}）"])
+@pytest.mark.parametrize("gap", ["  ", "\u3000"], ids=["spaces", "ideographic"])
+def test_an_ordinal_heading_of_a_long_department_name_gives_its_items_department(
+    tmp_path: Path, ordinal: str, gap: str
+) -> None:
+    # 二、县人力资源和社会保障局 (eleven characters) between a page's department sections.
+    # Before: no department named (the vocabulary's ordinal headings held ten characters at
+    # most): the heading ran into the basis above it, and the items under it kept the
+    # department before, sure
+    header = ("序号", "事项名称", "事项类型", "设定依据")
+    lines = [TITLE, gap.join(header)]
+    expected = []
+    for n, (department, rows) in enumerate(DEPARTMENTS.items()):
+        lines.append(ordinal.format(n="一二"[n]) + department)
+        lines += [gap.join(r) for r in rows]
+        expected += [dict(zip(HTML_FIELDS, (*r, department), strict=True)) for r in rows]
+    _sure(tmp_path, "\n".join(lines) + "\n", expected)
