@@ -290,6 +290,8 @@ def _after_label(element: etree._Element) -> bool:
 #: Elements that set their text as a heading.
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"strong", "b"})
+# An inline style that sets text bold (<span style="font-weight:bold">, font-weight: 700).
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 
 
 def _heading_marked(lines: Sequence[tuple[int, str, etree._Element]], k: int) -> str:
@@ -305,10 +307,15 @@ def _heading_marked(lines: Sequence[tuple[int, str, etree._Element]], k: int) ->
 
 def _set_apart(lines: Sequence[tuple[int, str, etree._Element]], k: int) -> bool:
     """Whether the ``k``-th line is set as a heading: in ``<h1>``–``<h6>``, bold alone on its
-    line (``<p><strong>县林业局</strong></p>``), or a paragraph of a class that neither line
-    beside it has (``<p class="dept">`` between records' ``<p>`` lines)."""
+    line (``<p><strong>县林业局</strong></p>``, ``<span style="font-weight:bold">``), or a
+    paragraph of a class that neither line beside it has (``<p class="dept">`` between
+    records' ``<p>`` lines)."""
     element = lines[k][2]
-    if element.tag in _HEADINGS | _BOLD or any(a.tag in _HEADINGS for a in element.iterancestors()):
+    if (
+        element.tag in _HEADINGS | _BOLD
+        or _BOLD_STYLE.search(element.get("style") or "") is not None
+        or any(a.tag in _HEADINGS for a in element.iterancestors())
+    ):
         return True
     mark = element.get("class")
     beside = [lines[j][2].get("class") for j in (k - 1, k + 1) if 0 <= j < len(lines)]

@@ -158,6 +158,7 @@ HEADINGS = {
     "h4": "<h4>{}</h4>",
     "ordinal-long-name": "<p><strong>{n}、{}</strong></p>",
     "ordinal-in-brackets": "<p><b>（{n}）{}</b></p>",
+    "span-bold-style": '<p style="text-align:center"><span style="font-weight:bold">{}</span></p>',
 }
 HTML_FIELDS = ("row", "name", "type", "basis", "section_department")
 
