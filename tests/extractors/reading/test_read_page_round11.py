@@ -317,3 +317,43 @@ def test_an_ordinal_heading_of_a_long_department_name_gives_its_items_department
         lines += [gap.join(r) for r in rows]
         expected += [dict(zip(HTML_FIELDS, (*r, department), strict=True)) for r in rows]
     _sure(tmp_path, "\n".join(lines) + "\n", expected)
+
+
+RECORD_MARKUP = {
+    "list-items": lambda r: (
+        f"<ul><li>事项名称：{r[1]}</li><li>事项类型：{r[2]}</li><li>设定依据：{r[3]}</li></ul>"
+    ),
+    "definition-list": lambda r: (
+        f"<dl><dt>事项名称</dt><dd>{r[1]}</dd><dt>事项类型</dt>"
+        f"<dd>{r[2]}</dd><dt>设定依据</dt><dd>{r[3]}</dd></dl>"
+    ),
+}
+
+
+@pytest.mark.parametrize("markup", RECORD_MARKUP)
+@pytest.mark.parametrize("heading", ["<h3>{}</h3>", "<div><strong>{}</strong></div>"])
+def test_a_heading_over_records_of_list_items_or_definitions_gives_their_department(
+    tmp_path: Path, markup: str, heading: str
+) -> None:
+    # records as <li> label：value lines or <dl> of <dt>/<dd>, each department's under its
+    # heading. Before: the heading read as more of the basis above it, no section_department
+    body = "".join(
+        heading.format(department) + "".join(RECORD_MARKUP[markup](r) for r in rows)
+        for department, rows in DEPARTMENTS.items()
+    )
+    expected = [{k: v for k, v in e.items() if k != "row"} for e in _expected()]
+    _sure(tmp_path, _page(body), expected, "page.html")
+
+
+def test_line_breaks_written_as_text_in_a_cell_of_its_own_paragraph(tmp_path: Path) -> None:
+    # each cell a paragraph (a Word table saved as text), the basis's line break escaped.
+    # Before: \n stayed in the basis, sure
+    cells = [*HEADER5[:5], "1", "林木采伐许可证核发", "行政许可", "县林业局", "\\n".join(ARTICLES)]
+    cells += ["2", "食品经营许可", "行政许可", "县市场监督管理局", ARTICLES[0]]
+    keys = ("row", "name", "type", "department", "basis")
+    rows = [
+        ("1", "林木采伐许可证核发", "行政许可", "县林业局", "\n".join(ARTICLES)),
+        ("2", "食品经营许可", "行政许可", "县市场监督管理局", ARTICLES[0]),
+    ]
+    expected = [dict(zip(keys, r, strict=True)) for r in rows]
+    _sure(tmp_path, "\n\n".join([TITLE, *cells]) + "\n", expected)
