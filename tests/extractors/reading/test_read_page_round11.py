@@ -357,3 +357,27 @@ def test_line_breaks_written_as_text_in_a_cell_of_its_own_paragraph(tmp_path: Pa
     ]
     expected = [dict(zip(keys, r, strict=True)) for r in rows]
     _sure(tmp_path, "\n\n".join([TITLE, *cells]) + "\n", expected)
+
+
+@pytest.mark.parametrize(
+    ("marks", "sure"),
+    [(("(1)", "(2)", "(3)"), True), (("（1）", "（2）", "（3）"), True), (("1️⃣", "2️⃣", "3️⃣"), False)],
+    ids=["brackets", "full-width-brackets", "keycaps"],
+)
+def test_a_post_numbering_its_items_in_brackets_or_keycaps_gives_their_serials(
+    tmp_path: Path, marks: tuple[str, ...], sure: bool
+) -> None:
+    # (1)林木采伐… run into the name, or a keycap emoji before it, under a header without 序号.
+    # Before: the number stayed in the name, sure. Keycaps are no serials the serial check
+    # knows: the list is said doubtful
+    header = ("事项名称", "事项类型", "实施主体", "设定依据")
+    gap = "" if marks[0].startswith(("(", "（")) else " "
+    rows = [marks[k] + gap + "  ".join(r) for k, r in enumerate(POSTED)]
+    text = "\n".join(["某县权责清单", "  ".join(header), *rows, "转发 评论 赞"]) + "\n"
+    keys = ("row", "name", "type", "department", "basis")
+    plist = read_written(tmp_path, "page.txt", text)
+    assert filled_fields(plist, keys) == [
+        dict(zip(keys, (marks[k], *r), strict=True)) for k, r in enumerate(POSTED)
+    ]
+    assert plist.plausibility is not None and plist.plausibility.doubtful is not sure
+    _same(tmp_path / "page.txt", 1)

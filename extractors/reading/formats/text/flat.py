@@ -91,9 +91,20 @@ def _is_chrome_line(line: str) -> bool:
 
 
 def _is_opening_serial(text: str) -> bool:
-    """A serial a record opens with where the header has no 序号: a bare number, or an enclosed
-    one (①, a list pasted into a post or a forum numbers its items so)."""
-    return is_serial(text) or enclosed_number(text) is not None
+    """A serial a record opens with where the header has no 序号: a bare number, an enclosed
+    one, a number in brackets or a keycap emoji (①, (1), 1️⃣: a list pasted into a post or a
+    forum numbers its items so)."""
+    return (
+        is_serial(text)
+        or enclosed_number(text) is not None
+        or _POSTED_SERIAL.fullmatch(text) is not None
+    )
+
+
+# A number in brackets or a keycap emoji (1\ufe0f\u20e3) numbering a record, as posts write them.
+_POSTED_SERIAL = re.compile(r"[(（]\d{1,3}[)）]|\d{1,2}\ufe0f?\u20e3")
+# ... run into the name after it ((1)林木采伐…): where the name begins.
+_GLUED_POSTED_SERIAL = re.compile(r"[(（]\d{1,3}[)）](?=[\u4e00-\u9fff])")
 
 
 # Columns whose cells have a recognisable shape. The scores rank how sure a match is: a power type
@@ -174,7 +185,8 @@ def _tokens(
         if (code := _GLUED_CODE.match(word)) is not None:
             cuts = sorted({*cuts, code.end()})  # 330217001000职业技能…: an item code run in
         if opening:
-            serial = glued_serial(word)
+            bracketed = _GLUED_POSTED_SERIAL.match(word)
+            serial = glued_serial(word) or (bracketed.end() if bracketed else 0)
             if serial:
                 cuts = sorted({*cuts, serial})
             opening = False
