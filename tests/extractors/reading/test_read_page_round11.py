@@ -381,3 +381,24 @@ def test_a_post_numbering_its_items_in_brackets_or_keycaps_gives_their_serials(
     ]
     assert plist.plausibility is not None and plist.plausibility.doubtful is not sure
     _same(tmp_path / "page.txt", 1)
+
+
+@pytest.mark.parametrize("mark", ["<br>", "\\n"])
+def test_a_line_break_written_in_a_cell_between_two_others_keeps_its_lines_in_it(
+    tmp_path: Path, mark: str
+) -> None:
+    # two offices in the department cell (县林业局<br>县自然资源局), cells after it. Before: the
+    # second office was cut off as the start of the basis (县自然资源局《…》), sure; now its two
+    # lines, said (an office a line: outside the department's vocabulary as one phrase)
+    rows = [
+        ("1", "林木采伐许可证核发", "行政许可", f"县林业局{mark}县自然资源局", ARTICLES[0]),
+        ("2", "食品经营许可", "行政许可", "县市场监督管理局", ARTICLES[1]),
+    ]
+    text = "\n".join([TITLE, "  ".join(HEADER5[:5]), *("  ".join(r) for r in rows)]) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.department, i.basis) for i in plist.items] == [
+        ("县林业局\n县自然资源局", ARTICLES[0]),
+        ("县市场监督管理局", ARTICLES[1]),
+    ]
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["unanchored-cell"], []]
+    _same(tmp_path / "page.txt", 1)

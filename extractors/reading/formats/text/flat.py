@@ -181,6 +181,11 @@ def _tokens(
         opening = False
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
+        if (lines := written_breaks(word)) != word and not opening:
+            # lines of one cell written with a break as text (县林业局<br>县自然资源局): one
+            # token, its shape that of its lines listed (县林业局、县自然资源局), never two cells
+            yield _Token(match.start(), match.end(), lines.replace("\n", "、"))
+            continue
         cuts = [0, *find_glued_cells(word), len(word)]
         if (code := _GLUED_CODE.match(word)) is not None:
             cuts = sorted({*cuts, code.end()})  # 330217001000职业技能…: an item code run in
