@@ -417,16 +417,27 @@ def section_department(line: str) -> str | None:
     True
     >>> section_department("【县林业局】"), section_department("二、县林业局（单位编码：11501）")
     ('县林业局', '县林业局')
+    >>> section_department("二、县人力资源和社会保障局"), section_department("（二）县林业局")
+    ('县人力资源和社会保障局', '县林业局')
     """
     text = line.strip()
     if (bracketed := _BRACKETED.fullmatch(text)) is not None:
         text = bracketed.group(1).strip()  # 【县林业局】: a heading set in brackets
     text = _LABELLED_NOTE.sub("", text)
     match = _section_heading().fullmatch(text)
-    word = (match.group("b") or match.group("a")) if match is not None else text
+    if match is not None:
+        word = match.group("b") or match.group("a")
+    else:  # an ordinal before a name longer than a type's (二、县人力资源和社会保障局)
+        opening = ORDINAL.match(text)
+        word = text[opening.end() :].strip() if opening else text
     return word if word and is_org_name(word) else None
 
 
+# A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
+# section of a list of several departments printed under one header (二、县住房和城乡建设局).
+ORDINAL = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 # A heading set in square brackets of any width, as a page marks a department's part.
 _BRACKETED = re.compile(r"[【〔〖\[［](.+)[】〕〗\]］]")
 # A labelled note in brackets after a department's name in its heading (（单位编码：11501）).

@@ -21,6 +21,11 @@ from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
 
 _BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
+# Elements that give their whole text (a heading, a paragraph): bold text inside one is part of
+# its line; bold text elsewhere (<div><strong>县林业局</strong></div>, a <b> between tables, in
+# a layout table's cell beside other elements) is a line of its own, a department's heading.
+_WHOLE = frozenset(("title", "h1", "h2", "h3", "h4", "h5", "h6", "p"))
+_BOLD = ("strong", "b")
 _MAX_SPAN = 1000
 #: libxml2 stops at 256 levels of nesting unless told the tree may be huge, and a table that
 #: deep in the page's layout was then no table at all; entities are never fetched.
@@ -298,9 +303,13 @@ class SpansTooWide(ValueError):
 def context_lines(element: lxml.html.HtmlElement, before: bool) -> list[tuple[int, str]]:
     """The lines of ``element`` that tell about the list (its title, a date), numbered; a heading
     or paragraph gives its whole text, a ``div``, ``span`` or ``li`` the text before its first
-    child, a cell of a layout table its text when it holds no element. ``before`` (it opens
-    before the list's table): numbered 0, as a page on one line gives no order by line."""
-    if element.tag not in _BLOCKS or (element.tag == "td" and len(element)):
+    child, a cell of a layout table its text when it holds no element, bold text outside a
+    heading or paragraph its own (:data:`_BOLD`). ``before`` (it opens before the list's
+    table): numbered 0, as a page on one line gives no order by line."""
+    bold = element.tag in _BOLD and not any(
+        a.tag in _WHOLE or a.tag in _BOLD for a in element.iterancestors()
+    )
+    if not bold and (element.tag not in _BLOCKS or (element.tag == "td" and len(element))):
         return []
     own = clean_cell(
         (element.text or "")

@@ -15,6 +15,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import read_labelled
 from extractors.reading.headers import is_header, map_header
+from extractors.reading.vocab import section_department
 
 #: Fewest cells a row of a list has: a header of three field keys (序号 | 事项名称 | 事项类型).
 MIN_CELLS = 3
@@ -286,12 +287,49 @@ def _after_label(element: etree._Element) -> bool:
     return previous is not None and _is_label(previous)
 
 
+#: Elements that set their text as a heading.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOLD = frozenset({"strong", "b"})
+# An inline style that sets text bold (<span style="font-weight:bold">, font-weight: 700).
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+
+
+def _heading_marked(lines: Sequence[tuple[int, str, etree._Element]], k: int) -> str:
+    """The text of the ``k``-th line, in brackets (【县林业局】, the shape the reader of records
+    takes for a department's heading) when it is a department's name alone that the page sets
+    as a heading between records (:func:`_set_apart`): read as words, the name was more of the
+    value above it (a basis ending 县人力资源和社会保障局), sure."""
+    text = lines[k][1]
+    if section_department(text) != text.strip() or not _set_apart(lines, k):
+        return text
+    return f"【{text.strip()}】"
+
+
+def _set_apart(lines: Sequence[tuple[int, str, etree._Element]], k: int) -> bool:
+    """Whether the ``k``-th line is set as a heading: in ``<h1>``–``<h6>``, bold alone on its
+    line (``<p><strong>县林业局</strong></p>``, ``<span style="font-weight:bold">``), or a
+    paragraph of a class that neither line beside it has (``<p class="dept">`` between
+    records' ``<p>`` lines)."""
+    element = lines[k][2]
+    if (
+        element.tag in _HEADINGS | _BOLD
+        or _BOLD_STYLE.search(element.get("style") or "") is not None
+        or any(a.tag in _HEADINGS for a in element.iterancestors())
+    ):
+        return True
+    mark = element.get("class")
+    beside = [lines[j][2].get("class") for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+    # (not under a label alone, 实施主体： / 县林业局: its value, whatever its class)
+    under_label = k > 0 and map_header(lines[k - 1][1].strip().rstrip(":：")) is not None
+    return bool(mark) and bool(beside) and mark not in beside and not under_label
+
+
 def label_records(document: etree._Element) -> Grid | None:
     """The page's label：value records (``<dl>`` of ``<dt>``/``<dd>``, lines of
     ``事项名称：…``), read by the reader of records of page text
     (:func:`~extractors.reading.formats.labelled.read_labelled`); None when it finds none."""
     lines = page_lines_of(document, None, True)
-    grid = read_labelled("\n".join(t for _, t, _ in lines))
+    grid = read_labelled("\n".join(_heading_marked(lines, k) for k in range(len(lines))))
     if len(grid.rows) < 2:
         return None
     # read_labelled numbers the lines it was given: each is the page's line of that text

@@ -744,7 +744,8 @@ def _continue(record: _Record, label: str, line: int, value: str) -> str:
         values.append(value)
         return label
     if not values:
-        first, _, rest = value.partition(" ")
+        # (apart at an ideographic space as at an ASCII one: a page whose gaps are U+3000)
+        first, _, rest = re.sub(_SPACE, " ", value, count=1).partition(" ")
         if test(_squash(value)) or not rest.strip() or not test(first):
             values.append(value)
             return label

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from extractors.reading.formats.furniture import is_page_footer
 
-# A piece of text: at the line's start, or after a gap of two spaces or more.
-_PIECE = re.compile(r"(?:^|(?<=  ))(?=\S)")
+# A piece of text: at the line's start, or after a gap of two spaces or more, or of an
+# ideographic space (two columns wide: a copy that pads its columns with U+3000).
+_PIECE = re.compile(r"(?:^|(?<=  )|(?<=\u3000))(?=\S)")
 _WIDE = frozenset("WF")
 #: Share of pieces that must stand at a column's start.
 _ALIGNED = 0.95
@@ -37,6 +38,8 @@ def piece_starts(line: str) -> list[int]:
 
     >>> piece_starts("1  职业  行政许可"), piece_starts("   机构")
     ([0, 3, 9], [3])
+    >>> piece_starts("1\u3000\u3000职业\u3000行政许可")
+    [0, 5, 11]
     """
     return [_width(line[: m.start()]) for m in _PIECE.finditer(line.rstrip())]
 
@@ -57,13 +60,20 @@ def column_starts(header: Sequence[str]) -> tuple[int, ...]:
 def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
     """True when the body ``lines`` stand in the columns that start at ``starts``: nearly all
     their pieces start at a column, and some line after a record's first holds pieces of two
-    columns or more, neither of them the first (a cell wrapped in its column beside another).
+    columns or more, neither of them the first (a cell wrapped in its column beside another),
+    or a piece of another column than the first alone (a department's name wrapped in its
+    column, 县市场监督 / 管理局, the cells beside it of one line: read as words, the piece was
+    a line of the department's cell, or, the department in the last column, ``管理局`` was the
+    department and ``县市场监督`` more of the basis before it).
 
     >>> starts = (0, 6, 20)
     >>> is_fixed_width(["1     职业技能鉴定  县人力社", "      机构设立审批  保局"], starts)
     True
     >>> is_fixed_width(["1  职业技能鉴定  县人力社保局", "2  机构设立审批  县林业局"], starts)
     False
+    >>> is_fixed_width(["1     职业技能鉴定  县市场监督  《劳动法》", "                    管理局"],
+    ...                (0, 6, 20, 32))
+    True
     """
     if not starts:
         return False
@@ -76,7 +86,7 @@ def is_fixed_width(lines: Iterable[str], starts: Sequence[int]) -> bool:
         found = piece_starts(line)
         pieces += len(found)
         aligned += sum(1 for p in found if p in known)
-        wrapped = wrapped or (len(found) >= 2 and starts[0] not in found)
+        wrapped = wrapped or bool(found and starts[0] not in found)
     return wrapped and pieces > 0 and aligned >= _ALIGNED * pieces
 
 

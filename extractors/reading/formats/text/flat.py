@@ -29,6 +29,7 @@ from extractors.reading.formats.text.boundaries import (
     record_starts,
     serial_mark,
 )
+from extractors.reading.formats.text.breaks import written_breaks
 from extractors.reading.formats.text.fixedwidth import cut, join
 from extractors.reading.formats.text.gluedorg import part_department
 from extractors.reading.formats.text.hyphens import join_hyphenated
@@ -38,7 +39,9 @@ from extractors.reading.formats.text.wrapped import move_wrapped
 from extractors.reading.headers import map_headers
 from extractors.reading.limits import MAX_CELL_CHARS
 from extractors.reading.vocab import (
+    ORDINAL,
     cell_opening,
+    enclosed_number,
     find_glued_cells,
     is_article_end,
     is_code,
@@ -82,6 +85,28 @@ def _is_number(text: str) -> bool:
     return is_serial(text) or is_code(text)
 
 
+def _is_chrome_line(line: str) -> bool:
+    """True for a line of the page's furniture among records: page chrome, a rule, a footer."""
+    return is_page_chrome(line) or is_rule(line) or is_page_footer(line)
+
+
+def _is_opening_serial(text: str) -> bool:
+    """A serial a record opens with where the header has no 序号: a bare number, an enclosed
+    one, a number in brackets or a keycap emoji (①, (1), 1️⃣: a list pasted into a post or a
+    forum numbers its items so)."""
+    return (
+        is_serial(text)
+        or enclosed_number(text) is not None
+        or _POSTED_SERIAL.fullmatch(text) is not None
+    )
+
+
+# A number in brackets or a keycap emoji (1\ufe0f\u20e3) numbering a record, as posts write them.
+_POSTED_SERIAL = re.compile(r"[(（]\d{1,3}[)）]|\d{1,2}\ufe0f?\u20e3")
+# ... run into the name after it ((1)林木采伐…): where the name begins.
+_GLUED_POSTED_SERIAL = re.compile(r"[(（]\d{1,3}[)）](?=[\u4e00-\u9fff])")
+
+
 # Columns whose cells have a recognisable shape. The scores rank how sure a match is: a power type
 # or a serial is near-certain, an organisation-shaped word much less so.
 _SCORES: dict[str, tuple[float, float]] = {  # (a match, an empty cell)
@@ -107,7 +132,7 @@ _MAX_ANCHOR_TOKENS = 3
 #: Leading columns a header may lack while its records carry them (序号 and a code before the
 #: name): the header cell each gets, and how its cell is recognised (an empty one costs nothing).
 _IMPLICIT: tuple[tuple[str, _Anchor], ...] = (
-    ("序号", _Anchor(is_serial, 10.0, 0.0)),
+    ("序号", _Anchor(_is_opening_serial, 10.0, 0.0)),
     ("编码", _Anchor(is_code, 5.0, 0.0)),
     ("", _Anchor(_is_number, 1.0, 0.0)),
 )
@@ -156,11 +181,17 @@ def _tokens(
         opening = False
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
+        if (lines := written_breaks(word)) != word and not opening:
+            # lines of one cell written with a break as text (县林业局<br>县自然资源局): one
+            # token, its shape that of its lines listed (县林业局、县自然资源局), never two cells
+            yield _Token(match.start(), match.end(), lines.replace("\n", "、"))
+            continue
         cuts = [0, *find_glued_cells(word), len(word)]
         if (code := _GLUED_CODE.match(word)) is not None:
             cuts = sorted({*cuts, code.end()})  # 330217001000职业技能…: an item code run in
         if opening:
-            serial = glued_serial(word)
+            bracketed = _GLUED_POSTED_SERIAL.match(word)
+            serial = glued_serial(word) or (bracketed.end() if bracketed else 0)
             if serial:
                 cuts = sorted({*cuts, serial})
             opening = False
@@ -517,9 +548,15 @@ def _record_tokens(
 
 
 def _lead(tokens: Iterable[_Token]) -> list[str]:
-    """The numbers a record opens with (up to three): what :func:`_implicit` reads of it."""
-    lead = itertools.takewhile(lambda t: t.text.isascii() and _is_number(t.text), tokens)
-    return [t.text for t in itertools.islice(lead, 3)]
+    """The numbers a record opens with (up to three): what :func:`_implicit` reads of it; the
+    first may be an enclosed number (:func:`_is_opening_serial`)."""
+    found: list[str] = []
+    for token in itertools.islice(tokens, 3):
+        first = not found and _is_opening_serial(token.text)
+        if not first and not (token.text.isascii() and _is_number(token.text)):
+            break
+        found.append(token.text)
+    return found
 
 
 def _implicit(keys: Sequence[str | None], leads: Iterable[Sequence[str]]) -> list[str]:
@@ -529,7 +566,7 @@ def _implicit(keys: Sequence[str | None], leads: Iterable[Sequence[str]]) -> lis
     serial = code = False
     longest = 0  # the most numbers a record opens with after its serial
     for lead in leads:
-        opens = bool(lead) and is_serial(lead[0])
+        opens = bool(lead) and _is_opening_serial(lead[0])
         after = lead[1:] if opens else lead
         serial |= opens
         code |= any(is_code(t) for t in after)
@@ -668,7 +705,8 @@ class BodyReading:
                     not self.paragraphs
                 ):  # a cell's line wrapped under its cell (职业技能鉴定 / 机构…)
                     values = move_wrapped([text[s.start : s.end] for s in record], values)
-            values = list(values)
+            # line breaks written as text (<br>, \n) are the cell's line breaks
+            values = [(written_breaks(cell), raw) for cell, raw in values]
             notes: list[Anomaly] = sub_item_lines(values, [c.key for c in columns], cells)
             notes += part_department(values, [c.key for c in columns], cells)
             notes += [
@@ -711,11 +749,6 @@ class BodyReading:
 
 
 _RECORD, _GROUP = 1, 0
-# A Chinese ordinal opening a heading (二、 / （二）): before an office's name alone, a department's
-# section of a list of several departments printed under one header (二、县住房和城乡建设局).
-ORDINAL = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])"
-)
 
 
 # An Arabic ordinal opening a heading above a header (1.县发展和改革局 over its list's header).
@@ -792,13 +825,20 @@ def split_body(
         spans = _split_runs(text, spans)
         lines = SpanLines(text, spans)
     # page numbers (a print's 1 before its form feed) open no record: blank where serials are
-    # looked for
+    # looked for; nor does page chrome after a blank line (a post's buttons under the list,
+    # 回复 引用 举报: as a line after a blank one, it parted the records of a list without
+    # serials, and the rows above it ran into one record)
+    hidden = {
+        n
+        for n in range(1, len(lines))
+        if not lines[n - 1].strip() and _is_chrome_line(lines[n].strip())
+    }
     scanned = (
         [
-            ("" if span.number in furniture else line)
-            for span, line in zip(spans, lines, strict=True)
+            ("" if span.number in furniture or n in hidden else line)
+            for n, (span, line) in enumerate(zip(spans, lines, strict=True))
         ]
-        if furniture
+        if furniture or hidden
         else lines
     )
     starts = array("q", record_starts(scanned, keys, paragraphs))  # in order
@@ -846,10 +886,8 @@ def split_body(
             current = False
             continue
         if (
-            is_page_chrome(line)
-            or is_rule(line)
+            _is_chrome_line(line)
             or is_running_header(line, running)
-            or is_page_footer(line)
             or spans[n].number in furniture
         ):
             chrome.append((spans[n].number, line))
