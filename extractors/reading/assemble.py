@@ -542,8 +542,12 @@ class Assembly:
                 for column, text in enumerate(row.cells, start=1):
                     check_cell(text, self.path, row.line, column)
             if is_header(row.cells):
-                # A repeated header (page break) or the header of a further table.
-                header = Header(row.line, row.cells, map_headers(row.cells))
+                # A repeated header (page break) or the header of a further table; a cell
+                # of it merged across columns groups them as the first header's did
+                named = map_headers(row.cells)
+                if "left" in row.spans:
+                    named = group_header_keys(named, row.spans)
+                header = Header(row.line, row.cells, named)
                 keys = {k for k in header.keys if k}
                 if not keys <= self.keys_seen:
                     self.keys_seen |= keys
