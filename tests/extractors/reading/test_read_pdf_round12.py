@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from tests.extractors.reading.documents import _SONG
-from tests.extractors.reading.test_read_pdf_round8 import _item, _read, _written
+from tests.extractors.reading.test_read_pdf_round8 import _cells, _item, _read, _written
 
 # -- a header cell merged across two columns, printed again atop each page ---------------------
 
@@ -26,7 +26,12 @@ _GROUPS = ("实施层级及权限", "行使层级", "实施主体", "承办机�
 
 def _merged_header_rows(k: int, group: str) -> tuple[str, ...]:
     base = _item(k, long=k % 3 == 0)
-    return (*base[:3], "市级" if "层级" in group else "市交通运输局", f"负责第{k}类事项的办理", *base[3:])
+    return (
+        *base[:3],
+        "市级" if "层级" in group else "市交通运输局",
+        f"负责第{k}类事项的办理",
+        *base[3:],
+    )
 
 
 @pytest.mark.parametrize("rows", [12, 20, 31])
@@ -56,3 +61,102 @@ def test_a_header_cell_merged_across_two_columns_repeated_on_each_page_is_read_o
         kept = dict(item.extra)
         assert "".join(kept[f"{group}#2"].split()) == want[4]
     assert not plist.rejects
+
+
+# -- a row a page break splits, its serial centred onto the part after the break --------------
+
+
+def _split_printed(
+    path: Path, items: list[tuple[str, ...]], widths: list[int], closed: bool = False
+) -> Path:
+    """``items`` drawn as a ruled table on landscape A4 pages, each cell's lines centred in
+    its row, a row the page's foot reaches split over the break as a spreadsheet prints it:
+    each part showing the piece of the row's text that falls in it (the rest clipped, still
+    in the text layer), the column rules open at the break (no rule across it) unless
+    ``closed``."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.extractors.reading.documents import _SONG
+
+    width, height = landscape(A4)
+    canvas = Canvas(str(path), pagesize=(width, height))
+    top, foot = height - 40, 40.0
+    room = top - foot
+    xs = [40.0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    header = ("序号", "事项名称", "事项类型", "设定依据", "追责依据")
+    laid = []  # (top, bottom, cells, heights) of each row, from the table's top down
+    v = 0.0
+    for row in [header, *items]:
+        cells = [Paragraph(text, _SONG) for text in row]
+        tall = [p.wrap(w - 6, 4000)[1] for p, w in zip(cells, widths, strict=True)]
+        step = max(tall) + 14
+        laid.append((v, v + step, cells, tall))
+        v += step
+    for page in range(int(v // room) + 1):
+        low, high = page * room, (page + 1) * room
+        for start, end, cells, tall in laid:
+            if end <= low or start >= high:
+                continue
+            a, b = max(start, low), min(end, high)
+            y_a, y_b = top - (a - low), top - (b - low)
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(xs[0], y_b, xs[-1] - xs[0], y_a - y_b)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            middle = top - ((start + end) / 2 - low)
+            for cell, x, h in zip(cells, xs, tall, strict=False):
+                cell.drawOn(canvas, x + 3, middle - h / 2)
+            canvas.restoreState()
+            for x in xs:
+                canvas.line(x, y_a, x, y_b)
+            if a == start or closed:
+                canvas.line(xs[0], y_a, xs[-1], y_a)
+            if b == end or closed:
+                canvas.line(xs[0], y_b, xs[-1], y_b)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _tall(k: int, repeat: int) -> tuple[str, ...]:
+    """Item ``k`` with a basis of its several laws ``repeat`` times over: a row some inches tall."""
+    item = _item(k, long=True)
+    return (*item[:3], "；".join([item[3]] * repeat), item[4])
+
+
+_SPLIT_WIDTHS = {
+    "wide": [40, 160, 70, 330, 160],
+    "narrow": [30, 120, 60, 260, 120],
+    "wide-name": [50, 200, 80, 360, 60],
+}
+
+
+@pytest.mark.parametrize(
+    ("lines", "widths"),
+    [
+        (1, "wide"),
+        (1, "narrow"),
+        (2, "wide"),
+        (2, "narrow"),
+        (2, "wide-name"),
+        (3, "narrow"),
+        (3, "wide-name"),
+    ],
+)
+def test_a_row_split_with_its_serial_after_the_break_is_one_row(
+    tmp_path: Path, lines: int, widths: str
+) -> None:
+    # A sheet printed by LibreOffice Calc: a row the page's foot reaches is split, each part
+    # showing its piece of the cells' centred text, the column rules open at the break. When
+    # most of the row falls after the break, so does its serial: the part at the foot, of no
+    # serial, was an item of half a name and a cut type (行政 | 处罚, unknown-type), the part
+    # atop the next page another (silently, or a list of 21 items where 20 were printed).
+    items = [_tall(k, 1 + (k * lines) % 4) for k in range(1, 21)]
+    plist = _read(_split_printed(tmp_path / "list.pdf", items, _SPLIT_WIDTHS[widths]))
+    assert _cells(plist) == [tuple("".join(c.split()) for c in i) for i in items]
+    assert not plist.rejects
+    joined = [i for i in plist.items if any(a.code == "continuation-row" for a in i.anomalies)]
+    assert joined

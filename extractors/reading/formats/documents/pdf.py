@@ -156,6 +156,9 @@ class PdfReading:
     #: a wide table's columns printed on a page of their own were joined to rows read before
     #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
     joined: bool = False
+    #: the last ruled table read ran on to its page's foot with no rule closing its last row
+    #: (``pdfopen``): a row the page break split, which the next page's first row may end
+    open_foot: bool = False
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -502,10 +505,14 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         if ruled(page)
         else []
     )
+    foot, reading.open_foot = reading.open_foot, False
     if not tables:
         _read_unruled(page, number, reading)
         return
     close_opened(reading)
+    # a row split by the break before this page: open at the last page's foot or this one's top
+    split = foot or any(abs(line["top"] - tables[0].bbox[1]) <= 1.5 for line in closing)
+    reading.open_foot = any(abs(line["top"] - tables[-1].bbox[3]) <= 1.5 for line in closing)
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes))
     first = len(reading.context)
@@ -521,7 +528,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
-            rows = joined_split(rows, header, len(table.columns), number, reading)
+            rows = joined_split(rows, header, len(table.columns), number, reading, split)
             rows = carried_down(rows, header, len(table.columns), number, reading)
         if index == 0 and found is None and joined_band(rows, number, reading):
             continue  # a band of columns printed apart goes on (down, then over)
