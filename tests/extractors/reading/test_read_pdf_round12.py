@@ -160,3 +160,42 @@ def test_a_row_split_with_its_serial_after_the_break_is_one_row(
     assert not plist.rejects
     joined = [i for i in plist.items if any(a.code == "continuation-row" for a in i.anomalies)]
     assert joined
+
+
+# -- a department's heading above its printed list ------------------------------------------
+
+_DEPARTMENTS = ("县林业局", "县水利局", "县医疗保障局")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "no-ruling"])
+@pytest.mark.parametrize(
+    "heading", ["{n}、{d}", "【{d}】", "{d}"], ids=["ordinal", "bracketed", "alone"]
+)
+@pytest.mark.parametrize("break_", [False, True], ids=["same-page", "page-each"])
+def test_a_departments_heading_above_its_list_gives_its_section_department(
+    tmp_path: Path, ruled: bool, heading: str, break_: bool
+) -> None:
+    # A list of several departments, each one's part under its heading (一、县林业局) over a
+    # table of the list's columns, no department column. The page-text and sheet readers
+    # give the items the department as their section_department; a PDF gave none (the
+    # heading was context, or the tables read as one).
+    from reportlab.platypus import PageBreak
+    from reportlab.platypus import Paragraph as Para
+
+    from tests.extractors.reading.test_read_pdf_round8 import _HEADER, _table
+
+    flow: list[object] = []
+    want: list[str] = []
+    k = 0
+    for n, department in enumerate(_DEPARTMENTS):
+        items = [_item(k + j) for j in range(1, 4)]
+        k += 3
+        if break_ and n:
+            flow.append(PageBreak())
+        text = heading.format(n="一二三"[n], d=department)
+        flow += [Para(text, _SONG), _table([_HEADER, *items], ruled=ruled)]
+        want += [department] * len(items)
+    plist = _read(_written(tmp_path, flow))
+    assert [i.row for i in plist.items] == [str(j) for j in range(1, k + 1)]
+    assert [i.section_department for i in plist.items] == want
+    assert not any(i.department for i in plist.items)

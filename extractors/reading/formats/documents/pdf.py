@@ -85,6 +85,7 @@ from extractors.reading.vocab import (
     is_serial,
     is_sub_header,
     names_section,
+    section_department,
 )
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
@@ -550,13 +551,21 @@ def _heading_above(
     outside: Any, box: tuple[float, float, float, float], previous: Any
 ) -> str | None:
     """The line of text right above the table at ``box`` (below the table before it on the
-    page) when it names a power type (一、行政许可): the section the table's rows are in."""
+    page) when it names a power type (一、行政许可): the section the table's rows are in; or a
+    department alone (一、县林业局, 【县林业局】: ``vocab.section_department``), the part of a
+    list of several departments the rows are in (their ``section_department``)."""
     top = previous[3] if previous is not None else 0
     if box[1] - top < 1:
         return None
     text = outside.crop((0, top, outside.width, box[1])).extract_text() or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines and names_section(lines[-1]) else None
+    return lines[-1] if lines and _heads_table(lines[-1]) else None
+
+
+def _heads_table(line: str) -> bool:
+    """True when ``line``, right above a table, heads it: it names a power type or a
+    department alone (the table one of a list's sections, or of its departments' parts)."""
+    return bool(names_section(line)) or section_department(line) is not None
 
 
 def _add_context(text: str, reading: PdfReading) -> None:
@@ -696,7 +705,7 @@ def _read_headed(
     # the line right above the header naming a power type (一、行政许可): the table's
     # section, as over a ruled table (``_heading_above``)
     lead = reading.context[-1] if len(reading.context) > above else None
-    lead = lead if lead is not None and names_section(lead[1]) else None
+    lead = lead if lead is not None and _heads_table(lead[1]) else None
     reading.number += 1
     cells = tuple(text for _, _, text in reading.columns)
     copies = _copies(reading.columns)
