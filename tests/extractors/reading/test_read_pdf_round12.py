@@ -199,3 +199,77 @@ def test_a_departments_heading_above_its_list_gives_its_section_department(
     assert [i.row for i in plist.items] == [str(j) for j in range(1, k + 1)]
     assert [i.section_department for i in plist.items] == want
     assert not any(i.department for i in plist.items)
+
+
+# -- a wide sheet of tall rows printed down then over, a band of one column ----------------
+
+
+def _banded_sheet(
+    tmp_path: Path, soffice: str, items: list[tuple[str, ...]], height: int, title: bool
+) -> Path:
+    """A sheet of ``items`` (序号 | 事项名称 | 事项类型 | 设定依据 | 实施层级及权限 over two
+    columns | 追责依据) whose rows are ``height`` points tall, each column so wide that
+    LibreOffice Calc prints it down, then over: 序号 … 事项类型 on the first pages, 设定依据
+    alone on the next, the rest after; ``title``: a title row merged across the sheet."""
+    import subprocess
+
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    side = Side(style="thin")
+    header = ("序号", "事项名称", "事项类型", "设定依据", "实施层级及权限", "", "追责依据")
+    rows: list[tuple[str, ...]] = [("某县交通运输局权责清单",)] if title else []
+    rows += [header, *items]
+    for r, row in enumerate(rows, start=1):
+        for c in range(1, 8):
+            cell = sheet.cell(r, c, row[c - 1] if c <= len(row) else None)
+            cell.border = Border(left=side, right=side, top=side, bottom=side)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if r > len(rows) - len(items):
+            sheet.row_dimensions[r].height = height
+    top = 2 if title else 1
+    if title:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
+    sheet.merge_cells(start_row=top, start_column=5, end_row=top, end_column=6)
+    for column, width in zip("ABCDEFG", (6, 14, 8, 70, 10, 30, 60), strict=True):
+        sheet.column_dimensions[column].width = width
+    source = tmp_path / "list.xlsx"
+    book.save(source)
+    run = [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless"]
+    run += ["--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(run, capture_output=True, timeout=300)
+    return tmp_path / "list.pdf"
+
+
+def _banded_item(k: int, laws: int) -> tuple[str, ...]:
+    item = _item(k, long=True)
+    return (*item[:3], "；".join([item[3]] * laws), "市级", f"负责第{k}类事项的办理", item[4])
+
+
+@pytest.mark.parametrize("title", [True, False], ids=["titled", "untitled"])
+@pytest.mark.parametrize(("height", "laws"), [(300, 4), (400, 5), (500, 6)])
+def test_a_sheet_of_tall_rows_printed_down_then_over_is_joined_band_by_band(
+    tmp_path: Path, soffice: str, height: int, laws: int, title: bool
+) -> None:
+    # Rows half a page to a page tall, the 设定依据 column alone in its band: each of its rows
+    # a single ruled cell on a page of its own, which gives pdfplumber no table (a table needs
+    # two cells): those rows were read as page text and the items lost their bases; the band
+    # after it, under the empty row its title left and with a header cell merged across two
+    # columns, was no band (a header of a field the list's header has no word for, or its
+    # first row empty) and each of its rows a reject; a row the page's foot split inside a
+    # band read as a row of its own. Each band is now joined to its rows, said.
+    items = [_banded_item(k, laws) for k in range(1, 5)]
+    plist = _read(_banded_sheet(tmp_path, soffice, items, height, title))
+    plain = [tuple("".join(c.split()) for c in i) for i in items]
+    assert _cells(plist) == [(*i[:4], i[6]) for i in plain]
+    assert [i.level for i in plist.items] == ["市级"] * len(items)
+    assert ["".join(dict(i.extra)["实施层级及权限#2"].split()) for i in plist.items] == [
+        i[5] for i in plain
+    ]
+    assert not plist.rejects
+    for item in plist.items:
+        assert any(a.code == "joined-record" for a in item.anomalies)
+        assert not any(a.code == "duplicate-column" for a in item.anomalies)

@@ -31,7 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
-from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band
+from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band, one_cell_band
 from extractors.reading.formats.documents.pdfatop import merged_atop
 from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
@@ -154,6 +154,9 @@ class PdfReading:
     #: next page joins (-1: a band printed over, then down; None: none joined), its header
     band: int | None = None
     band_header: tuple[str, ...] | None = None
+    #: the cells of a band's row that its page's foot split, open there: put before the
+    #: cells of the next band page's first row
+    band_rest: tuple[str, ...] | None = None
     #: a wide table's columns printed on a page of their own were joined to rows read before
     #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
     joined: bool = False
@@ -501,12 +504,11 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     # closing the row a page break split there: closed where they end
     closing = closing_lines(page.edges)
     # fills behind a table without rules (zebra rows) are no ruling: read from its words
-    tables = (
-        page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-        if ruled(page)
-        else []
-    )
+    settings = {"explicit_horizontal_lines": closing} if closing else None
+    tables = page.find_tables(settings) if ruled(page) else []
     foot, reading.open_foot = reading.open_foot, False
+    if not tables and ruled(page) and one_cell_band(page, settings, number, reading):
+        return  # a band of one column printed apart goes on (down, then over)
     if not tables:
         _read_unruled(page, number, reading)
         return
@@ -533,14 +535,16 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
             rows = carried_down(rows, header, len(table.columns), number, reading)
         if index == 0 and found is None and joined_band(rows, number, reading):
             continue  # a band of columns printed apart goes on (down, then over)
-        # (columns printed apart open the page they are printed on)
-        if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
-            if header is not None and joined_apart(rows, header, number, reading):
+        # (columns printed apart open the page they are printed on, under the empty row a
+        # sheet's title left in their band, as a title merged across the first columns does)
+        shown = list(itertools.dropwhile(lambda row: not any(row.cells), rows))
+        if index == 0 and shown and (apart := columns_apart(shown[0].cells, header)) is not None:
+            if header is not None and joined_apart(shown, header, number, reading):
                 reading.header = header  # the list's, not its columns' printed apart
                 continue
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
-            for row in rows:
+            for row in shown:
                 text = " | ".join(c for c in row.cells if c)
                 _note_page(reading, number, apart, reading.unread, text)
             continue
@@ -605,7 +609,7 @@ def _add_table(
     # the rows this page gave, where they stand in the table (``pdfapart``: down, then over)
     table, given = reading.tables[-1], {id(row) for row in rows if not is_header(row.cells)}
     tail = range(max(len(table) - len(rows) - said, 0), len(table))
-    if body := [i + reading.gone for i in tail if id(table[i]) in given and table[i].cells]:
+    if body := [i + reading.gone for i in tail if id(table[i]) in given and any(table[i].cells)]:
         reading.pages.append(body)
     reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
