@@ -507,7 +507,7 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     settings = {"explicit_horizontal_lines": closing} if closing else None
     tables = page.find_tables(settings) if ruled(page) else []
     foot, reading.open_foot = reading.open_foot, False
-    if not tables and ruled(page) and one_cell_band(page, settings, number, reading):
+    if not tables and ruled(page) and one_cell_band(page, number, reading):
         return  # a band of one column printed apart goes on (down, then over)
     if not tables:
         _read_unruled(page, number, reading)

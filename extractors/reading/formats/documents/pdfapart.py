@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
+from extractors.reading.formats.documents.pdfopen import closing_lines
 from extractors.reading.formats.grid import SourceRow, Span
 from extractors.reading.headers import is_header, map_header
 
@@ -163,9 +164,7 @@ def _joined(
     return True
 
 
-def one_cell_band(
-    page: Any, settings: dict[str, Any] | None, number: int, reading: PdfReading
-) -> bool:
+def one_cell_band(page: Any, number: int, reading: PdfReading) -> bool:
     """True when ``page``, on which no table was found, holds the next row of a band of one
     column printed apart, down then over (a basis column alone, its row as tall as the page:
     one ruled cell, which pdfplumber finds but gives no table of, a table needing two cells),
@@ -175,6 +174,10 @@ def one_cell_band(
     header = reading.band_header
     if reading.band is None or reading.band < 0 or header is None or len(header) != 1:
         return False
+    # its column's two rules, open at the page's top or foot, closed there (a table's frame
+    # alone is no such band: only a band of one column is looked for)
+    closing = closing_lines(page.edges, least=2)
+    settings = {"explicit_horizontal_lines": closing} if closing else None
     cells = page.debug_tablefinder(settings).cells
     if len(cells) != 1:
         return False
