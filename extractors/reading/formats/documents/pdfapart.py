@@ -167,7 +167,8 @@ def _joined(
 def one_cell_band(page: Any, number: int, reading: PdfReading) -> bool:
     """True when ``page``, on which no table was found, holds the next row of a band of one
     column printed apart, down then over (a basis column alone, its row as tall as the page:
-    one ruled cell, which pdfplumber finds but gives no table of, a table needing two cells),
+    one ruled cell, which pdfplumber finds but gives no table of, a table needing two cells;
+    or the cell with the part of the next row the page's foot splits, left open there),
     and that row is joined to its row (:func:`joined_band`). False, and nothing changed,
     else (before, the band's rows after its first page were read as page text: the items
     lost their bases, silently or said)."""
@@ -178,14 +179,21 @@ def one_cell_band(page: Any, number: int, reading: PdfReading) -> bool:
     # alone is no such band: only a band of one column is looked for)
     closing = closing_lines(page.edges, least=2)
     settings = {"explicit_horizontal_lines": closing} if closing else None
-    cells = page.debug_tablefinder(settings).cells
-    if len(cells) != 1:
-        return False
+    cells = sorted(page.debug_tablefinder(settings).cells, key=lambda box: box[1])
+    if not cells or len({(round(a), round(c)) for a, _, c, _ in cells}) != 1:
+        return False  # no cell, or cells of more than one column
     x0, top, x1, bottom = page.bbox
-    a, b, c, d = cells[0]
-    box = (max(a, x0), max(b, top), min(c, x1), min(d, bottom))  # within the page
-    text = clean_cell(page.crop(box).extract_text() or "")
-    if not text:
+    rows = []
+    for a, b, c, d in cells:
+        box = (max(a, x0), max(b, top), min(c, x1), min(d, bottom))  # within the page
+        text = clean_cell(page.crop(box).extract_text() or "")
+        reading.number += 1
+        rows.append(SourceRow(reading.number, (text,), (text,)))
+    if not any(row.cells[0] for row in rows):
         return False
-    reading.number += 1
-    return joined_band([SourceRow(reading.number, (text,), (text,))], number, reading)
+    # a row the page's foot splits, open there (a closing rule drawn at its foot)
+    reading.open_foot = any(abs(line["top"] - cells[-1][3]) <= 1.5 for line in closing)
+    if joined_band(rows, number, reading):
+        return True
+    reading.open_foot = False
+    return False
