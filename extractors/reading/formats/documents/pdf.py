@@ -76,6 +76,7 @@ from extractors.reading.formats.documents.pdfwords import (
     loose_row,
     placing,
 )
+from extractors.reading.formats.documents.pdfwraps import unwrapped_cells
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -184,7 +185,7 @@ def _span_of(table: Table, r: int, c: int) -> tuple[int, int] | None:
 def _table_rows(table: Table, page: int, reading: PdfReading) -> list[SourceRow]:
     """The rows of one ruled table: a cell merged over several rows or columns gives its text
     to each slot it covers, marked as repeated there."""
-    texts = table.extract()
+    texts = unwrapped_cells(table)  # lines the column's width wrapped joined again
     rows = []
     for r, cells in enumerate(texts):
         reading.number += 1
