@@ -549,8 +549,12 @@ class Assembly:
                     check_cell(text, self.path, row.line, column)
             if is_header(row.cells) or (last is not None and is_annex_header(row.cells)):
                 # A repeated header (page break) or the header of a further table (an annex
-                # keyed to the items by name, 事项名称 | 追责依据: ``annexed``).
-                header = Header(row.line, row.cells, map_headers(row.cells))
+                # keyed to the items by name, 事项名称 | 追责依据: ``annexed``); a cell of it
+                # merged across columns groups them as the first header's did
+                named = map_headers(row.cells)
+                if "left" in row.spans:
+                    named = group_header_keys(named, row.spans)
+                header = Header(row.line, row.cells, named)
                 keys = {k for k in header.keys if k}
                 if not keys <= self.keys_seen:
                     self.keys_seen |= keys

@@ -24,14 +24,8 @@ SPACED, LINES, RECORDS = (
 # (list, shape) → (item accuracy floor, citation F1 floor) where a shape reads below its list's
 # gold today; every other shape of every list reads as the gold (1.0 and 1.0).
 BELOW_GOLD: dict[tuple[str, str], tuple[float, float]] = {
-    # printed down then over by LibreOffice: the 实施依据 band's rows are rejected with their
-    # reason (they hold no name to match them to items by); before PDF round 11 one of them was
-    # joined to row 3 by order, said `joined-record` (F1 0.2609)
-    ("201_xinjiang_kelamayi_tjj.xlsx", PDF): (0.6667, 0.0),
-    ("202_xinjiang_kelamayi_kjj.xls", PDF): (0.875, 0.9474),
     ("205_zhejiang_sheng_shipin_yaopin_choucha.html", WRITER_PDF): (0.8056, 0.7143),
     ("205_zhejiang_sheng_shipin_yaopin_choucha.html", CHROMIUM_PDF): (0.7778, 0.7692),
-    ("207_xinjiang_kelamayi_jtysj.xlsx", PDF): (1.0, 0.7879),
 }
 SHEETS = (
     "201_xinjiang_kelamayi_tjj.xlsx",

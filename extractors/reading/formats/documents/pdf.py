@@ -31,7 +31,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.assemble import MERGED_DOWN
 from extractors.reading.formats.cells import clean_cell, unified
-from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band
+from extractors.reading.formats.documents.pdfapart import joined_apart, joined_band, one_cell_band
 from extractors.reading.formats.documents.pdfatop import merged_atop
 from extractors.reading.formats.documents.pdfbeside import levelled
 from extractors.reading.formats.documents.pdfcells import (
@@ -76,6 +76,7 @@ from extractors.reading.formats.documents.pdfwords import (
     loose_row,
     placing,
 )
+from extractors.reading.formats.documents.pdfwraps import unwrapped_cells
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.headers import is_header, map_header
@@ -85,6 +86,7 @@ from extractors.reading.vocab import (
     is_serial,
     is_sub_header,
     names_section,
+    section_department,
 )
 
 # A glyph that a font without a Unicode map (no ToUnicode, no known character collection) gives
@@ -153,9 +155,15 @@ class PdfReading:
     #: next page joins (-1: a band printed over, then down; None: none joined), its header
     band: int | None = None
     band_header: tuple[str, ...] | None = None
+    #: the cells of a band's row that its page's foot split, open there: put before the
+    #: cells of the next band page's first row
+    band_rest: tuple[str, ...] | None = None
     #: a wide table's columns printed on a page of their own were joined to rows read before
     #: (``pdfapart``): rows already given out change, so a reading in batches reads it whole
     joined: bool = False
+    #: the last ruled table read ran on to its page's foot with no rule closing its last row
+    #: (``pdfopen``): a row the page break split, which the next page's first row may end
+    open_foot: bool = False
     chars: int = 0
     fonts: Counter[str] = field(default_factory=Counter)  # unmapped glyphs by font
     unmapped: int = 0
@@ -177,7 +185,7 @@ def _span_of(table: Table, r: int, c: int) -> tuple[int, int] | None:
 def _table_rows(table: Table, page: int, reading: PdfReading) -> list[SourceRow]:
     """The rows of one ruled table: a cell merged over several rows or columns gives its text
     to each slot it covers, marked as repeated there."""
-    texts = table.extract()
+    texts = unwrapped_cells(table)  # lines the column's width wrapped joined again
     rows = []
     for r, cells in enumerate(texts):
         reading.number += 1
@@ -497,15 +505,18 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
     # closing the row a page break split there: closed where they end
     closing = closing_lines(page.edges)
     # fills behind a table without rules (zebra rows) are no ruling: read from its words
-    tables = (
-        page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
-        if ruled(page)
-        else []
-    )
+    settings = {"explicit_horizontal_lines": closing} if closing else None
+    tables = page.find_tables(settings) if ruled(page) else []
+    foot, reading.open_foot = reading.open_foot, False
+    if not tables and ruled(page) and one_cell_band(page, number, reading):
+        return  # a band of one column printed apart goes on (down, then over)
     if not tables:
         _read_unruled(page, number, reading)
         return
     close_opened(reading)
+    # a row split by the break before this page: open at the last page's foot or this one's top
+    split = foot or any(abs(line["top"] - tables[0].bbox[1]) <= 1.5 for line in closing)
+    reading.open_foot = any(abs(line["top"] - tables[-1].bbox[3]) <= 1.5 for line in closing)
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes))
     first = len(reading.context)
@@ -521,18 +532,20 @@ def _read_content(page: Any, number: int, reading: PdfReading) -> None:
         # a row split by the break are the assembler's to join), unless a heading that names
         # a power type stands above it (one table per type).
         if index == 0 and found is None and header is not None:
-            rows = joined_split(rows, header, len(table.columns), number, reading)
+            rows = joined_split(rows, header, len(table.columns), number, reading, split)
             rows = carried_down(rows, header, len(table.columns), number, reading)
         if index == 0 and found is None and joined_band(rows, number, reading):
             continue  # a band of columns printed apart goes on (down, then over)
-        # (columns printed apart open the page they are printed on)
-        if index == 0 and rows and (apart := columns_apart(rows[0].cells, header)) is not None:
-            if header is not None and joined_apart(rows, header, number, reading):
+        # (columns printed apart open the page they are printed on, under the empty row a
+        # sheet's title left in their band, as a title merged across the first columns does)
+        shown = list(itertools.dropwhile(lambda row: not any(row.cells), rows))
+        if index == 0 and shown and (apart := columns_apart(shown[0].cells, header)) is not None:
+            if header is not None and joined_apart(shown, header, number, reading):
                 reading.header = header  # the list's, not its columns' printed apart
                 continue
             # no table of its own (its header no list's, its column's name no title): each
             # row a reject that says what it is
-            for row in rows:
+            for row in shown:
                 text = " | ".join(c for c in row.cells if c)
                 _note_page(reading, number, apart, reading.unread, text)
             continue
@@ -543,13 +556,21 @@ def _heading_above(
     outside: Any, box: tuple[float, float, float, float], previous: Any
 ) -> str | None:
     """The line of text right above the table at ``box`` (below the table before it on the
-    page) when it names a power type (一、行政许可): the section the table's rows are in."""
+    page) when it names a power type (一、行政许可): the section the table's rows are in; or a
+    department alone (一、县林业局, 【县林业局】: ``vocab.section_department``), the part of a
+    list of several departments the rows are in (their ``section_department``)."""
     top = previous[3] if previous is not None else 0
     if box[1] - top < 1:
         return None
     text = outside.crop((0, top, outside.width, box[1])).extract_text() or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines and names_section(lines[-1]) else None
+    return lines[-1] if lines and _heads_table(lines[-1]) else None
+
+
+def _heads_table(line: str) -> bool:
+    """True when ``line``, right above a table, heads it: it names a power type or a
+    department alone (the table one of a list's sections, or of its departments' parts)."""
+    return bool(names_section(line)) or section_department(line) is not None
 
 
 def _add_context(text: str, reading: PdfReading) -> None:
@@ -589,7 +610,7 @@ def _add_table(
     # the rows this page gave, where they stand in the table (``pdfapart``: down, then over)
     table, given = reading.tables[-1], {id(row) for row in rows if not is_header(row.cells)}
     tail = range(max(len(table) - len(rows) - said, 0), len(table))
-    if body := [i + reading.gone for i in tail if id(table[i]) in given and table[i].cells]:
+    if body := [i + reading.gone for i in tail if id(table[i]) in given and any(table[i].cells)]:
         reading.pages.append(body)
     reading.added = len(rows)
     reading.plain.clear()  # read only when there is no table
@@ -689,7 +710,7 @@ def _read_headed(
     # the line right above the header naming a power type (一、行政许可): the table's
     # section, as over a ruled table (``_heading_above``)
     lead = reading.context[-1] if len(reading.context) > above else None
-    lead = lead if lead is not None and names_section(lead[1]) else None
+    lead = lead if lead is not None and _heads_table(lead[1]) else None
     reading.number += 1
     cells = tuple(text for _, _, text in reading.columns)
     copies = _copies(reading.columns)

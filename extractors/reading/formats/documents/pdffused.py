@@ -37,6 +37,9 @@ def unfused(cells: Sequence[str], header: Sequence[str] | None) -> tuple[str, ..
         elif cell.startswith(word + "\n"):
             out.append(cell[len(word) + 1 :])
             words += 1
+        elif cell.startswith(word):  # the word filled its line: joined as a wrap (pdfwraps)
+            out.append(cell[len(word) :])
+            words += 1
         elif cell:
             return None
         else:

@@ -4,8 +4,9 @@ part there. pdfplumber finds cells only between rules, so the part, serial and a
 outside the table and was read as text: the item lost, or its rest left out of it.
 
 Such a table is closed where its column rules end: a rule across them at the lowest end (the
-highest start) of three or more column rules that end (start) together, each with no rule
-meeting it there (two ruled tables side by side, each closed, are not joined); a horizontal
+highest start) of three or more column rules that end (start) together (two for a band of
+one column printed apart, its row as tall as the page: ``pdfapart.one_cell_band``), each with
+no rule meeting it there (two ruled tables side by side, each closed, are not joined); a horizontal
 piece no wider than a rule's stroke, the corner of a cell's border drawn at the rule's end
 (Chromium's print), is no rule meeting it; rules a stroke or two apart are one column bound
 (a table's frame drawn beside its cells' borders, running on below the last whole row)."""
@@ -38,8 +39,8 @@ def _rules(edges: Iterable[Edge]) -> list[tuple[float, float, float]]:
     return out
 
 
-def closing_lines(edges: list[Edge]) -> list[Edge]:
-    """Lines closing a table whose column rules end (or start) together, three or more, where
+def closing_lines(edges: list[Edge], least: int = 3) -> list[Edge]:
+    """Lines closing a table whose column rules end (or start) together, ``least`` or more, where
     no horizontal rule crosses them (:mod:`pdfopen`), as pdfplumber takes explicit lines.
 
     >>> v = [{"orientation": "v", "x0": x, "top": 10, "bottom": 90} for x in (0, 50, 100)]
@@ -74,7 +75,7 @@ def closing_lines(edges: list[Edge]) -> list[Edge]:
             else:
                 groups.append([rule])
         for group in groups:
-            if _columns(group) < 3:
+            if _columns(group) < least:
                 continue
             y = min(r[end] for r in group) if end == 1 else max(r[end] for r in group)
             x0, x1 = min(r[0] for r in group), max(r[0] for r in group)

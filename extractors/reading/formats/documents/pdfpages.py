@@ -57,11 +57,16 @@ def scanned(page: Any, chars: int) -> Anomaly | None:
 
 def columns_apart(cells: Sequence[str], header: Sequence[str] | None) -> Anomaly | None:
     """A note that the table whose first row is ``cells`` holds columns of the list's table
-    before it (whose header is ``header``) printed apart: every cell names a field, none a
+    before it (whose header is ``header``) printed apart: every cell names a field (or, of
+    three or more, most do: a list's own columns among them, 部门职责, 追责对象范围), none a
     row's name (the item's, or a sub-item's: a table of sub-items of its own names its rows),
     one a field ``header`` does not hold; else None."""
     named = [map_header(c) for c in cells if c]
-    if not named or None in named or {"name", "subitem"} & set(named) or header is None:
+    known = [k for k in named if k is not None]
+    unknown = len(named) - len(known)
+    if not named or (unknown and (len(named) < 3 or 2 * unknown >= len(named))):
+        return None
+    if {"name", "subitem"} & set(named) or header is None:
         return None
     if set(named) <= {map_header(c) for c in header if c}:
         return None

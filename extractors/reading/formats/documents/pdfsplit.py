@@ -29,7 +29,12 @@ def close_opened(reading: PdfReading) -> None:
 
 
 def joined_split(
-    rows: list[SourceRow], header: tuple[str, ...], width: int, page: int, reading: PdfReading
+    rows: list[SourceRow],
+    header: tuple[str, ...],
+    width: int,
+    page: int,
+    reading: PdfReading,
+    open_break: bool = False,
 ) -> list[SourceRow]:
     """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
     ended on, whose header is ``header``) without the first row's when that row is the rest of
@@ -40,7 +45,17 @@ def joined_split(
     rest, which the assembler took for an item without serial (``missing-cell``). Not under a
     header with a 子项 column (its rows have no serial of their own), nor below a serial merged
     over rows, nor when the rest has merged cells; below a type merged over items (a Word table
-    converted by LibreOffice) it is joined (before, the last row's name lost its end, silently)."""
+    converted by LibreOffice) it is joined (before, the last row's name lost its end, silently).
+
+    A row's cells centred in it put its serial where its middle falls: on the part after the
+    break when most of the row is there (a sheet printed by LibreOffice Calc, each part showing
+    its piece of the centred text). When the ruling is open at the break (``open_break``: no
+    rule closed the page's last row, or none opened this page's first), a last row of no serial
+    under a row that has one, followed atop the page by a row with a serial, is that row's
+    first part: the two are joined and said (before, the first part was an item of no serial,
+    its name and type cut, 行政 | 确认, and the second an item of half a name, silently)."""
+    if _serial_after_break(rows, header, width, reading, open_break):
+        return _joined_rows(rows, 0, page, reading)
     if not reading.tables or not reading.tables[-1] or reading.widths[-1] != width or not rows:
         return rows
     keys = [map_header(c) for c in header]
@@ -62,6 +77,12 @@ def joined_split(
         or not any(rest.cells)
     ):
         return rows
+    return _joined_rows(rows, at, page, reading)
+
+
+def _joined_rows(rows: list[SourceRow], at: int, page: int, reading: PdfReading) -> list[SourceRow]:
+    """``rows`` without ``rows[at]``, joined cell by cell to the table's last row, and said."""
+    last, rest = reading.tables[-1][-1], rows[at]
     joined = tuple(
         "\n".join(filter(None, pair)) for pair in zip(last.cells, rest.cells, strict=True)
     )
@@ -73,6 +94,36 @@ def joined_split(
     )
     reading.tables[-1][-1] = SourceRow(last.line, joined, raw, (*last.notes, note))
     return rows[:at] + rows[at + 1 :]
+
+
+def _serial_after_break(
+    rows: list[SourceRow],
+    header: tuple[str, ...],
+    width: int,
+    reading: PdfReading,
+    open_break: bool,
+) -> bool:
+    """True when the table's last row is the first part of a row the break split whose serial
+    fell on its part atop this page, ``rows[0]`` (see :func:`joined_split`)."""
+    if not open_break or not rows or not reading.tables or len(reading.tables[-1]) < 2:
+        return False
+    keys = [map_header(c) for c in header]
+    if reading.widths[-1] != width or "row" not in keys:
+        return False
+    serial = keys.index("row")
+    last, above, first = reading.tables[-1][-1], reading.tables[-1][-2], rows[0]
+    return (
+        len(last.cells) == len(first.cells) == len(above.cells) == len(keys)
+        # under a 子项 column, a row of no serial with a 子项 of its own is a sub-item's row
+        and not any(last.cells[c] for c, key in enumerate(keys) if key == "subitem")
+        and not last.spans
+        and not first.spans
+        and not any(is_header(r.cells) for r in (above, last, first))
+        and not last.cells[serial]
+        and bool(above.cells[serial])
+        and bool(first.cells[serial])
+        and any(last.cells)
+    )
 
 
 def _type_cut(last: SourceRow, rest: SourceRow, column: int, keys: list[str | None]) -> bool:
