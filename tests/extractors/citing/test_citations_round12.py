@@ -1,0 +1,128 @@
+"""Citation styles of round 12 (docs/citations.md): the one left from round 11 (an unmarked
+title with 的 and no 关于 before an annex: 国务院对确需保留的…的决定附件第213项) and the styles
+the round's probes found read wrong. Each case read wrong on 050aa79, silently or not at all (the
+controls aside); every cell case goes through each backend of the cell pass (the ``cite``
+fixture). The titles are the registry's or made up; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.citing.conftest import Cite
+
+CF = "中华人民共和国行政处罚法"
+KJ = "中华人民共和国会计法"
+# not in the registry: the State Council's decision of 2004 (国务院令第412号), titled 对…, not 关于…
+DJ = "国务院对确需保留的行政审批项目设定行政许可的决定"
+
+Row = tuple[str | None, int | None, int | None, int | None, int | None]
+
+
+def rows(cite: Cite, text: str) -> list[Row]:
+    return [(c.law, c.article, c.paragraph, c.item, c.point) for c in cite(text)]
+
+
+# --- an organ's instrument titled 对…, unmarked, before an annex
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "依据国务院对确需保留的行政审批项目设定行政许可的决定附件第213项",
+            [(DJ, None, None, None, 213)],
+            id="lead-verb",
+        ),
+        pytest.param(
+            "依据国务院对确需保留的行政审批项目设定行政许可的决定 附件第213项、第214项",
+            [(DJ, None, None, None, 213), (DJ, None, None, None, 214)],
+            id="space-and-list",
+        ),
+        pytest.param(
+            "国务院对确需保留的行政审批项目设定行政许可的决定附件1第5项",
+            [(DJ, None, None, None, 5)],
+            id="numbered-annex",
+        ),
+        pytest.param(
+            "国务院对确需保留的行政审批项目设定行政许可的决定附件第２１３项",
+            [(DJ, None, None, None, 213)],
+            id="full-width-digits",
+        ),
+        pytest.param(
+            "国务院对确需保留的行政审批项目设定行政许可的决定第36项",
+            [(DJ, None, None, None, 36)],
+            id="no-annex-word",
+        ),
+        pytest.param(
+            "依据浙江省人民政府对甲类事项实行备案管理的决定附件第3项",
+            [("浙江省人民政府对甲类事项实行备案管理的决定", None, None, None, 3)],
+            id="a-places-organ",
+        ),
+    ],
+)
+def test_an_organs_title_with_dui_before_an_annex_is_read(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """The entry was dropped silently: a title with 的 and no 关于 was read as prose."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert all(c.kind == "unmarked" and c.warnings for c in found)
+
+
+def test_the_titles_notes_before_the_annex_are_read(cite: Cite) -> None:
+    """…决定（国务院令第412号）附件第213项: the notes stood between the title and the annex, and
+    the entry was dropped silently."""
+    text = "国务院对确需保留的行政审批项目设定行政许可的决定（国务院令第412号）附件第213项"
+    (c,) = cite(text)
+    assert (c.law, c.point, c.doc_number) == (DJ, 213, "国务院令第412号")
+    assert text[c.start : c.end] == c.text and c.start == 0
+
+
+def test_the_marked_title_is_read_as_before(cite: Cite) -> None:
+    """Control: in marks it was read (said to be unchecked, as any title the registry lacks)."""
+    (c,) = cite("《国务院对确需保留的行政审批项目设定行政许可的决定》附件第213项")
+    assert (c.law, c.point) == (DJ, 213)
+    assert any("not checked" in w for w in c.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("县政府对违法行为的处理决定第三条", id="no-place-no-national-organ"),
+        pytest.param("执法人员对当事人的处理意见第三条", id="prose"),
+    ],
+)
+def test_prose_with_dui_is_no_title(cite: Cite, text: str) -> None:
+    """Control: 对 after words that name no organ of a place or of the state opens prose."""
+    assert all(c.law is None for c in cite(text))
+
+
+def test_a_national_title_with_dui_inside_is_not_an_organs(cite: Cite) -> None:
+    """Control: 中华人民共和国对外贸易法 is a law, found in the registry."""
+    (c,) = cite("《中华人民共和国对外贸易法》第十条")
+    assert (c.law, c.article, c.warnings) == ("中华人民共和国对外贸易法", 10, ())
+
+
+# --- an unmarked title with a version note that names the amending decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "中华人民共和国会计法（根据2017年11月4日《关于修改〈中华人民共和国会计法〉等十一部法律的决定》"
+            "修正）第四十二条",
+            id="batch-decision",
+        ),
+        pytest.param(
+            "依据中华人民共和国会计法(根据《全国人民代表大会常务委员会关于修改<中华人民共和国会计法>的决定》"
+            "修正)第四十二条",
+            id="half-width",
+        ),
+    ],
+)
+def test_an_unmarked_titles_version_note_is_its_note(cite: Cite, text: str) -> None:
+    """The article was dropped and the amending decision read as a citation of its own."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.kind) == (KJ, 42, "unmarked")
+    assert c.version is not None and c.version.endswith("修正")
