@@ -126,3 +126,76 @@ def test_an_unmarked_titles_version_note_is_its_note(cite: Cite, text: str) -> N
     (c,) = cite(text)
     assert (c.law, c.article, c.kind) == (KJ, 42, "unmarked")
     assert c.version is not None and c.version.endswith("修正")
+
+
+# --- chapters, sections and suffixes
+
+
+def test_a_section_with_no_chapter_above_it_is_said(cite: Cite) -> None:
+    """《行政处罚法》第二节: sections are numbered within each chapter; it was read silently."""
+    (c,) = cite("《行政处罚法》第二节")
+    assert (c.law, c.chapter, c.section, c.article) == (CF, None, 2, None)
+    assert c.warnings == ("第2节 is cited with no 章 above it",)
+
+
+def test_a_section_under_its_chapter_is_not_said(cite: Cite) -> None:
+    """Control: 第五章第二节 names the section."""
+    (c,) = cite("《行政处罚法》第五章第二节")
+    assert (c.chapter, c.section, c.warnings) == (5, 2, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("《行政处罚法》第七章、第八十一条", [(7, None), (None, 81)], id="dunhao"),
+        pytest.param("《行政处罚法》第七章及第八十一条", [(7, None), (None, 81)], id="ji"),
+        pytest.param(
+            "《行政许可法》第四章第一节和第二十九条", [(4, None), (None, 29)], id="section-he"
+        ),
+    ],
+)
+def test_a_chapter_and_an_article_listed_are_two_citations(
+    cite: Cite, text: str, expected: list[tuple[int | None, int | None]]
+) -> None:
+    """The chapter's record was lost: the article was read as one under it."""
+    assert [(c.chapter, c.article) for c in cite(text)] == expected
+
+
+def test_an_article_after_its_chapter_and_a_comma_is_under_it(cite: Cite) -> None:
+    """Control: 第七章，第三十五条 is a heading then an article in it."""
+    assert [(c.chapter, c.article) for c in cite("《行政处罚法》第七章，第八十一条")] == [(7, 81)]
+
+
+XFA = "中华人民共和国刑法"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《刑法》第一百二十条之一至第一百二十条之三",
+            [(120, 1), (120, 2), (120, 3)],
+            id="suffixes",
+        ),
+        pytest.param(
+            "《刑法》第一百二十条至第一百二十条之二",
+            [(120, None), (120, 1), (120, 2)],
+            id="from-plain",
+        ),
+        pytest.param("《刑法》第120条之1至第120条之3", [(120, 1), (120, 2), (120, 3)], id="arabic"),
+    ],
+)
+def test_a_range_of_one_articles_suffixes_is_filled(
+    cite: Cite, text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    """The range was not filled in (said as a range 120–120 running nowhere)."""
+    found = cite(text)
+    assert [(c.article, c.article_suffix) for c in found] == expected
+    assert all(c.law == XFA and not c.warnings for c in found)
+
+
+def test_a_backward_range_of_suffixes_is_said(cite: Cite) -> None:
+    """Control: 之三至之一 runs backwards: its ends kept, and said."""
+    found = cite("《刑法》第一百二十条之三至第一百二十条之一")
+    assert [(c.article, c.article_suffix) for c in found] == [(120, 3), (120, 1)]
+    assert all("not expanded" in c.warnings[0] for c in found)
