@@ -62,6 +62,7 @@ from extractors.citing.grammar.docnums import doc_number_before, names_doc_numbe
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
+    amending_decision_at,
     annex_before,
     parse_tail,
     read_head,
@@ -245,6 +246,29 @@ def _in_unmarked_note(text: str, p: int) -> int | None:
     return head.end
 
 
+def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
+    """A document number alone in brackets just before the provision at ``p``, where an entry
+    starts (（国家市场监督管理总局令第46号）第五十条: the title lost, its note kept), as where
+    the bracket opens and the number normalised; None otherwise (after a title the note is the
+    title's).
+
+    >>> _bracketed_doc_number("依据（国务院令第735号）第三十八条", 13)
+    (2, '国务院令第735号')
+    >>> _bracketed_doc_number("甲条例（国务院令第735号）第三十八条", 14) is None
+    True
+    """
+    j = p
+    while j > 0 and text[j - 1] in " \t\u3000":
+        j -= 1
+    if j < 4 or text[j - 1] not in "）)":
+        return None
+    numbered = doc_number_before(text, j - 1)
+    if numbered is None or numbered[0] < 1 or text[numbered[0] - 1] not in "（(":
+        return None
+    opened = numbered[0] - 1
+    return (opened, numbered[1]) if opens_entry(text, opened) else None
+
+
 def _several(stem: str, titles: tuple[str, ...]) -> tuple[Resolution, ...]:
     """The reading of ``stem``, a title without its kind ending that starts several ``titles``
     (治安管理处罚: the 法's and the 条例's): kept as written, the titles named, none chosen."""
@@ -381,6 +405,8 @@ class _Cell:
                         break
                 elif (note_end := _in_unmarked_note(text, start)) is not None:
                     pos = note_end  # a title named in the version note of an unmarked title
+                elif (amended := amending_decision_at(text, start)) is not None:
+                    pos = amended  # 《关于修改〈…〉的决定》修正的《…》: the next title's version
                 elif kind == HEAD:
                     new = self.head(start, m) if fast else self.general(start)
                     pos = new if new > start else start + 1
@@ -649,7 +675,7 @@ class _Cell:
                 if text.startswith(PRECEDING, same[0]):
                     self.check_preceding(same[0], same[1])
             return
-        numbered = doc_number_before(text, p)
+        numbered = doc_number_before(text, p) or _bracketed_doc_number(text, p)
         if numbered is not None:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)

@@ -199,3 +199,66 @@ def test_a_backward_range_of_suffixes_is_said(cite: Cite) -> None:
     found = cite("《刑法》第一百二十条之三至第一百二十条之一")
     assert [(c.article, c.article_suffix) for c in found] == [(120, 3), (120, 1)]
     assert all("not expanded" in c.warnings[0] for c in found)
+
+
+# --- a document number alone in brackets; an amending decision written before its title
+
+HZP = "化妆品生产经营监督管理办法"  # 国家市场监督管理总局令第46号
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("（国家市场监督管理总局令第46号）第五十条", id="cell-start"),
+        pytest.param("依据(国家市场监督管理总局令第46号)第五十条", id="lead-verb-half-width"),
+        pytest.param("1.（国家市场监督管理总局令第46号） 第五十条", id="entry-space"),
+    ],
+)
+def test_an_order_number_alone_in_brackets_names_its_rule(cite: Cite, text: str) -> None:
+    """The title lost, its note kept: the article was dropped silently."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.doc_number) == (HZP, 50, "国家市场监督管理总局令第46号")
+    assert text[c.start : c.end] == c.text and c.text.startswith(("（", "("))
+
+
+def test_a_number_in_brackets_after_a_title_is_the_titles(cite: Cite) -> None:
+    """Control: 《…》（国务院令第722号）第十条 is read from the title, as before."""
+    (c,) = cite("《优化营商环境条例》（国务院令第722号）第十条")
+    assert (c.law, c.article, c.start) == ("优化营商环境条例", 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "article"),
+    [
+        pytest.param(
+            "根据《全国人民代表大会常务委员会关于修改〈中华人民共和国会计法〉等十一部法律的决定》修正的"
+            "《中华人民共和国会计法》第四十二条",
+            KJ,
+            42,
+            id="batch",
+        ),
+        pytest.param(
+            "依据《关于修改〈中华人民共和国安全生产法〉的决定》第三次修正的《安全生产法》第九十四条",
+            "中华人民共和国安全生产法",
+            94,
+            id="nth-amendment",
+        ),
+    ],
+)
+def test_an_amending_decision_before_a_title_is_its_version(
+    cite: Cite, text: str, law: str, article: int
+) -> None:
+    """The decision was cited whole (said to be unheld) besides the title it amended."""
+    (c,) = cite(text)
+    assert (c.law, c.article) == (law, article)
+    assert c.version is not None and c.version.endswith("修正") and "决定》" in c.version
+
+
+def test_an_amending_decision_cited_for_its_provisions_is_as_before(cite: Cite) -> None:
+    """Control: 《国务院关于修改〈X〉的决定》第十六条 is X's article, the decision in via."""
+    (c,) = cite("《国务院关于修改〈营业性演出管理条例〉的决定》第十六条")
+    assert (c.law, c.article, c.via) == (
+        "营业性演出管理条例",
+        16,
+        "国务院关于修改〈营业性演出管理条例〉的决定",
+    )
