@@ -689,11 +689,17 @@ class _Cell:
             noted_annex = None if annexed is not None else self.noted_before(annex)
             if noted_annex is not None:
                 annexed = noted_annex[:2]
+            points = tuple(
+                q._replace(point=q.item, item=None) if q.article is None and q.item else q
+                for q in provisions
+            )
+            numbered = None if annexed is not None else doc_number_before(text, annex)
+            if numbered is not None:
+                # 京政发〔2020〕12号附件第3项: an entry of the annex of the instrument named by
+                # its number alone
+                self.by_doc_number(numbered[0], numbered[1], points, warnings, p)
+                return
             if annexed is not None:
-                points = tuple(
-                    q._replace(point=q.item, item=None) if q.article is None and q.item else q
-                    for q in provisions
-                )
                 tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
                 named = resolve_with(annexed[1], self.local)
                 notes = noted_annex[2] if noted_annex is not None else None

@@ -262,3 +262,19 @@ def test_an_amending_decision_cited_for_its_provisions_is_as_before(cite: Cite) 
         16,
         "国务院关于修改〈营业性演出管理条例〉的决定",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "doc"),
+    [
+        pytest.param("京政发〔2020〕12号附件第3项", "京政发〔2020〕12号", id="file-number"),
+        pytest.param("依据京政发[2020]12号附件1第3项", "京政发〔2020〕12号", id="ascii-brackets"),
+    ],
+)
+def test_an_annex_entry_after_a_number_alone_is_kept_and_said(
+    cite: Cite, text: str, doc: str
+) -> None:
+    """The entry was dropped silently: no title before the annex."""
+    (c,) = cite(text)
+    assert (c.law, c.point, c.doc_number, c.kind) == (None, 3, doc, "unresolved")
+    assert any("not checked" in w for w in c.warnings)
