@@ -267,6 +267,8 @@ class _Builder:
         while (m := _NEXT_SUFFIX.match(text, pos)) is not None:
             value = parse_suffix("之" + m.group("suf"))
             first = self.path[_SUFFIX]
+            if first is None:
+                first = 0  # 第一百二十条至之二, 第一百二十条、之一: from the article itself
             if value is None or first is None:
                 break
             self.emit()
@@ -498,7 +500,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙", "之"), end)
         and _NUMERAL.match(text, end) is None
-        and not (_suffix_of(m) and _NEXT_SUFFIX.match(text, end))
+        and _NEXT_SUFFIX.match(text, end) is None
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
@@ -588,7 +590,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             b.add("item", items[0], items[1], b.start, items_end)
             last, last_written = "item", _ITEM_WORD
             nxt = _NEXT_UNIT.match(text, items_end)
-        if nxt is None and level == "article" and b.path[_SUFFIX] is not None:
+        if nxt is None and level == "article":
             # 第一百三十三条之一、之二, 第十条之一至之三: more suffixes of the same article
             at = b.suffixes(text, m.end())
             if at != m.end():

@@ -278,3 +278,17 @@ def test_an_annex_entry_after_a_number_alone_is_kept_and_said(
     (c,) = cite(text)
     assert (c.law, c.point, c.doc_number, c.kind) == (None, 3, doc, "unresolved")
     assert any("not checked" in w for w in c.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("《刑法》第一百二十条至之二", [(120, None), (120, 1), (120, 2)], id="range"),
+        pytest.param("《刑法》第一百二十条、之一", [(120, None), (120, 1)], id="list"),
+    ],
+)
+def test_a_suffix_after_the_plain_article_is_read(
+    cite: Cite, text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    """The suffix after the article itself was dropped silently."""
+    assert [(c.article, c.article_suffix) for c in cite(text)] == expected
