@@ -62,6 +62,7 @@ from extractors.citing.grammar.docnums import doc_number_before, names_doc_numbe
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
+    amending_decision_at,
     annex_before,
     parse_tail,
     read_head,
@@ -225,6 +226,49 @@ def _unclosed_at_line_end(text: str, p: int) -> Marked | None:
     return Marked(p + 1 + len(written), written, None, None)
 
 
+def _in_unmarked_note(text: str, p: int) -> int | None:
+    """Where the version note that holds the title at ``p`` ends, when that note follows an
+    unmarked title (中华人民共和国会计法（根据…《关于修改〈…〉等十一部法律的决定》修正）第四十二条:
+    the amending decision is part of the note, as after a marked title); None otherwise.
+
+    >>> _in_unmarked_note("中华人民共和国会计法（根据《关于修改〈甲法〉的决定》修正）第十条", 13)
+    29
+    >>> _in_unmarked_note("依据（《甲法》）第四十二条", 3) is None
+    True
+    """
+    lo = max(0, p - 40)
+    opened = max(text.rfind("（", lo, p), text.rfind("(", lo, p))
+    if opened < 2 or text.find("）", opened, p) >= 0 or text.find(")", opened, p) >= 0:
+        return None
+    head = read_head(text, opened)
+    if head.version is None or head.end <= p or unmarked_before(text, opened) is None:
+        return None
+    return head.end
+
+
+def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
+    """A document number alone in brackets just before the provision at ``p``, where an entry
+    starts (（国家市场监督管理总局令第46号）第五十条: the title lost, its note kept), as where
+    the bracket opens and the number normalised; None otherwise (after a title the note is the
+    title's).
+
+    >>> _bracketed_doc_number("依据（国务院令第735号）第三十八条", 13)
+    (2, '国务院令第735号')
+    >>> _bracketed_doc_number("甲条例（国务院令第735号）第三十八条", 14) is None
+    True
+    """
+    j = p
+    while j > 0 and text[j - 1] in " \t\u3000":
+        j -= 1
+    if j < 4 or text[j - 1] not in "）)":
+        return None
+    numbered = doc_number_before(text, j - 1)
+    if numbered is None or numbered[0] < 1 or text[numbered[0] - 1] not in "（(":
+        return None
+    opened = numbered[0] - 1
+    return (opened, numbered[1]) if opens_entry(text, opened) else None
+
+
 def _several(stem: str, titles: tuple[str, ...]) -> tuple[Resolution, ...]:
     """The reading of ``stem``, a title without its kind ending that starts several ``titles``
     (治安管理处罚: the 法's and the 条例's): kept as written, the titles named, none chosen."""
@@ -359,6 +403,10 @@ class _Cell:
                         # a chain that ended inside its run (第十条第): a 第 after it is an anchor
                         scanning = True
                         break
+                elif (note_end := _in_unmarked_note(text, start)) is not None:
+                    pos = note_end  # a title named in the version note of an unmarked title
+                elif (amended := amending_decision_at(text, start)) is not None:
+                    pos = amended  # 《关于修改〈…〉的决定》修正的《…》: the next title's version
                 elif kind == HEAD:
                     new = self.head(start, m) if fast else self.general(start)
                     pos = new if new > start else start + 1
@@ -627,23 +675,40 @@ class _Cell:
                 if text.startswith(PRECEDING, same[0]):
                     self.check_preceding(same[0], same[1])
             return
-        numbered = doc_number_before(text, p)
+        numbered = doc_number_before(text, p) or _bracketed_doc_number(text, p)
         if numbered is not None:
             # 国务院令第735号第三十八条: the instrument named by its number alone
             self.by_doc_number(numbered[0], numbered[1], provisions, warnings, p)
             return
         annex = annex_before(text, p)
-        if annex is not None and (annexed := unmarked_before(text, annex)) is not None:
-            # 国务院关于…的决定 附件第3项: an entry of the annexed list of an unmarked title, a
+        if annex is not None:
+            # 国务院关于…的决定 附件第3项, 国务院对…的决定（国务院令第412号）附件第213项: an entry
+            # of the annexed list of an unmarked title (its notes before the annex or not), a
             # point of it (as after a marked title: extractors.citing.grammar.notes)
+            annexed = unmarked_before(text, annex)
+            noted_annex = None if annexed is not None else self.noted_before(annex)
+            if noted_annex is not None:
+                annexed = noted_annex[:2]
             points = tuple(
                 q._replace(point=q.item, item=None) if q.article is None and q.item else q
                 for q in provisions
             )
-            tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
-            named = resolve_with(annexed[1], self.local)
-            self.emit_anchor(annexed[0], tail, named, "unmarked", None, None, p)
-            return
+            numbered = None if annexed is not None else doc_number_before(text, annex)
+            if numbered is not None:
+                # 京政发〔2020〕12号附件第3项: an entry of the annex of the instrument named by
+                # its number alone
+                self.by_doc_number(numbered[0], numbered[1], points, warnings, p)
+                return
+            if annexed is not None:
+                tail = Tail(chain.end, chain.end, chain=chain._replace(provisions=points))
+                named = resolve_with(annexed[1], self.local)
+                notes = noted_annex[2] if noted_annex is not None else None
+                self.emit_anchor(
+                    annexed[0], tail, named, "unmarked",
+                    notes.version if notes is not None else None,
+                    notes.doc_number if notes is not None else None, p,
+                )  # fmt: skip
+                return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
         if (
@@ -682,12 +747,12 @@ class _Cell:
                 del self.out[before:]
                 self.last = last
             return
-        noted = noted_unmarked_before(text, p)
-        if noted is not None and (noted[3] or names_doc_number(text[noted[2] : p])):
-            # [行政法规]校车安全管理条例(…令第617)第十五条, 港口经营管理规定（…令…号）第五条: the
-            # title's marks lost, its rank tag or its document number kept
-            ustart, utitle, note_at, _ = noted
-            head = read_head(text, note_at)
+        noted = self.noted_before(p)
+        if noted is not None:
+            # [行政法规]校车安全管理条例(…令第617)第十五条, 港口经营管理规定（…令…号）第五条,
+            # 中华人民共和国会计法（根据…修正）第四十二条: the title's marks lost, its rank tag,
+            # document number or version note kept
+            ustart, utitle, head = noted
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions = resolve_with(utitle, self.local)
             self.emit_anchor(
@@ -822,6 +887,21 @@ class _Cell:
             self.close = quote_close(self.text, pos)
             self.seen = pos
         self.quoted = self.said = True
+
+    def noted_before(self, pos: int) -> tuple[int, str, Tail] | None:
+        """An unmarked title and its parenthetical notes, which end at ``pos``, as its start,
+        its text and the notes read; None unless something shows the words are a title whose
+        marks were lost: a rank tag before it, a document number or a version note in its notes
+        (text whose marks were lost: [行政法规]校车安全管理条例(…令第617)第十五条)."""
+        text = self.text
+        noted = noted_unmarked_before(text, pos)
+        if noted is None:
+            return None
+        ustart, utitle, note_at, ranked = noted
+        head = read_head(text, note_at)
+        if ranked or head.version is not None or names_doc_number(text[note_at:pos]):
+            return ustart, utitle, head
+        return None
 
     def closed_before(self, pos: int) -> bool:
         """True when the quotation in force was closed before ``pos`` (the quotation ended, and

@@ -53,9 +53,15 @@ _ORGAN_END: Final = regex(alternation(words("organ_endings")) + "$")
 # 最高人民法院关于…, 全国人民代表大会常务委员会关于…: an instrument a national organ issued (the
 # organ's name, then 关于: the form of a decision, interpretation or normative document)
 _ABOUT: Final = "关于"
-_NATIONAL_ISSUER: Final = regex(
-    rf"^(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)[^{TITLE_OPEN}]*?{_ABOUT}"
+_NATIONAL_ORGANS: Final = (
+    rf"(?:{alternation(words('national_prefixes'))}|全国人民代表大会|全国人大)"
 )
+# 国务院对确需保留的行政审批项目设定行政许可的决定: an organ's instrument titled 对… as others are
+# titled 关于…, its subject a phrase with 的 in it
+_ORGAN_ON: Final = rf"[^的{TITLE_OPEN}\s]{{0,30}}?{alternation(words('organ_endings'))}对"
+_NATIONAL_ISSUER: Final = regex(rf"^{_NATIONAL_ORGANS}[^{TITLE_OPEN}]*?{_ABOUT}")
+#: The start of a title an organ (national, or a place's) issued as 对…: 国务院对…的决定.
+ORGAN_ON: Final = regex(rf"^(?={_NATIONAL_ORGANS}|{LOCAL_PLACE}){_ORGAN_ON}")
 #: An instrument's kind alone (《条例》, 《办法》, 《法》), which names no instrument of its own.
 KIND_ALONE: Final = frozenset(words("instrument_endings"))
 #: The start of a national law's full title: 中华人民共和国.

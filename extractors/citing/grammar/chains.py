@@ -124,6 +124,8 @@ _BRACKETED_NEXT: Final = regex(
 )
 _CLOSING: Final = {"(": ")", "（": "）", "〔": "〕", "[": "]", "［": "］", "【": "】"}
 _RANGE_SEPS: Final = frozenset(words("separators", "range"))
+# the enumeration comma and the conjunctions: what lists a heading and an article as two citations
+_LISTING: Final = frozenset(["、", *words("separators", "conjunction")])
 _SPLIT_NUMS: Final = regex(rf"\s*({_NUM_SEP})\s*(?:第\s*)?")
 _PNUM_SPLIT: Final = regex(_PNUM)
 _PNUM_VALUE: Final = regex(rf"[(（﹙]\s*({NUM})\s*[)）﹚]")
@@ -265,6 +267,8 @@ class _Builder:
         while (m := _NEXT_SUFFIX.match(text, pos)) is not None:
             value = parse_suffix("之" + m.group("suf"))
             first = self.path[_SUFFIX]
+            if first is None:
+                first = 0  # 第一百二十条至之二, 第一百二十条、之一: from the article itself
             if value is None or first is None:
                 break
             self.emit()
@@ -496,7 +500,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         and text.find("第", end, end + 4) == -1
         and not text.startswith(("(", "（", "﹙", "之"), end)
         and _NUMERAL.match(text, end) is None
-        and not (_suffix_of(m) and _NEXT_SUFFIX.match(text, end))
+        and _NEXT_SUFFIX.match(text, end) is None
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
@@ -536,9 +540,31 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
                 break
             else:
                 b.add(level, values, seps, b.start, m.end())
+        elif (
+            sep in _RANGE_SEPS
+            and level == "article"
+            and values == [b.path[_SLOT[level]]]
+            and (upto := parse_suffix("之" + (_suffix_of(m) or ""))) is not None
+        ):
+            # 第一百二十条之一至第一百二十条之三 (or from 第一百二十条 itself): a range of the
+            # suffixes of one article
+            first = b.path[_SUFFIX] or 0
+            b.emit()
+            if upto <= first or upto - first > MAX_RANGE:
+                b.warnings.append(f"range 之{first}–之{upto} not expanded")
+            for x in range(first + 1, upto):
+                b.path[_SUFFIX] = x
+                b.out.append(_new_tuple(Provision, (b.start, m.end(), *b.path)))
+            b.add(level, values, seps, unit_start, m.end())
         elif sep in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
             b.emit()
             b.range_fill(level, a, values[0], b.start, m.end())
+            b.add(level, values, seps, unit_start, m.end())
+        elif last in _STRUCTURAL and level == "article" and sep in _LISTING:
+            # 第七章、第八十一条: the enumeration comma and the conjunctions list two citations,
+            # the heading's and the article's (numbered through the whole law, in no heading)
+            b.emit()
+            b.truncate("part")
             b.add(level, values, seps, unit_start, m.end())
         elif last in _STRUCTURAL and _DEPTH[level] > _DEPTH[last]:
             # 第七章，第三十五条: a heading then an article in it, not two citations
@@ -564,7 +590,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
             b.add("item", items[0], items[1], b.start, items_end)
             last, last_written = "item", _ITEM_WORD
             nxt = _NEXT_UNIT.match(text, items_end)
-        if nxt is None and level == "article" and b.path[_SUFFIX] is not None:
+        if nxt is None and level == "article":
             # 第一百三十三条之一、之二, 第十条之一至之三: more suffixes of the same article
             at = b.suffixes(text, m.end())
             if at != m.end():
@@ -713,6 +739,8 @@ def _zero_checked(chain: Chain, written: str) -> Chain:
     ('第0条: provisions are numbered from 1',)
     >>> parse_chain("第两条", 0).warnings
     ('第两条: 两 written for 二 in a number, read as 2',)
+    >>> parse_chain("第二节", 0).warnings
+    ('第2节 is cited with no 章 above it',)
     """
     if "两" in written and (liang := _LIANG.search(written)) is not None:
         number = SPACE.sub("", liang.group())
@@ -727,6 +755,13 @@ def _zero_checked(chain: Chain, written: str) -> Chain:
             f"{parse_numeral(number)}"
         )
         chain = chain._replace(warnings=(*chain.warnings, warning))
+    for p in chain.provisions:
+        if p.section is not None and p.chapter is None and p.article is None:
+            # 《行政处罚法》第二节: sections are numbered within each chapter, so a section with
+            # no chapter above it names none of them (kept as written, said)
+            warning = f"第{p.section}节 is cited with no 章 above it"
+            chain = chain._replace(warnings=(*chain.warnings, warning))
+            break
     for p in chain.provisions:
         if 0 in p[2:]:
             level = next(f for f, v in zip(_NUMBERED, p[2:], strict=True) if v == 0)

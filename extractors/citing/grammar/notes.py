@@ -290,6 +290,37 @@ def version_after(text: str, pos: int) -> str | None:
     return None if note.stops or note.doc else note.version
 
 
+# 根据《…关于修改〈…〉等十一部法律的决定》修正的《…》: an amending decision (grammar.json
+# amending_verbs inside its marks) then an amendment word and 的, written before a title, is the
+# version that title is cited in (the decision is no citation of its own)
+_AMENDS: Final = alternation(words("amendment_words", "amends"))
+_AMENDING: Final = regex(alternation(words("amending_verbs")))
+_DECISION: Final = (
+    rf"[《<＜](?P<t>[^\n]{{1,120}}?)[》>＞][ \t\u3000]*(?:第[一二三四五六七八九十]{{1,3}}次)?"
+    rf"(?:{_AMENDS})[ \t\u3000]*的[ \t\u3000]*"
+)
+_DECISION_AT: Final = regex(rf"{_DECISION}(?=[《<＜])")
+_DECISION_BEFORE: Final = regex(
+    rf"(?:{alternation(words('enactment_leads'))})?[ \t\u3000]*{_DECISION}\Z"
+)
+
+
+def amending_decision_at(text: str, start: int) -> int | None:
+    """Where the title after it starts, when the title at ``start`` is an amending decision
+    written as that title's version (《关于修改〈甲法〉的决定》修正的《甲法》第十条); None
+    otherwise.
+
+    >>> amending_decision_at("根据《关于修改〈甲法〉的决定》修正的《甲法》第十条", 2)
+    18
+    >>> amending_decision_at("《关于修改〈甲法〉的决定》第十条", 0) is None
+    True
+    """
+    if text.find("修", start, start + 136) == -1:
+        return None  # no amendment word in reach (most titles)
+    m = _DECISION_AT.match(text, start)
+    return m.end() if m is not None and _AMENDING.search(m.group("t")) else None
+
+
 def version_before(text: str, start: int) -> str | None:
     """The version written right before a title that starts at ``start``, as written: a dated
     version note (2021年4月29日修正的《…》, 2021年修订的《…》) or a year or date alone (1996年《…》,
@@ -303,6 +334,13 @@ def version_before(text: str, start: int) -> str | None:
     if start < 5 or text[start - 1] not in _BEFORE_LAST:
         return None
     m = _VERSION_BEFORE.search(text, max(0, start - _BEFORE_SPAN), start)
+    if m is None and text[start - 1] == "的":
+        # 根据《…关于修改〈…〉等十一部法律的决定》修正的《…》
+        m = _DECISION_BEFORE.search(text, max(0, start - 160), start)
+        if m is not None and _AMENDING.search(m.group("t")) is None:
+            m = None
+        elif m is not None:
+            return SPACE.sub("", m.group()).rstrip("的")
     return SPACE.sub("", m.group()) if m is not None else None
 
 

@@ -12,7 +12,7 @@ from typing import Final, Literal
 from extractors.citing.grammar.chains import LEVEL, NUM
 from extractors.citing.lawdb import STEM_FROM, load_registry, title_key
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import is_carrier
+from extractors.citing.resolve import ORGAN_ON, is_carrier
 from extractors.citing.words import (
     BOUNDARY,
     CONJUNCTIONS,
@@ -133,7 +133,7 @@ def plausible_unmarked(title: str, *, place: Place) -> bool:
     if is_carrier(key):
         # 国务院办公厅转发民政部等部门关于…的意见的通知: a notice that issues an instrument
         return True
-    if "的" in key and "关于" not in key:
+    if "的" in key and "关于" not in key and ORGAN_ON.match(key) is None:
         return False
     if _STRONG_END.search(key):
         return True
