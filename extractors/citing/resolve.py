@@ -76,20 +76,21 @@ _NOT_NATIONAL: Final = regex(
     # 西藏…, 巫溪县…, 拉萨市…: a local instrument
     + f"|^{LOCAL_PLACE}"
 )
-_AMENDS: Final = alternation(words("amendment_words", "amends"))
+#: The words that amend (修正, 修订, 修改 …), as an alternation.
+AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))
 #: A dated version note: 2018修正, 2019年修订, 2015年4月24日第二次修正, 2020年版.
 DATED_VERSION: Final = (
     rf"\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
     rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))}"
 )
-_VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{_AMENDS}$)|(?:{DATED_VERSION})")
+_VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{AMENDS}$)|(?:{DATED_VERSION})")
 # 第十三届全国人大常委会第七次会议修正: an amendment named by the session that made it, undated
 # (the legislature's term 届, then its meeting 第N次会议, then the amending word); the last one
 # of the note, as with dated clauses
 _SESSION_VERSION: Final = regex(
     r"第?\s*[一二三四五六七八九十]+\s*届[^，,；;()（）]{0,30}?第\s*[一二三四五六七八九十百]+\s*次"
-    rf"[^，,；;()（）]{{0,6}}?会议\s*(?:第[一二三四五六七八九十]+次)?\s*{_AMENDS}"
+    rf"[^，,；;()（）]{{0,6}}?会议\s*(?:第[一二三四五六七八九十]+次)?\s*{AMENDS}"
 )
 
 
@@ -104,7 +105,7 @@ _CLAUSES: Final = regex(r"[\s，,；;]+")
 # an enactment clause that amends, dated (2019年3月2日国务院令第709号修订) or naming the amending
 # order alone (国务院令第721号修订, after 国务院令第557号公布)
 _DATED_AMENDMENT: Final = regex(
-    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{_AMENDS}$"
+    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{AMENDS}$"
 )
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
 _NATIONAL_IMPLEMENTING: Final = regex(

@@ -24,7 +24,7 @@ from extractors.citing.grammar.docnums import (
 )
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import DATED_VERSION, version_note
+from extractors.citing.resolve import AMENDS, DATED_VERSION, version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
     FLAT_TITLE,
@@ -293,11 +293,10 @@ def version_after(text: str, pos: int) -> str | None:
 # 根据《…关于修改〈…〉等十一部法律的决定》修正的《…》: an amending decision (grammar.json
 # amending_verbs inside its marks) then an amendment word and 的, written before a title, is the
 # version that title is cited in (the decision is no citation of its own)
-_AMENDS: Final = alternation(words("amendment_words", "amends"))
 _AMENDING: Final = regex(alternation(words("amending_verbs")))
 _DECISION: Final = (
     rf"[《<＜](?P<t>[^\n]{{1,120}}?)[》>＞][ \t\u3000]*(?:第[一二三四五六七八九十]{{1,3}}次)?"
-    rf"(?:{_AMENDS})[ \t\u3000]*的[ \t\u3000]*"
+    rf"(?:{AMENDS})[ \t\u3000]*的[ \t\u3000]*"
 )
 _DECISION_AT: Final = regex(rf"{_DECISION}(?=[《<＜])")
 _DECISION_BEFORE: Final = regex(

@@ -11,7 +11,17 @@ import pytest
 from typer.testing import CliRunner
 
 import graph.store.pages as pages
+from extractors.reading.read import read_list
 from graph.app.cli import app
+from graph.build.build import build_graph
+
+
+@pytest.fixture(scope="module")
+def samples(sample_paths: list[Path]) -> ox.Store:
+    """The two sample lists built into a store in memory (one per test module)."""
+    store = ox.Store()
+    build_graph([read_list(p) for p in sample_paths], store)
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,9 @@ from typer.testing import CliRunner
 
 import graph.store.pages as pages
 from bench.synthetic import Generator
-from extractors.reading.read import read_list
 from graph.app.cli import app
 from graph.build import derived
-from graph.build.build import build_cited, build_graph
+from graph.build.build import build_cited
 from graph.iri import Iris
 from graph.store.counting import count_rows
 from graph.store.query import load_query, run_query
@@ -34,13 +33,6 @@ runner = CliRunner()
 def _generated(lists: list[int]) -> ox.Store:
     store = ox.Store()
     build_cited(Generator(600).generate(lists), store)
-    return store
-
-
-@pytest.fixture(scope="module")
-def samples(sample_paths: list[Path]) -> ox.Store:
-    store = ox.Store()
-    build_graph([read_list(p) for p in sample_paths], store)
     return store
 
 

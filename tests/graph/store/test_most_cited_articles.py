@@ -15,10 +15,9 @@ from typer.testing import CliRunner
 
 import graph.store.pages as pages
 from bench.synthetic import Generator
-from extractors.reading.read import read_list
 from graph.app.cli import app
 from graph.build import derived, ranked
-from graph.build.build import build_cited, build_graph
+from graph.build.build import build_cited
 from graph.iri import Iris
 from graph.store.asbuilt import before, built_before, numbered
 from graph.store.counting import count_rows
@@ -39,13 +38,6 @@ _ARTICLE = (
     " <https://w3id.org/quanze/ontology/subdivision#article>"
 )
 _INTEGER = "^^<http://www.w3.org/2001/XMLSchema#integer>"
-
-
-@pytest.fixture(scope="module")
-def samples(sample_paths: list[Path]) -> ox.Store:
-    store = ox.Store()
-    build_graph([read_list(p) for p in sample_paths], store)
-    return store
 
 
 @pytest.fixture(scope="module")

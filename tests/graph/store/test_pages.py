@@ -25,9 +25,8 @@ from typer.testing import CliRunner
 
 import graph.store.pages as pages
 from bench.synthetic import Generator
-from extractors.reading.read import read_list
 from graph.app.cli import app
-from graph.build.build import build_cited, build_graph
+from graph.build.build import build_cited
 from graph.store.open import open_store
 from graph.store.query import QueryTimeoutError, bundled_queries, load_query, run_query
 from graph.store.results import result_rows
@@ -49,13 +48,6 @@ BY_LIST = sorted(name for name in bundled_queries() if pages.list_order(load_que
 BY_POSITION = sorted(name for name in bundled_queries() if pages.ranking(load_query(name)))
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def samples(sample_paths: list[Path]) -> ox.Store:
-    store = ox.Store()
-    build_graph([read_list(p) for p in sample_paths], store)
-    return store
 
 
 def generated(where: Path, items: int) -> Path:
