@@ -113,12 +113,9 @@ def positions(
             out.extend(ox.Quad(node, predicate, value, graph) for predicate, value in details)
             if kind == derived.SPREAD:
                 rows += math.prod(sum(p == shows for p, _ in details) for shows in _SPREAD_SHOWS)
-        ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{kind}")
-        out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
-        out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + kind), graph))
-        out.append(ox.Quad(ranking, POSITIONS, _integer(len(ordered)), graph))
+        out.extend(_ranking(kind, len(ordered), iris, graph))
         if kind == derived.SPREAD:
-            out.append(ox.Quad(ranking, ROWS, _integer(rows), graph))
+            out.append(ox.Quad(_ranking_node(kind, iris), ROWS, _integer(rows), graph))
 
     # items-per-type: ORDER BY ?region ?department DESC(?items) ?type
     by_type = derived.ITEMS_BY_TYPE
@@ -243,11 +240,21 @@ def most_cited(look: _Lookup, graph: ox.NamedNode, iris: Iris) -> list[ox.Quad]:
             ox.Quad(node, p, v, graph) for p, v in zip(TALLIES, tallied[article][2], strict=True)
         )
         out.extend(ox.Quad(node, predicate, value, graph) for predicate, value in shows[article])
-    ranking = ox.NamedNode(f"{iris.derived_graph()}/ranking/{derived.MOST_CITED}")
-    out.append(ox.Quad(ranking, _TYPE, RANKING, graph))
-    out.append(ox.Quad(ranking, RANKS, ox.NamedNode(derived.QZD + derived.MOST_CITED), graph))
-    out.append(ox.Quad(ranking, POSITIONS, _integer(len(shown)), graph))
-    return out
+    return out + _ranking(derived.MOST_CITED, len(shown), iris, graph)
+
+
+def _ranking_node(kind: str, iris: Iris) -> ox.NamedNode:
+    return ox.NamedNode(f"{iris.derived_graph()}/ranking/{kind}")
+
+
+def _ranking(kind: str, places: int, iris: Iris, graph: ox.NamedNode) -> list[ox.Quad]:
+    """A ranking's node: the class whose facts it numbers and how many places it has."""
+    node = _ranking_node(kind, iris)
+    return [
+        ox.Quad(node, _TYPE, RANKING, graph),
+        ox.Quad(node, RANKS, ox.NamedNode(derived.QZD + kind), graph),
+        ox.Quad(node, POSITIONS, _integer(places), graph),
+    ]
 
 
 def _number_order(number: str) -> tuple[int, int]:

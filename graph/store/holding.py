@@ -40,6 +40,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from graph.build.form import QZD as _QZD
+from graph.store.asbuilt import header_line
 from graph.store.query import (
     Bound,
     bundled_queries,
@@ -112,8 +113,6 @@ def needed(text: str) -> str | None:
     PREFIX qz: <https://qz#>
     ASK { ?v qz:expired true }
     """
-    from graph.store.asbuilt import header_line
-
     match = header_line(text, _NEED)
     if match is None:
         return None
@@ -149,8 +148,6 @@ def within(
     says none, ``terms`` binds none of them, or more than ``MOST_WITHIN`` graphs match (a few
     distinct graphs are read, not every match: the most cited law's 61,548 citations at 100 k
     items hold all 334 lists)."""
-    from graph.store.asbuilt import header_line
-
     match = header_line(text, _WITHIN)
     if match is None:
         return None
