@@ -30,7 +30,7 @@ from graph.audit.models import (
     provision_label,
 )
 from graph.audit.quotes import find_quote
-from graph.audit.versions import amendments_after, note_matches
+from graph.audit.versions import amendments_after, named_year, note_matches
 
 #: A quote that shares less than this with the cited text, and at least ``MOVED_SCORE`` with
 #: another article (and ``MOVED_MARGIN`` more), is that other article's text.
@@ -60,6 +60,13 @@ def finding(kind: Kind, c: CitedProvision, message: str, **more: Any) -> Finding
 
 def _version(chosen: Chosen) -> str:
     return f"{chosen.expression.date or 'undated'} ({chosen.why})"
+
+
+def _named_other(c: CitedProvision, chosen: Chosen) -> str:
+    """What a quote's finding adds when the citation names a version of another year than the
+    text compared (the list may quote that version's words or numbering)."""
+    year = named_year(c.version_note, chosen.expression.date)
+    return "" if year is None else f"; the citation names the version of {year} ({c.version_note})"
 
 
 def beyond_last(c: CitedProvision, chosen: Chosen) -> Finding | None:
@@ -157,7 +164,7 @@ def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Findi
                 message = (
                     f"the quote after {c.law} {c.reference} is the text of {key} "
                     f"(similarity {score:.2f}; {result.similarity:.2f} with {c.reference}) in the "
-                    f"version of {version}: the article moved"
+                    f"version of {version}: the article moved{_named_other(c, chosen)}"
                 )
                 return finding(
                     "article-moved",
@@ -175,6 +182,7 @@ def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Findi
     message = (
         f"the quote after {c.law} {c.reference} differs from the official text of the version "
         f"of {version} (similarity {result.similarity:.2f}, {changed} character(s) differ)"
+        f"{_named_other(c, chosen)}"
     )
     return finding(
         "quote-differs",

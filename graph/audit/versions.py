@@ -13,52 +13,88 @@ from typing import Final
 from graph.audit.models import Chosen, Instrument
 from graph.laws.links import TextVersion, choose, last_day
 
-_YEAR: Final = re.compile(r"(\d{4})")
+#: A year as notes write it (not the digits of a longer number).
+_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: The events of a law's life a note can name, and those that change its text.
 EVENTS: Final = ("修正", "修订", "公布", "通过", "施行", "发布", "修改")
 AMENDMENTS: Final = frozenset({"修正", "修订", "修改"})
 
 
-def note_year(note: str | None) -> str | None:
-    """The year a version note names, or None.
-
-    >>> note_year("2018修正"), note_year("2019年修订"), note_year("试行")
-    ('2018', '2019', None)
-    """
-    m = _YEAR.search(note or "")
-    return m.group(1) if m else None
-
-
 def note_event(note: str) -> str | None:
-    """The event a version note names (修正, 修订 …), or None.
+    """The event a version note names (修正, 修订 …), the first written, or None.
 
-    >>> note_event("2018修正"), note_event("2019年")
-    ('修正', None)
+    >>> note_event("2018修正"), note_event("2019年"), note_event("2016年2月6日予以修改")
+    ('修正', None, '修改')
     """
-    return next((e for e in EVENTS if e in note), None)
+    found = [(note.find(e), e) for e in EVENTS if e in note]
+    return min(found)[1] if found else None
+
+
+def note_mentions(note: str) -> list[tuple[str, str | None]]:
+    """Each year a version note names, with the event written after it and before the next
+    year (None when none is): a note may tell a law's history (公布, then the amendments).
+
+    >>> note_mentions("2004年4月30日国务院令第406号公布，根据2023年7月20日《国务院关于修改"
+    ...               "和废止部分行政法规的决定》第五次修订")
+    [('2004', '公布'), ('2023', '修改')]
+    >>> note_mentions("2016年2月6日予以修改"), note_mentions("试行")
+    ([('2016', '修改')], [])
+    """
+    years = list(_YEAR.finditer(note))
+    ends = [m.start() for m in years[1:]] + [len(note)] if years else []
+    return [(m.group(1), note_event(note[m.end() : e])) for m, e in zip(years, ends, strict=True)]
+
+
+def _same_event(written: str | None, action: str) -> bool:
+    """Whether an event of a law's life is the one a note names: any, when the note names none
+    or the history's verb is none of ours; amendments (修正, 修订, 修改) as one, as lists write
+    修改 or 修订 for either."""
+    if written is None or action not in EVENTS or written == action:
+        return True
+    return written in AMENDMENTS and action in AMENDMENTS
 
 
 def note_matches(instrument: Instrument, note: str) -> bool:
-    """True when a version note names a known version: a text of the note's year, or an event
-    of its life in that year (of the same kind when the note names one). A note with no year
-    cannot be checked and matches.
+    """True when every year a version note names is of a known version: a text of that year,
+    or an event of its life in that year (of the same kind when the note names one, the
+    amendments being one kind). A note with no year cannot be checked and matches.
 
     >>> from graph.audit.models import Expression
     >>> law = Instrument("x", "x", (Expression("x/2018-12-29", "2018-12-29", ()),),
-    ...                  events=(("2010-10-28", "通过"),))
+    ...                  events=(("2010-10-28", "通过"), ("2016-02-06", "修订")))
     >>> note_matches(law, "2018修正"), note_matches(law, "2010年"), note_matches(law, "2014修正")
     (True, True, False)
+    >>> note_matches(law, "2016年2月6日予以修改"), note_matches(law, "2010年修订")
+    (True, False)
+    >>> note_matches(law, "2010年10月28日通过，根据2016年2月6日《关于修改〈x〉的决定》修正")
+    True
+    >>> note_matches(law, "2010年10月28日通过，2014年修正")
+    False
     """
-    year = note_year(note)
-    if year is None:
-        return True
-    if any(e.date.startswith(year) for e in instrument.expressions):
-        return True
-    event = note_event(note)
-    return any(
-        date.startswith(year) and (event is None or event == action or action not in EVENTS)
-        for date, action in instrument.events
+    return all(
+        any(e.date.startswith(year) for e in instrument.expressions)
+        or any(
+            date.startswith(year) and _same_event(event, action)
+            for date, action in instrument.events
+        )
+        for year, event in note_mentions(note)
     )
+
+
+def named_year(note: str | None, compared: str) -> str | None:
+    """The year of the version a citation's note names (its last year: a note telling a history
+    names the version it ends with) when the text compared (dated ``compared``) is of another
+    year, else None: a quote may differ because the list quotes that version.
+
+    >>> named_year("2000年7月8日主席令第三十四号，2015年11月4日予以修改", "2021-12-24")
+    '2015'
+    >>> named_year("2021年修正", "2021-12-24"), named_year(None, "2021-12-24")
+    (None, None)
+    """
+    mentions = note_mentions(note or "")
+    if not mentions or compared.startswith(mentions[-1][0]):
+        return None
+    return mentions[-1][0]
 
 
 def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | None:

@@ -152,6 +152,19 @@ def test_kind_3_a_quote_of_the_old_numbering_names_the_article_it_matches() -> N
     assert found.similarity == 1.0 and "the article moved" in found.message
 
 
+def test_kinds_2_and_3_say_when_the_citation_names_a_version_of_another_year() -> None:
+    # the list of 2019 is checked against the 2018 text; its note names the 2010 version, whose
+    # numbering the quote follows: the finding says so, and says nothing when the note names 2018
+    cell = f"《某某法》（2010年10月28日通过）第四条：{TEXTS['责任一']}"
+    c = cite(cell, "《某某法》（2010年10月28日通过）第四条", article=4, note="2010年10月28日通过")
+    (found,) = findings(c)
+    assert found.kind == "article-moved"
+    assert found.message.endswith("; the citation names the version of 2010 (2010年10月28日通过)")
+    cell = f"《某某法》（2018年修正）第四条：{TEXTS['责任一']}"
+    (found,) = findings(cite(cell, "《某某法》（2018年修正）第四条", article=4, note="2018年修正"))
+    assert found.kind == "article-moved" and "names the version" not in found.message
+
+
 def test_kind_4_an_accountability_basis_outside_the_liability_chapter() -> None:
     c = cite("《某某法》第三条", "《某某法》第三条", field="accountability_basis", article=3)
     (found,) = findings(c)
@@ -191,6 +204,31 @@ def test_kind_6_a_version_note_that_matches_no_known_version(
 ) -> None:
     # the 2018 text only; the history tells of the 2010 adoption
     law = Instrument(LAW, "某某法", (NEW,), events=LAW_X.events)
+    c = cite(f"《某某法》（{note}）第一条", "第一条", article=1, note=note)
+    assert kinds_of(c, law) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        pytest.param("2016年2月6日予以修改", [], id="修改-for-a-修订"),
+        pytest.param("2016年修正", [], id="修正-for-a-修订"),
+        pytest.param(
+            "2010年10月28日通过，根据2016年2月6日《关于修改〈某某法〉的决定》修订",
+            [],
+            id="a-history-of-known-events",
+        ),
+        pytest.param(
+            "2010年10月28日通过，2014年修正", ["unknown-version"], id="a-history-ending-unknown"
+        ),
+        pytest.param("2016年通过", ["unknown-version"], id="adopted-in-a-year-of-amendment"),
+    ],
+)
+def test_kind_6_amendment_words_and_notes_telling_a_history(note: str, expected: list[str]) -> None:
+    # lists write 修改 / 修正 / 修订 for one another, and notes that tell the law's history
+    # (adopted, then amended) name several years; the 2018 text, a 2016 amendment without text
+    events = (("2010-10-28", "通过"), ("2016-02-06", "修订"), ("2018-12-29", "修正"))
+    law = Instrument(LAW, "某某法", (NEW,), events=events)
     c = cite(f"《某某法》（{note}）第一条", "第一条", article=1, note=note)
     assert kinds_of(c, law) == expected
 
