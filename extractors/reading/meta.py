@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.models import ListMeta
-from extractors.reading.vocab import is_page_chrome
+from extractors.reading.vocab import is_no_place, is_page_chrome
 
 _DATE = re.compile(
     r"(?:日期|发布时间|发布日期|成文日期|公开日期|更新时间|时间)\s*[:：]\s*"
@@ -18,11 +18,12 @@ _DATE = re.compile(
 # below a line that ends with one.
 _TITLE_WORD = re.compile(r"清单|目录|一览表|事项表|职权表|权力表")
 _TITLE_END = re.compile(r"(?:清单|目录|一览表|表)\s*(?:[（(][^（()）]{1,20}[）)])?\s*$")
-_YEAR_PREFIX = re.compile(r"^\s*\d{4}\s*年度?\s*")
+#: What may stand before a title's department or place: an annex's label (附件1：), a year.
+TITLE_BEFORE = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[:：]?\s*)?(?:\d{4}\s*年度?\s*)?")
 _DEPARTMENT = re.compile(
     r"^(?P<dept>[\u4e00-\u9fff（）()]{2,40}?"
-    r"(?:局|委员会|委|办公室|厅|中心|人民政府|政府|院|部|所|站|队|署))"
-    r"(?=行政|权力|权责|责任|职权|部门|政务|公共服务|清单|事项|及)"
+    r"(?:局|委员会|委|办公室|厅|中心|人民政府|政府|院|部门|部|所|站|队|署))"
+    r"(?=(?:\d{4}\s*年度?(?:版|本)?\s*)?(?:行政|权力|权责|责任|职权|部门|政务|公共服务|清单|事项|及))"
 )
 #: 州 right before another unit is part of the place's name (杭州市, 贵州省, 通州区), not a
 #: prefecture of its own (黔东南州).
@@ -44,8 +45,10 @@ def department_of(title: str) -> str | None:
 
     >>> department_of("2023年拉萨市达孜区医保局行政权力和责任清单详表")
     '拉萨市达孜区医保局'
+    >>> department_of("某市交通运输局2024年权责清单"), department_of("附件1：某县财政部门权责清单")
+    ('某市交通运输局', '某县财政部门')
     """
-    match = _DEPARTMENT.match(_YEAR_PREFIX.sub("", title))
+    match = _DEPARTMENT.match(TITLE_BEFORE.sub("", title, count=1))
     return match.group("dept") if match else None
 
 
@@ -56,9 +59,25 @@ def region_of(department: str) -> str | None:
     ('拉萨市达孜区', None)
     >>> region_of("浙江省杭州市应急管理局"), region_of("贵州省贵阳市云岩区民政局")
     ('浙江省杭州市', '贵州省贵阳市云岩区')
+    >>> region_of("社区服务中心")
     """
     match = _REGION.match(department)
-    return match.group(0) if match else None
+    return match.group(0) if match and not is_no_place(match.group(0)) else None
+
+
+def titled_region(title: str) -> str | None:
+    """The region a list's title opens with when it names no department (某市某县区级政府权责清单
+    目录, 附件：某市市、县级民政部门…通用目录): the place the list is of; None for a line that is
+    no list's title.
+
+    >>> titled_region("附件：三江市市、县级民政部门行政审批事项通用目录")
+    '三江市'
+    >>> titled_region("重庆市文化旅游系统三级行政权力和责任事项清单(2019年)"), titled_region("某县")
+    ('重庆市', None)
+    """
+    if _TITLE_WORD.search(title) is None:
+        return None
+    return region_of(TITLE_BEFORE.sub("", title, count=1).strip())
 
 
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -100,5 +119,5 @@ def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) 
     titled = [c for c in candidates if _TITLE_WORD.search(c)]
     title = (ended or titled or candidates)[0] if candidates else None
     department = department_of(title) if title else None
-    region = region_of(department) if department else None
+    region = region_of(department) if department else titled_region(title) if title else None
     return ListMeta(title=title, department=department, region=region, date=date)

@@ -242,6 +242,15 @@ def is_level(text: str) -> bool:
     return _level_pattern().fullmatch(_squash(text)) is not None
 
 
+def is_no_place(text: str) -> bool:
+    """True when ``text`` ends as a region's name does and names none (社区, 园区).
+
+    >>> is_no_place("社区"), is_no_place("临江区")
+    (True, False)
+    """
+    return _squash(text) in _words("not_places")
+
+
 def is_org_name(text: str) -> bool:
     """True when ``text`` has the shape of one or more organisation names joined by ``/`` or 、.
 

@@ -16,6 +16,7 @@ VOCAB = vocab.load_vocab()
 PREDICATES = {
     "power_types": vocab.is_power_type,
     "levels": vocab.is_level,
+    "not_places": vocab.is_no_place,
     "organisations": vocab.is_org_name,
     "time_limits": vocab.is_time_limit,
     "phones": vocab.is_phone,
