@@ -76,3 +76,30 @@ def test_parts_that_name_no_title_together_are_not_joined(
 ) -> None:
     (c,) = cite(text)
     assert (c.law, c.text) == expected
+
+
+# --- an order's issuer apart from 令 (a cell flattened from a page)
+
+HZP = "化妆品生产经营监督管理办法"  # 国家市场监督管理总局令第46号
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("国家市场监督管理总局 令第46号 第五十条", id="space"),
+        pytest.param("国家市场监督管理总局\u3000令第46号第五十条", id="ideographic-space"),
+        pytest.param("依据国家市场监督管理总局 令第46号 第五十条", id="lead-verb"),
+        pytest.param("国家市场监督管理总局 令 第46号 第五十条", id="spaces-around-ling"),
+        pytest.param("国家市场监督管理总局\n令第46号第五十条", id="wrapped"),
+    ],
+)
+def test_an_orders_issuer_apart_from_its_number_names_the_rule(cite: Cite, text: str) -> None:
+    """The article was dropped silently: the issuer and 令 were no document number apart."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.doc_number) == (HZP, 50, "国家市场监督管理总局令第46号")
+    assert c.text.startswith("国家市场监督管理总局") and text[c.start : c.end] == c.text
+
+
+def test_an_orders_issuer_apart_lists_its_articles(cite: Cite) -> None:
+    text = "1.国家市场监督管理总局 令第46号 第五十条、第五十一条"
+    assert rows(cite, text) == [(HZP, 50, None, None), (HZP, 51, None, None)]
