@@ -157,6 +157,10 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
+_LEAD_BEFORE: Final = regex(
+    rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"
+)
 # characters with no width, read as spaces
 _INVISIBLE: Final = regex(char_class(INVISIBLE))
 # what may stand between a provision and the 前款/前条 that points back to it for the reference
@@ -329,6 +333,22 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     # show as: one character for one, so the offsets hold, and each record's text as written
     found = _Cell(_INVISIBLE.sub(" ", text), backend == "fast").run()
     return [replace(c, text=text[c.start : c.end]) for c in found]
+
+
+def _glued_into_title(text: str, at: int, p: int) -> bool:
+    """True when the 本/同/该 that starts a reference back at ``at`` is glued into the end of an
+    unmarked title before the provision at ``p`` (香港特别行政区基本法第十条, 合同法第十条): the
+    characters before it are a word's, and the words together are the title.
+
+    >>> _glued_into_title("基本法第十条", 1, 3), _glued_into_title("依照本法第十条", 2, 4)
+    (True, False)
+    """
+    if not at or not "\u4e00" <= text[at - 1] <= "\u9fff":
+        return False
+    if _LEAD_BEFORE.search(text, max(0, at - 4), at) is not None:
+        return False  # 应当依照本法第五十八条: a verb before the reference back
+    found = unmarked_before(text, p)
+    return found is not None and found[0] < at
 
 
 class _Cell:
@@ -652,6 +672,8 @@ class _Cell:
         provisions = chain.provisions
         warnings = chain.warnings
         selfref = self_reference_before(text, p)
+        if selfref is not None and _glued_into_title(text, selfref[0], p):
+            selfref = None
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself;
             # 依照该法第八十六条 opening a line after it is the author's again

@@ -45,6 +45,8 @@ _GENERIC: Final = regex(
     alternation(words("generic_words")) + "|^" + alternation(words("generic_starts"))
 )
 _PROVISION_INSIDE: Final = regex(rf"第\s*{NUM}\s*{LEVEL}")
+# a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法)
+_SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法")
 _SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
 _STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
@@ -125,8 +127,16 @@ def plausible_unmarked(title: str, *, place: Place) -> bool:
     registry = load_registry()
     if registry.lookup(key):
         return True
-    if len(key) < 5 or reads_as_prose(key):
+    if reads_as_prose(key):
         return False
+    if len(key) < 5:
+        # 担保法第十条, 物权法（2007）第十条: a national law named by its short title, repealed
+        # or not in the registry, before a provision (a stem and 法; 办法 and 方法 are no stem)
+        return (
+            place == "provision"
+            and _SHORT_LAW.fullmatch(key) is not None
+            and not strip_verbs(key, least=1)[1]  # 依照本法, 违反同法: a verb and a reference back
+        )
     if _PROVISION_INSIDE.search(key):
         # 按照社会保险费征缴暂行条例第十条规定: a line that cites, not a title
         return False

@@ -103,3 +103,52 @@ def test_an_orders_issuer_apart_from_its_number_names_the_rule(cite: Cite, text:
 def test_an_orders_issuer_apart_lists_its_articles(cite: Cite) -> None:
     text = "1.国家市场监督管理总局 令第46号 第五十条、第五十一条"
     assert rows(cite, text) == [(HZP, 50, None, None), (HZP, 51, None, None)]
+
+
+# --- a short unmarked title (a stem and 法) the registry does not hold, before a provision
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "article"),
+    [
+        pytest.param("担保法第十条", "中华人民共和国担保法", 10, id="repealed"),
+        pytest.param("物权法（2007）第十条", "中华人民共和国物权法", 10, id="before-a-note"),
+        pytest.param("依据婚姻法第二十条", "中华人民共和国婚姻法", 20, id="lead-verb"),
+        # 同法 is no reference back here: 合 and 同 are one word
+        pytest.param("合同法第五十二条", "中华人民共和国合同法", 52, id="tong-inside-the-word"),
+    ],
+)
+def test_a_short_title_not_in_the_registry_is_read_and_said(
+    cite: Cite, text: str, law: str, article: int
+) -> None:
+    """The article was dropped silently (a title under five characters had to be the
+    registry's), or read as 同法 with no law before it."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.kind) == (law, article, "unmarked")
+    assert c.law_id is None and "not in the registry" in c.warnings[0]
+
+
+def test_ben_glued_into_a_title_is_no_reference_back(cite: Cite) -> None:
+    """香港特别行政区基本法第十条 was read as 本法 with no law before it (unresolved)."""
+    (c,) = cite("香港特别行政区基本法第十条")
+    assert (c.law, c.article) == ("中华人民共和国香港特别行政区基本法", 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("依照本法第十条", id="verb-and-benfa"),
+        pytest.param("违反同法第十条", id="verb-and-tongfa"),
+        pytest.param("对本法第十条规定", id="sentence-start"),
+    ],
+)
+def test_a_reference_back_after_a_verb_stays_one(cite: Cite, text: str) -> None:
+    """Controls: no title is made of a verb and 本法 / 同法."""
+    (c,) = cite(text)
+    assert (c.law, c.kind) == (None, "unresolved")
+
+
+@pytest.mark.parametrize("text", ["实施办法第十条", "管理办法第十条", "依法第十条"])
+def test_a_word_ending_in_fa_is_no_short_title(cite: Cite, text: str) -> None:
+    """Controls: 办法 and 依法 end no national law's short title."""
+    assert cite(text) == []
