@@ -77,6 +77,7 @@ from extractors.citing.grammar.titles import (
     read_marked,
     title_unit,
 )
+from extractors.citing.grammar.typos import TYPOS, read_typos, typo_warning
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
@@ -157,6 +158,8 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
+_TYPO_CHAR: Final = regex(char_class(TYPOS))
 # a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
 _LEAD_BEFORE: Final = regex(
     rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"
@@ -327,12 +330,19 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
-    if _INVISIBLE.search(text) is None:
+    read, typos = read_typos(text) if _TYPO_CHAR.search(text) is not None else (text, ())
+    invisible = _INVISIBLE.search(text) is not None
+    if not invisible and not typos:
         return _Cell(text, backend == "fast").run()
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
-    # show as: one character for one, so the offsets hold, and each record's text as written
-    found = _Cell(_INVISIBLE.sub(" ", text), backend == "fast").run()
-    return [replace(c, text=text[c.start : c.end]) for c in found]
+    # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
+    # hold, and each record's text as written (a typo said on the records it is in)
+    found = _Cell(_INVISIBLE.sub(" ", read) if invisible else read, backend == "fast").run()
+    out = []
+    for c in found:
+        said = tuple(typo_warning(text[i]) for i in typos if c.start <= i < c.end)
+        out.append(replace(c, text=text[c.start : c.end], warnings=(*c.warnings, *said)))
+    return out
 
 
 def _glued_into_title(text: str, at: int, p: int) -> bool:

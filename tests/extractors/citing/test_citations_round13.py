@@ -152,3 +152,47 @@ def test_a_reference_back_after_a_verb_stays_one(cite: Cite, text: str) -> None:
 def test_a_word_ending_in_fa_is_no_short_title(cite: Cite, text: str) -> None:
     """Controls: 办法 and 依法 end no national law's short title."""
     assert cite(text) == []
+
+
+# --- characters typed for 第 (弟, 笫, 苐)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》弟三十条", [(CF, 30, None, None)], id="di-brother"
+        ),
+        pytest.param("《行政处罚法》笫三十条", [(CF, 30, None, None)], id="zi-bamboo"),
+        pytest.param(
+            "《行政许可法》第十二条、笫十三条",
+            [(XK, 12, None, None), (XK, 13, None, None)],
+            id="listed",
+        ),
+        pytest.param("《食品安全法》弟三十五条第一款", [(SP, 35, 1, None)], id="with-paragraph"),
+        pytest.param(
+            "依据《中华人民共和国消防法》苐六十条",
+            [("中华人民共和国消防法", 60, None, None)],
+            id="variant",
+        ),
+        pytest.param("《行政许可法》第十二条笫一款", [(XK, 12, 1, None)], id="paragraph-only"),
+        pytest.param("《行政处罚法》弟30条", [(CF, 30, None, None)], id="arabic"),
+        pytest.param("行政处罚法弟三十条", [(CF, 30, None, None)], id="unmarked-title"),
+    ],
+)
+def test_a_character_typed_for_di_is_read_and_said(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """The provision was dropped silently: the title was cited whole, or the chain cut."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert any("typed for 第" in w for c in found for w in c.warnings)
+    assert all(text[c.start : c.end] == c.text for c in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["《行政处罚法》，兄弟三人", "《行政处罚法》子弟十条", "弟弟三十岁"]
+)
+def test_di_in_a_word_is_no_typo(cite: Cite, text: str) -> None:
+    """Controls: 弟 glued after a character it makes a word with, or before no level word."""
+    assert all(c.article is None for c in cite(text))
