@@ -186,7 +186,8 @@ def _listed_after_chain(its: re.Match[str]) -> bool:
 # 【中华人民共和国行政处罚法】第十条: the brackets rank tags are written in (【法律】,
 # 【党纪政纪条例】) used as title marks; a title only where the registry knows what they hold and
 # no title follows (a tag heads the title after it: 【党纪政纪条例】《行政机关公务员处分条例》)
-_TAG_OPEN: Final = "【"
+# (〔中华人民共和国行政许可法〕第十二条: the brackets of a document number's year, as such)
+_TAG_OPEN: Final = "【〔"
 _AFTER_TAG: Final = regex(rf"\s*[{TITLE_OPEN}【“「『‘\"]")
 
 
@@ -574,7 +575,7 @@ class _Cell:
                 return p + 1
             if not slipped and not plausible_unmarked(written, place="quoted"):
                 return p + 1
-            if text[p] == _TAG_OPEN and not _bracketed_title(text, end, written):
+            if text[p] in _TAG_OPEN and not _bracketed_title(text, end, written):
                 return p + 1
             written, version, doc = notes_inside(written)
         else:

@@ -196,3 +196,41 @@ def test_a_character_typed_for_di_is_read_and_said(
 def test_di_in_a_word_is_no_typo(cite: Cite, text: str) -> None:
     """Controls: 弟 glued after a character it makes a word with, or before no level word."""
     assert all(c.article is None for c in cite(text))
+
+
+# --- 〔…〕 and «…» standing for title marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("〔中华人民共和国行政许可法〕第十二条", [(XK, 12, None, None)], id="tortoise"),
+        pytest.param("«中华人民共和国行政处罚法»第三十条", [(CF, 30, None, None)], id="guillemets"),
+        pytest.param(
+            "«行政处罚法»第三十条、«行政许可法»第十二条",
+            [(CF, 30, None, None), (XK, 12, None, None)],
+            id="guillemets-listed",
+        ),
+    ],
+)
+def test_other_brackets_stand_for_title_marks(cite: Cite, text: str, expected: list[Row]) -> None:
+    """The provision was dropped silently: nothing was read."""
+    assert rows(cite, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year of a file number, in the same brackets: no title
+        pytest.param("国办发〔2019〕39号第三条", (None, 3, "国办发〔2019〕39号"), id="file-number"),
+    ],
+)
+def test_a_tortoise_bracket_holding_no_known_title_is_none(
+    cite: Cite, text: str, expected: tuple[object, ...]
+) -> None:
+    """Controls: only what the registry knows is a title in 〔…〕, as in 【…】."""
+    assert [(c.law, c.article, c.doc_number) for c in cite(text)] == [expected]
+
+
+def test_a_tortoise_bracket_holding_prose_names_no_law(cite: Cite) -> None:
+    assert all(c.law is None for c in cite("〔甲市规划〕第三条"))
