@@ -106,6 +106,7 @@ from extractors.citing.resolve import (
     resolve_implementing,
     resolve_with,
     unchecked,
+    version_note,
 )
 from extractors.citing.words import (
     CONJUNCTIONS,
@@ -158,6 +159,8 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# the version note after a title alone on its line (食品安全法（2021年修正）)
+_LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
 # a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
 _TYPO_CHAR: Final = regex(char_class(TYPOS))
 # a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
@@ -653,12 +656,15 @@ class _Cell:
         return tail.end
 
     def standalone(self, start: int, end: int, title: str) -> int:
-        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
+        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows; the
+        version note after it (食品安全法（2021年修正）) is its."""
         self.quoted = self.said = False
         self.close = -1
-        return self.whole_unmarked(start, end, title)
+        note = _LINE_NOTE.match(self.text, end)
+        version = None if note is None else version_note(note.group("note"))
+        return self.whole_unmarked(start, note.end() if version else end, title, version)
 
-    def whole_unmarked(self, start: int, end: int, title: str) -> int:
+    def whole_unmarked(self, start: int, end: int, title: str, version: str | None = None) -> int:
         """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
@@ -669,6 +675,7 @@ class _Cell:
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
                     rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
+                    version=version,
                 )
             )  # fmt: skip
             self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1, warn)

@@ -12,7 +12,7 @@ from typing import Final, Literal
 from extractors.citing.grammar.chains import LEVEL, NUM
 from extractors.citing.lawdb import STEM_FROM, load_registry, title_key
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import ORGAN_ON, is_carrier
+from extractors.citing.resolve import ORGAN_ON, is_carrier, is_version_note
 from extractors.citing.words import (
     BOUNDARY,
     CONJUNCTIONS,
@@ -62,7 +62,10 @@ _ETC_TAIL: Final = (
 _LINE_TITLE: Final = regex(
     rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
     r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
-    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)(?:{_ETC_TAIL})?[ \t\u3000]*$",
+    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)"
+    # 食品安全法（2021年修正）: a version note after it (read by the caller)
+    rf"(?:[ \t\u3000]*[(（](?P<note>[^()（）\n]{{2,60}})[)）])?"
+    rf"(?:{_ETC_TAIL})?[ \t\u3000]*$",
     re.M,
 )
 # the last character of a line that _LINE_TITLE may match (a title ending, or a kind after 等;
@@ -269,8 +272,12 @@ def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | No
 
 
 # a parenthetical note (version, document number) that ends just before a provision:
-# 校车安全管理条例(2012年国务院令第617)第十五条
-_NOTE_BEFORE: Final = regex(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
+# 校车安全管理条例(2012年国务院令第617)第十五条; in the other brackets notes are written in
+# (食品安全法【2021年修正】第三十五条, …[2021修正]…)
+_NOTE_BEFORE: Final = regex(
+    r"(?:[(（]([^()（）\n]{2,120})[)）]|【([^【】\n]{2,120})】|[\[［]([^\[\]［］\n]{2,120})[\]］])"
+    r"[ \t\u3000]{0,3}\Z"
+)
 _RANKED: Final = regex(rf"{RANK_TAG}\s*[:：]?\s*\Z")
 
 
@@ -406,6 +413,8 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     for m in _LINE_TITLE.finditer(text):
+        if m.group("note") is not None and not is_version_note(m.group("note")):
+            continue
         raw = m.group("t")
         stripped, cut = strip_verbs(raw)
         if plausible_unmarked(stripped, place="line"):
@@ -437,7 +446,10 @@ def may_stand_alone(text: str) -> bool:
                 return True
             if c in ")）":
                 bracket = max(text.rfind("(", start, last), text.rfind("（", start, last))
-                if bracket >= 0 and text[bracket:last] in _TRIAL_ENDINGS:
+                if bracket >= 0 and (
+                    text[bracket:last] in _TRIAL_ENDINGS
+                    or is_version_note(text[bracket + 1 : last - 1])
+                ):
                     return True
         if start == 0:
             return False

@@ -234,3 +234,51 @@ def test_a_tortoise_bracket_holding_no_known_title_is_none(
 
 def test_a_tortoise_bracket_holding_prose_names_no_law(cite: Cite) -> None:
     assert all(c.law is None for c in cite("〔甲市规划〕第三条"))
+
+
+# --- a short unmarked title and its note: in 【】 or [] before a provision, alone on its line
+
+
+@pytest.mark.parametrize(
+    ("text", "version", "doc"),
+    [
+        pytest.param("食品安全法【2021年修正】第三十五条", "2021年修正", None, id="lenticular"),
+        pytest.param("食品安全法[2021修正]第三十五条", "2021修正", None, id="square"),
+        pytest.param(
+            "依据食品安全法［2021年修正］第三十五条", "2021年修正", None, id="wide-square"
+        ),
+    ],
+)
+def test_a_short_titles_note_in_other_brackets_is_its_note(
+    cite: Cite, text: str, version: str, doc: str | None
+) -> None:
+    """The article was dropped silently: only （…） and (…) were notes before a provision."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.version, c.doc_number) == (SP, 35, version, doc)
+    assert c.text.startswith("食品安全法")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("食品安全法（2021年修正）", [(SP, "2021年修正")], id="alone"),
+        pytest.param(
+            "1.食品安全法（2021年修正）\n2.行政许可法(2019年修正)",
+            [(SP, "2021年修正"), (XK, "2019年修正")],
+            id="two-entries",
+        ),
+        pytest.param("食品安全法（2021年修正）等法律法规", [(SP, "2021年修正")], id="etc"),
+    ],
+)
+def test_a_title_and_its_version_note_alone_on_a_line_are_cited_whole(
+    cite: Cite, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """The title was dropped silently: a line ending in a note was no title's line."""
+    found = cite(text)
+    assert [(c.law, c.version) for c in found] == expected
+    assert all(c.kind == "law-level" and c.article is None for c in found)
+
+
+def test_a_line_ending_in_a_note_that_is_no_version_is_no_title(cite: Cite) -> None:
+    """Control: 对社会保险违法行为的处罚（898）, a name and its number, stays prose."""
+    assert cite("对社会保险违法行为的处罚办法（898）") == []
