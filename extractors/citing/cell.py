@@ -134,6 +134,10 @@ _AND_ITS: Final = regex(
     rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*(?:的\s*)?"
     rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
 )
+# the same after an unmarked title: the title and the implementing name as one stretch of words
+_AND_ITS_UNMARKED: Final = regex(
+    rf"(?P<parent>.+?){_AND_ITS.pattern.replace('(?P<join>', '(?P<and>', 1)}\Z"
+)
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
@@ -767,19 +771,34 @@ class _Cell:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions: tuple[Resolution, ...]
+            parent_whole: tuple[int, int, str] | None = None
             if endless is not None and len(endless[2]) > 1:
                 # 治安管理处罚第十条: the start of the 法's title and of the 条例's; named, none
                 # chosen (the list's date may pick one: extractors.citing.in_force)
                 resolutions = _several(endless[1], endless[2])
             else:
                 resolutions = resolve_with(utitle, self.local)
+                its = _AND_ITS_UNMARKED.match(utitle) if resolutions[0].law_id is None else None
+                if its is not None and not its["and"].replace("其", "").strip():
+                    its = None  # 防洪法实施办法: glued, one title
+                if (
+                    its is not None
+                    and (parent := resolve_with(its["parent"], self.local))[0].law_id
+                ):
+                    # 食品安全法及其实施条例第二十条: the law cited whole, then its implementing
+                    # instrument with the provision (as after a marked title)
+                    parent_whole = (ustart, ustart + its.end("parent"), its["parent"])
+                    ustart += its.start("name")
+                    resolutions = resolve_implementing(parent[-1].law, SPACE.sub("", its["name"]))
             if endless is not None and len(endless[2]) == 1:
                 why = f"{endless[1]!r} lacks its kind ending: read as {utitle!r}"
                 resolutions = tuple(replace(r, warnings=(why, *r.warnings)) for r in resolutions)
             before, last = len(self.out), self.last
-            for listed in listed_before(text, ustart):
+            for listed in listed_before(text, ustart if parent_whole is None else parent_whole[0]):
                 # 依据社会保险法、劳动法第十条: the first title is cited whole
                 self.whole_unmarked(*listed)
+            if parent_whole is not None:
+                self.whole_unmarked(*parent_whole)
             listed_at = len(self.out)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
             if len(self.out) == listed_at > before:

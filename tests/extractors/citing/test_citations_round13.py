@@ -282,3 +282,50 @@ def test_a_title_and_its_version_note_alone_on_a_line_are_cited_whole(
 def test_a_line_ending_in_a_note_that_is_no_version_is_no_title(cite: Cite) -> None:
     """Control: 对社会保险违法行为的处罚（898）, a name and its number, stays prose."""
     assert cite("对社会保险违法行为的处罚办法（898）") == []
+
+
+# --- an unmarked title and its implementing instrument (及其实施条例)
+
+SPSS = "中华人民共和国食品安全法实施条例"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "食品安全法及其实施条例第二十条",
+            [(SP, None, None, None), (SPSS, 20, None, None)],
+            id="and-its",
+        ),
+        pytest.param(
+            "依据药品管理法及其实施条例第十条",
+            [
+                ("中华人民共和国药品管理法", None, None, None),
+                ("中华人民共和国药品管理法实施条例", 10, None, None),
+            ],
+            id="lead-verb",
+        ),
+        pytest.param(
+            "社会保险法、食品安全法及其实施条例第二十条",
+            [
+                ("中华人民共和国社会保险法", None, None, None),
+                (SP, None, None, None),
+                (SPSS, 20, None, None),
+            ],
+            id="listed-before",
+        ),
+    ],
+)
+def test_an_unmarked_titles_implementing_instrument_is_its_own(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """Read as one title 食品安全法及其实施条例, not in the registry (flagged)."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert not any(c.warnings for c in found)
+
+
+def test_an_implementing_name_glued_to_an_unmarked_title_is_one_title(cite: Cite) -> None:
+    """Control: 防洪法实施办法, with no conjunction, is one title (not in the registry, said)."""
+    (c,) = cite("防洪法实施办法第五条")
+    assert (c.law, c.article) == ("防洪法实施办法", 5) and c.warnings
