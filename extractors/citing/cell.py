@@ -58,7 +58,11 @@ from extractors.citing.grammar.context import (
     same_unit_before,
     self_reference_before,
 )
-from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
+from extractors.citing.grammar.docnums import (
+    doc_number_before,
+    find_doc_number,
+    names_doc_number,
+)
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
@@ -665,10 +669,22 @@ class _Cell:
         self.quoted = self.said = False
         self.close = -1
         note = _LINE_NOTE.match(self.text, end)
-        version = None if note is None else version_note(note.group("note"))
-        return self.whole_unmarked(start, note.end() if version else end, title, version)
+        if note is None:
+            return self.whole_unmarked(start, end, title)
+        version = version_note(note.group("note"))
+        doc = find_doc_number(note.group("note"))
+        if version is None and doc is None:
+            return start  # 甲办法（12号楼）: a bracket that is no note, the line no title
+        return self.whole_unmarked(start, note.end(), title, version, doc)
 
-    def whole_unmarked(self, start: int, end: int, title: str, version: str | None = None) -> int:
+    def whole_unmarked(
+        self,
+        start: int,
+        end: int,
+        title: str,
+        version: str | None = None,
+        doc: str | None = None,
+    ) -> int:
         """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
@@ -679,7 +695,7 @@ class _Cell:
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
                     rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
-                    version=version,
+                    version=version, doc=doc,
                 )
             )  # fmt: skip
             self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1, warn)

@@ -61,7 +61,9 @@ _ETC_TAIL: Final = (
 )
 _LINE_TITLE: Final = regex(
     rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
-    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
+    # (a title of three characters after an entry number: 1.消防法, the number not in it)
+    rf"(?!{ENTRY_NUMBER}[、.．])"
+    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{2,80}?"
     rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)"
     # 食品安全法（2021年修正）: a version note after it (read by the caller)
     rf"(?:[ \t\u3000]*[(（](?P<note>[^()（）\n]{{2,60}})[)）])?"
@@ -405,6 +407,16 @@ def split_listed(title: str) -> list[tuple[int, str]]:
     return whole
 
 
+def _may_be_note(note: str) -> bool:
+    """True when the words in a bracket after a title alone on its line may be its note: a
+    version note, or a number (号) the caller reads as a document number or not.
+
+    >>> _may_be_note("2021年修正"), _may_be_note("主席令第21号"), _may_be_note("898")
+    (True, True, False)
+    """
+    return "号" in note or is_version_note(note)
+
+
 def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """Unmarked titles standing alone on their line, as (start, end, title).
 
@@ -413,7 +425,7 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     for m in _LINE_TITLE.finditer(text):
-        if m.group("note") is not None and not is_version_note(m.group("note")):
+        if m.group("note") is not None and not _may_be_note(m.group("note")):
             continue
         raw = m.group("t")
         stripped, cut = strip_verbs(raw)
@@ -448,7 +460,7 @@ def may_stand_alone(text: str) -> bool:
                 bracket = max(text.rfind("(", start, last), text.rfind("（", start, last))
                 if bracket >= 0 and (
                     text[bracket:last] in _TRIAL_ENDINGS
-                    or is_version_note(text[bracket + 1 : last - 1])
+                    or _may_be_note(text[bracket + 1 : last - 1])
                 ):
                     return True
         if start == 0:

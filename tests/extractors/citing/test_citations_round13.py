@@ -329,3 +329,36 @@ def test_an_implementing_name_glued_to_an_unmarked_title_is_one_title(cite: Cite
     """Control: 防洪法实施办法, with no conjunction, is one title (not in the registry, said)."""
     (c,) = cite("防洪法实施办法第五条")
     assert (c.law, c.article) == ("防洪法实施办法", 5) and c.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("食品安全法（主席令第21号）", (SP, None, "主席令第21号"), id="order-number"),
+        pytest.param(
+            "社会救助暂行办法（国务院令第649号）",
+            ("社会救助暂行办法", None, "国务院令第649号"),
+            id="state-council-order",
+        ),
+        # the entry number was taken into a title of three characters (1.消防法)
+        pytest.param(
+            "1.消防法（2021年修正）",
+            ("中华人民共和国消防法", "2021年修正", None),
+            id="entry-number",
+        ),
+    ],
+)
+def test_a_title_and_its_number_alone_on_a_line_are_cited_whole(
+    cite: Cite, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    (c,) = cite(text)
+    assert (c.law, c.version, c.doc_number) == expected
+    assert not c.warnings
+
+
+def test_an_entry_number_is_no_part_of_a_short_title_alone_on_its_line(cite: Cite) -> None:
+    """1.消防法 was cited as the title '1.消防法', not in the registry (flagged)."""
+    assert [c.law for c in cite("1.消防法\n2.安全生产法")] == [
+        "中华人民共和国消防法",
+        "中华人民共和国安全生产法",
+    ]
