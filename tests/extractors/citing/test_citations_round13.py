@@ -362,3 +362,9 @@ def test_an_entry_number_is_no_part_of_a_short_title_alone_on_its_line(cite: Cit
         "中华人民共和国消防法",
         "中华人民共和国安全生产法",
     ]
+
+
+def test_a_title_ending_in_tongze_is_an_instrument(cite: Cite) -> None:
+    """企业财务通则 (a ministry's rule) ends as titles do; its article was dropped silently."""
+    (c,) = cite("依据企业财务通则第五条")
+    assert (c.law, c.article, c.kind) == ("企业财务通则", 5, "unmarked") and c.warnings
