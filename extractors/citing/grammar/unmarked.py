@@ -45,6 +45,10 @@ _GENERIC: Final = regex(
     alternation(words("generic_words")) + "|^" + alternation(words("generic_starts"))
 )
 _PROVISION_INSIDE: Final = regex(rf"第\s*{NUM}\s*{LEVEL}")
+# the endings that end in 法 and are not it (办法)
+_LONGER_THAN_FA: Final = tuple(
+    e for e in words("instrument_endings") if e.endswith("法") and e != "法"
+)
 # a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法)
 _SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法")
 _SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
@@ -207,7 +211,7 @@ def _spaced_title(text: str, lo: int, j: int) -> int | None:
     """Where an unmarked title that white space splits starts, when the parts before
     ``text[lo:j]`` and it, together, are a title the registry knows (浙江省 安全生产条例 第十条: a
     cell flattened from a page, the place apart from the placeless title that names six
-    provinces' regulations), or None. Only the registry decides: 依据 消防条例 joins nothing.
+    provinces' regulations), or when they are a place's name; else None (社会保险法 劳动法).
 
     >>> s = "浙江省 安全生产条例 第十条"
     >>> _spaced_title(s, 4, 10)
@@ -215,6 +219,10 @@ def _spaced_title(text: str, lo: int, j: int) -> int | None:
     """
     registry = load_registry()
     best = None
+    placed = None  # the nearest place apart from the title, when the registry knows no join
+    key = title_key(text[lo:j])
+    # a law is no place's own (拉萨市 社会保险法); a 办法 may be
+    national = key.endswith("法") and not key.endswith(_LONGER_THAN_FA)
     for _ in range(8):  # 中华 人民 共和国 行政 处罚法: a title spaced out word by word
         k = lo
         while k > 0 and text[k - 1] in _LINE_SPACE and lo - k < 3:
@@ -230,9 +238,13 @@ def _spaced_title(text: str, lo: int, j: int) -> int | None:
         lo = front + cut
         if registry.lookup(title_key(text[lo:j])):
             best = lo
+        elif placed is None and not national and _PLACES_ONLY.match(text, lo, k) is not None:
+            # 杭州市 城市市容和环境卫生管理条例: a place apart from a title is the place's own
+            # instrument, as when glued to it (see _unmarked_candidate)
+            placed = lo
         if cut:
             break  # a lead verb opened the stretch: the title starts after it
-    return best
+    return best if best is not None else placed
 
 
 def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | None:

@@ -368,3 +368,24 @@ def test_a_title_ending_in_tongze_is_an_instrument(cite: Cite) -> None:
     """企业财务通则 (a ministry's rule) ends as titles do; its article was dropped silently."""
     (c,) = cite("依据企业财务通则第五条")
     assert (c.law, c.article, c.kind) == ("企业财务通则", 5, "unmarked") and c.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        # the city's own regulation, named after the national one, as when glued (not held)
+        pytest.param(
+            "杭州市 城市市容和环境卫生管理条例 第十条",
+            "杭州市城市市容和环境卫生管理条例",
+            id="a-place-apart",
+        ),
+        # the registry's title is the nearest join, not the one with the province as well
+        pytest.param("浙江省 杭州市 燃气管理条例 第五条", HZRQ, id="province-and-city"),
+        # a law is no place's own: the place is another cell's words
+        pytest.param("拉萨市 社会保险法第十条", "中华人民共和国社会保险法", id="a-law"),
+    ],
+)
+def test_a_place_apart_from_a_title(cite: Cite, text: str, law: str) -> None:
+    """杭州市 城市市容和环境卫生管理条例 第十条 was read as the national regulation, silently."""
+    (c,) = cite(text)
+    assert (c.law, c.article) == (law, int(c.article or 0)) and c.article
