@@ -109,6 +109,7 @@ from extractors.citing.resolve import (
     numbers_entries,
     resolve_implementing,
     resolve_with,
+    standard_warning,
     unchecked,
     version_note,
 )
@@ -167,6 +168,16 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# a standard's number (GB 5749-2022, GB/T 19001-2016, JT/T 1094-2016, JGJ 46-2005): Latin capitals,
+# a /T or /Z, digits and the year; next to a title, it makes the title a standard's
+_CODE: Final = regex(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z])?[ \t\u3000]*[0-9]")
+_CODE_NUMBER: Final = (
+    r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z])?[ \t\u3000]*[0-9]+(?:\.[0-9]+)*"
+    r"(?:[ \t\u3000]*[-－—][ \t\u3000]*[0-9]{4})"
+)
+_CODE_BEFORE: Final = regex(rf"{_CODE_NUMBER}[ \t\u3000]*\Z")
+_CODE_AFTER: Final = regex(rf"[ \t\u3000]*[(（]?[ \t\u3000]*{_CODE_NUMBER}")
+_CODE_NOTE: Final = regex(rf"[)）》][ \t\u3000]*[(（][ \t\u3000]*{_CODE_NUMBER}")
 # the version note after a title alone on its line (食品安全法（2021年修正）)
 _LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
 # a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
@@ -345,7 +356,8 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     read, typos = read_typos(text) if _TYPO_CHAR.search(text) is not None else (text, ())
     invisible = _INVISIBLE.search(text) is not None
     if not invisible and not typos:
-        return _Cell(text, backend == "fast").run()
+        found = _Cell(text, backend == "fast").run()
+        return _standards_said(text, found) if _CODE.search(text) is not None else found
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
     # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
     # hold, and each record's text as written (a typo said on the records it is in)
@@ -354,6 +366,33 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     for c in found:
         said = tuple(typo_warning(text[i]) for i in typos if c.start <= i < c.end)
         out.append(replace(c, text=text[c.start : c.end], warnings=(*c.warnings, *said)))
+    return _standards_said(text, out) if _CODE.search(text) is not None else out
+
+
+def _standards_said(text: str, found: list[Citation]) -> list[Citation]:
+    """``found``, with a title the registry does not know said to be a technical standard's
+    where a standard's number stands next to it (JT/T 1094-2016《营运客车安全技术条件》,
+    《…技术条件》（GB 7258-2017）), whatever its title ends in.
+
+    >>> [c.warnings[0][-36:] for c in read_cell("JT/T 1094-2016《营运客车安全技术条件》")]
+    ['a technical standard, not a statute (not checked)']
+    """
+    out = []
+    for c in found:
+        if (
+            c.law is not None
+            and c.law_id is None
+            and c.warnings
+            and "technical standard" not in c.warnings[0]
+            and _NOT_IN_REGISTRY in c.warnings[0]
+            and (
+                _CODE_BEFORE.search(text, max(0, c.start - 30), c.start) is not None
+                or _CODE_AFTER.match(text, c.end) is not None
+                or _CODE_NOTE.search(c.text) is not None
+            )
+        ):
+            c = replace(c, warnings=(standard_warning(c.law), *c.warnings[1:]))
+        out.append(c)
     return out
 
 

@@ -389,3 +389,28 @@ def test_a_place_apart_from_a_title(cite: Cite, text: str, law: str) -> None:
     """杭州市 城市市容和环境卫生管理条例 第十条 was read as the national regulation, silently."""
     (c,) = cite(text)
     assert (c.law, c.article) == (law, int(c.article or 0)) and c.article
+
+
+# --- a standard's number next to a title makes it a standard's, whatever its ending
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("JT/T 1094-2016《营运客车安全技术条件》", id="number-before"),
+        pytest.param("《机动车运行安全技术条件》（GB 7258-2017）", id="number-in-the-note"),
+        pytest.param("《机动车运行安全技术条件》GB7258-2017", id="number-after"),
+        pytest.param("依据GB/T 19001-2016《质量管理体系 要求》", id="gb-t"),
+    ],
+)
+def test_a_title_next_to_a_standards_number_is_said_to_be_a_standard(cite: Cite, text: str) -> None:
+    """The title was said to be a departmental rule or document not held: a statute unchecked."""
+    (c,) = cite(text)
+    assert c.law_id is None and "a technical standard, not a statute" in c.warnings[0]
+
+
+@pytest.mark.parametrize("text", ["XK-001 《甲市物业管理办法》", "《甲市物业管理办法》A1"])
+def test_an_item_code_is_no_standards_number(cite: Cite, text: str) -> None:
+    """Controls: an item's code (no year) leaves the title a document not held."""
+    (c,) = cite(text)
+    assert "technical standard" not in c.warnings[0]
