@@ -58,7 +58,11 @@ from extractors.citing.grammar.context import (
     same_unit_before,
     self_reference_before,
 )
-from extractors.citing.grammar.docnums import doc_number_before, names_doc_number
+from extractors.citing.grammar.docnums import (
+    doc_number_before,
+    find_doc_number,
+    names_doc_number,
+)
 from extractors.citing.grammar.notes import (
     TORTOISE_OPEN,
     Tail,
@@ -77,6 +81,7 @@ from extractors.citing.grammar.titles import (
     read_marked,
     title_unit,
 )
+from extractors.citing.grammar.typos import TYPOS, read_typos, typo_warning
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
@@ -104,7 +109,9 @@ from extractors.citing.resolve import (
     numbers_entries,
     resolve_implementing,
     resolve_with,
+    standard_warning,
     unchecked,
+    version_note,
 )
 from extractors.citing.words import (
     CONJUNCTIONS,
@@ -132,6 +139,10 @@ _AND_ITS: Final = regex(
     rf"\s*(?P<join>(?:{alternation(CONJUNCTIONS)}\s*)?其?)\s*(?:的\s*)?"
     rf"(?P<name>{alternation(words('implementing_names'), spaced=True)})"
 )
+# the same after an unmarked title: the title and the implementing name as one stretch of words
+_AND_ITS_UNMARKED: Final = regex(
+    rf"(?P<parent>.+?){_AND_ITS.pattern.replace('(?P<join>', '(?P<and>', 1)}\Z"
+)
 # what a cell cut off after a title ends in, an unclosed note or a number without its level word
 # (…《中华人民共和国注册会计师法》(第八届全国人民代, …《行政处罚法》第五): an incomplete citation
 _CUT_OFF: Final = regex(rf"\s*(?:[(（][^)）]*|第[\s{NUMERAL_CHARS}]*)\Z")
@@ -157,6 +168,24 @@ _HEADING_NUMERALS: Final = frozenset("一二三四五六七八九十")
 _new_tuple: Final = tuple.__new__
 # a bracket after a chain: a heading's articles may be listed in it
 _BRACKET_AFTER: Final = regex(rf"[ \t\u3000]*{OPEN_PAREN}")
+# a standard's number (GB 5749-2022, GB/T 19001-2016, JT/T 1094-2016, JGJ 46-2005): Latin capitals,
+# a /T or /Z, digits and the year; next to a title, it makes the title a standard's
+_CODE: Final = regex(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z])?[ \t\u3000]*[0-9]")
+_CODE_NUMBER: Final = (
+    r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z])?[ \t\u3000]*[0-9]+(?:\.[0-9]+)*"
+    r"(?:[ \t\u3000]*[-－—][ \t\u3000]*[0-9]{4})"
+)
+_CODE_BEFORE: Final = regex(rf"{_CODE_NUMBER}[ \t\u3000]*\Z")
+_CODE_AFTER: Final = regex(rf"[ \t\u3000]*[(（]?[ \t\u3000]*{_CODE_NUMBER}")
+_CODE_NOTE: Final = regex(rf"[)）》][ \t\u3000]*[(（][ \t\u3000]*{_CODE_NUMBER}")
+# the version note after a title alone on its line (食品安全法（2021年修正）)
+_LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
+# a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
+_TYPO_CHAR: Final = regex(char_class(TYPOS))
+# a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
+_LEAD_BEFORE: Final = regex(
+    rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"
+)
 # characters with no width, read as spaces
 _INVISIBLE: Final = regex(char_class(INVISIBLE))
 # what may stand between a provision and the 前款/前条 that points back to it for the reference
@@ -179,7 +208,8 @@ def _listed_after_chain(its: re.Match[str]) -> bool:
 # 【中华人民共和国行政处罚法】第十条: the brackets rank tags are written in (【法律】,
 # 【党纪政纪条例】) used as title marks; a title only where the registry knows what they hold and
 # no title follows (a tag heads the title after it: 【党纪政纪条例】《行政机关公务员处分条例》)
-_TAG_OPEN: Final = "【"
+# (〔中华人民共和国行政许可法〕第十二条: the brackets of a document number's year, as such)
+_TAG_OPEN: Final = "【〔"
 _AFTER_TAG: Final = regex(rf"\s*[{TITLE_OPEN}【“「『‘\"]")
 
 
@@ -323,12 +353,63 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
-    if _INVISIBLE.search(text) is None:
-        return _Cell(text, backend == "fast").run()
+    read, typos = read_typos(text) if _TYPO_CHAR.search(text) is not None else (text, ())
+    invisible = _INVISIBLE.search(text) is not None
+    if not invisible and not typos:
+        found = _Cell(text, backend == "fast").run()
+        return _standards_said(text, found) if _CODE.search(text) is not None else found
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
-    # show as: one character for one, so the offsets hold, and each record's text as written
-    found = _Cell(_INVISIBLE.sub(" ", text), backend == "fast").run()
-    return [replace(c, text=text[c.start : c.end]) for c in found]
+    # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
+    # hold, and each record's text as written (a typo said on the records it is in)
+    found = _Cell(_INVISIBLE.sub(" ", read) if invisible else read, backend == "fast").run()
+    out = []
+    for c in found:
+        said = tuple(typo_warning(text[i]) for i in typos if c.start <= i < c.end)
+        out.append(replace(c, text=text[c.start : c.end], warnings=(*c.warnings, *said)))
+    return _standards_said(text, out) if _CODE.search(text) is not None else out
+
+
+def _standards_said(text: str, found: list[Citation]) -> list[Citation]:
+    """``found``, with a title the registry does not know said to be a technical standard's
+    where a standard's number stands next to it (JT/T 1094-2016《营运客车安全技术条件》,
+    《…技术条件》（GB 7258-2017）), whatever its title ends in.
+
+    >>> [c.warnings[0][-36:] for c in read_cell("JT/T 1094-2016《营运客车安全技术条件》")]
+    ['a technical standard, not a statute (not checked)']
+    """
+    out = []
+    for c in found:
+        if (
+            c.law is not None
+            and c.law_id is None
+            and c.warnings
+            and "technical standard" not in c.warnings[0]
+            and _NOT_IN_REGISTRY in c.warnings[0]
+            and (
+                _CODE_BEFORE.search(text, max(0, c.start - 30), c.start) is not None
+                or _CODE_AFTER.match(text, c.end) is not None
+                or _CODE_NOTE.search(c.text) is not None
+            )
+        ):
+            c = replace(c, warnings=(standard_warning(c.law), *c.warnings[1:]))
+        out.append(c)
+    return out
+
+
+def _glued_into_title(text: str, at: int, p: int) -> bool:
+    """True when the 本/同/该 that starts a reference back at ``at`` is glued into the end of an
+    unmarked title before the provision at ``p`` (香港特别行政区基本法第十条, 合同法第十条): the
+    characters before it are a word's, and the words together are the title.
+
+    >>> _glued_into_title("基本法第十条", 1, 3), _glued_into_title("依照本法第十条", 2, 4)
+    (True, False)
+    """
+    if not at or not "\u4e00" <= text[at - 1] <= "\u9fff":
+        return False
+    if _LEAD_BEFORE.search(text, max(0, at - 4), at) is not None:
+        return False  # 应当依照本法第五十八条: a verb before the reference back
+    found = unmarked_before(text, p)
+    return found is not None and found[0] < at
 
 
 class _Cell:
@@ -544,7 +625,7 @@ class _Cell:
                 return p + 1
             if not slipped and not plausible_unmarked(written, place="quoted"):
                 return p + 1
-            if text[p] == _TAG_OPEN and not _bracketed_title(text, end, written):
+            if text[p] in _TAG_OPEN and not _bracketed_title(text, end, written):
                 return p + 1
             written, version, doc = notes_inside(written)
         else:
@@ -622,12 +703,27 @@ class _Cell:
         return tail.end
 
     def standalone(self, start: int, end: int, title: str) -> int:
-        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows."""
+        """A title alone on its line (…实施细则（试行）): unmarked, heading what follows; the
+        version note after it (食品安全法（2021年修正）) is its."""
         self.quoted = self.said = False
         self.close = -1
-        return self.whole_unmarked(start, end, title)
+        note = _LINE_NOTE.match(self.text, end)
+        if note is None:
+            return self.whole_unmarked(start, end, title)
+        version = version_note(note.group("note"))
+        doc = find_doc_number(note.group("note"))
+        if version is None and doc is None:
+            return start  # 甲办法（12号楼）: a bracket that is no note, the line no title
+        return self.whole_unmarked(start, note.end(), title, version, doc)
 
-    def whole_unmarked(self, start: int, end: int, title: str) -> int:
+    def whole_unmarked(
+        self,
+        start: int,
+        end: int,
+        title: str,
+        version: str | None = None,
+        doc: str | None = None,
+    ) -> int:
         """Records for an unmarked title cited whole, which the next bare provision continues."""
         rank = rank_before(self.text, start)
         for r in resolve_with(title, self.local):
@@ -638,6 +734,7 @@ class _Cell:
                 cite_one(
                     self.text, start, end, "law-level", None, law=r.law, via=r.via,
                     rank=rank[0] if rank else None, law_id=r.law_id, warnings=warn,
+                    version=version, doc=doc,
                 )
             )  # fmt: skip
             self.last = _Law(r.law, "unmarked", r.law_id, len(self.out) - 1, warn)
@@ -652,6 +749,8 @@ class _Cell:
         provisions = chain.provisions
         warnings = chain.warnings
         selfref = self_reference_before(text, p)
+        if selfref is not None and _glued_into_title(text, selfref[0], p):
+            selfref = None
         if selfref is not None:
             # 依照本法第八十六条 inside quoted article text is the quoted law talking about itself;
             # 依照该法第八十六条 opening a line after it is the author's again
@@ -727,19 +826,34 @@ class _Cell:
             ustart, utitle = unmarked
             tail = Tail(chain.end, chain.end, chain=chain)
             resolutions: tuple[Resolution, ...]
+            parent_whole: tuple[int, int, str] | None = None
             if endless is not None and len(endless[2]) > 1:
                 # 治安管理处罚第十条: the start of the 法's title and of the 条例's; named, none
                 # chosen (the list's date may pick one: extractors.citing.in_force)
                 resolutions = _several(endless[1], endless[2])
             else:
                 resolutions = resolve_with(utitle, self.local)
+                its = _AND_ITS_UNMARKED.match(utitle) if resolutions[0].law_id is None else None
+                if its is not None and not its["and"].replace("其", "").strip():
+                    its = None  # 防洪法实施办法: glued, one title
+                if (
+                    its is not None
+                    and (parent := resolve_with(its["parent"], self.local))[0].law_id
+                ):
+                    # 食品安全法及其实施条例第二十条: the law cited whole, then its implementing
+                    # instrument with the provision (as after a marked title)
+                    parent_whole = (ustart, ustart + its.end("parent"), its["parent"])
+                    ustart += its.start("name")
+                    resolutions = resolve_implementing(parent[-1].law, SPACE.sub("", its["name"]))
             if endless is not None and len(endless[2]) == 1:
                 why = f"{endless[1]!r} lacks its kind ending: read as {utitle!r}"
                 resolutions = tuple(replace(r, warnings=(why, *r.warnings)) for r in resolutions)
             before, last = len(self.out), self.last
-            for listed in listed_before(text, ustart):
+            for listed in listed_before(text, ustart if parent_whole is None else parent_whole[0]):
                 # 依据社会保险法、劳动法第十条: the first title is cited whole
                 self.whole_unmarked(*listed)
+            if parent_whole is not None:
+                self.whole_unmarked(*parent_whole)
             listed_at = len(self.out)
             self.emit_anchor(ustart, tail, resolutions, "unmarked", None, None, p)
             if len(self.out) == listed_at > before:

@@ -13,12 +13,14 @@ from typing import Final
 
 from extractors.citing.cell import read_cell
 from extractors.citing.grammar.anchors import ANCHOR_CHARS
+from extractors.citing.grammar.typos import TYPOS
 from extractors.citing.grammar.unmarked import may_stand_alone
 from extractors.citing.patterns import regex
 from extractors.citing.words import char_class
 from extractors.models import TEXT_FIELDS, CellCitation, Citation, PowerItem
 
-_ANCHOR: Final = regex(char_class(ANCHOR_CHARS))
+# 第 and the characters typed for it (弟三十条)
+_ANCHOR: Final = regex(char_class(ANCHOR_CHARS + TYPOS))
 
 
 @lru_cache(maxsize=4096)

@@ -434,6 +434,15 @@ def is_standard(title: str) -> bool:
     return _STANDARD.search(title_key(title)) is not None
 
 
+def standard_warning(law: str) -> str:
+    """The warning on a technical standard's title: not a statute, and not checked.
+
+    >>> print(standard_warning("营运客车安全技术条件")[-36:])
+    a technical standard, not a statute (not checked)
+    """
+    return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+
+
 # 《中华人民共和国行政处罚法（草案）》: a title with a draft's note at its end
 _DRAFT: Final = regex(rf"[(（]\s*(?:{alternation(words('draft_marks'))})\s*[)）]\Z")
 
@@ -463,7 +472,7 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
     if unheld is not None:
         return unheld
     if is_standard(law):
-        return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
+        return standard_warning(law)
     if is_draft(law):
         return f"{law!r} is not in the registry: a draft, not an instrument in force (not checked)"
     if _LOCAL_TITLE.match(title_key(law)):

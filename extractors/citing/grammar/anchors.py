@@ -30,7 +30,11 @@ _NESTED_TITLE: Final = rf"{OPEN_MARK}{IN_TITLE}{{1,150}}{CLOSE_MARK}"
 _NESTED_PAREN: Final = rf"{OPEN_PAREN}{IN_PAREN}{{0,196}}{CLOSE_PAREN}"
 #: The pairs of quotation marks that may stand for title marks: corner brackets, double and
 #: single, and curly quotes, double and single (plain " apart: it opens and closes alike).
-_QUOTE_PAIRS: Final = (("「", "」"), ("“", "”"), ("『", "』"), ("‘", "’"), ("【", "】"))
+_QUOTE_PAIRS: Final = (
+    *(("「", "」"), ("“", "”"), ("『", "』"), ("‘", "’"), ("【", "】")),
+    # «中华人民共和国行政处罚法»: the guillemets of a Western keyboard; 〔…〕 as 【…】 (cell.py)
+    *(("«", "»"), ("〔", "〕")),
+)
 _QUOTE_CHARS: Final = "".join(o + c for o, c in _QUOTE_PAIRS)
 _QUOTED: Final = rf"[^{_QUOTE_CHARS}《》。;；\n]{{2,60}}"  # the words of a quoted title
 _QUOTED_PLAIN: Final = rf'[^"{_QUOTE_CHARS}《》。;；\n]{{2,60}}'  # the same between two plain "

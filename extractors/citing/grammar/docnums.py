@@ -32,10 +32,15 @@ _ORGAN: Final = alternation(words("organ_endings"))
 _JOINT: Final = (
     rf"(?:[\u4e00-\u9fff]{{0,20}}?{_ORGAN}(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)){{0,3}}"
 )
+# an order's issuer: ideographs glued to 令, or an organ standing apart from it by white space
+_ISSUER: Final = (
+    rf"(?:[\u4e00-\u9fff]{{0,20}}?{_ORGAN}[ \t\u3000\n]{{1,3}}|[\u4e00-\u9fff]{{1,24}}?)"
+)
 _DOC: Final = regex(
     rf"[\u4e00-\u9fff]{{1,16}}?\s*[〔\[【(（﹝［]\s*[{_DIGIT}]{{4}}\s*[〕\]】)）﹞］]\s*第?\s*[{_DIGIT}]+\s*号"
     # 交通运输部令2016年第28号: a ministry's orders are numbered within the year
-    rf"|{_JOINT}[\u4e00-\u9fff]{{1,24}}?{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
+    # 国家市场监督管理总局 令第46号: the issuer apart from its order (a cell flattened from a page)
+    rf"|{_JOINT}{_ISSUER}{_ORDER}\s*(?:[{_DIGIT}]{{4}}\s*年\s*)?(?:第\s*)?{NUM}\s*号"
     # 国务院第735号令: the number written before the kind of document (国务院令第735号)
     rf"|{_JOINT}[\u4e00-\u9fff]{{1,24}}?第\s*{NUM}\s*号\s*{_ORDER}"
     rf"|[\u4e00-\u9fff]{{1,20}}?{alternation(words('document_kinds', 'announcement'))}\s*"
@@ -65,7 +70,7 @@ _ORDER_NO_DI: Final = regex(rf"({_ORDER})(?!第)")
 _NUMBER_THEN_ORDER: Final = regex(rf"^(?P<issuer>.+?)(?P<n>第[^号]+号)(?P<kind>{_ORDER})$")
 # what joins the issuers of a joint order, written as one space (财政部 国家税务总局令第12号)
 _JOINED_ISSUERS: Final = regex(
-    rf"({_ORGAN})(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)(?=[\u4e00-\u9fff])"
+    rf"({_ORGAN})(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)(?=[\u4e00-\u9fff])(?!{_ORDER})"
 )
 # a document number and what may stand between it and the provisions it is cited with
 _DOC_BEFORE: Final = regex(rf"(?P<doc>{_DOC.pattern})(?:\s*文件)?\s*\Z")

@@ -12,7 +12,7 @@ from typing import Final, Literal
 from extractors.citing.grammar.chains import LEVEL, NUM
 from extractors.citing.lawdb import STEM_FROM, load_registry, title_key
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import ORGAN_ON, is_carrier
+from extractors.citing.resolve import ORGAN_ON, is_carrier, is_version_note
 from extractors.citing.words import (
     BOUNDARY,
     CONJUNCTIONS,
@@ -45,6 +45,12 @@ _GENERIC: Final = regex(
     alternation(words("generic_words")) + "|^" + alternation(words("generic_starts"))
 )
 _PROVISION_INSIDE: Final = regex(rf"第\s*{NUM}\s*{LEVEL}")
+# the endings that end in 法 and are not it (办法)
+_LONGER_THAN_FA: Final = tuple(
+    e for e in words("instrument_endings") if e.endswith("法") and e != "法"
+)
+# a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法)
+_SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法")
 _SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
 _STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
@@ -59,8 +65,13 @@ _ETC_TAIL: Final = (
 )
 _LINE_TITLE: Final = regex(
     rf"^[ \t\u3000]*(?:{ENTRY_NUMBER}[、.．]\s*)?(?:{RANK_TAG}[:：]?[ \t\u3000]*)?"
-    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{3,80}?"
-    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)(?:{_ETC_TAIL})?[ \t\u3000]*$",
+    # (a title of three characters after an entry number: 1.消防法, the number not in it)
+    rf"(?!{ENTRY_NUMBER}[、.．])"
+    r"(?P<t>[^\n。；;，,：:《》〈〉<>＜＞“”\"]{2,80}?"
+    rf"{alternation(_LINE_ENDINGS)}(?:[ \t\u3000]*{TRIAL_NOTE})?)"
+    # 食品安全法（2021年修正）: a version note after it (read by the caller)
+    rf"(?:[ \t\u3000]*[(（](?P<note>[^()（）\n]{{2,60}})[)）])?"
+    rf"(?:{_ETC_TAIL})?[ \t\u3000]*$",
     re.M,
 )
 # the last character of a line that _LINE_TITLE may match (a title ending, or a kind after 等;
@@ -125,8 +136,16 @@ def plausible_unmarked(title: str, *, place: Place) -> bool:
     registry = load_registry()
     if registry.lookup(key):
         return True
-    if len(key) < 5 or reads_as_prose(key):
+    if reads_as_prose(key):
         return False
+    if len(key) < 5:
+        # 担保法第十条, 物权法（2007）第十条: a national law named by its short title, repealed
+        # or not in the registry, before a provision (a stem and 法; 办法 and 方法 are no stem)
+        return (
+            place == "provision"
+            and _SHORT_LAW.fullmatch(key) is not None
+            and not strip_verbs(key, least=1)[1]  # 依照本法, 违反同法: a verb and a reference back
+        )
     if _PROVISION_INSIDE.search(key):
         # 按照社会保险费征缴暂行条例第十条规定: a line that cites, not a title
         return False
@@ -181,8 +200,51 @@ def unmarked_before(text: str, pos: int) -> tuple[int, str] | None:
             found = _unmarked_candidate(text[front:j])
             if found is not None:
                 return front + found[0], found[1]
+    joined = _spaced_title(text, lo, j)
+    if joined is not None:
+        return joined, text[joined:j]
     found = _unmarked_candidate(text[lo:j])
     return (lo + found[0], found[1]) if found is not None else None
+
+
+def _spaced_title(text: str, lo: int, j: int) -> int | None:
+    """Where an unmarked title that white space splits starts, when the parts before
+    ``text[lo:j]`` and it, together, are a title the registry knows (浙江省 安全生产条例 第十条: a
+    cell flattened from a page, the place apart from the placeless title that names six
+    provinces' regulations), or when they are a place's name; else None (社会保险法 劳动法).
+
+    >>> s = "浙江省 安全生产条例 第十条"
+    >>> _spaced_title(s, 4, 10)
+    0
+    """
+    registry = load_registry()
+    best = None
+    placed = None  # the nearest place apart from the title, when the registry knows no join
+    key = title_key(text[lo:j])
+    # a law is no place's own (拉萨市 社会保险法); a 办法 may be
+    national = key.endswith("法") and not key.endswith(_LONGER_THAN_FA)
+    for _ in range(8):  # 中华 人民 共和国 行政 处罚法: a title spaced out word by word
+        k = lo
+        while k > 0 and text[k - 1] in _LINE_SPACE and lo - k < 3:
+            k -= 1
+        if k == lo or k == 0 or text[k - 1] in _BACK_STOPS_CHARS or text[k - 1] == "\n":
+            break
+        front = _back_start(text, max(0, k - 40), k)
+        if front is None:
+            break
+        head, cut = strip_verbs(text[front:k], least=1)
+        if not head or reads_as_prose(title_key(head)):
+            break
+        lo = front + cut
+        if registry.lookup(title_key(text[lo:j])):
+            best = lo
+        elif placed is None and not national and _PLACES_ONLY.match(text, lo, k) is not None:
+            # 杭州市 城市市容和环境卫生管理条例: a place apart from a title is the place's own
+            # instrument, as when glued to it (see _unmarked_candidate)
+            placed = lo
+        if cut:
+            break  # a lead verb opened the stretch: the title starts after it
+    return best if best is not None else placed
 
 
 def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | None:
@@ -224,8 +286,12 @@ def endless_before(text: str, pos: int) -> tuple[int, str, tuple[str, ...]] | No
 
 
 # a parenthetical note (version, document number) that ends just before a provision:
-# 校车安全管理条例(2012年国务院令第617)第十五条
-_NOTE_BEFORE: Final = regex(r"[(（]([^()（）\n]{2,120})[)）][ \t\u3000]{0,3}\Z")
+# 校车安全管理条例(2012年国务院令第617)第十五条; in the other brackets notes are written in
+# (食品安全法【2021年修正】第三十五条, …[2021修正]…)
+_NOTE_BEFORE: Final = regex(
+    r"(?:[(（]([^()（）\n]{2,120})[)）]|【([^【】\n]{2,120})】|[\[［]([^\[\]［］\n]{2,120})[\]］])"
+    r"[ \t\u3000]{0,3}\Z"
+)
 _RANKED: Final = regex(rf"{RANK_TAG}\s*[:：]?\s*\Z")
 
 
@@ -353,6 +419,16 @@ def split_listed(title: str) -> list[tuple[int, str]]:
     return whole
 
 
+def _may_be_note(note: str) -> bool:
+    """True when the words in a bracket after a title alone on its line may be its note: a
+    version note, or a number (号) the caller reads as a document number or not.
+
+    >>> _may_be_note("2021年修正"), _may_be_note("主席令第21号"), _may_be_note("898")
+    (True, True, False)
+    """
+    return "号" in note or is_version_note(note)
+
+
 def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """Unmarked titles standing alone on their line, as (start, end, title).
 
@@ -361,6 +437,8 @@ def standalone_titles(text: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     for m in _LINE_TITLE.finditer(text):
+        if m.group("note") is not None and not _may_be_note(m.group("note")):
+            continue
         raw = m.group("t")
         stripped, cut = strip_verbs(raw)
         if plausible_unmarked(stripped, place="line"):
@@ -392,7 +470,10 @@ def may_stand_alone(text: str) -> bool:
                 return True
             if c in ")）":
                 bracket = max(text.rfind("(", start, last), text.rfind("（", start, last))
-                if bracket >= 0 and text[bracket:last] in _TRIAL_ENDINGS:
+                if bracket >= 0 and (
+                    text[bracket:last] in _TRIAL_ENDINGS
+                    or _may_be_note(text[bracket + 1 : last - 1])
+                ):
                     return True
         if start == 0:
             return False

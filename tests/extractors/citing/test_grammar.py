@@ -139,6 +139,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "document_kinds": lambda t: find_doc_number(t) is not None,
     "document_number_leads": lambda t: normalise_doc_number(t)[0] != t[0],
     "annex_words": lambda t: read_head(t, 0).annex,
+    "ordinal_typos": lambda t: any(c.article for c in get_citations(t)),
 }
 
 
