@@ -4,7 +4,8 @@ its table."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from extractors.models import ListMeta
 from extractors.reading.vocab import is_no_place, is_page_chrome
@@ -121,3 +122,49 @@ def read_meta(lines: Sequence[tuple[int, str]], header_line: int | None = None) 
     department = department_of(title) if title else None
     region = region_of(department) if department else titled_region(title) if title else None
     return ListMeta(title=title, department=department, region=region, date=date)
+
+
+class ItemRegions:
+    """The regions the items' departments open with (昌图县文化旅游和广播电视局 → 昌图县), told
+    item by item: a list whose own lines name no region (行政执法事项清单 over the table) is of
+    the region every item's department names, when they name one and the same.
+
+    >>> regions = ItemRegions()
+    >>> for name in ("昌图县文化旅游和广播电视局", None, "县文旅局", "昌图县文化旅游和广播电视局"):
+    ...     regions.add(name)
+    >>> regions.region()
+    '昌图县'
+    >>> regions.add("铁岭市文化旅游和广播电视局"); regions.region() is None
+    True
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()  # at most two: one is the answer, two are none
+
+    def add(self, department: str | None) -> None:
+        if department and len(self.seen) < 2:
+            region = region_of(department.strip())
+            if region is not None:
+                self.seen.add(region)
+
+    def region(self) -> str | None:
+        return next(iter(self.seen)) if len(self.seen) == 1 else None
+
+    def given(self, meta: ListMeta) -> ListMeta:
+        """``meta``, given the items' region when it names none itself."""
+        region = self.region()
+        return meta if meta.region is not None or region is None else replace(meta, region=region)
+
+
+def with_item_region(meta: ListMeta, departments: Iterable[str | None]) -> ListMeta:
+    """``meta``, given the region its items' departments name when it names none itself.
+
+    >>> with_item_region(ListMeta(title="行政执法事项清单"), ["昌图县文化旅游和广播电视局"]).region
+    '昌图县'
+    >>> with_item_region(ListMeta(region="巫溪县"), ["昌图县文化旅游和广播电视局"]).region
+    '巫溪县'
+    """
+    regions = ItemRegions()
+    for department in departments if meta.region is None else ():
+        regions.add(department)
+    return regions.given(meta)

@@ -43,7 +43,7 @@ from extractors.reading.formats.text.links import linked_file
 from extractors.reading.formats.text.page import read_plain
 from extractors.reading.formats.transposed import read_transposed
 from extractors.reading.limits import MAX_FILE_BYTES
-from extractors.reading.meta import read_meta
+from extractors.reading.meta import read_meta, with_item_region
 from extractors.reading.plausibility import Plausibility, judge
 from extractors.reading.subtables import join_subitem_tables
 from extractors.reading.unread import unread_part
@@ -151,6 +151,7 @@ def read_list(
         # A cover sheet or caption table without a header row may carry the title.
         cover = [(0, " ".join(r.cells)) for g, a in assembled if a is None for r in g.rows[:5]]
         meta = read_meta(cover + list(parts[0].context), parts[0].header.line)
+    meta = with_item_region(meta, (i.department for a in parts for i in a.items))
     return PowerList(
         source=path.name,
         format=fmt,

@@ -369,7 +369,7 @@ def _first_reading(
         summary = Summary(meta or read_meta(run.context, run.header.line))
         for item in run.items(run.drafts(), keys):
             summary.add(item)
-        final = read_meta(run.context, run.header.line)
+        final = summary.regions.given(read_meta(run.context, run.header.line))
         plausibility = summary.judge.verdict()
         if not summary.counts.items or plausibility.verdict == "wrong" or summary.whole:
             return None

@@ -18,6 +18,7 @@ from hashlib import blake2b
 from extractors.models import ListMeta, PowerItem, Section
 from extractors.reading.annexed import is_annex_item
 from extractors.reading.drafts import sub_serial_main
+from extractors.reading.meta import ItemRegions
 from extractors.reading.plausibility import Judge
 from extractors.reading.subtables import is_table_subitem
 from extractors.reading.vocab import section_count, section_department
@@ -151,6 +152,8 @@ class Summary:
         self.counts = ItemCounts()
         self.judge = Judge()
         self.digest = ContentDigest(meta)
+        #: the region the items' departments name, for a list that names none itself
+        self.regions = ItemRegions()
         #: an item is a row of a table of sub-items that no main item above it in its table
         #: took (``subtables.is_table_subitem``): only the whole reader, which holds the items
         #: of every table, folds it into the main item it names; the list is read whole
@@ -160,6 +163,7 @@ class Summary:
         self.counts.add(item)
         self.judge.add(item)
         self.digest.add(item)
+        self.regions.add(item.department)
         # a row of an annex keyed to the items by name joins the item it names: read whole
         self.whole = self.whole or is_table_subitem(item) or is_annex_item(item)
 

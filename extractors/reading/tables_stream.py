@@ -234,7 +234,7 @@ def open_tables_stream(
             return None
         if summary.judge.verdict().verdict == "wrong" or summary.whole:
             return None
-        final = reading.meta()
+        final = summary.regions.given(reading.meta())
         if summary.digest.meta == final and not reading.late:
             head = list_head(reading.parts, source, fmt, encoding, final, summary.judge.verdict())
             digest = summary.digest.hexdigest()

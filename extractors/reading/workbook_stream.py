@@ -192,7 +192,7 @@ def _first_reading(
         plausibility = summary.judge.verdict()
         if plausibility.verdict == "wrong" or summary.whole:
             return None
-        final = reading.meta()
+        final = summary.regions.given(reading.meta())
         settled = tuple(reading.settled)
         if summary.digest.meta == final and settled == plans:
             head = list_head(reading.parts, path.name, "xlsx", None, final, plausibility)
