@@ -258,10 +258,11 @@ class _Finisher:
         # A workbook of a sheet per department (or a table under each one's name, or a group
         # row naming it), and no department column: the department the items fall under, kept
         # apart from ``department``, which is only ever a column's cell (the gold's convention).
+        # The row's own header decides (its draft has a key for each of its columns): a second
+        # titled table without the department column of the first is its title's department's.
+        own_column = "department" in values
         heading_department = (
-            owner
-            if owner and "department" not in keys_seen and not values.get("department")
-            else None
+            owner if owner and not own_column and not values.get("department") else None
         )
         if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
             # A 子项 row of its own table (the main items in a table above, without the sub-items'
@@ -282,7 +283,7 @@ class _Finisher:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
             # items below have none of their own; not guessed, said on each (page text says
             # it itself). The value above goes on over the blanks, as the merge did.
-            if values.get(key) or cut or key not in keys_seen:
+            if values.get(key) or cut or key not in keys_seen or key not in values:
                 self.above[key] = values.get(key, "")
             elif self.above.get(key) and key not in said:
                 anomalies.append(
