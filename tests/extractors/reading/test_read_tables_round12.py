@@ -1,0 +1,123 @@
+"""Table formats, round 12: a second titled table without the first's department column gives
+its items its own title's ``section_department``; a cell that only points at the row above
+(同上一条, 同上款, 同上一款) carries that row's cell, said, in every format; a subtotal row
+naming a type (小计：行政处罚2项) is a count row, no item; an annex keyed to the items by serial
+(序号 | 追责情形 | 追责依据) is joined where its structure makes the serial a safe key, else its
+rows are rejects saying why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import read_list
+from tests.extractors.reading.support import filled_fields
+from tests.extractors.reading.tables import FORMATS, Table, write
+from tests.extractors.reading.test_stream import _same
+
+HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+PRICE = "《中华人民共和国价格法》第三十九条"
+HOARD = "《中华人民共和国价格法》第四十条"
+SCHOOL = "《中华人民共和国民办教育促进法》第十二条"
+TABLE_FORMATS = ["xlsx", "xls", "csv", "docx"]
+
+
+# ── two titled tables on one sheet, the first with a department column ──────────────────────
+WITH_COLUMN = Table(
+    (
+        ("序号", "事项名称", "事项类型", "实施部门", "设定依据"),
+        ("1", "对价格违法行为的处罚", "行政处罚", "某县市场监督管理局", PRICE),
+        ("2", "对哄抬价格的处罚", "行政处罚", "某县市场监督管理局", HOARD),
+    ),
+    before=("一、某县市场监督管理局权责清单",),
+)
+WITHOUT_COLUMN = Table(
+    (
+        HEADER,
+        ("1", "民办学校设立审批", "行政许可", SCHOOL),
+        ("2", "对违法举办学校的处罚", "行政处罚", "《中华人民共和国教育法》第七十五条"),
+    ),
+    before=("二、某县教育局权责清单",),
+)
+
+
+@pytest.mark.parametrize("suffix", [*TABLE_FORMATS, "html"])
+def test_a_second_titled_table_without_the_department_column_takes_its_title(
+    tmp_path: Path, suffix: str
+) -> None:
+    # before: the first table's department column counted for the whole sheet, so the second
+    # table's items got no section_department and each said missing-cell (a merged cell?)
+    path = write(tmp_path, [WITH_COLUMN, WITHOUT_COLUMN], suffix)
+    plist = read_list(path)
+    keys = ("row", "name", "department", "section_department")
+    assert filled_fields(plist, keys) == [
+        {"row": "1", "name": "对价格违法行为的处罚", "department": "某县市场监督管理局"},
+        {"row": "2", "name": "对哄抬价格的处罚", "department": "某县市场监督管理局"},
+        {"row": "1", "name": "民办学校设立审批", "section_department": "某县教育局"},
+        {"row": "2", "name": "对违法举办学校的处罚", "section_department": "某县教育局"},
+    ]
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    _same(path, 1)
+
+
+@pytest.mark.parametrize("suffix", TABLE_FORMATS)
+def test_a_department_cell_left_blank_under_its_own_column_is_still_said(
+    tmp_path: Path, suffix: str
+) -> None:
+    # the rule is the row's own header: a blank under a department column is no title's
+    rows = (*WITH_COLUMN.rows, ("3", "对价格欺诈的处罚", "行政处罚", "", PRICE))
+    path = write(tmp_path, [Table(rows, before=WITH_COLUMN.before)], suffix)
+    last = read_list(path).items[-1]
+    assert (last.department, last.section_department) == (None, None)
+    assert [a.code for a in last.anomalies] == ["missing-cell"]
+
+
+# ── a cell pointing at the row above ──────────────────────────────────────────────────────────
+DITTOS = ["同上一条", "同上款", "同上一款", "同上一行", "同上条款"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("mark", DITTOS)
+def test_a_basis_pointing_at_the_row_above_carries_its_cell(
+    tmp_path: Path, suffix: str, mark: str
+) -> None:
+    # before: the basis read 同上一条 and cited nothing, with no word said
+    if suffix in ("paragraphs.txt", "unruled.pdf", "pdf") and mark != DITTOS[0]:
+        pytest.skip("one mark is enough for the slower or one-cell-per-line layouts")
+    rows = (
+        HEADER,
+        ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+        ("2", "对哄抬价格的处罚", "行政处罚", mark),
+    )
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    assert [i.basis for i in plist.items] == [PRICE, PRICE]
+    said = [a for a in plist.items[1].anomalies if a.code == "copied-cell"]
+    assert [(a.column, a.text) for a in said] == [("basis", mark)]
+
+
+@pytest.mark.parametrize("text", ["同上一条规定", "同上级部门", "同前款规定"])
+def test_a_cell_saying_more_than_a_pointer_is_kept(tmp_path: Path, text: str) -> None:
+    rows = (
+        HEADER,
+        ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+        ("2", "对哄抬价格的处罚", "行政处罚", text),
+    )
+    plist = read_list(write(tmp_path, [Table(rows)], "csv"))
+    assert plist.items[1].basis == text
+
+
+# ── subtotal rows ─────────────────────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "docx", "md"])
+@pytest.mark.parametrize("count", ["小计：行政处罚2项", "合计行政处罚2项", "总计：共计2项"])
+def test_a_subtotal_naming_a_type_is_a_count_row(tmp_path: Path, suffix: str, count: str) -> None:
+    # before: 小计：行政处罚2项 in the name column was an item of that name, said missing-cell
+    rows = (
+        HEADER,
+        ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+        ("2", "对哄抬价格的处罚", "行政处罚", HOARD),
+        ("", count, "", ""),
+    )
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    assert [i.name for i in plist.items] == ["对价格违法行为的处罚", "对哄抬价格的处罚"]
+    assert [r.reason for r in plist.rejects] == ["a note or count row"]
