@@ -630,7 +630,13 @@ class Assembly:
                 merge_into(last, draft)
                 self.rows_seen -= 1
                 continue
-            if not (draft.values.get("name") or draft.values.get(SUBITEM)):
+            if not (draft.values.get("name") or draft.values.get(SUBITEM)) and not (
+                draft.values.get("row")
+                and "name" not in draft.values
+                and is_annex_header(header.cells)
+            ):
+                # (a row of an annex keyed by serial, 序号 | 追责情形 | 追责依据, goes on to
+                # be joined to the item of its serial or rejected: ``annexed.serial_keys``)
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "row has no item name"))
                 continue

@@ -121,3 +121,99 @@ def test_a_subtotal_naming_a_type_is_a_count_row(tmp_path: Path, suffix: str, co
     plist = read_list(write(tmp_path, [Table(rows)], suffix))
     assert [i.name for i in plist.items] == ["对价格违法行为的处罚", "对哄抬价格的处罚"]
     assert [r.reason for r in plist.rejects] == ["a note or count row"]
+
+
+# ── an annex keyed to the items by serial ─────────────────────────────────────────────────────
+LISTED = Table(
+    (
+        HEADER,
+        ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+        ("2", "民办学校设立审批", "行政许可", SCHOOL),
+    ),
+    before=("附件1", "某县市场监督管理局权责清单"),
+)
+BY_SERIAL = ("序号", "追责情形", "追责依据")
+SANCTION = "《行政机关公务员处分条例》第二十条"
+LICENCE = "《行政机关公务员处分条例》第二十一条"
+ANNEX_FORMATS = ["docx", "xlsx", "xls", "csv"]
+
+
+def _annex(*rows: tuple[str, ...]) -> Table:
+    return Table((BY_SERIAL, *rows), before=("附件2", "追责情形及依据"))
+
+
+@pytest.mark.parametrize("suffix", ANNEX_FORMATS)
+def test_an_annex_keyed_by_serial_is_joined_when_each_row_names_its_item(
+    tmp_path: Path, suffix: str
+) -> None:
+    # a row for each item, the same serials, each 追责情形 naming its item (价格违法行为) or its
+    # type (处罚): before, every row a reject (a table of another kind, or no header)
+    annex = _annex(
+        ("1", "对价格违法行为应当处罚而未处罚的", SANCTION),
+        ("2", "对不符合条件的民办学校准予设立的", LICENCE),
+    )
+    path = write(tmp_path, [LISTED, annex], suffix)
+    plist = read_list(path)
+    assert [(i.row, i.name, i.accountability_basis) for i in plist.items] == [
+        ("1", "对价格违法行为的处罚", SANCTION),
+        ("2", "民办学校设立审批", LICENCE),
+    ]
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["joined-record"]] * 2
+    assert "keyed by serial" in plist.items[0].anomalies[0].message
+    assert plist.rejects == ()
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, 1)
+
+
+UNSAFE = [
+    pytest.param(
+        (
+            ("1", "滥用职权的", SANCTION),
+            ("2", "玩忽职守的", LICENCE),
+            ("3", "徇私舞弊的", SANCTION),
+        ),
+        "3 rows for the list's 2 items",
+        id="more-rows-than-items",
+    ),
+    pytest.param(
+        (
+            ("1", "对价格违法行为应当处罚而未处罚的", SANCTION),
+            ("3", "对民办学校违法审批的", LICENCE),
+        ),
+        "serial 3 where the list's item at its place has 2",
+        id="serials-differ",
+    ),
+    pytest.param(
+        (("1", "对价格违法行为应当处罚而未处罚的", SANCTION), ("2", "玩忽职守的", LICENCE)),
+        "its 追责情形 names neither item 2 (民办学校设立审批) nor its type",
+        id="a-row-naming-no-item",
+    ),
+]
+
+
+@pytest.mark.parametrize("suffix", ANNEX_FORMATS)
+@pytest.mark.parametrize(("rows", "why"), UNSAFE)
+def test_an_annex_keyed_by_serial_unsafely_is_rejected_with_its_reason(
+    tmp_path: Path, suffix: str, rows: tuple[tuple[str, ...], ...], why: str
+) -> None:
+    # the serial is the annex's key as a whole: any row failing leaves every row out, said
+    path = write(tmp_path, [LISTED, _annex(*rows)], suffix)
+    plist = read_list(path)
+    assert [(i.name, i.accountability_basis) for i in plist.items] == [
+        ("对价格违法行为的处罚", None),
+        ("民办学校设立审批", None),
+    ]
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    assert len(plist.rejects) == len(rows)
+    assert all("keyed to the items by serial" in r.reason for r in plist.rejects)
+    assert any(why in r.reason for r in plist.rejects)
+    assert plist.rows_seen == plist.rows_accounted()
+    _same(path, 1)
+
+
+def test_an_annex_keyed_by_serial_without_a_situation_is_rejected(tmp_path: Path) -> None:
+    # 序号 | 追责依据 alone: nothing tells which item a row is, so the serial is no safe key
+    annex = Table((("序号", "追责依据"), ("1", SANCTION), ("2", LICENCE)), before=("附件2",))
+    plist = read_list(write(tmp_path, [LISTED, annex], "docx"))
+    assert [i.accountability_basis for i in plist.items] == [None, None]
+    assert len(plist.rejects) == 2
