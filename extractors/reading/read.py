@@ -8,11 +8,11 @@ from functools import partial
 from pathlib import Path
 
 from extractors.errors import InputError
-from extractors.models import PowerList
+from extractors.models import PowerItem, PowerList
 from extractors.reading.annexed import is_annex_header, join_annexes
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
-from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
+from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines, utf8_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
@@ -156,15 +156,24 @@ def read_list(
         format=fmt,
         encoding=used,
         meta=meta,
-        items=said_gb_lines(
-            tuple(i for a in parts for i in a.items), gb_lines(data) if used == MIXED else []
-        ),
+        items=_said_mixed(tuple(i for a in parts for i in a.items), data, used),
         rejects=tuple(r for a in parts for r in a.rejects),
         rows_seen=sum(a.rows_seen for a in parts),
         sections=tuple(s for a in parts for s in a.sections),
         blank_rows=sum(a.blank_rows for a in parts),
         plausibility=reading.plausibility,
     )
+
+
+def _said_mixed(
+    items: tuple[PowerItem, ...], data: bytes, used: str | None
+) -> tuple[PowerItem, ...]:
+    """``items`` with each line of the other encoding of a file of two said (``decode``)."""
+    if used != MIXED:
+        return items
+    if gb := gb_lines(data):
+        return said_gb_lines(items, gb)
+    return said_gb_lines(items, utf8_lines(data), utf8=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from extractors import read_list
+from extractors.errors import InputError
 from tests.extractors.reading.support import filled_fields
 from tests.extractors.reading.tables import FORMATS, Table, write
 from tests.extractors.reading.test_stream import _same
@@ -217,3 +218,45 @@ def test_an_annex_keyed_by_serial_without_a_situation_is_rejected(tmp_path: Path
     plist = read_list(write(tmp_path, [LISTED, annex], "docx"))
     assert [i.accountability_basis for i in plist.items] == [None, None]
     assert len(plist.rejects) == 2
+
+
+# ── a GBK CSV with a row of UTF-8 ─────────────────────────────────────────────────────────────
+def _csv_line(cells: tuple[str, ...]) -> str:
+    return ",".join(cells) + "\r\n"
+
+
+LINES = (
+    HEADER,
+    ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+    ("2", "对哄抬价格的处罚", "行政处罚", HOARD),
+)
+
+
+@pytest.mark.parametrize("stray", [0, 1, 2], ids=["utf8-header", "utf8-first-row", "utf8-last-row"])
+def test_a_gbk_csv_with_a_utf8_line_reads_each_line_in_its_own(tmp_path: Path, stray: int) -> None:
+    # before: refused whole (not UTF-8; pass --encoding GB18030, which made the UTF-8 row
+    # mojibake); now each line in its own encoding, the stray one said on its item
+    data = b"".join(
+        _csv_line(cells).encode("utf-8" if n == stray else "gbk") for n, cells in enumerate(LINES)
+    )
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    plist = read_list(path)
+    assert [(i.name, i.basis) for i in plist.items] == [(r[1], r[3]) for r in LINES[1:]]
+    said = [(k, a.message) for k, i in enumerate(plist.items) for a in i.anomalies]
+    assert said == [
+        (
+            max(stray - 1, 0),
+            f"line {stray + 1} is UTF-8 in a GB18030 file (pasted in from "
+            "another file?): read as UTF-8",
+        )
+    ]
+
+
+def test_a_file_of_half_and_half_is_still_refused(tmp_path: Path) -> None:
+    # no majority to say which lines stray: not guessed
+    data = _csv_line(LINES[0]).encode("gbk") + _csv_line(LINES[1]).encode("utf-8")
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="GB18030"):
+        read_list(path)
