@@ -7,6 +7,7 @@ rows are rejects saying why."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,22 @@ def test_a_file_of_half_and_half_is_still_refused(tmp_path: Path) -> None:
     path.write_bytes(data)
     with pytest.raises(InputError, match="GB18030"):
         read_list(path)
+
+
+# ── JSON fields named by the pinyin initials of 权力事项名称 ───────────────────────────────────
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("qlsxmc", "qlsxlx"), ("zqsxmc", "zqsxlx"), ("XZQLMC", "XZQLLX")],
+    ids=["quanli-shixiang", "zhiquan-shixiang", "xingzheng-quanli"],
+)
+def test_json_fields_in_pinyin_initials_of_a_longer_header(
+    tmp_path: Path, name: str, kind: str
+) -> None:
+    # before: refused (no item to judge: qlsxmc | qlsxlx | sdyj named no field)
+    records = [{name: "对价格违法行为的处罚", kind: "行政处罚", "sdyj": PRICE}]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"obj": {"rows": records}}, ensure_ascii=False), encoding="utf-8")
+    plist = read_list(path)
+    assert [(i.name, i.type, i.basis) for i in plist.items] == [
+        ("对价格违法行为的处罚", "行政处罚", PRICE)
+    ]
