@@ -280,3 +280,25 @@ def test_json_fields_in_pinyin_initials_of_a_longer_header(
     assert [(i.name, i.type, i.basis) for i in plist.items] == [
         ("对价格违法行为的处罚", "行政处罚", PRICE)
     ]
+
+
+@pytest.mark.parametrize("children", ["children", "subList", "zx"])
+def test_json_children_named_as_items_are_their_parents_subitems(
+    tmp_path: Path, children: str
+) -> None:
+    # "children": [{"sxmc": …}] under an item: before, each child an item of its own, its
+    # parent lost without a word; now a 子项 of its parent, as under a 项目 | 子项 header
+    record = {
+        "sxmc": "民办学校审批",
+        "sxlx": "行政许可",
+        children: [
+            {"sxmc": "民办学校设立审批", "sdyj": SCHOOL},
+            {"sxmc": "民办学校变更审批", "sdyj": SCHOOL},
+        ],
+    }
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"data": [record]}, ensure_ascii=False), encoding="utf-8")
+    plist = read_list(path)
+    assert [(i.name, i.type, i.subitems) for i in plist.items] == [
+        ("民办学校审批", "行政许可", ("民办学校设立审批", "民办学校变更审批"))
+    ]
