@@ -199,8 +199,9 @@ def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[i
     """For each annex row keyed by serial alone (no name), the index in ``items`` of the item
     it joins, or the reason it joins none. A serial is a safe key only when the annex has a
     row for every item of the list, in its order and with its serial, and each row's 追责情形
-    names its item (a run of four of its name's characters) or its type (处罚 of 行政处罚):
-    an annex of general 追责情形 numbered on its own (滥用职权的 …) is no table of the items.
+    names its item (a run of four of its name's characters), or else, naming no item's name,
+    its type (处罚 of 行政处罚): an annex of general 追责情形 numbered on its own (滥用职权的 …),
+    or one whose rows name other items than those of their serials, is no table of the items.
 
     >>> from extractors.models import PowerItem as P
     >>> items = [P("a", "1", 2, name="对价格违法行为的处罚", type="行政处罚")]
@@ -214,8 +215,19 @@ def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[i
     if len(rows) != len(items):
         why = f"{len(rows)} rows for the list's {len(items)} items"
         return [f"{_BY_SERIAL}: {why}; not joined"] * len(rows)
+    runs: dict[str, set[int]] = {}  # each run of four of a name's characters: its items
+    for at, item in enumerate(items):
+        name = _key(item.name)
+        for i in range(len(name) - _NAMED_RUN + 1):
+            runs.setdefault(name[i : i + _NAMED_RUN], set()).add(at)
     found: list[int | str] = []
     for at, (row, item) in enumerate(zip(rows, items, strict=True)):
+        text = _key(row.accountability)
+        named = {
+            k
+            for i in range(len(text) - _NAMED_RUN + 1)
+            for k in runs.get(text[i : i + _NAMED_RUN], ())
+        }
         if _key(row.row) != _key(item.row) or not row.row:
             found.append(
                 f"{_BY_SERIAL}: serial {row.row or '(none)'} where the list's item at its "
@@ -223,7 +235,13 @@ def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[i
             )
         elif not row.accountability:
             found.append(f"{_BY_SERIAL}: no 追责情形 to tell which item it is; not joined")
-        elif not _names_item(_key(row.accountability), item):
+        elif named and at not in named:
+            other = items[min(named)]
+            found.append(
+                f"{_BY_SERIAL}: its 追责情形 names item {other.row} ({other.name}), not item "
+                f"{item.row} ({item.name}) of its serial; not joined"
+            )
+        elif not named and not _names_type(text, item):
             found.append(
                 f"{_BY_SERIAL}: its 追责情形 names neither item {item.row} ({item.name}) nor "
                 "its type; not joined"
@@ -236,12 +254,9 @@ def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[i
     return found
 
 
-def _names_item(text: str, item: PowerItem) -> bool:
-    """Whether a 追责情形 ``text`` names ``item``: a run of its name's characters, or its
-    type's word (the type without 行政: 处罚, 许可, 检查)."""
-    name = _key(item.name)
-    if any(name[i : i + _NAMED_RUN] in text for i in range(len(name) - _NAMED_RUN + 1)):
-        return True
+def _names_type(text: str, item: PowerItem) -> bool:
+    """Whether a 追责情形 ``text`` names ``item``'s type's word (the type without 行政: 处罚,
+    许可, 检查)."""
     word = _key(item.type).removeprefix("其他").removeprefix("行政")
     return len(word) >= 2 and word in text
 

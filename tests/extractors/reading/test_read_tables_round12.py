@@ -190,6 +190,14 @@ UNSAFE = [
         "its 追责情形 names neither item 2 (民办学校设立审批) nor its type",
         id="a-row-naming-no-item",
     ),
+    pytest.param(
+        (
+            ("1", "对民办学校违法准予设立的", SANCTION),
+            ("2", "对价格违法行为应当处罚而未处罚的", LICENCE),
+        ),
+        "its 追责情形 names item 2 (民办学校设立审批), not item 1 (对价格违法行为的处罚)",
+        id="rows-naming-each-others-items",
+    ),
 ]
 
 
