@@ -13,7 +13,7 @@ such rows to the whole reader)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -53,19 +53,28 @@ def _annex_words(filled: tuple[str, ...]) -> bool:
     )
 
 
-def is_annex_header(cells: Sequence[str]) -> bool:
+def is_annex_header(cells: Sequence[str], list_keys: Collection[str | None] = ()) -> bool:
     """True for the header of a table of fields keyed to items by name or by serial: each
     filled cell a header word, the name's or the serial's among them, one of an annex's fields
-    (追责依据, 追责情形, 责任事项), nothing else; no type, department or basis of its own.
+    (追责依据, 追责情形, 责任事项), nothing else; no type, department or basis of its own. One
+    keyed by serial alone only under a list (``list_keys``: the keys of its header) whose items
+    have no 追责情形 of their own: under one that has, its serials number the situations the
+    items' cells point at (见附表第1项), not the items.
 
     >>> is_annex_header(("序号", "事项名称", "追责依据")), is_annex_header(("事项名称", "追责依据"))
     (True, True)
     >>> is_annex_header(("序号", "追责情形", "追责依据"))
     True
+    >>> is_annex_header(("序号", "追责情形", "追责依据"), ("row", "name", "accountability"))
+    False
     >>> is_annex_header(("序号", "事项名称", "设定依据")), is_annex_header(("对…处罚", "追责依据"))
     (False, False)
     """
-    return _annex_header(tuple(cells))
+    if not _annex_header(tuple(cells)):
+        return False
+    return "accountability" not in list_keys or any(
+        map_header("".join(c.split())) == "name" for c in cells if c.strip()
+    )
 
 
 def is_annex_item(item: PowerItem) -> bool:
@@ -212,6 +221,9 @@ def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[i
     """
     if not rows:
         return []
+    if any(item.accountability for item in items):
+        why = "the items have 追责情形 of their own, to which its serials are no key"
+        return [f"{_BY_SERIAL}: {why}; not joined"] * len(rows)
     if len(rows) != len(items):
         why = f"{len(rows)} rows for the list's {len(items)} items"
         return [f"{_BY_SERIAL}: {why}; not joined"] * len(rows)

@@ -529,6 +529,9 @@ class Assembly:
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
+        # under an annex's header keyed by serial alone (序号 | 追责情形 | 追责依据): its rows,
+        # naming no item, go on to be joined or rejected (``annexed.serial_keys``)
+        by_serial = "name" not in header.keys and is_annex_header(header.cells)
         for row in self.rows:
             if not row.cells and row.notes:
                 # A row of no cells with a note: a part of the file the reader could not read
@@ -548,7 +551,9 @@ class Assembly:
             if max(map(len, row.cells)) > MAX_CELL_CHARS:
                 for column, text in enumerate(row.cells, start=1):
                     check_cell(text, self.path, row.line, column)
-            if is_header(row.cells) or (last is not None and is_annex_header(row.cells)):
+            if (listed := is_header(row.cells)) or (
+                last is not None and is_annex_header(row.cells, self.keys_seen)
+            ):
                 # A repeated header (page break) or the header of a further table (an annex
                 # keyed to the items by name, 事项名称 | 追责依据: ``annexed``); a cell of it
                 # merged across columns groups them as the first header's did
@@ -563,6 +568,7 @@ class Assembly:
                     self.late_keys = self.late_keys or last is not None
                 columns = {}
                 other = None
+                by_serial = not listed and "name" not in named
                 continue
             self.rows_seen += 1
             if other is not None or (not row.spans and is_other_header(row.cells)):
@@ -631,9 +637,7 @@ class Assembly:
                 self.rows_seen -= 1
                 continue
             if not (draft.values.get("name") or draft.values.get(SUBITEM)) and not (
-                draft.values.get("row")
-                and "name" not in draft.values
-                and is_annex_header(header.cells)
+                by_serial and draft.values.get("row")
             ):
                 # (a row of an annex keyed by serial, 序号 | 追责情形 | 追责依据, goes on to
                 # be joined to the item of its serial or rejected: ``annexed.serial_keys``)

@@ -330,7 +330,7 @@ def assemble_grid(
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:
         return found
-    if above is not None and (at := _annex_header_row(grid)) is not None:
+    if above is not None and (at := _annex_header_row(grid, above)) is not None:
         # an annex of two columns after the list (事项名称 | 追责依据): too few for a list's
         # header, its rows are joined to the items they name (``annexed``)
         return assemble(replace(grid, header=at), source, where)
@@ -352,11 +352,13 @@ def assemble_grid(
     return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
 
 
-def _annex_header_row(grid: Grid) -> int | None:
-    """The index of the first filled row of ``grid`` when it heads an annex keyed to items by
-    name (``annexed.is_annex_header``), else None."""
+def _annex_header_row(grid: Grid, above: Header) -> int | None:
+    """The index of the first filled row of ``grid`` when it heads an annex keyed to the items
+    under ``above`` by name or serial (``annexed.is_annex_header``), else None."""
     first = next((i for i, r in enumerate(grid.rows) if any(r.cells)), None)
-    return first if first is not None and is_annex_header(grid.rows[first].cells) else None
+    if first is None or not is_annex_header(grid.rows[first].cells, above.keys):
+        return None
+    return first
 
 
 def _narrowed(row: SourceRow, width: int) -> SourceRow:
