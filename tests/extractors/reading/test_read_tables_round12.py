@@ -15,7 +15,7 @@ import pytest
 from extractors import read_list
 from extractors.errors import InputError
 from tests.extractors.reading.support import filled_fields
-from tests.extractors.reading.tables import FORMATS, Table, write
+from tests.extractors.reading.tables import FORMATS, Table, write, xls, xlsx
 from tests.extractors.reading.test_stream import _same
 
 HEADER = ("序号", "事项名称", "事项类型", "设定依据")
@@ -310,3 +310,30 @@ def test_json_children_named_as_items_are_their_parents_subitems(
     assert [(i.name, i.type, i.subitems) for i in plist.items] == [
         ("民办学校审批", "行政许可", ("民办学校设立审批", "民办学校变更审批"))
     ]
+
+
+# ── a workbook of a sheet per power type, the tabs named short ────────────────────────────────
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+@pytest.mark.parametrize(
+    "names", [("许可", "处罚"), ("1.许可类", "2.处罚类"), ("许可（1项）", "处罚（1项）")]
+)
+def test_sheets_named_by_a_type_without_its_xingzheng_give_the_type(
+    tmp_path: Path, suffix: str, names: tuple[str, str]
+) -> None:
+    # before: no type (the sheets' names were read as no heading), nothing said
+    tables = [
+        Table(
+            (("序号", "事项名称", "设定依据"), ("1", "民办学校设立审批", SCHOOL)), sheet=names[0]
+        ),
+        Table(
+            (("序号", "事项名称", "设定依据"), ("1", "对价格违法行为的处罚", PRICE)), sheet=names[1]
+        ),
+    ]
+    path = tmp_path / f"list.{suffix}"
+    path.write_bytes((xlsx if suffix == "xlsx" else xls)(tables, sheets=True))
+    plist = read_list(path)
+    assert [(i.name, i.type) for i in plist.items] == [
+        ("民办学校设立审批", "行政许可"),
+        ("对价格违法行为的处罚", "行政处罚"),
+    ]
+    _same(path, 1)
