@@ -337,3 +337,21 @@ def test_sheets_named_by_a_type_without_its_xingzheng_give_the_type(
         ("对价格违法行为的处罚", "行政处罚"),
     ]
     _same(path, 1)
+
+
+# ── a list's title after an annex's label in Chinese numerals, a compound one, a part's ───────
+@pytest.mark.parametrize("suffix", TABLE_FORMATS)
+@pytest.mark.parametrize(
+    "title",
+    ["附件一：某县林业局权责清单", "附件1-2 某县林业局权责清单", "第二部分 某县林业局权责清单"],
+)
+def test_a_title_after_an_annex_or_part_label_names_the_section_department(
+    tmp_path: Path, suffix: str, title: str
+) -> None:
+    # before: the label (附件一：, 附件1-2, 第二部分) hid the department, no section_department
+    path = write(
+        tmp_path,
+        [Table((HEADER, ("1", "林木采伐许可", "行政许可", SCHOOL)), before=(title,))],
+        suffix,
+    )
+    assert [i.section_department for i in read_list(path).items] == ["某县林业局"]
