@@ -351,6 +351,24 @@ class _Finisher:
         )
 
 
+def _name_from_above(draft: Draft, above: Draft | None) -> None:
+    """A name cell that says only 同上 (〃, 同上一项: ``vocab.is_ditto``) takes the name of the
+    row above, said ``copied-cell``, before its sub-items are folded (同上 | 对价格欺诈的处罚 under
+    a 子项 header is the main item above again, as a merged cell repeated): read as it was, it
+    was an item named 同上. With no row above, it is said ``unresolved-reference``."""
+    text = draft.values.get("name", "")
+    if not text or len(text) > 8 or not is_ditto("".join(text.split()).rstrip("。.")):
+        return
+    name = above.values.get("name", "") if above is not None else ""
+    if name:
+        draft.values["name"] = name
+        message = f"name reads {text!r}: copied from the row above"
+        draft.anomalies.append(Anomaly("copied-cell", message, "name", text))
+    else:
+        message = f"name reads {text!r}, which points at no name read (the row above)"
+        draft.anomalies.append(Anomaly("unresolved-reference", message, "name", text))
+
+
 def _opening_section(
     source: str, lead: tuple[int, str] | None, above: Sequence[tuple[int, str]]
 ) -> Section | None:
@@ -632,6 +650,7 @@ class Assembly:
                 continue
             draft = make_draft(row, len(header.cells), columns[width])
             draft.section, draft.group = section, group
+            _name_from_above(draft, last)
             if last is not None and is_continuation(draft):
                 merge_into(last, draft)
                 self.rows_seen -= 1

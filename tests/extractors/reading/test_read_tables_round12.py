@@ -355,3 +355,44 @@ def test_a_title_after_an_annex_or_part_label_names_the_section_department(
         suffix,
     )
     assert [i.section_department for i in read_list(path).items] == ["某县林业局"]
+
+
+# ── a name cell pointing at the row above ─────────────────────────────────────────────────────
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "docx", "md", "spaced.txt"])
+def test_a_name_saying_ditto_takes_the_name_above(tmp_path: Path, suffix: str) -> None:
+    # before: an item named 同上, nothing said
+    rows = (
+        HEADER,
+        ("1", "对价格违法行为的处罚", "行政处罚", PRICE),
+        ("2", "同上", "行政处罚", HOARD),
+    )
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    assert [(i.row, i.name, i.basis) for i in plist.items] == [
+        ("1", "对价格违法行为的处罚", PRICE),
+        ("2", "对价格违法行为的处罚", HOARD),
+    ]
+    said = [(a.code, a.column) for a in plist.items[1].anomalies]
+    assert said == [("copied-cell", "name")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv", "docx"])
+def test_a_name_saying_ditto_over_a_subitem_is_the_main_item_again(
+    tmp_path: Path, suffix: str
+) -> None:
+    # 同上 | 对价格欺诈的处罚 under 事项名称 | 子项: the main item above, its sub-item's parent
+    rows = (
+        ("序号", "事项名称", "子项", "事项类型", "设定依据"),
+        ("1", "对价格违法行为的处罚", "对哄抬价格的处罚", "行政处罚", PRICE),
+        ("2", "同上", "对价格欺诈的处罚", "行政处罚", HOARD),
+    )
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    assert [(i.name, i.parent) for i in plist.items] == [
+        ("对价格违法行为的处罚", None),
+        ("对价格欺诈的处罚", "对价格违法行为的处罚"),
+    ]
+
+
+def test_a_name_saying_ditto_with_no_row_above_is_said(tmp_path: Path) -> None:
+    rows = (HEADER, ("1", "同上", "行政处罚", PRICE))
+    plist = read_list(write(tmp_path, [Table(rows)], "csv"))
+    assert [a.code for i in plist.items for a in i.anomalies] == ["unresolved-reference"]
