@@ -13,7 +13,7 @@ such rows to the whole reader)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -47,23 +47,34 @@ def _annex_words(filled: tuple[str, ...]) -> bool:
     known = {k for k in keys if k is not None}
     return (
         len(known) == len(set(keys))
-        and "name" in known
+        and bool(known & _KEYS)
         and bool(known & ANNEX_FIELDS)
         and known <= _KEYS | ANNEX_FIELDS
     )
 
 
-def is_annex_header(cells: Sequence[str]) -> bool:
-    """True for the header of a table of fields keyed to items by name: each filled cell a
-    header word, the name's among them, one of an annex's fields (追责依据, 追责情形, 责任事项),
-    nothing else but a serial; no type, department or basis of its own.
+def is_annex_header(cells: Sequence[str], list_keys: Collection[str | None] = ()) -> bool:
+    """True for the header of a table of fields keyed to items by name or by serial: each
+    filled cell a header word, the name's or the serial's among them, one of an annex's fields
+    (追责依据, 追责情形, 责任事项), nothing else; no type, department or basis of its own. One
+    keyed by serial alone only under a list (``list_keys``: the keys of its header) whose items
+    have no 追责情形 of their own: under one that has, its serials number the situations the
+    items' cells point at (见附表第1项), not the items.
 
     >>> is_annex_header(("序号", "事项名称", "追责依据")), is_annex_header(("事项名称", "追责依据"))
     (True, True)
+    >>> is_annex_header(("序号", "追责情形", "追责依据"))
+    True
+    >>> is_annex_header(("序号", "追责情形", "追责依据"), ("row", "name", "accountability"))
+    False
     >>> is_annex_header(("序号", "事项名称", "设定依据")), is_annex_header(("对…处罚", "追责依据"))
     (False, False)
     """
-    return _annex_header(tuple(cells))
+    if not _annex_header(tuple(cells)):
+        return False
+    return "accountability" not in list_keys or any(
+        map_header("".join(c.split())) == "name" for c in cells if c.strip()
+    )
 
 
 def is_annex_item(item: PowerItem) -> bool:
@@ -99,16 +110,17 @@ def _key(text: str | None) -> str:
 
 def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | None:
     """The items of ``parts`` (the items of each table of a list, in order) with the rows of
-    the annexes keyed to them by name (:func:`is_annex_item`, under items of a list) joined
-    to them; None when there is no such row."""
+    the annexes keyed to them by name or by serial (:func:`is_annex_item`, under items of a
+    list) joined to them; None when there is no such row."""
     marked = [[is_annex_item(item) for item in items] for items in parts]
-    # the first item of a list (no annex row): annex rows before it are no annex of a list
+    # the first item of a list (no annex row): annex rows before it are no annex of a list,
+    # but a row keyed by serial alone (no name) is never an item of its own
     first = next(((p, k) for p, m in enumerate(marked) for k, a in enumerate(m) if not a), None)
     rows = [
         (p, k)
         for p, m in enumerate(marked)
         for k, annexed in enumerate(m)
-        if annexed and first is not None and (p, k) > first
+        if annexed and ((first is not None and (p, k) > first) or not parts[p][k].name)
     ]
     if not rows:
         return None
@@ -122,8 +134,22 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
     gifts: dict[tuple[int, int], list[PowerItem]] = {}
     rejects: list[list[Reject]] = [[] for _ in parts]
     joined = [0] * len(parts)
+    serials = [(p, k) for p, k in rows if not parts[p][k].name]
+    given: set[tuple[int, int]] = set()
+    keyed = serial_keys([parts[p][k] for p, k in serials], [parts[p][k] for p, k in listed])
+    for (p, k), found_at in zip(serials, keyed, strict=True):
+        row = parts[p][k]
+        if isinstance(found_at, int):
+            given.add((p, k))
+            gifts.setdefault(listed[found_at], []).append(row)
+            joined[p] += 1
+        else:
+            text = " | ".join(cell for _, cell in row.raw if cell)
+            rejects[p].append(Reject(source, row.line, text, found_at))
     for p, k in rows:
         row = parts[p][k]
+        if not row.name:
+            continue
         found = by_name.get(_key(row.name), [])
         if len(found) > 1 and row.row:
             found = [f for f in found if parts[f[0]][f[1]].row == row.row] or found
@@ -151,7 +177,9 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
                     "a row of an annex keyed to the items by name names no item of the list",
                 )
             )
-    words = _given_words(parts, rows)
+    # the fields of the rows keyed by serial only when they joined: an annex left out whole
+    # gives no item a field the others lack
+    words = _given_words(parts, [r for r in rows if parts[r[0]][r[1]].name or r in given])
     items = tuple(
         tuple(
             _given(item, gifts.get((p, k), []), words)
@@ -161,6 +189,88 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         for p, part in enumerate(parts)
     )
     return Joined(items, tuple(map(tuple, rejects)), tuple(joined))
+
+
+#: What a row keyed by serial is said when the serial is no safe key, the start of each reason.
+_BY_SERIAL = "a row of an annex keyed to the items by serial (序号 | 追责情形 | 追责依据)"
+_NOT_ALL = "other rows of its annex name no item at their serial; not joined"
+#: How a joined row is said to have found its item.
+_KEYED = "name"
+_SERIAL = (
+    "serial (the annex keyed by serial: a row for each item, serials equal, each 追责情形 "
+    "naming its item or its type)"
+)
+#: The shortest run of a name's characters that a 追责情形 repeating it must hold (民办学校).
+_NAMED_RUN = 4
+
+
+def serial_keys(rows: Sequence[PowerItem], items: Sequence[PowerItem]) -> list[int | str]:
+    """For each annex row keyed by serial alone (no name), the index in ``items`` of the item
+    it joins, or the reason it joins none. A serial is a safe key only when the annex has a
+    row for every item of the list, in its order and with its serial, and each row's 追责情形
+    names its item (a run of four of its name's characters), or else, naming no item's name,
+    its type (处罚 of 行政处罚): an annex of general 追责情形 numbered on its own (滥用职权的 …),
+    or one whose rows name other items than those of their serials, is no table of the items.
+
+    >>> from extractors.models import PowerItem as P
+    >>> items = [P("a", "1", 2, name="对价格违法行为的处罚", type="行政处罚")]
+    >>> serial_keys([P("a", "1", 9, accountability="对价格违法行为不予处罚的")], items)
+    [0]
+    >>> serial_keys([P("a", "1", 9, accountability="滥用职权的")], items)[0].split(": ")[1]
+    'its 追责情形 names neither item 1 (对价格违法行为的处罚) nor its type; not joined'
+    """
+    if not rows:
+        return []
+    if any(item.accountability for item in items):
+        why = "the items have 追责情形 of their own, to which its serials are no key"
+        return [f"{_BY_SERIAL}: {why}; not joined"] * len(rows)
+    if len(rows) != len(items):
+        why = f"{len(rows)} rows for the list's {len(items)} items"
+        return [f"{_BY_SERIAL}: {why}; not joined"] * len(rows)
+    runs: dict[str, set[int]] = {}  # each run of four of a name's characters: its items
+    for at, item in enumerate(items):
+        name = _key(item.name)
+        for i in range(len(name) - _NAMED_RUN + 1):
+            runs.setdefault(name[i : i + _NAMED_RUN], set()).add(at)
+    found: list[int | str] = []
+    for at, (row, item) in enumerate(zip(rows, items, strict=True)):
+        text = _key(row.accountability)
+        named = {
+            k
+            for i in range(len(text) - _NAMED_RUN + 1)
+            for k in runs.get(text[i : i + _NAMED_RUN], ())
+        }
+        if _key(row.row) != _key(item.row) or not row.row:
+            found.append(
+                f"{_BY_SERIAL}: serial {row.row or '(none)'} where the list's item at its "
+                f"place has {item.row or '(none)'}; not joined"
+            )
+        elif not row.accountability:
+            found.append(f"{_BY_SERIAL}: no 追责情形 to tell which item it is; not joined")
+        elif named and at not in named:
+            other = items[min(named)]
+            found.append(
+                f"{_BY_SERIAL}: its 追责情形 names item {other.row} ({other.name}), not item "
+                f"{item.row} ({item.name}) of its serial; not joined"
+            )
+        elif not named and not _names_type(text, item):
+            found.append(
+                f"{_BY_SERIAL}: its 追责情形 names neither item {item.row} ({item.name}) nor "
+                "its type; not joined"
+            )
+        else:
+            found.append(at)
+    if any(isinstance(f, str) for f in found):
+        # the key is the annex's as a whole: one row that is no item's leaves every row out
+        return [f if isinstance(f, str) else f"{_BY_SERIAL}: {_NOT_ALL}" for f in found]
+    return found
+
+
+def _names_type(text: str, item: PowerItem) -> bool:
+    """Whether a 追责情形 ``text`` names ``item``'s type's word (the type without 行政: 处罚,
+    许可, 检查)."""
+    word = _key(item.type).removeprefix("其他").removeprefix("行政")
+    return len(word) >= 2 and word in text
 
 
 def _given_words(
@@ -206,8 +316,8 @@ def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> Pow
             anomalies.append(
                 Anomaly(
                     "joined-record",
-                    f"line {row.line}: a row of this item's name in an annex gives "
-                    f"{', '.join(taken)}; joined to this one",
+                    f"line {row.line}: a row of this item's {_KEYED if row.name else _SERIAL} "
+                    f"in an annex gives {', '.join(taken)}; joined to this one",
                     taken[0],
                     values[map_header(taken[0]) or ""],
                 )

@@ -258,10 +258,11 @@ class _Finisher:
         # A workbook of a sheet per department (or a table under each one's name, or a group
         # row naming it), and no department column: the department the items fall under, kept
         # apart from ``department``, which is only ever a column's cell (the gold's convention).
+        # The row's own header decides (its draft has a key for each of its columns): a second
+        # titled table without the department column of the first is its title's department's.
+        own_column = "department" in values
         heading_department = (
-            owner
-            if owner and "department" not in keys_seen and not values.get("department")
-            else None
+            owner if owner and not own_column and not values.get("department") else None
         )
         if values.get(SUBITEM) and not draft.subitems and not values.get("name"):
             # A 子项 row of its own table (the main items in a table above, without the sub-items'
@@ -282,7 +283,7 @@ class _Finisher:
             # A merged cell exported as one value and blanks below (CSV, pipe tables): the
             # items below have none of their own; not guessed, said on each (page text says
             # it itself). The value above goes on over the blanks, as the merge did.
-            if values.get(key) or cut or key not in keys_seen:
+            if values.get(key) or cut or key not in keys_seen or key not in values:
                 self.above[key] = values.get(key, "")
             elif self.above.get(key) and key not in said:
                 anomalies.append(
@@ -348,6 +349,24 @@ class _Finisher:
             section_department=heading_department,
             **fields,
         )
+
+
+def _name_from_above(draft: Draft, above: Draft | None) -> None:
+    """A name cell that says only 同上 (〃, 同上一项: ``vocab.is_ditto``) takes the name of the
+    row above, said ``copied-cell``, before its sub-items are folded (同上 | 对价格欺诈的处罚 under
+    a 子项 header is the main item above again, as a merged cell repeated): read as it was, it
+    was an item named 同上. With no row above, it is said ``unresolved-reference``."""
+    text = draft.values.get("name", "")
+    if not text or len(text) > 8 or not is_ditto("".join(text.split()).rstrip("。.")):
+        return
+    name = above.values.get("name", "") if above is not None else ""
+    if name:
+        draft.values["name"] = name
+        message = f"name reads {text!r}: copied from the row above"
+        draft.anomalies.append(Anomaly("copied-cell", message, "name", text))
+    else:
+        message = f"name reads {text!r}, which points at no name read (the row above)"
+        draft.anomalies.append(Anomaly("unresolved-reference", message, "name", text))
 
 
 def _opening_section(
@@ -528,6 +547,9 @@ class Assembly:
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
+        # under an annex's header keyed by serial alone (序号 | 追责情形 | 追责依据): its rows,
+        # naming no item, go on to be joined or rejected (``annexed.serial_keys``)
+        by_serial = "name" not in header.keys and is_annex_header(header.cells)
         for row in self.rows:
             if not row.cells and row.notes:
                 # A row of no cells with a note: a part of the file the reader could not read
@@ -547,7 +569,9 @@ class Assembly:
             if max(map(len, row.cells)) > MAX_CELL_CHARS:
                 for column, text in enumerate(row.cells, start=1):
                     check_cell(text, self.path, row.line, column)
-            if is_header(row.cells) or (last is not None and is_annex_header(row.cells)):
+            if (listed := is_header(row.cells)) or (
+                last is not None and is_annex_header(row.cells, self.keys_seen)
+            ):
                 # A repeated header (page break) or the header of a further table (an annex
                 # keyed to the items by name, 事项名称 | 追责依据: ``annexed``); a cell of it
                 # merged across columns groups them as the first header's did
@@ -562,6 +586,7 @@ class Assembly:
                     self.late_keys = self.late_keys or last is not None
                 columns = {}
                 other = None
+                by_serial = not listed and "name" not in named
                 continue
             self.rows_seen += 1
             if other is not None or (not row.spans and is_other_header(row.cells)):
@@ -625,11 +650,16 @@ class Assembly:
                 continue
             draft = make_draft(row, len(header.cells), columns[width])
             draft.section, draft.group = section, group
+            _name_from_above(draft, last)
             if last is not None and is_continuation(draft):
                 merge_into(last, draft)
                 self.rows_seen -= 1
                 continue
-            if not (draft.values.get("name") or draft.values.get(SUBITEM)):
+            if not (draft.values.get("name") or draft.values.get(SUBITEM)) and not (
+                by_serial and draft.values.get("row")
+            ):
+                # (a row of an annex keyed by serial, 序号 | 追责情形 | 追责依据, goes on to
+                # be joined to the item of its serial or rejected: ``annexed.serial_keys``)
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "row has no item name"))
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import replace
 
 from charset_normalizer import from_bytes
@@ -19,8 +20,9 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-#: The encoding a file is read with whose lines are UTF-8 but a few GB18030 ones (a row pasted
-#: in from a file of the other encoding): each line decoded in its own (:func:`gb_lines`).
+#: The encoding a file is read with whose lines are UTF-8 but a few GB18030 ones, or GB18030 but
+#: a few UTF-8 ones (a row pasted in from a file of the other encoding): each line decoded in
+#: its own (:func:`gb_lines`, :func:`utf8_lines`).
 MIXED = "utf-8+gb18030"
 # charset-normalizer's "chaos" is the share of the decoded text that looks like mojibake.
 _MAX_CHAOS = 0.1
@@ -70,17 +72,54 @@ def gb_lines(data: bytes) -> list[int]:
     return other if utf8 > len(other) else []
 
 
-def said_gb_lines(items: tuple[PowerItem, ...], lines: list[int]) -> tuple[PowerItem, ...]:
-    """``items`` with each GB18030 line of a UTF-8 file (:func:`gb_lines`) said on the item
-    whose row holds it (the last one starting at or above it), ``mixed-encoding``."""
+# What a stray UTF-8 line of a GB18030 file holds beyond ASCII: Chinese, its punctuation and
+# full-width forms (a GBK line that happens to be valid UTF-8 decodes to other characters).
+_CHINESE = re.compile(r"[\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·]*")
+
+
+def utf8_lines(data: bytes) -> list[int]:
+    """The lines (1-based) of ``data`` that are UTF-8 Chinese in a file whose other lines
+    holding Chinese are GB18030 and not UTF-8, and more of them (a row pasted into a GBK CSV
+    from a UTF-8 file: read in its own encoding, not the whole file refused); else none.
+
+    >>> gbk, utf8 = "序号,事项名称\\n1,医疗救助\\n".encode("gbk"), "2,养老保险\\n".encode()
+    >>> utf8_lines(gbk + utf8), utf8_lines(utf8 + utf8 + gbk)
+    ([3], [])
+    """
+    stray: list[int] = []
+    gb = 0
+    for number, line in enumerate(data.splitlines(), 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                return []
+            gb += 1
+            continue
+        if not text.isascii():
+            if _CHINESE.fullmatch(text) is None:
+                return []
+            stray.append(number)
+    return stray if gb > len(stray) else []
+
+
+def said_gb_lines(
+    items: tuple[PowerItem, ...], lines: list[int], utf8: bool = False
+) -> tuple[PowerItem, ...]:
+    """``items`` with each GB18030 line of a UTF-8 file (:func:`gb_lines`), or each UTF-8 line
+    of a GB18030 one (``utf8``: :func:`utf8_lines`), said on the item whose row holds it (the
+    last one starting at or above it), ``mixed-encoding``."""
+    stray, whole = ("UTF-8", "GB18030") if utf8 else ("GB18030", "UTF-8")
     if not lines or not items:
         return items
     said: dict[int, list[int]] = {}
     starts = [i.line for i in items]
     for line in lines:
-        at = max((k for k, start in enumerate(starts) if start <= line), default=None)
-        if at is not None:
-            said.setdefault(at, []).append(line)
+        # (a line above every item, the header, is said on the first)
+        at = max((k for k, start in enumerate(starts) if start <= line), default=0)
+        said.setdefault(at, []).append(line)
     return tuple(
         replace(
             item,
@@ -89,8 +128,8 @@ def said_gb_lines(items: tuple[PowerItem, ...], lines: list[int]) -> tuple[Power
                 *(
                     Anomaly(
                         "mixed-encoding",
-                        f"line {line} is GB18030 in a UTF-8 file (pasted in from another "
-                        "file?): read as GB18030",
+                        f"line {line} is {stray} in a {whole} file (pasted in from another "
+                        f"file?): read as {stray}",
                     )
                     for line in said[k]
                 ),
@@ -152,7 +191,7 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
         return _lf(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
-    if gb_lines(data):
+    if gb_lines(data) or utf8_lines(data):
         lines = data.splitlines(keepends=True)
         text = "".join(_line_text(line) for line in lines)
         return _lf(text), MIXED

@@ -8,11 +8,11 @@ from functools import partial
 from pathlib import Path
 
 from extractors.errors import InputError
-from extractors.models import PowerList
+from extractors.models import PowerItem, PowerList
 from extractors.reading.annexed import is_annex_header, join_annexes
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
-from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines
+from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines, utf8_lines
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
@@ -157,15 +157,24 @@ def read_list(
         format=fmt,
         encoding=used,
         meta=meta,
-        items=said_gb_lines(
-            tuple(i for a in parts for i in a.items), gb_lines(data) if used == MIXED else []
-        ),
+        items=_said_mixed(tuple(i for a in parts for i in a.items), data, used),
         rejects=tuple(r for a in parts for r in a.rejects),
         rows_seen=sum(a.rows_seen for a in parts),
         sections=tuple(s for a in parts for s in a.sections),
         blank_rows=sum(a.blank_rows for a in parts),
         plausibility=reading.plausibility,
     )
+
+
+def _said_mixed(
+    items: tuple[PowerItem, ...], data: bytes, used: str | None
+) -> tuple[PowerItem, ...]:
+    """``items`` with each line of the other encoding of a file of two said (``decode``)."""
+    if used != MIXED:
+        return items
+    if gb := gb_lines(data):
+        return said_gb_lines(items, gb)
+    return said_gb_lines(items, utf8_lines(data), utf8=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +331,7 @@ def assemble_grid(
     found = assemble(grid, source, where)
     if found is not None or grid.header is not None:
         return found
-    if above is not None and (at := _annex_header_row(grid)) is not None:
+    if above is not None and (at := _annex_header_row(grid, above)) is not None:
         # an annex of two columns after the list (事项名称 | 追责依据): too few for a list's
         # header, its rows are joined to the items they name (``annexed``)
         return assemble(replace(grid, header=at), source, where)
@@ -344,11 +353,13 @@ def assemble_grid(
     return assemble(replace(grid, rows=(head, *grid.rows), header=0), source, where)
 
 
-def _annex_header_row(grid: Grid) -> int | None:
-    """The index of the first filled row of ``grid`` when it heads an annex keyed to items by
-    name (``annexed.is_annex_header``), else None."""
+def _annex_header_row(grid: Grid, above: Header) -> int | None:
+    """The index of the first filled row of ``grid`` when it heads an annex keyed to the items
+    under ``above`` by name or serial (``annexed.is_annex_header``), else None."""
     first = next((i for i, r in enumerate(grid.rows) if any(r.cells)), None)
-    return first if first is not None and is_annex_header(grid.rows[first].cells) else None
+    if first is None or not is_annex_header(grid.rows[first].cells, above.keys):
+        return None
+    return first
 
 
 def _narrowed(row: SourceRow, width: int) -> SourceRow:

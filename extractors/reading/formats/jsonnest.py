@@ -118,11 +118,36 @@ def _names_fields(value: dict[Any, Any]) -> bool:
     return any(map_header(str(k)) is not None for k in value)
 
 
+#: The key a child of an item is given for its name when it writes it as an item's (sxmc):
+#: a 子项 of its parent, as under a 项目 | 子项 header.
+SUBITEM_KEY = "子项名称"
+
+
+def _as_subitem(child: dict[Any, Any]) -> dict[Any, Any]:
+    """``child``, a record inside an item's record, with its name under the key of a 子项
+    when it writes it under an item's name key (``"children": [{"sxmc": …}]``): read as an
+    item of its own, it lost its parent without a word.
+
+    >>> _as_subitem({"sxmc": "丙", "sdyj": "《丁法》第二条"})
+    {'子项名称': '丙', 'sdyj': '《丁法》第二条'}
+    >>> _as_subitem({"子项名称": "丙"}), _as_subitem({"序号": "1", "sxmc": "丙"})
+    ({'子项名称': '丙'}, {'序号': '1', 'sxmc': '丙'})
+    """
+    keys = [map_header(str(k)) for k in child]
+    if "subitem" in keys or "row" in keys or keys.count("name") != 1:
+        return child  # (a child with a serial of its own is read by it: 1-1 under 1 joins 1)
+    return {
+        (SUBITEM_KEY if key == "name" else k): v
+        for k, key, v in zip(child, keys, child.values(), strict=True)
+    }
+
+
 def _given(own: dict[Any, Any], child: dict[Any, Any]) -> dict[Any, Any]:
-    """``child`` with the group fields of ``own`` (a record naming no item) it has none of."""
+    """``child`` with the group fields of ``own`` (a record naming no item) it has none of;
+    under a record naming an item, ``child`` as its 子项 (:func:`_as_subitem`)."""
     keys = {map_header(str(k)): k for k in own}
     if keys.keys() & _ITEM_NAMES:
-        return child
+        return _as_subitem(child)
     has = {map_header(str(k)) for k in child}
     given = {k: own[k] for key, k in keys.items() if key in _GROUP_FIELDS - has}
     return {**given, **child} if given else child

@@ -12,8 +12,12 @@ from extractors.reading.formats.text.flat import without_ordinal
 from extractors.reading.meta import department_of
 from extractors.reading.vocab import section_department
 
-# What may stand before a title's department: an annex's label (附件1：), a year (2023年).
-_BEFORE = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[:：]?\s*)?(?:\d{4}\s*年度?\s*)?")
+# What may stand before a title's department: an annex's label (附件1：, 附件一、, 附件1-2), a
+# part's (第一部分), a year (2023年).
+_BEFORE = re.compile(
+    r"^\s*(?:附件\s*[\d一二三四五六七八九十]{0,3}(?:\s*[-－—.．]\s*\d{1,2})?\s*[:：、]?\s*)?"
+    r"(?:第[\d一二三四五六七八九十]{1,3}(?:部分|篇)\s*[:：、]?\s*)?(?:\d{4}\s*年度?\s*)?"
+)
 
 
 def titled_department(line: str) -> str | None:
@@ -26,6 +30,10 @@ def titled_department(line: str) -> str | None:
     >>> titled_department("附件1：2023年县医疗保障局权责清单"), titled_department("某县权责清单")
     ('县医疗保障局', None)
     >>> titled_department("附件2：某县林业局行政处罚事项清单")
+    '某县林业局'
+    >>> titled_department("附件一：某县林业局权责清单"), titled_department("附件1-2 某县林业局清单")
+    ('某县林业局', '某县林业局')
+    >>> titled_department("第二部分 某县林业局权责清单")
     '某县林业局'
     >>> titled_department("县人力社保局"), titled_department("填报单位：县人力社保局")
     (None, None)

@@ -35,8 +35,29 @@ def sheet_heading(name: str) -> str:
         return name
     if section_department(text) or names_section(text):
         return text
+    if (short := _short_type(text)) is not None:
+        return short
     titled = department_of(text)
     return titled if titled and section_department(titled) else name
+
+
+# A sheet named by a power type without its 行政 (许可, 处罚类, 强制（5项）): a workbook of a sheet
+# per type has no room on its tabs for more.
+_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _short_type(text: str) -> str | None:
+    """The power type a sheet's name writes without its 行政, as its heading (行政许可), or None.
+
+    >>> _short_type("许可"), _short_type("处罚类"), _short_type("强制（5项）")
+    ('行政许可', '行政处罚类', '行政强制（5项）')
+    >>> _short_type("县医保局"), _short_type("行政许可"), _short_type("清单")
+    (None, None, None)
+    """
+    word = _SHORT.match(text)
+    if word is None or text.startswith("行政"):
+        return None
+    return f"行政{text}" if names_section(f"行政{text}") else None
 
 
 # What parts a name of two (县人力社保局-行政许可, 行政处罚_县医疗保障局, 县林业局 行政检查).
