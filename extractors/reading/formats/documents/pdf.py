@@ -42,6 +42,7 @@ from extractors.reading.formats.documents.pdfcells import (
     merged_runs,
 )
 from extractors.reading.formats.documents.pdfcolumns import (
+    as_before,
     blocks,
     parted,
     refitted,
@@ -68,6 +69,7 @@ from extractors.reading.formats.documents.pdfsplit import (
     joined_split,
     rest_row,
 )
+from extractors.reading.formats.documents.pdftitles import titled_owner
 from extractors.reading.formats.documents.pdfturned import turned
 from extractors.reading.formats.documents.pdfwords import (
     Column,
@@ -129,10 +131,16 @@ class PdfReading:
     widths: list[int] = field(default_factory=list)
     #: per table, the heading just above it that names a power type (``Grid.lead``), or None
     leads: list[tuple[int, str] | None] = field(default_factory=list)
+    #: per table, the list's title naming its department above it (``Grid.owner``), or None;
+    #: ``titled``: the number of context lines read when the last table began
+    owners: list[tuple[int, str] | None] = field(default_factory=list)
+    titled: int = 0
     context: list[tuple[int, str]] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
-    #: The columns (x0, x1, header text) of the last table without ruling read.
+    #: The columns (x0, x1, header text) of the last table without ruling read, and where
+    #: its header's words put them (before its rows' gaps moved the bounds)
     columns: list[tuple[float, float, str]] | None = None
+    header_columns: list[tuple[float, float, str]] | None = None
     #: the last header row of a ruled table read, to tell a repeated header fused with the row
     #: below it (``pdffused``)
     header: tuple[str, ...] | None = None
@@ -598,6 +606,9 @@ def _add_table(
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+        before = reading.owners[-1] if reading.owners else None
+        reading.owners.append(titled_owner(reading.context, reading.titled, before))
+        reading.titled = len(reading.context)
         reading.pages, reading.band, reading.gone = [], None, 0
     said = len(reading.unread)
     if reading.unread:
@@ -702,9 +713,11 @@ def _read_headed(
     after the last table (its context)."""
     first, end = found
     before = [text for _, _, text in reading.columns or ()]
+    last, last_header = reading.columns, reading.header_columns
     reading.columns = _columns_of(lines[first:end])
     if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
         reading.columns, end = lower, end + 1
+    reading.header_columns = header_columns = reading.columns
     above = len(reading.context)
     _add_context(_text_of(lines[:first]), reading)
     # the line right above the header naming a power type (一、行政许可): the table's
@@ -730,13 +743,22 @@ def _read_headed(
             # the same header again, no heading over it (a writer printing it above a row's
             # part the page break left): the table goes on, as before
             after, cut = None, len(lines)
-    body, rest = _table_lines(lines[end:cut], reading.columns)
     if _copies(reading.columns) is None:
         # cells set flush left in columns whose header words are centred (a table without
         # borders printed by a browser): the columns are where the cells' words stand, two
-        # cells' words the word tolerance joined parted again
+        # cells' words the word tolerance joined parted again; the table's end found at
+        # them (a cell's wrapped line beginning left of its header word, 县市场监督 / 管理局,
+        # ran across the header's bound: a note under the table, the row cut there)
+        shown = parted(lines[end:cut], reading.columns)
+        found = under_header(shown, reading.columns)
+        body, rest = _table_lines(
+            lines[end:cut], as_before(found, header_columns, last_header, last)
+        )
         body = parted(body, reading.columns)
-        reading.columns = under_header(body, reading.columns)
+        found = under_header(body, reading.columns)
+        reading.columns = as_before(found, header_columns, last_header, last)
+    else:
+        body, rest = _table_lines(lines[end:cut], reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
     # joins its row); another header begins another table
     again = bool(reading.tables) and before == list(cells)
@@ -1017,6 +1039,7 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
             context if index == 0 else (),
             name=f"table {index + 1}",
             lead=reading.leads[index],
+            owner=reading.owners[index],
         )
         for index, rows in enumerate(reading.tables)
     ]

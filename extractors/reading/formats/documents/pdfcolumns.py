@@ -145,3 +145,41 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
             ]
         out.append(kept)
     return out
+
+
+#: Header words this near (points) to where they stood stand in the same place.
+_SAME_PLACE = 2.0
+
+
+def as_before(
+    found: Sequence[Column],
+    header: Sequence[Column],
+    last_header: Sequence[Column] | None,
+    last: Sequence[Column] | None,
+) -> list[Column]:
+    """``found`` (:func:`under_header` of a page's rows under ``header``), each bound its rows
+    left where the header put it taken where the table's columns were on the page before
+    (``last``, under ``last_header``), when the header is printed again in the same place: a
+    page of a row or two (the table's last page) has too few lines to show the gaps between
+    its columns (a basis of one short line fell under 事项类型, the type's cell beside it).
+
+    >>> head = [(10, 20, "序号"), (60, 80, "事项类型"), (300, 340, "设定依据")]
+    >>> last = [(10, 20, "序号"), (60, 80, "事项类型"), (150, 340, "设定依据")]
+    >>> [a for a, _, _ in as_before(head, head, head, last)]
+    [10, 60, 150]
+    >>> [a for a, _, _ in as_before(head, head, None, last)]  # no header before: as found
+    [10, 60, 300]
+    """
+    if last is None or last_header is None or len(last) != len(found):
+        return list(found)
+    if len(last_header) != len(header) or any(
+        a[2] != b[2] or abs(a[0] - b[0]) > _SAME_PLACE or abs(a[1] - b[1]) > _SAME_PLACE
+        for a, b in zip(header, last_header, strict=True)
+    ):
+        return list(found)
+    out = []
+    for now, head, before in zip(found, header, last, strict=True):
+        x0 = before[0] if now[0] == head[0] else now[0]
+        x1 = before[1] if now[1] == head[1] else now[1]
+        out.append((x0, x1, now[2]))
+    return out
