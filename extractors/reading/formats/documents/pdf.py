@@ -288,12 +288,28 @@ def _spaced_apart(
 ) -> bool:
     """True when two header words side by side are one header written with a space inside
     (序　号, 实施　主体): they stand closer than two characters' height, and together they name
-    a field that one of them alone does not."""
+    a field that one of them alone does not; not two headers set close (抽查主体 抽查对象: the
+    left names the field whole, the right is a word of three characters or more).
+
+    >>> w = [{"top": 0, "bottom": 12}]
+    >>> _spaced_apart((0, 24, "实施"), (28, 52, "主体"), w)
+    True
+    >>> _spaced_apart((0, 48, "抽查主体"), (53, 101, "抽查对象"), w)
+    False
+    """
     height = max(w["bottom"] - w["top"] for w in words)
     if right[0] - left[1] > 2 * height:
         return False
     joined = map_header(left[2] + right[2])
+    if joined is not None and map_header(left[2]) == joined and _CJK_WORD.search(right[2]):
+        # the left word names the field whole (抽查主体), the right one is a header of its
+        # own (抽查对象, naming no field): two columns set close, not one word spaced
+        return False
     return joined is not None and None in (map_header(left[2]), map_header(right[2]))
+
+
+#: Three CJK characters in a row: a header word of its own, not the end of one (主体, 号).
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{3}")
 
 
 def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
@@ -751,9 +767,8 @@ def _read_headed(
         # ran across the header's bound: a note under the table, the row cut there)
         shown = parted(lines[end:cut], reading.columns)
         found = under_header(shown, reading.columns)
-        body, rest = _table_lines(
-            lines[end:cut], as_before(found, header_columns, last_header, last)
-        )
+        at = as_before(found, header_columns, last_header, last)
+        body, rest = _table_lines(lines[end:cut], at)
         body = parted(body, reading.columns)
         found = under_header(body, reading.columns)
         reading.columns = as_before(found, header_columns, last_header, last)
@@ -911,7 +926,12 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
         default=len(lines),
     )
     for i in range(last + 1, len(lines)):
-        if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
+        # (a note begins at the table's left, before the second column: a line of the last
+        # row's cells begins in a column of its own, its words the cells' of narrow columns
+        # that abut, 食品药营企业, which are no note)
+        if lines[i][0]["x0"] < starts[0] - 2 and any(
+            w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts
+        ):
             return i
     # a signature and date block set apart from the columns' edges (``pdfsigned``)
     return signed(lines, column_of, last) if last < len(lines) else len(lines)
