@@ -765,13 +765,12 @@ def _read_headed(
         # cells' words the word tolerance joined parted again; the table's end found at
         # them (a cell's wrapped line beginning left of its header word, 县市场监督 / 管理局,
         # ran across the header's bound: a note under the table, the row cut there)
-        shown = parted(lines[end:cut], reading.columns)
-        found = under_header(shown, reading.columns)
-        at = as_before(found, header_columns, last_header, last)
+        spread = under_header(parted(lines[end:cut], reading.columns), reading.columns)
+        at = as_before(spread, header_columns, last_header, last)
         body, rest = _table_lines(lines[end:cut], at)
         body = parted(body, reading.columns)
-        found = under_header(body, reading.columns)
-        reading.columns = as_before(found, header_columns, last_header, last)
+        spread = under_header(body, reading.columns)
+        reading.columns = as_before(spread, header_columns, last_header, last)
     else:
         body, rest = _table_lines(lines[end:cut], reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
