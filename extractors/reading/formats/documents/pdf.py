@@ -765,7 +765,8 @@ def _read_headed(
         # cells' words the word tolerance joined parted again; the table's end found at
         # them (a cell's wrapped line beginning left of its header word, 县市场监督 / 管理局,
         # ran across the header's bound: a note under the table, the row cut there)
-        spread = under_header(parted(lines[end:cut], reading.columns), reading.columns)
+        rows_lines = _to_last_serial(lines[end:cut], reading.columns)
+        spread = under_header(parted(rows_lines, reading.columns), reading.columns)
         at = as_before(spread, header_columns, last_header, last)
         body, rest = _table_lines(lines[end:cut], at)
         body = parted(body, reading.columns)
@@ -909,6 +910,22 @@ def _table_lines(
     )
     end = _noted(lines[:end], columns)
     return lines[:end], lines[end:]
+
+
+def _to_last_serial(lines: list[list[Word]], columns: list[Column]) -> list[list[Word]]:
+    """``lines`` up to the last that holds a serial in the serial column: the rows' lines, by
+    which the columns are found before the table's end is (a print's footer below them, its
+    URL across the first columns, would join their gaps)."""
+    column_of, serial = placing(columns)
+    last = max(
+        (
+            i
+            for i, line in enumerate(lines)
+            if any(column_of(w) == serial and is_serial(w["text"]) for w in line)
+        ),
+        default=len(lines) - 1,
+    )
+    return lines[: last + 1]
 
 
 def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
