@@ -42,6 +42,7 @@ from extractors.reading.formats.documents.pdfcells import (
     merged_runs,
 )
 from extractors.reading.formats.documents.pdfcolumns import (
+    as_before,
     blocks,
     parted,
     refitted,
@@ -68,6 +69,7 @@ from extractors.reading.formats.documents.pdfsplit import (
     joined_split,
     rest_row,
 )
+from extractors.reading.formats.documents.pdftitles import titled_owner
 from extractors.reading.formats.documents.pdfturned import turned
 from extractors.reading.formats.documents.pdfwords import (
     Column,
@@ -129,10 +131,16 @@ class PdfReading:
     widths: list[int] = field(default_factory=list)
     #: per table, the heading just above it that names a power type (``Grid.lead``), or None
     leads: list[tuple[int, str] | None] = field(default_factory=list)
+    #: per table, the list's title naming its department above it (``Grid.owner``), or None;
+    #: ``titled``: the number of context lines read when the last table began
+    owners: list[tuple[int, str] | None] = field(default_factory=list)
+    titled: int = 0
     context: list[tuple[int, str]] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # the text of pages without a ruled table
-    #: The columns (x0, x1, header text) of the last table without ruling read.
+    #: The columns (x0, x1, header text) of the last table without ruling read, and where
+    #: its header's words put them (before its rows' gaps moved the bounds)
     columns: list[tuple[float, float, str]] | None = None
+    header_columns: list[tuple[float, float, str]] | None = None
     #: the last header row of a ruled table read, to tell a repeated header fused with the row
     #: below it (``pdffused``)
     header: tuple[str, ...] | None = None
@@ -280,12 +288,28 @@ def _spaced_apart(
 ) -> bool:
     """True when two header words side by side are one header written with a space inside
     (序　号, 实施　主体): they stand closer than two characters' height, and together they name
-    a field that one of them alone does not."""
+    a field that one of them alone does not; not two headers set close (抽查主体 抽查对象: the
+    left names the field whole, the right is a word of three characters or more).
+
+    >>> w = [{"top": 0, "bottom": 12}]
+    >>> _spaced_apart((0, 24, "实施"), (28, 52, "主体"), w)
+    True
+    >>> _spaced_apart((0, 48, "抽查主体"), (53, 101, "抽查对象"), w)
+    False
+    """
     height = max(w["bottom"] - w["top"] for w in words)
     if right[0] - left[1] > 2 * height:
         return False
     joined = map_header(left[2] + right[2])
+    if joined is not None and map_header(left[2]) == joined and _CJK_WORD.search(right[2]):
+        # the left word names the field whole (抽查主体), the right one is a header of its
+        # own (抽查对象, naming no field): two columns set close, not one word spaced
+        return False
     return joined is not None and None in (map_header(left[2]), map_header(right[2]))
+
+
+#: Three CJK characters in a row: a header word of its own, not the end of one (主体, 号).
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{3}")
 
 
 def _find_text_header(lines: list[list[Word]]) -> tuple[int, int] | None:
@@ -598,6 +622,9 @@ def _add_table(
         reading.tables.append(rows)
         reading.widths.append(width)
         reading.leads.append(lead)
+        before = reading.owners[-1] if reading.owners else None
+        reading.owners.append(titled_owner(reading.context, reading.titled, before))
+        reading.titled = len(reading.context)
         reading.pages, reading.band, reading.gone = [], None, 0
     said = len(reading.unread)
     if reading.unread:
@@ -702,9 +729,11 @@ def _read_headed(
     after the last table (its context)."""
     first, end = found
     before = [text for _, _, text in reading.columns or ()]
+    last, last_header = reading.columns, reading.header_columns
     reading.columns = _columns_of(lines[first:end])
     if end < len(lines) and (lower := _lower_level(lines[end], reading.columns)):
         reading.columns, end = lower, end + 1
+    reading.header_columns = header_columns = reading.columns
     above = len(reading.context)
     _add_context(_text_of(lines[:first]), reading)
     # the line right above the header naming a power type (一、行政许可): the table's
@@ -730,13 +759,21 @@ def _read_headed(
             # the same header again, no heading over it (a writer printing it above a row's
             # part the page break left): the table goes on, as before
             after, cut = None, len(lines)
-    body, rest = _table_lines(lines[end:cut], reading.columns)
     if _copies(reading.columns) is None:
         # cells set flush left in columns whose header words are centred (a table without
         # borders printed by a browser): the columns are where the cells' words stand, two
-        # cells' words the word tolerance joined parted again
+        # cells' words the word tolerance joined parted again; the table's end found at
+        # them (a cell's wrapped line beginning left of its header word, 县市场监督 / 管理局,
+        # ran across the header's bound: a note under the table, the row cut there)
+        rows_lines = _to_last_serial(lines[end:cut], reading.columns)
+        spread = under_header(parted(rows_lines, reading.columns), reading.columns)
+        at = as_before(spread, header_columns, last_header, last)
+        body, rest = _table_lines(lines[end:cut], at)
         body = parted(body, reading.columns)
-        reading.columns = under_header(body, reading.columns)
+        spread = under_header(body, reading.columns)
+        reading.columns = as_before(spread, header_columns, last_header, last)
+    else:
+        body, rest = _table_lines(lines[end:cut], reading.columns)
     # the same header printed again atop a page: the table goes on (a row the break split
     # joins its row); another header begins another table
     again = bool(reading.tables) and before == list(cells)
@@ -875,6 +912,22 @@ def _table_lines(
     return lines[:end], lines[end:]
 
 
+def _to_last_serial(lines: list[list[Word]], columns: list[Column]) -> list[list[Word]]:
+    """``lines`` up to the last that holds a serial in the serial column: the rows' lines, by
+    which the columns are found before the table's end is (a print's footer below them, its
+    URL across the first columns, would join their gaps)."""
+    column_of, serial = placing(columns)
+    last = max(
+        (
+            i
+            for i, line in enumerate(lines)
+            if any(column_of(w) == serial and is_serial(w["text"]) for w in line)
+        ),
+        default=len(lines) - 1,
+    )
+    return lines[: last + 1]
+
+
 def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
     """How many of ``lines`` (a table's, up to a wide gap) are the table's: up to a line below
     the last row's serial that runs across a column's start (备注：1.本清单所列事项…, 注：…, printed
@@ -889,7 +942,12 @@ def _noted(lines: list[list[Word]], columns: list[Column]) -> int:
         default=len(lines),
     )
     for i in range(last + 1, len(lines)):
-        if any(w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts):
+        # (a note begins at the table's left, before the second column: a line of the last
+        # row's cells begins in a column of its own, its words the cells' of narrow columns
+        # that abut, 食品药营企业, which are no note)
+        if lines[i][0]["x0"] < starts[0] - 2 and any(
+            w["x0"] < x0 - 2 and w["x1"] > x0 + 2 for w in lines[i] for x0 in starts
+        ):
             return i
     # a signature and date block set apart from the columns' edges (``pdfsigned``)
     return signed(lines, column_of, last) if last < len(lines) else len(lines)
@@ -1017,6 +1075,7 @@ def read_pdf(data: bytes, path: str) -> list[Grid]:
             context if index == 0 else (),
             name=f"table {index + 1}",
             lead=reading.leads[index],
+            owner=reading.owners[index],
         )
         for index, rows in enumerate(reading.tables)
     ]

@@ -22,15 +22,24 @@ Word = dict[str, Any]
 Column = tuple[float, float, str]
 
 
-def blocks(lines: Sequence[Sequence[Word]]) -> list[tuple[float, float]]:
-    """The x ranges the words of ``lines`` cover, apart where no word crosses between them.
+#: A word's box may reach this far (points) into the next cell's first glyph without crossing
+#: into it: a full-width bracket's advance (〔2011〕) ending 0.06 points right of where the
+#: next column's cells begin.
+TOUCHING = 0.5
+
+
+def blocks(lines: Sequence[Sequence[Word]], touching: float = 0.0) -> list[tuple[float, float]]:
+    """The x ranges the words of ``lines`` cover, apart where no word crosses between them
+    (by more than ``touching`` points).
 
     >>> blocks([[{"x0": 0, "x1": 10}, {"x0": 30, "x1": 40}], [{"x0": 5, "x1": 20}]])
     [(0, 20), (30, 40)]
+    >>> blocks([[{"x0": 0, "x1": 30.06}], [{"x0": 30, "x1": 40}]], TOUCHING)
+    [(0, 30.06), (30, 40)]
     """
     out: list[tuple[float, float]] = []
     for word in sorted((w for line in lines for w in line), key=lambda w: w["x0"]):
-        if out and word["x0"] <= out[-1][1]:
+        if out and word["x0"] <= out[-1][1] - touching:
             out[-1] = (out[-1][0], max(out[-1][1], word["x1"]))
         else:
             out.append((word["x0"], word["x1"]))
@@ -75,10 +84,12 @@ def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> 
     [(10, 14), (30, 120), (130, 340)]
     """
     column_of, _ = placing(list(columns))
-    found = blocks(lines)
+    found = blocks(lines, TOUCHING)
     placed: list[set[int]] = [set() for _ in found]
     for word in (w for line in lines for w in line):
-        index = next(k for k, (x0, x1) in enumerate(found) if x0 <= word["x0"] <= x1)
+        index = next(
+            k for k, (x0, x1) in reversed(list(enumerate(found))) if x0 <= word["x0"] <= x1
+        )
         placed[index].add(column_of(word))
     if all(len(p) < 2 for p in placed):
         return list(columns)
@@ -97,6 +108,8 @@ def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> 
 #: A gap between two characters of one word this wide or wider parts two runs of text that
 #: pdfplumber's word tolerance (3 points) joined; a word's own characters abut.
 _RUNS_APART = 1.0
+#: Characters this near (points) abut: no gap at all between them.
+_ABUTTING = 0.1
 
 
 def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[list[Word]]:
@@ -116,6 +129,7 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
     ['项）确认']
     """
     bounds = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+    gaps = [(a[1], b[0] + 0.5) for a, b in itertools.pairwise(columns)]  # between header words
     # where other words begin: a cell's start, flush left in its column (a gap inside a cell's
     # text, CJK beside a Latin digit, 第 1 类, opens at no such place)
     begins = Counter(round(w["x0"] * 2) for line in lines for w in line)
@@ -130,7 +144,12 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
                 continue
             runs: list[list[Word]] = [[chars[0]]]
             for before, char in itertools.pairwise(chars):
-                if char["x0"] - before["x1"] >= _RUNS_APART and begins[round(char["x0"] * 2)]:
+                gap, begun = char["x0"] - before["x1"], begins[round(char["x0"] * 2)]
+                # abutting (narrow columns' text filling each to the next one's first glyph,
+                # 食品药营企业): where three words or more begin, between two header words
+                if (gap >= _RUNS_APART and begun) or (
+                    gap > -_ABUTTING and begun >= 3 and any(a < char["x0"] <= b for a, b in gaps)
+                ):
                     runs.append([])
                 runs[-1].append(char)
             kept += [
@@ -144,4 +163,42 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
                 for run in runs
             ]
         out.append(kept)
+    return out
+
+
+#: Header words this near (points) to where they stood stand in the same place.
+_SAME_PLACE = 2.0
+
+
+def as_before(
+    found: Sequence[Column],
+    header: Sequence[Column],
+    last_header: Sequence[Column] | None,
+    last: Sequence[Column] | None,
+) -> list[Column]:
+    """``found`` (:func:`under_header` of a page's rows under ``header``), each bound its rows
+    left where the header put it taken where the table's columns were on the page before
+    (``last``, under ``last_header``), when the header is printed again in the same place: a
+    page of a row or two (the table's last page) has too few lines to show the gaps between
+    its columns (a basis of one short line fell under 事项类型, the type's cell beside it).
+
+    >>> head = [(10, 20, "序号"), (60, 80, "事项类型"), (300, 340, "设定依据")]
+    >>> last = [(10, 20, "序号"), (60, 80, "事项类型"), (150, 340, "设定依据")]
+    >>> [a for a, _, _ in as_before(head, head, head, last)]
+    [10, 60, 150]
+    >>> [a for a, _, _ in as_before(head, head, None, last)]  # no header before: as found
+    [10, 60, 300]
+    """
+    if last is None or last_header is None or len(last) != len(found):
+        return list(found)
+    if len(last_header) != len(header) or any(
+        a[2] != b[2] or abs(a[0] - b[0]) > _SAME_PLACE or abs(a[1] - b[1]) > _SAME_PLACE
+        for a, b in zip(header, last_header, strict=True)
+    ):
+        return list(found)
+    out = []
+    for now, head, before in zip(found, header, last, strict=True):
+        x0 = before[0] if now[0] == head[0] else now[0]
+        x1 = before[1] if now[1] == head[1] else now[1]
+        out.append((x0, x1, now[2]))
     return out

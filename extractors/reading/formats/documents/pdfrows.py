@@ -153,7 +153,8 @@ def _start(reading: PdfReading, index: int) -> TableStart:
     """The start of table ``index`` as ``read_pdf`` makes its Grid: the first holds the
     context, still filling; each its lead (the heading above it naming a power type)."""
     context = reading.context if index == 0 else ()
-    return TableStart(context, reading.leads[index], f"table {index + 1}", settled=index != 0)
+    lead, owner = reading.leads[index], reading.owners[index]
+    return TableStart(context, lead, f"table {index + 1}", settled=index != 0, owner=owner)
 
 
 def _temporary() -> IO[bytes] | None:
