@@ -29,6 +29,7 @@ from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
 from extractors.reading.formats.text.serials import Serials, noted_serials
 from extractors.reading.formats.text.spacing import collapse_spacing
+from extractors.reading.formats.titles import titled_department
 from extractors.reading.headers import (
     SUBITEM,
     is_other_header,
@@ -272,11 +273,15 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     return next(((n, line) for n, line in named if section_department(line)), None)
 
 
-def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
+def owners(
+    preambles: Sequence[Sequence[tuple[int, str]]], context: Sequence[tuple[int, str]] = ()
+) -> list[tuple[int, str] | None]:
     """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
     on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
     short table, 县水利局权责清单 over the next, two departments or more; numbered or not), the
-    department its nearest title names, as ``(line, name)``."""
+    department its nearest title names, as ``(line, name)``; on a page whose list titles (above
+    its first list, ``context``, or over each) name one department alone (县林业局权责清单,
+    县林业局行政权力清单（2023年版）), that department, for the parts without a heading."""
     own = [owner_of(p) for p in preambles]
     # a title may be numbered (一、县发展和改革局权责清单)
     titled = [
@@ -287,8 +292,24 @@ def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, st
         for p in preambles
     ]
     if len({t[1] for t in titled if t is not None}) < 2:
-        return own
+        page_titles = [*context, *(line for p in preambles for line in p)]
+        named = {(n, d) for n, line in page_titles if (d := _titled(line)) is not None}
+        if len({d for _, d in named}) != 1:
+            return own
+        first = min(named)
+        return [o if o is not None else first for o in own]
     return [o if o is not None else t for o, t in zip(own, titled, strict=True)]
+
+
+def _titled(line: str) -> str | None:
+    """The department a list's title names (``titles.titled_department``), as the line writes
+    it: of a title in traditional script (某縣林業局權責清單) found in its simplified form."""
+    converted = simplified(line)
+    named = titled_department(converted)
+    if named is None or converted == line or len(converted) != len(line):
+        return named
+    at = converted.find(named)
+    return line[at : at + len(named)]
 
 
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
@@ -532,7 +553,7 @@ def _grids(
     """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
     copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
-    owned = owners([p.preamble for p in parts])
+    owned = owners([p.preamble for p in parts], context)
     for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []

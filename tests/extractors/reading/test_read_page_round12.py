@@ -1,0 +1,83 @@
+"""Round 12 of page text: what the round's probes (a list under one department's title, records
+numbered before their first label, a 责任清单 of records under the 权力清单's table, literal
+``\\n`` in delimited cells, two-line headers, paging links, 1.1 / 1.2 under group rows, text
+copied from a PDF viewer, traditional script, annexes of two departments) found read silently
+wrong, refused or said where structure tells. Each whole and in batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+FOOD = "《中华人民共和国食品安全法》"
+ITEMS = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+    ("3", "食品生产经营日常监督检查", "行政检查", f"{FOOD}第一百一十条"),
+)
+HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+KEYS = ("row", "name", "type", "basis")
+
+
+def _sure(
+    tmp_path: Path, text: str, expected: list[dict[str, str]], name: str = "page.txt"
+) -> None:
+    """The page ``text`` read as ``expected``, sure and without notes, whole and in batches."""
+    plist = read_written(tmp_path, name, text)
+    assert filled_fields(plist, tuple(expected[0])) == expected
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    _same(tmp_path / name, 1)
+
+
+def _expected(items=ITEMS, **extra: str) -> list[dict[str, str]]:
+    return [{**dict(zip(KEYS, r, strict=True)), **extra} for r in items]
+
+
+def _rows(header: tuple[str, ...], rows, gap: str = "  ") -> list[str]:
+    return [gap.join(header), *(gap.join(r) for r in rows)]
+
+
+# ---- 1. one list under one department's title --------------------------------------------------
+
+TITLES = {
+    "county-bureau": ("某县林业局权责清单", "某县林业局"),
+    "year-version": ("县林业局行政权力清单（2023年版）", "县林业局"),
+    "annex-label": ("附件：某县林业局权责清单", "某县林业局"),
+    "year-first": ("2023年某县市场监督管理局权责清单", "某县市场监督管理局"),
+    "ordinal": ("一、某县林业局权力清单", "某县林业局"),
+    "traditional": ("某縣林業局權責清單", "某縣林業局"),
+}
+
+
+# spaced rows: a tab-separated page is read as TSV, which took the title already
+@pytest.mark.parametrize("title", TITLES, ids=list(TITLES))
+def test_one_list_under_one_departments_title_falls_under_it(tmp_path: Path, title: str) -> None:
+    # Before: with one titled list on the page (with two or more it did) its items had no
+    # section_department, sure. The department never goes into `department` (a column's).
+    line, department = TITLES[title]
+    text = "\n".join([line, *_rows(HEADER, ITEMS)]) + "\n"
+    if title == "traditional":
+        text = text.replace("序号", "序號").replace("事项名称", "事項名稱")
+    plist = read_written(tmp_path, "page.txt", text)
+    assert [(i.section_department, i.department) for i in plist.items] == [(department, None)] * 3
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
+
+
+def test_a_title_above_a_portals_date_line_names_the_lists_department(tmp_path: Path) -> None:
+    # the title stands above the page's 发布时间 line, not right over the header
+    lines = ["首页 > 政务公开 > 权责清单", "某县林业局权责清单"]
+    lines.append("发布时间：2023-05-06  来源：县林业局")
+    text = "\n".join([*lines, *_rows(HEADER, ITEMS), "打印本页  关闭窗口"]) + "\n"
+    _sure(tmp_path, text, _expected(section_department="某县林业局"))
+
+
+def test_a_title_over_a_list_of_a_cell_a_line_names_its_department(tmp_path: Path) -> None:
+    text = "\n".join(["某县林业局权责清单", *HEADER, *(c for r in ITEMS for c in r)]) + "\n"
+    _sure(tmp_path, text, _expected(section_department="某县林业局"))
