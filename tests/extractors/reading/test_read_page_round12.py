@@ -81,3 +81,31 @@ def test_a_title_above_a_portals_date_line_names_the_lists_department(tmp_path: 
 def test_a_title_over_a_list_of_a_cell_a_line_names_its_department(tmp_path: Path) -> None:
     text = "\n".join(["某县林业局权责清单", *HEADER, *(c for r in ITEMS for c in r)]) + "\n"
     _sure(tmp_path, text, _expected(section_department="某县林业局"))
+
+
+def test_records_under_one_departments_title_fall_under_it(tmp_path: Path) -> None:
+    # label：value records under 县林业局权责清单. Before: no section_department, sure
+    records = [f"事项名称：{r[1]}\n事项类型：{r[2]}\n设定依据：{r[3]}" for r in ITEMS]
+    text = "某县林业局权责清单\n\n" + "\n\n".join(records) + "\n"
+    expected = [{k: v for k, v in e.items() if k != "row"} for e in _expected()]
+    _sure(tmp_path, text, [{**e, "section_department": "某县林业局"} for e in expected])
+
+
+# ---- 2. a record numbered by an enclosed number before its first label ---------------------
+
+
+@pytest.mark.parametrize("gap", ["", " "], ids=["glued", "apart"])
+@pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-between", "tight"])
+@pytest.mark.parametrize("marks", ["①②③", "⑴⑵⑶", "⒈⒉⒊"], ids=["circled", "bracketed", "stopped"])
+def test_an_enclosed_number_before_a_records_first_label_is_its_serial(
+    tmp_path: Path, marks: str, blank: str, gap: str
+) -> None:
+    # ①事项名称：… as (1)事项名称：… and 1. 事项名称：… are. Before: ① glued was lost (no
+    # serial), sure; ① apart ran into the label (①事项名称), the name taken from the heading
+    records = [
+        f"{m}{gap}事项名称：{r[1]}\n事项类型：{r[2]}\n设定依据：{r[3]}"
+        for m, r in zip(marks, ITEMS, strict=True)
+    ]
+    text = "某县权责清单\n" + blank.join(records) + "\n"
+    expected = [{**e, "row": m} for e, m in zip(_expected(), marks, strict=True)]
+    _sure(tmp_path, text, expected)
