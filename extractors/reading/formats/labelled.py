@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors.models import Anomaly
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.fieldorder import read_field_order
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
@@ -121,6 +121,41 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     if label.startswith("**") and value.startswith("**"):
         value = value[2:].lstrip()  # **事项名称：**城乡医疗救助: the bold closes after the colon
     return label, value
+
+
+def opens_named_record(line: str, below: str) -> bool:
+    """True when ``line`` opens a label：value record with the item's name (事项名称：…) and
+    ``below``, its next line written, gives another field by its label (责任事项：…): records
+    written under a table (a 责任清单 after the 权力清单), never a cell of it.
+
+    >>> opens_named_record("事项名称：林木采伐许可证核发", "追责依据：《公务员法》第六十二条")
+    True
+    >>> opens_named_record("事项名称：林木采伐许可证核发", "1  对盗伐林木的处罚  行政处罚")
+    False
+    """
+    found, next_found = _colon_label(line), _colon_label(below)
+    if found is None or next_found is None or not found[1]:
+        return False
+    return map_header(found[0]) == "name" and map_header(next_found[0]) not in (None, "name")
+
+
+def records_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:
+    """A reject for each label：value record of ``text`` (its first line the page's line
+    ``first``), with its labels and values and ``reason``; one for its lines outside every
+    record (a heading between them)."""
+    grid = read_labelled(text)
+    rejects = []
+    if grid.rows:
+        labels = grid.rows[0].cells
+        for row in grid.rows[1:]:
+            # a record's cells with their labels; a heading between records (one cell) alone
+            filled = [(k, v) for k, v in zip(labels, row.raw, strict=False) if v]
+            shown = " | ".join(f"{k}：{v}" if len(filled) > 1 else v for k, v in filled)
+            rejects.append(Reject(path, first + row.line - 1, shown, reason))
+    rejects += [
+        Reject(path, first + n - 1, line, reason) for n, line in grid.context if line.strip()
+    ]
+    return sorted(rejects, key=lambda r: r.line)
 
 
 def _label_number(line: str) -> str | None:

@@ -109,3 +109,33 @@ def test_an_enclosed_number_before_a_records_first_label_is_its_serial(
     text = "某县权责清单\n" + blank.join(records) + "\n"
     expected = [{**e, "row": m} for e, m in zip(_expected(), marks, strict=True)]
     _sure(tmp_path, text, expected)
+
+
+# ---- 3. a 责任清单 of label：value records under the 权力清单's table ------------------------
+
+STAGES = {r[1]: f"1.受理阶段责任：依法受理{r[1]}。" for r in ITEMS}
+ACCOUNTABILITY = "《行政机关公务员处分条例》第二十条"
+
+
+@pytest.mark.parametrize(
+    "title", ["某县责任清单", "二、责任清单", ""], ids=["titled", "ordinal", "bare"]
+)
+@pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-between", "tight"])
+def test_records_under_the_lists_table_are_rejects_not_its_last_basis(
+    tmp_path: Path, title: str, blank: str
+) -> None:
+    # the page's 权力清单 as spaced rows, then its 责任清单 as label：value records naming the
+    # items. Before: every record ran into the last item's basis, sure
+    records = [
+        f"事项名称：{r[1]}\n责任事项：{STAGES[r[1]]}\n追责依据：{ACCOUNTABILITY}" for r in ITEMS
+    ]
+    lines = ["某县权力清单", *_rows(HEADER, ITEMS), "", *([title] if title else [])]
+    text = "\n".join(lines) + "\n" + blank.join(records) + "\n"
+    plist = read_written(tmp_path, "page.txt", text)
+    assert filled_fields(plist, KEYS) == _expected()
+    assert [(r.line, r.text.split(" | ")[0]) for r in plist.rejects] == [
+        (len(lines) + 1 + k * (2 + len(blank)), f"事项名称：{r[1]}") for k, r in enumerate(ITEMS)
+    ]
+    assert all("责任清单" in r.reason for r in plist.rejects)
+    assert all(f"追责依据：{ACCOUNTABILITY}" in r.text for r in plist.rejects)
+    _same(tmp_path / "page.txt", 1)

@@ -4,6 +4,7 @@ own title and header), a header printed again at a page break going on with the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -14,7 +15,12 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import read_labelled, title_department
+from extractors.reading.formats.labelled import (
+    opens_named_record,
+    read_labelled,
+    records_rejected,
+    title_department,
+)
 from extractors.reading.formats.text.annex import (
     Gift,
     Widened,
@@ -85,6 +91,9 @@ class Layout:
     written: str | None = None
     #: the numbers of the lines that are page numbers alone (``furniture.page_numbers``)
     furniture: frozenset[int] = frozenset()
+    #: of each list, where the label：value records written under its rows stand (start, end;
+    #: empty when there are none): rejects of its body
+    below_records: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, page: str, furniture: frozenset[int] = frozenset()) -> Layout:
@@ -104,6 +113,7 @@ class Layout:
         ]
         context = _numbered(page, starts, 0, opens[0] if opens else len(page))
         ends = []
+        below_records: list[tuple[int, int]] = []
         for k, header in enumerate(headers):
             end = opens[k + 1] if k + 1 < len(headers) else len(page)
             below = bisect_left(starts, header.end)  # the line after the header
@@ -114,10 +124,21 @@ class Layout:
                 top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
                 context += _numbered(page, starts, top, end)
                 end = top
+            elif (records := _records_below(lines, below, bisect_left(starts, end))) is not None:
+                # label：value records under the list's rows (a 责任清单 after the 权力清单): they
+                # end the list, their title is context, and each record a reject (``body``)
+                top = _preamble_start(lines, starts, replace(header, line=records + 1), header.end)
+                context += _numbered(page, starts, top, starts[records])
+                below_records.append((starts[records], end))
+                end = top
             ends.append(end)
+            if len(below_records) < len(ends):
+                below_records.append((end, end))
         if written is not None:
             context = _as_written(written, lines, context)
-        return cls(page, lines, headers, opens, ends, context, fixed, written, furniture)
+        return cls(
+            page, lines, headers, opens, ends, context, fixed, written, furniture, below_records
+        )
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
@@ -137,6 +158,16 @@ class Layout:
             written=self.written,
             furniture=self.furniture,
         )
+        if self.below_records and (span := self.below_records[k])[0] < span[1]:
+            text = (self.written or page)[span[0] : span[1]]
+            first = bisect_right(starts, span[0])
+            reason = (
+                "a record written as label：value lines under the list's table (a 责任清单 after "
+                "the 权力清单): not joined to the item it names, nor read as an item of its own"
+            )
+            body = replace(
+                body, rejects=(*body.rejects, *records_rejected(text, first, path, reason))
+            )
         return preamble, body
 
 
@@ -219,6 +250,17 @@ def _other_header(lines: Sequence[str], first: int, stop: int) -> int | None:
             if is_other_header(cells):
                 return index
     return None
+
+
+def _records_below(lines: Sequence[str], first: int, stop: int) -> int | None:
+    """The index of the first line from ``first`` (0-based, before ``stop``) that opens a
+    label：value record with the item's name (``labelled.opens_named_record``): records written
+    under a list's rows, which are none of its cells."""
+    written = (index for index in range(first, stop) if lines[index].strip())
+    return next(
+        (a for a, b in itertools.pairwise(written) if opens_named_record(lines[a], lines[b])),
+        None,
+    )
 
 
 def _other_key(word: str) -> bool:
