@@ -139,3 +139,39 @@ def test_records_under_the_lists_table_are_rejects_not_its_last_basis(
     assert all("责任清单" in r.reason for r in plist.rejects)
     assert all(f"追责依据：{ACCOUNTABILITY}" in r.text for r in plist.rejects)
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 4. a line break written as text in a delimited or pipe table's cell -------------------
+
+BROKEN = f"{FOREST}第五十六条\\n{FOREST}第五十七条"
+
+
+def _pipes(rows) -> list[str]:
+    return ["| " + " | ".join(r) + " |" for r in rows]
+
+
+DELIMITED = {
+    "tsv": ("list.tsv", lambda rows: ["\t".join(r) for r in rows]),
+    "tab-text": ("list.txt", lambda rows: ["\t".join(r) for r in rows]),
+    "csv": ("list.csv", lambda rows: [",".join(r) for r in rows]),
+    "pipes": ("list.txt", _pipes),
+    "bare-pipes": ("list.txt", lambda rows: ["|".join(r) for r in rows]),
+    "markdown": (
+        "list.md",
+        lambda rows: [*_pipes(rows[:1]), "|---|---|---|---|", *_pipes(rows[1:])],
+    ),
+}
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["n", "r-n"])
+@pytest.mark.parametrize("shape", DELIMITED, ids=list(DELIMITED))
+def test_a_line_break_written_as_text_in_a_delimited_cell_is_its_line_break(
+    tmp_path: Path, shape: str, crlf: bool
+) -> None:
+    # 《森林法》第五十六条\n《森林法》第五十七条, backslash and n, in a TSV, CSV or pipe
+    # table's cell. Before: the two characters stayed in the basis, sure
+    name, write = DELIMITED[shape]
+    broken = BROKEN.replace("\\n", "\\r\\n") if crlf else BROKEN
+    rows = [HEADER, ("1", ITEMS[0][1], ITEMS[0][2], broken), *ITEMS[1:]]
+    first = ("1", ITEMS[0][1], ITEMS[0][2], f"{FOREST}第五十六条\n{FOREST}第五十七条")
+    _sure(tmp_path, "\n".join(write(rows)) + "\n", _expected((first, *ITEMS[1:])), name)
