@@ -175,3 +175,31 @@ def test_a_line_break_written_as_text_in_a_delimited_cell_is_its_line_break(
     rows = [HEADER, ("1", ITEMS[0][1], ITEMS[0][2], broken), *ITEMS[1:]]
     first = ("1", ITEMS[0][1], ITEMS[0][2], f"{FOREST}第五十六条\n{FOREST}第五十七条")
     _sure(tmp_path, "\n".join(write(rows)) + "\n", _expected((first, *ITEMS[1:])), name)
+
+
+# ---- 5. section headings in traditional script ------------------------------------------------
+
+TRADITIONAL = (
+    ("1", "林木採伐許可證核發", "《中華人民共和國森林法》第五十六條"),
+    ("2", "對盜伐林木的行政處罰", "《中華人民共和國森林法》第七十六條"),
+)
+TRADITIONAL_HEADER = ("序號", "事項名稱", "設定依據")
+
+
+@pytest.mark.parametrize("count", ["", "（1項）"], ids=["bare", "counted"])
+def test_a_section_heading_in_traditional_script_over_a_header_types_its_items(
+    tmp_path: Path, count: str
+) -> None:
+    # 一、行政許可 over one list's header, 二、行政處罰 over the next's. Before: no item had a
+    # type, sure (as group rows under one header they had theirs)
+    header, rows = "  ".join(TRADITIONAL_HEADER), ["  ".join(r) for r in TRADITIONAL]
+    lines = ["某縣權責清單", f"一、行政許可{count}", header, rows[0]]
+    lines += [f"二、行政處罰{count}", header, rows[1]]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.type) for i in plist.items] == [
+        ("1", TRADITIONAL[0][1], "行政许可"),
+        ("2", TRADITIONAL[1][1], "行政处罚"),
+    ]
+    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)

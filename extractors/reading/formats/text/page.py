@@ -49,6 +49,7 @@ from extractors.reading.vocab import (
     is_section_heading,
     section_department,
     section_type,
+    simplified_heading,
     types_named,
 )
 
@@ -301,7 +302,8 @@ def title_row(cells: Sequence[str], preamble: Sequence[tuple[int, str]]) -> Sour
     if "type" in map_headers(cells):
         return None
     for number, line in reversed(preamble):
-        if len(types_named(line)) == 1 and section_type(line) is not None:
+        # (a title in traditional script, 二、行政處罰, names its type as the simplified one)
+        if len(types_named(simplified_heading(line))) == 1 and section_type(line) is not None:
             return SourceRow(number, (line,), (line,))
     return None
 
