@@ -203,3 +203,26 @@ def test_a_section_heading_in_traditional_script_over_a_header_types_its_items(
     assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
     assert plist.plausibility is not None and not plist.plausibility.doubtful
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 6. annexes holding two departments' lists ------------------------------------------------
+
+FORESTRY = ITEMS[:2]
+MARKET = (
+    ("1", "食品生产经营日常监督检查", "行政检查", f"{FOOD}第一百一十条"),
+    ("2", "食品经营许可", "行政许可", f"{FOOD}第三十五条"),
+)
+
+
+@pytest.mark.parametrize("label", ["附件1：", "附件1 "], ids=["colon", "space"])
+def test_annexes_titled_on_their_labels_line_give_each_its_department(
+    tmp_path: Path, label: str
+) -> None:
+    # 附件1：县林业局权责清单 over one list, 附件2：县市场监督管理局权责清单 over the other.
+    # Before: one list, no section_department, the second annex's serials said duplicate-row
+    second = label.replace("1", "2")
+    lines = ["关于公布权责清单的通知", f"{label}县林业局权责清单", *_rows(HEADER, FORESTRY)]
+    lines += [f"{second}县市场监督管理局权责清单", *_rows(HEADER, MARKET)]
+    expected = _expected(FORESTRY, section_department="县林业局")
+    expected += _expected(MARKET, section_department="县市场监督管理局")
+    _sure(tmp_path, "\n".join(lines) + "\n", expected)

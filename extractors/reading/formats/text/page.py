@@ -19,7 +19,6 @@ from extractors.reading.formats.labelled import (
     opens_named_record,
     read_labelled,
     records_rejected,
-    title_department,
 )
 from extractors.reading.formats.text.annex import (
     Gift,
@@ -327,13 +326,9 @@ def owners(
     its first list, ``context``, or over each) name one department alone (县林业局权责清单,
     县林业局行政权力清单（2023年版）), that department, for the parts without a heading."""
     own = [owner_of(p) for p in preambles]
-    # a title may be numbered (一、县发展和改革局权责清单)
+    # a title may be numbered (一、县发展和改革局权责清单) or an annex's (附件1：县林业局权责清单)
     titled = [
-        next(
-            ((n, d) for n, line in reversed(p) if (d := title_department(without_ordinal(line)))),
-            None,
-        )
-        for p in preambles
+        next(((n, d) for n, line in reversed(p) if (d := _titled(line))), None) for p in preambles
     ]
     if len({t[1] for t in titled if t is not None}) < 2:
         page_titles = [*context, *(line for p in preambles for line in p)]
