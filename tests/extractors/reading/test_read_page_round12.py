@@ -226,3 +226,23 @@ def test_annexes_titled_on_their_labels_line_give_each_its_department(
     expected = _expected(FORESTRY, section_department="县林业局")
     expected += _expected(MARKET, section_department="县市场监督管理局")
     _sure(tmp_path, "\n".join(lines) + "\n", expected)
+
+
+# ---- 7. a two-line header: a group word over the basis columns --------------------------------
+
+IMPLEMENTING = "《林木采伐许可证管理办法》第三条"
+
+
+@pytest.mark.parametrize("group", ["权力依据", "职权依据", "法律依据"])
+@pytest.mark.parametrize("after", [(), ("备注",)], ids=["last", "before-remarks"])
+def test_a_basis_group_word_over_its_columns_words_heads_them(
+    tmp_path: Path, group: str, after: tuple[str, ...]
+) -> None:
+    # 权力依据 in the header's first line, 设定依据 / 实施依据 alone on the line under it.
+    # Before: read as a third basis column, a row's cells shifted (对盗伐林木的 | 行政处罚 read
+    # as the name and the basis's start), said cut-off and doubtful
+    upper = ("序号", "事项名称", "事项类型", group, *after)
+    rows = [(*r, IMPLEMENTING, *("无" for _ in after)) for r in ITEMS]
+    lines = ["某县权责清单", "  ".join(upper), "设定依据  实施依据", *("  ".join(r) for r in rows)]
+    expected = [{**e, "basis": f"{e['basis']}\n{IMPLEMENTING}"} for e in _expected()]
+    _sure(tmp_path, "\n".join(lines) + "\n", expected)
