@@ -246,3 +246,37 @@ def test_a_basis_group_word_over_its_columns_words_heads_them(
     lines = ["某县权责清单", "  ".join(upper), "设定依据  实施依据", *("  ".join(r) for r in rows)]
     expected = [{**e, "basis": f"{e['basis']}\n{IMPLEMENTING}"} for e in _expected()]
     _sure(tmp_path, "\n".join(lines) + "\n", expected)
+
+
+# ---- 8. items numbered 1.1 / 1.2 under group rows numbered 1 / 2 ------------------------------
+
+GROUPED = (
+    ("1.1", "林木采伐许可证核发", f"{FOREST}第五十六条"),
+    ("1.2", "林草种子生产经营许可", "《中华人民共和国种子法》第三十一条"),
+    ("2.1", "对盗伐林木的行政处罚", f"{FOREST}第七十六条"),
+)
+
+
+@pytest.mark.parametrize("dot", [".", "-"], ids=["dotted", "dashed"])
+def test_a_serial_and_a_type_alone_over_its_items_sub_serials_is_a_group_row(
+    tmp_path: Path, dot: str
+) -> None:
+    # 1  行政许可 over 1.1 / 1.2, 2  行政处罚 over 2.1. Before: refused (read as items named
+    # 行政许可, plausibility 0.62)
+    rows = ["  ".join((r[0].replace(".", dot), *r[1:])) for r in GROUPED]
+    lines = [
+        "某县权责清单",
+        "序号  事项名称  设定依据",
+        "1  行政许可",
+        *rows[:2],
+        "2  行政处罚",
+        rows[2],
+    ]
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.type, i.basis) for i in plist.items] == [
+        (r[0].replace(".", dot), r[1], t, r[2])
+        for r, t in zip(GROUPED, ("行政许可", "行政许可", "行政处罚"), strict=True)
+    ]
+    assert [s.type for s in plist.sections] == ["行政许可", "行政处罚"]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / "page.txt", 1)
