@@ -133,10 +133,11 @@ def opens_named_record(line: str, below: str) -> bool:
     >>> opens_named_record("事项名称：林木采伐许可证核发", "1  对盗伐林木的处罚  行政处罚")
     False
     """
-    found, next_found = _colon_label(line), _colon_label(below)
-    if found is None or next_found is None or not found[1]:
+    found = _colon_label(line)
+    if found is None or not found[1] or map_header(found[0]) != "name":
         return False
-    return map_header(found[0]) == "name" and map_header(next_found[0]) not in (None, "name")
+    next_found = _colon_label(below)
+    return next_found is not None and map_header(next_found[0]) not in (None, "name")
 
 
 def records_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:
