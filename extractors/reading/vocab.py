@@ -185,16 +185,42 @@ def names_section(text: str) -> str | None:
     return None
 
 
+@cache
+def _traditional_heading() -> re.Pattern[str]:
+    """Any character that a section heading's words (the power types, 项, 类, 续) have in
+    traditional script only (許 of 行政許可, 處罰, 項): a heading with none needs no conversion."""
+    from opencc import OpenCC  # loaded on first use: most lists never need it
+
+    to_traditional = OpenCC("s2t")
+    words = [*_words("power_types"), "项类续"]
+    chars = {t for w in words for s, t in zip(w, to_traditional.convert(w), strict=False) if s != t}
+    return re.compile(f"[{''.join(sorted(chars))}]")
+
+
+def simplified_heading(text: str) -> str:
+    """``text`` in simplified script when it holds a heading's word in traditional script
+    (二、行政處罰（3項）), else as it is.
+
+    >>> simplified_heading("二、行政處罰（3項）"), simplified_heading("县林业局")
+    ('二、行政处罚（3项）', '县林业局')
+    """
+    if not _traditional_heading().search(text):
+        return text
+    from opencc import OpenCC
+
+    return str(OpenCC("t2s").convert(text))
+
+
 def section_type(heading: str) -> str | None:
     """The power type a section heading inside a table names, if it names one (the longest
-    vocabulary word it contains).
+    vocabulary word it contains), in simplified or traditional script.
 
     >>> section_type("一、行政许可（12项）"), section_type("行政强制措施类")
     ('行政许可', '行政强制措施')
-    >>> section_type("一、本级权力事项") is None
-    True
+    >>> section_type("一、本级权力事项") is None, section_type("二、行政處罰（3項）")
+    (True, '行政处罚')
     """
-    text = _squash(heading)
+    text = simplified_heading(_squash(heading))
     if len(text) > MAX_SECTION_CHARS:
         return None
     return next((w for w in _types_by_length() if w in text), None)
@@ -399,8 +425,10 @@ def is_section_heading(line: str) -> bool:
     (False, False)
     >>> is_section_heading("一、县医疗保障局（续）"), is_section_heading("二、行政处罚(续)")
     (True, True)
+    >>> is_section_heading("二、行政處罰（3項）")
+    True
     """
-    text = line.strip()
+    text = simplified_heading(line.strip())
     if len(text) > MAX_SECTION_CHARS + 10:
         return False
     match = _section_heading().fullmatch(text)

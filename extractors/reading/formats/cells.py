@@ -9,6 +9,8 @@ import re
 import unicodedata
 from importlib import resources
 
+from extractors.reading.formats.text.breaks import written_breaks
+
 # Only ASCII tag names are markup: "《实施<中华人民共和国社会保险法>若干规定》" keeps its <…>.
 _BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr)\b[^<>]*>", re.IGNORECASE)
 # A tag may carry a namespace prefix: Word and Excel, saving as HTML, end each paragraph of a
@@ -116,6 +118,8 @@ def clean_cell(text: str) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
+    if "\\" in text:  # a line break written as text (\n) in a TSV or pipe table's cell
+        text = written_breaks(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = plain_characters(text)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extractors.models import Anomaly
+from extractors.models import Anomaly, Reject
 from extractors.reading.formats.fieldorder import read_field_order
 from extractors.reading.formats.furniture import is_rule, is_running_header, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
@@ -25,6 +25,7 @@ from extractors.reading.headers import (
 )
 from extractors.reading.meta import unmarked
 from extractors.reading.vocab import (
+    ENCLOSED_NUMBERS,
     is_list_title,
     is_org_name,
     is_page_chrome,
@@ -44,7 +45,8 @@ _SPACE = "[ \\t\\u3000]"
 # a page converter writes each field of an item page as a list item.
 _MARK = r"(?:[■□●○◆◇▲△►▶•·※★☆]|[-+*](?=[ \t\u3000]))"
 _DIGITS = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-_NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]"
+# An enclosed number (① ⑴ ⒈) numbers a record as well: a form pasted from a post or a Word list.
+_NUMBER = rf"{_DIGITS}[.、．]|[（(]{_DIGITS}[)）]|[{ENCLOSED_NUMBERS}]"
 # Brackets a form may set its labels in: 【事项名称】, [事项名称], ［…］, 〔设定依据〕.
 _OPEN, _CLOSE, _BRACKETS = "[【\\[［〔]", "[】\\]］〕]", "【】\\[\\]［］〔〕"
 # The colon: full- or half-width, the ratio sign a Chinese input method gives for it (∶), its
@@ -119,6 +121,42 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     if label.startswith("**") and value.startswith("**"):
         value = value[2:].lstrip()  # **事项名称：**城乡医疗救助: the bold closes after the colon
     return label, value
+
+
+def opens_named_record(line: str, below: str) -> bool:
+    """True when ``line`` opens a label：value record with the item's name (事项名称：…) and
+    ``below``, its next line written, gives another field by its label (责任事项：…): records
+    written under a table (a 责任清单 after the 权力清单), never a cell of it.
+
+    >>> opens_named_record("事项名称：林木采伐许可证核发", "追责依据：《公务员法》第六十二条")
+    True
+    >>> opens_named_record("事项名称：林木采伐许可证核发", "1  对盗伐林木的处罚  行政处罚")
+    False
+    """
+    found = _colon_label(line)
+    if found is None or not found[1] or map_header(found[0]) != "name":
+        return False
+    next_found = _colon_label(below)
+    return next_found is not None and map_header(next_found[0]) not in (None, "name")
+
+
+def records_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:
+    """A reject for each label：value record of ``text`` (its first line the page's line
+    ``first``), with its labels and values and ``reason``; one for its lines outside every
+    record (a heading between them)."""
+    grid = read_labelled(text)
+    rejects = []
+    if grid.rows:
+        labels = grid.rows[0].cells
+        for row in grid.rows[1:]:
+            # a record's cells with their labels; a heading between records (one cell) alone
+            filled = [(k, v) for k, v in zip(labels, row.raw, strict=False) if v]
+            shown = " | ".join(f"{k}：{v}" if len(filled) > 1 else v for k, v in filled)
+            rejects.append(Reject(path, first + row.line - 1, shown, reason))
+    rejects += [
+        Reject(path, first + n - 1, line, reason) for n, line in grid.context if line.strip()
+    ]
+    return sorted(rejects, key=lambda r: r.line)
 
 
 def _label_number(line: str) -> str | None:
@@ -306,7 +344,8 @@ def read_labelled(text: str) -> Grid:
     # records, page numbers and links (vocab.is_page_chrome), and the list's title or date line
     # above the first record printed again at the top of each page.
     running = running_headers(lines[: _first_record(lines, colon, spaced)])
-    titled = _titled_departments(lines)
+    titles = _title_lines(lines)
+    titled = _titled_departments(titles)
     furniture: list[tuple[int, str]] = []
     annex = False  # the line above was a further annex's heading (附件2)
     gap = False  # a blank line or a rule right above
@@ -365,6 +404,10 @@ def read_labelled(text: str) -> Grid:
         else:
             events.append(_Event(number, None, line.strip(), after_blank=above))
     grid = _records_grid(events, tuple(furniture))
+    if (title := _one_title(titles)) is not None:
+        # one department's list: its title stays the page's (``meta``) and names the
+        # department its records fall under (``Grid.owner``)
+        grid = replace(grid, owner=(numbers[title], lines[title].strip()))
     if len(grid.rows) < 2 and not any(e.label for e in events):
         # no label anywhere: a mobile page's records, a field a line in a fixed order
         return read_field_order(text.splitlines()) or grid
@@ -982,16 +1025,28 @@ def title_department(line: str) -> str | None:
     )
 
 
-def _titled_departments(lines: Sequence[str]) -> dict[int, str]:
-    """The lines that title a department's list (县林业局权责清单) and the department, on a page
-    of the lists of two departments or more (a directory); else none: a page's own title names
-    the list's department, which its description gives (``meta``)."""
-    titled = {
+def _title_lines(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that title a department's list (县林业局权责清单), by index, and the
+    department each names."""
+    return {
         index: named
         for index, line in enumerate(lines)
         if len(line) <= 60 and (named := title_department(line)) is not None
     }
-    return titled if len(set(titled.values())) >= 2 else {}
+
+
+def _titled_departments(titles: dict[int, str]) -> dict[int, str]:
+    """Of the ``titles`` of a page (:func:`_title_lines`), those over a department's list on a
+    page of the lists of two departments or more (a directory); else none: a page's own title
+    names the list's department, which its description gives (``meta``), and its records fall
+    under (:func:`_one_title`)."""
+    return titles if len(set(titles.values())) >= 2 else {}
+
+
+def _one_title(titles: dict[int, str]) -> int | None:
+    """Of the ``titles`` of a page (:func:`_title_lines`), the index of the first, on a page
+    whose titles name one department alone, else None."""
+    return min(titles) if len(set(titles.values())) == 1 else None
 
 
 def _department_heading(line: str) -> bool:

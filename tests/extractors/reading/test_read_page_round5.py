@@ -28,6 +28,7 @@ from tests.extractors.reading.test_read_records_shapes import (
 from tests.extractors.reading.test_stream import _same
 
 TITLE = "某县人力社保局权责清单"
+OWNER = "某县人力社保局"
 HEADER = ("序号", *LABELS)
 ROWS = [(str(n), *item) for n, item in enumerate(ITEMS, 1)]
 SERIALED = [{"row": str(n), **e} for n, e in enumerate(EXPECTED, 1)]
@@ -70,9 +71,13 @@ def _pairs_on_a_line() -> list[str]:
 
 # before: refused (no recognisable table)
 NEW: dict[str, tuple[Callable[[], list[str]], list[dict[str, str]]]] = {
+    # under the one department its title names (round 12: before, under none)
     "numbered-sentences": (
         _sentences,
-        [{k: e[k] for k in ("row", "name", "type", "basis")} for e in SERIALED],
+        [
+            {**{k: e[k] for k in ("row", "name", "type", "basis")}, "section_department": OWNER}
+            for e in SERIALED
+        ],
     ),
     "pairs-on-a-line": (_pairs_on_a_line, EXPECTED),
 }

@@ -308,11 +308,13 @@ def test_a_hyphen_between_numbers_at_a_lines_end_stays(tmp_path: Path) -> None:
 
 def test_a_list_title_printed_again_over_its_header_goes_on_with_the_list(tmp_path: Path) -> None:
     # (read so before too) one department's title atop each page over the header again: one
-    # list, its items without a department (the header has no column for it, no heading names it)
+    # list, its items without a department (the header has no column for it), under the one
+    # department its title names (round 12: before, under none)
     header = [h for h in HEADER if h != "实施主体"]
     rows = ["  ".join(c for k, c in enumerate(i) if k != 3) for i in ITEMS]
     lines = [TITLE, "  ".join(header), *rows[:2], TITLE, "  ".join(header), rows[2]]
-    expected = [{k: v for k, v in e.items() if k != "department"} for e in EXPECTED]
+    owned = {"section_department": "某县人力社保局"}
+    expected = [{**{k: v for k, v in e.items() if k != "department"}, **owned} for e in EXPECTED]
     _sure(tmp_path, lines, expected)
 
 

@@ -778,6 +778,23 @@ def _department_heading(line: str) -> bool:
     return ORDINAL.match(line) is not None and section_department(line) is not None
 
 
+def _numbered_group(lines: Sequence[str], n: int) -> bool:
+    """True when line ``n`` is a serial and a power type alone (1  行政许可) over a record whose
+    serial is that serial's first part (1.1, 1-1): a group row numbered as its items' parent,
+    never an item named after a type.
+
+    >>> _numbered_group(["1  行政许可", "1.1  林木采伐许可证核发  《森林法》第五十六条"], 0)
+    True
+    >>> _numbered_group(["1  行政许可", "2  林木采伐许可证核发  《森林法》第五十六条"], 0)
+    False
+    """
+    words = lines[n].split()
+    if len(words) != 2 or not words[0].isdigit() or not is_power_type(words[1]):
+        return False
+    below = next((line for line in lines[n + 1 : n + 4] if line.strip()), "")
+    return re.match(rf"\s*{words[0]}[.．\-－]\d", below) is not None
+
+
 # An item code run into the name after it (330217001000职业技能鉴定…): nine digits or more, as
 # no serial, date or article number has, or letters and digits with a dash (XK-330217-001), before
 # a CJK character.
@@ -895,7 +912,7 @@ def split_body(
             if current:
                 skipped.add(n)
             continue
-        if is_section_heading(line) or _department_heading(line):
+        if is_section_heading(line) or _department_heading(line) or _numbered_group(lines, n):
             close(n)
             kinds.append(_GROUP)
             firsts.append(n)

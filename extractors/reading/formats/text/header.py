@@ -202,10 +202,17 @@ def _join_words(cells: list[str], keys: list[str | None]) -> None:
         n += 1
 
 
-def _two_level(cells: list[str], keys: list[str | None]) -> None:
+def _two_level(cells: list[str], keys: list[str | None], lower: int = 0) -> None:
     """Folds the lower row of a two-level header into the column it divides: ``执法依据 … 备注
-    法律 行政法规`` becomes ``… 执法依据/法律 执法依据/行政法规 … 备注``."""
+    法律 行政法规`` becomes ``… 执法依据/法律 执法依据/行政法规 … 备注``; ``lower``: how
+    many of the last cells are alone on the header's last line, when it has several."""
     families = [sub_header_family(c) for c in cells]
+    if lower and not any(families):
+        # a line of basis columns' words alone under the header's line that has one (权力依据
+        # over 设定依据 / 实施依据): the lower row of a two-level header, that one its group's
+        upper = [keys[i] for i in range(len(cells) - lower)]
+        if upper.count("basis") == 1 and all(k == "basis" for k in keys[-lower:]):
+            families[-lower:] = ["basis"] * lower
     groups: list[tuple[int, int]] = []
     n = 0
     while n < len(cells):
@@ -236,6 +243,15 @@ def _two_level(cells: list[str], keys: list[str | None]) -> None:
         return
 
 
+def _last_line_cells(text: str, offsets: Sequence[int], run: Sequence[_Segment]) -> int:
+    """How many of the header's words stand on its last line, when that is not its first (a
+    lower row printed under the upper one), else 0."""
+    lines = [text.count("\n", 0, offsets[s.start]) for s in run]
+    if lines[0] == lines[-1]:
+        return 0
+    return sum(1 for line in lines if line == lines[-1])
+
+
 def _header_of(
     text: str, chars: str, offsets: Sequence[int], kinds: Sequence[int], run: Sequence[_Segment]
 ) -> PageHeader | None:
@@ -248,7 +264,7 @@ def _header_of(
     cells = [chars[s.start : s.end] for s in run]
     keys: list[str | None] = [s.key for s in run]
     _join_words(cells, keys)
-    _two_level(cells, keys)
+    _two_level(cells, keys, _last_line_cells(text, offsets, run) if len(cells) == len(run) else 0)
     if not is_header(cells):
         return None
     start, end = offsets[run[0].start], offsets[run[-1].end - 1] + 1

@@ -4,6 +4,7 @@ own title and header), a header printed again at a page break going on with the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -14,7 +15,11 @@ from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import read_labelled, title_department
+from extractors.reading.formats.labelled import (
+    opens_named_record,
+    read_labelled,
+    records_rejected,
+)
 from extractors.reading.formats.text.annex import (
     Gift,
     Widened,
@@ -29,6 +34,7 @@ from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
 from extractors.reading.formats.text.serials import Serials, noted_serials
 from extractors.reading.formats.text.spacing import collapse_spacing
+from extractors.reading.formats.titles import titled_department
 from extractors.reading.headers import (
     SUBITEM,
     is_other_header,
@@ -42,6 +48,7 @@ from extractors.reading.vocab import (
     is_section_heading,
     section_department,
     section_type,
+    simplified_heading,
     types_named,
 )
 
@@ -84,6 +91,9 @@ class Layout:
     written: str | None = None
     #: the numbers of the lines that are page numbers alone (``furniture.page_numbers``)
     furniture: frozenset[int] = frozenset()
+    #: of each list, where the label：value records written under its rows stand (start, end;
+    #: empty when there are none): rejects of its body
+    below_records: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, page: str, furniture: frozenset[int] = frozenset()) -> Layout:
@@ -103,6 +113,7 @@ class Layout:
         ]
         context = _numbered(page, starts, 0, opens[0] if opens else len(page))
         ends = []
+        below_records: list[tuple[int, int]] = []
         for k, header in enumerate(headers):
             end = opens[k + 1] if k + 1 < len(headers) else len(page)
             below = bisect_left(starts, header.end)  # the line after the header
@@ -113,10 +124,21 @@ class Layout:
                 top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
                 context += _numbered(page, starts, top, end)
                 end = top
+            elif (records := _records_below(lines, below, bisect_left(starts, end))) is not None:
+                # label：value records under the list's rows (a 责任清单 after the 权力清单): they
+                # end the list, their title is context, and each record a reject (``body``)
+                top = _preamble_start(lines, starts, replace(header, line=records + 1), header.end)
+                context += _numbered(page, starts, top, starts[records])
+                below_records.append((starts[records], end))
+                end = top
             ends.append(end)
+            if len(below_records) < len(ends):
+                below_records.append((end, end))
         if written is not None:
             context = _as_written(written, lines, context)
-        return cls(page, lines, headers, opens, ends, context, fixed, written, furniture)
+        return cls(
+            page, lines, headers, opens, ends, context, fixed, written, furniture, below_records
+        )
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
         """The preamble of the ``k``-th list and its body, split into records (not yet read)."""
@@ -136,6 +158,16 @@ class Layout:
             written=self.written,
             furniture=self.furniture,
         )
+        if self.below_records and (span := self.below_records[k])[0] < span[1]:
+            text = (self.written or page)[span[0] : span[1]]
+            first = bisect_right(starts, span[0])
+            reason = (
+                "a record written as label：value lines under the list's table (a 责任清单 after "
+                "the 权力清单): not joined to the item it names, nor read as an item of its own"
+            )
+            body = replace(
+                body, rejects=(*body.rejects, *records_rejected(text, first, path, reason))
+            )
         return preamble, body
 
 
@@ -220,6 +252,17 @@ def _other_header(lines: Sequence[str], first: int, stop: int) -> int | None:
     return None
 
 
+def _records_below(lines: Sequence[str], first: int, stop: int) -> int | None:
+    """The index of the first line from ``first`` (0-based, before ``stop``) that opens a
+    label：value record with the item's name (``labelled.opens_named_record``): records written
+    under a list's rows, which are none of its cells."""
+    written = (index for index in range(first, stop) if lines[index].strip())
+    return next(
+        (a for a, b in itertools.pairwise(written) if opens_named_record(lines[a], lines[b])),
+        None,
+    )
+
+
 def _other_key(word: str) -> bool:
     """True for a header word of a table of another kind (a field, not the item's name)."""
     return map_header(word) not in (None, "name", SUBITEM)
@@ -258,7 +301,8 @@ def title_row(cells: Sequence[str], preamble: Sequence[tuple[int, str]]) -> Sour
     if "type" in map_headers(cells):
         return None
     for number, line in reversed(preamble):
-        if len(types_named(line)) == 1 and section_type(line) is not None:
+        # (a title in traditional script, 二、行政處罰, names its type as the simplified one)
+        if len(types_named(simplified_heading(line))) == 1 and section_type(line) is not None:
             return SourceRow(number, (line,), (line,))
     return None
 
@@ -272,23 +316,39 @@ def owner_of(preamble: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     return next(((n, line) for n, line in named if section_department(line)), None)
 
 
-def owners(preambles: Sequence[Sequence[tuple[int, str]]]) -> list[tuple[int, str] | None]:
+def owners(
+    preambles: Sequence[Sequence[tuple[int, str]]], context: Sequence[tuple[int, str]] = ()
+) -> list[tuple[int, str] | None]:
     """The department each part of a page falls under: its own heading (:func:`owner_of`), or,
     on a page of lists each titled by its department (a directory: 县林业局权责清单 over one
     short table, 县水利局权责清单 over the next, two departments or more; numbered or not), the
-    department its nearest title names, as ``(line, name)``."""
+    department its nearest title names, as ``(line, name)``; on a page whose list titles (above
+    its first list, ``context``, or over each) name one department alone (县林业局权责清单,
+    县林业局行政权力清单（2023年版）), that department, for the parts without a heading."""
     own = [owner_of(p) for p in preambles]
-    # a title may be numbered (一、县发展和改革局权责清单)
+    # a title may be numbered (一、县发展和改革局权责清单) or an annex's (附件1：县林业局权责清单)
     titled = [
-        next(
-            ((n, d) for n, line in reversed(p) if (d := title_department(without_ordinal(line)))),
-            None,
-        )
-        for p in preambles
+        next(((n, d) for n, line in reversed(p) if (d := _titled(line))), None) for p in preambles
     ]
     if len({t[1] for t in titled if t is not None}) < 2:
-        return own
+        page_titles = [*context, *(line for p in preambles for line in p)]
+        named = {(n, d) for n, line in page_titles if (d := _titled(line)) is not None}
+        if len({d for _, d in named}) != 1:
+            return own
+        first = min(named)
+        return [o if o is not None else first for o in own]
     return [o if o is not None else t for o, t in zip(own, titled, strict=True)]
+
+
+def _titled(line: str) -> str | None:
+    """The department a list's title names (``titles.titled_department``), as the line writes
+    it: of a title in traditional script (某縣林業局權責清單) found in its simplified form."""
+    converted = simplified(line)
+    named = titled_department(converted)
+    if named is None or converted == line or len(converted) != len(line):
+        return named
+    at = converted.find(named)
+    return line[at : at + len(named)]
 
 
 def row_values(cells: Sequence[str], row: SourceRow) -> dict[str, str]:
@@ -532,7 +592,7 @@ def _grids(
     """One Grid per list (:func:`list_runs`); ``serials``: those of each part's records, a
     copy and an annex's row among them (as the reading in batches finds them)."""
     grids: list[Grid] = []
-    owned = owners([p.preamble for p in parts])
+    owned = owners([p.preamble for p in parts], context)
     for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
         rows: list[SourceRow] = []
         rejects: list[Reject] = []

@@ -144,7 +144,7 @@ class PageTables:
         survey = self._survey
         parts = survey.parts
         context = list(survey.context)
-        owned = owners([p.preamble for p in parts])
+        owned = owners([p.preamble for p in parts], survey.context)
         for run in list_runs([p.header.cells for p in parts], [p.preamble for p in parts]):
             rejects: list[Reject] = []
             for k in run:
