@@ -19,8 +19,12 @@ _DATE = re.compile(
 # below a line that ends with one.
 _TITLE_WORD = re.compile(r"清单|目录|一览表|事项表|职权表|权力表")
 _TITLE_END = re.compile(r"(?:清单|目录|一览表|表)\s*(?:[（(][^（()）]{1,20}[）)])?\s*$")
-#: What may stand before a title's department or place: an annex's label (附件1：), a year.
-TITLE_BEFORE = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[:：]?\s*)?(?:\d{4}\s*年度?\s*)?")
+#: What may stand before a title's department or place: an annex's label (附件1：, 附件一、,
+#: 附件1-2), a part's (第一部分), a year (2023年).
+TITLE_BEFORE = re.compile(
+    r"^\s*(?:附件\s*[\d一二三四五六七八九十]{0,3}(?:\s*[-－—.．]\s*\d{1,2})?\s*[:：、]?\s*)?"
+    r"(?:第[\d一二三四五六七八九十]{1,3}(?:部分|篇)\s*[:：、]?\s*)?(?:\d{4}\s*年度?\s*)?"
+)
 _DEPARTMENT = re.compile(
     r"^(?P<dept>[\u4e00-\u9fff（）()]{2,40}?"
     r"(?:局|委员会|委|办公室|厅|中心|人民政府|政府|院|部门|部|所|站|队|署))"

@@ -5,19 +5,10 @@ under, when the table has no department column (``PowerItem.section_department``
 
 from __future__ import annotations
 
-import re
-
 from extractors.reading.formats.labelled import title_department
 from extractors.reading.formats.text.flat import without_ordinal
-from extractors.reading.meta import department_of
+from extractors.reading.meta import TITLE_BEFORE, department_of
 from extractors.reading.vocab import section_department
-
-# What may stand before a title's department: an annex's label (附件1：, 附件一、, 附件1-2), a
-# part's (第一部分), a year (2023年).
-_BEFORE = re.compile(
-    r"^\s*(?:附件\s*[\d一二三四五六七八九十]{0,3}(?:\s*[-－—.．]\s*\d{1,2})?\s*[:：、]?\s*)?"
-    r"(?:第[\d一二三四五六七八九十]{1,3}(?:部分|篇)\s*[:：、]?\s*)?(?:\d{4}\s*年度?\s*)?"
-)
 
 
 def titled_department(line: str) -> str | None:
@@ -38,7 +29,9 @@ def titled_department(line: str) -> str | None:
     >>> titled_department("县人力社保局"), titled_department("填报单位：县人力社保局")
     (None, None)
     """
-    text = "".join(_BEFORE.sub("", without_ordinal(line.strip(), arabic=True), count=1).split())
+    text = "".join(
+        TITLE_BEFORE.sub("", without_ordinal(line.strip(), arabic=True), count=1).split()
+    )
     # the department right before the title's words (县林业局 of 县林业局行政处罚事项清单, where
     # the longest organisation's name would be 县林业局行政处), else the longest that opens it
     # (县市场监督管理局 of 县市场监督管理局2023年度权责清单)
