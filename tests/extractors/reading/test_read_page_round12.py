@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_read_page_round11 import _sure
 from tests.extractors.reading.test_stream import _same
 
 FOREST = "《中华人民共和国森林法》"
@@ -22,17 +23,6 @@ ITEMS = (
 )
 HEADER = ("序号", "事项名称", "事项类型", "设定依据")
 KEYS = ("row", "name", "type", "basis")
-
-
-def _sure(
-    tmp_path: Path, text: str, expected: list[dict[str, str]], name: str = "page.txt"
-) -> None:
-    """The page ``text`` read as ``expected``, sure and without notes, whole and in batches."""
-    plist = read_written(tmp_path, name, text)
-    assert filled_fields(plist, tuple(expected[0])) == expected
-    assert plist.plausibility is not None and not plist.plausibility.doubtful
-    assert [a.code for i in plist.items for a in i.anomalies] == []
-    _same(tmp_path / name, 1)
 
 
 def _expected(items=ITEMS, **extra: str) -> list[dict[str, str]]:

@@ -45,8 +45,9 @@ def _html(
     )
 
 
-def _printed(tmp_path: Path, page: str) -> Path:
-    """``page`` printed to PDF by headless Chromium, the print's header and footer on."""
+def _printed(tmp_path: Path, page: str, *, margins: bool = True) -> Path:
+    """``page`` printed to PDF by headless Chromium, the print's header and footer on (the date
+    and the page's title atop each page, its URL and the page count at the foot) or off."""
     program = shutil.which("chromium") or shutil.which("chromium-browser")
     if program is None:
         pytest.skip("Chromium is not installed: apt-get install chromium")
@@ -54,6 +55,8 @@ def _printed(tmp_path: Path, page: str) -> Path:
     source.write_text(page, encoding="utf-8")
     out = tmp_path / "list.pdf"
     run = [program, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={out}"]
+    if not margins:
+        run.append("--no-pdf-header-footer")
     subprocess.run([*run, str(source)], capture_output=True, timeout=180, check=False)
     if not out.exists():
         pytest.skip("Chromium did not print the page")

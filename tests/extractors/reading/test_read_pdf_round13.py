@@ -7,8 +7,6 @@ and checks the items; each failed on 3d61174."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from tests.extractors.reading.documents import _SONG
 from tests.extractors.reading.test_read_pdf_round8 import _HEADER, _cells, _item, _read
+from tests.extractors.reading.test_read_pdf_round10 import _printed
 
 # -- a list titled by its department -------------------------------------------------------
 
@@ -124,20 +123,6 @@ def _borderless_page(items: list[tuple[str, ...]], css: str, valign: str) -> str
     )
 
 
-def _chromium_print(tmp_path: Path, page: str) -> Path:
-    program = shutil.which("chromium") or shutil.which("chromium-browser")
-    if program is None:
-        pytest.skip("Chromium is not installed: apt-get install chromium")
-    source = tmp_path / "list.html"
-    source.write_text(page, encoding="utf-8")
-    out = tmp_path / "list.pdf"
-    run = [program, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    subprocess.run([*run, f"--print-to-pdf={out}", str(source)], capture_output=True, timeout=180)
-    if not out.exists():
-        pytest.skip("Chromium did not print the page")
-    return out
-
-
 def _borderless_cells(plist: Any) -> list[tuple[str, ...]]:
     return [tuple("".join((i.get(k) or "").split()) for k in _BORDERLESS_KEYS) for i in plist.items]
 
@@ -155,7 +140,9 @@ def test_a_borderless_list_printed_by_chromium_keeps_each_rows_lines(
     # the table, the last row cut at it (行政确 for 行政确认, its basis's last line lost); a
     # last page of one row showed too few gaps to part its columns (the basis in 事项类型).
     items = [_borderless_item(k, 1 + (k * laws) % (laws + 1)) for k in range(1, rows + 1)]
-    plist = _read(_chromium_print(tmp_path, _borderless_page(items, _BORDERLESS_CSS[css], valign)))
+    plist = _read(
+        _printed(tmp_path, _borderless_page(items, _BORDERLESS_CSS[css], valign), margins=False)
+    )
     assert _borderless_cells(plist) == items
     assert not plist.rejects
 
@@ -178,28 +165,12 @@ def test_a_titled_borderless_list_over_three_pages_in_chromiums_print(
         + "".join(f"<tr>{c}</tr>" for c in cells)
         + "</tbody></table></body></html>"
     )
-    plist = _read(_chromium_print(tmp_path, page))
+    plist = _read(_printed(tmp_path, page, margins=False))
     assert _cells(plist) == items
     assert not plist.rejects
 
 
 # -- a print's running head and foot -----------------------------------------------------------
-
-
-def _chromium_print_with_margins(tmp_path: Path, page: str) -> Path:
-    """``page`` printed by Chromium with its header and footer (the date and the page's title
-    atop each page, its URL and the page count at the foot)."""
-    program = shutil.which("chromium") or shutil.which("chromium-browser")
-    if program is None:
-        pytest.skip("Chromium is not installed: apt-get install chromium")
-    source = tmp_path / "list.html"
-    source.write_text(page, encoding="utf-8")
-    out = tmp_path / "list.pdf"
-    run = [program, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={out}"]
-    subprocess.run([*run, str(source)], capture_output=True, timeout=180)
-    if not out.exists():
-        pytest.skip("Chromium did not print the page")
-    return out
 
 
 @pytest.mark.parametrize("rows", [14, 24])
@@ -215,6 +186,6 @@ def test_a_borderless_list_with_chromiums_header_and_footer_keeps_its_last_row(
     items = [_borderless_item(k, 1 + (k * 3) % 4) for k in range(1, rows + 1)]
     page = _borderless_page(items, _BORDERLESS_CSS[css], valign)
     page = page.replace("<head>", "<head><title>某县权责清单</title>")
-    plist = _read(_chromium_print_with_margins(tmp_path, page))
+    plist = _read(_printed(tmp_path, page))
     assert _borderless_cells(plist) == items
     assert not plist.rejects
