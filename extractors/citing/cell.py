@@ -374,7 +374,7 @@ def _standards_said(text: str, found: list[Citation]) -> list[Citation]:
     where a standard's number stands next to it (JT/T 1094-2016《营运客车安全技术条件》,
     《…技术条件》（GB 7258-2017）), whatever its title ends in.
 
-    >>> [c.warnings[0][-36:] for c in read_cell("JT/T 1094-2016《营运客车安全技术条件》")]
+    >>> [c.warnings[0][-49:] for c in read_cell("JT/T 1094-2016《营运客车安全技术条件》")]
     ['a technical standard, not a statute (not checked)']
     """
     out = []

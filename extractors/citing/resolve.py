@@ -437,7 +437,7 @@ def is_standard(title: str) -> bool:
 def standard_warning(law: str) -> str:
     """The warning on a technical standard's title: not a statute, and not checked.
 
-    >>> print(standard_warning("营运客车安全技术条件")[-36:])
+    >>> print(standard_warning("营运客车安全技术条件")[-49:])
     a technical standard, not a statute (not checked)
     """
     return f"{law!r} is not in the registry: a technical standard, not a statute (not checked)"
