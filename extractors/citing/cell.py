@@ -416,8 +416,8 @@ def _group_provisions_said(text: str, found: list[Citation]) -> list[Citation]:
     provision (《行政处罚法》及其配套规章第十条) said to have the provision unread: it is of none
     of the instruments named (grammar.json ``group_nouns``).
 
-    >>> [c.warnings for c in read_cell("《行政处罚法》及其配套规章第十条")][0][0][:24]
-    '第十条 after 及其配套规章: a provision'
+    >>> read_cell("《行政处罚法》及其配套规章第十条")[0].warnings[0][:17]
+    '第十条 after 及其配套规章:'
     """
     out = []
     for i, c in enumerate(found):
