@@ -35,6 +35,8 @@ from extractors.citing.grammar.anchors import (
     head_spans,
 )
 from extractors.citing.grammar.chains import (
+    CHAIN_RUN,
+    CHAIN_TRAIL,
     Chain,
     Provision,
     bare_article_at,
@@ -357,6 +359,8 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     invisible = _INVISIBLE.search(text) is not None
     if not invisible and not typos:
         found = _Cell(text, backend == "fast").run()
+        if _GROUP_AFTER.search(text) is not None:
+            found = _group_provisions_said(text, found)
         return _standards_said(text, found) if _CODE.search(text) is not None else found
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
     # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
@@ -366,6 +370,8 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     for c in found:
         said = tuple(typo_warning(text[i]) for i in typos if c.start <= i < c.end)
         out.append(replace(c, text=text[c.start : c.end], warnings=(*c.warnings, *said)))
+    if _GROUP_AFTER.search(text) is not None:
+        out = _group_provisions_said(text, out)
     return _standards_said(text, out) if _CODE.search(text) is not None else out
 
 
@@ -392,6 +398,39 @@ def _standards_said(text: str, found: list[Citation]) -> list[Citation]:
             )
         ):
             c = replace(c, warnings=(standard_warning(c.law), *c.warnings[1:]))
+        out.append(c)
+    return out
+
+
+# 《行政处罚法》及其配套规章第十条: a group of instruments no title names, with a provision
+_GROUP_AFTER: Final = regex(
+    rf"[ \t\u3000]*(?:{alternation(CONJUNCTIONS)})[ \t\u3000]*其?[ \t\u3000]*"
+    rf"(?P<group>{alternation(words('group_nouns'))})[ \t\u3000]*(?=第)"
+)
+
+_GROUP_BEFORE: Final = regex(_GROUP_AFTER.pattern.replace("(?=第)", r"\Z"))
+
+
+def _group_provisions_said(text: str, found: list[Citation]) -> list[Citation]:
+    """``found``, with a title followed by a group of instruments no title names and a
+    provision (《行政处罚法》及其配套规章第十条) said to have the provision unread: it is of none
+    of the instruments named (grammar.json ``group_nouns``).
+
+    >>> read_cell("《行政处罚法》及其配套规章第十条")[0].warnings[0][:17]
+    '第十条 after 及其配套规章:'
+    """
+    out = []
+    for i, c in enumerate(found):
+        group = _GROUP_AFTER.match(text, c.end)
+        if group is not None and (run := CHAIN_RUN.match(text, group.end())) is not None:
+            nxt = found[i + 1].start if i + 1 < len(found) else len(text)
+            if nxt >= group.end():
+                chain = run.group().rstrip(CHAIN_TRAIL)
+                said = (
+                    f"{chain} after {text[c.end : group.end()].strip()}: a provision of "
+                    "instruments no title names, not read"
+                )
+                c = replace(c, warnings=(*c.warnings, said))
         out.append(c)
     return out
 
@@ -808,6 +847,12 @@ class _Cell:
                     notes.doc_number if notes is not None else None, p,
                 )  # fmt: skip
                 return
+        group = _GROUP_BEFORE.search(text, max(0, p - 16), p)
+        if group is not None and (grouped := unmarked_before(text, group.start())) is not None:
+            # 食品安全法及其配套规章第二十条: the law cited whole; the provision is of instruments
+            # no title names (said on the law's record: _group_provisions_said)
+            self.whole_unmarked(grouped[0], group.start(), grouped[1])
+            return
         unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
         endless = endless_before(text, p) if unmarked is None else None
         if (

@@ -142,6 +142,17 @@ _BARE_ITEMS: Final = regex(
     rf"{_PNUM})*)"
 )
 _CLOSE_BRACKETS: Final = ")）﹚〕]］】"
+# 第三十条、三十二, 第三十条、第三十二 and 第三十条至三十二: the last number of a list or range
+# written without its level word, read at the level before it only where the citation ends after
+# it (the end, a sentence or clause mark, a closing bracket, 的/规定/等): before other words the
+# number counts something (第十条、三十二人)
+_LAST_BARE: Final = regex(
+    rf"[ \t\u3000]*(?P<sep>{alternation(sorted({*_LISTING, *_RANGE_SEPS}))})[ \t\u3000]*"
+    rf"(?:第[ \t\u3000]*)?(?P<n>{NUM})"
+    rf"(?=[ \t\u3000]*(?:\Z|[{SENTENCE_END}:：)）\]］】\n的规等]))"
+)
+#: The levels a last number without its level word may continue.
+_LAST_BARE_LEVELS: Final = frozenset({"article", "paragraph"})
 # 第五、基本医疗保险基金的支付: a numbered section of a policy document (a point)
 _POINT_DUNHAO: Final = regex(rf"第\s*(?P<n>{NUM})\s*、")
 # 《社会保险法》八十七条: an article number without its 第
@@ -397,9 +408,13 @@ def chain_of_run(text: str, pos: int, run: str) -> Chain | None:
     >>> chain_of_run("第三条、", 0, "第三条、").provisions[0].article
     3
     """
-    if run[-1] in _LOOKAHEAD_LAST or any(
-        c in _CLOSE_BRACKETS for c in run[len(run.rstrip(CHAIN_TRAIL)) :]
+    if (
+        run[-1] in _LOOKAHEAD_LAST
+        or any(c in _CLOSE_BRACKETS for c in run[len(run.rstrip(CHAIN_TRAIL)) :])
+        or _NUMERAL.match(run.rstrip(CHAIN_TRAIL)[-1]) is not None
     ):
+        # 第三十条、三十二 (the end, or 三十二人): what follows a number ending the run decides
+        # whether it is the list's last
         # 第三编辑 (no 编), 第三十条（一）申请人 (no item): what follows decides the reading
         return _chain_of(text[pos : pos + len(run) + 1])
     return _run_chain(run)
@@ -501,6 +516,7 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         and not text.startswith(("(", "（", "﹙", "之"), end)
         and _NUMERAL.match(text, end) is None
         and _NEXT_SUFFIX.match(text, end) is None
+        and _LAST_BARE.match(text, end) is None
     ):
         # the common case, one unit on its own (第八十七条：…): no path to carry
         lone = _lone(m)
@@ -607,6 +623,20 @@ def _read_chain(text: str, pos: int, *, need_di: bool) -> Chain | None:
         ):
             sep, m, closed = br
             continue
+        if (
+            nxt is None
+            and level in _LAST_BARE_LEVELS
+            and (lb := _LAST_BARE.match(text, m.end())) is not None
+            and (value := parse_numeral(lb.group("n"))) is not None
+        ):
+            # 第三十条、三十二: the list's last number, its level word left out
+            if lb.group("sep") in _RANGE_SEPS and (a := b.path[_SLOT[level]]) is not None:
+                b.emit()
+                b.range_fill(level, a, value, b.start, lb.end())
+            else:
+                b.emit()
+            b.add(level, [value], [], lb.start("n"), lb.end())
+            break
         if nxt is None:
             break
         if nxt.group("sepw") is not None:

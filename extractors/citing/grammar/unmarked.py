@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Final, Literal
 
 from extractors.citing.grammar.chains import LEVEL, NUM
-from extractors.citing.lawdb import STEM_FROM, load_registry, title_key
+from extractors.citing.lawdb import RANKS, STEM_FROM, load_registry, title_key
 from extractors.citing.patterns import regex
 from extractors.citing.resolve import ORGAN_ON, is_carrier, is_version_note
 from extractors.citing.words import (
@@ -49,8 +49,9 @@ _PROVISION_INSIDE: Final = regex(rf"第\s*{NUM}\s*{LEVEL}")
 _LONGER_THAN_FA: Final = tuple(
     e for e in words("instrument_endings") if e.endswith("法") and e != "法"
 )
-# a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法)
-_SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法")
+# a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法),
+# or general rules named by a stem of two characters and 通则 (民法通则, repealed in 2021)
+_SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法|[\u4e00-\u9fff]{2}通则")
 _SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
 _STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
@@ -303,6 +304,8 @@ def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int, bool] | N
 
     >>> noted_unmarked_before("1.[行政法规]甲市校车管理条例(2012年令第6号)第五条", 27)
     (8, '甲市校车管理条例', 16, True)
+    >>> noted_unmarked_before("甲市校车管理条例【地方性法规】第五条", 15)
+    (0, '甲市校车管理条例', 8, True)
     """
     note = _NOTE_BEFORE.search(text, max(0, pos - 130), pos)
     if note is None:
@@ -311,6 +314,10 @@ def noted_unmarked_before(text: str, pos: int) -> tuple[int, str, int, bool] | N
     if found is None:
         return None
     ranked = _RANKED.search(text, max(0, found[0] - 16), found[0]) is not None
+    # 安全生产条例【行政法规】第十条, 食品安全法（法律）第十条: the rank written as the title's
+    # note, after it, shows a title as a rank tag before it does
+    written = next(g for g in note.groups() if g is not None)
+    ranked = ranked or written.strip(" \t\u3000") in RANKS
     return found[0], found[1], note.start(), ranked
 
 

@@ -140,6 +140,9 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "document_number_leads": lambda t: normalise_doc_number(t)[0] != t[0],
     "annex_words": lambda t: read_head(t, 0).annex,
     "ordinal_typos": lambda t: any(c.article for c in get_citations(t)),
+    "group_nouns": lambda t: any(
+        "no title names" in w for c in get_citations(t) for w in c.warnings
+    ),
 }
 
 
