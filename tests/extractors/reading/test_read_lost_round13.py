@@ -1,0 +1,64 @@
+"""Round 13 of "nothing lost": rows of page text and TSV that ended in no item and no reject.
+An annex of another kind under a list (附件2 with its own header, 序号 | 追责情形 | 追责依据)
+and a 责任清单 of label：value records under a tab-separated table. Each whole and in batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+CIVIL = "《中华人民共和国公务员法》"
+HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+ITEMS = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+)
+OTHER_HEADER = ("序号", "追责情形", "追责依据")
+SITUATIONS = (
+    ("1", "对不符合法定条件的申请人准予许可的", f"{CIVIL}第五十九条"),
+    ("2", "玩忽职守造成重大损失的", f"{CIVIL}第六十二条"),
+)
+
+
+def _spaced(rows) -> list[str]:
+    return ["  ".join(r) for r in rows]
+
+
+def _paragraphs(rows) -> list[str]:
+    # one cell a line, a blank line after each row
+    return [line for r in rows for line in (*r, "")]
+
+
+LAYOUTS = {"spaced": _spaced, "paragraphs": _paragraphs}
+LABELS = ("附件2", "附件2：", "附件二", "附件 2", "附表2")
+
+
+# ---- 1. an annex of another kind under the list's rows ----------------------------------------
+
+
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
+def test_an_annex_of_another_kind_under_a_list_is_rejects_row_by_row(
+    tmp_path: Path, layout: str, label: str
+) -> None:
+    # 附件1's list, then 附件2 with its title and header 序号 | 追责情形 | 追责依据. Before: the
+    # annex's rows ended in no item and no reject (context), rows_seen counted the list alone
+    write = LAYOUTS[layout]
+    lines = ["某县林业局权责清单", "附件1", *write([HEADER, *ITEMS]), "", label, "追责情形及依据"]
+    first = len(lines) + len(write([OTHER_HEADER])) + 1  # the annex's first row
+    lines += write([OTHER_HEADER, *SITUATIONS])
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in ITEMS]
+    assert [i.basis for i in plist.items] == [r[3] for r in ITEMS]
+    rejects = [r for r in plist.rejects if "table of another kind" in r.reason]
+    assert [r.line for r in rejects][:1] == [first]
+    for row, reject in zip(SITUATIONS, rejects, strict=True):
+        assert all(cell in reject.text for cell in row)
+        assert "追责情形" in reject.reason
+    _same(tmp_path / "page.txt", 1)
