@@ -27,6 +27,7 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE, label_key
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.titles import group_department, titled_department
 from extractors.reading.headers import (
@@ -547,6 +548,7 @@ class Assembly:
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
+        record: int | None = None  # the reject of the label：value record under the items
         # under an annex's header keyed by serial alone (序号 | 追责情形 | 追责依据): its rows,
         # naming no item, go on to be joined or rejected (``annexed.serial_keys``)
         by_serial = "name" not in header.keys and is_annex_header(header.cells)
@@ -642,6 +644,20 @@ class Assembly:
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
+            filled = [c for c in row.cells if c]
+            key = label_key(filled[0]) if len(filled) == 1 and last is not None else None
+            if key == "name" or (key is not None and record is not None):
+                # label：value lines under the items, one a row (a 责任清单 after the 权力清单's
+                # table): a record opens at its name's label, a reject each, its lines joined
+                if key == "name" or record is None:
+                    record = len(self.rejects)
+                    self.rejects.append(Reject(source, row.line, filled[0], RECORDS_UNDER_TABLE))
+                else:
+                    opened = self.rejects[record]
+                    self.rejects[record] = replace(opened, text=f"{opened.text} | {filled[0]}")
+                    self.rows_seen -= 1
+                continue
+            record = None
             if (heading := section_text(seen)) is not None:
                 section = Section(source, row.line, heading, section_type(heading))
                 self.sections.append(section)

@@ -62,3 +62,35 @@ def test_an_annex_of_another_kind_under_a_list_is_rejects_row_by_row(
         assert all(cell in reject.text for cell in row)
         assert "追责情形" in reject.reason
     _same(tmp_path / "page.txt", 1)
+
+
+# ---- 2. a 责任清单 of label：value records under a tab-separated table -------------------------
+
+STAGES = "受理阶段责任：依法受理申请；审查阶段责任：审查申请材料"
+
+
+@pytest.mark.parametrize("name", ["list.tsv", "page.txt"], ids=["tsv", "tab-text"])
+@pytest.mark.parametrize("title", ["二、责任清单", "某县林业局责任清单", ""], ids=str)
+@pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-between", "tight"])
+def test_records_under_a_tab_separated_table_are_rejects_not_sections(
+    tmp_path: Path, name: str, title: str, blank: str
+) -> None:
+    # the 权力清单 as TSV, then its 责任清单 as label：value records, one a line. Before: each
+    # record's line was a section heading (no item, no reject), as the spaced layout's were
+    # before 1ca2294
+    records = [f"事项名称：{r[1]}\n责任事项：{STAGES}\n追责依据：{CIVIL}第五十九条" for r in ITEMS]
+    lines = ["某县林业局权力清单", *("\t".join(r) for r in (HEADER, *ITEMS)), ""]
+    lines += [title] if title else []
+    text = "\n".join(lines) + "\n" + blank.join(records) + "\n"
+    plist = read_written(tmp_path, name, text)
+    assert [(i.name, i.basis) for i in plist.items] == [(r[1], r[3]) for r in ITEMS]
+    assert [(r.line, r.text) for r in plist.rejects] == [
+        (
+            len(lines) + 1 + k * (2 + len(blank)),
+            f"事项名称：{r[1]} | 责任事项：{STAGES} | 追责依据：{CIVIL}第五十九条",
+        )
+        for k, r in enumerate(ITEMS)
+    ]
+    assert all("责任清单" in r.reason for r in plist.rejects)
+    assert [s.text for s in plist.sections] == ([title] if title else [])
+    _same(tmp_path / name, 1)
