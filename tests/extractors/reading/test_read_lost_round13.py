@@ -64,6 +64,36 @@ def test_an_annex_of_another_kind_under_a_list_is_rejects_row_by_row(
     _same(tmp_path / "page.txt", 1)
 
 
+FEE_HEADER = ("序号", "收费项目", "收费标准", "收费依据")
+FEES = (
+    ("1", "不动产登记费", "每件80元", "《不动产登记收费标准》"),
+    ("2", "证书工本费", "每本10元", "《行政事业性收费管理办法》"),
+)
+
+
+@pytest.mark.parametrize("label", [*LABELS, "附件2：行政事业性收费目录"])
+@pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
+def test_an_annexed_table_of_unknown_fields_under_a_list_is_rejects_row_by_row(
+    tmp_path: Path, layout: str, label: str
+) -> None:
+    # 附件2 over a table whose header names no field a list has (序号 | 收费项目 | 收费标准 |
+    # 收费依据). Before: the label, the title, the header and the rows ran into the last
+    # item's basis, sure
+    write = LAYOUTS[layout]
+    lines = ["某县林业局权责清单", *write([HEADER, *ITEMS]), "", label]
+    lines += [] if "：行政" in label else ["行政事业性收费目录"]
+    first = len(lines) + len(write([FEE_HEADER])) + 1
+    lines += write([FEE_HEADER, *FEES])
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [(i.name, i.basis) for i in plist.items] == [(r[1], r[3]) for r in ITEMS]
+    assert [r.line for r in plist.rejects][:1] == [first]
+    assert len(plist.rejects) == len(FEES)
+    for row, reject in zip(FEES, plist.rejects, strict=True):
+        assert all(cell in reject.text for cell in row)
+        assert "收费项目" in reject.reason
+    _same(tmp_path / "page.txt", 1)
+
+
 # ---- 2. a 责任清单 of label：value records under a tab-separated table -------------------------
 
 STAGES = "受理阶段责任：依法受理申请；审查阶段责任：审查申请材料"

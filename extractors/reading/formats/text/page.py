@@ -27,6 +27,7 @@ from extractors.reading.formats.text.annex import (
     add_gift,
     annex_headers,
     is_annex,
+    is_annex_label,
 )
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body, without_ordinal
@@ -139,6 +140,15 @@ class Layout:
                 top = _preamble_start(lines, starts, replace(header, line=records + 1), header.end)
                 context += _numbered(page, starts, top, starts[records])
                 below_records.append((starts[records], end))
+                end = top
+            elif (annexed := _annex_below(lines, below, bisect_left(starts, end))) is not None:
+                # an annex's label, then a table whose header names none of a list's fields
+                # (序号 收费项目 收费标准): the list ends at the label, the table's rows are
+                # rejects, as those of a table of another kind are
+                label, rows, words = annexed
+                top = _preamble_start(lines, starts, replace(header, line=label + 1), header.end)
+                context += _numbered(page, starts, top, starts[rows])
+                below_other.append((starts[rows], end, words))
                 end = top
             ends.append(end)
             if len(below_records) < len(ends):
@@ -294,6 +304,35 @@ def _other_rows(lines: Sequence[str], first: int, stop: int) -> tuple[int, tuple
         words += written
         index += 1
     return index, tuple(words)
+
+
+def _annex_below(
+    lines: Sequence[str], first: int, stop: int
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where a table under an annex's label (``annex.is_annex_label``) below a list's rows
+    stands (from ``first``, before ``stop``): the index of the label's line, of the table's
+    first row (the first line opening with a serial under its header, the first line among
+    the three written after the label whose first word is a header word, 序号) and the
+    header's words (on one line, or one a paragraph)."""
+    for index in range(first + 1, stop):
+        if not is_annex_label(lines[index]):
+            continue
+        written = [k for k in range(index + 1, stop) if lines[k].strip()][:3]
+        top = next((k for k in written if map_header(lines[k].split()[0]) is not None), None)
+        if top is None:
+            continue
+        rows = next(
+            (
+                k
+                for k in range(top + 1, stop)
+                if serial_number(lines[k].split()[0] if lines[k].split() else "") is not None
+            ),
+            None,
+        )
+        if rows is not None:
+            words = tuple(w for k in range(top, rows) for w in lines[k].split())
+            return index, rows, words
+    return None
 
 
 def _rows_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:
