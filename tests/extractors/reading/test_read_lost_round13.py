@@ -64,6 +64,17 @@ def test_an_annex_of_another_kind_under_a_list_is_rejects_row_by_row(
     _same(tmp_path / "page.txt", 1)
 
 
+def test_an_annex_of_another_kind_without_serials_is_a_reject_a_line(tmp_path: Path) -> None:
+    # 追责情形  追责依据 with no serial column: each spaced line one row. Before: no reject
+    lines = ["某县林业局权责清单", *_spaced([HEADER, *ITEMS]), "", "附件2", "追责情形及依据"]
+    lines += _spaced([OTHER_HEADER[1:], *(r[1:] for r in SITUATIONS)])
+    plist = read_written(tmp_path, "page.txt", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in ITEMS]
+    assert [r.text for r in plist.rejects] == [" ".join(r[1:]) for r in SITUATIONS]
+    assert [r.line for r in plist.rejects] == [len(lines) - 1, len(lines)]
+    _same(tmp_path / "page.txt", 1)
+
+
 FEE_HEADER = ("序号", "收费项目", "收费标准", "收费依据")
 FEES = (
     ("1", "不动产登记费", "每件80元", "《不动产登记收费标准》"),

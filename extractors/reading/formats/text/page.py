@@ -203,7 +203,7 @@ class Layout:
             text = (self.written or page)[other[0] : other[1]]
             first = bisect_right(starts, other[0])
             body = replace(
-                body, rejects=(*body.rejects, *_rows_rejected(text, first, path, reason))
+                body, rejects=(*body.rejects, *_rows_rejected(text, first, path, reason, other[2]))
             )
         return preamble, body
 
@@ -335,17 +335,21 @@ def _annex_below(
     return None
 
 
-def _rows_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:
+def _rows_rejected(
+    text: str, first: int, path: str, reason: str, header: Sequence[str] = ()
+) -> list[Reject]:
     """A reject for each row of ``text`` (its first line the page's line ``first``): a line
     opening with a serial opens a row, a line without one goes on with the row above (a cell
-    wrapped, or its cells one per paragraph); its lines joined by `` | ``."""
+    wrapped, or its cells one per paragraph); its lines joined by `` | ``. Under a ``header``
+    without a serial's column, each line is a row."""
     rejects: list[Reject] = []
     rows: list[tuple[int, list[str]]] = []
+    serials = any(map_header(word) == "row" for word in header)
     for n, line in enumerate(text.split("\n")):
         words = line.split()
         if not words:
             continue
-        if not rows or serial_number(words[0]) is not None:
+        if not rows or not serials or serial_number(words[0]) is not None:
             rows.append((first + n, []))
         rows[-1][1].append(" ".join(words))
     for number, parts in rows:
