@@ -105,6 +105,22 @@ def test_an_annexed_table_of_unknown_fields_under_a_list_is_rejects_row_by_row(
     _same(tmp_path / "page.txt", 1)
 
 
+@pytest.mark.parametrize("name", ["list.tsv", "page.txt"], ids=["tsv", "tab-text"])
+@pytest.mark.parametrize("label", ["附件2", "附件二：", "附表2"])
+def test_an_annexed_table_of_unknown_fields_under_tab_rows_is_no_items(
+    tmp_path: Path, name: str, label: str
+) -> None:
+    # the same under a tab-separated table. Before: its header and rows were items (收费项目
+    # named as an item, 收费依据 its basis), sure
+    lines = ["某县林业局权责清单", *("\t".join(r) for r in (HEADER, *ITEMS)), "", label]
+    lines += ["行政事业性收费目录", *("\t".join(r) for r in (FEE_HEADER, *FEES))]
+    plist = read_written(tmp_path, name, "\n".join(lines) + "\n")
+    assert [(i.name, i.basis) for i in plist.items] == [(r[1], r[3]) for r in ITEMS]
+    assert [r.text for r in plist.rejects] == [" | ".join(r) for r in (FEE_HEADER, *FEES)]
+    assert all("收费项目" in r.reason for r in plist.rejects)
+    _same(tmp_path / name, 1)
+
+
 # ---- 2. a 责任清单 of label：value records under a tab-separated table -------------------------
 
 STAGES = "受理阶段责任：依法受理申请；审查阶段责任：审查申请材料"
