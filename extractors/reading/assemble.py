@@ -27,7 +27,9 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE, label_key
 from extractors.reading.formats.tables import Table
+from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department
 from extractors.reading.headers import (
     SUBITEM,
@@ -44,6 +46,7 @@ from extractors.reading.vocab import (
     is_level,
     is_phone,
     is_power_type,
+    is_serial,
     is_table_note,
     is_time_limit,
     names_section,
@@ -351,6 +354,13 @@ class _Finisher:
         )
 
 
+def _heads_annexed_table(cells: Sequence[str]) -> bool:
+    """True for the cells of a header under an annex's label: a serial's header word first
+    (序号), two cells or more, none a serial (a row of the list's items has one first)."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and map_header(filled[0]) == "row" and not is_serial(filled[1])
+
+
 def _name_from_above(draft: Draft, above: Draft | None) -> None:
     """A name cell that says only 同上 (〃, 同上一项: ``vocab.is_ditto``) takes the name of the
     row above, said ``copied-cell``, before its sub-items are folded (同上 | 对价格欺诈的处罚 under
@@ -547,6 +557,8 @@ class Assembly:
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
+        record: int | None = None  # the reject of the label：value record under the items
+        annexed = False  # an annex's label (附件2) stands above, under the items
         # under an annex's header keyed by serial alone (序号 | 追责情形 | 追责依据): its rows,
         # naming no item, go on to be joined or rejected (``annexed.serial_keys``)
         by_serial = "name" not in header.keys and is_annex_header(header.cells)
@@ -589,6 +601,10 @@ class Assembly:
                 by_serial = not listed and "name" not in named
                 continue
             self.rows_seen += 1
+            if annexed and not row.spans and _heads_annexed_table(row.cells):
+                # under an annex's label (and its title), a header of fields no list has
+                # (序号 | 收费项目 | 收费标准): a table of another kind, as below
+                other = " | ".join(c for c in row.cells if c)
             if other is not None or (not row.spans and is_other_header(row.cells)):
                 # An appendix table (序号 | 追责情形) under the items: its rows are no items,
                 # up to the next items header.
@@ -642,6 +658,22 @@ class Assembly:
                 text = " | ".join(c for c in row.cells if c)
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
+            filled = [c for c in row.cells if c]
+            key = label_key(filled[0]) if len(filled) == 1 and last is not None else None
+            if key == "name" or (key is not None and record is not None):
+                # label：value lines under the items, one a row (a 责任清单 after the 权力清单's
+                # table): a record opens at its name's label, a reject each, its lines joined
+                if key == "name" or record is None:
+                    record = len(self.rejects)
+                    self.rejects.append(Reject(source, row.line, filled[0], RECORDS_UNDER_TABLE))
+                else:
+                    opened = self.rejects[record]
+                    self.rejects[record] = replace(opened, text=f"{opened.text} | {filled[0]}")
+                    self.rows_seen -= 1
+                continue
+            record = None
+            annexed = (annexed or is_annex_label(filled[0])) and len(filled) == 1
+            annexed = annexed and last is not None
             if (heading := section_text(seen)) is not None:
                 section = Section(source, row.line, heading, section_type(heading))
                 self.sections.append(section)

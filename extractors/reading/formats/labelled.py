@@ -123,6 +123,23 @@ def _colon_label(line: str) -> tuple[str, str] | None:
     return label, value
 
 
+#: Why a record written as label：value lines under a list's table is none of its items.
+RECORDS_UNDER_TABLE = (
+    "a record written as label：value lines under the list's table (a 责任清单 after the "
+    "权力清单): not joined to the item it names, nor read as an item of its own"
+)
+
+
+def label_key(line: str) -> str | None:
+    """The key of the field whose label ``line`` opens with, a value after it, else None.
+
+    >>> label_key("事项名称：林木采伐"), label_key("责任事项：受理"), label_key("事项名称：")
+    ('name', 'responsibility', None)
+    """
+    found = _colon_label(line)
+    return map_header(found[0]) if found is not None and found[1] else None
+
+
 def opens_named_record(line: str, below: str) -> bool:
     """True when ``line`` opens a label：value record with the item's name (事项名称：…) and
     ``below``, its next line written, gives another field by its label (责任事项：…): records

@@ -174,6 +174,25 @@ def annex_cells(line: str) -> tuple[str, ...] | None:
     return tuple(words) if known <= {"row", "name", *_ANNEX_KEYS} else None
 
 
+#: An annex's label alone on its line (附件2, 附件二：, 附表 2, 附件1-2), or with a short title
+#: after it that cites nothing (附件2：行政事业性收费目录).
+_ANNEX_LABEL = re.compile(
+    r"\s*附[件表]\s*[\d一二三四五六七八九十]{1,3}(?:\s*[-－—.．]\s*\d{1,2})?\s*[:：、.．]?"
+    r"(?:\s*[^\s《》〈〉]{2,40})?\s*"
+)
+
+
+def is_annex_label(line: str) -> bool:
+    """True for a line that is an annex's label, alone or with its title.
+
+    >>> is_annex_label("附件2"), is_annex_label("附件二："), is_annex_label("附件2：收费目录")
+    (True, True, True)
+    >>> is_annex_label("附件2《森林法》第五条"), is_annex_label("1  附件2  行政许可")
+    (False, False)
+    """
+    return _ANNEX_LABEL.fullmatch(line) is not None
+
+
 def annex_headers(page: str, lines: PageLines, headers: list[PageHeader]) -> list[PageHeader]:
     """``headers`` with the headers of annexes of two columns (:func:`annex_cells`) below the
     first, each alone on its line, in order."""

@@ -16,6 +16,7 @@ from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import (
+    RECORDS_UNDER_TABLE,
     opens_named_record,
     read_labelled,
     records_rejected,
@@ -26,13 +27,14 @@ from extractors.reading.formats.text.annex import (
     add_gift,
     annex_headers,
     is_annex,
+    is_annex_label,
 )
 from extractors.reading.formats.text.fixedwidth import column_starts, cut, is_fixed_width, join
 from extractors.reading.formats.text.flat import Body, BodyReading, split_body, without_ordinal
 from extractors.reading.formats.text.header import PageHeader, find_headers
 from extractors.reading.formats.text.linenumbers import noted_grid, unnumbered
 from extractors.reading.formats.text.lines import PageLines, Spans
-from extractors.reading.formats.text.serials import Serials, noted_serials
+from extractors.reading.formats.text.serials import Serials, noted_serials, serial_number
 from extractors.reading.formats.text.spacing import collapse_spacing
 from extractors.reading.formats.titles import titled_department
 from extractors.reading.headers import (
@@ -94,6 +96,9 @@ class Layout:
     #: of each list, where the label：value records written under its rows stand (start, end;
     #: empty when there are none): rejects of its body
     below_records: list[tuple[int, int]] = field(default_factory=list)
+    #: of each list, where the rows of a table of another kind below it stand (start, end;
+    #: empty when there is none) and that table's header: rejects of its body
+    below_other: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, page: str, furniture: frozenset[int] = frozenset()) -> Layout:
@@ -114,6 +119,7 @@ class Layout:
         context = _numbered(page, starts, 0, opens[0] if opens else len(page))
         ends = []
         below_records: list[tuple[int, int]] = []
+        below_other: list[tuple[int, int, tuple[str, ...]]] = []
         for k, header in enumerate(headers):
             end = opens[k + 1] if k + 1 < len(headers) else len(page)
             below = bisect_left(starts, header.end)  # the line after the header
@@ -122,7 +128,11 @@ class Layout:
                 # a table of another kind (with its title above it) ends the list: its lines
                 # are context, not the last item's cells
                 top = _preamble_start(lines, starts, replace(header, line=other + 1), header.end)
-                context += _numbered(page, starts, top, end)
+                rows, words = _other_rows(lines, other, bisect_left(starts, end))
+                context += _numbered(page, starts, top, starts[rows] if rows < len(starts) else end)
+                if rows < len(starts) and starts[rows] < end:
+                    # its rows are no items, but rows of the page: a reject each (``body``)
+                    below_other.append((starts[rows], end, words))
                 end = top
             elif (records := _records_below(lines, below, bisect_left(starts, end))) is not None:
                 # label：value records under the list's rows (a 责任清单 after the 权力清单): they
@@ -131,13 +141,34 @@ class Layout:
                 context += _numbered(page, starts, top, starts[records])
                 below_records.append((starts[records], end))
                 end = top
+            elif (annexed := _annex_below(lines, below, bisect_left(starts, end))) is not None:
+                # an annex's label, then a table whose header names none of a list's fields
+                # (序号 收费项目 收费标准): the list ends at the label, the table's rows are
+                # rejects, as those of a table of another kind are
+                label, rows, words = annexed
+                top = _preamble_start(lines, starts, replace(header, line=label + 1), header.end)
+                context += _numbered(page, starts, top, starts[rows])
+                below_other.append((starts[rows], end, words))
+                end = top
             ends.append(end)
             if len(below_records) < len(ends):
                 below_records.append((end, end))
+            if len(below_other) < len(ends):
+                below_other.append((end, end, ()))
         if written is not None:
             context = _as_written(written, lines, context)
         return cls(
-            page, lines, headers, opens, ends, context, fixed, written, furniture, below_records
+            page,
+            lines,
+            headers,
+            opens,
+            ends,
+            context,
+            fixed,
+            written,
+            furniture,
+            below_records,
+            below_other,
         )
 
     def body(self, k: int, path: str) -> tuple[tuple[tuple[int, str], ...], BodyReading]:
@@ -161,12 +192,18 @@ class Layout:
         if self.below_records and (span := self.below_records[k])[0] < span[1]:
             text = (self.written or page)[span[0] : span[1]]
             first = bisect_right(starts, span[0])
+            rejected = records_rejected(text, first, path, RECORDS_UNDER_TABLE)
+            body = replace(body, rejects=(*body.rejects, *rejected))
+        if self.below_other and (other := self.below_other[k])[0] < other[1]:
             reason = (
-                "a record written as label：value lines under the list's table (a 责任清单 after "
-                "the 权力清单): not joined to the item it names, nor read as an item of its own"
+                f"a row of a table of another kind under the list (its header "
+                f"{' | '.join(other[2])}: an annex of other fields, no power of the list): "
+                "not read as an item"
             )
+            text = (self.written or page)[other[0] : other[1]]
+            first = bisect_right(starts, other[0])
             body = replace(
-                body, rejects=(*body.rejects, *records_rejected(text, first, path, reason))
+                body, rejects=(*body.rejects, *_rows_rejected(text, first, path, reason, other[2]))
             )
         return preamble, body
 
@@ -250,6 +287,74 @@ def _other_header(lines: Sequence[str], first: int, stop: int) -> int | None:
             if is_other_header(cells):
                 return index
     return None
+
+
+def _other_rows(lines: Sequence[str], first: int, stop: int) -> tuple[int, tuple[str, ...]]:
+    """The index of the first line under the header of a table of another kind that starts at
+    line ``first`` (0-based, :func:`_other_header`; before ``stop``), and the header's words: a
+    line of two words or more, or its cells one per paragraph (blank lines between them)."""
+    words: list[str] = []
+    index = first
+    while index < stop:
+        written = lines[index].split()
+        if len(written) >= 2:  # the header's line (under a title of one word, 追责情形及依据)
+            return index + 1, tuple(written)
+        if written and not _other_key(written[0]):
+            break
+        words += written
+        index += 1
+    return index, tuple(words)
+
+
+def _annex_below(
+    lines: Sequence[str], first: int, stop: int
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where a table under an annex's label (``annex.is_annex_label``) below a list's rows
+    stands (from ``first``, before ``stop``): the index of the label's line, of the table's
+    first row (the first line opening with a serial under its header, the first line among
+    the three written after the label whose first word is a header word, 序号) and the
+    header's words (on one line, or one a paragraph)."""
+    for index in range(first + 1, stop):
+        if not is_annex_label(lines[index]):
+            continue
+        written = [k for k in range(index + 1, stop) if lines[k].strip()][:3]
+        top = next((k for k in written if map_header(lines[k].split()[0]) is not None), None)
+        if top is None:
+            continue
+        rows = next(
+            (
+                k
+                for k in range(top + 1, stop)
+                if serial_number(lines[k].split()[0] if lines[k].split() else "") is not None
+            ),
+            None,
+        )
+        if rows is not None:
+            words = tuple(w for k in range(top, rows) for w in lines[k].split())
+            return index, rows, words
+    return None
+
+
+def _rows_rejected(
+    text: str, first: int, path: str, reason: str, header: Sequence[str] = ()
+) -> list[Reject]:
+    """A reject for each row of ``text`` (its first line the page's line ``first``): a line
+    opening with a serial opens a row, a line without one goes on with the row above (a cell
+    wrapped, or its cells one per paragraph); its lines joined by `` | ``. Under a ``header``
+    without a serial's column, each line is a row."""
+    rejects: list[Reject] = []
+    rows: list[tuple[int, list[str]]] = []
+    serials = any(map_header(word) == "row" for word in header)
+    for n, line in enumerate(text.split("\n")):
+        words = line.split()
+        if not words:
+            continue
+        if not rows or not serials or serial_number(words[0]) is not None:
+            rows.append((first + n, []))
+        rows[-1][1].append(" ".join(words))
+    for number, parts in rows:
+        rejects.append(Reject(path, number, " | ".join(parts), reason))
+    return rejects
 
 
 def _records_below(lines: Sequence[str], first: int, stop: int) -> int | None:
