@@ -144,12 +144,17 @@ class ItemRegions:
 
     def __init__(self) -> None:
         self.seen: set[str] = set()  # at most two: one is the answer, two are none
+        self.last: str | None = None  # the department told last (rows of one run alike)
 
     def add(self, department: str | None) -> None:
-        if department and len(self.seen) < 2:
-            region = region_of(department.strip())
-            if region is not None:
-                self.seen.add(region)
+        """Told for every item of a list (``summary.Summary``): a department like the last one
+        told, or once two regions are seen, costs no match."""
+        if not department or department == self.last or len(self.seen) > 1:
+            return
+        self.last = department
+        region = region_of(department.strip())
+        if region is not None:
+            self.seen.add(region)
 
     def region(self) -> str | None:
         return next(iter(self.seen)) if len(self.seen) == 1 else None
