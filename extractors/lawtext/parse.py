@@ -94,6 +94,31 @@ def history_event(text: str, line: int) -> HistoryEvent:
     return HistoryEvent(date, actions[-1] if actions else "", text, line)
 
 
+#: A title a history line names (the decision or amendment act that changed the text).
+_NAMED: Final = re.compile(r"《([^《》]+)》")
+
+
+def history_decisions(text: str) -> list[tuple[str, str]]:
+    """The titles a history line names, each with the date written before it (YYYY-MM-DD):
+    the decisions and amendment acts that made a version. A title with no date before it is
+    left out.
+
+    >>> history_decisions("2008年7月22日 《国务院关于修改〈营业性演出管理条例〉的决定》第一次修订")
+    [('2008-07-22', '国务院关于修改〈营业性演出管理条例〉的决定')]
+    >>> history_decisions("1996年通过　根据2009年8月27日《关于修改部分法律的决定》修正，根据"
+    ...                   "2021年1月22日《关于修改〈某法〉的决定》修订")
+    [('2009-08-27', '关于修改部分法律的决定'), ('2021-01-22', '关于修改〈某法〉的决定')]
+    """
+    out: list[tuple[str, str]] = []
+    dates = [(m.start(), m) for m in _DATE.finditer(text)]
+    for named in _NAMED.finditer(text):
+        before = [m for at, m in dates if at < named.start()]
+        if before:
+            m = before[-1]
+            out.append((f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", named[1]))
+    return out
+
+
 def parse_law_text(text: str, path: Path) -> LawText:
     """The text of one file, given as a string (``path`` names it in problems and gives the
     version date).

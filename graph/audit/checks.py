@@ -30,7 +30,7 @@ from graph.audit.models import (
     provision_label,
 )
 from graph.audit.quotes import find_quote
-from graph.audit.versions import amendments_after, named_year, note_matches
+from graph.audit.versions import amendments_after, decision_dates, named_version, note_matches
 
 #: A quote that shares less than this with the cited text, and at least ``MOVED_SCORE`` with
 #: another article (and ``MOVED_MARGIN`` more), is that other article's text.
@@ -62,11 +62,14 @@ def _version(chosen: Chosen) -> str:
     return f"{chosen.expression.date or 'undated'} ({chosen.why})"
 
 
-def _named_other(c: CitedProvision, chosen: Chosen) -> str:
-    """What a quote's finding adds when the citation names a version of another year than the
-    text compared (the list may quote that version's words or numbering)."""
-    year = named_year(c.version_note, chosen.expression.date)
-    return "" if year is None else f"; the citation names the version of {year} ({c.version_note})"
+def _named_other(c: CitedProvision, chosen: Chosen, instrument: Instrument | None) -> str:
+    """What a quote's finding adds when the citation names a version other than the text
+    compared, by a note's year or by its amending decision (the list may quote that version's
+    words or numbering)."""
+    if instrument is None:
+        instrument = Instrument(c.law_iri, c.law, ())
+    named = named_version(instrument, c.named_note, c.named_via, chosen.expression.date)
+    return "" if named is None else f"; {named}"
 
 
 def beyond_last(c: CitedProvision, chosen: Chosen) -> Finding | None:
@@ -140,10 +143,13 @@ def official_text(article: Article, c: CitedProvision) -> str:
     return article.text
 
 
-def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Finding | None:
+def check_quote(
+    c: CitedProvision, chosen: Chosen, index: ArticleIndex, instrument: Instrument | None = None
+) -> Finding | None:
     """Kinds 2 and 3: the quote after the citation against the cited text; when another article
     of the version matches it much better, the article moved (kind 3), else the quote differs
-    (kind 2). None when there is no quote, it is faithful, or the provision is not in the text."""
+    (kind 2). None when there is no quote, it is faithful, or the provision is not in the text.
+    ``instrument`` (its history) says which version the citation names, when it names one."""
     if c.article is None or c.chained:
         return None
     quote = find_quote(c.cell, c.end, c.next_start)
@@ -164,7 +170,7 @@ def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Findi
                 message = (
                     f"the quote after {c.law} {c.reference} is the text of {key} "
                     f"(similarity {score:.2f}; {result.similarity:.2f} with {c.reference}) in the "
-                    f"version of {version}: the article moved{_named_other(c, chosen)}"
+                    f"version of {version}: the article moved{_named_other(c, chosen, instrument)}"
                 )
                 return finding(
                     "article-moved",
@@ -182,7 +188,7 @@ def check_quote(c: CitedProvision, chosen: Chosen, index: ArticleIndex) -> Findi
     message = (
         f"the quote after {c.law} {c.reference} differs from the official text of the version "
         f"of {version} (similarity {result.similarity:.2f}, {changed} character(s) differ)"
-        f"{_named_other(c, chosen)}"
+        f"{_named_other(c, chosen, instrument)}"
     )
     return finding(
         "quote-differs",
@@ -261,6 +267,10 @@ def check_version(c: CitedProvision, instrument: Instrument) -> Iterator[Finding
             "、".join(known) if known else "none"
         )
         yield finding("unknown-version", c, message)
+    if c.via and instrument.decisions and not decision_dates(instrument, c.via):
+        listed = "、".join(f"{d} {title}" for d, title in instrument.decisions)
+        message = f"{c.law}'s history names no decision {c.via!r}; it names: {listed}"
+        yield finding("unknown-version", c, message)
     after = amendments_after(instrument, c.list_date)
     if after:
         message = (
@@ -280,7 +290,7 @@ def check(
         if found is not None:
             yield found
         else:  # the provision is in the text: what it says, and where it stands
-            quoted = check_quote(c, chosen, index) if index is not None else None
+            quoted = check_quote(c, chosen, index, instrument) if index is not None else None
             if quoted is not None:
                 yield quoted
             liability = outside_liability(c, chosen)

@@ -29,6 +29,8 @@ from graph.store.query import Binding, Term, run_query
 #: What may stand between two citations of one chain (第五十五条、第五十六条, 第七条至第九条).
 _CHAIN: Final = re.compile(r"[\s、，,和及与或至到\-—～~]*")
 _NUMBER: Final = re.compile(r"(\d+)(?:之(\d+))?")
+#: A citation written without its title (第十六条第二款, 16条): it continues the one before it.
+_TITLELESS: Final = re.compile(r"[第\d０-９]")
 
 
 def _value(row: Mapping[str, Term], name: str) -> str | None:
@@ -69,7 +71,7 @@ def _numbers(rows: Iterable[Mapping[str, Term]]) -> dict[str, dict[str, tuple[in
 
 
 #: The facts read of a citation, a selector and an item.
-_CITATION_FACTS: Final = (QZ.citesLaw, QZ.cites, QZ.citedBy, QZ.field, QZ.versionNote)
+_CITATION_FACTS: Final = (QZ.citesLaw, QZ.cites, QZ.citedBy, QZ.field, QZ.versionNote, QZ.via)
 _SELECTOR_FACTS: Final = (OA.exact, OA.start)
 _ITEM_FACTS: Final = (QZ.inList, QZ.row)
 
@@ -198,7 +200,7 @@ def gather(
     the ``items`` given, by IRI, when not None, read item by item rather than the whole store),
     ordered by item, field and cell position."""
     facts = _whole_store(store, timeout) if items is None else _of_items(store, items, timeout)
-    law_of, cites, item_of, field_of, notes = (facts.of[p] for p in _CITATION_FACTS)
+    law_of, cites, item_of, field_of, notes, vias = (facts.of[p] for p in _CITATION_FACTS)
     exact, starts = (facts.of[p] for p in _SELECTOR_FACTS)
     in_list, rows = (facts.of[p] for p in _ITEM_FACTS)
     selectors, numbers, cells = facts.selectors, facts.numbers, facts.cells
@@ -225,6 +227,7 @@ def gather(
             lists[list_iri] = (_object(store, list_iri, DCTERMS.title) or "", issued)
         list_title, list_date = lists[list_iri]
         ordered = sorted(by_cell[key])
+        named: dict[str, tuple[str | None, str | None]] = {}  # law → its version named here
         for n, (start, citation, text) in enumerate(ordered):
             end = start + len(text)  # the citation's span: cell[start:end] == text
             next_start = next((s for s, _, _ in ordered[n + 1 :] if s >= end), None)
@@ -235,6 +238,10 @@ def gather(
                 and bool(_CHAIN.fullmatch(cell[before:start]))
             )
             law = law_of[citation]
+            own = (notes.get(citation), vias.get(citation))
+            context = named.get(law, (None, None)) if _TITLELESS.match(text) else (None, None)
+            if own != (None, None) or not _TITLELESS.match(text):
+                named[law] = own
             if laws is not None and law not in laws:
                 continue  # read above all the same: it ends the quote of the one before
             if law not in titles:
@@ -266,6 +273,9 @@ def gather(
                     chained=chained,
                     provision=cites[citation],
                     item_iri=item,
+                    via=own[1],
+                    context_note=context[0],
+                    context_via=context[1],
                 )
             )
     return out

@@ -61,6 +61,21 @@ class CitedProvision:
     chained: bool = False
     provision: str = ""
     item_iri: str = ""
+    via: str | None = None
+    context_note: str | None = None
+    context_via: str | None = None
+
+    @property
+    def named_note(self) -> str | None:
+        """The note of the version the citation names: its own, else the one it continues."""
+        own = self.version_note is not None or self.via is not None
+        return self.version_note if own else self.context_note
+
+    @property
+    def named_via(self) -> str | None:
+        """The decision the citation names its version by: its own, else the one it continues."""
+        own = self.version_note is not None or self.via is not None
+        return self.via if own else self.context_via
 
     @property
     def reference(self) -> str:
@@ -130,7 +145,8 @@ class Expression:
 class Instrument:
     """An instrument with its official texts (oldest first), the dates of the events of its life
     that its history or the registry tells (通过, 修正, 修订), whether the catalogue says it has
-    expired, and the title of its successor when the catalogue or the titles say."""
+    expired, the title of its successor when the catalogue or the titles say, and the decisions
+    its history names with their dates (2008年7月22日《国务院关于修改〈X条例〉的决定》修订)."""
 
     iri: str
     title: str
@@ -138,6 +154,7 @@ class Instrument:
     events: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, note such as 修正)
     expired: bool = False
     successor: str | None = None
+    decisions: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, the title its history names)
 
 
 @dataclass(frozen=True, slots=True)

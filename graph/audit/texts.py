@@ -17,7 +17,7 @@ from typing import Final
 import pyoxigraph as ox
 
 from extractors.citing.lawdb import load_registry
-from extractors.lawtext.parse import history_event
+from extractors.lawtext.parse import history_decisions, history_event
 from graph.audit.models import Article, Expression, Instrument, Paragraph
 from graph.build.quads import QZ
 from graph.iri import Iris, unsegment
@@ -158,6 +158,12 @@ def load_instruments(store: ox.Store, laws: Collection[str] | None = None) -> di
             for n, line in enumerate((_value(r, "history") or "").splitlines())
             if (e := history_event(line, n)).date is not None
         }
+        decisions = {
+            named
+            for r in rows
+            for line in (_value(r, "history") or "").splitlines()
+            for named in history_decisions(line)
+        }
         entry = registry.by_id(unsegment(law.rsplit("/", 1)[-1]))
         if entry is not None:
             events |= {(v.date, v.note) for v in entry.versions}
@@ -170,5 +176,13 @@ def load_instruments(store: ox.Store, laws: Collection[str] | None = None) -> di
             if other is not None and _value(versions[other][-1], "expired") != "true":
                 successor = _value(versions[other][0], "title") or lasting
                 break
-        out[law] = Instrument(law, title, expressions, tuple(sorted(events)), expired, successor)
+        out[law] = Instrument(
+            law,
+            title,
+            expressions,
+            tuple(sorted(events)),
+            expired,
+            successor,
+            tuple(sorted(decisions)),
+        )
     return out

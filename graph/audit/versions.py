@@ -97,6 +97,53 @@ def named_year(note: str | None, compared: str) -> str | None:
     return mentions[-1][0]
 
 
+#: What two writings of one decision's title may differ in: its marks and the state's name.
+_TITLE_NOISE: Final = re.compile(r"[《》〈〉<>「」『』\s\u3000]|中华人民共和国")
+
+
+def decision_dates(instrument: Instrument, via: str | None) -> list[str]:
+    """The dates (YYYY-MM-DD) the instrument's history gives the decision ``via`` names (its
+    marks and 中华人民共和国 aside): one date, or several when one title was used again.
+
+    >>> law = Instrument("x", "x", (), decisions=(
+    ...     ("2008-07-22", "国务院关于修改〈营业性演出管理条例〉的决定"),
+    ...     ("2016-02-06", "国务院关于修改部分行政法规的决定")))
+    >>> decision_dates(law, "国务院关于修改《营业性演出管理条例》的决定")
+    ['2008-07-22']
+    >>> decision_dates(law, "国务院关于修改〈娱乐场所管理条例〉的决定"), decision_dates(law, None)
+    ([], [])
+    """
+    if not via:
+        return []
+    wanted = _TITLE_NOISE.sub("", via)
+    return sorted({d for d, title in instrument.decisions if _TITLE_NOISE.sub("", title) == wanted})
+
+
+def named_version(
+    instrument: Instrument, note: str | None, via: str | None, compared: str
+) -> str | None:
+    """What a finding says when the citation names a version (by its note's year, or by the
+    amending decision it cites the law through) other than the text compared (dated
+    ``compared``): the list may quote that version's words or numbering. None when it names
+    none, the one compared, or a decision the history does not date once.
+
+    >>> law = Instrument("x", "x", (), decisions=(
+    ...     ("2008-07-22", "国务院关于修改〈营业性演出管理条例〉的决定"),))
+    >>> named_version(law, "2015年修正", None, "2020-11-29")
+    'the citation names the version of 2015 (2015年修正)'
+    >>> print(named_version(law, None, "国务院关于修改〈营业性演出管理条例〉的决定", "2020-11-29"))
+    the citation names the version of 2008-07-22, made by 国务院关于修改〈营业性演出管理条例〉的决定
+    >>> named_version(law, None, "国务院关于修改〈营业性演出管理条例〉的决定", "2008-07-22")
+    """
+    year = named_year(note, compared)
+    if year is not None:
+        return f"the citation names the version of {year} ({note})"
+    dates = decision_dates(instrument, via)
+    if len(dates) == 1 and dates[0] != compared:
+        return f"the citation names the version of {dates[0]}, made by {via}"
+    return None
+
+
 def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | None:
     """The text a citation is checked against, and why: the version in force on the list's date
     (the latest that took effect on or before it), else the latest known (the list has no date,

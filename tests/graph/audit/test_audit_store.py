@@ -246,12 +246,13 @@ def test_citations_read_through_the_index_are_those_of_the_sparql_statement(
             term_text(r["row"]),
             term_text(r["listTitle"]),
             term_text(r["issued"]) if "issued" in r else None,
+            term_text(r["via"]) if "via" in r else None,
         )
         for r in rows
     }
     gathered = {
         (c.citation, c.item_iri, c.field, c.text, c.start, c.end, c.law_iri, c.law, c.provision,
-         c.version_note, c.row, c.list_title, c.list_date)
+         c.version_note, c.row, c.list_title, c.list_date, c.via)
         for c in gather(store)
     }  # fmt: skip
     assert gathered == expected and len(expected) == 98
