@@ -30,7 +30,13 @@ from graph.audit.models import (
     provision_label,
 )
 from graph.audit.quotes import find_quote
-from graph.audit.versions import amendments_after, decision_dates, named_version, note_matches
+from graph.audit.versions import (
+    amendments_after,
+    decision_dates,
+    named_text,
+    named_version,
+    note_matches,
+)
 
 #: A quote that shares less than this with the cited text, and at least ``MOVED_SCORE`` with
 #: another article (and ``MOVED_MARGIN`` more), is that other article's text.
@@ -62,14 +68,26 @@ def _version(chosen: Chosen) -> str:
     return f"{chosen.expression.date or 'undated'} ({chosen.why})"
 
 
-def _named_other(c: CitedProvision, chosen: Chosen, instrument: Instrument | None) -> str:
+def _named_other(
+    c: CitedProvision, chosen: Chosen, instrument: Instrument | None, quote: str
+) -> str:
     """What a quote's finding adds when the citation names a version other than the text
     compared, by a note's year or by its amending decision (the list may quote that version's
-    words or numbering)."""
+    words or numbering), and, when the store holds that version's text, how the quote compares
+    with the provision there."""
     if instrument is None:
         instrument = Instrument(c.law_iri, c.law, ())
     named = named_version(instrument, c.named_note, c.named_via, chosen.expression.date)
-    return "" if named is None else f"; {named}"
+    if named is None:
+        return ""
+    text = named_text(instrument, c.named_note, c.named_via)
+    article = None if text is None or c.article is None else text.article(c.article, c.suffix)
+    if text is None or text.iri == chosen.expression.iri or article is None:
+        return f"; {named}"
+    result = compare(quote, official_text(article, c))
+    if result.same:
+        return f"; {named}, whose text of {c.reference} the quote is"
+    return f"; {named} (similarity {result.similarity:.2f} with its text of {c.reference})"
 
 
 def beyond_last(c: CitedProvision, chosen: Chosen) -> Finding | None:
@@ -161,6 +179,7 @@ def check_quote(
     if result.same:
         return None
     version = _version(chosen)
+    named = _named_other(c, chosen, instrument, quote.text)
     if result.similarity < 1 - MOVED_MARGIN:
         for key, score in index.best(quote.text):
             if key == article.label:
@@ -170,7 +189,7 @@ def check_quote(
                 message = (
                     f"the quote after {c.law} {c.reference} is the text of {key} "
                     f"(similarity {score:.2f}; {result.similarity:.2f} with {c.reference}) in the "
-                    f"version of {version}: the article moved{_named_other(c, chosen, instrument)}"
+                    f"version of {version}: the article moved{named}"
                 )
                 return finding(
                     "article-moved",
@@ -188,7 +207,7 @@ def check_quote(
     message = (
         f"the quote after {c.law} {c.reference} differs from the official text of the version "
         f"of {version} (similarity {result.similarity:.2f}, {changed} character(s) differ)"
-        f"{_named_other(c, chosen, instrument)}"
+        f"{named}"
     )
     return finding(
         "quote-differs",

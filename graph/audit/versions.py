@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graph.audit.models import Chosen, Instrument
+from graph.audit.models import Chosen, Expression, Instrument
 from graph.laws.links import TextVersion, choose, last_day
 
 #: A year as notes write it (not the digits of a longer number).
@@ -142,6 +142,30 @@ def named_version(
     if len(dates) == 1 and dates[0] != compared:
         return f"the citation names the version of {dates[0]}, made by {via}"
     return None
+
+
+def named_text(instrument: Instrument, note: str | None, via: str | None) -> Expression | None:
+    """The official text of the version a citation names, when the store holds it: the text
+    dated on the day of the decision ``via`` names, else the one text of the last year ``note``
+    names; None when it holds none, or several of that year.
+
+    >>> law = Instrument("x", "x", (Expression("x/2008", "2008-07-22", ()),
+    ...                             Expression("x/2020", "2020-11-29", ())),
+    ...                  decisions=(("2008-07-22", "关于修改〈x〉的决定"),))
+    >>> named_text(law, None, "关于修改〈x〉的决定").date, named_text(law, "2020年修订", None).date
+    ('2008-07-22', '2020-11-29')
+    >>> named_text(law, "2016年修订", None), named_text(law, None, None)
+    (None, None)
+    """
+    dates = decision_dates(instrument, via)
+    mentions = note_mentions(note or "")
+    if len(dates) == 1:
+        texts = [e for e in instrument.expressions if e.date == dates[0]]
+    elif mentions:
+        texts = [e for e in instrument.expressions if e.date.startswith(mentions[-1][0])]
+    else:
+        texts = []
+    return texts[0] if len(texts) == 1 else None
 
 
 def choose_version(instrument: Instrument, list_date: str | None) -> Chosen | None:

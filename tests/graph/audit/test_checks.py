@@ -159,10 +159,44 @@ def test_kinds_2_and_3_say_when_the_citation_names_a_version_of_another_year() -
     c = cite(cell, "《某某法》（2010年10月28日通过）第四条", article=4, note="2010年10月28日通过")
     (found,) = findings(c)
     assert found.kind == "article-moved"
+    assert found.message.endswith(
+        "; the citation names the version of 2010 (2010年10月28日通过), whose text of 第四条 the "
+        "quote is"
+    )
+    # the named version's text unknown: the finding names the version alone
+    only_new = Instrument(LAW, "某某法", (NEW,), events=LAW_X.events)
+    (found,) = findings(c, only_new)
     assert found.message.endswith("; the citation names the version of 2010 (2010年10月28日通过)")
     cell = f"《某某法》（2018年修正）第四条：{TEXTS['责任一']}"
     (found,) = findings(cite(cell, "《某某法》（2018年修正）第四条", article=4, note="2018年修正"))
     assert found.kind == "article-moved" and "names the version" not in found.message
+
+
+def test_a_quote_is_compared_with_the_text_of_the_version_the_citation_names() -> None:
+    # the list of 2019 quotes 第四条 of the 2010 text with two characters changed: compared with
+    # the 2018 text in force (where 第四条 is another article) and with the 2010 text it names
+    quote = TEXTS["责任一"].replace("二倍以上五倍", "一倍以上三倍")
+    cell = f"《某某法》（2010年）第四条：{quote}"
+    (found,) = findings(cite(cell, "《某某法》（2010年）第四条", article=4, note="2010年"))
+    assert "the citation names the version of 2010 (2010年) (similarity 0." in found.message
+    assert found.message.endswith("with its text of 第四条)")
+    # by the decision it cites the law through, dated by the history; the list undated, so
+    # compared with the latest text, where the quote is of 第五条
+    law = Instrument(
+        LAW, "某某法", (OLD, NEW), decisions=(("2010-10-28", "关于修改〈某某法〉的决定"),)
+    )
+    via = "《关于修改〈某某法〉的决定》第四条"
+    c = cite(f"{via}：{TEXTS['责任一']}", via, article=4, date=None)
+    c = CitedProvision(**{**_fields(c), "via": "关于修改〈某某法〉的决定"})
+    (found,) = findings(c, law)
+    assert found.kind == "article-moved" and found.message.endswith(
+        "the version of 2010-10-28, made by 关于修改〈某某法〉的决定, "
+        "whose text of 第四条 the quote is"
+    )
+
+
+def _fields(c: CitedProvision) -> dict[str, object]:
+    return {name: getattr(c, name) for name in CitedProvision.__dataclass_fields__}
 
 
 def test_kind_4_an_accountability_basis_outside_the_liability_chapter() -> None:
