@@ -24,6 +24,22 @@ BOMS = (
 #: a few UTF-8 ones (a row pasted in from a file of the other encoding): each line decoded in
 #: its own (:func:`gb_lines`, :func:`utf8_lines`).
 MIXED = "utf-8+gb18030"
+#: The encoding a UTF-8 file is read with whose bytes are damaged in a few places (a byte
+#: flipped, a run of NUL bytes written into it, a cut-off character): each damaged sequence read
+#: as U+FFFD and each NUL dropped, said on the item whose row holds it (:func:`damaged_lines`).
+DAMAGED = "utf-8+damaged"
+#: At most this many damaged places, each at most ``_MAX_DAMAGED_RUN`` bytes, in a file whose
+#: Chinese text is at least ``_MIN_TEXT_PER_DAMAGE`` characters a place: more is no UTF-8 file
+#: damaged but one in another encoding (a GBK file read as UTF-8 fails on every character).
+_MAX_DAMAGED = 8
+_MAX_DAMAGED_RUN = 4
+_MIN_TEXT_PER_DAMAGE = 100
+#: A file of this many Chinese characters a damaged place, or more, is UTF-8 damaged, not a
+#: file in another encoding (whose characters are nearly all damaged read as UTF-8).
+_MOSTLY_UTF8 = 10
+#: At most this many runs of NUL bytes in a text file (UTF-16 without a byte-order mark has one
+#: before or after every ASCII character).
+_MAX_NUL_RUNS = 4
 # charset-normalizer's "chaos" is the share of the decoded text that looks like mojibake.
 _MAX_CHAOS = 0.1
 
@@ -105,6 +121,73 @@ def utf8_lines(data: bytes) -> list[int]:
     return stray if gb > len(stray) else []
 
 
+def _damage(data: bytes) -> list[tuple[int, int, str]] | None:
+    """The damaged places of ``data`` as (start, end, what): runs of NUL bytes and byte
+    sequences that are not UTF-8; None when there are none, or too many for a damaged UTF-8
+    file (another encoding, or a binary file)."""
+    places: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), "NUL") for m in re.finditer(rb"\x00+", data)
+    ]
+    if len(places) > _MAX_NUL_RUNS:
+        return None
+    at = 0
+    rest = data.replace(b"\x00", b"")
+    shift = [start for start, _, _ in places]  # where the NUL runs were, to map offsets back
+    lengths = [end - start for start, end, _ in places]
+    chinese = 0
+    while at <= len(rest):
+        try:
+            text = rest[at:].decode("utf-8")
+        except UnicodeDecodeError as err:
+            if err.end - err.start > _MAX_DAMAGED_RUN or len(places) >= _MAX_DAMAGED + len(shift):
+                return None
+            chinese += sum("\u3400" <= c <= "\u9fff" for c in rest[at : at + err.start].decode())
+            start = at + err.start
+            original = start
+            for nul, length in zip(shift, lengths, strict=True):
+                original += length if nul <= original else 0
+            end = original + err.end - err.start
+            last = places[-1] if len(places) > len(shift) else None
+            if last is not None and original - last[1] <= _MAX_DAMAGED_RUN:
+                places[-1] = (last[0], end, last[2])  # the rest of one damaged character
+            else:
+                places.append((original, end, "not UTF-8"))
+            at += err.end
+            continue
+        chinese += sum("\u3400" <= c <= "\u9fff" for c in text)
+        break
+    if not places or chinese < _MIN_TEXT_PER_DAMAGE * len(places):
+        return None
+    return sorted(places)
+
+
+def damaged_lines(data: bytes) -> dict[int, str]:
+    """Line (1-based) → what was damaged in it, for a file :func:`decode_text` reads as
+    ``DAMAGED``.
+
+    >>> text = ("序号,事项名称,事项类型\\n" + "1,医疗救助审批,行政许可\\n" * 40).encode()
+    >>> damaged_lines(text[:100] + b"\\xff" + text[100:] + b"\\x00" * 16)
+    {3: "1 byte(s) not UTF-8 (b'\\\\xff') read as U+FFFD", 42: '16 NUL byte(s) dropped'}
+    """
+    out: dict[int, list[str]] = {}
+    for start, end, what in _damage(data) or ():
+        said = (
+            f"{end - start} NUL byte(s) dropped"
+            if what == "NUL"
+            else f"{end - start} byte(s) not UTF-8 ({data[start:end]!r}) read as U+FFFD"
+        )
+        out.setdefault(_line_of(data, start), []).append(said)
+    return {line: "; ".join(said) for line, said in out.items()}
+
+
+def _repaired(data: bytes) -> str | None:
+    """``data`` read as UTF-8 with its few damaged places repaired (NUL bytes dropped, other
+    bytes that are not UTF-8 read as U+FFFD), or None when it is not a damaged UTF-8 file."""
+    if _damage(data) is None:
+        return None
+    return data.replace(b"\x00", b"").decode("utf-8", errors="replace")
+
+
 def said_gb_lines(
     items: tuple[PowerItem, ...], lines: list[int], utf8: bool = False
 ) -> tuple[PowerItem, ...]:
@@ -112,12 +195,21 @@ def said_gb_lines(
     of a GB18030 one (``utf8``: :func:`utf8_lines`), said on the item whose row holds it (the
     last one starting at or above it), ``mixed-encoding``."""
     stray, whole = ("UTF-8", "GB18030") if utf8 else ("GB18030", "UTF-8")
-    if not lines or not items:
+    said = f"is {stray} in a {whole} file (pasted in from another file?): read as {stray}"
+    return said_lines(items, dict.fromkeys(lines, said), "mixed-encoding")
+
+
+def said_lines(
+    items: tuple[PowerItem, ...], notes: dict[int, str], code: str
+) -> tuple[PowerItem, ...]:
+    """``items`` with the note on each line (1-based) of ``notes`` said on the item whose row
+    holds it (the last one starting at or above it; a line above every item, the header, on
+    the first), as anomaly ``code``: ``line N NOTE``."""
+    if not notes or not items:
         return items
     said: dict[int, list[int]] = {}
     starts = [i.line for i in items]
-    for line in lines:
-        # (a line above every item, the header, is said on the first)
+    for line in sorted(notes):
         at = max((k for k, start in enumerate(starts) if start <= line), default=0)
         said.setdefault(at, []).append(line)
     return tuple(
@@ -125,14 +217,7 @@ def said_gb_lines(
             item,
             anomalies=(
                 *item.anomalies,
-                *(
-                    Anomaly(
-                        "mixed-encoding",
-                        f"line {line} is {stray} in a {whole} file (pasted in from another "
-                        f"file?): read as {stray}",
-                    )
-                    for line in said[k]
-                ),
+                *(Anomaly(code, f"line {line} {notes[line]}") for line in said[k]),
             ),
         )
         if k in said
@@ -179,6 +264,8 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
                     text=_snippet(data, err.start),
                 ) from None
     nul = data.find(b"\x00")
+    if nul >= 0 and (repaired := _repaired(data)) is not None:
+        return _lf(repaired), DAMAGED
     if nul >= 0:
         raise InputError(
             path,
@@ -195,6 +282,8 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
         lines = data.splitlines(keepends=True)
         text = "".join(_line_text(line) for line in lines)
         return _lf(text), MIXED
+    if (repaired := _repaired(data)) is not None:
+        return _lf(repaired), DAMAGED
     best = from_bytes(data).best()
     guess = best.encoding.lower() if best is not None else None
     if guess in _GB_FAMILY and best is not None and best.chaos <= _MAX_CHAOS:
@@ -202,6 +291,16 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
             return _lf(data.decode("gb18030")), "gb18030"
         except UnicodeDecodeError:
             pass
+    replaced = data.decode("utf-8", errors="replace")
+    places = len(re.findall("\ufffd+", replaced))
+    if sum("\u3400" <= c <= "\u9fff" for c in replaced) >= _MOSTLY_UTF8 * places:
+        raise InputError(
+            path,
+            f"UTF-8 damaged in {places} places (the first at offset {utf8_error.start}): more "
+            f"than the {_MAX_DAMAGED} read with each said; repair or fetch the file again",
+            line=_line_of(data, utf8_error.start),
+            text=_snippet(data, utf8_error.start),
+        )
     likely = guess if guess and guess not in _GB_FAMILY else "GB18030"
     raise InputError(
         path,

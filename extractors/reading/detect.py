@@ -134,6 +134,32 @@ def ole_streams(data: bytes) -> frozenset[str]:
     return frozenset(entry.name for entry in directory)
 
 
+def other_archive(data: bytes) -> str | None:
+    """What a ZIP archive that is no Office or OpenDocument file is, for the one line that
+    refuses it (``detect_binary`` gives None for it): a damaged archive, or one of other files
+    (a bundle of lists), named with its first members; None for anything else.
+
+    >>> import zipfile
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w") as z:
+    ...     z.writestr("a.xlsx", "x"); z.writestr("b.xlsx", "y")
+    >>> other_archive(buffer.getvalue())
+    'a ZIP archive of 2 file(s) (a.xlsx, b.xlsx): unpack it and read its files'
+    >>> print(other_archive(b"PK\\x03\\x04 cut")), other_archive("序号".encode())
+    a damaged or cut-short ZIP archive (File is not a zip file); expected an xlsx or docx file
+    (None, None)
+    """
+    if not data.startswith(_ZIP):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [i.filename for i in archive.infolist() if not i.is_dir()]
+    except zipfile.BadZipFile as err:
+        return f"a damaged or cut-short ZIP archive ({err}); expected an xlsx or docx file"
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    return f"a ZIP archive of {len(names)} file(s) ({shown}): unpack it and read its files"
+
+
 def is_encrypted(data: bytes) -> bool:
     """True for a password-protected Office file: an OLE container holding the encrypted package
     of an XLSX/DOCX (its directory names the EncryptionInfo and EncryptedPackage streams).

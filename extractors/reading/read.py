@@ -12,7 +12,16 @@ from extractors.models import PowerItem, PowerList
 from extractors.reading.annexed import is_annex_header, join_annexes
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
-from extractors.reading.decode import MIXED, decode_text, gb_lines, said_gb_lines, utf8_lines
+from extractors.reading.decode import (
+    DAMAGED,
+    MIXED,
+    damaged_lines,
+    decode_text,
+    gb_lines,
+    said_gb_lines,
+    said_lines,
+    utf8_lines,
+)
 from extractors.reading.detect import (
     BINARY_FORMATS,
     FORMATS,
@@ -21,6 +30,7 @@ from extractors.reading.detect import (
     detect_binary,
     detect_text,
     is_encrypted,
+    other_archive,
 )
 from extractors.reading.drafts import Header
 from extractors.reading.formats.delimited import read_delimited
@@ -112,6 +122,8 @@ def read_list(
     if is_encrypted(data):
         raise InputError(where, "encrypted (password-protected) file; save an unprotected copy")
     fmt = format or detect_binary(data)
+    if fmt is None and (archive := other_archive(data)) is not None:
+        raise InputError(where, archive)
     used: str | None = None
     if fmt in BINARY_FORMATS:
         reading = _Reading.of(fmt, _BINARY_READERS[fmt](data, where), path.name, where)
@@ -169,7 +181,10 @@ def read_list(
 def _said_mixed(
     items: tuple[PowerItem, ...], data: bytes, used: str | None
 ) -> tuple[PowerItem, ...]:
-    """``items`` with each line of the other encoding of a file of two said (``decode``)."""
+    """``items`` with each line of the other encoding of a file of two said (``decode``), or
+    each damaged line of a damaged UTF-8 file."""
+    if used == DAMAGED:
+        return said_lines(items, damaged_lines(data), "damaged-bytes")
     if used != MIXED:
         return items
     if gb := gb_lines(data):
