@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import replace
+from typing import Final
 
 from charset_normalizer import from_bytes
 
@@ -28,6 +29,10 @@ MIXED = "utf-8+gb18030"
 #: flipped, a run of NUL bytes written into it, a cut-off character): each damaged sequence read
 #: as U+FFFD and each NUL dropped, said on the item whose row holds it (:func:`damaged_lines`).
 DAMAGED = "utf-8+damaged"
+#: The same of a GB18030 file (charset-normalizer names the GB family with little doubt).
+GB_DAMAGED = "gb18030+damaged"
+#: Each such reading → the encoding it repairs.
+REPAIRED: Final = {DAMAGED: "utf-8", GB_DAMAGED: "gb18030"}
 #: At most this many damaged places, each at most ``_MAX_DAMAGED_RUN`` bytes, in a file whose
 #: Chinese text is at least ``_MIN_TEXT_PER_DAMAGE`` characters a place: more is no UTF-8 file
 #: damaged but one in another encoding (a GBK file read as UTF-8 fails on every character).
@@ -37,6 +42,7 @@ _MIN_TEXT_PER_DAMAGE = 100
 #: A file of this many Chinese characters a damaged place, or more, is UTF-8 damaged, not a
 #: file in another encoding (whose characters are nearly all damaged read as UTF-8).
 _MOSTLY_UTF8 = 10
+_NAMES: Final = {"utf-8": "UTF-8", "gb18030": "GB18030"}
 #: At most this many runs of NUL bytes in a text file (UTF-16 without a byte-order mark has one
 #: before or after every ASCII character).
 _MAX_NUL_RUNS = 4
@@ -121,10 +127,10 @@ def utf8_lines(data: bytes) -> list[int]:
     return stray if gb > len(stray) else []
 
 
-def _damage(data: bytes) -> list[tuple[int, int, str]] | None:
+def _damage(data: bytes, encoding: str = "utf-8") -> list[tuple[int, int, str]] | None:
     """The damaged places of ``data`` as (start, end, what): runs of NUL bytes and byte
-    sequences that are not UTF-8; None when there are none, or too many for a damaged UTF-8
-    file (another encoding, or a binary file)."""
+    sequences that are not ``encoding``; None when there are none, or too many for a file of
+    that encoding damaged (another encoding, or a binary file)."""
     places: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "NUL") for m in re.finditer(rb"\x00+", data)
     ]
@@ -137,11 +143,12 @@ def _damage(data: bytes) -> list[tuple[int, int, str]] | None:
     chinese = 0
     while at <= len(rest):
         try:
-            text = rest[at:].decode("utf-8")
+            text = rest[at:].decode(encoding)
         except UnicodeDecodeError as err:
             if err.end - err.start > _MAX_DAMAGED_RUN or len(places) >= _MAX_DAMAGED + len(shift):
                 return None
-            chinese += sum("\u3400" <= c <= "\u9fff" for c in rest[at : at + err.start].decode())
+            good = rest[at : at + err.start].decode(encoding)
+            chinese += sum("\u3400" <= c <= "\u9fff" for c in good)
             start = at + err.start
             original = start
             for nul, length in zip(shift, lengths, strict=True):
@@ -151,7 +158,7 @@ def _damage(data: bytes) -> list[tuple[int, int, str]] | None:
             if last is not None and original - last[1] <= _MAX_DAMAGED_RUN:
                 places[-1] = (last[0], end, last[2])  # the rest of one damaged character
             else:
-                places.append((original, end, "not UTF-8"))
+                places.append((original, end, f"not {_NAMES[encoding]}"))
             at += err.end
             continue
         chinese += sum("\u3400" <= c <= "\u9fff" for c in text)
@@ -161,31 +168,49 @@ def _damage(data: bytes) -> list[tuple[int, int, str]] | None:
     return sorted(places)
 
 
-def damaged_lines(data: bytes) -> dict[int, str]:
+def damaged_lines(data: bytes, used: str = DAMAGED) -> dict[int, str]:
     """Line (1-based) → what was damaged in it, for a file :func:`decode_text` reads as
-    ``DAMAGED``.
+    ``used``, ``DAMAGED`` or ``GB_DAMAGED``.
 
     >>> text = ("序号,事项名称,事项类型\\n" + "1,医疗救助审批,行政许可\\n" * 40).encode()
     >>> damaged_lines(text[:100] + b"\\xff" + text[100:] + b"\\x00" * 16)
     {3: "1 byte(s) not UTF-8 (b'\\\\xff') read as U+FFFD", 42: '16 NUL byte(s) dropped'}
     """
     out: dict[int, list[str]] = {}
-    for start, end, what in _damage(data) or ():
+    for start, end, what in _damage(data, REPAIRED[used]) or ():
         said = (
             f"{end - start} NUL byte(s) dropped"
             if what == "NUL"
-            else f"{end - start} byte(s) not UTF-8 ({data[start:end]!r}) read as U+FFFD"
+            else f"{end - start} byte(s) {what} ({data[start:end]!r}) read as U+FFFD"
         )
         out.setdefault(_line_of(data, start), []).append(said)
     return {line: "; ".join(said) for line, said in out.items()}
 
 
-def _repaired(data: bytes) -> str | None:
-    """``data`` read as UTF-8 with its few damaged places repaired (NUL bytes dropped, other
-    bytes that are not UTF-8 read as U+FFFD), or None when it is not a damaged UTF-8 file."""
-    if _damage(data) is None:
+def _repaired(data: bytes, encoding: str = "utf-8") -> str | None:
+    """``data`` read as ``encoding`` with its few damaged places repaired (NUL bytes dropped,
+    other bytes that are not of the encoding read as U+FFFD), or None when it is not a file of
+    that encoding damaged."""
+    if _damage(data, encoding) is None:
         return None
-    return data.replace(b"\x00", b"").decode("utf-8", errors="replace")
+    return data.replace(b"\x00", b"").decode(encoding, errors="replace")
+
+
+def _gb_repaired(data: bytes) -> str | None:
+    """``data`` read as GB18030 with its few damaged places repaired, when it is a GB18030
+    file damaged: charset-normalizer names the GB family with little doubt for its bytes
+    without the damaged places (with them it names none)."""
+    places = _damage(data, "gb18030")
+    if places is None:
+        return None
+    kept, at = [], 0
+    for start, end, _ in places:
+        kept.append(data[at:start])
+        at = end
+    best = from_bytes(b"".join([*kept, data[at:]])).best()
+    if best is None or best.encoding.lower() not in _GB_FAMILY or best.chaos > _MAX_CHAOS:
+        return None
+    return _repaired(data, "gb18030")
 
 
 def said_gb_lines(
@@ -266,6 +291,8 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     nul = data.find(b"\x00")
     if nul >= 0 and (repaired := _repaired(data)) is not None:
         return _lf(repaired), DAMAGED
+    if nul >= 0 and (repaired := _gb_repaired(data)) is not None:
+        return _lf(repaired), GB_DAMAGED
     if nul >= 0:
         raise InputError(
             path,
@@ -291,6 +318,8 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
             return _lf(data.decode("gb18030")), "gb18030"
         except UnicodeDecodeError:
             pass
+    if (repaired := _gb_repaired(data)) is not None:
+        return _lf(repaired), GB_DAMAGED
     replaced = data.decode("utf-8", errors="replace")
     places = len(re.findall("\ufffd+", replaced))
     if sum("\u3400" <= c <= "\u9fff" for c in replaced) >= _MOSTLY_UTF8 * places:

@@ -13,8 +13,8 @@ from extractors.reading.annexed import is_annex_header, join_annexes
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
 from extractors.reading.decode import (
-    DAMAGED,
     MIXED,
+    REPAIRED,
     damaged_lines,
     decode_text,
     gb_lines,
@@ -183,8 +183,8 @@ def _said_mixed(
 ) -> tuple[PowerItem, ...]:
     """``items`` with each line of the other encoding of a file of two said (``decode``), or
     each damaged line of a damaged UTF-8 file."""
-    if used == DAMAGED:
-        return said_lines(items, damaged_lines(data), "damaged-bytes")
+    if used in REPAIRED:
+        return said_lines(items, damaged_lines(data, used), "damaged-bytes")
     if used != MIXED:
         return items
     if gb := gb_lines(data):

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, cast
 from extractors.errors import InputError
 from extractors.models import ListMeta, PowerItem, PowerList, Reject
 from extractors.reading.assemble import Assembly
-from extractors.reading.decode import DAMAGED, MIXED, decode_text
+from extractors.reading.decode import MIXED, REPAIRED, decode_text
 from extractors.reading.detect import (
     FORMATS,
     detect_binary,
@@ -332,7 +332,7 @@ def _text_file_rows(
         except InputError:
             return None  # read_list says what is wrong
         del data
-        if used in (MIXED, DAMAGED):
+        if used == MIXED or used in REPAIRED:
             return None  # lines of two encodings, or damaged: read whole, each line said
         fmt = format or detect_text(text)
         del text

@@ -152,3 +152,20 @@ def test_zip_archives_that_are_no_office_file_are_one_line(tmp_path: Path) -> No
     cut.write_bytes(b"PK\x03\x04" + b"\x14\x00" * 20)
     with pytest.raises(InputError, match="damaged or cut-short ZIP archive"):
         read_list(str(cut))
+
+
+@pytest.mark.parametrize("how", ["flip", "nul"])
+def test_a_gb18030_list_damaged_in_a_few_places_is_read_and_said(tmp_path: Path, how: str) -> None:
+    data = _text("csv").encode("gb18030")
+    at = data.index("第7类".encode("gb18030")) + 3  # inside 类
+    data = data[:at] + (b"\xff" if how == "flip" else b"\x00" * 9) + data[at + (how == "flip") :]
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    plist = read_list(str(path))
+    assert plist.encoding == "gb18030+damaged" and len(plist.items) == 12
+    said = [
+        (i.row, a.message) for i in plist.items for a in i.anomalies if a.code == "damaged-bytes"
+    ]
+    assert [row for row, _ in said] == ["7"]
+    assert ("not GB18030" if how == "flip" else "9 NUL byte(s) dropped") in said[0][1]
+    assert _item(plist, "8").name == "对第8类违法行为的行政处罚"
