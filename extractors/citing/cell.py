@@ -409,6 +409,8 @@ _GROUP_AFTER: Final = regex(
 )
 
 _GROUP_BEFORE: Final = regex(_GROUP_AFTER.pattern.replace("(?=第)", r"\Z"))
+# a chapter named without its number before a provision (行政许可法附则第八十三条)
+_DIVISION_BEFORE: Final = regex(rf"{alternation(words('division_names'))}[ \t\u3000]*\Z")
 
 
 def _group_provisions_said(text: str, found: list[Citation]) -> list[Citation]:
@@ -853,7 +855,14 @@ class _Cell:
             # no title names (said on the law's record: _group_provisions_said)
             self.whole_unmarked(grouped[0], group.start(), grouped[1])
             return
-        unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
+        division = _DIVISION_BEFORE.search(text, max(0, p - 6), p)
+        unmarked = (
+            # 行政许可法附则第八十三条, 刑法总则第十三条: a chapter named without its number
+            # between the title and the article is passed over, as after title marks
+            (unmarked_before(text, division.start()) if division is not None else None)
+            or unmarked_before(text, p)
+            or (self.alias_before(p) if self.local else None)
+        )
         endless = endless_before(text, p) if unmarked is None else None
         if (
             endless is not None

@@ -14,6 +14,7 @@ from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
     ENTRY_NUMBER,
+    JOIN_WORDS,
     OPEN_MARK,
     RANK_TAG,
     TITLE_END_CHARS,
@@ -82,9 +83,7 @@ _TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
 _NOUN_USE: Final = regex(alternation(words("noun_uses")))
 # 《社会保险法》规定：“…” — a title (or provision) whose words are quoted after it
-_GUIDED: Final = (
-    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
-)
+_GUIDED: Final = rf"\s*{alternation(JOIN_WORDS)}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
 _TITLE_QUOTE: Final = regex(_GUIDED)
 # what continues the author's sentence after a provision: a list mark or conjunction (their first
 # characters), a title, the end of the sentence, and (glued to the provision) a word that uses it
@@ -92,7 +91,7 @@ _TITLE_QUOTE: Final = regex(_GUIDED)
 _GOES_ON: Final = (
     "".join(sorted(first_chars(words("separators", "list")))) + TITLE_OPEN[0] + ";；。"
 )
-_USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *words("join_words")])))
+_USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *JOIN_WORDS])))
 _SPACE_CLASS: Final = r"\s"
 _QUOTE_START: Final = regex(
     rf"{_GUIDED}|\s+{char_class(_GOES_ON, negate=True, extra=_SPACE_CLASS)}"
@@ -310,7 +309,7 @@ def opens_quote(text: str, pos: int) -> bool:
 _CLOSERS: Final = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 #: What may stand between a provision (or title) and the mark that opens its quoted words.
 _BEFORE_MARK: Final = regex(
-    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
+    rf"\s*{alternation(JOIN_WORDS)}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
 )
 
 

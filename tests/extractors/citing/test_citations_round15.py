@@ -1,0 +1,81 @@
+"""Citation shapes of round 15 (docs/citations.md), each read wrong and silently on 47282f5
+(the controls aside): a code's short title ending in 总则 (民法总则第十条) and a chapter named
+without its number between a title and its article (刑法总则第十三条, 行政许可法附则第八十三条); a
+rank the list writes that contradicts the registry's (《安全生产法》（行政法规）第十条); characters
+typed for 第 (地三十条) and for the level words (第三十调, 第二宽, 第三向); a document number alone,
+or after a title, in angle or tortoise-shell brackets (〈人社部令第8号〉第五条). Every case goes
+through each backend of the cell pass (the ``cite`` fixture). The titles are the registry's; the
+articles exist in the texts of ../shared/lawtexts; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.citing.conftest import Cite
+
+CF = "中华人民共和国行政处罚法"  # 86 articles (2021)
+XK = "中华人民共和国行政许可法"  # 83 articles (2019)
+SP = "中华人民共和国食品安全法"  # 154 articles (2021)
+AQ = "中华人民共和国安全生产法"  # 119 articles (2021)
+XFA = "中华人民共和国刑法"
+GS = "工伤保险条例"  # 67 articles (2010)
+ZJAQ = "浙江省安全生产条例"
+GR = "工伤认定办法"  # 人社部令第8号
+
+Row = tuple[str | None, int | None, int | None, int | None]
+
+
+def rows(cite: Cite, text: str) -> list[Row]:
+    return [(c.law, c.article, c.paragraph, c.item) for c in cite(text)]
+
+
+# --- a code's short title ending in 总则, and a chapter named without its number
+
+
+@pytest.mark.parametrize(
+    ("text", "articles"),
+    [
+        pytest.param("民法总则第十条", [10], id="alone"),
+        pytest.param("依据民法总则第一百四十三条", [143], id="lead-verb"),
+        pytest.param("根据民法总则第五十四条、第五十五条", [54, 55], id="list"),
+        pytest.param("1.民法总则第十条", [10], id="entry"),
+        pytest.param("民法总则（2017年）第十条", [10], id="version-note"),
+    ],
+)
+def test_a_codes_short_title_ending_in_zongze_is_read_and_said(
+    cite: Cite, text: str, articles: list[int]
+) -> None:
+    """民法总则 (repealed in 2021, superseded by 民法典) is in no catalogue: the provision was
+    dropped, silently (民法通则 was read since round 14)."""
+    found = cite(text)
+    assert [(c.law, c.article) for c in found] == [("民法总则", a) for a in articles]
+    assert all("not in the registry" in c.warnings[0] for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("刑法总则第十三条", [(XFA, 13, None, None)], id="general-part"),
+        pytest.param("依据行政许可法附则第八十三条", [(XK, 83, None, None)], id="supplementary"),
+        pytest.param("工伤保险条例附则第六十四条", [(GS, 64, None, None)], id="regulation"),
+        pytest.param("《中华人民共和国行政处罚法》总则第三条", [(CF, 3, None, None)], id="marked"),
+        pytest.param(
+            "《行政处罚法》总则第三条、第四条",
+            [(CF, 3, None, None), (CF, 4, None, None)],
+            id="marked-list",
+        ),
+    ],
+)
+def test_a_chapter_named_without_its_number_is_passed_over(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """The article was dropped, silently (the law cited whole, or nothing read)."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert not any(c.warnings for c in found)
+    assert found[0].text == text.removeprefix("依据").split("、")[0]  # the division inside
+
+
+def test_a_word_that_is_no_title_before_zongze_is_not_read(cite: Cite) -> None:
+    """Control: 民法总则编 is a part of the civil code named in prose, with no provision."""
+    assert cite("民法总则编的规定") == []
