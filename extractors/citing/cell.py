@@ -83,7 +83,7 @@ from extractors.citing.grammar.titles import (
     read_marked,
     title_unit,
 )
-from extractors.citing.grammar.typos import TYPOS, read_typos, typo_warning
+from extractors.citing.grammar.typos import LEVEL_TYPOS, TYPOS, read_typos, typo_warning
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
@@ -182,8 +182,9 @@ _CODE_AFTER: Final = regex(rf"[ \t\u3000]*[(（]?[ \t\u3000]*{_CODE_NUMBER}")
 _CODE_NOTE: Final = regex(rf"[)）》][ \t\u3000]*[(（][ \t\u3000]*{_CODE_NUMBER}")
 # the version note after a title alone on its line (食品安全法（2021年修正）)
 _LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
-# a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
-_TYPO_CHAR: Final = regex(char_class(TYPOS))
+# a character typed for 第 (弟三十条) or for a level word (第三十调): the cells that hold none skip
+# the typo reader
+_TYPO_CHAR: Final = regex(char_class(TYPOS + "".join(LEVEL_TYPOS)))
 # a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
 _LEAD_BEFORE: Final = regex(
     rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"

@@ -79,3 +79,83 @@ def test_a_chapter_named_without_its_number_is_passed_over(
 def test_a_word_that_is_no_title_before_zongze_is_not_read(cite: Cite) -> None:
     """Control: 民法总则编 is a part of the civil code named in prose, with no provision."""
     assert cite("民法总则编的规定") == []
+
+
+# --- characters typed for 第 and for the level words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "typos"),
+    [
+        pytest.param("《中华人民共和国行政处罚法》地三十条", [(CF, 30, None, None)], "地", id="di"),
+        pytest.param(
+            "《行政许可法》第十二条、地十三条",
+            [(XK, 12, None, None), (XK, 13, None, None)],
+            "地",
+            id="di-listed",
+        ),
+        pytest.param("《行政许可法》第十二条地一款", [(XK, 12, 1, None)], "地", id="di-paragraph"),
+        pytest.param("依据食品安全法地三十五条", [(SP, 35, None, None)], "地", id="di-unmarked"),
+        pytest.param("《行政处罚法》地30条", [(CF, 30, None, None)], "地", id="di-digits"),
+        pytest.param("《行政处罚法》地３０条", [(CF, 30, None, None)], "地", id="di-wide-digits"),
+        pytest.param(
+            "《行政处罚法》第三十条至地三十二条",
+            [(CF, 30, None, None), (CF, 31, None, None), (CF, 32, None, None)],
+            "地",
+            id="di-range",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》第三十调", [(CF, 30, None, None)], "调", id="tiao"
+        ),
+        pytest.param(
+            "《行政处罚法》第三十调、第三十二条",
+            [(CF, 30, None, None), (CF, 32, None, None)],
+            "调",
+            id="tiao-listed",
+        ),
+        pytest.param("《行政处罚法》第三十条第二宽", [(CF, 30, 2, None)], "宽", id="kuan"),
+        pytest.param("《行政处罚法》第30条第2宽", [(CF, 30, 2, None)], "宽", id="kuan-digits"),
+        pytest.param("《行政处罚法》第三十条第一款第二向", [(CF, 30, 1, 2)], "向", id="xiang"),
+        pytest.param(
+            "《行政处罚法》第三十条第一款第（二）向", [(CF, 30, 1, 2)], "向", id="xiang-bracketed"
+        ),
+        pytest.param(
+            "《食品安全法》第一百二十二条第一款第三相的规定", [(SP, 122, 1, 3)], "相", id="xiang-de"
+        ),
+    ],
+)
+def test_a_character_typed_for_di_or_a_level_word_is_read_and_said(
+    cite: Cite, text: str, expected: list[Row], typos: str
+) -> None:
+    """The provision was dropped, silently (the title cited whole, or the chain cut)."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    said = [w for c in found for w in c.warnings]
+    assert said and all(w.startswith(f"{typos!r} typed for ") for w in said)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("各地三十条措施已印发", [], id="gedi"),
+        pytest.param("根据地三十条规定执行", [], id="genjudi"),
+        pytest.param("《行政处罚法》规定的本地三十家企业", [(CF, None, None, None)], id="bendi"),
+        pytest.param(
+            "《中华人民共和国乡村振兴促进法》在民族地区十条措施",
+            [("中华人民共和国乡村振兴促进法", None, None, None)],
+            id="diqu",
+        ),
+        pytest.param("第三十调查组", [], id="diaocha"),
+        pytest.param("《行政处罚法》第三十条规定第三相限", [(CF, 30, None, None)], id="xiangxian"),
+        pytest.param("《行政处罚法》第三十条第二相关规定", [(CF, 30, None, None)], id="xiangguan"),
+    ],
+)
+def test_a_character_that_is_a_real_word_is_no_typo(
+    cite: Cite, text: str, expected: list[Row]
+) -> None:
+    """Controls: 地, 调, 相 make a word with the character before or after them."""
+    found = cite(text)
+    assert rows(cite, text) == expected
+    assert not any(c.warnings for c in found)
