@@ -81,6 +81,85 @@ def test_a_word_that_is_no_title_before_zongze_is_not_read(cite: Cite) -> None:
     assert cite("民法总则编的规定") == []
 
 
+# --- a rank the list writes that contradicts the registry's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "written", "registry"),
+    [
+        pytest.param("《安全生产法》（行政法规）第十条", (AQ, 10), "行政法规", "法律", id="note"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》【部门规章】第三十条",
+            (CF, 30),
+            "部门规章",
+            "法律",
+            id="tag-after",
+        ),
+        pytest.param(
+            "【部门规章】《中华人民共和国行政处罚法》第三十条",
+            (CF, 30),
+            "部门规章",
+            "法律",
+            id="tag-before",
+        ),
+        pytest.param("行政处罚法（部门规章）第三十条", (CF, 30), "部门规章", "法律", id="unmarked"),
+        pytest.param(
+            "【法律】《工伤保险条例》第十七条", (GS, 17), "法律", "行政法规", id="regulation"
+        ),
+        pytest.param(
+            "【法律】《浙江省安全生产条例》第十条", (ZJAQ, 10), "法律", "地方性法规", id="local"
+        ),
+        pytest.param(
+            "行政法规：《中华人民共和国食品安全法》第三十五条",
+            (SP, 35),
+            "行政法规",
+            "法律",
+            id="label",
+        ),
+        pytest.param(
+            "［部门规章］《中华人民共和国安全生产法》第十条",
+            (AQ, 10),
+            "部门规章",
+            "法律",
+            id="full-width-square",
+        ),
+        pytest.param(
+            "《中华人民共和国行政处罚法》（司法解释）第三十条",
+            (CF, 30),
+            "司法解释",
+            "法律",
+            id="interpretation",
+        ),
+    ],
+)
+def test_a_rank_that_contradicts_the_registrys_is_said(
+    cite: Cite, text: str, expected: tuple[str, int], written: str, registry: str
+) -> None:
+    """The rank written was not checked: read without a word."""
+    (c,) = cite(text)
+    assert (c.law, c.article) == expected
+    assert c.warnings == (
+        f"the rank written, {written}, is not the registry's rank of {c.law}: {registry}",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("【法律】《中华人民共和国行政处罚法》第三十条、第三十二条", id="law"),
+        pytest.param("【行政法规】《工伤保险条例》第十七条", id="regulation"),
+        pytest.param("【地方性法规】《浙江省安全生产条例》第十条", id="local"),
+        pytest.param("《中华人民共和国安全生产法》（法律）第十条", id="note"),
+        pytest.param("【法律法规】《工伤保险条例》第十七条", id="a-group-of-ranks"),
+        pytest.param("【规章】《工伤认定办法》第五条", id="no-rank-of-the-registry"),
+    ],
+)
+def test_a_rank_that_agrees_or_names_no_rank_says_nothing(cite: Cite, text: str) -> None:
+    """Controls: the rank agrees with the registry's, or names none of its ranks."""
+    found = cite(text)
+    assert found and not any(c.warnings for c in found)
+
+
 # --- characters typed for 第 and for the level words
 
 
