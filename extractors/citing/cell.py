@@ -66,7 +66,7 @@ from extractors.citing.grammar.docnums import (
     names_doc_number,
 )
 from extractors.citing.grammar.notes import (
-    TORTOISE_OPEN,
+    SHELL_OPENS,
     Tail,
     amending_decision_at,
     annex_before,
@@ -280,6 +280,21 @@ def _in_unmarked_note(text: str, p: int) -> int | None:
     return head.end
 
 
+# the brackets a number alone may stand in before a provision, each closer with its openers:
+# （…）, […], 【…】, 〔…〕, 〈…〉 (【人社部令第8号】第五条, [国务院令第586号]第十七条)
+_NUMBER_BRACKETS: Final = {
+    "）": "（(",
+    ")": "（(",
+    "]": "[［",
+    "］": "[［",
+    "】": "【",
+    "〕": "〔",
+    "〉": "〈",
+    ">": "<＜",
+    "＞": "<＜",
+}
+
+
 def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
     """A document number alone in brackets just before the provision at ``p``, where an entry
     starts (（国家市场监督管理总局令第46号）第五十条: the title lost, its note kept), as where
@@ -290,14 +305,20 @@ def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
     (2, '国务院令第735号')
     >>> _bracketed_doc_number("甲条例（国务院令第735号）第三十八条", 14) is None
     True
+    >>> _bracketed_doc_number("【人社部令第8号】第五条", 9)
+    (0, '人社部令第8号')
     """
     j = p
     while j > 0 and text[j - 1] in " \t\u3000":
         j -= 1
-    if j < 4 or text[j - 1] not in "）)":
+    if j < 4 or text[j - 1] not in _NUMBER_BRACKETS:
         return None
     numbered = doc_number_before(text, j - 1)
-    if numbered is None or numbered[0] < 1 or text[numbered[0] - 1] not in "（(":
+    if (
+        numbered is None
+        or numbered[0] < 1
+        or text[numbered[0] - 1] not in _NUMBER_BRACKETS[text[j - 1]]
+    ):
         return None
     opened = numbered[0] - 1
     return (opened, numbered[1]) if opens_entry(text, opened) else None
@@ -616,7 +637,7 @@ class _Cell:
         :meth:`head`; None when the general path must read it."""
         text = self.text
         if (
-            text.startswith(("第", "附", TORTOISE_OPEN), at)
+            text.startswith(("第", "附", *SHELL_OPENS), at)
             or bare_article_at(text, at)
             or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))

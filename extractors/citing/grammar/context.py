@@ -75,9 +75,9 @@ _SAME_UNIT: Final = regex(
 _SELF_LAST: Final = last_chars((*_SELF_NOUNS, *_ALONE))
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
-# boundary or what leads a segment
+# boundary or what leads a segment, and the brackets a number alone may close (〔国务院令第586号〕)
 _REFER_TEST: Final = (
-    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"} | _SAME_LAST
+    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’〕〉>＞"} | _SAME_LAST
 )
 _TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence

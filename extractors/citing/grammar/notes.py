@@ -42,7 +42,11 @@ from extractors.citing.words import (
 #: The bracket documents numbers write their year in (〔2019〕), which opens a note after a title
 #: too (《工伤保险条例》〔国务院令第586号〕第十七条).
 TORTOISE_OPEN: Final = "〔"
-_SHELL_NOTE: Final = regex(r"〔([^〔〕\n]{1,80})〕")
+#: The brackets a note in them is read only when it holds a number or a version: 〔〕, and the
+#: angle brackets (《工伤认定办法》〈人社部令第8号〉第五条, 《…》<国务院令第586号>), which also
+#: mark inner titles.
+SHELL_OPENS: Final = TORTOISE_OPEN + "<〈＜"
+_SHELL_NOTE: Final = regex(r"〔([^〔〕\n]{1,80})〕|[<〈＜]([^<>〈〉＜＞《》\n]{1,80})[>〉＞]")
 # a parenthetical with nothing nested and no line break: the common case of _close_paren
 _FLAT_PAREN: Final = regex(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
 _GLUED: Final = regex(rf"^\s*({alternation(words('trial_marks'))})\s*$")
@@ -219,10 +223,11 @@ def read_head(text: str, pos: int) -> Tail:
                 repealed = repealed or note.repealed
             i = end = close
             continue
-        if j < n and text[j] == TORTOISE_OPEN and (shell := _SHELL_NOTE.match(text, j)):
+        if j < n and text[j] in SHELL_OPENS and (shell := _SHELL_NOTE.match(text, j)):
             # 《工伤保险条例》〔国务院令第586号〕第十七条: a note in the brackets document numbers
-            # write their year in, read when it holds a number or a version (〔2010〕 as （2010）)
-            note = _read_note(shell.group(1))
+            # write their year in, read when it holds a number or a version (〔2010〕 as （2010）);
+            # so in angle brackets (〈人社部令第8号〉), which may also hold an inner title
+            note = _read_note(shell.group(1) or shell.group(2))
             if note.doc is None and note.version is None:
                 break
             version = version or note.version

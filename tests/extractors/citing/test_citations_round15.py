@@ -238,3 +238,50 @@ def test_a_character_that_is_a_real_word_is_no_typo(
     found = cite(text)
     assert rows(cite, text) == expected
     assert not any(c.warnings for c in found)
+
+
+# --- a document number in angle or tortoise-shell brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "doc"),
+    [
+        pytest.param(
+            "《工伤保险条例》<国务院令第586号>第十七条",
+            (GS, 17),
+            "国务院令第586号",
+            id="after-a-title-angle",
+        ),
+        pytest.param(
+            "《工伤保险条例》＜国务院令第586号＞第十七条",
+            (GS, 17),
+            "国务院令第586号",
+            id="after-a-title-wide-angle",
+        ),
+        pytest.param(
+            "《工伤认定办法》〈人社部令第8号〉第五条",
+            (GR, 5),
+            "人社部令第8号",
+            id="after-a-title-single-angle",
+        ),
+        pytest.param("[国务院令第586号]第十七条", (GS, 17), "国务院令第586号", id="alone-square"),
+        pytest.param("【人社部令第8号】第五条", (GR, 5), "人社部令第8号", id="alone-lenticular"),
+        pytest.param("〔国务院令第586号〕第十七条", (GS, 17), "国务院令第586号", id="alone-shell"),
+        pytest.param("〈人社部令第8号〉第五条", (GR, 5), "人社部令第8号", id="alone-angle"),
+    ],
+)
+def test_a_number_in_any_bracket_names_its_instrument(
+    cite: Cite, text: str, expected: tuple[str, int], doc: str
+) -> None:
+    """The provision was dropped, silently (the title cited whole, or unresolved)."""
+    (c,) = cite(text)
+    assert (c.law, c.article, c.doc_number) == (*expected, doc)
+    assert not c.warnings
+
+
+def test_an_inner_title_in_angle_brackets_is_no_number(cite: Cite) -> None:
+    """Control: angle brackets after a title that hold a title cite it."""
+    assert rows(cite, "《工伤保险条例》〈工伤认定办法〉第五条") == [
+        (GS, None, None, None),
+        (GR, 5, None, None),
+    ]
