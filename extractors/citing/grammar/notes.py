@@ -24,7 +24,7 @@ from extractors.citing.grammar.docnums import (
 )
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import AMENDS, DATED_VERSION, version_note
+from extractors.citing.resolve import AMENDS, CHINESE_DATE, DATED_VERSION, version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
     FLAT_TITLE,
@@ -75,7 +75,7 @@ _ANNEX_TITLE: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈
 _HEADING_POINT: Final = regex(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
-_DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
+_DATED: Final = regex(rf"\s*(?:\d[\d\s]{{3}}\s*年|{CHINESE_DATE})")
 # 《…法》2018年修正 第十条: a dated version note written without brackets, glued to the title or
 # one space after it, and before a provision
 _BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
@@ -90,7 +90,7 @@ _LISTED_BRACKET: Final = regex(
 # what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
 _AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 # a date, or a year alone: 1996年, 2021年4月29日
-_DATE: Final = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+_DATE: Final = rf"(?:\d{{4}}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?|{CHINESE_DATE})"
 # （1996年）: a note that is a year or a date and nothing else names the version of that year;
 # so does a year written without 年 (（2021）), four digits of a year of the statutes' time
 _DATE_NOTE: Final = regex(rf"^\s*({_DATE}|(?:19|20)\d{{2}})\s*$")

@@ -285,3 +285,58 @@ def test_an_inner_title_in_angle_brackets_is_no_number(cite: Cite) -> None:
         (GS, None, None, None),
         (GR, 5, None, None),
     ]
+
+
+# --- a version note dated in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        pytest.param(
+            "《中华人民共和国行政处罚法》（二〇二一年修订）第三十条", "二〇二一年修订", id="ling"
+        ),
+        pytest.param("《行政处罚法》（二○二一年修订）第三十条", "二○二一年修订", id="circle"),
+        pytest.param(
+            "《中华人民共和国食品安全法》（二〇一五年四月二十四日修订）第三十五条",
+            "二〇一五年四月二十四日修订",
+            id="a-date",
+        ),
+        pytest.param("《行政处罚法》（一九九六年）第三十条", "一九九六年", id="a-year-alone"),
+        pytest.param("二〇二一年修订的《行政处罚法》第三十条", "二〇二一年修订", id="before"),
+        pytest.param(
+            "《中华人民共和国行政处罚法》（一九九六年三月十七日第八届全国人民代表大会"
+            "第四次会议通过　根据二〇二一年一月二十二日第十三届全国人民代表大会常务委员会"
+            "第二十五次会议修订）第三十条",
+            "根据二〇二一年一月二十二日第十三届全国人民代表大会常务委员会第二十五次会议修订",
+            id="enactment-note",
+        ),
+    ],
+)
+def test_a_version_dated_in_chinese_numerals_is_read(cite: Cite, text: str, version: str) -> None:
+    """The note was passed over: no version, silently."""
+    (c,) = cite(text)
+    assert (c.article, c.version) == (30 if "处罚法" in text else 35, version)
+    assert not c.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "《行政处罚法》（二〇一七年修正）第八十七条",
+            "第87条 is past the last article (第86条) of the text of 2021-01-22, and the registry"
+            " holds no text of the 2017 version cited to check it against",
+            id="an-older-version",
+        ),
+        pytest.param(
+            "《社会保险法》（二〇〇八年版）第十条",
+            "the version of 2008 cited is older than the instrument (adopted 2010-10-28)",
+            id="before-adoption",
+        ),
+    ],
+)
+def test_a_version_dated_in_chinese_numerals_is_checked(cite: Cite, text: str, said: str) -> None:
+    """The record was checked against the text in force, the version cited not named."""
+    (c,) = cite(text)
+    assert c.warnings == (said,)
