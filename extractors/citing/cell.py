@@ -185,7 +185,10 @@ _CODE_NOTE: Final = regex(rf"[)）》][ \t\u3000]*[(（][ \t\u3000]*{_CODE_NUMBE
 _LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
 # a character typed for 第 (弟三十条) or for a level word (第三十调): the cells that hold none skip
 # the typo reader
-_TYPO_CHAR: Final = regex(char_class(TYPOS + "".join(LEVEL_TYPOS)))
+_TYPO_CHAR: Final = regex(
+    rf"{char_class(TYPOS)}(?=[ \t\u3000]*[{NUMERAL_CHARS}])"
+    rf"|(?<=[{NUMERAL_CHARS})）])[ \t\u3000]*{char_class(LEVEL_TYPOS)}"
+)
 # a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
 _LEAD_BEFORE: Final = regex(
     rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"
