@@ -66,7 +66,7 @@ from extractors.citing.grammar.docnums import (
     names_doc_number,
 )
 from extractors.citing.grammar.notes import (
-    TORTOISE_OPEN,
+    SHELL_OPENS,
     Tail,
     amending_decision_at,
     annex_before,
@@ -83,7 +83,7 @@ from extractors.citing.grammar.titles import (
     read_marked,
     title_unit,
 )
-from extractors.citing.grammar.typos import TYPOS, read_typos, typo_warning
+from extractors.citing.grammar.typos import LEVEL_TYPOS, TYPOS, read_typos, typo_warning
 from extractors.citing.grammar.unmarked import (
     endless_before,
     implementing_around,
@@ -100,6 +100,7 @@ from extractors.citing.grammar.unmarked import (
 from extractors.citing.lawdb import STARTS_SEVERAL, load_registry, title_key, unknown_number
 from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
+from extractors.citing.ranks import RANK_WRITTEN, ranks_said
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     KIND_ALONE,
@@ -182,8 +183,12 @@ _CODE_AFTER: Final = regex(rf"[ \t\u3000]*[(（]?[ \t\u3000]*{_CODE_NUMBER}")
 _CODE_NOTE: Final = regex(rf"[)）》][ \t\u3000]*[(（][ \t\u3000]*{_CODE_NUMBER}")
 # the version note after a title alone on its line (食品安全法（2021年修正）)
 _LINE_NOTE: Final = regex(r"[ \t\u3000]*[(（](?P<note>[^()（）\n]{2,60})[)）]")
-# a character typed for 第 (弟三十条): the cells that hold none skip the typo reader
-_TYPO_CHAR: Final = regex(char_class(TYPOS))
+# a character typed for 第 (弟三十条) or for a level word (第三十调): the cells that hold none skip
+# the typo reader
+_TYPO_CHAR: Final = regex(
+    rf"{char_class(TYPOS)}(?=[ \t\u3000]*[{NUMERAL_CHARS}])"
+    rf"|(?<=[{NUMERAL_CHARS})）])[ \t\u3000]*{char_class(LEVEL_TYPOS)}"
+)
 # a lead verb or conjunction just before a reference back (依照本法, 违反同法, 和该法)
 _LEAD_BEFORE: Final = regex(
     rf"(?:{alternation([*words('lead_verbs'), *CONJUNCTIONS])})[ \t\u3000]*\Z"
@@ -278,6 +283,21 @@ def _in_unmarked_note(text: str, p: int) -> int | None:
     return head.end
 
 
+# the brackets a number alone may stand in before a provision, each closer with its openers:
+# （…）, […], 【…】, 〔…〕, 〈…〉 (【人社部令第8号】第五条, [国务院令第586号]第十七条)
+_NUMBER_BRACKETS: Final = {
+    "）": "（(",
+    ")": "（(",
+    "]": "[［",
+    "］": "[［",
+    "】": "【",
+    "〕": "〔",
+    "〉": "〈",
+    ">": "<＜",
+    "＞": "<＜",
+}
+
+
 def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
     """A document number alone in brackets just before the provision at ``p``, where an entry
     starts (（国家市场监督管理总局令第46号）第五十条: the title lost, its note kept), as where
@@ -288,14 +308,20 @@ def _bracketed_doc_number(text: str, p: int) -> tuple[int, str] | None:
     (2, '国务院令第735号')
     >>> _bracketed_doc_number("甲条例（国务院令第735号）第三十八条", 14) is None
     True
+    >>> _bracketed_doc_number("【人社部令第8号】第五条", 9)
+    (0, '人社部令第8号')
     """
     j = p
     while j > 0 and text[j - 1] in " \t\u3000":
         j -= 1
-    if j < 4 or text[j - 1] not in "）)":
+    if j < 4 or text[j - 1] not in _NUMBER_BRACKETS:
         return None
     numbered = doc_number_before(text, j - 1)
-    if numbered is None or numbered[0] < 1 or text[numbered[0] - 1] not in "（(":
+    if (
+        numbered is None
+        or numbered[0] < 1
+        or text[numbered[0] - 1] not in _NUMBER_BRACKETS[text[j - 1]]
+    ):
         return None
     opened = numbered[0] - 1
     return (opened, numbered[1]) if opens_entry(text, opened) else None
@@ -361,6 +387,8 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
         found = _Cell(text, backend == "fast").run()
         if _GROUP_AFTER.search(text) is not None:
             found = _group_provisions_said(text, found)
+        if RANK_WRITTEN.search(text) is not None:
+            found = ranks_said(found)
         return _standards_said(text, found) if _CODE.search(text) is not None else found
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
     # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
@@ -372,6 +400,8 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
         out.append(replace(c, text=text[c.start : c.end], warnings=(*c.warnings, *said)))
     if _GROUP_AFTER.search(text) is not None:
         out = _group_provisions_said(text, out)
+    if RANK_WRITTEN.search(text) is not None:
+        out = ranks_said(out)
     return _standards_said(text, out) if _CODE.search(text) is not None else out
 
 
@@ -409,6 +439,8 @@ _GROUP_AFTER: Final = regex(
 )
 
 _GROUP_BEFORE: Final = regex(_GROUP_AFTER.pattern.replace("(?=第)", r"\Z"))
+# a chapter named without its number before a provision (行政许可法附则第八十三条)
+_DIVISION_BEFORE: Final = regex(rf"{alternation(words('division_names'))}[ \t\u3000]*\Z")
 
 
 def _group_provisions_said(text: str, found: list[Citation]) -> list[Citation]:
@@ -608,7 +640,7 @@ class _Cell:
         :meth:`head`; None when the general path must read it."""
         text = self.text
         if (
-            text.startswith(("第", "附", TORTOISE_OPEN), at)
+            text.startswith(("第", "附", *SHELL_OPENS), at)
             or bare_article_at(text, at)
             or (at < len(text) and (text[at] in _HEADING_NUMERALS or text[at].isdigit()))
             or (closed < len(text) and (text[closed] == "的" or text[closed].isspace()))
@@ -853,7 +885,14 @@ class _Cell:
             # no title names (said on the law's record: _group_provisions_said)
             self.whole_unmarked(grouped[0], group.start(), grouped[1])
             return
-        unmarked = unmarked_before(text, p) or (self.alias_before(p) if self.local else None)
+        division = _DIVISION_BEFORE.search(text, max(0, p - 6), p)
+        unmarked = (
+            # 行政许可法附则第八十三条, 刑法总则第十三条: a chapter named without its number
+            # between the title and the article is passed over, as after title marks
+            (unmarked_before(text, division.start()) if division is not None else None)
+            or unmarked_before(text, p)
+            or (self.alias_before(p) if self.local else None)
+        )
         endless = endless_before(text, p) if unmarked is None else None
         if (
             endless is not None

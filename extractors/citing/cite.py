@@ -15,12 +15,15 @@ from extractors.citing.cell import read_cell
 from extractors.citing.grammar.anchors import ANCHOR_CHARS
 from extractors.citing.grammar.typos import TYPOS
 from extractors.citing.grammar.unmarked import may_stand_alone
+from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
 from extractors.citing.words import char_class
 from extractors.models import TEXT_FIELDS, CellCitation, Citation, PowerItem
 
-# 第 and the characters typed for it (弟三十条)
-_ANCHOR: Final = regex(char_class(ANCHOR_CHARS + TYPOS))
+# 第 and the characters typed for it before a number (弟三十条; 地 alone is a word of most cells)
+_ANCHOR: Final = regex(
+    rf"{char_class(ANCHOR_CHARS)}|{char_class(TYPOS)}(?=[ \t\u3000]*[{NUMERAL_CHARS}])"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -208,13 +208,13 @@ class LawEntry:
         """
         if not self.texts:
             return None
-        year = re.match(r"\s*(\d{4})", version) if version else None
+        year = version_year(version) if version else None
         if year is not None:
-            dated = [t for t in self.texts if (t.published or "").startswith(year.group(1))]
+            dated = [t for t in self.texts if (t.published or "").startswith(year)]
             if dated:
                 return dated[-1]
             latest = self.texts[-1]
-            if not latest.expired and (latest.published or "9999") < year.group(1):
+            if not latest.expired and (latest.published or "9999") < year:
                 # （2023年版） of a law last amended in 2021: the text in force that year (the
                 # catalogue, newer than any list, would hold a later one)
                 return latest
@@ -914,21 +914,39 @@ def _unchecked_version(law_id: str, version: str, article: int) -> str | None:
     >>> _unchecked_version("xingzheng-chufa-fa", "2017年修正", 64) is None
     True
     """
-    year = re.match(r"\s*(\d{4})", version)
+    year = version_year(version)
     entry = load_registry().by_id(law_id)
     if year is None or entry is None:
         return None
     adopted = [v.date for v in entry.versions if v.note in _ADOPTED]
-    if adopted and year.group(1) < min(adopted)[:4]:
-        cited, adoption = year.group(1), min(adopted)
+    if adopted and year < min(adopted)[:4]:
+        cited, adoption = year, min(adopted)
         return f"the version of {cited} cited is older than the instrument (adopted {adoption})"
     latest = last_article(law_id, None)
     if latest is None or article <= latest[0]:
         return None
     return (
         f"第{article}条 is past the last article (第{latest[0]}条) of the text of {latest[1]},"
-        f" and the registry holds no text of the {year.group(1)} version cited to check it against"
+        f" and the registry holds no text of the {year} version cited to check it against"
     )
+
+
+# the year a version note opens with, in Arabic digits of either width or in Chinese ones before
+# 年 (（二〇二一年修订）, as a law's own history writes its dates)
+_VERSION_YEAR: Final = re.compile(r"\s*(\d{4}|[〇○零一二三四五六七八九]{4}(?=\s*年))")
+_YEAR_DIGITS: Final = str.maketrans(
+    "〇○零一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789"
+)
+
+
+def version_year(version: str) -> str | None:
+    """The year a version note opens with, in ASCII digits; None when it opens with none.
+
+    >>> version_year("2021年修订"), version_year("二〇二一年修订"), version_year("根据…修正")
+    ('2021', '2021', None)
+    """
+    m = _VERSION_YEAR.match(version)
+    return m.group(1).translate(_YEAR_DIGITS) if m else None
 
 
 #: The notes of a version that adopted the instrument (laws.json's dated events).

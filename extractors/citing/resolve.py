@@ -79,9 +79,15 @@ _NOT_NATIONAL: Final = regex(
 #: The words that amend (修正, 修订, 修改 …), as an alternation.
 AMENDS: Final = alternation(words("amendment_words", "amends"))
 _ENACTMENT: Final = alternation(words("enactment_leads"))
-#: A dated version note: 2018修正, 2019年修订, 2015年4月24日第二次修正, 2020年版.
+#: A dated version note: 2018修正, 2019年修订, 2015年4月24日第二次修正, 2020年版; the date may be
+#: written in Chinese numerals, as a law's own history writes it (二〇二一年一月二十二日修订).
+#: A date in Chinese numerals, as a law's own history writes it: 二〇二一年一月二十二日, 一九九六年.
+CHINESE_DATE: Final = (
+    r"[〇○零一二三四五六七八九]{4}\s*年"
+    r"(?:\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?)?"
+)
 DATED_VERSION: Final = (
-    rf"\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+    rf"(?:\d{{4}}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?|{CHINESE_DATE})\s*"
     rf"(?:第[一二三四五六七八九十]+次)?\s*{alternation(words('amendment_words'))}"
 )
 _VERSION_NOTE: Final = regex(rf"(?:^{_ENACTMENT}.*{AMENDS}$)|(?:{DATED_VERSION})")
@@ -105,7 +111,7 @@ _CLAUSES: Final = regex(r"[\s，,；;]+")
 # an enactment clause that amends, dated (2019年3月2日国务院令第709号修订) or naming the amending
 # order alone (国务院令第721号修订, after 国务院令第557号公布)
 _DATED_AMENDMENT: Final = regex(
-    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{AMENDS}$"
+    rf"^{_ENACTMENT}?(?:\d{{4}}\s*年|{CHINESE_DATE}|[^\d]*令\s*第?[^号]{{1,8}}号\s*).*{AMENDS}$"
 )
 # 《劳动合同法实施条例》: the implementing regulation of a national law is titled after the law
 _NATIONAL_IMPLEMENTING: Final = regex(

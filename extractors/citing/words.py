@@ -189,7 +189,10 @@ LOCAL_PLACE: Final = (
 )
 #: Conjunctions (和, 及, 以及 …): they join units of a chain, titles and clauses alike.
 CONJUNCTIONS: Final = words("separators", "conjunction")
+#: The words between a title and its provisions: 中的, and a chapter named without its number
+#: (《工伤保险条例》附则第六十四条, 《行政处罚法》总则第三条).
+JOIN_WORDS: Final = (*words("join_words"), *words("division_names"))
 #: What joins a title (and its notes) to the provisions after it: 《社会保险法》中的第八十七条, the
 #: closing mark of quotation marks put around the title marks (“《社会保险法》”第八十七条), and a
 #: closing title mark typed twice (《社会保险法》》第八十七条).
-TITLE_JOIN: Final = rf"[\s:：,，“\"‘「”’」』》〉>＞]*{alternation(words('join_words'))}?\s*"
+TITLE_JOIN: Final = rf"[\s:：,，“\"‘「”’」』》〉>＞]*{alternation(JOIN_WORDS)}?\s*"

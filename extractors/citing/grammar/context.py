@@ -14,6 +14,7 @@ from extractors.citing.patterns import regex
 from extractors.citing.words import (
     BOUNDARY,
     ENTRY_NUMBER,
+    JOIN_WORDS,
     OPEN_MARK,
     RANK_TAG,
     TITLE_END_CHARS,
@@ -74,17 +75,15 @@ _SAME_UNIT: Final = regex(
 _SELF_LAST: Final = last_chars((*_SELF_NOUNS, *_ALONE))
 # what may stand just before a bare provision that is read (white space aside): the end of a
 # self-reference, of an unmarked title or of a document number (…号, …号文件), a segment
-# boundary or what leads a segment
+# boundary or what leads a segment, and the brackets a number alone may close (〔国务院令第586号〕)
 _REFER_TEST: Final = (
-    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’"} | _SAME_LAST
+    _SELF_LAST | TITLE_END_CHARS | _BOUNDARIES | _LEAD_CHARS | {"号", *"”」』’〕〉>＞"} | _SAME_LAST
 )
 _TRIAL_NOTE: Final = regex(TRIAL_NOTE)
 # 第三条规定的…, 第二款所列…: a bare provision used as a noun of the sentence
 _NOUN_USE: Final = regex(alternation(words("noun_uses")))
 # 《社会保险法》规定：“…” — a title (or provision) whose words are quoted after it
-_GUIDED: Final = (
-    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
-)
+_GUIDED: Final = rf"\s*{alternation(JOIN_WORDS)}?{alternation(words('guiding_words'))}?\s*[:：“\"]"
 _TITLE_QUOTE: Final = regex(_GUIDED)
 # what continues the author's sentence after a provision: a list mark or conjunction (their first
 # characters), a title, the end of the sentence, and (glued to the provision) a word that uses it
@@ -92,7 +91,7 @@ _TITLE_QUOTE: Final = regex(_GUIDED)
 _GOES_ON: Final = (
     "".join(sorted(first_chars(words("separators", "list")))) + TITLE_OPEN[0] + ";；。"
 )
-_USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *words("join_words")])))
+_USED_AS: Final = "".join(sorted(first_chars([*words("noun_uses"), *JOIN_WORDS])))
 _SPACE_CLASS: Final = r"\s"
 _QUOTE_START: Final = regex(
     rf"{_GUIDED}|\s+{char_class(_GOES_ON, negate=True, extra=_SPACE_CLASS)}"
@@ -310,7 +309,7 @@ def opens_quote(text: str, pos: int) -> bool:
 _CLOSERS: Final = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 #: What may stand between a provision (or title) and the mark that opens its quoted words.
 _BEFORE_MARK: Final = regex(
-    rf"\s*{alternation(words('join_words'))}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
+    rf"\s*{alternation(JOIN_WORDS)}?{alternation(words('guiding_words'))}?\s*[:：]?\s*"
 )
 
 

@@ -24,7 +24,7 @@ from extractors.citing.grammar.docnums import (
 )
 from extractors.citing.numerals import parse_numeral
 from extractors.citing.patterns import regex
-from extractors.citing.resolve import AMENDS, DATED_VERSION, version_note
+from extractors.citing.resolve import AMENDS, CHINESE_DATE, DATED_VERSION, version_note
 from extractors.citing.words import (
     CLOSE_PAREN,
     FLAT_TITLE,
@@ -42,7 +42,11 @@ from extractors.citing.words import (
 #: The bracket documents numbers write their year in (〔2019〕), which opens a note after a title
 #: too (《工伤保险条例》〔国务院令第586号〕第十七条).
 TORTOISE_OPEN: Final = "〔"
-_SHELL_NOTE: Final = regex(r"〔([^〔〕\n]{1,80})〕")
+#: The brackets a note in them is read only when it holds a number or a version: 〔〕, and the
+#: angle brackets (《工伤认定办法》〈人社部令第8号〉第五条, 《…》<国务院令第586号>), which also
+#: mark inner titles.
+SHELL_OPENS: Final = TORTOISE_OPEN + "<〈＜"
+_SHELL_NOTE: Final = regex(r"〔([^〔〕\n]{1,80})〕|[<〈＜]([^<>〈〉＜＞《》\n]{1,80})[>〉＞]")
 # a parenthetical with nothing nested and no line break: the common case of _close_paren
 _FLAT_PAREN: Final = regex(rf"{OPEN_PAREN}{IN_PAREN}{{0,198}}{CLOSE_PAREN}")
 _GLUED: Final = regex(rf"^\s*({alternation(words('trial_marks'))})\s*$")
@@ -71,7 +75,7 @@ _ANNEX_TITLE: Final = regex(rf"{_ANNEX_WORD}\s*(?:{NUM})?\s*[:：]?\s*(?=[《〈
 _HEADING_POINT: Final = regex(r"([一二三四五六七八九十]{1,3})、(?![\s《〈<＜0-9０-９])")
 # (1996年3月17日…通过，…修订，自…起施行): a note that opens with a date is an enactment or
 # promulgation note, however long, and whatever titles it names (the amending decisions)
-_DATED: Final = regex(r"\s*\d[\d\s]{3}\s*年")
+_DATED: Final = regex(rf"\s*(?:\d[\d\s]{{3}}\s*年|{CHINESE_DATE})")
 # 《…法》2018年修正 第十条: a dated version note written without brackets, glued to the title or
 # one space after it, and before a provision
 _BARE_VERSION: Final = regex(rf"{DATED_VERSION}(?=\s*第)")
@@ -86,7 +90,7 @@ _LISTED_BRACKET: Final = regex(
 # what may follow the provisions inside their brackets: （第十条规定）, （第十条的规定）
 _AFTER_BRACKETED: Final = regex(rf"\s*(?:{alternation(words('noun_uses'))})?\s*\Z")
 # a date, or a year alone: 1996年, 2021年4月29日
-_DATE: Final = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+_DATE: Final = rf"(?:\d{{4}}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?|{CHINESE_DATE})"
 # （1996年）: a note that is a year or a date and nothing else names the version of that year;
 # so does a year written without 年 (（2021）), four digits of a year of the statutes' time
 _DATE_NOTE: Final = regex(rf"^\s*({_DATE}|(?:19|20)\d{{2}})\s*$")
@@ -219,10 +223,11 @@ def read_head(text: str, pos: int) -> Tail:
                 repealed = repealed or note.repealed
             i = end = close
             continue
-        if j < n and text[j] == TORTOISE_OPEN and (shell := _SHELL_NOTE.match(text, j)):
+        if j < n and text[j] in SHELL_OPENS and (shell := _SHELL_NOTE.match(text, j)):
             # 《工伤保险条例》〔国务院令第586号〕第十七条: a note in the brackets document numbers
-            # write their year in, read when it holds a number or a version (〔2010〕 as （2010）)
-            note = _read_note(shell.group(1))
+            # write their year in, read when it holds a number or a version (〔2010〕 as （2010）);
+            # so in angle brackets (〈人社部令第8号〉), which may also hold an inner title
+            note = _read_note(shell.group(1) or shell.group(2))
             if note.doc is None and note.version is None:
                 break
             version = version or note.version

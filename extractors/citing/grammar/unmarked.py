@@ -50,8 +50,11 @@ _LONGER_THAN_FA: Final = tuple(
     e for e in words("instrument_endings") if e.endswith("法") and e != "法"
 )
 # a national law's short title: a stem of two or three characters and 法 (not 办法, 方法, 做法),
-# or general rules named by a stem of two characters and 通则 (民法通则, repealed in 2021)
-_SHORT_LAW: Final = regex(r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法|[\u4e00-\u9fff]{2}通则")
+# or general rules named by a stem of two characters and 通则 or 总则 (民法通则, 民法总则: both
+# repealed in 2021; 刑法总则 is 刑法's general part, read before this as a division name)
+_SHORT_LAW: Final = regex(
+    r"[\u4e00-\u9fff]{2,3}(?<![办方做说用想])法|[\u4e00-\u9fff]{2}(?:通则|总则)"
+)
 _SENTENCE_START: Final = regex("^" + alternation(words("sentence_starts")))
 _STRONG_END: Final = regex(
     rf"{alternation(words('instrument_endings', 'strong'))}(?:{TRIAL_NOTE})?$"
@@ -356,8 +359,8 @@ def _unmarked_candidate(raw: str) -> tuple[int, str] | None:
                 # after the national one, starts with the city
                 cut = at
                 stripped = raw[cut:]
-    if not ENDS_INSTRUMENT.search(stripped):
-        return None
+    if not ENDS_INSTRUMENT.search(stripped) and _SHORT_LAW.fullmatch(title_key(stripped)) is None:
+        return None  # 民法总则第十条: a code's short title, though 总则 ends no other title
     if not plausible_unmarked(stripped, place="provision"):
         return None
     return cut, stripped

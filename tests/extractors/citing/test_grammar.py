@@ -140,6 +140,11 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "document_number_leads": lambda t: normalise_doc_number(t)[0] != t[0],
     "annex_words": lambda t: read_head(t, 0).annex,
     "ordinal_typos": lambda t: any(c.article for c in get_citations(t)),
+    "level_typos": lambda t: any("typed for" in w for c in get_citations(t) for w in c.warnings),
+    "division_names": lambda t: (
+        [(c.law, c.article) for c in get_citations(f"行政许可法{t}第十二条")]
+        == [("中华人民共和国行政许可法", 12)]
+    ),
     "group_nouns": lambda t: any(
         "no title names" in w for c in get_citations(t) for w in c.warnings
     ),
