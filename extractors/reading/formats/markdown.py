@@ -12,6 +12,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import split_lines
 from extractors.reading.formats.ragged import realign_ragged, rejoin_split, split_inside
+from extractors.reading.formats.titles import group_department
 from extractors.reading.headers import (
     MAX_HEADER_CHARS,
     is_header,
@@ -22,7 +23,6 @@ from extractors.reading.meta import unmarked
 from extractors.reading.vocab import (
     is_item_name_like,
     names_section,
-    section_department,
     starts_item_name,
 )
 
@@ -121,9 +121,10 @@ def _pieces(
         index += 1
         if "|" not in line:
             heading = unmarked(line)
-            if heading and (names_section(heading) or section_department(heading)):
+            if heading and (names_section(heading) or group_department(heading)):
                 # 一、行政许可 between tables of one type each: the rows below take its type;
-                # ## 县人力社保局 over each department's table: its rows, that department.
+                # ## 县人力社保局 over each department's table, or its list's title
+                # (## 县林业局权责清单, **附件2：县水利局权责清单**): its rows, that department.
                 yield _Piece(index, index, [heading], True, heading=True)
             elif line:
                 context.append((index, line))

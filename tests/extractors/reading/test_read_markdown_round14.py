@@ -1,0 +1,114 @@
+"""Round 14 of Markdown: each table under its own list's title takes that title's department
+(``section_department``), and lines outside the pipe rows that hold list content (a 责任清单 of
+label：value records, a second list in a spaced layout) end in an item or a reject, never in the
+context alone. Each whole and in batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+WATER = "《中华人民共和国水法》"
+CIVIL = "《中华人民共和国公务员法》"
+HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+FORESTRY = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十七条"),
+)
+WATERWORKS = (
+    ("1", "取水许可", "行政许可", f"{WATER}第四十八条"),
+    ("2", "对未经批准擅自取水的行政处罚", "行政处罚", f"{WATER}第六十九条"),
+)
+FIRST, SECOND = "某县林业局", "某县水利局"
+
+
+def _pipe(rows, align: str = "---") -> list[str]:
+    """A pipe table: the header, its alignment row, the rows."""
+    lines = [f"| {' | '.join(r)} |" for r in rows]
+    return [lines[0], f"|{'|'.join([align] * len(rows[0]))}|", *lines[1:]]
+
+
+def _owned(plist) -> list[tuple[str | None, str | None, str | None]]:
+    return [(i.name, i.department, i.section_department) for i in plist.items]
+
+
+# ---- 1. two titled pipe tables: each table's items take its own title's department ----------
+
+TITLES = {
+    "heading": "## {}权责清单",
+    "bold": "**{}权责清单**",
+    "plain": "{}权责清单",
+    "annex": "### 附件{n}：{}权责清单",
+    "edition": "# {}权责清单（2023年版）",
+    "numbered": "#### {o}、{}权责清单",
+}
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank", "tight"])
+@pytest.mark.parametrize("title", TITLES, ids=list(TITLES))
+def test_each_titled_table_takes_its_own_titles_department(
+    tmp_path: Path, title: str, blank: bool
+) -> None:
+    # Before: no item had a section_department, and the second table's serials 1, 2 were said
+    # duplicate-row (the page-text, sheet and PDF readers gave each its title's department)
+    write = TITLES[title]
+    space = [""] if blank else []
+    lines = [write.format(FIRST, n=1, o="一"), *space, *_pipe([HEADER, *FORESTRY]), ""]
+    lines += [write.format(SECOND, n=2, o="二"), *space, *_pipe([HEADER, *WATERWORKS])]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert _owned(plist) == [
+        *((r[1], None, FIRST) for r in FORESTRY),
+        *((r[1], None, SECOND) for r in WATERWORKS),
+    ]
+    assert not any(a.code == "duplicate-row" for i in plist.items for a in i.anomalies)
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_department_column_is_the_items_own_and_no_title_goes_into_department(
+    tmp_path: Path,
+) -> None:
+    # the second table has a 实施主体 column: its cells are the items' department, the title's
+    # department none of theirs; the first table's items take its title's, as section_department
+    header = ("序号", "事项名称", "事项类型", "实施主体", "设定依据")
+    rows = [(r[0], r[1], r[2], "县水务局", r[3]) for r in WATERWORKS]
+    lines = [f"## {FIRST}权责清单", *_pipe([HEADER, *FORESTRY]), "", f"## {SECOND}权责清单"]
+    lines += _pipe([header, *rows])
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert _owned(plist) == [
+        *((r[1], None, FIRST) for r in FORESTRY),
+        *((r[1], "县水务局", None) for r in WATERWORKS),
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_page_of_titled_tables_under_the_pages_own_title(tmp_path: Path) -> None:
+    # 某县权责清单汇总 over the page names a place alone: no department; each annex's title does
+    lines = ["# 某县权责清单汇总", "", f"## 附件1 {FIRST}权责清单", *_pipe([HEADER, *FORESTRY])]
+    lines += ["", f"## 附件2 {SECOND}权责清单", *_pipe([HEADER, *WATERWORKS], align=":---:")]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.section_department for i in plist.items] == [FIRST] * 3 + [SECOND] * 2
+    _same(tmp_path / "list.md", 1)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4])
+def test_one_table_under_its_departments_title(tmp_path: Path, level: int) -> None:
+    # a single list's title names its department, as a sheet's title row does
+    lines = ["#" * level + " 附件1", "#" * level + f" {FIRST}权责清单", *_pipe([HEADER, *FORESTRY])]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.section_department for i in plist.items] == [FIRST] * 3
+    assert plist.meta.department == FIRST
+    _same(tmp_path / "list.md", 1)
+
+
+def test_titles_naming_a_place_alone_give_no_department(tmp_path: Path) -> None:
+    lines = ["## 某县权责清单（一）", *_pipe([HEADER, *FORESTRY]), "", "## 某县权责清单（二）"]
+    lines += _pipe([HEADER, *WATERWORKS])
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.section_department for i in plist.items] == [None] * 5
+    assert len(plist.items) == 5
