@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.labelled import label_key
 from extractors.reading.formats.lines import split_lines
+from extractors.reading.formats.markdownlines import (
+    CONTENT_OUTSIDE,
+    LABEL_OUTSIDE,
+    Loose,
+    loose_kind,
+    loose_text,
+    spaced_cells,
+)
 from extractors.reading.formats.ragged import realign_ragged, rejoin_split, split_inside
 from extractors.reading.formats.titles import group_department
 from extractors.reading.headers import (
@@ -22,12 +31,14 @@ from extractors.reading.headers import (
 from extractors.reading.meta import unmarked
 from extractors.reading.vocab import (
     is_item_name_like,
+    is_page_chrome,
     names_section,
     starts_item_name,
 )
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 # The serial a data row opens with: "12", or "1." as numbered lists write it.
 _SERIAL = re.compile(r"(\d{1,6})[.．、]?")
 
@@ -60,6 +71,18 @@ def _is_separator(cells: Sequence[str]) -> bool:
     return any(cells) and all(_SEPARATOR_CELL.fullmatch(c) or not c.strip() for c in cells)
 
 
+def _is_chrome(cells: Sequence[str]) -> bool:
+    """True for a row of a page's furniture alone, each cell a Markdown link or page chrome
+    ([返回顶部](#) | [打印本页](#), 版权所有：某县人民政府 | 技术支持：某公司: a site's footer as
+    a converter wrote it), no row of a list (a list's cell holds text, a link beside it at most).
+
+    >>> _is_chrome(["[返回顶部](#)", "[打印本页](#)"]), _is_chrome(["1", "[取水许可](#)"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_LINK.fullmatch(c) or is_page_chrome(c) for c in filled)
+
+
 @dataclass(slots=True)
 class _Piece:
     """A row as the lines give it: the cells of one line, with the lines a cell broke over."""
@@ -72,6 +95,13 @@ class _Piece:
     cleaned: list[str] | None = None
     #: a line of text between the tables that names a power type (一、行政许可): a section row
     heading: bool = False
+    #: a line outside the pipe rows under a table that holds list content (``markdownlines``)
+    loose: Loose | None = None
+
+    @property
+    def apart(self) -> bool:
+        """A line of its own between the rows, never joined to a row: a heading, a loose line."""
+        return self.heading or self.loose is not None
 
     def clean(self) -> list[str]:
         """The clean text of the cells (worked out once: the header test and the row need it)."""
@@ -107,7 +137,10 @@ def _votes(lines: Iterable[str]) -> tuple[bool, bool]:
 def _pieces(
     lines: Iterable[str], leading: bool, closing: bool, context: list[tuple[int, str]]
 ) -> Iterator[_Piece]:
-    """The pipe lines of ``lines`` as pieces; the other lines go to ``context``.
+    """The pipe lines of ``lines`` as pieces; the other lines go to ``context``, but for those
+    under a pipe table that hold list content: a spaced layout's rows under a header of its own
+    (a second list, 序号  事项名称  事项类型 …), label：value lines and numbered lines of items
+    (``markdownlines.loose_kind``), each a piece of its own.
 
     When the table's lines close with a pipe (``closing``), a line that does not has a cell
     broken by a raw line break (as converters leave ``<br>``): the cell goes on over the
@@ -116,6 +149,7 @@ def _pieces(
     """
     source = _Lines(lines)
     index = 0
+    started = spaced = False  # a pipe row was met; a spaced layout's header was met below it
     while (raw := source.next()) is not None:
         line = raw.strip()
         index += 1
@@ -125,13 +159,24 @@ def _pieces(
                 # 一、行政许可 between tables of one type each: the rows below take its type;
                 # ## 县人力社保局 over each department's table, or its list's title
                 # (## 县林业局权责清单, **附件2：县水利局权责清单**): its rows, that department.
+                spaced = False
                 yield _Piece(index, index, [heading], True, heading=True)
+            elif started and (cells := spaced_cells(line)) and (spaced or is_header(cells)):
+                # a further list under the tables in a spaced layout, from its header on
+                spaced = True
+                yield _Piece(index, index, cells, True)
+            elif started and (kind := loose_kind(line)) is not None:
+                yield _Piece(index, index, [loose_text(line)], True, loose=kind)
             elif line:
                 context.append((index, line))
             continue
         cells, closed = _split(line, leading)
         if _is_separator(cells):
             continue
+        if _is_chrome(cells):
+            context.append((index, line))  # [返回顶部](#) | [打印本页](#): a page's links
+            continue
+        started, spaced = True, False
         piece = _Piece(index, index, cells, closed)
         if closing and not closed:
             while (ahead := source.ahead) is not None and not (
@@ -211,6 +256,7 @@ def _header_run(pieces: _Window, first: int) -> int | None:
     while (
         pieces.has(stop)
         and pieces[stop - 1].closed
+        and not pieces[stop].apart
         and _maps_whole(pieces[stop].clean())
         and not (whole and len(pieces[stop].cells) == len(clean))
     ):
@@ -248,7 +294,7 @@ def _stacked_header(pieces: _Window, first: int) -> tuple[_Piece, int] | None:
     for stop in range(first + 2, first + _MAX_HEADER_LINES + 1):
         run = pieces.span(first, stop)
         if len(run) < stop - first or any(
-            p.heading or len(p.cells) != width or not p.closed for p in run
+            p.apart or len(p.cells) != width or not p.closed for p in run
         ):
             return None
         if any(len(c) > MAX_HEADER_CHARS for p in run for c in p.clean()):
@@ -294,7 +340,7 @@ def _wrapped(pieces: _Window, at: int, width: int, serial_column: int | None) ->
     stop = at + 1
     while pieces.has(stop) and total < width:
         piece = pieces[stop]
-        if piece.heading:
+        if piece.apart:
             return 1
         if serial_column == 0 and _serial(piece, 0) == (serial or 0) + 1:
             return 1
@@ -317,7 +363,7 @@ def _broken(pieces: _Window, at: int, width: int, serial_column: int | None) -> 
     total, stop = len(pieces[at].cells), at + 1
     while total < width and pieces.has(stop):
         piece = pieces[stop]
-        if piece.heading or _serial(piece, serial_column) is not None:
+        if piece.apart or _serial(piece, serial_column) is not None:
             return 1
         total += len(piece.cells) - 1
         stop += 1
@@ -380,8 +426,19 @@ class MarkdownRows:
         table: _Table | None = None
         previous: tuple[str, ...] | None = None
         at = 0
+        record = False  # label：value lines under the items make a record, opened by its name
         while pieces.has(at):
             pieces.release(at)
+            if (loose := pieces[at]).loose is not None:
+                at += 1
+                if table is None:
+                    self.context.append((loose.line, loose.cells[0]))
+                    continue
+                count += 1
+                yield _loose_row(loose, record)
+                record = loose.loose == "label" and (record or label_key(loose.cells[0]) == "name")
+                continue
+            record = False
             # A header, or the header of a further table; a row of the table's width is tested
             # by assemble, which also takes a header repeated at a page break for one.
             fits = table is not None and len(pieces[at].cells) == table.width
@@ -434,7 +491,7 @@ def _overflow(piece: _Piece, below: _Piece, table: _Table) -> _Piece | None:
     a title left open, 《中华人民共和国森 + 林法》…: ``ragged.split_inside``). A sub-item's
     row whose merged cells were exported blank (a whole name under a whole name) joins none."""
     column = table.serial_column
-    if column is None or below.heading or not below.closed or len(below.cells) != table.width:
+    if column is None or below.apart or not below.closed or len(below.cells) != table.width:
         return None
     if len(piece.cells) != table.width or not piece.clean()[column] or below.clean()[column]:
         return None
@@ -489,6 +546,18 @@ class _Table:
                 cells, raw, note = moved
                 return SourceRow(piece.line, tuple(cells), tuple(raw), (*piece.notes, note))
         return SourceRow(piece.line, tuple(cells), tuple(piece.cells), tuple(piece.notes))
+
+
+def _loose_row(piece: _Piece, record: bool) -> SourceRow:
+    """The row of a loose line under the tables: a label：value line of a record (one opened
+    by the item's name, or opening one) as a row of one cell, which the assembly makes the
+    record's reject (``labelled.RECORDS_UNDER_TABLE``); any other a row of no cells with a note,
+    its reject with the reason it is none of the items."""
+    text = piece.cells[0]
+    if piece.loose == "label" and (record or label_key(text) == "name"):
+        return SourceRow(piece.line, (text,), (text,))
+    reason = LABEL_OUTSIDE if piece.loose == "label" else CONTENT_OUTSIDE
+    return SourceRow(piece.line, (), (), (Anomaly("outside-table", reason, None, text),))
 
 
 def _row(piece: _Piece) -> SourceRow:

@@ -112,3 +112,124 @@ def test_titles_naming_a_place_alone_give_no_department(tmp_path: Path) -> None:
     plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
     assert [i.section_department for i in plist.items] == [None] * 5
     assert len(plist.items) == 5
+
+
+# ---- 2. lines outside the pipe rows that hold list content: items or rejects, never lost ----
+
+STAGES = "受理阶段责任：依法受理申请；审查阶段责任：审查申请材料"
+ARTICLES = ("五十九", "六十", "六十一")
+
+
+def _record(k: int, name: str, style: str) -> list[str]:
+    """The 责任清单's record of item ``name`` written in ``style``."""
+    fields = [("事项名称", name), ("责任事项", STAGES), ("追责依据", f"{CIVIL}第{ARTICLES[k]}条")]
+    if style == "bold":
+        return [f"**{label}：**{value}" for label, value in fields]
+    if style == "bullet":
+        return [f"- {label}：{value}" for label, value in fields]
+    if style == "numbered":
+        return [f"{k + 1}. {fields[0][0]}：{fields[0][1]}", *(f"{a}：{b}" for a, b in fields[1:])]
+    if style == "one-line":
+        return ["  ".join(f"{label}：{value}" for label, value in fields)]
+    return [f"{label}：{value}" for label, value in fields]
+
+
+STYLES = ("plain", "bold", "bullet", "numbered", "one-line")
+
+
+@pytest.mark.parametrize("title", ["## 二、责任清单", f"{FIRST}责任清单", ""], ids=str)
+@pytest.mark.parametrize("blank", [True, False], ids=["blank-between", "tight"])
+@pytest.mark.parametrize("style", STYLES)
+def test_records_after_a_pipe_table_are_a_reject_each(
+    tmp_path: Path, style: str, blank: bool, title: str
+) -> None:
+    # the 权力清单 as a pipe table, then its 责任清单 as label：value records. Before: every
+    # record's line was context, in no item and no reject (rows_seen counted the table alone)
+    lines = [f"# {FIRST}权力清单", "", *_pipe([HEADER, *FORESTRY]), ""]
+    lines += [title, ""] if title else []
+    starts = []
+    for k, row in enumerate(FORESTRY):
+        starts.append(len(lines) + 1)
+        lines += [*_record(k, row[1], style), *([""] if blank else [])]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert _owned(plist) == [(r[1], None, FIRST) for r in FORESTRY]
+    assert [r.line for r in plist.rejects] == starts
+    for k, (row, reject) in enumerate(zip(FORESTRY, plist.rejects, strict=True)):
+        assert row[1] in reject.text and f"第{ARTICLES[k]}条" in reject.text
+        assert "责任清单" in reject.reason
+    _same(tmp_path / "list.md", 1)
+
+
+@pytest.mark.parametrize("gap", ["  ", "\t", "\u3000\u3000"], ids=["spaces", "tab", "ideographic"])
+def test_a_second_list_in_a_spaced_layout_under_a_pipe_table_is_read(
+    tmp_path: Path, gap: str
+) -> None:
+    # a further department's list under the table, its title, header and rows spaced. Before:
+    # its lines were context, its items lost
+    lines = [f"# {FIRST}权力清单", *_pipe([HEADER, *FORESTRY]), "", f"{SECOND}权力清单"]
+    lines += [gap.join(r) for r in (HEADER, *WATERWORKS)]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.type, i.basis, i.section_department) for i in plist.items] == [
+        *((*r, FIRST) for r in FORESTRY),
+        *((*r, SECOND) for r in WATERWORKS),
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_numbered_item_written_out_under_the_table_is_a_reject(tmp_path: Path) -> None:
+    # 4. 对…的行政处罚，行政处罚，依据《…》第七十八条 under the rows, in no row of the table.
+    # Before: context, in no item and no reject
+    line = f"4. 对非法收购盗伐林木的行政处罚，行政处罚，依据{FOREST}第七十八条"
+    lines = [*_pipe([HEADER, *FORESTRY]), "", line]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
+    assert [(r.line, r.text) for r in plist.rejects] == [(len(lines), line)]
+    assert "under the pipe tables" in plist.rejects[0].reason
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_label_line_in_no_record_is_a_reject(tmp_path: Path) -> None:
+    # 追责依据：… under the table with no 事项名称 to open its record
+    line = f"追责依据：{CIVIL}第六十二条"
+    lines = [*_pipe([HEADER, *FORESTRY]), "", line]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
+    assert [(r.line, r.text) for r in plist.rejects] == [(len(lines), line)]
+    assert "in no record" in plist.rejects[0].reason
+    _same(tmp_path / "list.md", 1)
+
+
+FOOTERS = {
+    "note-signature-links": [
+        "注：本清单根据法律法规立改废情况动态调整。",
+        "",
+        FIRST,
+        "2023年5月1日",
+        "",
+        "[返回顶部](#) | [打印本页](#) | [关闭窗口](#)",
+    ],
+    "quote-rule-site": [
+        "> 说明：事项类型按省级目录填写。",
+        "",
+        "---",
+        "",
+        "版权所有：某县人民政府 | 技术支持：某县大数据中心",
+    ],
+    "numbered-notes": [
+        "### 说明",
+        "1. 本清单依据《某省权责清单管理办法》编制。",
+        "2. 本清单实行动态管理。",
+    ],
+}
+
+
+@pytest.mark.parametrize("footer", FOOTERS, ids=list(FOOTERS))
+def test_notes_chrome_and_a_signature_under_the_table_are_no_rows(
+    tmp_path: Path, footer: str
+) -> None:
+    # Before: a row of a page's links (or its footer) between pipes was an item, said doubtful
+    lines = [f"# {FIRST}权力清单", *_pipe([HEADER, *FORESTRY]), "", *FOOTERS[footer]]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
+    assert not [r for r in plist.rejects if "pipe tables" in r.reason]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
