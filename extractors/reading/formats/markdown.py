@@ -12,12 +12,15 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import label_key
 from extractors.reading.formats.lines import split_lines
+from extractors.reading.formats.markdownfence import closes_fence, opens_json_fence, read_fenced
 from extractors.reading.formats.markdownlines import (
     CONTENT_OUTSIDE,
     LABEL_OUTSIDE,
     Loose,
+    is_heading,
     loose_kind,
     loose_text,
+    opens_note,
     spaced_cells,
 )
 from extractors.reading.formats.ragged import realign_ragged, rejoin_split, split_inside
@@ -149,26 +152,40 @@ def _pieces(
     """
     source = _Lines(lines)
     index = 0
-    started = spaced = False  # a pipe row was met; a spaced layout's header was met below it
+    # a pipe row was met; a spaced layout's header was met below it; notes opened (注：)
+    started = spaced = note = False
     while (raw := source.next()) is not None:
         line = raw.strip()
         index += 1
+        if (mark := opens_json_fence(line, source.ahead)) is not None:
+            # ```json over a list of records: the JSON reader's rows, on the file's lines
+            first, body = index, []
+            while (inside := source.next()) is not None:
+                index += 1
+                if closes_fence(inside, mark):
+                    break
+                body.append(inside)
+            yield from _fenced(body, first, context)
+            started, spaced, note = True, False, False
+            continue
         if "|" not in line:
             heading = unmarked(line)
             if heading and (names_section(heading) or group_department(heading)):
                 # 一、行政许可 between tables of one type each: the rows below take its type;
                 # ## 县人力社保局 over each department's table, or its list's title
                 # (## 县林业局权责清单, **附件2：县水利局权责清单**): its rows, that department.
-                spaced = False
+                spaced = note = False
                 yield _Piece(index, index, [heading], True, heading=True)
             elif started and (cells := spaced_cells(line)) and (spaced or is_header(cells)):
                 # a further list under the tables in a spaced layout, from its header on
                 spaced = True
                 yield _Piece(index, index, cells, True)
-            elif started and (kind := loose_kind(line)) is not None:
+            elif started and (kind := loose_kind(line)) and not (note and kind == "content"):
                 yield _Piece(index, index, [loose_text(line)], True, loose=kind)
             elif line:
                 context.append((index, line))
+                # 注： (### 说明) over numbered lines: theirs up to the next heading or table
+                note = opens_note(line) or (note and not is_heading(line))
             continue
         cells, closed = _split(line, leading)
         if _is_separator(cells):
@@ -176,7 +193,7 @@ def _pieces(
         if _is_chrome(cells):
             context.append((index, line))  # [返回顶部](#) | [打印本页](#): a page's links
             continue
-        started, spaced = True, False
+        started, spaced, note = True, False, False
         piece = _Piece(index, index, cells, closed)
         if closing and not closed:
             while (ahead := source.ahead) is not None and not (
@@ -201,6 +218,22 @@ def _pieces(
             else:
                 piece.notes.append(Anomaly("unclosed-row", "row has no closing |"))
         yield piece
+
+
+def _fenced(body: list[str], first: int, context: list[tuple[int, str]]) -> Iterator[_Piece]:
+    """The rows of the JSON list a code fence holds (its lines ``body``, the fence opened on
+    line ``first``) as pieces, each on the line its record opens on, and a loose piece for each
+    element the JSON reader rejects; the lines to ``context`` when they hold no list."""
+    grid = read_fenced(body, "a Markdown code fence")
+    if grid is None:
+        context += [(first + k, line.strip()) for k, line in enumerate(body, 1) if line.strip()]
+        return
+    for row in grid.rows:
+        yield _Piece(first + row.line, first + row.line, list(row.cells), True)
+    for reject in grid.rejects:
+        line = first + reject.line
+        note = Anomaly("json-reject", reject.reason, None, reject.text)
+        yield _Piece(line, line, [reject.text], True, [note], loose="reject")
 
 
 class _Window:
@@ -554,6 +587,8 @@ def _loose_row(piece: _Piece, record: bool) -> SourceRow:
     record's reject (``labelled.RECORDS_UNDER_TABLE``); any other a row of no cells with a note,
     its reject with the reason it is none of the items."""
     text = piece.cells[0]
+    if piece.loose == "reject":
+        return SourceRow(piece.line, (), (), tuple(piece.notes))
     if piece.loose == "label" and (record or label_key(text) == "name"):
         return SourceRow(piece.line, (text,), (text,))
     reason = LABEL_OUTSIDE if piece.loose == "label" else CONTENT_OUTSIDE

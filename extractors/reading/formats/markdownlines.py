@@ -40,7 +40,8 @@ _HEADING = re.compile(r"^#{1,6}\s")
 # A citation of an article: 《…》 then 第N条 further on.
 _ARTICLE = re.compile(r"《[^》\n]{2,60}》[^《\n]{0,20}?第[〇零一二三四五六七八九十百千\d]{1,6}条")
 
-Loose = Literal["label", "content"]
+#: a label：value line, a line of list content, or a reject a reader said (a JSON fence's)
+Loose = Literal["label", "content", "reject"]
 
 
 def spaced_cells(line: str) -> list[str] | None:
@@ -65,6 +66,28 @@ def loose_text(line: str) -> str:
     return _MARKER.sub("", line.strip()).strip()
 
 
+def opens_note(line: str) -> bool:
+    """True for a line that opens the notes under a table (注：…, > 说明：…, ### 说明): the
+    numbered lines below it are the notes', no items.
+
+    >>> opens_note("### 说明"), opens_note("注："), opens_note("> 备注：动态调整")
+    (True, True, True)
+    >>> opens_note("说明书")
+    False
+    """
+    text = unmarked(loose_text(line))
+    return bool(text) and (is_table_note(text) or is_table_note(f"{text}："))
+
+
+def is_heading(line: str) -> bool:
+    """True for a Markdown heading (## 二、责任清单).
+
+    >>> is_heading("## 说明"), is_heading("#说明")
+    (True, False)
+    """
+    return _HEADING.match(line.strip()) is not None
+
+
 def loose_kind(line: str) -> Loose | None:
     """What a line outside the pipe rows under a table holds: ``"label"`` (a label：value line
     naming a field: 事项名称：…, - **追责依据：**…), ``"content"`` (a numbered line holding an
@@ -78,7 +101,7 @@ def loose_kind(line: str) -> Loose | None:
     >>> loose_kind("1. 本清单依据《某省权责清单管理办法》编制"), loose_kind("### 1. 取水许可")
     (None, None)
     """
-    if _HEADING.match(line.strip()):
+    if is_heading(line):
         return None
     text = unmarked(loose_text(line))
     if not text or is_page_chrome(text) or is_table_note(text):

@@ -215,6 +215,22 @@ FOOTERS = {
         "",
         "版权所有：某县人民政府 | 技术支持：某县大数据中心",
     ],
+    "numbered-notes-naming-types": [
+        "注：",
+        "1. 本清单中行政处罚事项的裁量基准另行公布。",
+        f"2. 行政许可事项按照{FOREST}第五十六条设定。",
+    ],
+    "notes-heading-over-a-list": [
+        "### 说明",
+        "",
+        "1. 行政检查事项每年公布一次。",
+        "2. 对行政处罚事项实行动态调整。",
+    ],
+    "spaced-prose-and-footer": [
+        "本清单共计  3  项，  自公布之日起施行。",
+        f"{FIRST}    2023年5月1日",
+        "主办单位：某县人民政府办公室  承办单位：某县大数据中心  网站标识码：5001000001",
+    ],
     "numbered-notes": [
         "### 说明",
         "1. 本清单依据《某省权责清单管理办法》编制。",
@@ -233,3 +249,60 @@ def test_notes_chrome_and_a_signature_under_the_table_are_no_rows(
     assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
     assert not [r for r in plist.rejects if "pipe tables" in r.reason]
     assert plist.plausibility is not None and not plist.plausibility.doubtful
+
+
+# ---- 3. a JSON list in a Markdown code fence -------------------------------------------------
+
+KEYS = {
+    "chinese": HEADER,
+    "english": ("no", "name", "type", "basis"),
+    "pinyin": ("xh", "sxmc", "sxlx", "sdyj"),
+}
+
+
+def _json(rows, keys) -> str:
+    import json
+
+    return json.dumps([dict(zip(keys, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("fence", ["```json", "```", "~~~JSON"], ids=["json", "bare", "tildes"])
+@pytest.mark.parametrize("keys", KEYS, ids=list(KEYS))
+def test_a_json_list_in_a_code_fence_is_read(tmp_path: Path, keys: str, fence: str) -> None:
+    # Before: the page was read as text (refused, or an item per line of JSON)
+    close = fence[:3]
+    lines = [
+        f"# {FIRST}权责清单",
+        "",
+        "接口返回：",
+        fence,
+        *_json(FORESTRY, KEYS[keys]).splitlines(),
+    ]
+    lines += [close, ""]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.type, i.basis, i.section_department) for i in plist.items] == [
+        (*r, FIRST) for r in FORESTRY
+    ]
+    # each item on the line its record opens on
+    assert [i.line for i in plist.items] == [6, 12, 18]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_json_fence_under_a_pipe_table_is_the_next_departments_list(tmp_path: Path) -> None:
+    # Before: the fenced list's lines were context, its items lost
+    lines = [f"## {FIRST}权责清单", *_pipe([HEADER, *FORESTRY]), "", f"## {SECOND}权责清单"]
+    lines += ["```json", *_json(WATERWORKS, HEADER).splitlines(), "```"]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [(i.row, i.name, i.basis, i.section_department) for i in plist.items] == [
+        *((r[0], r[1], r[3], FIRST) for r in FORESTRY),
+        *((r[0], r[1], r[3], SECOND) for r in WATERWORKS),
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_code_fence_of_a_pipe_table_or_of_code_is_no_json(tmp_path: Path) -> None:
+    # a fence round a pipe table reads as the table; a fence of code that is no list is context
+    lines = ["```", *_pipe([HEADER, *FORESTRY]), "```", "", "```json", '{"code": 200}', "```"]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
+    assert not plist.rejects
