@@ -4,6 +4,7 @@ back together the rows that the export spread over several lines."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -114,15 +115,28 @@ class _Piece:
 
 
 class _Lines:
-    """Lines one at a time, with a look at the next."""
+    """Lines one at a time, with a look at those after it."""
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.lines = iter(lines)
-        self.ahead: str | None = next(self.lines, None)
+        self.buffer: deque[str] = deque()  # the lines looked at and not yet given
+
+    @property
+    def ahead(self) -> str | None:
+        """The next line."""
+        return self.look(0)
+
+    def look(self, k: int) -> str | None:
+        """The line ``k`` lines after the next one, or None past the end."""
+        while len(self.buffer) <= k:
+            line = next(self.lines, None)
+            if line is None:
+                return None
+            self.buffer.append(line)
+        return self.buffer[k]
 
     def next(self) -> str | None:
-        line, self.ahead = self.ahead, next(self.lines, None)
-        return line
+        return self.buffer.popleft() if self.look(0) is not None else None
 
 
 def _votes(lines: Iterable[str]) -> tuple[bool, bool]:
@@ -217,7 +231,46 @@ def _pieces(
                 )
             else:
                 piece.notes.append(Anomaly("unclosed-row", "row has no closing |"))
+        elif not closing and (rest := _cell_lines(source, leading)):
+            # rows that close with no pipe, and lines without one between two of them: the
+            # rest of the row's last cell, broken by raw line breaks (…第五十六条 / 《…》第五十九条)
+            for extra in rest:
+                source.next()
+                cells[-1] = f"{cells[-1]}\n{extra}"
+            index += len(rest)
+            piece.end = index
+            piece.notes.append(
+                Anomaly("wrapped-row", f"row continues over lines {piece.line}-{index}")
+            )
         yield piece
+
+
+def _cell_lines(source: _Lines, leading: bool) -> list[str]:
+    """The lines after a row, up to a blank line, that hold no pipe and go on with its last
+    cell: each no heading, title, note, label：value line or page chrome, and the line after
+    them a row of the same table (no header, no alignment row); else none."""
+    run: list[str] = []
+    while (line := source.look(len(run))) is not None and line.strip() and "|" not in line:
+        text = line.strip()
+        heading = unmarked(text)
+        if (
+            is_heading(text)
+            or names_section(heading)
+            or group_department(heading)
+            or opens_note(text)
+            or is_page_chrome(heading)
+            or loose_kind(text) == "label"
+            or opens_json_fence(text, None) is not None
+        ):
+            return []
+        run.append(text)
+    below = source.look(len(run))
+    if not run or below is None or "|" not in below:
+        return []
+    cells, _ = _split(below, leading)
+    if _is_separator(cells) or is_header([clean_cell(c) for c in cells]):
+        return []
+    return run
 
 
 def _fenced(body: list[str], first: int, context: list[tuple[int, str]]) -> Iterator[_Piece]:

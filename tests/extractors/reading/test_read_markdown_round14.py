@@ -306,3 +306,48 @@ def test_a_code_fence_of_a_pipe_table_or_of_code_is_no_json(tmp_path: Path) -> N
     plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
     assert [i.name for i in plist.items] == [r[1] for r in FORESTRY]
     assert not plist.rejects
+
+
+# ---- 4. rows that close with no pipe: a cell broken onto lines without one -------------------
+
+
+def _open_rows(rows) -> list[str]:
+    """A pipe table a converter wrote without outer pipes."""
+    lines = [" | ".join(r) for r in rows]
+    return [lines[0], " | ".join(["---"] * len(rows[0])), *lines[1:]]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        [f"{CIVIL}第五十九条"],
+        [f"{CIVIL}第五十九条", f"{CIVIL}第六十条"],
+        ["2.依据《中华人民共和国森林法》第七十条"],
+    ],
+    ids=["one-line", "two-lines", "numbered"],
+)
+def test_a_last_cell_broken_onto_lines_without_a_pipe_goes_on_with_it(
+    tmp_path: Path, broken: list[str]
+) -> None:
+    # 1 | 林木采伐许可证核发 | 行政许可 | 《…》第五十六条 over a line 《…》第五十九条, then row 2.
+    # Before: the line was context, the cell cut short, silently
+    lines = _open_rows([HEADER, *FORESTRY])
+    lines[3:3] = broken
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [i.basis for i in plist.items] == [
+        "\n".join([FORESTRY[0][3], *broken]),
+        *(r[3] for r in FORESTRY[1:]),
+    ]
+    assert [a.code for a in plist.items[0].anomalies] == ["wrapped-row"]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_title_or_a_note_between_rows_without_closing_pipes_is_no_cell(tmp_path: Path) -> None:
+    lines = [f"{FIRST}权责清单", *_open_rows([HEADER, *FORESTRY]), f"{SECOND}权责清单"]
+    lines += [*_open_rows([HEADER, *WATERWORKS]), "注：本清单动态调整。"]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
+    assert [(i.basis, i.section_department) for i in plist.items] == [
+        *((r[3], FIRST) for r in FORESTRY),
+        *((r[3], SECOND) for r in WATERWORKS),
+    ]
+    _same(tmp_path / "list.md", 1)
