@@ -17,6 +17,7 @@ from extractors.reading.formats.delimited import (
     sep_directive,
 )
 from extractors.reading.formats.documents.docmarks import is_rtf, is_wordml
+from extractors.reading.formats.markdownfence import has_json_fence
 from extractors.reading.formats.mhtml import is_mhtml
 from extractors.reading.formats.sheets.spreadsheetml import is_spreadsheetml
 from extractors.reading.headers import is_header, map_header
@@ -186,6 +187,8 @@ def detect_text(text: str) -> Format:
         return "html"
     if "|" in text and _pipe_table(text) and not _pipe_separated(text, head):
         return "markdown"
+    if ("```" in text or "~~~" in text) and has_json_fence(text.splitlines()):
+        return "markdown"  # a JSON list in a Markdown code fence (```json)
     return _delimited(text) or "text"
 
 

@@ -4,14 +4,28 @@ back together the rows that the export spread over several lines."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors.models import Anomaly
 from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow
+from extractors.reading.formats.labelled import label_key
 from extractors.reading.formats.lines import split_lines
+from extractors.reading.formats.markdownfence import closes_fence, opens_json_fence, read_fenced
+from extractors.reading.formats.markdownlines import (
+    CONTENT_OUTSIDE,
+    LABEL_OUTSIDE,
+    Loose,
+    is_heading,
+    loose_kind,
+    loose_text,
+    opens_note,
+    spaced_cells,
+)
 from extractors.reading.formats.ragged import realign_ragged, rejoin_split, split_inside
+from extractors.reading.formats.titles import group_department
 from extractors.reading.headers import (
     MAX_HEADER_CHARS,
     is_header,
@@ -21,13 +35,14 @@ from extractors.reading.headers import (
 from extractors.reading.meta import unmarked
 from extractors.reading.vocab import (
     is_item_name_like,
+    is_page_chrome,
     names_section,
-    section_department,
     starts_item_name,
 )
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 # The serial a data row opens with: "12", or "1." as numbered lists write it.
 _SERIAL = re.compile(r"(\d{1,6})[.．、]?")
 
@@ -60,6 +75,18 @@ def _is_separator(cells: Sequence[str]) -> bool:
     return any(cells) and all(_SEPARATOR_CELL.fullmatch(c) or not c.strip() for c in cells)
 
 
+def _is_chrome(cells: Sequence[str]) -> bool:
+    """True for a row of a page's furniture alone, each cell a Markdown link or page chrome
+    ([返回顶部](#) | [打印本页](#), 版权所有：某县人民政府 | 技术支持：某公司: a site's footer as
+    a converter wrote it), no row of a list (a list's cell holds text, a link beside it at most).
+
+    >>> _is_chrome(["[返回顶部](#)", "[打印本页](#)"]), _is_chrome(["1", "[取水许可](#)"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_LINK.fullmatch(c) or is_page_chrome(c) for c in filled)
+
+
 @dataclass(slots=True)
 class _Piece:
     """A row as the lines give it: the cells of one line, with the lines a cell broke over."""
@@ -72,6 +99,13 @@ class _Piece:
     cleaned: list[str] | None = None
     #: a line of text between the tables that names a power type (一、行政许可): a section row
     heading: bool = False
+    #: a line outside the pipe rows under a table that holds list content (``markdownlines``)
+    loose: Loose | None = None
+
+    @property
+    def apart(self) -> bool:
+        """A line of its own between the rows, never joined to a row: a heading, a loose line."""
+        return self.heading or self.loose is not None
 
     def clean(self) -> list[str]:
         """The clean text of the cells (worked out once: the header test and the row need it)."""
@@ -81,15 +115,28 @@ class _Piece:
 
 
 class _Lines:
-    """Lines one at a time, with a look at the next."""
+    """Lines one at a time, with a look at those after it."""
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.lines = iter(lines)
-        self.ahead: str | None = next(self.lines, None)
+        self.buffer: deque[str] = deque()  # the lines looked at and not yet given
+
+    @property
+    def ahead(self) -> str | None:
+        """The next line."""
+        return self.look(0)
+
+    def look(self, k: int) -> str | None:
+        """The line ``k`` lines after the next one, or None past the end."""
+        while len(self.buffer) <= k:
+            line = next(self.lines, None)
+            if line is None:
+                return None
+            self.buffer.append(line)
+        return self.buffer[k]
 
     def next(self) -> str | None:
-        line, self.ahead = self.ahead, next(self.lines, None)
-        return line
+        return self.buffer.popleft() if self.look(0) is not None else None
 
 
 def _votes(lines: Iterable[str]) -> tuple[bool, bool]:
@@ -107,7 +154,10 @@ def _votes(lines: Iterable[str]) -> tuple[bool, bool]:
 def _pieces(
     lines: Iterable[str], leading: bool, closing: bool, context: list[tuple[int, str]]
 ) -> Iterator[_Piece]:
-    """The pipe lines of ``lines`` as pieces; the other lines go to ``context``.
+    """The pipe lines of ``lines`` as pieces; the other lines go to ``context``, but for those
+    under a pipe table that hold list content: a spaced layout's rows under a header of its own
+    (a second list, 序号  事项名称  事项类型 …), label：value lines and numbered lines of items
+    (``markdownlines.loose_kind``), each a piece of its own.
 
     When the table's lines close with a pipe (``closing``), a line that does not has a cell
     broken by a raw line break (as converters leave ``<br>``): the cell goes on over the
@@ -116,21 +166,48 @@ def _pieces(
     """
     source = _Lines(lines)
     index = 0
+    # a pipe row was met; a spaced layout's header was met below it; notes opened (注：)
+    started = spaced = note = False
     while (raw := source.next()) is not None:
         line = raw.strip()
         index += 1
+        if (mark := opens_json_fence(line, source.ahead)) is not None:
+            # ```json over a list of records: the JSON reader's rows, on the file's lines
+            first, body = index, []
+            while (inside := source.next()) is not None:
+                index += 1
+                if closes_fence(inside, mark):
+                    break
+                body.append(inside)
+            yield from _fenced(body, first, context)
+            started, spaced, note = True, False, False
+            continue
         if "|" not in line:
             heading = unmarked(line)
-            if heading and (names_section(heading) or section_department(heading)):
+            if heading and (names_section(heading) or group_department(heading)):
                 # 一、行政许可 between tables of one type each: the rows below take its type;
-                # ## 县人力社保局 over each department's table: its rows, that department.
+                # ## 县人力社保局 over each department's table, or its list's title
+                # (## 县林业局权责清单, **附件2：县水利局权责清单**): its rows, that department.
+                spaced = note = False
                 yield _Piece(index, index, [heading], True, heading=True)
+            elif started and (cells := spaced_cells(line)) and (spaced or is_header(cells)):
+                # a further list under the tables in a spaced layout, from its header on
+                spaced = True
+                yield _Piece(index, index, cells, True)
+            elif started and (kind := loose_kind(line)) and not (note and kind == "content"):
+                yield _Piece(index, index, [loose_text(line)], True, loose=kind)
             elif line:
                 context.append((index, line))
+                # 注： (### 说明) over numbered lines: theirs up to the next heading or table
+                note = opens_note(line) or (note and not is_heading(line))
             continue
         cells, closed = _split(line, leading)
         if _is_separator(cells):
             continue
+        if _is_chrome(cells):
+            context.append((index, line))  # [返回顶部](#) | [打印本页](#): a page's links
+            continue
+        started, spaced, note = True, False, False
         piece = _Piece(index, index, cells, closed)
         if closing and not closed:
             while (ahead := source.ahead) is not None and not (
@@ -154,7 +231,62 @@ def _pieces(
                 )
             else:
                 piece.notes.append(Anomaly("unclosed-row", "row has no closing |"))
+        elif not closing and (rest := _cell_lines(source, leading)):
+            # rows that close with no pipe, and lines without one between two of them: the
+            # rest of the row's last cell, broken by raw line breaks (…第五十六条 / 《…》第五十九条)
+            for extra in rest:
+                source.next()
+                cells[-1] = f"{cells[-1]}\n{extra}"
+            index += len(rest)
+            piece.end = index
+            piece.notes.append(
+                Anomaly("wrapped-row", f"row continues over lines {piece.line}-{index}")
+            )
         yield piece
+
+
+def _cell_lines(source: _Lines, leading: bool) -> list[str]:
+    """The lines after a row, up to a blank line, that hold no pipe and go on with its last
+    cell: each no heading, title, note, label：value line or page chrome, and the line after
+    them a row of the same table (no header, no alignment row); else none."""
+    run: list[str] = []
+    while (line := source.look(len(run))) is not None and line.strip() and "|" not in line:
+        text = line.strip()
+        heading = unmarked(text)
+        if (
+            is_heading(text)
+            or names_section(heading)
+            or group_department(heading)
+            or opens_note(text)
+            or is_page_chrome(heading)
+            or loose_kind(text) == "label"
+            or opens_json_fence(text, None) is not None
+        ):
+            return []
+        run.append(text)
+    below = source.look(len(run))
+    if not run or below is None or "|" not in below:
+        return []
+    cells, _ = _split(below, leading)
+    if _is_separator(cells) or is_header([clean_cell(c) for c in cells]):
+        return []
+    return run
+
+
+def _fenced(body: list[str], first: int, context: list[tuple[int, str]]) -> Iterator[_Piece]:
+    """The rows of the JSON list a code fence holds (its lines ``body``, the fence opened on
+    line ``first``) as pieces, each on the line its record opens on, and a loose piece for each
+    element the JSON reader rejects; the lines to ``context`` when they hold no list."""
+    grid = read_fenced(body, "a Markdown code fence")
+    if grid is None:
+        context += [(first + k, line.strip()) for k, line in enumerate(body, 1) if line.strip()]
+        return
+    for row in grid.rows:
+        yield _Piece(first + row.line, first + row.line, list(row.cells), True)
+    for reject in grid.rejects:
+        line = first + reject.line
+        note = Anomaly("json-reject", reject.reason, None, reject.text)
+        yield _Piece(line, line, [reject.text], True, [note], loose="reject")
 
 
 class _Window:
@@ -210,6 +342,7 @@ def _header_run(pieces: _Window, first: int) -> int | None:
     while (
         pieces.has(stop)
         and pieces[stop - 1].closed
+        and not pieces[stop].apart
         and _maps_whole(pieces[stop].clean())
         and not (whole and len(pieces[stop].cells) == len(clean))
     ):
@@ -247,7 +380,7 @@ def _stacked_header(pieces: _Window, first: int) -> tuple[_Piece, int] | None:
     for stop in range(first + 2, first + _MAX_HEADER_LINES + 1):
         run = pieces.span(first, stop)
         if len(run) < stop - first or any(
-            p.heading or len(p.cells) != width or not p.closed for p in run
+            p.apart or len(p.cells) != width or not p.closed for p in run
         ):
             return None
         if any(len(c) > MAX_HEADER_CHARS for p in run for c in p.clean()):
@@ -293,7 +426,7 @@ def _wrapped(pieces: _Window, at: int, width: int, serial_column: int | None) ->
     stop = at + 1
     while pieces.has(stop) and total < width:
         piece = pieces[stop]
-        if piece.heading:
+        if piece.apart:
             return 1
         if serial_column == 0 and _serial(piece, 0) == (serial or 0) + 1:
             return 1
@@ -316,7 +449,7 @@ def _broken(pieces: _Window, at: int, width: int, serial_column: int | None) -> 
     total, stop = len(pieces[at].cells), at + 1
     while total < width and pieces.has(stop):
         piece = pieces[stop]
-        if piece.heading or _serial(piece, serial_column) is not None:
+        if piece.apart or _serial(piece, serial_column) is not None:
             return 1
         total += len(piece.cells) - 1
         stop += 1
@@ -379,8 +512,19 @@ class MarkdownRows:
         table: _Table | None = None
         previous: tuple[str, ...] | None = None
         at = 0
+        record = False  # label：value lines under the items make a record, opened by its name
         while pieces.has(at):
             pieces.release(at)
+            if (loose := pieces[at]).loose is not None:
+                at += 1
+                if table is None:
+                    self.context.append((loose.line, loose.cells[0]))
+                    continue
+                count += 1
+                yield _loose_row(loose, record)
+                record = loose.loose == "label" and (record or label_key(loose.cells[0]) == "name")
+                continue
+            record = False
             # A header, or the header of a further table; a row of the table's width is tested
             # by assemble, which also takes a header repeated at a page break for one.
             fits = table is not None and len(pieces[at].cells) == table.width
@@ -433,7 +577,7 @@ def _overflow(piece: _Piece, below: _Piece, table: _Table) -> _Piece | None:
     a title left open, 《中华人民共和国森 + 林法》…: ``ragged.split_inside``). A sub-item's
     row whose merged cells were exported blank (a whole name under a whole name) joins none."""
     column = table.serial_column
-    if column is None or below.heading or not below.closed or len(below.cells) != table.width:
+    if column is None or below.apart or not below.closed or len(below.cells) != table.width:
         return None
     if len(piece.cells) != table.width or not piece.clean()[column] or below.clean()[column]:
         return None
@@ -488,6 +632,20 @@ class _Table:
                 cells, raw, note = moved
                 return SourceRow(piece.line, tuple(cells), tuple(raw), (*piece.notes, note))
         return SourceRow(piece.line, tuple(cells), tuple(piece.cells), tuple(piece.notes))
+
+
+def _loose_row(piece: _Piece, record: bool) -> SourceRow:
+    """The row of a loose line under the tables: a label：value line of a record (one opened
+    by the item's name, or opening one) as a row of one cell, which the assembly makes the
+    record's reject (``labelled.RECORDS_UNDER_TABLE``); any other a row of no cells with a note,
+    its reject with the reason it is none of the items."""
+    text = piece.cells[0]
+    if piece.loose == "reject":
+        return SourceRow(piece.line, (), (), tuple(piece.notes))
+    if piece.loose == "label" and (record or label_key(text) == "name"):
+        return SourceRow(piece.line, (text,), (text,))
+    reason = LABEL_OUTSIDE if piece.loose == "label" else CONTENT_OUTSIDE
+    return SourceRow(piece.line, (), (), (Anomaly("outside-table", reason, None, text),))
 
 
 def _row(piece: _Piece) -> SourceRow:

@@ -25,7 +25,8 @@ from tests.extractors.reading.support import read_written
 SEED = (resources.files("extractors") / "samples" / "000_814c7fb49acd7d24.txt").read_text(
     encoding="utf-8"
 )
-_ROWS = [r.cells for r in read_markdown(SEED).rows if any(r.cells)]
+_GRID = read_markdown(SEED)  # the rows from the header on (the list's title above it is a row)
+_ROWS = [r.cells for r in _GRID.rows[_GRID.header or 0 :] if any(r.cells)]
 HEADER, DATA = list(_ROWS[0]), [list(r) for r in _ROWS[1:]]
 TITLE = "2023年拉萨市达孜区医保局行政权力和责任清单详表"
 DEPARTMENT = HEADER.index("行使主体")
