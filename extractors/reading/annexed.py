@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.models import Anomaly, PowerItem, Reject
+from extractors.reading.drafts import Draft
 from extractors.reading.headers import map_header
 
 #: The fields an annex keyed to the items gives them.
@@ -94,6 +95,45 @@ def _may_be_annex(words: tuple[str, ...]) -> bool:
     return bool(keys & ANNEX_FIELDS) and not keys & _LIST_FIELDS
 
 
+@dataclass(slots=True)
+class RecordUnder:
+    """A record of label：value lines written under a list's table, a line a row (a 责任清单
+    after the 权力清单: 事项名称：… / 责任事项：… / 追责依据：…, or opening with 序号：…), as it
+    is read line by line. Once whole, it is a row of an annex keyed to the items (its labels an
+    annex's header, :func:`is_annex_header`: the key of an item and fields an annex gives),
+    joined to the item it names as a table annex's row is (:func:`join_annexes`), or else a
+    reject (``reason``): fields of a list's own (a type, a basis) make no annex row.
+
+    >>> record = RecordUnder(9, [("事项名称", "name", "林木采伐许可证核发")])
+    >>> record.takes("accountability_basis"), record.takes("name")
+    (True, False)
+    >>> record.lines.append(("追责依据", "accountability_basis", "《公务员法》第六十二条"))
+    >>> draft = record.finished("a.tsv", frozenset({"row", "name", "type"}), "not joined")
+    >>> draft.values, draft.raw[1][0]
+    ({'name': '林木采伐许可证核发', 'accountability_basis': '《公务员法》第六十二条'}, '追责依据')
+    """
+
+    line: int
+    #: each line's label as written, its key and its value
+    lines: list[tuple[str, str, str]]
+
+    def takes(self, key: str) -> bool:
+        """Whether a line of the field ``key`` goes on with this record (its key not given yet:
+        a second 事项名称 opens the next record)."""
+        return all(k != key for _, k, _ in self.lines)
+
+    def finished(self, source: str, keys: frozenset[str], reason: str) -> Draft | Reject:
+        """The record as an annex's row (a draft of it), or a reject with ``reason`` and its
+        lines (``label：value | …``); ``keys``: those of the list's header."""
+        labels = tuple(label for label, _, _ in self.lines)
+        if is_annex_header(labels, keys):
+            values = {key: value for _, key, value in self.lines}
+            raw = tuple((label, value) for label, _, value in self.lines)
+            return Draft(self.line, values, raw, [])
+        text = " | ".join(f"{label}：{value}" for label, _, value in self.lines)
+        return Reject(source, self.line, text, reason)
+
+
 @dataclass(frozen=True, slots=True)
 class Joined:
     """The items of a list once the rows of its annexes are joined to them, and the rows that
@@ -146,6 +186,7 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         else:
             text = " | ".join(cell for _, cell in row.raw if cell)
             rejects[p].append(Reject(source, row.line, text, found_at))
+    numbered = _numbered_like_list(parts, [r for r in rows if parts[r[0]][r[1]].name], by_name)
     for p, k in rows:
         row = parts[p][k]
         if not row.name:
@@ -154,7 +195,19 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         if len(found) > 1 and row.row:
             found = [f for f in found if parts[f[0]][f[1]].row == row.row] or found
         text = " | ".join(cell for _, cell in row.raw if cell)
-        if len(found) == 1:
+        if len(found) == 1 and numbered and _other_serial(row, parts[found[0][0]][found[0][1]]):
+            item = parts[found[0][0]][found[0][1]]
+            rejects[p].append(
+                Reject(
+                    source,
+                    row.line,
+                    text,
+                    f"a row of an annex keyed to the items by serial and name whose serial "
+                    f"{row.row} is not that of the item its name names (line {item.line}, serial "
+                    f"{item.row}), where the annex's other serials are their items': not joined",
+                )
+            )
+        elif len(found) == 1:
             gifts.setdefault(found[0], []).append(row)
             joined[p] += 1
         elif found:
@@ -189,6 +242,36 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         for p, part in enumerate(parts)
     )
     return Joined(items, tuple(map(tuple, rejects)), tuple(joined))
+
+
+def _other_serial(row: PowerItem, item: PowerItem) -> bool:
+    """Whether the annex ``row`` and the ``item`` its name names both have serials, and not the
+    same."""
+    return bool(row.row and item.row) and _key(row.row) != _key(item.row)
+
+
+def _numbered_like_list(
+    parts: Sequence[Sequence[PowerItem]],
+    rows: Sequence[tuple[int, int]],
+    by_name: dict[str, list[tuple[int, int]]],
+) -> bool:
+    """Whether the annex ``rows`` (keyed by name) are numbered as the list is: no two of those
+    with a serial that name one item with a serial have another serial than that item's, or
+    no more of them than have its. Then a serial is a key too (as page text keys an annex's
+    rows, ``text/page.Copies``), and a row whose serial and name name two items is no row of
+    either; an annex that numbers its rows on its own (1, 2 … over some of the items) is keyed
+    by name alone."""
+    agree = differ = 0
+    for p, k in rows:
+        row = parts[p][k]
+        found = by_name.get(_key(row.name), [])
+        if not row.row or len(found) != 1 or not parts[found[0][0]][found[0][1]].row:
+            continue
+        if _other_serial(row, parts[found[0][0]][found[0][1]]):
+            differ += 1
+        else:
+            agree += 1
+    return differ < 2 or agree >= differ
 
 
 #: What a row keyed by serial is said when the serial is no safe key, the start of each reason.
@@ -286,6 +369,18 @@ def _given_words(
     return words
 
 
+def _keyed(row: PowerItem, item: PowerItem) -> str:
+    """What the annex ``row`` found ``item`` by, its header words named: 事项名称 (name), or
+    序号 and 事项名称 when its serial is the item's too, or the serial alone."""
+    if not row.name:
+        return _SERIAL
+    words = {map_header("".join(w.split())): w for w, _ in row.raw if w.strip()}
+    name = f"{_KEYED} ({words.get('name', '事项名称')})"
+    if row.row and not _other_serial(row, item):
+        return f"serial ({words.get('row', '序号')}) and {name}"
+    return name
+
+
 def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> PowerItem:
     """``item`` with the fields the annex ``rows`` keyed to it give that it lacks, each row's
     join said; each field the annexes give others and none gives it, said too."""
@@ -316,8 +411,9 @@ def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> Pow
             anomalies.append(
                 Anomaly(
                     "joined-record",
-                    f"line {row.line}: a row of this item's {_KEYED if row.name else _SERIAL} "
-                    f"in an annex gives {', '.join(taken)}; joined to this one",
+                    f"line {row.line}: a row of this item's {_keyed(row, item)} in an annex (a "
+                    f"table, or label：value records under the list) gives {', '.join(taken)}; "
+                    "joined to this one",
                     taken[0],
                     values[map_header(taken[0]) or ""],
                 )

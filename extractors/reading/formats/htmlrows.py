@@ -36,6 +36,7 @@ from extractors.reading.formats.html import (
     row_texts,
     too_deep,
 )
+from extractors.reading.formats.htmlrecords import opens_record
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
@@ -165,9 +166,10 @@ def _survey(blocks: Blocks) -> _Survey | None:
     leaves: list[list[int]] = []
     headed = False  # a table holding another has a header row: the whole reader reads it
     texts: set[int] = set()  # the tables begun inside a heading or paragraph
+    records = False  # label：value records under a table (``htmlrecords``): read whole
 
     def walk(events: Iterable[tuple[str, etree._Element]]) -> None:
-        nonlocal tables, trs, last_line, depth, rows_open, done, in_text, headed
+        nonlocal tables, trs, last_line, depth, rows_open, done, in_text, headed, records
         for event, element in events:
             if done:
                 _let_go(element)
@@ -196,6 +198,8 @@ def _survey(blocks: Blocks) -> _Survey | None:
                 if not table[1]:
                     leaves.append(table)
                 headed = headed or bool(table[1] and table[4])
+            elif not open_tables and leaves and opens_record(element):
+                records = True  # label：value records under a table: read whole, joined
             elif tag == "tr":
                 rows_open -= 1
                 if open_tables:
@@ -221,7 +225,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
     except (etree.LxmlError, ValueError):
         return None
     tag_count += len(tags.close())
-    if root is None or too_deep(parser) is not None or not leaves or headed or template:
+    if root is None or too_deep(parser) is not None or not leaves or headed or template or records:
         return None
     if len(leaves) > 1 and any(number in texts for number, *_ in leaves):
         # a heading or paragraph holding a table: the whole reader's lead is its whole text,
@@ -230,6 +234,8 @@ def _survey(blocks: Blocks) -> _Survey | None:
     long_page = trs > 0 and last_line >= LAST_LINE
     if long_page and tags.unclosed:
         return None  # the whole reader counts the tags after it: rare enough to leave to it
+    if any(rows == cells for _, _, rows, cells, _ in leaves[1:]):
+        return None  # a table of one cell a row after another: records under it, read whole
     found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells, _ in leaves)
     return _Survey(found, long_page and tag_count == trs)
 

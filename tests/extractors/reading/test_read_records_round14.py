@@ -1,0 +1,208 @@
+"""Round 14 of records (rec14): a 责任清单 of label：value records under the 权力清单's table
+joined to the items they name (page text, tab rows, TSV, CSV, HTML paragraphs, ``<dl>``, label
+pairs and tables of one cell a row), sub-items numbered (1) / (2) under their item, basis cells
+that say 同上 in other words, and tab-separated lists in traditional script. Each failed on
+47282f5; each is read whole and in batches alike (``_same``): a list with records joined is read
+whole, as one with a table annex keyed by name is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+CIVIL = "《中华人民共和国公务员法》"
+HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+ITEMS = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+)
+KEYS = ("row", "name", "type", "basis")
+JOINED = ("responsibility", "accountability_basis")
+STAGES = {r[1]: f"受理阶段责任：依法受理{r[1]}申请" for r in ITEMS}
+BASES = {r[1]: f"{CIVIL}第{n}条" for r, n in zip(ITEMS, ("五十九", "六十", "六十一"), strict=True)}
+ELSEWHERE = "对非法收购木材的行政处罚"  # an item no list above has
+
+
+def _expected(joined: tuple[str, ...] = tuple(r[1] for r in ITEMS)) -> list[dict[str, str]]:
+    out = []
+    for r in ITEMS:
+        item = dict(zip(KEYS, r, strict=True))
+        if r[1] in joined:
+            item |= {"responsibility": STAGES[r[1]], "accountability_basis": BASES[r[1]]}
+        out.append(item)
+    return out
+
+
+def _record(name: str, form: str = "plain", serial: str = "") -> list[str]:
+    """A record's lines: 事项名称 / 责任事项 / 追责依据 in a form."""
+    stage, basis = STAGES.get(name, "受理阶段责任：依法受理"), BASES.get(name, f"{CIVIL}第六十二条")
+    fields = [("事项名称", name), ("责任事项", stage), ("追责依据", basis)]
+    if form == "basis-first":
+        fields = [fields[0], fields[2], fields[1]]
+    lines = [f"序号：{serial}"] if serial else []
+    colon = {"ascii": ": ", "spaced": " ： "}.get(form, "：")
+    for label, value in fields:
+        label = " ".join(label) if form == "letter-spaced" else label
+        lines.append(f"{label}{colon}{value}")
+    return lines
+
+
+ROWS = {
+    "spaced": ("page.txt", "  "),
+    "tab-text": ("page.txt", "\t"),
+    "tsv": ("list.tsv", "\t"),
+    "csv": ("list.csv", ","),
+}
+
+
+def _page(
+    layout: str, records: list[list[str]], title: str = "二、责任清单", items=ITEMS
+) -> tuple[str, str]:
+    name, gap = ROWS[layout]
+    lines = ["某县林业局权力清单", *(gap.join(r) for r in (HEADER, *items)), ""]
+    lines += [title] if title else []
+    return name, "\n".join(lines) + "\n" + "\n\n".join("\n".join(r) for r in records) + "\n"
+
+
+def _joined(tmp_path: Path, name: str, text: str, expected, rejects: int = 0) -> None:
+    plist = read_written(tmp_path, name, text)
+    assert filled_fields(plist, (*KEYS, *JOINED)) == expected
+    for item, want in zip(plist.items, expected, strict=True):
+        said = [a for a in item.anomalies if a.code == "joined-record"]
+        assert bool(said) == ("accountability_basis" in want)
+        assert all("name" in a.message for a in said)  # the key named
+    assert len(plist.rejects) == rejects
+    _same(tmp_path / name, 1)
+
+
+# ---- 1. a 责任清单 of label：value records under the list's rows ----------------------------
+
+
+@pytest.mark.parametrize(
+    "form", ["plain", "basis-first", "ascii", "spaced", "letter-spaced", "serial"], ids=str
+)
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_records_under_the_list_join_the_items_they_name(
+    tmp_path: Path, layout: str, form: str
+) -> None:
+    # Before: a reject each ("not joined"); with 序号：1 over 事项名称 (serial), 序号：1 and the
+    # title ran into the last item's basis in page text, sure
+    records = [_record(r[1], form, r[0] if form == "serial" else "") for r in ITEMS]
+    _joined(tmp_path, *_page(layout, records), _expected())
+
+
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_a_record_naming_no_item_is_a_reject_never_an_item(tmp_path: Path, layout: str) -> None:
+    records = [_record(ITEMS[0][1]), _record(ELSEWHERE), _record(ITEMS[2][1])]
+    name, text = _page(layout, records)
+    _joined(tmp_path, name, text, _expected((ITEMS[0][1], ITEMS[2][1])), rejects=1)
+    plist = read_written(tmp_path, name, text)
+    assert ELSEWHERE in plist.rejects[0].text
+
+
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_records_of_a_list_field_stay_rejects(tmp_path: Path, layout: str) -> None:
+    # 设定依据 is a field of the list's own: such records give no annex's fields
+    records = [
+        [f"事项名称：{r[1]}", f"设定依据：{r[3]}", f"追责依据：{BASES[r[1]]}"] for r in ITEMS
+    ]
+    name, text = _page(layout, records)
+    plist = read_written(tmp_path, name, text)
+    assert filled_fields(plist, (*KEYS, *JOINED)) == _expected(())
+    assert [r.text.split(" | ")[0] for r in plist.rejects] == [f"事项名称：{r[1]}" for r in ITEMS]
+    assert all("责任清单" in r.reason for r in plist.rejects)
+
+
+SAME = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十七条"),
+)
+
+
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_the_serial_tells_items_of_one_name_apart(tmp_path: Path, layout: str) -> None:
+    # Before: rejects (page text: 序号：1 ran into the last item's basis)
+    records = [
+        [f"序号：{r[0]}", f"事项名称：{r[1]}", f"追责依据：{CIVIL}第6{r[0]}条"] for r in SAME
+    ]
+    name, text = _page(layout, records, items=SAME)
+    plist = read_written(tmp_path, name, text)
+    assert [(i.row, i.accountability_basis) for i in plist.items] == [
+        ("1", f"{CIVIL}第61条"),
+        ("2", f"{CIVIL}第62条"),
+    ]
+    assert plist.rejects == ()
+    _same(tmp_path / name, 1)
+
+
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_a_record_whose_serial_and_name_name_two_items_is_a_reject(
+    tmp_path: Path, layout: str
+) -> None:
+    # 序号：3 with item 1's name: which one? Before: a reject (page text: 序号：3 ran into the
+    # last item's basis)
+    records = [["序号：3", f"事项名称：{ITEMS[0][1]}", f"追责依据：{BASES[ITEMS[0][1]]}"]]
+    name, text = _page(layout, records)
+    plist = read_written(tmp_path, name, text)
+    assert filled_fields(plist, KEYS) == _expected(())
+    assert not any(i.accountability_basis for i in plist.items)
+    assert len(plist.rejects) == 1
+    _same(tmp_path / name, 1)
+
+
+@pytest.mark.parametrize("layout", ["spaced", "tsv"], ids=str)
+def test_records_split_across_annexes_join_their_items(tmp_path: Path, layout: str) -> None:
+    records = "\n\n".join("\n".join(_record(r[1])) for r in ITEMS[:2])
+    records += "\n\n附件3\n某县林业局责任清单（二）\n\n" + "\n".join(_record(ITEMS[2][1]))
+    name, gap = ROWS[layout]
+    lines = ["附件1", "某县林业局权力清单", *(gap.join(r) for r in (HEADER, *ITEMS)), "", "附件2"]
+    _joined(tmp_path, name, "\n".join(lines) + "\n" + records + "\n", _expected())
+
+
+HTML_HEAD = "<html><head><meta charset='utf-8'></head><body><h2>某县林业局权力清单</h2>"
+
+
+def _table(rows) -> str:
+    cells = ("".join(f"<td>{c}</td>" for c in r) for r in rows)
+    return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
+
+
+def _html_records(kind: str, records: list[list[str]]) -> str:
+    pairs = [[line.split("：", 1) for line in r] for r in records]
+    if kind == "paragraphs":
+        body = "".join(f"<p>{line}</p>" for r in records for line in r)
+    elif kind == "dl":
+        body = "".join(
+            "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in r) + "</dl>" for r in pairs
+        )
+    elif kind == "label-pairs":
+        body = "".join(
+            "<div>"
+            + "".join(f"<div><label>{k}</label><span>{v}</span></div>" for k, v in r)
+            + "</div>"
+            for r in pairs
+        )
+    else:  # a table of one cell a row
+        body = _table([[line] for r in records for line in r])
+    page = HTML_HEAD + _table([HEADER, *ITEMS]) + "<h3>二、责任清单</h3>" + body
+    return page + "<p>打印本页 关闭窗口</p></body></html>"
+
+
+@pytest.mark.parametrize("kind", ["paragraphs", "dl", "label-pairs", "one-cell-rows"], ids=str)
+def test_records_under_a_pages_table_join_the_items_they_name(tmp_path: Path, kind: str) -> None:
+    # Before: the records were context lines, or nothing (<dl>, a table of one cell a row):
+    # lost without a reject
+    text = _html_records(kind, [_record(r[1]) for r in ITEMS])
+    _joined(tmp_path, "page.html", text, _expected())
+
+
+@pytest.mark.parametrize("kind", ["paragraphs", "dl", "label-pairs", "one-cell-rows"], ids=str)
+def test_a_pages_record_naming_no_item_is_a_reject(tmp_path: Path, kind: str) -> None:
+    text = _html_records(kind, [_record(ITEMS[0][1]), _record(ELSEWHERE)])
+    _joined(tmp_path, "page.html", text, _expected((ITEMS[0][1],)), rejects=1)
