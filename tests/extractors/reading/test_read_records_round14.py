@@ -206,3 +206,59 @@ def test_records_under_a_pages_table_join_the_items_they_name(tmp_path: Path, ki
 def test_a_pages_record_naming_no_item_is_a_reject(tmp_path: Path, kind: str) -> None:
     text = _html_records(kind, [_record(ITEMS[0][1]), _record(ELSEWHERE)])
     _joined(tmp_path, "page.html", text, _expected((ITEMS[0][1],)), rejects=1)
+
+
+# ---- 2. sub-items numbered (1), (2) under their item -------------------------------------------
+
+SUBS = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("(1)", "林木采伐许可证核发（国有林）", "行政许可", f"{FOREST}第五十六条"),
+    ("(2)", "林木采伐许可证核发（集体林）", "行政许可", f"{FOREST}第五十七条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+)
+
+
+def _subs(brackets: str) -> list[tuple[str, ...]]:
+    return [(r[0].replace("(", brackets[0]).replace(")", brackets[1]), *r[1:]) for r in SUBS]
+
+
+def _sub_layouts(rows: list[tuple[str, ...]]) -> dict[str, tuple[str, str]]:
+    title = "某县林业局权力清单\n"
+    table = _table([HEADER, *rows])
+    return {
+        "spaced": ("page.txt", title + "\n".join("  ".join(r) for r in (HEADER, *rows)) + "\n"),
+        "tab-text": ("page.txt", title + "\n".join("\t".join(r) for r in (HEADER, *rows)) + "\n"),
+        "tsv": ("list.tsv", "\n".join("\t".join(r) for r in (HEADER, *rows)) + "\n"),
+        "csv": ("list.csv", "\n".join(",".join(r) for r in (HEADER, *rows)) + "\n"),
+        "html": ("page.html", HTML_HEAD + table + "</body></html>"),
+    }
+
+
+@pytest.mark.parametrize("brackets", ["()", "（）"], ids=["ascii", "full-width"])
+@pytest.mark.parametrize("layout", ["spaced", "tab-text", "tsv", "csv", "html"], ids=str)
+def test_bracketed_serials_under_an_item_are_its_sub_items(
+    tmp_path: Path, layout: str, brackets: str
+) -> None:
+    # Before: four items (TSV, CSV, HTML), or the (1) / (2) rows run into item 1's basis,
+    # doubtful (page text)
+    rows = _subs(brackets)
+    name, text = _sub_layouts(rows)[layout]
+    plist = read_written(tmp_path, name, text)
+    assert [(i.row, i.name, i.type) for i in plist.items] == [
+        ("1", SUBS[0][1], "行政许可"),
+        ("2", SUBS[3][1], "行政处罚"),
+    ]
+    assert plist.items[0].subitems == (f"{rows[1][0]} {SUBS[1][1]}", f"{rows[2][0]} {SUBS[2][1]}")
+    assert plist.items[0].basis == f"{FOREST}第五十六条\n{FOREST}第五十七条"
+    assert [a.code for a in plist.items[0].anomalies] == ["bracketed-subitem"]
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / name, 1)
+
+
+@pytest.mark.parametrize("layout", ["spaced", "tsv"], ids=str)
+def test_a_list_numbered_in_brackets_alone_keeps_its_items(tmp_path: Path, layout: str) -> None:
+    # no plain serial above (1): the bracketed rows are the items (held before too)
+    rows = [(f"({k + 1})", *r[1:]) for k, r in enumerate(ITEMS)]
+    name, text = _sub_layouts(rows)[layout]
+    plist = read_written(tmp_path, name, text)
+    assert [i.row for i in plist.items] == ["(1)", "(2)", "(3)"]
