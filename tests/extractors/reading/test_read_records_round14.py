@@ -262,3 +262,26 @@ def test_a_list_numbered_in_brackets_alone_keeps_its_items(tmp_path: Path, layou
     name, text = _sub_layouts(rows)[layout]
     plist = read_written(tmp_path, name, text)
     assert [i.row for i in plist.items] == ["(1)", "(2)", "(3)"]
+
+
+# ---- 3. a basis cell that says 同上 in other words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ditto",
+    ["同上一项规定", "同上项规定", "同上一项的规定", "法律依据同上", "依据同上", "同上述依据"],
+)
+@pytest.mark.parametrize("layout", ["spaced", "tsv"], ids=str)
+def test_a_basis_saying_the_item_aboves_is_carried_and_said(
+    tmp_path: Path, layout: str, ditto: str
+) -> None:
+    # Before: kept as the basis's text (同上一项规定, 法律依据同上 …: sure; others doubtful)
+    rows = [*ITEMS[:2], (*ITEMS[2][:3], ditto)]
+    name, gap = ROWS[layout]
+    text = "某县林业局权力清单\n" + "\n".join(gap.join(r) for r in (HEADER, *rows)) + "\n"
+    plist = read_written(tmp_path, name, text)
+    assert [i.basis for i in plist.items] == [r[3] for r in ITEMS[:2]] + [ITEMS[1][3]]
+    copied = [a for a in plist.items[2].anomalies if a.code == "copied-cell"]
+    assert [a.text for a in copied] == [ditto]
+    assert ditto in dict(plist.items[2].raw).values()
+    _same(tmp_path / name, 1)
