@@ -51,6 +51,7 @@ from extractors.reading.vocab import (
     is_time_limit,
     names_section,
     section_type,
+    simplified_heading,
 )
 
 # Fields whose cells a stray cell can be recognised as belonging to, by shape.
@@ -196,6 +197,12 @@ def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
             )
         )
     power_type = draft.values.get("type", "")
+    if power_type and not _is_known_type(power_type):
+        # a type in traditional script (行政許可, a TSV or a page in 繁體) is the vocabulary's
+        # type in simplified script; ``raw`` keeps it as written
+        folded = simplified_heading(power_type)
+        if folded != power_type and _is_known_type(folded):
+            draft.values["type"] = power_type = folded
     if power_type and not _is_known_type(power_type) and not is_ditto(power_type):
         # (a ditto mark, 同上, takes the type of the item above: ``cellparts.References``)
         draft.anomalies.append(

@@ -285,3 +285,40 @@ def test_a_basis_saying_the_item_aboves_is_carried_and_said(
     assert [a.text for a in copied] == [ditto]
     assert ditto in dict(plist.items[2].raw).values()
     _same(tmp_path / name, 1)
+
+
+# ---- 4. a tab-separated list in traditional script ---------------------------------------------
+
+TRADITIONAL = ("序號", "職權名稱", "職權類型", "設定依據")
+WRITTEN = (
+    ("1", "林木採伐許可證核發", "行政許可", "《中華人民共和國森林法》第五十六條"),
+    ("2", "對盜伐林木的行政處罰", "行政處罰", "《中華人民共和國森林法》第七十六條"),
+    ("3", "森林防火檢查", "行政檢查", "《森林防火條例》第二十條"),
+)
+
+
+@pytest.mark.parametrize(
+    "name, gap", [("list.tsv", "\t"), ("page.txt", "\t"), ("list.csv", ",")], ids=str
+)
+def test_a_delimited_list_in_traditional_script_reads_its_types(
+    tmp_path: Path, name: str, gap: str
+) -> None:
+    # Before: every item unknown-type (行政許可), the list doubtful
+    lines = ["某縣林業局權責清單", *(gap.join(r) for r in (TRADITIONAL, *WRITTEN))]
+    plist = read_written(tmp_path, name, "\n".join(lines) + "\n")
+    assert [(i.name, i.type) for i in plist.items] == [
+        (WRITTEN[0][1], "行政许可"),
+        (WRITTEN[1][1], "行政处罚"),
+        (WRITTEN[2][1], "行政检查"),
+    ]
+    assert [dict(i.raw)["職權類型"] for i in plist.items] == [r[2] for r in WRITTEN]
+    assert not any(a.code == "unknown-type" for i in plist.items for a in i.anomalies)
+    assert plist.plausibility is not None and not plist.plausibility.doubtful
+    _same(tmp_path / name, 1)
+
+
+def test_a_page_table_in_traditional_script_reads_its_types(tmp_path: Path) -> None:
+    text = HTML_HEAD + _table([TRADITIONAL, *WRITTEN]) + "</body></html>"
+    plist = read_written(tmp_path, "page.html", text)
+    assert [i.type for i in plist.items] == ["行政许可", "行政处罚", "行政检查"]
+    _same(tmp_path / "page.html", 1)
