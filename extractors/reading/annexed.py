@@ -16,11 +16,15 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.models import Anomaly, PowerItem, Reject
-from extractors.reading.drafts import Draft
+from extractors.reading.drafts import Draft, Header
+from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE
 from extractors.reading.headers import map_header
+
+if TYPE_CHECKING:
+    from extractors.reading.assemble import Assembled
 
 #: The fields an annex keyed to the items gives them.
 ANNEX_FIELDS = frozenset({"responsibility", "accountability", "accountability_basis"})
@@ -132,6 +136,32 @@ class RecordUnder:
             return Draft(self.line, values, raw, [])
         text = " | ".join(f"{label}：{value}" for label, _, value in self.lines)
         return Reject(source, self.line, text, reason)
+
+
+def records_under(
+    found: Assembled | None, listed: Header | None, source: str
+) -> Assembled | None:
+    """The items of label：value records (a table of ``label | value`` rows, or several: a
+    record each) read after a list whose header is ``listed``: when none of them has a type or
+    a basis where the list's header has one, they are records of the list's items (a 责任清单
+    giving 责任主体 and 追责依据), no items of their own: a reject each, unless they are rows of
+    an annex keyed to the items (:func:`is_annex_item`), which :func:`join_annexes` joins."""
+    if found is None or listed is None or not found.items:
+        return found
+    if not {"type", "basis"} & set(listed.keys):
+        return found
+    if any(i.type or i.basis or is_annex_item(i) for i in found.items):
+        return found
+    rejects = tuple(
+        Reject(
+            source,
+            item.line,
+            " | ".join(f"{word}：{cell}" for word, cell in item.raw if cell),
+            RECORDS_UNDER_TABLE,
+        )
+        for item in found.items
+    )
+    return replace(found, items=(), rejects=(*found.rejects, *rejects))
 
 
 @dataclass(frozen=True, slots=True)

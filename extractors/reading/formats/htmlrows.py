@@ -234,8 +234,10 @@ def _survey(blocks: Blocks) -> _Survey | None:
     long_page = trs > 0 and last_line >= LAST_LINE
     if long_page and tags.unclosed:
         return None  # the whole reader counts the tags after it: rare enough to leave to it
-    if any(rows == cells for _, _, rows, cells, _ in leaves[1:]):
-        return None  # a table of one cell a row after another: records under it, read whole
+    if any(cells in (rows, 2 * rows) for _, _, rows, cells, _ in leaves[1:]):
+        # a table of one cell a row, or of label | value rows, after another: records under
+        # it (``htmlrecords``, ``annexed.records_under``), read whole
+        return None
     found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells, _ in leaves)
     return _Survey(found, long_page and tag_count == trs)
 

@@ -188,13 +188,17 @@ def _html_records(kind: str, records: list[list[str]]) -> str:
             + "</div>"
             for r in pairs
         )
+    elif kind == "label-tables":  # a table of label | value rows a record
+        body = "".join(_table(r) for r in pairs)
     else:  # a table of one cell a row
         body = _table([[line] for r in records for line in r])
     page = HTML_HEAD + _table([HEADER, *ITEMS]) + "<h3>二、责任清单</h3>" + body
     return page + "<p>打印本页 关闭窗口</p></body></html>"
 
 
-@pytest.mark.parametrize("kind", ["paragraphs", "dl", "label-pairs", "one-cell-rows"], ids=str)
+@pytest.mark.parametrize(
+    "kind", ["paragraphs", "dl", "label-pairs", "one-cell-rows", "label-tables"], ids=str
+)
 def test_records_under_a_pages_table_join_the_items_they_name(tmp_path: Path, kind: str) -> None:
     # Before: the records were context lines, or nothing (<dl>, a table of one cell a row):
     # lost without a reject
@@ -202,10 +206,27 @@ def test_records_under_a_pages_table_join_the_items_they_name(tmp_path: Path, ki
     _joined(tmp_path, "page.html", text, _expected())
 
 
-@pytest.mark.parametrize("kind", ["paragraphs", "dl", "label-pairs", "one-cell-rows"], ids=str)
+KINDS = ["paragraphs", "dl", "label-pairs", "one-cell-rows", "label-tables"]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=str)
 def test_a_pages_record_naming_no_item_is_a_reject(tmp_path: Path, kind: str) -> None:
     text = _html_records(kind, [_record(ITEMS[0][1]), _record(ELSEWHERE)])
     _joined(tmp_path, "page.html", text, _expected((ITEMS[0][1],)), rejects=1)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=str)
+def test_a_pages_records_of_a_list_field_are_rejects_never_items(tmp_path: Path, kind: str) -> None:
+    # 责任主体 is a list's own field (a department): no annex row. Before: lost without a
+    # reject, or (a table of label | value rows a record) an item each, three more items
+    records = [
+        [f"事项名称：{r[1]}", "责任主体：县林业局", f"追责依据：{BASES[r[1]]}"] for r in ITEMS
+    ]
+    plist = read_written(tmp_path, "page.html", _html_records(kind, records))
+    assert filled_fields(plist, (*KEYS, *JOINED)) == _expected(())
+    assert [r.text.split(" | ")[0] for r in plist.rejects] == [f"事项名称：{r[1]}" for r in ITEMS]
+    assert all("责任清单" in r.reason for r in plist.rejects)
+    _same(tmp_path / "page.html", 1)
 
 
 # ---- 2. sub-items numbered (1), (2) under their item -------------------------------------------
