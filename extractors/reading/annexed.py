@@ -126,6 +126,12 @@ class RecordUnder:
         a second 事项名称 opens the next record)."""
         return all(k != key for _, k, _ in self.lines)
 
+    def go_on(self, line: str) -> None:
+        """The value of the record's last field going on with ``line`` (a numbered line of it,
+        2.审查阶段责任：…, or a line wrapped), on a line of its own."""
+        label, key, value = self.lines[-1]
+        self.lines[-1] = (label, key, f"{value}\n{line}")
+
     def finished(self, source: str, keys: frozenset[str], reason: str) -> Draft | Reject:
         """The record as an annex's row (a draft of it), or a reject with ``reason`` and its
         lines (``label：value | …``); ``keys``: those of the list's header."""
@@ -138,9 +144,7 @@ class RecordUnder:
         return Reject(source, self.line, text, reason)
 
 
-def records_under(
-    found: Assembled | None, listed: Header | None, source: str
-) -> Assembled | None:
+def records_under(found: Assembled | None, listed: Header | None, source: str) -> Assembled | None:
     """The items of label：value records (a table of ``label | value`` rows, or several: a
     record each) read after a list whose header is ``listed``: when none of them has a type or
     a basis where the list's header has one, they are records of the list's items (a 责任清单

@@ -27,7 +27,11 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE, labelled_value
+from extractors.reading.formats.labelled import (
+    RECORDS_UNDER_TABLE,
+    goes_on_value,
+    labelled_value,
+)
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department
@@ -686,6 +690,11 @@ class Assembly:
                 else:
                     record.lines.append(found)
                     self.rows_seen -= 1
+                continue
+            if record is not None and len(filled) == 1 and goes_on_value(filled[0]):
+                # a line of no field's label inside a record (2.审查阶段责任：…): its value's
+                record.go_on(filled[0])
+                self.rows_seen -= 1
                 continue
             if record is not None:
                 yield from self._record(record)

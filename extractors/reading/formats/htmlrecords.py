@@ -89,6 +89,34 @@ def records_tables(
     return out
 
 
+def opens_record_row(cells: Sequence[str]) -> bool:
+    """Whether a table's first row (one or two cells) opens a label：value record with the
+    item's name: ``事项名称 | …`` or ``事项名称：…``.
+
+    >>> opens_record_row(["事项名称", "林木采伐许可"]), opens_record_row(["索引号", "001"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) == 2:
+        return map_header("".join(filled[0].rstrip(":：").split())) == "name"
+    found = labelled_value(filled[0]) if len(filled) == 1 and len(filled[0]) < 400 else None
+    return found is not None and found[1] == "name"
+
+
+def gives_type(cells: Sequence[str]) -> bool:
+    """Whether a row of a label table gives a power type by its label (事项类型 | 行政许可, or
+    事项类型：…): a record of an item of its own, no record of the items above.
+
+    >>> gives_type(["事项类型", "行政确认"]), gives_type(["追责依据", "《公务员法》"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) == 2:
+        return map_header("".join(filled[0].rstrip(":：").split())) == "type"
+    found = labelled_value(filled[0]) if len(filled) == 1 and len(filled[0]) < 400 else None
+    return found is not None and found[1] == "type"
+
+
 def opens_record(element: etree._Element) -> bool:
     """Whether ``element`` (ended, outside tables) opens a label：value record with the item's
     name: a paragraph ``事项名称：…``, or the label 事项名称 alone (a ``<dt>``, a ``<label>``

@@ -146,6 +146,26 @@ def labelled_value(line: str) -> tuple[str, str, str] | None:
     return None if key is None else (found[0], key, found[1])
 
 
+#: A numbered line of a value (2. / 2、 / （2） / ②), going on with the value above it.
+_VALUE_LINE = re.compile(rf"\s*(?:\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]|[{ENCLOSED_NUMBERS}])")
+
+
+def goes_on_value(line: str) -> bool:
+    """True for a line inside a record that goes on with the value above it: a numbered line
+    (2.审查阶段责任：…, （2）…), or a label that names no field before a colon (审查阶段责任：…);
+    not a title or an annex's label between records (附件3, 某县林业局责任清单).
+
+    >>> goes_on_value("2.审查阶段责任：审查材料"), goes_on_value("审查阶段责任：审查材料")
+    (True, True)
+    >>> goes_on_value("附件3"), goes_on_value("某县林业局责任清单（二）")
+    (False, False)
+    """
+    if _VALUE_LINE.match(line):
+        return True
+    found = _colon_label(line)
+    return found is not None and bool(found[1]) and map_header(found[0]) is None
+
+
 def label_key(line: str) -> str | None:
     """The key of the field whose label ``line`` opens with, a value after it, else None.
 

@@ -98,6 +98,27 @@ def test_records_under_the_list_join_the_items_they_name(
 
 
 @pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
+def test_a_records_value_going_on_over_lines_stays_its_own(tmp_path: Path, layout: str) -> None:
+    # 责任事项 numbered over two lines, the second 2.审查阶段责任：… (a label of no field). Made
+    # a reject (page text), or the record ended there and its 追责依据 was lost (TSV, CSV)
+    record = [
+        f"事项名称：{ITEMS[0][1]}",
+        "责任事项：1.受理阶段责任：依法受理申请",
+        "2.审查阶段责任：审查申请材料",
+        f"追责依据：{BASES[ITEMS[0][1]]}",
+    ]
+    name, text = _page(layout, [record])
+    plist = read_written(tmp_path, name, text)
+    first = plist.items[0]
+    assert first.accountability_basis == BASES[ITEMS[0][1]]
+    assert first.responsibility is not None
+    assert first.responsibility.startswith("1.受理阶段责任：依法受理申请\n")
+    assert first.responsibility.endswith("审查阶段责任：审查申请材料")
+    assert plist.rejects == ()
+    _same(tmp_path / name, 1)
+
+
+@pytest.mark.parametrize("layout", ROWS, ids=list(ROWS))
 def test_a_record_naming_no_item_is_a_reject_never_an_item(tmp_path: Path, layout: str) -> None:
     records = [_record(ITEMS[0][1]), _record(ELSEWHERE), _record(ITEMS[2][1])]
     name, text = _page(layout, records)

@@ -223,14 +223,46 @@ class Layout:
         if not self.below_records or (span := self.below_records[k])[0] >= span[1]:
             return None
         grid = read_labelled((self.written or self.page)[span[0] : span[1]])
-        labels = grid.rows[0].cells if len(grid.rows) > 1 else ()
+        if len(grid.rows) < 2:
+            return None
+        labels, rows = _fields_only(grid.rows[0].cells, grid.rows[1:])
         if not labels or not is_annex_header(labels, map_headers(self.headers[k].cells)):
             return None
         first = bisect_right(self.lines.starts, span[0])  # the page's line of the text's first
-        rows = tuple(replace(r, line=first + r.line - 1) for r in grid.rows[1:])
+        rows = tuple(replace(r, line=first + r.line - 1) for r in rows)
         chrome = tuple((first + n - 1, t) for n, t in grid.context if t.strip())
         header = PageHeader(span[0], span[0], rows[0].line, labels)
         return header, Body(labels, rows, (), chrome, False)
+
+
+def _fields_only(
+    labels: tuple[str, ...], rows: Sequence[SourceRow]
+) -> tuple[tuple[str, ...], tuple[SourceRow, ...]]:
+    """Records' ``labels`` and ``rows`` with each label that names no field (2.审查阶段责任, a
+    numbered line of the value above it read as a label of its own) joined to the field
+    before it: its ``label：value`` on a line of its own in that field's cell.
+
+    >>> labels = ("事项名称", "责任事项", "审查阶段责任")
+    >>> row = SourceRow(1, ("甲", "1.受理", "审查"), ("甲", "1.受理", "审查"))
+    >>> kept, rows = _fields_only(labels, [row])
+    >>> kept, rows[0].cells
+    (('事项名称', '责任事项'), ('甲', '1.受理\\n审查阶段责任：审查'))
+    """
+    keys = map_headers(labels)
+    kept = [i for i, key in enumerate(keys) if key is not None or i == 0]
+    if len(kept) == len(labels):
+        return labels, tuple(rows)
+    out = []
+    for row in rows:
+        cells = list(row.cells) + [""] * (len(labels) - len(row.cells))
+        for i, key in enumerate(keys):
+            if key is None and i and cells[i]:
+                to = max(k for k in kept if k < i)
+                text = f"{labels[i]}：{cells[i]}"
+                cells[to] = f"{cells[to]}\n{text}" if cells[to] else text
+        taken = tuple(cells[i] for i in kept)
+        out.append(replace(row, cells=taken, raw=taken))
+    return tuple(labels[i] for i in kept), tuple(out)
 
 
 def _fixed_widths(
