@@ -37,6 +37,9 @@ def records_under(
         return {}
     order = {element: at for at, element in enumerate(document.iter())}
     ends = [max(order[e] for e in leaf.iter()) for leaf in leaves]
+    inside = {e for leaf in leaves for e in leaf.iter()}
+    if not any(order[e] > ends[0] and e not in inside and opens_record(e) for e in document.iter()):
+        return {}  # (the page's lines are walked only when a record stands after a table)
     starts = [order[leaf] for leaf in leaves[1:]] + [len(order)]
     under: dict[int, list[tuple[int, str]]] = {}
     for line, text, element in page_lines_of(document):
