@@ -16,10 +16,15 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.models import Anomaly, PowerItem, Reject
+from extractors.reading.drafts import Draft, Header
+from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE
 from extractors.reading.headers import map_header
+
+if TYPE_CHECKING:
+    from extractors.reading.assemble import Assembled
 
 #: The fields an annex keyed to the items gives them.
 ANNEX_FIELDS = frozenset({"responsibility", "accountability", "accountability_basis"})
@@ -94,6 +99,75 @@ def _may_be_annex(words: tuple[str, ...]) -> bool:
     return bool(keys & ANNEX_FIELDS) and not keys & _LIST_FIELDS
 
 
+@dataclass(slots=True)
+class RecordUnder:
+    """A record of label：value lines written under a list's table, a line a row (a 责任清单
+    after the 权力清单: 事项名称：… / 责任事项：… / 追责依据：…, or opening with 序号：…), as it
+    is read line by line. Once whole, it is a row of an annex keyed to the items (its labels an
+    annex's header, :func:`is_annex_header`: the key of an item and fields an annex gives),
+    joined to the item it names as a table annex's row is (:func:`join_annexes`), or else a
+    reject (``reason``): fields of a list's own (a type, a basis) make no annex row.
+
+    >>> record = RecordUnder(9, [("事项名称", "name", "林木采伐许可证核发")])
+    >>> record.takes("accountability_basis"), record.takes("name")
+    (True, False)
+    >>> record.lines.append(("追责依据", "accountability_basis", "《公务员法》第六十二条"))
+    >>> draft = record.finished("a.tsv", frozenset({"row", "name", "type"}), "not joined")
+    >>> draft.values, draft.raw[1][0]
+    ({'name': '林木采伐许可证核发', 'accountability_basis': '《公务员法》第六十二条'}, '追责依据')
+    """
+
+    line: int
+    #: each line's label as written, its key and its value
+    lines: list[tuple[str, str, str]]
+
+    def takes(self, key: str) -> bool:
+        """Whether a line of the field ``key`` goes on with this record (its key not given yet:
+        a second 事项名称 opens the next record)."""
+        return all(k != key for _, k, _ in self.lines)
+
+    def go_on(self, line: str) -> None:
+        """The value of the record's last field going on with ``line`` (a numbered line of it,
+        2.审查阶段责任：…, or a line wrapped), on a line of its own."""
+        label, key, value = self.lines[-1]
+        self.lines[-1] = (label, key, f"{value}\n{line}")
+
+    def finished(self, source: str, keys: frozenset[str], reason: str) -> Draft | Reject:
+        """The record as an annex's row (a draft of it), or a reject with ``reason`` and its
+        lines (``label：value | …``); ``keys``: those of the list's header."""
+        labels = tuple(label for label, _, _ in self.lines)
+        if is_annex_header(labels, keys):
+            values = {key: value for _, key, value in self.lines}
+            raw = tuple((label, value) for label, _, value in self.lines)
+            return Draft(self.line, values, raw, [])
+        text = " | ".join(f"{label}：{value}" for label, _, value in self.lines)
+        return Reject(source, self.line, text, reason)
+
+
+def records_under(found: Assembled | None, listed: Header | None, source: str) -> Assembled | None:
+    """The items of label：value records (a table of ``label | value`` rows, or several: a
+    record each) read after a list whose header is ``listed``: when none of them has a type or
+    a basis where the list's header has one, they are records of the list's items (a 责任清单
+    giving 责任主体 and 追责依据), no items of their own: a reject each, unless they are rows of
+    an annex keyed to the items (:func:`is_annex_item`), which :func:`join_annexes` joins."""
+    if found is None or listed is None or not found.items:
+        return found
+    if not {"type", "basis"} & set(listed.keys):
+        return found
+    if any(i.type or i.basis or is_annex_item(i) for i in found.items):
+        return found
+    rejects = tuple(
+        Reject(
+            source,
+            item.line,
+            " | ".join(f"{word}：{cell}" for word, cell in item.raw if cell),
+            RECORDS_UNDER_TABLE,
+        )
+        for item in found.items
+    )
+    return replace(found, items=(), rejects=(*found.rejects, *rejects))
+
+
 @dataclass(frozen=True, slots=True)
 class Joined:
     """The items of a list once the rows of its annexes are joined to them, and the rows that
@@ -146,6 +220,7 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         else:
             text = " | ".join(cell for _, cell in row.raw if cell)
             rejects[p].append(Reject(source, row.line, text, found_at))
+    numbered = _numbered_like_list(parts, [r for r in rows if parts[r[0]][r[1]].name], by_name)
     for p, k in rows:
         row = parts[p][k]
         if not row.name:
@@ -154,7 +229,19 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         if len(found) > 1 and row.row:
             found = [f for f in found if parts[f[0]][f[1]].row == row.row] or found
         text = " | ".join(cell for _, cell in row.raw if cell)
-        if len(found) == 1:
+        if len(found) == 1 and numbered and _other_serial(row, parts[found[0][0]][found[0][1]]):
+            item = parts[found[0][0]][found[0][1]]
+            rejects[p].append(
+                Reject(
+                    source,
+                    row.line,
+                    text,
+                    f"a row of an annex keyed to the items by serial and name whose serial "
+                    f"{row.row} is not that of the item its name names (line {item.line}, serial "
+                    f"{item.row}), where the annex's other serials are their items': not joined",
+                )
+            )
+        elif len(found) == 1:
             gifts.setdefault(found[0], []).append(row)
             joined[p] += 1
         elif found:
@@ -189,6 +276,36 @@ def join_annexes(parts: Sequence[Sequence[PowerItem]], source: str) -> Joined | 
         for p, part in enumerate(parts)
     )
     return Joined(items, tuple(map(tuple, rejects)), tuple(joined))
+
+
+def _other_serial(row: PowerItem, item: PowerItem) -> bool:
+    """Whether the annex ``row`` and the ``item`` its name names both have serials, and not the
+    same."""
+    return bool(row.row and item.row) and _key(row.row) != _key(item.row)
+
+
+def _numbered_like_list(
+    parts: Sequence[Sequence[PowerItem]],
+    rows: Sequence[tuple[int, int]],
+    by_name: dict[str, list[tuple[int, int]]],
+) -> bool:
+    """Whether the annex ``rows`` (keyed by name) are numbered as the list is: no two of those
+    with a serial that name one item with a serial have another serial than that item's, or
+    no more of them than have its. Then a serial is a key too (as page text keys an annex's
+    rows, ``text/page.Copies``), and a row whose serial and name name two items is no row of
+    either; an annex that numbers its rows on its own (1, 2 … over some of the items) is keyed
+    by name alone."""
+    agree = differ = 0
+    for p, k in rows:
+        row = parts[p][k]
+        found = by_name.get(_key(row.name), [])
+        if not row.row or len(found) != 1 or not parts[found[0][0]][found[0][1]].row:
+            continue
+        if _other_serial(row, parts[found[0][0]][found[0][1]]):
+            differ += 1
+        else:
+            agree += 1
+    return differ < 2 or agree >= differ
 
 
 #: What a row keyed by serial is said when the serial is no safe key, the start of each reason.
@@ -286,6 +403,18 @@ def _given_words(
     return words
 
 
+def _keyed(row: PowerItem, item: PowerItem) -> str:
+    """What the annex ``row`` found ``item`` by, its header words named: 事项名称 (name), or
+    序号 and 事项名称 when its serial is the item's too, or the serial alone."""
+    if not row.name:
+        return _SERIAL
+    words = {map_header("".join(w.split())): w for w, _ in row.raw if w.strip()}
+    name = f"{_KEYED} ({words.get('name', '事项名称')})"
+    if row.row and not _other_serial(row, item):
+        return f"serial ({words.get('row', '序号')}) and {name}"
+    return name
+
+
 def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> PowerItem:
     """``item`` with the fields the annex ``rows`` keyed to it give that it lacks, each row's
     join said; each field the annexes give others and none gives it, said too."""
@@ -316,8 +445,9 @@ def _given(item: PowerItem, rows: list[PowerItem], words: dict[str, str]) -> Pow
             anomalies.append(
                 Anomaly(
                     "joined-record",
-                    f"line {row.line}: a row of this item's {_KEYED if row.name else _SERIAL} "
-                    f"in an annex gives {', '.join(taken)}; joined to this one",
+                    f"line {row.line}: a row of this item's {_keyed(row, item)} in an annex (a "
+                    f"table, or label：value records under the list) gives {', '.join(taken)}; "
+                    "joined to this one",
                     taken[0],
                     values[map_header(taken[0]) or ""],
                 )

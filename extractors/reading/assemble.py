@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import chain, pairwise
 
 from extractors.models import FIELD_KEYS, Anomaly, PowerItem, Reject, Section
-from extractors.reading.annexed import is_annex_header
+from extractors.reading.annexed import RecordUnder, is_annex_header
 from extractors.reading.cellparts import References, say_joint, split_labelled
 from extractors.reading.drafts import (
     Columns,
@@ -27,7 +27,11 @@ from extractors.reading.drafts import (
     without_cells,
 )
 from extractors.reading.formats.grid import Grid, SourceRow
-from extractors.reading.formats.labelled import RECORDS_UNDER_TABLE, label_key
+from extractors.reading.formats.labelled import (
+    RECORDS_UNDER_TABLE,
+    goes_on_value,
+    labelled_value,
+)
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department
@@ -51,6 +55,7 @@ from extractors.reading.vocab import (
     is_time_limit,
     names_section,
     section_type,
+    simplified_heading,
 )
 
 # Fields whose cells a stray cell can be recognised as belonging to, by shape.
@@ -196,6 +201,12 @@ def _check_shapes(draft: Draft, keys: frozenset[str]) -> None:
             )
         )
     power_type = draft.values.get("type", "")
+    if power_type and not _is_known_type(power_type):
+        # a type in traditional script (行政許可, a TSV or a page in 繁體) is the vocabulary's
+        # type in simplified script; ``raw`` keeps it as written
+        folded = simplified_heading(power_type)
+        if folded != power_type and _is_known_type(folded):
+            draft.values["type"] = power_type = folded
     if power_type and not _is_known_type(power_type) and not is_ditto(power_type):
         # (a ditto mark, 同上, takes the type of the item above: ``cellparts.References``)
         draft.anomalies.append(
@@ -557,7 +568,8 @@ class Assembly:
         pending_blanks = 0
         columns: dict[int, Columns] = {}  # of the current header, by row width
         other: str | None = None  # the header of a table of another kind the rows are under
-        record: int | None = None  # the reject of the label：value record under the items
+        record: RecordUnder | None = None  # the label：value record under the items
+        records = False  # such a record was read: the rows below are under the items too
         annexed = False  # an annex's label (附件2) stands above, under the items
         # under an annex's header keyed by serial alone (序号 | 追责情形 | 追责依据): its rows,
         # naming no item, go on to be joined or rejected (``annexed.serial_keys``)
@@ -659,18 +671,33 @@ class Assembly:
                 self.rejects.append(Reject(source, row.line, text, "the columns' numbers"))
                 continue
             filled = [c for c in row.cells if c]
-            key = label_key(filled[0]) if len(filled) == 1 and last is not None else None
-            if key == "name" or (key is not None and record is not None):
+            found = (
+                labelled_value(filled[0])
+                if len(filled) == 1 and (last is not None or records)
+                else None
+            )
+            if found is not None and (record is not None or found[1] in ("name", "row")):
                 # label：value lines under the items, one a row (a 责任清单 after the 权力清单's
-                # table): a record opens at its name's label, a reject each, its lines joined
-                if key == "name" or record is None:
-                    record = len(self.rejects)
-                    self.rejects.append(Reject(source, row.line, filled[0], RECORDS_UNDER_TABLE))
+                # table): a record opens at its name's label (or its serial's, 序号：1), a row
+                # of an annex keyed to the items by name once whole (``annexed.RecordUnder``)
+                if record is None or not record.takes(found[1]):
+                    if record is not None:
+                        yield from self._record(record)
+                    elif last is not None:
+                        yield last
+                        last = None
+                    record, records = RecordUnder(row.line, [found]), True
                 else:
-                    opened = self.rejects[record]
-                    self.rejects[record] = replace(opened, text=f"{opened.text} | {filled[0]}")
+                    record.lines.append(found)
                     self.rows_seen -= 1
                 continue
+            if record is not None and len(filled) == 1 and goes_on_value(filled[0]):
+                # a line of no field's label inside a record (2.审查阶段责任：…): its value's
+                record.go_on(filled[0])
+                self.rows_seen -= 1
+                continue
+            if record is not None:
+                yield from self._record(record)
             record = None
             annexed = (annexed or is_annex_label(filled[0])) and len(filled) == 1
             annexed = annexed and last is not None
@@ -698,8 +725,19 @@ class Assembly:
             if last is not None:
                 yield last
             last = draft
+        if record is not None:
+            yield from self._record(record)
         if last is not None:
             yield last
+
+    def _record(self, record: RecordUnder) -> Iterator[Draft]:
+        """The draft of a label：value record under the items, a row of an annex keyed to them
+        to be joined to the item it names, or nothing when it is a reject (kept)."""
+        found = record.finished(self.source, frozenset(self.keys_seen), RECORDS_UNDER_TABLE)
+        if isinstance(found, Reject):
+            self.rejects.append(found)
+        else:
+            yield found
 
     def items(
         self, drafts: Iterable[Draft], keys: frozenset[str] | None = None

@@ -253,7 +253,7 @@ class SubitemFolder:
         is no main item to say it of."""
         main = sub_serial_main(serial)
         if main is None:
-            return False
+            return _bracketed_under(head, serial)
         above = head.values.get("row", "").strip()
         if main_serial(above) == main:
             return True
@@ -274,6 +274,42 @@ class SubitemFolder:
         """The drafts still held: the last rows are read."""
         out, self.pending, self.head = self.pending, [], None
         return out
+
+
+#: A sub-item's serial in brackets, (1) or （1）, under a main item numbered 1, 2 … .
+_BRACKETED = re.compile(r"[（(]\s*(\d{1,3})\s*[)）]")
+
+
+def _bracketed_under(head: Draft, serial: str) -> bool:
+    """True when ``serial`` is a bracketed number, (1) / （2）, next after the bracketed
+    sub-items ``head`` holds (the first: (1)), and ``head``, the item above, is a main item
+    with a plain serial (1, 2、): a power with its sub-items numbered in brackets under it, read
+    as 1.1 / 1.2 are, and said on the main item. A list numbered (1), (2) … alone has no main
+    item above its rows: they stay items.
+
+    >>> head = Draft(1, {"name": "林木采伐许可证核发", "row": "1"}, (), [])
+    >>> _bracketed_under(head, "(1)"), _bracketed_under(head, "（2）")
+    (True, False)
+    >>> _bracketed_under(Draft(1, {"row": "(1)"}, (), []), "(2)")
+    False
+    """
+    match = _BRACKETED.fullmatch(serial)
+    if match is None or main_serial(head.values.get("row", "")) is None:
+        return False
+    taken = sum(1 for s in head.subitems if _BRACKETED.match(s.split(" ", 1)[0]))
+    if int(match.group(1)) != taken + 1:
+        return False
+    if not taken:
+        head.anomalies.append(
+            Anomaly(
+                "bracketed-subitem",
+                f"the rows numbered (1), (2) … under item {head.values.get('row', '').strip()} "
+                "read as its sub-items (子项), as 1.1 / 1.2 are",
+                "row",
+                serial,
+            )
+        )
+    return True
 
 
 def sub_serial_main(serial: str) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extractors.errors import InputError
 from extractors.models import PowerItem, PowerList
-from extractors.reading.annexed import is_annex_header, join_annexes
+from extractors.reading.annexed import is_annex_header, join_annexes, records_under
 from extractors.reading.assemble import Assembled, assemble
 from extractors.reading.continued import Continued
 from extractors.reading.decode import (
@@ -211,13 +211,14 @@ class _Reading:
         above: Header | None = None  # the header of the table right before, if it had one
         listed: Header | None = None  # the header of the last table that gave a list
         for grid in grids:
-            found = assemble_grid(grid, source, where, above)
+            found = assemble_grid(grid, source, where, above, listed)
             if found is None and listed is not None:  # rows after a list: rejected, not lost
                 assembled.append((grid, unread_part(grid, listed, source)))
             else:
                 assembled.append((grid, found))
             above = found.header if found is not None else None
-            listed = above or listed
+            if found is not None and (found.items or listed is None):
+                listed = found.header  # (records of its items, rejected, leave the list's)
         joined = iter(said_continued(join_subitem_tables([a for _, a in assembled if a])))
         assembled = [(g, a if a is None else next(joined)) for g, a in assembled]
         assembled = _annexes_joined(assembled, source)
@@ -337,7 +338,11 @@ def said_continued(parts: list[Assembled]) -> list[Assembled]:
 
 
 def assemble_grid(
-    grid: Grid, source: str, where: str, above: Header | None = None
+    grid: Grid,
+    source: str,
+    where: str,
+    above: Header | None = None,
+    listed: Header | None = None,
 ) -> Assembled | None:
     """The items of a table with a header row, or else of a table of one item per column, or
     of label | value rows, or else, when the table right before it had the header ``above``
@@ -352,7 +357,7 @@ def assemble_grid(
         return assemble(replace(grid, header=at), source, where)
     vertical = read_transposed(grid) or read_label_table(grid)
     if vertical is not None:
-        return assemble(vertical, source, where)
+        return records_under(assemble(vertical, source, where), listed, source)
     if above is None or not grid.rows:
         return None
     width = len(above.cells)

@@ -16,6 +16,7 @@ from extractors.reading.formats.cells import clean_cell
 from extractors.reading.formats.grid import Grid, SourceRow, Span
 from extractors.reading.formats.htmlblocks import page_lines_of, read_blocks
 from extractors.reading.formats.htmlembedded import embedded_grids
+from extractors.reading.formats.htmlrecords import records_tables, records_under
 from extractors.reading.formats.htmlscripts import script_grids
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
@@ -496,16 +497,20 @@ def read_html(text: str, path: str) -> list[Grid]:
             owner = next((ln for ln in reversed(lines) if section_department(ln[1])), owner)
     tr_lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     several = len(leaves) > 1
+    # label：value records under a table (a 责任清单 after the 权力清单): rows of it, a line each
+    under = records_under(document, leaves)
     try:
+        # (a table of label：value lines after the list's is records under it too)
+        rows = records_tables([(t, (*table_rows(t, tr_lines), *under.get(t, ()))) for t in leaves])
         grids = [
             Grid(
-                tuple(table_rows(t, tr_lines)),
+                found,
                 tuple(context) if i == 0 else (),
                 name=f"table {i + 1}",
                 lead=(_caption(t) or leading.get(t)) if several else None,
                 owner=owners.get(t),
             )
-            for i, t in enumerate(leaves)
+            for i, (t, found) in enumerate(rows)
         ]
     except SpansTooWide as err:
         raise InputError(path, str(err), line=err.line) from None

@@ -36,6 +36,7 @@ from extractors.reading.formats.html import (
     row_texts,
     too_deep,
 )
+from extractors.reading.formats.htmlrecords import gives_type, opens_record, opens_record_row
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.headers import is_header
 from extractors.reading.vocab import section_department
@@ -165,9 +166,10 @@ def _survey(blocks: Blocks) -> _Survey | None:
     leaves: list[list[int]] = []
     headed = False  # a table holding another has a header row: the whole reader reads it
     texts: set[int] = set()  # the tables begun inside a heading or paragraph
+    records = False  # label：value records under a table (``htmlrecords``): read whole
 
     def walk(events: Iterable[tuple[str, etree._Element]]) -> None:
-        nonlocal tables, trs, last_line, depth, rows_open, done, in_text, headed
+        nonlocal tables, trs, last_line, depth, rows_open, done, in_text, headed, records
         for event, element in events:
             if done:
                 _let_go(element)
@@ -180,7 +182,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
                     tables += 1
                     for table in open_tables:
                         table[1] = 1
-                    open_tables.append([tables, 0, 0, 0, 0])
+                    open_tables.append([tables, 0, 0, 0, 0, 0])
                     if in_text:
                         texts.add(tables)
                 elif tag == "tr":
@@ -196,12 +198,22 @@ def _survey(blocks: Blocks) -> _Survey | None:
                 if not table[1]:
                     leaves.append(table)
                 headed = headed or bool(table[1] and table[4])
+            elif not open_tables and leaves and opens_record(element):
+                records = True  # label：value records under a table: read whole, joined
             elif tag == "tr":
                 rows_open -= 1
                 if open_tables:
                     own = open_tables[-1]
                     if own[2] < HEADER_ROWS and not own[4] and is_header(row_texts(element)):
                         own[4] = 1
+                    if len(element) <= 2 and own[5] >= 0:
+                        # 事项名称 | … or 事项名称：… first: a record's; with a type (事项类型 |
+                        # …) an item of its own, read in rows as any table
+                        written = row_texts(element)
+                        if not own[2] and opens_record_row(written):
+                            own[5] = 1
+                        elif own[5] and gives_type(written):
+                            own[5] = -1
                     open_tables[-1][2] += 1
                     open_tables[-1][3] += len(element)
             if tag == "tr" or not rows_open:  # a row's cells are counted when it ends
@@ -221,7 +233,7 @@ def _survey(blocks: Blocks) -> _Survey | None:
     except (etree.LxmlError, ValueError):
         return None
     tag_count += len(tags.close())
-    if root is None or too_deep(parser) is not None or not leaves or headed or template:
+    if root is None or too_deep(parser) is not None or not leaves or headed or template or records:
         return None
     if len(leaves) > 1 and any(number in texts for number, *_ in leaves):
         # a heading or paragraph holding a table: the whole reader's lead is its whole text,
@@ -230,7 +242,11 @@ def _survey(blocks: Blocks) -> _Survey | None:
     long_page = trs > 0 and last_line >= LAST_LINE
     if long_page and tags.unclosed:
         return None  # the whole reader counts the tags after it: rare enough to leave to it
-    found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells, _ in leaves)
+    if any(table[5] > 0 for table in leaves[1:]):
+        # a table of label：value records after another (its first row 事项名称 | … or
+        # 事项名称：…): records under it (``htmlrecords``, ``annexed.records_under``), read whole
+        return None
+    found = tuple(_Leaf(number, rows, cells) for number, _, rows, cells, *_ in leaves)
     return _Survey(found, long_page and tag_count == trs)
 
 

@@ -130,6 +130,42 @@ RECORDS_UNDER_TABLE = (
 )
 
 
+def labelled_value(line: str) -> tuple[str, str, str] | None:
+    """(label, key, value) when ``line`` opens with the label of a field and a value after it
+    (``事项名称：林木采伐``), else None: a line of a record written under a list's table.
+
+    >>> labelled_value("追责依据：《公务员法》第六十二条")
+    ('追责依据', 'accountability_basis', '《公务员法》第六十二条')
+    >>> labelled_value("事项名称："), labelled_value("依法受理申请")
+    (None, None)
+    """
+    found = _colon_label(line)
+    if found is None or not found[1]:
+        return None
+    key = map_header(found[0])
+    return None if key is None else (found[0], key, found[1])
+
+
+#: A numbered line of a value (2. / 2、 / （2） / ②), going on with the value above it.
+_VALUE_LINE = re.compile(rf"\s*(?:\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]|[{ENCLOSED_NUMBERS}])")
+
+
+def goes_on_value(line: str) -> bool:
+    """True for a line inside a record that goes on with the value above it: a numbered line
+    (2.审查阶段责任：…, （2）…), or a label that names no field before a colon (审查阶段责任：…);
+    not a title or an annex's label between records (附件3, 某县林业局责任清单).
+
+    >>> goes_on_value("2.审查阶段责任：审查材料"), goes_on_value("审查阶段责任：审查材料")
+    (True, True)
+    >>> goes_on_value("附件3"), goes_on_value("某县林业局责任清单（二）")
+    (False, False)
+    """
+    if _VALUE_LINE.match(line):
+        return True
+    found = _colon_label(line)
+    return found is not None and bool(found[1]) and map_header(found[0]) is None
+
+
 def label_key(line: str) -> str | None:
     """The key of the field whose label ``line`` opens with, a value after it, else None.
 
@@ -142,19 +178,27 @@ def label_key(line: str) -> str | None:
 
 def opens_named_record(line: str, below: str) -> bool:
     """True when ``line`` opens a label：value record with the item's name (事项名称：…) and
-    ``below``, its next line written, gives another field by its label (责任事项：…): records
+    ``below``, its next line written, gives another field by its label (责任事项：…), or with
+    its serial (序号：1) and ``below`` gives the name: records
     written under a table (a 责任清单 after the 权力清单), never a cell of it.
 
     >>> opens_named_record("事项名称：林木采伐许可证核发", "追责依据：《公务员法》第六十二条")
     True
     >>> opens_named_record("事项名称：林木采伐许可证核发", "1  对盗伐林木的处罚  行政处罚")
     False
+    >>> opens_named_record("序号：1", "事项名称：林木采伐许可证核发")
+    True
     """
     found = _colon_label(line)
-    if found is None or not found[1] or map_header(found[0]) != "name":
+    key = map_header(found[0]) if found is not None and found[1] else None
+    if key not in ("name", "row"):
         return False
     next_found = _colon_label(below)
-    return next_found is not None and map_header(next_found[0]) not in (None, "name")
+    if next_found is None or not next_found[1]:
+        return False
+    # a record may open with its serial's label, 序号：1 over 事项名称：…
+    below_key = map_header(next_found[0])
+    return below_key == "name" if key == "row" else below_key not in (None, "name")
 
 
 def records_rejected(text: str, first: int, path: str, reason: str) -> list[Reject]:

@@ -129,25 +129,21 @@ STAGES = "受理阶段责任：依法受理申请；审查阶段责任：审查�
 @pytest.mark.parametrize("name", ["list.tsv", "page.txt"], ids=["tsv", "tab-text"])
 @pytest.mark.parametrize("title", ["二、责任清单", "某县林业局责任清单", ""], ids=str)
 @pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-between", "tight"])
-def test_records_under_a_tab_separated_table_are_rejects_not_sections(
+def test_records_under_a_tab_separated_table_join_the_items_they_name(
     tmp_path: Path, name: str, title: str, blank: str
 ) -> None:
-    # the 权力清单 as TSV, then its 责任清单 as label：value records, one a line. Before: each
-    # record's line was a section heading (no item, no reject), as the spaced layout's were
-    # before 1ca2294
+    # the 权力清单 as TSV, then its 责任清单 as label：value records, one a line. Before round 13:
+    # each record's line was a section heading (no item, no reject); round 13: a reject each;
+    # now (rec14) joined to the item each names, said
     records = [f"事项名称：{r[1]}\n责任事项：{STAGES}\n追责依据：{CIVIL}第五十九条" for r in ITEMS]
     lines = ["某县林业局权力清单", *("\t".join(r) for r in (HEADER, *ITEMS)), ""]
     lines += [title] if title else []
     text = "\n".join(lines) + "\n" + blank.join(records) + "\n"
     plist = read_written(tmp_path, name, text)
-    assert [(i.name, i.basis) for i in plist.items] == [(r[1], r[3]) for r in ITEMS]
-    assert [(r.line, r.text) for r in plist.rejects] == [
-        (
-            len(lines) + 1 + k * (2 + len(blank)),
-            f"事项名称：{r[1]} | 责任事项：{STAGES} | 追责依据：{CIVIL}第五十九条",
-        )
-        for k, r in enumerate(ITEMS)
+    assert [(i.name, i.basis, i.responsibility, i.accountability_basis) for i in plist.items] == [
+        (r[1], r[3], STAGES, f"{CIVIL}第五十九条") for r in ITEMS
     ]
-    assert all("责任清单" in r.reason for r in plist.rejects)
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["joined-record"]] * 3
+    assert plist.rejects == ()
     assert [s.text for s in plist.sections] == ([title] if title else [])
     _same(tmp_path / name, 1)

@@ -111,23 +111,25 @@ ACCOUNTABILITY = "《行政机关公务员处分条例》第二十条"
     "title", ["某县责任清单", "二、责任清单", ""], ids=["titled", "ordinal", "bare"]
 )
 @pytest.mark.parametrize("blank", ["\n\n", "\n"], ids=["blank-between", "tight"])
-def test_records_under_the_lists_table_are_rejects_not_its_last_basis(
+def test_records_under_the_lists_table_join_the_items_they_name(
     tmp_path: Path, title: str, blank: str
 ) -> None:
     # the page's 权力清单 as spaced rows, then its 责任清单 as label：value records naming the
-    # items. Before: every record ran into the last item's basis, sure
+    # items. Before round 12: every record ran into the last item's basis, sure; rounds 12-13:
+    # a reject each (not joined); now (rec14) joined to the item each names, said
     records = [
         f"事项名称：{r[1]}\n责任事项：{STAGES[r[1]]}\n追责依据：{ACCOUNTABILITY}" for r in ITEMS
     ]
     lines = ["某县权力清单", *_rows(HEADER, ITEMS), "", *([title] if title else [])]
     text = "\n".join(lines) + "\n" + blank.join(records) + "\n"
     plist = read_written(tmp_path, "page.txt", text)
-    assert filled_fields(plist, KEYS) == _expected()
-    assert [(r.line, r.text.split(" | ")[0]) for r in plist.rejects] == [
-        (len(lines) + 1 + k * (2 + len(blank)), f"事项名称：{r[1]}") for k, r in enumerate(ITEMS)
+    keys = (*KEYS, "responsibility", "accountability_basis")
+    assert filled_fields(plist, keys) == [
+        {**e, "responsibility": STAGES[e["name"]], "accountability_basis": ACCOUNTABILITY}
+        for e in _expected()
     ]
-    assert all("责任清单" in r.reason for r in plist.rejects)
-    assert all(f"追责依据：{ACCOUNTABILITY}" in r.text for r in plist.rejects)
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["joined-record"]] * 3
+    assert plist.rejects == ()
     _same(tmp_path / "page.txt", 1)
 
 

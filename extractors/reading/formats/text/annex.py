@@ -47,18 +47,23 @@ class Gift:
 
     line: int
     cells: tuple[tuple[str, str, str], ...]
+    #: what the row is keyed to its item by: "serial and name", or "name" (no serial in it)
+    key: str = "serial and name"
 
 
 def gift(header: Sequence[str], row: SourceRow, fields: Iterable[str]) -> Gift:
     """The cells of the annex ``row`` (under ``header``) that fill ``fields``."""
     wanted = set(fields)
+    keys = map_headers(header)
+    serial = any(k == "row" and i < len(row.cells) and row.cells[i] for i, k in enumerate(keys))
     return Gift(
         row.line,
         tuple(
             (word, row.cells[i], row.raw[i] if i < len(row.raw) else row.cells[i])
-            for i, (word, key) in enumerate(zip(header, map_headers(header), strict=True))
+            for i, (word, key) in enumerate(zip(header, keys, strict=True))
             if key in wanted and i < len(row.cells) and row.cells[i]
         ),
+        "serial and name" if serial else "name",
     )
 
 
@@ -119,7 +124,7 @@ class Widened:
                 notes.append(
                     Anomaly(
                         "joined-record",
-                        f"line {one.line}: a row of the same serial and name in an annex "
+                        f"line {one.line}: a row of the same {one.key} in an annex "
                         f"gives {', '.join(taken)}; joined to this one",
                         taken[0],
                         cells[self.at[taken[0]]],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -371,6 +372,9 @@ def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool)
         if paragraphs and i and not after_blank:
             continue
         match = _SUB_SERIAL.match(line)
+        if match is None and not paragraphs and (main := _bracketed_main(bare, i, line)):
+            subs[i] = main  # (1) / （2） opening a row of cells under item 1: its sub-item
+            continue
         if match is None or (paragraphs and line[match.end() :].strip()):
             continue
         dotted = "." in match.group() or "．" in match.group()
@@ -386,6 +390,21 @@ def _with_sub_serials(bare: _Candidates, lines: Sequence[str], paragraphs: bool)
         found.serials.append(at[i] if i in at else subs[i])
         found.sub.append(i not in at)
     return found
+
+
+# A sub-item's serial in brackets opening a line, a word of its own: (1), （2）.
+_BRACKETED = re.compile(r"[ \t\u3000]*[(（]\d{1,3}[)）](?=[ \t\u3000])")
+
+
+def _bracketed_main(bare: _Candidates, index: int, line: str) -> int | None:
+    """The number of the main item a line opened by a bracketed serial ((1), （2）) is a
+    sub-item's row of: the bare serial of the nearest record above, when the line holds three
+    cells or more apart at gaps (a row of the list's columns; （1）新设审批 alone is a numbered
+    line of a cell, ``sublines``); else None."""
+    if _BRACKETED.match(line) is None or len(_GAPS.findall(line.strip())) < 2:
+        return None
+    above = bisect_right(bare.lines, index) - 1
+    return bare.serials[above] if above >= 0 else None
 
 
 def _holds_type(word: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from extractors.models import Anomaly, Reject
+from extractors.reading.annexed import is_annex_header
 from extractors.reading.formats.cells import plain_characters
 from extractors.reading.formats.furniture import page_numbers, running_headers
 from extractors.reading.formats.grid import Grid, SourceRow
@@ -189,7 +190,11 @@ class Layout:
             written=self.written,
             furniture=self.furniture,
         )
-        if self.below_records and (span := self.below_records[k])[0] < span[1]:
+        if (
+            self.below_records
+            and (span := self.below_records[k])[0] < span[1]
+            and self.records(k) is None
+        ):
             text = (self.written or page)[span[0] : span[1]]
             first = bisect_right(starts, span[0])
             rejected = records_rejected(text, first, path, RECORDS_UNDER_TABLE)
@@ -206,6 +211,58 @@ class Layout:
                 body, rejects=(*body.rejects, *_rows_rejected(text, first, path, reason, other[2]))
             )
         return preamble, body
+
+    def records(self, k: int) -> tuple[PageHeader, Body] | None:
+        """The label：value records written under the ``k``-th list's rows (a 责任清单 after
+        the 权力清单) as a part of their own, when their labels are an annex's header keyed to
+        the items (事项名称 with 责任事项, 追责情形 or 追责依据, a 序号 perhaps:
+        ``annexed.is_annex_header``): its header the labels, a row a record, joined to the item
+        of the same name (and serial) as an annex's rows are (:func:`_dedupe`, ``pagerows``).
+        None when there are none, or their labels give a list's fields (a type, a basis): each
+        record is then a reject (:meth:`body`)."""
+        if not self.below_records or (span := self.below_records[k])[0] >= span[1]:
+            return None
+        grid = read_labelled((self.written or self.page)[span[0] : span[1]])
+        if len(grid.rows) < 2:
+            return None
+        labels, rows = _fields_only(grid.rows[0].cells, grid.rows[1:])
+        if not labels or not is_annex_header(labels, map_headers(self.headers[k].cells)):
+            return None
+        first = bisect_right(self.lines.starts, span[0])  # the page's line of the text's first
+        rows = tuple(replace(r, line=first + r.line - 1) for r in rows)
+        chrome = tuple((first + n - 1, t) for n, t in grid.context if t.strip())
+        header = PageHeader(span[0], span[0], rows[0].line, labels)
+        return header, Body(labels, rows, (), chrome, False)
+
+
+def _fields_only(
+    labels: tuple[str, ...], rows: Sequence[SourceRow]
+) -> tuple[tuple[str, ...], tuple[SourceRow, ...]]:
+    """Records' ``labels`` and ``rows`` with each label that names no field (2.审查阶段责任, a
+    numbered line of the value above it read as a label of its own) joined to the field
+    before it: its ``label：value`` on a line of its own in that field's cell.
+
+    >>> labels = ("事项名称", "责任事项", "审查阶段责任")
+    >>> row = SourceRow(1, ("甲", "1.受理", "审查"), ("甲", "1.受理", "审查"))
+    >>> kept, rows = _fields_only(labels, [row])
+    >>> kept, rows[0].cells
+    (('事项名称', '责任事项'), ('甲', '1.受理\\n审查阶段责任：审查'))
+    """
+    keys = map_headers(labels)
+    kept = [i for i, key in enumerate(keys) if key is not None or i == 0]
+    if len(kept) == len(labels):
+        return labels, tuple(rows)
+    out = []
+    for row in rows:
+        cells = list(row.cells) + [""] * (len(labels) - len(row.cells))
+        for i, key in enumerate(keys):
+            if key is None and i and cells[i]:
+                to = max(k for k in kept if k < i)
+                text = f"{labels[i]}：{cells[i]}"
+                cells[to] = f"{cells[to]}\n{text}" if cells[to] else text
+        taken = tuple(cells[i] for i in kept)
+        out.append(replace(row, cells=taken, raw=taken))
+    return tuple(labels[i] for i in kept), tuple(out)
 
 
 def _fixed_widths(
@@ -762,6 +819,8 @@ def read_page(text: str, path: str) -> list[Grid]:
         preamble, split = layout.body(k, path)
         body = Body(split.cells, tuple(split.rows()), split.rejects, split.chrome, split.footer)
         parts.append(_Part(header, preamble, body))
+        if (records := layout.records(k)) is not None:
+            parts.append(_Part(records[0], (), records[1]))
     serials = [Serials.of(p.body.rows, p.body.cells) for p in parts]
     return _grids(_dedupe(parts, path), layout.context, serials)
 

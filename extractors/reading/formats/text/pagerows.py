@@ -47,6 +47,7 @@ from extractors.reading.formats.furniture import page_numbers
 from extractors.reading.formats.grid import ReadWhole, SourceRow
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import Gift, Widened, add_gift, is_annex
+from extractors.reading.formats.text.flat import Body, BodyReading
 from extractors.reading.formats.text.header import PageHeader
 from extractors.reading.formats.text.linenumbers import bare, is_numbered, noted
 from extractors.reading.formats.text.page import (
@@ -286,26 +287,41 @@ def _write(
 ) -> list[_Part]:
     """The parts of the page, their rows written to ``kept``; ``named`` gets the hash of the
     name of each record that may be a copy, its place in ``kept``, its part and its row."""
-    names, places, part_of, row_of = named
     parts: list[_Part] = []
     for k, header in enumerate(layout.headers):
         preamble, body = layout.body(k, where)
-        offset, count = kept.tell(), 0
-        serials, column = Serials(), serial_column(body.cells)
-        for r, row in enumerate(body.rows()):
-            if (number := row_serial(row, column)) is not None:
-                serials.add(number)
-            if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
-                names.append(hash(name))
-                places.append(kept.tell())
-                part_of.append(k)
-                row_of.append(r)
-            pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
-            count += 1
-        parts.append(
-            _Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count, serials)
-        )
+        records = layout.records(k)
+        parts.append(_written(len(parts), header, preamble, body, body.rows(), kept, named))
+        if records is not None:  # label：value records under the list, an annex of its items
+            head, rows = records
+            parts.append(_written(len(parts), head, (), rows, rows.rows, kept, named))
     return parts
+
+
+def _written(
+    k: int,
+    header: PageHeader,
+    preamble: tuple[tuple[int, str], ...],
+    body: Body | BodyReading,
+    rows: Iterable[SourceRow],
+    kept: IO[bytes],
+    named: tuple[array[int], ...],
+) -> _Part:
+    """The ``k``-th part of the page, its ``rows`` written to ``kept`` (:func:`_write`)."""
+    names, places, part_of, row_of = named
+    offset, count = kept.tell(), 0
+    serials, column = Serials(), serial_column(body.cells)
+    for r, row in enumerate(rows):
+        if (number := row_serial(row, column)) is not None:
+            serials.add(number)
+        if may_repeat(row) and (name := row_values(body.cells, row).get("name")):
+            names.append(hash(name))
+            places.append(kept.tell())
+            part_of.append(k)
+            row_of.append(r)
+        pickle.dump(row, kept, pickle.HIGHEST_PROTOCOL)
+        count += 1
+    return _Part(header, preamble, body.cells, body.rejects, body.chrome, offset, count, serials)
 
 
 def _same_names(names: array[int]) -> Iterator[Sequence[int]]:
