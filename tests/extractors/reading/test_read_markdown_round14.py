@@ -140,11 +140,13 @@ STYLES = ("plain", "bold", "bullet", "numbered", "one-line")
 @pytest.mark.parametrize("title", ["## 二、责任清单", f"{FIRST}责任清单", ""], ids=str)
 @pytest.mark.parametrize("blank", [True, False], ids=["blank-between", "tight"])
 @pytest.mark.parametrize("style", STYLES)
-def test_records_after_a_pipe_table_are_a_reject_each(
+def test_records_after_a_pipe_table_join_their_items_or_are_a_reject_each(
     tmp_path: Path, style: str, blank: bool, title: str
 ) -> None:
     # the 权力清单 as a pipe table, then its 责任清单 as label：value records. Before: every
-    # record's line was context, in no item and no reject (rows_seen counted the table alone)
+    # record's line was context, in no item and no reject (rows_seen counted the table alone).
+    # A record a line a label joins the item it names, as in the other formats (rec14); one
+    # written on one line is a reject with its reason
     lines = [f"# {FIRST}权力清单", "", *_pipe([HEADER, *FORESTRY]), ""]
     lines += [title, ""] if title else []
     starts = []
@@ -153,10 +155,17 @@ def test_records_after_a_pipe_table_are_a_reject_each(
         lines += [*_record(k, row[1], style), *([""] if blank else [])]
     plist = read_written(tmp_path, "list.md", "\n".join(lines) + "\n")
     assert _owned(plist) == [(r[1], None, FIRST) for r in FORESTRY]
-    assert [r.line for r in plist.rejects] == starts
-    for k, (row, reject) in enumerate(zip(FORESTRY, plist.rejects, strict=True)):
-        assert row[1] in reject.text and f"第{ARTICLES[k]}条" in reject.text
-        assert "责任清单" in reject.reason
+    if style == "one-line":
+        assert [r.line for r in plist.rejects] == starts
+        for k, (row, reject) in enumerate(zip(FORESTRY, plist.rejects, strict=True)):
+            assert row[1] in reject.text and f"第{ARTICLES[k]}条" in reject.text
+            assert "责任清单" in reject.reason
+    else:
+        assert plist.rejects == ()
+        for k, item in enumerate(plist.items):
+            assert item.accountability_basis == f"{CIVIL}第{ARTICLES[k]}条"
+            assert item.responsibility is not None and "受理阶段责任" in item.responsibility
+            assert "joined-record" in {a.code for a in item.anomalies}
     _same(tmp_path / "list.md", 1)
 
 
