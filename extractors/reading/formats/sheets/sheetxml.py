@@ -18,6 +18,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
 from extractors.models import Anomaly
+from extractors.reading.formats.sheets.formulas import formula_value
 from extractors.reading.formats.strict import transitional_chunks
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -370,6 +371,20 @@ class Sheet:
     #: sheet hides (``<row hidden="1">``), text in a column it hides (``<col hidden="1">``),
     #: a row of a sheet the workbook hides (:func:`hidden_notes`).
     hidden: list[tuple[int, Anomaly]] = field(default_factory=list)
+    #: The row read last (0-based index, cells) and the cells formulas referred to, which a
+    #: formula saved without its value is read from (:mod:`.formulas`).
+    previous: tuple[int, list[Cell]] = (-1, [])
+    referenced: dict[tuple[int, int], Cell] = field(default_factory=dict)
+
+    def cell_at(self, row: int, column: int, current: tuple[int, list[Cell]]) -> Cell | None:
+        """The cell at 0-based ``row``, ``column`` if the row being read (``current``), the
+        row above it or the cells referred to before hold it, kept for the formulas below."""
+        for index, values in (current, self.previous):
+            if index == row:
+                value = values[column] if column < len(values) else ""
+                self.referenced[row, column] = value
+                return value
+        return self.referenced.get((row, column))
 
 
 def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
@@ -441,6 +456,7 @@ def laid_rows(
                     f"{present} cells placed so far apart that {padding} empty ones lie between "
                     f"them (by row {index + 1}); a damaged or hostile sheet?"
                 )
+            sheet.previous = (index, values)
             yield index, values
         elif tag == _MERGE:
             bounds = range_boundaries(element.get("ref", ""))
@@ -536,6 +552,7 @@ def _row_values(
     ``replaced``, formulas without a cached value to its ``uncached``."""
     values: list[Cell] = []
     replaced = sheet.replaced
+    now = (index, values)
     for cell in row.iterchildren(_CELL):
         kind = cell.get("t")
         text: Cell | None = None
@@ -576,5 +593,9 @@ def _row_values(
             replaced.append(values[column])
             values[column] = text
         if formula:
-            sheet.uncached.append((index, column, formula))
+            value = formula_value(formula, index, column, lambda r, c: sheet.cell_at(r, c, now))
+            if value is None:
+                sheet.uncached.append((index, column, formula))
+            else:
+                values[column] = value
     return values

@@ -1,0 +1,84 @@
+"""Table formats, round 14: a formula a workbook saved without its value read where the
+formula alone gives it (=D2, =$D$2, =A2+1, =ROW()-1); each case read whole and in batches where
+the reader batches (``test_stream._same``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from extractors import read_list
+from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
+from tests.extractors.reading.test_stream import _same
+
+
+# ── formulas saved without their values (openpyxl and web exporters never calculate) ─────────
+def _formula_book(tmp_path: Path, cell: dict[int, str]) -> Path:
+    """The items under HEADER, the cell of each data row whose column ``cell`` names replaced by
+    the formula it gives for that row's 1-based number (no cached value: openpyxl saves none)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(HEADER))
+    for number, item in enumerate(ITEMS, start=2):
+        values: list[object] = list(item)
+        for column, formula in cell.items():
+            if number > 2 or "ROW" in formula:
+                values[column] = formula.format(n=number, above=number - 1)
+        sheet.append(values)
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    return path
+
+
+_FORMULAS = [
+    pytest.param({0: "=A{above}+1"}, "row", ["1", "2", "3"], id="serial-counted-down"),
+    pytest.param({0: "=ROW()-1"}, "row", ["1", "2", "3"], id="serial-of-the-row-number"),
+    pytest.param({0: "=A{above} + 1"}, "row", ["1", "2", "3"], id="serial-spaced"),
+    pytest.param({3: "=D{above}"}, "department", [ITEMS[0][3]] * 3, id="copied-down"),
+    pytest.param({3: "=$D$2"}, "department", [ITEMS[0][3]] * 3, id="copied-absolute"),
+    pytest.param({2: "=c{above}"}, "type", [ITEMS[0][2]] * 3, id="lower-case-reference"),
+]
+
+
+@pytest.mark.parametrize(("formulas", "key", "expected"), _FORMULAS)
+def test_a_formula_saved_without_its_value_is_read_from_the_cells_it_names(
+    tmp_path: Path, formulas: dict[int, str], key: str, expected: list[str]
+) -> None:
+    # before (47282f5): each such cell read empty, said uncached-formula (a serial lost, a
+    # department said missing-cell)
+    path = _formula_book(tmp_path, formulas)
+    plist = read_list(path)
+    assert [getattr(i, key) for i in plist.items] == expected
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    _same(path, 1)
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["=COUNTA($B$2:B{n})", "=D{n}", "=Sheet1!D2", '=A{above}&"号"', "=A{above}+1.5"],
+    ids=["function", "itself", "another-sheet", "text-joined", "fraction"],
+)
+def test_any_other_formula_saved_without_its_value_is_still_said(
+    tmp_path: Path, formula: str
+) -> None:
+    plist = read_list(_formula_book(tmp_path, {0: formula}))
+    assert [i.row for i in plist.items][1:] == [None, None]
+    said = [a.code for i in plist.items for a in i.anomalies]
+    assert said == ["uncached-formula", "uncached-formula"]
+
+
+def test_a_formula_naming_a_cell_no_formula_above_named_is_still_said(tmp_path: Path) -> None:
+    # a sheet is read a row at a time: a cell rows above, named by no formula before, is gone
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(HEADER))
+    for item in ITEMS:
+        sheet.append(list(item))
+    sheet.append(["4", "对拒不支付劳动报酬的行政强制", "行政强制", "=D2", ITEMS[0][4]])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    last = read_list(path).items[-1]
+    assert last.department is None
+    assert "uncached-formula" in [a.code for a in last.anomalies]
