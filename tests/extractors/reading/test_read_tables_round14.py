@@ -4,6 +4,8 @@ the reader batches (``test_stream._same``)."""
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -82,3 +84,48 @@ def test_a_formula_naming_a_cell_no_formula_above_named_is_still_said(tmp_path: 
     last = read_list(path).items[-1]
     assert last.department is None
     assert "uncached-formula" in [a.code for a in last.anomalies]
+
+
+def _calculated_on_load(path: Path, cached: str) -> Path:
+    """The workbook at ``path`` as XlsxWriter writes one: calculated when opened
+    (``fullCalcOnLoad``), each formula's cached value the placeholder ``cached``."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    book = parts["xl/workbook.xml"].decode()
+    parts["xl/workbook.xml"] = book.replace(
+        "</workbook>", '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
+    ).encode()
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        r"(<f>[^<]*</f>)(<v\s*/>|<v></v>)?", rf"\1<v>{cached}</v>", sheet
+    ).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(("formulas", "key", "expected"), _FORMULAS[:5])
+def test_a_workbook_calculated_when_opened_caches_placeholders(
+    tmp_path: Path, formulas: dict[int, str], key: str, expected: list[str]
+) -> None:
+    # before (47282f5): XlsxWriter's cached 0 was read as the value, nothing said (serials
+    # 0, 0; a department 0)
+    path = _calculated_on_load(_formula_book(tmp_path, formulas), "0")
+    plist = read_list(path)
+    assert [getattr(i, key) for i in plist.items] == expected
+    assert [a.code for i in plist.items for a in i.anomalies] == []
+    _same(path, 1)
+
+
+def test_a_placeholder_no_formula_gives_is_said(tmp_path: Path) -> None:
+    path = _calculated_on_load(_formula_book(tmp_path, {0: "=COUNTA($B$2:B{n})"}), "0")
+    plist = read_list(path)
+    assert [i.row for i in plist.items] == ["1", None, None]
+    assert [a.code for i in plist.items for a in i.anomalies] == ["uncached-formula"] * 2
+
+
+def test_a_value_given_with_a_formula_calculated_when_opened_is_kept(tmp_path: Path) -> None:
+    # XlsxWriter's write_formula(..., value=): the value the exporter knew, read as cached
+    path = _calculated_on_load(_formula_book(tmp_path, {0: "=COUNTA($B$2:B{n})"}), "7")
+    assert [i.row for i in read_list(path).items] == ["1", "7", "7"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from openpyxl.utils.cell import column_index_from_string
+
 #: A cell's text, or (an int) the index of its shared string, looked up later.
 Cell = str | int
 
@@ -26,14 +28,6 @@ _FORMULA = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _WHOLE = re.compile(r"-?[0-9]{1,15}")
-
-
-def _column(letters: str) -> int:
-    """The 0-based index of a column's letters (A → 0, AA → 26)."""
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - 64
-    return index - 1
 
 
 def formula_value(
@@ -59,7 +53,7 @@ def formula_value(
     if found["row"]:
         value = str(row + 1)
     else:
-        at = (int(found["number"]) - 1, _column(found["letters"]))
+        at = (int(found["number"]) - 1, column_index_from_string(found["letters"].upper()) - 1)
         if at >= (row, column):  # below, or itself: not read yet
             return None
         value = cell_at(*at)

@@ -81,6 +81,9 @@ class Workbook:
     epoch: dt.datetime
     #: the members of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)
     hidden: frozenset[str] = frozenset()
+    #: the workbook asks to be calculated when opened (``<calcPr fullCalcOnLoad="1"/>``, as
+    #: XlsxWriter writes it): its formulas' cached values are placeholders (0), not results
+    recalculated: bool = False
 
 
 def _read(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
@@ -299,6 +302,8 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
                 hidden.add(member)
     by_kind = {kind.rsplit("/", 1)[-1]: member for kind, member in rels.values()}
     dates, durations = _date_styles(archive, by_kind.get("styles"))
+    calculation = root.find(_MAIN + "calcPr")
+    recalculated = calculation is not None and calculation.get("fullCalcOnLoad") in ("1", "true")
     return Workbook(
         sheets=tuple(sheets),
         shared_strings=by_kind.get("sharedStrings"),
@@ -306,6 +311,7 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
         timedelta_styles=frozenset(durations),
         epoch=CALENDAR_MAC_1904 if mac else WINDOWS_EPOCH,
         hidden=frozenset(hidden),
+        recalculated=recalculated,
     )
 
 
@@ -566,12 +572,17 @@ def _row_values(
             elif kind == "inlineStr" and first.tag == _INLINE:
                 text = _text_of(first)
         formula = None
+        cached: Cell = ""
         if text is None:
             text = _value(cell, book)
-            if text == "" and len(cell):
+            # a workbook calculated when opened (XlsxWriter's) caches placeholders: its
+            # formulas are read as if saved without a value, a cached value other than 0 kept
+            # where the formula gives none
+            if (text == "" or book.recalculated) and len(cell):
                 found = cell.find(_FORMULA)
                 if found is not None:  # a shared formula's later cells carry only its index
                     formula = found.text or f"(shared formula {found.get('si', '?')})"
+                    cached, text = text, ""
         ref = cell.get("r")
         if ref:
             letters = ref.rstrip(_DIGITS)
@@ -594,6 +605,8 @@ def _row_values(
             values[column] = text
         if formula:
             value = formula_value(formula, index, column, lambda r, c: sheet.cell_at(r, c, now))
+            if value is None and cached not in ("", "0"):
+                value = cached
             if value is None:
                 sheet.uncached.append((index, column, formula))
             else:
