@@ -8,10 +8,12 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
 from extractors import read_list
+from extractors.reading.formats.documents import office
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
 from tests.extractors.reading.test_stream import _same
 
@@ -129,3 +131,73 @@ def test_a_value_given_with_a_formula_calculated_when_opened_is_kept(tmp_path: P
     # XlsxWriter's write_formula(..., value=): the value the exporter knew, read as cached
     path = _calculated_on_load(_formula_book(tmp_path, {0: "=COUNTA($B$2:B{n})"}), "7")
     assert [i.row for i in read_list(path).items] == ["1", "7", "7"]
+
+
+# ── a list's title in the page headers of a Word document ───────────────────────────────────
+NO_DEPARTMENT = HEADER[:3] + HEADER[4:]
+
+
+def _headed_document(tmp_path: Path, header: list[str], body: list[str] = ()) -> Path:
+    """A DOCX of the items without a department column under the paragraphs ``body``, its page
+    header holding the paragraphs ``header``."""
+    document = docx.Document()
+    part = document.sections[0].header
+    part.paragraphs[0].text = header[0]
+    for line in header[1:]:
+        part.add_paragraph(line)
+    for line in body:
+        document.add_paragraph(line)
+    rows = [NO_DEPARTMENT, *(i[:3] + i[4:] for i in ITEMS)]
+    table = document.add_table(rows=len(rows), cols=len(NO_DEPARTMENT))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            table.cell(r, c).text = text
+    path = tmp_path / "list.docx"
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "header",
+    [["某县人力资源和社会保障局权责清单"], ["第 1 页", "2023年某县人力资源和社会保障局权力清单"]],
+    ids=["title", "title-under-a-page-number"],
+)
+def test_a_title_in_the_page_header_names_the_items_department(
+    tmp_path: Path, header: list[str]
+) -> None:
+    # before (47282f5): the header part was not read, the items had no section_department, and
+    # the list no title, nothing said (a title paragraph over the table gave both)
+    path = _headed_document(tmp_path, header)
+    plist = read_list(path)
+    assert [i.section_department for i in plist.items] == ["某县人力资源和社会保障局"] * 3
+    assert [i.department for i in plist.items] == [None] * 3
+    assert plist.meta.title == header[-1]
+    _same(path, 1)
+
+
+def test_a_title_over_the_table_comes_before_the_page_header(tmp_path: Path) -> None:
+    path = _headed_document(
+        tmp_path, ["某县人力资源和社会保障局权责清单"], ["某县医疗保障局权责清单"]
+    )
+    assert {i.section_department for i in read_list(path).items} == {"某县医疗保障局"}
+    _same(path, 1)
+
+
+@pytest.mark.parametrize("header", ["填报单位：县人力社保局", "某县人民政府办公室", "第 1 页"])
+def test_a_page_header_that_is_no_title_names_no_department(tmp_path: Path, header: str) -> None:
+    # an issuing office or a unit's label over the pages names the list's sender, not the
+    # items' department (the gold's convention: department only from a column or a title)
+    path = _headed_document(tmp_path, [header])
+    assert {i.section_department for i in read_list(path).items} == {None}
+
+
+def test_a_doc_keeps_its_page_header_title(tmp_path: Path, soffice: str) -> None:
+    # a DOC is read as the DOCX LibreOffice makes of it, which keeps the header part
+    source = _headed_document(tmp_path, ["某县人力资源和社会保障局权责清单"]).read_bytes()
+    # (through ODT: LibreOffice drops python-docx's tables written as DOC straight away)
+    odt = office.convert(source, "list.docx", "docx", "odt")
+    converted = tmp_path / "list.doc"
+    converted.write_bytes(office.convert(odt, "list.odt", "odt", "doc"))
+    assert {i.section_department for i in read_list(converted).items} == {
+        "某县人力资源和社会保障局"
+    }

@@ -22,6 +22,7 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK, chunk_grids, shifted
+from extractors.reading.formats.documents.docxheaders import headed_owner, header_titles
 from extractors.reading.formats.documents.docxnotes import RELATIONSHIPS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
@@ -312,11 +313,13 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
             if rel.reltype == reltype and not rel.is_external
         }
     )
-    context: list[tuple[int, str]] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        # a title in the page headers, before the body's first line
+        context: list[tuple[int, str]] = [(0, title) for title in header_titles(archive)]
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
-    owner: tuple[int, str] | None = None  # the last paragraph naming a department
+    owner = headed_owner(context)  # the last paragraph naming a department
     for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1

@@ -36,6 +36,7 @@ from extractors.reading.formats.documents.docx import (
     table_boxes,
 )
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK
+from extractors.reading.formats.documents.docxheaders import headed_owner, header_titles
 from extractors.reading.formats.documents.docxnotes import MEMBERS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
@@ -198,7 +199,8 @@ def _survey(path: Path) -> _Survey | None:
     notes = _notes(path)
     widths: list[int] = []
     number = 0
-    context: list[tuple[int, str]] = []
+    with zipfile.ZipFile(path) as archive:
+        context: list[tuple[int, str]] = [(0, title) for title in header_titles(archive)]
     for block in _blocks(_events(path)):
         element = block.element
         if block.kind == "table":
@@ -245,7 +247,7 @@ class DocxRows:
     def _run(self) -> Iterator[TableStart | SourceRow]:
         number = 0  # blocks read: paragraphs, and rows of the tables before
         last: tuple[int, str] | None = None  # the last paragraph since the table before
-        owner: tuple[int, str] | None = None  # the last paragraph naming a department
+        owner = headed_owner(self.context)  # the last paragraph naming a department
         several = len(self.widths) > 1
         tables = 0
         reader = RowReader(1, 0)

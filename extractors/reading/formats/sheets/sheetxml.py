@@ -100,7 +100,7 @@ def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
     return parser.close()
 
 
-def _relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
+def relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type, archive member) for the part ``member``."""
     folder, name = posixpath.split(member)
     rels = posixpath.join(folder, "_rels", name + ".rels")
@@ -283,12 +283,12 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
     """The sheets, shared-string table, date styles and epoch of the workbook in ``archive``
     (its members' names put right first: :func:`forward_slashes`)."""
     forward_slashes(archive)
-    package = _relationships(archive, "").values()
+    package = relationships(archive, "").values()
     main = next(
         (member for kind, member in package if kind.endswith("/officeDocument")),
         "xl/workbook.xml",
     )
-    rels = _relationships(archive, main)
+    rels = relationships(archive, main)
     root = _parse(archive, main)
     properties = root.find(_MAIN + "workbookPr")
     mac = properties is not None and properties.get("date1904", "") in ("1", "true")
