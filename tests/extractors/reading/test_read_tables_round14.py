@@ -14,6 +14,7 @@ import pytest
 
 from extractors import read_list
 from extractors.reading.formats.documents import office
+from tests.extractors.reading.tables import Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
 from tests.extractors.reading.test_stream import _same
 
@@ -201,3 +202,14 @@ def test_a_doc_keeps_its_page_header_title(tmp_path: Path, soffice: str) -> None
     assert {i.section_department for i in read_list(converted).items} == {
         "某县人力资源和社会保障局"
     }
+
+
+# ── a count row under the items opened by 以上 / 本清单 ───────────────────────────────────────
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "docx", "md"])
+@pytest.mark.parametrize("count", ["以上共计3项", "本清单共计3项", "以上共3项", "以上合计：3项"])
+def test_a_count_of_the_items_above_is_a_count_row(tmp_path: Path, suffix: str, count: str) -> None:
+    # before (47282f5): 以上共计3项 in the name column was a fourth item, said missing-cell
+    rows = (HEADER, *ITEMS, ("", count, "", "", "", ""))
+    plist = read_list(write(tmp_path, [Table(rows)], suffix))
+    assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
+    assert [r.reason for r in plist.rejects] == ["a note or count row"]
