@@ -213,3 +213,59 @@ def test_a_count_of_the_items_above_is_a_count_row(tmp_path: Path, suffix: str, 
     plist = read_list(write(tmp_path, [Table(rows)], suffix))
     assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
     assert [r.reason for r in plist.rejects] == ["a note or count row"]
+
+
+# ── a Word table the page break split, a row's rest atop the second part ─────────────────────
+_REST = "《中华人民共和国社会保险法》第八十五条"
+
+
+def _split_document(tmp_path: Path, between: list[str], header_again: bool = False) -> Path:
+    """The items in two tables (two rows, then one), the paragraphs ``between`` between them,
+    the second's first row the rest of the second item's basis (no serial, no name): a table
+    the page break split, as Word documents converted from PDF have them."""
+    document = docx.Document()
+
+    def table(rows: list[tuple[str, ...]]) -> None:
+        made = document.add_table(rows=len(rows), cols=len(HEADER))
+        for r, values in enumerate(rows):
+            for c, text in enumerate(values):
+                made.cell(r, c).text = text
+
+    table([HEADER, *ITEMS[:2]])
+    for line in between:
+        document.add_paragraph(line)
+    rest = ("", "", "", "", _REST, "")
+    table([*([HEADER] if header_again else []), rest, ITEMS[2]])
+    path = tmp_path / "list.docx"
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("between", [[""], [], ["", ""]], ids=["page-break", "none", "two"])
+def test_a_rows_rest_atop_the_next_part_of_a_split_table_joins_its_row(
+    tmp_path: Path, between: list[str]
+) -> None:
+    # before (47282f5): the rest was a reject (row has no item name), the basis cut short
+    path = _split_document(tmp_path, between)
+    plist = read_list(path)
+    assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
+    assert plist.items[1].basis == f"{ITEMS[1][4]}\n{_REST}"
+    assert [a.code for a in plist.items[1].anomalies] == ["continuation-row"]
+    assert plist.rejects == ()
+    _same(path, 1)
+
+
+@pytest.mark.parametrize(
+    ("between", "header_again"),
+    [(["续表"], False), (["一、行政处罚"], False), ([""], True)],
+    ids=["a-line-between", "a-heading-between", "its-header-again"],
+)
+def test_a_table_after_text_or_under_its_own_header_is_a_table_of_its_own(
+    tmp_path: Path, between: list[str], header_again: bool
+) -> None:
+    path = _split_document(tmp_path, between, header_again)
+    plist = read_list(path)
+    assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
+    assert plist.items[1].basis == ITEMS[1][4]
+    assert [r.reason for r in plist.rejects] == ["row has no item name"]
+    _same(path, 1)
