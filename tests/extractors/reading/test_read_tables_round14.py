@@ -269,3 +269,31 @@ def test_a_table_after_text_or_under_its_own_header_is_a_table_of_its_own(
     assert plist.items[1].basis == ITEMS[1][4]
     assert [r.reason for r in plist.rejects] == ["row has no item name"]
     _same(path, 1)
+
+
+# ── a number shown as a percentage ────────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("value", "shown", "expected"),
+    [(0.3, "0.00%", "30.00%"), (0.05, "0%", "5%"), (0.125, "0.0%", "12.5%"), (0.3, "0.00", "0.3")],
+    ids=["two-places", "none", "one", "no-percent"],
+)
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_a_number_shown_as_a_percentage_reads_as_shown(
+    tmp_path: Path, suffix: str, value: float, shown: str, expected: str, soffice: str
+) -> None:
+    # before (47282f5): 0.3 where the sheet shows 30.00%, nothing said
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*HEADER, "备注"])
+    for item in ITEMS:
+        sheet.append([*item, value])
+        sheet.cell(sheet.max_row, len(HEADER) + 1).number_format = shown
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    if suffix == "xls":
+        converted = tmp_path / "list.xls"
+        converted.write_bytes(office.convert(path.read_bytes(), "list.xlsx", "xlsx", "xls"))
+        path = converted
+    plist = read_list(path)
+    assert [i.remarks for i in plist.items] == [expected] * 3
+    _same(path, 1)

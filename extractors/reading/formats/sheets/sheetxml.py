@@ -19,6 +19,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel
 
 from extractors.models import Anomaly
 from extractors.reading.formats.sheets.formulas import formula_value
+from extractors.reading.formats.sheets.percent import percent_places, percent_text
 from extractors.reading.formats.strict import transitional_chunks
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -81,6 +82,8 @@ class Workbook:
     epoch: dt.datetime
     #: the members of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)
     hidden: frozenset[str] = frozenset()
+    #: the decimal places of each cell style whose number format shows a percentage (0.00%)
+    percent_styles: dict[int, int] = field(default_factory=dict)
     #: the workbook asks to be calculated when opened (``<calcPr fullCalcOnLoad="1"/>``, as
     #: XlsxWriter writes it): its formulas' cached values are placeholders (0), not results
     recalculated: bool = False
@@ -237,12 +240,16 @@ class SharedStrings:
         return self._texts[ends[index] : ends[index + 1]].decode()
 
 
-def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int], set[int]]:
-    """The indexes of the cell styles whose number format shows a date (or a duration)."""
+def _date_styles(
+    archive: zipfile.ZipFile, member: str | None
+) -> tuple[set[int], set[int], dict[int, int]]:
+    """The indexes of the cell styles whose number format shows a date (or a duration), and
+    those of the styles that show a percentage, with its decimal places."""
     dates: set[int] = set()
     durations: set[int] = set()
+    percents: dict[int, int] = {}
     if member is None or member not in archive.NameToInfo:
-        return dates, durations
+        return dates, durations, percents
     root = _parse(archive, member)
     custom = {
         int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(_MAIN + "numFmt")
@@ -255,7 +262,9 @@ def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int]
             dates.add(index)
         if is_timedelta_format(code):
             durations.add(index)
-    return dates, durations
+        if (places := percent_places(code)) is not None:
+            percents[index] = places
+    return dates, durations, percents
 
 
 def forward_slashes(archive: zipfile.ZipFile) -> None:
@@ -301,7 +310,7 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
             if sheet.get("state") in ("hidden", "veryHidden"):
                 hidden.add(member)
     by_kind = {kind.rsplit("/", 1)[-1]: member for kind, member in rels.values()}
-    dates, durations = _date_styles(archive, by_kind.get("styles"))
+    dates, durations, percents = _date_styles(archive, by_kind.get("styles"))
     calculation = root.find(_MAIN + "calcPr")
     recalculated = calculation is not None and calculation.get("fullCalcOnLoad") in ("1", "true")
     return Workbook(
@@ -309,6 +318,7 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
         shared_strings=by_kind.get("sharedStrings"),
         date_styles=frozenset(dates),
         timedelta_styles=frozenset(durations),
+        percent_styles=percents,
         epoch=CALENDAR_MAC_1904 if mac else WINDOWS_EPOCH,
         hidden=frozenset(hidden),
         recalculated=recalculated,
@@ -330,6 +340,8 @@ def _number(text: str, style: int, book: Workbook) -> object:
             return from_excel(value, book.epoch, timedelta=style in book.timedelta_styles)
         except (OverflowError, ValueError):
             return "#VALUE!"
+    if style in book.percent_styles:
+        return percent_text(value, book.percent_styles[style])
     return value
 
 
