@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from copy import deepcopy
+from itertools import islice
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -22,6 +23,8 @@ from extractors.errors import InputError
 from extractors.models import Anomaly, Reject
 from extractors.reading.formats.cells import drop_invisible
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK, chunk_grids, shifted
+from extractors.reading.formats.documents.docxheaders import headed_owner, header_titles
+from extractors.reading.formats.documents.docxjoined import HEADER_ROWS, goes_on, heads, row_texts
 from extractors.reading.formats.documents.docxnotes import RELATIONSHIPS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import (
@@ -312,30 +315,44 @@ def _read_docx(data: bytes, where: str, unreads: list[tuple[int, str]]) -> list[
             if rel.reltype == reltype and not rel.is_external
         }
     )
-    context: list[tuple[int, str]] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        # a title in the page headers, before the body's first line
+        context: list[tuple[int, str]] = [(0, title) for title in header_titles(archive)]
     tables: list[tuple[int, list[SourceRow], tuple[int, str] | None, tuple[int, str] | None]] = []
     number = 0
     last: tuple[int, str] | None = None  # the last paragraph since the table before
-    owner: tuple[int, str] | None = None  # the last paragraph naming a department
+    owner = headed_owner(context)  # the last paragraph naming a department
+    # (whether it has a header, its width) of the table right before, only empty paragraphs
+    # since: a table the page break split goes on from it (docxjoined)
+    joinable: tuple[bool, int] | None = None
     for block in body_blocks(document.element.body):
         if block.tag == qn("w:p"):
             number += 1
             text = paragraph_line(block, notes)
             label = labels.label(block, shown=True)
             if text:
+                joinable = None
                 context.append((number, text))
                 numbered.append((number, _numbered(label, text)))
                 last = (number, text)
                 owner = (number, text) if group_department(text) else owner
         elif block.tag == qn("w:tbl"):
             # Rows of empty cells stay: inside the table they are blank rows.
-            reader = RowReader(grid_width(block), number, numbers, notes)
+            width = grid_width(block)
+            reader = RowReader(width, number, numbers, notes)
             rows = [reader.row(tr) for tr in table_rows(block)]
             number += len(rows)
-            tables.append((len(tables) + 1, rows, last, owner))
+            texts = [row_texts(tr) for tr in islice(table_rows(block), HEADER_ROWS)]
+            first = texts[0] if texts else None
+            if joinable is not None and goes_on(joinable[0], joinable[1], width, first):
+                tables[-1][1].extend(rows)  # the rest of the table right before
+            else:
+                tables.append((len(tables) + 1, rows, last, owner))
+                joinable = (heads(texts), width)
             last = None
         elif block.tag == ALT_CHUNK:
             # a web page or text taken in whole: its tables in place, its lines the document's
+            joinable = None
             found, unread = chunk_grids(document.part, block, where)
             if unread is not None:
                 unreads.append((number + 1, unread))

@@ -36,6 +36,8 @@ from extractors.reading.formats.documents.docx import (
     table_boxes,
 )
 from extractors.reading.formats.documents.docxchunks import ALT_CHUNK
+from extractors.reading.formats.documents.docxheaders import headed_owner, header_titles
+from extractors.reading.formats.documents.docxjoined import HEADER_ROWS, goes_on, heads, row_texts
 from extractors.reading.formats.documents.docxnotes import MEMBERS, Notes
 from extractors.reading.formats.documents.docxnumbers import ListNumbers
 from extractors.reading.formats.documents.docxtext import is_deleted, row_cells, row_table
@@ -184,6 +186,8 @@ class _Survey:
 
     widths: tuple[int, ...]
     context: tuple[tuple[int, str], ...]
+    #: whether each table goes on from the one right before it (``docxjoined``)
+    joins: tuple[bool, ...]
 
 
 def _notes(path: Path) -> Notes:
@@ -198,22 +202,49 @@ def _survey(path: Path) -> _Survey | None:
     notes = _notes(path)
     widths: list[int] = []
     number = 0
-    context: list[tuple[int, str]] = []
+    with zipfile.ZipFile(path) as archive:
+        context: list[tuple[int, str]] = [(0, title) for title in header_titles(archive)]
+    firsts: list[list[list[str]]] = []  # the texts of each table's first rows
+    texted: list[bool] = []  # whether a paragraph with text stands before each table
+    text = "a document's start"
     for block in _blocks(_events(path)):
         element = block.element
         if block.kind == "table":
             widths.append(1)
+            firsts.append([])
+            texted.append(bool(text))
+            text = ""
         elif block.kind == "row":
             number += 1
             widths[-1] = max(widths[-1], sum(1 for _ in row_cells(element)))
+            if len(firsts[-1]) < HEADER_ROWS:
+                firsts[-1].append(row_texts(element))
         elif block.kind == "grid":
             widths[-1] = max(widths[-1], len(element.findall(qn("w:gridCol"))))
         elif element.tag == _P:
             number += 1
-            text = paragraph_line(element, notes)
-            if text:
-                context.append((number, text))
-    return _Survey(tuple(widths), tuple(context)) if widths else None
+            line = paragraph_line(element, notes)
+            if line:
+                text = line
+                context.append((number, line))
+    if not widths:
+        return None
+    return _Survey(tuple(widths), tuple(context), _joins(widths, firsts, texted))
+
+
+def _joins(
+    widths: list[int], firsts: list[list[list[str]]], texted: list[bool]
+) -> tuple[bool, ...]:
+    """Whether each table goes on from the one right before it (``docxjoined.goes_on``), as
+    the whole reader joins them."""
+    joins: list[bool] = []
+    group: tuple[bool, int] | None = None  # of the table the last ones went on from
+    for width, texts, before in zip(widths, firsts, texted, strict=True):
+        first = texts[0] if texts else None
+        joined = not before and group is not None and goes_on(group[0], group[1], width, first)
+        joins.append(joined)
+        group = group if joined else (heads(texts), width)
+    return tuple(joins)
 
 
 class DocxRows:
@@ -227,6 +258,7 @@ class DocxRows:
         self.path = path
         self.widths = survey.widths
         self.context = survey.context
+        self.joins = survey.joins
 
     @classmethod
     def open(cls, data: bytes, path: Path) -> DocxRows | None:
@@ -245,8 +277,8 @@ class DocxRows:
     def _run(self) -> Iterator[TableStart | SourceRow]:
         number = 0  # blocks read: paragraphs, and rows of the tables before
         last: tuple[int, str] | None = None  # the last paragraph since the table before
-        owner: tuple[int, str] | None = None  # the last paragraph naming a department
-        several = len(self.widths) > 1
+        owner = headed_owner(self.context)  # the last paragraph naming a department
+        several = self.joins.count(False) > 1
         tables = 0
         reader = RowReader(1, 0)
         with zipfile.ZipFile(self.path) as archive:
@@ -259,6 +291,10 @@ class DocxRows:
                 element = block.element
                 if block.kind == "table":
                     reader = RowReader(self.widths[tables], number, numbers, notes)
+                    if self.joins[tables]:  # the rest of the table right before
+                        tables += 1
+                        last = None
+                        continue
                     context = self.context if not tables else ()
                     # a heading between tables names their type (一、行政许可（3项）)
                     yield TableStart(context, last if several else None, owner=owner)

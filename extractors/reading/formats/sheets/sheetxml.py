@@ -18,6 +18,8 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
 from extractors.models import Anomaly
+from extractors.reading.formats.sheets.formulas import formula_value
+from extractors.reading.formats.sheets.percent import percent_places, percent_text
 from extractors.reading.formats.strict import transitional_chunks
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -80,6 +82,11 @@ class Workbook:
     epoch: dt.datetime
     #: the members of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)
     hidden: frozenset[str] = frozenset()
+    #: the decimal places of each cell style whose number format shows a percentage (0.00%)
+    percent_styles: dict[int, int] = field(default_factory=dict)
+    #: the workbook asks to be calculated when opened (``<calcPr fullCalcOnLoad="1"/>``, as
+    #: XlsxWriter writes it): its formulas' cached values are placeholders (0), not results
+    recalculated: bool = False
 
 
 def _read(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
@@ -96,7 +103,7 @@ def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
     return parser.close()
 
 
-def _relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
+def relationships(archive: zipfile.ZipFile, member: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type, archive member) for the part ``member``."""
     folder, name = posixpath.split(member)
     rels = posixpath.join(folder, "_rels", name + ".rels")
@@ -233,12 +240,16 @@ class SharedStrings:
         return self._texts[ends[index] : ends[index + 1]].decode()
 
 
-def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int], set[int]]:
-    """The indexes of the cell styles whose number format shows a date (or a duration)."""
+def _date_styles(
+    archive: zipfile.ZipFile, member: str | None
+) -> tuple[set[int], set[int], dict[int, int]]:
+    """The indexes of the cell styles whose number format shows a date (or a duration), and
+    those of the styles that show a percentage, with its decimal places."""
     dates: set[int] = set()
     durations: set[int] = set()
+    percents: dict[int, int] = {}
     if member is None or member not in archive.NameToInfo:
-        return dates, durations
+        return dates, durations, percents
     root = _parse(archive, member)
     custom = {
         int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(_MAIN + "numFmt")
@@ -251,7 +262,9 @@ def _date_styles(archive: zipfile.ZipFile, member: str | None) -> tuple[set[int]
             dates.add(index)
         if is_timedelta_format(code):
             durations.add(index)
-    return dates, durations
+        if (places := percent_places(code)) is not None:
+            percents[index] = places
+    return dates, durations, percents
 
 
 def forward_slashes(archive: zipfile.ZipFile) -> None:
@@ -279,12 +292,12 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
     """The sheets, shared-string table, date styles and epoch of the workbook in ``archive``
     (its members' names put right first: :func:`forward_slashes`)."""
     forward_slashes(archive)
-    package = _relationships(archive, "").values()
+    package = relationships(archive, "").values()
     main = next(
         (member for kind, member in package if kind.endswith("/officeDocument")),
         "xl/workbook.xml",
     )
-    rels = _relationships(archive, main)
+    rels = relationships(archive, main)
     root = _parse(archive, main)
     properties = root.find(_MAIN + "workbookPr")
     mac = properties is not None and properties.get("date1904", "") in ("1", "true")
@@ -297,14 +310,18 @@ def open_workbook(archive: zipfile.ZipFile) -> Workbook:
             if sheet.get("state") in ("hidden", "veryHidden"):
                 hidden.add(member)
     by_kind = {kind.rsplit("/", 1)[-1]: member for kind, member in rels.values()}
-    dates, durations = _date_styles(archive, by_kind.get("styles"))
+    dates, durations, percents = _date_styles(archive, by_kind.get("styles"))
+    calculation = root.find(_MAIN + "calcPr")
+    recalculated = calculation is not None and calculation.get("fullCalcOnLoad") in ("1", "true")
     return Workbook(
         sheets=tuple(sheets),
         shared_strings=by_kind.get("sharedStrings"),
         date_styles=frozenset(dates),
         timedelta_styles=frozenset(durations),
+        percent_styles=percents,
         epoch=CALENDAR_MAC_1904 if mac else WINDOWS_EPOCH,
         hidden=frozenset(hidden),
+        recalculated=recalculated,
     )
 
 
@@ -323,6 +340,8 @@ def _number(text: str, style: int, book: Workbook) -> object:
             return from_excel(value, book.epoch, timedelta=style in book.timedelta_styles)
         except (OverflowError, ValueError):
             return "#VALUE!"
+    if style in book.percent_styles:
+        return percent_text(value, book.percent_styles[style])
     return value
 
 
@@ -370,6 +389,20 @@ class Sheet:
     #: sheet hides (``<row hidden="1">``), text in a column it hides (``<col hidden="1">``),
     #: a row of a sheet the workbook hides (:func:`hidden_notes`).
     hidden: list[tuple[int, Anomaly]] = field(default_factory=list)
+    #: The row read last (0-based index, cells) and the cells formulas referred to, which a
+    #: formula saved without its value is read from (:mod:`.formulas`).
+    previous: tuple[int, list[Cell]] = (-1, [])
+    referenced: dict[tuple[int, int], Cell] = field(default_factory=dict)
+
+    def cell_at(self, row: int, column: int, current: tuple[int, list[Cell]]) -> Cell | None:
+        """The cell at 0-based ``row``, ``column`` if the row being read (``current``), the
+        row above it or the cells referred to before hold it, kept for the formulas below."""
+        for index, values in (current, self.previous):
+            if index == row:
+                value = values[column] if column < len(values) else ""
+                self.referenced[row, column] = value
+                return value
+        return self.referenced.get((row, column))
 
 
 def read_sheet(archive: zipfile.ZipFile, member: str, book: Workbook) -> Sheet:
@@ -441,6 +474,7 @@ def laid_rows(
                     f"{present} cells placed so far apart that {padding} empty ones lie between "
                     f"them (by row {index + 1}); a damaged or hostile sheet?"
                 )
+            sheet.previous = (index, values)
             yield index, values
         elif tag == _MERGE:
             bounds = range_boundaries(element.get("ref", ""))
@@ -536,6 +570,7 @@ def _row_values(
     ``replaced``, formulas without a cached value to its ``uncached``."""
     values: list[Cell] = []
     replaced = sheet.replaced
+    now = (index, values)
     for cell in row.iterchildren(_CELL):
         kind = cell.get("t")
         text: Cell | None = None
@@ -549,12 +584,17 @@ def _row_values(
             elif kind == "inlineStr" and first.tag == _INLINE:
                 text = _text_of(first)
         formula = None
+        cached: Cell = ""
         if text is None:
             text = _value(cell, book)
-            if text == "" and len(cell):
+            # a workbook calculated when opened (XlsxWriter's) caches placeholders: its
+            # formulas are read as if saved without a value, a cached value other than 0 kept
+            # where the formula gives none
+            if (text == "" or book.recalculated) and len(cell):
                 found = cell.find(_FORMULA)
                 if found is not None:  # a shared formula's later cells carry only its index
                     formula = found.text or f"(shared formula {found.get('si', '?')})"
+                    cached, text = text, ""
         ref = cell.get("r")
         if ref:
             letters = ref.rstrip(_DIGITS)
@@ -576,5 +616,11 @@ def _row_values(
             replaced.append(values[column])
             values[column] = text
         if formula:
-            sheet.uncached.append((index, column, formula))
+            value = formula_value(formula, index, column, lambda r, c: sheet.cell_at(r, c, now))
+            if value is None and cached not in ("", "0"):
+                value = cached
+            if value is None:
+                sheet.uncached.append((index, column, formula))
+            else:
+                values[column] = value
     return values

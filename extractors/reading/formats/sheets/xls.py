@@ -20,6 +20,7 @@ from extractors.reading.formats.sheets.merged import (
     sheet_lead,
     sheet_owner,
 )
+from extractors.reading.formats.sheets.percent import percent_places, percent_text
 from extractors.reading.formats.sheets.sheetxml import SharedStrings, cell_text, hidden_notes
 from extractors.reading.formats.tables import Table
 
@@ -132,4 +133,15 @@ def _value(book: xlrd.Book, cell: xlrd.sheet.Cell) -> str:
         return cell_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return ""
+    if cell.ctype == xlrd.XL_CELL_NUMBER and (places := _percent_places(book, cell)) is not None:
+        return percent_text(cell.value, places)
     return cell_text(cell.value)
+
+
+def _percent_places(book: xlrd.Book, cell: xlrd.sheet.Cell) -> int | None:
+    """The decimal places of the percentage the cell's number format shows, or None."""
+    try:
+        key = book.xf_list[cell.xf_index].format_key
+        return percent_places(book.format_map[key].format_str)
+    except (IndexError, KeyError):
+        return None  # a workbook read without its formats: the number as it is
