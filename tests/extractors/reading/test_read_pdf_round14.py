@@ -1,0 +1,100 @@
+"""Round 14 of the PDF readers: tables without borders printed by Chromium with the column
+widths the browser chose (a basis of six to eight laws a row squeezing the type column to a
+character a line), rows a page break splits, rows set close. Each test builds its PDF in the test
+(Chromium, skipped with a reason when missing), reads it whole and in batches, and checks every
+cell of every item; each failed on 47282f5."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.extractors.reading.test_read_pdf_round8 import _read
+from tests.extractors.reading.test_read_pdf_round10 import _printed
+
+# -- a borderless list whose column widths Chromium chose -----------------------------------
+
+_LAWS = (
+    "《中华人民共和国食品安全法》",
+    "《中华人民共和国药品管理法》",
+    "《医疗器械监督管理条例》",
+    "《化妆品监督管理条例》",
+    "《中华人民共和国产品质量法》",
+    "《工业产品生产许可证管理条例》",
+    "《中华人民共和国计量法》",
+    "《特种设备安全监察条例》",
+)
+_NUMERALS = "一二三四五六七八九"
+_TYPES = ("行政许可", "行政处罚", "行政强制", "行政检查", "行政确认")
+_OFFICES = ("县市场监督管理局", "市场监管所", "县市场监督管理局执法大队")
+#: headers a site prints, and the fields they name
+_HEADERS = {
+    "five": (
+        ("序号", "事项名称", "事项类型", "设定依据", "实施主体"),
+        ("row", "name", "type", "basis", "department"),
+    ),
+    "four": (("序号", "权力名称", "权力类型", "法律依据"), ("row", "name", "type", "basis")),
+    "six": (
+        ("序号", "事项名称", "事项类型", "设定依据", "实施主体", "追责依据"),
+        ("row", "name", "type", "basis", "department", "accountability_basis"),
+    ),
+}
+
+
+def _item(k: int, laws: int, keys: tuple[str, ...], shift: int) -> tuple[str, ...]:
+    basis = "；".join(
+        f"{_LAWS[(k + j + shift) % 8]}第{_NUMERALS[(k + j) % 9]}十{_NUMERALS[j % 9]}条"
+        for j in range(laws)
+    )
+    cells = {
+        "row": str(k),
+        "name": f"对第{k}类生产经营单位违法行为的处罚",
+        "type": _TYPES[k % 5],
+        "basis": basis,
+        "department": _OFFICES[(k + shift) % 3],
+        "accountability_basis": "《行政机关公务员处分条例》第二十条",
+    }
+    return tuple(cells[key] for key in keys)
+
+
+def _page(header: tuple[str, ...], items: list[tuple[str, ...]], valign: str, pad: int) -> str:
+    """A table without borders and without widths: Chromium sizes its columns to their text."""
+    head = "".join(f"<th>{c}</th>" for c in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in items)
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"><style>'
+        "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:13px}"
+        f"td{{vertical-align:{valign}}}</style></head><body>"
+        f'<table border="0" cellspacing="0" cellpadding="{pad}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></body></html>"
+    )
+
+
+def _cells(plist: Any, keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [tuple("".join((i.get(k) or "").split()) for k in keys) for i in plist.items]
+
+
+@pytest.mark.parametrize("pad", [2, 4])
+@pytest.mark.parametrize("laws", [(6,), (5, 7)], ids=["6", "5-7"])
+@pytest.mark.parametrize("valign", ["middle", "top"])
+@pytest.mark.parametrize("header", ["five", "six", "four"])
+def test_a_borderless_list_whose_widths_chromium_chose_reads_a_row_an_item(
+    tmp_path: Path, header: str, valign: str, laws: tuple[int, ...], pad: int
+) -> None:
+    # Bases of six to eight laws a row: Chromium gives the basis most of the page and squeezes
+    # the type to a character a line (行 / 政 / 处 / 罚) under 事项类型, itself wrapped a
+    # character a line. Three things went wrong. The columns stayed at the header words'
+    # bounds, the cells set flush left of them: the lines below the last serial of a row the
+    # page's foot split (top-aligned in what is left of it) began left of 事项名称 and were
+    # taken for a note under the table, the row cut (the rest of its lines lost, its type
+    # 行 alone). The rest of that row atop the next page (处 / 罚, the type's end) was left a
+    # row of its own: an item, or a reject of no name. Rows set close (padding 2 points) were
+    # parted nowhere: each column one cell over the page, the first row's type and basis
+    # given to every row, said `centred-cell`.
+    heads, keys = _HEADERS[header]
+    items = [_item(k, laws[k % len(laws)], keys, len(header) + pad) for k in range(1, 13)]
+    plist = _read(_printed(tmp_path, _page(heads, items, valign, pad), margins=False))
+    assert _cells(plist, keys) == items
+    assert not plist.rejects
