@@ -98,3 +98,87 @@ def test_a_borderless_list_whose_widths_chromium_chose_reads_a_row_an_item(
     plist = _read(_printed(tmp_path, _page(heads, items, valign, pad), margins=False))
     assert _cells(plist, keys) == items
     assert not plist.rejects
+
+
+# -- many narrow columns, a cell's unbreakable run overflowing into the next -------------------
+
+_WIDE_HEADER = (
+    "序号",
+    "事项名称",
+    "检查子项",
+    "设定依据",
+    "实施主体",
+    "检查对象",
+    "抽查比例",
+    "抽查频次",
+    "检查方式",
+    "人员要求",
+    "备注",
+)
+_WIDE_KEYS = ("row", "name", "basis", "department")
+#: runs a line may not break inside (Latin, digits, a bracketed word: ） opens no line)
+_RUNS = ("（药品）", "（试行）", "GSP", "ISO9001", "（第二类）", "〔2015〕25号")
+_CHECKED = (
+    "《中华人民共和国食品安全法》",
+    "《食品生产经营监督检查管理办法》",
+    "《药品经营质量管理规范》",
+    "《医疗器械监督管理条例》",
+)
+
+
+def _wide_item(k: int, run: str, laws: int) -> dict[str, str]:
+    basis = "、".join(
+        f"{_CHECKED[(k + j) % 4]}第{_NUMERALS[(k + j) % 9]}十{_NUMERALS[j % 9]}条"
+        for j in range(laws)
+    )
+    return {
+        "row": str(k),
+        "name": f"对第{k}类经营企业的监督检查",
+        "sub": f"第{k}类企业{run}检查与外{_RUNS[(k + 1) % 6]}经营单位",
+        "basis": basis,
+        "department": ("市、县市场监督管理部门", "县市场监督管理局", "市场监管所")[k % 3],
+        "object": f"第{k}类经营企业",
+        "ratio": f"{k % 5 + 1}0%",
+        "often": "每年不少于1次",
+        "way": "现场检查",
+        "staff": "需专业岗位资格",
+        "note": "&nbsp;",
+    }
+
+
+@pytest.mark.parametrize(
+    ("run", "pad", "valign", "laws", "size", "rows"),
+    [
+        (0, 1, "top", 2, 15, 9),
+        (3, 1, "top", 2, 15, 10),
+        (2, 2, "middle", 2, 15, 10),
+        (5, 2, "top", 1, 16, 7),
+    ],
+)
+def test_a_cells_run_overflowing_into_the_next_column_is_parted_from_it(
+    tmp_path: Path, run: int, pad: int, valign: str, laws: int, size: int, rows: int
+) -> None:
+    # Eleven columns on a page 100% wide, widths left to Chromium: a 检查子项 cell's run that
+    # no line may break inside (剂（药品）, GSP) is drawn past its column over the basis's first
+    # glyph (）at 112-124 points, 营 of the basis at 120.5). The two were one word the columns'
+    # gap could not part (a word's own glyphs never overlap), the columns fell back on the
+    # header words' bounds, and a basis line (八条。) went to 检查子项, its citation cut.
+    items = [
+        _wide_item(k, _RUNS[(run + k) % 6] if k % 2 else _RUNS[run], laws)
+        for k in range(1, rows + 1)
+    ]
+    head = "".join(f"<th>{c}</th>" for c in _WIDE_HEADER)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row.values()) + "</tr>" for row in items
+    )
+    page = (
+        '<!doctype html><html><head><meta charset="utf-8"><style>'
+        f"body{{font-family:'Noto Sans CJK SC',sans-serif;font-size:{size}px}}"
+        f"td{{vertical-align:{valign}}}</style></head><body>"
+        f'<table width="100%" border="0" cellspacing="0" cellpadding="{pad}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></body></html>"
+    )
+    plist = _read(_printed(tmp_path, page, margins=False))
+    want = [tuple(row[k] for k in _WIDE_KEYS) for row in items]
+    assert _cells(plist, _WIDE_KEYS) == want
+    assert not plist.rejects

@@ -136,8 +136,6 @@ def widened(
 #: A gap between two characters of one word this wide or wider parts two runs of text that
 #: pdfplumber's word tolerance (3 points) joined; a word's own characters abut.
 _RUNS_APART = 1.0
-#: Characters this near (points) abut: no gap at all between them.
-_ABUTTING = 0.1
 
 
 def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[list[Word]]:
@@ -174,21 +172,26 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
             for before, char in itertools.pairwise(chars):
                 gap, begun = char["x0"] - before["x1"], begins[round(char["x0"] * 2)]
                 # abutting (narrow columns' text filling each to the next one's first glyph,
-                # 食品药营企业): where three words or more begin, between two header words
+                # 食品药营企业, a full-width 》 reaching 0.18 points over it), or drawn over it
+                # (a cell's unbreakable run overflowing its column, 剂（药品）营质量…): where
+                # three words or more begin, between two header words
                 if (gap >= _RUNS_APART and begun) or (
-                    gap > -_ABUTTING and begun >= 3 and any(a < char["x0"] <= b for a, b in gaps)
+                    begun >= 3 and any(a < char["x0"] <= b for a, b in gaps)
                 ):
                     runs.append([])
                 runs[-1].append(char)
+            # a run overflowing into the next ends where the next begins (its last glyph drawn
+            # under the next cell's first): the columns' gap stays open between them
+            ends = [min(a[-1]["x1"], b[0]["x0"]) for a, b in itertools.pairwise(runs)]
             kept += [
                 {
                     **word,
                     "text": "".join(c["text"] for c in run),
                     "x0": run[0]["x0"],
-                    "x1": run[-1]["x1"],
+                    "x1": end,
                     "chars": run,
                 }
-                for run in runs
+                for run, end in zip(runs, [*ends, runs[-1][-1]["x1"]], strict=True)
             ]
         out.append(kept)
     return out
