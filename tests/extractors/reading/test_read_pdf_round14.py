@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from extractors.reading.formats.documents import office
+from extractors.reading.read import read_list
 from tests.extractors.reading.test_read_pdf_round8 import _read
 from tests.extractors.reading.test_read_pdf_round10 import _printed
 
@@ -181,4 +183,65 @@ def test_a_cells_run_overflowing_into_the_next_column_is_parted_from_it(
     plist = _read(_printed(tmp_path, page, margins=False))
     want = [tuple(row[k] for k in _WIDE_KEYS) for row in items]
     assert _cells(plist, _WIDE_KEYS) == want
+    assert not plist.rejects
+
+
+# -- a page printed by Writer, items of sub-rows under a serial merged over them ---------------
+
+_SUB_HEADER = (
+    "序号",
+    "事项名称",
+    "子项名称",
+    "设定依据",
+    "实施主体",
+    "检查对象",
+    "检查频次",
+    "检查方式",
+)
+_SUB_KEYS = ("row", "name", "basis", "department")
+
+
+def _sub_rows(k: int, laws: int) -> str:
+    """Item ``k`` as two table rows: the serial, name, basis and the rest merged over both, a
+    sub-item (子项名称) and its 检查对象 in each."""
+    basis = "、".join(
+        f"{_CHECKED[(k + j) % 4]}第{_NUMERALS[(k + j) % 9]}十{_NUMERALS[j % 9]}条"
+        for j in range(laws)
+    )
+    unit = ("市、县级市场监督管理部门", "县市场监督管理局", "市场监管所")[k % 3]
+    span = ' rowspan="2"'
+    return (
+        f"<tr><td{span}>{k}</td><td{span}>对第{k}类企业的监督检查</td>"
+        f"<td>第{k}类生产企业监督检查</td><td{span}>{basis}</td><td{span}>{unit}</td>"
+        f"<td>第{k}类企业0</td><td{span}>每年不少于1次</td><td{span}>现场检查</td></tr>"
+        f"<tr><td>第{k}类经营企业监督检查</td><td>第{k}类企业1</td></tr>"
+    )
+
+
+@pytest.mark.parametrize("laws", [2, 3, 4])
+def test_the_rest_of_a_row_writer_split_is_joined_under_a_sub_item_column(
+    tmp_path: Path, soffice: str, laws: int
+) -> None:
+    # Writer prints a page's table without borders, its cells centred in their rows, the
+    # header again atop each page, and splits a row at the page's foot: the rest of the last
+    # item atop the next page, above its first serial (检查, 第6类 / 经营企 / 业监督 / 检查),
+    # was left a row of its own under the 子项名称 column (a row of no serial read as a
+    # sub-item's was not joined to the row the break split): an item of no serial, said
+    # `missing-cell`, the split item's name cut (对第6类企业的监督).
+    items = "".join(_sub_rows(k, laws + (k % 2)) for k in range(1, 10))
+    head = "".join(f"<th>{c}</th>" for c in _SUB_HEADER)
+    page = (
+        '<html><head><meta charset="UTF-8"><title>清单</title></head><body>'
+        '<table width="100%" border="0" cellpadding="0" cellspacing="0">'
+        f"<thead><tr>{head}</tr></thead><tbody>{items}</tbody></table></body></html>"
+    )
+    source = tmp_path / "list.html"
+    source.write_text(page, encoding="utf-8")
+    printed = tmp_path / "list.pdf"
+    printed.write_bytes(
+        office.convert(page.encode(), str(source), "html", "pdf", infilter="HTML (StarWriter)")
+    )
+    plist = _read(printed)
+    assert _cells(plist, _SUB_KEYS) == _cells(read_list(source), _SUB_KEYS)
+    assert len(plist.items) == 9
     assert not plist.rejects

@@ -784,7 +784,7 @@ def _read_headed(
         # the rest of the last row, atop the page above its first serial (``pdfcells.CARRIED``):
         # joined to that row and said (before, left to the assembler, a rest holding the end
         # of a type cut by the break, 行政 | 处罚, was an item or a reject of its own)
-        rows = joined_split(rows, cells, width, number, reading)
+        rows = joined_split(rows, cells, width, number, reading, carried=True)
     if again and not rows and body and _copies(reading.columns) is None:
         # the header printed again over the last row's rest alone (a page that holds no
         # serial): that row's rest, joined to it (before, these lines were lost)
