@@ -25,7 +25,7 @@ SPACED, LINES, RECORDS = (
 # gold today; every other shape of every list reads as the gold (1.0 and 1.0).
 BELOW_GOLD: dict[tuple[str, str], tuple[float, float]] = {
     ("205_zhejiang_sheng_shipin_yaopin_choucha.html", WRITER_PDF): (0.8889, 0.9655),
-    ("205_zhejiang_sheng_shipin_yaopin_choucha.html", CHROMIUM_PDF): (0.9722, 0.8966),
+    ("205_zhejiang_sheng_shipin_yaopin_choucha.html", CHROMIUM_PDF): (0.9722, 1.0),
 }
 SHEETS = (
     "201_xinjiang_kelamayi_tjj.xlsx",

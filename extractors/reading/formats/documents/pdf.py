@@ -780,6 +780,11 @@ def _read_headed(
     if not again:
         close_opened(reading)
     rows, width = _copies_rows(body, reading.columns, reading, continued=again)
+    if again and rows and _copies(reading.columns) is None:
+        # the rest of the last row, atop the page above its first serial (``pdfcells.CARRIED``):
+        # joined to that row and said (before, left to the assembler, a rest holding the end
+        # of a type cut by the break, 行政 | 处罚, was an item or a reject of its own)
+        rows = joined_split(rows, cells, width, number, reading, carried=True)
     if again and not rows and body and _copies(reading.columns) is None:
         # the header printed again over the last row's rest alone (a page that holds no
         # serial): that row's rest, joined to it (before, these lines were lost)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,6 +26,12 @@ CARRIED = -1
 #: centred in what is left of the row on the next page.
 OPENED = -2
 
+
+#: Points by which a gap between a column's lines must exceed the page's usual one to be another
+#: kind of gap (between rows, not inside a cell, whose lines stand at one line gap to a tenth).
+_APART = 1.0
+#: Gaps are counted rounded to this many points.
+_ROUNDED = 0.25
 
 Piece = tuple[int, float, float]  # (line, top, bottom) of a column's words on one line
 
@@ -45,11 +52,23 @@ def _column_cells(
     height = statistics.median(w["bottom"] - w["top"] for line in lines for w in line)
     gaps = [b[1] - a[2] for run in pieces.values() for a, b in itertools.pairwise(run)]
     closest = min(gaps, default=0.0)
+    reach = closest + height / 3
+    # rows set close (a browser's cell padding of 2 points): the gap between two rows' lines
+    # is the line gap and the padding, under a third of a line's height wider; a cell's lines
+    # stand at the line gap (the page's most common), so a wider gap, a point or more wider,
+    # that the page shows again and again parts rows (before, every row's cells of a column
+    # ran into one cell over the page)
+    counts = Counter(round(g / _ROUNDED) * _ROUNDED for g in gaps)
+    if counts:
+        usual = counts.most_common(1)[0][0]
+        wider = [g for g, n in counts.items() if usual + _APART <= g <= reach + _ROUNDED and n > 1]
+        if wider:
+            reach = (usual + min(wider)) / 2
     cells: dict[int, list[list[Piece]]] = {}
     for column, run in pieces.items():
         runs = cells.setdefault(column, [])
         for piece in run:
-            if runs and piece[1] - runs[-1][-1][2] <= closest + height / 3:
+            if runs and piece[1] - runs[-1][-1][2] <= reach:
                 runs[-1].append(piece)
             else:
                 runs.append([piece])

@@ -92,7 +92,7 @@ def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> 
         )
         placed[index].add(column_of(word))
     if all(len(p) < 2 for p in placed):
-        return list(columns)
+        return widened(found, placed, columns)
     bounds = [[x0, x1] for x0, x1, _ in columns]
     for i in range(len(columns) - 1):
         gaps = [
@@ -105,11 +105,37 @@ def under_header(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> 
     return [(x0, x1, text) for (x0, x1), (_, _, text) in zip(bounds, columns, strict=True)]
 
 
+def widened(
+    found: Sequence[tuple[float, float]], placed: Sequence[set[int]], columns: Sequence[Column]
+) -> list[Column]:
+    """``columns`` widened to the blocks of their rows' words (``found``, the columns each
+    block's words stand in ``placed``) when the blocks stand one to a column: cells set flush
+    left under header words centred in their columns, as a browser prints a table without
+    borders whose column widths it chose (a name's lines beginning left of 事项名称, a type
+    wrapped a character a line under 事项类型). Kept at the header's bounds, a row's line
+    below the last serial beginning left of its header word was taken for a note under the
+    table (the row split by a page break lost its lines). Each bound stays clear of the
+    neighbouring blocks.
+
+    >>> head = [(10, 20, "序号"), (60, 80, "事项名称"), (126, 136, "事项类型")]
+    >>> found = [(8, 14), (30, 114), (121, 131)]
+    >>> [(a, b) for a, b, _ in widened(found, [{0}, {1}, {2}], head)]
+    [(8, 20), (30, 114), (121, 136)]
+    """
+    owners = [min(p) for p in placed if len(p) == 1]
+    if len(owners) != len(placed) or sorted(owners) != list(range(len(columns))):
+        return list(columns)
+    out: list[Column] = []
+    for k, ((b0, b1), (x0, x1, text)) in enumerate(zip(found, columns, strict=True)):
+        low = found[k - 1][1] if k else float("-inf")
+        high = found[k + 1][0] if k + 1 < len(found) else float("inf")
+        out.append((max(min(b0, x0), low), min(max(b1, x1), high), text))
+    return out
+
+
 #: A gap between two characters of one word this wide or wider parts two runs of text that
 #: pdfplumber's word tolerance (3 points) joined; a word's own characters abut.
 _RUNS_APART = 1.0
-#: Characters this near (points) abut: no gap at all between them.
-_ABUTTING = 0.1
 
 
 def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[list[Word]]:
@@ -146,21 +172,26 @@ def parted(lines: Sequence[Sequence[Word]], columns: Sequence[Column]) -> list[l
             for before, char in itertools.pairwise(chars):
                 gap, begun = char["x0"] - before["x1"], begins[round(char["x0"] * 2)]
                 # abutting (narrow columns' text filling each to the next one's first glyph,
-                # 食品药营企业): where three words or more begin, between two header words
+                # 食品药营企业, a full-width 》 reaching 0.18 points over it), or drawn over it
+                # (a cell's unbreakable run overflowing its column, 剂（药品）营质量…): where
+                # three words or more begin, between two header words
                 if (gap >= _RUNS_APART and begun) or (
-                    gap > -_ABUTTING and begun >= 3 and any(a < char["x0"] <= b for a, b in gaps)
+                    begun >= 3 and any(a < char["x0"] <= b for a, b in gaps)
                 ):
                     runs.append([])
                 runs[-1].append(char)
+            # a run overflowing into the next ends where the next begins (its last glyph drawn
+            # under the next cell's first): the columns' gap stays open between them
+            ends = [min(a[-1]["x1"], b[0]["x0"]) for a, b in itertools.pairwise(runs)]
             kept += [
                 {
                     **word,
                     "text": "".join(c["text"] for c in run),
                     "x0": run[0]["x0"],
-                    "x1": run[-1]["x1"],
+                    "x1": end,
                     "chars": run,
                 }
-                for run in runs
+                for run, end in zip(runs, [*ends, runs[-1][-1]["x1"]], strict=True)
             ]
         out.append(kept)
     return out

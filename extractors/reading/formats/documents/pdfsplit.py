@@ -35,6 +35,7 @@ def joined_split(
     page: int,
     reading: PdfReading,
     open_break: bool = False,
+    carried: bool = False,
 ) -> list[SourceRow]:
     """``rows`` (a ruled table's atop page ``page``, going on from the table the page before
     ended on, whose header is ``header``) without the first row's when that row is the rest of
@@ -46,6 +47,9 @@ def joined_split(
     header with a 子项 column (its rows have no serial of their own), nor below a serial merged
     over rows, nor when the rest has merged cells; below a type merged over items (a Word table
     converted by LibreOffice) it is joined (before, the last row's name lost its end, silently).
+    The rest of a row of a table without ruling atop a page, above its first serial
+    (``carried``, ``pdfcells.CARRIED``), is joined under a 子项 column too: the row the break
+    split, or a sub-item's row of the last item, its serial merged over it on the page before.
 
     A row's cells centred in it put its serial where its middle falls: on the part after the
     break when most of the row is there (a sheet printed by LibreOffice Calc, each part showing
@@ -60,7 +64,7 @@ def joined_split(
         return rows
     keys = [map_header(c) for c in header]
     at = next((k for k, row in enumerate(rows[:3]) if not is_header(row.cells)), None)
-    if at is None or "subitem" in keys or "row" not in keys:
+    if at is None or ("subitem" in keys and not carried) or "row" not in keys:
         return rows
     last, rest = reading.tables[-1][-1], rows[at]
     marks = [c for c, key in enumerate(keys) if key in ("row", "type")]
