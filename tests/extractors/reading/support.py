@@ -10,6 +10,17 @@ from extractors.models import PowerItem, PowerList
 from extractors.reading.read import read_list
 from extractors.reading.stream import open_list
 
+#: A forestry bureau's list as the round tests of records and annexes under a list write it:
+#: the laws its bases and accountability bases cite, its header and its three items.
+FOREST = "《中华人民共和国森林法》"
+CIVIL = "《中华人民共和国公务员法》"
+LIST_HEADER = ("序号", "事项名称", "事项类型", "设定依据")
+FORESTRY_ITEMS = (
+    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+)
+
 
 def read_written(
     tmp_path: Path, name: str, content: str | bytes, *, expect: str | None = None, **options: Any

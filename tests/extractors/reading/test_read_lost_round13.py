@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.extractors.reading.support import read_written
+from tests.extractors.reading.support import (
+    CIVIL,
+    FORESTRY_ITEMS,
+    LIST_HEADER,
+    read_written,
+)
 from tests.extractors.reading.test_stream import _same
 
-FOREST = "《中华人民共和国森林法》"
-CIVIL = "《中华人民共和国公务员法》"
-HEADER = ("序号", "事项名称", "事项类型", "设定依据")
-ITEMS = (
-    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
-    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
-    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
-)
+HEADER, ITEMS = LIST_HEADER, FORESTRY_ITEMS
 OTHER_HEADER = ("序号", "追责情形", "追责依据")
 SITUATIONS = (
     ("1", "对不符合法定条件的申请人准予许可的", f"{CIVIL}第五十九条"),

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.extractors.reading.support import filled_fields, read_written
+from tests.extractors.reading.support import (
+    CIVIL,
+    FOREST,
+    FORESTRY_ITEMS,
+    LIST_HEADER,
+    filled_fields,
+    read_written,
+)
 from tests.extractors.reading.test_stream import _same
 
-FOREST = "《中华人民共和国森林法》"
-CIVIL = "《中华人民共和国公务员法》"
-HEADER = ("序号", "事项名称", "事项类型", "设定依据")
-ITEMS = (
-    ("1", "林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
-    ("2", "对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
-    ("3", "对滥伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
-)
+HEADER, ITEMS = LIST_HEADER, FORESTRY_ITEMS
 KEYS = ("row", "name", "type", "basis")
 JOINED = ("responsibility", "accountability_basis")
 STAGES = {r[1]: f"受理阶段责任：依法受理{r[1]}申请" for r in ITEMS}
