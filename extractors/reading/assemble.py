@@ -32,6 +32,7 @@ from extractors.reading.formats.labelled import (
     goes_on_value,
     labelled_value,
 )
+from extractors.reading.formats.sheets.hiddencolumns import set_aside
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department
@@ -530,7 +531,7 @@ class Assembly:
         seen = [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in before]
         below = next(rows, None)
         cells = _merge_header_rows(row, below)
-        keys = map_headers(cells)
+        keys = set_aside(cells, map_headers(cells), row.notes)
         if cells == row.cells and "left" in row.spans:
             keys = group_header_keys(keys, row.spans)
         merged = cells != row.cells
@@ -599,7 +600,7 @@ class Assembly:
                 # A repeated header (page break) or the header of a further table (an annex
                 # keyed to the items by name, 事项名称 | 追责依据: ``annexed``); a cell of it
                 # merged across columns groups them as the first header's did
-                named = map_headers(row.cells)
+                named = set_aside(row.cells, map_headers(row.cells), row.notes)
                 if "left" in row.spans:
                     named = group_header_keys(named, row.spans)
                 header = Header(row.line, row.cells, named)

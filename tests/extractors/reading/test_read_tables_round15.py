@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
+import xlwt
 
 from extractors import read_list
+from extractors.reading.formats.documents import office
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
 from tests.extractors.reading.test_stream import _same
 
@@ -99,3 +102,56 @@ def test_serials_not_all_whole_stay_as_written_while_whole_ones_read_as_integers
     whole = tmp_path / "whole.csv"
     whole.write_text(_lines([list(HEADER), *_floats()]), encoding="utf-8")
     assert [i.row for i in read_list(whole).items] == ["1", "2", "3"]
+
+
+# ── a hidden column of the bases as they were ─────────────────────────────────────────────────
+_OLD = "《中华人民共和国劳动法》（2009年修正）第六十八条"
+
+
+def _hidden_old_bases(tmp_path: Path, header: str, suffix: str) -> Path:
+    """The items with a column ``header`` of old bases after the basis, the sheet hiding it."""
+    rows = [(*HEADER[:5], header, HEADER[5]), *((*i[:5], _OLD, i[5]) for i in ITEMS)]
+    if suffix == "xls":
+        out = tmp_path / "list.xls"
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("清单")
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                sheet.write(r, c, text)
+        sheet.col(5).hidden = True
+        book.save(str(out))
+        return out
+    out = tmp_path / "list.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.active.column_dimensions["F"].hidden = True
+    workbook.save(out)
+    return out
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+@pytest.mark.parametrize("header", ["原设定依据", "旧依据", "修改前设定依据", "设定依据（原）"])
+def test_a_hidden_column_of_superseded_bases_goes_to_extra(
+    tmp_path: Path, suffix: str, header: str
+) -> None:
+    # before (c948a8c): the old basis joined into each item's basis, said hidden-column only
+    path = _hidden_old_bases(tmp_path, header, suffix)
+    plist = read_list(path)
+    assert [i.basis for i in plist.items] == [i[4] for i in ITEMS]
+    assert [i.extra for i in plist.items] == [((header, _OLD),)] * 3
+    assert [[a.code for a in i.anomalies] for i in plist.items] == [["hidden-column"]] * 3
+    _same(path, 1)
+
+
+def test_a_hidden_column_of_superseded_bases_in_ods_goes_to_extra(
+    tmp_path: Path, soffice: str
+) -> None:
+    # before (c948a8c): joined into the basis, as in XLSX
+    source = _hidden_old_bases(tmp_path, "原设定依据", "xlsx")
+    path = tmp_path / "list.ods"
+    path.write_bytes(office.convert(source.read_bytes(), "list.xlsx", "xlsx", "ods"))
+    plist = read_list(path)
+    assert [i.basis for i in plist.items] == [i[4] for i in ITEMS]
+    assert [i.extra for i in plist.items] == [(("原设定依据", _OLD),)] * 3
+    assert all("hidden-column" in {a.code for a in i.anomalies} for i in plist.items)
