@@ -26,6 +26,7 @@ from extractors.reading.drafts import (
     under_merge,
     without_cells,
 )
+from extractors.reading.formats.floatserials import whole_float_serials
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import (
     RECORDS_UNDER_TABLE,
@@ -513,8 +514,9 @@ class Assembly:
         may be a list the reader is still filling. ``lead`` (``Grid.lead``: a heading above the
         table, its sheet's name) opens the table's first section when it names a power type
         (``vocab.names_section``): rows with no type of their own take it, as under a heading
-        row inside the table; it counts as a section row seen."""
-        rows = iter(rows)
+        row inside the table; it counts as a section row seen. A serial column written as whole
+        floats (1.0, 2.0: a script's export) reads as integers (:mod:`.formats.floatserials`)."""
+        rows = iter(whole_float_serials(rows))
         before: list[SourceRow] = []
         for row in rows:
             at = header() if callable(header) else header

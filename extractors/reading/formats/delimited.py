@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.errors import InputError
 from extractors.reading.formats.cells import clean_cell
-from extractors.reading.formats.floatserials import whole_float_serials
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.lines import file_lines
 from extractors.reading.headers import is_header
@@ -268,19 +267,7 @@ def delimited_rows(
     text: str, path: str, delimiter: str = ",", lines: Iterable[str] | None = None
 ) -> Iterator[SourceRow]:
     """The rows of :func:`read_delimited` one at a time, the text read a block at a time (or
-    ``lines``, with their ends, in its place: a file read again); a serial column a script
-    wrote as whole floats (1.0, 2.0) read as integers (:mod:`.floatserials`).
-
-    >>> text = "序号,事项名称,事项类型\\n1.0,甲,行政许可\\n2.0,乙,行政处罚\\n"
-    >>> [r.cells[0] for r in delimited_rows(text, "a.csv")]
-    ['序号', '1', '2']
-    """
-    return whole_float_serials(_delimited_rows(text, path, delimiter, lines))
-
-
-def _delimited_rows(
-    text: str, path: str, delimiter: str, lines: Iterable[str] | None
-) -> Iterator[SourceRow]:
+    ``lines``, with their ends, in its place: a file read again)."""
     source = iter(file_lines(text) if lines is None else lines)
     head = list(itertools.islice(source, SNIFF_LINES))
     skipped = 0  # Excel's sep= line, read for the delimiter it names

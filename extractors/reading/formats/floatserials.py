@@ -1,6 +1,7 @@
 """A serial column a script wrote as floats (pandas writes 1.0, 2.0, 3.0 for a column of numbers
 it read with an empty cell among them) read as the integers it stands for, as the sheet readers
-read a whole float (:func:`~extractors.reading.formats.sheets.sheetxml.cell_text`). Decided for
+read a whole float (:func:`~extractors.reading.formats.sheets.sheetxml.cell_text`), in every
+table the assembly reads (CSV, TSV, Markdown, HTML, Word, PDF, a sheet's text cells). Decided for
 the column, from its first rows under the header: every number in it a whole float. Only the
 serial (序号) column: a code column (事项编码) keeps its cells as written, digits and all."""
 
@@ -13,8 +14,7 @@ from dataclasses import replace
 from extractors.reading.formats.grid import SourceRow
 from extractors.reading.headers import is_header, map_header
 
-#: The rows looked at for the header and, under it, for the serials (a delimited file's
-#: ``SNIFF_LINES``).
+#: The rows looked at for the header and, under it, for the serials.
 LOOK_ROWS = 50
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WHOLE_FLOAT = re.compile(r"(\d+)\.0+")

@@ -1,7 +1,7 @@
-"""Table formats, round 15: a serial column a script wrote as whole floats (1.0, 2.0) in a CSV or
-TSV read as integers, a code column kept as written; a column a sheet hides whose header names a
-superseded field (原设定依据 beside 设定依据) set aside in ``extra``, said, not joined into the
-field. Each case read whole and in batches (``test_stream._same``)."""
+"""Table formats, round 15: a serial column a script wrote as whole floats (1.0, 2.0) read as
+integers in a CSV, a TSV and every table format (a code column kept as written); a column a sheet
+hides whose header names a superseded field (原设定依据 beside 设定依据) set aside in ``extra``,
+said, not joined into the field. Each case read whole and in batches (``test_stream._same``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import xlwt
 
 from extractors import read_list
 from extractors.reading.formats.documents import office
+from tests.extractors.reading.tables import Table, write
 from tests.extractors.reading.test_read_shapes import HEADER, ITEMS
 from tests.extractors.reading.test_stream import _same
 
@@ -71,6 +72,21 @@ def test_serials_written_as_whole_floats_read_as_integers(
     plist = read_list(path)
     assert [i.row for i in plist.items] == ["1", "2", "3"]
     assert [i.name for i in plist.items] == [i[1] for i in ITEMS]
+    _same(path, 1)
+
+
+@pytest.mark.parametrize(
+    "suffix", ["md", "html", "docx", "xlsx", "pdf", "spaced.txt", "paragraphs.txt"]
+)
+def test_serials_written_as_whole_floats_read_as_integers_in_every_table_format(
+    tmp_path: Path, suffix: str
+) -> None:
+    # before (c948a8c): 1.0, 2.0, 3.0 in a pipe table, an HTML table (pandas' to_markdown,
+    # to_html), a Word table, and a sheet whose serials are text cells, nothing said
+    rows = tuple(tuple(r) for r in (HEADER, *_floats()))
+    path = write(tmp_path, [Table(rows)], suffix)
+    plist = read_list(path)
+    assert [i.row for i in plist.items] == ["1", "2", "3"]
     _same(path, 1)
 
 
