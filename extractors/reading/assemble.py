@@ -33,7 +33,7 @@ from extractors.reading.formats.labelled import (
     goes_on_value,
     labelled_value,
 )
-from extractors.reading.formats.sheets.hiddencolumns import set_aside
+from extractors.reading.formats.superseded import set_aside
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.models import FIELD_KEYS
 from extractors.reading import vocab
-from extractors.reading.formats.sheets.hiddencolumns import superseded_field
+from extractors.reading.formats.superseded import superseded_field
 from extractors.reading.headers import SUBITEM, load_headers, map_header, normalise_header
 
 HEADER_FIELDS = load_headers()["fields"]

@@ -171,3 +171,20 @@ def test_a_hidden_column_of_superseded_bases_in_ods_goes_to_extra(
     assert [i.basis for i in plist.items] == [i[4] for i in ITEMS]
     assert [i.extra for i in plist.items] == [(("原设定依据", _OLD),)] * 3
     assert all("hidden-column" in {a.code for a in i.anomalies} for i in plist.items)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "md", "html", "xlsx", "docx"])
+def test_a_shown_column_of_superseded_bases_beside_the_bases_goes_to_extra(
+    tmp_path: Path, suffix: str
+) -> None:
+    # before (c948a8c): the old basis joined into each item's basis, nothing said; a shown
+    # 原设定依据 with no 设定依据 beside it is the list's only basis column, and still read so
+    rows = ((*HEADER[:5], "原设定依据", HEADER[5]), *((*i[:5], _OLD, i[5]) for i in ITEMS))
+    path = write(tmp_path, [Table(rows)], suffix)
+    plist = read_list(path)
+    assert [i.basis for i in plist.items] == [i[4] for i in ITEMS]
+    assert [i.extra for i in plist.items] == [(("原设定依据", _OLD),)] * 3
+    _same(path, 1)
+    alone = tuple((*r[:4], *r[5:]) for r in rows)
+    plist = read_list(write(tmp_path, [Table(alone)], suffix))
+    assert [i.basis for i in plist.items] == [_OLD] * 3

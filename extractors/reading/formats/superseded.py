@@ -1,9 +1,10 @@
-"""A column a sheet hides whose header names a field as it was before a change (原设定依据,
-旧依据, 修改前设定依据 beside 设定依据: a publisher keeps last year's bases in a hidden column)
-holds superseded values: its cells go to ``extra`` under its header, each still said
-``hidden-column`` (:func:`~extractors.reading.formats.sheets.sheetxml.hidden_notes`), rather
-than being joined into the field its header's words name. A column the sheet shows, or a hidden
-one headed as a field of today (设定依据), is read as before."""
+"""A column whose header names a field as it was before a change (原设定依据, 旧依据,
+修改前设定依据: a publisher keeps last year's bases beside this year's) holds superseded values:
+its cells go to ``extra`` under its header rather than being joined into the field its header's
+words name, where the sheet hides the column (each cell still said ``hidden-column``:
+:func:`~extractors.reading.formats.sheets.sheetxml.hidden_notes`) or where a column of the field
+as it is now stands beside it (any table format). A column headed as a field of today (设定依据,
+备用依据), or a shown superseded one alone, is read as before."""
 
 from __future__ import annotations
 
@@ -57,19 +58,26 @@ def hidden_columns(notes: Sequence[Anomaly]) -> set[int]:
 def set_aside(
     cells: Sequence[str], keys: tuple[str | None, ...], notes: Sequence[Anomaly]
 ) -> tuple[str | None, ...]:
-    """``keys`` (of the header ``cells``) with each hidden column (``notes`` on the header row)
-    whose header names a superseded field keyed None: its cells go to ``extra``.
+    """``keys`` (of the header ``cells``) with each column whose header names a superseded
+    field keyed None, its cells going to ``extra``, where the sheet hides it (``notes`` on the
+    header row) or where a column of the field as it is now stands beside it; a shown one
+    alone (原设定依据 the only basis column) keeps its key.
 
     >>> notes = [Anomaly("hidden-column", "…", "C1")]
     >>> set_aside(("事项名称", "设定依据", "原设定依据"), ("name", "basis", "basis"), notes)
     ('name', 'basis', None)
     >>> set_aside(("事项名称", "设定依据", "原设定依据"), ("name", "basis", "basis"), [])
-    ('name', 'basis', 'basis')
+    ('name', 'basis', None)
+    >>> set_aside(("事项名称", "原设定依据"), ("name", "basis"), [])
+    ('name', 'basis')
     """
-    hidden = hidden_columns(notes)
-    if not hidden:
+    old = [i < len(cells) and superseded_field(cells[i]) is not None for i in range(len(keys))]
+    if not any(old):
         return keys
+    hidden = hidden_columns(notes)
+    # a column of the field as it is now beside it (设定依据 beside 原设定依据), shown or not
+    current = {k for k, was in zip(keys, old, strict=True) if k is not None and not was}
     return tuple(
-        None if i in hidden and i < len(cells) and superseded_field(cells[i]) else key
-        for i, key in enumerate(keys)
+        None if was and (i in hidden or key in current) else key
+        for i, (key, was) in enumerate(zip(keys, old, strict=True))
     )
