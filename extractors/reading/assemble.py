@@ -26,12 +26,14 @@ from extractors.reading.drafts import (
     under_merge,
     without_cells,
 )
+from extractors.reading.formats.floatserials import whole_float_serials
 from extractors.reading.formats.grid import Grid, SourceRow
 from extractors.reading.formats.labelled import (
     RECORDS_UNDER_TABLE,
     goes_on_value,
     labelled_value,
 )
+from extractors.reading.formats.superseded import set_aside
 from extractors.reading.formats.tables import Table
 from extractors.reading.formats.text.annex import is_annex_label
 from extractors.reading.formats.titles import group_department, titled_department
@@ -512,8 +514,9 @@ class Assembly:
         may be a list the reader is still filling. ``lead`` (``Grid.lead``: a heading above the
         table, its sheet's name) opens the table's first section when it names a power type
         (``vocab.names_section``): rows with no type of their own take it, as under a heading
-        row inside the table; it counts as a section row seen."""
-        rows = iter(rows)
+        row inside the table; it counts as a section row seen. A serial column written as whole
+        floats (1.0, 2.0: a script's export) reads as integers (:mod:`.formats.floatserials`)."""
+        rows = iter(whole_float_serials(rows))
         before: list[SourceRow] = []
         for row in rows:
             at = header() if callable(header) else header
@@ -530,7 +533,7 @@ class Assembly:
         seen = [(r.line, " ".join(dict.fromkeys(c for c in r.cells if c))) for r in before]
         below = next(rows, None)
         cells = _merge_header_rows(row, below)
-        keys = map_headers(cells)
+        keys = set_aside(cells, map_headers(cells), row.notes)
         if cells == row.cells and "left" in row.spans:
             keys = group_header_keys(keys, row.spans)
         merged = cells != row.cells
@@ -599,7 +602,7 @@ class Assembly:
                 # A repeated header (page break) or the header of a further table (an annex
                 # keyed to the items by name, 事项名称 | 追责依据: ``annexed``); a cell of it
                 # merged across columns groups them as the first header's did
-                named = map_headers(row.cells)
+                named = set_aside(row.cells, map_headers(row.cells), row.notes)
                 if "left" in row.spans:
                     named = group_header_keys(named, row.spans)
                 header = Header(row.line, row.cells, named)

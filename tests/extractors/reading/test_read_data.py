@@ -9,6 +9,7 @@ import pytest
 
 from extractors.models import FIELD_KEYS
 from extractors.reading import vocab
+from extractors.reading.formats.superseded import superseded_field
 from extractors.reading.headers import SUBITEM, load_headers, map_header, normalise_header
 
 HEADER_FIELDS = load_headers()["fields"]
@@ -37,6 +38,7 @@ PREDICATES = {
     "label_separators": vocab.is_label_separator,
     "article_ends": vocab.is_article_end,
     "page_keys": vocab.is_page_key,
+    "superseded_headers": lambda text: superseded_field(text) is not None,
 }
 
 
