@@ -523,7 +523,7 @@ def _under_province(
 
     >>> _under_province("浙江省宁波市专利管理条例", "浙江省宁波市专利管理条例")[0]
     '宁波市专利管理条例'
-    >>> print(_under_province("江苏省宁波市专利管理条例", "江苏省宁波市专利管理条例")[4][0][-24:])
+    >>> print(_under_province("江苏省宁波市专利管理条例", "江苏省宁波市专利管理条例")[4][0][-35:])
     宁波市专利管理条例 is filed under 浙江, not 江苏
     """
     province = _PROVINCE_FIRST.match(key)
