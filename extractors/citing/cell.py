@@ -100,7 +100,7 @@ from extractors.citing.grammar.unmarked import (
 from extractors.citing.lawdb import STARTS_SEVERAL, load_registry, title_key, unknown_number
 from extractors.citing.numerals import NUMERAL_CHARS
 from extractors.citing.patterns import regex
-from extractors.citing.ranks import RANK_WRITTEN, ranks_said
+from extractors.citing.ranks import RANK_WRITTEN, ranks_said, tags_over_lists
 from extractors.citing.records import below_article, cite_chain, cite_one, heading_only
 from extractors.citing.resolve import (
     KIND_ALONE,
@@ -388,7 +388,7 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
         if _GROUP_AFTER.search(text) is not None:
             found = _group_provisions_said(text, found)
         if RANK_WRITTEN.search(text) is not None:
-            found = ranks_said(found)
+            found = ranks_said(tags_over_lists(text, found))
         return _standards_said(text, found) if _CODE.search(text) is not None else found
     # zero-width characters (《社会\u200b保险法》第八十\u200b七条) read as the white space they
     # show as, characters typed for 第 (弟三十条) as 第: one character for one, so the offsets
@@ -401,7 +401,7 @@ def read_cell(text: str, backend: Backend = "fast") -> list[Citation]:
     if _GROUP_AFTER.search(text) is not None:
         out = _group_provisions_said(text, out)
     if RANK_WRITTEN.search(text) is not None:
-        out = ranks_said(out)
+        out = ranks_said(tags_over_lists(text, out))
     return _standards_said(text, out) if _CODE.search(text) is not None else out
 
 

@@ -83,6 +83,8 @@ MAX_PLACE: Final = 14
 # a place's name: one or more names of areas (浙江省, 杭州市, 巫溪县, 达孜区 …), each two
 # characters or more before its unit (市 in 城市 names no area), and their last characters
 _UNITS: Final = (*words("local_units"), "区")
+#: The provinces by their short names (浙江, 内蒙古).
+PROVINCES: Final = frozenset(words("provinces"))
 _PLACE_ENDS: Final = frozenset(w[-1] for w in _UNITS)
 _PLACE: Final = regex(rf"(?:[\u4e00-\u9fff]{{2,9}}?{alternation(_UNITS)})+")
 
@@ -191,6 +193,9 @@ class LawEntry:
     notes: str | None = None
     examples: tuple[str, ...] = ()
     texts: tuple[TextVersion, ...] = ()
+    #: The province a local instrument is of, by its short name (浙江 for 宁波市专利管理条例), as
+    #: the catalogue files it (地方性法规/浙江/…); None for a national one, or when not filed so.
+    province: str | None = None
 
     def text_for(self, version: str | None) -> TextVersion | None:
         """The text a citation of ``version`` (a note such as 2018修正, or None) refers to: the
@@ -686,7 +691,25 @@ def _generated(raw: dict[str, Any]) -> LawEntry:
             )
             for v in raw["versions"]
         ),
+        province=_filed_province(raw),
     )
+
+
+def _filed_province(raw: dict[str, Any]) -> str | None:
+    """The province a generated local instrument is filed under: the folder after its rank's in
+    the catalogue's paths (地方性法规/浙江/宁波市专利管理条例(2012-04-09).md), when it is one of
+    the provinces' short names.
+
+    >>> _filed_province({"rank": "地方性法规", "versions": [{"files": ["地方性法规/浙江/甲.md"]}]})
+    '浙江'
+    >>> _filed_province({"rank": "行政法规", "versions": [{"files": ["行政法规/甲.md"]}]}) is None
+    True
+    """
+    if raw["rank"] not in LOCAL_RANKS:
+        return None
+    folders = {tuple(f.split("/")[:-1]) for v in raw["versions"] for f in v.get("files", ())}
+    found = {f[1] for f in folders if len(f) == 2 and f[1] in PROVINCES}
+    return found.pop() if len(found) == 1 else None
 
 
 def merge(hand: Iterable[LawEntry], generated: Iterable[LawEntry]) -> list[LawEntry]:
@@ -717,6 +740,7 @@ def merge(hand: Iterable[LawEntry], generated: Iterable[LawEntry]) -> list[LawEn
             issuer=own.issuer or gen.issuer,
             texts=gen.texts,
             doc_numbers=docs,
+            province=own.province or gen.province,
         )
     titles = set(at)
     return [
@@ -811,6 +835,7 @@ def _row(entry: LawEntry) -> tuple[Any, ...]:
         tuple(
             (t.published, t.valid_from, t.expired, t.articles, t.last_article) for t in entry.texts
         ),
+        entry.province,
     )
 
 
@@ -832,6 +857,7 @@ def _from_row(row: tuple[Any, ...]) -> LawEntry:
         notes=row[7],
         examples=row[8],
         texts=tuple(TextVersion(p, v, x, a, last) for p, v, x, a, last in row[9]),
+        province=row[10],
     )
 
 

@@ -10,7 +10,7 @@ from typing import Final
 
 from extractors.citing.lawdb import RANKS, load_registry
 from extractors.citing.patterns import regex
-from extractors.citing.words import alternation
+from extractors.citing.words import alternation, words
 from extractors.models import Citation
 
 #: A rank written anywhere in a cell (【部门规章】, （行政法规）, 法律：): the cells with none skip
@@ -32,6 +32,30 @@ def written_ranks(c: Citation) -> tuple[str, ...]:
     """
     notes = tuple(m.group(1) for m in _RANK_NOTE.finditer(c.text))
     return ((c.rank,) if c.rank in RANKS else ()) + notes
+
+
+# what lists the titles a rank tag heads (【法律】《甲法》、《乙法》和《丙法》): the list separators
+# (、 ， 和 及 …) and spaces, no sentence or line break
+_LISTED: Final = regex(rf"(?:[\t \u3000]|{alternation(words('separators', 'list'))})*")
+
+
+def tags_over_lists(text: str, found: list[Citation]) -> list[Citation]:
+    """``found``, with a rank tag carried to the titles listed after the one it stands before
+    (【法律】《安全生产法》、《消防法》: the tag heads both), up to a break or the next tag.
+
+    >>> from extractors.citing.cell import read_cell
+    >>> text = "【法律】《安全生产法》第十条、《工伤保险条例》第十七条"
+    >>> [c.rank for c in tags_over_lists(text, read_cell(text))]
+    ['法律', '法律']
+    """
+    out: list[Citation] = []
+    for c in found:
+        if c.rank is None and out and out[-1].rank in RANKS:
+            gap = text[out[-1].end : c.start]
+            if out[-1].end <= c.start and _LISTED.fullmatch(gap) is not None:
+                c = replace(c, rank=out[-1].rank)
+        out.append(c)
+    return out
 
 
 def ranks_said(found: list[Citation]) -> list[Citation]:

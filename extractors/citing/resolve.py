@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from extractors.citing.lawdb import LawEntry, load_registry, out_of_force, title_key
+from extractors.citing.lawdb import (
+    LOCAL_RANKS,
+    LawEntry,
+    load_registry,
+    out_of_force,
+    title_key,
+)
 from extractors.citing.patterns import regex
 from extractors.citing.words import (
     CLOSE_MARK,
@@ -277,6 +283,10 @@ def _one(
     if own is not None:
         # 《本省道路运输条例》, 《省道路运输条例》: the list's own place written by its unit
         return canonical, "explicit", None, None, (namesakes_warning(canonical, own[1]),)
+    placed = _under_province(canonical, key)
+    if placed is not None:
+        # 《浙江省宁波市专利管理条例》: a city's regulation, its province written before it
+        return placed
     # a national law's title, written in full (《中华人民共和国行政监察法》) or made by rule
     # (《食安法》), that the registry does not know: kept, and flagged
     full = key.startswith(STATE_NAME)
@@ -490,6 +500,60 @@ def unchecked(law: str, via: str | None, doc: str | None) -> str:
         f"{law!r} is not in the registry: not checked (a departmental rule or document it does "
         "not hold, a repealed instrument, or a wrong title)"
     )
+
+
+# a province written before a local title: its short name and its unit (浙江省, 广西壮族自治区,
+# 北京市, or none: 浙江宁波市…), then (:data:`_AREA`) the names of the areas inside it
+_PROVINCE_FIRST: Final = regex(
+    rf"({alternation(words('provinces'))})(?:省|市|特别行政区|[\u4e00-\u9fff]{{0,3}}?自治区)?"
+)
+_AREA: Final = regex(rf"[\u4e00-\u9fff]{{2,9}}?(?:{alternation((*words('local_units'), '区'))})")
+#: The most areas (a city, a county) read between a province and a local title.
+_AREAS_BETWEEN: Final = 2
+
+
+def _under_province(
+    canonical: str, key: str
+) -> tuple[str, TitleKind, str | None, str | None, tuple[str, ...]] | None:
+    """A local instrument titled after its city or county, its province written before the title
+    (浙江省宁波市专利管理条例, 浙江省丽水市景宁畲族自治县…): read as the registry's instrument
+    when the catalogue files it under the province written (the city written between, 丽水市, is
+    said, not checked); flagged, the registry's namesake named, when it files it under another
+    province; None when the title is no local instrument's after the province.
+
+    >>> _under_province("浙江省宁波市专利管理条例", "浙江省宁波市专利管理条例")[0]
+    '宁波市专利管理条例'
+    >>> print(_under_province("江苏省宁波市专利管理条例", "江苏省宁波市专利管理条例")[4][0][-35:])
+    宁波市专利管理条例 is filed under 浙江, not 江苏
+    """
+    province = _PROVINCE_FIRST.match(key)
+    if province is None:
+        return None
+    at = province.end()
+    for _ in range(_AREAS_BETWEEN + 1):
+        entries = load_registry().lookup(key[at:]) if at < len(key) else []
+        if len(entries) == 1 and entries[0].rank in LOCAL_RANKS and entries[0].province:
+            entry = entries[0]
+            written = key[: province.end()]
+            between = key[province.end() : at]
+            if entry.province != province.group(1):
+                why = (
+                    f"{canonical!r} is not in the registry: {entry.title} is filed under "
+                    f"{entry.province}, not {province.group(1)}"
+                )
+                return canonical, "explicit", None, None, (why,)
+            said = f"{written!r} written before the title {entry.title!r}"
+            if between:
+                said += f" (the place {between} between is not checked)"
+            found: tuple[str, ...] = (said,)
+            if ended := out_of_force(entry):
+                found = (*found, ended)
+            return entry.title, "abbreviation", entry.id, entry.rank, found
+        area = _AREA.match(key, at)
+        if area is None or area.end() >= len(key):
+            return None
+        at = area.end()
+    return None
 
 
 def _not_held(title: str) -> str:

@@ -107,6 +107,12 @@ _BEFORE_LAST: Final = frozenset("年日的 \t\u3000") | frozenset(
 MAX_NOTE: Final = 600
 
 
+# the round and square brackets a note may nest (not 〔〕, which hold a document number's year)
+_NO_BRACKETS: Final = str.maketrans("", "", PAREN_OPEN + PAREN_CLOSE)
+# 〔第586号〕: tortoise-shell brackets around an order's number (第…号), not a year
+_SHELLED_NUMBER: Final = regex(r"〔\s*(第[^〔〕]{1,10}?号)\s*〕")
+
+
 class _Note(NamedTuple):
     """What one parenthetical after a title may be (each reading is tried in turn)."""
 
@@ -130,6 +136,12 @@ def _read_note(inner: str) -> _Note:
     if v is None and (dated := _DATE_NOTE.match(inner)) is not None:
         v = dated.group(1)  # （1996年）: the version of that year
     d = find_doc_number(inner) if "号" in inner else None
+    if d is None and "号" in inner:
+        flat = _SHELLED_NUMBER.sub(r"\1", inner.translate(_NO_BRACKETS))
+        if flat != inner:
+            # （国务院令（第586号））, （国务院令〔第586号〕）: brackets nested in the note, around
+            # the order's number
+            d = find_doc_number(flat)
     if d is None and (bare := DOC_NO_HAO.match(inner)) is not None:
         d = normalise_doc_number(bare.group(1))  # （甲府办发〔2018〕12）: the 号 left out
     return _Note(
