@@ -1,0 +1,96 @@
+"""Round 15 of Markdown, JSON and HTML: the department a group's key or a list's title names is
+the items' ``section_department`` (never ``department``, which only a column gives), JSON keys
+written in pinyin are headers, and a records-only Markdown list takes its serials from its
+headings. Each whole and in batches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extractors.reading.support import read_written
+from tests.extractors.reading.test_stream import _same
+
+FOREST = "《中华人民共和国森林法》"
+WATER = "《中华人民共和国水法》"
+FORESTRY = (
+    ("林木采伐许可证核发", "行政许可", f"{FOREST}第五十六条"),
+    ("对盗伐林木的行政处罚", "行政处罚", f"{FOREST}第七十六条"),
+)
+WATERWORKS = (
+    ("取水许可", "行政许可", f"{WATER}第四十八条"),
+    ("对未经批准擅自取水的行政处罚", "行政处罚", f"{WATER}第六十九条"),
+)
+KEYS = ("事项名称", "事项类型", "设定依据")
+
+
+def _seen(plist) -> list[tuple[str | None, ...]]:
+    return [(i.name, i.type, i.department, i.section_department, i.row) for i in plist.items]
+
+
+def _records(rows, keys=KEYS, serial: str | None = "序号") -> list[dict[str, str]]:
+    return [
+        {**({serial: str(n)} if serial else {}), **dict(zip(keys, row, strict=True))}
+        for n, row in enumerate(rows, 1)
+    ]
+
+
+# ---- 1. a JSON object keyed by department names: section_department, not department ---------
+
+GROUPS = {
+    "plain": ("县林业局", "县水务局"),
+    "place": ("某县林业局", "某县水务局"),
+    "ordinal": ("一、县林业局", "二、县水务局"),
+    "count": ("县林业局（2项）", "县水务局（2项）"),
+}
+OWNERS = {
+    "plain": ("县林业局", "县水务局"),
+    "place": ("某县林业局", "某县水务局"),
+    "ordinal": ("县林业局", "县水务局"),
+    "count": ("县林业局", "县水务局"),
+}
+
+
+@pytest.mark.parametrize("keys", GROUPS, ids=list(GROUPS))
+def test_a_department_key_is_the_items_section_department(tmp_path: Path, keys: str) -> None:
+    # Before: each item's department was the key (一、县林业局 and 县林业局（2项） as written)
+    first, second = GROUPS[keys]
+    data = {first: _records(FORESTRY), second: _records(WATERWORKS)}
+    plist = read_written(tmp_path, "list.json", json.dumps(data, ensure_ascii=False, indent=2))
+    one, two = OWNERS[keys]
+    assert _seen(plist) == [
+        *((r[0], r[1], None, one, str(n)) for n, r in enumerate(FORESTRY, 1)),
+        *((r[0], r[1], None, two, str(n)) for n, r in enumerate(WATERWORKS, 1)),
+    ]
+    assert not any(a.code == "duplicate-row" for i in plist.items for a in i.anomalies)
+    _same(tmp_path / "list.json", 1)
+
+
+@pytest.mark.parametrize("keys", GROUPS, ids=list(GROUPS))
+def test_a_type_level_under_each_department_key(tmp_path: Path, keys: str) -> None:
+    # Before: the department keys were read as no group: no item had a department of any kind
+    first, second = GROUPS[keys]
+
+    def by_type(rows) -> dict[str, list[dict[str, str]]]:
+        return {r[1]: [{"事项名称": r[0], "设定依据": r[2]}] for r in rows}
+
+    data = {first: by_type(FORESTRY), second: by_type(WATERWORKS)}
+    plist = read_written(tmp_path, "list.json", json.dumps(data, ensure_ascii=False, indent=2))
+    one, two = OWNERS[keys]
+    assert _seen(plist) == [
+        *((r[0], r[1], None, one, None) for r in FORESTRY),
+        *((r[0], r[1], None, two, None) for r in WATERWORKS),
+    ]
+    _same(tmp_path / "list.json", 1)
+
+
+def test_a_records_own_department_field_stays_its_department(tmp_path: Path) -> None:
+    records = [{**r, "实施主体": "县林业局森林公安局"} for r in _records(FORESTRY)]
+    data = {"县林业局": records}
+    plist = read_written(tmp_path, "list.json", json.dumps(data, ensure_ascii=False, indent=2))
+    assert [(i.department, i.section_department) for i in plist.items] == [
+        ("县林业局森林公安局", None)
+    ] * 2
+    _same(tmp_path / "list.json", 1)
