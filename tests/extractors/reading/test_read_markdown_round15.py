@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.reading.headers import map_header
+from extractors.reading.pinyin import load_pinyin
 from tests.extractors.reading.support import read_written
 from tests.extractors.reading.test_stream import _same
 
@@ -94,3 +96,37 @@ def test_a_records_own_department_field_stays_its_department(tmp_path: Path) -> 
         ("县林业局森林公安局", None)
     ] * 2
     _same(tmp_path / "list.json", 1)
+
+
+# ---- 2. JSON keys in whole pinyin are headers (derived from the Chinese header words) --------
+
+PINYIN = {
+    "shixiang": ("shixiangmingcheng", "shixiangleixing", "shedingyiju"),
+    "quanli": ("quanlimingcheng", "quanlileixing", "shedingyiju"),
+    "zhiquan": ("zhiquanmingcheng", "zhiquanleixing", "zhiquanyiju"),
+    "shishi": ("shixiangmingcheng", "shixiangleixing", "shishiyiju"),
+    "camel": ("ShiXiangMingCheng", "ShiXiangLeiXing", "SheDingYiJu"),
+    "snake": ("shixiang_mingcheng", "shixiang_leixing", "sheding_yiju"),
+}
+
+
+@pytest.mark.parametrize("keys", PINYIN, ids=list(PINYIN))
+def test_json_keys_in_whole_pinyin_are_headers(tmp_path: Path, keys: str) -> None:
+    # Before: no key was a header; the file was refused (plausibility 0.00)
+    data = _records(FORESTRY, PINYIN[keys], serial="xuhao")
+    plist = read_written(tmp_path, "list.json", json.dumps(data, ensure_ascii=False, indent=2))
+    assert _seen(plist) == [(r[0], r[1], None, None, str(n)) for n, r in enumerate(FORESTRY, 1)]
+    assert [i.basis for i in plist.items] == [r[2] for r in FORESTRY]
+    _same(tmp_path / "list.json", 1)
+
+
+def test_a_pinyin_department_key_is_the_items_department(tmp_path: Path) -> None:
+    data = [{"shixiangmingcheng": r[0], "shishizhuti": "县林业局"} for r in FORESTRY]
+    plist = read_written(tmp_path, "list.json", json.dumps(data, ensure_ascii=False, indent=2))
+    assert [(i.name, i.department) for i in plist.items] == [(r[0], "县林业局") for r in FORESTRY]
+
+
+def test_the_pinyin_data_examples_and_counterexamples() -> None:
+    data = load_pinyin()
+    assert {h: map_header(h) for h in data["examples"]} == data["examples"]
+    assert [h for h in data["counterexamples"] if map_header(h)] == []
