@@ -130,3 +130,57 @@ def test_the_pinyin_data_examples_and_counterexamples() -> None:
     data = load_pinyin()
     assert {h: map_header(h) for h in data["examples"]} == data["examples"]
     assert [h for h in data["counterexamples"] if map_header(h)] == []
+
+
+# ---- 3. an HTML table in Markdown under its list's title -------------------------------------
+
+
+def _html_table(rows) -> str:
+    head = "<tr><th>序号</th><th>事项名称</th><th>事项类型</th><th>设定依据</th></tr>"
+    body = "".join(
+        f"<tr><td>{n}</td><td>{r[0]}</td><td>{r[1]}</td><td>{r[2]}</td></tr>\n"
+        for n, r in enumerate(rows, 1)
+    )
+    return f"<table>\n{head}\n{body}</table>"
+
+
+MARKED = {
+    "h1": "# {}权责清单",
+    "h2": "## {}权责清单",
+    "edition": "# {}权责清单（2024年版）",
+    "bold": "**{}权责清单**",
+    "annex": "### 附件1：{}权责清单",
+}
+
+
+@pytest.mark.parametrize("title", MARKED, ids=list(MARKED))
+def test_an_html_table_in_markdown_takes_its_titles_department(tmp_path: Path, title: str) -> None:
+    # Before: the title was no context line (text of the body's own), no item had a
+    # section_department and the list no title
+    text = f"{MARKED[title].format('某县林业局')}\n\n{_html_table(FORESTRY)}\n"
+    plist = read_written(tmp_path, "list.md", text)
+    assert _seen(plist) == [
+        (r[0], r[1], None, "某县林业局", str(n)) for n, r in enumerate(FORESTRY, 1)
+    ]
+    assert plist.meta.title is not None and "某县林业局" in plist.meta.title
+    _same(tmp_path / "list.md", 1)
+
+
+def test_two_html_tables_in_markdown_each_under_its_title(tmp_path: Path) -> None:
+    # Before: neither table's items had a section_department
+    text = f"# 某县林业局权责清单\n\n{_html_table(FORESTRY)}\n\n"
+    text += f"# 某县水务局权责清单\n\n{_html_table(WATERWORKS)}\n"
+    plist = read_written(tmp_path, "list.md", text)
+    assert _seen(plist) == [
+        *((r[0], r[1], None, "某县林业局", str(n)) for n, r in enumerate(FORESTRY, 1)),
+        *((r[0], r[1], None, "某县水务局", str(n)) for n, r in enumerate(WATERWORKS, 1)),
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_an_html_pages_title_names_its_tables_department(tmp_path: Path) -> None:
+    # Before: only a department's name alone over a table gave it; its list's title did not
+    page = f"<html><body><h2>某县林业局权责清单</h2>\n{_html_table(FORESTRY)}\n</body></html>\n"
+    plist = read_written(tmp_path, "list.html", page)
+    assert [i.section_department for i in plist.items] == ["某县林业局"] * 2
+    _same(tmp_path / "list.html", 1)
