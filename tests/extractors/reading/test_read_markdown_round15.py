@@ -184,3 +184,53 @@ def test_an_html_pages_title_names_its_tables_department(tmp_path: Path) -> None
     plist = read_written(tmp_path, "list.html", page)
     assert [i.section_department for i in plist.items] == ["某县林业局"] * 2
     _same(tmp_path / "list.html", 1)
+
+
+# ---- 4. records-only Markdown: the title's department, the headings' serials ----------------
+
+
+def _labelled(rows, heading: str = "### {n}. {name}", first: int = 1) -> list[str]:
+    lines = []
+    for n, (name, kind, basis) in enumerate(rows, first):
+        lines += [heading.format(n=n, name=name), ""]
+        lines += [
+            f"- **事项名称**：{name}",
+            f"- **事项类型**：{kind}",
+            f"- **设定依据**：{basis}",
+            "",
+        ]
+    return lines
+
+
+HEADINGS = {"dot": "### {n}. {name}", "comma": "### {n}、{name}", "h2": "## {n}. {name}"}
+
+
+@pytest.mark.parametrize("heading", HEADINGS, ids=list(HEADINGS))
+def test_records_only_markdown_takes_its_titles_department_and_headings_serials(
+    tmp_path: Path, heading: str
+) -> None:
+    # Before: no section_department (the title's # marks hid it) and no serial
+    lines = ["# 某县林业局权责清单", "", *_labelled(FORESTRY, HEADINGS[heading])]
+    plist = read_written(tmp_path, "list.md", "\n".join(lines))
+    assert _seen(plist) == [
+        (r[0], r[1], None, "某县林业局", str(n)) for n, r in enumerate(FORESTRY, 1)
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_records_only_markdown_under_two_titles(tmp_path: Path) -> None:
+    lines = ["# 某县林业局权责清单", "", *_labelled(FORESTRY), "# 某县水务局权责清单", ""]
+    lines += _labelled(WATERWORKS, first=3)
+    plist = read_written(tmp_path, "list.md", "\n".join(lines))
+    assert _seen(plist) == [
+        *((r[0], r[1], None, "某县林业局", str(n)) for n, r in enumerate(FORESTRY, 1)),
+        *((r[0], r[1], None, "某县水务局", str(n)) for n, r in enumerate(WATERWORKS, 3)),
+    ]
+    _same(tmp_path / "list.md", 1)
+
+
+def test_a_heading_naming_another_item_gives_no_serial(tmp_path: Path) -> None:
+    lines = ["# 某县林业局权责清单", "", *_labelled(FORESTRY)]
+    lines[2] = "### 1. 林木采伐"  # not the record's name: its number is no serial of that item
+    plist = read_written(tmp_path, "list.md", "\n".join(lines))
+    assert [i.row for i in plist.items] == [None, None]
