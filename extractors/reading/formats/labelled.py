@@ -1148,26 +1148,32 @@ def _headings_apart(records: Sequence[_Record]) -> list[tuple[int, str]]:
     return taken
 
 
+_BRACKETED_NUMBER = re.compile(r"[（(](\d{1,6})[)）]")
+
+
 def _serials_from_headings(records: Sequence[_Record]) -> bool:
     """Gives each record its heading's serial (``### 1. 林木采伐许可证核发`` over ``事项名称：
     林木采伐许可证核发 …``) when every record has a numbered heading naming it and none a serial
     of its own; True when they were given.
 
     >>> records = [_Record(3, {"事项名称": ["甲"]}, heading=_Text(1, "### 1. 甲", [], "")),
-    ...            _Record(7, {"事项名称": ["乙"]}, heading=_Text(5, "2、乙", [], ""))]
+    ...            _Record(7, {"事项名称": ["乙"]}, heading=_Text(5, "（2）乙", [], ""))]
     >>> _serials_from_headings(records), [r.fields.get("序号") for r in records]
     (True, [['1'], ['2']])
     """
     serials = []
     for record in records:
         keys = {map_header(k): v for k, v in record.fields.items()}
-        match = _HEADING.fullmatch(unmarked(record.heading.text)) if record.heading else None
-        if "row" in keys or match is None or not match.group(1) or not match.group(1).isdigit():
+        text = unmarked(record.heading.text) if record.heading else ""
+        match = _HEADING.fullmatch(text)
+        # the number of 1. / 1、 (the heading's serial), or of （1）
+        number = _BRACKETED_NUMBER.match(text) if match and not match.group(1) else match
+        if "row" in keys or match is None or number is None or not number.group(1).isdigit():
             return False
         named = "".join(keys.get("name") or ())
         if "".join(match.group(2).split()) != "".join(named.split()):
             return False
-        serials.append(match.group(1))
+        serials.append(number.group(1))
     for record, serial in zip(records, serials, strict=True):
         record.fields = {_ROW_LABEL: [serial], **record.fields}
     return bool(serials)

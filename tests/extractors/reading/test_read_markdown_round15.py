@@ -202,7 +202,12 @@ def _labelled(rows, heading: str = "### {n}. {name}", first: int = 1) -> list[st
     return lines
 
 
-HEADINGS = {"dot": "### {n}. {name}", "comma": "### {n}、{name}", "h2": "## {n}. {name}"}
+HEADINGS = {
+    "dot": "### {n}. {name}",
+    "comma": "### {n}、{name}",
+    "h2": "## {n}. {name}",
+    "bracketed": "### （{n}）{name}",
+}
 
 
 @pytest.mark.parametrize("heading", HEADINGS, ids=list(HEADINGS))
