@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.reading.formats.cells import INVISIBLE
+from extractors.reading.pinyin import pinyin_key, pinyin_table
 from extractors.reading.vocab import sub_header_family
 
 #: The reader-only key of the 子项 column of a two-level name header (项目 | 子项).
@@ -71,6 +72,11 @@ def _synonyms() -> dict[str, str]:
         for synonym in spec["synonyms"]:
             table[normalise_header(synonym)] = key
     return table
+
+
+@cache
+def _pinyin_table() -> dict[str, str]:
+    return pinyin_table(_synonyms())
 
 
 #: Longest qualifier allowed in front of (behind) a known header: "行政权力事项名称", "市级主管部门"
@@ -209,6 +215,8 @@ def map_header(text: str) -> str | None:
         if key is None:
             words = ascii_words(text)
             key = next((k for pattern, k in _ascii_rules() if pattern.search(words)), None)
+        if key is None:  # a header word in whole pinyin (shixiangmingcheng: data/pinyin.json)
+            key = pinyin_key(text, _pinyin_table())
         return key
     return _map_short(simplified(text))
 

@@ -18,10 +18,11 @@ from extractors.reading.formats.htmlblocks import page_lines_of, read_blocks
 from extractors.reading.formats.htmlembedded import embedded_grids
 from extractors.reading.formats.htmlrecords import records_tables, records_under
 from extractors.reading.formats.htmlscripts import script_grids
+from extractors.reading.formats.titles import group_department
 from extractors.reading.headers import is_header
-from extractors.reading.vocab import section_department
+from extractors.reading.meta import unmarked
 
-_BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td")
+_BLOCKS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "li", "td", "body")
 # Elements that give their whole text (a heading, a paragraph): bold text inside one is part of
 # its line; bold text elsewhere (<div><strong>县林业局</strong></div>, a <b> between tables, in
 # a layout table's cell beside other elements) is a line of its own, a department's heading.
@@ -314,11 +315,36 @@ def context_lines(element: lxml.html.HtmlElement, before: bool) -> list[tuple[in
         return []
     own = clean_cell(
         (element.text or "")
-        if element.tag in ("div", "span", "li")
+        if element.tag in ("div", "span", "li", "body")
         else lxml.html.tostring(element, encoding="unicode", with_tail=False)
     )
     line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
     return [(line, ln) for ln in own.split("\n") if ln]
+
+
+def tail_lines(element: etree._Element, before: bool) -> list[tuple[int, str]]:
+    """The lines of text right before ``element`` outside every element (the tail of the one
+    before it: ``# 县水务局权责清单`` between two HTML tables of a Markdown file), numbered as
+    :func:`context_lines` numbers them."""
+    previous = element.getprevious()
+    text = clean_cell(previous.tail or "") if previous is not None else ""
+    line = element.sourceline if isinstance(element.sourceline, int) and not before else 0
+    return [(line, ln) for ln in text.split("\n") if ln]
+
+
+def owner_line(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The last of a page's ``lines`` naming the department of the tables below it, without
+    Markdown's heading or bold marks: its name alone (县人力社保局), or its list's title
+    (县林业局权责清单: ``titles.group_department``), as ``# 县林业局权责清单`` over an HTML table
+    in a Markdown file writes it (text outside the table, the body's own: :func:`context_lines`).
+
+    >>> owner_line([(1, "# 某县林业局权责清单"), (2, "2024年5月")])
+    (1, '某县林业局权责清单')
+    >>> owner_line([(1, "一、行政许可")]) is None
+    True
+    """
+    plain = ((n, unmarked(t)) for n, t in reversed(lines))
+    return next(((n, t) for n, t in plain if group_department(t)), None)
 
 
 def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -486,6 +512,8 @@ def read_html(text: str, path: str) -> list[Grid]:
         if leaves and element is leaves[0]:
             before = False
         if element in starts:
+            if between := tail_lines(element, before):
+                last, owner = between[-1], owner_line(between) or owner
             if last is not None:
                 leading[element] = last
             last = None
@@ -494,7 +522,7 @@ def read_html(text: str, path: str) -> list[Grid]:
             lines = context_lines(element, before)
             context += lines
             last = lines[-1] if lines else last
-            owner = next((ln for ln in reversed(lines) if section_department(ln[1])), owner)
+            owner = owner_line(lines) or owner
     tr_lines = _tr_lines(text, document)  # past line 65535 the parser's line numbers stop
     several = len(leaves) > 1
     # label：value records under a table (a 责任清单 after the 权力清单): rows of it, a line each

@@ -32,14 +32,15 @@ from extractors.reading.formats.html import (
     RowLayout,
     SpansTooWide,
     context_lines,
+    owner_line,
     row_line,
     row_texts,
+    tail_lines,
     too_deep,
 )
 from extractors.reading.formats.htmlrecords import gives_type, opens_record, opens_record_row
 from extractors.reading.formats.tables import Table, TableStart, split_tables
 from extractors.reading.headers import is_header
-from extractors.reading.vocab import section_department
 
 #: Blocks of text, read again from the start each time it is called.
 Blocks = Callable[[], Iterable[str]]
@@ -372,7 +373,7 @@ class _Walk:
             self.tables += 1
             leaf = self.leaves.get(self.tables)
             if leaf is not None:
-                self.pending, self.captioned = self._leaf(leaf), False
+                self.pending, self.captioned = self._leaf(leaf, element), False
                 self.table = element
         keep = (self.inside and tag in ("tr", "caption")) or (
             not self.inside and tag in _WHOLE_TEXT
@@ -381,7 +382,7 @@ class _Walk:
         self.order += 1
         self.open.append(_Open(element, not self.begun, keep, self.order, line))
 
-    def _leaf(self, leaf: _Leaf) -> TableStart:
+    def _leaf(self, leaf: _Leaf, table: etree._Element) -> TableStart:
         """A leaf table begins: its start, with its lead."""
         last, owner = self.last, self.owner
         for opened in self.open:  # those begun since the table before hold this one
@@ -389,6 +390,9 @@ class _Walk:
             if lines and opened.order > self.since and (last is None or opened.order > last[0]):
                 last = (opened.order, lines[-1])
             owner = _owner(owner, opened.order, lines)
+        if between := tail_lines(table, not self.begun):  # text right before the table
+            last = (self.order + 1, between[-1])
+            owner = _owner(owner, self.order + 1, between)
         first = not self.begun
         self.inside = self.begun = True
         self.layout = RowLayout(leaf.cells, leaf.rows)
@@ -445,7 +449,7 @@ def _owner(
 ) -> tuple[int, tuple[int, str]] | None:
     """The last line naming a department, by the order its element begins, once the ``lines``
     of the element begun ``order``-th are read (as the whole reader reads them in that order)."""
-    named = next((ln for ln in reversed(lines) if section_department(ln[1])), None)
+    named = owner_line(lines)
     if named is None or (owner is not None and order < owner[0]):
         return owner
     return order, named

@@ -468,7 +468,7 @@ def read_labelled(text: str) -> Grid:
     if (title := _one_title(titles)) is not None:
         # one department's list: its title stays the page's (``meta``) and names the
         # department its records fall under (``Grid.owner``)
-        grid = replace(grid, owner=(numbers[title], lines[title].strip()))
+        grid = replace(grid, owner=(numbers[title], unmarked(lines[title])))
     if len(grid.rows) < 2 and not any(e.label for e in events):
         # no label anywhere: a mobile page's records, a field a line in a fixed order
         return read_field_order(text.splitlines()) or grid
@@ -945,6 +945,8 @@ def _records_grid(
             labels.update(dict.fromkeys(k for k in (_ROW_LABEL, _NAME_LABEL) if k in record.fields))
     else:
         before += _headings_apart(records)
+        if _serials_from_headings(records):
+            labels[_ROW_LABEL] = None
     for record in kept:
         if not record.fields.get(UNLABELLED, True):  # its text was a heading
             del record.fields[UNLABELLED]
@@ -1087,12 +1089,12 @@ def title_department(line: str) -> str | None:
 
 
 def _title_lines(lines: Sequence[str]) -> dict[int, str]:
-    """The lines that title a department's list (县林业局权责清单), by index, and the
-    department each names."""
+    """The lines that title a department's list (县林业局权责清单, ``# 县林业局权责清单`` as a
+    Markdown heading), by index, and the department each names."""
     return {
         index: named
         for index, line in enumerate(lines)
-        if len(line) <= 60 and (named := title_department(line)) is not None
+        if len(line) <= 60 and (named := title_department(unmarked(line))) is not None
     }
 
 
@@ -1144,6 +1146,37 @@ def _headings_apart(records: Sequence[_Record]) -> list[tuple[int, str]]:
         heading.take()
         taken.append((heading.line, heading.text))
     return taken
+
+
+_BRACKETED_NUMBER = re.compile(r"[（(](\d{1,6})[)）]")
+
+
+def _serials_from_headings(records: Sequence[_Record]) -> bool:
+    """Gives each record its heading's serial (``### 1. 林木采伐许可证核发`` over ``事项名称：
+    林木采伐许可证核发 …``) when every record has a numbered heading naming it and none a serial
+    of its own; True when they were given.
+
+    >>> records = [_Record(3, {"事项名称": ["甲"]}, heading=_Text(1, "### 1. 甲", [], "")),
+    ...            _Record(7, {"事项名称": ["乙"]}, heading=_Text(5, "（2）乙", [], ""))]
+    >>> _serials_from_headings(records), [r.fields.get("序号") for r in records]
+    (True, [['1'], ['2']])
+    """
+    serials = []
+    for record in records:
+        keys = {map_header(k): v for k, v in record.fields.items()}
+        text = unmarked(record.heading.text) if record.heading else ""
+        match = _HEADING.fullmatch(text)
+        # the number of 1. / 1、 (the heading's serial), or of （1）
+        number = _BRACKETED_NUMBER.match(text) if match and not match.group(1) else match
+        if "row" in keys or match is None or number is None or not number.group(1).isdigit():
+            return False
+        named = "".join(keys.get("name") or ())
+        if "".join(match.group(2).split()) != "".join(named.split()):
+            return False
+        serials.append(number.group(1))
+    for record, serial in zip(records, serials, strict=True):
+        record.fields = {_ROW_LABEL: [serial], **record.fields}
+    return bool(serials)
 
 
 def _names_from_headings(records: Sequence[_Record]) -> None:

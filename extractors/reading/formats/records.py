@@ -94,11 +94,30 @@ def _decoded(value: Any) -> Any:
     return held if isinstance(held, list | dict) else value
 
 
+#: The key of a group's record naming the department its items fall under (县林业局 of
+#: ``{"县林业局": [...]}``): written as a heading row over them, as a list's title or a group row
+#: of a table is (``PowerItem.section_department``), never as their department column, which
+#: only a record's own field gives (the gold's convention, ../shared/realworld/NOTES.md).
+_HEADING = "\x00heading"
+
+
 def _group_key(name: str) -> str | None:
     """The header of the field a group's name gives its records: the type for a power type's
-    name (行政许可, 二、行政处罚类), the department for a department's (县医疗保障局)."""
-    field = "type" if names_section(name) else "department" if section_department(name) else None
-    return None if field is None else str(load_headers()["fields"][field]["synonyms"][0])
+    name (行政许可, 二、行政处罚类); for a department's (县医疗保障局), :data:`_HEADING`."""
+    if names_section(name):
+        return str(load_headers()["fields"]["type"]["synonyms"][0])
+    return _HEADING if section_department(name) else None
+
+
+def _members(key: str | None, value: Any) -> Any:
+    """The records of a group's ``value``: an array of records, or, under a department's name,
+    an object of its power types' arrays (``{"县林业局": {"行政许可": [...]}}``) as their
+    groups; None for any other value."""
+    if isinstance(value, list) and any(isinstance(as_object(e), dict) for e in value):
+        return value
+    if key == _HEADING and isinstance(value, dict) and (types := _grouped(value)):
+        return list(types) if all(k != _HEADING for r in types for k in r) else None
+    return None
 
 
 def _grouped(data: dict[Any, Any]) -> list[dict[Any, Any]] | None:
@@ -112,15 +131,9 @@ def _grouped(data: dict[Any, Any]) -> list[dict[Any, Any]] | None:
     >>> _grouped({"data": [{"事项名称": "甲"}], "list": [{"事项名称": "乙"}]}) is None
     True
     """
-    arrays = {
-        k: v
-        for k, v in data.items()
-        if isinstance(v, list) and any(isinstance(as_object(e), dict) for e in v)
-    }
-    if not arrays:
-        return None
-    keys = {k: _group_key(str(k)) for k in arrays}
-    if not all(keys.values()):
+    keys = {k: _group_key(str(k)) for k in data}
+    arrays = {k: m for k, v in data.items() if (m := _members(keys[k], v)) is not None}
+    if not arrays or not all(keys[k] for k in arrays):
         return None
     return _Groups([{keys[k]: k, "items": v} for k, v in arrays.items()], [str(k) for k in arrays])
 
@@ -141,7 +154,7 @@ class _Groups(list[dict[Any, Any]]):
         """The records, each group's items decoded from ``text`` (the groups those of the
         object at ``path``) knowing the line each opens on (``jsonwindow.Placed``)."""
         return [
-            {**record, "items": placed(text, at, text.count("\n", 0, at) + 1)}
+            {**record, "items": _members(_HEADING, placed(text, at, text.count("\n", 0, at) + 1))}
             for record, name in zip(self, self.names, strict=True)
             if (at := _locate(text, (*path, name)) or 0) >= 0
         ]
@@ -453,7 +466,7 @@ class _Layout:
         keys: dict[str, None] = {}
         for record in records:
             if isinstance(record, dict):
-                keys.update(dict.fromkeys(str(k) for k in record))
+                keys.update(dict.fromkeys(str(k) for k in record if k != _HEADING))
         return tuple(keys)
 
     @classmethod
@@ -466,6 +479,9 @@ class _Layout:
         return SourceRow(1, self.shown, self.shown)
 
     def row(self, record: dict[Any, Any], line: int) -> SourceRow:
+        if _HEADING in record:  # a group's department: a heading row over its items
+            heading = (str(record[_HEADING]), *("" for _ in self.keys[1:]))
+            return SourceRow(line, tuple(clean_cell(c) for c in heading), heading)
         raw, note = _scrubbed(record, self.keys, self.scrub)
         notes = (note,) if note else ()
         return SourceRow(line, tuple(clean_cell(c) for c in raw), raw, notes)

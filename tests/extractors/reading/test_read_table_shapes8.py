@@ -112,13 +112,14 @@ def test_json_one_array_keyed_by_its_power_type(tmp_path: Path) -> None:
 
 
 def test_json_arrays_keyed_by_their_department(tmp_path: Path) -> None:
-    # {"县人力社保局": [...], "县医疗保障局": [...]}: each item takes its group's department.
+    # {"县人力社保局": [...], "县医疗保障局": [...]}: each item falls under its group's department
+    # (section_department: department is only a record's own field, round 15)
     records = [dict(zip(HEADER, i, strict=True)) for i in ITEMS]
     groups: dict[str, list[dict[str, str]]] = {}
     for r in records:
         groups.setdefault(r.pop("实施主体"), []).append(r)
     read = read_list(_json(tmp_path, groups))
-    assert [(i.row, i.department) for i in read.items] == [
+    assert [(i.row, i.section_department) for i in read.items] == [
         ("1", ITEMS[0][3]),
         ("3", ITEMS[2][3]),
         ("2", ITEMS[1][3]),
