@@ -3,14 +3,13 @@ wording rules in ``data/headers.json``, and folds two-level headers into one row
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from extractors.datafiles import read_data
 from extractors.reading.formats.cells import INVISIBLE
 from extractors.reading.pinyin import pinyin_key, pinyin_table
 from extractors.reading.vocab import sub_header_family
@@ -31,9 +30,7 @@ _LABEL_VALUE = re.compile(r"[:：]\s*\S")
 @cache
 def load_headers() -> dict[str, Any]:
     """The parsed ``data/headers.json`` (cached)."""
-    text = resources.files("extractors").joinpath("data/headers.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return read_data("headers")
 
 
 #: The longest header (normalised, without its bracketed note) a wording rule is tried on.

@@ -5,12 +5,12 @@ listed header by header."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from itertools import product
 from typing import Any
+
+from extractors.datafiles import read_data
 
 #: What a pinyin header may hold between its syllables: case aside, nothing else is folded.
 _SEPARATORS = re.compile(r"[\s_\-.]+")
@@ -19,9 +19,7 @@ _SEPARATORS = re.compile(r"[\s_\-.]+")
 @cache
 def load_pinyin() -> dict[str, Any]:
     """The parsed ``data/pinyin.json`` (cached)."""
-    text = resources.files("extractors").joinpath("data/pinyin.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return read_data("pinyin")
 
 
 def spellings(word: str) -> list[str]:

@@ -3,19 +3,17 @@ citation shapes), loaded from ``data/vocab.json`` and exposed as small predicate
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from extractors.datafiles import read_data
 
 
 @cache
 def load_vocab() -> dict[str, Any]:
     """The parsed ``data/vocab.json`` (cached)."""
-    text = resources.files("extractors").joinpath("data/vocab.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return read_data("vocab")
 
 
 def _squash(text: str) -> str:

@@ -4,11 +4,10 @@ that downstream steps read."""
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
-from importlib import resources
 
+from extractors.datafiles import read_data
 from extractors.reading.formats.text.breaks import written_breaks
 
 # Only ASCII tag names are markup: "《实施<中华人民共和国社会保险法>若干规定》" keeps its <…>.
@@ -37,9 +36,7 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # The CJK radicals supplement (⺠ U+2EA0 for 民, ⻔ U+2ED4 for 门: Chromium's subsets of Noto CJK
 # map the glyph 民 shares with the radical so) has no decomposition: its characters are taken to
 # their ideographs by the table in ``data/radicals.json``, the others of the block left as written.
-_RADICALS: dict[str, str] = json.loads(
-    resources.files("extractors").joinpath("data/radicals.json").read_text(encoding="utf-8")
-)["radicals"]
+_RADICALS: dict[str, str] = read_data("radicals")["radicals"]
 _LOOK_ALIKES = "\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
 _LOOK_ALIKE = re.compile(f"[{_LOOK_ALIKES}]")
 # Spaces of other widths that are a space to a reader: the no-break space a page's &nbsp; leaves
