@@ -131,9 +131,8 @@ def _damage(data: bytes, encoding: str = "utf-8") -> list[tuple[int, int, str]] 
     """The damaged places of ``data`` as (start, end, what): runs of NUL bytes and byte
     sequences that are not ``encoding``; None when there are none, or too many for a file of
     that encoding damaged (another encoding, or a binary file)."""
-    places: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), "NUL") for m in re.finditer(rb"\x00+", data)
-    ]
+    nuls = re.finditer(rb"\x00+", data) if b"\x00" in data else ()
+    places: list[tuple[int, int, str]] = [(m.start(), m.end(), "NUL") for m in nuls]
     if len(places) > _MAX_NUL_RUNS:
         return None
     at = 0
@@ -156,6 +155,8 @@ def _damage(data: bytes, encoding: str = "utf-8") -> list[tuple[int, int, str]] 
             end = original + err.end - err.start
             last = places[-1] if len(places) > len(shift) else None
             if last is not None and original - last[1] <= _MAX_DAMAGED_RUN:
+                if end - last[0] > _MAX_DAMAGED_RUN:
+                    return None  # damage running on: another encoding, not one character
                 places[-1] = (last[0], end, last[2])  # the rest of one damaged character
             else:
                 places.append((original, end, f"not {_NAMES[encoding]}"))
