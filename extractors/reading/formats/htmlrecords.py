@@ -92,32 +92,32 @@ def records_tables(
     return out
 
 
-def opens_record_row(cells: Sequence[str]) -> bool:
-    """Whether a table's first row (one or two cells) opens a label：value record with the
-    item's name: ``事项名称 | …`` or ``事项名称：…``.
+def row_label(cells: Sequence[str]) -> str | None:
+    """The field a table's row of one or two cells is labelled with, as a label：value record
+    writes it (``事项名称 | 林木采伐许可`` or ``事项名称：…``), else None.
 
-    >>> opens_record_row(["事项名称", "林木采伐许可"]), opens_record_row(["索引号", "001"])
-    (True, False)
+    >>> row_label(["事项名称", "林木采伐许可"]), row_label(["事项类型：行政确认"])
+    ('name', 'type')
+    >>> row_label(["索引号", "001"]), row_label(["追责依据", "《公务员法》"])
+    (None, 'accountability_basis')
     """
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) == 2:
-        return map_header("".join(filled[0].rstrip(":：").split())) == "name"
+        return map_header("".join(filled[0].rstrip(":：").split()))
     found = labelled_value(filled[0]) if len(filled) == 1 and len(filled[0]) < 400 else None
-    return found is not None and found[1] == "name"
+    return None if found is None else found[1]
+
+
+def opens_record_row(cells: Sequence[str]) -> bool:
+    """Whether a table's first row (one or two cells) opens a label：value record with the
+    item's name: ``事项名称 | …`` or ``事项名称：…``."""
+    return row_label(cells) == "name"
 
 
 def gives_type(cells: Sequence[str]) -> bool:
     """Whether a row of a label table gives a power type by its label (事项类型 | 行政许可, or
-    事项类型：…): a record of an item of its own, no record of the items above.
-
-    >>> gives_type(["事项类型", "行政确认"]), gives_type(["追责依据", "《公务员法》"])
-    (True, False)
-    """
-    filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) == 2:
-        return map_header("".join(filled[0].rstrip(":：").split())) == "type"
-    found = labelled_value(filled[0]) if len(filled) == 1 and len(filled[0]) < 400 else None
-    return found is not None and found[1] == "type"
+    事项类型：…): a record of an item of its own, no record of the items above."""
+    return row_label(cells) == "type"
 
 
 def opens_record(element: etree._Element) -> bool:
